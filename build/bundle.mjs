@@ -1,0 +1,40 @@
+// Bundles the four programs with esbuild: the Electron main process, the sandboxed
+// preload (one CommonJS file, as a sandboxed preload must be), the `tahrir` CLI and the renderer.
+import { build } from 'esbuild';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const at = (p) => join(root, p);
+
+const node = { bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const jobs = [
+  { entryPoints: [at('electron/main.ts')], outfile: join(dist, 'main.cjs'), external: ['electron'], target: 'node22', ...node },
+  { entryPoints: [at('electron/preload.ts')], outfile: join(dist, 'preload.cjs'), external: ['electron'], target: 'node22', ...node },
+  { entryPoints: [at('electron/cli.ts')], outfile: join(dist, 'cli.cjs'), external: ['electron', 'playwright-core'], target: 'node20', ...node },
+  {
+    entryPoints: [at('renderer/main.tsx')],
+    outdir: join(dist, 'renderer'),
+    entryNames: 'app',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    jsx: 'automatic',
+    sourcemap: 'linked',
+    minify: process.env.TAHRIR_DEV ? false : true,
+    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
+    assetNames: 'assets/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
+    logLevel: 'warning',
+  },
+].filter((job) => existsSync(job.entryPoints[0]));
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(join(dist, 'renderer'), { recursive: true });
+await Promise.all(jobs.map((job) => build(job)));
+if (existsSync(at('renderer/index.html'))) await copyFile(at('renderer/index.html'), join(dist, 'renderer', 'index.html'));
+console.log(`built ${jobs.length} bundles into dist/`);

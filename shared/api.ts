@@ -1,0 +1,181 @@
+// The one contract between the UI and the back end. Implemented by the Electron
+// preload (`window.tahrir`, `satisfies TahrirApi`) and by the HTTP client used under
+// `tahrir serve`. Every method is one operation; arguments and results are plain data.
+
+import type { TahrirErrorData } from './errors';
+import type { DocumentInfo, DocumentStatus, Edit, Sidecar, WorkspaceConfig } from './model';
+
+export interface DocumentSummary {
+  /** Path relative to the workspace without `.txt`, with `/` separators. */
+  id: string;
+  /** Path of the text file relative to the workspace. */
+  file: string;
+  status: DocumentStatus;
+  title?: string;
+  entities: number;
+  quotes: number;
+  edits: number;
+  /** Set when the text or its sidecar cannot be read; the document still lists. */
+  problem?: TahrirErrorData;
+}
+
+export interface WorkspaceInfo {
+  /** Absolute path (desktop) or the folder name (serve). */
+  root: string;
+  name: string;
+  config: WorkspaceConfig;
+  /** Problem reading tahrir.json (defaults are used then). */
+  configProblem?: TahrirErrorData;
+  documents: DocumentSummary[];
+}
+
+/** What moved or was orphaned when the source text changed on disk. */
+export interface ReanchorReport {
+  moved: { kind: 'edit' | 'entity' | 'quote'; id: string; from: number; to: number; how: 'nearest' | 'fuzzy' }[];
+  orphaned: { kind: 'edit' | 'entity' | 'quote'; id: string; text: string }[];
+}
+
+export interface OpenedDocument {
+  id: string;
+  file: string;
+  /** Decoded source text (BOM removed, nothing else changed). */
+  text: string;
+  /** The sidecar (a fresh empty one when none exists yet), re-anchored if the text changed. */
+  sidecar: Sidecar;
+  /** Revision of the sidecar on disk (sha256 of its bytes), null when there is none. Pass back on save. */
+  revision: string | null;
+  /** Set when the sidecar could not be read: the document opens read-only and nothing is written. */
+  readOnly?: TahrirErrorData;
+  /** Set when the text changed on disk since the sidecar was written. */
+  reanchored?: ReanchorReport;
+  /** Unsaved changes recovered from the journal after a crash, newer than the sidecar on disk. */
+  recovered?: { sidecar: Sidecar; savedAt: string };
+}
+
+export interface SaveResult {
+  revision: string;
+}
+
+/** A proposed boilerplate or normalization edit (source coordinates). */
+export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & { rule: string; description?: string };
+
+export interface Suggestions {
+  edits: SuggestedEdit[];
+  metadata: Partial<Omit<DocumentInfo, 'status' | 'note'>>;
+}
+
+export type ExportFormat = 'jsonl' | 'conll' | 'hf' | 'brat' | 'w3c' | 'labelstudio';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'conll', 'hf', 'brat', 'w3c', 'labelstudio'];
+export type ImportFormat = 'brat' | 'jsonl' | 'conll' | 'labelstudio';
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['brat', 'jsonl', 'conll', 'labelstudio'];
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** Output path (file or folder, by format). */
+  out: string;
+  status?: DocumentStatus;
+  /** e.g. [80, 10, 10] for train/dev/test. */
+  split?: number[];
+  seed?: number;
+}
+
+export interface ExportSummary {
+  documents: number;
+  spansByLabel: Record<string, number>;
+  quotes: number;
+  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"). */
+  leftOut: Record<string, number>;
+  skipped: { file: string; reason: string }[];
+  outputs: string[];
+}
+
+export interface ImportRequest {
+  format: ImportFormat;
+  from: string;
+}
+
+export interface ImportReport {
+  documents: number;
+  added: number;
+  duplicates: number;
+  conflicts: { file: string; message: string }[];
+  skipped: { file: string; reason: string }[];
+}
+
+export type TahrirEvent =
+  | { type: 'documents-changed' }
+  | { type: 'sidecar-changed'; id: string }
+  | { type: 'text-changed'; id: string }
+  | { type: 'document-removed'; id: string }
+  | { type: 'export-progress'; jobId: string; done: number; total: number; current?: string }
+  | { type: 'export-finished'; jobId: string; summary: ExportSummary }
+  | { type: 'export-failed'; jobId: string; error: TahrirErrorData }
+  | { type: 'menu'; command: MenuCommand };
+
+/** Commands the desktop menu sends to the UI. */
+export type MenuCommand =
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'export'
+  | 'import'
+  | 'next-document'
+  | 'previous-document'
+  | 'shortcuts'
+  | 'toggle-clean-text';
+
+export interface TahrirApi {
+  /** The open workspace (desktop: the last opened, or `seeds/`; serve: its folder). */
+  getWorkspace(): Promise<WorkspaceInfo>;
+  /** Open another folder by path (desktop only; serve refuses). */
+  openWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** System folder dialog, then open; null when cancelled or unavailable. */
+  chooseWorkspace(): Promise<WorkspaceInfo | null>;
+  recentWorkspaces(): Promise<string[]>;
+
+  listDocuments(): Promise<DocumentSummary[]>;
+  openDocument(id: string): Promise<OpenedDocument>;
+  /** Atomic save; rejects with code 'stale-revision' when the sidecar on disk is not `baseRevision`. */
+  saveSidecar(id: string, sidecar: Sidecar, baseRevision: string | null): Promise<SaveResult>;
+  /** Crash journal: unsaved changes, written often, cleared after a successful save. */
+  writeRecovery(id: string, sidecar: Sidecar): Promise<void>;
+  discardRecovery(id: string): Promise<void>;
+
+  suggest(id: string): Promise<Suggestions>;
+
+  /** Output destination with the system dialog (desktop) or a default inside the workspace (serve). */
+  chooseExportDestination(format: ExportFormat): Promise<string | null>;
+  /** Starts an export job; progress and the summary arrive as events. */
+  startExport(request: ExportRequest): Promise<{ jobId: string }>;
+  cancelExport(jobId: string): Promise<void>;
+
+  chooseImportSource(format: ImportFormat): Promise<string | null>;
+  importAnnotations(request: ImportRequest): Promise<ImportReport>;
+
+  /** Open an http(s) link the user clicked in the system browser. */
+  openExternal(url: string): Promise<void>;
+
+  /** External changes, export progress, menu commands. Returns an unsubscribe function. */
+  onEvent(listener: (event: TahrirEvent) => void): () => void;
+}
+
+/** Method names, for the IPC and HTTP routers (one channel per operation). */
+export const API_METHODS = [
+  'getWorkspace',
+  'openWorkspace',
+  'chooseWorkspace',
+  'recentWorkspaces',
+  'listDocuments',
+  'openDocument',
+  'saveSidecar',
+  'writeRecovery',
+  'discardRecovery',
+  'suggest',
+  'chooseExportDestination',
+  'startExport',
+  'cancelExport',
+  'chooseImportSource',
+  'importAnnotations',
+  'openExternal',
+] as const satisfies readonly Exclude<keyof TahrirApi, 'onEvent'>[];
+export type ApiMethod = (typeof API_METHODS)[number];

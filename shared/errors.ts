@@ -1,0 +1,49 @@
+// Typed errors that cross every boundary (IPC, HTTP, CLI) as plain data.
+
+export type TahrirErrorCode =
+  | 'not-found' // a folder or file that does not exist (or vanished)
+  | 'not-utf8' // text file is not valid UTF-8
+  | 'binary' // text file looks binary
+  | 'too-large'
+  | 'broken-sidecar' // not JSON, truncated, wrong shape, bad offsets...
+  | 'newer-version' // sidecar from a newer Tahrir
+  | 'stale-revision' // save refused: the sidecar changed on disk since it was read
+  | 'outside-workspace' // a path that leaves the workspace
+  | 'invalid-argument'
+  | 'cancelled'
+  | 'io';
+
+export interface TahrirErrorData {
+  code: TahrirErrorCode;
+  message: string;
+  /** Path relative to the workspace when known. */
+  file?: string;
+  /** Extra machine-readable detail (byte position, problems list...). */
+  detail?: unknown;
+}
+
+export class TahrirError extends Error {
+  readonly code: TahrirErrorCode;
+  readonly file?: string;
+  readonly detail?: unknown;
+  constructor(code: TahrirErrorCode, message: string, file?: string, detail?: unknown) {
+    super(file ? `${file}: ${message}` : message);
+    this.name = 'TahrirError';
+    this.code = code;
+    this.file = file;
+    this.detail = detail;
+  }
+  toData(): TahrirErrorData {
+    return { code: this.code, message: this.message, file: this.file, detail: this.detail };
+  }
+  static fromData(d: TahrirErrorData): TahrirError {
+    const e = new TahrirError(d.code, d.message, undefined, d.detail);
+    // message already names the file
+    (e as { file?: string }).file = d.file;
+    return e;
+  }
+}
+
+export function isTahrirError(e: unknown): e is TahrirError {
+  return e instanceof TahrirError;
+}

@@ -1,0 +1,123 @@
+// The document model: what a sidecar holds, in the users' words.
+// Every `start`/`end` is a Unicode code point offset into the *source* text, half-open.
+
+export type DocumentStatus = 'todo' | 'in_progress' | 'done';
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['todo', 'in_progress', 'done'];
+
+export type EditKind = 'boilerplate' | 'join' | 'split' | 'normalize' | 'typo';
+export type QuoteKind = 'direct' | 'indirect';
+
+/** A correction of the source text, stored (never applied to the file). */
+export interface Edit {
+  id: string;
+  start: number;
+  end: number;
+  /** Exact source substring [start, end): the anchor. */
+  text: string;
+  /** New text; '' deletes, start === end inserts. */
+  replacement: string;
+  kind: EditKind;
+  /** The detector that proposed it; absent for hand edits. */
+  rule?: string;
+  orphaned?: boolean;
+}
+
+export interface Entity {
+  id: string;
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  /** Knowledge-base id or canonical name. */
+  link?: string;
+  attrs?: Record<string, string>;
+  orphaned?: boolean;
+}
+
+export interface Quote {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  /** An entity id, or null. */
+  speaker: string | null;
+  kind: QuoteKind;
+  /** The speaker's name when no entity exists for them. */
+  speakerName?: string;
+  orphaned?: boolean;
+}
+
+/** A boilerplate suggestion the editor rejected; not proposed again for this document. */
+export interface RejectedSuggestion {
+  rule: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface DocumentInfo {
+  status: DocumentStatus;
+  title?: string;
+  /** ISO date (YYYY-MM-DD) or date-time. */
+  published?: string;
+  sourceName?: string;
+  keywords?: string[];
+  note?: string;
+}
+
+export interface SourceInfo {
+  /** File name of the text, relative to the sidecar's folder. */
+  file: string;
+  /** sha256 hex of the text file's raw bytes. */
+  sha256: string;
+  /** Code points of the source text. */
+  length: number;
+}
+
+export const SIDECAR_FORMAT = 'tahrir-annotations';
+export const SIDECAR_VERSION = 1;
+
+export interface Sidecar {
+  format: typeof SIDECAR_FORMAT;
+  version: typeof SIDECAR_VERSION;
+  source: SourceInfo;
+  document: DocumentInfo;
+  edits: Edit[];
+  entities: Entity[];
+  quotes: Quote[];
+  /** Additive optional field (format v1): suggestions rejected by the editor. */
+  rejected?: RejectedSuggestion[];
+  updatedAt?: string;
+  annotator?: string;
+}
+
+export interface LabelConfig {
+  name: string;
+  /** A single key, e.g. "1". */
+  hotkey?: string;
+  /** CSS color. */
+  color?: string;
+}
+
+/** `tahrir.json` at the workspace root. Absent file = defaults. */
+export interface WorkspaceConfig {
+  labels: LabelConfig[];
+  /** Per-file text encodings other than UTF-8, keyed by path relative to the workspace, e.g. {"old/a.txt": "windows-1256"}. */
+  encodings?: Record<string, string>;
+  /** Boilerplate rule ids switched off for this workspace. */
+  disabledRules?: string[];
+  annotator?: string;
+  exportDefaults?: { format?: string; status?: DocumentStatus; split?: number[]; seed?: number };
+}
+
+export const DEFAULT_LABELS: readonly LabelConfig[] = [
+  { name: 'PERSON', hotkey: '1', color: '#f4a3a3' },
+  { name: 'ORG', hotkey: '2', color: '#9cc7f4' },
+  { name: 'GPE', hotkey: '3', color: '#a8dba8' },
+  { name: 'LOC', hotkey: '4', color: '#d6c08a' },
+  { name: 'DATE', hotkey: '5', color: '#d3b3ef' },
+  { name: 'EVENT', hotkey: '6', color: '#f6c58f' },
+  { name: 'MISC', hotkey: '7', color: '#c9c9c9' },
+];
+
+export const DEFAULT_CONFIG: WorkspaceConfig = { labels: [...DEFAULT_LABELS] };
