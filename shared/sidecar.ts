@@ -1,0 +1,257 @@
+// The annotation sidecar (SIDECAR-FORMAT.md): schema, parse → validate → migrate, and the
+// stable serializer. Valibot validates without eval, which the Electron CSP forbids.
+import * as v from 'valibot';
+import { TahrirError } from './errors';
+import { DOCUMENT_STATUSES, SIDECAR_FORMAT, SIDECAR_VERSION } from './model';
+import type { Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+
+/** One thing wrong with a sidecar, e.g. path "entities[3]", message "end 3120 is past the end of the text". */
+export interface SidecarProblem {
+  path: string;
+  message: string;
+}
+
+const EDIT_KINDS = ['boilerplate', 'join', 'split', 'normalize', 'typo'] as const;
+const QUOTE_KINDS = ['direct', 'indirect'] as const;
+
+const offset = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number (a code point offset)'),
+  v.minValue(0, 'must not be negative'),
+);
+const text = v.string('must be a string');
+const id = v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty'));
+const optionalText = v.optional(text);
+const optionalFlag = v.optional(v.boolean('must be true or false'));
+
+// Loose objects: a v1 file may carry additive optional fields from a newer v1 writer; they are kept, not dropped.
+function span<T extends v.ObjectEntries>(entries: T) {
+  return v.pipe(
+    v.looseObject({ id, start: offset, end: offset, ...entries }, 'must be an object'),
+    v.forward(
+      v.check((s: { start: number; end: number }) => s.end >= s.start, 'end is before start'),
+      ['end'],
+    ),
+  );
+}
+
+const EditSchema = span({
+  text,
+  replacement: text,
+  kind: v.picklist(EDIT_KINDS, `must be one of ${EDIT_KINDS.join(', ')}`),
+  rule: optionalText,
+  orphaned: optionalFlag,
+});
+
+const EntitySchema = span({
+  label: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+  text,
+  link: optionalText,
+  attrs: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object of strings')),
+  orphaned: optionalFlag,
+});
+
+const QuoteSchema = span({
+  text,
+  speaker: v.nullable(v.string('must be an entity id or null'), 'must be an entity id or null'),
+  kind: v.picklist(QUOTE_KINDS, `must be one of ${QUOTE_KINDS.join(', ')}`),
+  speakerName: optionalText,
+  orphaned: optionalFlag,
+});
+
+const RejectedSchema = v.pipe(
+  v.looseObject({ rule: text, start: offset, end: offset, text }, 'must be an object'),
+  v.forward(
+    v.check((s: { start: number; end: number }) => s.end >= s.start, 'end is before start'),
+    ['end'],
+  ),
+);
+
+export const SidecarSchema = v.looseObject(
+  {
+    format: v.literal(SIDECAR_FORMAT, `must be "${SIDECAR_FORMAT}"`),
+    version: v.literal(SIDECAR_VERSION, `must be ${SIDECAR_VERSION}`),
+    source: v.looseObject(
+      {
+        file: v.pipe(v.string('must be a string'), v.minLength(1, 'must not be empty')),
+        sha256: v.pipe(v.string('must be a string'), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
+        length: offset,
+      },
+      'must be an object',
+    ),
+    document: v.looseObject(
+      {
+        status: v.picklist(DOCUMENT_STATUSES, `must be one of ${DOCUMENT_STATUSES.join(', ')}`),
+        title: optionalText,
+        published: optionalText,
+        sourceName: optionalText,
+        keywords: v.optional(v.array(text, 'must be a list of strings')),
+        note: optionalText,
+      },
+      'must be an object',
+    ),
+    edits: v.array(EditSchema, 'must be a list'),
+    entities: v.array(EntitySchema, 'must be a list'),
+    quotes: v.array(QuoteSchema, 'must be a list'),
+    rejected: v.optional(v.array(RejectedSchema, 'must be a list')),
+    updatedAt: optionalText,
+    annotator: optionalText,
+  },
+  'must be an object',
+);
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function problemsOf(issues: readonly v.BaseIssue<unknown>[]): SidecarProblem[] {
+  return issues.map((issue) => {
+    const path = issuePath(issue);
+    // A missing required field arrives as "received undefined": say it plainly.
+    const missing = issue.received === 'undefined' && issue.kind === 'schema';
+    return { path, message: missing ? 'is missing' : issue.message };
+  });
+}
+
+/** "entities[3].end: must be a number; source: is missing" — for one-line messages. */
+export function describeProblems(problems: readonly SidecarProblem[], max = 5): string {
+  const shown = problems.slice(0, max).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+  const more = problems.length > max ? `; and ${problems.length - max} more` : '';
+  return shown.join('; ') + more;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * Validates parsed JSON and brings it to the current version. Refuses a newer version
+ * rather than guessing, so an older Tahrir never rewrites (and loses) what it cannot read.
+ */
+export function migrateSidecar(data: unknown, file?: string): Sidecar {
+  if (!isRecord(data)) {
+    throw new TahrirError('broken-sidecar', 'is not a Tahrir sidecar (expected a JSON object)', file, [
+      { path: '', message: 'expected a JSON object' },
+    ]);
+  }
+  const version = data.version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > SIDECAR_VERSION) {
+    throw new TahrirError(
+      'newer-version',
+      `made by a newer Tahrir (version ${version}); this one reads version ${SIDECAR_VERSION}. Update Tahrir to open it.`,
+      file,
+      { version, supported: SIDECAR_VERSION },
+    );
+  }
+  // Version 1 is the only version so far: nothing to migrate, only to validate.
+  const result = v.safeParse(SidecarSchema, data);
+  if (!result.success) {
+    const problems = problemsOf(result.issues);
+    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, file, problems);
+  }
+  return result.output as Sidecar;
+}
+
+/** JSON text → a valid current-version sidecar, or a TahrirError naming the file and the problem. */
+export function parseSidecar(json: string, file?: string): Sidecar {
+  let data: unknown;
+  try {
+    // A BOM is not valid JSON but some editors add one; it changes nothing else.
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const message = json.trim() === '' ? 'is empty (not JSON)' : `is not valid JSON (${why}); it may be truncated`;
+    throw new TahrirError('broken-sidecar', message, file, [{ path: '', message: why }]);
+  }
+  return migrateSidecar(data, file);
+}
+
+/** A fresh sidecar for a text that has none yet. */
+export function emptySidecar(file: string, sha256: string, length: number): Sidecar {
+  return {
+    format: SIDECAR_FORMAT,
+    version: SIDECAR_VERSION,
+    source: { file, sha256, length },
+    document: { status: 'todo' },
+    edits: [],
+    entities: [],
+    quotes: [],
+  };
+}
+
+// ---- stable output ----
+
+type Span = { start: number; end: number; id?: string };
+
+/** Order of spans in the file: (start, end, id), id by code units so it never depends on locale. */
+export function compareSpans(a: Span, b: Span): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return a.end - b.end;
+  const ai = a.id ?? '';
+  const bi = b.id ?? '';
+  return ai < bi ? -1 : ai > bi ? 1 : 0;
+}
+
+function rejectedOrder(a: RejectedSuggestion, b: RejectedSuggestion): number {
+  return compareSpans(a, b) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Known keys in the order of SIDECAR-FORMAT.md, then any unknown (additive) keys in their own order. */
+function ordered(obj: object, keys: readonly string[]): Record<string, unknown> {
+  const src = obj as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (src[k] !== undefined) out[k] = src[k];
+  for (const k of Object.keys(src)) if (!(k in out) && src[k] !== undefined) out[k] = src[k];
+  return out;
+}
+
+const TOP_KEYS = ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'rejected', 'updatedAt', 'annotator'];
+const SOURCE_KEYS = ['file', 'sha256', 'length'];
+const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
+const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned'];
+const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned'];
+const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned'];
+const REJECTED_KEYS = ['rule', 'start', 'end', 'text'];
+
+function orderedEntity(e: Entity): Record<string, unknown> {
+  const out = ordered(e, ENTITY_KEYS);
+  if (e.attrs) {
+    // Sorted attribute keys: the same attributes always serialize the same way.
+    out.attrs = Object.fromEntries(Object.entries(e.attrs).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return out;
+}
+
+/** The same sidecar with arrays in file order (start, end, id). Does not mutate its argument. */
+export function sortSidecar(sidecar: Sidecar): Sidecar {
+  const out: Sidecar = {
+    ...sidecar,
+    edits: [...sidecar.edits].sort(compareSpans),
+    entities: [...sidecar.entities].sort(compareSpans),
+    quotes: [...sidecar.quotes].sort(compareSpans),
+  };
+  if (sidecar.rejected) out.rejected = [...sidecar.rejected].sort(rejectedOrder);
+  return out;
+}
+
+/**
+ * Stable, git-friendly JSON: key order of SIDECAR-FORMAT.md, arrays sorted by (start, end, id),
+ * 2-space indent, trailing newline. Serializing a parsed canonical file gives the same bytes.
+ */
+export function serializeSidecar(sidecar: Sidecar): string {
+  const s = sortSidecar(sidecar);
+  const top = ordered(s, TOP_KEYS);
+  top.source = ordered(s.source, SOURCE_KEYS);
+  top.document = ordered(s.document, DOCUMENT_KEYS);
+  top.edits = s.edits.map((e: Edit) => ordered(e, EDIT_KEYS));
+  top.entities = s.entities.map(orderedEntity);
+  top.quotes = s.quotes.map((q: Quote) => ordered(q, QUOTE_KEYS));
+  if (s.rejected) top.rejected = s.rejected.map((r) => ordered(r, REJECTED_KEYS));
+  return JSON.stringify(top, null, 2) + '\n';
+}
