@@ -25,14 +25,9 @@ const optionalText = v.optional(text);
 const optionalFlag = v.optional(v.boolean('must be true or false'));
 
 // Loose objects: a v1 file may carry additive optional fields from a newer v1 writer; they are kept, not dropped.
+// (end >= start is checked after the shape, in spanOrderProblems.)
 function span<T extends v.ObjectEntries>(entries: T) {
-  return v.pipe(
-    v.looseObject({ id, start: offset, end: offset, ...entries }, 'must be an object'),
-    v.forward(
-      v.check((s: { start: number; end: number }) => s.end >= s.start, 'end is before start'),
-      ['end'],
-    ),
-  );
+  return v.looseObject({ id, start: offset, end: offset, ...entries }, 'must be an object');
 }
 
 const EditSchema = span({
@@ -59,13 +54,7 @@ const QuoteSchema = span({
   orphaned: optionalFlag,
 });
 
-const RejectedSchema = v.pipe(
-  v.looseObject({ rule: text, start: offset, end: offset, text }, 'must be an object'),
-  v.forward(
-    v.check((s: { start: number; end: number }) => s.end >= s.start, 'end is before start'),
-    ['end'],
-  ),
-);
+const RejectedSchema = v.looseObject({ rule: text, start: offset, end: offset, text }, 'must be an object');
 
 export const SidecarSchema = v.looseObject(
   {
@@ -155,7 +144,28 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
     const problems = problemsOf(result.issues);
     throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, file, problems);
   }
-  return result.output as Sidecar;
+  const sidecar = result.output as Sidecar;
+  const order = spanOrderProblems(sidecar);
+  if (order.length > 0) {
+    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(order)}`, file, order);
+  }
+  return sidecar;
+}
+
+function spanOrderProblems(s: Sidecar): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  const lists: [string, readonly { start: number; end: number }[]][] = [
+    ['edits', s.edits],
+    ['entities', s.entities],
+    ['quotes', s.quotes],
+    ['rejected', s.rejected ?? []],
+  ];
+  for (const [name, list] of lists) {
+    list.forEach((x, i) => {
+      if (x.end < x.start) problems.push({ path: `${name}[${i}]`, message: `end ${x.end} is before start ${x.start}` });
+    });
+  }
+  return problems;
 }
 
 /** JSON text → a valid current-version sidecar, or a TahrirError naming the file and the problem. */
