@@ -110,7 +110,9 @@ export type TahrirEvent =
   | { type: 'export-progress'; jobId: string; done: number; total: number; current?: string }
   | { type: 'export-finished'; jobId: string; summary: ExportSummary }
   | { type: 'export-failed'; jobId: string; error: TahrirErrorData }
-  | { type: 'menu'; command: MenuCommand };
+  | { type: 'menu'; command: MenuCommand }
+  /** Desktop only (File → Open Folder… / Open Recent, a second launch with a folder): flush unsaved work, then call `openWorkspace(path)`. */
+  | { type: 'open-workspace'; path: string };
 
 /** Commands the desktop menu sends to the UI. */
 export type MenuCommand =
