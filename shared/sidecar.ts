@@ -48,7 +48,7 @@ const EntitySchema = span({
 
 const QuoteSchema = span({
   text,
-  speaker: v.nullable(v.string('must be an entity id or null'), 'must be an entity id or null'),
+  speaker: v.nullable(v.string('must be an entity id or null')),
   kind: v.picklist(QUOTE_KINDS, `must be one of ${QUOTE_KINDS.join(', ')}`),
   speakerName: optionalText,
   orphaned: optionalFlag,
