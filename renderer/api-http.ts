@@ -1,0 +1,109 @@
+// TahrirApi over HTTP, for the renderer served by `tahrir serve` (shared/http-protocol.ts):
+// one POST per operation, events as Server-Sent Events. The per-run token comes from the
+// page's own URL (`/?token=…`); the server also set it as an HttpOnly cookie for the assets.
+import { API_METHODS } from '../shared/api';
+import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
+import { isWebLink } from '../shared/api-arguments';
+import { TahrirError } from '../shared/errors';
+import type { TahrirErrorData } from '../shared/errors';
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+
+export interface HttpApiOptions {
+  /** Server origin, e.g. "http://127.0.0.1:4000"; default: the page's own origin. */
+  baseUrl?: string;
+  /** Default: the `token` query parameter of the page's URL (else only the cookie is sent). */
+  token?: string | null;
+  fetch?: typeof fetch;
+  EventSource?: typeof EventSource;
+}
+
+type Forwarded = Exclude<ApiMethod, 'openExternal'>;
+
+export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
+  // Read lazily: the module may be imported where there is no page (store tests in Node).
+  const baseUrl = () => options.baseUrl ?? '';
+  const token = () =>
+    options.token !== undefined ? options.token : new URLSearchParams(location.search).get(TOKEN_QUERY);
+  const doFetch = (input: string, init: RequestInit) => (options.fetch ?? fetch)(input, init);
+
+  async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    const t = token();
+    if (t) headers[TOKEN_HEADER] = t;
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl()}${API_PREFIX}${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ args }),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch (e) {
+      throw new TahrirError('io', `Tahrir's server is not reachable (was \`tahrir serve\` stopped?): ${(e as Error).message}`);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new TahrirError('io', `${method}: the server answered ${response.status} without JSON`);
+    }
+    if (!response.ok) throw toTahrirError(method, response.status, body);
+    return (body as { result?: unknown }).result;
+  }
+
+  const methods = Object.fromEntries(
+    API_METHODS.filter((m): m is Forwarded => m !== 'openExternal').map((m) => [
+      m,
+      (...args: unknown[]) => call(m, args),
+    ]),
+  ) as unknown as Pick<TahrirApi, Forwarded>;
+
+  const listeners = new Set<(event: TahrirEvent) => void>();
+  let source: EventSource | null = null;
+
+  function openEvents() {
+    const Source = options.EventSource ?? EventSource;
+    const t = token();
+    // EventSource cannot send headers: the token goes in the query (or the cookie alone).
+    const url = `${baseUrl()}${EVENTS_PATH}${t ? `?${TOKEN_QUERY}=${encodeURIComponent(t)}` : ''}`;
+    source = new Source(url, { withCredentials: false });
+    source.onmessage = (message: MessageEvent<string>) => {
+      let event: TahrirEvent;
+      try {
+        event = JSON.parse(message.data) as TahrirEvent;
+      } catch {
+        return; // not one of ours; EventSource reconnects by itself on errors
+      }
+      for (const listener of [...listeners]) listener(event);
+    };
+  }
+
+  return {
+    ...methods,
+    // In a browser the page opens the link itself, in a new tab without access back to us.
+    async openExternal(url: string) {
+      if (!isWebLink(url)) throw new TahrirError('invalid-argument', `openExternal: only http and https links open outside the app`);
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      if (!source) openEvents();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  } satisfies TahrirApi;
+}
+
+function toTahrirError(method: string, status: number, body: unknown): TahrirError {
+  const data = (body as { error?: Partial<TahrirErrorData> } | null)?.error;
+  if (data && typeof data.code === 'string' && typeof data.message === 'string') {
+    return TahrirError.fromData(data as TahrirErrorData);
+  }
+  return new TahrirError('io', `${method}: the server answered ${status}`);
+}

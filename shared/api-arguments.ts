@@ -1,0 +1,105 @@
+// The argument shapes of every TahrirApi operation, checked by both hosts (IPC handlers and
+// `tahrir serve`) before anything reaches the back end: a compromised or buggy renderer can send
+// anything. Sidecars are only checked to be objects here; Backend validates them in full.
+import * as v from 'valibot';
+import { API_METHODS, EXPORT_FORMATS, IMPORT_FORMATS } from './api';
+import type { ApiMethod } from './api';
+import { TahrirError } from './errors';
+import { DOCUMENT_STATUSES } from './model';
+
+const MAX_NAME = 4096;
+
+/** A document id, job id or path: a non-empty string without NUL (NUL cuts paths short in C APIs). */
+const name = (what: string) =>
+  v.pipe(
+    v.string(`${what} must be a string`),
+    v.minLength(1, `${what} must not be empty`),
+    v.maxLength(MAX_NAME, `${what} is too long`),
+    v.check((s) => !s.includes('\0'), `${what} must not contain NUL`),
+  );
+
+const revision = v.nullable(
+  v.pipe(v.string('baseRevision must be a string or null'), v.maxLength(256, 'baseRevision is too long')),
+  'baseRevision must be a string or null',
+);
+const sidecar = v.looseObject({}, 'sidecar must be an object');
+const exportFormat = v.picklist(EXPORT_FORMATS, `format must be one of ${EXPORT_FORMATS.join(', ')}`);
+const importFormat = v.picklist(IMPORT_FORMATS, `format must be one of ${IMPORT_FORMATS.join(', ')}`);
+
+const exportRequest = v.strictObject(
+  {
+    format: exportFormat,
+    out: name('out'),
+    status: v.optional(v.picklist(DOCUMENT_STATUSES, `status must be one of ${DOCUMENT_STATUSES.join(', ')}`)),
+    split: v.optional(
+      v.pipe(
+        v.array(v.pipe(v.number('split parts must be numbers'), v.minValue(0, 'split parts must not be negative'))),
+        v.minLength(1, 'split must have at least one part'),
+        v.maxLength(10, 'split has too many parts'),
+      ),
+    ),
+    seed: v.optional(v.pipe(v.number('seed must be a number'), v.safeInteger('seed must be a whole number'))),
+  },
+  'the export request must be an object with format and out (and optionally status, split, seed)',
+);
+
+const importRequest = v.strictObject(
+  { format: importFormat, from: name('from') },
+  'the import request must be an object with format and from',
+);
+
+const externalUrl = v.pipe(
+  v.string('url must be a string'),
+  v.maxLength(8192, 'url is too long'),
+  v.check(isWebLink, 'only http and https links open outside the app'),
+);
+
+/** Is this an http(s) URL? (Only those may leave the app for the system browser.) */
+export function isWebLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const none = v.strictTuple([], 'takes no arguments');
+const one = <T extends v.GenericSchema>(schema: T) => v.strictTuple([schema], 'takes one argument');
+
+export const API_ARGUMENTS = {
+  getWorkspace: none,
+  openWorkspace: one(name('path')),
+  chooseWorkspace: none,
+  recentWorkspaces: none,
+  listDocuments: none,
+  openDocument: one(name('id')),
+  saveSidecar: v.strictTuple([name('id'), sidecar, revision], 'takes id, sidecar and baseRevision'),
+  writeRecovery: v.strictTuple([name('id'), sidecar], 'takes id and sidecar'),
+  discardRecovery: one(name('id')),
+  suggest: one(name('id')),
+  chooseExportDestination: one(exportFormat),
+  startExport: one(exportRequest),
+  cancelExport: one(name('jobId')),
+  chooseImportSource: one(importFormat),
+  importAnnotations: one(importRequest),
+  openExternal: one(externalUrl),
+} satisfies Record<ApiMethod, v.GenericSchema>;
+
+export function isApiMethod(method: string): method is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(method);
+}
+
+/** The arguments of `method`, checked; anything else is a TahrirError('invalid-argument') naming the problem. */
+export function parseApiArguments(method: ApiMethod, args: unknown): unknown[] {
+  const result = v.safeParse(API_ARGUMENTS[method], args);
+  if (result.success) return result.output as unknown[];
+  const issue = result.issues[0];
+  const where = v.getDotPath(issue);
+  throw new TahrirError(
+    'invalid-argument',
+    `${method}: ${issue.message}${where ? ` (argument ${where})` : ''}`,
+    undefined,
+    { method, issues: result.issues.slice(0, 5).map((i) => ({ path: v.getDotPath(i), message: i.message })) },
+  );
+}
