@@ -1,0 +1,292 @@
+// Merging two versions of one sidecar by id: "mine" (unsaved in the editor) and "theirs"
+// (changed on disk by a colleague, a git pull, a sync folder). With the version both started
+// from ("base") it is a three-way merge: a side that left an item as it was accepts the other
+// side's change or deletion. Without a base it is a union. Nothing is dropped silently: an
+// item is either in the result, deliberately deleted by one side while the other left it
+// untouched, or listed in `conflicts`.
+
+import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+
+export type MergeItemKind = 'edit' | 'entity' | 'quote';
+
+export type MergeConflictReason =
+  /** Both sides changed the same item differently; the preferred side's version is kept. */
+  | 'both-changed'
+  /** One side deleted the item, the other changed it; the changed version is kept. */
+  | 'changed-and-deleted'
+  /** An edit from one side overlaps an edit from the other; the preferred side's edit is kept. */
+  | 'overlapping-edit'
+  /** A kept quote names a speaker entity the merge would have dropped; the entity is kept. */
+  | 'speaker-kept'
+  /** A document field (status, title...) or the source info differs; the preferred value is kept. */
+  | 'field-changed';
+
+export interface MergeConflict {
+  kind: MergeItemKind | 'document' | 'source';
+  /** Item id, or the field name for 'document'. */
+  id: string;
+  reason: MergeConflictReason;
+  /** Which side's version is in the result ('none' when it was left out). */
+  kept: 'mine' | 'theirs' | 'none';
+  mine?: unknown;
+  theirs?: unknown;
+}
+
+export interface MergeRename {
+  kind: MergeItemKind;
+  /** The id the item had on their side. */
+  from: string;
+  /** The new id it has in the result (mine kept the old one). */
+  to: string;
+}
+
+export interface MergeResult {
+  sidecar: Sidecar;
+  conflicts: MergeConflict[];
+  /** Items both sides added under the same id: theirs got a fresh id so both are kept. */
+  renamed: MergeRename[];
+}
+
+export interface MergeOptions {
+  /** The version both sides started from (the sidecar as the editor last loaded it). */
+  base?: Sidecar | null;
+  /** Whose version wins a conflict; default 'mine'. */
+  prefer?: 'mine' | 'theirs';
+}
+
+/** Plain-data equality, independent of key order; `undefined` fields count as absent. */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameData(v, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameData(ao[k], bo[k]));
+}
+
+type Side = 'mine' | 'theirs';
+interface Placed<T> {
+  item: T;
+  from: Side;
+  /** The id on its side, when the merge gave it a new one. */
+  renamedFrom?: string;
+}
+
+const ID_PREFIX: Record<MergeItemKind, string> = { edit: 'e', entity: 't', quote: 'q' };
+
+function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
+  return new Map((items ?? []).map((item) => [item.id, item]));
+}
+
+/** A fresh id of the form `<prefix><n>` not used by any of the given lists. */
+function freshIdMaker(kind: MergeItemKind, lists: (readonly { id: string }[] | undefined)[]): () => string {
+  const taken = new Set(lists.flatMap((l) => (l ?? []).map((x) => x.id)));
+  const prefix = ID_PREFIX[kind];
+  let n = 0;
+  for (const id of taken) {
+    const m = /^[a-z]*(\d+)$/.exec(id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return () => {
+    let id: string;
+    do id = `${prefix}${++n}`;
+    while (taken.has(id));
+    taken.add(id);
+    return id;
+  };
+}
+
+function mergeItems<T extends { id: string }>(
+  kind: MergeItemKind,
+  base: readonly T[] | undefined,
+  mine: readonly T[],
+  theirs: readonly T[],
+  prefer: Side,
+  hasBase: boolean,
+  conflicts: MergeConflict[],
+  renamed: MergeRename[],
+): Placed<T>[] {
+  const b = byId(base);
+  const m = byId(mine);
+  const t = byId(theirs);
+  const freshId = freshIdMaker(kind, [base, mine, theirs]);
+  const out: Placed<T>[] = [];
+  const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
+  for (const id of ids) {
+    const bi = b.get(id);
+    const mi = m.get(id);
+    const ti = t.get(id);
+    if (mi && ti) {
+      if (sameData(mi, ti)) out.push({ item: mi, from: 'mine' });
+      else if (hasBase && bi && sameData(bi, mi)) out.push({ item: ti, from: 'theirs' });
+      else if (hasBase && bi && sameData(bi, ti)) out.push({ item: mi, from: 'mine' });
+      else if (hasBase && !bi) {
+        // Both added an item and picked the same id (ids are numbered per file): keep both.
+        const to = freshId();
+        out.push({ item: mi, from: 'mine' }, { item: { ...ti, id: to }, from: 'theirs', renamedFrom: id });
+        renamed.push({ kind, from: id, to });
+      } else {
+        out.push(prefer === 'mine' ? { item: mi, from: 'mine' } : { item: ti, from: 'theirs' });
+        conflicts.push({ kind, id, reason: 'both-changed', kept: prefer, mine: mi, theirs: ti });
+      }
+    } else if (mi) {
+      if (!hasBase || !bi) out.push({ item: mi, from: 'mine' });
+      else if (sameData(bi, mi)) continue; // deleted on disk, untouched here
+      else {
+        out.push({ item: mi, from: 'mine' });
+        conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'mine', mine: mi });
+      }
+    } else if (ti) {
+      if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
+      else if (sameData(bi, ti)) continue; // deleted here, untouched on disk
+      else {
+        out.push({ item: ti, from: 'theirs' });
+        conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
+      }
+    }
+  }
+  return out;
+}
+
+function editsOverlap(a: Edit, b: Edit): boolean {
+  // Touching edits are fine; two insertions at one point are not (their order is ambiguous).
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Drops edits from the non-preferred side that overlap an edit from the preferred side. */
+function settleOverlappingEdits(placed: Placed<Edit>[], prefer: Side, conflicts: MergeConflict[], renamed: MergeRename[]): Placed<Edit>[] {
+  const winners = placed.filter((p) => p.from === prefer);
+  const kept: Placed<Edit>[] = [...winners];
+  for (const p of placed) {
+    if (p.from === prefer) continue;
+    const clash = kept.find((k) => k.from !== p.from && editsOverlap(k.item, p.item));
+    if (clash) {
+      // Left out: report it under the id it has on its side, and undo its rename.
+      const rename = renamed.findIndex((r) => r.kind === 'edit' && r.to === p.item.id);
+      if (rename >= 0) renamed.splice(rename, 1);
+      const back = p.renamedFrom ? { ...p.item, id: p.renamedFrom } : p.item;
+      conflicts.push({
+        kind: 'edit',
+        id: back.id,
+        reason: 'overlapping-edit',
+        kept: prefer,
+        mine: prefer === 'mine' ? clash.item : back,
+        theirs: prefer === 'mine' ? back : clash.item,
+      });
+    } else kept.push(p);
+  }
+  return kept;
+}
+
+const DOCUMENT_FIELDS: readonly (keyof DocumentInfo)[] = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
+
+function mergeField<T>(
+  field: string,
+  kind: 'document' | 'source',
+  base: T | undefined,
+  mine: T | undefined,
+  theirs: T | undefined,
+  prefer: Side,
+  hasBase: boolean,
+  conflicts: MergeConflict[],
+): T | undefined {
+  if (sameData(mine, theirs)) return mine;
+  if (hasBase && sameData(base, mine)) return theirs;
+  if (hasBase && sameData(base, theirs)) return mine;
+  if (!hasBase && mine === undefined) return theirs;
+  if (!hasBase && theirs === undefined) return mine;
+  conflicts.push({ kind, id: field, reason: 'field-changed', kept: prefer, mine, theirs });
+  return prefer === 'mine' ? mine : theirs;
+}
+
+function mergeDocumentInfo(base: DocumentInfo | undefined, mine: DocumentInfo, theirs: DocumentInfo, prefer: Side, hasBase: boolean, conflicts: MergeConflict[]): DocumentInfo {
+  const out: Record<string, unknown> = {};
+  const extra = [...Object.keys(mine), ...Object.keys(theirs)].filter((k) => !DOCUMENT_FIELDS.includes(k as keyof DocumentInfo));
+  for (const key of [...DOCUMENT_FIELDS, ...new Set(extra)]) {
+    const k = key as keyof DocumentInfo;
+    const v = mergeField(key, 'document', base?.[k], mine[k], theirs[k], prefer, hasBase, conflicts);
+    if (v !== undefined) out[key] = v;
+  }
+  return out as unknown as DocumentInfo;
+}
+
+function rejectedKey(r: RejectedSuggestion): string {
+  return `${r.rule}\u0000${r.start}\u0000${r.end}\u0000${r.text}`;
+}
+
+function byPosition<T extends { start: number; end: number; id: string }>(a: T, b: T): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Merges `mine` and `theirs` by id. Conflicts keep the preferred side's version (default mine)
+ * and are listed; additions on both sides are kept (renamed when both picked one id).
+ */
+export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOptions = {}): MergeResult {
+  const base = options.base ?? undefined;
+  const hasBase = base !== undefined;
+  const prefer: Side = options.prefer ?? 'mine';
+  const conflicts: MergeConflict[] = [];
+  const renamed: MergeRename[] = [];
+
+  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, conflicts, renamed);
+  // Their quotes must follow their entities' new ids.
+  const entityRenames = new Map(renamed.filter((r) => r.kind === 'entity').map((r) => [r.from, r.to]));
+  const theirQuotes = theirs.quotes.map((q) => (q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q));
+  const quotes = mergeItems<Quote>('quote', base?.quotes, mine.quotes, theirQuotes, prefer, hasBase, conflicts, renamed);
+  const edits = settleOverlappingEdits(mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, conflicts, renamed), prefer, conflicts, renamed);
+
+  // A quote kept from one side may name a speaker the other side deleted: keep that entity.
+  const entityIds = new Set(entities.map((p) => p.item.id));
+  const mineEntities = byId(mine.entities);
+  const theirEntities = byId(theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)));
+  for (const { item: q } of quotes) {
+    if (q.speaker === null || entityIds.has(q.speaker)) continue;
+    const fromMine = mineEntities.get(q.speaker);
+    const speaker = fromMine ?? theirEntities.get(q.speaker);
+    if (!speaker) continue; // already dangling on its own side; the validator reports it
+    entities.push({ item: speaker, from: fromMine ? 'mine' : 'theirs' });
+    entityIds.add(speaker.id);
+    conflicts.push({ kind: 'entity', id: speaker.id, reason: 'speaker-kept', kept: fromMine ? 'mine' : 'theirs', mine: fromMine, theirs: theirEntities.get(q.speaker) });
+  }
+
+  const source = mergeField('source', 'source', base?.source, mine.source, theirs.source, prefer, hasBase, conflicts) ?? mine.source;
+  const document = mergeDocumentInfo(base?.document, mine.document, theirs.document, prefer, hasBase, conflicts);
+
+  const sidecar: Sidecar = {
+    format: mine.format,
+    version: mine.version,
+    source,
+    document,
+    edits: edits.map((p) => p.item).sort(byPosition),
+    entities: entities.map((p) => p.item).sort(byPosition),
+    quotes: quotes.map((p) => p.item).sort(byPosition),
+  };
+  if (mine.rejected || theirs.rejected) {
+    const seen = new Map<string, RejectedSuggestion>();
+    for (const r of [...(mine.rejected ?? []), ...(theirs.rejected ?? [])]) if (!seen.has(rejectedKey(r))) seen.set(rejectedKey(r), r);
+    sidecar.rejected = [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end || (rejectedKey(a) < rejectedKey(b) ? -1 : 1));
+  }
+  const updatedAt = [mine.updatedAt, theirs.updatedAt].filter((x): x is string => typeof x === 'string').sort().pop();
+  if (updatedAt !== undefined) sidecar.updatedAt = updatedAt;
+  const annotator = mergeField('annotator', 'document', base?.annotator, mine.annotator, theirs.annotator, prefer, hasBase, conflicts);
+  if (annotator !== undefined) sidecar.annotator = annotator;
+  return { sidecar, conflicts, renamed };
+}
+
+/** Which side a user chose in the external-change dialog. */
+export type ExternalChangeChoice = 'keep-mine' | 'take-theirs' | 'merge';
+
+/** The sidecar to save for a choice; `conflicts` only for 'merge'. */
+export function resolveExternalChange(choice: ExternalChangeChoice, mine: Sidecar, theirs: Sidecar, base?: Sidecar | null): MergeResult {
+  if (choice === 'keep-mine') return { sidecar: mine, conflicts: [], renamed: [] };
+  if (choice === 'take-theirs') return { sidecar: theirs, conflicts: [], renamed: [] };
+  return mergeSidecars(mine, theirs, { base });
+}

@@ -1,0 +1,320 @@
+// Property tests for merging two versions of a sidecar by id (external change on disk).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mergeSidecars, resolveExternalChange, sameData, type MergeResult } from '../../shared/merge-sidecars';
+import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
+
+const RUNS = 1000;
+const LENGTH = 400;
+const LABELS = ['PERSON', 'ORG', 'GPE'];
+
+const span = fc
+  .tuple(fc.nat({ max: LENGTH }), fc.nat({ max: 30 }))
+  .map(([start, len]) => ({ start, end: Math.min(LENGTH, start + len) }));
+
+const entityBody = fc.record(
+  { span, label: fc.constantFrom(...LABELS), link: fc.constantFrom('Q1', 'Q2', 'بايدن') },
+  { requiredKeys: ['span', 'label'] },
+);
+const quoteBody = fc.record({ span, kind: fc.constantFrom('direct' as const, 'indirect' as const), speakerPick: fc.nat({ max: 20 }) });
+
+function entity(id: string, b: { span: { start: number; end: number }; label: string; link?: string }): Entity {
+  const e: Entity = { id, start: b.span.start, end: b.span.end, label: b.label, text: `x${b.span.start}:${b.span.end}` };
+  if (b.link !== undefined) e.link = b.link;
+  return e;
+}
+function quote(id: string, b: { span: { start: number; end: number }; kind: 'direct' | 'indirect'; speakerPick: number }, entities: Entity[]): Quote {
+  const speaker = b.speakerPick < entities.length ? entities[b.speakerPick].id : null;
+  return { id, start: b.span.start, end: b.span.end, text: `q${b.span.start}`, speaker, kind: b.kind };
+}
+
+/** Non-overlapping edits from sorted cut points: pairs [a, b) with gaps. */
+const editsArb = fc.uniqueArray(fc.nat({ max: LENGTH }), { maxLength: 8 }).map((cuts) => {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const edits: Edit[] = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) {
+    edits.push({ id: `e${i / 2 + 1}`, start: sorted[i], end: sorted[i + 1], text: `s${sorted[i]}`, replacement: i % 4 ? '' : ' ', kind: 'boilerplate' });
+  }
+  return edits;
+});
+
+const sidecarArb: fc.Arbitrary<Sidecar> = fc
+  .record({
+    entities: fc.array(entityBody, { maxLength: 8 }),
+    quotes: fc.array(quoteBody, { maxLength: 5 }),
+    edits: editsArb,
+    status: fc.constantFrom('todo' as const, 'in_progress' as const, 'done' as const),
+    title: fc.option(fc.constantFrom('عنوان', 'Title'), { nil: undefined }),
+  })
+  .map(({ entities, quotes, edits, status, title }) => {
+    const ents = entities.map((b, i) => entity(`t${i + 1}`, b));
+    const doc: Sidecar['document'] = { status };
+    if (title !== undefined) doc.title = title;
+    return {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: LENGTH },
+      document: doc,
+      edits,
+      entities: ents,
+      quotes: quotes.map((b, i) => quote(`q${i + 1}`, b, ents)),
+    } satisfies Sidecar;
+  });
+
+/** One side's changes to the base: delete some items, change some, add some (ids may collide with the other side's). */
+interface Change {
+  deleteMask: boolean[];
+  changeMask: boolean[];
+  addedEntities: { span: { start: number; end: number }; label: string; link?: string }[];
+  addedQuotes: { span: { start: number; end: number }; kind: 'direct' | 'indirect'; speakerPick: number }[];
+  addedEdit: { start: number; end: number } | null;
+  status: 'todo' | 'in_progress' | 'done' | null;
+}
+const changeArb: fc.Arbitrary<Change> = fc.record({
+  deleteMask: fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+  changeMask: fc.array(fc.boolean(), { minLength: 24, maxLength: 24 }),
+  addedEntities: fc.array(entityBody, { maxLength: 3 }),
+  addedQuotes: fc.array(quoteBody, { maxLength: 2 }),
+  addedEdit: fc.option(span, { nil: null }),
+  status: fc.option(fc.constantFrom('todo' as const, 'in_progress' as const, 'done' as const), { nil: null }),
+});
+
+function nextNumber(ids: string[]): number {
+  return Math.max(0, ...ids.map((id) => Number(/\d+$/.exec(id)?.[0] ?? 0))) + 1;
+}
+
+function applyChange(base: Sidecar, c: Change, tag: string): Sidecar {
+  let k = 0;
+  const touch = <T extends { id: string }>(items: T[], change: (x: T) => T): T[] =>
+    items.flatMap((x) => {
+      const i = k++ % 24;
+      if (c.deleteMask[i]) return [];
+      return [c.changeMask[i] ? change(x) : x];
+    });
+  const entities = touch(base.entities, (e) => ({ ...e, label: `${e.label}-${tag}` }));
+  // Ids are numbered per file, so both sides adding one pick the same next id.
+  let n = nextNumber(base.entities.map((e) => e.id));
+  for (const b of c.addedEntities) entities.push(entity(`t${n++}`, b));
+  // Deleting an entity clears it as a speaker, as the editor does.
+  const left = new Set(entities.map((e) => e.id));
+  const quotes = touch(base.quotes, (q) => ({ ...q, kind: q.kind === 'direct' ? ('indirect' as const) : ('direct' as const), text: `${q.text}${tag}` })).map((q) =>
+    q.speaker !== null && !left.has(q.speaker) ? { ...q, speaker: null } : q,
+  );
+  let qn = nextNumber(base.quotes.map((q) => q.id));
+  for (const b of c.addedQuotes) quotes.push(quote(`q${qn++}`, b, entities));
+  const edits = touch(base.edits, (e) => ({ ...e, replacement: `${e.replacement}${tag}` }));
+  if (c.addedEdit) {
+    const { start, end } = c.addedEdit;
+    if (!edits.some((e) => e.start < end && start < e.end) && !edits.some((e) => e.start === start && e.end === start && start === end)) {
+      edits.push({ id: `e${nextNumber(base.edits.map((e) => e.id))}`, start, end, text: `s${start}`, replacement: tag, kind: 'typo' });
+    }
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...base, document: c.status ? { ...base.document, status: c.status } : base.document, entities, quotes, edits };
+}
+
+type Kind = 'edit' | 'entity' | 'quote';
+const LISTS: [Kind, 'edits' | 'entities' | 'quotes'][] = [
+  ['edit', 'edits'],
+  ['entity', 'entities'],
+  ['quote', 'quotes'],
+];
+
+/** The result holds `item` (from `side`), possibly under the id the merge gave it. */
+function kept(result: MergeResult, kind: Kind, item: Edit | Entity | Quote, side: 'mine' | 'theirs'): boolean {
+  const list = result.sidecar[LISTS.find(([k]) => k === kind)![1]] as (Edit | Entity | Quote)[];
+  let expected: Edit | Entity | Quote = item;
+  if (side === 'theirs') {
+    const rename = result.renamed.find((r) => r.kind === kind && r.from === item.id);
+    if (rename) expected = { ...expected, id: rename.to };
+    if (kind === 'quote') {
+      const q = expected as Quote;
+      const sp = result.renamed.find((r) => r.kind === 'entity' && r.from === q.speaker);
+      if (sp) expected = { ...q, speaker: sp.to };
+    }
+  }
+  return list.some((x) => sameData(x, expected));
+}
+
+function conflicted(result: MergeResult, kind: Kind, id: string): boolean {
+  return result.conflicts.some((c) => c.kind === kind && c.id === id);
+}
+
+function sortedCopy(s: Sidecar): Sidecar {
+  const by = <T extends { start: number; end: number; id: string }>(a: T, b: T) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return { ...s, edits: [...s.edits].sort(by), entities: [...s.entities].sort(by), quotes: [...s.quotes].sort(by) };
+}
+
+function editsDisjoint(edits: Edit[]): boolean {
+  for (let i = 0; i < edits.length; i++)
+    for (let j = i + 1; j < edits.length; j++) {
+      const a = edits[i];
+      const b = edits[j];
+      if (a.start === a.end && b.start === b.end ? a.start === b.start : a.start < b.end && b.start < a.end) return false;
+    }
+  return true;
+}
+
+describe('mergeSidecars', () => {
+  it(`merging a sidecar with itself is the identity (${RUNS} runs, with and without base)`, () => {
+    fc.assert(
+      fc.property(sidecarArb, sidecarArb, (x, other) => {
+        for (const base of [undefined, x, other]) {
+          const r = mergeSidecars(x, x, { base });
+          expect(sameData(r.sidecar, sortedCopy(x))).toBe(true);
+          expect(r.conflicts).toEqual([]);
+          expect(r.renamed).toEqual([]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`three-way: additions on both sides are kept, nothing is lost unless deliberately deleted or listed as a conflict (${RUNS} runs)`, () => {
+    let additions = 0;
+    let conflicts = 0;
+    fc.assert(
+      fc.property(sidecarArb, changeArb, changeArb, fc.constantFrom('mine' as const, 'theirs' as const), (base, cm, ct, prefer) => {
+        const mine = applyChange(base, cm, 'M');
+        const theirs = applyChange(base, ct, 'T');
+        const r = mergeSidecars(mine, theirs, { base, prefer });
+        conflicts += r.conflicts.length;
+        for (const [kind, list] of LISTS) {
+          const b = new Map((base[list] as { id: string }[]).map((x) => [x.id, x]));
+          for (const [side, sc, other] of [
+            ['mine', mine, theirs],
+            ['theirs', theirs, mine],
+          ] as const) {
+            const otherIds = new Set((other[list] as { id: string }[]).map((x) => x.id));
+            for (const item of sc[list] as (Edit | Entity | Quote)[]) {
+              const inBase = b.get(item.id);
+              if (!inBase) additions++;
+              const deletedByOther = inBase !== undefined && sameData(inBase, item) && !otherIds.has(item.id);
+              const overriddenByOther = inBase !== undefined && sameData(inBase, item) && otherIds.has(item.id);
+              if (deletedByOther || overriddenByOther) continue; // the other side's change wins, as it should
+              expect(kept(r, kind, item, side) || conflicted(r, kind, item.id), `${side} ${kind} ${item.id} lost`).toBe(true);
+            }
+          }
+        }
+        // Well-formed output: unique ids, edits still disjoint, speakers resolve when they did on their side.
+        for (const [, list] of LISTS) {
+          const ids = (r.sidecar[list] as { id: string }[]).map((x) => x.id);
+          expect(new Set(ids).size).toBe(ids.length);
+        }
+        expect(editsDisjoint(r.sidecar.edits)).toBe(true);
+        const entityIds = new Set(r.sidecar.entities.map((e) => e.id));
+        for (const q of r.sidecar.quotes) if (q.speaker !== null) expect(entityIds.has(q.speaker)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(`merge property: ${RUNS} runs, ${additions} added items checked, ${conflicts} conflicts reported`);
+    expect(additions).toBeGreaterThan(RUNS);
+  });
+
+  it(`two-way (no base): the union, every item of both sides kept or listed (${RUNS} runs)`, () => {
+    fc.assert(
+      fc.property(sidecarArb, changeArb, changeArb, (base, cm, ct) => {
+        const mine = applyChange(base, cm, 'M');
+        const theirs = applyChange(base, ct, 'T');
+        const r = mergeSidecars(mine, theirs);
+        for (const [kind, list] of LISTS) {
+          for (const [side, sc] of [
+            ['mine', mine],
+            ['theirs', theirs],
+          ] as const) {
+            for (const item of sc[list] as (Edit | Entity | Quote)[]) {
+              expect(kept(r, kind, item, side) || conflicted(r, kind, item.id), `${side} ${kind} ${item.id} lost`).toBe(true);
+            }
+          }
+        }
+        expect(editsDisjoint(r.sidecar.edits)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('keeps both entities when each side added one under the same id, and moves their quote to the new id', () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 50 },
+      document: { status: 'todo' },
+      edits: [],
+      entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'جو ب' }],
+      quotes: [],
+    };
+    const mine: Sidecar = { ...base, entities: [...base.entities, { id: 't2', start: 10, end: 15, label: 'GPE', text: 'عمّان' }] };
+    const theirs: Sidecar = {
+      ...base,
+      entities: [...base.entities, { id: 't2', start: 20, end: 25, label: 'ORG', text: '👍🏽 ab' }],
+      quotes: [{ id: 'q1', start: 30, end: 40, text: 'x', speaker: 't2', kind: 'direct' }],
+    };
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.conflicts).toEqual([]);
+    expect(r.renamed).toEqual([{ kind: 'entity', from: 't2', to: 't3' }]);
+    expect(r.sidecar.entities.map((e) => `${e.id}:${e.label}`)).toEqual(['t1:PERSON', 't2:GPE', 't3:ORG']);
+    expect(r.sidecar.quotes[0].speaker).toBe('t3');
+  });
+
+  it('lists a both-changed conflict and keeps the preferred side; an edit overlapping the other side is left out and listed', () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 50 },
+      document: { status: 'todo', title: 'old' },
+      edits: [],
+      entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'abcd' }],
+      quotes: [],
+    };
+    const mine: Sidecar = {
+      ...base,
+      document: { status: 'in_progress', title: 'old' },
+      entities: [{ ...base.entities[0], label: 'ORG' }],
+      edits: [{ id: 'e1', start: 5, end: 10, text: 'fghij', replacement: '', kind: 'boilerplate' }],
+    };
+    const theirs: Sidecar = {
+      ...base,
+      document: { status: 'todo', title: 'new' },
+      entities: [{ ...base.entities[0], label: 'GPE' }],
+      edits: [{ id: 'e1', start: 8, end: 12, text: 'ijkl', replacement: 'x', kind: 'typo' }],
+    };
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.document).toEqual({ status: 'in_progress', title: 'new' });
+    expect(r.sidecar.entities[0].label).toBe('ORG');
+    // Both added e1 (new to the base): theirs overlaps mine, so it is listed, not renamed into the result.
+    expect(r.conflicts.map((c) => `${c.kind}:${c.id}:${c.reason}:${c.kept}`).sort()).toEqual(['edit:e1:overlapping-edit:mine', 'entity:t1:both-changed:mine']);
+    expect(r.renamed).toEqual([]);
+    expect(r.sidecar.edits.map((e) => e.id)).toEqual(['e1']);
+    const r2 = mergeSidecars(mine, theirs, { base, prefer: 'theirs' });
+    expect(r2.sidecar.entities[0].label).toBe('GPE');
+    expect(r2.sidecar.edits.map((e) => `${e.id}:${e.start}`)).toEqual(['e2:8']);
+    expect(r2.conflicts.some((c) => c.reason === 'overlapping-edit' && c.kept === 'theirs')).toBe(true);
+  });
+
+  it('keeps a speaker entity deleted on one side when the other side quotes it', () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 50 },
+      document: { status: 'todo' },
+      edits: [],
+      entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'abcd' }],
+      quotes: [],
+    };
+    const mine: Sidecar = { ...base, quotes: [{ id: 'q1', start: 10, end: 20, text: 'q', speaker: 't1', kind: 'direct' }] };
+    const theirs: Sidecar = { ...base, entities: [] };
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities.map((e) => e.id)).toEqual(['t1']);
+    expect(r.conflicts.map((c) => c.reason)).toEqual(['speaker-kept']);
+  });
+
+  it('resolveExternalChange: keep mine / take theirs return that side unchanged', () => {
+    fc.assert(
+      fc.property(sidecarArb, sidecarArb, (a, b) => {
+        expect(resolveExternalChange('keep-mine', a, b).sidecar).toBe(a);
+        expect(resolveExternalChange('take-theirs', a, b).sidecar).toBe(b);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
