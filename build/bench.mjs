@@ -1,0 +1,166 @@
+// `npm run bench [-- --quick] [-- --only a,b]`: bundles every test/bench/*.bench.ts with esbuild,
+// runs each one's `run()` in its own Node process (so its memory figures are its own), then prints
+// one table side by side and writes bench-results/results.json.
+//
+// A bench file exports `async function run(): Promise<{ name, value, unit, note? }[]>`.
+// Children get TAHRIR_ROOT (the repository) and, with --quick, TAHRIR_BENCH_QUICK=1 (small inputs).
+// A bench that is missing, fails to build or throws is reported as a failed row; the rest still run.
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick') || process.env.TAHRIR_BENCH_QUICK === '1' || process.env.TAHRIR_BENCH_SMOKE === '1';
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
+const outAt = args.indexOf('--out');
+const resultsFile = outAt >= 0 ? args[outAt + 1] : join(root, 'bench-results', 'results.json');
+const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 1_200_000));
+
+const benchDir = join(root, 'test', 'bench');
+const files = existsSync(benchDir)
+  ? (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort()
+  : [];
+const selected = files.filter((f) => !only || only.has(basename(f, '.bench.ts')));
+
+const work = await mkdtemp(join(tmpdir(), 'tahrir-bench-'));
+// Runs one bundled bench, reports its rows and the child's own peak memory on a file (stdout stays the bench's).
+const wrapper = join(work, 'run-one.cjs');
+await writeFile(
+  wrapper,
+  `'use strict';
+const { writeFileSync } = require('node:fs');
+const [bundle, out] = process.argv.slice(2);
+const started = performance.now();
+Promise.resolve()
+  .then(() => {
+    const mod = require(bundle);
+    if (typeof mod.run !== 'function') throw new Error('exports no run() function');
+    return mod.run();
+  })
+  .then((rows) => {
+    if (!Array.isArray(rows)) throw new Error('run() did not return an array of rows');
+    writeFileSync(out, JSON.stringify({ ok: true, rows, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+    process.exit(0);
+  })
+  .catch((error) => {
+    const message = error && error.stack ? error.stack : String(error);
+    writeFileSync(out, JSON.stringify({ ok: false, error: message, ms: performance.now() - started, maxRssKiB: process.resourceUsage().maxRSS }));
+    process.exit(1);
+  });
+`,
+);
+
+function runChild(bundle, out) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--expose-gc', wrapper, bundle, out, ...(quick ? ['--quick'] : [])], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, TAHRIR_ROOT: root, ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
+      detached: true, // its own process group, so a timeout also ends the browsers it started
+    });
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal });
+    });
+  });
+}
+
+const sections = [];
+for (const file of selected) {
+  const name = basename(file, '.bench.ts');
+  const bundle = join(work, `${name}.cjs`);
+  const out = join(work, `${name}.result.json`);
+  const section = { name, file: `test/bench/${file}`, ok: false, rows: [] };
+  sections.push(section);
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    await build({
+      entryPoints: [join(benchDir, file)],
+      outfile: bundle,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['playwright-core', 'jsonld', 'fsevents', 'electron', 'esbuild'],
+      logLevel: 'silent',
+      // The bundle lives in a temp folder: let import.meta.url still point at the bench's source file.
+      define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(benchDir, file)).href) },
+    });
+  } catch (error) {
+    section.error = `build failed: ${String(error.message ?? error).split('\n').slice(0, 3).join(' ')}`;
+    continue;
+  }
+  const { code, signal } = await runChild(bundle, out);
+  let result = null;
+  try {
+    result = JSON.parse(await readFile(out, 'utf8'));
+  } catch {
+    /* no result file: crashed or timed out */
+  }
+  if (result) {
+    section.ms = Math.round(result.ms);
+    section.maxRssMiB = Math.round(result.maxRssKiB / 1024);
+  }
+  if (result?.ok) {
+    section.ok = true;
+    section.rows = result.rows;
+  } else {
+    section.error = result?.error ?? (signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exited with ${signal ?? code}`);
+  }
+}
+await rm(work, { recursive: true, force: true });
+
+// One table, every section side by side.
+function formatValue(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  if (Number.isInteger(value)) return value.toLocaleString('en-US');
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+const table = [['section', 'measure', 'value', 'unit', 'note']];
+for (const section of sections) {
+  if (!section.ok) table.push([section.name, '(failed)', '—', '', firstLine(section.error)]);
+  for (const row of section.rows) table.push([section.name, String(row.name), formatValue(row.value), String(row.unit ?? ''), String(row.note ?? '')]);
+}
+if (selected.length === 0) table.push(['(none)', 'no test/bench/*.bench.ts files', '—', '', '']);
+function firstLine(text) {
+  const line = String(text ?? '').split('\n')[0];
+  return line.length > 120 ? `${line.slice(0, 117)}…` : line;
+}
+const widths = table[0].map((_, col) => Math.min(col === 4 ? 80 : 60, Math.max(...table.map((r) => r[col].length))));
+const line = (r) => r.map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
+console.log(`\nTahrir bench${quick ? ' (quick: small inputs)' : ''} — ${cpus().length} cores, Node ${process.version}\n`);
+console.log(line(table[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of table.slice(1)) console.log(line(r));
+
+await mkdir(dirname(resultsFile), { recursive: true });
+await writeFile(
+  resultsFile,
+  `${JSON.stringify(
+    {
+      startedAt: new Date().toISOString(),
+      quick,
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version, platform: process.platform },
+      sections,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nresults: ${resultsFile}`);
+const failed = sections.filter((s) => !s.ok).length;
+if (failed) console.log(`${failed} of ${sections.length} bench section(s) failed (see the table).`);
