@@ -1,0 +1,116 @@
+// Checks a well-shaped sidecar for what the schema cannot see: ids, edit order, speakers,
+// and (given its source text) offsets in range and text anchors that match. Orphaned
+// spans are not errors: they wait for the editor to re-attach them.
+import { CodePointIndex } from './code-points';
+import { compareSpans } from './sidecar';
+import type { SidecarProblem } from './sidecar';
+import type { Sidecar } from './model';
+
+export type { SidecarProblem } from './sidecar';
+
+export interface SidecarCheckOptions {
+  /** The workspace labels; when given, an entity with another label is a problem. */
+  labels?: readonly string[];
+}
+
+function show(s: string, max = 40): string {
+  const cps = Array.from(s);
+  return JSON.stringify(cps.length > max ? cps.slice(0, max).join('') + '…' : s);
+}
+
+/** Problems that do not need the source text: unique ids, edits sorted and non-overlapping, speakers exist. */
+export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOptions = {}): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: string) => {
+    const first = seen.get(id);
+    if (first !== undefined) problems.push({ path, message: `id ${JSON.stringify(id)} is already used by ${first}` });
+    else seen.set(id, path);
+  };
+  sidecar.edits.forEach((e, i) => claim(e.id, `edits[${i}]`));
+  sidecar.entities.forEach((e, i) => claim(e.id, `entities[${i}]`));
+  sidecar.quotes.forEach((q, i) => claim(q.id, `quotes[${i}]`));
+
+  sidecar.edits.forEach((e, i) => {
+    const before = sidecar.edits[i - 1];
+    if (before && compareSpans(before, e) > 0) {
+      problems.push({ path: `edits[${i}]`, message: `edits are not sorted by start: ${e.start}–${e.end} comes after ${before.start}–${before.end}` });
+    }
+  });
+  // Overlaps are judged in file order even when the list is unsorted. Two edits may touch
+  // (one ends where the next starts; insertions at the same point), never overlap.
+  const placed = sidecar.edits
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => !e.orphaned)
+    .sort((a, b) => compareSpans(a.e, b.e));
+  let reach: { e: { start: number; end: number }; i: number } | undefined;
+  for (const item of placed) {
+    if (reach && item.e.start < reach.e.end) {
+      problems.push({ path: `edits[${item.i}]`, message: `edit ${item.e.start}–${item.e.end} overlaps edits[${reach.i}] (${reach.e.start}–${reach.e.end})` });
+    }
+    if (!reach || item.e.end > reach.e.end) reach = item;
+  }
+
+  const entityIds = new Set(sidecar.entities.map((e) => e.id));
+  sidecar.quotes.forEach((q, i) => {
+    if (q.speaker !== null && !entityIds.has(q.speaker)) {
+      problems.push({ path: `quotes[${i}].speaker`, message: `speaker ${JSON.stringify(q.speaker)} is not an entity in this file` });
+    }
+  });
+
+  if (options.labels) {
+    const labels = new Set(options.labels);
+    sidecar.entities.forEach((e, i) => {
+      if (!labels.has(e.label)) {
+        problems.push({ path: `entities[${i}].label`, message: `label ${JSON.stringify(e.label)} is not one of the workspace labels (${[...labels].join(', ')})` });
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Everything `tahrir validate` checks for one sidecar against its text: the structure above,
+ * `source.file` naming this text file, `source.length`, offsets in range, and every
+ * `text` anchor equal to the source substring (code points).
+ */
+export function checkSidecarAgainstSource(
+  sidecar: Sidecar,
+  source: string,
+  textFileName: string,
+  options: SidecarCheckOptions = {},
+): SidecarProblem[] {
+  const problems: SidecarProblem[] = [];
+  if (sidecar.source.file !== textFileName) {
+    problems.push({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(textFileName)})` });
+  }
+  const index = new CodePointIndex(source);
+  if (sidecar.source.length !== index.length) {
+    problems.push({
+      path: 'source.length',
+      message: `is ${sidecar.source.length} but the text has ${index.length} code points: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,
+    });
+  }
+  problems.push(...checkSidecarStructure(sidecar, options));
+
+  const spans: [string, readonly { start: number; end: number; text: string; orphaned?: boolean }[]][] = [
+    ['edits', sidecar.edits],
+    ['entities', sidecar.entities],
+    ['quotes', sidecar.quotes],
+  ];
+  for (const [name, list] of spans) {
+    list.forEach((s, i) => {
+      if (s.orphaned) return;
+      const path = `${name}[${i}]`;
+      if (s.end > index.length) {
+        problems.push({ path, message: `end ${s.end} is past the end of the text (${index.length} code points)` });
+        return;
+      }
+      const actual = index.slice(s.start, s.end);
+      if (actual !== s.text) {
+        problems.push({ path, message: `text ${show(s.text)} does not match the source at ${s.start}–${s.end} (${show(actual)})` });
+      }
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSidecarAgainstSource, checkSidecarStructure } from '../../shared/sidecar-check';
+import { emptySidecar, parseSidecar } from '../../shared/sidecar';
+import type { Sidecar } from '../../shared/model';
+
+const root = join(__dirname, '..', '..');
+const exampleJson = readFileSync(join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
+const sampleText = readFileSync(join(root, 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8').replace(/^\uFEFF/, '');
+const FILE = '000_b3be894ae1d50a96.txt';
+const example = (): Sidecar => parseSidecar(exampleJson);
+
+describe('checkSidecarAgainstSource', () => {
+  it('finds nothing wrong with the example sidecar on the sample article', () => {
+    expect(checkSidecarAgainstSource(example(), sampleText, FILE)).toEqual([]);
+    expect(checkSidecarAgainstSource(example(), sampleText, FILE, { labels: ['PERSON', 'ORG', 'GPE'] })).toEqual([]);
+  });
+
+  it('reports an end past the text, in code points', () => {
+    const s = example();
+    s.entities[3].end = 3120;
+    expect(checkSidecarAgainstSource(s, sampleText, FILE)).toContainEqual({
+      path: 'entities[3]',
+      message: 'end 3120 is past the end of the text (2992 code points)',
+    });
+  });
+
+  it('reports a text anchor that does not match the source', () => {
+    const s = example();
+    s.entities[0].start += 1;
+    s.entities[0].end += 1;
+    const problems = checkSidecarAgainstSource(s, sampleText, FILE);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].path).toBe('entities[0]');
+    expect(problems[0].message).toMatch(/^text "جو بايدن" does not match the source at 144–152/);
+  });
+
+  it('counts code points, not UTF-16 units: emoji, flags, combining marks, CRLF', () => {
+    const text = 'Hi 👋🏽 from 🇯🇴 عمّان\r\nبايدن';
+    const s = emptySidecar('t.txt', '0'.repeat(64), Array.from(text).length);
+    // "عمّان" starts after "Hi 👋🏽 from 🇯🇴 " = 3 + 2 + 6 + 2 + 1 code points
+    s.entities = [
+      { id: 't1', start: 14, end: 19, label: 'GPE', text: 'عمّان' },
+      { id: 't2', start: 21, end: 26, label: 'PERSON', text: 'بايدن' },
+      { id: 't3', start: 3, end: 5, label: 'MISC', text: '👋🏽' },
+    ];
+    expect(checkSidecarAgainstSource(s, text, 't.txt')).toEqual([]);
+    s.entities[1].end = 27;
+    expect(checkSidecarAgainstSource(s, text, 't.txt')[0].message).toBe('end 27 is past the end of the text (26 code points)');
+  });
+
+  it('reports source.file naming another file and a changed length', () => {
+    const s = example();
+    s.source.file = 'other.txt';
+    s.source.length = 2990;
+    const paths = checkSidecarAgainstSource(s, sampleText, FILE).map((p) => p.path);
+    expect(paths).toEqual(['source.file', 'source.length']);
+  });
+
+  it('does not count orphaned spans as errors', () => {
+    const s = example();
+    s.entities[2] = { ...s.entities[2], start: 5000, end: 5010, text: 'gone', orphaned: true };
+    s.edits[0] = { ...s.edits[0], text: 'moved away', orphaned: true };
+    expect(checkSidecarAgainstSource(s, sampleText, FILE)).toEqual([]);
+  });
+
+  it('reports labels outside the workspace labels when given', () => {
+    expect(checkSidecarAgainstSource(example(), sampleText, FILE, { labels: ['PERSON', 'GPE'] })).toEqual([
+      { path: 'entities[4].label', message: 'label "ORG" is not one of the workspace labels (PERSON, GPE)' },
+    ]);
+  });
+});
+
+describe('checkSidecarStructure', () => {
+  const base = () => emptySidecar('a.txt', '0'.repeat(64), 100);
+  const edit = (id: string, start: number, end: number) => ({ id, start, end, text: 'x'.repeat(end - start), replacement: '', kind: 'typo' as const });
+
+  it('reports duplicate ids across kinds', () => {
+    const s = base();
+    s.edits = [edit('x1', 0, 1)];
+    s.entities = [{ id: 'x1', start: 2, end: 3, label: 'ORG', text: 'x' }];
+    s.quotes = [{ id: 'x1', start: 4, end: 5, text: 'x', speaker: null, kind: 'direct' }];
+    expect(checkSidecarStructure(s)).toEqual([
+      { path: 'entities[0]', message: 'id "x1" is already used by edits[0]' },
+      { path: 'quotes[0]', message: 'id "x1" is already used by edits[0]' },
+    ]);
+  });
+
+  it('allows touching edits and insertions at a boundary, refuses overlaps and unsorted lists', () => {
+    const s = base();
+    s.edits = [edit('a', 3, 3), edit('b', 3, 8), edit('c', 8, 8), edit('d', 8, 10), edit('e', 10, 10), edit('f', 10, 10)];
+    expect(checkSidecarStructure(s)).toEqual([]);
+    s.edits = [edit('a', 3, 8), edit('b', 5, 5)];
+    expect(checkSidecarStructure(s)).toEqual([{ path: 'edits[1]', message: 'edit 5–5 overlaps edits[0] (3–8)' }]);
+    s.edits = [edit('a', 3, 20), edit('b', 5, 6), edit('c', 10, 12)];
+    expect(checkSidecarStructure(s).map((p) => p.path)).toEqual(['edits[1]', 'edits[2]']);
+    s.edits = [edit('a', 10, 12), edit('b', 0, 2)];
+    expect(checkSidecarStructure(s)).toEqual([{ path: 'edits[1]', message: 'edits are not sorted by start: 0–2 comes after 10–12' }]);
+  });
+
+  it('reports a speaker that is not an entity', () => {
+    const s = base();
+    s.entities = [{ id: 't1', start: 0, end: 1, label: 'PERSON', text: 'x' }];
+    s.quotes = [
+      { id: 'q1', start: 2, end: 3, text: 'x', speaker: 't1', kind: 'direct' },
+      { id: 'q2', start: 2, end: 3, text: 'x', speaker: 't9', kind: 'direct' },
+    ];
+    expect(checkSidecarStructure(s)).toEqual([{ path: 'quotes[1].speaker', message: 'speaker "t9" is not an entity in this file' }]);
+  });
+});
