@@ -1,0 +1,216 @@
+// Autosave: debounced after each change, flushed before another document opens and
+// when the window goes away. A failed save keeps the change in memory, tells the
+// editor and retries with backoff; every change is journaled at once (writeRecovery)
+// so a crash loses nothing.
+import type { Sidecar } from '../../shared/model';
+import type { TahrirErrorData } from '../../shared/errors';
+import { getApi } from './api-connection';
+import { nowStamp, sidecarFromData, type DocumentData } from './document-data';
+import { store } from './store';
+
+export interface AutosaveOptions {
+  debounceMs: number;
+  firstRetryMs: number;
+  maxRetryMs: number;
+}
+
+const DEFAULTS: AutosaveOptions = { debounceMs: 400, firstRetryMs: 1000, maxRetryMs: 30_000 };
+
+/** A document switched away from with its last changes unsaved: kept and retried until saved. */
+interface Unsaved {
+  base: Sidecar;
+  data: DocumentData;
+  revision: string | null;
+  attempt: number;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+let options = DEFAULTS;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let attempt = 0;
+let chain: Promise<boolean> = Promise.resolve(true);
+let unsubscribe: (() => void) | null = null;
+const unsaved = new Map<string, Unsaved>();
+const journal = { busy: false, next: null as { id: string; sidecar: Sidecar } | null };
+
+export function toErrorData(e: unknown): TahrirErrorData {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    const { code, message, file } = e as TahrirErrorData;
+    return { code, message: String(message), ...(file ? { file } : {}) };
+  }
+  return { code: 'io', message: e instanceof Error ? e.message : String(e) };
+}
+
+function annotator(): string | undefined {
+  return store.getState().workspace?.config.annotator;
+}
+
+export function currentSidecar(): Sidecar | null {
+  const s = store.getState();
+  if (!s.doc || !s.data) return null;
+  return sidecarFromData(s.doc.base, s.data, nowStamp(), annotator());
+}
+
+async function writeJournal(): Promise<void> {
+  if (journal.busy) return;
+  journal.busy = true;
+  try {
+    while (journal.next) {
+      const { id, sidecar } = journal.next;
+      journal.next = null;
+      await getApi()
+        .writeRecovery(id, sidecar)
+        .catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
+    }
+  } finally {
+    journal.busy = false;
+  }
+}
+
+function schedule(ms: number): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => {
+    timer = null;
+    void saveNow();
+  }, ms);
+}
+
+function backoff(n: number): number {
+  return Math.min(options.firstRetryMs * 2 ** Math.max(0, n - 1), options.maxRetryMs);
+}
+
+async function saveOnce(): Promise<boolean> {
+  const s = store.getState();
+  if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
+  const { id } = s.doc;
+  const data = s.data;
+  const sidecar = sidecarFromData(s.doc.base, data, nowStamp(), annotator());
+  store.setState({ save: { state: 'saving', error: null, retryAt: null } });
+  try {
+    const { revision } = await getApi().saveSidecar(id, sidecar, s.revision);
+    attempt = 0;
+    const now = store.getState();
+    if (now.doc?.id === id) {
+      const still = now.data === data;
+      store.setState({ revision, save: { state: still ? 'saved' : 'dirty', error: null, retryAt: null } });
+      if (!still) schedule(options.debounceMs);
+    }
+    noteSaved(id, data);
+    return true;
+  } catch (e) {
+    const error = toErrorData(e);
+    const now = store.getState();
+    if (now.doc?.id !== id) return false;
+    attempt++;
+    // A stale revision will not heal by waiting: the editor decides (keep mine / reload).
+    const retryIn = error.code === 'stale-revision' ? null : backoff(attempt);
+    store.setState({ save: { state: 'error', error, retryAt: retryIn === null ? null : Date.now() + retryIn } });
+    if (retryIn !== null) schedule(retryIn);
+    return false;
+  }
+}
+
+/** Saves the open document now if it has unsaved changes; true when nothing is left unsaved. */
+export function saveNow(): Promise<boolean> {
+  if (timer) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  chain = chain.then(saveOnce, saveOnce);
+  return chain;
+}
+
+/** Refresh the list's status and counts for a saved document without asking the back end. */
+function noteSaved(id: string, data: DocumentData): void {
+  const docs = store.getState().documents;
+  const i = docs.findIndex((d) => d.id === id);
+  if (i < 0) return;
+  const next = [...docs];
+  next[i] = {
+    ...docs[i],
+    status: data.document.status,
+    entities: Object.keys(data.entities).length,
+    quotes: Object.keys(data.quotes).length,
+    edits: Object.keys(data.edits).length,
+  };
+  store.setState({ documents: next });
+}
+
+/**
+ * Before another document opens: save; if that fails, keep the changes aside and
+ * keep retrying them in the background (reopening the document picks them up).
+ */
+export async function flushBeforeSwitch(): Promise<void> {
+  const ok = await saveNow();
+  const s = store.getState();
+  if (ok || !s.doc || !s.data) return;
+  const entry: Unsaved = { base: s.doc.base, data: s.data, revision: s.revision, attempt: 1, timer: null };
+  unsaved.set(s.doc.id, entry);
+  retryUnsaved(s.doc.id, entry);
+}
+
+function retryUnsaved(id: string, entry: Unsaved): void {
+  entry.timer = setTimeout(async () => {
+    entry.timer = null;
+    if (unsaved.get(id) !== entry) return;
+    try {
+      const sidecar = sidecarFromData(entry.base, entry.data, nowStamp(), annotator());
+      await getApi().saveSidecar(id, sidecar, entry.revision);
+      unsaved.delete(id);
+      noteSaved(id, entry.data);
+    } catch {
+      entry.attempt++;
+      retryUnsaved(id, entry);
+    }
+  }, backoff(entry.attempt));
+}
+
+/** Changes kept aside for a document switched away from unsaved; removed from the retry queue. */
+export function takeUnsaved(id: string): { data: DocumentData; revision: string | null } | null {
+  const entry = unsaved.get(id);
+  if (!entry) return null;
+  if (entry.timer) clearTimeout(entry.timer);
+  unsaved.delete(id);
+  return { data: entry.data, revision: entry.revision };
+}
+
+export function unsavedDocuments(): string[] {
+  return [...unsaved.keys()];
+}
+
+/** Window closing: start the save (it cannot be awaited); the journal already holds the changes. */
+export function saveOnExit(): void {
+  const s = store.getState();
+  if (s.save.state !== 'saved') void saveNow();
+}
+
+/** Marks the open document changed (after a restore, or unsaved changes picked up again) and schedules a save. */
+export function markChanged(): void {
+  const s = store.getState();
+  if (!s.doc || s.doc.readOnly || !s.data) return;
+  store.setState({ save: { state: 'dirty', error: null, retryAt: null } });
+  journal.next = { id: s.doc.id, sidecar: sidecarFromData(s.doc.base, s.data, nowStamp(), annotator()) };
+  void writeJournal();
+  schedule(options.debounceMs);
+}
+
+export function startAutosave(overrides: Partial<AutosaveOptions> = {}): () => void {
+  stopAutosave();
+  options = { ...DEFAULTS, ...overrides };
+  unsubscribe = store.subscribe((s, prev) => {
+    if (s.data === prev.data || !s.data || !s.doc || s.doc !== prev.doc) return;
+    markChanged();
+  });
+  return stopAutosave;
+}
+
+export function stopAutosave(): void {
+  unsubscribe?.();
+  unsubscribe = null;
+  if (timer) clearTimeout(timer);
+  timer = null;
+  for (const entry of unsaved.values()) if (entry.timer) clearTimeout(entry.timer);
+  unsaved.clear();
+  attempt = 0;
+  chain = Promise.resolve(true);
+}

@@ -1,0 +1,117 @@
+// The text the editor shows (clean text by default, or the source) split into
+// paragraphs, and the mapping between its code points and source code points.
+// Derived from (source, edits, view) and memoized: recomputed only when those change.
+import type { Edit } from '../../shared/model';
+import { CodePointIndex, codePointLength } from '../../shared/code-points';
+import { mapSpan, PositionMap } from '../../shared/position-map';
+import { sortedSpans } from './document-data';
+import type { TextView as ViewKind } from './state';
+
+/** Bidi embedding, override and isolate controls: shown as a visible marker, never obeyed. */
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Same length (one UTF-16 unit, one code point) so offsets do not move. */
+export const BIDI_MARKER = '\u25C6';
+
+export interface Paragraph {
+  index: number;
+  /** Code point offset of the paragraph in the shown text. */
+  start: number;
+  end: number;
+  /** The paragraph's text without its line break. */
+  text: string;
+  /** What is rendered: `text` with bidi controls replaced by BIDI_MARKER. */
+  display: string;
+  /** Offsets (code points, in the paragraph) of bidi controls; empty when none. */
+  bidi: number[];
+  units: CodePointIndex;
+}
+
+export interface ShownText {
+  view: ViewKind;
+  text: string;
+  paragraphs: Paragraph[];
+  /** Shown position → source position; `side` says which way to lean at an edit boundary. */
+  toSource(pos: number, side: 'start' | 'end'): number;
+  /** A source span in shown coordinates; null when it lies entirely inside removed text. */
+  toShown(start: number, end: number): { start: number; end: number; clipped: boolean } | null;
+  /** Index of the paragraph holding shown position `pos` (a position at a line break belongs to the line before). */
+  paragraphAt(pos: number): number;
+}
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let start = 0;
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
+    const length = codePointLength(line);
+    const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+    const bodyLength = body.length === line.length ? length : length - 1;
+    const bidi: number[] = [];
+    let display = body;
+    if (BIDI_CONTROL.test(body)) {
+      const units = new CodePointIndex(body);
+      display = body.replace(BIDI_CONTROL, (_m, offset: number) => {
+        bidi.push(units.toCodePoint(offset));
+        return BIDI_MARKER;
+      });
+    }
+    BIDI_CONTROL.lastIndex = 0;
+    out.push({ index, start, end: start + bodyLength, text: body, display, bidi, units: new CodePointIndex(body) });
+    start += length + 1;
+  });
+  return out;
+}
+
+function makeParagraphAt(paragraphs: Paragraph[]): (pos: number) => number {
+  return (pos) => {
+    let lo = 0;
+    let hi = paragraphs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paragraphs[mid].start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+function sourceView(source: string): ShownText {
+  const paragraphs = splitParagraphs(source);
+  return {
+    view: 'source',
+    text: source,
+    paragraphs,
+    toSource: (pos) => pos,
+    toShown: (start, end) => ({ start, end, clipped: false }),
+    paragraphAt: makeParagraphAt(paragraphs),
+  };
+}
+
+function cleanView(map: PositionMap): ShownText {
+  const paragraphs = splitParagraphs(map.cleanText);
+  return {
+    view: 'clean',
+    text: map.cleanText,
+    paragraphs,
+    // A span's start leans forward and its end backward, so it never swallows removed text.
+    toSource: (pos, side) => map.toSource(pos, side === 'start' ? 'after' : 'before'),
+    toShown: (start, end) => mapSpan(map, start, end),
+    paragraphAt: makeParagraphAt(paragraphs),
+  };
+}
+
+let memo: { source: string; edits: Record<string, Edit>; view: ViewKind; shown: ShownText } | null = null;
+
+/** The shown text for this source, edits and view; the same object while they do not change. */
+export function shownText(source: string, edits: Record<string, Edit>, view: ViewKind): ShownText {
+  if (memo && memo.source === source && memo.edits === edits && memo.view === view) return memo.shown;
+  let shown: ShownText;
+  try {
+    shown = view === 'source' ? sourceView(source) : cleanView(new PositionMap(source, sortedSpans(edits)));
+  } catch {
+    // Edits that do not apply (a broken sidecar opens read-only): show the source as it is.
+    shown = sourceView(source);
+  }
+  memo = { source, edits, view, shown };
+  return shown;
+}
