@@ -1,0 +1,243 @@
+// Watches the workspace for changes made by others (a git pull, a sync folder, a colleague's
+// editor) and tells the UI which document changed: `sidecar-changed`, `text-changed`,
+// `document-removed`, `documents-changed`. Our own saves are recognised by the sha256 of the
+// bytes we wrote and stay silent; temporary files (atomic saves, editors' swap files) are ignored.
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { TahrirEvent } from '../shared/api';
+
+const TEXT_SUFFIX = '.txt';
+const SIDECAR_SUFFIX = '.annotations.json';
+
+export interface WorkspaceWatcherOptions {
+  /** Quiet time before a burst of file events is reported (ms). */
+  debounceMs?: number;
+  /** Longest a busy burst may delay the report (ms). */
+  maxWaitMs?: number;
+  /** Called when watching fails (e.g. the workspace folder vanished). */
+  onError?: (error: Error) => void;
+  /** Watch each folder separately even where recursive watching exists (tests the fallback). */
+  perFolder?: boolean;
+}
+
+/** What a path inside the workspace is, in the users' words. */
+export type WatchedPathKind = { kind: 'text'; id: string } | { kind: 'sidecar'; id: string } | { kind: 'config' } | { kind: 'ignored' } | { kind: 'other' };
+
+/**
+ * Classifies a workspace-relative path (`/` or platform separators). Temp files, hidden
+ * files and folders (`.git`, the recovery journal) are ignored.
+ */
+export function classifyWorkspacePath(relPath: string): WatchedPathKind {
+  const parts = relPath.split(/[\\/]/).filter((p) => p !== '');
+  if (parts.length === 0) return { kind: 'other' };
+  const name = parts[parts.length - 1];
+  if (parts.some((p) => p.startsWith('.'))) return { kind: 'ignored' };
+  if (/\.(tmp|temp|swp|swx|part|crdownload)$/i.test(name) || /\.tmp[-.]/i.test(name) || name.endsWith('~') || name.startsWith('#')) {
+    return { kind: 'ignored' };
+  }
+  if (parts.includes('node_modules')) return { kind: 'ignored' };
+  const id = parts.join('/');
+  if (parts.length === 1 && name === 'tahrir.json') return { kind: 'config' };
+  if (name.endsWith(SIDECAR_SUFFIX) && name.length > SIDECAR_SUFFIX.length) return { kind: 'sidecar', id: id.slice(0, -SIDECAR_SUFFIX.length) };
+  if (name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) return { kind: 'text', id: id.slice(0, -TEXT_SUFFIX.length) };
+  return { kind: 'other' };
+}
+
+async function sha256Of(path: string): Promise<string | null> {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return null; // gone (or unreadable): reported as removed
+  }
+}
+
+export class WorkspaceWatcher {
+  private readonly root: string;
+  private readonly emit: (event: TahrirEvent) => void;
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  private readonly onError?: (error: Error) => void;
+  private readonly perFolder: boolean;
+  private watchers: FSWatcher[] = [];
+  private readonly watchedDirs = new Set<string>();
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private firstPendingAt = 0;
+  /** sha256 of each file's bytes as we last wrote or reported them (workspace-relative `/` paths). */
+  private readonly known = new Map<string, string>();
+  /** Text files (ids) known to exist, to report documents inside a removed folder. */
+  private readonly texts = new Set<string>();
+  private closed = false;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(root: string, emit: (event: TahrirEvent) => void, options: WorkspaceWatcherOptions = {}) {
+    this.root = root;
+    this.emit = emit;
+    this.debounceMs = options.debounceMs ?? 150;
+    this.maxWaitMs = options.maxWaitMs ?? 1000;
+    this.onError = options.onError;
+    this.perFolder = options.perFolder ?? false;
+  }
+
+  /** Starts watching; resolves once the watch is in place and the existing texts are known. */
+  async start(): Promise<void> {
+    await this.scan('');
+    if (this.perFolder) return this.watchTree('');
+    try {
+      // Recursive watching works on Linux since Node 20 (and on macOS/Windows natively).
+      const w = watch(this.root, { recursive: true }, (_event, name) => this.onRaw(name));
+      w.on('error', (e) => this.fail(e));
+      this.watchers.push(w);
+    } catch {
+      // Older runtimes: one watcher per folder, new folders added as they appear.
+      await this.watchTree('');
+    }
+  }
+
+  /** Stops watching and drops pending reports. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    this.pending.clear();
+  }
+
+  /**
+   * Records the bytes of a file we just wrote (or read): a change event whose content has this
+   * sha256 is our own and is not reported. `relPath` is relative to the workspace.
+   */
+  noteContent(relPath: string, sha256: string): void {
+    this.known.set(relPath.split(sep).join('/'), sha256);
+  }
+
+  /** Waits for any report in progress (tests and orderly shutdown). */
+  async settled(): Promise<void> {
+    await this.flushing;
+  }
+
+  private async scan(dir: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(join(this.root, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const rel = dir ? `${dir}/${e.name}` : e.name;
+      const what = classifyWorkspacePath(rel);
+      if (what.kind === 'ignored') continue;
+      if (e.isDirectory()) await this.scan(rel);
+      else if (what.kind === 'text') this.texts.add(what.id);
+    }
+  }
+
+  private async watchTree(dir: string): Promise<void> {
+    if (this.closed || this.watchedDirs.has(dir)) return;
+    try {
+      const w = watch(join(this.root, dir), (_event, name) => this.onRaw(name ? (dir ? `${dir}/${name}` : String(name)) : dir));
+      w.on('error', (e) => (dir === '' ? this.fail(e) : undefined));
+      this.watchers.push(w);
+      this.watchedDirs.add(dir);
+      for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
+        const rel = dir ? `${dir}/${e.name}` : e.name;
+        if (e.isDirectory() && classifyWorkspacePath(rel).kind !== 'ignored') await this.watchTree(rel);
+      }
+    } catch {
+      // The folder vanished while we looked at it: its removal is reported by its parent.
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.closed) return;
+    this.onError?.(error);
+    this.emit({ type: 'documents-changed' });
+  }
+
+  private onRaw(name: string | Buffer | null): void {
+    if (this.closed) return;
+    const rel = name === null ? '' : String(name).split(sep).join('/');
+    if (rel !== '' && classifyWorkspacePath(rel).kind === 'ignored') return;
+    this.pending.add(rel);
+    const now = Date.now();
+    if (this.timer) clearTimeout(this.timer);
+    else this.firstPendingAt = now;
+    const wait = Math.max(0, Math.min(this.debounceMs, this.firstPendingAt + this.maxWaitMs - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const batch = this.pending;
+      this.pending = new Set();
+      // Reports go out in order, one batch at a time.
+      this.flushing = this.flushing.then(() => this.report(batch)).catch((e: unknown) => this.onError?.(e instanceof Error ? e : new Error(String(e))));
+    }, wait);
+  }
+
+  private async report(batch: Set<string>): Promise<void> {
+    const events: TahrirEvent[] = [];
+    const seen = new Set<string>();
+    let listChanged = false;
+    const push = (e: TahrirEvent) => {
+      const key = JSON.stringify(e);
+      if (!seen.has(key)) {
+        seen.add(key);
+        events.push(e);
+      }
+    };
+    for (const rel of batch) {
+      const abs = join(this.root, rel);
+      const info = await stat(abs).catch(() => null);
+      if (rel === '' && !info) {
+        // The workspace folder itself vanished: every document is gone from view, files are not ours to recreate.
+        for (const id of this.texts) push({ type: 'document-removed', id });
+        this.texts.clear();
+        listChanged = true;
+        continue;
+      }
+      if (info?.isDirectory()) {
+        if (rel === '') continue;
+        const before = this.texts.size;
+        await this.scan(rel);
+        if (this.watchedDirs.size > 0) await this.watchTree(rel);
+        if (this.texts.size !== before) listChanged = true;
+        continue;
+      }
+      const what = classifyWorkspacePath(rel);
+      if (what.kind === 'text' || what.kind === 'sidecar') {
+        const sha = info ? await sha256Of(abs) : null;
+        if (sha !== null && this.known.get(rel) === sha) continue; // our own write, or no real change
+        if (sha === null) this.known.delete(rel);
+        else this.known.set(rel, sha);
+        if (what.kind === 'sidecar') {
+          push({ type: 'sidecar-changed', id: what.id });
+          listChanged = true; // counts and status in the list
+        } else if (sha === null) {
+          if (this.texts.delete(what.id)) push({ type: 'document-removed', id: what.id });
+          listChanged = true;
+        } else if (this.texts.has(what.id)) {
+          push({ type: 'text-changed', id: what.id });
+        } else {
+          this.texts.add(what.id);
+          listChanged = true;
+        }
+      } else if (what.kind === 'config') {
+        listChanged = true;
+      } else if (!info) {
+        // A folder (or something unknown) removed: its documents went with it.
+        const prefix = `${rel}/`;
+        for (const id of [...this.texts]) {
+          if (id.startsWith(prefix)) {
+            this.texts.delete(id);
+            push({ type: 'document-removed', id });
+            listChanged = true;
+          }
+        }
+      }
+    }
+    if (listChanged) push({ type: 'documents-changed' });
+    if (this.closed) return;
+    for (const e of events) this.emit(e);
+  }
+}

@@ -1,0 +1,132 @@
+// The workspace watcher on a real temp folder: what others change is reported, what we write is not.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TahrirEvent } from '../../shared/api';
+import { classifyWorkspacePath, WorkspaceWatcher } from '../../electron/watcher';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let root: string;
+let events: TahrirEvent[];
+let watcher: WorkspaceWatcher;
+
+describe('classifyWorkspacePath', () => {
+  it('names texts, sidecars, the config; ignores temp and hidden files', () => {
+    expect(classifyWorkspacePath('old/b.txt')).toEqual({ kind: 'text', id: 'old/b' });
+    expect(classifyWorkspacePath('old\\b.annotations.json')).toEqual({ kind: 'sidecar', id: 'old/b' });
+    expect(classifyWorkspacePath('tahrir.json')).toEqual({ kind: 'config' });
+    expect(classifyWorkspacePath('sub/tahrir.json')).toEqual({ kind: 'other' });
+    for (const p of ['.a.annotations.json.tmp-123', 'a.annotations.json.tmp', 'a.annotations.json.tmp-9-1', '.tahrir/recovery/a.json', '.git/index', 'a.txt~', 'a.txt.swp', '#a.txt#']) {
+      expect(classifyWorkspacePath(p), p).toEqual({ kind: 'ignored' });
+    }
+  });
+});
+
+for (const perFolder of [false, true]) {
+  describe(`WorkspaceWatcher (${perFolder ? 'one watch per folder' : 'recursive watch'})`, () => {
+    /** Waits until the watcher has been quiet and reported (debounce 60 ms here). */
+    async function quiet(): Promise<void> {
+      await sleep(400);
+      await watcher.settled();
+    }
+
+    beforeEach(async () => {
+      root = mkdtempSync(join(tmpdir(), 'tahrir-watch-'));
+      mkdirSync(join(root, 'old'));
+      writeFileSync(join(root, 'a.txt'), 'نص عمّان 👍🏽\r\n');
+      writeFileSync(join(root, 'old', 'b.txt'), 'b');
+      events = [];
+      watcher = new WorkspaceWatcher(root, (e) => events.push(e), { debounceMs: 60, perFolder });
+      await watcher.start();
+    });
+
+    afterEach(() => {
+      watcher.close();
+      rmSync(root, { recursive: true, force: true });
+    });
+
+
+
+    it('reports a sidecar written by someone else, once, after the burst settles', async () => {
+      const file = join(root, 'a.annotations.json');
+      writeFileSync(file, '{"v":1}');
+      writeFileSync(file, '{"v":2}');
+      writeFileSync(file, '{"v":3}');
+      await quiet();
+      expect(events).toEqual([{ type: 'sidecar-changed', id: 'a' }, { type: 'documents-changed' }]);
+    });
+
+    it('stays silent for our own atomic save (temp file + rename) whose bytes it was told about', async () => {
+      const body = '{"format":"tahrir-annotations"}\n';
+      watcher.noteContent('a.annotations.json', sha(body));
+      const tmp = join(root, '.a.annotations.json.tmp-42');
+      writeFileSync(tmp, body);
+      renameSync(tmp, join(root, 'a.annotations.json'));
+      await quiet();
+      expect(events).toEqual([]);
+      // The same file changed by someone else afterwards is reported.
+      writeFileSync(join(root, 'a.annotations.json'), body.replace('}', ',"x":1}'));
+      await quiet();
+      expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' });
+    });
+
+    it('reports a changed text as text-changed, a new one as documents-changed, a deleted one as document-removed', async () => {
+      writeFileSync(join(root, 'old', 'b.txt'), 'b changed');
+      await quiet();
+      expect(events).toEqual([{ type: 'text-changed', id: 'old/b' }]);
+      events.length = 0;
+      writeFileSync(join(root, 'c.txt'), 'new');
+      await quiet();
+      expect(events).toEqual([{ type: 'documents-changed' }]);
+      events.length = 0;
+      unlinkSync(join(root, 'a.txt'));
+      await quiet();
+      expect(events).toEqual([{ type: 'document-removed', id: 'a' }, { type: 'documents-changed' }]);
+    });
+
+    it('a text rewritten with identical bytes is not a change', async () => {
+      watcher.noteContent('a.txt', sha('نص عمّان 👍🏽\r\n'));
+      writeFileSync(join(root, 'a.txt'), 'نص عمّان 👍🏽\r\n');
+      await quiet();
+      expect(events).toEqual([]);
+    });
+
+    it('reports the documents of a folder that vanished, and of a new folder', async () => {
+      rmSync(join(root, 'old'), { recursive: true });
+      await quiet();
+      expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
+      expect(events).toContainEqual({ type: 'documents-changed' });
+      events.length = 0;
+      mkdirSync(join(root, 'new', 'deep'), { recursive: true });
+      await sleep(100);
+      writeFileSync(join(root, 'new', 'deep', 'd.txt'), 'd');
+      await quiet();
+      expect(events).toContainEqual({ type: 'documents-changed' });
+      events.length = 0;
+      writeFileSync(join(root, 'new', 'deep', 'd.txt'), 'd2');
+      await quiet();
+      expect(events).toEqual([{ type: 'text-changed', id: 'new/deep/d' }]);
+    });
+
+    it('the whole workspace folder vanishing reports its documents removed and keeps the process alive', async () => {
+      rmSync(root, { recursive: true, force: true });
+      await quiet();
+      expect(events).toContainEqual({ type: 'document-removed', id: 'a' });
+      expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
+      expect(events).toContainEqual({ type: 'documents-changed' });
+    });
+
+    it('ignores hidden folders such as the recovery journal and .git', async () => {
+      mkdirSync(join(root, '.tahrir', 'recovery'), { recursive: true });
+      writeFileSync(join(root, '.tahrir', 'recovery', 'a.json'), '{}');
+      mkdirSync(join(root, '.git'));
+      writeFileSync(join(root, '.git', 'index'), 'x');
+      await quiet();
+      expect(events).toEqual([]);
+    });
+  });
+}
