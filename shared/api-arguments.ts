@@ -19,8 +19,8 @@ const name = (what: string) =>
   );
 
 const revision = v.nullable(
+  // (nullable's second argument is a default value, not a message)
   v.pipe(v.string('baseRevision must be a string or null'), v.maxLength(256, 'baseRevision is too long')),
-  'baseRevision must be a string or null',
 );
 const sidecar = v.looseObject({}, 'sidecar must be an object');
 const exportFormat = v.picklist(EXPORT_FORMATS, `format must be one of ${EXPORT_FORMATS.join(', ')}`);

@@ -1,0 +1,73 @@
+// The desktop window's security settings as plain data (no electron import), so a test can load
+// and check them, and `tahrir serve` sends the very same Content-Security-Policy.
+
+/** The renderer is served from this privileged custom scheme, so `'self'` in the CSP means our files only. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'tahrir';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** No eval, no inline script or style, nothing from the network, no framing, no plugins. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers on every file of the renderer, in Electron (app://) and under `tahrir serve`. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+/** BrowserWindow `webPreferences` (Electron's security checklist). */
+export function webPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    // Chromium's spellchecker underlines Arabic and English as you type in the note and name fields.
+    spellcheck: true,
+  } as const;
+}
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 860 };
+
+/** BrowserWindow constructor options. */
+export function windowOptions(preloadPath: string, bounds: WindowBounds = DEFAULT_BOUNDS) {
+  return {
+    ...bounds,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Tahrir',
+    show: false, // shown on 'ready-to-show', without a white flash
+    backgroundColor: '#ffffff',
+    webPreferences: webPreferences(preloadPath),
+  };
+}

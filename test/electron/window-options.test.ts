@@ -1,0 +1,68 @@
+// The desktop window's security settings (Electron's security checklist) and the CSP both hosts send.
+import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, SECURITY_HEADERS, webPreferences, windowOptions } from '../../electron/window-options';
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+}
+
+describe('window options', () => {
+  const prefs = webPreferences('/app/dist/preload.cjs');
+
+  it('isolates and sandboxes the renderer, with no Node', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+    });
+    expect(prefs.preload).toBe('/app/dist/preload.cjs');
+    expect(windowOptions('/p').webPreferences).toEqual(webPreferences('/p'));
+    expect(windowOptions('/p').show).toBe(false);
+  });
+
+  it('serves from a custom scheme, not file://', () => {
+    expect(APP_ORIGIN).toBe('app://tahrir');
+  });
+
+  it('has a strict CSP: nothing but our own files, no eval, no inline code, no framing', () => {
+    const d = directives(CONTENT_SECURITY_POLICY);
+    expect(d.get('default-src')).toEqual(["'none'"]);
+    expect(d.get('script-src')).toEqual(["'self'"]);
+    expect(d.get('style-src')).toEqual(["'self'"]);
+    expect(d.get('font-src')).toEqual(["'self'"]);
+    expect(d.get('connect-src')).toEqual(["'self'"]);
+    expect(d.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(d.get('base-uri')).toEqual(["'none'"]);
+    expect(d.get('form-action')).toEqual(["'none'"]);
+    expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|\*|http:|https:/);
+    expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+  });
+});
+
+describe('the built main process', () => {
+  const root = join(__dirname, '..', '..');
+  const main = join(root, 'dist', 'main.cjs');
+  beforeAll(() => {
+    if (!existsSync(main)) execFileSync(process.execPath, [join(root, 'build', 'bundle.mjs')], { stdio: 'ignore' });
+  });
+
+  it('carries these settings and this CSP', () => {
+    const code = readFileSync(main, 'utf8');
+    expect(code).toContain(CONTENT_SECURITY_POLICY);
+    expect(code).toMatch(/contextIsolation:\s*(true|!0)/);
+    expect(code).toMatch(/sandbox:\s*(true|!0)/);
+    expect(code).toMatch(/nodeIntegration:\s*(false|!1)/);
+  });
+});

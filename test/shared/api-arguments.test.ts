@@ -1,0 +1,66 @@
+// Both hosts check every operation's arguments before the back end sees them.
+import { describe, expect, it } from 'vitest';
+import { API_METHODS } from '../../shared/api';
+import { API_ARGUMENTS, isApiMethod, isWebLink, parseApiArguments } from '../../shared/api-arguments';
+import { TahrirError } from '../../shared/errors';
+
+function refusal(method: Parameters<typeof parseApiArguments>[0], args: unknown): TahrirError {
+  try {
+    parseApiArguments(method, args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TahrirError);
+    expect((e as TahrirError).code).toBe('invalid-argument');
+    return e as TahrirError;
+  }
+  throw new Error(`${method}(${JSON.stringify(args)}) was accepted`);
+}
+
+describe('API arguments', () => {
+  it('has a shape for every operation', () => {
+    expect(Object.keys(API_ARGUMENTS).sort()).toEqual([...API_METHODS].sort());
+    expect(isApiMethod('openDocument')).toBe(true);
+    expect(isApiMethod('constructor')).toBe(false);
+    expect(isApiMethod('__proto__')).toBe(false);
+  });
+
+  it('accepts well-formed calls unchanged', () => {
+    const sidecar = { format: 'tahrir-annotations', version: 1, edits: [] };
+    expect(parseApiArguments('getWorkspace', [])).toEqual([]);
+    expect(parseApiArguments('openDocument', ['news/عمّان 🇯🇴'])).toEqual(['news/عمّان 🇯🇴']);
+    expect(parseApiArguments('saveSidecar', ['a', sidecar, null])).toEqual(['a', sidecar, null]);
+    expect(parseApiArguments('saveSidecar', ['a', sidecar, 'abc'])).toEqual(['a', sidecar, 'abc']);
+    expect(parseApiArguments('startExport', [{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }])).toEqual([
+      { format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 },
+    ]);
+    expect(parseApiArguments('openExternal', ['https://example.org/a?b'])).toEqual(['https://example.org/a?b']);
+  });
+
+  it('refuses wrong types, missing or extra arguments, naming the operation', () => {
+    expect(refusal('openDocument', []).message).toMatch(/openDocument: id must be a string/);
+    expect(refusal('openDocument', [42]).message).toMatch(/id must be a string/);
+    expect(refusal('openDocument', ['']).message).toMatch(/must not be empty/);
+    expect(refusal('openDocument', ['a', 'b']).message).toMatch(/openDocument/);
+    expect(refusal('getWorkspace', ['x']).message).toMatch(/getWorkspace/);
+    expect(refusal('openDocument', 'a').message).toMatch(/openDocument/);
+    expect(refusal('saveSidecar', ['a', 'not a sidecar', null]).message).toMatch(/sidecar must be an object/);
+    expect(refusal('saveSidecar', ['a', {}, 5]).message).toMatch(/baseRevision/);
+    expect(refusal('saveSidecar', ['a', {}]).message).toMatch(/baseRevision/);
+    expect(refusal('startExport', [{ format: 'docx', out: 'x' }]).message).toMatch(/format must be one of/);
+    expect(refusal('startExport', [{ format: 'jsonl', out: 'x', evil: true }]).message).toMatch(/startExport/);
+    expect(refusal('chooseImportSource', ['hf']).message).toMatch(/format must be one of brat/);
+  });
+
+  it('refuses NUL in ids and paths', () => {
+    expect(refusal('openDocument', ['a\0.txt']).message).toMatch(/NUL/);
+    expect(refusal('openWorkspace', ['/tmp/x\0']).message).toMatch(/NUL/);
+    expect(refusal('importAnnotations', [{ format: 'brat', from: 'a\0' }]).message).toMatch(/NUL/);
+  });
+
+  it('lets only http(s) links out', () => {
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://tahrir/index.html', 'smb://host/share', 'not a url', 'ms-settings:']) {
+      expect(isWebLink(url), url).toBe(false);
+      expect(refusal('openExternal', [url]).message).toMatch(/only http and https/);
+    }
+    expect(isWebLink('http://example.org')).toBe(true);
+  });
+});
