@@ -6,7 +6,6 @@ import { matchesGlob } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../build/electron-builder.config.cjs');
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
 
