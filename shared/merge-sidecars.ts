@@ -84,13 +84,12 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
   return new Map((items ?? []).map((item) => [item.id, item]));
 }
 
-/** A fresh id of the form `<prefix><n>` not used by any of the given lists. */
-function freshIdMaker(kind: MergeItemKind, lists: (readonly { id: string }[] | undefined)[]): () => string {
-  const taken = new Set(lists.flatMap((l) => (l ?? []).map((x) => x.id)));
+/** A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). */
+function freshIdMaker(kind: MergeItemKind, taken: Set<string>): () => string {
   const prefix = ID_PREFIX[kind];
   let n = 0;
   for (const id of taken) {
-    const m = /^[a-z]*(\d+)$/.exec(id);
+    const m = new RegExp(`^${prefix}(\\d+)$`).exec(id);
     if (m) n = Math.max(n, Number(m[1]));
   }
   return () => {
@@ -109,13 +108,14 @@ function mergeItems<T extends { id: string }>(
   theirs: readonly T[],
   prefer: Side,
   hasBase: boolean,
+  taken: Set<string>,
   conflicts: MergeConflict[],
   renamed: MergeRename[],
 ): Placed<T>[] {
   const b = byId(base);
   const m = byId(mine);
   const t = byId(theirs);
-  const freshId = freshIdMaker(kind, [base, mine, theirs]);
+  const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
   const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
   for (const id of ids) {
@@ -235,13 +235,14 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const prefer: Side = options.prefer ?? 'mine';
   const conflicts: MergeConflict[] = [];
   const renamed: MergeRename[] = [];
+  const taken = new Set([base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])));
 
-  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, conflicts, renamed);
+  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, taken, conflicts, renamed);
   // Their quotes must follow their entities' new ids.
   const entityRenames = new Map(renamed.filter((r) => r.kind === 'entity').map((r) => [r.from, r.to]));
   const theirQuotes = theirs.quotes.map((q) => (q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q));
-  const quotes = mergeItems<Quote>('quote', base?.quotes, mine.quotes, theirQuotes, prefer, hasBase, conflicts, renamed);
-  const edits = settleOverlappingEdits(mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, conflicts, renamed), prefer, conflicts, renamed);
+  const quotes = mergeItems<Quote>('quote', base?.quotes, mine.quotes, theirQuotes, prefer, hasBase, taken, conflicts, renamed);
+  const edits = settleOverlappingEdits(mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, taken, conflicts, renamed), prefer, conflicts, renamed);
 
   // A quote kept from one side may name a speaker the other side deleted: keep that entity.
   const entityIds = new Set(entities.map((p) => p.item.id));
