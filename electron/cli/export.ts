@@ -1,0 +1,158 @@
+// `tahrir export <folder> --format F [--out PATH] [--status S] [--split 80,10,10 --seed N] [--json]`:
+// the labeled dataset for a workspace. A progress bar on stderr when it is a terminal,
+// the summary at the end. Exit 2 for usage errors, 1 for data errors (including
+// documents that had to be skipped: they are named), 0 otherwise.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat, type ExportSummary } from '../../shared/api';
+import { isTahrirError } from '../../shared/errors';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
+import { createExporter } from '../../shared/export/export-formats';
+import { runExport } from '../export-job';
+
+const USAGE = 'usage: tahrir export <folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] [--split 80,10,10 --seed N] [--json]';
+
+export interface ParsedExportArgs {
+  folder: string;
+  format: ExportFormat;
+  out?: string;
+  status?: DocumentStatus;
+  split?: number[];
+  seed?: number;
+  json: boolean;
+}
+
+/** Parses the arguments, or returns the usage problem. */
+export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: string } | { help: true } {
+  let folder: string | undefined;
+  let format: string | undefined;
+  const parsed: Partial<ParsedExportArgs> = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    const next = () => value ?? args[++i];
+    switch (arg) {
+      case '-h':
+      case '--help':
+        return { help: true };
+      case '--json':
+        parsed.json = true;
+        break;
+      case '--format':
+        format = next();
+        break;
+      case '--out':
+        parsed.out = next();
+        if (!parsed.out) return { problem: '--out needs a path' };
+        break;
+      case '--status': {
+        const s = next();
+        if (!DOCUMENT_STATUSES.includes(s as DocumentStatus)) return { problem: `--status must be one of ${DOCUMENT_STATUSES.join(', ')} (got ${s ?? 'nothing'})` };
+        parsed.status = s as DocumentStatus;
+        break;
+      }
+      case '--split': {
+        const s = next() ?? '';
+        const parts = s.split(',').map((p) => Number(p.trim()));
+        if (!/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?){0,2}\s*$/.test(s) || parts.reduce((a, b) => a + b, 0) <= 0) {
+          return { problem: `--split needs one to three numbers such as 80,10,10 (got ${s || 'nothing'})` };
+        }
+        parsed.split = parts;
+        break;
+      }
+      case '--seed': {
+        const s = next();
+        if (s === undefined || !/^-?\d+$/.test(s)) return { problem: `--seed needs a whole number (got ${s ?? 'nothing'})` };
+        parsed.seed = Number(s);
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) return { problem: `unknown option ${arg}` };
+        if (folder !== undefined) return { problem: `one folder only (got ${folder} and ${arg})` };
+        folder = arg;
+    }
+  }
+  if (folder === undefined) return { problem: 'which folder?' };
+  if (format === undefined) return { problem: `--format is required (one of ${EXPORT_FORMATS.join(', ')})` };
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) return { problem: `unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})` };
+  return { ...parsed, folder, format: format as ExportFormat } as ParsedExportArgs;
+}
+
+/** One line redrawn in place: `[#####-----]  45/100  id`. */
+export function progressLine(done: number, total: number, current: string | undefined, width = 30): string {
+  const filled = total > 0 ? Math.round((done / total) * width) : width;
+  const label = current ? `  ${current.length > 40 ? '…' + current.slice(-39) : current}` : '';
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(done).padStart(String(total).length)}/${total}${label}`;
+}
+
+export function summaryText(summary: ExportSummary): string {
+  const lines = [`exported ${summary.documents} document${summary.documents === 1 ? '' : 's'}`];
+  const labels = Object.entries(summary.spansByLabel).sort(([a], [b]) => (a < b ? -1 : 1));
+  const spanCount = labels.reduce((n, [, c]) => n + c, 0);
+  lines.push(`spans: ${spanCount}${labels.length ? ` (${labels.map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`);
+  lines.push(`quotes: ${summary.quotes}`);
+  const leftOut = Object.entries(summary.leftOut);
+  if (leftOut.length) lines.push(`left out: ${leftOut.map(([why, n]) => `${n} ${why}`).join(', ')}`);
+  for (const s of summary.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
+  for (const o of summary.outputs) lines.push(`wrote ${o}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseExportArgs(args);
+  if ('help' in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('problem' in parsed) {
+    process.stderr.write(`tahrir export: ${parsed.problem}\n${USAGE}\n`);
+    return 2;
+  }
+  const root = resolve(parsed.folder);
+  const folderStat = await stat(root).catch(() => null);
+  if (!folderStat?.isDirectory()) {
+    process.stderr.write(`tahrir export: ${parsed.folder}: no such folder\n`);
+    return 2;
+  }
+  const exporter = createExporter(parsed.format);
+  const out = parsed.out ?? (exporter.layout === 'folder' ? `tahrir-${parsed.format}` : `tahrir-${parsed.format}.${exporter.extension}`);
+  const tty = process.stderr.isTTY === true;
+  let lastDraw = 0;
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    const summary = await runExport({
+      root,
+      request: { format: parsed.format, out, status: parsed.status, split: parsed.split, seed: parsed.seed },
+      signal: controller.signal,
+      onProgress: tty
+        ? (done, total, current) => {
+            const now = Date.now();
+            if (done !== total && now - lastDraw < 50) return;
+            lastDraw = now;
+            process.stderr.write(`\r\x1b[2K${progressLine(done, total, current)}`);
+          }
+        : undefined,
+    });
+    if (tty) process.stderr.write('\r\x1b[2K');
+    process.stdout.write(parsed.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
+    if (summary.skipped.length > 0) {
+      process.stderr.write(`tahrir export: ${summary.skipped.length} document${summary.skipped.length === 1 ? '' : 's'} skipped (named above)\n`);
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    if (tty) process.stderr.write('\r\x1b[2K');
+    const usage = isTahrirError(error) && error.code === 'invalid-argument';
+    process.stderr.write(`tahrir export: ${error instanceof Error ? error.message : String(error)}\n`);
+    return usage ? 2 : 1;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+  }
+}

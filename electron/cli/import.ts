@@ -1,0 +1,78 @@
+// `tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]`:
+// pre-annotations merged into the sidecars. Identical spans are not added twice;
+// conflicts are reported and left out; a sidecar that cannot be read is not touched.
+// Exit 2 for usage errors, 1 when documents were skipped or the source is unreadable.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shared/api';
+import { isTahrirError } from '../../shared/errors';
+import { runImport } from '../import-job';
+
+const USAGE = 'usage: tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]';
+
+export function parseImportArgs(args: string[]): { folder: string; format: ImportFormat; from: string; json: boolean } | { problem: string } | { help: true } {
+  let folder: string | undefined;
+  let format: string | undefined;
+  let from: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    let arg = args[i];
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) {
+      value = arg.slice(eq + 1);
+      arg = arg.slice(0, eq);
+    }
+    if (arg === '-h' || arg === '--help') return { help: true };
+    else if (arg === '--json') json = true;
+    else if (arg === '--format') format = value ?? args[++i];
+    else if (arg === '--from') from = value ?? args[++i];
+    else if (arg.startsWith('-')) return { problem: `unknown option ${arg}` };
+    else if (folder !== undefined) return { problem: `one folder only (got ${folder} and ${arg})` };
+    else folder = arg;
+  }
+  if (folder === undefined) return { problem: 'which folder?' };
+  if (format === undefined) return { problem: `--format is required (one of ${IMPORT_FORMATS.join(', ')})` };
+  if (!IMPORT_FORMATS.includes(format as ImportFormat)) return { problem: `unknown format "${format}" (one of ${IMPORT_FORMATS.join(', ')})` };
+  if (!from) return { problem: '--from PATH is required (the file or folder to import)' };
+  return { folder, format: format as ImportFormat, from, json };
+}
+
+export function importReportText(report: ImportReport): string {
+  const lines = [
+    `imported into ${report.documents} document${report.documents === 1 ? '' : 's'}: ${report.added} added, ${report.duplicates} already there`,
+  ];
+  if (report.conflicts.length) lines.push(`${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'}, not applied:`);
+  for (const c of report.conflicts) lines.push(`  ${c.file}: ${c.message}`);
+  for (const s of report.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+export async function run(args: string[]): Promise<number> {
+  const parsed = parseImportArgs(args);
+  if ('help' in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('problem' in parsed) {
+    process.stderr.write(`tahrir import: ${parsed.problem}\n${USAGE}\n`);
+    return 2;
+  }
+  const root = resolve(parsed.folder);
+  if (!(await stat(root).catch(() => null))?.isDirectory()) {
+    process.stderr.write(`tahrir import: ${parsed.folder}: no such folder\n`);
+    return 2;
+  }
+  if (!(await stat(parsed.from).catch(() => null))) {
+    process.stderr.write(`tahrir import: ${parsed.from}: no such file or folder\n`);
+    return 2;
+  }
+  try {
+    const report = await runImport({ root, request: { format: parsed.format, from: resolve(parsed.from) } });
+    process.stdout.write(parsed.json ? JSON.stringify(report, null, 2) + '\n' : importReportText(report));
+    return report.skipped.length > 0 ? 1 : 0;
+  } catch (error) {
+    process.stderr.write(`tahrir import: ${error instanceof Error ? error.message : String(error)}\n`);
+    return isTahrirError(error) && error.code === 'invalid-argument' && !error.file ? 2 : 1;
+  }
+}

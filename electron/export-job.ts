@@ -1,0 +1,249 @@
+// Runs an export over a workspace: reads each document and its sidecar, maps it to an
+// export record, and streams it into the chosen format, one document at a time, with
+// backpressure (memory stays flat however large the corpus). Everything is written
+// under temporary names and renamed into place only when the whole export succeeded,
+// so a cancelled or failed export leaves nothing partial behind.
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import type { ExportRequest, ExportSummary } from '../shared/api';
+import { EXPORT_FORMATS } from '../shared/api';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import { addCount, toExportRecord } from '../shared/export/export-record';
+import { createExporter } from '../shared/export/export-formats';
+import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
+import { emptySidecar } from '../shared/sidecar';
+import type { Sidecar } from '../shared/model';
+import { readTextFile } from './text-file';
+import { readSidecar } from './sidecar-store';
+import { resolveInside, isInside } from './confine';
+import { compareIds, documentIdOf, findFiles, sidecarFileOf } from './workspace';
+import { encodingFor, readWorkspaceConfig } from './workspace-config';
+
+/** A document of the workspace as the export and import jobs read it. */
+export interface WorkspaceDocument {
+  id: string;
+  /** Workspace-relative paths, `/` separated, for messages. */
+  file: string;
+  sidecarFile: string;
+  textPath: string;
+  sidecarPath: string;
+  encoding?: string;
+}
+
+/** Every document of the workspace, in id order; none under `exclude` (an export folder inside it). */
+export async function workspaceDocuments(root: string, exclude?: string): Promise<WorkspaceDocument[]> {
+  const { config } = await readWorkspaceConfig(root);
+  const { texts } = await findFiles(root);
+  const out: WorkspaceDocument[] = [];
+  for (const file of texts.sort((a, b) => compareIds(documentIdOf(a), documentIdOf(b)))) {
+    const id = documentIdOf(file);
+    const textPath = await resolveInside(root, file);
+    if (exclude && isInside(exclude, textPath)) continue;
+    const sidecarFile = sidecarFileOf(id);
+    out.push({ id, file, sidecarFile, textPath, sidecarPath: await resolveInside(root, sidecarFile), encoding: encodingFor(config, file) });
+  }
+  return out;
+}
+
+export type ExportProgress = (done: number, total: number, current?: string) => void;
+
+export interface ExportJobOptions {
+  /** Absolute path of the workspace folder. */
+  root: string;
+  request: ExportRequest;
+  onProgress?: ExportProgress;
+  signal?: AbortSignal;
+}
+
+const PART_NAMES: Record<number, string[]> = { 1: [''], 2: ['train', 'test'], 3: ['train', 'dev', 'test'] };
+
+/** Checks a split such as [80, 10, 10]: one to three non-negative parts, not all zero. */
+export function checkSplit(split: readonly number[] | undefined): number[] {
+  if (!split || split.length === 0) return [100];
+  if (split.length > 3 || split.some((p) => !Number.isFinite(p) || p < 0) || split.reduce((a, b) => a + b, 0) <= 0) {
+    throw new TahrirError('invalid-argument', `split ${split.join(',')} must be one to three non-negative numbers, e.g. 80,10,10`);
+  }
+  return [...split];
+}
+
+/** The part (index into `split`) a document falls in: a hash of its id and the seed, so the same inputs always split the same way. */
+export function splitPart(id: string, seed: number, split: readonly number[]): number {
+  if (split.length === 1) return 0;
+  const h = createHash('sha256').update(`${seed}\u0000${id}`).digest().readUInt32BE(0) / 2 ** 32;
+  const total = split.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (let i = 0; i < split.length; i++) {
+    acc += split[i] / total;
+    if (h < acc) return i;
+  }
+  return split.length - 1;
+}
+
+/** Final output paths, one per split part. */
+export async function exportOutputs(root: string, request: ExportRequest): Promise<string[]> {
+  const exporter = createExporter(request.format);
+  const parts = PART_NAMES[checkSplit(request.split).length];
+  let out = resolve(request.out);
+  if (exporter.layout === 'folder') return parts.map((p) => (p ? join(out, p) : out));
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory()) out = join(out, `${basename(root)}.${exporter.extension}`);
+  const ext = extname(out);
+  const stem = ext ? out.slice(0, -ext.length) : out;
+  return parts.map((p) => (p ? `${stem}.${p}${ext || `.${exporter.extension}`}` : out));
+}
+
+/** Streams appended text into a file, waiting when the disk falls behind. */
+class FileOutput implements ExportWriter {
+  private readonly stream: WriteStream;
+  private failure: Error | null = null;
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { flags: 'wx' });
+    this.stream.on('error', (e) => (this.failure = e));
+  }
+  async append(chunk: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (!this.stream.write(chunk, 'utf8')) await once(this.stream, 'drain');
+  }
+  writeFile(): never {
+    throw new TahrirError('invalid-argument', 'this format writes one file');
+  }
+  async close(): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.stream.end();
+    await once(this.stream, 'finish');
+    if (this.failure) throw this.failure;
+  }
+  destroy(): void {
+    this.stream.destroy();
+  }
+}
+
+/** Writes whole files under a folder (brat). */
+class FolderOutput implements ExportWriter {
+  private readonly made = new Set<string>();
+  constructor(readonly path: string) {}
+  append(): never {
+    throw new TahrirError('invalid-argument', 'this format writes a folder of files');
+  }
+  async writeFile(relativePath: string, content: string): Promise<void> {
+    const target = resolve(this.path, ...relativePath.split('/'));
+    if (!target.startsWith(this.path + sep)) throw new TahrirError('outside-workspace', `refusing to write ${relativePath} outside the export folder`);
+    const dir = dirname(target);
+    if (!this.made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    await writeFile(target, content, 'utf8');
+  }
+  async close(): Promise<void> {}
+  destroy(): void {}
+}
+
+/** A folder we may replace: absent, empty, or what an earlier brat export wrote. */
+async function replaceableFolder(path: string): Promise<boolean> {
+  const entries = await readdir(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+  if (entries === null || entries.length === 0) return true;
+  if (entries.includes('annotation.conf')) return true;
+  const parts = ['train', 'dev', 'test'];
+  return entries.every((e) => parts.includes(e)) && entries.length > 0;
+}
+
+function describe(e: unknown): string {
+  if (isTahrirError(e)) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs one export to completion (or throws: cancelled, bad request, disk failure). */
+export async function runExport(options: ExportJobOptions): Promise<ExportSummary> {
+  const { root, request, onProgress, signal } = options;
+  if (!EXPORT_FORMATS.includes(request.format)) {
+    throw new TahrirError('invalid-argument', `unknown format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`);
+  }
+  const split = checkSplit(request.split);
+  const seed = request.seed ?? 0;
+  const rootStat = await stat(root).catch(() => null);
+  if (!rootStat?.isDirectory()) throw new TahrirError('not-found', 'no such folder', root);
+
+  const finals = await exportOutputs(root, request);
+  const folderLayout = createExporter(request.format).layout === 'folder';
+  const tag = `.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
+  let folderFinal: string | null = null;
+  let folderTemp: string | null = null;
+  let outputs: (FileOutput | FolderOutput)[];
+  if (folderLayout) {
+    folderFinal = resolve(request.out);
+    if (!(await replaceableFolder(folderFinal))) {
+      throw new TahrirError('invalid-argument', 'exists and is not an earlier brat export; not writing over it', folderFinal);
+    }
+    folderTemp = folderFinal + tag;
+    await mkdir(folderTemp, { recursive: true });
+    outputs = finals.map((f) => new FolderOutput(folderTemp + f.slice(folderFinal!.length)));
+  } else {
+    for (const f of finals) await mkdir(dirname(f), { recursive: true });
+    outputs = finals.map((f) => new FileOutput(f + tag));
+  }
+  const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
+
+  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], outputs: finals };
+  try {
+    for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
+    const documents = await workspaceDocuments(root, folderFinal ?? undefined);
+    const total = documents.length;
+    let done = 0;
+    for (const doc of documents) {
+      if (signal?.aborted) throw new TahrirError('cancelled', 'export cancelled');
+      onProgress?.(done, total, doc.id);
+      done++;
+      let text: string;
+      let sha256: string;
+      try {
+        ({ text, sha256 } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
+      } catch (e) {
+        summary.skipped.push({ file: doc.file, reason: `unreadable: ${describe(e)}` });
+        continue;
+      }
+      let sidecar: Sidecar;
+      try {
+        sidecar = (await readSidecar(doc.sidecarPath, doc.sidecarFile))?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length);
+      } catch (e) {
+        summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
+        continue;
+      }
+      if (request.status && sidecar.document.status !== request.status) continue;
+      let built;
+      try {
+        built = toExportRecord(doc.id, text, sidecar, { textSha256: sha256 });
+      } catch (e) {
+        summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
+        continue;
+      }
+      const { record, leftOut } = built;
+      const part = splitPart(doc.id, seed, split);
+      const formatLeftOut = await exporters[part].add(record, outputs[part]);
+      summary.documents++;
+      summary.quotes += record.quotes.length;
+      for (const s of record.spans) addCount(summary.spansByLabel, s.label);
+      for (const [reason, n] of Object.entries({ ...leftOut })) addCount(summary.leftOut, reason, n);
+      for (const [reason, n] of Object.entries(formatLeftOut)) addCount(summary.leftOut, reason, n);
+    }
+    if (signal?.aborted) throw new TahrirError('cancelled', 'export cancelled');
+    for (let i = 0; i < exporters.length; i++) await exporters[i].finish(outputs[i]);
+    for (const o of outputs) await o.close();
+    onProgress?.(total, total);
+    if (folderFinal && folderTemp) {
+      await rm(folderFinal, { recursive: true, force: true });
+      await rename(folderTemp, folderFinal);
+    } else {
+      for (let i = 0; i < outputs.length; i++) await rename(outputs[i].path, finals[i]);
+    }
+    return summary;
+  } catch (e) {
+    for (const o of outputs) o.destroy();
+    if (folderTemp) await rm(folderTemp, { recursive: true, force: true });
+    else for (const o of outputs) await rm(o.path, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,217 @@
+// Brings pre-annotations from brat, jsonl, conll or Label Studio into the workspace's
+// sidecars. Each document is merged on its own: identical spans are not added twice,
+// conflicts are reported and left out, a sidecar that cannot be read is never
+// written, and every write is atomic with the revision that was read.
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { join, relative, sep } from 'node:path';
+import type { ImportReport, ImportRequest } from '../shared/api';
+import { IMPORT_FORMATS } from '../shared/api';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import { reanchor } from '../shared/anchoring';
+import { PositionMap, mapSpan } from '../shared/position-map';
+import { emptySidecar } from '../shared/sidecar';
+import type { Sidecar } from '../shared/model';
+import { parseBratAnn } from '../shared/import/import-brat';
+import { alignConll, alignmentKey, parseConll } from '../shared/import/import-conll';
+import { parseJsonlLine } from '../shared/import/import-jsonl';
+import { parseLabelStudio } from '../shared/import/import-labelstudio';
+import { mergeAnnotations } from '../shared/import/merge';
+import { toSourceAnnotations, type ImportedDocument } from '../shared/import/pre-annotations';
+import { readTextFile } from './text-file';
+import { readSidecar, writeSidecarAtomic } from './sidecar-store';
+import { workspaceDocuments, type WorkspaceDocument } from './export-job';
+
+export interface ImportJobOptions {
+  /** Absolute path of the workspace folder. */
+  root: string;
+  request: ImportRequest;
+  signal?: AbortSignal;
+}
+
+function describe(e: unknown): string {
+  return isTahrirError(e) || e instanceof Error ? e.message : String(e);
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+
+interface OpenedForImport {
+  doc: WorkspaceDocument;
+  text: string;
+  sidecar: Sidecar;
+  revision: string | null;
+}
+
+export async function runImport(options: ImportJobOptions): Promise<ImportReport> {
+  const { root, request, signal } = options;
+  if (!IMPORT_FORMATS.includes(request.format)) {
+    throw new TahrirError('invalid-argument', `unknown format "${request.format}" (one of ${IMPORT_FORMATS.join(', ')})`);
+  }
+  const rootStat = await stat(root).catch(() => null);
+  if (!rootStat?.isDirectory()) throw new TahrirError('not-found', 'no such folder', root);
+  const fromStat = await stat(request.from).catch(() => null);
+  if (!fromStat) throw new TahrirError('not-found', 'no such file or folder', request.from);
+
+  const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
+  const documents = await workspaceDocuments(root);
+  const byId = new Map(documents.map((d) => [d.id, d]));
+
+  const open = async (doc: WorkspaceDocument): Promise<OpenedForImport | null> => {
+    let text: string;
+    let textSha: string;
+    try {
+      ({ text, sha256: textSha } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
+    } catch (e) {
+      report.skipped.push({ file: doc.file, reason: `unreadable: ${describe(e)}` });
+      return null;
+    }
+    let stored;
+    try {
+      stored = await readSidecar(doc.sidecarPath, doc.sidecarFile);
+    } catch (e) {
+      report.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar, left as it is: ${describe(e)}` });
+      return null;
+    }
+    let sidecar = stored?.sidecar ?? emptySidecar(doc.textPath.split(sep).pop()!, textSha, Array.from(text).length);
+    // The text changed on disk since the sidecar was written: anchor the spans to it first, as opening does.
+    if (sidecar.source.sha256 !== textSha) sidecar = reanchor(text, sidecar).sidecar;
+    return { doc, text, sidecar, revision: stored?.revision ?? null };
+  };
+
+  const apply = async (opened: OpenedForImport, imported: ImportedDocument) => {
+    const { doc, text, sidecar, revision } = opened;
+    const placed = toSourceAnnotations(imported, text, sidecar);
+    if ('problem' in placed) {
+      report.skipped.push({ file: doc.file, reason: placed.problem });
+      return;
+    }
+    const map = new PositionMap(text, sidecar.edits);
+    const { sidecar: merged, report: merge } = mergeAnnotations(sidecar, placed.annotations, {
+      toClean: (start, end) => mapSpan(map, start, end),
+    });
+    report.documents++;
+    report.duplicates += merge.duplicates;
+    for (const message of merge.conflicts) report.conflicts.push({ file: doc.sidecarFile, message });
+    if (merge.added === 0) return;
+    await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
+    report.added += merge.added;
+  };
+
+  /** Imports one document named by id (a path inside the workspace). */
+  const importById = async (imported: ImportedDocument, where: string) => {
+    const id = imported.id!.replace(/\\/g, '/').replace(/\.txt$/, '');
+    const doc = byId.get(id);
+    if (!doc) {
+      const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);
+      report.skipped.push({ file: where, reason: escapes ? `document "${id}" is outside the workspace` : `no document "${id}" in the workspace` });
+      return;
+    }
+    const opened = await open(doc);
+    if (opened) await apply(opened, imported);
+  };
+
+  // Documents named by their text instead of an id (Label Studio tasks from elsewhere, CoNLL).
+  let textIndex: Map<string, WorkspaceDocument[]> | null = null;
+  const findByText = async (key: (clean: string) => string, wanted: string): Promise<OpenedForImport | null> => {
+    if (!textIndex) {
+      const reported = report.skipped.length;
+      textIndex = new Map();
+      for (const doc of documents) {
+        const opened = await open(doc).catch(() => null);
+        if (!opened) continue;
+        const clean = new PositionMap(opened.text, opened.sidecar.edits).cleanText;
+        const k = sha256(key(clean));
+        textIndex.set(k, [...(textIndex.get(k) ?? []), doc]);
+      }
+      report.skipped.length = reported; // problems are reported for the documents actually imported, not for every one indexed
+    }
+    const hits = textIndex.get(sha256(wanted)) ?? [];
+    if (hits.length !== 1) return null;
+    return open(hits[0]);
+  };
+
+  const checkCancel = () => {
+    if (signal?.aborted) throw new TahrirError('cancelled', 'import cancelled');
+  };
+
+  switch (request.format) {
+    case 'jsonl': {
+      const lines = createInterface({ input: createReadStream(request.from, 'utf8'), crlfDelay: Infinity });
+      let n = 0;
+      for await (const line of lines) {
+        n++;
+        checkCancel();
+        if (line.trim() === '') continue;
+        const where = `${request.from}:${n}`;
+        let imported: ImportedDocument;
+        try {
+          imported = parseJsonlLine(line, where);
+        } catch (e) {
+          report.skipped.push({ file: where, reason: describe(e) });
+          continue;
+        }
+        if (imported.id === undefined) report.skipped.push({ file: where, reason: 'the line has no "id" naming its document' });
+        else await importById(imported, where);
+      }
+      break;
+    }
+    case 'labelstudio': {
+      const tasks = parseLabelStudio(await readFile(request.from, 'utf8'), request.from);
+      for (const [i, task] of tasks.entries()) {
+        checkCancel();
+        const where = `${request.from}: task ${i + 1}`;
+        if (task.id !== undefined) await importById(task, where);
+        else {
+          const opened = await findByText((clean) => clean, task.text ?? '');
+          if (opened) await apply(opened, task);
+          else report.skipped.push({ file: where, reason: 'no single workspace document has this task\'s text' });
+        }
+      }
+      break;
+    }
+    case 'brat': {
+      if (!fromStat.isDirectory()) throw new TahrirError('invalid-argument', 'brat imports from a folder of .ann and .txt files', request.from);
+      const anns = (await readdir(request.from, { recursive: true })).filter((f) => f.endsWith('.ann')).sort();
+      for (const rel of anns) {
+        checkCancel();
+        const annPath = join(request.from, rel);
+        const id = relative(request.from, annPath).split(sep).join('/').replace(/\.ann$/, '');
+        let imported: ImportedDocument;
+        try {
+          const txt = await readTextFile(annPath.replace(/\.ann$/, '.txt'));
+          imported = parseBratAnn(await readFile(annPath, 'utf8'), txt.text, annPath, id);
+        } catch (e) {
+          report.skipped.push({ file: annPath, reason: describe(e) });
+          continue;
+        }
+        await importById(imported, annPath);
+      }
+      break;
+    }
+    case 'conll': {
+      const docs = parseConll(await readFile(request.from, 'utf8'), request.from);
+      for (const [i, tokens] of docs.entries()) {
+        checkCancel();
+        const where = `${request.from}: document ${i + 1}`;
+        const opened = await findByText(alignmentKey, tokens.map((t) => t.text).join(''));
+        if (!opened) {
+          report.skipped.push({ file: where, reason: 'its tokens match no single workspace document\'s clean text' });
+          continue;
+        }
+        const clean = new PositionMap(opened.text, opened.sidecar.edits).cleanText;
+        let imported: ImportedDocument;
+        try {
+          imported = alignConll(tokens, clean, where);
+        } catch (e) {
+          report.skipped.push({ file: where, reason: describe(e) });
+          continue;
+        }
+        await apply(opened, imported);
+      }
+      break;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,36 @@
+// `hf`: JSONL for Hugging Face `datasets` token classification, one sentence a line
+// (`{"id", "tokens", "ner_tags"}` with string IOB2 tags), the same tokens as `conll`.
+// The id is `<document id>#<sentence number>` so each line traces back to its document.
+import type { ExportRecord } from './export-record';
+import type { ExportWriter, FormatExporter } from './exporter';
+import { tagTokens } from './iob-tags';
+
+export function hfLines(record: ExportRecord) {
+  const { sentences, leftOut } = tagTokens(record, 'hf');
+  let out = '';
+  let n = 0;
+  for (const sentence of sentences) {
+    if (sentence.length === 0) continue;
+    out +=
+      JSON.stringify({
+        id: `${record.id}#${n++}`,
+        tokens: sentence.map((t) => t.text),
+        ner_tags: sentence.map((t) => t.tag),
+      }) + '\n';
+  }
+  return { text: out, leftOut };
+}
+
+export function createHfExporter(): FormatExporter {
+  return {
+    layout: 'file',
+    extension: 'jsonl',
+    async start() {},
+    async add(record: ExportRecord, writer: ExportWriter) {
+      const { text, leftOut } = hfLines(record);
+      await writer.append(text);
+      return leftOut;
+    },
+    async finish() {},
+  };
+}

@@ -1,0 +1,26 @@
+// What every export format implements, and the writer it streams through: one
+// document at a time, so memory does not grow with the size of the corpus.
+import type { ExportFormat } from '../api';
+import type { ExportRecord, LeftOutCounts } from './export-record';
+
+/** Where an exporter's output goes. The host decides what a path means (a stream, a temp folder, a string in tests). */
+export interface ExportWriter {
+  /** Append to the single output file (file formats). */
+  append(chunk: string): void | Promise<void>;
+  /** Write a whole file inside the output folder (folder formats), `/`-separated relative path. */
+  writeFile(relativePath: string, content: string): void | Promise<void>;
+}
+
+/** One exporter instance writes one output (one split part): start, documents, finish. */
+export interface FormatExporter {
+  /** `file`: one file (`.jsonl`…); `folder`: a folder of files (brat). */
+  readonly layout: 'file' | 'folder';
+  /** File extension for `file` layouts, without the dot. */
+  readonly extension: string;
+  start(writer: ExportWriter): Promise<void>;
+  /** Writes one document; returns spans this format had to leave out, by reason. */
+  add(record: ExportRecord, writer: ExportWriter): Promise<LeftOutCounts>;
+  finish(writer: ExportWriter): Promise<void>;
+}
+
+export type ExporterFactory = () => FormatExporter;

@@ -1,0 +1,64 @@
+// Tokens with IOB2 tags for the token formats (conll, hf). Tokens are split at entity
+// boundaries so each entity covers whole tokens (و+بايدن → و / بايدن when only بايدن is
+// tagged); overlapping entities cannot be expressed in IOB, so the longest wins.
+import { splitSentences, tokenize } from '../tokenizer';
+import { addCount } from './export-record';
+import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
+
+export interface TaggedToken {
+  text: string;
+  /** Code points into the clean text. */
+  start: number;
+  end: number;
+  /** `O`, `B-LABEL` or `I-LABEL`. */
+  tag: string;
+}
+
+/** Keeps the longest of overlapping spans (ties: the earlier, then by label); returns the kept ones in text order. */
+export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpan[]; dropped: number } {
+  const byLength = [...spans].sort(
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
+  const kept: ExportSpan[] = [];
+  let dropped = 0;
+  for (const span of byLength) {
+    if (kept.some((k) => span.start < k.end && k.start < span.end)) dropped++;
+    else kept.push(span);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return { kept, dropped };
+}
+
+/** Sentences of tagged tokens for one document; `format` names the reason in the left-out counts. */
+export function tagTokens(record: ExportRecord, format: string): { sentences: TaggedToken[][]; leftOut: LeftOutCounts } {
+  const leftOut: LeftOutCounts = {};
+  const { kept, dropped } = resolveOverlaps(record.spans);
+  addCount(leftOut, `overlap (${format})`, dropped);
+  const boundaries = new Set<number>();
+  for (const s of kept) {
+    boundaries.add(s.start);
+    boundaries.add(s.end);
+  }
+  const tokens = tokenize(record.text, [...boundaries].sort((a, b) => a - b));
+  const sentences = splitSentences(record.text, tokens);
+
+  // Walk tokens and kept spans together, both in text order.
+  let k = 0;
+  const covered = new Set<ExportSpan>();
+  const tagged = sentences.map((sentence) =>
+    sentence.map((token) => {
+      while (k < kept.length && kept[k].end <= token.start) k++;
+      const span = k < kept.length && kept[k].start <= token.start && token.end <= kept[k].end ? kept[k] : undefined;
+      let tag = 'O';
+      if (span) {
+        tag = `${covered.has(span) ? 'I' : 'B'}-${span.label}`;
+        covered.add(span);
+      }
+      return { text: token.text, start: token.start, end: token.end, tag };
+    }),
+  );
+  // A span over whitespace or punctuation only may hold no token at all.
+  addCount(leftOut, `no tokens (${format})`, kept.length - covered.size);
+  return { sentences: tagged, leftOut };
+}

@@ -1,0 +1,111 @@
+// Merging imported pre-annotations into a sidecar, safely: an identical span is not
+// added twice, a conflicting one is reported and left out, nothing in the sidecar is
+// changed or removed. The editor resolves conflicts by hand.
+import type { Entity, Quote, Sidecar } from '../model';
+import type { SourceAnnotations } from './pre-annotations';
+
+export interface MergeReport {
+  added: number;
+  duplicates: number;
+  conflicts: string[];
+}
+
+function nextId(prefix: string, taken: Set<string>): () => string {
+  let n = 0;
+  for (const id of taken) {
+    const m = new RegExp(`^${prefix}(\\d+)$`).exec(id);
+    if (m) n = Math.max(n, Number(m[1]));
+  }
+  return () => {
+    let id: string;
+    do id = `${prefix}${++n}`;
+    while (taken.has(id));
+    taken.add(id);
+    return id;
+  };
+}
+
+const crosses = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end) && !(b.start <= a.start && a.end <= b.end);
+
+type Range = { start: number; end: number };
+
+export interface MergeOptions {
+  /**
+   * Clean range of a source range (null when removed). When given, spans are compared
+   * as the export showed them: an entity clipped by an edit exports shorter than it is
+   * stored, and importing that export back must find it identical, not new.
+   */
+  toClean?: (start: number, end: number) => Range | null;
+}
+
+/** Adds what does not conflict; returns the new sidecar (the input is not mutated) and what happened. */
+export function mergeAnnotations(
+  sidecar: Sidecar,
+  incoming: SourceAnnotations,
+  options: MergeOptions = {},
+): { sidecar: Sidecar; report: MergeReport } {
+  const view = (s: Range): Range | null => (options.toClean ? options.toClean(s.start, s.end) : s);
+  const sameRange = (a: Range, b: Range) => {
+    if (a.start === b.start && a.end === b.end) return true;
+    const va = view(a);
+    const vb = view(b);
+    return !!va && !!vb && va.start === vb.start && va.end === vb.end;
+  };
+  const report: MergeReport = { added: 0, duplicates: 0, conflicts: [] };
+  const taken = new Set<string>([...sidecar.edits, ...sidecar.entities, ...sidecar.quotes].map((x) => x.id));
+  const newEntityId = nextId('t', taken);
+  const newQuoteId = nextId('q', taken);
+  const entities: Entity[] = [...sidecar.entities];
+  const quotes: Quote[] = [...sidecar.quotes];
+  const live = (x: { orphaned?: boolean }) => !x.orphaned;
+
+  // Index of each incoming entity → the sidecar id it ended up as (added or already there).
+  const idOf: (string | undefined)[] = [];
+  incoming.entities.forEach((e, i) => {
+    const at = `[${e.start}, ${e.end}) "${e.text}"`;
+    const same = entities.find((x) => live(x) && x.label === e.label && sameRange(x, e));
+    if (same) {
+      report.duplicates++;
+      idOf[i] = same.id;
+      return;
+    }
+    const relabel = entities.find((x) => live(x) && sameRange(x, e));
+    if (relabel) {
+      report.conflicts.push(`entity ${at}: labelled ${e.label} here, ${relabel.label} in the sidecar (${relabel.id})`);
+      return;
+    }
+    const crossing = entities.find((x) => live(x) && x.label === e.label && crosses(x, e));
+    if (crossing) {
+      report.conflicts.push(`entity ${at} ${e.label}: overlaps ${crossing.id} [${crossing.start}, ${crossing.end}) differently`);
+      return;
+    }
+    const entity: Entity = { id: newEntityId(), start: e.start, end: e.end, label: e.label, text: e.text };
+    if (e.link) entity.link = e.link;
+    entities.push(entity);
+    idOf[i] = entity.id;
+    report.added++;
+  });
+
+  for (const q of incoming.quotes) {
+    const at = `quote [${q.start}, ${q.end})`;
+    const speaker = q.speaker === null ? null : (idOf[q.speaker] ?? null);
+    const same = quotes.find((x) => live(x) && sameRange(x, q));
+    if (same) {
+      if (speaker !== null && same.speaker !== null && same.speaker !== speaker) {
+        report.conflicts.push(`${at}: speaker ${speaker} here, ${same.speaker} in the sidecar (${same.id})`);
+      } else report.duplicates++;
+      continue;
+    }
+    const overlapping = quotes.find((x) => live(x) && x.start < q.end && q.start < x.end);
+    if (overlapping) {
+      report.conflicts.push(`${at}: overlaps quote ${overlapping.id} [${overlapping.start}, ${overlapping.end})`);
+      continue;
+    }
+    const quote: Quote = { id: newQuoteId(), start: q.start, end: q.end, text: q.text, speaker, kind: q.kind };
+    if (speaker === null && q.speakerName) quote.speakerName = q.speakerName;
+    quotes.push(quote);
+    report.added++;
+  }
+  return { sidecar: { ...sidecar, entities, quotes }, report };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { toExportRecord } from '../../../shared/export/export-record';
+import { MIXED_TEXT, OLDER_TEXT, find, fixtureDocuments, sha256 } from './fixture-documents';
+
+const [mixed, older] = fixtureDocuments();
+
+/** Python-style slicing by code points. */
+const slice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join('');
+
+describe('toExportRecord', () => {
+  const { record, leftOut } = toExportRecord(mixed.id, mixed.text, mixed.sidecar!, { textSha256: sha256(mixed.bytes) });
+
+  it('exports the clean text: the source with the edits applied', () => {
+    expect(record.text).toBe(MIXED_TEXT.replace('إقرأ المزيد: كيشيدا يزور واشنطن\r\n', '').replace(' area', ''));
+    expect(record.id).toBe('mixed');
+    expect(record.meta).toEqual({ status: 'done', title: 'mixed.txt' });
+  });
+
+  it('maps every span to clean code points, its text the clean substring', () => {
+    expect(record.spans.map((s) => [s.label, s.text])).toEqual([
+      ['MISC', '🇯🇵'],
+      ['GPE', 'عمّان'],
+      ['PERSON', 'بايدن'],
+      ['PERSON', 'Joe Biden'],
+      ['PERSON', 'Fumio Kishida'],
+      ['GPE', 'Tokyo'],
+      ['LOC', 'Tokyo Bay'], // clipped by the edit that removed " area"
+    ]);
+    for (const s of record.spans) expect(slice(record.text, s.start, s.end)).toBe(s.text);
+    expect(record.spans[0]).toMatchObject(find(record.text, '🇯🇵'));
+    expect(record.spans[2]).toEqual({ ...find(record.text, 'بايدن'), label: 'PERSON', text: 'بايدن', link: 'Q6279' });
+  });
+
+  it('leaves out and counts the span inside removed text', () => {
+    expect(leftOut).toEqual({ 'inside removed text': 1 });
+    expect(record.spans.some((s) => s.text === 'كيشيدا')).toBe(false);
+  });
+
+  it('gives quotes their speaker as an index into spans, or by name when the speaker is hidden', () => {
+    expect(record.quotes).toHaveLength(2);
+    const [q1, q2] = record.quotes;
+    expect(q1.text).toBe('نحن منفتحون على الحوار\r\nدون شروط');
+    expect(record.spans[q1.speaker!].text).toBe('بايدن');
+    expect(q1.kind).toBe('direct');
+    expect(q2).toMatchObject({ text: 'Fumio Kishida in Tokyo', speaker: null, speakerName: 'كيشيدا', kind: 'indirect' });
+    for (const q of record.quotes) expect(slice(record.text, q.start, q.end)).toBe(q.text);
+  });
+
+  it('re-anchors first when the sidecar is older than the text', () => {
+    const { record: r, leftOut: out } = toExportRecord(older.id, older.text, older.sidecar!, { textSha256: sha256(older.bytes) });
+    expect(r.text).toBe(OLDER_TEXT);
+    expect(r.spans.map((s) => [s.text, s.start])).toEqual([
+      ['Kishida', find(OLDER_TEXT, 'Kishida').start],
+      ['Biden', find(OLDER_TEXT, 'Biden').start],
+      ['Washington', find(OLDER_TEXT, 'Washington').start],
+    ]);
+    expect(out).toEqual({});
+  });
+
+  it('without the text sha it trusts the offsets (and leaves out orphaned spans)', () => {
+    const sidecar = { ...older.sidecar!, entities: [{ ...older.sidecar!.entities[0], orphaned: true }] };
+    const { record: r, leftOut: out } = toExportRecord(older.id, older.text, sidecar);
+    expect(r.spans).toEqual([]);
+    expect(out).toEqual({ orphaned: 1 });
+  });
+});
