@@ -61,7 +61,8 @@ function runChild(bundle, out) {
     const child = spawn(process.execPath, ['--expose-gc', wrapper, bundle, out, ...(quick ? ['--quick'] : [])], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, TAHRIR_ROOT: root, ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
+      // NODE_PATH: the bundle sits in a temp folder, so its externals (playwright-core…) resolve from the repository.
+      env: { ...process.env, TAHRIR_ROOT: root, NODE_PATH: join(root, 'node_modules'), ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
       detached: true, // its own process group, so a timeout also ends the browsers it started
     });
     const timer = setTimeout(() => {
@@ -125,6 +126,7 @@ await rm(work, { recursive: true, force: true });
 
 // One table, every section side by side.
 function formatValue(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;

@@ -1,0 +1,403 @@
+// The editor in Debian's headless Chromium, side by side with the physical floor (bare pages)
+// and a peer (@recogito/text-annotator 4.1.1, CSS-highlights renderer), in one browser and run.
+// Input: the long mixed Arabic/English article (1 MB, 10,000 entities, 500 quotes), generated.
+// Timings come from inside the page (requestAnimationFrame, Performance API): see pages/frame-probe.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { writeLongArticleWorkspace, type LongArticleOptions } from './generate-corpus';
+
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const VIEWPORT = { width: 1280, height: 800 };
+
+const quick = process.env.TAHRIR_BENCH_QUICK === '1';
+const root = process.env.TAHRIR_ROOT ?? process.cwd();
+const pagesDir = join(root, 'test', 'bench', 'pages');
+
+const article: LongArticleOptions = quick ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 } : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
+const REPEATS = quick ? 1 : 3;
+const TRIES = quick ? 10 : 200;
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+const median = (values: number[]) => percentile(values, 50);
+
+// ---------- the bare pages and the peer's page, served from a tiny local server
+
+async function bundlePages(outdir: string): Promise<string> {
+  await build({
+    entryPoints: [join(pagesDir, 'baseline-page.ts'), join(pagesDir, 'recogito-page.ts')],
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'silent',
+  });
+  const probe = await build({ entryPoints: [join(pagesDir, 'frame-probe.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' });
+  return probe.outputFiles[0].text;
+}
+
+function pageHtml(script: string, css?: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<style>body{margin:0;font:16px/1.6 "Noto Naskh Arabic","Noto Sans",serif}#text{max-width:46em;margin:0 auto;padding:1em}p{margin:0 0 .8em}
+::highlight(bench-PERSON){background:#f4a3a3}::highlight(bench-ORG){background:#9cc7f4}::highlight(bench-GPE){background:#a8dba8}
+::highlight(bench-LOC){background:#d6c08a}::highlight(bench-DATE){background:#d3b3ef}::highlight(bench-EVENT){background:#f6c58f}::highlight(bench-MISC){background:#c9c9c9}</style>
+${css ? `<link rel="stylesheet" href="/assets/${css}">` : ''}</head>
+<body><div id="text"></div><script type="module" src="/assets/${script}"></script></body></html>`;
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
+
+async function serveBenchPages(assets: string, workspace: string, file: string): Promise<{ server: Server; origin: string }> {
+  const routes: Record<string, () => Promise<[string, string | Buffer]>> = {
+    '/plain': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
+    '/highlights': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
+    '/recogito': async () => ['text/html; charset=utf-8', pageHtml('recogito-page.js', existsSync(join(assets, 'recogito-page.css')) ? 'recogito-page.css' : undefined)],
+    '/bench/text.txt': async () => [TYPES['.txt'], await readFile(join(workspace, file))],
+    '/bench/sidecar.json': async () => [TYPES['.json'], await readFile(join(workspace, file.replace(/\.txt$/, '.annotations.json')))],
+  };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const route = routes[path] ?? (path.startsWith('/assets/') && !path.includes('..') ? async (): Promise<[string, Buffer]> => [TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(assets, path.slice('/assets/'.length)))] : null);
+    if (!route) {
+      response.writeHead(404).end();
+      return;
+    }
+    route().then(
+      ([type, body]) => response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+// ---------- Tahrir itself, through `tahrir serve`
+
+async function startTahrirServe(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'electron', 'tahrir.cjs'), 'serve', workspace], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`tahrir serve printed no URL in 30 s: ${stderr.trim()}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /https?:\/\/127\.0\.0\.1:\d+\/\S*/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tahrir serve exited (${code}): ${stderr.trim()}`));
+    });
+  });
+  return { child, url };
+}
+
+// ---------- measuring inside a page
+
+async function newPage(browser: Browser, probe: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: probe });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+interface OpenTiming {
+  paintedAt: number;
+  stats: Record<string, number>;
+  longestTaskMs: number;
+}
+
+async function openPage(page: Page, url: string): Promise<OpenTiming> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const timing = await page.evaluate(() => window.__bench.open);
+  const stats = (await page.evaluate(() => (window as unknown as { __benchStats?: Record<string, number> }).__benchStats ?? {})) as Record<string, number>;
+  const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)));
+  return { paintedAt: timing.paintedAt, stats, longestTaskMs };
+}
+
+interface Memory {
+  heapMiB: number;
+  domNodes: number;
+}
+
+async function memory(context: BrowserContext, page: Page): Promise<Memory> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  await cdp.detach();
+  return { heapMiB: metric('JSHeapUsedSize') / 2 ** 20, domNodes: metric('Nodes') };
+}
+
+async function addOneTimings(page: Page, tries: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < tries; i++) times.push(await page.evaluate((index) => (window as unknown as { __benchAdd: (i: number) => Promise<number> }).__benchAdd(index), i));
+  return times;
+}
+
+async function scrollRun(page: Page) {
+  // Step so that a full pass takes at most ~1,500 frames (a fast, steady fling).
+  const height = await page.evaluate(() => window.__bench.scrollContainer().scrollHeight);
+  const step = Math.max(400, Math.ceil(height / 1500));
+  return { step, ...(await page.evaluate((s) => window.__bench.scrollThrough(s), step)) };
+}
+
+// ---------- Tahrir's editor, driven by keyboard and mouse
+
+/** Opens the long document in the served editor; returns the time to its first paint with highlights. */
+async function openInTahrir(page: Page, url: string, documentId: string): Promise<{ fromNavigation: number; fromOpen: number; how: string }> {
+  await page.goto(url, { waitUntil: 'commit' });
+  // The editor may open the (only) document by itself; otherwise click it in the document list.
+  const auto = await Promise.race([page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)), page.waitForTimeout(10_000).then(() => null)]);
+  if (auto !== null) return { fromNavigation: auto, fromOpen: NaN, how: 'opened on load' };
+  const item = page.getByText(documentId, { exact: false }).first();
+  await item.waitFor({ timeout: 60_000 });
+  const openedAt = await page.evaluate(() => {
+    const w = window as unknown as { __benchOpen?: Promise<{ paintedAt: number }>; __benchClickAt?: number };
+    addEventListener('click', (e) => (w.__benchClickAt = e.timeStamp), { capture: true, once: true });
+    w.__benchOpen = window.__bench.paintWhen(() => window.__bench.rangeCount() > 0, 0, 600_000);
+    return performance.now();
+  });
+  await item.click();
+  const painted = await page.evaluate(() => (window as unknown as { __benchOpen: Promise<{ paintedAt: number }> }).__benchOpen);
+  const clickAt = await page.evaluate(() => (window as unknown as { __benchClickAt?: number }).__benchClickAt ?? NaN);
+  return { fromNavigation: painted.paintedAt, fromOpen: painted.paintedAt - (Number.isFinite(clickAt) ? clickAt : openedAt), how: 'opened from the document list' };
+}
+
+/**
+ * Selects the `index`-th untagged Arabic word of the text in view (no highlight range touches it),
+ * and returns its centre for a click, and the highlight range count before.
+ */
+async function selectUntaggedWord(page: Page, index: number): Promise<{ x: number; y: number; before: number } | null> {
+  return page.evaluate((n) => {
+    const box = window.__bench.scrollContainer();
+    const view = box === document.scrollingElement ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
+    const ranges: AbstractRange[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => ranges.push(r as AbstractRange)));
+    const paragraphs = [...document.querySelectorAll('[dir="auto"]')].filter((p) => {
+      const r = p.getBoundingClientRect();
+      return r.bottom > view.top + 40 && r.top < view.bottom - 40 && (p.textContent ?? '').length > 200;
+    });
+    let seen = 0;
+    for (const p of paragraphs) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const words = /(?<=\s)[\u0621-\u064A]{5,}(?=\s)/g;
+        for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const rect = range.getBoundingClientRect();
+          if (rect.top < view.top + 20 || rect.bottom > view.bottom - 20) continue;
+          const touched = ranges.some((r) => {
+            const other = document.createRange();
+            other.setStart(r.startContainer, r.startOffset);
+            other.setEnd(r.endContainer, r.endOffset);
+            return range.compareBoundaryPoints(Range.END_TO_START, other) < 0 && range.compareBoundaryPoints(Range.START_TO_END, other) > 0;
+          });
+          if (touched) continue;
+          if (seen++ < n) continue;
+          const selection = getSelection()!;
+          selection.removeAllRanges();
+          selection.addRange(range);
+          document.dispatchEvent(new Event('selectionchange'));
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, before: window.__bench.rangeCount() };
+        }
+      }
+    }
+    return null;
+  }, index);
+}
+
+async function keyTiming(page: Page, direction: 'more' | 'fewer', press: () => Promise<void>): Promise<number | null> {
+  // Arm first (the waiter must exist before the key goes in), then press, then collect.
+  await page.evaluate((d) => {
+    (window as unknown as { __benchKey: unknown }).__benchKey = window.__bench.afterKeydown(d, window.__bench.rangeCount());
+  }, direction);
+  await press();
+  const t = await page.evaluate(() => (window as unknown as { __benchKey: Promise<{ inputAt: number; paintedAt: number; changed: boolean }> }).__benchKey);
+  return t.changed ? t.paintedAt - t.inputAt : null;
+}
+
+interface KeypressResults {
+  tag: number[];
+  remove: number[];
+  undo: number[];
+  misses: { tag: number; remove: number; undo: number };
+}
+
+async function keypressRuns(page: Page, tries: number): Promise<KeypressResults> {
+  const out: KeypressResults = { tag: [], remove: [], undo: [], misses: { tag: 0, remove: 0, undo: 0 } };
+  const box = await page.evaluate(() => window.__bench.scrollContainer().getBoundingClientRect().height || innerHeight);
+  let word = 0;
+  for (let i = 0; i < tries; i++) {
+    let target = await selectUntaggedWord(page, word);
+    if (!target) {
+      // Everything in view is tagged (or nothing is): move on down the document.
+      await page.evaluate((h) => (window.__bench.scrollContainer().scrollTop += h * 0.8), box);
+      await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
+      word = 0;
+      target = await selectUntaggedWord(page, word);
+      if (!target) break;
+    }
+    const tag = await keyTiming(page, 'more', () => page.keyboard.press('1'));
+    if (tag === null) {
+      out.misses.tag++;
+      word++;
+      continue;
+    }
+    out.tag.push(tag);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(target.x, target.y);
+    await page.evaluate(() => window.__bench.paintWhen(() => true, 1));
+    const removed = await keyTiming(page, 'fewer', () => page.keyboard.press('Delete'));
+    if (removed === null) out.misses.remove++;
+    else out.remove.push(removed);
+    const undone = await keyTiming(page, 'more', () => page.keyboard.press('Control+z'));
+    if (undone === null) out.misses.undo++;
+    else out.undo.push(undone);
+    word++; // the word just tagged again by undo is skipped next time anyway
+  }
+  return out;
+}
+
+// ---------- the run
+
+export async function run(): Promise<BenchRow[]> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
+  const rows: BenchRow[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'tahrir-browser-bench-'));
+  const workspace = join(dir, 'workspace');
+  const doc = await writeLongArticleWorkspace(workspace, article);
+  const size = `${(doc.bytes / 2 ** 20).toFixed(2)} MB, ${doc.entities.toLocaleString('en-US')} entities, ${doc.quotes} quotes`;
+  rows.push({ name: 'long document', value: doc.bytes, unit: 'bytes', note: size });
+
+  const probe = await bundlePages(join(dir, 'assets'));
+  const pages = await serveBenchPages(join(dir, 'assets'), workspace, doc.file);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  let tahrir: ChildProcess | undefined;
+  try {
+    rows.push({ name: 'browser', value: Number(browser.version().split('.')[0]), unit: 'major', note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}` });
+
+    // Floor and peer: navigation → first paint, median of REPEATS fresh contexts.
+    // Warm-up (not counted): the first page of a fresh browser pays for fonts, caches and the JIT.
+    for (const path of ['/plain', '/recogito']) {
+      const { context, page } = await newPage(browser, probe);
+      await openPage(page, pages.origin + path);
+      await context.close();
+    }
+    const open: Record<string, number[]> = { plain: [], highlights: [], recogito: [] };
+    const extra: Record<string, OpenTiming> = {};
+    const mem: Record<string, Memory> = {};
+    for (let r = 0; r < REPEATS; r++) {
+      for (const [name, path] of [['plain', '/plain'], ['highlights', '/highlights?mode=highlights'], ['recogito', '/recogito']] as const) {
+        const { context, page } = await newPage(browser, probe);
+        const timing = await openPage(page, pages.origin + path);
+        open[name].push(timing.paintedAt);
+        extra[name] = timing;
+        if (r === 0) mem[name] = await memory(context, page);
+        await context.close();
+      }
+    }
+    rows.push({ name: 'open: bare text page, painted (floor)', value: median(open.plain), unit: 'ms', note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}` });
+    rows.push({ name: 'open: bare page + all ranges as CSS highlights', value: median(open.highlights), unit: 'ms', note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms` });
+    rows.push({ name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)', value: median(open.recogito), unit: 'ms', note: `setAnnotations ${extra.recogito.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${extra.recogito.longestTaskMs.toFixed(0)} ms` });
+
+    // Add one highlight → painted (call → second rAF): the floor with one Highlight.add, and the peer.
+    for (const [name, path] of [['highlights', '/highlights?mode=highlights'], ['recogito', '/recogito']] as const) {
+      const { context, page } = await newPage(browser, probe);
+      await openPage(page, pages.origin + path);
+      const times = await addOneTimings(page, TRIES);
+      const who = name === 'recogito' ? 'recogito addAnnotation' : 'bare page Highlight.add (floor)';
+      rows.push({ name: `add one → painted p50: ${who}`, value: median(times), unit: 'ms', note: `call → 2nd rAF, ${times.length} tries` });
+      rows.push({ name: `add one → painted p95: ${who}`, value: percentile(times, 95), unit: 'ms' });
+      await context.close();
+    }
+
+    // Scrolling the bare page: the floor for dropped frames.
+    {
+      const { context, page } = await newPage(browser, probe);
+      await openPage(page, pages.origin + '/plain');
+      const s = await scrollRun(page);
+      rows.push({ name: 'scroll whole document: bare page, dropped frames', value: s.dropped, unit: 'frames', note: `of ${s.frames} (${s.step} px/frame, ${s.scrolledPx} px), longest ${s.longestFrameMs.toFixed(0)} ms` });
+      await context.close();
+    }
+    rows.push({ name: 'memory: bare page JS heap', value: mem.plain.heapMiB, unit: 'MiB', note: `${mem.plain.domNodes} DOM nodes` });
+    rows.push({ name: 'memory: recogito JS heap', value: mem.recogito.heapMiB, unit: 'MiB', note: `${mem.recogito.domNodes} DOM nodes` });
+
+    // Tahrir, through `tahrir serve`.
+    try {
+      const served = await startTahrirServe(workspace);
+      tahrir = served.child;
+      const tahrirOpen: number[] = [];
+      const tahrirOpenCall: number[] = [];
+      let how = '';
+      for (let r = 0; r < REPEATS; r++) {
+        const { context, page } = await newPage(browser, probe);
+        const t = await openInTahrir(page, served.url, doc.id);
+        tahrirOpen.push(t.fromNavigation);
+        tahrirOpenCall.push(t.fromOpen);
+        how = t.how;
+        await context.close();
+      }
+      const openMs = median(tahrirOpen);
+      rows.push({ name: 'open: Tahrir, painted with highlights in view', value: openMs, unit: 'ms', note: `navigation → paint (${how}), median of ${REPEATS}` });
+      if (tahrirOpenCall.every(Number.isFinite)) rows.push({ name: 'open: Tahrir, click in list → painted', value: median(tahrirOpenCall), unit: 'ms' });
+      rows.push({ name: 'ratio: Tahrir open / bare text page', value: openMs / median(open.plain), unit: '×', note: 'goal ≤ 1.0' });
+      rows.push({ name: 'ratio: recogito open / Tahrir open', value: median(open.recogito) / openMs, unit: '×', note: 'goal ≥ 5' });
+
+      const { context, page } = await newPage(browser, probe);
+      await openInTahrir(page, served.url, doc.id);
+      const m = await memory(context, page);
+      rows.push({ name: 'memory: Tahrir JS heap, long document open', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
+      await page.evaluate(() => window.__bench.paintWhen(() => true, 10));
+      const keys = await keypressRuns(page, TRIES);
+      for (const [what, times, missed] of [
+        ['tag (hotkey 1)', keys.tag, keys.misses.tag],
+        ['delete', keys.remove, keys.misses.remove],
+        ['undo (Ctrl+Z)', keys.undo, keys.misses.undo],
+      ] as const) {
+        const note = `${times.length} tries${missed ? `, ${missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
+        rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
+        rows.push({ name: `keypress → painted p95: Tahrir ${what}`, value: percentile(times, 95), unit: 'ms', note: 'goal ≤ 34' });
+      }
+      const s = await scrollRun(page);
+      rows.push({ name: 'scroll whole document: Tahrir, dropped frames', value: s.dropped, unit: 'frames', note: `of ${s.frames} (${s.step} px/frame, ${s.scrolledPx} px), longest ${s.longestFrameMs.toFixed(0)} ms` });
+      await context.close();
+    } catch (error) {
+      rows.push({ name: 'Tahrir (failed)', value: NaN, unit: '', note: String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200) });
+    }
+  } finally {
+    tahrir?.kill('SIGTERM');
+    await browser.close();
+    pages.server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

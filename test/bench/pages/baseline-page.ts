@@ -1,0 +1,46 @@
+// The physical floor: the same text, one `<p dir="auto">` per line, in a bare page;
+// with ?mode=highlights, plus every entity registered through the CSS Custom Highlight API.
+import { loadBenchDocument, placeSpan, rangeOf, renderParagraphs, twoFramesAfter, untaggedWords } from './bench-document';
+
+declare global {
+  interface Window {
+    __benchAdd?: (index: number) => Promise<number>;
+    __benchStats?: Record<string, number>;
+  }
+}
+
+const mode = new URLSearchParams(location.search).get('mode') ?? 'plain';
+const doc = await loadBenchDocument();
+const fetchedAt = performance.now();
+const container = document.getElementById('text')!;
+const paragraphs = renderParagraphs(container, doc.text);
+const stats: Record<string, number> = { fetchedAt, paragraphs: paragraphs.length };
+
+if (mode === 'highlights') {
+  const started = performance.now();
+  const byLabel = new Map<string, Highlight>();
+  let ranges = 0;
+  for (const entity of doc.sidecar.entities) {
+    const span = placeSpan(paragraphs, entity.start, entity.end);
+    if (!span) continue;
+    let highlight = byLabel.get(entity.label);
+    if (!highlight) {
+      highlight = new Highlight();
+      byLabel.set(entity.label, highlight);
+      CSS.highlights.set(`bench-${entity.label}`, highlight);
+    }
+    highlight.add(rangeOf(span));
+    ranges++;
+  }
+  stats.ranges = ranges;
+  stats.registerMs = performance.now() - started;
+  const words = untaggedWords(doc, paragraphs, 400);
+  const target = byLabel.values().next().value!;
+  window.__benchAdd = (index: number) => {
+    const since = performance.now();
+    target.add(rangeOf(words[index % words.length]));
+    return twoFramesAfter(since);
+  };
+}
+window.__benchStats = stats;
+window.__benchReady = true;

@@ -1,0 +1,155 @@
+// Injected at document start into every bench page (bare pages, the peer's page, Tahrir itself):
+// frame timing with requestAnimationFrame and the Performance API, nothing page-specific.
+// "Painted" = the rAF after the frame in which the condition first held: by then that frame was drawn.
+
+interface PaintTiming {
+  /** performance.now() when the condition was first seen true (a rAF). */
+  readyAt: number;
+  /** performance.now() at the following rAF. */
+  paintedAt: number;
+}
+
+interface ScrollRun {
+  frames: number;
+  /** Frames whose rAF delta exceeded 1.5 × 16.7 ms. */
+  dropped: number;
+  longestFrameMs: number;
+  durationMs: number;
+  scrolledPx: number;
+}
+
+interface InputTiming {
+  /** event.timeStamp of the keydown (same clock as performance.now()). */
+  inputAt: number;
+  /** performance.now() at the rAF after the change was seen, and at least two rAFs after the input. */
+  paintedAt: number;
+  changed: boolean;
+}
+
+export interface BenchProbe {
+  open: Promise<PaintTiming>;
+  rangeCount(): number;
+  paintWhen(condition: () => boolean, minFrames?: number, timeoutMs?: number): Promise<PaintTiming>;
+  /** Resolves after the next keydown once CSS highlights have more (or fewer) ranges than `before`, then one more frame. */
+  afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs?: number): Promise<InputTiming>;
+  scrollThrough(stepPx: number, maxFrames?: number): Promise<ScrollRun>;
+  scrollContainer(): Element;
+  longTasks: { start: number; duration: number }[];
+}
+
+declare global {
+  interface Window {
+    __bench: BenchProbe;
+    /** Set by bare pages when their content is in the DOM (a function: checked each frame). */
+    __benchReady?: boolean | (() => boolean);
+  }
+}
+
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+
+function rangeCount(): number {
+  if (typeof CSS === 'undefined' || !CSS.highlights) return 0;
+  let n = 0;
+  CSS.highlights.forEach((highlight) => {
+    n += highlight.size;
+  });
+  return n;
+}
+
+async function paintWhen(condition: () => boolean, minFrames = 0, timeoutMs = 120_000): Promise<PaintTiming> {
+  const started = performance.now();
+  let frames = 0;
+  for (;;) {
+    await frame();
+    frames++;
+    if (frames >= minFrames && condition()) {
+      const readyAt = performance.now();
+      const paintedAt = await frame();
+      return { readyAt, paintedAt };
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`bench: condition not met within ${timeoutMs} ms`);
+  }
+}
+
+let keydownWaiters: ((at: number) => void)[] = [];
+addEventListener(
+  'keydown',
+  (event) => {
+    const waiters = keydownWaiters;
+    keydownWaiters = [];
+    for (const w of waiters) w(event.timeStamp);
+  },
+  { capture: true },
+);
+
+async function afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs = 5_000): Promise<InputTiming> {
+  const inputAt = await new Promise<number>((resolve) => keydownWaiters.push(resolve));
+  const changed = () => (direction === 'more' ? rangeCount() > before : rangeCount() < before);
+  let frames = 0;
+  let seenInFrame = 0;
+  for (;;) {
+    const now = await frame();
+    frames++;
+    if (!seenInFrame && changed()) seenInFrame = frames;
+    // The rAF after the frame that showed the change, and never before the second rAF (the method's floor).
+    if (seenInFrame && frames > seenInFrame && frames >= 2) return { inputAt, paintedAt: now, changed: true };
+    if (now - inputAt > timeoutMs) return { inputAt, paintedAt: now, changed: false };
+  }
+}
+
+function scrollContainer(): Element {
+  // The element that actually scrolls the text: the nearest scrollable ancestor of a paragraph.
+  const paragraph = document.querySelector('[dir="auto"]');
+  for (let el = paragraph?.parentElement ?? null; el; el = el.parentElement) {
+    const style = getComputedStyle(el);
+    if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
+  }
+  return document.scrollingElement ?? document.documentElement;
+}
+
+async function scrollThrough(stepPx: number, maxFrames = 3000): Promise<ScrollRun> {
+  const box = scrollContainer();
+  box.scrollTop = 0;
+  await frame();
+  let last = await frame();
+  const started = last;
+  let frames = 0;
+  let dropped = 0;
+  let longest = 0;
+  let previousTop = -1;
+  while (frames < maxFrames) {
+    box.scrollTop += stepPx;
+    const now = await frame();
+    const delta = now - last;
+    last = now;
+    frames++;
+    if (delta > 1.5 * (1000 / 60)) dropped++;
+    longest = Math.max(longest, delta);
+    // Virtualized lists grow as they render: stop only when the position no longer moves.
+    if (box.scrollTop === previousTop) break;
+    previousTop = box.scrollTop;
+  }
+  return { frames, dropped, longestFrameMs: longest, durationMs: last - started, scrolledPx: box.scrollTop };
+}
+
+const longTasks: { start: number; duration: number }[] = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  /* longtask timing unavailable */
+}
+
+window.__bench = {
+  open: paintWhen(() => {
+    const ready = window.__benchReady;
+    return typeof ready === 'function' ? ready() : ready === true || rangeCount() > 0;
+  }, 0, 600_000),
+  rangeCount,
+  paintWhen,
+  afterKeydown,
+  scrollThrough,
+  scrollContainer,
+  longTasks,
+};

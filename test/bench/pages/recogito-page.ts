@@ -1,0 +1,48 @@
+// The peer: @recogito/text-annotator with its CSS-highlights renderer, on the same DOM as the
+// bare page, loading the same entities (it counts UTF-16 offsets into the container's text).
+import { createTextAnnotator, type TextAnnotation } from '@recogito/text-annotator';
+import '@recogito/text-annotator/text-annotator.css';
+import { loadBenchDocument, placeSpan, renderParagraphs, twoFramesAfter, untaggedWords, type PlacedSpan } from './bench-document';
+
+declare global {
+  interface Window {
+    __benchAdd?: (index: number) => Promise<number>;
+    __benchStats?: Record<string, number>;
+  }
+}
+
+const doc = await loadBenchDocument();
+const fetchedAt = performance.now();
+const container = document.getElementById('text')!;
+const paragraphs = renderParagraphs(container, doc.text);
+
+function annotation(id: string, label: string, span: PlacedSpan): TextAnnotation {
+  const quote = span.paragraph.node.data.slice(span.from, span.to);
+  return {
+    id,
+    bodies: [{ id: `${id}-b`, annotation: id, purpose: 'tagging', value: label }],
+    // The range is revived from start/end by the library (that walk is the cost being measured).
+    target: { annotation: id, selector: [{ quote, start: span.paragraph.domStart + span.from, end: span.paragraph.domStart + span.to } as never] },
+  } as TextAnnotation;
+}
+
+const annotations: TextAnnotation[] = [];
+for (const entity of doc.sidecar.entities) {
+  const span = placeSpan(paragraphs, entity.start, entity.end);
+  if (span) annotations.push(annotation(entity.id, entity.label, span));
+}
+const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+const started = performance.now();
+// 4.1.1: setAnnotations(annos) with CSS_HIGHLIGHTS throws ("Failed to construct 'Highlight'"); without replace it works.
+annotator.setAnnotations(annotations, false);
+const stats: Record<string, number> = { fetchedAt, paragraphs: paragraphs.length, annotations: annotations.length, setAnnotationsMs: performance.now() - started };
+
+const words = untaggedWords(doc, paragraphs, 400);
+window.__benchAdd = (index: number) => {
+  const since = performance.now();
+  annotator.addAnnotation(annotation(`add${index}`, 'PERSON', words[index % words.length]));
+  return twoFramesAfter(since);
+};
+window.__benchStats = stats;
+// Ready once the library has registered its highlights (it may draw on a later frame).
+window.__benchReady = () => CSS.highlights.size > 0;
