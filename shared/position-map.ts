@@ -91,7 +91,7 @@ export class PositionMap {
   readonly sourceLength: number;
   /** Code points of the clean text. */
   readonly cleanLength: number;
-  /** Active edits, in order. */
+  /** Active edits, in sidecar order (start, end, id). */
   readonly edits: readonly Edit[];
   private readonly srcStart: Float64Array;
   private readonly srcEnd: Float64Array;
@@ -100,7 +100,8 @@ export class PositionMap {
 
   constructor(source: string, edits: readonly Edit[]) {
     const index = new CodePointIndex(source);
-    const active = activeEdits(edits);
+    // Sidecar order, so insertions at one offset apply in the order they are saved in.
+    const active = activeEdits(edits).sort(compareEdits);
     assertEdits(index.length, active);
     this.source = source;
     this.sourceLength = index.length;
@@ -152,24 +153,72 @@ export class PositionMap {
     return this.cleanEnd[k];
   }
 
-  /** Clean offset → source offset. Default bias 'after'. */
+  /**
+   * Clean offset → source offset. Default bias 'after'. 'before' gives the smallest
+   * source offset that maps to `cleanPos` with bias 'before' (a span end), 'after' the
+   * largest that maps to it with bias 'after' (a span start), so a clean selection turns
+   * into a source span that maps back onto it. A clean offset no source offset reaches
+   * (inside inserted text) goes to the source offset of that edit's start or end.
+   */
   toSource(cleanPos: number, bias: Bias = 'after'): number {
     const c = Math.min(Math.max(0, cleanPos), this.cleanLength);
-    const n = this.cleanStart.length;
+    if (this.srcStart.length === 0) return c;
+    // toClean(p, bias) is nondecreasing in p, so the offsets reaching c form a range:
+    // binary search its ends, then prefer an offset not strictly inside an edit (that would
+    // clip), unless only such offsets reach c (right after an insertion that precedes a replacement).
+    const first = this.firstReaching(c, bias);
+    const last = this.lastReaching(c, bias);
+    if (first <= last) {
+      if (bias === 'before') {
+        const k = this.editStrictlyContaining(first);
+        const p = k < 0 ? first : this.srcEnd[k];
+        return p <= last ? p : first;
+      }
+      const k = this.editStrictlyContaining(last);
+      const p = k < 0 ? last : this.srcStart[k];
+      return p >= first ? p : last;
+    }
+    return this.sourceOfInserted(c, bias);
+  }
+
+  /** Smallest source offset p with toClean(p, bias) >= c. */
+  private firstReaching(c: number, bias: Bias): number {
+    let lo = 0;
+    let hi = this.sourceLength;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.toClean(mid, bias) < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.toClean(lo, bias) >= c ? lo : this.sourceLength + 1;
+  }
+
+  /** Largest source offset p with toClean(p, bias) <= c (-1 when none). */
+  private lastReaching(c: number, bias: Bias): number {
+    let lo = 0;
+    let hi = this.sourceLength;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.toClean(mid, bias) > c) hi = mid - 1;
+      else lo = mid;
+    }
+    return this.toClean(lo, bias) <= c ? lo : -1;
+  }
+
+  /** Index of the active edit whose range strictly contains source offset p, or -1. */
+  private editStrictlyContaining(p: number): number {
+    const k = upperBound(this.srcStart, p) - 1;
+    return k >= 0 && this.srcStart[k] < p && p < this.srcEnd[k] ? k : -1;
+  }
+
+  /** Source offset for a clean offset inside an edit's replacement: its start or end. */
+  private sourceOfInserted(c: number, bias: Bias): number {
     if (bias === 'before') {
       const i = lowerBound(this.cleanEnd, c);
-      if (i === n) return c - this.cleanLength + this.sourceLength;
-      const cs = this.cleanStart[i];
-      if (cs > c) return c - cs + this.srcStart[i];
-      if (c === this.cleanEnd[i] && cs < c) return this.srcEnd[i];
-      return this.srcStart[i];
+      return i === this.cleanEnd.length ? this.sourceLength : this.srcStart[i];
     }
     const k = upperBound(this.cleanStart, c) - 1;
-    if (k < 0) return c;
-    const ce = this.cleanEnd[k];
-    if (ce < c) return c - ce + this.srcEnd[k];
-    if (c === this.cleanStart[k] && c < ce) return this.srcStart[k];
-    return this.srcEnd[k];
+    return k < 0 ? 0 : this.srcEnd[k];
   }
 
   /** Clean range of the i-th active edit's replacement. */
@@ -179,8 +228,7 @@ export class PositionMap {
 
   /** True when source offset p lies strictly inside an edit's range (its text was replaced or removed). */
   isInsideEdit(sourcePos: number): boolean {
-    const k = upperBound(this.srcStart, sourcePos) - 1;
-    return k >= 0 && this.srcStart[k] < sourcePos && sourcePos < this.srcEnd[k];
+    return this.editStrictlyContaining(sourcePos) >= 0;
   }
 }
 
@@ -241,6 +289,10 @@ export function editCleanText(
     srcStart = map.toSource(cleanStart, 'before');
     srcEnd = cleanStart === cleanEnd ? srcStart : map.toSource(cleanEnd, 'after');
   } else {
+    // Neighbours touching the merged run join it too, so no untouched edit is left
+    // sharing a source offset with the new one (their order there would be ambiguous).
+    while (a > 0 && map.cleanRange(a - 1).end >= map.cleanRange(a).start) a--;
+    while (b + 1 < active.length && map.cleanRange(b + 1).start <= map.cleanRange(b).end) b++;
     const first = active[a];
     const last = active[b];
     const firstClean = map.cleanRange(a).start;
