@@ -1,0 +1,256 @@
+// The TahrirApi operations over the Node services, for one workspace. Both hosts wrap it
+// (IPC in ipc.ts, HTTP in serve.ts) and forward calls by name, so every method here has the
+// exact name and arguments of TahrirApi. Every id is confined to the workspace.
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { DocumentSummary, OpenedDocument, ReanchorReport, SaveResult, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import type { Sidecar, WorkspaceConfig } from '../shared/model';
+import { CodePointIndex, codePointLength } from '../shared/code-points';
+import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
+import { describeProblems, emptySidecar, migrateSidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
+import { resolveInside, relativeSegments } from './confine';
+import { toTahrirError } from './io-error';
+import * as store from './sidecar-store';
+import { readTextFile } from './text-file';
+import type { TextFile } from './text-file';
+import { WorkspaceWatcher } from './watcher';
+import { readWorkspaceConfig } from './workspace-config';
+import type { LoadedConfig } from './workspace-config';
+import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './workspace';
+import { encodingFor } from './workspace-config';
+
+/** The TahrirApi operations the Backend answers; the hosts answer the rest (dialogs, links, …). */
+export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery'>;
+
+export interface BackendOptions {
+  /** Size limit for text files (default 64 MB). */
+  maxTextBytes?: number;
+}
+
+// WIRE-REANCHOR: replace with `import { reanchor } from '../shared/anchoring'` once the text
+// engine commits it. Until then: keep a span whose text still matches, orphan the others.
+function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; report: ReanchorReport } {
+  const index = new CodePointIndex(source);
+  const report: ReanchorReport = { moved: [], orphaned: [] };
+  const keep = <T extends { id: string; start: number; end: number; text: string; orphaned?: boolean }>(kind: 'edit' | 'entity' | 'quote', s: T): T => {
+    if (s.orphaned || (s.end <= index.length && index.slice(s.start, s.end) === s.text)) return s;
+    report.orphaned.push({ kind, id: s.id, text: s.text });
+    return { ...s, orphaned: true };
+  };
+  return {
+    sidecar: {
+      ...sidecar,
+      edits: sidecar.edits.map((e) => keep('edit', e)),
+      entities: sidecar.entities.map((e) => keep('entity', e)),
+      quotes: sidecar.quotes.map((q) => keep('quote', q)),
+    },
+    report,
+  };
+}
+
+/** ISO time to the second, as in the format's example ("2026-11-28T10:00:00Z"). */
+function nowIso(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function isRevision(x: unknown): x is string | null {
+  return x === null || (typeof x === 'string' && /^[0-9a-f]{64}$/.test(x));
+}
+
+export class Backend implements BackendOperations {
+  /** Absolute path of the workspace folder. */
+  readonly root: string;
+  private loaded: LoadedConfig;
+  private readonly options: BackendOptions;
+  private readonly summaries = new SummaryCache();
+  private watcher: WorkspaceWatcher | null = null;
+  private readonly listeners = new Set<(event: TahrirEvent) => void>();
+
+  private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
+    this.root = root;
+    this.loaded = loaded;
+    this.options = options;
+  }
+
+  /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
+  static async open(root: string, options: BackendOptions = {}): Promise<Backend> {
+    const abs = resolve(root);
+    let isFolder = false;
+    try {
+      isFolder = (await stat(abs)).isDirectory();
+    } catch (e) {
+      const err = toTahrirError(e, abs);
+      if (err.code !== 'not-found') throw err;
+    }
+    if (!isFolder) throw new TahrirError('not-found', `the workspace folder ${abs} does not exist or is not a folder`, undefined, { path: abs });
+    return new Backend(abs, await readWorkspaceConfig(abs), options);
+  }
+
+  get config(): WorkspaceConfig {
+    return this.loaded.config;
+  }
+
+  /** Re-reads tahrir.json (it may have changed on disk). */
+  async reloadConfig(): Promise<LoadedConfig> {
+    this.loaded = await readWorkspaceConfig(this.root);
+    return this.loaded;
+  }
+
+  async getWorkspace(): Promise<WorkspaceInfo> {
+    const loaded = await this.reloadConfig();
+    const info: WorkspaceInfo = {
+      root: this.root,
+      name: basename(this.root),
+      config: loaded.config,
+      documents: await this.listDocuments(),
+    };
+    if (loaded.problem) info.configProblem = loaded.problem;
+    return info;
+  }
+
+  listDocuments(): Promise<DocumentSummary[]> {
+    return listDocuments(this.root, this.config, { cache: this.summaries, maxTextBytes: this.options.maxTextBytes });
+  }
+
+  private checkId(id: unknown): string {
+    if (typeof id !== 'string') throw new TahrirError('invalid-argument', 'a document id must be a string');
+    relativeSegments(id);
+    return id;
+  }
+
+  private async readText(id: string): Promise<{ file: string; path: string; text: TextFile }> {
+    const file = textFileOf(id);
+    const path = await resolveInside(this.root, file);
+    const text = await readTextFile(path, encodingFor(this.config, file), { file, maxBytes: this.options.maxTextBytes });
+    return { file, path, text };
+  }
+
+  async openDocument(id: string): Promise<OpenedDocument> {
+    this.checkId(id);
+    const { file, text } = await this.readText(id);
+    const name = basename(file);
+    const sidecarFile = sidecarFileOf(id);
+    const sidecarPath = await resolveInside(this.root, sidecarFile);
+    const length = codePointLength(text.text);
+    const opened: OpenedDocument = { id, file, text: text.text, sidecar: emptySidecar(name, text.sha256, length), revision: null };
+    this.watcher?.noteContent(file, text.sha256);
+
+    let stored: store.StoredSidecar | null = null;
+    try {
+      stored = await store.readSidecar(sidecarPath, sidecarFile);
+    } catch (e) {
+      // Broken or newer: shown read-only with the error; the file is left exactly as it is.
+      opened.readOnly = toTahrirError(e, sidecarFile).toData();
+      opened.revision = await store.readRevision(sidecarPath, sidecarFile).catch(() => null);
+    }
+    if (!stored) {
+      if (this.config.annotator) opened.sidecar.annotator = this.config.annotator;
+    } else {
+      opened.revision = stored.revision;
+      this.watcher?.noteContent(sidecarFile, stored.revision);
+      let sidecar = stored.sidecar;
+      const problems = checkSidecarStructure(sidecar);
+      if (sidecar.source.file !== name) {
+        problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
+      }
+      if (problems.length === 0 && sidecar.source.sha256 !== text.sha256) {
+        // The text changed on disk since the sidecar was written: re-anchor every span
+        // (nothing is written until the editor saves).
+        const result = reanchor(text.text, sidecar);
+        sidecar = { ...result.sidecar, source: { file: name, sha256: text.sha256, length } };
+        opened.reanchored = result.report as ReanchorReport;
+      }
+      if (problems.length === 0) problems.push(...checkSidecarAgainstSource(sidecar, text.text, name));
+      opened.sidecar = sidecar;
+      if (problems.length > 0) {
+        opened.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, sidecarFile, problems).toData();
+      }
+    }
+
+    const journal = await store.readRecovery(this.root, id).catch(() => null);
+    if (journal) {
+      const sidecarTime = await store.modifiedAt(sidecarPath).catch(() => null);
+      const newer = sidecarTime === null || Date.parse(journal.savedAt) > sidecarTime;
+      if (newer && serializeSidecar(journal.sidecar) !== serializeSidecar(opened.sidecar)) {
+        opened.recovered = { sidecar: journal.sidecar, savedAt: journal.savedAt };
+      }
+    }
+    return opened;
+  }
+
+  private validIncoming(sidecar: unknown, file: string): Sidecar {
+    try {
+      return sortSidecar(migrateSidecar(sidecar, file));
+    } catch (e) {
+      const data = isTahrirError(e) ? e : null;
+      throw new TahrirError('invalid-argument', `the sidecar to save is not valid: ${data ? data.message : String(e)}`, file, data?.detail);
+    }
+  }
+
+  async saveSidecar(id: string, sidecar: Sidecar, baseRevision: string | null): Promise<SaveResult> {
+    this.checkId(id);
+    const sidecarFile = sidecarFileOf(id);
+    if (!isRevision(baseRevision)) throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
+    let incoming = this.validIncoming(sidecar, sidecarFile);
+    const { file, text } = await this.readText(id);
+    const name = basename(file);
+    const length = codePointLength(text.text);
+    if (incoming.source.sha256 !== text.sha256) {
+      // The text changed on disk after the document was opened: re-anchor rather than lose the work.
+      incoming = sortSidecar(reanchor(text.text, incoming).sidecar);
+    }
+    incoming = { ...incoming, source: { file: name, sha256: text.sha256, length }, updatedAt: nowIso() };
+    if (!incoming.annotator && this.config.annotator) incoming.annotator = this.config.annotator;
+    const problems = checkSidecarAgainstSource(incoming, text.text, name);
+    if (problems.length > 0) {
+      throw new TahrirError('invalid-argument', `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}`, sidecarFile, problems);
+    }
+    const path = await resolveInside(this.root, sidecarFile);
+    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile);
+    this.watcher?.noteContent(sidecarFile, revision);
+    await store.discardRecovery(this.root, id).catch(() => undefined);
+    return { revision };
+  }
+
+  async writeRecovery(id: string, sidecar: Sidecar): Promise<void> {
+    this.checkId(id);
+    await resolveInside(this.root, textFileOf(id));
+    await store.writeRecovery(this.root, id, this.validIncoming(sidecar, sidecarFileOf(id)));
+  }
+
+  async discardRecovery(id: string): Promise<void> {
+    this.checkId(id);
+    await store.discardRecovery(this.root, id);
+  }
+
+  /**
+   * External changes (another program, a git pull) as TahrirEvents; our own saves stay silent.
+   * The watch starts with the first listener and stops with the last.
+   */
+  onEvent(listener: (event: TahrirEvent) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.watcher) {
+      const watcher = new WorkspaceWatcher(this.root, (event) => {
+        if (event.type === 'documents-changed') this.summaries.clear();
+        for (const l of [...this.listeners]) l(event);
+      });
+      this.watcher = watcher;
+      void watcher.start().catch(() => undefined);
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatching();
+    };
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    this.stopWatching();
+  }
+}

@@ -1,0 +1,23 @@
+// Node file-system errors → TahrirError, naming the file (relative to the workspace when known).
+import { TahrirError } from '../shared/errors';
+
+export function errnoOf(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+export function isMissing(e: unknown): boolean {
+  const code = errnoOf(e);
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** A TahrirError passes through; ENOENT becomes 'not-found'; anything else 'io' with the system's reason. */
+export function toTahrirError(e: unknown, file: string, doing = 'read'): TahrirError {
+  if (e instanceof TahrirError) return e;
+  const code = errnoOf(e);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file);
+  if (code === 'EACCES' || code === 'EPERM') return new TahrirError('io', `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`, file, { errno: code });
+  if (code === 'EISDIR') return new TahrirError('io', 'is a folder, not a file', file, { errno: code });
+  if (code === 'ENOSPC') return new TahrirError('io', `could not be ${doing === 'read' ? 'read' : 'written'}: the disk is full`, file, { errno: code });
+  const why = e instanceof Error ? e.message : String(e);
+  return new TahrirError('io', `could not be ${doing === 'read' ? 'read' : 'written'} (${why})`, file, code ? { errno: code } : undefined);
+}

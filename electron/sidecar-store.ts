@@ -1,0 +1,220 @@
+// Reading and writing sidecars on disk, and the crash-recovery journal.
+// Writes are atomic (temp file in the same folder, fsync, rename, fsync the folder), so a crash
+// leaves the old or the new file, never a torn one. A save is refused when the file changed
+// since it was read (its revision, the sha256 of its bytes), and a file we cannot read is
+// never overwritten.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { TahrirError } from '../shared/errors';
+import type { Sidecar } from '../shared/model';
+import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
+import { checkSidecarStructure } from '../shared/sidecar-check';
+import { errnoOf, isMissing, toTahrirError } from './io-error';
+import { sha256Hex } from './text-file';
+
+export const SIDECAR_SUFFIX = '.annotations.json';
+export const TEXT_SUFFIX = '.txt';
+/** Under the workspace root; a dot-folder, so listing and watching skip it. */
+export const RECOVERY_DIR = join('.tahrir', 'recovery');
+
+/** `a/b.txt` → `a/b.annotations.json` (works on absolute and relative paths). */
+export function sidecarPathFor(textPath: string): string {
+  const stem = textPath.endsWith(TEXT_SUFFIX) ? textPath.slice(0, -TEXT_SUFFIX.length) : textPath;
+  return stem + SIDECAR_SUFFIX;
+}
+
+/** Temp files of atomic writes: `.<name>.<pid>.<random>.tmp`, never taken for sidecars. */
+export function isTempFile(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
+export interface StoredSidecar {
+  sidecar: Sidecar;
+  /** sha256 of the file's bytes. */
+  revision: string;
+}
+
+async function readBytes(path: string, file: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw toTahrirError(e, file);
+  }
+}
+
+function decodeSidecarBytes(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TahrirError('broken-sidecar', 'is not valid UTF-8 text, so it cannot be a sidecar', file);
+  }
+}
+
+/**
+ * The sidecar at `path` and its revision; null when there is no file. A broken or newer file
+ * throws ('broken-sidecar', 'newer-version') and is left exactly as it is.
+ * `file` names it in messages (workspace-relative); the base name otherwise.
+ */
+export async function readSidecar(path: string, file = basename(path)): Promise<StoredSidecar | null> {
+  const bytes = await readBytes(path, file);
+  if (bytes === null) return null;
+  const sidecar = parseSidecar(decodeSidecarBytes(bytes, file), file);
+  return { sidecar, revision: sha256Hex(bytes) };
+}
+
+/** The revision (sha256 of the bytes) of the file at `path`, null when there is none. */
+export async function readRevision(path: string, file = basename(path)): Promise<string | null> {
+  const bytes = await readBytes(path, file);
+  return bytes === null ? null : sha256Hex(bytes);
+}
+
+// Saves of one path are queued so that two saves in this process cannot interleave between
+// the revision check and the rename.
+const queues = new Map<string, Promise<unknown>>();
+function serialized<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.then(job, job);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch (e) {
+    // Windows cannot open or fsync a folder; the rename is as durable as it gets there.
+    const code = errnoOf(e);
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES' && code !== 'EINVAL' && code !== 'EBADF') throw e;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Writes `data` to `path` atomically: unique temp file beside it, fsync, rename over, fsync the folder. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, file = basename(path)): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let written = false;
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    written = true;
+    await fsyncFolder(folder);
+  } catch (e) {
+    if (!written) await unlink(temp).catch(() => undefined);
+    throw toTahrirError(e, file, 'write');
+  }
+}
+
+/**
+ * Saves `sidecar` to `path` if the file on disk is still `baseRevision` (null: no file yet);
+ * otherwise 'stale-revision' with the current revision in `detail`. Refuses to replace a file
+ * that does not parse. Returns the new revision.
+ */
+export function writeSidecarAtomic(path: string, sidecar: Sidecar, baseRevision: string | null, file = basename(path)): Promise<string> {
+  return serialized(path, async () => {
+    const bytes = await readBytes(path, file);
+    const current = bytes === null ? null : sha256Hex(bytes);
+    if (current !== baseRevision) {
+      const message =
+        current === null
+          ? 'was deleted on disk since it was opened; save again to write it anew'
+          : 'changed on disk since it was opened (another program or a colleague saved it); not overwritten';
+      throw new TahrirError('stale-revision', message, file, { current, base: baseRevision });
+    }
+    if (bytes !== null) {
+      // Never overwrite what could not be read: the editor must fix or remove it first.
+      try {
+        const existing = parseSidecar(decodeSidecarBytes(bytes, file), file);
+        const problems = checkSidecarStructure(existing);
+        if (problems.length > 0) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, undefined, problems);
+      } catch (e) {
+        const why = e instanceof TahrirError ? e.message : String(e);
+        throw new TahrirError(e instanceof TahrirError ? e.code : 'broken-sidecar', `cannot be read, so it is not overwritten (${why})`, file);
+      }
+    }
+    const out = Buffer.from(serializeSidecar(sidecar), 'utf8');
+    await writeFileAtomic(path, out, file);
+    return sha256Hex(out);
+  });
+}
+
+// ---- crash-recovery journal ----
+
+export interface RecoveryEntry {
+  sidecar: Sidecar;
+  /** ISO time the unsaved changes were written. */
+  savedAt: string;
+}
+
+/** One journal file per document: the id, escaped so it stays one flat file name. */
+export function recoveryPath(root: string, id: string): string {
+  const escaped = encodeURIComponent(id).replace(/\./g, '%2E');
+  // File names stop at 255 bytes; a very long id goes by its hash (the entry names its id).
+  const name = escaped.length <= 200 ? escaped : createHash('sha256').update(id).digest('hex');
+  return join(root, RECOVERY_DIR, `${name}.json`);
+}
+
+/** Writes the unsaved sidecar of document `id` to the journal (atomically). */
+export async function writeRecovery(root: string, id: string, sidecar: Sidecar, savedAt = new Date().toISOString()): Promise<void> {
+  const path = recoveryPath(root, id);
+  await mkdir(dirname(path), { recursive: true }).catch((e) => {
+    throw toTahrirError(e, RECOVERY_DIR, 'write');
+  });
+  const body = JSON.stringify({ id, savedAt, sidecar: JSON.parse(serializeSidecar(sidecar)) }, null, 2) + '\n';
+  await serialized(path, () => writeFileAtomic(path, body, `${RECOVERY_DIR}/${basename(path)}`));
+}
+
+/** The journal entry of document `id`; null when none, or when it cannot be read (it is a best-effort copy). */
+export async function readRecovery(root: string, id: string): Promise<RecoveryEntry | null> {
+  const path = recoveryPath(root, id);
+  let json: string;
+  try {
+    json = await readFile(path, 'utf8');
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw toTahrirError(e, `${RECOVERY_DIR}/${basename(path)}`);
+  }
+  try {
+    const data = JSON.parse(json) as { id?: unknown; savedAt?: unknown; sidecar?: unknown };
+    if (data.id !== id || typeof data.savedAt !== 'string') return null;
+    return { savedAt: data.savedAt, sidecar: parseSidecar(JSON.stringify(data.sidecar), basename(path)) };
+  } catch {
+    return null;
+  }
+}
+
+export async function discardRecovery(root: string, id: string): Promise<void> {
+  const path = recoveryPath(root, id);
+  await serialized(path, async () => {
+    try {
+      await unlink(path);
+    } catch (e) {
+      if (!isMissing(e)) throw toTahrirError(e, `${RECOVERY_DIR}/${basename(path)}`, 'write');
+    }
+  });
+}
+
+/** Modification time of a file in ms, null when it does not exist. */
+export async function modifiedAt(path: string): Promise<number | null> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
+}

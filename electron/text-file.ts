@@ -1,0 +1,143 @@
+// Reading a document's text file: the raw bytes (for sha256) decoded to the source text.
+// UTF-8 with a leading BOM removed and nothing else changed (CRLF stays); anything that is
+// not valid UTF-8 is refused with the byte position, never "repaired" silently.
+import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { TahrirError } from '../shared/errors';
+import { toTahrirError } from './io-error';
+
+/** Bigger texts are refused ('too-large'): a 50 MB article must still open. */
+export const DEFAULT_MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+export interface TextFile {
+  /** The source text: decoded, BOM removed, nothing else changed. */
+  text: string;
+  /** sha256 hex of the raw bytes (BOM included). */
+  sha256: string;
+  bytes: number;
+}
+
+export interface ReadTextOptions {
+  /** Size limit in bytes (default 64 MB). */
+  maxBytes?: number;
+  /** The name to put in messages (path relative to the workspace); the file's base name otherwise. */
+  file?: string;
+}
+
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
+
+function isUtf16(encoding: string): boolean {
+  return /^utf-?16/i.test(encoding) || /^unicode(fffe)?$/i.test(encoding) || /^ucs-2$/i.test(encoding);
+}
+
+/**
+ * Byte offset of the first byte that makes `bytes` invalid UTF-8 (RFC 3629: no overlongs,
+ * no surrogates, nothing past U+10FFFF), or -1 when it is all valid.
+ */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      // A truncated sequence at the end is bad at the lead byte's position.
+      if (c === undefined) return i;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i + k;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+
+function notUtf8(file: string, at: number, bytes: Uint8Array): TahrirError {
+  const shown = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const name = basename(file);
+  return new TahrirError(
+    'not-utf8',
+    `is not valid UTF-8 (first bad byte at offset ${at}: ${shown}); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. "encodings": {${JSON.stringify(file.includes('/') ? file : name)}: "windows-1256"}`,
+    file,
+    { byteOffset: at },
+  );
+}
+
+/** Decodes raw bytes to the source text (pure: no disk). `file` names the file in messages. */
+export function decodeText(bytes: Uint8Array, file: string, encoding?: string): string {
+  const label = (encoding ?? 'utf-8').trim().toLowerCase();
+  const utf16 = isUtf16(label);
+  if (!utf16) {
+    const nul = bytes.indexOf(0);
+    if (nul >= 0) {
+      const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+      const hint = bom16
+        ? 'it looks like UTF-16: save it as UTF-8, or set its encoding in tahrir.json to "utf-16le"'
+        : 'a text file has none; is it really text?';
+      throw new TahrirError('binary', `looks binary, not text (a NUL byte at offset ${nul}); ${hint}`, file, { byteOffset: nul });
+    }
+  }
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new TahrirError('invalid-argument', `its encoding "${encoding}" (set in tahrir.json) is not one Tahrir knows; try "windows-1256" or "utf-8"`, file);
+  }
+  try {
+    // TextDecoder drops a leading BOM for UTF-8 and UTF-16 and leaves everything else as is.
+    return decoder.decode(bytes);
+  } catch {
+    if (UTF8_LABELS.has(label)) throw notUtf8(file, Math.max(0, firstInvalidUtf8Byte(bytes)), bytes);
+    throw new TahrirError('not-utf8', `is not valid ${encoding} (as set in tahrir.json)`, file);
+  }
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads and decodes a text file; refuses files over the size limit before reading them. */
+export async function readTextFile(absPath: string, encoding?: string, options: ReadTextOptions = {}): Promise<TextFile> {
+  const file = options.file ?? basename(absPath);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  let bytes: Buffer;
+  try {
+    const handle = await open(absPath, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) {
+        throw new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, { bytes: size, maxBytes });
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw toTahrirError(e, file);
+  }
+  if (bytes.length > maxBytes) {
+    throw new TahrirError('too-large', `is too large to open (${mb(bytes.length)}; the limit is ${mb(maxBytes)})`, file, { bytes: bytes.length, maxBytes });
+  }
+  const text = decodeText(bytes, file, encoding);
+  return { text, sha256: sha256Hex(bytes), bytes: bytes.length };
+}
+
+function mb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,111 @@
+// `tahrir.json` at the workspace root: labels, hotkeys, encodings, boilerplate and export
+// settings. Absent → defaults. Broken → defaults plus a problem naming the file and what is wrong
+// (the app keeps working; the file is never rewritten by us).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { TahrirError } from '../shared/errors';
+import type { TahrirErrorData } from '../shared/errors';
+import { DEFAULT_CONFIG, DOCUMENT_STATUSES } from '../shared/model';
+import type { WorkspaceConfig } from '../shared/model';
+import { describeProblems } from '../shared/sidecar';
+import { isMissing, toTahrirError } from './io-error';
+
+export const CONFIG_FILE = 'tahrir.json';
+
+const str = v.string('must be a string');
+const LabelSchema = v.looseObject(
+  {
+    name: v.pipe(str, v.minLength(1, 'must not be empty')),
+    hotkey: v.optional(v.pipe(str, v.length(1, 'must be a single key'))),
+    color: v.optional(str),
+  },
+  'must be an object with a name',
+);
+
+// Loose: other helpers' settings (e.g. boilerplate rules) live in the same file and are kept.
+const ConfigSchema = v.looseObject(
+  {
+    labels: v.optional(v.pipe(v.array(LabelSchema, 'must be a list'), v.minLength(1, 'must name at least one label'))),
+    encodings: v.optional(v.record(str, str, 'must be an object mapping file paths to encodings')),
+    disabledRules: v.optional(v.array(str, 'must be a list of rule ids')),
+    annotator: v.optional(str),
+    exportDefaults: v.optional(
+      v.looseObject(
+        {
+          format: v.optional(str),
+          status: v.optional(v.picklist(DOCUMENT_STATUSES, `must be one of ${DOCUMENT_STATUSES.join(', ')}`)),
+          split: v.optional(v.array(v.number('must be numbers'), 'must be a list of numbers')),
+          seed: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number'))),
+        },
+        'must be an object',
+      ),
+    ),
+  },
+  'must be a JSON object',
+);
+
+export interface LoadedConfig {
+  config: WorkspaceConfig;
+  /** Why tahrir.json was not used (defaults are used then). */
+  problem?: TahrirErrorData;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  return (issue.path ?? []).reduce((out: string, item) => {
+    const key = (item as { key: unknown }).key;
+    return typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key);
+  }, '');
+}
+
+/** JSON text of tahrir.json → the config (labels defaulted); throws a TahrirError naming `file`. */
+export function parseWorkspaceConfig(json: string, file = CONFIG_FILE): WorkspaceConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (e) {
+    throw new TahrirError('invalid-argument', `is not valid JSON (${e instanceof Error ? e.message : String(e)}); using the default labels`, file);
+  }
+  const result = v.safeParse(ConfigSchema, data);
+  if (!result.success) {
+    const problems = result.issues.map((i) => ({ path: pathOf(i), message: i.received === 'undefined' && i.kind === 'schema' ? 'is missing' : i.message }));
+    throw new TahrirError('invalid-argument', `is not a valid workspace config: ${describeProblems(problems)}; using the defaults`, file, problems);
+  }
+  const config = result.output as WorkspaceConfig;
+  const names = new Set<string>();
+  const keys = new Set<string>();
+  for (const [i, label] of (config.labels ?? []).entries()) {
+    if (names.has(label.name)) throw new TahrirError('invalid-argument', `labels[${i}]: the label ${JSON.stringify(label.name)} is listed twice; using the defaults`, file);
+    if (label.hotkey && keys.has(label.hotkey)) throw new TahrirError('invalid-argument', `labels[${i}]: the hotkey ${JSON.stringify(label.hotkey)} is used twice; using the defaults`, file);
+    names.add(label.name);
+    if (label.hotkey) keys.add(label.hotkey);
+  }
+  return { ...config, labels: config.labels ?? [...DEFAULT_CONFIG.labels] };
+}
+
+export function defaultConfig(): WorkspaceConfig {
+  return { ...DEFAULT_CONFIG, labels: DEFAULT_CONFIG.labels.map((l) => ({ ...l })) };
+}
+
+/** Reads `<root>/tahrir.json`; never throws. */
+export async function readWorkspaceConfig(root: string): Promise<LoadedConfig> {
+  let json: string;
+  try {
+    json = await readFile(join(root, CONFIG_FILE), 'utf8');
+  } catch (e) {
+    if (isMissing(e)) return { config: defaultConfig() };
+    return { config: defaultConfig(), problem: toTahrirError(e, CONFIG_FILE).toData() };
+  }
+  try {
+    return { config: parseWorkspaceConfig(json, CONFIG_FILE) };
+  } catch (e) {
+    return { config: defaultConfig(), problem: toTahrirError(e, CONFIG_FILE).toData() };
+  }
+}
+
+/** The encoding tahrir.json sets for a text file (workspace-relative, `/` separators), if any. */
+export function encodingFor(config: WorkspaceConfig, file: string): string | undefined {
+  const encodings = config.encodings;
+  if (!encodings) return undefined;
+  return Object.hasOwn(encodings, file) ? encodings[file] : undefined;
+}

@@ -1,0 +1,234 @@
+// The workspace: a folder of `*.txt` documents (any depth), each with its sidecar
+// `<name>.annotations.json` beside it. Finds documents and lists them with status and counts.
+// A document whose text or sidecar cannot be read is still listed, with its problem.
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentSummary } from '../shared/api';
+import { TahrirError } from '../shared/errors';
+import type { WorkspaceConfig } from '../shared/model';
+import { checkSidecarStructure } from '../shared/sidecar-check';
+import { describeProblems } from '../shared/sidecar';
+import { isInside } from './confine';
+import { isMissing, toTahrirError } from './io-error';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, isTempFile, readSidecar } from './sidecar-store';
+import { DEFAULT_MAX_TEXT_BYTES, decodeText } from './text-file';
+import { encodingFor } from './workspace-config';
+
+/** Folders never searched for documents (besides every dot-folder: .git, .tahrir, …). */
+const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
+
+/** `news/a.txt` → `news/a`. */
+export function documentIdOf(file: string): string {
+  return file.slice(0, -TEXT_SUFFIX.length);
+}
+
+/** `news/a` → `news/a.txt`. */
+export function textFileOf(id: string): string {
+  return id + TEXT_SUFFIX;
+}
+
+export function sidecarFileOf(id: string): string {
+  return id + SIDECAR_SUFFIX;
+}
+
+export interface FoundFiles {
+  /** Text files, workspace-relative with `/` separators. */
+  texts: string[];
+  /** Sidecar files, workspace-relative with `/` separators. */
+  sidecars: string[];
+}
+
+function skippedFolder(name: string): boolean {
+  return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
+}
+
+/** Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders and node_modules. */
+export async function findFiles(root: string): Promise<FoundFiles> {
+  const realRoot = await realpath(root).catch((e) => {
+    throw isMissing(e) ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root }) : toTahrirError(e, root);
+  });
+  const texts: string[] = [];
+  const sidecars: string[] = [];
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop() as string;
+    let entries;
+    try {
+      entries = await readdir(rel ? join(realRoot, rel) : realRoot, { withFileTypes: true });
+    } catch (e) {
+      if (rel === '') throw toTahrirError(e, root);
+      continue; // an unreadable subfolder: skip it, list the rest
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      const childRel = rel ? `${rel}/${name}` : name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Follow a link only when it stays inside the workspace; never into folders (loops).
+        try {
+          const real = await realpath(join(realRoot, childRel));
+          if (!isInside(realRoot, real)) continue;
+          const s = await stat(real);
+          isDir = false;
+          isFile = s.isFile();
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!skippedFolder(name)) pending.push(childRel);
+      } else if (isFile && !isTempFile(name) && !name.startsWith('.')) {
+        if (name.endsWith(SIDECAR_SUFFIX)) sidecars.push(childRel);
+        else if (name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) texts.push(childRel);
+      }
+    }
+  }
+  return { texts, sidecars };
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+export function compareIds(a: string, b: string): number {
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** Runs `job` over `items` with at most `limit` at a time, keeping the order of results. */
+export async function mapLimited<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await job(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+async function stampOf(path: string): Promise<FileStamp | null> {
+  try {
+    const s = await stat(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
+}
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
+  return a === b || (a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs);
+}
+
+/** Checks that a text file decodes, reading it once; nothing is kept in memory. */
+async function checkText(path: string, file: string, encoding: string | undefined, maxBytes: number): Promise<void> {
+  const handle = await open(path, 'r').catch((e) => {
+    throw toTahrirError(e, file);
+  });
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw new TahrirError('too-large', `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`, file, { bytes: size, maxBytes });
+    decodeText(await handle.readFile(), file, encoding);
+  } catch (e) {
+    throw toTahrirError(e, file);
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface ListOptions {
+  /** Files read at once (default 16): bounded memory and file handles on huge workspaces. */
+  concurrency?: number;
+  maxTextBytes?: number;
+  /** Summaries kept between listings; a document is re-read only when its files changed. */
+  cache?: SummaryCache;
+}
+
+interface CachedSummary {
+  text: FileStamp | null;
+  sidecar: FileStamp | null;
+  encoding: string | undefined;
+  summary: DocumentSummary;
+}
+
+export class SummaryCache {
+  readonly entries = new Map<string, CachedSummary>();
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+async function summarize(
+  root: string,
+  id: string,
+  hasText: boolean,
+  config: WorkspaceConfig,
+  maxBytes: number,
+  cache: SummaryCache | undefined,
+): Promise<DocumentSummary> {
+  const file = textFileOf(id);
+  const textPath = join(root, file);
+  const sidecarPath = join(root, sidecarFileOf(id));
+  const encoding = encodingFor(config, file);
+  const [textStamp, sidecarStamp] = await Promise.all([hasText ? stampOf(textPath) : null, stampOf(sidecarPath)]);
+  const cached = cache?.entries.get(id);
+  if (cached && sameStamp(cached.text, textStamp) && sameStamp(cached.sidecar, sidecarStamp) && cached.encoding === encoding) {
+    return cached.summary;
+  }
+  const summary: DocumentSummary = { id, file, status: 'todo', entities: 0, quotes: 0, edits: 0 };
+  if (hasText) {
+    try {
+      await checkText(textPath, file, encoding, maxBytes);
+    } catch (e) {
+      summary.problem = toTahrirError(e, file).toData();
+    }
+  } else {
+    summary.problem = new TahrirError('not-found', `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`, file).toData();
+  }
+  try {
+    const stored = await readSidecar(sidecarPath, sidecarFileOf(id));
+    if (stored) {
+      const { sidecar } = stored;
+      summary.status = sidecar.document.status;
+      if (sidecar.document.title) summary.title = sidecar.document.title;
+      summary.entities = sidecar.entities.length;
+      summary.quotes = sidecar.quotes.length;
+      summary.edits = sidecar.edits.length;
+      const problems = checkSidecarStructure(sidecar);
+      if (problems.length > 0 && !summary.problem) {
+        summary.problem = new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, sidecarFileOf(id), problems).toData();
+      }
+    }
+  } catch (e) {
+    if (!summary.problem) summary.problem = toTahrirError(e, sidecarFileOf(id)).toData();
+  }
+  cache?.entries.set(id, { text: textStamp, sidecar: sidecarStamp, encoding, summary });
+  return summary;
+}
+
+/**
+ * Every document of the workspace, sorted by id (numbers in names sort as numbers). A sidecar
+ * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
+ */
+export async function listDocuments(root: string, config: WorkspaceConfig, options: ListOptions = {}): Promise<DocumentSummary[]> {
+  const { texts, sidecars } = await findFiles(root);
+  const realRoot = await realpath(root);
+  const ids = new Map<string, boolean>();
+  for (const t of texts) ids.set(documentIdOf(t), true);
+  for (const s of sidecars) {
+    const id = s.slice(0, -SIDECAR_SUFFIX.length);
+    if (!ids.has(id)) ids.set(id, false);
+  }
+  const sorted = [...ids.keys()].sort(compareIds);
+  const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  const summaries = await mapLimited(sorted, options.concurrency ?? 16, (id) =>
+    summarize(realRoot, id, ids.get(id) as boolean, config, maxBytes, options.cache),
+  );
+  if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);
+  return summaries;
+}
