@@ -1,0 +1,68 @@
+// `tahrir serve <folder> [--port N]`: the editor in a browser. The URL (with its access token)
+// is printed alone on stdout so scripts and tests can read it; everything else goes to stderr.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { isTahrirError } from '../../shared/errors';
+import { findRendererDir } from '../renderer-files';
+import { startServer } from '../serve';
+
+const USAGE = 'usage: tahrir serve <folder> [--port N]';
+
+export async function run(args: string[]): Promise<number> {
+  let folder: string | undefined;
+  let port = 0;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n  Serves the editor on http://127.0.0.1 (any free port unless --port is given).\n`);
+      return 0;
+    }
+    const portText = arg === '--port' ? args[++i] : arg.startsWith('--port=') ? arg.slice('--port='.length) : undefined;
+    if (portText !== undefined || arg === '--port') {
+      if (portText === undefined || !/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
+        process.stderr.write(`tahrir serve: --port needs a number from 0 to 65535 (got ${portText ?? 'nothing'})\n${USAGE}\n`);
+        return 2;
+      }
+      port = Number(portText);
+    } else if (arg.startsWith('-')) {
+      process.stderr.write(`tahrir serve: unknown option ${arg}\n${USAGE}\n`);
+      return 2;
+    } else if (folder === undefined) {
+      folder = arg;
+    } else {
+      process.stderr.write(`tahrir serve: one folder only (got ${folder} and ${arg})\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  if (folder === undefined) {
+    process.stderr.write(`tahrir serve: which folder?\n${USAGE}\n`);
+    return 2;
+  }
+  const rendererDir = findRendererDir();
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write(`tahrir serve: the UI is not built (${rendererDir} has no index.html): run \`npm run build\`\n`);
+  }
+
+  let server;
+  try {
+    server = await startServer({ root: folder, port, rendererDir });
+  } catch (error) {
+    process.stderr.write(`tahrir serve: ${isTahrirError(error) ? error.message : String(error)}\n`);
+    return 1;
+  }
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`tahrir serve: serving ${server.root} — open the URL above; Ctrl+C stops\n`);
+
+  return new Promise<number>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(
+        () => done(0),
+        () => done(1),
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

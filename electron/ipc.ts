@@ -1,0 +1,80 @@
+// The main-process side of window.tahrir: one `ipcMain.handle('tahrir:<method>')` per TahrirApi
+// operation. Each handler first checks who is asking (the top frame of our window, showing our
+// app:// page: not an iframe, not a page navigated elsewhere), then the arguments' shapes
+// (shared/api-arguments.ts), and only then calls the host or the workspace's Backend.
+import { ipcMain } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import { API_METHODS } from '../shared/api';
+import type { TahrirEvent } from '../shared/api';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/ipc-protocol';
+import type { IpcResult } from '../shared/ipc-protocol';
+import { dispatchApiCall } from './api-dispatch';
+import type { HostOperations, HostedBackend } from './api-dispatch';
+import { APP_HOST, APP_SCHEME } from './window-options';
+
+export interface IpcOptions {
+  window: () => BrowserWindow | null;
+  backend: () => HostedBackend;
+  host: HostOperations;
+  log?: (line: string) => void;
+}
+
+export interface IpcHandlers {
+  /** Resolves when no call is running (so quitting does not cut a save in half). */
+  settled(): Promise<void>;
+  dispose(): void;
+}
+
+/** Is this frame our page, in the top frame of our window? */
+export function isTrustedSender(frame: WebFrameMain | null | undefined, window: BrowserWindow | null): boolean {
+  if (!frame || !window || window.isDestroyed()) return false;
+  if (frame !== window.webContents.mainFrame) return false;
+  try {
+    // app:// is not a "special" scheme for WHATWG URL, so compare protocol and host, not origin.
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
+  const log = options.log ?? ((line: string) => console.error(line));
+  let running = 0;
+  let idle: (() => void)[] = [];
+
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<IpcResult> => {
+      if (!isTrustedSender(event.senderFrame, options.window())) {
+        log(`tahrir: refused ${method} from ${event.senderFrame?.url ?? 'a closed frame'}`);
+        return { ok: false, error: new TahrirError('invalid-argument', `${method}: refused, the request did not come from Tahrir's window`).toData() };
+      }
+      running++;
+      try {
+        return { ok: true, result: await dispatchApiCall(options.backend(), options.host, method, args) };
+      } catch (error) {
+        if (isTahrirError(error)) return { ok: false, error: error.toData() };
+        log(`tahrir: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);
+        return { ok: false, error: { code: 'io', message: `${method} failed: ${(error as Error)?.message ?? String(error)}` } };
+      } finally {
+        if (--running === 0) {
+          for (const done of idle) done();
+          idle = [];
+        }
+      }
+    });
+  }
+
+  return {
+    settled: () => (running === 0 ? Promise.resolve() : new Promise<void>((done) => idle.push(done))),
+    dispose() {
+      for (const method of API_METHODS) ipcMain.removeHandler(ipcChannel(method));
+    },
+  };
+}
+
+/** Pushes a TahrirEvent to the window's page (external changes, export progress, menu commands). */
+export function sendEvent(window: BrowserWindow | null, event: TahrirEvent): void {
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+}

@@ -1,0 +1,45 @@
+// The bridge between the sandboxed renderer and the main process: `window.tahrir`, one method
+// per TahrirApi operation (never a generic `send(channel, ...)`). Bundled into one CommonJS
+// file, as a sandboxed preload must be; it may import only `electron` and shared/ code.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
+import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/ipc-protocol';
+import type { IpcResult } from '../shared/ipc-protocol';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method below gives its own typed signature
+async function call(method: ApiMethod, ...args: unknown[]): Promise<any> {
+  const answer = (await ipcRenderer.invoke(ipcChannel(method), ...args)) as IpcResult;
+  if (answer.ok) return answer.result;
+  // Plain data, not an Error: the context bridge would keep only an Error's message.
+  // renderer/bridge.ts turns it back into a TahrirError.
+  throw answer.error;
+}
+
+const api = {
+  getWorkspace: () => call('getWorkspace'),
+  openWorkspace: (path) => call('openWorkspace', path),
+  chooseWorkspace: () => call('chooseWorkspace'),
+  recentWorkspaces: () => call('recentWorkspaces'),
+  listDocuments: () => call('listDocuments'),
+  openDocument: (id) => call('openDocument', id),
+  saveSidecar: (id, sidecar, baseRevision) => call('saveSidecar', id, sidecar, baseRevision),
+  writeRecovery: (id, sidecar) => call('writeRecovery', id, sidecar),
+  discardRecovery: (id) => call('discardRecovery', id),
+  suggest: (id) => call('suggest', id),
+  chooseExportDestination: (format) => call('chooseExportDestination', format),
+  startExport: (request) => call('startExport', request),
+  cancelExport: (jobId) => call('cancelExport', jobId),
+  chooseImportSource: (format) => call('chooseImportSource', format),
+  importAnnotations: (request) => call('importAnnotations', request),
+  openExternal: (url) => call('openExternal', url),
+  onEvent(listener) {
+    const forward = (_event: IpcRendererEvent, event: TahrirEvent) => listener(event);
+    ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
+    };
+  },
+} satisfies TahrirApi;
+
+contextBridge.exposeInMainWorld('tahrir', api);

@@ -1,0 +1,316 @@
+// `tahrir serve`: the editor UI and TahrirApi over HTTP on 127.0.0.1, for machines without the
+// desktop build and for end-to-end tests. Protocol: shared/http-protocol.ts.
+//
+// Another web page open in the same browser must not be able to read or write the workspace:
+// every request needs the per-run random token, and a loopback Host header (DNS rebinding);
+// API calls are JSON POSTs (never "simple" cross-site requests) from our own origin only.
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { basename, resolve } from 'node:path';
+import type { ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
+import { API_PREFIX, EVENTS_PATH, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+import type { ApiRequestBody } from '../shared/http-protocol';
+import { defaultExportDestination } from '../shared/export-destination';
+import { dispatchApiCall } from './api-dispatch';
+import type { HostOperations, HostedBackend } from './api-dispatch';
+import { Backend } from './backend';
+import { findRendererDir, readRendererFile } from './renderer-files';
+import { SECURITY_HEADERS } from './window-options';
+
+export interface ServerOptions {
+  /** The workspace folder. */
+  root: string;
+  /** 0 (the default) picks any free port. */
+  port?: number;
+  /** Default: dist/renderer/ next to the running code. */
+  rendererDir?: string;
+  /** Largest accepted request body; a sidecar of a long, densely annotated article fits. */
+  maxBodyBytes?: number;
+  /** Where to report unexpected (500) errors; default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:PORT/?token=TOKEN — what the user opens. */
+  url: string;
+  token: string;
+  port: number;
+  /** The workspace's absolute path. */
+  root: string;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const HEARTBEAT_MS = 20_000;
+
+const STATUS_BY_CODE: Record<TahrirErrorCode, number> = {
+  'not-found': 404,
+  'not-utf8': 400,
+  binary: 400,
+  'too-large': 413,
+  'broken-sidecar': 400,
+  'newer-version': 400,
+  'stale-revision': 409,
+  'outside-workspace': 403,
+  'invalid-argument': 400,
+  cancelled: 409,
+  io: 500,
+};
+
+export function httpStatusFor(error: TahrirError): number {
+  return STATUS_BY_CODE[error.code] ?? 500;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const root = resolve(options.root);
+  const backend = (await Backend.open(root)) as unknown as HostedBackend;
+  const rendererDir = options.rendererDir ?? findRendererDir();
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const token = randomBytes(24).toString('base64url');
+  const tokenDigest = digest(token);
+  let port = 0;
+  let cookieName = TOKEN_COOKIE;
+
+  const host: HostOperations = {
+    async openWorkspace() {
+      throw new TahrirError('invalid-argument', `tahrir serve shows one folder (${basename(root)}); start it again with another folder`);
+    },
+    async chooseWorkspace() {
+      return null;
+    },
+    async recentWorkspaces() {
+      return [];
+    },
+    async chooseExportDestination(format: ExportFormat) {
+      return defaultExportDestination(format);
+    },
+    // A browser tab cannot hand us a path from a file dialog; imports run with `tahrir import`.
+    async chooseImportSource(_format: ImportFormat) {
+      return null;
+    },
+    async openExternal() {
+      throw new TahrirError('invalid-argument', 'the browser opens links itself under tahrir serve');
+    },
+  };
+
+  const streams = new Set<ServerResponse>();
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`tahrir serve: ${(error as Error)?.stack ?? String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { error: { code: 'io', message: 'Internal error in tahrir serve' } });
+      else response.destroy();
+    });
+  });
+  // Slow or stuck clients must not pin connections forever (SSE streams are exempt: they set their own).
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'this server answers only to 127.0.0.1, localhost or [::1] on its own port');
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isLoopbackOrigin(origin, port)) return refuse(response, 'requests from other sites are refused');
+    const given = request.headers[TOKEN_HEADER] ?? readCookie(request.headers.cookie, cookieName) ?? url.searchParams.get(TOKEN_QUERY);
+    if (typeof given !== 'string' || !timingSafeEqual(digest(given), tokenDigest)) {
+      return refuse(response, 'open the URL that `tahrir serve` printed (it carries the access token)');
+    }
+
+    if (url.pathname === EVENTS_PATH) {
+      if (request.method !== 'GET') return sendJson(response, 405, errorBody('invalid-argument', 'events are read with GET'), { Allow: 'GET' });
+      return openEventStream(request, response);
+    }
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (request.method !== 'POST') return sendJson(response, 405, errorBody('invalid-argument', 'API calls are POST requests'), { Allow: 'POST' });
+      return answerApiCall(request, response, url.pathname.slice(API_PREFIX.length));
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      return void response.end('Method not allowed\n');
+    }
+    return serveFile(request, response, url);
+  }
+
+  async function answerApiCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') {
+      return sendJson(response, 415, errorBody('invalid-argument', 'API calls must be sent as application/json'));
+    }
+    let body: ApiRequestBody;
+    try {
+      const raw = await readBody(request, maxBody);
+      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as ApiRequestBody).args)) {
+        throw new TahrirError('invalid-argument', 'the request body must be {"args": [...]}');
+      }
+      body = parsed as ApiRequestBody;
+    } catch (error) {
+      if (isTahrirError(error)) return sendError(response, error);
+      return sendJson(response, 400, errorBody('invalid-argument', `the request body is not JSON: ${(error as Error).message}`));
+    }
+    try {
+      const result = await dispatchApiCall(backend, host, method, body.args);
+      sendJson(response, 200, { result: result ?? null });
+    } catch (error) {
+      if (isTahrirError(error)) return sendError(response, error);
+      log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);
+      sendJson(response, 500, errorBody('io', `${method} failed: ${(error as Error)?.message ?? String(error)}`));
+    }
+  }
+
+  function openEventStream(request: IncomingMessage, response: ServerResponse): void {
+    request.socket.setTimeout(0);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write('retry: 2000\n: connected\n\n');
+    streams.add(response);
+    const send = (event: TahrirEvent) => response.write(`data: ${JSON.stringify(event)}\n\n`);
+    const unsubscribe = backend.onEvent?.(send) ?? (() => {});
+    const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    response.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(response);
+    });
+  }
+
+  async function serveFile(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const file = await readRendererFile(rendererDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      return void response.end(url.pathname === '/' ? 'The UI is not built yet: run `npm run build`.\n' : 'Not found\n');
+    }
+    const headers: Record<string, string | string[]> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.body.length),
+      'Cache-Control': 'no-cache',
+    };
+    // The page was opened with ?token=…: remember it for the page's scripts, styles and fonts.
+    if (url.searchParams.get(TOKEN_QUERY) === token) {
+      headers['Set-Cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    response.writeHead(200, headers);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      rejectListen(
+        new TahrirError(
+          'invalid-argument',
+          error.code === 'EADDRINUSE' ? `port ${options.port} is already in use` : `cannot listen: ${error.message}`,
+        ),
+      ),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  port = (server.address() as AddressInfo).port;
+  // Cookies are not per port: two servers on 127.0.0.1 must not overwrite each other's token.
+  cookieName = `${TOKEN_COOKIE}-${port}`;
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY}=${token}`,
+    token,
+    port,
+    root,
+    close() {
+      closed ??= (async () => {
+        for (const stream of streams) stream.end();
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await backend.close?.();
+      })();
+      return closed;
+    },
+  };
+}
+
+function digest(value: string): Buffer {
+  // Equal-length digests make the comparison constant-time whatever the length of the guess.
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/** Host header of a request to our loopback port (anything else may be DNS rebinding). */
+export function isLoopbackHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const h = hostHeader.toLowerCase();
+  return h === `127.0.0.1:${port}` || h === `localhost:${port}` || h === `[::1]:${port}`;
+}
+
+function isLoopbackOrigin(origin: string, port: number): boolean {
+  const o = origin.toLowerCase();
+  return o === `http://127.0.0.1:${port}` || o === `http://localhost:${port}` || o === `http://[::1]:${port}`;
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolveBody, rejectBody) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      request.resume();
+      return rejectBody(tooLarge(limit));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        request.removeAllListeners('data');
+        request.resume();
+        rejectBody(tooLarge(limit));
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(Buffer.concat(chunks)));
+    request.on('error', rejectBody);
+  });
+}
+
+function tooLarge(limit: number): TahrirError {
+  return new TahrirError('too-large', `the request body is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+}
+
+function errorBody(code: TahrirErrorCode, message: string): { error: TahrirErrorData } {
+  return { error: { code, message } };
+}
+
+function sendError(response: ServerResponse, error: TahrirError): void {
+  sendJson(response, httpStatusFor(error), { error: error.toData() });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    ...extra,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
+
+function refuse(response: ServerResponse, why: string): void {
+  sendJson(response, 403, errorBody('invalid-argument', `Forbidden: ${why}`));
+}
