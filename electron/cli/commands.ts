@@ -1,0 +1,55 @@
+// The `tahrir` command table and dispatcher. Each command module exports
+// `run(args): Promise<number>` (exit code: 0 ok, 1 data error, 2 usage error).
+import { isTahrirError } from '../../shared/errors';
+import { run as runExport } from './export';
+import { run as runImport } from './import';
+import { run as runServe } from './serve';
+import { run as runStats } from './stats';
+import { run as runSuggest } from './suggest';
+import { run as runValidate } from './validate';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate },
+  stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats },
+  serve: { usage: 'tahrir serve <folder> [--port N]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
+  suggest: { usage: 'tahrir suggest <file.txt> [--json]', summary: 'boilerplate and normalization suggestions for one document', run: runSuggest },
+  export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport },
+  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return `usage: tahrir <command> [arguments]\n\n${lines.join('\n')}\n`;
+}
+
+/** Runs one `tahrir` invocation; never throws (a stray error becomes one line and exit 1). */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? process.stderr : process.stdout).write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`tahrir: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args);
+  } catch (e) {
+    if (isTahrirError(e)) {
+      process.stderr.write(`tahrir ${name}: ${e.message}\n`);
+      return e.code === 'invalid-argument' ? 2 : 1;
+    }
+    process.stderr.write(`tahrir ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+

@@ -1,0 +1,126 @@
+// `tahrir stats <folder> [--json]`: documents per status, spans per label, quotes with and
+// without a speaker, edits per kind. Unreadable files are named (exit 1); the rest is counted.
+import { join } from 'node:path';
+import type { DocumentStatus } from '../../shared/model';
+import { DOCUMENT_STATUSES } from '../../shared/model';
+import { toTahrirError } from '../io-error';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecar } from '../sidecar-store';
+import { compareIds, findFiles, mapLimited } from '../workspace';
+import { folderArgument, parseCommandLine } from './command-line';
+
+const USAGE = 'usage: tahrir stats <folder> [--json]';
+
+export interface WorkspaceStats {
+  documents: number;
+  byStatus: Record<DocumentStatus, number>;
+  spansByLabel: Record<string, number>;
+  entities: number;
+  quotes: { total: number; withSpeaker: number; withoutSpeaker: number };
+  edits: { total: number; byKind: Record<string, number> };
+  /** Spans waiting for the editor to re-attach them. */
+  orphaned: number;
+  /** Sidecars that could not be read (their documents count as todo). */
+  problems: { file: string; message: string }[];
+}
+
+function bump(map: Record<string, number>, key: string): void {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+function sortedKeys(map: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => compareIds(a, b)));
+}
+
+/** Counts over every document of the workspace (texts, and sidecars whose text is gone). */
+export async function workspaceStats(root: string): Promise<WorkspaceStats> {
+  const { texts, sidecars } = await findFiles(root);
+  const ids = new Set(texts.map((t) => t.slice(0, -TEXT_SUFFIX.length)));
+  for (const s of sidecars) ids.add(s.slice(0, -SIDECAR_SUFFIX.length));
+  const stats: WorkspaceStats = {
+    documents: ids.size,
+    byStatus: Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>,
+    spansByLabel: {},
+    entities: 0,
+    quotes: { total: 0, withSpeaker: 0, withoutSpeaker: 0 },
+    edits: { total: 0, byKind: {} },
+    orphaned: 0,
+    problems: [],
+  };
+  const sorted = [...ids].sort(compareIds);
+  const results = await mapLimited(sorted, 16, async (id) => {
+    const file = id + SIDECAR_SUFFIX;
+    try {
+      return { file, stored: await readSidecar(join(root, file), file) };
+    } catch (e) {
+      return { file, error: toTahrirError(e, file).message };
+    }
+  });
+  for (const r of results) {
+    if (r.error !== undefined) {
+      stats.byStatus.todo++;
+      stats.problems.push({ file: r.file, message: r.error });
+      continue;
+    }
+    const s = r.stored?.sidecar;
+    if (!s) {
+      stats.byStatus.todo++;
+      continue;
+    }
+    stats.byStatus[s.document.status]++;
+    for (const e of s.entities) {
+      bump(stats.spansByLabel, e.label);
+      if (e.orphaned) stats.orphaned++;
+    }
+    stats.entities += s.entities.length;
+    for (const q of s.quotes) {
+      stats.quotes.total++;
+      if (q.speaker !== null || q.speakerName) stats.quotes.withSpeaker++;
+      else stats.quotes.withoutSpeaker++;
+      if (q.orphaned) stats.orphaned++;
+    }
+    for (const e of s.edits) {
+      stats.edits.total++;
+      bump(stats.edits.byKind, e.kind);
+      if (e.orphaned) stats.orphaned++;
+    }
+  }
+  stats.spansByLabel = sortedKeys(stats.spansByLabel);
+  stats.edits.byKind = sortedKeys(stats.edits.byKind);
+  return stats;
+}
+
+function table(rows: [string, number][]): string {
+  if (rows.length === 0) return '  (none)\n';
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, n]) => `  ${k.padEnd(width)}  ${String(n).padStart(6)}\n`).join('');
+}
+
+export function formatStats(s: WorkspaceStats): string {
+  return [
+    `documents: ${s.documents}\n`,
+    table(DOCUMENT_STATUSES.map((st) => [st, s.byStatus[st]])),
+    `entities by label: ${s.entities}\n`,
+    table(Object.entries(s.spansByLabel)),
+    `quotes: ${s.quotes.total}\n`,
+    table([
+      ['with speaker', s.quotes.withSpeaker],
+      ['without speaker', s.quotes.withoutSpeaker],
+    ]),
+    `edits: ${s.edits.total}\n`,
+    table(Object.entries(s.edits.byKind)),
+    s.orphaned > 0 ? `orphaned spans (to re-attach in the editor): ${s.orphaned}\n` : '',
+  ].join('');
+}
+
+export async function run(args: string[]): Promise<number> {
+  const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
+  if (line.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const root = await folderArgument(line, USAGE);
+  const stats = await workspaceStats(root);
+  process.stdout.write(line.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
+  for (const p of stats.problems) process.stderr.write(`${p.message}\n`);
+  return stats.problems.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,110 @@
+// `tahrir validate <folder> [--json]`: checks every sidecar in the workspace — parses, schema,
+// offsets in range, text anchors equal to the source, edits sorted and non-overlapping, speakers
+// exist, labels from tahrir.json. Exit 0 when all are valid, 1 with a line per problem. Never writes.
+import { join } from 'node:path';
+import { isTahrirError } from '../../shared/errors';
+import type { SidecarProblem } from '../../shared/sidecar';
+import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
+import { toTahrirError } from '../io-error';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecar } from '../sidecar-store';
+import { readTextFile } from '../text-file';
+import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
+import { compareIds, findFiles, mapLimited } from '../workspace';
+import { folderArgument, parseCommandLine } from './command-line';
+
+const USAGE = 'usage: tahrir validate <folder> [--json]';
+
+export interface FileReport {
+  /** Workspace-relative path of the file with problems. */
+  file: string;
+  problems: SidecarProblem[];
+}
+
+export interface ValidationReport {
+  /** Sidecars checked. */
+  checked: number;
+  valid: boolean;
+  files: FileReport[];
+}
+
+async function checkOne(root: string, sidecarFile: string, encodings: (file: string) => string | undefined, labels: string[]): Promise<SidecarProblem[]> {
+  let stored;
+  try {
+    stored = await readSidecar(join(root, sidecarFile), sidecarFile);
+  } catch (e) {
+    const err = toTahrirError(e, sidecarFile);
+    const detail = Array.isArray(err.detail) ? (err.detail as SidecarProblem[]) : [];
+    // Schema problems one per line; otherwise the one message (not JSON, newer version, …).
+    if (err.code === 'broken-sidecar' && detail.length > 0 && detail.every((p) => p.path !== '')) return detail;
+    return [{ path: '', message: err.message.startsWith(`${sidecarFile}: `) ? err.message.slice(sidecarFile.length + 2) : err.message }];
+  }
+  if (!stored) return [];
+  const textFile = sidecarFile.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX;
+  const name = textFile.slice(textFile.lastIndexOf('/') + 1);
+  let text;
+  try {
+    text = await readTextFile(join(root, textFile), encodings(textFile), { file: textFile });
+  } catch (e) {
+    const err = toTahrirError(e, textFile);
+    if (err.code === 'not-found') return [{ path: '', message: `its text file ${textFile} is missing (moved or deleted?)` }];
+    return [{ path: '', message: `its text file cannot be read: ${err.message}` }];
+  }
+  const problems = checkSidecarAgainstSource(stored.sidecar, text.text, name, { labels });
+  if (stored.sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
+    problems.unshift({
+      path: 'source.sha256',
+      message: `does not match ${name}: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,
+    });
+  }
+  return problems;
+}
+
+/** Checks every sidecar under `root`; reads only. */
+export async function validateWorkspace(root: string): Promise<ValidationReport> {
+  const files: FileReport[] = [];
+  const loaded = await readWorkspaceConfig(root);
+  if (loaded.problem) {
+    const message = loaded.problem.message.startsWith(`${CONFIG_FILE}: `) ? loaded.problem.message.slice(CONFIG_FILE.length + 2) : loaded.problem.message;
+    files.push({ file: CONFIG_FILE, problems: [{ path: '', message }] });
+  }
+  const { sidecars } = await findFiles(root);
+  sidecars.sort(compareIds);
+  const labels = loaded.config.labels.map((l) => l.name);
+  const results = await mapLimited(sidecars, 8, (file) => checkOne(root, file, (f) => encodingFor(loaded.config, f), labels));
+  sidecars.forEach((file, i) => {
+    if (results[i].length > 0) files.push({ file, problems: results[i] });
+  });
+  return { checked: sidecars.length, valid: files.length === 0, files };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
+  if (line.flags.has('help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const root = await folderArgument(line, USAGE);
+  let report: ValidationReport;
+  try {
+    report = await validateWorkspace(root);
+  } catch (e) {
+    if (isTahrirError(e)) {
+      process.stderr.write(`tahrir validate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  if (line.flags.has('json')) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    for (const f of report.files) {
+      for (const p of f.problems) process.stdout.write(`${f.file}: ${p.path ? `${p.path}: ` : ''}${p.message}\n`);
+    }
+    const bad = report.files.length;
+    const summary = report.valid
+      ? `${report.checked} sidecar${report.checked === 1 ? '' : 's'} checked, all valid\n`
+      : `${report.checked} sidecar${report.checked === 1 ? '' : 's'} checked, ${bad} file${bad === 1 ? '' : 's'} with problems\n`;
+    (report.valid ? process.stdout : process.stderr).write(summary);
+  }
+  return report.valid ? 0 : 1;
+}
