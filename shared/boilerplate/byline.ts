@@ -1,0 +1,61 @@
+// Bylines and datelines on their own line: "By Jane Doe and John Smith, Reuters",
+// "Reporting by …; Editing by …", "كتب: محمد أحمد", "بقلم …", "أبوظبي - سكاي نيوز عربية",
+// a correspondent's title line and the name line above it.
+
+import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { NEWS_AGENCIES } from './news-outlets';
+import { WEEKDAYS } from './news-date';
+import { defineRule, type SourceLine } from './rule';
+import type { SuggestedEdit } from '../api';
+
+const name = "[A-Z][\\p{L}'’.-]*";
+const englishBy = new RegExp(`^\\s*(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y)\\s+(${name})\\s+(?:(?:de|van|von|al|el|bin|ibn|da|di|le|la)\\s+)?(${name})`, 'u');
+const credits =
+  /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced|research|additional reporting|graphics|video|interview|translation|translated) by\b)/iu;
+const notAName = new RegExp(`^(?:${alternation([...WEEKDAYS, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'Then', 'Now', 'Law', 'Contrast', 'Comparison', 'Far', 'Early', 'Late'])})\\b`, 'u');
+const arabicBy =
+  /^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|إشراف|اشراف|حوار|مراسل|مراسلة|من|المحرر|محرر)\s*[:：\-–—]\s*\S/u;
+const arabicByBare = /^\s*(?:بقلم|كتب|كتبت|بقلم الكاتب|بقلم الكاتبة)\s+\S/u;
+const outlets = alternation(NEWS_AGENCIES);
+const dateline = new RegExp(
+  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?\\s*[-–—/|(]\\s*(?:${outlets})\\s*\\)?|(?:${outlets})\\s*[,،|-]\\s*[\\p{L}\\s.'’-]{2,30}|(?:by|من)\\s+(?:${outlets}))\\s*$`,
+  'iu',
+);
+const jobTitle =
+  /^\s*(?:(?:[A-Z][a-z]+|BBC|US|UK|Middle East|Senior|Chief|International|Political|Security|Diplomatic|Economics|Business|Defence|Health|Science|Technology|Arab Affairs|Foreign)\s+){0,4}(?:correspondent|editor|reporter|analyst|writer|producer|contributor)(?:[,|]\s*.{0,40})?\s*$/iu;
+const personName = /^\s*[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){1,3}\s*$/u;
+const arabicJobTitle = /^\s*(?:مراسل|مراسلة|محرر|محررة|كاتب|كاتبة|صحفي|صحفية|مدير مكتب)\s+\S+(?:\s+\S+){0,4}\s*$/u;
+
+export function isBylineLine(line: string): boolean {
+  const t = line.trim();
+  const n = wordCount(t);
+  if (n === 0 || n > 16) return false;
+  const by = englishBy.exec(t);
+  if (by && !notAName.test(by[1]) && !endsWithFullStop(t.replace(/\b[A-Z]\.$/u, ''))) return true;
+  if (credits.test(t) && n <= 30) return true;
+  if ((arabicBy.test(t) && n <= 10) || (arabicByBare.test(t) && n <= 5 && !/[.،]$/u.test(t))) return true;
+  if (dateline.test(t) && n <= 7) return true;
+  if (arabicJobTitle.test(t) && n <= 6 && !/[.،:]/u.test(t)) return true;
+  if (jobTitle.test(t) && n <= 8 && !endsWithFullStop(t)) return true;
+  return false;
+}
+
+export const byline = defineRule({
+  id: 'byline',
+  description: 'A byline, dateline or reporting-credit line ("By …", "كتب: …", "دبي - سكاي نيوز عربية").',
+  language: 'any',
+  detect(_text, ctx) {
+    const out: SuggestedEdit[] = [];
+    const lines: readonly SourceLine[] = ctx.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i].text;
+      if (!isBylineLine(t)) continue;
+      // "Jane Doe\nBBC News, Washington" / "محمد أحمد\nمراسل الجزيرة": the name above a title line goes too.
+      const titleLine = jobTitle.test(t) || arabicJobTitle.test(t) || /^\s*(?:BBC|CNN|Reuters|Sky) News/u.test(t);
+      const above = i > 0 ? lines[i - 1] : undefined;
+      const first = titleLine && above && (personName.test(above.text) || (wordCount(above.text) <= 3 && !/[.:،]/u.test(above.text) && /[\u0621-\u064A]/u.test(above.text) && arabicJobTitle.test(t))) ? above : lines[i];
+      out.push(ctx.suggestLines(first, lines[i], 'byline'));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,66 @@
+// Publication and update date lines: "تاريخ النشر: 11th, April 2024 GMT",
+// "الأحد 02 يونيو 2024 - 15:30", "Published 12 June 2024, updated 13 June".
+// A line goes only when, once its date, time, weekday and labels are taken out, nothing
+// of substance is left: a sentence that mentions a date stays.
+
+import { alternation, words } from './line-shape';
+import { WEEKDAYS, asciiDigits, findNewsDate } from './news-date';
+import { defineRule, type SourceLine } from './rule';
+
+const LABELS = [
+  'تاريخ النشر', 'تاريخ نشر', 'تاريخ التحديث', 'تاريخ الخبر', 'تاريخ', 'نشر في', 'نُشر في', 'نشر بتاريخ', 'نشر', 'نُشر',
+  'آخر تحديث', 'اخر تحديث', 'أخر تحديث', 'آخر تعديل', 'تم التحديث', 'تم النشر', 'تحديث', 'محدث', 'التاريخ', 'بتاريخ',
+  'Published on', 'Published at', 'Published', 'First published on', 'First published', 'Last updated on', 'Last updated',
+  'Updated on', 'Updated at', 'Updated', 'Posted on', 'Posted at', 'Posted', 'Date', 'Modified', 'Last modified',
+];
+const FILLER = [
+  'في', 'الساعة', 'الموافق', 'at', 'on', 'GMT', 'UTC', 'BST', 'EDT', 'EST', 'CET', 'CEST', 'ET', 'ص', 'م', 'am', 'pm', 'a.m.', 'p.m.',
+  'بتوقيت', 'غرينتش', 'جرينتش', 'مكة', 'المكرمة', 'القدس', 'القاهرة', 'بيروت', 'الدوحة', 'الرياض', 'local', 'time', 'صباحا',
+  'مساء', 'صباحاً', 'مساءً', 'هـ', 'م.',
+];
+const label = new RegExp(`(?<![\\p{L}])(?:${alternation(LABELS)})(?![\\p{L}])\\s*[:：]?`, 'giu');
+const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(WEEKDAYS)})(?![\\p{L}])`, 'giu');
+const time = /(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)/g;
+const relative =
+  /(?:منذ\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
+const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
+const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`, 'giu');
+
+/** A line that is nothing but a date stamp (with its label, time and zone). */
+export function isDateLine(line: string): boolean {
+  const text = asciiDigits(line).trim();
+  if (text.length === 0 || text.length > 140 || words(text).length > 16) return false;
+  let rest = text;
+  let found = false;
+  for (let d = findNewsDate(rest); d; d = findNewsDate(rest)) {
+    rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.length);
+    found = true;
+  }
+  if (relative.test(rest)) {
+    found = true;
+    rest = rest.replace(relative, ' ');
+  }
+  relative.lastIndex = 0;
+  const hasLabel = label.test(rest);
+  label.lastIndex = 0;
+  if (!found && !(hasLabel && time.test(rest))) return false;
+  time.lastIndex = 0;
+  rest = rest
+    .replace(label, ' ')
+    .replace(weekday, ' ')
+    .replace(time, ' ')
+    .replace(zoneOffset, ' ')
+    .replace(filler, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+  return rest.length === 0;
+}
+
+export const dateLine = defineRule({
+  id: 'published-line',
+  description: 'A publication or update date line (date, time, weekday and label only).',
+  language: 'any',
+  detect(_text, ctx) {
+    return ctx.lines.filter((l: SourceLine) => isDateLine(l.text)).map((l) => ctx.suggestLines(l, l, 'published-line'));
+  },
+});

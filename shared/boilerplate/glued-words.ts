@@ -1,0 +1,53 @@
+// Words glued together by scraping (a removed tag left no space): "2024وجاء",
+// "Googleغوغل", "عام2021", "said.The", "كيشيداوبحسب". Proposed as `split` edits:
+// an insertion of one space at the glue point.
+
+import type { SuggestedEdit } from '../api';
+import { ARABIC_LETTER, alternation } from './line-shape';
+import { ARABIC_GLUED_OPENERS, ENGLISH_OPENERS } from './sentence-openers';
+import { defineRule } from './rule';
+
+const A = `[${ARABIC_LETTER}]`;
+// Units, era marks and abbreviations written straight after a number: not glue.
+const UNITS = ['م', 'هـ', 'ه', 'ق', 'كم', 'كغ', 'كلغ', 'كلم', 'مم', 'سم', 'ملم', 'مل', 'ك', 'ج', 'د', 'س', 'ث', 'ر', 'ق.م', 'مليار', 'مليون', 'ألف', 'الف'];
+const GLUES: RegExp[] = [
+  // Arabic then Latin, Latin then Arabic: "Googleغوغل", "غوغلGoogle".
+  new RegExp(`(?<=${A}{2})(?=[A-Za-z]{2})`, 'gu'),
+  new RegExp(`(?<=[A-Za-z]{2})(?=${A}{2})`, 'gu'),
+  // A number then an Arabic word: "2024وجاء" (but "2024م", "5كم" are written so).
+  new RegExp(`(?<=[0-9\\u0660-\\u0669]{2,})(?=(?!(?:${alternation(UNITS)})(?!${A}))${A}{3,})`, 'gu'),
+  // An Arabic word of three letters or more then a number: "عام2021" (but "ب5", "و3" are prefixes).
+  new RegExp(`(?<=${A}{3})(?=[0-9\\u0660-\\u0669])`, 'gu'),
+  // A headline glued to the sentence after it: "كيشيداوبحسب".
+  new RegExp(`(?<=${A}{3})(?=(?:${alternation(ARABIC_GLUED_OPENERS)})(?!${A}))`, 'gu'),
+  // English sentences: "said.The", "KishidaThe".
+  /(?<=[a-z]{2}[.!?]["”’]?)(?=[A-Z][a-z])/gu,
+  new RegExp(`(?<=[a-z]{3})(?=(?:${alternation(ENGLISH_OPENERS.filter((w) => w.length > 2))})(?![a-z]))`, 'gu'),
+];
+
+export const gluedWords = defineRule({
+  id: 'glued-words',
+  description: 'Two words glued together without a space; a space is inserted.',
+  language: 'any',
+  detect(_text, ctx) {
+    const points = new Set<number>();
+    for (const line of ctx.lines) {
+      // Links, handles and hashtags glue letters on purpose.
+      const tokens = /\S+/gu;
+      for (let t = tokens.exec(line.text); t; t = tokens.exec(line.text)) {
+        const token = t[0];
+        if (/[/@#_]|https?:|www\.|\.(?:com|net|org)/iu.test(token)) continue;
+        for (const glue of GLUES) {
+          glue.lastIndex = 0;
+          for (let m = glue.exec(token); m; m = glue.exec(token)) {
+            if (m.index > 0 && m.index < token.length) points.add(line.start + t.index + m.index);
+            glue.lastIndex = m.index + 1;
+          }
+        }
+      }
+    }
+    const out: SuggestedEdit[] = [];
+    for (const p of [...points].sort((a, b) => a - b)) out.push(ctx.suggest(p, p, 'split', 'glued-words', ' '));
+    return out;
+  },
+});

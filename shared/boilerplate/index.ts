@@ -1,0 +1,89 @@
+// Boilerplate and normalization suggestions for a document: every rule's proposals,
+// merged into one sorted list of non-overlapping edits.
+//
+// Merge policy:
+// - rejected suggestions (same rule and text) and anything overlapping an existing edit
+//   are dropped first, so a rejected big block lets the smaller ones inside it through;
+// - removals that overlap: the larger wins, then the earlier (a related block swallows the
+//   tweet embedded in it);
+// - normalize suggestions overlapping an accepted removal, and split insertions inside it
+//   or at its edge, are dropped:
+//   the text they would fix is going anyway (the Persian letters of the sample's keyword
+//   line, the glue point right after a removed read-more headline).
+
+import type { SuggestedEdit } from '../api';
+import type { Edit, RejectedSuggestion } from '../model';
+import { byline } from './byline';
+import { dateLine } from './date-line';
+import { gluedWords } from './glued-words';
+import { keywordsLine } from './keywords-line';
+import { letterVariants } from './letter-variants';
+import { photoCredit } from './photo-credit';
+import { PROMO_RULES } from './promo-lines';
+import { readMore } from './read-more';
+import { relatedBlock } from './related-block';
+import { createRuleContext, type BoilerplateRule } from './rule';
+import { socialEmbed } from './social-embed';
+import { sourceLine } from './source-line';
+import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
+
+export type { BoilerplateRule, RuleContext } from './rule';
+export type { WorkspaceRuleConfig } from './workspace-rule';
+
+export const RULES: readonly BoilerplateRule[] = [
+  dateLine,
+  readMore,
+  sourceLine,
+  keywordsLine,
+  relatedBlock,
+  socialEmbed,
+  ...PROMO_RULES,
+  photoCredit,
+  byline,
+  letterVariants,
+  gluedWords,
+];
+
+export interface SuggestOptions {
+  /** Rule ids switched off (the workspace's `disabledRules`). */
+  disabledRules?: string[];
+  /** Suggestions the editor rejected for this document. */
+  rejected?: RejectedSuggestion[];
+  /** Edits the document already has. */
+  existing?: Edit[];
+  /** The workspace's own regular-expression rules. */
+  workspaceRules?: WorkspaceRuleConfig[];
+}
+
+type Range = { start: number; end: number };
+
+/** Overlap, where an insertion counts as overlapping a range it sits inside or at the edge of. */
+function conflicts(a: Range, b: Range): boolean {
+  if (a.start === a.end || b.start === b.end) return a.start <= b.end && b.start <= a.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+function isRemoval(e: SuggestedEdit): boolean {
+  return e.kind === 'boilerplate';
+}
+
+export function suggestEdits(source: string, options: SuggestOptions = {}): SuggestedEdit[] {
+  const disabled = new Set(options.disabledRules ?? []);
+  const rules = [...RULES, ...(options.workspaceRules ?? []).map((r) => workspaceRule(r))].filter((r) => !disabled.has(r.id));
+  const ctx = createRuleContext(source);
+  const rejected = new Set((options.rejected ?? []).map((r) => `${r.rule}\u0000${r.text}`));
+  const existing = options.existing ?? [];
+
+  const candidates = rules
+    .flatMap((rule) => rule.detect(source, ctx))
+    .filter((e) => !rejected.has(`${e.rule}\u0000${e.text}`))
+    .filter((e) => !existing.some((x) => conflicts(e, x)));
+
+  const accepted: SuggestedEdit[] = [];
+  const removals = candidates.filter(isRemoval).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const e of removals) if (!accepted.some((x) => conflicts(e, x))) accepted.push(e);
+  const fixes = candidates.filter((e) => !isRemoval(e)).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const e of fixes) if (!accepted.some((x) => conflicts(e, x))) accepted.push(e);
+
+  return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
+}

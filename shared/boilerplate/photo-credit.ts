@@ -1,0 +1,41 @@
+// Photo credits and captions: "Photo: AFP", "Image source, Getty Images",
+// "Image caption, …", "REUTERS/Evelyn Hockstein", "صورة أرشيفية", "(تصوير: …)",
+// and a short caption line ending in its credit "(رويترز)".
+
+import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { PHOTO_AGENCIES } from './news-outlets';
+import { defineRule } from './rule';
+
+const PHOTO_LABELS = [
+  'Photo', 'Photos', 'Photograph', 'Photography', 'Image', 'Images', 'Picture', 'Pictures', 'Pic', 'Credit', 'Credits',
+  'Image credit', 'Image source', 'Image caption', 'Photo credit', 'Photo by', 'Photograph by', 'Photo illustration',
+  'Caption', 'Video', 'Illustration', 'File photo', 'Media caption',
+  'صورة', 'الصورة', 'صور', 'الصور', 'تصوير', 'بعدسة', 'عدسة', 'مصدر الصورة', 'التعليق على الصورة', 'تعليق الصورة',
+  'صورة أرشيفية', 'صورة تعبيرية', 'صورة من', 'فيديو', 'الفيديو', 'شاهد الفيديو', 'شاهد',
+];
+const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(PHOTO_LABELS)})\\s*(?:[:：,،\\-–—|]|by\\b)`, 'iu');
+const agencies = alternation(PHOTO_AGENCIES);
+const creditOnly = new RegExp(`^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`, 'iu');
+const captionWithCredit = new RegExp(`\\((?:[^()]{0,30}(?:/|:)\\s*)?(?:${agencies})[^()]{0,40}\\)\\s*$`, 'iu');
+
+export function isPhotoCreditLine(line: string): boolean {
+  const n = wordCount(line);
+  if (n === 0) return false;
+  if (labelled.test(line) && n <= 40) return !/^\s*(?:video|فيديو|الفيديو|شاهد)\b/iu.test(line) || n <= 15;
+  if (creditOnly.test(line)) return true;
+  // "الرئيس الأمريكي جو بايدن في البيت الأبيض (رويترز)": a caption, not a sentence.
+  if (captionWithCredit.test(line) && n <= 25) {
+    const before = line.replace(captionWithCredit, '');
+    return !endsWithFullStop(before) || n <= 12;
+  }
+  return false;
+}
+
+export const photoCredit = defineRule({
+  id: 'photo-credit',
+  description: 'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
+  language: 'any',
+  detect(_text, ctx) {
+    return ctx.lines.filter((l) => isPhotoCreditLine(l.text)).map((l) => ctx.suggestLines(l, l, 'photo-credit'));
+  },
+});

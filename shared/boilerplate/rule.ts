@@ -1,0 +1,105 @@
+// What a boilerplate rule is, and the context it runs in. Rules scan the source text
+// with ordinary (UTF-16) regular expressions; the context turns their UTF-16 ranges into
+// the code point offsets we store and export.
+
+import type { SuggestedEdit } from '../api';
+import type { EditKind } from '../model';
+
+/** One line of the source text, in UTF-16 offsets. */
+export interface SourceLine {
+  index: number;
+  /** Offset of the first character. */
+  start: number;
+  /** Offset after the last character, before the line break. */
+  end: number;
+  /** Offset after the line break (=== end on a last line without one). */
+  next: number;
+  text: string;
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly lines: readonly SourceLine[];
+  /** A suggestion for the UTF-16 range [start, end) of the source, in code points. */
+  suggest(start: number, end: number, kind: EditKind, rule: string, replacement?: string): SuggestedEdit;
+  /** The whole line with its line break. */
+  suggestLines(first: SourceLine, last: SourceLine, rule: string): SuggestedEdit;
+}
+
+export interface BoilerplateRule {
+  id: string;
+  description: string;
+  language: 'ar' | 'en' | 'any';
+  detect(text: string, context: RuleContext): SuggestedEdit[];
+}
+
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    lines.push({ index: lines.length, start, end: m.index, next: m.index + m[0].length, text: text.slice(start, m.index) });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length || lines.length === 0) {
+    lines.push({ index: lines.length, start, end: text.length, next: text.length, text: text.slice(start) });
+  }
+  return lines;
+}
+
+/** UTF-16 offset → code point offset, by counting the surrogate pairs before it. */
+export function utf16ToCodePoints(text: string): (offset: number) => number {
+  const lowSurrogates: number[] = [];
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const p = text.charCodeAt(i - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff) lowSurrogates.push(i);
+  }
+  if (lowSurrogates.length === 0) return (offset) => offset;
+  return (offset) => {
+    let lo = 0;
+    let hi = lowSurrogates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lowSurrogates[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset - lo;
+  };
+}
+
+const descriptions = new Map<string, string>();
+
+export function registerDescription(rule: Pick<BoilerplateRule, 'id' | 'description'>): void {
+  descriptions.set(rule.id, rule.description);
+}
+
+export function createRuleContext(text: string): RuleContext {
+  const toCodePoint = utf16ToCodePoints(text);
+  const lines = splitLines(text);
+  const suggest = (start: number, end: number, kind: EditKind, rule: string, replacement = ''): SuggestedEdit => {
+    const edit: SuggestedEdit = {
+      start: toCodePoint(start),
+      end: toCodePoint(end),
+      text: text.slice(start, end),
+      replacement,
+      kind,
+      rule,
+    };
+    const description = descriptions.get(rule);
+    if (description) edit.description = description;
+    return edit;
+  };
+  return {
+    text,
+    lines,
+    suggest,
+    suggestLines: (first, last, rule) => suggest(first.start, last.next, 'boilerplate', rule),
+  };
+}
+
+/** Declares a rule and remembers its description for the suggestions it makes. */
+export function defineRule(rule: BoilerplateRule): BoilerplateRule {
+  registerDescription(rule);
+  return rule;
+}

@@ -1,0 +1,70 @@
+// Embedded social posts as scrapers flatten them: a tweet's text with its t.co link and
+// the "— Name (@handle) November 6, 2024" attribution (often glued to the next sentence:
+// "…2024وجاء"), Instagram's "View this post on Instagram … A post shared by …",
+// BBC's "Skip twitter post … End of twitter post", and bare post links.
+
+import type { SuggestedEdit } from '../api';
+import { defineRule, type SourceLine } from './rule';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const attribution = new RegExp(
+  `^\\s*[—–-]\\s*[^\\n()]{0,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+\\d{1,2},\\s*\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})?`,
+  'u',
+);
+const postLink = /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
+const linkOnly = new RegExp(`^\\s*(?:${postLink.source}\\s*)+$`, 'iu');
+const embedChrome =
+  /^\s*(?:view this post on instagram|a post shared by .{0,80}|watch on (?:youtube|tiktok|x|twitter)|view on (?:twitter|x|instagram|threads)|(?:see|view) (?:the )?(?:original )?(?:tweet|post)|click to (?:view|play)|embedded (?:video|content)|this content is not available|allow (?:twitter|x|instagram|youtube|facebook|tiktok|google youtube) content\?|accept and continue|the bbc is not responsible for the content of external sites\.?|warning: third party content may contain adverts|content is not available)\s*$/iu;
+const skipStart = /^\s*skip (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
+const skipEnd = /^\s*end of (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
+
+export function isEmbedChromeLine(line: string): boolean {
+  return embedChrome.test(line) || linkOnly.test(line) || skipStart.test(line) || skipEnd.test(line);
+}
+
+/** Index of the line closing an embed block opened at `i` (BBC skip/end, Instagram), or -1. */
+function embedBlockEnd(lines: readonly SourceLine[], i: number): number {
+  const skip = skipStart.exec(lines[i].text);
+  if (skip) {
+    for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+      const end = skipEnd.exec(lines[j].text);
+      if (end && end[1].toLowerCase() === skip[1].toLowerCase()) return j;
+    }
+  }
+  if (/^\s*view this post on instagram\s*$/iu.test(lines[i].text)) {
+    for (let j = i + 1; j < lines.length && j <= i + 8; j++) if (/^\s*a post shared by/iu.test(lines[j].text)) return j;
+  }
+  return -1;
+}
+
+export const socialEmbed = defineRule({
+  id: 'social-embed',
+  description: 'An embedded social media post: its text with the short link, the attribution line, embed chrome.',
+  language: 'any',
+  detect(_text, ctx) {
+    const out: SuggestedEdit[] = [];
+    const lines = ctx.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const blockEnd = embedBlockEnd(lines, i);
+      if (blockEnd >= 0) {
+        out.push(ctx.suggestLines(line, lines[blockEnd], 'social-embed'));
+        i = blockEnd;
+        continue;
+      }
+      const a = attribution.exec(line.text);
+      if (a) {
+        // The post's text is the line above when it carries a post link, a handle or hashtags.
+        const above = i > 0 ? lines[i - 1] : undefined;
+        const withText = above && above.text.trim().length > 0 && (postLink.test(above.text) || /(?:^|\s)[@#]\w/u.test(above.text));
+        const start = withText ? above.start : line.start;
+        // Text glued after the date ("…2024وجاء") is the article resuming: it stays.
+        const end = line.text.slice(a[0].length).trim().length === 0 ? line.next : line.start + a[0].length;
+        out.push(ctx.suggest(start, end, 'boilerplate', 'social-embed'));
+        continue;
+      }
+      if (isEmbedChromeLine(line.text)) out.push(ctx.suggestLines(line, line, 'social-embed'));
+    }
+    return out;
+  },
+});

@@ -1,0 +1,46 @@
+// Source lines: "المصدر: RT Arabic", "Source: Reuters", "المصادر: وكالات", and lines
+// that are only an agency credit ("وكالات", "(رويترز)", "Staff and agencies").
+// "قال المصدر إن …" is a sentence, not a source line: a label needs its colon or dash.
+
+import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { NEWS_AGENCIES } from './news-outlets';
+import { defineRule } from './rule';
+
+const SOURCE_LABELS = [
+  'المصدر', 'المصادر', 'مصدر الخبر', 'مصدر', 'نقلا عن', 'نقلاً عن', 'عن', 'بالتعاون مع',
+  'Source', 'Sources', 'SOURCE', 'Via', 'With', 'Additional sources',
+];
+const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(SOURCE_LABELS)})\\s*[:：\\-–—]\\s*(.+?)\\s*[)\\]]?\\s*$`, 'iu');
+const agency = alternation(NEWS_AGENCIES);
+const agencyOnly = new RegExp(
+  `^\\s*[-–—(\\[]?\\s*(?:(?:with|مع|\\+)\\s*)?(?:${agency})(?:\\s*(?:[+/،,&|]|و|and)\\s*(?:${agency}))*\\s*[)\\]]?\\s*$`,
+  'iu',
+);
+
+/** The source named on a source line, or undefined when the line is not one. */
+export function sourceLineName(line: string): string | undefined {
+  const m = labelled.exec(line);
+  if (m) {
+    const name = m[1].trim();
+    // "Source: the ministry said on Tuesday that…" is prose that happens to start with a label.
+    if (name.length === 0 || wordCount(name) > 8 || (endsWithFullStop(name) && wordCount(name) > 4)) return undefined;
+    if (/^(?:عن)$/u.test(line.trim().split(/\s*[:：\-–—]/u)[0]) && !agencyOnly.test(name)) return undefined;
+    if (/^\s*with\b/iu.test(line) && !agencyOnly.test(name)) return undefined;
+    return name.replace(/[.)\]]+$/u, '').trim();
+  }
+  if (agencyOnly.test(line)) return line.trim().replace(/^[-–—(\[]\s*|\s*[)\]]$/gu, '').trim();
+  return undefined;
+}
+
+export function isSourceLine(line: string): boolean {
+  return sourceLineName(line) !== undefined;
+}
+
+export const sourceLine = defineRule({
+  id: 'source-line',
+  description: 'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
+  language: 'any',
+  detect(_text, ctx) {
+    return ctx.lines.filter((l) => isSourceLine(l.text)).map((l) => ctx.suggestLines(l, l, 'source-line'));
+  },
+});
