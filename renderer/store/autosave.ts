@@ -214,3 +214,17 @@ export function stopAutosave(): void {
   attempt = 0;
   chain = Promise.resolve(true);
 }
+
+/** Stale revision: the editor keeps their version, written over what is on disk now. */
+export async function keepMineOverDisk(): Promise<void> {
+  const s = store.getState();
+  if (!s.doc) return;
+  try {
+    const onDisk = await getApi().openDocument(s.doc.id);
+    if (store.getState().doc?.id !== s.doc.id) return;
+    store.setState({ revision: onDisk.revision, save: { state: 'dirty', error: null, retryAt: null } });
+    await saveNow();
+  } catch (e) {
+    store.setState({ save: { state: 'error', error: toErrorData(e), retryAt: null } });
+  }
+}

@@ -1,0 +1,62 @@
+// The workspace's documents: status, counts, problems; a filter and the progress summary.
+import type { ReactElement } from 'react';
+import type { DocumentStatus } from '../../shared/model';
+import { openDocument, progress, setFilter, visibleDocuments } from '../store/document-actions';
+import { useTahrir } from '../store/store';
+import { useShallow } from 'zustand/shallow';
+
+export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
+
+export function DocumentList(): ReactElement {
+  const documents = useTahrir(visibleDocuments);
+  const filter = useTahrir((s) => s.filter);
+  const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
+  const { done, total } = useTahrir(useShallow(progress));
+  return (
+    <nav className="document-list" aria-label="Documents">
+      <div className="progress" title="Documents done, of all in the workspace">
+        <div className="progress-text" data-testid="progress">
+          {done} of {total} done
+        </div>
+        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+          <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
+        </div>
+      </div>
+      <input
+        className="filter"
+        type="search"
+        placeholder="Filter (words, status:done)…"
+        aria-label="Filter documents"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <ul>
+        {documents.map((d) => (
+          <li key={d.id}>
+            <button
+              className={`document-item${d.id === current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`}
+              aria-current={d.id === current ? 'true' : undefined}
+              onClick={() => void openDocument(d.id)}
+              title={d.problem ? `${d.problem.message}` : d.file}
+              data-doc-id={d.id}
+            >
+              <span className={`status-dot status-${d.status}`} aria-label={STATUS_TEXT[d.status]} title={STATUS_TEXT[d.status]} />
+              <span className="document-name">
+                <bdi className="document-title">{d.title || d.id}</bdi>
+                {d.title && <span className="document-id">{d.id}</span>}
+                {d.problem ? (
+                  <span className="problem">{d.problem.message}</span>
+                ) : (
+                  <span className="counts">
+                    {d.entities} entities · {d.quotes} quotes{d.edits ? ` · ${d.edits} edits` : ''}
+                  </span>
+                )}
+              </span>
+            </button>
+          </li>
+        ))}
+        {documents.length === 0 && <li className="empty-hint">{filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}</li>}
+      </ul>
+    </nav>
+  );
+}

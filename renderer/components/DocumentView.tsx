@@ -1,0 +1,136 @@
+// The document's text: one block per paragraph (dir="auto", text nodes only), spans
+// drawn by DocumentHighlights. The text is focusable and selectable by mouse and
+// keyboard (Shift+arrows) but never edited: it is contenteditable only for the caret.
+import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import { store, useTahrir } from '../store/store';
+import { shownText, type Paragraph } from '../store/text-view';
+import { selectSpan } from '../store/ui-actions';
+import { DocumentHighlights } from './document-highlights';
+import { domPointToShown, type ParagraphElements } from './dom-offsets';
+import { setTextSurface } from './text-surface';
+
+const BIDI_NAMES: Record<string, string> = {
+  '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'U+202B RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'U+202C POP DIRECTIONAL FORMATTING',
+  '\u202D': 'U+202D LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'U+202E RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'U+2066 LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'U+2067 RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'U+2068 FIRST STRONG ISOLATE',
+  '\u2069': 'U+2069 POP DIRECTIONAL ISOLATE',
+};
+
+function bidiTitle(p: Paragraph): string | undefined {
+  if (p.bidi.length === 0) return undefined;
+  const names = new Set(Array.from(p.text).filter((ch) => BIDI_NAMES[ch]).map((ch) => BIDI_NAMES[ch]));
+  return `Hidden bidi control characters, shown as \u25C6 and not applied: ${[...names].join(', ')}`;
+}
+
+const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: Paragraph; elements: ParagraphElements }): ReactElement {
+  const register = useCallback(
+    (el: HTMLParagraphElement | null) => {
+      if (!el) return;
+      elements.set(para.index, el);
+      return () => {
+        if (elements.get(para.index) === el) elements.delete(para.index);
+      };
+    },
+    [para, elements],
+  );
+  return (
+    <p data-para={para.index} dir="auto" ref={register} className={para.bidi.length ? 'para has-bidi' : 'para'} title={bidiTitle(para)}>
+      {para.display === '' ? <br /> : para.display}
+    </p>
+  );
+});
+
+/** Keys that would change the text in a contenteditable: the text is never edited here. */
+function isEditingKey(e: React.KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey) return ['x', 'v', 'X', 'V'].includes(e.key);
+  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Tab';
+}
+
+export function DocumentView(): ReactElement | null {
+  const doc = useTahrir((s) => s.doc);
+  const edits = useTahrir((s) => s.data?.edits);
+  const view = useTahrir((s) => s.view);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const elementsRef = useRef<ParagraphElements>(new Map());
+  const highlightsRef = useRef<DocumentHighlights | null>(null);
+  const lastClick = useRef<{ pos: number; id: string } | null>(null);
+  const [epoch, setEpoch] = useState(0);
+  const shown = doc && edits ? shownText(doc.source, edits, view) : null;
+
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!shown || !root) return;
+    const highlights = new DocumentHighlights(shown, elementsRef.current);
+    highlightsRef.current = highlights;
+    setTextSurface({ root, shown, elements: elementsRef.current, highlights });
+    return () => {
+      highlights.dispose();
+      highlightsRef.current = null;
+      setTextSurface(null);
+    };
+  }, [shown, epoch]);
+
+  const onClick = useCallback(() => {
+    const root = rootRef.current;
+    const highlights = highlightsRef.current;
+    const sel = document.getSelection();
+    if (!root || !shown || !highlights || !sel || !sel.isCollapsed || !sel.anchorNode) return;
+    const pos = domPointToShown(sel.anchorNode, sel.anchorOffset, root, shown);
+    if (pos === null) return;
+    const under = highlights.spansAt(pos);
+    if (under.length === 0) {
+      selectSpan(null);
+      lastClick.current = null;
+      return;
+    }
+    // Clicking again at the same place cycles through nested spans.
+    const selected = store.getState().selected;
+    const i = selected ? under.findIndex((u) => u.ref.kind === selected.kind && u.ref.id === selected.id) : -1;
+    const again = lastClick.current && Math.abs(lastClick.current.pos - pos) <= 1 && i >= 0;
+    const pick = again ? under[(i + 1) % under.length] : under[0];
+    lastClick.current = { pos, id: pick.ref.id };
+    selectSpan(pick.ref);
+  }, [shown]);
+
+  const onKeyDown = useCallback((e: React.KeyboardEvent) => {
+    if (isEditingKey(e)) e.preventDefault();
+  }, []);
+
+  if (!doc || !shown) return null;
+  const block = (e: React.SyntheticEvent): void => e.preventDefault();
+  return (
+    <div className="document-scroll">
+      <div
+        ref={rootRef}
+        className={`document-text view-${view}`}
+        contentEditable
+        suppressContentEditableWarning
+        spellCheck={false}
+        inputMode="none"
+        role="textbox"
+        aria-readonly="true"
+        aria-multiline="true"
+        aria-label={`Text of ${doc.id} (${view === 'clean' ? 'clean text' : 'source text'})`}
+        data-testid="document-text"
+        onKeyDown={onKeyDown}
+        onBeforeInput={block}
+        onPaste={block}
+        onCut={block}
+        onDrop={block}
+        onDragStart={block}
+        onCompositionEnd={() => setEpoch((n) => n + 1)}
+        onClick={onClick}
+        key={`${doc.id}:${view}:${epoch}`}
+      >
+        {shown.paragraphs.map((p) => (
+          <ParagraphBlock key={p.index} para={p} elements={elementsRef.current} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+// The side panel: what is selected, then tabs (entities by label, quotes with speakers,
+// and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
+import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
+import { useShallow } from 'zustand/shallow';
+import { sortedSpans } from '../store/document-data';
+import { useTahrir } from '../store/store';
+import { shownText } from '../store/text-view';
+import { flashSpan, setSideTab } from '../store/ui-actions';
+import { labelClass } from './label-styles';
+import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
+import { SpanInspector } from './SpanInspector';
+
+function useHiddenIds(): Set<string> {
+  const doc = useTahrir((s) => s.doc);
+  const data = useTahrir((s) => s.data);
+  const view = useTahrir((s) => s.view);
+  return useMemo(() => {
+    const hidden = new Set<string>();
+    if (!doc || !data) return hidden;
+    const shown = shownText(doc.source, data.edits, view);
+    for (const span of [...Object.values(data.entities), ...Object.values(data.quotes)]) {
+      const r = span.orphaned ? null : shown.toShown(span.start, span.end);
+      if (!r || r.end <= r.start) hidden.add(span.id);
+    }
+    return hidden;
+  }, [doc, data, view]);
+}
+
+function EntitiesTab(): ReactElement {
+  const entities = useTahrir((s) => s.data?.entities);
+  const labels = useTahrir((s) => s.workspace?.config.labels ?? []);
+  const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
+  const hidden = useHiddenIds();
+  const list = useMemo(() => sortedSpans(entities ?? {}), [entities]);
+  if (list.length === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
+  const names = [...labels.map((l) => l.name), ...new Set(list.map((e) => e.label).filter((n) => !labels.some((l) => l.name === n)))];
+  return (
+    <div className="span-groups">
+      {names.map((name) => {
+        const items = list.filter((e) => e.label === name);
+        if (items.length === 0) return null;
+        const i = labels.findIndex((l) => l.name === name);
+        return (
+          <section key={name} className="span-group" aria-label={name}>
+            <h3>
+              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{items.length}</span>
+            </h3>
+            <ul>
+              {items.map((e) => (
+                <li key={e.id}>
+                  <button
+                    className={`span-item${selected === e.id ? ' selected' : ''}${hidden.has(e.id) ? ' hidden-span' : ''}`}
+                    onClick={() => flashSpan({ kind: 'entity', id: e.id })}
+                    title={hidden.has(e.id) ? 'Inside removed text: hidden, kept in the sidecar' : e.link ? `Link: ${e.link}` : undefined}
+                  >
+                    <bdi>{e.text}</bdi>
+                    {e.link && <span className="muted link-mark">{e.link}</span>}
+                    {e.orphaned && <span className="badge warn">orphaned</span>}
+                    {hidden.has(e.id) && !e.orphaned && <span className="badge">hidden</span>}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function QuotesTab(): ReactElement {
+  const quotes = useTahrir((s) => s.data?.quotes);
+  const entities = useTahrir((s) => s.data?.entities);
+  const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
+  const hidden = useHiddenIds();
+  const list = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
+  if (list.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
+  return (
+    <ul className="quote-list">
+      {list.map((q) => {
+        const speaker = q.speaker ? entities?.[q.speaker]?.text : q.speakerName;
+        return (
+          <li key={q.id}>
+            <button className={`quote-item${selected === q.id ? ' selected' : ''}${hidden.has(q.id) ? ' hidden-span' : ''}`} onClick={() => flashSpan({ kind: 'quote', id: q.id })}>
+              <span className="quote-speaker">
+                {speaker ? <bdi>{speaker}</bdi> : <span className="muted">no speaker</span>}
+                <span className="badge">{q.kind}</span>
+              </span>
+              <bdi className="quote-preview">{q.text}</bdi>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+registerSidePanelTab({ id: 'entities', title: 'Entities', component: EntitiesTab });
+registerSidePanelTab({ id: 'quotes', title: 'Quotes', component: QuotesTab });
+
+export function SidePanel(): ReactElement {
+  const tabs = useSyncExternalStore(onTabsChanged, sidePanelTabs);
+  const current = useTahrir((s) => s.sideTab);
+  const counts = useTahrir(useShallow((s) => ({ entities: Object.keys(s.data?.entities ?? {}).length, quotes: Object.keys(s.data?.quotes ?? {}).length })));
+  const tab = tabs.find((t) => t.id === current) ?? tabs[0];
+  const Body = tab?.component;
+  return (
+    <aside className="side-panel" aria-label="Annotations">
+      <SpanInspector />
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t.id} role="tab" aria-selected={t === tab} className={t === tab ? 'current' : undefined} onClick={() => setSideTab(t.id)}>
+            {t.title}
+            {t.id in counts && <span className="count">{counts[t.id as keyof typeof counts]}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {Body && <Body />}
+      </div>
+    </aside>
+  );
+}

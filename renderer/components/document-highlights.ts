@@ -1,0 +1,174 @@
+// Keeps the document's highlights in step with the store: entities by label, quotes,
+// the selected span, search results, flashes, bidi controls and (source view) removed
+// text. Subscribes to the store directly, so a keypress's highlight is added in the
+// same task as the keypress and painted in the next frame.
+import type { Entity, Quote } from '../../shared/model';
+import { store } from '../store/store';
+import type { SpanRef, TahrirState } from '../store/state';
+import { shownText, type ShownText } from '../store/text-view';
+import { searchMatches } from '../store/ui-actions';
+import { shownToRanges, type ParagraphElements } from './dom-offsets';
+import { HighlightLayer, type HighlightItem } from './highlight-layer';
+import { labelHighlightName } from './label-styles';
+
+type Span = Entity | Quote;
+
+export interface ShownSpan {
+  ref: SpanRef;
+  start: number;
+  end: number;
+}
+
+const FLASH_MS = 1200;
+
+export class DocumentHighlights {
+  private readonly entities: HighlightLayer;
+  private readonly quotes: HighlightLayer;
+  private readonly selected: HighlightLayer;
+  private readonly search: HighlightLayer;
+  private readonly flash: HighlightLayer;
+  private readonly marks: HighlightLayer;
+  private readonly mapped = new WeakMap<Span, { start: number; end: number } | null>();
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: () => void;
+
+  constructor(
+    private readonly shown: ShownText,
+    private readonly elements: ParagraphElements,
+  ) {
+    const resolve = (start: number, end: number): Range[] => shownToRanges(start, end, shown, elements);
+    this.entities = new HighlightLayer(resolve);
+    this.quotes = new HighlightLayer(resolve);
+    this.selected = new HighlightLayer(resolve);
+    this.search = new HighlightLayer(resolve);
+    this.flash = new HighlightLayer(resolve);
+    this.marks = new HighlightLayer(resolve);
+    this.syncMarks();
+    this.sync(store.getState());
+    this.unsubscribe = store.subscribe((s, prev) => {
+      if (!this.isCurrent(s)) return; // the view re-renders and builds a new instance
+      if (s.data !== prev.data || s.workspace !== prev.workspace) {
+        this.syncEntities(s);
+        this.syncQuotes(s);
+      }
+      if (s.data !== prev.data || s.selected !== prev.selected) this.syncSelected(s);
+      if (s.search !== prev.search || s.data !== prev.data) this.syncSearch(s);
+      if (s.flash !== prev.flash && s.flash) this.showFlash(s.flash);
+    });
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks]) layer.clear();
+  }
+
+  private isCurrent(s: TahrirState): boolean {
+    return !!s.doc && !!s.data && shownText(s.doc.source, s.data.edits, s.view) === this.shown;
+  }
+
+  private sync(s: TahrirState): void {
+    if (!this.isCurrent(s)) return;
+    this.syncEntities(s);
+    this.syncQuotes(s);
+    this.syncSelected(s);
+    this.syncSearch(s);
+  }
+
+  /** Where a span shows (cached per span object: spans are immutable). */
+  shownSpan(span: Span): { start: number; end: number } | null {
+    if (this.mapped.has(span)) return this.mapped.get(span) ?? null;
+    const r = span.orphaned ? null : this.shown.toShown(span.start, span.end);
+    const out = r && r.end > r.start ? { start: r.start, end: r.end } : null;
+    this.mapped.set(span, out);
+    return out;
+  }
+
+  private syncEntities(s: TahrirState): void {
+    const labels = s.workspace?.config.labels ?? [];
+    const index = new Map(labels.map((l, i) => [l.name, i]));
+    const items: HighlightItem[] = [];
+    for (const e of Object.values(s.data?.entities ?? {})) {
+      const r = this.shownSpan(e);
+      if (r) items.push({ key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r });
+    }
+    this.entities.sync(items);
+  }
+
+  private syncQuotes(s: TahrirState): void {
+    const items: HighlightItem[] = [];
+    for (const q of Object.values(s.data?.quotes ?? {})) {
+      const r = this.shownSpan(q);
+      if (r) items.push({ key: q.id, name: q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote', ...r });
+    }
+    this.quotes.sync(items);
+  }
+
+  private spanOf(s: TahrirState, ref: SpanRef): Span | undefined {
+    if (!s.data) return undefined;
+    return ref.kind === 'entity' ? s.data.entities[ref.id] : ref.kind === 'quote' ? s.data.quotes[ref.id] : undefined;
+  }
+
+  private syncSelected(s: TahrirState): void {
+    const span = s.selected ? this.spanOf(s, s.selected) : undefined;
+    const r = span ? this.shownSpan(span) : null;
+    this.selected.sync(r && s.selected ? [{ key: `${s.selected.kind}:${s.selected.id}`, name: 'tahrir-selected', ...r }] : []);
+  }
+
+  private syncSearch(s: TahrirState): void {
+    const matches = s.search.open ? searchMatches() : [];
+    this.search.sync(
+      matches.map((m, i) => ({ key: String(i), name: i === s.search.current ? 'tahrir-search-current' : 'tahrir-search', ...m })),
+    );
+    const current = matches[s.search.current];
+    if (current) this.scrollTo(current.start);
+  }
+
+  /** Bidi controls always; removed text when the source is shown. */
+  private syncMarks(): void {
+    const items: HighlightItem[] = [];
+    for (const p of this.shown.paragraphs) {
+      for (const at of p.bidi) items.push({ key: `bidi:${p.start + at}`, name: 'tahrir-bidi', start: p.start + at, end: p.start + at + 1 });
+    }
+    const s = store.getState();
+    if (this.shown.view === 'source' && s.data) {
+      for (const e of Object.values(s.data.edits)) if (e.end > e.start) items.push({ key: `edit:${e.id}`, name: 'tahrir-removed', start: e.start, end: e.end });
+    }
+    this.marks.sync(items);
+  }
+
+  private showFlash(ref: SpanRef): void {
+    const span = this.spanOf(store.getState(), ref);
+    const r = span ? this.shownSpan(span) : null;
+    if (!r) return;
+    this.scrollTo(r.start);
+    this.flash.sync([{ key: 'flash', name: 'tahrir-flash', ...r }]);
+    if (this.flashTimer) clearTimeout(this.flashTimer);
+    this.flashTimer = setTimeout(() => this.flash.sync([]), FLASH_MS);
+  }
+
+  private scrollTo(pos: number): void {
+    const el = this.elements.get(this.shown.paragraphAt(pos));
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const pane = el.closest('.document-scroll')?.getBoundingClientRect();
+    if (pane && box.top >= pane.top && box.bottom <= pane.bottom) return;
+    el.scrollIntoView({ block: 'center' });
+  }
+
+  /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */
+  spansAt(pos: number): ShownSpan[] {
+    const s = store.getState();
+    if (!s.data) return [];
+    const out: ShownSpan[] = [];
+    const consider = (kind: 'entity' | 'quote', span: Span): void => {
+      const r = this.shownSpan(span);
+      if (r && r.start <= pos && pos <= r.end) out.push({ ref: { kind, id: span.id }, ...r });
+    };
+    for (const e of Object.values(s.data.entities)) consider('entity', e);
+    for (const q of Object.values(s.data.quotes)) consider('quote', q);
+    // Strictly inside before touching at an edge; then the shortest.
+    const edge = (x: ShownSpan): number => (x.start <= pos && pos < x.end ? 0 : 1);
+    return out.sort((a, b) => edge(a) - edge(b) || a.end - a.start - (b.end - b.start));
+  }
+}

@@ -1,0 +1,94 @@
+// DOM selections come in UTF-16 units within a paragraph's text node; the store
+// speaks shown-text code points (then source code points). Conversions both ways.
+import type { Paragraph, ShownText } from '../store/text-view';
+import { snapEnd, snapStart } from '../store/word-snap';
+
+/** The paragraph elements, by paragraph index (missing when not rendered). */
+export type ParagraphElements = Map<number, HTMLElement>;
+
+function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const p = el?.closest<HTMLElement>('[data-para]') ?? null;
+  return p && root.contains(p) ? p : null;
+}
+
+/** A DOM point as (paragraph, UTF-16 offset in it); null outside the text. */
+export function domPointToParagraph(node: Node, offset: number, root: HTMLElement, shown: ShownText): { para: Paragraph; unit: number } | null {
+  if (node === root) {
+    // Selections made by the keyboard across paragraphs can land between them.
+    const n = shown.paragraphs.length;
+    if (n === 0) return null;
+    if (offset < n) return { para: shown.paragraphs[offset], unit: 0 };
+    const last = shown.paragraphs[n - 1];
+    return { para: last, unit: last.text.length };
+  }
+  const p = paragraphOf(node, root);
+  if (!p) return null;
+  const para = shown.paragraphs[Number(p.dataset.para)];
+  if (!para) return null;
+  const unit = node.nodeType === Node.TEXT_NODE ? offset : offset === 0 ? 0 : para.text.length;
+  return { para, unit };
+}
+
+export function domPointToShown(node: Node, offset: number, root: HTMLElement, shown: ShownText): number | null {
+  const at = domPointToParagraph(node, offset, root, shown);
+  return at ? at.para.start + at.para.units.toCodePoint(at.unit) : null;
+}
+
+/**
+ * The selection as a shown-text span, snapped to whole words unless `exact`
+ * (Alt held). Null when nothing (or no word) is selected in the text.
+ */
+export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boolean): { start: number; end: number } | null {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  const a = domPointToParagraph(range.startContainer, range.startOffset, root, shown);
+  const b = domPointToParagraph(range.endContainer, range.endOffset, root, shown);
+  if (!a || !b) return null;
+  let startUnit = a.unit;
+  let endUnit = b.unit;
+  if (!exact) {
+    const s = snapStart(a.para.text, a.unit);
+    const e = snapEnd(b.para.text, b.unit);
+    if (s === null || e === null) return null;
+    startUnit = s;
+    endUnit = e;
+  }
+  const start = a.para.start + a.para.units.toCodePoint(startUnit);
+  const end = b.para.start + b.para.units.toCodePoint(endUnit);
+  return end > start ? { start, end } : null;
+}
+
+/** Ranges covering a shown-text span, one per rendered paragraph it crosses. */
+export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements): Range[] {
+  const out: Range[] = [];
+  if (end <= start || shown.paragraphs.length === 0) return out;
+  const first = shown.paragraphAt(start);
+  const last = shown.paragraphAt(end);
+  for (let i = first; i <= last; i++) {
+    const para = shown.paragraphs[i];
+    const s = Math.max(start, para.start) - para.start;
+    const e = Math.min(end, para.end) - para.start;
+    if (e <= s) continue;
+    const node = elements.get(i)?.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const range = new Range();
+    range.setStart(node, para.units.toUtf16(s));
+    range.setEnd(node, para.units.toUtf16(e));
+    out.push(range);
+  }
+  return out;
+}
+
+/** Puts the DOM selection on a shown-text span (search results, keyboard focus). */
+export function selectShown(start: number, end: number, shown: ShownText, elements: ParagraphElements): void {
+  const ranges = shownToRanges(start, end, shown, elements);
+  if (ranges.length === 0) return;
+  const sel = document.getSelection();
+  if (!sel) return;
+  const range = ranges[0].cloneRange();
+  range.setEnd(ranges[ranges.length - 1].endContainer, ranges[ranges.length - 1].endOffset);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}

@@ -1,0 +1,83 @@
+// Highlights through the CSS Custom Highlight API: no element wraps any text. Each
+// layer keeps a map key → Ranges so a change touches only the spans that changed
+// (adding one entity adds one Range, whatever the document's size).
+
+export interface HighlightItem {
+  /** Stable key within the layer (a span id). */
+  key: string;
+  /** Highlight name (the `::highlight(name)` style). */
+  name: string;
+  /** Shown-text code points. */
+  start: number;
+  end: number;
+}
+
+/** Turns a shown-text span into DOM Ranges, one per paragraph it crosses (none for paragraphs not rendered). */
+export type RangeResolver = (start: number, end: number) => Range[];
+
+const PRIORITY: Record<string, number> = {
+  'tahrir-removed': 0,
+  'tahrir-quote': 1,
+  'tahrir-quote-indirect': 1,
+  'tahrir-bidi': 2,
+  'tahrir-search': 5,
+  'tahrir-search-current': 6,
+  'tahrir-selected': 7,
+  'tahrir-flash': 8,
+};
+const ENTITY_PRIORITY = 3;
+
+const owned = new Map<string, Highlight>();
+
+function highlightNamed(name: string): Highlight {
+  let h = owned.get(name);
+  if (!h) {
+    h = new Highlight();
+    h.priority = PRIORITY[name] ?? ENTITY_PRIORITY;
+    owned.set(name, h);
+    CSS.highlights.set(name, h);
+  }
+  return h;
+}
+
+export class HighlightLayer {
+  private readonly current = new Map<string, { name: string; start: number; end: number; ranges: Range[] }>();
+
+  constructor(private readonly resolve: RangeResolver) {}
+
+  /** Makes the layer show exactly `items`, touching only what differs from last time. */
+  sync(items: Iterable<HighlightItem>): void {
+    const seen = new Set<string>();
+    for (const item of items) {
+      seen.add(item.key);
+      const cur = this.current.get(item.key);
+      if (cur && cur.name === item.name && cur.start === item.start && cur.end === item.end) continue;
+      if (cur) this.drop(cur);
+      const ranges = this.resolve(item.start, item.end);
+      const h = highlightNamed(item.name);
+      for (const r of ranges) h.add(r);
+      this.current.set(item.key, { name: item.name, start: item.start, end: item.end, ranges });
+    }
+    for (const [key, cur] of this.current) {
+      if (seen.has(key)) continue;
+      this.drop(cur);
+      this.current.delete(key);
+    }
+  }
+
+  /** Forget every range (the paragraphs were re-rendered: old ranges point at gone text nodes). */
+  clear(): void {
+    for (const cur of this.current.values()) this.drop(cur);
+    this.current.clear();
+  }
+
+  /** Ranges currently drawn for a key (for scrolling to a span). */
+  rangesOf(key: string): Range[] {
+    return this.current.get(key)?.ranges ?? [];
+  }
+
+  private drop(cur: { name: string; ranges: Range[] }): void {
+    const h = owned.get(cur.name);
+    if (h) for (const r of cur.ranges) h.delete(r);
+  }
+}

@@ -1,0 +1,46 @@
+// The mounted document text, for code outside React (keyboard commands) that needs
+// the DOM selection in store terms.
+import type { ShownText } from '../store/text-view';
+import type { DocumentHighlights } from './document-highlights';
+import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
+
+export interface TextSurface {
+  root: HTMLElement;
+  shown: ShownText;
+  elements: ParagraphElements;
+  highlights: DocumentHighlights;
+}
+
+let surface: TextSurface | null = null;
+
+export function setTextSurface(next: TextSurface | null): void {
+  surface = next;
+}
+
+export function textSurface(): TextSurface | null {
+  return surface;
+}
+
+/** The text selection as a source span (snapped to words unless `exact`); null when none. */
+export function selectedSourceRange(exact: boolean): { start: number; end: number } | null {
+  if (!surface) return null;
+  const shown = selectionToShown(surface.root, surface.shown, exact);
+  if (!shown) return null;
+  const start = surface.shown.toSource(shown.start, 'start');
+  const end = surface.shown.toSource(shown.end, 'end');
+  return end > start ? { start, end } : null;
+}
+
+/** After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. */
+export function collapseSelectionToEnd(): void {
+  const sel = document.getSelection();
+  if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+}
+
+export function focusText(): void {
+  surface?.root.focus({ preventScroll: true });
+}
+
+export function selectShownRange(start: number, end: number): void {
+  if (surface) selectShown(start, end, surface.shown, surface.elements);
+}

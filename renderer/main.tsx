@@ -1,0 +1,58 @@
+// The renderer's entry: fonts and styles, the bridge to the back end, the store's
+// background work (autosave, events, keyboard), then the React tree.
+import '@fontsource/noto-naskh-arabic/arabic-400.css';
+import '@fontsource/noto-naskh-arabic/arabic-600.css';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-600.css';
+import './styles/app.css';
+import { createRoot } from 'react-dom/client';
+import { api } from './bridge';
+import { connectApi } from './store/api-connection';
+import { saveOnExit, startAutosave } from './store/autosave';
+import { loadWorkspace, openDocument } from './store/document-actions';
+import { listenToBackend } from './store/external-events';
+import { store } from './store/store';
+import { App } from './components/App';
+import { installKeyboard } from './components/keyboard';
+import { applyLabelStyles } from './components/label-styles';
+
+const LAST_DOCUMENT = 'tahrir.lastDocument';
+
+connectApi(api);
+startAutosave();
+listenToBackend();
+installKeyboard();
+
+// Closing the window or reloading: save what is unsaved (the journal already has it).
+window.addEventListener('pagehide', saveOnExit);
+window.addEventListener('beforeunload', saveOnExit);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveOnExit();
+});
+
+store.subscribe((s, prev) => {
+  if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
+  if (s.doc && s.doc.id !== prev.doc?.id) {
+    try {
+      localStorage.setItem(`${LAST_DOCUMENT}:${s.workspace?.root ?? ''}`, s.doc.id);
+    } catch {
+      // storage unavailable: only the convenience of reopening is lost
+    }
+  }
+});
+
+createRoot(document.getElementById('root')!).render(<App />);
+
+void (async () => {
+  await loadWorkspace();
+  const { workspace } = store.getState();
+  if (!workspace || workspace.documents.length === 0) return;
+  let last: string | null = null;
+  try {
+    last = localStorage.getItem(`${LAST_DOCUMENT}:${workspace.root}`);
+  } catch {
+    last = null;
+  }
+  const first = workspace.documents.find((d) => d.id === last) ?? workspace.documents[0];
+  await openDocument(first.id);
+})();
