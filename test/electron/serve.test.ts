@@ -1,0 +1,369 @@
+// `tahrir serve` on a real temp copy of seeds/: what it lets in, what it refuses, what it serves.
+import { request } from 'node:http';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../electron/serve';
+import type { RunningServer } from '../../electron/serve';
+import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
+import type { OpenedDocument, WorkspaceInfo } from '../../shared/api';
+
+const repo = join(__dirname, '..', '..');
+const SAMPLE = '000_b3be894ae1d50a96';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: () => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A raw HTTP request (fetch would not let us forge Host or send `..` unnormalized). */
+function raw(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; noHost?: boolean },
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const headers = options.noHost ? { ...options.headers } : { Host: `127.0.0.1:${port}`, ...options.headers };
+    const req = request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers, setHost: !options.noHost },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let workspace: string;
+let rendererDir: string;
+let outside: string;
+let server: RunningServer;
+
+function api(method: string, args: unknown[], headers: Record<string, string> = {}): Promise<Answer> {
+  return raw(server.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token, ...headers },
+    body: JSON.stringify({ args }),
+  });
+}
+
+beforeAll(async () => {
+  const base = await mkdtemp(join(tmpdir(), 'tahrir-serve-'));
+  workspace = join(base, 'seeds');
+  await cp(join(repo, 'seeds'), workspace, { recursive: true });
+  // A renderer of our own, so this test does not depend on (or race with) the shared dist/ build.
+  rendererDir = join(base, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Tahrir</title><script type="module" src="app.js"></script>');
+  await writeFile(join(rendererDir, 'app.js'), 'console.log("tahrir");');
+  await writeFile(join(rendererDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+  await writeFile(join(rendererDir, '.hidden'), 'not for you');
+  outside = join(base, 'secret.txt');
+  await writeFile(outside, 'SECRET');
+  await symlink(outside, join(rendererDir, 'leak.js'));
+  server = await startServer({ root: workspace, port: 0, rendererDir, log: () => {} });
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (workspace) await rm(join(workspace, '..'), { recursive: true, force: true });
+});
+
+describe('tahrir serve: who gets in', () => {
+  it('prints a loopback URL carrying a long random token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes, base64url
+  });
+
+  it('refuses requests without the token (403)', async () => {
+    expect((await raw(server.port, { path: '/' })).status).toBe(403);
+    expect((await raw(server.port, { path: '/app.js' })).status).toBe(403);
+    expect((await raw(server.port, { path: '/api/events' })).status).toBe(403);
+    const call = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    expect(call.status).toBe(403);
+    expect(call.body).not.toContain(SAMPLE);
+  });
+
+  it('refuses a wrong token in the header, the cookie or the query (403)', async () => {
+    const wrong = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
+    expect((await api('getWorkspace', [], { 'x-tahrir-token': wrong })).status).toBe(403);
+    expect((await api('getWorkspace', [], { 'x-tahrir-token': '' })).status).toBe(403);
+    expect((await raw(server.port, { path: `/?token=${wrong}` })).status).toBe(403);
+    expect((await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${wrong}` } })).status).toBe(403);
+  });
+
+  it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
+    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+      const answer = await api('getWorkspace', [], { Host: host });
+      expect(answer.status, host).toBe(403);
+    }
+    const noHost = await raw(server.port, { path: `/?token=${server.token}`, noHost: true });
+    expect([400, 403]).toContain(noHost.status); // Node itself answers 400 to HTTP/1.1 without Host
+    for (const host of [`localhost:${server.port}`, `[::1]:${server.port}`]) {
+      expect((await api('getWorkspace', [], { Host: host })).status, host).toBe(200);
+    }
+  });
+
+  it('refuses calls from another site (Origin) even with the token', async () => {
+    expect((await api('getWorkspace', [], { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api('getWorkspace', [], { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+
+  it('takes API calls only as JSON POSTs', async () => {
+    expect((await raw(server.port, { path: `/api/getWorkspace?token=${server.token}` })).status).toBe(405);
+    const form = await api('getWorkspace', [], { 'Content-Type': 'text/plain' });
+    expect(form.status).toBe(415);
+    expect(form.json().error.code).toBe('invalid-argument');
+  });
+});
+
+describe('tahrir serve: the API', () => {
+  it('answers a good request (200) with the workspace', async () => {
+    const answer = await api('getWorkspace', []);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    const info = answer.json().result as WorkspaceInfo;
+    expect(info.documents.map((d) => d.id)).toContain(SAMPLE);
+  });
+
+  it('opens and saves a document; a stale save comes back typed as 409 stale-revision', async () => {
+    const opened = (await api('openDocument', [SAMPLE])).json().result as OpenedDocument;
+    expect(opened.text).toContain('بايدن');
+    const sidecar = { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'in_progress' } };
+    const saved = await api('saveSidecar', [SAMPLE, sidecar, opened.revision]);
+    expect(saved.status).toBe(200);
+    const revision = saved.json().result.revision as string;
+    const onDisk = await readFile(join(workspace, `${SAMPLE}.annotations.json`), 'utf8');
+    expect(JSON.parse(onDisk).document.status).toBe('in_progress');
+
+    const stale = await api('saveSidecar', [SAMPLE, sidecar, opened.revision]);
+    expect(stale.status).toBe(409);
+    expect(stale.json().error.code).toBe('stale-revision');
+    expect(await readFile(join(workspace, `${SAMPLE}.annotations.json`), 'utf8')).toBe(onDisk);
+    expect((await api('saveSidecar', [SAMPLE, sidecar, revision])).status).toBe(200);
+  });
+
+  it('answers errors as typed JSON with fitting statuses, and keeps running', async () => {
+    const missing = await api('openDocument', ['no/such/article']);
+    expect(missing.status).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'not-found' });
+
+    const escape = await api('openDocument', ['../secret']);
+    expect(escape.status).toBe(403);
+    expect(escape.json().error.code).toBe('outside-workspace');
+
+    const badArgs = await api('openDocument', [42]);
+    expect(badArgs.status).toBe(400);
+    expect(badArgs.json().error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/openDocument: id must be a string/) });
+
+    const nul = await api('openDocument', ['a\0b']);
+    expect(nul.json().error.message).toMatch(/NUL/);
+
+    const unknown = await api('deleteEverything', []);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json().error.code).toBe('invalid-argument');
+
+    const proto = await api('__proto__', []);
+    expect(proto.status).toBe(400);
+
+    const notJson = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token },
+      body: '{"args": [',
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.json().error.code).toBe('invalid-argument');
+
+    const noArgs = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token },
+      body: '{"argv": []}',
+    });
+    expect(noArgs.status).toBe(400);
+
+    const desktopOnly = await api('openWorkspace', ['/']);
+    expect(desktopOnly.status).toBe(400);
+    expect(desktopOnly.json().error.message).toMatch(/one folder/);
+
+    expect((await api('getWorkspace', [])).status).toBe(200);
+  });
+
+  it('refuses a body over the size limit (413) and stays up', async () => {
+    const small = await startServer({ root: workspace, port: 0, rendererDir, maxBodyBytes: 1024, log: () => {} });
+    try {
+      const answer = await raw(small.port, {
+        method: 'POST',
+        path: '/api/saveSidecar',
+        headers: { 'Content-Type': 'application/json', 'x-tahrir-token': small.token },
+        body: JSON.stringify({ args: [SAMPLE, { pad: 'x'.repeat(4096) }, null] }),
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.json().error.code).toBe('too-large');
+      const after = await raw(small.port, {
+        method: 'POST',
+        path: '/api/listDocuments',
+        headers: { 'Content-Type': 'application/json', 'x-tahrir-token': small.token },
+        body: '{"args":[]}',
+      });
+      expect(after.status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers the desktop-only operations sensibly', async () => {
+    expect((await api('chooseWorkspace', [])).json().result).toBeNull();
+    expect((await api('recentWorkspaces', [])).json().result).toEqual([]);
+    expect((await api('chooseImportSource', ['brat'])).json().result).toBeNull();
+    expect((await api('chooseExportDestination', ['conll'])).json().result).toMatch(/^exports\/conll-\d{8}-\d{6}\.conll$/);
+  });
+});
+
+describe('tahrir serve: the UI files', () => {
+  it('serves index.html for /?token=…, with the CSP, nosniff and an HttpOnly SameSite=Strict cookie', async () => {
+    const page = await raw(server.port, { path: `/?token=${server.token}` });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Tahrir</title>');
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toContain(`tahrir-token-${server.port}=${server.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\//);
+
+    // The page's assets then come with the cookie alone.
+    const script = await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const font = await raw(server.port, { path: '/assets/font.woff2', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+    expect(font.headers['content-type']).toBe('font/woff2');
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    const attempts = [
+      '/../package.json',
+      '/../../seeds/000_b3be894ae1d50a96.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/..\\..\\secret.txt',
+      '/%00app.js',
+      '/.hidden',
+      '/leak.js', // a symlink pointing out of the folder
+      `/${encodeURIComponent(join(rendererDir, '..', 'secret.txt'))}`,
+      '/%E0%A4%A', // broken percent-encoding
+    ];
+    for (const path of attempts) {
+      const answer = await raw(server.port, { path, headers: { 'x-tahrir-token': server.token } });
+      expect(answer.status, path).toBeGreaterThanOrEqual(400);
+      expect(answer.body, path).not.toContain('SECRET');
+      expect(answer.body, path).not.toContain('"name": "tahrir"');
+    }
+  });
+
+  it('refuses to write with other verbs', async () => {
+    const put = await raw(server.port, { method: 'PUT', path: '/app.js', headers: { 'x-tahrir-token': server.token }, body: 'x' });
+    expect(put.status).toBe(405);
+    expect(await readFile(join(rendererDir, 'app.js'), 'utf8')).toBe('console.log("tahrir");');
+  });
+});
+
+describe('tahrir serve: events', () => {
+  it('streams external changes as Server-Sent Events', async () => {
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+          let text = '';
+          let changed = false;
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString('utf8');
+            if (!changed && text.includes(': connected')) {
+              changed = true;
+              // Someone else edits the article on disk (a git pull, another editor).
+              setTimeout(() => void writeFile(join(workspace, 'added-by-someone.txt'), 'Hello from outside.\n'), 300);
+            }
+            const data = text.split('\n').find((line) => line.startsWith('data: '));
+            if (data) {
+              req.destroy();
+              resolve(data.slice('data: '.length));
+            }
+          });
+        },
+      );
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+      setTimeout(() => reject(new Error('no event within 15 s')), 15_000);
+    });
+    expect(['documents-changed', 'text-changed']).toContain(JSON.parse(received).type);
+  });
+});
+
+describe('tahrir serve: the command', () => {
+  let cli: string;
+  beforeAll(async () => {
+    // Bundled on its own into a temp folder, so the shared dist/ is left alone.
+    cli = join(await mkdtemp(join(tmpdir(), 'tahrir-cli-')), 'cli.cjs');
+    await build({ entryPoints: [join(repo, 'electron', 'cli.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', external: ['electron', 'playwright-core'], logLevel: 'silent' });
+  });
+
+  function runCli(args: string[]) {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, exit, out: () => stdout, err: () => stderr };
+  }
+
+  it('prints the URL on its own line, serves, and stops cleanly on SIGTERM', async () => {
+    const run = runCli(['serve', workspace, '--port', '0']);
+    const deadline = Date.now() + 15_000;
+    while (!/\n/.test(run.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const line = run.out().split('\n')[0];
+    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{32}$/);
+    const url = new URL(line);
+    const answer = await fetch(`${url.origin}/api/listDocuments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-tahrir-token': url.searchParams.get('token')! },
+      body: '{"args":[]}',
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(await answer.json())).toContain(SAMPLE);
+    expect((await fetch(`${url.origin}/api/listDocuments`, { method: 'POST', body: '{"args":[]}' })).status).toBe(403);
+    run.child.kill('SIGTERM');
+    expect(await run.exit).toBe(0);
+  });
+
+  it('exits 2 on usage errors and 1 on a missing folder, with one clear line', async () => {
+    const noFolder = runCli(['serve']);
+    expect(await noFolder.exit).toBe(2);
+    expect(noFolder.err()).toMatch(/which folder/);
+    const badPort = runCli(['serve', workspace, '--port', 'http']);
+    expect(await badPort.exit).toBe(2);
+    expect(badPort.err()).toMatch(/--port needs a number/);
+    const missing = runCli(['serve', join(workspace, 'nope')]);
+    expect(await missing.exit).toBe(1);
+    expect(missing.err()).toMatch(/nope.*does not exist/);
+  });
+});
