@@ -84,13 +84,19 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
   const label = (encoding ?? 'utf-8').trim().toLowerCase();
   const utf16 = isUtf16(label);
   if (!utf16) {
+    const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    if (bom16 && UTF8_LABELS.has(label)) {
+      const le = bytes[0] === 0xff;
+      throw new TahrirError(
+        'not-utf8',
+        `is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or set its encoding in tahrir.json, e.g. "encodings": {${JSON.stringify(file)}: "${le ? 'utf-16le' : 'utf-16be'}"}`,
+        file,
+        { byteOffset: 0 },
+      );
+    }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-      const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-      const hint = bom16
-        ? 'it looks like UTF-16: save it as UTF-8, or set its encoding in tahrir.json to "utf-16le"'
-        : 'a text file has none; is it really text?';
-      throw new TahrirError('binary', `looks binary, not text (a NUL byte at offset ${nul}); ${hint}`, file, { byteOffset: nul });
+      throw new TahrirError('binary', `looks binary, not text (a NUL byte at offset ${nul}); a text file has none`, file, { byteOffset: nul });
     }
   }
   let decoder: TextDecoder;
