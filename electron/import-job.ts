@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import type { ImportReport, ImportRequest } from '../shared/api';
 import { IMPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { reanchor } from '../shared/anchoring';
+import { reanchor } from '../shared/export/export-record'; // WIRE-REANCHOR: '../shared/anchoring' when it lands
 import { PositionMap, mapSpan } from '../shared/position-map';
 import { emptySidecar } from '../shared/sidecar';
 import type { Sidecar } from '../shared/model';

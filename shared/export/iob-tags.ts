@@ -1,7 +1,45 @@
 // Tokens with IOB2 tags for the token formats (conll, hf). Tokens are split at entity
 // boundaries so each entity covers whole tokens (و+بايدن → و / بايدن when only بايدن is
 // tagged); overlapping entities cannot be expressed in IOB, so the longest wins.
-import { splitSentences, tokenize } from '../tokenizer';
+
+// WIRE-TOKENIZER: replace with `import { splitSentences, tokenize } from '../tokenizer'` once the
+// text engine commits it. Until then: words, single punctuation marks, split at `boundaries`.
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+function tokenize(text: string, boundaries: number[] = []): Token[] {
+  const cuts = new Set(boundaries);
+  const chars = Array.from(text);
+  const tokens: Token[] = [];
+  let start = -1;
+  const flush = (end: number) => {
+    if (start >= 0) tokens.push({ text: chars.slice(start, end).join(''), start, end });
+    start = -1;
+  };
+  chars.forEach((c, i) => {
+    if (cuts.has(i)) flush(i);
+    if (/\s/u.test(c)) flush(i);
+    else if (/[\p{P}\p{S}]/u.test(c) && !/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(c)) {
+      flush(i);
+      tokens.push({ text: c, start: i, end: i + 1 });
+    } else if (start < 0) start = i;
+  });
+  flush(chars.length);
+  return tokens;
+}
+function splitSentences(text: string, tokens: Token[]): Token[][] {
+  const chars = Array.from(text);
+  const out: Token[][] = [[]];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    out[out.length - 1].push(t);
+    const lineBreak = next && chars.slice(t.end, next.start).some((c) => c === '\n');
+    if (/^[.!?؟]$/.test(t.text) || lineBreak) out.push([]);
+  });
+  return out.filter((s) => s.length > 0);
+}
 import { addCount } from './export-record';
 import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
 
@@ -30,6 +68,19 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpa
   return { kept, dropped };
 }
 
+/** Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one sentence. */
+function keepEntitiesWhole<T extends { start: number; end: number }>(sentences: T[][], kept: readonly ExportSpan[]): T[][] {
+  const out: T[][] = [];
+  for (const sentence of sentences) {
+    const previous = out[out.length - 1];
+    const last = previous?.[previous.length - 1];
+    const first = sentence[0];
+    if (last && first && kept.some((k) => k.start < last.end && first.start < k.end)) previous.push(...sentence);
+    else out.push([...sentence]);
+  }
+  return out;
+}
+
 /** Sentences of tagged tokens for one document; `format` names the reason in the left-out counts. */
 export function tagTokens(record: ExportRecord, format: string): { sentences: TaggedToken[][]; leftOut: LeftOutCounts } {
   const leftOut: LeftOutCounts = {};
@@ -41,7 +92,7 @@ export function tagTokens(record: ExportRecord, format: string): { sentences: Ta
     boundaries.add(s.end);
   }
   const tokens = tokenize(record.text, [...boundaries].sort((a, b) => a - b));
-  const sentences = splitSentences(record.text, tokens);
+  const sentences = keepEntitiesWhole(splitSentences(record.text, tokens), kept);
 
   // Walk tokens and kept spans together, both in text order.
   let k = 0;

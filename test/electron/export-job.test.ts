@@ -1,0 +1,166 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkSplit, runExport, splitPart } from '../../electron/export-job';
+import { run as runExportCli } from '../../electron/cli/export';
+import { TahrirError } from '../../shared/errors';
+import { writeFixtureWorkspace } from '../shared/export/fixture-documents';
+
+let dir: string;
+let ws: string;
+let out: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tahrir-export-'));
+  ws = join(dir, 'workspace');
+  out = join(dir, 'out');
+  await mkdir(ws);
+  await mkdir(out);
+  await writeFixtureWorkspace(ws);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function addBrokenDocuments() {
+  await writeFile(join(ws, 'broken.txt'), 'A text whose sidecar is torn.\n');
+  await writeFile(join(ws, 'broken.annotations.json'), '{"format": "tahrir-annotations", "version": 1, "sour');
+  await writeFile(join(ws, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])); // "café" in Latin-1: not UTF-8
+}
+
+const lines = async (p: string) => (await readFile(p, 'utf8')).trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('runExport', () => {
+  it('exports every document, with a summary of spans, left-out spans and skipped documents (named)', async () => {
+    await addBrokenDocuments();
+    const progress: [number, number, string | undefined][] = [];
+    const summary = await runExport({
+      root: ws,
+      request: { format: 'jsonl', out: join(out, 'data.jsonl') },
+      onProgress: (done, total, current) => progress.push([done, total, current]),
+    });
+    expect(summary.documents).toBe(3);
+    expect(summary.spansByLabel).toEqual({ MISC: 1, GPE: 3, PERSON: 5, LOC: 1 });
+    expect(summary.quotes).toBe(2);
+    expect(summary.leftOut).toEqual({ 'inside removed text': 1 });
+    expect(summary.skipped.map((s) => s.file).sort()).toEqual(['broken.annotations.json', 'latin1.txt']);
+    expect(summary.skipped.find((s) => s.file === 'latin1.txt')!.reason).toMatch(/unreadable/);
+    expect(summary.skipped.find((s) => s.file === 'broken.annotations.json')!.reason).toMatch(/broken sidecar/);
+    expect(summary.outputs).toEqual([join(out, 'data.jsonl')]);
+    const records = await lines(join(out, 'data.jsonl'));
+    expect(records.map((r) => r.id)).toEqual(['mixed', 'plain', 'sub/older']);
+    expect(progress[0]).toEqual([0, 5, 'broken']);
+    expect(progress[progress.length - 1]).toEqual([5, 5, undefined]);
+    expect(await readdir(out)).toEqual(['data.jsonl']); // no temp files left
+  });
+
+  it('filters by status', async () => {
+    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'done.jsonl'), status: 'done' } });
+    expect(summary.documents).toBe(2);
+    expect((await lines(join(out, 'done.jsonl'))).map((r) => r.id)).toEqual(['mixed', 'sub/older']);
+  });
+
+  it('splits deterministically by id and seed into train/dev/test files', async () => {
+    for (let i = 0; i < 40; i++) await writeFile(join(ws, `extra-${i}.txt`), `Document ${i}.\n`);
+    const request = { format: 'jsonl' as const, out: join(out, 'set.jsonl'), split: [80, 10, 10], seed: 7 };
+    const summary = await runExport({ root: ws, request });
+    expect(summary.outputs).toEqual(['train', 'dev', 'test'].map((p) => join(out, `set.${p}.jsonl`)));
+    const parts = await Promise.all(summary.outputs.map(async (p) => (await lines(p)).map((r) => r.id)));
+    expect(parts.flat().sort()).toHaveLength(43);
+    expect(new Set(parts.flat()).size).toBe(43);
+    expect(parts[0].length).toBeGreaterThan(parts[1].length);
+    for (const [i, ids] of parts.entries()) for (const id of ids) expect(splitPart(id, 7, [80, 10, 10])).toBe(i);
+    // Same seed, same split; another seed, another split.
+    const again = await runExport({ root: ws, request });
+    expect(await Promise.all(again.outputs.map(async (p) => (await lines(p)).map((r) => r.id)))).toEqual(parts);
+    const moved = Array.from({ length: 43 }, (_, i) => `extra-${i}`).filter((id) => splitPart(id, 7, [80, 10, 10]) !== splitPart(id, 8, [80, 10, 10]));
+    expect(moved.length).toBeGreaterThan(0);
+  });
+
+  it('rejects a bad split', () => {
+    expect(() => checkSplit([50, -1])).toThrow(TahrirError);
+    expect(() => checkSplit([1, 1, 1, 1])).toThrow(/one to three/);
+  });
+
+  it('cancelled: throws "cancelled" and leaves nothing behind', async () => {
+    const controller = new AbortController();
+    const run = runExport({
+      root: ws,
+      request: { format: 'jsonl', out: join(out, 'c.jsonl') },
+      signal: controller.signal,
+      onProgress: (done) => done === 1 && controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('brat: a folder per export, replaced by the next export, never a folder it did not write', async () => {
+    const target = join(out, 'brat');
+    await runExport({ root: ws, request: { format: 'brat', out: target } });
+    expect((await readdir(target)).sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub']);
+    expect(await readFile(join(target, 'sub', 'older.txt'), 'utf8')).toMatch(/^Tokyo, April 2024/);
+    await runExport({ root: ws, request: { format: 'brat', out: target, split: [50, 50], seed: 1 } });
+    expect((await readdir(target)).sort()).toEqual(['test', 'train']);
+    expect(await readdir(out)).toEqual(['brat']);
+    const precious = join(out, 'precious');
+    await mkdir(precious);
+    await writeFile(join(precious, 'notes.txt'), 'mine');
+    await expect(runExport({ root: ws, request: { format: 'brat', out: precious } })).rejects.toThrow(/not writing over it/);
+    expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('a brat export inside the workspace is not exported as documents', async () => {
+    await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
+    const summary = await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
+    expect(summary.documents).toBe(3);
+  });
+
+  it('every format writes its outputs', async () => {
+    for (const format of ['jsonl', 'conll', 'hf', 'w3c', 'labelstudio'] as const) {
+      const summary = await runExport({ root: ws, request: { format, out: join(out, `all-${format}`) } });
+      expect(existsSync(summary.outputs[0])).toBe(true);
+    }
+  });
+
+  it('a missing workspace folder is a not-found error', async () => {
+    await expect(runExport({ root: join(dir, 'nope'), request: { format: 'jsonl', out: join(out, 'x.jsonl') } })).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('tahrir export (CLI)', () => {
+  async function cli(args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    try {
+      const code = await runExportCli(args);
+      return { code, stdout, stderr };
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+  }
+
+  it('exits 2 on usage errors, naming the problem', async () => {
+    expect(await cli([ws, '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown format "xml"/) });
+    expect(await cli([join(dir, 'missing'), '--format', 'jsonl'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such folder/) });
+    expect(await cli([ws])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format is required/) });
+    expect(await cli([ws, '--format', 'jsonl', '--split', '80,x'])).toMatchObject({ code: 2 });
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('prints the summary; exit 1 when documents were skipped', async () => {
+    const ok = await cli([ws, '--format', 'conll', '--out', join(out, 'a.conll')]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/exported 3 documents/);
+    expect(ok.stdout).toMatch(/left out: 1 inside removed text, 1 overlap \(conll\)/);
+    await addBrokenDocuments();
+    const bad = await cli([ws, '--format', 'jsonl', '--out', join(out, 'b.jsonl'), '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).skipped).toHaveLength(2);
+    expect(existsSync(join(out, 'b.jsonl'))).toBe(true);
+  });
+});
