@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '../../shared/model';
+import { encodingFor, readWorkspaceConfig } from '../../electron/workspace-config';
+import { snapshot, tempFolder, writeFiles } from './temp-folder';
+
+describe('readWorkspaceConfig', () => {
+  it('gives the default labels when tahrir.json is absent', async () => {
+    const root = await tempFolder();
+    const { config, problem } = await readWorkspaceConfig(root);
+    expect(problem).toBeUndefined();
+    expect(config.labels).toEqual(DEFAULT_LABELS);
+  });
+
+  it('reads labels, encodings and keeps settings it does not know', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'tahrir.json': JSON.stringify({
+        labels: [{ name: 'PERSON', hotkey: '1', color: '#f00' }, { name: 'ORG' }],
+        encodings: { 'old/a.txt': 'windows-1256' },
+        boilerplate: { extraPatterns: ['^اقرأ أيضا'] },
+      }),
+    });
+    const { config, problem } = await readWorkspaceConfig(root);
+    expect(problem).toBeUndefined();
+    expect(config.labels.map((l) => l.name)).toEqual(['PERSON', 'ORG']);
+    expect(encodingFor(config, 'old/a.txt')).toBe('windows-1256');
+    expect(encodingFor(config, 'constructor')).toBeUndefined();
+    expect((config as unknown as Record<string, unknown>).boilerplate).toEqual({ extraPatterns: ['^اقرأ أيضا'] });
+  });
+
+  it('falls back to defaults with a problem naming the file for broken JSON, and never rewrites it', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'tahrir.json': '{"labels": [' });
+    const before = await snapshot(root);
+    const { config, problem } = await readWorkspaceConfig(root);
+    expect(config.labels).toEqual(DEFAULT_LABELS);
+    expect(problem?.file).toBe('tahrir.json');
+    expect(problem?.message).toMatch(/^tahrir\.json: is not valid JSON/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('names shape problems: a label without a name, a two-letter hotkey, a repeated label', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ labels: [{ hotkey: '12' }] }) });
+    const { problem } = await readWorkspaceConfig(root);
+    expect(problem?.message).toContain('labels[0].name: is missing');
+    expect(problem?.message).toContain('labels[0].hotkey: must be a single key');
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ labels: [{ name: 'ORG' }, { name: 'ORG' }] }) });
+    expect((await readWorkspaceConfig(root)).problem?.message).toContain('the label "ORG" is listed twice');
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ encodings: { 'a.txt': 1256 } }) });
+    expect((await readWorkspaceConfig(root)).problem?.message).toContain('encodings.a.txt: must be a string');
+  });
+
+  it('reports a tahrir.json that is a folder', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'tahrir.json/x': '' });
+    const { problem } = await readWorkspaceConfig(join(root));
+    expect(problem?.code).toBe('io');
+    expect(problem?.message).toContain('tahrir.json: is a folder');
+  });
+});
