@@ -3,7 +3,9 @@
 // exact name and arguments of TahrirApi. Every id is confined to the workspace.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { DocumentSummary, OpenedDocument, ReanchorReport, SaveResult, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type { DocumentSummary, OpenedDocument, ReanchorReport, SaveResult, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import { suggestEdits } from '../shared/boilerplate/index';
+import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { CodePointIndex, codePointLength } from '../shared/code-points';
@@ -18,10 +20,15 @@ import { WorkspaceWatcher } from './watcher';
 import { readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './workspace';
+import { randomUUID } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import type { ExportRequest, ImportReport, ImportRequest } from '../shared/api';
+import { runExport } from './export-job';
+import { runImport } from './import-job';
 import { encodingFor } from './workspace-config';
 
 /** The TahrirApi operations the Backend answers; the hosts answer the rest (dialogs, links, …). */
-export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery'>;
+export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery' | 'suggest'>;
 
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
@@ -224,6 +231,23 @@ export class Backend implements BackendOperations {
     await store.discardRecovery(this.root, id);
   }
 
+  /** Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones and what the edits already cover. */
+  async suggest(id: string): Promise<Suggestions> {
+    this.checkId(id);
+    const { text } = await this.readText(id);
+    const sidecarFile = sidecarFileOf(id);
+    // An unreadable sidecar only means nothing is known to be rejected or edited yet.
+    const stored = await store.readSidecar(await resolveInside(this.root, sidecarFile), sidecarFile).catch(() => null);
+    // Rejections match by rule and text, so they hold even after the text changed; edit offsets only while it has not.
+    const current = stored && stored.sidecar.source.sha256 === text.sha256 ? stored.sidecar : null;
+    const edits = suggestEdits(text.text, {
+      disabledRules: this.config.disabledRules,
+      rejected: stored?.sidecar.rejected,
+      existing: current?.edits,
+    });
+    return { edits, metadata: extractMetadata(text.text) };
+  }
+
   /**
    * External changes (another program, a git pull) as TahrirEvents; our own saves stay silent.
    * The watch starts with the first listener and stops with the last.
@@ -244,12 +268,56 @@ export class Backend implements BackendOperations {
     };
   }
 
+  private readonly exportJobs = new Map<string, AbortController>();
+
+  private emit(event: TahrirEvent): void {
+    for (const l of [...this.listeners]) l(event);
+  }
+
+  /** Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace. */
+  async startExport(request: ExportRequest): Promise<{ jobId: string }> {
+    const out = isAbsolute(request.out) ? request.out : await resolveInside(this.root, request.out);
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    this.exportJobs.set(jobId, controller);
+    let last = 0;
+    void runExport({
+      root: this.root,
+      request: { ...request, out },
+      signal: controller.signal,
+      onProgress: (done, total, current) => {
+        // At most ~20 progress events a second over IPC/SSE, and always the last one.
+        const now = Date.now();
+        if (done !== total && now - last < 50) return;
+        last = now;
+        this.emit({ type: 'export-progress', jobId, done, total, current });
+      },
+    })
+      .then(
+        (summary) => this.emit({ type: 'export-finished', jobId, summary }),
+        (e: unknown) => this.emit({ type: 'export-failed', jobId, error: (isTahrirError(e) ? e : toTahrirError(e, out, 'export')).toData() }),
+      )
+      .finally(() => this.exportJobs.delete(jobId));
+    return { jobId };
+  }
+
+  /** Cancels a running export (it then fails with code 'cancelled' and leaves nothing behind). */
+  async cancelExport(jobId: string): Promise<void> {
+    this.exportJobs.get(jobId)?.abort();
+  }
+
+  /** Merges pre-annotations into the sidecars: identical spans not duplicated, conflicts reported, nothing overwritten. */
+  async importAnnotations(request: ImportRequest): Promise<ImportReport> {
+    return runImport({ root: this.root, request });
+  }
+
   private stopWatching(): void {
     this.watcher?.close();
     this.watcher = null;
   }
 
   async close(): Promise<void> {
+    for (const job of this.exportJobs.values()) job.abort();
     this.listeners.clear();
     this.stopWatching();
   }
