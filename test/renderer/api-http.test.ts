@@ -1,0 +1,98 @@
+// The renderer's HTTP client against a real `tahrir serve` on a temp copy of seeds/ (in Node:
+// the same fetch a browser has); errors come back as TahrirError with their code.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../electron/serve';
+import type { RunningServer } from '../../electron/serve';
+import { createHttpApi } from '../../renderer/api-http';
+import { withTypedErrors } from '../../renderer/bridge';
+import type { TahrirApi } from '../../shared/api';
+import { TahrirError } from '../../shared/errors';
+
+const SAMPLE = '000_b3be894ae1d50a96';
+let base: string;
+let server: RunningServer;
+let api: TahrirApi;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'tahrir-http-'));
+  await cp(join(__dirname, '..', '..', 'seeds'), join(base, 'seeds'), { recursive: true });
+  server = await startServer({ root: join(base, 'seeds'), port: 0, rendererDir: base, log: () => {} });
+  api = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token });
+});
+
+afterAll(async () => {
+  await server?.close();
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<TahrirError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TahrirError);
+  return error as TahrirError;
+}
+
+describe('createHttpApi', () => {
+  it('lists, opens and saves through the server', async () => {
+    const workspace = await api.getWorkspace();
+    expect(workspace.name).toBe('seeds');
+    expect((await api.listDocuments()).map((d) => d.id)).toContain(SAMPLE);
+    const opened = await api.openDocument(SAMPLE);
+    expect(opened.text.length).toBeGreaterThan(100);
+    const saved = await api.saveSidecar(SAMPLE, { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'done' } }, opened.revision);
+    expect(saved.revision).toMatch(/^[0-9a-f]{64}$/);
+    expect((await api.listDocuments()).find((d) => d.id === SAMPLE)?.status).toBe('done');
+    await api.writeRecovery(SAMPLE, opened.sidecar);
+    await api.discardRecovery(SAMPLE);
+  });
+
+  it('rethrows server errors as TahrirError with their code', async () => {
+    const opened = await api.openDocument(SAMPLE);
+    // A save that changes something: the revision on disk moves on (same bytes would keep it).
+    const note = { ...opened.sidecar, document: { ...opened.sidecar.document, note: `saved at ${Date.now()}` } };
+    await api.saveSidecar(SAMPLE, note, opened.revision);
+    const stale = await rejection(api.saveSidecar(SAMPLE, opened.sidecar, opened.revision));
+    expect(stale.code).toBe('stale-revision');
+    expect((await rejection(api.openDocument('no/such'))).code).toBe('not-found');
+    expect((await rejection(api.openDocument('../../etc/passwd'))).code).toBe('outside-workspace');
+    expect((await rejection(api.openDocument(7 as unknown as string))).code).toBe('invalid-argument');
+  });
+
+  it('without the token, every call is refused', async () => {
+    const anonymous = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: null });
+    const refused = await rejection(anonymous.getWorkspace());
+    expect(refused.message).toMatch(/Forbidden/);
+  });
+
+  it('says so when the server is gone', async () => {
+    const gone = createHttpApi({ baseUrl: 'http://127.0.0.1:1', token: 'x' });
+    const error = await rejection(gone.listDocuments());
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(/not reachable/);
+  });
+
+  it('opens only http(s) links', async () => {
+    expect((await rejection(api.openExternal('file:///etc/passwd'))).code).toBe('invalid-argument');
+  });
+});
+
+describe('withTypedErrors (the desktop bridge)', () => {
+  it('turns the plain error data the preload rejects with back into a TahrirError', async () => {
+    const data = { code: 'stale-revision', message: 'a.annotations.json: changed on disk', file: 'a.annotations.json' };
+    const bridged = { onEvent: () => () => {} } as unknown as Record<string, unknown>;
+    for (const method of ['getWorkspace', 'saveSidecar']) bridged[method] = () => Promise.reject(data);
+    bridged.listDocuments = () => Promise.resolve([]);
+    bridged.openDocument = () => Promise.reject(new Error('plain'));
+    const wrapped = withTypedErrors(bridged as unknown as TahrirApi);
+    const error = await rejection(wrapped.saveSidecar('a', {} as never, null));
+    expect(error.code).toBe('stale-revision');
+    expect(error.file).toBe('a.annotations.json');
+    expect(await wrapped.listDocuments()).toEqual([]);
+    await expect(wrapped.openDocument('a')).rejects.toThrow('plain');
+  });
+});
