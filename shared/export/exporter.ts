@@ -1,6 +1,5 @@
 // What every export format implements, and the writer it streams through: one
 // document at a time, so memory does not grow with the size of the corpus.
-import type { ExportFormat } from '../api';
 import type { ExportRecord, LeftOutCounts } from './export-record';
 
 /** Where an exporter's output goes. The host decides what a path means (a stream, a temp folder, a string in tests). */

@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { Backend } from '../../electron/backend';
+import type { TahrirEvent } from '../../shared/api';
+import { writeFixtureWorkspace } from '../shared/export/fixture-documents';
+
+let dir: string;
+let backend: Backend;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tahrir-backend-export-'));
+  await mkdir(join(dir, 'ws'));
+  await writeFixtureWorkspace(join(dir, 'ws'));
+  backend = await Backend.open(join(dir, 'ws'));
+});
+afterEach(async () => {
+  await backend.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function until(events: TahrirEvent[], type: TahrirEvent['type']): Promise<TahrirEvent> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const hit = events.find((e) => e.type === type);
+      if (hit) {
+        clearInterval(timer);
+        resolve(hit);
+      }
+    }, 10);
+  });
+}
+
+it('startExport: progress events, then the summary; a relative destination lands inside the workspace', async () => {
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  const { jobId } = await backend.startExport({ format: 'jsonl', out: 'exports/data.jsonl' });
+  const finished = await until(events, 'export-finished');
+  off();
+  expect(finished).toMatchObject({ type: 'export-finished', jobId, summary: { documents: 3, outputs: [join(backend.root, 'exports', 'data.jsonl')] } });
+  const progress = events.filter((e) => e.type === 'export-progress');
+  expect(progress.at(-1)).toMatchObject({ jobId, done: 3, total: 3 });
+});
+
+it('cancelExport: the job fails as cancelled and writes nothing', async () => {
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  const { jobId } = await backend.startExport({ format: 'jsonl', out: join(dir, 'out.jsonl') });
+  await backend.cancelExport(jobId);
+  const failed = await until(events, 'export-failed');
+  off();
+  expect(failed).toMatchObject({ jobId, error: { code: 'cancelled' } });
+  expect(await readdir(dir)).toEqual(['ws']);
+});
+
+it('importAnnotations: merges and reports', async () => {
+  const out = join(dir, 'again.jsonl');
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  await backend.startExport({ format: 'jsonl', out });
+  await until(events, 'export-finished');
+  off();
+  const report = await backend.importAnnotations({ format: 'jsonl', from: out });
+  expect(report).toMatchObject({ documents: 3, added: 0, conflicts: [], skipped: [] });
+  expect(report.duplicates).toBeGreaterThan(0);
+});
+
+it('a destination that leaves the workspace by ".." is refused', async () => {
+  await expect(backend.startExport({ format: 'jsonl', out: '../escape.jsonl' })).rejects.toMatchObject({ code: 'outside-workspace' });
+});
