@@ -2,44 +2,7 @@
 // boundaries so each entity covers whole tokens (و+بايدن → و / بايدن when only بايدن is
 // tagged); overlapping entities cannot be expressed in IOB, so the longest wins.
 
-// WIRE-TOKENIZER: replace with `import { splitSentences, tokenize } from '../tokenizer'` once the
-// text engine commits it. Until then: words, single punctuation marks, split at `boundaries`.
-interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
-function tokenize(text: string, boundaries: number[] = []): Token[] {
-  const cuts = new Set(boundaries);
-  const chars = Array.from(text);
-  const tokens: Token[] = [];
-  let start = -1;
-  const flush = (end: number) => {
-    if (start >= 0) tokens.push({ text: chars.slice(start, end).join(''), start, end });
-    start = -1;
-  };
-  chars.forEach((c, i) => {
-    if (cuts.has(i)) flush(i);
-    if (/\s/u.test(c)) flush(i);
-    else if (/[\p{P}\p{S}]/u.test(c) && !/\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(c)) {
-      flush(i);
-      tokens.push({ text: c, start: i, end: i + 1 });
-    } else if (start < 0) start = i;
-  });
-  flush(chars.length);
-  return tokens;
-}
-function splitSentences(text: string, tokens: Token[]): Token[][] {
-  const chars = Array.from(text);
-  const out: Token[][] = [[]];
-  tokens.forEach((t, i) => {
-    const next = tokens[i + 1];
-    out[out.length - 1].push(t);
-    const lineBreak = next && chars.slice(t.end, next.start).some((c) => c === '\n');
-    if (/^[.!?؟]$/.test(t.text) || lineBreak) out.push([]);
-  });
-  return out.filter((s) => s.length > 0);
-}
+import { splitSentences, tokenize } from '../tokenizer';
 import { addCount } from './export-record';
 import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
 
