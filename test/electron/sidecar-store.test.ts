@@ -192,6 +192,8 @@ describe('writeSidecarAtomic', () => {
   });
 });
 
+// The full 200-kill run (sidecar and journal) is test/reliability/kill-save.test.ts; this is the
+// store's own quick check of the same property, on four sidecars at once.
 describe('kill test: SIGKILL while saving in a loop', () => {
   let child = '';
   beforeAll(async () => {
@@ -218,12 +220,11 @@ const path = process.argv[2];
     await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'warning' });
   });
 
-  it('leaves a whole sidecar, one of the versions written, after each of 200 kills', async () => {
+  it('leaves a whole sidecar, one of the versions written, after each of 20 kills', async () => {
     const dir = await tempFolder();
-    // Four savers on four sidecars at once (50 kills each): the same 200 kills in less time.
     const lane = async (path: string): Promise<number> => {
       let survived = 0;
-      for (let k = 0; k < 50; k++) {
+      for (let k = 0; k < 5; k++) {
         const proc = spawn(process.execPath, [child, path], { stdio: ['ignore', 'pipe', 'inherit'] });
         await new Promise<void>((resolve) => proc.stdout.once('data', () => resolve()));
         await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
@@ -241,10 +242,10 @@ const path = process.argv[2];
     };
     const names = ['a', 'b', 'c', 'd'].map((n) => `${n}.annotations.json`);
     const survived = await Promise.all(names.map((n) => lane(join(dir, n))));
-    expect(survived.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(survived.reduce((a, b) => a + b, 0)).toBe(20);
     // leftover temp files of killed writers are never taken for sidecars
     expect((await readdir(dir)).filter((n) => !isTempFile(n)).sort()).toEqual(names);
-  }, 300_000);
+  }, 120_000);
 });
 
 describe('recovery journal', () => {
