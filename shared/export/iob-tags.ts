@@ -6,6 +6,30 @@ import { splitSentences, tokenize } from '../tokenizer';
 import { addCount } from './export-record';
 import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
 
+/**
+ * Characters that separate tokens for the readers of token files: JavaScript's \s plus
+ * what Python's str.split() also treats as whitespace (U+001C–U+001F, U+0085). NLTK
+ * splits CoNLL lines with str.split(), so no token may contain one.
+ */
+export const TOKEN_SEPARATOR = /[\s\x1c-\x1f\x85]/u;
+
+/** The token without separator characters: the pieces between them (usually the token itself). */
+function withoutSeparators<T extends { text: string; start: number; end: number }>(token: T): { text: string; start: number; end: number }[] {
+  if (!TOKEN_SEPARATOR.test(token.text)) return [token];
+  const pieces: { text: string; start: number; end: number }[] = [];
+  let text = '';
+  let start = token.start;
+  Array.from(token.text).forEach((c, i) => {
+    if (TOKEN_SEPARATOR.test(c)) {
+      if (text) pieces.push({ text, start, end: token.start + i });
+      text = '';
+      start = token.start + i + 1;
+    } else text += c;
+  });
+  if (text) pieces.push({ text, start, end: token.end });
+  return pieces;
+}
+
 export interface TaggedToken {
   text: string;
   /** Code points into the clean text. */
@@ -54,7 +78,7 @@ export function tagTokens(record: ExportRecord, format: string): { sentences: Ta
     boundaries.add(s.start);
     boundaries.add(s.end);
   }
-  const tokens = tokenize(record.text, [...boundaries].sort((a, b) => a - b));
+  const tokens = tokenize(record.text, [...boundaries].sort((a, b) => a - b)).flatMap(withoutSeparators);
   const sentences = keepEntitiesWhole(splitSentences(record.text, tokens), kept);
 
   // Walk tokens and kept spans together, both in text order.

@@ -3,6 +3,7 @@
 // its text (the clean text of a workspace document) to rebuild code-point offsets.
 import { CodePointIndex } from '../code-points';
 import { TahrirError } from '../errors';
+import { TOKEN_SEPARATOR } from '../export/iob-tags';
 import type { ImportedDocument, ImportedEntity } from './pre-annotations';
 
 export interface ConllToken {
@@ -36,7 +37,7 @@ export function parseConll(content: string, file: string): ConllToken[][] {
 
 /** The document's non-whitespace characters: the key that finds which text a token list was cut from. */
 export function alignmentKey(text: string): string {
-  return text.replace(/\s+/gu, '');
+  return text.replace(new RegExp(TOKEN_SEPARATOR.source, 'gu'), '');
 }
 
 /**
@@ -53,7 +54,7 @@ export function alignConll(tokens: readonly ConllToken[], text: string, where: s
     open = null;
   };
   tokens.forEach((token, n) => {
-    while (at < text.length && /\s/u.test(text[at])) at++;
+    while (at < text.length && TOKEN_SEPARATOR.test(text[at])) at++;
     if (!text.startsWith(token.text, at)) {
       throw new TahrirError('invalid-argument', `token ${n + 1} "${token.text}" does not match the text at character ${index.toCodePoint(at)}`, where);
     }

@@ -42,7 +42,7 @@ describe('runExport', () => {
       onProgress: (done, total, current) => progress.push([done, total, current]),
     });
     expect(summary.documents).toBe(3);
-    expect(summary.spansByLabel).toEqual({ MISC: 1, GPE: 3, PERSON: 5, LOC: 1 });
+    expect(summary.spansByLabel).toEqual({ MISC: 1, GPE: 3, PERSON: 5, LOC: 1, ORG: 1 });
     expect(summary.quotes).toBe(2);
     expect(summary.leftOut).toEqual({ 'inside removed text': 1 });
     expect(summary.skipped.map((s) => s.file).sort()).toEqual(['broken.annotations.json', 'latin1.txt']);

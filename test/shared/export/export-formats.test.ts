@@ -73,6 +73,8 @@ describe('iob tags (conll, hf)', () => {
     expect(tag('عمّان')).toEqual(['B-GPE']);
     expect(tag('Joe')).toEqual(['B-PERSON']);
     expect(tag('Biden')).toEqual(['I-PERSON']);
+    expect(tokens.filter((t) => /Reuters|and|AP/.test(t.text)).map((t) => [t.text, t.tag])).toEqual([['Reuters', 'B-ORG'], ['and', 'I-ORG'], ['AP', 'I-ORG']]);
+    for (const t of tokens) expect(t.text).not.toMatch(/[\s\x1c-\x1f\x85]/u); // NLTK splits lines on Python's whitespace
   });
 
   it('keeps the longest of overlapping entities and counts the others', () => {
@@ -132,14 +134,14 @@ describe('brat', () => {
     expect(lines).toContain(`R1\tSpeaker Arg1:${quoteT} Arg2:${speakerT}`);
     expect(lines.some((l) => /^#\d+\tAnnotatorNotes T\d+\tQ6279$/.test(l))).toBe(true);
     expect(lines.some((l) => /^#\d+\tAnnotatorNotes T\d+\tspeaker: كيشيدا$/.test(l))).toBe(true);
-    expect([...labels].sort()).toEqual(['GPE', 'LOC', 'MISC', 'PERSON']);
+    expect([...labels].sort()).toEqual(['GPE', 'LOC', 'MISC', 'ORG', 'PERSON']);
   });
 
   it('writes <id>.txt and <id>.ann per document and one annotation.conf', async () => {
     const { files } = await exportAll('brat');
     expect([...files.keys()].sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub/older.ann', 'sub/older.txt']);
     expect(files.get('mixed.txt')).toBe(mixed.text);
-    expect(files.get('annotation.conf')).toBe(bratAnnotationConf(['GPE', 'LOC', 'MISC', 'PERSON']));
+    expect(files.get('annotation.conf')).toBe(bratAnnotationConf(['GPE', 'LOC', 'MISC', 'ORG', 'PERSON']));
     expect(files.get('annotation.conf')).toContain('Speaker Arg1:QUOTE, Arg2:<ENTITY>');
   });
 });

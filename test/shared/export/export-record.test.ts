@@ -25,6 +25,7 @@ describe('toExportRecord', () => {
       ['PERSON', 'Fumio Kishida'],
       ['GPE', 'Tokyo'],
       ['LOC', 'Tokyo Bay'], // clipped by the edit that removed " area"
+      ['ORG', 'Reuters\u2009and\u00A0AP'],
     ]);
     for (const s of record.spans) expect(slice(record.text, s.start, s.end)).toBe(s.text);
     expect(record.spans[0]).toMatchObject(find(record.text, '🇯🇵'));

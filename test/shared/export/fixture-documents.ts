@@ -52,7 +52,9 @@ const L1 = 'Breaking 🇯🇵 news 😀 from عمّان\r\n';
 const L2 = 'قال وبايدن في مؤتمر: "نحن منفتحون على الحوار\r\nدون شروط".\r\n';
 const L3 = 'إقرأ المزيد: كيشيدا يزور واشنطن\r\n';
 const L4 = 'Joe Biden met Fumio Kishida in Tokyo Bay area 👍🏽.\r\n';
-export const MIXED_TEXT = L1 + L2 + L3 + L4;
+// Characters Python's str.split() takes for whitespace and JavaScript's \s does not (U+0085, U+001C), NBSP, thin space.
+const L5 = 'Sources:\u0085Reuters\u2009and\u00A0AP\u001c.\r\n';
+export const MIXED_TEXT = L1 + L2 + L3 + L4 + L5;
 
 function mixed(): FixtureDocument {
   const t = MIXED_TEXT;
@@ -78,6 +80,7 @@ function mixed(): FixtureDocument {
     entity('t6', 'Fumio Kishida', 'PERSON'),
     entity('t7', 'Tokyo Bay area', 'LOC'), // clipped to "Tokyo Bay" by e2
     entity('t8', 'Tokyo', 'GPE'), // nested in t7
+    entity('t9', 'Reuters\u2009and\u00A0AP', 'ORG'),
   ];
   const quoteText = 'نحن منفتحون على الحوار\r\nدون شروط';
   const quotes: Quote[] = [
