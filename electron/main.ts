@@ -33,6 +33,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 app.enableSandbox();
+// Tests run the app with a throwaway profile (recent folders, window bounds).
+if (process.env.TAHRIR_USER_DATA) app.setPath('userData', resolve(process.env.TAHRIR_USER_DATA));
 
 let mainWindow: BrowserWindow | null = null;
 let backend: HostedBackend | null = null;
@@ -374,11 +376,12 @@ function buildMenu(): void {
 
 /** The folder named on the command line (the first argument that is not a switch), if it exists. */
 function folderFromArgs(argv: readonly string[], cwd: string): string | null {
-  // Packaged: [app, ...args]; in development: [electron, appPath, ...args].
-  const args = argv.slice(app.isPackaged ? 1 : 2).filter((a) => !a.startsWith('-'));
-  for (const arg of args) {
+  // Packaged: [exe, ...args]; in development: [electron, ...switches, appPath, ...args].
+  const appPath = resolve(app.getAppPath());
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-')) continue;
     const folder = resolve(cwd, arg);
-    if (isFolder(folder) && folder !== resolve(app.getAppPath())) return folder;
+    if (folder !== appPath && isFolder(folder)) return folder;
   }
   return null;
 }
