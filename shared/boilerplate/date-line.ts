@@ -30,6 +30,8 @@ const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`,
 export function isDateLine(line: string): boolean {
   const text = asciiDigits(line).trim();
   if (text.length === 0 || text.length > 140 || words(text).length > 16) return false;
+  // Cheap test first: a date stamp has digits or says how long ago.
+  if (!/\d|منذ|ago|just now|الآن/iu.test(text)) return false;
   let rest = text;
   let found = false;
   for (let d = findNewsDate(rest); d; d = findNewsDate(rest)) {

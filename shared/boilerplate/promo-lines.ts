@@ -13,9 +13,9 @@ const advertisement = new RegExp(
 );
 
 const newsletterStart =
-  /^\s*(?:sign up|subscribe|get (?:our|the)\b|join (?:our|the)\b|enter your email|by (?:signing up|subscribing|entering your email)|don'?t miss|never miss|newsletter|اشترك|اشتركي|اشتركوا|سجل(?:وا)?\s+(?:في|ب|الآن)|النشرة (?:البريدية|الإخبارية)|نشرتنا|احصل(?:وا)? على|لا تفوت|لا تفوّت)/iu;
+  /^\s*(?:sign up\b|subscribe\b|get (?:our|the)\b|join (?:our|the)\b|enter your email|by (?:signing up|subscribing|entering your email)|don'?t miss|never miss|newsletter|اشترك|اشتركي|اشتركوا|سجل(?:وا)?\s+(?:في|ب|الآن)|النشرة (?:البريدية|الإخبارية)|نشرتنا|احصل(?:وا)? على|لا تفوت|لا تفوّت)/iu;
 const newsletterTopic =
-  /newsletter|inbox|e-?mail|bulletin|briefing|subscribe|sign up|privacy (?:notice|policy)|نشر[ةت]|النشرة|البريد|بريدك|اشتراك|اشترك|مجانا|مجاناً|صندوق/iu;
+  /newsletter|inbox|e-?mail|bulletin|briefing|privacy (?:notice|policy)|نشر[ةت]|النشرة|البريد|بريدك|مجانا|مجاناً|صندوق/iu;
 
 const SHARE_WORDS = [
   'share', 'share this', 'share this article', 'share this story', 'share this page', 'share on', 'share via', 'shares',
@@ -47,10 +47,13 @@ export function isAdvertisementLine(line: string): boolean {
 
 export function isNewsletterLine(line: string): boolean {
   const t = stripBullet(line);
-  return newsletterStart.test(t) && newsletterTopic.test(t) && wordCount(t) <= 40;
+  const start = newsletterStart.exec(t);
+  // The topic must come after the opening words: "Subscribers rose…" or "اشترك ألف متطوع…" is news.
+  return start !== null && newsletterTopic.test(t.slice(start[0].length)) && wordCount(t) <= 40;
 }
 
 export function isShareLine(line: string): boolean {
+  if (line.length > 160) return false;
   const parts = line
     .replace(/[|•·,،/\-–—:()[\]]+/gu, ' ')
     .replace(/\p{Extended_Pictographic}/gu, ' ')

@@ -18,7 +18,7 @@ export const ENGLISH_READ_MORE =
   '(?:Read more|Read More|Also read|Also Read|Read also|See also|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
 const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO)';
 
-const sepAr = '\\s*[:：»›>|\\-–—]?\\s*';
+const sepAr = '\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)?\\s*';
 const sepEn = '\\s*(?:[:：»›>|]|\\s[-–—])\\s*';
 const trigger = new RegExp(
   `(?:^|(?<=[.!?؟»"”]))\\s*(?:(?:${ARABIC_READ_MORE})(?![\\p{L}\\p{M}])${sepAr}|${ARABIC_LABELLED}${sepEn}|${ENGLISH_READ_MORE}${sepEn}|${ENGLISH_CAPS}(?:${sepEn}|\\s+))(?=[\\p{L}\\p{N}"“«'‘(\\[])`,

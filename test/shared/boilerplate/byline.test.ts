@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { byline, isBylineLine } from '../../../shared/boilerplate/byline';
+import { removed } from './rule-harness';
+
+describe('byline', () => {
+  test.each([
+    'By Jane Doe',
+    'By Jane Doe and John Smith, Reuters',
+    'By JOHN SMITH',
+    'Reporting by Maha El Dahan; Editing by Alex Richardson',
+    'كتب: محمد أحمد',
+    'بقلم سامي كليب',
+    'أبوظبي - سكاي نيوز عربية',
+    'Diplomatic correspondent',
+    'BBC News, Washington',
+  ])('byline %s', (line) => expect(isBylineLine(line)).toBe(true));
+
+  test.each([
+    'By Tuesday, the talks had collapsed.',
+    'By the end of the year, prices had doubled.',
+    'By contrast, exports rose sharply in March.',
+    'كتب الرئيس رسالة إلى نظيره الفرنسي يدعوه فيها إلى زيارة البلاد قريبا.',
+    'The correspondent said the city was quiet on Monday evening.',
+  ])('not a byline: %s', (line) => expect(isBylineLine(line)).toBe(false));
+
+  test('a name line above a correspondent title goes with it', () => {
+    expect(removed(byline, 'Headline\nJane Doe\nMiddle East correspondent\nBody text.')).toEqual(['Jane Doe\nMiddle East correspondent\n']);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { dateLine, isDateLine } from '../../../shared/boilerplate/date-line';
+import { findNewsDate, parseNewsDate } from '../../../shared/boilerplate/news-date';
+import { removed } from './rule-harness';
+
+describe('published-line', () => {
+  test.each([
+    'تاريخ النشر: 11th, April 2024 GMT',
+    'الأحد 02 يونيو 2024 - 15:30',
+    'نشر في: السبت، ١٥ حزيران ٢٠٢٤ الساعة 05:30 م',
+    'آخر تحديث: منذ 3 ساعات',
+    '12 June 2024 14:05 BST',
+    'Published 12 June 2024, updated 13 June 2024',
+    'Last updated: Thursday, April 11, 2024 at 3:30 pm EDT',
+    'Published On 11 Apr 202411 Apr 2024',
+    'Updated 2 hours ago',
+    '2024-06-12 09:41',
+  ])('removes the date line %s', (line) => {
+    expect(isDateLine(line)).toBe(true);
+    expect(removed(dateLine, `عنوان\n${line}\nنص المقال.`)).toEqual([`${line}\n`]);
+  });
+
+  test.each([
+    'في 12 يونيو 2024 أعلنت الحكومة خطة جديدة لدعم المزارعين.',
+    'وقال الوزير الأحد 02 يونيو 2024 إن المحادثات ستستأنف.',
+    'Published in 2020, the report found that emissions rose.',
+    'On 12 June 2024 the minister resigned after the vote.',
+    'تاريخ طويل من العلاقات بين البلدين',
+    'Updated guidance was issued to schools.',
+  ])('keeps the sentence %s', (line) => {
+    expect(isDateLine(line)).toBe(false);
+  });
+});
+
+describe('news dates', () => {
+  test.each([
+    ['11th, April 2024 GMT', '2024-04-11'],
+    ['الأحد 02 يونيو 2024 - 15:30', '2024-06-02T15:30'],
+    ['12 June 2024 14:05 BST', '2024-06-12T14:05+01:00'],
+    ['١١ نيسان ٢٠٢٤', '2024-04-11'],
+    ['11 نيسان/أبريل 2024', '2024-04-11'],
+    ['3 كانون الثاني 2023', '2023-01-03'],
+    ['November 6, 2024', '2024-11-06'],
+    ['السبت، 15 يونيو 2024 05:30 م', '2024-06-15T17:30'],
+    ['14:05 GMT, 12 June 2024', '2024-06-12T14:05Z'],
+    ['2024/03/05', '2024-03-05'],
+    ['25/12/2023', '2023-12-25'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseNewsDate(text)).toBe(iso);
+  });
+
+  test('impossible dates are not dates', () => {
+    expect(parseNewsDate('31 February 2024')).toBeUndefined();
+    expect(parseNewsDate('a 12 storey building')).toBeUndefined();
+    expect(findNewsDate('no date here')).toBeUndefined();
+  });
+});

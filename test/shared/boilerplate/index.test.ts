@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { RULES, suggestEdits } from '../../../shared/boilerplate/index';
+import type { Sidecar } from '../../../shared/model';
+import { slice } from './rule-harness';
+
+const root = join(__dirname, '../../..');
+const SAMPLE = '000_b3be894ae1d50a96';
+const source = readFileSync(join(root, 'seeds', `${SAMPLE}.txt`), 'utf8');
+const EXAMPLE = '/work/shared/docs/example';
+
+/** Applies edits (code point offsets) to the source: the clean text. */
+function applyEdits(text: string, edits: { start: number; end: number; replacement: string }[]): string {
+  const chars = [...text];
+  let out = '';
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    out += chars.slice(at, e.start).join('') + e.replacement;
+    at = e.end;
+  }
+  return out + chars.slice(at).join('');
+}
+
+describe('suggestEdits on the sample article', () => {
+  const edits = suggestEdits(source);
+
+  test('proposes exactly the six edits of the example sidecar', () => {
+    const expected = [
+      [89, 123, 'published-line'],
+      [303, 387, 'read-more'],
+      [1548, 1560, 'source-line'],
+      [1560, 1578, 'source-line'],
+      [1578, 1722, 'keywords-line'],
+      [1722, 2992, 'related'],
+    ];
+    expect(edits.map((e) => [e.start, e.end, e.rule])).toEqual(expected);
+    expect(edits.every((e) => e.kind === 'boilerplate' && e.replacement === '')).toBe(true);
+    for (const e of edits) expect(slice(source, e.start, e.end)).toBe(e.text);
+  });
+
+  test.runIf(readable(join(EXAMPLE, `${SAMPLE}.annotations.json`)))('matches the example sidecar and yields its clean text', () => {
+    const example = JSON.parse(readFileSync(join(EXAMPLE, `${SAMPLE}.annotations.json`), 'utf8')) as Sidecar;
+    expect(edits.map(({ start, end, text, kind, rule }) => ({ start, end, text, kind, rule }))).toEqual(
+      example.edits.map(({ start, end, text, kind, rule }) => ({ start, end, text, kind, rule })),
+    );
+    expect(applyEdits(source, edits)).toBe(readFileSync(join(EXAMPLE, `${SAMPLE}.clean.txt`), 'utf8'));
+  });
+
+  test('the Persian letters of the keyword line and the glue after the headline are covered by removals', () => {
+    const all = suggestEdits(source, { disabledRules: ['keywords-line', 'read-more', 'related'] });
+    expect(all.some((e) => e.rule === 'letter-variants' && e.replacement === 'كوريا')).toBe(true);
+    expect(all.some((e) => e.rule === 'glued-words' && e.start === 387)).toBe(true);
+    expect(edits.some((e) => e.rule === 'letter-variants' || e.rule === 'glued-words')).toBe(false);
+  });
+});
+
+function readable(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('merging', () => {
+  test('a rejected suggestion is not proposed again, and what it covered comes back', () => {
+    const related = suggestEdits(source).find((e) => e.rule === 'related')!;
+    const again = suggestEdits(source, { rejected: [{ rule: 'related', start: related.start, end: related.end, text: related.text }] });
+    expect(again.some((e) => e.rule === 'related')).toBe(false);
+    expect(again.find((e) => e.rule === 'social-embed')?.text).toMatch(/^Foreign ministers .* November 6, 2024$/su);
+    expect(again.find((e) => e.rule === 'glued-words')).toBeUndefined();
+  });
+
+  test('nothing overlapping an existing edit is proposed', () => {
+    const existing = [{ id: 'e9', start: 300, end: 320, text: slice(source, 300, 320), replacement: '', kind: 'boilerplate' as const }];
+    const edits = suggestEdits(source, { existing });
+    expect(edits.some((e) => e.start < 320 && e.end > 300)).toBe(false);
+  });
+
+  test('disabled rules are off', () => {
+    expect(suggestEdits(source, { disabledRules: ['source-line'] }).some((e) => e.rule === 'source-line')).toBe(false);
+  });
+
+  test('workspace rules from tahrir.json join in', () => {
+    const edits = suggestEdits(source, { workspaceRules: [{ id: 'site-rt', pattern: 'RT Arabic', kind: 'boilerplate' }], disabledRules: ['source-line'] });
+    expect(edits.find((e) => e.rule === 'site-rt')?.text).toBe('RT Arabic');
+    expect(() => suggestEdits(source, { workspaceRules: [{ id: 'bad', pattern: '(' }] })).toThrow(/tahrir\.json: rule "bad"/u);
+  });
+
+  test('every rule has an id, a description and a language; ids are unique', () => {
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) expect(r.description.length > 0 && ['ar', 'en', 'any'].includes(r.language)).toBe(true);
+  });
+
+  test('on any text: sorted, in range, non-overlapping, anchored in code points (emoji, flags, CRLF, BOM)', () => {
+    const pieces = [
+      'اقرأ أيضا: ', 'Read more: ', 'المصدر: رويترز', 'Source: AFP', '\n', '\r\n', '😀', '🇯🇵', 'عمّان', 'کوریا', 'الـــرئيس',
+      'كيشيداوبحسب', '2024وجاء', 'وقال ', 'The ', 'Advertisement', '\uFEFF', 'Share this article', '© 2024', 'Tags: a, b',
+      'تاريخ النشر: 11th, April 2024 GMT', 'إقرأ أيضاً:', ' ', '.', 'كلمة ',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const edits = suggestEdits(text);
+        const length = [...text].length;
+        let last = -1;
+        let lastEnd = 0;
+        for (const e of edits) {
+          expect(e.start).toBeGreaterThanOrEqual(0);
+          expect(e.end).toBeLessThanOrEqual(length);
+          expect(e.start).toBeGreaterThanOrEqual(last);
+          expect(e.start).toBeGreaterThanOrEqual(lastEnd);
+          expect(slice(text, e.start, e.end)).toBe(e.text);
+          last = e.start;
+          lastEnd = e.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

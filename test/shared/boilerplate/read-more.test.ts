@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { findGluePoint, readMore } from '../../../shared/boilerplate/read-more';
+import { removed, run } from './rule-harness';
+
+describe('read-more', () => {
+  test('finds the glue point of a headline glued to the next sentence (the sample)', () => {
+    const text = 'مقدمة.\nإقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيداوبحسب وكالة "اسوشيتد برس" بحث رئيس الوزراء.\n';
+    expect(removed(readMore, text)).toEqual(['إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا']);
+  });
+
+  test.each([
+    ['اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا وقال المتحدث باسم الحملة إن الجولة ستستمر أسبوعا.', 'اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا '],
+    ['شاهد أيضاً.. فيضانات تجتاح ليبيا2024وأعلنت السلطات حالة الطوارئ في المدينة.', 'شاهد أيضاً.. فيضانات تجتاح ليبيا2024'],
+    ['Read more: Biden meets Kishida at the White HouseThe two leaders discussed trade and security.', 'Read more: Biden meets Kishida at the White House'],
+    ['READ MORE: Floods hit Libya as storm Daniel makes landfall.The government declared an emergency.', 'READ MORE: Floods hit Libya as storm Daniel makes landfall.'],
+  ])('cuts %s at the glue point', (line, headline) => {
+    expect(removed(readMore, `${line}\n`)).toEqual([headline]);
+  });
+
+  test('a headline alone on its line goes with its line break', () => {
+    expect(removed(readMore, 'نص.\nاقرأ أيضاً: الحكومة تعلن موازنة جديدة\nنص آخر.')).toEqual(['اقرأ أيضاً: الحكومة تعلن موازنة جديدة\n']);
+    expect(removed(readMore, 'Text.\nRead more: Inflation falls to 2.3% in April\nMore text.')).toEqual(['Read more: Inflation falls to 2.3% in April\n']);
+    expect(removed(readMore, 'Text.\nRelated: How the Fed decides on rates\n')).toEqual(['Related: How the Fed decides on rates\n']);
+  });
+
+  test('a trigger after a sentence end, mid-paragraph, takes the space before it and keeps the sentence', () => {
+    const text = 'وصل الوفد إلى القاهرة. اقرأ أيضا: مصر تستضيف جولة جديدة من المفاوضات\n';
+    expect(removed(readMore, text)).toEqual([' اقرأ أيضا: مصر تستضيف جولة جديدة من المفاوضات']);
+  });
+
+  test.each([
+    'وقال إن على القراء أن يقرأوا المزيد عن تاريخ المنطقة قبل الحكم.',
+    'Read more about the plan in the full report, the minister told MPs on Tuesday.',
+    'Readers who want to read more can find the report online.',
+    'أشار التقرير إلى أن الطلاب الذين يقرأون أيضا الصحف يتفوقون.',
+    'Related costs rose by 4% over the year, the company said.',
+    'إقرأ أيضاً:',
+  ])('keeps prose that mentions reading: %s', (line) => {
+    expect(run(readMore, `مقدمة\n${line}\n`)).toEqual([]);
+  });
+
+  test('glue points', () => {
+    expect(findGluePoint('headline without glue')).toBe(-1);
+    expect(findGluePoint('عنوان قصير من ضيفه كيشيداوبحسب وكالة')).toBe('عنوان قصير من ضيفه كيشيدا'.length);
+  });
+});

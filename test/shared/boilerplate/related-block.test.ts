@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { isRelatedHeading, relatedBlock } from '../../../shared/boilerplate/related-block';
+import { removed } from './rule-harness';
+
+describe('related', () => {
+  test('in the footer (after source or keyword lines) the block runs to the end', () => {
+    const text = 'نص المقال.\nالمصدر: وكالات\nإقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.';
+    expect(removed(relatedBlock, text)).toEqual(['إقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.']);
+  });
+
+  test('mid-article, only the listed headlines go', () => {
+    const text = [
+      'The talks resumed on Monday.',
+      'Related',
+      'Inflation falls to 2.3% in April',
+      '- Why the Fed is in no hurry to cut rates',
+      '',
+      'Officials said the meeting lasted four hours and ended without a statement.',
+    ].join('\n');
+    expect(removed(relatedBlock, text)).toEqual(['Related\nInflation falls to 2.3% in April\n- Why the Fed is in no hurry to cut rates\n']);
+  });
+
+  test.each(['إقرأ أيضاً:', 'اقرأ ايضا', 'مواضيع ذات صلة', 'الأكثر قراءة', 'أخبار متعلقة:', 'Related articles', 'More on this story', 'You may also like', 'Most read', 'See also:'])(
+    'heading %s',
+    (line) => expect(isRelatedHeading(line)).toBe(true),
+  );
+
+  test.each(['اقرأ أيضا التقرير الكامل على موقع الوزارة.', 'Related costs rose sharply.', 'More than 100 people attended.', 'الأكثر قراءة بين الطلاب كانت الروايات.'])(
+    'not a heading: %s',
+    (line) => expect(isRelatedHeading(line)).toBe(false),
+  );
+});

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { socialEmbed } from '../../../shared/boilerplate/social-embed';
+import { removed } from './rule-harness';
+
+describe('social-embed', () => {
+  test('a tweet with its t.co link and an attribution glued to the next sentence', () => {
+    const text =
+      'منطقة كورسك.\nForeign ministers condemned the cooperation https://t.co/3NWgRxpBwK\n— dpa news agency (@dpa_intl) November 6, 2024وجاء في البيان أن الدعم خطير.\n';
+    expect(removed(socialEmbed, text)).toEqual([
+      'Foreign ministers condemned the cooperation https://t.co/3NWgRxpBwK\n— dpa news agency (@dpa_intl) November 6, 2024',
+    ]);
+  });
+
+  test('an Arabic tweet with pic.twitter.com and its attribution line', () => {
+    const text = 'نص.\nنحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\nنص آخر.';
+    expect(removed(socialEmbed, text)).toEqual(['نحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\n']);
+  });
+
+  test('BBC skip/end blocks and Instagram embeds go whole', () => {
+    const bbc = 'Text.\nSkip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\nMore text.';
+    expect(removed(socialEmbed, bbc)).toEqual(['Skip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\n']);
+    const insta = 'نص.\nView this post on Instagram\nصورة من الحفل\nA post shared by Fairuz (@fairuz)\nنص.';
+    expect(removed(socialEmbed, insta)).toEqual(['View this post on Instagram\nصورة من الحفل\nA post shared by Fairuz (@fairuz)\n']);
+  });
+
+  test('a bare post link line goes', () => {
+    expect(removed(socialEmbed, 'Text.\nhttps://twitter.com/user/status/123456\nText.')).toEqual(['https://twitter.com/user/status/123456\n']);
+  });
+
+  test.each([
+    'وكتب الوزير على حسابه في منصة إكس أن "الحل السياسي هو الطريق الوحيد".',
+    'The minister said in a post on X that talks would resume.',
+    '— and then, he said, everything changed.',
+    'The report is available at https://example.org/report.pdf for readers.',
+  ])('keeps prose about posts: %s', (line) => {
+    expect(removed(socialEmbed, `${line}\n`)).toEqual([]);
+  });
+});
