@@ -10,7 +10,7 @@ import { join, relative, sep } from 'node:path';
 import type { ImportReport, ImportRequest } from '../shared/api';
 import { IMPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { reanchor } from '../shared/export/export-record'; // WIRE-REANCHOR: '../shared/anchoring' when it lands
+import { reanchor } from '../shared/anchoring';
 import { PositionMap, mapSpan } from '../shared/position-map';
 import { emptySidecar } from '../shared/sidecar';
 import type { Sidecar } from '../shared/model';
@@ -76,7 +76,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     }
     let sidecar = stored?.sidecar ?? emptySidecar(doc.textPath.split(sep).pop()!, textSha, Array.from(text).length);
     // The text changed on disk since the sidecar was written: anchor the spans to it first, as opening does.
-    if (sidecar.source.sha256 !== textSha) sidecar = reanchor(text, sidecar).sidecar;
+    if (sidecar.source.sha256 !== textSha) {
+      const anchored = reanchor(text, sidecar).sidecar;
+      sidecar = { ...anchored, source: { ...anchored.source, sha256: textSha } };
+    }
     return { doc, text, sidecar, revision: stored?.revision ?? null };
   };
 

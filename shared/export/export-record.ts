@@ -1,25 +1,9 @@
 // The one place where a document's annotations are mapped from source to clean-text
 // coordinates for export. Every format builds on the record this produces.
-import { CodePointIndex, sliceCodePoints } from '../code-points';
+import { sliceCodePoints } from '../code-points';
+import { reanchor } from '../anchoring';
 import { PositionMap, mapSpan } from '../position-map';
 import type { DocumentStatus, Entity, Sidecar } from '../model';
-
-// WIRE-REANCHOR: replace with `import { reanchor } from '../anchoring'` once the text engine
-// commits it. Until then: keep a span whose text still matches, orphan the others.
-export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar } {
-  const index = new CodePointIndex(source);
-  const keep = <T extends { start: number; end: number; text: string; orphaned?: boolean }>(s: T): T =>
-    s.orphaned || (s.end <= index.length && index.slice(s.start, s.end) === s.text) ? s : { ...s, orphaned: true };
-  return {
-    sidecar: {
-      ...sidecar,
-      source: { ...sidecar.source, length: index.length },
-      edits: sidecar.edits.map(keep),
-      entities: sidecar.entities.map(keep),
-      quotes: sidecar.quotes.map(keep),
-    },
-  };
-}
 
 /** An entity in clean-text code points; `text` is the clean substring [start, end). */
 export interface ExportSpan {

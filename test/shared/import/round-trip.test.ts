@@ -15,7 +15,7 @@ import { toSourceAnnotations, type ImportedDocument } from '../../../shared/impo
 import { PositionMap, mapSpan } from '../../../shared/position-map';
 import type { Sidecar } from '../../../shared/model';
 import { fixtureDocuments, sha256 } from '../export/fixture-documents';
-import { reanchor } from '../../../shared/export/export-record'; // WIRE-REANCHOR
+import { reanchor } from '../../../shared/anchoring';
 
 // The documents as the importer finds them: sidecars already anchored to today's text.
 const docs = fixtureDocuments()
