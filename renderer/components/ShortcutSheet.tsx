@@ -1,12 +1,12 @@
 // The keyboard shortcut sheet (?).
 import type { ReactElement } from 'react';
-import { useTahrir } from '../store/store';
+import { selectLabels, useTahrir } from '../store/store';
 import { toggleShortcuts } from '../store/ui-actions';
 import { SHORTCUTS } from './keyboard';
 
 export function ShortcutSheet(): ReactElement | null {
   const open = useTahrir((s) => s.shortcutsOpen);
-  const labels = useTahrir((s) => s.workspace?.config.labels ?? []);
+  const labels = useTahrir(selectLabels);
   if (!open) return null;
   return (
     <div className="overlay" onClick={() => toggleShortcuts(false)}>

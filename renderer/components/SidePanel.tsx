@@ -3,7 +3,7 @@
 import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans } from '../store/document-data';
-import { useTahrir } from '../store/store';
+import { selectLabels, useTahrir } from '../store/store';
 import { shownText } from '../store/text-view';
 import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
@@ -28,7 +28,7 @@ function useHiddenIds(): Set<string> {
 
 function EntitiesTab(): ReactElement {
   const entities = useTahrir((s) => s.data?.entities);
-  const labels = useTahrir((s) => s.workspace?.config.labels ?? []);
+  const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const hidden = useHiddenIds();
   const list = useMemo(() => sortedSpans(entities ?? {}), [entities]);

@@ -13,7 +13,7 @@ import {
 } from '../store/annotation-actions';
 import { endChangeGroup } from '../store/history';
 import { suggestSpeaker } from '../store/speaker-suggestion';
-import { useTahrir } from '../store/store';
+import { selectLabels, useTahrir } from '../store/store';
 import { flashSpan, showNotice } from '../store/ui-actions';
 import { labelClass } from './label-styles';
 import { SpeakerPicker } from './SpeakerPicker';
@@ -22,7 +22,7 @@ import { focusText } from './text-surface';
 export function SpanInspector(): ReactElement | null {
   const selected = useTahrir((s) => s.selected);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
-  const labels = useTahrir((s) => s.workspace?.config.labels ?? []);
+  const labels = useTahrir(selectLabels);
   const entity = useTahrir((s) => (s.selected?.kind === 'entity' ? s.data?.entities[s.selected.id] : undefined));
   const quote = useTahrir((s) => (s.selected?.kind === 'quote' ? s.data?.quotes[s.selected.id] : undefined));
   const entities = useTahrir(useShallow((s) => (quote ? Object.values(s.data?.entities ?? {}) : [])));

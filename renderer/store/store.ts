@@ -2,6 +2,7 @@
 // its actions run and test in Node; components read it through `useTahrir`.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import type { LabelConfig } from '../../shared/model';
 import type { DocumentSlice, HistorySlice, SaveSlice, TahrirState, UiSlice, WorkspaceSlice } from './state';
 
 export const initialWorkspace = (): WorkspaceSlice => ({ workspace: null, documents: [], filter: '', workspaceError: null });
@@ -35,3 +36,7 @@ export function useTahrir<T>(selector: (state: TahrirState) => T): T {
 export function resetStore(): void {
   store.setState(initialState(), true);
 }
+
+const NO_LABELS: readonly LabelConfig[] = [];
+/** The workspace's labels (a stable empty list before a workspace loads, so selectors do not loop). */
+export const selectLabels = (s: TahrirState): readonly LabelConfig[] => s.workspace?.config.labels ?? NO_LABELS;

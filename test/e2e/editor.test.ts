@@ -1,0 +1,237 @@
+// The annotation editor end to end: `tahrir serve` on a temp copy of seeds/, Debian's
+// Chromium driven by keyboard and mouse as an editor would, and the sidecar on disk
+// checked offset by offset (code points, as in docs/example).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/serve';
+
+const repo = join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const SAMPLE = '000_b3be894ae1d50a96';
+const ENGLISH = 'zz_english_note';
+const ENGLISH_TEXT = 'Ministers met in Tokyo on Monday.\nThe talks were described as "useful" by Fumio Kishida.\n';
+const shots = join(repo, 'test-results');
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let root: string;
+let source: string;
+
+/** Code point offset of the n-th occurrence of `needle` in the source (what the sidecar stores). */
+function cpOffset(needle: string, occurrence = 0): number {
+  let u = -1;
+  for (let i = 0; i <= occurrence; i++) u = source.indexOf(needle, u + 1);
+  if (u < 0) throw new Error(`not in the sample: ${needle}`);
+  return Array.from(source.slice(0, u)).length;
+}
+
+/** Screen point at the middle of the k-th UTF-16 unit of the n-th occurrence of `needle` in the rendered text. */
+async function pointIn(needle: string, k: number, occurrence = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ needle, k, occurrence }) => {
+      let seen = 0;
+      for (const p of document.querySelectorAll('[data-para]')) {
+        const node = p.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        const text = node.textContent ?? '';
+        let at = text.indexOf(needle);
+        while (at >= 0) {
+          if (seen++ === occurrence) {
+            (p as HTMLElement).scrollIntoView({ block: 'center' });
+            const r = new Range();
+            r.setStart(node, at + k);
+            r.setEnd(node, at + k + 1);
+            const box = r.getClientRects()[0];
+            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+          }
+          at = text.indexOf(needle, at + 1);
+        }
+      }
+      throw new Error(`not rendered: ${needle}`);
+    },
+    { needle, k, occurrence },
+  );
+}
+
+/** Drag the mouse from inside one character to inside another, as an editor selects. */
+async function drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function sidecarOnDisk(id: string): Promise<{ document: { status: string }; entities: Record<string, unknown>[]; quotes: Record<string, unknown>[] }> {
+  return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
+}
+
+async function waitSaved(): Promise<void> {
+  await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 10_000 });
+}
+
+async function tabCount(title: 'Entities' | 'Quotes'): Promise<string> {
+  return (await page.locator('.tabs [role="tab"]', { hasText: title }).locator('.count').textContent()) ?? '';
+}
+
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', () => {
+  beforeAll(async () => {
+    if (!existsSync(join(repo, 'dist', 'renderer', 'app.js'))) execFileSync(process.execPath, [join(repo, 'build', 'bundle.mjs')], { stdio: 'inherit' });
+    root = await mkdtemp(join(tmpdir(), 'tahrir-editor-'));
+    await cp(join(repo, 'seeds'), root, { recursive: true });
+    // A second document, so switching documents is tested whatever seeds/ holds.
+    await writeFile(join(root, `${ENGLISH}.txt`), ENGLISH_TEXT);
+    source = (await readFile(join(root, `${SAMPLE}.txt`), 'utf8')).replace(/^\uFEFF/, '');
+    await mkdir(shots, { recursive: true });
+    server = await startServer({ root, rendererDir: join(repo, 'dist', 'renderer'), log: () => undefined });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(server.url);
+    await page.locator(`[data-doc-id="${SAMPLE}"]`).click();
+    await page.waitForSelector('[data-para]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('runs Arabic paragraphs right to left and the English tweet left to right, in the shipped font', async () => {
+    const dirs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-para]')].map((p) => ({ text: p.textContent ?? '', dir: getComputedStyle(p).direction })),
+    );
+    expect(dirs.find((p) => p.text.startsWith('قال الرئيس'))?.dir).toBe('rtl');
+    expect(dirs.find((p) => p.text.startsWith('Foreign ministers'))?.dir).toBe('ltr');
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Naskh Arabic"', 'بايدن'))).toBe(true);
+    await page.screenshot({ path: join(shots, 'editor-arabic.png') });
+  });
+
+  it('tags جو بايدن as PERSON with the hotkey, painted in the frame after the keypress', async () => {
+    // Drag from inside جو to inside بايدن: the selection snaps to the whole words.
+    await drag(await pointIn('جو بايدن', 0), await pointIn('جو بايدن', 6));
+    await page.evaluate(() => {
+      const w = window as unknown as { paintedInFirstFrame?: boolean };
+      document.addEventListener(
+        'keydown',
+        () =>
+          requestAnimationFrame(() => {
+            w.paintedInFirstFrame = (CSS.highlights.get('tahrir-label-0')?.size ?? 0) > 0;
+          }),
+        { capture: true, once: true },
+      );
+    });
+    await page.keyboard.press('1');
+    await page.waitForFunction(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame !== undefined);
+    expect(await page.evaluate(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame)).toBe(true);
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) => (r as Range).toString()));
+    expect(highlighted).toEqual(['جو بايدن']);
+    expect(await tabCount('Entities')).toBe('1');
+  });
+
+  it('tags an English name in the tweet by keyboard (click, Ctrl+Shift+→)', async () => {
+    const at = await pointIn('North Korea', 0);
+    await page.mouse.click(at.x - 3, at.y); // just before the N
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.press('3');
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-2') ?? [])].map((r) => (r as Range).toString()));
+    expect(highlighted).toEqual(['North Korea']);
+    await page.locator('[data-para]', { hasText: 'Foreign ministers' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'editor-tweet.png') });
+  });
+
+  it('marks the quote نرحب بفرصة حلفائنا… and gives it Biden as speaker', async () => {
+    // The speaker first: double-click بايدن in «وقال بايدن خلال مؤتمر» and press 1.
+    const biden = await pointIn('وقال بايدن خلال', 7);
+    await page.mouse.dblclick(biden.x, biden.y);
+    await page.keyboard.press('1');
+    expect(await tabCount('Entities')).toBe('3');
+    // Then the quote: drag from inside its first word to inside its last, press Q.
+    await drag(await pointIn('نرحب بفرصة', 1), await pointIn('الديمقراطية".', 5));
+    await page.keyboard.press('q');
+    expect(await tabCount('Quotes')).toBe('1');
+    // The inspector suggests the speaker (the person after قال); Enter accepts it.
+    await expect.poll(() => page.locator('.suggestion bdi').textContent()).toBe('بايدن');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="speaker-current"] bdi').first().textContent()).toBe('بايدن');
+    await page.screenshot({ path: join(shots, 'editor-quote.png') });
+  });
+
+  it('undoes and redoes', async () => {
+    await page.keyboard.press('Control+z'); // the speaker
+    await expect.poll(() => page.locator('[data-testid="speaker-current"]').textContent()).toContain('none yet');
+    await page.keyboard.press('Control+z'); // the quote
+    expect(await tabCount('Quotes')).toBe('0');
+    await page.keyboard.press('Control+Shift+z');
+    await page.keyboard.press('Control+y');
+    expect(await tabCount('Quotes')).toBe('1');
+    // The side panel lists it with its speaker; choosing it selects it again.
+    await page.locator('.tabs [role="tab"]', { hasText: 'Quotes' }).click();
+    await expect.poll(() => page.locator('.quote-item .quote-speaker bdi').textContent()).toBe('بايدن');
+    await page.locator('.quote-item').click();
+    await expect.poll(() => page.locator('[data-testid="speaker-current"] bdi').first().textContent()).toBe('بايدن');
+  });
+
+  it('switches documents and back (Alt+↓, Alt+↑), then marks the document done (Ctrl+Shift+D)', async () => {
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForSelector(`[data-doc-id="${ENGLISH}"][aria-current="true"]`);
+    await expect.poll(() => page.locator('[data-para]').first().textContent()).toBe('Ministers met in Tokyo on Monday.');
+    // Leaving the document saved it.
+    expect((await sidecarOnDisk(SAMPLE)).entities).toHaveLength(3);
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.waitForSelector(`[data-doc-id="${SAMPLE}"][aria-current="true"]`);
+    await expect.poll(() => tabCount('Entities')).toBe('3');
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.keyboard.press('Control+Shift+D');
+    await expect.poll(() => page.locator('[data-testid="status-select"]').inputValue()).toBe('done');
+    await expect.poll(() => page.locator('[data-testid="progress"]').textContent()).toBe('1 of 2 done');
+    await waitSaved();
+  });
+
+  it('keeps everything across a reload, and the sidecar on disk holds exactly it in code points', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-para]');
+    await expect.poll(() => tabCount('Entities')).toBe('3');
+    expect(await tabCount('Quotes')).toBe('1');
+    await page.waitForFunction(() => (CSS.highlights.get('tahrir-label-0')?.size ?? 0) === 2);
+    const sidecar = await sidecarOnDisk(SAMPLE);
+    expect(sidecar.document.status).toBe('done');
+    const north = cpOffset('North Korea');
+    expect(sidecar.entities).toEqual([
+      { id: 't1', start: 143, end: 151, label: 'PERSON', text: 'جو بايدن' },
+      { id: 't3', start: 746, end: 751, label: 'PERSON', text: 'بايدن' },
+      { id: 't2', start: north, end: north + 11, label: 'GPE', text: 'North Korea' },
+    ]);
+    expect(sidecar.quotes).toEqual([
+      {
+        id: 'q1',
+        start: 786,
+        end: 955,
+        text: 'نرحب بفرصة حلفائنا لبدء حوار مع جمهورية كوريا الشعبية الديمقراطية، كما قلت مرات عديدة، نحن منفتحون على الحوار بأنفسنا دون شروط مسبقة مع جمهورية كوريا الشعبية الديمقراطية',
+        speaker: 't3',
+        kind: 'direct',
+      },
+    ]);
+    // The same numbers as the format's example for the same words.
+    const example = JSON.parse(await readFile('/work/shared/docs/example/000_b3be894ae1d50a96.annotations.json', 'utf8').catch(() => 'null'));
+    if (example) {
+      const pick = (e: { start: number; end: number; text: string }) => ({ start: e.start, end: e.end, text: e.text });
+      expect(pick(sidecar.entities[0] as never)).toEqual(pick(example.entities[0]));
+      expect(pick(sidecar.quotes[0] as never)).toEqual(pick(example.quotes[0]));
+    }
+    await page.screenshot({ path: join(shots, 'editor-reloaded.png') });
+  });
+});
