@@ -1,0 +1,292 @@
+// Re-anchoring when a document's source text changed on disk (its sha256 no longer
+// matches the sidecar). Every edit, entity and quote is re-attached by its `text`:
+// at its old place; else the occurrence nearest where it should now be; else a bounded
+// fuzzy match (normalized letters, then approximate search with a position hint, in the
+// manner of Hypothesis' anchoring and diff-match-patch's match_main), giving up past a
+// threshold rather than attaching to a look-alike; else it is kept, marked orphaned.
+// Nothing is ever dropped. Offsets are code points.
+
+import type { ReanchorReport } from './api';
+import { normalizeForMatch } from './arabic-normalize';
+import { CodePointIndex, codePointLength } from './code-points';
+import type { Edit, Entity, Quote, Sidecar } from './model';
+import { compareEdits } from './position-map';
+
+type Kind = 'edit' | 'entity' | 'quote';
+type Span = Edit | Entity | Quote;
+
+/** How far (code points) from where a span should be a fuzzy match is looked for. */
+export const FUZZY_DISTANCE = 1000;
+/** A fuzzy match may differ from the anchor text in at most this share of its code points. */
+export const FUZZY_MAX_ERROR_RATE = 0.25;
+/** Shorter anchors are only ever matched exactly (a fuzzy 3-letter name is a look-alike). */
+export const FUZZY_MIN_LENGTH = 4;
+/** Longer anchors are not searched fuzzily (bounded work). */
+export const FUZZY_MAX_LENGTH = 5000;
+
+interface Item {
+  kind: Kind;
+  span: Span;
+  /** Position in the input order of its list, to write results back. */
+  index: number;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  text: string;
+  how: 'exact' | 'nearest' | 'fuzzy';
+}
+
+/** Start offsets (code points) of every occurrence of `needle`, overlapping ones included. */
+function occurrences(source: string, index: CodePointIndex, needle: string): number[] {
+  const out: number[] = [];
+  if (needle === '') return out;
+  for (let u = source.indexOf(needle); u >= 0; u = source.indexOf(needle, u + 1)) out.push(index.toCodePoint(u));
+  return out;
+}
+
+/** Reliable old → new shifts, from spans whose text occurs exactly once, kept in order (longest increasing run). */
+function uniqueAnchors(items: readonly Item[], occurrencesOf: (text: string) => number[]): { old: number; now: number }[] {
+  const candidates = items
+    .map((it) => ({ it, occ: occurrencesOf(it.span.text) }))
+    .filter(({ occ }) => occ.length === 1)
+    .map(({ it, occ }) => ({ old: it.span.start, now: occ[0] }))
+    .sort((a, b) => a.old - b.old || a.now - b.now);
+  // Longest non-decreasing subsequence of `now`: anchors that disagree on order are not trusted.
+  const tails: number[] = [];
+  const prev = new Array<number>(candidates.length).fill(-1);
+  candidates.forEach((c, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (candidates[tails[mid]].now <= c.now) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  });
+  const kept: { old: number; now: number }[] = [];
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) kept.push(candidates[i]);
+  return kept.reverse();
+}
+
+/**
+ * Smallest edit distance between `pattern` and any substring of `text` (Sellers'
+ * algorithm), as [start, end) in `text` and the error count; ties go to the match
+ * starting nearest `hint`. Null when the best needs more than `maxErrors` errors.
+ */
+export function approximateSearch(
+  text: readonly string[],
+  pattern: readonly string[],
+  hint: number,
+  maxErrors: number,
+): { start: number; end: number; errors: number } | null {
+  const m = pattern.length;
+  if (m === 0) return null;
+  // Column over pattern positions: cost and the text offset where that alignment starts.
+  let cost = new Int32Array(m + 1);
+  let from = new Int32Array(m + 1);
+  let nextCost = new Int32Array(m + 1);
+  let nextFrom = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) {
+    cost[i] = i;
+    from[i] = 0;
+  }
+  let best: { start: number; end: number; errors: number } | null = null;
+  const consider = (end: number) => {
+    const errors = cost[m];
+    if (errors > maxErrors) return;
+    const start = from[m];
+    if (!best || errors < best.errors || (errors === best.errors && Math.abs(start - hint) < Math.abs(best.start - hint))) {
+      best = { start, end, errors };
+    }
+  };
+  consider(0);
+  for (let j = 1; j <= text.length; j++) {
+    nextCost[0] = 0;
+    nextFrom[0] = j;
+    const ch = text[j - 1];
+    for (let i = 1; i <= m; i++) {
+      const sub = cost[i - 1] + (pattern[i - 1] === ch ? 0 : 1);
+      const del = cost[i] + 1; // text character skipped
+      const ins = nextCost[i - 1] + 1; // pattern character missing
+      if (sub <= del && sub <= ins) {
+        nextCost[i] = sub;
+        nextFrom[i] = from[i - 1];
+      } else if (ins <= del) {
+        nextCost[i] = ins;
+        nextFrom[i] = nextFrom[i - 1];
+      } else {
+        nextCost[i] = del;
+        nextFrom[i] = from[i];
+      }
+    }
+    [cost, nextCost] = [nextCost, cost];
+    [from, nextFrom] = [nextFrom, from];
+    consider(j);
+  }
+  return best;
+}
+
+/**
+ * Re-attaches every edit, entity and quote of `sidecar` to the changed `source`:
+ * updates `start`, `end` (and `text` for fuzzy matches) and `source.length`, marks what
+ * cannot be found `orphaned: true` (keeping its old offsets, clamped to the text) and
+ * clears `orphaned` on what is found again. Edits stay sorted and non-overlapping: an
+ * edit that would overlap another is orphaned. `source.sha256` is left to the caller,
+ * who has the bytes.
+ */
+export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; report: ReanchorReport } {
+  const index = new CodePointIndex(source);
+  const length = index.length;
+  const report: ReanchorReport = { moved: [], orphaned: [] };
+  const items: Item[] = [
+    ...sidecar.edits.map((span, i) => ({ kind: 'edit' as const, span, index: i })),
+    ...sidecar.entities.map((span, i) => ({ kind: 'entity' as const, span, index: i })),
+    ...sidecar.quotes.map((span, i) => ({ kind: 'quote' as const, span, index: i })),
+  ];
+  const atOldPlace = (s: Span) => s.start >= 0 && s.end <= length && s.start <= s.end && index.slice(s.start, s.end) === s.text;
+
+  const cache = new Map<string, number[]>();
+  const occurrencesOf = (text: string): number[] => {
+    let occ = cache.get(text);
+    if (!occ) cache.set(text, (occ = occurrences(source, index, text)));
+    return occ;
+  };
+
+  // Where a span should be now: its old start shifted like the nearest reliable anchor
+  // before it (else after it), and between the new places of those two anchors.
+  const unchanged = items.every((it) => atOldPlace(it.span));
+  const anchors = unchanged ? [] : uniqueAnchors(items, occurrencesOf);
+  const expected = (old: number): { hint: number; lo: number; hi: number } => {
+    let lo = 0;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (anchors[mid].old <= old) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? anchors[lo - 1] : undefined;
+    const after = lo < anchors.length ? anchors[lo] : undefined;
+    const shift = before ? before.now - before.old : after ? after.now - after.old : 0;
+    return { hint: Math.min(Math.max(0, old + shift), length), lo: before ? before.now : 0, hi: after ? after.now : length };
+  };
+
+  // Normalized source, built only when some span needs a fuzzy match.
+  let normalized: { cps: string[]; toOriginal: number[] } | undefined;
+  let sourceCps: string[] | undefined;
+
+  const find = (s: Span): Found | null => {
+    if (unchanged) return { start: s.start, end: s.end, text: s.text, how: 'exact' };
+    const { hint, lo, hi } = expected(s.start);
+    if (s.text === '') {
+      // An insertion has no text to look for: it moves with its neighbours.
+      return { start: hint, end: hint, text: '', how: hint === s.start ? 'exact' : 'nearest' };
+    }
+    const occ = occurrencesOf(s.text);
+    if (occ.length > 0) {
+      // Exact where it should be now, else at its old place, else the nearest occurrence,
+      // preferring those between its reliable neighbours.
+      const inWindow = occ.filter((p) => p >= lo && p <= hi);
+      const pool = inWindow.length > 0 ? inWindow : occ;
+      let pick = pool.includes(hint) ? hint : pool.includes(s.start) ? s.start : pool[0];
+      if (pick !== hint && pick !== s.start) {
+        for (const p of pool) if (Math.abs(p - hint) < Math.abs(pick - hint)) pick = p;
+      }
+      return { start: pick, end: pick + codePointLength(s.text), text: s.text, how: pick === s.start ? 'exact' : 'nearest' };
+    }
+
+    // Same letters once normalized (ی → ي, harakat added or removed, digits...).
+    if (!normalized) {
+      const n = normalizeForMatch(source);
+      normalized = { cps: Array.from(n.text), toOriginal: n.toOriginal };
+    }
+    const pin = Array.from(normalizeForMatch(s.text).text);
+    const anchorLength = Array.from(s.text).length;
+    if (pin.length === 0 || anchorLength > FUZZY_MAX_LENGTH) return null;
+    const hintN = lowerBoundOf(normalized.toOriginal, hint);
+    const fromN = Math.max(0, hintN - FUZZY_DISTANCE);
+    const toN = Math.min(normalized.cps.length, hintN + pin.length + FUZZY_DISTANCE);
+    const windowN = normalized.cps.slice(fromN, toN);
+    const exactN = approximateSearch(windowN, pin, hintN - fromN, 0);
+    if (exactN) {
+      const start = normalized.toOriginal[fromN + exactN.start];
+      const end = normalized.toOriginal[fromN + exactN.end - 1] + 1;
+      return { start, end: extendOverMarks(index, end), text: '', how: 'fuzzy' };
+    }
+
+    // Approximate search in the original text near where the span should be.
+    if (anchorLength < FUZZY_MIN_LENGTH) return null;
+    if (!sourceCps) sourceCps = Array.from(source);
+    const from = Math.max(0, hint - FUZZY_DISTANCE);
+    const to = Math.min(length, hint + anchorLength + FUZZY_DISTANCE);
+    const maxErrors = Math.floor(anchorLength * FUZZY_MAX_ERROR_RATE);
+    const near = approximateSearch(sourceCps.slice(from, to), Array.from(s.text), hint - from, maxErrors);
+    if (!near || near.end <= near.start) return null;
+    return { start: from + near.start, end: from + near.end, text: '', how: 'fuzzy' };
+  };
+
+  const results = new Map<Item, Found | null>();
+  for (const it of items) {
+    const found = find(it.span);
+    if (found && found.how === 'fuzzy') found.text = index.slice(found.start, found.end);
+    results.set(it, found);
+  }
+
+  // Edits must stay sorted and non-overlapping: the later of two overlapping edits is orphaned.
+  const placedEdits = items
+    .filter((it) => it.kind === 'edit' && results.get(it))
+    .map((it) => ({ it, e: { ...it.span, ...results.get(it)! } as Edit }))
+    .sort((a, b) => compareEdits(a.e, b.e));
+  let prevEnd = 0;
+  for (const { it, e } of placedEdits) {
+    if (e.start < prevEnd) results.set(it, null);
+    else prevEnd = e.end;
+  }
+
+  const place = <T extends Span>(it: Item): T => {
+    const s = it.span as T;
+    const found = results.get(it);
+    if (!found) {
+      report.orphaned.push({ kind: it.kind, id: s.id, text: s.text });
+      const start = Math.min(Math.max(0, s.start), length);
+      return { ...s, start, end: Math.min(Math.max(start, s.end), length), orphaned: true };
+    }
+    if (found.start !== s.start || found.how === 'fuzzy') {
+      report.moved.push({ kind: it.kind, id: s.id, from: s.start, to: found.start, how: found.how === 'fuzzy' ? 'fuzzy' : 'nearest' });
+    }
+    const out = { ...s, start: found.start, end: found.end, text: found.text };
+    delete out.orphaned;
+    return out;
+  };
+
+  const byKind = (kind: Kind) => items.filter((it) => it.kind === kind);
+  const edits = byKind('edit').map((it) => place<Edit>(it)).sort(compareEdits);
+  const entities = byKind('entity').map((it) => place<Entity>(it));
+  const quotes = byKind('quote').map((it) => place<Quote>(it));
+  return {
+    sidecar: { ...sidecar, source: { ...sidecar.source, length }, edits, entities, quotes },
+    report,
+  };
+}
+
+/** First index i with a[i] >= x (a sorted ascending). */
+function lowerBoundOf(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Combining marks right after `end` belong to the letter before it. */
+function extendOverMarks(index: CodePointIndex, end: number): number {
+  let e = end;
+  while (e < index.length && /^\p{M}$/u.test(index.charAt(e))) e++;
+  return e;
+}
