@@ -32,8 +32,8 @@ function isUtf16(encoding: string): boolean {
 }
 
 /**
- * Byte offset of the first byte that makes `bytes` invalid UTF-8 (RFC 3629: no overlongs,
- * no surrogates, nothing past U+10FFFF), or -1 when it is all valid.
+ * Byte offset where `bytes` stops being valid UTF-8 (RFC 3629: no overlongs, no surrogates,
+ * nothing past U+10FFFF) — the start of the bad sequence, as Python reports it — or -1.
  */
 export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   const n = bytes.length;
@@ -59,9 +59,8 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
     } else return i;
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      // A truncated sequence at the end is bad at the lead byte's position.
       if (c === undefined) return i;
-      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i + k;
+      if (k === 1 ? c < lo || c > hi : c < 0x80 || c > 0xbf) return i;
     }
     i += need + 1;
   }

@@ -1,7 +1,7 @@
 // The workspace: a folder of `*.txt` documents (any depth), each with its sidecar
 // `<name>.annotations.json` beside it. Finds documents and lists them with status and counts.
 // A document whose text or sidecar cannot be read is still listed, with its problem.
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../shared/api';
 import { TahrirError } from '../shared/errors';
@@ -125,24 +125,22 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
   return a === b || (a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs);
 }
 
-/** Checks that a text file decodes, reading it once; nothing is kept in memory. */
-async function checkText(path: string, file: string, encoding: string | undefined, maxBytes: number): Promise<void> {
-  const handle = await open(path, 'r').catch((e) => {
-    throw toTahrirError(e, file);
-  });
+/** Checks that a text file decodes (its size already known from `stat`); nothing is kept in memory. */
+async function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): Promise<void> {
+  if (size > maxBytes) {
+    throw new TahrirError('too-large', `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`, file, { bytes: size, maxBytes });
+  }
+  let bytes: Buffer;
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) throw new TahrirError('too-large', `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`, file, { bytes: size, maxBytes });
-    decodeText(await handle.readFile(), file, encoding);
+    bytes = await readFile(path);
   } catch (e) {
     throw toTahrirError(e, file);
-  } finally {
-    await handle.close();
   }
+  decodeText(bytes, file, encoding);
 }
 
 export interface ListOptions {
-  /** Files read at once (default 16): bounded memory and file handles on huge workspaces. */
+  /** Files read at once (default 8): bounded memory and file handles on huge workspaces. */
   concurrency?: number;
   maxTextBytes?: number;
   /** Summaries kept between listings; a document is re-read only when its files changed. */
@@ -166,7 +164,7 @@ export class SummaryCache {
 async function summarize(
   root: string,
   id: string,
-  hasText: boolean,
+  found: { text: boolean; sidecar: boolean },
   config: WorkspaceConfig,
   maxBytes: number,
   cache: SummaryCache | undefined,
@@ -175,23 +173,26 @@ async function summarize(
   const textPath = join(root, file);
   const sidecarPath = join(root, sidecarFileOf(id));
   const encoding = encodingFor(config, file);
-  const [textStamp, sidecarStamp] = await Promise.all([hasText ? stampOf(textPath) : null, stampOf(sidecarPath)]);
+  // Only what the folder walk found is looked at: few file-system calls per document.
+  const [textStamp, sidecarStamp] = await Promise.all([found.text ? stampOf(textPath) : null, found.sidecar && cache ? stampOf(sidecarPath) : null]);
   const cached = cache?.entries.get(id);
   if (cached && sameStamp(cached.text, textStamp) && sameStamp(cached.sidecar, sidecarStamp) && cached.encoding === encoding) {
     return cached.summary;
   }
   const summary: DocumentSummary = { id, file, status: 'todo', entities: 0, quotes: 0, edits: 0 };
-  if (hasText) {
+  if (!found.text) {
+    summary.problem = new TahrirError('not-found', `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`, file).toData();
+  } else if (!textStamp) {
+    summary.problem = new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file).toData();
+  } else {
     try {
-      await checkText(textPath, file, encoding, maxBytes);
+      await checkText(textPath, file, textStamp.size, encoding, maxBytes);
     } catch (e) {
       summary.problem = toTahrirError(e, file).toData();
     }
-  } else {
-    summary.problem = new TahrirError('not-found', `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`, file).toData();
   }
   try {
-    const stored = await readSidecar(sidecarPath, sidecarFileOf(id));
+    const stored = found.sidecar ? await readSidecar(sidecarPath, sidecarFileOf(id)) : null;
     if (stored) {
       const { sidecar } = stored;
       summary.status = sidecar.document.status;
@@ -218,16 +219,19 @@ async function summarize(
 export async function listDocuments(root: string, config: WorkspaceConfig, options: ListOptions = {}): Promise<DocumentSummary[]> {
   const { texts, sidecars } = await findFiles(root);
   const realRoot = await realpath(root);
-  const ids = new Map<string, boolean>();
-  for (const t of texts) ids.set(documentIdOf(t), true);
+  const found = new Map<string, { text: boolean; sidecar: boolean }>();
+  for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
   for (const s of sidecars) {
     const id = s.slice(0, -SIDECAR_SUFFIX.length);
-    if (!ids.has(id)) ids.set(id, false);
+    const entry = found.get(id);
+    if (entry) entry.sidecar = true;
+    else found.set(id, { text: false, sidecar: true });
   }
-  const sorted = [...ids.keys()].sort(compareIds);
+  const ids = found;
+  const sorted = [...found.keys()].sort(compareIds);
   const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  const summaries = await mapLimited(sorted, options.concurrency ?? 16, (id) =>
-    summarize(realRoot, id, ids.get(id) as boolean, config, maxBytes, options.cache),
+  const summaries = await mapLimited(sorted, options.concurrency ?? 8, (id) =>
+    summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache),
   );
   if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);
   return summaries;

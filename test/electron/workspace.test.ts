@@ -1,0 +1,158 @@
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
+import { defaultConfig } from '../../electron/workspace-config';
+import { SummaryCache, findFiles, listDocuments } from '../../electron/workspace';
+import { snapshot, tempFolder, writeFiles } from './temp-folder';
+
+const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
+
+describe('findFiles', () => {
+  it('finds texts and sidecars in nested folders, skipping .git, node_modules, dot-folders, temp files', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': 'a',
+      'news/2024/b.txt': 'b',
+      'news/2024/b.annotations.json': '{}',
+      '.git/objects/x.txt': 'no',
+      'node_modules/pkg/readme.txt': 'no',
+      '.tahrir/recovery/a.json': '{}',
+      '.hidden.txt': 'no',
+      'news/.b.annotations.json.123.abc.tmp': 'no',
+      'notes.md': 'no',
+      '.txt': 'no',
+    });
+    const found = await findFiles(root);
+    expect(found.texts.sort()).toEqual(['a.txt', 'news/2024/b.txt']);
+    expect(found.sidecars).toEqual(['news/2024/b.annotations.json']);
+  });
+
+  it('follows a file symlink only when it stays inside, and never a folder symlink', async () => {
+    const root = await tempFolder();
+    const outside = await tempFolder();
+    await writeFiles(outside, { 'secret.txt': 'no' });
+    await writeFiles(root, { 'in/a.txt': 'a' });
+    await symlink(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+    await symlink(join(root, 'in', 'a.txt'), join(root, 'alias.txt'));
+    await symlink(root, join(root, 'loop'));
+    expect((await findFiles(root)).texts.sort()).toEqual(['alias.txt', 'in/a.txt']);
+  });
+
+  it('says when the workspace folder does not exist', async () => {
+    const root = await tempFolder();
+    await expect(findFiles(join(root, 'nope'))).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('listDocuments', () => {
+  it('lists ids without .txt, "/" separators, numeric order, status and counts from sidecars', async () => {
+    const root = await tempFolder();
+    const done = parseSidecar(example);
+    const s2 = emptySidecar('doc2.txt', '0'.repeat(64), 1);
+    s2.document = { status: 'in_progress', title: 'Two' };
+    await writeFiles(root, {
+      'news/doc10.txt': 'x',
+      'news/doc2.txt': 'x',
+      'news/doc2.annotations.json': serializeSidecar(s2),
+      'news/doc1.txt': 'x',
+      'a.txt': 'x',
+      'a.annotations.json': serializeSidecar(done),
+    });
+    const docs = await listDocuments(root, defaultConfig());
+    expect(docs.map((d) => d.id)).toEqual(['a', 'news/doc1', 'news/doc2', 'news/doc10']);
+    expect(docs[0]).toEqual({ id: 'a', file: 'a.txt', status: 'done', title: done.document.title, entities: 8, quotes: 2, edits: 6 });
+    expect(docs[2]).toMatchObject({ id: 'news/doc2', file: 'news/doc2.txt', status: 'in_progress', title: 'Two', entities: 0 });
+    expect(docs[1]).toEqual({ id: 'news/doc1', file: 'news/doc1.txt', status: 'todo', entities: 0, quotes: 0, edits: 0 });
+  });
+
+  it('lists unreadable documents with their problem: not UTF-8 (byte position), binary, broken or newer sidecar', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'legacy.txt': Buffer.concat([Buffer.from('abc '), Buffer.from([0xc7, 0xe1, 0xd3])]),
+      'image.txt': Buffer.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 1]),
+      'broken.txt': 'x',
+      'broken.annotations.json': example.slice(0, 400),
+      'newer.txt': 'x',
+      'newer.annotations.json': example.replace('"version": 1', '"version": 2'),
+      'fine.txt': 'x',
+    });
+    const before = await snapshot(root);
+    const docs = Object.fromEntries((await listDocuments(root, defaultConfig())).map((d) => [d.id, d]));
+    expect(docs.legacy.problem).toMatchObject({ code: 'not-utf8', file: 'legacy.txt', detail: { byteOffset: 4 } });
+    expect(docs.legacy.problem?.message).toContain('first bad byte at offset 4');
+    expect(docs.image.problem).toMatchObject({ code: 'binary', file: 'image.txt' });
+    expect(docs.broken.problem).toMatchObject({ code: 'broken-sidecar', file: 'broken.annotations.json' });
+    expect(docs.newer.problem).toMatchObject({ code: 'newer-version' });
+    expect(docs.fine.problem).toBeUndefined();
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('opens a windows-1256 text when tahrir.json sets its encoding', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'old/a.txt': Buffer.from([0xd3, 0xe1, 0xc7, 0xe3]) });
+    expect((await listDocuments(root, defaultConfig()))[0].problem?.code).toBe('not-utf8');
+    const config = { ...defaultConfig(), encodings: { 'old/a.txt': 'windows-1256' } };
+    expect((await listDocuments(root, config))[0].problem).toBeUndefined();
+  });
+
+  it('lists a sidecar whose text is gone, so its annotations are not lost from view', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'gone.annotations.json': example });
+    const [doc] = await listDocuments(root, defaultConfig());
+    expect(doc).toMatchObject({ id: 'gone', file: 'gone.txt', status: 'done', entities: 8 });
+    expect(doc.problem?.code).toBe('not-found');
+    expect(doc.problem?.message).toContain('its sidecar gone.annotations.json is kept');
+  });
+
+  it('reports an inconsistent sidecar (speaker that is not an entity)', async () => {
+    const root = await tempFolder();
+    const s = parseSidecar(example);
+    s.quotes[0].speaker = 't99';
+    await writeFiles(root, { 'a.txt': 'x', 'a.annotations.json': serializeSidecar(s) });
+    const [doc] = await listDocuments(root, defaultConfig());
+    expect(doc.problem?.code).toBe('broken-sidecar');
+    expect(doc.problem?.message).toContain('speaker "t99" is not an entity');
+  });
+
+  it('re-reads only what changed when given a cache', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'a.txt': 'x', 'b.txt': 'y' });
+    const cache = new SummaryCache();
+    const first = await listDocuments(root, defaultConfig(), { cache });
+    const again = await listDocuments(root, defaultConfig(), { cache });
+    expect(again[0]).toBe(first[0]); // same object: not re-read
+    const s = emptySidecar('a.txt', '0'.repeat(64), 1);
+    s.document.status = 'done';
+    await writeFile(join(root, 'a.annotations.json'), serializeSidecar(s));
+    const third = await listDocuments(root, defaultConfig(), { cache });
+    expect(third[0].status).toBe('done');
+    expect(third[1]).toBe(first[1]);
+  });
+
+  it('lists a 10,000-document workspace quickly', async () => {
+    const root = await tempFolder();
+    const sidecar = serializeSidecar(parseSidecar(example));
+    for (let f = 0; f < 100; f++) {
+      const dir = join(root, `batch${f}`);
+      await mkdir(dir);
+      await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          await writeFile(join(dir, `doc${i}.txt`), `نص رقم ${i}\n`);
+          if (i % 2 === 0) await writeFile(join(dir, `doc${i}.annotations.json`), sidecar);
+        }),
+      );
+    }
+    const t0 = performance.now();
+    const docs = await listDocuments(root, defaultConfig());
+    const ms = performance.now() - t0;
+    expect(docs).toHaveLength(10_000);
+    expect(docs.filter((d) => d.status === 'done')).toHaveLength(5_000);
+    expect(docs[0].id).toBe('batch0/doc0');
+    expect(docs[1].id).toBe('batch0/doc1');
+    // generous for a shared 2-core machine; typically well under this
+    expect(ms).toBeLessThan(30_000);
+    console.log(`listed 10,000 documents in ${Math.round(ms)} ms`);
+  }, 120_000);
+});
