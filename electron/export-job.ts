@@ -5,7 +5,7 @@
 // so a cancelled or failed export leaves nothing partial behind.
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { ExportRequest, ExportSummary } from '../shared/api';
@@ -18,7 +18,7 @@ import { emptySidecar } from '../shared/sidecar';
 import type { Sidecar } from '../shared/model';
 import { readTextFile } from './text-file';
 import { readSidecar } from './sidecar-store';
-import { resolveInside, isInside } from './confine';
+import { isInside } from './confine';
 import { compareIds, documentIdOf, findFiles, sidecarFileOf } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
@@ -36,14 +36,17 @@ export interface WorkspaceDocument {
 /** Every document of the workspace, in id order; none under `exclude` (an export folder inside it). */
 export async function workspaceDocuments(root: string, exclude?: string): Promise<WorkspaceDocument[]> {
   const { config } = await readWorkspaceConfig(root);
+  // findFiles follows no link out of the workspace, so its paths need no further confinement.
   const { texts } = await findFiles(root);
+  const realRoot = await realpath(root);
+  const realExclude = exclude ? await realpath(dirname(exclude)).then((d) => join(d, basename(exclude))).catch(() => exclude) : undefined;
   const out: WorkspaceDocument[] = [];
   for (const file of texts.sort((a, b) => compareIds(documentIdOf(a), documentIdOf(b)))) {
     const id = documentIdOf(file);
-    const textPath = await resolveInside(root, file);
-    if (exclude && isInside(exclude, textPath)) continue;
+    const textPath = join(realRoot, ...file.split('/'));
+    if (realExclude && isInside(realExclude, textPath)) continue;
     const sidecarFile = sidecarFileOf(id);
-    out.push({ id, file, sidecarFile, textPath, sidecarPath: await resolveInside(root, sidecarFile), encoding: encodingFor(config, file) });
+    out.push({ id, file, sidecarFile, textPath, sidecarPath: join(realRoot, ...sidecarFile.split('/')), encoding: encodingFor(config, file) });
   }
   return out;
 }
@@ -156,6 +159,28 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Documents read ahead of the one being written: enough to hide disk latency, few enough that memory stays flat. */
+const READ_AHEAD = 16;
+
+type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { skipped: { file: string; reason: string } };
+
+/** A document's text and sidecar, or why it is skipped (named). Never throws. */
+async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
+  let text: string;
+  let sha256: string;
+  try {
+    ({ text, sha256 } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
+  } catch (e) {
+    return { skipped: { file: doc.file, reason: `unreadable: ${describe(e)}` } };
+  }
+  try {
+    const stored = await readSidecar(doc.sidecarPath, doc.sidecarFile);
+    return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
+  } catch (e) {
+    return { skipped: { file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` } };
+  }
+}
+
 /** Runs one export to completion (or throws: cancelled, bad request, disk failure). */
 export async function runExport(options: ExportJobOptions): Promise<ExportSummary> {
   const { root, request, onProgress, signal } = options;
@@ -193,25 +218,23 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     const documents = await workspaceDocuments(root, folderFinal ?? undefined);
     const total = documents.length;
     let done = 0;
+    // Read a few documents ahead (disk latency overlaps the mapping), but write them in order.
+    const pending: Promise<LoadedDocument>[] = [];
+    let next = 0;
+    const fill = () => {
+      while (next < documents.length && pending.length < READ_AHEAD) pending.push(loadDocument(documents[next++]));
+    };
     for (const doc of documents) {
       if (signal?.aborted) throw new TahrirError('cancelled', 'export cancelled');
       onProgress?.(done, total, doc.id);
       done++;
-      let text: string;
-      let sha256: string;
-      try {
-        ({ text, sha256 } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
-      } catch (e) {
-        summary.skipped.push({ file: doc.file, reason: `unreadable: ${describe(e)}` });
+      fill();
+      const loaded = await pending.shift()!;
+      if ('skipped' in loaded) {
+        summary.skipped.push(loaded.skipped);
         continue;
       }
-      let sidecar: Sidecar;
-      try {
-        sidecar = (await readSidecar(doc.sidecarPath, doc.sidecarFile))?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length);
-      } catch (e) {
-        summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
-        continue;
-      }
+      const { text, sha256, sidecar } = loaded;
       if (request.status && sidecar.document.status !== request.status) continue;
       let built;
       try {

@@ -96,6 +96,9 @@ export async function run(): Promise<BenchRow[]> {
   try {
     await writeFile(join(dir, 'rss-reporter.cjs'), RSS_REPORTER);
     await writeFile(join(dir, 'stringify-floor.cjs'), STRINGIFY_FLOOR);
+    // The fixed cost every run pays (Node start, loading the bundle), for reading the small sizes.
+    const startup = await measure(dir, [cli, '--help']);
+    rows.push({ name: 'tahrir startup (node dist/cli.cjs --help)', value: startup.ms, unit: 'ms', note: 'included in every tahrir export time below' });
     for (const count of SIZES) {
       const workspace = join(dir, `workspace-${count}`);
       const corpus = await writeArticleWorkspace(workspace, count);
