@@ -3,7 +3,7 @@
 // app:// page: not an iframe, not a page navigated elsewhere), then the arguments' shapes
 // (shared/api-arguments.ts), and only then calls the host or the workspace's Backend.
 import { ipcMain } from 'electron';
-import type { BrowserWindow, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../shared/api';
 import type { TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
@@ -11,7 +11,7 @@ import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/ipc-protocol';
 import type { IpcResult } from '../shared/ipc-protocol';
 import { dispatchApiCall } from './api-dispatch';
 import type { HostOperations, HostedBackend } from './api-dispatch';
-import { APP_HOST, APP_SCHEME } from './window-options';
+import { isAppUrl } from './window-options';
 
 export interface IpcOptions {
   window: () => BrowserWindow | null;
@@ -26,17 +26,12 @@ export interface IpcHandlers {
   dispose(): void;
 }
 
-/** Is this frame our page, in the top frame of our window? */
-export function isTrustedSender(frame: WebFrameMain | null | undefined, window: BrowserWindow | null): boolean {
+/** Did this come from our page, in the top frame (not an iframe) of our window? */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null): boolean {
+  const frame = event.senderFrame;
   if (!frame || !window || window.isDestroyed()) return false;
-  if (frame !== window.webContents.mainFrame) return false;
-  try {
-    // app:// is not a "special" scheme for WHATWG URL, so compare protocol and host, not origin.
-    const url = new URL(frame.url);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
+  if (event.sender !== window.webContents || frame.parent !== null) return false;
+  return isAppUrl(frame.url);
 }
 
 export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
@@ -46,7 +41,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
 
   for (const method of API_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<IpcResult> => {
-      if (!isTrustedSender(event.senderFrame, options.window())) {
+      if (!isTrustedSender(event, options.window())) {
         log(`tahrir: refused ${method} from ${event.senderFrame?.url ?? 'a closed frame'}`);
         return { ok: false, error: new TahrirError('invalid-argument', `${method}: refused, the request did not come from Tahrir's window`).toData() };
       }

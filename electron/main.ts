@@ -16,7 +16,7 @@ import type { DesktopSettings } from './desktop-settings';
 import { registerIpcHandlers, sendEvent } from './ipc';
 import type { IpcHandlers } from './ipc';
 import { readRendererFile } from './renderer-files';
-import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, DEFAULT_BOUNDS, SECURITY_HEADERS, windowOptions } from './window-options';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, DEFAULT_BOUNDS, SECURITY_HEADERS, isAppUrl, windowOptions } from './window-options';
 
 /** How long a closing window waits for the page to finish saving before it is closed anyway. */
 const CLOSE_GRACE_MS = 5_000;
@@ -247,15 +247,6 @@ async function serveRendererFile(request: Request): Promise<Response> {
     status: 200,
     headers: { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
   });
-}
-
-function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
 }
 
 /** Electron's security checklist for everything the app may ever show. */

@@ -7,6 +7,17 @@ export const APP_HOST = 'tahrir';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+/** Is this URL one of our own pages (app://tahrir/…)? Navigation, IPC and permissions trust nothing else. */
+export function isAppUrl(url: string): boolean {
+  try {
+    // app:// is not a "special" scheme for WHATWG URL (its origin is "null"): compare protocol and host.
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /** No eval, no inline script or style, nothing from the network, no framing, no plugins. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

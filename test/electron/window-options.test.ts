@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, SECURITY_HEADERS, webPreferences, windowOptions } from '../../electron/window-options';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, SECURITY_HEADERS, isAppUrl, webPreferences, windowOptions } from '../../electron/window-options';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
@@ -31,8 +31,13 @@ describe('window options', () => {
     expect(windowOptions('/p').show).toBe(false);
   });
 
-  it('serves from a custom scheme, not file://', () => {
+  it('serves from a custom scheme, not file://, and trusts only its own pages', () => {
     expect(APP_ORIGIN).toBe('app://tahrir');
+    expect(isAppUrl('app://tahrir/index.html')).toBe(true);
+    expect(isAppUrl('app://tahrir/assets/x.woff2?y#z')).toBe(true);
+    for (const url of ['app://evil/index.html', 'app://tahrir.evil/', 'app://user@tahrir/', 'https://tahrir/', 'file:///tmp/index.html', 'http://127.0.0.1/', 'javascript:alert(1)', 'about:blank', 'not a url', '']) {
+      expect(isAppUrl(url), url).toBe(false);
+    }
   });
 
   it('has a strict CSP: nothing but our own files, no eval, no inline code, no framing', () => {
