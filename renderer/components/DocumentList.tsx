@@ -7,6 +7,8 @@ import { useShallow } from 'zustand/shallow';
 
 export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
 
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 export function DocumentList(): ReactElement {
   const documents = useTahrir(visibleDocuments);
   const filter = useTahrir((s) => s.filter);
@@ -48,7 +50,8 @@ export function DocumentList(): ReactElement {
                   <span className="problem">{d.problem.message}</span>
                 ) : (
                   <span className="counts">
-                    {d.entities} entities · {d.quotes} quotes{d.edits ? ` · ${d.edits} edits` : ''}
+                    {plural(d.entities, 'entity', 'entities')} · {plural(d.quotes, 'quote', 'quotes')}
+                    {d.edits ? ` · ${plural(d.edits, 'edit', 'edits')}` : ''}
                   </span>
                 )}
               </span>

@@ -1,6 +1,6 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
-import { useMemo, useSyncExternalStore, type ReactElement } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans } from '../store/document-data';
 import { selectLabels, useTahrir } from '../store/store';
@@ -26,7 +26,11 @@ function useHiddenIds(): Set<string> {
   }, [doc, data, view]);
 }
 
+/** Long documents have thousands of spans: lists show this many until asked for all, so a keypress stays one frame. */
+const LIST_LIMIT = 150;
+
 function EntitiesTab(): ReactElement {
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const entities = useTahrir((s) => s.data?.entities);
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
@@ -37,13 +41,14 @@ function EntitiesTab(): ReactElement {
   return (
     <div className="span-groups">
       {names.map((name) => {
-        const items = list.filter((e) => e.label === name);
-        if (items.length === 0) return null;
+        const all = list.filter((e) => e.label === name);
+        if (all.length === 0) return null;
+        const items = expanded[name] ? all : all.slice(0, LIST_LIMIT);
         const i = labels.findIndex((l) => l.name === name);
         return (
           <section key={name} className="span-group" aria-label={name}>
             <h3>
-              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{items.length}</span>
+              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{all.length}</span>
             </h3>
             <ul>
               {items.map((e) => (
@@ -61,6 +66,11 @@ function EntitiesTab(): ReactElement {
                 </li>
               ))}
             </ul>
+            {items.length < all.length && (
+              <button className="small show-all" onClick={() => setExpanded((x) => ({ ...x, [name]: true }))}>
+                Show all {all.length}
+              </button>
+            )}
           </section>
         );
       })}
@@ -73,10 +83,19 @@ function QuotesTab(): ReactElement {
   const entities = useTahrir((s) => s.data?.entities);
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const hidden = useHiddenIds();
-  const list = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
-  if (list.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
+  const [showAll, setShowAll] = useState(false);
+  const all = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
+  if (all.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
+  const list = showAll ? all : all.slice(0, LIST_LIMIT);
   return (
     <ul className="quote-list">
+      {list.length < all.length && (
+        <li>
+          <button className="small show-all" onClick={() => setShowAll(true)}>
+            Show all {all.length}
+          </button>
+        </li>
+      )}
       {list.map((q) => {
         const speaker = q.speaker ? entities?.[q.speaker]?.text : q.speakerName;
         return (
