@@ -12,6 +12,8 @@ const name = "[A-Z][\\p{L}'’.-]*";
 const englishBy = new RegExp(`^\\s*(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y)\\s+(${name})\\s+(?:(?:de|van|von|al|el|bin|ibn|da|di|le|la)\\s+)?(${name})`, 'u');
 const credits =
   /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced|research|additional reporting|graphics|video|interview|translation|translated) by\b)/iu;
+// WordPress and blogs: "Posted on March 3, 2024 by Sarah Mitchell".
+const postedBy = new RegExp(`^\\s*(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)(?:\\s+(?:on|at)\\s+[^\\n]{3,40}?)?\\s+by\\s+${name}`, 'u');
 const notAName = new RegExp(`^(?:${alternation([...WEEKDAYS, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'Then', 'Now', 'Law', 'Contrast', 'Comparison', 'Far', 'Early', 'Late'])})\\b`, 'u');
 const arabicBy =
   /^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|إشراف|اشراف|حوار|مراسل|مراسلة|من|المحرر|محرر)\s*[:：\-–—]\s*\S/u;
@@ -29,10 +31,12 @@ const arabicJobTitle = /^\s*(?:مراسل|مراسلة|محرر|محررة|كا�
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
   const n = wordCount(t);
-  if (n === 0 || n > 16) return false;
+  if (n === 0) return false;
+  if (credits.test(t) && n <= 40) return true;
+  if (n > 16) return false;
   const by = englishBy.exec(t);
   if (by && !notAName.test(by[1]) && !endsWithFullStop(t.replace(/\b[A-Z]\.$/u, ''))) return true;
-  if (credits.test(t) && n <= 30) return true;
+  if (postedBy.test(t) && !endsWithFullStop(t)) return true;
   if ((arabicBy.test(t) && n <= 10) || (arabicByBare.test(t) && n <= 5 && !/[.،]$/u.test(t))) return true;
   if (dateline.test(t) && n <= 7) return true;
   if (arabicJobTitle.test(t) && n <= 6 && !/[.،:]/u.test(t)) return true;

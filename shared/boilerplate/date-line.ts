@@ -28,7 +28,10 @@ const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`,
 
 /** A line that is nothing but a date stamp (with its label, time and zone). */
 export function isDateLine(line: string): boolean {
-  const text = asciiDigits(line).trim();
+  // Al Jazeera glues the year to the time: "12/6/202410:30".
+  const text = asciiDigits(line)
+    .replace(/(\d{4})(?=\d{1,2}:\d{2})/gu, '$1 ')
+    .trim();
   if (text.length === 0 || text.length > 140 || words(text).length > 16) return false;
   // Cheap test first: a date stamp has digits or says how long ago.
   if (!/\d|منذ|ago|just now|الآن/iu.test(text)) return false;

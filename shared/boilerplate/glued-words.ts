@@ -18,6 +18,8 @@ const GLUES: RegExp[] = [
   new RegExp(`(?<=[0-9\\u0660-\\u0669]{2,})(?=(?!(?:${alternation(UNITS)})(?!${A}))${A}{3,})`, 'gu'),
   // An Arabic word of three letters or more then a number: "عام2021" (but "ب5", "و3" are prefixes).
   new RegExp(`(?<=${A}{3})(?=[0-9\\u0660-\\u0669])`, 'gu'),
+  // ة and ى only ever end a word: "الداخليةوفي".
+  new RegExp(`(?<=${A}[ةى][\\u064B-\\u0652]*)(?=${A})`, 'gu'),
   // A headline glued to the sentence after it: "كيشيداوبحسب".
   new RegExp(`(?<=${A}{3})(?=(?:${alternation(ARABIC_GLUED_OPENERS)})(?!${A}))`, 'gu'),
   // English sentences: "said.The", "KishidaThe".

@@ -5,7 +5,7 @@
 // - rejected suggestions (same rule and text) and anything overlapping an existing edit
 //   are dropped first, so a rejected big block lets the smaller ones inside it through;
 // - removals that overlap: the larger wins, then the earlier (a related block swallows the
-//   tweet embedded in it);
+//   tweet embedded in it); what sticks out of the loser beyond the winner is kept, trimmed;
 // - normalize suggestions overlapping an accepted removal, and split insertions inside it
 //   or at its edge, are dropped:
 //   the text they would fix is going anyway (the Persian letters of the sample's keyword
@@ -63,6 +63,22 @@ function conflicts(a: Range, b: Range): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** The parts of `e` that no accepted removal covers. */
+function outside(e: Range, accepted: readonly Range[]): Range[] {
+  let pieces: Range[] = [{ start: e.start, end: e.end }];
+  for (const a of accepted) {
+    if (a.start === a.end) continue;
+    pieces = pieces.flatMap((p) => {
+      if (!(p.start < a.end && a.start < p.end)) return [p];
+      const rest: Range[] = [];
+      if (p.start < a.start) rest.push({ start: p.start, end: a.start });
+      if (a.end < p.end) rest.push({ start: a.end, end: p.end });
+      return rest;
+    });
+  }
+  return pieces;
+}
+
 function isRemoval(e: SuggestedEdit): boolean {
   return e.kind === 'boilerplate';
 }
@@ -81,7 +97,18 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
 
   const accepted: SuggestedEdit[] = [];
   const removals = candidates.filter(isRemoval).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  for (const e of removals) if (!accepted.some((x) => conflicts(e, x))) accepted.push(e);
+  let chars: string[] | undefined;
+  for (const e of removals) {
+    for (const piece of outside(e, accepted)) {
+      if (piece.start === e.start && piece.end === e.end) {
+        accepted.push(e);
+        continue;
+      }
+      chars ??= [...source];
+      const text = chars.slice(piece.start, piece.end).join('');
+      if (text.trim().length > 0) accepted.push({ ...e, start: piece.start, end: piece.end, text });
+    }
+  }
   const fixes = candidates.filter((e) => !isRemoval(e)).sort((a, b) => a.start - b.start || a.end - b.end);
   for (const e of fixes) if (!accepted.some((x) => conflicts(e, x))) accepted.push(e);
 

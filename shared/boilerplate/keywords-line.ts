@@ -2,13 +2,14 @@
 // followed by one tag a line, or a line of #hashtags only.
 
 import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { isAdvertisementLine, isCopyrightLine, isShareLine } from './promo-lines';
 import { defineRule, type SourceLine } from './rule';
 
 const KEYWORD_LABELS = [
   'كلمات دلالية', 'الكلمات الدلالية', 'كلمات مفتاحية', 'الكلمات المفتاحية', 'الكلمات الرئيسية', 'كلمات البحث', 'الوسوم', 'وسوم',
   'العلامات', 'الموضوعات', 'مواضيع', 'المواضيع', 'التصنيفات', 'التصنيف', 'هاشتاغ', 'هاشتاج', 'المزيد عن', 'المزيد حول',
   'Tags', 'Tag', 'Keywords', 'Topics', 'Related topics', 'Related Topics', 'Filed under', 'Categories', 'Category', 'Subjects',
-  'More about', 'More on',
+  'More about', 'More on', 'Explore more on these topics', 'More on these topics', 'Explore more', 'مواضيع ذات صلة بالخبر',
 ];
 const labelPattern = `(?:${alternation(KEYWORD_LABELS)})`;
 const inline = new RegExp(`^\\s*${labelPattern}\\s*[:：\\-–—]\\s*(\\S.*)$`, 'iu');
@@ -30,6 +31,7 @@ export function isKeywordsLine(line: string): boolean {
 /** A tag under a "Tags" heading: a few words, no sentence punctuation. */
 function isTagItem(line: string): boolean {
   const t = line.trim();
+  if (isShareLine(t) || isAdvertisementLine(t) || isCopyrightLine(t)) return false;
   return t.length > 0 && t.length <= 40 && wordCount(t) <= 4 && !/[.:؛!?؟]$/u.test(t);
 }
 

@@ -44,7 +44,7 @@ const sep = '[\\s,،.\\-/]*';
 const dayMonthYear = new RegExp(`(?<![\\d\\p{L}])${day}${sep}(?:of\\s+)?${month}${sep}${year}`, 'iu');
 const monthDayYear = new RegExp(`(?<![\\d\\p{L}])${month}\\s*${day}${sep}${year}`, 'iu');
 const isoDate = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
-const numericDate = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/u;
+const numericDate = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d(?!\d?[:.]\d{2}))/u;
 const timeOfDay = new RegExp(
   `(?<!\\d)(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|ص|م|صباحا|صباحاً|مساء|مساءً)?(?![\\d\\p{L}])` +
     `(?:\\s*\\(?\\s*(${alternation(Object.keys(ZONES))}|GMT\\s*[+-]\\s*\\d{1,2}|UTC\\s*[+-]\\s*\\d{1,2}|[+-]\\d{2}:?\\d{2})(?![\\p{L}])\\)?)?`,

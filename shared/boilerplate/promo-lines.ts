@@ -3,12 +3,13 @@
 // the same words inside a sentence of the article stay.
 
 import { alternation, stripBullet, words, wordCount } from './line-shape';
-import { defineRule, type BoilerplateRule } from './rule';
+import type { SuggestedEdit } from '../api';
+import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
 
 const advertisement = new RegExp(
   '^\\s*[-–—•*|]*\\s*(?:advertisement|advert|ads?|sponsored(?: content)?|paid content|promoted|إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|' +
     'story continues below(?: this)? advertisement|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the main story|below)|' +
-    'scroll to continue(?: with content)?|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
+    'scroll to continue(?: with content)?|scroll to continue reading|continue reading|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
   'iu',
 );
 
@@ -17,6 +18,10 @@ const newsletterStart =
 const newsletterTopic =
   /newsletter|inbox|e-?mail|bulletin|briefing|privacy (?:notice|policy)|نشر[ةت]|النشرة|البريد|بريدك|مجانا|مجاناً|صندوق/iu;
 
+const privacyNotice = /^\s*(?:privacy notice|privacy policy|by (?:signing up|subscribing)|we (?:will|won't) (?:never )?(?:share|use) your|سياسة الخصوصية|بالاشتراك)/iu;
+/** "Free weekly newsletter": a short line that names a newsletter. */
+const newsletterName = /^\s*(?:(?:free|weekly|daily|our|the)\s+){0,3}(?:newsletter|email|briefing)s?\s*$|^\s*(?:النشرة|نشرة)\s+\S+(?:\s+\S+)?\s*$/iu;
+
 const SHARE_WORDS = [
   'share', 'share this', 'share this article', 'share this story', 'share this page', 'share on', 'share via', 'shares',
   'facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'print', 'linkedin', 'telegram', 'reddit', 'pinterest',
@@ -24,10 +29,11 @@ const SHARE_WORDS = [
   'شارك', 'شاركها', 'شارك الخبر', 'شارك المقال', 'شارك هذا', 'شارك على', 'شاركوا', 'مشاركة', 'المشاركة', 'المقال', 'الخبر',
   'فيسبوك', 'فيس بوك', 'تويتر', 'واتساب', 'واتس اب', 'واتس آب', 'تلغرام', 'تيليجرام', 'تلجرام', 'لينكدإن', 'لينكد إن', 'إكس',
   'طباعة', 'اطبع', 'انسخ الرابط', 'نسخ الرابط', 'انسخ', 'نسخ', 'الرابط', 'رابط', 'البريد الإلكتروني', 'ايميل', 'إيميل', 'حفظ',
-  'تعليق', 'تعليقات', 'ماسنجر', 'عبر', 'on', 'via', 'this', 'article', 'story', 'هذا',
+  'تعليق', 'تعليقات', 'ماسنجر', 'عبر', 'on', 'via', 'this', 'article', 'story', 'هذا', 'reuse this content', 'like this', 'like',
+  'loading...', 'loading…', 'like loading...', 'more', 'gift article', 'listen', 'listen to this article',
 ];
 const shareToken = new RegExp(`^(?:${alternation(SHARE_WORDS)})$`, 'iu');
-const shareVerb = /^(?:share|tweet|print|copy link|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ)/iu;
+const shareVerb = /^(?:share|tweet|print|copy link|save|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
 const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد)/iu;
 
 const followStart =
@@ -35,30 +41,37 @@ const followStart =
 const followTopic =
   /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b/iu;
 
-const copyrightStart = /^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
+const copyrightStart = /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
 const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
+const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|أضف تعليقاً)\s*$/iu;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
 const callToActionStart = /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
 
 export function isAdvertisementLine(line: string): boolean {
-  return advertisement.test(line);
+  // Reuters prints two markers on one line: "Advertisement · Scroll to continue".
+  return line.split(/\s[·•|]\s/u).every((part) => advertisement.test(part));
 }
 
 export function isNewsletterLine(line: string): boolean {
   const t = stripBullet(line);
   const start = newsletterStart.exec(t);
-  // The topic must come after the opening words: "Subscribers rose…" or "اشترك ألف متطوع…" is news.
-  return start !== null && newsletterTopic.test(t.slice(start[0].length)) && wordCount(t) <= 40;
+  if (start === null) return privacyNotice.test(t) && wordCount(t) <= 40;
+  // The topic must come after the opening words: "Subscribers rose…" or "اشترك ألف متطوع…" is news;
+  // a bare "Sign up here." or "Subscribe now" is a sign-up button.
+  const rest = t.slice(start[0].length);
+  return (newsletterTopic.test(rest) && wordCount(t) <= 40) || (wordCount(t) <= 6 && !/[,،]/u.test(t) && /^(?:\s*(?:here|now|today|for free|free|الآن|هنا|مجانا|مجاناً)?[\s.!]*|\s+to\s+[A-Z][\p{L}\s]{0,40})$/iu.test(rest));
 }
 
-export function isShareLine(line: string): boolean {
-  if (line.length > 160) return false;
+/** Whether the line is made only of share-bar words, and whether it has a share verb or two platforms. */
+function shareBar(line: string): { only: boolean; strong: boolean } {
+  const no = { only: false, strong: false };
+  if (line.length > 160) return no;
   const parts = line
     .replace(/[|•·,،/\-–—:()[\]]+/gu, ' ')
     .replace(/\p{Extended_Pictographic}/gu, ' ')
     .trim();
-  if (parts.length === 0) return false;
+  if (parts.length === 0) return no;
   // Greedy: two- and three-word entries ("share this article", "انسخ الرابط") before single words.
   const ws = words(parts);
   let platforms = 0;
@@ -74,10 +87,14 @@ export function isShareLine(line: string): boolean {
         break;
       }
     }
-    if (taken === 0) return false;
+    if (taken === 0) return no;
     i += taken;
   }
-  return verb || platforms >= 2;
+  return { only: true, strong: verb || platforms >= 2 };
+}
+
+export function isShareLine(line: string): boolean {
+  return shareBar(line).strong;
 }
 
 export function isFollowLine(line: string): boolean {
@@ -91,23 +108,58 @@ export function isCopyrightLine(line: string): boolean {
 }
 
 export function isCallToActionLine(line: string): boolean {
+  if (commentWidget.test(line)) return true;
   return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
 }
 
-function lineRule(id: string, description: string, test: (line: string) => boolean): BoilerplateRule {
+/**
+ * A rule for lines passing `test`; `extend` may take following lines along (a share bar
+ * printed one button a line), returning the index of the last line of the block.
+ */
+function lineRule(
+  id: string,
+  description: string,
+  test: (line: string) => boolean,
+  extend: (lines: readonly SourceLine[], i: number) => number = (_lines, i) => i,
+): BoilerplateRule {
   return defineRule({
     id,
     description,
     language: 'any',
     detect(_text, ctx) {
-      return ctx.lines.filter((l) => test(l.text)).map((l) => ctx.suggestLines(l, l, id));
+      const out: SuggestedEdit[] = [];
+      const lines = ctx.lines;
+      for (let i = 0; i < lines.length; i++) {
+        if (!test(lines[i].text)) continue;
+        const last = extend(lines, i);
+        out.push(ctx.suggestLines(lines[i], lines[last], id));
+        i = last;
+      }
+      return out;
     },
   });
 }
 
+/** "Share this:" then "Twitter", "Facebook" a line. */
+function shareButtons(lines: readonly SourceLine[], i: number): number {
+  let last = i;
+  while (last + 1 < lines.length && shareBar(lines[last + 1].text).only) last++;
+  return last;
+}
+
+/** Guardian-style sign-up box: heading, newsletter name, blurb, privacy notice. */
+function newsletterBox(lines: readonly SourceLine[], i: number): number {
+  let last = i;
+  for (let j = i + 1; j < lines.length && j <= i + 4; j++) {
+    const t = lines[j].text;
+    if (isNewsletterLine(t) || newsletterName.test(t) || privacyNotice.test(t)) last = j;
+  }
+  return last;
+}
+
 export const advertisementLine = lineRule('advertisement', 'An advertisement marker line ("Advertisement", "إعلان").', isAdvertisementLine);
-export const newsletterLine = lineRule('newsletter', 'A newsletter sign-up line ("Sign up to …", "اشترك في النشرة …").', isNewsletterLine);
-export const shareLine = lineRule('share-line', 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").', isShareLine);
+export const newsletterLine = lineRule('newsletter', 'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").', isNewsletterLine, newsletterBox);
+export const shareLine = lineRule('share-line', 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").', isShareLine, shareButtons);
 export const followLine = lineRule('follow-us', 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").', isFollowLine);
 export const copyrightLine = lineRule('copyright', 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").', isCopyrightLine);
 export const callToActionLine = lineRule('call-to-action', 'A click-here line ("اضغط هنا", "Click here to …").', isCallToActionLine);

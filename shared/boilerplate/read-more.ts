@@ -4,7 +4,7 @@
 
 import type { SuggestedEdit } from '../api';
 import { ARABIC_LETTER, endsWithFullStop, wordCount } from './line-shape';
-import { ARABIC_OPENERS, ENGLISH_OPENERS, arabicGluedOpener } from './sentence-openers';
+import { ARABIC_OPENERS, ARABIC_SHORT_OPENERS, ENGLISH_OPENERS, arabicGluedOpener } from './sentence-openers';
 import { defineRule, type RuleContext, type SourceLine } from './rule';
 import { alternation } from './line-shape';
 
@@ -29,6 +29,9 @@ const arabicOpenerWord = new RegExp(`^(?:${alternation(ARABIC_OPENERS)})(?![${AR
 const englishOpenerWord = new RegExp(`^(?:${alternation(ENGLISH_OPENERS)})\\b`, 'u');
 const englishGlue = new RegExp(`(?<=[a-z)\\]"”'’])(?=(?:${alternation(ENGLISH_OPENERS.filter((w) => w.length > 1))})\\b)|(?<=[a-z][.!?]["”’]?)(?=[A-Z][a-z])`, 'u');
 const digitArabicGlue = new RegExp(`(?<=[0-9])(?=[${ARABIC_LETTER}]{3,})`, 'u');
+// ة and ى only ever end a word: a letter right after one is the next word.
+const wordFinalGlue = new RegExp(`(?<=[ةى][\\u064B-\\u0652]*)(?=[${ARABIC_LETTER}])`, 'u');
+const shortOpenerGlue = new RegExp(`(?<=[${ARABIC_LETTER}]{3})(?=(?:${alternation(ARABIC_SHORT_OPENERS.filter((w) => !w.includes(' ')))})(?![${ARABIC_LETTER}]))`, 'u');
 
 /**
  * Where an injected headline ends in `rest` (the text after the trigger, up to the end of
@@ -46,6 +49,11 @@ export function findGluePoint(rest: string): number {
       if (en && en.index >= 2) candidates.push(offset + en.index);
       const dg = digitArabicGlue.exec(token);
       if (dg && dg.index >= 2) candidates.push(offset + dg.index);
+      const wf = wordFinalGlue.exec(token);
+      if (wf && wf.index >= 2) candidates.push(offset + wf.index);
+      // "النهائيوفي الدقائق…": a short opener glued on, when a sentence's worth of words follows.
+      const so = shortOpenerGlue.exec(token);
+      if (so && wordCount(rest.slice(offset + token.length)) >= 5) candidates.push(offset + so.index);
     } else if (!/^\s*$/u.test(token) && offset === 0) {
       const ar = arabicGluedOpener.exec(token);
       if (ar && ar.index >= 3) candidates.push(ar.index);

@@ -5,7 +5,7 @@
 
 import type { SuggestedEdit } from '../api';
 import { isDateLine } from './date-line';
-import { isHeadlineLike } from './line-shape';
+import { isHeadlineLike, wordCount } from './line-shape';
 import { isKeywordsLine } from './keywords-line';
 import { isAdvertisementLine, isCopyrightLine, isFollowLine, isNewsletterLine, isShareLine } from './promo-lines';
 import { defineRule, type SourceLine } from './rule';
@@ -55,6 +55,15 @@ function listEnd(lines: readonly SourceLine[], from: number): SourceLine | undef
     if (!(isHeadlineLike(t) || isDateLine(t) || /^\s*(?:https?:\/\/|www\.)\S+\s*$/u.test(t))) break;
     last = lines[j];
     items++;
+  }
+  // A short last line right before prose is the article's next subheading, not a listed headline.
+  if (last && items >= 2 && wordCount(last.text) <= 5) {
+    const after = lines.slice(last.index + 1).find((l) => l.text.trim().length > 0);
+    if (after && !isHeadlineLike(after.text)) {
+      let prev = last.index - 1;
+      while (prev >= from && lines[prev].text.trim().length === 0) prev--;
+      last = lines[prev];
+    }
   }
   return last;
 }
