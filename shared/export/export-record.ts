@@ -1,6 +1,6 @@
 // The one place where a document's annotations are mapped from source to clean-text
 // coordinates for export. Every format builds on the record this produces.
-import { sliceCodePoints } from '../code-points';
+import { CodePointIndex } from '../code-points';
 import { reanchor } from '../anchoring';
 import { PositionMap, mapSpan } from '../position-map';
 import type { DocumentStatus, Entity, Sidecar } from '../model';
@@ -75,6 +75,7 @@ export function toExportRecord(
     current.edits.filter((e) => !e.orphaned),
   );
   const clean = map.cleanText;
+  const cleanIndex = new CodePointIndex(clean);
 
   const kept: { entity: Entity; span: ExportSpan }[] = [];
   for (const entity of current.entities) {
@@ -91,7 +92,7 @@ export function toExportRecord(
       start: mapped.start,
       end: mapped.end,
       label: entity.label,
-      text: sliceCodePoints(clean, mapped.start, mapped.end),
+      text: cleanIndex.slice(mapped.start, mapped.end),
     };
     if (entity.link) span.link = entity.link;
     kept.push({ entity, span });
@@ -122,7 +123,7 @@ export function toExportRecord(
     const out: ExportQuote = {
       start: mapped.start,
       end: mapped.end,
-      text: sliceCodePoints(clean, mapped.start, mapped.end),
+      text: cleanIndex.slice(mapped.start, mapped.end),
       kind: quote.kind,
       speaker: null,
     };

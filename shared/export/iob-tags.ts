@@ -45,24 +45,41 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpa
     (a, b) =>
       b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
   );
+  // Kept spans never overlap, so sorted by start they are sorted by end too: a new span
+  // overlaps one only if it overlaps its neighbour on either side (binary search).
   const kept: ExportSpan[] = [];
   let dropped = 0;
   for (const span of byLength) {
-    if (kept.some((k) => span.start < k.end && k.start < span.end)) dropped++;
-    else kept.push(span);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (kept[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    const overlaps = (k: ExportSpan | undefined) => !!k && span.start < k.end && k.start < span.end;
+    if (overlaps(before) || overlaps(after)) dropped++;
+    else kept.splice(lo, 0, span);
   }
-  kept.sort((a, b) => a.start - b.start);
   return { kept, dropped };
 }
 
 /** Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one sentence. */
 function keepEntitiesWhole<T extends { start: number; end: number }>(sentences: T[][], kept: readonly ExportSpan[]): T[][] {
   const out: T[][] = [];
+  let k = 0; // kept spans are in text order, as are sentences
   for (const sentence of sentences) {
     const previous = out[out.length - 1];
     const last = previous?.[previous.length - 1];
     const first = sentence[0];
-    if (last && first && kept.some((k) => k.start < last.end && first.start < k.end)) previous.push(...sentence);
+    let crosses = false;
+    if (last && first) {
+      while (k < kept.length && kept[k].end <= last.start) k++;
+      crosses = k < kept.length && kept[k].start < last.end && first.start < kept[k].end;
+    }
+    if (crosses) previous.push(...sentence);
     else out.push([...sentence]);
   }
   return out;
