@@ -3,12 +3,13 @@
 // exact name and arguments of TahrirApi. Every id is confined to the workspace.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { DocumentSummary, OpenedDocument, ReanchorReport, SaveResult, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type { DocumentSummary, OpenedDocument, SaveResult, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
-import { CodePointIndex, codePointLength } from '../shared/code-points';
+import { reanchor } from '../shared/anchoring';
+import { codePointLength } from '../shared/code-points';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems, emptySidecar, migrateSidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { resolveInside, relativeSegments } from './confine';
@@ -33,27 +34,6 @@ export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments'
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
   maxTextBytes?: number;
-}
-
-// WIRE-REANCHOR: replace with `import { reanchor } from '../shared/anchoring'` once the text
-// engine commits it. Until then: keep a span whose text still matches, orphan the others.
-function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; report: ReanchorReport } {
-  const index = new CodePointIndex(source);
-  const report: ReanchorReport = { moved: [], orphaned: [] };
-  const keep = <T extends { id: string; start: number; end: number; text: string; orphaned?: boolean }>(kind: 'edit' | 'entity' | 'quote', s: T): T => {
-    if (s.orphaned || (s.end <= index.length && index.slice(s.start, s.end) === s.text)) return s;
-    report.orphaned.push({ kind, id: s.id, text: s.text });
-    return { ...s, orphaned: true };
-  };
-  return {
-    sidecar: {
-      ...sidecar,
-      edits: sidecar.edits.map((e) => keep('edit', e)),
-      entities: sidecar.entities.map((e) => keep('entity', e)),
-      quotes: sidecar.quotes.map((q) => keep('quote', q)),
-    },
-    report,
-  };
 }
 
 /** ISO time to the second, as in the format's example ("2026-11-28T10:00:00Z"). */
@@ -166,7 +146,7 @@ export class Backend implements BackendOperations {
         // (nothing is written until the editor saves).
         const result = reanchor(text.text, sidecar);
         sidecar = { ...result.sidecar, source: { file: name, sha256: text.sha256, length } };
-        opened.reanchored = result.report as ReanchorReport;
+        opened.reanchored = result.report;
       }
       if (problems.length === 0) problems.push(...checkSidecarAgainstSource(sidecar, text.text, name));
       opened.sidecar = sidecar;
