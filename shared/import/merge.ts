@@ -46,6 +46,21 @@ export function mergeAnnotations(
   options: MergeOptions = {},
 ): { sidecar: Sidecar; report: MergeReport } {
   const view = (s: Range): Range | null => (options.toClean ? options.toClean(s.start, s.end) : s);
+  // Entities by source range and by clean range, so each incoming span is looked up, not searched for.
+  const keyOf = (r: Range) => `${r.start}:${r.end}`;
+  const byRange = new Map<string, Entity[]>();
+  const index = (key: string, e: Entity) => byRange.set(key, [...(byRange.get(key) ?? []), e]);
+  const remember = (e: Entity) => {
+    if (e.orphaned) return;
+    index(`s${keyOf(e)}`, e);
+    const v = view(e);
+    if (v) index(`c${keyOf(v)}`, e);
+  };
+  const sameRangeEntities = (r: Range): Entity[] => {
+    const v = view(r);
+    const found = [...(byRange.get(`s${keyOf(r)}`) ?? []), ...(v ? (byRange.get(`c${keyOf(v)}`) ?? []) : [])];
+    return [...new Set(found)];
+  };
   const sameRange = (a: Range, b: Range) => {
     if (a.start === b.start && a.end === b.end) return true;
     const va = view(a);
@@ -59,18 +74,20 @@ export function mergeAnnotations(
   const entities: Entity[] = [...sidecar.entities];
   const quotes: Quote[] = [...sidecar.quotes];
   const live = (x: { orphaned?: boolean }) => !x.orphaned;
+  entities.forEach(remember);
 
   // Index of each incoming entity → the sidecar id it ended up as (added or already there).
   const idOf: (string | undefined)[] = [];
   incoming.entities.forEach((e, i) => {
     const at = `[${e.start}, ${e.end}) "${e.text}"`;
-    const same = entities.find((x) => live(x) && x.label === e.label && sameRange(x, e));
+    const candidates = sameRangeEntities(e);
+    const same = candidates.find((x) => x.label === e.label);
     if (same) {
       report.duplicates++;
       idOf[i] = same.id;
       return;
     }
-    const relabel = entities.find((x) => live(x) && sameRange(x, e));
+    const relabel = candidates[0];
     if (relabel) {
       report.conflicts.push(`entity ${at}: labelled ${e.label} here, ${relabel.label} in the sidecar (${relabel.id})`);
       return;
@@ -83,6 +100,7 @@ export function mergeAnnotations(
     const entity: Entity = { id: newEntityId(), start: e.start, end: e.end, label: e.label, text: e.text };
     if (e.link) entity.link = e.link;
     entities.push(entity);
+    remember(entity);
     idOf[i] = entity.id;
     report.added++;
   });
