@@ -15,6 +15,9 @@ const BEFORE = 300; // code points searched before the quote
 const AFTER = 150; // and after it
 const NEAR_VERB = 80; // how far from the verb the speaker may be
 
+// A verb is about this quote only within the same sentence.
+const SENTENCE_END = /[.!?؟\n]/u;
+
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
 
 /** Verb occurrences as whole words, allowing the Arabic conjunction clitics و / ف in front. */
@@ -47,7 +50,11 @@ export function suggestSpeaker(
   const people = entities.filter((e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end));
   let best: { id: string; score: number } | null = null;
   for (const verb of verbs) {
-    const toQuote = verb.end <= quote.start ? quote.start - verb.end : verb.start - quote.end;
+    const before = verb.end <= quote.start;
+    const between = before ? sliceCodePoints(source, verb.end, quote.start) : sliceCodePoints(source, quote.end, verb.start);
+    // The closing mark may carry the sentence's own full stop (…مفتوحة". ) — that ends it too.
+    if (SENTENCE_END.test(between)) continue;
+    const toQuote = before ? quote.start - verb.end : verb.start - quote.end;
     for (const person of people) {
       const toVerb = person.start >= verb.end ? person.start - verb.end : verb.start - person.end;
       if (toVerb < 0 || toVerb > NEAR_VERB) continue;
