@@ -5,12 +5,13 @@
 import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell } from 'electron';
 import type { MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { ExportFormat, ImportFormat, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { defaultExportDestination, exportsToFolder } from '../shared/export-destination';
-import type { HostOperations, HostedBackend } from './api-dispatch';
+import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
+import { resolveInside } from './confine';
 import { DesktopSettingsFile, placeOnScreen, rememberWorkspace } from './desktop-settings';
 import type { DesktopSettings } from './desktop-settings';
 import { registerIpcHandlers, sendEvent } from './ipc';
@@ -37,7 +38,7 @@ app.enableSandbox();
 if (process.env.TAHRIR_USER_DATA) app.setPath('userData', resolve(process.env.TAHRIR_USER_DATA));
 
 let mainWindow: BrowserWindow | null = null;
-let backend: HostedBackend | null = null;
+let backend: Backend | null = null;
 let workspaceRoot = '';
 let unsubscribeBackend: () => void = () => {};
 let settings: DesktopSettings = { recentWorkspaces: [] };
@@ -45,6 +46,8 @@ let settingsFile: DesktopSettingsFile;
 let ipc: IpcHandlers | null = null;
 /** Folders the user opened themselves (command line, dialog, recent list, seeds): the only ones openWorkspace accepts. */
 const grantedFolders = new Set<string>();
+/** Export destinations and import sources the user picked in a dialog: the only paths outside the workspace the page may name. */
+const grantedPaths = new Set<string>();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -85,21 +88,21 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-function currentBackend(): HostedBackend {
+function currentBackend(): Backend {
   if (!backend) throw new TahrirError('not-found', 'no workspace is open');
   return backend;
 }
 
 async function switchWorkspace(folder: string): Promise<WorkspaceInfo> {
   const root = resolve(folder);
-  const next = (await Backend.open(root)) as unknown as HostedBackend & { getWorkspace(): Promise<WorkspaceInfo> };
+  const next = await Backend.open(root);
   const info = await next.getWorkspace();
   const previous = backend;
   unsubscribeBackend();
   backend = next;
   workspaceRoot = root;
-  unsubscribeBackend = next.onEvent?.((event: TahrirEvent) => sendEvent(mainWindow, event)) ?? (() => {});
-  await previous?.close?.();
+  unsubscribeBackend = next.onEvent((event: TahrirEvent) => sendEvent(mainWindow, event));
+  await previous?.close();
   grantedFolders.add(root);
   if (root !== resolve(seedsDir)) {
     settings.recentWorkspaces = rememberWorkspace(settings.recentWorkspaces, root);
@@ -131,14 +134,20 @@ function hostOperations(): HostOperations {
     },
     async chooseExportDestination(format: ExportFormat) {
       const suggested = join(workspaceRoot, defaultExportDestination(format));
-      if (exportsToFolder(format)) return chooseFolder(`Export (${format}) into a folder`, true);
+      if (exportsToFolder(format)) return grant(await chooseFolder(`Export (${format}) into a folder`, true));
       const answer = mainWindow
         ? await dialog.showSaveDialog(mainWindow, { title: `Export (${format})`, defaultPath: suggested, properties: ['createDirectory', 'showOverwriteConfirmation'] })
         : { canceled: true, filePath: undefined };
-      return answer.canceled || !answer.filePath ? null : answer.filePath;
+      return grant(answer.canceled || !answer.filePath ? null : answer.filePath);
+    },
+    async startExport(request: ExportRequest) {
+      return currentBackend().startExport({ ...request, out: await allowedPath(request.out) });
+    },
+    async importAnnotations(request: ImportRequest) {
+      return currentBackend().importAnnotations({ ...request, from: await allowedPath(request.from) });
     },
     async chooseImportSource(format: ImportFormat) {
-      if (format === 'brat') return chooseFolder('Import brat annotations from a folder');
+      if (format === 'brat') return grant(await chooseFolder('Import brat annotations from a folder'));
       const extensions: Record<Exclude<ImportFormat, 'brat'>, string[]> = { jsonl: ['jsonl', 'json'], conll: ['conll', 'txt', 'tsv'], labelstudio: ['json'] };
       const options: OpenDialogOptions = {
         title: `Import (${format})`,
@@ -147,13 +156,24 @@ function hostOperations(): HostOperations {
         filters: [{ name: format, extensions: extensions[format] }, { name: 'All files', extensions: ['*'] }],
       };
       const answer = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : { canceled: true, filePaths: [] };
-      return answer.canceled || answer.filePaths.length === 0 ? null : answer.filePaths[0];
+      return grant(answer.canceled || answer.filePaths.length === 0 ? null : answer.filePaths[0]);
     },
     // The URL was checked to be http(s) (shared/api-arguments.ts); only a click in our page gets here.
     async openExternal(url: string) {
       await shell.openExternal(url);
     },
   };
+}
+
+function grant(path: string | null): string | null {
+  if (path) grantedPaths.add(resolve(path));
+  return path;
+}
+
+/** A path the page names: one the user picked in a dialog, else a path inside the workspace. */
+async function allowedPath(path: string): Promise<string> {
+  if (isAbsolute(path) && grantedPaths.has(resolve(path))) return resolve(path);
+  return resolveInside(workspaceRoot, path);
 }
 
 async function chooseFolder(title: string, create = false): Promise<string | null> {
@@ -394,7 +414,7 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const timeout = new Promise<void>((done) => setTimeout(done, QUIT_GRACE_MS));
   void Promise.race([ipc?.settled() ?? Promise.resolve(), timeout])
-    .then(() => Promise.race([Promise.resolve(backend?.close?.()), timeout]))
+    .then(() => Promise.race([Promise.resolve(backend?.close()), timeout]))
     .catch(() => {})
     .finally(() => {
       quitReady = true;

@@ -9,15 +9,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
+import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
 import { API_PREFIX, EVENTS_PATH, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { dispatchApiCall } from './api-dispatch';
-import type { HostOperations, HostedBackend } from './api-dispatch';
+import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
+import { resolveInside } from './confine';
 import { findRendererDir, readRendererFile } from './renderer-files';
 import { SECURITY_HEADERS } from './window-options';
 
@@ -67,7 +68,7 @@ export function httpStatusFor(error: TahrirError): number {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
-  const backend = (await Backend.open(root)) as unknown as HostedBackend;
+  const backend = await Backend.open(root);
   const rendererDir = options.rendererDir ?? findRendererDir();
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -92,6 +93,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A browser tab cannot hand us a path from a file dialog; imports run with `tahrir import`.
     async chooseImportSource(_format: ImportFormat) {
       return null;
+    },
+    // Paths a browser tab names stay inside the workspace (no dialog picked them).
+    async startExport(request: ExportRequest) {
+      await resolveInside(root, request.out);
+      return backend.startExport(request);
+    },
+    async importAnnotations(request: ImportRequest) {
+      return backend.importAnnotations({ ...request, from: await resolveInside(root, request.from) });
     },
     async openExternal() {
       throw new TahrirError('invalid-argument', 'the browser opens links itself under tahrir serve');
@@ -174,7 +183,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.write('retry: 2000\n: connected\n\n');
     streams.add(response);
     const send = (event: TahrirEvent) => response.write(`data: ${JSON.stringify(event)}\n\n`);
-    const unsubscribe = backend.onEvent?.(send) ?? (() => {});
+    const unsubscribe = backend.onEvent(send);
     const heartbeat = setInterval(() => response.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     response.on('close', () => {
@@ -232,7 +241,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.close(() => done());
           server.closeAllConnections();
         });
-        await backend.close?.();
+        await backend.close();
       })();
       return closed;
     },

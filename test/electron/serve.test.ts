@@ -224,6 +224,23 @@ describe('tahrir serve: the API', () => {
     }
   });
 
+  it('keeps export destinations and import sources inside the workspace', async () => {
+    const target = join(workspace, '..', 'evil.jsonl');
+    for (const out of [target, '../evil.jsonl', 'exports/../../evil.jsonl']) {
+      const answer = await api('startExport', [{ format: 'jsonl', out }]);
+      expect(answer.status, out).toBe(403);
+      expect(answer.json().error.code).toBe('outside-workspace');
+    }
+    for (const from of ['/etc', '../secret.txt']) {
+      const answer = await api('importAnnotations', [{ format: 'brat', from }]);
+      expect(answer.status, from).toBe(403);
+    }
+    await expect(readFile(target)).rejects.toThrow();
+    const inside = await api('startExport', [{ format: 'jsonl', out: 'exports/dataset.jsonl' }]);
+    expect(inside.status).toBe(200);
+    expect(inside.json().result.jobId).toEqual(expect.any(String));
+  });
+
   it('answers the desktop-only operations sensibly', async () => {
     expect((await api('chooseWorkspace', [])).json().result).toBeNull();
     expect((await api('recentWorkspaces', [])).json().result).toEqual([]);
@@ -302,7 +319,11 @@ describe('tahrir serve: events', () => {
               // Someone else edits the article on disk (a git pull, another editor).
               setTimeout(() => void writeFile(join(workspace, 'added-by-someone.txt'), 'Hello from outside.\n'), 300);
             }
-            const data = text.split('\n').find((line) => line.startsWith('data: '));
+            // Other events (an export finishing) may come first; wait for the change.
+            const data = text
+              .split('\n')
+              .filter((line) => line.startsWith('data: '))
+              .find((line) => /"type":"(documents-changed|text-changed)"/.test(line));
             if (data) {
               req.destroy();
               resolve(data.slice('data: '.length));
