@@ -194,10 +194,35 @@ export class Backend implements BackendOperations {
       throw new TahrirError('invalid-argument', `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}`, sidecarFile, problems);
     }
     const path = await resolveInside(this.root, sidecarFile);
+    await this.refuseToReplaceInvalid(path, sidecarFile, text, name);
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile);
     this.watcher?.noteContent(sidecarFile, revision);
     await store.discardRecovery(this.root, id).catch(() => undefined);
     return { revision };
+  }
+
+  /**
+   * A sidecar on disk that does not fit its text (written for this very text, yet with bad
+   * offsets or anchors, or naming another file) is never overwritten: the editor opened it
+   * read-only and must fix or remove it first. One written for an older text is fine to
+   * replace: that is what saving a re-anchored document does. (Unparseable files are
+   * refused by the store itself.)
+   */
+  private async refuseToReplaceInvalid(path: string, sidecarFile: string, text: TextFile, name: string): Promise<void> {
+    let existing: store.StoredSidecar | null;
+    try {
+      existing = await store.readSidecar(path, sidecarFile);
+    } catch {
+      return; // the store refuses it with the reason
+    }
+    if (!existing) return;
+    const problems =
+      existing.sidecar.source.sha256 === text.sha256 || existing.sidecar.source.file !== name
+        ? checkSidecarAgainstSource(existing.sidecar, text.text, name)
+        : [];
+    if (problems.length > 0) {
+      throw new TahrirError('broken-sidecar', `is not valid for ${name}, so it is not overwritten (fix or remove it first): ${describeProblems(problems)}`, sidecarFile, problems);
+    }
   }
 
   async writeRecovery(id: string, sidecar: Sidecar): Promise<void> {

@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TahrirError } from '../../shared/errors';
+import type { Sidecar } from '../../shared/model';
+import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
+import { Backend } from '../../electron/backend';
+import { snapshot, tempFolder, writeFiles } from './temp-folder';
+
+const repo = join(__dirname, '..', '..');
+const SAMPLE = '000_b3be894ae1d50a96';
+const sampleBytes = readFileSync(join(repo, 'seeds', `${SAMPLE}.txt`));
+const exampleJson = readFileSync(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), 'utf8');
+const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+async function refused(p: Promise<unknown>): Promise<TahrirError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(TahrirError);
+    return e as TahrirError;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** A workspace with the sample article in news/, and optionally the example sidecar. */
+async function sampleWorkspace(withSidecar: boolean): Promise<{ root: string; backend: Backend; id: string; sidecarPath: string }> {
+  const root = await tempFolder();
+  await writeFiles(root, { [`news/${SAMPLE}.txt`]: sampleBytes });
+  if (withSidecar) await writeFiles(root, { [`news/${SAMPLE}.annotations.json`]: exampleJson });
+  return { root, backend: await Backend.open(root), id: `news/${SAMPLE}`, sidecarPath: join(root, 'news', `${SAMPLE}.annotations.json`) };
+}
+
+describe('Backend.open and getWorkspace', () => {
+  it('refuses a folder that does not exist', async () => {
+    const root = await tempFolder();
+    expect((await refused(Backend.open(join(root, 'nope')))).code).toBe('not-found');
+  });
+
+  it('describes the workspace: name, labels, documents, and a tahrir.json problem', async () => {
+    const { root, backend } = await sampleWorkspace(true);
+    await writeFiles(root, { 'tahrir.json': '{ nope' });
+    const ws = await backend.getWorkspace();
+    expect(ws.root).toBe(root);
+    expect(ws.config.labels.map((l) => l.name)).toEqual(['PERSON', 'ORG', 'GPE', 'LOC', 'DATE', 'EVENT', 'MISC']);
+    expect(ws.configProblem?.file).toBe('tahrir.json');
+    expect(ws.documents).toEqual([
+      { id: `news/${SAMPLE}`, file: `news/${SAMPLE}.txt`, status: 'done', title: parseSidecar(exampleJson).document.title, entities: 8, quotes: 2, edits: 6 },
+    ]);
+  });
+});
+
+describe('Backend.openDocument', () => {
+  it('opens a document without a sidecar: the text and a fresh empty sidecar, revision null', async () => {
+    const { backend, id } = await sampleWorkspace(false);
+    const doc = await backend.openDocument(id);
+    expect(doc.file).toBe(`news/${SAMPLE}.txt`);
+    expect(doc.text.startsWith('منفتحون')).toBe(true);
+    expect(doc.revision).toBeNull();
+    expect(doc.sidecar.source).toEqual({ file: `${SAMPLE}.txt`, sha256: sha(sampleBytes), length: 2992 });
+    expect(doc.sidecar.entities).toEqual([]);
+    expect(doc.readOnly).toBeUndefined();
+  });
+
+  it('opens the example sidecar as it is, with its revision', async () => {
+    const { backend, id } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    expect(doc.revision).toBe(sha(exampleJson));
+    expect(serializeSidecar(doc.sidecar)).toBe(exampleJson);
+    expect(doc.readOnly).toBeUndefined();
+    expect(doc.reanchored).toBeUndefined();
+  });
+
+  it('opens a broken sidecar read-only with the error, and never overwrites it', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(false);
+    await writeFile(sidecarPath, exampleJson.slice(0, 1000));
+    const before = await snapshot(root);
+    const doc = await backend.openDocument(id);
+    expect(doc.readOnly?.code).toBe('broken-sidecar');
+    expect(doc.readOnly?.message).toMatch(new RegExp(`^news/${SAMPLE}\\.annotations\\.json: is not valid JSON`));
+    expect(doc.text.length).toBeGreaterThan(0);
+    // a save is refused whatever revision is given, and the bytes stay
+    for (const base of [doc.revision, null, sha('x')]) {
+      const e = await refused(backend.saveSidecar(id, doc.sidecar, base));
+      expect(['broken-sidecar', 'stale-revision']).toContain(e.code);
+    }
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('opens a sidecar from a newer Tahrir read-only', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(false);
+    await writeFile(sidecarPath, exampleJson.replace('"version": 1', '"version": 2'));
+    const doc = await backend.openDocument(id);
+    expect(doc.readOnly?.code).toBe('newer-version');
+    expect(doc.readOnly?.message).toContain('made by a newer Tahrir (version 2)');
+  });
+
+  it('opens read-only a sidecar with offsets out of range, overlapping edits, duplicate ids, a lost speaker or another source.file', async () => {
+    const faults: [string, (s: Sidecar) => void, RegExp][] = [
+      ['out of range', (s) => void (s.entities[7].end = 3120), /end 3120 is past the end of the text \(2992 code points\)/],
+      ['overlapping edits', (s) => void (s.edits[3].start = 1550), /overlaps edits\[2\]/],
+      ['duplicate ids', (s) => void (s.quotes[1].id = 't1'), /id "t1" is already used/],
+      ['speaker', (s) => void (s.quotes[0].speaker = 'nobody'), /speaker "nobody" is not an entity/],
+      ['source.file', (s) => void (s.source.file = 'other.txt'), /source\.file: names "other\.txt"/],
+    ];
+    for (const [, spoil, message] of faults) {
+      const { root, backend, id, sidecarPath } = await sampleWorkspace(false);
+      const s = parseSidecar(exampleJson);
+      spoil(s);
+      await writeFile(sidecarPath, JSON.stringify(s, null, 2));
+      const before = await snapshot(root);
+      const doc = await backend.openDocument(id);
+      expect(doc.readOnly?.code).toBe('broken-sidecar');
+      expect(doc.readOnly?.message).toMatch(message);
+      await refused(backend.saveSidecar(id, parseSidecar(exampleJson), doc.revision));
+      expect(await snapshot(root)).toEqual(before);
+    }
+  });
+
+  it('re-anchors when the text changed on disk, and writes nothing until saved', async () => {
+    const { root, backend, id } = await sampleWorkspace(true);
+    const changed = Buffer.concat([Buffer.from('سطر جديد في البداية\n', 'utf8'), sampleBytes]);
+    await writeFile(join(root, 'news', `${SAMPLE}.txt`), changed);
+    const before = await snapshot(root);
+    const doc = await backend.openDocument(id);
+    expect(doc.reanchored).toBeDefined();
+    expect(doc.readOnly).toBeUndefined();
+    const shift = Array.from('سطر جديد في البداية\n').length;
+    const t1 = doc.sidecar.entities.find((e) => e.id === 't1')!;
+    expect(t1.start).toBe(143 + shift);
+    expect(Array.from(doc.text).slice(t1.start, t1.end).join('')).toBe('جو بايدن');
+    expect(doc.sidecar.source.sha256).toBe(sha(changed));
+    expect(await snapshot(root)).toEqual(before);
+    const { revision } = await backend.saveSidecar(id, doc.sidecar, doc.revision);
+    expect((await backend.openDocument(id)).reanchored).toBeUndefined();
+    expect(revision).toBe(sha(await readFile(join(root, 'news', `${SAMPLE}.annotations.json`))));
+  });
+
+  it('refuses ids that leave the workspace', async () => {
+    const { root, backend } = await sampleWorkspace(false);
+    const outside = await tempFolder();
+    await writeFiles(outside, { 'secret.txt': 'secret' });
+    await symlink(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+    for (const id of ['../x', `news/../../${SAMPLE}`, join(outside, 'secret'), 'leak']) {
+      expect((await refused(backend.openDocument(id))).code).toBe('outside-workspace');
+      expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), null))).code).toMatch(/outside-workspace|invalid-argument/);
+      expect((await refused(backend.writeRecovery(id, parseSidecar(exampleJson)))).code).toBe('outside-workspace');
+    }
+    expect(await readFile(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
+  });
+
+  it('says which byte is bad in a text that is not UTF-8, and opens it with the encoding from tahrir.json', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'old/a.txt': Buffer.from([0x41, 0x20, 0xd3, 0xe1, 0xc7, 0xe3]) });
+    const backend = await Backend.open(root);
+    const e = await refused(backend.openDocument('old/a'));
+    expect(e.code).toBe('not-utf8');
+    expect(e.message).toContain('old/a.txt: is not valid UTF-8 (first bad byte at offset 2');
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ encodings: { 'old/a.txt': 'windows-1256' } }) });
+    await backend.getWorkspace(); // re-reads tahrir.json
+    const doc = await backend.openDocument('old/a');
+    expect(doc.text).toBe('A سلام');
+    expect(doc.sidecar.source.length).toBe(6);
+  });
+});
+
+describe('Backend.saveSidecar', () => {
+  it('saves atomically, sets updatedAt, and refuses a stale base revision', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(false);
+    const doc = await backend.openDocument(id);
+    const mine = parseSidecar(exampleJson);
+    delete mine.updatedAt;
+    const { revision } = await backend.saveSidecar(id, mine, doc.revision);
+    const written = await readFile(sidecarPath, 'utf8');
+    expect(revision).toBe(sha(written));
+    const back = parseSidecar(written);
+    expect(back.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect({ ...back, updatedAt: undefined }).toEqual({ ...mine, updatedAt: undefined });
+    // a colleague saves; my next save with the old revision is refused
+    await writeFile(sidecarPath, written.replace('"status": "done"', '"status": "in_progress"'));
+    const before = await snapshot(root);
+    const e = await refused(backend.saveSidecar(id, mine, revision));
+    expect(e.code).toBe('stale-revision');
+    expect(e.detail).toMatchObject({ current: sha(await readFile(sidecarPath)) });
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('refuses an invalid sidecar with the problems and writes nothing', async () => {
+    const { root, backend, id } = await sampleWorkspace(false);
+    const before = await snapshot(root);
+    const wrongAnchor = parseSidecar(exampleJson);
+    wrongAnchor.entities[0].text = 'ترامب';
+    const e1 = await refused(backend.saveSidecar(id, wrongAnchor, null));
+    expect(e1.code).toBe('invalid-argument');
+    expect(e1.message).toContain('text "ترامب" does not match the source at 143–151');
+    const wrongShape = { ...parseSidecar(exampleJson), entities: 'none' } as unknown as Sidecar;
+    const e2 = await refused(backend.saveSidecar(id, wrongShape, null));
+    expect(e2.code).toBe('invalid-argument');
+    expect(e2.message).toContain('entities');
+    expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), 'not-a-revision'))).code).toBe('invalid-argument');
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('sorts what the editor sends before writing', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(false);
+    const s = parseSidecar(exampleJson);
+    s.entities.reverse();
+    s.edits.reverse();
+    await backend.saveSidecar(id, s, null);
+    const out = await readFile(sidecarPath, 'utf8');
+    expect(out.replace(/"updatedAt": "[^"]*"/, '"updatedAt": "2026-11-28T09:00:00Z"')).toBe(exampleJson);
+  });
+});
+
+describe('Backend recovery journal', () => {
+  it('offers unsaved changes newer than the sidecar, and a save clears them', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    const unsaved = { ...doc.sidecar, document: { ...doc.sidecar.document, note: 'unsaved work' } };
+    // the sidecar was written a minute ago; the journal now
+    const past = new Date(Date.now() - 60_000);
+    await utimes(sidecarPath, past, past);
+    await backend.writeRecovery(id, unsaved);
+    const reopened = await backend.openDocument(id);
+    expect(reopened.recovered?.sidecar.document.note).toBe('unsaved work');
+    expect(Date.parse(reopened.recovered!.savedAt)).toBeGreaterThan(past.getTime());
+    await backend.saveSidecar(id, reopened.recovered!.sidecar, reopened.revision);
+    const after = await backend.openDocument(id);
+    expect(after.recovered).toBeUndefined();
+    expect(after.sidecar.document.note).toBe('unsaved work');
+    expect(await readFile(join(root, '.tahrir', 'recovery', encodeURIComponent(id) + '.json')).catch(() => null)).toBeNull();
+  });
+
+  it('does not offer a journal older than the sidecar, and discardRecovery removes it', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    await backend.writeRecovery(id, { ...doc.sidecar, document: { ...doc.sidecar.document, note: 'old' } });
+    const future = new Date(Date.now() + 60_000);
+    await utimes(sidecarPath, future, future); // saved elsewhere after the journal
+    expect((await backend.openDocument(id)).recovered).toBeUndefined();
+    await utimes(sidecarPath, new Date(0), new Date(0));
+    expect((await backend.openDocument(id)).recovered).toBeDefined();
+    await backend.discardRecovery(id);
+    expect((await backend.openDocument(id)).recovered).toBeUndefined();
+  });
+
+  it('refuses to journal something that is not a sidecar', async () => {
+    const { backend, id } = await sampleWorkspace(false);
+    expect((await refused(backend.writeRecovery(id, { nope: true } as unknown as Sidecar))).code).toBe('invalid-argument');
+  });
+});
