@@ -12,6 +12,9 @@ const name = "[A-Z][\\p{L}'’.-]*";
 const englishBy = new RegExp(`^\\s*(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y)\\s+(${name})\\s+(?:(?:de|van|von|al|el|bin|ibn|da|di|le|la)\\s+)?(${name})`, 'u');
 const credits =
   /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced|research|additional reporting|graphics|video|interview|translation|translated) by\b)/iu;
+// "CNN’s Rafael Romo contributed to this report.", "ساهم في إعداد التقرير …"
+const contributed =
+  /(?:contributed (?:to )?(?:this|the) (?:report|story|article|reporting)|contributed reporting|contributed\.$|ساهم(?:ت)? في (?:إعداد|كتابة) (?:هذا )?(?:التقرير|الخبر|المقال)|شارك(?:ت)? في (?:إعداد|كتابة) (?:هذا )?(?:التقرير|الخبر))/iu;
 // WordPress and blogs: "Posted on March 3, 2024 by Sarah Mitchell".
 const postedBy = new RegExp(`^\\s*(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)(?:\\s+(?:on|at)\\s+[^\\n]{3,40}?)?\\s+by\\s+${name}`, 'u');
 const notAName = new RegExp(`^(?:${alternation([...WEEKDAYS, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'Then', 'Now', 'Law', 'Contrast', 'Comparison', 'Far', 'Early', 'Late'])})\\b`, 'u');
@@ -37,6 +40,7 @@ export function isBylineLine(line: string): boolean {
   const by = englishBy.exec(t);
   if (by && !notAName.test(by[1]) && !endsWithFullStop(t.replace(/\b[A-Z]\.$/u, ''))) return true;
   if (postedBy.test(t) && !endsWithFullStop(t)) return true;
+  if (contributed.test(t) && n <= 25) return true;
   if ((arabicBy.test(t) && n <= 10) || (arabicByBare.test(t) && n <= 5 && !/[.،]$/u.test(t))) return true;
   if (dateline.test(t) && n <= 7) return true;
   if (arabicJobTitle.test(t) && n <= 6 && !/[.،:]/u.test(t)) return true;

@@ -16,13 +16,14 @@ const LABELS = [
 const FILLER = [
   'في', 'الساعة', 'الموافق', 'at', 'on', 'GMT', 'UTC', 'BST', 'EDT', 'EST', 'CET', 'CEST', 'ET', 'ص', 'م', 'am', 'pm', 'a.m.', 'p.m.',
   'بتوقيت', 'غرينتش', 'جرينتش', 'مكة', 'المكرمة', 'القدس', 'القاهرة', 'بيروت', 'الدوحة', 'الرياض', 'local', 'time', 'صباحا',
-  'مساء', 'صباحاً', 'مساءً', 'هـ', 'م.',
+  'مساء', 'صباحاً', 'مساءً', 'هـ', 'م.', 'GST', 'AST', 'KSA', 'EAT', 'WAT', 'SAST', 'IST', 'JST', 'PKT', 'TRT', 'MSK', 'PST', 'PDT',
+  'CST', 'CDT', 'EET', 'EEST', 'AEST', 'HKT', 'SGT', 'local time', 'بالتوقيت المحلي', 'توقيت',
 ];
 const label = new RegExp(`(?<![\\p{L}])(?:${alternation(LABELS)})(?![\\p{L}])\\s*[:：]?`, 'giu');
 const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(WEEKDAYS)})(?![\\p{L}])`, 'giu');
 const time = /(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)/g;
 const relative =
-  /(?:منذ\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
+  /(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
 const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
 const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`, 'giu');
 
@@ -34,7 +35,7 @@ export function isDateLine(line: string): boolean {
     .trim();
   if (text.length === 0 || text.length > 140 || words(text).length > 16) return false;
   // Cheap test first: a date stamp has digits or says how long ago.
-  if (!/\d|منذ|ago|just now|الآن/iu.test(text)) return false;
+  if (!/\d|منذ|قبل|ago|just now|الآن/iu.test(text)) return false;
   let rest = text;
   let found = false;
   for (let d = findNewsDate(rest); d; d = findNewsDate(rest)) {

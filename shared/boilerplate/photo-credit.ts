@@ -10,7 +10,7 @@ const PHOTO_LABELS = [
   'Photo', 'Photos', 'Photograph', 'Photography', 'Image', 'Images', 'Picture', 'Pictures', 'Pic', 'Credit', 'Credits',
   'Image credit', 'Image source', 'Image caption', 'Photo credit', 'Photo by', 'Photograph by', 'Photo illustration',
   'Caption', 'Video', 'Illustration', 'File photo', 'Media caption',
-  'صورة', 'الصورة', 'صور', 'الصور', 'تصوير', 'بعدسة', 'عدسة', 'مصدر الصورة', 'التعليق على الصورة', 'تعليق الصورة',
+  'صورة', 'الصورة', 'صور', 'الصور', 'تصوير', 'بعدسة', 'عدسة', 'مصدر الصورة', 'صدر الصورة', 'التعليق على الصورة', 'تعليق الصورة',
   'صورة أرشيفية', 'صورة تعبيرية', 'صورة من', 'فيديو', 'الفيديو', 'شاهد الفيديو', 'شاهد',
 ];
 const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(PHOTO_LABELS)})\\s*(?:[:：,،\\-–—|]|by\\b)`, 'iu');

@@ -9,7 +9,7 @@ import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
 const advertisement = new RegExp(
   '^\\s*[-–—•*|]*\\s*(?:advertisement|advert|ads?|sponsored(?: content)?|paid content|promoted|إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|' +
     'story continues below(?: this)? advertisement|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the main story|below)|' +
-    'scroll to continue(?: with content)?|scroll to continue reading|continue reading|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
+    'ad feedback|advertisement feedback|report this ad|scroll to continue(?: with content)?|scroll to continue reading|continue reading|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
   'iu',
 );
 
@@ -39,12 +39,15 @@ const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pint
 const followStart =
   /^\s*(?:تابعونا|تابعوا|تابعنا|تابع(?:وا)? (?:آخر|أحدث|اخر|احدث|كل|جميع)|يمكنكم متابعة|للمتابعة|لمتابعة (?:آخر|أحدث|اخر|أهم|المزيد|كل)|حمل(?:وا)? تطبيق|نزل(?:وا)? تطبيق|انضم(?:وا)? (?:إلى|الى|ل)|اشترك(?:وا)? في قناة|follow\b|download (?:our|the)\b|get the .{0,20}app|join (?:us|our)\b|like us on|find us on|stay (?:up to date|informed|connected))/iu;
 const followTopic =
-  /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b/iu;
+  /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b|coverage|https?:\/\/|www\./iu;
 
 const copyrightStart = /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
 const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
-const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|أضف تعليقاً)\s*$/iu;
+const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
+const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
+/** A line of only separators ("___", "* * *", "—————"). */
+const separator = /^\s*(?:[_\-–—*=•·~#.]\s*){3,}$/u;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
 const callToActionStart = /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
 
@@ -108,7 +111,7 @@ export function isCopyrightLine(line: string): boolean {
 }
 
 export function isCallToActionLine(line: string): boolean {
-  if (commentWidget.test(line)) return true;
+  if (commentWidget.test(line) || separator.test(line) || (commentPolicy.test(line) && wordCount(line) <= 25)) return true;
   return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
 }
 
@@ -162,7 +165,7 @@ export const newsletterLine = lineRule('newsletter', 'A newsletter sign-up line 
 export const shareLine = lineRule('share-line', 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").', isShareLine, shareButtons);
 export const followLine = lineRule('follow-us', 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").', isFollowLine);
 export const copyrightLine = lineRule('copyright', 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").', isCopyrightLine);
-export const callToActionLine = lineRule('call-to-action', 'A click-here line ("اضغط هنا", "Click here to …").', isCallToActionLine);
+export const callToActionLine = lineRule('call-to-action', 'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").', isCallToActionLine);
 
 export const PROMO_RULES: readonly BoilerplateRule[] = [
   advertisementLine,

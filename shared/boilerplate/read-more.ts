@@ -16,12 +16,12 @@ const ARABIC_LABELLED = '(?:للمزيد|ذات صلة|مقالات? ذات صل
 /** English triggers; as prose can start with "Read more about…", they need a separator or capitals. */
 export const ENGLISH_READ_MORE =
   '(?:Read more|Read More|Also read|Also Read|Read also|See also|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
-const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO)';
+const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|Related article|Related story|Related video|Related content)';
 
 const sepAr = '\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)?\\s*';
 const sepEn = '\\s*(?:[:：»›>|]|\\s[-–—])\\s*';
 const trigger = new RegExp(
-  `(?:^|(?<=[.!?؟»"”]))\\s*(?:(?:${ARABIC_READ_MORE})(?![\\p{L}\\p{M}])${sepAr}|${ARABIC_LABELLED}${sepEn}|${ENGLISH_READ_MORE}${sepEn}|${ENGLISH_CAPS}(?:${sepEn}|\\s+))(?=[\\p{L}\\p{N}"“«'‘(\\[])`,
+  `(?:^|(?<=[.!?؟»"”]))\\s*(?:(?:${ARABIC_READ_MORE})(?![\\p{L}\\p{M}])${sepAr}|${ARABIC_LABELLED}${sepEn}|${ENGLISH_READ_MORE}${sepEn}|${ENGLISH_CAPS}(?:${sepEn}|\\s+(?=[A-Z"“‘'])))(?=[\\p{L}\\p{N}"“«'‘(\\[])`,
   'gu',
 );
 
@@ -92,8 +92,8 @@ function readMoreEdit(ctx: RuleContext, line: SourceLine, at: number, triggerEnd
   if (restWords <= 22 && !(endsWithFullStop(rest) && restWords > 14)) {
     return atLineStart ? ctx.suggestLines(line, line, 'read-more') : ctx.suggest(at, line.end, 'boilerplate', 'read-more');
   }
-  // A long run of prose after the trigger: only the trigger itself is certain.
-  return ctx.suggest(at, triggerEnd, 'boilerplate', 'read-more');
+  // A long run of prose and no glue point: "اقرأ أيضا ما قاله الخبراء…" may be the article speaking.
+  return undefined;
 }
 
 export const readMore = defineRule({

@@ -57,7 +57,7 @@ function listEnd(lines: readonly SourceLine[], from: number): SourceLine | undef
     items++;
   }
   // A short last line right before prose is the article's next subheading, not a listed headline.
-  if (last && items >= 2 && wordCount(last.text) <= 5) {
+  if (last && items >= 2 && wordCount(last.text) <= 5 && !/[?؟:]|\.\./u.test(last.text)) {
     const after = lines.slice(last.index + 1).find((l) => l.text.trim().length > 0);
     if (after && !isHeadlineLike(after.text)) {
       let prev = last.index - 1;

@@ -35,6 +35,7 @@ describe('read-more', () => {
     'أشار التقرير إلى أن الطلاب الذين يقرأون أيضا الصحف يتفوقون.',
     'Related costs rose by 4% over the year, the company said.',
     'إقرأ أيضاً:',
+    'اقرأ أيضا ما قاله الخبراء في الحلقة النقاشية التي نظمتها الجامعة الأسبوع الماضي، فقد اتفق معظمهم على أن التطبيق سيكون صعبا.',
   ])('keeps prose that mentions reading: %s', (line) => {
     expect(run(readMore, `مقدمة\n${line}\n`)).toEqual([]);
   });
