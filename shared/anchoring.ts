@@ -21,6 +21,8 @@ export const FUZZY_DISTANCE = 1000;
 export const FUZZY_MAX_ERROR_RATE = 0.25;
 /** Shorter anchors are only ever matched exactly (a fuzzy 3-letter name is a look-alike). */
 export const FUZZY_MIN_LENGTH = 4;
+/** Radius (code points) of the neighbourhood searched first for a span's text. */
+export const LOCAL_WINDOW = 2000;
 /** Longer anchors are not searched fuzzily (bounded work). */
 export const FUZZY_MAX_LENGTH = 5000;
 
@@ -38,37 +40,24 @@ interface Found {
   how: 'exact' | 'nearest' | 'fuzzy';
 }
 
-/** Start offsets (code points) of every occurrence of `needle`, overlapping ones included. */
-function occurrences(source: string, index: CodePointIndex, needle: string): number[] {
-  const out: number[] = [];
-  if (needle === '') return out;
-  for (let u = source.indexOf(needle); u >= 0; u = source.indexOf(needle, u + 1)) out.push(index.toCodePoint(u));
-  return out;
-}
-
-/** Reliable old → new shifts, from spans whose text occurs exactly once, kept in order (longest increasing run). */
-function uniqueAnchors(items: readonly Item[], occurrencesOf: (text: string) => number[]): { old: number; now: number }[] {
-  const candidates = items
-    .map((it) => ({ it, occ: occurrencesOf(it.span.text) }))
-    .filter(({ occ }) => occ.length === 1)
-    .map(({ it, occ }) => ({ old: it.span.start, now: occ[0] }))
-    .sort((a, b) => a.old - b.old || a.now - b.now);
-  // Longest non-decreasing subsequence of `now`: anchors that disagree on order are not trusted.
+/** Longest run of anchors whose new offsets keep their old order: anchors that disagree on order are not trusted. */
+function inOrder(anchors: { old: number; now: number }[]): { old: number; now: number }[] {
+  const sorted = [...anchors].sort((a, b) => a.old - b.old || a.now - b.now);
   const tails: number[] = [];
-  const prev = new Array<number>(candidates.length).fill(-1);
-  candidates.forEach((c, i) => {
+  const prev = new Array<number>(sorted.length).fill(-1);
+  sorted.forEach((c, i) => {
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (candidates[tails[mid]].now <= c.now) lo = mid + 1;
+      if (sorted[tails[mid]].now <= c.now) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1];
     tails[lo] = i;
   });
   const kept: { old: number; now: number }[] = [];
-  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) kept.push(candidates[i]);
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) kept.push(sorted[i]);
   return kept.reverse();
 }
 
@@ -149,17 +138,53 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   ];
   const atOldPlace = (s: Span) => s.start >= 0 && s.end <= length && s.start <= s.end && index.slice(s.start, s.end) === s.text;
 
-  const cache = new Map<string, number[]>();
-  const occurrencesOf = (text: string): number[] => {
-    let occ = cache.get(text);
-    if (!occ) cache.set(text, (occ = occurrences(source, index, text)));
+  /** Starts (code points) of occurrences of `needle` lying within [from, to), at most `limit` of them. */
+  const occurrencesIn = (needle: string, from: number, to: number, limit = Infinity): number[] => {
+    const u0 = index.toUtf16(from);
+    // Searching a slice (cheap in JS engines) bounds the work to the window.
+    const hay = source.slice(u0, index.toUtf16(to));
+    const out: number[] = [];
+    for (let u = hay.indexOf(needle); u >= 0 && out.length < limit; u = hay.indexOf(needle, u + 1)) out.push(index.toCodePoint(u0 + u));
+    return out;
+  };
+  const everywhere = new Map<string, number[]>();
+  const occurrencesOf = (needle: string): number[] => {
+    let occ = everywhere.get(needle);
+    if (!occ) everywhere.set(needle, (occ = occurrencesIn(needle, 0, length)));
     return occ;
   };
+  const clamp = (n: number) => Math.min(Math.max(0, n), length);
 
-  // Where a span should be now: its old start shifted like the nearest reliable anchor
-  // before it (else after it), and between the new places of those two anchors.
   const unchanged = items.every((it) => atOldPlace(it.span));
-  const anchors = unchanged ? [] : uniqueAnchors(items, occurrencesOf);
+  if (unchanged && items.every((it) => !it.span.orphaned)) {
+    // The common case (text changed elsewhere, or only its bytes): nothing to move.
+    return { sidecar: { ...sidecar, source: { ...sidecar.source, length } }, report };
+  }
+  const results = new Map<Item, Found | null>();
+  const byOldStart = [...items].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  // Pass 1, cheap: in old order, follow the shift of the spans found so far and accept a
+  // span whose text occurs exactly once near where it should be. These are the reliable anchors.
+  const accepted: { old: number; now: number }[] = [];
+  if (!unchanged) {
+    let shift = 0;
+    for (const it of byOldStart) {
+      const s = it.span;
+      if (s.text === '') continue;
+      const at = clamp(s.start + shift);
+      const m = s.end - s.start;
+      const near = occurrencesIn(s.text, clamp(at - LOCAL_WINDOW), clamp(at + m + LOCAL_WINDOW), 2);
+      if (near.length !== 1) continue;
+      const start = near[0];
+      results.set(it, { start, end: start + codePointLength(s.text), text: s.text, how: start === s.start ? 'exact' : 'nearest' });
+      accepted.push({ old: s.start, now: start });
+      shift = start - s.start;
+    }
+  }
+  const anchors = inOrder(accepted);
+
+  // Where a span should be now: its old start shifted like the nearest anchor before it
+  // (else after it), and between the new places of those two anchors.
   const expected = (old: number): { hint: number; lo: number; hi: number } => {
     let lo = 0;
     let hi = anchors.length;
@@ -171,12 +196,11 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     const before = lo > 0 ? anchors[lo - 1] : undefined;
     const after = lo < anchors.length ? anchors[lo] : undefined;
     const shift = before ? before.now - before.old : after ? after.now - after.old : 0;
-    return { hint: Math.min(Math.max(0, old + shift), length), lo: before ? before.now : 0, hi: after ? after.now : length };
+    return { hint: clamp(old + shift), lo: before ? before.now : 0, hi: after ? after.now : length };
   };
 
   // Normalized source, built only when some span needs a fuzzy match.
-  let normalized: { cps: string[]; toOriginal: number[] } | undefined;
-  let sourceCps: string[] | undefined;
+  let normalized: { index: CodePointIndex; toOriginal: number[] } | undefined;
 
   const find = (s: Span): Found | null => {
     if (unchanged) return { start: s.start, end: s.end, text: s.text, how: 'exact' };
@@ -185,31 +209,31 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
       // An insertion has no text to look for: it moves with its neighbours.
       return { start: hint, end: hint, text: '', how: hint === s.start ? 'exact' : 'nearest' };
     }
-    const occ = occurrencesOf(s.text);
-    if (occ.length > 0) {
-      // Exact where it should be now, else at its old place, else the nearest occurrence,
-      // preferring those between its reliable neighbours.
-      const inWindow = occ.filter((p) => p >= lo && p <= hi);
-      const pool = inWindow.length > 0 ? inWindow : occ;
+    const m = codePointLength(s.text);
+    // Exact where it should be now, else at its old place, else the occurrence nearest
+    // where it should be: first between its anchors, near the hint, then anywhere.
+    const local = occurrencesIn(s.text, clamp(Math.max(lo, hint - LOCAL_WINDOW)), clamp(Math.min(hi, hint + LOCAL_WINDOW) + m));
+    const pool = local.length > 0 ? local : occurrencesOf(s.text);
+    if (pool.length > 0) {
       let pick = pool.includes(hint) ? hint : pool.includes(s.start) ? s.start : pool[0];
       if (pick !== hint && pick !== s.start) {
         for (const p of pool) if (Math.abs(p - hint) < Math.abs(pick - hint)) pick = p;
       }
-      return { start: pick, end: pick + codePointLength(s.text), text: s.text, how: pick === s.start ? 'exact' : 'nearest' };
+      return { start: pick, end: pick + m, text: s.text, how: pick === s.start ? 'exact' : 'nearest' };
     }
 
     // Same letters once normalized (ی → ي, harakat added or removed, digits...).
     if (!normalized) {
       const n = normalizeForMatch(source);
-      normalized = { cps: Array.from(n.text), toOriginal: n.toOriginal };
+      normalized = { index: new CodePointIndex(n.text), toOriginal: n.toOriginal };
     }
     const pin = Array.from(normalizeForMatch(s.text).text);
     const anchorLength = Array.from(s.text).length;
     if (pin.length === 0 || anchorLength > FUZZY_MAX_LENGTH) return null;
     const hintN = lowerBoundOf(normalized.toOriginal, hint);
     const fromN = Math.max(0, hintN - FUZZY_DISTANCE);
-    const toN = Math.min(normalized.cps.length, hintN + pin.length + FUZZY_DISTANCE);
-    const windowN = normalized.cps.slice(fromN, toN);
+    const toN = Math.min(normalized.index.length, hintN + pin.length + FUZZY_DISTANCE);
+    const windowN = Array.from(normalized.index.slice(fromN, toN));
     const exactN = approximateSearch(windowN, pin, hintN - fromN, 0);
     if (exactN) {
       const start = normalized.toOriginal[fromN + exactN.start];
@@ -219,17 +243,16 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
 
     // Approximate search in the original text near where the span should be.
     if (anchorLength < FUZZY_MIN_LENGTH) return null;
-    if (!sourceCps) sourceCps = Array.from(source);
     const from = Math.max(0, hint - FUZZY_DISTANCE);
     const to = Math.min(length, hint + anchorLength + FUZZY_DISTANCE);
     const maxErrors = Math.floor(anchorLength * FUZZY_MAX_ERROR_RATE);
-    const near = approximateSearch(sourceCps.slice(from, to), Array.from(s.text), hint - from, maxErrors);
+    const near = approximateSearch(Array.from(index.slice(from, to)), Array.from(s.text), hint - from, maxErrors);
     if (!near || near.end <= near.start) return null;
     return { start: from + near.start, end: from + near.end, text: '', how: 'fuzzy' };
   };
 
-  const results = new Map<Item, Found | null>();
   for (const it of items) {
+    if (results.has(it)) continue;
     const found = find(it.span);
     if (found && found.how === 'fuzzy') found.text = index.slice(found.start, found.end);
     results.set(it, found);
@@ -257,9 +280,8 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     if (found.start !== s.start || found.how === 'fuzzy') {
       report.moved.push({ kind: it.kind, id: s.id, from: s.start, to: found.start, how: found.how === 'fuzzy' ? 'fuzzy' : 'nearest' });
     }
-    const out = { ...s, start: found.start, end: found.end, text: found.text };
-    delete out.orphaned;
-    return out;
+    const { orphaned: _wasOrphaned, ...rest } = s;
+    return { ...rest, start: found.start, end: found.end, text: found.text } as T;
   };
 
   const byKind = (kind: Kind) => items.filter((it) => it.kind === kind);

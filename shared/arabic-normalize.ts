@@ -68,6 +68,10 @@ function foldCodePoint(ch: string, options: NormalizeOptions): string {
   return out;
 }
 
+// What each code point folds to, remembered (a text uses few distinct code points).
+const FOLDS = new Map<string, string>();
+const FOLDS_TEH = new Map<string, string>();
+
 /**
  * Normalized text for matching. `toOriginal[i]` is the code point offset in `text`
  * (the original) of the i-th code point of the result; one extra last entry holds the
@@ -76,9 +80,11 @@ function foldCodePoint(ch: string, options: NormalizeOptions): string {
 export function normalizeForMatch(text: string, options: NormalizeOptions = {}): { text: string; toOriginal: number[] } {
   const parts: string[] = [];
   const toOriginal: number[] = [];
+  const folds = options.tehMarbuta ? FOLDS_TEH : FOLDS;
   let original = 0;
   for (const ch of text) {
-    const folded = foldCodePoint(ch, options);
+    let folded = folds.get(ch);
+    if (folded === undefined) folds.set(ch, (folded = foldCodePoint(ch, options)));
     if (folded.length === 1 || (folded.length === 2 && folded.codePointAt(0)! > 0xffff)) {
       parts.push(folded);
       toOriginal.push(original);

@@ -57,22 +57,25 @@ function clamp(n: number, max: number): number {
   return n > max ? max : Math.floor(n);
 }
 
-/** Index of the first element of `a` (sorted ascending) that is >= `x`, i.e. how many are < x. */
-function countBelow(a: Int32Array | Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
+/** Block size (as a shift) of the lookup tables: 64 positions. */
+const BLOCK_SHIFT = 6;
+
+/** For each block of positions [b·64, (b+1)·64) up to `size`: how many of `sorted` are below its start. */
+function blockCounts(sorted: Int32Array, size: number): Int32Array {
+  const blocks = new Int32Array((size >> BLOCK_SHIFT) + 1);
+  let k = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const start = b << BLOCK_SHIFT;
+    while (k < sorted.length && sorted[k] < start) k++;
+    blocks[b] = k;
   }
-  return lo;
+  return blocks;
 }
 
 /**
- * Built once per text; O(log astral) lookups, fast on 1 MB with many astral characters.
- * Stores only the positions of surrogate pairs, so memory follows the number of
- * astral characters (none for most Arabic/English text, where lookups are identity).
+ * Built once per text; O(1) lookups (a table per block of 64 positions, then the few
+ * surrogate pairs inside the block), fast on 1 MB with many astral characters. Memory:
+ * the positions of the pairs plus one number per 64 positions.
  * Out-of-range offsets are clamped to [0, length].
  */
 export class CodePointIndex {
@@ -83,6 +86,10 @@ export class CodePointIndex {
   private readonly pairUtf16: Int32Array;
   /** Code point offset of each surrogate pair, ascending. */
   private readonly pairCp: Int32Array;
+  /** For each block of BLOCK code points: how many pairs come before it. */
+  private readonly pairsBeforeCpBlock: Int32Array;
+  /** For each block of BLOCK UTF-16 units: how many pairs start before it. */
+  private readonly pairsBeforeUtf16Block: Int32Array;
 
   constructor(text: string) {
     this.text = text;
@@ -105,20 +112,28 @@ export class CodePointIndex {
       }
     }
     this.length = text.length - count;
+    this.pairsBeforeCpBlock = blockCounts(this.pairCp, this.length);
+    this.pairsBeforeUtf16Block = blockCounts(this.pairUtf16, text.length);
   }
 
   /** Code point offset → UTF-16 offset. */
   toUtf16(cp: number): number {
     const c = clamp(cp, this.length);
-    if (this.pairCp.length === 0) return c;
-    return c + countBelow(this.pairCp, c);
+    const pairs = this.pairCp;
+    if (pairs.length === 0) return c;
+    // Start from the block's count, then step over the few pairs inside the block.
+    let k = this.pairsBeforeCpBlock[c >> BLOCK_SHIFT];
+    while (k < pairs.length && pairs[k] < c) k++;
+    return c + k;
   }
 
   /** UTF-16 offset → code point offset; inside a surrogate pair → the pair's start. */
   toCodePoint(utf16: number): number {
     const u = clamp(utf16, this.text.length);
-    if (this.pairUtf16.length === 0) return u;
-    const k = countBelow(this.pairUtf16, u);
+    const pairs = this.pairUtf16;
+    if (pairs.length === 0) return u;
+    let k = this.pairsBeforeUtf16Block[u >> BLOCK_SHIFT];
+    while (k < pairs.length && pairs[k] < u) k++;
     if (k > 0 && this.pairUtf16[k - 1] + 1 === u) return this.pairCp[k - 1];
     return u - k;
   }

@@ -57,9 +57,32 @@ function cpLength(s: string): number {
   return n;
 }
 
+/** Which patterns can start with this character (cheap guards: most tokens are plain words). */
+function mayMatch(k: number, ch: string): boolean {
+  switch (k) {
+    case URL_PATTERN:
+      return ch === 'h' || ch === 'w' || ch === 'H' || ch === 'W';
+    case EMAIL_PATTERN:
+      return ch !== '@' && ch !== '#';
+    case HANDLE_PATTERN:
+      return ch === '@' || ch === '#';
+    case NUMBER_PATTERN:
+      return DIGIT.test(ch);
+    default:
+      return true;
+  }
+}
+const URL_PATTERN = 0;
+const EMAIL_PATTERN = 1;
+const HANDLE_PATTERN = 2;
+const NUMBER_PATTERN = 3;
+const DIGIT = /^\p{Nd}$/u;
+
 /** The token at UTF-16 offset i (never empty). */
-function matchAt(text: string, i: number): string {
+function matchAt(text: string, i: number, hasAt: boolean): string {
+  const ch = text[i];
   for (let k = 0; k < PATTERNS.length; k++) {
+    if (!mayMatch(k, ch) || (k === EMAIL_PATTERN && !hasAt)) continue;
     const re = PATTERNS[k];
     re.lastIndex = i;
     const m = re.exec(text);
@@ -83,6 +106,7 @@ function matchAt(text: string, i: number): string {
  */
 export function tokenize(text: string, boundaries: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
+  const hasAt = text.includes('@');
   let i = 0; // UTF-16
   let cp = 0;
   while (i < text.length) {
@@ -94,7 +118,7 @@ export function tokenize(text: string, boundaries: readonly number[] = []): Toke
       continue;
     }
     // Combining marks after any token belong to its last character.
-    const first = matchAt(text, i);
+    const first = matchAt(text, i, hasAt);
     MARKS.lastIndex = i + first.length;
     const piece = first + (MARKS.exec(text)?.[0] ?? '');
     const len = cpLength(piece);
