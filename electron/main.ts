@@ -305,6 +305,12 @@ function buildMenu(): void {
     accelerator,
     click: () => sendMenuCommand(name),
   });
+  // Keys the page handles itself (renderer/components/keyboard.ts, the same in a browser): the menu
+  // shows them but does not register them, so one key press never acts twice.
+  const pageKey = (label: string, name: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
+    ...command(label, name, accelerator),
+    registerAccelerator: false,
+  });
   const recent: MenuItemConstructorOptions[] = settings.recentWorkspaces.length
     ? [
         ...settings.recentWorkspaces.map((folder) => ({ label: folder, click: () => askToOpen(folder) })),
@@ -345,24 +351,23 @@ function buildMenu(): void {
       label: '&Edit',
       submenu: [
         // Undo and redo act on the document's annotations (the page's history), so the page decides.
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-        { ...command('Redo', 'redo', 'CmdOrCtrl+Y'), visible: false, acceleratorWorksWhenHidden: true },
+        pageKey('Undo', 'undo', 'CmdOrCtrl+Z'),
+        pageKey('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        command('Find…', 'find', 'CmdOrCtrl+F'),
+        pageKey('Find…', 'find', 'CmdOrCtrl+F'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        command('Next Document', 'next-document', 'Alt+Down'),
-        command('Previous Document', 'previous-document', 'Alt+Up'),
-        command('Toggle Clean / Source Text', 'toggle-clean-text', 'CmdOrCtrl+Shift+T'),
+        pageKey('Next Document', 'next-document', 'Alt+Down'),
+        pageKey('Previous Document', 'previous-document', 'Alt+Up'),
+        pageKey('Toggle Clean / Source Text', 'toggle-clean-text', 'T'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -375,8 +380,8 @@ function buildMenu(): void {
     {
       label: '&Help',
       submenu: [
-        // "?" is typed in text fields too: shown here, handled by the page only outside fields.
-        { ...command('Keyboard Shortcuts', 'shortcuts', '?'), registerAccelerator: false },
+        // "?" and "T" are typed in text fields too: the page handles them only outside fields.
+        pageKey('Keyboard Shortcuts', 'shortcuts', '?'),
         { type: 'separator' },
         { role: 'about' },
       ],
