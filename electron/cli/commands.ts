@@ -24,8 +24,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 export function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
   return `usage: tahrir <command> [arguments]\n\n${lines.join('\n')}\n`;
 }
 

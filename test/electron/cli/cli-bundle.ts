@@ -1,0 +1,43 @@
+// Builds the `tahrir` command into a private temp folder (never the shared dist/) and runs it
+// as a user would: a real process, real folders, exit code and output.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll } from 'vitest';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Registers the build for this test file; returns a function that runs `tahrir <args>`. */
+export function useCliBundle(): (args: string[], cwd?: string) => Promise<CliResult> {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tahrir-cli-'));
+    await build({
+      entryPoints: [join(__dirname, '..', '..', '..', 'electron', 'cli.ts')],
+      outfile: join(dir, 'cli.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron', 'playwright-core'],
+      logLevel: 'warning',
+    });
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return (args, cwd) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(dir, 'cli.cjs'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+}

@@ -1,0 +1,105 @@
+import { cp, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSidecar, serializeSidecar } from '../../../shared/sidecar';
+import { snapshot, tempFolder, writeFiles } from '../temp-folder';
+import { useCliBundle } from './cli-bundle';
+
+const repo = join(__dirname, '..', '..', '..');
+const SAMPLE = '000_b3be894ae1d50a96';
+const exampleJson = readFileSync(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), 'utf8');
+const tahrir = useCliBundle();
+
+async function annotatedSeeds(): Promise<string> {
+  const root = await tempFolder();
+  await cp(join(repo, 'seeds'), root, { recursive: true });
+  await writeFiles(root, { [`${SAMPLE}.annotations.json`]: exampleJson });
+  return root;
+}
+
+describe('tahrir validate', () => {
+  it('exits 0 on the seeds folder as shipped', async () => {
+    const r = await tahrir(['validate', join(repo, 'seeds')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/sidecars? checked, all valid/);
+  });
+
+  it('exits 0 on the sample with the example sidecar, and writes nothing', async () => {
+    const root = await annotatedSeeds();
+    const before = await snapshot(root);
+    const r = await tahrir(['validate', root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\d+ sidecars? checked, all valid/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('exits 1 naming each file and problem, and writes nothing', async () => {
+    const root = await annotatedSeeds();
+    const bad = parseSidecar(exampleJson);
+    bad.entities[3].end = 3120;
+    bad.quotes[0].speaker = 't99';
+    bad.source.file = 'x.txt';
+    await writeFiles(root, {
+      'more/b.txt': 'نص قصير',
+      'more/b.annotations.json': serializeSidecar({ ...bad, source: { ...bad.source, file: 'b.txt' }, edits: [], entities: [], quotes: [] }),
+      'more/c.txt': 'abc',
+      'more/c.annotations.json': '{"format": "tahrir-annotations", "version": 1, ',
+      'more/d.txt': 'abc',
+      'more/d.annotations.json': exampleJson.replace('"version": 1', '"version": 7'),
+      'gone.annotations.json': exampleJson,
+    });
+    await writeFile(join(root, `${SAMPLE}.annotations.json`), JSON.stringify(bad, null, 2));
+    const before = await snapshot(root);
+    const r = await tahrir(['validate', root]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toContain(`${SAMPLE}.annotations.json: source.file: names "x.txt", not the text file beside it ("${SAMPLE}.txt")`);
+    expect(lines).toContain(`${SAMPLE}.annotations.json: entities[3]: end 3120 is past the end of the text (2992 code points)`);
+    expect(lines).toContain(`${SAMPLE}.annotations.json: quotes[0].speaker: speaker "t99" is not an entity in this file`);
+    expect(lines.some((l) => l.startsWith('more/b.annotations.json: source.length: is 2992 but the text has 7 code points'))).toBe(true);
+    expect(lines.some((l) => /^more\/c\.annotations\.json: is not valid JSON .*truncated/.test(l))).toBe(true);
+    expect(lines).toContain('more/d.annotations.json: made by a newer Tahrir (version 7); this one reads version 1. Update Tahrir to open it.');
+    expect(lines).toContain('gone.annotations.json: its text file gone.txt is missing (moved or deleted?)');
+    expect(r.stderr).toMatch(/sidecars checked, 5 files with problems/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('checks labels against tahrir.json and reports a broken tahrir.json', async () => {
+    const root = await annotatedSeeds();
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ labels: [{ name: 'PERSON' }, { name: 'GPE' }] }) });
+    const r = await tahrir(['validate', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${SAMPLE}.annotations.json: entities[4].label: label "ORG" is not one of the workspace labels (PERSON, GPE)`);
+    await writeFiles(root, { 'tahrir.json': '{' });
+    const r2 = await tahrir(['validate', root]);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toMatch(/^tahrir\.json: is not valid JSON/m);
+  });
+
+  it('prints a JSON report with --json', async () => {
+    const root = await annotatedSeeds();
+    await writeFiles(root, { 'x.txt': 'abc', 'x.annotations.json': 'nope' });
+    const r = await tahrir(['validate', root, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ checked: 2, valid: false, files: [{ file: 'x.annotations.json' }] });
+  });
+
+  it('exits 2 on usage errors with one clear line', async () => {
+    const root = await tempFolder();
+    const missing = await tahrir(['validate', join(root, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split('\n')[0]).toBe(`tahrir validate: the folder ${join(root, 'nope')} does not exist`);
+    expect((await tahrir(['validate'])).code).toBe(2);
+    expect((await tahrir(['validate', root, '--frobnicate'])).stderr).toContain('unknown option --frobnicate');
+    await writeFiles(root, { 'file.txt': 'x' });
+    expect((await tahrir(['validate', join(root, 'file.txt')])).stderr).toContain('is not a folder');
+    const unknown = await tahrir(['valdate', root]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "valdate"');
+    expect((await tahrir([])).code).toBe(2);
+    expect((await tahrir(['--help'])).code).toBe(0);
+  });
+});
