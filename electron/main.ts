@@ -31,7 +31,7 @@ const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(__
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, 'self' in the CSP).
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
 ]);
 app.enableSandbox();
 // Tests run the app with a throwaway profile (recent folders, window bounds).
