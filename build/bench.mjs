@@ -31,6 +31,8 @@ const selected = files.filter((f) => !only || only.has(basename(f, '.bench.ts'))
 const work = await mkdtemp(join(tmpdir(), 'tahrir-bench-'));
 // Runs one bundled bench, reports its rows and the child's own peak memory on a file (stdout stays the bench's).
 const wrapper = join(work, 'run-one.cjs');
+const childTmp = join(work, 'tmp'); // the children's TMPDIR: whatever they leave behind goes with `work`
+await mkdir(childTmp);
 await writeFile(
   wrapper,
   `'use strict';
@@ -62,7 +64,7 @@ function runChild(bundle, out) {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       // NODE_PATH: the bundle sits in a temp folder, so its externals (playwright-core…) resolve from the repository.
-      env: { ...process.env, TAHRIR_ROOT: root, NODE_PATH: join(root, 'node_modules'), ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
+      env: { ...process.env, TMPDIR: childTmp, TAHRIR_ROOT: root, NODE_PATH: join(root, 'node_modules'), ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
       detached: true, // its own process group, so a timeout also ends the browsers it started
     });
     const timer = setTimeout(() => {

@@ -31,6 +31,10 @@ const pagesDir = join(root, 'test', 'bench', 'pages');
 const article: LongArticleOptions = quick ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 } : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
 const REPEATS = quick ? 1 : 3;
 const TRIES = quick ? 10 : 200;
+const PEER_REPEATS = 1;
+const PEER_TRIES = quick ? 10 : 100;
+/** Which parts run (TAHRIR_BENCH_PARTS=floor,peer,tahrir): all by default. */
+const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -39,6 +43,8 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank];
 }
 const median = (values: number[]) => percentile(values, 50);
+const began = performance.now();
+const progress = (what: string) => process.stderr.write(`  browser bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${what}\n`);
 
 // ---------- the bare pages and the peer's page, served from a tiny local server
 
@@ -174,7 +180,7 @@ async function scrollRun(page: Page) {
 async function openInTahrir(page: Page, url: string, documentId: string): Promise<{ fromNavigation: number; fromOpen: number; how: string }> {
   await page.goto(url, { waitUntil: 'commit' });
   // The editor may open the (only) document by itself; otherwise click it in the document list.
-  const auto = await Promise.race([page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)), page.waitForTimeout(10_000).then(() => null)]);
+  const auto = await Promise.race([page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)), page.waitForTimeout(90_000).then(() => null)]);
   if (auto !== null) return { fromNavigation: auto, fromOpen: NaN, how: 'opened on load' };
   const item = page.getByText(documentId, { exact: false }).first();
   await item.waitFor({ timeout: 60_000 });
@@ -302,96 +308,110 @@ export async function run(): Promise<BenchRow[]> {
   const pages = await serveBenchPages(join(dir, 'assets'), workspace, doc.file);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let tahrir: ChildProcess | undefined;
+  const load = async (path: string) => {
+    const { context, page } = await newPage(browser, probe);
+    const timing = await openPage(page, pages.origin + path);
+    return { context, page, timing };
+  };
   try {
     rows.push({ name: 'browser', value: Number(browser.version().split('.')[0]), unit: 'major', note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}` });
-
-    // Floor and peer: navigation → first paint, median of REPEATS fresh contexts.
     // Warm-up (not counted): the first page of a fresh browser pays for fonts, caches and the JIT.
-    for (const path of ['/plain', '/recogito']) {
-      const { context, page } = await newPage(browser, probe);
-      await openPage(page, pages.origin + path);
-      await context.close();
-    }
-    const open: Record<string, number[]> = { plain: [], highlights: [], recogito: [] };
-    const extra: Record<string, OpenTiming> = {};
-    const mem: Record<string, Memory> = {};
-    for (let r = 0; r < REPEATS; r++) {
-      for (const [name, path] of [['plain', '/plain'], ['highlights', '/highlights?mode=highlights'], ['recogito', '/recogito']] as const) {
-        const { context, page } = await newPage(browser, probe);
-        const timing = await openPage(page, pages.origin + path);
-        open[name].push(timing.paintedAt);
-        extra[name] = timing;
-        if (r === 0) mem[name] = await memory(context, page);
-        await context.close();
-      }
-    }
-    rows.push({ name: 'open: bare text page, painted (floor)', value: median(open.plain), unit: 'ms', note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}` });
-    rows.push({ name: 'open: bare page + all ranges as CSS highlights', value: median(open.highlights), unit: 'ms', note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms` });
-    rows.push({ name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)', value: median(open.recogito), unit: 'ms', note: `setAnnotations ${extra.recogito.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${extra.recogito.longestTaskMs.toFixed(0)} ms` });
+    await (await load('/plain')).context.close();
 
-    // Add one highlight → painted (call → second rAF): the floor with one Highlight.add, and the peer.
-    for (const [name, path] of [['highlights', '/highlights?mode=highlights'], ['recogito', '/recogito']] as const) {
-      const { context, page } = await newPage(browser, probe);
-      await openPage(page, pages.origin + path);
-      const times = await addOneTimings(page, TRIES);
-      const who = name === 'recogito' ? 'recogito addAnnotation' : 'bare page Highlight.add (floor)';
-      rows.push({ name: `add one → painted p50: ${who}`, value: median(times), unit: 'ms', note: `call → 2nd rAF, ${times.length} tries` });
-      rows.push({ name: `add one → painted p95: ${who}`, value: percentile(times, 95), unit: 'ms' });
-      await context.close();
-    }
-
-    // Scrolling the bare page: the floor for dropped frames.
-    {
-      const { context, page } = await newPage(browser, probe);
-      await openPage(page, pages.origin + '/plain');
-      const s = await scrollRun(page);
-      rows.push({ name: 'scroll whole document: bare page, dropped frames', value: s.dropped, unit: 'frames', note: `of ${s.frames} (${s.step} px/frame, ${s.scrolledPx} px), longest ${s.longestFrameMs.toFixed(0)} ms` });
-      await context.close();
-    }
-    rows.push({ name: 'memory: bare page JS heap', value: mem.plain.heapMiB, unit: 'MiB', note: `${mem.plain.domNodes} DOM nodes` });
-    rows.push({ name: 'memory: recogito JS heap', value: mem.recogito.heapMiB, unit: 'MiB', note: `${mem.recogito.domNodes} DOM nodes` });
-
-    // Tahrir, through `tahrir serve`.
-    try {
-      const served = await startTahrirServe(workspace);
-      tahrir = served.child;
-      const tahrirOpen: number[] = [];
-      const tahrirOpenCall: number[] = [];
-      let how = '';
+    const open: Record<string, number[]> = { plain: [], plainCv: [], highlights: [], recogito: [] };
+    if (PARTS.has('floor')) {
+      // The physical floor: navigation → first paint of the bare pages, median of REPEATS fresh contexts.
+      const extra: Record<string, OpenTiming> = {};
       for (let r = 0; r < REPEATS; r++) {
-        const { context, page } = await newPage(browser, probe);
-        const t = await openInTahrir(page, served.url, doc.id);
-        tahrirOpen.push(t.fromNavigation);
-        tahrirOpenCall.push(t.fromOpen);
-        how = t.how;
+        for (const [name, path] of [['plain', '/plain'], ['plainCv', '/plain?cv=1'], ['highlights', '/highlights?mode=highlights']] as const) {
+          progress(`open ${name} #${r + 1}`);
+          const { context, timing } = await load(path);
+          open[name].push(timing.paintedAt);
+          extra[name] = timing;
+          await context.close();
+        }
+      }
+      rows.push({ name: 'open: bare text page, painted (floor)', value: median(open.plain), unit: 'ms', note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}` });
+      rows.push({ name: 'open: bare text page, content-visibility:auto', value: median(open.plainCv), unit: 'ms', note: 'same page, lines out of view skip layout and paint' });
+      rows.push({ name: 'open: bare page + all ranges as CSS highlights', value: median(open.highlights), unit: 'ms', note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms` });
+
+      progress(`add one × ${TRIES}: bare page`);
+      const { context, page } = await load('/highlights?mode=highlights');
+      const times = await addOneTimings(page, TRIES);
+      rows.push({ name: 'add one → painted p50: bare page Highlight.add (floor)', value: median(times), unit: 'ms', note: `call → 2nd rAF, ${times.length} tries` });
+      rows.push({ name: 'add one → painted p95: bare page Highlight.add (floor)', value: percentile(times, 95), unit: 'ms' });
+      await context.close();
+
+      progress('scroll: bare page');
+      const plain = await load('/plain');
+      const m = await memory(plain.context, plain.page);
+      const sc = await scrollRun(plain.page);
+      rows.push({ name: 'scroll whole document: bare page, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
+      rows.push({ name: 'memory: bare page JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
+      await plain.context.close();
+    }
+
+    if (PARTS.has('peer')) {
+      // The peer loads its annotations in one long task: one run (a long one) per bench.
+      for (let r = 0; r < PEER_REPEATS; r++) {
+        progress(`open recogito #${r + 1}`);
+        const { context, page, timing } = await load('/recogito');
+        open.recogito.push(timing.paintedAt);
+        if (r === PEER_REPEATS - 1) {
+          rows.push({ name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)', value: median(open.recogito), unit: 'ms', note: `navigation → paint; setAnnotations ${timing.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${timing.longestTaskMs.toFixed(0)} ms` });
+          const m = await memory(context, page);
+          rows.push({ name: 'memory: recogito JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
+          progress(`add one × ${PEER_TRIES}: recogito`);
+          const times = await addOneTimings(page, PEER_TRIES);
+          rows.push({ name: 'add one → painted p50: recogito addAnnotation', value: median(times), unit: 'ms', note: `call → 2nd rAF, ${times.length} tries` });
+          rows.push({ name: 'add one → painted p95: recogito addAnnotation', value: percentile(times, 95), unit: 'ms' });
+        }
         await context.close();
       }
-      const openMs = median(tahrirOpen);
-      rows.push({ name: 'open: Tahrir, painted with highlights in view', value: openMs, unit: 'ms', note: `navigation → paint (${how}), median of ${REPEATS}` });
-      if (tahrirOpenCall.every(Number.isFinite)) rows.push({ name: 'open: Tahrir, click in list → painted', value: median(tahrirOpenCall), unit: 'ms' });
-      rows.push({ name: 'ratio: Tahrir open / bare text page', value: openMs / median(open.plain), unit: '×', note: 'goal ≤ 1.0' });
-      rows.push({ name: 'ratio: recogito open / Tahrir open', value: median(open.recogito) / openMs, unit: '×', note: 'goal ≥ 5' });
+    }
 
-      const { context, page } = await newPage(browser, probe);
-      await openInTahrir(page, served.url, doc.id);
-      const m = await memory(context, page);
-      rows.push({ name: 'memory: Tahrir JS heap, long document open', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
-      await page.evaluate(() => window.__bench.paintWhen(() => true, 10));
-      const keys = await keypressRuns(page, TRIES);
-      for (const [what, times, missed] of [
-        ['tag (hotkey 1)', keys.tag, keys.misses.tag],
-        ['delete', keys.remove, keys.misses.remove],
-        ['undo (Ctrl+Z)', keys.undo, keys.misses.undo],
-      ] as const) {
-        const note = `${times.length} tries${missed ? `, ${missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
-        rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
-        rows.push({ name: `keypress → painted p95: Tahrir ${what}`, value: percentile(times, 95), unit: 'ms', note: 'goal ≤ 34' });
+    if (PARTS.has('tahrir')) {
+      try {
+        const served = await startTahrirServe(workspace);
+        tahrir = served.child;
+        const tahrirOpen: number[] = [];
+        let how = '';
+        for (let r = 0; r < REPEATS; r++) {
+          progress(`open Tahrir #${r + 1}`);
+          const { context, page } = await newPage(browser, probe);
+          const t = await openInTahrir(page, served.url, doc.id);
+          tahrirOpen.push(Number.isFinite(t.fromOpen) ? t.fromOpen : t.fromNavigation);
+          how = t.how;
+          await context.close();
+        }
+        const openMs = median(tahrirOpen);
+        rows.push({ name: 'open: Tahrir, painted with highlights in view', value: openMs, unit: 'ms', note: `navigation → paint (${how}), median of ${REPEATS}` });
+        if (open.plain.length) rows.push({ name: 'ratio: Tahrir open / bare text page', value: openMs / median(open.plain), unit: '×', note: 'goal ≤ 1.0' });
+        if (open.recogito.length) rows.push({ name: 'ratio: recogito open / Tahrir open', value: median(open.recogito) / openMs, unit: '×', note: 'goal ≥ 5' });
+
+        const { context, page } = await newPage(browser, probe);
+        await openInTahrir(page, served.url, doc.id);
+        const m = await memory(context, page);
+        rows.push({ name: 'memory: Tahrir JS heap, long document open', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
+        await page.evaluate(() => window.__bench.paintWhen(() => true, 10));
+        progress(`keypresses × ${TRIES}: Tahrir`);
+        const keys = await keypressRuns(page, TRIES);
+        for (const [what, times, missed] of [
+          ['tag (hotkey 1)', keys.tag, keys.misses.tag],
+          ['delete', keys.remove, keys.misses.remove],
+          ['undo (Ctrl+Z)', keys.undo, keys.misses.undo],
+        ] as const) {
+          const note = `${times.length} tries${missed ? `, ${missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
+          rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
+          rows.push({ name: `keypress → painted p95: Tahrir ${what}`, value: percentile(times, 95), unit: 'ms', note: 'goal ≤ 34' });
+        }
+        progress('scroll: Tahrir');
+        const sc = await scrollRun(page);
+        rows.push({ name: 'scroll whole document: Tahrir, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
+        await context.close();
+      } catch (error) {
+        rows.push({ name: 'Tahrir (failed)', value: NaN, unit: '', note: String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200) });
       }
-      const s = await scrollRun(page);
-      rows.push({ name: 'scroll whole document: Tahrir, dropped frames', value: s.dropped, unit: 'frames', note: `of ${s.frames} (${s.step} px/frame, ${s.scrolledPx} px), longest ${s.longestFrameMs.toFixed(0)} ms` });
-      await context.close();
-    } catch (error) {
-      rows.push({ name: 'Tahrir (failed)', value: NaN, unit: '', note: String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200) });
     }
   } finally {
     tahrir?.kill('SIGTERM');

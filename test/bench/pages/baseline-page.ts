@@ -9,7 +9,14 @@ declare global {
   }
 }
 
-const mode = new URLSearchParams(location.search).get('mode') ?? 'plain';
+const params = new URLSearchParams(location.search);
+const mode = params.get('mode') ?? 'plain';
+// ?cv=1: paragraphs out of view skip layout and paint (content-visibility), the text stays in the DOM.
+if (params.get('cv') === '1') {
+  const style = document.createElement('style');
+  style.textContent = 'p { content-visibility: auto; contain-intrinsic-size: auto 10em; }';
+  document.head.append(style);
+}
 const doc = await loadBenchDocument();
 const fetchedAt = performance.now();
 const container = document.getElementById('text')!;
