@@ -106,8 +106,23 @@ export interface WorkspaceConfig {
   encodings?: Record<string, string>;
   /** Boilerplate rule ids switched off for this workspace. */
   disabledRules?: string[];
+  /** The workspace's own boilerplate rules: a regular expression and the kind of edit each match becomes. */
+  boilerplateRules?: WorkspaceBoilerplateRule[];
   annotator?: string;
   exportDefaults?: { format?: string; status?: DocumentStatus; split?: number[]; seed?: number };
+}
+
+export interface WorkspaceBoilerplateRule {
+  id: string;
+  /** JavaScript regular expression source, e.g. "^شارك عبر.*$" */
+  pattern: string;
+  /** RegExp flags ("m", "i"); "g" and "u" are always on. */
+  flags?: string;
+  /** Default 'boilerplate' (removal). */
+  kind?: EditKind;
+  /** Replacement for each match; '' by default. */
+  replacement?: string;
+  description?: string;
 }
 
 export const DEFAULT_LABELS: readonly LabelConfig[] = [
