@@ -231,10 +231,16 @@ function createWindow(): void {
     clearTimeout(forceClose);
     mainWindow = null;
   });
+  let crashes: number[] = [];
   win.webContents.on('render-process-gone', (_event, details) => {
-    // Unsaved work is in the recovery journal; reloading offers it back.
-    console.error(`tahrir: the window's page stopped (${details.reason}); reloading`);
-    if (details.reason !== 'clean-exit' && !win.isDestroyed()) win.webContents.reload();
+    // Unsaved work is in the recovery journal; reloading offers it back. A page that keeps
+    // crashing is not reloaded forever.
+    const now = Date.now();
+    crashes = [...crashes.filter((t) => now - t < 60_000), now];
+    console.error(`tahrir: the window's page stopped (${details.reason})`);
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    if (crashes.length <= 3) win.webContents.reload();
+    else dialog.showErrorBox('Tahrir', `The editor stopped ${crashes.length} times in a minute (${details.reason}). Unsaved changes are kept in the recovery journal; restart Tahrir to get them back.`);
   });
 
   void win.loadURL(APP_ENTRY_URL);

@@ -10,6 +10,7 @@
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
 export const TOKEN_HEADER = 'x-tahrir-token';
+/** The cookie is named `tahrir-token-<port>`: cookies are shared across ports, and two servers must not overwrite each other's. */
 export const TOKEN_COOKIE = 'tahrir-token';
 export const TOKEN_QUERY = 'token';
 
