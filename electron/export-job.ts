@@ -147,8 +147,16 @@ class FolderOutput implements ExportWriter {
 
 /** A folder we may replace: absent, empty, or what an earlier brat export wrote. */
 async function replaceableFolder(path: string): Promise<boolean> {
-  const entries = await readdir(path).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
-  if (entries === null || entries.length === 0) return true;
+  let entries: string[];
+  try {
+    entries = await readdir(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTDIR') return false; // a file is in the way
+    throw e;
+  }
+  if (entries.length === 0) return true;
   if (entries.includes('annotation.conf')) return true;
   const parts = ['train', 'dev', 'test'];
   return entries.every((e) => parts.includes(e)) && entries.length > 0;

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeArticleWorkspace } from './generate-corpus';
+import { runExport } from '../../electron/export-job';
 
 interface BenchRow {
   name: string;
@@ -118,6 +119,25 @@ export async function run(): Promise<BenchRow[]> {
         { name: `jsonl ${label}: floor peak RSS`, value: floor.maxRssMiB, unit: 'MiB' },
         { name: `jsonl ${label}: throughput vs floor`, value: (floor.ms / ours.ms) * 100, unit: '%' },
       );
+      // Live heap after a full GC, in this process, at the first and the last tenth of the corpus:
+      // flat when the export streams (RSS above also holds garbage V8 has not yet returned).
+      const gc = (globalThis as { gc?: () => void }).gc;
+      if (gc) {
+        const heap: number[] = [];
+        const marks = new Set([Math.floor(count / 10), count - 1]);
+        await runExport({
+          root: workspace,
+          request: { format: 'jsonl', out: join(dir, `heap-${count}.jsonl`) },
+          onProgress: (done) => {
+            if (marks.has(done)) {
+              gc();
+              heap.push(process.memoryUsage().heapUsed / MiB);
+            }
+          },
+        });
+        rows.push({ name: `jsonl ${label}: live heap after GC at 10% → 100% of the documents`, value: heap[1], unit: 'MiB', note: `${heap[0].toFixed(1)} MiB at 10%, ${heap[1].toFixed(1)} MiB at the last document (in-process export job)` });
+        await rm(join(dir, `heap-${count}.jsonl`), { force: true });
+      }
       await rm(workspace, { recursive: true, force: true });
       await rm(floorOut, { force: true });
       await rm(ourOut, { force: true });

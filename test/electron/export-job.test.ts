@@ -109,6 +109,9 @@ describe('runExport', () => {
     await writeFile(join(precious, 'notes.txt'), 'mine');
     await expect(runExport({ root: ws, request: { format: 'brat', out: precious } })).rejects.toThrow(/not writing over it/);
     expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('mine');
+    await writeFile(join(out, 'a-file'), 'also mine');
+    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'a-file') } })).rejects.toMatchObject({ code: 'invalid-argument' });
+    expect(await readFile(join(out, 'a-file'), 'utf8')).toBe('also mine');
   });
 
   it('a brat export inside the workspace is not exported as documents', async () => {
