@@ -104,3 +104,39 @@ describe('import safety', () => {
     expect(s.entities).toEqual([{ id: 't1', start: 2, end: 10, label: 'MISC', text: 'document' }]);
   });
 });
+
+describe('import by text and from the command line', () => {
+  it('a Label Studio task without a document id finds its document by its text', async () => {
+    const from = join(dir, 'ls.json');
+    await runExport({ root: ws, request: { format: 'labelstudio', out: from } });
+    const tasks = JSON.parse(await readFile(from, 'utf8')) as { data: Record<string, unknown> }[];
+    for (const t of tasks) delete t.data.document;
+    await writeFile(from, JSON.stringify(tasks));
+    await blankAnnotations('mixed');
+    const report = await runImport({ root: ws, request: { format: 'labelstudio', from } });
+    expect(report.skipped).toEqual([]);
+    expect(report.added).toBe(10); // 8 entities and 2 quotes of "mixed" (the hidden one is not in the export)
+  });
+
+  it('tahrir import: exit 2 on usage errors, 0 with a report', async () => {
+    const { run } = await import('../../electron/cli/import');
+    const { vi } = await import('vitest');
+    let stdout = '';
+    let stderr = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    try {
+      expect(await run([ws, '--format', 'hf', '--from', 'x'])).toBe(2);
+      expect(stderr).toMatch(/unknown format "hf"/);
+      expect(await run([ws, '--format', 'jsonl'])).toBe(2);
+      expect(await run([ws, '--format', 'jsonl', '--from', join(dir, 'missing.jsonl')])).toBe(2);
+      const from = join(dir, 'x.jsonl');
+      await runExport({ root: ws, request: { format: 'jsonl', out: from } });
+      expect(await run([ws, '--format', 'jsonl', '--from', from])).toBe(0);
+      expect(stdout).toMatch(/imported into 3 documents: 0 added, \d+ already there/);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+  });
+});
