@@ -19,7 +19,9 @@ export function ShortcutSheet(): ReactElement | null {
                 <th>
                   <kbd>{s.keys}</kbd>
                 </th>
-                <td>{s.what}</td>
+                <td>
+                  {s.what.split(/([\u0600-\u06FF+]+)/).map((part, i) => (i % 2 ? <bdi key={i}>{part}</bdi> : part))}
+                </td>
               </tr>
             ))}
           </tbody>

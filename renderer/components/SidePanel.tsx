@@ -1,10 +1,11 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
-import { useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { memo, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import type { Entity } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans } from '../store/document-data';
 import { selectLabels, useTahrir } from '../store/store';
-import { shownText } from '../store/text-view';
+import { shownSpanOf, shownText } from '../store/text-view';
 import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
 import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
@@ -18,13 +19,27 @@ function useHiddenIds(): Set<string> {
     const hidden = new Set<string>();
     if (!doc || !data) return hidden;
     const shown = shownText(doc.source, data.edits, view);
-    for (const span of [...Object.values(data.entities), ...Object.values(data.quotes)]) {
-      const r = span.orphaned ? null : shown.toShown(span.start, span.end);
-      if (!r || r.end <= r.start) hidden.add(span.id);
-    }
+    for (const span of [...Object.values(data.entities), ...Object.values(data.quotes)]) if (!shownSpanOf(shown, span)) hidden.add(span.id);
     return hidden;
   }, [doc, data, view]);
 }
+
+const EntityItem = memo(function EntityItem({ entity: e, selected, hidden }: { entity: Entity; selected: boolean; hidden: boolean }): ReactElement {
+  return (
+    <li>
+      <button
+        className={`span-item${selected ? ' selected' : ''}${hidden ? ' hidden-span' : ''}`}
+        onClick={() => flashSpan({ kind: 'entity', id: e.id })}
+        title={hidden ? 'Inside removed text: hidden, kept in the sidecar' : e.link ? `Link: ${e.link}` : undefined}
+      >
+        <bdi>{e.text}</bdi>
+        {e.link && <span className="muted link-mark">{e.link}</span>}
+        {e.orphaned && <span className="badge warn">orphaned</span>}
+        {hidden && !e.orphaned && <span className="badge">hidden</span>}
+      </button>
+    </li>
+  );
+});
 
 /** Long documents have thousands of spans: lists show this many until asked for all, so a keypress stays one frame. */
 const LIST_LIMIT = 150;
@@ -37,11 +52,15 @@ function EntitiesTab(): ReactElement {
   const hidden = useHiddenIds();
   const list = useMemo(() => sortedSpans(entities ?? {}), [entities]);
   if (list.length === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
-  const names = [...labels.map((l) => l.name), ...new Set(list.map((e) => e.label).filter((n) => !labels.some((l) => l.name === n)))];
+  const byLabel = new Map<string, typeof list>(labels.map((l) => [l.name, []]));
+  for (const e of list) {
+    const bucket = byLabel.get(e.label);
+    if (bucket) bucket.push(e);
+    else byLabel.set(e.label, [e]);
+  }
   return (
     <div className="span-groups">
-      {names.map((name) => {
-        const all = list.filter((e) => e.label === name);
+      {[...byLabel].map(([name, all]) => {
         if (all.length === 0) return null;
         const items = expanded[name] ? all : all.slice(0, LIST_LIMIT);
         const i = labels.findIndex((l) => l.name === name);
@@ -52,18 +71,7 @@ function EntitiesTab(): ReactElement {
             </h3>
             <ul>
               {items.map((e) => (
-                <li key={e.id}>
-                  <button
-                    className={`span-item${selected === e.id ? ' selected' : ''}${hidden.has(e.id) ? ' hidden-span' : ''}`}
-                    onClick={() => flashSpan({ kind: 'entity', id: e.id })}
-                    title={hidden.has(e.id) ? 'Inside removed text: hidden, kept in the sidecar' : e.link ? `Link: ${e.link}` : undefined}
-                  >
-                    <bdi>{e.text}</bdi>
-                    {e.link && <span className="muted link-mark">{e.link}</span>}
-                    {e.orphaned && <span className="badge warn">orphaned</span>}
-                    {hidden.has(e.id) && !e.orphaned && <span className="badge">hidden</span>}
-                  </button>
-                </li>
+                <EntityItem key={e.id} entity={e} selected={selected === e.id} hidden={hidden.has(e.id)} />
               ))}
             </ul>
             {items.length < all.length && (

@@ -5,7 +5,7 @@
 import type { Entity, Quote } from '../../shared/model';
 import { store } from '../store/store';
 import type { SpanRef, TahrirState } from '../store/state';
-import { shownText, type ShownText } from '../store/text-view';
+import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
 import { searchMatches } from '../store/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';
@@ -21,6 +21,18 @@ export interface ShownSpan {
 
 const FLASH_MS = 1200;
 
+/** Entities lying inside another one (sweep by start; ties: the longer one is the outer). */
+function nestedItems(items: readonly HighlightItem[]): HighlightItem[] {
+  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: HighlightItem[] = [];
+  let reach = -1;
+  for (const item of sorted) {
+    if (item.end <= reach) out.push({ ...item, name: 'tahrir-nested' });
+    reach = Math.max(reach, item.end);
+  }
+  return out;
+}
+
 export class DocumentHighlights {
   private readonly entities: HighlightLayer;
   private readonly quotes: HighlightLayer;
@@ -28,7 +40,8 @@ export class DocumentHighlights {
   private readonly search: HighlightLayer;
   private readonly flash: HighlightLayer;
   private readonly marks: HighlightLayer;
-  private readonly mapped = new WeakMap<Span, { start: number; end: number } | null>();
+  /** Entities inside another entity get a darker band, so nesting stays visible. */
+  private readonly nested: HighlightLayer;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: () => void;
 
@@ -43,6 +56,7 @@ export class DocumentHighlights {
     this.search = new HighlightLayer(resolve);
     this.flash = new HighlightLayer(resolve);
     this.marks = new HighlightLayer(resolve);
+    this.nested = new HighlightLayer(resolve);
     this.syncMarks();
     this.sync(store.getState());
     this.unsubscribe = store.subscribe((s, prev) => {
@@ -60,7 +74,7 @@ export class DocumentHighlights {
   dispose(): void {
     this.unsubscribe();
     if (this.flashTimer) clearTimeout(this.flashTimer);
-    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks]) layer.clear();
+    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested]) layer.clear();
   }
 
   private isCurrent(s: TahrirState): boolean {
@@ -77,11 +91,7 @@ export class DocumentHighlights {
 
   /** Where a span shows (cached per span object: spans are immutable). */
   shownSpan(span: Span): { start: number; end: number } | null {
-    if (this.mapped.has(span)) return this.mapped.get(span) ?? null;
-    const r = span.orphaned ? null : this.shown.toShown(span.start, span.end);
-    const out = r && r.end > r.start ? { start: r.start, end: r.end } : null;
-    this.mapped.set(span, out);
-    return out;
+    return shownSpanOf(this.shown, span);
   }
 
   private syncEntities(s: TahrirState): void {
@@ -93,6 +103,7 @@ export class DocumentHighlights {
       if (r) items.push({ key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r });
     }
     this.entities.sync(items);
+    this.nested.sync(nestedItems(items));
   }
 
   private syncQuotes(s: TahrirState): void {

@@ -20,6 +20,7 @@ const PRIORITY: Record<string, number> = {
   'tahrir-quote': 1,
   'tahrir-quote-indirect': 1,
   'tahrir-bidi': 2,
+  'tahrir-nested': 4,
   'tahrir-search': 5,
   'tahrir-search-current': 6,
   'tahrir-selected': 7,

@@ -115,3 +115,20 @@ export function shownText(source: string, edits: Record<string, Edit>, view: Vie
   memo = { source, edits, view, shown };
   return shown;
 }
+
+const placed = new WeakMap<ShownText, WeakMap<object, { start: number; end: number } | null>>();
+
+/**
+ * Where a span shows in this shown text; null when hidden (inside removed text, or orphaned).
+ * Cached per (shown text, span object): spans are immutable, so a keypress maps only the new one.
+ */
+export function shownSpanOf(shown: ShownText, span: { start: number; end: number; orphaned?: boolean }): { start: number; end: number } | null {
+  let cache = placed.get(shown);
+  if (!cache) placed.set(shown, (cache = new WeakMap()));
+  const hit = cache.get(span);
+  if (hit !== undefined) return hit;
+  const r = span.orphaned ? null : shown.toShown(span.start, span.end);
+  const out = r && r.end > r.start ? { start: r.start, end: r.end } : null;
+  cache.set(span, out);
+  return out;
+}
