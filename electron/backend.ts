@@ -247,6 +247,7 @@ export class Backend implements BackendOperations {
     const current = stored && stored.sidecar.source.sha256 === text.sha256 ? stored.sidecar : null;
     const edits = suggestEdits(text.text, {
       disabledRules: this.config.disabledRules,
+      workspaceRules: this.config.boilerplateRules,
       rejected: stored?.sidecar.rejected,
       existing: current?.edits,
     });
@@ -260,10 +261,15 @@ export class Backend implements BackendOperations {
   onEvent(listener: (event: TahrirEvent) => void): () => void {
     this.listeners.add(listener);
     if (!this.watcher) {
-      const watcher = new WorkspaceWatcher(this.root, (event) => {
-        if (event.type === 'documents-changed') this.summaries.clear();
-        for (const l of [...this.listeners]) l(event);
-      });
+      // Node 20's recursive watch on Linux stops seeing a file once it was replaced by a rename
+      // (as every atomic save does): per-folder watching sees every change there.
+      const watcher = new WorkspaceWatcher(
+        this.root,
+        (event) => {
+          for (const l of [...this.listeners]) l(event);
+        },
+        { perFolder: process.platform === 'linux' },
+      );
       this.watcher = watcher;
       void watcher.start().catch(() => undefined);
     }

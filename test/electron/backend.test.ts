@@ -251,3 +251,30 @@ describe('Backend recovery journal', () => {
     expect((await refused(backend.writeRecovery(id, { nope: true } as unknown as Sidecar))).code).toBe('invalid-argument');
   });
 });
+
+describe('Backend events', () => {
+  it('stays silent about its own saves and reports a sidecar changed by someone else', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(true);
+    const events: string[] = [];
+    const stop = backend.onEvent((e) => events.push(e.type === 'sidecar-changed' ? `${e.type} ${e.id}` : e.type));
+    try {
+      await new Promise((r) => setTimeout(r, 300)); // the watch is in place
+      const doc = await backend.openDocument(id);
+      const { revision } = await backend.saveSidecar(id, { ...doc.sidecar, document: { ...doc.sidecar.document, note: 'mine' } }, doc.revision);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(events.filter((e) => e.startsWith('sidecar-changed'))).toEqual([]);
+      // a colleague's save
+      const theirs = (await readFile(sidecarPath, 'utf8')).replace('"note": "mine"', '"note": "theirs"');
+      await writeFile(sidecarPath, theirs);
+      const deadline = Date.now() + 10_000;
+      while (!events.includes(`sidecar-changed ${id}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(events).toContain(`sidecar-changed ${id}`);
+      // and my stale save is refused rather than overwriting theirs
+      expect((await refused(backend.saveSidecar(id, doc.sidecar, revision))).code).toBe('stale-revision');
+      expect(await readFile(sidecarPath, 'utf8')).toBe(theirs);
+    } finally {
+      stop();
+      await backend.close();
+    }
+  }, 30_000);
+});
