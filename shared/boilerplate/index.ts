@@ -12,6 +12,7 @@
 //   line, the glue point right after a removed read-more headline).
 
 import type { SuggestedEdit } from '../api';
+import { TahrirError } from '../errors';
 import type { Edit, RejectedSuggestion } from '../model';
 import { byline } from './byline';
 import { dateLine } from './date-line';
@@ -85,7 +86,9 @@ function isRemoval(e: SuggestedEdit): boolean {
 
 export function suggestEdits(source: string, options: SuggestOptions = {}): SuggestedEdit[] {
   const disabled = new Set(options.disabledRules ?? []);
-  const rules = [...RULES, ...(options.workspaceRules ?? []).map((r) => workspaceRule(r))].filter((r) => !disabled.has(r.id));
+  const own = options.workspaceRules ?? [];
+  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', 'tahrir.json');
+  const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i))].filter((r) => !disabled.has(r.id));
   const ctx = createRuleContext(source);
   const rejected = new Set((options.rejected ?? []).map((r) => `${r.rule}\u0000${r.text}`));
   const existing = options.existing ?? [];

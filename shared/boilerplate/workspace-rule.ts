@@ -1,34 +1,39 @@
-// A workspace's own rule from `tahrir.json`: a regular expression and the kind of edit
-// each match becomes ({"id": "site-footer", "pattern": "^شارك عبر.*$", "flags": "m", "kind": "boilerplate"}).
+// A workspace's own rule from `tahrir.json` ("boilerplateRules"): a regular expression and
+// the kind of edit each match becomes, e.g.
+// {"id": "site-footer", "pattern": "^شارك عبر.*$", "flags": "m", "kind": "boilerplate"}.
 
-import type { EditKind } from '../model';
 import { TahrirError } from '../errors';
+import type { EditKind, WorkspaceBoilerplateRule } from '../model';
 import { defineRule, type BoilerplateRule } from './rule';
 
-export interface WorkspaceRuleConfig {
-  id: string;
-  pattern: string;
-  /** RegExp flags; "g" and "u" are always added. */
-  flags?: string;
-  kind?: EditKind;
-  /** Replacement for each match; '' (removal) by default. */
-  replacement?: string;
-  description?: string;
-}
+export type WorkspaceRuleConfig = WorkspaceBoilerplateRule;
 
-/** Compiles a workspace rule; a pattern that does not compile is an `invalid-argument` error naming the rule. */
-export function workspaceRule(config: WorkspaceRuleConfig, file = 'tahrir.json'): BoilerplateRule {
+const KINDS: readonly EditKind[] = ['boilerplate', 'join', 'split', 'normalize', 'typo'];
+
+/**
+ * Compiles a workspace rule. tahrir.json is read loosely, so the shape is checked here: a rule
+ * without an id or pattern, an unknown kind or a pattern that does not compile is an
+ * `invalid-argument` error naming the file and the rule.
+ */
+export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = 'tahrir.json'): BoilerplateRule {
+  const where = `boilerplateRules[${index}]`;
+  const bad = (message: string) => new TahrirError('invalid-argument', `${where}: ${message}`, file);
+  if (typeof config !== 'object' || config === null) throw bad('must be an object with an id and a pattern');
+  if (typeof config.id !== 'string' || config.id.length === 0) throw bad('needs an "id" (a non-empty string)');
+  if (typeof config.pattern !== 'string' || config.pattern.length === 0) throw bad(`rule "${config.id}" needs a "pattern" (a regular expression as a string)`);
+  if (config.kind !== undefined && !KINDS.includes(config.kind)) throw bad(`rule "${config.id}": kind must be one of ${KINDS.join(', ')}`);
+  if (config.replacement !== undefined && typeof config.replacement !== 'string') throw bad(`rule "${config.id}": replacement must be a string`);
   let re: RegExp;
   try {
-    const flags = new Set([...(config.flags ?? ''), 'g', 'u']);
-    re = new RegExp(config.pattern, [...flags].filter((f) => 'dgimsuy'.includes(f)).join(''));
+    const flags = new Set([...(typeof config.flags === 'string' ? config.flags : ''), 'g', 'u']);
+    re = new RegExp(config.pattern, [...flags].filter((f) => 'gimsuy'.includes(f)).join(''));
   } catch (e) {
-    throw new TahrirError('invalid-argument', `rule "${config.id}": the pattern is not a valid regular expression (${(e as Error).message})`, file);
+    throw bad(`rule "${config.id}": the pattern is not a valid regular expression (${(e as Error).message})`);
   }
   const kind = config.kind ?? 'boilerplate';
   return defineRule({
     id: config.id,
-    description: config.description ?? `Workspace rule /${config.pattern}/`,
+    description: typeof config.description === 'string' ? config.description : `Workspace rule /${config.pattern}/`,
     language: 'any',
     detect(text, ctx) {
       const out = [];

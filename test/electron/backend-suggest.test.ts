@@ -35,7 +35,10 @@ describe('Backend.suggest', () => {
   });
 
   test('leaves out disabled rules, rejected suggestions and what existing edits cover', async () => {
-    await writeFile(join(root, 'tahrir.json'), JSON.stringify({ labels: [{ name: 'PERSON' }], disabledRules: ['published-line'] }));
+    await writeFile(
+      join(root, 'tahrir.json'),
+      JSON.stringify({ labels: [{ name: 'PERSON' }], disabledRules: ['published-line'], boilerplateRules: [{ id: 'press', pattern: 'مؤتمر صحفي', kind: 'typo', replacement: 'مؤتمر صحافي' }] }),
+    );
     backend = await Backend.open(root);
     const opened = await backend.openDocument(SAMPLE);
     const all = (await backend.suggest(SAMPLE)).edits;
@@ -55,5 +58,7 @@ describe('Backend.suggest', () => {
     expect(rules).not.toContain('related');
     expect(rules).toContain('social-embed');
     expect(rules).toContain('source-line');
+    // The workspace's own rule from tahrir.json runs too.
+    expect(edits.find((e) => e.rule === 'press')).toMatchObject({ kind: 'typo', text: 'مؤتمر صحفي', replacement: 'مؤتمر صحافي' });
   });
 });

@@ -87,7 +87,14 @@ describe('merging', () => {
   test('workspace rules from tahrir.json join in', () => {
     const edits = suggestEdits(source, { workspaceRules: [{ id: 'site-rt', pattern: 'RT Arabic', kind: 'boilerplate' }], disabledRules: ['source-line'] });
     expect(edits.find((e) => e.rule === 'site-rt')?.text).toBe('RT Arabic');
-    expect(() => suggestEdits(source, { workspaceRules: [{ id: 'bad', pattern: '(' }] })).toThrow(/tahrir\.json: rule "bad"/u);
+    expect(() => suggestEdits(source, { workspaceRules: [{ id: 'bad', pattern: '(' }] })).toThrow(/tahrir\.json: boilerplateRules\[0\]: rule "bad"/u);
+    expect(() => suggestEdits(source, { workspaceRules: [{ id: 'x' } as never] })).toThrow(/needs a "pattern"/u);
+    expect(() => suggestEdits(source, { workspaceRules: 'x' as never })).toThrow(/must be a list/u);
+    // A whole-line match goes with its line break; a normalize rule replaces.
+    const lines = suggestEdits('a\nشارك عبر واتساب\nb', { workspaceRules: [{ id: 'share-ar', pattern: '^شارك عبر.*$', flags: 'm' }], disabledRules: ['share-line'] });
+    expect(lines.map((e) => e.text)).toEqual(['شارك عبر واتساب\n']);
+    const fix = suggestEdits('السلام عليکم', { workspaceRules: [{ id: 'salam', pattern: 'عليکم', kind: 'normalize', replacement: 'عليكم' }], disabledRules: ['letter-variants'] });
+    expect(fix.map((e) => [e.kind, e.replacement])).toEqual([['normalize', 'عليكم']]);
   });
 
   test('every rule has an id, a description and a language; ids are unique', () => {
