@@ -53,6 +53,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
   if (!rootStat?.isDirectory()) throw new TahrirError('not-found', 'no such folder', root);
   const fromStat = await stat(request.from).catch(() => null);
   if (!fromStat) throw new TahrirError('not-found', 'no such file or folder', request.from);
+  if (request.format !== 'brat' && fromStat.isDirectory()) {
+    throw new TahrirError('invalid-argument', `is a folder; ${request.format} imports from one file`, request.from);
+  }
 
   const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
   const documents = await workspaceDocuments(root);
