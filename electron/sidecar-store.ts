@@ -98,20 +98,35 @@ async function fsyncFolder(folder: string): Promise<void> {
   }
 }
 
+/** rename(), retried briefly where Windows refuses while another program (a virus scanner, a sync client) holds the file. */
+async function renameOver(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await rename(from, to);
+    } catch (e) {
+      const code = errnoOf(e);
+      if (process.platform !== 'win32' || attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
+      await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
+    }
+  }
+}
+
 /** Writes `data` to `path` atomically: unique temp file beside it, fsync, rename over, fsync the folder. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, file = basename(path)): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let written = false;
   try {
-    const handle = await open(temp, 'wx', 0o644);
+    // Keep the permissions of the file being replaced (a private 0600 sidecar stays private).
+    const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o644);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await renameOver(temp, path);
     written = true;
     await fsyncFolder(folder);
   } catch (e) {

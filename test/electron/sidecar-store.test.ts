@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
@@ -282,4 +282,14 @@ describe('recovery journal', () => {
     await writeFiles(root, { '.tahrir/recovery/a.json': '{"id": "a", "savedAt": "x", "sidecar": {' });
     expect(await readRecovery(root, 'a')).toBeNull();
   });
+});
+
+it('keeps the permissions of the sidecar it replaces', async () => {
+  const dir = await tempFolder();
+  const path = join(dir, 'a.annotations.json');
+  const s = emptySidecar('a.txt', '0'.repeat(64), 0);
+  const first = await writeSidecarAtomic(path, s, null);
+  await chmod(path, 0o600);
+  await writeSidecarAtomic(path, withNote(s, 'again'), first);
+  expect((await stat(path)).mode & 0o777).toBe(0o600);
 });
