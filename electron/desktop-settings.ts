@@ -2,7 +2,7 @@
 // folders. Written atomically (temp file, fsync, rename); a file that cannot be read is set
 // aside as settings.json.broken-<time> rather than overwritten.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export interface SavedWindow {
@@ -53,6 +53,8 @@ export class DesktopSettingsFile {
       await rename(this.path, `${this.path}.broken-${Date.now()}`).catch(() => {});
       this.unreadable = false;
     }
+    // A fresh profile folder (first run, or a test's TAHRIR_USER_DATA) may not exist yet.
+    await mkdir(dirname(this.path), { recursive: true });
     await writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`);
   }
 }

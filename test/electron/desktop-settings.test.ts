@@ -23,6 +23,12 @@ describe('DesktopSettingsFile', () => {
     expect(await readdir(dir)).toEqual(['settings.json']);
   });
 
+  it('creates its folder on first save', async () => {
+    const file = new DesktopSettingsFile(join(dir, 'new', 'profile', 'settings.json'));
+    await file.save({ recentWorkspaces: ['/a'] });
+    expect(await file.load()).toEqual({ recentWorkspaces: ['/a'] });
+  });
+
   it('sets a file it cannot read aside instead of overwriting it', async () => {
     const path = join(dir, 'settings.json');
     await writeFile(path, '{"recentWorkspaces": ["/a"');

@@ -1,0 +1,322 @@
+// The desktop main process (electron/main.ts + ipc.ts), bundled as for the app, run in Node
+// against a recording stand-in for the `electron` module: Electron's binary cannot be downloaded
+// here, and this still checks what main.ts itself decides — the app:// file server and its CSP,
+// which IPC senders are trusted, argument checks, permissions, navigation, new windows, the
+// menu, the window's settings and remembered bounds — with the real Backend on a temp workspace.
+// (test/e2e/electron.test.ts runs the real thing where the binary exists.)
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
+import type { IpcResult } from '../../shared/ipc-protocol';
+
+const repo = join(__dirname, '..', '..');
+const SAMPLE = '000_b3be894ae1d50a96';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the stand-in mirrors Electron's loosely typed surface */
+class FakeWebContents extends EventEmitter {
+  url = '';
+  sent: { channel: string; payload: any }[] = [];
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  mainFrame = { url: '', parent: null as unknown };
+  reloads = 0;
+  send(channel: string, payload: any) {
+    this.sent.push({ channel, payload });
+  }
+  getURL() {
+    return this.url;
+  }
+  isDestroyed() {
+    return false;
+  }
+  reload() {
+    this.reloads++;
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler;
+  }
+}
+
+function makeElectron(appDir: string) {
+  const record = {
+    schemes: [] as any[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    ipcHandlers: new Map<string, (event: any, ...args: any[]) => Promise<IpcResult>>(),
+    windows: [] as any[],
+    menu: null as any,
+    opened: [] as string[],
+    permissionRequest: null as any,
+    permissionCheck: null as any,
+    blockedUrls: null as any,
+    paths: new Map<string, string>([['userData', join(appDir, 'default-user-data')]]),
+  };
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    enableSandbox() {},
+    setPath: (name: string, path: string) => record.paths.set(name, path),
+    getPath: (name: string) => record.paths.get(name)!,
+    getAppPath: () => appDir,
+    whenReady: () => Promise.resolve(),
+    quit() {},
+    exit() {},
+  });
+  class BrowserWindow extends EventEmitter {
+    options: any;
+    webContents = new FakeWebContents();
+    title = '';
+    constructor(options: any) {
+      super();
+      this.options = options;
+      record.windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL(url: string) {
+      this.webContents.url = url;
+      this.webContents.mainFrame.url = url;
+      return Promise.resolve();
+    }
+    once(event: string, listener: (...args: any[]) => void) {
+      return super.once(event, listener);
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    isMaximized = () => false;
+    getNormalBounds = () => ({ x: 40, y: 30, width: 1100, height: 750 });
+    setTitle(title: string) {
+      this.title = title;
+    }
+    show() {}
+    maximize() {}
+    restore() {}
+    focus() {}
+    destroy() {}
+  }
+  const electron = {
+    app,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: any[]) => record.schemes.push(...schemes),
+      handle: (scheme: string, handler: any) => record.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: any) => (record.permissionRequest = h),
+        setPermissionCheckHandler: (h: any) => (record.permissionCheck = h),
+        webRequest: { onBeforeRequest: (filter: any) => (record.blockedUrls = filter.urls) },
+      },
+    },
+    ipcMain: {
+      handle: (channel: string, handler: any) => record.ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => record.ipcHandlers.delete(channel),
+    },
+    Menu: { buildFromTemplate: (template: any) => ({ template }), setApplicationMenu: (menu: any) => (record.menu = menu) },
+    dialog: {
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+      showErrorBox() {},
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openExternal: async (url: string) => void record.opened.push(url) },
+  };
+  return { electron, record };
+}
+
+let base: string;
+let workspace: string;
+let userData: string;
+let record: ReturnType<typeof makeElectron>['record'];
+let win: any;
+const savedArgv = process.argv;
+
+async function call(method: string, args: unknown[], event: any = { sender: win.webContents, senderFrame: win.webContents.mainFrame }) {
+  return record.ipcHandlers.get(`tahrir:${method}`)!(event, ...args);
+}
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'tahrir-main-'));
+  const appDir = join(base, 'app');
+  workspace = join(base, 'articles');
+  userData = join(base, 'user-data');
+  await cp(join(repo, 'seeds'), workspace, { recursive: true });
+  await mkdir(join(appDir, 'dist', 'renderer'), { recursive: true });
+  await writeFile(join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Tahrir</title>');
+  await writeFile(join(appDir, 'dist', 'renderer', 'app.js'), 'export {};');
+  await writeFile(join(base, 'app', 'dist', 'secret.txt'), 'SECRET');
+  await build({
+    entryPoints: [join(repo, 'electron', 'main.ts')],
+    outfile: join(appDir, 'dist', 'main.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    logLevel: 'silent',
+  });
+  const fake = makeElectron(appDir);
+  record = fake.record;
+  await mkdir(join(appDir, 'node_modules', 'electron'), { recursive: true });
+  await writeFile(join(appDir, 'node_modules', 'electron', 'index.js'), 'module.exports = globalThis.__tahrirElectronStandIn;');
+  (globalThis as any).__tahrirElectronStandIn = fake.electron;
+  process.env.TAHRIR_USER_DATA = userData;
+  process.argv = ['electron', '--inspect=0', appDir, workspace];
+  createRequire(import.meta.url)(join(appDir, 'dist', 'main.cjs'));
+  const deadline = Date.now() + 20_000;
+  while (record.windows.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  win = record.windows[0];
+  expect(win, 'main.ts created its window').toBeTruthy();
+});
+
+afterAll(async () => {
+  process.argv = savedArgv;
+  delete process.env.TAHRIR_USER_DATA;
+  record?.windows.forEach((w) => w.emit('closed'));
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+describe('main process: the window', () => {
+  it('registers app:// as a privileged standard, secure scheme', () => {
+    expect(record.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+  });
+
+  it('opens one sandboxed, isolated window on app://tahrir/index.html with the preload', () => {
+    expect(record.windows).toHaveLength(1);
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(win.options.webPreferences.preload).toBe(join(base, 'app', 'dist', 'preload.cjs'));
+    expect(win.webContents.url).toBe('app://tahrir/index.html');
+    expect(win.title).toMatch(/articles — Tahrir/);
+  });
+
+  it('serves the renderer over app:// with the CSP, and nothing outside it', async () => {
+    const handler = record.protocolHandlers.get('app')!;
+    const page = await handler(new Request('app://tahrir/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await page.text()).toContain('<title>Tahrir</title>');
+    const script = await handler(new Request('app://tahrir/app.js'));
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    for (const url of ['app://tahrir/%2e%2e/secret.txt', 'app://tahrir/..%2fsecret.txt', 'app://other/index.html', 'app://tahrir/nope.js']) {
+      const answer = await handler(new Request(url));
+      expect(answer.status, url).toBe(404);
+      expect(await answer.text()).not.toContain('SECRET');
+    }
+    expect((await handler(new Request('app://tahrir/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+});
+
+describe('main process: IPC', () => {
+  it('has one channel per operation', () => {
+    expect([...record.ipcHandlers.keys()]).toContain('tahrir:saveSidecar');
+    expect([...record.ipcHandlers.keys()].every((c) => c.startsWith('tahrir:'))).toBe(true);
+  });
+
+  it('answers our page with the folder from the command line', async () => {
+    const answer = await call('getWorkspace', []);
+    expect(answer.ok).toBe(true);
+    const info = (answer as { result: any }).result;
+    expect(info.root).toBe(workspace);
+    expect(info.documents.map((d: any) => d.id)).toContain(SAMPLE);
+  });
+
+  it('refuses senders that are not our page in our window’s top frame', async () => {
+    const foreignPage = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
+    const iframe = { sender: win.webContents, senderFrame: { url: 'app://tahrir/index.html', parent: win.webContents.mainFrame } };
+    const otherContents = { sender: new FakeWebContents(), senderFrame: { url: 'app://tahrir/index.html', parent: null } };
+    const gone = { sender: win.webContents, senderFrame: null };
+    for (const event of [foreignPage, iframe, otherContents, gone]) {
+      const answer = await call('openDocument', [SAMPLE], event);
+      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/did not come from Tahrir's window/) } });
+    }
+  });
+
+  it('validates arguments before the back end sees them, errors as data', async () => {
+    expect(await call('openDocument', [{ toString: 'x' }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await call('openDocument', ['../../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
+    expect(await call('openDocument', ['no/such'])).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const opened = await call('openDocument', [SAMPLE]);
+    expect(opened).toMatchObject({ ok: true, result: { id: SAMPLE } });
+  });
+
+  it('opens only folders the user chose (not any path the page names)', async () => {
+    expect(await call('openWorkspace', ['/'])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
+    expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true });
+  });
+
+  it('exports only inside the workspace or where a dialog pointed', async () => {
+    const answer = await call('startExport', [{ format: 'jsonl', out: join(base, 'elsewhere.jsonl') }]);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
+    expect(await call('startExport', [{ format: 'jsonl', out: 'exports/a.jsonl' }])).toMatchObject({ ok: true });
+  });
+
+  it('lets only http(s) links out to the system browser', async () => {
+    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await call('openExternal', ['javascript:alert(1)'])).toMatchObject({ ok: false });
+    expect(record.opened).toEqual([]);
+    expect(await call('openExternal', ['https://example.org/article'])).toMatchObject({ ok: true });
+    expect(record.opened).toEqual(['https://example.org/article']);
+  });
+});
+
+describe('main process: hardening', () => {
+  it('denies new windows, webviews and navigation away from app://', () => {
+    expect(win.webContents.openHandler({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+    const prevented = (name: string, url?: string) => {
+      let stopped = false;
+      win.webContents.emit(name, { preventDefault: () => (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-redirect', 'http://127.0.0.1:1/')).toBe(true);
+    expect(prevented('will-navigate', 'app://tahrir/index.html')).toBe(false);
+    expect(prevented('will-attach-webview')).toBe(true);
+  });
+
+  it('denies permission requests (camera, notifications…) and blocks network requests', () => {
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'notifications', 'geolocation', 'openExternal', 'clipboard-read']) {
+      record.permissionRequest(win.webContents, permission, (granted: boolean) => answers.push(granted));
+    }
+    expect(answers).toEqual([false, false, false, false, false]);
+    expect(record.permissionCheck(win.webContents, 'media', 'app://tahrir')).toBe(false);
+    expect(record.permissionCheck(win.webContents, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(record.blockedUrls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
+  });
+});
+
+describe('main process: menu and window state', () => {
+  const items = () => record.menu.template.flatMap((m: any) => m.submenu ?? []);
+
+  it('has File, Edit, View and Help; menu commands reach the page as events', () => {
+    expect(record.menu.template.map((m: any) => m.label.replace('&', ''))).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+    const exportItem = items().find((i: any) => i.label === 'Export…');
+    expect(exportItem.accelerator).toBe('CmdOrCtrl+E');
+    exportItem.click();
+    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'tahrir:event', payload: { type: 'menu', command: 'export' } });
+    const undo = items().find((i: any) => i.label === 'Undo');
+    expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
+    const next = items().find((i: any) => i.label === 'Next Document');
+    next.click();
+    expect(win.webContents.sent.at(-1).payload).toEqual({ type: 'menu', command: 'next-document' });
+    expect(items().some((i: any) => i.label === 'Open Folder…' && i.accelerator === 'CmdOrCtrl+O')).toBe(true);
+  });
+
+  it('remembers the folder in Open Recent, and the window bounds, in userData', async () => {
+    win.emit('close');
+    const deadline = Date.now() + 5_000;
+    let settings: any = null;
+    while (Date.now() < deadline) {
+      settings = JSON.parse(await readFile(join(userData, 'settings.json'), 'utf8').catch(() => 'null'));
+      if (settings?.window) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(settings.window).toMatchObject({ x: 40, y: 30, width: 1100, height: 750 });
+    expect(settings.recentWorkspaces).toEqual([workspace]);
+    const recent = items().find((i: any) => i.label === 'Open Recent');
+    expect(recent.submenu.map((i: any) => i.label)).toContain(workspace);
+  });
+});
