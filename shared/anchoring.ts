@@ -199,9 +199,6 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     return { hint: clamp(old + shift), lo: before ? before.now : 0, hi: after ? after.now : length };
   };
 
-  // Normalized source, built only when some span needs a fuzzy match.
-  let normalized: { index: CodePointIndex; toOriginal: number[] } | undefined;
-
   const find = (s: Span): Found | null => {
     if (unchanged) return { start: s.start, end: s.end, text: s.text, how: 'exact' };
     const { hint, lo, hi } = expected(s.start);
@@ -222,29 +219,22 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
       return { start: pick, end: pick + m, text: s.text, how: pick === s.start ? 'exact' : 'nearest' };
     }
 
-    // Same letters once normalized (ی → ي, harakat added or removed, digits...).
-    if (!normalized) {
-      const n = normalizeForMatch(source);
-      normalized = { index: new CodePointIndex(n.text), toOriginal: n.toOriginal };
-    }
+    // Same letters once normalized (ی → ي, harakat added or removed, digits...), near where it should be.
     const pin = Array.from(normalizeForMatch(s.text).text);
-    const anchorLength = Array.from(s.text).length;
+    const anchorLength = codePointLength(s.text);
     if (pin.length === 0 || anchorLength > FUZZY_MAX_LENGTH) return null;
-    const hintN = lowerBoundOf(normalized.toOriginal, hint);
-    const fromN = Math.max(0, hintN - FUZZY_DISTANCE);
-    const toN = Math.min(normalized.index.length, hintN + pin.length + FUZZY_DISTANCE);
-    const windowN = Array.from(normalized.index.slice(fromN, toN));
-    const exactN = approximateSearch(windowN, pin, hintN - fromN, 0);
-    if (exactN) {
-      const start = normalized.toOriginal[fromN + exactN.start];
-      const end = normalized.toOriginal[fromN + exactN.end - 1] + 1;
+    const from = Math.max(0, hint - FUZZY_DISTANCE);
+    const to = Math.min(length, hint + 2 * anchorLength + FUZZY_DISTANCE);
+    const nearby = normalizeForMatch(index.slice(from, to));
+    const sameLetters = approximateSearch(Array.from(nearby.text), pin, lowerBoundOf(nearby.toOriginal, hint - from), 0);
+    if (sameLetters) {
+      const start = from + nearby.toOriginal[sameLetters.start];
+      const end = from + nearby.toOriginal[sameLetters.end - 1] + 1;
       return { start, end: extendOverMarks(index, end), text: '', how: 'fuzzy' };
     }
 
     // Approximate search in the original text near where the span should be.
     if (anchorLength < FUZZY_MIN_LENGTH) return null;
-    const from = Math.max(0, hint - FUZZY_DISTANCE);
-    const to = Math.min(length, hint + anchorLength + FUZZY_DISTANCE);
     const maxErrors = Math.floor(anchorLength * FUZZY_MAX_ERROR_RATE);
     const near = approximateSearch(Array.from(index.slice(from, to)), Array.from(s.text), hint - from, maxErrors);
     if (!near || near.end <= near.start) return null;
