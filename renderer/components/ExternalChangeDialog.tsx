@@ -16,6 +16,9 @@ import {
 } from '../store/external-change';
 import { registerDialog, type DialogProps } from './dialog-registry';
 
+// Set through the CSSOM (allowed by the CSP), not as a style attribute.
+const BUTTON_ROW = { display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '14px' } as const;
+
 function counts(s: Sidecar | null | undefined): string {
   if (!s) return '—';
   return `${s.entities.length} entities, ${s.quotes.length} quotes, ${s.edits.length} edits`;
@@ -65,7 +68,7 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
               was deleted or moved on disk. Its sidecar is not touched, and your annotations stay open here ({counts(mine)}). A recovery copy keeps
               them for when the text is back.
             </p>
-            <div className="dialog-buttons">
+            <div className="dialog-buttons" style={BUTTON_ROW}>
               <button className="primary" onClick={() => void keepRecoveryCopy()} data-testid="keep-recovery-copy">
                 Keep a recovery copy
               </button>
@@ -102,7 +105,11 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                 )}
               </tbody>
             </table>
-            {error && <p className="error-text">{error}</p>}
+            {error && (
+              <p className="error-text" role="alert" style={{ color: 'var(--error, #b00020)' }}>
+                {error}
+              </p>
+            )}
             {merged && merged.conflicts.length > 0 && (
               <details>
                 <summary>Conflicts</summary>
@@ -121,7 +128,7 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                 </ul>
               </details>
             )}
-            <div className="dialog-buttons">
+            <div className="dialog-buttons" style={BUTTON_ROW}>
               <button className="primary" disabled={!merged} onClick={() => void mergeBoth()} data-testid="merge-both" title="Keep additions from both sides; where both changed one item, yours wins">
                 Merge both
               </button>
