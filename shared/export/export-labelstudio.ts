@@ -1,7 +1,10 @@
-// `labelstudio`: Label Studio tasks (a JSON array) with `labels` results. Label Studio
-// measures text `start`/`end` in JavaScript string indices (UTF-16 units; its open
-// issue #1347 shows spans off by one after each emoji when read as code points), so
-// our code points are converted here; `value.text` is the JS substring.
+// `labelstudio`: Label Studio tasks (a JSON array) with `labels` results.
+// Offsets: Label Studio's editor counts a Text region's `start`/`end` in code points
+// (web/libs/editor/src/utils/selection-tools.js `charsToCodePoints`: "for external usage
+// js length should be converted to code points count"; RichText/domManager.ts counts
+// `[...text]`), so ours go out unconverted and `value.text` is the code-point substring,
+// what its Python converters slice. Versions before that fix (2021, issue #1347) counted
+// UTF-16 units; the importer recognises both by the region's text.
 import { CodePointIndex } from '../code-points';
 import type { ExportRecord } from './export-record';
 import type { ExportWriter, FormatExporter } from './exporter';
@@ -28,14 +31,12 @@ export interface LabelStudioResult {
 export function labelStudioTask(record: ExportRecord) {
   const index = new CodePointIndex(record.text);
   const region = (id: string, start: number, end: number, label: string): LabelStudioResult => {
-    const s = index.toUtf16(start);
-    const e = index.toUtf16(end);
     return {
       id,
       from_name: LS_FROM_NAME,
       to_name: LS_TO_NAME,
       type: 'labels',
-      value: { start: s, end: e, text: record.text.slice(s, e), labels: [label] },
+      value: { start, end, text: index.slice(start, end), labels: [label] },
     };
   };
   const result: LabelStudioResult[] = record.spans.map((span, i) => {

@@ -1,6 +1,7 @@
 // `labelstudio` import: tasks with `labels` results (annotations, else predictions).
-// Label Studio's offsets are JavaScript string indices (UTF-16 units): converted here
-// to code points into `data.text`.
+// Current Label Studio counts `start`/`end` in code points; versions before 2022 counted
+// UTF-16 units. A region's `text` tells which: code points are tried first, then UTF-16.
+// Without a text, code points are assumed.
 import { CodePointIndex } from '../code-points';
 import { TahrirError } from '../errors';
 import type { ImportedDocument, ImportedEntity, ImportedQuote } from './pre-annotations';
@@ -44,14 +45,23 @@ export function parseLabelStudioTask(task: unknown, where: string): ImportedDocu
     if (typeof v.start !== 'number' || typeof v.end !== 'number' || labels.length === 0) {
       throw new TahrirError('invalid-argument', `result ${String(r.id)} needs numeric "start", "end" and "labels"`, where);
     }
-    if (v.start < 0 || v.end > text.length || v.start >= v.end) {
-      throw new TahrirError('invalid-argument', `result ${String(r.id)}: [${v.start}, ${v.end}) is not within the text (${text.length} UTF-16 units)`, where);
+    if (!Number.isInteger(v.start) || !Number.isInteger(v.end) || v.start < 0 || v.start >= v.end) {
+      throw new TahrirError('invalid-argument', `result ${String(r.id)}: [${v.start}, ${v.end}) is not a range of the text`, where);
     }
-    if (typeof v.text === 'string' && v.text !== text.slice(v.start, v.end)) {
-      throw new TahrirError('invalid-argument', `result ${String(r.id)}: its text "${v.text}" is not the text at [${v.start}, ${v.end}) (UTF-16 units)`, where);
+    let start = v.start;
+    let end = v.end;
+    const asCodePoints = end <= index.length ? index.slice(start, end) : undefined;
+    if (typeof v.text === 'string' && v.text !== asCodePoints) {
+      if (end <= text.length && v.text === text.slice(start, end)) {
+        // An older Label Studio's UTF-16 indices.
+        start = index.toCodePoint(start);
+        end = index.toCodePoint(end);
+      } else {
+        throw new TahrirError('invalid-argument', `result ${String(r.id)}: its text "${v.text}" is not the text at [${v.start}, ${v.end}) (as code points or UTF-16 units)`, where);
+      }
+    } else if (asCodePoints === undefined) {
+      throw new TahrirError('invalid-argument', `result ${String(r.id)}: [${v.start}, ${v.end}) is past the end of the text (${index.length} code points)`, where);
     }
-    const start = index.toCodePoint(v.start);
-    const end = index.toCodePoint(v.end);
     for (const label of labels) {
       if (label === LS_QUOTE_LABEL) {
         const q: ImportedQuote & { resultId?: string } = { start, end, kind: noteValue(r, 'kind: ') === 'indirect' ? 'indirect' : 'direct', speaker: null };

@@ -78,6 +78,20 @@ describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc
     expect(reimportIntoOriginal(doc, imported).report).toEqual({ added: 0, duplicates: total, conflicts: [] });
   });
 
+  it('labelstudio from an older Label Studio (UTF-16 indices) is recognised by the region texts', () => {
+    const task = labelStudioTask(doc.record);
+    for (const r of task.annotations[0].result) {
+      if (r.value) {
+        const units = (cp: number) => Array.from(doc.record.text).slice(0, cp).join('').length;
+        r.value = { ...r.value, start: units(r.value.start), end: units(r.value.end) };
+      }
+    }
+    const [imported] = parseLabelStudio(JSON.stringify([task]), 'old.json');
+    const back = reimport(doc, imported);
+    expect(back.spans).toEqual(doc.record.spans);
+    expect(back.quotes).toEqual(doc.record.quotes);
+  });
+
   it('conll (aligned to the clean text; entities only, overlaps resolved)', () => {
     const [tokens] = parseConll(conllDocument(doc.record).text, 'x.conll');
     const imported = alignConll(tokens, doc.record.text, 'x.conll');
