@@ -80,9 +80,6 @@ function makeElectron(appDir: string) {
       this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
-    once(event: string, listener: (...args: any[]) => void) {
-      return super.once(event, listener);
-    }
     isDestroyed = () => false;
     isMinimized = () => false;
     isMaximized = () => false;
