@@ -76,8 +76,12 @@ export function splitKeywords(content: string, body: string): string[] {
 /** "البيت الأبيض", "كوريا الشمالية": a word followed by a definite adjective agreeing with it. */
 function isAdjectivePair(first: string, second: string): boolean {
   if (!/^[\u0621-\u064A]+$/u.test(first) || !/^ال[\u0621-\u064A]{2,}$/u.test(second)) return false;
-  // A nisba adjective (…ي / …ية) follows any noun; otherwise both must be definite.
-  return /(?:ي|ية|يه)$/u.test(second) || first.startsWith('ال');
+  // A nisba adjective agrees in gender: كوريا الشمالية, المجلس الوطني — not النفط السعودية.
+  if (/(?:ية|يه)$/u.test(second)) return /[ةاى]$/u.test(first);
+  if (/ي$/u.test(second)) return !/[ةا]$/u.test(first);
+  // Otherwise both definite, the second an adjective: a colour or elative (البيت الأبيض, الشرق الأوسط)
+  // or a participle (الأمم المتحدة) — not two names in a row (السعودية الرياض).
+  return first.startsWith('ال') && (/^ال[أا][\u0621-\u064A]{3}$/u.test(second) || /^الم[\u0621-\u064A]{2,}ة$/u.test(second));
 }
 
 export function extractMetadata(source: string): Metadata {

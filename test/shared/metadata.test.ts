@@ -40,3 +40,20 @@ describe('extractMetadata', () => {
     expect(splitKeywords('کوریا الشمالیة', '')).toEqual(['كوريا الشمالية']);
   });
 });
+
+describe('metadata details', () => {
+  test('a zone with an offset ("GMT+9") is kept as the offset', () => {
+    expect(extractMetadata('Headline here\nMay 27, 2024 11:42 AM GMT+9 Updated 3 hours ago\nBody.').published).toBe('2024-05-27T11:42+09:00');
+  });
+
+  test('noun + adjective pairs agree in gender', () => {
+    expect(splitKeywords('أوبك+ النفط السعودية الرياض', '')).toEqual(['أوبك+', 'النفط', 'السعودية', 'الرياض']);
+    expect(splitKeywords('المجلس الوطني كوريا الشمالية البيت الأبيض الأمم المتحدة الشرق الأوسط', '')).toEqual([
+      'المجلس الوطني',
+      'كوريا الشمالية',
+      'البيت الأبيض',
+      'الأمم المتحدة',
+      'الشرق الأوسط',
+    ]);
+  });
+});
