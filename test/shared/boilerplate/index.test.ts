@@ -65,6 +65,18 @@ function readable(path: string): boolean {
   }
 }
 
+describe('line breaks', () => {
+  test('the sample with CRLF line breaks gives the same six edits, each line with its CRLF', () => {
+    const crlf = source.replace(/\n/g, '\r\n');
+    const edits = suggestEdits(crlf);
+    expect(edits.map((e) => e.rule)).toEqual(['published-line', 'read-more', 'source-line', 'source-line', 'keywords-line', 'related']);
+    expect(edits[0].text).toBe('تاريخ النشر: 11th, April 2024 GMT\r\n');
+    for (const e of edits) expect(slice(crlf, e.start, e.end)).toBe(e.text);
+    const clean = readFileSync(join(EXAMPLE, `${SAMPLE}.clean.txt`), 'utf8').replace(/\n/g, '\r\n');
+    if (readable(join(EXAMPLE, `${SAMPLE}.clean.txt`))) expect(applyEdits(crlf, edits)).toBe(clean);
+  });
+});
+
 describe('merging', () => {
   test('a rejected suggestion is not proposed again, and what it covered comes back', () => {
     const related = suggestEdits(source).find((e) => e.rule === 'related')!;
