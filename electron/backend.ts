@@ -100,10 +100,10 @@ export class Backend implements BackendOperations {
     return listDocuments(this.root, this.config, { cache: this.summaries, maxTextBytes: this.options.maxTextBytes });
   }
 
+  /** The id in its one spelling (`a/./b` and `a\\b` → `a/b`), refused if it leaves the workspace. */
   private checkId(id: unknown): string {
     if (typeof id !== 'string') throw new TahrirError('invalid-argument', 'a document id must be a string');
-    relativeSegments(id);
-    return id;
+    return relativeSegments(id).join('/');
   }
 
   private async readText(id: string): Promise<{ file: string; path: string; text: TextFile }> {
@@ -114,7 +114,7 @@ export class Backend implements BackendOperations {
   }
 
   async openDocument(id: string): Promise<OpenedDocument> {
-    this.checkId(id);
+    id = this.checkId(id);
     const { file, text } = await this.readText(id);
     const name = basename(file);
     const sidecarFile = sidecarFileOf(id);
@@ -176,7 +176,7 @@ export class Backend implements BackendOperations {
   }
 
   async saveSidecar(id: string, sidecar: Sidecar, baseRevision: string | null): Promise<SaveResult> {
-    this.checkId(id);
+    id = this.checkId(id);
     const sidecarFile = sidecarFileOf(id);
     if (!isRevision(baseRevision)) throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
     let incoming = this.validIncoming(sidecar, sidecarFile);
@@ -226,19 +226,19 @@ export class Backend implements BackendOperations {
   }
 
   async writeRecovery(id: string, sidecar: Sidecar): Promise<void> {
-    this.checkId(id);
+    id = this.checkId(id);
     await resolveInside(this.root, textFileOf(id));
     await store.writeRecovery(this.root, id, this.validIncoming(sidecar, sidecarFileOf(id)));
   }
 
   async discardRecovery(id: string): Promise<void> {
-    this.checkId(id);
+    id = this.checkId(id);
     await store.discardRecovery(this.root, id);
   }
 
   /** Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones and what the edits already cover. */
   async suggest(id: string): Promise<Suggestions> {
-    this.checkId(id);
+    id = this.checkId(id);
     const { text } = await this.readText(id);
     const sidecarFile = sidecarFileOf(id);
     // An unreadable sidecar only means nothing is known to be rejected or edited yet.
