@@ -302,6 +302,18 @@ describe('main process: menu and window state', () => {
     expect(items().some((i: any) => i.label === 'Open Folder…' && i.accelerator === 'CmdOrCtrl+O')).toBe(true);
   });
 
+  it('a second launch with a folder asks the page to switch (after saving), then allows it', async () => {
+    const other = join(base, 'other-articles');
+    await mkdir(other, { recursive: true });
+    await writeFile(join(other, 'note.txt'), 'A note in English, with عمّان and 🇯🇴.\n');
+    expect(await call('openWorkspace', [other])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
+    (globalThis as any).__tahrirElectronStandIn.app.emit('second-instance', {}, ['tahrir', other], base);
+    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'tahrir:event', payload: { type: 'open-workspace', path: other } });
+    const switched = await call('openWorkspace', [other]);
+    expect(switched).toMatchObject({ ok: true, result: { root: other, documents: [expect.objectContaining({ id: 'note' })] } });
+    expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true, result: { root: workspace } });
+  });
+
   it('remembers the folder in Open Recent, and the window bounds, in userData', async () => {
     win.emit('close');
     const deadline = Date.now() + 5_000;
@@ -312,7 +324,7 @@ describe('main process: menu and window state', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(settings.window).toMatchObject({ x: 40, y: 30, width: 1100, height: 750 });
-    expect(settings.recentWorkspaces).toEqual([workspace]);
+    expect(settings.recentWorkspaces).toEqual([workspace, join(base, 'other-articles')]);
     const recent = items().find((i: any) => i.label === 'Open Recent');
     expect(recent.submenu.map((i: any) => i.label)).toContain(workspace);
   });
