@@ -1,10 +1,11 @@
 // Re-anchoring when a document's source text changed on disk (its sha256 no longer
 // matches the sidecar). Every edit, entity and quote is re-attached by its `text`:
-// at its old place; else the occurrence nearest where it should now be; else a bounded
-// fuzzy match (normalized letters, then approximate search with a position hint, in the
-// manner of Hypothesis' anchoring and diff-match-patch's match_main), giving up past a
-// threshold rather than attaching to a look-alike; else it is kept, marked orphaned.
-// Nothing is ever dropped. Offsets are code points.
+// exactly where it should now be (its old place, shifted like its neighbours that were
+// found unambiguously) or at its old place; else the occurrence nearest there; else a
+// bounded fuzzy match (same letters once normalized, then approximate search with a
+// position hint, in the manner of Hypothesis' anchoring and diff-match-patch's
+// match_main), giving up past a threshold rather than attaching to a look-alike; else it
+// is kept, marked orphaned. Nothing is ever dropped. Offsets are code points.
 
 import type { ReanchorReport } from './api';
 import { normalizeForMatch } from './arabic-normalize';
@@ -29,8 +30,6 @@ export const FUZZY_MAX_LENGTH = 5000;
 interface Item {
   kind: Kind;
   span: Span;
-  /** Position in the input order of its list, to write results back. */
-  index: number;
 }
 
 interface Found {
@@ -40,8 +39,15 @@ interface Found {
   how: 'exact' | 'nearest' | 'fuzzy';
 }
 
+/** A span found unambiguously: its old and new start. */
+interface Anchor {
+  old: number;
+  now: number;
+  item: Item;
+}
+
 /** Longest run of anchors whose new offsets keep their old order: anchors that disagree on order are not trusted. */
-function inOrder(anchors: { old: number; now: number }[]): { old: number; now: number }[] {
+function inOrder(anchors: Anchor[]): Anchor[] {
   const sorted = [...anchors].sort((a, b) => a.old - b.old || a.now - b.now);
   const tails: number[] = [];
   const prev = new Array<number>(sorted.length).fill(-1);
@@ -56,7 +62,7 @@ function inOrder(anchors: { old: number; now: number }[]): { old: number; now: n
     if (lo > 0) prev[i] = tails[lo - 1];
     tails[lo] = i;
   });
-  const kept: { old: number; now: number }[] = [];
+  const kept: Anchor[] = [];
   for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) kept.push(sorted[i]);
   return kept.reverse();
 }
@@ -132,9 +138,9 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   const length = index.length;
   const report: ReanchorReport = { moved: [], orphaned: [] };
   const items: Item[] = [
-    ...sidecar.edits.map((span, i) => ({ kind: 'edit' as const, span, index: i })),
-    ...sidecar.entities.map((span, i) => ({ kind: 'entity' as const, span, index: i })),
-    ...sidecar.quotes.map((span, i) => ({ kind: 'quote' as const, span, index: i })),
+    ...sidecar.edits.map((span) => ({ kind: 'edit' as const, span })),
+    ...sidecar.entities.map((span) => ({ kind: 'entity' as const, span })),
+    ...sidecar.quotes.map((span) => ({ kind: 'quote' as const, span })),
   ];
   const atOldPlace = (s: Span) => s.start >= 0 && s.end <= length && s.start <= s.end && index.slice(s.start, s.end) === s.text;
 
@@ -165,23 +171,26 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
 
   // Pass 1, cheap: in old order, follow the shift of the spans found so far and accept a
   // span whose text occurs exactly once near where it should be. These are the reliable anchors.
-  const accepted: { old: number; now: number }[] = [];
+  const accepted: Anchor[] = [];
   if (!unchanged) {
     let shift = 0;
     for (const it of byOldStart) {
       const s = it.span;
       if (s.text === '') continue;
       const at = clamp(s.start + shift);
-      const m = s.end - s.start;
+      const m = codePointLength(s.text);
       const near = occurrencesIn(s.text, clamp(at - LOCAL_WINDOW), clamp(at + m + LOCAL_WINDOW), 2);
       if (near.length !== 1) continue;
       const start = near[0];
-      results.set(it, { start, end: start + codePointLength(s.text), text: s.text, how: start === s.start ? 'exact' : 'nearest' });
-      accepted.push({ old: s.start, now: start });
+      results.set(it, { start, end: start + m, text: s.text, how: start === s.start ? 'exact' : 'nearest' });
+      accepted.push({ old: s.start, now: start, item: it });
       shift = start - s.start;
     }
   }
   const anchors = inOrder(accepted);
+  // Found ones that disagree with the others on order are looked for again, as the rest.
+  const trusted = new Set(anchors.map((a) => a.item));
+  for (const a of accepted) if (!trusted.has(a.item)) results.delete(a.item);
 
   // Where a span should be now: its old start shifted like the nearest anchor before it
   // (else after it), and between the new places of those two anchors.

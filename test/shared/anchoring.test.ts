@@ -74,6 +74,21 @@ describe('reanchor examples', () => {
     expect(sidecar.entities[0]).toMatchObject({ start: 14 + shift, end: 19 + shift, text: 'بايدن' });
   });
 
+  it('follows paragraphs that swapped places', () => {
+    const first = 'أعلن البيت الأبيض اليوم موقفه.\n';
+    const second = 'وقال فوميو كيشيدا في طوكيو إنه يرحب.\n';
+    const source = first + second;
+    const house = entity('h', source, 5, 17);
+    const kishida = entity('k', source, cpLength(first) + 5, cpLength(first) + 17);
+    const tokyo = entity('t', source, cpLength(first) + 21, cpLength(first) + 26);
+    expect([house.text, kishida.text, tokyo.text]).toEqual(['البيت الأبيض', 'فوميو كيشيدا', 'طوكيو']);
+    const swapped = second + first;
+    const { sidecar, report } = reanchor(swapped, sidecarFor(source, { entities: [house, kishida, tokyo] }));
+    for (const e of sidecar.entities) expect(cpSlice(swapped, e.start, e.end)).toBe(e.text);
+    expect(sidecar.entities.map((e) => e.start)).toEqual([cpLength(second) + 5, 5, 21]);
+    expect(report.orphaned).toEqual([]);
+  });
+
   it('matches letter variants once normalized (fuzzy)', () => {
     const source = 'كلمات: کوریا الشمالیة';
     const korea = entity('k', source, 7, 21);

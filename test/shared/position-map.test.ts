@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -81,27 +82,27 @@ describe('applyEdits and PositionMap examples', () => {
     expect(editProblems(6, [edit('a', 'abcdef', 3, 4, ''), edit('b', 'abcdef', 0, 1, '')])).toHaveLength(1);
   });
 
-  it('derives the example clean text of the sample article', () => {
-    const docs = join(__dirname, '../../../shared/docs/example');
+  it('derives the clean text of the sample article and maps its spans as Python does', () => {
     const source = readFileSync(join(__dirname, '../../seeds/000_b3be894ae1d50a96.txt'), 'utf8');
-    let sidecar: Sidecar;
-    try {
-      sidecar = JSON.parse(readFileSync(join(docs, '000_b3be894ae1d50a96.annotations.json'), 'utf8')) as Sidecar;
-    } catch {
-      // The design docs live outside the repository; without them there is nothing to compare.
-      return;
-    }
-    const clean = readFileSync(join(docs, '000_b3be894ae1d50a96.clean.txt'), 'utf8');
+    const fixtures = join(__dirname, '../fixtures/sidecars');
+    const sidecar = JSON.parse(readFileSync(join(fixtures, '000_b3be894ae1d50a96.annotations.json'), 'utf8')) as Sidecar;
     const map = new PositionMap(source, sidecar.edits);
-    expect(map.cleanText).toBe(clean);
+    // Computed with /usr/bin/python3 by slicing str objects: len(clean) and sha256(clean.encode()).
+    expect(map.cleanLength).toBe(1430);
+    expect(createHash('sha256').update(map.cleanText).digest('hex')).toBe('af8455a055143f645870965931f39535ea153746c06b6a26cdf592557bf66b29');
+    expect(map.cleanText).toBe(readFileSync(join(fixtures, '000_b3be894ae1d50a96.clean.txt'), 'utf8'));
     const index = new CodePointIndex(source);
     for (const e of sidecar.edits) expect(index.slice(e.start, e.end)).toBe(e.text);
-    const clean2 = new CodePointIndex(map.cleanText);
-    const hidden = sidecar.entities.filter((t) => mapSpan(map, t.start, t.end) === null);
-    expect(hidden).toHaveLength(1);
-    for (const t of sidecar.entities) {
-      const m = mapSpan(map, t.start, t.end);
-      if (m) expect(clean2.slice(m.start, m.end)).toBe(t.text);
+    // Clean offsets of every entity and quote, from Python; t8 lies inside the removed read-more line.
+    const expected: Record<string, [number, number] | null> = {
+      t1: [109, 117], t2: [138, 145], t3: [240, 252], t8: null, t7: [282, 293], t4: [321, 333],
+      t5: [628, 633], t6: [853, 859], q1: [668, 837], q2: [864, 1048],
+    };
+    const clean = new CodePointIndex(map.cleanText);
+    for (const span of [...sidecar.entities, ...sidecar.quotes]) {
+      const mapped = mapSpan(map, span.start, span.end);
+      expect(mapped && [mapped.start, mapped.end]).toEqual(expected[span.id]);
+      if (mapped) expect(clean.slice(mapped.start, mapped.end)).toBe(span.text);
     }
   });
 });
