@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../../shared/sidecar-check';
 import { emptySidecar, parseSidecar } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/model';
@@ -107,5 +108,28 @@ describe('checkSidecarStructure', () => {
       { id: 'q2', start: 2, end: 3, text: 'x', speaker: 't9', kind: 'direct' },
     ];
     expect(checkSidecarStructure(s)).toEqual([{ path: 'quotes[1].speaker', message: 'speaker "t9" is not an entity in this file' }]);
+  });
+});
+
+describe('edit overlap (property)', () => {
+  it('reports an overlap exactly when two non-orphaned edits overlap (touching and same-point insertions allowed)', () => {
+    const edit = fc.record({ start: fc.nat(12), len: fc.nat(4) });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 6 }), (raw) => {
+        const s = emptySidecar('a.txt', '0'.repeat(64), 20);
+        s.edits = raw
+          .map((r, i) => ({ id: `e${i}`, start: r.start, end: r.start + r.len, text: 'x'.repeat(r.len), replacement: '', kind: 'typo' as const }))
+          .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+        // Two edits overlap when they share a code point, or one inserts strictly inside the other.
+        const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+          Math.max(a.start, b.start) < Math.min(a.end, b.end) ||
+          (a.start === a.end && b.start < a.start && a.start < b.end) ||
+          (b.start === b.end && a.start < b.start && b.start < a.end);
+        const expected = s.edits.some((a, i) => s.edits.some((b, j) => i < j && overlap(a, b)));
+        const reported = checkSidecarStructure(s).some((p) => p.message.includes('overlaps'));
+        expect(reported).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
