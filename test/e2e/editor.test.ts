@@ -15,6 +15,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const SAMPLE = '000_b3be894ae1d50a96';
 const ENGLISH = 'zz_english_note';
 const ENGLISH_TEXT = 'Ministers met in Tokyo on Monday.\nThe talks were described as "useful" by Fumio Kishida.\n';
+const BROKEN = 'zz_zbroken';
+const BROKEN_SIDECAR = '{"format": "tahrir-annotations", "version": 1, "entities": [';
 const shots = join(repo, 'test-results');
 
 let server: RunningServer;
@@ -87,8 +89,11 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     if (!existsSync(join(repo, 'dist', 'renderer', 'app.js'))) execFileSync(process.execPath, [join(repo, 'build', 'bundle.mjs')], { stdio: 'inherit' });
     root = await mkdtemp(join(tmpdir(), 'tahrir-editor-'));
     await cp(join(repo, 'seeds'), root, { recursive: true });
-    // A second document, so switching documents is tested whatever seeds/ holds.
+    // Another document, so switching documents is tested whatever seeds/ holds.
     await writeFile(join(root, `${ENGLISH}.txt`), ENGLISH_TEXT);
+    // And one whose sidecar is broken: listed with its problem, opened read-only.
+    await writeFile(join(root, `${BROKEN}.txt`), 'جو بايدن في طوكيو.\n');
+    await writeFile(join(root, `${BROKEN}.annotations.json`), BROKEN_SIDECAR);
     source = (await readFile(join(root, `${SAMPLE}.txt`), 'utf8')).replace(/^\uFEFF/, '');
     await mkdir(shots, { recursive: true });
     server = await startServer({ root, rendererDir: join(repo, 'dist', 'renderer'), log: () => undefined });
@@ -183,21 +188,32 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await expect.poll(() => page.locator('.quote-item .quote-speaker bdi').textContent()).toBe('بايدن');
     await page.locator('.quote-item').click();
     await expect.poll(() => page.locator('[data-testid="speaker-current"] bdi').first().textContent()).toBe('بايدن');
+    // Click a highlight to select it; Delete removes it; undo brings it back with its id.
+    const at = await pointIn('جو بايدن', 4);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('.inspector .inspector-text').textContent()).toBe('جو بايدن');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => tabCount('Entities')).toBe('2');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => tabCount('Entities')).toBe('3');
   });
 
   it('switches documents and back (Alt+↓, Alt+↑), then marks the document done (Ctrl+Shift+D)', async () => {
+    const ids = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-doc-id]')].map((b) => b.dataset.docId!));
+    const next = ids[ids.indexOf(SAMPLE) + 1];
     await page.keyboard.press('Alt+ArrowDown');
-    await page.waitForSelector(`[data-doc-id="${ENGLISH}"][aria-current="true"]`);
-    await expect.poll(() => page.locator('[data-para]').first().textContent()).toBe('Ministers met in Tokyo on Monday.');
+    await page.waitForSelector(`[data-doc-id="${next}"][aria-current="true"]`);
+    await expect.poll(() => page.locator('.doc-id').textContent()).toBe(next);
     // Leaving the document saved it.
     expect((await sidecarOnDisk(SAMPLE)).entities).toHaveLength(3);
     await page.keyboard.press('Alt+ArrowUp');
     await page.waitForSelector(`[data-doc-id="${SAMPLE}"][aria-current="true"]`);
     await expect.poll(() => tabCount('Entities')).toBe('3');
     await page.locator('[data-testid="document-text"]').focus();
+    const doneBefore = Number(/^(\d+) of/.exec((await page.locator('[data-testid="progress"]').textContent()) ?? '')?.[1]);
     await page.keyboard.press('Control+Shift+D');
     await expect.poll(() => page.locator('[data-testid="status-select"]').inputValue()).toBe('done');
-    await expect.poll(() => page.locator('[data-testid="progress"]').textContent()).toBe('1 of 2 done');
+    await expect.poll(() => page.locator('[data-testid="progress"]').textContent()).toBe(`${doneBefore + 1} of ${ids.length} done`);
     await waitSaved();
   });
 
@@ -233,5 +249,33 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       expect(pick(sidecar.quotes[0] as never)).toEqual(pick(example.quotes[0]));
     }
     await page.screenshot({ path: join(shots, 'editor-reloaded.png') });
+  });
+
+  it('searches with Arabic-normalized matching (Ctrl+F, Enter steps)', async () => {
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('کوریا'); // Persian keheh and yeh: matches كوريا everywhere
+    const matches = await page.evaluate(() => CSS.highlights.get('tahrir-search')?.size ?? 0);
+    const expected = (source.match(/كوريا|کوریا/g) ?? []).length;
+    expect(matches + 1).toBe(expected); // the current match is drawn apart
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.search-count').textContent()).toBe(`2 of ${expected}`);
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => page.locator('.search-count').textContent()).toBe(`1 of ${expected}`);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.search-bar').count()).toBe(0);
+  });
+
+  it('opens a document whose sidecar is broken read-only, says why, and writes nothing', async () => {
+    await expect.poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent()).toContain('not valid JSON');
+    await page.locator(`[data-doc-id="${BROKEN}"]`).click();
+    await expect.poll(() => page.locator('[data-testid="read-only-banner"]').textContent()).toContain(`${BROKEN}.annotations.json`);
+    const at = await pointIn('بايدن', 2);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.keyboard.press('1');
+    expect(await tabCount('Entities')).toBe('0');
+    await page.waitForTimeout(600); // longer than the autosave pause
+    expect(await readFile(join(root, `${BROKEN}.annotations.json`), 'utf8')).toBe(BROKEN_SIDECAR);
+    await page.screenshot({ path: join(shots, 'editor-read-only.png') });
   });
 });
