@@ -38,11 +38,17 @@ export interface FoundFiles {
   sidecars: string[];
 }
 
-function skippedFolder(name: string): boolean {
-  return name.startsWith('.') || SKIPPED_FOLDERS.has(name);
+/**
+ * Where Tahrir writes exports when nobody picks a place (shared/export-destination.ts); a brat
+ * export there holds `.txt` files that are dataset output, not documents to annotate.
+ */
+export const EXPORTS_FOLDER = 'exports';
+
+function skippedFolder(rel: string, name: string): boolean {
+  return name.startsWith('.') || SKIPPED_FOLDERS.has(name) || rel === EXPORTS_FOLDER;
 }
 
-/** Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders and node_modules. */
+/** Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's exports/. */
 export async function findFiles(root: string): Promise<FoundFiles> {
   const realRoot = await realpath(root).catch((e) => {
     throw isMissing(e) ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root }) : toTahrirError(e, root);
@@ -77,7 +83,7 @@ export async function findFiles(root: string): Promise<FoundFiles> {
         }
       }
       if (isDir) {
-        if (!skippedFolder(name)) pending.push(childRel);
+        if (!skippedFolder(childRel, name)) pending.push(childRel);
       } else if (isFile && !isTempFile(name) && !name.startsWith('.')) {
         if (name.endsWith(SIDECAR_SUFFIX)) sidecars.push(childRel);
         else if (name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) texts.push(childRel);

@@ -10,7 +10,7 @@ import { snapshot, tempFolder, writeFiles } from './temp-folder';
 const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
 
 describe('findFiles', () => {
-  it('finds texts and sidecars in nested folders, skipping .git, node_modules, dot-folders, temp files', async () => {
+  it('finds texts and sidecars in nested folders, skipping .git, node_modules, dot-folders, temp files, exports/', async () => {
     const root = await tempFolder();
     await writeFiles(root, {
       'a.txt': 'a',
@@ -23,9 +23,11 @@ describe('findFiles', () => {
       'news/.b.annotations.json.123.abc.tmp': 'no',
       'notes.md': 'no',
       '.txt': 'no',
+      'exports/brat-20261128-101500/a.txt': 'an exported clean text, not a document',
+      'news/exports/c.txt': 'only the root exports/ is Tahrir\'s',
     });
     const found = await findFiles(root);
-    expect(found.texts.sort()).toEqual(['a.txt', 'news/2024/b.txt']);
+    expect(found.texts.sort()).toEqual(['a.txt', 'news/2024/b.txt', 'news/exports/c.txt']);
     expect(found.sidecars).toEqual(['news/2024/b.annotations.json']);
   });
 
