@@ -42,6 +42,8 @@ interface OpenedForImport {
   text: string;
   sidecar: Sidecar;
   revision: string | null;
+  /** Source ↔ clean positions through the sidecar's edits. */
+  map: PositionMap;
 }
 
 export async function runImport(options: ImportJobOptions): Promise<ImportReport> {
@@ -83,17 +85,23 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       const anchored = reanchor(text, sidecar).sidecar;
       sidecar = { ...anchored, source: { ...anchored.source, sha256: textSha } };
     }
-    return { doc, text, sidecar, revision: stored?.revision ?? null };
+    let map: PositionMap;
+    try {
+      map = new PositionMap(text, sidecar.edits);
+    } catch (e) {
+      report.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar, left as it is: ${describe(e)}` });
+      return null;
+    }
+    return { doc, text, sidecar, revision: stored?.revision ?? null, map };
   };
 
   const apply = async (opened: OpenedForImport, imported: ImportedDocument) => {
-    const { doc, text, sidecar, revision } = opened;
+    const { doc, text, sidecar, revision, map } = opened;
     const placed = toSourceAnnotations(imported, text, sidecar);
     if ('problem' in placed) {
       report.skipped.push({ file: doc.file, reason: placed.problem });
       return;
     }
-    const map = new PositionMap(text, sidecar.edits);
     const { sidecar: merged, report: merge } = mergeAnnotations(sidecar, placed.annotations, {
       toClean: (start, end) => mapSpan(map, start, end),
     });
@@ -101,7 +109,13 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     report.duplicates += merge.duplicates;
     for (const message of merge.conflicts) report.conflicts.push({ file: doc.sidecarFile, message });
     if (merge.added === 0) return;
-    await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
+    try {
+      await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
+    } catch (e) {
+      // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
+      report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${describe(e)}` });
+      return;
+    }
     report.added += merge.added;
   };
 
@@ -127,8 +141,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       for (const doc of documents) {
         const opened = await open(doc).catch(() => null);
         if (!opened) continue;
-        const clean = new PositionMap(opened.text, opened.sidecar.edits).cleanText;
-        const k = sha256(key(clean));
+        const k = sha256(key(opened.map.cleanText));
         textIndex.set(k, [...(textIndex.get(k) ?? []), doc]);
       }
       report.skipped.length = reported; // problems are reported for the documents actually imported, not for every one indexed
@@ -206,10 +219,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
           report.skipped.push({ file: where, reason: 'its tokens match no single workspace document\'s clean text' });
           continue;
         }
-        const clean = new PositionMap(opened.text, opened.sidecar.edits).cleanText;
         let imported: ImportedDocument;
         try {
-          imported = alignConll(tokens, clean, where);
+          imported = alignConll(tokens, opened.map.cleanText, where);
         } catch (e) {
           report.skipped.push({ file: where, reason: describe(e) });
           continue;

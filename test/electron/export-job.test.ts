@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHash } from 'node:crypto';
 import { checkSplit, runExport, splitPart } from '../../electron/export-job';
+import { runImport } from '../../electron/import-job';
 import { run as runExportCli } from '../../electron/cli/export';
 import { TahrirError } from '../../shared/errors';
 import { writeFixtureWorkspace } from '../shared/export/fixture-documents';
@@ -54,6 +56,33 @@ describe('runExport', () => {
     expect(progress[0]).toEqual([0, 5, 'broken']);
     expect(progress[progress.length - 1]).toEqual([5, 5, undefined]);
     expect(await readdir(out)).toEqual(['data.jsonl']); // no temp files left
+  });
+
+  it('skips, by name, a document whose edits overlap', async () => {
+    const text = 'Edits that overlap cannot be applied.\n';
+    await writeFile(join(ws, 'overlap.txt'), text);
+    const sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'overlap.txt', sha256: createHash('sha256').update(text).digest('hex'), length: text.length },
+      document: { status: 'done' },
+      edits: [
+        { id: 'e1', start: 0, end: 10, text: text.slice(0, 10), replacement: '', kind: 'boilerplate' },
+        { id: 'e2', start: 5, end: 15, text: text.slice(5, 15), replacement: '', kind: 'boilerplate' },
+      ],
+      entities: [],
+      quotes: [],
+    };
+    await writeFile(join(ws, 'overlap.annotations.json'), JSON.stringify(sidecar));
+    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'o.jsonl') } });
+    expect(summary.documents).toBe(3);
+    expect(summary.skipped).toEqual([{ file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar.*e2/) }]);
+    const report = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'o.jsonl') } });
+    expect(report.skipped).toEqual([]); // the export did not name it, so the import does not touch it
+    await writeFile(join(out, 'x.jsonl'), JSON.stringify({ id: 'overlap', text, spans: [{ start: 0, end: 5, label: 'MISC' }] }) + '\n');
+    const bad = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'x.jsonl') } });
+    expect(bad.skipped).toEqual([{ file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar, left as it is/) }]);
+    expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
 
   it('filters by status', async () => {
