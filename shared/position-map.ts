@@ -97,6 +97,9 @@ export class PositionMap {
   private readonly srcEnd: Float64Array;
   private readonly cleanStart: Float64Array;
   private readonly cleanEnd: Float64Array;
+  /** Code points of all replacements, and of all source text replaced. */
+  private readonly inserted: number;
+  private readonly removed: number;
 
   constructor(source: string, edits: readonly Edit[]) {
     const index = new CodePointIndex(source);
@@ -112,6 +115,8 @@ export class PositionMap {
     this.cleanStart = new Float64Array(n);
     this.cleanEnd = new Float64Array(n);
     const parts: string[] = [];
+    let inserted = 0;
+    let removed = 0;
     let delta = 0; // clean - source, before the current edit
     let prevUtf16 = 0;
     for (let i = 0; i < n; i++) {
@@ -122,6 +127,8 @@ export class PositionMap {
       this.cleanStart[i] = e.start + delta;
       this.cleanEnd[i] = e.start + delta + len;
       delta += len - (e.end - e.start);
+      inserted += len;
+      removed += e.end - e.start;
       const u = index.toUtf16(e.start);
       parts.push(source.slice(prevUtf16, u), e.replacement);
       prevUtf16 = index.toUtf16(e.end);
@@ -129,6 +136,8 @@ export class PositionMap {
     parts.push(source.slice(prevUtf16));
     this.cleanText = n === 0 ? source : parts.join('');
     this.cleanLength = index.length + delta;
+    this.inserted = inserted;
+    this.removed = removed;
   }
 
   /** Source offset → clean offset. Default bias 'after'. */
@@ -181,10 +190,20 @@ export class PositionMap {
     return this.sourceOfInserted(c, bias);
   }
 
+  // Source offsets reaching clean offset c lie within [c - inserted, c + removed]:
+  // mapping never moves an offset by more than all inserted or all removed text.
+  private searchFrom(c: number): number {
+    return Math.max(0, c - this.inserted);
+  }
+
+  private searchTo(c: number): number {
+    return Math.min(this.sourceLength, c + this.removed);
+  }
+
   /** Smallest source offset p with toClean(p, bias) >= c. */
   private firstReaching(c: number, bias: Bias): number {
-    let lo = 0;
-    let hi = this.sourceLength;
+    let lo = this.searchFrom(c);
+    let hi = this.searchTo(c);
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (this.toClean(mid, bias) < c) lo = mid + 1;
@@ -195,8 +214,8 @@ export class PositionMap {
 
   /** Largest source offset p with toClean(p, bias) <= c (-1 when none). */
   private lastReaching(c: number, bias: Bias): number {
-    let lo = 0;
-    let hi = this.sourceLength;
+    let lo = this.searchFrom(c);
+    let hi = this.searchTo(c);
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (this.toClean(mid, bias) > c) hi = mid - 1;

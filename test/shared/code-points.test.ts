@@ -80,6 +80,29 @@ describe('CodePointIndex', () => {
     );
   });
 
+  it('agrees with Array.from on long texts with lone surrogates (across lookup blocks)', () => {
+    const pieces = fc.constantFrom('a', 'ب', ' ', '😀', '🇸🇦', '\ud83d', '\ude00', 'e\u0301', '\r\n');
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 60, maxLength: 400 }), (parts) => {
+        const text = parts.join('');
+        const cps = Array.from(text);
+        const index = new CodePointIndex(text);
+        expect(index.length).toBe(cps.length);
+        let utf16 = 0;
+        for (let cp = 0; cp <= cps.length; cp++) {
+          expect(index.toUtf16(cp)).toBe(utf16);
+          expect(index.toCodePoint(utf16)).toBe(cp);
+          if (cp < cps.length) {
+            expect(index.charAt(cp)).toBe(cps[cp]);
+            if (cps[cp].length === 2) expect(index.toCodePoint(utf16 + 1)).toBe(cp);
+            utf16 += cps[cp].length;
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('slices like Array.from(...).slice', () => {
     fc.assert(
       fc.property(textArb(), fc.nat({ max: 60 }), fc.nat({ max: 60 }), (text, x, y) => {
