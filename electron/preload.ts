@@ -32,7 +32,12 @@ const api = {
   cancelExport: (jobId) => call('cancelExport', jobId),
   chooseImportSource: (format) => call('chooseImportSource', format),
   importAnnotations: (request) => call('importAnnotations', request),
-  openExternal: (url) => call('openExternal', url),
+  // Only right after a click or key press in the page (transient user activation): a script
+  // running on its own cannot send the user to a web page.
+  openExternal: (url) =>
+    navigator.userActivation && !navigator.userActivation.isActive
+      ? Promise.reject({ code: 'invalid-argument', message: 'openExternal: links open only when clicked' })
+      : call('openExternal', url),
   onEvent(listener) {
     const forward = (_event: IpcRendererEvent, event: TahrirEvent) => listener(event);
     ipcRenderer.on(IPC_EVENT_CHANNEL, forward);

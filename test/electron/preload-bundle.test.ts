@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api';
 
@@ -14,7 +15,7 @@ let out: string;
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'tahrir-bundle-'));
   // The options of build/bundle.mjs, into a temp folder so the shared dist/ is left alone.
-  const node = { bundle: true, platform: 'node', format: 'cjs', external: ['electron'], target: 'node22', logLevel: 'silent' } as const;
+  const node: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', external: ['electron'], target: 'node22', logLevel: 'silent' };
   await build({ ...node, entryPoints: [join(repo, 'electron', 'preload.ts')], outfile: join(out, 'preload.cjs') });
   await build({ ...node, entryPoints: [join(repo, 'electron', 'main.ts')], outfile: join(out, 'main.cjs') });
 });
