@@ -77,7 +77,8 @@ function upperBound(a: Float64Array, x: number): number {
 
 /**
  * Maps offsets between source and clean text. Built once per (source, edits);
- * each lookup is a binary search over edit boundaries, O(log edits).
+ * toClean is a binary search over edit boundaries, O(log edits); toSource searches the
+ * few source offsets the edits can reach, O(log(edited text) · log edits).
  *
  * Where several source offsets collapse onto one clean offset (a deletion) or one
  * source offset spreads over several clean offsets (an insertion), `bias` picks the
@@ -164,10 +165,11 @@ export class PositionMap {
 
   /**
    * Clean offset → source offset. Default bias 'after'. 'before' gives the smallest
-   * source offset that maps to `cleanPos` with bias 'before' (a span end), 'after' the
-   * largest that maps to it with bias 'after' (a span start), so a clean selection turns
-   * into a source span that maps back onto it. A clean offset no source offset reaches
-   * (inside inserted text) goes to the source offset of that edit's start or end.
+   * source offset that maps to `cleanPos` with bias 'before' (use it for a span end),
+   * 'after' the largest that maps to it with bias 'after' (for a span start), so a clean
+   * selection turns into a source span that maps back onto it; offsets strictly inside an
+   * edit are avoided when another one reaches `cleanPos`. A clean offset no source offset
+   * reaches (inside inserted text) goes to that edit's source start ('before') or end ('after').
    */
   toSource(cleanPos: number, bias: Bias = 'after'): number {
     const c = Math.min(Math.max(0, cleanPos), this.cleanLength);
