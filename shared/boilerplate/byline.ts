@@ -28,6 +28,7 @@ const dateline = new RegExp(
 );
 const jobTitle =
   /^\s*(?:(?:[A-Z][a-z]+|BBC|US|UK|Middle East|Senior|Chief|International|Political|Security|Diplomatic|Economics|Business|Defence|Health|Science|Technology|Arab Affairs|Foreign)\s+){0,4}(?:correspondent|editor|reporter|analyst|writer|producer|contributor)(?:[,|]\s*.{0,40})?\s*$/iu;
+const leadDateline = /^\s*[\p{L}.'’ -]{2,25}?\s*(?::|\s[-–—]|[-–—]\s)\s*[«"“(]?[\p{L}.'’ -]{2,30}[»"”)]?\s*$/u;
 const personName = /^\s*[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){1,3}\s*$/u;
 const arabicJobTitle = /^\s*(?:مراسل|مراسلة|محرر|محررة|كاتب|كاتبة|صحفي|صحفية|مدير مكتب)\s+\S+(?:\s+\S+){0,4}\s*$/u;
 
@@ -44,6 +45,7 @@ export function isBylineLine(line: string): boolean {
   if ((arabicBy.test(t) && n <= 10) || (arabicByBare.test(t) && n <= 5 && !/[.،]$/u.test(t))) return true;
   if (dateline.test(t) && n <= 7) return true;
   if (arabicJobTitle.test(t) && n <= 6 && !/[.،:]/u.test(t)) return true;
+  if (/^\s*(?:follow|متابعة)\s*$/iu.test(t)) return false;
   if (jobTitle.test(t) && n <= 8 && !endsWithFullStop(t)) return true;
   return false;
 }
@@ -57,6 +59,15 @@ export const byline = defineRule({
     const lines: readonly SourceLine[] = ctx.lines;
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i].text;
+      const next = lines[i + 1]?.text ?? '';
+      // The author's name above a "Follow" button (Medium, Substack).
+      const nameAboveFollow = personName.test(t) && /^\s*(?:follow|متابعة)\s*$/iu.test(next);
+      // "دبي: «الخليج»", "القاهرة - أ ش أ": a dateline among the first lines under the title.
+      const lead = i > 0 && i <= 6 && leadDateline.test(t) && wordCount(t) <= 5 && !endsWithFullStop(t);
+      if (nameAboveFollow || lead) {
+        out.push(ctx.suggestLines(lines[i], lines[i], 'byline'));
+        continue;
+      }
       if (!isBylineLine(t)) continue;
       // "Jane Doe\nBBC News, Washington" / "محمد أحمد\nمراسل الجزيرة": the name above a title line goes too.
       const titleLine = jobTitle.test(t) || arabicJobTitle.test(t) || /^\s*(?:BBC|CNN|Reuters|Sky) News/u.test(t);

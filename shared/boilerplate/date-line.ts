@@ -33,7 +33,7 @@ export function isDateLine(line: string): boolean {
   const text = asciiDigits(line)
     .replace(/(\d{4})(?=\d{1,2}:\d{2})/gu, '$1 ')
     .trim();
-  if (text.length === 0 || text.length > 140 || words(text).length > 16) return false;
+  if (text.length === 0 || text.length > 180 || words(text).length > 26) return false;
   // Cheap test first: a date stamp has digits or says how long ago.
   if (!/\d|منذ|قبل|ago|just now|الآن/iu.test(text)) return false;
   let rest = text;
@@ -61,6 +61,22 @@ export function isDateLine(line: string): boolean {
     .trim();
   return rest.length === 0;
 }
+
+/** "6 min read", "مدة القراءة: 3 دقائق", "Listen · 4 min". */
+const readingTime = /^\s*(?:(?:مدة|وقت) القراءة\s*[:：]?\s*)?(?:\d+|one|two|three)\s*(?:min|mins|minutes?|دقيقة|دقائق|د)\.?\s*(?:read|reading|listen|قراءة|للقراءة)?\s*$/iu;
+
+export function isReadingTimeLine(line: string): boolean {
+  return readingTime.test(asciiDigits(line)) && /read|listen|قراءة|القراءة/iu.test(line);
+}
+
+export const readingTimeLine = defineRule({
+  id: 'reading-time',
+  description: 'A reading-time line ("6 min read", "مدة القراءة: 3 دقائق").',
+  language: 'any',
+  detect(_text, ctx) {
+    return ctx.lines.filter((l: SourceLine) => isReadingTimeLine(l.text)).map((l) => ctx.suggestLines(l, l, 'reading-time'));
+  },
+});
 
 export const dateLine = defineRule({
   id: 'published-line',

@@ -15,7 +15,7 @@ import type { SuggestedEdit } from '../api';
 import { TahrirError } from '../errors';
 import type { Edit, RejectedSuggestion } from '../model';
 import { byline } from './byline';
-import { dateLine } from './date-line';
+import { dateLine, readingTimeLine } from './date-line';
 import { gluedWords } from './glued-words';
 import { keywordsLine } from './keywords-line';
 import { letterVariants } from './letter-variants';
@@ -33,6 +33,7 @@ export type { WorkspaceRuleConfig } from './workspace-rule';
 
 export const RULES: readonly BoilerplateRule[] = [
   dateLine,
+  readingTimeLine,
   readMore,
   sourceLine,
   keywordsLine,

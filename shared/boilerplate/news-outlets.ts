@@ -14,7 +14,12 @@ export const NEWS_AGENCIES: readonly string[] = [
   'Reuters', 'REUTERS', 'AFP', 'AP', 'Associated Press', 'The Associated Press', 'dpa', 'DPA', 'Anadolu', 'Anadolu Agency',
   'Bloomberg', 'Xinhua', 'EFE', 'EPA', 'EPA-EFE', 'ANSA', 'Kyodo', 'Yonhap', 'PA', 'PA Media', 'TASS', 'RIA Novosti',
   'RT', 'RT Arabic', 'BBC', 'BBC News', 'BBC Arabic', 'CNN', 'Al Jazeera', 'Sky News', 'Sky News Arabia', 'Agencies',
-  'agencies', 'Staff and agencies', 'wires', 'Wire services', 'news agencies',
+  'agencies', 'Staff and agencies', 'wires', 'Wire services', 'news agencies', 'Arab News', 'The National', 'Al-Monitor',
+  'Middle East Eye', 'The Independent', 'The Guardian', 'The Telegraph', 'The New York Times', 'The Washington Post',
+  'The Times', 'Financial Times', 'The Economist', 'Gulf News', 'Khaleej Times', 'Ahram Online', 'Egypt Independent',
+  'The New Arab', 'Asharq Al-Awsat', 'Times of Israel', 'Haaretz', 'Daily Star', 'NPR', 'ABC News', 'CBS News', 'NBC News',
+  'Fox News', 'Sky News', 'Euronews', 'France 24', 'DW', 'Deutsche Welle', 'SPA', 'WAM', 'QNA', 'KUNA', 'MENA', 'IRNA',
+  'أ ش أ', 'وكالة أنباء الشرق الأوسط', 'الخليج', '«الخليج»', 'واس', 'الوكالة الوطنية للإعلام',
 ];
 
 export const PHOTO_AGENCIES: readonly string[] = [

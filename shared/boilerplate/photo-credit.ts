@@ -18,9 +18,18 @@ const agencies = alternation(PHOTO_AGENCIES);
 const creditOnly = new RegExp(`^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`, 'iu');
 const captionWithCredit = new RegExp(`\\((?:[^()]{0,30}(?:/|:)\\s*)?(?:${agencies})[^()]{0,40}\\)\\s*$`, 'iu');
 
+/** A gallery counter ("1 /1", "3 / 12") or a caption ending in an agency acronym ("… Makkah. (SPA)"). */
+const galleryCounter = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u;
+const acronymCredit = /\((?:[A-Z]{2,6}|[A-Z]{2,6}\s*\/\s*[\p{L} .'-]{2,40})\)\s*$/u;
+
 export function isPhotoCreditLine(line: string): boolean {
   const n = wordCount(line);
   if (n === 0) return false;
+  if (galleryCounter.test(line)) return true;
+  if (acronymCredit.test(line) && n <= 25) {
+    const before = line.replace(acronymCredit, '').trim();
+    if (!endsWithFullStop(before) || n <= 15) return true;
+  }
   if (labelled.test(line) && n <= 40) return !/^\s*(?:video|فيديو|الفيديو|شاهد)\b/iu.test(line) || n <= 15;
   if (creditOnly.test(line)) return true;
   // "الرئيس الأمريكي جو بايدن في البيت الأبيض (رويترز)": a caption, not a sentence.

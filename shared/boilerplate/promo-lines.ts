@@ -30,10 +30,11 @@ const SHARE_WORDS = [
   'فيسبوك', 'فيس بوك', 'تويتر', 'واتساب', 'واتس اب', 'واتس آب', 'تلغرام', 'تيليجرام', 'تلجرام', 'لينكدإن', 'لينكد إن', 'إكس',
   'طباعة', 'اطبع', 'انسخ الرابط', 'نسخ الرابط', 'انسخ', 'نسخ', 'الرابط', 'رابط', 'البريد الإلكتروني', 'ايميل', 'إيميل', 'حفظ',
   'تعليق', 'تعليقات', 'ماسنجر', 'عبر', 'on', 'via', 'this', 'article', 'story', 'هذا', 'reuse this content', 'like this', 'like',
-  'loading...', 'loading…', 'like loading...', 'more', 'gift article', 'listen', 'listen to this article',
+  'loading...', 'loading…', 'like loading...', 'more', 'gift article', 'listen', 'listen to this article', 'bookmark', 'bookmarks',
+  'add to bookmarks', 'saved', 'حفظ المقال', 'أضف إلى المفضلة', 'المفضلة',
 ];
 const shareToken = new RegExp(`^(?:${alternation(SHARE_WORDS)})$`, 'iu');
-const shareVerb = /^(?:share|tweet|print|copy link|save|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
+const shareVerb = /^(?:share|tweet|print|copy link|save|bookmark|add to bookmarks|المفضلة|أضف إلى المفضلة|حفظ المقال|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
 const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد)/iu;
 
 const followStart =
@@ -45,9 +46,13 @@ const copyrightStart = /^\s*(?:our standards:|editorial standards|corrections po
 const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
 const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
+const supportUs =
+  /^\s*(?:support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
+/** Buttons alone on their line. */
+const button = /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
 const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
 /** A line of only separators ("___", "* * *", "—————"). */
-const separator = /^\s*(?:[_\-–—*=•·~#.]\s*){3,}$/u;
+const separator = /^\s*(?:[_\-–—*=•·~#]\s*)+$|^\s*\.{3,}\s*$/u;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
 const callToActionStart = /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
 
@@ -111,7 +116,8 @@ export function isCopyrightLine(line: string): boolean {
 }
 
 export function isCallToActionLine(line: string): boolean {
-  if (commentWidget.test(line) || separator.test(line) || (commentPolicy.test(line) && wordCount(line) <= 25)) return true;
+  if (commentWidget.test(line) || separator.test(line) || button.test(line)) return true;
+  if ((commentPolicy.test(line) || supportUs.test(line)) && wordCount(line) <= 25) return true;
   return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
 }
 

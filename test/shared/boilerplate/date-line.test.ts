@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dateLine, isDateLine } from '../../../shared/boilerplate/date-line';
+import { dateLine, isDateLine, isReadingTimeLine } from '../../../shared/boilerplate/date-line';
 import { findNewsDate, parseNewsDate } from '../../../shared/boilerplate/news-date';
 import { removed } from './rule-harness';
 
@@ -30,6 +30,11 @@ describe('published-line', () => {
   ])('keeps the sentence %s', (line) => {
     expect(isDateLine(line)).toBe(false);
   });
+});
+
+describe('reading-time', () => {
+  test.each(['6 min read', 'مدة القراءة: 3 دقائق', '4 دقائق قراءة'])('reading time %s', (line) => expect(isReadingTimeLine(line)).toBe(true));
+  test.each(['It takes 6 min to read the report.', '3 دقائق', 'مدة القراءة طويلة'])('not reading time %s', (line) => expect(isReadingTimeLine(line)).toBe(false));
 });
 
 describe('news dates', () => {

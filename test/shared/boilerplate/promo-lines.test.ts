@@ -31,8 +31,8 @@ const cases: [BoilerplateRule, string[], string[]][] = [
   ],
   [
     callToActionLine,
-    ['للمزيد من الأخبار اضغط هنا', 'Click here to watch the video', 'لمشاهدة الفيديو'],
-    ['He told voters to click their heels and hope, in a speech that drew laughter.'],
+    ['للمزيد من الأخبار اضغط هنا', 'Click here to watch the video', 'لمشاهدة الفيديو', 'Leave a comment', 'تعليقات الزوار', '___', '·', 'Follow', 'Support free-thinking journalism and attend Independent events', 'Join our commenting forum'],
+    ['He told voters to click their heels and hope, in a speech that drew laughter.', 'Follow the money.', 'Supporters of the bill say it protects journalism and free speech, and will be tabled next month.'],
   ],
 ];
 
