@@ -10,7 +10,8 @@ import { defineRule } from './rule';
 const KEHEH = '\u06A9';
 const FARSI_YEH = '\u06CC';
 const TATWEEL = '\u0640';
-const arabicWord = /[\u0600-\u06FF\u0750-\u077F]+/gu;
+// Letters, marks and tatweel only: punctuation such as the Arabic comma is not part of a word.
+const arabicWord = /[\u0621-\u065F\u0670-\u06D3\u0750-\u077F]+/gu;
 const persianOnly = /[\u067E\u0686\u0698\u06AF\u06BA\u06BE\u06C1\u06D2]/u; // پ چ ژ گ ں ھ ہ ے
 const persianWords = /(?:^|\s)(?:که|این|است|را|برای|می|های|آن|شد|کرد|بود|خود|یک|هم|ما|شما|او|آنها)(?=\s|$|\u200C)/gu;
 const letter = /[\u0621-\u063A\u0641-\u064A]/u;

@@ -20,6 +20,10 @@ describe('letter-variants', () => {
     expect(run(letterVariants, 'قال الـــرئيس إن الـ20 مليونا وصلت بـGoogle').map((e) => e.replacement)).toEqual(['الرئيس']);
   });
 
+  test('punctuation next to a word stays out of the edit', () => {
+    expect(run(letterVariants, 'الاثنین، و«کوریا»').map((e) => e.text)).toEqual(['الاثنین', 'کوریا']);
+  });
+
   test('Persian text is left alone', () => {
     expect(run(letterVariants, 'این کتاب برای کودکان است')).toEqual([]);
     expect(run(letterVariants, 'گزارش کامل')).toEqual([]);
