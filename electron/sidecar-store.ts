@@ -5,11 +5,12 @@
 // never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { TahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
 import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { checkSidecarStructure } from '../shared/sidecar-check';
+import { resolveInside } from './confine';
 import { errnoOf, isMissing, toTahrirError } from './io-error';
 import { sha256Hex } from './text-file';
 
@@ -187,6 +188,8 @@ export function recoveryPath(root: string, id: string): string {
 /** Writes the unsaved sidecar of document `id` to the journal (atomically). */
 export async function writeRecovery(root: string, id: string, sidecar: Sidecar, savedAt = new Date().toISOString()): Promise<void> {
   const path = recoveryPath(root, id);
+  // A workspace from elsewhere could make .tahrir a link to another folder: never write through it.
+  await resolveInside(root, relative(root, path));
   await mkdir(dirname(path), { recursive: true }).catch((e) => {
     throw toTahrirError(e, RECOVERY_DIR, 'write');
   });

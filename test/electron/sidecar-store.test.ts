@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
@@ -292,4 +292,12 @@ it('keeps the permissions of the sidecar it replaces', async () => {
   await chmod(path, 0o600);
   await writeSidecarAtomic(path, withNote(s, 'again'), first);
   expect((await stat(path)).mode & 0o777).toBe(0o600);
+});
+
+it('never writes the journal through a .tahrir link that leaves the workspace', async () => {
+  const root = await tempFolder();
+  const elsewhere = await tempFolder();
+  await symlink(elsewhere, join(root, '.tahrir'));
+  await expect(writeRecovery(root, 'a', emptySidecar('a.txt', '0'.repeat(64), 0))).rejects.toMatchObject({ code: 'outside-workspace' });
+  expect(await readdir(elsewhere)).toEqual([]);
 });
