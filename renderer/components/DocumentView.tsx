@@ -7,7 +7,7 @@ import { shownText, type Paragraph } from '../store/text-view';
 import { selectSpan } from '../store/ui-actions';
 import { DocumentHighlights } from './document-highlights';
 import { domPointToShown, type ParagraphElements } from './dom-offsets';
-import { setTextSurface } from './text-surface';
+import { setTextSurface, textSurface } from './text-surface';
 
 const BIDI_NAMES: Record<string, string> = {
   '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',
@@ -32,6 +32,9 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
     (el: HTMLParagraphElement | null) => {
       if (!el) return;
       elements.set(para.index, el);
+      // Mounted after the highlights were drawn (not on first render): draw this paragraph's part.
+      const surface = textSurface();
+      if (surface && surface.shown.paragraphs[para.index] === para) surface.highlights.paragraphMounted(para.index);
       return () => {
         if (elements.get(para.index) === el) elements.delete(para.index);
       };

@@ -71,7 +71,27 @@ export class DocumentHighlights {
     });
   }
 
+  private readonly extra = new Map<string, HighlightLayer>();
+
+  /**
+   * Extension point for other panels (e.g. cleanup suggestions previewed struck through as
+   * 'tahrir-preview-removed'): a named layer of shown-text items, kept until replaced.
+   */
+  setExtraHighlights(layer: string, items: HighlightItem[]): void {
+    let target = this.extra.get(layer);
+    if (!target) this.extra.set(layer, (target = new HighlightLayer((start, end) => shownToRanges(start, end, this.shown, this.elements))));
+    target.sync(items);
+  }
+
+  /** A paragraph was mounted after the highlights were drawn (a windowed list scrolled it in): draw its part. */
+  paragraphMounted(index: number): void {
+    const p = this.shown.paragraphs[index];
+    if (!p) return;
+    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()]) layer.refresh(p.start, p.end);
+  }
+
   dispose(): void {
+    for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
     if (this.flashTimer) clearTimeout(this.flashTimer);
     for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested]) layer.clear();

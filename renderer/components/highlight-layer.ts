@@ -72,6 +72,17 @@ export class HighlightLayer {
     this.current.clear();
   }
 
+  /** Draw again the items touching [start, end): a paragraph there was (re)mounted, e.g. scrolled into view. */
+  refresh(start: number, end: number): void {
+    for (const cur of this.current.values()) {
+      if (cur.end < start || cur.start > end) continue;
+      this.drop(cur);
+      cur.ranges = this.resolve(cur.start, cur.end);
+      const h = highlightNamed(cur.name);
+      for (const r of cur.ranges) h.add(r);
+    }
+  }
+
   /** Ranges currently drawn for a key (for scrolling to a span). */
   rangesOf(key: string): Range[] {
     return this.current.get(key)?.ranges ?? [];
