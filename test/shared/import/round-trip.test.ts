@@ -122,3 +122,12 @@ describe('merge safety', () => {
     expect('annotations' in placed && placed.annotations.entities[0]).toMatchObject({ start: t.start, end: t.end, text: 'كيشيدا' });
   });
 });
+
+describe('jsonl import checks span texts', () => {
+  it('refuses offsets that do not select their text (e.g. UTF-16 from a JavaScript tool), naming the line', () => {
+    const text = '😀 Biden';
+    const line = JSON.stringify({ id: 'x', text, spans: [{ start: 3, end: 8, label: 'PERSON', text: 'Biden' }] });
+    expect(() => parseJsonl(line + '\n', 'pre.jsonl')).toThrow(/pre\.jsonl:1: spans\[0\]: its text "Biden" is not the text at \[3, 8\) \("iden"\); offsets must be code points/);
+    expect(parseJsonl(line.replace('"start":3,"end":8', '"start":2,"end":7') + '\n', 'pre.jsonl')[0].entities).toEqual([{ start: 2, end: 7, label: 'PERSON' }]);
+  });
+});
