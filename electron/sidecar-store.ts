@@ -218,6 +218,7 @@ export async function readRecovery(root: string, id: string): Promise<RecoveryEn
 
 export async function discardRecovery(root: string, id: string): Promise<void> {
   const path = recoveryPath(root, id);
+  await resolveInside(root, relative(root, path));
   await serialized(path, async () => {
     try {
       await unlink(path);

@@ -300,4 +300,7 @@ it('never writes the journal through a .tahrir link that leaves the workspace', 
   await symlink(elsewhere, join(root, '.tahrir'));
   await expect(writeRecovery(root, 'a', emptySidecar('a.txt', '0'.repeat(64), 0))).rejects.toMatchObject({ code: 'outside-workspace' });
   expect(await readdir(elsewhere)).toEqual([]);
+  await writeFiles(elsewhere, { 'recovery/a.json': 'theirs' });
+  await expect(discardRecovery(root, 'a')).rejects.toMatchObject({ code: 'outside-workspace' });
+  expect(await readFile(join(elsewhere, 'recovery', 'a.json'), 'utf8')).toBe('theirs');
 });
