@@ -53,6 +53,7 @@ function makeElectron(appDir: string) {
     permissionCheck: null as any,
     blockedUrls: null as any,
     paths: new Map<string, string>([['userData', join(appDir, 'default-user-data')]]),
+    quits: 0,
   };
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -62,7 +63,9 @@ function makeElectron(appDir: string) {
     getPath: (name: string) => record.paths.get(name)!,
     getAppPath: () => appDir,
     whenReady: () => Promise.resolve(),
-    quit() {},
+    quit() {
+      record.quits++;
+    },
     exit() {},
   });
   class BrowserWindow extends EventEmitter {
@@ -312,6 +315,20 @@ describe('main process: menu and window state', () => {
     const switched = await call('openWorkspace', [other]);
     expect(switched).toMatchObject({ ok: true, result: { root: other, documents: [expect.objectContaining({ id: 'note' })] } });
     expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true, result: { root: workspace } });
+  });
+
+  it('quitting waits for calls in flight, then quits', async () => {
+    const app = (globalThis as any).__tahrirElectronStandIn.app;
+    const before = record.quits;
+    let held = false;
+    app.emit('will-quit', { preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    const deadline = Date.now() + 5_000;
+    while (record.quits === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(record.quits).toBe(before + 1);
+    let heldAgain = false;
+    app.emit('will-quit', { preventDefault: () => (heldAgain = true) });
+    expect(heldAgain).toBe(false);
   });
 
   it('remembers the folder in Open Recent, and the window bounds, in userData', async () => {
