@@ -56,8 +56,9 @@ export function webPreferences(preloadPath: string) {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
-    // Chromium's spellchecker underlines Arabic and English as you type in the note and name fields.
-    spellcheck: true,
+    // Off: on Linux Chromium's spellchecker downloads its dictionaries from Google's servers, and
+    // Tahrir makes no network requests. (The source text is read, not typed.)
+    spellcheck: false,
   } as const;
 }
 

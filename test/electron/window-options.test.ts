@@ -25,6 +25,7 @@ describe('window options', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
     });
     expect(prefs.preload).toBe('/app/dist/preload.cjs');
     expect(windowOptions('/p').webPreferences).toEqual(webPreferences('/p'));
