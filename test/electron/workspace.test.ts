@@ -146,15 +146,21 @@ describe('listDocuments', () => {
         }),
       );
     }
+    const cache = new SummaryCache();
     const t0 = performance.now();
-    const docs = await listDocuments(root, defaultConfig());
+    const docs = await listDocuments(root, defaultConfig(), { cache });
     const ms = performance.now() - t0;
     expect(docs).toHaveLength(10_000);
     expect(docs.filter((d) => d.status === 'done')).toHaveLength(5_000);
     expect(docs[0].id).toBe('batch0/doc0');
     expect(docs[1].id).toBe('batch0/doc1');
-    // generous for a shared 2-core machine; typically well under this
-    expect(ms).toBeLessThan(30_000);
-    console.log(`listed 10,000 documents in ${Math.round(ms)} ms`);
-  }, 120_000);
+    // Generous: the machine running the tests is shared (about 1 ms a document when it is busy).
+    expect(ms).toBeLessThan(60_000);
+    // Listing again reads nothing that did not change: file stats only.
+    const t1 = performance.now();
+    const again = await listDocuments(root, defaultConfig(), { cache });
+    const msAgain = performance.now() - t1;
+    expect(again[9_999]).toBe(docs[9_999]);
+    console.log(`listed 10,000 documents in ${Math.round(ms)} ms, again in ${Math.round(msAgain)} ms`);
+  }, 180_000);
 });
