@@ -162,7 +162,8 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   const clamp = (n: number) => Math.min(Math.max(0, n), length);
 
   const unchanged = items.every((it) => atOldPlace(it.span));
-  if (unchanged && items.every((it) => !it.span.orphaned)) {
+  const rejectedInPlace = (sidecar.rejected ?? []).every((r) => r.end <= length && index.slice(r.start, r.end) === r.text);
+  if (unchanged && rejectedInPlace && items.every((it) => !it.span.orphaned)) {
     // The common case (text changed elsewhere, or only its bytes): nothing to move.
     return { sidecar: { ...sidecar, source: { ...sidecar.source, length } }, report };
   }
@@ -209,7 +210,7 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   };
 
   const find = (s: Span): Found | null => {
-    if (unchanged) return { start: s.start, end: s.end, text: s.text, how: 'exact' };
+    if (unchanged && atOldPlace(s)) return { start: s.start, end: s.end, text: s.text, how: 'exact' };
     const { hint, lo, hi } = expected(s.start);
     if (s.text === '') {
       // An insertion has no text to look for: it moves with its neighbours.
@@ -287,10 +288,17 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   const edits = byKind('edit').map((it) => place<Edit>(it)).sort(compareEdits);
   const entities = byKind('entity').map((it) => place<Entity>(it));
   const quotes = byKind('quote').map((it) => place<Quote>(it));
-  return {
-    sidecar: { ...sidecar, source: { ...sidecar.source, length }, edits, entities, quotes },
-    report,
-  };
+  const out: Sidecar = { ...sidecar, source: { ...sidecar.source, length }, edits, entities, quotes };
+  if (sidecar.rejected) {
+    // Rejected suggestions follow their text when it is found exactly; otherwise they stay
+    // as they are (at worst the suggestion is offered again). Not reported: not annotations.
+    out.rejected = sidecar.rejected.map((r) => {
+      if (r.end <= length && index.slice(r.start, r.end) === r.text) return r;
+      const found = r.text === '' ? null : find({ id: '', kind: 'typo', replacement: '', ...r });
+      return found && found.how !== 'fuzzy' ? { ...r, start: found.start, end: found.end } : r;
+    });
+  }
+  return { sidecar: out, report };
 }
 
 /** First index i with a[i] >= x (a sorted ascending). */

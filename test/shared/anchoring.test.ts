@@ -133,6 +133,25 @@ describe('reanchor examples', () => {
     expect(report.orphaned.map((o) => o.id)).toEqual(['e2']);
   });
 
+  it('moves rejected suggestions with their text, and keeps the ones it cannot find', () => {
+    const source = 'نص. إقرأ المزيد هنا';
+    const sidecar = {
+      ...sidecarFor(source, { entities: [entity('t', source, 0, 2)] }),
+      rejected: [
+        { rule: 'read-more', start: 4, end: 15, text: 'إقرأ المزيد' },
+        { rule: 'source-line', start: 0, end: 3, text: 'غير موجود' },
+      ],
+    };
+    const { sidecar: out } = reanchor('مقدمة ' + source, sidecar);
+    expect(out.rejected).toEqual([
+      { rule: 'read-more', start: 10, end: 21, text: 'إقرأ المزيد' },
+      { rule: 'source-line', start: 0, end: 3, text: 'غير موجود' },
+    ]);
+    // Also when there is nothing else in the sidecar.
+    const alone = reanchor('مقدمة ' + source, { ...sidecarFor(source, {}), rejected: [sidecar.rejected[0]] });
+    expect(alone.sidecar.rejected).toEqual([{ rule: 'read-more', start: 10, end: 21, text: 'إقرأ المزيد' }]);
+  });
+
   it('re-attaches a span that was orphaned once its text is back', () => {
     const source = 'abc جو بايدن';
     const e = { ...entity('t', source, 4, 12), orphaned: true as const };
