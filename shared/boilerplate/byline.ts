@@ -41,6 +41,7 @@ export function isBylineLine(line: string): boolean {
   const by = englishBy.exec(t);
   if (by && !notAName.test(by[1]) && !endsWithFullStop(t.replace(/\b[A-Z]\.$/u, ''))) return true;
   if (postedBy.test(t) && !endsWithFullStop(t)) return true;
+  if (/^\s*(?:reporting|reported) from\s+\S/iu.test(t) && n <= 8 && !endsWithFullStop(t)) return true;
   if (contributed.test(t) && n <= 25) return true;
   if ((arabicBy.test(t) && n <= 10) || (arabicByBare.test(t) && n <= 5 && !/[.،]$/u.test(t))) return true;
   if (dateline.test(t) && n <= 7) return true;

@@ -24,13 +24,16 @@ const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(WEEKDAYS)})(?![\\p{L}]
 const time = /(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)/g;
 const relative =
   /(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
+// "06 ذو الحجة 1445 هـ": the Hijri date printed beside the Gregorian one.
+const hijriDate = /\d{1,2}\s+(?:محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى|جمادى الآخرة|جمادى الثانية|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)\s+\d{4}\s*(?:هـ|ه)?/gu;
 const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
 const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`, 'giu');
 
 /** A line that is nothing but a date stamp (with its label, time and zone). */
 export function isDateLine(line: string): boolean {
-  // Al Jazeera glues the year to the time: "12/6/202410:30".
+  // Al Jazeera glues the year to the time: "12/6/202410:30". Vowel marks and tatweel say nothing here.
   const text = asciiDigits(line)
+    .replace(/[\u064B-\u0652\u0640]/gu, '')
     .replace(/(\d{4})(?=\d{1,2}:\d{2})/gu, '$1 ')
     .trim();
   if (text.length === 0 || text.length > 180 || words(text).length > 26) return false;
@@ -52,6 +55,7 @@ export function isDateLine(line: string): boolean {
   if (!found && !(hasLabel && time.test(rest))) return false;
   time.lastIndex = 0;
   rest = rest
+    .replace(hijriDate, ' ')
     .replace(label, ' ')
     .replace(weekday, ' ')
     .replace(time, ' ')

@@ -9,7 +9,7 @@ import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
 const advertisement = new RegExp(
   '^\\s*[-–—•*|]*\\s*(?:advertisement|advert|ads?|sponsored(?: content)?|paid content|promoted|إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|' +
     'story continues below(?: this)? advertisement|article continues (?:below|after)(?: (?:this )?advertisement)?|continue reading (?:the main story|below)|' +
-    'ad feedback|advertisement feedback|report this ad|scroll to continue(?: with content)?|scroll to continue reading|continue reading|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
+    'supported by|ad feedback|advertisement feedback|report this ad|scroll to continue(?: with content)?|scroll to continue reading|continue reading|skip advertisement|تابع القراءة أسفل الإعلان|يتبع الإعلان)\\s*[-–—•*|]*\\s*$',
   'iu',
 );
 
@@ -31,11 +31,12 @@ const SHARE_WORDS = [
   'طباعة', 'اطبع', 'انسخ الرابط', 'نسخ الرابط', 'انسخ', 'نسخ', 'الرابط', 'رابط', 'البريد الإلكتروني', 'ايميل', 'إيميل', 'حفظ',
   'تعليق', 'تعليقات', 'ماسنجر', 'عبر', 'on', 'via', 'this', 'article', 'story', 'هذا', 'reuse this content', 'like this', 'like',
   'loading...', 'loading…', 'like loading...', 'more', 'gift article', 'listen', 'listen to this article', 'bookmark', 'bookmarks',
-  'add to bookmarks', 'saved', 'حفظ المقال', 'أضف إلى المفضلة', 'المفضلة',
+  'add to bookmarks', 'saved', 'حفظ المقال', 'أضف إلى المفضلة', 'المفضلة', 'share full article', 'youtube', 'instagram', 'tiktok',
+  'snapchat', 'threads', 'يوتيوب', 'انستغرام', 'إنستغرام', 'انستجرام', 'تيك توك', 'سناب شات', 'email this', 'إرسال', 'ارسال',
 ];
 const shareToken = new RegExp(`^(?:${alternation(SHARE_WORDS)})$`, 'iu');
 const shareVerb = /^(?:share|tweet|print|copy link|save|bookmark|add to bookmarks|المفضلة|أضف إلى المفضلة|حفظ المقال|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
-const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|فيسبوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد)/iu;
+const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|youtube|instagram|tiktok|snapchat|threads|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد|يوتيوب|انستغرام|إنستغرام|انستجرام|تيك توك|سناب شات)/iu;
 
 const followStart =
   /^\s*(?:تابعونا|تابعوا|تابعنا|تابع(?:وا)? (?:آخر|أحدث|اخر|احدث|كل|جميع)|يمكنكم متابعة|للمتابعة|لمتابعة (?:آخر|أحدث|اخر|أهم|المزيد|كل)|حمل(?:وا)? تطبيق|نزل(?:وا)? تطبيق|انضم(?:وا)? (?:إلى|الى|ل)|اشترك(?:وا)? في قناة|follow\b|download (?:our|the)\b|get the .{0,20}app|join (?:us|our)\b|like us on|find us on|stay (?:up to date|informed|connected))/iu;
@@ -43,11 +44,12 @@ const followTopic =
   /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b|coverage|https?:\/\/|www\./iu;
 
 const copyrightStart = /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
+const printEdition = /^\s*(?:a version of this (?:article|story) appears? in print|this (?:article|story) (?:was|has been) (?:amended|updated|corrected) (?:on|since)|order reprints|نشر هذا (?:المقال|الخبر) في (?:العدد|النسخة) (?:الورقية|المطبوعة))/iu;
 const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
 const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
 const supportUs =
-  /^\s*(?:support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
+  /^\s*(?:listen to (?:this|the) (?:article|story|episode)|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
 /** Buttons alone on their line. */
 const button = /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
 const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
@@ -75,8 +77,10 @@ export function isNewsletterLine(line: string): boolean {
 function shareBar(line: string): { only: boolean; strong: boolean } {
   const no = { only: false, strong: false };
   if (line.length > 160) return no;
+  // Counts beside buttons ("Share 12", "share2") are part of the bar.
   const parts = line
     .replace(/[|•·,،/\-–—:()[\]]+/gu, ' ')
+    .replace(/(?<=\p{L})\d+\b|(?<!\p{L})\d+(?!\p{L})/gu, ' ')
     .replace(/\p{Extended_Pictographic}/gu, ' ')
     .trim();
   if (parts.length === 0) return no;
@@ -112,7 +116,7 @@ export function isFollowLine(line: string): boolean {
 
 export function isCopyrightLine(line: string): boolean {
   const n = wordCount(line);
-  return (copyrightStart.test(line) && n <= 30) || (copyrightAnywhere.test(line) && n <= 20);
+  return (copyrightStart.test(line) && n <= 30) || (copyrightAnywhere.test(line) && n <= 20) || (printEdition.test(line) && n <= 70);
 }
 
 export function isCallToActionLine(line: string): boolean {
@@ -169,7 +173,25 @@ function newsletterBox(lines: readonly SourceLine[], i: number): number {
 export const advertisementLine = lineRule('advertisement', 'An advertisement marker line ("Advertisement", "إعلان").', isAdvertisementLine);
 export const newsletterLine = lineRule('newsletter', 'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").', isNewsletterLine, newsletterBox);
 export const shareLine = lineRule('share-line', 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").', isShareLine, shareButtons);
-export const followLine = lineRule('follow-us', 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").', isFollowLine);
+export const followLine = defineRule({
+  id: 'follow-us',
+  description: 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
+  language: 'any',
+  detect(_text, ctx) {
+    const out: SuggestedEdit[] = [];
+    const lines = ctx.lines;
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i].text;
+      // "تابعونا على" alone, with the platforms on the next line.
+      const heading = followStart.test(stripBullet(t)) && wordCount(t) <= 4 && i + 1 < lines.length && shareBar(lines[i + 1].text).strong;
+      if (!isFollowLine(t) && !heading) continue;
+      const last = heading ? i + 1 : i;
+      out.push(ctx.suggestLines(lines[i], lines[last], 'follow-us'));
+      i = last;
+    }
+    return out;
+  },
+});
 export const copyrightLine = lineRule('copyright', 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").', isCopyrightLine);
 export const callToActionLine = lineRule('call-to-action', 'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").', isCallToActionLine);
 

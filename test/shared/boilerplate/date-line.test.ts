@@ -15,6 +15,8 @@ describe('published-line', () => {
     'Published On 11 Apr 202411 Apr 2024',
     'Updated 2 hours ago',
     '2024-06-12 09:41',
+    'نُشر: 16:05-12 يونيو 2024 م ـ 06 ذو الحجّة 1445 هـ',
+    'قبل 4 ساعة',
   ])('removes the date line %s', (line) => {
     expect(isDateLine(line)).toBe(true);
     expect(removed(dateLine, `عنوان\n${line}\nنص المقال.`)).toEqual([`${line}\n`]);

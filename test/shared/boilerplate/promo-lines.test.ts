@@ -6,7 +6,7 @@ import { removed } from './rule-harness';
 const cases: [BoilerplateRule, string[], string[]][] = [
   [
     advertisementLine,
-    ['Advertisement', 'ADVERTISEMENT', '- إعلان -', 'Story continues below advertisement', 'Scroll to continue with content'],
+    ['Advertisement', 'ADVERTISEMENT', '- إعلان -', 'Story continues below advertisement', 'Scroll to continue with content', 'Supported by', 'Advertisement · Scroll to continue'],
     ['The advertisement was banned by the regulator.', 'إعلان الحكومة عن الموازنة جاء متأخرا.'],
   ],
   [
@@ -16,7 +16,7 @@ const cases: [BoilerplateRule, string[], string[]][] = [
   ],
   [
     shareLine,
-    ['Share this article', 'Facebook Twitter WhatsApp Email', 'شارك | فيسبوك | تويتر | واتساب', 'Share on Facebook', 'انسخ الرابط', 'Share'],
+    ['Share this article', 'Facebook Twitter WhatsApp Email', 'شارك | فيسبوك | تويتر | واتساب', 'Share on Facebook', 'انسخ الرابط', 'Share', 'share2', 'Share full article', 'فيسبوك | تويتر | يوتيوب'],
     ['Share prices fell 3% on Monday.', 'شارك آلاف المتظاهرين في المسيرة.', 'Facebook said it removed the accounts.'],
   ],
   [
@@ -26,7 +26,7 @@ const cases: [BoilerplateRule, string[], string[]][] = [
   ],
   [
     copyrightLine,
-    ['© 2024 Reuters. All rights reserved.', 'جميع الحقوق محفوظة لموقع اليوم السابع 2024', 'Copyright 2024 The Associated Press', '(c) 2023 BBC'],
+    ['© 2024 Reuters. All rights reserved.', 'A version of this article appears in print on Dec. 3, 2024, Section A, Page 8 of the New York edition with the headline: Nile. Order Reprints | Today’s Paper | Subscribe', 'جميع الحقوق محفوظة لموقع اليوم السابع 2024', 'Copyright 2024 The Associated Press', '(c) 2023 BBC'],
     ['The company sued over copyright infringement of its songs.', 'Copyright law has not kept pace with AI, the judge said.'],
   ],
   [
@@ -43,4 +43,9 @@ describe.each(cases)('%s', (rule, positives, negatives) => {
   test.each(negatives)(`${rule.id} keeps %s`, (line) => {
     expect(removed(rule, `${line}\n`)).toEqual([]);
   });
+});
+
+test('follow-us: a heading with the platforms on the next line goes as one block', () => {
+  expect(removed(followLine, 'نص.\nتابعونا على\nفيسبوك | تويتر | يوتيوب\n')).toEqual(['تابعونا على\nفيسبوك | تويتر | يوتيوب\n']);
+  expect(removed(followLine, 'تابعونا على\nالصفحة الرئيسية للموقع الإلكتروني\n')).toEqual([]);
 });
