@@ -312,9 +312,10 @@ function buildMenu(): void {
     click: () => sendMenuCommand(name),
   });
   // Keys the page handles itself (renderer/components/keyboard.ts, the same in a browser): the menu
-  // shows them but does not register them, so one key press never acts twice.
+  // shows them but does not register them, so one key press never acts twice. (macOS ignores
+  // registerAccelerator, so there the menu leaves the key to the page and shows none.)
   const pageKey = (label: string, name: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    ...command(label, name, accelerator),
+    ...command(label, name, process.platform === 'darwin' ? undefined : accelerator),
     registerAccelerator: false,
   });
   const recent: MenuItemConstructorOptions[] = settings.recentWorkspaces.length
