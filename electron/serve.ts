@@ -214,6 +214,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', () => void backend.close());
     server.once('error', (error: NodeJS.ErrnoException) =>
       rejectListen(
         new TahrirError(

@@ -386,5 +386,8 @@ describe('tahrir serve: the command', () => {
     const missing = runCli(['serve', join(workspace, 'nope')]);
     expect(await missing.exit).toBe(1);
     expect(missing.err()).toMatch(/nope.*does not exist/);
+    const busy = runCli(['serve', workspace, '--port', String(server.port)]);
+    expect(await busy.exit).toBe(1);
+    expect(busy.err()).toMatch(new RegExp(`port ${server.port} is already in use`));
   });
 });
