@@ -4,6 +4,8 @@
 // Hand-written rules rather than Intl.Segmenter, so exports do not change with the ICU
 // version of whatever runs them. Offsets are code points.
 
+import { codePointLength } from './code-points';
+
 export interface Token {
   text: string;
   /** Code point offsets, half-open. */
@@ -25,7 +27,7 @@ const EMOJI_PART = '\\p{Extended_Pictographic}(?:\\p{Emoji_Modifier}|\\uFE0F|\\u
 /** Token patterns, tried in order at each position (sticky). */
 const PATTERNS: RegExp[] = [
   // URLs, until whitespace or a bracket/quote; trailing punctuation is trimmed below.
-  /(?:https?:\/\/|www\.)[^\s<>"«»\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/uy,
+  /(?:https?:\/\/|www\.)[^\s<>"«»\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/iuy,
   // E-mail addresses.
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy,
   // @handles and #tags.
@@ -43,19 +45,6 @@ const PATTERNS: RegExp[] = [
 const SKIP = /[\s\p{Cf}]+/uy;
 const MARKS = /\p{M}+/uy;
 const URL_TRAILING = /[.,;:!?،؛؟)\]}'"»›”’]+$/u;
-
-function cpLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
 
 /** Which patterns can start with this character (cheap guards: most tokens are plain words). */
 function mayMatch(k: number, ch: string): boolean {
@@ -114,14 +103,14 @@ export function tokenize(text: string, boundaries: readonly number[] = []): Toke
     const skip = SKIP.exec(text);
     if (skip) {
       i += skip[0].length;
-      cp += cpLength(skip[0]);
+      cp += codePointLength(skip[0]);
       continue;
     }
     // Combining marks after any token belong to its last character.
     const first = matchAt(text, i, hasAt);
     MARKS.lastIndex = i + first.length;
     const piece = first + (MARKS.exec(text)?.[0] ?? '');
-    const len = cpLength(piece);
+    const len = codePointLength(piece);
     tokens.push({ text: piece, start: cp, end: cp + len });
     i += piece.length;
     cp += len;

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences, tokenize } from '../../shared/tokenizer';
@@ -53,6 +55,16 @@ describe('tokenize', () => {
       { text: 'بايدن', start: 5, end: 10 },
     ]);
     expect(texts('82.10', [2])).toEqual(['82', '.10']);
+  });
+
+  it('handles the sample article: the embedded tweet, glued text, Persian letters', () => {
+    const text = readFileSync(join(__dirname, '../../seeds/000_b3be894ae1d50a96.txt'), 'utf8');
+    const tokens = tokenize(text);
+    const words = new Set(tokens.map((t) => t.text));
+    for (const w of ['https://t.co/3NWgRxpBwK', '@dpa_intl', '2024', 'وجاء', 'کوریا', 'الشمالیة', 'facebook']) expect(words).toContain(w);
+    for (const t of tokens) expect(t.text).not.toMatch(/\s/u);
+    const sentences = splitSentences(text, tokens);
+    expect(sentences.length).toBeGreaterThan(20);
   });
 
   it('covers the text: tokens in order, exact slices, only whitespace between', () => {
