@@ -204,12 +204,14 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
   return page.evaluate((n) => {
     const box = window.__bench.scrollContainer();
     const view = box === document.scrollingElement ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
-    const ranges: AbstractRange[] = [];
-    CSS.highlights.forEach((h) => h.forEach((r) => ranges.push(r as AbstractRange)));
-    const paragraphs = [...document.querySelectorAll('[dir="auto"]')].filter((p) => {
+    const paragraphs = [...document.querySelectorAll('p[dir="auto"]')].filter((p) => {
       const r = p.getBoundingClientRect();
       return r.bottom > view.top + 40 && r.top < view.bottom - 40 && (p.textContent ?? '').length > 200;
     });
+    // Only the ranges drawn in these paragraphs can touch a word in them.
+    const inView = new Set<Node>(paragraphs.flatMap((p) => [...p.childNodes]));
+    const ranges: AbstractRange[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)));
     let seen = 0;
     for (const p of paragraphs) {
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);

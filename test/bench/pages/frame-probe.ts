@@ -99,7 +99,7 @@ async function afterKeydown(direction: 'more' | 'fewer', before: number, timeout
 
 function scrollContainer(): Element {
   // The element that actually scrolls the text: the nearest scrollable ancestor of a paragraph.
-  const paragraph = document.querySelector('[dir="auto"]');
+  const paragraph = document.querySelector('p[dir="auto"]');
   for (let el = paragraph?.parentElement ?? null; el; el = el.parentElement) {
     const style = getComputedStyle(el);
     if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
