@@ -18,7 +18,10 @@ export interface WorkspaceWatcherOptions {
   maxWaitMs?: number;
   /** Called when watching fails (e.g. the workspace folder vanished). */
   onError?: (error: Error) => void;
-  /** Watch each folder separately even where recursive watching exists (tests the fallback). */
+  /**
+   * One watch per folder instead of one recursive watch. Default on Linux: Node 20's recursive
+   * watch there stops seeing a file once it was replaced by a rename (as every atomic save does).
+   */
   perFolder?: boolean;
 }
 
@@ -78,7 +81,7 @@ export class WorkspaceWatcher {
     this.debounceMs = options.debounceMs ?? 150;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.onError = options.onError;
-    this.perFolder = options.perFolder ?? false;
+    this.perFolder = options.perFolder ?? process.platform === 'linux';
   }
 
   /** Starts watching; resolves once the watch is in place and the existing texts are known. */
@@ -86,7 +89,7 @@ export class WorkspaceWatcher {
     await this.scan('');
     if (this.perFolder) return this.watchTree('');
     try {
-      // Recursive watching works on Linux since Node 20 (and on macOS/Windows natively).
+      // Native recursive watching (macOS, Windows).
       const w = watch(this.root, { recursive: true }, (_event, name) => this.onRaw(name));
       w.on('error', (e) => this.fail(e));
       this.watchers.push(w);
