@@ -38,7 +38,7 @@ export function isDateLine(line: string): boolean {
     .trim();
   if (text.length === 0 || text.length > 180 || words(text).length > 26) return false;
   // Cheap test first: a date stamp has digits or says how long ago.
-  if (!/\d|منذ|قبل|ago|just now|الآن/iu.test(text)) return false;
+  if (!/\d{4}|\d{1,2}\s*[:/.\-]\s*\d{1,2}|منذ|قبل|ago|just now|الآن/iu.test(text)) return false;
   let rest = text;
   let found = false;
   for (let d = findNewsDate(rest); d; d = findNewsDate(rest)) {

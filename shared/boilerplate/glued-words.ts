@@ -34,17 +34,19 @@ export const gluedWords = defineRule({
   detect(_text, ctx) {
     const points = new Set<number>();
     for (const line of ctx.lines) {
-      // Links, handles and hashtags glue letters on purpose.
-      const tokens = /\S+/gu;
-      for (let t = tokens.exec(line.text); t; t = tokens.exec(line.text)) {
-        const token = t[0];
-        if (/[/@#_]|https?:|www\.|\.(?:com|net|org)/iu.test(token)) continue;
-        for (const glue of GLUES) {
-          glue.lastIndex = 0;
-          for (let m = glue.exec(token); m; m = glue.exec(token)) {
-            if (m.index > 0 && m.index < token.length) points.add(line.start + t.index + m.index);
-            glue.lastIndex = m.index + 1;
-          }
+      const text = line.text;
+      for (const glue of GLUES) {
+        glue.lastIndex = 0;
+        for (let m = glue.exec(text); m; m = glue.exec(text)) {
+          const at = m.index;
+          glue.lastIndex = at + 1;
+          // The word the glue point sits in: links, handles and hashtags glue letters on purpose.
+          let s = at;
+          while (s > 0 && !/\s/u.test(text[s - 1])) s--;
+          let e = at;
+          while (e < text.length && !/\s/u.test(text[e])) e++;
+          if (at === s || /[/@#_]|https?:|www\.|\.(?:com|net|org)/iu.test(text.slice(s, e))) continue;
+          points.add(line.start + at);
         }
       }
     }

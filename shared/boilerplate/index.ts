@@ -65,6 +65,41 @@ function conflicts(a: Range, b: Range): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Accepted edits, sorted and non-overlapping, so both starts and ends are in order and the
+ * ones near a range are found by binary search (a long document has thousands of candidates).
+ */
+class AcceptedEdits {
+  readonly items: SuggestedEdit[] = [];
+
+  /** Index of the first item whose end is at or after `pos`. */
+  private firstEndingFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid].end < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Items that conflict with `r` (see `conflicts`). */
+  near(r: Range): SuggestedEdit[] {
+    const out: SuggestedEdit[] = [];
+    for (let i = this.firstEndingFrom(r.start); i < this.items.length && this.items[i].start <= r.end; i++) {
+      if (conflicts(r, this.items[i])) out.push(this.items[i]);
+    }
+    return out;
+  }
+
+  add(e: SuggestedEdit): void {
+    let i = this.firstEndingFrom(e.start);
+    while (i < this.items.length && (this.items[i].start < e.start || (this.items[i].start === e.start && this.items[i].end <= e.end))) i++;
+    this.items.splice(i, 0, e);
+  }
+}
+
 /** The parts of `e` that no accepted removal covers. */
 function outside(e: Range, accepted: readonly Range[]): Range[] {
   let pieces: Range[] = [{ start: e.start, end: e.end }];
@@ -99,22 +134,23 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
     .filter((e) => !rejected.has(`${e.rule}\u0000${e.text}`))
     .filter((e) => !existing.some((x) => conflicts(e, x)));
 
-  const accepted: SuggestedEdit[] = [];
+  const accepted = new AcceptedEdits();
   const removals = candidates.filter(isRemoval).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   let chars: string[] | undefined;
   for (const e of removals) {
-    for (const piece of outside(e, accepted)) {
-      if (piece.start === e.start && piece.end === e.end) {
-        accepted.push(e);
-        continue;
-      }
+    const near = accepted.near(e).filter((x) => x.start < x.end);
+    if (near.length === 0) {
+      accepted.add(e);
+      continue;
+    }
+    for (const piece of outside(e, near)) {
       chars ??= [...source];
       const text = chars.slice(piece.start, piece.end).join('');
-      if (text.trim().length > 0) accepted.push({ ...e, start: piece.start, end: piece.end, text });
+      if (text.trim().length > 0) accepted.add({ ...e, start: piece.start, end: piece.end, text });
     }
   }
   const fixes = candidates.filter((e) => !isRemoval(e)).sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const e of fixes) if (!accepted.some((x) => conflicts(e, x))) accepted.push(e);
+  for (const e of fixes) if (accepted.near(e).length === 0) accepted.add(e);
 
-  return accepted.sort((a, b) => a.start - b.start || a.end - b.end);
+  return accepted.items;
 }

@@ -2,7 +2,7 @@
 // follow-us calls, copyright notices, click-here calls. Each is a whole, short line;
 // the same words inside a sentence of the article stay.
 
-import { alternation, stripBullet, words, wordCount } from './line-shape';
+import { stripBullet, words, wordCount } from './line-shape';
 import type { SuggestedEdit } from '../api';
 import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
 
@@ -34,7 +34,9 @@ const SHARE_WORDS = [
   'add to bookmarks', 'saved', 'حفظ المقال', 'أضف إلى المفضلة', 'المفضلة', 'share full article', 'youtube', 'instagram', 'tiktok',
   'snapchat', 'threads', 'يوتيوب', 'انستغرام', 'إنستغرام', 'انستجرام', 'تيك توك', 'سناب شات', 'email this', 'إرسال', 'ارسال',
 ];
-const shareToken = new RegExp(`^(?:${alternation(SHARE_WORDS)})$`, 'iu');
+const shareWords = new Set(SHARE_WORDS.map((w) => w.toLowerCase()));
+/** First words of the share vocabulary: a quick way to turn most lines away. */
+const shareFirstWords = new Set(SHARE_WORDS.map((w) => w.toLowerCase().split(' ')[0]));
 const shareVerb = /^(?:share|tweet|print|copy link|save|bookmark|add to bookmarks|المفضلة|أضف إلى المفضلة|حفظ المقال|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
 const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|youtube|instagram|tiktok|snapchat|threads|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد|يوتيوب|انستغرام|إنستغرام|انستجرام|تيك توك|سناب شات)/iu;
 
@@ -77,6 +79,8 @@ export function isNewsletterLine(line: string): boolean {
 function shareBar(line: string): { only: boolean; strong: boolean } {
   const no = { only: false, strong: false };
   if (line.length > 160) return no;
+  const first = /\p{L}+/u.exec(line);
+  if (first && !shareFirstWords.has(first[0].toLowerCase())) return no;
   // Counts beside buttons ("Share 12", "share2") are part of the bar.
   const parts = line
     .replace(/[|•·,،/\-–—:()[\]]+/gu, ' ')
@@ -92,7 +96,7 @@ function shareBar(line: string): { only: boolean; strong: boolean } {
     let taken = 0;
     for (let n = Math.min(3, ws.length - i); n >= 1; n--) {
       const phrase = ws.slice(i, i + n).join(' ');
-      if (shareToken.test(phrase)) {
+      if (shareWords.has(phrase.toLowerCase())) {
         taken = n;
         if (shareVerb.test(phrase)) verb = true;
         if (PLATFORMS.test(phrase)) platforms++;
