@@ -281,6 +281,31 @@ describe('position mapping properties', () => {
   });
 });
 
+describe('editCleanText sequences', () => {
+  it('a series of clean-text edits stays valid and equals the same edits made on a string', () => {
+    const stepArb = fc.record({ x: fc.nat(), y: fc.nat(), replacement: replacementArb });
+    fc.assert(
+      fc.property(textArb(), fc.array(stepArb, { minLength: 1, maxLength: 6 }), (source, steps) => {
+        let edits: Edit[] = [];
+        let expected = source;
+        steps.forEach((step, i) => {
+          const n = cpLength(expected);
+          const [a, b] = [step.x % (n + 1), step.y % (n + 1)];
+          const [start, end] = [Math.min(a, b), Math.max(a, b)];
+          edits = editCleanText(source, edits, start, end, step.replacement, { id: `s${i}`, kind: 'typo' });
+          expected = cpSlice(expected, 0, start) + step.replacement + cpSlice(expected, end, n);
+          expect(editProblems(cpLength(source), edits)).toEqual([]);
+          for (const e of edits) expect(e.text).toBe(cpSlice(source, e.start, e.end));
+          expect(applyEdits(source, edits)).toBe(expected);
+        });
+        // Merging never duplicates an edit: each id appears once.
+        expect(new Set(edits.map((e) => e.id)).size).toBe(edits.length);
+      }),
+      RUNS,
+    );
+  });
+});
+
 describe('editCleanText examples', () => {
   const source = 'aaa BOILER bbb';
 
