@@ -64,7 +64,8 @@ export class WorkspaceWatcher {
   private readonly onError?: (error: Error) => void;
   private readonly perFolder: boolean;
   private watchers: FSWatcher[] = [];
-  private readonly watchedDirs = new Set<string>();
+  /** Per-folder mode: the watch of each folder (workspace-relative, '' for the root). */
+  private readonly watchedDirs = new Map<string, FSWatcher>();
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private firstPendingAt = 0;
@@ -106,6 +107,8 @@ export class WorkspaceWatcher {
     this.timer = null;
     for (const w of this.watchers) w.close();
     this.watchers = [];
+    for (const w of this.watchedDirs.values()) w.close();
+    this.watchedDirs.clear();
     this.pending.clear();
   }
 
@@ -143,8 +146,7 @@ export class WorkspaceWatcher {
     try {
       const w = watch(join(this.root, dir), (_event, name) => this.onRaw(name ? (dir ? `${dir}/${name}` : String(name)) : dir));
       w.on('error', (e) => (dir === '' ? this.fail(e) : undefined));
-      this.watchers.push(w);
-      this.watchedDirs.add(dir);
+      this.watchedDirs.set(dir, w);
       for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory() && classifyWorkspacePath(rel).kind !== 'ignored') await this.watchTree(rel);
@@ -228,8 +230,15 @@ export class WorkspaceWatcher {
       } else if (what.kind === 'config') {
         listChanged = true;
       } else if (!info) {
-        // A folder (or something unknown) removed: its documents went with it.
+        // A folder (or something unknown) removed: its documents went with it, and its watches
+        // (a folder made again under the same name is watched afresh).
         const prefix = `${rel}/`;
+        for (const [dir, w] of [...this.watchedDirs]) {
+          if (dir === rel || dir.startsWith(prefix)) {
+            w.close();
+            this.watchedDirs.delete(dir);
+          }
+        }
         for (const id of [...this.texts]) {
           if (id.startsWith(prefix)) {
             this.texts.delete(id);

@@ -133,6 +133,19 @@ for (const perFolder of [true, false]) {
       expect(events).toEqual([{ type: 'text-changed', id: 'new/deep/d' }]);
     });
 
+    it('a folder removed and made again (a git checkout) is watched again', async () => {
+      rmSync(join(root, 'old'), { recursive: true });
+      await quiet();
+      mkdirSync(join(root, 'old'));
+      await sleep(100);
+      writeFileSync(join(root, 'old', 'b.txt'), 'b again');
+      await quiet();
+      events.length = 0;
+      writeFileSync(join(root, 'old', 'b.txt'), 'b changed after the checkout');
+      await quiet();
+      expect(events).toEqual([{ type: 'text-changed', id: 'old/b' }]);
+    });
+
     it('the whole workspace folder vanishing reports its documents removed and keeps the process alive', async () => {
       rmSync(root, { recursive: true, force: true });
       await quiet();
