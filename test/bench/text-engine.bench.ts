@@ -1,6 +1,8 @@
 // Text engine on a 1 MB mixed Arabic/English text with many astral characters (emoji,
 // flags, math letters), 10,000 spans and a few hundred edits: code point ↔ UTF-16
 // conversion, position mapping, clean text, tokenizing and re-anchoring.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { reanchor } from '../../shared/anchoring';
 import { CodePointIndex, codePointLength } from '../../shared/code-points';
 import type { Edit, Entity, Sidecar } from '../../shared/model';
@@ -123,6 +125,15 @@ export async function run(): Promise<BenchRow[]> {
   rows.push({ name: `text-engine: reanchor ${SPANS} entities + ${EDITS} edits after 2 insertions`, value: re.ms, unit: 'ms', note: `${moved.length} moved, ${orphaned.length} orphaned` });
   const same = time(() => reanchor(text, sidecar));
   rows.push({ name: 'text-engine: reanchor, text unchanged', value: same.ms, unit: 'ms' });
+
+  // The sample article (3,000 code points, 6 edits, 8 entities, 2 quotes) after a line was added at the top.
+  const root = process.env.TAHRIR_ROOT ?? process.cwd();
+  const article = readFileSync(join(root, 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8');
+  const articleSidecar = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8')) as Sidecar;
+  const edited = 'تحديث: أضيف سطر في أعلى المقال.\n' + article;
+  const small = median(21, () => reanchor(edited, articleSidecar));
+  const smallReport = reanchor(edited, articleSidecar).report;
+  rows.push({ name: 'text-engine: reanchor the sample article after a line added at the top', value: small, unit: 'ms', note: `${smallReport.moved.length} moved, ${smallReport.orphaned.length} orphaned` });
 
   if (sink === -1) rows.push({ name: 'unreachable', value: 0, unit: '' });
   return rows;
