@@ -28,7 +28,7 @@ const dateline = new RegExp(
 );
 const jobTitle =
   /^\s*(?:(?:[A-Z][a-z]+|BBC|US|UK|Middle East|Senior|Chief|International|Political|Security|Diplomatic|Economics|Business|Defence|Health|Science|Technology|Arab Affairs|Foreign)\s+){0,4}(?:correspondent|editor|reporter|analyst|writer|producer|contributor)(?:[,|]\s*.{0,40})?\s*$/iu;
-const leadDateline = /^\s*[\p{L}.'’ -]{2,25}?\s*(?::|\s[-–—]|[-–—]\s)\s*[«"“(]?[\p{L}.'’ -]{2,30}[»"”)]?\s*$/u;
+const leadDateline = /^\s*[\p{L}\p{N}.'’ -]{2,25}?\s*(?::|\/|\s[-–—]|[-–—]\s)\s*[«"“(]?[\p{L}.'’ -]{2,30}[»"”)]?\s*$/u;
 const personName = /^\s*[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’.-]+){1,3}\s*$/u;
 const arabicJobTitle = /^\s*(?:مراسل|مراسلة|محرر|محررة|كاتب|كاتبة|صحفي|صحفية|مدير مكتب)\s+\S+(?:\s+\S+){0,4}\s*$/u;
 
@@ -63,6 +63,12 @@ export const byline = defineRule({
       const next = lines[i + 1]?.text ?? '';
       // The author's name above a "Follow" button (Medium, Substack).
       const nameAboveFollow = personName.test(t) && /^\s*(?:follow|متابعة)\s*$/iu.test(next);
+      // "NEWS PROVIDED BY" with the company on the next line (press releases).
+      if (/^\s*(?:news provided by|provided by|distributed by)\s*:?\s*$/iu.test(t) && next.trim().length > 0 && wordCount(next) <= 6) {
+        out.push(ctx.suggestLines(lines[i], lines[i + 1], 'byline'));
+        i++;
+        continue;
+      }
       // "دبي: «الخليج»", "القاهرة - أ ش أ": a dateline among the first lines under the title.
       const lead = i > 0 && i <= 6 && leadDateline.test(t) && wordCount(t) <= 5 && !endsWithFullStop(t);
       if (nameAboveFollow || lead) {

@@ -8,7 +8,7 @@ import { WEEKDAYS, asciiDigits, findNewsDate } from './news-date';
 import { defineRule, type SourceLine } from './rule';
 
 const LABELS = [
-  'تاريخ النشر', 'تاريخ نشر', 'تاريخ التحديث', 'تاريخ الخبر', 'تاريخ', 'نشر في', 'نُشر في', 'نشر بتاريخ', 'نشر', 'نُشر',
+  'تاريخ النشر', 'تاريخ نشر', 'نشرت في', 'نشرت بتاريخ', 'نشرت', 'تم نشره', 'تاريخ الإضافة', 'أضيف في', 'تاريخ التحديث', 'تاريخ الخبر', 'تاريخ', 'نشر في', 'نُشر في', 'نشر بتاريخ', 'نشر', 'نُشر',
   'آخر تحديث', 'اخر تحديث', 'أخر تحديث', 'آخر تعديل', 'تم التحديث', 'تم النشر', 'تحديث', 'محدث', 'التاريخ', 'بتاريخ',
   'Published on', 'Published at', 'Published', 'First published on', 'First published', 'Last updated on', 'Last updated',
   'Updated on', 'Updated at', 'Updated', 'Posted on', 'Posted at', 'Posted', 'Date', 'Modified', 'Last modified',
@@ -31,6 +31,15 @@ const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`,
 
 /** A line that is nothing but a date stamp (with its label, time and zone). */
 export function isDateLine(line: string): boolean {
+  if (isDateStamp(line)) return true;
+  // "TOI News Desk / Updated: May 30, 2024", "Reuters | Published 3 June 2024": a date stamp with a
+  // short name beside it.
+  const parts = line.split(/\s[|/•·]\s/u);
+  if (parts.length < 2 || parts.length > 3) return false;
+  return parts.some((p) => isDateStamp(p)) && parts.every((p) => isDateStamp(p) || (words(p).length <= 5 && !/[.،,:؛]\s*$/u.test(p.trim())));
+}
+
+function isDateStamp(line: string): boolean {
   // Al Jazeera glues the year to the time: "12/6/202410:30". Vowel marks and tatweel say nothing here.
   const text = asciiDigits(line)
     .replace(/[\u064B-\u0652\u0640]/gu, '')
@@ -78,7 +87,11 @@ export const readingTimeLine = defineRule({
   description: 'A reading-time line ("6 min read", "مدة القراءة: 3 دقائق").',
   language: 'any',
   detect(_text, ctx) {
-    return ctx.lines.filter((l: SourceLine) => isReadingTimeLine(l.text)).map((l) => ctx.suggestLines(l, l, 'reading-time'));
+    // Under the title, a bare duration ("3 دقائق", "4 min") is the reading time too.
+    const bare = /^\s*\d{1,2}\s*(?:min|mins|minutes|دقيقة|دقائق)\s*$/iu;
+    return ctx.lines
+      .filter((l: SourceLine) => isReadingTimeLine(l.text) || (l.index <= 6 && bare.test(asciiDigits(l.text))))
+      .map((l) => ctx.suggestLines(l, l, 'reading-time'));
   },
 });
 

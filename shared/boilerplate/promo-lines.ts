@@ -51,7 +51,7 @@ const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظ�
 
 const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
 const supportUs =
-  /^\s*(?:listen to (?:this|the) (?:article|story|episode)|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
+  /^\s*(?:view original content|download (?:the )?(?:multimedia|high-resolution|press kit)|listen to (?:this|the) (?:article|story|episode)|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
 /** Buttons alone on their line. */
 const button = /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
 const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
@@ -157,6 +157,30 @@ function lineRule(
   });
 }
 
+/** Contact details: a heading, then lines of e-mail addresses, phone numbers and names. */
+const contactHeading = /^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$|^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$/iu;
+const contactDetail = /@[\w-]+\.\w|(?:\+|00)\d[\d\s().-]{6,}|^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b|^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$/iu;
+
+export const contactBlock = defineRule({
+  id: 'contact',
+  description: 'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
+  language: 'any',
+  detect(_text, ctx) {
+    const out: SuggestedEdit[] = [];
+    const lines = ctx.lines;
+    for (let i = 0; i < lines.length; i++) {
+      if (!contactHeading.test(lines[i].text)) continue;
+      let last = i;
+      for (let j = i + 1; j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text); j++) last = j;
+      // A heading with nothing that looks like contact details under it stays (it may be a subheading).
+      if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) continue;
+      out.push(ctx.suggestLines(lines[i], lines[last], 'contact'));
+      i = last;
+    }
+    return out;
+  },
+});
+
 /** "Share this:" then "Twitter", "Facebook" a line. */
 function shareButtons(lines: readonly SourceLine[], i: number): number {
   let last = i;
@@ -206,4 +230,5 @@ export const PROMO_RULES: readonly BoilerplateRule[] = [
   followLine,
   copyrightLine,
   callToActionLine,
+  contactBlock,
 ];

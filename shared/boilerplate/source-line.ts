@@ -17,8 +17,13 @@ const agencyOnly = new RegExp(
   'iu',
 );
 
+// Press releases end with "SOURCE Company Name" (capitals, no colon).
+const releaseSource = /^\s*SOURCE\s+(\S.{0,60}?)\s*$/u;
+
 /** The source named on a source line, or undefined when the line is not one. */
 export function sourceLineName(line: string): string | undefined {
+  const release = releaseSource.exec(line);
+  if (release && wordCount(release[1]) <= 8 && !endsWithFullStop(release[1])) return release[1];
   const m = labelled.exec(line);
   if (m) {
     const name = m[1].trim();

@@ -17,6 +17,8 @@ describe('published-line', () => {
     '2024-06-12 09:41',
     'نُشر: 16:05-12 يونيو 2024 م ـ 06 ذو الحجّة 1445 هـ',
     'قبل 4 ساعة',
+    'TOI News Desk / Updated: May 30, 2024, 14:22 IST',
+    'نشرت في: 08/02/2024 - 14:22',
   ])('removes the date line %s', (line) => {
     expect(isDateLine(line)).toBe(true);
     expect(removed(dateLine, `عنوان\n${line}\nنص المقال.`)).toEqual([`${line}\n`]);
@@ -29,6 +31,7 @@ describe('published-line', () => {
     'On 12 June 2024 the minister resigned after the vote.',
     'تاريخ طويل من العلاقات بين البلدين',
     'Updated guidance was issued to schools.',
+    'Sales rose sharply in the quarter / 12 June 2024 was the record day for the chain.',
   ])('keeps the sentence %s', (line) => {
     expect(isDateLine(line)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { advertisementLine, callToActionLine, copyrightLine, followLine, newsletterLine, shareLine } from '../../../shared/boilerplate/promo-lines';
+import { advertisementLine, callToActionLine, contactBlock, copyrightLine, followLine, newsletterLine, shareLine } from '../../../shared/boilerplate/promo-lines';
 import type { BoilerplateRule } from '../../../shared/boilerplate/rule';
 import { removed } from './rule-harness';
 
@@ -48,4 +48,9 @@ describe.each(cases)('%s', (rule, positives, negatives) => {
 test('follow-us: a heading with the platforms on the next line goes as one block', () => {
   expect(removed(followLine, 'نص.\nتابعونا على\nفيسبوك | تويتر | يوتيوب\n')).toEqual(['تابعونا على\nفيسبوك | تويتر | يوتيوب\n']);
   expect(removed(followLine, 'تابعونا على\nالصفحة الرئيسية للموقع الإلكتروني\n')).toEqual([]);
+});
+
+test('contact: a heading with e-mail and phone lines under it; a "Contacts" subheading before prose stays', () => {
+  expect(removed(contactBlock, 'Text.\nMedia contact:\npress@sungrid.example\n+212 5 22 00 00 00\nMore.')).toEqual(['Media contact:\npress@sungrid.example\n+212 5 22 00 00 00\n']);
+  expect(removed(contactBlock, 'Contacts\nThe ministry kept its contacts with both sides open, officials said.\n')).toEqual([]);
 });

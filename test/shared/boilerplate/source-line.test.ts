@@ -13,6 +13,7 @@ describe('source-line', () => {
     ['(رويترز)', 'رويترز'],
     ['Staff and agencies', 'Staff and agencies'],
     ['الجزيرة + وكالات', 'الجزيرة + وكالات'],
+    ['SOURCE SunGrid Energy', 'SunGrid Energy'],
   ])('%s names %s', (line, name) => {
     expect(sourceLineName(line)).toBe(name);
     expect(removed(sourceLine, `نص.\n${line}\nنص.`)).toEqual([`${line}\n`]);
