@@ -5,6 +5,7 @@
 import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell } from 'electron';
 import type { MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
 import { statSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { TahrirError } from '../shared/errors';
@@ -27,7 +28,9 @@ const QUIT_GRACE_MS = 5_000;
 const isDev = !app.isPackaged;
 const rendererDir = join(__dirname, 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
-const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(__dirname, '..', 'seeds');
+const bundledSeeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(__dirname, '..', 'seeds');
+/** The sample workspace: the repository's seeds/ in development; packaged, a writable copy in userData (resources are read-only). */
+let seedsDir = bundledSeeds;
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, 'self' in the CSP).
 protocol.registerSchemesAsPrivileged([
@@ -69,6 +72,10 @@ async function start(): Promise<void> {
   harden();
   protocol.handle(APP_SCHEME, serveRendererFile);
 
+  if (app.isPackaged) {
+    seedsDir = join(app.getPath('userData'), 'seeds');
+    if (!isFolder(seedsDir)) await cp(bundledSeeds, seedsDir, { recursive: true }).catch(() => (seedsDir = bundledSeeds));
+  }
   const fromCommandLine = folderFromArgs(process.argv, process.cwd());
   const candidates = [fromCommandLine, settings.recentWorkspaces[0], seedsDir].filter((f): f is string => !!f && isFolder(f));
   let opened = false;

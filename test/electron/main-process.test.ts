@@ -4,134 +4,24 @@
 // which IPC senders are trusted, argument checks, permissions, navigation, new windows, the
 // menu, the window's settings and remembered bounds — with the real Backend on a temp workspace.
 // (test/e2e/electron.test.ts runs the real thing where the binary exists.)
-import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
+/* eslint-disable @typescript-eslint/no-explicit-any -- driving the loosely typed stand-in */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
-import type { IpcResult } from '../../shared/ipc-protocol';
+import { FakeWebContents, runMainProcess } from './electron-stand-in';
+import type { StandIn } from './electron-stand-in';
 
 const repo = join(__dirname, '..', '..');
 const SAMPLE = '000_b3be894ae1d50a96';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the stand-in mirrors Electron's loosely typed surface */
-class FakeWebContents extends EventEmitter {
-  url = '';
-  sent: { channel: string; payload: any }[] = [];
-  openHandler: ((details: { url: string }) => { action: string }) | null = null;
-  mainFrame = { url: '', parent: null as unknown };
-  reloads = 0;
-  send(channel: string, payload: any) {
-    this.sent.push({ channel, payload });
-  }
-  getURL() {
-    return this.url;
-  }
-  isDestroyed() {
-    return false;
-  }
-  reload() {
-    this.reloads++;
-  }
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
-    this.openHandler = handler;
-  }
-}
-
-function makeElectron(appDir: string) {
-  const record = {
-    schemes: [] as any[],
-    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-    ipcHandlers: new Map<string, (event: any, ...args: any[]) => Promise<IpcResult>>(),
-    windows: [] as any[],
-    menu: null as any,
-    opened: [] as string[],
-    permissionRequest: null as any,
-    permissionCheck: null as any,
-    blockedUrls: null as any,
-    paths: new Map<string, string>([['userData', join(appDir, 'default-user-data')]]),
-    quits: 0,
-  };
-  const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
-    requestSingleInstanceLock: () => true,
-    enableSandbox() {},
-    setPath: (name: string, path: string) => record.paths.set(name, path),
-    getPath: (name: string) => record.paths.get(name)!,
-    getAppPath: () => appDir,
-    whenReady: () => Promise.resolve(),
-    quit() {
-      record.quits++;
-    },
-    exit() {},
-  });
-  class BrowserWindow extends EventEmitter {
-    options: any;
-    webContents = new FakeWebContents();
-    title = '';
-    constructor(options: any) {
-      super();
-      this.options = options;
-      record.windows.push(this);
-      app.emit('web-contents-created', {}, this.webContents);
-    }
-    loadURL(url: string) {
-      this.webContents.url = url;
-      this.webContents.mainFrame.url = url;
-      return Promise.resolve();
-    }
-    isDestroyed = () => false;
-    isMinimized = () => false;
-    isMaximized = () => false;
-    getNormalBounds = () => ({ x: 40, y: 30, width: 1100, height: 750 });
-    setTitle(title: string) {
-      this.title = title;
-    }
-    show() {}
-    maximize() {}
-    restore() {}
-    focus() {}
-    destroy() {}
-  }
-  const electron = {
-    app,
-    BrowserWindow,
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: any[]) => record.schemes.push(...schemes),
-      handle: (scheme: string, handler: any) => record.protocolHandlers.set(scheme, handler),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: any) => (record.permissionRequest = h),
-        setPermissionCheckHandler: (h: any) => (record.permissionCheck = h),
-        webRequest: { onBeforeRequest: (filter: any) => (record.blockedUrls = filter.urls) },
-      },
-    },
-    ipcMain: {
-      handle: (channel: string, handler: any) => record.ipcHandlers.set(channel, handler),
-      removeHandler: (channel: string) => record.ipcHandlers.delete(channel),
-    },
-    Menu: { buildFromTemplate: (template: any) => ({ template }), setApplicationMenu: (menu: any) => (record.menu = menu) },
-    dialog: {
-      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-      showSaveDialog: async () => ({ canceled: true }),
-      showErrorBox() {},
-    },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    shell: { openExternal: async (url: string) => void record.opened.push(url) },
-  };
-  return { electron, record };
-}
-
 let base: string;
 let workspace: string;
 let userData: string;
-let record: ReturnType<typeof makeElectron>['record'];
+let standIn: StandIn;
+let record: StandIn['record'];
 let win: any;
-const savedArgv = process.argv;
 
 async function call(method: string, args: unknown[], event: any = { sender: win.webContents, senderFrame: win.webContents.mainFrame }) {
   return record.ipcHandlers.get(`tahrir:${method}`)!(event, ...args);
@@ -147,31 +37,14 @@ beforeAll(async () => {
   await writeFile(join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Tahrir</title>');
   await writeFile(join(appDir, 'dist', 'renderer', 'app.js'), 'export {};');
   await writeFile(join(base, 'app', 'dist', 'secret.txt'), 'SECRET');
-  await build({
-    entryPoints: [join(repo, 'electron', 'main.ts')],
-    outfile: join(appDir, 'dist', 'main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['electron'],
-    logLevel: 'silent',
-  });
-  const fake = makeElectron(appDir);
-  record = fake.record;
-  await mkdir(join(appDir, 'node_modules', 'electron'), { recursive: true });
-  await writeFile(join(appDir, 'node_modules', 'electron', 'index.js'), 'module.exports = globalThis.__tahrirElectronStandIn;');
-  (globalThis as any).__tahrirElectronStandIn = fake.electron;
   process.env.TAHRIR_USER_DATA = userData;
-  process.argv = ['electron', '--inspect=0', appDir, workspace];
-  createRequire(import.meta.url)(join(appDir, 'dist', 'main.cjs'));
-  const deadline = Date.now() + 20_000;
-  while (record.windows.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  standIn = await runMainProcess(repo, appDir, ['electron', '--inspect=0', appDir, workspace]);
+  record = standIn.record;
   win = record.windows[0];
   expect(win, 'main.ts created its window').toBeTruthy();
 });
 
 afterAll(async () => {
-  process.argv = savedArgv;
   delete process.env.TAHRIR_USER_DATA;
   record?.windows.forEach((w) => w.emit('closed'));
   if (base) await rm(base, { recursive: true, force: true });
@@ -310,7 +183,7 @@ describe('main process: menu and window state', () => {
     await mkdir(other, { recursive: true });
     await writeFile(join(other, 'note.txt'), 'A note in English, with عمّان and 🇯🇴.\n');
     expect(await call('openWorkspace', [other])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
-    (globalThis as any).__tahrirElectronStandIn.app.emit('second-instance', {}, ['tahrir', other], base);
+    standIn.electron.app.emit('second-instance', {}, ['tahrir', other], base);
     expect(win.webContents.sent.at(-1)).toEqual({ channel: 'tahrir:event', payload: { type: 'open-workspace', path: other } });
     const switched = await call('openWorkspace', [other]);
     expect(switched).toMatchObject({ ok: true, result: { root: other, documents: [expect.objectContaining({ id: 'note' })] } });
@@ -318,7 +191,7 @@ describe('main process: menu and window state', () => {
   });
 
   it('quitting waits for calls in flight, then quits', async () => {
-    const app = (globalThis as any).__tahrirElectronStandIn.app;
+    const app = standIn.electron.app;
     const before = record.quits;
     let held = false;
     app.emit('will-quit', { preventDefault: () => (held = true) });
