@@ -56,7 +56,10 @@ async function realExisting(p: string): Promise<string> {
  */
 export async function resolveInside(root: string, relativePath: string): Promise<string> {
   const segments = relativeSegments(relativePath);
-  const realRoot = await realpath(root);
+  const realRoot = await realpath(root).catch((e) => {
+    if (isMissing(e)) throw new TahrirError('not-found', `cannot be reached: the workspace folder ${root} does not exist (any more)`, relativePath, { path: root });
+    throw e;
+  });
   const target = join(realRoot, ...segments);
   const real = await realExisting(target);
   if (!isInside(realRoot, real)) throw outside(relativePath, 'leads out of the workspace through a symbolic link');

@@ -36,6 +36,8 @@ export interface FoundFiles {
   texts: string[];
   /** Sidecar files, workspace-relative with `/` separators. */
   sidecars: string[];
+  /** The workspace folder, symlinks resolved. */
+  realRoot: string;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function findFiles(root: string): Promise<FoundFiles> {
       }
     }
   }
-  return { texts, sidecars };
+  return { texts, sidecars, realRoot };
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -223,8 +225,7 @@ async function summarize(
  * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
  */
 export async function listDocuments(root: string, config: WorkspaceConfig, options: ListOptions = {}): Promise<DocumentSummary[]> {
-  const { texts, sidecars } = await findFiles(root);
-  const realRoot = await realpath(root);
+  const { texts, sidecars, realRoot } = await findFiles(root);
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
   for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
   for (const s of sidecars) {

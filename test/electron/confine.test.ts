@@ -67,3 +67,11 @@ describe('resolveInside', () => {
     expect((await refused(resolveInside(root, './'))).code).toBe('invalid-argument');
   });
 });
+
+it('says the workspace folder is gone, naming the file asked for', async () => {
+  const root = await tempFolder();
+  const gone = join(root, 'was-here');
+  const e = await refused(resolveInside(gone, 'news/a.txt'));
+  expect(e.code).toBe('not-found');
+  expect(e.message).toBe(`news/a.txt: cannot be reached: the workspace folder ${gone} does not exist (any more)`);
+});
