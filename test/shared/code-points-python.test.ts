@@ -4,11 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { codePointLength } from '../../shared/code-points';
 import { mapSpan, PositionMap } from '../../shared/position-map';
 import { tokenize } from '../../shared/tokenizer';
 import { editsArb, spanArb, textArb } from './text-arbitraries';
+
+// Property suites run 1,000+ cases each; leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const PYTHON = '/usr/bin/python3';
 

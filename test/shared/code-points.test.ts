@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CodePointIndex, codePointLength, sliceCodePoints } from '../../shared/code-points';
 import { textArb } from './text-arbitraries';
+
+// Property suites run 1,000+ cases each; leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // At least 1,000 generated cases per property; TAHRIR_PROPERTY_RUNS raises it when hunting bugs.
 const RUNS = { numRuns: Math.max(1000, Number(process.env.TAHRIR_PROPERTY_RUNS ?? 0)) };

@@ -2,11 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CodePointIndex } from '../../shared/code-points';
 import type { Edit, Sidecar } from '../../shared/model';
 import { applyEdits, editCleanText, editProblems, mapSpan, PositionMap } from '../../shared/position-map';
 import { cpLength, cpSlice, editsArb, naiveApplyEdits, replacementArb, spanArb, textArb } from './text-arbitraries';
+
+// Property suites run 1,000+ cases each; leave room on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 // At least 1,000 generated cases per property; TAHRIR_PROPERTY_RUNS raises it when hunting bugs.
 const RUNS = { numRuns: Math.max(1000, Number(process.env.TAHRIR_PROPERTY_RUNS ?? 0)) };
@@ -124,31 +127,35 @@ describe('position mapping properties', () => {
     fc.assert(
       fc.property(docArb, ({ source, edits }) => {
         const map = new PositionMap(source, edits);
+        const problems: string[] = [];
         let prevBefore = 0;
         let prevAfter = 0;
         for (let p = 0; p <= map.sourceLength; p++) {
           const before = map.toClean(p, 'before');
           const after = map.toClean(p, 'after');
-          expect(before).toBeGreaterThanOrEqual(prevBefore);
-          expect(after).toBeGreaterThanOrEqual(prevAfter);
-          expect(after).toBeGreaterThanOrEqual(before);
-          if (!edits.some((e) => e.start <= p && p <= e.end)) expect(after).toBe(before);
+          if (before < prevBefore || after < prevAfter) problems.push(`toClean decreases at ${p}`);
+          if (after < before) problems.push(`after < before at ${p}`);
+          if (after !== before && !edits.some((e) => e.start <= p && p <= e.end)) problems.push(`bias matters away from edits at ${p}`);
           prevBefore = before;
           prevAfter = after;
         }
-        expect(map.toClean(map.sourceLength)).toBe(map.cleanLength);
+        if (map.toClean(map.sourceLength) !== map.cleanLength) problems.push('end of source does not map to end of clean text');
         // toSource picks, among the source offsets reaching c with the same bias, the outermost
         // one not strictly inside an edit (smallest for 'before', largest for 'after').
-        for (let c = 0; c <= map.cleanLength; c++) {
-          for (const bias of ['before', 'after'] as const) {
-            const reaching: number[] = [];
-            for (let p = 0; p <= map.sourceLength; p++) if (map.toClean(p, bias) === c) reaching.push(p);
-            if (reaching.length === 0) continue;
-            const outside = reaching.filter((p) => !map.isInsideEdit(p));
-            const pool = outside.length > 0 ? outside : reaching;
-            expect(map.toSource(c, bias)).toBe(bias === 'before' ? pool[0] : pool[pool.length - 1]);
+        for (const bias of ['before', 'after'] as const) {
+          const reaching = new Map<number, number[]>();
+          for (let p = 0; p <= map.sourceLength; p++) {
+            const c = map.toClean(p, bias);
+            reaching.set(c, [...(reaching.get(c) ?? []), p]);
+          }
+          for (const [c, offsets] of reaching) {
+            const outside = offsets.filter((p) => !map.isInsideEdit(p));
+            const pool = outside.length > 0 ? outside : offsets;
+            const want = bias === 'before' ? pool[0] : pool[pool.length - 1];
+            if (map.toSource(c, bias) !== want) problems.push(`toSource(${c}, ${bias}) = ${map.toSource(c, bias)}, not ${want}`);
           }
         }
+        expect(problems).toEqual([]);
       }),
       RUNS,
     );
