@@ -85,7 +85,10 @@ export function makeElectron(appDir: string) {
     maximize() {}
     restore() {}
     focus() {}
-    destroy() {}
+    destroyed = false;
+    destroy() {
+      this.destroyed = true;
+    }
   }
   const electron = {
     app,

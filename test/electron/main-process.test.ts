@@ -190,6 +190,15 @@ describe('main process: menu and window state', () => {
     expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true, result: { root: workspace } });
   });
 
+  it('a page that holds the window open to save is closed anyway after a grace period', async () => {
+    win.emit('close');
+    win.webContents.emit('will-prevent-unload', { preventDefault() {} });
+    expect(win.destroyed).toBe(false);
+    const deadline = Date.now() + 8_000;
+    while (!win.destroyed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(win.destroyed).toBe(true);
+  });
+
   it('quitting waits for calls in flight, then quits', async () => {
     const app = standIn.electron.app;
     const before = record.quits;
