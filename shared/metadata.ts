@@ -65,6 +65,8 @@ export function splitKeywords(content: string, body: string): string[] {
     }
   }
   const seen = new Set<string>();
+  // Hashtags write spaces as underscores: #رؤية_2030.
+  phrases = phrases.map((p) => p.replace(/^#/u, '').replace(/_/gu, ' ').trim()).filter((p) => p.length > 0);
   return phrases.filter((p) => {
     const key = p.toLowerCase();
     if (seen.has(key)) return false;

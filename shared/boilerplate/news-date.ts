@@ -141,12 +141,13 @@ export function findNewsDate(raw: string): NewsDate | undefined {
   const result: NewsDate = { date: hit.date, index: hit.index, length: hit.length };
   // A time right after the date ("- 15:30", ", 14:05 BST", " at 3:30 pm") or right before it.
   const after = text.slice(hit.index + hit.length);
-  const near = /^[\s,،|\-–—]*(?:at\s+|الساعة\s+|في\s+|،\s*)?/iu.exec(after)![0].length;
+  const near = /^[\s,،|:\-–—]*(?:at\s+|الساعة\s+|في\s+|،\s*)?/iu.exec(after)![0].length;
   let t = timeOfDay.exec(after.slice(near));
   let tIndex = t && t.index === 0 ? hit.index + hit.length + near : -1;
   if (tIndex < 0) {
     const before = text.slice(0, hit.index);
-    const tb = new RegExp(`${timeOfDay.source}[\\s,،|\\-–—]*$`, 'iu').exec(before);
+    // "3:45 pm EDT, Thu April 11, 2024": a weekday may sit between the time and the date.
+    const tb = new RegExp(`${timeOfDay.source}[\\s,،|\\-–—]*(?:${alternation(WEEKDAYS)})?\\.?[\\s,،|\\-–—]*$`, 'iu').exec(before);
     if (tb) {
       t = tb;
       tIndex = tb.index;
