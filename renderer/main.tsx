@@ -14,6 +14,10 @@ import { listenToBackend } from './store/external-events';
 import { store } from './store/store';
 import { App } from './components/App';
 import { installKeyboard } from './components/keyboard';
+import './components/CleanupPanel';
+import './components/ExportDialog';
+import './components/ImportDialog';
+import { installCleanupKeys } from './components/cleanup-commands';
 import { applyLabelStyles } from './components/label-styles';
 
 const LAST_DOCUMENT = 'tahrir.lastDocument';
@@ -22,6 +26,7 @@ connectApi(api);
 startAutosave();
 listenToBackend();
 installKeyboard();
+installCleanupKeys();
 
 // Closing the window or reloading: save what is unsaved (the journal already has it).
 window.addEventListener('pagehide', saveOnExit);

@@ -4,7 +4,7 @@ import { DOCUMENT_STATUSES } from '../../shared/model';
 import { setStatus } from '../store/annotation-actions';
 import { redo, undo } from '../store/history';
 import { useTahrir } from '../store/store';
-import { closeDialog, setView, toggleShortcuts } from '../store/ui-actions';
+import { closeDialog, openDialog, setView, toggleShortcuts } from '../store/ui-actions';
 import { Banners } from './Banners';
 import { dialogFor } from './dialog-registry';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
@@ -64,6 +64,12 @@ function TopBar(): ReactElement {
       )}
       <div className="bar-end">
         <SaveIndicator />
+        <button className="small" onClick={() => openDialog('import')} title="Import pre-annotations">
+          Import…
+        </button>
+        <button className="small" onClick={() => openDialog('export')} title="Export a dataset (Ctrl+E)" data-testid="open-export">
+          Export…
+        </button>
         <button className="icon" onClick={() => toggleShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
           ?
         </button>

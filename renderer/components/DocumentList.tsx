@@ -1,5 +1,5 @@
 // The workspace's documents: status, counts, problems; a filter and the progress summary.
-import type { ReactElement } from 'react';
+import { useDeferredValue, type ReactElement } from 'react';
 import type { DocumentStatus } from '../../shared/model';
 import { openDocument, progress, setFilter, visibleDocuments } from '../store/document-actions';
 import { useTahrir } from '../store/store';
@@ -10,10 +10,11 @@ export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_p
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 export function DocumentList(): ReactElement {
-  const documents = useTahrir(visibleDocuments);
+  // Counts follow after the keypress's frame (see SidePanel).
+  const documents = useDeferredValue(useTahrir(visibleDocuments));
   const filter = useTahrir((s) => s.filter);
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
-  const { done, total } = useTahrir(useShallow(progress));
+  const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
   return (
     <nav className="document-list" aria-label="Documents">
       <div className="progress" title="Documents done, of all in the workspace">

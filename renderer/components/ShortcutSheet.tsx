@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { selectLabels, useTahrir } from '../store/store';
 import { toggleShortcuts } from '../store/ui-actions';
+import { CLEANUP_SHORTCUTS } from './cleanup-commands';
 import { SHORTCUTS } from './keyboard';
 
 export function ShortcutSheet(): ReactElement | null {
@@ -14,7 +15,7 @@ export function ShortcutSheet(): ReactElement | null {
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map((s) => (
+            {[...SHORTCUTS, ...CLEANUP_SHORTCUTS].map((s) => (
               <tr key={s.keys}>
                 <th>
                   <kbd>{s.keys}</kbd>

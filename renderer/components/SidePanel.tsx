@@ -1,6 +1,6 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
-import { memo, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { memo, useDeferredValue, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { Entity } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans } from '../store/document-data';
@@ -11,10 +11,12 @@ import { labelClass } from './label-styles';
 import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
 import { SpanInspector } from './SpanInspector';
 
+// Lists follow the document with useDeferredValue: React renders them after the frame
+// that paints the keypress's highlight, so a long list never delays it.
 function useHiddenIds(): Set<string> {
-  const doc = useTahrir((s) => s.doc);
-  const data = useTahrir((s) => s.data);
-  const view = useTahrir((s) => s.view);
+  const doc = useDeferredValue(useTahrir((s) => s.doc));
+  const data = useDeferredValue(useTahrir((s) => s.data));
+  const view = useDeferredValue(useTahrir((s) => s.view));
   return useMemo(() => {
     const hidden = new Set<string>();
     if (!doc || !data) return hidden;
@@ -46,7 +48,7 @@ const LIST_LIMIT = 150;
 
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const entities = useTahrir((s) => s.data?.entities);
+  const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const hidden = useHiddenIds();
@@ -87,8 +89,8 @@ function EntitiesTab(): ReactElement {
 }
 
 function QuotesTab(): ReactElement {
-  const quotes = useTahrir((s) => s.data?.quotes);
-  const entities = useTahrir((s) => s.data?.entities);
+  const quotes = useDeferredValue(useTahrir((s) => s.data?.quotes));
+  const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const hidden = useHiddenIds();
   const [showAll, setShowAll] = useState(false);
@@ -128,7 +130,7 @@ registerSidePanelTab({ id: 'quotes', title: 'Quotes', component: QuotesTab });
 export function SidePanel(): ReactElement {
   const tabs = useSyncExternalStore(onTabsChanged, sidePanelTabs);
   const current = useTahrir((s) => s.sideTab);
-  const counts = useTahrir(useShallow((s) => ({ entities: Object.keys(s.data?.entities ?? {}).length, quotes: Object.keys(s.data?.quotes ?? {}).length })));
+  const counts = useDeferredValue(useTahrir(useShallow((s) => ({ entities: Object.keys(s.data?.entities ?? {}).length, quotes: Object.keys(s.data?.quotes ?? {}).length }))));
   const tab = tabs.find((t) => t.id === current) ?? tabs[0];
   const Body = tab?.component;
   return (

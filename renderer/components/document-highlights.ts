@@ -62,8 +62,8 @@ export class DocumentHighlights {
     this.unsubscribe = store.subscribe((s, prev) => {
       if (!this.isCurrent(s)) return; // the view re-renders and builds a new instance
       if (s.data !== prev.data || s.workspace !== prev.workspace) {
-        this.syncEntities(s);
-        this.syncQuotes(s);
+        if (s.data?.entities !== prev.data?.entities || s.workspace !== prev.workspace) this.syncEntities(s, prev);
+        if (s.data?.quotes !== prev.data?.quotes) this.syncQuotes(s);
       }
       if (s.data !== prev.data || s.selected !== prev.selected) this.syncSelected(s);
       if (s.search !== prev.search || s.data !== prev.data) this.syncSearch(s);
@@ -94,6 +94,7 @@ export class DocumentHighlights {
     for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
     if (this.flashTimer) clearTimeout(this.flashTimer);
+    if (this.nestedTimer) clearTimeout(this.nestedTimer);
     for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested]) layer.clear();
   }
 
@@ -114,16 +115,39 @@ export class DocumentHighlights {
     return shownSpanOf(this.shown, span);
   }
 
-  private syncEntities(s: TahrirState): void {
+  private syncEntities(s: TahrirState, prev?: TahrirState): void {
     const labels = s.workspace?.config.labels ?? [];
     const index = new Map(labels.map((l, i) => [l.name, i]));
-    const items: HighlightItem[] = [];
-    for (const e of Object.values(s.data?.entities ?? {})) {
+    const item = (e: Entity): HighlightItem | null => {
       const r = this.shownSpan(e);
-      if (r) items.push({ key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r });
+      return r ? { key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r } : null;
+    };
+    const next = s.data?.entities ?? {};
+    const before = prev?.data?.entities;
+    if (before && prev?.workspace === s.workspace) {
+      // A keypress changes one entity: compare by identity and touch only what changed.
+      for (const id in next) if (before[id] !== next[id]) this.entities.put(id, item(next[id]));
+      for (const id in before) if (!(id in next)) this.entities.put(id, null);
+    } else {
+      const items: HighlightItem[] = [];
+      for (const e of Object.values(next)) {
+        const it = item(e);
+        if (it) items.push(it);
+      }
+      this.entities.sync(items);
     }
-    this.entities.sync(items);
-    this.nested.sync(nestedItems(items));
+    this.scheduleNested();
+  }
+
+  private nestedTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The nesting band follows just after the frame that paints the change (it looks at every entity). */
+  private scheduleNested(): void {
+    if (this.nestedTimer) return;
+    this.nestedTimer = setTimeout(() => {
+      this.nestedTimer = null;
+      this.nested.sync(nestedItems(this.entities.items()));
+    }, 0);
   }
 
   private syncQuotes(s: TahrirState): void {

@@ -66,6 +66,26 @@ export class HighlightLayer {
     }
   }
 
+  /** Show one item (or none, with null) under `key`, leaving the others alone. */
+  put(key: string, item: Omit<HighlightItem, 'key'> | null): void {
+    const cur = this.current.get(key);
+    if (item && cur && cur.name === item.name && cur.start === item.start && cur.end === item.end) return;
+    if (cur) {
+      this.drop(cur);
+      this.current.delete(key);
+    }
+    if (!item) return;
+    const ranges = this.resolve(item.start, item.end);
+    const h = highlightNamed(item.name);
+    for (const r of ranges) h.add(r);
+    this.current.set(key, { name: item.name, start: item.start, end: item.end, ranges });
+  }
+
+  /** What the layer shows now. */
+  items(): HighlightItem[] {
+    return [...this.current].map(([key, c]) => ({ key, name: c.name, start: c.start, end: c.end }));
+  }
+
   /** Forget every range (the paragraphs were re-rendered: old ranges point at gone text nodes). */
   clear(): void {
     for (const cur of this.current.values()) this.drop(cur);

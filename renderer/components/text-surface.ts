@@ -33,8 +33,13 @@ export function selectedSourceRange(exact: boolean): { start: number; end: numbe
 
 /** After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. */
 export function collapseSelectionToEnd(): void {
-  const sel = document.getSelection();
-  if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+  // After the frame that paints the new highlight: moving the selection in a long text costs.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const sel = document.getSelection();
+      if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+    }, 0),
+  );
 }
 
 export function focusText(): void {

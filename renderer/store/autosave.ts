@@ -10,11 +10,14 @@ import { store } from './store';
 
 export interface AutosaveOptions {
   debounceMs: number;
+  /** Delay before a change is journaled: just past the frame that paints it. */
+  journalDelayMs: number;
   firstRetryMs: number;
   maxRetryMs: number;
 }
 
-const DEFAULTS: AutosaveOptions = { debounceMs: 400, firstRetryMs: 1000, maxRetryMs: 30_000 };
+// The journal waits long enough to leave the keypress's frame, short enough that a crash loses nothing typed.
+const DEFAULTS: AutosaveOptions = { debounceMs: 400, journalDelayMs: 100, firstRetryMs: 1000, maxRetryMs: 30_000 };
 
 /** A document switched away from with its last changes unsaved: kept and retried until saved. */
 interface Unsaved {
@@ -31,7 +34,6 @@ let attempt = 0;
 let chain: Promise<boolean> = Promise.resolve(true);
 let unsubscribe: (() => void) | null = null;
 const unsaved = new Map<string, Unsaved>();
-const journal = { busy: false, next: null as { id: string; sidecar: Sidecar } | null };
 
 export function toErrorData(e: unknown): TahrirErrorData {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
@@ -51,20 +53,17 @@ export function currentSidecar(): Sidecar | null {
   return sidecarFromData(s.doc.base, s.data, nowStamp(), annotator());
 }
 
-async function writeJournal(): Promise<void> {
-  if (journal.busy) return;
-  journal.busy = true;
-  try {
-    while (journal.next) {
-      const { id, sidecar } = journal.next;
-      journal.next = null;
-      await getApi()
-        .writeRecovery(id, sidecar)
-        .catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
-    }
-  } finally {
-    journal.busy = false;
-  }
+/** Journal the open document's unsaved changes; queued with the saves so the two never interleave. */
+function journalNow(): void {
+  chain = chain.then(async () => {
+    const s = store.getState();
+    if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
+    const sidecar = sidecarFromData(s.doc.base, s.data, nowStamp(), annotator());
+    await getApi()
+      .writeRecovery(s.doc.id, sidecar)
+      .catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
+    return true;
+  });
 }
 
 function schedule(ms: number): void {
@@ -188,10 +187,23 @@ export function saveOnExit(): void {
 export function markChanged(): void {
   const s = store.getState();
   if (!s.doc || s.doc.readOnly || !s.data) return;
-  store.setState({ save: { state: 'dirty', error: null, retryAt: null } });
-  journal.next = { id: s.doc.id, sidecar: sidecarFromData(s.doc.base, s.data, nowStamp(), annotator()) };
-  void writeJournal();
+  if (s.save.state !== 'dirty') store.setState({ save: { state: 'dirty', error: null, retryAt: null } });
+  scheduleJournal();
   schedule(options.debounceMs);
+}
+
+let journalTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Journal the change right after this task (not inside it): building and sending a
+ * long document's sidecar must not delay the frame that paints the keypress.
+ */
+function scheduleJournal(): void {
+  if (journalTimer) return;
+  journalTimer = setTimeout(() => {
+    journalTimer = null;
+    journalNow();
+  }, options.journalDelayMs);
 }
 
 export function startAutosave(overrides: Partial<AutosaveOptions> = {}): () => void {
@@ -209,6 +221,8 @@ export function stopAutosave(): void {
   unsubscribe = null;
   if (timer) clearTimeout(timer);
   timer = null;
+  if (journalTimer) clearTimeout(journalTimer);
+  journalTimer = null;
   for (const entry of unsaved.values()) if (entry.timer) clearTimeout(entry.timer);
   unsaved.clear();
   attempt = 0;

@@ -28,8 +28,18 @@ export function dataFromSidecar(sidecar: Sidecar): DocumentData {
   };
 }
 
-/** Sidecar order: (start, end, id). */
+const sortedCache = new WeakMap<object, unknown[]>();
+
+/** Sidecar order: (start, end, id). Cached per record (records are immutable): the journal and the save share one sort. */
 export function sortedSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
+  const hit = sortedCache.get(record);
+  if (hit) return hit as T[];
+  const out = sortSpans(record);
+  sortedCache.set(record, out);
+  return out;
+}
+
+function sortSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
   return Object.values(record).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

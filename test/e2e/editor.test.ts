@@ -143,7 +143,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     expect(await page.evaluate(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame)).toBe(true);
     const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) => (r as Range).toString()));
     expect(highlighted).toEqual(['جو بايدن']);
-    expect(await tabCount('Entities')).toBe('1');
+    await expect.poll(() => tabCount('Entities')).toBe('1');
   });
 
   it('tags an English name in the tweet by keyboard (click, Ctrl+Shift+→)', async () => {
@@ -163,11 +163,11 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     const biden = await pointIn('وقال بايدن خلال', 7);
     await page.mouse.dblclick(biden.x, biden.y);
     await page.keyboard.press('1');
-    expect(await tabCount('Entities')).toBe('3');
+    await expect.poll(() => tabCount('Entities')).toBe('3');
     // Then the quote: drag from inside its first word to inside its last, press Q.
     await drag(await pointIn('نرحب بفرصة', 1), await pointIn('الديمقراطية".', 5));
     await page.keyboard.press('q');
-    expect(await tabCount('Quotes')).toBe('1');
+    await expect.poll(() => tabCount('Quotes')).toBe('1');
     // The inspector suggests the speaker (the person after قال); Enter accepts it.
     await expect.poll(() => page.locator('.suggestion bdi').textContent()).toBe('بايدن');
     await page.keyboard.press('Enter');
@@ -179,10 +179,10 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.keyboard.press('Control+z'); // the speaker
     await expect.poll(() => page.locator('[data-testid="speaker-current"]').textContent()).toContain('none yet');
     await page.keyboard.press('Control+z'); // the quote
-    expect(await tabCount('Quotes')).toBe('0');
+    await expect.poll(() => tabCount('Quotes')).toBe('0');
     await page.keyboard.press('Control+Shift+z');
     await page.keyboard.press('Control+y');
-    expect(await tabCount('Quotes')).toBe('1');
+    await expect.poll(() => tabCount('Quotes')).toBe('1');
     // The side panel lists it with its speaker; choosing it selects it again.
     await page.locator('.tabs [role="tab"]', { hasText: 'Quotes' }).click();
     await expect.poll(() => page.locator('.quote-item .quote-speaker bdi').textContent()).toBe('بايدن');
@@ -221,7 +221,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.reload();
     await page.waitForSelector('[data-para]');
     await expect.poll(() => tabCount('Entities')).toBe('3');
-    expect(await tabCount('Quotes')).toBe('1');
+    await expect.poll(() => tabCount('Quotes')).toBe('1');
     await page.waitForFunction(() => (CSS.highlights.get('tahrir-label-0')?.size ?? 0) === 2);
     const sidecar = await sidecarOnDisk(SAMPLE);
     expect(sidecar.document.status).toBe('done');
@@ -273,7 +273,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     const at = await pointIn('بايدن', 2);
     await page.mouse.dblclick(at.x, at.y);
     await page.keyboard.press('1');
-    expect(await tabCount('Entities')).toBe('0');
+    await expect.poll(() => tabCount('Entities')).toBe('0');
     await page.waitForTimeout(600); // longer than the autosave pause
     expect(await readFile(join(root, `${BROKEN}.annotations.json`), 'utf8')).toBe(BROKEN_SIDECAR);
     await page.screenshot({ path: join(shots, 'editor-read-only.png') });
