@@ -11,6 +11,8 @@ import { connectApi } from './store/api-connection';
 import { saveOnExit, startAutosave } from './store/autosave';
 import { loadWorkspace, openDocument } from './store/document-actions';
 import { listenToBackend } from './store/external-events';
+import { installExternalChangeHandling } from './store/external-change';
+import './components/ExternalChangeDialog'; // registers the keep mine / take theirs / merge dialog
 import { store } from './store/store';
 import { App } from './components/App';
 import { installKeyboard } from './components/keyboard';
@@ -24,6 +26,7 @@ const LAST_DOCUMENT = 'tahrir.lastDocument';
 
 connectApi(api);
 startAutosave();
+installExternalChangeHandling();
 listenToBackend();
 installKeyboard();
 installCleanupKeys();
