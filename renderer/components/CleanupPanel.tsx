@@ -194,7 +194,7 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
   const key = suggestionKey(s);
   const insertion = s.start === s.end;
   return (
-    <li className={`suggestion${current ? ' current' : ''}`} data-key={key} data-rule={s.rule} aria-selected={current}>
+    <li className={`cleanup-suggestion${current ? ' current' : ''}`} data-key={key} data-rule={s.rule} aria-selected={current}>
       <button
         className="suggestion-text"
         tabIndex={-1}

@@ -2,12 +2,11 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { sliceCodePoints } from '../../shared/code-points';
 import { nextId, type DocumentData } from './document-data';
 import { changeDocument } from './history';
 import { store } from './store';
 import type { SpanRef } from './state';
-import { shownText } from './text-view';
+import { shownText, sourceIndex } from './text-view';
 
 export interface SourceRange {
   start: number;
@@ -23,6 +22,11 @@ function sourceText(): string {
   const doc = store.getState().doc;
   if (!doc) throw new Error('no document open');
   return doc.source;
+}
+
+/** The source's code points [start, end). */
+function sliceCodePoints(source: string, start: number, end: number): string {
+  return sourceIndex(source).slice(Math.max(0, start), end);
 }
 
 function select(ref: SpanRef | null): void {

@@ -3,7 +3,7 @@
 // Only a suggestion: the editor confirms it.
 import type { Entity } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { sliceCodePoints } from '../../shared/code-points';
+import { sourceIndex } from './text-view';
 
 export const SPEECH_VERBS = [
   'قال', 'قالت', 'يقول', 'تقول', 'أضاف', 'أضافت', 'يضيف', 'أكد', 'أكدت', 'يؤكد', 'صرح', 'صرحت', 'أوضح', 'أوضحت',
@@ -17,6 +17,8 @@ const NEAR_VERB = 80; // how far from the verb the speaker may be
 
 // A verb is about this quote only within the same sentence.
 const SENTENCE_END = /[.!?؟\n]/u;
+
+const sliceCodePoints = (source: string, start: number, end: number): string => sourceIndex(source).slice(start, end);
 
 const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
 

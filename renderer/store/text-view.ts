@@ -132,3 +132,11 @@ export function shownSpanOf(shown: ShownText, span: { start: number; end: number
   cache.set(span, out);
   return out;
 }
+
+let sourceMemo: { source: string; index: CodePointIndex } | null = null;
+
+/** Code point index of the open document's source (slicing a long source by code points stays O(log n)). */
+export function sourceIndex(source: string): CodePointIndex {
+  if (sourceMemo?.source !== source) sourceMemo = { source, index: new CodePointIndex(source) };
+  return sourceMemo.index;
+}
