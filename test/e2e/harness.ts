@@ -1,0 +1,155 @@
+// What the browser end-to-end suites share: `tahrir serve` on a temp copy of seeds/ with
+// the renderer bundled into the temp folder (dist/ is never touched), Debian's Chromium,
+// and the helpers that select text by mouse as an editor does.
+import { existsSync } from 'node:fs';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../electron/serve';
+import type { Sidecar } from '../../shared/model';
+
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+export const SAMPLE = '000_b3be894ae1d50a96';
+export const shots = join(repo, 'test-results');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The renderer bundled as build/bundle.mjs does, into `outdir`; `extraImports` adds modules a suite needs wired in. */
+export async function buildRenderer(outdir: string, extraImports = ''): Promise<void> {
+  await build({
+    stdin: { contents: `import './main.tsx'; ${extraImports}`, resolveDir: join(repo, 'renderer'), loader: 'tsx' },
+    outdir,
+    entryNames: 'app',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    jsx: 'automatic',
+    minify: true,
+    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
+    assetNames: 'assets/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  await copyFile(join(repo, 'renderer', 'index.html'), join(outdir, 'index.html'));
+}
+
+export interface EditorSession {
+  /** Temp folder holding the workspace (`root`) and the bundled renderer. */
+  base: string;
+  root: string;
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export interface EditorOptions {
+  /** Temp folder name prefix. */
+  name: string;
+  /** Adds or changes files in the workspace before the server starts. */
+  prepare?: (root: string) => Promise<void>;
+  extraImports?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** Serve a temp copy of seeds/ and open it in Chromium (nothing opened yet beyond the app's default). */
+export async function openEditor(options: EditorOptions): Promise<EditorSession> {
+  const base = await mkdtemp(join(tmpdir(), `tahrir-${options.name}-`));
+  const root = join(base, 'ws');
+  await cp(join(repo, 'seeds'), root, { recursive: true });
+  await options.prepare?.(root);
+  await buildRenderer(join(base, 'renderer'), options.extraImports);
+  await mkdir(shots, { recursive: true });
+  const server = await startServer({ root, rendererDir: join(base, 'renderer'), log: () => undefined });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(server.url);
+  return {
+    base,
+    root,
+    server,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await server.close();
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a document from the list and waits for its text. */
+export async function openDocumentIn(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-doc-id="${id}"]`).click();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')?.includes(id), id);
+  await page.waitForSelector('[data-para]');
+}
+
+export async function readSource(root: string, id: string): Promise<string> {
+  return (await readFile(join(root, `${id}.txt`), 'utf8')).replace(/^\uFEFF/, '');
+}
+
+export async function readSidecar(root: string, id: string): Promise<Sidecar> {
+  return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8')) as Sidecar;
+}
+
+/** Code point offset of the n-th occurrence of `needle` in `source` (what the sidecar stores). */
+export function cpOffset(source: string, needle: string, occurrence = 0): number {
+  let u = -1;
+  for (let i = 0; i <= occurrence; i++) u = source.indexOf(needle, u + 1);
+  if (u < 0) throw new Error(`not in the text: ${needle}`);
+  return Array.from(source.slice(0, u)).length;
+}
+
+/** Screen point at the middle of the k-th UTF-16 unit of the n-th occurrence of `needle` in the rendered text. */
+export async function pointIn(page: Page, needle: string, k: number, occurrence = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ needle, k, occurrence }) => {
+      let seen = 0;
+      for (const p of document.querySelectorAll('[data-para]')) {
+        const node = p.firstChild;
+        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+        const text = node.textContent ?? '';
+        let at = text.indexOf(needle);
+        while (at >= 0) {
+          if (seen++ === occurrence) {
+            (p as HTMLElement).scrollIntoView({ block: 'center' });
+            const r = new Range();
+            r.setStart(node, at + k);
+            r.setEnd(node, at + k + 1);
+            const box = r.getClientRects()[0];
+            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+          }
+          at = text.indexOf(needle, at + 1);
+        }
+      }
+      throw new Error(`not rendered: ${needle}`);
+    },
+    { needle, k, occurrence },
+  );
+}
+
+/** Drag the mouse from inside one character to inside another, as an editor selects. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 10_000 });
+}
+
+/** The rendered text (all paragraphs joined by newlines). */
+export async function renderedText(page: Page): Promise<string> {
+  return page.evaluate(() => [...document.querySelectorAll('[data-para]')].map((p) => p.textContent ?? '').join('\n'));
+}
