@@ -1,0 +1,107 @@
+// Export… and Import… end to end: `tahrir serve` on a temp copy of seeds/ (the sample with
+// the brief's example sidecar, a document with a broken sidecar, and a few thousand small
+// generated ones so an export runs long enough to cancel). Export to JSONL from the dialog:
+// the file appears and the summary says what went in and what was left out; a cancelled
+// export leaves no partial file; importing the export back finds every span already there.
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, openDocumentIn, openEditor, repo, SAMPLE, shots, type EditorSession } from './harness';
+
+const EXAMPLE = join(repo, '..', 'shared', 'docs', 'example', `${SAMPLE}.annotations.json`);
+const BROKEN = 'zz_broken';
+const BULK = 2500;
+
+let session: EditorSession;
+const page = () => session.page;
+
+async function exportedFiles(): Promise<string[]> {
+  const dir = join(session.root, 'exports');
+  return existsSync(dir) ? (await readdir(dir)).sort() : [];
+}
+
+async function openExportDialog(): Promise<void> {
+  await page().locator('[data-testid="document-text"]').focus();
+  await page().keyboard.press('Control+e');
+  await page().waitForSelector('[data-testid="export-dialog"]');
+}
+
+describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tahrir serve)', () => {
+  beforeAll(async () => {
+    session = await openEditor({
+      name: 'export-dialog',
+      async prepare(root) {
+        await copyFile(EXAMPLE, join(root, `${SAMPLE}.annotations.json`));
+        await writeFile(join(root, `${BROKEN}.txt`), 'جو بايدن في طوكيو.\n');
+        await writeFile(join(root, `${BROKEN}.annotations.json`), '{"format": "tahrir-annotations", "version": 1, "entities": [');
+        // Enough documents that an export takes a moment: cancellable mid-way.
+        await mkdir(join(root, 'bulk'));
+        const line = 'قال الرئيس الأمريكي جو بايدن إن مساعي اليابان أمر جيد. Ministers met in Tokyo on Monday.\n';
+        for (let i = 0; i < BULK; i++) await writeFile(join(root, 'bulk', `b${String(i).padStart(5, '0')}.txt`), line.repeat(20));
+      },
+    });
+    await openDocumentIn(page(), SAMPLE);
+  }, 300_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('exports JSONL from the dialog: progress, then the summary; the file is on disk', async () => {
+    await openExportDialog();
+    expect(await page().locator('[data-testid="export-format"] option').allTextContents()).toHaveLength(6);
+    await page().locator('[data-testid="export-format"]').selectOption('jsonl');
+    await page().locator('[data-testid="export-choose"]').click();
+    const destination = (await page().locator('[data-testid="export-destination"]').textContent()) ?? '';
+    expect(destination).toMatch(/^exports\/jsonl-\d{8}-\d{6}\.jsonl$/);
+    await page().screenshot({ path: join(shots, 'export-dialog.png') });
+    await page().locator('[data-testid="export-start"]').click();
+    await page().waitForSelector('[data-testid="export-summary"]', { timeout: 120_000 });
+    const summary = (await page().locator('[data-testid="export-summary"]').textContent()) ?? '';
+    // Every readable document; the broken one is named with the reason.
+    expect(summary).toContain(`Exported ${BULK + 5} documents`);
+    expect(await page().locator('[data-testid="export-skipped"]').textContent()).toContain(BROKEN);
+    // The sample's example: eight entities, one inside the removed read-more headline.
+    const person = await page().locator('.dataset-summary tr[data-label="PERSON"] td').textContent();
+    expect(Number(person)).toBeGreaterThan(0);
+    expect(await page().locator('[data-testid="export-left-out"]').textContent()).toMatch(/removed/);
+    await page().screenshot({ path: join(shots, 'export-summary.png') });
+    const files = await exportedFiles();
+    expect(files).toHaveLength(1);
+    const lines = (await readFile(join(session.root, 'exports', files[0]), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(BULK + 5);
+    const sample = lines.map((l) => JSON.parse(l) as { text: string; spans?: { start: number; end: number; text: string }[] }).find((r) => r.text.startsWith('منفتحون'));
+    for (const span of sample?.spans ?? []) expect(Array.from(sample!.text).slice(span.start, span.end).join('')).toBe(span.text);
+    await page().getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => page().locator('[data-testid="export-dialog"]').count()).toBe(0);
+  });
+
+  it('a cancelled export leaves no partial file', async () => {
+    await page().locator('[data-testid="open-export"]').click();
+    await page().waitForSelector('[data-testid="export-dialog"]');
+    await page().locator('[data-testid="export-format"]').selectOption('conll');
+    await page().locator('[data-testid="export-start"]').click();
+    await page().waitForSelector('[data-testid="export-progress"]');
+    await page().locator('[data-testid="export-cancel"]:not([disabled])').click();
+    await expect.poll(() => page().locator('[data-testid="export-error"]').textContent(), { timeout: 30_000 }).toContain('cancelled');
+    await page().screenshot({ path: join(shots, 'export-cancelled.png') });
+    // Only the JSONL export from before: nothing of the cancelled CoNLL one, not even a temp file.
+    expect(await exportedFiles()).toEqual([expect.stringMatching(/^jsonl-.*\.jsonl$/)]);
+    await page().keyboard.press('Escape');
+    await expect.poll(() => page().locator('[data-testid="export-dialog"]').count()).toBe(0);
+  });
+
+  it('imports the JSONL export back: every span is already there, nothing added', async () => {
+    const [file] = await exportedFiles();
+    await page().locator('button', { hasText: 'Import…' }).click();
+    await page().waitForSelector('[data-testid="import-dialog"]');
+    await page().locator('[data-testid="import-format"]').selectOption('jsonl');
+    await page().locator('[data-testid="import-source"]').fill(`exports/${file}`);
+    await page().locator('[data-testid="import-start"]').click();
+    await page().waitForSelector('[data-testid="import-report"]', { timeout: 60_000 });
+    const report = (await page().locator('[data-testid="import-report"] h3').first().textContent()) ?? '';
+    expect(report).toMatch(/ 0 spans added, [1-9]\d* already there/);
+    await page().screenshot({ path: join(shots, 'import-report.png') });
+  });
+});
