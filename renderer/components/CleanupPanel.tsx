@@ -214,7 +214,8 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
             <bdi className="suggestion-removed">{preview(s.text)}</bdi> → <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
           </span>
         )}
-        <span className="muted suggestion-kind">{s.kind}</span>
+        {/* Most suggestions remove boilerplate; the other kinds (normalize, split…) say so. */}
+        {s.kind !== 'boilerplate' && <span className="muted suggestion-kind">{s.kind}</span>}
       </button>
       <span className="suggestion-actions">
         <button className="small accept" disabled={readOnly} onClick={() => acceptSuggestions([s])} title="Accept (A)" aria-label="Accept">

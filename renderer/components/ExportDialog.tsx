@@ -46,7 +46,11 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
   useEffect(() => {
     const apply = (e: ExportEvent): void => {
       if (e.type === 'export-progress') setPhase((p) => (p.kind === 'running' ? { ...p, done: e.done, total: e.total, current: e.current } : p));
-      else if (e.type === 'export-finished') setPhase({ kind: 'finished', summary: e.summary });
+      else if (e.type === 'export-finished') {
+        setPhase({ kind: 'finished', summary: e.summary });
+        // "Export again" asks for a destination again instead of overwriting this one.
+        setDestination(null);
+      }
       else setPhase({ kind: 'failed', error: e.error });
     };
     const off = getApi().onEvent((e) => {
