@@ -23,8 +23,8 @@ const arabicBy =
 const arabicByBare = /^\s*(?:بقلم|كتب|كتبت|بقلم الكاتب|بقلم الكاتبة)\s+\S/u;
 const outlets = alternation(NEWS_AGENCIES);
 const dateline = new RegExp(
-  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?\\s*[-–—/|(]\\s*(?:${outlets})\\s*\\)?|(?:${outlets})\\s*[,،|-]\\s*[\\p{L}\\s.'’-]{2,30}|(?:by|من)\\s+(?:${outlets}))\\s*$`,
-  'iu',
+  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?\\s*[-–—/|(]\\s*(?:${outlets})\\s*\\)?|(?:${outlets})\\s*[,،|-]\\s*[\\p{L}\\s.'’-]{2,30}|(?:[Bb]y|BY|من)\\s+(?:${outlets}))\\s*$`,
+  'u',
 );
 const jobTitle =
   /^\s*(?:(?:[A-Z][a-z]+|BBC|US|UK|Middle East|Senior|Chief|International|Political|Security|Diplomatic|Economics|Business|Defence|Health|Science|Technology|Arab Affairs|Foreign)\s+){0,4}(?:correspondent|editor|reporter|analyst|writer|producer|contributor)(?:[,|]\s*.{0,40})?\s*$/iu;

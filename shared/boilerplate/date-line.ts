@@ -3,7 +3,7 @@
 // A line goes only when, once its date, time, weekday and labels are taken out, nothing
 // of substance is left: a sentence that mentions a date stays.
 
-import { alternation, words } from './line-shape';
+import { alternation, caseVariants, words } from './line-shape';
 import { WEEKDAYS, asciiDigits, findNewsDate } from './news-date';
 import { defineRule, type SourceLine } from './rule';
 
@@ -19,15 +19,15 @@ const FILLER = [
   'مساء', 'صباحاً', 'مساءً', 'هـ', 'م.', 'GST', 'AST', 'KSA', 'EAT', 'WAT', 'SAST', 'IST', 'JST', 'PKT', 'TRT', 'MSK', 'PST', 'PDT',
   'CST', 'CDT', 'EET', 'EEST', 'AEST', 'HKT', 'SGT', 'local time', 'بالتوقيت المحلي', 'توقيت',
 ];
-const label = new RegExp(`(?<![\\p{L}])(?:${alternation(LABELS)})(?![\\p{L}])\\s*[:：]?`, 'giu');
-const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(WEEKDAYS)})(?![\\p{L}])`, 'giu');
+const label = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(LABELS))})(?![\\p{L}])\\s*[:：]?`, 'gu');
+const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(WEEKDAYS))})(?![\\p{L}])`, 'gu');
 const time = /(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)/g;
 const relative =
   /(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
 // "06 ذو الحجة 1445 هـ": the Hijri date printed beside the Gregorian one.
 const hijriDate = /\d{1,2}\s+(?:محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى|جمادى الآخرة|جمادى الثانية|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)\s+\d{4}\s*(?:هـ|ه)?/gu;
 const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
-const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(FILLER)})(?![\\p{L}])`, 'giu');
+const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(FILLER))})(?![\\p{L}])`, 'gu');
 
 /** A line that is nothing but a date stamp (with its label, time and zone). */
 export function isDateLine(line: string): boolean {

@@ -1,7 +1,7 @@
 // Dates as news sites print them, in English and Arabic ("11th, April 2024 GMT",
 // "الأحد 02 يونيو 2024 - 15:30", "12 June 2024 14:05 BST", "١١ نيسان ٢٠٢٤"), to ISO.
 
-import { alternation } from './line-shape';
+import { alternation, caseVariants } from './line-shape';
 
 const MONTHS: Record<string, number> = {};
 function months(n: number, ...names: string[]): void {
@@ -36,21 +36,23 @@ const ZONES: Record<string, string> = {
 };
 
 // Month "names" may pair two calendars: "نيسان/أبريل", "April/نيسان".
-const monthName = `(?:${alternation(Object.keys(MONTHS))})\\.?`;
+const monthName = `(?:${alternation(caseVariants(Object.keys(MONTHS)))})\\.?`;
 const month = `(${monthName}(?:\\s*[/(-]\\s*${monthName}\\)?)?)`;
 const day = '(\\d{1,2})(?:st|nd|rd|th)?';
 const year = '(\\d{4})';
 const sep = '[\\s,،.\\-/]*';
 
-const dayMonthYear = new RegExp(`(?<![\\d\\p{L}])${day}${sep}(?:of\\s+)?${month}${sep}${year}`, 'iu');
-const monthDayYear = new RegExp(`(?<![\\d\\p{L}])${month}\\s*${day}${sep}${year}`, 'iu');
+const dayMonthYear = new RegExp(`(?<![\\d\\p{L}])${day}${sep}(?:of\\s+)?${month}${sep}${year}`, 'u');
+const monthDayYear = new RegExp(`(?<![\\d\\p{L}])${month}\\s*${day}${sep}${year}`, 'u');
 const isoDate = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/u;
 const numericDate = /(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d(?!\d?[:.]\d{2}))/u;
 const timeOfDay = new RegExp(
-  `(?<!\\d)(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|ص|م|صباحا|صباحاً|مساء|مساءً)?(?![\\d\\p{L}])` +
-    `(?:\\s*\\(?\\s*((?:GMT|UTC)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|${alternation(Object.keys(ZONES))}|[+-]\\d{2}:?\\d{2})(?![\\p{L}])\\)?)?`,
-  'iu',
+  `(?<!\\d)(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?\\s*([aApP]\\.?[mM]\\.?|ص|م|صباحا|صباحاً|مساء|مساءً)?(?![\\d\\p{L}])` +
+    `(?:\\s*\\(?\\s*((?:GMT|UTC)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?|${alternation(caseVariants(Object.keys(ZONES)))}|[+-]\\d{2}:?\\d{2})(?![\\p{L}])\\)?)?`,
+  'u',
 );
+// "3:45 pm EDT, Thu April 11, 2024": a weekday may sit between the time and the date.
+const timeBeforeDate = new RegExp(`${timeOfDay.source}[\\s,،|\\-–—]*(?:${alternation(caseVariants(WEEKDAYS))})?\\.?[\\s,،|\\-–—]*$`, 'u');
 
 export interface NewsDate {
   /** YYYY-MM-DD */
@@ -146,8 +148,7 @@ export function findNewsDate(raw: string): NewsDate | undefined {
   let tIndex = t && t.index === 0 ? hit.index + hit.length + near : -1;
   if (tIndex < 0) {
     const before = text.slice(0, hit.index);
-    // "3:45 pm EDT, Thu April 11, 2024": a weekday may sit between the time and the date.
-    const tb = new RegExp(`${timeOfDay.source}[\\s,،|\\-–—]*(?:${alternation(WEEKDAYS)})?\\.?[\\s,،|\\-–—]*$`, 'iu').exec(before);
+    const tb = timeBeforeDate.exec(before);
     if (tb) {
       t = tb;
       tIndex = tb.index;

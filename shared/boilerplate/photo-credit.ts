@@ -2,7 +2,7 @@
 // "Image caption, …", "REUTERS/Evelyn Hockstein", "صورة أرشيفية", "(تصوير: …)",
 // and a short caption line ending in its credit "(رويترز)".
 
-import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
 import { PHOTO_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
@@ -13,10 +13,10 @@ const PHOTO_LABELS = [
   'صورة', 'الصورة', 'صور', 'الصور', 'تصوير', 'بعدسة', 'عدسة', 'مصدر الصورة', 'صدر الصورة', 'التعليق على الصورة', 'تعليق الصورة',
   'صورة أرشيفية', 'صورة تعبيرية', 'صورة من', 'فيديو', 'الفيديو', 'شاهد الفيديو', 'شاهد',
 ];
-const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(PHOTO_LABELS)})\\s*(?:[:：,،\\-–—|]|by\\b)`, 'iu');
-const agencies = alternation(PHOTO_AGENCIES);
-const creditOnly = new RegExp(`^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`, 'iu');
-const captionWithCredit = new RegExp(`\\((?:[^()]{0,30}(?:/|:)\\s*)?(?:${agencies})[^()]{0,40}\\)\\s*$`, 'iu');
+const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(caseVariants(PHOTO_LABELS))})\\s*(?:[:：,،\\-–—|]|[Bb]y\\b)`, 'u');
+const agencies = alternation(caseVariants(PHOTO_AGENCIES));
+const creditOnly = new RegExp(`^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`, 'u');
+const captionWithCredit = new RegExp(`\\((?:[^()]{0,30}(?:/|:)\\s*)?(?:${agencies})[^()]{0,40}\\)\\s*$`, 'u');
 
 /** A gallery counter ("1 /1", "3 / 12") or a caption ending in an agency acronym ("… Makkah. (SPA)"). */
 const galleryCounter = /^\s*\d{1,3}\s*\/\s*\d{1,3}\s*$/u;

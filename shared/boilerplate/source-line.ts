@@ -2,7 +2,7 @@
 // that are only an agency credit ("وكالات", "(رويترز)", "Staff and agencies").
 // "قال المصدر إن …" is a sentence, not a source line: a label needs its colon or dash.
 
-import { alternation, endsWithFullStop, wordCount } from './line-shape';
+import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
 import { NEWS_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
@@ -13,8 +13,8 @@ const SOURCE_LABELS = [
 const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(SOURCE_LABELS)})\\s*[:：\\-–—]\\s*(.+?)\\s*[)\\]]?\\s*$`, 'iu');
 const agency = alternation(NEWS_AGENCIES);
 const agencyOnly = new RegExp(
-  `^\\s*[-–—(\\[]?\\s*(?:(?:with|مع|\\+)\\s*)?(?:${agency})(?:\\s*(?:[+/،,&|]|و|and)\\s*(?:${agency}))*\\s*[)\\]]?\\s*$`,
-  'iu',
+  `^\\s*[-–—(\\[]?\\s*(?:(?:[Ww]ith|مع|\\+)\\s*)?(?:${agency})(?:\\s*(?:[+/،,&|]|و|and)\\s*(?:${agency}))*\\s*[)\\]]?\\s*$`,
+  'u',
 );
 
 // Press releases end with "SOURCE Company Name" (capitals, no colon).
