@@ -108,6 +108,15 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
   };
 
   const running = phase.kind === 'running';
+  // Closed while running (Escape, the menu): the job must not go on unseen.
+  const runningRef = useRef(false);
+  runningRef.current = running;
+  useEffect(
+    () => () => {
+      if (runningRef.current && jobRef.current) void getApi().cancelExport(jobRef.current).catch(() => undefined);
+    },
+    [],
+  );
   const close = (): void => {
     if (running) void cancel();
     onClose();
