@@ -136,7 +136,7 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     expect(await page.locator('[data-testid="external-change-dialog"]').count()).toBe(0);
     const disk = await onDisk();
     expect(disk.entities.map((e) => e.id)).toContain('t100');
-  });
+  }, 120_000);
 
   it('unsaved changes: the dialog appears, nothing is overwritten; Merge both writes both sides’ additions', async () => {
     // Saves fail for now (a full disk, say), so the change here stays unsaved when the disk changes.
@@ -168,7 +168,7 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     expect(mine?.label).toBe('GPE'); // mine
     expect(await dialog.count()).toBe(0);
     expect(await entityCount()).toBe('11');
-  });
+  }, 120_000);
 
   it('unsaved changes survive a renderer crash: journaled at once, offered on reopening, restored and saved', async () => {
     const failed = await failSaves();
@@ -197,7 +197,7 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     await restore.click();
     await expect.poll(async () => (await onDisk()).document.status, { timeout: 15_000 }).toBe('in_progress');
     await expect.poll(() => existsSync(journal), { timeout: 10_000 }).toBe(false);
-  });
+  }, 120_000);
 
   it('bidi override characters are shown as a visible marker and flagged', async () => {
     await page.locator(`[data-doc-id="${BIDI}"]`).click();
@@ -210,5 +210,5 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     expect(flagged[0].text).not.toContain('\u202E');
     expect(flagged[0].title).toMatch(/RIGHT-TO-LEFT OVERRIDE/);
     await page.screenshot({ path: join(shots, 'bidi-flagged.png') });
-  });
+  }, 120_000);
 });
