@@ -2,7 +2,7 @@
 // that are only an agency credit ("وكالات", "(رويترز)", "Staff and agencies").
 // "قال المصدر إن …" is a sentence, not a source line: a label needs its colon or dash.
 
-import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
+import { alternation, endsWithFullStop, wordCount } from './line-shape';
 import { NEWS_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
