@@ -6,7 +6,7 @@ import { afterEach } from 'vitest';
 
 const made: string[] = [];
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));
 });
 
 /** A fresh empty folder under the system temp folder, removed after the test. */
