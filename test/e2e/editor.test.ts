@@ -1,117 +1,57 @@
 // The annotation editor end to end: `tahrir serve` on a temp copy of seeds/, Debian's
 // Chromium driven by keyboard and mouse as an editor would, and the sidecar on disk
 // checked offset by offset (code points, as in docs/example).
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../electron/serve';
+import * as harness from './harness';
+import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
 
-const repo = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const SAMPLE = '000_b3be894ae1d50a96';
 const ENGLISH = 'zz_english_note';
 const ENGLISH_TEXT = 'Ministers met in Tokyo on Monday.\nThe talks were described as "useful" by Fumio Kishida.\n';
 const BROKEN = 'zz_zbroken';
 const BROKEN_SIDECAR = '{"format": "tahrir-annotations", "version": 1, "entities": [';
-const shots = join(repo, 'test-results');
 
-let server: RunningServer;
-let browser: Browser;
+let session: EditorSession;
 let page: Page;
 let root: string;
 let source: string;
 
 /** Code point offset of the n-th occurrence of `needle` in the source (what the sidecar stores). */
-function cpOffset(needle: string, occurrence = 0): number {
-  let u = -1;
-  for (let i = 0; i <= occurrence; i++) u = source.indexOf(needle, u + 1);
-  if (u < 0) throw new Error(`not in the sample: ${needle}`);
-  return Array.from(source.slice(0, u)).length;
-}
-
-/** Screen point at the middle of the k-th UTF-16 unit of the n-th occurrence of `needle` in the rendered text. */
-async function pointIn(needle: string, k: number, occurrence = 0): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ needle, k, occurrence }) => {
-      let seen = 0;
-      for (const p of document.querySelectorAll('[data-para]')) {
-        const node = p.firstChild;
-        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-        const text = node.textContent ?? '';
-        let at = text.indexOf(needle);
-        while (at >= 0) {
-          if (seen++ === occurrence) {
-            (p as HTMLElement).scrollIntoView({ block: 'center' });
-            const r = new Range();
-            r.setStart(node, at + k);
-            r.setEnd(node, at + k + 1);
-            const box = r.getClientRects()[0];
-            return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-          }
-          at = text.indexOf(needle, at + 1);
-        }
-      }
-      throw new Error(`not rendered: ${needle}`);
-    },
-    { needle, k, occurrence },
-  );
-}
-
-/** Drag the mouse from inside one character to inside another, as an editor selects. */
-async function drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-}
+const cpOffset = (needle: string, occurrence = 0): number => harness.cpOffset(source, needle, occurrence);
+const pointIn = (needle: string, k: number, occurrence = 0) => harness.pointIn(page, needle, k, occurrence);
+const drag = (from: { x: number; y: number }, to: { x: number; y: number }) => harness.drag(page, from, to);
+const waitSaved = () => harness.waitSaved(page);
 
 async function sidecarOnDisk(id: string): Promise<{ document: { status: string }; entities: Record<string, unknown>[]; quotes: Record<string, unknown>[] }> {
   return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
-}
-
-async function waitSaved(): Promise<void> {
-  await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 10_000 });
 }
 
 async function tabCount(title: 'Entities' | 'Quotes'): Promise<string> {
   return (await page.locator('.tabs [role="tab"]', { hasText: title }).locator('.count').textContent()) ?? '';
 }
 
-const haveChromium = existsSync(CHROMIUM);
-
 describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', () => {
   beforeAll(async () => {
-    if (!existsSync(join(repo, 'dist', 'renderer', 'app.js'))) execFileSync(process.execPath, [join(repo, 'build', 'bundle.mjs')], { stdio: 'inherit' });
-    root = await mkdtemp(join(tmpdir(), 'tahrir-editor-'));
-    await cp(join(repo, 'seeds'), root, { recursive: true });
-    // Another document, so switching documents is tested whatever seeds/ holds.
-    await writeFile(join(root, `${ENGLISH}.txt`), ENGLISH_TEXT);
-    // And one whose sidecar is broken: listed with its problem, opened read-only.
-    await writeFile(join(root, `${BROKEN}.txt`), 'جو بايدن في طوكيو.\n');
-    await writeFile(join(root, `${BROKEN}.annotations.json`), BROKEN_SIDECAR);
-    source = (await readFile(join(root, `${SAMPLE}.txt`), 'utf8')).replace(/^\uFEFF/, '');
-    await mkdir(shots, { recursive: true });
-    server = await startServer({ root, rendererDir: join(repo, 'dist', 'renderer'), log: () => undefined });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    session = await harness.openEditor({
+      name: 'editor',
+      async prepare(ws) {
+        // Another document, so switching documents is tested whatever seeds/ holds.
+        await writeFile(join(ws, `${ENGLISH}.txt`), ENGLISH_TEXT);
+        // And one whose sidecar is broken: listed with its problem, opened read-only.
+        await writeFile(join(ws, `${BROKEN}.txt`), 'جو بايدن في طوكيو.\n');
+        await writeFile(join(ws, `${BROKEN}.annotations.json`), BROKEN_SIDECAR);
+      },
     });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(server.url);
+    ({ page, root } = session);
+    source = await harness.readSource(root, SAMPLE);
     await page.locator(`[data-doc-id="${SAMPLE}"]`).click();
     await page.waitForSelector('[data-para]');
-  });
+  }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await session?.close();
   });
 
   it('runs Arabic paragraphs right to left and the English tweet left to right, in the shipped font', async () => {
