@@ -158,4 +158,20 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await page().keyboard.press('Control+z');
     await expect.poll(() => renderedText(page())).toContain('المحللة');
   });
+
+  it('replaces selected clean text with Ctrl+Shift+E and the inline field (a typo edit)', async () => {
+    const other = await readSource(session.root, OTHER);
+    const at = await pointIn(page(), 'المحللة', 2);
+    await page().mouse.dblclick(at.x, at.y);
+    await page().keyboard.press('Control+Shift+E');
+    const field = page().locator('#cleanup-replace-input');
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await field.inputValue()).trim()).toBe('المحللة');
+    await field.fill('الخبيرة');
+    await field.press('Enter');
+    await expect.poll(() => renderedText(page())).toContain('قالت الخبيرة');
+    await waitSaved(page());
+    const hand = (await readSidecar(session.root, OTHER)).edits.filter((e) => !e.rule);
+    expect(hand).toEqual([expect.objectContaining({ kind: 'typo', replacement: 'الخبيرة', start: cpOffset(other, 'المحللة') })]);
+  });
 });
