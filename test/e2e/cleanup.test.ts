@@ -10,7 +10,7 @@ import { cpOffset, drag, haveChromium, openDocumentIn, openEditor, pointIn, read
 
 const OTHER = '001_c45525185d8883c3';
 // The brief's example sidecar for the sample article (outside the repo).
-const EXAMPLE = join(repo, '..', 'shared', 'docs', 'example', `${SAMPLE}.annotations.json`);
+const EXAMPLE = join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`);
 
 let session: EditorSession;
 let source: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, openDocumentIn, openEditor, repo, SAMPLE, shots, type EditorSession } from './harness';
 
-const EXAMPLE = join(repo, '..', 'shared', 'docs', 'example', `${SAMPLE}.annotations.json`);
+const EXAMPLE = join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`);
 const BROKEN = 'zz_broken';
 const BULK = 800;
 
