@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as harness from './harness';
-import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+import { haveChromium, repo, SAMPLE, shots, type EditorSession } from './harness';
 
 const ENGLISH = 'zz_english_note';
 const ENGLISH_TEXT = 'Ministers met in Tokyo on Monday.\nThe talks were described as "useful" by Fumio Kishida.\n';
@@ -182,12 +182,10 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       },
     ]);
     // The same numbers as the format's example for the same words.
-    const example = JSON.parse(await readFile('/work/shared/docs/example/000_b3be894ae1d50a96.annotations.json', 'utf8').catch(() => 'null'));
-    if (example) {
-      const pick = (e: { start: number; end: number; text: string }) => ({ start: e.start, end: e.end, text: e.text });
-      expect(pick(sidecar.entities[0] as never)).toEqual(pick(example.entities[0]));
-      expect(pick(sidecar.quotes[0] as never)).toEqual(pick(example.quotes[0]));
-    }
+    const example = JSON.parse(await readFile(join(repo, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8'));
+    const pick = (e: { start: number; end: number; text: string }) => ({ start: e.start, end: e.end, text: e.text });
+    expect(pick(sidecar.entities[0] as never)).toEqual(pick(example.entities[0]));
+    expect(pick(sidecar.quotes[0] as never)).toEqual(pick(example.quotes[0]));
     await page.screenshot({ path: join(shots, 'editor-reloaded.png') });
   });
 
