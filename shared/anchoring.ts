@@ -12,6 +12,7 @@ import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex, codePointLength } from './code-points';
 import type { Edit, Entity, Quote, Sidecar } from './model';
 import { compareEdits } from './position-map';
+import { lowerBound } from './sorted-search';
 
 type Kind = 'edit' | 'entity' | 'quote';
 type Span = Edit | Entity | Quote;
@@ -236,7 +237,7 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     const from = Math.max(0, hint - FUZZY_DISTANCE);
     const to = Math.min(length, hint + 2 * anchorLength + FUZZY_DISTANCE);
     const nearby = normalizeForMatch(index.slice(from, to));
-    const sameLetters = approximateSearch(Array.from(nearby.text), pin, lowerBoundOf(nearby.toOriginal, hint - from), 0);
+    const sameLetters = approximateSearch(Array.from(nearby.text), pin, lowerBound(nearby.toOriginal, hint - from), 0);
     if (sameLetters) {
       const start = from + nearby.toOriginal[sameLetters.start];
       const end = from + nearby.toOriginal[sameLetters.end - 1] + 1;
@@ -299,18 +300,6 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     });
   }
   return { sidecar: out, report };
-}
-
-/** First index i with a[i] >= x (a sorted ascending). */
-function lowerBoundOf(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Combining marks right after `end` belong to the letter before it. */

@@ -6,6 +6,7 @@
 // untouched, or listed in `conflicts`.
 
 import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+import { idMaker } from './ids';
 
 export type MergeItemKind = 'edit' | 'entity' | 'quote';
 
@@ -86,19 +87,7 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
 
 /** A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). */
 function freshIdMaker(kind: MergeItemKind, taken: Set<string>): () => string {
-  const prefix = ID_PREFIX[kind];
-  let n = 0;
-  for (const id of taken) {
-    const m = new RegExp(`^${prefix}(\\d+)$`).exec(id);
-    if (m) n = Math.max(n, Number(m[1]));
-  }
-  return () => {
-    let id: string;
-    do id = `${prefix}${++n}`;
-    while (taken.has(id));
-    taken.add(id);
-    return id;
-  };
+  return idMaker(ID_PREFIX[kind], taken);
 }
 
 function mergeItems<T extends { id: string }>(

@@ -7,6 +7,7 @@
 import { CodePointIndex, codePointLength } from './code-points';
 import { TahrirError } from './errors';
 import type { Edit } from './model';
+import { lowerBound, upperBound } from './sorted-search';
 
 /** Which side a boundary sticks to where text was inserted or replaced. */
 export type Bias = 'before' | 'after';
@@ -49,30 +50,6 @@ function assertEdits(sourceLength: number, edits: readonly Edit[]): void {
 /** Clean text: the source with every active edit's range replaced by its replacement. */
 export function applyEdits(source: string, edits: readonly Edit[]): string {
   return new PositionMap(source, edits).cleanText;
-}
-
-/** Index of the first element of sorted `a` that is >= x. */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element of sorted `a` that is > x. */
-function upperBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -3,6 +3,7 @@
 // changed or removed. The editor resolves conflicts by hand.
 import type { Entity, Quote, Sidecar } from '../model';
 import type { SourceAnnotations } from './pre-annotations';
+import { idMaker } from '../ids';
 
 export interface MergeReport {
   added: number;
@@ -10,20 +11,6 @@ export interface MergeReport {
   conflicts: string[];
 }
 
-function nextId(prefix: string, taken: Set<string>): () => string {
-  let n = 0;
-  for (const id of taken) {
-    const m = new RegExp(`^${prefix}(\\d+)$`).exec(id);
-    if (m) n = Math.max(n, Number(m[1]));
-  }
-  return () => {
-    let id: string;
-    do id = `${prefix}${++n}`;
-    while (taken.has(id));
-    taken.add(id);
-    return id;
-  };
-}
 
 const crosses = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end) && !(b.start <= a.start && a.end <= b.end);
@@ -69,8 +56,8 @@ export function mergeAnnotations(
   };
   const report: MergeReport = { added: 0, duplicates: 0, conflicts: [] };
   const taken = new Set<string>([...sidecar.edits, ...sidecar.entities, ...sidecar.quotes].map((x) => x.id));
-  const newEntityId = nextId('t', taken);
-  const newQuoteId = nextId('q', taken);
+  const newEntityId = idMaker('t', taken);
+  const newQuoteId = idMaker('q', taken);
   const entities: Entity[] = [...sidecar.entities];
   const quotes: Quote[] = [...sidecar.quotes];
   const live = (x: { orphaned?: boolean }) => !x.orphaned;
