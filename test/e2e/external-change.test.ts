@@ -7,11 +7,11 @@ import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
 import type { Sidecar } from '../../shared/model';
+import { buildRenderer } from './harness';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,26 +25,6 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let source: string;
-
-/** The renderer bundled into a temp folder (as build/bundle.mjs does), so dist/ is never touched. */
-async function buildRenderer(outdir: string): Promise<void> {
-  await build({
-    entryPoints: [join(repo, 'renderer', 'main.tsx')],
-    outdir,
-    entryNames: 'app',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    jsx: 'automatic',
-    minify: true,
-    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
-    assetNames: 'assets/[name]-[hash]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
-  await copyFile(join(repo, 'renderer', 'index.html'), join(outdir, 'index.html'));
-}
 
 const sidecarPath = () => join(root, `${SAMPLE}.annotations.json`);
 const onDisk = async (): Promise<Sidecar> => JSON.parse(await readFile(sidecarPath(), 'utf8')) as Sidecar;
