@@ -4,7 +4,7 @@
 // since it was read (its revision, the sha256 of its bytes), and a file we cannot read is
 // never overwritten.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { TahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
@@ -134,6 +134,36 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
     if (!written) await unlink(temp).catch(() => undefined);
     throw toTahrirError(e, file, 'write');
   }
+  await removeStaleTempFiles(path);
+}
+
+/** A temp file older than this was left by a write that was killed (no write takes an hour). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+const tidied = new Set<string>();
+
+/**
+ * Removes the temp files a killed write left beside `path` (`.<name>.<pid>.<hex>.tmp`, older than
+ * STALE_TEMP_MS), once per path and process; best effort, never fails the save.
+ */
+export async function removeStaleTempFiles(path: string, now = Date.now()): Promise<number> {
+  if (tidied.has(path)) return 0;
+  tidied.add(path);
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let removed = 0;
+  try {
+    for (const name of await readdir(folder)) {
+      if (!name.startsWith(prefix) || !/^\d+\.[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue;
+      const at = join(folder, name);
+      const s = await stat(at).catch(() => null);
+      if (s?.isFile() && now - s.mtimeMs > STALE_TEMP_MS) {
+        await unlink(at).then(() => removed++, () => undefined);
+      }
+    }
+  } catch {
+    // tidying is optional: the save itself succeeded
+  }
+  return removed;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { chmod, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
@@ -303,4 +303,20 @@ it('never writes the journal through a .tahrir link that leaves the workspace', 
   await writeFiles(elsewhere, { 'recovery/a.json': 'theirs' });
   await expect(discardRecovery(root, 'a')).rejects.toMatchObject({ code: 'outside-workspace' });
   expect(await readFile(join(elsewhere, 'recovery', 'a.json'), 'utf8')).toBe('theirs');
+});
+
+describe('temp files left by killed writes', () => {
+  it('are removed on the next save when over an hour old; fresh ones and other files stay', async () => {
+    const dir = await tempFolder();
+    const path = join(dir, 'a.annotations.json');
+    const stale = join(dir, '.a.annotations.json.4242.0123456789ab.tmp');
+    const fresh = join(dir, '.a.annotations.json.4243.ba9876543210.tmp');
+    const other = join(dir, '.b.annotations.json.4242.0123456789ab.tmp');
+    const notOurs = join(dir, '.a.annotations.json.notes.tmp');
+    for (const f of [stale, fresh, other, notOurs]) await writeFile(f, '{"torn');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const f of [stale, other, notOurs]) await utimes(f, twoHoursAgo, twoHoursAgo);
+    await writeSidecarAtomic(path, emptySidecar('a.txt', 'ab'.repeat(32), 0), null);
+    expect((await readdir(dir)).sort()).toEqual(['.a.annotations.json.4243.ba9876543210.tmp', '.a.annotations.json.notes.tmp', '.b.annotations.json.4242.0123456789ab.tmp', 'a.annotations.json']);
+  });
 });
