@@ -1,18 +1,21 @@
 // The `tahrir` command table and dispatcher. Each command module exports
 // `run(args): Promise<number>` (exit code: 0 ok, 1 data error, 2 usage error).
+// Command modules load on first use: every run pays only for the one it needs (an export
+// never initialises the HTTP server, the boilerplate rules or the import formats).
 import { isTahrirError } from '../../shared/errors';
-import { run as runExport } from './export';
-import { run as runImport } from './import';
-import { run as runServe } from './serve';
-import { run as runStats } from './stats';
-import { run as runSuggest } from './suggest';
-import { run as runValidate } from './validate';
 
 interface Command {
   usage: string;
   summary: string;
   run(args: string[]): Promise<number>;
 }
+
+const runExport = async (args: string[]) => (await import('./export')).run(args);
+const runImport = async (args: string[]) => (await import('./import')).run(args);
+const runServe = async (args: string[]) => (await import('./serve')).run(args);
+const runStats = async (args: string[]) => (await import('./stats')).run(args);
+const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
+const runValidate = async (args: string[]) => (await import('./validate')).run(args);
 
 export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate },
