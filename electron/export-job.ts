@@ -16,10 +16,10 @@ import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
 import type { Sidecar } from '../shared/model';
-import { readTextFile } from './text-file';
-import { readSidecar } from './sidecar-store';
+import { readTextFile, readTextFileSync, type TextFile } from './text-file';
+import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
-import { compareIds, documentIdOf, findFiles, sidecarFileOf } from './workspace';
+import { compareIds, documentIdOf, findFiles, sidecarFileOf, textFileOf } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */
@@ -33,22 +33,35 @@ export interface WorkspaceDocument {
   encoding?: string;
 }
 
-/** Every document of the workspace, in id order; none under `exclude` (an export folder inside it). */
-export async function workspaceDocuments(root: string, exclude?: string): Promise<WorkspaceDocument[]> {
+/**
+ * The workspace's documents as ids only, in id order, and what turns an id into its document:
+ * a short string per document is all a listing of 10,000 holds, the rest is made when it is read.
+ * None under `exclude` (an export folder inside the workspace).
+ */
+export async function workspaceDocumentIds(root: string, exclude?: string): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument }> {
   const { config } = await readWorkspaceConfig(root);
   // findFiles follows no link out of the workspace, so its paths need no further confinement.
   const { texts } = await findFiles(root);
   const realRoot = await realpath(root);
   const realExclude = exclude ? await realpath(dirname(exclude)).then((d) => join(d, basename(exclude))).catch(() => exclude) : undefined;
-  const out: WorkspaceDocument[] = [];
-  for (const file of texts.sort((a, b) => compareIds(documentIdOf(a), documentIdOf(b)))) {
-    const id = documentIdOf(file);
-    const textPath = join(realRoot, ...file.split('/'));
-    if (realExclude && isInside(realExclude, textPath)) continue;
-    const sidecarFile = sidecarFileOf(id);
-    out.push({ id, file, sidecarFile, textPath, sidecarPath: join(realRoot, ...sidecarFile.split('/')), encoding: encodingFor(config, file) });
+  const ids: string[] = [];
+  for (const file of texts) {
+    if (realExclude && isInside(realExclude, join(realRoot, ...file.split('/')))) continue;
+    ids.push(documentIdOf(file));
   }
-  return out;
+  ids.sort(compareIds);
+  const documentOf = (id: string): WorkspaceDocument => {
+    const file = textFileOf(id);
+    const sidecarFile = sidecarFileOf(id);
+    return { id, file, sidecarFile, textPath: join(realRoot, ...file.split('/')), sidecarPath: join(realRoot, ...sidecarFile.split('/')), encoding: encodingFor(config, file) };
+  };
+  return { ids, documentOf };
+}
+
+/** Every document of the workspace, in id order; none under `exclude` (an export folder inside it). */
+export async function workspaceDocuments(root: string, exclude?: string): Promise<WorkspaceDocument[]> {
+  const { ids, documentOf } = await workspaceDocumentIds(root, exclude);
+  return ids.map(documentOf);
 }
 
 export type ExportProgress = (done: number, total: number, current?: string) => void;
@@ -59,6 +72,13 @@ export interface ExportJobOptions {
   request: ExportRequest;
   onProgress?: ExportProgress;
   signal?: AbortSignal;
+  /**
+   * Read each document with blocking calls, one at a time, instead of reading a few ahead
+   * through the thread pool: several times cheaper per short article, for a process that has
+   * nothing else to serve meanwhile (the `tahrir` command). The app's main process keeps the
+   * default, so a slow disk never freezes its windows.
+   */
+  blockingReads?: boolean;
 }
 
 const PART_NAMES: Record<number, string[]> = { 1: [''], 2: ['train', 'test'], 3: ['train', 'dev', 'test'] };
@@ -98,12 +118,16 @@ export async function exportOutputs(root: string, request: ExportRequest): Promi
   return parts.map((p) => (p ? `${stem}.${p}${ext || `.${exporter.extension}`}` : out));
 }
 
+/** Output held before the export waits for the disk. */
+const OUTPUT_BUFFER_BYTES = 256 * 1024;
+
 /** Streams appended text into a file, waiting when the disk falls behind. */
 class FileOutput implements ExportWriter {
   private readonly stream: WriteStream;
   private failure: Error | null = null;
   constructor(readonly path: string) {
-    this.stream = createWriteStream(path, { flags: 'wx' });
+    // A few hundred short records per disk write, not one: fewer waits for the disk, memory still bounded.
+    this.stream = createWriteStream(path, { flags: 'wx', highWaterMark: OUTPUT_BUFFER_BYTES });
     this.stream.on('error', (e) => (this.failure = e));
   }
   async append(chunk: string): Promise<void> {
@@ -174,19 +198,36 @@ type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { ski
 
 /** A document's text and sidecar, or why it is skipped (named). Never throws. */
 async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
-  let text: string;
-  let sha256: string;
+  let text: TextFile;
   try {
-    ({ text, sha256 } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
+    text = await readTextFile(doc.textPath, doc.encoding, { file: doc.file });
   } catch (e) {
     return { skipped: { file: doc.file, reason: `unreadable: ${describe(e)}` } };
   }
   try {
-    const stored = await readSidecar(doc.sidecarPath, doc.sidecarFile);
-    return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
+    return withSidecar(doc, text, await readSidecar(doc.sidecarPath, doc.sidecarFile));
   } catch (e) {
     return { skipped: { file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` } };
   }
+}
+
+/** loadDocument with blocking reads (ExportJobOptions.blockingReads). */
+function loadDocumentSync(doc: WorkspaceDocument): LoadedDocument {
+  let text: TextFile;
+  try {
+    text = readTextFileSync(doc.textPath, doc.encoding, { file: doc.file });
+  } catch (e) {
+    return { skipped: { file: doc.file, reason: `unreadable: ${describe(e)}` } };
+  }
+  try {
+    return withSidecar(doc, text, readSidecarSync(doc.sidecarPath, doc.sidecarFile));
+  } catch (e) {
+    return { skipped: { file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` } };
+  }
+}
+
+function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored: StoredSidecar | null): LoadedDocument {
+  return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
 }
 
 /** Runs one export to completion (or throws: cancelled, bad request, disk failure). */
@@ -223,21 +264,26 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], outputs: finals };
   try {
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
-    const documents = await workspaceDocuments(root, folderFinal ?? undefined);
-    const total = documents.length;
+    const { ids, documentOf } = await workspaceDocumentIds(root, folderFinal ?? undefined);
+    const total = ids.length;
     let done = 0;
     // Read a few documents ahead (disk latency overlaps the mapping), but write them in order.
     const pending: Promise<LoadedDocument>[] = [];
     let next = 0;
     const fill = () => {
-      while (next < documents.length && pending.length < READ_AHEAD) pending.push(loadDocument(documents[next++]));
+      while (next < ids.length && pending.length < READ_AHEAD) pending.push(loadDocument(documentOf(ids[next++])));
     };
-    for (const doc of documents) {
+    for (const id of ids) {
       if (signal?.aborted) throw new TahrirError('cancelled', 'export cancelled');
-      onProgress?.(done, total, doc.id);
+      onProgress?.(done, total, id);
       done++;
-      fill();
-      const loaded = await pending.shift()!;
+      const doc = documentOf(id);
+      let loaded: LoadedDocument;
+      if (options.blockingReads) loaded = loadDocumentSync(doc);
+      else {
+        fill();
+        loaded = await pending.shift()!;
+      }
       if ('skipped' in loaded) {
         summary.skipped.push(loaded.skipped);
         continue;

@@ -12,7 +12,7 @@ import { describeProblems, parseSidecar, serializeSidecar } from '../shared/side
 import { checkSidecarStructure } from '../shared/sidecar-check';
 import { resolveInside } from './confine';
 import { errnoOf, isMissing, toTahrirError } from './io-error';
-import { sha256Hex } from './text-file';
+import { readBytesSync, sha256Hex } from './text-file';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 export const TEXT_SUFFIX = '.txt';
@@ -45,9 +45,22 @@ async function readBytes(path: string, file: string): Promise<Buffer | null> {
   }
 }
 
+/** The bytes (a view that the next blocking read reuses), null when there is no file. */
+function readSidecarBytesSync(path: string, file: string): Buffer | null {
+  try {
+    return readBytesSync(path);
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT') return null;
+    throw toTahrirError(e, file);
+  }
+}
+
+// Stateless between calls (no `stream` option), so one serves every sidecar.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeSidecarBytes(bytes: Uint8Array, file: string): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new TahrirError('broken-sidecar', 'is not valid UTF-8 text, so it cannot be a sidecar', file);
   }
@@ -60,7 +73,16 @@ function decodeSidecarBytes(bytes: Uint8Array, file: string): string {
  */
 export async function readSidecar(path: string, file = basename(path)): Promise<StoredSidecar | null> {
   const bytes = await readBytes(path, file);
-  if (bytes === null) return null;
+  return bytes === null ? null : storedSidecarOf(bytes, file);
+}
+
+/** readSidecar, blocking (the `tahrir` command reading a whole workspace; see readTextFileSync). */
+export function readSidecarSync(path: string, file = basename(path)): StoredSidecar | null {
+  const bytes = readSidecarBytesSync(path, file);
+  return bytes === null ? null : storedSidecarOf(bytes, file);
+}
+
+function storedSidecarOf(bytes: Buffer, file: string): StoredSidecar {
   const sidecar = parseSidecar(decodeSidecarBytes(bytes, file), file);
   return { sidecar, revision: sha256Hex(bytes) };
 }

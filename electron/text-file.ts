@@ -2,6 +2,7 @@
 // UTF-8 with a leading BOM removed and nothing else changed (CRLF stays); anything that is
 // not valid UTF-8 is refused with the byte position, never "repaired" silently.
 import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TahrirError } from '../shared/errors';
@@ -117,6 +118,17 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function tooLarge(file: string, size: number, maxBytes: number): TahrirError {
+  return new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, { bytes: size, maxBytes });
+}
+
+/** The text file from its raw bytes: the size checked again (it may have grown since stat), decoded, hashed. */
+function textFileOf(bytes: Buffer, file: string, encoding: string | undefined, maxBytes: number): TextFile {
+  if (bytes.length > maxBytes) throw tooLarge(file, bytes.length, maxBytes);
+  const text = decodeText(bytes, file, encoding);
+  return { text, sha256: sha256Hex(bytes), bytes: bytes.length };
+}
+
 /** Reads and decodes a text file; refuses files over the size limit before reading them. */
 export async function readTextFile(absPath: string, encoding?: string, options: ReadTextOptions = {}): Promise<TextFile> {
   const file = options.file ?? basename(absPath);
@@ -126,9 +138,7 @@ export async function readTextFile(absPath: string, encoding?: string, options: 
     const handle = await open(absPath, 'r');
     try {
       const { size } = await handle.stat();
-      if (size > maxBytes) {
-        throw new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, { bytes: size, maxBytes });
-      }
+      if (size > maxBytes) throw tooLarge(file, size, maxBytes);
       bytes = await handle.readFile();
     } finally {
       await handle.close();
@@ -136,11 +146,55 @@ export async function readTextFile(absPath: string, encoding?: string, options: 
   } catch (e) {
     throw toTahrirError(e, file);
   }
-  if (bytes.length > maxBytes) {
-    throw new TahrirError('too-large', `is too large to open (${mb(bytes.length)}; the limit is ${mb(maxBytes)})`, file, { bytes: bytes.length, maxBytes });
+  return textFileOf(bytes, file, encoding, maxBytes);
+}
+
+/**
+ * readTextFile, blocking: the same checks and errors. For a process with nothing else to serve
+ * (the `tahrir` command): a short article reads several times faster than through the thread pool.
+ */
+export function readTextFileSync(absPath: string, encoding?: string, options: ReadTextOptions = {}): TextFile {
+  const file = options.file ?? basename(absPath);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  let bytes: Buffer;
+  try {
+    bytes = readBytesSync(absPath, maxBytes, (size) => {
+      if (size > maxBytes) throw tooLarge(file, size, maxBytes);
+    });
+  } catch (e) {
+    throw toTahrirError(e, file);
   }
-  const text = decodeText(bytes, file, encoding);
-  return { text, sha256: sha256Hex(bytes), bytes: bytes.length };
+  return textFileOf(bytes, file, encoding, maxBytes);
+}
+
+// One buffer for every blocking read: reading thousands of short files allocates nothing per file
+// (fresh buffers per file pile up outside the JS heap until a garbage collection frees them).
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+/**
+ * The bytes of a file, read to its end with blocking calls, as a view of a buffer that the next
+ * call reuses: use them before reading another file. `checkSize` sees the size `stat` gives
+ * before anything is read; reading stops once more than `limit` bytes came (a file still growing).
+ */
+export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (size: number) => void): Buffer {
+  const fd = openSync(absPath, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    checkSize?.(size);
+    let at = 0;
+    for (;;) {
+      if (at === scratch.length) {
+        const bigger = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, size + 1));
+        scratch.copy(bigger, 0, 0, at);
+        scratch = bigger;
+      }
+      const n = readSync(fd, scratch, at, scratch.length - at, null);
+      if (n === 0 || at + n > limit) return scratch.subarray(0, at + n);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function mb(n: number): string {

@@ -131,6 +131,8 @@ export async function run(args: string[]): Promise<number> {
       root,
       request: { format: parsed.format, out, status: parsed.status, split: parsed.split, seed: parsed.seed },
       signal: controller.signal,
+      // This process has nothing else to serve while it exports.
+      blockingReads: true,
       onProgress: tty
         ? (done, total, current) => {
             const now = Date.now();

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
-import { discardRecovery, isTempFile, readRecovery, readSidecar, recoveryPath, writeRecovery, writeSidecarAtomic } from '../../electron/sidecar-store';
+import { discardRecovery, isTempFile, readRecovery, readSidecar as readSidecarAsync, readSidecarSync, recoveryPath, writeRecovery, writeSidecarAtomic } from '../../electron/sidecar-store';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'));
@@ -30,7 +30,14 @@ function withNote(s: Sidecar, note: string): Sidecar {
   return { ...s, document: { ...s.document, note } };
 }
 
-describe('readSidecar', () => {
+// The blocking reader (the `tahrir` command) must behave exactly as the async one.
+const sidecarReaders: [string, typeof readSidecarAsync][] = [
+  ['readSidecar', readSidecarAsync],
+  ['readSidecarSync', async (...args) => readSidecarSync(...args)],
+];
+const readSidecar = readSidecarAsync;
+
+describe.each(sidecarReaders)('%s', (_name, readSidecar) => {
   it('is null when there is no sidecar', async () => {
     const dir = await tempFolder();
     expect(await readSidecar(join(dir, 'a.annotations.json'))).toBeNull();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TahrirError } from '../../shared/errors';
-import { decodeText, firstInvalidUtf8Byte, readTextFile } from '../../electron/text-file';
+import { decodeText, firstInvalidUtf8Byte, readTextFile as readTextFileAsync, readTextFileSync } from '../../electron/text-file';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -19,7 +19,13 @@ async function rejection(p: Promise<unknown>): Promise<TahrirError> {
   throw new Error('expected a rejection');
 }
 
-describe('readTextFile', () => {
+// The blocking reader (the `tahrir` command) must behave exactly as the async one: same text, hash, errors.
+const readers: [string, typeof readTextFileAsync][] = [
+  ['readTextFile', readTextFileAsync],
+  ['readTextFileSync', async (...args) => readTextFileSync(...args)],
+];
+
+describe.each(readers)('%s', (_name, readTextFile) => {
   it('removes a leading BOM, keeps CRLF, and hashes the raw bytes', async () => {
     const dir = await tempFolder();
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('عمّان 🇯🇴\r\nline two\r\n', 'utf8')]);
@@ -119,6 +125,18 @@ describe('readTextFile', () => {
     expect(e.code).toBe('not-found');
     expect(e.message).toContain('nope.txt: does not exist');
   });
+
+  it('reads files of any size one after the other, each whole (the blocking reader reuses one buffer)', async () => {
+    const dir = await tempFolder();
+    const long = 'سطر طويل من نص عربي. '.repeat(10_000); // about 370 KB
+    await writeFiles(dir, { 'short.txt': 'قصير', 'long.txt': long, 'short2.txt': 'ب' });
+    const first = await readTextFile(join(dir, 'short.txt'));
+    const second = await readTextFile(join(dir, 'long.txt'));
+    const third = await readTextFile(join(dir, 'short2.txt'));
+    expect([first.text, second.text, third.text]).toEqual(['قصير', long, 'ب']);
+    expect(second.sha256).toBe(sha(Buffer.from(long, 'utf8')));
+    expect(third).toEqual({ text: 'ب', sha256: sha(Buffer.from('ب', 'utf8')), bytes: 2 });
+  });
 });
 
 describe('firstInvalidUtf8Byte', () => {
@@ -171,6 +189,7 @@ it('leaves the file bytes untouched', async () => {
   const dir = await tempFolder();
   await writeFiles(dir, { 'a.txt': '\uFEFFx\r\n' });
   const before = await readFile(join(dir, 'a.txt'));
-  await readTextFile(join(dir, 'a.txt'));
+  await readTextFileAsync(join(dir, 'a.txt'));
+  readTextFileSync(join(dir, 'a.txt'));
   expect(await readFile(join(dir, 'a.txt'))).toEqual(before);
 });
