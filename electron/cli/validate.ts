@@ -6,10 +6,10 @@ import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
 import { toTahrirError } from '../io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecar } from '../sidecar-store';
-import { readTextFile } from '../text-file';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
+import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
-import { compareIds, findFiles, mapLimited } from '../workspace';
+import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
 
 const USAGE = 'usage: tahrir validate <folder> [--json]';
@@ -27,10 +27,10 @@ export interface ValidationReport {
   files: FileReport[];
 }
 
-async function checkOne(root: string, sidecarFile: string, encodings: (file: string) => string | undefined, labels: string[]): Promise<SidecarProblem[]> {
+function checkOne(root: string, sidecarFile: string, encodings: (file: string) => string | undefined, labels: string[]): SidecarProblem[] {
   let stored;
   try {
-    stored = await readSidecar(join(root, sidecarFile), sidecarFile);
+    stored = readSidecarSync(join(root, sidecarFile), sidecarFile);
   } catch (e) {
     const err = toTahrirError(e, sidecarFile);
     const detail = Array.isArray(err.detail) ? (err.detail as SidecarProblem[]) : [];
@@ -43,7 +43,7 @@ async function checkOne(root: string, sidecarFile: string, encodings: (file: str
   const name = textFile.slice(textFile.lastIndexOf('/') + 1);
   let text;
   try {
-    text = await readTextFile(join(root, textFile), encodings(textFile), { file: textFile });
+    text = readTextFileSync(join(root, textFile), encodings(textFile), { file: textFile });
   } catch (e) {
     const err = toTahrirError(e, textFile);
     if (err.code === 'not-found') return [{ path: '', message: `its text file ${textFile} is missing (moved or deleted?)` }];
@@ -59,7 +59,11 @@ async function checkOne(root: string, sidecarFile: string, encodings: (file: str
   return problems;
 }
 
-/** Checks every sidecar under `root`; reads only. */
+/**
+ * Checks every sidecar under `root`; reads only. One document at a time with blocking reads
+ * (this command has nothing else to serve): memory holds the file names and the problems found,
+ * never the documents.
+ */
 export async function validateWorkspace(root: string): Promise<ValidationReport> {
   const files: FileReport[] = [];
   const loaded = await readWorkspaceConfig(root);
@@ -70,10 +74,11 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
   const { sidecars } = await findFiles(root);
   sidecars.sort(compareIds);
   const labels = loaded.config.labels.map((l) => l.name);
-  const results = await mapLimited(sidecars, 8, (file) => checkOne(root, file, (f) => encodingFor(loaded.config, f), labels));
-  sidecars.forEach((file, i) => {
-    if (results[i].length > 0) files.push({ file, problems: results[i] });
-  });
+  const encodings = (f: string) => encodingFor(loaded.config, f);
+  for (const file of sidecars) {
+    const problems = checkOne(root, file, encodings, labels);
+    if (problems.length > 0) files.push({ file, problems });
+  }
   return { checked: sidecars.length, valid: files.length === 0, files };
 }
 
