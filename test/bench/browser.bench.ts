@@ -4,7 +4,7 @@
 // Timings come from inside the page (requestAnimationFrame, Performance API): see pages/frame-probe.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,9 @@ const pagesDir = join(root, 'test', 'bench', 'pages');
 
 const article: LongArticleOptions = quick ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 } : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
 const REPEATS = quick ? 1 : 3;
-const TRIES = quick ? 10 : 200;
+const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 200));
+/** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
+const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 300_000;
 const PEER_REPEATS = 1;
 const PEER_TRIES = quick ? 10 : 100;
@@ -173,6 +175,20 @@ async function scrollRun(page: Page) {
   const height = await page.evaluate(() => window.__bench.scrollContainer().scrollHeight);
   const step = Math.max(400, Math.ceil(height / 1500));
   return { step, ...(await page.evaluate((s) => window.__bench.scrollThrough(s), step)) };
+}
+
+/** Starts the page's CPU profiler; the returned function writes `<PROFILE_DIR>/<name>.cpuprofile`. */
+async function startProfile(context: BrowserContext, page: Page): Promise<(name: string) => Promise<void>> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await mkdir(PROFILE_DIR!, { recursive: true });
+    await writeFile(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
 }
 
 // ---------- Tahrir's editor, driven by keyboard and mouse
@@ -395,12 +411,16 @@ export async function run(): Promise<BenchRow[]> {
         if (open.recogito.length) rows.push({ name: 'ratio: recogito open / Tahrir open', value: median(open.recogito) / openMs, unit: '×', note: 'goal ≥ 5' });
 
         const { context, page } = await newPage(browser, probe);
+        const stopProfile = PROFILE_DIR ? await startProfile(context, page) : null;
         await openInTahrir(page, served.url, doc.id);
+        await stopProfile?.('open');
         const m = await memory(context, page);
         rows.push({ name: 'memory: Tahrir JS heap, long document open', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
         await page.evaluate(() => window.__bench.paintWhen(() => true, 10));
         progress(`keypresses × ${TRIES}: Tahrir`);
+        const stopKeysProfile = PROFILE_DIR ? await startProfile(context, page) : null;
         const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
+        await stopKeysProfile?.('keypresses');
         for (const [what, times, missed] of [
           ['tag (hotkey 1)', keys.tag, keys.misses.tag],
           ['delete', keys.remove, keys.misses.remove],
