@@ -68,7 +68,7 @@ export function DocumentView(): ReactElement | null {
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!shown || !root) return;
-    const highlights = new DocumentHighlights(shown, elementsRef.current);
+    const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement);
     highlightsRef.current = highlights;
     setTextSurface({ root, shown, elements: elementsRef.current, highlights });
     return () => {

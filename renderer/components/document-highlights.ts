@@ -20,6 +20,8 @@ export interface ShownSpan {
 }
 
 const FLASH_MS = 1200;
+/** Past the frame that paints a keypress (and the next keypress's, when typing fast). */
+const NESTED_DELAY_MS = 150;
 
 /** Entities lying inside another one (sweep by start; ties: the longer one is the outer). */
 function nestedItems(items: readonly HighlightItem[]): HighlightItem[] {
@@ -45,11 +47,25 @@ export class DocumentHighlights {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: () => void;
 
+  /**
+   * Paragraphs near the view (one screen above and below): the only ones given Ranges.
+   * A long document has thousands of paragraphs and spans; the browser then repaints and
+   * re-checks only the few hundred Ranges it can show, on open and on every keypress.
+   * Null where there is no IntersectionObserver: every rendered paragraph.
+   */
+  private readonly near: Set<number> | null;
+  private readonly observer: IntersectionObserver | null;
+  private readonly observed = new Map<number, Element>();
+
   constructor(
     private readonly shown: ShownText,
     private readonly elements: ParagraphElements,
+    scrollRoot: Element | null = null,
   ) {
-    const resolve = (start: number, end: number): Range[] => shownToRanges(start, end, shown, elements);
+    const hasObserver = typeof IntersectionObserver !== 'undefined';
+    this.near = hasObserver ? new Set() : null;
+    this.observer = hasObserver ? new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' }) : null;
+    const resolve = (start: number, end: number): Range[] => shownToRanges(start, end, shown, elements, this.near ?? undefined);
     this.entities = new HighlightLayer(resolve);
     this.quotes = new HighlightLayer(resolve);
     this.selected = new HighlightLayer(resolve);
@@ -57,6 +73,8 @@ export class DocumentHighlights {
     this.flash = new HighlightLayer(resolve);
     this.marks = new HighlightLayer(resolve);
     this.nested = new HighlightLayer(resolve);
+    this.resolve = resolve;
+    for (const [index, el] of elements) this.observe(index, el);
     this.syncMarks();
     this.sync(store.getState());
     this.unsubscribe = store.subscribe((s, prev) => {
@@ -71,6 +89,47 @@ export class DocumentHighlights {
     });
   }
 
+  private readonly resolve: (start: number, end: number) => Range[];
+
+  private layers(): HighlightLayer[] {
+    return [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()];
+  }
+
+  private observe(index: number, el: Element): void {
+    if (!this.observer) return;
+    const before = this.observed.get(index);
+    if (before === el) return;
+    if (before) this.observer.unobserve(before);
+    this.observed.set(index, el);
+    this.observer.observe(el);
+  }
+
+  /** Paragraphs came near the view or left it: draw or drop the Ranges of the spans crossing them. */
+  private nearChanged(entries: IntersectionObserverEntry[]): void {
+    if (!this.near) return;
+    const changed = new Set<number>();
+    for (const entry of entries) {
+      const index = Number((entry.target as HTMLElement).dataset.para);
+      if (this.observed.get(index) !== entry.target) continue;
+      if (entry.isIntersecting === this.near.has(index)) continue;
+      if (entry.isIntersecting) this.near.add(index);
+      else this.near.delete(index);
+      changed.add(index);
+    }
+    this.redraw(changed);
+  }
+
+  /** Resolve again the items crossing these paragraphs. */
+  private redraw(paragraphs: ReadonlySet<number>): void {
+    if (paragraphs.size === 0) return;
+    const touches = (start: number, end: number): boolean => {
+      const last = this.shown.paragraphAt(end);
+      for (let i = this.shown.paragraphAt(start); i <= last; i++) if (paragraphs.has(i)) return true;
+      return false;
+    };
+    for (const layer of this.layers()) layer.refresh(touches);
+  }
+
   private readonly extra = new Map<string, HighlightLayer>();
 
   /**
@@ -79,18 +138,22 @@ export class DocumentHighlights {
    */
   setExtraHighlights(layer: string, items: HighlightItem[]): void {
     let target = this.extra.get(layer);
-    if (!target) this.extra.set(layer, (target = new HighlightLayer((start, end) => shownToRanges(start, end, this.shown, this.elements))));
+    if (!target) this.extra.set(layer, (target = new HighlightLayer(this.resolve)));
     target.sync(items);
   }
 
-  /** A paragraph was mounted after the highlights were drawn (a windowed list scrolled it in): draw its part. */
+  /** A paragraph was (re)mounted after the highlights were drawn: its old Ranges point at gone text. */
   paragraphMounted(index: number): void {
-    const p = this.shown.paragraphs[index];
-    if (!p) return;
-    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()]) layer.refresh(p.start, p.end);
+    const el = this.elements.get(index);
+    if (!this.shown.paragraphs[index] || !el) return;
+    // Near the view again once the observer says so (right away without one).
+    this.near?.delete(index);
+    this.redraw(new Set([index]));
+    this.observe(index, el);
   }
 
   dispose(): void {
+    this.observer?.disconnect();
     for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
     if (this.flashTimer) clearTimeout(this.flashTimer);
@@ -147,7 +210,7 @@ export class DocumentHighlights {
     this.nestedTimer = setTimeout(() => {
       this.nestedTimer = null;
       this.nested.sync(nestedItems(this.entities.items()));
-    }, 0);
+    }, NESTED_DELAY_MS);
   }
 
   private syncQuotes(s: TahrirState): void {

@@ -60,13 +60,17 @@ export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boo
   return end > start ? { start, end } : null;
 }
 
-/** Ranges covering a shown-text span, one per rendered paragraph it crosses. */
-export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements): Range[] {
+/**
+ * Ranges covering a shown-text span, one per rendered paragraph it crosses; with `only`,
+ * just in those paragraphs (highlights are drawn only near the view).
+ */
+export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements, only?: ReadonlySet<number>): Range[] {
   const out: Range[] = [];
   if (end <= start || shown.paragraphs.length === 0) return out;
   const first = shown.paragraphAt(start);
   const last = shown.paragraphAt(end);
   for (let i = first; i <= last; i++) {
+    if (only && !only.has(i)) continue;
     const para = shown.paragraphs[i];
     const s = Math.max(start, para.start) - para.start;
     const e = Math.min(end, para.end) - para.start;

@@ -92,10 +92,10 @@ export class HighlightLayer {
     this.current.clear();
   }
 
-  /** Draw again the items touching [start, end): a paragraph there was (re)mounted, e.g. scrolled into view. */
-  refresh(start: number, end: number): void {
+  /** Draw again the items `touches` picks (paragraphs they cross came into view, left it or were re-rendered). */
+  refresh(touches: (start: number, end: number) => boolean): void {
     for (const cur of this.current.values()) {
-      if (cur.end < start || cur.start > end) continue;
+      if (!touches(cur.start, cur.end)) continue;
       this.drop(cur);
       cur.ranges = this.resolve(cur.start, cur.end);
       const h = highlightNamed(cur.name);

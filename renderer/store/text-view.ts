@@ -23,7 +23,26 @@ export interface Paragraph {
   display: string;
   /** Offsets (code points, in the paragraph) of bidi controls; empty when none. */
   bidi: number[];
-  units: CodePointIndex;
+  /** UTF-16 ↔ code point offsets within `text`. */
+  readonly units: CodePointIndex;
+}
+
+/** A paragraph whose offset index is built on first use: a long document has thousands, and few are ever selected or drawn. */
+class LineParagraph implements Paragraph {
+  private index_: CodePointIndex | null = null;
+
+  constructor(
+    readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly display: string,
+    readonly bidi: number[],
+  ) {}
+
+  get units(): CodePointIndex {
+    return (this.index_ ??= new CodePointIndex(this.text));
+  }
 }
 
 export interface ShownText {
@@ -56,7 +75,7 @@ export function splitParagraphs(text: string): Paragraph[] {
       });
     }
     BIDI_CONTROL.lastIndex = 0;
-    out.push({ index, start, end: start + bodyLength, text: body, display, bidi, units: new CodePointIndex(body) });
+    out.push(new LineParagraph(index, start, start + bodyLength, body, display, bidi));
     start += length + 1;
   });
   return out;
