@@ -166,7 +166,15 @@ export class Backend implements BackendOperations {
     return opened;
   }
 
+  /** A sidecar sent to be written, as an object or as its JSON text, parsed, migrated and sorted; refused naming `file`. */
   private validIncoming(sidecar: unknown, file: string): Sidecar {
+    if (typeof sidecar === 'string') {
+      try {
+        sidecar = JSON.parse(sidecar) as unknown;
+      } catch (e) {
+        throw new TahrirError('invalid-argument', `the sidecar to save is not valid JSON: ${(e as Error).message}`, file);
+      }
+    }
     try {
       return sortSidecar(migrateSidecar(sidecar, file));
     } catch (e) {
@@ -175,7 +183,7 @@ export class Backend implements BackendOperations {
     }
   }
 
-  async saveSidecar(id: string, sidecar: Sidecar, baseRevision: string | null): Promise<SaveResult> {
+  async saveSidecar(id: string, sidecar: Sidecar | string, baseRevision: string | null): Promise<SaveResult> {
     id = this.checkId(id);
     const sidecarFile = sidecarFileOf(id);
     if (!isRevision(baseRevision)) throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
@@ -225,7 +233,7 @@ export class Backend implements BackendOperations {
     }
   }
 
-  async writeRecovery(id: string, sidecar: Sidecar): Promise<void> {
+  async writeRecovery(id: string, sidecar: Sidecar | string): Promise<void> {
     id = this.checkId(id);
     await resolveInside(this.root, textFileOf(id));
     await store.writeRecovery(this.root, id, this.validIncoming(sidecar, sidecarFileOf(id)));

@@ -1,6 +1,6 @@
 // The argument shapes of every TahrirApi operation, checked by both hosts (IPC handlers and
 // `tahrir serve`) before anything reaches the back end: a compromised or buggy renderer can send
-// anything. Sidecars are only checked to be objects here; Backend validates them in full.
+// anything. Sidecars are only checked to be objects (or JSON text) here; Backend parses and validates them in full.
 import * as v from 'valibot';
 import { API_METHODS, EXPORT_FORMATS, IMPORT_FORMATS } from './api';
 import type { ApiMethod } from './api';
@@ -22,7 +22,12 @@ const revision = v.nullable(
   // (nullable's second argument is a default value, not a message)
   v.pipe(v.string('baseRevision must be a string or null'), v.maxLength(256, 'baseRevision is too long')),
 );
-const sidecar = v.looseObject({}, 'sidecar must be an object');
+/** The largest sidecar given as JSON text (`tahrir serve` has the same limit on a request body). */
+export const MAX_SIDECAR_TEXT = 64 * 1024 * 1024;
+const sidecar = v.union(
+  [v.looseObject({}), v.pipe(v.string(), v.maxLength(MAX_SIDECAR_TEXT, 'the sidecar text is too long'))],
+  'sidecar must be an object or its JSON text',
+);
 const exportFormat = v.picklist(EXPORT_FORMATS, `format must be one of ${EXPORT_FORMATS.join(', ')}`);
 const importFormat = v.picklist(IMPORT_FORMATS, `format must be one of ${IMPORT_FORMATS.join(', ')}`);
 

@@ -203,6 +203,34 @@ describe('Backend.saveSidecar', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('takes the sidecar as its JSON text too, written exactly as the same object would be', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(false);
+    const s = parseSidecar(exampleJson);
+    s.entities.reverse();
+    const { revision } = await backend.saveSidecar(id, JSON.stringify(s), null);
+    const out = await readFile(sidecarPath, 'utf8');
+    expect(revision).toBe(sha(out));
+    expect(out.replace(/"updatedAt": "[^"]*"/, '"updatedAt": "2026-11-28T09:00:00Z"')).toBe(exampleJson);
+  });
+
+  it('refuses sidecar text that is not JSON, or not a sidecar, naming the file, and overwrites nothing', async () => {
+    const { root, backend, id } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    const before = await snapshot(root);
+    const cut = JSON.stringify(parseSidecar(exampleJson)).slice(0, 200);
+    for (const bad of [cut, '', 'null', '[]', '{"format":"tahrir-annotations"}']) {
+      const e = await refused(backend.saveSidecar(id, bad, doc.revision));
+      expect(e.code).toBe('invalid-argument');
+      expect(e.file).toBe(`news/${SAMPLE}.annotations.json`);
+      expect(e.message).toMatch(/the sidecar to save is not valid/);
+      const j = await refused(backend.writeRecovery(id, bad));
+      expect(j.code).toBe('invalid-argument');
+      expect(j.file).toBe(`news/${SAMPLE}.annotations.json`);
+    }
+    expect((await refused(backend.saveSidecar(id, cut, doc.revision))).message).toMatch(/not valid JSON/);
+    expect(await snapshot(root)).toEqual(before);
+  });
+
   it('sorts what the editor sends before writing', async () => {
     const { backend, id, sidecarPath } = await sampleWorkspace(false);
     const s = parseSidecar(exampleJson);
@@ -244,6 +272,15 @@ describe('Backend recovery journal', () => {
     expect((await backend.openDocument(id)).recovered).toBeDefined();
     await backend.discardRecovery(id);
     expect((await backend.openDocument(id)).recovered).toBeUndefined();
+  });
+
+  it('journals a sidecar given as its JSON text', async () => {
+    const { backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    const past = new Date(Date.now() - 60_000);
+    await utimes(sidecarPath, past, past);
+    await backend.writeRecovery(id, JSON.stringify({ ...doc.sidecar, document: { ...doc.sidecar.document, note: 'عمّان 👋 unsaved' } }));
+    expect((await backend.openDocument(id)).recovered?.sidecar.document.note).toBe('عمّان 👋 unsaved');
   });
 
   it('refuses to journal something that is not a sidecar', async () => {

@@ -1,7 +1,7 @@
 // Both hosts check every operation's arguments before the back end sees them.
 import { describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api';
-import { API_ARGUMENTS, isApiMethod, isWebLink, parseApiArguments } from '../../shared/api-arguments';
+import { API_ARGUMENTS, MAX_SIDECAR_TEXT, isApiMethod, isWebLink, parseApiArguments } from '../../shared/api-arguments';
 import { TahrirError } from '../../shared/errors';
 
 function refusal(method: Parameters<typeof parseApiArguments>[0], args: unknown): TahrirError {
@@ -29,6 +29,10 @@ describe('API arguments', () => {
     expect(parseApiArguments('openDocument', ['news/عمّان 🇯🇴'])).toEqual(['news/عمّان 🇯🇴']);
     expect(parseApiArguments('saveSidecar', ['a', sidecar, null])).toEqual(['a', sidecar, null]);
     expect(parseApiArguments('saveSidecar', ['a', sidecar, 'abc'])).toEqual(['a', sidecar, 'abc']);
+    // The sidecar as its JSON text (the renderer builds it off the main thread); Backend parses it.
+    const text = JSON.stringify(sidecar);
+    expect(parseApiArguments('saveSidecar', ['a', text, null])).toEqual(['a', text, null]);
+    expect(parseApiArguments('writeRecovery', ['a', text])).toEqual(['a', text]);
     expect(parseApiArguments('startExport', [{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }])).toEqual([
       { format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 },
     ]);
@@ -42,7 +46,9 @@ describe('API arguments', () => {
     expect(refusal('openDocument', ['a', 'b']).message).toMatch(/openDocument/);
     expect(refusal('getWorkspace', ['x']).message).toMatch(/getWorkspace/);
     expect(refusal('openDocument', 'a').message).toMatch(/openDocument/);
-    expect(refusal('saveSidecar', ['a', 'not a sidecar', null]).message).toMatch(/sidecar must be an object/);
+    expect(refusal('saveSidecar', ['a', 42, null]).message).toMatch(/sidecar must be an object or its JSON text/);
+    expect(refusal('writeRecovery', ['a', null]).message).toMatch(/sidecar must be an object or its JSON text/);
+    expect(refusal('saveSidecar', ['a', ' '.repeat(MAX_SIDECAR_TEXT + 1), null]).message).toMatch(/sidecar text is too long/);
     expect(refusal('saveSidecar', ['a', {}, 5]).message).toMatch(/baseRevision/);
     expect(refusal('saveSidecar', ['a', {}]).message).toMatch(/baseRevision/);
     expect(refusal('startExport', [{ format: 'docx', out: 'x' }]).message).toMatch(/format must be one of/);
