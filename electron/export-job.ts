@@ -4,9 +4,7 @@
 // under temporary names and renamed into place only when the whole export succeeded,
 // so a cancelled or failed export leaves nothing partial behind.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import type { ExportRequest, ExportSummary } from '../shared/api';
 import { EXPORT_FORMATS } from '../shared/api';
@@ -118,33 +116,72 @@ export async function exportOutputs(root: string, request: ExportRequest): Promi
   return parts.map((p) => (p ? `${stem}.${p}${ext || `.${exporter.extension}`}` : out));
 }
 
-/** Output held before the export waits for the disk. */
+/** Size of each of a file output's two buffers. */
 const OUTPUT_BUFFER_BYTES = 256 * 1024;
 
-/** Streams appended text into a file, waiting when the disk falls behind. */
+/**
+ * Appended text goes into one of two fixed buffers while the other is being written: at most one
+ * write waits on the disk, memory is the same for 10 or 10,000 documents, and no buffer is made
+ * per record (those pile up outside the JS heap until a garbage collection frees them).
+ */
 class FileOutput implements ExportWriter {
-  private readonly stream: WriteStream;
+  private handle: FileHandle | null = null;
+  private filling = Buffer.allocUnsafeSlow(OUTPUT_BUFFER_BYTES);
+  private spare = Buffer.allocUnsafeSlow(OUTPUT_BUFFER_BYTES);
+  private used = 0;
+  /** The write of the spare buffer in flight; never rejects (a failure is kept in `failure`). */
+  private writing: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
-  constructor(readonly path: string) {
-    // A few hundred short records per disk write, not one: fewer waits for the disk, memory still bounded.
-    this.stream = createWriteStream(path, { flags: 'wx', highWaterMark: OUTPUT_BUFFER_BYTES });
-    this.stream.on('error', (e) => (this.failure = e));
+  constructor(readonly path: string) {}
+  /** Creates the file (never over an existing one). */
+  async open(): Promise<void> {
+    this.handle = await open(this.path, 'wx');
   }
   async append(chunk: string): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(chunk, 'utf8')) await once(this.stream, 'drain');
+    // UTF-8 takes at most 3 bytes per UTF-16 unit: most records fit without measuring them.
+    const room = this.filling.length - this.used;
+    if (chunk.length * 3 > room && Buffer.byteLength(chunk, 'utf8') > room) {
+      await this.flush();
+      if (Buffer.byteLength(chunk, 'utf8') > this.filling.length) {
+        // A record larger than the buffer (a very long article) goes out on its own, after what came before it.
+        await this.writing;
+        if (this.failure) throw this.failure;
+        await this.writeAll(Buffer.from(chunk, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.filling.write(chunk, this.used, 'utf8');
+  }
+  /** Waits for the spare buffer to be written, then starts writing the full one and fills the spare. */
+  private async flush(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure;
+    const full = this.filling.subarray(0, this.used);
+    [this.filling, this.spare] = [this.spare, this.filling];
+    this.used = 0;
+    this.writing = this.writeAll(full).catch((e: Error) => {
+      this.failure = e;
+    });
+  }
+  private async writeAll(bytes: Uint8Array): Promise<void> {
+    for (let at = 0; at < bytes.length; ) at += (await this.handle!.write(bytes, at, bytes.length - at)).bytesWritten;
   }
   writeFile(): never {
     throw new TahrirError('invalid-argument', 'this format writes one file');
   }
   async close(): Promise<void> {
+    await this.flush();
+    await this.writing;
     if (this.failure) throw this.failure;
-    this.stream.end();
-    await once(this.stream, 'finish');
-    if (this.failure) throw this.failure;
+    await this.handle!.close();
+    this.handle = null;
   }
-  destroy(): void {
-    this.stream.destroy();
+  /** After a failure or a cancel: no write is still landing and the file is closed once this resolves. */
+  async destroy(): Promise<void> {
+    await this.writing;
+    await this.handle?.close().catch(() => undefined);
+    this.handle = null;
   }
 }
 
@@ -166,7 +203,7 @@ class FolderOutput implements ExportWriter {
     await writeFile(target, content, 'utf8');
   }
   async close(): Promise<void> {}
-  destroy(): void {}
+  async destroy(): Promise<void> {}
 }
 
 /** A folder we may replace: absent, empty, or what an earlier brat export wrote. */
@@ -263,6 +300,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
 
   const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], outputs: finals };
   try {
+    for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
     const { ids, documentOf } = await workspaceDocumentIds(root, folderFinal ?? undefined);
     const total = ids.length;
@@ -318,7 +356,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     }
     return summary;
   } catch (e) {
-    for (const o of outputs) o.destroy();
+    for (const o of outputs) await o.destroy();
     if (folderTemp) await rm(folderTemp, { recursive: true, force: true });
     else for (const o of outputs) await rm(o.path, { force: true });
     throw e;
