@@ -39,7 +39,7 @@ export interface WorkspaceDocument {
 export async function workspaceDocumentIds(root: string, exclude?: string): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument }> {
   const { config } = await readWorkspaceConfig(root);
   // findFiles follows no link out of the workspace, so its paths need no further confinement.
-  const { texts } = await findFiles(root);
+  const { texts } = await findFiles(root, { sidecars: false });
   const realRoot = await realpath(root);
   const realExclude = exclude ? await realpath(dirname(exclude)).then((d) => join(d, basename(exclude))).catch(() => exclude) : undefined;
   const ids: string[] = [];

@@ -50,8 +50,15 @@ function skippedFolder(rel: string, name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.has(name) || rel === EXPORTS_FOLDER;
 }
 
+/** What to list (both by default): an export needs only the texts, `tahrir validate` only the sidecars. */
+export interface FindOptions {
+  texts?: boolean;
+  sidecars?: boolean;
+}
+
 /** Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's exports/. */
-export async function findFiles(root: string): Promise<FoundFiles> {
+export async function findFiles(root: string, options: FindOptions = {}): Promise<FoundFiles> {
+  const { texts: listTexts = true, sidecars: listSidecars = true } = options;
   const realRoot = await realpath(root).catch((e) => {
     throw isMissing(e) ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root }) : toTahrirError(e, root);
   });
@@ -87,8 +94,9 @@ export async function findFiles(root: string): Promise<FoundFiles> {
       if (isDir) {
         if (!skippedFolder(childRel, name)) pending.push(childRel);
       } else if (isFile && !isTempFile(name) && !name.startsWith('.')) {
-        if (name.endsWith(SIDECAR_SUFFIX)) sidecars.push(childRel);
-        else if (name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) texts.push(childRel);
+        if (name.endsWith(SIDECAR_SUFFIX)) {
+          if (listSidecars) sidecars.push(childRel);
+        } else if (listTexts && name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) texts.push(childRel);
       }
     }
   }

@@ -71,7 +71,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
     const message = loaded.problem.message.startsWith(`${CONFIG_FILE}: `) ? loaded.problem.message.slice(CONFIG_FILE.length + 2) : loaded.problem.message;
     files.push({ file: CONFIG_FILE, problems: [{ path: '', message }] });
   }
-  const { sidecars } = await findFiles(root);
+  const { sidecars } = await findFiles(root, { texts: false });
   sidecars.sort(compareIds);
   const labels = loaded.config.labels.map((l) => l.name);
   const encodings = (f: string) => encodingFor(loaded.config, f);

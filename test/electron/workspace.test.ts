@@ -31,6 +31,15 @@ describe('findFiles', () => {
     expect(found.sidecars).toEqual(['news/2024/b.annotations.json']);
   });
 
+  it('lists only the texts, or only the sidecars, when asked', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'a.txt': 'a', 'a.annotations.json': '{}', 'news/b.txt': 'b', 'news/c.annotations.json': '{}' });
+    const texts = await findFiles(root, { sidecars: false });
+    expect({ texts: texts.texts.sort(), sidecars: texts.sidecars }).toEqual({ texts: ['a.txt', 'news/b.txt'], sidecars: [] });
+    const sidecars = await findFiles(root, { texts: false });
+    expect({ texts: sidecars.texts, sidecars: sidecars.sidecars.sort() }).toEqual({ texts: [], sidecars: ['a.annotations.json', 'news/c.annotations.json'] });
+  });
+
   it('follows a file symlink only when it stays inside, and never a folder symlink', async () => {
     const root = await tempFolder();
     const outside = await tempFolder();
