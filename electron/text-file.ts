@@ -79,6 +79,9 @@ function notUtf8(file: string, at: number, bytes: Uint8Array): TahrirError {
   );
 }
 
+// One decoder per encoding, made once: decode() without `stream` keeps nothing from call to call.
+const decoders = new Map<string, TextDecoder>();
+
 /** Decodes raw bytes to the source text (pure: no disk). `file` names the file in messages. */
 export function decodeText(bytes: Uint8Array, file: string, encoding?: string): string {
   const label = (encoding ?? 'utf-8').trim().toLowerCase();
@@ -99,9 +102,9 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
       throw new TahrirError('binary', `looks binary, not text (a NUL byte at offset ${nul}); a text file has none`, file, { byteOffset: nul });
     }
   }
-  let decoder: TextDecoder;
+  let decoder = decoders.get(label);
   try {
-    decoder = new TextDecoder(label, { fatal: true });
+    if (!decoder) decoders.set(label, (decoder = new TextDecoder(label, { fatal: true })));
   } catch {
     throw new TahrirError('invalid-argument', `its encoding "${encoding}" (set in tahrir.json) is not one Tahrir knows; try "windows-1256" or "utf-8"`, file);
   }
