@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportRequest, ExportSummary } from '../shared/api';
 import { EXPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
@@ -231,6 +232,9 @@ function describe(e: unknown): string {
 /** Documents read ahead of the one being written: enough to hide disk latency, few enough that memory stays flat. */
 const READ_AHEAD = 16;
 
+/** With blocking reads, documents between turns of the event loop: a cancel or a Ctrl+C is seen even when nothing is written. */
+const DOCUMENTS_PER_TURN = 64;
+
 type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { skipped: { file: string; reason: string } };
 
 /** A document's text and sidecar, or why it is skipped (named). Never throws. */
@@ -305,7 +309,8 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     const { ids, documentOf } = await workspaceDocumentIds(root, folderFinal ?? undefined);
     const total = ids.length;
     let done = 0;
-    // Read a few documents ahead (disk latency overlaps the mapping), but write them in order.
+    // Read a few documents ahead (disk latency overlaps the mapping), but write them in order;
+    // with blocking reads, one at a time.
     const pending: Promise<LoadedDocument>[] = [];
     let next = 0;
     const fill = () => {
@@ -317,8 +322,10 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
       done++;
       const doc = documentOf(id);
       let loaded: LoadedDocument;
-      if (options.blockingReads) loaded = loadDocumentSync(doc);
-      else {
+      if (options.blockingReads) {
+        if (done % DOCUMENTS_PER_TURN === 0) await nextTurn();
+        loaded = loadDocumentSync(doc);
+      } else {
         fill();
         loaded = await pending.shift()!;
       }

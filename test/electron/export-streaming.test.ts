@@ -105,6 +105,28 @@ describe.each([
   }, 60_000);
 });
 
+it('blocking reads still let a cancel in, even when the filter writes nothing', async () => {
+  const root = await tempFolder();
+  await writeArticles(root, 300, () => 500);
+  const out = join(await tempFolder(), 'out.jsonl');
+  const controller = new AbortController();
+  let seen = 0;
+  const run = runExport({
+    root,
+    // Every article is done: nothing is written, so no write ever waits on the disk.
+    request: { format: 'jsonl', out, status: 'todo' },
+    blockingReads: true,
+    signal: controller.signal,
+    onProgress: (done) => {
+      seen = done;
+      // Runs only when the export lets the event loop turn.
+      if (done === 10) setImmediate(() => controller.abort());
+    },
+  });
+  await expect(run).rejects.toMatchObject({ code: 'cancelled' });
+  expect(seen).toBeLessThan(100);
+});
+
 it('blocking reads export the same bytes and summary as read-ahead, broken documents included', async () => {
   const root = await tempFolder();
   await writeFixtureWorkspace(root, fixtureDocuments());
