@@ -2,7 +2,7 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { nextId, type DocumentData } from './document-data';
+import { nextId, withSpans, type DocumentData } from './document-data';
 import { changeDocument } from './history';
 import { store } from './store';
 import type { SpanRef } from './state';
@@ -43,11 +43,11 @@ export function tagEntity(label: string, range: SourceRange): string | null {
     if (same) {
       id = same.id;
       if (same.label === label) return data;
-      return { ...data, document: touched(data), entities: { ...data.entities, [same.id]: { ...same, label } } };
+      return { ...data, document: touched(data), entities: withSpans(data.entities, { [same.id]: { ...same, label } }) };
     }
     id = nextId('t', data.entities);
     const entity: Entity = { id, start: range.start, end: range.end, label, text };
-    return { ...data, document: touched(data), entities: { ...data.entities, [id]: entity } };
+    return { ...data, document: touched(data), entities: withSpans(data.entities, { [id]: entity }) };
   });
   if (id) select({ kind: 'entity', id });
   return id;
@@ -57,7 +57,7 @@ export function relabelEntity(id: string, label: string): void {
   changeDocument((data) => {
     const entity = data.entities[id];
     if (!entity || entity.label === label) return data;
-    return { ...data, document: touched(data), entities: { ...data.entities, [id]: { ...entity, label } } };
+    return { ...data, document: touched(data), entities: withSpans(data.entities, { [id]: { ...entity, label } }) };
   });
 }
 
@@ -69,7 +69,7 @@ export function setEntityLink(id: string, link: string): void {
       if (!entity || (entity.link ?? '') === link) return data;
       const next: Entity = { ...entity, link };
       if (!link) delete next.link;
-      return { ...data, entities: { ...data.entities, [id]: next } };
+      return { ...data, entities: withSpans(data.entities, { [id]: next }) };
     },
     { group: `link:${id}` },
   );
@@ -80,27 +80,20 @@ export function deleteSpan(ref: SpanRef): void {
     if (ref.kind === 'entity') {
       const entity = data.entities[ref.id];
       if (!entity) return data;
-      const entities = { ...data.entities };
-      delete entities[ref.id];
       // A quote keeps its speaker's name when the speaker's entity goes.
-      let quotes = data.quotes;
+      const spoken: Record<string, Quote> = {};
       for (const q of Object.values(data.quotes)) {
-        if (q.speaker !== ref.id) continue;
-        if (quotes === data.quotes) quotes = { ...data.quotes };
-        quotes[q.id] = { ...q, speaker: null, speakerName: q.speakerName ?? entity.text };
+        if (q.speaker === ref.id) spoken[q.id] = { ...q, speaker: null, speakerName: q.speakerName ?? entity.text };
       }
-      return { ...data, entities, quotes };
+      const quotes = Object.keys(spoken).length > 0 ? withSpans(data.quotes, spoken) : data.quotes;
+      return { ...data, entities: withSpans(data.entities, { [ref.id]: null }), quotes };
     }
     if (ref.kind === 'quote') {
       if (!data.quotes[ref.id]) return data;
-      const quotes = { ...data.quotes };
-      delete quotes[ref.id];
-      return { ...data, quotes };
+      return { ...data, quotes: withSpans(data.quotes, { [ref.id]: null }) };
     }
     if (!data.edits[ref.id]) return data;
-    const edits = { ...data.edits };
-    delete edits[ref.id];
-    return { ...data, edits };
+    return { ...data, edits: withSpans(data.edits, { [ref.id]: null }) };
   });
   const s = store.getState();
   if (s.selected?.kind === ref.kind && s.selected.id === ref.id) select(null);
@@ -124,18 +117,19 @@ export function tagAllOccurrences(id: string): number {
   }
   let added = 0;
   changeDocument((data) => {
-    const entities = { ...data.entities };
+    const created: Record<string, Entity> = {};
     const taken = Object.values(data.entities).filter((e) => e.label === entity.label);
+    let n = Number(nextId('t', data.entities).slice(1));
     for (const r of ranges) {
       if (taken.some((e) => e.start < r.end && r.start < e.end)) continue;
-      const newId = nextId('t', entities);
-      const created: Entity = { id: newId, start: r.start, end: r.end, label: entity.label, text: sliceCodePoints(s.doc!.source, r.start, r.end) };
-      if (entity.link) created.link = entity.link;
-      entities[newId] = created;
-      taken.push(created);
+      const newId = `t${n++}`;
+      const made: Entity = { id: newId, start: r.start, end: r.end, label: entity.label, text: sliceCodePoints(s.doc!.source, r.start, r.end) };
+      if (entity.link) made.link = entity.link;
+      created[newId] = made;
+      taken.push(made);
       added++;
     }
-    return added ? { ...data, document: touched(data), entities } : data;
+    return added ? { ...data, document: touched(data), entities: withSpans(data.entities, created) } : data;
   });
   return added;
 }
@@ -159,7 +153,7 @@ export function markQuote(range: SourceRange): string | null {
     }
     id = nextId('q', data.quotes);
     const quote: Quote = { id, start: range.start, end: range.end, text, speaker: null, kind };
-    return { ...data, document: touched(data), quotes: { ...data.quotes, [id]: quote } };
+    return { ...data, document: touched(data), quotes: withSpans(data.quotes, { [id]: quote }) };
   });
   if (id) select({ kind: 'quote', id });
   return id;
@@ -171,7 +165,7 @@ function updateQuote(id: string, update: (q: Quote) => Quote, group?: string): v
       const quote = data.quotes[id];
       if (!quote) return data;
       const next = update(quote);
-      return next === quote ? data : { ...data, quotes: { ...data.quotes, [id]: next } };
+      return next === quote ? data : { ...data, quotes: withSpans(data.quotes, { [id]: next }) };
     },
     group ? { group } : {},
   );

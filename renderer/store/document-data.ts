@@ -1,6 +1,7 @@
 // The document data the editor changes (and undo covers): the sidecar's annotations,
 // normalized by id so a keypress never searches an array.
 import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from '../../shared/model';
+import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from '../../shared/sidecar-text';
 
 export interface DocumentData {
   document: DocumentInfo;
@@ -40,39 +41,128 @@ export function sortedSpans<T extends { start: number; end: number; id: string }
 }
 
 function sortSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
-  return Object.values(record).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return Object.values(record).sort(compareSpans);
 }
 
 /** The sidecar to write: the opened one's header with the editor's data. */
 export function sidecarFromData(base: Sidecar, data: DocumentData, updatedAt?: string, annotator?: string): Sidecar {
-  const sidecar: Sidecar = {
-    format: base.format,
-    version: base.version,
-    source: base.source,
-    document: data.document,
+  const { format, version, source, document, ...optional } = headerOf(base, data, updatedAt, annotator);
+  return {
+    format,
+    version,
+    source,
+    document,
     edits: sortedSpans(data.edits),
     entities: sortedSpans(data.entities),
     quotes: sortedSpans(data.quotes),
+    ...optional,
   };
-  const rejected = data.rejected ?? base.rejected;
-  if (rejected) sidecar.rejected = rejected;
-  const stamp = updatedAt ?? base.updatedAt;
-  if (stamp) sidecar.updatedAt = stamp;
-  const who = annotator ?? base.annotator;
-  if (who) sidecar.annotator = who;
-  return sidecar;
+}
+
+/** Everything of the sidecar to write but its spans. */
+export function headerOf(base: Sidecar, data: DocumentData, updatedAt?: string, annotator?: string): SidecarHeader {
+  return sidecarHeader(base, data.document, data.rejected, updatedAt, annotator);
+}
+
+// ---- what changed between two versions of a record, without scanning 10,000 spans ----
+
+/** A record made from `from` by changing the spans `ids` (see withSpans). */
+const derivations = new WeakMap<object, { from: object; ids: readonly string[] }>();
+/** How far back two versions are searched for a common ancestor before comparing them in full. */
+const MAX_STEPS = 64;
+
+/** `record` with these spans put, or removed where the value is null: a copy that remembers what changed. */
+export function withSpans<T>(record: Record<string, T>, changes: Record<string, T | null>): Record<string, T> {
+  const next = { ...record };
+  const ids = Object.keys(changes);
+  for (const id of ids) {
+    const span = changes[id];
+    if (span === null) delete next[id];
+    else next[id] = span;
+  }
+  derivations.set(next, { from: record, ids });
+  return next;
+}
+
+/** Ids that may differ between two versions of a record, when one is derived from the other (either way, or from a common ancestor) in a few steps; else null. */
+function idsBetween(a: object, b: object): Set<string> | null {
+  const depth = new Map<object, number>();
+  for (let at: object | undefined = a, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++) depth.set(at, n);
+  let common: object | undefined;
+  const ids = new Set<string>();
+  for (let at: object | undefined = b, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++) {
+    if (depth.has(at)) {
+      common = at;
+      break;
+    }
+    for (const id of derivations.get(at)?.ids ?? []) ids.add(id);
+  }
+  if (!common) return null;
+  for (let at: object = a; at !== common; at = derivations.get(at)!.from) for (const id of derivations.get(at)!.ids) ids.add(id);
+  return ids;
+}
+
+/** The changes that turn record `from` into `to`: spans added or replaced, ids removed. */
+export function spanChanges<T extends { id: string; start: number; end: number }>(from: Record<string, T>, to: Record<string, T>): SpanChanges {
+  const put: T[] = [];
+  const removed: string[] = [];
+  if (from === to) return { put, removed };
+  const ids = idsBetween(from, to);
+  if (ids) {
+    for (const id of ids) {
+      const before = Object.hasOwn(from, id) ? from[id] : undefined;
+      const after = Object.hasOwn(to, id) ? to[id] : undefined;
+      if (before === after) continue;
+      if (after) put.push(after);
+      else removed.push(id);
+    }
+    return { put, removed };
+  }
+  for (const id in to) if (from[id] !== to[id] || !Object.hasOwn(from, id)) put.push(to[id]);
+  for (const id in from) if (!Object.hasOwn(to, id)) removed.push(id);
+  return { put, removed };
+}
+
+// ---- ids ----
+
+/** Largest numeric suffix per prefix, per record: kept from the record it was derived from when possible. */
+const largestSuffix = new WeakMap<object, Map<string, number>>();
+
+function suffixOf(id: string, prefix: string): number {
+  if (!id.startsWith(prefix)) return 0;
+  const n = Number(id.slice(prefix.length));
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+function largest(prefix: string, record: Record<string, unknown>, steps = 0): number {
+  let known = largestSuffix.get(record);
+  const hit = known?.get(prefix);
+  if (hit !== undefined) return hit;
+  let max: number | null = null;
+  const derived = derivations.get(record);
+  if (derived && steps < MAX_STEPS) {
+    const before = largest(prefix, derived.from as Record<string, unknown>, steps + 1);
+    // One step from a record already counted: only the changed ids matter, unless the largest went.
+    max = before;
+    for (const id of derived.ids) {
+      if (Object.hasOwn(record, id)) max = Math.max(max, suffixOf(id, prefix));
+      else if (suffixOf(id, prefix) === before) max = null;
+      if (max === null) break;
+    }
+  }
+  if (max === null) {
+    max = 0;
+    for (const id of Object.keys(record)) max = Math.max(max, suffixOf(id, prefix));
+  }
+  if (!known) largestSuffix.set(record, (known = new Map()));
+  known.set(prefix, max);
+  return max;
 }
 
 /** Next free id with this prefix ("t", "q", "e"): one past the largest numeric suffix, so ids stay stable. */
 export function nextId(prefix: string, ...records: Record<string, unknown>[]): string {
   let max = 0;
-  for (const record of records) {
-    for (const id of Object.keys(record)) {
-      if (!id.startsWith(prefix)) continue;
-      const n = Number(id.slice(prefix.length));
-      if (Number.isInteger(n) && n > max) max = n;
-    }
-  }
+  for (const record of records) max = Math.max(max, largest(prefix, record));
   return `${prefix}${max + 1}`;
 }
 
