@@ -41,6 +41,17 @@ function nowIso(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** How many documents' checked sidecars the Backend keeps (see checkedSidecar). */
+const CHECKED_SIDECARS_KEPT = 4;
+
+/** A document's sidecar as read and checked: null when there is none or it could not be read. */
+interface CheckedSidecar {
+  sidecar: Sidecar | null;
+  revision: string | null;
+  reanchored?: OpenedDocument['reanchored'];
+  readOnly?: OpenedDocument['readOnly'];
+}
+
 function isRevision(x: unknown): x is string | null {
   return x === null || (typeof x === 'string' && /^[0-9a-f]{64}$/.test(x));
 }
@@ -76,6 +87,58 @@ export class Backend implements BackendOperations {
 
   get config(): WorkspaceConfig {
     return this.loaded.config;
+  }
+
+  /**
+   * Sidecars read, checked against their text and re-anchored, by document: opening again
+   * a document whose sidecar and text have the same bytes reuses the work (the workspace
+   * listing and the open, switching back and forth). Keyed by content (sha256), never by time.
+   */
+  private readonly checkedSidecars = new Map<string, { key: string; result: CheckedSidecar }>();
+
+  private async checkedSidecar(id: string, sidecarPath: string, sidecarFile: string, text: TextFile, name: string, length: number): Promise<CheckedSidecar> {
+    const revision = await store.readRevision(sidecarPath, sidecarFile).catch(() => null);
+    const key = `${revision}:${text.sha256}:${name}`;
+    const hit = this.checkedSidecars.get(id);
+    if (revision && hit?.key === key) return hit.result;
+    const result = await this.checkSidecar(sidecarPath, sidecarFile, text, name, length);
+    if (result.revision) {
+      this.checkedSidecars.delete(id);
+      this.checkedSidecars.set(id, { key: `${result.revision}:${text.sha256}:${name}`, result });
+      // A few documents are enough to make switching back and forth instant; each holds a parsed sidecar.
+      if (this.checkedSidecars.size > CHECKED_SIDECARS_KEPT) this.checkedSidecars.delete(this.checkedSidecars.keys().next().value!);
+    }
+    return result;
+  }
+
+  private async checkSidecar(sidecarPath: string, sidecarFile: string, text: TextFile, name: string, length: number): Promise<CheckedSidecar> {
+    let stored: store.StoredSidecar | null = null;
+    try {
+      stored = await store.readSidecar(sidecarPath, sidecarFile);
+    } catch (e) {
+      // Broken or newer: shown read-only with the error; the file is left exactly as it is.
+      return { sidecar: null, revision: await store.readRevision(sidecarPath, sidecarFile).catch(() => null), readOnly: toTahrirError(e, sidecarFile).toData() };
+    }
+    if (!stored) return { sidecar: null, revision: null };
+    const result: CheckedSidecar = { sidecar: stored.sidecar, revision: stored.revision };
+    let sidecar = stored.sidecar;
+    const problems = checkSidecarStructure(sidecar);
+    if (sidecar.source.file !== name) {
+      problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
+    }
+    if (problems.length === 0 && sidecar.source.sha256 !== text.sha256) {
+      // The text changed on disk since the sidecar was written: re-anchor every span
+      // (nothing is written until the editor saves).
+      const anchored = reanchor(text.text, sidecar);
+      sidecar = { ...anchored.sidecar, source: { file: name, sha256: text.sha256, length } };
+      result.reanchored = anchored.report;
+    }
+    if (problems.length === 0) problems.push(...checkSidecarAgainstSource(sidecar, text.text, name));
+    result.sidecar = sidecar;
+    if (problems.length > 0) {
+      result.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, sidecarFile, problems).toData();
+    }
+    return result;
   }
 
   /** Re-reads tahrir.json (it may have changed on disk). */
@@ -123,37 +186,13 @@ export class Backend implements BackendOperations {
     const opened: OpenedDocument = { id, file, text: text.text, sidecar: emptySidecar(name, text.sha256, length), revision: null };
     this.watcher?.noteContent(file, text.sha256);
 
-    let stored: store.StoredSidecar | null = null;
-    try {
-      stored = await store.readSidecar(sidecarPath, sidecarFile);
-    } catch (e) {
-      // Broken or newer: shown read-only with the error; the file is left exactly as it is.
-      opened.readOnly = toTahrirError(e, sidecarFile).toData();
-      opened.revision = await store.readRevision(sidecarPath, sidecarFile).catch(() => null);
-    }
-    if (!stored) {
-      if (this.config.annotator) opened.sidecar.annotator = this.config.annotator;
-    } else {
-      opened.revision = stored.revision;
-      this.watcher?.noteContent(sidecarFile, stored.revision);
-      let sidecar = stored.sidecar;
-      const problems = checkSidecarStructure(sidecar);
-      if (sidecar.source.file !== name) {
-        problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
-      }
-      if (problems.length === 0 && sidecar.source.sha256 !== text.sha256) {
-        // The text changed on disk since the sidecar was written: re-anchor every span
-        // (nothing is written until the editor saves).
-        const result = reanchor(text.text, sidecar);
-        sidecar = { ...result.sidecar, source: { file: name, sha256: text.sha256, length } };
-        opened.reanchored = result.report;
-      }
-      if (problems.length === 0) problems.push(...checkSidecarAgainstSource(sidecar, text.text, name));
-      opened.sidecar = sidecar;
-      if (problems.length > 0) {
-        opened.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, sidecarFile, problems).toData();
-      }
-    }
+    const checked = await this.checkedSidecar(id, sidecarPath, sidecarFile, text, name, length);
+    if (checked.sidecar) opened.sidecar = checked.sidecar;
+    else if (this.config.annotator) opened.sidecar.annotator = this.config.annotator;
+    opened.revision = checked.revision;
+    if (checked.sidecar && checked.revision) this.watcher?.noteContent(sidecarFile, checked.revision);
+    if (checked.reanchored) opened.reanchored = checked.reanchored;
+    if (checked.readOnly) opened.readOnly = checked.readOnly;
 
     const journal = await store.readRecovery(this.root, id).catch(() => null);
     if (journal) {

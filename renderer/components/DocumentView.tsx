@@ -68,7 +68,9 @@ export function DocumentView(): ReactElement | null {
   useLayoutEffect(() => {
     const root = rootRef.current;
     if (!shown || !root) return;
+    performance.mark('tahrir:document-rendered');
     const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement);
+    performance.mark('tahrir:highlights-ready');
     highlightsRef.current = highlights;
     setTextSurface({ root, shown, elements: elementsRef.current, highlights });
     return () => {

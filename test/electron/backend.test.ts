@@ -53,6 +53,30 @@ describe('Backend.open and getWorkspace', () => {
 });
 
 describe('Backend.openDocument', () => {
+  it('opening again reuses the checked sidecar only while its bytes and the text are the same', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(true);
+    const first = await backend.openDocument(id);
+    expect(await backend.openDocument(id)).toEqual(first);
+    // Other bytes with the very same modification time: seen, because the memo is keyed by content.
+    const before = (await import('node:fs/promises')).stat(sidecarPath);
+    const changed = parseSidecar(exampleJson);
+    changed.entities = changed.entities.slice(1);
+    await writeFile(sidecarPath, serializeSidecar(changed));
+    const { mtime } = await before;
+    await utimes(sidecarPath, mtime, mtime);
+    const second = await backend.openDocument(id);
+    expect(second.sidecar.entities).toHaveLength(first.sidecar.entities.length - 1);
+    expect(second.revision).toBe(sha(await readFile(sidecarPath)));
+    // The text changed: re-anchored against the new text, not the remembered one.
+    await writeFiles(root, { [`news/${SAMPLE}.txt`]: Buffer.concat([Buffer.from('سطر جديد\n'), sampleBytes]) });
+    const third = await backend.openDocument(id);
+    expect(third.reanchored).toBeDefined();
+    expect(third.sidecar.entities[0].start).toBe(second.sidecar.entities[0].start + 9);
+    // Broken on disk: read-only with the error, whatever was remembered.
+    await writeFile(sidecarPath, '{ broken');
+    expect((await backend.openDocument(id)).readOnly?.code).toBe('broken-sidecar');
+  });
+
   it('opens a document without a sidecar: the text and a fresh empty sidecar, revision null', async () => {
     const { backend, id } = await sampleWorkspace(false);
     const doc = await backend.openDocument(id);
