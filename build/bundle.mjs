@@ -1,5 +1,5 @@
-// Bundles the four programs with esbuild: the Electron main process, the sandboxed
-// preload (one CommonJS file, as a sandboxed preload must be), the `tahrir` CLI and the renderer.
+// Bundles the programs with esbuild: the Electron main process, the sandboxed preload (one
+// CommonJS file, as a sandboxed preload must be), the `tahrir` CLI, the renderer and its sidecar worker.
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -29,6 +29,18 @@ const jobs = [
     loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
     assetNames: 'assets/[name]-[hash]',
     define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
+    logLevel: 'warning',
+  },
+  // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from beside app.js.
+  {
+    entryPoints: [at('renderer/sidecar-worker.ts')],
+    outfile: join(dist, 'renderer', 'sidecar-worker.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    sourcemap: 'linked',
+    minify: process.env.TAHRIR_DEV ? false : true,
     logLevel: 'warning',
   },
 ].filter((job) => existsSync(job.entryPoints[0]));

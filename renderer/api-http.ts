@@ -19,37 +19,56 @@ export interface HttpApiOptions {
 
 type Forwarded = Exclude<ApiMethod, 'openExternal'>;
 
+/** Where the API answers: the server's origin ('' for the page's own) and the token to send, if any. */
+export interface HttpTarget {
+  baseUrl: string;
+  token: string | null;
+}
+
+/** The page's own server and the token from its URL (`/?token=…`): what a worker, which has no page URL, is handed. */
+export function pageTarget(): HttpTarget {
+  return { baseUrl: '', token: new URLSearchParams(location.search).get(TOKEN_QUERY) };
+}
+
+/**
+ * One API call whose body ({"args": [...]}) is already made: its result, or the TahrirError the
+ * server answered. Also used by the sidecar worker, which writes the sidecar's JSON text into
+ * the body as it is instead of encoding it a second time.
+ */
+export async function postApiCall(target: HttpTarget, method: ApiMethod, body: string, doFetch: typeof fetch = fetch): Promise<unknown> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (target.token) headers[TOKEN_HEADER] = target.token;
+  let response: Response;
+  try {
+    response = await doFetch(`${target.baseUrl}${API_PREFIX}${method}`, {
+      method: 'POST',
+      headers,
+      body,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    throw new TahrirError('io', `Tahrir's server is not reachable (was \`tahrir serve\` stopped?): ${(e as Error).message}`);
+  }
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    throw new TahrirError('io', `${method}: the server answered ${response.status} without JSON`);
+  }
+  if (!response.ok) throw toTahrirError(method, response.status, answer);
+  return (answer as { result?: unknown }).result;
+}
+
 export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
   // Read lazily: the module may be imported where there is no page (store tests in Node).
-  const baseUrl = () => options.baseUrl ?? '';
   const token = () =>
     options.token !== undefined ? options.token : new URLSearchParams(location.search).get(TOKEN_QUERY);
-  const doFetch = (input: string, init: RequestInit) => (options.fetch ?? fetch)(input, init);
+  const target = (): HttpTarget => ({ baseUrl: options.baseUrl ?? '', token: token() });
+  const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
 
-  async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    const t = token();
-    if (t) headers[TOKEN_HEADER] = t;
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl()}${API_PREFIX}${method}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ args }),
-        credentials: 'same-origin',
-        cache: 'no-store',
-      });
-    } catch (e) {
-      throw new TahrirError('io', `Tahrir's server is not reachable (was \`tahrir serve\` stopped?): ${(e as Error).message}`);
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      throw new TahrirError('io', `${method}: the server answered ${response.status} without JSON`);
-    }
-    if (!response.ok) throw toTahrirError(method, response.status, body);
-    return (body as { result?: unknown }).result;
+  function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
+    return postApiCall(target(), method, JSON.stringify({ args }), doFetch);
   }
 
   const methods = Object.fromEntries(
@@ -66,7 +85,7 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     const Source = options.EventSource ?? EventSource;
     const t = token();
     // EventSource cannot send headers: the token goes in the query (or the cookie alone).
-    const url = `${baseUrl()}${EVENTS_PATH}${t ? `?${TOKEN_QUERY}=${encodeURIComponent(t)}` : ''}`;
+    const url = `${options.baseUrl ?? ''}${EVENTS_PATH}${t ? `?${TOKEN_QUERY}=${encodeURIComponent(t)}` : ''}`;
     source = new Source(url, { withCredentials: false });
     source.onmessage = (message: MessageEvent<string>) => {
       let event: TahrirEvent;

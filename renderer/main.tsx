@@ -7,9 +7,11 @@ import '@fontsource/noto-sans/latin-600.css';
 import './styles/app.css';
 import './styles/long-document.css';
 import { createRoot } from 'react-dom/client';
-import { api } from './bridge';
+import { pageTarget } from './api-http';
+import { api, host } from './bridge';
 import { connectApi } from './store/api-connection';
 import { saveOnExit, startAutosave } from './store/autosave';
+import { startSidecarWorker } from './store/sidecar-writer';
 import { loadWorkspace, openDocument } from './store/document-actions';
 import { listenToBackend } from './store/external-events';
 import { installExternalChangeHandling } from './store/external-change';
@@ -26,6 +28,8 @@ import { applyLabelStyles } from './components/label-styles';
 const LAST_DOCUMENT = 'tahrir.lastDocument';
 
 connectApi(api);
+// Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
+startSidecarWorker(host === 'browser' ? pageTarget() : null);
 startAutosave();
 installExternalChangeHandling();
 listenToBackend();

@@ -1,11 +1,13 @@
 // Autosave: debounced after each change, flushed before another document opens and
 // when the window goes away. A failed save keeps the change in memory, tells the
 // editor and retries with backoff; every change is journaled at once (writeRecovery)
-// so a crash loses nothing.
+// so a crash loses nothing. The sidecar's text is built and sent off the page's main thread
+// (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
 import { getApi } from './api-connection';
 import { nowStamp, sidecarFromData, type DocumentData } from './document-data';
+import { forgetSidecar, journalSidecarText, keepSidecar, saveSidecarText, type SidecarToWrite } from './sidecar-writer';
 import { store } from './store';
 
 export interface AutosaveOptions {
@@ -53,15 +55,16 @@ export function currentSidecar(): Sidecar | null {
   return sidecarFromData(s.doc.base, s.data, nowStamp(), annotator());
 }
 
+function toWrite(id: string, base: Sidecar, data: DocumentData): SidecarToWrite {
+  return { id, base, data, updatedAt: nowStamp(), annotator: annotator() };
+}
+
 /** Journal the open document's unsaved changes; queued with the saves so the two never interleave. */
 function journalNow(): void {
   chain = chain.then(async () => {
     const s = store.getState();
     if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
-    const sidecar = sidecarFromData(s.doc.base, s.data, nowStamp(), annotator());
-    await getApi()
-      .writeRecovery(s.doc.id, sidecar)
-      .catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
+    await journalSidecarText(toWrite(s.doc.id, s.doc.base, s.data)).catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
     return true;
   });
 }
@@ -70,8 +73,28 @@ function schedule(ms: number): void {
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = null;
-    void saveNow();
+    whenIdle('save', () => void saveNow());
   }, ms);
+}
+
+/** How long work waits for an idle moment at most (a steady stream of keypresses leaves none). */
+const IDLE_TIMEOUT_MS = 250;
+const idle = new Map<string, number>();
+
+/** Runs `work` when the page is idle, outside the frames that paint keypresses (at once where there is no requestIdleCallback). */
+function whenIdle(key: string, work: () => void): void {
+  if (typeof requestIdleCallback !== 'function') return work();
+  if (idle.has(key)) return;
+  idle.set(
+    key,
+    requestIdleCallback(
+      () => {
+        idle.delete(key);
+        work();
+      },
+      { timeout: IDLE_TIMEOUT_MS },
+    ),
+  );
 }
 
 function backoff(n: number): number {
@@ -83,10 +106,10 @@ async function saveOnce(): Promise<boolean> {
   if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
   const { id } = s.doc;
   const data = s.data;
-  const sidecar = sidecarFromData(s.doc.base, data, nowStamp(), annotator());
+  const sidecar = toWrite(id, s.doc.base, data);
   store.setState({ save: { state: 'saving', error: null, retryAt: null } });
   try {
-    const { revision } = await getApi().saveSidecar(id, sidecar, s.revision);
+    const { revision } = await saveSidecarText(sidecar, s.revision);
     attempt = 0;
     const now = store.getState();
     if (now.doc?.id === id) {
@@ -142,6 +165,7 @@ function noteSaved(id: string, data: DocumentData): void {
 export async function flushBeforeSwitch(): Promise<void> {
   const ok = await saveNow();
   const s = store.getState();
+  if (ok && s.doc) forgetSidecar(s.doc.id);
   if (ok || !s.doc || !s.data) return;
   const entry: Unsaved = { base: s.doc.base, data: s.data, revision: s.revision, attempt: 1, timer: null };
   unsaved.set(s.doc.id, entry);
@@ -153,10 +177,10 @@ function retryUnsaved(id: string, entry: Unsaved): void {
     entry.timer = null;
     if (unsaved.get(id) !== entry) return;
     try {
-      const sidecar = sidecarFromData(entry.base, entry.data, nowStamp(), annotator());
-      await getApi().saveSidecar(id, sidecar, entry.revision);
+      await saveSidecarText(toWrite(id, entry.base, entry.data), entry.revision);
       unsaved.delete(id);
       noteSaved(id, entry.data);
+      if (store.getState().doc?.id !== id) forgetSidecar(id);
     } catch {
       entry.attempt++;
       retryUnsaved(id, entry);
@@ -202,7 +226,7 @@ function scheduleJournal(): void {
   if (journalTimer) return;
   journalTimer = setTimeout(() => {
     journalTimer = null;
-    journalNow();
+    whenIdle('journal', journalNow);
   }, options.journalDelayMs);
 }
 
@@ -210,6 +234,13 @@ export function startAutosave(overrides: Partial<AutosaveOptions> = {}): () => v
   stopAutosave();
   options = { ...DEFAULTS, ...overrides };
   unsubscribe = store.subscribe((s, prev) => {
+    if (s.doc && s.data && s.doc !== prev.doc && !s.doc.readOnly) {
+      const { id, base } = s.doc;
+      whenIdle('keep', () => {
+        const now = store.getState();
+        if (now.doc?.id === id && now.data) keepSidecar(toWrite(id, base, now.data));
+      });
+    }
     if (s.data === prev.data || !s.data || !s.doc || s.doc !== prev.doc) return;
     markChanged();
   });
@@ -223,6 +254,8 @@ export function stopAutosave(): void {
   timer = null;
   if (journalTimer) clearTimeout(journalTimer);
   journalTimer = null;
+  for (const handle of idle.values()) cancelIdleCallback(handle);
+  idle.clear();
   for (const entry of unsaved.values()) if (entry.timer) clearTimeout(entry.timer);
   unsaved.clear();
   attempt = 0;

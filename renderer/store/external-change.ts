@@ -9,7 +9,7 @@ import { mergeSidecars, type MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import { getApi } from './api-connection';
 import { currentSidecar, markChanged, saveNow, toErrorData } from './autosave';
-import { dataFromSidecar, sidecarFromData } from './document-data';
+import { dataFromSidecar, sidecarFromData, type DocumentData } from './document-data';
 import { setFileEventHandler } from './external-events';
 import { store } from './store';
 import type { ExternalChange, TahrirState } from './state';
@@ -47,7 +47,9 @@ function setPending(next: PendingChange | null): void {
 
 // ---- the base of a three-way merge: the sidecar last loaded or saved here ----
 
-let lastSaved: { id: string; sidecar: Sidecar } | null = null;
+/** The base, or what it is made from: built only when a merge needs it (not after every save of a long document). */
+type LastSaved = { id: string; sidecar: Sidecar } | { id: string; base: Sidecar; data: DocumentData };
+let lastSaved: LastSaved | null = null;
 
 function trackLastSaved(s: TahrirState, prev: TahrirState): void {
   if (!s.doc || !s.data) {
@@ -56,15 +58,17 @@ function trackLastSaved(s: TahrirState, prev: TahrirState): void {
   }
   if (s.doc !== prev.doc && s.data !== prev.data && s.save.state === 'saved') {
     // Opened or reloaded: what was loaded is the base.
-    lastSaved = { id: s.doc.id, sidecar: sidecarFromData(s.doc.base, s.data) };
+    lastSaved = { id: s.doc.id, base: s.doc.base, data: s.data };
   } else if (s.revision !== prev.revision && s.save.state === 'saved') {
     // Saved, and nothing changed meanwhile: what is on disk is what is here.
-    lastSaved = { id: s.doc.id, sidecar: sidecarFromData(s.doc.base, s.data) };
+    lastSaved = { id: s.doc.id, base: s.doc.base, data: s.data };
   }
 }
 
 function baseFor(id: string): Sidecar | null {
-  return lastSaved?.id === id ? lastSaved.sidecar : null;
+  if (lastSaved?.id !== id) return null;
+  if ('data' in lastSaved) lastSaved = { id, sidecar: sidecarFromData(lastSaved.base, lastSaved.data) };
+  return lastSaved.sidecar;
 }
 
 // ---- applying a version ----
@@ -243,7 +247,7 @@ export function installExternalChangeHandling(): () => void {
   setFileEventHandler(handleExternalChange);
   const unsubscribe = store.subscribe(trackLastSaved);
   const s = store.getState();
-  lastSaved = s.doc && s.data ? { id: s.doc.id, sidecar: sidecarFromData(s.doc.base, s.data) } : null;
+  lastSaved = s.doc && s.data ? { id: s.doc.id, base: s.doc.base, data: s.data } : null;
   installed = () => {
     unsubscribe();
     installed = null;

@@ -19,7 +19,7 @@ export const shots = join(repo, 'test-results');
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** The renderer bundled as build/bundle.mjs does, into `outdir`; `extraImports` adds modules a suite needs wired in. */
+/** The renderer and its sidecar worker bundled as build/bundle.mjs does, into `outdir`; `extraImports` adds modules a suite needs wired in. */
 export async function buildRenderer(outdir: string, extraImports = ''): Promise<void> {
   await build({
     stdin: { contents: `import './main.tsx'; ${extraImports}`, resolveDir: join(repo, 'renderer'), loader: 'tsx' },
@@ -34,6 +34,17 @@ export async function buildRenderer(outdir: string, extraImports = ''): Promise<
     loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
     assetNames: 'assets/[name]-[hash]',
     define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  // The sidecar worker, beside app.js as in dist/renderer/.
+  await build({
+    entryPoints: [join(repo, 'renderer', 'sidecar-worker.ts')],
+    outfile: join(outdir, 'sidecar-worker.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    minify: true,
     logLevel: 'warning',
   });
   await copyFile(join(repo, 'renderer', 'index.html'), join(outdir, 'index.html'));

@@ -25,6 +25,8 @@ const editArb: fc.Arbitrary<Edit> = fc
   .record({ id: idArb('e'), range: rangeArb, text: textArb(3), replacement: textArb(2), kind: fc.constantFrom('boilerplate' as const, 'typo' as const) })
   .map(({ id, range, ...rest }) => ({ id, ...range, ...rest }));
 
+type AnySpan = Edit | Entity | Quote;
+
 type Step =
   | { op: 'put'; list: 'entities'; span: Entity }
   | { op: 'put'; list: 'quotes'; span: Quote }
@@ -52,7 +54,7 @@ function apply(data: DocumentData, step: Step): DocumentData {
     case 'put':
       return { ...data, [step.list]: withSpans(data[step.list] as Record<string, typeof step.span>, { [step.span.id]: step.span }) };
     case 'remove':
-      return Object.hasOwn(data[step.list], step.id) ? { ...data, [step.list]: withSpans(data[step.list], { [step.id]: null }) } : data;
+      return Object.hasOwn(data[step.list], step.id) ? { ...data, [step.list]: withSpans(data[step.list] as Record<string, AnySpan>, { [step.id]: null }) } : data;
     case 'copy':
       return { ...data, entities: Object.fromEntries(Object.entries(data.entities).map(([id, e]) => [id, { ...e }])) };
     case 'document':
@@ -82,7 +84,7 @@ describe('SidecarText', () => {
           else data = apply(data, step);
           history.push(data);
           if (step.op !== 'save') continue;
-          for (const list of SPAN_LISTS) text.apply(list, spanChanges(sent[list], data[list]));
+          for (const list of SPAN_LISTS) text.apply(list, spanChanges<AnySpan>(sent[list], data[list]));
           sent = data;
           const stamp = `2026-11-28T10:00:${String(n++ % 60).padStart(2, '0')}Z`;
           const mine = text.text(sidecarHeader(BASE, data.document, data.rejected, stamp));

@@ -1,0 +1,100 @@
+// Saving and journaling off the page's main thread, end to end: `tahrir serve` and Chromium.
+// The sidecar worker builds the sidecar's text from each change and sends it to the server;
+// what lands on disk is what the editor did, and a renderer crash loses nothing journaled.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sidecar } from '../../shared/model';
+import * as harness from './harness';
+import { haveChromium, SAMPLE, type EditorSession } from './harness';
+
+let session: EditorSession;
+let page: Page;
+let root: string;
+let source: string;
+const consoleLines: string[] = [];
+const apiBodies: { url: string; body: string }[] = [];
+
+const journalPath = () => join(root, '.tahrir', 'recovery', `${SAMPLE}.json`);
+const onDisk = async (): Promise<Sidecar> => JSON.parse(await readFile(join(root, `${SAMPLE}.annotations.json`), 'utf8')) as Sidecar;
+
+function watch(p: Page): void {
+  p.on('console', (m) => consoleLines.push(m.text()));
+  p.on('pageerror', (e) => console.error('page error:', e.message));
+  p.on('request', (r) => {
+    if (/\/api\/(saveSidecar|writeRecovery)$/.test(r.url())) apiBodies.push({ url: r.url(), body: r.postData() ?? '' });
+  });
+}
+
+describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve, Chromium)', () => {
+  beforeAll(async () => {
+    session = await harness.openEditor({ name: 'saving' });
+    ({ page, root } = session);
+    watch(page);
+    source = await harness.readSource(root, SAMPLE);
+    await harness.openDocumentIn(page, SAMPLE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('tags, and the worker writes the sidecar: on disk with code-point offsets, sent as the sidecar text itself', async () => {
+    await expect.poll(() => page.workers().some((w) => w.url().endsWith('/sidecar-worker.js'))).toBe(true);
+    const before = (await onDisk().catch(() => null))?.entities.length ?? 0;
+    await harness.drag(page, await harness.pointIn(page, 'جو بايدن', 0), await harness.pointIn(page, 'جو بايدن', 6));
+    await page.keyboard.press('1');
+    await harness.waitSaved(page);
+    await expect.poll(async () => (await onDisk()).entities.length, { timeout: 10_000 }).toBe(before + 1);
+    const start = harness.cpOffset(source, 'جو بايدن');
+    expect((await onDisk()).entities).toContainEqual({ id: `t${before + 1}`, start, end: start + 8, label: 'PERSON', text: 'جو بايدن' });
+    // Sent by the worker, not the page (the page would have said it fell back).
+    expect(consoleLines.filter((l) => /saving on the page|lost track/.test(l))).toEqual([]);
+    // The body carries the sidecar text as it is (an object to the server), not encoded a second time as a string.
+    const save = apiBodies.find((b) => b.url.endsWith('/saveSidecar'));
+    expect(save?.body).toMatch(/^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},null\]\}$|^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},"[0-9a-f]{64}"\]\}$/s);
+  }, 60_000);
+
+  it('journals a change at once; after a renderer crash the journal has it and reopening offers it', async () => {
+    await harness.waitSaved(page);
+    // Saves fail from now on (a full disk): only the journal gets the change.
+    let failed = 0;
+    await page.context().route('**/api/saveSidecar', (route) => {
+      failed++;
+      void route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'io', message: 'could not be written: the disk is full' } }) });
+    });
+    const word = await harness.pointIn(page, 'بيونغ يانغ', 2);
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.press('3');
+    await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(true);
+    await expect.poll(async () => JSON.parse(await readFile(journalPath(), 'utf8')).sidecar.entities.some((e: { label: string }) => e.label === 'GPE'), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => failed, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await onDisk()).entities.some((e) => e.label === 'GPE')).toBe(false);
+    await expect.poll(() => page.locator('[data-testid="save-state"]').getAttribute('data-state')).toBe('error');
+
+    const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+    const cdp = await page.context().newCDPSession(page);
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    await page.close().catch(() => undefined);
+    // (a page from browser.newPage has its own context: closing it took the failing route along)
+    expect((await onDisk()).entities.some((e) => e.label === 'GPE')).toBe(false);
+
+    page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    watch(page);
+    await page.goto(session.server.url);
+    await page.locator(`[data-doc-id="${SAMPLE}"]`).click();
+    const restore = page.getByRole('button', { name: 'Restore them' });
+    await restore.waitFor({ timeout: 10_000 });
+    const journaled = (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.filter((e) => e.label === 'GPE');
+    expect(journaled.map((e) => e.text)).toEqual([expect.stringMatching(/^بيونغ/)]);
+    await restore.click();
+    await expect
+      .poll(async () => (await onDisk()).entities.filter((e) => e.label === 'GPE'), { timeout: 15_000 })
+      .toEqual(journaled);
+    await harness.waitSaved(page);
+    await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
+  }, 120_000);
+});
