@@ -98,9 +98,11 @@ export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
   let added = 0;
   changeDocument((data) => {
     const edits = { ...data.edits };
+    // Numbered once, then counted up: ids are remembered per record, and this one is still being filled.
+    let n = Number(nextId('e', data.edits).slice(1));
     for (const s of list) {
       if (isRejected(s, data.rejected) || Object.values(edits).some((e) => !e.orphaned && overlaps(e, s))) continue;
-      const id = nextId('e', edits);
+      const id = `e${n++}`;
       const edit: Edit = { id, start: s.start, end: s.end, text: s.text, replacement: s.replacement, kind: s.kind, rule: s.rule };
       edits[id] = edit;
       added++;
