@@ -170,29 +170,33 @@ export function readTextFileSync(absPath: string, encoding?: string, options: Re
   return textFileOf(bytes, file, encoding, maxBytes);
 }
 
-// One buffer for every blocking read: reading thousands of short files allocates nothing per file
-// (fresh buffers per file pile up outside the JS heap until a garbage collection frees them).
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+// One buffer for every blocking read of a file smaller than it: reading thousands of short files
+// allocates nothing per file (fresh buffers per file pile up outside the JS heap until a garbage
+// collection frees them). Only the pages that reads touch take memory.
+const scratch = Buffer.allocUnsafeSlow(1024 * 1024);
 
 /**
- * The bytes of a file, read to its end with blocking calls, as a view of a buffer that the next
- * call reuses: use them before reading another file. `checkSize` sees the size `stat` gives
- * before anything is read; reading stops once more than `limit` bytes came (a file still growing).
+ * The bytes of a file, read to its end with blocking calls. A file smaller than the shared buffer
+ * comes as a view of it that the next call reuses: use the bytes before reading another file.
+ * `checkSize` sees the size `stat` gives before anything is read; reading stops once more than
+ * `limit` bytes came (a file still growing).
  */
 export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (size: number) => void): Buffer {
   const fd = openSync(absPath, 'r');
   try {
     const { size } = fstatSync(fd);
     checkSize?.(size);
+    // One byte more than the size: the read that finds the end needs room.
+    let buffer = size < scratch.length ? scratch : Buffer.allocUnsafeSlow(size + 1);
     let at = 0;
     for (;;) {
-      if (at === scratch.length) {
-        const bigger = Buffer.allocUnsafeSlow(Math.max(scratch.length * 2, size + 1));
-        scratch.copy(bigger, 0, 0, at);
-        scratch = bigger;
+      if (at === buffer.length) {
+        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, at);
+        buffer = bigger;
       }
-      const n = readSync(fd, scratch, at, scratch.length - at, null);
-      if (n === 0 || at + n > limit) return scratch.subarray(0, at + n);
+      const n = readSync(fd, buffer, at, buffer.length - at, null);
+      if (n === 0 || at + n > limit) return buffer.subarray(0, at + n);
       at += n;
     }
   } finally {
