@@ -23,7 +23,7 @@ import { shownText } from '../store/text-view';
 import { deleteSelection, finishReplace, insertSpace, replaceStore, setPendingReplace, startReplace } from './cleanup-commands';
 import type { HighlightItem } from './highlight-layer';
 import { registerSidePanelTab } from './side-panel-tabs';
-import { textSurface } from './text-surface';
+import { paragraphElementAt, textSurface } from './text-surface';
 import '../styles/cleanup.css';
 
 const PREVIEW_LAYER = 'cleanup';
@@ -73,7 +73,7 @@ function scrollToSuggestion(s: SuggestedEdit): void {
   if (!surface) return;
   const r = surface.shown.toShown(s.start, s.end);
   if (!r) return;
-  surface.elements.get(surface.shown.paragraphAt(r.start))?.scrollIntoView({ block: 'center' });
+  paragraphElementAt(r.start)?.scrollIntoView({ block: 'center' });
 }
 
 const METADATA_FIELDS: { field: MetadataField; title: string }[] = [

@@ -1,13 +1,15 @@
 // The document's text: one block per paragraph (dir="auto", text nodes only), spans
 // drawn by DocumentHighlights. The text is focusable and selectable by mouse and
 // keyboard (Shift+arrows) but never edited: it is contenteditable only for the caret.
-import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../store/store';
 import { shownText, type Paragraph } from '../store/text-view';
 import { selectSpan } from '../store/ui-actions';
 import { DocumentHighlights } from './document-highlights';
 import { domPointToShown, type ParagraphElements } from './dom-offsets';
 import { setTextSurface, textSurface } from './text-surface';
+import { estimatedLines, firstScreenCount, nextBatchCount } from './paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
   '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',
@@ -42,11 +44,55 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
     [para, elements],
   );
   return (
-    <p data-para={para.index} dir="auto" ref={register} className={para.bidi.length ? 'para has-bidi' : 'para'} title={bidiTitle(para)}>
+    <p
+      data-para={para.index}
+      dir="auto"
+      ref={register}
+      className={para.bidi.length ? 'para has-bidi' : 'para'}
+      title={bidiTitle(para)}
+      // Until it is first shown (content-visibility), the paragraph is sized by its length.
+      style={{ containIntrinsicBlockSize: `auto ${estimatedLines(para.display.length) * 2}em` }}
+    >
       {para.display === '' ? <br /> : para.display}
     </p>
   );
 });
+
+/**
+ * The paragraphs, rendered a screenful first and the rest in batches while the browser is
+ * idle: a long document paints what is in view at once, and is all in the DOM (selection,
+ * find, keyboard) a moment later. `reveal` renders up to a paragraph at once (search, scrolling to a span).
+ */
+/** The space between paragraphs (app.css `.document-text .para` margin), in em. */
+const PARAGRAPH_GAP_EM = 0.9;
+
+function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph[]; elements: ParagraphElements; revealRef: React.RefObject<((index: number) => void) | null> }): ReactElement {
+  const [count, setCount] = useState(() => firstScreenCount(paragraphs));
+  useEffect(() => {
+    if (count >= paragraphs.length) return;
+    const more = () => setCount((n) => nextBatchCount(paragraphs, n));
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(more, { timeout: 500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(more, 16);
+    return () => clearTimeout(timer);
+  }, [count, paragraphs]);
+  revealRef.current = (index: number) => {
+    if (index < count) return;
+    flushSync(() => setCount((n) => Math.max(n, Math.min(paragraphs.length, index + 1))));
+  };
+  let restEm = 0;
+  for (let i = count; i < paragraphs.length; i++) restEm += estimatedLines(paragraphs[i].display.length) * 2 + PARAGRAPH_GAP_EM;
+  return (
+    <>
+      {paragraphs.slice(0, count).map((p) => (
+        <ParagraphBlock key={p.index} para={p} elements={elements} />
+      ))}
+      {count < paragraphs.length && <div className="paragraphs-to-come" aria-hidden="true" contentEditable={false} style={{ height: `${restEm}em` }} />}
+    </>
+  );
+}
 
 /** Keys that would change the text in a contenteditable: the text is never edited here. */
 function isEditingKey(e: React.KeyboardEvent): boolean {
@@ -63,6 +109,7 @@ export function DocumentView(): ReactElement | null {
   const highlightsRef = useRef<DocumentHighlights | null>(null);
   const lastClick = useRef<{ pos: number; id: string } | null>(null);
   const [epoch, setEpoch] = useState(0);
+  const revealRef = useRef<((index: number) => void) | null>(null);
   const shown = doc && edits ? shownText(doc.source, edits, view) : null;
 
   useLayoutEffect(() => {
@@ -72,7 +119,7 @@ export function DocumentView(): ReactElement | null {
     const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement);
     performance.mark('tahrir:highlights-ready');
     highlightsRef.current = highlights;
-    setTextSurface({ root, shown, elements: elementsRef.current, highlights });
+    setTextSurface({ root, shown, elements: elementsRef.current, highlights, reveal: (index) => revealRef.current?.(index) });
     return () => {
       highlights.dispose();
       highlightsRef.current = null;
@@ -132,9 +179,7 @@ export function DocumentView(): ReactElement | null {
         onClick={onClick}
         key={`${doc.id}:${view}:${epoch}`}
       >
-        {shown.paragraphs.map((p) => (
-          <ParagraphBlock key={p.index} para={p} elements={elementsRef.current} />
-        ))}
+        <Paragraphs paragraphs={shown.paragraphs} elements={elementsRef.current} revealRef={revealRef} />
       </div>
     </div>
   );

@@ -10,8 +10,16 @@ import { searchMatches } from '../store/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';
 import { labelHighlightName } from './label-styles';
+import { paragraphElementAt } from './text-surface';
 
 type Span = Entity | Quote;
+
+/** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
+const LONG_DOCUMENT_CHARS = 50_000;
+
+function isLongDocument(shown: ShownText): boolean {
+  return shown.text.length > LONG_DOCUMENT_CHARS;
+}
 
 export interface ShownSpan {
   ref: SpanRef;
@@ -51,7 +59,7 @@ export class DocumentHighlights {
    * Paragraphs near the view (one screen above and below): the only ones given Ranges.
    * A long document has thousands of paragraphs and spans; the browser then repaints and
    * re-checks only the few hundred Ranges it can show, on open and on every keypress.
-   * Null where there is no IntersectionObserver: every rendered paragraph.
+   * Null for documents of ordinary length (or without IntersectionObserver): every paragraph.
    */
   private readonly near: Set<number> | null;
   private readonly observer: IntersectionObserver | null;
@@ -62,7 +70,7 @@ export class DocumentHighlights {
     private readonly elements: ParagraphElements,
     scrollRoot: Element | null = null,
   ) {
-    const hasObserver = typeof IntersectionObserver !== 'undefined';
+    const hasObserver = typeof IntersectionObserver !== 'undefined' && isLongDocument(shown);
     this.near = hasObserver ? new Set() : null;
     this.observer = hasObserver ? new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' }) : null;
     const resolve = (start: number, end: number): Range[] => shownToRanges(start, end, shown, elements, this.near ?? undefined);
@@ -142,13 +150,16 @@ export class DocumentHighlights {
     target.sync(items);
   }
 
-  /** A paragraph was (re)mounted after the highlights were drawn: its old Ranges point at gone text. */
+  /** A paragraph was mounted after the highlights were drawn (rendered in a later batch, or again). */
   paragraphMounted(index: number): void {
     const el = this.elements.get(index);
     if (!this.shown.paragraphs[index] || !el) return;
-    // Near the view again once the observer says so (right away without one).
-    this.near?.delete(index);
-    this.redraw(new Set([index]));
+    const before = this.observed.get(index);
+    if (before && before !== el) {
+      // Rendered again: its old Ranges point at gone text; near the view again once the observer says so.
+      this.near?.delete(index);
+      this.redraw(new Set([index]));
+    }
     this.observe(index, el);
   }
 
@@ -266,7 +277,7 @@ export class DocumentHighlights {
   }
 
   private scrollTo(pos: number): void {
-    const el = this.elements.get(this.shown.paragraphAt(pos));
+    const el = paragraphElementAt(pos);
     if (!el) return;
     const box = el.getBoundingClientRect();
     const pane = el.closest('.document-scroll')?.getBoundingClientRect();

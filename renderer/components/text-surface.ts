@@ -9,6 +9,8 @@ export interface TextSurface {
   shown: ShownText;
   elements: ParagraphElements;
   highlights: DocumentHighlights;
+  /** Renders the paragraphs up to `index` now, if they are still to come (long documents render in batches). */
+  reveal(index: number): void;
 }
 
 let surface: TextSurface | null = null;
@@ -47,5 +49,15 @@ export function focusText(): void {
 }
 
 export function selectShownRange(start: number, end: number): void {
-  if (surface) selectShown(start, end, surface.shown, surface.elements);
+  if (!surface) return;
+  surface.reveal(surface.shown.paragraphAt(end));
+  selectShown(start, end, surface.shown, surface.elements);
+}
+
+/** The element of the paragraph holding shown position `pos`, rendered first if it was still to come. */
+export function paragraphElementAt(pos: number): HTMLElement | null {
+  if (!surface) return null;
+  const index = surface.shown.paragraphAt(pos);
+  surface.reveal(index);
+  return surface.elements.get(index) ?? null;
 }
