@@ -8,6 +8,18 @@ interface Command {
   usage: string;
   summary: string;
   run(args: string[]): Promise<number>;
+  /** Reads the workspace's documents one after the other (see keepYoungGenerationSmall). */
+  walksDocuments?: boolean;
+}
+
+/**
+ * A run that reads documents one at a time makes a stream of short-lived objects, on which V8
+ * doubles its young generation again and again (to 32 MB): 10,000 documents peaked 12 MB above
+ * 1,000 for no speed. Kept at its first size, peak memory stays flat and the run is, if anything,
+ * faster. (node:v8 loads only here: it pulls in the stream modules, a cost --help need not pay.)
+ */
+async function keepYoungGenerationSmall(): Promise<void> {
+  (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 const runExport = async (args: string[]) => (await import('./export')).run(args);
@@ -18,12 +30,12 @@ const runSuggest = async (args: string[]) => (await import('./suggest')).run(arg
 const runValidate = async (args: string[]) => (await import('./validate')).run(args);
 
 export const COMMANDS: Record<string, Command> = {
-  validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate },
-  stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats },
+  validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
+  stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats, walksDocuments: true },
   serve: { usage: 'tahrir serve <folder> [--port N]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
   suggest: { usage: 'tahrir suggest <file.txt> [--json]', summary: 'boilerplate and normalization suggestions for one document', run: runSuggest },
-  export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport },
-  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport },
+  export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
+  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
 };
 
 export function usage(): string {
@@ -44,6 +56,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   try {
+    if (command.walksDocuments) await keepYoungGenerationSmall();
     return await command.run(args);
   } catch (e) {
     if (isTahrirError(e)) {
