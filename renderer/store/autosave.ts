@@ -147,14 +147,17 @@ function noteSaved(id: string, data: DocumentData): void {
   const docs = store.getState().documents;
   const i = docs.findIndex((d) => d.id === id);
   if (i < 0) return;
-  const next = [...docs];
-  next[i] = {
-    ...docs[i],
+  const now = {
     status: data.document.status,
     entities: Object.keys(data.entities).length,
     quotes: Object.keys(data.quotes).length,
     edits: Object.keys(data.edits).length,
   };
+  const was = docs[i];
+  // Unchanged counts leave the list alone: re-rendering it repaints a long document's page too.
+  if (was.status === now.status && was.entities === now.entities && was.quotes === now.quotes && was.edits === now.edits) return;
+  const next = [...docs];
+  next[i] = { ...was, ...now };
   store.setState({ documents: next });
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../electron/serve';
 import type { RunningServer } from '../../electron/serve';
-import { createHttpApi } from '../../renderer/api-http';
+import { createHttpApi, postApiCall } from '../../renderer/api-http';
 import { withTypedErrors } from '../../renderer/bridge';
 import type { TahrirApi } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
@@ -78,6 +78,28 @@ describe('createHttpApi', () => {
 
   it('opens only http(s) links', async () => {
     expect((await rejection(api.openExternal('file:///etc/passwd'))).code).toBe('invalid-argument');
+  });
+});
+
+describe('postApiCall with a body already made (what the sidecar worker sends)', () => {
+  const target = () => ({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token });
+
+  it('saves the sidecar text placed in the body as it is, and answers errors as createHttpApi does', async () => {
+    const opened = await api.openDocument(SAMPLE);
+    const text = JSON.stringify({ ...opened.sidecar, document: { ...opened.sidecar.document, note: 'من العامل 👋' } });
+    const body = new Blob([`{"args":[${JSON.stringify(SAMPLE)},${text},${JSON.stringify(opened.revision)}]}`]);
+    const saved = (await postApiCall(target(), 'saveSidecar', body)) as { revision: string };
+    expect(saved.revision).toMatch(/^[0-9a-f]{64}$/);
+    expect((await api.openDocument(SAMPLE)).sidecar.document.note).toBe('من العامل 👋');
+    // The same stale save both ways: the same TahrirError.
+    const stale = `{"args":[${JSON.stringify(SAMPLE)},${text},${JSON.stringify(opened.revision)}]}`;
+    const viaBody = await rejection(postApiCall(target(), 'saveSidecar', stale));
+    const viaClient = await rejection(api.saveSidecar(SAMPLE, JSON.parse(text), opened.revision));
+    expect(viaBody.code).toBe('stale-revision');
+    expect(viaBody.toData()).toEqual(viaClient.toData());
+    const cut = await rejection(postApiCall(target(), 'writeRecovery', `{"args":[${JSON.stringify(SAMPLE)},${text.slice(0, 100)}`));
+    expect(cut.code).toBe('invalid-argument');
+    expect(cut.message).toMatch(/not JSON/);
   });
 });
 

@@ -11,6 +11,9 @@ import { keepMineOverDisk, saveNow, startAutosave, stopAutosave, unsavedDocument
 import { loadWorkspace, openDocument, restoreRecovered } from '../../renderer/store/document-actions';
 import { undo } from '../../renderer/store/history';
 import { store } from '../../renderer/store/store';
+import { sidecarFromData } from '../../renderer/store/document-data';
+import { sidecarWorkerRunning } from '../../renderer/store/sidecar-writer';
+import type { Sidecar } from '../../shared/model';
 import { Backend } from '../../electron/backend';
 import { ARABIC, apiOf, cp, openWorkspace } from './store-workspace';
 
@@ -168,6 +171,39 @@ describe('autosave', () => {
     expect((await onDisk(root, 'ar'))?.entities).toHaveLength(1);
     undo(); // restoring is one undo step
     expect(store.getState().data!.entities).toEqual({});
+  });
+
+  it('without a Worker (Node), builds the sidecar text on the page from the changes: the back end gets text equal to the whole sidecar', async () => {
+    const { root, api } = await openWorkspace();
+    const sent: unknown[] = [];
+    connectApi(
+      new Proxy(api, {
+        get(target, key, receiver) {
+          const value = Reflect.get(target, key, receiver);
+          if (key !== 'saveSidecar' && key !== 'writeRecovery') return typeof value === 'function' ? value.bind(target) : value;
+          return (id: string, sidecar: unknown, ...rest: unknown[]) => {
+            sent.push(sidecar);
+            return (value as (...a: unknown[]) => Promise<unknown>).call(target, id, sidecar, ...rest);
+          };
+        },
+      }),
+    );
+    expect(sidecarWorkerRunning()).toBe(false);
+    startAutosave(FAST);
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', biden());
+    await until(() => store.getState().save.state === 'saved');
+    tagEntity('GPE', { start: cp(ARABIC, 'عمّان'), end: cp(ARABIC, 'عمّان') + 5 });
+    await until(() => store.getState().save.state === 'saved');
+    undo();
+    await until(() => store.getState().save.state === 'saved');
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    expect(sent.every((s) => typeof s === 'string')).toBe(true);
+    const s = store.getState();
+    const last = JSON.parse(sent[sent.length - 1] as string) as Sidecar;
+    expect({ ...last, updatedAt: undefined }).toEqual({ ...sidecarFromData(s.doc!.base, s.data!), updatedAt: undefined });
+    expect((await onDisk(root, 'ar'))?.entities.map((e) => e.text)).toEqual(['جو بايدن']);
   });
 
   it('never writes a read-only document', async () => {
