@@ -114,6 +114,21 @@ describe('main process: IPC', () => {
     expect(opened).toMatchObject({ ok: true, result: { id: SAMPLE } });
   });
 
+  it('saves a sidecar the page sends as its JSON text (the sidecar worker makes it); bad text is refused naming the file, nothing written', async () => {
+    const opened = (await call('openDocument', [SAMPLE])) as { ok: true; result: { sidecar: any; revision: string | null } };
+    const sidecarPath = join(workspace, `${SAMPLE}.annotations.json`);
+    const before = await readFile(sidecarPath, 'utf8').catch(() => null);
+    const bad = await call('saveSidecar', [SAMPLE, JSON.stringify(opened.result.sidecar).slice(0, -20), opened.result.revision]);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', file: `${SAMPLE}.annotations.json`, message: expect.stringMatching(/not valid JSON/) } });
+    expect(await readFile(sidecarPath, 'utf8').catch(() => null)).toBe(before);
+    const text = JSON.stringify({ ...opened.result.sidecar, document: { ...opened.result.sidecar.document, note: 'عبر الجسر 👋' } });
+    const saved = await call('saveSidecar', [SAMPLE, text, opened.result.revision]);
+    expect(saved).toMatchObject({ ok: true, result: { revision: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(JSON.parse(await readFile(sidecarPath, 'utf8')).document.note).toBe('عبر الجسر 👋');
+    expect(await call('writeRecovery', [SAMPLE, text])).toMatchObject({ ok: true });
+    expect(await call('discardRecovery', [SAMPLE])).toMatchObject({ ok: true });
+  });
+
   it('opens only folders the user chose (not any path the page names)', async () => {
     expect(await call('openWorkspace', ['/'])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
     expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true });
