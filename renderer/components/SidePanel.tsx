@@ -1,11 +1,11 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
 import { memo, useDeferredValue, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
-import type { Entity } from '../../shared/model';
+import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
-import { sortedSpans } from '../store/document-data';
+import { sortedSpans, spanCount } from '../store/document-data';
 import { selectLabels, useTahrir } from '../store/store';
-import { shownSpanOf, shownText } from '../store/text-view';
+import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
 import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
 import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
@@ -13,17 +13,16 @@ import { SpanInspector } from './SpanInspector';
 
 // Lists follow the document with useDeferredValue: React renders them after the frame
 // that paints the keypress's highlight, so a long list never delays it.
-function useHiddenIds(): Set<string> {
+function useShownText(): ShownText | null {
   const doc = useDeferredValue(useTahrir((s) => s.doc));
-  const data = useDeferredValue(useTahrir((s) => s.data));
+  const edits = useDeferredValue(useTahrir((s) => s.data?.edits));
   const view = useDeferredValue(useTahrir((s) => s.view));
-  return useMemo(() => {
-    const hidden = new Set<string>();
-    if (!doc || !data) return hidden;
-    const shown = shownText(doc.source, data.edits, view);
-    for (const span of [...Object.values(data.entities), ...Object.values(data.quotes)]) if (!shownSpanOf(shown, span)) hidden.add(span.id);
-    return hidden;
-  }, [doc, data, view]);
+  return doc && edits ? shownText(doc.source, edits, view) : null;
+}
+
+/** Inside removed text (or orphaned): hidden from the view, kept in the sidecar. Asked only of the items listed. */
+function isHidden(shown: ShownText | null, span: Entity | Quote): boolean {
+  return !!shown && !shownSpanOf(shown, span);
 }
 
 const EntityItem = memo(function EntityItem({ entity: e, selected, hidden }: { entity: Entity; selected: boolean; hidden: boolean }): ReactElement {
@@ -51,15 +50,17 @@ function EntitiesTab(): ReactElement {
   const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
-  const hidden = useHiddenIds();
-  const list = useMemo(() => sortedSpans(entities ?? {}), [entities]);
-  if (list.length === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
-  const byLabel = new Map<string, typeof list>(labels.map((l) => [l.name, []]));
-  for (const e of list) {
-    const bucket = byLabel.get(e.label);
-    if (bucket) bucket.push(e);
-    else byLabel.set(e.label, [e]);
-  }
+  const shown = useShownText();
+  const byLabel = useMemo(() => {
+    const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
+    for (const e of sortedSpans(entities ?? {})) {
+      const bucket = groups.get(e.label);
+      if (bucket) bucket.push(e);
+      else groups.set(e.label, [e]);
+    }
+    return groups;
+  }, [entities, labels]);
+  if (!entities || spanCount(entities) === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
   return (
     <div className="span-groups">
       {[...byLabel].map(([name, all]) => {
@@ -73,7 +74,7 @@ function EntitiesTab(): ReactElement {
             </h3>
             <ul>
               {items.map((e) => (
-                <EntityItem key={e.id} entity={e} selected={selected === e.id} hidden={hidden.has(e.id)} />
+                <EntityItem key={e.id} entity={e} selected={selected === e.id} hidden={isHidden(shown, e)} />
               ))}
             </ul>
             {items.length < all.length && (
@@ -92,7 +93,7 @@ function QuotesTab(): ReactElement {
   const quotes = useDeferredValue(useTahrir((s) => s.data?.quotes));
   const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
-  const hidden = useHiddenIds();
+  const shown = useShownText();
   const [showAll, setShowAll] = useState(false);
   const all = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
   if (all.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
@@ -110,7 +111,7 @@ function QuotesTab(): ReactElement {
         const speaker = q.speaker ? entities?.[q.speaker]?.text : q.speakerName;
         return (
           <li key={q.id}>
-            <button className={`quote-item${selected === q.id ? ' selected' : ''}${hidden.has(q.id) ? ' hidden-span' : ''}`} onClick={() => flashSpan({ kind: 'quote', id: q.id })}>
+            <button className={`quote-item${selected === q.id ? ' selected' : ''}${isHidden(shown, q) ? ' hidden-span' : ''}`} onClick={() => flashSpan({ kind: 'quote', id: q.id })}>
               <span className="quote-speaker">
                 {speaker ? <bdi>{speaker}</bdi> : <span className="muted">no speaker</span>}
                 <span className="badge">{q.kind}</span>
@@ -130,7 +131,7 @@ registerSidePanelTab({ id: 'quotes', title: 'Quotes', component: QuotesTab });
 export function SidePanel(): ReactElement {
   const tabs = useSyncExternalStore(onTabsChanged, sidePanelTabs);
   const current = useTahrir((s) => s.sideTab);
-  const counts = useDeferredValue(useTahrir(useShallow((s) => ({ entities: Object.keys(s.data?.entities ?? {}).length, quotes: Object.keys(s.data?.quotes ?? {}).length }))));
+  const counts = useDeferredValue(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
   const tab = tabs.find((t) => t.id === current) ?? tabs[0];
   const Body = tab?.component;
   return (

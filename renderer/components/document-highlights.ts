@@ -3,6 +3,7 @@
 // text. Subscribes to the store directly, so a keypress's highlight is added in the
 // same task as the keypress and painted in the next frame.
 import type { Entity, Quote } from '../../shared/model';
+import { spanChanges } from '../store/document-data';
 import { store } from '../store/store';
 import type { SpanRef, TahrirState } from '../store/state';
 import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
@@ -199,9 +200,10 @@ export class DocumentHighlights {
     const next = s.data?.entities ?? {};
     const before = prev?.data?.entities;
     if (before && prev?.workspace === s.workspace) {
-      // A keypress changes one entity: compare by identity and touch only what changed.
-      for (const id in next) if (before[id] !== next[id]) this.entities.put(id, item(next[id]));
-      for (const id in before) if (!(id in next)) this.entities.put(id, null);
+      // A keypress changes one entity: touch only what changed (known without scanning every entity).
+      const { put, removed } = spanChanges(before, next);
+      for (const e of put as Entity[]) this.entities.put(e.id, item(e));
+      for (const id of removed) this.entities.put(id, null);
     } else {
       const items: HighlightItem[] = [];
       for (const e of Object.values(next)) {

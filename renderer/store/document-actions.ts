@@ -2,7 +2,7 @@
 import type { DocumentSummary, OpenedDocument } from '../../shared/api';
 import { getApi } from './api-connection';
 import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData } from './autosave';
-import { dataFromSidecar } from './document-data';
+import { dataFromSidecar, spanCount } from './document-data';
 import { changeDocument } from './history';
 import { initialDocument, initialHistory, store } from './store';
 import type { TahrirState } from './state';
@@ -129,9 +129,9 @@ export function liveDocuments(s: TahrirState): DocumentSummary[] {
     out[i] = {
       ...s.documents[i],
       status: s.data.document.status,
-      entities: Object.keys(s.data.entities).length,
-      quotes: Object.keys(s.data.quotes).length,
-      edits: Object.keys(s.data.edits).length,
+      entities: spanCount(s.data.entities),
+      quotes: spanCount(s.data.quotes),
+      edits: spanCount(s.data.edits),
     };
   }
   liveMemo = { documents: s.documents, data: s.data, id, out };

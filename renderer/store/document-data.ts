@@ -31,13 +31,64 @@ export function dataFromSidecar(sidecar: Sidecar): DocumentData {
 
 const sortedCache = new WeakMap<object, unknown[]>();
 
-/** Sidecar order: (start, end, id). Cached per record (records are immutable): the journal and the save share one sort. */
+/**
+ * Sidecar order: (start, end, id). Cached per record (records are immutable); a record one
+ * keypress away from one already sorted is sorted by moving just the spans that changed.
+ */
 export function sortedSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
   const hit = sortedCache.get(record);
   if (hit) return hit as T[];
-  const out = sortSpans(record);
+  const derived = derivations.get(record);
+  const before = derived ? (sortedCache.get(derived.from) as T[] | undefined) : undefined;
+  const out = derived && before ? resorted(before, derived.from as Record<string, T>, record, derived.ids) : sortSpans(record);
   sortedCache.set(record, out);
   return out;
+}
+
+/** Index of the first span after `span` in sidecar order. */
+function firstAfter<T extends { start: number; end: number; id: string }>(sorted: readonly T[], span: T): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareSpans(sorted[mid], span) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function resorted<T extends { start: number; end: number; id: string }>(before: readonly T[], from: Record<string, T>, to: Record<string, T>, ids: readonly string[]): T[] {
+  const out = before.slice();
+  for (const id of ids) {
+    const old = Object.hasOwn(from, id) ? from[id] : undefined;
+    const now = Object.hasOwn(to, id) ? to[id] : undefined;
+    if (old === now) continue;
+    if (old) {
+      const at = firstAfter(out, old) - 1;
+      if (out[at] === old) out.splice(at, 1);
+      else return sortSpans(to); // not where its order puts it: sort in full rather than guess
+    }
+    if (now) out.splice(firstAfter(out, now), 0, now);
+  }
+  return out;
+}
+
+const counts = new WeakMap<object, number>();
+
+/** How many spans a record holds (cached per record; counted from the record it was derived from when possible). */
+export function spanCount(record: Record<string, unknown>): number {
+  const hit = counts.get(record);
+  if (hit !== undefined) return hit;
+  const derived = derivations.get(record);
+  const before = derived ? counts.get(derived.from) : undefined;
+  let n: number;
+  if (derived && before !== undefined) {
+    n = before;
+    const from = derived.from as Record<string, unknown>;
+    for (const id of new Set(derived.ids)) n += Number(Object.hasOwn(record, id)) - Number(Object.hasOwn(from, id));
+  } else n = Object.keys(record).length;
+  counts.set(record, n);
+  return n;
 }
 
 function sortSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
