@@ -119,11 +119,14 @@ function cleanView(map: PositionMap): ShownText {
   };
 }
 
-let memo: { source: string; edits: Record<string, Edit>; view: ViewKind; shown: ShownText } | null = null;
+/** The last few shown texts: lists that follow the document a render late ask for the one before. */
+const memo: { source: string; edits: Record<string, Edit>; view: ViewKind; shown: ShownText }[] = [];
+const MEMO_SIZE = 3;
 
 /** The shown text for this source, edits and view; the same object while they do not change. */
 export function shownText(source: string, edits: Record<string, Edit>, view: ViewKind): ShownText {
-  if (memo && memo.source === source && memo.edits === edits && memo.view === view) return memo.shown;
+  const hit = memo.find((m) => m.source === source && m.edits === edits && m.view === view);
+  if (hit) return hit.shown;
   let shown: ShownText;
   try {
     shown = view === 'source' ? sourceView(source) : cleanView(new PositionMap(source, sortedSpans(edits)));
@@ -131,7 +134,8 @@ export function shownText(source: string, edits: Record<string, Edit>, view: Vie
     // Edits that do not apply (a broken sidecar opens read-only): show the source as it is.
     shown = sourceView(source);
   }
-  memo = { source, edits, view, shown };
+  memo.unshift({ source, edits, view, shown });
+  memo.length = Math.min(memo.length, MEMO_SIZE);
   return shown;
 }
 
