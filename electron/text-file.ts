@@ -186,7 +186,6 @@ export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (si
   try {
     const { size } = fstatSync(fd);
     checkSize?.(size);
-    // One byte more than the size: the read that finds the end needs room.
     let buffer = size < scratch.length ? scratch : Buffer.allocUnsafeSlow(size + 1);
     let at = 0;
     for (;;) {
@@ -196,8 +195,10 @@ export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (si
         buffer = bigger;
       }
       const n = readSync(fd, buffer, at, buffer.length - at, null);
-      if (n === 0 || at + n > limit) return buffer.subarray(0, at + n);
       at += n;
+      // Done at the size stat gave (as readFileSync: no extra read to find the end), or, for a
+      // file stat cannot size (0), when a read brings nothing.
+      if (n === 0 || at === size || at > limit) return buffer.subarray(0, at);
     }
   } finally {
     closeSync(fd);
