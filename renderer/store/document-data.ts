@@ -13,9 +13,13 @@ export interface DocumentData {
 
 export type SpanKind = 'entity' | 'quote' | 'edit';
 
+/** Records known never to change after they were made (a document's as opened); withSpans' copies are known by their derivation. */
+const opened = new WeakSet<object>();
+
 function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
   for (const item of items) out[item.id] = item;
+  opened.add(out);
   return out;
 }
 
@@ -205,6 +209,8 @@ function largest(prefix: string, record: Record<string, unknown>, steps = 0): nu
     max = 0;
     for (const id of Object.keys(record)) max = Math.max(max, suffixOf(id, prefix));
   }
+  // Only records never changed after they were made are remembered: one still being filled would keep a stale answer.
+  if (!derived && !opened.has(record)) return max;
   if (!known) largestSuffix.set(record, (known = new Map()));
   known.set(prefix, max);
   return max;

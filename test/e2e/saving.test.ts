@@ -23,8 +23,11 @@ const onDisk = async (): Promise<Sidecar> => JSON.parse(await readFile(join(root
 function watch(p: Page): void {
   p.on('console', (m) => consoleLines.push(m.text()));
   p.on('pageerror', (e) => console.error('page error:', e.message));
-  p.on('request', (r) => {
-    if (/\/api\/(saveSidecar|writeRecovery)$/.test(r.url())) apiBodies.push({ url: r.url(), body: r.postData() ?? '' });
+  // Intercepted (and let through) to read the body the worker made; a Blob body is not in plain request events.
+  void p.route(/\/api\/(saveSidecar|writeRecovery)$/, (route) => {
+    const r = route.request();
+    apiBodies.push({ url: r.url(), body: r.postDataBuffer()?.toString('utf8') ?? '' });
+    void route.fallback();
   });
 }
 
@@ -91,9 +94,12 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const journaled = (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.filter((e) => e.label === 'GPE');
     expect(journaled.map((e) => e.text)).toEqual([expect.stringMatching(/^بيونغ/)]);
     await restore.click();
+    await restore.waitFor({ state: 'detached', timeout: 10_000 });
+    // (the save indicator's state is polled along, so a failure says what the editor showed)
+    const saveState = () => page.locator('[data-testid="save-state"]').getAttribute('data-state');
     await expect
-      .poll(async () => (await onDisk()).entities.filter((e) => e.label === 'GPE'), { timeout: 15_000 })
-      .toEqual(journaled);
+      .poll(async () => ({ gpe: (await onDisk()).entities.filter((e) => e.label === 'GPE'), state: await saveState() }), { timeout: 20_000 })
+      .toEqual({ gpe: journaled, state: 'saved' });
     await harness.waitSaved(page);
     await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
   }, 120_000);

@@ -160,5 +160,12 @@ describe('spanChanges and nextId on records changed through withSpans', () => {
     expect(nextId('t', record)).toBe('t2002');
     expect(nextId('t', withSpans(record, { t2001: null }))).toBe('t2001');
     expect(nextId('q', record)).toBe('q1');
+    // A record filled in place (not through withSpans) is counted afresh each time.
+    const filling: Record<string, Entity> = { ...record };
+    for (const n of [2002, 2003]) {
+      expect(nextId('t', filling)).toBe(`t${n}`);
+      filling[`t${n}`] = { ...added, id: `t${n}` };
+    }
+    expect(nextId('t', filling)).toBe('t2004');
   });
 });
