@@ -2,7 +2,7 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { nextId, withSpans, type DocumentData } from './document-data';
+import { nextId, spanAt, withSpans, type DocumentData } from './document-data';
 import { changeDocument } from './history';
 import { store } from './store';
 import type { SpanRef } from './state';
@@ -39,7 +39,7 @@ export function tagEntity(label: string, range: SourceRange): string | null {
   const text = sliceCodePoints(sourceText(), range.start, range.end);
   let id: string | null = null;
   changeDocument((data) => {
-    const same = Object.values(data.entities).find((e) => e.start === range.start && e.end === range.end && !e.orphaned);
+    const same = spanAt(data.entities, range.start, range.end, (e) => !e.orphaned);
     if (same) {
       id = same.id;
       if (same.label === label) return data;
@@ -146,7 +146,7 @@ export function markQuote(range: SourceRange): string | null {
   const kind: QuoteKind = QUOTE_MARKS.test(before) || QUOTE_MARKS.test(after) || QUOTE_MARKS.test(text[0] ?? '') ? 'direct' : 'indirect';
   let id: string | null = null;
   changeDocument((data) => {
-    const same = Object.values(data.quotes).find((q) => q.start === range.start && q.end === range.end);
+    const same = spanAt(data.quotes, range.start, range.end);
     if (same) {
       id = same.id;
       return data;

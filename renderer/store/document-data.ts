@@ -99,6 +99,21 @@ function sortSpans<T extends { start: number; end: number; id: string }>(record:
   return Object.values(record).sort(compareSpans);
 }
 
+/** The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list. */
+export function spanAt<T extends { start: number; end: number; id: string }>(record: Record<string, T>, start: number, end: number, accept: (span: T) => boolean = () => true): T | undefined {
+  const sorted = sortedSpans(record);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const span = sorted[mid];
+    if (span.start < start || (span.start === start && span.end < end)) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].start === start && sorted[i].end === end; i++) if (accept(sorted[i])) return sorted[i];
+  return undefined;
+}
+
 /** The sidecar to write: the opened one's header with the editor's data. */
 export function sidecarFromData(base: Sidecar, data: DocumentData, updatedAt?: string, annotator?: string): Sidecar {
   const { format, version, source, document, ...optional } = headerOf(base, data, updatedAt, annotator);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SPAN_LISTS, SidecarText, sidecarHeader, spanJson } from '../../shared/sidecar-text';
-import { dataFromSidecar, nextId, sidecarFromData, spanChanges, withSpans, type DocumentData } from '../../renderer/store/document-data';
+import { dataFromSidecar, nextId, sidecarFromData, spanAt, spanChanges, withSpans, type DocumentData } from '../../renderer/store/document-data';
 import { textArb } from './text-arbitraries';
 
 const BASE: Sidecar = { ...emptySidecar('عمّان 👋.txt', 'ab'.repeat(32), 500), annotator: 'سارة' };
@@ -130,6 +130,22 @@ describe('SidecarText', () => {
       ['t1', 6],
     ]);
     expect(text.count('entities')).toBe(2);
+  });
+});
+
+describe('spanAt', () => {
+  it('finds the span exactly on a range, as a scan of every span would', () => {
+    fc.assert(
+      fc.property(fc.array(entityArb.map((e) => ({ ...e, orphaned: e.text.length % 3 === 0 || undefined }))), rangeArb, (spans, r) => {
+        const record = dataFromSidecar({ ...BASE, entities: spans }).entities;
+        const accept = (e: Entity) => !e.orphaned;
+        const found = spanAt(record, r.start, r.end, accept);
+        const all = Object.values(record).filter((e) => e.start === r.start && e.end === r.end && accept(e));
+        if (all.length === 0) expect(found).toBeUndefined();
+        else expect(all).toContain(found);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
