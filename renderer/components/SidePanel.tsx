@@ -43,7 +43,7 @@ const EntityItem = memo(function EntityItem({ entity: e, selected, hidden }: { e
 });
 
 /** Long documents have thousands of spans: lists show this many until asked for all, so a keypress stays one frame. */
-const LIST_LIMIT = 150;
+const LIST_LIMIT = 50;
 
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});

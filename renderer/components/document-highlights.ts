@@ -126,6 +126,7 @@ export class DocumentHighlights {
       changed.add(index);
     }
     this.redraw(changed);
+    if (changed.size > 0) this.scheduleNested();
   }
 
   /** Resolve again the items crossing these paragraphs. */
@@ -222,7 +223,8 @@ export class DocumentHighlights {
     if (this.nestedTimer) return;
     this.nestedTimer = setTimeout(() => {
       this.nestedTimer = null;
-      this.nested.sync(nestedItems(this.entities.items()));
+      // Only what is drawn: nesting is shown, not stored, and a long document draws a few screens.
+      this.nested.sync(nestedItems(this.entities.items(true)));
     }, NESTED_DELAY_MS);
   }
 

@@ -81,9 +81,11 @@ export class HighlightLayer {
     this.current.set(key, { name: item.name, start: item.start, end: item.end, ranges });
   }
 
-  /** What the layer shows now. */
-  items(): HighlightItem[] {
-    return [...this.current].map(([key, c]) => ({ key, name: c.name, start: c.start, end: c.end }));
+  /** What the layer shows now; with `drawnOnly`, just the items with Ranges (near the view on a long document). */
+  items(drawnOnly = false): HighlightItem[] {
+    const out: HighlightItem[] = [];
+    for (const [key, c] of this.current) if (!drawnOnly || c.ranges.length > 0) out.push({ key, name: c.name, start: c.start, end: c.end });
+    return out;
   }
 
   /** Forget every range (the paragraphs were re-rendered: old ranges point at gone text nodes). */
