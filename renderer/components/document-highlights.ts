@@ -132,7 +132,17 @@ export class DocumentHighlights {
   /** Resolve again the items crossing these paragraphs. */
   private redraw(paragraphs: ReadonlySet<number>): void {
     if (paragraphs.size === 0) return;
+    // Most items lie far from the paragraphs that changed: ruled out by two comparisons.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of paragraphs) {
+      const p = this.shown.paragraphs[i];
+      if (!p) continue;
+      lo = Math.min(lo, p.start);
+      hi = Math.max(hi, p.end);
+    }
     const touches = (start: number, end: number): boolean => {
+      if (end < lo || start > hi) return false;
       const last = this.shown.paragraphAt(end);
       for (let i = this.shown.paragraphAt(start); i <= last; i++) if (paragraphs.has(i)) return true;
       return false;
