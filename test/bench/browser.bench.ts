@@ -370,6 +370,13 @@ export async function run(): Promise<BenchRow[]> {
       rows.push({ name: 'scroll whole document: bare page, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
       rows.push({ name: 'memory: bare page JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
       await plain.context.close();
+
+      // Paragraphs that skip layout until shown (as Tahrir's do) pay for it while scrolling: the floor for that.
+      progress('scroll: bare page, content-visibility:auto');
+      const plainCv = await load('/plain?cv=1');
+      const scCv = await scrollRun(plainCv.page);
+      rows.push({ name: 'scroll whole document: bare page content-visibility:auto, dropped frames', value: scCv.dropped, unit: 'frames', note: `of ${scCv.frames} (${scCv.step} px/frame, ${scCv.scrolledPx} px), longest ${scCv.longestFrameMs.toFixed(0)} ms` });
+      await plainCv.context.close();
     }
 
     if (PARTS.has('peer')) {
