@@ -48,6 +48,11 @@ export class HighlightLayer {
 
   /** Makes the layer show exactly `items`, touching only what differs from last time. */
   sync(items: Iterable<HighlightItem>): void {
+    if (this.current.size === 0) {
+      // Drawing from nothing (a document just opened): no comparing, nothing to drop.
+      for (const item of items) this.put(item.key, item);
+      return;
+    }
     const seen = new Set<string>();
     for (const item of items) {
       seen.add(item.key);
