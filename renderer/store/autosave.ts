@@ -101,7 +101,12 @@ function backoff(n: number): number {
   return Math.min(options.firstRetryMs * 2 ** Math.max(0, n - 1), options.maxRetryMs);
 }
 
+/** The page is going away: the next save is built and sent within this task (a round trip to the worker would not finish). */
+let leaving = false;
+
 async function saveOnce(): Promise<boolean> {
+  const closing = leaving;
+  leaving = false;
   const s = store.getState();
   if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
   const { id } = s.doc;
@@ -109,7 +114,7 @@ async function saveOnce(): Promise<boolean> {
   const sidecar = toWrite(id, s.doc.base, data);
   store.setState({ save: { state: 'saving', error: null, retryAt: null } });
   try {
-    const { revision } = await saveSidecarText(sidecar, s.revision);
+    const { revision } = await saveSidecarText(sidecar, s.revision, { onThisPage: closing });
     attempt = 0;
     const now = store.getState();
     if (now.doc?.id === id) {
@@ -207,7 +212,9 @@ export function unsavedDocuments(): string[] {
 /** Window closing: start the save (it cannot be awaited); the journal already holds the changes. */
 export function saveOnExit(): void {
   const s = store.getState();
-  if (s.save.state !== 'saved') void saveNow();
+  if (s.save.state === 'saved') return;
+  leaving = true;
+  void saveNow();
 }
 
 /** Marks the open document changed (after a restore, or unsaved changes picked up again) and schedules a save. */

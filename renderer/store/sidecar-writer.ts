@@ -80,8 +80,15 @@ export function sidecarWorkerRunning(): boolean {
 }
 
 /** Saves the sidecar if the file on disk is still at `revision` (else 'stale-revision', as TahrirApi.saveSidecar). */
-export function saveSidecarText(sidecar: SidecarToWrite, revision: string | null): Promise<SaveResult> {
-  return run(sidecar, { method: 'saveSidecar', id: sidecar.id, revision }) as Promise<SaveResult>;
+export function saveSidecarText(sidecar: SidecarToWrite, revision: string | null, options: { onThisPage?: boolean } = {}): Promise<SaveResult> {
+  const deliver: SidecarDelivery = { method: 'saveSidecar', id: sidecar.id, revision };
+  if (options.onThisPage && worker) {
+    // The page is closing: built here and handed to the bridge (or fetch) before this task ends; its spans are not kept.
+    const sent = onThisPage(sidecar, deliver);
+    onPage.delete(sidecar.id);
+    return sent as Promise<SaveResult>;
+  }
+  return run(sidecar, deliver) as Promise<SaveResult>;
 }
 
 /** Writes the sidecar to the crash journal. */

@@ -103,4 +103,13 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await harness.waitSaved(page);
     await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
   }, 120_000);
+
+  it('saves on closing right after a change, before the save was due', async () => {
+    await harness.waitSaved(page);
+    const word = await harness.pointIn(page, 'كوريا الشمالية', 2);
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.press('5'); // DATE, whatever the word: only that it lands
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(async () => (await onDisk()).entities.filter((e) => e.label === 'DATE').length, { timeout: 10_000 }).toBe(1);
+  }, 60_000);
 });
