@@ -112,4 +112,20 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await page.close({ runBeforeUnload: true });
     await expect.poll(async () => (await onDisk()).entities.filter((e) => e.label === 'DATE').length, { timeout: 10_000 }).toBe(1);
   }, 60_000);
+
+  it('when the worker does not load, saves are built and sent by the page instead, with the same result', async () => {
+    page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    watch(page);
+    await page.route('**/sidecar-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(session.server.url);
+    await harness.openDocumentIn(page, SAMPLE);
+    const word = await harness.pointIn(page, 'كوريا الشمالية', 2, 1);
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.press('7'); // MISC
+    await expect.poll(async () => (await onDisk()).entities.filter((e) => e.label === 'MISC').length, { timeout: 15_000 }).toBe(1);
+    await harness.waitSaved(page);
+    expect(consoleLines.some((l) => /sidecar worker failed.*saving on the page/.test(l))).toBe(true);
+    // The page sent the sidecar as its JSON text (a string argument): the server took it all the same.
+    expect(apiBodies.at(-1)?.body).toMatch(/^\{"args":\["000_b3be894ae1d50a96","\{\\"format\\":\\"tahrir-annotations\\"/);
+  }, 60_000);
 });
