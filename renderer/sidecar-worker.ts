@@ -10,8 +10,8 @@ import type { FromSidecarWorker, ToSidecarWorker } from './sidecar-messages';
 const documents = new Map<string, SidecarText>();
 let server: HttpTarget | null = null;
 
-/** Builds the job's text; null when the document's spans are not known here (the page starts it over). */
-function textFor(message: Extract<ToSidecarWorker, { type: 'job' }>): string {
+/** The document's spans with the job's changes applied; throws when they are not known here (the page starts it over). */
+function spansFor(message: Extract<ToSidecarWorker, { type: 'job' }>): SidecarText {
   let spans = documents.get(message.doc);
   if (message.reset) {
     spans = new SidecarText();
@@ -25,7 +25,7 @@ function textFor(message: Extract<ToSidecarWorker, { type: 'job' }>): string {
       if (changes) spans.apply(list, changes);
     }
   }
-  return spans.text(message.header);
+  return spans;
 }
 
 function reply(message: FromSidecarWorker): void {
@@ -42,17 +42,18 @@ self.onmessage = (event: MessageEvent<ToSidecarWorker>) => {
     documents.delete(message.doc);
     return;
   }
+  const { deliver } = message;
   let text: string;
   try {
-    text = textFor(message);
+    const spans = spansFor(message);
+    if (deliver.method === 'keep') {
+      reply({ job: message.job, done: true });
+      return;
+    }
+    text = spans.text(message.header);
   } catch (e) {
     documents.delete(message.doc);
     reply({ job: message.job, done: false, lost: (e as Error).message });
-    return;
-  }
-  const { deliver } = message;
-  if (deliver.method === 'keep') {
-    reply({ job: message.job, done: true });
     return;
   }
   if (deliver.method === 'text' || !server) {

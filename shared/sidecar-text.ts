@@ -53,6 +53,8 @@ export function compareSpans(a: SpanLike, b: SpanLike): number {
 }
 
 const fragments = new WeakMap<object, string>();
+/** Past this many spans put at once, one merge beats inserting each by binary search. */
+const BULK = 64;
 
 /** A span's JSON, made once per span object. */
 export function spanJson(span: SpanLike): string {
@@ -81,6 +83,7 @@ class OrderedSpans {
 
   apply(changes: SpanChanges): void {
     for (const id of changes.removed) this.remove(id);
+    if (changes.put.length > BULK) return this.merge(changes.put);
     for (const span of changes.put) {
       if (this.byId.get(span.id) === span) continue;
       this.remove(span.id);
@@ -90,6 +93,32 @@ class OrderedSpans {
       this.byId.set(span.id, span);
       this.json = null;
     }
+  }
+
+  /** Many spans at once (a document handed over in parts): sorted among themselves, then merged in one pass. */
+  private merge(put: readonly SpanLike[]): void {
+    const fresh = new Map<string, SpanLike>();
+    for (const span of put) if (this.byId.get(span.id) !== span) fresh.set(span.id, span);
+    if (fresh.size === 0) return;
+    for (const id of fresh.keys()) this.remove(id);
+    const added = [...fresh.values()].sort(compareSpans);
+    const order: SpanLike[] = [];
+    const texts: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.order.length || j < added.length) {
+      if (j >= added.length || (i < this.order.length && compareSpans(this.order[i], added[j]) < 0)) {
+        order.push(this.order[i]);
+        texts.push(this.texts[i++]);
+      } else {
+        order.push(added[j]);
+        texts.push(spanJson(added[j++]));
+      }
+    }
+    this.order = order;
+    this.texts = texts;
+    for (const span of added) this.byId.set(span.id, span);
+    this.json = null;
   }
 
   get size(): number {

@@ -7,7 +7,7 @@
 import type { SaveResult } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
-import { SPAN_LISTS, SidecarText, type SpanChanges, type SpanList } from '../../shared/sidecar-text';
+import { SPAN_LISTS, SidecarText, type SpanChanges, type SpanLike, type SpanList } from '../../shared/sidecar-text';
 import type { HttpTarget } from '../api-http';
 import type { FromSidecarWorker, SidecarDelivery, ToSidecarWorker } from '../sidecar-messages';
 import { getApi } from './api-connection';
@@ -96,14 +96,49 @@ export async function journalSidecarText(sidecar: SidecarToWrite): Promise<void>
   await run(sidecar, { method: 'writeRecovery', id: sidecar.id });
 }
 
+/** Spans handed over per message when a document opens: each part's copy to the worker stays a few milliseconds of this thread. */
+const PART = 2000;
+/** Documents being handed over part by part; a job for one of them cancels the rest (it sends everything itself). */
+const handingOver = new Map<string, { cancelled: boolean }>();
+
 /**
  * A document just opened: the worker takes its spans now, while the editor reads, so the first
- * change is sent as a change (copying 10,000 spans to the worker is itself ~10 ms of this thread).
+ * change is sent as a change. In parts, between frames: copying 10,000 spans to the worker in one
+ * message holds this thread ~35 ms.
  */
 export function keepSidecar(sidecar: SidecarToWrite): void {
   if (!worker) return;
-  sentToWorker.delete(sidecar.id);
-  void run(sidecar, { method: 'keep' }).catch(() => undefined);
+  const { id, data } = sidecar;
+  const previous = handingOver.get(id);
+  if (previous) previous.cancelled = true;
+  sentToWorker.delete(id);
+  const state = { cancelled: false };
+  handingOver.set(id, state);
+  const parts: { list: SpanList; spans: SpanLike[] }[] = [];
+  for (const list of SPAN_LISTS) {
+    const spans: SpanLike[] = Object.values(data[list]);
+    for (let at = 0; at < spans.length; at += PART) parts.push({ list, spans: spans.slice(at, at + PART) });
+  }
+  const header = headerOf(sidecar.base, data, sidecar.updatedAt, sidecar.annotator);
+  let next = 0;
+  const step = () => {
+    if (state.cancelled || !worker) return;
+    const part = parts[next++];
+    const message: ToSidecarWorker = { type: 'job', job: nextJob++, doc: id, header, deliver: { method: 'keep' } };
+    if (next === 1) message.reset = { edits: [], entities: [], quotes: [], ...(part ? { [part.list]: part.spans } : {}) };
+    else message.changes = { [part.list]: { put: part.spans, removed: [] } };
+    pending.set(message.job, { resolve: () => undefined, reject: () => undefined, sidecar, deliver: { method: 'keep' } });
+    post(message);
+    if (next < parts.length) return betweenFrames(step);
+    handingOver.delete(id);
+    remember(sentToWorker, id, data, (gone) => post({ type: 'forget', doc: gone }));
+  };
+  step();
+}
+
+function betweenFrames(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 200 });
+  else setTimeout(work, 0);
 }
 
 /** The document is no longer open or waiting to be saved: its spans need not be kept. */
@@ -114,6 +149,13 @@ export function forgetSidecar(id: string): void {
 
 function run(sidecar: SidecarToWrite, deliver: SidecarDelivery): Promise<unknown> {
   if (!worker) return onThisPage(sidecar, deliver);
+  const handOver = handingOver.get(sidecar.id);
+  if (handOver) {
+    // Not all handed over yet: this job sends every span itself.
+    handOver.cancelled = true;
+    handingOver.delete(sidecar.id);
+    sentToWorker.delete(sidecar.id);
+  }
   const job = nextJob++;
   const header = headerOf(sidecar.base, sidecar.data, sidecar.updatedAt, sidecar.annotator);
   const before = sentToWorker.get(sidecar.id);
@@ -145,6 +187,10 @@ function answer(message: FromSidecarWorker): void {
     // The desktop: the worker made the text, the bridge takes it from here.
     if (message.text !== undefined) job.resolve(deliverText(message.text, job.deliver));
     else job.resolve(message.result);
+  } else if (job.deliver.method === 'keep') {
+    // A part of a document handed over went wrong: the next job sends everything.
+    sentToWorker.delete(job.sidecar.id);
+    job.resolve(undefined);
   } else if ('lost' in message) {
     console.warn(`tahrir: the sidecar worker lost track of ${job.sidecar.id} (${message.lost}); starting it over`);
     sentToWorker.delete(job.sidecar.id);
@@ -160,7 +206,9 @@ function giveUpWorker(why: string): void {
   worker?.terminate();
   worker = null;
   sentToWorker.clear();
-  const left = [...pending.values()];
+  for (const handOver of handingOver.values()) handOver.cancelled = true;
+  handingOver.clear();
+  const left = [...pending.values()].filter((job) => job.deliver.method !== 'keep');
   pending.clear();
   for (const job of left) onThisPage(job.sidecar, job.deliver).then(job.resolve, job.reject);
 }

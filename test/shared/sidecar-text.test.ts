@@ -65,7 +65,7 @@ function apply(data: DocumentData, step: Step): DocumentData {
 }
 
 /** What the editor would write, as text: the object built in full, stringified. */
-function expected(data: DocumentData, stamp: string): string {
+function expected(data: DocumentData, stamp?: string): string {
   return JSON.stringify(sidecarFromData(BASE, data, stamp));
 }
 
@@ -93,6 +93,26 @@ describe('SidecarText', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('takes a document handed over in parts (many spans put at once) as if reset with all of it', () => {
+    fc.assert(
+      fc.property(fc.array(entityArb, { minLength: 100, maxLength: 400 }), fc.array(quoteArb, { minLength: 70, maxLength: 100 }), fc.integer({ min: 1, max: 200 }), (entities, quotes, part) => {
+        // Distinct ids, so parts hold more spans than one insertion at a time is used for.
+        const data = dataFromSidecar({ ...BASE, entities: entities.map((e, i) => ({ ...e, id: `t${i + 1}` })), quotes: quotes.map((q, i) => ({ ...q, id: `q${i + 1}` })) });
+        const all = { edits: [], entities: Object.values(data.entities), quotes: Object.values(data.quotes) };
+        const whole = new SidecarText();
+        whole.reset(all);
+        const inParts = new SidecarText();
+        inParts.reset({ edits: [], entities: all.entities.slice(0, part), quotes: [] });
+        for (let at = part; at < all.entities.length; at += part) inParts.apply('entities', { put: all.entities.slice(at, at + part), removed: [] });
+        inParts.apply('quotes', { put: all.quotes, removed: [] });
+        const header = sidecarHeader(BASE, data.document);
+        expect(inParts.text(header)).toBe(whole.text(header));
+        expect(inParts.text(header)).toBe(expected(data));
+      }),
+      { numRuns: 200 },
     );
   });
 
