@@ -104,15 +104,6 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
   }, 120_000);
 
-  it('saves on closing right after a change, before the save was due', async () => {
-    await harness.waitSaved(page);
-    const word = await harness.pointIn(page, 'كوريا الشمالية', 2);
-    await page.mouse.dblclick(word.x, word.y);
-    await page.keyboard.press('5'); // DATE, whatever the word: only that it lands
-    await page.close({ runBeforeUnload: true });
-    await expect.poll(async () => (await onDisk()).entities.filter((e) => e.label === 'DATE').length, { timeout: 10_000 }).toBe(1);
-  }, 60_000);
-
   it('when the worker does not load, saves are built and sent by the page instead, with the same result', async () => {
     page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     watch(page);
