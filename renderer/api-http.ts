@@ -52,7 +52,8 @@ export async function postApiCall(target: HttpTarget, method: ApiMethod, body: s
   }
   let answer: unknown;
   try {
-    answer = await response.json();
+    // Through a Blob: Chromium hands a multi-megabyte body (a long document) over several times faster than json().
+    answer = JSON.parse(await (await response.blob()).text());
   } catch {
     throw new TahrirError('io', `${method}: the server answered ${response.status} without JSON`);
   }

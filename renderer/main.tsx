@@ -57,15 +57,17 @@ store.subscribe((s, prev) => {
 createRoot(document.getElementById('root')!).render(<App />);
 
 void (async () => {
-  await loadWorkspace();
-  const { workspace } = store.getState();
-  if (!workspace || workspace.documents.length === 0) return;
-  let last: string | null = null;
-  try {
-    last = localStorage.getItem(`${LAST_DOCUMENT}:${workspace.root}`);
-  } catch {
-    last = null;
-  }
-  const first = workspace.documents.find((d) => d.id === last) ?? workspace.documents[0];
-  await openDocument(first.id);
+  let opening: Promise<void> | null = null;
+  await loadWorkspace((workspace) => {
+    if (workspace.documents.length === 0) return;
+    let last: string | null = null;
+    try {
+      last = localStorage.getItem(`${LAST_DOCUMENT}:${workspace.root}`);
+    } catch {
+      last = null;
+    }
+    const first = workspace.documents.find((d) => d.id === last) ?? workspace.documents[0];
+    opening = openDocument(first.id);
+  });
+  await opening;
 })();
