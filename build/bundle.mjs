@@ -31,6 +31,18 @@ const jobs = [
     define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
     logLevel: 'warning',
   },
+  // Loaded by index.html before app.js: asks for the workspace and its first document while app.js loads.
+  {
+    entryPoints: [at('renderer/early-start.ts')],
+    outfile: join(dist, 'renderer', 'early.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    sourcemap: 'linked',
+    minify: process.env.TAHRIR_DEV ? false : true,
+    logLevel: 'warning',
+  },
   // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from beside app.js.
   {
     entryPoints: [at('renderer/sidecar-worker.ts')],

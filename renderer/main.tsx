@@ -24,8 +24,8 @@ import './components/ExportDialog';
 import './components/ImportDialog';
 import { installCleanupKeys } from './components/cleanup-commands';
 import { applyLabelStyles } from './components/label-styles';
-
-const LAST_DOCUMENT = 'tahrir.lastDocument';
+import type {} from './early-start';
+import { firstDocumentId, rememberLastDocument } from './store/first-document';
 
 connectApi(api);
 // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
@@ -45,29 +45,18 @@ document.addEventListener('visibilitychange', () => {
 
 store.subscribe((s, prev) => {
   if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
-  if (s.doc && s.doc.id !== prev.doc?.id) {
-    try {
-      localStorage.setItem(`${LAST_DOCUMENT}:${s.workspace?.root ?? ''}`, s.doc.id);
-    } catch {
-      // storage unavailable: only the convenience of reopening is lost
-    }
-  }
+  if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
 });
 
 createRoot(document.getElementById('root')!).render(<App />);
 
+// The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
+const early = window.__tahrirEarlyStart;
 void (async () => {
   let opening: Promise<void> | null = null;
   await loadWorkspace((workspace) => {
-    if (workspace.documents.length === 0) return;
-    let last: string | null = null;
-    try {
-      last = localStorage.getItem(`${LAST_DOCUMENT}:${workspace.root}`);
-    } catch {
-      last = null;
-    }
-    const first = workspace.documents.find((d) => d.id === last) ?? workspace.documents[0];
-    opening = openDocument(first.id);
-  });
+    const id = firstDocumentId(workspace);
+    if (id) opening = openDocument(id, early?.documents.get(id));
+  }, early?.workspace);
   await opening;
 })();

@@ -11,10 +11,10 @@ import type { TahrirState } from './state';
  * Loads the workspace; `then` runs with it before it is shown (the first document is asked
  * for before the list renders).
  */
-export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void): Promise<void> {
+export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void, asked?: Promise<WorkspaceInfo>): Promise<void> {
   try {
     performance.mark('tahrir:workspace-requested');
-    const workspace = await getApi().getWorkspace();
+    const workspace = await (asked ?? getApi().getWorkspace());
     performance.mark('tahrir:workspace-received');
     then?.(workspace);
     store.setState({ workspace, documents: workspace.documents, workspaceError: null });
@@ -67,14 +67,17 @@ function documentState(opened: OpenedDocument): Partial<TahrirState> {
   };
 }
 
-/** Opens a document (saving the current one first). History starts empty. */
-export async function openDocument(id: string): Promise<void> {
+/**
+ * Opens a document (saving the current one first). History starts empty. `asked`: the
+ * document's answer when it was already asked for (at start-up, see early-start.ts).
+ */
+export async function openDocument(id: string, asked?: Promise<OpenedDocument>): Promise<void> {
   const seq = ++openSeq;
   // Asked for at once, before anything renders: saving the document being left does not
   // change this one (reopening the same one waits for its save first).
   // User Timing marks: where an open spends its time, in DevTools and `npm run bench`.
   performance.mark('tahrir:open-requested');
-  const early = store.getState().doc?.id !== id ? getApi().openDocument(id) : null;
+  const early = asked ?? (store.getState().doc?.id !== id ? getApi().openDocument(id) : null);
   early?.catch(() => undefined); // seen below, after the save
   store.setState({ opening: id });
   await flushBeforeSwitch();

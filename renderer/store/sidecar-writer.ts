@@ -115,14 +115,18 @@ export function keepSidecar(sidecar: SidecarToWrite): void {
   const state = { cancelled: false };
   handingOver.set(id, state);
   const parts: { list: SpanList; spans: SpanLike[] }[] = [];
-  for (const list of SPAN_LISTS) {
-    const spans: SpanLike[] = Object.values(data[list]);
-    for (let at = 0; at < spans.length; at += PART) parts.push({ list, spans: spans.slice(at, at + PART) });
-  }
-  const header = headerOf(sidecar.base, data, sidecar.updatedAt, sidecar.annotator);
+  let header: ReturnType<typeof headerOf> | null = null;
   let next = 0;
   const step = () => {
     if (state.cancelled || !worker) return;
+    if (!header) {
+      // Not in the task that opens the document: that one should end with its first paint.
+      for (const list of SPAN_LISTS) {
+        const spans: SpanLike[] = Object.values(data[list]);
+        for (let at = 0; at < spans.length; at += PART) parts.push({ list, spans: spans.slice(at, at + PART) });
+      }
+      header = headerOf(sidecar.base, data, sidecar.updatedAt, sidecar.annotator);
+    }
     const part = parts[next++];
     const message: ToSidecarWorker = { type: 'job', job: nextJob++, doc: id, header, deliver: { method: 'keep' } };
     if (next === 1) message.reset = { edits: [], entities: [], quotes: [], ...(part ? { [part.list]: part.spans } : {}) };
@@ -133,7 +137,7 @@ export function keepSidecar(sidecar: SidecarToWrite): void {
     handingOver.delete(id);
     remember(sentToWorker, id, data, (gone) => post({ type: 'forget', doc: gone }));
   };
-  step();
+  betweenFrames(step);
 }
 
 function betweenFrames(work: () => void): void {

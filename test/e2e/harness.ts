@@ -36,6 +36,17 @@ export async function buildRenderer(outdir: string, extraImports = ''): Promise<
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
+  // What index.html loads before app.js (asks for the workspace early), as in dist/renderer/.
+  await build({
+    entryPoints: [join(repo, 'renderer', 'early-start.ts')],
+    outfile: join(outdir, 'early.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'warning',
+  });
   // The sidecar worker, beside app.js as in dist/renderer/.
   await build({
     entryPoints: [join(repo, 'renderer', 'sidecar-worker.ts')],
