@@ -426,7 +426,10 @@ export async function run(): Promise<BenchRow[]> {
         await page.evaluate(() => window.__bench.paintWhen(() => true, 10));
         progress(`keypresses × ${TRIES}: Tahrir`);
         const stopKeysProfile = PROFILE_DIR ? await startProfile(context, page) : null;
+        // A DevTools trace too (style, layout, paint per frame), for the first tries only: traces grow fast.
+        if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'keypresses.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
         const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
+        if (PROFILE_DIR) await browser.stopTracing();
         await stopKeysProfile?.('keypresses');
         for (const [what, times, missed] of [
           ['tag (hotkey 1)', keys.tag, keys.misses.tag],
