@@ -1,7 +1,7 @@
 // The document's text: one block per paragraph (dir="auto", text nodes only), spans
 // drawn by DocumentHighlights. The text is focusable and selectable by mouse and
 // keyboard (Shift+arrows) but never edited: it is contenteditable only for the caret.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../store/store';
 import { shownText, type Paragraph } from '../store/text-view';
@@ -9,7 +9,7 @@ import { selectSpan } from '../store/ui-actions';
 import { DocumentHighlights } from './document-highlights';
 import { domPointToShown, type ParagraphElements } from './dom-offsets';
 import { setTextSurface, textSurface } from './text-surface';
-import { estimatedLines, firstScreenCount, nextBatchCount } from './paragraph-batches';
+import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from './paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
   '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',
@@ -50,8 +50,6 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
       ref={register}
       className={para.bidi.length ? 'para has-bidi' : 'para'}
       title={bidiTitle(para)}
-      // Until it is first shown (content-visibility), the paragraph is sized by its length.
-      style={{ containIntrinsicBlockSize: `auto ${estimatedLines(para.display.length) * 2}em` }}
     >
       {para.display === '' ? <br /> : para.display}
     </p>
@@ -61,13 +59,13 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
 /**
  * The paragraphs, rendered a screenful first and the rest in batches while the browser is
  * idle: a long document paints what is in view at once, and is all in the DOM (selection,
- * find, keyboard) a moment later. `reveal` renders up to a paragraph at once (search, scrolling to a span).
+ * find, keyboard) a moment later. `reveal` renders up to a paragraph at once (search, scrolling
+ * to a span). They sit in blocks of a few thousand characters: a block out of view is not laid
+ * out (content-visibility), and until it first is, it keeps the room its length suggests.
  */
-/** The space between paragraphs (app.css `.document-text .para` margin), in em. */
-const PARAGRAPH_GAP_EM = 0.9;
-
 function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph[]; elements: ParagraphElements; revealRef: React.RefObject<((index: number) => void) | null> }): ReactElement {
   const [count, setCount] = useState(() => firstScreenCount(paragraphs));
+  const blocks = useMemo(() => paragraphBlocks(paragraphs), [paragraphs]);
   useEffect(() => {
     if (count >= paragraphs.length) return;
     const more = () => setCount((n) => nextBatchCount(paragraphs, n));
@@ -82,14 +80,19 @@ function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph
     if (index < count) return;
     flushSync(() => setCount((n) => Math.max(n, Math.min(paragraphs.length, index + 1))));
   };
-  let restEm = 0;
-  for (let i = count; i < paragraphs.length; i++) restEm += estimatedLines(paragraphs[i].display.length) * 2 + PARAGRAPH_GAP_EM;
+  const shownBlocks = blocks.filter((b) => b.first < count);
   return (
     <>
-      {paragraphs.slice(0, count).map((p) => (
-        <ParagraphBlock key={p.index} para={p} elements={elements} />
+      {shownBlocks.map((b) => (
+        <div key={b.first} className="para-block" data-first={b.first} data-end={b.end} style={{ containIntrinsicBlockSize: `auto ${b.estimateEm}em` }}>
+          {paragraphs.slice(b.first, Math.min(b.end, count)).map((p) => (
+            <ParagraphBlock key={p.index} para={p} elements={elements} />
+          ))}
+        </div>
       ))}
-      {count < paragraphs.length && <div className="paragraphs-to-come" aria-hidden="true" contentEditable={false} style={{ height: `${restEm}em` }} />}
+      {count < paragraphs.length && (
+        <div className="paragraphs-to-come" aria-hidden="true" contentEditable={false} style={{ height: `${paragraphsEm(paragraphs, count, paragraphs.length)}em` }} />
+      )}
     </>
   );
 }

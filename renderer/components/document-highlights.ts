@@ -64,7 +64,8 @@ export class DocumentHighlights {
    */
   private readonly near: Set<number> | null;
   private readonly observer: IntersectionObserver | null;
-  private readonly observed = new Map<number, Element>();
+  /** The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end). */
+  private readonly observed = new Map<Element, { first: number; end: number }>();
 
   constructor(
     private readonly shown: ShownText,
@@ -104,26 +105,31 @@ export class DocumentHighlights {
     return [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()];
   }
 
+  /** Watches the block holding paragraph `index` (once per block). */
   private observe(index: number, el: Element): void {
     if (!this.observer) return;
-    const before = this.observed.get(index);
-    if (before === el) return;
-    if (before) this.observer.unobserve(before);
-    this.observed.set(index, el);
-    this.observer.observe(el);
+    const block = el.parentElement;
+    // Not in a block of paragraphs: the paragraph is watched alone.
+    const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
+    const target = inBlock ? block! : el;
+    if (this.observed.has(target)) return;
+    this.observed.set(target, inBlock ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) } : { first: index, end: index + 1 });
+    this.observer.observe(target);
   }
 
-  /** Paragraphs came near the view or left it: draw or drop the Ranges of the spans crossing them. */
+  /** Blocks of paragraphs came near the view or left it: draw or drop the Ranges of the spans crossing them. */
   private nearChanged(entries: IntersectionObserverEntry[]): void {
     if (!this.near) return;
     const changed = new Set<number>();
     for (const entry of entries) {
-      const index = Number((entry.target as HTMLElement).dataset.para);
-      if (this.observed.get(index) !== entry.target) continue;
-      if (entry.isIntersecting === this.near.has(index)) continue;
-      if (entry.isIntersecting) this.near.add(index);
-      else this.near.delete(index);
-      changed.add(index);
+      const block = this.observed.get(entry.target);
+      if (!block) continue;
+      for (let index = block.first; index < block.end; index++) {
+        if (entry.isIntersecting === this.near.has(index)) continue;
+        if (entry.isIntersecting) this.near.add(index);
+        else this.near.delete(index);
+        changed.add(index);
+      }
     }
     this.redraw(changed);
     if (changed.size > 0) this.scheduleNested();
@@ -166,12 +172,8 @@ export class DocumentHighlights {
   paragraphMounted(index: number): void {
     const el = this.elements.get(index);
     if (!this.shown.paragraphs[index] || !el) return;
-    const before = this.observed.get(index);
-    if (before && before !== el) {
-      // Rendered again: its old Ranges point at gone text; near the view again once the observer says so.
-      this.near?.delete(index);
-      this.redraw(new Set([index]));
-    }
+    // Rendered late in a block already near the view, or rendered again (old Ranges point at gone text).
+    if (this.near?.has(index)) this.redraw(new Set([index]));
     this.observe(index, el);
   }
 

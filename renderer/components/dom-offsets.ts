@@ -12,17 +12,31 @@ function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
   return p && root.contains(p) ? p : null;
 }
 
+/** The first or last paragraph element at or inside `node` (a paragraph, or a block of them). */
+function paragraphIn(node: Node, which: 'first' | 'last'): HTMLElement | null {
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const el = node as HTMLElement;
+  if (el.dataset.para !== undefined) return el;
+  const all = el.querySelectorAll<HTMLElement>('[data-para]');
+  return (which === 'first' ? all[0] : all[all.length - 1]) ?? null;
+}
+
 /** A DOM point as (paragraph, UTF-16 offset in it); null outside the text. */
 export function domPointToParagraph(node: Node, offset: number, root: HTMLElement, shown: ShownText): { para: Paragraph; unit: number } | null {
-  if (node === root) {
-    // Selections made by the keyboard across paragraphs can land between them.
+  const p = paragraphOf(node, root);
+  if (!p && node.nodeType === Node.ELEMENT_NODE && (node === root || root.contains(node))) {
+    // Selections made by the keyboard across paragraphs can land between them (in the text, or in a block of paragraphs).
     const n = shown.paragraphs.length;
     if (n === 0) return null;
-    if (offset < n) return { para: shown.paragraphs[offset], unit: 0 };
-    const last = shown.paragraphs[n - 1];
-    return { para: last, unit: last.text.length };
+    const after = node.childNodes[offset];
+    const next = after ? paragraphIn(after, 'first') : null;
+    if (next) return { para: shown.paragraphs[Number(next.dataset.para)], unit: 0 };
+    const before = offset > 0 ? node.childNodes[offset - 1] : undefined;
+    const prev = before ? paragraphIn(before, 'last') : null;
+    const para = prev ? shown.paragraphs[Number(prev.dataset.para)] : offset === 0 ? shown.paragraphs[0] : shown.paragraphs[n - 1];
+    if (!para) return null;
+    return { para, unit: prev || offset > 0 ? para.text.length : 0 };
   }
-  const p = paragraphOf(node, root);
   if (!p) return null;
   const para = shown.paragraphs[Number(p.dataset.para)];
   if (!para) return null;
