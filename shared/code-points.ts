@@ -15,15 +15,24 @@ export function isPairAt(s: string, i: number): boolean {
   return isHighSurrogate(s.charCodeAt(i)) && isLowSurrogate(s.charCodeAt(i + 1));
 }
 
+/** A surrogate pair; scanned left to right without overlap, as a loop over `isPairAt` would. */
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/**
+ * UTF-16 offsets of the surrogate pairs of `s`, ascending. A regular expression, not a loop
+ * over char codes: texts are scanned once when they open, before any loop here gets optimized.
+ */
+function pairOffsets(s: string): number[] {
+  const out: number[] = [];
+  if (!HIGH_SURROGATE.test(s)) return out;
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(s); m; m = PAIR.exec(s)) out.push(m.index);
+  return out;
+}
+
 export function codePointLength(s: string): number {
-  let pairs = 0;
-  for (let i = 0; i < s.length - 1; i++) {
-    if (isPairAt(s, i)) {
-      pairs++;
-      i++;
-    }
-  }
-  return s.length - pairs;
+  return s.length - pairOffsets(s).length;
 }
 
 /** UTF-16 offset of code point offset `cp`, scanning from the start (for one-off use; build a CodePointIndex for many). */
@@ -93,24 +102,11 @@ export class CodePointIndex {
 
   constructor(text: string) {
     this.text = text;
-    let count = 0;
-    for (let i = 0; i < text.length - 1; i++) {
-      if (isPairAt(text, i)) {
-        count++;
-        i++;
-      }
-    }
-    this.pairUtf16 = new Int32Array(count);
+    const offsets = pairOffsets(text);
+    const count = offsets.length;
+    this.pairUtf16 = Int32Array.from(offsets);
     this.pairCp = new Int32Array(count);
-    let k = 0;
-    for (let i = 0; k < count; i++) {
-      if (isPairAt(text, i)) {
-        this.pairUtf16[k] = i;
-        this.pairCp[k] = i - k;
-        k++;
-        i++;
-      }
-    }
+    for (let k = 0; k < count; k++) this.pairCp[k] = offsets[k] - k;
     this.length = text.length - count;
     this.pairsBeforeCpBlock = blockCounts(this.pairCp, this.length);
     this.pairsBeforeUtf16Block = blockCounts(this.pairUtf16, text.length);
