@@ -15,6 +15,9 @@ import { paragraphElementAt } from './text-surface';
 
 type Span = Entity | Quote;
 
+/** A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle. */
+const FIRST_DRAWN_CHARS = 20_000;
+
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
 
@@ -178,6 +181,7 @@ export class DocumentHighlights {
   }
 
   dispose(): void {
+    if (this.idleHandle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.idleHandle);
     this.observer?.disconnect();
     for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
@@ -218,14 +222,37 @@ export class DocumentHighlights {
       for (const e of put as Entity[]) this.entities.put(e.id, item(e));
       for (const id of removed) this.entities.put(id, null);
     } else {
+      // A long document opening: the entities at its top first (what the first paint can show),
+      // all of them once the page is idle.
+      const first = this.near !== null && !prev && !this.allEntitiesDrawn;
+      const sourceLimit = first ? this.shown.toSource(Math.min(this.shown.text.length, FIRST_DRAWN_CHARS), 'end') : Infinity;
       const items: HighlightItem[] = [];
       for (const e of Object.values(next)) {
+        if (e.start > sourceLimit) continue;
         const it = item(e);
         if (it) items.push(it);
       }
       this.entities.sync(items);
+      if (first) {
+        this.whenIdle(() => {
+          this.allEntitiesDrawn = true;
+          this.syncEntities(store.getState());
+        });
+      } else this.allEntitiesDrawn = true;
     }
     this.scheduleNested();
+  }
+
+  private idleHandle: number | null = null;
+  /** False while a long document's entities below its top wait for an idle moment. */
+  private allEntitiesDrawn = false;
+
+  private whenIdle(work: () => void): void {
+    const run = () => {
+      this.idleHandle = null;
+      if (this.isCurrent(store.getState())) work();
+    };
+    this.idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 50) as unknown as number);
   }
 
   private nestedTimer: ReturnType<typeof setTimeout> | null = null;
