@@ -105,6 +105,9 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
   }, 120_000);
 
   it('when the worker does not load, saves are built and sent by the page instead, with the same result', async () => {
+    // One editor on the document at a time: the last test's page would take this one's save as an external change.
+    await harness.waitSaved(page);
+    await page.close();
     page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     watch(page);
     await page.route('**/sidecar-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
