@@ -1,9 +1,21 @@
 // Undo and redo over document data only. Snapshots are cheap: data is immutable and
 // each change copies only the record it touches.
-import type { DocumentData } from './document-data';
+import { spanCount, type DocumentData } from './document-data';
 import { store } from './store';
 
 const LIMIT = 500;
+/**
+ * Every undo step keeps a copy of the records it changed: a long document (10,000 entities)
+ * keeps fewer steps, so its history holds about this many spans at most (~100 steps there).
+ */
+const SPANS_KEPT = 1_000_000;
+const FEWEST_STEPS = 50;
+
+/** Undo steps kept for this document's data. */
+export function undoSteps(data: DocumentData): number {
+  const spans = spanCount(data.entities) + spanCount(data.quotes) + spanCount(data.edits);
+  return Math.max(FEWEST_STEPS, Math.min(LIMIT, Math.floor(SPANS_KEPT / Math.max(1, spans))));
+}
 
 export interface ChangeOptions {
   /** Consecutive changes with the same key (typing in one field) make one undo step. */
@@ -19,7 +31,7 @@ export function changeDocument(recipe: (data: DocumentData) => DocumentData, opt
   const merge = options.group !== undefined && s.groupKey === options.group && s.past.length > 0;
   store.setState({
     data: next,
-    past: merge ? s.past : [...s.past.slice(-(LIMIT - 1)), s.data],
+    past: merge ? s.past : [...s.past.slice(-(undoSteps(s.data) - 1)), s.data],
     future: [],
     groupKey: options.group ?? null,
   });
