@@ -25,7 +25,7 @@ const jobs = [
     target: 'chrome120',
     jsx: 'automatic',
     sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV ? false : true,
+    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
     loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
     assetNames: 'assets/[name]-[hash]',
     define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
@@ -40,7 +40,7 @@ const jobs = [
     format: 'esm',
     target: 'chrome120',
     sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV ? false : true,
+    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
     logLevel: 'warning',
   },
   // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from beside app.js.
@@ -52,7 +52,7 @@ const jobs = [
     format: 'esm',
     target: 'chrome120',
     sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV ? false : true,
+    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
     logLevel: 'warning',
   },
 ].filter((job) => existsSync(job.entryPoints[0]));

@@ -26,6 +26,7 @@ import { installCleanupKeys } from './components/cleanup-commands';
 import { applyLabelStyles } from './components/label-styles';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './store/first-document';
+import { prepareWordSnap } from './store/word-snap';
 
 connectApi(api);
 // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
@@ -59,4 +60,7 @@ void (async () => {
     if (id) opening = openDocument(id, early?.documents.get(id));
   }, early?.workspace);
   await opening;
+  // Selections snap to words: load the word-break data now rather than on the first selection.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareWordSnap(), { timeout: 2000 });
+  else prepareWordSnap();
 })();

@@ -15,11 +15,27 @@ export type SpanKind = 'entity' | 'quote' | 'edit';
 
 /** Records known never to change after they were made (a document's as opened); withSpans' copies are known by their derivation. */
 const opened = new WeakSet<object>();
+/** Each record's spans in sidecar order (see sortedSpans). */
+const sortedCache = new WeakMap<object, unknown[]>();
+/** How many spans each record holds (see spanCount). */
+const counts = new WeakMap<object, number>();
 
-function byId<T extends { id: string }>(items: readonly T[]): Record<string, T> {
+function byId<T extends { id: string; start: number; end: number }>(items: readonly T[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const item of items) out[item.id] = item;
+  let sorted = true;
+  let unique = true;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (unique && Object.hasOwn(out, item.id)) unique = false;
+    out[item.id] = item;
+    if (sorted && i > 0 && compareSpans(items[i - 1], item) > 0) sorted = false;
+  }
   opened.add(out);
+  // A sidecar's spans are written in sidecar order: then that list is the record's sorted list and count.
+  if (sorted && unique) {
+    sortedCache.set(out, items.slice());
+    counts.set(out, items.length);
+  }
   return out;
 }
 
@@ -33,7 +49,6 @@ export function dataFromSidecar(sidecar: Sidecar): DocumentData {
   };
 }
 
-const sortedCache = new WeakMap<object, unknown[]>();
 
 /**
  * Sidecar order: (start, end, id). Cached per record (records are immutable); a record one
@@ -77,7 +92,6 @@ function resorted<T extends { start: number; end: number; id: string }>(before: 
   return out;
 }
 
-const counts = new WeakMap<object, number>();
 
 /** How many spans a record holds (cached per record; counted from the record it was derived from when possible). */
 export function spanCount(record: Record<string, unknown>): number {
@@ -96,7 +110,10 @@ export function spanCount(record: Record<string, unknown>): number {
 }
 
 function sortSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
-  return Object.values(record).sort(compareSpans);
+  const spans = Object.values(record);
+  // Sidecars are written in this order, so an opened document's spans usually are sorted already.
+  for (let i = 1; i < spans.length; i++) if (compareSpans(spans[i - 1], spans[i]) > 0) return spans.sort(compareSpans);
+  return spans;
 }
 
 /** The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list. */

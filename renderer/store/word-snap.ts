@@ -1,6 +1,15 @@
 // Selections snap to whole words (Alt keeps the exact characters). Works on one
 // paragraph's text in UTF-16 units, the unit DOM selections come in.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+// Making a word segmenter loads ICU's word-break data, about 100 ms on a slow machine: that was
+// most of the app's start-up script. It is made on the first snap, or earlier when the page is
+// idle after the first document shows (prepareWordSnap).
+let segmenter: Intl.Segmenter | null = null;
+
+export function prepareWordSnap(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
+  return segmenter;
+}
 
 interface Word {
   start: number;
@@ -12,7 +21,7 @@ let cache: { text: string; words: Word[] } | null = null;
 function wordsOf(text: string): Word[] {
   if (cache?.text === text) return cache.words;
   const words: Word[] = [];
-  for (const s of segmenter.segment(text)) if (s.isWordLike) words.push({ start: s.index, end: s.index + s.segment.length });
+  for (const s of prepareWordSnap().segment(text)) if (s.isWordLike) words.push({ start: s.index, end: s.index + s.segment.length });
   cache = { text, words };
   return words;
 }

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../shared/model';
-import { sortedSpans, spanCount, withSpans } from '../../renderer/store/document-data';
+import { dataFromSidecar, sortedSpans, spanCount, withSpans } from '../../renderer/store/document-data';
+import { emptySidecar } from '../../shared/sidecar';
 
 const fullSort = (record: Record<string, Entity>) =>
   Object.values(record).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -49,5 +50,19 @@ describe('sortedSpans and spanCount, change by change', () => {
     expect(sortedSpans(after).map((e) => e.id)).toEqual(['t3', 't2']);
     expect(list).toEqual(copy);
     expect(spanCount(after)).toBe(2);
+  });
+
+  it("take an opened sidecar's list as it is only when it is in sidecar order without repeated ids", () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 30 }), (made) => {
+        const entities = made.map((c) => entity(c.id, c.start, c.length));
+        const data = dataFromSidecar({ ...emptySidecar('a.txt', '0'.repeat(64), 30), entities });
+        expect(sortedSpans(data.entities)).toEqual(fullSort(data.entities));
+        expect(spanCount(data.entities)).toBe(Object.keys(data.entities).length);
+        const next = withSpans(data.entities, { t99: entity('t99', 3, 1) });
+        expect(sortedSpans(next)).toEqual(fullSort(next));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
