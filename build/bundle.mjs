@@ -1,5 +1,7 @@
 // Bundles the programs with esbuild: the Electron main process, the sandboxed preload (one
 // CommonJS file, as a sandboxed preload must be), the `tahrir` CLI, the renderer and its sidecar worker.
+// TAHRIR_DEV=1: React's development build, unminified. TAHRIR_NOMIN=1: production React, unminified
+// (CPU profiles of the renderer then name every function).
 import { build } from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
