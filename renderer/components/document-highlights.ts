@@ -3,7 +3,7 @@
 // text. Subscribes to the store directly, so a keypress's highlight is added in the
 // same task as the keypress and painted in the next frame.
 import type { Entity, Quote } from '../../shared/model';
-import { spanChanges } from '../store/document-data';
+import { sortedSpans, spanChanges } from '../store/document-data';
 import { store } from '../store/store';
 import type { SpanRef, TahrirState } from '../store/state';
 import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
@@ -17,6 +17,8 @@ type Span = Entity | Quote;
 
 /** A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle. */
 const FIRST_DRAWN_CHARS = 20_000;
+/** Entities drawn per idle moment at least (more while the moment lasts). */
+const IDLE_SLICE = 200;
 
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
@@ -207,13 +209,18 @@ export class DocumentHighlights {
     return shownSpanOf(this.shown, span);
   }
 
-  private syncEntities(s: TahrirState, prev?: TahrirState): void {
+  /** An entity's highlight item (null when it does not show: inside removed text, or orphaned). */
+  private entityItem(s: TahrirState): (e: Entity) => HighlightItem | null {
     const labels = s.workspace?.config.labels ?? [];
     const index = new Map(labels.map((l, i) => [l.name, i]));
-    const item = (e: Entity): HighlightItem | null => {
+    return (e) => {
       const r = this.shownSpan(e);
       return r ? { key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r } : null;
     };
+  }
+
+  private syncEntities(s: TahrirState, prev?: TahrirState): void {
+    const item = this.entityItem(s);
     const next = s.data?.entities ?? {};
     const before = prev?.data?.entities;
     if (before && prev?.workspace === s.workspace) {
@@ -221,36 +228,66 @@ export class DocumentHighlights {
       const { put, removed } = spanChanges(before, next);
       for (const e of put as Entity[]) this.entities.put(e.id, item(e));
       for (const id of removed) this.entities.put(id, null);
-    } else {
+    } else if (this.near !== null && !prev && !this.allEntitiesDrawn) {
       // A long document opening: the entities at its top first (what the first paint can show),
-      // all of them once the page is idle.
-      const first = this.near !== null && !prev && !this.allEntitiesDrawn;
-      const sourceLimit = first ? this.shown.toSource(Math.min(this.shown.text.length, FIRST_DRAWN_CHARS), 'end') : Infinity;
+      // the rest a slice at a time while the page is idle.
+      const sorted = sortedSpans(next);
+      const sourceLimit = this.shown.toSource(Math.min(this.shown.text.length, FIRST_DRAWN_CHARS), 'end');
+      const items: HighlightItem[] = [];
+      let i = 0;
+      for (; i < sorted.length && sorted[i].start <= sourceLimit; i++) {
+        const it = item(sorted[i]);
+        if (it) items.push(it);
+      }
+      this.entities.sync(items);
+      this.drawRestWhenIdle(sorted, i);
+    } else {
       const items: HighlightItem[] = [];
       for (const e of Object.values(next)) {
-        if (e.start > sourceLimit) continue;
         const it = item(e);
         if (it) items.push(it);
       }
       this.entities.sync(items);
-      if (first) {
-        this.whenIdle(() => {
-          this.allEntitiesDrawn = true;
-          this.syncEntities(store.getState());
-        });
-      } else this.allEntitiesDrawn = true;
+      this.allEntitiesDrawn = true;
     }
     this.scheduleNested();
   }
 
   private idleHandle: number | null = null;
-  /** False while a long document's entities below its top wait for an idle moment. */
+  /** False while a long document's entities below its top wait for idle moments. */
   private allEntitiesDrawn = false;
 
-  private whenIdle(work: () => void): void {
-    const run = () => {
+  /**
+   * Puts `sorted[from…]`, as many per idle moment as fit in it, so no task after the first paint
+   * is long (10,000 entities in one go took ~150 ms). A keypress meanwhile puts what it changed
+   * itself: an entity no longer in the record as listed here is skipped.
+   */
+  private drawRestWhenIdle(sorted: readonly Entity[], from: number): void {
+    let i = from;
+    const slice = (deadline: IdleDeadline | null) => {
+      const s = store.getState();
+      const current = s.data?.entities ?? {};
+      const item = this.entityItem(s);
+      const stop = deadline ? () => deadline.timeRemaining() < 2 : () => false;
+      const end = Math.min(sorted.length, i + (deadline ? sorted.length : IDLE_SLICE));
+      for (let n = 0; i < end && (n < IDLE_SLICE || !stop()); i++, n++) {
+        const e = sorted[i];
+        if (current[e.id] === e) this.entities.put(e.id, item(e));
+      }
+      if (i < sorted.length) this.whenIdle(slice);
+      else {
+        this.allEntitiesDrawn = true;
+        this.scheduleNested();
+      }
+    };
+    if (i < sorted.length) this.whenIdle(slice);
+    else this.allEntitiesDrawn = true;
+  }
+
+  private whenIdle(work: (deadline: IdleDeadline | null) => void): void {
+    const run = (deadline?: IdleDeadline) => {
       this.idleHandle = null;
-      if (this.isCurrent(store.getState())) work();
+      if (this.isCurrent(store.getState())) work(deadline ?? null);
     };
     this.idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 50) as unknown as number);
   }
