@@ -13,7 +13,7 @@ interface Option {
   text: string;
 }
 
-export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; entities: Entity[]; personLabel: string }): ReactElement {
+export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; entities: readonly Entity[]; personLabel: string }): ReactElement {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
