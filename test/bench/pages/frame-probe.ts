@@ -34,6 +34,8 @@ export interface BenchProbe {
   afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs?: number): Promise<InputTiming>;
   scrollThrough(stepPx: number, maxFrames?: number): Promise<ScrollRun>;
   scrollContainer(): Element;
+  /** Once neither the DOM nor the highlight Ranges changed for `quietMs` (the page's work after its first paint is done): ms from the call to the last change. */
+  settled(quietMs?: number, timeoutMs?: number): Promise<number>;
   longTasks: { start: number; duration: number }[];
 }
 
@@ -107,6 +109,30 @@ function scrollContainer(): Element {
   return document.scrollingElement ?? document.documentElement;
 }
 
+async function settled(quietMs = 1000, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  let last = started;
+  const observer = new MutationObserver(() => {
+    last = performance.now();
+  });
+  observer.observe(document, { subtree: true, childList: true, characterData: true });
+  let ranges = rangeCount();
+  try {
+    for (;;) {
+      const now = await frame();
+      const n = rangeCount();
+      if (n !== ranges) {
+        ranges = n;
+        last = now;
+      }
+      if (now - last >= quietMs) return last - started;
+      if (now - started > timeoutMs) throw new Error(`bench: the page kept changing for ${timeoutMs} ms`);
+    }
+  } finally {
+    observer.disconnect();
+  }
+}
+
 async function scrollThrough(stepPx: number, maxFrames = 3000): Promise<ScrollRun> {
   const box = scrollContainer();
   box.scrollTop = 0;
@@ -151,5 +177,6 @@ window.__bench = {
   afterKeydown,
   scrollThrough,
   scrollContainer,
+  settled,
   longTasks,
 };
