@@ -3,7 +3,7 @@
 // TAHRIR_DEV=1: React's development build, unminified. TAHRIR_NOMIN=1: production React, unminified
 // (CPU profiles of the renderer then name every function).
 import { build } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,17 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const at = (p) => join(root, p);
+
+// The fonts the first screen uses (the interface in Noto Sans 400 and 600, Arabic text in Noto
+// Naskh 400): preloaded from index.html, they arrive while early.js waits for the document,
+// instead of being asked for at the first layout and laying the text out again when they come.
+const FIRST_SCREEN_FONTS = /^(noto-sans-latin-(400|600)|noto-naskh-arabic-arabic-400)-normal-[A-Z0-9]+\.woff2$/;
+
+/** index.html with a preload link per font, before its stylesheet. */
+function withFontPreloads(html, fonts) {
+  const links = fonts.map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />\n    `).join('');
+  return html.replace('<link rel="stylesheet"', `${links}<link rel="stylesheet"`);
+}
 
 const node = { bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
 const jobs = [
@@ -62,5 +73,9 @@ const jobs = [
 await rm(dist, { recursive: true, force: true });
 await mkdir(join(dist, 'renderer'), { recursive: true });
 await Promise.all(jobs.map((job) => build(job)));
-if (existsSync(at('renderer/index.html'))) await copyFile(at('renderer/index.html'), join(dist, 'renderer', 'index.html'));
+if (existsSync(at('renderer/index.html'))) {
+  const html = await readFile(at('renderer/index.html'), 'utf8');
+  const fonts = (await readdir(join(dist, 'renderer', 'assets'))).filter((f) => FIRST_SCREEN_FONTS.test(f));
+  await writeFile(join(dist, 'renderer', 'index.html'), withFontPreloads(html, fonts.map((f) => `assets/${f}`)));
+}
 console.log(`built ${jobs.length} bundles into dist/`);

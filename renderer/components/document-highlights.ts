@@ -90,6 +90,7 @@ export class DocumentHighlights {
     this.nested = new HighlightLayer(resolve);
     this.resolve = resolve;
     for (const [index, el] of elements) this.observe(index, el);
+    this.seedNear(scrollRoot);
     this.syncMarks();
     this.sync(store.getState());
     this.unsubscribe = store.subscribe((s, prev) => {
@@ -120,6 +121,21 @@ export class DocumentHighlights {
     if (this.observed.has(target)) return;
     this.observed.set(target, inBlock ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) } : { first: index, end: index + 1 });
     this.observer.observe(target);
+  }
+
+  /**
+   * The observer first reports after a frame has been drawn: without this, a long document's first
+   * frame would show no highlight. The blocks within a screen of the view now are taken as near at
+   * once (one layout, which that frame needs anyway); the observer's first report corrects it.
+   */
+  private seedNear(scrollRoot: Element | null): void {
+    if (!this.near) return;
+    const view = (scrollRoot ?? document.documentElement).getBoundingClientRect();
+    for (const [target, block] of this.observed) {
+      const box = target.getBoundingClientRect();
+      if (box.bottom < view.top - view.height || box.top > view.bottom + view.height) continue;
+      for (let index = block.first; index < block.end; index++) this.near.add(index);
+    }
   }
 
   /** Blocks of paragraphs came near the view or left it: draw or drop the Ranges of the spans crossing them. */
