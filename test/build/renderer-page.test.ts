@@ -1,0 +1,35 @@
+// The built page (dist/renderer/index.html, made by `npm run build`, which `npm test` runs
+// first): one script, early.js, which runs the preloaded app.js; and a preload for each font
+// the first screen uses, naming files that exist and that app.css uses.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = join(__dirname, '..', '..', 'dist', 'renderer');
+const built = existsSync(join(dir, 'index.html'));
+
+describe.skipIf(!built)('the built renderer page', () => {
+  const html = built ? readFileSync(join(dir, 'index.html'), 'utf8') : '';
+  const css = built ? readFileSync(join(dir, 'app.css'), 'utf8') : '';
+
+  it('runs early.js, which runs app.js (preloaded, not a script of its own)', () => {
+    expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['early.js']);
+    expect(html).toContain('<link rel="modulepreload" href="app.js" />');
+    expect(readFileSync(join(dir, 'early.js'), 'utf8')).toMatch(/import\(/);
+  });
+
+  it('preloads the three fonts of the first screen, before the stylesheet, as files app.css uses', () => {
+    const fonts = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin \/>/g)].map((m) => m[1]);
+    expect(fonts).toHaveLength(3);
+    expect(fonts.map((f) => f.replace(/-[A-Z0-9]+\.woff2$/, '')).sort()).toEqual([
+      'assets/noto-naskh-arabic-arabic-400-normal',
+      'assets/noto-sans-latin-400-normal',
+      'assets/noto-sans-latin-600-normal',
+    ]);
+    for (const font of fonts) {
+      expect(existsSync(join(dir, font))).toBe(true);
+      expect(css).toContain(font);
+      expect(html.indexOf(font)).toBeLessThan(html.indexOf('rel="stylesheet"'));
+    }
+  });
+});
