@@ -21,7 +21,7 @@ declare global {
 }
 
 /** The longest app.js waits for those answers before it runs anyway (and shows its own progress). */
-const ANSWER_WAIT_MS = 800;
+const ANSWER_WAIT_MS = 500;
 
 const documents = new Map<string, Promise<OpenedDocument>>();
 const workspace = api.getWorkspace();
