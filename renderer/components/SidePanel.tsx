@@ -12,7 +12,10 @@ import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel
 import { SpanInspector } from './SpanInspector';
 
 // Lists follow the document with useDeferredValue: React renders them after the frame
-// that paints the keypress's highlight, so a long list never delays it.
+// that paints the keypress's highlight, so a long list never delays it. On the panel's first
+// render (the app starts with a document already read) they begin as NOT_YET, so the
+// document's first paint does not wait for thousands of items either.
+const NOT_YET = null;
 function useShownText(): ShownText | null {
   const doc = useDeferredValue(useTahrir((s) => s.doc));
   const edits = useDeferredValue(useTahrir((s) => s.data?.edits));
@@ -47,7 +50,7 @@ const LIST_LIMIT = 50;
 
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
+  const entities = useDeferredValue(useTahrir((s) => s.data?.entities), NOT_YET);
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const shown = useShownText();
@@ -60,6 +63,7 @@ function EntitiesTab(): ReactElement {
     }
     return groups;
   }, [entities, labels]);
+  if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
   if (!entities || spanCount(entities) === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
   return (
     <div className="span-groups">
@@ -90,12 +94,13 @@ function EntitiesTab(): ReactElement {
 }
 
 function QuotesTab(): ReactElement {
-  const quotes = useDeferredValue(useTahrir((s) => s.data?.quotes));
+  const quotes = useDeferredValue(useTahrir((s) => s.data?.quotes), NOT_YET);
   const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const shown = useShownText();
   const [showAll, setShowAll] = useState(false);
   const all = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
+  if (quotes === NOT_YET) return <ul className="quote-list" aria-busy="true" />;
   if (all.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
   const list = showAll ? all : all.slice(0, LIST_LIMIT);
   return (
