@@ -23,7 +23,12 @@ export function DocumentList(): ReactElement {
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
   const [rows, setRows] = useState(LIST_PAGE);
-  useEffect(() => setRows(LIST_PAGE), [filter]);
+  const list = useRef<HTMLUListElement>(null);
+  // A new filter starts from the top of its matches.
+  useEffect(() => {
+    setRows(LIST_PAGE);
+    list.current?.scrollTo?.(0, 0);
+  }, [filter]);
   // The current document is always among the rows rendered.
   const currentAt = current === null ? -1 : documents.findIndex((d) => d.id === current);
   const shown = Math.min(documents.length, Math.max(rows, currentAt + 1));
@@ -58,7 +63,7 @@ export function DocumentList(): ReactElement {
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
-      <ul>
+      <ul ref={list}>
         {documents.slice(0, shown).map((d) => (
           <DocumentRow key={d.id} doc={d} current={d.id === current} />
         ))}
