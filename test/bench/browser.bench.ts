@@ -443,6 +443,11 @@ export async function run(): Promise<BenchRow[]> {
           rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
           rows.push({ name: `keypress → painted p95: Tahrir ${what}`, value: percentile(times, 95), unit: 'ms', note: 'goal ≤ 34' });
         }
+        // The method's own floor in this run (one Highlight.add on the bare page, no app), for reading the goal above.
+        const floorP95 = rows.find((r) => r.name === 'add one → painted p95: bare page Highlight.add (floor)')?.value;
+        if (floorP95 !== undefined && keys.tag.length > 0) {
+          rows.push({ name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95', value: percentile(keys.tag, 95) / floorP95, unit: '×', note: `floor p95 ${floorP95.toFixed(1)} ms in this run` });
+        }
         progress('scroll: Tahrir');
         const sc = await scrollRun(page);
         rows.push({ name: 'scroll whole document: Tahrir, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
