@@ -1,7 +1,8 @@
 // The workspace: a folder of `*.txt` documents (any depth), each with its sidecar
 // `<name>.annotations.json` beside it. Finds documents and lists them with status and counts.
 // A document whose text or sidecar cannot be read is still listed, with its problem.
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../shared/api';
 import { TahrirError } from '../shared/errors';
@@ -10,8 +11,8 @@ import { checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems } from '../shared/sidecar';
 import { isInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, isTempFile, readSidecar } from './sidecar-store';
-import { DEFAULT_MAX_TEXT_BYTES, decodeText } from './text-file';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, isTempFile, readSidecarSync } from './sidecar-store';
+import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync } from './text-file';
 import { encodingFor } from './workspace-config';
 
 /** Folders never searched for documents (besides every dot-folder: .git, .tahrir, …). */
@@ -127,9 +128,9 @@ interface FileStamp {
   mtimeMs: number;
 }
 
-async function stampOf(path: string): Promise<FileStamp | null> {
+function stampOf(path: string): FileStamp | null {
   try {
-    const s = await stat(path);
+    const s = statSync(path);
     return { size: s.size, mtimeMs: s.mtimeMs };
   } catch (e) {
     if (isMissing(e)) return null;
@@ -142,22 +143,29 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 }
 
 /** Checks that a text file decodes (its size already known from `stat`); nothing is kept in memory. */
-async function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): Promise<void> {
+function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): void {
   if (size > maxBytes) {
     throw new TahrirError('too-large', `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`, file, { bytes: size, maxBytes });
   }
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = readBytesSync(path, maxBytes);
   } catch (e) {
     throw toTahrirError(e, file);
   }
   decodeText(bytes, file, encoding);
 }
 
+/**
+ * Documents summarized between two turns of the event loop. Blocking reads cost a quarter of
+ * fs/promises' for thousands of small files (20,000 files stat + read: 0.4 s against 1.6–1.8 s
+ * here); in slices this small the server and the window still answer within a few milliseconds.
+ */
+const LIST_SLICE = 64;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ListOptions {
-  /** Files read at once (default 8): bounded memory and file handles on huge workspaces. */
-  concurrency?: number;
   maxTextBytes?: number;
   /** Summaries kept between listings; a document is re-read only when its files changed. */
   cache?: SummaryCache;
@@ -177,20 +185,21 @@ export class SummaryCache {
   }
 }
 
-async function summarize(
+function summarize(
   root: string,
   id: string,
   found: { text: boolean; sidecar: boolean },
   config: WorkspaceConfig,
   maxBytes: number,
   cache: SummaryCache | undefined,
-): Promise<DocumentSummary> {
+): DocumentSummary {
   const file = textFileOf(id);
   const textPath = join(root, file);
   const sidecarPath = join(root, sidecarFileOf(id));
   const encoding = encodingFor(config, file);
   // Only what the folder walk found is looked at: few file-system calls per document.
-  const [textStamp, sidecarStamp] = await Promise.all([found.text ? stampOf(textPath) : null, found.sidecar && cache ? stampOf(sidecarPath) : null]);
+  const textStamp = found.text ? stampOf(textPath) : null;
+  const sidecarStamp = found.sidecar && cache ? stampOf(sidecarPath) : null;
   const cached = cache?.entries.get(id);
   if (cached && sameStamp(cached.text, textStamp) && sameStamp(cached.sidecar, sidecarStamp) && cached.encoding === encoding) {
     return cached.summary;
@@ -202,13 +211,13 @@ async function summarize(
     summary.problem = new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file).toData();
   } else {
     try {
-      await checkText(textPath, file, textStamp.size, encoding, maxBytes);
+      checkText(textPath, file, textStamp.size, encoding, maxBytes);
     } catch (e) {
       summary.problem = toTahrirError(e, file).toData();
     }
   }
   try {
-    const stored = found.sidecar ? await readSidecar(sidecarPath, sidecarFileOf(id)) : null;
+    const stored = found.sidecar ? readSidecarSync(sidecarPath, sidecarFileOf(id)) : null;
     if (stored) {
       const { sidecar } = stored;
       summary.status = sidecar.document.status;
@@ -245,9 +254,12 @@ export async function listDocuments(root: string, config: WorkspaceConfig, optio
   const ids = found;
   const sorted = [...found.keys()].sort(compareIds);
   const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  const summaries = await mapLimited(sorted, options.concurrency ?? 8, (id) =>
-    summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache),
-  );
+  const summaries: DocumentSummary[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && i % LIST_SLICE === 0) await nextTurn();
+    const id = sorted[i];
+    summaries.push(summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache));
+  }
   if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);
   return summaries;
 }
