@@ -1,6 +1,6 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
-import { memo, useDeferredValue, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+import { memo, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../store/document-data';
@@ -10,16 +10,21 @@ import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
 import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
 import { SpanInspector } from './SpanInspector';
+import { useAfterPaint } from './after-paint';
 
-// Lists follow the document with useDeferredValue: React renders them after the frame
-// that paints the keypress's highlight, so a long list never delays it. On the panel's first
-// render (the app starts with a document already read) they begin as NOT_YET, so the
+// Lists follow the document one paint late (useAfterPaint): React renders them after the
+// frame that paints the keypress's highlight, so a long list never delays it. On the panel's
+// first render (the app starts with a document already read) they begin as NOT_YET, so the
 // document's first paint does not wait for thousands of items either.
 const NOT_YET = null;
+/** The value one paint late, starting up to date. */
+function useLate<T>(value: T): T {
+  return useAfterPaint(value, value);
+}
 function useShownText(): ShownText | null {
-  const doc = useDeferredValue(useTahrir((s) => s.doc));
-  const edits = useDeferredValue(useTahrir((s) => s.data?.edits));
-  const view = useDeferredValue(useTahrir((s) => s.view));
+  const doc = useLate(useTahrir((s) => s.doc));
+  const edits = useLate(useTahrir((s) => s.data?.edits));
+  const view = useLate(useTahrir((s) => s.view));
   return doc && edits ? shownText(doc.source, edits, view) : null;
 }
 
@@ -50,7 +55,7 @@ const LIST_LIMIT = 50;
 
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const entities = useDeferredValue(useTahrir((s) => s.data?.entities), NOT_YET);
+  const entities = useAfterPaint(useTahrir((s) => s.data?.entities), NOT_YET);
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const shown = useShownText();
@@ -94,8 +99,8 @@ function EntitiesTab(): ReactElement {
 }
 
 function QuotesTab(): ReactElement {
-  const quotes = useDeferredValue(useTahrir((s) => s.data?.quotes), NOT_YET);
-  const entities = useDeferredValue(useTahrir((s) => s.data?.entities));
+  const quotes = useAfterPaint(useTahrir((s) => s.data?.quotes), NOT_YET);
+  const entities = useLate(useTahrir((s) => s.data?.entities));
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const shown = useShownText();
   const [showAll, setShowAll] = useState(false);
@@ -136,7 +141,7 @@ registerSidePanelTab({ id: 'quotes', title: 'Quotes', component: QuotesTab });
 export function SidePanel(): ReactElement {
   const tabs = useSyncExternalStore(onTabsChanged, sidePanelTabs);
   const current = useTahrir((s) => s.sideTab);
-  const counts = useDeferredValue(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
+  const counts = useLate(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
   const tab = tabs.find((t) => t.id === current) ?? tabs[0];
   const Body = tab?.component;
   return (

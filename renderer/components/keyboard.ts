@@ -6,7 +6,7 @@ import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, ta
 import { stepDocument } from '../store/document-actions';
 import { redo, undo } from '../store/history';
 import { suggestSpeaker } from '../store/speaker-suggestion';
-import { store } from '../store/store';
+import { catchUp, paintFirst, store } from '../store/store';
 import { closeDialog, closeSearch, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../store/ui-actions';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
@@ -85,17 +85,17 @@ function acceptSuggestedSpeaker(): boolean {
 }
 
 export function handleKeyDown(e: KeyboardEvent): void {
+  catchUp();
   const s = store.getState();
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (mod && !e.altKey) {
     if (e.code === 'KeyZ' || key === 'z') {
       e.preventDefault();
-      if (e.shiftKey) redo();
-      else undo();
+      paintFirst(e.shiftKey ? redo : undo);
     } else if (e.code === 'KeyY' || key === 'y') {
       e.preventDefault();
-      redo();
+      paintFirst(redo);
     } else if (e.code === 'KeyF' || key === 'f') {
       e.preventDefault();
       openSearch();
@@ -133,7 +133,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
   const label = labelForKey(e, s.workspace?.config.labels ?? []);
   if (label) {
     e.preventDefault();
-    applyLabel(label.name, e.altKey);
+    paintFirst(() => applyLabel(label.name, e.altKey));
     return;
   }
   if (e.altKey) return;
@@ -141,7 +141,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
   switch (e.code) {
     case 'KeyQ':
       e.preventDefault();
-      quoteSelection(false);
+      paintFirst(() => quoteSelection(false));
       return;
     case 'KeyT':
       e.preventDefault();
@@ -169,7 +169,8 @@ export function handleKeyDown(e: KeyboardEvent): void {
     case 'KeyK':
       if (selected?.kind === 'quote' && s.data?.quotes[selected.id]) {
         e.preventDefault();
-        setQuoteKind(selected.id, s.data.quotes[selected.id].kind === 'direct' ? 'indirect' : 'direct');
+        const kind = s.data.quotes[selected.id].kind === 'direct' ? 'indirect' : 'direct';
+        paintFirst(() => setQuoteKind(selected.id, kind));
       }
       return;
     default:
@@ -177,7 +178,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
   }
   if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
     e.preventDefault();
-    deleteSpan(selected);
+    paintFirst(() => deleteSpan(selected));
     return;
   }
   if (e.key === 'Enter' && acceptSuggestedSpeaker()) {
@@ -189,5 +190,10 @@ export function handleKeyDown(e: KeyboardEvent): void {
 
 export function installKeyboard(): () => void {
   window.addEventListener('keydown', handleKeyDown);
-  return () => window.removeEventListener('keydown', handleKeyDown);
+  // A click right after a shortcut acts on what React shows: bring it up to date first.
+  window.addEventListener('pointerdown', catchUp, { capture: true });
+  return () => {
+    window.removeEventListener('keydown', handleKeyDown);
+    window.removeEventListener('pointerdown', catchUp, { capture: true });
+  };
 }

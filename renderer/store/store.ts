@@ -1,7 +1,8 @@
 // The one Zustand store, combined from slices. Vanilla (no React) so the store and
 // its actions run and test in Node; components read it through `useTahrir`.
+import { useCallback, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { LabelConfig } from '../../shared/model';
 import type { DocumentSlice, HistorySlice, SaveSlice, TahrirState, UiSlice, WorkspaceSlice } from './state';
 
@@ -27,9 +28,104 @@ export function initialState(): TahrirState {
 
 export const store = createStore<TahrirState>()(() => initialState());
 
+// ---------- React's view of the store: the highlight first, then the panels
+//
+// The document's highlights follow the store directly (DocumentHighlights subscribes), so a
+// keyboard edit's highlight is drawn in the keypress's own task. React's components are told
+// of the change at once too, except during `paintFirst`: then they are told after the browser
+// has painted that highlight, so their render (inspector, lists, counts) never delays it.
+// Any later key or pointer press first brings React up to date (`catchUp`), so what a
+// shortcut acts on is always rendered.
+
+let waiting: (() => void)[] = [];
+let waitScheduled = false;
+
+function runWaiting(): void {
+  waitScheduled = false;
+  const updates = waiting;
+  waiting = [];
+  for (const update of updates) update();
+}
+
+/**
+ * Runs `update` after the browser's next paint: a requestAnimationFrame callback runs just
+ * before a frame is drawn, and a task posted from it runs once that frame is done. It then
+ * waits for the page to be idle, so it does not hold up the frame after either (input, a
+ * frame due). Updates asked for before the same paint run together, in order. Returns a
+ * function that cancels it.
+ */
+export function afterNextPaint(update: () => void): () => void {
+  waiting.push(update);
+  if (!waitScheduled) {
+    waitScheduled = true;
+    if (typeof requestAnimationFrame === 'undefined') {
+      setTimeout(runWaiting, 0);
+    } else {
+      // A hidden page gets no frames: the timeout still brings everything up to date.
+      const fallback = setTimeout(runWaiting, 250);
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        setTimeout(() => whenIdle(runWaiting), 0);
+      });
+    }
+  }
+  return () => {
+    waiting = waiting.filter((u) => u !== update);
+  };
+}
+
+/** Past this, the update runs even if the page never went idle. */
+const IDLE_WAIT_MS = 100;
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'undefined') run();
+  else requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+}
+
+const reactListeners = new Set<() => void>();
+let paintingFirst = 0;
+/** React has not yet been told of the latest change. */
+let reactBehind = false;
+
+function tellReact(): void {
+  reactBehind = false;
+  for (const listener of [...reactListeners]) listener();
+}
+
+store.subscribe(() => {
+  if (paintingFirst === 0) tellReact();
+  else if (!reactBehind) {
+    reactBehind = true;
+    afterNextPaint(() => {
+      if (reactBehind) tellReact();
+    });
+  }
+});
+
+/** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
+export function paintFirst(edit: () => void): void {
+  paintingFirst++;
+  try {
+    edit();
+  } finally {
+    paintingFirst--;
+  }
+}
+
+/** Renders now whatever React was not yet told of (before a shortcut acts on the rendered UI). */
+export function catchUp(): void {
+  if (reactBehind) flushSync(tellReact);
+}
+
+function subscribeReact(listener: () => void): () => void {
+  reactListeners.add(listener);
+  return () => reactListeners.delete(listener);
+}
+
 /** React hook: a narrow selector over the store (wrap array/object results in useShallow). */
 export function useTahrir<T>(selector: (state: TahrirState) => T): T {
-  return useStore(store, selector);
+  const snapshot = useCallback(() => selector(store.getState()), [selector]);
+  return useSyncExternalStore(subscribeReact, snapshot, snapshot);
 }
 
 /** Back to nothing opened (tests, and a workspace switch). */

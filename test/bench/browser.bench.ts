@@ -315,6 +315,35 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
   return out;
 }
 
+/**
+ * Adding one, timed as the peer's add is (the call → the 2nd rAF after it): the call is the editor's
+ * own keyboard handler, given the tag hotkey's keydown in the page with an untagged word selected.
+ */
+async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Promise<number[]> {
+  const times: number[] = [];
+  const box = await page.evaluate(() => window.__bench.scrollContainer().getBoundingClientRect().height || innerHeight);
+  const deadline = performance.now() + budgetMs;
+  for (let i = 0; i < tries && performance.now() < deadline; i++) {
+    if (!(await selectUntaggedWord(page, 0))) {
+      await page.evaluate((h) => (window.__bench.scrollContainer().scrollTop += h * 0.8), box);
+      await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
+      if (!(await selectUntaggedWord(page, 0))) break;
+    }
+    const t = await page.evaluate(() => {
+      const before = window.__bench.rangeCount();
+      const since = performance.now();
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+      return new Promise<number | null>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__bench.rangeCount() > before ? performance.now() - since : null))),
+      );
+    });
+    if (t !== null) times.push(t);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+  }
+  return times;
+}
+
 // ---------- the run
 
 export async function run(): Promise<BenchRow[]> {
@@ -447,6 +476,16 @@ export async function run(): Promise<BenchRow[]> {
         const floorP95 = rows.find((r) => r.name === 'add one → painted p95: bare page Highlight.add (floor)')?.value;
         if (floorP95 !== undefined && keys.tag.length > 0) {
           rows.push({ name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95', value: percentile(keys.tag, 95) / floorP95, unit: '×', note: `floor p95 ${floorP95.toFixed(1)} ms in this run` });
+        }
+        progress(`add one × ${TRIES}: Tahrir`);
+        const added = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
+        rows.push({ name: 'add one → painted p50: Tahrir (hotkey 1 in the page)', value: median(added), unit: 'ms', note: `call → 2nd rAF, as recogito's add, ${added.length} tries` });
+        rows.push({ name: 'add one → painted p95: Tahrir (hotkey 1 in the page)', value: percentile(added, 95), unit: 'ms' });
+        const peerAdd = (p: string) => rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;
+        const [peerP50, peerP95] = [peerAdd('p50'), peerAdd('p95')];
+        if (peerP50 !== undefined && peerP95 !== undefined && added.length > 0) {
+          rows.push({ name: 'ratio: recogito add one / Tahrir add one, p50', value: peerP50 / median(added), unit: '×', note: 'goal > 1' });
+          rows.push({ name: 'ratio: recogito add one / Tahrir add one, p95', value: peerP95 / percentile(added, 95), unit: '×', note: 'goal > 1' });
         }
         progress('scroll: Tahrir');
         const sc = await scrollRun(page);

@@ -204,6 +204,32 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     expect(await page.locator('.search-bar').count()).toBe(0);
   });
 
+  it('paints a hotkey’s highlight before the panels follow, and a shortcut right after it acts on them', async () => {
+    const entities = Number(await tabCount('Entities'));
+    const at = await pointIn('Foreign ministers', 2);
+    await page.mouse.dblclick(at.x, at.y);
+    // Both keys in one task: the second comes before any frame could render the first's panels.
+    const seen = await page.evaluate(() => {
+      const text = document.querySelector('[data-testid="document-text"]')!;
+      const inspected = () => document.querySelector('.inspector .inspector-text')?.textContent ?? null;
+      const press = (key: string, code: string) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }));
+      const before = inspected();
+      press('2', 'Digit2');
+      const drawn = [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as Range).toString());
+      const afterTag = inspected();
+      press('l', 'KeyL');
+      return { before, drawn, afterTag, afterLink: inspected(), focused: document.activeElement?.id ?? '' };
+    });
+    expect(seen.drawn).toContain('Foreign');
+    expect(seen.afterTag).toBe(seen.before); // the highlight is drawn in the keypress's task, the inspector after the paint
+    expect(seen.afterLink).toBe('Foreign'); // …or at once, when the next shortcut needs it
+    expect(seen.focused).toBe('inspector-link');
+    await expect.poll(() => tabCount('Entities')).toBe(String(entities + 1));
+    await page.keyboard.press('Escape'); // back to the text, the entity still selected
+    await page.keyboard.press('Delete');
+    await expect.poll(() => tabCount('Entities')).toBe(String(entities));
+  });
+
   it('opens a document whose sidecar is broken read-only, says why, and writes nothing', async () => {
     await expect.poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent()).toContain('not valid JSON');
     await page.locator(`[data-doc-id="${BROKEN}"]`).click();

@@ -74,9 +74,12 @@ async function paintWhen(condition: () => boolean, minFrames = 0, timeoutMs = 12
 }
 
 let keydownWaiters: ((at: number) => void)[] = [];
+/** Pressing Control (or Shift, Alt, Meta) before the key of a shortcut is not the keypress: Ctrl+Z is timed from the Z. */
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
 addEventListener(
   'keydown',
   (event) => {
+    if (MODIFIER_KEYS.has(event.key)) return;
     const waiters = keydownWaiters;
     keydownWaiters = [];
     for (const w of waiters) w(event.timeStamp);
