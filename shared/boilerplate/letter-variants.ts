@@ -3,6 +3,10 @@
 // (الـــرئيس → الرئيس). Proposed as `normalize` edits, one per word. Persian or Urdu text
 // is left alone, and a tatweel that joins a prefix to a number or Latin word (الـ20, بـGoogle)
 // is how Arabic writes that, so it stays.
+//
+// Persian writes one letter, ی, where Arabic ends a word with either yeh ي (في، الأمريكي) or
+// alef maksura ى (على، إلى، مستشفى). A word-final ی follows the same word written in Arabic
+// letters elsewhere in the text; failing that, a list of common words ending in ى; else ي.
 
 import type { SuggestedEdit } from '../api';
 import { defineRule } from './rule';
@@ -15,6 +19,50 @@ const arabicWord = /[\u0621-\u065F\u0670-\u06D3\u0750-\u077F]+/gu;
 const persianOnly = /[\u067E\u0686\u0698\u06AF\u06BA\u06BE\u06C1\u06D2]/u; // پ چ ژ گ ں ھ ہ ے
 const persianWords = /(?:^|\s)(?:که|این|است|را|برای|می|های|آن|شد|کرد|بود|خود|یک|هم|ما|شما|او|آنها)(?=\s|$|\u200C)/gu;
 const letter = /[\u0621-\u063A\u0641-\u064A]/u;
+const YEH = '\u064A';
+const ALEF_MAKSURA = '\u0649';
+
+/** Common Arabic words that end in alef maksura ى, as written without a prefix. */
+const MAKSURA_WORDS = new Set(
+  (
+    'على إلى الى حتى لدى متى سوى مدى أخرى كبرى صغرى أولى ذكرى مستوى معنى مبنى مستشفى ملتقى منتدى أدنى أقصى أعلى ' +
+    'موسى عيسى مصطفى يحيى فتوى دعوى شكوى جدوى مسعى مغزى منحى مأوى'
+  ).split(' '),
+);
+/** Prefixes an Arabic word may carry: the conjunctions و ف, then the article or a preposition with it. */
+const PREFIXES = /^(?:[وف])?(?:ال|بال|لل|كال)?/u;
+
+/** The letter a word-final Persian yeh becomes, given the word's other letters (`stem`). */
+export type FinalYeh = (stem: string) => typeof YEH | typeof ALEF_MAKSURA;
+
+function byList(stem: string): typeof YEH | typeof ALEF_MAKSURA {
+  const word = stem + ALEF_MAKSURA;
+  const bare = word.replace(PREFIXES, '');
+  return MAKSURA_WORDS.has(word) || MAKSURA_WORDS.has(bare) || MAKSURA_WORDS.has(word.replace(/^[وف]/u, '')) ? ALEF_MAKSURA : YEH;
+}
+
+/**
+ * Word-final ی as this text writes the same word in Arabic letters (on a tie or no evidence,
+ * by the list of common ى words).
+ */
+export function finalYehFromText(text: string): FinalYeh {
+  const seen = new Map<string, { maksura: number; yeh: number }>();
+  for (const m of text.matchAll(/[\u0621-\u064A\u064B-\u065F\u0670]+/gu)) {
+    const word = m[0].replace(/[\u064B-\u065F\u0670]/gu, '');
+    const last = word[word.length - 1];
+    if (word.length < 2 || (last !== YEH && last !== ALEF_MAKSURA)) continue;
+    const stem = word.slice(0, -1);
+    const count = seen.get(stem) ?? { maksura: 0, yeh: 0 };
+    if (last === YEH) count.yeh++;
+    else count.maksura++;
+    seen.set(stem, count);
+  }
+  return (stem) => {
+    const count = seen.get(stem);
+    if (count && count.maksura !== count.yeh) return count.maksura > count.yeh ? ALEF_MAKSURA : YEH;
+    return byList(stem);
+  };
+}
 
 function looksPersian(line: string): boolean {
   if (persianOnly.test(line) || /\u200C[\u0600-\u06FF]/u.test(line)) return true;
@@ -22,13 +70,13 @@ function looksPersian(line: string): boolean {
 }
 
 /** The word with its letter variants normalized (tatweel only between letters). */
-export function normalizeLetterVariants(word: string): string {
+export function normalizeLetterVariants(word: string, finalYeh: FinalYeh = byList): string {
   let out = '';
   const chars = [...word];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === KEHEH) out += '\u0643';
-    else if (c === FARSI_YEH) out += '\u064A';
+    else if (c === FARSI_YEH) out += i === chars.length - 1 && letter.test(out[out.length - 1] ?? '') ? finalYeh(out.replace(/\u0640/gu, '')) : YEH;
     else if (c === TATWEEL) {
       let j = i + 1;
       while (j < chars.length && chars[j] === TATWEEL) j++;
@@ -45,13 +93,14 @@ export const letterVariants = defineRule({
   id: 'letter-variants',
   description: 'Persian letter forms (ک ی) in Arabic words and stretching tatweel, normalized to Arabic letters.',
   language: 'ar',
-  detect(_text, ctx) {
+  detect(text, ctx) {
     const out: SuggestedEdit[] = [];
+    let finalYeh: FinalYeh | null = null; // read off the text only when a line needs it
     for (const line of ctx.lines) {
       if (!/[\u06A9\u06CC\u0640]/u.test(line.text) || looksPersian(line.text)) continue;
       arabicWord.lastIndex = 0;
       for (let m = arabicWord.exec(line.text); m; m = arabicWord.exec(line.text)) {
-        const fixed = normalizeLetterVariants(m[0]);
+        const fixed = normalizeLetterVariants(m[0], (stem) => (finalYeh ??= finalYehFromText(text))(stem));
         if (fixed !== m[0]) {
           const start = line.start + m.index;
           out.push(ctx.suggest(start, start + m[0].length, 'normalize', 'letter-variants', fixed));

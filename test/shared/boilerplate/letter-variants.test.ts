@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { letterVariants, normalizeLetterVariants } from '../../../shared/boilerplate/letter-variants';
+import { finalYehFromText, letterVariants, normalizeLetterVariants } from '../../../shared/boilerplate/letter-variants';
 import { run, slice } from './rule-harness';
 
 describe('letter-variants', () => {
@@ -27,6 +27,33 @@ describe('letter-variants', () => {
   test('Persian text is left alone', () => {
     expect(run(letterVariants, 'این کتاب برای کودکان است')).toEqual([]);
     expect(run(letterVariants, 'گزارش کامل')).toEqual([]);
+  });
+
+  test('a word-final ی becomes alef maksura ى in words Arabic ends with it (على، إلى، مستشفى), else yeh ي', () => {
+    expect(normalizeLetterVariants('علی')).toBe('على');
+    expect(normalizeLetterVariants('وإلی')).toBe('وإلى');
+    expect(normalizeLetterVariants('المستشفی')).toBe('المستشفى');
+    expect(normalizeLetterVariants('فی')).toBe('في');
+    expect(normalizeLetterVariants('الأمریکی')).toBe('الأمريكي');
+    expect(normalizeLetterVariants('یحیی')).toBe('يحيى'); // only the last ی can be ى
+    const text = 'وقال الرئيس الأمریکی فی بیان علی موقعه إن المستشفی مغلق';
+    expect(run(letterVariants, text).map((e) => [e.text, e.replacement])).toEqual([
+      ['الأمریکی', 'الأمريكي'],
+      ['فی', 'في'],
+      ['بیان', 'بيان'],
+      ['علی', 'على'],
+      ['المستشفی', 'المستشفى'],
+    ]);
+  });
+
+  test('a word-final ی follows how the same text writes that word in Arabic letters', () => {
+    // قوى (forces) and قوي (strong) are both words: the text decides.
+    expect(run(letterVariants, 'قوى الأمن و قوی الجيش').map((e) => e.replacement)).toEqual(['قوى']);
+    expect(run(letterVariants, 'موقف قوي وجيش قوی').map((e) => e.replacement)).toEqual(['قوي']);
+    // The name علي, written in Arabic letters in the same article, outweighs the list.
+    expect(run(letterVariants, 'قال علي إن علي سيحضر، وأكد علی ذلك').map((e) => e.replacement)).toEqual(['علي']);
+    // With harakat the word still counts; a tie falls back to the list.
+    expect(finalYehFromText('عَلَى عليّ')('عل')).toBe('ى');
   });
 
   test('combining marks stay: عمّان', () => {
