@@ -80,7 +80,7 @@ export class DocumentHighlights {
     const hasObserver = typeof IntersectionObserver !== 'undefined' && isLongDocument(shown);
     this.near = hasObserver ? new Set() : null;
     this.observer = hasObserver ? new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' }) : null;
-    const resolve = (start: number, end: number): Range[] => shownToRanges(start, end, shown, elements, this.near ?? undefined);
+    const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, this.near ?? undefined);
     this.entities = new HighlightLayer(resolve);
     this.quotes = new HighlightLayer(resolve);
     this.selected = new HighlightLayer(resolve);
@@ -105,7 +105,7 @@ export class DocumentHighlights {
     });
   }
 
-  private readonly resolve: (start: number, end: number) => Range[];
+  private readonly resolve: (start: number, end: number) => AbstractRange[];
 
   private layers(): HighlightLayer[] {
     return [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()];

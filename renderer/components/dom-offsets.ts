@@ -77,9 +77,14 @@ export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boo
 /**
  * Ranges covering a shown-text span, one per rendered paragraph it crosses; with `only`,
  * just in those paragraphs (highlights are drawn only near the view).
+ *
+ * StaticRanges, not live Ranges: the browser updates every live Range in the document on
+ * every DOM change (a side-panel count, a list item), so thousands of highlight Ranges made
+ * each of those changes cost milliseconds. A paragraph's text node never changes; when a
+ * paragraph is rendered again its highlights are drawn again (see DocumentHighlights).
  */
-export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements, only?: ReadonlySet<number>): Range[] {
-  const out: Range[] = [];
+export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements, only?: ReadonlySet<number>): StaticRange[] {
+  const out: StaticRange[] = [];
   if (end <= start || shown.paragraphs.length === 0) return out;
   const first = shown.paragraphAt(start);
   const last = shown.paragraphAt(end);
@@ -91,10 +96,7 @@ export function shownToRanges(start: number, end: number, shown: ShownText, elem
     if (e <= s) continue;
     const node = elements.get(i)?.firstChild;
     if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-    const range = new Range();
-    range.setStart(node, para.units.toUtf16(s));
-    range.setEnd(node, para.units.toUtf16(e));
-    out.push(range);
+    out.push(new StaticRange({ startContainer: node, startOffset: para.units.toUtf16(s), endContainer: node, endOffset: para.units.toUtf16(e) }));
   }
   return out;
 }
@@ -105,7 +107,8 @@ export function selectShown(start: number, end: number, shown: ShownText, elemen
   if (ranges.length === 0) return;
   const sel = document.getSelection();
   if (!sel) return;
-  const range = ranges[0].cloneRange();
+  const range = new Range();
+  range.setStart(ranges[0].startContainer, ranges[0].startOffset);
   range.setEnd(ranges[ranges.length - 1].endContainer, ranges[ranges.length - 1].endOffset);
   sel.removeAllRanges();
   sel.addRange(range);

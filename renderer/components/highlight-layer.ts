@@ -12,8 +12,8 @@ export interface HighlightItem {
   end: number;
 }
 
-/** Turns a shown-text span into DOM Ranges, one per paragraph it crosses (none for paragraphs not rendered). */
-export type RangeResolver = (start: number, end: number) => Range[];
+/** Turns a shown-text span into DOM ranges, one per paragraph it crosses (none for paragraphs not rendered). */
+export type RangeResolver = (start: number, end: number) => AbstractRange[];
 
 const PRIORITY: Record<string, number> = {
   'tahrir-removed': 0,
@@ -42,7 +42,7 @@ function highlightNamed(name: string): Highlight {
 }
 
 export class HighlightLayer {
-  private readonly current = new Map<string, { name: string; start: number; end: number; ranges: Range[] }>();
+  private readonly current = new Map<string, { name: string; start: number; end: number; ranges: AbstractRange[] }>();
 
   constructor(private readonly resolve: RangeResolver) {}
 
@@ -111,11 +111,11 @@ export class HighlightLayer {
   }
 
   /** Ranges currently drawn for a key (for scrolling to a span). */
-  rangesOf(key: string): Range[] {
+  rangesOf(key: string): AbstractRange[] {
     return this.current.get(key)?.ranges ?? [];
   }
 
-  private drop(cur: { name: string; ranges: Range[] }): void {
+  private drop(cur: { name: string; ranges: AbstractRange[] }): void {
     const h = owned.get(cur.name);
     if (h) for (const r of cur.ranges) h.delete(r);
   }

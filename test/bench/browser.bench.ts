@@ -171,11 +171,20 @@ async function memory(context: BrowserContext, page: Page): Promise<Memory> {
  * billed to the add, and each page meets the call as recogito's does between its own tries.
  */
 const ADD_QUIET_MS = 150;
+/**
+ * The time to the 2nd rAF depends on where in the 16.7 ms frame interval the call lands: a page that
+ * wakes from idle draws its first frame at once, the second at the next vsync. 150 ms is exactly 9
+ * frames, so a page whose previous try ended on a rAF (the peer's) would meet every call at the same
+ * point of the interval, and another page (Tahrir's, after selecting a word) at random points. Each
+ * try therefore waits a further 0–16 ms, spread evenly over the tries, the same sequence on every page.
+ */
+const phaseOffsetMs = (attempt: number) => (attempt * 7) % 17;
+const quietBeforeTry = (attempt: number) => ADD_QUIET_MS + phaseOffsetMs(attempt);
 
 async function addOneTimings(page: Page, tries: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < tries; i++) {
-    await page.waitForTimeout(ADD_QUIET_MS);
+    await page.waitForTimeout(quietBeforeTry(i));
     times.push(await page.evaluate((index) => (window as unknown as { __benchAdd: (i: number) => Promise<number> }).__benchAdd(index), i));
   }
   return times;
@@ -241,18 +250,20 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
     const ranges: AbstractRange[] = [];
     CSS.highlights.forEach((h) => h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)));
     let seen = 0;
+    // Two Ranges for all the checking: every live Range stays registered with the document until it is
+    // garbage-collected, and the browser updates each one on every DOM change the editor then makes.
+    const range = document.createRange();
+    const other = document.createRange();
     for (const p of paragraphs) {
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
         const words = /(?<=\s)[\u0621-\u064A]{5,}(?=\s)/g;
         for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
-          const range = document.createRange();
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
           const rect = range.getBoundingClientRect();
           if (rect.top < view.top + 20 || rect.bottom > view.bottom - 20) continue;
           const touched = ranges.some((r) => {
-            const other = document.createRange();
             other.setStart(r.startContainer, r.startOffset);
             other.setEnd(r.endContainer, r.endOffset);
             return range.compareBoundaryPoints(Range.END_TO_START, other) < 0 && range.compareBoundaryPoints(Range.START_TO_END, other) > 0;
@@ -339,7 +350,7 @@ async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Prom
       await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
       if (!(await selectUntaggedWord(page, 0))) break;
     }
-    await page.waitForTimeout(ADD_QUIET_MS);
+    await page.waitForTimeout(quietBeforeTry(i));
     const t = await page.evaluate(() => {
       const before = window.__bench.rangeCount();
       const since = performance.now();
@@ -490,7 +501,9 @@ export async function run(): Promise<BenchRow[]> {
           rows.push({ name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95', value: percentile(keys.tag, 95) / floorP95, unit: '×', note: `floor p95 ${floorP95.toFixed(1)} ms in this run` });
         }
         progress(`add one × ${TRIES}: Tahrir`);
+        if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'add-one.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
         const added = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
+        if (PROFILE_DIR) await browser.stopTracing();
         rows.push({ name: 'add one → painted p50: Tahrir (hotkey 1 in the page)', value: median(added), unit: 'ms', note: `call → 2nd rAF, as recogito's add, ${added.length} tries` });
         rows.push({ name: 'add one → painted p95: Tahrir (hotkey 1 in the page)', value: percentile(added, 95), unit: 'ms' });
         const peerAdd = (p: string) => rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;

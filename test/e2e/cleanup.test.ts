@@ -17,7 +17,7 @@ let source: string;
 
 const page = () => session.page;
 const suggestionCount = () => page().locator('.cleanup-suggestion').count();
-const highlightTexts = (name: string) => page().evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString()), name);
+const highlightTexts = (name: string) => page().evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)), name);
 const entityCount = async () => (await page().locator('.tabs [role="tab"]', { hasText: 'Entities' }).locator('.count').textContent()) ?? '';
 
 async function example(): Promise<Sidecar> {

@@ -81,7 +81,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.keyboard.press('1');
     await page.waitForFunction(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame !== undefined);
     expect(await page.evaluate(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame)).toBe(true);
-    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) => (r as Range).toString()));
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)));
     expect(highlighted).toEqual(['جو بايدن']);
     await expect.poll(() => tabCount('Entities')).toBe('1');
   });
@@ -92,7 +92,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('3');
-    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-2') ?? [])].map((r) => (r as Range).toString()));
+    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-2') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)));
     expect(highlighted).toEqual(['North Korea']);
     await page.locator('[data-para]', { hasText: 'Foreign ministers' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'editor-tweet.png') });
@@ -215,7 +215,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       const press = (key: string, code: string) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }));
       const before = inspected();
       press('2', 'Digit2');
-      const drawn = [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as Range).toString());
+      const drawn = [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset));
       const afterTag = inspected();
       press('l', 'KeyL');
       return { before, drawn, afterTag, afterLink: inspected(), focused: document.activeElement?.id ?? '' };

@@ -56,6 +56,9 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     const drawn = await allRanges();
     // Thousands of entities, a few screens of Ranges.
     expect(drawn).toBeLessThan(doc.entities / 4);
+    // Static, not live: the browser would otherwise update every one of them on each DOM change.
+    const live = await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + [...h].filter((r) => r instanceof Range).length, 0));
+    expect(live).toBe(0);
   });
 
   it('renders every paragraph once the browser is idle', async () => {
