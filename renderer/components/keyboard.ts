@@ -6,6 +6,7 @@ import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, ta
 import { stepDocument } from '../store/document-actions';
 import { redo, undo } from '../store/history';
 import { suggestSpeaker } from '../store/speaker-suggestion';
+import type { TahrirState } from '../store/state';
 import { catchUp, paintFirst, store } from '../store/store';
 import { closeDialog, closeSearch, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../store/ui-actions';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
@@ -84,19 +85,51 @@ function acceptSuggestedSpeaker(): boolean {
   return true;
 }
 
+/** Pressed alone, these do nothing (they only change what the next key does). */
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+/**
+ * The edit a key makes whose highlight is painted first (tag, quote, quote kind, delete, undo,
+ * redo), or null. These act on the store alone, so React need not be brought up to date first.
+ */
+function paintedEdit(e: KeyboardEvent, s: TahrirState): (() => void) | null {
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.altKey) {
+    const key = e.key.toLowerCase();
+    if (e.code === 'KeyZ' || key === 'z') return e.shiftKey ? redo : undo;
+    if (e.code === 'KeyY' || key === 'y') return redo;
+    return null;
+  }
+  if (mod || isField(e.target) || s.dialog || s.shortcutsOpen || !s.doc) return null;
+  const label = labelForKey(e, s.workspace?.config.labels ?? []);
+  if (label) return () => applyLabel(label.name, e.altKey);
+  if (e.altKey) return null;
+  const selected = s.selected;
+  if (e.code === 'KeyQ') return () => quoteSelection(false);
+  if (e.code === 'KeyK' && selected?.kind === 'quote' && s.data?.quotes[selected.id]) {
+    const kind = s.data.quotes[selected.id].kind === 'direct' ? 'indirect' : 'direct';
+    return () => setQuoteKind(selected.id, kind);
+  }
+  if ((e.key === 'Delete' || e.key === 'Backspace') && selected) return () => deleteSpan(selected);
+  return null;
+}
+
 export function handleKeyDown(e: KeyboardEvent): void {
+  // Bringing React up to date on a lone Control would hold up the Z of Ctrl+Z.
+  if (MODIFIER_KEYS.has(e.key)) return;
+  const edit = paintedEdit(e, store.getState());
+  if (edit) {
+    e.preventDefault();
+    paintFirst(edit);
+    return;
+  }
+  // Every other shortcut may act on what React shows (a field to focus, a dialog): up to date first.
   catchUp();
   const s = store.getState();
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (mod && !e.altKey) {
-    if (e.code === 'KeyZ' || key === 'z') {
-      e.preventDefault();
-      paintFirst(e.shiftKey ? redo : undo);
-    } else if (e.code === 'KeyY' || key === 'y') {
-      e.preventDefault();
-      paintFirst(redo);
-    } else if (e.code === 'KeyF' || key === 'f') {
+    if (e.code === 'KeyF' || key === 'f') {
       e.preventDefault();
       openSearch();
       requestAnimationFrame(() => focusField('search-input'));
@@ -128,21 +161,9 @@ export function handleKeyDown(e: KeyboardEvent): void {
     return;
   }
   if (s.shortcutsOpen || !s.doc) return;
-  if (mod) return;
-
-  const label = labelForKey(e, s.workspace?.config.labels ?? []);
-  if (label) {
-    e.preventDefault();
-    paintFirst(() => applyLabel(label.name, e.altKey));
-    return;
-  }
-  if (e.altKey) return;
+  if (mod || e.altKey) return;
   const selected = s.selected;
   switch (e.code) {
-    case 'KeyQ':
-      e.preventDefault();
-      paintFirst(() => quoteSelection(false));
-      return;
     case 'KeyT':
       e.preventDefault();
       toggleView();
@@ -166,20 +187,8 @@ export function handleKeyDown(e: KeyboardEvent): void {
         focusField('speaker-input');
       }
       return;
-    case 'KeyK':
-      if (selected?.kind === 'quote' && s.data?.quotes[selected.id]) {
-        e.preventDefault();
-        const kind = s.data.quotes[selected.id].kind === 'direct' ? 'indirect' : 'direct';
-        paintFirst(() => setQuoteKind(selected.id, kind));
-      }
-      return;
     default:
       break;
-  }
-  if ((e.key === 'Delete' || e.key === 'Backspace') && selected) {
-    e.preventDefault();
-    paintFirst(() => deleteSpan(selected));
-    return;
   }
   if (e.key === 'Enter' && acceptSuggestedSpeaker()) {
     e.preventDefault();

@@ -501,9 +501,11 @@ export async function run(): Promise<BenchRow[]> {
           rows.push({ name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95', value: percentile(keys.tag, 95) / floorP95, unit: '×', note: `floor p95 ${floorP95.toFixed(1)} ms in this run` });
         }
         progress(`add one × ${TRIES}: Tahrir`);
+        const stopAddProfile = PROFILE_DIR ? await startProfile(context, page) : null;
         if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'add-one.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
         const added = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
         if (PROFILE_DIR) await browser.stopTracing();
+        await stopAddProfile?.('add-one');
         rows.push({ name: 'add one → painted p50: Tahrir (hotkey 1 in the page)', value: median(added), unit: 'ms', note: `call → 2nd rAF, as recogito's add, ${added.length} tries` });
         rows.push({ name: 'add one → painted p95: Tahrir (hotkey 1 in the page)', value: percentile(added, 95), unit: 'ms' });
         const peerAdd = (p: string) => rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;

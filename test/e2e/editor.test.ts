@@ -230,6 +230,35 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await expect.poll(() => tabCount('Entities')).toBe(String(entities));
   });
 
+  it('keeps painting edits in a row first: neither a lone Control nor the next edit waits for the panels', async () => {
+    const entities = Number(await tabCount('Entities'));
+    const at = await pointIn('Foreign ministers', 2);
+    await page.mouse.dblclick(at.x, at.y);
+    const seen = await page.evaluate(() => {
+      const text = document.querySelector('[data-testid="document-text"]')!;
+      const inspected = () => document.querySelector('.inspector .inspector-text')?.textContent ?? null;
+      const drawn = () => [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset));
+      const press = (key: string, code: string, ctrlKey = false) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+      const before = inspected();
+      press('2', 'Digit2');
+      const tagged = drawn();
+      press('Control', 'ControlLeft', true);
+      const afterControl = inspected();
+      press('Delete', 'Delete');
+      const deleted = drawn();
+      press('z', 'KeyZ', true);
+      return { before, tagged, afterControl, deleted, undone: drawn(), afterUndo: inspected() };
+    });
+    expect(seen.tagged).toContain('Foreign');
+    expect(seen.afterControl).toBe(seen.before); // a lone Control renders nothing
+    expect(seen.deleted).not.toContain('Foreign');
+    expect(seen.undone).toContain('Foreign');
+    expect(seen.afterUndo).toBe(seen.before); // three edits, all painted before React heard of any
+    await expect.poll(() => tabCount('Entities')).toBe(String(entities + 1));
+    await page.keyboard.press('Control+z'); // the tag itself
+    await expect.poll(() => tabCount('Entities')).toBe(String(entities));
+  });
+
   it('opens a document whose sidecar is broken read-only, says why, and writes nothing', async () => {
     await expect.poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent()).toContain('not valid JSON');
     await page.locator(`[data-doc-id="${BROKEN}"]`).click();
