@@ -33,7 +33,8 @@ export const store = createStore<TahrirState>()(() => initialState());
 // The document's highlights follow the store directly (DocumentHighlights subscribes), so a
 // keyboard edit's highlight is drawn in the keypress's own task. React's components are told
 // of the change at once too, except during `paintFirst`: then they are told after the browser
-// has painted that highlight, so their render (inspector, lists, counts) never delays it.
+// has painted that highlight, once the keyboard edits have paused (EDITS_SETTLE_MS), so their
+// render (inspector, lists, counts) never delays a highlight.
 // Any later key or pointer press first brings React up to date (`catchUp`), so what a
 // shortcut acts on is always rendered.
 
@@ -92,15 +93,31 @@ function tellReact(): void {
   for (const listener of [...reactListeners]) listener();
 }
 
+/**
+ * Keyboard edits in quick succession are rendered by React once, this long after the last of
+ * them: each render (and the frame it takes) would otherwise be in the way of the next key.
+ */
+const EDITS_SETTLE_MS = 80;
+let lastEditAt = 0;
+
 store.subscribe(() => {
-  if (paintingFirst === 0) tellReact();
-  else if (!reactBehind) {
+  if (paintingFirst === 0) {
+    tellReact();
+    return;
+  }
+  lastEditAt = performance.now();
+  if (!reactBehind) {
     reactBehind = true;
-    afterNextPaint(() => {
-      if (reactBehind) tellReact();
-    });
+    afterNextPaint(tellReactOnceSettled);
   }
 });
+
+function tellReactOnceSettled(): void {
+  if (!reactBehind) return; // caught up meanwhile
+  const wait = lastEditAt + EDITS_SETTLE_MS - performance.now();
+  if (wait > 0) setTimeout(() => whenIdle(tellReactOnceSettled), wait);
+  else tellReact();
+}
 
 /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
 export function paintFirst(edit: () => void): void {

@@ -259,6 +259,38 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await expect.poll(() => tabCount('Entities')).toBe(String(entities));
   });
 
+  it('renders the panels once for a burst of keyboard edits, after it pauses', async () => {
+    const entities = Number(await tabCount('Entities'));
+    const at = await pointIn('Foreign ministers', 2);
+    await page.mouse.dblclick(at.x, at.y);
+    const { counts, gaps } = await page.evaluate(async () => {
+      const text = document.querySelector('[data-testid="document-text"]')!;
+      const count = [...document.querySelectorAll('.tabs [role="tab"]')].find((t) => t.textContent?.includes('Entities'))!.querySelector('.count')!;
+      const seen: string[] = [];
+      const observer = new MutationObserver(() => seen.push(count.textContent ?? ''));
+      observer.observe(count, { subtree: true, childList: true, characterData: true });
+      const press = (key: string, code: string, ctrlKey = false) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      // 45 ms apart: React would render between them if told after each paint; the edits are not yet settled (80 ms).
+      const at = [performance.now()];
+      press('2', 'Digit2'); // tag
+      await pause(45);
+      at.push(performance.now());
+      press('Delete', 'Delete');
+      await pause(45);
+      at.push(performance.now());
+      press('z', 'KeyZ', true); // the entity back
+      await pause(400);
+      observer.disconnect();
+      return { counts: seen, gaps: at.slice(1).map((t, i) => t - at[i]) };
+    });
+    // A machine too busy to keep the pauses short can settle between the keys: then only the end state is certain.
+    if (gaps.every((gap) => gap < 70)) expect(counts).toEqual([String(entities + 1)]); // one render, of the end state
+    else expect(counts.at(-1)).toBe(String(entities + 1));
+    await page.keyboard.press('Control+z'); // the tag itself
+    await expect.poll(() => tabCount('Entities')).toBe(String(entities));
+  });
+
   it('opens a document whose sidecar is broken read-only, says why, and writes nothing', async () => {
     await expect.poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent()).toContain('not valid JSON');
     await page.locator(`[data-doc-id="${BROKEN}"]`).click();
