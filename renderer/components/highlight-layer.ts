@@ -1,6 +1,6 @@
 // Highlights through the CSS Custom Highlight API: no element wraps any text. Each
-// layer keeps a map key → Ranges so a change touches only the spans that changed
-// (adding one entity adds one Range, whatever the document's size).
+// layer keeps a map key → ranges so a change touches only the spans that changed
+// (adding one entity adds one range, whatever the document's size).
 
 export interface HighlightItem {
   /** Stable key within the layer (a span id). */
@@ -108,11 +108,6 @@ export class HighlightLayer {
       const h = highlightNamed(cur.name);
       for (const r of cur.ranges) h.add(r);
     }
-  }
-
-  /** Ranges currently drawn for a key (for scrolling to a span). */
-  rangesOf(key: string): AbstractRange[] {
-    return this.current.get(key)?.ranges ?? [];
   }
 
   private drop(cur: { name: string; ranges: AbstractRange[] }): void {
