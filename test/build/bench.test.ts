@@ -44,6 +44,11 @@ describe('npm run bench -- --quick', () => {
       // The editor itself was measured, not only the floor and the peer.
       expect(browser.rows.some((r) => r.name.startsWith('open: Tahrir') && typeof r.value === 'number')).toBe(true);
       expect(browser.rows.some((r) => r.name === 'Tahrir (failed)')).toBe(false);
+      // Every page's add one was drawn and timed (a page that never drew its add would report no number).
+      for (const who of ['bare page Highlight.add (floor)', 'recogito addAnnotation', 'Tahrir (hotkey 1 in the page)']) {
+        const row = browser.rows.find((r) => r.name === `add one → painted p50: ${who}`);
+        expect(Number.isFinite(row?.value), `add one: ${who}`).toBe(true);
+      }
     }
   });
 });

@@ -1,10 +1,12 @@
 // The physical floor: the same text, one `<p dir="auto">` per line, in a bare page;
 // with ?mode=highlights, plus every entity registered through the CSS Custom Highlight API.
-import { loadBenchDocument, placeSpan, rangeOf, renderParagraphs, twoFramesAfter, untaggedWords } from './bench-document';
+import { loadBenchDocument, nextWordInView, placeSpan, rangeOf, renderParagraphs, untaggedWords, type PlacedSpan } from './bench-document';
+import type { BenchAdd } from './frame-probe';
 
 declare global {
   interface Window {
-    __benchAdd?: (index: number) => Promise<number>;
+    /** Adds one highlight on a word in view (see BenchAdd). */
+    __benchAdd?: () => Promise<BenchAdd>;
     __benchStats?: Record<string, number>;
   }
 }
@@ -41,12 +43,17 @@ if (mode === 'highlights') {
   }
   stats.ranges = ranges;
   stats.registerMs = performance.now() - started;
-  const words = untaggedWords(doc, paragraphs, 400);
+  // One untagged word per line, taken on screen (the add is seen where it is made).
+  const words = untaggedWords(doc, paragraphs, paragraphs.length);
+  const used = new Set<PlacedSpan>();
   const target = byLabel.values().next().value!;
-  window.__benchAdd = (index: number) => {
+  window.__benchAdd = async () => {
+    const word = nextWordInView(words, used);
+    if (!word) return { scrolled: true };
+    const before = window.__bench.rangeCount();
     const since = performance.now();
-    target.add(rangeOf(words[index % words.length]));
-    return twoFramesAfter(since);
+    target.add(rangeOf(word));
+    return { ms: await window.__bench.addPainted(since, before) };
   };
 }
 window.__benchStats = stats;

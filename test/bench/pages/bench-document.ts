@@ -108,7 +108,20 @@ export function untaggedWords(doc: BenchDocument, paragraphs: RenderedParagraph[
   return out;
 }
 
-/** Two animation frames after `since`: the floor of the "call → painted" method the peers are measured with. */
-export function twoFramesAfter(since: number): Promise<number> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - since))));
+/**
+ * The next unused word whose line is on screen, for an add the user could see; when none is, the
+ * page scrolls on by most of a screen and this returns null (the caller tries again once the page
+ * has settled).
+ */
+export function nextWordInView(words: readonly PlacedSpan[], used: Set<PlacedSpan>): PlacedSpan | null {
+  for (const word of words) {
+    if (used.has(word)) continue;
+    const box = word.paragraph.node.parentElement!.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > innerHeight) continue;
+    used.add(word);
+    return word;
+  }
+  const scroller = document.scrollingElement ?? document.documentElement;
+  scroller.scrollTop += innerHeight * 0.8;
+  return null;
 }

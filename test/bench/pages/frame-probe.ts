@@ -26,6 +26,9 @@ interface InputTiming {
   changed: boolean;
 }
 
+/** One add on a bare or peer page: `scrolled` when no word was in view (the page scrolled on); `ms` null when the highlight never showed. */
+export type BenchAdd = { scrolled: true } | { ms: number | null };
+
 export interface BenchProbe {
   open: Promise<PaintTiming>;
   rangeCount(): number;
@@ -34,6 +37,14 @@ export interface BenchProbe {
   afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs?: number): Promise<InputTiming>;
   scrollThrough(stepPx: number, maxFrames?: number): Promise<ScrollRun>;
   scrollContainer(): Element;
+  /**
+   * "Add one → painted", the same on every page: ms from `since` (just before the add was called) to
+   * the rAF after the frame whose rendering included more highlight ranges than `before`, and never
+   * before the 2nd rAF after the call (the method's floor). A library that registers its highlight
+   * later (in a timer, or a rAF of its own) is timed to the frame that drew it. Null when no range
+   * was added within `timeoutMs`.
+   */
+  addPainted(since: number, before: number, timeoutMs?: number): Promise<number | null>;
   /** Once neither the DOM nor the highlight Ranges changed for `quietMs` (the page's work after its first paint is done): ms from the call to the last change. */
   settled(quietMs?: number, timeoutMs?: number): Promise<number>;
   longTasks: { start: number; duration: number }[];
@@ -100,6 +111,36 @@ async function afterKeydown(direction: 'more' | 'fewer', before: number, timeout
     if (seenInFrame && frames > seenInFrame && frames >= 2) return { inputAt, paintedAt: now, changed: true };
     if (now - inputAt > timeoutMs) return { inputAt, paintedAt: now, changed: false };
   }
+}
+
+function addPainted(since: number, before: number, timeoutMs = 3_000): Promise<number | null> {
+  return new Promise((resolve) => {
+    // A message posted from a rAF callback is handled once that frame's rendering is done, after
+    // every other rAF callback of the frame (a library's own drawing among them).
+    const channel = new MessageChannel();
+    let frames = 0;
+    let painted = false;
+    channel.port1.onmessage = () => {
+      if (rangeCount() > before) painted = true;
+    };
+    const onFrame = () => {
+      frames++;
+      const now = performance.now();
+      if (painted && frames >= 2) {
+        channel.port1.close();
+        resolve(now - since);
+        return;
+      }
+      if (now - since > timeoutMs) {
+        channel.port1.close();
+        resolve(null);
+        return;
+      }
+      if (!painted) channel.port2.postMessage(null);
+      requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
+  });
 }
 
 function scrollContainer(): Element {
@@ -178,6 +219,7 @@ window.__bench = {
   rangeCount,
   paintWhen,
   afterKeydown,
+  addPainted,
   scrollThrough,
   scrollContainer,
   settled,

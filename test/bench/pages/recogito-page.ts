@@ -2,11 +2,13 @@
 // bare page, loading the same entities (it counts UTF-16 offsets into the container's text).
 import { createTextAnnotator, type TextAnnotation } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
-import { loadBenchDocument, placeSpan, renderParagraphs, twoFramesAfter, untaggedWords, type PlacedSpan } from './bench-document';
+import { loadBenchDocument, nextWordInView, placeSpan, renderParagraphs, untaggedWords, type PlacedSpan } from './bench-document';
+import type { BenchAdd } from './frame-probe';
 
 declare global {
   interface Window {
-    __benchAdd?: (index: number) => Promise<number>;
+    /** Adds one annotation on a word in view (see BenchAdd). */
+    __benchAdd?: () => Promise<BenchAdd>;
     __benchStats?: Record<string, number>;
   }
 }
@@ -37,11 +39,18 @@ const started = performance.now();
 annotator.setAnnotations(annotations, false);
 const stats: Record<string, number> = { fetchedAt, paragraphs: paragraphs.length, annotations: annotations.length, setAnnotationsMs: performance.now() - started };
 
-const words = untaggedWords(doc, paragraphs, 400);
-window.__benchAdd = (index: number) => {
+// One untagged word per line, taken on screen: the renderer draws only what is in view, so an
+// annotation added out of view would be timed without ever being drawn.
+const words = untaggedWords(doc, paragraphs, paragraphs.length);
+const used = new Set<PlacedSpan>();
+let added = 0;
+window.__benchAdd = async () => {
+  const word = nextWordInView(words, used);
+  if (!word) return { scrolled: true };
+  const before = window.__bench.rangeCount();
   const since = performance.now();
-  annotator.addAnnotation(annotation(`add${index}`, 'PERSON', words[index % words.length]));
-  return twoFramesAfter(since);
+  annotator.addAnnotation(annotation(`add${added++}`, 'PERSON', word));
+  return { ms: await window.__bench.addPainted(since, before) };
 };
 window.__benchStats = stats;
 // Ready once the library has registered its highlights (it may draw on a later frame).
