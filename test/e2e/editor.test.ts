@@ -32,6 +32,14 @@ async function tabCount(title: 'Entities' | 'Quotes'): Promise<string> {
   return (await page.locator('.tabs [role="tab"]', { hasText: title }).locator('.count').textContent()) ?? '';
 }
 
+/** Selects the word "Foreign" (of "Foreign ministers") with a double click; returns the entity count before. */
+async function selectForeign(): Promise<number> {
+  const entities = Number(await tabCount('Entities'));
+  const at = await pointIn('Foreign ministers', 2);
+  await page.mouse.dblclick(at.x, at.y);
+  return entities;
+}
+
 describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', () => {
   beforeAll(async () => {
     session = await harness.openEditor({
@@ -205,9 +213,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
   });
 
   it('paints a hotkey’s highlight before the panels follow, and a shortcut right after it acts on them', async () => {
-    const entities = Number(await tabCount('Entities'));
-    const at = await pointIn('Foreign ministers', 2);
-    await page.mouse.dblclick(at.x, at.y);
+    const entities = await selectForeign();
     // Both keys in one task: the second comes before any frame could render the first's panels.
     const seen = await page.evaluate(() => {
       const text = document.querySelector('[data-testid="document-text"]')!;
@@ -231,9 +237,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
   });
 
   it('keeps painting edits in a row first: neither a lone Control nor the next edit waits for the panels', async () => {
-    const entities = Number(await tabCount('Entities'));
-    const at = await pointIn('Foreign ministers', 2);
-    await page.mouse.dblclick(at.x, at.y);
+    const entities = await selectForeign();
     const seen = await page.evaluate(() => {
       const text = document.querySelector('[data-testid="document-text"]')!;
       const inspected = () => document.querySelector('.inspector .inspector-text')?.textContent ?? null;
@@ -260,9 +264,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
   });
 
   it('renders the panels once for a burst of keyboard edits, after it pauses', async () => {
-    const entities = Number(await tabCount('Entities'));
-    const at = await pointIn('Foreign ministers', 2);
-    await page.mouse.dblclick(at.x, at.y);
+    const entities = await selectForeign();
     const { counts, gaps } = await page.evaluate(async () => {
       const text = document.querySelector('[data-testid="document-text"]')!;
       const count = [...document.querySelectorAll('.tabs [role="tab"]')].find((t) => t.textContent?.includes('Entities'))!.querySelector('.count')!;
