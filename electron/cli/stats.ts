@@ -1,11 +1,11 @@
 // `tahrir stats <folder> [--json]`: documents per status, spans per label, quotes with and
 // without a speaker, edits per kind. Unreadable files are named (exit 1); the rest is counted.
 import { join } from 'node:path';
-import type { DocumentStatus } from '../../shared/model';
+import type { DocumentStatus, Sidecar } from '../../shared/model';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecar } from '../sidecar-store';
-import { compareIds, findFiles, mapLimited } from '../workspace';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
+import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
 
 const USAGE = 'usage: tahrir stats <folder> [--json]';
@@ -31,6 +31,27 @@ function sortedKeys(map: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => compareIds(a, b)));
 }
 
+/** Adds one document's sidecar to the counts. */
+function count(stats: WorkspaceStats, s: Sidecar): void {
+  stats.byStatus[s.document.status]++;
+  for (const e of s.entities) {
+    bump(stats.spansByLabel, e.label);
+    if (e.orphaned) stats.orphaned++;
+  }
+  stats.entities += s.entities.length;
+  for (const q of s.quotes) {
+    stats.quotes.total++;
+    if (q.speaker !== null || q.speakerName) stats.quotes.withSpeaker++;
+    else stats.quotes.withoutSpeaker++;
+    if (q.orphaned) stats.orphaned++;
+  }
+  for (const e of s.edits) {
+    stats.edits.total++;
+    bump(stats.edits.byKind, e.kind);
+    if (e.orphaned) stats.orphaned++;
+  }
+}
+
 /** Counts over every document of the workspace (texts, and sidecars whose text is gone). */
 export async function workspaceStats(root: string): Promise<WorkspaceStats> {
   const { texts, sidecars } = await findFiles(root);
@@ -46,43 +67,21 @@ export async function workspaceStats(root: string): Promise<WorkspaceStats> {
     orphaned: 0,
     problems: [],
   };
-  const sorted = [...ids].sort(compareIds);
-  const results = await mapLimited(sorted, 16, async (id) => {
+  // Each sidecar is read (blocking, as validate does) and folded into the counts at once, so
+  // the memory held is one sidecar, not the corpus: collecting them all first grew from 61 MB
+  // at 1,000 documents to 193 MB at 50,000.
+  for (const id of [...ids].sort(compareIds)) {
     const file = id + SIDECAR_SUFFIX;
+    let sidecar: Sidecar | undefined;
     try {
-      return { file, stored: await readSidecar(join(root, file), file) };
+      sidecar = readSidecarSync(join(root, file), file)?.sidecar;
     } catch (e) {
-      return { file, error: toTahrirError(e, file).message };
-    }
-  });
-  for (const r of results) {
-    if (r.error !== undefined) {
       stats.byStatus.todo++;
-      stats.problems.push({ file: r.file, message: r.error });
+      stats.problems.push({ file, message: toTahrirError(e, file).message });
       continue;
     }
-    const s = r.stored?.sidecar;
-    if (!s) {
-      stats.byStatus.todo++;
-      continue;
-    }
-    stats.byStatus[s.document.status]++;
-    for (const e of s.entities) {
-      bump(stats.spansByLabel, e.label);
-      if (e.orphaned) stats.orphaned++;
-    }
-    stats.entities += s.entities.length;
-    for (const q of s.quotes) {
-      stats.quotes.total++;
-      if (q.speaker !== null || q.speakerName) stats.quotes.withSpeaker++;
-      else stats.quotes.withoutSpeaker++;
-      if (q.orphaned) stats.orphaned++;
-    }
-    for (const e of s.edits) {
-      stats.edits.total++;
-      bump(stats.edits.byKind, e.kind);
-      if (e.orphaned) stats.orphaned++;
-    }
+    if (sidecar) count(stats, sidecar);
+    else stats.byStatus.todo++;
   }
   stats.spansByLabel = sortedKeys(stats.spansByLabel);
   stats.edits.byKind = sortedKeys(stats.edits.byKind);

@@ -114,7 +114,7 @@ export async function run(): Promise<BenchRow[]> {
     await writeFile(join(dir, 'rss-reporter.cjs'), RSS_REPORTER);
     await writeFile(join(dir, 'read-parse-floor.cjs'), READ_PARSE_FLOOR);
     await writeFile(join(dir, 'stringify-floor.cjs'), STRINGIFY_FLOOR);
-    const peak: Record<string, number[]> = { validate: [], export: [] };
+    const peak: Record<string, number[]> = { validate: [], stats: [], export: [] };
     for (const count of SIZES) {
       const workspace = join(dir, `workspace-${count}`);
       const generated = performance.now();
@@ -131,6 +131,12 @@ export async function run(): Promise<BenchRow[]> {
       rows.push({ name: `validate ${label}: throughput vs floor`, value: (floor.ms / validate.ms) * 100, unit: '%' });
       rows.push({ name: `validate ${label}: peak memory`, value: validate.maxRssMiB, unit: 'MiB', note: `floor ${floor.maxRssMiB.toFixed(0)} MiB` });
       peak.validate.push(validate.maxRssMiB);
+
+      const stats = await measure(dir, [cli, 'stats', workspace, '--json']);
+      const statsNote = stats.code === 0 ? `${(count / (stats.ms / 1000)).toFixed(0)} docs/s` : `exit ${stats.code}: ${stats.stderr.split('\n')[0].slice(0, 120)}`;
+      rows.push({ name: `stats ${label}: tahrir stats`, value: stats.ms, unit: 'ms', note: statsNote });
+      rows.push({ name: `stats ${label}: peak memory`, value: stats.maxRssMiB, unit: 'MiB' });
+      peak.stats.push(stats.maxRssMiB);
 
       if (!exportCovered) {
         const out = join(dir, `export-${count}.jsonl`);
