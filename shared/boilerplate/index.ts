@@ -125,7 +125,7 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
   const own = options.workspaceRules ?? [];
   if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', 'tahrir.json');
   const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i))].filter((r) => !disabled.has(r.id));
-  const ctx = createRuleContext(source);
+  const ctx = createRuleContext(source, rules);
   const rejected = new Set((options.rejected ?? []).map((r) => `${r.rule}\u0000${r.text}`));
   const existing = options.existing ?? [];
 

@@ -68,13 +68,13 @@ export function utf16ToCodePoints(text: string): (offset: number) => number {
   };
 }
 
-const descriptions = new Map<string, string>();
-
-export function registerDescription(rule: Pick<BoilerplateRule, 'id' | 'description'>): void {
-  descriptions.set(rule.id, rule.description);
-}
-
-export function createRuleContext(text: string): RuleContext {
+/**
+ * The context for one run of a rule set over `text`. Suggestions carry the description of the
+ * rule that made them, looked up in `rules` (this run's set: the built-ins and the workspace's
+ * own), so a workspace rule named like a built-in describes itself in that workspace only.
+ */
+export function createRuleContext(text: string, rules: readonly Pick<BoilerplateRule, 'id' | 'description'>[] = []): RuleContext {
+  const descriptions = new Map(rules.map((r) => [r.id, r.description]));
   const toCodePoint = utf16ToCodePoints(text);
   const lines = splitLines(text);
   const suggest = (start: number, end: number, kind: EditKind, rule: string, replacement = ''): SuggestedEdit => {
@@ -98,8 +98,7 @@ export function createRuleContext(text: string): RuleContext {
   };
 }
 
-/** Declares a rule and remembers its description for the suggestions it makes. */
+/** Declares a rule (typed; no registry: descriptions come from the rule set a run uses). */
 export function defineRule(rule: BoilerplateRule): BoilerplateRule {
-  registerDescription(rule);
   return rule;
 }

@@ -88,6 +88,15 @@ describe('merging', () => {
     expect(suggestEdits(source, { disabledRules: ['source-line'] }).some((e) => e.rule === 'source-line')).toBe(false);
   });
 
+  test("a workspace rule named like a built-in describes itself in its own run only, never the built-in's suggestions elsewhere", () => {
+    const builtIn = suggestEdits(source).find((e) => e.rule === 'source-line');
+    expect(builtIn?.description).toBeTruthy();
+    const own = suggestEdits(source, { workspaceRules: [{ id: 'source-line', pattern: 'RT Arabic', description: 'our footer' }] });
+    expect(own.some((e) => e.description === 'our footer')).toBe(true);
+    // Another workspace in the same process (no rules of its own) sees the built-in's description.
+    expect(suggestEdits(source).find((e) => e.rule === 'source-line')?.description).toBe(builtIn?.description);
+  });
+
   test('workspace rules from tahrir.json join in', () => {
     const edits = suggestEdits(source, { workspaceRules: [{ id: 'site-rt', pattern: 'RT Arabic', kind: 'boilerplate' }], disabledRules: ['source-line'] });
     expect(edits.find((e) => e.rule === 'site-rt')?.text).toBe('RT Arabic');

@@ -3,7 +3,7 @@ import type { SuggestedEdit } from '../../../shared/api';
 import { createRuleContext, type BoilerplateRule } from '../../../shared/boilerplate/rule';
 
 export function run(rule: BoilerplateRule, text: string): SuggestedEdit[] {
-  return rule.detect(text, createRuleContext(text));
+  return rule.detect(text, createRuleContext(text, [rule]));
 }
 
 /** The source texts the rule proposes to edit. */
