@@ -242,9 +242,9 @@ export class Backend implements BackendOperations {
     }
     const path = await resolveInside(this.root, sidecarFile);
     await this.refuseToReplaceInvalid(path, sidecarFile, text, name);
-    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile);
+    // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
+    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.watcher?.noteContent(sidecarFile, revision);
-    await store.discardRecovery(this.root, id).catch(() => undefined);
     return { revision };
   }
 
