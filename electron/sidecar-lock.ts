@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { TahrirError } from '../shared/errors';
 import { errnoOf, toTahrirError } from './io-error';
 
@@ -28,6 +29,8 @@ export interface LockOwner {
   at: string;
   /** Tells this holder's lock from a later one of the same process. */
   token: string;
+  /** The worker thread (0: the main thread), whose locks this thread cannot see. */
+  thread?: number;
 }
 
 /** The lock file of the file at `path`: `a/.b.annotations.json.lock` (by hash when that name would pass 255 bytes). */
@@ -85,7 +88,8 @@ function readLock(lockPath: string): SeenLock | null {
 export function isStaleLock(owner: LockOwner | null, ageMs: number, staleMs = LOCK_STALE_MS): boolean {
   if (ageMs > staleMs) return true;
   if (!owner || owner.host !== thisHost) return false; // another machine's process: only its age tells
-  if (owner.pid === process.pid) return !held.has(owner.token);
+  // Our pid: ours if we hold it, else a crashed predecessor's with the same pid (common in containers).
+  if (owner.pid === process.pid) return (owner.thread ?? 0) === threadId && !held.has(owner.token);
   return !isAlive(owner.pid);
 }
 
@@ -131,7 +135,7 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
  */
 function breakStaleLock(lockPath: string, seen: SeenLock, staleMs: number): boolean {
   const breaker = `${lockPath}.break`;
-  const mine: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const mine: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex'), thread: threadId };
   held.add(mine.token);
   try {
     if (!tryCreate(breaker, mine)) {
@@ -161,7 +165,7 @@ async function acquire(path: string, file: string, options: LockOptions): Promis
   const staleMs = options.staleMs ?? LOCK_STALE_MS;
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    const owner: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+    const owner: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex'), thread: threadId };
     // Held before the file exists, so a save of ours that reads it meanwhile never takes it for a predecessor's.
     held.add(owner.token);
     try {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TahrirEvent } from '../../shared/api';
@@ -160,7 +161,7 @@ describe('a lock held by another process', () => {
   it('naming our own pid but not held by us (a crashed predecessor with the same pid) is taken over; an empty one waits until old', async () => {
     const root = await tempFolder('tahrir-lock-');
     const path = join(root, 'a.annotations.json');
-    await writeFile(lockPathFor(path), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token: '0123456789abcdef' }));
+    await writeFile(lockPathFor(path), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token: '0123456789abcdef', thread: threadId }));
     const revision = await writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), null, 'a.annotations.json', { lock: { waitMs: 300 } });
 
     // Created but never written (a crash right after the create): only its age tells.
