@@ -129,9 +129,9 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
 }
 
 /**
- * Removes the stale lock `seen`, unless it was replaced meanwhile; false when another process is at it. Two processes may find the
- * same stale lock: the one that creates the `.break` file removes it, so the other can never
- * remove the fresh lock the first one took next.
+ * Removes the stale lock `seen`, unless it was replaced meanwhile; false when another process is
+ * at it. Two processes may find the same stale lock: the one that creates the `.break` file
+ * removes it, so the other can never remove the fresh lock the first one took next.
  */
 function breakStaleLock(lockPath: string, seen: SeenLock, staleMs: number): boolean {
   const breaker = `${lockPath}.break`;
@@ -186,7 +186,8 @@ async function acquire(path: string, file: string, options: LockOptions): Promis
     if (Date.now() >= deadline) {
       throw new TahrirError(
         'io',
-        `not saved: ${describeOwner(seen.owner)} has been saving it for over ${Math.round(waitMs / 1000)} s (its lock file ${basename(lockPath)} is removed when that process ends); try again`,
+        `not saved: ${describeOwner(seen.owner)} has been saving it for over ${waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`} ` +
+          `(its lock file ${basename(lockPath)} is taken over once that process has ended or the lock is ${Math.round(staleMs / 1000)} s old); try again`,
         file,
         { lock: seen.owner },
       );

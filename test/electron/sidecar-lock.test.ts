@@ -148,7 +148,8 @@ describe('a lock held by another process', () => {
     const e = await refused(writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), null, 'a.annotations.json', { lock: { waitMs: 300 } }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(e.code).toBe('io');
-    expect(e.message).toMatch(/^a\.annotations\.json: not saved: process 4242 on colleague-laptop, since 2026-11-28T10:00:00\.000Z has been saving it/);
+    expect(e.message).toMatch(/^a\.annotations\.json: not saved: process 4242 on colleague-laptop, since 2026-11-28T10:00:00\.000Z has been saving it for over 300 ms/);
+    expect(e.message).toMatch(/its lock file \.a\.annotations\.json\.lock is taken over once that process has ended or the lock is 30 s old\); try again$/);
     expect(await readdir(root)).toEqual(['.a.annotations.json.lock']); // nothing written, their lock left alone
     expect(await readFile(lock, 'utf8')).toBe(theirs);
 
