@@ -56,6 +56,13 @@ function isRevision(x: unknown): x is string | null {
   return x === null || (typeof x === 'string' && /^[0-9a-f]{64}$/.test(x));
 }
 
+/** What the editor can do about a label tahrir.json does not define (and why tahrir.json is not in use, if it is not). */
+function labelHint(problems: readonly { path: string }[], loaded: LoadedConfig): string {
+  if (!problems.some((p) => /^entities\[\d+\]\.label$/.test(p.path))) return '';
+  const unused = loaded.problem ? `; tahrir.json cannot be used (${loaded.problem.message}), so the default labels apply` : '';
+  return `${unused}. Add the label to tahrir.json or give the entity one of its labels`;
+}
+
 export class Backend implements BackendOperations {
   /** Absolute path of the workspace folder. */
   readonly root: string;
@@ -227,6 +234,8 @@ export class Backend implements BackendOperations {
     const sidecarFile = sidecarFileOf(id);
     if (!isRevision(baseRevision)) throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
     let incoming = this.validIncoming(sidecar, sidecarFile);
+    // tahrir.json as it is now: a label is judged as `tahrir validate` would judge it.
+    const loaded = await this.reloadConfig();
     const { file, text } = await this.readText(id);
     const name = basename(file);
     const length = codePointLength(text.text);
@@ -236,15 +245,15 @@ export class Backend implements BackendOperations {
     }
     incoming = { ...incoming, source: { file: name, sha256: text.sha256, length }, updatedAt: nowIso() };
     if (!incoming.annotator && this.config.annotator) incoming.annotator = this.config.annotator;
-    const problems = checkSidecarAgainstSource(incoming, text.text, name);
+    const problems = checkSidecarAgainstSource(incoming, text.text, name, { labels: loaded.config.labels.map((l) => l.name) });
     if (problems.length > 0) {
-      throw new TahrirError('invalid-argument', `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}`, sidecarFile, problems);
+      throw new TahrirError('invalid-argument', `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}${labelHint(problems, loaded)}`, sidecarFile, problems);
     }
     const path = await resolveInside(this.root, sidecarFile);
     await this.refuseToReplaceInvalid(path, sidecarFile, text, name);
-    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile);
+    // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
+    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.watcher?.noteContent(sidecarFile, revision);
-    await store.discardRecovery(this.root, id).catch(() => undefined);
     return { revision };
   }
 

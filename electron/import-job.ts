@@ -1,7 +1,8 @@
 // Brings pre-annotations from brat, jsonl, conll or Label Studio into the workspace's
 // sidecars. Each document is merged on its own: identical spans are not added twice,
-// conflicts are reported and left out, a sidecar that cannot be read is never
-// written, and every write is atomic with the revision that was read.
+// conflicts are reported and left out, a sidecar that cannot be read or would name a label
+// tahrir.json does not define is never written, and every write is atomic with the revision
+// that was read.
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
@@ -23,6 +24,7 @@ import { toSourceAnnotations, type ImportedDocument } from '../shared/import/pre
 import { readTextFile } from './text-file';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
+import { readWorkspaceConfig } from './workspace-config';
 
 export interface ImportJobOptions {
   /** Absolute path of the workspace folder. */
@@ -33,6 +35,14 @@ export interface ImportJobOptions {
 
 function describe(e: unknown): string {
   return isTahrirError(e) || e instanceof Error ? e.message : String(e);
+}
+
+function undefinedLabelsMessage(undefinedLabels: string[], labels: ReadonlySet<string>): string {
+  const names = undefinedLabels.map((l) => JSON.stringify(l)).join(', ');
+  const defined = `tahrir.json (${[...labels].join(', ')})`;
+  return undefinedLabels.length === 1
+    ? `label ${names} is not defined in ${defined}; add it there to import it`
+    : `labels ${names} are not defined in ${defined}; add them there to import them`;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -60,6 +70,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
   }
 
   const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
+  const labels = new Set((await readWorkspaceConfig(root)).config.labels.map((l) => l.name));
   const documents = await workspaceDocuments(root);
   const byId = new Map(documents.map((d) => [d.id, d]));
 
@@ -109,6 +120,12 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     report.duplicates += merge.duplicates;
     for (const message of merge.conflicts) report.conflicts.push({ file: doc.sidecarFile, message });
     if (merge.added === 0) return;
+    // As a save would be: a label tahrir.json does not define is refused (`tahrir validate` would fail the sidecar).
+    const undefinedLabels = [...new Set(merged.entities.map((e) => e.label))].filter((l) => !labels.has(l));
+    if (undefinedLabels.length > 0) {
+      report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${undefinedLabelsMessage(undefinedLabels, labels)}` });
+      return;
+    }
     try {
       await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
     } catch (e) {

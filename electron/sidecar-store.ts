@@ -2,16 +2,18 @@
 // Writes are atomic (temp file in the same folder, fsync, rename, fsync the folder), so a crash
 // leaves the old or the new file, never a torn one. A save is refused when the file changed
 // since it was read (its revision, the sha256 of its bytes), and a file we cannot read is
-// never overwritten.
+// never overwritten. Every write of a sidecar or of its journal entry holds the sidecar's lock
+// (sidecar-lock.ts), so the revision check and the rename hold across processes too.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { TahrirError } from '../shared/errors';
+import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
 import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { checkSidecarStructure } from '../shared/sidecar-check';
 import { resolveInside } from './confine';
 import { errnoOf, isMissing, toTahrirError } from './io-error';
+import { withFileLock, type LockOptions } from './sidecar-lock';
 import { readBytesSync, sha256Hex } from './text-file';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -134,8 +136,11 @@ async function renameOver(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes `data` to `path` atomically: unique temp file beside it, fsync, rename over, fsync the folder. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, file = basename(path)): Promise<void> {
+/**
+ * Writes `data` to `path` atomically: unique temp file beside it, fsync, rename over, fsync the
+ * folder. `beforeRename` may still refuse (throw) once the data is on disk, leaving the file as it was.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, file = basename(path), beforeRename?: () => void): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let written = false;
@@ -149,6 +154,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, f
     } finally {
       await handle.close();
     }
+    beforeRename?.();
     await renameOver(temp, path);
     written = true;
     await fsyncFolder(folder);
@@ -188,37 +194,52 @@ export async function removeStaleTempFiles(path: string, now = Date.now()): Prom
   return removed;
 }
 
+export interface SidecarWriteOptions {
+  /** The journal entry of this document (workspace root and id), removed with the save: the save holds what it held. */
+  journal?: { root: string; id: string };
+  lock?: LockOptions;
+}
+
 /**
  * Saves `sidecar` to `path` if the file on disk is still `baseRevision` (null: no file yet);
  * otherwise 'stale-revision' with the current revision in `detail`. Refuses to replace a file
- * that does not parse. Returns the new revision.
+ * that does not parse. Returns the new revision. The check and the rename hold the sidecar's
+ * lock, so of two processes saving on the same revision one is refused as stale.
  */
-export function writeSidecarAtomic(path: string, sidecar: Sidecar, baseRevision: string | null, file = basename(path)): Promise<string> {
-  return serialized(path, async () => {
-    const bytes = await readBytes(path, file);
-    const current = bytes === null ? null : sha256Hex(bytes);
-    if (current !== baseRevision) {
-      const message =
-        current === null
-          ? 'was deleted on disk since it was opened; save again to write it anew'
-          : 'changed on disk since it was opened (another program or a colleague saved it); not overwritten';
-      throw new TahrirError('stale-revision', message, file, { current, base: baseRevision });
-    }
-    if (bytes !== null) {
-      // Never overwrite what could not be read: the editor must fix or remove it first.
-      try {
-        const existing = parseSidecar(decodeSidecarBytes(bytes, file), file);
-        const problems = checkSidecarStructure(existing);
-        if (problems.length > 0) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, undefined, problems);
-      } catch (e) {
-        const why = e instanceof TahrirError ? e.message : String(e);
-        throw new TahrirError(e instanceof TahrirError ? e.code : 'broken-sidecar', `cannot be read, so it is not overwritten (${why})`, file);
-      }
-    }
-    const out = Buffer.from(serializeSidecar(sidecar), 'utf8');
-    await writeFileAtomic(path, out, file);
-    return sha256Hex(out);
-  });
+export function writeSidecarAtomic(path: string, sidecar: Sidecar, baseRevision: string | null, file = basename(path), options: SidecarWriteOptions = {}): Promise<string> {
+  return serialized(path, () =>
+    withFileLock(
+      path,
+      file,
+      async (lock) => {
+        const bytes = await readBytes(path, file);
+        const current = bytes === null ? null : sha256Hex(bytes);
+        if (current !== baseRevision) {
+          const message =
+            current === null
+              ? 'was deleted on disk since it was opened; save again to write it anew'
+              : 'changed on disk since it was opened (another program or a colleague saved it); not overwritten';
+          throw new TahrirError('stale-revision', message, file, { current, base: baseRevision });
+        }
+        if (bytes !== null) {
+          // Never overwrite what could not be read: the editor must fix or remove it first.
+          try {
+            const existing = parseSidecar(decodeSidecarBytes(bytes, file), file);
+            const problems = checkSidecarStructure(existing);
+            if (problems.length > 0) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, undefined, problems);
+          } catch (e) {
+            const why = e instanceof TahrirError ? e.message : String(e);
+            throw new TahrirError(e instanceof TahrirError ? e.code : 'broken-sidecar', `cannot be read, so it is not overwritten (${why})`, file);
+          }
+        }
+        const out = Buffer.from(serializeSidecar(sidecar), 'utf8');
+        await writeFileAtomic(path, out, file, () => lock.check());
+        if (options.journal) await removeRecoveryFile(options.journal.root, options.journal.id).catch(() => undefined);
+        return sha256Hex(out);
+      },
+      options.lock,
+    ),
+  );
 }
 
 // ---- crash-recovery journal ----
@@ -237,6 +258,23 @@ export function recoveryPath(root: string, id: string): string {
   return join(root, RECOVERY_DIR, `${name}.json`);
 }
 
+/**
+ * Runs `job` holding the lock of document `id`'s sidecar, which its journal entry shares; without
+ * it when that sidecar could not be saved to race with (its folder is gone, the id leaves the workspace).
+ */
+async function withDocumentLock<T>(root: string, id: string, job: () => Promise<T>): Promise<T> {
+  const file = id + SIDECAR_SUFFIX;
+  let path: string;
+  try {
+    path = await resolveInside(root, file);
+  } catch (e) {
+    if ((isTahrirError(e) && e.code === 'outside-workspace') || errnoOf(e) === 'ENAMETOOLONG') return job();
+    throw e;
+  }
+  const folderExists = await stat(dirname(path)).then((s) => s.isDirectory(), () => false);
+  return serialized(path, () => (folderExists ? withFileLock(path, file, job) : job()));
+}
+
 /** Writes the unsaved sidecar of document `id` to the journal (atomically). */
 export async function writeRecovery(root: string, id: string, sidecar: Sidecar, savedAt = new Date().toISOString()): Promise<void> {
   const path = recoveryPath(root, id);
@@ -246,7 +284,8 @@ export async function writeRecovery(root: string, id: string, sidecar: Sidecar, 
     throw toTahrirError(e, RECOVERY_DIR, 'write');
   });
   const body = JSON.stringify({ id, savedAt, sidecar: JSON.parse(serializeSidecar(sidecar)) }, null, 2) + '\n';
-  await serialized(path, () => writeFileAtomic(path, body, `${RECOVERY_DIR}/${basename(path)}`));
+  // Under the sidecar's lock: a save in another process removes the entries written before it, never one written after.
+  await withDocumentLock(root, id, () => writeFileAtomic(path, body, `${RECOVERY_DIR}/${basename(path)}`));
 }
 
 /** The journal entry of document `id`; null when none, or when it cannot be read (it is a best-effort copy). */
@@ -268,16 +307,19 @@ export async function readRecovery(root: string, id: string): Promise<RecoveryEn
   }
 }
 
-export async function discardRecovery(root: string, id: string): Promise<void> {
+/** Removes the journal entry of `id`; the caller holds the sidecar's lock. */
+async function removeRecoveryFile(root: string, id: string): Promise<void> {
   const path = recoveryPath(root, id);
   await resolveInside(root, relative(root, path));
-  await serialized(path, async () => {
-    try {
-      await unlink(path);
-    } catch (e) {
-      if (!isMissing(e)) throw toTahrirError(e, `${RECOVERY_DIR}/${basename(path)}`, 'write');
-    }
-  });
+  try {
+    await unlink(path);
+  } catch (e) {
+    if (!isMissing(e)) throw toTahrirError(e, `${RECOVERY_DIR}/${basename(path)}`, 'write');
+  }
+}
+
+export async function discardRecovery(root: string, id: string): Promise<void> {
+  await withDocumentLock(root, id, () => removeRecoveryFile(root, id));
 }
 
 /** Modification time of a file in ms, null when it does not exist. */

@@ -1,5 +1,5 @@
 // Messages above the text: read-only documents, recovered changes, re-anchoring,
-// changes on disk, a stale save, and short notices.
+// changes on disk, a stale or refused save, and short notices.
 import { useEffect, type ReactElement } from 'react';
 import { keepMineOverDisk } from '../store/autosave';
 import { discardRecovered, reloadDocument, restoreRecovered } from '../store/document-actions';
@@ -11,6 +11,8 @@ export function Banners(): ReactElement {
   const openError = useTahrir((s) => s.openError);
   const external = useTahrir((s) => s.external);
   const stale = useTahrir((s) => s.save.state === 'error' && s.save.error?.code === 'stale-revision');
+  // A sidecar the back end refused (a label tahrir.json does not define, …): waiting will not fix it, the editor must.
+  const refused = useTahrir((s) => (s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error.message : null));
   return (
     <div className="banners">
       {openError && (
@@ -69,6 +71,11 @@ export function Banners(): ReactElement {
           <button className="small" onClick={() => void reloadDocument()}>
             Reload from disk (drop mine)
           </button>
+        </div>
+      )}
+      {refused && (
+        <div className="banner error" role="alert" data-testid="save-refused-banner">
+          <strong>Not saved:</strong> {refused}. Your changes are kept here and in the recovery journal, and are saved once this is fixed.
         </div>
       )}
       <NoticeToast />

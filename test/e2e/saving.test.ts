@@ -2,7 +2,7 @@
 // The sidecar worker builds the sidecar's text from each change and sends it to the server;
 // what lands on disk is what the editor did, and a renderer crash loses nothing journaled.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,40 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     expect(consoleLines.some((l) => /sidecar worker failed.*saving on the page/.test(l))).toBe(true);
     // The page sent the sidecar as its JSON text (a string argument): the server took it all the same.
     expect(apiBodies.at(-1)?.body).toMatch(/^\{"args":\["000_b3be894ae1d50a96","\{\\"format\\":\\"tahrir-annotations\\"/);
+  }, 60_000);
+
+  it('a save naming a label tahrir.json no longer defines is refused: the editor says which label and why, keeps the work, journals it, and saves once the label is back', async () => {
+    await harness.waitSaved(page);
+    const configPath = join(root, 'tahrir.json');
+    const config = await readFile(configPath, 'utf8');
+    // A colleague drops MISC from tahrir.json; this document has a MISC entity (the last test's).
+    const withoutMisc = JSON.parse(config) as { labels: { name: string }[] };
+    withoutMisc.labels = withoutMisc.labels.filter((l) => l.name !== 'MISC');
+    await writeFile(configPath, JSON.stringify(withoutMisc, null, 2));
+    const persons = async () => (await onDisk()).entities.filter((e) => e.label === 'PERSON' && e.text === 'فوميو').length;
+    const before = await persons();
+    const word = await harness.pointIn(page, 'فوميو', 2);
+    await page.mouse.dblclick(word.x, word.y);
+    await page.keyboard.press('1'); // PERSON
+    const state = page.locator('[data-testid="save-state"]');
+    await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
+    await expect
+      .poll(() => state.textContent())
+      .toMatch(/^Not saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/);
+    // Said in full above the text, not only in the toolbar's one line.
+    const banner = page.getByTestId('save-refused-banner');
+    await expect.poll(() => banner.textContent()).toMatch(/label "MISC" is not one of the workspace labels.*Add the label to tahrir\.json.*Your changes are kept here/);
+    expect(await banner.isVisible()).toBe(true);
+    await page.screenshot({ path: join(harness.shots, 'saving-unknown-label.png') });
+    // Nothing written; the work stays on the page and in the journal.
+    expect(await persons()).toBe(before);
+    const journaled = async () => existsSync(journalPath()) && (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.some((e) => e.label === 'PERSON' && e.text === 'فوميو');
+    await expect.poll(journaled, { timeout: 10_000 }).toBe(true);
+    // MISC is back in tahrir.json: the next try saves the work.
+    await writeFile(configPath, config);
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(persons, { timeout: 15_000 }).toBe(before + 1);
+    await harness.waitSaved(page);
+    expect(await banner.count()).toBe(0);
   }, 60_000);
 });

@@ -7,6 +7,7 @@ import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { Backend } from '../../electron/backend';
+import { validateWorkspace } from '../../electron/cli/validate';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const repo = join(__dirname, '..', '..');
@@ -263,6 +264,44 @@ describe('Backend.saveSidecar', () => {
     await backend.saveSidecar(id, s, null);
     const out = await readFile(sidecarPath, 'utf8');
     expect(out.replace(/"updatedAt": "[^"]*"/, '"updatedAt": "2026-11-28T09:00:00Z"')).toBe(exampleJson);
+  });
+});
+
+describe('Backend.saveSidecar and the labels of tahrir.json', () => {
+  const labels = (...names: string[]) => JSON.stringify({ labels: names.map((name) => ({ name })) });
+
+  it('refuses a label tahrir.json does not define, naming it and the labels; writes nothing; validate agrees with what it accepts', async () => {
+    const { root, backend, id } = await sampleWorkspace(true);
+    await writeFiles(root, { 'tahrir.json': labels('PERSON', 'ORG', 'GPE') });
+    const doc = await backend.openDocument(id);
+    const weapon = { ...doc.sidecar, entities: doc.sidecar.entities.map((e, i) => (i === 4 ? { ...e, label: 'WEAPON' } : e)) };
+    const before = await snapshot(root);
+    const e = await refused(backend.saveSidecar(id, weapon, doc.revision));
+    expect(e.code).toBe('invalid-argument');
+    expect(e.file).toBe(`news/${SAMPLE}.annotations.json`);
+    expect(e.message).toMatch(/not saved: .*entities\[4\]\.label: label "WEAPON" is not one of the workspace labels \(PERSON, ORG, GPE\)/);
+    expect(e.message).toMatch(/Add the label to tahrir\.json or give the entity one of its labels/);
+    expect(await snapshot(root)).toEqual(before);
+    // The same sidecar with a defined label is saved, and validate finds nothing to say.
+    await backend.saveSidecar(id, doc.sidecar, doc.revision);
+    expect((await validateWorkspace(root)).valid).toBe(true);
+  });
+
+  it('reads tahrir.json as it is when saving: a label removed there since the workspace was opened is refused', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id); // default labels: PERSON, ORG, GPE, …
+    await writeFiles(root, { 'tahrir.json': labels('PERSON', 'GPE') });
+    const before = await readFile(sidecarPath, 'utf8');
+    const e = await refused(backend.saveSidecar(id, doc.sidecar, doc.revision));
+    expect(e.message).toMatch(/label "ORG" is not one of the workspace labels \(PERSON, GPE\)/);
+    expect(await readFile(sidecarPath, 'utf8')).toBe(before);
+    // A broken tahrir.json is named too (the default labels apply, as in validate).
+    await writeFiles(root, { 'tahrir.json': '{ nope' });
+    const custom = { ...doc.sidecar, entities: doc.sidecar.entities.map((x) => ({ ...x, label: 'PERSONA' })) };
+    expect((await refused(backend.saveSidecar(id, custom, doc.revision))).message).toMatch(/tahrir\.json cannot be used \(.*not valid JSON/);
+    // Defined again, it is saved.
+    await writeFiles(root, { 'tahrir.json': labels('PERSON', 'GPE', 'ORG') });
+    await backend.saveSidecar(id, doc.sidecar, doc.revision);
   });
 });
 

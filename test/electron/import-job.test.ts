@@ -105,6 +105,26 @@ describe('import safety', () => {
   });
 });
 
+describe('import and the labels of tahrir.json', () => {
+  it('leaves a document as it is when the import would give it a label tahrir.json does not define, and says which', async () => {
+    await writeFile(join(ws, 'tahrir.json'), JSON.stringify({ labels: [{ name: 'PERSON' }, { name: 'ORG' }] }));
+    const from = join(dir, 'weapons.jsonl');
+    const text = 'A document nobody has annotated yet.\n';
+    const lines = [
+      { id: 'plain', text, spans: [{ start: 2, end: 10, label: 'WEAPON' }, { start: 0, end: 1, label: 'PERSON' }] },
+      { id: 'other', text: 'Fine.\n', spans: [] },
+    ];
+    await writeFile(join(ws, 'other.txt'), 'Fine.\n');
+    await writeFile(from, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const report = await runImport({ root: ws, request: { format: 'jsonl', from } });
+    expect(report.skipped).toEqual([
+      { file: 'plain.annotations.json', reason: 'not written: label "WEAPON" is not defined in tahrir.json (PERSON, ORG); add it there to import it' },
+    ]);
+    expect(report.added).toBe(0);
+    await expect(readFile(join(ws, 'plain.annotations.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
+
 describe('import by text and from the command line', () => {
   it('a Label Studio task without a document id finds its document by its text', async () => {
     const from = join(dir, 'ls.json');

@@ -10,6 +10,7 @@ import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { discardRecovery, isTempFile, readRecovery, readSidecar as readSidecarAsync, readSidecarSync, recoveryPath, writeRecovery, writeSidecarAtomic } from '../../electron/sidecar-store';
+import { isLockFile } from '../../electron/sidecar-lock';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'));
@@ -250,8 +251,8 @@ const path = process.argv[2];
     const names = ['a', 'b', 'c', 'd'].map((n) => `${n}.annotations.json`);
     const survived = await Promise.all(names.map((n) => lane(join(dir, n))));
     expect(survived.reduce((a, b) => a + b, 0)).toBe(20);
-    // leftover temp files of killed writers are never taken for sidecars
-    expect((await readdir(dir)).filter((n) => !isTempFile(n)).sort()).toEqual(names);
+    // leftover temp files of killed writers are never taken for sidecars, nor their locks (the next save takes those over)
+    expect((await readdir(dir)).filter((n) => !isTempFile(n) && !isLockFile(n)).sort()).toEqual(names);
   }, 120_000);
 });
 
