@@ -4,6 +4,7 @@
 // Another web page open in the same browser must not be able to read or write the workspace:
 // every request needs the per-run random token, and a loopback Host header (DNS rebinding);
 // API calls are JSON POSTs (never "simple" cross-site requests) from our own origin only.
+import { isUtf8 } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,7 @@ import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
 import { resolveInside } from './confine';
 import { findRendererDir, readRendererFile } from './renderer-files';
+import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
 
 export interface ServerOptions {
@@ -152,8 +154,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     let body: ApiRequestBody;
     try {
-      const raw = await readBody(request, maxBody);
-      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      const parsed: unknown = JSON.parse(bodyText(await readBody(request, maxBody)));
       if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as ApiRequestBody).args)) {
         throw new TahrirError('invalid-argument', 'the request body must be {"args": [...]}');
       }
@@ -295,6 +296,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     request.on('end', () => resolveBody(Buffer.concat(chunks)));
     request.on('error', rejectBody);
   });
+}
+
+/** The body as text; bytes that are not UTF-8 are refused, never saved as U+FFFD (what toString('utf8') would make of them). */
+export function bodyText(raw: Buffer): string {
+  if (!isUtf8(raw)) {
+    const at = Math.max(0, firstInvalidUtf8Byte(raw));
+    const shown = Array.from(raw.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new TahrirError('not-utf8', `the request body is not UTF-8 (first bad byte at offset ${at}: ${shown}); nothing was saved`, undefined, { byteOffset: at });
+  }
+  return raw.toString('utf8');
 }
 
 function tooLarge(limit: number): TahrirError {

@@ -58,6 +58,11 @@ function api(method: string, args: unknown[], headers: Record<string, string> = 
   });
 }
 
+/** An API call whose body is given as it is (text or bytes). */
+function post(method: string, body: string | Buffer): Promise<Answer> {
+  return raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token }, body });
+}
+
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'tahrir-serve-'));
   workspace = join(base, 'seeds');
@@ -222,6 +227,50 @@ describe('tahrir serve: the API', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('answers bad bodies 400, never 500: a 4,096-character id, a field nested 5,000 deep, invalid UTF-8', async () => {
+    const longId = 'a'.repeat(4096);
+    for (const [method, args] of [
+      ['openDocument', [longId]],
+      ['openDocument', ['a'.repeat(300)]], // short enough for the check, too long a file name for the disk
+      ['startExport', [{ format: 'jsonl', out: `exports/${'x'.repeat(4000)}.jsonl` }]],
+      ['suggest', [longId]],
+      ['saveSidecar', [longId, {}, null]],
+      ['writeRecovery', [longId, {}]],
+      ['discardRecovery', [longId]],
+    ] as const) {
+      const answer = await api(method, [...args]);
+      expect(answer.status, method).toBe(400);
+      expect(answer.json().error.code, method).toBe('invalid-argument');
+      expect(answer.json().error.message, method).toMatch(/too long/);
+    }
+
+    const opened = (await api('openDocument', [SAMPLE])).json().result as OpenedDocument;
+    const sidecarOnDisk = () => readFile(join(workspace, `${SAMPLE}.annotations.json`), 'utf8').catch(() => null);
+    const before = await sidecarOnDisk();
+    // Made as text: JSON.stringify itself overflows the stack on such a value (as the server's did).
+    const body = (extra: string) =>
+      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, extra: 0 }, opened.revision] }).replace('"extra":0', `"extra":${extra}`);
+    const nested = await post('saveSidecar', body(`${'{"deeper":'.repeat(5000)}"bottom"${'}'.repeat(5000)}`));
+    expect(nested.status).toBe(400);
+    expect(nested.json().error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) });
+    const nestedList = await post('writeRecovery', body(`${'['.repeat(5000)}${']'.repeat(5000)}`).replace(`,${JSON.stringify(opened.revision)}]}`, ']}'));
+    expect(nestedList.status).toBe(400);
+
+    // "Zoé" with its é as Latin-1 (0xE9): not UTF-8.
+    const latin1 = Buffer.from(JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'ZoX' }, opened.revision] }), 'utf8');
+    const at = latin1.indexOf('ZoX') + 2;
+    latin1[at] = 0xe9;
+    const notUtf8 = await post('saveSidecar', latin1);
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.json().error.code).toBe('not-utf8');
+    expect(notUtf8.json().error.message).toMatch(new RegExp(`not UTF-8 .*offset ${at}: e9`));
+    // A lone surrogate (\ud800 in JSON) is no character either: exports would write it as U+FFFD.
+    const lone = await post('saveSidecar', JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'Zo\ud800' }, opened.revision] }));
+    expect(lone.status).toBe(400);
+    expect(await sidecarOnDisk()).toBe(before);
+    expect((await api('getWorkspace', [])).status).toBe(200);
   });
 
   it('keeps export destinations and import sources inside the workspace', async () => {
