@@ -91,21 +91,32 @@ describe('tahrir serve: who gets in', () => {
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes, base64url
   });
 
-  it('refuses requests without the token (403)', async () => {
-    expect((await raw(server.port, { path: '/' })).status).toBe(403);
-    expect((await raw(server.port, { path: '/app.js' })).status).toBe(403);
+  it('refuses API calls and the event stream without the token in their header (403)', async () => {
     expect((await raw(server.port, { path: '/api/events' })).status).toBe(403);
     const call = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
     expect(call.status).toBe(403);
     expect(call.body).not.toContain(SAMPLE);
+    expect(call.json().error.message).toMatch(/open the URL that `tahrir serve` printed/);
   });
 
-  it('refuses a wrong token in the header, the cookie or the query (403)', async () => {
+  it('takes the token from a header only: in a cookie or the query string it opens nothing (a cookie reaches every port)', async () => {
+    const cookie = { Cookie: `tahrir-token-${server.port}=${server.token}; tahrir-token=${server.token}` };
+    const byCookie = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json', ...cookie }, body: '{"args":[]}' });
+    expect(byCookie.status).toBe(403);
+    expect(byCookie.body).not.toContain(SAMPLE);
+    const byQuery = await raw(server.port, { method: 'POST', path: `/api/getWorkspace?token=${server.token}`, headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    expect(byQuery.status).toBe(403);
+    expect((await raw(server.port, { path: `/api/events?token=${server.token}` })).status).toBe(403);
+    expect((await raw(server.port, { path: '/api/events', headers: cookie })).status).toBe(403);
+  });
+
+  it('refuses a wrong token in the header, or in the page’s URL (an earlier run’s link) (403)', async () => {
     const wrong = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
     expect((await api('getWorkspace', [], { 'x-tahrir-token': wrong })).status).toBe(403);
     expect((await api('getWorkspace', [], { 'x-tahrir-token': '' })).status).toBe(403);
-    expect((await raw(server.port, { path: `/?token=${wrong}` })).status).toBe(403);
-    expect((await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${wrong}` } })).status).toBe(403);
+    const stale = await raw(server.port, { path: `/?token=${wrong}` });
+    expect(stale.status).toBe(403);
+    expect(stale.json().error.message).toMatch(/another token .* open the URL that `tahrir serve` printed/);
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
@@ -126,7 +137,7 @@ describe('tahrir serve: who gets in', () => {
   });
 
   it('takes API calls only as JSON POSTs', async () => {
-    expect((await raw(server.port, { path: `/api/getWorkspace?token=${server.token}` })).status).toBe(405);
+    expect((await raw(server.port, { path: '/api/getWorkspace', headers: { 'x-tahrir-token': server.token } })).status).toBe(405);
     const form = await api('getWorkspace', [], { 'Content-Type': 'text/plain' });
     expect(form.status).toBe(415);
     expect(form.json().error.code).toBe('invalid-argument');
@@ -299,26 +310,35 @@ describe('tahrir serve: the API', () => {
 });
 
 describe('tahrir serve: the UI files', () => {
-  it('serves index.html for /?token=…, with the CSP, nosniff and an HttpOnly SameSite=Strict cookie', async () => {
+  it('serves index.html for /?token=… with the CSP and nosniff, sets no cookie and keeps nothing in the cache', async () => {
     const page = await raw(server.port, { path: `/?token=${server.token}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Tahrir</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`tahrir-token-${server.port}=${server.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
 
-    // The page's assets then come with the cookie alone.
-    const script = await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+  it('serves the page, its scripts, fonts and worker without the token (they hold no secret), to our origin only', async () => {
+    const page = await raw(server.port, { path: '/' }); // a reload: the page took the token out of its URL
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(server.token);
+    const script = await raw(server.port, { path: '/app.js' });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    const font = await raw(server.port, { path: '/assets/font.woff2', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+    const font = await raw(server.port, { path: '/assets/font.woff2' });
     expect(font.headers['content-type']).toBe('font/woff2');
+    // A page of another origin (another port) may neither embed nor read them.
+    for (const answer of [page, script, font]) {
+      expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+    // Still only for a loopback Host (DNS rebinding).
+    expect((await raw(server.port, { path: '/app.js', headers: { Host: 'evil.example' } })).status).toBe(403);
   });
 
   it('never serves a file outside the renderer folder', async () => {
@@ -355,7 +375,7 @@ describe('tahrir serve: events', () => {
   it('streams external changes as Server-Sent Events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, 'x-tahrir-token': server.token } },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
