@@ -1,6 +1,6 @@
 // Every path the renderer, `serve` or an import names is resolved inside the open workspace:
 // `..`, absolute paths and symlinks that lead out of it are refused ('outside-workspace').
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { TahrirError } from '../shared/errors';
 import { isMissing, toTahrirError } from './io-error';
@@ -72,6 +72,30 @@ export async function resolveInside(root: string, relativePath: string): Promise
   });
   if (!isInside(realRoot, real)) throw outside(relativePath, 'leads out of the workspace through a symbolic link');
   return target;
+}
+
+/**
+ * The real path of a file to be read (`path`, absolute), refused unless it lies inside the folder
+ * `realFolder` (already resolved) and is a regular file: a link leading out of the folder is not
+ * followed, and a named pipe or device would block the read or never end. `where` says which
+ * folder in messages ("the workspace", "the import folder"); `label` names the file.
+ */
+export async function realFileInside(realFolder: string, path: string, label: string, where: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (e) {
+    throw toTahrirError(e, label);
+  }
+  if (!isInside(realFolder, real)) {
+    throw new TahrirError('outside-workspace', `leads out of ${where} through a symbolic link; not read`, label, { path: label });
+  }
+  const s = await stat(real).catch((e: unknown) => {
+    throw toTahrirError(e, label);
+  });
+  if (s.isDirectory()) throw new TahrirError('invalid-argument', 'is a folder, not a file', label);
+  if (!s.isFile()) throw new TahrirError('invalid-argument', 'is not a regular file; not read', label);
+  return real;
 }
 
 /** The workspace-relative form of an absolute path inside `root`, with `/` separators. */

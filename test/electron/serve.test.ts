@@ -301,6 +301,22 @@ describe('tahrir serve: the API', () => {
     expect(inside.json().result.jobId).toEqual(expect.any(String));
   });
 
+  it('an import from a folder inside the workspace reads nothing through a link leading out of it', async () => {
+    const folder = join(workspace, 'brat-in');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'leak.txt'), 'Hello world\n');
+    await symlink(outside, join(folder, 'leak.ann')); // SECRET, outside the workspace
+    await symlink(folder, join(folder, 'again')); // a loop
+    const answer = await api('importAnnotations', [{ format: 'brat', from: 'brat-in' }]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).not.toContain('SECRET');
+    expect(answer.json().result.skipped).toEqual([
+      { file: join(folder, 'again'), reason: 'a symbolic link to a folder: not followed' },
+      { file: join(folder, 'leak.ann'), reason: expect.stringMatching(/leads out of the import folder through a symbolic link; not read/) },
+    ]);
+    await rm(folder, { recursive: true });
+  });
+
   it('answers the desktop-only operations sensibly', async () => {
     expect((await api('chooseWorkspace', [])).json().result).toBeNull();
     expect((await api('recentWorkspaces', [])).json().result).toEqual([]);
