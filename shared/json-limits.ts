@@ -34,10 +34,35 @@ function pathOf(visit: Visit): string {
   return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)}` : path;
 }
 
+/** Is there anything to report? One pass that makes nothing per value (a save of 10,000 spans walks 100,000 of them). */
+function hasProblem(value: unknown, maxNesting: number, strings: boolean): boolean {
+  const bad = (x: unknown) => strings && typeof x === 'string' && LONE_SURROGATE.test(x);
+  if (bad(value)) return true;
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const v = values.pop() as object;
+    const depth = depths.pop() as number;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= maxNesting) return true;
+    const items: unknown[] = Array.isArray(v) ? v : Object.values(v);
+    if (strings && !Array.isArray(v) && Object.keys(v).some(bad)) return true;
+    for (const item of items) {
+      if (typeof item === 'object' && item !== null) {
+        values.push(item);
+        depths.push(depth + 1);
+      } else if (bad(item)) return true;
+    }
+  }
+  return false;
+}
+
 /** The first value nested deeper than `maxNesting`, or string (or key) holding a lone surrogate; null when there is none. */
 export function jsonValueProblem(value: unknown, options: { maxNesting?: number; strings?: boolean } = {}): JsonValueProblem | null {
   const maxNesting = options.maxNesting ?? MAX_NESTING;
   const strings = options.strings ?? true;
+  if (!hasProblem(value, maxNesting, strings)) return null;
+  // Found: walk again, keeping the way to each value, to say where.
   const pending: Visit[] = [{ value, depth: 0, parent: null, key: '' }];
   while (pending.length > 0) {
     const visit = pending.pop() as Visit;

@@ -1,6 +1,7 @@
 // The checks every value taken in passes before code that recurses sees it.
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import fc from 'fast-check';
 import { MAX_NESTING, jsonValueProblem } from '../../shared/json-limits';
 
 /** `levels` containers one inside the other, made as text (JSON.stringify itself recurses). */
@@ -35,5 +36,23 @@ describe('jsonValueProblem', () => {
     expect(jsonValueProblem({ 'bad\udfff': 1 })?.message).toMatch(/a name holding a lone UTF-16 surrogate \(U\+DFFF\)/);
     expect(jsonValueProblem('🇯🇴'.slice(0, 3))?.message).toMatch(/U\+D83C/); // a flag cut in half
     expect(jsonValueProblem({ a: 'Zo\ud800' }, { strings: false })).toBeNull();
+  });
+
+  it('finds a problem exactly when a plain recursive reading does (property)', () => {
+    const deepest = (x: unknown): number => (typeof x === 'object' && x !== null ? 1 + Math.max(0, ...Object.values(x).map(deepest)) : 0);
+    const lone = (x: unknown): boolean =>
+      typeof x === 'string' ? /\p{Surrogate}/u.test(x) : typeof x === 'object' && x !== null ? Object.entries(x).some(([k, y]) => lone(k) || lone(y)) : false;
+    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udc00b', '🇯🇴'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, fc.integer(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(value, fc.integer({ min: 1, max: 6 }), (x, maxNesting) => {
+        const problem = jsonValueProblem(x, { maxNesting });
+        expect(problem !== null).toBe(deepest(x) > maxNesting || lone(x));
+        expect(jsonValueProblem(x, { maxNesting, strings: false }) !== null).toBe(deepest(x) > maxNesting);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
