@@ -112,6 +112,7 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
       } catch {
         // the server is gone or restarting: try again shortly
       }
+      if (stop.aborted) return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, RECONNECT_MS);
         stop.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
