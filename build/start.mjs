@@ -70,6 +70,8 @@ function runInForeground(command, args) {
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: ownGroup });
   const lastPassed = new Map();
   const passOn = (signal) => {
+    // A Windows console sends Ctrl+C to every process attached to it, and there kill() is TerminateProcess.
+    if (!ownGroup) return;
     const now = Date.now();
     if (now - (lastPassed.get(signal) ?? -Infinity) < 1000) return;
     lastPassed.set(signal, now);
