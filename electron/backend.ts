@@ -24,7 +24,7 @@ import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './worksp
 import { randomUUID } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import type { ExportRequest, ImportReport, ImportRequest } from '../shared/api';
-import { runExport } from './export-job';
+import { checkExportDestination, runExport } from './export-job';
 import { runImport } from './import-job';
 import { encodingFor } from './workspace-config';
 
@@ -335,6 +335,8 @@ export class Backend implements BackendOperations {
   /** Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace. */
   async startExport(request: ExportRequest): Promise<{ jobId: string }> {
     const out = isAbsolute(request.out) ? request.out : await resolveInside(this.root, request.out);
+    // A destination that is taken is refused here, to the caller, before any job starts.
+    await checkExportDestination(this.root, { ...request, out });
     const jobId = randomUUID();
     const controller = new AbortController();
     this.exportJobs.set(jobId, controller);
