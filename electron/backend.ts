@@ -8,7 +8,7 @@ import { suggestEdits } from '../shared/boilerplate/index';
 import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
-import { reanchor } from '../shared/anchoring';
+import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { codePointLength } from '../shared/code-points';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems, emptySidecar, migrateSidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
@@ -126,9 +126,9 @@ export class Backend implements BackendOperations {
     if (sidecar.source.file !== name) {
       problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
     }
-    if (problems.length === 0 && sidecar.source.sha256 !== text.sha256) {
-      // The text changed on disk since the sidecar was written: re-anchor every span
-      // (nothing is written until the editor saves).
+    if (problems.length === 0 && (sidecar.source.sha256 !== text.sha256 || !spansHoldTheirText(text.text, sidecar))) {
+      // The text changed on disk since the sidecar was written, or a span's offsets do not hold
+      // its text: re-anchor by the text (nothing is written until the editor saves).
       const anchored = reanchor(text.text, sidecar);
       sidecar = { ...anchored.sidecar, source: { file: name, sha256: text.sha256, length } };
       result.reanchored = anchored.report;

@@ -315,7 +315,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
-  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], outputs: finals };
+  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], reanchored: [], outputs: finals };
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
@@ -355,7 +355,8 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
         summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
         continue;
       }
-      const { record, leftOut } = built;
+      const { record, leftOut, notes } = built;
+      for (const n of notes) summary.reanchored.push({ file: doc.sidecarFile, ...n });
       const part = splitPart(doc.id, seed, split);
       const formatLeftOut = await exporters[part].add(record, outputs[part]);
       summary.documents++;

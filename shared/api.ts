@@ -92,6 +92,11 @@ export interface ExportSummary {
   /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"). */
   leftOut: Record<string, number>;
   skipped: { file: string; reason: string }[];
+  /**
+   * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),
+   * by sidecar: re-anchored by their text (exact, nearest, fuzzy) or left out as orphaned. Never cut to fit.
+   */
+  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string }[];
   outputs: string[];
 }
 

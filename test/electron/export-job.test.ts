@@ -86,6 +86,61 @@ describe('runExport', () => {
     expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
 
+  it('a span whose offsets do not hold its text is re-anchored by its text or left out, and named; duplicate ids skip the sidecar', async () => {
+    const prefix = Array.from('قال المتحدث إن الاجتماع انتهى دون اتفاق وإن الجولة التالية ستعقد قريبا في العاصمة').slice(0, 60).join('');
+    const text = `${prefix}ت رويترز.\n`;
+    expect(Array.from(text)).toHaveLength(70);
+    const sidecar = (entities: object[]) => ({
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'wire.txt', sha256: createHash('sha256').update(text).digest('hex'), length: 70 },
+      document: { status: 'done' },
+      edits: [],
+      entities,
+      quotes: [],
+    });
+    await writeFile(join(ws, 'wire.txt'), text);
+    await writeFile(
+      join(ws, 'wire.annotations.json'),
+      JSON.stringify(
+        sidecar([
+          { id: 'e1', start: 60, end: 400, text: 'رويترز', label: 'ORG' },
+          { id: 'e2', start: 0, end: 5, text: 'Associated Press', label: 'ORG' },
+        ]),
+      ),
+    );
+    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'wire.jsonl') } });
+    const wire = (await lines(join(out, 'wire.jsonl'))).find((r) => r.id === 'wire');
+    expect(wire.spans).toEqual([{ start: 62, end: 68, label: 'ORG', text: 'رويترز' }]);
+    expect(summary.leftOut).toMatchObject({ orphaned: 1 });
+    expect(summary.reanchored.filter((r) => r.file === 'wire.annotations.json')).toEqual([
+      { file: 'wire.annotations.json', kind: 'entity', id: 'e1', message: 'entity e1 "رويترز" at 60–400: its text is not there; its text is at 62–68 (re-anchored, nearest)' },
+      {
+        file: 'wire.annotations.json',
+        kind: 'entity',
+        id: 'e2',
+        message: 'entity e2 "Associated Press" at 0–5: its text is not there, and it is found nowhere else; left out (orphaned)',
+      },
+    ]);
+    // The sidecar older than its text: its spans moved with their text, and are named too.
+    expect(summary.reanchored.find((r) => r.file === 'sub/older.annotations.json')?.message).toMatch(
+      /^entity t1 "Kishida" at 0–7: the text changed since the sidecar was saved; its text is at 20–27 \(re-anchored, nearest\)$/,
+    );
+
+    await writeFile(
+      join(ws, 'wire.annotations.json'),
+      JSON.stringify(
+        sidecar([
+          { id: 'e1', start: 62, end: 68, text: 'رويترز', label: 'ORG' },
+          { id: 'e1', start: 62, end: 68, text: 'رويترز', label: 'PERSON' },
+        ]),
+      ),
+    );
+    const dup = await runExport({ root: ws, request: { format: 'conll', out: join(out, 'dup.conll') } });
+    expect(dup.skipped).toEqual([{ file: 'wire.annotations.json', reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]' }]);
+    expect(await readFile(join(out, 'dup.conll'), 'utf8')).not.toMatch(/رويترز/);
+  });
+
   it('filters by status', async () => {
     const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'done.jsonl'), status: 'done' } });
     expect(summary.documents).toBe(2);
@@ -268,6 +323,7 @@ describe('tahrir export (CLI)', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/exported 3 documents/);
     expect(ok.stdout).toMatch(/left out: 1 inside removed text, 1 overlap \(conll\)/);
+    expect(ok.stdout).toMatch(/^sub\/older\.annotations\.json: entity t2 "Biden" at 12–17: the text changed since the sidecar was saved; its text is at 32–37 \(re-anchored, nearest\)$/m);
     await addBrokenDocuments();
     const bad = await cli([ws, '--format', 'jsonl', '--out', join(out, 'b.jsonl'), '--json']);
     expect(bad.code).toBe(1);
