@@ -86,7 +86,7 @@ describe('runExport', () => {
     expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
 
-  it('a span whose offsets do not hold its text is re-anchored by its text or left out, and named; duplicate ids skip the sidecar', async () => {
+  it('a span whose offsets do not hold its text is re-anchored by its text or left out, and named', async () => {
     const prefix = Array.from('قال المتحدث إن الاجتماع انتهى دون اتفاق وإن الجولة التالية ستعقد قريبا في العاصمة').slice(0, 60).join('');
     const text = `${prefix}ت رويترز.\n`;
     expect(Array.from(text)).toHaveLength(70);
@@ -126,13 +126,26 @@ describe('runExport', () => {
     expect(summary.reanchored.find((r) => r.file === 'sub/older.annotations.json')?.message).toMatch(
       /^entity t1 "Kishida" at 0–7: the text changed since the sidecar was saved; its text is at 20–27 \(re-anchored, nearest\)$/,
     );
+  });
 
+  it('a sidecar with duplicate ids is skipped, named, as validate refuses it', async () => {
+    const text = 'قالت رويترز إن الاجتماع انتهى.\n';
+    const sidecar = (entities: object[]) => ({
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'wire.txt', sha256: createHash('sha256').update(text).digest('hex'), length: Array.from(text).length },
+      document: { status: 'done' },
+      edits: [],
+      entities,
+      quotes: [],
+    });
+    await writeFile(join(ws, 'wire.txt'), text);
     await writeFile(
       join(ws, 'wire.annotations.json'),
       JSON.stringify(
         sidecar([
-          { id: 'e1', start: 62, end: 68, text: 'رويترز', label: 'ORG' },
-          { id: 'e1', start: 62, end: 68, text: 'رويترز', label: 'PERSON' },
+          { id: 'e1', start: 5, end: 11, text: 'رويترز', label: 'ORG' },
+          { id: 'e1', start: 5, end: 11, text: 'رويترز', label: 'PERSON' },
         ]),
       ),
     );
