@@ -3,7 +3,7 @@
 // outputs; a destination that exists is replaced only when that list says it is ours and its
 // bytes are still the ones we wrote. Never a document, a sidecar, `tahrir.json`, a folder
 // holding anything else, or a symbolic link (it could lead anywhere).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { lstat, open, readFile, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ExportFormat } from '../shared/api';
@@ -145,16 +145,31 @@ export function confirmReplace(path: string, destination: Destination, replace: 
   }
 }
 
+/** Manifest updates in flight, by folder: two exports of one process finishing together both stay listed. */
+const updating = new Map<string, Promise<void>>();
+
 /** Records what an export just wrote at `path` in the manifest beside it (written whole, then renamed). */
 export async function recordExport(path: string, entry: ManifestEntry): Promise<void> {
   const folder = dirname(path);
+  const before = updating.get(folder) ?? Promise.resolve();
+  const mine = before.then(() => updateManifest(folder, basename(path), entry));
+  const settled = mine.catch(() => undefined);
+  updating.set(folder, settled);
+  try {
+    await mine;
+  } finally {
+    if (updating.get(folder) === settled) updating.delete(folder);
+  }
+}
+
+async function updateManifest(folder: string, name: string, entry: ManifestEntry): Promise<void> {
   const manifest: Manifest = (await readManifest(folder)) ?? { format: 'tahrir-exports', version: 1, outputs: {} };
   // Outputs that are gone (deleted, moved) are forgotten: a file of that name later is not ours.
-  for (const name of Object.keys(manifest.outputs)) {
-    if (!(await lstat(join(folder, name)).then(() => true, () => false))) delete manifest.outputs[name];
+  for (const listed of Object.keys(manifest.outputs)) {
+    if (!(await lstat(join(folder, listed)).then(() => true, () => false))) delete manifest.outputs[listed];
   }
-  manifest.outputs[basename(path)] = entry;
-  const temp = join(folder, `${EXPORT_MANIFEST}.partial-${process.pid}-${Date.now()}`);
+  manifest.outputs[name] = entry;
+  const temp = join(folder, `${EXPORT_MANIFEST}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await writeFile(temp, JSON.stringify(manifest, null, 1) + '\n', { flag: 'wx' });
     await rename(temp, join(folder, EXPORT_MANIFEST));

@@ -274,6 +274,14 @@ describe('runExport', () => {
     expect(await readFile(join(folder, 'sub', 'notes.md'), 'utf8')).toBe('mine');
   });
 
+  it('exports finishing together into one folder are all listed, so each can be replaced later', async () => {
+    const formats = ['jsonl', 'conll', 'hf', 'w3c', 'labelstudio'] as const;
+    await Promise.all(formats.map((format) => runExport({ root: ws, request: { format, out: join(out, `together-${format}`) } })));
+    const listed = JSON.parse(await readFile(join(out, '.tahrir-exports.json'), 'utf8')).outputs;
+    expect(Object.keys(listed).sort()).toEqual(formats.map((f) => `together-${f}`).sort());
+    for (const format of formats) await runExport({ root: ws, request: { format, out: join(out, `together-${format}`), replace: true } });
+  });
+
   it('never writes through a symbolic link', async () => {
     await writeFile(join(dir, 'elsewhere.jsonl'), 'not an export');
     await symlink(join(dir, 'elsewhere.jsonl'), join(out, 'link.jsonl'));
