@@ -11,6 +11,11 @@ const attribution = new RegExp(
   `^\\s*[—–-]\\s*[^\\n()]{0,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+\\d{1,2},\\s*\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})?`,
   'u',
 );
+/** The attribution closing a line that holds the post's text: "… pic.twitter.com/x — Name (@handle) May 18, 2020". */
+const attributionAtEnd = new RegExp(
+  `\\s[—–-]{1,2}\\s*[^\\n()—–]{1,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+\\d{1,2},\\s*\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\s*$`,
+  'u',
+);
 const postLink = /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
 const linkOnly = new RegExp(`^\\s*(?:${postLink.source}\\s*)+$`, 'iu');
 const embedChrome =
@@ -61,6 +66,11 @@ export const socialEmbed = defineRule({
         // Text glued after the date ("…2024وجاء") is the article resuming: it stays.
         const end = line.text.slice(a[0].length).trim().length === 0 ? line.next : line.start + a[0].length;
         out.push(ctx.suggest(start, end, 'boilerplate', 'social-embed'));
+        continue;
+      }
+      // The whole line is the embed: its text, then the attribution with its date.
+      if (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) {
+        out.push(ctx.suggestLines(line, line, 'social-embed'));
         continue;
       }
       if (isEmbedChromeLine(line.text)) out.push(ctx.suggestLines(line, line, 'social-embed'));

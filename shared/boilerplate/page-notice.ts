@@ -1,0 +1,37 @@
+// Notices the page shows around the story: cookie and privacy banners, "enable JavaScript" and
+// old-browser notices, ad-blocker requests, app and notification calls ("Get the … app",
+// "يمكنكم تسلم إشعارات … بعد تحميل … تطبيق …"), podcast and newsletter calls inside a note
+// ("Prefer to listen? Check out the … podcast", "[Sign up for our … newsletter …]").
+// Each is a whole line of at most a paragraph; the article writing about cookies has no "we use".
+
+import { wordCount } from './line-shape';
+import { defineRule } from './rule';
+
+const cookie =
+  /\b(?:we use cookies|this (?:site|website) uses cookies|we and our partners use cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website)|accept (?:all )?cookies|cookie (?:settings|policy|preferences|notice|consent))\b|(?:نستخدم|يستخدم (?:هذا )?الموقع|يستخدم موقعنا)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز|الكوكيز|كوكيز)|(?:سياسة|إعدادات)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز)|باستمرارك في (?:استخدام|تصفح) (?:هذا )?(?:الموقع|موقعنا)/iu;
+const script =
+  /\b(?:please enable javascript|javascript is (?:disabled|required|not enabled|turned off)|(?:you need to|you must|please) (?:enable|turn on) javascript|enable javascript (?:to|in your browser)|your browser (?:does not|doesn['’]t) support|you are using an (?:outdated|old|unsupported) browser|please (?:update|upgrade) your browser|(?:we noticed|it looks like) you(?:['’]re| are) using an ad ?blocker|please (?:disable|turn off|whitelist) (?:your )?ad ?block)/iu;
+const scriptAr = /(?:يرجى|الرجاء|يجب)\s+(?:تفعيل|تمكين)\s+(?:ال)?(?:جافا ?سكريبت|javascript)|متصفحك (?:لا يدعم|قديم)|(?:يرجى|الرجاء) (?:تعطيل|إيقاف) (?:مانع|حاجب) الإعلانات/iu;
+const appAr =
+  /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|(?:حمّل|حمل|نزّل|نزل|حمّلوا|حملوا|نزّلوا|نزلوا)\s+(?:\S+\s+){0,2}?تطبيق|(?:فعّل|فعل|فعّلوا|فعلوا)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
+/** At the start of the line: "Get the … app", "Turn on notifications" (an article may say "download the app"). */
+const appEnStart =
+  /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;
+/** Anywhere in the line, as the site speaks of itself: "sign up for our … newsletter", "Prefer to listen?". */
+const appEnAnywhere =
+  /\bprefer to listen\?|\bsubscribe (?:for free )?(?:on|in) (?:apple podcasts|spotify|stitcher|google podcasts)|\b(?:sign up for|subscribe to) our .{0,60}\bnewsletter\b/iu;
+
+export function isPageNoticeLine(line: string): boolean {
+  const n = wordCount(line);
+  if (n === 0 || n > 60) return false;
+  return cookie.test(line) || script.test(line) || scriptAr.test(line) || appAr.test(line) || appEnStart.test(line) || appEnAnywhere.test(line);
+}
+
+export const pageNotice = defineRule({
+  id: 'page-notice',
+  description: 'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
+  language: 'any',
+  detect(_text, ctx) {
+    return ctx.lines.filter((l) => isPageNoticeLine(l.text)).map((l) => ctx.suggestLines(l, l, 'page-notice'));
+  },
+});
