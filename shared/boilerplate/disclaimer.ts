@@ -10,10 +10,14 @@ import { defineRule } from './rule';
 
 const ARABIC_VIEWS =
   '(?:الآراء|الاراء|الأفكار|المقال|المادة|المحتوى|ما ورد|ما جاء)(?:\\s+\\S+){0,4}?\\s+(?:تعبر|يعبر|تعبّر|يعبّر|تمثل|يمثل)\\s+(?:عن\\s+)?(?:رأي|آراء|اراء|وجهة نظر)\\s+(?:كاتب|الكاتب|الكاتبة|كاتبه|كاتبها|كاتبيها|صاحب|صاحبه|صاحبها|المؤلف)';
-const ARABIC_NOT_OURS = '(?:لا|ولا)\\s+(?:تعكس|يعكس|تعبر|يعبر|تمثل|يمثل)\\s+(?:بالضرورة\\s+)?(?:عن\\s+)?(?:رأي|موقف|وجهة نظر|سياسة|توجه)';
+// "ولا تعكس (الآراء المنشورة) بالضرورة …", "لا تعبر عن رأي الموقع": "does not reflect" alone is prose
+// ("ولا تعبر هذه الخطوة عن موقف الحكومة"), so it needs "necessarily" or the site as its object.
+const ARABIC_NOT_OURS =
+  '(?:لا|ولا)\\s+(?:تعكس|يعكس|تعبر|يعبر|تمثل|يمثل)\\s+(?:\\S+\\s+){0,3}?(?:بالضرورة|(?:عن\\s+)?(?:رأي|موقف|وجهة نظر|سياسة)\\s+(?:الموقع|الصحيفة|الشبكة|القناة|المجلة|الجريدة|هيئة التحرير|أسرة التحرير|الناشر))';
 const ENGLISH_VIEWS =
   "(?:the\\s+)?(?:views|opinions|thoughts)\\s+(?:and\\s+opinions\\s+)?expressed\\s+(?:here|herein|above|below|in\\s+this\\s+(?:article|column|commentary|piece|op-ed|post|story))?\\s*(?:are|is)\\s+(?:solely\\s+|entirely\\s+)?(?:those\\s+of\\s+the\\s+(?:author|writer|contributor)s?|the\\s+(?:author|writer)(?:'s|s'|’s)(?:\\s+own)?|(?:his|her|their)\\s+own)";
-const ENGLISH_NOT_OURS = "(?:do(?:es)?\\s+not|don['’]t)\\s+(?:necessarily\\s+)?(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy)";
+const ENGLISH_NOT_OURS =
+  "(?:do(?:es)?\\s+not|don['’]t)\\s+necessarily\\s+(?:reflect|represent)|(?:do(?:es)?\\s+not|don['’]t)\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?(?:publication|newspaper|site|website|network|outlet|editors|editorial board|publisher|station|magazine)";
 
 const opinion = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS}`, 'iu');
 /** "هذا المقال بقلم …،": the opinion note's first half, naming the writer. */

@@ -7,13 +7,14 @@
 import { wordCount } from './line-shape';
 import { defineRule } from './rule';
 
+// The site speaking of its own cookies, or a banner's buttons alone: an article on cookie rules stays.
 const cookie =
-  /\b(?:we use cookies|this (?:site|website) uses cookies|we and our partners use cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website)|accept (?:all )?cookies|cookie (?:settings|policy|preferences|notice|consent))\b|(?:نستخدم|يستخدم (?:هذا )?الموقع|يستخدم موقعنا)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز|الكوكيز|كوكيز)|(?:سياسة|إعدادات)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز)|باستمرارك في (?:استخدام|تصفح) (?:هذا )?(?:الموقع|موقعنا)/iu;
+  /\b(?:we use cookies|this (?:site|website) uses cookies|we and our partners use cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website))\b|^[\s\u00A0]*(?:(?:accept|reject|manage|allow) (?:all )?cookies|cookie (?:settings|policy|preferences))[\s\u00A0]*$|(?:نستخدم|يستخدم (?:هذا )?الموقع|يستخدم موقعنا)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز|الكوكيز|كوكيز)|(?:سياسة|إعدادات)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز)|باستمرارك في (?:استخدام|تصفح) (?:هذا )?(?:الموقع|موقعنا)/iu;
 const script =
   /\b(?:please enable javascript|javascript is (?:disabled|required|not enabled|turned off)|(?:you need to|you must|please) (?:enable|turn on) javascript|enable javascript (?:to|in your browser)|your browser (?:does not|doesn['’]t) support|you are using an (?:outdated|old|unsupported) browser|please (?:update|upgrade) your browser|(?:we noticed|it looks like) you(?:['’]re| are) using an ad ?blocker|please (?:disable|turn off|whitelist) (?:your )?ad ?block)/iu;
 const scriptAr = /(?:يرجى|الرجاء|يجب)\s+(?:تفعيل|تمكين)\s+(?:ال)?(?:جافا ?سكريبت|javascript)|متصفحك (?:لا يدعم|قديم)|(?:يرجى|الرجاء) (?:تعطيل|إيقاف) (?:مانع|حاجب) الإعلانات/iu;
 const appAr =
-  /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|(?:حمّل|حمل|نزّل|نزل|حمّلوا|حملوا|نزّلوا|نزلوا)\s+(?:\S+\s+){0,2}?تطبيق|(?:فعّل|فعل|فعّلوا|فعلوا)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
+  /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:الآن\s+)?(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|(?:حمّل|حمل|نزّل|نزل|حمّلوا|حملوا|نزّلوا|نزلوا)\s+(?:\S+\s+){0,2}?تطبيق|(?:فعّل|فعل|فعّلوا|فعلوا)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
 /** At the start of the line: "Get the … app", "Turn on notifications" (an article may say "download the app"). */
 const appEnStart =
   /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;

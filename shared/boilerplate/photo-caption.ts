@@ -11,9 +11,10 @@ import { PHOTO_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
 const agencies = alternation(caseVariants([...PHOTO_AGENCIES, 'Getty Images for', 'AP Photo', 'The Washington Post', 'The New York Times', 'USA TODAY', 'USA Today', 'Bloomberg News', 'NurPhoto via Getty Images', 'SOPA Images/LightRocket']));
-/** "REUTERS/Name", "AP Photo/Name", "Name/AFP/Getty Images", optionally "/File Photo", at the end. */
-const slashCredit = new RegExp(`(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\))\\s*$`, 'u');
-const courtesy = /(?:\(|\s|^)(?:courtesy(?:\s+(?:photo|image|picture))?(?:\s+of\s+[^()]{2,50})?|photo(?:graph)?\s+courtesy\s+of\s+[^()]{2,50}|(?:staff|file|handout|special to [^()]{2,30})\s+photo)\)?\s*\.?\s*$/iu;
+/** "REUTERS/Name", "AP Photo/Name", "(Name/AFP/Getty Images)", "(AP Photo/Name)", optionally "/File Photo", at the end. */
+const slashCredit = new RegExp(`(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`, 'u');
+/** "… Courtesy photo", "(Courtesy of the family)", "Photo courtesy of …": capitalized, as a credit is ("…, courtesy of the family." is prose). */
+const courtesy = /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?(?:\s+of\s+[^()]{2,50})?|(?:Photo|Photograph|Image)\s+courtesy\s+of\s+[^().]{2,50}|(?:Staff|File|Handout)\s+photo)\)?\s*$/u;
 const labelled = /^[\s\u00A0]*(?:FILE PHOTO|File photo|FILE PICTURE|PHOTO|Photo|IMAGE|Pictured|PICTURED)\s*:\s*\S/u;
 const showCaption = /^[\s\u00A0]*(?:show caption\s+hide caption|hide caption\s+show caption|toggle caption|expand caption|caption)\b/iu;
 const arabicCredit = /\((?:الصورة|صورة|تصوير|الصور|عدسة|بعدسة|مصدر الصورة)\s*[:：\-–—]\s*[^()]{2,50}\)\s*$/u;
@@ -26,8 +27,9 @@ export function isPhotoCaptionLine(line: string): boolean {
   if (showCaption.test(line) && n >= 3) return true;
   if (labelled.test(line) && (slashCredit.test(line) || n <= 80)) return true;
   if (slashCredit.test(line) || arabicCredit.test(line)) return true;
-  if (courtesy.test(line) && n <= 80 && !/\bcourtesy\b/iu.test(line.replace(courtesy, ''))) return true;
-  return bracketedName.test(line) && n <= 8 && !endsWithFullStop(line.replace(/\)\s*$/u, ''));
+  if (courtesy.test(line) && n <= 80) return true;
+  // Two words at least: "(Applause)" in a transcript is no credit.
+  return bracketedName.test(line) && n >= 2 && n <= 8 && !endsWithFullStop(line.replace(/\)\s*$/u, ''));
 }
 
 export const photoCaption = defineRule({

@@ -56,11 +56,17 @@ export function teaserRunStart(lines: readonly SourceLine[]): SourceLine | undef
   const filled = lines.filter((l) => l.text.trim().length > 0);
   let k = filled.length;
   while (k > 1 && isLead(filled[k - 1].text)) k--;
+  // A document of leads only is a news roundup: its items are its text.
+  if (k === 1 && isLead(filled[0].text)) return undefined;
+  const size = (ls: readonly SourceLine[]) => ls.reduce((n, l) => n + l.text.trim().length, 0);
+  const total = size(filled);
   // The longest run that holds: its paragraphs dated and speaking of other things than the article.
   for (let b = Math.max(k, 1); b <= filled.length - 3; b++) {
     const body = new Set<string>();
     for (const l of filled.slice(0, b)) for (const w of contentWords(l.text)) body.add(w);
     const run = filled.slice(b);
+    // Teasers trail an article: most of the document is the article.
+    if (size(run) > 0.75 * total) continue;
     let anchored = 0;
     const offTopic = run.every((l) => {
       const ws = contentWords(l.text);

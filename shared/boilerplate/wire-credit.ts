@@ -9,7 +9,8 @@ import { defineRule } from './rule';
 
 const contributingLabel =
   /^[\s\u00A0]*[([]?\s*(?:contributing|contributors?|additional reporting|with reporting from|reporting contributed by|ساهم(?:ت)? في (?:التغطية|الإعداد|إعداد التقرير|إعداد هذا التقرير|التقرير)|شارك(?:ت)? في (?:الإعداد|التغطية|إعداد التقرير)|إعداد|تحرير|مراجعة)\s*[:：]\s*\S/iu;
-const contributedEnd = /(?:contributed|contributed reporting|contributed to (?:this|the) (?:report|story|article|reporting)|contributed reporting (?:to|for) (?:this|the) (?:report|story|article))\.?[)\]]?[\s\u00A0]*$/iu;
+// "… all contributed." is prose: the credit names what was contributed to.
+const contributedEnd = /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
 const CREDIT_PHRASE =

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { isDisclaimerLine } from '../../../shared/boilerplate/disclaimer';
+
+describe('disclaimer', () => {
+  test.each([
+    'هذه المقالة بقلم سامي يوسف، والآراء الواردة فيها تعبر عن رأي الكاتب ولا تعكس بالضرورة وجهة نظر الموقع.',
+    'المقال يعبر عن رأي كاتبه.',
+    'ولا تعكس الآراء المنشورة بالضرورة موقف الصحيفة.',
+    'هذا المقال بقلم ليلى حسن،',
+    "The views expressed in this commentary are solely those of the author.",
+    "The opinions expressed here are the author's own and do not necessarily reflect the views of the publisher.",
+    'Correction: An earlier version of this story misstated the date of the vote.',
+    'This article has been updated to include a response from the company.',
+    'Prices are accurate at the time of publication.',
+    'We may earn a commission when you buy through links on our site.',
+  ])('note %s', (line) => expect(isDisclaimerLine(line)).toBe(true));
+
+  test.each([
+    'The views expressed by the minister were welcomed by the opposition.',
+    'وقال إن الآراء تباينت حول الخطة الجديدة.',
+    'He issued a correction to the report on Monday, officials said.',
+    'Prices rose at the fastest pace since 1990.',
+  ])('prose %s', (line) => expect(isDisclaimerLine(line)).toBe(false));
+});

@@ -1,0 +1,27 @@
+import { describe, expect, test } from 'vitest';
+import { isPhotoCaptionLine } from '../../../shared/boilerplate/photo-caption';
+
+describe('photo-caption', () => {
+  test.each([
+    'FILE PHOTO: Workers repair a bridge over the river in Lyon, France, March 3, 2021. REUTERS/Jean Dupont/File Photo',
+    'A child plays in a fountain during a heatwave in Madrid, Spain, July 12, 2022.REUTERS/Ana Gil',
+    'Visitors queue outside the museum on Sunday, hoping to see the exhibition before it closes for the season. (Jane Roe/Getty Images)',
+    'Firefighters battle the blaze near the highway. (AP Photo/Sam Lee)',
+    'Students gather in the courtyard of their school on the first day back. (Mark Bell/The Washington Post)',
+    'The old lighthouse, restored by volunteers over three summers, lit again. Courtesy photo',
+    '(Courtesy of the Harbor Museum)',
+    '(Riverside Community College)',
+    'Show caption Hide caption The mayor speaks at the opening of the new library on Main Street…',
+    'متظاهرون في وسط العاصمة يوم الجمعة (الصورة: رويترز)',
+    'الرئيس يستقبل الوفد في القصر (تصوير: محمد علي)',
+  ])('caption %s', (line) => expect(isPhotoCaptionLine(line)).toBe(true));
+
+  test.each([
+    'The photos were provided courtesy of the family.',
+    'He thanked the museum, which lent the painting as a courtesy.',
+    '(Applause)',
+    'The regulator (the FCA) fined the bank on Monday.',
+    'The company said profits rose 5% in the quarter, according to Reuters.',
+    'Photographers gathered outside the court as the verdict was read on Thursday afternoon.',
+  ])('not a caption: %s', (line) => expect(isPhotoCaptionLine(line)).toBe(false));
+});
