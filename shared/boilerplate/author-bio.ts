@@ -16,6 +16,7 @@ export function isAuthorBioLine(line: string): boolean {
   const n = wordCount(line);
   if (n === 0 || n > 70) return false;
   if (follow.test(line)) return n <= 20;
+  if (!line.includes('@') && !line.includes('للتواصل') && !line.includes('البريد')) return false;
   if (!email.test(line) && !/@\w{2,}/u.test(line)) return false;
   return reachCue.test(line) || (dashSignOff.test(line) && email.test(line) && n <= 30);
 }

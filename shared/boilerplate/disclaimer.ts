@@ -10,14 +10,15 @@ import { defineRule } from './rule';
 
 const ARABIC_VIEWS =
   '(?:الآراء|الاراء|الأفكار|المقال|المادة|المحتوى|ما ورد|ما جاء)(?:\\s+\\S+){0,4}?\\s+(?:تعبر|يعبر|تعبّر|يعبّر|تمثل|يمثل)\\s+(?:عن\\s+)?(?:رأي|آراء|اراء|وجهة نظر)\\s+(?:كاتب|الكاتب|الكاتبة|كاتبه|كاتبها|كاتبيها|صاحب|صاحبه|صاحبها|المؤلف)';
-// "ولا تعكس (الآراء المنشورة) بالضرورة …", "لا تعبر عن رأي الموقع": "does not reflect" alone is prose
-// ("ولا تعبر هذه الخطوة عن موقف الحكومة"), so it needs "necessarily" or the site as its object.
+// "ولا تعكس (الآراء المنشورة) بالضرورة رأي …", "لا تعبر عن رأي الموقع": "does not (necessarily) reflect" alone
+// is prose ("ولا تعبر هذه الخطوة عن موقف الحكومة", "قد لا تعكس بالضرورة التهاب …"): it needs "necessarily"
+// and a view or position, or the site as its object.
 const ARABIC_NOT_OURS =
-  '(?:لا|ولا)\\s+(?:تعكس|يعكس|تعبر|يعبر|تمثل|يمثل)\\s+(?:\\S+\\s+){0,3}?(?:بالضرورة|(?:عن\\s+)?(?:رأي|موقف|وجهة نظر|سياسة)\\s+(?:الموقع|الصحيفة|الشبكة|القناة|المجلة|الجريدة|هيئة التحرير|أسرة التحرير|الناشر))';
+  '(?:لا|ولا)\\s+(?:تعكس|يعكس|تعبر|يعبر|تمثل|يمثل)\\s+(?:\\S+\\s+){0,3}?(?:بالضرورة\\s+(?:عن\\s+)?(?:رأي|آراء|موقف|وجهة نظر|سياسة|توجه)|(?:عن\\s+)?(?:رأي|موقف|وجهة نظر|سياسة)\\s+(?:الموقع|الصحيفة|الشبكة|القناة|المجلة|الجريدة|هيئة التحرير|أسرة التحرير|الناشر))';
 const ENGLISH_VIEWS =
   "(?:the\\s+)?(?:views|opinions|thoughts)\\s+(?:and\\s+opinions\\s+)?expressed\\s+(?:here|herein|above|below|in\\s+this\\s+(?:article|column|commentary|piece|op-ed|post|story))?\\s*(?:are|is)\\s+(?:solely\\s+|entirely\\s+)?(?:those\\s+of\\s+the\\s+(?:author|writer|contributor)s?|the\\s+(?:author|writer)(?:'s|s'|’s)(?:\\s+own)?|(?:his|her|their)\\s+own)";
 const ENGLISH_NOT_OURS =
-  "(?:do(?:es)?\\s+not|don['’]t)\\s+necessarily\\s+(?:reflect|represent)|(?:do(?:es)?\\s+not|don['’]t)\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?(?:publication|newspaper|site|website|network|outlet|editors|editorial board|publisher|station|magazine)";
+  "(?:do(?:es)?\\s+not|don['’]t)\\s+necessarily\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy|official)|(?:do(?:es)?\\s+not|don['’]t)\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?(?:publication|newspaper|site|website|network|outlet|editors|editorial board|publisher|station|magazine)";
 
 const opinion = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS}`, 'iu');
 /** "هذا المقال بقلم …،": the opinion note's first half, naming the writer. */
@@ -27,7 +28,11 @@ const correction =
 const priceNote =
   /^[\s\u00A0]*[([*]?\s*(?:prices?\s+(?:are\s+)?(?:accurate|correct)\s+(?:at|as of)\s+(?:the\s+)?time\s+of\s+(?:publication|publishing|writing)|we\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation)|this\s+(?:article|story|post)\s+(?:contains|may contain)\s+affiliate\s+links|(?:if|when)\s+you\s+(?:buy|purchase)\s+(?:something|a product)\s+(?:through|via)\s+(?:our|a)\s+link)/iu;
 
+/** Words every note above has one of: most lines are turned away by this one cheap test. */
+const cue = /view|opinion|reflect|represent|necessar|correct|clarif|updated|version|price|commission|affiliate|رأي|آراء|اراء|الآراء|تعكس|تعبر|تعبّر|يعبر|تمثل|يمثل|بقلم|كتبه|كتبت|للكاتب|تصحيح|توضيح|ملاحظة/iu;
+
 export function isDisclaimerLine(line: string): boolean {
+  if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 70) return false;
   if (opinion.test(line) && (n <= 45 || opinionByline.test(line))) return true;

@@ -26,11 +26,12 @@ export const linkLeftover = defineRule({
     for (const line of ctx.lines) {
       const t = line.text;
       if (t.trim().length === 0) continue;
-      if (readMoreLine.test(t) && wordCount(t) <= 16 && !endsWithFullStop(t)) {
+      if (/more/iu.test(t) && readMoreLine.test(t) && wordCount(t) <= 16 && !endsWithFullStop(t)) {
         out.push(ctx.suggestLines(line, line, 'link-leftover'));
         continue;
       }
-      const m = citedLink.exec(t) ?? graphicPointer.exec(t);
+      // A link has its slash, a pointer its brackets.
+      const m = (t.includes('/') ? citedLink.exec(t) : null) ?? (t.includes('(') ? graphicPointer.exec(t) : null);
       if (m && t.slice(0, m.index).trim().length > 0) out.push(ctx.suggest(line.start + m.index, line.end, 'boilerplate', 'link-leftover'));
     }
     return out;

@@ -22,7 +22,11 @@ const appEnStart =
 const appEnAnywhere =
   /\bprefer to listen\?|\bsubscribe (?:for free )?(?:on|in) (?:apple podcasts|spotify|stitcher|google podcasts)|\b(?:sign up for|subscribe to) our .{0,60}\bnewsletter\b/iu;
 
+/** Words every notice above has one of: most lines are turned away by this one cheap test. */
+const cue = /cookie|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
+
 export function isPageNoticeLine(line: string): boolean {
+  if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 60) return false;
   return cookie.test(line) || script.test(line) || scriptAr.test(line) || appAr.test(line) || appEnStart.test(line) || appEnAnywhere.test(line);

@@ -26,6 +26,7 @@ export function isPhotoCaptionLine(line: string): boolean {
   if (n === 0 || n > 110) return false;
   if (showCaption.test(line) && n >= 3) return true;
   if (labelled.test(line) && (slashCredit.test(line) || n <= 80)) return true;
+  if (!/[/(]|ourtesy|photo/iu.test(line)) return false;
   if (slashCredit.test(line) || arabicCredit.test(line)) return true;
   if (courtesy.test(line) && n <= 80) return true;
   // Two words at least: "(Applause)" in a transcript is no credit.

@@ -51,25 +51,32 @@ function isAnchored(line: string): boolean {
   return ownDateline.test(line) || dayWord.test(line.split(/\s+/u).slice(0, 14).join(' '));
 }
 
+/** A teaser list is short: only the last paragraphs are looked at (a long document stays linear). */
+const MAX_TEASERS = 12;
+
 /** The first line of the teaser run closing `lines`, or undefined. */
 export function teaserRunStart(lines: readonly SourceLine[]): SourceLine | undefined {
   const filled = lines.filter((l) => l.text.trim().length > 0);
   let k = filled.length;
-  while (k > 1 && isLead(filled[k - 1].text)) k--;
+  while (k > 1 && k > filled.length - MAX_TEASERS - 1 && isLead(filled[k - 1].text)) k--;
   // A document of leads only is a news roundup: its items are its text.
   if (k === 1 && isLead(filled[0].text)) return undefined;
   const size = (ls: readonly SourceLine[]) => ls.reduce((n, l) => n + l.text.trim().length, 0);
   const total = size(filled);
+  const first = Math.max(k, 1, filled.length - MAX_TEASERS);
+  const words = filled.map((l, i) => (i >= first - 1 ? contentWords(l.text) : undefined));
+  // The article's words, grown a paragraph at a time as the run's start moves down.
+  const body = new Set<string>();
+  for (const l of filled.slice(0, first)) for (const w of contentWords(l.text)) body.add(w);
   // The longest run that holds: its paragraphs dated and speaking of other things than the article.
-  for (let b = Math.max(k, 1); b <= filled.length - 3; b++) {
-    const body = new Set<string>();
-    for (const l of filled.slice(0, b)) for (const w of contentWords(l.text)) body.add(w);
+  for (let b = first; b <= filled.length - 3; b++) {
+    if (b > first) for (const w of words[b - 1]!) body.add(w);
     const run = filled.slice(b);
     // Teasers trail an article: most of the document is the article.
     if (size(run) > 0.75 * total) continue;
     let anchored = 0;
-    const offTopic = run.every((l) => {
-      const ws = contentWords(l.text);
+    const offTopic = run.every((l, i) => {
+      const ws = words[b + i]!;
       let shared = 0;
       for (const w of ws) if (body.has(w)) shared++;
       if (isAnchored(l.text)) anchored++;

@@ -16,6 +16,7 @@ const player =
 
 /** A long line whose first words come again later in it, made mostly of numbers and labels. */
 export function isChartLabelLine(line: string): boolean {
+  if (line.length < 80) return false;
   const ws = words(line);
   if (ws.length < 20) return false;
   const head = ws.slice(0, 4).join(' ');

@@ -18,6 +18,7 @@ const CREDIT_PHRASE =
 const creditsHeading = /^[\s\u00A0]*(?:about this (?:story|project|report|series|package)|credits|story credits|project credits|عن هذا التقرير|فريق العمل|فريق الإعداد|أسرة التحرير)\s*:?[\s\u00A0]*$/iu;
 
 function creditPhrases(line: string): number {
+  if (!/by\b|[:：]/iu.test(line)) return 0;
   return (line.match(CREDIT_PHRASE) ?? []).length;
 }
 

@@ -22,3 +22,8 @@ describe('disclaimer', () => {
     'Prices rose at the fastest pace since 1990.',
   ])('prose %s', (line) => expect(isDisclaimerLine(line)).toBe(false));
 });
+
+test('a study’s caveat with “not necessarily” is prose', () => {
+  expect(isDisclaimerLine('وأقر الباحثون بأن نتائج الفحص قد لا تعكس بالضرورة حالة المرضى على المدى الطويل.')).toBe(false);
+  expect(isDisclaimerLine('The researchers said the samples do not necessarily reflect infection rates in the wider population.')).toBe(false);
+});
