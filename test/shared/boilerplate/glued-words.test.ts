@@ -77,7 +77,7 @@ describe('splits only with evidence', () => {
         const splits = suggestEdits(text).filter((e) => e.kind === 'split');
         for (const e of splits) expect(insideLetterRun(text, e.start), `${text} @${e.start}`).toBe(false);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
