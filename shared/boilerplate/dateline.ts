@@ -19,18 +19,28 @@ const englishPlace = "[A-Z][A-Z.'’-]*(?:\\s+[A-Z][A-Z.'’-]*){0,3}(?:,\\s+[A-
 const arabicPlace = '[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*(?:[\\s،,]+[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*){0,6}';
 const NBSP_SPACE = '[\\s\\u00A0]';
 
-/** "(Reuters) - ", "NEW YORK (Reuters) - ", "دبي، الإمارات (CNN)-- ": a place (optional) and an agency in brackets. */
+// "Paris", "Hong Kong": with the agency in brackets after it, a place may be in Title Case.
+const titlePlace = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
+// Reuters dates its dateline: "LONDON, May 18 (Reuters) - ".
+const wireDate = `(?:,?\\s+(?:${alternation(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])})\\.?\\s+\\d{1,2})?`;
+/**
+ * "(Reuters) - ", "NEW YORK (Reuters) - ", "LONDON, May 18 (Reuters) - ", "Atlanta (CNN)The …",
+ * "دبي، الإمارات (CNN)-- ": a place (optional) and an agency in brackets, then its dash, or a
+ * sentence glued straight on ("(CNN)The").
+ */
 const agencyDateline = new RegExp(
-  `^${NBSP_SPACE}*(?:(?:${englishPlace}|${arabicPlace})${NBSP_SPACE}*)?\\((?:${agency})\\)${NBSP_SPACE}*${DASH}${NBSP_SPACE}*(?=[\\p{L}"“«'‘])`,
+  `^${NBSP_SPACE}*(?:(?:${englishPlace}|${titlePlace}|${arabicPlace})${wireDate}${NBSP_SPACE}*)?\\((?:${agency})\\)(?:${NBSP_SPACE}*${DASH}${NBSP_SPACE}*(?=[\\p{L}"“«'‘])|(?=[A-Z][a-z]))`,
   'u',
 );
+/** "القاهرة - أ ش أ: ", "بيروت – وكالات - ": a place, a dash and the agency, then a colon or dash. */
+const arabicAgencyDateline = new RegExp(`^${NBSP_SPACE}*${arabicPlace}${NBSP_SPACE}*[-–—]${NBSP_SPACE}*[(«]?(?:${agency})[)»]?${NBSP_SPACE}*(?:[:：]|${DASH})${NBSP_SPACE}*(?=[\\p{L}"“«])`, 'u');
 /** "WASHINGTON – ", "DUBAI — ": a place in capitals and a dash, then a sentence in mixed case. */
 const capsDateline = new RegExp(`^${NBSP_SPACE}*${englishPlace}${NBSP_SPACE}+[–—]{1,2}${NBSP_SPACE}+(?=[A-Z][a-z]|["“‘][A-Z])`, 'u');
 const agencyAtEnd = new RegExp(`${NBSP_SPACE}+(?:${agency})${NBSP_SPACE}*$`, 'u');
 
 /** The dateline at the start of `line`, as its length in UTF-16 units, or 0. */
 export function gluedDatelineLength(line: string): number {
-  const a = agencyDateline.exec(line);
+  const a = agencyDateline.exec(line) ?? arabicAgencyDateline.exec(line);
   if (a) return a[0].length;
   const c = capsDateline.exec(line);
   // A place in capitals is at least one word of three letters ("A – " is no dateline).

@@ -7,7 +7,7 @@ import { asciiDigits } from './news-date';
 import { defineRule } from './rule';
 import type { SuggestedEdit } from '../api';
 
-const end = /^[\s\u00A0]*(?:[/\\(\[{<«ـ_*=~-]+[\s\u00A0]*)?(?:انتهى|انتهي|نهاية الخبر|يتبع|تتمة|end|ends|endit|more|30)(?:[\s\u00A0]*[/\\)\]}>»ـ_*=~-]+)?[\s\u00A0]*$/iu;
+const end = /^[\s\u00A0]*(?:[/\\(\[{<«ـ_*=~-]+[\s\u00A0]*)?(?:انتهى|انتهي|النهاية|نهاية الخبر|يتبع|تتمة|end|ends|endit|more|30)(?:[\s\u00A0]*[/\\)\]}>»ـ_*=~-]+)?[\s\u00A0]*$/iu;
 /** The bare word needs its marks on both sides ("انتهى" alone could be a one-word line of prose). */
 const marked = /[/\\(\[{<«ـ_*=~-].*[/\\)\]}>»ـ_*=~-]/u;
 const hashes = /^[\s\u00A0]*#{3}[\s\u00A0]*$/u;

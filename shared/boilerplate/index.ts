@@ -26,6 +26,7 @@ import { keywordsLine } from './keywords-line';
 import { letterVariants } from './letter-variants';
 import { linkLeftover } from './link-leftover';
 import { pageNotice } from './page-notice';
+import { outletByline } from './outlet-byline';
 import { photoCaption } from './photo-caption';
 import { photoCredit } from './photo-credit';
 import { PROMO_RULES } from './promo-lines';
@@ -35,6 +36,7 @@ import { createRuleContext, type BoilerplateRule } from './rule';
 import { socialEmbed } from './social-embed';
 import { sourceLine } from './source-line';
 import { syndication } from './syndication';
+import { trailingHeadlines } from './trailing-headlines';
 import { trailingTeasers } from './trailing-teasers';
 import { widgetText } from './widget-text';
 import { wireCredit } from './wire-credit';
@@ -66,6 +68,8 @@ export const RULES: readonly BoilerplateRule[] = [
   linkLeftover,
   headlineLine,
   trailingTeasers,
+  trailingHeadlines,
+  outletByline,
   letterVariants,
   gluedWords,
 ];

@@ -18,18 +18,20 @@ const appAr =
 /** At the start of the line: "Get the … app", "Turn on notifications" (an article may say "download the app"). */
 const appEnStart =
   /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;
+/** "Find more of AP's coverage at …", "See full coverage: …". */
+const moreCoverage = /^[\s\u00A0]*(?:find|see|read|get|follow|for) (?:more|full|all|the latest|complete|our)\b(?: of)?(?: [\p{L}'’]+){0,3} coverage\b/iu;
 /** Anywhere in the line, as the site speaks of itself: "sign up for our … newsletter", "Prefer to listen?". */
 const appEnAnywhere =
   /\bprefer to listen\?|\bsubscribe (?:for free )?(?:on|in) (?:apple podcasts|spotify|stitcher|google podcasts)|\b(?:sign up for|subscribe to) our .{0,60}\bnewsletter\b/iu;
 
 /** Words every notice above has one of: most lines are turned away by this one cheap test. */
-const cue = /cookie|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
+const cue = /cookie|coverage|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
 
 export function isPageNoticeLine(line: string): boolean {
   if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 60) return false;
-  return cookie.test(line) || script.test(line) || scriptAr.test(line) || appAr.test(line) || appEnStart.test(line) || appEnAnywhere.test(line);
+  return cookie.test(line) || script.test(line) || scriptAr.test(line) || appAr.test(line) || appEnStart.test(line) || appEnAnywhere.test(line) || (moreCoverage.test(line) && n <= 30);
 }
 
 export const pageNotice = defineRule({

@@ -28,10 +28,11 @@ const ownDateline = /^[^()]{0,60}\((?:CNN|Reuters|AP|AFP|رويترز|أ ف ب)\
 const dayWord = new RegExp(`(?<![\\p{L}])(?:${alternation([...WEEKDAYS.filter((w) => w.length > 4 || /[\u0600-\u06FF]/u.test(w)), 'اليوم', 'أمس', 'امس'])})(?![\\p{L}])`, 'u');
 const innerSentenceEnd = /[\p{L}]{2}[.!?؟]\s+\S/gu;
 const LETTERS = /[\p{L}]{4,}/gu;
-// Clitics are taken off the longer words so "والنفط" and "النفط" count as one word.
+// A paragraph's words for comparing topics; clitics are taken off the longer words so "والنفط" and
+// "النفط" count as one word.
 const arabicClitics = /^(?:وال|بال|كال|فال|لل|ال|و|ب|ل|ف)/u;
 
-function contentWords(text: string): Set<string> {
+export function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of text.toLowerCase().match(LETTERS) ?? []) out.add(w.length > 5 ? w.replace(arabicClitics, '') : w);
   return out;

@@ -39,3 +39,12 @@ describe('dateline', () => {
     expect(removed(dateline, late)).toEqual([]);
   });
 });
+
+test.each([
+  ['LONDON, May 18 (Reuters) - Oil prices rose.', 'LONDON, May 18 (Reuters) - '],
+  ['Paris (AFP) - Les Bleus won.', 'Paris (AFP) - '],
+  ['Atlanta (CNN)The storm moved north.', 'Atlanta (CNN)'],
+  ['القاهرة - أ ش أ: أعلنت وزارة الصحة عن حملة جديدة.', 'القاهرة - أ ش أ: '],
+])('more dateline forms: %s', (line, prefix) => {
+  expect(line.slice(0, gluedDatelineLength(line))).toBe(prefix);
+});

@@ -27,3 +27,8 @@ test('a study’s caveat with “not necessarily” is prose', () => {
   expect(isDisclaimerLine('وأقر الباحثون بأن نتائج الفحص قد لا تعكس بالضرورة حالة المرضى على المدى الطويل.')).toBe(false);
   expect(isDisclaimerLine('The researchers said the samples do not necessarily reflect infection rates in the wider population.')).toBe(false);
 });
+
+test('a funding note', () => {
+  expect(isDisclaimerLine('The Associated Press science desk receives support from a private foundation. The AP is solely responsible for all content.')).toBe(true);
+  expect(isDisclaimerLine('The hospital receives support from the state, the governor said.')).toBe(false);
+});

@@ -18,3 +18,8 @@ describe('end-marker', () => {
     expect(removed(endMarker, 'The talks ended.\n-END-\nNext story text.\n')).toEqual(['-END-\n']);
   });
 });
+
+test('(النهاية) as a marker, النهاية in a sentence not', () => {
+  expect(isEndMarkerLine('(النهاية)')).toBe(true);
+  expect(isEndMarkerLine('وفي النهاية وافق المجلس على القرار.')).toBe(false);
+});

@@ -26,3 +26,8 @@ describe('page-notice', () => {
     'وقال الوزير إن تطبيق القانون سيبدأ الشهر المقبل.',
   ])('prose %s', (line) => expect(isPageNoticeLine(line)).toBe(false));
 });
+
+test('a pointer to more coverage', () => {
+  expect(isPageNoticeLine("Find more of the Herald's election coverage at https://example.com/elections")).toBe(true);
+  expect(isPageNoticeLine('Critics said the network’s coverage of the war was one-sided.')).toBe(false);
+});

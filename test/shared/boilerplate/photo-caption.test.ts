@@ -25,3 +25,8 @@ describe('photo-caption', () => {
     'Photographers gathered outside the court as the verdict was read on Thursday afternoon.',
   ])('not a caption: %s', (line) => expect(isPhotoCaptionLine(line)).toBe(false));
 });
+
+test('a “Credit…” line under a caption', () => {
+  expect(isPhotoCaptionLine('Credit...Sam Hill for The Daily Post')).toBe(true);
+  expect(isPhotoCaptionLine('Credit card debt rose again in March, the report said.')).toBe(false);
+});
