@@ -13,8 +13,9 @@ const cookie =
 const script =
   /\b(?:please enable javascript|javascript is (?:disabled|required|not enabled|turned off)|(?:you need to|you must|please) (?:enable|turn on) javascript|enable javascript (?:to|in your browser)|your browser (?:does not|doesn['’]t) support|you are using an (?:outdated|old|unsupported) browser|please (?:update|upgrade) your browser|(?:we noticed|it looks like) you(?:['’]re| are) using an ad ?blocker|please (?:disable|turn off|whitelist) (?:your )?ad ?block)/iu;
 const scriptAr = /(?:يرجى|الرجاء|يجب)\s+(?:تفعيل|تمكين)\s+(?:ال)?(?:جافا ?سكريبت|javascript)|متصفحك (?:لا يدعم|قديم)|(?:يرجى|الرجاء) (?:تعطيل|إيقاف) (?:مانع|حاجب) الإعلانات/iu;
+// "حمّلوا تطبيق …" as a call at the start of the line; "حمل … تطبيق القانون" (carried … applying the law) is prose.
 const appAr =
-  /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:الآن\s+)?(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|(?:حمّل|حمل|نزّل|نزل|حمّلوا|حملوا|نزّلوا|نزلوا)\s+(?:\S+\s+){0,2}?تطبيق|(?:فعّل|فعل|فعّلوا|فعلوا)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
+  /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:الآن\s+)?(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|^[\s\u00A0]*(?:حمّل|حمّلوا|حملوا|نزّل|نزّلوا|نزلوا|(?:حمل|نزل)(?=\s+تطبيق))\s+(?:\S+\s+){0,2}?تطبيق|^[\s\u00A0]*(?:فعّل|فعّلوا|فعلوا|فعل)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
 /** At the start of the line: "Get the … app", "Turn on notifications" (an article may say "download the app"). */
 const appEnStart =
   /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;

@@ -31,3 +31,9 @@ test('a pointer to more coverage', () => {
   expect(isPageNoticeLine("Find more of the Herald's election coverage at https://example.com/elections")).toBe(true);
   expect(isPageNoticeLine('Critics said the network’s coverage of the war was one-sided.')).toBe(false);
 });
+
+test('“حمل … تطبيق” in a sentence is carrying and applying, not an app', () => {
+  expect(isPageNoticeLine('وقال إن الوزير حمل لواء تطبيق القانون منذ توليه المنصب.')).toBe(false);
+  expect(isPageNoticeLine('حمل على عاتقه تطبيق الإصلاحات الاقتصادية.')).toBe(false);
+  expect(isPageNoticeLine('حمّل تطبيق الموقع مجاناً')).toBe(true);
+});
