@@ -16,11 +16,17 @@ const ARABIC_VIEWS =
 const ARABIC_NOT_OURS =
   '(?:لا|ولا)\\s+(?:تعكس|يعكس|تعبر|يعبر|تمثل|يمثل)\\s+(?:\\S+\\s+){0,3}?(?:بالضرورة\\s+(?:عن\\s+)?(?:رأي|آراء|موقف|وجهة نظر|سياسة|توجه)|(?:عن\\s+)?(?:رأي|موقف|وجهة نظر|سياسة)\\s+(?:الموقع|الصحيفة|الشبكة|القناة|المجلة|الجريدة|هيئة التحرير|أسرة التحرير|الناشر))';
 const ENGLISH_VIEWS =
-  "(?:the\\s+)?(?:views|opinions|thoughts)\\s+(?:and\\s+opinions\\s+)?expressed\\s+(?:here|herein|above|below|in\\s+this\\s+(?:article|column|commentary|piece|op-ed|post|story))?\\s*(?:are|is)\\s+(?:solely\\s+|entirely\\s+)?(?:those\\s+of\\s+the\\s+(?:author|writer|contributor)s?|the\\s+(?:author|writer)(?:'s|s'|’s)(?:\\s+own)?|(?:his|her|their)\\s+own)";
+  "(?:the\\s+)?(?:views|opinions|thoughts)\\s+(?:and\\s+opinions\\s+)?expressed\\s+(?:by\\s+[^.]{1,40}?\\s+)?(?:here|herein|above|below|in\\s+this\\s+(?:article|column|commentary|piece|op-ed|post|story))?\\s*(?:are|is)\\s+(?:solely\\s+|entirely\\s+)?(?:those\\s+of\\s+the\\s+(?:author|writer|contributor)s?|the\\s+(?:author|writer)(?:'s|s'|’s)(?:\\s+own)?|(?:his|her|their)\\s+own)";
 const ENGLISH_NOT_OURS =
   "(?:do(?:es)?\\s+not|don['’]t)\\s+necessarily\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy|official)|(?:do(?:es)?\\s+not|don['’]t)\\s+(?:reflect|represent)\\s+(?:the\\s+)?(?:views|opinions|position|policy)\\s+of\\s+(?:the\\s+|this\\s+|our\\s+)?(?:publication|newspaper|site|website|network|outlet|editors|editorial board|publisher|station|magazine)";
 
-const opinion = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS}`, 'iu');
+// The note opens its line (after "Disclaimer:" or a conjunction) or follows the "هذا المقال بقلم" byline:
+// "the ministry said the views expressed in the report are those of its authors" is a sentence.
+const opinion = new RegExp(
+  `^[\\s\\u00A0*(\\[]*(?:(?:disclaimer|editor['’]s note|note|تنويه|ملاحظة|إخلاء مسؤولية)\\s*[:：]\\s*)?(?:و\\s*)?(?:${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS})`,
+  'iu',
+);
+const opinionAnywhere = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS}`, 'iu');
 /** "هذا المقال بقلم …،": the opinion note's first half, naming the writer. */
 const opinionByline = /^[\s\u00A0]*(?:هذا|هذه)\s+(?:المقال|المقالة|التحليل|المادة)\s+(?:بقلم|كتبه|كتبته|للكاتب|للكاتبة)\s/u;
 const correction =
@@ -37,7 +43,7 @@ export function isDisclaimerLine(line: string): boolean {
   if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 70) return false;
-  if (opinion.test(line) && (n <= 45 || opinionByline.test(line))) return true;
+  if ((opinion.test(line) && n <= 45) || (opinionByline.test(line) && opinionAnywhere.test(line))) return true;
   if (opinionByline.test(line) && n <= 12) return true;
   return correction.test(line) || priceNote.test(line) || fundingNote.test(line);
 }

@@ -32,3 +32,10 @@ test('a funding note', () => {
   expect(isDisclaimerLine('The Associated Press science desk receives support from a private foundation. The AP is solely responsible for all content.')).toBe(true);
   expect(isDisclaimerLine('The hospital receives support from the state, the governor said.')).toBe(false);
 });
+
+test('the note opens its line; inside a sentence it is reported speech', () => {
+  expect(isDisclaimerLine('أكدت الوزارة أن الآراء الواردة في التقرير تعبر عن رأي كاتبيه من الخبراء المستقلين.')).toBe(false);
+  expect(isDisclaimerLine('The ministry said the views expressed in the report are those of the authors.')).toBe(false);
+  expect(isDisclaimerLine('Disclaimer: The views expressed here are those of the author.')).toBe(true);
+  expect(isDisclaimerLine('Opinions expressed by Forum contributors are their own.')).toBe(true);
+});
