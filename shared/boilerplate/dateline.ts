@@ -21,8 +21,8 @@ const NBSP_SPACE = '[\\s\\u00A0]';
 
 // "Paris", "Hong Kong": with the agency in brackets after it, a place may be in Title Case.
 const titlePlace = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
-// Reuters dates its dateline: "LONDON, May 18 (Reuters) - ".
-const wireDate = `(?:,?\\s+(?:${alternation(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])})\\.?\\s+\\d{1,2})?`;
+// Reuters dates its dateline: "LONDON, May 18 (Reuters) - "; KUNA in figures: "الكويت - 14 - 5 (كونا) -- ".
+const wireDate = `(?:${NBSP_SPACE}*[-–—]${NBSP_SPACE}*\\d{1,2}${NBSP_SPACE}*[-/]${NBSP_SPACE}*\\d{1,2}(?:${NBSP_SPACE}*[-/]${NBSP_SPACE}*\\d{2,4})?|,?\\s+(?:${alternation(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])})\\.?\\s+\\d{1,2})?`;
 /**
  * "(Reuters) - ", "NEW YORK (Reuters) - ", "LONDON, May 18 (Reuters) - ", "Atlanta (CNN)The …",
  * "دبي، الإمارات (CNN)-- ": a place (optional) and an agency in brackets, then its dash, or a

@@ -1,7 +1,7 @@
 // Wire end and part markers: "// انتهى //", "/انتهى/", "(انتهى)", "-END-", "(END)", "###",
 // "-30-", "// يتبع //", and the part headings of a long wire story ("إضافة أولى", "إضافة خامسة
 // وأخيرة", "Add 1"). Agencies print the transmission time on the line after the end marker
-// ("20:26 ت م", "1426 GMT"): it goes with it.
+// ("20:26 ت م", "1426 GMT") or the desk's initials ("ع ب ص / م ف ع"): they go with it.
 
 import { asciiDigits } from './news-date';
 import { defineRule } from './rule';
@@ -15,6 +15,9 @@ const ORDINALS = 'أولى|اولى|ثانية|ثالثة|رابعة|خامسة|
 const part = new RegExp(`^[\\s\\u00A0]*(?:[/(ـ-]+[\\s\\u00A0]*)?إضافة[\\s\\u00A0]+(?:${ORDINALS})(?:[\\s\\u00A0]+و(?:${ORDINALS}))?(?:[\\s\\u00A0]*[/)ـ-]+)?[\\s\\u00A0]*$|^[\\s\\u00A0]*(?:ADD|Add)[\\s\\u00A0]+\\d{1,2}[\\s\\u00A0]*$`, 'u');
 /** "20:26 ت م", "19:05 ت غ", "1426 GMT", "14:26 بتوقيت غرينتش". */
 const transmissionTime = /^[\s\u00A0]*\d{1,2}:?\d{2}[\s\u00A0]*(?:ت[\s\u00A0]*[مغ]|GMT|UTC|بتوقيت[\s\u00A0]+\S+(?:[\s\u00A0]+\S+)?|local)?[\s\u00A0]*$/iu;
+
+/** The desk's initials under the marker (KUNA, Petra): "ع ب ص / م ف ع". */
+const deskInitials = /^[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5}(?:\/[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5})*[\s\u00A0]*$/u;
 
 export function isEndMarkerLine(line: string): boolean {
   if (hashes.test(line) || part.test(line)) return true;
@@ -30,8 +33,13 @@ export const endMarker = defineRule({
     const lines = ctx.lines;
     for (let i = 0; i < lines.length; i++) {
       if (!isEndMarkerLine(lines[i].text)) continue;
-      const next = lines[i + 1];
-      const last = next && transmissionTime.test(asciiDigits(next.text)) && next.text.trim().length > 0 ? next : lines[i];
+      // The time and the desk's initials under it go along (up to two lines).
+      let last = lines[i];
+      for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+        const t = lines[j].text;
+        if (t.trim().length === 0 || !(transmissionTime.test(asciiDigits(t)) || deskInitials.test(t))) break;
+        last = lines[j];
+      }
       out.push(ctx.suggestLines(lines[i], last, 'end-marker'));
       i = last.index;
     }

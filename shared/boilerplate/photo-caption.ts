@@ -18,6 +18,8 @@ const courtesy = /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?
 const labelled = /^[\s\u00A0]*(?:FILE PHOTO|File photo|FILE PICTURE|PHOTO|Photo|IMAGE|Pictured|PICTURED)\s*:\s*\S/u;
 /** "Credit...Jane Doe for The Times", "Image…Getty Images": a credit line after its caption. */
 const creditDots = /^[\s\u00A0]*(?:Credit|Image|Photo|Video)(?:\.{3}|…)\s*\S/u;
+/** NPR and others print the caption button after the caption: "… Jane Doe/Station hide caption". */
+const captionButtonEnd = /\s(?:hide|toggle|show) caption[\s\u00A0]*$/iu;
 const showCaption = /^[\s\u00A0]*(?:show caption\s+hide caption|hide caption\s+show caption|toggle caption|expand caption|caption)\b/iu;
 const arabicCredit = /\((?:الصورة|صورة|تصوير|الصور|عدسة|بعدسة|مصدر الصورة)\s*[:：\-–—]\s*[^()]{2,50}\)\s*$/u;
 /** "(University of Rochester)", "(Debra Vasalech Lyons)": a name alone in brackets, capitalized words. */
@@ -26,7 +28,7 @@ const bracketedName = /^[\s\u00A0]*\((?:[A-Z][\p{L}.'’&-]*|of|for|the|and|de|v
 export function isPhotoCaptionLine(line: string): boolean {
   const n = wordCount(line);
   if (n === 0 || n > 110) return false;
-  if ((showCaption.test(line) && n >= 3) || (creditDots.test(line) && n <= 20)) return true;
+  if ((showCaption.test(line) && n >= 3) || (creditDots.test(line) && n <= 20) || captionButtonEnd.test(line)) return true;
   if (labelled.test(line) && (slashCredit.test(line) || n <= 80)) return true;
   if (!/[/(]|ourtesy|photo/iu.test(line)) return false;
   if (slashCredit.test(line) || arabicCredit.test(line)) return true;

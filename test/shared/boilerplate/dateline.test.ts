@@ -48,3 +48,8 @@ test.each([
 ])('more dateline forms: %s', (line, prefix) => {
   expect(line.slice(0, gluedDatelineLength(line))).toBe(prefix);
 });
+
+test('a dateline dated in figures', () => {
+  const line = 'الكويت - 3 - 11 (كونا) -- افتتح وزير الصحة مستشفى جديدا.';
+  expect(line.slice(0, gluedDatelineLength(line))).toBe('الكويت - 3 - 11 (كونا) -- ');
+});

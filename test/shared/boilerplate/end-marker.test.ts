@@ -23,3 +23,8 @@ test('(النهاية) as a marker, النهاية in a sentence not', () => {
   expect(isEndMarkerLine('(النهاية)')).toBe(true);
   expect(isEndMarkerLine('وفي النهاية وافق المجلس على القرار.')).toBe(false);
 });
+
+test('the desk’s initials under the marker go with it', () => {
+  expect(removed(endMarker, 'وأضاف أن العمل مستمر.\n(النهاية)\nس ع د / ه ن\nنص آخر.\n')).toEqual(['(النهاية)\nس ع د / ه ن\n']);
+  expect(removed(endMarker, 'وأضاف أن العمل مستمر.\n(النهاية)\nوقال الوزير إن العمل مستمر.\n')).toEqual(['(النهاية)\n']);
+});

@@ -30,3 +30,8 @@ test('a “Credit…” line under a caption', () => {
   expect(isPhotoCaptionLine('Credit...Sam Hill for The Daily Post')).toBe(true);
   expect(isPhotoCaptionLine('Credit card debt rose again in March, the report said.')).toBe(false);
 });
+
+test('a caption ending in its “hide caption” button', () => {
+  expect(isPhotoCaptionLine('Volunteers stack sandbags by the river on Friday. Lee Park/City Radio hide caption')).toBe(true);
+  expect(isPhotoCaptionLine('She asked the editor to hide the caption, and he did.')).toBe(false);
+});
