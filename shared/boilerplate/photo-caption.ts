@@ -7,7 +7,7 @@
 // a photo word or the caption's label.
 
 import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
-import { PHOTO_AGENCIES } from './news-outlets';
+import { NEWS_AGENCIES, PHOTO_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
 const agencies = alternation(caseVariants([...PHOTO_AGENCIES, 'Getty Images for', 'AP Photo', 'The Washington Post', 'The New York Times', 'USA TODAY', 'USA Today', 'Bloomberg News', 'NurPhoto via Getty Images', 'SOPA Images/LightRocket']));
@@ -18,6 +18,10 @@ const courtesy = /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?
 const labelled = /^[\s\u00A0]*(?:FILE PHOTO|File photo|FILE PICTURE|PHOTO|Photo|IMAGE|Pictured|PICTURED)\s*:\s*\S/u;
 /** "Credit...Jane Doe for The Times", "Image…Getty Images": a credit line after its caption. */
 const creditDots = /^[\s\u00A0]*(?:Credit|Image|Photo|Video)(?:\.{3}|…)\s*\S/u;
+/** "… Photograph: Jo Hale/Getty Images", "… الصورة: رويترز": the credit label closing the caption. */
+const trailingLabel = /[.!?"”’)\]\s]\s*(?:Photograph|Photo|Picture|Image|Illustration|Composite|الصورة|صورة|تصوير)\s*[:：]\s*[^.:،]{2,60}$/u;
+/** A short caption ending in its outlet in brackets: "ركاب داخل عربات المترو (سكاي نيوز عربية)". */
+const outletCredit = new RegExp(`\\((?:${alternation(NEWS_AGENCIES)})\\)[\\s\\u00A0]*$`, 'u');
 /** NPR and others print the caption button after the caption: "… Jane Doe/Station hide caption". */
 const captionButtonEnd = /\s(?:hide|toggle|show) caption[\s\u00A0]*$/iu;
 const showCaption = /^[\s\u00A0]*(?:show caption\s+hide caption|hide caption\s+show caption|toggle caption|expand caption|caption)\b/iu;
@@ -30,6 +34,8 @@ export function isPhotoCaptionLine(line: string): boolean {
   if (n === 0 || n > 110) return false;
   if ((showCaption.test(line) && n >= 3) || (creditDots.test(line) && n <= 20) || captionButtonEnd.test(line)) return true;
   if (labelled.test(line) && (slashCredit.test(line) || n <= 80)) return true;
+  if (trailingLabel.test(line) && n <= 80) return true;
+  if (outletCredit.test(line) && n <= 20 && !endsWithFullStop(line.replace(outletCredit, ''))) return true;
   if (!/[/(]|ourtesy|photo/iu.test(line)) return false;
   if (slashCredit.test(line) || arabicCredit.test(line)) return true;
   if (courtesy.test(line) && n <= 80) return true;

@@ -24,7 +24,7 @@ const ENGLISH_HEADINGS =
   'latest stories|further reading|what to read next|up next|around the web|from our partners|in other news|elsewhere|' +
   'visual stories|web stories|photo stories|photo galleries|more videos|latest videos|top videos|watch more|must read|must watch|' +
   'فيديوهات|أحدث الفيديوهات|شاهد المزيد|قصص مصورة|ألبوم الصور|ننصحك أيضا';
-const heading = new RegExp(`^\\s*[-–—•*#]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*[:：»›>|\\-–—]*\\s*$`, 'iu');
+const heading = new RegExp(`^\\s*[-–—•*#]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)*\\s*$`, 'iu');
 
 export function isRelatedHeading(line: string): boolean {
   return heading.test(line);
