@@ -4,7 +4,7 @@
 // ("Prefer to listen? Check out the … podcast", "[Sign up for our … newsletter …]").
 // Each is a whole line of at most a paragraph; the article writing about cookies has no "we use".
 
-import { wordCount } from './line-shape';
+import { endsWithFullStop, wordCount } from './line-shape';
 import { defineRule } from './rule';
 
 // The site speaking of its own cookies, or a banner's buttons alone: an article on cookie rules stays.
@@ -21,6 +21,8 @@ const appEnStart =
   /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;
 /** "Find more of AP's coverage at …", "See full coverage: …". */
 const moreCoverage = /^[\s\u00A0]*(?:find|see|read|get|follow|for) (?:more|full|all|the latest|complete|our)\b(?: of)?(?: [\p{L}'’]+){0,3} coverage\b/iu;
+/** "Don't miss these insights from …", "لا تفوّت …": a teaser button, no sentence. */
+const dontMiss = /^[\s\u00A0]*(?:don['’]?t miss|never miss|لا تفوت|لا تفوّت|لا يفوتك)\s/iu;
 /** Anywhere in the line, as the site speaks of itself: "sign up for our … newsletter", "Prefer to listen?". */
 const appEnAnywhere =
   /\bprefer to listen\?|\bsubscribe (?:for free )?(?:on|in) (?:apple podcasts|spotify|stitcher|google podcasts)|\b(?:sign up for|subscribe to) our .{0,60}\bnewsletter\b/iu;
@@ -29,6 +31,7 @@ const appEnAnywhere =
 const cue = /cookie|coverage|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
 
 export function isPageNoticeLine(line: string): boolean {
+  if (dontMiss.test(line) && wordCount(line) <= 12 && !endsWithFullStop(line)) return true;
   if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 60) return false;

@@ -39,3 +39,8 @@ test('the note opens its line; inside a sentence it is reported speech', () => {
   expect(isDisclaimerLine('Disclaimer: The views expressed here are those of the author.')).toBe(true);
   expect(isDisclaimerLine('Opinions expressed by Forum contributors are their own.')).toBe(true);
 });
+
+test('a wire’s note on what its public page carries', () => {
+  expect(isDisclaimerLine('الأخبار المنشورة على موقع الوكالة هي ملخص لما يقدم لعملائها من خدمات إخبارية.')).toBe(true);
+  expect(isDisclaimerLine('وقال إن الأخبار المنشورة عن الحادث غير دقيقة.')).toBe(false);
+});

@@ -37,3 +37,9 @@ test('“حمل … تطبيق” in a sentence is carrying and applying, not an
   expect(isPageNoticeLine('حمل على عاتقه تطبيق الإصلاحات الاقتصادية.')).toBe(false);
   expect(isPageNoticeLine('حمّل تطبيق الموقع مجاناً')).toBe(true);
 });
+
+test('a “Don’t miss” teaser button, not a sentence', () => {
+  expect(isPageNoticeLine("Don't miss our best stories of the week")).toBe(true);
+  expect(isPageNoticeLine('لا تفوّت أهم أخبار اليوم')).toBe(true);
+  expect(isPageNoticeLine("Don't miss the parade on Sunday, the mayor told residents.")).toBe(false);
+});

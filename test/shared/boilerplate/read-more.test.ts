@@ -52,3 +52,9 @@ describe('read-more', () => {
     expect(findGluePoint('عنوان قصير من ضيفه كيشيداوبحسب وكالة')).toBe('عنوان قصير من ضيفه كيشيدا'.length);
   });
 });
+
+test('"Go deeper:" and "WATCH:" teasers', () => {
+  expect(removed(readMore, 'Text.\nGo deeper: Cities try free buses for students\nMore text.')).toEqual(['Go deeper: Cities try free buses for students\n']);
+  expect(removed(readMore, 'Text.\nWATCH: How the storm formed over the gulf\nMore text.')).toEqual(['WATCH: How the storm formed over the gulf\n']);
+  expect(removed(readMore, 'Text.\nWatch what happens when the tide comes in, he said.\n')).toEqual([]);
+});
