@@ -29,6 +29,9 @@ const hijriDate = /\d{1,2}\s+(?:محرم|صفر|ربيع الأول|ربيع ا�
 const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
 const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(FILLER))})(?![\\p{L}])`, 'gu');
 
+/** A date label alone on its line ("Published", "آخر تحديث:"). */
+const loneLabel = new RegExp(`^\\s*(?:${alternation(caseVariants(LABELS))})\\s*[:：]?\\s*$`, 'u');
+
 /** A line that is nothing but a date stamp (with its label, time and zone). */
 export function isDateLine(line: string): boolean {
   if (isDateStamp(line)) return true;
@@ -100,6 +103,15 @@ export const dateLine = defineRule({
   description: 'A publication or update date line (date, time, weekday and label only).',
   language: 'any',
   detect(_text, ctx) {
-    return ctx.lines.filter((l: SourceLine) => isDateLine(l.text)).map((l) => ctx.suggestLines(l, l, 'published-line'));
+    const lines = ctx.lines;
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+      if (!isDateLine(lines[i].text)) continue;
+      // "Published" alone on the line above its date ("Published\n3 hours ago") goes with it.
+      const above = i > 0 ? lines[i - 1] : undefined;
+      const first = above && loneLabel.test(above.text) ? above : lines[i];
+      out.push(ctx.suggestLines(first, lines[i], 'published-line'));
+    }
+    return out;
   },
 });

@@ -1,10 +1,13 @@
 // Words glued together by scraping (a removed tag left no space): "2024وجاء",
-// "Googleغوغل", "عام2021", "said.The", "كيشيداوبحسب". Proposed as `split` edits:
-// an insertion of one space at the glue point.
+// "Googleغوغل", "عام2021", "said.The". Proposed as `split` edits: an insertion of one space
+// at the glue point.
+// Only where the boundary is certain: a change of script (Arabic letters against digits or
+// Latin letters) or a sentence end against a capital. Never inside a run of Arabic letters:
+// clitics make "والمشروبات" and "للعقوبات" one word, so a "و" or a "ة" proves nothing there
+// (a headline glued to its sentence is cut by the read-more rule, which knows the headline).
 
 import type { SuggestedEdit } from '../api';
 import { ARABIC_LETTER, alternation } from './line-shape';
-import { ARABIC_GLUED_OPENERS, ENGLISH_OPENERS } from './sentence-openers';
 import { defineRule } from './rule';
 
 const A = `[${ARABIC_LETTER}]`;
@@ -18,13 +21,8 @@ const GLUES: RegExp[] = [
   new RegExp(`(?<=[0-9\\u0660-\\u0669]{2,})(?=(?!(?:${alternation(UNITS)})(?!${A}))${A}{3,})`, 'gu'),
   // An Arabic word of three letters or more then a number: "عام2021" (but "ب5", "و3" are prefixes).
   new RegExp(`(?<=${A}{3})(?=[0-9\\u0660-\\u0669])`, 'gu'),
-  // ة and ى only ever end a word: "الداخليةوفي".
-  new RegExp(`(?<=${A}[ةى][\\u064B-\\u0652]*)(?=${A})`, 'gu'),
-  // A headline glued to the sentence after it: "كيشيداوبحسب".
-  new RegExp(`(?<=${A}{3})(?=(?:${alternation(ARABIC_GLUED_OPENERS)})(?!${A}))`, 'gu'),
-  // English sentences: "said.The", "KishidaThe".
+  // English sentences: "said.The", "Cummings.In".
   /(?<=[a-z]{2}[.!?]["”’]?)(?=[A-Z][a-z])/gu,
-  new RegExp(`(?<=[a-z]{3})(?=(?:${alternation(ENGLISH_OPENERS.filter((w) => w.length > 2))})(?![a-z]))`, 'gu'),
 ];
 
 export const gluedWords = defineRule({

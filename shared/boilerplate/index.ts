@@ -14,11 +14,20 @@
 import type { SuggestedEdit } from '../api';
 import { TahrirError } from '../errors';
 import type { Edit, RejectedSuggestion } from '../model';
+import { authorBio } from './author-bio';
 import { byline } from './byline';
 import { dateLine, readingTimeLine } from './date-line';
+import { dateline } from './dateline';
+import { disclaimer } from './disclaimer';
+import { endMarker } from './end-marker';
 import { gluedWords } from './glued-words';
+import { headlineLine } from './headline-line';
 import { keywordsLine } from './keywords-line';
 import { letterVariants } from './letter-variants';
+import { linkLeftover } from './link-leftover';
+import { pageNotice } from './page-notice';
+import { outletByline } from './outlet-byline';
+import { photoCaption } from './photo-caption';
 import { photoCredit } from './photo-credit';
 import { PROMO_RULES } from './promo-lines';
 import { readMore } from './read-more';
@@ -26,6 +35,11 @@ import { relatedBlock } from './related-block';
 import { createRuleContext, type BoilerplateRule } from './rule';
 import { socialEmbed } from './social-embed';
 import { sourceLine } from './source-line';
+import { syndication } from './syndication';
+import { trailingHeadlines } from './trailing-headlines';
+import { trailingTeasers } from './trailing-teasers';
+import { widgetText } from './widget-text';
+import { wireCredit } from './wire-credit';
 import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
 
 export type { BoilerplateRule, RuleContext } from './rule';
@@ -41,7 +55,21 @@ export const RULES: readonly BoilerplateRule[] = [
   socialEmbed,
   ...PROMO_RULES,
   photoCredit,
+  photoCaption,
   byline,
+  dateline,
+  endMarker,
+  disclaimer,
+  syndication,
+  wireCredit,
+  authorBio,
+  pageNotice,
+  widgetText,
+  linkLeftover,
+  headlineLine,
+  trailingTeasers,
+  trailingHeadlines,
+  outletByline,
   letterVariants,
   gluedWords,
 ];

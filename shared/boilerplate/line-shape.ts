@@ -39,7 +39,8 @@ export function stripBullet(text: string): string {
 export function isHeadlineLike(text: string, maxWords = 20): boolean {
   const t = stripBullet(text).trim();
   if (t.length === 0 || t.length > 180) return false;
-  if (endsWithFullStop(t) && !/\.\.\s*$/.test(t)) return false;
+  // "… in Virginia, Maryland and D.C.": an abbreviation's point is no sentence end.
+  if (endsWithFullStop(t) && !/\.\.\s*$/.test(t) && !/(?<![\p{L}.])(?:\p{Lu}\.){2,}["'”’]?\s*$/u.test(t)) return false;
   const n = wordCount(t);
   return n >= 1 && n <= maxWords;
 }

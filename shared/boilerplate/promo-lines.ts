@@ -55,8 +55,8 @@ const supportUs =
 /** Buttons alone on their line. */
 const button = /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
 const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
-/** A line of only separators ("___", "* * *", "—————"). */
-const separator = /^\s*(?:[_\-–—*=•·~#]\s*)+$|^\s*\.{3,}\s*$/u;
+/** A line of only separators ("___", "* * *", "—————", a row of tatweel "ـــــ"). */
+const separator = /^\s*(?:[_\-–—*=•·~#\u0640]\s*)+$|^\s*\.{3,}\s*$/u;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
 const callToActionStart = /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
 

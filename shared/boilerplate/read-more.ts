@@ -15,8 +15,8 @@ export const ARABIC_READ_MORE = `(?:[اإأ]قر[أا]|طالع|شاهد|تاب�
 const ARABIC_LABELLED = '(?:للمزيد|ذات صلة|مقالات? ذات صلة|خبر ذو صلة|موضوع ذو صلة)';
 /** English triggers; as prose can start with "Read more about…", they need a separator or capitals. */
 export const ENGLISH_READ_MORE =
-  '(?:Read more|Read More|Also read|Also Read|Read also|See also|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
-const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|Related article|Related story|Related video|Related content)';
+  '(?:Read more|Read More|Also read|Also Read|Read also|See also|Go deeper|Go Deeper|Dig deeper|Keep reading|Related reading|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
+const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|WATCH|GO DEEPER|Related article|Related story|Related video|Related content)';
 
 const sepAr = '\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)?\\s*';
 const sepEn = '\\s*(?:[:：»›>|]|\\s[-–—])\\s*';
@@ -81,7 +81,21 @@ export function findGluePoint(rest: string): number {
   return candidates.length ? Math.min(...candidates) : -1;
 }
 
-/** Suggestion for one trigger at `at` (UTF-16, inside `line`). */
+/**
+ * Suggestions for one trigger at `at` (UTF-16, inside `line`): the headline's removal and, where the
+ * headline is glued to the next word ("كيشيداوبحسب"), a space at the glue point. The split is the
+ * only one made inside a run of Arabic letters, as here the headline is known: it is dropped while
+ * the removal stands (its edge), and offered once the editor rejects the removal.
+ */
+function readMoreEdits(ctx: RuleContext, line: SourceLine, at: number, triggerEnd: number): SuggestedEdit[] {
+  const edit = readMoreEdit(ctx, line, at, triggerEnd);
+  if (!edit) return [];
+  const end = triggerEnd + findGluePoint(line.text.slice(triggerEnd - line.start));
+  const glued = end > triggerEnd && /\S/u.test(ctx.text[end - 1]) && /\S/u.test(ctx.text[end]);
+  return glued ? [edit, ctx.suggest(end, end, 'split', 'read-more', ' ')] : [edit];
+}
+
+/** The removal for one trigger at `at` (UTF-16, inside `line`). */
 function readMoreEdit(ctx: RuleContext, line: SourceLine, at: number, triggerEnd: number): SuggestedEdit | undefined {
   const rest = line.text.slice(triggerEnd - line.start);
   const atLineStart = line.text.slice(0, at - line.start).trim().length === 0;
@@ -107,8 +121,7 @@ export const readMore = defineRule({
       for (let m = trigger.exec(line.text); m; m = trigger.exec(line.text)) {
         // Mid-line, the match starts with the space after the sentence end: it goes too.
         const start = line.start + m.index;
-        const edit = readMoreEdit(ctx, line, start, line.start + m.index + m[0].length);
-        if (edit) out.push(edit);
+        out.push(...readMoreEdits(ctx, line, start, line.start + m.index + m[0].length));
         break;
       }
     }

@@ -6,9 +6,18 @@
 import type { SuggestedEdit } from '../api';
 import { defineRule, type SourceLine } from './rule';
 
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+// The embed prints the date in the page's language: "May 18, 2020", "18 مايو 2020", "١٨ أيار ٢٠٢٠".
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|' +
+  'يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|تشرين الثاني|كانون الأول)\\.?';
+const D = '[0-9\\u0660-\\u0669]';
 const attribution = new RegExp(
-  `^\\s*[—–-]\\s*[^\\n()]{0,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+\\d{1,2},\\s*\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})?`,
+  `^\\s*[—–-]\\s*[^\\n()]{0,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+${D}{1,2}،?,?\\s*${D}{4}|${D}{1,2}\\s+${MONTH}،?\\s+${D}{4})?`,
+  'u',
+);
+/** The attribution closing a line that holds the post's text: "… pic.twitter.com/x — Name (@handle) May 18, 2020". */
+const attributionAtEnd = new RegExp(
+  `\\s[—–-]{1,2}\\s*[^\\n()—–]{1,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+${D}{1,2}،?,?\\s*${D}{4}|${D}{1,2}\\s+${MONTH}،?\\s+${D}{4})\\s*$`,
   'u',
 );
 const postLink = /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
@@ -61,6 +70,11 @@ export const socialEmbed = defineRule({
         // Text glued after the date ("…2024وجاء") is the article resuming: it stays.
         const end = line.text.slice(a[0].length).trim().length === 0 ? line.next : line.start + a[0].length;
         out.push(ctx.suggest(start, end, 'boilerplate', 'social-embed'));
+        continue;
+      }
+      // The whole line is the embed: its text, then the attribution with its date.
+      if (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) {
+        out.push(ctx.suggestLines(line, line, 'social-embed'));
         continue;
       }
       if (isEmbedChromeLine(line.text)) out.push(ctx.suggestLines(line, line, 'social-embed'));

@@ -67,3 +67,9 @@ describe('news dates', () => {
     expect(findNewsDate('no date here')).toBeUndefined();
   });
 });
+
+test('a date label alone above its date goes with it; alone elsewhere it stays', () => {
+  expect(removed(dateLine, 'Title\nPublished\n3 hours ago\nText.\n')).toEqual(['Published\n3 hours ago\n']);
+  expect(removed(dateLine, 'Title\nآخر تحديث:\n12 مارس 2025 - 10:15\nنص.\n')).toEqual(['آخر تحديث:\n12 مارس 2025 - 10:15\n']);
+  expect(removed(dateLine, 'Title\nPublished\nThe book came out last year.\n')).toEqual([]);
+});

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { gluedWords } from '../../../shared/boilerplate/glued-words';
+import { suggestEdits } from '../../../shared/boilerplate/index';
 import { run } from './rule-harness';
 
 function split(text: string): string {
@@ -15,7 +17,7 @@ describe('glued-words', () => {
     ['غوغلGoogle فيسبوك', 'غوغل Google فيسبوك'],
     ['في عام2021 بدأ', 'في عام 2021 بدأ'],
     ['he said.The minister left', 'he said. The minister left'],
-    ['من ضيفه كيشيداوبحسب وكالة', 'من ضيفه كيشيدا وبحسب وكالة'],
+    ['Dominic Cummings.In a statement', 'Dominic Cummings. In a statement'],
     ['😀 في عام2021', '😀 في عام 2021'],
   ])('%s → %s', (text, expected) => {
     expect(split(text)).toBe(expected);
@@ -30,7 +32,56 @@ describe('glued-words', () => {
     'U.S. officials and iPhone users on YouTube',
     'McDonald and JavaScript, LinkedIn',
     'مسافة 5كم',
+    // Inside a run of Arabic letters nothing is certain: clitics make these one word.
+    'من ضيفه كيشيداوبحسب وكالة',
+    'رفع العقوبات والمشروبات للعقوبات',
+    'في المدرسةوالبيت',
   ])('leaves %s', (text) => {
     expect(run(gluedWords, text)).toEqual([]);
+  });
+});
+
+// Arabic words as clitics build them: conjunction, preposition, article, stem, pronoun suffix.
+// The stems include ones that end in what a sentence opener starts with ("…وبات", "…قال") and
+// ones ending in ة or ى, which take ت or ا/ي before a suffix, as Arabic spells them.
+const STEMS = [
+  'مشروبات', 'عقوبات', 'صعوبات', 'مدرسة', 'حكومة', 'مستشفى', 'بات', 'قال', 'جاء', 'كان', 'فيما', 'بحسب', 'وزارة', 'وفد',
+  'كتاب', 'اقتصاد', 'مفاوضات', 'تقرير', 'أعلن', 'بعض', 'ذكرى', 'مبنى', 'وقت', 'فريق', 'مواطن',
+];
+const PROCLITICS = ['', 'و', 'ف'];
+const PREPOSITIONS = ['', 'ب', 'ل', 'ك', 'س'];
+const SUFFIXES = ['', 'ه', 'ها', 'هم', 'هما', 'كم', 'نا', 'ي'];
+
+const arabicWord = fc
+  .record({ c: fc.constantFrom(...PROCLITICS), p: fc.constantFrom(...PREPOSITIONS), al: fc.boolean(), stem: fc.constantFrom(...STEMS), s: fc.constantFrom(...SUFFIXES) })
+  .map(({ c, p, al, stem, s }) => {
+    let word = stem;
+    if (s) word = word.replace(/ة$/u, 'ت').replace(/ى$/u, 'ا');
+    // ل + ال is written لل.
+    const article = al && !s ? (p === 'ل' ? 'ل' : 'ال') : '';
+    return `${c}${p}${article}${word}${article ? '' : s}`;
+  });
+const arabicText = fc.array(fc.oneof(arabicWord, arabicWord, arabicWord, fc.constantFrom('2024', 'CNN', '،', '.', '\n')), { minLength: 1, maxLength: 30 }).map((ws) => ws.join(' '));
+
+/** Whether the insertion point sits between two Arabic letters (or a letter and a mark). */
+function insideLetterRun(text: string, at: number): boolean {
+  const chars = [...text];
+  const letter = /[\u0621-\u064A\u0671-\u06D3\u064B-\u0652\u0640]/u;
+  return at > 0 && at < chars.length && letter.test(chars[at - 1]) && letter.test(chars[at]);
+}
+
+describe('splits only with evidence', () => {
+  test('no split inside a run of Arabic letters, whatever clitics the words carry', () => {
+    fc.assert(
+      fc.property(arabicText, (text) => {
+        const splits = suggestEdits(text).filter((e) => e.kind === 'split');
+        for (const e of splits) expect(insideLetterRun(text, e.start), `${text} @${e.start}`).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test.each(['والمشروبات', 'للعقوبات', 'العقوبات', 'والمدرسة', 'فالحكومة', 'لبعضهما', 'بالمستشفى', 'وبكتابه'])('%s is one word', (word) => {
+    expect(run(gluedWords, `قال إن ${word} مهمة.`)).toEqual([]);
   });
 });

@@ -50,10 +50,20 @@ describe('suggestEdits on the sample article', () => {
   });
 
   test('the Persian letters of the keyword line and the glue after the headline are covered by removals', () => {
-    const all = suggestEdits(source, { disabledRules: ['keywords-line', 'read-more', 'related'] });
+    const all = suggestEdits(source, { disabledRules: ['keywords-line', 'related'] });
     expect(all.some((e) => e.rule === 'letter-variants' && e.replacement === 'كوريا')).toBe(true);
-    expect(all.some((e) => e.rule === 'glued-words' && e.start === 387)).toBe(true);
-    expect(edits.some((e) => e.rule === 'letter-variants' || e.rule === 'glued-words')).toBe(false);
+    expect(edits.some((e) => e.kind === 'split' || e.rule === 'letter-variants')).toBe(false);
+  });
+
+  test('the headline glued to the next sentence is split where the read-more rule knows it ends, once its removal is rejected', () => {
+    const headline = edits.find((e) => e.rule === 'read-more')!;
+    const rejected = suggestEdits(source, { rejected: [{ rule: 'read-more', start: headline.start, end: headline.end, text: headline.text }] });
+    expect(rejected.filter((e) => e.kind === 'split').map((e) => [e.start, e.rule, slice(source, e.start - 6, e.start + 5)])).toEqual([
+      [387, 'read-more', 'كيشيداوبحسب'],
+    ]);
+    // Without the read-more rule nothing says where the headline ends: no split inside the Arabic letters.
+    const alone = suggestEdits(source, { disabledRules: ['read-more'] });
+    expect(alone.some((e) => e.kind === 'split')).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { advertisementLine, callToActionLine, contactBlock, copyrightLine, followLine, newsletterLine, shareLine } from '../../../shared/boilerplate/promo-lines';
-import type { BoilerplateRule } from '../../../shared/boilerplate/rule';
+import { createRuleContext, type BoilerplateRule } from '../../../shared/boilerplate/rule';
 import { removed } from './rule-harness';
 
 const cases: [BoilerplateRule, string[], string[]][] = [
@@ -53,4 +53,8 @@ test('follow-us: a heading with the platforms on the next line goes as one block
 test('contact: a heading with e-mail and phone lines under it; a "Contacts" subheading before prose stays', () => {
   expect(removed(contactBlock, 'Text.\nMedia contact:\npress@sungrid.example\n+212 5 22 00 00 00\nMore.')).toEqual(['Media contact:\npress@sungrid.example\n+212 5 22 00 00 00\n']);
   expect(removed(contactBlock, 'Contacts\nThe ministry kept its contacts with both sides open, officials said.\n')).toEqual([]);
+});
+
+test('a row of tatweel is a separator', () => {
+  expect(callToActionLine.detect('نص.\nـــــــــــــ\nنص.', createRuleContext('نص.\nـــــــــــــ\nنص.')).map((e) => e.text)).toEqual(['ـــــــــــــ\n']);
 });

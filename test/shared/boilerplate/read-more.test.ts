@@ -5,7 +5,10 @@ import { removed, run } from './rule-harness';
 describe('read-more', () => {
   test('finds the glue point of a headline glued to the next sentence (the sample)', () => {
     const text = 'مقدمة.\nإقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيداوبحسب وكالة "اسوشيتد برس" بحث رئيس الوزراء.\n';
-    expect(removed(readMore, text)).toEqual(['إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا']);
+    const edits = run(readMore, text);
+    expect(edits.filter((e) => e.kind === 'boilerplate').map((e) => e.text)).toEqual(['إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا']);
+    // The headline is known, so where it ends inside the letters "كيشيداوبحسب" is a certain split.
+    expect(edits.filter((e) => e.kind === 'split').map((e) => [e.start, e.replacement])).toEqual([[edits[0].end, ' ']]);
   });
 
   test.each([
@@ -14,7 +17,11 @@ describe('read-more', () => {
     ['Read more: Biden meets Kishida at the White HouseThe two leaders discussed trade and security.', 'Read more: Biden meets Kishida at the White House'],
     ['READ MORE: Floods hit Libya as storm Daniel makes landfall.The government declared an emergency.', 'READ MORE: Floods hit Libya as storm Daniel makes landfall.'],
   ])('cuts %s at the glue point', (line, headline) => {
-    expect(removed(readMore, `${line}\n`)).toEqual([headline]);
+    const edits = run(readMore, `${line}\n`);
+    expect(edits.filter((e) => e.kind === 'boilerplate').map((e) => e.text)).toEqual([headline]);
+    // Glued without a space, the glue point is offered as a split too (kept only if the removal is rejected).
+    const glued = !/\s$/u.test(headline);
+    expect(edits.filter((e) => e.kind === 'split').map((e) => e.start)).toEqual(glued ? [[...headline].length] : []);
   });
 
   test('a headline alone on its line goes with its line break', () => {
@@ -44,4 +51,10 @@ describe('read-more', () => {
     expect(findGluePoint('headline without glue')).toBe(-1);
     expect(findGluePoint('عنوان قصير من ضيفه كيشيداوبحسب وكالة')).toBe('عنوان قصير من ضيفه كيشيدا'.length);
   });
+});
+
+test('"Go deeper:" and "WATCH:" teasers', () => {
+  expect(removed(readMore, 'Text.\nGo deeper: Cities try free buses for students\nMore text.')).toEqual(['Go deeper: Cities try free buses for students\n']);
+  expect(removed(readMore, 'Text.\nWATCH: How the storm formed over the gulf\nMore text.')).toEqual(['WATCH: How the storm formed over the gulf\n']);
+  expect(removed(readMore, 'Text.\nWatch what happens when the tide comes in, he said.\n')).toEqual([]);
 });

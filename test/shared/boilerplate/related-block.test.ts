@@ -30,3 +30,14 @@ describe('related', () => {
     (line) => expect(isRelatedHeading(line)).toBe(false),
   );
 });
+
+test('a listed headline ending in an abbreviation ("D.C.") stays in the list', () => {
+  const text = 'Story.\n\nMore coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n\nThe story goes on here with a full sentence of text.\n';
+  expect(removed(relatedBlock, text)).toEqual(['More coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n']);
+});
+
+test('a read-also heading ending in dots, with its headline on the next line', () => {
+  expect(removed(relatedBlock, 'نص الخبر.\nاقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\nويتابع النص هنا بجملة كاملة عن الموضوع نفسه.\n')).toEqual([
+    'اقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\n',
+  ]);
+});

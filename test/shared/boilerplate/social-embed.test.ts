@@ -35,4 +35,13 @@ describe('social-embed', () => {
   ])('keeps prose about posts: %s', (line) => {
     expect(removed(socialEmbed, `${line}\n`)).toEqual([]);
   });
+
+  test('a line holding the post and its attribution goes whole, with the date in English or Arabic', () => {
+    expect(removed(socialEmbed, 'Text.\nThe bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\nText.')).toEqual([
+      'The bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\n',
+    ]);
+    expect(removed(socialEmbed, 'نص.\nافتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\nنص.')).toEqual([
+      'افتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\n',
+    ]);
+  });
 });
