@@ -1,12 +1,16 @@
 // The editor's frame: top bar, document list, the document, the side panel, dialogs.
-import type { ReactElement } from 'react';
+import type { ComponentType, ReactElement } from 'react';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { setStatus } from '../store/annotation-actions';
 import { redo, undo } from '../store/history';
 import { useTahrir } from '../store/store';
 import { closeDialog, openDialog, setView, toggleShortcuts } from '../store/ui-actions';
 import { Banners } from './Banners';
-import { dialogFor } from './dialog-registry';
+import type { DialogProps } from './dialog-registry';
+import { ExportDialog } from './ExportDialog';
+import { ExternalChangeDialog } from './ExternalChangeDialog';
+import { ImportDialog } from './ImportDialog';
+import { EXTERNAL_CHANGE_DIALOG } from '../store/external-change';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { SaveIndicator } from './SaveIndicator';
@@ -78,10 +82,17 @@ function TopBar(): ReactElement {
   );
 }
 
+/** The dialogs openDialog(kind) opens. */
+const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
+  export: ExportDialog,
+  import: ImportDialog,
+  [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
+};
+
 function OpenDialog(): ReactElement | null {
   const kind = useTahrir((s) => s.dialog);
   if (!kind) return null;
-  const Dialog = dialogFor(kind);
+  const Dialog = Object.hasOwn(DIALOGS, kind) ? DIALOGS[kind] : undefined;
   if (Dialog) return <Dialog onClose={closeDialog} />;
   return (
     <div className="overlay" onClick={closeDialog}>

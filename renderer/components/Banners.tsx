@@ -50,7 +50,7 @@ export function Banners(): ReactElement {
               : 'The sidecar changed on disk while you had unsaved changes.'}
           {external.type !== 'document-removed' && (
             <>
-              <button className="small" onClick={() => void keepMineOverDisk().then(() => store.setState({ external: null }))}>
+              <button className="small" onClick={() => void keepMineOverDisk().then(() => store().setState({ external: null }))}>
                 Keep mine
               </button>
               <button className="small" onClick={() => void reloadDocument()}>

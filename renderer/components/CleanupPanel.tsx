@@ -2,13 +2,13 @@
 // the text (removed text struck through, a replacement underlined), accepted or rejected
 // one by one or a whole rule at once, by mouse or keyboard; suggested metadata for the
 // document's fields; and hand edits of the clean text.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { SuggestedEdit } from '../../shared/api';
 import { useTahrir } from '../store/store';
 import {
   acceptSuggestions,
   applyMetadata,
-  cleanupStore,
+  cleanupState,
   groupByRule,
   loadSuggestions,
   moveCursor,
@@ -20,9 +20,8 @@ import {
   type MetadataField,
 } from '../store/cleanup-suggestions';
 import { shownText } from '../store/text-view';
-import { deleteSelection, finishReplace, insertSpace, replaceStore, setPendingReplace, startReplace } from './cleanup-commands';
+import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from './cleanup-commands';
 import type { HighlightItem } from './highlight-layer';
-import { registerSidePanelTab } from './side-panel-tabs';
 import { paragraphElementAt, textSurface } from './text-surface';
 import '../styles/cleanup.css';
 
@@ -122,13 +121,7 @@ function MetadataSuggestions(): ReactElement | null {
 }
 
 function HandEdits(): ReactElement {
-  const pending = useSyncExternalStore(
-    (l) => {
-      replaceStore.listeners.add(l);
-      return () => replaceStore.listeners.delete(l);
-    },
-    () => replaceStore.pending,
-  );
+  const pending = useTahrir((s) => s.replacing);
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -229,7 +222,7 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
   );
 }
 
-function CleanupTab(): ReactElement {
+export function CleanupTab(): ReactElement {
   const docId = useTahrir((s) => s.doc?.id ?? null);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
   const data = useTahrir((s) => s.data);
@@ -268,7 +261,7 @@ function CleanupTab(): ReactElement {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const step = (delta: number): void => {
       moveCursor(keys, delta);
-      const k = cleanupStore.getState().cursor;
+      const k = cleanupState().cursor;
       const s = ordered[keys.indexOf(k ?? '')];
       if (s) scrollToSuggestion(s);
     };
@@ -350,5 +343,3 @@ function CleanupTab(): ReactElement {
     </div>
   );
 }
-
-registerSidePanelTab({ id: 'cleanup', title: 'Cleanup', component: CleanupTab });

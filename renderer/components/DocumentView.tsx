@@ -144,7 +144,7 @@ export function DocumentView(): ReactElement | null {
       return;
     }
     // Clicking again at the same place cycles through nested spans.
-    const selected = store.getState().selected;
+    const selected = store().getState().selected;
     const i = selected ? under.findIndex((u) => u.ref.kind === selected.kind && u.ref.id === selected.id) : -1;
     const again = lastClick.current && Math.abs(lastClick.current.pos - pos) <= 1 && i >= 0;
     const pick = again ? under[(i + 1) % under.length] : under[0];

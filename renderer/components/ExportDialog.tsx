@@ -8,7 +8,7 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { getApi } from '../store/api-connection';
 import { saveNow, toErrorData } from '../store/autosave';
 import { useTahrir } from '../store/store';
-import { registerDialog, type DialogProps } from './dialog-registry';
+import type { DialogProps } from './dialog-registry';
 import { STATUS_TEXT } from './DocumentList';
 import { DatasetSummaryTable } from './dataset-summary';
 import '../styles/cleanup.css';
@@ -30,7 +30,7 @@ function isExportEvent(e: TahrirEvent): e is ExportEvent {
   return e.type === 'export-progress' || e.type === 'export-finished' || e.type === 'export-failed';
 }
 
-function ExportDialog({ onClose }: DialogProps): ReactElement {
+export function ExportDialog({ onClose }: DialogProps): ReactElement {
   const defaults = useTahrir((s) => s.workspace?.config.exportDefaults);
   const [format, setFormat] = useState<ExportFormat>(EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl');
   const [status, setStatus] = useState<DocumentStatus | ''>(defaults?.status ?? '');
@@ -231,5 +231,3 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
     </div>
   );
 }
-
-registerDialog('export', ExportDialog);

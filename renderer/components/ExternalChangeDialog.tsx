@@ -1,20 +1,18 @@
 // The choice when the open document changed on disk while it has unsaved changes here:
 // keep mine / take theirs / merge by id (with what the merge keeps and where it conflicts);
 // or, when its text file was removed, keep a recovery copy of the annotations.
-import { useSyncExternalStore, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import type { MergeConflict } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import {
   decideLater,
-  EXTERNAL_CHANGE_DIALOG,
   keepMine,
   keepRecoveryCopy,
   mergeBoth,
-  onPendingChange,
-  pendingChange,
   takeTheirs,
 } from '../store/external-change';
-import { registerDialog, type DialogProps } from './dialog-registry';
+import { useTahrir } from '../store/store';
+import type { DialogProps } from './dialog-registry';
 
 // Set through the CSSOM (allowed by the CSP), not as a style attribute.
 const BUTTON_ROW = { display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '14px' } as const;
@@ -42,7 +40,7 @@ function spanText(x: unknown): string {
 }
 
 export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
-  const pending = useSyncExternalStore(onPendingChange, pendingChange);
+  const pending = useTahrir((s) => s.externalChoice);
   if (!pending) {
     return (
       <div className="overlay" onClick={onClose}>
@@ -146,5 +144,3 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
     </div>
   );
 }
-
-registerDialog(EXTERNAL_CHANGE_DIALOG, ExternalChangeDialog);

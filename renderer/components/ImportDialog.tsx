@@ -7,7 +7,7 @@ import type { TahrirErrorData } from '../../shared/errors';
 import { getApi } from '../store/api-connection';
 import { saveNow, toErrorData } from '../store/autosave';
 import { refreshDocuments } from '../store/document-actions';
-import { registerDialog, type DialogProps } from './dialog-registry';
+import type { DialogProps } from './dialog-registry';
 import '../styles/cleanup.css';
 
 const FORMAT_TEXT: Record<ImportFormat, string> = {
@@ -17,7 +17,7 @@ const FORMAT_TEXT: Record<ImportFormat, string> = {
   labelstudio: 'Label Studio export (JSON)',
 };
 
-function ImportDialog({ onClose }: DialogProps): ReactElement {
+export function ImportDialog({ onClose }: DialogProps): ReactElement {
   const [format, setFormat] = useState<ImportFormat>('jsonl');
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
@@ -127,5 +127,3 @@ function ImportDialog({ onClose }: DialogProps): ReactElement {
     </div>
   );
 }
-
-registerDialog('import', ImportDialog);

@@ -1,6 +1,6 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
-// and any tab a later panel registers). Choosing an item scrolls to it and flashes it.
-import { memo, useMemo, useState, useSyncExternalStore, type ReactElement } from 'react';
+// the cleanup review). Choosing an item scrolls to it and flashes it.
+import { memo, useMemo, useState, type ComponentType, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../store/document-data';
@@ -8,7 +8,7 @@ import { selectLabels, useTahrir } from '../store/store';
 import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
 import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
-import { onTabsChanged, registerSidePanelTab, sidePanelTabs } from './side-panel-tabs';
+import { CleanupTab } from './CleanupPanel';
 import { SpanInspector } from './SpanInspector';
 import { useAfterPaint } from './after-paint';
 
@@ -135,11 +135,22 @@ function QuotesTab(): ReactElement {
   );
 }
 
-registerSidePanelTab({ id: 'entities', title: 'Entities', component: EntitiesTab });
-registerSidePanelTab({ id: 'quotes', title: 'Quotes', component: QuotesTab });
+interface SidePanelTab {
+  /** What the store's `sideTab` names. */
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+/** The side panel's tabs, in the order shown. */
+const TABS: readonly SidePanelTab[] = [
+  { id: 'entities', title: 'Entities', component: EntitiesTab },
+  { id: 'quotes', title: 'Quotes', component: QuotesTab },
+  { id: 'cleanup', title: 'Cleanup', component: CleanupTab },
+];
 
 export function SidePanel(): ReactElement {
-  const tabs = useSyncExternalStore(onTabsChanged, sidePanelTabs);
+  const tabs = TABS;
   const current = useTahrir((s) => s.sideTab);
   const counts = useLate(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
   const tab = tabs.find((t) => t.id === current) ?? tabs[0];

@@ -2,7 +2,8 @@
 // of the cleanup review and the dataset dialogs (Ctrl+Backspace, Ctrl+Shift+E,
 // Ctrl+Shift+Space, Ctrl+E). The text is never edited in place: each becomes a stored edit.
 import type { EditKind } from '../../shared/model';
-import { cleanupStore, editClean } from '../store/cleanup-suggestions';
+import { editClean } from '../store/cleanup-suggestions';
+import type { PendingReplace } from '../store/state';
 import { store } from '../store/store';
 import { openDialog, setSideTab, showNotice } from '../store/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
@@ -19,24 +20,14 @@ export const CLEANUP_SHORTCUTS: { keys: string; what: string }[] = [
   { keys: 'Ctrl + E', what: 'Export… (the dataset dialog)' },
 ];
 
-/** Pending replacement: the clean range captured when the field opened (typing moves the DOM selection). */
-export interface PendingReplace {
-  start: number;
-  end: number;
-  text: string;
-}
-
-export const replaceStore = { pending: null as PendingReplace | null, listeners: new Set<() => void>() };
-
 export function setPendingReplace(p: PendingReplace | null): void {
-  replaceStore.pending = p;
-  for (const l of replaceStore.listeners) l();
+  store().setState({ replacing: p });
 }
 
 /** The selection in the clean text, exact characters; null (with a notice) otherwise. */
 export function selectedCleanRange(): { start: number; end: number } | null {
   const surface = textSurface();
-  const s = store.getState();
+  const s = store().getState();
   if (!surface || !s.doc || s.doc.readOnly) return null;
   if (s.view !== 'clean') {
     showNotice('Hand edits work on the clean text: press T to show it.');
@@ -66,7 +57,7 @@ export function startReplace(): boolean {
 }
 
 export function finishReplace(replacement: string): boolean {
-  const p = replaceStore.pending;
+  const p = store().getState().replacing;
   setPendingReplace(null);
   if (!p || replacement === p.text) return false;
   return editClean(p.start, p.end, replacement, 'typo');
@@ -75,7 +66,7 @@ export function finishReplace(replacement: string): boolean {
 /** Inserts a space at the caret (or before the selection): glued words split. */
 export function insertSpace(): boolean {
   const surface = textSurface();
-  const s = store.getState();
+  const s = store().getState();
   const sel = document.getSelection();
   if (!surface || !s.doc || s.doc.readOnly || !sel || !sel.anchorNode) return false;
   if (s.view !== 'clean') {
@@ -91,7 +82,7 @@ export function insertSpace(): boolean {
 export function handleCleanupKeys(e: KeyboardEvent): void {
   const mod = e.ctrlKey || e.metaKey;
   if (!mod || e.altKey) return;
-  const s = store.getState();
+  const s = store().getState();
   if (e.code === 'KeyE' && !e.shiftKey) {
     e.preventDefault();
     if (!s.dialog) openDialog('export');
@@ -114,12 +105,5 @@ export function handleCleanupKeys(e: KeyboardEvent): void {
 
 export function installCleanupKeys(): () => void {
   window.addEventListener('keydown', handleCleanupKeys);
-  // Suggestions belong to one document: fetch them again when another one opens.
-  const unsubscribe = store.subscribe((st, prev) => {
-    if (st.doc?.id !== prev.doc?.id && cleanupStore.getState().docId !== (st.doc?.id ?? null)) cleanupStore.setState({ docId: null, suggestions: [], metadata: {}, cursor: null });
-  });
-  return () => {
-    window.removeEventListener('keydown', handleCleanupKeys);
-    unsubscribe();
-  };
+  return () => window.removeEventListener('keydown', handleCleanupKeys);
 }

@@ -4,8 +4,9 @@
 // same task as the keypress and painted in the next frame.
 import type { Entity, Quote } from '../../shared/model';
 import { sortedSpans, spanChanges } from '../store/document-data';
-import { store } from '../store/store';
+import { session } from '../store/session';
 import type { SpanRef, TahrirState } from '../store/state';
+import type { StoreApi } from 'zustand/vanilla';
 import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
 import { searchMatches } from '../store/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
@@ -60,6 +61,8 @@ export class DocumentHighlights {
   private readonly nested: HighlightLayer;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: () => void;
+  /** The session's store the highlights follow. */
+  private readonly store: StoreApi<TahrirState> = session().store;
 
   /**
    * Paragraphs near the view (one screen above and below): the only ones given Ranges.
@@ -92,8 +95,8 @@ export class DocumentHighlights {
     for (const [index, el] of elements) this.observe(index, el);
     this.seedNear(scrollRoot);
     this.syncMarks();
-    this.sync(store.getState());
-    this.unsubscribe = store.subscribe((s, prev) => {
+    this.sync(this.store.getState());
+    this.unsubscribe = this.store.subscribe((s, prev) => {
       if (!this.isCurrent(s)) return; // the view re-renders and builds a new instance
       if (s.data !== prev.data || s.workspace !== prev.workspace) {
         if (s.data?.entities !== prev.data?.entities || s.workspace !== prev.workspace) this.syncEntities(s, prev);
@@ -281,7 +284,7 @@ export class DocumentHighlights {
   private drawRestWhenIdle(sorted: readonly Entity[], from: number): void {
     let i = from;
     const slice = (deadline: IdleDeadline | null) => {
-      const s = store.getState();
+      const s = this.store.getState();
       const current = s.data?.entities ?? {};
       const item = this.entityItem(s);
       const stop = deadline ? () => deadline.timeRemaining() < 2 : () => false;
@@ -303,7 +306,7 @@ export class DocumentHighlights {
   private whenIdle(work: (deadline: IdleDeadline | null) => void): void {
     const run = (deadline?: IdleDeadline) => {
       this.idleHandle = null;
-      if (this.isCurrent(store.getState())) work(deadline ?? null);
+      if (this.isCurrent(this.store.getState())) work(deadline ?? null);
     };
     this.idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 50) as unknown as number);
   }
@@ -355,7 +358,7 @@ export class DocumentHighlights {
     for (const p of this.shown.paragraphs) {
       for (const at of p.bidi) items.push({ key: `bidi:${p.start + at}`, name: 'tahrir-bidi', start: p.start + at, end: p.start + at + 1 });
     }
-    const s = store.getState();
+    const s = this.store.getState();
     if (this.shown.view === 'source' && s.data) {
       for (const e of Object.values(s.data.edits)) if (e.end > e.start) items.push({ key: `edit:${e.id}`, name: 'tahrir-removed', start: e.start, end: e.end });
     }
@@ -363,7 +366,7 @@ export class DocumentHighlights {
   }
 
   private showFlash(ref: SpanRef): void {
-    const span = this.spanOf(store.getState(), ref);
+    const span = this.spanOf(this.store.getState(), ref);
     const r = span ? this.shownSpan(span) : null;
     if (!r) return;
     this.scrollTo(r.start);
@@ -383,7 +386,7 @@ export class DocumentHighlights {
 
   /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */
   spansAt(pos: number): ShownSpan[] {
-    const s = store.getState();
+    const s = this.store.getState();
     if (!s.data) return [];
     const out: ShownSpan[] = [];
     const consider = (kind: 'entity' | 'quote', span: Span): void => {

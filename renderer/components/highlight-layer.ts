@@ -28,14 +28,12 @@ const PRIORITY: Record<string, number> = {
 };
 const ENTITY_PRIORITY = 3;
 
-const owned = new Map<string, Highlight>();
-
+/** The page's highlight of this name (the registry is the document's own: no copy of it is kept here). */
 function highlightNamed(name: string): Highlight {
-  let h = owned.get(name);
+  let h = CSS.highlights.get(name);
   if (!h) {
     h = new Highlight();
     h.priority = PRIORITY[name] ?? ENTITY_PRIORITY;
-    owned.set(name, h);
     CSS.highlights.set(name, h);
   }
   return h;
@@ -111,7 +109,7 @@ export class HighlightLayer {
   }
 
   private drop(cur: { name: string; ranges: AbstractRange[] }): void {
-    const h = owned.get(cur.name);
+    const h = CSS.highlights.get(cur.name);
     if (h) for (const r of cur.ranges) h.delete(r);
   }
 }

@@ -51,7 +51,7 @@ function focusField(id: string): void {
 
 /** Digit: tag the selection, or relabel the selected entity. */
 function applyLabel(label: string, exact: boolean): void {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (range) {
@@ -63,7 +63,7 @@ function applyLabel(label: string, exact: boolean): void {
 }
 
 function quoteSelection(exact: boolean): void {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (!range) {
@@ -75,7 +75,7 @@ function quoteSelection(exact: boolean): void {
 }
 
 function acceptSuggestedSpeaker(): boolean {
-  const s = store.getState();
+  const s = store().getState();
   if (s.selected?.kind !== 'quote' || !s.data || !s.doc) return false;
   const quote = s.data.quotes[s.selected.id];
   if (!quote || quote.speaker || quote.speakerName) return false;
@@ -117,7 +117,7 @@ function paintedEdit(e: KeyboardEvent, s: TahrirState): (() => void) | null {
 export function handleKeyDown(e: KeyboardEvent): void {
   // Bringing React up to date on a lone Control would hold up the Z of Ctrl+Z.
   if (MODIFIER_KEYS.has(e.key)) return;
-  const edit = paintedEdit(e, store.getState());
+  const edit = paintedEdit(e, store().getState());
   if (edit) {
     e.preventDefault();
     paintFirst(edit);
@@ -125,7 +125,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
   }
   // Every other shortcut may act on what React shows (a field to focus, a dialog): up to date first.
   catchUp();
-  const s = store.getState();
+  const s = store().getState();
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (mod && !e.altKey) {

@@ -1,6 +1,14 @@
 // Label colors come from the workspace config, so their styles are made at run time:
 // a constructable stylesheet (allowed by the CSP, unlike <style> or style attributes).
 import type { LabelConfig } from '../../shared/model';
+import { session } from '../store/session';
+
+declare module '../store/session' {
+  interface SessionViews {
+    /** The labels' stylesheet, adopted by the document once. */
+    labelSheet?: CSSStyleSheet;
+  }
+}
 
 const PALETTE = ['#f4a3a3', '#9cc7f4', '#a8dba8', '#d6c08a', '#d3b3ef', '#f6c58f', '#c9c9c9', '#8fd6d0', '#f2a7d0', '#b8c77a'];
 // Only plain color syntax reaches the stylesheet: tahrir.json is user data.
@@ -18,11 +26,11 @@ export function labelClass(index: number): string {
   return index < 0 ? 'label-unknown' : `label-${index}`;
 }
 
-let sheet: CSSStyleSheet | null = null;
-
 export function applyLabelStyles(labels: readonly LabelConfig[]): void {
+  const views = session().views;
+  let sheet = views.labelSheet;
   if (!sheet) {
-    sheet = new CSSStyleSheet();
+    sheet = views.labelSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   const rules = labels.map((label, i) => {

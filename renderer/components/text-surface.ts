@@ -1,5 +1,6 @@
 // The mounted document text, for code outside React (keyboard commands) that needs
-// the DOM selection in store terms.
+// the DOM selection in store terms. Kept in the session's views (one per session).
+import { session } from '../store/session';
 import type { ShownText } from '../store/text-view';
 import type { DocumentHighlights } from './document-highlights';
 import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
@@ -13,18 +14,24 @@ export interface TextSurface {
   reveal(index: number): void;
 }
 
-let surface: TextSurface | null = null;
+declare module '../store/session' {
+  interface SessionViews {
+    /** The document text mounted now (DocumentView), if any. */
+    textSurface?: TextSurface | null;
+  }
+}
 
 export function setTextSurface(next: TextSurface | null): void {
-  surface = next;
+  session().views.textSurface = next;
 }
 
 export function textSurface(): TextSurface | null {
-  return surface;
+  return session().views.textSurface ?? null;
 }
 
 /** The text selection as a source span (snapped to words unless `exact`); null when none. */
 export function selectedSourceRange(exact: boolean): { start: number; end: number } | null {
+  const surface = textSurface();
   if (!surface) return null;
   const shown = selectionToShown(surface.root, surface.shown, exact);
   if (!shown) return null;
@@ -45,10 +52,11 @@ export function collapseSelectionToEnd(): void {
 }
 
 export function focusText(): void {
-  surface?.root.focus({ preventScroll: true });
+  textSurface()?.root.focus({ preventScroll: true });
 }
 
 export function selectShownRange(start: number, end: number): void {
+  const surface = textSurface();
   if (!surface) return;
   surface.reveal(surface.shown.paragraphAt(end));
   selectShown(start, end, surface.shown, surface.elements);
@@ -56,6 +64,7 @@ export function selectShownRange(start: number, end: number): void {
 
 /** The element of the paragraph holding shown position `pos`, rendered first if it was still to come. */
 export function paragraphElementAt(pos: number): HTMLElement | null {
+  const surface = textSurface();
   if (!surface) return null;
   const index = surface.shown.paragraphAt(pos);
   surface.reveal(index);

@@ -19,7 +19,7 @@ function touched(data: DocumentData): DocumentData['document'] {
 }
 
 function sourceText(): string {
-  const doc = store.getState().doc;
+  const doc = store().getState().doc;
   if (!doc) throw new Error('no document open');
   return doc.source;
 }
@@ -30,7 +30,7 @@ function sliceCodePoints(source: string, start: number, end: number): string {
 }
 
 function select(ref: SpanRef | null): void {
-  store.setState({ selected: ref });
+  store().setState({ selected: ref });
 }
 
 /** Tags [start, end) with `label`; an entity already on exactly that span is relabelled instead. Returns its id. */
@@ -95,7 +95,7 @@ export function deleteSpan(ref: SpanRef): void {
     if (!data.edits[ref.id]) return data;
     return { ...data, edits: withSpans(data.edits, { [ref.id]: null }) };
   });
-  const s = store.getState();
+  const s = store().getState();
   if (s.selected?.kind === ref.kind && s.selected.id === ref.id) select(null);
 }
 
@@ -104,7 +104,7 @@ export function deleteSpan(ref: SpanRef): void {
  * whole words) with its label, as one undo step. Returns how many were added.
  */
 export function tagAllOccurrences(id: string): number {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.doc || !s.data) return 0;
   const entity = s.data.entities[id];
   if (!entity) return 0;
@@ -205,6 +205,6 @@ export function setStatus(status: DocumentStatus): void {
 
 /** Ctrl+Shift+D: done, or back to in progress when already done. */
 export function toggleDone(): void {
-  const status = store.getState().data?.document.status;
+  const status = store().getState().data?.document.status;
   if (status) setStatus(status === 'done' ? 'in_progress' : 'done');
 }

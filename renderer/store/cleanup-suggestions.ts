@@ -1,35 +1,32 @@
 // The cleanup review: boilerplate suggestions from the back end, accepted as edits or
 // rejected (remembered in the sidecar), and hand edits of the clean text. Accepting and
 // rejecting change document data through changeDocument, so undo, redo and autosave
-// cover them. Suggestions themselves are not document data: they live in a small store
-// of their own, refetched per document.
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
-import type { SuggestedEdit, Suggestions } from '../../shared/api';
+// cover them. Suggestions themselves are not document data: they are the store's cleanup
+// slice, refetched per document.
+import type { SuggestedEdit } from '../../shared/api';
 import type { DocumentInfo, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
-import type { TahrirErrorData } from '../../shared/errors';
-import { getApi } from './api-connection';
 import { toErrorData } from './autosave';
 import { nextId, sortedSpans, type DocumentData } from './document-data';
 import { changeDocument } from './history';
-import { store } from './store';
+import { session } from './session';
+import { initialCleanup, store, useTahrir } from './store';
+import type { CleanupState } from './state';
 
-export interface CleanupState {
-  /** The document the suggestions are for. */
-  docId: string | null;
-  suggestions: SuggestedEdit[];
-  metadata: Suggestions['metadata'];
-  loading: boolean;
-  error: TahrirErrorData | null;
-  /** Key (suggestionKey) of the suggestion the keyboard is on. */
-  cursor: string | null;
+export type { CleanupState } from './state';
+
+/** React hook: a narrow selector over the cleanup slice. */
+export function useCleanup<T>(selector: (s: CleanupState) => T): T {
+  return useTahrir((s) => selector(s.cleanup));
 }
 
-export const cleanupStore = createStore<CleanupState>()(() => ({ docId: null, suggestions: [], metadata: {}, loading: false, error: null, cursor: null }));
+/** Changes the cleanup slice. */
+function setCleanup(change: Partial<CleanupState>): void {
+  store().setState((s) => ({ cleanup: { ...s.cleanup, ...change } }));
+}
 
-export function useCleanup<T>(selector: (s: CleanupState) => T): T {
-  return useStore(cleanupStore, selector);
+export function cleanupState(): CleanupState {
+  return store().getState().cleanup;
 }
 
 /** Stable identity of a suggestion: its rule and source range. */
@@ -37,24 +34,23 @@ export function suggestionKey(s: Pick<SuggestedEdit, 'rule' | 'start' | 'end'>):
   return `${s.rule}:${s.start}:${s.end}`;
 }
 
-let loadSeq = 0;
-
 /** Asks the back end for this document's suggestions (the rejected ones and what edits cover are left out there). */
 export async function loadSuggestions(): Promise<void> {
-  const doc = store.getState().doc;
-  const seq = ++loadSeq;
+  const current = session();
+  const doc = current.store.getState().doc;
+  const seq = ++current.seq.suggestions;
   if (!doc) {
-    cleanupStore.setState({ docId: null, suggestions: [], metadata: {}, loading: false, error: null, cursor: null });
+    current.store.setState({ cleanup: initialCleanup() });
     return;
   }
-  cleanupStore.setState({ docId: doc.id, loading: true, error: null });
+  setCleanup({ docId: doc.id, loading: true, error: null });
   try {
-    const found = await getApi().suggest(doc.id);
-    if (seq !== loadSeq) return;
-    cleanupStore.setState({ docId: doc.id, suggestions: found.edits, metadata: found.metadata, loading: false, cursor: null });
+    const found = await current.api.suggest(doc.id);
+    if (seq !== current.seq.suggestions) return;
+    setCleanup({ docId: doc.id, suggestions: found.edits, metadata: found.metadata, loading: false, cursor: null });
   } catch (e) {
-    if (seq !== loadSeq) return;
-    cleanupStore.setState({ docId: doc.id, suggestions: [], metadata: {}, loading: false, error: toErrorData(e) });
+    if (seq !== current.seq.suggestions) return;
+    setCleanup({ docId: doc.id, suggestions: [], metadata: {}, loading: false, error: toErrorData(e) });
   }
 }
 
@@ -131,20 +127,20 @@ export type MetadataField = 'title' | 'published' | 'sourceName' | 'keywords';
 
 /** Fills a document field with the suggested metadata (one undo step). */
 export function applyMetadata(field: MetadataField): void {
-  const value = cleanupStore.getState().metadata[field];
+  const value = cleanupState().metadata[field];
   if (value === undefined) return;
   changeDocument((data) => ({ ...data, document: { ...data.document, [field]: Array.isArray(value) ? [...value] : value } }));
 }
 
 export function moveCursor(keys: readonly string[], delta: number): void {
   if (keys.length === 0) return;
-  const at = keys.indexOf(cleanupStore.getState().cursor ?? '');
+  const at = keys.indexOf(cleanupState().cursor ?? '');
   const next = at < 0 ? (delta > 0 ? 0 : keys.length - 1) : Math.min(keys.length - 1, Math.max(0, at + delta));
-  cleanupStore.setState({ cursor: keys[next] });
+  setCleanup({ cursor: keys[next] });
 }
 
 export function setCursor(key: string | null): void {
-  cleanupStore.setState({ cursor: key });
+  setCleanup({ cursor: key });
 }
 
 /**
@@ -152,7 +148,7 @@ export function setCursor(key: string | null): void {
  * deletes, an empty range inserts). Edits it touches merge into one (editCleanText).
  */
 export function editClean(cleanStart: number, cleanEnd: number, replacement: string, kind: EditKind): boolean {
-  const doc = store.getState().doc;
+  const doc = store().getState().doc;
   if (!doc) return false;
   return changeDocument((data) => {
     const list = sortedSpans(data.edits);

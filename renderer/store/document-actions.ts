@@ -4,6 +4,7 @@ import { getApi } from './api-connection';
 import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData } from './autosave';
 import { dataFromSidecar, spanCount } from './document-data';
 import { changeDocument } from './history';
+import { session } from './session';
 import { initialDocument, initialHistory, store } from './store';
 import type { TahrirState } from './state';
 
@@ -17,9 +18,9 @@ export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void, a
     const workspace = await (asked ?? getApi().getWorkspace());
     performance.mark('tahrir:workspace-received');
     then?.(workspace);
-    store.setState({ workspace, documents: workspace.documents, workspaceError: null });
+    store().setState({ workspace, documents: workspace.documents, workspaceError: null });
   } catch (e) {
-    store.setState({ workspaceError: toErrorData(e) });
+    store().setState({ workspaceError: toErrorData(e) });
   }
 }
 
@@ -28,22 +29,20 @@ export async function switchWorkspace(path: string): Promise<void> {
   await flushBeforeSwitch();
   try {
     const workspace = await getApi().openWorkspace(path);
-    store.setState({ ...initialDocument(), ...initialHistory(), workspace, documents: workspace.documents, workspaceError: null, filter: '' });
+    store().setState({ ...initialDocument(), ...initialHistory(), workspace, documents: workspace.documents, workspaceError: null, filter: '' });
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);
   } catch (e) {
-    store.setState({ notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() } });
+    store().setState({ notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() } });
   }
 }
 
 export async function refreshDocuments(): Promise<void> {
   try {
-    store.setState({ documents: await getApi().listDocuments() });
+    store().setState({ documents: await getApi().listDocuments() });
   } catch (e) {
-    store.setState({ notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() } });
+    store().setState({ notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() } });
   }
 }
-
-let openSeq = 0;
 
 function documentState(opened: OpenedDocument): Partial<TahrirState> {
   return {
@@ -72,67 +71,67 @@ function documentState(opened: OpenedDocument): Partial<TahrirState> {
  * document's answer when it was already asked for (at start-up, see early-start.ts).
  */
 export async function openDocument(id: string, asked?: Promise<OpenedDocument>): Promise<void> {
-  const seq = ++openSeq;
+  const seq = ++session().seq.open;
   // Asked for at once, before anything renders: saving the document being left does not
   // change this one (reopening the same one waits for its save first).
   // User Timing marks: where an open spends its time, in DevTools and `npm run bench`.
   performance.mark('tahrir:open-requested');
-  const early = asked ?? (store.getState().doc?.id !== id ? getApi().openDocument(id) : null);
+  const early = asked ?? (store().getState().doc?.id !== id ? getApi().openDocument(id) : null);
   early?.catch(() => undefined); // seen below, after the save
-  store.setState({ opening: id });
+  store().setState({ opening: id });
   await flushBeforeSwitch();
   let opened: OpenedDocument;
   try {
     opened = await (early ?? getApi().openDocument(id));
     performance.mark('tahrir:open-received');
   } catch (e) {
-    if (seq !== openSeq) return;
-    store.setState({ ...initialDocument(), ...initialHistory(), openError: { ...toErrorData(e), file: toErrorData(e).file ?? id } });
+    if (seq !== session().seq.open) return;
+    store().setState({ ...initialDocument(), ...initialHistory(), openError: { ...toErrorData(e), file: toErrorData(e).file ?? id } });
     return;
   }
-  if (seq !== openSeq) return;
+  if (seq !== session().seq.open) return;
   const kept = takeUnsaved(id);
-  store.setState({ ...documentState(opened), ...initialHistory() });
+  store().setState({ ...documentState(opened), ...initialHistory() });
   if (kept) {
-    store.setState({ data: kept.data, revision: kept.revision });
+    store().setState({ data: kept.data, revision: kept.revision });
     markChanged();
   }
 }
 
 /** Reloads the open document from disk (after an external change); unsaved changes are not kept. */
 export async function reloadDocument(): Promise<void> {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.doc) return;
   try {
     const opened = await getApi().openDocument(s.doc.id);
-    store.setState({ ...documentState(opened), ...initialHistory() });
+    store().setState({ ...documentState(opened), ...initialHistory() });
   } catch (e) {
-    store.setState({ openError: toErrorData(e) });
+    store().setState({ openError: toErrorData(e) });
   }
 }
 
 /** Restores changes recovered from the crash journal (one undo step) and saves them. */
 export function restoreRecovered(): void {
-  const s = store.getState();
+  const s = store().getState();
   const recovered = s.doc?.recovered;
   if (!s.doc || !recovered) return;
   const restored = dataFromSidecar(recovered.sidecar);
-  store.setState({ doc: { ...s.doc, recovered: null } });
+  store().setState({ doc: { ...s.doc, recovered: null } });
   changeDocument(() => restored);
 }
 
 export async function discardRecovered(): Promise<void> {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.doc?.recovered) return;
-  store.setState({ doc: { ...s.doc, recovered: null } });
+  store().setState({ doc: { ...s.doc, recovered: null } });
   await getApi().discardRecovery(s.doc.id).catch(() => undefined);
 }
 
-// Live summaries: the open document's status and counts follow its data at once.
-let liveMemo: { documents: DocumentSummary[]; data: TahrirState['data']; id: string | undefined; out: DocumentSummary[] } | null = null;
-
+/** Live summaries: the open document's status and counts follow its data at once. */
 export function liveDocuments(s: TahrirState): DocumentSummary[] {
   const id = s.doc?.id;
+  const { memo } = session();
+  const liveMemo = memo.live;
   if (liveMemo && liveMemo.documents === s.documents && liveMemo.data === s.data && liveMemo.id === id) return liveMemo.out;
   let out = s.documents;
   const i = id ? s.documents.findIndex((d) => d.id === id) : -1;
@@ -146,7 +145,7 @@ export function liveDocuments(s: TahrirState): DocumentSummary[] {
       edits: spanCount(s.data.edits),
     };
   }
-  liveMemo = { documents: s.documents, data: s.data, id, out };
+  memo.live = { documents: s.documents, data: s.data, id, out };
   return out;
 }
 
@@ -160,13 +159,13 @@ export function matchesFilter(d: DocumentSummary, filter: string): boolean {
   return true;
 }
 
-let visibleMemo: { all: DocumentSummary[]; filter: string; out: DocumentSummary[] } | null = null;
-
 export function visibleDocuments(s: TahrirState): DocumentSummary[] {
   const all = liveDocuments(s);
+  const { memo } = session();
+  const visibleMemo = memo.visible;
   if (visibleMemo && visibleMemo.all === all && visibleMemo.filter === s.filter) return visibleMemo.out;
   const out = s.filter.trim() ? all.filter((d) => matchesFilter(d, s.filter)) : all;
-  visibleMemo = { all, filter: s.filter, out };
+  memo.visible = { all, filter: s.filter, out };
   return out;
 }
 
@@ -176,12 +175,12 @@ export function progress(s: TahrirState): { done: number; total: number } {
 }
 
 export function setFilter(filter: string): void {
-  store.setState({ filter });
+  store().setState({ filter });
 }
 
 /** Alt+Down / Alt+Up: the next or previous document in the (filtered) list. */
 export async function stepDocument(delta: 1 | -1): Promise<void> {
-  const s = store.getState();
+  const s = store().getState();
   const list = visibleDocuments(s);
   if (list.length === 0) return;
   const current = list.findIndex((d) => d.id === (s.opening ?? s.doc?.id));

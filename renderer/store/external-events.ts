@@ -1,10 +1,9 @@
 // Events from the back end: the list changed, a file changed on disk, menu commands.
-// A later external-change handler can replace `onFileEvent` (see setFileEventHandler).
+// The external-change handling replaces the default file-event handler (see ExternalChanges.install).
 import type { MenuCommand, TahrirEvent } from '../../shared/api';
-import { getApi } from './api-connection';
 import { refreshDocuments, reloadDocument, stepDocument, switchWorkspace } from './document-actions';
 import { redo, undo } from './history';
-import { store } from './store';
+import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
 import { openDialog, openSearch, showNotice, toggleShortcuts, toggleView } from './ui-actions';
 
@@ -44,6 +43,7 @@ export function runMenuCommand(command: MenuCommand): void {
  * otherwise show a banner and let the editor choose.
  */
 async function defaultFileEvent(change: ExternalChange): Promise<void> {
+  const { store, api } = session();
   const s = store.getState();
   if (s.doc?.id !== change.id) return;
   if (change.type === 'document-removed') {
@@ -54,9 +54,7 @@ async function defaultFileEvent(change: ExternalChange): Promise<void> {
     store.setState({ external: change });
     return;
   }
-  const opened = await getApi()
-    .openDocument(change.id)
-    .catch(() => null);
+  const opened = await api.openDocument(change.id).catch(() => null);
   const now = store.getState();
   if (!opened || now.doc?.id !== change.id || now.save.state !== 'saved') return;
   if (change.type === 'sidecar-changed' && opened.revision === now.revision) return;
@@ -64,44 +62,49 @@ async function defaultFileEvent(change: ExternalChange): Promise<void> {
   showNotice(change.type === 'text-changed' ? 'The text changed on disk: annotations were re-anchored.' : 'The sidecar changed on disk: reloaded.');
 }
 
-let onFileEvent: (change: ExternalChange) => Promise<void> = defaultFileEvent;
+/** One session's listening to the back end: who handles changes on disk, and who else listens (export/import jobs). */
+export class BackendEvents {
+  /** Extension point for a fuller external-change handler. */
+  onFileEvent: (change: ExternalChange) => Promise<void> = defaultFileEvent;
+  private readonly others = new Set<(event: TahrirEvent) => void>();
 
-/** Extension point for a fuller external-change handler. */
-export function setFileEventHandler(handler: (change: ExternalChange) => Promise<void>): void {
-  onFileEvent = handler;
-}
+  constructor(private readonly session: EditorSession) {}
 
-const otherListeners = new Set<(event: TahrirEvent) => void>();
-
-/** Extension point: export/import dialogs listen for their job events here. */
-export function addEventListener(listener: (event: TahrirEvent) => void): () => void {
-  otherListeners.add(listener);
-  return () => otherListeners.delete(listener);
-}
-
-export function handleEvent(event: TahrirEvent): void {
-  switch (event.type) {
-    case 'menu':
-      runMenuCommand(event.command);
-      break;
-    case 'documents-changed':
-      void refreshDocuments();
-      break;
-    case 'sidecar-changed':
-    case 'text-changed':
-    case 'document-removed':
-      void refreshDocuments();
-      void onFileEvent({ type: event.type, id: event.id });
-      break;
-    case 'open-workspace':
-      void switchWorkspace(event.path);
-      break;
-    default:
-      break;
+  /** Extension point: export/import dialogs listen for their job events here. */
+  addListener(listener: (event: TahrirEvent) => void): () => void {
+    this.others.add(listener);
+    return () => this.others.delete(listener);
   }
-  for (const listener of otherListeners) listener(event);
+
+  readonly handle = (event: TahrirEvent): void => {
+    switch (event.type) {
+      case 'menu':
+        runMenuCommand(event.command);
+        break;
+      case 'documents-changed':
+        void refreshDocuments();
+        break;
+      case 'sidecar-changed':
+      case 'text-changed':
+      case 'document-removed':
+        void refreshDocuments();
+        void this.onFileEvent({ type: event.type, id: event.id });
+        break;
+      case 'open-workspace':
+        void switchWorkspace(event.path);
+        break;
+      default:
+        break;
+    }
+    for (const listener of this.others) listener(event);
+  };
+
+  /** Listens to the session's API; returns the function that stops. */
+  listen(): () => void {
+    return this.session.api.onEvent(this.handle);
+  }
 }
 
 export function listenToBackend(): () => void {
-  return getApi().onEvent(handleEvent);
+  return session().events.listen();
 }

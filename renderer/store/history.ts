@@ -24,12 +24,12 @@ export interface ChangeOptions {
 
 /** Apply a change to the open document's data; false when nothing is open or it is read-only. */
 export function changeDocument(recipe: (data: DocumentData) => DocumentData, options: ChangeOptions = {}): boolean {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.data || !s.doc || s.doc.readOnly) return false;
   const next = recipe(s.data);
   if (next === s.data) return false;
   const merge = options.group !== undefined && s.groupKey === options.group && s.past.length > 0;
-  store.setState({
+  store().setState({
     data: next,
     past: merge ? s.past : [...s.past.slice(-(undoSteps(s.data) - 1)), s.data],
     future: [],
@@ -40,24 +40,24 @@ export function changeDocument(recipe: (data: DocumentData) => DocumentData, opt
 
 /** Ends a typing group (the field lost focus): the next change is its own step. */
 export function endChangeGroup(): void {
-  if (store.getState().groupKey !== null) store.setState({ groupKey: null });
+  if (store().getState().groupKey !== null) store().setState({ groupKey: null });
 }
 
 export function undo(): boolean {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.data || s.doc?.readOnly || s.past.length === 0) return false;
   const previous = s.past[s.past.length - 1];
-  store.setState({ data: previous, past: s.past.slice(0, -1), future: [s.data, ...s.future], groupKey: null });
+  store().setState({ data: previous, past: s.past.slice(0, -1), future: [s.data, ...s.future], groupKey: null });
   return true;
 }
 
 export function redo(): boolean {
-  const s = store.getState();
+  const s = store().getState();
   if (!s.data || s.doc?.readOnly || s.future.length === 0) return false;
   const [next, ...rest] = s.future;
-  store.setState({ data: next, past: [...s.past, s.data], future: rest, groupKey: null });
+  store().setState({ data: next, past: [...s.past, s.data], future: rest, groupKey: null });
   return true;
 }
 
-export const canUndo = (): boolean => store.getState().past.length > 0;
-export const canRedo = (): boolean => store.getState().future.length > 0;
+export const canUndo = (): boolean => store().getState().past.length > 0;
+export const canRedo = (): boolean => store().getState().future.length > 0;

@@ -1,7 +1,8 @@
 // The shape of the one store, slice by slice. Slices hold data; the actions that
-// change it live at module level (actions.ts) so event listeners call them without hooks.
-import type { DocumentSummary, OpenedDocument, ReanchorReport, WorkspaceInfo } from '../../shared/api';
+// change it live at module level (*-actions.ts) so event listeners call them without hooks.
+import type { DocumentSummary, OpenedDocument, ReanchorReport, SuggestedEdit, Suggestions, WorkspaceInfo } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
+import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import type { DocumentData, SpanKind } from './document-data';
 
@@ -75,10 +76,28 @@ export interface ExternalChange {
   id: string;
 }
 
+/** The choice the external-change dialog shows: the version on disk, the unsaved one here, and the merge of both. */
+export interface PendingChange {
+  change: ExternalChange;
+  theirs: OpenedDocument | null;
+  mine: Sidecar | null;
+  /** The version both started from (the last one loaded or saved here). */
+  base: Sidecar | null;
+  merged: MergeResult | null;
+  error: string | null;
+}
+
+/** A hand replacement being typed: the clean range captured when the field opened (typing moves the DOM selection). */
+export interface PendingReplace {
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface UiSlice {
   view: TextView;
   selected: SpanRef | null;
-  /** Side panel tab id ("entities", "quotes", or one a later panel registers). */
+  /** Side panel tab id ("entities", "quotes", "cleanup"). */
   sideTab: string;
   /** Open dialog kind ("export", "import"...), rendered from the dialog registry. */
   dialog: string | null;
@@ -87,6 +106,26 @@ export interface UiSlice {
   flash: (SpanRef & { seq: number }) | null;
   notice: Notice | null;
   external: ExternalChange | null;
+  /** The keep mine / take theirs / merge choice waiting in its dialog. */
+  externalChoice: PendingChange | null;
+  /** The Cleanup tab's replace field, while open. */
+  replacing: PendingReplace | null;
 }
 
-export type TahrirState = WorkspaceSlice & DocumentSlice & HistorySlice & SaveSlice & UiSlice;
+/** The cleanup review's boilerplate suggestions: not document data, refetched per document. */
+export interface CleanupState {
+  /** The document the suggestions are for. */
+  docId: string | null;
+  suggestions: SuggestedEdit[];
+  metadata: Suggestions['metadata'];
+  loading: boolean;
+  error: TahrirErrorData | null;
+  /** Key (suggestionKey) of the suggestion the keyboard is on. */
+  cursor: string | null;
+}
+
+export interface CleanupSlice {
+  cleanup: CleanupState;
+}
+
+export type TahrirState = WorkspaceSlice & DocumentSlice & HistorySlice & SaveSlice & UiSlice & CleanupSlice;

@@ -1,0 +1,65 @@
+// One editor session per open workspace: a fresh session starts from nothing, and ending one
+// stops everything it started (autosave's timers, its listeners), so nothing leaks into the next.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tagEntity } from '../../renderer/store/annotation-actions';
+import { startAutosave } from '../../renderer/store/autosave';
+import { loadSuggestions } from '../../renderer/store/cleanup-suggestions';
+import { loadWorkspace, openDocument } from '../../renderer/store/document-actions';
+import { session, startSession } from '../../renderer/store/session';
+import { ARABIC, cp, openWorkspace } from './store-workspace';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('editor session', () => {
+  it('starts from nothing: the store, the cleanup slice and the counters are its own', async () => {
+    const { api } = await openWorkspace();
+    await loadWorkspace();
+    await openDocument('ar');
+    await loadSuggestions();
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    const first = session();
+    expect(first.store.getState().cleanup.docId).toBe('ar');
+    expect(first.seq.open).toBe(1);
+
+    const second = startSession(api);
+    expect(session()).toBe(second);
+    const s = second.store.getState();
+    expect(s.doc).toBeNull();
+    expect(s.data).toBeNull();
+    expect(s.past).toEqual([]);
+    expect(s.cleanup).toMatchObject({ docId: null, suggestions: [] });
+    expect(s.externalChoice).toBeNull();
+    expect(s.replacing).toBeNull();
+    expect(second.seq).toEqual({ open: 0, suggestions: 0, flash: 0, notice: 0 });
+    // The first session's data is untouched by the second.
+    expect(Object.keys(first.store.getState().data!.entities)).toEqual(['t1']);
+  });
+
+  it('ending a session stops its autosave: a change left unsaved is not written after it ends', async () => {
+    const { root, api } = await openWorkspace();
+    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    expect(session().store.getState().save.state).toBe('dirty');
+    startSession(api); // ends the first one
+    await sleep(200);
+    await expect(readFile(join(root, 'ar.annotations.json'), 'utf8')).rejects.toThrow();
+    await expect(readFile(join(root, '.tahrir', 'recovery', 'ar.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('a session left running saves that same change (what the test above relies on)', async () => {
+    const { root } = await openWorkspace();
+    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    const end = Date.now() + 5000;
+    while (session().store.getState().save.state !== 'saved' && Date.now() < end) await sleep(10);
+    const saved = JSON.parse(await readFile(join(root, 'ar.annotations.json'), 'utf8')) as { entities: unknown[] };
+    expect(saved.entities).toHaveLength(1);
+    session().dispose();
+  });
+});
