@@ -13,6 +13,23 @@ const electron = { group: ['electron', 'electron/*'], message: 'Bad layering: on
 const fromElectronDir = { group: ['**/electron/**', '../electron', '../../electron'], message: 'Bad layering: this layer may not import from electron/.' };
 const fromRenderer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'Bad layering: this layer may not import from renderer/.' };
 const uiLibs = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'Bad layering: shared/ is pure (no UI libraries).' };
+// The renderer's state lives in its EditorSession (one per open workspace); a module-level `let`,
+// or a module-level Map, Set, array or object to fill, would be state every session shares.
+// Constant tables typed read-only (ReadonlySet, ReadonlyMap, `readonly T[]`) are not state.
+const SESSION_FILE = 'renderer/store/session.ts';
+const sessionState = (what) => `Module-level mutable state (${what}): keep it in the EditorSession (${SESSION_FILE}).`;
+const top = ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration)';
+const declarator = "VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Set|Map)$/]):not([id.typeAnnotation.typeAnnotation.operator='readonly'])";
+const collection = "NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]";
+const makeStore = 'CallExpression[callee.name=/^create(Store)?$/]';
+const moduleState = [
+  { selector: `${top}[kind!='const']`, message: sessionState('a top-level let or var') },
+  { selector: `${top} > ${declarator} > ${collection}.init`, message: sessionState('a top-level Map, Set or array') },
+  { selector: `${top} > ${declarator} > ArrayExpression.init[elements.length=0]`, message: sessionState('a top-level empty array to fill') },
+  { selector: `${top} > VariableDeclarator > ObjectExpression.init[properties.length=0]`, message: sessionState('a top-level empty object to fill') },
+  { selector: `${top} > VariableDeclarator > ${makeStore}.init, ${top} > VariableDeclarator > CallExpression.init > ${makeStore}.callee`, message: sessionState('a store of its own') },
+  { selector: 'PropertyDefinition[static=true][readonly!=true]', message: sessionState('a static class field') },
+];
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'Node', 'Range', 'Highlight', 'CSS', 'fetch', 'location'];
 
 export default tseslint.config(
@@ -43,5 +60,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir] }] },
+  },
+  {
+    // The session file holds the one current session; early-start.ts and sidecar-worker.ts are
+    // programs of their own (the page's first script, the worker), run once, outside any session.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [SESSION_FILE, 'renderer/early-start.ts', 'renderer/sidecar-worker.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...moduleState] },
   },
 );

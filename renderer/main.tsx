@@ -18,7 +18,7 @@ import { installCleanupKeys } from './components/cleanup-commands';
 import { applyLabelStyles } from './components/label-styles';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './store/first-document';
-import { prepareWordSnap } from './store/word-snap';
+import { prepareWordSnap } from '../shared/word-snap';
 
 // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
 const session = startSession(api).start(host === 'browser' ? pageTarget() : null);

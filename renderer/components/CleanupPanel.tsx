@@ -19,7 +19,7 @@ import {
   useCleanup,
   type MetadataField,
 } from '../store/cleanup-suggestions';
-import { shownText } from '../store/text-view';
+import { shownText } from '../../shared/text-view';
 import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from './cleanup-commands';
 import type { HighlightItem } from './highlight-layer';
 import { paragraphElementAt, textSurface } from './text-surface';

@@ -4,7 +4,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../store/store';
-import { shownText, type Paragraph } from '../store/text-view';
+import { shownText, type Paragraph } from '../../shared/text-view';
 import { selectSpan } from '../store/ui-actions';
 import { DocumentHighlights } from './document-highlights';
 import { domPointToShown, type ParagraphElements } from './dom-offsets';

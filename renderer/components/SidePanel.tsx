@@ -3,9 +3,9 @@
 import { memo, useMemo, useState, type ComponentType, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
-import { sortedSpans, spanCount } from '../store/document-data';
+import { sortedSpans, spanCount } from '../../shared/document-data';
 import { selectLabels, useTahrir } from '../store/store';
-import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
+import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { flashSpan, setSideTab } from '../store/ui-actions';
 import { labelClass } from './label-styles';
 import { CleanupTab } from './CleanupPanel';

@@ -11,9 +11,9 @@ import {
   setQuoteSpeakerName,
   tagAllOccurrences,
 } from '../store/annotation-actions';
-import { sortedSpans } from '../store/document-data';
+import { sortedSpans } from '../../shared/document-data';
 import { endChangeGroup } from '../store/history';
-import { suggestSpeaker } from '../store/speaker-suggestion';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
 import { selectLabels, useTahrir } from '../store/store';
 import { flashSpan, showNotice } from '../store/ui-actions';
 import { labelClass } from './label-styles';

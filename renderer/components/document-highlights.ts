@@ -3,11 +3,11 @@
 // text. Subscribes to the store directly, so a keypress's highlight is added in the
 // same task as the keypress and painted in the next frame.
 import type { Entity, Quote } from '../../shared/model';
-import { sortedSpans, spanChanges } from '../store/document-data';
+import { sortedSpans, spanChanges } from '../../shared/document-data';
 import { session } from '../store/session';
 import type { SpanRef, TahrirState } from '../store/state';
 import type { StoreApi } from 'zustand/vanilla';
-import { shownSpanOf, shownText, type ShownText } from '../store/text-view';
+import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { searchMatches } from '../store/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';

@@ -1,7 +1,7 @@
 // DOM selections come in UTF-16 units within a paragraph's text node; the store
 // speaks shown-text code points (then source code points). Conversions both ways.
-import type { Paragraph, ShownText } from '../store/text-view';
-import { snapEnd, snapStart } from '../store/word-snap';
+import type { Paragraph, ShownText } from '../../shared/text-view';
+import { snapEnd, snapStart } from '../../shared/word-snap';
 
 /** The paragraph elements, by paragraph index (missing when not rendered). */
 export type ParagraphElements = Map<number, HTMLElement>;

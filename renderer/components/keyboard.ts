@@ -5,7 +5,7 @@ import type { LabelConfig } from '../../shared/model';
 import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, tagAllOccurrences, tagEntity, toggleDone } from '../store/annotation-actions';
 import { stepDocument } from '../store/document-actions';
 import { redo, undo } from '../store/history';
-import { suggestSpeaker } from '../store/speaker-suggestion';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
 import type { TahrirState } from '../store/state';
 import { catchUp, paintFirst, store } from '../store/store';
 import { closeDialog, closeSearch, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../store/ui-actions';
@@ -86,7 +86,7 @@ function acceptSuggestedSpeaker(): boolean {
 }
 
 /** Pressed alone, these do nothing (they only change what the next key does). */
-const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
 
 /**
  * The edit a key makes whose highlight is painted first (tag, quote, quote kind, delete, undo,

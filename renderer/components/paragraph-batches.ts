@@ -1,7 +1,7 @@
 // How a long document's paragraphs are rendered: a screenful first, then batches of about
 // the same cost while the browser is idle (see Paragraphs in DocumentView); and in blocks of
 // a few thousand characters, each laid out only when near the view (content-visibility).
-import type { Paragraph } from '../store/text-view';
+import type { Paragraph } from '../../shared/text-view';
 
 /** Characters in a first screen with room to spare (19px text in a 46rem column: ~85 per line, ~20 lines). */
 const FIRST_SCREEN_CHARS = 6_000;

@@ -1,7 +1,7 @@
 // The mounted document text, for code outside React (keyboard commands) that needs
 // the DOM selection in store terms. Kept in the session's views (one per session).
 import { session } from '../store/session';
-import type { ShownText } from '../store/text-view';
+import type { ShownText } from '../../shared/text-view';
 import type { DocumentHighlights } from './document-highlights';
 import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
 

@@ -2,11 +2,11 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { nextId, spanAt, withSpans, type DocumentData } from './document-data';
+import { nextId, spanAt, withSpans, type DocumentData } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { store } from './store';
 import type { SpanRef } from './state';
-import { shownText, sourceIndex } from './text-view';
+import { shownText, sourceIndex } from '../../shared/text-view';
 
 export interface SourceRange {
   start: number;

@@ -5,7 +5,7 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
-import { nowStamp, sidecarFromData, type DocumentData } from './document-data';
+import { nowStamp, sidecarFromData, type DocumentData } from '../../shared/document-data';
 import type { SidecarToWrite } from './sidecar-writer';
 import { session, type EditorSession } from './session';
 

@@ -7,7 +7,7 @@ import type { SuggestedEdit } from '../../shared/api';
 import type { DocumentInfo, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
 import { toErrorData } from './autosave';
-import { nextId, sortedSpans, type DocumentData } from './document-data';
+import { nextId, sortedSpans, type DocumentData } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { session } from './session';
 import { initialCleanup, store, useTahrir } from './store';

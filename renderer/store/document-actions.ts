@@ -2,7 +2,7 @@
 import type { DocumentSummary, OpenedDocument, WorkspaceInfo } from '../../shared/api';
 import { getApi } from './api-connection';
 import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData } from './autosave';
-import { dataFromSidecar, spanCount } from './document-data';
+import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { session } from './session';
 import { initialDocument, initialHistory, store } from './store';

@@ -8,7 +8,7 @@ import { reanchor } from '../../shared/anchoring';
 import { mergeSidecars, type MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import { toErrorData } from './autosave';
-import { dataFromSidecar, sidecarFromData, type DocumentData } from './document-data';
+import { dataFromSidecar, sidecarFromData, type DocumentData } from '../../shared/document-data';
 import { session, type EditorSession } from './session';
 import type { ExternalChange, PendingChange, TahrirState } from './state';
 import { closeDialog, openDialog, showNotice } from './ui-actions';

@@ -1,6 +1,6 @@
 // Undo and redo over document data only. Snapshots are cheap: data is immutable and
 // each change copies only the record it touches.
-import { spanCount, type DocumentData } from './document-data';
+import { spanCount, type DocumentData } from '../../shared/document-data';
 import { store } from './store';
 
 const LIMIT = 500;

@@ -12,7 +12,7 @@ import { Autosave, type AutosaveOptions } from './autosave';
 import { BackendEvents } from './external-events';
 import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
-import type { DocumentData } from './document-data';
+import type { DocumentData } from '../../shared/document-data';
 import { createTahrirStore, initialCleanup, ReactView } from './store';
 
 /**

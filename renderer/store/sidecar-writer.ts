@@ -11,7 +11,7 @@ import { SPAN_LISTS, SidecarText, type SpanChanges, type SpanLike, type SpanList
 import type { HttpTarget } from '../api-http';
 import type { FromSidecarWorker, SidecarDelivery, ToSidecarWorker } from '../sidecar-messages';
 import type { TahrirApi } from '../../shared/api';
-import { headerOf, spanChanges, type DocumentData } from './document-data';
+import { headerOf, spanChanges, type DocumentData } from '../../shared/document-data';
 import { session } from './session';
 
 /** One document's sidecar to write: the opened sidecar's header, the editor's data, the stamp. */

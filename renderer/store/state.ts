@@ -4,7 +4,8 @@ import type { DocumentSummary, OpenedDocument, ReanchorReport, SuggestedEdit, Su
 import type { TahrirErrorData } from '../../shared/errors';
 import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
-import type { DocumentData, SpanKind } from './document-data';
+import type { DocumentData, SpanKind } from '../../shared/document-data';
+import type { TextView } from '../../shared/text-view';
 
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
@@ -62,7 +63,7 @@ export interface SpanRef {
   id: string;
 }
 
-export type TextView = 'clean' | 'source';
+export type { TextView };
 
 export interface Notice {
   kind: 'info' | 'error';

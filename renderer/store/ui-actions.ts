@@ -3,7 +3,7 @@ import { findAll } from '../../shared/arabic-normalize';
 import { session } from './session';
 import { store } from './store';
 import type { SpanRef, TextView } from './state';
-import { shownText } from './text-view';
+import { shownText } from '../../shared/text-view';
 
 export function selectSpan(ref: SpanRef | null): void {
   store().setState({ selected: ref });

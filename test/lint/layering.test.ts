@@ -39,3 +39,43 @@ describe('layering lint rule', () => {
     expect(await errorsFor('shared/e.ts', "import * as v from 'valibot';\nimport type { Edit } from './model';\nexport const s = v.string();\nexport type E = Edit;\n")).toEqual([]);
   });
 });
+
+describe('no module-level mutable state in the renderer (it belongs to the EditorSession)', () => {
+  const state = /no-restricted-syntax: Module-level mutable state/;
+
+  it('fails on a top-level let or var, exported or not', async () => {
+    expect((await errorsFor('renderer/components/a.ts', 'let n = 0;\nexport const next = () => ++n;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/store/b.ts', 'export let current: string | null = null;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/c.tsx', 'var seen = 0;\nexport const f = () => seen++;\n')).join('\n')).toMatch(state);
+  });
+
+  it('fails on a top-level Map, Set, array or object to fill, and on a static field', async () => {
+    expect((await errorsFor('renderer/components/d.ts', 'const listeners = new Set<() => void>();\nexport const add = (l: () => void) => listeners.add(l);\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/components/e.ts', 'export const byId = new Map<string, number>();\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/components/f.ts', 'const seen = new WeakMap<object, number>();\nexport const s = seen;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/components/g.ts', 'const queue: number[] = [];\nexport const push = (n: number) => queue.push(n);\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/components/h.ts', 'const cache: Record<string, number> = {};\nexport const c = cache;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/components/i.ts', 'export class Registry {\n  static count = 0;\n}\n')).join('\n')).toMatch(state);
+    const secondStore = "import { createStore } from 'zustand/vanilla';\nexport const cleanupStore = createStore<{ n: number }>()(() => ({ n: 0 }));\n";
+    expect((await errorsFor('renderer/store/j.ts', secondStore)).join('\n')).toMatch(state);
+  });
+
+  it('allows constants, read-only tables, state inside functions and classes, and the session file itself', async () => {
+    const ok = [
+      "const LIMIT = 50;\nconst NAMES = ['a', 'b'];\nexport const f = () => LIMIT + NAMES.length;\n",
+      "const KEYS: ReadonlySet<string> = new Set(['Shift']);\nconst NONE: readonly number[] = [];\nexport const g = () => KEYS.size + NONE.length;\n",
+      'export function h(): number {\n  let n = 0;\n  const seen = new Set<number>();\n  seen.add(n++);\n  return n;\n}\n',
+      'export class Counter {\n  private n = 0;\n  private readonly seen = new Map<string, number>();\n  static readonly START = 0;\n  next(): number {\n    return ++this.n;\n  }\n}\n',
+    ];
+    for (const code of ok) expect(await errorsFor('renderer/components/ok.ts', code)).toEqual([]);
+    const session = 'let current: object | null = null;\nexport const session = () => current;\nexport const start = (s: object) => (current = s);\n';
+    expect(await errorsFor('renderer/store/session.ts', session)).toEqual([]);
+    expect((await errorsFor('renderer/store/not-the-session.ts', session)).join('\n')).toMatch(state);
+  });
+
+  it('holds for the renderer as it is: no file has module-level state', async () => {
+    const results = await eslint.lintFiles(['renderer/**/*.{ts,tsx}']);
+    const found = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    expect(found).toEqual([]);
+  });
+});

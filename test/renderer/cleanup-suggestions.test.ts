@@ -6,10 +6,10 @@ import { acceptSuggestions, cleanupState, editClean, groupByRule, loadSuggestion
 import { tagEntity } from '../../renderer/store/annotation-actions';
 import { saveNow, startAutosave, stopAutosave } from '../../renderer/store/autosave';
 import { loadWorkspace, openDocument } from '../../renderer/store/document-actions';
-import { sortedSpans } from '../../renderer/store/document-data';
+import { sortedSpans } from '../../shared/document-data';
 import { redo, undo } from '../../renderer/store/history';
 import { store } from '../../renderer/store/store';
-import { shownSpanOf, shownText } from '../../renderer/store/text-view';
+import { shownSpanOf, shownText } from '../../shared/text-view';
 import { cp, openWorkspace } from './store-workspace';
 
 /** An emoji and a flag before the boilerplate (code points ≠ UTF-16 units), CRLF line ends. */

@@ -2,7 +2,7 @@
 // step keeps a copy of the records it changed), never fewer than 50.
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../shared/model';
-import type { DocumentData } from '../../renderer/store/document-data';
+import type { DocumentData } from '../../shared/document-data';
 import { undoSteps } from '../../renderer/store/history';
 
 function dataWith(entities: number): DocumentData {

@@ -12,7 +12,7 @@ import { session } from '../../renderer/store/session';
 import { loadWorkspace, openDocument, restoreRecovered } from '../../renderer/store/document-actions';
 import { undo } from '../../renderer/store/history';
 import { store } from '../../renderer/store/store';
-import { sidecarFromData } from '../../renderer/store/document-data';
+import { sidecarFromData } from '../../shared/document-data';
 import { sidecarWorkerRunning } from '../../renderer/store/sidecar-writer';
 import type { Sidecar } from '../../shared/model';
 import { Backend } from '../../electron/backend';

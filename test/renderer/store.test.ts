@@ -11,7 +11,7 @@ import {
   tagEntity,
   toggleDone,
 } from '../../renderer/store/annotation-actions';
-import { sidecarFromData } from '../../renderer/store/document-data';
+import { sidecarFromData } from '../../shared/document-data';
 import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/store/document-actions';
 import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/store/history';
 import { store } from '../../renderer/store/store';

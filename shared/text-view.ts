@@ -1,11 +1,14 @@
 // The text the editor shows (clean text by default, or the source) split into
 // paragraphs, and the mapping between its code points and source code points.
 // Derived from (source, edits, view) and memoized: recomputed only when those change.
-import type { Edit } from '../../shared/model';
-import { CodePointIndex, codePointLength } from '../../shared/code-points';
-import { mapSpan, PositionMap } from '../../shared/position-map';
+import type { Edit } from './model';
+import { CodePointIndex, codePointLength } from './code-points';
+import { mapSpan, PositionMap } from './position-map';
 import { sortedSpans } from './document-data';
-import type { TextView as ViewKind } from './state';
+
+/** Which text the editor shows: the clean text (the source with its edits applied) or the source. */
+export type TextView = 'clean' | 'source';
+type ViewKind = TextView;
 
 /** Bidi embedding, override and isolate controls: shown as a visible marker, never obeyed. */
 export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;

@@ -1,8 +1,8 @@
 // Suggest who said a quote: the nearest person entity next to a speech verb
 // (قال، أضاف، أكد، صرح… / said, told, added…) just before or after the quote.
 // Only a suggestion: the editor confirms it.
-import type { Entity } from '../../shared/model';
-import { findAll } from '../../shared/arabic-normalize';
+import type { Entity } from './model';
+import { findAll } from './arabic-normalize';
 import { sourceIndex } from './text-view';
 
 export const SPEECH_VERBS = [

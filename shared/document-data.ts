@@ -1,7 +1,7 @@
 // The document data the editor changes (and undo covers): the sidecar's annotations,
 // normalized by id so a keypress never searches an array.
-import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from '../../shared/model';
-import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from '../../shared/sidecar-text';
+import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
 
 export interface DocumentData {
   document: DocumentInfo;

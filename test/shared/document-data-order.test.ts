@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../shared/model';
-import { dataFromSidecar, sortedSpans, spanCount, withSpans } from '../../renderer/store/document-data';
+import { dataFromSidecar, sortedSpans, spanCount, withSpans } from '../../shared/document-data';
 import { emptySidecar } from '../../shared/sidecar';
 
 const fullSort = (record: Record<string, Entity>) =>

@@ -2,9 +2,9 @@
 // snapping; the speaker suggestion.
 import { describe, expect, it } from 'vitest';
 import type { Edit, Entity } from '../../shared/model';
-import { suggestSpeaker } from '../../renderer/store/speaker-suggestion';
-import { BIDI_MARKER, shownText, splitParagraphs } from '../../renderer/store/text-view';
-import { snapToWords } from '../../renderer/store/word-snap';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
+import { BIDI_MARKER, shownText, splitParagraphs } from '../../shared/text-view';
+import { snapToWords } from '../../shared/word-snap';
 
 const edit = (id: string, source: string, start: number, end: number, replacement = ''): Edit => ({
   id,
