@@ -9,15 +9,15 @@ import './styles/long-document.css';
 import { createRoot } from 'react-dom/client';
 import { pageTarget } from './api-http';
 import { api, host } from './bridge';
-import { saveOnExit } from './store/autosave';
-import { loadWorkspace, openDocument } from './store/document-actions';
-import { startSession } from './store/session';
-import { App } from './components/App';
-import { installKeyboard } from './components/keyboard';
-import { installCleanupKeys } from './components/cleanup-commands';
-import { applyLabelStyles } from './components/label-styles';
+import { saveOnExit } from './session/autosave';
+import { loadWorkspace, openDocument } from './session/document-actions';
+import { startSession } from './session/session';
+import { App } from './ui/App';
+import { installKeyboard } from './text/keyboard';
+import { installCleanupKeys } from './text/cleanup-commands';
+import { applyLabelStyles } from './text/label-styles';
 import type {} from './early-start';
-import { firstDocumentId, rememberLastDocument } from './store/first-document';
+import { firstDocumentId, rememberLastDocument } from './session/first-document';
 import { prepareWordSnap } from '../shared/word-snap';
 
 // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.

@@ -2,6 +2,7 @@
 // normalized by id so a keypress never searches an array.
 import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
+import { partitionPoint } from './sorted-search';
 
 export interface DocumentData {
   document: DocumentInfo;
@@ -66,14 +67,7 @@ export function sortedSpans<T extends { start: number; end: number; id: string }
 
 /** Index of the first span after `span` in sidecar order. */
 function firstAfter<T extends { start: number; end: number; id: string }>(sorted: readonly T[], span: T): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareSpans(sorted[mid], span) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(sorted.length, (i) => compareSpans(sorted[i], span) <= 0);
 }
 
 function resorted<T extends { start: number; end: number; id: string }>(before: readonly T[], from: Record<string, T>, to: Record<string, T>, ids: readonly string[]): T[] {
@@ -119,16 +113,38 @@ function sortSpans<T extends { start: number; end: number; id: string }>(record:
 /** The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list. */
 export function spanAt<T extends { start: number; end: number; id: string }>(record: Record<string, T>, start: number, end: number, accept: (span: T) => boolean = () => true): T | undefined {
   const sorted = sortedSpans(record);
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const span = sorted[mid];
-    if (span.start < start || (span.start === start && span.end < end)) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i].start < start || (sorted[i].start === start && sorted[i].end < end));
   for (let i = lo; i < sorted.length && sorted[i].start === start && sorted[i].end === end; i++) if (accept(sorted[i])) return sorted[i];
   return undefined;
+}
+
+/** Per sorted list (see sortedSpans): the largest end among its first i + 1 spans, nondecreasing. */
+const reaches = new WeakMap<readonly unknown[], Float64Array>();
+
+function reachOf(sorted: readonly { end: number }[]): Float64Array {
+  let reach = reaches.get(sorted);
+  if (!reach) {
+    reach = new Float64Array(sorted.length);
+    let max = -Infinity;
+    for (let i = 0; i < sorted.length; i++) reach[i] = max = Math.max(max, sorted[i].end);
+    reaches.set(sorted, reach);
+  }
+  return reach;
+}
+
+/**
+ * The spans starting at or before `lastStart` and ending at or after `firstEnd`, in sidecar order:
+ * two binary searches in the sorted list (by start, and by the largest end so far) and a look at
+ * the spans between, instead of a scan of every span (a click on a 10,000-entity document).
+ */
+export function spansOverlapping<T extends { start: number; end: number; id: string }>(record: Record<string, T>, firstEnd: number, lastStart: number): T[] {
+  const sorted = sortedSpans(record);
+  const reach = reachOf(sorted);
+  const from = partitionPoint(sorted.length, (i) => reach[i] < firstEnd);
+  const to = partitionPoint(sorted.length, (i) => sorted[i].start <= lastStart);
+  const out: T[] = [];
+  for (let i = from; i < to; i++) if (sorted[i].end >= firstEnd) out.push(sorted[i]);
+  return out;
 }
 
 /** The sidecar to write: the opened one's header with the editor's data. */

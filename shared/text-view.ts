@@ -5,6 +5,7 @@ import type { Edit } from './model';
 import { CodePointIndex, codePointLength } from './code-points';
 import { mapSpan, PositionMap } from './position-map';
 import { sortedSpans } from './document-data';
+import { partitionPoint } from './sorted-search';
 
 /** Which text the editor shows: the clean text (the source with its edits applied) or the source. */
 export type TextView = 'clean' | 'source';
@@ -58,6 +59,8 @@ export interface ShownText {
   toShown(start: number, end: number): { start: number; end: number; clipped: boolean } | null;
   /** Index of the paragraph holding shown position `pos` (a position at a line break belongs to the line before). */
   paragraphAt(pos: number): number;
+  /** Source offsets bounding the spans that may show at shown position `pos` (see PositionMap.sourceBounds). */
+  sourceBounds(pos: number): { lastStart: number; firstEnd: number };
 }
 
 export function splitParagraphs(text: string): Paragraph[] {
@@ -85,16 +88,8 @@ export function splitParagraphs(text: string): Paragraph[] {
 }
 
 function makeParagraphAt(paragraphs: Paragraph[]): (pos: number) => number {
-  return (pos) => {
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (paragraphs[mid].start <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  // The last paragraph starting at or before `pos` (the first one for a position before them all).
+  return (pos) => Math.max(0, partitionPoint(paragraphs.length, (i) => paragraphs[i].start <= pos) - 1);
 }
 
 function sourceView(source: string): ShownText {
@@ -106,6 +101,7 @@ function sourceView(source: string): ShownText {
     toSource: (pos) => pos,
     toShown: (start, end) => ({ start, end, clipped: false }),
     paragraphAt: makeParagraphAt(paragraphs),
+    sourceBounds: (pos) => ({ lastStart: pos, firstEnd: pos }),
   };
 }
 
@@ -119,6 +115,7 @@ function cleanView(map: PositionMap): ShownText {
     toSource: (pos, side) => map.toSource(pos, side === 'start' ? 'after' : 'before'),
     toShown: (start, end) => mapSpan(map, start, end),
     paragraphAt: makeParagraphAt(paragraphs),
+    sourceBounds: (pos) => map.sourceBounds(pos),
   };
 }
 

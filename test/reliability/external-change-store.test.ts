@@ -8,9 +8,9 @@ import { Backend } from '../../electron/backend';
 import { recoveryPath } from '../../electron/sidecar-store';
 import type { TahrirApi } from '../../shared/api';
 import type { Entity, Sidecar } from '../../shared/model';
-import { saveNow, startAutosave } from '../../renderer/store/autosave';
-import { openDocument } from '../../renderer/store/document-actions';
-import { listenToBackend } from '../../renderer/store/external-events';
+import { saveNow, startAutosave } from '../../renderer/session/autosave';
+import { openDocument } from '../../renderer/session/document-actions';
+import { listenToBackend } from '../../renderer/session/external-events';
 import {
   EXTERNAL_CHANGE_DIALOG,
   handleExternalChange,
@@ -20,10 +20,10 @@ import {
   mergeBoth,
   pendingChange,
   takeTheirs,
-} from '../../renderer/store/external-change';
-import { changeDocument } from '../../renderer/store/history';
-import { session, startSession } from '../../renderer/store/session';
-import { store } from '../../renderer/store/store';
+} from '../../renderer/session/external-change';
+import { changeDocument } from '../../renderer/session/history';
+import { session, startSession } from '../../renderer/session/session';
+import { store } from '../../renderer/session/store';
 import { addSample, SAMPLE_TEXT_PATH, tempWorkspace } from './workspace-snapshot';
 
 const ID = 'article';

@@ -2,13 +2,13 @@
 // suggestions become edits (one undo step, exact source text in code points), rejected ones
 // are saved and not proposed again, hand edits of the clean text become edits.
 import { describe, expect, it } from 'vitest';
-import { acceptSuggestions, cleanupState, editClean, groupByRule, loadSuggestions, openSuggestions, rejectSuggestions } from '../../renderer/store/cleanup-suggestions';
-import { tagEntity } from '../../renderer/store/annotation-actions';
-import { saveNow, startAutosave, stopAutosave } from '../../renderer/store/autosave';
-import { loadWorkspace, openDocument } from '../../renderer/store/document-actions';
+import { acceptSuggestions, cleanupState, editClean, groupByRule, loadSuggestions, openSuggestions, rejectSuggestions } from '../../renderer/session/cleanup-suggestions';
+import { tagEntity } from '../../renderer/session/annotation-actions';
+import { saveNow, startAutosave, stopAutosave } from '../../renderer/session/autosave';
+import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
 import { sortedSpans } from '../../shared/document-data';
-import { redo, undo } from '../../renderer/store/history';
-import { store } from '../../renderer/store/store';
+import { redo, undo } from '../../renderer/session/history';
+import { store } from '../../renderer/session/store';
 import { shownSpanOf, shownText } from '../../shared/text-view';
 import { cp, openWorkspace } from './store-workspace';
 

@@ -3,11 +3,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tagEntity } from '../../renderer/store/annotation-actions';
-import { startAutosave } from '../../renderer/store/autosave';
-import { loadSuggestions } from '../../renderer/store/cleanup-suggestions';
-import { loadWorkspace, openDocument } from '../../renderer/store/document-actions';
-import { session, startSession } from '../../renderer/store/session';
+import { tagEntity } from '../../renderer/session/annotation-actions';
+import { startAutosave } from '../../renderer/session/autosave';
+import { loadSuggestions } from '../../renderer/session/cleanup-suggestions';
+import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
+import { session, startSession } from '../../renderer/session/session';
 import { ARABIC, cp, openWorkspace } from './store-workspace';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

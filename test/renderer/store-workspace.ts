@@ -1,7 +1,7 @@
 // A real workspace for store tests: temp folder, real Backend, a fresh editor session on it.
 import type { TahrirApi } from '../../shared/api';
 import { Backend } from '../../electron/backend';
-import { startSession } from '../../renderer/store/session';
+import { startSession } from '../../renderer/session/session';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 
 /** Arabic with a combining mark (عمّان), an emoji and a flag before the names, CRLF line ends, a BOM. */

@@ -10,11 +10,11 @@ import {
   tagAllOccurrences,
   tagEntity,
   toggleDone,
-} from '../../renderer/store/annotation-actions';
+} from '../../renderer/session/annotation-actions';
 import { sidecarFromData } from '../../shared/document-data';
-import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/store/document-actions';
-import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/store/history';
-import { store } from '../../renderer/store/store';
+import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/session/document-actions';
+import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/session/history';
+import { store } from '../../renderer/session/store';
 import { ARABIC, cp, openWorkspace } from './store-workspace';
 
 async function openArabic(): Promise<void> {

@@ -1,6 +1,6 @@
 // The mounted document text, for code outside React (keyboard commands) that needs
 // the DOM selection in store terms. Kept in the session's views (one per session).
-import { session } from '../store/session';
+import { session } from '../session/session';
 import type { ShownText } from '../../shared/text-view';
 import type { DocumentHighlights } from './document-highlights';
 import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
@@ -14,7 +14,7 @@ export interface TextSurface {
   reveal(index: number): void;
 }
 
-declare module '../store/session' {
+declare module '../session/session' {
   interface SessionViews {
     /** The document text mounted now (DocumentView), if any. */
     textSurface?: TextSurface | null;

@@ -1,8 +1,8 @@
 // Ctrl+F: find in the document, Arabic-normalized (أ/إ/آ/ا, ى/ي, ة/ه, diacritics…).
 import type { ReactElement } from 'react';
-import { useTahrir } from '../store/store';
-import { closeSearch, searchMatches, setSearchQuery, stepSearch } from '../store/ui-actions';
-import { focusText } from './text-surface';
+import { useTahrir } from '../session/store';
+import { closeSearch, searchMatches, setSearchQuery, stepSearch } from '../session/ui-actions';
+import { focusText } from '../text/text-surface';
 
 export function SearchBar(): ReactElement | null {
   const search = useTahrir((s) => s.search);

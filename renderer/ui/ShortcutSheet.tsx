@@ -1,9 +1,9 @@
 // The keyboard shortcut sheet (?).
 import type { ReactElement } from 'react';
-import { selectLabels, useTahrir } from '../store/store';
-import { toggleShortcuts } from '../store/ui-actions';
-import { CLEANUP_SHORTCUTS } from './cleanup-commands';
-import { SHORTCUTS } from './keyboard';
+import { selectLabels, useTahrir } from '../session/store';
+import { toggleShortcuts } from '../session/ui-actions';
+import { CLEANUP_SHORTCUTS } from '../text/cleanup-commands';
+import { SHORTCUTS } from '../text/keyboard';
 
 export function ShortcutSheet(): ReactElement | null {
   const open = useTahrir((s) => s.shortcutsOpen);

@@ -3,9 +3,9 @@
 import { useMemo, useState, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { setQuoteSpeaker, setQuoteSpeakerName } from '../store/annotation-actions';
-import { endChangeGroup } from '../store/history';
-import { focusText } from './text-surface';
+import { setQuoteSpeaker, setQuoteSpeakerName } from '../session/annotation-actions';
+import { endChangeGroup } from '../session/history';
+import { focusText } from '../text/text-surface';
 
 interface Option {
   key: string;

@@ -2,13 +2,13 @@
 // shortcut sheet (?) shows. Letter shortcuts use the physical key (event.code) so they
 // work the same with an Arabic keyboard layout.
 import type { LabelConfig } from '../../shared/model';
-import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, tagAllOccurrences, tagEntity, toggleDone } from '../store/annotation-actions';
-import { stepDocument } from '../store/document-actions';
-import { redo, undo } from '../store/history';
+import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, tagAllOccurrences, tagEntity, toggleDone } from '../session/annotation-actions';
+import { stepDocument } from '../session/document-actions';
+import { redo, undo } from '../session/history';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
-import type { TahrirState } from '../store/state';
-import { catchUp, paintFirst, store } from '../store/store';
-import { closeDialog, closeSearch, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../store/ui-actions';
+import type { TahrirState } from '../session/state';
+import { catchUp, paintFirst, store } from '../session/store';
+import { closeDialog, closeSearch, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
 export const SHORTCUTS: { keys: string; what: string }[] = [

@@ -6,7 +6,7 @@
 // the browser's next frame: on a long document that render (thousands of spans grouped
 // by label) ran between the keypress and the paint of its highlight.
 import { startTransition, useEffect, useState } from 'react';
-import { afterNextPaint } from '../store/store';
+import { afterNextPaint } from '../session/store';
 
 /**
  * `value` as of the last paint: a change shows in a transition render after the frame that

@@ -2,8 +2,8 @@
 import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { DocumentSummary } from '../../shared/api';
 import type { DocumentStatus } from '../../shared/model';
-import { openDocument, progress, setFilter, visibleDocuments } from '../store/document-actions';
-import { useTahrir } from '../store/store';
+import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
 
 export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };

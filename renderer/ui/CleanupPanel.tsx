@@ -4,7 +4,7 @@
 // document's fields; and hand edits of the clean text.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import type { SuggestedEdit } from '../../shared/api';
-import { useTahrir } from '../store/store';
+import { useTahrir } from '../session/store';
 import {
   acceptSuggestions,
   applyMetadata,
@@ -18,11 +18,11 @@ import {
   suggestionKey,
   useCleanup,
   type MetadataField,
-} from '../store/cleanup-suggestions';
+} from '../session/cleanup-suggestions';
 import { shownText } from '../../shared/text-view';
-import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from './cleanup-commands';
-import type { HighlightItem } from './highlight-layer';
-import { paragraphElementAt, textSurface } from './text-surface';
+import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from '../text/cleanup-commands';
+import type { HighlightItem } from '../text/highlight-layer';
+import { paragraphElementAt, textSurface } from '../text/text-surface';
 import '../styles/cleanup.css';
 
 const PREVIEW_LAYER = 'cleanup';

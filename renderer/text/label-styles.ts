@@ -1,9 +1,9 @@
 // Label colors come from the workspace config, so their styles are made at run time:
 // a constructable stylesheet (allowed by the CSP, unlike <style> or style attributes).
 import type { LabelConfig } from '../../shared/model';
-import { session } from '../store/session';
+import { session } from '../session/session';
 
-declare module '../store/session' {
+declare module '../session/session' {
   interface SessionViews {
     /** The labels' stylesheet, adopted by the document once. */
     labelSheet?: CSSStyleSheet;

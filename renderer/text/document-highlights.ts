@@ -1,18 +1,26 @@
 // Keeps the document's highlights in step with the store: entities by label, quotes,
 // the selected span, search results, flashes, bidi controls and (source view) removed
 // text. Subscribes to the store directly, so a keypress's highlight is added in the
-// same task as the keypress and painted in the next frame.
-import type { Entity, Quote } from '../../shared/model';
-import { sortedSpans, spanChanges } from '../../shared/document-data';
-import { session } from '../store/session';
-import type { SpanRef, TahrirState } from '../store/state';
+// same task as the keypress and painted in the next frame. What is near the view
+// (near-view.ts), the nesting band, the flash, scrolling and hit-testing have files of their own.
 import type { StoreApi } from 'zustand/vanilla';
+import { sortedSpans, spanChanges } from '../../shared/document-data';
+import type { Entity, Quote } from '../../shared/model';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
-import { searchMatches } from '../store/ui-actions';
+import { session } from '../session/session';
+import type { SpanRef, TahrirState } from '../session/state';
+import { searchMatches } from '../session/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
+import { Flash } from './flash';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';
+import { spansAt, type ShownSpan } from './hit-test';
+import { IdleWork } from './idle-work';
 import { labelHighlightName } from './label-styles';
-import { paragraphElementAt } from './text-surface';
+import { NearView } from './near-view';
+import { NestingBand } from './nesting-band';
+import { scrollToShown } from './scrolling';
+
+export type { ShownSpan } from './hit-test';
 
 type Span = Entity | Quote;
 
@@ -21,79 +29,47 @@ const FIRST_DRAWN_CHARS = 20_000;
 /** Entities drawn per idle moment at least (more while the moment lasts). */
 const IDLE_SLICE = 200;
 
-/** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
-const LONG_DOCUMENT_CHARS = 50_000;
-
-function isLongDocument(shown: ShownText): boolean {
-  return shown.text.length > LONG_DOCUMENT_CHARS;
-}
-
-export interface ShownSpan {
-  ref: SpanRef;
-  start: number;
-  end: number;
-}
-
-const FLASH_MS = 1200;
-/** Past the frame that paints a keypress (and the next keypress's, when typing fast). */
-const NESTED_DELAY_MS = 150;
-
-/** Entities lying inside another one (sweep by start; ties: the longer one is the outer). */
-function nestedItems(items: readonly HighlightItem[]): HighlightItem[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: HighlightItem[] = [];
-  let reach = -1;
-  for (const item of sorted) {
-    if (item.end <= reach) out.push({ ...item, name: 'tahrir-nested' });
-    reach = Math.max(reach, item.end);
-  }
-  return out;
-}
-
 export class DocumentHighlights {
   private readonly entities: HighlightLayer;
   private readonly quotes: HighlightLayer;
   private readonly selected: HighlightLayer;
   private readonly search: HighlightLayer;
-  private readonly flash: HighlightLayer;
   private readonly marks: HighlightLayer;
+  private readonly flash: Flash;
   /** Entities inside another entity get a darker band, so nesting stays visible. */
-  private readonly nested: HighlightLayer;
-  private flashTimer: ReturnType<typeof setTimeout> | null = null;
-  private unsubscribe: () => void;
+  private readonly nesting: NestingBand;
+  private readonly unsubscribe: () => void;
   /** The session's store the highlights follow. */
   private readonly store: StoreApi<TahrirState> = session().store;
-
-  /**
-   * Paragraphs near the view (one screen above and below): the only ones given Ranges.
-   * A long document has thousands of paragraphs and spans; the browser then repaints and
-   * re-checks only the few hundred Ranges it can show, on open and on every keypress.
-   * Null for documents of ordinary length (or without IntersectionObserver): every paragraph.
-   */
-  private readonly near: Set<number> | null;
-  private readonly observer: IntersectionObserver | null;
-  /** The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end). */
-  private readonly observed = new Map<Element, { first: number; end: number }>();
+  /** Paragraphs near the view, on a long document: the only ones given Ranges (null: every paragraph). */
+  private readonly near: NearView | null;
+  private readonly resolve: (start: number, end: number) => AbstractRange[];
+  private readonly extra = new Map<string, HighlightLayer>();
+  private readonly idle = new IdleWork();
+  /** False while a long document's entities below its top wait for idle moments. */
+  private allEntitiesDrawn = false;
 
   constructor(
     private readonly shown: ShownText,
     private readonly elements: ParagraphElements,
     scrollRoot: Element | null = null,
   ) {
-    const hasObserver = typeof IntersectionObserver !== 'undefined' && isLongDocument(shown);
-    this.near = hasObserver ? new Set() : null;
-    this.observer = hasObserver ? new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' }) : null;
-    const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, this.near ?? undefined);
+    this.near = NearView.of(shown, scrollRoot, (changed) => {
+      this.redraw(changed);
+      if (changed.size > 0) this.nesting.schedule();
+    });
+    const near = this.near?.paragraphs;
+    const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, near);
+    this.resolve = resolve;
     this.entities = new HighlightLayer(resolve);
     this.quotes = new HighlightLayer(resolve);
     this.selected = new HighlightLayer(resolve);
     this.search = new HighlightLayer(resolve);
-    this.flash = new HighlightLayer(resolve);
+    this.flash = new Flash(new HighlightLayer(resolve));
     this.marks = new HighlightLayer(resolve);
-    this.nested = new HighlightLayer(resolve);
-    this.resolve = resolve;
-    for (const [index, el] of elements) this.observe(index, el);
-    this.seedNear(scrollRoot);
+    this.nesting = new NestingBand(new HighlightLayer(resolve), () => this.entities.items(true));
+    if (this.near) for (const [index, el] of elements) this.near.observe(index, el);
+    this.near?.seed(scrollRoot);
     this.syncMarks();
     this.sync(this.store.getState());
     this.unsubscribe = this.store.subscribe((s, prev) => {
@@ -108,55 +84,9 @@ export class DocumentHighlights {
     });
   }
 
-  private readonly resolve: (start: number, end: number) => AbstractRange[];
-
+  /** The layers whose Ranges follow the paragraphs (the flash and the nesting band are redrawn with them too). */
   private layers(): HighlightLayer[] {
-    return [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested, ...this.extra.values()];
-  }
-
-  /** Watches the block holding paragraph `index` (once per block). */
-  private observe(index: number, el: Element): void {
-    if (!this.observer) return;
-    const block = el.parentElement;
-    // Not in a block of paragraphs: the paragraph is watched alone.
-    const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
-    const target = inBlock ? block! : el;
-    if (this.observed.has(target)) return;
-    this.observed.set(target, inBlock ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) } : { first: index, end: index + 1 });
-    this.observer.observe(target);
-  }
-
-  /**
-   * The observer first reports after a frame has been drawn: without this, a long document's first
-   * frame would show no highlight. The blocks within a screen of the view now are taken as near at
-   * once (one layout, which that frame needs anyway); the observer's first report corrects it.
-   */
-  private seedNear(scrollRoot: Element | null): void {
-    if (!this.near) return;
-    const view = (scrollRoot ?? document.documentElement).getBoundingClientRect();
-    for (const [target, block] of this.observed) {
-      const box = target.getBoundingClientRect();
-      if (box.bottom < view.top - view.height || box.top > view.bottom + view.height) continue;
-      for (let index = block.first; index < block.end; index++) this.near.add(index);
-    }
-  }
-
-  /** Blocks of paragraphs came near the view or left it: draw or drop the Ranges of the spans crossing them. */
-  private nearChanged(entries: IntersectionObserverEntry[]): void {
-    if (!this.near) return;
-    const changed = new Set<number>();
-    for (const entry of entries) {
-      const block = this.observed.get(entry.target);
-      if (!block) continue;
-      for (let index = block.first; index < block.end; index++) {
-        if (entry.isIntersecting === this.near.has(index)) continue;
-        if (entry.isIntersecting) this.near.add(index);
-        else this.near.delete(index);
-        changed.add(index);
-      }
-    }
-    this.redraw(changed);
-    if (changed.size > 0) this.scheduleNested();
+    return [this.entities, this.quotes, this.selected, this.search, this.marks, ...this.extra.values()];
   }
 
   /** Resolve again the items crossing these paragraphs. */
@@ -178,9 +108,9 @@ export class DocumentHighlights {
       return false;
     };
     for (const layer of this.layers()) layer.refresh(touches);
+    this.flash.refresh(touches);
+    this.nesting.refresh(touches);
   }
-
-  private readonly extra = new Map<string, HighlightLayer>();
 
   /**
    * Extension point for other panels (e.g. cleanup suggestions previewed struck through as
@@ -198,17 +128,17 @@ export class DocumentHighlights {
     if (!this.shown.paragraphs[index] || !el) return;
     // Rendered late in a block already near the view, or rendered again (old Ranges point at gone text).
     if (this.near?.has(index)) this.redraw(new Set([index]));
-    this.observe(index, el);
+    this.near?.observe(index, el);
   }
 
   dispose(): void {
-    if (this.idleHandle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.idleHandle);
-    this.observer?.disconnect();
+    this.idle.cancel();
+    this.near?.dispose();
     for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
-    if (this.flashTimer) clearTimeout(this.flashTimer);
-    if (this.nestedTimer) clearTimeout(this.nestedTimer);
-    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.flash, this.marks, this.nested]) layer.clear();
+    this.flash.dispose();
+    this.nesting.dispose();
+    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.marks]) layer.clear();
   }
 
   private isCurrent(s: TahrirState): boolean {
@@ -269,12 +199,8 @@ export class DocumentHighlights {
       this.entities.sync(items);
       this.allEntitiesDrawn = true;
     }
-    this.scheduleNested();
+    this.nesting.schedule();
   }
-
-  private idleHandle: number | null = null;
-  /** False while a long document's entities below its top wait for idle moments. */
-  private allEntitiesDrawn = false;
 
   /**
    * Puts `sorted[from…]`, as many per idle moment as fit in it, so no task after the first paint
@@ -283,6 +209,7 @@ export class DocumentHighlights {
    */
   private drawRestWhenIdle(sorted: readonly Entity[], from: number): void {
     let i = from;
+    const stillWanted = () => this.isCurrent(this.store.getState());
     const slice = (deadline: IdleDeadline | null) => {
       const s = this.store.getState();
       const current = s.data?.entities ?? {};
@@ -293,34 +220,14 @@ export class DocumentHighlights {
         const e = sorted[i];
         if (current[e.id] === e) this.entities.put(e.id, item(e));
       }
-      if (i < sorted.length) this.whenIdle(slice);
+      if (i < sorted.length) this.idle.next(slice, stillWanted);
       else {
         this.allEntitiesDrawn = true;
-        this.scheduleNested();
+        this.nesting.schedule();
       }
     };
-    if (i < sorted.length) this.whenIdle(slice);
+    if (i < sorted.length) this.idle.next(slice, stillWanted);
     else this.allEntitiesDrawn = true;
-  }
-
-  private whenIdle(work: (deadline: IdleDeadline | null) => void): void {
-    const run = (deadline?: IdleDeadline) => {
-      this.idleHandle = null;
-      if (this.isCurrent(this.store.getState())) work(deadline ?? null);
-    };
-    this.idleHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 50) as unknown as number);
-  }
-
-  private nestedTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** The nesting band follows just after the frame that paints the change (it looks at every entity). */
-  private scheduleNested(): void {
-    if (this.nestedTimer) return;
-    this.nestedTimer = setTimeout(() => {
-      this.nestedTimer = null;
-      // Only what is drawn: nesting is shown, not stored, and a long document draws a few screens.
-      this.nested.sync(nestedItems(this.entities.items(true)));
-    }, NESTED_DELAY_MS);
   }
 
   private syncQuotes(s: TahrirState): void {
@@ -349,7 +256,7 @@ export class DocumentHighlights {
       matches.map((m, i) => ({ key: String(i), name: i === s.search.current ? 'tahrir-search-current' : 'tahrir-search', ...m })),
     );
     const current = matches[s.search.current];
-    if (current) this.scrollTo(current.start);
+    if (current) scrollToShown(current.start);
   }
 
   /** Bidi controls always; removed text when the source is shown. */
@@ -369,34 +276,13 @@ export class DocumentHighlights {
     const span = this.spanOf(this.store.getState(), ref);
     const r = span ? this.shownSpan(span) : null;
     if (!r) return;
-    this.scrollTo(r.start);
-    this.flash.sync([{ key: 'flash', name: 'tahrir-flash', ...r }]);
-    if (this.flashTimer) clearTimeout(this.flashTimer);
-    this.flashTimer = setTimeout(() => this.flash.sync([]), FLASH_MS);
-  }
-
-  private scrollTo(pos: number): void {
-    const el = paragraphElementAt(pos);
-    if (!el) return;
-    const box = el.getBoundingClientRect();
-    const pane = el.closest('.document-scroll')?.getBoundingClientRect();
-    if (pane && box.top >= pane.top && box.bottom <= pane.bottom) return;
-    el.scrollIntoView({ block: 'center' });
+    scrollToShown(r.start);
+    this.flash.show(r);
   }
 
   /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */
   spansAt(pos: number): ShownSpan[] {
-    const s = this.store.getState();
-    if (!s.data) return [];
-    const out: ShownSpan[] = [];
-    const consider = (kind: 'entity' | 'quote', span: Span): void => {
-      const r = this.shownSpan(span);
-      if (r && r.start <= pos && pos <= r.end) out.push({ ref: { kind, id: span.id }, ...r });
-    };
-    for (const e of Object.values(s.data.entities)) consider('entity', e);
-    for (const q of Object.values(s.data.quotes)) consider('quote', q);
-    // Strictly inside before touching at an edge; then the shortest.
-    const edge = (x: ShownSpan): number => (x.start <= pos && pos < x.end ? 0 : 1);
-    return out.sort((a, b) => edge(a) - edge(b) || a.end - a.start - (b.end - b.start));
+    const data = this.store.getState().data;
+    return data ? spansAt(data, this.shown, pos) : [];
   }
 }

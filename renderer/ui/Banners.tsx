@@ -1,10 +1,10 @@
 // Messages above the text: read-only documents, recovered changes, re-anchoring,
 // changes on disk, a stale save, and short notices.
 import { useEffect, type ReactElement } from 'react';
-import { keepMineOverDisk } from '../store/autosave';
-import { discardRecovered, reloadDocument, restoreRecovered } from '../store/document-actions';
-import { store, useTahrir } from '../store/store';
-import { clearNotice } from '../store/ui-actions';
+import { keepMineOverDisk } from '../session/autosave';
+import { discardRecovered, reloadDocument, restoreRecovered } from '../session/document-actions';
+import { store, useTahrir } from '../session/store';
+import { clearNotice } from '../session/ui-actions';
 
 export function Banners(): ReactElement {
   const doc = useTahrir((s) => s.doc);

@@ -2,10 +2,10 @@
 // of the cleanup review and the dataset dialogs (Ctrl+Backspace, Ctrl+Shift+E,
 // Ctrl+Shift+Space, Ctrl+E). The text is never edited in place: each becomes a stored edit.
 import type { EditKind } from '../../shared/model';
-import { editClean } from '../store/cleanup-suggestions';
-import type { PendingReplace } from '../store/state';
-import { store } from '../store/store';
-import { openDialog, setSideTab, showNotice } from '../store/ui-actions';
+import { editClean } from '../session/cleanup-suggestions';
+import type { PendingReplace } from '../session/state';
+import { store } from '../session/store';
+import { openDialog, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { textSurface } from './text-surface';
 

@@ -1,7 +1,7 @@
 // Saved / saving / unsaved / error, always visible; an error says what failed and when it retries.
 import { useEffect, useState, type ReactElement } from 'react';
-import { saveNow } from '../store/autosave';
-import { useTahrir } from '../store/store';
+import { saveNow } from '../session/autosave';
+import { useTahrir } from '../session/store';
 
 export function SaveIndicator(): ReactElement | null {
   const save = useTahrir((s) => s.save);

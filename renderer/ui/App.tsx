@@ -1,16 +1,16 @@
 // The editor's frame: top bar, document list, the document, the side panel, dialogs.
 import type { ComponentType, ReactElement } from 'react';
 import { DOCUMENT_STATUSES } from '../../shared/model';
-import { setStatus } from '../store/annotation-actions';
-import { redo, undo } from '../store/history';
-import { useTahrir } from '../store/store';
-import { closeDialog, openDialog, setView, toggleShortcuts } from '../store/ui-actions';
+import { setStatus } from '../session/annotation-actions';
+import { redo, undo } from '../session/history';
+import { useTahrir } from '../session/store';
+import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui-actions';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
 import { ExternalChangeDialog } from './ExternalChangeDialog';
 import { ImportDialog } from './ImportDialog';
-import { EXTERNAL_CHANGE_DIALOG } from '../store/external-change';
+import { EXTERNAL_CHANGE_DIALOG } from '../session/external-change';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { SaveIndicator } from './SaveIndicator';

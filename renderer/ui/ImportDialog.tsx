@@ -4,9 +4,9 @@
 import { useState, type ReactElement } from 'react';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
-import { getApi } from '../store/api-connection';
-import { saveNow, toErrorData } from '../store/autosave';
-import { refreshDocuments } from '../store/document-actions';
+import { getApi } from '../session/api-connection';
+import { saveNow, toErrorData } from '../session/autosave';
+import { refreshDocuments } from '../session/document-actions';
 import type { DialogProps } from './dialog-registry';
 import '../styles/cleanup.css';
 

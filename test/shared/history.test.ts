@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../shared/model';
 import type { DocumentData } from '../../shared/document-data';
-import { undoSteps } from '../../renderer/store/history';
+import { undoSteps } from '../../shared/history';
 
 function dataWith(entities: number): DocumentData {
   const record: Record<string, Entity> = {};

@@ -10,15 +10,15 @@ import {
   setQuoteSpeaker,
   setQuoteSpeakerName,
   tagAllOccurrences,
-} from '../store/annotation-actions';
+} from '../session/annotation-actions';
 import { sortedSpans } from '../../shared/document-data';
-import { endChangeGroup } from '../store/history';
+import { endChangeGroup } from '../session/history';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
-import { selectLabels, useTahrir } from '../store/store';
-import { flashSpan, showNotice } from '../store/ui-actions';
-import { labelClass } from './label-styles';
+import { selectLabels, useTahrir } from '../session/store';
+import { flashSpan, showNotice } from '../session/ui-actions';
+import { labelClass } from '../text/label-styles';
 import { SpeakerPicker } from './SpeakerPicker';
-import { focusText } from './text-surface';
+import { focusText } from '../text/text-surface';
 
 const NO_ENTITIES: readonly Entity[] = [];
 

@@ -3,13 +3,13 @@
 // keyboard (Shift+arrows) but never edited: it is contenteditable (plaintext-only) only for the caret.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
-import { store, useTahrir } from '../store/store';
+import { store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
-import { selectSpan } from '../store/ui-actions';
-import { DocumentHighlights } from './document-highlights';
-import { domPointToShown, type ParagraphElements } from './dom-offsets';
-import { setTextSurface, textSurface } from './text-surface';
-import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from './paragraph-batches';
+import { selectSpan } from '../session/ui-actions';
+import { DocumentHighlights } from '../text/document-highlights';
+import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
+import { setTextSurface, textSurface } from '../text/text-surface';
+import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
   '\u202A': 'U+202A LEFT-TO-RIGHT EMBEDDING',

@@ -10,8 +10,8 @@ import {
   keepRecoveryCopy,
   mergeBoth,
   takeTheirs,
-} from '../store/external-change';
-import { useTahrir } from '../store/store';
+} from '../session/external-change';
+import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
 
 // Set through the CSSOM (allowed by the CSP), not as a style attribute.

@@ -4,10 +4,10 @@ import { memo, useMemo, useState, type ComponentType, type ReactElement } from '
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../../shared/document-data';
-import { selectLabels, useTahrir } from '../store/store';
+import { selectLabels, useTahrir } from '../session/store';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
-import { flashSpan, setSideTab } from '../store/ui-actions';
-import { labelClass } from './label-styles';
+import { flashSpan, setSideTab } from '../session/ui-actions';
+import { labelClass } from '../text/label-styles';
 import { CleanupTab } from './CleanupPanel';
 import { SpanInspector } from './SpanInspector';
 import { useAfterPaint } from './after-paint';
