@@ -14,7 +14,6 @@ import { loadWorkspace, openDocument } from './session/document-actions';
 import { startSession } from './session/session';
 import { App } from './ui/App';
 import { installKeyboard } from './text/keyboard';
-import { installCleanupKeys } from './text/cleanup-commands';
 import { applyLabelStyles } from './text/label-styles';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './session/first-document';
@@ -23,7 +22,6 @@ import { prepareWordSnap } from '../shared/word-snap';
 // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
 const session = startSession(api).start(host === 'browser' ? pageTarget() : null);
 session.onDispose(installKeyboard());
-session.onDispose(installCleanupKeys());
 
 // Closing the window or reloading: save what is unsaved (the journal already has it).
 window.addEventListener('pagehide', saveOnExit);

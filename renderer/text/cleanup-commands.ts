@@ -1,24 +1,12 @@
-// Hand edits of the clean text from the DOM selection, and the window-level shortcuts
-// of the cleanup review and the dataset dialogs (Ctrl+Backspace, Ctrl+Shift+E,
-// Ctrl+Shift+Space, Ctrl+E). The text is never edited in place: each becomes a stored edit.
+// Hand edits of the clean text from the DOM selection (their keys are in shared/keymap.ts).
+// The text is never edited in place: each becomes a stored edit.
 import type { EditKind } from '../../shared/model';
 import { editClean } from '../session/cleanup-suggestions';
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
-import { openDialog, setSideTab, showNotice } from '../session/ui-actions';
+import { setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { textSurface } from './text-surface';
-
-export const CLEANUP_SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: 'J / K or ↓ / ↑', what: 'Cleanup tab: next / previous suggestion (previewed in the text)' },
-  { keys: 'A / R', what: 'Cleanup tab: accept / reject the current suggestion' },
-  { keys: 'Shift + A / Shift + R', what: 'Cleanup tab: accept / reject every suggestion of the current rule' },
-  { keys: 'Ctrl + Backspace', what: 'Delete the selected clean text as boilerplate (an edit, undoable)' },
-  { keys: 'Ctrl + Shift + Backspace', what: 'Delete the selected clean text as a typo' },
-  { keys: 'Ctrl + Shift + E', what: 'Replace the selected clean text (a field opens in the Cleanup tab)' },
-  { keys: 'Ctrl + Shift + Space', what: 'Insert a space at the caret (split glued words)' },
-  { keys: 'Ctrl + E', what: 'Export… (the dataset dialog)' },
-];
 
 export function setPendingReplace(p: PendingReplace | null): void {
   store().setState({ replacing: p });
@@ -77,33 +65,4 @@ export function insertSpace(): boolean {
   const at = domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown);
   if (at === null) return false;
   return editClean(at, at, ' ', 'split');
-}
-
-export function handleCleanupKeys(e: KeyboardEvent): void {
-  const mod = e.ctrlKey || e.metaKey;
-  if (!mod || e.altKey) return;
-  const s = store().getState();
-  if (e.code === 'KeyE' && !e.shiftKey) {
-    e.preventDefault();
-    if (!s.dialog) openDialog('export');
-    return;
-  }
-  if (s.dialog || s.shortcutsOpen || !s.doc) return;
-  const target = e.target instanceof HTMLElement ? e.target : null;
-  if (target && !target.closest('.document-text') && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
-  if (e.key === 'Backspace') {
-    e.preventDefault();
-    deleteSelection(e.shiftKey ? 'typo' : 'boilerplate');
-  } else if (e.shiftKey && e.code === 'KeyE') {
-    e.preventDefault();
-    startReplace();
-  } else if (e.shiftKey && e.code === 'Space') {
-    e.preventDefault();
-    insertSpace();
-  }
-}
-
-export function installCleanupKeys(): () => void {
-  window.addEventListener('keydown', handleCleanupKeys);
-  return () => window.removeEventListener('keydown', handleCleanupKeys);
 }

@@ -2,8 +2,7 @@
 import type { ReactElement } from 'react';
 import { selectLabels, useTahrir } from '../session/store';
 import { toggleShortcuts } from '../session/ui-actions';
-import { CLEANUP_SHORTCUTS } from '../text/cleanup-commands';
-import { SHORTCUTS } from '../text/keyboard';
+import { shortcutSheet } from '../../shared/keymap';
 
 export function ShortcutSheet(): ReactElement | null {
   const open = useTahrir((s) => s.shortcutsOpen);
@@ -15,7 +14,7 @@ export function ShortcutSheet(): ReactElement | null {
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
-            {[...SHORTCUTS, ...CLEANUP_SHORTCUTS].map((s) => (
+            {shortcutSheet().map((s) => (
               <tr key={s.keys}>
                 <th>
                   <kbd>{s.keys}</kbd>
