@@ -28,8 +28,8 @@ const PRIORITY: Record<string, number> = {
 };
 const ENTITY_PRIORITY = 3;
 
-/** The page's highlight of this name (the registry is the document's own: no copy of it is kept here). */
-function highlightNamed(name: string): Highlight {
+/** The page's highlight of this name, made and registered on first use. */
+function registeredHighlight(name: string): Highlight {
   let h = CSS.highlights.get(name);
   if (!h) {
     h = new Highlight();
@@ -41,6 +41,8 @@ function highlightNamed(name: string): Highlight {
 
 export class HighlightLayer {
   private readonly current = new Map<string, { name: string; start: number; end: number; ranges: AbstractRange[] }>();
+  /** The page's highlights this layer drew into, by name: a plain Map lookup per span (the registry is the browser's, a call into it each time). */
+  private readonly highlights = new Map<string, Highlight>();
 
   constructor(private readonly resolve: RangeResolver) {}
 
@@ -58,7 +60,7 @@ export class HighlightLayer {
       if (cur && cur.name === item.name && cur.start === item.start && cur.end === item.end) continue;
       if (cur) this.drop(cur);
       const ranges = this.resolve(item.start, item.end);
-      const h = highlightNamed(item.name);
+      const h = this.highlightNamed(item.name);
       for (const r of ranges) h.add(r);
       this.current.set(item.key, { name: item.name, start: item.start, end: item.end, ranges });
     }
@@ -79,7 +81,7 @@ export class HighlightLayer {
     }
     if (!item) return;
     const ranges = this.resolve(item.start, item.end);
-    const h = highlightNamed(item.name);
+    const h = this.highlightNamed(item.name);
     for (const r of ranges) h.add(r);
     this.current.set(key, { name: item.name, start: item.start, end: item.end, ranges });
   }
@@ -103,13 +105,19 @@ export class HighlightLayer {
       if (!touches(cur.start, cur.end)) continue;
       this.drop(cur);
       cur.ranges = this.resolve(cur.start, cur.end);
-      const h = highlightNamed(cur.name);
+      const h = this.highlightNamed(cur.name);
       for (const r of cur.ranges) h.add(r);
     }
   }
 
+  private highlightNamed(name: string): Highlight {
+    let h = this.highlights.get(name);
+    if (!h) this.highlights.set(name, (h = registeredHighlight(name)));
+    return h;
+  }
+
   private drop(cur: { name: string; ranges: AbstractRange[] }): void {
-    const h = CSS.highlights.get(cur.name);
+    const h = this.highlights.get(cur.name);
     if (h) for (const r of cur.ranges) h.delete(r);
   }
 }
