@@ -14,14 +14,27 @@ import { loadWorkspace, openDocument } from './session/document-actions';
 import { startSession } from './session/session';
 import { App } from './ui/App';
 import { installKeyboard } from './text/keyboard';
-import { applyLabelStyles } from './text/label-styles';
+import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './session/first-document';
 import { prepareWordSnap } from '../shared/word-snap';
 
-// Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
-const session = startSession(api).start(host === 'browser' ? pageTarget() : null);
-session.onDispose(installKeyboard());
+const root = createRoot(document.getElementById('root')!);
+
+// One session per open workspace (another folder opened on the desktop starts the next one, set up alike).
+startSession(api, (session) => {
+  // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
+  session.start(host === 'browser' ? pageTarget() : null);
+  session.onDispose(installKeyboard());
+  session.onDispose(
+    session.store.subscribe((s, prev) => {
+      if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
+      if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
+    }),
+  );
+  session.onDispose(() => dropLabelStyles(session.views));
+  root.render(<App key={session.id} />);
+});
 
 // Closing the window or reloading: save what is unsaved (the journal already has it).
 window.addEventListener('pagehide', saveOnExit);
@@ -29,13 +42,6 @@ window.addEventListener('beforeunload', saveOnExit);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveOnExit();
 });
-
-session.store.subscribe((s, prev) => {
-  if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
-  if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
-});
-
-createRoot(document.getElementById('root')!).render(<App />);
 
 // The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
 const early = window.__tahrirEarlyStart;

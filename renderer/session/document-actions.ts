@@ -1,10 +1,11 @@
 // Opening workspaces and documents, moving between documents, recovered changes.
 import type { DocumentSummary, OpenedDocument, WorkspaceInfo } from '../../shared/api';
 import { getApi } from './api-connection';
-import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData } from './autosave';
+import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData, unsavedDocuments } from './autosave';
 import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
-import { session } from './session';
+import { nextSession, session } from './session';
+import { showNotice } from './ui-actions';
 import { initialDocument, initialHistory, store } from './store';
 import type { TahrirState } from './state';
 
@@ -24,12 +25,18 @@ export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void, a
   }
 }
 
-/** Desktop: another folder was chosen. Save first, then open it and its first document. */
+/**
+ * Desktop: another folder was chosen. Save first, then open it and its first document in a session
+ * of its own: nothing of the last workspace carries over (its documents left unsaved would be
+ * retried against the new one; their changes stay in the last workspace's journal).
+ */
 export async function switchWorkspace(path: string): Promise<void> {
   await flushBeforeSwitch();
   try {
     const workspace = await getApi().openWorkspace(path);
-    store().setState({ ...initialDocument(), ...initialHistory(), workspace, documents: workspace.documents, workspaceError: null, filter: '' });
+    const left = unsavedDocuments();
+    nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
+    if (left.length > 0) showNotice(`Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`, 'error');
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);
   } catch (e) {
     store().setState({ notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() } });

@@ -30,6 +30,8 @@ export interface SessionMemo {
 }
 
 export class EditorSession {
+  /** Tells sessions apart (the UI's root is keyed by it, so a new workspace renders from scratch). */
+  readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   readonly store = createTahrirStore();
   readonly react: ReactView;
   readonly sidecars: SidecarWriter;
@@ -45,6 +47,8 @@ export class EditorSession {
   constructor(
     /** The session's one way to the disk: the bridge in the app, the real back end in tests. */
     public api: TahrirApi,
+    /** What the app does with each new session (start it, its keys, its UI); the next workspace's session gets the same. */
+    readonly setup: (session: EditorSession) => void = () => undefined,
   ) {
     this.react = new ReactView(this.store);
     this.sidecars = new SidecarWriter(() => this.api);
@@ -94,9 +98,16 @@ export function session(): EditorSession {
   return current;
 }
 
-/** Ends the current session, if any, and makes a fresh one on `api`. */
-export function startSession(api: TahrirApi): EditorSession {
+/** Ends the current session, if any, and makes a fresh one on `api`, set up by `setup`. */
+export function startSession(api: TahrirApi, setup?: (session: EditorSession) => void): EditorSession {
   current?.dispose();
-  current = new EditorSession(api);
+  current = new EditorSession(api, setup);
+  current.setup(current);
   return current;
+}
+
+/** Another workspace opened: a fresh session on the same API, set up as the one it replaces. */
+export function nextSession(): EditorSession {
+  const last = session();
+  return startSession(last.api, last.setup);
 }

@@ -1,7 +1,7 @@
 // Label colors come from the workspace config, so their styles are made at run time:
 // a constructable stylesheet (allowed by the CSP, unlike <style> or style attributes).
 import type { LabelConfig } from '../../shared/model';
-import { session } from '../session/session';
+import { session, type SessionViews } from '../session/session';
 
 declare module '../session/session' {
   interface SessionViews {
@@ -42,4 +42,10 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
   });
   rules.push(`::highlight(tahrir-label-unknown) { background-color: #dddddd; }\n.label-unknown { --label-color: #dddddd; }`);
   sheet.replaceSync(rules.join('\n'));
+}
+
+/** The session ends: its labels' stylesheet leaves the document (the next workspace adopts its own). */
+export function dropLabelStyles(views: SessionViews): void {
+  const sheet = views.labelSheet;
+  if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
 }
