@@ -1,6 +1,8 @@
 // Lint, and the layer table of DESIGN.md as a rule (like VS Code's code-layering):
 // shared/ is pure; only main.ts, preload.ts and ipc.ts may touch Electron;
-// the renderer reaches the disk only through the bridge.
+// the renderer reaches the disk only through the bridge. Inside the renderer, as VS Code's
+// common/browser/electron-main: ui/ (React components) → text/ (the imperative text surface)
+// → session/ (the editor session and its store) → shared/; each imports only from its right.
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
@@ -13,6 +15,29 @@ const electron = { group: ['electron', 'electron/*'], message: 'Bad layering: on
 const fromElectronDir = { group: ['**/electron/**', '../electron', '../../electron'], message: 'Bad layering: this layer may not import from electron/.' };
 const fromRenderer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'Bad layering: this layer may not import from renderer/.' };
 const uiLibs = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'Bad layering: shared/ is pure (no UI libraries).' };
+// The renderer's state lives in its EditorSession (one per open workspace); a module-level `let`,
+// or a module-level Map, Set, array or object to fill, would be state every session shares.
+// Constant tables typed read-only (ReadonlySet, ReadonlyMap, `readonly T[]`) are not state.
+const SESSION_FILE = 'renderer/session/session.ts';
+const sessionState = (what) => `Module-level mutable state (${what}): keep it in the EditorSession (${SESSION_FILE}).`;
+const top = ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration)';
+const declarator = "VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Set|Map)$/]):not([id.typeAnnotation.typeAnnotation.operator='readonly'])";
+const collection = "NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]";
+const makeStore = 'CallExpression[callee.name=/^create(Store)?$/]';
+const moduleState = [
+  { selector: `${top}[kind!='const']`, message: sessionState('a top-level let or var') },
+  { selector: `${top} > ${declarator} > ${collection}.init`, message: sessionState('a top-level Map, Set or array') },
+  { selector: `${top} > ${declarator} > ArrayExpression.init[elements.length=0]`, message: sessionState('a top-level empty array to fill') },
+  { selector: `${top} > VariableDeclarator > ObjectExpression.init[properties.length=0]`, message: sessionState('a top-level empty object to fill') },
+  { selector: `${top} > VariableDeclarator > ${makeStore}.init, ${top} > VariableDeclarator > CallExpression.init > ${makeStore}.callee`, message: sessionState('a store of its own') },
+  { selector: 'PropertyDefinition[static=true][readonly!=true]', message: sessionState('a static class field') },
+];
+const layerRule = (from, to) => `Bad layering: ${from} may not import renderer/${to}/ (ui → text → session → shared).`;
+const textFrom = (layer) => ({ group: ['**/text/*', '../text', './text/*'], message: layerRule(layer, 'text') });
+const uiFrom = (layer) => ({ group: ['**/ui/*', '../ui', './ui/*'], message: layerRule(layer, 'ui') });
+const sessionFrom = (layer) => ({ group: ['**/session/*', '../session', './session/*'], message: layerRule(layer, 'session') });
+/** The page's own entries (main.tsx, early-start.ts) put the layers together; no layer imports them. */
+const entries = { group: ['**/main', '**/main.tsx', '**/early-start'], message: 'Bad layering: only the page imports its entry scripts.' };
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'Node', 'Range', 'Highlight', 'CSS', 'fetch', 'location'];
 
 export default tseslint.config(
@@ -43,5 +68,29 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir] }] },
+  },
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, entries] }] },
+  },
+  {
+    files: ['renderer/text/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, entries, uiFrom('renderer/text/')] }] },
+  },
+  {
+    files: ['renderer/session/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, entries, uiFrom('renderer/session/'), textFrom('renderer/session/')] }] },
+  },
+  {
+    // The connection to the host (the bridge, serve's HTTP client, the sidecar worker) sits under the session.
+    files: ['renderer/bridge.ts', 'renderer/api-http.ts', 'renderer/sidecar-messages.ts', 'renderer/sidecar-worker.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, entries, uiFrom('the host connection'), textFrom('the host connection'), sessionFrom('the host connection')] }] },
+  },
+  {
+    // The session file holds the one current session; early-start.ts and sidecar-worker.ts are
+    // programs of their own (the page's first script, the worker), run once, outside any session.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: [SESSION_FILE, 'renderer/early-start.ts', 'renderer/sidecar-worker.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...moduleState] },
   },
 );

@@ -10,6 +10,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { defaultExportDestination, exportsToFolder } from '../shared/export-destination';
+import { menuAccelerator } from '../shared/keymap';
 import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
 import { resolveInside } from './confine';
@@ -318,11 +319,12 @@ function buildMenu(): void {
     accelerator,
     click: () => sendMenuCommand(name),
   });
-  // Keys the page handles itself (renderer/components/keyboard.ts, the same in a browser): the menu
+  // Keys the page handles itself (renderer/text/keyboard.ts, the same in a browser): the menu
   // shows them but does not register them, so one key press never acts twice. (macOS ignores
-  // registerAccelerator, so there the menu leaves the key to the page and shows none.)
-  const pageKey = (label: string, name: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
-    ...command(label, name, process.platform === 'darwin' ? undefined : accelerator),
+  // registerAccelerator, so there the menu leaves the key to the page and shows none.) The keys
+  // are the keymap's (shared/keymap.ts), as the page's handler and its shortcut sheet have them.
+  const pageKey = (label: string, name: MenuCommand): MenuItemConstructorOptions => ({
+    ...command(label, name, process.platform === 'darwin' ? undefined : menuAccelerator(name)),
     registerAccelerator: false,
   });
   const recent: MenuItemConstructorOptions[] = settings.recentWorkspaces.length
@@ -355,7 +357,7 @@ function buildMenu(): void {
         },
         { label: 'Open Recent', submenu: recent },
         { type: 'separator' },
-        command('Export…', 'export', 'CmdOrCtrl+E'),
+        command('Export…', 'export', menuAccelerator('export')),
         command('Import…', 'import'),
         { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
@@ -365,23 +367,23 @@ function buildMenu(): void {
       label: '&Edit',
       submenu: [
         // Undo and redo act on the document's annotations (the page's history), so the page decides.
-        pageKey('Undo', 'undo', 'CmdOrCtrl+Z'),
-        pageKey('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        pageKey('Undo', 'undo'),
+        pageKey('Redo', 'redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        pageKey('Find…', 'find', 'CmdOrCtrl+F'),
+        pageKey('Find…', 'find'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        pageKey('Next Document', 'next-document', 'Alt+Down'),
-        pageKey('Previous Document', 'previous-document', 'Alt+Up'),
-        pageKey('Toggle Clean / Source Text', 'toggle-clean-text', 'T'),
+        pageKey('Next Document', 'next-document'),
+        pageKey('Previous Document', 'previous-document'),
+        pageKey('Toggle Clean / Source Text', 'toggle-clean-text'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -395,7 +397,7 @@ function buildMenu(): void {
       label: '&Help',
       submenu: [
         // "?" and "T" are typed in text fields too: the page handles them only outside fields.
-        pageKey('Keyboard Shortcuts', 'shortcuts', '?'),
+        pageKey('Keyboard Shortcuts', 'shortcuts'),
         { type: 'separator' },
         { role: 'about' },
       ],

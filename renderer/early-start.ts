@@ -6,7 +6,7 @@
 // guessed another document, the app simply asks again.
 import type { OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api } from './bridge';
-import { firstDocumentId } from './store/first-document';
+import { firstDocumentId } from './session/first-document';
 
 export interface EarlyStart {
   workspace: Promise<WorkspaceInfo>;

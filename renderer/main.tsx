@@ -1,5 +1,5 @@
-// The renderer's entry: fonts and styles, the bridge to the back end, the store's
-// background work (autosave, events, keyboard), then the React tree.
+// The renderer's entry: fonts and styles, the bridge to the back end, the editor session and
+// its background work (autosave, events, keyboard), then the React tree.
 import '@fontsource/noto-naskh-arabic/arabic-400.css';
 import '@fontsource/noto-naskh-arabic/arabic-600.css';
 import '@fontsource/noto-sans/latin-400.css';
@@ -9,33 +9,32 @@ import './styles/long-document.css';
 import { createRoot } from 'react-dom/client';
 import { pageTarget } from './api-http';
 import { api, host } from './bridge';
-import { connectApi } from './store/api-connection';
-import { saveOnExit, startAutosave } from './store/autosave';
-import { startSidecarWorker } from './store/sidecar-writer';
-import { loadWorkspace, openDocument } from './store/document-actions';
-import { listenToBackend } from './store/external-events';
-import { installExternalChangeHandling } from './store/external-change';
-import './components/ExternalChangeDialog'; // registers the keep mine / take theirs / merge dialog
-import { store } from './store/store';
-import { App } from './components/App';
-import { installKeyboard } from './components/keyboard';
-import './components/CleanupPanel';
-import './components/ExportDialog';
-import './components/ImportDialog';
-import { installCleanupKeys } from './components/cleanup-commands';
-import { applyLabelStyles } from './components/label-styles';
+import { saveOnExit } from './session/autosave';
+import { loadWorkspace, openDocument } from './session/document-actions';
+import { startSession } from './session/session';
+import { App } from './ui/App';
+import { installKeyboard } from './text/keyboard';
+import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
 import type {} from './early-start';
-import { firstDocumentId, rememberLastDocument } from './store/first-document';
-import { prepareWordSnap } from './store/word-snap';
+import { firstDocumentId, rememberLastDocument } from './session/first-document';
+import { prepareWordSnap } from '../shared/word-snap';
 
-connectApi(api);
-// Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
-startSidecarWorker(host === 'browser' ? pageTarget() : null);
-startAutosave();
-installExternalChangeHandling();
-listenToBackend();
-installKeyboard();
-installCleanupKeys();
+const root = createRoot(document.getElementById('root')!);
+
+// One session per open workspace (another folder opened on the desktop starts the next one, set up alike).
+startSession(api, (session) => {
+  // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
+  session.start(host === 'browser' ? pageTarget() : null);
+  session.onDispose(installKeyboard());
+  session.onDispose(
+    session.store.subscribe((s, prev) => {
+      if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
+      if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
+    }),
+  );
+  session.onDispose(() => dropLabelStyles(session.views));
+  root.render(<App key={session.id} />);
+});
 
 // Closing the window or reloading: save what is unsaved (the journal already has it).
 window.addEventListener('pagehide', saveOnExit);
@@ -43,13 +42,6 @@ window.addEventListener('beforeunload', saveOnExit);
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveOnExit();
 });
-
-store.subscribe((s, prev) => {
-  if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
-  if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
-});
-
-createRoot(document.getElementById('root')!).render(<App />);
 
 // The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
 const early = window.__tahrirEarlyStart;

@@ -3,7 +3,7 @@
 // a filter starts again from its first page.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIST_PAGE } from '../../renderer/components/DocumentList';
+import { LIST_PAGE } from '../../renderer/ui/DocumentList';
 import { writeArticleWorkspace } from '../bench/generate-corpus';
 import * as harness from './harness';
 import { haveChromium, type EditorSession } from './harness';

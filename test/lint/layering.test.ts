@@ -39,3 +39,67 @@ describe('layering lint rule', () => {
     expect(await errorsFor('shared/e.ts', "import * as v from 'valibot';\nimport type { Edit } from './model';\nexport const s = v.string();\nexport type E = Edit;\n")).toEqual([]);
   });
 });
+
+describe('layers inside the renderer: ui → text → session → shared', () => {
+  const bad = /no-restricted-imports: .*Bad layering: .* may not import renderer\/(ui|text|session)\//;
+
+  it('fails when the session imports the text surface or the UI', async () => {
+    expect((await errorsFor('renderer/session/a.ts', "import { textSurface } from '../text/text-surface';\nexport const t = textSurface;\n")).join('\n')).toMatch(bad);
+    expect((await errorsFor('renderer/session/b.ts', "import { App } from '../ui/App';\nexport const a = App;\n")).join('\n')).toMatch(bad);
+  });
+
+  it('fails when the text surface imports the UI', async () => {
+    expect((await errorsFor('renderer/text/c.ts', "import { DocumentView } from '../ui/DocumentView';\nexport const d = DocumentView;\n")).join('\n')).toMatch(bad);
+  });
+
+  it('fails when the host connection imports any layer above it, or a layer imports the page entry', async () => {
+    expect((await errorsFor('renderer/api-http.ts', "import { session } from './session/session';\nexport const s = session;\n")).join('\n')).toMatch(bad);
+    expect((await errorsFor('renderer/ui/d.ts', "import '../main';\n")).join('\n')).toMatch(/Bad layering: only the page imports its entry scripts/);
+  });
+
+  it('lets each layer import the layers to its right', async () => {
+    expect(await errorsFor('renderer/ui/e.tsx', "import { installKeyboard } from '../text/keyboard';\nimport { useTahrir } from '../session/store';\nimport { shownText } from '../../shared/text-view';\nexport const x = [installKeyboard, useTahrir, shownText];\n")).toEqual([]);
+    expect(await errorsFor('renderer/text/f.ts', "import { session } from '../session/session';\nimport { sortedSpans } from '../../shared/document-data';\nexport const y = [session, sortedSpans];\n")).toEqual([]);
+    expect(await errorsFor('renderer/session/g.ts', "import type { HttpTarget } from '../api-http';\nimport { sortedSpans } from '../../shared/document-data';\nexport type H = HttpTarget;\nexport const z = sortedSpans;\n")).toEqual([]);
+  });
+});
+
+describe('no module-level mutable state in the renderer (it belongs to the EditorSession)', () => {
+  const state = /no-restricted-syntax: Module-level mutable state/;
+
+  it('fails on a top-level let or var, exported or not', async () => {
+    expect((await errorsFor('renderer/ui/a.ts', 'let n = 0;\nexport const next = () => ++n;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/session/b.ts', 'export let current: string | null = null;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/c.tsx', 'var seen = 0;\nexport const f = () => seen++;\n')).join('\n')).toMatch(state);
+  });
+
+  it('fails on a top-level Map, Set, array or object to fill, and on a static field', async () => {
+    expect((await errorsFor('renderer/ui/d.ts', 'const listeners = new Set<() => void>();\nexport const add = (l: () => void) => listeners.add(l);\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/ui/e.ts', 'export const byId = new Map<string, number>();\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/ui/f.ts', 'const seen = new WeakMap<object, number>();\nexport const s = seen;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/ui/g.ts', 'const queue: number[] = [];\nexport const push = (n: number) => queue.push(n);\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/ui/h.ts', 'const cache: Record<string, number> = {};\nexport const c = cache;\n')).join('\n')).toMatch(state);
+    expect((await errorsFor('renderer/ui/i.ts', 'export class Registry {\n  static count = 0;\n}\n')).join('\n')).toMatch(state);
+    const secondStore = "import { createStore } from 'zustand/vanilla';\nexport const cleanupStore = createStore<{ n: number }>()(() => ({ n: 0 }));\n";
+    expect((await errorsFor('renderer/session/j.ts', secondStore)).join('\n')).toMatch(state);
+  });
+
+  it('allows constants, read-only tables, state inside functions and classes, and the session file itself', async () => {
+    const ok = [
+      "const LIMIT = 50;\nconst NAMES = ['a', 'b'];\nexport const f = () => LIMIT + NAMES.length;\n",
+      "const KEYS: ReadonlySet<string> = new Set(['Shift']);\nconst NONE: readonly number[] = [];\nexport const g = () => KEYS.size + NONE.length;\n",
+      'export function h(): number {\n  let n = 0;\n  const seen = new Set<number>();\n  seen.add(n++);\n  return n;\n}\n',
+      'export class Counter {\n  private n = 0;\n  private readonly seen = new Map<string, number>();\n  static readonly START = 0;\n  next(): number {\n    return ++this.n;\n  }\n}\n',
+    ];
+    for (const code of ok) expect(await errorsFor('renderer/ui/ok.ts', code)).toEqual([]);
+    const session = 'let current: object | null = null;\nexport const session = () => current;\nexport const start = (s: object) => (current = s);\n';
+    expect(await errorsFor('renderer/session/session.ts', session)).toEqual([]);
+    expect((await errorsFor('renderer/session/not-the-session.ts', session)).join('\n')).toMatch(state);
+  });
+
+  it('holds for the renderer as it is: no file has module-level state', async () => {
+    const results = await eslint.lintFiles(['renderer/**/*.{ts,tsx}']);
+    const found = results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    expect(found).toEqual([]);
+  });
+});

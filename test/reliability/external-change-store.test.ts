@@ -8,10 +8,9 @@ import { Backend } from '../../electron/backend';
 import { recoveryPath } from '../../electron/sidecar-store';
 import type { TahrirApi } from '../../shared/api';
 import type { Entity, Sidecar } from '../../shared/model';
-import { connectApi } from '../../renderer/store/api-connection';
-import { saveNow, startAutosave, stopAutosave } from '../../renderer/store/autosave';
-import { openDocument } from '../../renderer/store/document-actions';
-import { listenToBackend } from '../../renderer/store/external-events';
+import { saveNow, startAutosave } from '../../renderer/session/autosave';
+import { openDocument } from '../../renderer/session/document-actions';
+import { listenToBackend } from '../../renderer/session/external-events';
 import {
   EXTERNAL_CHANGE_DIALOG,
   handleExternalChange,
@@ -21,9 +20,10 @@ import {
   mergeBoth,
   pendingChange,
   takeTheirs,
-} from '../../renderer/store/external-change';
-import { changeDocument } from '../../renderer/store/history';
-import { resetStore, store } from '../../renderer/store/store';
+} from '../../renderer/session/external-change';
+import { changeDocument } from '../../renderer/session/history';
+import { session, startSession } from '../../renderer/session/session';
+import { store } from '../../renderer/session/store';
 import { addSample, SAMPLE_TEXT_PATH, tempWorkspace } from './workspace-snapshot';
 
 const ID = 'article';
@@ -55,17 +55,15 @@ function editOnDisk(extra: Partial<Entity> & { id: string }): Sidecar {
 
 /** An unsaved change here: one more entity. */
 function changeHere(id: string, start: number, end: number): void {
-  const text = store.getState().doc!.source;
+  const text = store().getState().doc!.source;
   changeDocument((d) => ({ ...d, entities: { ...d.entities, [id]: { id, start, end, label: 'PERSON', text: Array.from(text).slice(start, end).join('') } } }));
 }
 
 beforeEach(async () => {
-  stopAutosave();
-  resetStore();
   root = tempWorkspace('tahrir-extstore-');
   addSample(root, ID);
   backend = await Backend.open(root);
-  connectApi(backend as unknown as TahrirApi);
+  startSession(backend as unknown as TahrirApi);
   uninstall = installExternalChangeHandling();
   // Autosave as in the app (a change makes the document dirty at once), but slow enough
   // that a change stays unsaved until the test saves it.
@@ -75,7 +73,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   uninstall();
-  stopAutosave();
+  session().dispose();
   await backend.close();
   rmSync(root, { recursive: true, force: true });
 });
@@ -84,7 +82,7 @@ describe('a sidecar changed on disk', () => {
   it('nothing unsaved: reloaded quietly, no dialog', async () => {
     editOnDisk({ id: 't100' });
     await handleExternalChange({ type: 'sidecar-changed', id: ID });
-    const s = store.getState();
+    const s = store().getState();
     expect(s.dialog).toBeNull();
     expect(Object.keys(s.data!.entities)).toContain('t100');
     expect(s.save.state).toBe('saved');
@@ -95,14 +93,14 @@ describe('a sidecar changed on disk', () => {
     const theirs = editOnDisk({ id: 't100', start: 20, end: 25 });
     const bytes = readFileSync(sidecarPath());
     await handleExternalChange({ type: 'sidecar-changed', id: ID });
-    expect(store.getState().dialog).toBe(EXTERNAL_CHANGE_DIALOG);
+    expect(store().getState().dialog).toBe(EXTERNAL_CHANGE_DIALOG);
     expect(pendingChange()?.merged?.conflicts).toEqual([]);
     expect(readFileSync(sidecarPath())).toEqual(bytes);
     expect(await mergeBoth()).toBe(true);
     const saved = onDisk();
     expect(saved.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['t50', 't100', ...theirs.entities.map((e) => e.id)]));
-    expect(store.getState().dialog).toBeNull();
-    expect(store.getState().save.state).toBe('saved');
+    expect(store().getState().dialog).toBeNull();
+    expect(store().getState().save.state).toBe('saved');
   });
 
   it('both added an entity under the same new id: the merge keeps both (theirs renamed)', async () => {
@@ -128,7 +126,7 @@ describe('a sidecar changed on disk', () => {
     editOnDisk({ id: 't101' });
     await handleExternalChange({ type: 'sidecar-changed', id: ID });
     await takeTheirs();
-    const ids = Object.keys(store.getState().data!.entities);
+    const ids = Object.keys(store().getState().data!.entities);
     expect(ids).toContain('t101');
     expect(ids).not.toContain('t51');
     expect(onDisk().entities.map((e) => e.id)).toContain('t101');
@@ -140,7 +138,7 @@ describe('a sidecar changed on disk', () => {
       await new Promise((r) => setTimeout(r, 300)); // the watch is in place
       changeHere('t50', 10, 14);
       editOnDisk({ id: 't100' });
-      await until(() => store.getState().dialog === EXTERNAL_CHANGE_DIALOG);
+      await until(() => store().getState().dialog === EXTERNAL_CHANGE_DIALOG);
       expect(pendingChange()?.change).toEqual({ type: 'sidecar-changed', id: ID });
     } finally {
       stopListening();
@@ -150,15 +148,15 @@ describe('a sidecar changed on disk', () => {
 
 describe('a text changed on disk', () => {
   it('unsaved changes are re-anchored to the new text and saved; the editor is told what moved', async () => {
-    const before = store.getState();
+    const before = store().getState();
     const someEntity = Object.values(before.data!.entities).find((e) => !e.orphaned && e.start > 200)!;
     changeHere('t50', someEntity.start, someEntity.end);
-    expect(store.getState().save.state).toBe('dirty');
+    expect(store().getState().save.state).toBe('dirty');
     const text = readFileSync(join(root, `${ID}.txt`), 'utf8');
     const prefix = 'عاجل 👍🏽 — خبر جديد.\n';
     writeFileSync(join(root, `${ID}.txt`), prefix + text);
     await handleExternalChange({ type: 'text-changed', id: ID });
-    const s = store.getState();
+    const s = store().getState();
     const shift = Array.from(prefix).length;
     expect(s.data!.entities.t50.start).toBe(someEntity.start + shift);
     expect(s.doc!.reanchored!.moved.length).toBeGreaterThan(0);
@@ -176,8 +174,8 @@ describe('a document removed on disk', () => {
     const sidecarBytes = readFileSync(sidecarPath());
     unlinkSync(join(root, `${ID}.txt`));
     await handleExternalChange({ type: 'document-removed', id: ID });
-    expect(store.getState().dialog).toBe(EXTERNAL_CHANGE_DIALOG);
-    expect(Object.keys(store.getState().data!.entities)).toContain('t50');
+    expect(store().getState().dialog).toBe(EXTERNAL_CHANGE_DIALOG);
+    expect(Object.keys(store().getState().data!.entities)).toContain('t50');
     await keepRecoveryCopy();
     expect(existsSync(recoveryPath(root, ID))).toBe(true);
     expect(readFileSync(sidecarPath())).toEqual(sidecarBytes);

@@ -2,14 +2,14 @@
 // suggestions become edits (one undo step, exact source text in code points), rejected ones
 // are saved and not proposed again, hand edits of the clean text become edits.
 import { describe, expect, it } from 'vitest';
-import { acceptSuggestions, cleanupStore, editClean, groupByRule, loadSuggestions, openSuggestions, rejectSuggestions } from '../../renderer/store/cleanup-suggestions';
-import { tagEntity } from '../../renderer/store/annotation-actions';
-import { saveNow, startAutosave, stopAutosave } from '../../renderer/store/autosave';
-import { loadWorkspace, openDocument } from '../../renderer/store/document-actions';
-import { sortedSpans } from '../../renderer/store/document-data';
-import { redo, undo } from '../../renderer/store/history';
-import { store } from '../../renderer/store/store';
-import { shownSpanOf, shownText } from '../../renderer/store/text-view';
+import { acceptSuggestions, cleanupState, editClean, groupByRule, loadSuggestions, openSuggestions, rejectSuggestions } from '../../renderer/session/cleanup-suggestions';
+import { tagEntity } from '../../renderer/session/annotation-actions';
+import { saveNow, startAutosave, stopAutosave } from '../../renderer/session/autosave';
+import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
+import { sortedSpans } from '../../shared/document-data';
+import { redo, undo } from '../../renderer/session/history';
+import { store } from '../../renderer/session/store';
+import { shownSpanOf, shownText } from '../../shared/text-view';
 import { cp, openWorkspace } from './store-workspace';
 
 /** An emoji and a flag before the boilerplate (code points ≠ UTF-16 units), CRLF line ends. */
@@ -26,7 +26,7 @@ async function openSample() {
   return ws;
 }
 
-const open = () => openSuggestions(cleanupStore.getState().suggestions, store.getState().data);
+const open = () => openSuggestions(cleanupState().suggestions, store().getState().data);
 
 describe('cleanup suggestions in the store', () => {
   it('groups the suggestions by rule with their descriptions', async () => {
@@ -42,13 +42,13 @@ describe('cleanup suggestions in the store', () => {
     const entity = tagEntity('ORG', { start: start + 8, end: start + 13 }); // وكالات
     const source = open().find((s) => s.rule === 'source-line')!;
     expect(acceptSuggestions([source])).toBe(1);
-    const edits = sortedSpans(store.getState().data!.edits);
+    const edits = sortedSpans(store().getState().data!.edits);
     expect(edits).toEqual([{ id: 'e1', start, end: start + Array.from(SOURCE_LINE).length, text: SOURCE_LINE, replacement: '', kind: 'boilerplate', rule: 'source-line' }]);
     expect(Array.from(TEXT).slice(edits[0].start, edits[0].end).join('')).toBe(SOURCE_LINE);
     expect(open().map((s) => s.rule)).toEqual(['keywords-line']);
 
     const hidden = () => {
-      const s = store.getState();
+      const s = store().getState();
       return shownSpanOf(shownText(s.doc!.source, s.data!.edits, 'clean'), s.data!.entities[entity!]) === null;
     };
     expect(hidden()).toBe(true);
@@ -77,18 +77,18 @@ describe('cleanup suggestions in the store', () => {
 
   it('hand edits of the clean text: delete a word after an emoji and a flag, insert a space', async () => {
     await openSample();
-    const s = store.getState();
+    const s = store().getState();
     const clean = shownText(s.doc!.source, s.data!.edits, 'clean').text;
     const at = Array.from(clean.slice(0, clean.indexOf('عمّان'))).length;
     expect(editClean(at, at + 5, '', 'typo')).toBe(true);
-    let edits = sortedSpans(store.getState().data!.edits);
+    let edits = sortedSpans(store().getState().data!.edits);
     expect(edits).toEqual([{ id: 'e1', start: cp(TEXT, 'عمّان'), end: cp(TEXT, 'عمّان') + 5, text: 'عمّان', replacement: '', kind: 'typo' }]);
     const glued = Array.from(clean.slice(0, clean.indexOf('الحوار.'))).length - 4; // before "عن ", now shifted by the deletion
     expect(editClean(glued, glued, ' ', 'split')).toBe(true);
-    edits = sortedSpans(store.getState().data!.edits);
+    edits = sortedSpans(store().getState().data!.edits);
     expect(edits[1]).toMatchObject({ start: edits[1].end, replacement: ' ', kind: 'split', text: '' });
     undo();
     undo();
-    expect(store.getState().data!.edits).toEqual({});
+    expect(store().getState().data!.edits).toEqual({});
   });
 });

@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TahrirError } from '../../shared/errors';
 import type { TahrirApi } from '../../shared/api';
-import { tagEntity } from '../../renderer/store/annotation-actions';
-import { connectApi } from '../../renderer/store/api-connection';
-import { keepMineOverDisk, saveNow, startAutosave, stopAutosave, unsavedDocuments } from '../../renderer/store/autosave';
-import { loadWorkspace, openDocument, restoreRecovered } from '../../renderer/store/document-actions';
-import { undo } from '../../renderer/store/history';
-import { store } from '../../renderer/store/store';
-import { sidecarFromData } from '../../renderer/store/document-data';
-import { sidecarWorkerRunning } from '../../renderer/store/sidecar-writer';
+import { tagEntity } from '../../renderer/session/annotation-actions';
+import { connectApi } from '../../renderer/session/api-connection';
+import { keepMineOverDisk, saveNow, startAutosave, unsavedDocuments } from '../../renderer/session/autosave';
+import { session } from '../../renderer/session/session';
+import { loadWorkspace, openDocument, restoreRecovered } from '../../renderer/session/document-actions';
+import { undo } from '../../renderer/session/history';
+import { store } from '../../renderer/session/store';
+import { sidecarFromData } from '../../shared/document-data';
+import { sidecarWorkerRunning } from '../../renderer/session/sidecar-writer';
 import type { Sidecar } from '../../shared/model';
 import { Backend } from '../../electron/backend';
 import { ARABIC, apiOf, cp, openWorkspace } from './store-workspace';
@@ -56,7 +57,7 @@ function withFailingSaves(api: TahrirApi, failing: { count: number; calls: numbe
   });
 }
 
-afterEach(() => stopAutosave());
+afterEach(() => session().dispose());
 
 describe('autosave', () => {
   it('saves after a short pause, with code-point offsets, and keeps the revision for the next save', async () => {
@@ -65,15 +66,15 @@ describe('autosave', () => {
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', biden());
-    expect(store.getState().save.state).toBe('dirty');
-    await until(() => store.getState().save.state === 'saved');
-    const first = store.getState().revision;
+    expect(store().getState().save.state).toBe('dirty');
+    await until(() => store().getState().save.state === 'saved');
+    const first = store().getState().revision;
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect((await onDisk(root, 'ar'))?.entities).toEqual([{ id: 't1', ...biden(), label: 'PERSON', text: 'جو بايدن' }]);
     undo();
-    await until(() => store.getState().save.state === 'saved' && store.getState().revision !== first);
+    await until(() => store().getState().save.state === 'saved' && store().getState().revision !== first);
     expect((await onDisk(root, 'ar'))?.entities).toEqual([]);
-    expect(store.getState().documents.find((d) => d.id === 'ar')?.entities).toBe(0);
+    expect(store().getState().documents.find((d) => d.id === 'ar')?.entities).toBe(0);
   });
 
   it('keeps a failed save in memory, says so, journals it, and retries until it is written', async () => {
@@ -84,13 +85,13 @@ describe('autosave', () => {
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', biden());
-    await until(() => store.getState().save.state === 'error');
-    expect(store.getState().save.error).toMatchObject({ code: 'io', message: expect.stringContaining('no space left') });
-    expect(store.getState().save.retryAt).toBeGreaterThan(Date.now() - 1000);
+    await until(() => store().getState().save.state === 'error');
+    expect(store().getState().save.error).toMatchObject({ code: 'io', message: expect.stringContaining('no space left') });
+    expect(store().getState().save.retryAt).toBeGreaterThan(Date.now() - 1000);
     // The journal has the change: a crash now would offer it back.
     const journaled = async () => (await (await Backend.open(root)).openDocument('ar')).recovered?.sidecar.entities.map((e) => e.text);
     await until(async () => (await journaled())?.[0] === 'جو بايدن');
-    await until(() => store.getState().save.state === 'saved');
+    await until(() => store().getState().save.state === 'saved');
     expect(failing.calls).toBe(3);
     expect((await onDisk(root, 'ar'))?.entities.map((e) => e.text)).toEqual(['جو بايدن']);
     // A good save clears the journal.
@@ -110,7 +111,7 @@ describe('autosave', () => {
     connectApi(withFailingSaves(api, failing));
     tagEntity('PERSON', { start: 0, end: 5 });
     await openDocument('ar');
-    expect(store.getState().doc?.id).toBe('ar');
+    expect(store().getState().doc?.id).toBe('ar');
     expect(unsavedDocuments()).toEqual(['en']);
     await until(() => unsavedDocuments().length === 0);
     expect((await onDisk(root, 'en'))?.entities[0].text).toBe('Fumio');
@@ -126,8 +127,8 @@ describe('autosave', () => {
     tagEntity('PERSON', biden());
     await openDocument('en');
     await openDocument('ar');
-    expect(Object.values(store.getState().data!.entities).map((e) => e.text)).toEqual(['جو بايدن']);
-    expect(store.getState().save.state).toBe('dirty');
+    expect(Object.values(store().getState().data!.entities).map((e) => e.text)).toEqual(['جو بايدن']);
+    expect(store().getState().save.state).toBe('dirty');
     failing.count = 0;
     expect(await saveNow()).toBe(true);
     expect((await onDisk(root, 'ar'))?.entities).toHaveLength(1);
@@ -139,18 +140,18 @@ describe('autosave', () => {
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', biden());
-    await until(() => store.getState().save.state === 'saved');
+    await until(() => store().getState().save.state === 'saved');
     // Someone else writes the sidecar.
     const other = await Backend.open(root);
     const theirs = await other.openDocument('ar');
     await other.saveSidecar('ar', { ...theirs.sidecar, document: { ...theirs.sidecar.document, note: 'theirs' } }, theirs.revision);
     tagEntity('GPE', { start: cp(ARABIC, 'عمّان'), end: cp(ARABIC, 'عمّان') + 5 });
-    await until(() => store.getState().save.state === 'error');
-    expect(store.getState().save.error?.code).toBe('stale-revision');
-    expect(store.getState().save.retryAt).toBeNull();
-    expect(Object.keys(store.getState().data!.entities)).toHaveLength(2); // nothing lost
+    await until(() => store().getState().save.state === 'error');
+    expect(store().getState().save.error?.code).toBe('stale-revision');
+    expect(store().getState().save.retryAt).toBeNull();
+    expect(Object.keys(store().getState().data!.entities)).toHaveLength(2); // nothing lost
     await keepMineOverDisk();
-    expect(store.getState().save.state).toBe('saved');
+    expect(store().getState().save.state).toBe('saved');
     expect((await onDisk(root, 'ar'))?.entities).toHaveLength(2);
   });
 
@@ -163,14 +164,14 @@ describe('autosave', () => {
     startAutosave(FAST);
     await loadWorkspace();
     await openDocument('ar');
-    expect(store.getState().doc?.recovered?.sidecar.entities).toHaveLength(1);
-    expect(store.getState().data!.entities).toEqual({});
+    expect(store().getState().doc?.recovered?.sidecar.entities).toHaveLength(1);
+    expect(store().getState().data!.entities).toEqual({});
     restoreRecovered();
-    expect(store.getState().doc?.recovered).toBeNull();
-    await until(() => store.getState().save.state === 'saved');
+    expect(store().getState().doc?.recovered).toBeNull();
+    await until(() => store().getState().save.state === 'saved');
     expect((await onDisk(root, 'ar'))?.entities).toHaveLength(1);
     undo(); // restoring is one undo step
-    expect(store.getState().data!.entities).toEqual({});
+    expect(store().getState().data!.entities).toEqual({});
   });
 
   it('without a Worker (Node), builds the sidecar text on the page from the changes: the back end gets text equal to the whole sidecar', async () => {
@@ -193,14 +194,14 @@ describe('autosave', () => {
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', biden());
-    await until(() => store.getState().save.state === 'saved');
+    await until(() => store().getState().save.state === 'saved');
     tagEntity('GPE', { start: cp(ARABIC, 'عمّان'), end: cp(ARABIC, 'عمّان') + 5 });
-    await until(() => store.getState().save.state === 'saved');
+    await until(() => store().getState().save.state === 'saved');
     undo();
-    await until(() => store.getState().save.state === 'saved');
+    await until(() => store().getState().save.state === 'saved');
     expect(sent.length).toBeGreaterThanOrEqual(3);
     expect(sent.every((s) => typeof s === 'string')).toBe(true);
-    const s = store.getState();
+    const s = store().getState();
     const last = JSON.parse(sent[sent.length - 1] as string) as Sidecar;
     expect({ ...last, updatedAt: undefined }).toEqual({ ...sidecarFromData(s.doc!.base, s.data!), updatedAt: undefined });
     expect((await onDisk(root, 'ar'))?.entities.map((e) => e.text)).toEqual(['جو بايدن']);
@@ -212,7 +213,7 @@ describe('autosave', () => {
     startAutosave(FAST);
     await loadWorkspace();
     await openDocument('ar');
-    expect(store.getState().doc?.readOnly).toBeTruthy();
+    expect(store().getState().doc?.readOnly).toBeTruthy();
     tagEntity('PERSON', biden());
     expect(await saveNow()).toBe(true);
     expect(await readFile(join(root, 'ar.annotations.json'), 'utf8')).toBe(broken);

@@ -1,9 +1,7 @@
-// A real workspace for store tests: temp folder, real Backend, the store connected to it.
+// A real workspace for store tests: temp folder, real Backend, a fresh editor session on it.
 import type { TahrirApi } from '../../shared/api';
 import { Backend } from '../../electron/backend';
-import { connectApi } from '../../renderer/store/api-connection';
-import { stopAutosave } from '../../renderer/store/autosave';
-import { resetStore } from '../../renderer/store/store';
+import { startSession } from '../../renderer/session/session';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 
 /** Arabic with a combining mark (عمّان), an emoji and a flag before the names, CRLF line ends, a BOM. */
@@ -17,13 +15,11 @@ export function apiOf(backend: Backend): TahrirApi {
 }
 
 export async function openWorkspace(files: Record<string, string | Uint8Array> = { 'ar.txt': ARABIC, 'en.txt': ENGLISH }): Promise<{ root: string; backend: Backend; api: TahrirApi }> {
-  stopAutosave();
-  resetStore();
   const root = await tempFolder('tahrir-store-');
   await writeFiles(root, files);
   const backend = await Backend.open(root);
   const api = apiOf(backend);
-  connectApi(api);
+  startSession(api);
   return { root, backend, api };
 }
 

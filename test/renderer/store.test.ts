@@ -10,11 +10,11 @@ import {
   tagAllOccurrences,
   tagEntity,
   toggleDone,
-} from '../../renderer/store/annotation-actions';
-import { sidecarFromData } from '../../renderer/store/document-data';
-import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/store/document-actions';
-import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/store/history';
-import { store } from '../../renderer/store/store';
+} from '../../renderer/session/annotation-actions';
+import { sidecarFromData } from '../../shared/document-data';
+import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/session/document-actions';
+import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/session/history';
+import { store } from '../../renderer/session/store';
 import { ARABIC, cp, openWorkspace } from './store-workspace';
 
 async function openArabic(): Promise<void> {
@@ -28,7 +28,7 @@ const range = (needle: string, from = 0) => ({ start: cp(ARABIC, needle, from), 
 describe('store slices', () => {
   it('loads the workspace and opens a document normalized by id, with empty history', async () => {
     await openArabic();
-    const s = store.getState();
+    const s = store().getState();
     expect(s.workspace?.documents.map((d) => d.id)).toEqual(['ar', 'en']);
     expect(s.doc?.id).toBe('ar');
     expect(s.doc?.source.startsWith('قال')).toBe(true); // BOM removed by the back end
@@ -41,7 +41,7 @@ describe('store slices', () => {
   it('tags in source code points (after an emoji and a flag), with the exact source text, and selects the entity', async () => {
     await openArabic();
     const id = tagEntity('PERSON', range('بايدن', ARABIC.indexOf('وأضاف')));
-    const s = store.getState();
+    const s = store().getState();
     const entity = s.data!.entities[id!];
     expect(entity).toEqual({ id: 't1', label: 'PERSON', text: 'بايدن', ...range('بايدن', ARABIC.indexOf('وأضاف')) });
     // The emoji (1 code point, 2 UTF-16 units) and the flag (2 code points) before it are counted as code points.
@@ -57,7 +57,7 @@ describe('store slices', () => {
     tagEntity('GPE', range('عمّان'));
     expect(tagEntity('ORG', range('جو بايدن'))).toBe('t1');
     relabelEntity('t2', 'LOC');
-    const entities = store.getState().data!.entities;
+    const entities = store().getState().data!.entities;
     expect(Object.keys(entities).sort()).toEqual(['t1', 't2']);
     expect(entities.t1.label).toBe('ORG');
     expect(entities.t2).toMatchObject({ label: 'LOC', text: 'عمّان' });
@@ -71,16 +71,16 @@ describe('store slices', () => {
     tagEntity('GPE', range('عمّان'));
     relabelEntity('t2', 'LOC');
     expect(undo()).toBe(true);
-    expect(store.getState().data!.entities.t2.label).toBe('GPE');
+    expect(store().getState().data!.entities.t2.label).toBe('GPE');
     expect(undo()).toBe(true);
-    expect(store.getState().data!.entities.t2).toBeUndefined();
+    expect(store().getState().data!.entities.t2).toBeUndefined();
     expect(redo()).toBe(true);
-    expect(store.getState().data!.entities.t2.label).toBe('GPE');
+    expect(store().getState().data!.entities.t2.label).toBe('GPE');
     tagEntity('DATE', range('هنا'));
     expect(redo()).toBe(false);
     expect(undo() && undo() && undo()).toBe(true);
-    expect(store.getState().data!.entities).toEqual({});
-    expect(store.getState().data!.document.status).toBe('todo');
+    expect(store().getState().data!.entities).toEqual({});
+    expect(store().getState().data!.document.status).toBe('todo');
     expect(undo()).toBe(false);
   });
 
@@ -88,31 +88,31 @@ describe('store slices', () => {
     await openArabic();
     tagEntity('PERSON', range('جو بايدن'));
     for (const link of ['Q', 'Q6', 'Q62', 'Q627', 'Q6279']) setEntityLink('t1', link);
-    expect(store.getState().past).toHaveLength(2);
+    expect(store().getState().past).toHaveLength(2);
     endChangeGroup();
     setEntityLink('t1', 'Q6279x');
-    expect(store.getState().past).toHaveLength(3);
+    expect(store().getState().past).toHaveLength(3);
     undo();
-    expect(store.getState().data!.entities.t1.link).toBe('Q6279');
+    expect(store().getState().data!.entities.t1.link).toBe('Q6279');
     undo();
-    expect(store.getState().data!.entities.t1.link).toBeUndefined();
+    expect(store().getState().data!.entities.t1.link).toBeUndefined();
     // Typing in another field is another step.
     markQuote(range('نرحب بالحوار'));
     setQuoteSpeakerName('q1', 'ب');
     setQuoteSpeakerName('q1', 'بايدن');
     setEntityLink('t1', 'Q1');
     undo();
-    expect(store.getState().data!.quotes.q1.speakerName).toBe('بايدن');
+    expect(store().getState().data!.quotes.q1.speakerName).toBe('بايدن');
     undo();
-    expect(store.getState().data!.quotes.q1.speakerName).toBeUndefined();
+    expect(store().getState().data!.quotes.q1.speakerName).toBeUndefined();
   });
 
   it('clears history when another document opens', async () => {
     await openArabic();
     tagEntity('PERSON', range('جو بايدن'));
     await openDocument('en');
-    expect(store.getState().past).toEqual([]);
-    expect(store.getState().future).toEqual([]);
+    expect(store().getState().past).toEqual([]);
+    expect(store().getState().future).toEqual([]);
     expect(undo()).toBe(false);
   });
 
@@ -120,15 +120,15 @@ describe('store slices', () => {
     await openArabic();
     const direct = markQuote(range('نرحب بالحوار'))!;
     const indirect = markQuote(range('إن الأمر جيد'))!;
-    expect(store.getState().data!.quotes[direct]).toMatchObject({ kind: 'direct', speaker: null, text: 'نرحب بالحوار' });
-    expect(store.getState().data!.quotes[indirect].kind).toBe('indirect');
+    expect(store().getState().data!.quotes[direct]).toMatchObject({ kind: 'direct', speaker: null, text: 'نرحب بالحوار' });
+    expect(store().getState().data!.quotes[indirect].kind).toBe('indirect');
     const speaker = tagEntity('PERSON', range('بايدن', ARABIC.indexOf('وأضاف')))!;
     setQuoteSpeaker(direct, speaker);
     deleteSpan({ kind: 'entity', id: speaker });
-    expect(store.getState().data!.quotes[direct]).toMatchObject({ speaker: null, speakerName: 'بايدن' });
+    expect(store().getState().data!.quotes[direct]).toMatchObject({ speaker: null, speakerName: 'بايدن' });
     undo();
-    expect(store.getState().data!.quotes[direct]).toMatchObject({ speaker });
-    expect(store.getState().data!.quotes[direct].speakerName).toBeUndefined();
+    expect(store().getState().data!.quotes[direct]).toMatchObject({ speaker });
+    expect(store().getState().data!.quotes[direct].speakerName).toBeUndefined();
   });
 
   it('tags all occurrences with Arabic-normalized, whole-word matching, as one step', async () => {
@@ -136,18 +136,18 @@ describe('store slices', () => {
     tagEntity('GPE', range('أمريكا'));
     // إمريكا matches أمريكا once hamza forms are folded; بايدن inside وبايدن is not a whole word.
     expect(tagAllOccurrences('t1')).toBe(1);
-    const texts = Object.values(store.getState().data!.entities).map((e) => e.text).sort();
+    const texts = Object.values(store().getState().data!.entities).map((e) => e.text).sort();
     expect(texts).toEqual(['أمريكا', 'إمريكا']);
     expect(tagAllOccurrences('t1')).toBe(0);
     undo();
-    expect(Object.keys(store.getState().data!.entities)).toEqual(['t1']);
+    expect(Object.keys(store().getState().data!.entities)).toEqual(['t1']);
   });
 
   it('builds the sidecar to save in the format’s order', async () => {
     await openArabic();
     tagEntity('GPE', range('عمّان'));
     tagEntity('PERSON', range('جو بايدن'));
-    const s = store.getState();
+    const s = store().getState();
     const sidecar = sidecarFromData(s.doc!.base, s.data!, '2026-11-28T10:00:00Z');
     expect(sidecar.entities.map((e) => e.id)).toEqual(['t2', 't1']);
     expect(Object.keys(sidecar)).toEqual(['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'updatedAt']);
@@ -156,28 +156,28 @@ describe('store slices', () => {
   it('lists documents live with a filter, progress and next/previous', async () => {
     await openArabic();
     toggleDone();
-    const s = store.getState();
+    const s = store().getState();
     expect(progress(s)).toEqual({ done: 1, total: 2 });
     expect(visibleDocuments(s).find((d) => d.id === 'ar')?.status).toBe('done');
     setFilter('status:done');
-    expect(visibleDocuments(store.getState()).map((d) => d.id)).toEqual(['ar']);
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ar']);
     setFilter('');
     await stepDocument(1);
-    expect(store.getState().doc?.id).toBe('en');
+    expect(store().getState().doc?.id).toBe('en');
     await stepDocument(1); // the last one: stays
-    expect(store.getState().doc?.id).toBe('en');
+    expect(store().getState().doc?.id).toBe('en');
     await stepDocument(-1);
-    expect(store.getState().doc?.id).toBe('ar');
+    expect(store().getState().doc?.id).toBe('ar');
   });
 
   it('opens a document whose sidecar is broken read-only, and refuses every change', async () => {
     await openWorkspace({ 'ar.txt': ARABIC, 'ar.annotations.json': '{"format": "tahrir-annotations", "version": 1, "entities": [' });
     await loadWorkspace();
     await openDocument('ar');
-    const s = store.getState();
+    const s = store().getState();
     expect(s.doc?.readOnly?.code).toBe('broken-sidecar');
     expect(tagEntity('PERSON', range('جو بايدن'))).toBeNull();
     expect(changeDocument((d) => ({ ...d }))).toBe(false);
-    expect(store.getState().data!.entities).toEqual({});
+    expect(store().getState().data!.entities).toEqual({});
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SPAN_LISTS, SidecarText, sidecarHeader, spanJson } from '../../shared/sidecar-text';
-import { dataFromSidecar, nextId, sidecarFromData, spanAt, spanChanges, withSpans, type DocumentData } from '../../renderer/store/document-data';
+import { dataFromSidecar, nextId, sidecarFromData, spanAt, spanChanges, withSpans, type DocumentData } from '../../shared/document-data';
 import { textArb } from './text-arbitraries';
 
 const BASE: Sidecar = { ...emptySidecar('عمّان 👋.txt', 'ab'.repeat(32), 500), annotator: 'سارة' };

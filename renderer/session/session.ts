@@ -1,0 +1,113 @@
+// One editor session per open workspace: the store (every slice, the cleanup review's too), React's
+// view of it, autosave, the sidecar worker, external-change handling, the back end's events and the
+// API connection, as fields of one object that `dispose` stops as a whole. Tests make a fresh one
+// each (startSession); the app makes one at start-up (main.tsx).
+//
+// `current` is the renderer's one module-level mutable (lint forbids any other, see
+// eslint.config.mjs): actions stay plain functions that event listeners and components call
+// without hooks, and reach the session through `session()`.
+import type { DocumentSummary, TahrirApi } from '../../shared/api';
+import type { HttpTarget } from '../api-http';
+import { Autosave, type AutosaveOptions } from './autosave';
+import { BackendEvents } from './external-events';
+import { ExternalChanges } from './external-change';
+import { SidecarWriter } from './sidecar-writer';
+import type { DocumentData } from '../../shared/document-data';
+import { createTahrirStore, initialCleanup, ReactView } from './store';
+
+/**
+ * What layers above the session keep per session (the mounted text surface, the label stylesheet):
+ * they add their fields to this interface (declaration merging), so the session does not import them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the layers above
+export interface SessionViews {}
+
+/** Values derived from the store, kept while what they come from is unchanged (the same object for React). */
+export interface SessionMemo {
+  live: { documents: DocumentSummary[]; data: DocumentData | null; id: string | undefined; out: DocumentSummary[] } | null;
+  visible: { all: DocumentSummary[]; filter: string; out: DocumentSummary[] } | null;
+  search: { text: string; query: string; out: { start: number; end: number }[] } | null;
+}
+
+export class EditorSession {
+  /** Tells sessions apart (the UI's root is keyed by it, so a new workspace renders from scratch). */
+  readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly store = createTahrirStore();
+  readonly react: ReactView;
+  readonly sidecars: SidecarWriter;
+  readonly autosave: Autosave;
+  readonly external: ExternalChanges;
+  readonly events: BackendEvents;
+  readonly views: SessionViews = {};
+  /** Counters: a later answer wins over an earlier one still on its way; the same notice or flash twice still shows. */
+  readonly seq = { open: 0, suggestions: 0, flash: 0, notice: 0 };
+  readonly memo: SessionMemo = { live: null, visible: null, search: null };
+  private readonly stops: (() => void)[] = [];
+
+  constructor(
+    /** The session's one way to the disk: the bridge in the app, the real back end in tests. */
+    public api: TahrirApi,
+    /** What the app does with each new session (start it, its keys, its UI); the next workspace's session gets the same. */
+    readonly setup: (session: EditorSession) => void = () => undefined,
+  ) {
+    this.react = new ReactView(this.store);
+    this.sidecars = new SidecarWriter(() => this.api);
+    this.autosave = new Autosave(this);
+    this.external = new ExternalChanges(this);
+    this.events = new BackendEvents(this);
+    // Suggestions belong to one document: fetched again when another one opens.
+    this.stops.push(
+      this.store.subscribe((s, prev) => {
+        if (s.doc?.id !== prev.doc?.id && s.cleanup.docId !== (s.doc?.id ?? null)) this.store.setState({ cleanup: initialCleanup() });
+      }),
+    );
+  }
+
+  /**
+   * The app's background work: the sidecar worker (`server`: under `tahrir serve` it sends saves
+   * itself; null on the desktop, where they go through the bridge), autosave, external changes
+   * and the back end's events.
+   */
+  start(server: HttpTarget | null, autosave: Partial<AutosaveOptions> = {}): this {
+    this.sidecars.start(server);
+    this.autosave.start(autosave);
+    this.external.install();
+    this.stops.push(this.events.listen());
+    return this;
+  }
+
+  /** Ties `stop` to the session's end (window listeners the app installed for it). */
+  onDispose(stop: () => void): void {
+    this.stops.push(stop);
+  }
+
+  /** Stops everything the session started; its unsaved changes are the caller's to save first. */
+  dispose(): void {
+    this.autosave.stop();
+    this.external.uninstall();
+    this.sidecars.stop();
+    for (const stop of this.stops.splice(0)) stop();
+    this.react.dispose();
+  }
+}
+
+let current: EditorSession | null = null;
+
+export function session(): EditorSession {
+  if (!current) throw new Error('Tahrir: no editor session (call startSession first)');
+  return current;
+}
+
+/** Ends the current session, if any, and makes a fresh one on `api`, set up by `setup`. */
+export function startSession(api: TahrirApi, setup?: (session: EditorSession) => void): EditorSession {
+  current?.dispose();
+  current = new EditorSession(api, setup);
+  current.setup(current);
+  return current;
+}
+
+/** Another workspace opened: a fresh session on the same API, set up as the one it replaces. */
+export function nextSession(): EditorSession {
+  const last = session();
+  return startSession(last.api, last.setup);
+}

@@ -1,0 +1,132 @@
+// The shape of the one store, slice by slice. Slices hold data; the actions that
+// change it live at module level (*-actions.ts) so event listeners call them without hooks.
+import type { DocumentSummary, OpenedDocument, ReanchorReport, SuggestedEdit, Suggestions, WorkspaceInfo } from '../../shared/api';
+import type { TahrirErrorData } from '../../shared/errors';
+import type { MergeResult } from '../../shared/merge-sidecars';
+import type { Sidecar } from '../../shared/model';
+import type { DocumentData, SpanKind } from '../../shared/document-data';
+import type { TextView } from '../../shared/text-view';
+
+export interface WorkspaceSlice {
+  workspace: WorkspaceInfo | null;
+  documents: DocumentSummary[];
+  /** Text typed in the document list's filter box. */
+  filter: string;
+  workspaceError: TahrirErrorData | null;
+}
+
+export interface OpenDocument {
+  id: string;
+  file: string;
+  /** Source text (code points are what offsets count). */
+  source: string;
+  /** The sidecar as opened: its header (format, source info) is written back unchanged. */
+  base: Sidecar;
+  /** Set when the sidecar could not be read: nothing is written. */
+  readOnly: TahrirErrorData | null;
+  reanchored: ReanchorReport | null;
+  /** Unsaved changes found in the crash journal, offered for restore. */
+  recovered: OpenedDocument['recovered'] | null;
+}
+
+export interface DocumentSlice {
+  doc: OpenDocument | null;
+  /** What the editor changes; undo and autosave follow it. */
+  data: DocumentData | null;
+  /** Revision of the sidecar on disk, passed back on the next save. */
+  revision: string | null;
+  /** Id of the document being opened (the list shows it as busy). */
+  opening: string | null;
+  openError: TahrirErrorData | null;
+}
+
+export interface HistorySlice {
+  past: DocumentData[];
+  future: DocumentData[];
+  /** Key of the last change, to merge consecutive typing in one field into one step. */
+  groupKey: string | null;
+}
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+export interface SaveSlice {
+  save: {
+    state: SaveState;
+    error: TahrirErrorData | null;
+    /** When the next retry after a failed save happens (ms since epoch). */
+    retryAt: number | null;
+  };
+}
+
+export interface SpanRef {
+  kind: SpanKind;
+  id: string;
+}
+
+export type { TextView };
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+  /** Grows with each notice, so the same text twice still shows. */
+  seq: number;
+}
+
+export interface ExternalChange {
+  type: 'sidecar-changed' | 'text-changed' | 'document-removed';
+  id: string;
+}
+
+/** The choice the external-change dialog shows: the version on disk, the unsaved one here, and the merge of both. */
+export interface PendingChange {
+  change: ExternalChange;
+  theirs: OpenedDocument | null;
+  mine: Sidecar | null;
+  /** The version both started from (the last one loaded or saved here). */
+  base: Sidecar | null;
+  merged: MergeResult | null;
+  error: string | null;
+}
+
+/** A hand replacement being typed: the clean range captured when the field opened (typing moves the DOM selection). */
+export interface PendingReplace {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface UiSlice {
+  view: TextView;
+  selected: SpanRef | null;
+  /** Side panel tab id ("entities", "quotes", "cleanup"). */
+  sideTab: string;
+  /** Open dialog kind ("export", "import"...), rendered from the dialog registry. */
+  dialog: string | null;
+  shortcutsOpen: boolean;
+  search: { open: boolean; query: string; current: number };
+  flash: (SpanRef & { seq: number }) | null;
+  notice: Notice | null;
+  external: ExternalChange | null;
+  /** The keep mine / take theirs / merge choice waiting in its dialog. */
+  externalChoice: PendingChange | null;
+  /** The Cleanup tab's replace field, while open. */
+  replacing: PendingReplace | null;
+}
+
+/** The cleanup review's boilerplate suggestions: not document data, refetched per document. */
+export interface CleanupState {
+  /** The document the suggestions are for. */
+  docId: string | null;
+  suggestions: SuggestedEdit[];
+  metadata: Suggestions['metadata'];
+  loading: boolean;
+  error: TahrirErrorData | null;
+  /** Key (suggestionKey) of the suggestion the keyboard is on. */
+  cursor: string | null;
+}
+
+export interface CleanupSlice {
+  cleanup: CleanupState;
+}
+
+export type TahrirState = WorkspaceSlice & DocumentSlice & HistorySlice & SaveSlice & UiSlice & CleanupSlice;

@@ -1,0 +1,192 @@
+// The one Zustand store, combined from slices, and React's view of it. Vanilla (no React) so
+// the store and its actions run and test in Node; components read it through `useTahrir`.
+// Each EditorSession (session.ts) makes its own store and ReactView.
+import { useCallback, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LabelConfig } from '../../shared/model';
+import { session } from './session';
+import type { CleanupSlice, CleanupState, DocumentSlice, HistorySlice, SaveSlice, TahrirState, UiSlice, WorkspaceSlice } from './state';
+
+export const initialWorkspace = (): WorkspaceSlice => ({ workspace: null, documents: [], filter: '', workspaceError: null });
+export const initialDocument = (): DocumentSlice => ({ doc: null, data: null, revision: null, opening: null, openError: null });
+export const initialHistory = (): HistorySlice => ({ past: [], future: [], groupKey: null });
+export const initialSave = (): SaveSlice => ({ save: { state: 'saved', error: null, retryAt: null } });
+export const initialUi = (): UiSlice => ({
+  view: 'clean',
+  selected: null,
+  sideTab: 'entities',
+  dialog: null,
+  shortcutsOpen: false,
+  search: { open: false, query: '', current: 0 },
+  flash: null,
+  notice: null,
+  external: null,
+  externalChoice: null,
+  replacing: null,
+});
+export const initialCleanup = (): CleanupState => ({ docId: null, suggestions: [], metadata: {}, loading: false, error: null, cursor: null });
+const initialCleanupSlice = (): CleanupSlice => ({ cleanup: initialCleanup() });
+
+export function initialState(): TahrirState {
+  return { ...initialWorkspace(), ...initialDocument(), ...initialHistory(), ...initialSave(), ...initialUi(), ...initialCleanupSlice() };
+}
+
+export function createTahrirStore(): StoreApi<TahrirState> {
+  return createStore<TahrirState>()(() => initialState());
+}
+
+/** The current session's store (see session.ts). */
+export function store(): StoreApi<TahrirState> {
+  return session().store;
+}
+
+// ---------- React's view of the store: the highlight first, then the panels
+//
+// The document's highlights follow the store directly (DocumentHighlights subscribes), so a
+// keyboard edit's highlight is drawn in the keypress's own task. React's components are told
+// of the change at once too, except during `paintFirst`: then they are told after the browser
+// has painted that highlight, once the keyboard edits have paused (EDITS_SETTLE_MS), so their
+// render (inspector, lists, counts) never delays a highlight.
+// Any later key or pointer press first brings React up to date (`catchUp`), so what a
+// shortcut acts on is always rendered.
+
+/** Past this, an update waiting for an idle moment runs even if the page never went idle. */
+const IDLE_WAIT_MS = 100;
+/** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
+const NO_FRAME_MS = 250;
+/**
+ * Keyboard edits in quick succession are rendered by React once, this long after the last of
+ * them: each render (and the frame it takes) would otherwise be in the way of the next key.
+ */
+const EDITS_SETTLE_MS = 80;
+
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'undefined') run();
+  else requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+}
+
+export class ReactView {
+  private waiting: (() => void)[] = [];
+  private waitScheduled = false;
+  private readonly listeners = new Set<() => void>();
+  private paintingFirst = 0;
+  /** React has not yet been told of the latest change. */
+  private behind = false;
+  private lastEditAt = 0;
+  private disposed = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(store: StoreApi<TahrirState>) {
+    this.unsubscribe = store.subscribe(() => {
+      if (this.paintingFirst === 0) {
+        this.tell();
+        return;
+      }
+      this.lastEditAt = performance.now();
+      if (!this.behind) {
+        this.behind = true;
+        this.afterNextPaint(this.tellOnceSettled);
+      }
+    });
+  }
+
+  /**
+   * Runs `update` after the browser's next paint: a requestAnimationFrame callback runs just
+   * before a frame is drawn, and a task posted from it runs once that frame is done. It then
+   * waits for the page to be idle, so it does not hold up the frame after either (input, a
+   * frame due). Updates asked for before the same paint run together, in order. Returns a
+   * function that cancels it.
+   */
+  afterNextPaint(update: () => void): () => void {
+    this.waiting.push(update);
+    if (!this.waitScheduled) {
+      this.waitScheduled = true;
+      if (typeof requestAnimationFrame === 'undefined') {
+        setTimeout(this.runWaiting, 0);
+      } else {
+        const fallback = setTimeout(this.runWaiting, NO_FRAME_MS);
+        requestAnimationFrame(() => {
+          clearTimeout(fallback);
+          setTimeout(() => whenIdle(this.runWaiting), 0);
+        });
+      }
+    }
+    return () => {
+      this.waiting = this.waiting.filter((u) => u !== update);
+    };
+  }
+
+  private readonly runWaiting = (): void => {
+    this.waitScheduled = false;
+    const updates = this.waiting;
+    this.waiting = [];
+    if (this.disposed) return;
+    for (const update of updates) update();
+  };
+
+  private tell(): void {
+    this.behind = false;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private readonly tellOnceSettled = (): void => {
+    if (!this.behind || this.disposed) return; // caught up meanwhile
+    const wait = this.lastEditAt + EDITS_SETTLE_MS - performance.now();
+    if (wait > 0) setTimeout(() => whenIdle(this.tellOnceSettled), wait);
+    else this.tell();
+  };
+
+  /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
+  paintFirst(edit: () => void): void {
+    this.paintingFirst++;
+    try {
+      edit();
+    } finally {
+      this.paintingFirst--;
+    }
+  }
+
+  /** Renders now whatever React was not yet told of (before a shortcut acts on the rendered UI). */
+  readonly catchUp = (): void => {
+    if (this.behind) flushSync(() => this.tell());
+  };
+
+  /** For useSyncExternalStore (a stable function: React would subscribe again on every render otherwise). */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  dispose(): void {
+    this.disposed = true;
+    this.unsubscribe();
+    this.waiting = [];
+  }
+}
+
+/** See ReactView.afterNextPaint (the current session's). */
+export function afterNextPaint(update: () => void): () => void {
+  return session().react.afterNextPaint(update);
+}
+
+/** See ReactView.paintFirst (the current session's). */
+export function paintFirst(edit: () => void): void {
+  session().react.paintFirst(edit);
+}
+
+/** See ReactView.catchUp (the current session's). */
+export function catchUp(): void {
+  session().react.catchUp();
+}
+
+/** React hook: a narrow selector over the store (wrap array/object results in useShallow). */
+export function useTahrir<T>(selector: (state: TahrirState) => T): T {
+  const current = session();
+  const snapshot = useCallback(() => selector(current.store.getState()), [selector, current]);
+  return useSyncExternalStore(current.react.subscribe, snapshot, snapshot);
+}
+
+const NO_LABELS: readonly LabelConfig[] = [];
+/** The workspace's labels (a stable empty list before a workspace loads, so selectors do not loop). */
+export const selectLabels = (s: TahrirState): readonly LabelConfig[] => s.workspace?.config.labels ?? NO_LABELS;

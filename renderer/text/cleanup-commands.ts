@@ -1,0 +1,68 @@
+// Hand edits of the clean text from the DOM selection (their keys are in shared/keymap.ts).
+// The text is never edited in place: each becomes a stored edit.
+import type { EditKind } from '../../shared/model';
+import { editClean } from '../session/cleanup-suggestions';
+import type { PendingReplace } from '../session/state';
+import { store } from '../session/store';
+import { setSideTab, showNotice } from '../session/ui-actions';
+import { domPointToShown, selectionToShown } from './dom-offsets';
+import { textSurface } from './text-surface';
+
+export function setPendingReplace(p: PendingReplace | null): void {
+  store().setState({ replacing: p });
+}
+
+/** The selection in the clean text, exact characters; null (with a notice) otherwise. */
+export function selectedCleanRange(): { start: number; end: number } | null {
+  const surface = textSurface();
+  const s = store().getState();
+  if (!surface || !s.doc || s.doc.readOnly) return null;
+  if (s.view !== 'clean') {
+    showNotice('Hand edits work on the clean text: press T to show it.');
+    return null;
+  }
+  const range = selectionToShown(surface.root, surface.shown, true);
+  if (!range) showNotice('Select the text to change in the clean text first.');
+  return range;
+}
+
+export function deleteSelection(kind: EditKind): boolean {
+  const range = selectedCleanRange();
+  if (!range) return false;
+  const done = editClean(range.start, range.end, '', kind);
+  document.getSelection()?.removeAllRanges();
+  return done;
+}
+
+/** Opens the inline replace field in the Cleanup tab for the selected clean text. */
+export function startReplace(): boolean {
+  const range = selectedCleanRange();
+  const surface = textSurface();
+  if (!range || !surface) return false;
+  setSideTab('cleanup');
+  setPendingReplace({ ...range, text: Array.from(surface.shown.text).slice(range.start, range.end).join('') });
+  return true;
+}
+
+export function finishReplace(replacement: string): boolean {
+  const p = store().getState().replacing;
+  setPendingReplace(null);
+  if (!p || replacement === p.text) return false;
+  return editClean(p.start, p.end, replacement, 'typo');
+}
+
+/** Inserts a space at the caret (or before the selection): glued words split. */
+export function insertSpace(): boolean {
+  const surface = textSurface();
+  const s = store().getState();
+  const sel = document.getSelection();
+  if (!surface || !s.doc || s.doc.readOnly || !sel || !sel.anchorNode) return false;
+  if (s.view !== 'clean') {
+    showNotice('Hand edits work on the clean text: press T to show it.');
+    return false;
+  }
+  const range = sel.getRangeAt(0);
+  const at = domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown);
+  if (at === null) return false;
+  return editClean(at, at, ' ', 'split');
+}

@@ -1,0 +1,288 @@
+// Keeps the document's highlights in step with the store: entities by label, quotes,
+// the selected span, search results, flashes, bidi controls and (source view) removed
+// text. Subscribes to the store directly, so a keypress's highlight is added in the
+// same task as the keypress and painted in the next frame. What is near the view
+// (near-view.ts), the nesting band, the flash, scrolling and hit-testing have files of their own.
+import type { StoreApi } from 'zustand/vanilla';
+import { sortedSpans, spanChanges } from '../../shared/document-data';
+import type { Entity, Quote } from '../../shared/model';
+import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
+import { session } from '../session/session';
+import type { SpanRef, TahrirState } from '../session/state';
+import { searchMatches } from '../session/ui-actions';
+import { shownToRanges, type ParagraphElements } from './dom-offsets';
+import { Flash } from './flash';
+import { HighlightLayer, type HighlightItem } from './highlight-layer';
+import { spansAt, type ShownSpan } from './hit-test';
+import { IdleWork } from './idle-work';
+import { labelHighlightName } from './label-styles';
+import { NearView } from './near-view';
+import { NestingBand } from './nesting-band';
+import { scrollToShown } from './scrolling';
+
+export type { ShownSpan } from './hit-test';
+
+type Span = Entity | Quote;
+
+/** A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle. */
+const FIRST_DRAWN_CHARS = 20_000;
+/** Entities drawn per idle moment at least (more while the moment lasts). */
+const IDLE_SLICE = 200;
+
+export class DocumentHighlights {
+  private readonly entities: HighlightLayer;
+  private readonly quotes: HighlightLayer;
+  private readonly selected: HighlightLayer;
+  private readonly search: HighlightLayer;
+  private readonly marks: HighlightLayer;
+  private readonly flash: Flash;
+  /** Entities inside another entity get a darker band, so nesting stays visible. */
+  private readonly nesting: NestingBand;
+  private readonly unsubscribe: () => void;
+  /** The session's store the highlights follow. */
+  private readonly store: StoreApi<TahrirState> = session().store;
+  /** Paragraphs near the view, on a long document: the only ones given Ranges (null: every paragraph). */
+  private readonly near: NearView | null;
+  private readonly resolve: (start: number, end: number) => AbstractRange[];
+  private readonly extra = new Map<string, HighlightLayer>();
+  private readonly idle = new IdleWork();
+  /** False while a long document's entities below its top wait for idle moments. */
+  private allEntitiesDrawn = false;
+
+  constructor(
+    private readonly shown: ShownText,
+    private readonly elements: ParagraphElements,
+    scrollRoot: Element | null = null,
+  ) {
+    this.near = NearView.of(shown, scrollRoot, (changed) => {
+      this.redraw(changed);
+      if (changed.size > 0) this.nesting.schedule();
+    });
+    const near = this.near?.paragraphs;
+    const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, near);
+    this.resolve = resolve;
+    this.entities = new HighlightLayer(resolve);
+    this.quotes = new HighlightLayer(resolve);
+    this.selected = new HighlightLayer(resolve);
+    this.search = new HighlightLayer(resolve);
+    this.flash = new Flash(new HighlightLayer(resolve));
+    this.marks = new HighlightLayer(resolve);
+    this.nesting = new NestingBand(new HighlightLayer(resolve), () => this.entities.items(true));
+    if (this.near) for (const [index, el] of elements) this.near.observe(index, el);
+    this.near?.seed(scrollRoot);
+    this.syncMarks();
+    this.sync(this.store.getState());
+    this.unsubscribe = this.store.subscribe((s, prev) => {
+      if (!this.isCurrent(s)) return; // the view re-renders and builds a new instance
+      if (s.data !== prev.data || s.workspace !== prev.workspace) {
+        if (s.data?.entities !== prev.data?.entities || s.workspace !== prev.workspace) this.syncEntities(s, prev);
+        if (s.data?.quotes !== prev.data?.quotes) this.syncQuotes(s);
+      }
+      if (s.data !== prev.data || s.selected !== prev.selected) this.syncSelected(s);
+      if (s.search !== prev.search || s.data !== prev.data) this.syncSearch(s);
+      if (s.flash !== prev.flash && s.flash) this.showFlash(s.flash);
+    });
+  }
+
+  /** The layers whose Ranges follow the paragraphs (the flash and the nesting band are redrawn with them too). */
+  private layers(): HighlightLayer[] {
+    return [this.entities, this.quotes, this.selected, this.search, this.marks, ...this.extra.values()];
+  }
+
+  /** Resolve again the items crossing these paragraphs. */
+  private redraw(paragraphs: ReadonlySet<number>): void {
+    if (paragraphs.size === 0) return;
+    // Most items lie far from the paragraphs that changed: ruled out by two comparisons.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const i of paragraphs) {
+      const p = this.shown.paragraphs[i];
+      if (!p) continue;
+      lo = Math.min(lo, p.start);
+      hi = Math.max(hi, p.end);
+    }
+    const touches = (start: number, end: number): boolean => {
+      if (end < lo || start > hi) return false;
+      const last = this.shown.paragraphAt(end);
+      for (let i = this.shown.paragraphAt(start); i <= last; i++) if (paragraphs.has(i)) return true;
+      return false;
+    };
+    for (const layer of this.layers()) layer.refresh(touches);
+    this.flash.refresh(touches);
+    this.nesting.refresh(touches);
+  }
+
+  /**
+   * Extension point for other panels (e.g. cleanup suggestions previewed struck through as
+   * 'tahrir-preview-removed'): a named layer of shown-text items, kept until replaced.
+   */
+  setExtraHighlights(layer: string, items: HighlightItem[]): void {
+    let target = this.extra.get(layer);
+    if (!target) this.extra.set(layer, (target = new HighlightLayer(this.resolve)));
+    target.sync(items);
+  }
+
+  /** A paragraph was mounted after the highlights were drawn (rendered in a later batch, or again). */
+  paragraphMounted(index: number): void {
+    const el = this.elements.get(index);
+    if (!this.shown.paragraphs[index] || !el) return;
+    // Rendered late in a block already near the view, or rendered again (old Ranges point at gone text).
+    if (this.near?.has(index)) this.redraw(new Set([index]));
+    this.near?.observe(index, el);
+  }
+
+  dispose(): void {
+    this.idle.cancel();
+    this.near?.dispose();
+    for (const layer of this.extra.values()) layer.clear();
+    this.unsubscribe();
+    this.flash.dispose();
+    this.nesting.dispose();
+    for (const layer of [this.entities, this.quotes, this.selected, this.search, this.marks]) layer.clear();
+  }
+
+  private isCurrent(s: TahrirState): boolean {
+    return !!s.doc && !!s.data && shownText(s.doc.source, s.data.edits, s.view) === this.shown;
+  }
+
+  private sync(s: TahrirState): void {
+    if (!this.isCurrent(s)) return;
+    this.syncEntities(s);
+    this.syncQuotes(s);
+    this.syncSelected(s);
+    this.syncSearch(s);
+  }
+
+  /** Where a span shows (cached per span object: spans are immutable). */
+  shownSpan(span: Span): { start: number; end: number } | null {
+    return shownSpanOf(this.shown, span);
+  }
+
+  /** An entity's highlight item (null when it does not show: inside removed text, or orphaned). */
+  private entityItem(s: TahrirState): (e: Entity) => HighlightItem | null {
+    const labels = s.workspace?.config.labels ?? [];
+    const index = new Map(labels.map((l, i) => [l.name, i]));
+    return (e) => {
+      const r = this.shownSpan(e);
+      return r ? { key: e.id, name: labelHighlightName(index.get(e.label) ?? -1), ...r } : null;
+    };
+  }
+
+  private syncEntities(s: TahrirState, prev?: TahrirState): void {
+    const item = this.entityItem(s);
+    const next = s.data?.entities ?? {};
+    const before = prev?.data?.entities;
+    if (before && prev?.workspace === s.workspace) {
+      // A keypress changes one entity: touch only what changed (known without scanning every entity).
+      const { put, removed } = spanChanges(before, next);
+      for (const e of put as Entity[]) this.entities.put(e.id, item(e));
+      for (const id of removed) this.entities.put(id, null);
+    } else if (this.near !== null && !prev && !this.allEntitiesDrawn) {
+      // A long document opening: the entities at its top first (what the first paint can show),
+      // the rest a slice at a time while the page is idle.
+      const sorted = sortedSpans(next);
+      const sourceLimit = this.shown.toSource(Math.min(this.shown.text.length, FIRST_DRAWN_CHARS), 'end');
+      const items: HighlightItem[] = [];
+      let i = 0;
+      for (; i < sorted.length && sorted[i].start <= sourceLimit; i++) {
+        const it = item(sorted[i]);
+        if (it) items.push(it);
+      }
+      this.entities.sync(items);
+      this.drawRestWhenIdle(sorted, i);
+    } else {
+      const items: HighlightItem[] = [];
+      for (const e of Object.values(next)) {
+        const it = item(e);
+        if (it) items.push(it);
+      }
+      this.entities.sync(items);
+      this.allEntitiesDrawn = true;
+    }
+    this.nesting.schedule();
+  }
+
+  /**
+   * Puts `sorted[from…]`, as many per idle moment as fit in it, so no task after the first paint
+   * is long (10,000 entities in one go took ~150 ms). A keypress meanwhile puts what it changed
+   * itself: an entity no longer in the record as listed here is skipped.
+   */
+  private drawRestWhenIdle(sorted: readonly Entity[], from: number): void {
+    let i = from;
+    const stillWanted = () => this.isCurrent(this.store.getState());
+    const slice = (deadline: IdleDeadline | null) => {
+      const s = this.store.getState();
+      const current = s.data?.entities ?? {};
+      const item = this.entityItem(s);
+      const stop = deadline ? () => deadline.timeRemaining() < 2 : () => false;
+      const end = Math.min(sorted.length, i + (deadline ? sorted.length : IDLE_SLICE));
+      for (let n = 0; i < end && (n < IDLE_SLICE || !stop()); i++, n++) {
+        const e = sorted[i];
+        if (current[e.id] === e) this.entities.put(e.id, item(e));
+      }
+      if (i < sorted.length) this.idle.next(slice, stillWanted);
+      else {
+        this.allEntitiesDrawn = true;
+        this.nesting.schedule();
+      }
+    };
+    if (i < sorted.length) this.idle.next(slice, stillWanted);
+    else this.allEntitiesDrawn = true;
+  }
+
+  private syncQuotes(s: TahrirState): void {
+    const items: HighlightItem[] = [];
+    for (const q of Object.values(s.data?.quotes ?? {})) {
+      const r = this.shownSpan(q);
+      if (r) items.push({ key: q.id, name: q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote', ...r });
+    }
+    this.quotes.sync(items);
+  }
+
+  private spanOf(s: TahrirState, ref: SpanRef): Span | undefined {
+    if (!s.data) return undefined;
+    return ref.kind === 'entity' ? s.data.entities[ref.id] : ref.kind === 'quote' ? s.data.quotes[ref.id] : undefined;
+  }
+
+  private syncSelected(s: TahrirState): void {
+    const span = s.selected ? this.spanOf(s, s.selected) : undefined;
+    const r = span ? this.shownSpan(span) : null;
+    this.selected.sync(r && s.selected ? [{ key: `${s.selected.kind}:${s.selected.id}`, name: 'tahrir-selected', ...r }] : []);
+  }
+
+  private syncSearch(s: TahrirState): void {
+    const matches = s.search.open ? searchMatches() : [];
+    this.search.sync(
+      matches.map((m, i) => ({ key: String(i), name: i === s.search.current ? 'tahrir-search-current' : 'tahrir-search', ...m })),
+    );
+    const current = matches[s.search.current];
+    if (current) scrollToShown(current.start);
+  }
+
+  /** Bidi controls always; removed text when the source is shown. */
+  private syncMarks(): void {
+    const items: HighlightItem[] = [];
+    for (const p of this.shown.paragraphs) {
+      for (const at of p.bidi) items.push({ key: `bidi:${p.start + at}`, name: 'tahrir-bidi', start: p.start + at, end: p.start + at + 1 });
+    }
+    const s = this.store.getState();
+    if (this.shown.view === 'source' && s.data) {
+      for (const e of Object.values(s.data.edits)) if (e.end > e.start) items.push({ key: `edit:${e.id}`, name: 'tahrir-removed', start: e.start, end: e.end });
+    }
+    this.marks.sync(items);
+  }
+
+  private showFlash(ref: SpanRef): void {
+    const span = this.spanOf(this.store.getState(), ref);
+    const r = span ? this.shownSpan(span) : null;
+    if (!r) return;
+    scrollToShown(r.start);
+    this.flash.show(r);
+  }
+
+  /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */
+  spansAt(pos: number): ShownSpan[] {
+    const data = this.store.getState().data;
+    return data ? spansAt(data, this.shown, pos) : [];
+  }
+}

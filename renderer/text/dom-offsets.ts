@@ -1,0 +1,115 @@
+// DOM selections come in UTF-16 units within a paragraph's text node; the store
+// speaks shown-text code points (then source code points). Conversions both ways.
+import type { Paragraph, ShownText } from '../../shared/text-view';
+import { snapEnd, snapStart } from '../../shared/word-snap';
+
+/** The paragraph elements, by paragraph index (missing when not rendered). */
+export type ParagraphElements = Map<number, HTMLElement>;
+
+function paragraphOf(node: Node, root: HTMLElement): HTMLElement | null {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const p = el?.closest<HTMLElement>('[data-para]') ?? null;
+  return p && root.contains(p) ? p : null;
+}
+
+/** The first or last paragraph element at or inside `node` (a paragraph, or a block of them). */
+function paragraphIn(node: Node, which: 'first' | 'last'): HTMLElement | null {
+  if (node.nodeType !== Node.ELEMENT_NODE) return null;
+  const el = node as HTMLElement;
+  if (el.dataset.para !== undefined) return el;
+  const all = el.querySelectorAll<HTMLElement>('[data-para]');
+  return (which === 'first' ? all[0] : all[all.length - 1]) ?? null;
+}
+
+/** A DOM point as (paragraph, UTF-16 offset in it); null outside the text. */
+export function domPointToParagraph(node: Node, offset: number, root: HTMLElement, shown: ShownText): { para: Paragraph; unit: number } | null {
+  const p = paragraphOf(node, root);
+  if (!p && node.nodeType === Node.ELEMENT_NODE && (node === root || root.contains(node))) {
+    // Selections made by the keyboard across paragraphs can land between them (in the text, or in a block of paragraphs).
+    const n = shown.paragraphs.length;
+    if (n === 0) return null;
+    const after = node.childNodes[offset];
+    const next = after ? paragraphIn(after, 'first') : null;
+    if (next) return { para: shown.paragraphs[Number(next.dataset.para)], unit: 0 };
+    const before = offset > 0 ? node.childNodes[offset - 1] : undefined;
+    const prev = before ? paragraphIn(before, 'last') : null;
+    const para = prev ? shown.paragraphs[Number(prev.dataset.para)] : offset === 0 ? shown.paragraphs[0] : shown.paragraphs[n - 1];
+    if (!para) return null;
+    return { para, unit: prev || offset > 0 ? para.text.length : 0 };
+  }
+  if (!p) return null;
+  const para = shown.paragraphs[Number(p.dataset.para)];
+  if (!para) return null;
+  const unit = node.nodeType === Node.TEXT_NODE ? offset : offset === 0 ? 0 : para.text.length;
+  return { para, unit };
+}
+
+export function domPointToShown(node: Node, offset: number, root: HTMLElement, shown: ShownText): number | null {
+  const at = domPointToParagraph(node, offset, root, shown);
+  return at ? at.para.start + at.para.units.toCodePoint(at.unit) : null;
+}
+
+/**
+ * The selection as a shown-text span, snapped to whole words unless `exact`
+ * (Alt held). Null when nothing (or no word) is selected in the text.
+ */
+export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boolean): { start: number; end: number } | null {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const range = sel.getRangeAt(0);
+  const a = domPointToParagraph(range.startContainer, range.startOffset, root, shown);
+  const b = domPointToParagraph(range.endContainer, range.endOffset, root, shown);
+  if (!a || !b) return null;
+  let startUnit = a.unit;
+  let endUnit = b.unit;
+  if (!exact) {
+    const s = snapStart(a.para.text, a.unit);
+    const e = snapEnd(b.para.text, b.unit);
+    if (s === null || e === null) return null;
+    startUnit = s;
+    endUnit = e;
+  }
+  const start = a.para.start + a.para.units.toCodePoint(startUnit);
+  const end = b.para.start + b.para.units.toCodePoint(endUnit);
+  return end > start ? { start, end } : null;
+}
+
+/**
+ * Ranges covering a shown-text span, one per rendered paragraph it crosses; with `only`,
+ * just in those paragraphs (highlights are drawn only near the view).
+ *
+ * StaticRanges, not live Ranges: the browser updates every live Range in the document on
+ * every DOM change (a side-panel count, a list item), so thousands of highlight Ranges made
+ * each of those changes cost milliseconds. A paragraph's text node never changes; when a
+ * paragraph is rendered again its highlights are drawn again (see DocumentHighlights).
+ */
+export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements, only?: ReadonlySet<number>): StaticRange[] {
+  const out: StaticRange[] = [];
+  if (end <= start || shown.paragraphs.length === 0) return out;
+  const first = shown.paragraphAt(start);
+  const last = shown.paragraphAt(end);
+  for (let i = first; i <= last; i++) {
+    if (only && !only.has(i)) continue;
+    const para = shown.paragraphs[i];
+    const s = Math.max(start, para.start) - para.start;
+    const e = Math.min(end, para.end) - para.start;
+    if (e <= s) continue;
+    const node = elements.get(i)?.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    out.push(new StaticRange({ startContainer: node, startOffset: para.units.toUtf16(s), endContainer: node, endOffset: para.units.toUtf16(e) }));
+  }
+  return out;
+}
+
+/** Puts the DOM selection on a shown-text span (search results, keyboard focus). */
+export function selectShown(start: number, end: number, shown: ShownText, elements: ParagraphElements): void {
+  const ranges = shownToRanges(start, end, shown, elements);
+  if (ranges.length === 0) return;
+  const sel = document.getSelection();
+  if (!sel) return;
+  const range = new Range();
+  range.setStart(ranges[0].startContainer, ranges[0].startOffset);
+  range.setEnd(ranges[ranges.length - 1].endContainer, ranges[ranges.length - 1].endOffset);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}

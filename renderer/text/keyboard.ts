@@ -1,0 +1,194 @@
+// Keyboard-first: one window-level handler for every shortcut. The keys are the keymap's
+// (shared/keymap.ts, also the shortcut sheet's and the desktop menu's); here is what each
+// command does, and when it applies.
+import { commandsFor, type KeyCommand } from '../../shared/keymap';
+import type { LabelConfig } from '../../shared/model';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
+import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, tagAllOccurrences, tagEntity, toggleDone } from '../session/annotation-actions';
+import { stepDocument } from '../session/document-actions';
+import { redo, undo } from '../session/history';
+import type { TahrirState } from '../session/state';
+import { catchUp, paintFirst, store } from '../session/store';
+import { closeDialog, closeSearch, openDialog, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
+import { deleteSelection, insertSpace, startReplace } from './cleanup-commands';
+import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
+
+function labelForKey(e: KeyboardEvent, labels: readonly LabelConfig[]): LabelConfig | undefined {
+  const digit = /^(Digit|Numpad)(\d)$/.exec(e.code)?.[2];
+  return labels.find((l) => l.hotkey !== undefined && (l.hotkey === e.key || l.hotkey === digit));
+}
+
+function isField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('.document-text')) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function focusField(id: string): void {
+  const el = document.getElementById(id);
+  if (el instanceof HTMLElement) el.focus();
+}
+
+/** Keys that act on the document: a document is open, and no field, dialog or sheet has the keys. */
+function editing(e: KeyboardEvent, s: TahrirState): boolean {
+  return !isField(e.target) && !s.dialog && !s.shortcutsOpen && !!s.doc;
+}
+
+/** Digit: tag the selection, or relabel the selected entity. */
+function applyLabel(e: KeyboardEvent, exact: boolean): void {
+  const s = store().getState();
+  const label = labelForKey(e, s.workspace?.config.labels ?? []);
+  if (!label || !s.doc || s.doc.readOnly) return;
+  const range = selectedSourceRange(exact);
+  if (range) {
+    tagEntity(label.name, range);
+    collapseSelectionToEnd();
+    return;
+  }
+  if (s.selected?.kind === 'entity') relabelEntity(s.selected.id, label.name);
+}
+
+function quoteSelection(exact: boolean): void {
+  const s = store().getState();
+  if (!s.doc || s.doc.readOnly) return;
+  const range = selectedSourceRange(exact);
+  if (!range) {
+    showNotice('Select the quote’s text first, then press Q.');
+    return;
+  }
+  markQuote(range);
+  collapseSelectionToEnd();
+}
+
+function acceptSuggestedSpeaker(): boolean {
+  const s = store().getState();
+  if (s.selected?.kind !== 'quote' || !s.data || !s.doc) return false;
+  const quote = s.data.quotes[s.selected.id];
+  if (!quote || quote.speaker || quote.speakerName) return false;
+  const id = suggestSpeaker(s.doc.source, Object.values(s.data.entities), quote);
+  if (!id) return false;
+  setQuoteSpeaker(quote.id, id);
+  return true;
+}
+
+interface Handler {
+  /**
+   * An edit whose highlight is painted before React renders what else it changed (tag, quote,
+   * quote kind, delete, undo, redo): it acts on the store alone, so React need not be brought up
+   * to date first. Every other command may act on what React shows (a field to focus, a dialog).
+   */
+  paintFirst?: boolean;
+  /** Whether the command applies now; else the key goes on to the next command it matches, or to the page. */
+  when(e: KeyboardEvent, s: TahrirState): boolean;
+  /** Runs it; false when the key keeps its default action all the same. */
+  run(e: KeyboardEvent, s: TahrirState): boolean | void;
+}
+
+const always = (): boolean => true;
+const selectedEntity = (e: KeyboardEvent, s: TahrirState): boolean => editing(e, s) && s.selected?.kind === 'entity';
+const selectedQuote = (e: KeyboardEvent, s: TahrirState): boolean => editing(e, s) && s.selected?.kind === 'quote';
+
+const HANDLERS: { [C in KeyCommand]: Handler } = {
+  tag: { paintFirst: true, when: editing, run: (e) => applyLabel(e, false) },
+  'tag-exact': { paintFirst: true, when: editing, run: (e) => applyLabel(e, true) },
+  quote: { paintFirst: true, when: editing, run: () => quoteSelection(false) },
+  'quote-kind': {
+    paintFirst: true,
+    when: (e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id],
+    run: (_e, s) => setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
+  },
+  delete: { paintFirst: true, when: (e, s) => editing(e, s) && !!s.selected, run: (_e, s) => deleteSpan(s.selected!) },
+  undo: { paintFirst: true, when: always, run: () => void undo() },
+  redo: { paintFirst: true, when: always, run: () => void redo() },
+  find: {
+    when: always,
+    run: () => {
+      openSearch();
+      requestAnimationFrame(() => focusField('search-input'));
+    },
+  },
+  done: { when: always, run: () => toggleDone() },
+  'next-document': { when: always, run: () => void stepDocument(1) },
+  'previous-document': { when: always, run: () => void stepDocument(-1) },
+  escape: {
+    when: always,
+    run: (e, s) => {
+      if (s.shortcutsOpen) toggleShortcuts(false);
+      else if (s.dialog) closeDialog();
+      else if (isField(e.target)) {
+        if ((e.target as HTMLElement).id === 'search-input') closeSearch();
+        focusText();
+      } else if (s.search.open) closeSearch();
+      else selectSpan(null);
+      return false; // Escape's own action (leaving a field, a native dialog) stays
+    },
+  },
+  shortcuts: { when: (e, s) => !isField(e.target) && !s.dialog, run: () => toggleShortcuts() },
+  'toggle-view': { when: editing, run: () => toggleView() },
+  'tag-all': {
+    when: selectedEntity,
+    run: (_e, s) => {
+      const n = tagAllOccurrences(s.selected!.id);
+      showNotice(n ? `Tagged ${n} more occurrence${n === 1 ? '' : 's'}.` : 'No other untagged occurrences.');
+    },
+  },
+  link: { when: selectedEntity, run: () => focusField('inspector-link') },
+  speaker: { when: selectedQuote, run: () => focusField('speaker-input') },
+  'accept-speaker': { when: editing, run: () => acceptSuggestedSpeaker() },
+  export: {
+    when: always,
+    run: (_e, s) => {
+      if (!s.dialog) openDialog('export');
+    },
+  },
+  'delete-boilerplate': { when: editing, run: () => void deleteSelection('boilerplate') },
+  'delete-typo': { when: editing, run: () => void deleteSelection('typo') },
+  replace: { when: editing, run: () => void startReplace() },
+  'insert-space': { when: editing, run: () => void insertSpace() },
+};
+
+/** Pressed alone, these do nothing (they only change what the next key does). */
+const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', 'Meta', 'AltGraph', 'CapsLock']);
+
+/** The commands a key press may run, in order: a label's hotkey first (tahrir.json), then the keymap's. */
+function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
+  const commands = commandsFor(e);
+  if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? [])) commands.unshift(e.altKey ? 'tag-exact' : 'tag');
+  return commands;
+}
+
+export function handleKeyDown(e: KeyboardEvent): void {
+  // Bringing React up to date on a lone Control would hold up the Z of Ctrl+Z.
+  if (MODIFIER_KEYS.has(e.key)) return;
+  const before = store().getState();
+  const commands = commandsOf(e, before);
+  for (const command of commands) {
+    const handler = HANDLERS[command];
+    if (handler.paintFirst && handler.when(e, before)) {
+      e.preventDefault();
+      paintFirst(() => handler.run(e, before));
+      return;
+    }
+  }
+  // Every other shortcut may act on what React shows (a field to focus, a dialog): up to date first.
+  catchUp();
+  const s = store().getState();
+  for (const command of commands) {
+    const handler = HANDLERS[command];
+    if (handler.paintFirst || !handler.when(e, s)) continue;
+    if (handler.run(e, s) !== false) e.preventDefault();
+    return;
+  }
+  // The text is never typed into.
+  if (editing(e, s) && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.target instanceof HTMLElement && textSurface()?.root.contains(e.target)) e.preventDefault();
+}
+
+export function installKeyboard(): () => void {
+  window.addEventListener('keydown', handleKeyDown);
+  // A click right after a shortcut acts on what React shows: bring it up to date first.
+  window.addEventListener('pointerdown', catchUp, { capture: true });
+  return () => {
+    window.removeEventListener('keydown', handleKeyDown);
+    window.removeEventListener('pointerdown', catchUp, { capture: true });
+  };
+}

@@ -1,0 +1,77 @@
+// Which paragraphs of a long document are near the view (one screen above and below): the only
+// ones given highlight Ranges. A long document has thousands of paragraphs and spans; the browser
+// then repaints and re-checks only the few hundred Ranges it can show, on open and on every keypress.
+import type { ShownText } from '../../shared/text-view';
+
+/** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
+const LONG_DOCUMENT_CHARS = 50_000;
+
+export class NearView {
+  /** Indexes of the paragraphs near the view. */
+  readonly paragraphs = new Set<number>();
+  private readonly observer: IntersectionObserver;
+  /** The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end). */
+  private readonly observed = new Map<Element, { first: number; end: number }>();
+
+  /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */
+  static of(shown: ShownText, scrollRoot: Element | null, changed: (paragraphs: ReadonlySet<number>) => void): NearView | null {
+    if (typeof IntersectionObserver === 'undefined' || shown.text.length <= LONG_DOCUMENT_CHARS) return null;
+    return new NearView(scrollRoot, changed);
+  }
+
+  private constructor(
+    scrollRoot: Element | null,
+    private readonly changed: (paragraphs: ReadonlySet<number>) => void,
+  ) {
+    this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' });
+  }
+
+  has(index: number): boolean {
+    return this.paragraphs.has(index);
+  }
+
+  /** Watches the block holding paragraph `index` (once per block). */
+  observe(index: number, el: Element): void {
+    const block = el.parentElement;
+    // Not in a block of paragraphs: the paragraph is watched alone.
+    const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
+    const target = inBlock ? block! : el;
+    if (this.observed.has(target)) return;
+    this.observed.set(target, inBlock ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) } : { first: index, end: index + 1 });
+    this.observer.observe(target);
+  }
+
+  /**
+   * The observer first reports after a frame has been drawn: without this, a long document's first
+   * frame would show no highlight. The blocks within a screen of the view now are taken as near at
+   * once (one layout, which that frame needs anyway); the observer's first report corrects it.
+   */
+  seed(scrollRoot: Element | null): void {
+    const view = (scrollRoot ?? document.documentElement).getBoundingClientRect();
+    for (const [target, block] of this.observed) {
+      const box = target.getBoundingClientRect();
+      if (box.bottom < view.top - view.height || box.top > view.bottom + view.height) continue;
+      for (let index = block.first; index < block.end; index++) this.paragraphs.add(index);
+    }
+  }
+
+  /** Blocks of paragraphs came near the view or left it: the spans crossing them are drawn or dropped. */
+  private nearChanged(entries: IntersectionObserverEntry[]): void {
+    const changed = new Set<number>();
+    for (const entry of entries) {
+      const block = this.observed.get(entry.target);
+      if (!block) continue;
+      for (let index = block.first; index < block.end; index++) {
+        if (entry.isIntersecting === this.paragraphs.has(index)) continue;
+        if (entry.isIntersecting) this.paragraphs.add(index);
+        else this.paragraphs.delete(index);
+        changed.add(index);
+      }
+    }
+    this.changed(changed);
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+  }
+}

@@ -1,0 +1,72 @@
+// The mounted document text, for code outside React (keyboard commands) that needs
+// the DOM selection in store terms. Kept in the session's views (one per session).
+import { session } from '../session/session';
+import type { ShownText } from '../../shared/text-view';
+import type { DocumentHighlights } from './document-highlights';
+import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
+
+export interface TextSurface {
+  root: HTMLElement;
+  shown: ShownText;
+  elements: ParagraphElements;
+  highlights: DocumentHighlights;
+  /** Renders the paragraphs up to `index` now, if they are still to come (long documents render in batches). */
+  reveal(index: number): void;
+}
+
+declare module '../session/session' {
+  interface SessionViews {
+    /** The document text mounted now (DocumentView), if any. */
+    textSurface?: TextSurface | null;
+  }
+}
+
+export function setTextSurface(next: TextSurface | null): void {
+  session().views.textSurface = next;
+}
+
+export function textSurface(): TextSurface | null {
+  return session().views.textSurface ?? null;
+}
+
+/** The text selection as a source span (snapped to words unless `exact`); null when none. */
+export function selectedSourceRange(exact: boolean): { start: number; end: number } | null {
+  const surface = textSurface();
+  if (!surface) return null;
+  const shown = selectionToShown(surface.root, surface.shown, exact);
+  if (!shown) return null;
+  const start = surface.shown.toSource(shown.start, 'start');
+  const end = surface.shown.toSource(shown.end, 'end');
+  return end > start ? { start, end } : null;
+}
+
+/** After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. */
+export function collapseSelectionToEnd(): void {
+  // After the frame that paints the new highlight: moving the selection in a long text costs.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      const sel = document.getSelection();
+      if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+    }, 0),
+  );
+}
+
+export function focusText(): void {
+  textSurface()?.root.focus({ preventScroll: true });
+}
+
+export function selectShownRange(start: number, end: number): void {
+  const surface = textSurface();
+  if (!surface) return;
+  surface.reveal(surface.shown.paragraphAt(end));
+  selectShown(start, end, surface.shown, surface.elements);
+}
+
+/** The element of the paragraph holding shown position `pos`, rendered first if it was still to come. */
+export function paragraphElementAt(pos: number): HTMLElement | null {
+  const surface = textSurface();
+  if (!surface) return null;
+  const index = surface.shown.paragraphAt(pos);
+  surface.reveal(index);
+  return surface.elements.get(index) ?? null;
+}

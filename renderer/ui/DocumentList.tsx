@@ -1,0 +1,109 @@
+// The workspace's documents: status, counts, problems; a filter and the progress summary.
+import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
+import type { DocumentSummary } from '../../shared/api';
+import type { DocumentStatus } from '../../shared/model';
+import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { useTahrir } from '../session/store';
+import { useShallow } from 'zustand/shallow';
+
+export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Rows rendered at first, and added each time the end of the list comes near the view: a
+ * workspace of 10,000 articles renders what can be seen, not 10,000 rows on every filter keystroke.
+ */
+export const LIST_PAGE = 200;
+
+export function DocumentList(): ReactElement {
+  // Counts follow after the keypress's frame (see SidePanel).
+  const documents = useDeferredValue(useTahrir(visibleDocuments));
+  const filter = useTahrir((s) => s.filter);
+  const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
+  const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
+  const [rows, setRows] = useState(LIST_PAGE);
+  const list = useRef<HTMLUListElement>(null);
+  // A new filter starts from the top of its matches.
+  useEffect(() => {
+    setRows(LIST_PAGE);
+    list.current?.scrollTo?.(0, 0);
+  }, [filter]);
+  // The current document is always among the rows rendered.
+  const currentAt = current === null ? -1 : documents.findIndex((d) => d.id === current);
+  const shown = Math.min(documents.length, Math.max(rows, currentAt + 1));
+  const more = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const sentinel = more.current;
+    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) setRows((n) => Math.max(n, shown) + LIST_PAGE);
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(sentinel);
+    return () => observer.disconnect();
+  }, [shown, documents.length]);
+  return (
+    <nav className="document-list" aria-label="Documents">
+      <div className="progress" title="Documents done, of all in the workspace">
+        <div className="progress-text" data-testid="progress">
+          {done} of {total} done
+        </div>
+        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+          <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
+        </div>
+      </div>
+      <input
+        className="filter"
+        type="search"
+        placeholder="Filter (words, status:done)…"
+        aria-label="Filter documents"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <ul ref={list}>
+        {documents.slice(0, shown).map((d) => (
+          <DocumentRow key={d.id} doc={d} current={d.id === current} />
+        ))}
+        {shown < documents.length && (
+          <li ref={more} className="more-documents muted">
+            <button className="small" onClick={() => setRows(shown + LIST_PAGE)}>
+              {plural(documents.length - shown, 'more document', 'more documents')}
+            </button>
+          </li>
+        )}
+        {documents.length === 0 && <li className="empty-hint">{filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}</li>}
+      </ul>
+    </nav>
+  );
+}
+
+const DocumentRow = memo(function DocumentRow({ doc: d, current }: { doc: DocumentSummary; current: boolean }): ReactElement {
+  return (
+    <li>
+      <button
+        className={`document-item${current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => void openDocument(d.id)}
+        title={d.problem ? `${d.problem.message}` : d.file}
+        data-doc-id={d.id}
+      >
+        <span className={`status-dot status-${d.status}`} aria-label={STATUS_TEXT[d.status]} title={STATUS_TEXT[d.status]} />
+        <span className="document-name">
+          <bdi className="document-title">{d.title || d.id}</bdi>
+          {d.title && <span className="document-id">{d.id}</span>}
+          {d.problem ? (
+            <span className="problem">{d.problem.message}</span>
+          ) : (
+            <span className="counts">
+              {plural(d.entities, 'entity', 'entities')} · {plural(d.quotes, 'quote', 'quotes')}
+              {d.edits ? ` · ${plural(d.edits, 'edit', 'edits')}` : ''}
+            </span>
+          )}
+        </span>
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,38 @@
+// Saved / saving / unsaved / error, always visible; an error says what failed and when it retries.
+import { useEffect, useState, type ReactElement } from 'react';
+import { saveNow } from '../session/autosave';
+import { useTahrir } from '../session/store';
+
+export function SaveIndicator(): ReactElement | null {
+  const save = useTahrir((s) => s.save);
+  const readOnly = useTahrir((s) => !!s.doc?.readOnly);
+  const hasDoc = useTahrir((s) => !!s.doc);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!save.retryAt) return;
+    const t = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [save.retryAt]);
+  if (!hasDoc) return null;
+  if (readOnly) return <span className="save-state read-only">Read-only</span>;
+  const text =
+    save.state === 'saved' ? 'Saved' : save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Unsaved changes' : 'Not saved';
+  const retryIn = save.retryAt ? Math.max(0, Math.ceil((save.retryAt - Date.now()) / 1000)) : null;
+  return (
+    <span className={`save-state state-${save.state}`} role="status" aria-live="polite" data-testid="save-state" data-state={save.state}>
+      <span className="save-dot" />
+      {text}
+      {save.state === 'error' && save.error && (
+        <>
+          <span className="save-error" title={save.error.message}>
+            : {save.error.message}
+            {retryIn !== null ? ` — retrying in ${retryIn} s` : ''}
+          </span>
+          <button className="small" onClick={() => void saveNow()}>
+            Retry now
+          </button>
+        </>
+      )}
+    </span>
+  );
+}

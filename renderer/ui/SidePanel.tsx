@@ -1,0 +1,174 @@
+// The side panel: what is selected, then tabs (entities by label, quotes with speakers,
+// the cleanup review). Choosing an item scrolls to it and flashes it.
+import { memo, useMemo, useState, type ComponentType, type ReactElement } from 'react';
+import type { Entity, Quote } from '../../shared/model';
+import { useShallow } from 'zustand/shallow';
+import { sortedSpans, spanCount } from '../../shared/document-data';
+import { selectLabels, useTahrir } from '../session/store';
+import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
+import { flashSpan, setSideTab } from '../session/ui-actions';
+import { labelClass } from '../text/label-styles';
+import { CleanupTab } from './CleanupPanel';
+import { SpanInspector } from './SpanInspector';
+import { useAfterPaint } from './after-paint';
+
+// Lists follow the document one paint late (useAfterPaint): React renders them after the
+// frame that paints the keypress's highlight, so a long list never delays it. On the panel's
+// first render (the app starts with a document already read) they begin as NOT_YET, so the
+// document's first paint does not wait for thousands of items either.
+const NOT_YET = null;
+/** The value one paint late, starting up to date. */
+function useLate<T>(value: T): T {
+  return useAfterPaint(value, value);
+}
+function useShownText(): ShownText | null {
+  const doc = useLate(useTahrir((s) => s.doc));
+  const edits = useLate(useTahrir((s) => s.data?.edits));
+  const view = useLate(useTahrir((s) => s.view));
+  return doc && edits ? shownText(doc.source, edits, view) : null;
+}
+
+/** Inside removed text (or orphaned): hidden from the view, kept in the sidecar. Asked only of the items listed. */
+function isHidden(shown: ShownText | null, span: Entity | Quote): boolean {
+  return !!shown && !shownSpanOf(shown, span);
+}
+
+const EntityItem = memo(function EntityItem({ entity: e, selected, hidden }: { entity: Entity; selected: boolean; hidden: boolean }): ReactElement {
+  return (
+    <li>
+      <button
+        className={`span-item${selected ? ' selected' : ''}${hidden ? ' hidden-span' : ''}`}
+        onClick={() => flashSpan({ kind: 'entity', id: e.id })}
+        title={hidden ? 'Inside removed text: hidden, kept in the sidecar' : e.link ? `Link: ${e.link}` : undefined}
+      >
+        <bdi>{e.text}</bdi>
+        {e.link && <span className="muted link-mark">{e.link}</span>}
+        {e.orphaned && <span className="badge warn">orphaned</span>}
+        {hidden && !e.orphaned && <span className="badge">hidden</span>}
+      </button>
+    </li>
+  );
+});
+
+/** Long documents have thousands of spans: lists show this many until asked for all, so a keypress stays one frame. */
+const LIST_LIMIT = 50;
+
+function EntitiesTab(): ReactElement {
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const entities = useAfterPaint(useTahrir((s) => s.data?.entities), NOT_YET);
+  const labels = useTahrir(selectLabels);
+  const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
+  const shown = useShownText();
+  const byLabel = useMemo(() => {
+    const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
+    for (const e of sortedSpans(entities ?? {})) {
+      const bucket = groups.get(e.label);
+      if (bucket) bucket.push(e);
+      else groups.set(e.label, [e]);
+    }
+    return groups;
+  }, [entities, labels]);
+  if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
+  if (!entities || spanCount(entities) === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
+  return (
+    <div className="span-groups">
+      {[...byLabel].map(([name, all]) => {
+        if (all.length === 0) return null;
+        const items = expanded[name] ? all : all.slice(0, LIST_LIMIT);
+        const i = labels.findIndex((l) => l.name === name);
+        return (
+          <section key={name} className="span-group" aria-label={name}>
+            <h3>
+              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{all.length}</span>
+            </h3>
+            <ul>
+              {items.map((e) => (
+                <EntityItem key={e.id} entity={e} selected={selected === e.id} hidden={isHidden(shown, e)} />
+              ))}
+            </ul>
+            {items.length < all.length && (
+              <button className="small show-all" onClick={() => setExpanded((x) => ({ ...x, [name]: true }))}>
+                Show all {all.length}
+              </button>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function QuotesTab(): ReactElement {
+  const quotes = useAfterPaint(useTahrir((s) => s.data?.quotes), NOT_YET);
+  const entities = useLate(useTahrir((s) => s.data?.entities));
+  const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
+  const shown = useShownText();
+  const [showAll, setShowAll] = useState(false);
+  const all = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
+  if (quotes === NOT_YET) return <ul className="quote-list" aria-busy="true" />;
+  if (all.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
+  const list = showAll ? all : all.slice(0, LIST_LIMIT);
+  return (
+    <ul className="quote-list">
+      {list.length < all.length && (
+        <li>
+          <button className="small show-all" onClick={() => setShowAll(true)}>
+            Show all {all.length}
+          </button>
+        </li>
+      )}
+      {list.map((q) => {
+        const speaker = q.speaker ? entities?.[q.speaker]?.text : q.speakerName;
+        return (
+          <li key={q.id}>
+            <button className={`quote-item${selected === q.id ? ' selected' : ''}${isHidden(shown, q) ? ' hidden-span' : ''}`} onClick={() => flashSpan({ kind: 'quote', id: q.id })}>
+              <span className="quote-speaker">
+                {speaker ? <bdi>{speaker}</bdi> : <span className="muted">no speaker</span>}
+                <span className="badge">{q.kind}</span>
+              </span>
+              <bdi className="quote-preview">{q.text}</bdi>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+interface SidePanelTab {
+  /** What the store's `sideTab` names. */
+  id: string;
+  title: string;
+  component: ComponentType;
+}
+
+/** The side panel's tabs, in the order shown. */
+const TABS: readonly SidePanelTab[] = [
+  { id: 'entities', title: 'Entities', component: EntitiesTab },
+  { id: 'quotes', title: 'Quotes', component: QuotesTab },
+  { id: 'cleanup', title: 'Cleanup', component: CleanupTab },
+];
+
+export function SidePanel(): ReactElement {
+  const tabs = TABS;
+  const current = useTahrir((s) => s.sideTab);
+  const counts = useLate(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
+  const tab = tabs.find((t) => t.id === current) ?? tabs[0];
+  const Body = tab?.component;
+  return (
+    <aside className="side-panel" aria-label="Annotations">
+      <SpanInspector />
+      <div className="tabs" role="tablist">
+        {tabs.map((t) => (
+          <button key={t.id} role="tab" aria-selected={t === tab} className={t === tab ? 'current' : undefined} onClick={() => setSideTab(t.id)}>
+            {t.title}
+            {t.id in counts && <span className="count">{counts[t.id as keyof typeof counts]}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body" role="tabpanel">
+        {Body && <Body />}
+      </div>
+    </aside>
+  );
+}

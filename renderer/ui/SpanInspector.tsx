@@ -1,0 +1,164 @@
+// The selected entity or quote: label, link, speaker, kind, delete. Every control has
+// a key (shown in its title) so the mouse is optional.
+import type { ReactElement } from 'react';
+import type { Entity } from '../../shared/model';
+import {
+  deleteSpan,
+  relabelEntity,
+  setEntityLink,
+  setQuoteKind,
+  setQuoteSpeaker,
+  setQuoteSpeakerName,
+  tagAllOccurrences,
+} from '../session/annotation-actions';
+import { sortedSpans } from '../../shared/document-data';
+import { endChangeGroup } from '../session/history';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
+import { selectLabels, useTahrir } from '../session/store';
+import { flashSpan, showNotice } from '../session/ui-actions';
+import { labelClass } from '../text/label-styles';
+import { SpeakerPicker } from './SpeakerPicker';
+import { focusText } from '../text/text-surface';
+
+const NO_ENTITIES: readonly Entity[] = [];
+
+export function SpanInspector(): ReactElement | null {
+  const selected = useTahrir((s) => s.selected);
+  const readOnly = useTahrir((s) => !!s.doc?.readOnly);
+  const labels = useTahrir(selectLabels);
+  const entity = useTahrir((s) => (s.selected?.kind === 'entity' ? s.data?.entities[s.selected.id] : undefined));
+  const quote = useTahrir((s) => (s.selected?.kind === 'quote' ? s.data?.quotes[s.selected.id] : undefined));
+  // The list kept per record (sortedSpans): no copy of 10,000 entities to compare on every change.
+  const entities = useTahrir((s) => (quote && s.data ? sortedSpans(s.data.entities) : NO_ENTITIES));
+  const source = useTahrir((s) => s.doc?.source ?? '');
+  if (!selected || (!entity && !quote)) return null;
+  const personLabel = labels[0]?.name ?? 'PERSON';
+
+  if (entity) {
+    return (
+      <section className="inspector" aria-label="Selected entity">
+        <header>
+          <span className={`label-chip ${labelClass(labels.findIndex((l) => l.name === entity.label))}`}>{entity.label}</span>
+          <bdi className="inspector-text">{entity.text}</bdi>
+          <span className="offsets" title="Source offsets, in code points">
+            {entity.start}–{entity.end}
+          </span>
+        </header>
+        <div className="label-buttons" role="group" aria-label="Label">
+          {labels.map((l, i) => (
+            <button
+              key={l.name}
+              className={`label-button ${labelClass(i)}${l.name === entity.label ? ' current' : ''}`}
+              aria-pressed={l.name === entity.label}
+              disabled={readOnly}
+              title={l.hotkey ? `Key ${l.hotkey}` : undefined}
+              onClick={() => relabelEntity(entity.id, l.name)}
+            >
+              {l.hotkey && <kbd>{l.hotkey}</kbd>} {l.name}
+            </button>
+          ))}
+        </div>
+        <label className="field">
+          <span>
+            Link <kbd>L</kbd>
+          </span>
+          <input
+            id="inspector-link"
+            dir="auto"
+            placeholder="Knowledge-base id (Q6279) or canonical name"
+            value={entity.link ?? ''}
+            disabled={readOnly}
+            onChange={(e) => setEntityLink(entity.id, e.target.value)}
+            onBlur={endChangeGroup}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                endChangeGroup();
+                focusText();
+              }
+            }}
+          />
+        </label>
+        <div className="actions">
+          <button
+            disabled={readOnly}
+            onClick={() => {
+              const n = tagAllOccurrences(entity.id);
+              showNotice(n ? `Tagged ${n} more occurrence${n === 1 ? '' : 's'}.` : 'No other untagged occurrences.');
+            }}
+            title="Key A"
+          >
+            Tag all occurrences <kbd>A</kbd>
+          </button>
+          <button className="danger" disabled={readOnly} onClick={() => deleteSpan(selected)} title="Delete or Backspace">
+            Remove <kbd>Del</kbd>
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const q = quote!;
+  const speaker = q.speaker ? entities.find((e) => e.id === q.speaker) : undefined;
+  const suggestion = !q.speaker && !q.speakerName ? suggestSpeaker(source, entities, q, personLabel) : null;
+  const suggested = suggestion ? entities.find((e) => e.id === suggestion) : undefined;
+  return (
+    <section className="inspector" aria-label="Selected quote">
+      <header>
+        <span className="label-chip quote-chip">QUOTE</span>
+        <bdi className="inspector-text quote-text">{q.text}</bdi>
+        <span className="offsets" title="Source offsets, in code points">
+          {q.start}–{q.end}
+        </span>
+      </header>
+      <div className="field">
+        <span>
+          Speaker <kbd>S</kbd>
+        </span>
+        <div className="speaker-current" data-testid="speaker-current">
+          {speaker ? (
+            <button className="link-like" onClick={() => flashSpan({ kind: 'entity', id: speaker.id })}>
+              <bdi>{speaker.text}</bdi> <span className="muted">({speaker.label})</span>
+            </button>
+          ) : q.speakerName ? (
+            <span>
+              <bdi>{q.speakerName}</bdi> <span className="muted">(name, no entity)</span>
+            </span>
+          ) : (
+            <span className="muted">none yet</span>
+          )}
+          {(speaker || q.speakerName) && !readOnly && (
+            <button className="small" onClick={() => (q.speaker ? setQuoteSpeaker(q.id, null) : setQuoteSpeakerName(q.id, ''))}>
+              Clear
+            </button>
+          )}
+        </div>
+        {suggested && !readOnly && (
+          <div className="suggestion">
+            Suggested: <bdi>{suggested.text}</bdi>{' '}
+            <button className="small primary" onClick={() => setQuoteSpeaker(q.id, suggested.id)} title="Enter">
+              Use <kbd>Enter</kbd>
+            </button>
+          </div>
+        )}
+        {!readOnly && <SpeakerPicker quote={q} entities={entities} personLabel={personLabel} />}
+      </div>
+      <div className="field">
+        <span>
+          Kind <kbd>K</kbd>
+        </span>
+        <div className="segmented" role="radiogroup" aria-label="Quote kind">
+          {(['direct', 'indirect'] as const).map((kind) => (
+            <button key={kind} role="radio" aria-checked={q.kind === kind} className={q.kind === kind ? 'current' : undefined} disabled={readOnly} onClick={() => setQuoteKind(q.id, kind)}>
+              {kind}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="actions">
+        <button className="danger" disabled={readOnly} onClick={() => deleteSpan(selected)} title="Delete or Backspace">
+          Remove <kbd>Del</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+// Speaker of a quote: a keyboard-searchable list of the document's entities (people
+// first); Enter picks the highlighted one, or keeps the typed name when none matches.
+import { useMemo, useState, type ReactElement } from 'react';
+import type { Entity, Quote } from '../../shared/model';
+import { findAll } from '../../shared/arabic-normalize';
+import { setQuoteSpeaker, setQuoteSpeakerName } from '../session/annotation-actions';
+import { endChangeGroup } from '../session/history';
+import { focusText } from '../text/text-surface';
+
+interface Option {
+  key: string;
+  entity: Entity | null;
+  text: string;
+}
+
+export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; entities: readonly Entity[]; personLabel: string }): ReactElement {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  const options = useMemo((): Option[] => {
+    // One option per distinct entity text, people first, in document order.
+    const seen = new Set<string>();
+    const sorted = [...entities].sort((a, b) => Number(b.label === personLabel) - Number(a.label === personLabel) || a.start - b.start);
+    const out: Option[] = [];
+    for (const e of sorted) {
+      if (e.orphaned || seen.has(`${e.label}:${e.text}`)) continue;
+      if (query.trim() && findAll(e.text, query.trim()).length === 0) continue;
+      seen.add(`${e.label}:${e.text}`);
+      out.push({ key: e.id, entity: e, text: e.text });
+    }
+    if (query.trim() && !out.some((o) => o.text === query.trim())) out.push({ key: 'name', entity: null, text: query.trim() });
+    return out;
+  }, [entities, query, personLabel]);
+
+  const pick = (o: Option | undefined): void => {
+    if (!o) return;
+    if (o.entity) setQuoteSpeaker(quote.id, o.entity.id);
+    else {
+      setQuoteSpeakerName(quote.id, o.text);
+      endChangeGroup();
+    }
+    setQuery('');
+    setOpen(false);
+    focusText();
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(i + 1, options.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pick(options[active]);
+    }
+  };
+
+  const listId = `speaker-options-${quote.id}`;
+  return (
+    <div className="speaker-picker">
+      <input
+        id="speaker-input"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
+        aria-label="Speaker: search the document’s entities or type a name"
+        placeholder="Search entities or type a name…"
+        dir="auto"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      {open && options.length > 0 && (
+        <ul className="speaker-options" role="listbox" id={listId}>
+          {options.map((o, i) => (
+            <li
+              key={o.key}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(o);
+              }}
+            >
+              <bdi>{o.text}</bdi>
+              <span className="option-kind">{o.entity ? o.entity.label : 'name (no entity)'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// One editor session per open workspace: a fresh session starts from nothing, and ending one
+// stops everything it started (autosave's timers, its listeners), so nothing leaks into the next.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tagEntity } from '../../renderer/session/annotation-actions';
+import { startAutosave } from '../../renderer/session/autosave';
+import { loadSuggestions } from '../../renderer/session/cleanup-suggestions';
+import { loadWorkspace, openDocument, switchWorkspace } from '../../renderer/session/document-actions';
+import { Backend } from '../../electron/backend';
+import type { TahrirApi } from '../../shared/api';
+import { TahrirError } from '../../shared/errors';
+import { tempFolder, writeFiles } from '../electron/temp-folder';
+import { session, startSession } from '../../renderer/session/session';
+import { apiOf, ARABIC, cp, ENGLISH, openWorkspace } from './store-workspace';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('editor session', () => {
+  it('starts from nothing: the store, the cleanup slice and the counters are its own', async () => {
+    const { api } = await openWorkspace();
+    await loadWorkspace();
+    await openDocument('ar');
+    await loadSuggestions();
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    const first = session();
+    expect(first.store.getState().cleanup.docId).toBe('ar');
+    expect(first.seq.open).toBe(1);
+
+    const second = startSession(api);
+    expect(session()).toBe(second);
+    const s = second.store.getState();
+    expect(s.doc).toBeNull();
+    expect(s.data).toBeNull();
+    expect(s.past).toEqual([]);
+    expect(s.cleanup).toMatchObject({ docId: null, suggestions: [] });
+    expect(s.externalChoice).toBeNull();
+    expect(s.replacing).toBeNull();
+    expect(second.seq).toEqual({ open: 0, suggestions: 0, flash: 0, notice: 0 });
+    // The first session's data is untouched by the second.
+    expect(Object.keys(first.store.getState().data!.entities)).toEqual(['t1']);
+  });
+
+  it('ending a session stops its autosave: a change left unsaved is not written after it ends', async () => {
+    const { root, api } = await openWorkspace();
+    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    expect(session().store.getState().save.state).toBe('dirty');
+    startSession(api); // ends the first one
+    await sleep(200);
+    await expect(readFile(join(root, 'ar.annotations.json'), 'utf8')).rejects.toThrow();
+    await expect(readFile(join(root, '.tahrir', 'recovery', 'ar.json'), 'utf8')).rejects.toThrow();
+  });
+
+  it('a session left running saves that same change (what the test above relies on)', async () => {
+    const { root } = await openWorkspace();
+    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    const end = Date.now() + 5000;
+    while (session().store.getState().save.state !== 'saved' && Date.now() < end) await sleep(10);
+    const saved = JSON.parse(await readFile(join(root, 'ar.annotations.json'), 'utf8')) as { entities: unknown[] };
+    expect(saved.entities).toHaveLength(1);
+    session().dispose();
+  });
+
+  it('another workspace opens in a session of its own: what the last one could not save is never written into the new one', async () => {
+    const a = await openWorkspace();
+    const bRoot = await tempFolder('tahrir-store-b-');
+    await writeFiles(bRoot, { 'ar.txt': ARABIC, 'en.txt': ENGLISH }); // the same document ids
+    const b = await Backend.open(bRoot);
+    // The desktop's host: openWorkspace moves every later call to the other folder. Saves fail in
+    // the first one (a full disk), so the document left there stays unsaved and is retried.
+    let open = a.backend;
+    const api = new Proxy(apiOf(a.backend), {
+      get(_target, key) {
+        if (key === 'openWorkspace') return async () => ((open = b), b.getWorkspace());
+        if (key === 'saveSidecar' && open === a.backend) return () => Promise.reject(new TahrirError('io', 'no space left on device'));
+        const value = Reflect.get(open, key) as unknown;
+        return typeof value === 'function' ? value.bind(open) : value;
+      },
+    }) as TahrirApi;
+    const first = startSession(api);
+    startAutosave({ debounceMs: 10_000, journalDelayMs: 1, firstRetryMs: 30, maxRetryMs: 60 });
+    await loadWorkspace();
+    await openDocument('ar');
+    tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
+    await openDocument('en'); // the save of ar fails: kept aside, retried
+    expect(first.autosave.unsavedDocuments()).toEqual(['ar']);
+
+    await switchWorkspace(bRoot);
+    const next = session();
+    expect(next).not.toBe(first);
+    expect(next.store.getState().workspace?.root).toBe(bRoot);
+    expect(next.store.getState().doc?.id).toBe('ar');
+    expect(next.store.getState().data?.entities).toEqual({});
+    expect(next.store.getState().notice).toMatchObject({ kind: 'error', text: expect.stringContaining('ar') });
+    await sleep(300); // several retry periods
+    await expect(readFile(join(bRoot, 'ar.annotations.json'), 'utf8')).rejects.toThrow();
+    // What was not saved is in the first workspace's journal.
+    expect((await (await Backend.open(a.root)).openDocument('ar')).recovered?.sidecar.entities).toHaveLength(1);
+    next.dispose();
+  });
+});

@@ -1,0 +1,68 @@
+// Sorted span lists and counts kept per record, derived change by change from the record
+// before (withSpans): always what a full sort and a full count give.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../shared/model';
+import { dataFromSidecar, sortedSpans, spanCount, withSpans } from '../../shared/document-data';
+import { emptySidecar } from '../../shared/sidecar';
+
+const fullSort = (record: Record<string, Entity>) =>
+  Object.values(record).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const entity = (id: string, start: number, length: number): Entity => ({ id, start, end: start + length, label: 'PERSON', text: 'x'.repeat(length) });
+
+// A change: put a span under one of a few ids (often at a start others share), or remove one.
+const change = fc.record({
+  id: fc.integer({ min: 1, max: 30 }).map((n) => `t${n}`),
+  remove: fc.boolean(),
+  start: fc.integer({ min: 0, max: 20 }),
+  length: fc.integer({ min: 1, max: 4 }),
+});
+
+describe('sortedSpans and spanCount, change by change', () => {
+  it('equal a full sort and a full count after any sequence of changes (some in one step)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 40 }), fc.boolean(), (steps, askEveryStep) => {
+        let record: Record<string, Entity> = {};
+        sortedSpans(record);
+        spanCount(record);
+        for (const step of steps) {
+          const changes: Record<string, Entity | null> = {};
+          for (const c of step) changes[c.id] = c.remove ? null : entity(c.id, c.start, c.length);
+          record = withSpans(record, changes);
+          if (askEveryStep) {
+            expect(sortedSpans(record)).toEqual(fullSort(record));
+            expect(spanCount(record)).toBe(Object.keys(record).length);
+          }
+        }
+        expect(sortedSpans(record)).toEqual(fullSort(record));
+        expect(spanCount(record)).toBe(Object.keys(record).length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never changes the list of the record before', () => {
+    const before = withSpans({}, { t1: entity('t1', 5, 2), t2: entity('t2', 1, 2) });
+    const list = sortedSpans(before);
+    const copy = [...list];
+    const after = withSpans(before, { t3: entity('t3', 0, 1), t1: null });
+    expect(sortedSpans(after).map((e) => e.id)).toEqual(['t3', 't2']);
+    expect(list).toEqual(copy);
+    expect(spanCount(after)).toBe(2);
+  });
+
+  it("take an opened sidecar's list as it is only when it is in sidecar order without repeated ids", () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 30 }), (made) => {
+        const entities = made.map((c) => entity(c.id, c.start, c.length));
+        const data = dataFromSidecar({ ...emptySidecar('a.txt', '0'.repeat(64), 30), entities });
+        expect(sortedSpans(data.entities)).toEqual(fullSort(data.entities));
+        expect(spanCount(data.entities)).toBe(Object.keys(data.entities).length);
+        const next = withSpans(data.entities, { t99: entity('t99', 3, 1) });
+        expect(sortedSpans(next)).toEqual(fullSort(next));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+// The shown text: paragraphs, CRLF, bidi controls, and positions through edits; word
+// snapping; the speaker suggestion.
+import { describe, expect, it } from 'vitest';
+import type { Edit, Entity } from '../../shared/model';
+import { suggestSpeaker } from '../../shared/speaker-suggestion';
+import { BIDI_MARKER, shownText, splitParagraphs } from '../../shared/text-view';
+import { snapToWords } from '../../shared/word-snap';
+
+const edit = (id: string, source: string, start: number, end: number, replacement = ''): Edit => ({
+  id,
+  start,
+  end,
+  text: Array.from(source).slice(start, end).join(''),
+  replacement,
+  kind: 'boilerplate',
+});
+
+describe('shown text', () => {
+  it('splits paragraphs at line breaks, in code points, leaving CR out of the shown paragraph', () => {
+    const text = 'عمّان 👋\r\nسطر 🇯🇵 ثان\r\n\r\nEnglish';
+    const paragraphs = splitParagraphs(text);
+    expect(paragraphs.map((p) => p.text)).toEqual(['عمّان 👋', 'سطر 🇯🇵 ثان', '', 'English']);
+    // عمّان is 5 code points (the shadda is one), the emoji one: 7, then CR LF.
+    expect(paragraphs.map((p) => [p.start, p.end])).toEqual([
+      [0, 7],
+      [9, 19],
+      [21, 21],
+      [23, 30],
+    ]);
+    expect(paragraphs[1].units.toUtf16(10)).toBe(12);
+  });
+
+  it('shows bidi controls as a visible marker of the same length, and lists where they are', () => {
+    const [p] = splitParagraphs('abc \u202Eevil\u202C and \u2067x\u2069');
+    expect(p.display).toBe(`abc ${BIDI_MARKER}evil${BIDI_MARKER} and ${BIDI_MARKER}x${BIDI_MARKER}`);
+    expect(p.display.length).toBe(p.text.length);
+    expect(p.bidi).toEqual([4, 9, 15, 17]);
+  });
+
+  it('maps between source and clean text through edits, hiding spans inside removed text', () => {
+    const source = 'Title\nREAD MORE 🎉 junk\nجو بايدن said "hi".\n';
+    const removedStart = source.indexOf('READ');
+    const removedEnd = Array.from(source.slice(0, source.indexOf('جو'))).length;
+    const edits = { e1: edit('e1', source, removedStart, removedEnd) };
+    const shown = shownText(source, edits, 'clean');
+    expect(shown.text).toBe('Title\nجو بايدن said "hi".\n');
+    expect(shown.paragraphs.map((p) => p.text)).toEqual(['Title', 'جو بايدن said "hi".', '']);
+    const sourceBiden = removedEnd;
+    expect(shown.toShown(sourceBiden, sourceBiden + 8)).toEqual({ start: 6, end: 14, clipped: false });
+    expect(shown.toSource(6, 'start')).toBe(sourceBiden);
+    expect(shown.toSource(14, 'end')).toBe(sourceBiden + 8);
+    expect(shown.toShown(removedStart + 10, removedStart + 11)).toBeNull(); // the emoji, removed
+    expect(shownText(source, edits, 'clean')).toBe(shown); // memoized
+    const raw = shownText(source, edits, 'source');
+    expect(raw.text).toBe(source);
+    expect(raw.toSource(7, 'start')).toBe(7);
+  });
+});
+
+describe('word snapping', () => {
+  const text = 'قال "نرحب بفرصة" وبايدن said U.S. talks';
+  const at = (s: string) => text.indexOf(s);
+  it('grows a selection to whole words and trims spaces and punctuation', () => {
+    expect(snapToWords(text, at('رحب'), at('فرصة') + 2)).toEqual({ start: at('نرحب'), end: at('بفرصة') + 5 });
+    expect(snapToWords(text, at('"نرحب') - 1, at('بفرصة"') + 6)).toEqual({ start: at('نرحب'), end: at('بفرصة') + 5 });
+  });
+  it('keeps a clitic glued to its word (Alt keeps exact characters instead)', () => {
+    expect(snapToWords(text, at('بايدن'), at('بايدن') + 5)).toEqual({ start: at('وبايدن'), end: at('وبايدن') + 6 });
+  });
+  it('gives nothing for a selection without a word', () => {
+    expect(snapToWords(text, at('" و'), at('" و') + 2)).toBeNull();
+  });
+});
+
+describe('speaker suggestion', () => {
+  const source = 'وقال بايدن خلال مؤتمر صحفي مع كيشيدا: "نرحب بالحوار". من جانبه قال كيشيدا إن "النافذة مفتوحة".';
+  const cpOf = (s: string, from = 0) => Array.from(source.slice(0, source.indexOf(s, from))).length;
+  const person = (id: string, text: string, from = 0): Entity => ({ id, label: 'PERSON', text, start: cpOf(text, from), end: cpOf(text, from) + Array.from(text).length });
+  const entities = [person('t1', 'بايدن'), person('t2', 'كيشيدا'), person('t3', 'كيشيدا', source.indexOf('من جانبه'))];
+  const quote = (text: string) => ({ start: cpOf(text), end: cpOf(text) + Array.from(text).length });
+
+  it('picks the person next to the nearest speech verb, with the و clitic on the verb', () => {
+    expect(suggestSpeaker(source, entities, quote('نرحب بالحوار'))).toBe('t1');
+    expect(suggestSpeaker(source, entities, quote('النافذة مفتوحة'))).toBe('t3');
+  });
+
+  it('finds an English speaker after the quote, and nobody without a speech verb', () => {
+    const en = '"The window is open," said Fumio Kishida.';
+    const kishida: Entity = { id: 't1', label: 'PERSON', text: 'Fumio Kishida', start: en.indexOf('Fumio'), end: en.indexOf('Fumio') + 13 };
+    expect(suggestSpeaker(en, [kishida], { start: 1, end: 19 })).toBe('t1');
+    expect(suggestSpeaker('Fumio Kishida. "Open."', [{ ...kishida, start: 0, end: 13 }], { start: 16, end: 20 })).toBeNull();
+  });
+});
