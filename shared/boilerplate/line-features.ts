@@ -6,7 +6,7 @@ import type { KeyedLine } from './template-keys';
 
 /** Words that announce page furniture on news sites, in English and Arabic (written from general knowledge of news pages). */
 const CUE_WORDS =
-  /\b(?:subscribe|newsletter|sign up|follow (?:us|him|her|them)|download|podcast|read more|related|more:|click here|share|tweet|advertisement|cookies?|javascript|photo|image|caption|courtesy|copyright|all rights reserved|contributed to this report|reporting by|editing by|opinion contributor)\b|©|اقرأ (?:أيضا|ايضا|المزيد)|تابعونا|تابعوا|اشترك|حمّل|تحميل|تطبيق|إشعارات|اشعارات|الصورة|صورة أرشيفية|المصدر:|حقوق|محفوظة|يتبع|انتهى|واس|كلمات دلالية|شارك|نقلا عن|نقلاً عن|تعبر عن رأي/iu;
+  /\b(?:subscribe|newsletter|sign up|follow (?:us|him|her|them)|download|podcast|read more|related|more:|click here|share|tweet|advertisement|(?:we )?use cookies|cookie policy|javascript|photo|image|caption|courtesy|copyright|all rights reserved|contributed to this report|reporting by|editing by|opinion contributor)\b|©|اقرأ (?:أيضا|ايضا|المزيد)|تابعونا|تابعوا|اشترك|حمّل|تحميل|تطبيق|إشعارات|اشعارات|الصورة|صورة أرشيفية|المصدر:|حقوق|محفوظة|يتبع|انتهى|واس|كلمات دلالية|شارك|نقلا عن|نقلاً عن|تعبر عن رأي/iu;
 
 const URL = /https?:\/\/\S+|www\.\S+|\b[\w-]+\.(?:com|org|net|rs|ly|co|io|gov)(?:\/\S*)?/giu;
 const HANDLE = /@\w+/gu;

@@ -5,7 +5,7 @@
 
 import type { SuggestedEdit } from '../api';
 import { removalProbability, SiteMemory, type LearnedSite } from './learner';
-import { jaccard, lineFeatures, shingles } from './line-features';
+import { FEATURE_NAMES, jaccard, lineFeatures, shingles } from './line-features';
 import { defineRule, type BoilerplateRule, type RuleContext } from './rule';
 import type { SiteCounts } from './site-counts';
 import { EDGE_TOKENS, MAX_EDGE_REACH, hashKey, keyedLines, lineKey, prefixKey, suffixKey, wholeLineKey, type KeyedLine, type LineToken } from './template-keys';
@@ -34,8 +34,16 @@ export const TEMPLATE = {
   nearDuplicate: 0.7,
   /** Lines of at most this many tokens may be a whole-line prefix (a dateline line whose place varies). */
   maxWholeLineEdge: 16,
-  /** The learner's probability above which a line is suggested. */
+  /** The learner's probability above which a line is suggested… */
   learnedProbability: 0.5,
+  /**
+   * …when it is also this like a line removed by hand: with a few dozen examples the weights
+   * alone also take crossheads and the article's own paragraphs (a short line without a full
+   * stop, a paragraph near the end) for what was removed.
+   */
+  learnedSimilarity: 0.5,
+  /** The probability above which a line with a cue word, a URL or a handle is suggested however unlike the removed ones. */
+  learnedAlone: 0.9,
 };
 
 export const SITE_TEMPLATE_RULE = 'site-template';
@@ -220,7 +228,8 @@ function learnedSuggestions(text: string, ctx: RuleContext, template: SiteTempla
       similarToKept: memory.kept.best(k.key).similarity,
     });
     const p = removalProbability(learned, features);
-    if (p >= TEMPLATE.learnedProbability) {
+    const cue = features[FEATURE_NAMES.indexOf('cueWords')] > 0 || features[FEATURE_NAMES.indexOf('urls')] > 0 || features[FEATURE_NAMES.indexOf('handles')] > 0;
+    if ((p >= TEMPLATE.learnedProbability && removed.similarity >= TEMPLATE.learnedSimilarity) || (p >= TEMPLATE.learnedAlone && cue)) {
       const reason = removed.alike > 0 ? `like ${removed.alike} line${removed.alike === 1 ? '' : 's'} you removed` : `learned from ${learned.examples.removed} lines you removed`;
       out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_LEARNED_RULE, reason));
       continue;

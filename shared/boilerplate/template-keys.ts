@@ -36,7 +36,7 @@ function keyOfToken(token: string): string {
   return key;
 }
 
-/** The tokens of a line; punctuation runs split by spaces are joined ("(CNN) – " and "(CNN)--" both end in ")-"). */
+/** The tokens of a line; neighbouring punctuation runs are one ("(CNN) – " and "(CNN)--" both end in ")-"). */
 export function lineTokens(line: string): LineToken[] {
   const out: LineToken[] = [];
   TOKEN.lastIndex = 0;
@@ -45,7 +45,9 @@ export function lineTokens(line: string): LineToken[] {
     if (key === '') continue;
     const prev = out[out.length - 1];
     const punct = !/[\p{L}\p{N}]/u.test(key);
-    if (prev && punct && !/[\p{L}\p{N}]/u.test(prev.key)) {
+    // Across a space only a dash joins ("(CNN) – " is ")-"): a sentence's full stop and the
+    // bracket opening a glued suffix (". (bit.ly/…)") stay apart.
+    if (prev && punct && !/[\p{L}\p{N}]/u.test(prev.key) && (prev.end === m.index || key === '-')) {
       const joined = (prev.key + key).replace(/-+/g, '-');
       out[out.length - 1] = { key: joined, start: prev.start, end: m.index + m[0].length };
     } else out.push({ key, start: m.index, end: m.index + m[0].length });
