@@ -26,7 +26,7 @@ export const TEMPLATE = {
   /** Share of the site's other articles that must hold a line… */
   minShare: 0.04,
   /** …or, for a short line (fewer letters than `shortLetters`: "وقال:", "VERDICT"), this share. */
-  shortShare: 0.3,
+  shortShare: 0.5,
   shortLetters: 10,
   /** Share of the articles whose first (last) lines have a glued prefix (suffix) ending (starting) the same. */
   edgeShare: 0.2,
@@ -78,6 +78,9 @@ class OtherArticles {
 
 function isTemplateCount(count: number, documents: number, key: string): boolean {
   if (count < TEMPLATE.minCount || documents <= 0) return false;
+  // A short line ending in a colon introduces what follows ("وقال:", "He added:"): the
+  // article's own, however many articles have it.
+  if (letters(key) < TEMPLATE.shortLetters && /:$/.test(key)) return false;
   const share = count / documents;
   return share >= (letters(key) < TEMPLATE.shortLetters ? TEMPLATE.shortShare : TEMPLATE.minShare);
 }
