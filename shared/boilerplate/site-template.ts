@@ -170,7 +170,7 @@ export function siteTemplateRules(template: SiteTemplate): BoilerplateRule[] {
     },
   ];
   const learned = template.learned;
-  if (learned && learned.examples.removed > 0) {
+  if (learned && (learned.examples.removed > 0 || Object.keys(learned.removedPrefixes).length > 0 || Object.keys(learned.removedSuffixes).length > 0)) {
     rules.push({
       id: SITE_LEARNED_RULE,
       description: 'A line like the ones removed by hand in this site',
