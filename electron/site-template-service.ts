@@ -10,7 +10,7 @@ import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { TahrirError } from '../shared/errors';
 import { emptyModel, learnSite, LEARNED_FORMAT, type LearnedModel, type ReviewedLine } from '../shared/boilerplate/learner';
-import { SiteCounts, type SiteCountsData, type TemplateLine } from '../shared/boilerplate/site-counts';
+import { SiteCounts, type TemplateLine } from '../shared/boilerplate/site-counts';
 import { siteOf } from '../shared/boilerplate/site-of';
 import type { SiteTemplate } from '../shared/boilerplate/site-template';
 import { lessonsOf } from '../shared/boilerplate/teaching';
@@ -37,12 +37,28 @@ interface CountedDocument {
   keys: string[];
 }
 
-interface CountsFile {
+/**
+ * The cache file: a header line ({format, version, examples by site}), then one line per
+ * counted text with its keys joined by spaces. Line by line, it is written and read a slice at
+ * a time (one JSON object of 10,000 articles' keys took seconds to parse in one go), and the
+ * counts are added up again from the keys, so a cache can only hold what its texts hold.
+ */
+interface CountsHeader {
   format: typeof COUNTS_FORMAT;
   version: number;
-  documents: Record<string, CountedDocument>;
-  sites: Record<string, SiteCountsData>;
+  examples: Record<string, Record<string, string>>;
 }
+
+interface CountsLine {
+  file: string;
+  site: string;
+  size: number;
+  mtimeMs: number;
+  keys: string;
+}
+
+/** Lines of the cache parsed or written between two turns of the event loop. */
+const CACHE_SLICE = 500;
 
 /** A site's summary for `tahrir learn` and the cleanup view. */
 export interface SiteSummary {
@@ -89,15 +105,39 @@ export class SiteTemplateService {
   }
 
   private async readCache(): Promise<void> {
-    let data: CountsFile;
+    let text: string;
     try {
-      data = JSON.parse(await readFile(join(this.cacheDir, COUNTS_FILE), 'utf8')) as CountsFile;
+      text = await readFile(join(this.cacheDir, COUNTS_FILE), 'utf8');
     } catch {
-      return; // no cache, or a broken one: counted again from the texts
+      return; // no cache: counted from the texts
     }
-    if (data?.format !== COUNTS_FORMAT || data.version !== COUNTS_VERSION || typeof data.documents !== 'object' || typeof data.sites !== 'object') return;
-    for (const [rel, doc] of Object.entries(data.documents)) this.documents.set(rel, doc);
-    for (const [site, counts] of Object.entries(data.sites)) this.sites.set(site, SiteCounts.fromData(counts));
+    try {
+      const lines = text.split('\n');
+      const header = JSON.parse(lines[0]) as CountsHeader;
+      if (header?.format !== COUNTS_FORMAT || header.version !== COUNTS_VERSION || typeof header.examples !== 'object') return;
+      const documents = new Map<string, CountedDocument>();
+      for (let i = 1; i < lines.length; i++) {
+        if (i % CACHE_SLICE === 0) await turn();
+        if (lines[i] === '') continue;
+        const line = JSON.parse(lines[i]) as CountsLine;
+        if (typeof line.file !== 'string' || typeof line.site !== 'string' || typeof line.keys !== 'string') throw new Error('not a counted text');
+        documents.set(line.file, { site: line.site, size: line.size, mtimeMs: line.mtimeMs, keys: line.keys === '' ? [] : line.keys.split(' ') });
+      }
+      const none = new Map<string, string>();
+      for (const [rel, doc] of documents) {
+        this.documents.set(rel, doc);
+        this.countsOf(doc.site).add({ keys: doc.keys, examples: none });
+      }
+      for (const [site, examples] of Object.entries(header.examples)) {
+        const counts = this.sites.get(site);
+        if (!counts) continue;
+        for (const [k, t] of Object.entries(examples)) if (counts.count(k) >= 2) counts.examples.set(k, t);
+      }
+    } catch {
+      // A broken cache is counted again from the texts.
+      this.documents.clear();
+      this.sites.clear();
+    }
   }
 
   private async readModel(): Promise<void> {
@@ -197,13 +237,18 @@ export class SiteTemplateService {
 
   async saveCache(): Promise<void> {
     await this.ensureCacheDir();
-    const data: CountsFile = {
+    const header: CountsHeader = {
       format: COUNTS_FORMAT,
       version: COUNTS_VERSION,
-      documents: Object.fromEntries(this.documents),
-      sites: Object.fromEntries([...this.sites].map(([site, counts]) => [site, counts.toData()])),
+      examples: Object.fromEntries([...this.sites].map(([site, counts]) => [site, Object.fromEntries(counts.examples)])),
     };
-    await writeFileAtomic(join(this.cacheDir, COUNTS_FILE), JSON.stringify(data), `${CACHE_DIR}/${COUNTS_FILE}`);
+    const parts = [JSON.stringify(header)];
+    for (const [file, doc] of this.documents) {
+      if (parts.length % CACHE_SLICE === 0) await turn();
+      const line: CountsLine = { file, site: doc.site, size: doc.size, mtimeMs: doc.mtimeMs, keys: doc.keys.join(' ') };
+      parts.push(JSON.stringify(line));
+    }
+    await writeFileAtomic(join(this.cacheDir, COUNTS_FILE), `${parts.join('\n')}\n`, `${CACHE_DIR}/${COUNTS_FILE}`);
   }
 
   /** What a document's suggestions know of its site (`text` given: the document's own lines count one less only if it is counted). */
