@@ -86,7 +86,7 @@ function isTemplateCount(count: number, documents: number, key: string): boolean
 }
 
 /** The recurring lines of the site with their shingles, for near-duplicate matching (built once per counts). */
-type TemplateLineShingles = { key: string; shingles: Set<string>; count: number }[];
+type TemplateLineShingles = { hash: string; key: string; shingles: Set<string> }[];
 const nearCache = new WeakMap<SiteCounts, { documents: number; lines: TemplateLineShingles }>();
 function templateMemory(counts: SiteCounts): TemplateLineShingles {
   const cached = nearCache.get(counts);
@@ -94,19 +94,22 @@ function templateMemory(counts: SiteCounts): TemplateLineShingles {
   const lines: TemplateLineShingles = [];
   for (const l of counts.templateLines(TEMPLATE.minCount)) {
     const key = lineKey(l.example);
-    if (isTemplateCount(l.count, counts.documents, key) && letters(key) >= TEMPLATE.shortLetters) lines.push({ key, shingles: shingles(key), count: l.count });
+    if (letters(key) >= TEMPLATE.shortLetters) lines.push({ hash: l.key, key, shingles: shingles(key) });
   }
   nearCache.set(counts, { documents: counts.documents, lines });
   return lines;
 }
 
-/** The count of the template line most like `key`, when one is alike enough. */
-function nearestTemplateLine(key: string, lines: TemplateLineShingles): number | undefined {
+/** The count (in the other articles) of the template line most like `key`, when one is alike enough. */
+function nearestTemplateLine(key: string, lines: TemplateLineShingles, others: OtherArticles): number | undefined {
   const own = shingles(key);
   let best: { similarity: number; count: number } | undefined;
   for (const l of lines) {
     const s = jaccard(own, l.shingles);
-    if (s >= TEMPLATE.nearDuplicate && (!best || s > best.similarity)) best = { similarity: s, count: l.count };
+    if (s < TEMPLATE.nearDuplicate || (best && s <= best.similarity)) continue;
+    // Counted without the document itself: its own line is no evidence for itself.
+    const count = others.count(l.hash);
+    if (isTemplateCount(count, others.documents, l.key)) best = { similarity: s, count };
   }
   return best?.count;
 }
@@ -194,7 +197,7 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
       continue;
     }
     if (near.length > 0 && letters(k.key) >= TEMPLATE.shortLetters) {
-      const like = nearestTemplateLine(k.key, near);
+      const like = nearestTemplateLine(k.key, near, others);
       if (like) {
         out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_TEMPLATE_RULE, `like a line that appears in ${like} of ${articles(of, template.site)}`));
         continue;
