@@ -1,6 +1,6 @@
 // Measures `tahrir suggest` on the development corpus (../shared/corpus, read at run time, never
 // copied into the repository) with gold/score.py, in three settings:
-//   alone      each gold article by itself (no workspace, no teaching);
+//   alone      each gold article by itself, in a folder of its own (no workspace, no teaching);
 //   workspace  each gold article inside a workspace holding its whole site folder;
 //   taught     the same, after `tahrir learn` on the other gold articles of its site, whose gold
 //              boilerplate is in their sidecars as accepted edits (leave one out).
@@ -85,7 +85,14 @@ async function suggestAll(setting, gold, files, workspaces) {
           }
           await tahrir(['learn', ws]);
         }
-        const args = setting === 'alone' ? ['suggest', join(CORPUS, f), '--json'] : ['suggest', join(ws, site, name), '--workspace', ws, '--json'];
+        let args = ['suggest', join(ws, site, name), '--workspace', ws, '--json'];
+        if (setting === 'alone') {
+          // Alone in a folder of its own: by default `suggest` takes the file's folder as the workspace.
+          const folder = join(dirname(ws), 'alone', name.replace(/\.txt$/, ''));
+          await mkdir(folder, { recursive: true });
+          await copyFile(join(CORPUS, f), join(folder, name));
+          args = ['suggest', join(folder, name), '--json'];
+        }
         const out = JSON.parse(await tahrir(args));
         predictions.push({ file: f, edits: out.edits });
       }
