@@ -121,6 +121,27 @@ describe('site template suggestions', () => {
   });
 });
 
+describe('offsets', () => {
+  test('every site suggestion slices its text out of the source at its code point offsets (emoji, CRLF, BOM, glued prefixes)', () => {
+    const line = fc.stringMatching(/^[a-zA-Z\u0627-\u064a 😀🇸🇦\u200f.,:-]{0,30}$/);
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (own, eol, bom) => {
+        const template = ['😀 شارك الخبر 😀 على المنصات', 'DUBAI (Wire 😀) - '];
+        const article = (body: string[]) => `${bom ? '\ufeff' : ''}${template[1]}${body.join(eol)}${eol}${template[0]}${eol}`;
+        const counts = new SiteCounts();
+        for (let i = 0; i < 6; i++) counts.add(documentKeys(article([`line ${i} of its own`, `more ${i * 7} here.`])));
+        const text = article(own);
+        const edits = suggestEdits(text, { site: { site: 's', counts } });
+        // The template line and the glued prefix are always there to find.
+        const found = edits.filter((e) => e.rule === SITE_TEMPLATE_RULE).map((e) => e.text);
+        for (const t of template) expect(found.some((f) => f.includes(t.trim()))).toBe(true);
+        for (const e of edits) expect(slice(text, e.start, e.end)).toBe(e.text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('sites', () => {
   test('a site is the folder by default, else the first glob of tahrir.json that matches', () => {
     expect(siteOf('news/spa/a.txt', undefined, 'ws')).toBe('news/spa');
