@@ -76,6 +76,8 @@ export class SiteTemplateService {
   private model: LearnedModel = emptyModel();
   private config: WorkspaceConfig | undefined;
   private readonly writeCache: boolean;
+  /** Set by stop(): no more counting or writing (the workspace was closed). */
+  stopped = false;
 
   constructor(
     readonly root: string,
@@ -93,6 +95,11 @@ export class SiteTemplateService {
   /** The site of a workspace-relative text file. */
   siteOf(file: string): string {
     return siteOf(file, this.config?.sites, basename(this.root));
+  }
+
+  /** Stops counting and writing: what is under way ends at its next file. */
+  stop(): void {
+    this.stopped = true;
   }
 
   /** Reads the cache and the model, then brings the counts up to date with the files. */
@@ -174,6 +181,7 @@ export class SiteTemplateService {
     }
     let counted = 0;
     for (let i = 0; i < texts.length; i++) {
+      if (this.stopped) return { counted, removed };
       if (i % BATCH === BATCH - 1) await turn();
       if (await this.updateDocument(texts[i])) counted++;
     }
@@ -230,7 +238,11 @@ export class SiteTemplateService {
   }
 
   private async ensureCacheDir(): Promise<void> {
-    await mkdir(this.cacheDir, { recursive: true });
+    if (this.stopped) throw new TahrirError('cancelled', 'the workspace was closed', CACHE_DIR);
+    // Not recursive: a workspace folder removed meanwhile is not made again.
+    await mkdir(this.cacheDir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw toTahrirError(e, CACHE_DIR, 'write');
+    });
     const ignore = join(this.cacheDir, '.gitignore');
     await stat(ignore).catch(() => writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'));
   }
