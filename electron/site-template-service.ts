@@ -160,13 +160,17 @@ export class SiteTemplateService {
     try {
       data = JSON.parse(json) as LearnedModel;
     } catch (e) {
-      throw new TahrirError('invalid-argument', `is not valid JSON (${(e as Error).message}); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
+      // A broken data file as a broken sidecar is (exit 1, the file left as it is).
+      throw new TahrirError('broken-sidecar', `is not valid JSON (${(e as Error).message}); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
     }
     if (data?.format !== LEARNED_FORMAT || typeof data.sites !== 'object') {
-      throw new TahrirError('invalid-argument', `is not a learned model (format "${LEARNED_FORMAT}"); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
+      throw new TahrirError('broken-sidecar', `is not a learned model (format "${LEARNED_FORMAT}"); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
     }
     this.model = data;
   }
+
+  /** Why the cache could not be written, if it could not (the counts are right all the same). */
+  cacheProblem: string | undefined;
 
   /** Counts the texts that are new or changed since the cache, forgets the ones gone; saves when anything changed. */
   async refresh(): Promise<{ counted: number; removed: number }> {
@@ -185,7 +189,13 @@ export class SiteTemplateService {
       if (i % BATCH === BATCH - 1) await turn();
       if (await this.updateDocument(texts[i])) counted++;
     }
-    if ((counted > 0 || removed > 0) && this.writeCache) await this.saveCache();
+    if ((counted > 0 || removed > 0) && this.writeCache && !this.stopped) {
+      // Only a cache: a read-only workspace still gets its counts, counted again next time.
+      this.cacheProblem = await this.saveCache().then(
+        () => undefined,
+        (e: unknown) => (e instanceof TahrirError && e.file ? `${e.file}: ${e.message}` : String(e)),
+      );
+    }
     return { counted, removed };
   }
 

@@ -55,6 +55,7 @@ export async function run(args: string[]): Promise<number> {
   const { config } = await readWorkspaceConfig(root);
   const service = new SiteTemplateService(root, config, { writeCache: keepCache });
   await service.open();
+  if (service.cacheProblem) process.stderr.write(`tahrir suggest: the template counts were not cached (${service.cacheProblem})\n`);
   const site = service.templateFor(rel.split(sep).join('/'));
 
   const edits = suggestEdits(text, { site, disabledRules: config.disabledRules, workspaceRules: config.boilerplateRules }).map(({ start, end, text: t, replacement, kind, rule, reason }) =>

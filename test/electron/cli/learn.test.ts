@@ -131,3 +131,31 @@ describe('tahrir suggest --workspace', () => {
     expect(r.stderr).toContain('is not inside the workspace');
   });
 });
+
+describe('bad input', () => {
+  it('learn: a broken sidecar is skipped and named, exit 1, and the other sites are learned', async () => {
+    const root = await workspace(true);
+    await writeFiles(root, { 'wire/w1.annotations.json': '{"format": "tahrir-annot' });
+    const r = await tahrir(['learn', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/skipped wire\/w1\.annotations\.json: .*not valid JSON/);
+    expect(await stat(join(root, '.tahrir', 'learned.json'))).toBeTruthy();
+  });
+
+  it('suggest: a broken learned model names its file and says how to rebuild it', async () => {
+    const root = await workspace(true);
+    await writeFiles(root, { '.tahrir/learned.json': '{oops' });
+    const r = await tahrir(['suggest', join(root, 'wire', 'w1.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^tahrir suggest: .*learned\.json.*tahrir learn/);
+  });
+
+  it('suggest: a workspace where the cache cannot be written still gets its counts, and says so', async () => {
+    const root = await workspace(true);
+    await writeFiles(root, { '.tahrir': 'a file where the cache folder would be' });
+    const r = await tahrir(['suggest', join(root, 'wire', 'w1.txt'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('the template counts were not cached');
+    expect((JSON.parse(r.stdout) as SuggestJson).edits.some((e) => e.rule === 'site-template')).toBe(true);
+  });
+});
