@@ -327,6 +327,15 @@ export class Backend implements BackendOperations {
     return this.siteTemplatesReady ? this.siteTemplates : null;
   }
 
+  /** Keeps the site templates up to date with what changed on disk (another program, a git pull). */
+  private noteForSiteTemplates(event: TahrirEvent): void {
+    const templates = this.siteTemplatesReady ? this.siteTemplates : null;
+    if (!templates) return;
+    if (event.type === 'text-changed' || event.type === 'document-removed') void templates.updateDocument(textFileOf(event.id)).catch(() => false);
+    else if (event.type === 'documents-changed') void templates.refresh().catch(() => undefined);
+    else if (event.type === 'sidecar-changed') this.learnSoon();
+  }
+
   /** What a saved sidecar teaches is used at once: the site's model is learned again once saves pause. */
   private learnSoon(): void {
     if (!this.siteTemplatesReady || !this.siteTemplates) return;
@@ -350,6 +359,7 @@ export class Backend implements BackendOperations {
       const watcher = new WorkspaceWatcher(
         this.root,
         (event) => {
+          this.noteForSiteTemplates(event);
           for (const l of [...this.listeners]) l(event);
         },
         { perFolder: process.platform === 'linux' },
