@@ -4,6 +4,7 @@
 // word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
 import { normalizeForMatch } from '../arabic-normalize';
 
+
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
 const DIRECTION_MARKS = /[\u200E\u200F]/gu;
 
@@ -127,6 +128,11 @@ export function sentenceFeatures(tokens: readonly string[], gazetteer?: readonly
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
+    // Letter trigrams inside the stem: transliterated foreign names share them (كريستوفر, تشينغ).
+    const padded = `^${t.stem}$`;
+    for (let k = 0; k + 3 <= padded.length; k++) f.push(`ng=${padded.slice(k, k + 3)}`);
+    // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.
+    f.push(`s-3=${at(i - 3).stem}`, `s+3=${at(i + 3).stem}`, `p3-1=${prefix(p1.stem, 3)}`, `p3+1=${prefix(n1.stem, 3)}`);
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });
