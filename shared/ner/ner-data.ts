@@ -71,6 +71,7 @@ export interface ConllSentence extends TaggedSentence {
 export function parseConll(text: string, labels: LabelMap = DEFAULT_LABEL_MAP): ConllSentence[] {
   const sentences: ConllSentence[] = [];
   let current: ConllSentence | null = null;
+  let lastClass = 'O';
   const lines = text.split('\n');
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k].replace(/\r$/u, '');
@@ -84,14 +85,18 @@ export function parseConll(text: string, labels: LabelMap = DEFAULT_LABEL_MAP): 
     if (columns.length < 2) throw new ConllError(k + 1, `expected "token<TAB>tag", got ${JSON.stringify(line.slice(0, 60))}`);
     const token = columns[0];
     const tag = columns[columns.length - 1].trim();
-    const mapped = mapTag(tag, labels);
+    let mapped = mapTag(tag, labels);
     if (mapped === null) throw new ConllError(k + 1, `"${tag}" is not a BIO tag (O, B-…, I-…)`);
     current ??= { tokens: [], tags: [], line: k + 1 };
+    // An I- continues only the class before it: I-Politician after B-Athlete (both PERSON) starts a span, as does a stray I-.
+    const previous = current.tags.length > 0 ? lastClass : 'O';
+    if (mapped.startsWith('I-') && (previous === 'O' || previous !== tag.slice(2))) mapped = `B-${mapped.slice(2)}`;
+    lastClass = mapped === 'O' ? 'O' : tag.slice(2);
     current.tokens.push(token);
     current.tags.push(mapped);
   }
   if (current) sentences.push(current);
-  return sentences.map((s) => ({ ...s, tags: repairBio(s.tags) }));
+  return sentences;
 }
 
 function mapTag(tag: string, labels: LabelMap): string | null {
@@ -101,15 +106,6 @@ function mapTag(tag: string, labels: LabelMap): string | null {
   const label = Object.hasOwn(labels.map, m[2]) ? labels.map[m[2]] : (labels.otherwise ?? m[2]);
   if (label === 'O') return 'O';
   return `${m[1] === 'B' || m[1] === 'S' ? 'B' : 'I'}-${label}`;
-}
-
-/** An I- that follows another label (two classes that map to one label stay two spans; a stray I- starts one). */
-function repairBio(tags: string[]): string[] {
-  return tags.map((tag, i) => {
-    if (!tag.startsWith('I-')) return tag;
-    const prev = i > 0 ? tags[i - 1] : 'O';
-    return prev === 'O' || prev.slice(2) !== tag.slice(2) ? `B-${tag.slice(2)}` : tag;
-  });
 }
 
 /** Sentences `from`–`to` (1-based, inclusive), as `FILE:1-3000` selects them. */
