@@ -34,7 +34,7 @@ export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
   stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats, walksDocuments: true },
   serve: { usage: 'tahrir serve <folder> [--port N] [--open]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
-  suggest: { usage: 'tahrir suggest <file.txt> [--json]', summary: 'boilerplate and normalization suggestions for one document', run: runSuggest },
+  suggest: { usage: 'tahrir suggest <file.txt> [--entities] [--quotes] [--json]', summary: 'boilerplate, normalization, entity and quote suggestions for one document', run: runSuggest },
   'ner-eval': {
     usage: 'tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve]',
     summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',

@@ -5,7 +5,7 @@
 // (وبايدن, بالقاهرة, للولايات المتحدة), which stay outside the suggested span. English: case
 // folded, but a name written with capitals is not found in lower case (US / us, Apple /
 // apple), and a possessive 's or ’ after it stays outside the span. Never a match inside a
-// longer word. A string tagged with several labels is suggested with its most frequent one
+// longer word (a change of script ends a word, as in the tokenizer: وJordan). A string tagged with several labels is suggested with its most frequent one
 // and the others listed as conflicts, for the editor to settle.
 import { normalizeForMatch } from '../arabic-normalize';
 import type { EntitySuggestion } from '../suggestions';
@@ -126,11 +126,13 @@ function accept(chars: readonly string[], s: number, e: number, arabic: boolean,
   let p = s;
   while (p > 0 && LETTER.test(chars[p - 1])) p--;
   const before = chars.slice(p, s).join('');
-  if (before !== '' && !(arabic && (lil ? CLITICS_BEFORE_LIL : CLITICS).test(before))) return null;
+  // Where the script changes a word ends, as the tokenizer has it (وJordan, Koreaكوريا).
+  const scriptChange = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && ARABIC.test(a) !== ARABIC.test(b);
+  if (before !== '' && !(arabic && (lil ? CLITICS_BEFORE_LIL : CLITICS).test(before)) && !scriptChange(chars[s - 1], chars[s])) return null;
   let q = e;
   while (q < chars.length && (LETTER.test(chars[q]) || chars[q] === "'" || chars[q] === '’')) q++;
   const after = chars.slice(e, q).join('');
-  if (after !== '' && (arabic || !POSSESSIVE.test(after))) return null;
+  if (after !== '' && (arabic || !POSSESSIVE.test(after)) && !scriptChange(chars[e - 1], chars[e])) return null;
   return { affixed: before !== '' || after !== '' };
 }
 

@@ -41,6 +41,8 @@ describe('matchWorkspaceNames', () => {
     // A letter other than a clitic in front is a longer word too.
     expect(found('مبايدن', [{ text: 'بايدن', label: 'PERSON' }])).toEqual([]);
     expect(found('in unLondon', [{ text: 'London', label: 'GPE' }])).toEqual([]);
+    // A change of script ends a word, as in the tokenizer.
+    expect(found('وLondon وLondonو', [{ text: 'London', label: 'GPE' }]).map((m) => m.text)).toEqual(['London', 'London']);
   });
 
   it('English: case folded, but a capitalized name is not found in lower case; possessives outside the span', () => {
@@ -89,9 +91,12 @@ describe('matchWorkspaceNames', () => {
           const text = normalizeForMatch(chars.slice(m.start, m.end).join('')).text;
           // For للـ the span starts at the article's ل: add back the alef.
           expect(keys.has(text) || keys.has(`ا${text}`)).toBe(true);
-          // After the span: no letter (combining marks were taken into it), unless a possessive.
+          // After the span: no letter (combining marks were taken into it), unless a possessive or another script.
           const after = chars.slice(m.end).join('');
-          expect(/^[\p{L}\p{N}]/u.test(normalizeForMatch(after).text) && !/^['’]/u.test(after)).toBe(false);
+          const next = Array.from(normalizeForMatch(after).text)[0] ?? '';
+          const arabic = (ch: string) => /[\u0600-\u06FF]/u.test(ch);
+          const glued = /^[\p{L}\p{N}]/u.test(next) && !/^['’]/u.test(after) && arabic(next) === arabic(text.slice(-1));
+          expect(glued).toBe(false);
         }
       }),
       RUNS,
