@@ -87,7 +87,7 @@ export async function run(args: string[]): Promise<number> {
     const started = performance.now();
     const trained = trainEntityTagger(sentences, { epochs, seed });
     const seconds = (performance.now() - started) / 1000;
-    const tagged = tagSentences(loadTagger(trained.model), trained.known, test.map((s) => s.tokens));
+    const tagged = tagSentences(loadTagger(trained.model), trained.gazetteer, test.map((s) => s.tokens));
     return { trained, seconds, scores: scoreSpans(gold, tagged.map((t) => t.tags), SCORED_LABELS) };
   };
 

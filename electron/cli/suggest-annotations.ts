@@ -82,7 +82,7 @@ export async function annotationSuggestions(file: string, text: string, wanted: 
   const entities = suggestEntities(text, {
     names: workspace.names,
     existing: workspace.own,
-    tagger: trained ? { tagger: loadTagger(trained.model), known: trained.known } : null,
+    tagger: trained ? { tagger: loadTagger(trained.model), gazetteer: trained.gazetteer } : null,
   });
   const out: AnnotationSuggestions = {};
   if (wanted.entities) out.entities = entities.map(({ start, end, label, score, source, conflicts }) => ({ start, end, label, score, source, ...(conflicts ? { conflicts } : {}) }));

@@ -7,6 +7,7 @@ import type { Entity } from '../model';
 import type { EntitySuggestion } from '../suggestions';
 import { splitAtBoundaries, splitSentences, tokenize, type Token } from '../tokenizer';
 import { tagSentences, trainEntityTagger, type EntityTagger } from './entity-tagger';
+import type { Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, type TaggedSentence, type Tagger } from './tagger';
 import { matchWorkspaceNames, type WorkspaceName } from './workspace-matcher';
 
@@ -60,7 +61,7 @@ export interface EntitySuggestOptions {
   /** This document's own entities: never suggested again. */
   existing: readonly { start: number; end: number }[];
   /** The workspace's tagger, when it has one. */
-  tagger?: { tagger: Tagger; known: readonly TaggedSentence[] } | null;
+  tagger?: { tagger: Tagger; gazetteer: Gazetteer } | null;
 }
 
 /**
@@ -73,7 +74,7 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
   if (options.tagger) {
     const taken = [...options.existing, ...matched];
     const sentences = splitSentences(text, taggerTokens(text));
-    const tagged = tagSentences(options.tagger.tagger, options.tagger.known, sentences.map((s) => s.map((t) => t.text)));
+    const tagged = tagSentences(options.tagger.tagger, options.tagger.gazetteer, sentences.map((s) => s.map((t) => t.text)));
     sentences.forEach((sentence, k) => {
       const { tags, confidence } = tagged[k];
       for (const span of spansOfTags(tags)) {

@@ -2,7 +2,7 @@
 // a jackknifed gazetteer of its training names, then tags in two passes: first with the
 // known names, then also with the names it found itself with high confidence elsewhere in
 // the same text (a name tagged once is usually the same name further on: المدينة, علي).
-import { buildGazetteer, gazetteerTags, withJackknifedGazetteer } from './gazetteer';
+import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 
 export const DEFAULT_EPOCHS = 15;
@@ -12,19 +12,20 @@ const SELF_NAME_CONFIDENCE = 0.95;
 
 export interface EntityTagger {
   model: TaggerModel;
-  /** The names the tagger was trained on (its gazetteer when tagging). */
+  /** The sentences the tagger was trained on. */
   known: readonly TaggedSentence[];
+  /** Their names: the gazetteer when tagging. */
+  gazetteer: Gazetteer;
 }
 
 export function trainEntityTagger(sentences: readonly TaggedSentence[], options: { epochs?: number; seed?: number } = {}): EntityTagger {
   const model = trainTagger(withJackknifedGazetteer(sentences), { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: options.seed ?? 1, gazetteer: true });
-  return { model, known: sentences };
+  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
-export function tagSentences(tagger: Tagger, known: readonly TaggedSentence[], sentences: readonly (readonly string[])[]): { tags: string[]; confidence: number[] }[] {
+export function tagSentences(tagger: Tagger, knownNames: Gazetteer, sentences: readonly (readonly string[])[]): { tags: string[]; confidence: number[] }[] {
   if (!tagger.model.gazetteer) return sentences.map((tokens) => tagger.tag(tokens));
-  const knownNames = buildGazetteer(known);
   const first = sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, knownNames)));
   const found = sentences.map((tokens, k) => {
     const { tags, confidence } = first[k];
@@ -35,7 +36,8 @@ export function tagSentences(tagger: Tagger, known: readonly TaggedSentence[], s
     }
     return { tokens: [...tokens], tags: kept };
   });
-  const gazetteer = buildGazetteer([...known, ...found]);
+  // The names found join the known ones; a known name keeps its label.
+  const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
   return sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
 }
 

@@ -12,8 +12,16 @@ const ARABIC_LETTER = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/u;
 
 /** A token's letters as the tagger compares them: marks, tatweel, hamza forms and Latin case folded. */
 export function foldWord(token: string): string {
-  return normalizeForMatch(token.replace(DIRECTION_MARKS, '')).text;
+  let folded = FOLDED.get(token);
+  if (folded === undefined) {
+    // Remembered: a corpus has far fewer distinct tokens than tokens, and folding allocates.
+    if (FOLDED.size > 200_000) FOLDED.clear();
+    FOLDED.set(token, (folded = normalizeForMatch(token.replace(DIRECTION_MARKS, '')).text));
+  }
+  return folded;
 }
+
+const FOLDED = new Map<string, string>();
 
 export interface Stem {
   /** The word without the clitics in front. */
@@ -72,16 +80,66 @@ interface TokenView {
   stem: string;
   clitics: string;
   shape: string;
-}
-
-function view(token: string): TokenView {
-  const word = foldWord(token);
-  const { stem, clitics } = stripClitics(word);
-  return { word, stem, clitics, shape: wordShape(token) };
+  /** Its features as the token itself, and as each neighbour: built once per distinct token. */
+  own: string[];
+  asPrev: string[];
+  asNext: string[];
+  asPrev2: string[];
+  asNext2: string[];
+  asPrev3: string[];
+  asNext3: string[];
 }
 
 const prefix = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const suffix = (s: string, n: number) => (s.length > n ? s.slice(-n) : s);
+
+function makeView(word: string, stem: string, clitics: string, shape: string): TokenView {
+  const own = [
+    'b',
+    `w=${word}`,
+    `s=${stem}`,
+    `c=${clitics}`,
+    `sh=${shape}`,
+    `p2=${prefix(stem, 2)}`,
+    `p3=${prefix(stem, 3)}`,
+    `x1=${suffix(stem, 1)}`,
+    `x2=${suffix(stem, 2)}`,
+    `x3=${suffix(stem, 3)}`,
+    `x4=${suffix(stem, 4)}`,
+    `wx3=${suffix(word, 3)}`,
+    `len=${Math.min(stem.length, 8)}`,
+  ];
+  // Letter trigrams inside the stem: transliterated foreign names share them (كريستوفر, تشينغ).
+  const padded = `^${stem}$`;
+  for (let k = 0; k + 3 <= padded.length; k++) own.push(`ng=${padded.slice(k, k + 3)}`);
+  return {
+    word,
+    stem,
+    clitics,
+    shape,
+    own,
+    asPrev: [`w-1=${word}`, `s-1=${stem}`, `c-1=${clitics}`, `sh-1=${shape}`, `x3-1=${suffix(stem, 3)}`, `p3-1=${prefix(stem, 3)}`],
+    asNext: [`w+1=${word}`, `s+1=${stem}`, `c+1=${clitics}`, `sh+1=${shape}`, `x3+1=${suffix(stem, 3)}`, `p3+1=${prefix(stem, 3)}`],
+    asPrev2: [`w-2=${word}`],
+    asNext2: [`w+2=${word}`],
+    // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.
+    asPrev3: [`s-3=${stem}`],
+    asNext3: [`s+3=${stem}`],
+  };
+}
+
+function view(token: string): TokenView {
+  let v = VIEWS.get(token);
+  if (!v) {
+    const word = foldWord(token);
+    const { stem, clitics } = stripClitics(word);
+    if (VIEWS.size > 200_000) VIEWS.clear();
+    VIEWS.set(token, (v = makeView(word, stem, clitics, wordShape(token))));
+  }
+  return v;
+}
+
+const VIEWS = new Map<string, TokenView>();
 
 /**
  * The features of every token of a sentence, as strings. `gazetteer` gives, per token,
@@ -97,46 +155,23 @@ export function sentenceFeatures(tokens: readonly string[], gazetteer?: readonly
     const n1 = at(i + 1);
     const n2 = at(i + 2);
     const f = [
-      'b',
-      `w=${t.word}`,
-      `s=${t.stem}`,
-      `c=${t.clitics}`,
-      `sh=${t.shape}`,
-      `p2=${prefix(t.stem, 2)}`,
-      `p3=${prefix(t.stem, 3)}`,
-      `x1=${suffix(t.stem, 1)}`,
-      `x2=${suffix(t.stem, 2)}`,
-      `x3=${suffix(t.stem, 3)}`,
-      `x4=${suffix(t.stem, 4)}`,
-      `wx3=${suffix(t.word, 3)}`,
-      `len=${Math.min(t.stem.length, 8)}`,
-      `w-1=${p1.word}`,
-      `w-2=${p2.word}`,
-      `w+1=${n1.word}`,
-      `w+2=${n2.word}`,
-      `s-1=${p1.stem}`,
-      `s+1=${n1.stem}`,
-      `c-1=${p1.clitics}`,
-      `c+1=${n1.clitics}`,
-      `sh-1=${p1.shape}`,
-      `sh+1=${n1.shape}`,
-      `x3-1=${suffix(p1.stem, 3)}`,
-      `x3+1=${suffix(n1.stem, 3)}`,
+      ...t.own,
+      ...p1.asPrev,
+      ...n1.asNext,
+      ...p2.asPrev2,
+      ...n2.asNext2,
+      ...at(i - 3).asPrev3,
+      ...at(i + 3).asNext3,
       `w-1|w=${p1.word}|${t.word}`,
       `w|w+1=${t.word}|${n1.word}`,
       `w-2|w-1=${p2.word}|${p1.word}`,
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
-    // Letter trigrams inside the stem: transliterated foreign names share them (كريستوفر, تشينغ).
-    const padded = `^${t.stem}$`;
-    for (let k = 0; k + 3 <= padded.length; k++) f.push(`ng=${padded.slice(k, k + 3)}`);
-    // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.
-    f.push(`s-3=${at(i - 3).stem}`, `s+3=${at(i + 3).stem}`, `p3-1=${prefix(p1.stem, 3)}`, `p3+1=${prefix(n1.stem, 3)}`);
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });
 }
 
-const START: TokenView = { word: '<s>', stem: '<s>', clitics: '', shape: '<s>' };
-const END: TokenView = { word: '</s>', stem: '</s>', clitics: '', shape: '</s>' };
+const START = makeView('<s>', '<s>', '', '<s>');
+const END = makeView('</s>', '</s>', '', '</s>');

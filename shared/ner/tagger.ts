@@ -253,31 +253,51 @@ export function loadTagger(model: TaggerModel): Tagger {
 /**
  * How sure the tagger is of each chosen tag: its marginal probability when the scores are
  * read as log-potentials of a linear-chain model (forward–backward). Not calibrated, but
- * it orders suggestions: a name the tagger barely chose scores low.
+ * it orders suggestions: a name the tagger barely chose scores low. In probability space,
+ * each position scaled to sum 1 (no logarithms in the inner loop).
  */
 function marginals(emission: Float64Array, n: number, T: number, transitions: Float64Array, allowed: readonly boolean[], path: Int32Array): number[] {
-  const logAdd = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
-  const alpha = new Float64Array(n * T).fill(-Infinity);
-  const beta = new Float64Array(n * T).fill(-Infinity);
-  for (let t = 0; t < T; t++) if (allowed[T * T + t]) alpha[t] = transitions[T * T + t] + emission[t];
+  let top = -Infinity;
+  for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
+  const M = new Float64Array(transitions.length);
+  for (let k = 0; k < transitions.length; k++) M[k] = allowed[k] ? Math.exp(transitions[k] - top) : 0;
+  const psi = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let t = 0; t < T; t++) max = Math.max(max, emission[i * T + t]);
+    for (let t = 0; t < T; t++) psi[i * T + t] = Math.exp(emission[i * T + t] - max);
+  }
+  const alpha = new Float64Array(n * T);
+  const beta = new Float64Array(n * T);
+  const normalize = (v: Float64Array, at: number) => {
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += v[at + t];
+    if (sum > 0) for (let t = 0; t < T; t++) v[at + t] /= sum;
+  };
+  for (let t = 0; t < T; t++) alpha[t] = M[T * T + t] * psi[t];
+  normalize(alpha, 0);
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < T; t++) {
-      let s = -Infinity;
-      for (let p = 0; p < T; p++) if (allowed[p * T + t]) s = logAdd(s, alpha[(i - 1) * T + p] + transitions[p * T + t]);
-      alpha[i * T + t] = s + emission[i * T + t];
+      let s = 0;
+      for (let p = 0; p < T; p++) s += alpha[(i - 1) * T + p] * M[p * T + t];
+      alpha[i * T + t] = s * psi[i * T + t];
     }
+    normalize(alpha, i * T);
   }
-  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 0;
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 1;
   for (let i = n - 2; i >= 0; i--) {
     for (let t = 0; t < T; t++) {
-      let s = -Infinity;
-      for (let u = 0; u < T; u++) if (allowed[t * T + u]) s = logAdd(s, transitions[t * T + u] + emission[(i + 1) * T + u] + beta[(i + 1) * T + u]);
+      let s = 0;
+      for (let u = 0; u < T; u++) s += M[t * T + u] * psi[(i + 1) * T + u] * beta[(i + 1) * T + u];
       beta[i * T + t] = s;
     }
+    normalize(beta, i * T);
   }
-  let z = -Infinity;
-  for (let t = 0; t < T; t++) z = logAdd(z, alpha[(n - 1) * T + t]);
-  return Array.from(path, (t, i) => Math.exp(alpha[i * T + t] + beta[i * T + t] - z));
+  return Array.from(path, (chosen, i) => {
+    let z = 0;
+    for (let t = 0; t < T; t++) z += alpha[i * T + t] * beta[i * T + t];
+    return z > 0 ? (alpha[i * T + chosen] * beta[i * T + chosen]) / z : 0;
+  });
 }
 
 /** Entity spans (token ranges, half-open) in a BIO sequence; a stray I- starts a span. */
