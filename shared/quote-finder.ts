@@ -188,8 +188,12 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
   }
   for (let k = 0; k < words.length; k++) {
     if (!isVerb(words[k].word, INDIRECT_VERBS)) continue;
-    for (let j = k + 1; j < Math.min(words.length, k + 8); j++) {
-      if (SENTENCE_END.test(index.slice(words[j - 1].end, words[j].start))) break;
+    // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
+    // there it must come within three words of the verb, with no comma between.
+    const english = /^[a-z]/u.test(words[k].word);
+    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 8)); j++) {
+      const gap = index.slice(words[j - 1].end, words[j].start);
+      if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
       if (!THAT.has(words[j].word) && !THAT.has(words[j].word.replace(/^[وف]/u, ''))) continue;
       // The content: after إن (انه: the pronoun is part of it) to the end of the sentence.
       const from = /^[وف]?(ان|that)$/u.test(words[j].word) ? words[j].end : words[j].start;

@@ -87,6 +87,8 @@ describe('findQuotes: indirect speech', () => {
     expect(cpSlice(s, q[0].speaker!.start, q[0].speaker!.end)).toBe('أحمد سعيد');
     const e = 'Officials said on Monday that the border would reopen next week.';
     expect(texts(e)).toEqual([{ text: 'the border would reopen next week', kind: 'indirect', speaker: null }]);
+    // "that" as a relative pronoun is not reported speech.
+    expect(texts('A friend told her about an app that lets people order food. Sales grew, Magan said, but that number fell.')).toEqual([]);
   });
 
   it('an indirect candidate inside a direct quote is not offered twice', () => {
