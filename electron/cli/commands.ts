@@ -27,6 +27,7 @@ const runImport = async (args: string[]) => (await import('./import')).run(args)
 const runLearn = async (args: string[]) => (await import('./learn')).run(args);
 const runServe = async (args: string[]) => (await import('./serve')).run(args);
 const runStats = async (args: string[]) => (await import('./stats')).run(args);
+const runNerEval = async (args: string[]) => (await import('./ner-eval')).run(args);
 const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
 const runValidate = async (args: string[]) => (await import('./validate')).run(args);
 
@@ -34,8 +35,13 @@ export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
   stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats, walksDocuments: true },
   serve: { usage: 'tahrir serve <folder> [--port N] [--open]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
-  suggest: { usage: 'tahrir suggest <file.txt> [--workspace DIR] [--json]', summary: 'boilerplate and normalization suggestions for one document, with its site\'s template', run: runSuggest },
+  suggest: { usage: 'tahrir suggest <file.txt> [--workspace DIR] [--entities] [--quotes] [--json]', summary: 'boilerplate and normalization suggestions for one document, with its site\'s template; entity and quote suggestions', run: runSuggest },
   learn: { usage: 'tahrir learn <folder> [--forget] [--json]', summary: "count each site's template lines and learn from the editor's boilerplate decisions", run: runLearn, walksDocuments: true },
+  'ner-eval': {
+    usage: 'tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve]',
+    summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
+    run: runNerEval,
+  },
   export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
   import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
 };
