@@ -9,6 +9,7 @@ import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { reanchor, spansHoldTheirText } from '../shared/anchoring';
+import { stampAuthorship } from '../shared/authorship';
 import { codePointLength } from '../shared/code-points';
 import { jsonValueProblem } from '../shared/json-limits';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
@@ -35,6 +36,8 @@ export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments'
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
   maxTextBytes?: number;
+  /** Teams: who saves on this machine; each save stamps what it adds or changes with it (createdBy/changedBy). */
+  annotator?: string;
 }
 
 /** ISO time to the second, as in the format's example ("2026-11-28T10:00:00Z"). */
@@ -255,6 +258,11 @@ export class Backend implements BackendOperations {
     }
     const path = await resolveInside(this.root, sidecarFile);
     await this.refuseToReplaceInvalid(path, sidecarFile, text, name);
+    if (this.options.annotator) {
+      // Compared with the file it replaces (a stale base is refused below, so this is the base).
+      const previous = await store.readSidecar(path, sidecarFile).then((s) => s?.sidecar ?? null, () => null);
+      incoming = { ...stampAuthorship(previous, incoming, this.options.annotator), annotator: this.options.annotator };
+    }
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.watcher?.noteContent(sidecarFile, revision);

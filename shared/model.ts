@@ -20,6 +20,9 @@ export interface Edit {
   /** The detector that proposed it; absent for hand edits. */
   rule?: string;
   orphaned?: boolean;
+  /** Teams: the annotator who made it, and who last changed it (absent when not known). */
+  createdBy?: string;
+  changedBy?: string;
 }
 
 export interface Entity {
@@ -32,6 +35,8 @@ export interface Entity {
   link?: string;
   attrs?: Record<string, string>;
   orphaned?: boolean;
+  createdBy?: string;
+  changedBy?: string;
 }
 
 export interface Quote {
@@ -45,6 +50,8 @@ export interface Quote {
   /** The speaker's name when no entity exists for them. */
   speakerName?: string;
   orphaned?: boolean;
+  createdBy?: string;
+  changedBy?: string;
 }
 
 /** A boilerplate suggestion the editor rejected; not proposed again for this document. */

@@ -37,6 +37,8 @@ const EditSchema = span({
   kind: v.picklist(EDIT_KINDS, `must be one of ${EDIT_KINDS.join(', ')}`),
   rule: optionalText,
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
 
 const EntitySchema = span({
@@ -45,6 +47,8 @@ const EntitySchema = span({
   link: optionalText,
   attrs: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object of strings')),
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
 
 const QuoteSchema = span({
@@ -53,6 +57,8 @@ const QuoteSchema = span({
   kind: v.picklist(QUOTE_KINDS, `must be one of ${QUOTE_KINDS.join(', ')}`),
   speakerName: optionalText,
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
 
 const RejectedSchema = v.looseObject({ rule: text, start: offset, end: offset, text }, 'must be an object');
@@ -228,9 +234,9 @@ function ordered(obj: object, keys: readonly string[]): Record<string, unknown> 
 const TOP_KEYS = ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'rejected', 'updatedAt', 'annotator'];
 const SOURCE_KEYS = ['file', 'sha256', 'length'];
 const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
-const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned'];
-const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned'];
-const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned'];
+const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned', 'createdBy', 'changedBy'];
+const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned', 'createdBy', 'changedBy'];
+const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned', 'createdBy', 'changedBy'];
 const REJECTED_KEYS = ['rule', 'start', 'end', 'text'];
 
 function orderedEntity(e: Entity): Record<string, unknown> {
