@@ -10,6 +10,7 @@ import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { stampAuthorship } from '../shared/authorship';
+import { describeConflicts } from '../shared/sidecar-conflicts';
 import { codePointLength } from '../shared/code-points';
 import { jsonValueProblem } from '../shared/json-limits';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
@@ -148,6 +149,10 @@ export class Backend implements BackendOperations {
     result.sidecar = sidecar;
     if (problems.length > 0) {
       result.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, sidecarFile, problems).toData();
+    } else if (sidecar.conflicts?.length) {
+      // Teams: until the editor can resolve them, shown read-only (a save would drop the section).
+      const message = `holds ${describeConflicts(sidecar.conflicts)} from a git merge; opened read-only until they are resolved`;
+      result.readOnly = new TahrirError('broken-sidecar', message, sidecarFile, sidecar.conflicts).toData();
     }
     return result;
   }

@@ -2,20 +2,9 @@
 // (`createdBy`) and who last changed it (`changedBy`). A save stamps them by comparing what is
 // saved with the sidecar it replaces, so neither the editor nor the importer has to track them.
 import type { Edit, Entity, Quote, Sidecar } from './model';
-import { sameData } from './merge-sidecars';
+import { sameContent } from './merge-sidecars';
 
 type Item = Edit | Entity | Quote;
-
-/** The item without its authorship, to compare what it says rather than who said it. */
-export function withoutAuthorship<T extends Item>(item: T): Omit<T, 'createdBy' | 'changedBy'> {
-  const { createdBy: _c, changedBy: _ch, ...rest } = item;
-  return rest;
-}
-
-/** Same content, whoever made or changed it. */
-export function sameContent(a: Item, b: Item): boolean {
-  return sameData(withoutAuthorship(a), withoutAuthorship(b));
-}
 
 function stampList<T extends Item>(before: readonly T[], after: readonly T[], annotator: string): T[] {
   const previous = new Map(before.map((item) => [item.id, item]));

@@ -96,6 +96,24 @@ export interface Sidecar {
   rejected?: RejectedSuggestion[];
   updatedAt?: string;
   annotator?: string;
+  /** Teams: what a merge of two annotators' versions could not settle; absent when there is nothing to resolve. */
+  conflicts?: SidecarConflict[];
+}
+
+export type SidecarConflictKind = 'edit' | 'entity' | 'quote' | 'document';
+export type SidecarConflictReason = 'both-changed' | 'changed-and-deleted' | 'overlapping-edit' | 'field-changed';
+export const SIDECAR_CONFLICT_KINDS: readonly SidecarConflictKind[] = ['edit', 'entity', 'quote', 'document'];
+export const SIDECAR_CONFLICT_REASONS: readonly SidecarConflictReason[] = ['both-changed', 'changed-and-deleted', 'overlapping-edit', 'field-changed'];
+
+/** One item two annotators' changes could not settle, with every version of it (absent: deleted, or not known). */
+export interface SidecarConflict {
+  kind: SidecarConflictKind;
+  /** The item's id, or the document field's name (`status`, `source`, …). */
+  id: string;
+  reason: SidecarConflictReason;
+  base?: unknown;
+  mine?: unknown;
+  theirs?: unknown;
 }
 
 export interface LabelConfig {

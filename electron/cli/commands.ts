@@ -28,6 +28,8 @@ const runServe = async (args: string[]) => (await import('./serve')).run(args);
 const runStats = async (args: string[]) => (await import('./stats')).run(args);
 const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
 const runValidate = async (args: string[]) => (await import('./validate')).run(args);
+const runGitSetup = async (args: string[]) => (await import('./git-setup')).run(args);
+const runMergeDriver = async (args: string[]) => (await import('./merge-driver')).run(args);
 
 export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
@@ -35,7 +37,9 @@ export const COMMANDS: Record<string, Command> = {
   serve: { usage: 'tahrir serve <folder> [--port N] [--open]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
   suggest: { usage: 'tahrir suggest <file.txt> [--json]', summary: 'boilerplate and normalization suggestions for one document', run: runSuggest },
   export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
-  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
+  import: { usage: 'tahrir import <folder> --format F --from PATH [--annotator NAME]', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
+  'git-setup': { usage: 'tahrir git-setup <workspace>', summary: 'make git merge sidecars by id (.gitattributes and the merge driver)', run: runGitSetup },
+  'merge-driver': { usage: 'tahrir merge-driver %O %A %B %P', summary: 'the git merge driver for sidecars (git runs it)', run: runMergeDriver },
 };
 
 export function usage(): string {
