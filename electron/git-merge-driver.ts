@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { reanchor } from '../shared/anchoring';
 import { mergeSidecars } from '../shared/merge-sidecars';
 import type { Sidecar, SidecarConflict } from '../shared/model';
-import { parseSidecar, serializeSidecar } from '../shared/sidecar';
+import { emptySidecar, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { carriedConflicts, conflictsToResolve, describeConflicts } from '../shared/sidecar-conflicts';
 import { SIDECAR_SUFFIX, TEXT_SUFFIX, writeFileAtomic } from './sidecar-store';
 import { decodeText, sha256Hex } from './text-file';
@@ -42,11 +42,12 @@ function onto(text: string, target: Sidecar, sidecar: Sidecar): Sidecar {
   return { ...reanchor(text, sidecar).sidecar, source: target.source };
 }
 
-/** Merges three versions of one sidecar (base null: both added it). Throws a TahrirError naming `file` when one does not parse. */
+/** Merges three versions of one sidecar (base null or empty: both added it). Throws a TahrirError naming `file` when one does not parse. */
 export async function mergeSidecarTexts(baseJson: string | null, mineJson: string, theirsJson: string, file: string, lookup: TextLookup): Promise<SidecarMerge> {
-  let base = baseJson === null || baseJson.trim() === '' ? null : parseSidecar(baseJson, `${file} (base)`);
   let mine = parseSidecar(mineJson, `${file} (ours)`);
   let theirs = parseSidecar(theirsJson, `${file} (theirs)`);
+  // Both added the file (git gives an empty base): it started with nothing, so both sides' items are additions.
+  let base = baseJson === null || baseJson.trim() === '' ? emptySidecar(mine.source.file, mine.source.sha256, mine.source.length) : parseSidecar(baseJson, `${file} (base)`);
   const reanchored: SidecarMerge['reanchored'] = [];
   let textMissing = false;
   const target = textTarget(base, mine, theirs);

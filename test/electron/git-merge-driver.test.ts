@@ -91,6 +91,14 @@ describe('mergeSidecarTexts', () => {
     expect(parseSidecar(out.text).entities.map((e) => [e.label, e.createdBy]).slice(2)).toEqual([['GPE', 'Lina'], ['LOC', 'Omar']]);
   });
 
+  it('both added the sidecar (git gives an empty base): every item of both is kept, none is a conflict', async () => {
+    const mine = sidecarFor(TEXT, { entities: [person('t1', 0, 4)] });
+    const theirs = sidecarFor(TEXT, { entities: [person('t1', 9, 13)] });
+    const out = await mergeSidecarTexts('', json(mine), json(theirs), 'a.annotations.json', noText);
+    expect(out.conflicts).toEqual([]);
+    expect(parseSidecar(out.text).entities.map((e) => [e.id, e.text])).toEqual([['t1', 'Sara'], ['t2', 'Omar']]);
+  });
+
   it('a conflict one side resolved (removed) is gone; one both still hold stays once', async () => {
     const c = { kind: 'entity' as const, id: 't9', reason: 'both-changed' as const, mine: 1, theirs: 2 };
     const d = { kind: 'entity' as const, id: 't8', reason: 'both-changed' as const, mine: 3, theirs: 4 };
