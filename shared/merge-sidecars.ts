@@ -78,9 +78,19 @@ export function sameContent(a: object, b: object): boolean {
   return sameData(restA, restB);
 }
 
-/** The same item apart from its id (and authorship): one annotation both sides added, under two ids. */
-function sameBesidesId(a: { id: string }, b: { id: string }): boolean {
-  return sameContent({ ...a, id: '' }, { ...b, id: '' });
+/** JSON of plain data with object keys sorted: equal for data sameData calls equal. */
+function canonicalJson(x: unknown): string {
+  if (typeof x !== 'object' || x === null) return JSON.stringify(x) ?? 'null';
+  if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
+  const o = x as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+/** What an item says apart from its id and authorship: one annotation both sides added, under two ids, has one key. */
+function contentKey(item: { id: string }): string {
+  const { id: _id, createdBy: _c, changedBy: _ch, ...rest } = item as { id: string; createdBy?: string; changedBy?: string };
+  return canonicalJson(rest);
 }
 
 type Side = 'mine' | 'theirs';
@@ -119,8 +129,9 @@ function mergeItems<T extends { id: string }>(
   const t = byId(theirs);
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
-  // What mine added: theirs may hold the same addition under another id (after an earlier merge renamed it).
-  const mineAdded = mine.filter((item) => !b.has(item.id));
+  // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed it).
+  const mineAdded = new Map<string, T>();
+  for (const item of mine) if (!b.has(item.id)) mineAdded.set(contentKey(item), item);
   const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
   for (const id of ids) {
     const bi = b.get(id);
@@ -147,7 +158,7 @@ function mergeItems<T extends { id: string }>(
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'mine', mine: mi });
       }
     } else if (ti) {
-      const twin = bi ? undefined : mineAdded.find((x) => sameBesidesId(x, ti));
+      const twin = bi || mineAdded.size === 0 ? undefined : mineAdded.get(contentKey(ti));
       if (twin) aliases.set(id, twin.id);
       else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
       else if (sameContent(bi, ti)) continue; // deleted here, untouched on disk
