@@ -9,6 +9,8 @@ import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { reanchor, spansHoldTheirText } from '../shared/anchoring';
+import { stampAuthorship } from '../shared/authorship';
+import { describeConflicts } from '../shared/sidecar-conflicts';
 import { codePointLength } from '../shared/code-points';
 import { jsonValueProblem } from '../shared/json-limits';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
@@ -36,6 +38,8 @@ export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments'
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
   maxTextBytes?: number;
+  /** Teams: who saves on this machine; each save stamps what it adds or changes with it (createdBy/changedBy). */
+  annotator?: string;
 }
 
 /** ISO time to the second, as in the format's example ("2026-11-28T10:00:00Z"). */
@@ -150,6 +154,10 @@ export class Backend implements BackendOperations {
     result.sidecar = sidecar;
     if (problems.length > 0) {
       result.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, sidecarFile, problems).toData();
+    } else if (sidecar.conflicts?.length) {
+      // Teams: until the editor can resolve them, shown read-only (a save would drop the section).
+      const message = `holds ${describeConflicts(sidecar.conflicts)} from a git merge; opened read-only until they are resolved`;
+      result.readOnly = new TahrirError('broken-sidecar', message, sidecarFile, sidecar.conflicts).toData();
     }
     return result;
   }
@@ -260,6 +268,11 @@ export class Backend implements BackendOperations {
     }
     const path = await resolveInside(this.root, sidecarFile);
     await this.refuseToReplaceInvalid(path, sidecarFile, text, name);
+    if (this.options.annotator) {
+      // Compared with the file it replaces (a stale base is refused below, so this is the base).
+      const previous = await store.readSidecar(path, sidecarFile).then((s) => s?.sidecar ?? null, () => null);
+      incoming = { ...stampAuthorship(previous, incoming, this.options.annotator), annotator: this.options.annotator };
+    }
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.watcher?.noteContent(sidecarFile, revision);

@@ -24,6 +24,7 @@ import { toSourceAnnotations, type ImportedDocument } from '../shared/import/pre
 import { readTextFile } from './text-file';
 import { realFileInside } from './confine';
 import { WALK_LIMITS, walkFolder, type WalkLimits } from './folder-walk';
+import { stampAuthorship } from '../shared/authorship';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
 import { readWorkspaceConfig } from './workspace-config';
@@ -35,6 +36,8 @@ export interface ImportJobOptions {
   signal?: AbortSignal;
   /** How deep and how large a brat folder may be (tests set small ones). */
   limits?: Partial<WalkLimits>;
+  /** Teams: who imports; what the import adds is stamped createdBy/changedBy with it. */
+  annotator?: string;
 }
 
 function describe(e: unknown): string {
@@ -143,7 +146,8 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       return;
     }
     try {
-      await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
+      const stamped = options.annotator ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator } : merged;
+      await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
       report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${describe(e)}` });

@@ -30,6 +30,10 @@ const runStats = async (args: string[]) => (await import('./stats')).run(args);
 const runNerEval = async (args: string[]) => (await import('./ner-eval')).run(args);
 const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
 const runValidate = async (args: string[]) => (await import('./validate')).run(args);
+const runGitSetup = async (args: string[]) => (await import('./git-setup')).run(args);
+const runMergeDriver = async (args: string[]) => (await import('./merge-driver')).run(args);
+const runAgree = async (args: string[]) => (await import('./agree')).run(args);
+const runAssign = async (args: string[]) => (await import('./assign')).run(args);
 
 export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
@@ -43,7 +47,11 @@ export const COMMANDS: Record<string, Command> = {
     run: runNerEval,
   },
   export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
-  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
+  import: { usage: 'tahrir import <folder> --format F --from PATH [--annotator NAME]', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
+  'git-setup': { usage: 'tahrir git-setup <workspace>', summary: 'make git merge sidecars by id (.gitattributes and the merge driver)', run: runGitSetup },
+  agree: { usage: 'tahrir agree <workspace> --between REV_OR_FOLDER REV_OR_FOLDER… [--json]', summary: 'inter-annotator agreement between versions (git revisions or folders)', run: runAgree, walksDocuments: true },
+  assign: { usage: 'tahrir assign <workspace> --annotators a,b,c [--overlap 0.2] [--seed N]', summary: 'assign documents to annotators, a share to two (tahrir-assignment.json)', run: runAssign },
+  'merge-driver': { usage: 'tahrir merge-driver %O %A %B %P', summary: 'the git merge driver for sidecars (git runs it)', run: runMergeDriver },
 };
 
 export function usage(): string {

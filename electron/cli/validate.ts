@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
+import { describeConflicts } from '../../shared/sidecar-conflicts';
 import { toTahrirError } from '../io-error';
 import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
 import { readTextFileSync } from '../text-file';
@@ -53,6 +54,9 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     return [{ path: '', message: `its text file cannot be read: ${err.message}` }];
   }
   const problems = checkSidecarAgainstSource(stored.sidecar, text.text, name, { labels });
+  // Teams: a merge left what two annotators changed for someone to settle.
+  const conflicts = stored.sidecar.conflicts ?? [];
+  if (conflicts.length > 0) problems.push({ path: 'conflicts', message: `${describeConflicts(conflicts)}: resolve them in Tahrir (export skips this document until then)` });
   if (stored.sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
     problems.unshift({
       path: 'source.sha256',
