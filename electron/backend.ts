@@ -8,7 +8,7 @@ import { suggestEdits } from '../shared/boilerplate/index';
 import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
-import { reanchor } from '../shared/anchoring';
+import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { codePointLength } from '../shared/code-points';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems, emptySidecar, migrateSidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
@@ -24,7 +24,7 @@ import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './worksp
 import { randomUUID } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import type { ExportRequest, ImportReport, ImportRequest } from '../shared/api';
-import { runExport } from './export-job';
+import { checkExportDestination, runExport } from './export-job';
 import { runImport } from './import-job';
 import { encodingFor } from './workspace-config';
 
@@ -133,9 +133,9 @@ export class Backend implements BackendOperations {
     if (sidecar.source.file !== name) {
       problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
     }
-    if (problems.length === 0 && sidecar.source.sha256 !== text.sha256) {
-      // The text changed on disk since the sidecar was written: re-anchor every span
-      // (nothing is written until the editor saves).
+    if (problems.length === 0 && (sidecar.source.sha256 !== text.sha256 || !spansHoldTheirText(text.text, sidecar))) {
+      // The text changed on disk since the sidecar was written, or a span's offsets do not hold
+      // its text: re-anchor by the text (nothing is written until the editor saves).
       const anchored = reanchor(text.text, sidecar);
       sidecar = { ...anchored.sidecar, source: { file: name, sha256: text.sha256, length } };
       result.reanchored = anchored.report;
@@ -344,6 +344,8 @@ export class Backend implements BackendOperations {
   /** Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace. */
   async startExport(request: ExportRequest): Promise<{ jobId: string }> {
     const out = isAbsolute(request.out) ? request.out : await resolveInside(this.root, request.out);
+    // A destination that is taken is refused here, to the caller, before any job starts.
+    await checkExportDestination(this.root, { ...request, out });
     const jobId = randomUUID();
     const controller = new AbortController();
     this.exportJobs.set(jobId, controller);

@@ -2,9 +2,10 @@
 // export record, and streams it into the chosen format, one document at a time, with
 // backpressure (memory stays flat however large the corpus). Everything is written
 // under temporary names and renamed into place only when the whole export succeeded,
-// so a cancelled or failed export leaves nothing partial behind.
+// so a cancelled or failed export leaves nothing partial behind; what is there already is
+// replaced only when it is an earlier export of ours (export-manifest.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportRequest, ExportSummary } from '../shared/api';
@@ -18,6 +19,7 @@ import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
+import { checkDestination, confirmReplace, recordExport, type Destination } from './export-manifest';
 import { compareIds, documentIdOf, findFiles, sidecarFileOf, textFileOf } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
@@ -133,7 +135,12 @@ class FileOutput implements ExportWriter {
   /** The write of the spare buffer in flight; never rejects (a failure is kept in `failure`). */
   private writing: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
+  /** Of the bytes written, in order: the manifest's proof that the file is ours. */
+  private readonly hash = createHash('sha256');
   constructor(readonly path: string) {}
+  get sha256(): string {
+    return this.hash.copy().digest('hex');
+  }
   /** Creates the file (never over an existing one). */
   async open(): Promise<void> {
     this.handle = await open(this.path, 'wx');
@@ -166,6 +173,7 @@ class FileOutput implements ExportWriter {
     });
   }
   private async writeAll(bytes: Uint8Array): Promise<void> {
+    this.hash.update(bytes);
     for (let at = 0; at < bytes.length; ) at += (await this.handle!.write(bytes, at, bytes.length - at)).bytesWritten;
   }
   writeFile(): never {
@@ -189,7 +197,13 @@ class FileOutput implements ExportWriter {
 /** Writes whole files under a folder (brat). */
 class FolderOutput implements ExportWriter {
   private readonly made = new Set<string>();
-  constructor(readonly path: string) {}
+  /** sha256 of every file written, by its path under the export folder (for the manifest). */
+  readonly files: Record<string, string> = {};
+  constructor(
+    readonly path: string,
+    /** This output's place under the export folder ('' or `train/`…). */
+    private readonly prefix: string,
+  ) {}
   append(): never {
     throw new TahrirError('invalid-argument', 'this format writes a folder of files');
   }
@@ -202,26 +216,24 @@ class FolderOutput implements ExportWriter {
       this.made.add(dir);
     }
     await writeFile(target, content, 'utf8');
+    this.files[this.prefix + relativePath.split('/').filter(Boolean).join('/')] = createHash('sha256').update(content, 'utf8').digest('hex');
   }
   async close(): Promise<void> {}
   async destroy(): Promise<void> {}
 }
 
-/** A folder we may replace: absent, empty, or what an earlier brat export wrote. */
-async function replaceableFolder(path: string): Promise<boolean> {
-  let entries: string[];
-  try {
-    entries = await readdir(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return true;
-    if (code === 'ENOTDIR') return false; // a file is in the way
-    throw e;
-  }
-  if (entries.length === 0) return true;
-  if (entries.includes('annotation.conf')) return true;
-  const parts = ['train', 'dev', 'test'];
-  return entries.every((e) => parts.includes(e)) && entries.length > 0;
+/**
+ * Checks where an export would write before anything is written: every output absent (or an
+ * empty folder), or an earlier export of ours and `request.replace` set; else a TahrirError
+ * 'exists' naming the path (detail.earlierExport says whether replacing it may be confirmed).
+ */
+export async function checkExportDestination(root: string, request: ExportRequest): Promise<Destination[]> {
+  const layout = createExporter(request.format).layout;
+  const paths = layout === 'folder' ? [resolve(request.out)] : await exportOutputs(root, request);
+  const found: Destination[] = [];
+  for (const path of paths) found.push(await checkDestination(root, path, layout));
+  paths.forEach((path, i) => confirmReplace(path, found[i], request.replace));
+  return found;
 }
 
 function describe(e: unknown): string {
@@ -284,25 +296,26 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
 
   const finals = await exportOutputs(root, request);
   const folderLayout = createExporter(request.format).layout === 'folder';
+  await checkExportDestination(root, request);
   const tag = `.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   let folderFinal: string | null = null;
   let folderTemp: string | null = null;
   let outputs: (FileOutput | FolderOutput)[];
   if (folderLayout) {
     folderFinal = resolve(request.out);
-    if (!(await replaceableFolder(folderFinal))) {
-      throw new TahrirError('invalid-argument', 'exists and is not an earlier brat export; not writing over it', folderFinal);
-    }
     folderTemp = folderFinal + tag;
     await mkdir(folderTemp, { recursive: true });
-    outputs = finals.map((f) => new FolderOutput(folderTemp + f.slice(folderFinal!.length)));
+    outputs = finals.map((f) => {
+      const under = f.slice(folderFinal!.length + 1);
+      return new FolderOutput(folderTemp + f.slice(folderFinal!.length), under ? `${under}/` : '');
+    });
   } else {
     for (const f of finals) await mkdir(dirname(f), { recursive: true });
     outputs = finals.map((f) => new FileOutput(f + tag));
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
-  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], outputs: finals };
+  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], reanchored: [], outputs: finals };
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
@@ -342,7 +355,8 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
         summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
         continue;
       }
-      const { record, leftOut } = built;
+      const { record, leftOut, notes } = built;
+      for (const n of notes) summary.reanchored.push({ file: doc.sidecarFile, ...n });
       const part = splitPart(doc.id, seed, split);
       const formatLeftOut = await exporters[part].add(record, outputs[part]);
       summary.documents++;
@@ -355,11 +369,20 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     for (let i = 0; i < exporters.length; i++) await exporters[i].finish(outputs[i]);
     for (const o of outputs) await o.close();
     onProgress?.(total, total);
+    // Checked again: something may have been put there while the export ran.
+    await checkExportDestination(root, request);
     if (folderFinal && folderTemp) {
+      const files: Record<string, string> = {};
+      for (const o of outputs) Object.assign(files, (o as FolderOutput).files);
+      // Only what an earlier export wrote is there (just checked): nothing else is removed.
       await rm(folderFinal, { recursive: true, force: true });
       await rename(folderTemp, folderFinal);
+      await recordExport(folderFinal, { format: request.format, files });
     } else {
-      for (let i = 0; i < outputs.length; i++) await rename(outputs[i].path, finals[i]);
+      for (let i = 0; i < outputs.length; i++) {
+        await rename(outputs[i].path, finals[i]);
+        await recordExport(finals[i], { format: request.format, sha256: (outputs[i] as FileOutput).sha256 });
+      }
     }
     return summary;
   } catch (e) {

@@ -57,6 +57,7 @@ const STATUS_BY_CODE: Record<TahrirErrorCode, number> = {
   'newer-version': 400,
   'stale-revision': 409,
   'outside-workspace': 403,
+  exists: 409,
   'invalid-argument': 400,
   cancelled: 409,
   io: 500,

@@ -278,7 +278,8 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
       const start = Math.min(Math.max(0, s.start), length);
       return { ...s, start, end: Math.min(Math.max(start, s.end), length), orphaned: true };
     }
-    if (found.start !== s.start || found.how === 'fuzzy') {
+    // A changed end is a move too (offsets that ran past the text): nothing changes unreported.
+    if (found.start !== s.start || found.end !== s.end || found.how === 'fuzzy') {
       report.moved.push({ kind: it.kind, id: s.id, from: s.start, to: found.start, how: found.how === 'fuzzy' ? 'fuzzy' : 'nearest' });
     }
     const { orphaned: _wasOrphaned, ...rest } = s;
@@ -300,6 +301,16 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     });
   }
   return { sidecar: out, report };
+}
+
+/**
+ * Whether every span not already orphaned holds its `text` at its offsets: when one does not
+ * (the text changed, or the offsets were written wrong), the sidecar needs re-anchoring.
+ */
+export function spansHoldTheirText(source: string, sidecar: Sidecar): boolean {
+  const index = new CodePointIndex(source);
+  const holds = (s: Span) => s.orphaned === true || (s.start >= 0 && s.start <= s.end && s.end <= index.length && index.slice(s.start, s.end) === s.text);
+  return sidecar.edits.every(holds) && sidecar.entities.every(holds) && sidecar.quotes.every(holds);
 }
 
 /** Combining marks right after `end` belong to the letter before it. */

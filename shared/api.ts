@@ -77,6 +77,12 @@ export interface ExportRequest {
   /** e.g. [80, 10, 10] for train/dev/test. */
   split?: number[];
   seed?: number;
+  /**
+   * Replace an earlier export of ours at `out` (confirmed by the user). Without it such an export
+   * is refused with code 'exists' and `detail.earlierExport: true`; anything else that is there
+   * (a document, a sidecar, a file or folder no export wrote) is refused whatever this says.
+   */
+  replace?: boolean;
 }
 
 export interface ExportSummary {
@@ -86,6 +92,11 @@ export interface ExportSummary {
   /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"). */
   leftOut: Record<string, number>;
   skipped: { file: string; reason: string }[];
+  /**
+   * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),
+   * by sidecar: re-anchored by their text (exact, nearest, fuzzy) or left out as orphaned. Never cut to fit.
+   */
+  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string }[];
   outputs: string[];
 }
 
@@ -151,7 +162,10 @@ export interface TahrirApi {
 
   /** Output destination with the system dialog (desktop) or a default inside the workspace (serve). */
   chooseExportDestination(format: ExportFormat): Promise<string | null>;
-  /** Starts an export job; progress and the summary arrive as events. */
+  /**
+   * Starts an export job; progress and the summary arrive as events. Rejects at once with code
+   * 'exists' when the destination is taken (see ExportRequest.replace).
+   */
   startExport(request: ExportRequest): Promise<{ jobId: string }>;
   cancelExport(jobId: string): Promise<void>;
 

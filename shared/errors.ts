@@ -9,6 +9,7 @@ export type TahrirErrorCode =
   | 'newer-version' // sidecar from a newer Tahrir
   | 'stale-revision' // save refused: the sidecar changed on disk since it was read
   | 'outside-workspace' // a path that leaves the workspace
+  | 'exists' // an export's destination is taken: by an earlier export (replace not confirmed) or by something else
   | 'invalid-argument'
   | 'cancelled'
   | 'io';

@@ -18,8 +18,8 @@ function show(s: string, max = 40): string {
   return JSON.stringify(cps.length > max ? cps.slice(0, max).join('') + '…' : s);
 }
 
-/** Problems that do not need the source text: unique ids, edits sorted and non-overlapping, speakers exist. */
-export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOptions = {}): SidecarProblem[] {
+/** An id used by more than one edit, entity or quote (ids are shared by the three lists). */
+export function duplicateIdProblems(sidecar: Sidecar): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   const seen = new Map<string, string>();
   const claim = (id: string, path: string) => {
@@ -30,6 +30,12 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
   sidecar.edits.forEach((e, i) => claim(e.id, `edits[${i}]`));
   sidecar.entities.forEach((e, i) => claim(e.id, `entities[${i}]`));
   sidecar.quotes.forEach((q, i) => claim(q.id, `quotes[${i}]`));
+  return problems;
+}
+
+/** Problems that do not need the source text: unique ids, edits sorted and non-overlapping, speakers exist. */
+export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOptions = {}): SidecarProblem[] {
+  const problems = duplicateIdProblems(sidecar);
 
   sidecar.edits.forEach((e, i) => {
     const before = sidecar.edits[i - 1];

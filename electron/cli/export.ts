@@ -1,7 +1,9 @@
 // `tahrir export <folder> --format F [--out PATH] [--status S] [--split 80,10,10 --seed N] [--json]`:
 // the labeled dataset for a workspace. A progress bar on stderr when it is a terminal,
 // the summary at the end. Exit 2 for usage errors, 1 for data errors (including
-// documents that had to be skipped: they are named), 0 otherwise.
+// documents that had to be skipped: they are named, and a destination that is not an
+// earlier export of ours: never written over), 0 otherwise. An earlier export is replaced,
+// as running the same command again means.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary } from '../../shared/api';
@@ -98,6 +100,7 @@ export function summaryText(summary: ExportSummary): string {
   lines.push(`quotes: ${summary.quotes}`);
   const leftOut = Object.entries(summary.leftOut);
   if (leftOut.length) lines.push(`left out: ${leftOut.map(([why, n]) => `${n} ${why}`).join(', ')}`);
+  for (const r of summary.reanchored) lines.push(`${r.file}: ${r.message}`);
   for (const s of summary.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
   for (const o of summary.outputs) lines.push(`wrote ${o}`);
   return lines.join('\n') + '\n';
@@ -129,7 +132,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const summary = await runExport({
       root,
-      request: { format: parsed.format, out, status: parsed.status, split: parsed.split, seed: parsed.seed },
+      request: { format: parsed.format, out, status: parsed.status, split: parsed.split, seed: parsed.seed, replace: true },
       signal: controller.signal,
       // This process has nothing else to serve while it exports.
       blockingReads: true,
@@ -152,7 +155,8 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     if (tty) process.stderr.write('\r\x1b[2K');
     const usage = isTahrirError(error) && error.code === 'invalid-argument';
-    process.stderr.write(`tahrir export: ${error instanceof Error ? error.message : String(error)}\n`);
+    const taken = isTahrirError(error) && error.code === 'exists';
+    process.stderr.write(`tahrir export: ${error instanceof Error ? error.message : String(error)}${taken ? ' (choose another destination with --out PATH)' : ''}\n`);
     return usage ? 2 : 1;
   } finally {
     process.removeListener('SIGINT', onSignal);

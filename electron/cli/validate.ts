@@ -1,6 +1,7 @@
 // `tahrir validate <folder> [--json]`: checks every sidecar in the workspace — parses, schema,
 // offsets in range, text anchors equal to the source, edits sorted and non-overlapping, speakers
-// exist, labels from tahrir.json. Exit 0 when all are valid, 1 with a line per problem. Never writes.
+// exist, labels from tahrir.json — and that every text decodes (what export will read), with or
+// without a sidecar. Exit 0 when all are valid, 1 with a line per problem. Never writes.
 import { join } from 'node:path';
 import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
@@ -23,6 +24,8 @@ export interface FileReport {
 export interface ValidationReport {
   /** Sidecars checked. */
   checked: number;
+  /** Texts without a sidecar checked (that they decode); those with one are checked with it. */
+  texts: number;
   valid: boolean;
   files: FileReport[];
 }
@@ -59,8 +62,19 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
   return problems;
 }
 
+/** A text without a sidecar: that it decodes, as export will read it (the message names the byte). */
+function checkText(root: string, textFile: string, encodings: (file: string) => string | undefined): SidecarProblem[] {
+  try {
+    readTextFileSync(join(root, textFile), encodings(textFile), { file: textFile });
+    return [];
+  } catch (e) {
+    const err = toTahrirError(e, textFile);
+    return [{ path: '', message: err.message.startsWith(`${textFile}: `) ? err.message.slice(textFile.length + 2) : err.message }];
+  }
+}
+
 /**
- * Checks every sidecar under `root`; reads only. One document at a time with blocking reads
+ * Checks every sidecar under `root`, and every text without one; reads only. One document at a time with blocking reads
  * (this command has nothing else to serve): memory holds the file names and the problems found,
  * never the documents.
  */
@@ -71,15 +85,19 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
     const message = loaded.problem.message.startsWith(`${CONFIG_FILE}: `) ? loaded.problem.message.slice(CONFIG_FILE.length + 2) : loaded.problem.message;
     files.push({ file: CONFIG_FILE, problems: [{ path: '', message }] });
   }
-  const { sidecars } = await findFiles(root, { texts: false });
-  sidecars.sort(compareIds);
+  const { sidecars, texts } = await findFiles(root);
   const labels = loaded.config.labels.map((l) => l.name);
   const encodings = (f: string) => encodingFor(loaded.config, f);
-  for (const file of sidecars) {
-    const problems = checkOne(root, file, encodings, labels);
+  const annotated = new Set(sidecars.map((f) => f.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX));
+  const bare = texts.filter((f) => !annotated.has(f));
+  // In id order, sidecars and the texts without one together.
+  const all = [...sidecars.map((file) => ({ file, sidecar: true })), ...bare.map((file) => ({ file, sidecar: false }))];
+  all.sort((a, b) => compareIds(a.file, b.file));
+  for (const { file, sidecar } of all) {
+    const problems = sidecar ? checkOne(root, file, encodings, labels) : checkText(root, file, encodings);
     if (problems.length > 0) files.push({ file, problems });
   }
-  return { checked: sidecars.length, valid: files.length === 0, files };
+  return { checked: sidecars.length, texts: bare.length, valid: files.length === 0, files };
 }
 
 export async function run(args: string[]): Promise<number> {

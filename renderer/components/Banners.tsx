@@ -39,7 +39,7 @@ export function Banners(): ReactElement {
       )}
       {doc?.reanchored && (doc.reanchored.moved.length > 0 || doc.reanchored.orphaned.length > 0) && (
         <div className="banner warn">
-          The text changed on disk: {doc.reanchored.moved.length} span(s) moved to where their text is now
+          Spans were not where their text is (the text changed on disk, or their offsets were wrong): {doc.reanchored.moved.length} span(s) moved to where their text is now
           {doc.reanchored.orphaned.length > 0 && <>, {doc.reanchored.orphaned.length} could not be found (marked orphaned, kept)</>}.
         </div>
       )}

@@ -1,6 +1,8 @@
 // File → Export… (also Ctrl+E): format, status filter, split with seed, destination
 // from the system dialog (or a default inside the workspace under serve), then the
-// job's progress from export-progress events, the summary at the end, and Cancel.
+// job's progress from export-progress events, the summary at the end, and Cancel. An earlier
+// export at the destination is replaced only once the editor says so; anything else there is
+// never written over (the back end refuses it, and the dialog says why).
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { EXPORT_FORMATS, type ExportFormat, type ExportRequest, type ExportSummary, type TahrirEvent } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
@@ -22,7 +24,19 @@ export const FORMAT_TEXT: Record<ExportFormat, string> = {
   labelstudio: 'Label Studio tasks',
 };
 
-type Phase = { kind: 'setup' } | { kind: 'running'; jobId: string | null; done: number; total: number; current?: string } | { kind: 'finished'; summary: ExportSummary } | { kind: 'failed'; error: TahrirErrorData };
+type Phase =
+  | { kind: 'setup' }
+  | { kind: 'running'; jobId: string | null; done: number; total: number; current?: string }
+  | { kind: 'finished'; summary: ExportSummary }
+  | { kind: 'failed'; error: TahrirErrorData }
+  /** An earlier export is at `out`: replace it, or choose another destination. */
+  | { kind: 'replace?'; out: string };
+
+/** The refusal of a destination that holds an earlier export (replacing it may be confirmed). */
+function isEarlierExport(e: unknown): boolean {
+  const error = e as { code?: unknown; detail?: { earlierExport?: unknown } } | null;
+  return error?.code === 'exists' && error.detail?.earlierExport === true;
+}
 
 type ExportEvent = Extract<TahrirEvent, { jobId: string }>;
 
@@ -78,12 +92,14 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
 
   const splitValid = !splitOn || (split.length === 3 && split.every((n) => Number.isFinite(n) && n >= 0) && split.some((n) => n > 0));
 
-  const start = async (): Promise<void> => {
-    const out = destination ?? (await choose());
+  /** `confirmed`: the destination the editor agreed to replace (the earlier export there). */
+  const start = async (confirmed?: string): Promise<void> => {
+    const out = confirmed ?? destination ?? (await choose());
     if (!out) return;
     // What the editor has not saved yet is part of what they expect to export.
     await saveNow().catch(() => false);
     const request: ExportRequest = { format, out };
+    if (confirmed !== undefined) request.replace = true;
     if (status) request.status = status;
     if (splitOn) {
       request.split = split;
@@ -98,8 +114,14 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
       setPhase((p) => (p.kind === 'running' ? { ...p, jobId } : p));
       applyEarly.current(jobId);
     } catch (e) {
-      setPhase({ kind: 'failed', error: toErrorData(e) });
+      setPhase(isEarlierExport(e) ? { kind: 'replace?', out } : { kind: 'failed', error: toErrorData(e) });
     }
+  };
+
+  const chooseAnother = async (): Promise<void> => {
+    setDestination(null);
+    setPhase({ kind: 'setup' });
+    await choose();
   };
 
   const cancel = async (): Promise<void> => {
@@ -126,7 +148,7 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
     <div className="overlay" onClick={running ? undefined : close}>
       <div className="dialog dataset-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog" onClick={(e) => e.stopPropagation()}>
         <h2 id="export-title">Export dataset</h2>
-        <fieldset disabled={running} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
           <label className="field-row">
             <span>Format</span>
             <select
@@ -212,9 +234,25 @@ function ExportDialog({ onClose }: DialogProps): ReactElement {
           </p>
         )}
         {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
+        {phase.kind === 'replace?' && (
+          <p className="banner warn" role="alert" data-testid="export-replace-question">
+            <span>
+              An earlier export is at <code>{phase.out}</code>. Replace it?
+            </span>
+          </p>
+        )}
 
         <div className="dialog-actions">
-          {running ? (
+          {phase.kind === 'replace?' ? (
+            <>
+              <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
+                Choose another…
+              </button>
+              <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
+                Replace
+              </button>
+            </>
+          ) : running ? (
             <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
               Cancel
             </button>

@@ -38,6 +38,18 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           </tbody>
         </table>
       )}
+      {summary.reanchored.length > 0 && (
+        <>
+          <h3>Spans not where their text is</h3>
+          <ul data-testid="export-reanchored">
+            {summary.reanchored.map((r) => (
+              <li key={`${r.file}\u0000${r.id}`}>
+                <bdi>{r.file}</bdi>: <bdi>{r.message}</bdi>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {summary.skipped.length > 0 && (
         <>
           <h3>Documents skipped</h3>

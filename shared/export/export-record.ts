@@ -1,9 +1,12 @@
 // The one place where a document's annotations are mapped from source to clean-text
 // coordinates for export. Every format builds on the record this produces.
 import { CodePointIndex } from '../code-points';
-import { reanchor } from '../anchoring';
+import { reanchor, spansHoldTheirText } from '../anchoring';
+import { TahrirError } from '../errors';
 import { PositionMap, mapSpan } from '../position-map';
 import type { DocumentStatus, Entity, Sidecar } from '../model';
+import { describeProblems } from '../sidecar';
+import { duplicateIdProblems } from '../sidecar-check';
 
 /** An entity in clean-text code points; `text` is the clean substring [start, end). */
 export interface ExportSpan {
@@ -44,8 +47,15 @@ export interface ExportRecord {
 }
 
 export interface ExportRecordOptions {
-  /** sha256 of the text file's bytes; when it differs from the sidecar's, spans are re-anchored first. */
+  /** sha256 of the text file's bytes; when it differs from the sidecar's, every span is re-anchored first. */
   textSha256?: string;
+}
+
+/** A span whose offsets did not hold its `text` in the source: where it went, or that it is left out. */
+export interface SpanNote {
+  kind: 'edit' | 'entity' | 'quote';
+  id: string;
+  message: string;
 }
 
 /** Reasons a span is left out, as counted in the export summary. */
@@ -63,11 +73,20 @@ export function toExportRecord(
   source: string,
   sidecar: Sidecar,
   options: ExportRecordOptions = {},
-): { record: ExportRecord; leftOut: LeftOutCounts } {
+): { record: ExportRecord; leftOut: LeftOutCounts; notes: SpanNote[] } {
+  // Ids tie quotes to their speakers: with two spans of one id, which one spoke is a guess.
+  const duplicates = duplicateIdProblems(sidecar);
+  if (duplicates.length > 0) throw new TahrirError('broken-sidecar', describeProblems(duplicates), undefined, duplicates);
   const leftOut: LeftOutCounts = {};
+  // Spans are looked for by their `text` when the text changed, or when the offsets of one do
+  // not hold its text (wrong offsets): never cut to fit; what moved or is not found is named.
+  const textChanged = options.textSha256 !== undefined && options.textSha256 !== sidecar.source.sha256;
   let current = sidecar;
-  if (options.textSha256 !== undefined && options.textSha256 !== sidecar.source.sha256) {
-    current = reanchor(source, sidecar).sidecar;
+  let notes: SpanNote[] = [];
+  if (textChanged || !spansHoldTheirText(source, sidecar)) {
+    const anchored = reanchor(source, sidecar);
+    current = anchored.sidecar;
+    notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'the text changed since the sidecar was saved' : 'its text is not there');
   }
   // An orphaned edit has no known place in the text: applying it would corrupt the clean text.
   const map = new PositionMap(
@@ -147,5 +166,35 @@ export function toExportRecord(
   if (doc.sourceName !== undefined) meta.sourceName = doc.sourceName;
   if (doc.keywords !== undefined) meta.keywords = [...doc.keywords];
 
-  return { record: { id, text: clean, spans, quotes, meta }, leftOut };
+  return { record: { id, text: clean, spans, quotes, meta }, leftOut, notes };
+}
+
+function show(text: string, max = 40): string {
+  const cps = Array.from(text);
+  return JSON.stringify(cps.length > max ? cps.slice(0, max).join('') + '…' : text);
+}
+
+/** One line per span that re-anchoring moved or orphaned, in the words of the summary. */
+function spanNotes(before: Sidecar, after: Sidecar, report: ReturnType<typeof reanchor>['report'], why: string): SpanNote[] {
+  const spansOf = (s: Sidecar) => {
+    const byId = new Map<string, { start: number; end: number; text: string }>();
+    for (const list of [s.edits, s.entities, s.quotes]) for (const span of list) byId.set(span.id, span);
+    return byId;
+  };
+  const was = spansOf(before);
+  const now = spansOf(after);
+  const at = (id: string) => {
+    const s = was.get(id);
+    return s ? `${show(s.text)} at ${s.start}–${s.end}` : '';
+  };
+  const notes: SpanNote[] = [];
+  for (const m of report.moved) {
+    const s = now.get(m.id)!;
+    const found = m.how === 'fuzzy' ? `a close match, ${show(s.text)},` : 'its text';
+    notes.push({ kind: m.kind, id: m.id, message: `${m.kind} ${m.id} ${at(m.id)}: ${why}; ${found} is at ${s.start}–${s.end} (re-anchored, ${m.how})` });
+  }
+  for (const o of report.orphaned) {
+    notes.push({ kind: o.kind, id: o.id, message: `${o.kind} ${o.id} ${at(o.id)}: ${why}, and it is found nowhere else; left out (orphaned)` });
+  }
+  return notes;
 }

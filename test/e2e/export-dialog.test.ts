@@ -18,7 +18,8 @@ const page = () => session.page;
 
 async function exportedFiles(): Promise<string[]> {
   const dir = join(session.root, 'exports');
-  return existsSync(dir) ? (await readdir(dir)).sort() : [];
+  // Not the list of what exports wrote (.tahrir-exports.json): only the exports themselves.
+  return existsSync(dir) ? (await readdir(dir)).filter((f) => !f.startsWith('.')).sort() : [];
 }
 
 async function openExportDialog(): Promise<void> {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -68,4 +68,27 @@ it('importAnnotations: merges and reports', async () => {
 
 it('a destination that leaves the workspace by ".." is refused', async () => {
   await expect(backend.startExport({ format: 'jsonl', out: '../escape.jsonl' })).rejects.toMatchObject({ code: 'outside-workspace' });
+});
+
+it('startExport refuses at once a destination that is taken: a document always, an earlier export until replacing is confirmed', async () => {
+  const document = join(backend.root, 'plain.txt');
+  const text = await readFile(document, 'utf8');
+  await expect(backend.startExport({ format: 'jsonl', out: 'plain.txt', replace: true })).rejects.toMatchObject({
+    code: 'exists',
+    detail: { earlierExport: false },
+  });
+  expect(await readFile(document, 'utf8')).toBe(text);
+
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  await backend.startExport({ format: 'conll', out: 'exports/set.conll' });
+  await until(events, 'export-finished');
+  await expect(backend.startExport({ format: 'conll', out: 'exports/set.conll' })).rejects.toMatchObject({
+    code: 'exists',
+    detail: { earlierExport: true, path: join(backend.root, 'exports', 'set.conll') },
+  });
+  events.length = 0;
+  const { jobId } = await backend.startExport({ format: 'conll', out: 'exports/set.conll', replace: true });
+  expect(await until(events, 'export-finished')).toMatchObject({ jobId });
+  off();
 });

@@ -122,9 +122,8 @@ describe('Backend.openDocument', () => {
     expect(doc.readOnly?.message).toContain('made by a newer Tahrir (version 2)');
   });
 
-  it('opens read-only a sidecar with offsets out of range, overlapping edits, duplicate ids, a lost speaker or another source.file', async () => {
+  it('opens read-only a sidecar with overlapping edits, duplicate ids, a lost speaker or another source.file', async () => {
     const faults: [string, (s: Sidecar) => void, RegExp][] = [
-      ['out of range', (s) => void (s.entities[7].end = 3120), /end 3120 is past the end of the text \(2992 code points\)/],
       ['overlapping edits', (s) => void (s.edits[3].start = 1550), /overlaps edits\[2\]/],
       ['duplicate ids', (s) => void (s.quotes[1].id = 't1'), /id "t1" is already used/],
       ['speaker', (s) => void (s.quotes[0].speaker = 'nobody'), /speaker "nobody" is not an entity/],
@@ -142,6 +141,27 @@ describe('Backend.openDocument', () => {
       await refused(backend.saveSidecar(id, parseSidecar(exampleJson), doc.revision));
       expect(await snapshot(root)).toEqual(before);
     }
+  });
+
+  it('re-anchors by its text a span whose offsets do not hold it (out of range, or elsewhere), the text unchanged; writes nothing', async () => {
+    const { root, backend, id, sidecarPath } = await sampleWorkspace(false);
+    const s = parseSidecar(exampleJson);
+    const t1 = s.entities.find((e) => e.id === 't1')!;
+    const right = { start: t1.start, end: t1.end };
+    t1.end = 3120; // past the end of the text (2992 code points)
+    const other = s.entities.find((e) => e.id !== 't1' && e.text !== t1.text)!;
+    const otherRight = { start: other.start, end: other.end };
+    other.start -= 3;
+    other.end -= 3;
+    await writeFile(sidecarPath, JSON.stringify(s, null, 2));
+    const before = await snapshot(root);
+    const doc = await backend.openDocument(id);
+    expect(doc.readOnly).toBeUndefined();
+    const opened = doc.sidecar.entities.find((e) => e.id === 't1')!;
+    expect({ start: opened.start, end: opened.end, text: opened.text }).toEqual({ ...right, text: 'جو بايدن' });
+    expect(doc.sidecar.entities.find((e) => e.id === other.id)).toMatchObject(otherRight);
+    expect(doc.reanchored?.moved.map((m) => m.id).sort()).toEqual([other.id, 't1'].sort());
+    expect(await snapshot(root)).toEqual(before);
   });
 
   it('re-anchors when the text changed on disk, and writes nothing until saved', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { runImport } from '../../electron/import-job';
 import { run as runExportCli } from '../../electron/cli/export';
 import { TahrirError } from '../../shared/errors';
 import { writeFixtureWorkspace } from '../shared/export/fixture-documents';
+import { snapshot, writeFiles } from './temp-folder';
 
 let dir: string;
 let ws: string;
@@ -55,7 +56,7 @@ describe('runExport', () => {
     expect(records.map((r) => r.id)).toEqual(['mixed', 'plain', 'sub/older']);
     expect(progress[0]).toEqual([0, 5, 'broken']);
     expect(progress[progress.length - 1]).toEqual([5, 5, undefined]);
-    expect(await readdir(out)).toEqual(['data.jsonl']); // no temp files left
+    expect(await readdir(out)).toEqual(['.tahrir-exports.json', 'data.jsonl']); // no temp files left; what it wrote, listed
   });
 
   it('skips, by name, a document whose edits overlap', async () => {
@@ -85,6 +86,74 @@ describe('runExport', () => {
     expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
 
+  it('a span whose offsets do not hold its text is re-anchored by its text or left out, and named', async () => {
+    const prefix = Array.from('قال المتحدث إن الاجتماع انتهى دون اتفاق وإن الجولة التالية ستعقد قريبا في العاصمة').slice(0, 60).join('');
+    const text = `${prefix}ت رويترز.\n`;
+    expect(Array.from(text)).toHaveLength(70);
+    const sidecar = (entities: object[]) => ({
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'wire.txt', sha256: createHash('sha256').update(text).digest('hex'), length: 70 },
+      document: { status: 'done' },
+      edits: [],
+      entities,
+      quotes: [],
+    });
+    await writeFile(join(ws, 'wire.txt'), text);
+    await writeFile(
+      join(ws, 'wire.annotations.json'),
+      JSON.stringify(
+        sidecar([
+          { id: 'e1', start: 60, end: 400, text: 'رويترز', label: 'ORG' },
+          { id: 'e2', start: 0, end: 5, text: 'Associated Press', label: 'ORG' },
+        ]),
+      ),
+    );
+    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'wire.jsonl') } });
+    const wire = (await lines(join(out, 'wire.jsonl'))).find((r) => r.id === 'wire');
+    expect(wire.spans).toEqual([{ start: 62, end: 68, label: 'ORG', text: 'رويترز' }]);
+    expect(summary.leftOut).toMatchObject({ orphaned: 1 });
+    expect(summary.reanchored.filter((r) => r.file === 'wire.annotations.json')).toEqual([
+      { file: 'wire.annotations.json', kind: 'entity', id: 'e1', message: 'entity e1 "رويترز" at 60–400: its text is not there; its text is at 62–68 (re-anchored, nearest)' },
+      {
+        file: 'wire.annotations.json',
+        kind: 'entity',
+        id: 'e2',
+        message: 'entity e2 "Associated Press" at 0–5: its text is not there, and it is found nowhere else; left out (orphaned)',
+      },
+    ]);
+    // The sidecar older than its text: its spans moved with their text, and are named too.
+    expect(summary.reanchored.find((r) => r.file === 'sub/older.annotations.json')?.message).toMatch(
+      /^entity t1 "Kishida" at 0–7: the text changed since the sidecar was saved; its text is at 20–27 \(re-anchored, nearest\)$/,
+    );
+  });
+
+  it('a sidecar with duplicate ids is skipped, named, as validate refuses it', async () => {
+    const text = 'قالت رويترز إن الاجتماع انتهى.\n';
+    const sidecar = (entities: object[]) => ({
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'wire.txt', sha256: createHash('sha256').update(text).digest('hex'), length: Array.from(text).length },
+      document: { status: 'done' },
+      edits: [],
+      entities,
+      quotes: [],
+    });
+    await writeFile(join(ws, 'wire.txt'), text);
+    await writeFile(
+      join(ws, 'wire.annotations.json'),
+      JSON.stringify(
+        sidecar([
+          { id: 'e1', start: 5, end: 11, text: 'رويترز', label: 'ORG' },
+          { id: 'e1', start: 5, end: 11, text: 'رويترز', label: 'PERSON' },
+        ]),
+      ),
+    );
+    const dup = await runExport({ root: ws, request: { format: 'conll', out: join(out, 'dup.conll') } });
+    expect(dup.skipped).toEqual([{ file: 'wire.annotations.json', reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]' }]);
+    expect(await readFile(join(out, 'dup.conll'), 'utf8')).not.toMatch(/رويترز/);
+  });
+
   it('filters by status', async () => {
     const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'done.jsonl'), status: 'done' } });
     expect(summary.documents).toBe(2);
@@ -102,7 +171,7 @@ describe('runExport', () => {
     expect(parts[0].length).toBeGreaterThan(parts[1].length);
     for (const [i, ids] of parts.entries()) for (const id of ids) expect(splitPart(id, 7, [80, 10, 10])).toBe(i);
     // Same seed, same split; another seed, another split.
-    const again = await runExport({ root: ws, request });
+    const again = await runExport({ root: ws, request: { ...request, replace: true } });
     expect(await Promise.all(again.outputs.map(async (p) => (await lines(p)).map((r) => r.id)))).toEqual(parts);
     const moved = Array.from({ length: 43 }, (_, i) => `extra-${i}`).filter((id) => splitPart(id, 7, [80, 10, 10]) !== splitPart(id, 8, [80, 10, 10]));
     expect(moved.length).toBeGreaterThan(0);
@@ -130,22 +199,108 @@ describe('runExport', () => {
     await runExport({ root: ws, request: { format: 'brat', out: target } });
     expect((await readdir(target)).sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub']);
     expect(await readFile(join(target, 'sub', 'older.txt'), 'utf8')).toMatch(/^Tokyo, April 2024/);
-    await runExport({ root: ws, request: { format: 'brat', out: target, split: [50, 50], seed: 1 } });
+    await runExport({ root: ws, request: { format: 'brat', out: target, split: [50, 50], seed: 1, replace: true } });
     expect((await readdir(target)).sort()).toEqual(['test', 'train']);
-    expect(await readdir(out)).toEqual(['brat']);
+    expect(await readdir(out)).toEqual(['.tahrir-exports.json', 'brat']);
     const precious = join(out, 'precious');
     await mkdir(precious);
     await writeFile(join(precious, 'notes.txt'), 'mine');
-    await expect(runExport({ root: ws, request: { format: 'brat', out: precious } })).rejects.toThrow(/not writing over it/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: precious, replace: true } })).rejects.toThrow(/not writing over it/);
     expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('mine');
     await writeFile(join(out, 'a-file'), 'also mine');
-    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'a-file') } })).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'a-file') } })).rejects.toMatchObject({ code: 'exists' });
     expect(await readFile(join(out, 'a-file'), 'utf8')).toBe('also mine');
+  });
+
+  it('never writes over a document, a sidecar or tahrir.json, whatever the format', async () => {
+    await writeFile(join(ws, 'tahrir.json'), '{"labels": []}\n');
+    const before = await snapshot(ws);
+    for (const target of ['plain.txt', 'plain.annotations.json', 'tahrir.json', 'sub/older.txt']) {
+      for (const format of ['jsonl', 'labelstudio', 'brat'] as const) {
+        const run = runExport({ root: ws, request: { format, out: join(ws, target), replace: true } });
+        await expect(run).rejects.toMatchObject({ code: 'exists', file: join(ws, target), detail: { earlierExport: false } });
+      }
+    }
+    // Nor a new file named like one: it would become part of the workspace.
+    await expect(runExport({ root: ws, request: { format: 'jsonl', out: join(ws, 'new.annotations.json') } })).rejects.toThrow(/named like a sidecar/);
+    await expect(runExport({ root: ws, request: { format: 'conll', out: join(ws, 'new.txt') } })).rejects.toThrow(/named like a document/);
+    // Nor the workspace itself, or a folder holding it.
+    await expect(runExport({ root: ws, request: { format: 'brat', out: ws, replace: true } })).rejects.toThrow(/holds the workspace/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: dir, replace: true } })).rejects.toThrow(/holds the workspace/);
+    expect(await snapshot(ws)).toEqual(before);
+  });
+
+  it('brat: a folder holding only train/dev/test with texts and sidecars in them is refused, not deleted', async () => {
+    const target = join(out, 'corpus');
+    await writeFiles(target, {
+      'train/a.txt': 'An article.\n',
+      'train/a.annotations.json': '{}',
+      'dev/b.txt': 'Another.\n',
+      'test/c.txt': 'A third.\n',
+    });
+    const before = await snapshot(target);
+    const run = runExport({ root: ws, request: { format: 'brat', out: target, split: [80, 10, 10], replace: true } });
+    await expect(run).rejects.toMatchObject({ code: 'exists', detail: { earlierExport: false } });
+    await expect(runExport({ root: ws, request: { format: 'brat', out: target, replace: true } })).rejects.toThrow(/not an earlier Tahrir export; not writing over it/);
+    expect(await snapshot(target)).toEqual(before);
+    expect((await readdir(out)).sort()).toEqual(['corpus']); // no temp folder left either
+  });
+
+  it('replaces an earlier export only when asked to, and only while it is as the export wrote it', async () => {
+    const file = join(out, 'data.jsonl');
+    await runExport({ root: ws, request: { format: 'jsonl', out: file } });
+    const first = await readFile(file, 'utf8');
+    expect(await readdir(out)).toEqual(['.tahrir-exports.json', 'data.jsonl']);
+    await expect(runExport({ root: ws, request: { format: 'jsonl', out: file } })).rejects.toMatchObject({
+      code: 'exists',
+      detail: { earlierExport: true, path: file },
+    });
+    await writeFile(join(ws, 'plain.txt'), 'A new text for the plain document.\n');
+    await runExport({ root: ws, request: { format: 'jsonl', out: file, replace: true } });
+    const second = await readFile(file, 'utf8');
+    expect(second).not.toBe(first);
+    // Edited by hand since: no longer what the export wrote.
+    await writeFile(file, second + '{"id": "mine"}\n');
+    await expect(runExport({ root: ws, request: { format: 'jsonl', out: file, replace: true } })).rejects.toThrow(/changed since; not writing over it/);
+    expect(await readFile(file, 'utf8')).toBe(second + '{"id": "mine"}\n');
+
+    // A brat folder: replaced while it holds only what the export wrote.
+    const folder = join(out, 'brat');
+    await runExport({ root: ws, request: { format: 'brat', out: folder, split: [50, 50], seed: 1 } });
+    await runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } });
+    expect((await readdir(folder)).sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub']);
+    await writeFile(join(folder, 'sub', 'notes.md'), 'mine');
+    await expect(runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } })).rejects.toThrow(/holds sub\/notes\.md, which no earlier export wrote/);
+    expect(await readFile(join(folder, 'sub', 'notes.md'), 'utf8')).toBe('mine');
+  });
+
+  it('exports finishing together into one folder are all listed, so each can be replaced later', async () => {
+    const formats = ['jsonl', 'conll', 'hf', 'w3c', 'labelstudio'] as const;
+    await Promise.all(formats.map((format) => runExport({ root: ws, request: { format, out: join(out, `together-${format}`) } })));
+    const listed = JSON.parse(await readFile(join(out, '.tahrir-exports.json'), 'utf8')).outputs;
+    expect(Object.keys(listed).sort()).toEqual(formats.map((f) => `together-${f}`).sort());
+    for (const format of formats) await runExport({ root: ws, request: { format, out: join(out, `together-${format}`), replace: true } });
+  });
+
+  it('never writes through a symbolic link', async () => {
+    await writeFile(join(dir, 'elsewhere.jsonl'), 'not an export');
+    await symlink(join(dir, 'elsewhere.jsonl'), join(out, 'link.jsonl'));
+    await expect(runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'link.jsonl'), replace: true } })).rejects.toThrow(/symbolic link/);
+    await mkdir(join(dir, 'outside'));
+    await writeFile(join(dir, 'outside', 'keep.txt'), 'mine');
+    await symlink(join(dir, 'outside'), join(out, 'brat-link'));
+    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat-link'), replace: true } })).rejects.toThrow(/symbolic link/);
+    // A link inside a folder export is not ours either: refused, not followed or removed.
+    await runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat') } });
+    await symlink(join(dir, 'outside'), join(out, 'brat', 'sub', 'away'));
+    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat'), replace: true } })).rejects.toThrow(/sub\/away, which is not a plain file or folder/);
+    expect(await readFile(join(dir, 'elsewhere.jsonl'), 'utf8')).toBe('not an export');
+    expect(await readFile(join(dir, 'outside', 'keep.txt'), 'utf8')).toBe('mine');
   });
 
   it('a brat export inside the workspace is not exported as documents', async () => {
     await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
-    const summary = await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
+    const summary = await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported'), replace: true } });
     expect(summary.documents).toBe(3);
   });
 
@@ -189,6 +344,7 @@ describe('tahrir export (CLI)', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/exported 3 documents/);
     expect(ok.stdout).toMatch(/left out: 1 inside removed text, 1 overlap \(conll\)/);
+    expect(ok.stdout).toMatch(/^sub\/older\.annotations\.json: entity t2 "Biden" at 12–17: the text changed since the sidecar was saved; its text is at 32–37 \(re-anchored, nearest\)$/m);
     await addBrokenDocuments();
     const bad = await cli([ws, '--format', 'jsonl', '--out', join(out, 'b.jsonl'), '--json']);
     expect(bad.code).toBe(1);

@@ -180,6 +180,29 @@ describe('broken sidecars: named, opened read-only, never overwritten', () => {
   }
 });
 
+describe('a span whose offsets do not hold its text', () => {
+  it('offsets-out-of-range: opens editable, the span re-anchored by its text and reported; nothing written on open', async () => {
+    const dir = tempWorkspace('tahrir-range-');
+    try {
+      copyFileSync(SAMPLE_TEXT_PATH, join(dir, 'article.txt'));
+      copyFileSync(join(BAD, 'sidecars', 'offsets-out-of-range.annotations.json'), join(dir, 'article.annotations.json'));
+      const before = snapshot(dir);
+      const b = await Backend.open(dir);
+      const opened = await b.openDocument('article');
+      expect(opened.readOnly).toBeUndefined();
+      // t2 "اليابان" at 5000–5010, past the end (2992 code points): the occurrence nearest there.
+      const t2 = opened.sidecar.entities.find((e) => e.id === 't2')!;
+      expect(Array.from(opened.text).slice(t2.start, t2.end).join('')).toBe('اليابان');
+      expect(opened.reanchored?.moved).toEqual([{ kind: 'entity', id: 't2', from: 5000, to: t2.start, how: 'nearest' }]);
+      expect(snapshot(dir)).toEqual(before);
+      await b.close();
+      covered.push('sidecar offsets-out-of-range (re-anchored by its text, reported)');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the workspace changes under the app', () => {
   it('a document deleted while open: its sidecar is kept and still listed; the open copy can be saved as a recovery entry', async () => {
     const dir = tempWorkspace('tahrir-del-');

@@ -36,6 +36,7 @@ describe('API arguments', () => {
     expect(parseApiArguments('startExport', [{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }])).toEqual([
       { format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 },
     ]);
+    expect(parseApiArguments('startExport', [{ format: 'jsonl', out: 'x.jsonl', replace: true }])).toEqual([{ format: 'jsonl', out: 'x.jsonl', replace: true }]);
     expect(parseApiArguments('openExternal', ['https://example.org/a?b'])).toEqual(['https://example.org/a?b']);
   });
 
@@ -53,6 +54,7 @@ describe('API arguments', () => {
     expect(refusal('saveSidecar', ['a', {}]).message).toMatch(/baseRevision/);
     expect(refusal('startExport', [{ format: 'docx', out: 'x' }]).message).toMatch(/format must be one of/);
     expect(refusal('startExport', [{ format: 'jsonl', out: 'x', evil: true }]).message).toMatch(/startExport/);
+    expect(refusal('startExport', [{ format: 'jsonl', out: 'x', replace: 'yes' }]).message).toMatch(/replace must be true or false/);
     expect(refusal('chooseImportSource', ['hf']).message).toMatch(/format must be one of brat/);
   });
 

@@ -2,7 +2,8 @@ import { cp, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSidecar, serializeSidecar } from '../../../shared/sidecar';
+import { createHash } from 'node:crypto';
+import { emptySidecar, parseSidecar, serializeSidecar } from '../../../shared/sidecar';
 import { snapshot, tempFolder, writeFiles } from '../temp-folder';
 import { useCliBundle } from './cli-bundle';
 
@@ -64,6 +65,30 @@ describe('tahrir validate', () => {
     expect(lines).toContain('gone.annotations.json: its text file gone.txt is missing (moved or deleted?)');
     expect(r.stderr).toMatch(/sidecars checked, 5 files with problems/);
     expect(await snapshot(root)).toEqual(before);
+  });
+
+  it('reports a text that export cannot decode, with or without a sidecar, naming the file and the byte (exit 1)', async () => {
+    const root = await tempFolder();
+    // "A سلام" in windows-1256: not UTF-8 from byte 2 on.
+    const legacy = Uint8Array.from([0x41, 0x20, 0xd3, 0xe1, 0xc7, 0xe3, 0x0a]);
+    await writeFiles(root, {
+      'old/a.txt': legacy,
+      'old/b.txt': legacy,
+      'old/b.annotations.json': serializeSidecar(emptySidecar('b.txt', createHash('sha256').update(legacy).digest('hex'), 7)),
+      'fine.txt': 'نص سليم\n',
+    });
+    const before = await snapshot(root);
+    const r = await tahrir(['validate', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'old/a.txt: is not valid UTF-8 (first bad byte at offset 2: d3 e1 c7 e3); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. "encodings": {"old/a.txt": "windows-1256"}',
+      'old/b.annotations.json: its text file cannot be read: old/b.txt: is not valid UTF-8 (first bad byte at offset 2: d3 e1 c7 e3); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. "encodings": {"old/b.txt": "windows-1256"}',
+    ]);
+    const json = JSON.parse((await tahrir(['validate', root, '--json'])).stdout);
+    expect(json).toMatchObject({ checked: 1, texts: 2, valid: false, files: [{ file: 'old/a.txt' }, { file: 'old/b.annotations.json' }] });
+    expect(await snapshot(root)).toEqual(before);
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ encodings: { 'old/a.txt': 'windows-1256', 'old/b.txt': 'windows-1256' } }) });
+    expect(await tahrir(['validate', root])).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('checks labels against tahrir.json and reports a broken tahrir.json', async () => {
