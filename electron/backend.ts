@@ -10,6 +10,7 @@ import { TahrirError, isTahrirError } from '../shared/errors';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { codePointLength } from '../shared/code-points';
+import { jsonValueProblem } from '../shared/json-limits';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems, emptySidecar, migrateSidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { resolveInside, relativeSegments } from './confine';
@@ -220,6 +221,9 @@ export class Backend implements BackendOperations {
       } catch (e) {
         throw new TahrirError('invalid-argument', `the sidecar to save is not valid JSON: ${(e as Error).message}`, file);
       }
+      // An object was checked with the other arguments (shared/api-arguments.ts); its text only now.
+      const problem = jsonValueProblem(sidecar);
+      if (problem) throw new TahrirError('invalid-argument', `the sidecar to save is not valid: ${problem.path}: ${problem.message}`, file, [problem]);
     }
     try {
       return sortSidecar(migrateSidecar(sidecar, file));

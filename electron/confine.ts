@@ -1,13 +1,16 @@
 // Every path the renderer, `serve` or an import names is resolved inside the open workspace:
 // `..`, absolute paths and symlinks that lead out of it are refused ('outside-workspace').
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { TahrirError } from '../shared/errors';
-import { isMissing } from './io-error';
+import { isMissing, toTahrirError } from './io-error';
 
 function outside(what: string, why: string): TahrirError {
   return new TahrirError('outside-workspace', `${JSON.stringify(what.slice(0, 200))} ${why}`, undefined, { path: what.slice(0, 200) });
 }
+
+/** The longest file or folder name (in UTF-8 bytes) of Linux, macOS and Windows file systems. */
+const MAX_NAME_BYTES = 255;
 
 /** True when `child` is `parent` or inside it (both absolute and normalized). */
 export function isInside(parent: string, child: string): boolean {
@@ -28,6 +31,9 @@ export function relativeSegments(relativePath: string): string[] {
   const segments = relativePath.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
   if (segments.includes('..')) throw outside(relativePath, 'uses ".." to leave its folder; only paths inside the workspace are allowed');
   if (segments.length === 0) throw new TahrirError('invalid-argument', `${JSON.stringify(relativePath)} names the workspace itself, not a file in it`);
+  // No disk takes a file or folder name over 255 bytes: say so rather than fail inside the file system.
+  const long = segments.find((s) => Buffer.byteLength(s, 'utf8') > MAX_NAME_BYTES);
+  if (long) throw new TahrirError('invalid-argument', `${JSON.stringify(relativePath.slice(0, 200))} is too long a path: the name ${JSON.stringify(long.slice(0, 40) + '…')} has more than ${MAX_NAME_BYTES} bytes`);
   return segments;
 }
 
@@ -61,9 +67,35 @@ export async function resolveInside(root: string, relativePath: string): Promise
     throw e;
   });
   const target = join(realRoot, ...segments);
-  const real = await realExisting(target);
+  const real = await realExisting(target).catch((e) => {
+    throw toTahrirError(e, relativePath.slice(0, 200));
+  });
   if (!isInside(realRoot, real)) throw outside(relativePath, 'leads out of the workspace through a symbolic link');
   return target;
+}
+
+/**
+ * The real path of a file to be read (`path`, absolute), refused unless it lies inside the folder
+ * `realFolder` (already resolved) and is a regular file: a link leading out of the folder is not
+ * followed, and a named pipe or device would block the read or never end. `where` says which
+ * folder in messages ("the workspace", "the import folder"); `label` names the file.
+ */
+export async function realFileInside(realFolder: string, path: string, label: string, where: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (e) {
+    throw toTahrirError(e, label);
+  }
+  if (!isInside(realFolder, real)) {
+    throw new TahrirError('outside-workspace', `leads out of ${where} through a symbolic link; not read`, label, { path: label });
+  }
+  const s = await stat(real).catch((e: unknown) => {
+    throw toTahrirError(e, label);
+  });
+  if (s.isDirectory()) throw new TahrirError('invalid-argument', 'is a folder, not a file', label);
+  if (!s.isFile()) throw new TahrirError('invalid-argument', 'is not a regular file; not read', label);
+  return real;
 }
 
 /** The workspace-relative form of an absolute path inside `root`, with `/` separators. */

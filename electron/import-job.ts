@@ -4,10 +4,10 @@
 // tahrir.json does not define is never written, and every write is atomic with the revision
 // that was read.
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ImportReport, ImportRequest } from '../shared/api';
 import { IMPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
@@ -22,6 +22,8 @@ import { parseLabelStudio } from '../shared/import/import-labelstudio';
 import { mergeAnnotations } from '../shared/import/merge';
 import { toSourceAnnotations, type ImportedDocument } from '../shared/import/pre-annotations';
 import { readTextFile } from './text-file';
+import { realFileInside } from './confine';
+import { WALK_LIMITS, walkFolder, type WalkLimits } from './folder-walk';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
 import { readWorkspaceConfig } from './workspace-config';
@@ -31,6 +33,8 @@ export interface ImportJobOptions {
   root: string;
   request: ImportRequest;
   signal?: AbortSignal;
+  /** How deep and how large a brat folder may be (tests set small ones). */
+  limits?: Partial<WalkLimits>;
 }
 
 function describe(e: unknown): string {
@@ -68,13 +72,25 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
   if (request.format !== 'brat' && fromStat.isDirectory()) {
     throw new TahrirError('invalid-argument', `is a folder; ${request.format} imports from one file`, request.from);
   }
+  // A named pipe or a device would block the read, or never end.
+  if (!fromStat.isDirectory() && !fromStat.isFile()) throw new TahrirError('invalid-argument', 'is not a regular file; not read', request.from);
 
   const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
   const labels = new Set((await readWorkspaceConfig(root)).config.labels.map((l) => l.name));
   const documents = await workspaceDocuments(root);
   const byId = new Map(documents.map((d) => [d.id, d]));
+  const realRoot = await realpath(root);
 
   const open = async (doc: WorkspaceDocument): Promise<OpenedForImport | null> => {
+    // The listing follows no text file out of the workspace; a sidecar beside it could still be a link that does.
+    try {
+      await realFileInside(realRoot, doc.sidecarPath, doc.sidecarFile, 'the workspace');
+    } catch (e) {
+      if (!(isTahrirError(e) && e.code === 'not-found')) {
+        report.skipped.push({ file: doc.sidecarFile, reason: describe(e) });
+        return null;
+      }
+    }
     let text: string;
     let textSha: string;
     try {
@@ -209,15 +225,21 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     }
     case 'brat': {
       if (!fromStat.isDirectory()) throw new TahrirError('invalid-argument', 'brat imports from a folder of .ann and .txt files', request.from);
-      const anns = (await readdir(request.from, { recursive: true })).filter((f) => f.endsWith('.ann')).sort();
-      for (const rel of anns) {
+      // Every file read is resolved inside the folder named (under `tahrir serve` and on the desktop, a folder inside the workspace or picked in a dialog).
+      const folder = await realpath(request.from);
+      const walk = await walkFolder(folder, request.from, (name) => name.endsWith('.ann'), { ...WALK_LIMITS, ...options.limits });
+      for (const link of walk.folderLinks) report.skipped.push({ file: join(request.from, ...link.split('/')), reason: 'a symbolic link to a folder: not followed' });
+      for (const rel of walk.files) {
         checkCancel();
-        const annPath = join(request.from, rel);
-        const id = relative(request.from, annPath).split(sep).join('/').replace(/\.ann$/, '');
+        const annPath = join(request.from, ...rel.split('/'));
+        const id = rel.replace(/\.ann$/, '');
         let imported: ImportedDocument;
         try {
-          const txt = await readTextFile(annPath.replace(/\.ann$/, '.txt'));
-          imported = parseBratAnn(await readFile(annPath, 'utf8'), txt.text, annPath, id);
+          const where = 'the import folder';
+          const ann = await realFileInside(folder, annPath, annPath, where);
+          const txtPath = annPath.replace(/\.ann$/, '.txt');
+          const txt = await readTextFile(await realFileInside(folder, txtPath, txtPath, where), undefined, { file: txtPath });
+          imported = parseBratAnn(await readFile(ann, 'utf8'), txt.text, annPath, id);
         } catch (e) {
           report.skipped.push({ file: annPath, reason: describe(e) });
           continue;

@@ -2,8 +2,13 @@
 // desktop build and for end-to-end tests. Protocol: shared/http-protocol.ts.
 //
 // Another web page open in the same browser must not be able to read or write the workspace:
-// every request needs the per-run random token, and a loopback Host header (DNS rebinding);
-// API calls are JSON POSTs (never "simple" cross-site requests) from our own origin only.
+// every API call and the event stream need the per-run random token in a header, and every
+// request a loopback Host header (DNS rebinding); API calls are JSON POSTs (never "simple"
+// cross-site requests) from our own origin only. The token is never set as a cookie: cookies are
+// not scoped by port, so a browser sends them to every other server on 127.0.0.1. The UI's files
+// (page, scripts, styles, fonts, worker) hold no secret and are served without it; other origins
+// cannot embed them (Cross-Origin-Resource-Policy) nor read them (no CORS).
+import { isUtf8 } from 'node:buffer';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +17,7 @@ import { basename, resolve } from 'node:path';
 import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
-import { API_PREFIX, EVENTS_PATH, TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { dispatchApiCall } from './api-dispatch';
@@ -20,6 +25,7 @@ import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
 import { resolveInside } from './confine';
 import { findRendererDir, readRendererFile } from './renderer-files';
+import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
 
 export interface ServerOptions {
@@ -76,7 +82,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = randomBytes(24).toString('base64url');
   const tokenDigest = digest(token);
   let port = 0;
-  let cookieName = TOKEN_COOKIE;
+  const isToken = (given: unknown) => typeof given === 'string' && timingSafeEqual(digest(given), tokenDigest);
 
   const host: HostOperations = {
     async openWorkspace() {
@@ -126,9 +132,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'this server answers only to 127.0.0.1, localhost or [::1] on its own port');
     const origin = request.headers.origin;
     if (origin !== undefined && !isLoopbackOrigin(origin, port)) return refuse(response, 'requests from other sites are refused');
-    const given = request.headers[TOKEN_HEADER] ?? readCookie(request.headers.cookie, cookieName) ?? url.searchParams.get(TOKEN_QUERY);
-    if (typeof given !== 'string' || !timingSafeEqual(digest(given), tokenDigest)) {
+    const isApi = url.pathname === EVENTS_PATH || url.pathname.startsWith(API_PREFIX);
+    // The workspace is reached only with the token in the header (the page keeps it: renderer/page-token.ts).
+    if (isApi && !isToken(request.headers[TOKEN_HEADER])) {
       return refuse(response, 'open the URL that `tahrir serve` printed (it carries the access token)');
+    }
+    // The printed URL's ?token= is for the page to read; a wrong one (an earlier run's link) is said so at once.
+    if (!isApi && url.searchParams.has(TOKEN_QUERY) && !isToken(url.searchParams.get(TOKEN_QUERY))) {
+      return refuse(response, 'this link carries another token than this server’s (from an earlier run?): open the URL that `tahrir serve` printed');
     }
 
     if (url.pathname === EVENTS_PATH) {
@@ -153,8 +164,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     let body: ApiRequestBody;
     try {
-      const raw = await readBody(request, maxBody);
-      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      const parsed: unknown = JSON.parse(bodyText(await readBody(request, maxBody)));
       if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as ApiRequestBody).args)) {
         throw new TahrirError('invalid-argument', 'the request body must be {"args": [...]}');
       }
@@ -200,17 +210,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       return void response.end(url.pathname === '/' ? 'The UI is not built yet: run `npm run build`.\n' : 'Not found\n');
     }
-    const headers: Record<string, string | string[]> = {
+    response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.contentType,
       'Content-Length': String(file.body.length),
-      'Cache-Control': 'no-cache',
-    };
-    // The page was opened with ?token=…: remember it for the page's scripts, styles and fonts.
-    if (url.searchParams.get(TOKEN_QUERY) === token) {
-      headers['Set-Cookie'] = `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    response.writeHead(200, headers);
+      // A URL with the token is not kept in the browser's cache (its key is the URL).
+      'Cache-Control': url.searchParams.has(TOKEN_QUERY) ? 'no-store' : 'no-cache',
+    });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -227,8 +233,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
-  // Cookies are not per port: two servers on 127.0.0.1 must not overwrite each other's token.
-  cookieName = `${TOKEN_COOKIE}-${port}`;
 
   let closed: Promise<void> | null = null;
   return {
@@ -267,15 +271,6 @@ function isLoopbackOrigin(origin: string, port: number): boolean {
   return o === `http://127.0.0.1:${port}` || o === `http://localhost:${port}` || o === `http://[::1]:${port}`;
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolveBody, rejectBody) => {
     const declared = Number(request.headers['content-length']);
@@ -296,6 +291,16 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     request.on('end', () => resolveBody(Buffer.concat(chunks)));
     request.on('error', rejectBody);
   });
+}
+
+/** The body as text; bytes that are not UTF-8 are refused, never saved as U+FFFD (what toString('utf8') would make of them). */
+export function bodyText(raw: Buffer): string {
+  if (!isUtf8(raw)) {
+    const at = Math.max(0, firstInvalidUtf8Byte(raw));
+    const shown = Array.from(raw.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new TahrirError('not-utf8', `the request body is not UTF-8 (first bad byte at offset ${at}: ${shown}); nothing was saved`, undefined, { byteOffset: at });
+  }
+  return raw.toString('utf8');
 }
 
 function tooLarge(limit: number): TahrirError {

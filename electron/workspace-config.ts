@@ -1,14 +1,15 @@
 // `tahrir.json` at the workspace root: labels, hotkeys, encodings, boilerplate and export
 // settings. Absent → defaults. Broken → defaults plus a problem naming the file and what is wrong
 // (the app keeps working; the file is never rewritten by us).
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { TahrirError } from '../shared/errors';
+import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';
 import { DEFAULT_CONFIG, DOCUMENT_STATUSES } from '../shared/model';
 import type { WorkspaceConfig } from '../shared/model';
 import { describeProblems } from '../shared/sidecar';
+import { realFileInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
 
 export const CONFIG_FILE = 'tahrir.json';
@@ -87,11 +88,26 @@ export function defaultConfig(): WorkspaceConfig {
   return { ...DEFAULT_CONFIG, labels: DEFAULT_CONFIG.labels.map((l) => ({ ...l })) };
 }
 
+/**
+ * Where tahrir.json is read from: only a file of this workspace (through a link leading out, the
+ * content of any file would be quoted in the problem shown), and never a named pipe (reading one
+ * would block the app). Missing files and folders are left for reading them to report.
+ */
+async function configPath(root: string): Promise<string> {
+  const path = join(root, CONFIG_FILE);
+  try {
+    return await realFileInside(await realpath(root), path, CONFIG_FILE, 'the workspace');
+  } catch (e) {
+    if (!isTahrirError(e) || e.code === 'not-found' || e.message.endsWith('is a folder, not a file')) return path;
+    throw e;
+  }
+}
+
 /** Reads `<root>/tahrir.json`; never throws. */
 export async function readWorkspaceConfig(root: string): Promise<LoadedConfig> {
   let json: string;
   try {
-    json = await readFile(join(root, CONFIG_FILE), 'utf8');
+    json = await readFile(await configPath(root), 'utf8');
   } catch (e) {
     if (isMissing(e)) return { config: defaultConfig() };
     return { config: defaultConfig(), problem: toTahrirError(e, CONFIG_FILE).toData() };

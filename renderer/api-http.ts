@@ -1,21 +1,26 @@
 // TahrirApi over HTTP, for the renderer served by `tahrir serve` (shared/http-protocol.ts):
-// one POST per operation, events as Server-Sent Events. The per-run token comes from the
-// page's own URL (`/?token=…`); the server also set it as an HttpOnly cookie for the assets.
+// one POST per operation, events as Server-Sent Events read through fetch(). Every request
+// carries the per-run token as a header (renderer/page-token.ts): never in a cookie, which the
+// browser would send to every server on 127.0.0.1, and never in a URL after the first page load.
 import { API_METHODS } from '../shared/api';
 import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
 import { isWebLink } from '../shared/api-arguments';
 import { TahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';
-import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../shared/http-protocol';
+import { readEventStream } from './event-stream';
+import { pageToken } from './page-token';
 
 export interface HttpApiOptions {
   /** Server origin, e.g. "http://127.0.0.1:4000"; default: the page's own origin. */
   baseUrl?: string;
-  /** Default: the `token` query parameter of the page's URL (else only the cookie is sent). */
+  /** Default: the token the page was opened with (renderer/page-token.ts). */
   token?: string | null;
   fetch?: typeof fetch;
-  EventSource?: typeof EventSource;
 }
+
+/** How long the event stream waits before it connects again after losing the server (as EventSource would, told `retry: 2000`). */
+const RECONNECT_MS = 2000;
 
 type Forwarded = Exclude<ApiMethod, 'openExternal'>;
 
@@ -25,9 +30,13 @@ export interface HttpTarget {
   token: string | null;
 }
 
-/** The page's own server and the token from its URL (`/?token=…`): what a worker, which has no page URL, is handed. */
+/** The page's own server and its token: what a worker, which has neither, is handed. */
 export function pageTarget(): HttpTarget {
-  return { baseUrl: '', token: new URLSearchParams(location.search).get(TOKEN_QUERY) };
+  return { baseUrl: '', token: pageToken() };
+}
+
+function tokenHeaders(target: HttpTarget): Record<string, string> {
+  return target.token ? { [TOKEN_HEADER]: target.token } : {};
 }
 
 /**
@@ -36,15 +45,13 @@ export function pageTarget(): HttpTarget {
  * the body as it is instead of encoding it a second time.
  */
 export async function postApiCall(target: HttpTarget, method: ApiMethod, body: string | Blob, doFetch: typeof fetch = fetch): Promise<unknown> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (target.token) headers[TOKEN_HEADER] = target.token;
   let response: Response;
   try {
     response = await doFetch(`${target.baseUrl}${API_PREFIX}${method}`, {
       method: 'POST',
-      headers,
+      headers: { 'Content-Type': 'application/json', ...tokenHeaders(target) },
       body,
-      credentials: 'same-origin',
+      credentials: 'omit',
       cache: 'no-store',
     });
   } catch (e) {
@@ -63,9 +70,7 @@ export async function postApiCall(target: HttpTarget, method: ApiMethod, body: s
 
 export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
   // Read lazily: the module may be imported where there is no page (store tests in Node).
-  const token = () =>
-    options.token !== undefined ? options.token : new URLSearchParams(location.search).get(TOKEN_QUERY);
-  const target = (): HttpTarget => ({ baseUrl: options.baseUrl ?? '', token: token() });
+  const target = (): HttpTarget => ({ baseUrl: options.baseUrl ?? '', token: options.token !== undefined ? options.token : pageToken() });
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
 
   function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
@@ -80,23 +85,39 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
   ) as unknown as Pick<TahrirApi, Forwarded>;
 
   const listeners = new Set<(event: TahrirEvent) => void>();
-  let source: EventSource | null = null;
+  let events: AbortController | null = null;
 
-  function openEvents() {
-    const Source = options.EventSource ?? EventSource;
-    const t = token();
-    // EventSource cannot send headers: the token goes in the query (or the cookie alone).
-    const url = `${options.baseUrl ?? ''}${EVENTS_PATH}${t ? `?${TOKEN_QUERY}=${encodeURIComponent(t)}` : ''}`;
-    source = new Source(url, { withCredentials: false });
-    source.onmessage = (message: MessageEvent<string>) => {
-      let event: TahrirEvent;
+  function deliver(data: string) {
+    let event: TahrirEvent;
+    try {
+      event = JSON.parse(data) as TahrirEvent;
+    } catch {
+      return; // not one of ours
+    }
+    for (const listener of [...listeners]) listener(event);
+  }
+
+  /** Reads the event stream until stopped, connecting again after a lost connection; a refusal (the token is not this server's) ends it. */
+  async function followEvents(stop: AbortSignal) {
+    while (!stop.aborted) {
+      const to = target();
       try {
-        event = JSON.parse(message.data) as TahrirEvent;
+        const response = await doFetch(`${to.baseUrl}${EVENTS_PATH}`, { headers: tokenHeaders(to), credentials: 'omit', cache: 'no-store', signal: stop });
+        if (response.status >= 400 && response.status < 500) {
+          await response.body?.cancel();
+          return;
+        }
+        if (response.ok && response.body) await readEventStream(response.body, deliver, stop);
+        else await response.body?.cancel();
       } catch {
-        return; // not one of ours; EventSource reconnects by itself on errors
+        // the server is gone or restarting: try again shortly
       }
-      for (const listener of [...listeners]) listener(event);
-    };
+      if (stop.aborted) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, RECONNECT_MS);
+        stop.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+    }
   }
 
   return {
@@ -108,12 +129,15 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     },
     onEvent(listener) {
       listeners.add(listener);
-      if (!source) openEvents();
+      if (!events) {
+        events = new AbortController();
+        void followEvents(events.signal);
+      }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0 && source) {
-          source.close();
-          source = null;
+        if (listeners.size === 0 && events) {
+          events.abort();
+          events = null;
         }
       };
     },

@@ -5,9 +5,12 @@ import * as v from 'valibot';
 import { API_METHODS, EXPORT_FORMATS, IMPORT_FORMATS } from './api';
 import type { ApiMethod } from './api';
 import { TahrirError } from './errors';
+import { jsonValueProblem } from './json-limits';
 import { DOCUMENT_STATUSES } from './model';
 
 const MAX_NAME = 4096;
+/** A document id is a path inside the workspace, of a text file and its sidecar beside it. */
+const MAX_DOCUMENT_ID = 1024;
 
 /** A document id, job id or path: a non-empty string without NUL (NUL cuts paths short in C APIs). */
 const name = (what: string) =>
@@ -17,6 +20,9 @@ const name = (what: string) =>
     v.maxLength(MAX_NAME, `${what} is too long`),
     v.check((s) => !s.includes('\0'), `${what} must not contain NUL`),
   );
+
+/** A document id: a name, and short enough to be a path on any disk (longer ones are refused as such, not as a disk error). */
+const documentId = v.pipe(name('id'), v.maxLength(MAX_DOCUMENT_ID, `id is too long (at most ${MAX_DOCUMENT_ID} characters)`));
 
 const revision = v.nullable(
   // (nullable's second argument is a default value, not a message)
@@ -79,11 +85,11 @@ export const API_ARGUMENTS = {
   chooseWorkspace: none,
   recentWorkspaces: none,
   listDocuments: none,
-  openDocument: one(name('id')),
-  saveSidecar: v.strictTuple([name('id'), sidecar, revision], 'takes id, sidecar and baseRevision'),
-  writeRecovery: v.strictTuple([name('id'), sidecar], 'takes id and sidecar'),
-  discardRecovery: one(name('id')),
-  suggest: one(name('id')),
+  openDocument: one(documentId),
+  saveSidecar: v.strictTuple([documentId, sidecar, revision], 'takes id, sidecar and baseRevision'),
+  writeRecovery: v.strictTuple([documentId, sidecar], 'takes id and sidecar'),
+  discardRecovery: one(documentId),
+  suggest: one(documentId),
   chooseExportDestination: one(exportFormat),
   startExport: one(exportRequest),
   cancelExport: one(name('jobId')),
@@ -98,6 +104,14 @@ export function isApiMethod(method: string): method is ApiMethod {
 
 /** The arguments of `method`, checked; anything else is a TahrirError('invalid-argument') naming the problem. */
 export function parseApiArguments(method: ApiMethod, args: unknown): unknown[] {
+  // First, without recursion: what would overflow valibot's (and JSON.stringify's) stack, or is no text.
+  const problem = jsonValueProblem(args);
+  if (problem) {
+    throw new TahrirError('invalid-argument', `${method}: ${problem.path ? `argument ${problem.path}` : 'the arguments'} ${problem.message}`, undefined, {
+      method,
+      issues: [{ path: problem.path, message: problem.message }],
+    });
+  }
   const result = v.safeParse(API_ARGUMENTS[method], args);
   if (result.success) return result.output as unknown[];
   const issue = result.issues[0];

@@ -2,16 +2,15 @@
 //
 //   POST {API_PREFIX}<method>   body {"args": [...]}     → 200 {"result": …} | 4xx/5xx {"error": TahrirErrorData}
 //   GET  {EVENTS_PATH}          Server-Sent Events, each `data:` line one TahrirEvent as JSON
-//   GET  /?token=…              the renderer (index.html); sets the token cookie for its assets
+//   GET  /?token=…              the renderer (index.html), which reads the token from its URL
 //
-// Every request must carry the per-run token (header, cookie or `token` query parameter)
-// and a loopback Host header; anything else gets 403.
+// API calls and the event stream must carry the per-run token in the TOKEN_HEADER header (never
+// a cookie: cookies are shared by every port of 127.0.0.1), every request a loopback Host header;
+// anything else gets 403. The renderer's files are served without the token: they hold no secret.
 
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
 export const TOKEN_HEADER = 'x-tahrir-token';
-/** The cookie is named `tahrir-token-<port>`: cookies are shared across ports, and two servers must not overwrite each other's. */
-export const TOKEN_COOKIE = 'tahrir-token';
 export const TOKEN_QUERY = 'token';
 
 export interface ApiRequestBody {

@@ -2,6 +2,7 @@
 // stable serializer. Valibot validates without eval, which the Electron CSP forbids.
 import * as v from 'valibot';
 import { TahrirError } from './errors';
+import { jsonValueProblem } from './json-limits';
 import { DOCUMENT_STATUSES, SIDECAR_FORMAT, SIDECAR_VERSION } from './model';
 import type { Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 
@@ -138,6 +139,9 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
       { version, supported: SIDECAR_VERSION },
     );
   }
+  // Before valibot, which recurses (as does JSON.stringify on every save): a field nested thousands deep overflows the stack.
+  const deep = jsonValueProblem(data, { strings: false });
+  if (deep) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${deep.path}: ${deep.message}`, file, [deep]);
   // Version 1 is the only version so far: nothing to migrate, only to validate.
   const result = v.safeParse(SidecarSchema, data);
   if (!result.success) {

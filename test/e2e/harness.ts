@@ -93,6 +93,9 @@ export async function openEditor(options: EditorOptions): Promise<EditorSession>
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(server.url);
+  // The page takes the token out of its address bar at once and keeps it out of cookies (renderer/page-token.ts).
+  await page.waitForURL(`http://127.0.0.1:${server.port}/`);
+  if ((await page.context().cookies()).length > 0) throw new Error('tahrir serve: the page has cookies; the token must stay out of them');
   return {
     base,
     root,

@@ -1,8 +1,12 @@
 // `tahrir serve` in Debian's Chromium: the page loads with the token (document list, the strict
-// CSP holding without a single violation, events arriving over SSE) and shows nothing without it.
+// CSP holding without a single violation, events arriving over SSE) and shows nothing without it;
+// the token stays with the page (out of its address bar, in no cookie), so another server on
+// 127.0.0.1 the same browser visits never sees it.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -59,15 +63,69 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
 
     await mkdir(join(repo, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(repo, 'test-results', 'serve-smoke.png') });
+
+    // The token left the address bar, and is in no cookie; a reload still opens the workspace.
+    expect(page.url()).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(await page.context().cookies()).toEqual([]);
+    await page.reload();
+    await page.locator(`[data-doc-id="${SAMPLE}"]`).waitFor({ timeout: 15_000 });
+    await writeFile(join(base, 'seeds', 'zz-added-after-reload.txt'), 'Added after a reload.\n');
+    await page.locator('[data-doc-id="zz-added-after-reload"]').waitFor({ timeout: 15_000 });
     expect(problems).toEqual([]);
     await page.close();
   });
 
+  it('another server on 127.0.0.1 that the browser visits next is sent no token, and its page can reach nothing', async () => {
+    // Any other local program with a web page: it records what the browser sends it.
+    const seen: string[] = [];
+    const other = createServer((request, response) => {
+      seen.push(`${request.url} cookie=${request.headers.cookie ?? ''}`);
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>another local app</title><p>hello</p>');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherPort = (other.address() as AddressInfo).port;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.locator(`[data-doc-id="${SAMPLE}"]`).waitFor({ timeout: 15_000 });
+      await page.goto(`http://127.0.0.1:${otherPort}/`);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const request of seen) expect(request).not.toContain(server.token);
+      // Its page, knowing Tahrir's port, tries what it can: the API (with the browser's cookies), the page, the event stream.
+      const tried = await page.evaluate(async (port) => {
+        const origin = `http://127.0.0.1:${port}`;
+        const attempt = (url: string, init?: RequestInit) =>
+          fetch(url, { credentials: 'include', ...init }).then(
+            async (r) => `${r.status} ${await r.text()}`,
+            () => 'blocked',
+          );
+        return [
+          await attempt(`${origin}/api/listDocuments`, { method: 'POST', body: '{"args":[]}' }),
+          await attempt(`${origin}/api/listDocuments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' }),
+          await attempt(`${origin}/`),
+          await attempt(`${origin}/api/events`),
+        ];
+      }, server.port);
+      for (const answer of tried) {
+        expect(answer).not.toContain(SAMPLE);
+        expect(answer).not.toContain(server.token);
+      }
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('shows nothing of the workspace without the token', async () => {
-    const context = await browser.newContext(); // no cookie from the test above
+    const context = await browser.newContext(); // nothing kept from the tests above
     const page = await context.newPage();
+    // The page itself holds no secret; without the token it can only say where to get one.
     const response = await page.goto(`http://127.0.0.1:${server.port}/`);
-    expect(response?.status()).toBe(403);
+    expect(response?.status()).toBe(200);
+    await page.getByText(/Cannot open the workspace: .*open the URL that `tahrir serve` printed/).waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-doc-id]').count()).toBe(0);
     expect(await page.content()).not.toContain(SAMPLE);
     // A page of another origin cannot call the API either, even knowing the path.

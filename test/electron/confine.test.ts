@@ -66,6 +66,14 @@ describe('resolveInside', () => {
     expect((await refused(resolveInside(root, ''))).code).toBe('invalid-argument');
     expect((await refused(resolveInside(root, './'))).code).toBe('invalid-argument');
   });
+
+  it('refuses a name longer than any disk takes as a bad argument, not a disk error', async () => {
+    const root = await tempFolder();
+    const long = await refused(resolveInside(root, `news/${'ع'.repeat(128)}.txt`)); // 256 bytes and more
+    expect(long.code).toBe('invalid-argument');
+    expect(long.message).toMatch(/too long a path: the name .* has more than 255 bytes/);
+    expect(await resolveInside(root, `news/${'ع'.repeat(125)}.txt`)).toBe(join(await realpath(root), 'news', `${'ع'.repeat(125)}.txt`));
+  });
 });
 
 it('says the workspace folder is gone, naming the file asked for', async () => {

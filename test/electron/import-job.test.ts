@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -122,6 +123,108 @@ describe('import and the labels of tahrir.json', () => {
     ]);
     expect(report.added).toBe(0);
     await expect(readFile(join(ws, 'plain.annotations.json'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+/** The import, failing the test (instead of hanging it) when it does not end within `ms`. */
+function importWithin(ms: number, options: Parameters<typeof runImport>[0]) {
+  return Promise.race([
+    runImport(options),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the import did not end within ${ms} ms`)), ms)),
+  ]);
+}
+
+describe('imports stay inside their folder and the workspace', () => {
+  const SECRET = 'SECRET-PAYLOAD-7f3a';
+
+  /** A brat export of the workspace at dir/brat, the workspace's spans then removed so they can come back. */
+  async function bratFolder(): Promise<string> {
+    const from = join(dir, 'brat');
+    await runExport({ root: ws, request: { format: 'brat', out: from } });
+    await blankAnnotations('mixed');
+    return from;
+  }
+
+  it('brat: reads no .ann or .txt through a link leading out of the import folder, says which, and quotes nothing of it', async () => {
+    const from = await bratFolder();
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'elsewhere', 'secret.ann'), `T1\tPERSON 0 5\t${SECRET}\n`);
+    await writeFile(join(dir, 'elsewhere', 'secret.txt'), `${SECRET} and more of it\n`);
+    // leak.ann → a file outside (its .txt is a real file beside it); peek.txt → a file outside (its .ann a real file).
+    await symlink(join(dir, 'elsewhere', 'secret.ann'), join(from, 'leak.ann'));
+    await writeFile(join(from, 'leak.txt'), 'Hello world\n');
+    await writeFile(join(from, 'peek.ann'), 'T1\tPERSON 0 5\tHello\n');
+    await symlink(join(dir, 'elsewhere', 'secret.txt'), join(from, 'peek.txt'));
+    // A link that stays inside the folder is read as before.
+    await mkdir(join(from, 'inside'));
+    await writeFile(join(from, 'inside', 'real.ann'), 'T1\tPERSON 0 5\tHello\n');
+    await symlink(join(from, 'inside', 'real.ann'), join(from, 'alias.ann'));
+    await writeFile(join(from, 'alias.txt'), 'Hello world\n');
+
+    const report = await importWithin(20_000, { root: ws, request: { format: 'brat', from } });
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+    expect(report.skipped).toEqual(
+      expect.arrayContaining([
+        { file: join(from, 'leak.ann'), reason: expect.stringMatching(/leak\.ann.* leads out of the import folder through a symbolic link; not read/) },
+        { file: join(from, 'peek.ann'), reason: expect.stringMatching(/peek\.txt.* leads out of the import folder through a symbolic link; not read/) },
+      ]),
+    );
+    // alias.ann was read (its document is not in the workspace), and mixed's spans came back.
+    expect(report.skipped).toContainEqual({ file: join(from, 'alias.ann'), reason: 'no document "alias" in the workspace' });
+    expect(report.added).toBeGreaterThan(0);
+  });
+
+  it('brat: never follows a link to a folder (two links to their own folder made the walk endless), and says so', async () => {
+    const from = await bratFolder();
+    await symlink(from, join(from, 'loop-a'));
+    await symlink(join(from, 'loop-a'), join(from, 'loop-b'));
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'elsewhere', 'x.ann'), `T1\tPERSON 0 5\t${SECRET}\n`);
+    await symlink(join(dir, 'elsewhere'), join(from, 'out'));
+    const report = await importWithin(20_000, { root: ws, request: { format: 'brat', from } });
+    for (const link of ['loop-a', 'loop-b', 'out']) {
+      expect(report.skipped).toContainEqual({ file: join(from, link), reason: 'a symbolic link to a folder: not followed' });
+    }
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+    expect(report.added).toBeGreaterThan(0);
+  });
+
+  it('brat: bounds the walk (folders too deep, too many files) with a clear message, and writes nothing', async () => {
+    const from = await bratFolder();
+    const before = await readFile(join(ws, 'mixed.annotations.json'), 'utf8');
+    await mkdir(join(from, 'a', 'b', 'c', 'd', 'e'), { recursive: true });
+    const deep = await importWithin(20_000, { root: ws, request: { format: 'brat', from }, limits: { maxDepth: 4 } }).catch((e: Error) => e);
+    expect(deep).toBeInstanceOf(Error);
+    expect((deep as Error).message).toMatch(/has folders nested more than 4 deep \(a\/b\/c\/d\/e\); import from a folder with fewer levels/);
+    for (let i = 0; i < 30; i++) await writeFile(join(from, `extra-${i}.ann`), '');
+    const many = await importWithin(20_000, { root: ws, request: { format: 'brat', from }, limits: { maxEntries: 25 } }).catch((e: Error) => e);
+    expect((many as Error).message).toMatch(/holds more than 25 files and folders; import from a smaller folder/);
+    expect(await readFile(join(ws, 'mixed.annotations.json'), 'utf8')).toBe(before);
+  });
+
+  it('a .ann or an import file that is no regular file (a named pipe would block the read forever) is not read', async () => {
+    const from = await bratFolder();
+    execFileSync('mkfifo', [join(from, 'pipe.ann')]);
+    await writeFile(join(from, 'pipe.txt'), 'Hello world\n');
+    const report = await importWithin(20_000, { root: ws, request: { format: 'brat', from } });
+    expect(report.skipped).toContainEqual({ file: join(from, 'pipe.ann'), reason: expect.stringMatching(/pipe\.ann.* is not a regular file; not read/) });
+    expect(report.added).toBeGreaterThan(0);
+    execFileSync('mkfifo', [join(dir, 'pipe.jsonl')]);
+    const refused = await importWithin(20_000, { root: ws, request: { format: 'jsonl', from: join(dir, 'pipe.jsonl') } }).catch((e: Error) => e);
+    expect((refused as Error).message).toMatch(/pipe\.jsonl: is not a regular file; not read/);
+  });
+
+  it('reads no workspace sidecar through a link leading out of the workspace (nor copies it in)', async () => {
+    const from = join(dir, 'x.jsonl');
+    await runExport({ root: ws, request: { format: 'jsonl', out: from } });
+    await mkdir(join(dir, 'elsewhere'));
+    await writeFile(join(dir, 'elsewhere', 'theirs.annotations.json'), SECRET);
+    await rm(join(ws, 'mixed.annotations.json'));
+    await symlink(join(dir, 'elsewhere', 'theirs.annotations.json'), join(ws, 'mixed.annotations.json'));
+    const report = await importWithin(20_000, { root: ws, request: { format: 'jsonl', from } });
+    expect(JSON.stringify(report)).not.toContain(SECRET);
+    expect(report.skipped).toContainEqual({ file: 'mixed.annotations.json', reason: expect.stringMatching(/leads out of the workspace through a symbolic link/) });
+    expect(await readFile(join(dir, 'elsewhere', 'theirs.annotations.json'), 'utf8')).toBe(SECRET);
   });
 });
 

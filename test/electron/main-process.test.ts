@@ -129,6 +129,26 @@ describe('main process: IPC', () => {
     expect(await call('discardRecovery', [SAMPLE])).toMatchObject({ ok: true });
   });
 
+  it('refuses, as bad arguments, what tahrir serve answers 400: a 4,096-character id, a field nested 5,000 deep, a lone surrogate', async () => {
+    const refused = { ok: false, error: { code: 'invalid-argument' } };
+    for (const id of ['a'.repeat(4096), 'a'.repeat(300)]) {
+      expect(await call('openDocument', [id])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/too long/) } });
+      expect(await call('saveSidecar', [id, {}, null])).toMatchObject(refused);
+    }
+    const opened = (await call('openDocument', [SAMPLE])) as { ok: true; result: { sidecar: any; revision: string | null } };
+    const sidecarPath = join(workspace, `${SAMPLE}.annotations.json`);
+    const before = await readFile(sidecarPath, 'utf8').catch(() => null);
+    const deepText = JSON.stringify({ ...opened.result.sidecar, extra: 0 }).replace('"extra":0', `"extra":${'{"deeper":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    const deep = await call('saveSidecar', [SAMPLE, JSON.parse(deepText), opened.result.revision]);
+    expect(deep).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) } });
+    expect(await call('saveSidecar', [SAMPLE, deepText, opened.result.revision])).toMatchObject(refused); // the same as the worker's JSON text
+    expect(await call('writeRecovery', [SAMPLE, deepText])).toMatchObject(refused);
+    const lone = await call('saveSidecar', [SAMPLE, { ...opened.result.sidecar, annotator: 'Zo\ud800' }, opened.result.revision]);
+    expect(lone).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/lone UTF-16 surrogate \(U\+D800\)/) } });
+    expect(await call('saveSidecar', [SAMPLE, JSON.stringify({ ...opened.result.sidecar, annotator: 'Zo\ud800' }), opened.result.revision])).toMatchObject(refused);
+    expect(await readFile(sidecarPath, 'utf8').catch(() => null)).toBe(before);
+  });
+
   it('opens only folders the user chose (not any path the page names)', async () => {
     expect(await call('openWorkspace', ['/'])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
     expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true });

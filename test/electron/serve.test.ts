@@ -58,6 +58,11 @@ function api(method: string, args: unknown[], headers: Record<string, string> = 
   });
 }
 
+/** An API call whose body is given as it is (text or bytes). */
+function post(method: string, body: string | Buffer): Promise<Answer> {
+  return raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token }, body });
+}
+
 beforeAll(async () => {
   const base = await mkdtemp(join(tmpdir(), 'tahrir-serve-'));
   workspace = join(base, 'seeds');
@@ -86,21 +91,32 @@ describe('tahrir serve: who gets in', () => {
     expect(server.token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes, base64url
   });
 
-  it('refuses requests without the token (403)', async () => {
-    expect((await raw(server.port, { path: '/' })).status).toBe(403);
-    expect((await raw(server.port, { path: '/app.js' })).status).toBe(403);
+  it('refuses API calls and the event stream without the token in their header (403)', async () => {
     expect((await raw(server.port, { path: '/api/events' })).status).toBe(403);
     const call = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
     expect(call.status).toBe(403);
     expect(call.body).not.toContain(SAMPLE);
+    expect(call.json().error.message).toMatch(/open the URL that `tahrir serve` printed/);
   });
 
-  it('refuses a wrong token in the header, the cookie or the query (403)', async () => {
+  it('takes the token from a header only: in a cookie or the query string it opens nothing (a cookie reaches every port)', async () => {
+    const cookie = { Cookie: `tahrir-token-${server.port}=${server.token}; tahrir-token=${server.token}` };
+    const byCookie = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json', ...cookie }, body: '{"args":[]}' });
+    expect(byCookie.status).toBe(403);
+    expect(byCookie.body).not.toContain(SAMPLE);
+    const byQuery = await raw(server.port, { method: 'POST', path: `/api/getWorkspace?token=${server.token}`, headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    expect(byQuery.status).toBe(403);
+    expect((await raw(server.port, { path: `/api/events?token=${server.token}` })).status).toBe(403);
+    expect((await raw(server.port, { path: '/api/events', headers: cookie })).status).toBe(403);
+  });
+
+  it('refuses a wrong token in the header, or in the page’s URL (an earlier run’s link) (403)', async () => {
     const wrong = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
     expect((await api('getWorkspace', [], { 'x-tahrir-token': wrong })).status).toBe(403);
     expect((await api('getWorkspace', [], { 'x-tahrir-token': '' })).status).toBe(403);
-    expect((await raw(server.port, { path: `/?token=${wrong}` })).status).toBe(403);
-    expect((await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${wrong}` } })).status).toBe(403);
+    const stale = await raw(server.port, { path: `/?token=${wrong}` });
+    expect(stale.status).toBe(403);
+    expect(stale.json().error.message).toMatch(/another token .* open the URL that `tahrir serve` printed/);
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
@@ -121,7 +137,7 @@ describe('tahrir serve: who gets in', () => {
   });
 
   it('takes API calls only as JSON POSTs', async () => {
-    expect((await raw(server.port, { path: `/api/getWorkspace?token=${server.token}` })).status).toBe(405);
+    expect((await raw(server.port, { path: '/api/getWorkspace', headers: { 'x-tahrir-token': server.token } })).status).toBe(405);
     const form = await api('getWorkspace', [], { 'Content-Type': 'text/plain' });
     expect(form.status).toBe(415);
     expect(form.json().error.code).toBe('invalid-argument');
@@ -224,6 +240,50 @@ describe('tahrir serve: the API', () => {
     }
   });
 
+  it('answers bad bodies 400, never 500: a 4,096-character id, a field nested 5,000 deep, invalid UTF-8', async () => {
+    const longId = 'a'.repeat(4096);
+    for (const [method, args] of [
+      ['openDocument', [longId]],
+      ['openDocument', ['a'.repeat(300)]], // short enough for the check, too long a file name for the disk
+      ['startExport', [{ format: 'jsonl', out: `exports/${'x'.repeat(4000)}.jsonl` }]],
+      ['suggest', [longId]],
+      ['saveSidecar', [longId, {}, null]],
+      ['writeRecovery', [longId, {}]],
+      ['discardRecovery', [longId]],
+    ] as const) {
+      const answer = await api(method, [...args]);
+      expect(answer.status, method).toBe(400);
+      expect(answer.json().error.code, method).toBe('invalid-argument');
+      expect(answer.json().error.message, method).toMatch(/too long/);
+    }
+
+    const opened = (await api('openDocument', [SAMPLE])).json().result as OpenedDocument;
+    const sidecarOnDisk = () => readFile(join(workspace, `${SAMPLE}.annotations.json`), 'utf8').catch(() => null);
+    const before = await sidecarOnDisk();
+    // Made as text: JSON.stringify itself overflows the stack on such a value (as the server's did).
+    const body = (extra: string) =>
+      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, extra: 0 }, opened.revision] }).replace('"extra":0', `"extra":${extra}`);
+    const nested = await post('saveSidecar', body(`${'{"deeper":'.repeat(5000)}"bottom"${'}'.repeat(5000)}`));
+    expect(nested.status).toBe(400);
+    expect(nested.json().error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) });
+    const nestedList = await post('writeRecovery', body(`${'['.repeat(5000)}${']'.repeat(5000)}`).replace(`,${JSON.stringify(opened.revision)}]}`, ']}'));
+    expect(nestedList.status).toBe(400);
+
+    // "Zoé" with its é as Latin-1 (0xE9): not UTF-8.
+    const latin1 = Buffer.from(JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'ZoX' }, opened.revision] }), 'utf8');
+    const at = latin1.indexOf('ZoX') + 2;
+    latin1[at] = 0xe9;
+    const notUtf8 = await post('saveSidecar', latin1);
+    expect(notUtf8.status).toBe(400);
+    expect(notUtf8.json().error.code).toBe('not-utf8');
+    expect(notUtf8.json().error.message).toMatch(new RegExp(`not UTF-8 .*offset ${at}: e9`));
+    // A lone surrogate (\ud800 in JSON) is no character either: exports would write it as U+FFFD.
+    const lone = await post('saveSidecar', JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'Zo\ud800' }, opened.revision] }));
+    expect(lone.status).toBe(400);
+    expect(await sidecarOnDisk()).toBe(before);
+    expect((await api('getWorkspace', [])).status).toBe(200);
+  });
+
   it('keeps export destinations and import sources inside the workspace', async () => {
     const target = join(workspace, '..', 'evil.jsonl');
     for (const out of [target, '../evil.jsonl', 'exports/../../evil.jsonl']) {
@@ -241,6 +301,22 @@ describe('tahrir serve: the API', () => {
     expect(inside.json().result.jobId).toEqual(expect.any(String));
   });
 
+  it('an import from a folder inside the workspace reads nothing through a link leading out of it', async () => {
+    const folder = join(workspace, 'brat-in');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'leak.txt'), 'Hello world\n');
+    await symlink(outside, join(folder, 'leak.ann')); // SECRET, outside the workspace
+    await symlink(folder, join(folder, 'again')); // a loop
+    const answer = await api('importAnnotations', [{ format: 'brat', from: 'brat-in' }]);
+    expect(answer.status).toBe(200);
+    expect(answer.body).not.toContain('SECRET');
+    expect(answer.json().result.skipped).toEqual([
+      { file: join(folder, 'again'), reason: 'a symbolic link to a folder: not followed' },
+      { file: join(folder, 'leak.ann'), reason: expect.stringMatching(/leads out of the import folder through a symbolic link; not read/) },
+    ]);
+    await rm(folder, { recursive: true });
+  });
+
   it('answers the desktop-only operations sensibly', async () => {
     expect((await api('chooseWorkspace', [])).json().result).toBeNull();
     expect((await api('recentWorkspaces', [])).json().result).toEqual([]);
@@ -250,26 +326,35 @@ describe('tahrir serve: the API', () => {
 });
 
 describe('tahrir serve: the UI files', () => {
-  it('serves index.html for /?token=…, with the CSP, nosniff and an HttpOnly SameSite=Strict cookie', async () => {
+  it('serves index.html for /?token=… with the CSP and nosniff, sets no cookie and keeps nothing in the cache', async () => {
     const page = await raw(server.port, { path: `/?token=${server.token}` });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Tahrir</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toContain(`tahrir-token-${server.port}=${server.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
 
-    // The page's assets then come with the cookie alone.
-    const script = await raw(server.port, { path: '/app.js', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+  it('serves the page, its scripts, fonts and worker without the token (they hold no secret), to our origin only', async () => {
+    const page = await raw(server.port, { path: '/' }); // a reload: the page took the token out of its URL
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain(server.token);
+    const script = await raw(server.port, { path: '/app.js' });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    const font = await raw(server.port, { path: '/assets/font.woff2', headers: { Cookie: `tahrir-token-${server.port}=${server.token}` } });
+    const font = await raw(server.port, { path: '/assets/font.woff2' });
     expect(font.headers['content-type']).toBe('font/woff2');
+    // A page of another origin (another port) may neither embed nor read them.
+    for (const answer of [page, script, font]) {
+      expect(answer.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+      expect(answer.headers['set-cookie']).toBeUndefined();
+    }
+    // Still only for a loopback Host (DNS rebinding).
+    expect((await raw(server.port, { path: '/app.js', headers: { Host: 'evil.example' } })).status).toBe(403);
   });
 
   it('never serves a file outside the renderer folder', async () => {
@@ -306,7 +391,7 @@ describe('tahrir serve: events', () => {
   it('streams external changes as Server-Sent Events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, 'x-tahrir-token': server.token } },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '../../shared/model';
@@ -50,6 +52,32 @@ describe('readWorkspaceConfig', () => {
     expect((await readWorkspaceConfig(root)).problem?.message).toContain('the label "ORG" is listed twice');
     await writeFiles(root, { 'tahrir.json': JSON.stringify({ encodings: { 'a.txt': 1256 } }) });
     expect((await readWorkspaceConfig(root)).problem?.message).toContain('encodings.a.txt: must be a string');
+  });
+
+  it('reads no tahrir.json that leads out of the workspace through a link: defaults, a problem naming it, nothing of its content', async () => {
+    const root = await tempFolder();
+    const elsewhere = await tempFolder();
+    await writeFiles(elsewhere, { 'private.txt': 'SECRET-7f3a: not JSON at all', 'labels.json': JSON.stringify({ labels: [{ name: 'THEIRS' }] }) });
+    await symlink(join(elsewhere, 'private.txt'), join(root, 'tahrir.json'));
+    const { config, problem } = await readWorkspaceConfig(root);
+    expect(config.labels).toEqual(DEFAULT_LABELS);
+    expect(problem).toMatchObject({ code: 'outside-workspace', file: 'tahrir.json', message: expect.stringMatching(/^tahrir\.json: leads out of the workspace through a symbolic link; not read/) });
+    expect(JSON.stringify(problem)).not.toContain('SECRET');
+    // Valid JSON outside is not taken either; a link inside the workspace is.
+    const linked = await tempFolder();
+    await symlink(join(elsewhere, 'labels.json'), join(linked, 'tahrir.json'));
+    expect((await readWorkspaceConfig(linked)).config.labels).toEqual(DEFAULT_LABELS);
+    const inside = await tempFolder();
+    await writeFiles(inside, { 'settings/shared.json': JSON.stringify({ labels: [{ name: 'OURS' }] }) });
+    await symlink(join(inside, 'settings', 'shared.json'), join(inside, 'tahrir.json'));
+    expect((await readWorkspaceConfig(inside)).config.labels.map((l) => l.name)).toEqual(['OURS']);
+  });
+
+  it('does not wait on a tahrir.json that is a named pipe (reading it would block the app)', async () => {
+    const root = await tempFolder();
+    execFileSync('mkfifo', [join(root, 'tahrir.json')]);
+    const loaded = await Promise.race([readWorkspaceConfig(root), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
+    expect(loaded?.problem).toMatchObject({ file: 'tahrir.json', message: expect.stringMatching(/is not a regular file/) });
   });
 
   it('reports a tahrir.json that is a folder', async () => {

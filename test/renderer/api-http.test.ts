@@ -1,6 +1,6 @@
 // The renderer's HTTP client against a real `tahrir serve` on a temp copy of seeds/ (in Node:
 // the same fetch a browser has); errors come back as TahrirError with their code.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { startServer } from '../../electron/serve';
 import type { RunningServer } from '../../electron/serve';
 import { createHttpApi, postApiCall } from '../../renderer/api-http';
 import { withTypedErrors } from '../../renderer/bridge';
-import type { TahrirApi } from '../../shared/api';
+import type { TahrirApi, TahrirEvent } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
 
 const SAMPLE = '000_b3be894ae1d50a96';
@@ -74,6 +74,51 @@ describe('createHttpApi', () => {
     const error = await rejection(gone.listDocuments());
     expect(error.code).toBe('io');
     expect(error.message).toMatch(/not reachable/);
+  });
+
+  it('follows the event stream with the token in a header (no URL, no cookie), and stops when the last listener leaves', async () => {
+    const requests: { url: string; headers: Headers; credentials?: RequestCredentials }[] = [];
+    const watched = createHttpApi({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      token: server.token,
+      fetch: (input, init) => {
+        requests.push({ url: String(input), headers: new Headers(init?.headers), credentials: init?.credentials });
+        return fetch(input, init);
+      },
+    });
+    const events: TahrirEvent[] = [];
+    const changed = new Promise<void>((resolve) => {
+      const stop = watched.onEvent((event) => {
+        events.push(event);
+        if (event.type === 'documents-changed' || event.type === 'text-changed') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300)); // connected
+    await writeFile(join(base, 'seeds', 'added-while-listening.txt'), 'Added while the page listened.\n');
+    await changed;
+    const stream = requests.find((r) => r.url.endsWith('/api/events'))!;
+    expect(stream.url).toBe(`http://127.0.0.1:${server.port}/api/events`);
+    expect(stream.headers.get('x-tahrir-token')).toBe(server.token);
+    expect(stream.credentials).toBe('omit');
+    const count = requests.length;
+    await new Promise((r) => setTimeout(r, 2500)); // longer than a reconnection: none is made
+    expect(requests.length).toBe(count);
+  });
+
+  it('a refused event stream (the token is not this server’s) is not asked again and again', async () => {
+    let asked = 0;
+    const stranger = createHttpApi({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      token: 'not-the-token',
+      fetch: (input, init) => (asked++, fetch(input, init)),
+    });
+    const stop = stranger.onEvent(() => undefined);
+    await new Promise((r) => setTimeout(r, 2500));
+    stop();
+    expect(asked).toBe(1);
   });
 
   it('opens only http(s) links', async () => {

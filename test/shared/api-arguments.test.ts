@@ -58,6 +58,17 @@ describe('API arguments', () => {
     expect(refusal('chooseImportSource', ['hf']).message).toMatch(/format must be one of brat/);
   });
 
+  it('refuses a document id too long to be a path, a value nested 5,000 deep and a lone surrogate, before valibot recurses', () => {
+    expect(refusal('openDocument', ['a'.repeat(4096)]).message).toMatch(/openDocument: id is too long \(at most 1024 characters\)/);
+    expect(refusal('discardRecovery', ['a'.repeat(1025)]).message).toMatch(/too long/);
+    expect(parseApiArguments('openDocument', ['a'.repeat(1024)])).toHaveLength(1);
+    const deep = JSON.parse(`${'{"deeper":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    expect(refusal('saveSidecar', ['a', { extra: deep }, null]).message).toMatch(/saveSidecar: argument 1\.extra\.deeper.* is nested more than 64 levels deep/);
+    expect(refusal('startExport', [JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)]).message).toMatch(/nested/);
+    expect(refusal('saveSidecar', ['a', { annotator: 'Zo\ud800' }, null]).message).toMatch(/argument 1\.annotator holds a lone UTF-16 surrogate \(U\+D800\)/);
+    expect(refusal('openDocument', ['a\udc00']).message).toMatch(/argument 0 holds a lone/);
+  });
+
   it('refuses NUL in ids and paths', () => {
     expect(refusal('openDocument', ['a\0.txt']).message).toMatch(/NUL/);
     expect(refusal('openWorkspace', ['/tmp/x\0']).message).toMatch(/NUL/);

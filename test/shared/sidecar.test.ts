@@ -99,6 +99,14 @@ describe('parseSidecar', () => {
     expect(Object.keys(back.entities[0])).toEqual(['id', 'start', 'end', 'label', 'text', 'link', 'confidence']);
   });
 
+  it('refuses a field nested thousands deep as a broken sidecar (valibot and JSON.stringify would overflow the stack)', () => {
+    const deep = exampleJson.replace('{', `{"extra":${'{"d":'.repeat(5000)}1${'}'.repeat(5000)},`);
+    const e = errorOf(() => parseSidecar(deep, 'a.annotations.json'));
+    expect(e.code).toBe('broken-sidecar');
+    expect(e.message).toMatch(/extra\.d\.d.*: is nested more than 64 levels deep/);
+    expect(e.file).toBe('a.annotations.json');
+  });
+
   it('accepts a BOM before the JSON', () => {
     expect(parseSidecar('\uFEFF' + exampleJson).entities).toHaveLength(8);
   });
