@@ -1,21 +1,30 @@
-// `tahrir serve <folder> [--port N]`: the editor in a browser. The URL (with its access token)
-// is printed alone on stdout so scripts and tests can read it; everything else goes to stderr.
+// `tahrir serve <folder> [--port N] [--open]`: the editor in a browser. The URL (with its access
+// token) is printed alone on stdout so scripts and tests can read it; everything else goes to stderr.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTahrirError } from '../../shared/errors';
+import { openInBrowser } from '../open-in-browser';
 import { findRendererDir } from '../renderer-files';
 import { startServer } from '../serve';
 
-const USAGE = 'usage: tahrir serve <folder> [--port N]';
+const USAGE = 'usage: tahrir serve <folder> [--port N] [--open | --no-open]';
 
 export async function run(args: string[]): Promise<number> {
   let folder: string | undefined;
   let port = 0;
+  let open = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${USAGE}\n  Serves the editor on http://127.0.0.1 (any free port unless --port is given).\n`);
+      process.stdout.write(
+        `${USAGE}\n  Serves the editor on http://127.0.0.1 (any free port unless --port is given).\n` +
+          `  --open opens it in the system browser (not with BROWSER=none, nor on Linux without a display).\n`,
+      );
       return 0;
+    }
+    if (arg === '--open' || arg === '--no-open') {
+      open = arg === '--open'; // the last one given wins, so a script's --open can be turned off after it
+      continue;
     }
     const portText = arg === '--port' ? args[++i] : arg.startsWith('--port=') ? arg.slice('--port='.length) : undefined;
     if (portText !== undefined || arg === '--port') {
@@ -50,19 +59,28 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`tahrir serve: ${isTahrirError(error) ? error.message : String(error)}\n`);
     return 1;
   }
-  process.stdout.write(`${server.url}\n`);
-  process.stderr.write(`tahrir serve: serving ${server.root} — open the URL above; Ctrl+C stops\n`);
-
-  return new Promise<number>((done) => {
+  const running = server;
+  // Listening for Ctrl+C before the URL is out: whoever reads it may stop us at once, and a signal
+  // with no handler yet would kill the process instead of closing the server.
+  const stopped = new Promise<number>((done) => {
+    // Ctrl+C signals the terminal's whole foreground group, and a parent that passes signals on
+    // (npm) sends another, at any moment: the handlers stay while closing, and once closed the
+    // process exits at once, since Node restores the default (fatal) action while it winds down.
+    let closing = false;
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      server.close().then(
-        () => done(0),
+      if (closing) return;
+      closing = true;
+      running.close().then(
+        () => process.exit(0),
         () => done(1),
       );
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    process.on('SIGHUP', stop); // the terminal was closed
   });
+  process.stdout.write(`${server.url}\n`);
+  process.stderr.write(`tahrir serve: serving ${server.root} — open the URL above; Ctrl+C stops\n`);
+  if (open) openInBrowser(server.url, (line) => process.stderr.write(`tahrir serve: ${line}\n`));
+  return stopped;
 }
