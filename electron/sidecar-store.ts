@@ -268,7 +268,8 @@ async function withDocumentLock<T>(root: string, id: string, job: () => Promise<
   try {
     path = await resolveInside(root, file);
   } catch (e) {
-    if ((isTahrirError(e) && e.code === 'outside-workspace') || errnoOf(e) === 'ENAMETOOLONG') return job();
+    // (A name too long for any disk is refused as 'invalid-argument' by resolveInside: no sidecar can have it.)
+    if ((isTahrirError(e) && (e.code === 'outside-workspace' || e.code === 'invalid-argument')) || errnoOf(e) === 'ENAMETOOLONG') return job();
     throw e;
   }
   const folderExists = await stat(dirname(path)).then((s) => s.isDirectory(), () => false);
