@@ -1,9 +1,9 @@
-// The TahrirApi operations over the Node services, for one workspace. Both hosts wrap it
-// (IPC in ipc.ts, HTTP in serve.ts) and forward calls by name, so every method here has the
-// exact name and arguments of TahrirApi. Every id is confined to the workspace.
+// The TahrirApi operations over the Node services, for one workspace. Both hosts forward to it
+// from their handler table (host-policy.ts), so every method here has the exact name and
+// arguments of TahrirApi (BackendOperations). Every id is confined to the workspace.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { DocumentSummary, OpenedDocument, SaveResult, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type { DocumentSummary, OpenedDocument, SaveResult, Suggestions, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
@@ -28,9 +28,7 @@ import type { ExportRequest, ImportReport, ImportRequest } from '../shared/api';
 import { checkExportDestination, runExport } from './export-job';
 import { runImport } from './import-job';
 import { encodingFor } from './workspace-config';
-
-/** The TahrirApi operations the Backend answers; the hosts answer the rest (dialogs, links, …). */
-export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery' | 'suggest'>;
+import type { BackendOperations } from './host-policy';
 
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */

@@ -6,13 +6,13 @@ import { BrowserWindow, Menu, app, dialog, protocol, screen, session, shell } fr
 import type { MenuItemConstructorOptions, OpenDialogOptions } from 'electron';
 import { statSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
-import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import { join, resolve } from 'node:path';
+import type { ExportFormat, ImportFormat, MenuCommand, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { defaultExportDestination, exportsToFolder } from '../shared/export-destination';
-import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
-import { resolveInside } from './confine';
+import { apiHandlers } from './host-policy';
+import type { HostOperations } from './host-policy';
 import { DesktopSettingsFile, placeOnScreen, rememberWorkspace } from './desktop-settings';
 import type { DesktopSettings } from './desktop-settings';
 import { registerIpcHandlers, sendEvent } from './ipc';
@@ -90,7 +90,10 @@ async function start(): Promise<void> {
   }
   if (!opened) throw new TahrirError('not-found', `no workspace could be opened (tried ${candidates.join(', ') || 'nothing'})`);
 
-  ipc = registerIpcHandlers({ window: () => mainWindow, backend: currentBackend, host: hostOperations() });
+  ipc = registerIpcHandlers({
+    window: () => mainWindow,
+    handlers: apiHandlers({ backend: currentBackend, operations: hostOperations(), isGrantedPath: (path) => grantedPaths.has(path) }),
+  });
   buildMenu();
   createWindow();
 }
@@ -147,12 +150,6 @@ function hostOperations(): HostOperations {
         : { canceled: true, filePath: undefined };
       return grant(answer.canceled || !answer.filePath ? null : answer.filePath);
     },
-    async startExport(request: ExportRequest) {
-      return currentBackend().startExport({ ...request, out: await allowedPath(request.out) });
-    },
-    async importAnnotations(request: ImportRequest) {
-      return currentBackend().importAnnotations({ ...request, from: await allowedPath(request.from) });
-    },
     async chooseImportSource(format: ImportFormat) {
       if (format === 'brat') return grant(await chooseFolder('Import brat annotations from a folder'));
       const extensions: Record<Exclude<ImportFormat, 'brat'>, string[]> = { jsonl: ['jsonl', 'json'], conll: ['conll', 'txt', 'tsv'], labelstudio: ['json'] };
@@ -169,18 +166,12 @@ function hostOperations(): HostOperations {
     async openExternal(url: string) {
       await shell.openExternal(url);
     },
-  };
+  } satisfies HostOperations;
 }
 
 function grant(path: string | null): string | null {
   if (path) grantedPaths.add(resolve(path));
   return path;
-}
-
-/** A path the page names: one the user picked in a dialog, else a path inside the workspace. */
-async function allowedPath(path: string): Promise<string> {
-  if (isAbsolute(path) && grantedPaths.has(resolve(path))) return resolve(path);
-  return resolveInside(workspaceRoot, path);
 }
 
 async function chooseFolder(title: string, create = false): Promise<string | null> {
