@@ -22,9 +22,11 @@ describe('layering lint rule', () => {
     expect(await errorsFor('shared/d.ts', 'export const w = window.innerWidth;\n')).not.toEqual([]);
   });
 
-  it('allows electron only in main.ts, preload.ts and ipc.ts', async () => {
+  it('allows electron only in main.ts, preload.ts, ipc.ts and electron/desktop/', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
     expect(await errorsFor('electron/main.ts', code)).toEqual([]);
+    expect(await errorsFor('electron/desktop/app-menu.ts', code)).toEqual([]);
+    expect((await errorsFor('electron/desktop/x.ts', "import { Backend } from '../../renderer/x';\nexport const b = Backend;\n")).join('\n')).toMatch(/Bad layering/);
     expect(await errorsFor('electron/preload.ts', code)).toEqual([]);
     expect(await errorsFor('electron/ipc.ts', code)).toEqual([]);
     expect((await errorsFor('electron/workspace.ts', code)).join('\n')).toMatch(/Bad layering/);
