@@ -13,10 +13,22 @@ const electron = { group: ['electron', 'electron/*'], message: 'Bad layering: on
 const fromElectronDir = { group: ['**/electron/**', '../electron', '../../electron'], message: 'Bad layering: this layer may not import from electron/.' };
 const fromRenderer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'Bad layering: this layer may not import from renderer/.' };
 const uiLibs = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'Bad layering: shared/ is pure (no UI libraries).' };
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'Node', 'Range', 'Highlight', 'CSS', 'fetch', 'location'];
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'Node', 'Range', 'Highlight', 'CSS', 'fetch', 'location', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback'];
+const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'];
+/** A Node built-in or electron by name, for import('…') and require('…'), which no-restricted-imports does not see. */
+const NODE_OR_ELECTRON = `/^(node:|electron($|\\/)|(${NODE_BUILTINS.join('|').replace(/\//g, '\\/')})($|\\/))/`;
+const dynamicNodeImports = [
+  { selector: `ImportExpression[source.value=${NODE_OR_ELECTRON}]`, message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through import()).' },
+  { selector: `CallExpression[callee.name='require'][arguments.0.value=${NODE_OR_ELECTRON}]`, message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through require()).' },
+];
+/** Packages only tests and benchmarks use: never bundled into the page. */
+const testOnly = {
+  group: ['vitest', 'vitest/*', 'fast-check', 'playwright-core', 'playwright-core/*', 'jsonld', 'jsonld/*', '@recogito/*'],
+  message: 'Bad layering: test-only packages are not for the renderer (they would be bundled into the page).',
+};
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'bench-results/', 'test/fixtures/', '**/*.cjs', 'build/*.mjs'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', 'bench-results/', 'test/fixtures/', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -28,7 +40,12 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, fromRenderer, uiLibs] }],
-      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'Bad layering: shared/ may not use the DOM.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...DOM_GLOBALS.map((name) => ({ name, message: 'Bad layering: shared/ may not use the DOM.' })),
+        ...NODE_GLOBALS.map((name) => ({ name, message: 'Bad layering: shared/ may not use Node globals.' })),
+      ],
+      'no-restricted-syntax': ['error', ...dynamicNodeImports],
     },
   },
   {
@@ -42,6 +59,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly] }] },
   },
 );

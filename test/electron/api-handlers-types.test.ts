@@ -1,31 +1,12 @@
 // A missing or mistyped TahrirApi operation is a compile error where a host builds its handler
 // table, not an "operation not available" answer at run time: small files built as main.ts,
 // serve.ts and backend.ts build theirs are type-checked with the project's own compiler options.
-import { basename, join } from 'node:path';
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { typeErrors as typeErrorsWith } from '../lint/type-errors';
 
-const repo = join(__dirname, '..', '..');
-
-/** The type errors of each fixture, as if it were the file electron/<name> of the project (one program for all: each takes seconds). */
+/** The type errors of each fixture, as if it were the file electron/<name>, checked as electron/ is. */
 function typeErrors(fixtures: Record<string, string>): Record<string, string[]> {
-  const files = new Map(Object.entries(fixtures).map(([name, code]) => [join(repo, 'electron', name), code]));
-  const { config } = ts.readConfigFile(join(repo, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, repo);
-  const host = ts.createCompilerHost(options);
-  const { readFile, fileExists, getSourceFile } = host;
-  host.readFile = (f) => files.get(f) ?? readFile.call(host, f);
-  host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
-  host.getSourceFile = (f, language, ...rest) => {
-    const code = files.get(f);
-    return code === undefined ? getSourceFile.call(host, f, language, ...rest) : ts.createSourceFile(f, code, language);
-  };
-  const program = ts.createProgram([...files.keys()], { ...options, noEmit: true }, host);
-  const errors: Record<string, string[]> = {};
-  for (const [file] of files) {
-    errors[basename(file)] = ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-  }
-  return errors;
+  return typeErrorsWith('tsconfig.electron.json', Object.fromEntries(Object.entries(fixtures).map(([name, code]) => [`electron/${name}`, code])));
 }
 
 const HOST = `
