@@ -13,6 +13,7 @@ import { TahrirError } from '../shared/errors';
 import { extractMetadata } from '../shared/metadata';
 import type { Sidecar, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
+import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
 import { resolveInside, relativeSegments } from './confine';
 import { ExportJobs } from './export-jobs';
@@ -31,11 +32,6 @@ import { WorkspaceEvents } from './workspace-events';
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
   maxTextBytes?: number;
-}
-
-/** ISO time to the second, as in the format's example ("2026-11-28T10:00:00Z"). */
-function nowIso(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 export class Backend implements BackendOperations {
@@ -152,7 +148,7 @@ export class Backend implements BackendOperations {
       // The text changed on disk after the document was opened: re-anchor rather than lose the work.
       incoming = sortSidecar(reanchor(text.text, incoming).sidecar);
     }
-    incoming = { ...incoming, source: { file: name, sha256: text.sha256, length }, updatedAt: nowIso() };
+    incoming = { ...incoming, source: { file: name, sha256: text.sha256, length }, updatedAt: nowStamp() };
     if (!incoming.annotator && this.config.annotator) incoming.annotator = this.config.annotator;
     checkSidecarToSave(incoming, text, name, sidecarFile, loaded);
     const path = await resolveInside(this.root, sidecarFile);

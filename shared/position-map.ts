@@ -7,7 +7,7 @@
 import { CodePointIndex, codePointLength } from './code-points';
 import { TahrirError } from './errors';
 import type { Edit } from './model';
-import { lowerBound, upperBound } from './sorted-search';
+import { lowerBound, partitionPoint, upperBound } from './sorted-search';
 
 /** Which side a boundary sticks to where text was inserted or replaced. */
 export type Bias = 'before' | 'after';
@@ -181,26 +181,16 @@ export class PositionMap {
 
   /** Smallest source offset p with toClean(p, bias) >= c. */
   private firstReaching(c: number, bias: Bias): number {
-    let lo = this.searchFrom(c);
-    let hi = this.searchTo(c);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.toClean(mid, bias) < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.toClean(lo, bias) >= c ? lo : this.sourceLength + 1;
+    const from = this.searchFrom(c);
+    const p = from + partitionPoint(this.searchTo(c) - from, (i) => this.toClean(from + i, bias) < c);
+    return this.toClean(p, bias) >= c ? p : this.sourceLength + 1;
   }
 
   /** Largest source offset p with toClean(p, bias) <= c (-1 when none). */
   private lastReaching(c: number, bias: Bias): number {
-    let lo = this.searchFrom(c);
-    let hi = this.searchTo(c);
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.toClean(mid, bias) > c) hi = mid - 1;
-      else lo = mid;
-    }
-    return this.toClean(lo, bias) <= c ? lo : -1;
+    const from = this.searchFrom(c);
+    const p = from + partitionPoint(this.searchTo(c) - from + 1, (i) => this.toClean(from + i, bias) <= c) - 1;
+    return p >= from ? p : -1;
   }
 
   /** Index of the active edit whose range strictly contains source offset p, or -1. */

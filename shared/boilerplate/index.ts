@@ -27,6 +27,7 @@ import { createRuleContext, type BoilerplateRule } from './rule';
 import { socialEmbed } from './social-embed';
 import { sourceLine } from './source-line';
 import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
+import { partitionPoint } from '../sorted-search';
 
 export type { BoilerplateRule, RuleContext } from './rule';
 export type { WorkspaceRuleConfig } from './workspace-rule';
@@ -74,14 +75,7 @@ class AcceptedEdits {
 
   /** Index of the first item whose end is at or after `pos`. */
   private firstEndingFrom(pos: number): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid].end < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.items.length, (i) => this.items[i].end < pos);
   }
 
   /** Items that conflict with `r` (see `conflicts`). */
