@@ -19,7 +19,7 @@ import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
-import { checkDestination, confirmReplace, recordExport, type Destination } from './export-manifest';
+import { checkDestination, checkDestinationAgain, confirmReplace, recordExport, type Destination } from './export-manifest';
 import { compareIds, documentIdOf, findFiles, sidecarFileOf, textFileOf } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
@@ -227,11 +227,13 @@ class FolderOutput implements ExportWriter {
  * empty folder), or an earlier export of ours and `request.replace` set; else a TahrirError
  * 'exists' naming the path (detail.earlierExport says whether replacing it may be confirmed).
  */
-export async function checkExportDestination(root: string, request: ExportRequest): Promise<Destination[]> {
+export async function checkExportDestination(root: string, request: ExportRequest, before?: Destination[]): Promise<Destination[]> {
   const layout = createExporter(request.format).layout;
   const paths = layout === 'folder' ? [resolve(request.out)] : await exportOutputs(root, request);
   const found: Destination[] = [];
-  for (const path of paths) found.push(await checkDestination(root, path, layout));
+  for (const [i, path] of paths.entries()) {
+    found.push(before?.[i] ? await checkDestinationAgain(root, path, layout, before[i]) : await checkDestination(root, path, layout));
+  }
   paths.forEach((path, i) => confirmReplace(path, found[i], request.replace));
   return found;
 }
@@ -296,7 +298,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
 
   const finals = await exportOutputs(root, request);
   const folderLayout = createExporter(request.format).layout === 'folder';
-  await checkExportDestination(root, request);
+  const destinations = await checkExportDestination(root, request);
   const tag = `.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   let folderFinal: string | null = null;
   let folderTemp: string | null = null;
@@ -369,8 +371,9 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     for (let i = 0; i < exporters.length; i++) await exporters[i].finish(outputs[i]);
     for (const o of outputs) await o.close();
     onProgress?.(total, total);
-    // Checked again: something may have been put there while the export ran.
-    await checkExportDestination(root, request);
+    // Checked again: something may have been put there while the export ran (an earlier
+    // export whose files all kept their size, time and inode is not read again).
+    await checkExportDestination(root, request, destinations);
     if (folderFinal && folderTemp) {
       const files: Record<string, string> = {};
       for (const o of outputs) Object.assign(files, (o as FolderOutput).files);

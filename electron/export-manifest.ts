@@ -26,8 +26,11 @@ interface Manifest {
   outputs: Record<string, ManifestEntry>;
 }
 
-/** What is at an output's path now: nothing (or an empty folder), or an earlier export of ours. */
-export type Destination = { kind: 'new' } | { kind: 'earlier-export' };
+/**
+ * What is at an output's path now: nothing (or an empty folder), or an earlier export of ours,
+ * with the size, time and inode of each of its files when its bytes were checked.
+ */
+export type Destination = { kind: 'new' } | { kind: 'earlier-export'; stamp: string };
 
 function refuse(path: string, why: string): TahrirError {
   return new TahrirError('exists', `${why}; not writing over it`, path, { earlierExport: false, path });
@@ -122,20 +125,47 @@ export async function checkDestination(root: string, path: string, layout: 'file
   if (layout === 'file') {
     if (!info.isFile()) throw refuse(path, 'exists and is not a file');
     if (!entry || !('sha256' in entry)) throw refuse(path, 'exists and is not an earlier Tahrir export');
+    const stamp = await stampOf(path, ['']);
     if ((await fileSha256(path)) !== entry.sha256) throw refuse(path, 'is an earlier Tahrir export but was changed since');
-    return { kind: 'earlier-export' };
+    return { kind: 'earlier-export', stamp };
   }
   if (!info.isDirectory()) throw refuse(path, 'exists and is not a folder');
   const found = await filesUnder(path);
   if ('odd' in found) throw refuse(path, `holds ${found.odd}, which is not a plain file or folder`);
   if (found.files.length === 0) return { kind: 'new' }; // empty folders only: nothing to lose
   if (!entry || !('files' in entry)) throw refuse(path, 'exists and is not an earlier Tahrir export');
+  const stamp = await stampOf(path, found.files);
   for (const file of found.files) {
     const sha = entry.files[file];
     if (sha === undefined) throw refuse(path, `holds ${file}, which no earlier export wrote`);
     if ((await fileSha256(join(path, ...file.split('/')))) !== sha) throw refuse(path, `holds ${file}, changed since an earlier export wrote it`);
   }
-  return { kind: 'earlier-export' };
+  return { kind: 'earlier-export', stamp };
+}
+
+/** Size, modification time and inode of each file (`''`: `path` itself): any write or replacement changes one. */
+async function stampOf(path: string, files: readonly string[]): Promise<string> {
+  const parts: string[] = [];
+  for (const file of [...files].sort()) {
+    const s = await lstat(file ? join(path, ...file.split('/')) : path, { bigint: true });
+    parts.push(`${file}\u0000${s.size}\u0000${s.mtimeNs}\u0000${s.ino}`);
+  }
+  return parts.join('\n');
+}
+
+/**
+ * `path` again, just before an export replaces what is there: an earlier export whose files all
+ * have the same stamp is taken as checked (not read again); anything else is checked in full.
+ */
+export async function checkDestinationAgain(root: string, path: string, layout: 'file' | 'folder', before: Destination): Promise<Destination> {
+  if (before.kind === 'earlier-export') {
+    const info = await lstat(path).catch(() => null);
+    if (info && !info.isSymbolicLink()) {
+      const found = layout === 'file' ? { files: [''] } : await filesUnder(path);
+      if ('files' in found && (await stampOf(path, found.files).catch(() => null)) === before.stamp) return before;
+    }
+  }
+  return checkDestination(root, path, layout);
 }
 
 /** Refuses to replace an earlier export unless the caller said so (the desktop asks first). */

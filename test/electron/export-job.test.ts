@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -272,6 +272,28 @@ describe('runExport', () => {
     await writeFile(join(folder, 'sub', 'notes.md'), 'mine');
     await expect(runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } })).rejects.toThrow(/holds sub\/notes\.md, which no earlier export wrote/);
     expect(await readFile(join(folder, 'sub', 'notes.md'), 'utf8')).toBe('mine');
+  });
+
+  it('what is put at the destination while the export runs is not written over, and nothing partial is left', async () => {
+    const folder = join(out, 'brat');
+    await runExport({ root: ws, request: { format: 'brat', out: folder } });
+    const late = runExport({
+      root: ws,
+      request: { format: 'brat', out: folder, replace: true },
+      onProgress: (done) => done === 1 && writeFileSync(join(folder, 'late.txt'), 'written meanwhile'),
+    });
+    await expect(late).rejects.toThrow(/holds late\.txt, which no earlier export wrote; not writing over it/);
+    expect(await readFile(join(folder, 'late.txt'), 'utf8')).toBe('written meanwhile');
+    const file = join(out, 'data.jsonl');
+    await runExport({ root: ws, request: { format: 'jsonl', out: file } });
+    const edited = runExport({
+      root: ws,
+      request: { format: 'jsonl', out: file, replace: true },
+      onProgress: (done) => done === 1 && writeFileSync(file, 'edited meanwhile'),
+    });
+    await expect(edited).rejects.toThrow(/changed since; not writing over it/);
+    expect(await readFile(file, 'utf8')).toBe('edited meanwhile');
+    expect((await readdir(out)).sort()).toEqual(['.tahrir-exports.json', 'brat', 'data.jsonl']);
   });
 
   it('exports finishing together into one folder are all listed, so each can be replaced later', async () => {
