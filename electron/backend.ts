@@ -2,7 +2,8 @@
 // from their handler table (host-policy.ts), so every method here has the exact name and
 // arguments of TahrirApi (BackendOperations). Every id is confined to the workspace. The work is
 // in files of their own: opening (checked-sidecars.ts), saving (incoming-sidecar.ts, the store),
-// events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts).
+// events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts),
+// the site templates of suggestions (site-templates.ts).
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type { DocumentSummary, ExportRequest, ImportReport, ImportRequest, OpenedDocument, SaveResult, Suggestions, TahrirEvent, WorkspaceInfo } from '../shared/api';
@@ -24,6 +25,7 @@ import { toTahrirError } from './io-error';
 import * as store from './sidecar-store';
 import { readTextFile } from './text-file';
 import type { TextFile } from './text-file';
+import { WorkspaceSiteTemplates } from './site-templates';
 import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
@@ -43,6 +45,7 @@ export class Backend implements BackendOperations {
   private readonly checkedSidecars = new CheckedSidecars();
   private readonly events: WorkspaceEvents;
   private readonly exports: ExportJobs;
+  private readonly siteTemplates: WorkspaceSiteTemplates;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -50,6 +53,7 @@ export class Backend implements BackendOperations {
     this.options = options;
     this.events = new WorkspaceEvents(root);
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
+    this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
   }
 
   /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
@@ -156,6 +160,7 @@ export class Backend implements BackendOperations {
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.events.noteContent(sidecarFile, revision);
+    this.siteTemplates.learnSoon();
     return { revision };
   }
 
@@ -180,6 +185,7 @@ export class Backend implements BackendOperations {
     // Rejections match by rule and text, so they hold even after the text changed; edit offsets only while it has not.
     const current = stored && stored.sidecar.source.sha256 === text.sha256 ? stored.sidecar : null;
     const edits = suggestEdits(text.text, {
+      site: await this.siteTemplates.templateFor(textFileOf(id)),
       disabledRules: this.config.disabledRules,
       workspaceRules: this.config.boilerplateRules,
       rejected: stored?.sidecar.rejected,
@@ -210,6 +216,7 @@ export class Backend implements BackendOperations {
 
   async close(): Promise<void> {
     this.exports.cancelAll();
+    this.siteTemplates.stop();
     this.events.close();
   }
 }
