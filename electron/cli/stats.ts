@@ -7,8 +7,9 @@ import { toTahrirError } from '../io-error';
 import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
+import { helpOf, usageOf } from './usage';
 
-const USAGE = 'usage: tahrir stats <folder> [--json]';
+const USAGE = usageOf('stats');
 
 export interface WorkspaceStats {
   documents: number;
@@ -114,7 +115,7 @@ export function formatStats(s: WorkspaceStats): string {
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
   if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(helpOf('stats'));
     return 0;
   }
   const root = await folderArgument(line, USAGE);

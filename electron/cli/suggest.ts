@@ -12,8 +12,9 @@ import { CACHE_DIR, SiteTemplateService } from '../site-template-service';
 import { readTextFile } from '../text-file';
 import { CONFIG_FILE, readWorkspaceConfig } from '../workspace-config';
 import { parseCommandLine, usageError } from './command-line';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir suggest <file.txt> [--workspace DIR] [--json]';
+const USAGE = usageOf('suggest');
 
 /** One line of the readable list: where, which rule, and the text (shortened, line breaks shown). */
 function describe(e: SuggestedEdit): string {

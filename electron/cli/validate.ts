@@ -12,8 +12,9 @@ import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
+import { helpOf, usageOf } from './usage';
 
-const USAGE = 'usage: tahrir validate <folder> [--json]';
+const USAGE = usageOf('validate');
 
 export interface FileReport {
   /** Workspace-relative path of the file with problems. */
@@ -103,7 +104,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
   if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(helpOf('validate'));
     return 0;
   }
   const root = await folderArgument(line, USAGE);

@@ -1,0 +1,59 @@
+// What every `tahrir` command takes and does, in one place: the command list (`tahrir --help`),
+// each command's `--help`, and the usage line after a usage error all read it from here.
+
+export type CommandName = 'validate' | 'stats' | 'serve' | 'suggest' | 'learn' | 'export' | 'import';
+
+interface CommandHelp {
+  /** The arguments, after `tahrir <name> `. */
+  args: string;
+  /** One line for the command list. */
+  summary: string;
+  /** More lines for the command's own --help. */
+  details?: string[];
+}
+
+export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
+  validate: { args: '<folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem' },
+  stats: { args: '<folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker' },
+  serve: {
+    args: '<folder> [--port N] [--open | --no-open]',
+    summary: 'the editor in a browser on 127.0.0.1',
+    details: [
+      'Serves the editor on http://127.0.0.1 (any free port unless --port is given).',
+      '--open opens it in the system browser (not with BROWSER=none, nor on Linux without a display).',
+    ],
+  },
+  suggest: { args: '<file.txt> [--workspace DIR] [--json]', summary: "boilerplate and normalization suggestions for one document, with its site's template" },
+  learn: { args: '<folder> [--forget] [--json]', summary: "count each site's template lines and learn from the editor's boilerplate decisions" },
+  export: {
+    args: '<folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] [--split 80,10,10 --seed N] [--json]',
+    summary: 'write the labeled dataset',
+  },
+  import: { args: '<folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]', summary: 'bring pre-annotations into sidecars' },
+};
+
+/** `usage: tahrir <name> <args>`, as printed after a usage error. */
+export function usageOf(name: CommandName): string {
+  return `usage: tahrir ${name} ${COMMAND_HELP[name].args}`;
+}
+
+/** What `tahrir <name> --help` prints. */
+export function helpOf(name: CommandName): string {
+  const help = COMMAND_HELP[name];
+  return [usageOf(name), `  ${help.summary}`, ...(help.details ?? []).map((d) => `  ${d}`)].join('\n') + '\n';
+}
+
+/** What `tahrir --help` prints: every command. */
+export function commandList(): string {
+  const lines = (Object.keys(COMMAND_HELP) as CommandName[]).map((name) => `  tahrir ${name} ${COMMAND_HELP[name].args}\n      ${COMMAND_HELP[name].summary}`);
+  return `usage: tahrir <command> [arguments]\n\n${lines.join('\n')}\n`;
+}
+
+/** Does the command line ask for help (`--help` or `-h` before any `--`)? */
+export function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '--help' || arg === '-h') return true;
+  }
+  return false;
+}
