@@ -27,6 +27,7 @@ import { WALK_LIMITS, walkFolder, type WalkLimits } from './folder-walk';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
 import { readWorkspaceConfig } from './workspace-config';
+import { documentIdOfName } from '../shared/workspace-layout';
 
 export interface ImportJobOptions {
   /** Absolute path of the workspace folder. */
@@ -154,7 +155,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
 
   /** Imports one document named by id (a path inside the workspace). */
   const importById = async (imported: ImportedDocument, where: string) => {
-    const id = imported.id!.replace(/\\/g, '/').replace(/\.txt$/, '');
+    const id = documentIdOfName(imported.id!.replace(/\\/g, '/'));
     const doc = byId.get(id);
     if (!doc) {
       const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);

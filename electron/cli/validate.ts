@@ -7,7 +7,8 @@ import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
 import { toTahrirError } from '../io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
+import { readSidecarSync } from '../sidecar-store';
+import { textFileOfSidecar } from '../../shared/workspace-layout';
 import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
 import { compareIds, findFiles } from '../workspace';
@@ -43,7 +44,7 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     return [{ path: '', message: err.message.startsWith(`${sidecarFile}: `) ? err.message.slice(sidecarFile.length + 2) : err.message }];
   }
   if (!stored) return [];
-  const textFile = sidecarFile.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX;
+  const textFile = textFileOfSidecar(sidecarFile);
   const name = textFile.slice(textFile.lastIndexOf('/') + 1);
   let text;
   try {
@@ -89,7 +90,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
   const { sidecars, texts } = await findFiles(root);
   const labels = loaded.config.labels.map((l) => l.name);
   const encodings = (f: string) => encodingFor(loaded.config, f);
-  const annotated = new Set(sidecars.map((f) => f.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX));
+  const annotated = new Set(sidecars.map(textFileOfSidecar));
   const bare = texts.filter((f) => !annotated.has(f));
   // In id order, sidecars and the texts without one together.
   const all = [...sidecars.map((file) => ({ file, sidecar: true })), ...bare.map((file) => ({ file, sidecar: false }))];

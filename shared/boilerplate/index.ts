@@ -29,6 +29,7 @@ import { socialEmbed } from './social-embed';
 import { sourceLine } from './source-line';
 import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
 import { partitionPoint } from '../sorted-search';
+import { CONFIG_FILE } from '../workspace-layout';
 
 export type { BoilerplateRule, RuleContext } from './rule';
 export type { WorkspaceRuleConfig } from './workspace-rule';
@@ -121,7 +122,7 @@ function isRemoval(e: SuggestedEdit): boolean {
 export function suggestEdits(source: string, options: SuggestOptions = {}): SuggestedEdit[] {
   const disabled = new Set(options.disabledRules ?? []);
   const own = options.workspaceRules ?? [];
-  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', 'tahrir.json');
+  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', CONFIG_FILE);
   const site = options.site ? siteTemplateRules(options.site) : [];
   const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i)), ...site].filter((r) => !disabled.has(r.id));
   const ctx = createRuleContext(source, rules);

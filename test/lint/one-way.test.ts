@@ -28,6 +28,20 @@ describe('one way to do each thing', () => {
     expect(found).toEqual([]);
   });
 
+  it('the workspace layout (file suffixes, .tahrir/, exports/) is named only in shared/workspace-layout.ts', () => {
+    const found: string[] = [];
+    const layoutNames = /['"`](\.txt|\.annotations\.json|\.tahrir|tahrir\.json|exports\/?)['"`]/;
+    for (const file of [...sourceFiles(join(repo, 'shared')), ...sourceFiles(join(repo, 'electron'))]) {
+      const path = relative(repo, file).split('\\').join('/');
+      if (path === 'shared/workspace-layout.ts' || path === 'electron/renderer-files.ts') continue; // (a MIME type for .txt)
+      readFileSync(file, 'utf8')
+        .split('\n')
+        // (Comments may name them; brat's own .ann/.txt pairs are the import format's, not the workspace's.)
+        .forEach((line, i) => !/^\s*(\/\/|\*|\/\*)/.test(line) && !line.includes('.ann$') && layoutNames.test(line) && found.push(`${path}:${i + 1}: ${line.trim()}`));
+    }
+    expect(found).toEqual([]);
+  });
+
   it('catches a hand-written one (the pattern is sound)', () => {
     for (const line of ['const mid = (lo + hi) >>> 1;', 'const mid = (lo + hi + 1) >>> 1;', 'const m = (a + b) >> 1;', 'const m = Math.floor((lo + hi) / 2);']) {
       expect(HALVING.test(line), line).toBe(true);
