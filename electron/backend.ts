@@ -52,7 +52,7 @@ export class Backend implements BackendOperations {
     this.root = root;
     this.loaded = loaded;
     this.options = options;
-    this.events = new WorkspaceEvents(root);
+    this.events = new WorkspaceEvents(root, (event) => this.siteTemplates.noteChange(event));
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
     this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
   }

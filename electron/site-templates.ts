@@ -1,8 +1,10 @@
 // A workspace's site templates for the editor's suggestions: counted in the background from the
 // first suggestion on (a 10,000-article workspace takes seconds to count the first time, then
 // reads its cache), and learned again from the saved sidecars once saves pause.
+import type { TahrirEvent } from '../shared/api';
 import type { SiteTemplate } from '../shared/boilerplate/index';
 import type { WorkspaceConfig } from '../shared/model';
+import { textFileOf } from '../shared/workspace-layout';
 import { SiteTemplateService } from './site-template-service';
 
 /** How long saves must pause before the site's model is learned again. */
@@ -38,6 +40,15 @@ export class WorkspaceSiteTemplates {
       this.learnTimer = null;
       service.learn().catch(() => undefined);
     }, LEARN_AFTER_MS);
+  }
+
+  /** Keeps the templates up to date with what changed on disk (another program, a git pull). */
+  noteChange(event: TahrirEvent): void {
+    const service = this.ready ? this.service : null;
+    if (!service) return;
+    if (event.type === 'text-changed' || event.type === 'document-removed') void service.updateDocument(textFileOf(event.id)).catch(() => false);
+    else if (event.type === 'documents-changed') void service.refresh().catch(() => undefined);
+    else if (event.type === 'sidecar-changed') this.learnSoon();
   }
 
   /** Stops counting and writing (closing the workspace). */

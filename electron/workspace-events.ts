@@ -8,14 +8,25 @@ export class WorkspaceEvents {
   private readonly listeners = new Set<(event: TahrirEvent) => void>();
   private watcher: WorkspaceWatcher | null = null;
 
-  constructor(private readonly root: string) {}
+  /** `onChange` hears every change on disk first (the site templates follow them), listeners or not. */
+  constructor(
+    private readonly root: string,
+    private readonly onChange: (event: TahrirEvent) => void = () => {},
+  ) {}
 
   listen(listener: (event: TahrirEvent) => void): () => void {
     this.listeners.add(listener);
     if (!this.watcher) {
       // Node 20's recursive watch on Linux stops seeing a file once it was replaced by a rename
       // (as every atomic save does): per-folder watching sees every change there.
-      const watcher = new WorkspaceWatcher(this.root, (event) => this.emit(event), { perFolder: process.platform === 'linux' });
+      const watcher = new WorkspaceWatcher(
+        this.root,
+        (event) => {
+          this.onChange(event);
+          this.emit(event);
+        },
+        { perFolder: process.platform === 'linux' },
+      );
       this.watcher = watcher;
       void watcher.start().catch(() => undefined);
     }

@@ -49,4 +49,20 @@ describe('Backend.suggest with site templates', () => {
     const learned = await until(async () => (await backend!.suggest('wire/w5')).edits.find((e) => e.text.startsWith(credit)));
     expect(learned).toMatchObject({ rule: 'site-learned', reason: 'like 1 line you removed' });
   }, 60_000);
+
+  test('articles added by another program are counted as the watcher reports them', async () => {
+    const root = await tempFolder();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`wire/w${i}.txt`] = arabicArticle(i);
+    await writeFiles(root, files);
+    backend = await Backend.open(root);
+    const events: string[] = [];
+    backend.onEvent((e) => events.push(e.type));
+    const reasonOfMarker = async () => (await backend!.suggest('wire/w0')).edits.find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))?.reason;
+    expect(await until(async () => (await reasonOfMarker()) ?? undefined)).toBe('appears in 5 of 5 wire articles');
+    await new Promise((r) => setTimeout(r, 300)); // the watch starts
+    await writeFiles(root, { 'wire/w6.txt': arabicArticle(6), 'wire/w7.txt': arabicArticle(7) });
+    expect(await until(async () => ((await reasonOfMarker()) === 'appears in 7 of 7 wire articles' ? true : undefined))).toBe(true);
+    expect(events.length).toBeGreaterThan(0);
+  }, 60_000);
 });
