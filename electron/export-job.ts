@@ -21,7 +21,8 @@ import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
 import { checkDestination, checkDestinationAgain, confirmReplace, recordExport, type Destination } from './export-manifest';
-import { compareIds, documentIdOf, findFiles, sidecarFileOf, textFileOf } from './workspace';
+import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { compareIds, findFiles } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */

@@ -28,6 +28,7 @@ import { stampAuthorship } from '../shared/authorship';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
 import { readWorkspaceConfig } from './workspace-config';
+import { documentIdOfName } from '../shared/workspace-layout';
 
 export interface ImportJobOptions {
   /** Absolute path of the workspace folder. */
@@ -158,7 +159,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
 
   /** Imports one document named by id (a path inside the workspace). */
   const importById = async (imported: ImportedDocument, where: string) => {
-    const id = imported.id!.replace(/\\/g, '/').replace(/\.txt$/, '');
+    const id = documentIdOfName(imported.id!.replace(/\\/g, '/'));
     const doc = byId.get(id);
     if (!doc) {
       const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);

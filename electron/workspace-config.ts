@@ -12,7 +12,9 @@ import { describeProblems } from '../shared/sidecar';
 import { realFileInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
 
-export const CONFIG_FILE = 'tahrir.json';
+import { CONFIG_FILE } from '../shared/workspace-layout';
+
+export { CONFIG_FILE };
 
 const str = v.string('must be a string');
 const LabelSchema = v.looseObject(

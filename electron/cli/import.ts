@@ -1,4 +1,4 @@
-// `tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]`:
+// `tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--annotator NAME] [--json]`:
 // pre-annotations merged into the sidecars. Identical spans are not added twice;
 // conflicts are reported and left out; a sidecar that cannot be read is not touched.
 // Exit 2 for usage errors, 1 when documents were skipped or the source is unreadable.
@@ -8,32 +8,25 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shar
 import { isTahrirError } from '../../shared/errors';
 import { annotatorName, cleanAnnotatorName } from '../annotator';
 import { runImport } from '../import-job';
+import { parseCommandLine } from './command-line';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--annotator NAME] [--json]';
+const USAGE = usageOf('import');
 
 export function parseImportArgs(args: string[]): { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string } | { problem: string } | { help: true } {
-  let folder: string | undefined;
-  let format: string | undefined;
-  let from: string | undefined;
-  let json = false;
-  let annotator: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (arg === '-h' || arg === '--help') return { help: true };
-    else if (arg === '--json') json = true;
-    else if (arg === '--format') format = value ?? args[++i];
-    else if (arg === '--from') from = value ?? args[++i];
-    else if (arg === '--annotator') annotator = value ?? args[++i];
-    else if (arg.startsWith('-')) return { problem: `unknown option ${arg}` };
-    else if (folder !== undefined) return { problem: `one folder only (got ${folder} and ${arg})` };
-    else folder = arg;
+  if (args.includes('--help') || args.includes('-h')) return { help: true };
+  let line;
+  try {
+    line = parseCommandLine(args, '', { flags: ['json'], options: ['format', 'from', 'annotator'] });
+  } catch (e) {
+    return { problem: (e as Error).message.trimEnd() };
   }
+  const [folder, ...more] = line.positionals;
+  const format = line.options.get('format');
+  const from = line.options.get('from');
+  const json = line.flags.has('json');
+  const annotator = line.options.get('annotator');
+  if (more.length > 0) return { problem: `one folder only (got ${folder} and ${more[0]})` };
   if (folder === undefined) return { problem: 'which folder?' };
   if (format === undefined) return { problem: `--format is required (one of ${IMPORT_FORMATS.join(', ')})` };
   if (!IMPORT_FORMATS.includes(format as ImportFormat)) return { problem: `unknown format "${format}" (one of ${IMPORT_FORMATS.join(', ')})` };

@@ -13,8 +13,9 @@ import { readTextFile } from '../text-file';
 import { CONFIG_FILE, readWorkspaceConfig } from '../workspace-config';
 import { parseCommandLine, usageError } from './command-line';
 import { annotationSuggestions, describeAnnotationSuggestions } from './suggest-annotations';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir suggest <file.txt> [--workspace DIR] [--entities] [--quotes] [--json]';
+const USAGE = usageOf('suggest');
 
 /** One line of the readable list: where, which rule, and the text (shortened, line breaks shown). */
 function describe(e: SuggestedEdit): string {
