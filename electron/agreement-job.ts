@@ -11,7 +11,7 @@ import { reanchor } from '../shared/anchoring';
 import { TahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
 import { parseSidecar } from '../shared/sidecar';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX } from './sidecar-store';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
 import { readTextFileSync, type TextFile } from './text-file';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 import { compareIds, findFiles } from './workspace';

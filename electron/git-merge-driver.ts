@@ -12,7 +12,8 @@ import { mergeSidecars } from '../shared/merge-sidecars';
 import type { Sidecar, SidecarConflict } from '../shared/model';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { carriedConflicts, conflictsToResolve, describeConflicts } from '../shared/sidecar-conflicts';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, writeFileAtomic } from './sidecar-store';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
+import { writeFileAtomic } from './sidecar-store';
 import { decodeText, sha256Hex } from './text-file';
 
 export interface SidecarMerge {

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { assignDocuments, assignmentProblem } from '../../shared/assignment';
 import { writeFileAtomic } from '../sidecar-store';
-import { documentIdOf, findFiles } from '../workspace';
+import { documentIdOf } from '../../shared/workspace-layout';
+import { findFiles } from '../workspace';
 import { folderArgument, parseCommandLine, usageError } from './command-line';
 
 const USAGE = 'usage: tahrir assign <workspace> --annotators a,b,c [--overlap 0.2] [--seed N]';

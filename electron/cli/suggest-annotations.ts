@@ -9,7 +9,8 @@ import { loadTagger, suggestEntities, trainWorkspaceTagger, type AnnotatedDocume
 import type { WorkspaceName } from '../../shared/ner/workspace-matcher';
 import { findQuotes } from '../../shared/quote-finder';
 import type { EntitySuggestion, QuoteSuggestion } from '../../shared/suggestions';
-import { readSidecarSync, sidecarPathFor, TEXT_SUFFIX } from '../sidecar-store';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../../shared/workspace-layout';
+import { readSidecarSync } from '../sidecar-store';
 import { readTextFile } from '../text-file';
 import { CONFIG_FILE } from '../workspace-config';
 import { findFiles } from '../workspace';
@@ -37,7 +38,7 @@ async function readWorkspace(root: string, documentPath: string): Promise<Worksp
   const names: WorkspaceName[] = [];
   const annotated: AnnotatedDocument[] = [];
   let own: Entity[] = [];
-  const ownSidecar = sidecarPathFor(documentPath);
+  const ownSidecar = (documentPath.endsWith(TEXT_SUFFIX) ? documentPath.slice(0, -TEXT_SUFFIX.length) : documentPath) + SIDECAR_SUFFIX;
   const ownReal = existsSync(ownSidecar) ? realpathSync(ownSidecar) : null;
   for (const rel of sidecars.sort()) {
     const path = join(realRoot, ...rel.split('/'));
