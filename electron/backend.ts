@@ -18,6 +18,7 @@ import { toTahrirError } from './io-error';
 import * as store from './sidecar-store';
 import { readTextFile } from './text-file';
 import type { TextFile } from './text-file';
+import { SiteTemplateService } from './site-template-service';
 import { WorkspaceWatcher } from './watcher';
 import { readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
@@ -72,6 +73,10 @@ export class Backend implements BackendOperations {
   private readonly summaries = new SummaryCache();
   private watcher: WorkspaceWatcher | null = null;
   private readonly listeners = new Set<(event: TahrirEvent) => void>();
+  /** The workspace's site templates, counted in the background from the first suggestion on. */
+  private siteTemplates: SiteTemplateService | null = null;
+  private siteTemplatesReady = false;
+  private learnTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -258,6 +263,7 @@ export class Backend implements BackendOperations {
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
     this.watcher?.noteContent(sidecarFile, revision);
+    this.learnSoon();
     return { revision };
   }
 
@@ -305,13 +311,53 @@ export class Backend implements BackendOperations {
     const stored = await store.readSidecar(await resolveInside(this.root, sidecarFile), sidecarFile).catch(() => null);
     // Rejections match by rule and text, so they hold even after the text changed; edit offsets only while it has not.
     const current = stored && stored.sidecar.source.sha256 === text.sha256 ? stored.sidecar : null;
+    const templates = this.readySiteTemplates();
+    // The document's own counts first: its text may have changed since they were taken.
+    if (templates) await templates.updateDocument(textFileOf(id)).catch(() => false);
     const edits = suggestEdits(text.text, {
+      site: templates?.templateFor(textFileOf(id)),
       disabledRules: this.config.disabledRules,
       workspaceRules: this.config.boilerplateRules,
       rejected: stored?.sidecar.rejected,
       existing: current?.edits,
     });
     return { edits, metadata: extractMetadata(text.text) };
+  }
+
+  /**
+   * The site templates once counted; null until then (the first suggestions go without them: a
+   * 10,000-article workspace takes seconds to count the first time, then reads its cache).
+   */
+  private readySiteTemplates(): SiteTemplateService | null {
+    if (!this.siteTemplates) {
+      const service = new SiteTemplateService(this.root, this.config);
+      this.siteTemplates = service;
+      service.open().then(
+        () => (this.siteTemplatesReady = !service.stopped),
+        () => undefined, // a workspace whose templates cannot be counted still gets the other suggestions
+      );
+    }
+    return this.siteTemplatesReady ? this.siteTemplates : null;
+  }
+
+  /** Keeps the site templates up to date with what changed on disk (another program, a git pull). */
+  private noteForSiteTemplates(event: TahrirEvent): void {
+    const templates = this.siteTemplatesReady ? this.siteTemplates : null;
+    if (!templates) return;
+    if (event.type === 'text-changed' || event.type === 'document-removed') void templates.updateDocument(textFileOf(event.id)).catch(() => false);
+    else if (event.type === 'documents-changed') void templates.refresh().catch(() => undefined);
+    else if (event.type === 'sidecar-changed') this.learnSoon();
+  }
+
+  /** What a saved sidecar teaches is used at once: the site's model is learned again once saves pause. */
+  private learnSoon(): void {
+    if (!this.siteTemplatesReady || !this.siteTemplates) return;
+    const service = this.siteTemplates;
+    if (this.learnTimer) clearTimeout(this.learnTimer);
+    this.learnTimer = setTimeout(() => {
+      this.learnTimer = null;
+      service.learn().catch(() => undefined);
+    }, 500);
   }
 
   /**
@@ -326,6 +372,7 @@ export class Backend implements BackendOperations {
       const watcher = new WorkspaceWatcher(
         this.root,
         (event) => {
+          this.noteForSiteTemplates(event);
           for (const l of [...this.listeners]) l(event);
         },
         { perFolder: process.platform === 'linux' },
@@ -391,6 +438,8 @@ export class Backend implements BackendOperations {
 
   async close(): Promise<void> {
     for (const job of this.exportJobs.values()) job.abort();
+    if (this.learnTimer) clearTimeout(this.learnTimer);
+    this.siteTemplates?.stop();
     this.listeners.clear();
     this.stopWatching();
   }

@@ -30,6 +30,7 @@ const ConfigSchema = v.looseObject(
     labels: v.optional(v.pipe(v.array(LabelSchema, 'must be a list'), v.minLength(1, 'must name at least one label'))),
     encodings: v.optional(v.record(str, str, 'must be an object mapping file paths to encodings')),
     disabledRules: v.optional(v.array(str, 'must be a list of rule ids')),
+    sites: v.optional(v.record(str, str, 'must be an object mapping globs to site names')),
     annotator: v.optional(str),
     exportDefaults: v.optional(
       v.looseObject(

@@ -57,7 +57,12 @@ export interface SaveResult {
 }
 
 /** A proposed boilerplate or normalization edit (source coordinates). */
-export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & { rule: string; description?: string };
+export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & {
+  rule: string;
+  description?: string;
+  /** Why this document got it, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
+  reason?: string;
+};
 
 export interface Suggestions {
   edits: SuggestedEdit[];

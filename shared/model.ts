@@ -108,6 +108,8 @@ export interface WorkspaceConfig {
   disabledRules?: string[];
   /** The workspace's own boilerplate rules: a regular expression and the kind of edit each match becomes. */
   boilerplateRules?: WorkspaceBoilerplateRule[];
+  /** Glob → site, for the template counts (default: a document's site is its folder), e.g. {"archive/wam-*.txt": "wam"}. */
+  sites?: Record<string, string>;
   annotator?: string;
   exportDefaults?: { format?: string; status?: DocumentStatus; split?: number[]; seed?: number };
 }

@@ -24,6 +24,7 @@ async function keepYoungGenerationSmall(): Promise<void> {
 
 const runExport = async (args: string[]) => (await import('./export')).run(args);
 const runImport = async (args: string[]) => (await import('./import')).run(args);
+const runLearn = async (args: string[]) => (await import('./learn')).run(args);
 const runServe = async (args: string[]) => (await import('./serve')).run(args);
 const runStats = async (args: string[]) => (await import('./stats')).run(args);
 const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
@@ -33,7 +34,8 @@ export const COMMANDS: Record<string, Command> = {
   validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
   stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats, walksDocuments: true },
   serve: { usage: 'tahrir serve <folder> [--port N] [--open]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
-  suggest: { usage: 'tahrir suggest <file.txt> [--json]', summary: 'boilerplate and normalization suggestions for one document', run: runSuggest },
+  suggest: { usage: 'tahrir suggest <file.txt> [--workspace DIR] [--json]', summary: 'boilerplate and normalization suggestions for one document, with its site\'s template', run: runSuggest },
+  learn: { usage: 'tahrir learn <folder> [--forget] [--json]', summary: "count each site's template lines and learn from the editor's boilerplate decisions", run: runLearn, walksDocuments: true },
   export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
   import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
 };

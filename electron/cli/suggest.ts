@@ -1,13 +1,19 @@
-// `tahrir suggest <file.txt> [--json]`: the boilerplate and normalization suggestions for
-// one document (source offsets in code points) and the metadata read off its text.
-import { resolve } from 'node:path';
+// `tahrir suggest <file.txt> [--workspace DIR] [--json]`: the boilerplate and normalization
+// suggestions for one document (source offsets in code points) and the metadata read off its
+// text. Inside a workspace (the nearest folder above the file holding tahrir.json, else the
+// file's folder) the other articles of its site and what the editor taught count too.
+import { stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { SuggestedEdit } from '../../shared/api';
 import { suggestEdits } from '../../shared/boilerplate/index';
+import { TahrirError } from '../../shared/errors';
 import { extractMetadata } from '../../shared/metadata';
+import { CACHE_DIR, SiteTemplateService } from '../site-template-service';
 import { readTextFile } from '../text-file';
+import { CONFIG_FILE, readWorkspaceConfig } from '../workspace-config';
 import { parseCommandLine, usageError } from './command-line';
 
-const USAGE = 'usage: tahrir suggest <file.txt> [--json]';
+const USAGE = 'usage: tahrir suggest <file.txt> [--workspace DIR] [--json]';
 
 /** One line of the readable list: where, which rule, and the text (shortened, line breaks shown). */
 function describe(e: SuggestedEdit): string {
@@ -17,15 +23,44 @@ function describe(e: SuggestedEdit): string {
     return chars.length > 70 ? `${chars.slice(0, 67).join('')}…` : flat;
   };
   const what = e.start === e.end ? `insert ${JSON.stringify(e.replacement)}` : e.replacement ? `"${shown(e.text)}" → "${shown(e.replacement)}"` : `"${shown(e.text)}"`;
-  return `  ${`${e.start}–${e.end}`.padEnd(11)} ${e.rule.padEnd(16)} ${e.kind.padEnd(11)} ${what}`;
+  return `  ${`${e.start}–${e.end}`.padEnd(11)} ${e.rule.padEnd(16)} ${e.kind.padEnd(11)} ${what}${e.reason ? ` (${e.reason})` : ''}`;
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/** The nearest folder at or above `folder` that holds tahrir.json; undefined when none does. */
+export async function nearestWorkspace(folder: string): Promise<string | undefined> {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    if (await exists(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json'] });
+  const line = parseCommandLine(args, USAGE, { flags: ['json'], options: ['workspace'] });
   if (line.positionals.length !== 1) throw usageError(line.positionals.length === 0 ? 'a text file is needed' : 'one file only', USAGE);
   const file = line.positionals[0];
-  const { text } = await readTextFile(resolve(file), undefined, { file });
-  const edits = suggestEdits(text).map(({ start, end, text: t, replacement, kind, rule }) => ({ start, end, text: t, replacement, kind, rule }));
+  const path = resolve(file);
+  const { text } = await readTextFile(path, undefined, { file });
+
+  const named = line.options.get('workspace');
+  const found = named ? resolve(named) : await nearestWorkspace(dirname(path));
+  const root = found ?? dirname(path);
+  if (named && !(await stat(root).then((s) => s.isDirectory(), () => false))) throw new TahrirError('invalid-argument', `the workspace folder ${named} does not exist`);
+  const rel = relative(root, path);
+  if (rel.startsWith('..') || resolve(root, rel) !== path) throw new TahrirError('invalid-argument', `is not inside the workspace ${root}`, file);
+  // The cache is written where a workspace was named or declared (tahrir.json, an existing
+  // .tahrir/), never into an arbitrary folder of texts someone asked about.
+  const keepCache = found !== undefined || (await exists(join(root, CACHE_DIR)));
+  const { config } = await readWorkspaceConfig(root);
+  const service = new SiteTemplateService(root, config, { writeCache: keepCache });
+  await service.open();
+  if (service.cacheProblem) process.stderr.write(`tahrir suggest: the template counts were not cached (${service.cacheProblem})\n`);
+  const site = service.templateFor(rel.split(sep).join('/'));
+
+  const edits = suggestEdits(text, { site, disabledRules: config.disabledRules, workspaceRules: config.boilerplateRules }).map(({ start, end, text: t, replacement, kind, rule, reason }) =>
+    reason ? { start, end, text: t, replacement, kind, rule, reason } : { start, end, text: t, replacement, kind, rule },
+  );
   const metadata = extractMetadata(text);
   if (line.flags.has('json')) {
     process.stdout.write(`${JSON.stringify({ file, edits, metadata }, null, 2)}\n`);

@@ -33,6 +33,7 @@ import { PROMO_RULES } from './promo-lines';
 import { readMore } from './read-more';
 import { relatedBlock } from './related-block';
 import { createRuleContext, type BoilerplateRule } from './rule';
+import { siteTemplateRules, type SiteTemplate } from './site-template';
 import { socialEmbed } from './social-embed';
 import { sourceLine } from './source-line';
 import { syndication } from './syndication';
@@ -44,6 +45,7 @@ import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
 
 export type { BoilerplateRule, RuleContext } from './rule';
 export type { WorkspaceRuleConfig } from './workspace-rule';
+export type { SiteTemplate } from './site-template';
 
 export const RULES: readonly BoilerplateRule[] = [
   dateLine,
@@ -83,6 +85,8 @@ export interface SuggestOptions {
   existing?: Edit[];
   /** The workspace's own regular-expression rules. */
   workspaceRules?: WorkspaceRuleConfig[];
+  /** What the other articles of the document's site and the editor's decisions there show (site-template.ts). */
+  site?: SiteTemplate;
 }
 
 type Range = { start: number; end: number };
@@ -152,7 +156,8 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
   const disabled = new Set(options.disabledRules ?? []);
   const own = options.workspaceRules ?? [];
   if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', 'tahrir.json');
-  const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i))].filter((r) => !disabled.has(r.id));
+  const site = options.site ? siteTemplateRules(options.site) : [];
+  const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i)), ...site].filter((r) => !disabled.has(r.id));
   const ctx = createRuleContext(source, rules);
   const rejected = new Set((options.rejected ?? []).map((r) => `${r.rule}\u0000${r.text}`));
   const existing = options.existing ?? [];

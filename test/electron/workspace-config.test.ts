@@ -80,6 +80,16 @@ describe('readWorkspaceConfig', () => {
     expect(loaded?.problem).toMatchObject({ file: 'tahrir.json', message: expect.stringMatching(/is not a regular file/) });
   });
 
+  it('reads the sites of the template counts, a glob to a site name each', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ sites: { 'archive/**/wam-*.txt': 'wam' } }) });
+    expect((await readWorkspaceConfig(root)).config.sites).toEqual({ 'archive/**/wam-*.txt': 'wam' });
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ sites: 'wam' }) });
+    expect((await readWorkspaceConfig(root)).problem).toMatchObject({ file: 'tahrir.json' });
+    await writeFiles(root, { 'tahrir.json': JSON.stringify({ sites: { 'a/*.txt': 3 } }) });
+    expect((await readWorkspaceConfig(root)).problem?.message).toContain('sites.a/*.txt: must be a string');
+  });
+
   it('reports a tahrir.json that is a folder', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'tahrir.json/x': '' });
