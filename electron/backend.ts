@@ -3,11 +3,11 @@
 // exact name and arguments of TahrirApi. Every id is confined to the workspace.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { DocumentSummary, OpenedDocument, SaveResult, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type { DocumentSummary, OpenedDocument, SaveResult, SiteTemplateLines, SuggestDecisions, Suggestions, TahrirApi, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { extractMetadata } from '../shared/metadata';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import type { Sidecar, WorkspaceConfig } from '../shared/model';
+import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { codePointLength } from '../shared/code-points';
 import { jsonValueProblem } from '../shared/json-limits';
@@ -20,7 +20,7 @@ import { readTextFile } from './text-file';
 import type { TextFile } from './text-file';
 import { SiteTemplateService } from './site-template-service';
 import { WorkspaceWatcher } from './watcher';
-import { readWorkspaceConfig } from './workspace-config';
+import { addBoilerplateRule, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { SummaryCache, listDocuments, sidecarFileOf, textFileOf } from './workspace';
 import { randomUUID } from 'node:crypto';
@@ -31,7 +31,10 @@ import { runImport } from './import-job';
 import { encodingFor } from './workspace-config';
 
 /** The TahrirApi operations the Backend answers; the hosts answer the rest (dialogs, links, …). */
-export type BackendOperations = Pick<TahrirApi, 'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery' | 'suggest'>;
+export type BackendOperations = Pick<
+  TahrirApi,
+  'getWorkspace' | 'listDocuments' | 'openDocument' | 'saveSidecar' | 'writeRecovery' | 'discardRecovery' | 'suggest' | 'siteTemplateLines' | 'addBoilerplateRule'
+>;
 
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
@@ -76,6 +79,8 @@ export class Backend implements BackendOperations {
   /** The workspace's site templates, counted in the background from the first suggestion on. */
   private siteTemplates: SiteTemplateService | null = null;
   private siteTemplatesReady = false;
+  /** Settles once the site templates are counted (or could not be). */
+  private siteTemplatesOpened: Promise<void> | null = null;
   private learnTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
@@ -302,8 +307,11 @@ export class Backend implements BackendOperations {
     await store.discardRecovery(this.root, id);
   }
 
-  /** Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones and what the edits already cover. */
-  async suggest(id: string): Promise<Suggestions> {
+  /**
+   * Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones
+   * (the editor's `decisions` when given, else the sidecar's) and what the edits already cover.
+   */
+  async suggest(id: string, decisions?: SuggestDecisions): Promise<Suggestions> {
     id = this.checkId(id);
     const { text } = await this.readText(id);
     const sidecarFile = sidecarFileOf(id);
@@ -318,7 +326,7 @@ export class Backend implements BackendOperations {
       site: templates?.templateFor(textFileOf(id)),
       disabledRules: this.config.disabledRules,
       workspaceRules: this.config.boilerplateRules,
-      rejected: stored?.sidecar.rejected,
+      rejected: decisions ? decisions.rejected : stored?.sidecar.rejected,
       existing: current?.edits,
     });
     return { edits, metadata: extractMetadata(text.text) };
@@ -332,12 +340,30 @@ export class Backend implements BackendOperations {
     if (!this.siteTemplates) {
       const service = new SiteTemplateService(this.root, this.config);
       this.siteTemplates = service;
-      service.open().then(
-        () => (this.siteTemplatesReady = !service.stopped),
+      this.siteTemplatesOpened = service.open().then(
+        () => void (this.siteTemplatesReady = !service.stopped),
         () => undefined, // a workspace whose templates cannot be counted still gets the other suggestions
       );
     }
     return this.siteTemplatesReady ? this.siteTemplates : null;
+  }
+
+  /** Every site's recurring lines (the 50 most frequent), for the corpus cleanup view; counted first if need be. */
+  async siteTemplateLines(): Promise<SiteTemplateLines[]> {
+    this.readySiteTemplates();
+    await this.siteTemplatesOpened;
+    const service = this.readySiteTemplates();
+    if (!service) throw new TahrirError('io', 'the site templates could not be counted', '.tahrir/template-counts.json');
+    return service
+      .summaries(50)
+      .filter((s) => s.documents > 0)
+      .map((s) => ({ site: s.site, documents: s.documents, lines: s.templateLines.map(({ count, example }) => ({ count, example })) }));
+  }
+
+  /** "Remove everywhere": the rule goes into tahrir.json; the workspace as it is then. */
+  async addBoilerplateRule(rule: WorkspaceBoilerplateRule): Promise<WorkspaceInfo> {
+    await addBoilerplateRule(this.root, rule);
+    return this.getWorkspace();
   }
 
   /** Keeps the site templates up to date with what changed on disk (another program, a git pull). */
