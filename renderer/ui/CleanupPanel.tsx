@@ -70,6 +70,22 @@ function usePreview(open: readonly SuggestedEdit[], cursor: string | null): void
   useEffect(() => () => textSurface()?.highlights.setExtraHighlights(PREVIEW_LAYER, []), []);
 }
 
+/**
+ * Words about a rule (an English sentence quoting Arabic lines): each quotation isolated, so an
+ * Arabic example keeps its own direction and its brackets and ellipses stay where they belong.
+ */
+function Described({ text }: { text: string }): ReactElement {
+  const parts = text.split(/"([^"]*)"|“([^”]*)”/);
+  // split with two groups: text, "…" inside, “…” inside, text, …
+  const out: (string | ReactElement)[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    out.push(parts[i]);
+    const quoted = parts[i + 1] ?? parts[i + 2];
+    if (quoted !== undefined) out.push('“', <bdi key={i}>{quoted}</bdi>, '”');
+  }
+  return <>{out}</>;
+}
+
 const METADATA_FIELDS: { field: MetadataField; title: string }[] = [
   { field: 'title', title: 'Title' },
   { field: 'published', title: 'Published' },
@@ -291,10 +307,15 @@ export function CleanupTab(): ReactElement {
             data-testid="accept-all"
             title={hiddenText ? `Accepting all hides ${hiddenText} from the clean text` : undefined}
           >
-            Accept all{hiddenText ? ` (hides ${hiddenText})` : ''}
+            Accept all
           </button>
         </span>
       </div>
+      {hiddenText && !confirming && (
+        <p className="accept-all-hides" data-testid="accept-all-hides">
+          Accepting all hides {hiddenText} from the clean text.
+        </p>
+      )}
       {confirming && (
         <div className="banner warn accept-all-confirm" role="alertdialog" aria-label="Accept all?" data-testid="accept-all-confirm">
           <span>
@@ -344,7 +365,11 @@ export function CleanupTab(): ReactElement {
                 </button>
               </span>
             </h3>
-            {g.description && <p className="rule-description muted">{g.description}</p>}
+            {g.description && (
+              <p className="rule-description muted">
+                <Described text={g.description} />
+              </p>
+            )}
             <ul>
               {g.items.map((s) => (
                 <SuggestionItem key={suggestionKey(s)} s={s} current={suggestionKey(s) === cursor} readOnly={readOnly} />

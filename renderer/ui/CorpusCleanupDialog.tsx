@@ -3,6 +3,7 @@
 // workspace rule in tahrir.json, so it becomes a suggestion in every document.
 import { useEffect, useState, type ReactElement } from 'react';
 import type { SiteTemplateLines } from '../../shared/api';
+import { siteOf } from '../../shared/boilerplate/site-of';
 import { removedEverywhere } from '../../shared/boilerplate/template-line-rule';
 import type { TahrirErrorData } from '../../shared/errors';
 import { toErrorData } from '../session/autosave';
@@ -19,6 +20,7 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
   const [error, setError] = useState<TahrirErrorData | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const rules = useTahrir((s) => s.workspace?.config.boilerplateRules);
+  const ownSite = useTahrir((s) => (s.doc && s.workspace ? siteOf(`${s.doc.id}.txt`, s.workspace.config.sites, s.workspace.name) : undefined));
 
   useEffect(() => {
     let live = true;
@@ -26,15 +28,16 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
       (found) => {
         if (!live) return;
         setSites(found);
-        // The site with the most articles first: most likely the one being reviewed.
-        setSite((s) => s ?? [...found].sort((a, b) => b.documents - a.documents)[0]?.site ?? null);
+        // The open document's site first, else the one with the most articles.
+        const own = found.find((x) => x.site === ownSite);
+        setSite((s) => s ?? own?.site ?? [...found].sort((a, b) => b.documents - a.documents)[0]?.site ?? null);
       },
       (e: unknown) => live && setError(toErrorData(e)),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [ownSite]);
 
   const shown = sites?.find((s) => s.site === site);
   const remove = async (example: string): Promise<void> => {
