@@ -54,7 +54,9 @@ export async function loadSuggestions(): Promise<void> {
   const again = cleanupState().docId === doc.id;
   setCleanup({ docId: doc.id, loading: true, error: null });
   try {
-    const found = await current.api.suggest(doc.id, { rejected: data?.rejected ?? [] });
+    // Only the fields the question takes (a sidecar may carry more of its own).
+    const asked = (data?.rejected ?? []).map(({ rule, start, end, text }) => ({ rule, start, end, text }));
+    const found = await current.api.suggest(doc.id, { rejected: asked });
     if (seq !== current.seq.suggestions) return;
     // Asked again, the rejected ones stay known (the back end leaves them out): undoing a reject brings its suggestion back.
     const rejected = current.store.getState().data?.rejected;
@@ -245,7 +247,9 @@ export async function nextDocumentToClean(): Promise<boolean> {
   const s = current.store.getState();
   const list = visibleDocuments(s);
   const at = list.findIndex((d) => d.id === s.doc?.id);
-  for (const d of [...list.slice(at + 1), ...list.slice(0, Math.max(at, 0))]) {
+  const next = [...list.slice(at + 1), ...list.slice(0, Math.max(at, 0))];
+  // Each is asked in turn (≤ 50 ms a document): a long run without any stops, and says so.
+  for (const d of next.slice(0, NEXT_TO_CLEAN_LOOKS)) {
     let found;
     try {
       found = await current.api.suggest(d.id);
@@ -262,9 +266,12 @@ export async function nextDocumentToClean(): Promise<boolean> {
     setCursor(suggestionKey(order[0]));
     return true;
   }
-  showNotice('No other document has cleanup suggestions open.');
+  showNotice(next.length > NEXT_TO_CLEAN_LOOKS ? `None of the next ${NEXT_TO_CLEAN_LOOKS} documents has cleanup suggestions open.` : 'No other document has cleanup suggestions open.');
   return false;
 }
+
+/** How many documents N looks through for suggestions before it gives up. */
+const NEXT_TO_CLEAN_LOOKS = 200;
 
 /**
  * A hand edit of the clean text: [cleanStart, cleanEnd) becomes `replacement` (empty
