@@ -58,6 +58,11 @@ Promise.resolve()
 `,
 );
 
+/**
+ * @param {string} bundle
+ * @param {string} out
+ * @returns {Promise<{ code: number | null; signal: NodeJS.Signals | null }>}
+ */
 function runChild(bundle, out) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--expose-gc', wrapper, bundle, out, ...(quick ? ['--quick'] : [])], {
@@ -69,7 +74,7 @@ function runChild(bundle, out) {
     });
     const timer = setTimeout(() => {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
         /* already gone */
       }
@@ -81,11 +86,15 @@ function runChild(bundle, out) {
   });
 }
 
+/** @typedef {{ name: string; value: unknown; unit?: string; note?: string }} BenchRow */
+/** @typedef {{ name: string; file: string; ok: boolean; rows: BenchRow[]; error?: string; ms?: number; maxRssMiB?: number }} Section */
+/** @type {Section[]} */
 const sections = [];
 for (const file of selected) {
   const name = basename(file, '.bench.ts');
   const bundle = join(work, `${name}.cjs`);
   const out = join(work, `${name}.result.json`);
+  /** @type {Section} */
   const section = { name, file: `test/bench/${file}`, ok: false, rows: [] };
   sections.push(section);
   process.stderr.write(`bench: ${name}…\n`);
@@ -103,7 +112,7 @@ for (const file of selected) {
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(benchDir, file)).href) },
     });
   } catch (error) {
-    section.error = `build failed: ${String(error.message ?? error).split('\n').slice(0, 3).join(' ')}`;
+    section.error = `build failed: ${String(/** @type {Error} */ (error).message ?? error).split('\n').slice(0, 3).join(' ')}`;
     continue;
   }
   const { code, signal } = await runChild(bundle, out);
@@ -127,6 +136,7 @@ for (const file of selected) {
 await rm(work, { recursive: true, force: true });
 
 // One table, every section side by side.
+/** @param {unknown} value */
 function formatValue(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
@@ -140,12 +150,13 @@ for (const section of sections) {
   for (const row of section.rows) table.push([section.name, String(row.name), formatValue(row.value), String(row.unit ?? ''), String(row.note ?? '')]);
 }
 if (selected.length === 0) table.push(['(none)', 'no test/bench/*.bench.ts files', '—', '', '']);
+/** @param {unknown} text */
 function firstLine(text) {
   const line = String(text ?? '').split('\n')[0];
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 const widths = table[0].map((_, col) => Math.min(col === 4 ? 80 : 60, Math.max(...table.map((r) => r[col].length))));
-const line = (r) => r.map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
+const line = (/** @type {string[]} */ r) => r.map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
 console.log(`\nTahrir bench${quick ? ' (quick: small inputs)' : ''} — ${cpus().length} cores, Node ${process.version}\n`);
 console.log(line(table[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));

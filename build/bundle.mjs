@@ -10,21 +10,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const at = (p) => join(root, p);
+const at = (/** @type {string} */ p) => join(root, p);
 
 // The fonts the first screen uses (the interface in Noto Sans 400 and 600, Arabic text in Noto
 // Naskh 400): preloaded from index.html, they arrive while early.js waits for the document,
 // instead of being asked for at the first layout and laying the text out again when they come.
 const FIRST_SCREEN_FONTS = /^(noto-sans-latin-(400|600)|noto-naskh-arabic-arabic-400)-normal-[A-Z0-9]+\.woff2$/;
 
-/** index.html with a preload link per font, before its stylesheet. */
+/**
+ * index.html with a preload link per font, before its stylesheet.
+ * @param {string} html
+ * @param {string[]} fonts
+ */
 function withFontPreloads(html, fonts) {
   const links = fonts.map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />\n    `).join('');
   return html.replace('<link rel="stylesheet"', `${links}<link rel="stylesheet"`);
 }
 
+/** @satisfies {import('esbuild').BuildOptions} */
 const node = { bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
-const jobs = [
+const jobs = /** @type {import('esbuild').BuildOptions[]} */ ([
   { entryPoints: [at('electron/main.ts')], outfile: join(dist, 'main.cjs'), external: ['electron'], target: 'node22', ...node },
   { entryPoints: [at('electron/preload.ts')], outfile: join(dist, 'preload.cjs'), external: ['electron'], target: 'node22', ...node },
   { entryPoints: [at('electron/cli.ts')], outfile: join(dist, 'cli.cjs'), external: ['electron', 'playwright-core'], target: 'node20', ...node },
@@ -68,7 +73,7 @@ const jobs = [
     minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
     logLevel: 'warning',
   },
-].filter((job) => existsSync(job.entryPoints[0]));
+]).filter((job) => existsSync(/** @type {string[]} */ (job.entryPoints)[0]));
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(join(dist, 'renderer'), { recursive: true });

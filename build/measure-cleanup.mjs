@@ -19,22 +19,39 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
+/** @typedef {{ site: string; boilerplate: { start: number; end: number }[] }} GoldFile */
+/** @typedef {{ files: Record<string, GoldFile> }} Gold */
+/** @typedef {{ file: string; edits: unknown[] }} Prediction */
+
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS = join(root, '..', 'shared', 'corpus');
 const TAHRIR = join(root, 'electron', 'tahrir.cjs');
 
+/**
+ * @template {string | undefined} F
+ * @param {string} name
+ * @param {F} [fallback]
+ * @returns {string | F}
+ */
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
+  return i >= 0 ? process.argv[i + 1] : /** @type {F} */ (fallback);
 }
 
+/** @param {string[]} args */
 async function tahrir(args) {
   const { stdout } = await run(process.execPath, [TAHRIR, ...args], { maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
 /** The sidecar an editor leaves after accepting the gold boilerplate of an article. */
+/**
+ * @param {string} name
+ * @param {string} text
+ * @param {Buffer} bytes
+ * @param {GoldFile} gold
+ */
 function taughtSidecar(name, text, bytes, gold) {
   const chars = [...text];
   const edits = gold.boilerplate.map((b, i) => ({ id: `gold-${i}`, start: b.start, end: b.end, text: chars.slice(b.start, b.end).join(''), replacement: '', kind: 'boilerplate' }));
@@ -51,6 +68,11 @@ function taughtSidecar(name, text, bytes, gold) {
 }
 
 /** A temp workspace per site with a copy of the site's articles and a tahrir.json. */
+/**
+ * @param {string} base
+ * @param {string[]} sites
+ * @returns {Promise<Map<string, string>>}
+ */
 async function makeWorkspaces(base, sites) {
   const out = new Map();
   for (const site of sites) {
@@ -63,19 +85,26 @@ async function makeWorkspaces(base, sites) {
   return out;
 }
 
+/**
+ * @param {string} setting
+ * @param {Gold} gold
+ * @param {string[]} files
+ * @param {Map<string, string>} workspaces
+ */
 async function suggestAll(setting, gold, files, workspaces) {
+  /** @type {Prediction[]} */
   const predictions = [];
   const bySite = new Map();
   for (const f of files) bySite.set(gold.files[f].site, [...(bySite.get(gold.files[f].site) ?? []), f]);
   await Promise.all(
     [...bySite].map(async ([site, siteFiles]) => {
-      const ws = workspaces.get(site);
+      const ws = /** @type {string} */ (workspaces.get(site));
       for (const f of siteFiles) {
-        const name = f.split('/').pop();
+        const name = f.split('/').pop() ?? f;
         if (setting === 'taught') {
           // Leave one out: every other gold article of the site carries its gold as accepted edits.
           for (const other of siteFiles) {
-            const otherName = other.split('/').pop();
+            const otherName = other.split('/').pop() ?? other;
             const sidecar = join(ws, site, otherName.replace(/\.txt$/, '.annotations.json'));
             if (other === f) await rm(sidecar, { force: true });
             else {
@@ -101,13 +130,18 @@ async function suggestAll(setting, gold, files, workspaces) {
   return predictions;
 }
 
+/**
+ * @param {string} predictionsFile
+ * @param {string[]} extra
+ */
 async function score(predictionsFile, extra) {
   const args = [join(CORPUS, 'gold', 'score.py'), predictionsFile, ...extra];
   try {
     return (await run('python3', args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (e) {
     // Exit status 2 still prints the scores (a problem is listed with them).
-    if (e.stdout) return e.stdout;
+    const { stdout } = /** @type {{ stdout?: string }} */ (e);
+    if (stdout) return stdout;
     throw e;
   }
 }

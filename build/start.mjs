@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm start [-- <folder>] [--no-open]';
 
-/** The folder to open and whether to open a browser, from the arguments after `npm start --`. */
+/**
+ * The folder to open and whether to open a browser, from the arguments after `npm start --`.
+ * @param {string[]} args
+ * @returns {{ help?: boolean; error?: string; folder?: string; open?: boolean }}
+ */
 function readArguments(args) {
   let folder;
   let open = true;
@@ -46,7 +50,10 @@ function findElectronBinary() {
   return binary && existsSync(binary) ? binary : null;
 }
 
-/** Why the desktop app cannot run here, or null when it can. */
+/**
+ * Why the desktop app cannot run here, or null when it can.
+ * @param {string | null} electron
+ */
 function whyNotDesktop(electron) {
   if (!electron) {
     return "Electron's binary is not installed (its download from github.com did not run: `node node_modules/electron/install.js` fetches it)";
@@ -64,12 +71,14 @@ function whyNotDesktop(electron) {
  * app runs in a group of its own and gets each stop request from us exactly once (a second one
  * would make the desktop app quit at once, without its graceful shutdown). A request repeated
  * a second or more later is the user insisting, and is passed on too.
+ * @param {string} command
+ * @param {string[]} args
  */
 function runInForeground(command, args) {
   const ownGroup = process.platform !== 'win32'; // on Windows `detached` would open a console window
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: ownGroup });
   const lastPassed = new Map();
-  const passOn = (signal) => {
+  const passOn = (/** @type {NodeJS.Signals} */ signal) => {
     // A Windows console sends Ctrl+C to every process attached to it, and there kill() is TerminateProcess.
     if (!ownGroup) return;
     const now = Date.now();
@@ -77,14 +86,14 @@ function runInForeground(command, args) {
     lastPassed.set(signal, now);
     child.kill(signal);
   };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, passOn);
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, passOn);
   // Outside our group, the app would outlive a crash of this script: stop it then too.
   process.on('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'));
   child.on('error', (error) => {
     console.error(`tahrir: cannot run ${command}: ${error.message}`);
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? 128 + (constants.signals[signal] ?? 0)));
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 }
 
 const request = readArguments(process.argv.slice(2));
@@ -102,16 +111,18 @@ if (request.error) {
 try {
   execFileSync(process.execPath, [join(root, 'build', 'bundle.mjs')], { stdio: ['ignore', 2, 'inherit'] });
 } catch (error) {
-  if (error.signal) process.exit(128 + (constants.signals[error.signal] ?? 0)); // Ctrl+C during the build
+  const { signal } = /** @type {{ signal?: NodeJS.Signals }} */ (error);
+  if (signal) process.exit(128 + (constants.signals[signal] ?? 0)); // Ctrl+C during the build
   console.error('tahrir: the build failed (see above); nothing was started');
   process.exit(1);
 }
 
 const electron = findElectronBinary();
 const notDesktop = whyNotDesktop(electron);
-if (notDesktop === null) {
-  runInForeground(electron, [root, request.folder]);
+const folder = /** @type {string} */ (request.folder);
+if (electron && notDesktop === null) {
+  runInForeground(electron, [root, folder]);
 } else {
   console.error(`tahrir: ${notDesktop}, so this is the same editor in your browser, through \`tahrir serve\`:`);
-  runInForeground(process.execPath, [join(root, 'dist', 'cli.cjs'), 'serve', request.folder, request.open ? '--open' : '--no-open']);
+  runInForeground(process.execPath, [join(root, 'dist', 'cli.cjs'), 'serve', folder, request.open ? '--open' : '--no-open']);
 }

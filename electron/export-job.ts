@@ -15,12 +15,14 @@ import { addCount, toExportRecord } from '../shared/export/export-record';
 import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
+import { describeConflicts } from '../shared/sidecar-conflicts';
 import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
 import { checkDestination, checkDestinationAgain, confirmReplace, recordExport, type Destination } from './export-manifest';
-import { compareIds, documentIdOf, findFiles, sidecarFileOf, textFileOf } from './workspace';
+import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { compareIds, findFiles } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */
@@ -282,6 +284,9 @@ function loadDocumentSync(doc: WorkspaceDocument): LoadedDocument {
 }
 
 function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored: StoredSidecar | null): LoadedDocument {
+  // Teams: two annotators' versions not yet settled are no dataset yet.
+  const conflicts = stored?.sidecar.conflicts ?? [];
+  if (conflicts.length > 0) return { skipped: { file: doc.sidecarFile, reason: `${describeConflicts(conflicts)}: resolve them in Tahrir first` } };
   return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
 }
 

@@ -10,7 +10,7 @@ import type { ExportFormat } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { isInside } from './confine';
 import { isMissing } from './io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX } from './sidecar-store';
+import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
 import { CONFIG_FILE } from './workspace-config';
 
 /** The list of what exports wrote into a folder, kept in that folder. */

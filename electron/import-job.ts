@@ -24,9 +24,11 @@ import { toSourceAnnotations, type ImportedDocument } from '../shared/import/pre
 import { readTextFile } from './text-file';
 import { realFileInside } from './confine';
 import { WALK_LIMITS, walkFolder, type WalkLimits } from './folder-walk';
+import { stampAuthorship } from '../shared/authorship';
 import { readSidecar, writeSidecarAtomic } from './sidecar-store';
 import { workspaceDocuments, type WorkspaceDocument } from './export-job';
 import { readWorkspaceConfig } from './workspace-config';
+import { documentIdOfName } from '../shared/workspace-layout';
 
 export interface ImportJobOptions {
   /** Absolute path of the workspace folder. */
@@ -35,6 +37,8 @@ export interface ImportJobOptions {
   signal?: AbortSignal;
   /** How deep and how large a brat folder may be (tests set small ones). */
   limits?: Partial<WalkLimits>;
+  /** Teams: who imports; what the import adds is stamped createdBy/changedBy with it. */
+  annotator?: string;
 }
 
 function describe(e: unknown): string {
@@ -143,7 +147,8 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       return;
     }
     try {
-      await writeSidecarAtomic(doc.sidecarPath, merged, revision, doc.sidecarFile);
+      const stamped = options.annotator ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator } : merged;
+      await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
       report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${describe(e)}` });
@@ -154,7 +159,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
 
   /** Imports one document named by id (a path inside the workspace). */
   const importById = async (imported: ImportedDocument, where: string) => {
-    const id = imported.id!.replace(/\\/g, '/').replace(/\.txt$/, '');
+    const id = documentIdOfName(imported.id!.replace(/\\/g, '/'));
     const doc = byId.get(id);
     if (!doc) {
       const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);

@@ -1,22 +1,21 @@
 // The main-process side of window.tahrir: one `ipcMain.handle('tahrir:<method>')` per TahrirApi
 // operation. Each handler first checks who is asking (the top frame of our window, showing our
 // app:// page: not an iframe, not a page navigated elsewhere), then the arguments' shapes
-// (shared/api-arguments.ts), and only then calls the host or the workspace's Backend.
+// (shared/api-arguments.ts), and only then calls the handler table (host-policy.ts).
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../shared/api';
-import type { TahrirEvent } from '../shared/api';
+import type { ApiHandlers, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/ipc-protocol';
 import type { IpcResult } from '../shared/ipc-protocol';
 import { dispatchApiCall } from './api-dispatch';
-import type { HostOperations, HostedBackend } from './api-dispatch';
 import { isAppUrl } from './window-options';
 
 export interface IpcOptions {
   window: () => BrowserWindow | null;
-  backend: () => HostedBackend;
-  host: HostOperations;
+  /** Every operation: the desktop's own, the rest forwarded to the open workspace (host-policy.ts). */
+  handlers: ApiHandlers;
   log?: (line: string) => void;
 }
 
@@ -47,7 +46,7 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
       }
       running++;
       try {
-        return { ok: true, result: await dispatchApiCall(options.backend(), options.host, method, args) };
+        return { ok: true, result: await dispatchApiCall(options.handlers, method, args) };
       } catch (error) {
         if (isTahrirError(error)) return { ok: false, error: error.toData() };
         log(`tahrir: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);

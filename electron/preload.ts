@@ -7,6 +7,10 @@ import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
 import { IPC_EVENT_CHANNEL, ipcChannel } from '../shared/ipc-protocol';
 import type { IpcResult } from '../shared/ipc-protocol';
 
+// The preload runs in the page's sandbox, where the page's navigator is; it is checked with
+// electron/ (Node's types, no DOM), so this is the one part of the DOM it uses.
+declare const navigator: { userActivation?: { isActive: boolean } };
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each method below gives its own typed signature
 async function call(method: ApiMethod, ...args: unknown[]): Promise<any> {
   const answer = (await ipcRenderer.invoke(ipcChannel(method), ...args)) as IpcResult;

@@ -14,16 +14,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { ExportFormat, ExportRequest, ImportFormat, ImportRequest, TahrirEvent } from '../shared/api';
+import type { ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
 import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { dispatchApiCall } from './api-dispatch';
-import type { HostOperations } from './api-dispatch';
 import { Backend } from './backend';
-import { resolveInside } from './confine';
+import { apiHandlers } from './host-policy';
+import type { HostOperations } from './host-policy';
 import { findRendererDir, readRendererFile } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
@@ -84,35 +84,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0;
   const isToken = (given: unknown) => typeof given === 'string' && timingSafeEqual(digest(given), tokenDigest);
 
-  const host: HostOperations = {
-    async openWorkspace() {
-      throw new TahrirError('invalid-argument', `tahrir serve shows one folder (${basename(root)}); start it again with another folder`);
-    },
-    async chooseWorkspace() {
-      return null;
-    },
-    async recentWorkspaces() {
-      return [];
-    },
-    async chooseExportDestination(format: ExportFormat) {
-      return defaultExportDestination(format);
-    },
-    // A browser tab cannot hand us a path from a file dialog; imports run with `tahrir import`.
-    async chooseImportSource(_format: ImportFormat) {
-      return null;
-    },
-    // Paths a browser tab names stay inside the workspace (no dialog picked them).
-    async startExport(request: ExportRequest) {
-      await resolveInside(root, request.out);
-      return backend.startExport(request);
-    },
-    async importAnnotations(request: ImportRequest) {
-      return backend.importAnnotations({ ...request, from: await resolveInside(root, request.from) });
-    },
-    async openExternal() {
-      throw new TahrirError('invalid-argument', 'the browser opens links itself under tahrir serve');
-    },
-  };
+  // A browser tab has no dialogs: paths it names stay inside the workspace (no isGrantedPath).
+  const handlers = apiHandlers({
+    backend: () => backend,
+    operations: {
+      async openWorkspace() {
+        throw new TahrirError('invalid-argument', `tahrir serve shows one folder (${basename(root)}); start it again with another folder`);
+      },
+      async chooseWorkspace() {
+        return null;
+      },
+      async recentWorkspaces() {
+        return [];
+      },
+      async chooseExportDestination(format: ExportFormat) {
+        return defaultExportDestination(format);
+      },
+      // A browser tab cannot hand us a path from a file dialog; imports run with `tahrir import`.
+      async chooseImportSource(_format: ImportFormat) {
+        return null;
+      },
+      async openExternal() {
+        throw new TahrirError('invalid-argument', 'the browser opens links itself under tahrir serve');
+      },
+    } satisfies HostOperations,
+  });
 
   const streams = new Set<ServerResponse>();
 
@@ -174,7 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(response, 400, errorBody('invalid-argument', `the request body is not JSON: ${(error as Error).message}`));
     }
     try {
-      const result = await dispatchApiCall(backend, host, method, body.args);
+      const result = await dispatchApiCall(handlers, method, body.args);
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);

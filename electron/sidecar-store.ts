@@ -15,17 +15,10 @@ import { resolveInside } from './confine';
 import { errnoOf, isMissing, toTahrirError } from './io-error';
 import { withFileLock, type LockOptions } from './sidecar-lock';
 import { readBytesSync, sha256Hex } from './text-file';
+import { TAHRIR_DIR, sidecarFileOf } from '../shared/workspace-layout';
 
-export const SIDECAR_SUFFIX = '.annotations.json';
-export const TEXT_SUFFIX = '.txt';
 /** Under the workspace root; a dot-folder, so listing and watching skip it. */
-export const RECOVERY_DIR = join('.tahrir', 'recovery');
-
-/** `a/b.txt` → `a/b.annotations.json` (works on absolute and relative paths). */
-export function sidecarPathFor(textPath: string): string {
-  const stem = textPath.endsWith(TEXT_SUFFIX) ? textPath.slice(0, -TEXT_SUFFIX.length) : textPath;
-  return stem + SIDECAR_SUFFIX;
-}
+export const RECOVERY_DIR = join(TAHRIR_DIR, 'recovery');
 
 /** Temp files of atomic writes: `.<name>.<pid>.<random>.tmp`, never taken for sidecars. */
 export function isTempFile(name: string): boolean {
@@ -263,7 +256,7 @@ export function recoveryPath(root: string, id: string): string {
  * it when that sidecar could not be saved to race with (its folder is gone, the id leaves the workspace).
  */
 async function withDocumentLock<T>(root: string, id: string, job: () => Promise<T>): Promise<T> {
-  const file = id + SIDECAR_SUFFIX;
+  const file = sidecarFileOf(id);
   let path: string;
   try {
     path = await resolveInside(root, file);

@@ -17,12 +17,13 @@ import { lessonsOf } from '../shared/boilerplate/teaching';
 import { documentKeys, hashKey, wholeLineKey } from '../shared/boilerplate/template-keys';
 import type { WorkspaceConfig } from '../shared/model';
 import { isMissing, toTahrirError } from './io-error';
-import { readSidecarSync, SIDECAR_SUFFIX, TEXT_SUFFIX, writeFileAtomic } from './sidecar-store';
+import { readSidecarSync, writeFileAtomic } from './sidecar-store';
+import { TAHRIR_DIR, textFileOfSidecar } from '../shared/workspace-layout';
 import { readTextFileSync } from './text-file';
 import { findFiles } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
-export const CACHE_DIR = '.tahrir';
+export const CACHE_DIR = TAHRIR_DIR;
 export const COUNTS_FILE = 'template-counts.json';
 export const LEARNED_FILE = 'learned.json';
 const COUNTS_FORMAT = 'tahrir-template-counts';
@@ -311,7 +312,7 @@ export class SiteTemplateService {
     const problems: string[] = [];
     for (let i = 0; i < sidecars.length; i++) {
       if (i % BATCH === BATCH - 1) await turn();
-      const rel = sidecars[i].slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX;
+      const rel = textFileOfSidecar(sidecars[i]);
       let stored;
       let text: string;
       try {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { TextDecoder } from 'node:util';
 import { TahrirError } from '../shared/errors';
 import { toTahrirError } from './io-error';
 

@@ -7,9 +7,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { TahrirEvent } from '../shared/api';
-
-const TEXT_SUFFIX = '.txt';
-const SIDECAR_SUFFIX = '.annotations.json';
+import { CONFIG_FILE, documentIdOf, documentIdOfSidecar, isSidecarFileName, isTextFileName } from '../shared/workspace-layout';
 
 export interface WorkspaceWatcherOptions {
   /** Quiet time before a burst of file events is reported (ms). */
@@ -42,9 +40,9 @@ export function classifyWorkspacePath(relPath: string): WatchedPathKind {
   }
   if (parts.includes('node_modules')) return { kind: 'ignored' };
   const id = parts.join('/');
-  if (parts.length === 1 && name === 'tahrir.json') return { kind: 'config' };
-  if (name.endsWith(SIDECAR_SUFFIX) && name.length > SIDECAR_SUFFIX.length) return { kind: 'sidecar', id: id.slice(0, -SIDECAR_SUFFIX.length) };
-  if (name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) return { kind: 'text', id: id.slice(0, -TEXT_SUFFIX.length) };
+  if (parts.length === 1 && name === CONFIG_FILE) return { kind: 'config' };
+  if (isSidecarFileName(name)) return { kind: 'sidecar', id: documentIdOfSidecar(id) };
+  if (isTextFileName(name)) return { kind: 'text', id: documentIdOf(id) };
   return { kind: 'other' };
 }
 

@@ -16,7 +16,9 @@ import { realFileInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
 import { writeFileAtomic } from './sidecar-store';
 
-export const CONFIG_FILE = 'tahrir.json';
+import { CONFIG_FILE } from '../shared/workspace-layout';
+
+export { CONFIG_FILE };
 
 const str = v.string('must be a string');
 const LabelSchema = v.looseObject(

@@ -11,26 +11,13 @@ import { checkSidecarStructure } from '../shared/sidecar-check';
 import { describeProblems } from '../shared/sidecar';
 import { isInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, isTempFile, readSidecarSync } from './sidecar-store';
+import { isTempFile, readSidecarSync } from './sidecar-store';
 import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync } from './text-file';
 import { encodingFor } from './workspace-config';
+import { EXPORTS_FOLDER, documentIdOf, documentIdOfSidecar, isSidecarFileName, isTextFileName, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 
 /** Folders never searched for documents (besides every dot-folder: .git, .tahrir, …). */
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
-
-/** `news/a.txt` → `news/a`. */
-export function documentIdOf(file: string): string {
-  return file.slice(0, -TEXT_SUFFIX.length);
-}
-
-/** `news/a` → `news/a.txt`. */
-export function textFileOf(id: string): string {
-  return id + TEXT_SUFFIX;
-}
-
-export function sidecarFileOf(id: string): string {
-  return id + SIDECAR_SUFFIX;
-}
 
 export interface FoundFiles {
   /** Text files, workspace-relative with `/` separators. */
@@ -40,12 +27,6 @@ export interface FoundFiles {
   /** The workspace folder, symlinks resolved. */
   realRoot: string;
 }
-
-/**
- * Where Tahrir writes exports when nobody picks a place (shared/export-destination.ts); a brat
- * export there holds `.txt` files that are dataset output, not documents to annotate.
- */
-export const EXPORTS_FOLDER = 'exports';
 
 function skippedFolder(rel: string, name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.has(name) || rel === EXPORTS_FOLDER;
@@ -95,9 +76,9 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
       if (isDir) {
         if (!skippedFolder(childRel, name)) pending.push(childRel);
       } else if (isFile && !isTempFile(name) && !name.startsWith('.')) {
-        if (name.endsWith(SIDECAR_SUFFIX)) {
+        if (isSidecarFileName(name)) {
           if (listSidecars) sidecars.push(childRel);
-        } else if (listTexts && name.endsWith(TEXT_SUFFIX) && name.length > TEXT_SUFFIX.length) texts.push(childRel);
+        } else if (listTexts && isTextFileName(name)) texts.push(childRel);
       }
     }
   }
@@ -246,7 +227,7 @@ export async function listDocuments(root: string, config: WorkspaceConfig, optio
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
   for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
   for (const s of sidecars) {
-    const id = s.slice(0, -SIDECAR_SUFFIX.length);
+    const id = documentIdOfSidecar(s);
     const entry = found.get(id);
     if (entry) entry.sidecar = true;
     else found.set(id, { text: false, sidecar: true });

@@ -12,7 +12,7 @@ import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex, codePointLength } from './code-points';
 import type { Edit, Entity, Quote, Sidecar } from './model';
 import { compareEdits } from './position-map';
-import { lowerBound } from './sorted-search';
+import { lowerBound, partitionPoint } from './sorted-search';
 
 type Kind = 'edit' | 'entity' | 'quote';
 type Span = Edit | Entity | Quote;
@@ -53,13 +53,7 @@ function inOrder(anchors: Anchor[]): Anchor[] {
   const tails: number[] = [];
   const prev = new Array<number>(sorted.length).fill(-1);
   sorted.forEach((c, i) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[tails[mid]].now <= c.now) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(tails.length, (t) => sorted[tails[t]].now <= c.now);
     if (lo > 0) prev[i] = tails[lo - 1];
     tails[lo] = i;
   });
@@ -197,13 +191,7 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   // Where a span should be now: its old start shifted like the nearest anchor before it
   // (else after it), and between the new places of those two anchors.
   const expected = (old: number): { hint: number; lo: number; hi: number } => {
-    let lo = 0;
-    let hi = anchors.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (anchors[mid].old <= old) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(anchors.length, (i) => anchors[i].old <= old);
     const before = lo > 0 ? anchors[lo - 1] : undefined;
     const after = lo < anchors.length ? anchors[lo] : undefined;
     const shift = before ? before.now - before.old : after ? after.now - after.old : 0;

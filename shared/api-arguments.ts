@@ -3,7 +3,7 @@
 // anything. Sidecars are only checked to be objects (or JSON text) here; Backend parses and validates them in full.
 import * as v from 'valibot';
 import { API_METHODS, EXPORT_FORMATS, IMPORT_FORMATS } from './api';
-import type { ApiMethod } from './api';
+import type { ApiMethod, TahrirApi } from './api';
 import { TahrirError } from './errors';
 import { jsonValueProblem } from './json-limits';
 import { DOCUMENT_STATUSES } from './model';
@@ -128,8 +128,11 @@ export function isApiMethod(method: string): method is ApiMethod {
   return (API_METHODS as readonly string[]).includes(method);
 }
 
-/** The arguments of `method`, checked; anything else is a TahrirError('invalid-argument') naming the problem. */
-export function parseApiArguments(method: ApiMethod, args: unknown): unknown[] {
+/**
+ * The arguments of `method`, checked; anything else is a TahrirError('invalid-argument') naming the
+ * problem. (A sidecar is only checked to be an object or text here: Backend checks it in full.)
+ */
+export function parseApiArguments<M extends ApiMethod>(method: M, args: unknown): Parameters<TahrirApi[M]> {
   // First, without recursion: what would overflow valibot's (and JSON.stringify's) stack, or is no text.
   const problem = jsonValueProblem(args);
   if (problem) {
@@ -139,7 +142,7 @@ export function parseApiArguments(method: ApiMethod, args: unknown): unknown[] {
     });
   }
   const result = v.safeParse(API_ARGUMENTS[method], args);
-  if (result.success) return result.output as unknown[];
+  if (result.success) return result.output as Parameters<TahrirApi[M]>;
   const issue = result.issues[0];
   const where = v.getDotPath(issue);
   throw new TahrirError(

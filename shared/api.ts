@@ -228,3 +228,10 @@ export const API_METHODS = [
   'openExternal',
 ] as const satisfies readonly Exclude<keyof TahrirApi, 'onEvent'>[];
 export type ApiMethod = (typeof API_METHODS)[number];
+
+/**
+ * Every operation a host answers, as one table: each host builds it with `satisfies`, so an
+ * operation missing from it, or taking or giving other types than TahrirApi says, fails the type
+ * check (test/electron/api-handlers-types.test.ts) instead of answering "not available" at run time.
+ */
+export type ApiHandlers = { [M in ApiMethod]: (...args: Parameters<TahrirApi[M]>) => ReturnType<TahrirApi[M]> };

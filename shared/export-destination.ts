@@ -1,6 +1,7 @@
 // Where an export goes when nobody picked a place (serve has no save dialog; the desktop
 // dialog starts there): a dated name under exports/ in the workspace.
 import type { ExportFormat } from './api';
+import { EXPORTS_FOLDER } from './workspace-layout';
 
 const EXTENSION: Record<ExportFormat, string> = {
   jsonl: '.jsonl',
@@ -14,7 +15,7 @@ const EXTENSION: Record<ExportFormat, string> = {
 /** e.g. "exports/conll-20260128-093015.conll" (relative to the workspace, `/` separators). */
 export function defaultExportDestination(format: ExportFormat, now: Date = new Date()): string {
   const stamp = now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  return `exports/${format}-${stamp}${EXTENSION[format]}`;
+  return `${EXPORTS_FOLDER}/${format}-${stamp}${EXTENSION[format]}`;
 }
 
 /** Whether the format writes a folder (brat) rather than one file. */

@@ -71,6 +71,28 @@ export function sameData(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameData(ao[k], bo[k]));
 }
 
+/** Items compare by what they say, not who said it: two annotators making the same change agree. */
+export function sameContent(a: object, b: object): boolean {
+  const { createdBy: _ca, changedBy: _cha, ...restA } = a as { createdBy?: string; changedBy?: string };
+  const { createdBy: _cb, changedBy: _chb, ...restB } = b as { createdBy?: string; changedBy?: string };
+  return sameData(restA, restB);
+}
+
+/** JSON of plain data with object keys sorted: equal for data sameData calls equal. */
+function canonicalJson(x: unknown): string {
+  if (typeof x !== 'object' || x === null) return JSON.stringify(x) ?? 'null';
+  if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
+  const o = x as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+}
+
+/** What an item says apart from its id and authorship: one annotation both sides added, under two ids, has one key. */
+function contentKey(item: { id: string }): string {
+  const { id: _id, createdBy: _c, changedBy: _ch, ...rest } = item as { id: string; createdBy?: string; changedBy?: string };
+  return canonicalJson(rest);
+}
+
 type Side = 'mine' | 'theirs';
 interface Placed<T> {
   item: T;
@@ -100,21 +122,25 @@ function mergeItems<T extends { id: string }>(
   taken: Set<string>,
   conflicts: MergeConflict[],
   renamed: MergeRename[],
+  aliases: Map<string, string> = new Map(),
 ): Placed<T>[] {
   const b = byId(base);
   const m = byId(mine);
   const t = byId(theirs);
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
+  // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed it).
+  const mineAdded = new Map<string, T>();
+  for (const item of mine) if (!b.has(item.id)) mineAdded.set(contentKey(item), item);
   const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
   for (const id of ids) {
     const bi = b.get(id);
     const mi = m.get(id);
     const ti = t.get(id);
     if (mi && ti) {
-      if (sameData(mi, ti)) out.push({ item: mi, from: 'mine' });
-      else if (hasBase && bi && sameData(bi, mi)) out.push({ item: ti, from: 'theirs' });
-      else if (hasBase && bi && sameData(bi, ti)) out.push({ item: mi, from: 'mine' });
+      if (sameContent(mi, ti)) out.push({ item: mi, from: 'mine' });
+      else if (hasBase && bi && sameContent(bi, mi)) out.push({ item: ti, from: 'theirs' });
+      else if (hasBase && bi && sameContent(bi, ti)) out.push({ item: mi, from: 'mine' });
       else if (hasBase && !bi) {
         // Both added an item and picked the same id (ids are numbered per file): keep both.
         const to = freshId();
@@ -126,14 +152,16 @@ function mergeItems<T extends { id: string }>(
       }
     } else if (mi) {
       if (!hasBase || !bi) out.push({ item: mi, from: 'mine' });
-      else if (sameData(bi, mi)) continue; // deleted on disk, untouched here
+      else if (sameContent(bi, mi)) continue; // deleted on disk, untouched here
       else {
         out.push({ item: mi, from: 'mine' });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'mine', mine: mi });
       }
     } else if (ti) {
-      if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
-      else if (sameData(bi, ti)) continue; // deleted here, untouched on disk
+      const twin = bi || mineAdded.size === 0 ? undefined : mineAdded.get(contentKey(ti));
+      if (twin) aliases.set(id, twin.id);
+      else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
+      else if (sameContent(bi, ti)) continue; // deleted here, untouched on disk
       else {
         out.push({ item: ti, from: 'theirs' });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
@@ -226,9 +254,10 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const renamed: MergeRename[] = [];
   const taken = new Set([base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])));
 
-  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, taken, conflicts, renamed);
-  // Their quotes must follow their entities' new ids.
-  const entityRenames = new Map(renamed.filter((r) => r.kind === 'entity').map((r) => [r.from, r.to]));
+  const aliases = new Map<string, string>();
+  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, taken, conflicts, renamed, aliases);
+  // Their quotes must follow their entities' new ids (and the ids mine has for the entities both added).
+  const entityRenames = new Map([...aliases, ...renamed.filter((r) => r.kind === 'entity').map((r): [string, string] => [r.from, r.to])]);
   const theirQuotes = theirs.quotes.map((q) => (q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q));
   const quotes = mergeItems<Quote>('quote', base?.quotes, mine.quotes, theirQuotes, prefer, hasBase, taken, conflicts, renamed);
   const edits = settleOverlappingEdits(mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, taken, conflicts, renamed), prefer, conflicts, renamed);

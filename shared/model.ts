@@ -20,6 +20,9 @@ export interface Edit {
   /** The detector that proposed it; absent for hand edits. */
   rule?: string;
   orphaned?: boolean;
+  /** Teams: the annotator who made it, and who last changed it (absent when not known). */
+  createdBy?: string;
+  changedBy?: string;
 }
 
 export interface Entity {
@@ -32,6 +35,8 @@ export interface Entity {
   link?: string;
   attrs?: Record<string, string>;
   orphaned?: boolean;
+  createdBy?: string;
+  changedBy?: string;
 }
 
 export interface Quote {
@@ -45,6 +50,8 @@ export interface Quote {
   /** The speaker's name when no entity exists for them. */
   speakerName?: string;
   orphaned?: boolean;
+  createdBy?: string;
+  changedBy?: string;
 }
 
 /** A boilerplate suggestion the editor rejected; not proposed again for this document. */
@@ -89,6 +96,24 @@ export interface Sidecar {
   rejected?: RejectedSuggestion[];
   updatedAt?: string;
   annotator?: string;
+  /** Teams: what a merge of two annotators' versions could not settle; absent when there is nothing to resolve. */
+  conflicts?: SidecarConflict[];
+}
+
+export type SidecarConflictKind = 'edit' | 'entity' | 'quote' | 'document';
+export type SidecarConflictReason = 'both-changed' | 'changed-and-deleted' | 'overlapping-edit' | 'field-changed';
+export const SIDECAR_CONFLICT_KINDS: readonly SidecarConflictKind[] = ['edit', 'entity', 'quote', 'document'];
+export const SIDECAR_CONFLICT_REASONS: readonly SidecarConflictReason[] = ['both-changed', 'changed-and-deleted', 'overlapping-edit', 'field-changed'];
+
+/** One item two annotators' changes could not settle, with every version of it (absent: deleted, or not known). */
+export interface SidecarConflict {
+  kind: SidecarConflictKind;
+  /** The item's id, or the document field's name (`status`, `source`, …). */
+  id: string;
+  reason: SidecarConflictReason;
+  base?: unknown;
+  mine?: unknown;
+  theirs?: unknown;
 }
 
 export interface LabelConfig {

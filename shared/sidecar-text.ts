@@ -7,6 +7,7 @@
 // The text JSON.parses to exactly the sidecar the editor would build as an object (same keys,
 // same order of spans); it is not pretty-printed (the back end writes the file in its own form).
 import type { Sidecar } from './model';
+import { partitionPoint } from './sorted-search';
 
 export type SpanList = 'edits' | 'entities' | 'quotes';
 export const SPAN_LISTS: readonly SpanList[] = ['edits', 'entities', 'quotes'];
@@ -142,17 +143,14 @@ class OrderedSpans {
     this.json = null;
   }
 
-  /** Index of the first span after `span` in sidecar order. */
   private firstAfter(span: SpanLike): number {
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareSpans(this.order[mid], span) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAfter(this.order, span);
   }
+}
+
+/** Index of the first span of `sorted` (in sidecar order) that comes after `span`. */
+export function firstAfter(sorted: readonly SpanLike[], span: SpanLike): number {
+  return partitionPoint(sorted.length, (i) => compareSpans(sorted[i], span) <= 0);
 }
 
 /** A document's spans in sidecar order, and the sidecar's JSON text for them under any header. */

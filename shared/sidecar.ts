@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { TahrirError } from './errors';
 import { jsonValueProblem } from './json-limits';
-import { DOCUMENT_STATUSES, SIDECAR_FORMAT, SIDECAR_VERSION } from './model';
+import { DOCUMENT_STATUSES, SIDECAR_CONFLICT_KINDS, SIDECAR_CONFLICT_REASONS, SIDECAR_FORMAT, SIDECAR_VERSION } from './model';
 import type { Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 
 /** One thing wrong with a sidecar, e.g. path "entities[3]", message "end 3120 is past the end of the text". */
@@ -37,6 +37,8 @@ const EditSchema = span({
   kind: v.picklist(EDIT_KINDS, `must be one of ${EDIT_KINDS.join(', ')}`),
   rule: optionalText,
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
 
 const EntitySchema = span({
@@ -45,6 +47,8 @@ const EntitySchema = span({
   link: optionalText,
   attrs: v.optional(v.record(v.string(), v.string('must be a string'), 'must be an object of strings')),
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
 
 const QuoteSchema = span({
@@ -53,7 +57,21 @@ const QuoteSchema = span({
   kind: v.picklist(QUOTE_KINDS, `must be one of ${QUOTE_KINDS.join(', ')}`),
   speakerName: optionalText,
   orphaned: optionalFlag,
+  createdBy: optionalText,
+  changedBy: optionalText,
 });
+
+const ConflictSchema = v.looseObject(
+  {
+    kind: v.picklist(SIDECAR_CONFLICT_KINDS, `must be one of ${SIDECAR_CONFLICT_KINDS.join(', ')}`),
+    id,
+    reason: v.picklist(SIDECAR_CONFLICT_REASONS, `must be one of ${SIDECAR_CONFLICT_REASONS.join(', ')}`),
+    base: v.optional(v.unknown()),
+    mine: v.optional(v.unknown()),
+    theirs: v.optional(v.unknown()),
+  },
+  'must be an object',
+);
 
 const RejectedSchema = v.looseObject({ rule: text, start: offset, end: offset, text }, 'must be an object');
 
@@ -86,6 +104,7 @@ export const SidecarSchema = v.looseObject(
     rejected: v.optional(v.array(RejectedSchema, 'must be a list')),
     updatedAt: optionalText,
     annotator: optionalText,
+    conflicts: v.optional(v.array(ConflictSchema, 'must be a list')),
   },
   'must be an object',
 );
@@ -225,12 +244,12 @@ function ordered(obj: object, keys: readonly string[]): Record<string, unknown> 
   return out;
 }
 
-const TOP_KEYS = ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'rejected', 'updatedAt', 'annotator'];
+const TOP_KEYS = ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'rejected', 'updatedAt', 'annotator', 'conflicts'];
 const SOURCE_KEYS = ['file', 'sha256', 'length'];
 const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
-const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned'];
-const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned'];
-const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned'];
+const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned', 'createdBy', 'changedBy'];
+const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned', 'createdBy', 'changedBy'];
+const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned', 'createdBy', 'changedBy'];
 const REJECTED_KEYS = ['rule', 'start', 'end', 'text'];
 
 function orderedEntity(e: Entity): Record<string, unknown> {

@@ -1,8 +1,9 @@
 // Suggest who said a quote: the nearest person entity next to a speech verb
 // (قال، أضاف، أكد، صرح… / said, told, added…) just before or after the quote.
-// Only a suggestion: the editor confirms it.
-import type { Entity } from './model';
+// Only a suggestion: the editor confirms it. Pure: the editor's inspector and keyboard
+// and the quote finder (shared/quote-finder.ts) use the same rule.
 import { findAll } from './arabic-normalize';
+import type { Entity } from './model';
 import { sourceIndex } from './text-view';
 
 export const SPEECH_VERBS = [
@@ -38,19 +39,23 @@ function verbsIn(window: string, offset: number): { start: number; end: number }
   return found;
 }
 
-export function suggestSpeaker(
-  source: string,
-  entities: readonly Entity[],
-  quote: { start: number; end: number },
-  personLabel = 'PERSON',
-): string | null {
+/** A span that may be a speaker: an entity of the document, or a suggested one. */
+export interface SpeakerCandidate {
+  start: number;
+  end: number;
+  label: string;
+  orphaned?: boolean;
+}
+
+/** The person nearest a speech verb next to the quote, or null. */
+export function suggestSpeakerSpan<T extends SpeakerCandidate>(source: string, candidates: readonly T[], quote: { start: number; end: number }, personLabel = 'PERSON'): T | null {
   const from = Math.max(0, quote.start - BEFORE);
   const verbs = [
     ...verbsIn(sliceCodePoints(source, from, quote.start), from),
     ...verbsIn(sliceCodePoints(source, quote.end, quote.end + AFTER), quote.end),
   ];
-  const people = entities.filter((e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end));
-  let best: { id: string; score: number } | null = null;
+  const people = candidates.filter((e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end));
+  let best: { person: T; score: number } | null = null;
   for (const verb of verbs) {
     const before = verb.end <= quote.start;
     const between = before ? sliceCodePoints(source, verb.end, quote.start) : sliceCodePoints(source, quote.end, verb.start);
@@ -61,8 +66,13 @@ export function suggestSpeaker(
       const toVerb = person.start >= verb.end ? person.start - verb.end : verb.start - person.end;
       if (toVerb < 0 || toVerb > NEAR_VERB) continue;
       const score = toQuote + toVerb;
-      if (!best || score < best.score) best = { id: person.id, score };
+      if (!best || score < best.score) best = { person, score };
     }
   }
-  return best?.id ?? null;
+  return best?.person ?? null;
+}
+
+/** The id of the document's person entity that said the quote, or null. */
+export function suggestSpeaker(source: string, entities: readonly Entity[], quote: { start: number; end: number }, personLabel = 'PERSON'): string | null {
+  return suggestSpeakerSpan(source, entities, quote, personLabel)?.id ?? null;
 }

@@ -5,6 +5,7 @@
 // version of whatever runs them. Offsets are code points.
 
 import { codePointLength } from './code-points';
+import { lowerBound } from './sorted-search';
 
 export interface Token {
   text: string;
@@ -181,14 +182,8 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
 
 /** True when a line break lies in [from, to). */
 function hasBreakIn(breaks: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (breaks[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < breaks.length && breaks[lo] < to;
+  const at = lowerBound(breaks, from);
+  return at < breaks.length && breaks[at] < to;
 }
 
 /** A period after a lone capital letter (U.S., J.) is an initial, not a sentence end. */

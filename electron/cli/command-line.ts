@@ -1,7 +1,10 @@
-// Argument parsing shared by the `tahrir` commands: positionals, `--flag`, `--option value`
-// (or `--option=value`). A usage error is a TahrirError 'invalid-argument' (exit code 2).
+// Argument parsing shared by the `tahrir` commands, on Node's util.parseArgs: positionals,
+// `--flag`, `--option value` (or `--option=value`), `--` ending the options. The same mistake
+// gets the same words in every command. A usage error is a TahrirError 'invalid-argument'
+// (exit code 2) ending with the command's usage line.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { TahrirError } from '../../shared/errors';
 
 export interface CommandLine {
@@ -15,30 +18,32 @@ export function usageError(message: string, usage: string): TahrirError {
 }
 
 export function parseCommandLine(args: readonly string[], usage: string, known: { flags?: string[]; options?: string[] } = {}): CommandLine {
+  const flagNames = known.flags ?? [];
+  const optionNames = known.options ?? [];
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries([
+      ...flagNames.map((name) => [name, { type: 'boolean' as const }]),
+      ...optionNames.map((name) => [name, { type: 'string' as const }]),
+    ]),
+    // Checked below, to say each mistake in our words (and name an unknown option as it was typed).
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const flags = new Set<string>();
   const options = new Map<string, string>();
   const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw usageError(`unknown option ${arg}`, usage);
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (known.flags?.includes(name)) {
-      if (eq >= 0) throw usageError(`--${name} takes no value`, usage);
-      flags.add(name);
-    } else if (known.options?.includes(name)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || value === '') throw usageError(`--${name} needs a value`, usage);
-      options.set(name, value);
-    } else throw usageError(`unknown option --${name}`, usage);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (flagNames.includes(token.name)) {
+      if (token.inlineValue) throw usageError(`${token.rawName} takes no value`, usage);
+      flags.add(token.name);
+    } else if (optionNames.includes(token.name)) {
+      if (token.value === undefined || token.value === '') throw usageError(`${token.rawName} needs a value`, usage);
+      options.set(token.name, token.value);
+    } else throw usageError(`unknown option ${token.rawName}`, usage);
   }
   return { positionals, flags, options };
 }

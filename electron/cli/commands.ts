@@ -2,11 +2,13 @@
 // `run(args): Promise<number>` (exit code: 0 ok, 1 data error, 2 usage error).
 // Command modules load on first use: every run pays only for the one it needs (an export
 // never initialises the HTTP server, the boilerplate rules or the import formats).
+// Usage text lives in usage.ts; `--help` (or -h) on any command prints its help here, before
+// the command's module loads.
 import { isTahrirError } from '../../shared/errors';
+import { asksForHelp, commandList, helpOf } from './usage';
+import type { CommandName } from './usage';
 
 interface Command {
-  usage: string;
-  summary: string;
   run(args: string[]): Promise<number>;
   /** Reads the workspace's documents one after the other (see keepYoungGenerationSmall). */
   walksDocuments?: boolean;
@@ -27,22 +29,35 @@ const runImport = async (args: string[]) => (await import('./import')).run(args)
 const runLearn = async (args: string[]) => (await import('./learn')).run(args);
 const runServe = async (args: string[]) => (await import('./serve')).run(args);
 const runStats = async (args: string[]) => (await import('./stats')).run(args);
+const runNerEval = async (args: string[]) => (await import('./ner-eval')).run(args);
 const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
 const runValidate = async (args: string[]) => (await import('./validate')).run(args);
+const runGitSetup = async (args: string[]) => (await import('./git-setup')).run(args);
+const runMergeDriver = async (args: string[]) => (await import('./merge-driver')).run(args);
+const runAgree = async (args: string[]) => (await import('./agree')).run(args);
+const runAssign = async (args: string[]) => (await import('./assign')).run(args);
 
-export const COMMANDS: Record<string, Command> = {
-  validate: { usage: 'tahrir validate <folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem', run: runValidate, walksDocuments: true },
-  stats: { usage: 'tahrir stats <folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker', run: runStats, walksDocuments: true },
-  serve: { usage: 'tahrir serve <folder> [--port N] [--open]', summary: 'the editor in a browser on 127.0.0.1', run: runServe },
-  suggest: { usage: 'tahrir suggest <file.txt> [--workspace DIR] [--json]', summary: 'boilerplate and normalization suggestions for one document, with its site\'s template', run: runSuggest },
-  learn: { usage: 'tahrir learn <folder> [--forget] [--json]', summary: "count each site's template lines and learn from the editor's boilerplate decisions", run: runLearn, walksDocuments: true },
-  export: { usage: 'tahrir export <folder> --format F [--out PATH] [--status done] [--split 80,10,10 --seed N]', summary: 'write the labeled dataset', run: runExport, walksDocuments: true },
-  import: { usage: 'tahrir import <folder> --format F --from PATH', summary: 'bring pre-annotations into sidecars', run: runImport, walksDocuments: true },
+export const COMMANDS: Record<CommandName, Command> = {
+  validate: { run: runValidate, walksDocuments: true },
+  stats: { run: runStats, walksDocuments: true },
+  serve: { run: runServe },
+  suggest: { run: runSuggest },
+  learn: { run: runLearn, walksDocuments: true },
+  'ner-eval': { run: runNerEval },
+  export: { run: runExport, walksDocuments: true },
+  import: { run: runImport, walksDocuments: true },
+  'git-setup': { run: runGitSetup },
+  agree: { run: runAgree, walksDocuments: true },
+  assign: { run: runAssign },
+  'merge-driver': { run: runMergeDriver },
 };
 
 export function usage(): string {
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `usage: tahrir <command> [arguments]\n\n${lines.join('\n')}\n`;
+  return commandList();
+}
+
+function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
 }
 
 /** Runs one `tahrir` invocation; never throws (a stray error becomes one line and exit 1). */
@@ -52,11 +67,15 @@ export async function runCli(argv: string[]): Promise<number> {
     (name === undefined ? process.stderr : process.stdout).write(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  if (!isCommandName(name)) {
     process.stderr.write(`tahrir: unknown command "${name}"\n${usage()}`);
     return 2;
   }
+  if (asksForHelp(args)) {
+    process.stdout.write(helpOf(name));
+    return 0;
+  }
+  const command = COMMANDS[name];
   try {
     if (command.walksDocuments) await keepYoungGenerationSmall();
     return await command.run(args);

@@ -11,8 +11,9 @@ import { isTahrirError } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { createExporter } from '../../shared/export/export-formats';
 import { runExport } from '../export-job';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir export <folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] [--split 80,10,10 --seed N] [--json]';
+const USAGE = usageOf('export');
 
 export interface ParsedExportArgs {
   folder: string;

@@ -1,4 +1,4 @@
-// `tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]`:
+// `tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--annotator NAME] [--json]`:
 // pre-annotations merged into the sidecars. Identical spans are not added twice;
 // conflicts are reported and left out; a sidecar that cannot be read is not touched.
 // Exit 2 for usage errors, 1 when documents were skipped or the source is unreadable.
@@ -6,36 +6,33 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shared/api';
 import { isTahrirError } from '../../shared/errors';
+import { annotatorName, cleanAnnotatorName } from '../annotator';
 import { runImport } from '../import-job';
+import { parseCommandLine } from './command-line';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir import <folder> --format brat|jsonl|conll|labelstudio --from PATH [--json]';
+const USAGE = usageOf('import');
 
-export function parseImportArgs(args: string[]): { folder: string; format: ImportFormat; from: string; json: boolean } | { problem: string } | { help: true } {
-  let folder: string | undefined;
-  let format: string | undefined;
-  let from: string | undefined;
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    if (arg === '-h' || arg === '--help') return { help: true };
-    else if (arg === '--json') json = true;
-    else if (arg === '--format') format = value ?? args[++i];
-    else if (arg === '--from') from = value ?? args[++i];
-    else if (arg.startsWith('-')) return { problem: `unknown option ${arg}` };
-    else if (folder !== undefined) return { problem: `one folder only (got ${folder} and ${arg})` };
-    else folder = arg;
+export function parseImportArgs(args: string[]): { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string } | { problem: string } | { help: true } {
+  if (args.includes('--help') || args.includes('-h')) return { help: true };
+  let line;
+  try {
+    line = parseCommandLine(args, '', { flags: ['json'], options: ['format', 'from', 'annotator'] });
+  } catch (e) {
+    return { problem: (e as Error).message.trimEnd() };
   }
+  const [folder, ...more] = line.positionals;
+  const format = line.options.get('format');
+  const from = line.options.get('from');
+  const json = line.flags.has('json');
+  const annotator = line.options.get('annotator');
+  if (more.length > 0) return { problem: `one folder only (got ${folder} and ${more[0]})` };
   if (folder === undefined) return { problem: 'which folder?' };
   if (format === undefined) return { problem: `--format is required (one of ${IMPORT_FORMATS.join(', ')})` };
   if (!IMPORT_FORMATS.includes(format as ImportFormat)) return { problem: `unknown format "${format}" (one of ${IMPORT_FORMATS.join(', ')})` };
   if (!from) return { problem: '--from PATH is required (the file or folder to import)' };
-  return { folder, format: format as ImportFormat, from, json };
+  if (annotator !== undefined && !cleanAnnotatorName(annotator)) return { problem: '--annotator needs a name' };
+  return { folder, format: format as ImportFormat, from, json, ...(annotator !== undefined ? { annotator: cleanAnnotatorName(annotator) } : {}) };
 }
 
 export function importReportText(report: ImportReport): string {
@@ -68,7 +65,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const report = await runImport({ root, request: { format: parsed.format, from: resolve(parsed.from) } });
+    // Who imports: --annotator, else git's user.name for the workspace (Teams: createdBy on what is added).
+    const annotator = await annotatorName(root, parsed.annotator);
+    const report = await runImport({ root, request: { format: parsed.format, from: resolve(parsed.from) }, annotator });
     process.stdout.write(parsed.json ? JSON.stringify(report, null, 2) + '\n' : importReportText(report));
     return report.skipped.length > 0 ? 1 : 0;
   } catch (error) {

@@ -5,8 +5,9 @@
 import { SiteTemplateService, CACHE_DIR, LEARNED_FILE } from '../site-template-service';
 import { readWorkspaceConfig } from '../workspace-config';
 import { folderArgument, parseCommandLine } from './command-line';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir learn <folder> [--forget] [--json]';
+const USAGE = usageOf('learn');
 
 function shorten(text: string, max = 70): string {
   const chars = [...text];

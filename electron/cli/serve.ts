@@ -6,8 +6,9 @@ import { isTahrirError } from '../../shared/errors';
 import { openInBrowser } from '../open-in-browser';
 import { findRendererDir } from '../renderer-files';
 import { startServer } from '../serve';
+import { helpOf, usageOf } from './usage';
 
-const USAGE = 'usage: tahrir serve <folder> [--port N] [--open | --no-open]';
+const USAGE = usageOf('serve');
 
 export async function run(args: string[]): Promise<number> {
   let folder: string | undefined;
@@ -16,10 +17,7 @@ export async function run(args: string[]): Promise<number> {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--help' || arg === '-h') {
-      process.stdout.write(
-        `${USAGE}\n  Serves the editor on http://127.0.0.1 (any free port unless --port is given).\n` +
-          `  --open opens it in the system browser (not with BROWSER=none, nor on Linux without a display).\n`,
-      );
+      process.stdout.write(helpOf('serve'));
       return 0;
     }
     if (arg === '--open' || arg === '--no-open') {

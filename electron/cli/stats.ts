@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { DocumentStatus, Sidecar } from '../../shared/model';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
+import { readSidecarSync } from '../sidecar-store';
+import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
+import { helpOf, usageOf } from './usage';
 
-const USAGE = 'usage: tahrir stats <folder> [--json]';
+const USAGE = usageOf('stats');
 
 export interface WorkspaceStats {
   documents: number;
@@ -55,8 +57,8 @@ function count(stats: WorkspaceStats, s: Sidecar): void {
 /** Counts over every document of the workspace (texts, and sidecars whose text is gone). */
 export async function workspaceStats(root: string): Promise<WorkspaceStats> {
   const { texts, sidecars } = await findFiles(root);
-  const ids = new Set(texts.map((t) => t.slice(0, -TEXT_SUFFIX.length)));
-  for (const s of sidecars) ids.add(s.slice(0, -SIDECAR_SUFFIX.length));
+  const ids = new Set(texts.map(documentIdOf));
+  for (const s of sidecars) ids.add(documentIdOfSidecar(s));
   const stats: WorkspaceStats = {
     documents: ids.size,
     byStatus: Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>,
@@ -71,7 +73,7 @@ export async function workspaceStats(root: string): Promise<WorkspaceStats> {
   // the memory held is one sidecar, not the corpus: collecting them all first grew from 61 MB
   // at 1,000 documents to 193 MB at 50,000.
   for (const id of [...ids].sort(compareIds)) {
-    const file = id + SIDECAR_SUFFIX;
+    const file = sidecarFileOf(id);
     let sidecar: Sidecar | undefined;
     try {
       sidecar = readSidecarSync(join(root, file), file)?.sidecar;
@@ -114,7 +116,7 @@ export function formatStats(s: WorkspaceStats): string {
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
   if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(helpOf('stats'));
     return 0;
   }
   const root = await folderArgument(line, USAGE);

@@ -12,8 +12,10 @@ import { CACHE_DIR, SiteTemplateService } from '../site-template-service';
 import { readTextFile } from '../text-file';
 import { CONFIG_FILE, readWorkspaceConfig } from '../workspace-config';
 import { parseCommandLine, usageError } from './command-line';
+import { annotationSuggestions, describeAnnotationSuggestions } from './suggest-annotations';
+import { usageOf } from './usage';
 
-const USAGE = 'usage: tahrir suggest <file.txt> [--workspace DIR] [--json]';
+const USAGE = usageOf('suggest');
 
 /** One line of the readable list: where, which rule, and the text (shortened, line breaks shown). */
 function describe(e: SuggestedEdit): string {
@@ -37,7 +39,7 @@ export async function nearestWorkspace(folder: string): Promise<string | undefin
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json'], options: ['workspace'] });
+  const line = parseCommandLine(args, USAGE, { flags: ['json', 'entities', 'quotes'], options: ['workspace'] });
   if (line.positionals.length !== 1) throw usageError(line.positionals.length === 0 ? 'a text file is needed' : 'one file only', USAGE);
   const file = line.positionals[0];
   const path = resolve(file);
@@ -62,13 +64,17 @@ export async function run(args: string[]): Promise<number> {
     reason ? { start, end, text: t, replacement, kind, rule, reason } : { start, end, text: t, replacement, kind, rule },
   );
   const metadata = extractMetadata(text);
+  const wanted = { entities: line.flags.has('entities'), quotes: line.flags.has('quotes') };
+  const annotations = wanted.entities || wanted.quotes ? await annotationSuggestions(file, text, wanted) : {};
   if (line.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify({ file, edits, metadata }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ file, edits, metadata, ...annotations }, null, 2)}\n`);
     return 0;
   }
   const out = [`${file}: ${edits.length} suggestion${edits.length === 1 ? '' : 's'}`, ...edits.map(describe)];
   const meta = Object.entries(metadata).map(([k, v]) => `  ${k}: ${Array.isArray(v) ? v.join(' · ') : v}`);
   if (meta.length > 0) out.push('metadata:', ...meta);
+  const chars = Array.from(text);
+  out.push(...describeAnnotationSuggestions(annotations, (start, end) => chars.slice(start, end).join('')));
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }

@@ -6,14 +6,17 @@ import { join } from 'node:path';
 import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
+import { describeConflicts } from '../../shared/sidecar-conflicts';
 import { toTahrirError } from '../io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX, readSidecarSync } from '../sidecar-store';
+import { readSidecarSync } from '../sidecar-store';
+import { textFileOfSidecar } from '../../shared/workspace-layout';
 import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
+import { helpOf, usageOf } from './usage';
 
-const USAGE = 'usage: tahrir validate <folder> [--json]';
+const USAGE = usageOf('validate');
 
 export interface FileReport {
   /** Workspace-relative path of the file with problems. */
@@ -42,7 +45,7 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     return [{ path: '', message: err.message.startsWith(`${sidecarFile}: `) ? err.message.slice(sidecarFile.length + 2) : err.message }];
   }
   if (!stored) return [];
-  const textFile = sidecarFile.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX;
+  const textFile = textFileOfSidecar(sidecarFile);
   const name = textFile.slice(textFile.lastIndexOf('/') + 1);
   let text;
   try {
@@ -53,6 +56,9 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     return [{ path: '', message: `its text file cannot be read: ${err.message}` }];
   }
   const problems = checkSidecarAgainstSource(stored.sidecar, text.text, name, { labels });
+  // Teams: a merge left what two annotators changed for someone to settle.
+  const conflicts = stored.sidecar.conflicts ?? [];
+  if (conflicts.length > 0) problems.push({ path: 'conflicts', message: `${describeConflicts(conflicts)}: resolve them in Tahrir (export skips this document until then)` });
   if (stored.sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
     problems.unshift({
       path: 'source.sha256',
@@ -88,7 +94,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
   const { sidecars, texts } = await findFiles(root);
   const labels = loaded.config.labels.map((l) => l.name);
   const encodings = (f: string) => encodingFor(loaded.config, f);
-  const annotated = new Set(sidecars.map((f) => f.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX));
+  const annotated = new Set(sidecars.map(textFileOfSidecar));
   const bare = texts.filter((f) => !annotated.has(f));
   // In id order, sidecars and the texts without one together.
   const all = [...sidecars.map((file) => ({ file, sidecar: true })), ...bare.map((file) => ({ file, sidecar: false }))];
@@ -103,7 +109,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
   if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(helpOf('validate'));
     return 0;
   }
   const root = await folderArgument(line, USAGE);

@@ -52,6 +52,8 @@ export class Autosave {
   /** The page is going away: the next save is built and sent within this task (a round trip to the worker would not finish). */
   private leaving = false;
   private journalTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Another workspace is being opened: no retry may be sent (see holdRetries). */
+  private retriesHeld = false;
 
   constructor(private readonly session: EditorSession) {}
 
@@ -190,10 +192,30 @@ export class Autosave {
     this.retryUnsaved(s.doc.id, entry);
   }
 
+  /**
+   * Holds the retries of documents switched away from unsaved: the host is about to open another
+   * workspace, and a retry landing after that would save this workspace's changes into the other
+   * one's document of the same id. The changes stay queued (and in the journal).
+   */
+  holdRetries(): void {
+    this.retriesHeld = true;
+    for (const entry of this.unsaved.values()) {
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = null;
+    }
+  }
+
+  /** The switch did not happen: retry again. */
+  releaseRetries(): void {
+    this.retriesHeld = false;
+    for (const [id, entry] of this.unsaved) if (!entry.timer) this.retryUnsaved(id, entry);
+  }
+
   private retryUnsaved(id: string, entry: Unsaved): void {
+    if (this.retriesHeld) return;
     entry.timer = setTimeout(async () => {
       entry.timer = null;
-      if (this.unsaved.get(id) !== entry) return;
+      if (this.unsaved.get(id) !== entry || this.retriesHeld) return;
       try {
         await this.session.sidecars.save(this.toWrite(id, entry.base, entry.data), entry.revision);
         this.unsaved.delete(id);

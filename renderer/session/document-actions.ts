@@ -32,8 +32,13 @@ export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void, a
  */
 export async function switchWorkspace(path: string): Promise<void> {
   await flushBeforeSwitch();
+  const autosave = session().autosave;
+  autosave.holdRetries();
   try {
-    const workspace = await getApi().openWorkspace(path);
+    const workspace = await getApi().openWorkspace(path).catch((e: unknown) => {
+      autosave.releaseRetries();
+      throw e;
+    });
     const left = unsavedDocuments();
     nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
     if (left.length > 0) showNotice(`Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`, 'error');

@@ -42,6 +42,8 @@ import { trailingTeasers } from './trailing-teasers';
 import { widgetText } from './widget-text';
 import { wireCredit } from './wire-credit';
 import { workspaceRule, type WorkspaceRuleConfig } from './workspace-rule';
+import { partitionPoint } from '../sorted-search';
+import { CONFIG_FILE } from '../workspace-layout';
 
 export type { BoilerplateRule, RuleContext } from './rule';
 export type { WorkspaceRuleConfig } from './workspace-rule';
@@ -106,14 +108,7 @@ class AcceptedEdits {
 
   /** Index of the first item whose end is at or after `pos`. */
   private firstEndingFrom(pos: number): number {
-    let lo = 0;
-    let hi = this.items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.items[mid].end < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.items.length, (i) => this.items[i].end < pos);
   }
 
   /** Items that conflict with `r` (see `conflicts`). */
@@ -155,7 +150,7 @@ function isRemoval(e: SuggestedEdit): boolean {
 export function suggestEdits(source: string, options: SuggestOptions = {}): SuggestedEdit[] {
   const disabled = new Set(options.disabledRules ?? []);
   const own = options.workspaceRules ?? [];
-  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', 'tahrir.json');
+  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', CONFIG_FILE);
   const site = options.site ? siteTemplateRules(options.site) : [];
   const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i)), ...site].filter((r) => !disabled.has(r.id));
   const ctx = createRuleContext(source, rules);
@@ -176,7 +171,11 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
       accepted.add(e);
       continue;
     }
-    for (const piece of outside(e, near)) {
+    const pieces = outside(e, near);
+    // Covered whole by a rule's removal: the workspace's reason ("appears in 87 of 100 spa
+    // articles") still says why, so the kept one carries it.
+    if (pieces.length === 0 && e.reason) for (const x of near) if (!x.reason && x.start <= e.start && e.end <= x.end) x.reason = e.reason;
+    for (const piece of pieces) {
       chars ??= [...source];
       const text = chars.slice(piece.start, piece.end).join('');
       if (text.trim().length > 0) accepted.add({ ...e, start: piece.start, end: piece.end, text });

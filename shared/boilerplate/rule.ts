@@ -4,6 +4,7 @@
 
 import type { SuggestedEdit } from '../api';
 import type { EditKind } from '../model';
+import { lowerBound } from '../sorted-search';
 
 /** One line of the source text, in UTF-16 offsets. */
 export interface SourceLine {
@@ -56,16 +57,7 @@ export function utf16ToCodePoints(text: string): (offset: number) => number {
     if (c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff) lowSurrogates.push(i);
   }
   if (lowSurrogates.length === 0) return (offset) => offset;
-  return (offset) => {
-    let lo = 0;
-    let hi = lowSurrogates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lowSurrogates[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset - lo;
-  };
+  return (offset) => offset - lowerBound(lowSurrogates, offset);
 }
 
 /**

@@ -5,6 +5,7 @@
 import { TahrirError } from '../errors';
 import type { EditKind, WorkspaceBoilerplateRule } from '../model';
 import { defineRule, type BoilerplateRule } from './rule';
+import { CONFIG_FILE } from '../workspace-layout';
 
 export type WorkspaceRuleConfig = WorkspaceBoilerplateRule;
 
@@ -15,7 +16,7 @@ const KINDS: readonly EditKind[] = ['boilerplate', 'join', 'split', 'normalize',
  * without an id or pattern, an unknown kind or a pattern that does not compile is an
  * `invalid-argument` error naming the file and the rule.
  */
-export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = 'tahrir.json'): BoilerplateRule {
+export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = CONFIG_FILE): BoilerplateRule {
   const where = `boilerplateRules[${index}]`;
   const bad = (message: string) => new TahrirError('invalid-argument', `${where}: ${message}`, file);
   if (typeof config !== 'object' || config === null) throw bad('must be an object with an id and a pattern');

@@ -5,6 +5,7 @@
 import { splitSentences, tokenize } from '../tokenizer';
 import { addCount } from './export-record';
 import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
+import { partitionPoint } from '../sorted-search';
 
 /**
  * Characters that separate tokens for the readers of token files: JavaScript's \s plus
@@ -50,13 +51,7 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpa
   const kept: ExportSpan[] = [];
   let dropped = 0;
   for (const span of byLength) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (kept[mid].start < span.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(kept.length, (i) => kept[i].start < span.start);
     const before = kept[lo - 1];
     const after = kept[lo];
     const overlaps = (k: ExportSpan | undefined) => !!k && span.start < k.end && k.start < span.end;

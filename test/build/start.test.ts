@@ -29,7 +29,7 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tahrir-start-'));
   app = join(base, 'app');
   await mkdir(app);
-  for (const part of ['build', 'electron', 'shared', 'renderer', 'seeds', 'package.json', 'tsconfig.json']) {
+  for (const part of ['build', 'electron', 'shared', 'renderer', 'seeds', 'package.json', 'tsconfig.json', 'tsconfig.base.json']) {
     await cp(join(repo, part), join(app, part), { recursive: true });
   }
   await symlink(realpathSync(join(repo, 'node_modules')), join(app, 'node_modules'));

@@ -77,7 +77,9 @@ describe('editor session', () => {
     let open = a.backend;
     const api = new Proxy(apiOf(a.backend), {
       get(_target, key) {
-        if (key === 'openWorkspace') return async () => ((open = b), b.getWorkspace());
+        // The host switches at once and answers later: retries of the last workspace due meanwhile
+        // must not reach the new one (a save of ar would land in B's ar).
+        if (key === 'openWorkspace') return async () => ((open = b), await sleep(250), b.getWorkspace());
         if (key === 'saveSidecar' && open === a.backend) return () => Promise.reject(new TahrirError('io', 'no space left on device'));
         const value = Reflect.get(open, key) as unknown;
         return typeof value === 'function' ? value.bind(open) : value;

@@ -87,7 +87,8 @@ describe('tahrir suggest --workspace', () => {
     const file = join(root, 'wire', 'w4.txt');
     const inside = JSON.parse((await tahrir(['suggest', file, '--workspace', root, '--json'])).stdout) as SuggestJson;
     const marker = inside.edits.find((e) => e.text.startsWith(AR_TEMPLATE.endMarker));
-    expect(marker).toMatchObject({ rule: 'site-template', reason: 'appears in 9 of 9 wire articles' });
+    // The end marker is also a hand-written cue: whichever rule keeps it, the site's count says why.
+    expect(marker).toMatchObject({ reason: 'appears in 9 of 9 wire articles' });
     // Named with --workspace: the cache is kept there.
     expect(await stat(join(root, '.tahrir', 'template-counts.json'))).toBeTruthy();
 
@@ -95,7 +96,7 @@ describe('tahrir suggest --workspace', () => {
     await writeFiles(alone, { 'w4.txt': arabicArticle(4) });
     const before = await snapshot(alone);
     const out = JSON.parse((await tahrir(['suggest', join(alone, 'w4.txt'), '--json'])).stdout) as SuggestJson;
-    expect(out.edits.some((e) => e.rule === 'site-template')).toBe(false);
+    expect(out.edits.some((e) => e.rule === 'site-template' || e.reason !== undefined)).toBe(false);
     expect(await snapshot(alone)).toEqual(before);
   });
 
@@ -156,6 +157,6 @@ describe('bad input', () => {
     const r = await tahrir(['suggest', join(root, 'wire', 'w1.txt'), '--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('the template counts were not cached');
-    expect((JSON.parse(r.stdout) as SuggestJson).edits.some((e) => e.rule === 'site-template')).toBe(true);
+    expect((JSON.parse(r.stdout) as SuggestJson).edits.some((e) => e.reason?.startsWith('appears in'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { suggestEdits } from '../../../shared/boilerplate/index';
+import { RULES, suggestEdits } from '../../../shared/boilerplate/index';
 import { SiteCounts } from '../../../shared/boilerplate/site-counts';
 import { globToRegExp, siteOf } from '../../../shared/boilerplate/site-of';
 import { SITE_TEMPLATE_RULE, type SiteTemplate } from '../../../shared/boilerplate/site-template';
@@ -16,8 +16,12 @@ function site(make: (n: number) => string, n: number, name: string): { counts: S
   return { counts, templateFor: (i) => ({ site: name, counts, ownKeys: new Set(keys[i].keys) }) };
 }
 
+// The site template's own suggestions, with the hand-written cues off (several of these made-up
+// template lines, the end marker among them, are cues too, and a cue's removal would keep them).
+const templateOnly = (site: SiteTemplate) => ({ site, disabledRules: RULES.map((r) => r.id) });
+
 function removedTexts(text: string, template: SiteTemplate): string[] {
-  return suggestEdits(text, { site: template })
+  return suggestEdits(text, templateOnly(template))
     .filter((e) => e.rule === SITE_TEMPLATE_RULE)
     .map((e) => slice(text, e.start, e.end));
 }
@@ -62,7 +66,7 @@ describe('site template suggestions', () => {
 
   test('the end marker, the time line, the promo and the dateline line of an Arabic wire, each with its reason', () => {
     const text = arabicArticle(3);
-    const edits = suggestEdits(text, { site: ar.templateFor(3) }).filter((e) => e.rule === SITE_TEMPLATE_RULE);
+    const edits = suggestEdits(text, templateOnly(ar.templateFor(3))).filter((e) => e.rule === SITE_TEMPLATE_RULE);
     const removed = edits.map((e) => slice(text, e.start, e.end));
     expect(removed).toContain(`${AR_TEMPLATE.endMarker}\n`);
     expect(removed.some((r) => /^ \d+:\d+ ت م/.test(r))).toBe(true);
@@ -88,7 +92,7 @@ describe('site template suggestions', () => {
     expect(removed[0]).toMatch(/^[A-Z ]+ \(Metro Wire\) - $/);
     expect(removed).toContain(`${EN_TEMPLATE.newsletter}\n`);
     // "Follow X on Twitter" (a quarter of the articles per name) goes too, by the site's counts or the follow-us rule.
-    expect(suggestEdits(text, { site: en.templateFor(7) }).some((e) => e.text.startsWith('Follow '))).toBe(true);
+    expect(suggestEdits(text, templateOnly(en.templateFor(7))).some((e) => e.text.startsWith('Follow '))).toBe(true);
   });
 
   test('nothing from a site of too few articles, or for a document whose lines are all its own', () => {
@@ -115,7 +119,7 @@ describe('site template suggestions', () => {
   test('a rejected template suggestion is not proposed again', () => {
     const text = arabicArticle(3);
     const template = ar.templateFor(3);
-    const marker = suggestEdits(text, { site: template }).find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))!;
+    const marker = suggestEdits(text, templateOnly(template)).find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))!;
     const again = suggestEdits(text, { site: template, rejected: [{ rule: marker.rule, start: marker.start, end: marker.end, text: marker.text }] });
     expect(again.some((e) => e.text === marker.text)).toBe(false);
   });

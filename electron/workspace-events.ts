@@ -1,0 +1,57 @@
+// External changes to a workspace (another program, a git pull) and its export jobs' progress,
+// as TahrirEvents to every listener; the Backend's own saves stay silent (noteContent). The
+// watch starts with the first listener and stops with the last.
+import type { TahrirEvent } from '../shared/api';
+import { WorkspaceWatcher } from './watcher';
+
+export class WorkspaceEvents {
+  private readonly listeners = new Set<(event: TahrirEvent) => void>();
+  private watcher: WorkspaceWatcher | null = null;
+
+  /** `onChange` hears every change on disk first (the site templates follow them), listeners or not. */
+  constructor(
+    private readonly root: string,
+    private readonly onChange: (event: TahrirEvent) => void = () => {},
+  ) {}
+
+  listen(listener: (event: TahrirEvent) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.watcher) {
+      // Node 20's recursive watch on Linux stops seeing a file once it was replaced by a rename
+      // (as every atomic save does): per-folder watching sees every change there.
+      const watcher = new WorkspaceWatcher(
+        this.root,
+        (event) => {
+          this.onChange(event);
+          this.emit(event);
+        },
+        { perFolder: process.platform === 'linux' },
+      );
+      this.watcher = watcher;
+      void watcher.start().catch(() => undefined);
+    }
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatching();
+    };
+  }
+
+  emit(event: TahrirEvent): void {
+    for (const l of [...this.listeners]) l(event);
+  }
+
+  /** This content of `file` (sha256) is ours (read or written by the Backend): no event for it. */
+  noteContent(file: string, sha256: string): void {
+    this.watcher?.noteContent(file, sha256);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.stopWatching();
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = null;
+  }
+}

@@ -1,0 +1,44 @@
+// Training and tagging as `tahrir ner-eval` and the workspace do it: the tagger learns with
+// a jackknifed gazetteer of its training names, then tags in two passes: first with the
+// known names, then also with the names it found itself with high confidence elsewhere in
+// the same text (a name tagged once is usually the same name further on: المدينة, علي).
+import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
+import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
+
+export const DEFAULT_EPOCHS = 15;
+
+/** How sure the first pass must be of a name before the second pass trusts it as known. */
+const SELF_NAME_CONFIDENCE = 0.95;
+
+export interface EntityTagger {
+  model: TaggerModel;
+  /** The sentences the tagger was trained on. */
+  known: readonly TaggedSentence[];
+  /** Their names: the gazetteer when tagging. */
+  gazetteer: Gazetteer;
+}
+
+export function trainEntityTagger(sentences: readonly TaggedSentence[], options: { epochs?: number; seed?: number } = {}): EntityTagger {
+  const model = trainTagger(withJackknifedGazetteer(sentences), { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: options.seed ?? 1, gazetteer: true });
+  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
+}
+
+/** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
+export function tagSentences(tagger: Tagger, knownNames: Gazetteer, sentences: readonly (readonly string[])[]): { tags: string[]; confidence: number[] }[] {
+  if (!tagger.model.gazetteer) return sentences.map((tokens) => tagger.tag(tokens));
+  const first = sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, knownNames)));
+  const found = sentences.map((tokens, k) => {
+    const { tags, confidence } = first[k];
+    const kept = [...tags];
+    for (const span of spansOfTags(tags)) {
+      if (Math.min(...confidence.slice(span.start, span.end)) >= SELF_NAME_CONFIDENCE) continue;
+      for (let i = span.start; i < span.end; i++) kept[i] = 'O';
+    }
+    return { tokens: [...tokens], tags: kept };
+  });
+  // The names found join the known ones; a known name keeps its label.
+  const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
+  return sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
+}
+
+export { loadTagger };

@@ -1,0 +1,177 @@
+// What the entity tagger sees of each token: its letters folded as for search, the word
+// without its Arabic clitics, affixes, shape and its neighbours. NewsFANE's tokens come
+// clitic-split (و / ب / ال… as tokens of their own) while raw text glues them on, so every
+// word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
+import { normalizeForMatch } from '../arabic-normalize';
+
+
+/** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
+const DIRECTION_MARKS = /[\u200E\u200F]/gu;
+
+const ARABIC_LETTER = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/u;
+
+/** A token's letters as the tagger compares them: marks, tatweel, hamza forms and Latin case folded. */
+export function foldWord(token: string): string {
+  let folded = FOLDED.get(token);
+  if (folded === undefined) {
+    // Remembered: a corpus has far fewer distinct tokens than tokens, and folding allocates.
+    if (FOLDED.size > 200_000) FOLDED.clear();
+    FOLDED.set(token, (folded = normalizeForMatch(token.replace(DIRECTION_MARKS, '')).text));
+  }
+  return folded;
+}
+
+const FOLDED = new Map<string, string>();
+
+export interface Stem {
+  /** The word without the clitics in front. */
+  stem: string;
+  /** The clitics taken off, in order ('' when none): و, ف, ب, ل, ك, ال. */
+  clitics: string;
+}
+
+/**
+ * The Arabic proclitics in front of a folded word: a conjunction (و / ف), then a
+ * preposition (ب / ل / ك), then the article (ال; لل is ل + ال). A stem keeps at least two
+ * letters, so short words (ولد is not و + لد… but وزير would be read as و + زير) are
+ * mostly safe; the tagger sees both the word and the stem and learns which one counts.
+ */
+export function stripClitics(word: string): Stem {
+  if (!ARABIC_LETTER.test(word)) return { stem: word, clitics: '' };
+  let rest = word;
+  let clitics = '';
+  const take = (n: number) => {
+    clitics += rest.slice(0, n);
+    rest = rest.slice(n);
+  };
+  if ((rest[0] === 'و' || rest[0] === 'ف') && rest.length > 3) take(1);
+  if ((rest[0] === 'ب' || rest[0] === 'ك') && rest.length > 3) take(1);
+  else if (rest[0] === 'ل' && rest.length > 3) {
+    // لل: ل with the article's alef dropped (للحكومة = ل + الحكومة).
+    if (rest[1] === 'ل' && rest.length > 4) {
+      return { stem: rest.slice(2), clitics: `${clitics}لال` };
+    }
+    take(1);
+  }
+  if (rest.startsWith('ال') && rest.length > 3) take(2);
+  return { stem: rest, clitics };
+}
+
+/** The word's shape: Xx for Latin case, a for Arabic letters, d for digits, runs collapsed. */
+export function wordShape(token: string): string {
+  let shape = '';
+  for (const ch of token.replace(DIRECTION_MARKS, '')) {
+    let c: string;
+    if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (/\p{Nd}/u.test(ch)) c = 'd';
+    else if (ARABIC_LETTER.test(ch)) c = 'a';
+    else if (/\p{L}/u.test(ch)) c = 'l';
+    else if (/\p{M}/u.test(ch) || ch === '\u0640') continue;
+    else c = ch;
+    if (!shape.endsWith(c)) shape += c;
+  }
+  return shape;
+}
+
+/** Per-token facts computed once per sentence. */
+interface TokenView {
+  word: string;
+  stem: string;
+  clitics: string;
+  shape: string;
+  /** Its features as the token itself, and as each neighbour: built once per distinct token. */
+  own: string[];
+  asPrev: string[];
+  asNext: string[];
+  asPrev2: string[];
+  asNext2: string[];
+  asPrev3: string[];
+  asNext3: string[];
+}
+
+const prefix = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+const suffix = (s: string, n: number) => (s.length > n ? s.slice(-n) : s);
+
+function makeView(word: string, stem: string, clitics: string, shape: string): TokenView {
+  const own = [
+    'b',
+    `w=${word}`,
+    `s=${stem}`,
+    `c=${clitics}`,
+    `sh=${shape}`,
+    `p2=${prefix(stem, 2)}`,
+    `p3=${prefix(stem, 3)}`,
+    `x1=${suffix(stem, 1)}`,
+    `x2=${suffix(stem, 2)}`,
+    `x3=${suffix(stem, 3)}`,
+    `x4=${suffix(stem, 4)}`,
+    `wx3=${suffix(word, 3)}`,
+    `len=${Math.min(stem.length, 8)}`,
+  ];
+  // Letter trigrams inside the stem: transliterated foreign names share them (كريستوفر, تشينغ).
+  const padded = `^${stem}$`;
+  for (let k = 0; k + 3 <= padded.length; k++) own.push(`ng=${padded.slice(k, k + 3)}`);
+  return {
+    word,
+    stem,
+    clitics,
+    shape,
+    own,
+    asPrev: [`w-1=${word}`, `s-1=${stem}`, `c-1=${clitics}`, `sh-1=${shape}`, `x3-1=${suffix(stem, 3)}`, `p3-1=${prefix(stem, 3)}`],
+    asNext: [`w+1=${word}`, `s+1=${stem}`, `c+1=${clitics}`, `sh+1=${shape}`, `x3+1=${suffix(stem, 3)}`, `p3+1=${prefix(stem, 3)}`],
+    asPrev2: [`w-2=${word}`],
+    asNext2: [`w+2=${word}`],
+    // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.
+    asPrev3: [`s-3=${stem}`],
+    asNext3: [`s+3=${stem}`],
+  };
+}
+
+function view(token: string): TokenView {
+  let v = VIEWS.get(token);
+  if (!v) {
+    const word = foldWord(token);
+    const { stem, clitics } = stripClitics(word);
+    if (VIEWS.size > 200_000) VIEWS.clear();
+    VIEWS.set(token, (v = makeView(word, stem, clitics, wordShape(token))));
+  }
+  return v;
+}
+
+const VIEWS = new Map<string, TokenView>();
+
+/**
+ * The features of every token of a sentence, as strings. `gazetteer` gives, per token,
+ * the BIO tag of a workspace name that covers it (e.g. "B-PERSON"), or '' for none.
+ */
+export function sentenceFeatures(tokens: readonly string[], gazetteer?: readonly string[]): string[][] {
+  const views = tokens.map(view);
+  const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
+  const gaz = (i: number) => (gazetteer && i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
+  return views.map((t, i) => {
+    const p1 = at(i - 1);
+    const p2 = at(i - 2);
+    const n1 = at(i + 1);
+    const n2 = at(i + 2);
+    const f = [
+      ...t.own,
+      ...p1.asPrev,
+      ...n1.asNext,
+      ...p2.asPrev2,
+      ...n2.asNext2,
+      ...at(i - 3).asPrev3,
+      ...at(i + 3).asNext3,
+      `w-1|w=${p1.word}|${t.word}`,
+      `w|w+1=${t.word}|${n1.word}`,
+      `w-2|w-1=${p2.word}|${p1.word}`,
+      `w+1|w+2=${n1.word}|${n2.word}`,
+    ];
+    if (i === 0) f.push('first');
+    if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
+    return f;
+  });
+}
+
+const START = makeView('<s>', '<s>', '', '<s>');
+const END = makeView('</s>', '</s>', '', '</s>');

@@ -1,0 +1,69 @@
+// The gazetteer feature: names already tagged (in the workspace, or in the training
+// sentences) looked up in a sentence, longest first, by their clitic-stripped stems, so the
+// tagger learns how far to trust "this was a PERSON elsewhere". Trained on its own
+// training names every name would be found, and the tagger would trust it blindly; so for
+// training each sentence sees only the names of the other folds (jackknifing).
+import { foldWord, stripClitics } from './features';
+import { spansOfTags, type TaggedSentence } from './tagger';
+
+/** Longest name looked for, in tokens. */
+const MAX_NAME = 6;
+
+export interface Gazetteer {
+  /** Stems of a name joined by a space → its most frequent label. */
+  names: Map<string, string>;
+}
+
+const stemOf = (token: string) => stripClitics(foldWord(token)).stem;
+
+/** Names and their most frequent label, from tagged sentences. */
+export function buildGazetteer(sentences: readonly TaggedSentence[]): Gazetteer {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    for (const span of spansOfTags(s.tags)) {
+      if (span.end - span.start > MAX_NAME) continue;
+      const key = s.tokens.slice(span.start, span.end).map(stemOf).join(' ');
+      let byLabel = counts.get(key);
+      if (!byLabel) counts.set(key, (byLabel = new Map()));
+      byLabel.set(span.label, (byLabel.get(span.label) ?? 0) + 1);
+    }
+  }
+  const names = new Map<string, string>();
+  for (const [key, byLabel] of counts) {
+    // Ties go to the label first in alphabetical order, so the result does not depend on reading order.
+    const best = [...byLabel].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    names.set(key, best[0]);
+  }
+  return { names };
+}
+
+/** Per token, B-/I- and the label of the longest gazetteer name covering it, or ''. */
+export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): string[] {
+  const stems = tokens.map(stemOf);
+  const out = tokens.map(() => '');
+  for (let i = 0; i < stems.length; ) {
+    let found = 0;
+    let label = '';
+    for (let n = Math.min(MAX_NAME, stems.length - i); n >= 1; n--) {
+      const hit = gazetteer.names.get(stems.slice(i, i + n).join(' '));
+      if (hit) {
+        found = n;
+        label = hit;
+        break;
+      }
+    }
+    if (found === 0) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < found; k++) out[i + k] = `${k === 0 ? 'B' : 'I'}-${label}`;
+    i += found;
+  }
+  return out;
+}
+
+/** Training sentences with gazetteer tags from the names of the other `folds` − 1 folds. */
+export function withJackknifedGazetteer<S extends TaggedSentence>(sentences: readonly S[], folds = 5): S[] {
+  const gazetteers = Array.from({ length: folds }, (_, f) => buildGazetteer(sentences.filter((_, k) => k % folds !== f)));
+  return sentences.map((s, k) => ({ ...s, gazetteer: gazetteerTags(s.tokens, gazetteers[k % folds]) }));
+}

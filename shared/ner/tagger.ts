@@ -1,0 +1,320 @@
+// The learned entity tagger: a structured averaged perceptron (Collins 2002) over BIO
+// tags, first-order transitions and Viterbi decoding, on the features of features.ts.
+// Pure TypeScript and deterministic given a seed (the only randomness is the order of the
+// sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
+// is readable JSON: a feature's weights per tag, and the transition weights.
+import { sentenceFeatures } from './features';
+
+/** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
+export interface TaggedSentence {
+  tokens: string[];
+  tags: string[];
+  /** Per token, the BIO tag of a gazetteer name covering it ('' for none). */
+  gazetteer?: string[];
+}
+
+export interface TrainOptions {
+  /** Passes over the data. */
+  epochs?: number;
+  /** Seeds the order of the sentences in each pass. */
+  seed?: number;
+  /** Whether the gazetteer features are used (the sentences then carry `gazetteer`). */
+  gazetteer?: boolean;
+}
+
+export const TAGGER_FORMAT = 'tahrir-tagger';
+
+/** The model file: readable, and what `tahrir` keeps in the workspace's `.tahrir/` cache. */
+export interface TaggerModel {
+  format: typeof TAGGER_FORMAT;
+  version: 1;
+  /** The tags, O first. */
+  tags: string[];
+  gazetteer: boolean;
+  epochs: number;
+  seed: number;
+  sentences: number;
+  /** transitions[from][to]; `from` = tags.length is the sentence start. */
+  transitions: number[][];
+  /** feature → tag → weight (zero weights left out). */
+  features: Record<string, Record<string, number>>;
+}
+
+/** A seeded generator (mulberry32): the same seed gives the same passes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** I-X may only follow B-X or I-X: a tag sequence that breaks this is never decoded. */
+function allowedTransitions(tags: readonly string[]): boolean[] {
+  const T = tags.length;
+  const allowed = new Array<boolean>((T + 1) * T).fill(true);
+  for (let to = 0; to < T; to++) {
+    if (!tags[to].startsWith('I-')) continue;
+    const type = tags[to].slice(2);
+    for (let from = 0; from <= T; from++) allowed[from * T + to] = from < T && (tags[from] === `B-${type}` || tags[from] === `I-${type}`);
+  }
+  return allowed;
+}
+
+/** The best tag sequence for the given emission scores (tokens × tags, flat). */
+function viterbi(emission: Float64Array, n: number, T: number, transitions: Float64Array, allowed: readonly boolean[]): Int32Array {
+  const score = new Float64Array(n * T);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) score[t] = allowed[T * T + t] ? transitions[T * T + t] + emission[t] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!allowed[p * T + t]) continue;
+        const s = score[(i - 1) * T + p] + transitions[p * T + t];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[i * T + t] = best + emission[i * T + t];
+      back[i * T + t] = arg;
+    }
+  }
+  const path = new Int32Array(n);
+  let best = -Infinity;
+  for (let t = 0; t < T; t++) {
+    if (score[(n - 1) * T + t] > best) {
+      best = score[(n - 1) * T + t];
+      path[n - 1] = t;
+    }
+  }
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]];
+  return path;
+}
+
+function tagSet(sentences: readonly TaggedSentence[]): string[] {
+  const types = new Set<string>();
+  for (const s of sentences) for (const tag of s.tags) if (tag !== 'O') types.add(tag.slice(2));
+  return ['O', ...[...types].sort().flatMap((type) => [`B-${type}`, `I-${type}`])];
+}
+
+/** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
+export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
+  const epochs = options.epochs ?? 8;
+  const seed = options.seed ?? 1;
+  const useGazetteer = options.gazetteer ?? false;
+  const tags = tagSet(sentences);
+  const T = tags.length;
+  const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const allowed = allowedTransitions(tags);
+
+  // Features become numbers once; each sentence keeps its tokens' feature numbers.
+  const featureIndex = new Map<string, number>();
+  const names: string[] = [];
+  const data = sentences
+    .filter((s) => s.tokens.length > 0)
+    .map((s) => {
+      const perToken = sentenceFeatures(s.tokens, useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined);
+      const ids = perToken.map((fs) =>
+        Int32Array.from(fs, (name) => {
+          let id = featureIndex.get(name);
+          if (id === undefined) {
+            id = names.length;
+            featureIndex.set(name, id);
+            names.push(name);
+          }
+          return id;
+        }),
+      );
+      const gold = Int32Array.from(s.tags, (tag) => {
+        const k = tagIndex.get(tag);
+        if (k === undefined) throw new Error(`unknown tag ${tag}`);
+        return k;
+      });
+      return { ids, gold };
+    });
+
+  const F = names.length;
+  const weights = new Float64Array(F * T);
+  // Averaging (Daumé's trick): also keep each update times the step it came at; the
+  // average is then weights − sum / steps, without touching every weight every step.
+  const weighted = new Float64Array(F * T);
+  const transitions = new Float64Array((T + 1) * T);
+  const transitionsWeighted = new Float64Array((T + 1) * T);
+  let step = 1;
+  const random = seededRandom(seed);
+  const order = data.map((_, i) => i);
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    // Fisher–Yates with the seeded generator.
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const k of order) {
+      const { ids, gold } = data[k];
+      const n = ids.length;
+      const emission = new Float64Array(n * T);
+      for (let i = 0; i < n; i++) {
+        for (const f of ids[i]) {
+          const base = f * T;
+          for (let t = 0; t < T; t++) emission[i * T + t] += weights[base + t];
+        }
+      }
+      const guess = viterbi(emission, n, T, transitions, allowed);
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = guess[i];
+        if (g !== p) {
+          for (const f of ids[i]) {
+            weights[f * T + g] += 1;
+            weighted[f * T + g] += step;
+            weights[f * T + p] -= 1;
+            weighted[f * T + p] -= step;
+          }
+        }
+        const gPrev = i === 0 ? T : gold[i - 1];
+        const pPrev = i === 0 ? T : guess[i - 1];
+        if (g !== p || gPrev !== pPrev) {
+          transitions[gPrev * T + g] += 1;
+          transitionsWeighted[gPrev * T + g] += step;
+          transitions[pPrev * T + p] -= 1;
+          transitionsWeighted[pPrev * T + p] -= step;
+        }
+      }
+      step++;
+    }
+  }
+
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const features: Record<string, Record<string, number>> = {};
+  for (let f = 0; f < F; f++) {
+    let entry: Record<string, number> | undefined;
+    for (let t = 0; t < T; t++) {
+      const w = round(weights[f * T + t] - weighted[f * T + t] / step);
+      if (w === 0) continue;
+      entry ??= features[names[f]] = {};
+      entry[tags[t]] = w;
+    }
+  }
+  const transitionRows: number[][] = [];
+  for (let from = 0; from <= T; from++) {
+    transitionRows.push(tags.map((_, to) => round(transitions[from * T + to] - transitionsWeighted[from * T + to] / step)));
+  }
+  return { format: TAGGER_FORMAT, version: 1, tags, gazetteer: useGazetteer, epochs, seed, sentences: data.length, transitions: transitionRows, features };
+}
+
+/** A model ready to tag: its weights as arrays. */
+export interface Tagger {
+  model: TaggerModel;
+  /** Tags for each token of a sentence, and how sure the tagger is of each (0–1). */
+  tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
+}
+
+export function loadTagger(model: TaggerModel): Tagger {
+  if (model.format !== TAGGER_FORMAT || model.version !== 1) throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
+  const tags = model.tags;
+  const T = tags.length;
+  const allowed = allowedTransitions(tags);
+  const weights = new Map<string, Float64Array>();
+  for (const [name, byTag] of Object.entries(model.features)) {
+    const row = new Float64Array(T);
+    tags.forEach((tag, t) => (row[t] = byTag[tag] ?? 0));
+    weights.set(name, row);
+  }
+  const transitions = new Float64Array((T + 1) * T);
+  model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
+
+  return {
+    model,
+    tag(tokens, gazetteer) {
+      const n = tokens.length;
+      if (n === 0) return { tags: [], confidence: [] };
+      const perToken = sentenceFeatures(tokens, model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined);
+      const emission = new Float64Array(n * T);
+      for (let i = 0; i < n; i++) {
+        for (const name of perToken[i]) {
+          const row = weights.get(name);
+          if (!row) continue;
+          for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+        }
+      }
+      const path = viterbi(emission, n, T, transitions, allowed);
+      return { tags: Array.from(path, (t) => tags[t]), confidence: marginals(emission, n, T, transitions, allowed, path) };
+    },
+  };
+}
+
+/**
+ * How sure the tagger is of each chosen tag: its marginal probability when the scores are
+ * read as log-potentials of a linear-chain model (forward–backward). Not calibrated, but
+ * it orders suggestions: a name the tagger barely chose scores low. In probability space,
+ * each position scaled to sum 1 (no logarithms in the inner loop).
+ */
+function marginals(emission: Float64Array, n: number, T: number, transitions: Float64Array, allowed: readonly boolean[], path: Int32Array): number[] {
+  let top = -Infinity;
+  for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
+  const M = new Float64Array(transitions.length);
+  for (let k = 0; k < transitions.length; k++) M[k] = allowed[k] ? Math.exp(transitions[k] - top) : 0;
+  const psi = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let t = 0; t < T; t++) max = Math.max(max, emission[i * T + t]);
+    for (let t = 0; t < T; t++) psi[i * T + t] = Math.exp(emission[i * T + t] - max);
+  }
+  const alpha = new Float64Array(n * T);
+  const beta = new Float64Array(n * T);
+  const normalize = (v: Float64Array, at: number) => {
+    let sum = 0;
+    for (let t = 0; t < T; t++) sum += v[at + t];
+    if (sum > 0) for (let t = 0; t < T; t++) v[at + t] /= sum;
+  };
+  for (let t = 0; t < T; t++) alpha[t] = M[T * T + t] * psi[t];
+  normalize(alpha, 0);
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < T; t++) {
+      let s = 0;
+      for (let p = 0; p < T; p++) s += alpha[(i - 1) * T + p] * M[p * T + t];
+      alpha[i * T + t] = s * psi[i * T + t];
+    }
+    normalize(alpha, i * T);
+  }
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 1;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let t = 0; t < T; t++) {
+      let s = 0;
+      for (let u = 0; u < T; u++) s += M[t * T + u] * psi[(i + 1) * T + u] * beta[(i + 1) * T + u];
+      beta[i * T + t] = s;
+    }
+    normalize(beta, i * T);
+  }
+  return Array.from(path, (chosen, i) => {
+    let z = 0;
+    for (let t = 0; t < T; t++) z += alpha[i * T + t] * beta[i * T + t];
+    return z > 0 ? (alpha[i * T + chosen] * beta[i * T + chosen]) / z : 0;
+  });
+}
+
+/** Entity spans (token ranges, half-open) in a BIO sequence; a stray I- starts a span. */
+export function spansOfTags(tags: readonly string[]): { start: number; end: number; label: string }[] {
+  const spans: { start: number; end: number; label: string }[] = [];
+  let open: { start: number; label: string } | null = null;
+  const close = (end: number) => {
+    if (open) spans.push({ start: open.start, end, label: open.label });
+    open = null;
+  };
+  tags.forEach((tag, i) => {
+    if (tag === 'O') close(i);
+    else if (tag.startsWith('B-') || !open || open.label !== tag.slice(2)) {
+      close(i);
+      open = { start: i, label: tag.slice(2) };
+    }
+  });
+  close(tags.length);
+  return spans;
+}

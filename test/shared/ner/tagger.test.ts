@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_LABEL_MAP, parseConll, parseDataArgument, parseLabelMap, scoreSpans } from '../../../shared/ner/ner-data';
+import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
+import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
+import { loadTagger, spansOfTags, trainTagger } from '../../../shared/ner/tagger';
+import { toConll, toySentences } from './toy-corpus';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+describe('features', () => {
+  it('folds a token as search does, without NewsFANE direction marks', () => {
+    expect(foldWord('\u200Eأَحمـــد')).toBe('احمد');
+    expect(foldWord('Biden')).toBe('biden');
+  });
+
+  it('strips و ف, ب ل ك and ال in front, keeping a stem of at least two letters', () => {
+    expect(stripClitics('وبالقاهرة')).toEqual({ stem: 'قاهرة', clitics: 'وبال' });
+    expect(stripClitics('للحكومة')).toEqual({ stem: 'حكومة', clitics: 'لال' });
+    // A guess: بايدن loses its ب too. The tagger sees the word and the stem, and learns which counts.
+    expect(stripClitics('وبايدن')).toEqual({ stem: 'ايدن', clitics: 'وب' });
+    expect(stripClitics('ومصر')).toEqual({ stem: 'مصر', clitics: 'و' });
+    expect(stripClitics('ولد')).toEqual({ stem: 'ولد', clitics: '' });
+    expect(stripClitics('biden')).toEqual({ stem: 'biden', clitics: '' });
+  });
+
+  it('word shapes', () => {
+    expect(wordShape('McDonald')).toBe('XxXx');
+    expect(wordShape('\u200Eبايدن')).toBe('a');
+    expect(wordShape('2024')).toBe('d');
+  });
+});
+
+describe('the tagger', () => {
+  it('learns a toy pattern and finds names it never saw from their context', () => {
+    const train = toySentences(300, 1, 0);
+    const test = toySentences(100, 2, 1);
+    const model = trainTagger(train, { epochs: 5, seed: 3 });
+    const tagger = loadTagger(model);
+    const predicted = test.map((s) => tagger.tag(s.tokens).tags);
+    const scores = scoreSpans(test.map((s) => s.tags), predicted, ['Politician', 'Population-Center', 'Government']);
+    expect(scores.micro.f1).toBeGreaterThan(0.9);
+  });
+
+  it('is deterministic given a seed, and its JSON tags the same after a round trip', () => {
+    const train = toySentences(120, 5);
+    const a = trainTagger(train, { epochs: 3, seed: 7 });
+    const b = trainTagger(train, { epochs: 3, seed: 7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const c = trainTagger(train, { epochs: 3, seed: 8 });
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+    const reread = loadTagger(JSON.parse(JSON.stringify(a)));
+    const direct = loadTagger(a);
+    for (const s of toySentences(20, 9)) expect(reread.tag(s.tokens)).toEqual(direct.tag(s.tokens));
+    expect(a).toMatchObject({ format: 'tahrir-tagger', version: 1, seed: 7, epochs: 3 });
+  });
+
+  it('never decodes I- after O or after another label', () => {
+    const tagger = loadTagger(trainTagger(toySentences(100, 1), { epochs: 2 }));
+    for (const s of toySentences(50, 4)) {
+      const { tags, confidence } = tagger.tag(s.tokens);
+      tags.forEach((t, i) => {
+        if (t.startsWith('I-')) expect([`B-${t.slice(2)}`, t]).toContain(tags[i - 1]);
+      });
+      for (const p of confidence) {
+        expect(p).toBeGreaterThan(0);
+        expect(p).toBeLessThanOrEqual(1.000001);
+      }
+    }
+  });
+
+  it('with its gazetteer, in two passes, as ner-eval runs it', () => {
+    const trained = trainEntityTagger(parseConll(toConll(toySentences(200, 1, 0))), { epochs: 4 });
+    const test = parseConll(toConll(toySentences(60, 2, 1)));
+    const tagged = tagSentences(loadTagger(trained.model), trained.gazetteer, test.map((s) => s.tokens));
+    expect(scoreSpans(test.map((s) => s.tags), tagged.map((t) => t.tags)).micro.f1).toBeGreaterThan(0.9);
+  });
+});
+
+describe('CoNLL data', () => {
+  it('maps NewsFANE classes to PERSON/ORG/GPE/LOC/MISC, reads CRLF and U+200E', () => {
+    const text = '\u200Eالوليد\tB-Politician\r\n\u200Eبن\tI-Politician\r\nفي\tO\r\n\u200Eالنيل\tB-Water-Body\r\n\r\nكتاب\tB-Book\r\nوزارة\tB-Government\r\n';
+    const s = parseConll(text);
+    expect(s.map((x) => x.tags)).toEqual([['B-PERSON', 'I-PERSON', 'O', 'B-LOC'], ['B-MISC', 'B-ORG']]);
+    expect(s[1].line).toBe(6);
+  });
+
+  it('two classes of one label next to each other stay two spans', () => {
+    expect(parseConll('a\tB-Athlete\nb\tI-Politician\n')[0].tags).toEqual(['B-PERSON', 'B-PERSON']);
+  });
+
+  it('a bad line is named', () => {
+    expect(() => parseConll('a\tO\nb\n')).toThrow(/^line 2: expected "token<TAB>tag"/u);
+    expect(() => parseConll('a\tX-PER\n')).toThrow(/^line 1: "X-PER" is not a BIO tag/u);
+  });
+
+  it('label maps: a file of class → label, "*" for the rest', () => {
+    const map = parseLabelMap('{"Athlete": "SPORT", "*": "O"}');
+    expect(parseConll('a\tB-Athlete\nb\tB-Nation\n', map)[0].tags).toEqual(['B-SPORT', 'O']);
+    expect(() => parseLabelMap('[1]')).toThrow(/JSON object/u);
+    expect(() => parseLabelMap('{"a": 3}')).toThrow(/"a" must be a word/u);
+    expect(DEFAULT_LABEL_MAP.map.Politician).toBe('PERSON');
+  });
+
+  it('FILE:FROM-TO selects sentences', () => {
+    expect(parseDataArgument('a.conll:1-3000')).toEqual({ file: 'a.conll', range: { from: 1, to: 3000 } });
+    expect(parseDataArgument('C:\\data\\a.conll')).toEqual({ file: 'C:\\data\\a.conll', range: null });
+    expect(() => parseDataArgument('a.conll:5-2')).toThrow(/FROM-TO/u);
+  });
+
+  it('scores exact spans only (conlleval): a boundary error is a false positive and a false negative', () => {
+    const gold = [['B-PERSON', 'I-PERSON', 'O', 'B-GPE']];
+    const predicted = [['B-PERSON', 'O', 'O', 'B-GPE']];
+    const r = scoreSpans(gold, predicted);
+    expect(r.labels.find((l) => l.label === 'PERSON')).toMatchObject({ gold: 1, predicted: 1, correct: 0, f1: 0 });
+    expect(r.micro).toMatchObject({ gold: 2, predicted: 2, correct: 1, precision: 0.5, recall: 0.5 });
+    expect(spansOfTags(['I-X', 'I-X', 'B-X', 'O'])).toEqual([{ start: 0, end: 2, label: 'X' }, { start: 2, end: 3, label: 'X' }]);
+  });
+});

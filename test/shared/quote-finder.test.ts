@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { findQuotes, quotationPairs } from '../../shared/quote-finder';
+import { cpSlice, textArb } from './text-arbitraries';
+
+vi.setConfig({ testTimeout: 120_000 });
+const RUNS = { numRuns: Math.max(1000, Number(process.env.TAHRIR_PROPERTY_RUNS ?? 0)) };
+
+/** A PERSON span over the first occurrence of `name` in `source` (code points). */
+function person(source: string, name: string) {
+  const start = Array.from(source.slice(0, source.indexOf(name))).length;
+  return { start, end: start + Array.from(name).length, label: 'PERSON' };
+}
+
+const texts = (source: string, people: { start: number; end: number; label: string }[] = []) =>
+  findQuotes(source, people).map((q) => ({ text: cpSlice(source, q.start, q.end), kind: q.kind, speaker: q.speaker && cpSlice(source, q.speaker.start, q.speaker.end) }));
+
+describe('findQuotes: direct speech', () => {
+  it('finds an Arabic quote after a speech verb, with its speaker, without the marks', () => {
+    const s = 'وقال الرئيس محمد علي: «إن المفاوضات ستستمر حتى نهاية الشهر».';
+    const q = findQuotes(s, [person(s, 'محمد علي')]);
+    expect(q).toHaveLength(1);
+    expect(cpSlice(s, q[0].start, q[0].end)).toBe('إن المفاوضات ستستمر حتى نهاية الشهر');
+    expect(q[0]).toMatchObject({ kind: 'direct', source: 'quote-finder', score: 0.95 });
+    expect(cpSlice(s, q[0].speaker!.start, q[0].speaker!.end)).toBe('محمد علي');
+  });
+
+  it('English “ ” and straight quotes, the verb after the quote (he added: the person the sentence before names)', () => {
+    const s = '“We will not back down from this fight,” Smith said. Then "the market is open again today," he added.';
+    expect(texts(s, [person(s, 'Smith')])).toEqual([
+      { text: 'We will not back down from this fight,', kind: 'direct', speaker: 'Smith' },
+      { text: 'the market is open again today,', kind: 'direct', speaker: 'Smith' },
+    ]);
+  });
+
+  it('leaves out names, titles and terms in quotation marks (fewer than three words, or short and with no cue)', () => {
+    expect(texts('نشرت صحيفة «الشرق الأوسط» تقريرا عن برنامج "ستار أكاديمي" الجديد.')).toEqual([]);
+    // Long and with no cue: offered, with a low score.
+    const s = 'وجاء في البيان «أن الحكومة ستواصل العمل من أجل تحقيق الاستقرار في البلاد»';
+    expect(findQuotes(s)[0].score).toBeLessThan(0.5);
+  });
+
+  it('the Arabic usage of the marks: »…« and ”…“', () => {
+    const s = 'قال الوزير: »الوضع الاقتصادي صعب جدا« ثم أضاف: ”سنعمل على تحسين الأوضاع“.';
+    expect(texts(s).map((q) => q.text)).toEqual(['الوضع الاقتصادي صعب جدا', 'سنعمل على تحسين الأوضاع']);
+    // One mark for both ends (”…”), as some sites write it.
+    expect(texts('وقال: ”لن نتراجع عن هذا القرار”.').map((q) => q.text)).toEqual(['لن نتراجع عن هذا القرار']);
+  });
+
+  it('nested marks belong to the quote around them', () => {
+    const s = 'قال المتحدث: «نحن نرفض ما يسمى "صفقة القرن" رفضا قاطعا».';
+    expect(texts(s).map((q) => q.text)).toEqual(['نحن نرفض ما يسمى "صفقة القرن" رفضا قاطعا']);
+    const e = 'He said: "I told them \u2018no deal\u2019 and meant it."';
+    expect(texts(e).map((q) => q.text)).toEqual(['I told them ‘no deal’ and meant it.']);
+  });
+
+  it('an unbalanced mark pairs nothing, and a quote never runs over a paragraph break', () => {
+    expect(texts('قال الوزير: «الوضع صعب جدا في المنطقة\nوفي فقرة أخرى كلام كثير جدا هنا».')).toEqual([]);
+    expect(texts('He said: "this is not closed at all and goes on')).toEqual([]);
+    // A stray closing mark before a real pair does not shift the pairing.
+    const s = 'نص» ثم قال: «هذا كلام مهم جدا للجميع».';
+    expect(texts(s).map((q) => q.text)).toEqual(['هذا كلام مهم جدا للجميع']);
+  });
+
+  it('mixed-direction text: an Arabic quote in English, and direction marks around the quote', () => {
+    const s = 'The minister said: «\u200Fسنواصل العمل من أجل السلام\u200F» on Monday.';
+    expect(texts(s).map((q) => q.text)).toEqual(['سنواصل العمل من أجل السلام']);
+    const t = 'وقال بايدن: "\u202Bwe will rebuild the economy\u202C" في خطابه.';
+    expect(texts(t, [person(t, 'بايدن')])).toEqual([{ text: 'we will rebuild the economy', kind: 'direct', speaker: 'بايدن' }]);
+  });
+
+  it('offsets are code points past emoji', () => {
+    const s = '😀🇸🇦 قال: «هذا يوم تاريخي لنا».';
+    const [q] = findQuotes(s);
+    expect(cpSlice(s, q.start, q.end)).toBe('هذا يوم تاريخي لنا');
+  });
+});
+
+describe('findQuotes: indirect speech', () => {
+  it('قال إن / أكد أن / said that, lower score, to the end of the sentence', () => {
+    const s = 'وقال وزير الخارجية أحمد سعيد إن المحادثات كانت مثمرة للغاية. وأكد أن الجانبين اتفقا على اللقاء مجددا.';
+    const q = findQuotes(s, [person(s, 'أحمد سعيد')]);
+    expect(q.map((x) => ({ text: cpSlice(s, x.start, x.end), kind: x.kind, score: x.score }))).toEqual([
+      { text: 'المحادثات كانت مثمرة للغاية', kind: 'indirect', score: 0.4 },
+      { text: 'الجانبين اتفقا على اللقاء مجددا', kind: 'indirect', score: 0.4 },
+    ]);
+    expect(cpSlice(s, q[0].speaker!.start, q[0].speaker!.end)).toBe('أحمد سعيد');
+    const e = 'Officials said on Monday that the border would reopen next week.';
+    expect(texts(e)).toEqual([{ text: 'the border would reopen next week', kind: 'indirect', speaker: null }]);
+    // "that" as a relative pronoun is not reported speech.
+    expect(texts('A friend told her about an app that lets people order food. Sales grew, Magan said, but that number fell.')).toEqual([]);
+  });
+
+  it('an indirect candidate inside a direct quote is not offered twice', () => {
+    const s = 'قال الوزير: «أكد الرئيس أن الاتفاق سيوقع قريبا جدا».';
+    expect(texts(s).map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('quotationPairs', () => {
+  it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
+    const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...marks), textArb(3)), { maxLength: 30 }), (parts) => {
+        const chars = Array.from(parts.join(''));
+        let last = -1;
+        for (const p of quotationPairs(chars)) {
+          expect(p.open).toBeGreaterThan(last);
+          expect(p.close).toBeGreaterThan(p.open);
+          expect('«»“”"„‹›').toContain(chars[p.open]);
+          expect('«»“”"„‹›').toContain(chars[p.close]);
+          expect(chars.slice(p.open, p.close).includes('\n')).toBe(false);
+          last = p.close;
+        }
+        const source = chars.join('');
+        for (const q of findQuotes(source)) {
+          expect(q.start).toBeGreaterThanOrEqual(0);
+          expect(q.end).toBeLessThanOrEqual(chars.length);
+          expect(q.start).toBeLessThan(q.end);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
