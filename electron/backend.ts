@@ -6,14 +6,14 @@
 // the site templates of suggestions (site-templates.ts).
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
-import type { DocumentSummary, ExportRequest, ImportReport, ImportRequest, OpenedDocument, SaveResult, Suggestions, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type { DocumentSummary, ExportRequest, ImportReport, ImportRequest, OpenedDocument, SaveResult, SiteTemplateLines, SuggestDecisions, Suggestions, TahrirEvent, WorkspaceInfo } from '../shared/api';
 import { reanchor } from '../shared/anchoring';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { stampAuthorship } from '../shared/authorship';
 import { codePointLength } from '../shared/code-points';
 import { TahrirError } from '../shared/errors';
 import { extractMetadata } from '../shared/metadata';
-import type { Sidecar, WorkspaceConfig } from '../shared/model';
+import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
@@ -29,7 +29,7 @@ import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { SummaryCache, listDocuments } from './workspace';
-import { encodingFor, readWorkspaceConfig } from './workspace-config';
+import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
 
@@ -184,8 +184,11 @@ export class Backend implements BackendOperations {
     await store.discardRecovery(this.root, id);
   }
 
-  /** Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones and what the edits already cover. */
-  async suggest(id: string): Promise<Suggestions> {
+  /**
+   * Boilerplate suggestions and metadata, minus the workspace's disabled rules, the rejected ones
+   * (the editor's `decisions` when given, else the sidecar's) and what the edits already cover.
+   */
+  async suggest(id: string, decisions?: SuggestDecisions): Promise<Suggestions> {
     id = this.checkId(id);
     const { text } = await this.readText(id);
     const sidecarFile = sidecarFileOf(id);
@@ -197,10 +200,21 @@ export class Backend implements BackendOperations {
       site: await this.siteTemplates.templateFor(textFileOf(id)),
       disabledRules: this.config.disabledRules,
       workspaceRules: this.config.boilerplateRules,
-      rejected: stored?.sidecar.rejected,
+      rejected: decisions ? decisions.rejected : stored?.sidecar.rejected,
       existing: current?.edits,
     });
     return { edits, metadata: extractMetadata(text.text) };
+  }
+
+  /** Every site's recurring lines (the 50 most frequent), for the corpus cleanup view. */
+  siteTemplateLines(): Promise<SiteTemplateLines[]> {
+    return this.siteTemplates.lines(50);
+  }
+
+  /** "Remove everywhere": the rule goes into tahrir.json; the workspace as it is then. */
+  async addBoilerplateRule(rule: WorkspaceBoilerplateRule): Promise<WorkspaceInfo> {
+    await addBoilerplateRule(this.root, rule);
+    return this.getWorkspace();
   }
 
   /** External changes and export progress as TahrirEvents; our own saves stay silent. */

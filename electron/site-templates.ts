@@ -1,10 +1,11 @@
 // A workspace's site templates for the editor's suggestions: counted in the background from the
 // first suggestion on (a 10,000-article workspace takes seconds to count the first time, then
 // reads its cache), and learned again from the saved sidecars once saves pause.
-import type { TahrirEvent } from '../shared/api';
+import type { SiteTemplateLines, TahrirEvent } from '../shared/api';
 import type { SiteTemplate } from '../shared/boilerplate/index';
 import type { WorkspaceConfig } from '../shared/model';
 import { textFileOf } from '../shared/workspace-layout';
+import { TahrirError } from '../shared/errors';
 import { SiteTemplateService } from './site-template-service';
 
 /** How long saves must pause before the site's model is learned again. */
@@ -14,6 +15,8 @@ export class WorkspaceSiteTemplates {
   private service: SiteTemplateService | null = null;
   private ready = false;
   private learnTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Settles once the templates are counted (or could not be). */
+  private opened: Promise<void> | null = null;
 
   constructor(
     private readonly root: string,
@@ -29,6 +32,18 @@ export class WorkspaceSiteTemplates {
     if (!service) return undefined;
     await service.updateDocument(file).catch(() => false);
     return service.templateFor(file);
+  }
+
+  /** Every site's recurring lines (the `limit` most frequent), for the corpus cleanup view: counted first if need be. */
+  async lines(limit = 50): Promise<SiteTemplateLines[]> {
+    this.readyService();
+    await this.opened;
+    const service = this.readyService();
+    if (!service) throw new TahrirError('io', 'the site templates could not be counted', '.tahrir/template-counts.json');
+    return service
+      .summaries(limit)
+      .filter((s) => s.documents > 0)
+      .map((s) => ({ site: s.site, documents: s.documents, lines: s.templateLines.map(({ count, example }) => ({ count, example })) }));
   }
 
   /** What a saved sidecar teaches is used at once: the site's model is learned again once saves pause. */
@@ -61,8 +76,8 @@ export class WorkspaceSiteTemplates {
     if (!this.service) {
       const service = new SiteTemplateService(this.root, this.config());
       this.service = service;
-      service.open().then(
-        () => (this.ready = !service.stopped),
+      this.opened = service.open().then(
+        () => void (this.ready = !service.stopped),
         () => undefined, // a workspace whose templates cannot be counted still gets the other suggestions
       );
     }

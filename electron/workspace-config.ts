@@ -1,6 +1,7 @@
 // `tahrir.json` at the workspace root: labels, hotkeys, encodings, boilerplate and export
 // settings. Absent → defaults. Broken → defaults plus a problem naming the file and what is wrong
-// (the app keeps working; the file is never rewritten by us).
+// (the app keeps working; the file is never rewritten by us, except to add a rule from the
+// corpus cleanup view, everything else in it kept).
 import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
@@ -9,8 +10,11 @@ import type { TahrirErrorData } from '../shared/errors';
 import { DEFAULT_CONFIG, DOCUMENT_STATUSES } from '../shared/model';
 import type { WorkspaceConfig } from '../shared/model';
 import { describeProblems } from '../shared/sidecar';
+import { workspaceRule } from '../shared/boilerplate/workspace-rule';
+import type { WorkspaceBoilerplateRule } from '../shared/model';
 import { realFileInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
+import { writeFileAtomic } from './sidecar-store';
 
 import { CONFIG_FILE } from '../shared/workspace-layout';
 
@@ -127,4 +131,37 @@ export function encodingFor(config: WorkspaceConfig, file: string): string | und
   const encodings = config.encodings;
   if (!encodings) return undefined;
   return Object.hasOwn(encodings, file) ? encodings[file] : undefined;
+}
+
+/**
+ * Adds a rule to `boilerplateRules` in `<root>/tahrir.json` (made when there is none), keeping
+ * every other setting. A rule with the same pattern and flags already there is not added twice;
+ * a taken id gets a number ("-2"). A tahrir.json that cannot be read or is not valid is not
+ * touched: the error names it. Returns the rule as written.
+ */
+export async function addBoilerplateRule(root: string, rule: WorkspaceBoilerplateRule): Promise<WorkspaceBoilerplateRule> {
+  const path = await configPath(root);
+  let json: string | null = null;
+  try {
+    json = await readFile(path, 'utf8');
+  } catch (e) {
+    if (!isMissing(e)) throw toTahrirError(e, CONFIG_FILE);
+  }
+  const data: Record<string, unknown> = {};
+  if (json !== null) {
+    parseWorkspaceConfig(json, CONFIG_FILE); // a broken file is left as it is, named in the error
+    Object.assign(data, JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json) as Record<string, unknown>);
+  }
+  const rules = data.boilerplateRules ?? [];
+  if (!Array.isArray(rules)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules; nothing was added', CONFIG_FILE);
+  const same = rules.find((r: WorkspaceBoilerplateRule) => r?.pattern === rule.pattern && (r.flags ?? '') === (rule.flags ?? ''));
+  if (same) return same as WorkspaceBoilerplateRule;
+  const ids = new Set(rules.map((r: WorkspaceBoilerplateRule) => r?.id));
+  let id = rule.id;
+  for (let n = 2; ids.has(id); n++) id = `${rule.id}-${n}`;
+  const added = { ...rule, id };
+  workspaceRule(added, rules.length, CONFIG_FILE); // throws naming the rule when its pattern does not compile
+  data.boilerplateRules = [...rules, added];
+  await writeFileAtomic(path, `${JSON.stringify(data, null, 2)}\n`, CONFIG_FILE);
+  return added;
 }

@@ -76,6 +76,30 @@ export function isWebLink(url: string): boolean {
   }
 }
 
+const rejectedSuggestion = v.strictObject(
+  {
+    rule: v.pipe(v.string('rule must be a string'), v.maxLength(MAX_NAME, 'rule is too long')),
+    start: v.pipe(v.number('start must be a number'), v.safeInteger('start must be a whole number'), v.minValue(0, 'start must not be negative')),
+    end: v.pipe(v.number('end must be a number'), v.safeInteger('end must be a whole number'), v.minValue(0, 'end must not be negative')),
+    text: v.string('text must be a string'),
+  },
+  'a rejected suggestion must be an object with rule, start, end and text',
+);
+const suggestDecisions = v.strictObject({ rejected: v.array(rejectedSuggestion, 'rejected must be a list') }, 'decisions must be an object with rejected');
+
+/** A workspace rule as tahrir.json holds it (workspaceRule in the back end checks that the pattern compiles). */
+const boilerplateRule = v.strictObject(
+  {
+    id: name('id'),
+    pattern: v.pipe(v.string('pattern must be a string'), v.minLength(1, 'pattern must not be empty'), v.maxLength(MAX_NAME, 'pattern is too long')),
+    flags: v.optional(v.pipe(v.string('flags must be a string'), v.regex(/^[gimsuy]*$/, 'flags may only be g, i, m, s, u, y'))),
+    kind: v.optional(v.picklist(['boilerplate', 'join', 'split', 'normalize', 'typo'], 'kind must be boilerplate, join, split, normalize or typo')),
+    replacement: v.optional(v.pipe(v.string('replacement must be a string'), v.maxLength(MAX_NAME, 'replacement is too long'))),
+    description: v.optional(v.pipe(v.string('description must be a string'), v.maxLength(MAX_NAME, 'description is too long'))),
+  },
+  'the rule must be an object with id and pattern (and optionally flags, kind, replacement, description)',
+);
+
 const none = v.strictTuple([], 'takes no arguments');
 const one = <T extends v.GenericSchema>(schema: T) => v.strictTuple([schema], 'takes one argument');
 
@@ -89,7 +113,9 @@ export const API_ARGUMENTS = {
   saveSidecar: v.strictTuple([documentId, sidecar, revision], 'takes id, sidecar and baseRevision'),
   writeRecovery: v.strictTuple([documentId, sidecar], 'takes id and sidecar'),
   discardRecovery: one(documentId),
-  suggest: one(documentId),
+  suggest: v.union([one(documentId), v.strictTuple([documentId, suggestDecisions])], 'takes id (and optionally the decisions)'),
+  siteTemplateLines: none,
+  addBoilerplateRule: one(boilerplateRule),
   chooseExportDestination: one(exportFormat),
   startExport: one(exportRequest),
   cancelExport: one(name('jobId')),

@@ -3,7 +3,7 @@
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
 import type { TahrirErrorData } from './errors';
-import type { DocumentInfo, DocumentStatus, Edit, Sidecar, WorkspaceConfig } from './model';
+import type { DocumentInfo, DocumentStatus, Edit, RejectedSuggestion, Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from './model';
 
 export interface DocumentSummary {
   /** Path relative to the workspace without `.txt`, with `/` separators. */
@@ -63,6 +63,20 @@ export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & {
   /** Why this document got it, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
   reason?: string;
 };
+
+/** What the editor decided on a document so far, saved or not (suggest leaves these out). */
+export interface SuggestDecisions {
+  rejected: RejectedSuggestion[];
+}
+
+/** A site's recurring lines, for the corpus cleanup view. */
+export interface SiteTemplateLines {
+  site: string;
+  /** Articles of the site counted. */
+  documents: number;
+  /** Most frequent first: articles holding the line (digits masked, letter variants folded) and one of them as it reads. */
+  lines: { count: number; example: string }[];
+}
 
 export interface Suggestions {
   edits: SuggestedEdit[];
@@ -163,7 +177,15 @@ export interface TahrirApi {
   writeRecovery(id: string, sidecar: Sidecar | string): Promise<void>;
   discardRecovery(id: string): Promise<void>;
 
-  suggest(id: string): Promise<Suggestions>;
+  /** Boilerplate and normalization suggestions; `decisions` (the editor's, saved or not) replace the sidecar's on disk. */
+  suggest(id: string, decisions?: SuggestDecisions): Promise<Suggestions>;
+  /** Every site's recurring lines with their counts and an example (counted first if need be). */
+  siteTemplateLines(): Promise<SiteTemplateLines[]>;
+  /**
+   * Adds a rule to tahrir.json's `boilerplateRules` (the rest of the file kept): from now on a
+   * suggestion in every document. The workspace as it is then.
+   */
+  addBoilerplateRule(rule: WorkspaceBoilerplateRule): Promise<WorkspaceInfo>;
 
   /** Output destination with the system dialog (desktop) or a default inside the workspace (serve). */
   chooseExportDestination(format: ExportFormat): Promise<string | null>;
@@ -196,6 +218,8 @@ export const API_METHODS = [
   'writeRecovery',
   'discardRecovery',
   'suggest',
+  'siteTemplateLines',
+  'addBoilerplateRule',
   'chooseExportDestination',
   'startExport',
   'cancelExport',

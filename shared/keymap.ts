@@ -51,7 +51,20 @@ export type KeyCommand =
   | 'delete-typo'
   | 'replace'
   | 'insert-space'
-  | 'export';
+  | 'export'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'accept-suggestion'
+  | 'reject-suggestion'
+  | 'accept-rule'
+  | 'reject-rule'
+  | 'next-document-to-clean';
+
+/**
+ * Where a binding's keys work: everywhere a document is open (the default), or only while the
+ * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all).
+ */
+export type KeyScope = 'cleanup-list';
 
 export interface KeyBinding {
   /** The command the page runs; none for what the sheet only explains (the browser's own selection, the cleanup list's keys). */
@@ -64,6 +77,8 @@ export interface KeyBinding {
   /** As the shortcut sheet shows them. */
   keys: string;
   what: string;
+  /** Only there (see KeyScope); everywhere when absent. */
+  scope?: KeyScope;
   /** The desktop menu item sending this command, with its accelerator (Electron's syntax). */
   menu?: { command: MenuCommand; accelerator: string };
 }
@@ -113,9 +128,19 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'previous-document', chords: [{ key: 'ArrowUp', alt: true, ctrl: 'any' }], keys: '', what: '', menu: { command: 'previous-document', accelerator: 'Alt+Up' } },
   { command: 'toggle-view', chords: [{ code: 'KeyT' }], keys: 'T', what: 'Show the clean text or the source text', menu: { command: 'toggle-clean-text', accelerator: 'T' } },
   { command: 'shortcuts', chords: [{ key: '?', alt: 'any' }], keys: '?', what: 'This sheet', menu: { command: 'shortcuts', accelerator: '?' } },
-  { chords: [], keys: 'J / K or ↓ / ↑', what: 'Cleanup tab: next / previous suggestion (previewed in the text)' },
-  { chords: [], keys: 'A / R', what: 'Cleanup tab: accept / reject the current suggestion' },
-  { chords: [], keys: 'Shift + A / Shift + R', what: 'Cleanup tab: accept / reject every suggestion of the current rule' },
+  {
+    command: 'next-suggestion',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyJ', shift: false }, { key: 'ArrowDown', shift: false }],
+    keys: 'J / K or ↓ / ↑',
+    what: 'Cleanup list: next / previous suggestion (previewed in the text, with why it was made)',
+  },
+  { command: 'previous-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyK', shift: false }, { key: 'ArrowUp', shift: false }], keys: '', what: '' },
+  { command: 'accept-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyA', shift: false }], keys: 'A', what: 'Cleanup list: accept the current suggestion (says how many entities and quotes it hides)' },
+  { command: 'reject-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyR', shift: false }], keys: 'R', what: 'Cleanup list: reject the current suggestion' },
+  { command: 'accept-rule', scope: 'cleanup-list', chords: [{ code: 'KeyA', shift: true }], keys: 'Shift + A', what: 'Cleanup list: accept every suggestion of the current rule' },
+  { command: 'reject-rule', scope: 'cleanup-list', chords: [{ code: 'KeyR', shift: true }], keys: 'Shift + R', what: 'Cleanup list: reject every suggestion of the current rule' },
+  { command: 'next-document-to-clean', scope: 'cleanup-list', chords: [{ code: 'KeyN', shift: false }], keys: 'N', what: 'Cleanup list: open the next document (in the list’s order) with suggestions open' },
   { command: 'delete-boilerplate', chords: [{ key: 'Backspace', ctrl: true, shift: false }], keys: 'Ctrl + Backspace', what: 'Delete the selected clean text as boilerplate (an edit, undoable)' },
   { command: 'delete-typo', chords: [{ key: 'Backspace', ctrl: true, shift: true }], keys: 'Ctrl + Shift + Backspace', what: 'Delete the selected clean text as a typo' },
   { command: 'replace', chords: [{ code: 'KeyE', ctrl: true, shift: true }], keys: 'Ctrl + Shift + E', what: 'Replace the selected clean text (a field opens in the Cleanup tab)' },
@@ -134,11 +159,19 @@ export function chordMatches(chord: Chord, press: KeyPress): boolean {
   return modifier(chord.ctrl, press.ctrlKey || press.metaKey) && modifier(chord.alt, press.altKey);
 }
 
-/** The commands whose chords this press matches, in the keymap's order (label hotkeys are the labels' to match). */
-export function commandsFor(press: KeyPress): KeyCommand[] {
-  const out: KeyCommand[] = [];
-  for (const b of KEYMAP) if (b.command && b.chords !== 'label' && b.chords.some((c) => chordMatches(c, press))) out.push(b.command);
-  return out;
+/**
+ * The commands whose chords this press matches, in the keymap's order (label hotkeys are the
+ * labels' to match). Inside a scope (`where`), its own bindings win: the others only when none of
+ * its own matches.
+ */
+export function commandsFor(press: KeyPress, where?: KeyScope): KeyCommand[] {
+  const matching = (scope: KeyScope | undefined): KeyCommand[] => {
+    const out: KeyCommand[] = [];
+    for (const b of KEYMAP) if (b.command && b.scope === scope && b.chords !== 'label' && b.chords.some((c) => chordMatches(c, press))) out.push(b.command);
+    return out;
+  };
+  const own = where ? matching(where) : [];
+  return own.length > 0 ? own : matching(undefined);
 }
 
 /** The accelerator the desktop menu shows for a command it sends. */
@@ -146,7 +179,7 @@ export function menuAccelerator(command: MenuCommand): string | undefined {
   return KEYMAP.find((b) => b.menu?.command === command)?.menu?.accelerator;
 }
 
-/** The shortcut sheet's rows: every binding with words of its own (Alt + ↑ shares the row of Alt + ↓). */
+/** The shortcut sheet's rows: every binding with words of its own (Alt + ↑ shares the row of Alt + ↓, K that of J). */
 export function shortcutSheet(): { keys: string; what: string }[] {
   return KEYMAP.filter((b) => b.keys !== '').map(({ keys, what }) => ({ keys, what }));
 }

@@ -6,12 +6,15 @@
 import type { SuggestedEdit } from '../../shared/api';
 import type { DocumentInfo, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
+import { shownSpanOf, shownText } from '../../shared/text-view';
 import { toErrorData } from './autosave';
 import { nextId, sortedSpans, type DocumentData } from '../../shared/document-data';
+import { openDocument, visibleDocuments } from './document-actions';
 import { changeDocument } from './history';
 import { session } from './session';
 import { initialCleanup, store, useTahrir } from './store';
 import type { CleanupState } from './state';
+import { showNotice } from './ui-actions';
 
 export type { CleanupState } from './state';
 
@@ -34,20 +37,31 @@ export function suggestionKey(s: Pick<SuggestedEdit, 'rule' | 'start' | 'end'>):
   return `${s.rule}:${s.start}:${s.end}`;
 }
 
-/** Asks the back end for this document's suggestions (the rejected ones and what edits cover are left out there). */
+/**
+ * Asks the back end for this document's suggestions (the rejected ones and what edits cover are
+ * left out there). The rejections go along as the editor has them, saved or not: what a rejected
+ * block held (a glued word inside it) is suggested at once. Asked again for the same document,
+ * the cursor stays where it was.
+ */
 export async function loadSuggestions(): Promise<void> {
   const current = session();
-  const doc = current.store.getState().doc;
+  const { doc, data } = current.store.getState();
   const seq = ++current.seq.suggestions;
   if (!doc) {
     current.store.setState({ cleanup: initialCleanup() });
     return;
   }
+  const again = cleanupState().docId === doc.id;
   setCleanup({ docId: doc.id, loading: true, error: null });
   try {
-    const found = await current.api.suggest(doc.id);
+    // Only the fields the question takes (a sidecar may carry more of its own).
+    const asked = (data?.rejected ?? []).map(({ rule, start, end, text }) => ({ rule, start, end, text }));
+    const found = await current.api.suggest(doc.id, { rejected: asked });
     if (seq !== current.seq.suggestions) return;
-    setCleanup({ docId: doc.id, suggestions: found.edits, metadata: found.metadata, loading: false, cursor: null });
+    // Asked again, the rejected ones stay known (the back end leaves them out): undoing a reject brings its suggestion back.
+    const rejected = current.store.getState().data?.rejected;
+    const kept = again ? cleanupState().suggestions.filter((s) => isRejected(s, rejected) && !found.edits.some((f) => suggestionKey(f) === suggestionKey(s))) : [];
+    setCleanup({ docId: doc.id, suggestions: [...found.edits, ...kept], metadata: found.metadata, loading: false, cursor: again ? cleanupState().cursor : null });
   } catch (e) {
     if (seq !== current.seq.suggestions) return;
     setCleanup({ docId: doc.id, suggestions: [], metadata: {}, loading: false, error: toErrorData(e) });
@@ -70,7 +84,15 @@ function isRejected(s: SuggestedEdit, rejected: readonly RejectedSuggestion[] | 
 export function openSuggestions(suggestions: readonly SuggestedEdit[], data: DocumentData | null): SuggestedEdit[] {
   if (!data) return [];
   const edits = Object.values(data.edits).filter((e) => !e.orphaned);
-  return suggestions.filter((s) => !isRejected(s, data.rejected) && !edits.some((e) => overlaps(e, s)));
+  const open = suggestions.filter((s) => !isRejected(s, data.rejected) && !edits.some((e) => overlaps(e, s)));
+  // A fix inside a removal still suggested waits for the removal's fate (as the back end holds it back).
+  const removals = open.filter(isRemoval);
+  return removals.length === 0 ? open : open.filter((s) => isRemoval(s) || !removals.some((r) => overlaps(r, s)));
+}
+
+/** Why the suggestion was made, in words: its own reason (a site's template, what was learned) or its rule's description. */
+export function suggestionWhy(s: Pick<SuggestedEdit, 'rule' | 'description' | 'reason'>): string {
+  return s.reason || s.description || `Rule ${s.rule}`;
 }
 
 /** Suggestions grouped by rule, in the order their first one appears in the text. */
@@ -84,14 +106,45 @@ export function groupByRule(list: readonly SuggestedEdit[]): { rule: string; des
   return [...groups.values()];
 }
 
+/** The open suggestions in the order the Cleanup tab lists them (by rule, then by place). */
+export function reviewOrder(suggestions: readonly SuggestedEdit[], data: DocumentData | null): SuggestedEdit[] {
+  return groupByRule(openSuggestions(suggestions, data)).flatMap((g) => g.items);
+}
+
+/** Entities and quotes that accepting `list` would hide from the clean text (shown now, gone after). */
+export function hiddenByAccepting(source: string, data: DocumentData, list: readonly SuggestedEdit[]): { entities: number; quotes: number } {
+  const edits: Record<string, Edit> = { ...data.edits };
+  list.forEach((s, i) => {
+    if (!isRejected(s, data.rejected)) edits[`\u0000${i}`] = { id: `\u0000${i}`, start: s.start, end: s.end, text: s.text, replacement: s.replacement, kind: s.kind, rule: s.rule };
+  });
+  const before = shownText(source, data.edits, 'clean');
+  const after = shownText(source, edits, 'clean');
+  const hidden = (spans: Record<string, { start: number; end: number; orphaned?: boolean }>): number =>
+    Object.values(spans).filter((x) => shownSpanOf(before, x) !== null && shownSpanOf(after, x) === null).length;
+  return { entities: hidden(data.entities), quotes: hidden(data.quotes) };
+}
+
+/** "2 entities and 1 quote" (empty when none). */
+export function hiddenWords(hidden: { entities: number; quotes: number }): string {
+  const parts: string[] = [];
+  if (hidden.entities) parts.push(`${hidden.entities} entit${hidden.entities === 1 ? 'y' : 'ies'}`);
+  if (hidden.quotes) parts.push(`${hidden.quotes} quote${hidden.quotes === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
 /** The first change to a document moves it from todo to in progress. */
 function touched(data: DocumentData): DocumentInfo {
   return data.document.status === 'todo' ? { ...data.document, status: 'in_progress' } : data.document;
 }
 
-/** Accepts suggestions as edits, in one undo step. Returns how many became edits. */
+/**
+ * Accepts suggestions as edits, in one undo step. Returns how many became edits. When they hide
+ * entities or quotes from the clean text, a notice says how many (undo brings them back).
+ */
 export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
   let added = 0;
+  const { doc, data: before } = store().getState();
+  const hidden = doc && before ? hiddenByAccepting(doc.source, before, list) : { entities: 0, quotes: 0 };
   changeDocument((data) => {
     const edits = { ...data.edits };
     // Numbered once, then counted up: ids are remembered per record, and this one is still being filled.
@@ -105,6 +158,8 @@ export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
     }
     return added ? { ...data, document: touched(data), edits } : data;
   });
+  const words = hiddenWords(hidden);
+  if (added && words) showNotice(`Accepted ${added} suggestion${added === 1 ? '' : 's'}: ${words} hidden from the clean text (Ctrl+Z brings them back).`);
   return added;
 }
 
@@ -120,7 +175,13 @@ export function rejectSuggestions(list: readonly SuggestedEdit[]): number {
     }
     return added ? { ...data, rejected } : data;
   });
+  // A rejected removal may have held suggestions of its own (a glued word): ask again.
+  if (added && list.some(isRemoval)) void loadSuggestions();
   return added;
+}
+
+function isRemoval(s: SuggestedEdit): boolean {
+  return s.kind === 'boilerplate' && s.start < s.end;
 }
 
 export type MetadataField = 'title' | 'published' | 'sourceName' | 'keywords';
@@ -142,6 +203,75 @@ export function moveCursor(keys: readonly string[], delta: number): void {
 export function setCursor(key: string | null): void {
   setCleanup({ cursor: key });
 }
+
+/** The suggestion the keyboard is on, in the review order. */
+export function currentSuggestion(): SuggestedEdit | undefined {
+  const s = store().getState();
+  const cursor = s.cleanup.cursor;
+  return cursor ? reviewOrder(s.cleanup.suggestions, s.data).find((x) => suggestionKey(x) === cursor) : undefined;
+}
+
+/** Moves the cursor `delta` suggestions on (to the first or last when it is on none); the suggestion it lands on. */
+export function stepSuggestion(delta: number): SuggestedEdit | undefined {
+  const s = store().getState();
+  const order = reviewOrder(s.cleanup.suggestions, s.data);
+  moveCursor(order.map(suggestionKey), delta);
+  return currentSuggestion();
+}
+
+/**
+ * Accepts or rejects the current suggestion (or every open one of its rule); the cursor goes to
+ * the suggestion that takes its place in the list. False when the cursor is on none.
+ */
+export function decideCurrent(decision: 'accept' | 'reject', wholeRule = false): boolean {
+  const s = store().getState();
+  const order = reviewOrder(s.cleanup.suggestions, s.data);
+  const at = order.findIndex((x) => suggestionKey(x) === s.cleanup.cursor);
+  if (at < 0 || !s.doc || s.doc.readOnly) return false;
+  const list = wholeRule ? order.filter((x) => x.rule === order[at].rule) : [order[at]];
+  if (decision === 'accept') acceptSuggestions(list);
+  else rejectSuggestions(list);
+  const after = store().getState();
+  const rest = reviewOrder(after.cleanup.suggestions, after.data);
+  const firstLeft = order.slice(at).find((x) => rest.some((r) => suggestionKey(r) === suggestionKey(x)));
+  setCursor(rest.length === 0 ? null : suggestionKey(firstLeft ?? rest[rest.length - 1]));
+  return true;
+}
+
+/**
+ * Opens the next document after this one, in the list's order (filter included), that has
+ * suggestions open, with the cursor on its first. False (with a notice) when none has.
+ */
+export async function nextDocumentToClean(): Promise<boolean> {
+  const current = session();
+  const s = current.store.getState();
+  const list = visibleDocuments(s);
+  const at = list.findIndex((d) => d.id === s.doc?.id);
+  const next = [...list.slice(at + 1), ...list.slice(0, Math.max(at, 0))];
+  // Each is asked in turn (≤ 50 ms a document): a long run without any stops, and says so.
+  for (const d of next.slice(0, NEXT_TO_CLEAN_LOOKS)) {
+    let found;
+    try {
+      found = await current.api.suggest(d.id);
+    } catch {
+      continue; // a document that cannot be read has nothing to review here
+    }
+    if (session() !== current) return false;
+    if (found.edits.length === 0) continue;
+    await openDocument(d.id);
+    if (session() !== current || current.store.getState().doc?.id !== d.id) return false;
+    await loadSuggestions();
+    const order = reviewOrder(cleanupState().suggestions, current.store.getState().data);
+    if (order.length === 0) continue;
+    setCursor(suggestionKey(order[0]));
+    return true;
+  }
+  showNotice(next.length > NEXT_TO_CLEAN_LOOKS ? `None of the next ${NEXT_TO_CLEAN_LOOKS} documents has cleanup suggestions open.` : 'No other document has cleanup suggestions open.');
+  return false;
+}
+
+/** How many documents N looks through for suggestions before it gives up. */
+const NEXT_TO_CLEAN_LOOKS = 200;
 
 /**
  * A hand edit of the clean text: [cleanStart, cleanEnd) becomes `replacement` (empty

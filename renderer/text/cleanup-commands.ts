@@ -1,12 +1,13 @@
 // Hand edits of the clean text from the DOM selection (their keys are in shared/keymap.ts).
 // The text is never edited in place: each becomes a stored edit.
+import type { SuggestedEdit } from '../../shared/api';
 import type { EditKind } from '../../shared/model';
-import { editClean } from '../session/cleanup-suggestions';
+import { decideCurrent, editClean, nextDocumentToClean, stepSuggestion } from '../session/cleanup-suggestions';
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
 import { setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
-import { textSurface } from './text-surface';
+import { paragraphElementAt, textSurface } from './text-surface';
 
 export function setPendingReplace(p: PendingReplace | null): void {
   store().setState({ replacing: p });
@@ -65,4 +66,39 @@ export function insertSpace(): boolean {
   const at = domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown);
   if (at === null) return false;
   return editClean(at, at, ' ', 'split');
+}
+
+/** The Cleanup tab's list of suggestions (its review keys work while it has the focus). */
+export const SUGGESTION_LIST_ID = 'cleanup-suggestion-list';
+
+export function inSuggestionList(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest(`#${SUGGESTION_LIST_ID}`);
+}
+
+/** Brings the suggestion's place in the text into view. */
+export function scrollToSuggestion(s: SuggestedEdit): void {
+  const surface = textSurface();
+  if (!surface) return;
+  const r = surface.shown.toShown(s.start, s.end);
+  if (!r) return;
+  paragraphElementAt(r.start)?.scrollIntoView({ block: 'center' });
+}
+
+/** J / K: the next or previous suggestion, shown in the text. */
+export function stepAndShow(delta: 1 | -1): void {
+  const s = stepSuggestion(delta);
+  if (s) scrollToSuggestion(s);
+}
+
+/** A / R (Shift: the whole rule); a hint when the cursor is on no suggestion. */
+export function decide(decision: 'accept' | 'reject', wholeRule: boolean): void {
+  if (!decideCurrent(decision, wholeRule)) showNotice('Move to a suggestion first (J / K or ↓ / ↑).');
+}
+
+/** N: the next document with suggestions open; the list keeps the focus there. */
+export async function openNextToClean(): Promise<void> {
+  if (!(await nextDocumentToClean())) return;
+  requestAnimationFrame(() => document.getElementById(SUGGESTION_LIST_ID)?.focus({ preventScroll: true }));
+  const s = stepSuggestion(0);
+  if (s) scrollToSuggestion(s);
 }

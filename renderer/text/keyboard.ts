@@ -10,7 +10,7 @@ import { redo, undo } from '../session/history';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
 import { closeDialog, closeSearch, openDialog, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
-import { deleteSelection, insertSpace, startReplace } from './cleanup-commands';
+import { decide, deleteSelection, inSuggestionList, insertSpace, openNextToClean, startReplace, stepAndShow } from './cleanup-commands';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
 function labelForKey(e: KeyboardEvent, labels: readonly LabelConfig[]): LabelConfig | undefined {
@@ -145,6 +145,14 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   'delete-typo': { when: editing, run: () => void deleteSelection('typo') },
   replace: { when: editing, run: () => void startReplace() },
   'insert-space': { when: editing, run: () => void insertSpace() },
+  // The cleanup list's keys (the keymap gives them only while the list has the focus).
+  'next-suggestion': { when: editing, run: () => stepAndShow(1) },
+  'previous-suggestion': { when: editing, run: () => stepAndShow(-1) },
+  'accept-suggestion': { when: editing, run: () => decide('accept', false) },
+  'reject-suggestion': { when: editing, run: () => decide('reject', false) },
+  'accept-rule': { when: editing, run: () => decide('accept', true) },
+  'reject-rule': { when: editing, run: () => decide('reject', true) },
+  'next-document-to-clean': { when: editing, run: () => void openNextToClean() },
 };
 
 /** Pressed alone, these do nothing (they only change what the next key does). */
@@ -152,7 +160,7 @@ const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', '
 
 /** The commands a key press may run, in order: a label's hotkey first (tahrir.json), then the keymap's. */
 function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
-  const commands = commandsFor(e);
+  const commands = commandsFor(e, inSuggestionList(e.target) ? 'cleanup-list' : undefined);
   if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? [])) commands.unshift(e.altKey ? 'tag-exact' : 'tag');
   return commands;
 }

@@ -10,6 +10,7 @@ import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
 import { ExternalChangeDialog } from './ExternalChangeDialog';
 import { ImportDialog } from './ImportDialog';
+import { CORPUS_CLEANUP_DIALOG, CorpusCleanupDialog } from './CorpusCleanupDialog';
 import { EXTERNAL_CHANGE_DIALOG } from '../session/external-change';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
@@ -68,6 +69,9 @@ function TopBar(): ReactElement {
       )}
       <div className="bar-end">
         <SaveIndicator />
+        <button className="small" onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)} title="The lines each site's articles share: remove one everywhere">
+          Site templates…
+        </button>
         <button className="small" onClick={() => openDialog('import')} title="Import pre-annotations">
           Import…
         </button>
@@ -86,6 +90,7 @@ function TopBar(): ReactElement {
 const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
   export: ExportDialog,
   import: ImportDialog,
+  [CORPUS_CLEANUP_DIALOG]: CorpusCleanupDialog,
   [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
 };
 

@@ -2,27 +2,30 @@
 // the text (removed text struck through, a replacement underlined), accepted or rejected
 // one by one or a whole rule at once, by mouse or keyboard; suggested metadata for the
 // document's fields; and hand edits of the clean text.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { SuggestedEdit } from '../../shared/api';
 import { useTahrir } from '../session/store';
 import {
   acceptSuggestions,
   applyMetadata,
-  cleanupState,
   groupByRule,
+  hiddenByAccepting,
+  hiddenWords,
   loadSuggestions,
-  moveCursor,
   openSuggestions,
   rejectSuggestions,
   setCursor,
   suggestionKey,
+  suggestionWhy,
   useCleanup,
   type MetadataField,
 } from '../session/cleanup-suggestions';
+import { openDialog } from '../session/ui-actions';
 import { shownText } from '../../shared/text-view';
-import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from '../text/cleanup-commands';
+import { deleteSelection, finishReplace, insertSpace, scrollToSuggestion, setPendingReplace, startReplace, SUGGESTION_LIST_ID } from '../text/cleanup-commands';
 import type { HighlightItem } from '../text/highlight-layer';
-import { paragraphElementAt, textSurface } from '../text/text-surface';
+import { textSurface } from '../text/text-surface';
+import { CORPUS_CLEANUP_DIALOG } from './CorpusCleanupDialog';
 import '../styles/cleanup.css';
 
 const PREVIEW_LAYER = 'cleanup';
@@ -67,12 +70,20 @@ function usePreview(open: readonly SuggestedEdit[], cursor: string | null): void
   useEffect(() => () => textSurface()?.highlights.setExtraHighlights(PREVIEW_LAYER, []), []);
 }
 
-function scrollToSuggestion(s: SuggestedEdit): void {
-  const surface = textSurface();
-  if (!surface) return;
-  const r = surface.shown.toShown(s.start, s.end);
-  if (!r) return;
-  paragraphElementAt(r.start)?.scrollIntoView({ block: 'center' });
+/**
+ * Words about a rule (an English sentence quoting Arabic lines): each quotation isolated, so an
+ * Arabic example keeps its own direction and its brackets and ellipses stay where they belong.
+ */
+function Described({ text }: { text: string }): ReactElement {
+  const parts = text.split(/"([^"]*)"|“([^”]*)”/);
+  // split with two groups: text, "…" inside, “…” inside, text, …
+  const out: (string | ReactElement)[] = [];
+  for (let i = 0; i < parts.length; i += 3) {
+    out.push(parts[i]);
+    const quoted = parts[i + 1] ?? parts[i + 2];
+    if (quoted !== undefined) out.push('“', <bdi key={i}>{quoted}</bdi>, '”');
+  }
+  return <>{out}</>;
 }
 
 const METADATA_FIELDS: { field: MetadataField; title: string }[] = [
@@ -187,7 +198,7 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
   const key = suggestionKey(s);
   const insertion = s.start === s.end;
   return (
-    <li className={`cleanup-suggestion${current ? ' current' : ''}`} data-key={key} data-rule={s.rule} aria-selected={current}>
+    <li className={`cleanup-suggestion${current ? ' current' : ''}`} data-key={key} data-rule={s.rule} aria-selected={current} title={suggestionWhy(s)}>
       <button
         className="suggestion-text"
         tabIndex={-1}
@@ -209,6 +220,14 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
         )}
         {/* Most suggestions remove boilerplate; the other kinds (normalize, split…) say so. */}
         {s.kind !== 'boilerplate' && <span className="muted suggestion-kind">{s.kind}</span>}
+        {/* Why: a site's count or what was learned; else the rule's description, which the group's head already shows. */}
+        {s.reason ? (
+          <span className="suggestion-why" data-testid="suggestion-why">
+            {s.reason}
+          </span>
+        ) : (
+          <span className="visually-hidden">{suggestionWhy(s)}</span>
+        )}
       </button>
       <span className="suggestion-actions">
         <button className="small accept" disabled={readOnly} onClick={() => acceptSuggestions([s])} title="Accept (A)" aria-label="Accept">
@@ -257,25 +276,17 @@ export function CleanupTab(): ReactElement {
     listRef.current?.querySelector(`[data-key="${CSS.escape(cursor)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [cursor]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
-    const step = (delta: number): void => {
-      moveCursor(keys, delta);
-      const k = cleanupState().cursor;
-      const s = ordered[keys.indexOf(k ?? '')];
-      if (s) scrollToSuggestion(s);
-    };
-    let handled = true;
-    if (e.code === 'KeyJ' || e.key === 'ArrowDown') step(1);
-    else if (e.code === 'KeyK' || e.key === 'ArrowUp') step(-1);
-    else if ((e.code === 'KeyA' || e.code === 'KeyR') && current && !readOnly) {
-      const list = e.shiftKey ? ordered.filter((s) => s.rule === current.rule) : [current];
-      if (e.code === 'KeyA') acceptSuggestions(list);
-      else rejectSuggestions(list);
-    } else handled = false;
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
+  // Before accepting them all: how many entities and quotes they would hide from the clean text.
+  const source = useTahrir((s) => s.doc?.source);
+  const hiddenByAll = useMemo(() => (source !== undefined && data && open.length > 0 ? hiddenByAccepting(source, data, open) : { entities: 0, quotes: 0 }), [source, data, open]);
+  const hiddenText = hiddenWords(hiddenByAll);
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => setConfirming(false), [docId, open.length]);
+  const acceptAll = (): void => {
+    if (hiddenText && !confirming) setConfirming(true);
+    else {
+      setConfirming(false);
+      acceptSuggestions(open);
     }
   };
 
@@ -289,11 +300,37 @@ export function CleanupTab(): ReactElement {
           <button className="small" onClick={() => void loadSuggestions()} title="Ask again (after changing tahrir.json rules)">
             Refresh
           </button>
-          <button className="small primary" disabled={readOnly || open.length === 0} onClick={() => acceptSuggestions(open)} data-testid="accept-all">
+          <button
+            className="small primary"
+            disabled={readOnly || open.length === 0}
+            onClick={acceptAll}
+            data-testid="accept-all"
+            title={hiddenText ? `Accepting all hides ${hiddenText} from the clean text` : undefined}
+          >
             Accept all
           </button>
         </span>
       </div>
+      {hiddenText && !confirming && (
+        <p className="accept-all-hides" data-testid="accept-all-hides">
+          Accepting all hides {hiddenText} from the clean text.
+        </p>
+      )}
+      {confirming && (
+        <div className="banner warn accept-all-confirm" role="alertdialog" aria-label="Accept all?" data-testid="accept-all-confirm">
+          <span>
+            Accepting all {open.length} suggestions hides {hiddenText} from the clean text (Ctrl+Z brings them back).
+          </span>
+          <span className="cleanup-head-actions">
+            <button className="small primary" onClick={acceptAll} autoFocus>
+              Accept all
+            </button>
+            <button className="small" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        </div>
+      )}
       {error && (
         <p className="banner error" role="alert">
           Suggestions unavailable: {error.message}
@@ -302,11 +339,10 @@ export function CleanupTab(): ReactElement {
       <div
         className="suggestion-groups"
         ref={listRef}
+        id={SUGGESTION_LIST_ID}
         tabIndex={0}
         role="listbox"
-        aria-label="Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule)"
-        aria-activedescendant={undefined}
-        onKeyDown={onKeyDown}
+        aria-label="Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule, N next document with suggestions)"
         onFocus={() => {
           if (!current && keys.length > 0) {
             setCursor(keys[0]);
@@ -329,7 +365,11 @@ export function CleanupTab(): ReactElement {
                 </button>
               </span>
             </h3>
-            {g.description && <p className="rule-description muted">{g.description}</p>}
+            {g.description && (
+              <p className="rule-description muted">
+                <Described text={g.description} />
+              </p>
+            )}
             <ul>
               {g.items.map((s) => (
                 <SuggestionItem key={suggestionKey(s)} s={s} current={suggestionKey(s) === cursor} readOnly={readOnly} />
@@ -338,6 +378,12 @@ export function CleanupTab(): ReactElement {
           </section>
         ))}
       </div>
+      <p className="corpus-cleanup-link">
+        <button className="small" onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)} data-testid="open-corpus-cleanup">
+          Site templates…
+        </button>{' '}
+        <span className="muted">lines the site’s articles share, to remove everywhere</span>
+      </p>
       <MetadataSuggestions />
       <HandEdits />
     </div>

@@ -69,6 +69,20 @@ describe('API arguments', () => {
     expect(refusal('openDocument', ['a\udc00']).message).toMatch(/argument 0 holds a lone/);
   });
 
+  it('checks the cleanup review’s calls: suggest with the editor’s rejections, a workspace rule to add', () => {
+    const rejected = [{ rule: 'source-line', start: 3, end: 9, text: 'المصدر' }];
+    expect(parseApiArguments('suggest', ['a'])).toEqual(['a']);
+    expect(parseApiArguments('suggest', ['a', { rejected }])).toEqual(['a', { rejected }]);
+    expect(refusal('suggest', ['a', { rejected: [{ rule: 'x', start: -1, end: 2, text: '' }] }]).message).toMatch(/^suggest: /);
+    expect(refusal('suggest', ['a', null]).message).toMatch(/^suggest: /);
+    expect(parseApiArguments('siteTemplateLines', [])).toEqual([]);
+    const rule = { id: 'remove-everywhere-1', pattern: '^a$', flags: 'm', kind: 'boilerplate', description: 'd' };
+    expect(parseApiArguments('addBoilerplateRule', [rule])).toEqual([rule]);
+    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: '' }]).message).toContain('pattern must not be empty');
+    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', flags: 'mx' }]).message).toContain('flags may only be');
+    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', other: 1 }]).message).toMatch(/^addBoilerplateRule: /);
+  });
+
   it('refuses NUL in ids and paths', () => {
     expect(refusal('openDocument', ['a\0.txt']).message).toMatch(/NUL/);
     expect(refusal('openWorkspace', ['/tmp/x\0']).message).toMatch(/NUL/);

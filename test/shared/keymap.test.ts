@@ -43,7 +43,7 @@ describe('keymap', () => {
   it('never gives one press two commands', () => {
     for (const binding of KEYMAP) {
       if (binding.chords === 'label') continue;
-      for (const chord of binding.chords) for (const p of pressesOf(chord)) expect([binding.command, commandsFor(p)]).toEqual([binding.command, [binding.command]]);
+      for (const chord of binding.chords) for (const p of pressesOf(chord)) expect([binding.command, commandsFor(p, binding.scope)]).toEqual([binding.command, [binding.command]]);
     }
   });
 
@@ -60,7 +60,25 @@ describe('keymap', () => {
   it('lists every command in the shortcut sheet', () => {
     const sheet = shortcutSheet();
     expect(sheet.every((row) => row.keys && row.what)).toBe(true);
-    for (const binding of KEYMAP) if (binding.command && binding.command !== 'previous-document') expect(sheet.map((r) => r.keys)).toContain(binding.keys);
+    for (const binding of KEYMAP) if (binding.command && binding.command !== 'previous-document' && binding.command !== 'previous-suggestion') expect(sheet.map((r) => r.keys)).toContain(binding.keys);
     expect(sheet.map((r) => r.keys)).toContain('Alt + ↓ / Alt + ↑'); // previous-document shares that row
+    expect(sheet.map((r) => r.keys)).toContain('J / K or ↓ / ↑'); // previous-suggestion shares that row
+  });
+
+  it('gives the cleanup list its own review keys, the others going on as anywhere else', () => {
+    const list = 'cleanup-list' as const;
+    expect(commandsFor(press({ code: 'KeyA', key: 'a' }), list)).toEqual(['accept-suggestion']);
+    expect(commandsFor(press({ code: 'KeyA', key: 'a' }))).toEqual(['tag-all']); // in the text
+    expect(commandsFor(press({ code: 'KeyA', key: 'ش', shiftKey: true }), list)).toEqual(['accept-rule']); // Arabic layout
+    expect(commandsFor(press({ code: 'KeyR', key: 'r' }), list)).toEqual(['reject-suggestion']);
+    expect(commandsFor(press({ code: 'KeyR', key: 'R', shiftKey: true }), list)).toEqual(['reject-rule']);
+    expect(commandsFor(press({ code: 'KeyJ', key: 'j' }), list)).toEqual(['next-suggestion']);
+    expect(commandsFor(press({ code: 'ArrowUp', key: 'ArrowUp' }), list)).toEqual(['previous-suggestion']);
+    expect(commandsFor(press({ code: 'KeyK', key: 'k' }), list)).toEqual(['previous-suggestion']);
+    expect(commandsFor(press({ code: 'KeyK', key: 'k' }))).toEqual(['quote-kind']);
+    expect(commandsFor(press({ code: 'KeyN', key: 'n' }), list)).toEqual(['next-document-to-clean']);
+    expect(commandsFor(press({ code: 'KeyN', key: 'n' }))).toEqual([]);
+    expect(commandsFor(press({ code: 'KeyZ', key: 'z', ctrlKey: true }), list)).toEqual(['undo']);
+    expect(commandsFor(press({ code: 'ArrowDown', key: 'ArrowDown', altKey: true }), list)).toEqual(['next-document']);
   });
 });
