@@ -6,7 +6,7 @@ import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
 import { setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
-import { textSurface } from './text-surface';
+import { isCaretPlaced, textSurface } from './text-surface';
 
 export function setPendingReplace(p: PendingReplace | null): void {
   store().setState({ replacing: p });
@@ -51,18 +51,26 @@ export function finishReplace(replacement: string): boolean {
   return editClean(p.start, p.end, replacement, 'typo');
 }
 
-/** Inserts a space at the caret (or before the selection): glued words split. */
+/**
+ * Inserts a space at the caret (or before the selection): glued words split. Only at a caret the
+ * user placed (focus alone leaves an unseen one at the headline's start), and it says what it did.
+ */
 export function insertSpace(): boolean {
   const surface = textSurface();
   const s = store().getState();
   const sel = document.getSelection();
-  if (!surface || !s.doc || s.doc.readOnly || !sel || !sel.anchorNode) return false;
+  if (!surface || !s.doc || s.doc.readOnly) return false;
   if (s.view !== 'clean') {
     showNotice('Hand edits work on the clean text: press T to show it.');
     return false;
   }
-  const range = sel.getRangeAt(0);
-  const at = domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown);
-  if (at === null) return false;
-  return editClean(at, at, ' ', 'split');
+  const range = sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
+  const at = range ? domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown) : null;
+  if (at === null) {
+    showNotice('Click where the space goes first, then press Ctrl + Shift + Space.');
+    return false;
+  }
+  const done = editClean(at, at, ' ', 'split');
+  if (done) showNotice('Inserted a space (Ctrl + Z undoes it).');
+  return done;
 }

@@ -8,7 +8,7 @@ import { shownText, type Paragraph } from '../../shared/text-view';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
-import { setTextSurface, textSurface } from '../text/text-surface';
+import { caretFromFocus, caretPlacedByUser, setTextSurface, textSurface } from '../text/text-surface';
 import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
@@ -106,6 +106,9 @@ function isEditingKey(e: React.KeyboardEvent): boolean {
   return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete';
 }
 
+/** Keys that move the caret where the user sees it. */
+const CARET_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 export function DocumentView(): ReactElement | null {
   const doc = useTahrir((s) => s.doc);
   const edits = useTahrir((s) => s.data?.edits);
@@ -157,6 +160,7 @@ export function DocumentView(): ReactElement | null {
 
   const onKeyDown = useCallback((e: React.KeyboardEvent) => {
     if (isEditingKey(e)) e.preventDefault();
+    else if (CARET_KEYS.has(e.key)) caretPlacedByUser();
   }, []);
 
   if (!doc || !shown) return null;
@@ -185,6 +189,9 @@ export function DocumentView(): ReactElement | null {
         onDragStart={block}
         onCompositionEnd={() => setEpoch((n) => n + 1)}
         onClick={onClick}
+        // Focus comes before the mouse's button is up: a click marks its caret placed after this.
+        onFocus={caretFromFocus}
+        onMouseUp={caretPlacedByUser}
         key={`${doc.id}:${view}:${epoch}`}
       >
         <Paragraphs paragraphs={shown.paragraphs} elements={elementsRef.current} revealRef={revealRef} />

@@ -70,4 +70,25 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     expect(round).toContain('text');
     expect(round).toContain('side-panel');
   });
+
+  it('Ctrl+Shift+Space after tabbing into the text (no caret placed) changes nothing and says why; at a clicked caret it inserts one space, undoably', async () => {
+    const before = await harness.renderedText(page);
+    await page.locator(`[data-doc-id="${SAMPLE}"]`).focus();
+    await tabTo('Tab', 'text');
+    await page.keyboard.press('Control+Shift+Space');
+    await page.waitForSelector('.toast', { timeout: 2000 });
+    expect(await page.locator('.toast').textContent()).toMatch(/Click where the space goes/);
+    expect(await harness.renderedText(page)).toBe(before);
+    expect(await page.locator('[aria-label="Undo"]').isDisabled()).toBe(true);
+    // A caret the user put there: the space goes in, says so, and Ctrl+Z takes it out.
+    const at = await harness.pointIn(page, 'مساعي', 2);
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+Shift+Space');
+    await page.waitForFunction(() => document.querySelector('.toast')?.textContent?.includes('Inserted a space'), null, { timeout: 2000 });
+    const after = await harness.renderedText(page);
+    expect(Array.from(after).length).toBe(Array.from(before).length + 1);
+    expect(after).not.toBe(before);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((t) => [...document.querySelectorAll('[data-para]')].map((p) => p.textContent ?? '').join('\n') === t, before, { timeout: 3000 });
+  });
 });
