@@ -4,7 +4,7 @@ import type { EditKind } from '../../shared/model';
 import { editClean } from '../session/cleanup-suggestions';
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
-import { setSideTab, showNotice } from '../session/ui-actions';
+import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { isCaretPlaced, textSurface } from './text-surface';
 
@@ -13,7 +13,7 @@ export function setPendingReplace(p: PendingReplace | null): void {
 }
 
 /** The selection in the clean text, exact characters; null (with a notice) otherwise. */
-export function selectedCleanRange(): { start: number; end: number } | null {
+export function selectedCleanRange(key: string): { start: number; end: number } | null {
   const surface = textSurface();
   const s = store().getState();
   if (!surface || !s.doc || s.doc.readOnly) return null;
@@ -22,12 +22,12 @@ export function selectedCleanRange(): { start: number; end: number } | null {
     return null;
   }
   const range = selectionToShown(surface.root, surface.shown, true);
-  if (!range) showNotice('Select the text to change in the clean text first.');
+  if (!range) needTarget('the text to change', key);
   return range;
 }
 
 export function deleteSelection(kind: EditKind): boolean {
-  const range = selectedCleanRange();
+  const range = selectedCleanRange(kind === 'typo' ? 'Ctrl + Shift + Backspace' : 'Ctrl + Backspace');
   if (!range) return false;
   const done = editClean(range.start, range.end, '', kind);
   document.getSelection()?.removeAllRanges();
@@ -36,7 +36,7 @@ export function deleteSelection(kind: EditKind): boolean {
 
 /** Opens the inline replace field in the Cleanup tab for the selected clean text. */
 export function startReplace(): boolean {
-  const range = selectedCleanRange();
+  const range = selectedCleanRange('Ctrl + Shift + E');
   const surface = textSurface();
   if (!range || !surface) return false;
   setSideTab('cleanup');
@@ -67,7 +67,7 @@ export function insertSpace(): boolean {
   const range = sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
   const at = range ? domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown) : null;
   if (at === null) {
-    showNotice('Click where the space goes first, then press Ctrl + Shift + Space.');
+    needTarget('where the space goes', 'Ctrl + Shift + Space', 'Click');
     return false;
   }
   const done = editClean(at, at, ' ', 'split');

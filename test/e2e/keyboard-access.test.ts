@@ -91,4 +91,40 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     await page.keyboard.press('Control+z');
     await page.waitForFunction((t) => [...document.querySelectorAll('[data-para]')].map((p) => p.textContent ?? '').join('\n') === t, before, { timeout: 3000 });
   });
+
+  it('with nothing selected, 1–7, Q, S, K, L, A and Delete each say what they need in the same short message, gone in a moment or at the next command', async () => {
+    // The toast's words (without its × button), once they are `expected` or after 1.5 s.
+    const toast = async (expected: string): Promise<string | null> => {
+      const words = () => page.evaluate(() => document.querySelector('.toast')?.firstChild?.textContent ?? null);
+      await page.waitForFunction((t) => document.querySelector('.toast')?.firstChild?.textContent === t, expected, { timeout: 1500 }).catch(() => undefined);
+      return words();
+    };
+    // A click on plain text: no selection, no span selected.
+    const at = await harness.pointIn(page, 'مساعي', 2);
+    await page.mouse.click(at.x, at.y);
+    const expected: Record<string, string> = {
+      '1': 'Select text first, then press 1 (PERSON).',
+      '3': 'Select text first, then press 3 (GPE).',
+      q: 'Select the quote’s text first, then press Q.',
+      s: 'Select a quote first, then press S.',
+      k: 'Select a quote first, then press K.',
+      l: 'Select an entity first, then press L.',
+      a: 'Select an entity first, then press A.',
+      Delete: 'Select an entity or a quote first, then press Delete.',
+    };
+    const said: Record<string, string | null> = {};
+    for (const key of Object.keys(expected)) {
+      await page.keyboard.press(key);
+      said[key] = await toast(expected[key]);
+    }
+    expect(said).toEqual(expected);
+    // Short-lived: gone in about two seconds without a key.
+    await page.waitForSelector('.toast', { state: 'detached', timeout: 3000 });
+    // And a command that does run takes an earlier hint away at once.
+    await page.keyboard.press('q');
+    await page.waitForSelector('.toast');
+    await page.keyboard.press('t'); // toggles the view: a command that needs no selection
+    expect(await page.locator('.toast').count()).toBe(0);
+    await page.keyboard.press('t');
+  });
 });
