@@ -127,4 +127,32 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     expect(await page.locator('.toast').count()).toBe(0);
     await page.keyboard.press('t');
   });
+
+  it('the shortcut sheet opens at its top at 900 and 700 px heights, and closing it gives the focus back where it was', async () => {
+    for (const height of [900, 700]) {
+      await page.setViewportSize({ width: 1400, height });
+      // Opened by ? from the text: Escape gives the text its focus back.
+      const at = await harness.pointIn(page, 'مساعي', 2);
+      await page.mouse.click(at.x, at.y);
+      await page.keyboard.press('?');
+      const sheet = page.locator('.shortcut-sheet');
+      await sheet.waitFor();
+      const scroll = await sheet.evaluate((el) => ({ top: el.scrollTop, scrolls: el.scrollHeight > el.clientHeight }));
+      expect(scroll.scrolls, `the sheet scrolls at ${height} px`).toBe(true);
+      expect(scroll.top, `scrolled at ${height} px`).toBe(0);
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.shortcut-sheet'))).toBe(true);
+      await page.screenshot({ path: join(shots, `shortcut-sheet-${height}.png`) });
+      await page.keyboard.press('Escape');
+      await sheet.waitFor({ state: 'detached' });
+      expect(await focusedRegion()).toBe('text');
+      // Opened by the ? button: its Close button gives the focus back to it.
+      await page.locator('button[aria-label="Keyboard shortcuts"]').click();
+      await sheet.waitFor();
+      expect(await sheet.evaluate((el) => el.scrollTop)).toBe(0);
+      await page.locator('.shortcut-sheet button', { hasText: 'Close' }).click();
+      await sheet.waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Keyboard shortcuts');
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
 });
