@@ -1,10 +1,11 @@
-// The document's text: one block per paragraph (dir="auto", text nodes only), spans
+// The document's text: one block per paragraph (its direction by most of its strong characters, one text node each), spans
 // drawn by DocumentHighlights. The text is focusable and selectable by mouse and
 // keyboard (Shift+arrows) but never edited: it is contenteditable (plaintext-only) only for the caret.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
+import { paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
@@ -46,7 +47,8 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
   return (
     <p
       data-para={para.index}
-      dir="auto"
+      // Not dir="auto", which goes by the first strong character: an Arabic paragraph opening with an English attribution ran left to right.
+      dir={paragraphDirection(para.text) ?? 'auto'}
       ref={register}
       className={para.bidi.length ? 'para has-bidi' : 'para'}
       title={bidiTitle(para)}
