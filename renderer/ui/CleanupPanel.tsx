@@ -20,6 +20,7 @@ import {
   type MetadataField,
 } from '../session/cleanup-suggestions';
 import { shownText } from '../../shared/text-view';
+import { joinKeywords } from '../../shared/keyword-list';
 import { deleteSelection, finishReplace, insertSpace, setPendingReplace, startReplace } from '../text/cleanup-commands';
 import type { HighlightItem } from '../text/highlight-layer';
 import { paragraphElementAt, textSurface } from '../text/text-surface';
@@ -94,7 +95,7 @@ function MetadataSuggestions(): ReactElement | null {
       <dl>
         {rows.map(({ field, title }) => {
           const value = metadata[field]!;
-          const text = Array.isArray(value) ? value.join('، ') : value;
+          const text = Array.isArray(value) ? joinKeywords(value) : value;
           const current = document[field];
           const same = JSON.stringify(current) === JSON.stringify(value);
           return (
