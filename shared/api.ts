@@ -89,8 +89,10 @@ export interface ExportSummary {
   documents: number;
   spansByLabel: Record<string, number>;
   quotes: number;
-  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"). */
+  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel or quotes. */
   leftOut: Record<string, number>;
+  /** Each span left out, named: its document, label (null: a quote), text and reason. */
+  leftOutSpans: { document: string; label: string | null; text: string; reason: string }[];
   skipped: { file: string; reason: string }[];
   /**
    * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),

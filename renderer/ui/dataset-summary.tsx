@@ -38,6 +38,15 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           </tbody>
         </table>
       )}
+      {summary.leftOutSpans.length > 0 && (
+        <ul className="left-out-spans" data-testid="export-left-out-spans">
+          {summary.leftOutSpans.map((s, i) => (
+            <li key={i}>
+              <bdi>{s.document}</bdi>: {s.label ?? 'quote'} “<bdi>{s.text}</bdi>” ({s.reason})
+            </li>
+          ))}
+        </ul>
+      )}
       {summary.reanchored.length > 0 && (
         <>
           <h3>Spans not where their text is</h3>
