@@ -11,7 +11,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportRequest, ExportSummary } from '../shared/api';
 import { EXPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { addCount, toExportRecord, type ExportRecord, type LeftOutSpan } from '../shared/export/export-record';
+import { addCount, isUntouched, toExportRecord, type ExportRecord, type LeftOutSpan } from '../shared/export/export-record';
 import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
@@ -330,7 +330,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
-  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, leftOutSpans: [], skipped: [], reanchored: [], outputs: finals };
+  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, untouched: [], leftOutSpans: [], skipped: [], reanchored: [], outputs: finals };
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
@@ -363,6 +363,10 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
       }
       const { text, sha256, sidecar } = loaded;
       if (request.status && sidecar.document.status !== request.status) continue;
+      if (request.skipUntouched && isUntouched(sidecar)) {
+        summary.untouched.push(doc.id);
+        continue;
+      }
       let built;
       try {
         built = toExportRecord(doc.id, text, sidecar, { textSha256: sha256 });

@@ -74,6 +74,11 @@ export interface ExportRequest {
   /** Output path (file or folder, by format). */
   out: string;
   status?: DocumentStatus;
+  /**
+   * Leave out untouched documents (status to do, nothing annotated or edited): not examples with
+   * no entities. The dialog sets it unless asked to include them; the CLI exports every document.
+   */
+  skipUntouched?: boolean;
   /** e.g. [80, 10, 10] for train/dev/test. */
   split?: number[];
   seed?: number;
@@ -91,6 +96,8 @@ export interface ExportSummary {
   quotes: number;
   /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel or quotes. */
   leftOut: Record<string, number>;
+  /** Documents left out as untouched (skipUntouched), by id. */
+  untouched: string[];
   /** Each span left out, named: its document, label (null: a quote), text and reason. */
   leftOutSpans: { document: string; label: string | null; text: string; reason: string }[];
   skipped: { file: string; reason: string }[];

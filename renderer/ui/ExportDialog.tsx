@@ -48,6 +48,8 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
   const defaults = useTahrir((s) => s.workspace?.config.exportDefaults);
   const [format, setFormat] = useState<ExportFormat>(EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl');
   const [status, setStatus] = useState<DocumentStatus | ''>(defaults?.status ?? '');
+  // Untouched documents (to do, nothing annotated) would be examples that name nothing: left out unless asked for.
+  const [includeUntouched, setIncludeUntouched] = useState(false);
   const [splitOn, setSplitOn] = useState(!!defaults?.split);
   const [split, setSplit] = useState<number[]>(defaults?.split ?? [80, 10, 10]);
   const [seed, setSeed] = useState(defaults?.seed ?? 42);
@@ -101,6 +103,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
     const request: ExportRequest = { format, out };
     if (confirmed !== undefined) request.replace = true;
     if (status) request.status = status;
+    if (!includeUntouched) request.skipUntouched = true;
     if (splitOn) {
       request.split = split;
       request.seed = seed;
@@ -178,6 +181,19 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
               ))}
             </select>
           </label>
+          <div className="field-row">
+            <span />
+            <label>
+              <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} data-testid="export-include-untouched" /> Include
+              untouched documents
+              <span className="muted" data-testid="export-untouched-note">
+                {' '}
+                {includeUntouched
+                  ? '(to do, nothing annotated: exported as examples with no entities)'
+                  : '(to do, nothing annotated): left out, so they are not taken for examples with no entities'}
+              </span>
+            </label>
+          </div>
           <div className="field-row">
             <span>Split</span>
             <span className="split-inputs">

@@ -72,6 +72,11 @@ export interface LeftOutSpan {
   text: string;
 }
 
+/** Nobody worked on it: status to do, no entity, quote or edit. Exported, it would teach that the text names nothing. */
+export function isUntouched(sidecar: Sidecar): boolean {
+  return sidecar.document.status === 'todo' && sidecar.entities.length === 0 && sidecar.quotes.length === 0 && sidecar.edits.length === 0;
+}
+
 export function addCount(counts: LeftOutCounts, reason: string, n = 1): void {
   if (n > 0) counts[reason] = (counts[reason] ?? 0) + n;
 }

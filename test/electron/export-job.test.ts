@@ -75,6 +75,22 @@ describe('runExport', () => {
     ]);
   });
 
+  it('leaves out untouched documents (to do, nothing annotated or edited) when asked, naming them; one worked on stays', async () => {
+    await writeFile(join(ws, 'untouched.txt'), 'Nobody has read this one yet.\n');
+    await writeFile(join(ws, 'started.txt'), 'Started: only its status says so.\n');
+    const sidecar = { format: 'tahrir-annotations', version: 1, source: { file: 'started.txt', sha256: createHash('sha256').update('Started: only its status says so.\n').digest('hex'), length: 34 }, document: { status: 'in_progress' }, edits: [], entities: [], quotes: [] };
+    await writeFile(join(ws, 'started.annotations.json'), JSON.stringify(sidecar));
+    const all = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'all.jsonl') } });
+    expect(all.documents).toBe(5);
+    expect(all.untouched).toEqual([]);
+    const worked = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'worked.jsonl'), skipUntouched: true } });
+    expect(worked.skipped).toEqual([]);
+    // "plain" has no sidecar: untouched as well.
+    expect(worked.untouched).toEqual(['plain', 'untouched']);
+    expect(worked.documents).toBe(3);
+    expect((await lines(join(out, 'worked.jsonl'))).map((r) => r.id)).toEqual(['mixed', 'started', 'sub/older']);
+  });
+
   it('skips, by name, a document whose edits overlap', async () => {
     const text = 'Edits that overlap cannot be applied.\n';
     await writeFile(join(ws, 'overlap.txt'), text);
