@@ -176,6 +176,12 @@ export interface TahrirApi {
    * 'exists' when the destination is taken (see ExportRequest.replace).
    */
   startExport(request: ExportRequest): Promise<{ jobId: string }>;
+  /**
+   * An export's output (a path of ExportSummary.outputs) as the browser downloads it: a file as it
+   * is, a folder as a tar archive. Only under `tahrir serve`, whose disk the browser cannot reach;
+   * the desktop app has none (its exports are on the user's own disk).
+   */
+  downloadExport?(path: string): Promise<{ name: string; data: Blob }>;
   cancelExport(jobId: string): Promise<void>;
 
   chooseImportSource(format: ImportFormat): Promise<string | null>;

@@ -40,6 +40,49 @@ function isEarlierExport(e: unknown): boolean {
 
 type ExportEvent = Extract<TahrirEvent, { jobId: string }>;
 
+/**
+ * Under `tahrir serve` the export is on the server's disk, out of the browser's reach: each output
+ * is also handed to the browser as a download (a folder as a tar archive). The desktop has no
+ * downloadExport: its exports are on the user's disk already.
+ */
+async function downloadOutputs(outputs: readonly string[]): Promise<string[]> {
+  const download = getApi().downloadExport;
+  if (!download) return [];
+  const names: string[] = [];
+  for (const path of outputs) {
+    const { name, data } = await download(path);
+    const url = URL.createObjectURL(data);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    names.push(name);
+  }
+  return names;
+}
+
+function DownloadNote({ outputs }: { outputs: readonly string[] }): ReactElement | null {
+  const [state, setState] = useState<{ names: string[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    downloadOutputs(outputs).then(
+      (names) => live && setState({ names }),
+      (e: unknown) => live && setState({ error: toErrorData(e).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [outputs]);
+  if (!state || ('names' in state && state.names.length === 0)) return null;
+  if ('error' in state) return <p className="banner error" role="alert">The browser could not download the export: {state.error}</p>;
+  return (
+    <p className="muted" data-testid="export-downloaded">
+      Downloaded by the browser: {state.names.map((n, i) => <span key={n}>{i > 0 && ', '}<bdi>{n}</bdi></span>)}
+    </p>
+  );
+}
+
 function isExportEvent(e: TahrirEvent): e is ExportEvent {
   return e.type === 'export-progress' || e.type === 'export-finished' || e.type === 'export-failed';
 }
@@ -250,6 +293,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           </p>
         )}
         {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
+        {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
         {phase.kind === 'replace?' && (
           <p className="banner warn" role="alert" data-testid="export-replace-question">
             <span>
