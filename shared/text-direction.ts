@@ -34,3 +34,40 @@ export function paragraphDirection(text: string): TextDirection | null {
   if (rtl !== ltr) return rtl > ltr ? 'rtl' : 'ltr';
   return first;
 }
+
+const EUROPEAN_DIGIT = /[0-9]/;
+
+/**
+ * A right-to-left paragraph cut into pieces, the left-to-right runs marked for isolation: each
+ * runs from a strong left-to-right character (and the figures glued before it) to the last such character or digit before the next
+ * right-to-left one ("dpa news agency (@dpa_intl) November 6, 2024"), so the punctuation and
+ * numbers inside it stay with it, and the spaces and punctuation around it go with the Arabic.
+ * The pieces joined are the text.
+ */
+export function latinRuns(text: string): { text: string; isolate: boolean }[] {
+  const chars = Array.from(text);
+  const pieces: { text: string; isolate: boolean }[] = [];
+  let plainFrom = 0;
+  let i = 0;
+  while (i < chars.length) {
+    if (strongDirection(chars[i]) !== 'ltr') {
+      i++;
+      continue;
+    }
+    // Figures glued before it belong to it ("11th").
+    let start = i;
+    while (start > plainFrom && EUROPEAN_DIGIT.test(chars[start - 1])) start--;
+    let end = i + 1;
+    for (let j = i + 1; j < chars.length; j++) {
+      const d = strongDirection(chars[j]);
+      if (d === 'rtl') break;
+      if (d === 'ltr' || EUROPEAN_DIGIT.test(chars[j])) end = j + 1;
+    }
+    if (start > plainFrom) pieces.push({ text: chars.slice(plainFrom, start).join(''), isolate: false });
+    pieces.push({ text: chars.slice(start, end).join(''), isolate: true });
+    plainFrom = end;
+    i = end;
+  }
+  if (plainFrom < chars.length || pieces.length === 0) pieces.push({ text: chars.slice(plainFrom).join(''), isolate: false });
+  return pieces;
+}

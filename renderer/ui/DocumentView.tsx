@@ -5,7 +5,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
-import { paragraphDirection } from '../../shared/text-direction';
+import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
@@ -44,16 +44,21 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
     },
     [para, elements],
   );
+  const dir = paragraphDirection(para.text);
+  // In a right-to-left paragraph each left-to-right run is isolated (<bdi>), so its punctuation and
+  // figures stay with it; the text nodes hold the paragraph's text in order (renderer/text/dom-offsets.ts).
+  const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
+  const content = para.display === '' ? <br /> : pieces && pieces.length > 1 ? pieces.map((piece, i) => (piece.isolate ? <bdi key={i} dir="ltr">{piece.text}</bdi> : piece.text)) : para.display;
   return (
     <p
       data-para={para.index}
       // Not dir="auto", which goes by the first strong character: an Arabic paragraph opening with an English attribution ran left to right.
-      dir={paragraphDirection(para.text) ?? 'auto'}
+      dir={dir ?? 'auto'}
       ref={register}
       className={para.bidi.length ? 'para has-bidi' : 'para'}
       title={bidiTitle(para)}
     >
-      {para.display === '' ? <br /> : para.display}
+      {content}
     </p>
   );
 });

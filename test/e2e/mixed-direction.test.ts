@@ -33,6 +33,10 @@ describe.skipIf(!haveChromium)('mixed-direction paragraphs in Chromium (tahrir s
   it('lays out each paragraph by most of its strong characters: the attribution glued to Arabic right to left, the English one left to right', async () => {
     const dirs = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-para]')].map((p) => getComputedStyle(p).direction));
     expect(dirs.slice(0, 3)).toEqual(['rtl', 'rtl', 'ltr']);
+    // Its left-to-right run isolated, with its punctuation and figures; the Arabic around it is not.
+    const isolated = await page.evaluate(() => [...document.querySelectorAll('[data-para] bdi')].map((b) => ({ text: b.textContent, dir: b.getAttribute('dir'), bidi: getComputedStyle(b).unicodeBidi })));
+    expect(isolated).toEqual([{ text: 'dpa news agency (@dpa_intl) November 6, 2024', dir: 'ltr', bidi: 'isolate' }]);
+    expect(await harness.renderedText(page)).toBe(TEXT);
     await page.screenshot({ path: join(shots, 'mixed-direction.png'), clip: { x: 260, y: 40, width: 800, height: 300 } });
   });
 

@@ -1,7 +1,7 @@
 // Each paragraph's direction by most of its strong characters (issue 19), with property tests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paragraphDirection, strongDirection } from '../../shared/text-direction';
+import { latinRuns, paragraphDirection, strongDirection } from '../../shared/text-direction';
 
 const RUNS = { numRuns: Math.max(1000, Number(process.env.TAHRIR_PROPERTY_RUNS ?? 0)) };
 
@@ -60,6 +60,40 @@ describe('paragraphDirection', () => {
         const d = paragraphDirection(text);
         const turned = paragraphDirection(Array.from(text).map(swap).join(''));
         expect(turned).toBe(d === null ? null : d === 'rtl' ? 'ltr' : 'rtl');
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('latinRuns', () => {
+  it('isolates the attribution with its punctuation and numbers, leaving the spaces around it to the Arabic', () => {
+    expect(latinRuns('— dpa news agency (@dpa_intl) November 6, 2024وجاء في البيان')).toEqual([
+      { text: '— ', isolate: false },
+      { text: 'dpa news agency (@dpa_intl) November 6, 2024', isolate: true },
+      { text: 'وجاء في البيان', isolate: false },
+    ]);
+    expect(latinRuns('تاريخ النشر: 11th, April 2024 GMT')).toEqual([
+      { text: 'تاريخ النشر: ', isolate: false },
+      { text: '11th, April 2024 GMT', isolate: true },
+    ]);
+    expect(latinRuns('قال بايدن.')).toEqual([{ text: 'قال بايدن.', isolate: false }]);
+    expect(latinRuns('')).toEqual([{ text: '', isolate: false }]);
+  });
+
+  it('joins back to the text; isolated pieces start with a left-to-right letter (or figures glued to one) and hold no right-to-left one; the others hold no left-to-right letter', () => {
+    fc.assert(
+      fc.property(mixed, ({ text }) => {
+        const pieces = latinRuns(text);
+        expect(pieces.map((p) => p.text).join('')).toBe(text);
+        for (const p of pieces) {
+          const dirs = Array.from(p.text).map(strongDirection);
+          if (p.isolate) {
+            expect(dirs.find((d) => d !== null)).toBe('ltr');
+            expect(/^[0-9]*$/.test(p.text.slice(0, p.text.search(/[^0-9]/)))).toBe(true);
+            expect(dirs).not.toContain('rtl');
+          } else expect(dirs).not.toContain('ltr');
+        }
       }),
       RUNS,
     );
