@@ -11,7 +11,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportRequest, ExportSummary } from '../shared/api';
 import { EXPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { addCount, toExportRecord } from '../shared/export/export-record';
+import { addCount, isUntouched, toExportRecord, type ExportRecord, type LeftOutSpan } from '../shared/export/export-record';
 import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
@@ -290,6 +290,19 @@ function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored:
   return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
 }
 
+/** Counts what the file holds: the record's spans and quotes but those its format left out. */
+function countWritten(summary: ExportSummary, record: ExportRecord, formatLeftOut: readonly LeftOutSpan[]): void {
+  const spans: Record<string, number> = {};
+  for (const s of record.spans) addCount(spans, s.label);
+  let quotes = record.quotes.length;
+  for (const s of formatLeftOut) {
+    if (s.label === null) quotes--;
+    else spans[s.label]--;
+  }
+  for (const [label, n] of Object.entries(spans)) addCount(summary.spansByLabel, label, n);
+  summary.quotes += quotes;
+}
+
 /** Runs one export to completion (or throws: cancelled, bad request, disk failure). */
 export async function runExport(options: ExportJobOptions): Promise<ExportSummary> {
   const { root, request, onProgress, signal } = options;
@@ -322,7 +335,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
-  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, skipped: [], reanchored: [], outputs: finals };
+  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, untouched: [], leftOutSpans: [], skipped: [], reanchored: [], outputs: finals };
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
@@ -355,6 +368,10 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
       }
       const { text, sha256, sidecar } = loaded;
       if (request.status && sidecar.document.status !== request.status) continue;
+      if (request.skipUntouched && isUntouched(sidecar)) {
+        summary.untouched.push(doc.id);
+        continue;
+      }
       let built;
       try {
         built = toExportRecord(doc.id, text, sidecar, { textSha256: sha256 });
@@ -362,15 +379,16 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
         summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
         continue;
       }
-      const { record, leftOut, notes } = built;
+      const { record, leftOutSpans, notes } = built;
       for (const n of notes) summary.reanchored.push({ file: doc.sidecarFile, ...n });
       const part = splitPart(doc.id, seed, split);
       const formatLeftOut = await exporters[part].add(record, outputs[part]);
       summary.documents++;
-      summary.quotes += record.quotes.length;
-      for (const s of record.spans) addCount(summary.spansByLabel, s.label);
-      for (const [reason, n] of Object.entries({ ...leftOut })) addCount(summary.leftOut, reason, n);
-      for (const [reason, n] of Object.entries(formatLeftOut)) addCount(summary.leftOut, reason, n);
+      countWritten(summary, record, formatLeftOut);
+      for (const s of [...leftOutSpans, ...formatLeftOut]) {
+        addCount(summary.leftOut, s.reason);
+        summary.leftOutSpans.push({ document: doc.id, ...s });
+      }
     }
     if (signal?.aborted) throw new TahrirError('cancelled', 'export cancelled');
     for (let i = 0; i < exporters.length; i++) await exporters[i].finish(outputs[i]);

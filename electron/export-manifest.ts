@@ -179,6 +179,12 @@ export function confirmReplace(path: string, destination: Destination, replace: 
 const updating = new Map<string, Promise<void>>();
 
 /** Records what an export just wrote at `path` in the manifest beside it (written whole, then renamed). */
+/** What the manifest beside `path` says an export wrote there; null when no export of ours is listed at it. */
+export async function recordedExport(path: string): Promise<ManifestEntry | null> {
+  const manifest = await readManifest(dirname(path));
+  return manifest && Object.hasOwn(manifest.outputs, basename(path)) ? manifest.outputs[basename(path)] : null;
+}
+
 export async function recordExport(path: string, entry: ManifestEntry): Promise<void> {
   const folder = dirname(path);
   const before = updating.get(folder) ?? Promise.resolve();

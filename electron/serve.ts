@@ -17,9 +17,10 @@ import { basename, resolve } from 'node:path';
 import type { ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
-import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
+import { exportDownload } from './export-download';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
@@ -142,6 +143,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (request.method !== 'GET') return sendJson(response, 405, errorBody('invalid-argument', 'events are read with GET'), { Allow: 'GET' });
       return openEventStream(request, response);
     }
+    if (url.pathname === DOWNLOAD_PATH) {
+      if (request.method !== 'GET') return sendJson(response, 405, errorBody('invalid-argument', 'downloads are read with GET'), { Allow: 'GET' });
+      return sendDownload(response, url.searchParams.get('path') ?? '');
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (request.method !== 'POST') return sendJson(response, 405, errorBody('invalid-argument', 'API calls are POST requests'), { Allow: 'POST' });
       return answerApiCall(request, response, url.pathname.slice(API_PREFIX.length));
@@ -177,6 +182,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);
       sendJson(response, 500, errorBody('io', `${method} failed: ${(error as Error)?.message ?? String(error)}`));
     }
+  }
+
+  /** An export's output as a download: the browser cannot reach this disk. */
+  async function sendDownload(response: ServerResponse, path: string): Promise<void> {
+    let download;
+    try {
+      download = await exportDownload(root, path);
+    } catch (error) {
+      if (isTahrirError(error)) return sendError(response, error);
+      throw error;
+    }
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': download.contentType,
+      'Content-Length': String(download.data.length),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(download.name)}`,
+      'Cache-Control': 'no-store',
+    });
+    response.end(download.data);
   }
 
   function openEventStream(request: IncomingMessage, response: ServerResponse): void {

@@ -7,7 +7,7 @@ import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
 import { isWebLink } from '../shared/api-arguments';
 import { TahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';
-import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER } from '../shared/http-protocol';
+import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER } from '../shared/http-protocol';
 import { readEventStream } from './event-stream';
 import { pageToken } from './page-token';
 
@@ -120,8 +120,23 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     }
   }
 
+  /** The file name of a Content-Disposition header (filename*=UTF-8''…, as serve writes it). */
+  function attachmentName(disposition: string | null, fallback: string): string {
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+    return encoded ? decodeURIComponent(encoded) : fallback;
+  }
+
   return {
     ...methods,
+    async downloadExport(path: string) {
+      const to = target();
+      const response = await doFetch(`${to.baseUrl}${DOWNLOAD_PATH}?path=${encodeURIComponent(path)}`, { headers: tokenHeaders(to), credentials: 'omit', cache: 'no-store' });
+      if (!response.ok) {
+        const answer: unknown = await response.json().catch(() => null);
+        throw toTahrirError('downloadExport', response.status, answer);
+      }
+      return { name: attachmentName(response.headers.get('content-disposition'), path.split('/').pop() ?? 'export'), data: await response.blob() };
+    },
     // In a browser the page opens the link itself, in a new tab without access back to us.
     async openExternal(url: string) {
       if (!isWebLink(url)) throw new TahrirError('invalid-argument', `openExternal: only http and https links open outside the app`);

@@ -51,8 +51,9 @@ const exportRequest = v.strictObject(
     ),
     seed: v.optional(v.pipe(v.number('seed must be a number'), v.safeInteger('seed must be a whole number'))),
     replace: v.optional(v.boolean('replace must be true or false')),
+    skipUntouched: v.optional(v.boolean('skipUntouched must be true or false')),
   },
-  'the export request must be an object with format and out (and optionally status, split, seed, replace)',
+  'the export request must be an object with format and out (and optionally status, skipUntouched, split, seed, replace)',
 );
 
 const importRequest = v.strictObject(

@@ -93,6 +93,11 @@ export interface ExportRequest {
   /** Output path (file or folder, by format). */
   out: string;
   status?: DocumentStatus;
+  /**
+   * Leave out untouched documents (status to do, nothing annotated or edited): not examples with
+   * no entities. The dialog sets it unless asked to include them; the CLI exports every document.
+   */
+  skipUntouched?: boolean;
   /** e.g. [80, 10, 10] for train/dev/test. */
   split?: number[];
   seed?: number;
@@ -108,8 +113,12 @@ export interface ExportSummary {
   documents: number;
   spansByLabel: Record<string, number>;
   quotes: number;
-  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"). */
+  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel or quotes. */
   leftOut: Record<string, number>;
+  /** Documents left out as untouched (skipUntouched), by id. */
+  untouched: string[];
+  /** Each span left out, named: its document, label (null: a quote), text and reason. */
+  leftOutSpans: { document: string; label: string | null; text: string; reason: string }[];
   skipped: { file: string; reason: string }[];
   /**
    * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),
@@ -194,6 +203,12 @@ export interface TahrirApi {
    * 'exists' when the destination is taken (see ExportRequest.replace).
    */
   startExport(request: ExportRequest): Promise<{ jobId: string }>;
+  /**
+   * An export's output (a path of ExportSummary.outputs) as the browser downloads it: a file as it
+   * is, a folder as a tar archive. Only under `tahrir serve`, whose disk the browser cannot reach;
+   * the desktop app has none (its exports are on the user's own disk).
+   */
+  downloadExport?(path: string): Promise<{ name: string; data: Blob }>;
   cancelExport(jobId: string): Promise<void>;
 
   chooseImportSource(format: ImportFormat): Promise<string | null>;

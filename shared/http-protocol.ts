@@ -2,6 +2,7 @@
 //
 //   POST {API_PREFIX}<method>   body {"args": [...]}     → 200 {"result": …} | 4xx/5xx {"error": TahrirErrorData}
 //   GET  {EVENTS_PATH}          Server-Sent Events, each `data:` line one TahrirEvent as JSON
+//   GET  {DOWNLOAD_PATH}?path=… an export's output as a download (a folder as a tar archive)
 //   GET  /?token=…              the renderer (index.html), which reads the token from its URL
 //
 // API calls and the event stream must carry the per-run token in the TOKEN_HEADER header (never
@@ -10,6 +11,7 @@
 
 export const API_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
+export const DOWNLOAD_PATH = '/api/download';
 export const TOKEN_HEADER = 'x-tahrir-token';
 export const TOKEN_QUERY = 'token';
 

@@ -9,3 +9,8 @@ declare class URL {
   readonly host: string;
   readonly pathname: string;
 }
+
+/** WHATWG TextEncoder, as in browsers, workers and Node (only what shared/ uses). */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}

@@ -99,8 +99,10 @@ export function summaryText(summary: ExportSummary): string {
   const spanCount = labels.reduce((n, [, c]) => n + c, 0);
   lines.push(`spans: ${spanCount}${labels.length ? ` (${labels.map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`);
   lines.push(`quotes: ${summary.quotes}`);
+  if (summary.untouched?.length) lines.push(`left out ${summary.untouched.length} untouched documents (to do, nothing annotated): ${summary.untouched.join(', ')}`);
   const leftOut = Object.entries(summary.leftOut);
   if (leftOut.length) lines.push(`left out: ${leftOut.map(([why, n]) => `${n} ${why}`).join(', ')}`);
+  for (const s of summary.leftOutSpans ?? []) lines.push(`left out of ${s.document}: ${s.label ?? 'quote'} ${JSON.stringify(s.text)} (${s.reason})`);
   for (const r of summary.reanchored) lines.push(`${r.file}: ${r.message}`);
   for (const s of summary.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
   for (const o of summary.outputs) lines.push(`wrote ${o}`);

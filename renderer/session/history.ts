@@ -2,6 +2,7 @@
 import type { DocumentData } from '../../shared/document-data';
 import { changed, redone, undone } from '../../shared/history';
 import { store } from './store';
+import { showNotice } from './ui-actions';
 
 export interface ChangeOptions {
   /** Consecutive changes with the same key (typing in one field) make one undo step. */
@@ -12,10 +13,21 @@ export interface ChangeOptions {
 export function changeDocument(recipe: (data: DocumentData) => DocumentData, options: ChangeOptions = {}): boolean {
   const s = store().getState();
   if (!s.data || !s.doc || s.doc.readOnly) return false;
-  const next = recipe(s.data);
-  if (next === s.data) return false;
+  const edited = recipe(s.data);
+  if (edited === s.data) return false;
+  const next = reopened(s.data, edited);
   store().setState(changed({ data: s.data, past: s.past, future: s.future, groupKey: s.groupKey }, next, options.group));
+  if (next !== edited) showNotice('This document was marked done; the edit takes it back to in progress (Ctrl+Shift+D marks it done again).');
   return true;
+}
+
+/**
+ * An edit of a document marked done takes it back to in progress (in the same undo step): done
+ * must mean nothing changed since. Changing the status itself is not such an edit.
+ */
+function reopened(before: DocumentData, after: DocumentData): DocumentData {
+  if (before.document.status !== 'done' || after.document.status !== 'done') return after;
+  return { ...after, document: { ...after.document, status: 'in_progress' } };
 }
 
 /** Ends a typing group (the field lost focus): the next change is its own step. */

@@ -66,7 +66,8 @@ export interface SpanRef {
 export type { TextView };
 
 export interface Notice {
-  kind: 'info' | 'error';
+  /** 'hint': what a key needs first (a selection); gone in a moment, or at the next command. */
+  kind: 'info' | 'error' | 'hint';
   text: string;
   /** Grows with each notice, so the same text twice still shows. */
   seq: number;

@@ -43,6 +43,19 @@ export function showNotice(text: string, kind: 'info' | 'error' = 'info'): void 
   store().setState({ notice: { kind, text, seq: ++session().seq.notice } });
 }
 
+/**
+ * The one message of every command that needs a target first: "Select <what> first, then press
+ * <key>." Short-lived, and gone at the next command (clearHint).
+ */
+export function needTarget(what: string, key: string, verb = 'Select'): void {
+  store().setState({ notice: { kind: 'hint', text: `${verb} ${what} first, then press ${key}.`, seq: ++session().seq.notice } });
+}
+
+/** A command ran: a hint about an earlier key no longer applies. */
+export function clearHint(): void {
+  if (store().getState().notice?.kind === 'hint') store().setState({ notice: null });
+}
+
 export function clearNotice(): void {
   store().setState({ notice: null });
 }

@@ -5,16 +5,16 @@ import type { EditKind } from '../../shared/model';
 import { decideCurrent, editClean, nextDocumentToClean, stepSuggestion } from '../session/cleanup-suggestions';
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
-import { setSideTab, showNotice } from '../session/ui-actions';
+import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
-import { paragraphElementAt, textSurface } from './text-surface';
+import { isCaretPlaced, paragraphElementAt, textSurface } from './text-surface';
 
 export function setPendingReplace(p: PendingReplace | null): void {
   store().setState({ replacing: p });
 }
 
 /** The selection in the clean text, exact characters; null (with a notice) otherwise. */
-export function selectedCleanRange(): { start: number; end: number } | null {
+export function selectedCleanRange(key: string): { start: number; end: number } | null {
   const surface = textSurface();
   const s = store().getState();
   if (!surface || !s.doc || s.doc.readOnly) return null;
@@ -23,12 +23,12 @@ export function selectedCleanRange(): { start: number; end: number } | null {
     return null;
   }
   const range = selectionToShown(surface.root, surface.shown, true);
-  if (!range) showNotice('Select the text to change in the clean text first.');
+  if (!range) needTarget('the text to change', key);
   return range;
 }
 
 export function deleteSelection(kind: EditKind): boolean {
-  const range = selectedCleanRange();
+  const range = selectedCleanRange(kind === 'typo' ? 'Ctrl + Shift + Backspace' : 'Ctrl + Backspace');
   if (!range) return false;
   const done = editClean(range.start, range.end, '', kind);
   document.getSelection()?.removeAllRanges();
@@ -37,7 +37,7 @@ export function deleteSelection(kind: EditKind): boolean {
 
 /** Opens the inline replace field in the Cleanup tab for the selected clean text. */
 export function startReplace(): boolean {
-  const range = selectedCleanRange();
+  const range = selectedCleanRange('Ctrl + Shift + E');
   const surface = textSurface();
   if (!range || !surface) return false;
   setSideTab('cleanup');
@@ -52,20 +52,28 @@ export function finishReplace(replacement: string): boolean {
   return editClean(p.start, p.end, replacement, 'typo');
 }
 
-/** Inserts a space at the caret (or before the selection): glued words split. */
+/**
+ * Inserts a space at the caret (or before the selection): glued words split. Only at a caret the
+ * user placed (focus alone leaves an unseen one at the headline's start), and it says what it did.
+ */
 export function insertSpace(): boolean {
   const surface = textSurface();
   const s = store().getState();
   const sel = document.getSelection();
-  if (!surface || !s.doc || s.doc.readOnly || !sel || !sel.anchorNode) return false;
+  if (!surface || !s.doc || s.doc.readOnly) return false;
   if (s.view !== 'clean') {
     showNotice('Hand edits work on the clean text: press T to show it.');
     return false;
   }
-  const range = sel.getRangeAt(0);
-  const at = domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown);
-  if (at === null) return false;
-  return editClean(at, at, ' ', 'split');
+  const range = sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
+  const at = range ? domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown) : null;
+  if (at === null) {
+    needTarget('where the space goes', 'Ctrl + Shift + Space', 'Click');
+    return false;
+  }
+  const done = editClean(at, at, ' ', 'split');
+  if (done) showNotice('Inserted a space (Ctrl + Z undoes it).');
+  return done;
 }
 
 /** The Cleanup tab's list of suggestions (its review keys work while it has the focus). */

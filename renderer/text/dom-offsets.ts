@@ -21,6 +21,39 @@ function paragraphIn(node: Node, which: 'first' | 'last'): HTMLElement | null {
   return (which === 'first' ? all[0] : all[all.length - 1]) ?? null;
 }
 
+/**
+ * UTF-16 units of the paragraph's text before a DOM point in it. A paragraph is one text node,
+ * or, in a right-to-left paragraph with left-to-right runs, text nodes and <bdi>s holding one each.
+ */
+function unitsBefore(p: HTMLElement, node: Node, offset: number): number {
+  if (node.nodeType === Node.TEXT_NODE && node === p.firstChild) return offset;
+  if (node === p && p.childNodes.length === 1 && p.firstChild?.nodeType === Node.TEXT_NODE) return offset === 0 ? 0 : (p.firstChild.textContent ?? '').length;
+  const range = p.ownerDocument.createRange();
+  range.setStart(p, 0);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/**
+ * The DOM point `unit` UTF-16 units into a paragraph's text: in its text node, or in the text node
+ * of the run holding it; at the edge of a run, a start goes in the run after and an end in the
+ * run before, so a span inside a run is one node's.
+ */
+function pointAt(p: HTMLElement, unit: number, side: 'start' | 'end'): { node: Node; offset: number } | null {
+  const first = p.firstChild;
+  if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) return { node: first, offset: unit };
+  const walker = p.ownerDocument.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+  let before = 0;
+  let last: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node.textContent ?? '').length;
+    if (side === 'end' ? unit <= before + length : unit < before + length) return { node, offset: unit - before };
+    before += length;
+    last = node;
+  }
+  return last ? { node: last, offset: (last.textContent ?? '').length } : null;
+}
+
 /** A DOM point as (paragraph, UTF-16 offset in it); null outside the text. */
 export function domPointToParagraph(node: Node, offset: number, root: HTMLElement, shown: ShownText): { para: Paragraph; unit: number } | null {
   const p = paragraphOf(node, root);
@@ -40,7 +73,7 @@ export function domPointToParagraph(node: Node, offset: number, root: HTMLElemen
   if (!p) return null;
   const para = shown.paragraphs[Number(p.dataset.para)];
   if (!para) return null;
-  const unit = node.nodeType === Node.TEXT_NODE ? offset : offset === 0 ? 0 : para.text.length;
+  const unit = node.nodeType === Node.TEXT_NODE || node === p || p.contains(node) ? Math.min(unitsBefore(p, node, offset), para.text.length) : 0;
   return { para, unit };
 }
 
@@ -94,9 +127,11 @@ export function shownToRanges(start: number, end: number, shown: ShownText, elem
     const s = Math.max(start, para.start) - para.start;
     const e = Math.min(end, para.end) - para.start;
     if (e <= s) continue;
-    const node = elements.get(i)?.firstChild;
-    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-    out.push(new StaticRange({ startContainer: node, startOffset: para.units.toUtf16(s), endContainer: node, endOffset: para.units.toUtf16(e) }));
+    const p = elements.get(i);
+    const from = p && pointAt(p, para.units.toUtf16(s), 'start');
+    const to = p && pointAt(p, para.units.toUtf16(e), 'end');
+    if (!from || !to) continue;
+    out.push(new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset }));
   }
   return out;
 }

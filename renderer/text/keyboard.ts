@@ -9,7 +9,7 @@ import { stepDocument } from '../session/document-actions';
 import { redo, undo } from '../session/history';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
-import { closeDialog, closeSearch, openDialog, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
+import { clearHint, closeDialog, closeSearch, needTarget, openDialog, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
 import { decide, deleteSelection, inSuggestionList, insertSpace, openNextToClean, startReplace, stepAndShow } from './cleanup-commands';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
@@ -46,6 +46,7 @@ function applyLabel(e: KeyboardEvent, exact: boolean): void {
     return;
   }
   if (s.selected?.kind === 'entity') relabelEntity(s.selected.id, label.name);
+  else needTarget('text', `${label.hotkey ?? ''} (${label.name})`.trim());
 }
 
 function quoteSelection(exact: boolean): void {
@@ -53,7 +54,7 @@ function quoteSelection(exact: boolean): void {
   if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (!range) {
-    showNotice('Select the quote’s text first, then press Q.');
+    needTarget('the quote’s text', 'Q');
     return;
   }
   markQuote(range);
@@ -82,6 +83,8 @@ interface Handler {
   when(e: KeyboardEvent, s: TahrirState): boolean;
   /** Runs it; false when the key keeps its default action all the same. */
   run(e: KeyboardEvent, s: TahrirState): boolean | void;
+  /** What it acts on and its key: pressed while editing with none selected, it says so (needTarget) instead of nothing. */
+  needs?: { what: string; key: string };
 }
 
 const always = (): boolean => true;
@@ -96,8 +99,9 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
     paintFirst: true,
     when: (e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id],
     run: (_e, s) => setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
+    needs: { what: 'a quote', key: 'K' },
   },
-  delete: { paintFirst: true, when: (e, s) => editing(e, s) && !!s.selected, run: (_e, s) => deleteSpan(s.selected!) },
+  delete: { paintFirst: true, when: (e, s) => editing(e, s) && !!s.selected, run: (_e, s) => deleteSpan(s.selected!), needs: { what: 'an entity or a quote', key: 'Delete' } },
   undo: { paintFirst: true, when: always, run: () => void undo() },
   redo: { paintFirst: true, when: always, run: () => void redo() },
   find: {
@@ -131,9 +135,10 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
       const n = tagAllOccurrences(s.selected!.id);
       showNotice(n ? `Tagged ${n} more occurrence${n === 1 ? '' : 's'}.` : 'No other untagged occurrences.');
     },
+    needs: { what: 'an entity', key: 'A' },
   },
-  link: { when: selectedEntity, run: () => focusField('inspector-link') },
-  speaker: { when: selectedQuote, run: () => focusField('speaker-input') },
+  link: { when: selectedEntity, run: () => focusField('inspector-link'), needs: { what: 'an entity', key: 'L' } },
+  speaker: { when: selectedQuote, run: () => focusField('speaker-input'), needs: { what: 'a quote', key: 'S' } },
   'accept-speaker': { when: editing, run: () => acceptSuggestedSpeaker() },
   export: {
     when: always,
@@ -174,6 +179,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
     const handler = HANDLERS[command];
     if (handler.paintFirst && handler.when(e, before)) {
       e.preventDefault();
+      clearHint();
       paintFirst(() => handler.run(e, before));
       return;
     }
@@ -184,7 +190,15 @@ export function handleKeyDown(e: KeyboardEvent): void {
   for (const command of commands) {
     const handler = HANDLERS[command];
     if (handler.paintFirst || !handler.when(e, s)) continue;
+    clearHint();
     if (handler.run(e, s) !== false) e.preventDefault();
+    return;
+  }
+  // A command that needs a selected entity or quote, with none: say so, the same way for each.
+  const waiting = editing(e, s) ? commands.map((c) => HANDLERS[c].needs).find((n) => n !== undefined) : undefined;
+  if (waiting) {
+    e.preventDefault();
+    needTarget(waiting.what, waiting.key);
     return;
   }
   // The text is never typed into.

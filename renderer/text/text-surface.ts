@@ -18,6 +18,11 @@ declare module '../session/session' {
   interface SessionViews {
     /** The document text mounted now (DocumentView), if any. */
     textSurface?: TextSurface | null;
+    /**
+     * Whether the caret in the text is where the user put it (a click, a drag, the arrows, a
+     * search result), not where focus alone left it (Tab puts it, unseen, at the headline's start).
+     */
+    caretPlaced?: boolean;
   }
 }
 
@@ -51,6 +56,20 @@ export function collapseSelectionToEnd(): void {
   );
 }
 
+/** Focus came to the text (Tab, Escape from a field): the caret there is not one the user chose. */
+export function caretFromFocus(): void {
+  session().views.caretPlaced = false;
+}
+
+/** A click, a drag or a key that moves the caret: the caret is the user's. */
+export function caretPlacedByUser(): void {
+  session().views.caretPlaced = true;
+}
+
+export function isCaretPlaced(): boolean {
+  return session().views.caretPlaced === true;
+}
+
 export function focusText(): void {
   textSurface()?.root.focus({ preventScroll: true });
 }
@@ -60,6 +79,7 @@ export function selectShownRange(start: number, end: number): void {
   if (!surface) return;
   surface.reveal(surface.shown.paragraphAt(end));
   selectShown(start, end, surface.shown, surface.elements);
+  caretPlacedByUser();
 }
 
 /** The element of the paragraph holding shown position `pos`, rendered first if it was still to come. */

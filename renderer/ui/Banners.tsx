@@ -83,11 +83,14 @@ export function Banners(): ReactElement {
   );
 }
 
+/** A hint says what a key needs; it goes before it gets in the way of the next one. */
+const HINT_MS = 2000;
+
 function NoticeToast(): ReactElement | null {
   const notice = useTahrir((s) => s.notice);
   useEffect(() => {
     if (!notice || notice.kind === 'error') return;
-    const t = setTimeout(clearNotice, 3500);
+    const t = setTimeout(clearNotice, notice.kind === 'hint' ? HINT_MS : 3500);
     return () => clearTimeout(t);
   }, [notice]);
   if (!notice) return null;

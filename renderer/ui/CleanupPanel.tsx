@@ -22,6 +22,7 @@ import {
 } from '../session/cleanup-suggestions';
 import { openDialog } from '../session/ui-actions';
 import { shownText } from '../../shared/text-view';
+import { joinKeywords } from '../../shared/keyword-list';
 import { deleteSelection, finishReplace, insertSpace, scrollToSuggestion, setPendingReplace, startReplace, SUGGESTION_LIST_ID } from '../text/cleanup-commands';
 import type { HighlightItem } from '../text/highlight-layer';
 import { textSurface } from '../text/text-surface';
@@ -105,7 +106,7 @@ function MetadataSuggestions(): ReactElement | null {
       <dl>
         {rows.map(({ field, title }) => {
           const value = metadata[field]!;
-          const text = Array.isArray(value) ? value.join('، ') : value;
+          const text = Array.isArray(value) ? joinKeywords(value) : value;
           const current = document[field];
           const same = JSON.stringify(current) === JSON.stringify(value);
           return (

@@ -1,14 +1,15 @@
-// The document's text: one block per paragraph (dir="auto", text nodes only), spans
+// The document's text: one block per paragraph (its direction by most of its strong characters, one text node each), spans
 // drawn by DocumentHighlights. The text is focusable and selectable by mouse and
 // keyboard (Shift+arrows) but never edited: it is contenteditable (plaintext-only) only for the caret.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
+import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
-import { setTextSurface, textSurface } from '../text/text-surface';
+import { caretFromFocus, caretPlacedByUser, setTextSurface, textSurface } from '../text/text-surface';
 import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
@@ -43,15 +44,21 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
     },
     [para, elements],
   );
+  const dir = paragraphDirection(para.text);
+  // In a right-to-left paragraph each left-to-right run is isolated (<bdi>), so its punctuation and
+  // figures stay with it; the text nodes hold the paragraph's text in order (renderer/text/dom-offsets.ts).
+  const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
+  const content = para.display === '' ? <br /> : pieces && pieces.length > 1 ? pieces.map((piece, i) => (piece.isolate ? <bdi key={i} dir="ltr">{piece.text}</bdi> : piece.text)) : para.display;
   return (
     <p
       data-para={para.index}
-      dir="auto"
+      // Not dir="auto", which goes by the first strong character: an Arabic paragraph opening with an English attribution ran left to right.
+      dir={dir ?? 'auto'}
       ref={register}
       className={para.bidi.length ? 'para has-bidi' : 'para'}
       title={bidiTitle(para)}
     >
-      {para.display === '' ? <br /> : para.display}
+      {content}
     </p>
   );
 });
@@ -97,11 +104,17 @@ function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph
   );
 }
 
-/** Keys that would change the text in a contenteditable: the text is never edited here. */
+/**
+ * Keys that would change the text in a contenteditable: the text is never edited here. Tab is not
+ * one: in a contenteditable it moves the focus on, and the text must let it go (WCAG 2.1.2).
+ */
 function isEditingKey(e: React.KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey) return ['x', 'v', 'X', 'V'].includes(e.key);
-  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Tab';
+  return e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace' || e.key === 'Delete';
 }
+
+/** Keys that move the caret where the user sees it. */
+const CARET_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
 
 export function DocumentView(): ReactElement | null {
   const doc = useTahrir((s) => s.doc);
@@ -154,6 +167,7 @@ export function DocumentView(): ReactElement | null {
 
   const onKeyDown = useCallback((e: React.KeyboardEvent) => {
     if (isEditingKey(e)) e.preventDefault();
+    else if (CARET_KEYS.has(e.key)) caretPlacedByUser();
   }, []);
 
   if (!doc || !shown) return null;
@@ -182,6 +196,9 @@ export function DocumentView(): ReactElement | null {
         onDragStart={block}
         onCompositionEnd={() => setEpoch((n) => n + 1)}
         onClick={onClick}
+        // Focus comes before the mouse's button is up: a click marks its caret placed after this.
+        onFocus={caretFromFocus}
+        onMouseUp={caretPlacedByUser}
         key={`${doc.id}:${view}:${epoch}`}
       >
         <Paragraphs paragraphs={shown.paragraphs} elements={elementsRef.current} revealRef={revealRef} />

@@ -40,6 +40,49 @@ function isEarlierExport(e: unknown): boolean {
 
 type ExportEvent = Extract<TahrirEvent, { jobId: string }>;
 
+/**
+ * Under `tahrir serve` the export is on the server's disk, out of the browser's reach: each output
+ * is also handed to the browser as a download (a folder as a tar archive). The desktop has no
+ * downloadExport: its exports are on the user's disk already.
+ */
+async function downloadOutputs(outputs: readonly string[]): Promise<string[]> {
+  const download = getApi().downloadExport;
+  if (!download) return [];
+  const names: string[] = [];
+  for (const path of outputs) {
+    const { name, data } = await download(path);
+    const url = URL.createObjectURL(data);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    names.push(name);
+  }
+  return names;
+}
+
+function DownloadNote({ outputs }: { outputs: readonly string[] }): ReactElement | null {
+  const [state, setState] = useState<{ names: string[] } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    downloadOutputs(outputs).then(
+      (names) => live && setState({ names }),
+      (e: unknown) => live && setState({ error: toErrorData(e).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [outputs]);
+  if (!state || ('names' in state && state.names.length === 0)) return null;
+  if ('error' in state) return <p className="banner error" role="alert">The browser could not download the export: {state.error}</p>;
+  return (
+    <p className="muted" data-testid="export-downloaded">
+      Downloaded by the browser: {state.names.map((n, i) => <span key={n}>{i > 0 && ', '}<bdi>{n}</bdi></span>)}
+    </p>
+  );
+}
+
 function isExportEvent(e: TahrirEvent): e is ExportEvent {
   return e.type === 'export-progress' || e.type === 'export-finished' || e.type === 'export-failed';
 }
@@ -48,6 +91,8 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
   const defaults = useTahrir((s) => s.workspace?.config.exportDefaults);
   const [format, setFormat] = useState<ExportFormat>(EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl');
   const [status, setStatus] = useState<DocumentStatus | ''>(defaults?.status ?? '');
+  // Untouched documents (to do, nothing annotated) would be examples that name nothing: left out unless asked for.
+  const [includeUntouched, setIncludeUntouched] = useState(false);
   const [splitOn, setSplitOn] = useState(!!defaults?.split);
   const [split, setSplit] = useState<number[]>(defaults?.split ?? [80, 10, 10]);
   const [seed, setSeed] = useState(defaults?.seed ?? 42);
@@ -101,6 +146,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
     const request: ExportRequest = { format, out };
     if (confirmed !== undefined) request.replace = true;
     if (status) request.status = status;
+    if (!includeUntouched) request.skipUntouched = true;
     if (splitOn) {
       request.split = split;
       request.seed = seed;
@@ -179,6 +225,19 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
             </select>
           </label>
           <div className="field-row">
+            <span />
+            <label>
+              <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} data-testid="export-include-untouched" /> Include
+              untouched documents
+              <span className="muted" data-testid="export-untouched-note">
+                {' '}
+                {includeUntouched
+                  ? '(to do, nothing annotated: exported as examples with no entities)'
+                  : '(to do, nothing annotated): left out, so they are not taken for examples with no entities'}
+              </span>
+            </label>
+          </div>
+          <div className="field-row">
             <span>Split</span>
             <span className="split-inputs">
               <label>
@@ -234,6 +293,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           </p>
         )}
         {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
+        {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
         {phase.kind === 'replace?' && (
           <p className="banner warn" role="alert" data-testid="export-replace-question">
             <span>

@@ -1,16 +1,29 @@
 // The keyboard shortcut sheet (?).
-import type { ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { selectLabels, useTahrir } from '../session/store';
 import { toggleShortcuts } from '../session/ui-actions';
 import { shortcutSheet } from '../../shared/keymap';
 
 export function ShortcutSheet(): ReactElement | null {
   const open = useTahrir((s) => s.shortcutsOpen);
+  return open ? <OpenSheet /> : null;
+}
+
+function OpenSheet(): ReactElement {
   const labels = useTahrir(selectLabels);
-  if (!open) return null;
+  // Where the focus was when the sheet opened (read while rendering, before the sheet takes it): it goes back there on close.
+  const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const sheetRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The sheet itself takes the focus, at its top: focusing the Close button at its end scrolled the sheet to the bottom.
+    sheetRef.current?.focus({ preventScroll: true });
+    return () => {
+      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+    };
+  }, [returnTo]);
   return (
     <div className="overlay" onClick={() => toggleShortcuts(false)}>
-      <div className="dialog shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div ref={sheetRef} tabIndex={-1} className="dialog shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>
@@ -34,7 +47,7 @@ export function ShortcutSheet(): ReactElement | null {
             </span>
           ))}
         </p>
-        <button className="primary" onClick={() => toggleShortcuts(false)} autoFocus>
+        <button className="primary" onClick={() => toggleShortcuts(false)}>
           Close <kbd>Esc</kbd>
         </button>
       </div>

@@ -23,6 +23,18 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           </tbody>
         </table>
       )}
+      {summary.untouched.length > 0 && (
+        <p data-testid="export-untouched">
+          Left out {summary.untouched.length} untouched document{summary.untouched.length === 1 ? '' : 's'} (to do, nothing annotated):{' '}
+          {summary.untouched.slice(0, 5).map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <bdi>{id}</bdi>
+            </span>
+          ))}
+          {summary.untouched.length > 5 && ` and ${summary.untouched.length - 5} more`}.
+        </p>
+      )}
       <h3>Left out</h3>
       {leftOut.length === 0 ? (
         <p className="muted">No span was left out.</p>
@@ -37,6 +49,15 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
             ))}
           </tbody>
         </table>
+      )}
+      {summary.leftOutSpans.length > 0 && (
+        <ul className="left-out-spans" data-testid="export-left-out-spans">
+          {summary.leftOutSpans.map((s, i) => (
+            <li key={i}>
+              <bdi>{s.document}</bdi>: {s.label ?? 'quote'} “<bdi>{s.text}</bdi>” ({s.reason})
+            </li>
+          ))}
+        </ul>
       )}
       {summary.reanchored.length > 0 && (
         <>

@@ -2,7 +2,7 @@
 // `annotation.conf`. brat offsets are characters as Python reads the .txt, i.e. code
 // points. An .ann line cannot hold a line break, so a span crossing one is written as
 // discontinuous fragments `start end;start end` (brat joins their text with a space).
-import type { ExportRecord } from './export-record';
+import type { ExportRecord, LeftOutSpan } from './export-record';
 import type { ExportWriter, FormatExporter } from './exporter';
 
 export const BRAT_QUOTE_LABEL = 'QUOTE';
@@ -41,10 +41,11 @@ export function bratFragments(chars: readonly string[], start: number, end: numb
 }
 
 /** The .ann file for one document. */
-export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string>; leftOut: Record<string, number> } {
+export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string>; leftOut: Record<string, number>; leftOutSpans: LeftOutSpan[] } {
   const chars = Array.from(record.text);
   const labels = new Set<string>();
   const leftOut: Record<string, number> = {};
+  const leftOutSpans: LeftOutSpan[] = [];
   const lines: string[] = [];
   let t = 0;
   let note = 0;
@@ -53,6 +54,7 @@ export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string
     const f = bratFragments(chars, span.start, span.end);
     if (f.empty) {
       leftOut['line breaks only (brat)'] = (leftOut['line breaks only (brat)'] ?? 0) + 1;
+      leftOutSpans.push({ reason: 'line breaks only (brat)', label: span.label, text: span.text });
       return;
     }
     const type = bratTypeName(span.label);
@@ -67,6 +69,7 @@ export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string
     const f = bratFragments(chars, quote.start, quote.end);
     if (f.empty) {
       leftOut['line breaks only (brat)'] = (leftOut['line breaks only (brat)'] ?? 0) + 1;
+      leftOutSpans.push({ reason: 'line breaks only (brat)', label: null, text: quote.text });
       continue;
     }
     const q = ++t;
@@ -76,7 +79,7 @@ export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string
     if (speakerT !== undefined) lines.push(`R${++r}\t${BRAT_SPEAKER_RELATION} Arg1:T${q} Arg2:T${speakerT}`);
     else if (quote.speakerName) lines.push(`#${++note}\tAnnotatorNotes T${q}\tspeaker: ${oneLine(quote.speakerName)}`);
   }
-  return { ann: lines.length ? lines.join('\n') + '\n' : '', labels, leftOut };
+  return { ann: lines.length ? lines.join('\n') + '\n' : '', labels, leftOut, leftOutSpans };
 }
 
 /** `annotation.conf` for the labels seen: entities, quotes, the speaker relation, the quote kind. */
@@ -106,11 +109,11 @@ export function createBratExporter(): FormatExporter {
     extension: '',
     async start() {},
     async add(record: ExportRecord, writer: ExportWriter) {
-      const { ann, labels: seen, leftOut } = bratAnn(record);
+      const { ann, labels: seen, leftOutSpans } = bratAnn(record);
       for (const l of seen) labels.add(l);
       await writer.writeFile(`${record.id}.txt`, record.text);
       await writer.writeFile(`${record.id}.ann`, ann);
-      return leftOut;
+      return leftOutSpans;
     },
     async finish(writer: ExportWriter) {
       await writer.writeFile('annotation.conf', bratAnnotationConf(labels));

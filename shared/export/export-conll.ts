@@ -5,14 +5,14 @@ import type { ExportWriter, FormatExporter } from './exporter';
 import { tagTokens } from './iob-tags';
 
 export function conllDocument(record: ExportRecord) {
-  const { sentences, leftOut } = tagTokens(record, 'conll');
+  const { sentences, leftOut, leftOutSpans } = tagTokens(record, 'conll');
   let out = '-DOCSTART-\tO\n\n';
   for (const sentence of sentences) {
     if (sentence.length === 0) continue;
     for (const token of sentence) out += `${token.text}\t${token.tag}\n`;
     out += '\n';
   }
-  return { text: out, leftOut };
+  return { text: out, leftOut, leftOutSpans };
 }
 
 export function createConllExporter(): FormatExporter {
@@ -21,9 +21,9 @@ export function createConllExporter(): FormatExporter {
     extension: 'conll',
     async start() {},
     async add(record: ExportRecord, writer: ExportWriter) {
-      const { text, leftOut } = conllDocument(record);
+      const { text, leftOutSpans } = conllDocument(record);
       await writer.append(text);
-      return leftOut;
+      return leftOutSpans;
     },
     async finish() {},
   };

@@ -6,7 +6,7 @@ import type { ExportWriter, FormatExporter } from './exporter';
 import { tagTokens } from './iob-tags';
 
 export function hfLines(record: ExportRecord) {
-  const { sentences, leftOut } = tagTokens(record, 'hf');
+  const { sentences, leftOut, leftOutSpans } = tagTokens(record, 'hf');
   let out = '';
   let n = 0;
   for (const sentence of sentences) {
@@ -18,7 +18,7 @@ export function hfLines(record: ExportRecord) {
         ner_tags: sentence.map((t) => t.tag),
       }) + '\n';
   }
-  return { text: out, leftOut };
+  return { text: out, leftOut, leftOutSpans };
 }
 
 export function createHfExporter(): FormatExporter {
@@ -27,9 +27,9 @@ export function createHfExporter(): FormatExporter {
     extension: 'jsonl',
     async start() {},
     async add(record: ExportRecord, writer: ExportWriter) {
-      const { text, leftOut } = hfLines(record);
+      const { text, leftOutSpans } = hfLines(record);
       await writer.append(text);
-      return leftOut;
+      return leftOutSpans;
     },
     async finish() {},
   };

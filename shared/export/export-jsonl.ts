@@ -35,7 +35,7 @@ export function createJsonlExporter(): FormatExporter {
     async start() {},
     async add(record: ExportRecord, writer: ExportWriter) {
       await writer.append(jsonlLine(record));
-      return {};
+      return [];
     },
     async finish() {},
   };

@@ -78,7 +78,7 @@ export function createLabelStudioExporter(): FormatExporter {
     },
     async add(record: ExportRecord, writer: ExportWriter) {
       await writer.append(`${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(labelStudioTask(record))}`);
-      return {};
+      return [];
     },
     async finish(writer: ExportWriter) {
       await writer.append('\n]\n');

@@ -64,6 +64,19 @@ export const LEFT_OUT_ORPHANED = 'orphaned';
 
 export type LeftOutCounts = Record<string, number>;
 
+/** A span left out of an export, named: its label (none for a quote), its text, and why. */
+export interface LeftOutSpan {
+  reason: string;
+  /** The entity's label; null for a quote. */
+  label: string | null;
+  text: string;
+}
+
+/** Nobody worked on it: status to do, no entity, quote or edit. Exported, it would teach that the text names nothing. */
+export function isUntouched(sidecar: Sidecar): boolean {
+  return sidecar.document.status === 'todo' && sidecar.entities.length === 0 && sidecar.quotes.length === 0 && sidecar.edits.length === 0;
+}
+
 export function addCount(counts: LeftOutCounts, reason: string, n = 1): void {
   if (n > 0) counts[reason] = (counts[reason] ?? 0) + n;
 }
@@ -73,11 +86,16 @@ export function toExportRecord(
   source: string,
   sidecar: Sidecar,
   options: ExportRecordOptions = {},
-): { record: ExportRecord; leftOut: LeftOutCounts; notes: SpanNote[] } {
+): { record: ExportRecord; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[]; notes: SpanNote[] } {
   // Ids tie quotes to their speakers: with two spans of one id, which one spoke is a guess.
   const duplicates = duplicateIdProblems(sidecar);
   if (duplicates.length > 0) throw new TahrirError('broken-sidecar', describeProblems(duplicates), undefined, duplicates);
   const leftOut: LeftOutCounts = {};
+  const leftOutSpans: LeftOutSpan[] = [];
+  const leaveOut = (reason: string, label: string | null, text: string): void => {
+    addCount(leftOut, reason);
+    leftOutSpans.push({ reason, label, text });
+  };
   // Spans are looked for by their `text` when the text changed, or when the offsets of one do
   // not hold its text (wrong offsets): never cut to fit; what moved or is not found is named.
   const textChanged = options.textSha256 !== undefined && options.textSha256 !== sidecar.source.sha256;
@@ -99,12 +117,12 @@ export function toExportRecord(
   const kept: { entity: Entity; span: ExportSpan }[] = [];
   for (const entity of current.entities) {
     if (entity.orphaned) {
-      addCount(leftOut, LEFT_OUT_ORPHANED);
+      leaveOut(LEFT_OUT_ORPHANED, entity.label, entity.text);
       continue;
     }
     const mapped = mapSpan(map, entity.start, entity.end);
     if (!mapped || mapped.end <= mapped.start) {
-      addCount(leftOut, LEFT_OUT_REMOVED);
+      leaveOut(LEFT_OUT_REMOVED, entity.label, entity.text);
       continue;
     }
     const span: ExportSpan = {
@@ -131,12 +149,12 @@ export function toExportRecord(
   const quotes: ExportQuote[] = [];
   for (const quote of current.quotes) {
     if (quote.orphaned) {
-      addCount(leftOut, LEFT_OUT_ORPHANED);
+      leaveOut(LEFT_OUT_ORPHANED, null, quote.text);
       continue;
     }
     const mapped = mapSpan(map, quote.start, quote.end);
     if (!mapped || mapped.end <= mapped.start) {
-      addCount(leftOut, LEFT_OUT_REMOVED);
+      leaveOut(LEFT_OUT_REMOVED, null, quote.text);
       continue;
     }
     const out: ExportQuote = {
@@ -166,7 +184,7 @@ export function toExportRecord(
   if (doc.sourceName !== undefined) meta.sourceName = doc.sourceName;
   if (doc.keywords !== undefined) meta.keywords = [...doc.keywords];
 
-  return { record: { id, text: clean, spans, quotes, meta }, leftOut, notes };
+  return { record: { id, text: clean, spans, quotes, meta }, leftOut, leftOutSpans, notes };
 }
 
 function show(text: string, max = 40): string {

@@ -91,7 +91,7 @@ export function createW3cExporter(label = 'Tahrir export'): FormatExporter {
         chunk += `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(annotation)}`;
       }
       if (chunk) await writer.append(chunk);
-      return {};
+      return [];
     },
     async finish(writer: ExportWriter) {
       await writer.append(`\n]},"total":${count}}\n`);

@@ -1,6 +1,6 @@
 // What every export format implements, and the writer it streams through: one
 // document at a time, so memory does not grow with the size of the corpus.
-import type { ExportRecord, LeftOutCounts } from './export-record';
+import type { ExportRecord, LeftOutSpan } from './export-record';
 
 /** Where an exporter's output goes. The host decides what a path means (a stream, a temp folder, a string in tests). */
 export interface ExportWriter {
@@ -17,8 +17,8 @@ export interface FormatExporter {
   /** File extension for `file` layouts, without the dot. */
   readonly extension: string;
   start(writer: ExportWriter): Promise<void>;
-  /** Writes one document; returns spans this format had to leave out, by reason. */
-  add(record: ExportRecord, writer: ExportWriter): Promise<LeftOutCounts>;
+  /** Writes one document; returns the spans this format had to leave out (not written), each with its reason. */
+  add(record: ExportRecord, writer: ExportWriter): Promise<LeftOutSpan[]>;
   finish(writer: ExportWriter): Promise<void>;
 }
 

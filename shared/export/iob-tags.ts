@@ -4,7 +4,7 @@
 
 import { splitSentences, tokenize } from '../tokenizer';
 import { addCount } from './export-record';
-import type { ExportRecord, ExportSpan, LeftOutCounts } from './export-record';
+import type { ExportRecord, ExportSpan, LeftOutCounts, LeftOutSpan } from './export-record';
 import { partitionPoint } from '../sorted-search';
 
 /**
@@ -41,7 +41,7 @@ export interface TaggedToken {
 }
 
 /** Keeps the longest of overlapping spans (ties: the earlier, then by label); returns the kept ones in text order. */
-export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpan[]; dropped: number } {
+export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpan[]; dropped: number; droppedSpans: ExportSpan[] } {
   const byLength = [...spans].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
@@ -49,16 +49,17 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpa
   // Kept spans never overlap, so sorted by start they are sorted by end too: a new span
   // overlaps one only if it overlaps its neighbour on either side (binary search).
   const kept: ExportSpan[] = [];
-  let dropped = 0;
+  const droppedSpans: ExportSpan[] = [];
   for (const span of byLength) {
     const lo = partitionPoint(kept.length, (i) => kept[i].start < span.start);
     const before = kept[lo - 1];
     const after = kept[lo];
     const overlaps = (k: ExportSpan | undefined) => !!k && span.start < k.end && k.start < span.end;
-    if (overlaps(before) || overlaps(after)) dropped++;
+    if (overlaps(before) || overlaps(after)) droppedSpans.push(span);
     else kept.splice(lo, 0, span);
   }
-  return { kept, dropped };
+  droppedSpans.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { kept, dropped: droppedSpans.length, droppedSpans };
 }
 
 /** Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one sentence. */
@@ -81,10 +82,11 @@ function keepEntitiesWhole<T extends { start: number; end: number }>(sentences: 
 }
 
 /** Sentences of tagged tokens for one document; `format` names the reason in the left-out counts. */
-export function tagTokens(record: ExportRecord, format: string): { sentences: TaggedToken[][]; leftOut: LeftOutCounts } {
+export function tagTokens(record: ExportRecord, format: string): { sentences: TaggedToken[][]; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[] } {
   const leftOut: LeftOutCounts = {};
-  const { kept, dropped } = resolveOverlaps(record.spans);
+  const { kept, dropped, droppedSpans } = resolveOverlaps(record.spans);
   addCount(leftOut, `overlap (${format})`, dropped);
+  const leftOutSpans: LeftOutSpan[] = droppedSpans.map((s) => ({ reason: `overlap (${format})`, label: s.label, text: s.text }));
   const boundaries = new Set<number>();
   for (const s of kept) {
     boundaries.add(s.start);
@@ -110,5 +112,6 @@ export function tagTokens(record: ExportRecord, format: string): { sentences: Ta
   );
   // A span over whitespace or punctuation only may hold no token at all.
   addCount(leftOut, `no tokens (${format})`, kept.length - covered.size);
-  return { sentences: tagged, leftOut };
+  for (const s of kept) if (!covered.has(s)) leftOutSpans.push({ reason: `no tokens (${format})`, label: s.label, text: s.text });
+  return { sentences: tagged, leftOut, leftOutSpans };
 }

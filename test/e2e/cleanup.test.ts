@@ -17,7 +17,18 @@ let source: string;
 
 const page = () => session.page;
 const suggestionCount = () => page().locator('.cleanup-suggestion').count();
-const highlightTexts = (name: string) => page().evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)), name);
+// A range may cross the text nodes of a paragraph (left-to-right runs isolated in a right-to-left one): read it as a Range.
+const highlightTexts = (name: string) =>
+  page().evaluate(
+    (name) =>
+      [...(CSS.highlights.get(name) ?? [])].map((r) => {
+        const range = document.createRange();
+        range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+        range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+        return range.toString();
+      }),
+    name,
+  );
 const entityCount = async () => (await page().locator('.tabs [role="tab"]', { hasText: 'Entities' }).locator('.count').textContent()) ?? '';
 
 async function example(): Promise<Sidecar> {

@@ -49,19 +49,23 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     await session?.close();
   });
 
-  it('exports JSONL from the dialog: progress, then the summary; the file is on disk', async () => {
+  it('exports JSONL from the dialog: progress, then the summary; the file is on disk; untouched documents left out by default, and said so', async () => {
     await openExportDialog();
     expect(await page().locator('[data-testid="export-format"] option').allTextContents()).toHaveLength(6);
     await page().locator('[data-testid="export-format"]').selectOption('jsonl');
     await page().locator('[data-testid="export-choose"]').click();
     const destination = (await page().locator('[data-testid="export-destination"]').textContent()) ?? '';
     expect(destination).toMatch(/^exports\/jsonl-\d{8}-\d{6}\.jsonl$/);
+    // The dialog says untouched documents are left out unless asked for.
+    expect(await page().locator('[data-testid="export-include-untouched"]').isChecked()).toBe(false);
+    expect(await page().locator('[data-testid="export-untouched-note"]').textContent()).toMatch(/left out/);
     await page().screenshot({ path: join(shots, 'export-dialog.png') });
     await page().locator('[data-testid="export-start"]').click();
     await page().waitForSelector('[data-testid="export-summary"]', { timeout: 120_000 });
     const summary = (await page().locator('[data-testid="export-summary"]').textContent()) ?? '';
-    // Every readable document; the broken one is named with the reason.
-    expect(summary).toContain(`Exported ${BULK + 5} documents`);
+    // The one document worked on; the untouched ones (the other seeds, the bulk) left out and said so; the broken one named with the reason.
+    expect(summary).toContain('Exported 1 document:');
+    expect(await page().locator('[data-testid="export-untouched"]').textContent()).toMatch(new RegExp(`^Left out ${BULK + 4} untouched documents \\(to do, nothing annotated\\): .* and ${BULK - 1} more\\.$`));
     expect(await page().locator('[data-testid="export-skipped"]').textContent()).toContain(BROKEN);
     // The sample's example: eight entities, one inside the removed read-more headline.
     const person = await page().locator('.dataset-summary tr[data-label="PERSON"] td').textContent();
@@ -71,7 +75,7 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     const files = await exportedFiles();
     expect(files).toHaveLength(1);
     const lines = (await readFile(join(session.root, 'exports', files[0]), 'utf8')).trim().split('\n');
-    expect(lines).toHaveLength(BULK + 5);
+    expect(lines).toHaveLength(1);
     const sample = lines.map((l) => JSON.parse(l) as { id: string; text: string; spans: { start: number; end: number; text: string }[] }).find((r) => r.id === SAMPLE);
     // Seven of the eight entities (one is inside removed text), code point offsets into the clean text.
     expect(sample?.spans).toHaveLength(7);
@@ -84,6 +88,8 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     await page().locator('[data-testid="open-export"]').click();
     await page().waitForSelector('[data-testid="export-dialog"]');
     await page().locator('[data-testid="export-format"]').selectOption('conll');
+    // Every document, the untouched bulk too: an export that takes a moment.
+    await page().locator('[data-testid="export-include-untouched"]').check();
     await page().locator('[data-testid="export-start"]').click();
     await page().waitForSelector('[data-testid="export-progress"]');
     await page().locator('[data-testid="export-cancel"]:not([disabled])').click();

@@ -15,6 +15,8 @@ async function chooseJsonlDestination(): Promise<string> {
   await page().locator('[data-testid="open-export"]').click();
   await page().waitForSelector('[data-testid="export-dialog"]');
   await page().locator('[data-testid="export-format"]').selectOption('jsonl');
+  // The seeds are untouched: asked for, so there is something to replace.
+  await page().locator('[data-testid="export-include-untouched"]').check();
   await page().locator('[data-testid="export-choose"]').click();
   const destination = (await page().locator('[data-testid="export-destination"]').textContent()) ?? '';
   expect(destination).toMatch(/^exports\/jsonl-\d{8}-\d{6}\.jsonl$/);

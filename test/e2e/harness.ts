@@ -137,18 +137,28 @@ export function cpOffset(source: string, needle: string, occurrence = 0): number
 export async function pointIn(page: Page, needle: string, k: number, occurrence = 0): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ needle, k, occurrence }) => {
+      // A paragraph is one text node, or (left-to-right runs isolated in a right-to-left one) several.
+      const pointAt = (p: Element, unit: number): [Node, number] => {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let before = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = (node.textContent ?? '').length;
+          if (unit < before + length) return [node, unit - before];
+          before += length;
+        }
+        throw new Error(`no text at ${unit}`);
+      };
       let seen = 0;
       for (const p of document.querySelectorAll('[data-para]')) {
-        const node = p.firstChild;
-        if (!node || node.nodeType !== Node.TEXT_NODE) continue;
-        const text = node.textContent ?? '';
+        const text = p.textContent ?? '';
         let at = text.indexOf(needle);
         while (at >= 0) {
           if (seen++ === occurrence) {
             (p as HTMLElement).scrollIntoView({ block: 'center' });
             const r = new Range();
-            r.setStart(node, at + k);
-            r.setEnd(node, at + k + 1);
+            const [node, offset] = pointAt(p, at + k);
+            r.setStart(node, offset);
+            r.setEnd(node, offset + 1);
             const box = r.getClientRects()[0];
             return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
           }

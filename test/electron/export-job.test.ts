@@ -59,6 +59,38 @@ describe('runExport', () => {
     expect(await readdir(out)).toEqual(['.tahrir-exports.json', 'data.jsonl']); // no temp files left; what it wrote, listed
   });
 
+  it('counts only what the file holds: a nested span CoNLL cannot hold is left out, not counted, and named with its document and text', async () => {
+    const all = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'all.jsonl') } });
+    const summary = await runExport({ root: ws, request: { format: 'conll', out: join(out, 'a.conll') } });
+    const total = (s: typeof summary) => Object.values(s.spansByLabel).reduce((a, b) => a + b, 0);
+    // "Tokyo" (GPE) nested in "Tokyo Bay" (LOC): not in the CoNLL file, so not counted.
+    expect(summary.spansByLabel).toEqual({ ...all.spansByLabel, GPE: all.spansByLabel.GPE - 1 });
+    expect(total(summary)).toBe(total(all) - 1);
+    const written = (await readFile(join(out, 'a.conll'), 'utf8')).split('\n').filter((l) => /\tB-/.test(l)).length;
+    expect(total(summary)).toBe(written);
+    expect(summary.leftOut).toEqual({ 'inside removed text': 1, 'overlap (conll)': 1 });
+    expect(summary.leftOutSpans).toEqual([
+      { document: 'mixed', label: 'PERSON', text: 'كيشيدا', reason: 'inside removed text' },
+      { document: 'mixed', label: 'GPE', text: 'Tokyo', reason: 'overlap (conll)' },
+    ]);
+  });
+
+  it('leaves out untouched documents (to do, nothing annotated or edited) when asked, naming them; one worked on stays', async () => {
+    await writeFile(join(ws, 'untouched.txt'), 'Nobody has read this one yet.\n');
+    await writeFile(join(ws, 'started.txt'), 'Started: only its status says so.\n');
+    const sidecar = { format: 'tahrir-annotations', version: 1, source: { file: 'started.txt', sha256: createHash('sha256').update('Started: only its status says so.\n').digest('hex'), length: 34 }, document: { status: 'in_progress' }, edits: [], entities: [], quotes: [] };
+    await writeFile(join(ws, 'started.annotations.json'), JSON.stringify(sidecar));
+    const all = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'all.jsonl') } });
+    expect(all.documents).toBe(5);
+    expect(all.untouched).toEqual([]);
+    const worked = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'worked.jsonl'), skipUntouched: true } });
+    expect(worked.skipped).toEqual([]);
+    // "plain" has no sidecar: untouched as well.
+    expect(worked.untouched).toEqual(['plain', 'untouched']);
+    expect(worked.documents).toBe(3);
+    expect((await lines(join(out, 'worked.jsonl'))).map((r) => r.id)).toEqual(['mixed', 'started', 'sub/older']);
+  });
+
   it('skips, by name, a document whose edits overlap', async () => {
     const text = 'Edits that overlap cannot be applied.\n';
     await writeFile(join(ws, 'overlap.txt'), text);
@@ -366,6 +398,9 @@ describe('tahrir export (CLI)', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/exported 3 documents/);
     expect(ok.stdout).toMatch(/left out: 1 inside removed text, 1 overlap \(conll\)/);
+    // Each named, with its document and text.
+    expect(ok.stdout).toMatch(/^left out of mixed: GPE "Tokyo" \(overlap \(conll\)\)$/m);
+    expect(ok.stdout).toMatch(/^left out of mixed: PERSON "كيشيدا" \(inside removed text\)$/m);
     expect(ok.stdout).toMatch(/^sub\/older\.annotations\.json: entity t2 "Biden" at 12–17: the text changed since the sidecar was saved; its text is at 32–37 \(re-anchored, nearest\)$/m);
     await addBrokenDocuments();
     const bad = await cli([ws, '--format', 'jsonl', '--out', join(out, 'b.jsonl'), '--json']);

@@ -153,6 +153,32 @@ describe('store slices', () => {
     expect(Object.keys(sidecar)).toEqual(['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'updatedAt']);
   });
 
+  it('an edit of a document marked done takes it back to in progress, says so, and one undo takes both back', async () => {
+    await openArabic();
+    toggleDone();
+    expect(store().getState().data!.document.status).toBe('done');
+    const edits: [string, () => void][] = [
+      ['tag', () => void tagEntity('PERSON', range('بايدن'))],
+      ['relabel', () => relabelEntity('t1', 'ORG')],
+      ['quote', () => void markQuote(range('جو بايدن'))],
+      ['delete', () => deleteSpan({ kind: 'entity', id: 't1' })],
+    ];
+    for (const [name, edit] of edits) {
+      if (store().getState().data!.document.status !== 'done') toggleDone();
+      store().setState({ notice: null });
+      edit();
+      const s = store().getState();
+      expect(s.data!.document.status, name).toBe('in_progress');
+      expect(s.notice?.text, name).toMatch(/marked done.*back to in progress/i);
+      undo();
+      expect(store().getState().data!.document.status, name).toBe('done');
+      redo();
+    }
+    // Marking it done is no edit that reopens it.
+    toggleDone();
+    expect(store().getState().data!.document.status).toBe('done');
+  });
+
   it('lists documents live with a filter, progress and next/previous', async () => {
     await openArabic();
     toggleDone();

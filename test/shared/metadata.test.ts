@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { joinKeywords } from '../../shared/keyword-list';
 import { extractMetadata, splitKeywords } from '../../shared/metadata';
 
 const sample = readFileSync(join(__dirname, '../../seeds/000_b3be894ae1d50a96.txt'), 'utf8');
@@ -56,5 +57,15 @@ describe('metadata details', () => {
       'الأمم المتحدة',
       'الشرق الأوسط',
     ]);
+  });
+});
+
+describe('joinKeywords', () => {
+  test('follows each keyword with the comma of its own script', () => {
+    expect(joinKeywords(['Egypt', 'Cinema'])).toBe('Egypt, Cinema');
+    expect(joinKeywords(['مصر', 'سينما'])).toBe('مصر، سينما');
+    expect(joinKeywords(['Egypt', 'سينما', 'Cairo'])).toBe('Egypt, سينما، Cairo');
+    expect(joinKeywords(['كوريا الشمالية'])).toBe('كوريا الشمالية');
+    expect(joinKeywords([])).toBe('');
   });
 });

@@ -38,7 +38,7 @@ async function exportAll(format: ExportFormat) {
   const exporter = createExporter(format);
   await exporter.start(m.writer);
   const leftOut: Record<string, number> = {};
-  for (const r of records) for (const [k, n] of Object.entries(await exporter.add(r, m.writer))) leftOut[k] = (leftOut[k] ?? 0) + n;
+  for (const r of records) for (const s of await exporter.add(r, m.writer)) leftOut[s.reason] = (leftOut[s.reason] ?? 0) + 1;
   await exporter.finish(m.writer);
   return { ...m, leftOut };
 }
@@ -87,7 +87,7 @@ describe('iob tags (conll, hf)', () => {
       { start: 0, end: 3, label: 'A', text: '' },
       { start: 2, end: 8, label: 'B', text: '' },
       { start: 8, end: 9, label: 'C', text: '' },
-    ])).toEqual({ kept: [{ start: 2, end: 8, label: 'B', text: '' }, { start: 8, end: 9, label: 'C', text: '' }], dropped: 1 });
+    ])).toEqual({ kept: [{ start: 2, end: 8, label: 'B', text: '' }, { start: 8, end: 9, label: 'C', text: '' }], dropped: 1, droppedSpans: [{ start: 0, end: 3, label: 'A', text: '' }] });
   });
 
   it('conll: -DOCSTART- and a blank line per document, token<TAB>tag lines, blank lines between sentences', async () => {
