@@ -56,7 +56,8 @@ export function assignDocuments(ids: readonly string[], annotators: readonly str
     for (const a of who) load.set(a, load.get(a)! + 1);
     byDocument.set(id, [...who].sort((x, y) => annotators.indexOf(x) - annotators.indexOf(y)));
   });
-  const documents: Record<string, string[]> = {};
-  for (const id of [...byDocument.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) documents[id] = byDocument.get(id)!;
+  // fromEntries makes each id an own property, "__proto__" too (an assignment would set the prototype).
+  const sorted = [...byDocument.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const documents: Record<string, string[]> = Object.fromEntries(sorted.map((id) => [id, byDocument.get(id)!]));
   return { format: ASSIGNMENT_FORMAT, version: 1, annotators: [...annotators], overlap, seed, documents };
 }

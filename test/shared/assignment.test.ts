@@ -17,6 +17,12 @@ describe('assignDocuments', () => {
     expect(JSON.stringify(assignDocuments(ids, ['lina', 'omar', 'sara'], 0.2, 8))).not.toBe(JSON.stringify(a));
   });
 
+  it('a document named __proto__ is assigned like any other', () => {
+    const a = assignDocuments(['__proto__', 'b'], ['lina', 'omar'], 0, 1);
+    expect(Object.keys(a.documents).sort()).toEqual(['__proto__', 'b']);
+    expect(JSON.parse(JSON.stringify(a)).documents).toEqual(a.documents);
+  });
+
   it('property: counts and balance for any documents, annotators, overlap and seed', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 60 }), fc.integer({ min: 2, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (docs, n, overlap, seed) => {
