@@ -247,7 +247,7 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
   return page.evaluate((n) => {
     const box = window.__bench.scrollContainer();
     const view = box === document.scrollingElement ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
-    const paragraphs = [...document.querySelectorAll('p[dir="auto"]')].filter((p) => {
+    const paragraphs = [...document.querySelectorAll('p[data-para], p[dir="auto"]')].filter((p) => {
       const r = p.getBoundingClientRect();
       return r.bottom > view.top + 40 && r.top < view.bottom - 40 && (p.textContent ?? '').length > 200;
     });

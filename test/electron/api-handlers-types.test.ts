@@ -40,9 +40,10 @@ const table = (suggest: string) => `
     discardRecovery: (id) => b.discardRecovery(id), ${suggest}
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
+    siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
   } satisfies ApiHandlers;`;
 
-/** A Backend-like class answering `operations` of the ten (each as the real Backend does). */
+/** A Backend-like class answering `operations` of the Backend's (each as the real Backend does). */
 const backendClass = (operations: string[]) => `
   import type { BackendOperations } from './host-policy';
   import type { Backend } from './backend';
@@ -50,7 +51,7 @@ const backendClass = (operations: string[]) => `
   export class Partial implements BackendOperations {
     ${operations.map((op) => `${op} = real.${op}.bind(real);`).join('\n    ')}
   }`;
-const BACKEND_METHODS = ['getWorkspace', 'listDocuments', 'openDocument', 'saveSidecar', 'writeRecovery', 'discardRecovery', 'suggest', 'startExport', 'cancelExport', 'importAnnotations'];
+const BACKEND_METHODS = ['getWorkspace', 'listDocuments', 'openDocument', 'saveSidecar', 'writeRecovery', 'discardRecovery', 'suggest', 'startExport', 'cancelExport', 'importAnnotations', 'siteTemplateLines', 'addBoilerplateRule'];
 
 let errors: Record<string, string[]>;
 beforeAll(() => {

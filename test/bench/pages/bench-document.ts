@@ -1,5 +1,5 @@
 // Page-side helpers of the bare and peer pages: fetch the bench document, render one
-// `<p dir="auto">` per line as text, and find a code-point span in the DOM (UTF-16 inside).
+// `<p dir="auto">` per line as text (Tahrir's own paragraphs are `p[data-para]`, with their direction chosen by content), and find a code-point span in the DOM (UTF-16 inside).
 import type { Sidecar } from '../../../shared/model';
 
 export interface BenchDocument {

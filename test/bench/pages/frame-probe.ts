@@ -145,7 +145,7 @@ function addPainted(since: number, before: number, timeoutMs = 3_000): Promise<n
 
 function scrollContainer(): Element {
   // The element that actually scrolls the text: the nearest scrollable ancestor of a paragraph.
-  const paragraph = document.querySelector('p[dir="auto"]');
+  const paragraph = document.querySelector('p[data-para], p[dir="auto"]');
   for (let el = paragraph?.parentElement ?? null; el; el = el.parentElement) {
     const style = getComputedStyle(el);
     if (/(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1) return el;
