@@ -6,49 +6,133 @@
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream', 'string_decoder', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'string_decoder',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
-const node = { group: ['node:*', ...NODE_BUILTINS], message: 'Bad layering: Node built-ins are not allowed here (see DESIGN.md, Layers).' };
-const electron = { group: ['electron', 'electron/*'], message: 'Bad layering: only electron/main.ts, preload.ts, ipc.ts and electron/desktop/ may import electron.' };
-const fromElectronDir = { group: ['**/electron/**', '../electron', '../../electron'], message: 'Bad layering: this layer may not import from electron/.' };
-const fromRenderer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'Bad layering: this layer may not import from renderer/.' };
-const uiLibs = { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'], message: 'Bad layering: shared/ is pure (no UI libraries).' };
+const node = {
+  group: ['node:*', ...NODE_BUILTINS],
+  message: 'Bad layering: Node built-ins are not allowed here (see DESIGN.md, Layers).',
+};
+const electron = {
+  group: ['electron', 'electron/*'],
+  message: 'Bad layering: only electron/main.ts, preload.ts, ipc.ts and electron/desktop/ may import electron.',
+};
+const fromElectronDir = {
+  group: ['**/electron/**', '../electron', '../../electron'],
+  message: 'Bad layering: this layer may not import from electron/.',
+};
+const fromRenderer = {
+  group: ['**/renderer/**', '../renderer', '../../renderer'],
+  message: 'Bad layering: this layer may not import from renderer/.',
+};
+const uiLibs = {
+  group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'],
+  message: 'Bad layering: shared/ is pure (no UI libraries).',
+};
 // The renderer's state lives in its EditorSession (one per open workspace); a module-level `let`,
 // or a module-level Map, Set, array or object to fill, would be state every session shares.
 // Constant tables typed read-only (ReadonlySet, ReadonlyMap, `readonly T[]`) are not state.
 const SESSION_FILE = 'renderer/session/session.ts';
 const sessionState = (what) => `Module-level mutable state (${what}): keep it in the EditorSession (${SESSION_FILE}).`;
 const top = ':matches(Program > VariableDeclaration, Program > ExportNamedDeclaration > VariableDeclaration)';
-const declarator = "VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Set|Map)$/]):not([id.typeAnnotation.typeAnnotation.operator='readonly'])";
-const collection = "NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]";
+const declarator =
+  "VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Set|Map)$/]):not([id.typeAnnotation.typeAnnotation.operator='readonly'])";
+const collection = 'NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]';
 const makeStore = 'CallExpression[callee.name=/^create(Store)?$/]';
 const moduleState = [
   { selector: `${top}[kind!='const']`, message: sessionState('a top-level let or var') },
   { selector: `${top} > ${declarator} > ${collection}.init`, message: sessionState('a top-level Map, Set or array') },
-  { selector: `${top} > ${declarator} > ArrayExpression.init[elements.length=0]`, message: sessionState('a top-level empty array to fill') },
-  { selector: `${top} > VariableDeclarator > ObjectExpression.init[properties.length=0]`, message: sessionState('a top-level empty object to fill') },
-  { selector: `${top} > VariableDeclarator > ${makeStore}.init, ${top} > VariableDeclarator > CallExpression.init > ${makeStore}.callee`, message: sessionState('a store of its own') },
+  {
+    selector: `${top} > ${declarator} > ArrayExpression.init[elements.length=0]`,
+    message: sessionState('a top-level empty array to fill'),
+  },
+  {
+    selector: `${top} > VariableDeclarator > ObjectExpression.init[properties.length=0]`,
+    message: sessionState('a top-level empty object to fill'),
+  },
+  {
+    selector: `${top} > VariableDeclarator > ${makeStore}.init, ${top} > VariableDeclarator > CallExpression.init > ${makeStore}.callee`,
+    message: sessionState('a store of its own'),
+  },
   { selector: 'PropertyDefinition[static=true][readonly!=true]', message: sessionState('a static class field') },
 ];
 const layerRule = (from, to) => `Bad layering: ${from} may not import renderer/${to}/ (ui → text → session → shared).`;
 const textFrom = (layer) => ({ group: ['**/text/*', '../text', './text/*'], message: layerRule(layer, 'text') });
 const uiFrom = (layer) => ({ group: ['**/ui/*', '../ui', './ui/*'], message: layerRule(layer, 'ui') });
-const sessionFrom = (layer) => ({ group: ['**/session/*', '../session', './session/*'], message: layerRule(layer, 'session') });
+const sessionFrom = (layer) => ({
+  group: ['**/session/*', '../session', './session/*'],
+  message: layerRule(layer, 'session'),
+});
 /** The page's own entries (main.tsx, early-start.ts) put the layers together; no layer imports them. */
-const entries = { group: ['**/main', '**/main.tsx', '**/early-start'], message: 'Bad layering: only the page imports its entry scripts.' };
-const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'Node', 'Range', 'Highlight', 'CSS', 'fetch', 'location', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback'];
+const entries = {
+  group: ['**/main', '**/main.tsx', '**/early-start'],
+  message: 'Bad layering: only the page imports its entry scripts.',
+};
+const DOM_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'HTMLElement',
+  'Node',
+  'Range',
+  'Highlight',
+  'CSS',
+  'fetch',
+  'location',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+];
 const NODE_GLOBALS = ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate'];
 /** A Node built-in or electron by name, for import('…') and require('…'), which no-restricted-imports does not see. */
 const NODE_OR_ELECTRON = `/^(node:|electron($|\\/)|(${NODE_BUILTINS.join('|').replace(/\//g, '\\/')})($|\\/))/`;
 const dynamicNodeImports = [
-  { selector: `ImportExpression[source.value=${NODE_OR_ELECTRON}]`, message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through import()).' },
-  { selector: `CallExpression[callee.name='require'][arguments.0.value=${NODE_OR_ELECTRON}]`, message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through require()).' },
+  {
+    selector: `ImportExpression[source.value=${NODE_OR_ELECTRON}]`,
+    message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through import()).',
+  },
+  {
+    selector: `CallExpression[callee.name='require'][arguments.0.value=${NODE_OR_ELECTRON}]`,
+    message: 'Bad layering: shared/ is pure (no Node built-ins or electron, not even through require()).',
+  },
 ];
 /** Packages only tests and benchmarks use: never bundled into the page. */
 const testOnly = {
-  group: ['vitest', 'vitest/*', 'fast-check', 'playwright-core', 'playwright-core/*', 'jsonld', 'jsonld/*', '@recogito/*'],
+  group: [
+    'vitest',
+    'vitest/*',
+    'fast-check',
+    'playwright-core',
+    'playwright-core/*',
+    'jsonld',
+    'jsonld/*',
+    '@recogito/*',
+  ],
   message: 'Bad layering: test-only packages are not for the renderer (they would be bundled into the page).',
 };
 
@@ -92,16 +176,52 @@ export default tseslint.config(
   },
   {
     files: ['renderer/text/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly, entries, uiFrom('renderer/text/')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [node, electron, fromElectronDir, testOnly, entries, uiFrom('renderer/text/')] },
+      ],
+    },
   },
   {
     files: ['renderer/session/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly, entries, uiFrom('renderer/session/'), textFrom('renderer/session/')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            node,
+            electron,
+            fromElectronDir,
+            testOnly,
+            entries,
+            uiFrom('renderer/session/'),
+            textFrom('renderer/session/'),
+          ],
+        },
+      ],
+    },
   },
   {
     // The connection to the host (the bridge, serve's HTTP client, the sidecar worker) sits under the session.
     files: ['renderer/bridge.ts', 'renderer/api-http.ts', 'renderer/sidecar-messages.ts', 'renderer/sidecar-worker.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly, entries, uiFrom('the host connection'), textFrom('the host connection'), sessionFrom('the host connection')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            node,
+            electron,
+            fromElectronDir,
+            testOnly,
+            entries,
+            uiFrom('the host connection'),
+            textFrom('the host connection'),
+            sessionFrom('the host connection'),
+          ],
+        },
+      ],
+    },
   },
   {
     // The session file holds the one current session; early-start.ts and sidecar-worker.ts are

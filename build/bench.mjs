@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const quick = args.includes('--quick') || process.env.TAHRIR_BENCH_QUICK === '1' || process.env.TAHRIR_BENCH_SMOKE === '1';
+const quick =
+  args.includes('--quick') || process.env.TAHRIR_BENCH_QUICK === '1' || process.env.TAHRIR_BENCH_SMOKE === '1';
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
 const outAt = args.indexOf('--out');
@@ -23,9 +24,7 @@ const resultsFile = outAt >= 0 ? args[outAt + 1] : join(root, 'bench-results', '
 const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 1_200_000));
 
 const benchDir = join(root, 'test', 'bench');
-const files = existsSync(benchDir)
-  ? (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort()
-  : [];
+const files = existsSync(benchDir) ? (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort() : [];
 const selected = files.filter((f) => !only || only.has(basename(f, '.bench.ts')));
 
 const work = await mkdtemp(join(tmpdir(), 'tahrir-bench-'));
@@ -69,7 +68,13 @@ function runChild(bundle, out) {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       // NODE_PATH: the bundle sits in a temp folder, so its externals (playwright-core…) resolve from the repository.
-      env: { ...process.env, TMPDIR: childTmp, TAHRIR_ROOT: root, NODE_PATH: join(root, 'node_modules'), ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}) },
+      env: {
+        ...process.env,
+        TMPDIR: childTmp,
+        TAHRIR_ROOT: root,
+        NODE_PATH: join(root, 'node_modules'),
+        ...(quick ? { TAHRIR_BENCH_QUICK: '1', TAHRIR_BENCH_SMOKE: '1' } : {}),
+      },
       detached: true, // its own process group, so a timeout also ends the browsers it started
     });
     const timer = setTimeout(() => {
@@ -112,7 +117,10 @@ for (const file of selected) {
       define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(benchDir, file)).href) },
     });
   } catch (error) {
-    section.error = `build failed: ${String(/** @type {Error} */ (error).message ?? error).split('\n').slice(0, 3).join(' ')}`;
+    section.error = `build failed: ${String(/** @type {Error} */ (error).message ?? error)
+      .split('\n')
+      .slice(0, 3)
+      .join(' ')}`;
     continue;
   }
   const { code, signal } = await runChild(bundle, out);
@@ -130,7 +138,9 @@ for (const file of selected) {
     section.ok = true;
     section.rows = result.rows;
   } else {
-    section.error = result?.error ?? (signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exited with ${signal ?? code}`);
+    section.error =
+      result?.error ??
+      (signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exited with ${signal ?? code}`);
   }
 }
 await rm(work, { recursive: true, force: true });
@@ -147,7 +157,14 @@ function formatValue(value) {
 const table = [['section', 'measure', 'value', 'unit', 'note']];
 for (const section of sections) {
   if (!section.ok) table.push([section.name, '(failed)', '—', '', firstLine(section.error)]);
-  for (const row of section.rows) table.push([section.name, String(row.name), formatValue(row.value), String(row.unit ?? ''), String(row.note ?? '')]);
+  for (const row of section.rows)
+    table.push([
+      section.name,
+      String(row.name),
+      formatValue(row.value),
+      String(row.unit ?? ''),
+      String(row.note ?? ''),
+    ]);
 }
 if (selected.length === 0) table.push(['(none)', 'no test/bench/*.bench.ts files', '—', '', '']);
 /** @param {unknown} text */
@@ -156,8 +173,14 @@ function firstLine(text) {
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
 const widths = table[0].map((_, col) => Math.min(col === 4 ? 80 : 60, Math.max(...table.map((r) => r[col].length))));
-const line = (/** @type {string[]} */ r) => r.map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col]))).join('  ').trimEnd();
-console.log(`\nTahrir bench${quick ? ' (quick: small inputs)' : ''} — ${cpus().length} cores, Node ${process.version}\n`);
+const line = (/** @type {string[]} */ r) =>
+  r
+    .map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
+    .join('  ')
+    .trimEnd();
+console.log(
+  `\nTahrir bench${quick ? ' (quick: small inputs)' : ''} — ${cpus().length} cores, Node ${process.version}\n`,
+);
 console.log(line(table[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table.slice(1)) console.log(line(r));
@@ -169,7 +192,13 @@ await writeFile(
     {
       startedAt: new Date().toISOString(),
       quick,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), node: process.version, platform: process.platform },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryMiB: Math.round(totalmem() / 2 ** 20),
+        node: process.version,
+        platform: process.platform,
+      },
       sections,
     },
     null,

@@ -23,16 +23,43 @@ const FIRST_SCREEN_FONTS = /^(noto-sans-latin-(400|600)|noto-naskh-arabic-arabic
  * @param {string[]} fonts
  */
 function withFontPreloads(html, fonts) {
-  const links = fonts.map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />\n    `).join('');
+  const links = fonts
+    .map((f) => `<link rel="preload" href="${f}" as="font" type="font/woff2" crossorigin />\n    `)
+    .join('');
   return html.replace('<link rel="stylesheet"', `${links}<link rel="stylesheet"`);
 }
 
 /** @satisfies {import('esbuild').BuildOptions} */
-const node = { bundle: true, platform: 'node', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 const jobs = /** @type {import('esbuild').BuildOptions[]} */ ([
-  { entryPoints: [at('electron/main.ts')], outfile: join(dist, 'main.cjs'), external: ['electron'], target: 'node22', ...node },
-  { entryPoints: [at('electron/preload.ts')], outfile: join(dist, 'preload.cjs'), external: ['electron'], target: 'node22', ...node },
-  { entryPoints: [at('electron/cli.ts')], outfile: join(dist, 'cli.cjs'), external: ['electron', 'playwright-core'], target: 'node20', ...node },
+  {
+    entryPoints: [at('electron/main.ts')],
+    outfile: join(dist, 'main.cjs'),
+    external: ['electron'],
+    target: 'node22',
+    ...node,
+  },
+  {
+    entryPoints: [at('electron/preload.ts')],
+    outfile: join(dist, 'preload.cjs'),
+    external: ['electron'],
+    target: 'node22',
+    ...node,
+  },
+  {
+    entryPoints: [at('electron/cli.ts')],
+    outfile: join(dist, 'cli.cjs'),
+    external: ['electron', 'playwright-core'],
+    target: 'node20',
+    ...node,
+  },
   {
     entryPoints: [at('renderer/main.tsx')],
     outdir: join(dist, 'renderer'),
@@ -81,6 +108,12 @@ await Promise.all(jobs.map((job) => build(job)));
 if (existsSync(at('renderer/index.html'))) {
   const html = await readFile(at('renderer/index.html'), 'utf8');
   const fonts = (await readdir(join(dist, 'renderer', 'assets'))).filter((f) => FIRST_SCREEN_FONTS.test(f));
-  await writeFile(join(dist, 'renderer', 'index.html'), withFontPreloads(html, fonts.map((f) => `assets/${f}`)));
+  await writeFile(
+    join(dist, 'renderer', 'index.html'),
+    withFontPreloads(
+      html,
+      fonts.map((f) => `assets/${f}`),
+    ),
+  );
 }
 console.log(`built ${jobs.length} bundles into dist/`);

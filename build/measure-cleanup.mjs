@@ -54,7 +54,14 @@ async function tahrir(args) {
  */
 function taughtSidecar(name, text, bytes, gold) {
   const chars = [...text];
-  const edits = gold.boilerplate.map((b, i) => ({ id: `gold-${i}`, start: b.start, end: b.end, text: chars.slice(b.start, b.end).join(''), replacement: '', kind: 'boilerplate' }));
+  const edits = gold.boilerplate.map((b, i) => ({
+    id: `gold-${i}`,
+    start: b.start,
+    end: b.end,
+    text: chars.slice(b.start, b.end).join(''),
+    replacement: '',
+    kind: 'boilerplate',
+  }));
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
   return {
     format: 'tahrir-annotations',
@@ -79,7 +86,8 @@ async function makeWorkspaces(base, sites) {
     const ws = join(base, `ws-${site}`);
     await mkdir(join(ws, site), { recursive: true });
     await writeFile(join(ws, 'tahrir.json'), '{}\n');
-    for (const f of await readdir(join(CORPUS, 'news', site))) await copyFile(join(CORPUS, 'news', site, f), join(ws, site, f));
+    for (const f of await readdir(join(CORPUS, 'news', site)))
+      await copyFile(join(CORPUS, 'news', site, f), join(ws, site, f));
     out.set(site, ws);
   }
   return out;
@@ -109,7 +117,10 @@ async function suggestAll(setting, gold, files, workspaces) {
             if (other === f) await rm(sidecar, { force: true });
             else {
               const bytes = await readFile(join(CORPUS, other));
-              await writeFile(sidecar, JSON.stringify(taughtSidecar(otherName, bytes.toString('utf8'), bytes, gold.files[other])));
+              await writeFile(
+                sidecar,
+                JSON.stringify(taughtSidecar(otherName, bytes.toString('utf8'), bytes, gold.files[other])),
+              );
             }
           }
           await tahrir(['learn', ws]);

@@ -27,7 +27,10 @@ function readArguments(args) {
     else return { error: `one folder only (got ${folder} and ${arg})` };
   }
   // npm runs scripts in the package's folder; a relative folder is meant from where npm was typed.
-  return { folder: folder === undefined ? join(root, 'seeds') : resolve(process.env.INIT_CWD ?? process.cwd(), folder), open };
+  return {
+    folder: folder === undefined ? join(root, 'seeds') : resolve(process.env.INIT_CWD ?? process.cwd(), folder),
+    open,
+  };
 }
 
 /**
@@ -46,7 +49,11 @@ function findElectronBinary() {
   const pathFile = join(packageDir, 'path.txt');
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : '';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? join(override, executable || 'electron') : executable ? join(packageDir, 'dist', executable) : null;
+  const binary = override
+    ? join(override, executable || 'electron')
+    : executable
+      ? join(packageDir, 'dist', executable)
+      : null;
   return binary && existsSync(binary) ? binary : null;
 }
 
@@ -59,7 +66,12 @@ function whyNotDesktop(electron) {
     return "Electron's binary is not installed (its download from github.com did not run: `node node_modules/electron/install.js` fetches it)";
   }
   // As for the browser (electron/open-in-browser.ts): on Linux and the BSDs, windows need X or Wayland.
-  if (process.platform !== 'darwin' && process.platform !== 'win32' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  if (
+    process.platform !== 'darwin' &&
+    process.platform !== 'win32' &&
+    !process.env.DISPLAY &&
+    !process.env.WAYLAND_DISPLAY
+  ) {
     return 'there is no display for the desktop app (DISPLAY and WAYLAND_DISPLAY are unset)';
   }
   return null;
@@ -98,7 +110,9 @@ function runInForeground(command, args) {
 
 const request = readArguments(process.argv.slice(2));
 if (request.help) {
-  console.log(`${USAGE}\n  Opens the editor on seeds/ or <folder>: the desktop app, or where it cannot run, the same editor in your browser.`);
+  console.log(
+    `${USAGE}\n  Opens the editor on seeds/ or <folder>: the desktop app, or where it cannot run, the same editor in your browser.`,
+  );
   process.exit(0);
 }
 if (request.error) {
@@ -124,5 +138,10 @@ if (electron && notDesktop === null) {
   runInForeground(electron, [root, folder]);
 } else {
   console.error(`tahrir: ${notDesktop}, so this is the same editor in your browser, through \`tahrir serve\`:`);
-  runInForeground(process.execPath, [join(root, 'dist', 'cli.cjs'), 'serve', folder, request.open ? '--open' : '--no-open']);
+  runInForeground(process.execPath, [
+    join(root, 'dist', 'cli.cjs'),
+    'serve',
+    folder,
+    request.open ? '--open' : '--no-open',
+  ]);
 }

@@ -25,7 +25,9 @@ export interface VersionSource {
 
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
   return new Promise((done) => {
-    execFile('git', args, { cwd, maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => done({ ok: !error, out: String(stdout), err: String(stderr).trim() }));
+    execFile('git', args, { cwd, maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) =>
+      done({ ok: !error, out: String(stdout), err: String(stderr).trim() }),
+    );
   });
 }
 
@@ -76,13 +78,31 @@ export function gitVersion(name: string, workspace: string, commit: string): Ver
     name,
     async sidecars() {
       const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).out.trim();
-      const listed = await git(workspace, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', prefix || '.']);
+      const listed = await git(workspace, [
+        'ls-tree',
+        '-r',
+        '-z',
+        '--name-only',
+        '--full-tree',
+        commit,
+        '--',
+        prefix || '.',
+      ]);
       if (!listed.ok) throw new TahrirError('io', `git ls-tree ${name} failed: ${listed.err}`);
       const files = listed.out
         .split('\0')
         .filter((f) => f.startsWith(prefix) && f.endsWith(SIDECAR_SUFFIX))
-        .filter((f) => !f.slice(prefix.length).split('/').some((part) => part.startsWith('.')));
-      const blobs = await catFiles(workspace, files.map((f) => `${commit}:${f}`));
+        .filter(
+          (f) =>
+            !f
+              .slice(prefix.length)
+              .split('/')
+              .some((part) => part.startsWith('.')),
+        );
+      const blobs = await catFiles(
+        workspace,
+        files.map((f) => `${commit}:${f}`),
+      );
       return new Map(files.map((f, i) => [f.slice(prefix.length), blobs[i]]));
     },
   };
@@ -94,7 +114,10 @@ export async function versionSource(workspace: string, spec: string): Promise<Ve
   if ((await stat(folder).catch(() => null))?.isDirectory()) return folderVersion(spec, folder);
   const rev = await git(workspace, ['rev-parse', '--verify', '--quiet', `${spec}^{commit}`]);
   if (rev.ok && rev.out.trim()) return gitVersion(spec, workspace, rev.out.trim());
-  throw new TahrirError('invalid-argument', `${spec} is neither a folder nor a git revision of the repository holding ${workspace}`);
+  throw new TahrirError(
+    'invalid-argument',
+    `${spec} is neither a folder nor a git revision of the repository holding ${workspace}`,
+  );
 }
 
 export interface AgreementRun extends AgreementReport {

@@ -6,10 +6,15 @@ import { isApiMethod, parseApiArguments } from '../shared/api-arguments';
 import { TahrirError } from '../shared/errors';
 
 export async function dispatchApiCall(handlers: ApiHandlers, method: string, rawArgs: unknown): Promise<unknown> {
-  if (!isApiMethod(method)) throw new TahrirError('invalid-argument', `There is no operation named "${method.slice(0, 80)}"`);
+  if (!isApiMethod(method))
+    throw new TahrirError('invalid-argument', `There is no operation named "${method.slice(0, 80)}"`);
   return call(handlers, method, parseApiArguments(method, rawArgs));
 }
 
-function call<M extends ApiMethod>(handlers: ApiHandlers, method: M, args: Parameters<TahrirApi[M]>): ReturnType<TahrirApi[M]> {
+function call<M extends ApiMethod>(
+  handlers: ApiHandlers,
+  method: M,
+  args: Parameters<TahrirApi[M]>,
+): ReturnType<TahrirApi[M]> {
   return handlers[method](...args);
 }

@@ -6,7 +6,19 @@
 // the site templates of suggestions (site-templates.ts).
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
-import type { DocumentSummary, ExportRequest, ImportReport, ImportRequest, OpenedDocument, SaveResult, SiteTemplateLines, SuggestDecisions, Suggestions, TahrirEvent, WorkspaceInfo } from '../shared/api';
+import type {
+  DocumentSummary,
+  ExportRequest,
+  ImportReport,
+  ImportRequest,
+  OpenedDocument,
+  SaveResult,
+  SiteTemplateLines,
+  SuggestDecisions,
+  Suggestions,
+  TahrirEvent,
+  WorkspaceInfo,
+} from '../shared/api';
 import { reanchor } from '../shared/anchoring';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { stampAuthorship } from '../shared/authorship';
@@ -70,7 +82,10 @@ export class Backend implements BackendOperations {
       const err = toTahrirError(e, abs);
       if (err.code !== 'not-found') throw err;
     }
-    if (!isFolder) throw new TahrirError('not-found', `the workspace folder ${abs} does not exist or is not a folder`, undefined, { path: abs });
+    if (!isFolder)
+      throw new TahrirError('not-found', `the workspace folder ${abs} does not exist or is not a folder`, undefined, {
+        path: abs,
+      });
     return new Backend(abs, await readWorkspaceConfig(abs), options);
   }
 
@@ -109,7 +124,10 @@ export class Backend implements BackendOperations {
   private async readText(id: string): Promise<{ file: string; path: string; text: TextFile }> {
     const file = textFileOf(id);
     const path = await resolveInside(this.root, file);
-    const text = await readTextFile(path, encodingFor(this.config, file), { file, maxBytes: this.options.maxTextBytes });
+    const text = await readTextFile(path, encodingFor(this.config, file), {
+      file,
+      maxBytes: this.options.maxTextBytes,
+    });
     return { file, path, text };
   }
 
@@ -120,7 +138,13 @@ export class Backend implements BackendOperations {
     const sidecarFile = sidecarFileOf(id);
     const sidecarPath = await resolveInside(this.root, sidecarFile);
     const length = codePointLength(text.text);
-    const opened: OpenedDocument = { id, file, text: text.text, sidecar: emptySidecar(name, text.sha256, length), revision: null };
+    const opened: OpenedDocument = {
+      id,
+      file,
+      text: text.text,
+      sidecar: emptySidecar(name, text.sha256, length),
+      revision: null,
+    };
     this.events.noteContent(file, text.sha256);
 
     const checked = await this.checkedSidecars.get({ id, path: sidecarPath, file: sidecarFile, text, name, length });
@@ -145,7 +169,8 @@ export class Backend implements BackendOperations {
   async saveSidecar(id: string, sidecar: Sidecar | string, baseRevision: string | null): Promise<SaveResult> {
     id = this.checkId(id);
     const sidecarFile = sidecarFileOf(id);
-    if (!isRevision(baseRevision)) throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
+    if (!isRevision(baseRevision))
+      throw new TahrirError('invalid-argument', 'baseRevision must be null or a sha256 hex string', sidecarFile);
     let incoming = incomingSidecar(sidecar, sidecarFile);
     // tahrir.json as it is now: a label is judged as `tahrir validate` would judge it.
     const loaded = await this.reloadConfig();
@@ -163,11 +188,16 @@ export class Backend implements BackendOperations {
     await refuseToReplaceInvalid(path, sidecarFile, text, name);
     if (this.options.annotator) {
       // Compared with the file it replaces (a stale base is refused below, so this is the base).
-      const previous = await store.readSidecar(path, sidecarFile).then((s) => s?.sidecar ?? null, () => null);
+      const previous = await store.readSidecar(path, sidecarFile).then(
+        (s) => s?.sidecar ?? null,
+        () => null,
+      );
       incoming = { ...stampAuthorship(previous, incoming, this.options.annotator), annotator: this.options.annotator };
     }
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
-    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, { journal: { root: this.root, id } });
+    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, {
+      journal: { root: this.root, id },
+    });
     this.events.noteContent(sidecarFile, revision);
     this.siteTemplates.learnSoon();
     return { revision };

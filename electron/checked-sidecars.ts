@@ -66,14 +66,21 @@ export async function checkSidecar({ path, file, text, name, length }: SidecarOf
     stored = await store.readSidecar(path, file);
   } catch (e) {
     // Broken or newer: shown read-only with the error; the file is left exactly as it is.
-    return { sidecar: null, revision: await store.readRevision(path, file).catch(() => null), readOnly: toTahrirError(e, file).toData() };
+    return {
+      sidecar: null,
+      revision: await store.readRevision(path, file).catch(() => null),
+      readOnly: toTahrirError(e, file).toData(),
+    };
   }
   if (!stored) return { sidecar: null, revision: null };
   const result: CheckedSidecar = { sidecar: stored.sidecar, revision: stored.revision };
   let sidecar = stored.sidecar;
   const problems = checkSidecarStructure(sidecar);
   if (sidecar.source.file !== name) {
-    problems.unshift({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})` });
+    problems.unshift({
+      path: 'source.file',
+      message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(name)})`,
+    });
   }
   if (problems.length === 0 && (sidecar.source.sha256 !== text.sha256 || !spansHoldTheirText(text.text, sidecar))) {
     // The text changed on disk since the sidecar was written, or a span's offsets do not hold
@@ -85,7 +92,12 @@ export async function checkSidecar({ path, file, text, name, length }: SidecarOf
   if (problems.length === 0) problems.push(...checkSidecarAgainstSource(sidecar, text.text, name));
   result.sidecar = sidecar;
   if (problems.length > 0) {
-    result.readOnly = new TahrirError('broken-sidecar', `is not a valid sidecar for ${name}: ${describeProblems(problems)}`, file, problems).toData();
+    result.readOnly = new TahrirError(
+      'broken-sidecar',
+      `is not a valid sidecar for ${name}: ${describeProblems(problems)}`,
+      file,
+      problems,
+    ).toData();
   } else if (sidecar.conflicts?.length) {
     // Teams: until the editor can resolve them, shown read-only (a save would drop the section).
     const message = `holds ${describeConflicts(sidecar.conflicts)} from a git merge; opened read-only until they are resolved`;

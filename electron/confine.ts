@@ -6,7 +6,9 @@ import { TahrirError } from '../shared/errors';
 import { isMissing, toTahrirError } from './io-error';
 
 function outside(what: string, why: string): TahrirError {
-  return new TahrirError('outside-workspace', `${JSON.stringify(what.slice(0, 200))} ${why}`, undefined, { path: what.slice(0, 200) });
+  return new TahrirError('outside-workspace', `${JSON.stringify(what.slice(0, 200))} ${why}`, undefined, {
+    path: what.slice(0, 200),
+  });
 }
 
 /** The longest file or folder name (in UTF-8 bytes) of Linux, macOS and Windows file systems. */
@@ -23,17 +25,27 @@ export function isInside(parent: string, child: string): boolean {
  * absolute (also `C:\…`, `\\server`), no `..`, no NUL. Returns its segments.
  */
 export function relativeSegments(relativePath: string): string[] {
-  if (typeof relativePath !== 'string' || relativePath === '') throw new TahrirError('invalid-argument', 'a path inside the workspace is needed (got nothing)');
+  if (typeof relativePath !== 'string' || relativePath === '')
+    throw new TahrirError('invalid-argument', 'a path inside the workspace is needed (got nothing)');
   if (relativePath.includes('\0')) throw outside(relativePath, 'contains a NUL character');
   if (isAbsolute(relativePath) || /^[a-zA-Z]:/.test(relativePath) || /^[\\/]/.test(relativePath)) {
     throw outside(relativePath, 'is an absolute path; only paths inside the workspace are allowed');
   }
   const segments = relativePath.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
-  if (segments.includes('..')) throw outside(relativePath, 'uses ".." to leave its folder; only paths inside the workspace are allowed');
-  if (segments.length === 0) throw new TahrirError('invalid-argument', `${JSON.stringify(relativePath)} names the workspace itself, not a file in it`);
+  if (segments.includes('..'))
+    throw outside(relativePath, 'uses ".." to leave its folder; only paths inside the workspace are allowed');
+  if (segments.length === 0)
+    throw new TahrirError(
+      'invalid-argument',
+      `${JSON.stringify(relativePath)} names the workspace itself, not a file in it`,
+    );
   // No disk takes a file or folder name over 255 bytes: say so rather than fail inside the file system.
   const long = segments.find((s) => Buffer.byteLength(s, 'utf8') > MAX_NAME_BYTES);
-  if (long) throw new TahrirError('invalid-argument', `${JSON.stringify(relativePath.slice(0, 200))} is too long a path: the name ${JSON.stringify(long.slice(0, 40) + '…')} has more than ${MAX_NAME_BYTES} bytes`);
+  if (long)
+    throw new TahrirError(
+      'invalid-argument',
+      `${JSON.stringify(relativePath.slice(0, 200))} is too long a path: the name ${JSON.stringify(long.slice(0, 40) + '…')} has more than ${MAX_NAME_BYTES} bytes`,
+    );
   return segments;
 }
 
@@ -63,7 +75,13 @@ async function realExisting(p: string): Promise<string> {
 export async function resolveInside(root: string, relativePath: string): Promise<string> {
   const segments = relativeSegments(relativePath);
   const realRoot = await realpath(root).catch((e) => {
-    if (isMissing(e)) throw new TahrirError('not-found', `cannot be reached: the workspace folder ${root} does not exist (any more)`, relativePath, { path: root });
+    if (isMissing(e))
+      throw new TahrirError(
+        'not-found',
+        `cannot be reached: the workspace folder ${root} does not exist (any more)`,
+        relativePath,
+        { path: root },
+      );
     throw e;
   });
   const target = join(realRoot, ...segments);
@@ -88,7 +106,9 @@ export async function realFileInside(realFolder: string, path: string, label: st
     throw toTahrirError(e, label);
   }
   if (!isInside(realFolder, real)) {
-    throw new TahrirError('outside-workspace', `leads out of ${where} through a symbolic link; not read`, label, { path: label });
+    throw new TahrirError('outside-workspace', `leads out of ${where} through a symbolic link; not read`, label, {
+      path: label,
+    });
   }
   const s = await stat(real).catch((e: unknown) => {
     throw toTahrirError(e, label);

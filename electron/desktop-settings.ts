@@ -65,7 +65,9 @@ export function parseSettings(data: unknown): DesktopSettings {
   const d = data as Record<string, unknown>;
   const settings: DesktopSettings = { recentWorkspaces: [] };
   if (Array.isArray(d.recentWorkspaces)) {
-    settings.recentWorkspaces = d.recentWorkspaces.filter((p): p is string => typeof p === 'string' && p !== '' && !p.includes('\0')).slice(0, MAX_RECENT);
+    settings.recentWorkspaces = d.recentWorkspaces
+      .filter((p): p is string => typeof p === 'string' && p !== '' && !p.includes('\0'))
+      .slice(0, MAX_RECENT);
   }
   const w = d.window as Record<string, unknown> | undefined;
   const size = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 100_000;

@@ -18,9 +18,11 @@ export async function exportDownload(root: string, path: string): Promise<Downlo
   const abs = await resolveInside(root, isAbsolute(path) ? toWorkspacePath(root, path) : path);
   const entry = await recordedExport(abs);
   if (!entry) throw new TahrirError('not-found', 'no export of ours is there', path);
-  if ('sha256' in entry) return { name: basename(abs), contentType: 'application/octet-stream', data: await readFile(abs) };
+  if ('sha256' in entry)
+    return { name: basename(abs), contentType: 'application/octet-stream', data: await readFile(abs) };
   const folder = basename(abs);
   const files = [];
-  for (const relative of Object.keys(entry.files).sort()) files.push({ path: `${folder}/${relative}`, data: await readFile(join(abs, relative)) });
+  for (const relative of Object.keys(entry.files).sort())
+    files.push({ path: `${folder}/${relative}`, data: await readFile(join(abs, relative)) });
   return { name: `${folder}.tar`, contentType: 'application/x-tar', data: tarArchive(files) };
 }

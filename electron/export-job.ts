@@ -11,7 +11,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ExportRequest, ExportSummary } from '../shared/api';
 import { EXPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { addCount, isUntouched, toExportRecord, type ExportRecord, type LeftOutSpan } from '../shared/export/export-record';
+import {
+  addCount,
+  isUntouched,
+  toExportRecord,
+  type ExportRecord,
+  type LeftOutSpan,
+} from '../shared/export/export-record';
 import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
@@ -20,7 +26,13 @@ import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
 import { isInside } from './confine';
-import { checkDestination, checkDestinationAgain, confirmReplace, recordExport, type Destination } from './export-manifest';
+import {
+  checkDestination,
+  checkDestinationAgain,
+  confirmReplace,
+  recordExport,
+  type Destination,
+} from './export-manifest';
 import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { compareIds, findFiles } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
@@ -41,12 +53,19 @@ export interface WorkspaceDocument {
  * a short string per document is all a listing of 10,000 holds, the rest is made when it is read.
  * None under `exclude` (an export folder inside the workspace).
  */
-export async function workspaceDocumentIds(root: string, exclude?: string): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument }> {
+export async function workspaceDocumentIds(
+  root: string,
+  exclude?: string,
+): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument }> {
   const { config } = await readWorkspaceConfig(root);
   // findFiles follows no link out of the workspace, so its paths need no further confinement.
   const { texts } = await findFiles(root, { sidecars: false });
   const realRoot = await realpath(root);
-  const realExclude = exclude ? await realpath(dirname(exclude)).then((d) => join(d, basename(exclude))).catch(() => exclude) : undefined;
+  const realExclude = exclude
+    ? await realpath(dirname(exclude))
+        .then((d) => join(d, basename(exclude)))
+        .catch(() => exclude)
+    : undefined;
   const ids: string[] = [];
   for (const file of texts) {
     if (realExclude && isInside(realExclude, join(realRoot, ...file.split('/')))) continue;
@@ -56,7 +75,14 @@ export async function workspaceDocumentIds(root: string, exclude?: string): Prom
   const documentOf = (id: string): WorkspaceDocument => {
     const file = textFileOf(id);
     const sidecarFile = sidecarFileOf(id);
-    return { id, file, sidecarFile, textPath: join(realRoot, ...file.split('/')), sidecarPath: join(realRoot, ...sidecarFile.split('/')), encoding: encodingFor(config, file) };
+    return {
+      id,
+      file,
+      sidecarFile,
+      textPath: join(realRoot, ...file.split('/')),
+      sidecarPath: join(realRoot, ...sidecarFile.split('/')),
+      encoding: encodingFor(config, file),
+    };
   };
   return { ids, documentOf };
 }
@@ -90,7 +116,10 @@ const PART_NAMES: Record<number, string[]> = { 1: [''], 2: ['train', 'test'], 3:
 export function checkSplit(split: readonly number[] | undefined): number[] {
   if (!split || split.length === 0) return [100];
   if (split.length > 3 || split.some((p) => !Number.isFinite(p) || p < 0) || split.reduce((a, b) => a + b, 0) <= 0) {
-    throw new TahrirError('invalid-argument', `split ${split.join(',')} must be one to three non-negative numbers, e.g. 80,10,10`);
+    throw new TahrirError(
+      'invalid-argument',
+      `split ${split.join(',')} must be one to three non-negative numbers, e.g. 80,10,10`,
+    );
   }
   return [...split];
 }
@@ -176,7 +205,7 @@ class FileOutput implements ExportWriter {
   }
   private async writeAll(bytes: Uint8Array): Promise<void> {
     this.hash.update(bytes);
-    for (let at = 0; at < bytes.length; ) at += (await this.handle!.write(bytes, at, bytes.length - at)).bytesWritten;
+    for (let at = 0; at < bytes.length;) at += (await this.handle!.write(bytes, at, bytes.length - at)).bytesWritten;
   }
   writeFile(): never {
     throw new TahrirError('invalid-argument', 'this format writes one file');
@@ -211,14 +240,17 @@ class FolderOutput implements ExportWriter {
   }
   async writeFile(relativePath: string, content: string): Promise<void> {
     const target = resolve(this.path, ...relativePath.split('/'));
-    if (!target.startsWith(this.path + sep)) throw new TahrirError('outside-workspace', `refusing to write ${relativePath} outside the export folder`);
+    if (!target.startsWith(this.path + sep))
+      throw new TahrirError('outside-workspace', `refusing to write ${relativePath} outside the export folder`);
     const dir = dirname(target);
     if (!this.made.has(dir)) {
       await mkdir(dir, { recursive: true });
       this.made.add(dir);
     }
     await writeFile(target, content, 'utf8');
-    this.files[this.prefix + relativePath.split('/').filter(Boolean).join('/')] = createHash('sha256').update(content, 'utf8').digest('hex');
+    this.files[this.prefix + relativePath.split('/').filter(Boolean).join('/')] = createHash('sha256')
+      .update(content, 'utf8')
+      .digest('hex');
   }
   async close(): Promise<void> {}
   async destroy(): Promise<void> {}
@@ -229,12 +261,20 @@ class FolderOutput implements ExportWriter {
  * empty folder), or an earlier export of ours and `request.replace` set; else a TahrirError
  * 'exists' naming the path (detail.earlierExport says whether replacing it may be confirmed).
  */
-export async function checkExportDestination(root: string, request: ExportRequest, before?: Destination[]): Promise<Destination[]> {
+export async function checkExportDestination(
+  root: string,
+  request: ExportRequest,
+  before?: Destination[],
+): Promise<Destination[]> {
   const layout = createExporter(request.format).layout;
   const paths = layout === 'folder' ? [resolve(request.out)] : await exportOutputs(root, request);
   const found: Destination[] = [];
   for (const [i, path] of paths.entries()) {
-    found.push(before?.[i] ? await checkDestinationAgain(root, path, layout, before[i]) : await checkDestination(root, path, layout));
+    found.push(
+      before?.[i]
+        ? await checkDestinationAgain(root, path, layout, before[i])
+        : await checkDestination(root, path, layout),
+    );
   }
   paths.forEach((path, i) => confirmReplace(path, found[i], request.replace));
   return found;
@@ -251,7 +291,8 @@ const READ_AHEAD = 16;
 /** With blocking reads, documents between turns of the event loop: a cancel or a Ctrl+C is seen even when nothing is written. */
 const DOCUMENTS_PER_TURN = 64;
 
-type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { skipped: { file: string; reason: string } };
+type LoadedDocument =
+  { text: string; sha256: string; sidecar: Sidecar } | { skipped: { file: string; reason: string } };
 
 /** A document's text and sidecar, or why it is skipped (named). Never throws. */
 async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
@@ -286,8 +327,15 @@ function loadDocumentSync(doc: WorkspaceDocument): LoadedDocument {
 function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored: StoredSidecar | null): LoadedDocument {
   // Teams: two annotators' versions not yet settled are no dataset yet.
   const conflicts = stored?.sidecar.conflicts ?? [];
-  if (conflicts.length > 0) return { skipped: { file: doc.sidecarFile, reason: `${describeConflicts(conflicts)}: resolve them in Tahrir first` } };
-  return { text, sha256, sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length) };
+  if (conflicts.length > 0)
+    return {
+      skipped: { file: doc.sidecarFile, reason: `${describeConflicts(conflicts)}: resolve them in Tahrir first` },
+    };
+  return {
+    text,
+    sha256,
+    sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length),
+  };
 }
 
 /** Counts what the file holds: the record's spans and quotes but those its format left out. */
@@ -307,7 +355,10 @@ function countWritten(summary: ExportSummary, record: ExportRecord, formatLeftOu
 export async function runExport(options: ExportJobOptions): Promise<ExportSummary> {
   const { root, request, onProgress, signal } = options;
   if (!EXPORT_FORMATS.includes(request.format)) {
-    throw new TahrirError('invalid-argument', `unknown format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`);
+    throw new TahrirError(
+      'invalid-argument',
+      `unknown format "${request.format}" (one of ${EXPORT_FORMATS.join(', ')})`,
+    );
   }
   const split = checkSplit(request.split);
   const seed = request.seed ?? 0;
@@ -335,7 +386,17 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
-  const summary: ExportSummary = { documents: 0, spansByLabel: {}, quotes: 0, leftOut: {}, untouched: [], leftOutSpans: [], skipped: [], reanchored: [], outputs: finals };
+  const summary: ExportSummary = {
+    documents: 0,
+    spansByLabel: {},
+    quotes: 0,
+    leftOut: {},
+    untouched: [],
+    leftOutSpans: [],
+    skipped: [],
+    reanchored: [],
+    outputs: finals,
+  };
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);

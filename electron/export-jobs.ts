@@ -38,7 +38,12 @@ export class ExportJobs {
     })
       .then(
         (summary) => this.emit({ type: 'export-finished', jobId, summary }),
-        (e: unknown) => this.emit({ type: 'export-failed', jobId, error: (isTahrirError(e) ? e : toTahrirError(e, out, 'export')).toData() }),
+        (e: unknown) =>
+          this.emit({
+            type: 'export-failed',
+            jobId,
+            error: (isTahrirError(e) ? e : toTahrirError(e, out, 'export')).toData(),
+          }),
       )
       .finally(() => this.running.delete(jobId));
     return { jobId };

@@ -17,7 +17,8 @@ import { CONFIG_FILE } from './workspace-config';
 export const EXPORT_MANIFEST = '.tahrir-exports.json';
 
 /** One export output: a file's sha256, or a folder's files (`/`-separated relative paths) with theirs. */
-export type ManifestEntry = { format: ExportFormat; sha256: string } | { format: ExportFormat; files: Record<string, string> };
+export type ManifestEntry =
+  { format: ExportFormat; sha256: string } | { format: ExportFormat; files: Record<string, string> };
 
 interface Manifest {
   format: 'tahrir-exports';
@@ -47,7 +48,8 @@ async function readManifest(folder: string): Promise<Manifest | null> {
   try {
     const parsed = JSON.parse(raw) as Manifest;
     // A manifest we cannot read vouches for nothing: what it listed is then refused, never replaced.
-    if (parsed?.format !== 'tahrir-exports' || typeof parsed.outputs !== 'object' || parsed.outputs === null) return null;
+    if (parsed?.format !== 'tahrir-exports' || typeof parsed.outputs !== 'object' || parsed.outputs === null)
+      return null;
     return parsed;
   } catch {
     return null;
@@ -91,7 +93,8 @@ function workspaceName(path: string, layout: 'file' | 'folder', realRoot: string
   const name = basename(path);
   if (name === CONFIG_FILE) return `is named ${CONFIG_FILE}, the workspace settings`;
   if (name.endsWith(SIDECAR_SUFFIX)) return `is named like a sidecar (${SIDECAR_SUFFIX})`;
-  if (layout === 'file' && name.endsWith(TEXT_SUFFIX) && isInside(realRoot, realPath)) return 'is named like a document of the workspace (.txt)';
+  if (layout === 'file' && name.endsWith(TEXT_SUFFIX) && isInside(realRoot, realPath))
+    return 'is named like a document of the workspace (.txt)';
   if (isInside(realPath, realRoot)) return 'holds the workspace';
   return null;
 }
@@ -126,7 +129,8 @@ export async function checkDestination(root: string, path: string, layout: 'file
     if (!info.isFile()) throw refuse(path, 'exists and is not a file');
     if (!entry || !('sha256' in entry)) throw refuse(path, 'exists and is not an earlier Tahrir export');
     const stamp = await stampOf(path, ['']);
-    if ((await fileSha256(path)) !== entry.sha256) throw refuse(path, 'is an earlier Tahrir export but was changed since');
+    if ((await fileSha256(path)) !== entry.sha256)
+      throw refuse(path, 'is an earlier Tahrir export but was changed since');
     return { kind: 'earlier-export', stamp };
   }
   if (!info.isDirectory()) throw refuse(path, 'exists and is not a folder');
@@ -138,7 +142,8 @@ export async function checkDestination(root: string, path: string, layout: 'file
   for (const file of found.files) {
     const sha = entry.files[file];
     if (sha === undefined) throw refuse(path, `holds ${file}, which no earlier export wrote`);
-    if ((await fileSha256(join(path, ...file.split('/')))) !== sha) throw refuse(path, `holds ${file}, changed since an earlier export wrote it`);
+    if ((await fileSha256(join(path, ...file.split('/')))) !== sha)
+      throw refuse(path, `holds ${file}, changed since an earlier export wrote it`);
   }
   return { kind: 'earlier-export', stamp };
 }
@@ -157,7 +162,12 @@ async function stampOf(path: string, files: readonly string[]): Promise<string> 
  * `path` again, just before an export replaces what is there: an earlier export whose files all
  * have the same stamp is taken as checked (not read again); anything else is checked in full.
  */
-export async function checkDestinationAgain(root: string, path: string, layout: 'file' | 'folder', before: Destination): Promise<Destination> {
+export async function checkDestinationAgain(
+  root: string,
+  path: string,
+  layout: 'file' | 'folder',
+  before: Destination,
+): Promise<Destination> {
   if (before.kind === 'earlier-export') {
     const info = await lstat(path).catch(() => null);
     if (info && !info.isSymbolicLink()) {
@@ -202,7 +212,13 @@ async function updateManifest(folder: string, name: string, entry: ManifestEntry
   const manifest: Manifest = (await readManifest(folder)) ?? { format: 'tahrir-exports', version: 1, outputs: {} };
   // Outputs that are gone (deleted, moved) are forgotten: a file of that name later is not ours.
   for (const listed of Object.keys(manifest.outputs)) {
-    if (!(await lstat(join(folder, listed)).then(() => true, () => false))) delete manifest.outputs[listed];
+    if (
+      !(await lstat(join(folder, listed)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      delete manifest.outputs[listed];
   }
   manifest.outputs[name] = entry;
   const temp = join(folder, `${EXPORT_MANIFEST}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);

@@ -29,7 +29,12 @@ export interface FolderWalk {
  * The files under `folder` whose name `wanted` accepts, without following links to folders;
  * throws a TahrirError naming `label` (how the user calls the folder) past `limits`.
  */
-export async function walkFolder(folder: string, label: string, wanted: (name: string) => boolean, limits: WalkLimits = WALK_LIMITS): Promise<FolderWalk> {
+export async function walkFolder(
+  folder: string,
+  label: string,
+  wanted: (name: string) => boolean,
+  limits: WalkLimits = WALK_LIMITS,
+): Promise<FolderWalk> {
   const files: string[] = [];
   const folderLinks: string[] = [];
   const pending: { rel: string; depth: number }[] = [{ rel: '', depth: 0 }];
@@ -44,13 +49,20 @@ export async function walkFolder(folder: string, label: string, wanted: (name: s
     }
     seen += entries.length;
     if (seen > limits.maxEntries) {
-      throw new TahrirError('too-large', `holds more than ${limits.maxEntries} files and folders; import from a smaller folder`, label);
+      throw new TahrirError(
+        'too-large',
+        `holds more than ${limits.maxEntries} files and folders; import from a smaller folder`,
+        label,
+      );
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       let isFolder = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        isFolder = await stat(join(folder, childRel)).then((s) => s.isDirectory(), () => false);
+        isFolder = await stat(join(folder, childRel)).then(
+          (s) => s.isDirectory(),
+          () => false,
+        );
         if (isFolder) {
           folderLinks.push(childRel);
           continue;
@@ -58,7 +70,11 @@ export async function walkFolder(folder: string, label: string, wanted: (name: s
       }
       if (isFolder) {
         if (depth + 1 > limits.maxDepth) {
-          throw new TahrirError('invalid-argument', `has folders nested more than ${limits.maxDepth} deep (${childRel}); import from a folder with fewer levels`, label);
+          throw new TahrirError(
+            'invalid-argument',
+            `has folders nested more than ${limits.maxDepth} deep (${childRel}); import from a folder with fewer levels`,
+            label,
+          );
         }
         pending.push({ rel: childRel, depth: depth + 1 });
       } else if (wanted(entry.name)) files.push(childRel);

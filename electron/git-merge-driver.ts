@@ -44,11 +44,20 @@ function onto(text: string, target: Sidecar, sidecar: Sidecar): Sidecar {
 }
 
 /** Merges three versions of one sidecar (base null or empty: both added it). Throws a TahrirError naming `file` when one does not parse. */
-export async function mergeSidecarTexts(baseJson: string | null, mineJson: string, theirsJson: string, file: string, lookup: TextLookup): Promise<SidecarMerge> {
+export async function mergeSidecarTexts(
+  baseJson: string | null,
+  mineJson: string,
+  theirsJson: string,
+  file: string,
+  lookup: TextLookup,
+): Promise<SidecarMerge> {
   let mine = parseSidecar(mineJson, `${file} (ours)`);
   let theirs = parseSidecar(theirsJson, `${file} (theirs)`);
   // Both added the file (git gives an empty base): it started with nothing, so both sides' items are additions.
-  let base = baseJson === null || baseJson.trim() === '' ? emptySidecar(mine.source.file, mine.source.sha256, mine.source.length) : parseSidecar(baseJson, `${file} (base)`);
+  let base =
+    baseJson === null || baseJson.trim() === ''
+      ? emptySidecar(mine.source.file, mine.source.sha256, mine.source.length)
+      : parseSidecar(baseJson, `${file} (base)`);
   const reanchored: SidecarMerge['reanchored'] = [];
   let textMissing = false;
   const target = textTarget(base, mine, theirs);
@@ -83,7 +92,9 @@ export async function mergeSidecarTexts(baseJson: string | null, mineJson: strin
 
 function git(cwd: string, args: string[], encoding: 'buffer' | 'utf8' = 'utf8'): Promise<Buffer | string | null> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding, maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout) => resolve(error ? null : stdout));
+    execFile('git', args, { cwd, encoding, maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout) =>
+      resolve(error ? null : stdout),
+    );
   });
 }
 
@@ -93,8 +104,18 @@ function git(cwd: string, args: string[], encoding: 'buffer' | 'utf8' = 'utf8'):
  * Each is read once, by the sha256 of its bytes, as the sidecars name their text.
  */
 export function textLookup(repo: string, sidecarPath: string, env: NodeJS.ProcessEnv = process.env): TextLookup {
-  const textPath = sidecarPath.endsWith(SIDECAR_SUFFIX) ? sidecarPath.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX : sidecarPath;
-  const revisions = ['HEAD', ...Object.keys(env).filter((k) => /^GITHEAD_[0-9a-f]{40,64}$/.test(k)).map((k) => k.slice('GITHEAD_'.length)), 'MERGE_HEAD', 'REBASE_HEAD', 'CHERRY_PICK_HEAD'];
+  const textPath = sidecarPath.endsWith(SIDECAR_SUFFIX)
+    ? sidecarPath.slice(0, -SIDECAR_SUFFIX.length) + TEXT_SUFFIX
+    : sidecarPath;
+  const revisions = [
+    'HEAD',
+    ...Object.keys(env)
+      .filter((k) => /^GITHEAD_[0-9a-f]{40,64}$/.test(k))
+      .map((k) => k.slice('GITHEAD_'.length)),
+    'MERGE_HEAD',
+    'REBASE_HEAD',
+    'CHERRY_PICK_HEAD',
+  ];
   let found: Map<string, Buffer> | null = null;
   const gather = async () => {
     const out = new Map<string, Buffer>();
@@ -132,20 +153,34 @@ async function lineMerge(repo: string, base: string, mine: string, theirs: strin
  * What `tahrir merge-driver %O %A %B %P` does, in the repository `repo` (git runs drivers at its
  * top level): merges into the file `mine` (%A), as git expects.
  */
-export async function runMergeDriver(repo: string, baseFile: string, mineFile: string, theirsFile: string, path: string, env: NodeJS.ProcessEnv = process.env): Promise<DriverOutcome> {
-  const [baseJson, mineJson, theirsJson] = await Promise.all([baseFile, mineFile, theirsFile].map((f) => readFile(f, 'utf8').catch(() => '')));
+export async function runMergeDriver(
+  repo: string,
+  baseFile: string,
+  mineFile: string,
+  theirsFile: string,
+  path: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DriverOutcome> {
+  const [baseJson, mineJson, theirsJson] = await Promise.all(
+    [baseFile, mineFile, theirsFile].map((f) => readFile(f, 'utf8').catch(() => '')),
+  );
   let merged: SidecarMerge;
   try {
     merged = await mergeSidecarTexts(baseJson, mineJson, theirsJson, path, textLookup(repo, path, env));
   } catch (e) {
     await lineMerge(repo, baseFile, mineFile, theirsFile);
-    return { code: 1, message: `${e instanceof Error ? e.message : String(e)}; merged line by line with conflict markers instead` };
+    return {
+      code: 1,
+      message: `${e instanceof Error ? e.message : String(e)}; merged line by line with conflict markers instead`,
+    };
   }
   await writeFileAtomic(mineFile, merged.text, path);
   const notes: string[] = [];
   if (merged.reanchored.length > 0) notes.push(`re-anchored ${merged.reanchored.join(', ')} onto the changed text`);
-  if (merged.textMissing) notes.push('the changed text was not found, so spans were not re-anchored (opening it in Tahrir will)');
-  if (merged.conflicts.length === 0) return { code: 0, message: notes.length ? `${path}: ${notes.join('; ')}` : undefined };
+  if (merged.textMissing)
+    notes.push('the changed text was not found, so spans were not re-anchored (opening it in Tahrir will)');
+  if (merged.conflicts.length === 0)
+    return { code: 0, message: notes.length ? `${path}: ${notes.join('; ')}` : undefined };
   notes.unshift(`${describeConflicts(merged.conflicts)}, written into the file`);
   return { code: 1, message: `${path}: ${notes.join('; ')}` };
 }

@@ -13,7 +13,9 @@ export const DRIVER_NAME = 'Tahrir sidecar merge (by id, structured conflicts)';
 
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) => resolve({ ok: !error, out: String(stdout).trim(), err: String(stderr).trim() || (error?.message ?? '') }));
+    execFile('git', args, { cwd, windowsHide: true }, (error, stdout, stderr) =>
+      resolve({ ok: !error, out: String(stdout).trim(), err: String(stderr).trim() || (error?.message ?? '') }),
+    );
   });
 }
 
@@ -38,7 +40,9 @@ export interface GitSetupReport {
 export async function gitSetup(workspace: string, command: string): Promise<GitSetupReport> {
   const top = await git(workspace, ['rev-parse', '--show-toplevel']);
   if (!top.ok) {
-    const why = /not found|ENOENT/.test(top.err) ? 'git is not installed (or not on PATH)' : 'it is not inside a git repository (run git init or clone it first)';
+    const why = /not found|ENOENT/.test(top.err)
+      ? 'git is not installed (or not on PATH)'
+      : 'it is not inside a git repository (run git init or clone it first)';
     throw new TahrirError('invalid-argument', `cannot set up git merging for ${workspace}: ${why}`);
   }
   const changed: string[] = [];
@@ -48,7 +52,9 @@ export async function gitSetup(workspace: string, command: string): Promise<GitS
   if (!lines.includes(ATTRIBUTES_LINE)) {
     const before = existing === null || existing === '' ? '' : existing.endsWith('\n') ? existing : `${existing}\n`;
     await writeFileAtomic(attributes, `${before}${ATTRIBUTES_LINE}\n`, '.gitattributes');
-    changed.push(`${existing === null ? 'created' : 'added to'} .gitattributes: ${ATTRIBUTES_LINE} (commit it, so every clone merges sidecars this way)`);
+    changed.push(
+      `${existing === null ? 'created' : 'added to'} .gitattributes: ${ATTRIBUTES_LINE} (commit it, so every clone merges sidecars this way)`,
+    );
   }
   for (const [key, value] of [
     ['merge.tahrir.name', DRIVER_NAME],

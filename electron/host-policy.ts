@@ -8,7 +8,13 @@ import type { ApiHandlers, ApiMethod } from '../shared/api';
 import { resolveInside } from './confine';
 
 /** The operations a host answers itself: a workspace has no dialog, recent list or browser. */
-export type HostMethod = 'openWorkspace' | 'chooseWorkspace' | 'recentWorkspaces' | 'chooseExportDestination' | 'chooseImportSource' | 'openExternal';
+export type HostMethod =
+  | 'openWorkspace'
+  | 'chooseWorkspace'
+  | 'recentWorkspaces'
+  | 'chooseExportDestination'
+  | 'chooseImportSource'
+  | 'openExternal';
 export type HostOperations = Pick<ApiHandlers, HostMethod>;
 
 /** The operations the workspace's Backend answers (all the others). */
@@ -46,7 +52,8 @@ export function apiHandlers(host: Host): ApiHandlers {
     addBoilerplateRule: (rule) => backend().addBoilerplateRule(rule),
     startExport: async (request) => backend().startExport({ ...request, out: await allowed(request.out) }),
     cancelExport: (jobId) => backend().cancelExport(jobId),
-    importAnnotations: async (request) => backend().importAnnotations({ ...request, from: await allowed(request.from) }),
+    importAnnotations: async (request) =>
+      backend().importAnnotations({ ...request, from: await allowed(request.from) }),
   } satisfies ApiHandlers;
 }
 
@@ -54,7 +61,11 @@ export function apiHandlers(host: Host): ApiHandlers {
  * The absolute path of a path the page names: one the user picked in a dialog as it is, else a
  * path inside the workspace (refused with 'outside-workspace' when it leads out of it).
  */
-export async function pathThePageMayName(root: string, path: string, isGranted?: (absolutePath: string) => boolean): Promise<string> {
+export async function pathThePageMayName(
+  root: string,
+  path: string,
+  isGranted?: (absolutePath: string) => boolean,
+): Promise<string> {
   if (isAbsolute(path) && isGranted?.(resolve(path))) return resolve(path);
   return resolveInside(root, path);
 }

@@ -67,7 +67,10 @@ interface OpenedForImport {
 export async function runImport(options: ImportJobOptions): Promise<ImportReport> {
   const { root, request, signal } = options;
   if (!IMPORT_FORMATS.includes(request.format)) {
-    throw new TahrirError('invalid-argument', `unknown format "${request.format}" (one of ${IMPORT_FORMATS.join(', ')})`);
+    throw new TahrirError(
+      'invalid-argument',
+      `unknown format "${request.format}" (one of ${IMPORT_FORMATS.join(', ')})`,
+    );
   }
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) throw new TahrirError('not-found', 'no such folder', root);
@@ -77,7 +80,8 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     throw new TahrirError('invalid-argument', `is a folder; ${request.format} imports from one file`, request.from);
   }
   // A named pipe or a device would block the read, or never end.
-  if (!fromStat.isDirectory() && !fromStat.isFile()) throw new TahrirError('invalid-argument', 'is not a regular file; not read', request.from);
+  if (!fromStat.isDirectory() && !fromStat.isFile())
+    throw new TahrirError('invalid-argument', 'is not a regular file; not read', request.from);
 
   const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
   const labels = new Set((await readWorkspaceConfig(root)).config.labels.map((l) => l.name));
@@ -143,11 +147,16 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     // As a save would be: a label tahrir.json does not define is refused (`tahrir validate` would fail the sidecar).
     const undefinedLabels = [...new Set(merged.entities.map((e) => e.label))].filter((l) => !labels.has(l));
     if (undefinedLabels.length > 0) {
-      report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${undefinedLabelsMessage(undefinedLabels, labels)}` });
+      report.skipped.push({
+        file: doc.sidecarFile,
+        reason: `not written: ${undefinedLabelsMessage(undefinedLabels, labels)}`,
+      });
       return;
     }
     try {
-      const stamped = options.annotator ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator } : merged;
+      const stamped = options.annotator
+        ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator }
+        : merged;
       await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
@@ -163,7 +172,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     const doc = byId.get(id);
     if (!doc) {
       const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);
-      report.skipped.push({ file: where, reason: escapes ? `document "${id}" is outside the workspace` : `no document "${id}" in the workspace` });
+      report.skipped.push({
+        file: where,
+        reason: escapes ? `document "${id}" is outside the workspace` : `no document "${id}" in the workspace`,
+      });
       return;
     }
     const opened = await open(doc);
@@ -209,7 +221,8 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
           report.skipped.push({ file: where, reason: describe(e) });
           continue;
         }
-        if (imported.id === undefined) report.skipped.push({ file: where, reason: 'the line has no "id" naming its document' });
+        if (imported.id === undefined)
+          report.skipped.push({ file: where, reason: 'the line has no "id" naming its document' });
         else await importById(imported, where);
       }
       break;
@@ -223,17 +236,25 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         else {
           const opened = await findByText((clean) => clean, task.text ?? '');
           if (opened) await apply(opened, task);
-          else report.skipped.push({ file: where, reason: 'no single workspace document has this task\'s text' });
+          else report.skipped.push({ file: where, reason: "no single workspace document has this task's text" });
         }
       }
       break;
     }
     case 'brat': {
-      if (!fromStat.isDirectory()) throw new TahrirError('invalid-argument', 'brat imports from a folder of .ann and .txt files', request.from);
+      if (!fromStat.isDirectory())
+        throw new TahrirError('invalid-argument', 'brat imports from a folder of .ann and .txt files', request.from);
       // Every file read is resolved inside the folder named (under `tahrir serve` and on the desktop, a folder inside the workspace or picked in a dialog).
       const folder = await realpath(request.from);
-      const walk = await walkFolder(folder, request.from, (name) => name.endsWith('.ann'), { ...WALK_LIMITS, ...options.limits });
-      for (const link of walk.folderLinks) report.skipped.push({ file: join(request.from, ...link.split('/')), reason: 'a symbolic link to a folder: not followed' });
+      const walk = await walkFolder(folder, request.from, (name) => name.endsWith('.ann'), {
+        ...WALK_LIMITS,
+        ...options.limits,
+      });
+      for (const link of walk.folderLinks)
+        report.skipped.push({
+          file: join(request.from, ...link.split('/')),
+          reason: 'a symbolic link to a folder: not followed',
+        });
       for (const rel of walk.files) {
         checkCancel();
         const annPath = join(request.from, ...rel.split('/'));
@@ -243,7 +264,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
           const where = 'the import folder';
           const ann = await realFileInside(folder, annPath, annPath, where);
           const txtPath = annPath.replace(/\.ann$/, '.txt');
-          const txt = await readTextFile(await realFileInside(folder, txtPath, txtPath, where), undefined, { file: txtPath });
+          const txt = await readTextFile(await realFileInside(folder, txtPath, txtPath, where), undefined, {
+            file: txtPath,
+          });
           imported = parseBratAnn(await readFile(ann, 'utf8'), txt.text, annPath, id);
         } catch (e) {
           report.skipped.push({ file: annPath, reason: describe(e) });
@@ -260,7 +283,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         const where = `${request.from}: document ${i + 1}`;
         const opened = await findByText(alignmentKey, tokens.map((t) => t.text).join(''));
         if (!opened) {
-          report.skipped.push({ file: where, reason: 'its tokens match no single workspace document\'s clean text' });
+          report.skipped.push({ file: where, reason: "its tokens match no single workspace document's clean text" });
           continue;
         }
         let imported: ImportedDocument;

@@ -20,13 +20,24 @@ export function incomingSidecar(sidecar: unknown, file: string): Sidecar {
     }
     // An object was checked with the other arguments (shared/api-arguments.ts); its text only now.
     const problem = jsonValueProblem(sidecar);
-    if (problem) throw new TahrirError('invalid-argument', `the sidecar to save is not valid: ${problem.path}: ${problem.message}`, file, [problem]);
+    if (problem)
+      throw new TahrirError(
+        'invalid-argument',
+        `the sidecar to save is not valid: ${problem.path}: ${problem.message}`,
+        file,
+        [problem],
+      );
   }
   try {
     return sortSidecar(migrateSidecar(sidecar, file));
   } catch (e) {
     const data = isTahrirError(e) ? e : null;
-    throw new TahrirError('invalid-argument', `the sidecar to save is not valid: ${data ? data.message : String(e)}`, file, data?.detail);
+    throw new TahrirError(
+      'invalid-argument',
+      `the sidecar to save is not valid: ${data ? data.message : String(e)}`,
+      file,
+      data?.detail,
+    );
   }
 }
 
@@ -35,17 +46,32 @@ export function isRevision(x: unknown): x is string | null {
 }
 
 /** Refuses a sidecar to save that does not fit its text or names a label tahrir.json does not define. */
-export function checkSidecarToSave(sidecar: Sidecar, text: TextFile, name: string, file: string, loaded: LoadedConfig): void {
-  const problems = checkSidecarAgainstSource(sidecar, text.text, name, { labels: loaded.config.labels.map((l) => l.name) });
+export function checkSidecarToSave(
+  sidecar: Sidecar,
+  text: TextFile,
+  name: string,
+  file: string,
+  loaded: LoadedConfig,
+): void {
+  const problems = checkSidecarAgainstSource(sidecar, text.text, name, {
+    labels: loaded.config.labels.map((l) => l.name),
+  });
   if (problems.length > 0) {
-    throw new TahrirError('invalid-argument', `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}${labelHint(problems, loaded)}`, file, problems);
+    throw new TahrirError(
+      'invalid-argument',
+      `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}${labelHint(problems, loaded)}`,
+      file,
+      problems,
+    );
   }
 }
 
 /** What the editor can do about a label tahrir.json does not define (and why tahrir.json is not in use, if it is not). */
 function labelHint(problems: readonly { path: string }[], loaded: LoadedConfig): string {
   if (!problems.some((p) => /^entities\[\d+\]\.label$/.test(p.path))) return '';
-  const unused = loaded.problem ? `; tahrir.json cannot be used (${loaded.problem.message}), so the default labels apply` : '';
+  const unused = loaded.problem
+    ? `; tahrir.json cannot be used (${loaded.problem.message}), so the default labels apply`
+    : '';
   return `${unused}. Add the label to tahrir.json or give the entity one of its labels`;
 }
 
@@ -56,7 +82,12 @@ function labelHint(problems: readonly { path: string }[], loaded: LoadedConfig):
  * replace: that is what saving a re-anchored document does. (Unparseable files are
  * refused by the store itself.)
  */
-export async function refuseToReplaceInvalid(path: string, sidecarFile: string, text: TextFile, name: string): Promise<void> {
+export async function refuseToReplaceInvalid(
+  path: string,
+  sidecarFile: string,
+  text: TextFile,
+  name: string,
+): Promise<void> {
   let existing: store.StoredSidecar | null;
   try {
     existing = await store.readSidecar(path, sidecarFile);
@@ -69,6 +100,11 @@ export async function refuseToReplaceInvalid(path: string, sidecarFile: string, 
       ? checkSidecarAgainstSource(existing.sidecar, text.text, name)
       : [];
   if (problems.length > 0) {
-    throw new TahrirError('broken-sidecar', `is not valid for ${name}, so it is not overwritten (fix or remove it first): ${describeProblems(problems)}`, sidecarFile, problems);
+    throw new TahrirError(
+      'broken-sidecar',
+      `is not valid for ${name}, so it is not overwritten (fix or remove it first): ${describeProblems(problems)}`,
+      sidecarFile,
+      problems,
+    );
   }
 }

@@ -14,13 +14,27 @@ export function isMissing(e: unknown): boolean {
 export function toTahrirError(e: unknown, file: string, doing = 'read'): TahrirError {
   if (e instanceof TahrirError) return e;
   const code = errnoOf(e);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file);
-  if (code === 'EACCES' || code === 'EPERM') return new TahrirError('io', `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`, file, { errno: code });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file);
+  if (code === 'EACCES' || code === 'EPERM')
+    return new TahrirError('io', `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`, file, {
+      errno: code,
+    });
   if (code === 'EISDIR') return new TahrirError('io', 'is a folder, not a file', file, { errno: code });
   // The name the caller gave is what is wrong, not the disk: a bad argument, never an internal error.
-  if (code === 'ENAMETOOLONG') return new TahrirError('invalid-argument', 'is too long a path for the file system', file, { errno: code });
-  if (code === 'ELOOP') return new TahrirError('invalid-argument', 'goes round a loop of symbolic links', file, { errno: code });
-  if (code === 'ENOSPC') return new TahrirError('io', `could not be ${doing === 'read' ? 'read' : 'written'}: the disk is full`, file, { errno: code });
+  if (code === 'ENAMETOOLONG')
+    return new TahrirError('invalid-argument', 'is too long a path for the file system', file, { errno: code });
+  if (code === 'ELOOP')
+    return new TahrirError('invalid-argument', 'goes round a loop of symbolic links', file, { errno: code });
+  if (code === 'ENOSPC')
+    return new TahrirError('io', `could not be ${doing === 'read' ? 'read' : 'written'}: the disk is full`, file, {
+      errno: code,
+    });
   const why = e instanceof Error ? e.message : String(e);
-  return new TahrirError('io', `could not be ${doing === 'read' ? 'read' : 'written'} (${why})`, file, code ? { errno: code } : undefined);
+  return new TahrirError(
+    'io',
+    `could not be ${doing === 'read' ? 'read' : 'written'} (${why})`,
+    file,
+    code ? { errno: code } : undefined,
+  );
 }

@@ -42,7 +42,13 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
     ipcMain.handle(ipcChannel(method), async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<IpcResult> => {
       if (!isTrustedSender(event, options.window())) {
         log(`tahrir: refused ${method} from ${event.senderFrame?.url ?? 'a closed frame'}`);
-        return { ok: false, error: new TahrirError('invalid-argument', `${method}: refused, the request did not come from Tahrir's window`).toData() };
+        return {
+          ok: false,
+          error: new TahrirError(
+            'invalid-argument',
+            `${method}: refused, the request did not come from Tahrir's window`,
+          ).toData(),
+        };
       }
       running++;
       try {
@@ -50,7 +56,10 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
       } catch (error) {
         if (isTahrirError(error)) return { ok: false, error: error.toData() };
         log(`tahrir: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);
-        return { ok: false, error: { code: 'io', message: `${method} failed: ${(error as Error)?.message ?? String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'io', message: `${method} failed: ${(error as Error)?.message ?? String(error)}` },
+        };
       } finally {
         if (--running === 0) {
           for (const done of idle) done();
@@ -70,5 +79,6 @@ export function registerIpcHandlers(options: IpcOptions): IpcHandlers {
 
 /** Pushes a TahrirEvent to the window's page (external changes, export progress, menu commands). */
 export function sendEvent(window: BrowserWindow | null, event: TahrirEvent): void {
-  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed())
+    window.webContents.send(IPC_EVENT_CHANNEL, event);
 }

@@ -69,10 +69,13 @@ async function start(): Promise<void> {
 
   if (app.isPackaged) {
     seedsDir = join(app.getPath('userData'), 'seeds');
-    if (!isFolder(seedsDir)) await cp(bundledSeeds, seedsDir, { recursive: true }).catch(() => (seedsDir = bundledSeeds));
+    if (!isFolder(seedsDir))
+      await cp(bundledSeeds, seedsDir, { recursive: true }).catch(() => (seedsDir = bundledSeeds));
   }
   const fromCommandLine = folderFromArgs(process.argv, process.cwd(), app.getAppPath());
-  const candidates = [fromCommandLine, settings.recentWorkspaces[0], seedsDir].filter((f): f is string => !!f && isFolder(f));
+  const candidates = [fromCommandLine, settings.recentWorkspaces[0], seedsDir].filter(
+    (f): f is string => !!f && isFolder(f),
+  );
   let opened = false;
   for (const folder of candidates) {
     try {
@@ -83,11 +86,16 @@ async function start(): Promise<void> {
       console.error(`tahrir: cannot open ${folder}: ${(error as Error).message}`);
     }
   }
-  if (!opened) throw new TahrirError('not-found', `no workspace could be opened (tried ${candidates.join(', ') || 'nothing'})`);
+  if (!opened)
+    throw new TahrirError('not-found', `no workspace could be opened (tried ${candidates.join(', ') || 'nothing'})`);
 
   ipc = registerIpcHandlers({
     window: () => mainWindow,
-    handlers: apiHandlers({ backend: currentBackend, operations: hostOperations(), isGrantedPath: (path) => grants.isGrantedPath(path) }),
+    handlers: apiHandlers({
+      backend: currentBackend,
+      operations: hostOperations(),
+      isGrantedPath: (path) => grants.isGrantedPath(path),
+    }),
   });
   buildMenu();
   createWindow();
@@ -124,7 +132,10 @@ function hostOperations(): HostOperations {
     async openWorkspace(path: string) {
       const root = resolve(path);
       if (!grants.isGrantedFolder(root)) {
-        throw new TahrirError('outside-workspace', `${path}: Tahrir opens only folders chosen with File → Open Folder… or from the recent list`);
+        throw new TahrirError(
+          'outside-workspace',
+          `${path}: Tahrir opens only folders chosen with File → Open Folder… or from the recent list`,
+        );
       }
       if (!isFolder(root)) throw new TahrirError('not-found', `${path}: no such folder`);
       return switchWorkspace(root);

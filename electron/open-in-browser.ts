@@ -3,8 +3,7 @@
 import { spawn } from 'node:child_process';
 
 export type BrowserOpener =
-  | { command: string; args: string[]; /** cmd.exe parses its own command line */ verbatim?: boolean }
-  | { skip: string };
+  { command: string; args: string[]; /** cmd.exe parses its own command line */ verbatim?: boolean } | { skip: string };
 
 /** How this system opens a URL, or why it does not. */
 export function browserOpener(url: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): BrowserOpener {
@@ -12,7 +11,8 @@ export function browserOpener(url: string, platform: NodeJS.Platform, env: NodeJ
   if (env.BROWSER === 'none') return { skip: 'BROWSER=none' };
   if (platform === 'darwin') return { command: 'open', args: [url] };
   // `start` is built into cmd.exe; its first quoted argument is a window title, hence the "".
-  if (platform === 'win32') return { command: env.ComSpec || 'cmd.exe', args: ['/d', '/s', '/c', `start "" "${url}"`], verbatim: true };
+  if (platform === 'win32')
+    return { command: env.ComSpec || 'cmd.exe', args: ['/d', '/s', '/c', `start "" "${url}"`], verbatim: true };
   // Elsewhere (Linux, the BSDs) a browser needs an X or Wayland display: over SSH or in a
   // container there is none, and xdg-open would only fail or start a text browser in our terminal.
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return { skip: 'no display (DISPLAY and WAYLAND_DISPLAY are unset)' };
@@ -24,7 +24,12 @@ export function browserOpener(url: string, platform: NodeJS.Platform, env: NodeJ
  * the opener runs in its own process group (Ctrl+C in our terminal must not close the browser it
  * started) and is not waited for.
  */
-export function openInBrowser(url: string, report: (line: string) => void, platform = process.platform, env = process.env): void {
+export function openInBrowser(
+  url: string,
+  report: (line: string) => void,
+  platform = process.platform,
+  env = process.env,
+): void {
   const opener = browserOpener(url, platform, env);
   if ('skip' in opener) {
     report(`not opening a browser: ${opener.skip}; open the URL above`);
@@ -33,12 +38,19 @@ export function openInBrowser(url: string, report: (line: string) => void, platf
   const unable = (why: string) => report(`could not open a browser (${why}); open the URL above`);
   let child;
   try {
-    child = spawn(opener.command, opener.args, { detached: true, stdio: 'ignore', windowsHide: true, windowsVerbatimArguments: opener.verbatim });
+    child = spawn(opener.command, opener.args, {
+      detached: true,
+      stdio: 'ignore',
+      windowsHide: true,
+      windowsVerbatimArguments: opener.verbatim,
+    });
   } catch (error) {
     unable(`${opener.command}: ${(error as Error).message}`);
     return;
   }
-  child.on('error', (error: NodeJS.ErrnoException) => unable(error.code === 'ENOENT' ? `${opener.command} is not installed` : `${opener.command}: ${error.message}`));
+  child.on('error', (error: NodeJS.ErrnoException) =>
+    unable(error.code === 'ENOENT' ? `${opener.command} is not installed` : `${opener.command}: ${error.message}`),
+  );
   child.on('exit', (code) => {
     if (code) unable(`${opener.command} exited with code ${code}`);
   });

@@ -90,7 +90,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     backend: () => backend,
     operations: {
       async openWorkspace() {
-        throw new TahrirError('invalid-argument', `tahrir serve shows one folder (${basename(root)}); start it again with another folder`);
+        throw new TahrirError(
+          'invalid-argument',
+          `tahrir serve shows one folder (${basename(root)}); start it again with another folder`,
+        );
       },
       async chooseWorkspace() {
         return null;
@@ -116,7 +119,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(`tahrir serve: ${(error as Error)?.stack ?? String(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { error: { code: 'io', message: 'Internal error in tahrir serve' } });
+      if (!response.headersSent)
+        sendJson(response, 500, { error: { code: 'io', message: 'Internal error in tahrir serve' } });
       else response.destroy();
     });
   });
@@ -126,9 +130,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'this server answers only to 127.0.0.1, localhost or [::1] on its own port');
+    if (!isLoopbackHost(request.headers.host, port))
+      return refuse(response, 'this server answers only to 127.0.0.1, localhost or [::1] on its own port');
     const origin = request.headers.origin;
-    if (origin !== undefined && !isLoopbackOrigin(origin, port)) return refuse(response, 'requests from other sites are refused');
+    if (origin !== undefined && !isLoopbackOrigin(origin, port))
+      return refuse(response, 'requests from other sites are refused');
     const isApi = url.pathname === EVENTS_PATH || url.pathname.startsWith(API_PREFIX);
     // The workspace is reached only with the token in the header (the page keeps it: renderer/page-token.ts).
     if (isApi && !isToken(request.headers[TOKEN_HEADER])) {
@@ -136,19 +142,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     // The printed URL's ?token= is for the page to read; a wrong one (an earlier run's link) is said so at once.
     if (!isApi && url.searchParams.has(TOKEN_QUERY) && !isToken(url.searchParams.get(TOKEN_QUERY))) {
-      return refuse(response, 'this link carries another token than this server’s (from an earlier run?): open the URL that `tahrir serve` printed');
+      return refuse(
+        response,
+        'this link carries another token than this server’s (from an earlier run?): open the URL that `tahrir serve` printed',
+      );
     }
 
     if (url.pathname === EVENTS_PATH) {
-      if (request.method !== 'GET') return sendJson(response, 405, errorBody('invalid-argument', 'events are read with GET'), { Allow: 'GET' });
+      if (request.method !== 'GET')
+        return sendJson(response, 405, errorBody('invalid-argument', 'events are read with GET'), { Allow: 'GET' });
       return openEventStream(request, response);
     }
     if (url.pathname === DOWNLOAD_PATH) {
-      if (request.method !== 'GET') return sendJson(response, 405, errorBody('invalid-argument', 'downloads are read with GET'), { Allow: 'GET' });
+      if (request.method !== 'GET')
+        return sendJson(response, 405, errorBody('invalid-argument', 'downloads are read with GET'), { Allow: 'GET' });
       return sendDownload(response, url.searchParams.get('path') ?? '');
     }
     if (url.pathname.startsWith(API_PREFIX)) {
-      if (request.method !== 'POST') return sendJson(response, 405, errorBody('invalid-argument', 'API calls are POST requests'), { Allow: 'POST' });
+      if (request.method !== 'POST')
+        return sendJson(response, 405, errorBody('invalid-argument', 'API calls are POST requests'), { Allow: 'POST' });
       return answerApiCall(request, response, url.pathname.slice(API_PREFIX.length));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -172,7 +184,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       body = parsed as ApiRequestBody;
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
-      return sendJson(response, 400, errorBody('invalid-argument', `the request body is not JSON: ${(error as Error).message}`));
+      return sendJson(
+        response,
+        400,
+        errorBody('invalid-argument', `the request body is not JSON: ${(error as Error).message}`),
+      );
     }
     try {
       const result = await dispatchApiCall(handlers, method, body.args);
@@ -227,8 +243,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function serveFile(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const file = await readRendererFile(rendererDir, url.pathname);
     if (!file) {
-      response.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-      return void response.end(url.pathname === '/' ? 'The UI is not built yet: run `npm run build`.\n' : 'Not found\n');
+      response.writeHead(404, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      return void response.end(
+        url.pathname === '/' ? 'The UI is not built yet: run `npm run build`.\n' : 'Not found\n',
+      );
     }
     response.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -318,7 +340,12 @@ export function bodyText(raw: Buffer): string {
   if (!isUtf8(raw)) {
     const at = Math.max(0, firstInvalidUtf8Byte(raw));
     const shown = Array.from(raw.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    throw new TahrirError('not-utf8', `the request body is not UTF-8 (first bad byte at offset ${at}: ${shown}); nothing was saved`, undefined, { byteOffset: at });
+    throw new TahrirError(
+      'not-utf8',
+      `the request body is not UTF-8 (first bad byte at offset ${at}: ${shown}); nothing was saved`,
+      undefined,
+      { byteOffset: at },
+    );
   }
   return raw.toString('utf8');
 }

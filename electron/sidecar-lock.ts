@@ -36,7 +36,8 @@ export interface LockOwner {
 /** The lock file of the file at `path`: `a/.b.annotations.json.lock` (by hash when that name would pass 255 bytes). */
 export function lockPathFor(path: string): string {
   const name = `.${basename(path)}.lock`;
-  const short = Buffer.byteLength(name) <= 255 ? name : `.${createHash('sha256').update(basename(path)).digest('hex')}.lock`;
+  const short =
+    Buffer.byteLength(name) <= 255 ? name : `.${createHash('sha256').update(basename(path)).digest('hex')}.lock`;
   return join(dirname(path), short);
 }
 
@@ -73,7 +74,8 @@ function readLock(lockPath: string): SeenLock | null {
     let owner: LockOwner | null = null;
     try {
       const data = JSON.parse(raw) as Partial<LockOwner>;
-      if (typeof data.pid === 'number' && typeof data.host === 'string' && typeof data.token === 'string') owner = data as LockOwner;
+      if (typeof data.pid === 'number' && typeof data.host === 'string' && typeof data.token === 'string')
+        owner = data as LockOwner;
     } catch {
       // Just created and not yet written, or cut short by a crash: judged by its age alone.
     }
@@ -156,7 +158,13 @@ function tryCreateExclusive(lockPath: string, owner: LockOwner): boolean {
  */
 function breakStaleLock(lockPath: string, seen: SeenLock, staleMs: number): boolean {
   const breaker = `${lockPath}.break`;
-  const mine: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex'), thread: threadId };
+  const mine: LockOwner = {
+    pid: process.pid,
+    host: thisHost,
+    at: new Date().toISOString(),
+    token: randomBytes(8).toString('hex'),
+    thread: threadId,
+  };
   held.add(mine.token);
   try {
     if (!tryCreate(breaker, mine)) {
@@ -186,7 +194,13 @@ async function acquire(path: string, file: string, options: LockOptions): Promis
   const staleMs = options.staleMs ?? LOCK_STALE_MS;
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
-    const owner: LockOwner = { pid: process.pid, host: thisHost, at: new Date().toISOString(), token: randomBytes(8).toString('hex'), thread: threadId };
+    const owner: LockOwner = {
+      pid: process.pid,
+      host: thisHost,
+      at: new Date().toISOString(),
+      token: randomBytes(8).toString('hex'),
+      thread: threadId,
+    };
     // Held before the file exists, so a save of ours that reads it meanwhile never takes it for a predecessor's.
     held.add(owner.token);
     try {
@@ -203,7 +217,8 @@ async function acquire(path: string, file: string, options: LockOptions): Promis
       throw toTahrirError(e, file, 'write');
     }
     if (seen === null) continue; // released meanwhile
-    if (isStaleLock(seen.owner, Date.now() - seen.mtimeMs, staleMs) && breakStaleLock(lockPath, seen, staleMs)) continue;
+    if (isStaleLock(seen.owner, Date.now() - seen.mtimeMs, staleMs) && breakStaleLock(lockPath, seen, staleMs))
+      continue;
     if (Date.now() >= deadline) {
       throw new TahrirError(
         'io',
@@ -235,7 +250,12 @@ export interface HeldLock {
 }
 
 /** Runs `job` holding the lock of the file at `path` (`file` names it in messages); the lock is removed after, also on errors. */
-export async function withFileLock<T>(path: string, file: string, job: (lock: HeldLock) => Promise<T>, options: LockOptions = {}): Promise<T> {
+export async function withFileLock<T>(
+  path: string,
+  file: string,
+  job: (lock: HeldLock) => Promise<T>,
+  options: LockOptions = {},
+): Promise<T> {
   const owner = await acquire(path, file, options);
   const lock: HeldLock = {
     check() {
@@ -246,7 +266,11 @@ export async function withFileLock<T>(path: string, file: string, job: (lock: He
         // unreadable: judged below as lost
       }
       if (now?.owner?.token !== owner.token) {
-        throw new TahrirError('io', `not saved: this save took so long that its lock was taken over by ${describeOwner(now?.owner ?? null)}; try again`, file);
+        throw new TahrirError(
+          'io',
+          `not saved: this save took so long that its lock was taken over by ${describeOwner(now?.owner ?? null)}; try again`,
+          file,
+        );
       }
     },
   };

@@ -123,7 +123,8 @@ async function renameOver(from: string, to: string): Promise<void> {
       return await rename(from, to);
     } catch (e) {
       const code = errnoOf(e);
-      if (process.platform !== 'win32' || attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw e;
+      if (process.platform !== 'win32' || attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY'))
+        throw e;
       await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
     }
   }
@@ -133,13 +134,21 @@ async function renameOver(from: string, to: string): Promise<void> {
  * Writes `data` to `path` atomically: unique temp file beside it, fsync, rename over, fsync the
  * folder. `beforeRename` may still refuse (throw) once the data is on disk, leaving the file as it was.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, file = basename(path), beforeRename?: () => void): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  file = basename(path),
+  beforeRename?: () => void,
+): Promise<void> {
   const folder = dirname(path);
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let written = false;
   try {
     // Keep the permissions of the file being replaced (a private 0600 sidecar stays private).
-    const mode = await stat(path).then((s) => s.mode & 0o777, () => 0o644);
+    const mode = await stat(path).then(
+      (s) => s.mode & 0o777,
+      () => 0o644,
+    );
     const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(data);
@@ -178,7 +187,10 @@ export async function removeStaleTempFiles(path: string, now = Date.now()): Prom
       const at = join(folder, name);
       const s = await stat(at).catch(() => null);
       if (s?.isFile() && now - s.mtimeMs > STALE_TEMP_MS) {
-        await unlink(at).then(() => removed++, () => undefined);
+        await unlink(at).then(
+          () => removed++,
+          () => undefined,
+        );
       }
     }
   } catch {
@@ -199,7 +211,13 @@ export interface SidecarWriteOptions {
  * that does not parse. Returns the new revision. The check and the rename hold the sidecar's
  * lock, so of two processes saving on the same revision one is refused as stale.
  */
-export function writeSidecarAtomic(path: string, sidecar: Sidecar, baseRevision: string | null, file = basename(path), options: SidecarWriteOptions = {}): Promise<string> {
+export function writeSidecarAtomic(
+  path: string,
+  sidecar: Sidecar,
+  baseRevision: string | null,
+  file = basename(path),
+  options: SidecarWriteOptions = {},
+): Promise<string> {
   return serialized(path, () =>
     withFileLock(
       path,
@@ -219,10 +237,20 @@ export function writeSidecarAtomic(path: string, sidecar: Sidecar, baseRevision:
           try {
             const existing = parseSidecar(decodeSidecarBytes(bytes, file), file);
             const problems = checkSidecarStructure(existing);
-            if (problems.length > 0) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, undefined, problems);
+            if (problems.length > 0)
+              throw new TahrirError(
+                'broken-sidecar',
+                `is not a valid sidecar: ${describeProblems(problems)}`,
+                undefined,
+                problems,
+              );
           } catch (e) {
             const why = e instanceof TahrirError ? e.message : String(e);
-            throw new TahrirError(e instanceof TahrirError ? e.code : 'broken-sidecar', `cannot be read, so it is not overwritten (${why})`, file);
+            throw new TahrirError(
+              e instanceof TahrirError ? e.code : 'broken-sidecar',
+              `cannot be read, so it is not overwritten (${why})`,
+              file,
+            );
           }
         }
         const out = Buffer.from(serializeSidecar(sidecar), 'utf8');
@@ -262,15 +290,27 @@ async function withDocumentLock<T>(root: string, id: string, job: () => Promise<
     path = await resolveInside(root, file);
   } catch (e) {
     // No sidecar can exist there (outside, or a name too long for any disk): nothing to race with.
-    if ((isTahrirError(e) && (e.code === 'outside-workspace' || e.code === 'invalid-argument')) || errnoOf(e) === 'ENAMETOOLONG') return job();
+    if (
+      (isTahrirError(e) && (e.code === 'outside-workspace' || e.code === 'invalid-argument')) ||
+      errnoOf(e) === 'ENAMETOOLONG'
+    )
+      return job();
     throw e;
   }
-  const folderExists = await stat(dirname(path)).then((s) => s.isDirectory(), () => false);
+  const folderExists = await stat(dirname(path)).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return serialized(path, () => (folderExists ? withFileLock(path, file, job) : job()));
 }
 
 /** Writes the unsaved sidecar of document `id` to the journal (atomically). */
-export async function writeRecovery(root: string, id: string, sidecar: Sidecar, savedAt = new Date().toISOString()): Promise<void> {
+export async function writeRecovery(
+  root: string,
+  id: string,
+  sidecar: Sidecar,
+  savedAt = new Date().toISOString(),
+): Promise<void> {
   const path = recoveryPath(root, id);
   // A workspace from elsewhere could make .tahrir a link to another folder: never write through it.
   await resolveInside(root, relative(root, path));

@@ -9,7 +9,13 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { TahrirError } from '../shared/errors';
-import { emptyModel, learnSite, LEARNED_FORMAT, type LearnedModel, type ReviewedLine } from '../shared/boilerplate/learner';
+import {
+  emptyModel,
+  learnSite,
+  LEARNED_FORMAT,
+  type LearnedModel,
+  type ReviewedLine,
+} from '../shared/boilerplate/learner';
 import { SiteCounts, type TemplateLine } from '../shared/boilerplate/site-counts';
 import { siteOf } from '../shared/boilerplate/site-of';
 import type { SiteTemplate } from '../shared/boilerplate/site-template';
@@ -122,14 +128,21 @@ export class SiteTemplateService {
     try {
       const lines = text.split('\n');
       const header = JSON.parse(lines[0]) as CountsHeader;
-      if (header?.format !== COUNTS_FORMAT || header.version !== COUNTS_VERSION || typeof header.examples !== 'object') return;
+      if (header?.format !== COUNTS_FORMAT || header.version !== COUNTS_VERSION || typeof header.examples !== 'object')
+        return;
       const documents = new Map<string, CountedDocument>();
       for (let i = 1; i < lines.length; i++) {
         if (i % CACHE_SLICE === 0) await turn();
         if (lines[i] === '') continue;
         const line = JSON.parse(lines[i]) as CountsLine;
-        if (typeof line.file !== 'string' || typeof line.site !== 'string' || typeof line.keys !== 'string') throw new Error('not a counted text');
-        documents.set(line.file, { site: line.site, size: line.size, mtimeMs: line.mtimeMs, keys: line.keys === '' ? [] : line.keys.split(' ') });
+        if (typeof line.file !== 'string' || typeof line.site !== 'string' || typeof line.keys !== 'string')
+          throw new Error('not a counted text');
+        documents.set(line.file, {
+          site: line.site,
+          size: line.size,
+          mtimeMs: line.mtimeMs,
+          keys: line.keys === '' ? [] : line.keys.split(' '),
+        });
       }
       const none = new Map<string, string>();
       for (const [rel, doc] of documents) {
@@ -162,10 +175,18 @@ export class SiteTemplateService {
       data = JSON.parse(json) as LearnedModel;
     } catch (e) {
       // A broken data file as a broken sidecar is (exit 1, the file left as it is).
-      throw new TahrirError('broken-sidecar', `is not valid JSON (${(e as Error).message}); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
+      throw new TahrirError(
+        'broken-sidecar',
+        `is not valid JSON (${(e as Error).message}); \`tahrir learn\` rebuilds it`,
+        `${CACHE_DIR}/${LEARNED_FILE}`,
+      );
     }
     if (data?.format !== LEARNED_FORMAT || typeof data.sites !== 'object') {
-      throw new TahrirError('broken-sidecar', `is not a learned model (format "${LEARNED_FORMAT}"); \`tahrir learn\` rebuilds it`, `${CACHE_DIR}/${LEARNED_FILE}`);
+      throw new TahrirError(
+        'broken-sidecar',
+        `is not a learned model (format "${LEARNED_FORMAT}"); \`tahrir learn\` rebuilds it`,
+        `${CACHE_DIR}/${LEARNED_FILE}`,
+      );
     }
     this.model = data;
   }
@@ -255,7 +276,9 @@ export class SiteTemplateService {
       if (e.code !== 'EEXIST') throw toTahrirError(e, CACHE_DIR, 'write');
     });
     const ignore = join(this.cacheDir, '.gitignore');
-    await stat(ignore).catch(() => writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'));
+    await stat(ignore).catch(() =>
+      writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'),
+    );
   }
 
   async saveCache(): Promise<void> {
@@ -263,7 +286,9 @@ export class SiteTemplateService {
     const header: CountsHeader = {
       format: COUNTS_FORMAT,
       version: COUNTS_VERSION,
-      examples: Object.fromEntries([...this.sites].map(([site, counts]) => [site, Object.fromEntries(counts.examples)])),
+      examples: Object.fromEntries(
+        [...this.sites].map(([site, counts]) => [site, Object.fromEntries(counts.examples)]),
+      ),
     };
     const parts = [JSON.stringify(header)];
     for (const [file, doc] of this.documents) {
@@ -279,7 +304,12 @@ export class SiteTemplateService {
     const site = this.siteOf(rel);
     const counts = this.sites.get(site) ?? new SiteCounts();
     const own = this.documents.get(rel);
-    return { site, counts, ownKeys: own && own.site === site ? new Set(own.keys) : undefined, learned: this.model.sites[site] };
+    return {
+      site,
+      counts,
+      ownKeys: own && own.site === site ? new Set(own.keys) : undefined,
+      learned: this.model.sites[site],
+    };
   }
 
   /** The site's recurring lines, most frequent first, with their counts and an example. */
@@ -308,7 +338,10 @@ export class SiteTemplateService {
    */
   async learn(): Promise<{ problems: string[] }> {
     const { sidecars } = await findFiles(this.root, { texts: false, sidecars: true });
-    const bySite = new Map<string, { lines: ReviewedLine[]; prefixes: string[]; suffixes: string[]; rejected: string[] }>();
+    const bySite = new Map<
+      string,
+      { lines: ReviewedLine[]; prefixes: string[]; suffixes: string[]; rejected: string[] }
+    >();
     const problems: string[] = [];
     for (let i = 0; i < sidecars.length; i++) {
       if (i % BATCH === BATCH - 1) await turn();
@@ -318,7 +351,9 @@ export class SiteTemplateService {
       try {
         stored = readSidecarSync(join(this.root, sidecars[i]), sidecars[i]);
         if (!stored) continue;
-        text = readTextFileSync(join(this.root, rel), encodingFor(this.config ?? { labels: [] }, rel), { file: rel }).text;
+        text = readTextFileSync(join(this.root, rel), encodingFor(this.config ?? { labels: [] }, rel), {
+          file: rel,
+        }).text;
       } catch (e) {
         problems.push(`${e instanceof TahrirError && e.file ? e.file : sidecars[i]}: ${(e as Error).message}`);
         continue;
@@ -347,7 +382,11 @@ export class SiteTemplateService {
     }
     this.model = model;
     await this.ensureCacheDir();
-    await writeFileAtomic(join(this.cacheDir, LEARNED_FILE), `${JSON.stringify(model, null, 1)}\n`, `${CACHE_DIR}/${LEARNED_FILE}`);
+    await writeFileAtomic(
+      join(this.cacheDir, LEARNED_FILE),
+      `${JSON.stringify(model, null, 1)}\n`,
+      `${CACHE_DIR}/${LEARNED_FILE}`,
+    );
     return { problems };
   }
 

@@ -39,11 +39,16 @@ export class WorkspaceSiteTemplates {
     this.readyService();
     await this.opened;
     const service = this.readyService();
-    if (!service) throw new TahrirError('io', 'the site templates could not be counted', '.tahrir/template-counts.json');
+    if (!service)
+      throw new TahrirError('io', 'the site templates could not be counted', '.tahrir/template-counts.json');
     return service
       .summaries(limit)
       .filter((s) => s.documents > 0)
-      .map((s) => ({ site: s.site, documents: s.documents, lines: s.templateLines.map(({ count, example }) => ({ count, example })) }));
+      .map((s) => ({
+        site: s.site,
+        documents: s.documents,
+        lines: s.templateLines.map(({ count, example }) => ({ count, example })),
+      }));
   }
 
   /** What a saved sidecar teaches is used at once: the site's model is learned again once saves pause. */
@@ -61,7 +66,8 @@ export class WorkspaceSiteTemplates {
   noteChange(event: TahrirEvent): void {
     const service = this.ready ? this.service : null;
     if (!service) return;
-    if (event.type === 'text-changed' || event.type === 'document-removed') void service.updateDocument(textFileOf(event.id)).catch(() => false);
+    if (event.type === 'text-changed' || event.type === 'document-removed')
+      void service.updateDocument(textFileOf(event.id)).catch(() => false);
     else if (event.type === 'documents-changed') void service.refresh().catch(() => undefined);
     else if (event.type === 'sidecar-changed') this.learnSoon();
   }

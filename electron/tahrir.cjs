@@ -8,6 +8,8 @@ const { execFileSync } = require('node:child_process');
 const cli = join(__dirname, '..', 'dist', 'cli.cjs');
 if (!existsSync(cli)) {
   process.stderr.write('tahrir: first run, building dist/ (npm run build)…\n');
-  execFileSync(process.execPath, [join(__dirname, '..', 'build', 'bundle.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [join(__dirname, '..', 'build', 'bundle.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 require(cli);

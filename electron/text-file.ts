@@ -88,7 +88,8 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
   const label = (encoding ?? 'utf-8').trim().toLowerCase();
   const utf16 = isUtf16(label);
   if (!utf16) {
-    const bom16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    const bom16 =
+      bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     if (bom16 && UTF8_LABELS.has(label)) {
       const le = bytes[0] === 0xff;
       throw new TahrirError(
@@ -100,14 +101,23 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
     }
     const nul = bytes.indexOf(0);
     if (nul >= 0) {
-      throw new TahrirError('binary', `looks binary, not text (a NUL byte at offset ${nul}); a text file has none`, file, { byteOffset: nul });
+      throw new TahrirError(
+        'binary',
+        `looks binary, not text (a NUL byte at offset ${nul}); a text file has none`,
+        file,
+        { byteOffset: nul },
+      );
     }
   }
   let decoder = decoders.get(label);
   try {
     if (!decoder) decoders.set(label, (decoder = new TextDecoder(label, { fatal: true })));
   } catch {
-    throw new TahrirError('invalid-argument', `its encoding "${encoding}" (set in tahrir.json) is not one Tahrir knows; try "windows-1256" or "utf-8"`, file);
+    throw new TahrirError(
+      'invalid-argument',
+      `its encoding "${encoding}" (set in tahrir.json) is not one Tahrir knows; try "windows-1256" or "utf-8"`,
+      file,
+    );
   }
   try {
     // TextDecoder drops a leading BOM for UTF-8 and UTF-16 and leaves everything else as is.
@@ -123,7 +133,10 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): TahrirError {
-  return new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, { bytes: size, maxBytes });
+  return new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, {
+    bytes: size,
+    maxBytes,
+  });
 }
 
 /** The text file from its raw bytes: the size checked again (it may have grown since stat), decoded, hashed. */
@@ -134,7 +147,11 @@ function textFileOf(bytes: Buffer, file: string, encoding: string | undefined, m
 }
 
 /** Reads and decodes a text file; refuses files over the size limit before reading them. */
-export async function readTextFile(absPath: string, encoding?: string, options: ReadTextOptions = {}): Promise<TextFile> {
+export async function readTextFile(
+  absPath: string,
+  encoding?: string,
+  options: ReadTextOptions = {},
+): Promise<TextFile> {
   const file = options.file ?? basename(absPath);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TEXT_BYTES;
   let bytes: Buffer;

@@ -7,7 +7,13 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { TahrirEvent } from '../shared/api';
-import { CONFIG_FILE, documentIdOf, documentIdOfSidecar, isSidecarFileName, isTextFileName } from '../shared/workspace-layout';
+import {
+  CONFIG_FILE,
+  documentIdOf,
+  documentIdOfSidecar,
+  isSidecarFileName,
+  isTextFileName,
+} from '../shared/workspace-layout';
 
 export interface WorkspaceWatcherOptions {
   /** Quiet time before a burst of file events is reported (ms). */
@@ -24,7 +30,12 @@ export interface WorkspaceWatcherOptions {
 }
 
 /** What a path inside the workspace is, in the users' words. */
-export type WatchedPathKind = { kind: 'text'; id: string } | { kind: 'sidecar'; id: string } | { kind: 'config' } | { kind: 'ignored' } | { kind: 'other' };
+export type WatchedPathKind =
+  | { kind: 'text'; id: string }
+  | { kind: 'sidecar'; id: string }
+  | { kind: 'config' }
+  | { kind: 'ignored' }
+  | { kind: 'other' };
 
 /**
  * Classifies a workspace-relative path (`/` or platform separators). Temp files, hidden
@@ -35,7 +46,12 @@ export function classifyWorkspacePath(relPath: string): WatchedPathKind {
   if (parts.length === 0) return { kind: 'other' };
   const name = parts[parts.length - 1];
   if (parts.some((p) => p.startsWith('.'))) return { kind: 'ignored' };
-  if (/\.(tmp|temp|swp|swx|part|crdownload)$/i.test(name) || /\.tmp[-.]/i.test(name) || name.endsWith('~') || name.startsWith('#')) {
+  if (
+    /\.(tmp|temp|swp|swx|part|crdownload)$/i.test(name) ||
+    /\.tmp[-.]/i.test(name) ||
+    name.endsWith('~') ||
+    name.startsWith('#')
+  ) {
     return { kind: 'ignored' };
   }
   if (parts.includes('node_modules')) return { kind: 'ignored' };
@@ -48,7 +64,9 @@ export function classifyWorkspacePath(relPath: string): WatchedPathKind {
 
 async function sha256Of(path: string): Promise<string | null> {
   try {
-    return createHash('sha256').update(await readFile(path)).digest('hex');
+    return createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
   } catch {
     return null; // gone (or unreadable): reported as removed
   }
@@ -142,7 +160,9 @@ export class WorkspaceWatcher {
   private async watchTree(dir: string): Promise<void> {
     if (this.closed || this.watchedDirs.has(dir)) return;
     try {
-      const w = watch(join(this.root, dir), (_event, name) => this.onRaw(name ? (dir ? `${dir}/${name}` : String(name)) : dir));
+      const w = watch(join(this.root, dir), (_event, name) =>
+        this.onRaw(name ? (dir ? `${dir}/${name}` : String(name)) : dir),
+      );
       w.on('error', (e) => (dir === '' ? this.fail(e) : undefined));
       this.watchedDirs.set(dir, w);
       for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
@@ -174,7 +194,9 @@ export class WorkspaceWatcher {
       const batch = this.pending;
       this.pending = new Set();
       // Reports go out in order, one batch at a time.
-      this.flushing = this.flushing.then(() => this.report(batch)).catch((e: unknown) => this.onError?.(e instanceof Error ? e : new Error(String(e))));
+      this.flushing = this.flushing
+        .then(() => this.report(batch))
+        .catch((e: unknown) => this.onError?.(e instanceof Error ? e : new Error(String(e))));
     }, wait);
   }
 

@@ -12,7 +12,12 @@ export function isAppUrl(url: string): boolean {
   try {
     // app:// is not a "special" scheme for WHATWG URL (its origin is "null"): compare protocol and host.
     const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
+    return (
+      parsed.protocol === `${APP_SCHEME}:` &&
+      parsed.host === APP_HOST &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }

@@ -72,19 +72,41 @@ export function parseWorkspaceConfig(json: string, file = CONFIG_FILE): Workspac
   try {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (e) {
-    throw new TahrirError('invalid-argument', `is not valid JSON (${e instanceof Error ? e.message : String(e)}); using the default labels`, file);
+    throw new TahrirError(
+      'invalid-argument',
+      `is not valid JSON (${e instanceof Error ? e.message : String(e)}); using the default labels`,
+      file,
+    );
   }
   const result = v.safeParse(ConfigSchema, data);
   if (!result.success) {
-    const problems = result.issues.map((i) => ({ path: pathOf(i), message: i.received === 'undefined' && i.kind === 'schema' ? 'is missing' : i.message }));
-    throw new TahrirError('invalid-argument', `is not a valid workspace config: ${describeProblems(problems)}; using the defaults`, file, problems);
+    const problems = result.issues.map((i) => ({
+      path: pathOf(i),
+      message: i.received === 'undefined' && i.kind === 'schema' ? 'is missing' : i.message,
+    }));
+    throw new TahrirError(
+      'invalid-argument',
+      `is not a valid workspace config: ${describeProblems(problems)}; using the defaults`,
+      file,
+      problems,
+    );
   }
   const config = result.output as WorkspaceConfig;
   const names = new Set<string>();
   const keys = new Set<string>();
   for (const [i, label] of (config.labels ?? []).entries()) {
-    if (names.has(label.name)) throw new TahrirError('invalid-argument', `labels[${i}]: the label ${JSON.stringify(label.name)} is listed twice; using the defaults`, file);
-    if (label.hotkey && keys.has(label.hotkey)) throw new TahrirError('invalid-argument', `labels[${i}]: the hotkey ${JSON.stringify(label.hotkey)} is used twice; using the defaults`, file);
+    if (names.has(label.name))
+      throw new TahrirError(
+        'invalid-argument',
+        `labels[${i}]: the label ${JSON.stringify(label.name)} is listed twice; using the defaults`,
+        file,
+      );
+    if (label.hotkey && keys.has(label.hotkey))
+      throw new TahrirError(
+        'invalid-argument',
+        `labels[${i}]: the hotkey ${JSON.stringify(label.hotkey)} is used twice; using the defaults`,
+        file,
+      );
     names.add(label.name);
     if (label.hotkey) keys.add(label.hotkey);
   }
@@ -139,7 +161,10 @@ export function encodingFor(config: WorkspaceConfig, file: string): string | und
  * a taken id gets a number ("-2"). A tahrir.json that cannot be read or is not valid is not
  * touched: the error names it. Returns the rule as written.
  */
-export async function addBoilerplateRule(root: string, rule: WorkspaceBoilerplateRule): Promise<WorkspaceBoilerplateRule> {
+export async function addBoilerplateRule(
+  root: string,
+  rule: WorkspaceBoilerplateRule,
+): Promise<WorkspaceBoilerplateRule> {
   const path = await configPath(root);
   let json: string | null = null;
   try {
@@ -153,8 +178,15 @@ export async function addBoilerplateRule(root: string, rule: WorkspaceBoilerplat
     Object.assign(data, JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json) as Record<string, unknown>);
   }
   const rules = data.boilerplateRules ?? [];
-  if (!Array.isArray(rules)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules; nothing was added', CONFIG_FILE);
-  const same = rules.find((r: WorkspaceBoilerplateRule) => r?.pattern === rule.pattern && (r.flags ?? '') === (rule.flags ?? ''));
+  if (!Array.isArray(rules))
+    throw new TahrirError(
+      'invalid-argument',
+      'boilerplateRules: must be a list of rules; nothing was added',
+      CONFIG_FILE,
+    );
+  const same = rules.find(
+    (r: WorkspaceBoilerplateRule) => r?.pattern === rule.pattern && (r.flags ?? '') === (rule.flags ?? ''),
+  );
   if (same) return same as WorkspaceBoilerplateRule;
   const ids = new Set(rules.map((r: WorkspaceBoilerplateRule) => r?.id));
   let id = rule.id;

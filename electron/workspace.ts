@@ -14,7 +14,15 @@ import { isMissing, toTahrirError } from './io-error';
 import { isTempFile, readSidecarSync } from './sidecar-store';
 import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync } from './text-file';
 import { encodingFor } from './workspace-config';
-import { EXPORTS_FOLDER, documentIdOf, documentIdOfSidecar, isSidecarFileName, isTextFileName, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import {
+  EXPORTS_FOLDER,
+  documentIdOf,
+  documentIdOfSidecar,
+  isSidecarFileName,
+  isTextFileName,
+  sidecarFileOf,
+  textFileOf,
+} from '../shared/workspace-layout';
 
 /** Folders never searched for documents (besides every dot-folder: .git, .tahrir, …). */
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__']);
@@ -42,7 +50,9 @@ export interface FindOptions {
 export async function findFiles(root: string, options: FindOptions = {}): Promise<FoundFiles> {
   const { texts: listTexts = true, sidecars: listSidecars = true } = options;
   const realRoot = await realpath(root).catch((e) => {
-    throw isMissing(e) ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root }) : toTahrirError(e, root);
+    throw isMissing(e)
+      ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root })
+      : toTahrirError(e, root);
   });
   const texts: string[] = [];
   const sidecars: string[] = [];
@@ -126,7 +136,12 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 /** Checks that a text file decodes (its size already known from `stat`); nothing is kept in memory. */
 function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): void {
   if (size > maxBytes) {
-    throw new TahrirError('too-large', `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`, file, { bytes: size, maxBytes });
+    throw new TahrirError(
+      'too-large',
+      `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`,
+      file,
+      { bytes: size, maxBytes },
+    );
   }
   let bytes: Buffer;
   try {
@@ -182,12 +197,21 @@ function summarize(
   const textStamp = found.text ? stampOf(textPath) : null;
   const sidecarStamp = found.sidecar && cache ? stampOf(sidecarPath) : null;
   const cached = cache?.entries.get(id);
-  if (cached && sameStamp(cached.text, textStamp) && sameStamp(cached.sidecar, sidecarStamp) && cached.encoding === encoding) {
+  if (
+    cached &&
+    sameStamp(cached.text, textStamp) &&
+    sameStamp(cached.sidecar, sidecarStamp) &&
+    cached.encoding === encoding
+  ) {
     return cached.summary;
   }
   const summary: DocumentSummary = { id, file, status: 'todo', entities: 0, quotes: 0, edits: 0 };
   if (!found.text) {
-    summary.problem = new TahrirError('not-found', `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`, file).toData();
+    summary.problem = new TahrirError(
+      'not-found',
+      `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`,
+      file,
+    ).toData();
   } else if (!textStamp) {
     summary.problem = new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file).toData();
   } else {
@@ -208,7 +232,12 @@ function summarize(
       summary.edits = sidecar.edits.length;
       const problems = checkSidecarStructure(sidecar);
       if (problems.length > 0 && !summary.problem) {
-        summary.problem = new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, sidecarFileOf(id), problems).toData();
+        summary.problem = new TahrirError(
+          'broken-sidecar',
+          `is not a valid sidecar: ${describeProblems(problems)}`,
+          sidecarFileOf(id),
+          problems,
+        ).toData();
       }
     }
   } catch (e) {
@@ -222,7 +251,11 @@ function summarize(
  * Every document of the workspace, sorted by id (numbers in names sort as numbers). A sidecar
  * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
  */
-export async function listDocuments(root: string, config: WorkspaceConfig, options: ListOptions = {}): Promise<DocumentSummary[]> {
+export async function listDocuments(
+  root: string,
+  config: WorkspaceConfig,
+  options: ListOptions = {},
+): Promise<DocumentSummary[]> {
   const { texts, sidecars, realRoot } = await findFiles(root);
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
   for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
@@ -239,7 +272,9 @@ export async function listDocuments(root: string, config: WorkspaceConfig, optio
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && i % LIST_SLICE === 0) await nextTurn();
     const id = sorted[i];
-    summaries.push(summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache));
+    summaries.push(
+      summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache),
+    );
   }
   if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);
   return summaries;

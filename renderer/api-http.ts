@@ -44,7 +44,12 @@ function tokenHeaders(target: HttpTarget): Record<string, string> {
  * server answered. Also used by the sidecar worker, which writes the sidecar's JSON text into
  * the body as it is instead of encoding it a second time.
  */
-export async function postApiCall(target: HttpTarget, method: ApiMethod, body: string | Blob, doFetch: typeof fetch = fetch): Promise<unknown> {
+export async function postApiCall(
+  target: HttpTarget,
+  method: ApiMethod,
+  body: string | Blob,
+  doFetch: typeof fetch = fetch,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await doFetch(`${target.baseUrl}${API_PREFIX}${method}`, {
@@ -55,7 +60,10 @@ export async function postApiCall(target: HttpTarget, method: ApiMethod, body: s
       cache: 'no-store',
     });
   } catch (e) {
-    throw new TahrirError('io', `Tahrir's server is not reachable (was \`tahrir serve\` stopped?): ${(e as Error).message}`);
+    throw new TahrirError(
+      'io',
+      `Tahrir's server is not reachable (was \`tahrir serve\` stopped?): ${(e as Error).message}`,
+    );
   }
   let answer: unknown;
   try {
@@ -70,7 +78,10 @@ export async function postApiCall(target: HttpTarget, method: ApiMethod, body: s
 
 export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
   // Read lazily: the module may be imported where there is no page (store tests in Node).
-  const target = (): HttpTarget => ({ baseUrl: options.baseUrl ?? '', token: options.token !== undefined ? options.token : pageToken() });
+  const target = (): HttpTarget => ({
+    baseUrl: options.baseUrl ?? '',
+    token: options.token !== undefined ? options.token : pageToken(),
+  });
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
 
   function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
@@ -102,7 +113,12 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     while (!stop.aborted) {
       const to = target();
       try {
-        const response = await doFetch(`${to.baseUrl}${EVENTS_PATH}`, { headers: tokenHeaders(to), credentials: 'omit', cache: 'no-store', signal: stop });
+        const response = await doFetch(`${to.baseUrl}${EVENTS_PATH}`, {
+          headers: tokenHeaders(to),
+          credentials: 'omit',
+          cache: 'no-store',
+          signal: stop,
+        });
         if (response.status >= 400 && response.status < 500) {
           await response.body?.cancel();
           return;
@@ -130,16 +146,24 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     ...methods,
     async downloadExport(path: string) {
       const to = target();
-      const response = await doFetch(`${to.baseUrl}${DOWNLOAD_PATH}?path=${encodeURIComponent(path)}`, { headers: tokenHeaders(to), credentials: 'omit', cache: 'no-store' });
+      const response = await doFetch(`${to.baseUrl}${DOWNLOAD_PATH}?path=${encodeURIComponent(path)}`, {
+        headers: tokenHeaders(to),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
       if (!response.ok) {
         const answer: unknown = await response.json().catch(() => null);
         throw toTahrirError('downloadExport', response.status, answer);
       }
-      return { name: attachmentName(response.headers.get('content-disposition'), path.split('/').pop() ?? 'export'), data: await response.blob() };
+      return {
+        name: attachmentName(response.headers.get('content-disposition'), path.split('/').pop() ?? 'export'),
+        data: await response.blob(),
+      };
     },
     // In a browser the page opens the link itself, in a new tab without access back to us.
     async openExternal(url: string) {
-      if (!isWebLink(url)) throw new TahrirError('invalid-argument', `openExternal: only http and https links open outside the app`);
+      if (!isWebLink(url))
+        throw new TahrirError('invalid-argument', `openExternal: only http and https links open outside the app`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
     onEvent(listener) {

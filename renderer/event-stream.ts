@@ -27,7 +27,11 @@ export class EventStreamParser {
 }
 
 /** Calls `onData` with each event's data until the stream ends (or fails, or `signal` aborts it). */
-export async function readEventStream(body: ReadableStream<Uint8Array>, onData: (data: string) => void, signal?: AbortSignal): Promise<void> {
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  onData: (data: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new EventStreamParser();

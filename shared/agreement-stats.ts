@@ -61,7 +61,8 @@ export class AgreementCounts {
   /** Chance agreement of a and b from each one's own label distribution (Cohen). */
   private expectedKappa(a: number, b: number): number {
     let ae = 0;
-    for (const [label, n] of this.perCoder[a]) ae += (n / this.items) * ((this.perCoder[b].get(label) ?? 0) / this.items);
+    for (const [label, n] of this.perCoder[a])
+      ae += (n / this.items) * ((this.perCoder[b].get(label) ?? 0) / this.items);
     return ae;
   }
 
@@ -114,7 +115,7 @@ export class AgreementCounts {
     const c = this.coders;
     const all = this.items * c;
     // Observed: Σ_items m · D(item) / Σ m, D(item) = disagreeing ordered pairs / (m (m − 1)).
-    const observed = (this.disagreeingPairs / (c - 1)) / all;
+    const observed = this.disagreeingPairs / (c - 1) / all;
     let same = 0;
     for (const n of totals.values()) same += n * n;
     const expected = (all * all - same) / (all * (all - 1));

@@ -29,7 +29,12 @@ export interface PairAgreement {
   /** Indexes into the versions; `a` is taken as the reference. */
   a: number;
   b: number;
-  entities: { exact: PRF; overlap: PRF; cohenKappa: number | null; byLabel: Record<string, { exact: PRF; overlap: PRF; cohenKappa: number | null }> };
+  entities: {
+    exact: PRF;
+    overlap: PRF;
+    cohenKappa: number | null;
+    byLabel: Record<string, { exact: PRF; overlap: PRF; cohenKappa: number | null }>;
+  };
   quotes: { exact: PRF; overlap: PRF; speakerAgreement: number | null; matched: number };
   cleanup: { observed: number | null; cohenKappa: number | null };
 }
@@ -57,7 +62,15 @@ export interface AgreementReport {
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 function coefficients(c: AgreementCounts): Coefficients {
-  if (c.items === 0) return { observed: null, fleissKappa: null, krippendorffAlpha: null, meanCohenKappa: null, daviesFleissKappa: null, items: 0 };
+  if (c.items === 0)
+    return {
+      observed: null,
+      fleissKappa: null,
+      krippendorffAlpha: null,
+      meanCohenKappa: null,
+      daviesFleissKappa: null,
+      items: 0,
+    };
   return {
     observed: finite(c.meanObserved()),
     fleissKappa: finite(c.fleissKappa()),
@@ -144,14 +157,19 @@ function tokenLabels(tokens: readonly Span[], entities: readonly Entity[]): stri
 /** Runs of the source with the same "removed by a boilerplate edit or not" in every version, as [length, labels]. */
 function cleanupRuns(length: number, versions: readonly Sidecar[]): [number, string[]][] {
   const cuts = new Set<number>([0, length]);
-  const removed = versions.map((s) => s.edits.filter((e) => e.kind === 'boilerplate' && !e.orphaned && e.end > e.start));
+  const removed = versions.map((s) =>
+    s.edits.filter((e) => e.kind === 'boilerplate' && !e.orphaned && e.end > e.start),
+  );
   for (const list of removed) for (const e of list) cuts.add(Math.min(e.start, length)).add(Math.min(e.end, length));
   const points = [...cuts].sort((x, y) => x - y);
   const runs: [number, string[]][] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [from, to] = [points[i], points[i + 1]];
     if (to <= from) continue;
-    runs.push([to - from, removed.map((list) => (list.some((e) => e.start <= from && to <= e.end) ? 'removed' : 'kept'))]);
+    runs.push([
+      to - from,
+      removed.map((list) => (list.some((e) => e.start <= from && to <= e.end) ? 'removed' : 'kept')),
+    ]);
   }
   return runs;
 }
@@ -185,7 +203,18 @@ export class AgreementAccumulator {
     this.tokens = new AgreementCounts(this.n);
     this.cleanup = new AgreementCounts(this.n);
     for (let a = 0; a < this.n; a++) for (let b = a + 1; b < this.n; b++) this.pairList.push([a, b]);
-    this.totals = this.pairList.map(() => ({ entityExact: 0, entityOverlap: 0, entitiesA: 0, entitiesB: 0, byLabel: new Map(), quoteExact: 0, quoteOverlap: 0, quotesA: 0, quotesB: 0, speakerSame: 0 }));
+    this.totals = this.pairList.map(() => ({
+      entityExact: 0,
+      entityOverlap: 0,
+      entitiesA: 0,
+      entitiesB: 0,
+      byLabel: new Map(),
+      quoteExact: 0,
+      quoteOverlap: 0,
+      quotesA: 0,
+      quotesB: 0,
+      speakerSame: 0,
+    }));
   }
 
   /** One document: its source text and each version's sidecar (already on that text), in version order. */
@@ -251,10 +280,21 @@ export class AgreementAccumulator {
       const ia = new Map(sidecars[a].entities.map((e) => [e.id, e]));
       const ib = new Map(sidecars[b].entities.map((e) => [e.id, e]));
       for (const [qa, qb] of qOverlap) if (speakerKey(qa, ia) === speakerKey(qb, ib)) tot.speakerSame++;
-      f1s.push(prf(entities[a].length + quotes[a].length, entities[b].length + quotes[b].length, overlap.length + qOverlap.length).f1);
+      f1s.push(
+        prf(
+          entities[a].length + quotes[a].length,
+          entities[b].length + quotes[b].length,
+          overlap.length + qOverlap.length,
+        ).f1,
+      );
     });
     const mean = f1s.reduce((s, x) => s + x, 0) / f1s.length;
-    this.documents.push({ id, disagreement: 1 - mean, entities: entities.map((l) => l.length), quotes: quotes.map((l) => l.length) });
+    this.documents.push({
+      id,
+      disagreement: 1 - mean,
+      entities: entities.map((l) => l.length),
+      quotes: quotes.map((l) => l.length),
+    });
   }
 
   report(): AgreementReport {
@@ -262,24 +302,46 @@ export class AgreementAccumulator {
       const t = this.totals[p];
       const byLabel: PairAgreement['entities']['byLabel'] = {};
       for (const [label, l] of [...t.byLabel].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-        byLabel[label] = { exact: prf(l.a, l.b, l.exact), overlap: prf(l.a, l.b, l.overlap), cohenKappa: finite(this.labels.get(label)!.cohenKappa(a, b)) };
+        byLabel[label] = {
+          exact: prf(l.a, l.b, l.exact),
+          overlap: prf(l.a, l.b, l.overlap),
+          cohenKappa: finite(this.labels.get(label)!.cohenKappa(a, b)),
+        };
       }
       return {
         a,
         b,
-        entities: { exact: prf(t.entitiesA, t.entitiesB, t.entityExact), overlap: prf(t.entitiesA, t.entitiesB, t.entityOverlap), cohenKappa: this.tokens.items ? finite(this.tokens.cohenKappa(a, b)) : null, byLabel },
+        entities: {
+          exact: prf(t.entitiesA, t.entitiesB, t.entityExact),
+          overlap: prf(t.entitiesA, t.entitiesB, t.entityOverlap),
+          cohenKappa: this.tokens.items ? finite(this.tokens.cohenKappa(a, b)) : null,
+          byLabel,
+        },
         quotes: {
           exact: prf(t.quotesA, t.quotesB, t.quoteExact),
           overlap: prf(t.quotesA, t.quotesB, t.quoteOverlap),
           speakerAgreement: t.quoteOverlap ? t.speakerSame / t.quoteOverlap : null,
           matched: t.quoteOverlap,
         },
-        cleanup: { observed: this.cleanup.items ? finite(this.cleanup.observed(a, b)) : null, cohenKappa: this.cleanup.items ? finite(this.cleanup.cohenKappa(a, b)) : null },
+        cleanup: {
+          observed: this.cleanup.items ? finite(this.cleanup.observed(a, b)) : null,
+          cohenKappa: this.cleanup.items ? finite(this.cleanup.cohenKappa(a, b)) : null,
+        },
       };
     });
     const byLabel: Record<string, Coefficients> = {};
     for (const label of [...this.labels.keys()].sort()) byLabel[label] = coefficients(this.labels.get(label)!);
-    const documentsByDisagreement = [...this.documents].sort((x, y) => y.disagreement - x.disagreement || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    return { versions: [...this.versions], documents: this.documents.length, tokens: coefficients(this.tokens), byLabel, cleanup: coefficients(this.cleanup), pairs, documentsByDisagreement };
+    const documentsByDisagreement = [...this.documents].sort(
+      (x, y) => y.disagreement - x.disagreement || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+    );
+    return {
+      versions: [...this.versions],
+      documents: this.documents.length,
+      tokens: coefficients(this.tokens),
+      byLabel,
+      cleanup: coefficients(this.cleanup),
+      pairs,
+      documentsByDisagreement,
+    };
   }
 }

@@ -89,7 +89,11 @@ export function approximateSearch(
     const errors = cost[m];
     if (errors > maxErrors) return;
     const start = from[m];
-    if (!best || errors < best.errors || (errors === best.errors && Math.abs(start - hint) < Math.abs(best.start - hint))) {
+    if (
+      !best ||
+      errors < best.errors ||
+      (errors === best.errors && Math.abs(start - hint) < Math.abs(best.start - hint))
+    ) {
       best = { start, end, errors };
     }
   };
@@ -137,7 +141,8 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     ...sidecar.entities.map((span) => ({ kind: 'entity' as const, span })),
     ...sidecar.quotes.map((span) => ({ kind: 'quote' as const, span })),
   ];
-  const atOldPlace = (s: Span) => s.start >= 0 && s.end <= length && s.start <= s.end && index.slice(s.start, s.end) === s.text;
+  const atOldPlace = (s: Span) =>
+    s.start >= 0 && s.end <= length && s.start <= s.end && index.slice(s.start, s.end) === s.text;
 
   /** Starts (code points) of occurrences of `needle` lying within [from, to), at most `limit` of them. */
   const occurrencesIn = (needle: string, from: number, to: number, limit = Infinity): number[] => {
@@ -145,7 +150,8 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     // Searching a slice (cheap in JS engines) bounds the work to the window.
     const hay = source.slice(u0, index.toUtf16(to));
     const out: number[] = [];
-    for (let u = hay.indexOf(needle); u >= 0 && out.length < limit; u = hay.indexOf(needle, u + 1)) out.push(index.toCodePoint(u0 + u));
+    for (let u = hay.indexOf(needle); u >= 0 && out.length < limit; u = hay.indexOf(needle, u + 1))
+      out.push(index.toCodePoint(u0 + u));
     return out;
   };
   const everywhere = new Map<string, number[]>();
@@ -157,7 +163,9 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
   const clamp = (n: number) => Math.min(Math.max(0, n), length);
 
   const unchanged = items.every((it) => atOldPlace(it.span));
-  const rejectedInPlace = (sidecar.rejected ?? []).every((r) => r.end <= length && index.slice(r.start, r.end) === r.text);
+  const rejectedInPlace = (sidecar.rejected ?? []).every(
+    (r) => r.end <= length && index.slice(r.start, r.end) === r.text,
+  );
   if (unchanged && rejectedInPlace && items.every((it) => !it.span.orphaned)) {
     // The common case (text changed elsewhere, or only its bytes): nothing to move.
     return { sidecar: { ...sidecar, source: { ...sidecar.source, length } }, report };
@@ -208,7 +216,11 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     const m = codePointLength(s.text);
     // Exact where it should be now, else at its old place, else the occurrence nearest
     // where it should be: first between its anchors, near the hint, then anywhere.
-    const local = occurrencesIn(s.text, clamp(Math.max(lo, hint - LOCAL_WINDOW)), clamp(Math.min(hi, hint + LOCAL_WINDOW) + m));
+    const local = occurrencesIn(
+      s.text,
+      clamp(Math.max(lo, hint - LOCAL_WINDOW)),
+      clamp(Math.min(hi, hint + LOCAL_WINDOW) + m),
+    );
     const pool = local.length > 0 ? local : occurrencesOf(s.text);
     if (pool.length > 0) {
       let pick = pool.includes(hint) ? hint : pool.includes(s.start) ? s.start : pool[0];
@@ -268,14 +280,22 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
     }
     // A changed end is a move too (offsets that ran past the text): nothing changes unreported.
     if (found.start !== s.start || found.end !== s.end || found.how === 'fuzzy') {
-      report.moved.push({ kind: it.kind, id: s.id, from: s.start, to: found.start, how: found.how === 'fuzzy' ? 'fuzzy' : 'nearest' });
+      report.moved.push({
+        kind: it.kind,
+        id: s.id,
+        from: s.start,
+        to: found.start,
+        how: found.how === 'fuzzy' ? 'fuzzy' : 'nearest',
+      });
     }
     const { orphaned: _wasOrphaned, ...rest } = s;
     return { ...rest, start: found.start, end: found.end, text: found.text } as T;
   };
 
   const byKind = (kind: Kind) => items.filter((it) => it.kind === kind);
-  const edits = byKind('edit').map((it) => place<Edit>(it)).sort(compareEdits);
+  const edits = byKind('edit')
+    .map((it) => place<Edit>(it))
+    .sort(compareEdits);
   const entities = byKind('entity').map((it) => place<Entity>(it));
   const quotes = byKind('quote').map((it) => place<Quote>(it));
   const out: Sidecar = { ...sidecar, source: { ...sidecar.source, length }, edits, entities, quotes };
@@ -297,7 +317,9 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
  */
 export function spansHoldTheirText(source: string, sidecar: Sidecar): boolean {
   const index = new CodePointIndex(source);
-  const holds = (s: Span) => s.orphaned === true || (s.start >= 0 && s.start <= s.end && s.end <= index.length && index.slice(s.start, s.end) === s.text);
+  const holds = (s: Span) =>
+    s.orphaned === true ||
+    (s.start >= 0 && s.start <= s.end && s.end <= index.length && index.slice(s.start, s.end) === s.text);
   return sidecar.edits.every(holds) && sidecar.entities.every(holds) && sidecar.quotes.every(holds);
 }
 

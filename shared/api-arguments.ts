@@ -22,7 +22,10 @@ const name = (what: string) =>
   );
 
 /** A document id: a name, and short enough to be a path on any disk (longer ones are refused as such, not as a disk error). */
-const documentId = v.pipe(name('id'), v.maxLength(MAX_DOCUMENT_ID, `id is too long (at most ${MAX_DOCUMENT_ID} characters)`));
+const documentId = v.pipe(
+  name('id'),
+  v.maxLength(MAX_DOCUMENT_ID, `id is too long (at most ${MAX_DOCUMENT_ID} characters)`),
+);
 
 const revision = v.nullable(
   // (nullable's second argument is a default value, not a message)
@@ -80,23 +83,49 @@ export function isWebLink(url: string): boolean {
 const rejectedSuggestion = v.strictObject(
   {
     rule: v.pipe(v.string('rule must be a string'), v.maxLength(MAX_NAME, 'rule is too long')),
-    start: v.pipe(v.number('start must be a number'), v.safeInteger('start must be a whole number'), v.minValue(0, 'start must not be negative')),
-    end: v.pipe(v.number('end must be a number'), v.safeInteger('end must be a whole number'), v.minValue(0, 'end must not be negative')),
+    start: v.pipe(
+      v.number('start must be a number'),
+      v.safeInteger('start must be a whole number'),
+      v.minValue(0, 'start must not be negative'),
+    ),
+    end: v.pipe(
+      v.number('end must be a number'),
+      v.safeInteger('end must be a whole number'),
+      v.minValue(0, 'end must not be negative'),
+    ),
     text: v.string('text must be a string'),
   },
   'a rejected suggestion must be an object with rule, start, end and text',
 );
-const suggestDecisions = v.strictObject({ rejected: v.array(rejectedSuggestion, 'rejected must be a list') }, 'decisions must be an object with rejected');
+const suggestDecisions = v.strictObject(
+  { rejected: v.array(rejectedSuggestion, 'rejected must be a list') },
+  'decisions must be an object with rejected',
+);
 
 /** A workspace rule as tahrir.json holds it (workspaceRule in the back end checks that the pattern compiles). */
 const boilerplateRule = v.strictObject(
   {
     id: name('id'),
-    pattern: v.pipe(v.string('pattern must be a string'), v.minLength(1, 'pattern must not be empty'), v.maxLength(MAX_NAME, 'pattern is too long')),
-    flags: v.optional(v.pipe(v.string('flags must be a string'), v.regex(/^[gimsuy]*$/, 'flags may only be g, i, m, s, u, y'))),
-    kind: v.optional(v.picklist(['boilerplate', 'join', 'split', 'normalize', 'typo'], 'kind must be boilerplate, join, split, normalize or typo')),
-    replacement: v.optional(v.pipe(v.string('replacement must be a string'), v.maxLength(MAX_NAME, 'replacement is too long'))),
-    description: v.optional(v.pipe(v.string('description must be a string'), v.maxLength(MAX_NAME, 'description is too long'))),
+    pattern: v.pipe(
+      v.string('pattern must be a string'),
+      v.minLength(1, 'pattern must not be empty'),
+      v.maxLength(MAX_NAME, 'pattern is too long'),
+    ),
+    flags: v.optional(
+      v.pipe(v.string('flags must be a string'), v.regex(/^[gimsuy]*$/, 'flags may only be g, i, m, s, u, y')),
+    ),
+    kind: v.optional(
+      v.picklist(
+        ['boilerplate', 'join', 'split', 'normalize', 'typo'],
+        'kind must be boilerplate, join, split, normalize or typo',
+      ),
+    ),
+    replacement: v.optional(
+      v.pipe(v.string('replacement must be a string'), v.maxLength(MAX_NAME, 'replacement is too long')),
+    ),
+    description: v.optional(
+      v.pipe(v.string('description must be a string'), v.maxLength(MAX_NAME, 'description is too long')),
+    ),
   },
   'the rule must be an object with id and pattern (and optionally flags, kind, replacement, description)',
 );
@@ -114,7 +143,10 @@ export const API_ARGUMENTS = {
   saveSidecar: v.strictTuple([documentId, sidecar, revision], 'takes id, sidecar and baseRevision'),
   writeRecovery: v.strictTuple([documentId, sidecar], 'takes id and sidecar'),
   discardRecovery: one(documentId),
-  suggest: v.union([one(documentId), v.strictTuple([documentId, suggestDecisions])], 'takes id (and optionally the decisions)'),
+  suggest: v.union(
+    [one(documentId), v.strictTuple([documentId, suggestDecisions])],
+    'takes id (and optionally the decisions)',
+  ),
   siteTemplateLines: none,
   addBoilerplateRule: one(boilerplateRule),
   chooseExportDestination: one(exportFormat),
@@ -137,10 +169,15 @@ export function parseApiArguments<M extends ApiMethod>(method: M, args: unknown)
   // First, without recursion: what would overflow valibot's (and JSON.stringify's) stack, or is no text.
   const problem = jsonValueProblem(args);
   if (problem) {
-    throw new TahrirError('invalid-argument', `${method}: ${problem.path ? `argument ${problem.path}` : 'the arguments'} ${problem.message}`, undefined, {
-      method,
-      issues: [{ path: problem.path, message: problem.message }],
-    });
+    throw new TahrirError(
+      'invalid-argument',
+      `${method}: ${problem.path ? `argument ${problem.path}` : 'the arguments'} ${problem.message}`,
+      undefined,
+      {
+        method,
+        issues: [{ path: problem.path, message: problem.message }],
+      },
+    );
   }
   const result = v.safeParse(API_ARGUMENTS[method], args);
   if (result.success) return result.output as Parameters<TahrirApi[M]>;

@@ -3,7 +3,15 @@
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
 import type { TahrirErrorData } from './errors';
-import type { DocumentInfo, DocumentStatus, Edit, RejectedSuggestion, Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from './model';
+import type {
+  DocumentInfo,
+  DocumentStatus,
+  Edit,
+  RejectedSuggestion,
+  Sidecar,
+  WorkspaceBoilerplateRule,
+  WorkspaceConfig,
+} from './model';
 
 export interface DocumentSummary {
   /** Path relative to the workspace without `.txt`, with `/` separators. */

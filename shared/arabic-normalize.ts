@@ -18,19 +18,19 @@ const YEH = 'ي';
 
 /** One-to-one Arabic letter and digit folds. */
 const ARABIC_FOLDS: Record<string, string> = {
-  'أ': ALEF, // U+0623 alef with hamza above
-  'إ': ALEF, // U+0625 alef with hamza below
-  'آ': ALEF, // U+0622 alef with madda
-  'ٱ': ALEF, // U+0671 alef wasla
-  'ٲ': ALEF, // U+0672 alef with wavy hamza above
-  'ٳ': ALEF, // U+0673 alef with wavy hamza below
-  'ى': YEH, // U+0649 alef maksura
-  'ی': YEH, // U+06CC Farsi yeh
-  'ې': YEH, // U+06D0 e (Pashto/Uyghur yeh)
-  'ک': 'ك', // U+06A9 keheh
-  'ڪ': 'ك', // U+06AA swash kaf
-  'ە': 'ه', // U+06D5 ae (Kurdish heh)
-  'ہ': 'ه', // U+06C1 heh goal (Urdu)
+  أ: ALEF, // U+0623 alef with hamza above
+  إ: ALEF, // U+0625 alef with hamza below
+  آ: ALEF, // U+0622 alef with madda
+  ٱ: ALEF, // U+0671 alef wasla
+  ٲ: ALEF, // U+0672 alef with wavy hamza above
+  ٳ: ALEF, // U+0673 alef with wavy hamza below
+  ى: YEH, // U+0649 alef maksura
+  ی: YEH, // U+06CC Farsi yeh
+  ې: YEH, // U+06D0 e (Pashto/Uyghur yeh)
+  ک: 'ك', // U+06A9 keheh
+  ڪ: 'ك', // U+06AA swash kaf
+  ە: 'ه', // U+06D5 ae (Kurdish heh)
+  ہ: 'ه', // U+06C1 heh goal (Urdu)
   '٫': '.', // U+066B Arabic decimal separator
   '٬': ',', // U+066C Arabic thousands separator
 };
@@ -63,7 +63,9 @@ function foldCodePoint(ch: string, options: NormalizeOptions): string {
   for (const part of decomposed) {
     if (MARK.test(part) || DROPPED.test(part)) continue;
     const p = part.codePointAt(0)!;
-    out += isArabicBlock(p) ? (ARABIC_FOLDS[part] ?? (part === 'ة' && options.tehMarbuta ? 'ه' : part)) : part.toLowerCase();
+    out += isArabicBlock(p)
+      ? (ARABIC_FOLDS[part] ?? (part === 'ة' && options.tehMarbuta ? 'ه' : part))
+      : part.toLowerCase();
   }
   return out;
 }
@@ -77,7 +79,10 @@ const FOLDS_TEH = new Map<string, string>();
  * (the original) of the i-th code point of the result; one extra last entry holds the
  * original length, so `toOriginal[normalizedLength]` maps an end offset.
  */
-export function normalizeForMatch(text: string, options: NormalizeOptions = {}): { text: string; toOriginal: number[] } {
+export function normalizeForMatch(
+  text: string,
+  options: NormalizeOptions = {},
+): { text: string; toOriginal: number[] } {
   const folds = options.tehMarbuta ? FOLDS_TEH : FOLDS;
   const toOriginal: number[] = [];
   // Code units gathered in a small buffer and turned into strings a chunk at a time:
@@ -145,7 +150,9 @@ export function findAll(haystack: string, needle: string, options: FindOptions =
     const start = hay.toOriginal[nStart];
     let end = hay.toOriginal[nEnd - 1] + 1;
     while (end < original.length && MARK.test(original[end])) end++;
-    const glued = options.wholeWords && ((start > 0 && WORD_CHAR.test(original[start - 1])) || (end < original.length && WORD_CHAR.test(original[end])));
+    const glued =
+      options.wholeWords &&
+      ((start > 0 && WORD_CHAR.test(original[start - 1])) || (end < original.length && WORD_CHAR.test(original[end])));
     // A match starting inside a code point that folded to several (a ligature) is a partial match: skip it.
     const partial = nStart > 0 && hay.toOriginal[nStart - 1] === start;
     if (!glued && !partial) {

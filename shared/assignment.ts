@@ -31,16 +31,25 @@ export function documentRank(id: string, seed: number): number {
 
 /** Checks the request; a message saying what is wrong, or null. */
 export function assignmentProblem(annotators: readonly string[], overlap: number): string | null {
-  if (annotators.length === 0 || annotators.some((a) => a.trim() === '')) return '--annotators needs names, e.g. lina,omar,sara';
+  if (annotators.length === 0 || annotators.some((a) => a.trim() === ''))
+    return '--annotators needs names, e.g. lina,omar,sara';
   if (new Set(annotators).size !== annotators.length) return `an annotator is named twice in ${annotators.join(',')}`;
-  if (!Number.isFinite(overlap) || overlap < 0 || overlap > 1) return `--overlap ${overlap} must be a share between 0 and 1, e.g. 0.2`;
+  if (!Number.isFinite(overlap) || overlap < 0 || overlap > 1)
+    return `--overlap ${overlap} must be a share between 0 and 1, e.g. 0.2`;
   if (overlap > 0 && annotators.length < 2) return 'an overlap needs at least two annotators';
   return null;
 }
 
 /** Documents (ids) to annotators; `overlap` of them (rounded) to two. */
-export function assignDocuments(ids: readonly string[], annotators: readonly string[], overlap: number, seed: number): Assignment {
-  const order = [...new Set(ids)].sort((a, b) => documentRank(a, seed) - documentRank(b, seed) || (a < b ? -1 : a > b ? 1 : 0));
+export function assignDocuments(
+  ids: readonly string[],
+  annotators: readonly string[],
+  overlap: number,
+  seed: number,
+): Assignment {
+  const order = [...new Set(ids)].sort(
+    (a, b) => documentRank(a, seed) - documentRank(b, seed) || (a < b ? -1 : a > b ? 1 : 0),
+  );
   const doubles = annotators.length < 2 ? 0 : Math.round(overlap * order.length);
   const load = new Map(annotators.map((a) => [a, 0]));
   // The least loaded first; ties by a per-document rotation so no one is always first.
@@ -54,7 +63,10 @@ export function assignDocuments(ids: readonly string[], annotators: readonly str
   order.forEach((id, i) => {
     const who = leastLoaded(i < doubles ? 2 : 1, i);
     for (const a of who) load.set(a, load.get(a)! + 1);
-    byDocument.set(id, [...who].sort((x, y) => annotators.indexOf(x) - annotators.indexOf(y)));
+    byDocument.set(
+      id,
+      [...who].sort((x, y) => annotators.indexOf(x) - annotators.indexOf(y)),
+    );
   });
   // fromEntries makes each id an own property, "__proto__" too (an assignment would set the prototype).
   const sorted = [...byDocument.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

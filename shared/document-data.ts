@@ -50,7 +50,6 @@ export function dataFromSidecar(sidecar: Sidecar): DocumentData {
   };
 }
 
-
 /**
  * Sidecar order: (start, end, id). Cached per record (records are immutable); a record one
  * keypress away from one already sorted is sorted by moving just the spans that changed.
@@ -60,7 +59,8 @@ export function sortedSpans<T extends { start: number; end: number; id: string }
   if (hit) return hit as T[];
   const derived = derivations.get(record);
   const before = derived ? (sortedCache.get(derived.from) as T[] | undefined) : undefined;
-  const out = derived && before ? resorted(before, derived.from as Record<string, T>, record, derived.ids) : sortSpans(record);
+  const out =
+    derived && before ? resorted(before, derived.from as Record<string, T>, record, derived.ids) : sortSpans(record);
   sortedCache.set(record, out);
   return out;
 }
@@ -70,7 +70,12 @@ function firstAfter<T extends { start: number; end: number; id: string }>(sorted
   return partitionPoint(sorted.length, (i) => compareSpans(sorted[i], span) <= 0);
 }
 
-function resorted<T extends { start: number; end: number; id: string }>(before: readonly T[], from: Record<string, T>, to: Record<string, T>, ids: readonly string[]): T[] {
+function resorted<T extends { start: number; end: number; id: string }>(
+  before: readonly T[],
+  from: Record<string, T>,
+  to: Record<string, T>,
+  ids: readonly string[],
+): T[] {
   const out = before.slice();
   for (const id of ids) {
     const old = Object.hasOwn(from, id) ? from[id] : undefined;
@@ -85,7 +90,6 @@ function resorted<T extends { start: number; end: number; id: string }>(before: 
   }
   return out;
 }
-
 
 /** How many spans a record holds (cached per record; counted from the record it was derived from when possible). */
 export function spanCount(record: Record<string, unknown>): number {
@@ -111,10 +115,19 @@ function sortSpans<T extends { start: number; end: number; id: string }>(record:
 }
 
 /** The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list. */
-export function spanAt<T extends { start: number; end: number; id: string }>(record: Record<string, T>, start: number, end: number, accept: (span: T) => boolean = () => true): T | undefined {
+export function spanAt<T extends { start: number; end: number; id: string }>(
+  record: Record<string, T>,
+  start: number,
+  end: number,
+  accept: (span: T) => boolean = () => true,
+): T | undefined {
   const sorted = sortedSpans(record);
-  const lo = partitionPoint(sorted.length, (i) => sorted[i].start < start || (sorted[i].start === start && sorted[i].end < end));
-  for (let i = lo; i < sorted.length && sorted[i].start === start && sorted[i].end === end; i++) if (accept(sorted[i])) return sorted[i];
+  const lo = partitionPoint(
+    sorted.length,
+    (i) => sorted[i].start < start || (sorted[i].start === start && sorted[i].end < end),
+  );
+  for (let i = lo; i < sorted.length && sorted[i].start === start && sorted[i].end === end; i++)
+    if (accept(sorted[i])) return sorted[i];
   return undefined;
 }
 
@@ -137,7 +150,11 @@ function reachOf(sorted: readonly { end: number }[]): Float64Array {
  * two binary searches in the sorted list (by start, and by the largest end so far) and a look at
  * the spans between, instead of a scan of every span (a click on a 10,000-entity document).
  */
-export function spansOverlapping<T extends { start: number; end: number; id: string }>(record: Record<string, T>, firstEnd: number, lastStart: number): T[] {
+export function spansOverlapping<T extends { start: number; end: number; id: string }>(
+  record: Record<string, T>,
+  firstEnd: number,
+  lastStart: number,
+): T[] {
   const sorted = sortedSpans(record);
   const reach = reachOf(sorted);
   const from = partitionPoint(sorted.length, (i) => reach[i] < firstEnd);
@@ -193,7 +210,8 @@ export function withSpans<T>(record: Record<string, T>, changes: Record<string, 
 /** Ids that may differ between two versions of a record, when one is derived from the other (either way, or from a common ancestor) in a few steps; else null. */
 function idsBetween(a: object, b: object): Set<string> | null {
   const depth = new Map<object, number>();
-  for (let at: object | undefined = a, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++) depth.set(at, n);
+  for (let at: object | undefined = a, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++)
+    depth.set(at, n);
   let common: object | undefined;
   const ids = new Set<string>();
   for (let at: object | undefined = b, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++) {
@@ -204,12 +222,16 @@ function idsBetween(a: object, b: object): Set<string> | null {
     for (const id of derivations.get(at)?.ids ?? []) ids.add(id);
   }
   if (!common) return null;
-  for (let at: object = a; at !== common; at = derivations.get(at)!.from) for (const id of derivations.get(at)!.ids) ids.add(id);
+  for (let at: object = a; at !== common; at = derivations.get(at)!.from)
+    for (const id of derivations.get(at)!.ids) ids.add(id);
   return ids;
 }
 
 /** The changes that turn record `from` into `to`: spans added or replaced, ids removed. */
-export function spanChanges<T extends { id: string; start: number; end: number }>(from: Record<string, T>, to: Record<string, T>): SpanChanges {
+export function spanChanges<T extends { id: string; start: number; end: number }>(
+  from: Record<string, T>,
+  to: Record<string, T>,
+): SpanChanges {
   const put: T[] = [];
   const removed: string[] = [];
   if (from === to) return { put, removed };

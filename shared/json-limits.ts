@@ -58,7 +58,10 @@ function hasProblem(value: unknown, maxNesting: number, strings: boolean): boole
 }
 
 /** The first value nested deeper than `maxNesting`, or string (or key) holding a lone surrogate; null when there is none. */
-export function jsonValueProblem(value: unknown, options: { maxNesting?: number; strings?: boolean } = {}): JsonValueProblem | null {
+export function jsonValueProblem(
+  value: unknown,
+  options: { maxNesting?: number; strings?: boolean } = {},
+): JsonValueProblem | null {
   const maxNesting = options.maxNesting ?? MAX_NESTING;
   const strings = options.strings ?? true;
   if (!hasProblem(value, maxNesting, strings)) return null;
@@ -69,18 +72,25 @@ export function jsonValueProblem(value: unknown, options: { maxNesting?: number;
     const v = visit.value;
     if (typeof v === 'string') {
       const lone = strings ? loneSurrogate(v) : null;
-      if (lone) return { path: pathOf(visit), message: `holds a lone UTF-16 surrogate (${lone}), which is no character` };
+      if (lone)
+        return { path: pathOf(visit), message: `holds a lone UTF-16 surrogate (${lone}), which is no character` };
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;
-    if (visit.depth >= maxNesting) return { path: pathOf(visit), message: `is nested more than ${maxNesting} levels deep` };
+    if (visit.depth >= maxNesting)
+      return { path: pathOf(visit), message: `is nested more than ${maxNesting} levels deep` };
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) pending.push({ value: v[i], depth: visit.depth + 1, parent: visit, key: String(i) });
+      for (let i = v.length - 1; i >= 0; i--)
+        pending.push({ value: v[i], depth: visit.depth + 1, parent: visit, key: String(i) });
       continue;
     }
     for (const key of Object.keys(v).reverse()) {
       const lone = strings ? loneSurrogate(key) : null;
-      if (lone) return { path: pathOf({ value: null, depth: 0, parent: visit, key }), message: `is a name holding a lone UTF-16 surrogate (${lone}), which is no character` };
+      if (lone)
+        return {
+          path: pathOf({ value: null, depth: 0, parent: visit, key }),
+          message: `is a name holding a lone UTF-16 surrogate (${lone}), which is no character`,
+        };
       pending.push({ value: (v as Record<string, unknown>)[key], depth: visit.depth + 1, parent: visit, key });
     }
   }

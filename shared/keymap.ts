@@ -84,40 +84,96 @@ export interface KeyBinding {
 }
 
 export const KEYMAP: readonly KeyBinding[] = [
-  { command: 'tag', chords: 'label', keys: '1 … 7', what: 'Tag the selection with a label (hotkeys from tahrir.json), or relabel the selected entity' },
-  { command: 'tag-exact', chords: 'label', keys: 'Alt + digit', what: 'Tag the exact characters selected (no snapping to whole words: clitics like و+بايدن)' },
+  {
+    command: 'tag',
+    chords: 'label',
+    keys: '1 … 7',
+    what: 'Tag the selection with a label (hotkeys from tahrir.json), or relabel the selected entity',
+  },
+  {
+    command: 'tag-exact',
+    chords: 'label',
+    keys: 'Alt + digit',
+    what: 'Tag the exact characters selected (no snapping to whole words: clitics like و+بايدن)',
+  },
   { command: 'quote', chords: [{ code: 'KeyQ' }], keys: 'Q', what: 'Mark the selection as a quote' },
-  { command: 'speaker', chords: [{ code: 'KeyS' }], keys: 'S', what: 'Speaker of the selected quote: search entities or type a name' },
-  { command: 'accept-speaker', chords: [{ key: 'Enter' }], keys: 'Enter', what: 'Accept the suggested speaker of the selected quote' },
+  {
+    command: 'speaker',
+    chords: [{ code: 'KeyS' }],
+    keys: 'S',
+    what: 'Speaker of the selected quote: search entities or type a name',
+  },
+  {
+    command: 'accept-speaker',
+    chords: [{ key: 'Enter' }],
+    keys: 'Enter',
+    what: 'Accept the suggested speaker of the selected quote',
+  },
   { command: 'quote-kind', chords: [{ code: 'KeyK' }], keys: 'K', what: 'Toggle the selected quote direct / indirect' },
-  { command: 'link', chords: [{ code: 'KeyL' }], keys: 'L', what: 'Link field of the selected entity (knowledge-base id or canonical name)' },
-  { command: 'tag-all', chords: [{ code: 'KeyA' }], keys: 'A', what: 'Tag all occurrences of the selected entity’s text' },
-  { command: 'delete', chords: [{ key: 'Delete' }, { key: 'Backspace' }], keys: 'Delete / Backspace', what: 'Remove the selected entity or quote' },
+  {
+    command: 'link',
+    chords: [{ code: 'KeyL' }],
+    keys: 'L',
+    what: 'Link field of the selected entity (knowledge-base id or canonical name)',
+  },
+  {
+    command: 'tag-all',
+    chords: [{ code: 'KeyA' }],
+    keys: 'A',
+    what: 'Tag all occurrences of the selected entity’s text',
+  },
+  {
+    command: 'delete',
+    chords: [{ key: 'Delete' }, { key: 'Backspace' }],
+    keys: 'Delete / Backspace',
+    what: 'Remove the selected entity or quote',
+  },
   { chords: [], keys: 'Click a highlight', what: 'Select it; click again to cycle through nested spans' },
   { chords: [], keys: 'Shift + arrows', what: 'Select text with the keyboard (Ctrl + Shift + arrows: by word)' },
-  { command: 'escape', chords: [{ key: 'Escape', alt: 'any' }], keys: 'Escape', what: 'Clear the selection, close search or a dialog' },
+  {
+    command: 'escape',
+    chords: [{ key: 'Escape', alt: 'any' }],
+    keys: 'Escape',
+    what: 'Clear the selection, close search or a dialog',
+  },
   {
     command: 'undo',
-    chords: [{ code: 'KeyZ', ctrl: true, shift: false }, { key: 'z', ctrl: true, shift: false }],
+    chords: [
+      { code: 'KeyZ', ctrl: true, shift: false },
+      { key: 'z', ctrl: true, shift: false },
+    ],
     keys: 'Ctrl + Z',
     what: 'Undo',
     menu: { command: 'undo', accelerator: 'CmdOrCtrl+Z' },
   },
   {
     command: 'redo',
-    chords: [{ code: 'KeyZ', ctrl: true, shift: true }, { key: 'z', ctrl: true, shift: true }, { code: 'KeyY', ctrl: true }, { key: 'y', ctrl: true }],
+    chords: [
+      { code: 'KeyZ', ctrl: true, shift: true },
+      { key: 'z', ctrl: true, shift: true },
+      { code: 'KeyY', ctrl: true },
+      { key: 'y', ctrl: true },
+    ],
     keys: 'Ctrl + Shift + Z / Ctrl + Y',
     what: 'Redo',
     menu: { command: 'redo', accelerator: 'CmdOrCtrl+Shift+Z' },
   },
   {
     command: 'find',
-    chords: [{ code: 'KeyF', ctrl: true }, { key: 'f', ctrl: true }],
+    chords: [
+      { code: 'KeyF', ctrl: true },
+      { key: 'f', ctrl: true },
+    ],
     keys: 'Ctrl + F',
     what: 'Search the document (Arabic-normalized); Enter / Shift + Enter steps',
     menu: { command: 'find', accelerator: 'CmdOrCtrl+F' },
   },
-  { command: 'done', chords: [{ code: 'KeyD', ctrl: true, shift: true }], keys: 'Ctrl + Shift + D', what: 'Mark the document done (again: back to in progress)' },
+  {
+    command: 'done',
+    chords: [{ code: 'KeyD', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + D',
+    what: 'Mark the document done (again: back to in progress)',
+  },
   {
     command: 'next-document',
     chords: [{ key: 'ArrowDown', alt: true, ctrl: 'any' }],
@@ -125,27 +181,113 @@ export const KEYMAP: readonly KeyBinding[] = [
     what: 'Next / previous document',
     menu: { command: 'next-document', accelerator: 'Alt+Down' },
   },
-  { command: 'previous-document', chords: [{ key: 'ArrowUp', alt: true, ctrl: 'any' }], keys: '', what: '', menu: { command: 'previous-document', accelerator: 'Alt+Up' } },
-  { command: 'toggle-view', chords: [{ code: 'KeyT' }], keys: 'T', what: 'Show the clean text or the source text', menu: { command: 'toggle-clean-text', accelerator: 'T' } },
-  { command: 'shortcuts', chords: [{ key: '?', alt: 'any' }], keys: '?', what: 'This sheet', menu: { command: 'shortcuts', accelerator: '?' } },
+  {
+    command: 'previous-document',
+    chords: [{ key: 'ArrowUp', alt: true, ctrl: 'any' }],
+    keys: '',
+    what: '',
+    menu: { command: 'previous-document', accelerator: 'Alt+Up' },
+  },
+  {
+    command: 'toggle-view',
+    chords: [{ code: 'KeyT' }],
+    keys: 'T',
+    what: 'Show the clean text or the source text',
+    menu: { command: 'toggle-clean-text', accelerator: 'T' },
+  },
+  {
+    command: 'shortcuts',
+    chords: [{ key: '?', alt: 'any' }],
+    keys: '?',
+    what: 'This sheet',
+    menu: { command: 'shortcuts', accelerator: '?' },
+  },
   {
     command: 'next-suggestion',
     scope: 'cleanup-list',
-    chords: [{ code: 'KeyJ', shift: false }, { key: 'ArrowDown', shift: false }],
+    chords: [
+      { code: 'KeyJ', shift: false },
+      { key: 'ArrowDown', shift: false },
+    ],
     keys: 'J / K or ↓ / ↑',
     what: 'Cleanup list: next / previous suggestion (previewed in the text, with why it was made)',
   },
-  { command: 'previous-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyK', shift: false }, { key: 'ArrowUp', shift: false }], keys: '', what: '' },
-  { command: 'accept-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyA', shift: false }], keys: 'A', what: 'Cleanup list: accept the current suggestion (says how many entities and quotes it hides)' },
-  { command: 'reject-suggestion', scope: 'cleanup-list', chords: [{ code: 'KeyR', shift: false }], keys: 'R', what: 'Cleanup list: reject the current suggestion' },
-  { command: 'accept-rule', scope: 'cleanup-list', chords: [{ code: 'KeyA', shift: true }], keys: 'Shift + A', what: 'Cleanup list: accept every suggestion of the current rule' },
-  { command: 'reject-rule', scope: 'cleanup-list', chords: [{ code: 'KeyR', shift: true }], keys: 'Shift + R', what: 'Cleanup list: reject every suggestion of the current rule' },
-  { command: 'next-document-to-clean', scope: 'cleanup-list', chords: [{ code: 'KeyN', shift: false }], keys: 'N', what: 'Cleanup list: open the next document (in the list’s order) with suggestions open' },
-  { command: 'delete-boilerplate', chords: [{ key: 'Backspace', ctrl: true, shift: false }], keys: 'Ctrl + Backspace', what: 'Delete the selected clean text as boilerplate (an edit, undoable)' },
-  { command: 'delete-typo', chords: [{ key: 'Backspace', ctrl: true, shift: true }], keys: 'Ctrl + Shift + Backspace', what: 'Delete the selected clean text as a typo' },
-  { command: 'replace', chords: [{ code: 'KeyE', ctrl: true, shift: true }], keys: 'Ctrl + Shift + E', what: 'Replace the selected clean text (a field opens in the Cleanup tab)' },
-  { command: 'insert-space', chords: [{ code: 'Space', ctrl: true, shift: true }], keys: 'Ctrl + Shift + Space', what: 'Insert a space at the caret (split glued words)' },
-  { command: 'export', chords: [{ code: 'KeyE', ctrl: true, shift: false }], keys: 'Ctrl + E', what: 'Export… (the dataset dialog)', menu: { command: 'export', accelerator: 'CmdOrCtrl+E' } },
+  {
+    command: 'previous-suggestion',
+    scope: 'cleanup-list',
+    chords: [
+      { code: 'KeyK', shift: false },
+      { key: 'ArrowUp', shift: false },
+    ],
+    keys: '',
+    what: '',
+  },
+  {
+    command: 'accept-suggestion',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyA', shift: false }],
+    keys: 'A',
+    what: 'Cleanup list: accept the current suggestion (says how many entities and quotes it hides)',
+  },
+  {
+    command: 'reject-suggestion',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyR', shift: false }],
+    keys: 'R',
+    what: 'Cleanup list: reject the current suggestion',
+  },
+  {
+    command: 'accept-rule',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyA', shift: true }],
+    keys: 'Shift + A',
+    what: 'Cleanup list: accept every suggestion of the current rule',
+  },
+  {
+    command: 'reject-rule',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyR', shift: true }],
+    keys: 'Shift + R',
+    what: 'Cleanup list: reject every suggestion of the current rule',
+  },
+  {
+    command: 'next-document-to-clean',
+    scope: 'cleanup-list',
+    chords: [{ code: 'KeyN', shift: false }],
+    keys: 'N',
+    what: 'Cleanup list: open the next document (in the list’s order) with suggestions open',
+  },
+  {
+    command: 'delete-boilerplate',
+    chords: [{ key: 'Backspace', ctrl: true, shift: false }],
+    keys: 'Ctrl + Backspace',
+    what: 'Delete the selected clean text as boilerplate (an edit, undoable)',
+  },
+  {
+    command: 'delete-typo',
+    chords: [{ key: 'Backspace', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + Backspace',
+    what: 'Delete the selected clean text as a typo',
+  },
+  {
+    command: 'replace',
+    chords: [{ code: 'KeyE', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + E',
+    what: 'Replace the selected clean text (a field opens in the Cleanup tab)',
+  },
+  {
+    command: 'insert-space',
+    chords: [{ code: 'Space', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + Space',
+    what: 'Insert a space at the caret (split glued words)',
+  },
+  {
+    command: 'export',
+    chords: [{ code: 'KeyE', ctrl: true, shift: false }],
+    keys: 'Ctrl + E',
+    what: 'Export… (the dataset dialog)',
+    menu: { command: 'export', accelerator: 'CmdOrCtrl+E' },
+  },
 ];
 
 function modifier(want: boolean | 'any' | undefined, down: boolean): boolean {
@@ -167,7 +309,9 @@ export function chordMatches(chord: Chord, press: KeyPress): boolean {
 export function commandsFor(press: KeyPress, where?: KeyScope): KeyCommand[] {
   const matching = (scope: KeyScope | undefined): KeyCommand[] => {
     const out: KeyCommand[] = [];
-    for (const b of KEYMAP) if (b.command && b.scope === scope && b.chords !== 'label' && b.chords.some((c) => chordMatches(c, press))) out.push(b.command);
+    for (const b of KEYMAP)
+      if (b.command && b.scope === scope && b.chords !== 'label' && b.chords.some((c) => chordMatches(c, press)))
+        out.push(b.command);
     return out;
   };
   const own = where ? matching(where) : [];

@@ -6,5 +6,7 @@ import { paragraphDirection } from './text-direction';
  * "," after an English one), so English keywords read "Egypt, Cinema", not "Egypt، Cinema".
  */
 export function joinKeywords(keywords: readonly string[]): string {
-  return keywords.map((k, i) => (i === keywords.length - 1 ? k : `${k}${paragraphDirection(k) === 'rtl' ? '،' : ','} `)).join('');
+  return keywords
+    .map((k, i) => (i === keywords.length - 1 ? k : `${k}${paragraphDirection(k) === 'rtl' ? '،' : ','} `))
+    .join('');
 }

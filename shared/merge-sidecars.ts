@@ -68,7 +68,9 @@ export function sameData(a: unknown, b: unknown): boolean {
   const bo = b as Record<string, unknown>;
   const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
   const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameData(ao[k], bo[k]));
+  return (
+    ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameData(ao[k], bo[k]))
+  );
 }
 
 /** Items compare by what they say, not who said it: two annotators making the same change agree. */
@@ -83,13 +85,20 @@ function canonicalJson(x: unknown): string {
   if (typeof x !== 'object' || x === null) return JSON.stringify(x) ?? 'null';
   if (Array.isArray(x)) return `[${x.map(canonicalJson).join(',')}]`;
   const o = x as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
 /** What an item says apart from its id and authorship: one annotation both sides added, under two ids, has one key. */
 function contentKey(item: { id: string }): string {
-  const { id: _id, createdBy: _c, changedBy: _ch, ...rest } = item as { id: string; createdBy?: string; changedBy?: string };
+  const {
+    id: _id,
+    createdBy: _c,
+    changedBy: _ch,
+    ...rest
+  } = item as { id: string; createdBy?: string; changedBy?: string };
   return canonicalJson(rest);
 }
 
@@ -152,7 +161,8 @@ function mergeItems<T extends { id: string }>(
       }
     } else if (mi) {
       if (!hasBase || !bi) out.push({ item: mi, from: 'mine' });
-      else if (sameContent(bi, mi)) continue; // deleted on disk, untouched here
+      else if (sameContent(bi, mi))
+        continue; // deleted on disk, untouched here
       else {
         out.push({ item: mi, from: 'mine' });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'mine', mine: mi });
@@ -161,7 +171,8 @@ function mergeItems<T extends { id: string }>(
       const twin = bi || mineAdded.size === 0 ? undefined : mineAdded.get(contentKey(ti));
       if (twin) aliases.set(id, twin.id);
       else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
-      else if (sameContent(bi, ti)) continue; // deleted here, untouched on disk
+      else if (sameContent(bi, ti))
+        continue; // deleted here, untouched on disk
       else {
         out.push({ item: ti, from: 'theirs' });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
@@ -178,7 +189,12 @@ function editsOverlap(a: Edit, b: Edit): boolean {
 }
 
 /** Drops edits from the non-preferred side that overlap an edit from the preferred side. */
-function settleOverlappingEdits(placed: Placed<Edit>[], prefer: Side, conflicts: MergeConflict[], renamed: MergeRename[]): Placed<Edit>[] {
+function settleOverlappingEdits(
+  placed: Placed<Edit>[],
+  prefer: Side,
+  conflicts: MergeConflict[],
+  renamed: MergeRename[],
+): Placed<Edit>[] {
   const winners = placed.filter((p) => p.from === prefer);
   const kept: Placed<Edit>[] = [...winners];
   for (const p of placed) {
@@ -202,7 +218,14 @@ function settleOverlappingEdits(placed: Placed<Edit>[], prefer: Side, conflicts:
   return kept;
 }
 
-const DOCUMENT_FIELDS: readonly (keyof DocumentInfo)[] = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
+const DOCUMENT_FIELDS: readonly (keyof DocumentInfo)[] = [
+  'status',
+  'title',
+  'published',
+  'sourceName',
+  'keywords',
+  'note',
+];
 
 function mergeField<T>(
   field: string,
@@ -223,9 +246,18 @@ function mergeField<T>(
   return prefer === 'mine' ? mine : theirs;
 }
 
-function mergeDocumentInfo(base: DocumentInfo | undefined, mine: DocumentInfo, theirs: DocumentInfo, prefer: Side, hasBase: boolean, conflicts: MergeConflict[]): DocumentInfo {
+function mergeDocumentInfo(
+  base: DocumentInfo | undefined,
+  mine: DocumentInfo,
+  theirs: DocumentInfo,
+  prefer: Side,
+  hasBase: boolean,
+  conflicts: MergeConflict[],
+): DocumentInfo {
   const out: Record<string, unknown> = {};
-  const extra = [...Object.keys(mine), ...Object.keys(theirs)].filter((k) => !DOCUMENT_FIELDS.includes(k as keyof DocumentInfo));
+  const extra = [...Object.keys(mine), ...Object.keys(theirs)].filter(
+    (k) => !DOCUMENT_FIELDS.includes(k as keyof DocumentInfo),
+  );
   for (const key of [...DOCUMENT_FIELDS, ...new Set(extra)]) {
     const k = key as keyof DocumentInfo;
     const v = mergeField(key, 'document', base?.[k], mine[k], theirs[k], prefer, hasBase, conflicts);
@@ -252,20 +284,55 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const prefer: Side = options.prefer ?? 'mine';
   const conflicts: MergeConflict[] = [];
   const renamed: MergeRename[] = [];
-  const taken = new Set([base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])));
+  const taken = new Set(
+    [base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])),
+  );
 
   const aliases = new Map<string, string>();
-  const entities = mergeItems<Entity>('entity', base?.entities, mine.entities, theirs.entities, prefer, hasBase, taken, conflicts, renamed, aliases);
+  const entities = mergeItems<Entity>(
+    'entity',
+    base?.entities,
+    mine.entities,
+    theirs.entities,
+    prefer,
+    hasBase,
+    taken,
+    conflicts,
+    renamed,
+    aliases,
+  );
   // Their quotes must follow their entities' new ids (and the ids mine has for the entities both added).
-  const entityRenames = new Map([...aliases, ...renamed.filter((r) => r.kind === 'entity').map((r): [string, string] => [r.from, r.to])]);
-  const theirQuotes = theirs.quotes.map((q) => (q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q));
-  const quotes = mergeItems<Quote>('quote', base?.quotes, mine.quotes, theirQuotes, prefer, hasBase, taken, conflicts, renamed);
-  const edits = settleOverlappingEdits(mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, taken, conflicts, renamed), prefer, conflicts, renamed);
+  const entityRenames = new Map([
+    ...aliases,
+    ...renamed.filter((r) => r.kind === 'entity').map((r): [string, string] => [r.from, r.to]),
+  ]);
+  const theirQuotes = theirs.quotes.map((q) =>
+    q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q,
+  );
+  const quotes = mergeItems<Quote>(
+    'quote',
+    base?.quotes,
+    mine.quotes,
+    theirQuotes,
+    prefer,
+    hasBase,
+    taken,
+    conflicts,
+    renamed,
+  );
+  const edits = settleOverlappingEdits(
+    mergeItems<Edit>('edit', base?.edits, mine.edits, theirs.edits, prefer, hasBase, taken, conflicts, renamed),
+    prefer,
+    conflicts,
+    renamed,
+  );
 
   // A quote kept from one side may name a speaker the other side deleted: keep that entity.
   const entityIds = new Set(entities.map((p) => p.item.id));
   const mineEntities = byId(mine.entities);
-  const theirEntities = byId(theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)));
+  const theirEntities = byId(
+    theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)),
+  );
   for (const { item: q } of quotes) {
     if (q.speaker === null || entityIds.has(q.speaker)) continue;
     const fromMine = mineEntities.get(q.speaker);
@@ -273,10 +340,18 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
     if (!speaker) continue; // already dangling on its own side; the validator reports it
     entities.push({ item: speaker, from: fromMine ? 'mine' : 'theirs' });
     entityIds.add(speaker.id);
-    conflicts.push({ kind: 'entity', id: speaker.id, reason: 'speaker-kept', kept: fromMine ? 'mine' : 'theirs', mine: fromMine, theirs: theirEntities.get(q.speaker) });
+    conflicts.push({
+      kind: 'entity',
+      id: speaker.id,
+      reason: 'speaker-kept',
+      kept: fromMine ? 'mine' : 'theirs',
+      mine: fromMine,
+      theirs: theirEntities.get(q.speaker),
+    });
   }
 
-  const source = mergeField('source', 'source', base?.source, mine.source, theirs.source, prefer, hasBase, conflicts) ?? mine.source;
+  const source =
+    mergeField('source', 'source', base?.source, mine.source, theirs.source, prefer, hasBase, conflicts) ?? mine.source;
   const document = mergeDocumentInfo(base?.document, mine.document, theirs.document, prefer, hasBase, conflicts);
 
   const sidecar: Sidecar = {
@@ -290,12 +365,27 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   };
   if (mine.rejected || theirs.rejected) {
     const seen = new Map<string, RejectedSuggestion>();
-    for (const r of [...(mine.rejected ?? []), ...(theirs.rejected ?? [])]) if (!seen.has(rejectedKey(r))) seen.set(rejectedKey(r), r);
-    sidecar.rejected = [...seen.values()].sort((a, b) => a.start - b.start || a.end - b.end || (rejectedKey(a) < rejectedKey(b) ? -1 : 1));
+    for (const r of [...(mine.rejected ?? []), ...(theirs.rejected ?? [])])
+      if (!seen.has(rejectedKey(r))) seen.set(rejectedKey(r), r);
+    sidecar.rejected = [...seen.values()].sort(
+      (a, b) => a.start - b.start || a.end - b.end || (rejectedKey(a) < rejectedKey(b) ? -1 : 1),
+    );
   }
-  const updatedAt = [mine.updatedAt, theirs.updatedAt].filter((x): x is string => typeof x === 'string').sort().pop();
+  const updatedAt = [mine.updatedAt, theirs.updatedAt]
+    .filter((x): x is string => typeof x === 'string')
+    .sort()
+    .pop();
   if (updatedAt !== undefined) sidecar.updatedAt = updatedAt;
-  const annotator = mergeField('annotator', 'document', base?.annotator, mine.annotator, theirs.annotator, prefer, hasBase, conflicts);
+  const annotator = mergeField(
+    'annotator',
+    'document',
+    base?.annotator,
+    mine.annotator,
+    theirs.annotator,
+    prefer,
+    hasBase,
+    conflicts,
+  );
   if (annotator !== undefined) sidecar.annotator = annotator;
   return { sidecar, conflicts, renamed };
 }
@@ -304,7 +394,12 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
 export type ExternalChangeChoice = 'keep-mine' | 'take-theirs' | 'merge';
 
 /** The sidecar to save for a choice; `conflicts` only for 'merge'. */
-export function resolveExternalChange(choice: ExternalChangeChoice, mine: Sidecar, theirs: Sidecar, base?: Sidecar | null): MergeResult {
+export function resolveExternalChange(
+  choice: ExternalChangeChoice,
+  mine: Sidecar,
+  theirs: Sidecar,
+  base?: Sidecar | null,
+): MergeResult {
   if (choice === 'keep-mine') return { sidecar: mine, conflicts: [], renamed: [] };
   if (choice === 'take-theirs') return { sidecar: theirs, conflicts: [], renamed: [] };
   return mergeSidecars(mine, theirs, { base });

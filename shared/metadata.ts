@@ -15,9 +15,37 @@ type Metadata = Suggestions['metadata'];
 
 // Social platforms a site tags every post that embeds one; a keyword only when the article talks about them.
 const PLATFORM_TAGS = [
-  'تويتر', 'فيسبوك', 'فيس بوك', 'غوغل', 'جوجل', 'قوقل', 'يوتيوب', 'إنستغرام', 'انستغرام', 'انستجرام', 'تيك توك', 'واتساب', 'تلغرام',
-  'تيليجرام', 'منصة إكس', 'إكس', 'اكس', 'سناب شات', 'لينكد إن', 'twitter', 'facebook', 'google', 'youtube', 'instagram', 'tiktok',
-  'whatsapp', 'telegram', 'x', 'snapchat', 'linkedin', 'threads',
+  'تويتر',
+  'فيسبوك',
+  'فيس بوك',
+  'غوغل',
+  'جوجل',
+  'قوقل',
+  'يوتيوب',
+  'إنستغرام',
+  'انستغرام',
+  'انستجرام',
+  'تيك توك',
+  'واتساب',
+  'تلغرام',
+  'تيليجرام',
+  'منصة إكس',
+  'إكس',
+  'اكس',
+  'سناب شات',
+  'لينكد إن',
+  'twitter',
+  'facebook',
+  'google',
+  'youtube',
+  'instagram',
+  'tiktok',
+  'whatsapp',
+  'telegram',
+  'x',
+  'snapchat',
+  'linkedin',
+  'threads',
 ];
 const platformSet = new Set(PLATFORM_TAGS.map((p) => p.toLowerCase()));
 const multiWordPlatforms = PLATFORM_TAGS.filter((p) => p.includes(' '));
@@ -46,11 +74,14 @@ export function splitKeywords(content: string, body: string): string[] {
   const normalizedBody = normalizeWords(body);
   let phrases: string[];
   if (/[،,|;؛#]|\s[-–—/]\s/u.test(text)) {
-    phrases = text.split(/\s*(?:[،,|;؛]|\s[-–—/]\s|#)\s*/u).map((p) => p.trim()).filter((p) => p.length > 0);
+    phrases = text
+      .split(/\s*(?:[،,|;؛]|\s[-–—/]\s|#)\s*/u)
+      .map((p) => p.trim())
+      .filter((p) => p.length > 0);
   } else {
     const ws = text.split(/\s+/u).filter((w) => w.length > 0);
     phrases = [];
-    for (let i = 0; i < ws.length; ) {
+    for (let i = 0; i < ws.length;) {
       let taken = 1;
       for (let n = Math.min(4, ws.length - i); n >= 2; n--) {
         const phrase = ws.slice(i, i + n).join(' ');
@@ -83,7 +114,9 @@ function isAdjectivePair(first: string, second: string): boolean {
   if (/ي$/u.test(second)) return !/[ةا]$/u.test(first);
   // Otherwise both definite, the second an adjective: a colour or elative (البيت الأبيض, الشرق الأوسط)
   // or a participle (الأمم المتحدة) — not two names in a row (السعودية الرياض).
-  return first.startsWith('ال') && (/^ال[أا][\u0621-\u064A]{3}$/u.test(second) || /^الم[\u0621-\u064A]{2,}ة$/u.test(second));
+  return (
+    first.startsWith('ال') && (/^ال[أا][\u0621-\u064A]{3}$/u.test(second) || /^الم[\u0621-\u064A]{2,}ة$/u.test(second))
+  );
 }
 
 export function extractMetadata(source: string): Metadata {
@@ -93,7 +126,12 @@ export function extractMetadata(source: string): Metadata {
   const firstIndex = lines.findIndex((l) => l.trim().length > 0);
   if (firstIndex >= 0) {
     const first = lines[firstIndex].trim();
-    if (isHeadlineLike(first, 30) && !isDateLine(first) && sourceLineName(first) === undefined && wordCount(first) >= 2) {
+    if (
+      isHeadlineLike(first, 30) &&
+      !isDateLine(first) &&
+      sourceLineName(first) === undefined &&
+      wordCount(first) >= 2
+    ) {
       meta.title = first;
     }
   }

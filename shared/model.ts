@@ -103,7 +103,12 @@ export interface Sidecar {
 export type SidecarConflictKind = 'edit' | 'entity' | 'quote' | 'document';
 export type SidecarConflictReason = 'both-changed' | 'changed-and-deleted' | 'overlapping-edit' | 'field-changed';
 export const SIDECAR_CONFLICT_KINDS: readonly SidecarConflictKind[] = ['edit', 'entity', 'quote', 'document'];
-export const SIDECAR_CONFLICT_REASONS: readonly SidecarConflictReason[] = ['both-changed', 'changed-and-deleted', 'overlapping-edit', 'field-changed'];
+export const SIDECAR_CONFLICT_REASONS: readonly SidecarConflictReason[] = [
+  'both-changed',
+  'changed-and-deleted',
+  'overlapping-edit',
+  'field-changed',
+];
 
 /** One item two annotators' changes could not settle, with every version of it (absent: deleted, or not known). */
 export interface SidecarConflict {

@@ -31,11 +31,22 @@ export function editProblems(sourceLength: number, edits: readonly Edit[]): stri
   let prevEnd = 0;
   let prevId = '';
   for (const e of activeEdits(edits)) {
-    if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > sourceLength) {
-      problems.push(`edit ${e.id}: range [${e.start}, ${e.end}) is not within the source text (${sourceLength} code points)`);
+    if (
+      !Number.isInteger(e.start) ||
+      !Number.isInteger(e.end) ||
+      e.start < 0 ||
+      e.end < e.start ||
+      e.end > sourceLength
+    ) {
+      problems.push(
+        `edit ${e.id}: range [${e.start}, ${e.end}) is not within the source text (${sourceLength} code points)`,
+      );
       continue;
     }
-    if (e.start < prevEnd) problems.push(`edit ${e.id}: starts at ${e.start}, inside or before edit ${prevId} (ends at ${prevEnd}); edits must be sorted and not overlap`);
+    if (e.start < prevEnd)
+      problems.push(
+        `edit ${e.id}: starts at ${e.start}, inside or before edit ${prevId} (ends at ${prevEnd}); edits must be sorted and not overlap`,
+      );
     prevEnd = Math.max(prevEnd, e.end);
     prevId = e.id;
   }
@@ -236,12 +247,18 @@ export class PositionMap {
  * partly covered. The start sticks 'after' and the end 'before', so text inserted
  * right before or right after the span stays out of it. An empty span stays empty.
  */
-export function mapSpan(map: PositionMap, start: number, end: number): { start: number; end: number; clipped: boolean } | null {
+export function mapSpan(
+  map: PositionMap,
+  start: number,
+  end: number,
+): { start: number; end: number; clipped: boolean } | null {
   const cleanStart = map.toClean(start, 'after');
   const cleanEnd = map.toClean(end, 'before');
   if (start === end) {
     // An empty span has no text to lose; keep it a point.
-    return map.isInsideEdit(start) ? null : { start: Math.min(cleanStart, cleanEnd), end: Math.min(cleanStart, cleanEnd), clipped: false };
+    return map.isInsideEdit(start)
+      ? null
+      : { start: Math.min(cleanStart, cleanEnd), end: Math.min(cleanStart, cleanEnd), clipped: false };
   }
   if (cleanEnd <= cleanStart) return null;
   return { start: cleanStart, end: cleanEnd, clipped: map.isInsideEdit(start) || map.isInsideEdit(end) };
@@ -264,8 +281,17 @@ export function editCleanText(
   const map = new PositionMap(source, edits);
   const orphaned = edits.filter((e) => e.orphaned);
   const active = [...map.edits];
-  if (!Number.isInteger(cleanStart) || !Number.isInteger(cleanEnd) || cleanStart < 0 || cleanEnd < cleanStart || cleanEnd > map.cleanLength) {
-    throw new TahrirError('invalid-argument', `clean range [${cleanStart}, ${cleanEnd}) is not within the clean text (${map.cleanLength} code points)`);
+  if (
+    !Number.isInteger(cleanStart) ||
+    !Number.isInteger(cleanEnd) ||
+    cleanStart < 0 ||
+    cleanEnd < cleanStart ||
+    cleanEnd > map.cleanLength
+  ) {
+    throw new TahrirError(
+      'invalid-argument',
+      `clean range [${cleanStart}, ${cleanEnd}) is not within the clean text (${map.cleanLength} code points)`,
+    );
   }
   if (cleanStart === cleanEnd && replacement === '') return [...edits].sort(compareEdits);
 
@@ -310,7 +336,14 @@ export function editCleanText(
   const kept = a < 0 ? active : [...active.slice(0, a), ...active.slice(b + 1)];
   const result = [...kept, ...orphaned];
   if (newReplacement !== text) {
-    const edit: Edit = { id: fields.id, start: srcStart, end: srcEnd, text, replacement: newReplacement, kind: fields.kind };
+    const edit: Edit = {
+      id: fields.id,
+      start: srcStart,
+      end: srcEnd,
+      text,
+      replacement: newReplacement,
+      kind: fields.kind,
+    };
     if (fields.rule !== undefined) edit.rule = fields.rule;
     result.push(edit);
   }

@@ -18,13 +18,81 @@ const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '
 const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED)]);
 
 /** Speech verbs for direct quotes, beyond the speaker suggestion's: participles and verbs of writing and asking. */
-const MORE_VERBS = ['قائلا', 'قائلة', 'مضيفا', 'مضيفة', 'مؤكدا', 'مؤكدة', 'متسائلا', 'يقولون', 'قالوا', 'أضافوا', 'كتب', 'كتبت', 'سأل', 'تساءل', 'ردد', 'أجاب', 'says', 'asked', 'replied', 'insisted', 'warned', 'argued', 'continued', 'recalled', 'writes', 'tells', 'explains', 'adds', 'according'];
+const MORE_VERBS = [
+  'قائلا',
+  'قائلة',
+  'مضيفا',
+  'مضيفة',
+  'مؤكدا',
+  'مؤكدة',
+  'متسائلا',
+  'يقولون',
+  'قالوا',
+  'أضافوا',
+  'كتب',
+  'كتبت',
+  'سأل',
+  'تساءل',
+  'ردد',
+  'أجاب',
+  'says',
+  'asked',
+  'replied',
+  'insisted',
+  'warned',
+  'argued',
+  'continued',
+  'recalled',
+  'writes',
+  'tells',
+  'explains',
+  'adds',
+  'according',
+];
 const VERBS = [...new Set([...SPEECH_VERBS, ...MORE_VERBS])].map((v) => normalizeForMatch(v).text);
 const VERB_SET = new Set(VERBS.filter((v) => !v.includes(' ')));
 
 /** Indirect speech: a speech verb, up to six words, then إن / أن / that. */
 const INDIRECT_VERBS = new Set(
-  ['قال', 'قالت', 'أكد', 'أكدت', 'أوضح', 'أوضحت', 'أضاف', 'أضافت', 'ذكر', 'ذكرت', 'أعلن', 'أعلنت', 'صرح', 'صرحت', 'أشار', 'أشارت', 'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'يرى', 'ترى', 'يقول', 'تقول', 'said', 'says', 'told', 'added', 'stated', 'noted', 'explained', 'announced', 'argued', 'insisted', 'warned', 'believes', 'claimed'].map((v) => normalizeForMatch(v).text),
+  [
+    'قال',
+    'قالت',
+    'أكد',
+    'أكدت',
+    'أوضح',
+    'أوضحت',
+    'أضاف',
+    'أضافت',
+    'ذكر',
+    'ذكرت',
+    'أعلن',
+    'أعلنت',
+    'صرح',
+    'صرحت',
+    'أشار',
+    'أشارت',
+    'اعتبر',
+    'اعتبرت',
+    'شدد',
+    'شددت',
+    'يرى',
+    'ترى',
+    'يقول',
+    'تقول',
+    'said',
+    'says',
+    'told',
+    'added',
+    'stated',
+    'noted',
+    'explained',
+    'announced',
+    'argued',
+    'insisted',
+    'warned',
+    'believes',
+    'claimed',
+  ].map((v) => normalizeForMatch(v).text),
 );
 const THAT = new Set(['ان', 'انه', 'انها', 'انهم', 'that']);
 
@@ -58,7 +126,8 @@ export function quotationPairs(chars: readonly string[]): MarkPair[] {
     paragraph = [];
   };
   for (let i = 0; i < chars.length; i++) {
-    if (chars[i] === '\n') flush(); // A quote does not run over a paragraph break.
+    if (chars[i] === '\n')
+      flush(); // A quote does not run over a paragraph break.
     else if (MARKS.has(chars[i])) paragraph.push(i);
   }
   flush();
@@ -66,7 +135,11 @@ export function quotationPairs(chars: readonly string[]): MarkPair[] {
 }
 
 /** Pairs the marks at `positions` with a stack; a mark that can neither close nor open stays unpaired. */
-function pairMarks(chars: readonly string[], positions: readonly number[], roles: Record<string, string>): { pairs: MarkPair[]; unpaired: number[] } {
+function pairMarks(
+  chars: readonly string[],
+  positions: readonly number[],
+  roles: Record<string, string>,
+): { pairs: MarkPair[]; unpaired: number[] } {
   const pairs: MarkPair[] = [];
   const unpaired: number[] = [];
   let stack: number[] = [];
@@ -121,7 +194,12 @@ function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'c
   let after = index.slice(pair.close + 1, pair.close + 80);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
-  if (wordsOf(after).slice(0, 5).some((w) => isVerb(w, VERB_SET))) return 'verb';
+  if (
+    wordsOf(after)
+      .slice(0, 5)
+      .some((w) => isVerb(w, VERB_SET))
+  )
+    return 'verb';
   return null;
 }
 
@@ -141,7 +219,11 @@ function trimmed(chars: readonly string[], start: number, end: number): { start:
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
  */
-export function findQuotes(source: string, people: readonly SpeakerCandidate[] = [], options: QuoteFinderOptions = {}): QuoteSuggestion[] {
+export function findQuotes(
+  source: string,
+  people: readonly SpeakerCandidate[] = [],
+  options: QuoteFinderOptions = {},
+): QuoteSuggestion[] {
   const personLabel = options.personLabel ?? 'PERSON';
   const chars = Array.from(source);
   const index = new CodePointIndex(source);
@@ -158,10 +240,12 @@ export function findQuotes(source: string, people: readonly SpeakerCandidate[] =
     const cue = cueOf(index, pair, previousClose);
     previousClose = pair.close;
     if (words < 3) continue; // Names, titles and terms, not speech.
-    const latin = /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
+    const latin =
+      /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
     let score: number;
     if (cue) score = 0.9;
-    else if (latin) score = 0.6; // English puts little but speech in quotation marks.
+    else if (latin)
+      score = 0.6; // English puts little but speech in quotation marks.
     else if (words >= 6) score = 0.35;
     else continue;
     const speaker = speakerOf(span);

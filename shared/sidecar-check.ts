@@ -40,7 +40,10 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
   sidecar.edits.forEach((e, i) => {
     const before = sidecar.edits[i - 1];
     if (before && compareSpans(before, e) > 0) {
-      problems.push({ path: `edits[${i}]`, message: `edits are not sorted by start: ${e.start}–${e.end} comes after ${before.start}–${before.end}` });
+      problems.push({
+        path: `edits[${i}]`,
+        message: `edits are not sorted by start: ${e.start}–${e.end} comes after ${before.start}–${before.end}`,
+      });
     }
   });
   // Overlaps are judged in file order even when the list is unsorted. Two edits may touch
@@ -52,7 +55,10 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
   let reach: { e: { start: number; end: number }; i: number } | undefined;
   for (const item of placed) {
     if (reach && item.e.start < reach.e.end) {
-      problems.push({ path: `edits[${item.i}]`, message: `edit ${item.e.start}–${item.e.end} overlaps edits[${reach.i}] (${reach.e.start}–${reach.e.end})` });
+      problems.push({
+        path: `edits[${item.i}]`,
+        message: `edit ${item.e.start}–${item.e.end} overlaps edits[${reach.i}] (${reach.e.start}–${reach.e.end})`,
+      });
     }
     if (!reach || item.e.end > reach.e.end) reach = item;
   }
@@ -60,7 +66,10 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
   const entityIds = new Set(sidecar.entities.map((e) => e.id));
   sidecar.quotes.forEach((q, i) => {
     if (q.speaker !== null && !entityIds.has(q.speaker)) {
-      problems.push({ path: `quotes[${i}].speaker`, message: `speaker ${JSON.stringify(q.speaker)} is not an entity in this file` });
+      problems.push({
+        path: `quotes[${i}].speaker`,
+        message: `speaker ${JSON.stringify(q.speaker)} is not an entity in this file`,
+      });
     }
   });
 
@@ -68,7 +77,10 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
     const labels = new Set(options.labels);
     sidecar.entities.forEach((e, i) => {
       if (!labels.has(e.label)) {
-        problems.push({ path: `entities[${i}].label`, message: `label ${JSON.stringify(e.label)} is not one of the workspace labels (${[...labels].join(', ')})` });
+        problems.push({
+          path: `entities[${i}].label`,
+          message: `label ${JSON.stringify(e.label)} is not one of the workspace labels (${[...labels].join(', ')})`,
+        });
       }
     });
   }
@@ -88,7 +100,10 @@ export function checkSidecarAgainstSource(
 ): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   if (sidecar.source.file !== textFileName) {
-    problems.push({ path: 'source.file', message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(textFileName)})` });
+    problems.push({
+      path: 'source.file',
+      message: `names ${JSON.stringify(sidecar.source.file)}, not the text file beside it (${JSON.stringify(textFileName)})`,
+    });
   }
   const index = new CodePointIndex(source);
   if (sidecar.source.length !== index.length) {
@@ -114,7 +129,10 @@ export function checkSidecarAgainstSource(
       }
       const actual = index.slice(s.start, s.end);
       if (actual !== s.text) {
-        problems.push({ path, message: `text ${show(s.text)} does not match the source at ${s.start}–${s.end} (${show(actual)})` });
+        problems.push({
+          path,
+          message: `text ${show(s.text)} does not match the source at ${s.start}–${s.end} (${show(actual)})`,
+        });
       }
     });
   }

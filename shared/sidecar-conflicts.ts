@@ -6,11 +6,16 @@ import type { Sidecar, SidecarConflict, SidecarConflictKind } from './model';
 
 export type { SidecarConflict, SidecarConflictKind, SidecarConflictReason } from './model';
 
-const LIST: Record<'edit' | 'entity' | 'quote', 'edits' | 'entities' | 'quotes'> = { edit: 'edits', entity: 'entities', quote: 'quotes' };
+const LIST: Record<'edit' | 'entity' | 'quote', 'edits' | 'entities' | 'quotes'> = {
+  edit: 'edits',
+  entity: 'entities',
+  quote: 'quotes',
+};
 
 function baseVersion(base: Sidecar | null, c: MergeConflict): unknown {
   if (!base) return undefined;
-  if (c.kind === 'document') return c.id === 'annotator' ? base.annotator : (base.document as unknown as Record<string, unknown>)[c.id];
+  if (c.kind === 'document')
+    return c.id === 'annotator' ? base.annotator : (base.document as unknown as Record<string, unknown>)[c.id];
   if (c.kind === 'source') return base.source;
   return (base[LIST[c.kind]] as { id: string }[]).find((x) => x.id === c.id);
 }
@@ -40,11 +45,13 @@ export function conflictsToResolve(merge: MergeResult, base: Sidecar | null): Si
  * unless the base held it too and one side resolved it (removed it).
  */
 export function carriedConflicts(base: Sidecar | null, mine: Sidecar, theirs: Sidecar): SidecarConflict[] {
-  const inList = (list: readonly SidecarConflict[] | undefined, c: SidecarConflict) => (list ?? []).some((x) => sameData(x, c));
+  const inList = (list: readonly SidecarConflict[] | undefined, c: SidecarConflict) =>
+    (list ?? []).some((x) => sameData(x, c));
   const out: SidecarConflict[] = [];
   for (const c of [...(mine.conflicts ?? []), ...(theirs.conflicts ?? [])]) {
     if (inList(out, c)) continue;
-    const resolvedBySomeone = inList(base?.conflicts, c) && (!inList(mine.conflicts, c) || !inList(theirs.conflicts, c));
+    const resolvedBySomeone =
+      inList(base?.conflicts, c) && (!inList(mine.conflicts, c) || !inList(theirs.conflicts, c));
     if (!resolvedBySomeone) out.push(c);
   }
   return out;

@@ -3,7 +3,13 @@
 import * as v from 'valibot';
 import { TahrirError } from './errors';
 import { jsonValueProblem } from './json-limits';
-import { DOCUMENT_STATUSES, SIDECAR_CONFLICT_KINDS, SIDECAR_CONFLICT_REASONS, SIDECAR_FORMAT, SIDECAR_VERSION } from './model';
+import {
+  DOCUMENT_STATUSES,
+  SIDECAR_CONFLICT_KINDS,
+  SIDECAR_CONFLICT_REASONS,
+  SIDECAR_FORMAT,
+  SIDECAR_VERSION,
+} from './model';
 import type { Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 
 /** One thing wrong with a sidecar, e.g. path "entities[3]", message "end 3120 is past the end of the text". */
@@ -160,7 +166,8 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
   }
   // Before valibot, which recurses (as does JSON.stringify on every save): a field nested thousands deep overflows the stack.
   const deep = jsonValueProblem(data, { strings: false });
-  if (deep) throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${deep.path}: ${deep.message}`, file, [deep]);
+  if (deep)
+    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${deep.path}: ${deep.message}`, file, [deep]);
   // Version 1 is the only version so far: nothing to migrate, only to validate.
   const result = v.safeParse(SidecarSchema, data);
   if (!result.success) {
@@ -244,12 +251,35 @@ function ordered(obj: object, keys: readonly string[]): Record<string, unknown> 
   return out;
 }
 
-const TOP_KEYS = ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'rejected', 'updatedAt', 'annotator', 'conflicts'];
+const TOP_KEYS = [
+  'format',
+  'version',
+  'source',
+  'document',
+  'edits',
+  'entities',
+  'quotes',
+  'rejected',
+  'updatedAt',
+  'annotator',
+  'conflicts',
+];
 const SOURCE_KEYS = ['file', 'sha256', 'length'];
 const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
 const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned', 'createdBy', 'changedBy'];
 const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned', 'createdBy', 'changedBy'];
-const QUOTE_KEYS = ['id', 'start', 'end', 'text', 'speaker', 'kind', 'speakerName', 'orphaned', 'createdBy', 'changedBy'];
+const QUOTE_KEYS = [
+  'id',
+  'start',
+  'end',
+  'text',
+  'speaker',
+  'kind',
+  'speakerName',
+  'orphaned',
+  'createdBy',
+  'changedBy',
+];
 const REJECTED_KEYS = ['rule', 'start', 'end', 'text'];
 
 function orderedEntity(e: Entity): Record<string, unknown> {

@@ -7,9 +7,45 @@ import type { Entity } from './model';
 import { sourceIndex } from './text-view';
 
 export const SPEECH_VERBS = [
-  'قال', 'قالت', 'يقول', 'تقول', 'أضاف', 'أضافت', 'يضيف', 'أكد', 'أكدت', 'يؤكد', 'صرح', 'صرحت', 'أوضح', 'أوضحت',
-  'تابع', 'تابعت', 'أشار', 'أشارت', 'ذكر', 'ذكرت', 'أعلن', 'أعلنت', 'اعتبر', 'اعتبرت', 'شدد', 'شددت', 'قائلا', 'قائلة',
-  'said', 'says', 'told', 'added', 'stated', 'noted', 'explained', 'announced', 'wrote', 'tweeted', 'according to',
+  'قال',
+  'قالت',
+  'يقول',
+  'تقول',
+  'أضاف',
+  'أضافت',
+  'يضيف',
+  'أكد',
+  'أكدت',
+  'يؤكد',
+  'صرح',
+  'صرحت',
+  'أوضح',
+  'أوضحت',
+  'تابع',
+  'تابعت',
+  'أشار',
+  'أشارت',
+  'ذكر',
+  'ذكرت',
+  'أعلن',
+  'أعلنت',
+  'اعتبر',
+  'اعتبرت',
+  'شدد',
+  'شددت',
+  'قائلا',
+  'قائلة',
+  'said',
+  'says',
+  'told',
+  'added',
+  'stated',
+  'noted',
+  'explained',
+  'announced',
+  'wrote',
+  'tweeted',
+  'according to',
 ];
 
 const BEFORE = 300; // code points searched before the quote
@@ -48,17 +84,26 @@ export interface SpeakerCandidate {
 }
 
 /** The person nearest a speech verb next to the quote, or null. */
-export function suggestSpeakerSpan<T extends SpeakerCandidate>(source: string, candidates: readonly T[], quote: { start: number; end: number }, personLabel = 'PERSON'): T | null {
+export function suggestSpeakerSpan<T extends SpeakerCandidate>(
+  source: string,
+  candidates: readonly T[],
+  quote: { start: number; end: number },
+  personLabel = 'PERSON',
+): T | null {
   const from = Math.max(0, quote.start - BEFORE);
   const verbs = [
     ...verbsIn(sliceCodePoints(source, from, quote.start), from),
     ...verbsIn(sliceCodePoints(source, quote.end, quote.end + AFTER), quote.end),
   ];
-  const people = candidates.filter((e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end));
+  const people = candidates.filter(
+    (e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end),
+  );
   let best: { person: T; score: number } | null = null;
   for (const verb of verbs) {
     const before = verb.end <= quote.start;
-    const between = before ? sliceCodePoints(source, verb.end, quote.start) : sliceCodePoints(source, quote.end, verb.start);
+    const between = before
+      ? sliceCodePoints(source, verb.end, quote.start)
+      : sliceCodePoints(source, quote.end, verb.start);
     // The closing mark may carry the sentence's own full stop (…مفتوحة". ) — that ends it too.
     if (SENTENCE_END.test(between)) continue;
     const toQuote = before ? quote.start - verb.end : verb.start - quote.end;
@@ -73,6 +118,11 @@ export function suggestSpeakerSpan<T extends SpeakerCandidate>(source: string, c
 }
 
 /** The id of the document's person entity that said the quote, or null. */
-export function suggestSpeaker(source: string, entities: readonly Entity[], quote: { start: number; end: number }, personLabel = 'PERSON'): string | null {
+export function suggestSpeaker(
+  source: string,
+  entities: readonly Entity[],
+  quote: { start: number; end: number },
+  personLabel = 'PERSON',
+): string | null {
   return suggestSpeakerSpan(source, entities, quote, personLabel)?.id ?? null;
 }

@@ -11,7 +11,8 @@ function octal(n: number, width: number): string {
 
 function header(name: Uint8Array, size: number, type: '0' | 'x', mtime: number): Uint8Array {
   const h = new Uint8Array(BLOCK);
-  const put = (at: number, text: string | Uint8Array) => h.set(typeof text === 'string' ? encoder.encode(text) : text, at);
+  const put = (at: number, text: string | Uint8Array) =>
+    h.set(typeof text === 'string' ? encoder.encode(text) : text, at);
   put(0, name.subarray(0, 100));
   put(100, octal(0o644, 8));
   put(108, octal(0, 8));

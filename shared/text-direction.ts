@@ -6,7 +6,8 @@
 export type TextDirection = 'rtl' | 'ltr';
 
 /** Strong right-to-left characters (bidi classes R and AL): the scripts written right to left. */
-const STRONG_RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+const STRONG_RTL =
+  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 /** Arabic-Indic digits, Arabic marks and signs are in the Arabic script but not strong: only its letters count. */
 const LETTER = /[\p{L}]/u;
 
@@ -68,6 +69,7 @@ export function latinRuns(text: string): { text: string; isolate: boolean }[] {
     plainFrom = end;
     i = end;
   }
-  if (plainFrom < chars.length || pieces.length === 0) pieces.push({ text: chars.slice(plainFrom).join(''), isolate: false });
+  if (plainFrom < chars.length || pieces.length === 0)
+    pieces.push({ text: chars.slice(plainFrom).join(''), isolate: false });
   return pieces;
 }

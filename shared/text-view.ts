@@ -145,7 +145,10 @@ const placed = new WeakMap<ShownText, WeakMap<object, { start: number; end: numb
  * Where a span shows in this shown text; null when hidden (inside removed text, or orphaned).
  * Cached per (shown text, span object): spans are immutable, so a keypress maps only the new one.
  */
-export function shownSpanOf(shown: ShownText, span: { start: number; end: number; orphaned?: boolean }): { start: number; end: number } | null {
+export function shownSpanOf(
+  shown: ShownText,
+  span: { start: number; end: number; orphaned?: boolean },
+): { start: number; end: number } | null {
   let cache = placed.get(shown);
   if (!cache) placed.set(shown, (cache = new WeakMap()));
   const hit = cache.get(span);

@@ -21,7 +21,8 @@ let cache: { text: string; words: Word[] } | null = null;
 function wordsOf(text: string): Word[] {
   if (cache?.text === text) return cache.words;
   const words: Word[] = [];
-  for (const s of prepareWordSnap().segment(text)) if (s.isWordLike) words.push({ start: s.index, end: s.index + s.segment.length });
+  for (const s of prepareWordSnap().segment(text))
+    if (s.isWordLike) words.push({ start: s.index, end: s.index + s.segment.length });
   cache = { text, words };
   return words;
 }

@@ -33,6 +33,8 @@ export async function run(args: string[]): Promise<number> {
     for (const a of who) load.set(a, load.get(a)! + 1);
     if (who.length > 1) doubles++;
   }
-  process.stdout.write(`wrote ${ASSIGNMENT_FILE}: ${texts.length} documents, ${doubles} of them to two annotators (${[...load].map(([a, n]) => `${a} ${n}`).join(', ')})\n`);
+  process.stdout.write(
+    `wrote ${ASSIGNMENT_FILE}: ${texts.length} documents, ${doubles} of them to two annotators (${[...load].map(([a, n]) => `${a} ${n}`).join(', ')})\n`,
+  );
   return 0;
 }

@@ -17,7 +17,11 @@ export function usageError(message: string, usage: string): TahrirError {
   return new TahrirError('invalid-argument', `${message}\n${usage}`);
 }
 
-export function parseCommandLine(args: readonly string[], usage: string, known: { flags?: string[]; options?: string[] } = {}): CommandLine {
+export function parseCommandLine(
+  args: readonly string[],
+  usage: string,
+  known: { flags?: string[]; options?: string[] } = {},
+): CommandLine {
   const flagNames = known.flags ?? [];
   const optionNames = known.options ?? [];
   const { tokens } = parseArgs({
@@ -51,10 +55,15 @@ export function parseCommandLine(args: readonly string[], usage: string, known: 
 /** The one workspace folder argument, resolved; a usage error when missing or not a folder. */
 export async function folderArgument(line: CommandLine, usage: string): Promise<string> {
   if (line.positionals.length === 0) throw usageError('a folder is needed', usage);
-  if (line.positionals.length > 1) throw usageError(`one folder only (got ${line.positionals.length}: ${line.positionals.join(' ')})`, usage);
+  if (line.positionals.length > 1)
+    throw usageError(`one folder only (got ${line.positionals.length}: ${line.positionals.join(' ')})`, usage);
   const folder = resolve(line.positionals[0]);
   const info = await stat(folder).catch(() => null);
-  if (!info) throw new TahrirError('invalid-argument', `the folder ${line.positionals[0]} does not exist`, undefined, { path: folder });
-  if (!info.isDirectory()) throw new TahrirError('invalid-argument', `${line.positionals[0]} is not a folder`, undefined, { path: folder });
+  if (!info)
+    throw new TahrirError('invalid-argument', `the folder ${line.positionals[0]} does not exist`, undefined, {
+      path: folder,
+    });
+  if (!info.isDirectory())
+    throw new TahrirError('invalid-argument', `${line.positionals[0]} is not a folder`, undefined, { path: folder });
   return folder;
 }

@@ -88,4 +88,3 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
 }
-

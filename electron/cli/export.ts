@@ -55,7 +55,8 @@ export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: s
         break;
       case '--status': {
         const s = next();
-        if (!DOCUMENT_STATUSES.includes(s as DocumentStatus)) return { problem: `--status must be one of ${DOCUMENT_STATUSES.join(', ')} (got ${s ?? 'nothing'})` };
+        if (!DOCUMENT_STATUSES.includes(s as DocumentStatus))
+          return { problem: `--status must be one of ${DOCUMENT_STATUSES.join(', ')} (got ${s ?? 'nothing'})` };
         parsed.status = s as DocumentStatus;
         break;
       }
@@ -70,7 +71,8 @@ export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: s
       }
       case '--seed': {
         const s = next();
-        if (s === undefined || !/^-?\d+$/.test(s)) return { problem: `--seed needs a whole number (got ${s ?? 'nothing'})` };
+        if (s === undefined || !/^-?\d+$/.test(s))
+          return { problem: `--seed needs a whole number (got ${s ?? 'nothing'})` };
         parsed.seed = Number(s);
         break;
       }
@@ -82,7 +84,8 @@ export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: s
   }
   if (folder === undefined) return { problem: 'which folder?' };
   if (format === undefined) return { problem: `--format is required (one of ${EXPORT_FORMATS.join(', ')})` };
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) return { problem: `unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})` };
+  if (!EXPORT_FORMATS.includes(format as ExportFormat))
+    return { problem: `unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})` };
   return { ...parsed, folder, format: format as ExportFormat } as ParsedExportArgs;
 }
 
@@ -99,10 +102,14 @@ export function summaryText(summary: ExportSummary): string {
   const spanCount = labels.reduce((n, [, c]) => n + c, 0);
   lines.push(`spans: ${spanCount}${labels.length ? ` (${labels.map(([l, c]) => `${l} ${c}`).join(', ')})` : ''}`);
   lines.push(`quotes: ${summary.quotes}`);
-  if (summary.untouched?.length) lines.push(`left out ${summary.untouched.length} untouched documents (to do, nothing annotated): ${summary.untouched.join(', ')}`);
+  if (summary.untouched?.length)
+    lines.push(
+      `left out ${summary.untouched.length} untouched documents (to do, nothing annotated): ${summary.untouched.join(', ')}`,
+    );
   const leftOut = Object.entries(summary.leftOut);
   if (leftOut.length) lines.push(`left out: ${leftOut.map(([why, n]) => `${n} ${why}`).join(', ')}`);
-  for (const s of summary.leftOutSpans ?? []) lines.push(`left out of ${s.document}: ${s.label ?? 'quote'} ${JSON.stringify(s.text)} (${s.reason})`);
+  for (const s of summary.leftOutSpans ?? [])
+    lines.push(`left out of ${s.document}: ${s.label ?? 'quote'} ${JSON.stringify(s.text)} (${s.reason})`);
   for (const r of summary.reanchored) lines.push(`${r.file}: ${r.message}`);
   for (const s of summary.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
   for (const o of summary.outputs) lines.push(`wrote ${o}`);
@@ -126,7 +133,9 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const exporter = createExporter(parsed.format);
-  const out = parsed.out ?? (exporter.layout === 'folder' ? `tahrir-${parsed.format}` : `tahrir-${parsed.format}.${exporter.extension}`);
+  const out =
+    parsed.out ??
+    (exporter.layout === 'folder' ? `tahrir-${parsed.format}` : `tahrir-${parsed.format}.${exporter.extension}`);
   const tty = process.stderr.isTTY === true;
   let lastDraw = 0;
   const controller = new AbortController();
@@ -135,7 +144,14 @@ export async function run(args: string[]): Promise<number> {
   try {
     const summary = await runExport({
       root,
-      request: { format: parsed.format, out, status: parsed.status, split: parsed.split, seed: parsed.seed, replace: true },
+      request: {
+        format: parsed.format,
+        out,
+        status: parsed.status,
+        split: parsed.split,
+        seed: parsed.seed,
+        replace: true,
+      },
       signal: controller.signal,
       // This process has nothing else to serve while it exports.
       blockingReads: true,
@@ -151,7 +167,9 @@ export async function run(args: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[2K');
     process.stdout.write(parsed.json ? JSON.stringify(summary, null, 2) + '\n' : summaryText(summary));
     if (summary.skipped.length > 0) {
-      process.stderr.write(`tahrir export: ${summary.skipped.length} document${summary.skipped.length === 1 ? '' : 's'} skipped (named above)\n`);
+      process.stderr.write(
+        `tahrir export: ${summary.skipped.length} document${summary.skipped.length === 1 ? '' : 's'} skipped (named above)\n`,
+      );
       return 1;
     }
     return 0;
@@ -159,7 +177,9 @@ export async function run(args: string[]): Promise<number> {
     if (tty) process.stderr.write('\r\x1b[2K');
     const usage = isTahrirError(error) && error.code === 'invalid-argument';
     const taken = isTahrirError(error) && error.code === 'exists';
-    process.stderr.write(`tahrir export: ${error instanceof Error ? error.message : String(error)}${taken ? ' (choose another destination with --out PATH)' : ''}\n`);
+    process.stderr.write(
+      `tahrir export: ${error instanceof Error ? error.message : String(error)}${taken ? ' (choose another destination with --out PATH)' : ''}\n`,
+    );
     return usage ? 2 : 1;
   } finally {
     process.removeListener('SIGINT', onSignal);

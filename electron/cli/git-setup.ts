@@ -25,7 +25,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const root = await folderArgument(line, USAGE);
   const report = await gitSetup(root, driverCommand(process.execPath, thisScript()));
-  if (report.changed.length === 0) process.stdout.write('git already merges sidecars with tahrir here: nothing changed\n');
+  if (report.changed.length === 0)
+    process.stdout.write('git already merges sidecars with tahrir here: nothing changed\n');
   for (const change of report.changed) process.stdout.write(`${change}\n`);
   return 0;
 }

@@ -13,7 +13,12 @@ import { usageOf } from './usage';
 
 const USAGE = usageOf('import');
 
-export function parseImportArgs(args: string[]): { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string } | { problem: string } | { help: true } {
+export function parseImportArgs(
+  args: string[],
+):
+  | { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string }
+  | { problem: string }
+  | { help: true } {
   if (args.includes('--help') || args.includes('-h')) return { help: true };
   let line;
   try {
@@ -29,17 +34,25 @@ export function parseImportArgs(args: string[]): { folder: string; format: Impor
   if (more.length > 0) return { problem: `one folder only (got ${folder} and ${more[0]})` };
   if (folder === undefined) return { problem: 'which folder?' };
   if (format === undefined) return { problem: `--format is required (one of ${IMPORT_FORMATS.join(', ')})` };
-  if (!IMPORT_FORMATS.includes(format as ImportFormat)) return { problem: `unknown format "${format}" (one of ${IMPORT_FORMATS.join(', ')})` };
+  if (!IMPORT_FORMATS.includes(format as ImportFormat))
+    return { problem: `unknown format "${format}" (one of ${IMPORT_FORMATS.join(', ')})` };
   if (!from) return { problem: '--from PATH is required (the file or folder to import)' };
   if (annotator !== undefined && !cleanAnnotatorName(annotator)) return { problem: '--annotator needs a name' };
-  return { folder, format: format as ImportFormat, from, json, ...(annotator !== undefined ? { annotator: cleanAnnotatorName(annotator) } : {}) };
+  return {
+    folder,
+    format: format as ImportFormat,
+    from,
+    json,
+    ...(annotator !== undefined ? { annotator: cleanAnnotatorName(annotator) } : {}),
+  };
 }
 
 export function importReportText(report: ImportReport): string {
   const lines = [
     `imported into ${report.documents} document${report.documents === 1 ? '' : 's'}: ${report.added} added, ${report.duplicates} already there`,
   ];
-  if (report.conflicts.length) lines.push(`${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'}, not applied:`);
+  if (report.conflicts.length)
+    lines.push(`${report.conflicts.length} conflict${report.conflicts.length === 1 ? '' : 's'}, not applied:`);
   for (const c of report.conflicts) lines.push(`  ${c.file}: ${c.message}`);
   for (const s of report.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
   return lines.join('\n') + '\n';

@@ -23,7 +23,10 @@ export async function run(args: string[]): Promise<number> {
   if (line.flags.has('forget')) {
     await service.forget();
     if (line.flags.has('json')) process.stdout.write(`${JSON.stringify({ forgotten: true })}\n`);
-    else process.stdout.write(`Forgot what was learned in ${root} (${CACHE_DIR}/${LEARNED_FILE} removed); the template counts stay.\n`);
+    else
+      process.stdout.write(
+        `Forgot what was learned in ${root} (${CACHE_DIR}/${LEARNED_FILE} removed); the template counts stay.\n`,
+      );
     return 0;
   }
   await service.open();
@@ -35,8 +38,11 @@ export async function run(args: string[]): Promise<number> {
   }
   const out: string[] = [];
   for (const s of sites) {
-    out.push(`${s.site}: ${s.documents} article${s.documents === 1 ? '' : 's'}, learned from ${s.examples.removed} removed and ${s.examples.kept} kept lines`);
-    for (const t of s.templateLines) out.push(`  ${`${t.count} of ${t.documents}`.padStart(12)}  ${shorten(t.example)}`);
+    out.push(
+      `${s.site}: ${s.documents} article${s.documents === 1 ? '' : 's'}, learned from ${s.examples.removed} removed and ${s.examples.kept} kept lines`,
+    );
+    for (const t of s.templateLines)
+      out.push(`  ${`${t.count} of ${t.documents}`.padStart(12)}  ${shorten(t.example)}`);
   }
   if (sites.length === 0) out.push(`${root}: no articles`);
   for (const p of problems) out.push(`skipped ${p}`);

@@ -6,7 +6,8 @@ import { usageError } from './command-line';
 const USAGE = 'usage: tahrir merge-driver %O %A %B %P   (git runs this; see tahrir git-setup)';
 
 export async function run(args: string[]): Promise<number> {
-  if (args.length !== 4) throw usageError(`four arguments are needed (base, ours, theirs, path), got ${args.length}`, USAGE);
+  if (args.length !== 4)
+    throw usageError(`four arguments are needed (base, ours, theirs, path), got ${args.length}`, USAGE);
   const [base, mine, theirs, path] = args;
   // git runs drivers at the top of the working tree, with %P relative to it.
   const outcome = await runMergeDriver(process.cwd(), base, mine, theirs, path);

@@ -7,10 +7,23 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { TahrirError } from '../../shared/errors';
 import { DEFAULT_EPOCHS, loadTagger, tagSentences, trainEntityTagger } from '../../shared/ner/entity-tagger';
-import { ConllError, DEFAULT_LABEL_MAP, parseConll, parseDataArgument, parseLabelMap, SCORED_LABELS, scoreSpans, sentenceRange, type ConllSentence, type LabelMap, type LabelScore } from '../../shared/ner/ner-data';
+import {
+  ConllError,
+  DEFAULT_LABEL_MAP,
+  parseConll,
+  parseDataArgument,
+  parseLabelMap,
+  SCORED_LABELS,
+  scoreSpans,
+  sentenceRange,
+  type ConllSentence,
+  type LabelMap,
+  type LabelScore,
+} from '../../shared/ner/ner-data';
 import { parseCommandLine, usageError } from './command-line';
 
-const USAGE = 'usage: tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] [--seed N] [--save-model FILE]';
+const USAGE =
+  'usage: tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] [--seed N] [--save-model FILE]';
 
 /** Training sizes of the learning curve (then all the training sentences). */
 const CURVE = [50, 100, 200, 400, 800, 1600];
@@ -20,7 +33,10 @@ async function readText(arg: string, file: string): Promise<string> {
     return await readFile(resolve(file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new TahrirError('not-found', `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a CoNLL file' : String(e)}`);
+    throw new TahrirError(
+      'not-found',
+      `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a CoNLL file' : String(e)}`,
+    );
   }
 }
 
@@ -40,7 +56,10 @@ async function readSentences(arg: string, labels: LabelMap): Promise<ConllSenten
     throw e;
   }
   if (data.range && data.range.to > sentences.length) {
-    throw new TahrirError('invalid-argument', `${arg}: ${data.file} has ${sentences.length} sentences, fewer than ${data.range.to}`);
+    throw new TahrirError(
+      'invalid-argument',
+      `${arg}: ${data.file} has ${sentences.length} sentences, fewer than ${data.range.to}`,
+    );
   }
   const chosen = sentenceRange(sentences, data.range);
   if (chosen.length === 0) throw new Error(`${data.file}: no sentences`);
@@ -50,7 +69,8 @@ async function readSentences(arg: string, labels: LabelMap): Promise<ConllSenten
 function integerOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number ≥ ${min} (got ${value})`, USAGE);
+  if (!Number.isInteger(n) || n < min)
+    throw usageError(`--${name} must be a whole number ≥ ${min} (got ${value})`, USAGE);
   return n;
 }
 
@@ -61,7 +81,10 @@ function row(s: LabelScore): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['curve'], options: ['train', 'test', 'label-map', 'epochs', 'seed', 'save-model'] });
+  const line = parseCommandLine(args, USAGE, {
+    flags: ['curve'],
+    options: ['train', 'test', 'label-map', 'epochs', 'seed', 'save-model'],
+  });
   if (line.positionals.length > 0) throw usageError(`unexpected argument ${line.positionals[0]}`, USAGE);
   const trainArg = line.options.get('train');
   const testArg = line.options.get('test');
@@ -87,8 +110,20 @@ export async function run(args: string[]): Promise<number> {
     const started = performance.now();
     const trained = trainEntityTagger(sentences, { epochs, seed });
     const seconds = (performance.now() - started) / 1000;
-    const tagged = tagSentences(loadTagger(trained.model), trained.gazetteer, test.map((s) => s.tokens));
-    return { trained, seconds, scores: scoreSpans(gold, tagged.map((t) => t.tags), SCORED_LABELS) };
+    const tagged = tagSentences(
+      loadTagger(trained.model),
+      trained.gazetteer,
+      test.map((s) => s.tokens),
+    );
+    return {
+      trained,
+      seconds,
+      scores: scoreSpans(
+        gold,
+        tagged.map((t) => t.tags),
+        SCORED_LABELS,
+      ),
+    };
   };
 
   // The curve is printed as it goes: each point trains a tagger anew.
@@ -102,10 +137,15 @@ export async function run(args: string[]): Promise<number> {
   }
   const { trained, seconds, scores } = evaluate(train);
   const out: string[] = [];
-  if (line.flags.has('curve')) out.push(`  ${String(train.length).padStart(6)} sentences  F1=${f3(scores.micro.f1)}  (all, trained in ${seconds.toFixed(1)} s)`);
+  if (line.flags.has('curve'))
+    out.push(
+      `  ${String(train.length).padStart(6)} sentences  F1=${f3(scores.micro.f1)}  (all, trained in ${seconds.toFixed(1)} s)`,
+    );
   const saveTo = line.options.get('save-model');
   if (saveTo) await writeFile(resolve(saveTo), `${JSON.stringify(trained.model)}\n`);
-  out.push(`trained on ${train.length} sentences (${trainArg}) in ${seconds.toFixed(1)} s, ${epochs} passes; tested on ${test.length} sentences (${testArg})`);
+  out.push(
+    `trained on ${train.length} sentences (${trainArg}) in ${seconds.toFixed(1)} s, ${epochs} passes; tested on ${test.length} sentences (${testArg})`,
+  );
   for (const s of scores.labels) out.push(row(s));
   const m = scores.micro;
   out.push(`micro ${SCORED_LABELS.join('/')} P=${f3(m.precision)} R=${f3(m.recall)} F1=${f3(m.f1)}`);

@@ -27,7 +27,9 @@ export async function run(args: string[]): Promise<number> {
     const portText = arg === '--port' ? args[++i] : arg.startsWith('--port=') ? arg.slice('--port='.length) : undefined;
     if (portText !== undefined || arg === '--port') {
       if (portText === undefined || !/^\d{1,5}$/.test(portText) || Number(portText) > 65535) {
-        process.stderr.write(`tahrir serve: --port needs a number from 0 to 65535 (got ${portText ?? 'nothing'})\n${USAGE}\n`);
+        process.stderr.write(
+          `tahrir serve: --port needs a number from 0 to 65535 (got ${portText ?? 'nothing'})\n${USAGE}\n`,
+        );
         return 2;
       }
       port = Number(portText);
@@ -47,7 +49,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const rendererDir = findRendererDir();
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    process.stderr.write(`tahrir serve: the UI is not built (${rendererDir} has no index.html): run \`npm run build\`\n`);
+    process.stderr.write(
+      `tahrir serve: the UI is not built (${rendererDir} has no index.html): run \`npm run build\`\n`,
+    );
   }
 
   let server;

@@ -5,7 +5,12 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Entity } from '../../shared/model';
-import { loadTagger, suggestEntities, trainWorkspaceTagger, type AnnotatedDocument } from '../../shared/ner/document-entities';
+import {
+  loadTagger,
+  suggestEntities,
+  trainWorkspaceTagger,
+  type AnnotatedDocument,
+} from '../../shared/ner/document-entities';
 import type { WorkspaceName } from '../../shared/ner/workspace-matcher';
 import { findQuotes } from '../../shared/quote-finder';
 import type { EntitySuggestion, QuoteSuggestion } from '../../shared/suggestions';
@@ -38,7 +43,8 @@ async function readWorkspace(root: string, documentPath: string): Promise<Worksp
   const names: WorkspaceName[] = [];
   const annotated: AnnotatedDocument[] = [];
   let own: Entity[] = [];
-  const ownSidecar = (documentPath.endsWith(TEXT_SUFFIX) ? documentPath.slice(0, -TEXT_SUFFIX.length) : documentPath) + SIDECAR_SUFFIX;
+  const ownSidecar =
+    (documentPath.endsWith(TEXT_SUFFIX) ? documentPath.slice(0, -TEXT_SUFFIX.length) : documentPath) + SIDECAR_SUFFIX;
   const ownReal = existsSync(ownSidecar) ? realpathSync(ownSidecar) : null;
   for (const rel of sidecars.sort()) {
     const path = join(realRoot, ...rel.split('/'));
@@ -46,7 +52,9 @@ async function readWorkspace(root: string, documentPath: string): Promise<Worksp
     try {
       stored = readSidecarSync(path, rel);
     } catch (e) {
-      process.stderr.write(`tahrir suggest: ${e instanceof Error ? e.message : String(e)} (its entities are not used)\n`);
+      process.stderr.write(
+        `tahrir suggest: ${e instanceof Error ? e.message : String(e)} (its entities are not used)\n`,
+      );
       continue;
     }
     if (!stored) continue;
@@ -76,7 +84,11 @@ export interface AnnotationSuggestions {
 }
 
 /** The suggestions asked for, for the document at `file` whose source text is `text`. */
-export async function annotationSuggestions(file: string, text: string, wanted: { entities: boolean; quotes: boolean }): Promise<AnnotationSuggestions> {
+export async function annotationSuggestions(
+  file: string,
+  text: string,
+  wanted: { entities: boolean; quotes: boolean },
+): Promise<AnnotationSuggestions> {
   const documentPath = resolve(file);
   const workspace = await readWorkspace(workspaceOf(documentPath), documentPath);
   const trained = trainWorkspaceTagger(workspace.annotated);
@@ -86,17 +98,34 @@ export async function annotationSuggestions(file: string, text: string, wanted: 
     tagger: trained ? { tagger: loadTagger(trained.model), gazetteer: trained.gazetteer } : null,
   });
   const out: AnnotationSuggestions = {};
-  if (wanted.entities) out.entities = entities.map(({ start, end, label, score, source, conflicts }) => ({ start, end, label, score, source, ...(conflicts ? { conflicts } : {}) }));
+  if (wanted.entities)
+    out.entities = entities.map(({ start, end, label, score, source, conflicts }) => ({
+      start,
+      end,
+      label,
+      score,
+      source,
+      ...(conflicts ? { conflicts } : {}),
+    }));
   if (wanted.quotes) {
     // Speakers: the document's people, tagged or suggested.
     const people = [...workspace.own, ...entities];
-    out.quotes = findQuotes(text, people).map(({ start, end, kind, speaker, score }) => ({ start, end, kind, speaker, score }));
+    out.quotes = findQuotes(text, people).map(({ start, end, kind, speaker, score }) => ({
+      start,
+      end,
+      kind,
+      speaker,
+      score,
+    }));
   }
   return out;
 }
 
 /** Lines of the readable list. */
-export function describeAnnotationSuggestions(s: AnnotationSuggestions, slice: (start: number, end: number) => string): string[] {
+export function describeAnnotationSuggestions(
+  s: AnnotationSuggestions,
+  slice: (start: number, end: number) => string,
+): string[] {
   const shown = (t: string) => {
     const flat = t.replace(/\r?\n/gu, '⏎');
     return [...flat].length > 70 ? `${[...flat].slice(0, 67).join('')}…` : flat;
@@ -106,14 +135,18 @@ export function describeAnnotationSuggestions(s: AnnotationSuggestions, slice: (
     lines.push(`entities: ${s.entities.length}`);
     for (const e of s.entities) {
       const conflict = e.conflicts ? ` (also ${e.conflicts.join(', ')})` : '';
-      lines.push(`  ${`${e.start}–${e.end}`.padEnd(11)} ${e.label.padEnd(8)} ${e.source.padEnd(9)} ${e.score.toFixed(2)} "${shown(slice(e.start, e.end))}"${conflict}`);
+      lines.push(
+        `  ${`${e.start}–${e.end}`.padEnd(11)} ${e.label.padEnd(8)} ${e.source.padEnd(9)} ${e.score.toFixed(2)} "${shown(slice(e.start, e.end))}"${conflict}`,
+      );
     }
   }
   if (s.quotes) {
     lines.push(`quotes: ${s.quotes.length}`);
     for (const q of s.quotes) {
       const speaker = q.speaker ? ` — ${shown(slice(q.speaker.start, q.speaker.end))}` : '';
-      lines.push(`  ${`${q.start}–${q.end}`.padEnd(11)} ${q.kind.padEnd(8)} ${q.score.toFixed(2)} "${shown(slice(q.start, q.end))}"${speaker}`);
+      lines.push(
+        `  ${`${q.start}–${q.end}`.padEnd(11)} ${q.kind.padEnd(8)} ${q.score.toFixed(2)} "${shown(slice(q.start, q.end))}"${speaker}`,
+      );
     }
   }
   return lines;

@@ -24,11 +24,20 @@ function describe(e: SuggestedEdit): string {
     const chars = [...flat];
     return chars.length > 70 ? `${chars.slice(0, 67).join('')}…` : flat;
   };
-  const what = e.start === e.end ? `insert ${JSON.stringify(e.replacement)}` : e.replacement ? `"${shown(e.text)}" → "${shown(e.replacement)}"` : `"${shown(e.text)}"`;
+  const what =
+    e.start === e.end
+      ? `insert ${JSON.stringify(e.replacement)}`
+      : e.replacement
+        ? `"${shown(e.text)}" → "${shown(e.replacement)}"`
+        : `"${shown(e.text)}"`;
   return `  ${`${e.start}–${e.end}`.padEnd(11)} ${e.rule.padEnd(16)} ${e.kind.padEnd(11)} ${what}${e.reason ? ` (${e.reason})` : ''}`;
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The nearest folder at or above `folder` that holds tahrir.json; undefined when none does. */
 export async function nearestWorkspace(folder: string): Promise<string | undefined> {
@@ -40,7 +49,8 @@ export async function nearestWorkspace(folder: string): Promise<string | undefin
 
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { flags: ['json', 'entities', 'quotes'], options: ['workspace'] });
-  if (line.positionals.length !== 1) throw usageError(line.positionals.length === 0 ? 'a text file is needed' : 'one file only', USAGE);
+  if (line.positionals.length !== 1)
+    throw usageError(line.positionals.length === 0 ? 'a text file is needed' : 'one file only', USAGE);
   const file = line.positionals[0];
   const path = resolve(file);
   const { text } = await readTextFile(path, undefined, { file });
@@ -48,20 +58,35 @@ export async function run(args: string[]): Promise<number> {
   const named = line.options.get('workspace');
   const found = named ? resolve(named) : await nearestWorkspace(dirname(path));
   const root = found ?? dirname(path);
-  if (named && !(await stat(root).then((s) => s.isDirectory(), () => false))) throw new TahrirError('invalid-argument', `the workspace folder ${named} does not exist`);
+  if (
+    named &&
+    !(await stat(root).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new TahrirError('invalid-argument', `the workspace folder ${named} does not exist`);
   const rel = relative(root, path);
-  if (rel.startsWith('..') || resolve(root, rel) !== path) throw new TahrirError('invalid-argument', `is not inside the workspace ${root}`, file);
+  if (rel.startsWith('..') || resolve(root, rel) !== path)
+    throw new TahrirError('invalid-argument', `is not inside the workspace ${root}`, file);
   // The cache is written where a workspace was named or declared (tahrir.json, an existing
   // .tahrir/), never into an arbitrary folder of texts someone asked about.
   const keepCache = found !== undefined || (await exists(join(root, CACHE_DIR)));
   const { config } = await readWorkspaceConfig(root);
   const service = new SiteTemplateService(root, config, { writeCache: keepCache });
   await service.open();
-  if (service.cacheProblem) process.stderr.write(`tahrir suggest: the template counts were not cached (${service.cacheProblem})\n`);
+  if (service.cacheProblem)
+    process.stderr.write(`tahrir suggest: the template counts were not cached (${service.cacheProblem})\n`);
   const site = service.templateFor(rel.split(sep).join('/'));
 
-  const edits = suggestEdits(text, { site, disabledRules: config.disabledRules, workspaceRules: config.boilerplateRules }).map(({ start, end, text: t, replacement, kind, rule, reason }) =>
-    reason ? { start, end, text: t, replacement, kind, rule, reason } : { start, end, text: t, replacement, kind, rule },
+  const edits = suggestEdits(text, {
+    site,
+    disabledRules: config.disabledRules,
+    workspaceRules: config.boilerplateRules,
+  }).map(({ start, end, text: t, replacement, kind, rule, reason }) =>
+    reason
+      ? { start, end, text: t, replacement, kind, rule, reason }
+      : { start, end, text: t, replacement, kind, rule },
   );
   const metadata = extractMetadata(text);
   const wanted = { entities: line.flags.has('entities'), quotes: line.flags.has('quotes') };

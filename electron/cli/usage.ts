@@ -1,7 +1,19 @@
 // What every `tahrir` command takes and does, in one place: the command list (`tahrir --help`),
 // each command's `--help`, and the usage line after a usage error all read it from here.
 
-export type CommandName = 'validate' | 'stats' | 'serve' | 'suggest' | 'learn' | 'ner-eval' | 'export' | 'import' | 'git-setup' | 'agree' | 'assign' | 'merge-driver';
+export type CommandName =
+  | 'validate'
+  | 'stats'
+  | 'serve'
+  | 'suggest'
+  | 'learn'
+  | 'ner-eval'
+  | 'export'
+  | 'import'
+  | 'git-setup'
+  | 'agree'
+  | 'assign'
+  | 'merge-driver';
 
 interface CommandHelp {
   /** The arguments, after `tahrir <name> `. */
@@ -14,7 +26,10 @@ interface CommandHelp {
 
 export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   validate: { args: '<folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem' },
-  stats: { args: '<folder> [--json]', summary: 'documents per status, spans per label, quotes with and without speaker' },
+  stats: {
+    args: '<folder> [--json]',
+    summary: 'documents per status, spans per label, quotes with and without speaker',
+  },
   serve: {
     args: '<folder> [--port N] [--open | --no-open]',
     summary: 'the editor in a browser on 127.0.0.1',
@@ -23,8 +38,15 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
       '--open opens it in the system browser (not with BROWSER=none, nor on Linux without a display).',
     ],
   },
-  suggest: { args: '<file.txt> [--workspace DIR] [--entities] [--quotes] [--json]', summary: "boilerplate and normalization suggestions for one document, with its site's template; entity and quote suggestions" },
-  learn: { args: '<folder> [--forget] [--json]', summary: "count each site's template lines and learn from the editor's boilerplate decisions" },
+  suggest: {
+    args: '<file.txt> [--workspace DIR] [--entities] [--quotes] [--json]',
+    summary:
+      "boilerplate and normalization suggestions for one document, with its site's template; entity and quote suggestions",
+  },
+  learn: {
+    args: '<folder> [--forget] [--json]',
+    summary: "count each site's template lines and learn from the editor's boilerplate decisions",
+  },
   'ner-eval': {
     args: '--train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] [--seed N] [--save-model FILE]',
     summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
@@ -33,10 +55,19 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
     args: '<folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] [--split 80,10,10 --seed N] [--json]',
     summary: 'write the labeled dataset',
   },
-  import: { args: '<folder> --format brat|jsonl|conll|labelstudio --from PATH [--annotator NAME] [--json]', summary: 'bring pre-annotations into sidecars' },
+  import: {
+    args: '<folder> --format brat|jsonl|conll|labelstudio --from PATH [--annotator NAME] [--json]',
+    summary: 'bring pre-annotations into sidecars',
+  },
   'git-setup': { args: '<workspace>', summary: 'make git merge sidecars by id (.gitattributes and the merge driver)' },
-  agree: { args: '<workspace> --between REV_OR_FOLDER REV_OR_FOLDER… [--json] [--top N]', summary: 'inter-annotator agreement between versions (git revisions or folders)' },
-  assign: { args: '<workspace> --annotators a,b,c [--overlap 0.2] [--seed N]', summary: 'assign documents to annotators, a share to two (tahrir-assignment.json)' },
+  agree: {
+    args: '<workspace> --between REV_OR_FOLDER REV_OR_FOLDER… [--json] [--top N]',
+    summary: 'inter-annotator agreement between versions (git revisions or folders)',
+  },
+  assign: {
+    args: '<workspace> --annotators a,b,c [--overlap 0.2] [--seed N]',
+    summary: 'assign documents to annotators, a share to two (tahrir-assignment.json)',
+  },
   'merge-driver': { args: '%O %A %B %P', summary: 'the git merge driver for sidecars (git runs it)' },
 };
 
@@ -53,7 +84,9 @@ export function helpOf(name: CommandName): string {
 
 /** What `tahrir --help` prints: every command. */
 export function commandList(): string {
-  const lines = (Object.keys(COMMAND_HELP) as CommandName[]).map((name) => `  tahrir ${name} ${COMMAND_HELP[name].args}\n      ${COMMAND_HELP[name].summary}`);
+  const lines = (Object.keys(COMMAND_HELP) as CommandName[]).map(
+    (name) => `  tahrir ${name} ${COMMAND_HELP[name].args}\n      ${COMMAND_HELP[name].summary}`,
+  );
   return `usage: tahrir <command> [arguments]\n\n${lines.join('\n')}\n`;
 }
 

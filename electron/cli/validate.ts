@@ -33,7 +33,12 @@ export interface ValidationReport {
   files: FileReport[];
 }
 
-function checkOne(root: string, sidecarFile: string, encodings: (file: string) => string | undefined, labels: string[]): SidecarProblem[] {
+function checkOne(
+  root: string,
+  sidecarFile: string,
+  encodings: (file: string) => string | undefined,
+  labels: string[],
+): SidecarProblem[] {
   let stored;
   try {
     stored = readSidecarSync(join(root, sidecarFile), sidecarFile);
@@ -42,7 +47,12 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     const detail = Array.isArray(err.detail) ? (err.detail as SidecarProblem[]) : [];
     // Schema problems one per line; otherwise the one message (not JSON, newer version, …).
     if (err.code === 'broken-sidecar' && detail.length > 0 && detail.every((p) => p.path !== '')) return detail;
-    return [{ path: '', message: err.message.startsWith(`${sidecarFile}: `) ? err.message.slice(sidecarFile.length + 2) : err.message }];
+    return [
+      {
+        path: '',
+        message: err.message.startsWith(`${sidecarFile}: `) ? err.message.slice(sidecarFile.length + 2) : err.message,
+      },
+    ];
   }
   if (!stored) return [];
   const textFile = textFileOfSidecar(sidecarFile);
@@ -52,13 +62,18 @@ function checkOne(root: string, sidecarFile: string, encodings: (file: string) =
     text = readTextFileSync(join(root, textFile), encodings(textFile), { file: textFile });
   } catch (e) {
     const err = toTahrirError(e, textFile);
-    if (err.code === 'not-found') return [{ path: '', message: `its text file ${textFile} is missing (moved or deleted?)` }];
+    if (err.code === 'not-found')
+      return [{ path: '', message: `its text file ${textFile} is missing (moved or deleted?)` }];
     return [{ path: '', message: `its text file cannot be read: ${err.message}` }];
   }
   const problems = checkSidecarAgainstSource(stored.sidecar, text.text, name, { labels });
   // Teams: a merge left what two annotators changed for someone to settle.
   const conflicts = stored.sidecar.conflicts ?? [];
-  if (conflicts.length > 0) problems.push({ path: 'conflicts', message: `${describeConflicts(conflicts)}: resolve them in Tahrir (export skips this document until then)` });
+  if (conflicts.length > 0)
+    problems.push({
+      path: 'conflicts',
+      message: `${describeConflicts(conflicts)}: resolve them in Tahrir (export skips this document until then)`,
+    });
   if (stored.sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
     problems.unshift({
       path: 'source.sha256',
@@ -75,7 +90,12 @@ function checkText(root: string, textFile: string, encodings: (file: string) => 
     return [];
   } catch (e) {
     const err = toTahrirError(e, textFile);
-    return [{ path: '', message: err.message.startsWith(`${textFile}: `) ? err.message.slice(textFile.length + 2) : err.message }];
+    return [
+      {
+        path: '',
+        message: err.message.startsWith(`${textFile}: `) ? err.message.slice(textFile.length + 2) : err.message,
+      },
+    ];
   }
 }
 
@@ -88,7 +108,9 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
   const files: FileReport[] = [];
   const loaded = await readWorkspaceConfig(root);
   if (loaded.problem) {
-    const message = loaded.problem.message.startsWith(`${CONFIG_FILE}: `) ? loaded.problem.message.slice(CONFIG_FILE.length + 2) : loaded.problem.message;
+    const message = loaded.problem.message.startsWith(`${CONFIG_FILE}: `)
+      ? loaded.problem.message.slice(CONFIG_FILE.length + 2)
+      : loaded.problem.message;
     files.push({ file: CONFIG_FILE, problems: [{ path: '', message }] });
   }
   const { sidecars, texts } = await findFiles(root);

@@ -10,10 +10,14 @@ export function harden(): void {
   ses.setPermissionRequestHandler((contents, permission, callback) =>
     callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL())),
   );
-  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin));
+  ses.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin),
+  );
   // Belt and braces under the CSP: the page never talks to the network.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] },
+    (_details, callback) => callback({ cancel: true }),
   );
 
   app.on('web-contents-created', (_event, contents) => {

@@ -10,7 +10,11 @@ const CLOSE_GRACE_MS = 5_000;
 /** More crashes than this in a minute and the page is not reloaded again. */
 const RELOADS_PER_MINUTE = 3;
 
-export function createMainWindow(preloadPath: string, bounds: WindowBounds, options: { maximized?: boolean; title: string }): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  bounds: WindowBounds,
+  options: { maximized?: boolean; title: string },
+): BrowserWindow {
   const win = new BrowserWindow(windowOptions(preloadPath, bounds));
   if (options.maximized) win.maximize();
   win.setTitle(options.title);
@@ -50,6 +54,10 @@ function reloadAfterCrash(win: BrowserWindow): void {
     console.error(`tahrir: the window's page stopped (${details.reason})`);
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
     if (crashes.length <= RELOADS_PER_MINUTE) win.webContents.reload();
-    else dialog.showErrorBox('Tahrir', `The editor stopped ${crashes.length} times in a minute (${details.reason}). Unsaved changes are kept in the recovery journal; restart Tahrir to get them back.`);
+    else
+      dialog.showErrorBox(
+        'Tahrir',
+        `The editor stopped ${crashes.length} times in a minute (${details.reason}). Unsaved changes are kept in the recovery journal; restart Tahrir to get them back.`,
+      );
   });
 }

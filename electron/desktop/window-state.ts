@@ -9,7 +9,12 @@ import type { WindowBounds } from '../window-options';
 
 /** Where the window opens: where it was, moved onto a screen that is there now. */
 export function restoredBounds(saved: SavedWindow | undefined): WindowBounds {
-  return saved ? placeOnScreen(saved, screen.getAllDisplays().map((d) => d.workArea)) : DEFAULT_BOUNDS;
+  return saved
+    ? placeOnScreen(
+        saved,
+        screen.getAllDisplays().map((d) => d.workArea),
+      )
+    : DEFAULT_BOUNDS;
 }
 
 /** Calls `remember` with the window's state after it is moved or resized, and as it closes. */
@@ -18,7 +23,13 @@ export function rememberWindowState(win: BrowserWindow, remember: (state: SavedW
   const now = () => {
     if (win.isDestroyed()) return;
     const bounds = win.getNormalBounds();
-    remember({ x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized: win.isMaximized() || undefined });
+    remember({
+      x: bounds.x,
+      y: bounds.y,
+      width: bounds.width,
+      height: bounds.height,
+      maximized: win.isMaximized() || undefined,
+    });
   };
   const soon = () => {
     clearTimeout(timer);

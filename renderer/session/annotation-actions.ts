@@ -43,7 +43,11 @@ export function tagEntity(label: string, range: SourceRange): string | null {
     if (same) {
       id = same.id;
       if (same.label === label) return data;
-      return { ...data, document: touched(data), entities: withSpans(data.entities, { [same.id]: { ...same, label } }) };
+      return {
+        ...data,
+        document: touched(data),
+        entities: withSpans(data.entities, { [same.id]: { ...same, label } }),
+      };
     }
     id = nextId('t', data.entities);
     const entity: Entity = { id, start: range.start, end: range.end, label, text };
@@ -123,7 +127,13 @@ export function tagAllOccurrences(id: string): number {
     for (const r of ranges) {
       if (taken.some((e) => e.start < r.end && r.start < e.end)) continue;
       const newId = `t${n++}`;
-      const made: Entity = { id: newId, start: r.start, end: r.end, label: entity.label, text: sliceCodePoints(s.doc!.source, r.start, r.end) };
+      const made: Entity = {
+        id: newId,
+        start: r.start,
+        end: r.end,
+        label: entity.label,
+        text: sliceCodePoints(s.doc!.source, r.start, r.end),
+      };
       if (entity.link) made.link = entity.link;
       created[newId] = made;
       taken.push(made);
@@ -143,7 +153,8 @@ export function markQuote(range: SourceRange): string | null {
   const text = sliceCodePoints(source, range.start, range.end);
   const before = sliceCodePoints(source, Math.max(0, range.start - 1), range.start);
   const after = sliceCodePoints(source, range.end, range.end + 1);
-  const kind: QuoteKind = QUOTE_MARKS.test(before) || QUOTE_MARKS.test(after) || QUOTE_MARKS.test(text[0] ?? '') ? 'direct' : 'indirect';
+  const kind: QuoteKind =
+    QUOTE_MARKS.test(before) || QUOTE_MARKS.test(after) || QUOTE_MARKS.test(text[0] ?? '') ? 'direct' : 'indirect';
   let id: string | null = null;
   changeDocument((data) => {
     const same = spanAt(data.quotes, range.start, range.end);
@@ -200,7 +211,9 @@ export function setQuoteKind(id: string, kind: QuoteKind): void {
 }
 
 export function setStatus(status: DocumentStatus): void {
-  changeDocument((data) => (data.document.status === status ? data : { ...data, document: { ...data.document, status } }));
+  changeDocument((data) =>
+    data.document.status === status ? data : { ...data, document: { ...data.document, status } },
+  );
 }
 
 /** Ctrl+Shift+D: done, or back to in progress when already done. */

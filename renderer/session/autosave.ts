@@ -172,7 +172,13 @@ export class Autosave {
     };
     const was = docs[i];
     // Unchanged counts leave the list alone: re-rendering it repaints a long document's page too.
-    if (was.status === now.status && was.entities === now.entities && was.quotes === now.quotes && was.edits === now.edits) return;
+    if (
+      was.status === now.status &&
+      was.entities === now.entities &&
+      was.quotes === now.quotes &&
+      was.edits === now.edits
+    )
+      return;
     const next = [...docs];
     next[i] = { ...was, ...now };
     this.store.setState({ documents: next });
@@ -323,10 +329,12 @@ export class Autosave {
 export const currentSidecar = (): Sidecar | null => session().autosave.currentSidecar();
 export const saveNow = (): Promise<boolean> => session().autosave.saveNow();
 export const flushBeforeSwitch = (): Promise<void> => session().autosave.flushBeforeSwitch();
-export const takeUnsaved = (id: string): { data: DocumentData; revision: string | null } | null => session().autosave.takeUnsaved(id);
+export const takeUnsaved = (id: string): { data: DocumentData; revision: string | null } | null =>
+  session().autosave.takeUnsaved(id);
 export const unsavedDocuments = (): string[] => session().autosave.unsavedDocuments();
 export const saveOnExit = (): void => session().autosave.saveOnExit();
 export const markChanged = (): void => session().autosave.markChanged();
-export const startAutosave = (overrides: Partial<AutosaveOptions> = {}): (() => void) => session().autosave.start(overrides);
+export const startAutosave = (overrides: Partial<AutosaveOptions> = {}): (() => void) =>
+  session().autosave.start(overrides);
 export const stopAutosave = (): void => session().autosave.stop();
 export const keepMineOverDisk = (): Promise<void> => session().autosave.keepMineOverDisk();

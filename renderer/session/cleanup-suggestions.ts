@@ -60,8 +60,18 @@ export async function loadSuggestions(): Promise<void> {
     if (seq !== current.seq.suggestions) return;
     // Asked again, the rejected ones stay known (the back end leaves them out): undoing a reject brings its suggestion back.
     const rejected = current.store.getState().data?.rejected;
-    const kept = again ? cleanupState().suggestions.filter((s) => isRejected(s, rejected) && !found.edits.some((f) => suggestionKey(f) === suggestionKey(s))) : [];
-    setCleanup({ docId: doc.id, suggestions: [...found.edits, ...kept], metadata: found.metadata, loading: false, cursor: again ? cleanupState().cursor : null });
+    const kept = again
+      ? cleanupState().suggestions.filter(
+          (s) => isRejected(s, rejected) && !found.edits.some((f) => suggestionKey(f) === suggestionKey(s)),
+        )
+      : [];
+    setCleanup({
+      docId: doc.id,
+      suggestions: [...found.edits, ...kept],
+      metadata: found.metadata,
+      loading: false,
+      cursor: again ? cleanupState().cursor : null,
+    });
   } catch (e) {
     if (seq !== current.seq.suggestions) return;
     setCleanup({ docId: doc.id, suggestions: [], metadata: {}, loading: false, error: toErrorData(e) });
@@ -69,7 +79,8 @@ export async function loadSuggestions(): Promise<void> {
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (a.start === a.end || b.start === b.end) return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
+  if (a.start === a.end || b.start === b.end)
+    return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end);
   return a.start < b.end && b.start < a.end;
 }
 
@@ -96,7 +107,9 @@ export function suggestionWhy(s: Pick<SuggestedEdit, 'rule' | 'description' | 'r
 }
 
 /** Suggestions grouped by rule, in the order their first one appears in the text. */
-export function groupByRule(list: readonly SuggestedEdit[]): { rule: string; description: string; items: SuggestedEdit[] }[] {
+export function groupByRule(
+  list: readonly SuggestedEdit[],
+): { rule: string; description: string; items: SuggestedEdit[] }[] {
   const groups = new Map<string, { rule: string; description: string; items: SuggestedEdit[] }>();
   for (const s of [...list].sort((a, b) => a.start - b.start || a.end - b.end)) {
     let g = groups.get(s.rule);
@@ -112,10 +125,23 @@ export function reviewOrder(suggestions: readonly SuggestedEdit[], data: Documen
 }
 
 /** Entities and quotes that accepting `list` would hide from the clean text (shown now, gone after). */
-export function hiddenByAccepting(source: string, data: DocumentData, list: readonly SuggestedEdit[]): { entities: number; quotes: number } {
+export function hiddenByAccepting(
+  source: string,
+  data: DocumentData,
+  list: readonly SuggestedEdit[],
+): { entities: number; quotes: number } {
   const edits: Record<string, Edit> = { ...data.edits };
   list.forEach((s, i) => {
-    if (!isRejected(s, data.rejected)) edits[`\u0000${i}`] = { id: `\u0000${i}`, start: s.start, end: s.end, text: s.text, replacement: s.replacement, kind: s.kind, rule: s.rule };
+    if (!isRejected(s, data.rejected))
+      edits[`\u0000${i}`] = {
+        id: `\u0000${i}`,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        replacement: s.replacement,
+        kind: s.kind,
+        rule: s.rule,
+      };
   });
   const before = shownText(source, data.edits, 'clean');
   const after = shownText(source, edits, 'clean');
@@ -152,14 +178,25 @@ export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
     for (const s of list) {
       if (isRejected(s, data.rejected) || Object.values(edits).some((e) => !e.orphaned && overlaps(e, s))) continue;
       const id = `e${n++}`;
-      const edit: Edit = { id, start: s.start, end: s.end, text: s.text, replacement: s.replacement, kind: s.kind, rule: s.rule };
+      const edit: Edit = {
+        id,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        replacement: s.replacement,
+        kind: s.kind,
+        rule: s.rule,
+      };
       edits[id] = edit;
       added++;
     }
     return added ? { ...data, document: touched(data), edits } : data;
   });
   const words = hiddenWords(hidden);
-  if (added && words) showNotice(`Accepted ${added} suggestion${added === 1 ? '' : 's'}: ${words} hidden from the clean text (Ctrl+Z brings them back).`);
+  if (added && words)
+    showNotice(
+      `Accepted ${added} suggestion${added === 1 ? '' : 's'}: ${words} hidden from the clean text (Ctrl+Z brings them back).`,
+    );
   return added;
 }
 
@@ -190,7 +227,10 @@ export type MetadataField = 'title' | 'published' | 'sourceName' | 'keywords';
 export function applyMetadata(field: MetadataField): void {
   const value = cleanupState().metadata[field];
   if (value === undefined) return;
-  changeDocument((data) => ({ ...data, document: { ...data.document, [field]: Array.isArray(value) ? [...value] : value } }));
+  changeDocument((data) => ({
+    ...data,
+    document: { ...data.document, [field]: Array.isArray(value) ? [...value] : value },
+  }));
 }
 
 export function moveCursor(keys: readonly string[], delta: number): void {
@@ -266,7 +306,11 @@ export async function nextDocumentToClean(): Promise<boolean> {
     setCursor(suggestionKey(order[0]));
     return true;
   }
-  showNotice(next.length > NEXT_TO_CLEAN_LOOKS ? `None of the next ${NEXT_TO_CLEAN_LOOKS} documents has cleanup suggestions open.` : 'No other document has cleanup suggestions open.');
+  showNotice(
+    next.length > NEXT_TO_CLEAN_LOOKS
+      ? `None of the next ${NEXT_TO_CLEAN_LOOKS} documents has cleanup suggestions open.`
+      : 'No other document has cleanup suggestions open.',
+  );
   return false;
 }
 
@@ -282,7 +326,10 @@ export function editClean(cleanStart: number, cleanEnd: number, replacement: str
   if (!doc) return false;
   return changeDocument((data) => {
     const list = sortedSpans(data.edits);
-    const next = editCleanText(doc.source, list, cleanStart, cleanEnd, replacement, { id: nextId('e', data.edits), kind });
+    const next = editCleanText(doc.source, list, cleanStart, cleanEnd, replacement, {
+      id: nextId('e', data.edits),
+      kind,
+    });
     const edits: Record<string, Edit> = {};
     for (const e of next) edits[e.id] = e;
     const same = next.length === list.length && next.every((e) => data.edits[e.id] === e);

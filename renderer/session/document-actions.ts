@@ -13,7 +13,10 @@ import type { TahrirState } from './state';
  * Loads the workspace; `then` runs with it before it is shown (the first document is asked
  * for before the list renders).
  */
-export async function loadWorkspace(then?: (workspace: WorkspaceInfo) => void, asked?: Promise<WorkspaceInfo>): Promise<void> {
+export async function loadWorkspace(
+  then?: (workspace: WorkspaceInfo) => void,
+  asked?: Promise<WorkspaceInfo>,
+): Promise<void> {
   try {
     performance.mark('tahrir:workspace-requested');
     const workspace = await (asked ?? getApi().getWorkspace());
@@ -35,16 +38,24 @@ export async function switchWorkspace(path: string): Promise<void> {
   const autosave = session().autosave;
   autosave.holdRetries();
   try {
-    const workspace = await getApi().openWorkspace(path).catch((e: unknown) => {
-      autosave.releaseRetries();
-      throw e;
-    });
+    const workspace = await getApi()
+      .openWorkspace(path)
+      .catch((e: unknown) => {
+        autosave.releaseRetries();
+        throw e;
+      });
     const left = unsavedDocuments();
     nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
-    if (left.length > 0) showNotice(`Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`, 'error');
+    if (left.length > 0)
+      showNotice(
+        `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`,
+        'error',
+      );
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);
   } catch (e) {
-    store().setState({ notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() } });
+    store().setState({
+      notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() },
+    });
   }
 }
 
@@ -52,7 +63,9 @@ export async function refreshDocuments(): Promise<void> {
   try {
     store().setState({ documents: await getApi().listDocuments() });
   } catch (e) {
-    store().setState({ notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() } });
+    store().setState({
+      notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() },
+    });
   }
 }
 
@@ -98,7 +111,11 @@ export async function openDocument(id: string, asked?: Promise<OpenedDocument>):
     performance.mark('tahrir:open-received');
   } catch (e) {
     if (seq !== session().seq.open) return;
-    store().setState({ ...initialDocument(), ...initialHistory(), openError: { ...toErrorData(e), file: toErrorData(e).file ?? id } });
+    store().setState({
+      ...initialDocument(),
+      ...initialHistory(),
+      openError: { ...toErrorData(e), file: toErrorData(e).file ?? id },
+    });
     return;
   }
   if (seq !== session().seq.open) return;
@@ -136,7 +153,9 @@ export async function discardRecovered(): Promise<void> {
   const s = store().getState();
   if (!s.doc?.recovered) return;
   store().setState({ doc: { ...s.doc, recovered: null } });
-  await getApi().discardRecovery(s.doc.id).catch(() => undefined);
+  await getApi()
+    .discardRecovery(s.doc.id)
+    .catch(() => undefined);
 }
 
 /** Live summaries: the open document's status and counts follow its data at once. */
@@ -144,7 +163,8 @@ export function liveDocuments(s: TahrirState): DocumentSummary[] {
   const id = s.doc?.id;
   const { memo } = session();
   const liveMemo = memo.live;
-  if (liveMemo && liveMemo.documents === s.documents && liveMemo.data === s.data && liveMemo.id === id) return liveMemo.out;
+  if (liveMemo && liveMemo.documents === s.documents && liveMemo.data === s.data && liveMemo.id === id)
+    return liveMemo.out;
   let out = s.documents;
   const i = id ? s.documents.findIndex((d) => d.id === id) : -1;
   if (i >= 0 && s.data) {

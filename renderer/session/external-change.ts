@@ -26,7 +26,8 @@ function unsaved(s: TahrirState): boolean {
 
 function describeReanchor(opened: OpenedDocument): string {
   const r = opened.reanchored;
-  if (!r || (r.moved.length === 0 && r.orphaned.length === 0)) return 'The text changed on disk: every annotation is still where its text is.';
+  if (!r || (r.moved.length === 0 && r.orphaned.length === 0))
+    return 'The text changed on disk: every annotation is still where its text is.';
   return `The text changed on disk: ${r.moved.length} annotation(s) moved with their text, ${r.orphaned.length} could not be found (kept, marked orphaned).`;
 }
 
@@ -71,7 +72,11 @@ export class ExternalChanges {
   }
 
   /** Shows `opened` as the document, with `sidecar` as its data (default: the one opened). History restarts. */
-  private showDocument(opened: OpenedDocument, sidecar: Sidecar = opened.sidecar, reanchored = opened.reanchored ?? null): void {
+  private showDocument(
+    opened: OpenedDocument,
+    sidecar: Sidecar = opened.sidecar,
+    reanchored = opened.reanchored ?? null,
+  ): void {
     this.store.setState({
       doc: {
         id: opened.id,
@@ -103,7 +108,11 @@ export class ExternalChanges {
     if (theirs.revision === s.revision && !unsaved(s)) return; // nothing new (e.g. our own save)
     if (!unsaved(s)) {
       this.showDocument(theirs);
-      showNotice(theirs.readOnly ? 'The sidecar changed on disk and cannot be read: shown read-only.' : 'The sidecar changed on disk: reloaded.');
+      showNotice(
+        theirs.readOnly
+          ? 'The sidecar changed on disk and cannot be read: shown read-only.'
+          : 'The sidecar changed on disk: reloaded.',
+      );
       return;
     }
     // Unsaved changes here: never overwrite blindly. The autosave meets a stale revision and waits.
@@ -111,7 +120,8 @@ export class ExternalChanges {
     const base = this.baseFor(change.id);
     let merged: MergeResult | null = null;
     let error: string | null = null;
-    if (theirs.readOnly) error = `The sidecar on disk cannot be read (${theirs.readOnly.message}); only "keep mine" is possible.`;
+    if (theirs.readOnly)
+      error = `The sidecar on disk cannot be read (${theirs.readOnly.message}); only "keep mine" is possible.`;
     else if (mine) merged = mergeSidecars(mine, theirs.sidecar, { base });
     this.store.setState({ external: change });
     this.setPending({ change, theirs, mine, base, merged, error });
@@ -197,7 +207,11 @@ export class ExternalChanges {
     const conflicts = p.merged.conflicts.length;
     this.session.autosave.markChanged();
     const ok = await this.session.autosave.saveNow();
-    showNotice(conflicts ? `Merged with the version on disk; ${conflicts} conflict(s) kept your version.` : 'Merged with the version on disk.');
+    showNotice(
+      conflicts
+        ? `Merged with the version on disk; ${conflicts} conflict(s) kept your version.`
+        : 'Merged with the version on disk.',
+    );
     return ok;
   }
 

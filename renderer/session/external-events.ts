@@ -59,7 +59,11 @@ async function defaultFileEvent(change: ExternalChange): Promise<void> {
   if (!opened || now.doc?.id !== change.id || now.save.state !== 'saved') return;
   if (change.type === 'sidecar-changed' && opened.revision === now.revision) return;
   await reloadDocument();
-  showNotice(change.type === 'text-changed' ? 'The text changed on disk: annotations were re-anchored.' : 'The sidecar changed on disk: reloaded.');
+  showNotice(
+    change.type === 'text-changed'
+      ? 'The text changed on disk: annotations were re-anchored.'
+      : 'The sidecar changed on disk: reloaded.',
+  );
 }
 
 /** One session's listening to the back end: who handles changes on disk, and who else listens (export/import jobs). */

@@ -16,8 +16,13 @@ export function changeDocument(recipe: (data: DocumentData) => DocumentData, opt
   const edited = recipe(s.data);
   if (edited === s.data) return false;
   const next = reopened(s.data, edited);
-  store().setState(changed({ data: s.data, past: s.past, future: s.future, groupKey: s.groupKey }, next, options.group));
-  if (next !== edited) showNotice('This document was marked done; the edit takes it back to in progress (Ctrl+Shift+D marks it done again).');
+  store().setState(
+    changed({ data: s.data, past: s.past, future: s.future, groupKey: s.groupKey }, next, options.group),
+  );
+  if (next !== edited)
+    showNotice(
+      'This document was marked done; the edit takes it back to in progress (Ctrl+Shift+D marks it done again).',
+    );
   return true;
 }
 

@@ -24,7 +24,12 @@ export interface SessionViews {}
 
 /** Values derived from the store, kept while what they come from is unchanged (the same object for React). */
 export interface SessionMemo {
-  live: { documents: DocumentSummary[]; data: DocumentData | null; id: string | undefined; out: DocumentSummary[] } | null;
+  live: {
+    documents: DocumentSummary[];
+    data: DocumentData | null;
+    id: string | undefined;
+    out: DocumentSummary[];
+  } | null;
   visible: { all: DocumentSummary[]; filter: string; out: DocumentSummary[] } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
 }
@@ -58,7 +63,8 @@ export class EditorSession {
     // Suggestions belong to one document: fetched again when another one opens.
     this.stops.push(
       this.store.subscribe((s, prev) => {
-        if (s.doc?.id !== prev.doc?.id && s.cleanup.docId !== (s.doc?.id ?? null)) this.store.setState({ cleanup: initialCleanup() });
+        if (s.doc?.id !== prev.doc?.id && s.cleanup.docId !== (s.doc?.id ?? null))
+          this.store.setState({ cleanup: initialCleanup() });
       }),
     );
   }

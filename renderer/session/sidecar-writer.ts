@@ -134,10 +134,22 @@ export class SidecarWriter {
         header = headerOf(sidecar.base, data, sidecar.updatedAt, sidecar.annotator);
       }
       const part = parts[next++];
-      const message: ToSidecarWorker = { type: 'job', job: this.nextJob++, doc: id, header, deliver: { method: 'keep' } };
-      if (next === 1) message.reset = { edits: [], entities: [], quotes: [], ...(part ? { [part.list]: part.spans } : {}) };
+      const message: ToSidecarWorker = {
+        type: 'job',
+        job: this.nextJob++,
+        doc: id,
+        header,
+        deliver: { method: 'keep' },
+      };
+      if (next === 1)
+        message.reset = { edits: [], entities: [], quotes: [], ...(part ? { [part.list]: part.spans } : {}) };
       else message.changes = { [part.list]: { put: part.spans, removed: [] } };
-      this.pending.set(message.job, { resolve: () => undefined, reject: () => undefined, sidecar, deliver: { method: 'keep' } });
+      this.pending.set(message.job, {
+        resolve: () => undefined,
+        reject: () => undefined,
+        sidecar,
+        deliver: { method: 'keep' },
+      });
       this.post(message);
       if (next < parts.length) return betweenFrames(step);
       this.handingOver.delete(id);
@@ -281,7 +293,11 @@ function remember<T>(map: Map<string, T>, id: string, value: T, forget?: (id: st
 }
 
 function allSpans(data: DocumentData): Record<SpanList, DocumentData[SpanList][string][]> {
-  return { edits: Object.values(data.edits), entities: Object.values(data.entities), quotes: Object.values(data.quotes) };
+  return {
+    edits: Object.values(data.edits),
+    entities: Object.values(data.entities),
+    quotes: Object.values(data.quotes),
+  };
 }
 
 /** Per list, the changes from `from` to `to`; lists that did not change are left out. */

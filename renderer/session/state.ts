@@ -1,6 +1,13 @@
 // The shape of the one store, slice by slice. Slices hold data; the actions that
 // change it live at module level (*-actions.ts) so event listeners call them without hooks.
-import type { DocumentSummary, OpenedDocument, ReanchorReport, SuggestedEdit, Suggestions, WorkspaceInfo } from '../../shared/api';
+import type {
+  DocumentSummary,
+  OpenedDocument,
+  ReanchorReport,
+  SuggestedEdit,
+  Suggestions,
+  WorkspaceInfo,
+} from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
 import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';

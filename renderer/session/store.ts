@@ -6,10 +6,30 @@ import { flushSync } from 'react-dom';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabelConfig } from '../../shared/model';
 import { session } from './session';
-import type { CleanupSlice, CleanupState, DocumentSlice, HistorySlice, SaveSlice, TahrirState, UiSlice, WorkspaceSlice } from './state';
+import type {
+  CleanupSlice,
+  CleanupState,
+  DocumentSlice,
+  HistorySlice,
+  SaveSlice,
+  TahrirState,
+  UiSlice,
+  WorkspaceSlice,
+} from './state';
 
-export const initialWorkspace = (): WorkspaceSlice => ({ workspace: null, documents: [], filter: '', workspaceError: null });
-export const initialDocument = (): DocumentSlice => ({ doc: null, data: null, revision: null, opening: null, openError: null });
+export const initialWorkspace = (): WorkspaceSlice => ({
+  workspace: null,
+  documents: [],
+  filter: '',
+  workspaceError: null,
+});
+export const initialDocument = (): DocumentSlice => ({
+  doc: null,
+  data: null,
+  revision: null,
+  opening: null,
+  openError: null,
+});
 export const initialHistory = (): HistorySlice => ({ past: [], future: [], groupKey: null });
 export const initialSave = (): SaveSlice => ({ save: { state: 'saved', error: null, retryAt: null } });
 export const initialUi = (): UiSlice => ({
@@ -25,11 +45,25 @@ export const initialUi = (): UiSlice => ({
   externalChoice: null,
   replacing: null,
 });
-export const initialCleanup = (): CleanupState => ({ docId: null, suggestions: [], metadata: {}, loading: false, error: null, cursor: null });
+export const initialCleanup = (): CleanupState => ({
+  docId: null,
+  suggestions: [],
+  metadata: {},
+  loading: false,
+  error: null,
+  cursor: null,
+});
 const initialCleanupSlice = (): CleanupSlice => ({ cleanup: initialCleanup() });
 
 export function initialState(): TahrirState {
-  return { ...initialWorkspace(), ...initialDocument(), ...initialHistory(), ...initialSave(), ...initialUi(), ...initialCleanupSlice() };
+  return {
+    ...initialWorkspace(),
+    ...initialDocument(),
+    ...initialHistory(),
+    ...initialSave(),
+    ...initialUi(),
+    ...initialCleanupSlice(),
+  };
 }
 
 export function createTahrirStore(): StoreApi<TahrirState> {

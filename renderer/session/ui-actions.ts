@@ -48,7 +48,9 @@ export function showNotice(text: string, kind: 'info' | 'error' = 'info'): void 
  * <key>." Short-lived, and gone at the next command (clearHint).
  */
 export function needTarget(what: string, key: string, verb = 'Select'): void {
-  store().setState({ notice: { kind: 'hint', text: `${verb} ${what} first, then press ${key}.`, seq: ++session().seq.notice } });
+  store().setState({
+    notice: { kind: 'hint', text: `${verb} ${what} first, then press ${key}.`, seq: ++session().seq.notice },
+  });
 }
 
 /** A command ran: a hint about an earlier key no longer applies. */

@@ -65,7 +65,8 @@ export function insertSpace(): boolean {
     showNotice('Hand edits work on the clean text: press T to show it.');
     return false;
   }
-  const range = sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
+  const range =
+    sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
   const at = range ? domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown) : null;
   if (at === null) {
     needTarget('where the space goes', 'Ctrl + Shift + Space', 'Click');

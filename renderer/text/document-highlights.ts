@@ -247,13 +247,19 @@ export class DocumentHighlights {
   private syncSelected(s: TahrirState): void {
     const span = s.selected ? this.spanOf(s, s.selected) : undefined;
     const r = span ? this.shownSpan(span) : null;
-    this.selected.sync(r && s.selected ? [{ key: `${s.selected.kind}:${s.selected.id}`, name: 'tahrir-selected', ...r }] : []);
+    this.selected.sync(
+      r && s.selected ? [{ key: `${s.selected.kind}:${s.selected.id}`, name: 'tahrir-selected', ...r }] : [],
+    );
   }
 
   private syncSearch(s: TahrirState): void {
     const matches = s.search.open ? searchMatches() : [];
     this.search.sync(
-      matches.map((m, i) => ({ key: String(i), name: i === s.search.current ? 'tahrir-search-current' : 'tahrir-search', ...m })),
+      matches.map((m, i) => ({
+        key: String(i),
+        name: i === s.search.current ? 'tahrir-search-current' : 'tahrir-search',
+        ...m,
+      })),
     );
     const current = matches[s.search.current];
     if (current) scrollToShown(current.start);
@@ -263,11 +269,13 @@ export class DocumentHighlights {
   private syncMarks(): void {
     const items: HighlightItem[] = [];
     for (const p of this.shown.paragraphs) {
-      for (const at of p.bidi) items.push({ key: `bidi:${p.start + at}`, name: 'tahrir-bidi', start: p.start + at, end: p.start + at + 1 });
+      for (const at of p.bidi)
+        items.push({ key: `bidi:${p.start + at}`, name: 'tahrir-bidi', start: p.start + at, end: p.start + at + 1 });
     }
     const s = this.store.getState();
     if (this.shown.view === 'source' && s.data) {
-      for (const e of Object.values(s.data.edits)) if (e.end > e.start) items.push({ key: `edit:${e.id}`, name: 'tahrir-removed', start: e.start, end: e.end });
+      for (const e of Object.values(s.data.edits))
+        if (e.end > e.start) items.push({ key: `edit:${e.id}`, name: 'tahrir-removed', start: e.start, end: e.end });
     }
     this.marks.sync(items);
   }

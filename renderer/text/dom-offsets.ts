@@ -27,7 +27,8 @@ function paragraphIn(node: Node, which: 'first' | 'last'): HTMLElement | null {
  */
 function unitsBefore(p: HTMLElement, node: Node, offset: number): number {
   if (node.nodeType === Node.TEXT_NODE && node === p.firstChild) return offset;
-  if (node === p && p.childNodes.length === 1 && p.firstChild?.nodeType === Node.TEXT_NODE) return offset === 0 ? 0 : (p.firstChild.textContent ?? '').length;
+  if (node === p && p.childNodes.length === 1 && p.firstChild?.nodeType === Node.TEXT_NODE)
+    return offset === 0 ? 0 : (p.firstChild.textContent ?? '').length;
   const range = p.ownerDocument.createRange();
   range.setStart(p, 0);
   range.setEnd(node, offset);
@@ -55,7 +56,12 @@ function pointAt(p: HTMLElement, unit: number, side: 'start' | 'end'): { node: N
 }
 
 /** A DOM point as (paragraph, UTF-16 offset in it); null outside the text. */
-export function domPointToParagraph(node: Node, offset: number, root: HTMLElement, shown: ShownText): { para: Paragraph; unit: number } | null {
+export function domPointToParagraph(
+  node: Node,
+  offset: number,
+  root: HTMLElement,
+  shown: ShownText,
+): { para: Paragraph; unit: number } | null {
   const p = paragraphOf(node, root);
   if (!p && node.nodeType === Node.ELEMENT_NODE && (node === root || root.contains(node))) {
     // Selections made by the keyboard across paragraphs can land between them (in the text, or in a block of paragraphs).
@@ -66,14 +72,21 @@ export function domPointToParagraph(node: Node, offset: number, root: HTMLElemen
     if (next) return { para: shown.paragraphs[Number(next.dataset.para)], unit: 0 };
     const before = offset > 0 ? node.childNodes[offset - 1] : undefined;
     const prev = before ? paragraphIn(before, 'last') : null;
-    const para = prev ? shown.paragraphs[Number(prev.dataset.para)] : offset === 0 ? shown.paragraphs[0] : shown.paragraphs[n - 1];
+    const para = prev
+      ? shown.paragraphs[Number(prev.dataset.para)]
+      : offset === 0
+        ? shown.paragraphs[0]
+        : shown.paragraphs[n - 1];
     if (!para) return null;
     return { para, unit: prev || offset > 0 ? para.text.length : 0 };
   }
   if (!p) return null;
   const para = shown.paragraphs[Number(p.dataset.para)];
   if (!para) return null;
-  const unit = node.nodeType === Node.TEXT_NODE || node === p || p.contains(node) ? Math.min(unitsBefore(p, node, offset), para.text.length) : 0;
+  const unit =
+    node.nodeType === Node.TEXT_NODE || node === p || p.contains(node)
+      ? Math.min(unitsBefore(p, node, offset), para.text.length)
+      : 0;
   return { para, unit };
 }
 
@@ -86,7 +99,11 @@ export function domPointToShown(node: Node, offset: number, root: HTMLElement, s
  * The selection as a shown-text span, snapped to whole words unless `exact`
  * (Alt held). Null when nothing (or no word) is selected in the text.
  */
-export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boolean): { start: number; end: number } | null {
+export function selectionToShown(
+  root: HTMLElement,
+  shown: ShownText,
+  exact: boolean,
+): { start: number; end: number } | null {
   const sel = root.ownerDocument.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const range = sel.getRangeAt(0);
@@ -116,7 +133,13 @@ export function selectionToShown(root: HTMLElement, shown: ShownText, exact: boo
  * each of those changes cost milliseconds. A paragraph's text node never changes; when a
  * paragraph is rendered again its highlights are drawn again (see DocumentHighlights).
  */
-export function shownToRanges(start: number, end: number, shown: ShownText, elements: ParagraphElements, only?: ReadonlySet<number>): StaticRange[] {
+export function shownToRanges(
+  start: number,
+  end: number,
+  shown: ShownText,
+  elements: ParagraphElements,
+  only?: ReadonlySet<number>,
+): StaticRange[] {
   const out: StaticRange[] = [];
   if (end <= start || shown.paragraphs.length === 0) return out;
   const first = shown.paragraphAt(start);
@@ -131,7 +154,14 @@ export function shownToRanges(start: number, end: number, shown: ShownText, elem
     const from = p && pointAt(p, para.units.toUtf16(s), 'start');
     const to = p && pointAt(p, para.units.toUtf16(e), 'end');
     if (!from || !to) continue;
-    out.push(new StaticRange({ startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset }));
+    out.push(
+      new StaticRange({
+        startContainer: from.node,
+        startOffset: from.offset,
+        endContainer: to.node,
+        endOffset: to.offset,
+      }),
+    );
   }
   return out;
 }

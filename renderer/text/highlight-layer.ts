@@ -89,7 +89,8 @@ export class HighlightLayer {
   /** What the layer shows now; with `drawnOnly`, just the items with Ranges (near the view on a long document). */
   items(drawnOnly = false): HighlightItem[] {
     const out: HighlightItem[] = [];
-    for (const [key, c] of this.current) if (!drawnOnly || c.ranges.length > 0) out.push({ key, name: c.name, start: c.start, end: c.end });
+    for (const [key, c] of this.current)
+      if (!drawnOnly || c.ranges.length > 0) out.push({ key, name: c.name, start: c.start, end: c.end });
     return out;
   }
 

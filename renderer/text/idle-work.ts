@@ -14,11 +14,15 @@ export class IdleWork {
       this.handle = null;
       if (stillWanted()) work(deadline ?? null);
     };
-    this.handle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : (setTimeout(run, NO_IDLE_WAIT_MS) as unknown as number);
+    this.handle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
+        : (setTimeout(run, NO_IDLE_WAIT_MS) as unknown as number);
   }
 
   cancel(): void {
-    if (this.handle !== null) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.handle);
+    if (this.handle !== null)
+      (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.handle);
     this.handle = null;
   }
 }

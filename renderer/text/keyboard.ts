@@ -4,13 +4,41 @@
 import { commandsFor, type KeyCommand } from '../../shared/keymap';
 import type { LabelConfig } from '../../shared/model';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
-import { markQuote, deleteSpan, relabelEntity, setQuoteKind, setQuoteSpeaker, tagAllOccurrences, tagEntity, toggleDone } from '../session/annotation-actions';
+import {
+  markQuote,
+  deleteSpan,
+  relabelEntity,
+  setQuoteKind,
+  setQuoteSpeaker,
+  tagAllOccurrences,
+  tagEntity,
+  toggleDone,
+} from '../session/annotation-actions';
 import { stepDocument } from '../session/document-actions';
 import { redo, undo } from '../session/history';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
-import { clearHint, closeDialog, closeSearch, needTarget, openDialog, openSearch, selectSpan, showNotice, toggleShortcuts, toggleView } from '../session/ui-actions';
-import { decide, deleteSelection, inSuggestionList, insertSpace, openNextToClean, startReplace, stepAndShow } from './cleanup-commands';
+import {
+  clearHint,
+  closeDialog,
+  closeSearch,
+  needTarget,
+  openDialog,
+  openSearch,
+  selectSpan,
+  showNotice,
+  toggleShortcuts,
+  toggleView,
+} from '../session/ui-actions';
+import {
+  decide,
+  deleteSelection,
+  inSuggestionList,
+  insertSpace,
+  openNextToClean,
+  startReplace,
+  stepAndShow,
+} from './cleanup-commands';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
 function labelForKey(e: KeyboardEvent, labels: readonly LabelConfig[]): LabelConfig | undefined {
@@ -98,10 +126,16 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   'quote-kind': {
     paintFirst: true,
     when: (e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id],
-    run: (_e, s) => setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
+    run: (_e, s) =>
+      setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
     needs: { what: 'a quote', key: 'K' },
   },
-  delete: { paintFirst: true, when: (e, s) => editing(e, s) && !!s.selected, run: (_e, s) => deleteSpan(s.selected!), needs: { what: 'an entity or a quote', key: 'Delete' } },
+  delete: {
+    paintFirst: true,
+    when: (e, s) => editing(e, s) && !!s.selected,
+    run: (_e, s) => deleteSpan(s.selected!),
+    needs: { what: 'an entity or a quote', key: 'Delete' },
+  },
   undo: { paintFirst: true, when: always, run: () => void undo() },
   redo: { paintFirst: true, when: always, run: () => void redo() },
   find: {
@@ -166,7 +200,8 @@ const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', '
 /** The commands a key press may run, in order: a label's hotkey first (tahrir.json), then the keymap's. */
 function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
   const commands = commandsFor(e, inSuggestionList(e.target) ? 'cleanup-list' : undefined);
-  if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? [])) commands.unshift(e.altKey ? 'tag-exact' : 'tag');
+  if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? []))
+    commands.unshift(e.altKey ? 'tag-exact' : 'tag');
   return commands;
 }
 
@@ -202,7 +237,16 @@ export function handleKeyDown(e: KeyboardEvent): void {
     return;
   }
   // The text is never typed into.
-  if (editing(e, s) && !e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1 && e.target instanceof HTMLElement && textSurface()?.root.contains(e.target)) e.preventDefault();
+  if (
+    editing(e, s) &&
+    !e.ctrlKey &&
+    !e.metaKey &&
+    !e.altKey &&
+    e.key.length === 1 &&
+    e.target instanceof HTMLElement &&
+    textSurface()?.root.contains(e.target)
+  )
+    e.preventDefault();
 }
 
 export function installKeyboard(): () => void {

@@ -10,7 +10,18 @@ declare module '../session/session' {
   }
 }
 
-const PALETTE = ['#f4a3a3', '#9cc7f4', '#a8dba8', '#d6c08a', '#d3b3ef', '#f6c58f', '#c9c9c9', '#8fd6d0', '#f2a7d0', '#b8c77a'];
+const PALETTE = [
+  '#f4a3a3',
+  '#9cc7f4',
+  '#a8dba8',
+  '#d6c08a',
+  '#d3b3ef',
+  '#f6c58f',
+  '#c9c9c9',
+  '#8fd6d0',
+  '#f2a7d0',
+  '#b8c77a',
+];
 // Only plain color syntax reaches the stylesheet: tahrir.json is user data.
 const SAFE_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|(rgb|rgba|hsl|hsla|oklch)\([0-9.,%\s/a-z-]+\))$/i;
 
@@ -40,7 +51,9 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
       `.${labelClass(i)} { --label-color: ${color}; }`
     );
   });
-  rules.push(`::highlight(tahrir-label-unknown) { background-color: #dddddd; }\n.label-unknown { --label-color: #dddddd; }`);
+  rules.push(
+    `::highlight(tahrir-label-unknown) { background-color: #dddddd; }\n.label-unknown { --label-color: #dddddd; }`,
+  );
   sheet.replaceSync(rules.join('\n'));
 }
 

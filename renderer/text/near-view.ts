@@ -14,7 +14,11 @@ export class NearView {
   private readonly observed = new Map<Element, { first: number; end: number }>();
 
   /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */
-  static of(shown: ShownText, scrollRoot: Element | null, changed: (paragraphs: ReadonlySet<number>) => void): NearView | null {
+  static of(
+    shown: ShownText,
+    scrollRoot: Element | null,
+    changed: (paragraphs: ReadonlySet<number>) => void,
+  ): NearView | null {
     if (typeof IntersectionObserver === 'undefined' || shown.text.length <= LONG_DOCUMENT_CHARS) return null;
     return new NearView(scrollRoot, changed);
   }
@@ -23,7 +27,10 @@ export class NearView {
     scrollRoot: Element | null,
     private readonly changed: (paragraphs: ReadonlySet<number>) => void,
   ) {
-    this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), { root: scrollRoot, rootMargin: '100% 0px' });
+    this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), {
+      root: scrollRoot,
+      rootMargin: '100% 0px',
+    });
   }
 
   has(index: number): boolean {
@@ -37,7 +44,12 @@ export class NearView {
     const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
     const target = inBlock ? block! : el;
     if (this.observed.has(target)) return;
-    this.observed.set(target, inBlock ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) } : { first: index, end: index + 1 });
+    this.observed.set(
+      target,
+      inBlock
+        ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) }
+        : { first: index, end: index + 1 },
+    );
     this.observer.observe(target);
   }
 

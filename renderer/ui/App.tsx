@@ -30,16 +30,32 @@ function TopBar(): ReactElement {
     <header className="top-bar">
       <div className="brand">
         <span className="brand-name">Tahrir</span> <span className="brand-ar">تحرير</span>
-        {workspace && <span className="workspace-name" title={workspace.root}>{workspace.name}</span>}
+        {workspace && (
+          <span className="workspace-name" title={workspace.root}>
+            {workspace.name}
+          </span>
+        )}
       </div>
       {doc && (
         <div className="doc-tools">
           <bdi className="doc-id">{doc.id}</bdi>
           <div className="segmented" role="radiogroup" aria-label="Text shown">
-            <button role="radio" aria-checked={view === 'clean'} className={view === 'clean' ? 'current' : undefined} onClick={() => setView('clean')} title="Key T">
+            <button
+              role="radio"
+              aria-checked={view === 'clean'}
+              className={view === 'clean' ? 'current' : undefined}
+              onClick={() => setView('clean')}
+              title="Key T"
+            >
               Clean text
             </button>
-            <button role="radio" aria-checked={view === 'source'} className={view === 'source' ? 'current' : undefined} onClick={() => setView('source')} title="Key T">
+            <button
+              role="radio"
+              aria-checked={view === 'source'}
+              className={view === 'source' ? 'current' : undefined}
+              onClick={() => setView('source')}
+              title="Key T"
+            >
               Source
             </button>
           </div>
@@ -69,16 +85,30 @@ function TopBar(): ReactElement {
       )}
       <div className="bar-end">
         <SaveIndicator />
-        <button className="small" onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)} title="The lines each site's articles share: remove one everywhere">
+        <button
+          className="small"
+          onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
+          title="The lines each site's articles share: remove one everywhere"
+        >
           Site templates…
         </button>
         <button className="small" onClick={() => openDialog('import')} title="Import pre-annotations">
           Import…
         </button>
-        <button className="small" onClick={() => openDialog('export')} title="Export a dataset (Ctrl+E)" data-testid="open-export">
+        <button
+          className="small"
+          onClick={() => openDialog('export')}
+          title="Export a dataset (Ctrl+E)"
+          data-testid="open-export"
+        >
           Export…
         </button>
-        <button className="icon" onClick={() => toggleShortcuts(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        <button
+          className="icon"
+          onClick={() => toggleShortcuts(true)}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+        >
           ?
         </button>
       </div>

@@ -12,7 +12,9 @@ export function Banners(): ReactElement {
   const external = useTahrir((s) => s.external);
   const stale = useTahrir((s) => s.save.state === 'error' && s.save.error?.code === 'stale-revision');
   // A sidecar the back end refused (a label tahrir.json does not define, …): waiting will not fix it, the editor must.
-  const refused = useTahrir((s) => (s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error.message : null));
+  const refused = useTahrir((s) =>
+    s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error.message : null,
+  );
   return (
     <div className="banners">
       {openError && (
@@ -22,13 +24,14 @@ export function Banners(): ReactElement {
       )}
       {doc?.readOnly && (
         <div className="banner error" role="alert" data-testid="read-only-banner">
-          <strong>Read-only.</strong> The sidecar {doc.readOnly.file ? <code>{doc.readOnly.file}</code> : null} cannot be read: {doc.readOnly.message}. Nothing will be
-          written until it is fixed.
+          <strong>Read-only.</strong> The sidecar {doc.readOnly.file ? <code>{doc.readOnly.file}</code> : null} cannot
+          be read: {doc.readOnly.message}. Nothing will be written until it is fixed.
         </div>
       )}
       {doc?.recovered && (
         <div className="banner warn" role="alert">
-          Unsaved changes from {new Date(doc.recovered.savedAt).toLocaleString()} were found (the app closed before saving them).
+          Unsaved changes from {new Date(doc.recovered.savedAt).toLocaleString()} were found (the app closed before
+          saving them).
           <button className="small primary" onClick={restoreRecovered}>
             Restore them
           </button>
@@ -39,8 +42,12 @@ export function Banners(): ReactElement {
       )}
       {doc?.reanchored && (doc.reanchored.moved.length > 0 || doc.reanchored.orphaned.length > 0) && (
         <div className="banner warn">
-          Spans were not where their text is (the text changed on disk, or their offsets were wrong): {doc.reanchored.moved.length} span(s) moved to where their text is now
-          {doc.reanchored.orphaned.length > 0 && <>, {doc.reanchored.orphaned.length} could not be found (marked orphaned, kept)</>}.
+          Spans were not where their text is (the text changed on disk, or their offsets were wrong):{' '}
+          {doc.reanchored.moved.length} span(s) moved to where their text is now
+          {doc.reanchored.orphaned.length > 0 && (
+            <>, {doc.reanchored.orphaned.length} could not be found (marked orphaned, kept)</>
+          )}
+          .
         </div>
       )}
       {external && (
@@ -52,7 +59,10 @@ export function Banners(): ReactElement {
               : 'The sidecar changed on disk while you had unsaved changes.'}
           {external.type !== 'document-removed' && (
             <>
-              <button className="small" onClick={() => void keepMineOverDisk().then(() => store().setState({ external: null }))}>
+              <button
+                className="small"
+                onClick={() => void keepMineOverDisk().then(() => store().setState({ external: null }))}
+              >
                 Keep mine
               </button>
               <button className="small" onClick={() => void reloadDocument()}>
@@ -75,7 +85,8 @@ export function Banners(): ReactElement {
       )}
       {refused && (
         <div className="banner error" role="alert" data-testid="save-refused-banner">
-          <strong>Not saved:</strong> {refused}. Your changes are kept here and in the recovery journal, and are saved once this is fixed.
+          <strong>Not saved:</strong> {refused}. Your changes are kept here and in the recovery journal, and are saved
+          once this is fixed.
         </div>
       )}
       <NoticeToast />

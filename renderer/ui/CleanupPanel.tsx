@@ -23,7 +23,15 @@ import {
 import { openDialog } from '../session/ui-actions';
 import { shownText } from '../../shared/text-view';
 import { joinKeywords } from '../../shared/keyword-list';
-import { deleteSelection, finishReplace, insertSpace, scrollToSuggestion, setPendingReplace, startReplace, SUGGESTION_LIST_ID } from '../text/cleanup-commands';
+import {
+  deleteSelection,
+  finishReplace,
+  insertSpace,
+  scrollToSuggestion,
+  setPendingReplace,
+  startReplace,
+  SUGGESTION_LIST_ID,
+} from '../text/cleanup-commands';
 import type { HighlightItem } from '../text/highlight-layer';
 import { textSurface } from '../text/text-surface';
 import { CORPUS_CLEANUP_DIALOG } from './CorpusCleanupDialog';
@@ -58,7 +66,12 @@ function usePreview(open: readonly SuggestedEdit[], cursor: string | null): void
         const key = suggestionKey(s);
         const r = shown.toShown(s.start, s.end);
         if (!r || r.end <= r.start) continue;
-        const name = key === cursor ? 'tahrir-preview-current' : s.replacement === '' ? 'tahrir-preview-removed' : 'tahrir-preview-replaced';
+        const name =
+          key === cursor
+            ? 'tahrir-preview-current'
+            : s.replacement === ''
+              ? 'tahrir-preview-removed'
+              : 'tahrir-preview-replaced';
         items.push({ key, name, start: r.start, end: r.end });
       }
       surface.highlights.setExtraHighlights(PREVIEW_LAYER, items);
@@ -119,7 +132,12 @@ function MetadataSuggestions(): ReactElement | null {
                 {same ? (
                   <span className="badge">filled</span>
                 ) : (
-                  <button className="small" disabled={readOnly} onClick={() => applyMetadata(field)} title={current ? `Replaces: ${Array.isArray(current) ? current.join(', ') : current}` : undefined}>
+                  <button
+                    className="small"
+                    disabled={readOnly}
+                    onClick={() => applyMetadata(field)}
+                    title={current ? `Replaces: ${Array.isArray(current) ? current.join(', ') : current}` : undefined}
+                  >
                     {current ? 'Replace' : 'Fill'}
                   </button>
                 )}
@@ -149,13 +167,23 @@ function HandEdits(): ReactElement {
       <h3>Edit by hand</h3>
       <p className="muted">Select text in the clean text, then:</p>
       <div className="hand-edit-buttons">
-        <button className="small" onMouseDown={keep} onClick={() => deleteSelection('boilerplate')} title="Ctrl+Backspace">
+        <button
+          className="small"
+          onMouseDown={keep}
+          onClick={() => deleteSelection('boilerplate')}
+          title="Ctrl+Backspace"
+        >
           Delete as boilerplate
         </button>
         <button className="small" onMouseDown={keep} onClick={() => startReplace()} title="Ctrl+Shift+E">
           Replace…
         </button>
-        <button className="small" onMouseDown={keep} onClick={() => insertSpace()} title="Ctrl+Shift+Space: at the caret">
+        <button
+          className="small"
+          onMouseDown={keep}
+          onClick={() => insertSpace()}
+          title="Ctrl+Shift+Space: at the caret"
+        >
           Insert space
         </button>
       </div>
@@ -195,11 +223,25 @@ function HandEdits(): ReactElement {
   );
 }
 
-function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: boolean; readOnly: boolean }): ReactElement {
+function SuggestionItem({
+  s,
+  current,
+  readOnly,
+}: {
+  s: SuggestedEdit;
+  current: boolean;
+  readOnly: boolean;
+}): ReactElement {
   const key = suggestionKey(s);
   const insertion = s.start === s.end;
   return (
-    <li className={`cleanup-suggestion${current ? ' current' : ''}`} data-key={key} data-rule={s.rule} aria-selected={current} title={suggestionWhy(s)}>
+    <li
+      className={`cleanup-suggestion${current ? ' current' : ''}`}
+      data-key={key}
+      data-rule={s.rule}
+      aria-selected={current}
+      title={suggestionWhy(s)}
+    >
       <button
         className="suggestion-text"
         tabIndex={-1}
@@ -210,13 +252,15 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
       >
         {insertion ? (
           <span className="suggestion-insert">
-            <span className="insert-mark">＋</span> insert <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
+            <span className="insert-mark">＋</span> insert{' '}
+            <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
           </span>
         ) : s.replacement === '' ? (
           <bdi className="suggestion-removed">{preview(s.text)}</bdi>
         ) : (
           <span>
-            <bdi className="suggestion-removed">{preview(s.text)}</bdi> → <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
+            <bdi className="suggestion-removed">{preview(s.text)}</bdi> →{' '}
+            <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
           </span>
         )}
         {/* Most suggestions remove boilerplate; the other kinds (normalize, split…) say so. */}
@@ -231,10 +275,22 @@ function SuggestionItem({ s, current, readOnly }: { s: SuggestedEdit; current: b
         )}
       </button>
       <span className="suggestion-actions">
-        <button className="small accept" disabled={readOnly} onClick={() => acceptSuggestions([s])} title="Accept (A)" aria-label="Accept">
+        <button
+          className="small accept"
+          disabled={readOnly}
+          onClick={() => acceptSuggestions([s])}
+          title="Accept (A)"
+          aria-label="Accept"
+        >
           ✓
         </button>
-        <button className="small reject" disabled={readOnly} onClick={() => rejectSuggestions([s])} title="Reject (R)" aria-label="Reject">
+        <button
+          className="small reject"
+          disabled={readOnly}
+          onClick={() => rejectSuggestions([s])}
+          title="Reject (R)"
+          aria-label="Reject"
+        >
           ✕
         </button>
       </span>
@@ -268,7 +324,8 @@ export function CleanupTab(): ReactElement {
   const lastIndex = useRef(-1);
   useEffect(() => {
     if (currentIndex >= 0) lastIndex.current = currentIndex;
-    else if (cursor && keys.length > 0 && lastIndex.current >= 0) setCursor(keys[Math.min(lastIndex.current, keys.length - 1)]);
+    else if (cursor && keys.length > 0 && lastIndex.current >= 0)
+      setCursor(keys[Math.min(lastIndex.current, keys.length - 1)]);
   }, [currentIndex, cursor, keys]);
 
   const listRef = useRef<HTMLDivElement>(null);
@@ -279,7 +336,13 @@ export function CleanupTab(): ReactElement {
 
   // Before accepting them all: how many entities and quotes they would hide from the clean text.
   const source = useTahrir((s) => s.doc?.source);
-  const hiddenByAll = useMemo(() => (source !== undefined && data && open.length > 0 ? hiddenByAccepting(source, data, open) : { entities: 0, quotes: 0 }), [source, data, open]);
+  const hiddenByAll = useMemo(
+    () =>
+      source !== undefined && data && open.length > 0
+        ? hiddenByAccepting(source, data, open)
+        : { entities: 0, quotes: 0 },
+    [source, data, open],
+  );
   const hiddenText = hiddenWords(hiddenByAll);
   const [confirming, setConfirming] = useState(false);
   useEffect(() => setConfirming(false), [docId, open.length]);
@@ -294,11 +357,13 @@ export function CleanupTab(): ReactElement {
   return (
     <div className="cleanup-panel" data-testid="cleanup-panel">
       <div className="cleanup-head">
-        <span>
-          {loading ? 'Looking for boilerplate…' : `${open.length} suggestion${open.length === 1 ? '' : 's'}`}
-        </span>
+        <span>{loading ? 'Looking for boilerplate…' : `${open.length} suggestion${open.length === 1 ? '' : 's'}`}</span>
         <span className="cleanup-head-actions">
-          <button className="small" onClick={() => void loadSuggestions()} title="Ask again (after changing tahrir.json rules)">
+          <button
+            className="small"
+            onClick={() => void loadSuggestions()}
+            title="Ask again (after changing tahrir.json rules)"
+          >
             Refresh
           </button>
           <button
@@ -318,7 +383,12 @@ export function CleanupTab(): ReactElement {
         </p>
       )}
       {confirming && (
-        <div className="banner warn accept-all-confirm" role="alertdialog" aria-label="Accept all?" data-testid="accept-all-confirm">
+        <div
+          className="banner warn accept-all-confirm"
+          role="alertdialog"
+          aria-label="Accept all?"
+          data-testid="accept-all-confirm"
+        >
           <span>
             Accepting all {open.length} suggestions hides {hiddenText} from the clean text (Ctrl+Z brings them back).
           </span>
@@ -352,16 +422,28 @@ export function CleanupTab(): ReactElement {
         }}
         data-testid="suggestion-list"
       >
-        {!loading && open.length === 0 && <p className="empty-hint">No boilerplate suggestions open for this document.</p>}
+        {!loading && open.length === 0 && (
+          <p className="empty-hint">No boilerplate suggestions open for this document.</p>
+        )}
         {groups.map((g) => (
           <section key={g.rule} className="suggestion-group" aria-label={g.rule} data-rule={g.rule}>
             <h3>
               <span className="rule-id">{g.rule}</span> <span className="count">{g.items.length}</span>
               <span className="group-actions">
-                <button className="small" disabled={readOnly} onClick={() => acceptSuggestions(g.items)} title="Accept all of this rule (Shift+A)">
+                <button
+                  className="small"
+                  disabled={readOnly}
+                  onClick={() => acceptSuggestions(g.items)}
+                  title="Accept all of this rule (Shift+A)"
+                >
                   Accept {g.items.length > 1 ? 'all' : ''}
                 </button>
-                <button className="small" disabled={readOnly} onClick={() => rejectSuggestions(g.items)} title="Reject all of this rule (Shift+R)">
+                <button
+                  className="small"
+                  disabled={readOnly}
+                  onClick={() => rejectSuggestions(g.items)}
+                  title="Reject all of this rule (Shift+R)"
+                >
                   Reject {g.items.length > 1 ? 'all' : ''}
                 </button>
               </span>
@@ -373,7 +455,12 @@ export function CleanupTab(): ReactElement {
             )}
             <ul>
               {g.items.map((s) => (
-                <SuggestionItem key={suggestionKey(s)} s={s} current={suggestionKey(s) === cursor} readOnly={readOnly} />
+                <SuggestionItem
+                  key={suggestionKey(s)}
+                  s={s}
+                  current={suggestionKey(s) === cursor}
+                  readOnly={readOnly}
+                />
               ))}
             </ul>
           </section>

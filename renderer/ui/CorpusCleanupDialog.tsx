@@ -20,7 +20,9 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
   const [error, setError] = useState<TahrirErrorData | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const rules = useTahrir((s) => s.workspace?.config.boilerplateRules);
-  const ownSite = useTahrir((s) => (s.doc && s.workspace ? siteOf(`${s.doc.id}.txt`, s.workspace.config.sites, s.workspace.name) : undefined));
+  const ownSite = useTahrir((s) =>
+    s.doc && s.workspace ? siteOf(`${s.doc.id}.txt`, s.workspace.config.sites, s.workspace.name) : undefined,
+  );
 
   useEffect(() => {
     let live = true;
@@ -55,10 +57,18 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
 
   return (
     <div className="overlay" onClick={onClose}>
-      <div className="dialog corpus-cleanup" role="dialog" aria-modal="true" aria-labelledby="corpus-cleanup-title" data-testid="corpus-cleanup" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog corpus-cleanup"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="corpus-cleanup-title"
+        data-testid="corpus-cleanup"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="corpus-cleanup-title">Site templates</h2>
         <p className="muted">
-          Lines that recur across a site’s articles (digits masked). “Remove everywhere” adds a rule to tahrir.json: the line becomes a cleanup suggestion in every document.
+          Lines that recur across a site’s articles (digits masked). “Remove everywhere” adds a rule to tahrir.json: the
+          line becomes a cleanup suggestion in every document.
         </p>
         {error && (
           <p className="banner error" role="alert">
@@ -67,11 +77,19 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
           </p>
         )}
         {!sites && !error && <p className="muted">Counting the workspace’s lines…</p>}
-        {sites && sites.length === 0 && <p className="empty-hint">No site has lines that recur yet (a site needs two articles or more).</p>}
+        {sites && sites.length === 0 && (
+          <p className="empty-hint">No site has lines that recur yet (a site needs two articles or more).</p>
+        )}
         {sites && sites.length > 1 && (
           <div className="segmented site-choice" role="radiogroup" aria-label="Site">
             {sites.map((s) => (
-              <button key={s.site} role="radio" aria-checked={s.site === site} className={s.site === site ? 'current' : undefined} onClick={() => setSite(s.site)}>
+              <button
+                key={s.site}
+                role="radio"
+                aria-checked={s.site === site}
+                className={s.site === site ? 'current' : undefined}
+                onClick={() => setSite(s.site)}
+              >
                 <bdi>{s.site}</bdi> <span className="count">{s.documents}</span>
               </button>
             ))}

@@ -74,13 +74,23 @@ export function DocumentList(): ReactElement {
             </button>
           </li>
         )}
-        {documents.length === 0 && <li className="empty-hint">{filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}</li>}
+        {documents.length === 0 && (
+          <li className="empty-hint">
+            {filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}
+          </li>
+        )}
       </ul>
     </nav>
   );
 }
 
-const DocumentRow = memo(function DocumentRow({ doc: d, current }: { doc: DocumentSummary; current: boolean }): ReactElement {
+const DocumentRow = memo(function DocumentRow({
+  doc: d,
+  current,
+}: {
+  doc: DocumentSummary;
+  current: boolean;
+}): ReactElement {
   return (
     <li>
       <button
@@ -90,7 +100,11 @@ const DocumentRow = memo(function DocumentRow({ doc: d, current }: { doc: Docume
         title={d.problem ? `${d.problem.message}` : d.file}
         data-doc-id={d.id}
       >
-        <span className={`status-dot status-${d.status}`} aria-label={STATUS_TEXT[d.status]} title={STATUS_TEXT[d.status]} />
+        <span
+          className={`status-dot status-${d.status}`}
+          aria-label={STATUS_TEXT[d.status]}
+          title={STATUS_TEXT[d.status]}
+        />
         <span className="document-name">
           <bdi className="document-title">{d.title || d.id}</bdi>
           {d.title && <span className="document-id">{d.id}</span>}

@@ -26,11 +26,21 @@ const BIDI_NAMES: Record<string, string> = {
 
 function bidiTitle(p: Paragraph): string | undefined {
   if (p.bidi.length === 0) return undefined;
-  const names = new Set(Array.from(p.text).filter((ch) => BIDI_NAMES[ch]).map((ch) => BIDI_NAMES[ch]));
+  const names = new Set(
+    Array.from(p.text)
+      .filter((ch) => BIDI_NAMES[ch])
+      .map((ch) => BIDI_NAMES[ch]),
+  );
   return `Hidden bidi control characters, shown as \u25C6 and not applied: ${[...names].join(', ')}`;
 }
 
-const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: Paragraph; elements: ParagraphElements }): ReactElement {
+const ParagraphBlock = memo(function ParagraphBlock({
+  para,
+  elements,
+}: {
+  para: Paragraph;
+  elements: ParagraphElements;
+}): ReactElement {
   const register = useCallback(
     (el: HTMLParagraphElement | null) => {
       if (!el) return;
@@ -48,7 +58,22 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
   // In a right-to-left paragraph each left-to-right run is isolated (<bdi>), so its punctuation and
   // figures stay with it; the text nodes hold the paragraph's text in order (renderer/text/dom-offsets.ts).
   const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
-  const content = para.display === '' ? <br /> : pieces && pieces.length > 1 ? pieces.map((piece, i) => (piece.isolate ? <bdi key={i} dir="ltr">{piece.text}</bdi> : piece.text)) : para.display;
+  const content =
+    para.display === '' ? (
+      <br />
+    ) : pieces && pieces.length > 1 ? (
+      pieces.map((piece, i) =>
+        piece.isolate ? (
+          <bdi key={i} dir="ltr">
+            {piece.text}
+          </bdi>
+        ) : (
+          piece.text
+        ),
+      )
+    ) : (
+      para.display
+    );
   return (
     <p
       data-para={para.index}
@@ -70,7 +95,15 @@ const ParagraphBlock = memo(function ParagraphBlock({ para, elements }: { para: 
  * to a span). They sit in blocks of a few thousand characters: a block out of view is not laid
  * out (content-visibility), and until it first is, it keeps the room its length suggests.
  */
-function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph[]; elements: ParagraphElements; revealRef: React.RefObject<((index: number) => void) | null> }): ReactElement {
+function Paragraphs({
+  paragraphs,
+  elements,
+  revealRef,
+}: {
+  paragraphs: Paragraph[];
+  elements: ParagraphElements;
+  revealRef: React.RefObject<((index: number) => void) | null>;
+}): ReactElement {
   const [count, setCount] = useState(() => firstScreenCount(paragraphs));
   const blocks = useMemo(() => paragraphBlocks(paragraphs), [paragraphs]);
   useEffect(() => {
@@ -91,14 +124,25 @@ function Paragraphs({ paragraphs, elements, revealRef }: { paragraphs: Paragraph
   return (
     <>
       {shownBlocks.map((b) => (
-        <div key={b.first} className="para-block" data-first={b.first} data-end={b.end} style={{ containIntrinsicBlockSize: `auto ${b.estimateEm}em` }}>
+        <div
+          key={b.first}
+          className="para-block"
+          data-first={b.first}
+          data-end={b.end}
+          style={{ containIntrinsicBlockSize: `auto ${b.estimateEm}em` }}
+        >
           {paragraphs.slice(b.first, Math.min(b.end, count)).map((p) => (
             <ParagraphBlock key={p.index} para={p} elements={elements} />
           ))}
         </div>
       ))}
       {count < paragraphs.length && (
-        <div className="paragraphs-to-come" aria-hidden="true" contentEditable={false} style={{ height: `${paragraphsEm(paragraphs, count, paragraphs.length)}em` }} />
+        <div
+          className="paragraphs-to-come"
+          aria-hidden="true"
+          contentEditable={false}
+          style={{ height: `${paragraphsEm(paragraphs, count, paragraphs.length)}em` }}
+        />
       )}
     </>
   );
@@ -114,7 +158,16 @@ function isEditingKey(e: React.KeyboardEvent): boolean {
 }
 
 /** Keys that move the caret where the user sees it. */
-const CARET_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+const CARET_KEYS: ReadonlySet<string> = new Set([
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
 
 export function DocumentView(): ReactElement | null {
   const doc = useTahrir((s) => s.doc);
@@ -135,7 +188,13 @@ export function DocumentView(): ReactElement | null {
     const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement);
     performance.mark('tahrir:highlights-ready');
     highlightsRef.current = highlights;
-    setTextSurface({ root, shown, elements: elementsRef.current, highlights, reveal: (index) => revealRef.current?.(index) });
+    setTextSurface({
+      root,
+      shown,
+      elements: elementsRef.current,
+      highlights,
+      reveal: (index) => revealRef.current?.(index),
+    });
     return () => {
       highlights.dispose();
       highlightsRef.current = null;

@@ -4,7 +4,13 @@
 // export at the destination is replaced only once the editor says so; anything else there is
 // never written over (the back end refuses it, and the dialog says why).
 import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { EXPORT_FORMATS, type ExportFormat, type ExportRequest, type ExportSummary, type TahrirEvent } from '../../shared/api';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportRequest,
+  type ExportSummary,
+  type TahrirEvent,
+} from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { getApi } from '../session/api-connection';
@@ -75,10 +81,21 @@ function DownloadNote({ outputs }: { outputs: readonly string[] }): ReactElement
     };
   }, [outputs]);
   if (!state || ('names' in state && state.names.length === 0)) return null;
-  if ('error' in state) return <p className="banner error" role="alert">The browser could not download the export: {state.error}</p>;
+  if ('error' in state)
+    return (
+      <p className="banner error" role="alert">
+        The browser could not download the export: {state.error}
+      </p>
+    );
   return (
     <p className="muted" data-testid="export-downloaded">
-      Downloaded by the browser: {state.names.map((n, i) => <span key={n}>{i > 0 && ', '}<bdi>{n}</bdi></span>)}
+      Downloaded by the browser:{' '}
+      {state.names.map((n, i) => (
+        <span key={n}>
+          {i > 0 && ', '}
+          <bdi>{n}</bdi>
+        </span>
+      ))}
     </p>
   );
 }
@@ -89,7 +106,9 @@ function isExportEvent(e: TahrirEvent): e is ExportEvent {
 
 export function ExportDialog({ onClose }: DialogProps): ReactElement {
   const defaults = useTahrir((s) => s.workspace?.config.exportDefaults);
-  const [format, setFormat] = useState<ExportFormat>(EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl');
+  const [format, setFormat] = useState<ExportFormat>(
+    EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl',
+  );
   const [status, setStatus] = useState<DocumentStatus | ''>(defaults?.status ?? '');
   // Untouched documents (to do, nothing annotated) would be examples that name nothing: left out unless asked for.
   const [includeUntouched, setIncludeUntouched] = useState(false);
@@ -104,13 +123,13 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
 
   useEffect(() => {
     const apply = (e: ExportEvent): void => {
-      if (e.type === 'export-progress') setPhase((p) => (p.kind === 'running' ? { ...p, done: e.done, total: e.total, current: e.current } : p));
+      if (e.type === 'export-progress')
+        setPhase((p) => (p.kind === 'running' ? { ...p, done: e.done, total: e.total, current: e.current } : p));
       else if (e.type === 'export-finished') {
         setPhase({ kind: 'finished', summary: e.summary });
         // "Export again" asks for a destination again instead of overwriting this one.
         setDestination(null);
-      }
-      else setPhase({ kind: 'failed', error: e.error });
+      } else setPhase({ kind: 'failed', error: e.error });
     };
     const off = getApi().onEvent((e) => {
       if (!isExportEvent(e)) return;
@@ -135,7 +154,8 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
     }
   };
 
-  const splitValid = !splitOn || (split.length === 3 && split.every((n) => Number.isFinite(n) && n >= 0) && split.some((n) => n > 0));
+  const splitValid =
+    !splitOn || (split.length === 3 && split.every((n) => Number.isFinite(n) && n >= 0) && split.some((n) => n > 0));
 
   /** `confirmed`: the destination the editor agreed to replace (the earlier export there). */
   const start = async (confirmed?: string): Promise<void> => {
@@ -172,7 +192,10 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
 
   const cancel = async (): Promise<void> => {
     const jobId = jobRef.current;
-    if (jobId) await getApi().cancelExport(jobId).catch(() => undefined);
+    if (jobId)
+      await getApi()
+        .cancelExport(jobId)
+        .catch(() => undefined);
   };
 
   const running = phase.kind === 'running';
@@ -181,7 +204,10 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
   runningRef.current = running;
   useEffect(
     () => () => {
-      if (runningRef.current && jobRef.current) void getApi().cancelExport(jobRef.current).catch(() => undefined);
+      if (runningRef.current && jobRef.current)
+        void getApi()
+          .cancelExport(jobRef.current)
+          .catch(() => undefined);
     },
     [],
   );
@@ -192,7 +218,14 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
 
   return (
     <div className="overlay" onClick={running ? undefined : close}>
-      <div className="dialog dataset-dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog dataset-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        data-testid="export-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="export-title">Export dataset</h2>
         <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
           <label className="field-row">
@@ -215,7 +248,11 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           </label>
           <label className="field-row">
             <span>Documents</span>
-            <select value={status} data-testid="export-status" onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}>
+            <select
+              value={status}
+              data-testid="export-status"
+              onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
+            >
               <option value="">All documents</option>
               {DOCUMENT_STATUSES.map((st) => (
                 <option key={st} value={st}>
@@ -227,8 +264,13 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           <div className="field-row">
             <span />
             <label>
-              <input type="checkbox" checked={includeUntouched} onChange={(e) => setIncludeUntouched(e.target.checked)} data-testid="export-include-untouched" /> Include
-              untouched documents
+              <input
+                type="checkbox"
+                checked={includeUntouched}
+                onChange={(e) => setIncludeUntouched(e.target.checked)}
+                data-testid="export-include-untouched"
+              />{' '}
+              Include untouched documents
               <span className="muted" data-testid="export-untouched-note">
                 {' '}
                 {includeUntouched
@@ -241,7 +283,13 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
             <span>Split</span>
             <span className="split-inputs">
               <label>
-                <input type="checkbox" checked={splitOn} onChange={(e) => setSplitOn(e.target.checked)} data-testid="export-split-on" /> train / dev / test
+                <input
+                  type="checkbox"
+                  checked={splitOn}
+                  onChange={(e) => setSplitOn(e.target.checked)}
+                  data-testid="export-split-on"
+                />{' '}
+                train / dev / test
               </label>
               {splitOn && (
                 <>
@@ -256,7 +304,14 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
                     />
                   ))}
                   <label>
-                    seed <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value))} aria-label="Split seed" data-testid="export-seed" />
+                    seed{' '}
+                    <input
+                      type="number"
+                      value={seed}
+                      onChange={(e) => setSeed(Number(e.target.value))}
+                      aria-label="Split seed"
+                      data-testid="export-seed"
+                    />
                   </label>
                 </>
               )}
@@ -265,7 +320,11 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           <div className="field-row">
             <span>Destination</span>
             <span className="destination">
-              {destination ? <code data-testid="export-destination">{destination}</code> : <span className="muted">not chosen</span>}
+              {destination ? (
+                <code data-testid="export-destination">{destination}</code>
+              ) : (
+                <span className="muted">not chosen</span>
+              )}
               <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
                 Choose…
               </button>
@@ -289,7 +348,9 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
         )}
         {phase.kind === 'failed' && (
           <p className="banner error" role="alert" data-testid="export-error">
-            {phase.error.code === 'cancelled' ? 'Export cancelled: nothing was written.' : `Export failed: ${phase.error.message}${phase.error.file ? ` (${phase.error.file})` : ''}`}
+            {phase.error.code === 'cancelled'
+              ? 'Export cancelled: nothing was written.'
+              : `Export failed: ${phase.error.message}${phase.error.file ? ` (${phase.error.file})` : ''}`}
           </p>
         )}
         {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
@@ -319,7 +380,12 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           ) : (
             <>
               <button onClick={close}>{phase.kind === 'finished' ? 'Close' : 'Cancel'}</button>
-              <button className="primary" disabled={!splitValid} onClick={() => void start()} data-testid="export-start">
+              <button
+                className="primary"
+                disabled={!splitValid}
+                onClick={() => void start()}
+                data-testid="export-start"
+              >
                 {phase.kind === 'finished' ? 'Export again' : 'Export'}
               </button>
             </>

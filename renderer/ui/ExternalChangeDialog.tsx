@@ -4,13 +4,7 @@
 import type { ReactElement } from 'react';
 import type { MergeConflict } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
-import {
-  decideLater,
-  keepMine,
-  keepRecoveryCopy,
-  mergeBoth,
-  takeTheirs,
-} from '../session/external-change';
+import { decideLater, keepMine, keepRecoveryCopy, mergeBoth, takeTheirs } from '../session/external-change';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
 
@@ -22,7 +16,13 @@ function counts(s: Sidecar | null | undefined): string {
   return `${s.entities.length} entities, ${s.quotes.length} quotes, ${s.edits.length} edits`;
 }
 
-const KIND_WORD: Record<MergeConflict['kind'], string> = { edit: 'Edit', entity: 'Entity', quote: 'Quote', document: 'Field', source: 'Source' };
+const KIND_WORD: Record<MergeConflict['kind'], string> = {
+  edit: 'Edit',
+  entity: 'Entity',
+  quote: 'Quote',
+  document: 'Field',
+  source: 'Source',
+};
 const REASON: Record<MergeConflict['reason'], string> = {
   'both-changed': 'changed here and on disk',
   'changed-and-deleted': 'changed on one side, deleted on the other',
@@ -55,7 +55,13 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
   const file = change.type === 'document-removed' ? `${change.id}.txt` : `${change.id}.annotations.json`;
   return (
     <div className="overlay">
-      <div className="dialog external-change" role="dialog" aria-modal="true" aria-labelledby="external-change-title" data-testid="external-change-dialog">
+      <div
+        className="dialog external-change"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="external-change-title"
+        data-testid="external-change-dialog"
+      >
         {change.type === 'document-removed' ? (
           <>
             <h2 id="external-change-title">The text file was removed</h2>
@@ -63,8 +69,8 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
               <bdi>
                 <code>{file}</code>
               </bdi>{' '}
-              was deleted or moved on disk. Its sidecar is not touched, and your annotations stay open here ({counts(mine)}). A recovery copy keeps
-              them for when the text is back.
+              was deleted or moved on disk. Its sidecar is not touched, and your annotations stay open here (
+              {counts(mine)}). A recovery copy keeps them for when the text is back.
             </p>
             <div className="dialog-buttons" style={BUTTON_ROW}>
               <button className="primary" onClick={() => void keepRecoveryCopy()} data-testid="keep-recovery-copy">
@@ -97,7 +103,9 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                     <th scope="row">Merged by id</th>
                     <td data-testid="merge-preview">
                       {counts(merged.sidecar)}
-                      {merged.conflicts.length > 0 ? `; ${merged.conflicts.length} conflict(s), yours kept` : '; no conflicts'}
+                      {merged.conflicts.length > 0
+                        ? `; ${merged.conflicts.length} conflict(s), yours kept`
+                        : '; no conflicts'}
                     </td>
                   </tr>
                 )}
@@ -114,7 +122,8 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                 <ul className="merge-conflicts">
                   {merged.conflicts.slice(0, 50).map((c, i) => (
                     <li key={i}>
-                      {KIND_WORD[c.kind]} <code>{c.id}</code> {REASON[c.reason]}: kept {c.kept === 'mine' ? 'yours' : 'the one on disk'}
+                      {KIND_WORD[c.kind]} <code>{c.id}</code> {REASON[c.reason]}: kept{' '}
+                      {c.kept === 'mine' ? 'yours' : 'the one on disk'}
                       {spanText(c.mine ?? c.theirs) && (
                         <>
                           {' '}
@@ -127,13 +136,29 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
               </details>
             )}
             <div className="dialog-buttons" style={BUTTON_ROW}>
-              <button className="primary" disabled={!merged} onClick={() => void mergeBoth()} data-testid="merge-both" title="Keep additions from both sides; where both changed one item, yours wins">
+              <button
+                className="primary"
+                disabled={!merged}
+                onClick={() => void mergeBoth()}
+                data-testid="merge-both"
+                title="Keep additions from both sides; where both changed one item, yours wins"
+              >
                 Merge both
               </button>
-              <button onClick={() => void keepMine()} disabled={!theirs} data-testid="keep-mine" title="Write your version over the one on disk">
+              <button
+                onClick={() => void keepMine()}
+                disabled={!theirs}
+                data-testid="keep-mine"
+                title="Write your version over the one on disk"
+              >
                 Keep mine
               </button>
-              <button onClick={() => void takeTheirs()} disabled={!theirs || !!theirs.readOnly} data-testid="take-theirs" title="Drop your unsaved changes and show the version on disk">
+              <button
+                onClick={() => void takeTheirs()}
+                disabled={!theirs || !!theirs.readOnly}
+                data-testid="take-theirs"
+                title="Drop your unsaved changes and show the version on disk"
+              >
                 Take theirs
               </button>
               <button onClick={decideLater}>Decide later</button>

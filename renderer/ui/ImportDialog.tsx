@@ -53,12 +53,24 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
 
   return (
     <div className="overlay" onClick={busy ? undefined : onClose}>
-      <div className="dialog dataset-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog dataset-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="import-title"
+        data-testid="import-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="import-title">Import pre-annotations</h2>
         <fieldset disabled={busy} style={{ border: 'none', padding: 0, margin: 0 }}>
           <label className="field-row">
             <span>Format</span>
-            <select value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)} data-testid="import-format" autoFocus>
+            <select
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ImportFormat)}
+              data-testid="import-format"
+              autoFocus
+            >
               {IMPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
                   {FORMAT_TEXT[f]}
@@ -69,7 +81,15 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           <div className="field-row">
             <span>Source</span>
             <span className="destination">
-              <input type="text" value={source} onChange={(e) => setSource(e.target.value)} placeholder="path to the file or folder" aria-label="Import source" data-testid="import-source" dir="auto" />
+              <input
+                type="text"
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+                placeholder="path to the file or folder"
+                aria-label="Import source"
+                data-testid="import-source"
+                dir="auto"
+              />
               <button type="button" className="small" onClick={() => void choose()}>
                 Choose…
               </button>
@@ -77,7 +97,9 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           </div>
           {noDialog && <p className="muted">No file dialog in the browser: type a path inside the workspace.</p>}
         </fieldset>
-        <p className="muted">Identical spans are not added twice; spans that conflict with yours are reported and left for you.</p>
+        <p className="muted">
+          Identical spans are not added twice; spans that conflict with yours are reported and left for you.
+        </p>
         {error && (
           <p className="banner error" role="alert" data-testid="import-error">
             Import failed: {error.message}
@@ -87,7 +109,8 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
         {report && (
           <div className="dataset-summary" data-testid="import-report">
             <h3>
-              {report.documents} document{report.documents === 1 ? '' : 's'}: {report.added} span{report.added === 1 ? '' : 's'} added, {report.duplicates} already there
+              {report.documents} document{report.documents === 1 ? '' : 's'}: {report.added} span
+              {report.added === 1 ? '' : 's'} added, {report.duplicates} already there
             </h3>
             {report.conflicts.length > 0 && (
               <>
@@ -119,7 +142,12 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           <button onClick={onClose} disabled={busy}>
             {report ? 'Close' : 'Cancel'}
           </button>
-          <button className="primary" disabled={busy || !source.trim()} onClick={() => void run()} data-testid="import-start">
+          <button
+            className="primary"
+            disabled={busy || !source.trim()}
+            onClick={() => void run()}
+            data-testid="import-start"
+          >
             {busy ? 'Importing…' : 'Import'}
           </button>
         </div>

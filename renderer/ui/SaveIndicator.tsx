@@ -16,10 +16,22 @@ export function SaveIndicator(): ReactElement | null {
   if (!hasDoc) return null;
   if (readOnly) return <span className="save-state read-only">Read-only</span>;
   const text =
-    save.state === 'saved' ? 'Saved' : save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Unsaved changes' : 'Not saved';
+    save.state === 'saved'
+      ? 'Saved'
+      : save.state === 'saving'
+        ? 'Saving…'
+        : save.state === 'dirty'
+          ? 'Unsaved changes'
+          : 'Not saved';
   const retryIn = save.retryAt ? Math.max(0, Math.ceil((save.retryAt - Date.now()) / 1000)) : null;
   return (
-    <span className={`save-state state-${save.state}`} role="status" aria-live="polite" data-testid="save-state" data-state={save.state}>
+    <span
+      className={`save-state state-${save.state}`}
+      role="status"
+      aria-live="polite"
+      data-testid="save-state"
+      data-state={save.state}
+    >
       <span className="save-dot" />
       {text}
       {save.state === 'error' && save.error && (

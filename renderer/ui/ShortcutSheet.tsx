@@ -23,7 +23,15 @@ function OpenSheet(): ReactElement {
   }, [returnTo]);
   return (
     <div className="overlay" onClick={() => toggleShortcuts(false)}>
-      <div ref={sheetRef} tabIndex={-1} className="dialog shortcut-sheet" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={(e) => e.stopPropagation()}>
+      <div
+        ref={sheetRef}
+        tabIndex={-1}
+        className="dialog shortcut-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2>Keyboard shortcuts</h2>
         <table>
           <tbody>

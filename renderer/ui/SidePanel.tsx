@@ -33,7 +33,15 @@ function isHidden(shown: ShownText | null, span: Entity | Quote): boolean {
   return !!shown && !shownSpanOf(shown, span);
 }
 
-const EntityItem = memo(function EntityItem({ entity: e, selected, hidden }: { entity: Entity; selected: boolean; hidden: boolean }): ReactElement {
+const EntityItem = memo(function EntityItem({
+  entity: e,
+  selected,
+  hidden,
+}: {
+  entity: Entity;
+  selected: boolean;
+  hidden: boolean;
+}): ReactElement {
   return (
     <li>
       <button
@@ -55,7 +63,10 @@ const LIST_LIMIT = 50;
 
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
-  const entities = useAfterPaint(useTahrir((s) => s.data?.entities), NOT_YET);
+  const entities = useAfterPaint(
+    useTahrir((s) => s.data?.entities),
+    NOT_YET,
+  );
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const shown = useShownText();
@@ -69,7 +80,8 @@ function EntitiesTab(): ReactElement {
     return groups;
   }, [entities, labels]);
   if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
-  if (!entities || spanCount(entities) === 0) return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
+  if (!entities || spanCount(entities) === 0)
+    return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
   return (
     <div className="span-groups">
       {[...byLabel].map(([name, all]) => {
@@ -99,7 +111,10 @@ function EntitiesTab(): ReactElement {
 }
 
 function QuotesTab(): ReactElement {
-  const quotes = useAfterPaint(useTahrir((s) => s.data?.quotes), NOT_YET);
+  const quotes = useAfterPaint(
+    useTahrir((s) => s.data?.quotes),
+    NOT_YET,
+  );
   const entities = useLate(useTahrir((s) => s.data?.entities));
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const shown = useShownText();
@@ -121,7 +136,10 @@ function QuotesTab(): ReactElement {
         const speaker = q.speaker ? entities?.[q.speaker]?.text : q.speakerName;
         return (
           <li key={q.id}>
-            <button className={`quote-item${selected === q.id ? ' selected' : ''}${isHidden(shown, q) ? ' hidden-span' : ''}`} onClick={() => flashSpan({ kind: 'quote', id: q.id })}>
+            <button
+              className={`quote-item${selected === q.id ? ' selected' : ''}${isHidden(shown, q) ? ' hidden-span' : ''}`}
+              onClick={() => flashSpan({ kind: 'quote', id: q.id })}
+            >
               <span className="quote-speaker">
                 {speaker ? <bdi>{speaker}</bdi> : <span className="muted">no speaker</span>}
                 <span className="badge">{q.kind}</span>
@@ -152,7 +170,11 @@ const TABS: readonly SidePanelTab[] = [
 export function SidePanel(): ReactElement {
   const tabs = TABS;
   const current = useTahrir((s) => s.sideTab);
-  const counts = useLate(useTahrir(useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) }))));
+  const counts = useLate(
+    useTahrir(
+      useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) })),
+    ),
+  );
   const tab = tabs.find((t) => t.id === current) ?? tabs[0];
   const Body = tab?.component;
   return (
@@ -160,7 +182,13 @@ export function SidePanel(): ReactElement {
       <SpanInspector />
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
-          <button key={t.id} role="tab" aria-selected={t === tab} className={t === tab ? 'current' : undefined} onClick={() => setSideTab(t.id)}>
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={t === tab}
+            className={t === tab ? 'current' : undefined}
+            onClick={() => setSideTab(t.id)}
+          >
             {t.title}
             {t.id in counts && <span className="count">{counts[t.id as keyof typeof counts]}</span>}
           </button>

@@ -38,7 +38,9 @@ export function SpanInspector(): ReactElement | null {
     return (
       <section className="inspector" aria-label="Selected entity">
         <header>
-          <span className={`label-chip ${labelClass(labels.findIndex((l) => l.name === entity.label))}`}>{entity.label}</span>
+          <span className={`label-chip ${labelClass(labels.findIndex((l) => l.name === entity.label))}`}>
+            {entity.label}
+          </span>
           <bdi className="inspector-text">{entity.text}</bdi>
           <span className="offsets" title="Source offsets, in code points">
             {entity.start}–{entity.end}
@@ -89,7 +91,12 @@ export function SpanInspector(): ReactElement | null {
           >
             Tag all occurrences <kbd>A</kbd>
           </button>
-          <button className="danger" disabled={readOnly} onClick={() => deleteSpan(selected)} title="Delete or Backspace">
+          <button
+            className="danger"
+            disabled={readOnly}
+            onClick={() => deleteSpan(selected)}
+            title="Delete or Backspace"
+          >
             Remove <kbd>Del</kbd>
           </button>
         </div>
@@ -127,7 +134,10 @@ export function SpanInspector(): ReactElement | null {
             <span className="muted">none yet</span>
           )}
           {(speaker || q.speakerName) && !readOnly && (
-            <button className="small" onClick={() => (q.speaker ? setQuoteSpeaker(q.id, null) : setQuoteSpeakerName(q.id, ''))}>
+            <button
+              className="small"
+              onClick={() => (q.speaker ? setQuoteSpeaker(q.id, null) : setQuoteSpeakerName(q.id, ''))}
+            >
               Clear
             </button>
           )}
@@ -148,7 +158,14 @@ export function SpanInspector(): ReactElement | null {
         </span>
         <div className="segmented" role="radiogroup" aria-label="Quote kind">
           {(['direct', 'indirect'] as const).map((kind) => (
-            <button key={kind} role="radio" aria-checked={q.kind === kind} className={q.kind === kind ? 'current' : undefined} disabled={readOnly} onClick={() => setQuoteKind(q.id, kind)}>
+            <button
+              key={kind}
+              role="radio"
+              aria-checked={q.kind === kind}
+              className={q.kind === kind ? 'current' : undefined}
+              disabled={readOnly}
+              onClick={() => setQuoteKind(q.id, kind)}
+            >
               {kind}
             </button>
           ))}

@@ -13,7 +13,15 @@ interface Option {
   text: string;
 }
 
-export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; entities: readonly Entity[]; personLabel: string }): ReactElement {
+export function SpeakerPicker({
+  quote,
+  entities,
+  personLabel,
+}: {
+  quote: Quote;
+  entities: readonly Entity[];
+  personLabel: string;
+}): ReactElement {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
@@ -21,7 +29,9 @@ export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; 
   const options = useMemo((): Option[] => {
     // One option per distinct entity text, people first, in document order.
     const seen = new Set<string>();
-    const sorted = [...entities].sort((a, b) => Number(b.label === personLabel) - Number(a.label === personLabel) || a.start - b.start);
+    const sorted = [...entities].sort(
+      (a, b) => Number(b.label === personLabel) - Number(a.label === personLabel) || a.start - b.start,
+    );
     const out: Option[] = [];
     for (const e of sorted) {
       if (e.orphaned || seen.has(`${e.label}:${e.text}`)) continue;
@@ -29,7 +39,8 @@ export function SpeakerPicker({ quote, entities, personLabel }: { quote: Quote; 
       seen.add(`${e.label}:${e.text}`);
       out.push({ key: e.id, entity: e, text: e.text });
     }
-    if (query.trim() && !out.some((o) => o.text === query.trim())) out.push({ key: 'name', entity: null, text: query.trim() });
+    if (query.trim() && !out.some((o) => o.text === query.trim()))
+      out.push({ key: 'name', entity: null, text: query.trim() });
     return out;
   }, [entities, query, personLabel]);
 

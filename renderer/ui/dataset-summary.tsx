@@ -9,7 +9,8 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
   return (
     <div className="dataset-summary" data-testid="export-summary">
       <h3>
-        Exported {summary.documents} document{summary.documents === 1 ? '' : 's'}: {spans} span{spans === 1 ? '' : 's'}, {summary.quotes} quote{summary.quotes === 1 ? '' : 's'}
+        Exported {summary.documents} document{summary.documents === 1 ? '' : 's'}: {spans} span{spans === 1 ? '' : 's'},{' '}
+        {summary.quotes} quote{summary.quotes === 1 ? '' : 's'}
       </h3>
       {labels.length > 0 && (
         <table>
@@ -25,7 +26,8 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
       )}
       {summary.untouched.length > 0 && (
         <p data-testid="export-untouched">
-          Left out {summary.untouched.length} untouched document{summary.untouched.length === 1 ? '' : 's'} (to do, nothing annotated):{' '}
+          Left out {summary.untouched.length} untouched document{summary.untouched.length === 1 ? '' : 's'} (to do,
+          nothing annotated):{' '}
           {summary.untouched.slice(0, 5).map((id, i) => (
             <span key={id}>
               {i > 0 && ', '}

@@ -9,15 +9,24 @@ import { defineRule, type SourceLine } from './rule';
 import type { SuggestedEdit } from '../api';
 
 const name = "[A-Z][\\p{L}'’.-]*";
-const englishBy = new RegExp(`^\\s*(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y)\\s+(${name})\\s+(?:(?:de|van|von|al|el|bin|ibn|da|di|le|la)\\s+)?(${name})`, 'u');
+const englishBy = new RegExp(
+  `^\\s*(?:[Bb]y|BY|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Ss]tory [Bb]y)\\s+(${name})\\s+(?:(?:de|van|von|al|el|bin|ibn|da|di|le|la)\\s+)?(${name})`,
+  'u',
+);
 const credits =
   /^\s*(?:\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced|research|additional reporting|graphics|video|interview|translation|translated) by\b)/iu;
 // "CNN’s Rafael Romo contributed to this report.", "ساهم في إعداد التقرير …"
 const contributed =
   /(?:contributed (?:to )?(?:this|the) (?:report|story|article|reporting)|contributed reporting|contributed\.$|ساهم(?:ت)? في (?:إعداد|كتابة) (?:هذا )?(?:التقرير|الخبر|المقال)|شارك(?:ت)? في (?:إعداد|كتابة) (?:هذا )?(?:التقرير|الخبر))/iu;
 // WordPress and blogs: "Posted on March 3, 2024 by Sarah Mitchell".
-const postedBy = new RegExp(`^\\s*(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)(?:\\s+(?:on|at)\\s+[^\\n]{3,40}?)?\\s+by\\s+${name}`, 'u');
-const notAName = new RegExp(`^(?:${alternation([...WEEKDAYS, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'Then', 'Now', 'Law', 'Contrast', 'Comparison', 'Far', 'Early', 'Late'])})\\b`, 'u');
+const postedBy = new RegExp(
+  `^\\s*(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)(?:\\s+(?:on|at)\\s+[^\\n]{3,40}?)?\\s+by\\s+${name}`,
+  'u',
+);
+const notAName = new RegExp(
+  `^(?:${alternation([...WEEKDAYS, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'Then', 'Now', 'Law', 'Contrast', 'Comparison', 'Far', 'Early', 'Late'])})\\b`,
+  'u',
+);
 const arabicBy =
   /^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|إشراف|اشراف|حوار|مراسل|مراسلة|من|المحرر|محرر)\s*[:：\-–—]\s*\S/u;
 const arabicByBare = /^\s*(?:بقلم|كتب|كتبت|بقلم الكاتب|بقلم الكاتبة)\s+\S/u;
@@ -64,7 +73,11 @@ export const byline = defineRule({
       // The author's name above a "Follow" button (Medium, Substack).
       const nameAboveFollow = personName.test(t) && /^\s*(?:follow|متابعة)\s*$/iu.test(next);
       // "NEWS PROVIDED BY" with the company on the next line (press releases).
-      if (/^\s*(?:news provided by|provided by|distributed by)\s*:?\s*$/iu.test(t) && next.trim().length > 0 && wordCount(next) <= 6) {
+      if (
+        /^\s*(?:news provided by|provided by|distributed by)\s*:?\s*$/iu.test(t) &&
+        next.trim().length > 0 &&
+        wordCount(next) <= 6
+      ) {
         out.push(ctx.suggestLines(lines[i], lines[i + 1], 'byline'));
         i++;
         continue;
@@ -79,7 +92,16 @@ export const byline = defineRule({
       // "Jane Doe\nBBC News, Washington" / "محمد أحمد\nمراسل الجزيرة": the name above a title line goes too.
       const titleLine = jobTitle.test(t) || arabicJobTitle.test(t) || /^\s*(?:BBC|CNN|Reuters|Sky) News/u.test(t);
       const above = i > 0 ? lines[i - 1] : undefined;
-      const first = titleLine && above && (personName.test(above.text) || (wordCount(above.text) <= 3 && !/[.:،]/u.test(above.text) && /[\u0621-\u064A]/u.test(above.text) && arabicJobTitle.test(t))) ? above : lines[i];
+      const first =
+        titleLine &&
+        above &&
+        (personName.test(above.text) ||
+          (wordCount(above.text) <= 3 &&
+            !/[.:،]/u.test(above.text) &&
+            /[\u0621-\u064A]/u.test(above.text) &&
+            arabicJobTitle.test(t)))
+          ? above
+          : lines[i];
       out.push(ctx.suggestLines(first, lines[i], 'byline'));
     }
     return out;

@@ -8,16 +8,110 @@ import { WEEKDAYS, asciiDigits, findNewsDate } from './news-date';
 import { defineRule, type SourceLine } from './rule';
 
 const LABELS = [
-  'تاريخ النشر', 'تاريخ نشر', 'نشرت في', 'نشرت بتاريخ', 'نشرت', 'تم نشره', 'تاريخ الإضافة', 'أضيف في', 'تاريخ التحديث', 'تاريخ الخبر', 'تاريخ', 'نشر في', 'نُشر في', 'نشر بتاريخ', 'نشر', 'نُشر',
-  'آخر تحديث', 'اخر تحديث', 'أخر تحديث', 'آخر تعديل', 'تم التحديث', 'تم النشر', 'تحديث', 'محدث', 'التاريخ', 'بتاريخ',
-  'Published on', 'Published at', 'Published', 'First published on', 'First published', 'Last updated on', 'Last updated',
-  'Updated on', 'Updated at', 'Updated', 'Posted on', 'Posted at', 'Posted', 'Date', 'Modified', 'Last modified',
+  'تاريخ النشر',
+  'تاريخ نشر',
+  'نشرت في',
+  'نشرت بتاريخ',
+  'نشرت',
+  'تم نشره',
+  'تاريخ الإضافة',
+  'أضيف في',
+  'تاريخ التحديث',
+  'تاريخ الخبر',
+  'تاريخ',
+  'نشر في',
+  'نُشر في',
+  'نشر بتاريخ',
+  'نشر',
+  'نُشر',
+  'آخر تحديث',
+  'اخر تحديث',
+  'أخر تحديث',
+  'آخر تعديل',
+  'تم التحديث',
+  'تم النشر',
+  'تحديث',
+  'محدث',
+  'التاريخ',
+  'بتاريخ',
+  'Published on',
+  'Published at',
+  'Published',
+  'First published on',
+  'First published',
+  'Last updated on',
+  'Last updated',
+  'Updated on',
+  'Updated at',
+  'Updated',
+  'Posted on',
+  'Posted at',
+  'Posted',
+  'Date',
+  'Modified',
+  'Last modified',
 ];
 const FILLER = [
-  'في', 'الساعة', 'الموافق', 'at', 'on', 'GMT', 'UTC', 'BST', 'EDT', 'EST', 'CET', 'CEST', 'ET', 'ص', 'م', 'am', 'pm', 'a.m.', 'p.m.',
-  'بتوقيت', 'غرينتش', 'جرينتش', 'مكة', 'المكرمة', 'القدس', 'القاهرة', 'بيروت', 'الدوحة', 'الرياض', 'local', 'time', 'صباحا',
-  'مساء', 'صباحاً', 'مساءً', 'هـ', 'م.', 'GST', 'AST', 'KSA', 'EAT', 'WAT', 'SAST', 'IST', 'JST', 'PKT', 'TRT', 'MSK', 'PST', 'PDT',
-  'CST', 'CDT', 'EET', 'EEST', 'AEST', 'HKT', 'SGT', 'local time', 'بالتوقيت المحلي', 'توقيت',
+  'في',
+  'الساعة',
+  'الموافق',
+  'at',
+  'on',
+  'GMT',
+  'UTC',
+  'BST',
+  'EDT',
+  'EST',
+  'CET',
+  'CEST',
+  'ET',
+  'ص',
+  'م',
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'بتوقيت',
+  'غرينتش',
+  'جرينتش',
+  'مكة',
+  'المكرمة',
+  'القدس',
+  'القاهرة',
+  'بيروت',
+  'الدوحة',
+  'الرياض',
+  'local',
+  'time',
+  'صباحا',
+  'مساء',
+  'صباحاً',
+  'مساءً',
+  'هـ',
+  'م.',
+  'GST',
+  'AST',
+  'KSA',
+  'EAT',
+  'WAT',
+  'SAST',
+  'IST',
+  'JST',
+  'PKT',
+  'TRT',
+  'MSK',
+  'PST',
+  'PDT',
+  'CST',
+  'CDT',
+  'EET',
+  'EEST',
+  'AEST',
+  'HKT',
+  'SGT',
+  'local time',
+  'بالتوقيت المحلي',
+  'توقيت',
 ];
 const label = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(LABELS))})(?![\\p{L}])\\s*[:：]?`, 'gu');
 const weekday = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(WEEKDAYS))})(?![\\p{L}])`, 'gu');
@@ -25,7 +119,8 @@ const time = /(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)/g;
 const relative =
   /(?:(?:منذ|قبل)\s+(?:\d+\s+)?(?:ساعة|ساعتين|ساعات|دقيقة|دقيقتين|دقائق|يوم|يومين|أيام|ايام|أسبوع|اسبوع|شهر)|(?:\d+|an?|one)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|just now|الآن)/giu;
 // "06 ذو الحجة 1445 هـ": the Hijri date printed beside the Gregorian one.
-const hijriDate = /\d{1,2}\s+(?:محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى|جمادى الآخرة|جمادى الثانية|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)\s+\d{4}\s*(?:هـ|ه)?/gu;
+const hijriDate =
+  /\d{1,2}\s+(?:محرم|صفر|ربيع الأول|ربيع الاول|ربيع الآخر|ربيع الثاني|جمادى الأولى|جمادى الاولى|جمادى الآخرة|جمادى الثانية|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة)\s+\d{4}\s*(?:هـ|ه)?/gu;
 const zoneOffset = /(?:GMT|UTC)?\s*[+-]\s*\d{1,2}(?::?\d{2})?/g;
 const filler = new RegExp(`(?<![\\p{L}])(?:${alternation(caseVariants(FILLER))})(?![\\p{L}])`, 'gu');
 
@@ -39,7 +134,10 @@ export function isDateLine(line: string): boolean {
   // short name beside it.
   const parts = line.split(/\s[|/•·]\s/u);
   if (parts.length < 2 || parts.length > 3) return false;
-  return parts.some((p) => isDateStamp(p)) && parts.every((p) => isDateStamp(p) || (words(p).length <= 5 && !/[.،,:؛]\s*$/u.test(p.trim())));
+  return (
+    parts.some((p) => isDateStamp(p)) &&
+    parts.every((p) => isDateStamp(p) || (words(p).length <= 5 && !/[.،,:؛]\s*$/u.test(p.trim())))
+  );
 }
 
 function isDateStamp(line: string): boolean {
@@ -79,7 +177,8 @@ function isDateStamp(line: string): boolean {
 }
 
 /** "6 min read", "مدة القراءة: 3 دقائق", "Listen · 4 min". */
-const readingTime = /^\s*(?:(?:مدة|وقت) القراءة\s*[:：]?\s*)?(?:\d+|one|two|three)\s*(?:min|mins|minutes?|دقيقة|دقائق|د)\.?\s*(?:read|reading|listen|قراءة|للقراءة)?\s*$/iu;
+const readingTime =
+  /^\s*(?:(?:مدة|وقت) القراءة\s*[:：]?\s*)?(?:\d+|one|two|three)\s*(?:min|mins|minutes?|دقيقة|دقائق|د)\.?\s*(?:read|reading|listen|قراءة|للقراءة)?\s*$/iu;
 
 export function isReadingTimeLine(line: string): boolean {
   return readingTime.test(asciiDigits(line)) && /read|listen|قراءة|القراءة/iu.test(line);

@@ -11,16 +11,27 @@ import { NEWS_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
 const DASH = '(?:-{1,2}|–{1,2}|—{1,2})';
-const agency = alternation([...NEWS_AGENCIES, 'Reuters Health', 'AP Photo', 'UPI', 'CNBC', 'HealthDay News', 'dpa-AFX']);
+const agency = alternation([
+  ...NEWS_AGENCIES,
+  'Reuters Health',
+  'AP Photo',
+  'UPI',
+  'CNBC',
+  'HealthDay News',
+  'dpa-AFX',
+]);
 // "NEW YORK", "BREVARD COUNTY, Fla.", "SAN JUAN, Puerto Rico", "U.N."; capitals for the city, a
 // state or country after a comma.
-const englishPlace = "[A-Z][A-Z.'’-]*(?:\\s+[A-Z][A-Z.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
+const englishPlace =
+  "[A-Z][A-Z.'’-]*(?:\\s+[A-Z][A-Z.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
 // "دبي، الإمارات العربية المتحدة", "القاهرة": up to seven words, no sentence punctuation.
-const arabicPlace = '[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*(?:[\\s،,]+[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*){0,6}';
+const arabicPlace =
+  '[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*(?:[\\s،,]+[\\u0621-\\u064A][\\u0621-\\u064A\\u0640\\u064B-\\u0652]*){0,6}';
 const NBSP_SPACE = '[\\s\\u00A0]';
 
 // "Paris", "Hong Kong": with the agency in brackets after it, a place may be in Title Case.
-const titlePlace = "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
+const titlePlace =
+  "[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,3}(?:,\\s+[A-Z][\\p{L}.'’-]*(?:\\s+[A-Z][\\p{L}.'’-]*){0,2})?";
 // Reuters dates its dateline: "LONDON, May 18 (Reuters) - "; KUNA in figures: "الكويت - 14 - 5 (كونا) -- ".
 const wireDate = `(?:${NBSP_SPACE}*[-–—]${NBSP_SPACE}*\\d{1,2}${NBSP_SPACE}*[-/]${NBSP_SPACE}*\\d{1,2}(?:${NBSP_SPACE}*[-/]${NBSP_SPACE}*\\d{2,4})?|,?\\s+(?:${alternation(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'])})\\.?\\s+\\d{1,2})?`;
 /**
@@ -33,9 +44,15 @@ const agencyDateline = new RegExp(
   'u',
 );
 /** "القاهرة - أ ش أ: ", "بيروت – وكالات - ": a place, a dash and the agency, then a colon or dash. */
-const arabicAgencyDateline = new RegExp(`^${NBSP_SPACE}*${arabicPlace}${NBSP_SPACE}*[-–—]${NBSP_SPACE}*[(«]?(?:${agency})[)»]?${NBSP_SPACE}*(?:[:：]|${DASH})${NBSP_SPACE}*(?=[\\p{L}"“«])`, 'u');
+const arabicAgencyDateline = new RegExp(
+  `^${NBSP_SPACE}*${arabicPlace}${NBSP_SPACE}*[-–—]${NBSP_SPACE}*[(«]?(?:${agency})[)»]?${NBSP_SPACE}*(?:[:：]|${DASH})${NBSP_SPACE}*(?=[\\p{L}"“«])`,
+  'u',
+);
 /** "WASHINGTON – ", "DUBAI — ": a place in capitals and a dash, then a sentence in mixed case. */
-const capsDateline = new RegExp(`^${NBSP_SPACE}*${englishPlace}${NBSP_SPACE}+[–—]{1,2}${NBSP_SPACE}+(?=[A-Z][a-z]|["“‘][A-Z])`, 'u');
+const capsDateline = new RegExp(
+  `^${NBSP_SPACE}*${englishPlace}${NBSP_SPACE}+[–—]{1,2}${NBSP_SPACE}+(?=[A-Z][a-z]|["“‘][A-Z])`,
+  'u',
+);
 const agencyAtEnd = new RegExp(`${NBSP_SPACE}+(?:${agency})${NBSP_SPACE}*$`, 'u');
 
 /** The dateline at the start of `line`, as its length in UTF-16 units, or 0. */

@@ -7,17 +7,23 @@ import { asciiDigits } from './news-date';
 import { defineRule } from './rule';
 import type { SuggestedEdit } from '../api';
 
-const end = /^[\s\u00A0]*(?:[/\\(\[{<«ـ_*=~-]+[\s\u00A0]*)?(?:انتهى|انتهي|النهاية|نهاية الخبر|يتبع|تتمة|end|ends|endit|more|30)(?:[\s\u00A0]*[/\\)\]}>»ـ_*=~-]+)?[\s\u00A0]*$/iu;
+const end =
+  /^[\s\u00A0]*(?:[/\\(\[{<«ـ_*=~-]+[\s\u00A0]*)?(?:انتهى|انتهي|النهاية|نهاية الخبر|يتبع|تتمة|end|ends|endit|more|30)(?:[\s\u00A0]*[/\\)\]}>»ـ_*=~-]+)?[\s\u00A0]*$/iu;
 /** The bare word needs its marks on both sides ("انتهى" alone could be a one-word line of prose). */
 const marked = /[/\\(\[{<«ـ_*=~-].*[/\\)\]}>»ـ_*=~-]/u;
 const hashes = /^[\s\u00A0]*#{3}[\s\u00A0]*$/u;
 const ORDINALS = 'أولى|اولى|ثانية|ثالثة|رابعة|خامسة|سادسة|سابعة|ثامنة|تاسعة|عاشرة|أخيرة|اخيرة';
-const part = new RegExp(`^[\\s\\u00A0]*(?:[/(ـ-]+[\\s\\u00A0]*)?إضافة[\\s\\u00A0]+(?:${ORDINALS})(?:[\\s\\u00A0]+و(?:${ORDINALS}))?(?:[\\s\\u00A0]*[/)ـ-]+)?[\\s\\u00A0]*$|^[\\s\\u00A0]*(?:ADD|Add)[\\s\\u00A0]+\\d{1,2}[\\s\\u00A0]*$`, 'u');
+const part = new RegExp(
+  `^[\\s\\u00A0]*(?:[/(ـ-]+[\\s\\u00A0]*)?إضافة[\\s\\u00A0]+(?:${ORDINALS})(?:[\\s\\u00A0]+و(?:${ORDINALS}))?(?:[\\s\\u00A0]*[/)ـ-]+)?[\\s\\u00A0]*$|^[\\s\\u00A0]*(?:ADD|Add)[\\s\\u00A0]+\\d{1,2}[\\s\\u00A0]*$`,
+  'u',
+);
 /** "20:26 ت م", "19:05 ت غ", "1426 GMT", "14:26 بتوقيت غرينتش". */
-const transmissionTime = /^[\s\u00A0]*\d{1,2}:?\d{2}[\s\u00A0]*(?:ت[\s\u00A0]*[مغ]|GMT|UTC|بتوقيت[\s\u00A0]+\S+(?:[\s\u00A0]+\S+)?|local)?[\s\u00A0]*$/iu;
+const transmissionTime =
+  /^[\s\u00A0]*\d{1,2}:?\d{2}[\s\u00A0]*(?:ت[\s\u00A0]*[مغ]|GMT|UTC|بتوقيت[\s\u00A0]+\S+(?:[\s\u00A0]+\S+)?|local)?[\s\u00A0]*$/iu;
 
 /** The desk's initials under the marker (KUNA, Petra): "ع ب ص / م ف ع". */
-const deskInitials = /^[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5}(?:\/[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5})*[\s\u00A0]*$/u;
+const deskInitials =
+  /^[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5}(?:\/[\s\u00A0]*(?:[\u0621-\u064A](?:[\s\u00A0]+|$)){1,5})*[\s\u00A0]*$/u;
 
 export function isEndMarkerLine(line: string): boolean {
   if (hashes.test(line) || part.test(line)) return true;

@@ -12,7 +12,31 @@ import { defineRule } from './rule';
 
 const A = `[${ARABIC_LETTER}]`;
 // Units, era marks and abbreviations written straight after a number: not glue.
-const UNITS = ['م', 'هـ', 'ه', 'ق', 'كم', 'كغ', 'كلغ', 'كلم', 'مم', 'سم', 'ملم', 'مل', 'ك', 'ج', 'د', 'س', 'ث', 'ر', 'ق.م', 'مليار', 'مليون', 'ألف', 'الف'];
+const UNITS = [
+  'م',
+  'هـ',
+  'ه',
+  'ق',
+  'كم',
+  'كغ',
+  'كلغ',
+  'كلم',
+  'مم',
+  'سم',
+  'ملم',
+  'مل',
+  'ك',
+  'ج',
+  'د',
+  'س',
+  'ث',
+  'ر',
+  'ق.م',
+  'مليار',
+  'مليون',
+  'ألف',
+  'الف',
+];
 const GLUES: RegExp[] = [
   // Arabic then Latin, Latin then Arabic: "Googleغوغل", "غوغلGoogle".
   new RegExp(`(?<=${A}{2})(?=[A-Za-z]{2})`, 'gu'),

@@ -8,7 +8,8 @@ import { endsWithFullStop, isHeadlineLike, wordCount } from './line-shape';
 import { defineRule } from './rule';
 
 const bracketed = /^[\s\u00A0]*\[[^\[\]]{10,220}\][\s\u00A0]*$/u;
-const LABELS = 'GRAPHIC|GRAPHICS|Graphic|FACTBOX|Factbox|INTERACTIVE|Interactive|TIMELINE|Timeline|EXPLAINER|Explainer|PHOTOS|Photos|VIDEO|PODCAST|Podcast|LIVE UPDATES|Live updates|FACT CHECK|Fact check|BREAKINGVIEWS|Breakingviews';
+const LABELS =
+  'GRAPHIC|GRAPHICS|Graphic|FACTBOX|Factbox|INTERACTIVE|Interactive|TIMELINE|Timeline|EXPLAINER|Explainer|PHOTOS|Photos|VIDEO|PODCAST|Podcast|LIVE UPDATES|Live updates|FACT CHECK|Fact check|BREAKINGVIEWS|Breakingviews';
 const labelled = new RegExp(`^[\\s\\u00A0]*(?:${LABELS})\\s*:\\s*\\S`, 'u');
 /** "… - here", "… (here)": the link text of a headline. */
 const hereLink = /\s[-–—]\s*here\s*$|\(here\)\s*$/iu;
@@ -30,12 +31,15 @@ export function isUnlabeledHeadline(line: string): boolean {
 
 export const headlineLine = defineRule({
   id: 'headline-line',
-  description: 'The headline of another story alone between paragraphs ("[…]", "GRAPHIC: … - here", "\'Quote\': Headline").',
+  description:
+    'The headline of another story alone between paragraphs ("[…]", "GRAPHIC: … - here", "\'Quote\': Headline").',
   language: 'en',
   detect(_text, ctx) {
     const lines = ctx.lines;
     // Between paragraphs: the first line of the document is the article's own headline.
     const first = lines.findIndex((l) => l.text.trim().length > 0);
-    return lines.filter((l) => l.index > first && isUnlabeledHeadline(l.text)).map((l) => ctx.suggestLines(l, l, 'headline-line'));
+    return lines
+      .filter((l) => l.index > first && isUnlabeledHeadline(l.text))
+      .map((l) => ctx.suggestLines(l, l, 'headline-line'));
   },
 });

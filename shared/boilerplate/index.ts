@@ -122,7 +122,11 @@ class AcceptedEdits {
 
   add(e: SuggestedEdit): void {
     let i = this.firstEndingFrom(e.start);
-    while (i < this.items.length && (this.items[i].start < e.start || (this.items[i].start === e.start && this.items[i].end <= e.end))) i++;
+    while (
+      i < this.items.length &&
+      (this.items[i].start < e.start || (this.items[i].start === e.start && this.items[i].end <= e.end))
+    )
+      i++;
     this.items.splice(i, 0, e);
   }
 }
@@ -150,7 +154,8 @@ function isRemoval(e: SuggestedEdit): boolean {
 export function suggestEdits(source: string, options: SuggestOptions = {}): SuggestedEdit[] {
   const disabled = new Set(options.disabledRules ?? []);
   const own = options.workspaceRules ?? [];
-  if (!Array.isArray(own)) throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', CONFIG_FILE);
+  if (!Array.isArray(own))
+    throw new TahrirError('invalid-argument', 'boilerplateRules: must be a list of rules', CONFIG_FILE);
   const site = options.site ? siteTemplateRules(options.site) : [];
   const rules = [...RULES, ...own.map((r, i) => workspaceRule(r, i)), ...site].filter((r) => !disabled.has(r.id));
   const ctx = createRuleContext(source, rules);
@@ -163,7 +168,9 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
     .filter((e) => !existing.some((x) => conflicts(e, x)));
 
   const accepted = new AcceptedEdits();
-  const removals = candidates.filter(isRemoval).sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const removals = candidates
+    .filter(isRemoval)
+    .sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   let chars: string[] | undefined;
   for (const e of removals) {
     const near = accepted.near(e).filter((x) => x.start < x.end);
@@ -174,7 +181,8 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
     const pieces = outside(e, near);
     // Covered whole by a rule's removal: the workspace's reason ("appears in 87 of 100 spa
     // articles") still says why, so the kept one carries it.
-    if (pieces.length === 0 && e.reason) for (const x of near) if (!x.reason && x.start <= e.start && e.end <= x.end) x.reason = e.reason;
+    if (pieces.length === 0 && e.reason)
+      for (const x of near) if (!x.reason && x.start <= e.start && e.end <= x.end) x.reason = e.reason;
     for (const piece of pieces) {
       chars ??= [...source];
       const text = chars.slice(piece.start, piece.end).join('');

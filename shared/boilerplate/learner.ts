@@ -140,7 +140,11 @@ export interface ReviewedLine {
 }
 
 /** Builds a site's model from its reviewed lines and the glued prefixes and suffixes removed. */
-export function learnSite(lines: readonly ReviewedLine[], edges: { prefixes: string[]; suffixes: string[] }, rejected: readonly string[]): LearnedSite {
+export function learnSite(
+  lines: readonly ReviewedLine[],
+  edges: { prefixes: string[]; suffixes: string[] },
+  rejected: readonly string[],
+): LearnedSite {
   const removedKeys = new Map<string, Set<string>>();
   const keptKeys = new Map<string, Set<string>>();
   for (const l of lines) {
@@ -168,7 +172,8 @@ export function learnSite(lines: readonly ReviewedLine[], edges: { prefixes: str
     examples.push({ features: lineFeatures(l.line, context), removed: l.removed });
   }
   const training = [...evenly(examples.filter((e) => e.removed)), ...evenly(examples.filter((e) => !e.removed))];
-  const tally = (keys: string[]) => keys.reduce<Record<string, number>>((out, k) => ((out[k] = (out[k] ?? 0) + 1), out), {});
+  const tally = (keys: string[]) =>
+    keys.reduce<Record<string, number>>((out, k) => ((out[k] = (out[k] ?? 0) + 1), out), {});
   return {
     examples: { removed: examples.filter((e) => e.removed).length, kept: examples.filter((e) => !e.removed).length },
     weights: weightsByName(trainLogistic(training)),

@@ -38,7 +38,9 @@ export type FinalYeh = (stem: string) => typeof YEH | typeof ALEF_MAKSURA;
 function byList(stem: string): typeof YEH | typeof ALEF_MAKSURA {
   const word = stem + ALEF_MAKSURA;
   const bare = word.replace(PREFIXES, '');
-  return MAKSURA_WORDS.has(word) || MAKSURA_WORDS.has(bare) || MAKSURA_WORDS.has(word.replace(/^[وف]/u, '')) ? ALEF_MAKSURA : YEH;
+  return MAKSURA_WORDS.has(word) || MAKSURA_WORDS.has(bare) || MAKSURA_WORDS.has(word.replace(/^[وف]/u, ''))
+    ? ALEF_MAKSURA
+    : YEH;
 }
 
 /**
@@ -76,7 +78,9 @@ export function normalizeLetterVariants(word: string, finalYeh: FinalYeh = byLis
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (c === KEHEH) out += '\u0643';
-    else if (c === FARSI_YEH) out += i === chars.length - 1 && letter.test(out[out.length - 1] ?? '') ? finalYeh(out.replace(/\u0640/gu, '')) : YEH;
+    else if (c === FARSI_YEH)
+      out +=
+        i === chars.length - 1 && letter.test(out[out.length - 1] ?? '') ? finalYeh(out.replace(/\u0640/gu, '')) : YEH;
     else if (c === TATWEEL) {
       let j = i + 1;
       while (j < chars.length && chars[j] === TATWEEL) j++;

@@ -7,7 +7,10 @@ const arabicLetter = new RegExp(`[${ARABIC_LETTER}]`);
 const latinLetter = /[A-Za-z]/;
 
 export function words(text: string): string[] {
-  return text.trim().split(/\s+/u).filter((w) => w.length > 0);
+  return text
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
 }
 
 export function wordCount(text: string): number {
@@ -79,5 +82,8 @@ export function caseVariants(literals: readonly string[]): string[] {
 
 /** One alternation of literals, longest first so the regex engine prefers them. */
 export function alternation(literals: readonly string[]): string {
-  return [...literals].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return [...literals]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 }

@@ -9,7 +9,8 @@ import { endsWithFullStop, wordCount } from './line-shape';
 import { defineRule } from './rule';
 
 /** "Read more about her", "Read more about him from Opinions Read more about him from Style". */
-const readMoreLine = /^[\s\u00A0]*(?:(?:read|see|find out|learn) more(?: about (?:him|her|them|it|this|his [\p{L}]+|her [\p{L}]+|their [\p{L}]+))?(?: (?:from|in|at) [A-Z][\p{L}]*(?: [A-Z][\p{L}]*){0,2})?[\s\u00A0]*){1,3}$/iu;
+const readMoreLine =
+  /^[\s\u00A0]*(?:(?:read|see|find out|learn) more(?: about (?:him|her|them|it|this|his [\p{L}]+|her [\p{L}]+|their [\p{L}]+))?(?: (?:from|in|at) [A-Z][\p{L}]*(?: [A-Z][\p{L}]*){0,2})?[\s\u00A0]*){1,3}$/iu;
 const SHORT_LINK = '(?:https?:\\/\\/)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,6}\\/[\\w\\-./?=&%#~+]+';
 /** A URL, bare or in brackets, after the end of a sentence and closing the line. */
 const citedLink = new RegExp(`(?<=[.!?"”’)\\]])[\\s\\u00A0]+[([]?${SHORT_LINK}[)\\]]?\\.?[\\s\\u00A0]*$`, 'iu');
@@ -19,7 +20,8 @@ const graphicPointer =
 
 export const linkLeftover = defineRule({
   id: 'link-leftover',
-  description: 'What is left of a link: "Read more about her", a short URL cited after a sentence, "(See graphic here …)".',
+  description:
+    'What is left of a link: "Read more about her", a short URL cited after a sentence, "(See graphic here …)".',
   language: 'en',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];
@@ -32,7 +34,8 @@ export const linkLeftover = defineRule({
       }
       // A link has its slash, a pointer its brackets.
       const m = (t.includes('/') ? citedLink.exec(t) : null) ?? (t.includes('(') ? graphicPointer.exec(t) : null);
-      if (m && t.slice(0, m.index).trim().length > 0) out.push(ctx.suggest(line.start + m.index, line.end, 'boilerplate', 'link-leftover'));
+      if (m && t.slice(0, m.index).trim().length > 0)
+        out.push(ctx.suggest(line.start + m.index, line.end, 'boilerplate', 'link-leftover'));
     }
     return out;
   },

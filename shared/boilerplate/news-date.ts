@@ -21,18 +21,77 @@ months(11, 'November', 'Nov', 'نوفمبر', 'تشرين الثاني', 'تشر
 months(12, 'December', 'Dec', 'ديسمبر', 'كانون الأول', 'كانون الاول', 'كانون أول', 'دجنبر');
 
 export const WEEKDAYS = [
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
-  'Mon', 'Tue', 'Tues', 'Wed', 'Thu', 'Thur', 'Thurs', 'Fri', 'Sat', 'Sun',
-  'الاثنين', 'الإثنين', 'الأثنين', 'الثلاثاء', 'الأربعاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد', 'الاحد',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'Mon',
+  'Tue',
+  'Tues',
+  'Wed',
+  'Thu',
+  'Thur',
+  'Thurs',
+  'Fri',
+  'Sat',
+  'Sun',
+  'الاثنين',
+  'الإثنين',
+  'الأثنين',
+  'الثلاثاء',
+  'الأربعاء',
+  'الاربعاء',
+  'الخميس',
+  'الجمعة',
+  'السبت',
+  'الأحد',
+  'الاحد',
 ];
 
 const ZONES: Record<string, string> = {
-  gmt: 'Z', utc: 'Z', z: 'Z', bst: '+01:00', cet: '+01:00', cest: '+02:00', eet: '+02:00', eest: '+03:00',
-  est: '-05:00', edt: '-04:00', cst: '-06:00', cdt: '-05:00', pst: '-08:00', pdt: '-07:00', msk: '+03:00',
-  ast: '+03:00', ksa: '+03:00', gst: '+04:00', eat: '+03:00', wat: '+01:00', sast: '+02:00', ist: '+05:30', jst: '+09:00',
-  pkt: '+05:00', trt: '+03:00', irst: '+03:30', aest: '+10:00', hkt: '+08:00', sgt: '+08:00', 'بتوقيت غرينتش': 'Z', 'بتوقيت جرينتش': 'Z', 'بتوقيت غرينيتش': 'Z',
-  'بتوقيت مكة المكرمة': '+03:00', 'بتوقيت مكة': '+03:00', 'بتوقيت السعودية': '+03:00', 'بتوقيت الرياض': '+03:00',
-  'بتوقيت الإمارات': '+04:00', 'بتوقيت أبوظبي': '+04:00', 'بتوقيت موسكو': '+03:00', 'بتوقيت الدوحة': '+03:00',
+  gmt: 'Z',
+  utc: 'Z',
+  z: 'Z',
+  bst: '+01:00',
+  cet: '+01:00',
+  cest: '+02:00',
+  eet: '+02:00',
+  eest: '+03:00',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  msk: '+03:00',
+  ast: '+03:00',
+  ksa: '+03:00',
+  gst: '+04:00',
+  eat: '+03:00',
+  wat: '+01:00',
+  sast: '+02:00',
+  ist: '+05:30',
+  jst: '+09:00',
+  pkt: '+05:00',
+  trt: '+03:00',
+  irst: '+03:30',
+  aest: '+10:00',
+  hkt: '+08:00',
+  sgt: '+08:00',
+  'بتوقيت غرينتش': 'Z',
+  'بتوقيت جرينتش': 'Z',
+  'بتوقيت غرينيتش': 'Z',
+  'بتوقيت مكة المكرمة': '+03:00',
+  'بتوقيت مكة': '+03:00',
+  'بتوقيت السعودية': '+03:00',
+  'بتوقيت الرياض': '+03:00',
+  'بتوقيت الإمارات': '+04:00',
+  'بتوقيت أبوظبي': '+04:00',
+  'بتوقيت موسكو': '+03:00',
+  'بتوقيت الدوحة': '+03:00',
 };
 
 // Month "names" may pair two calendars: "نيسان/أبريل", "April/نيسان".
@@ -52,7 +111,10 @@ const timeOfDay = new RegExp(
   'u',
 );
 // "3:45 pm EDT, Thu April 11, 2024": a weekday may sit between the time and the date.
-const timeBeforeDate = new RegExp(`${timeOfDay.source}[\\s,،|\\-–—]*(?:${alternation(caseVariants(WEEKDAYS))})?\\.?[\\s,،|\\-–—]*$`, 'u');
+const timeBeforeDate = new RegExp(
+  `${timeOfDay.source}[\\s,،|\\-–—]*(?:${alternation(caseVariants(WEEKDAYS))})?\\.?[\\s,،|\\-–—]*$`,
+  'u',
+);
 
 export interface NewsDate {
   /** YYYY-MM-DD */
@@ -75,7 +137,10 @@ export function asciiDigits(text: string): string {
 }
 
 function monthNumber(name: string): number | undefined {
-  const first = name.split(/\s*[/(-]\s*/)[0].replace(/\.$/, '').toLowerCase();
+  const first = name
+    .split(/\s*[/(-]\s*/)[0]
+    .replace(/\.$/, '')
+    .toLowerCase();
   return MONTHS[first];
 }
 

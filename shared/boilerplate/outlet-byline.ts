@@ -10,15 +10,36 @@ import { defineRule, type SourceLine } from './rule';
 
 const OUTLETS = [
   ...NEWS_AGENCIES,
-  'USA TODAY', 'USA Today', 'USA TODAY NETWORK', 'USA TODAY Network', 'The Associated Press', 'Los Angeles Times', 'Chicago Tribune',
-  'The Wall Street Journal', 'Wall Street Journal', 'CNBC', 'Politico', 'Axios', 'The Hill', 'Al-Monitor', 'Arab News',
+  'USA TODAY',
+  'USA Today',
+  'USA TODAY NETWORK',
+  'USA TODAY Network',
+  'The Associated Press',
+  'Los Angeles Times',
+  'Chicago Tribune',
+  'The Wall Street Journal',
+  'Wall Street Journal',
+  'CNBC',
+  'Politico',
+  'Axios',
+  'The Hill',
+  'Al-Monitor',
+  'Arab News',
 ];
-const outlet = new RegExp(`^[\\s\\u00A0]*(?:${alternation(OUTLETS)})(?:\\s+(?:staff|Staff|STAFF|network|Network|NETWORK|wire|Wire))?[\\s\\u00A0]*$`, 'u');
-const upperOutlet = new RegExp(`^[\\s\\u00A0]*(?:${alternation(OUTLETS.map((o) => o.toUpperCase()))})(?:\\s+(?:STAFF|NETWORK|WIRE))?[\\s\\u00A0]*$`, 'u');
+const outlet = new RegExp(
+  `^[\\s\\u00A0]*(?:${alternation(OUTLETS)})(?:\\s+(?:staff|Staff|STAFF|network|Network|NETWORK|wire|Wire))?[\\s\\u00A0]*$`,
+  'u',
+);
+const upperOutlet = new RegExp(
+  `^[\\s\\u00A0]*(?:${alternation(OUTLETS.map((o) => o.toUpperCase()))})(?:\\s+(?:STAFF|NETWORK|WIRE))?[\\s\\u00A0]*$`,
+  'u',
+);
 /** A desk rather than a person: "Editors", "Staff writer", "فريق التحرير". */
-const desk = /^[\s\u00A0]*(?:editors|the editors|(?:the )?editorial board|staff|staff writer|staff reporter|news desk|فريق التحرير|هيئة التحرير|المحرر|محرر الموقع)[\s\u00A0]*$/iu;
+const desk =
+  /^[\s\u00A0]*(?:editors|the editors|(?:the )?editorial board|staff|staff writer|staff reporter|news desk|فريق التحرير|هيئة التحرير|المحرر|محرر الموقع)[\s\u00A0]*$/iu;
 /** "Jane Doe", "Ana de la Cruz": a person's name, each word capitalized. */
-const authorLine = /^[\s\u00A0]*[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|la|van|von|al|el|bin)){1,3}[\s\u00A0]*$/u;
+const authorLine =
+  /^[\s\u00A0]*[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|de|la|van|von|al|el|bin)){1,3}[\s\u00A0]*$/u;
 
 export const outletByline = defineRule({
   id: 'outlet-byline',
@@ -33,7 +54,9 @@ export const outletByline = defineRule({
       // The name above it goes too; on the first line it may be the title ("Trump Visits Ohio"
       // reads as a name), so there only a desk ("Editors") goes.
       const above: SourceLine = filled[i - 1];
-      const named = desk.test(above.text) || (i >= 2 && authorLine.test(above.text) && wordCount(above.text) <= 4 && !endsWithFullStop(above.text));
+      const named =
+        desk.test(above.text) ||
+        (i >= 2 && authorLine.test(above.text) && wordCount(above.text) <= 4 && !endsWithFullStop(above.text));
       out.push(ctx.suggestLines(named ? above : line, line, 'outlet-byline'));
     }
     return out;

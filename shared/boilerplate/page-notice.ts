@@ -12,7 +12,8 @@ const cookie =
   /\b(?:we use cookies|this (?:site|website) uses cookies|we and our partners use cookies|by (?:continuing to (?:use|browse)|using) (?:this|our) (?:site|website))\b|^[\s\u00A0]*(?:(?:accept|reject|manage|allow) (?:all )?cookies|cookie (?:settings|policy|preferences))[\s\u00A0]*$|(?:نستخدم|يستخدم (?:هذا )?الموقع|يستخدم موقعنا)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز|الكوكيز|كوكيز)|(?:سياسة|إعدادات)\s+(?:ملفات\s+)?(?:تعريف الارتباط|الكوكيز)|باستمرارك في (?:استخدام|تصفح) (?:هذا )?(?:الموقع|موقعنا)/iu;
 const script =
   /\b(?:please enable javascript|javascript is (?:disabled|required|not enabled|turned off)|(?:you need to|you must|please) (?:enable|turn on) javascript|enable javascript (?:to|in your browser)|your browser (?:does not|doesn['’]t) support|you are using an (?:outdated|old|unsupported) browser|please (?:update|upgrade) your browser|(?:we noticed|it looks like) you(?:['’]re| are) using an ad ?blocker|please (?:disable|turn off|whitelist) (?:your )?ad ?block)/iu;
-const scriptAr = /(?:يرجى|الرجاء|يجب)\s+(?:تفعيل|تمكين)\s+(?:ال)?(?:جافا ?سكريبت|javascript)|متصفحك (?:لا يدعم|قديم)|(?:يرجى|الرجاء) (?:تعطيل|إيقاف) (?:مانع|حاجب) الإعلانات/iu;
+const scriptAr =
+  /(?:يرجى|الرجاء|يجب)\s+(?:تفعيل|تمكين)\s+(?:ال)?(?:جافا ?سكريبت|javascript)|متصفحك (?:لا يدعم|قديم)|(?:يرجى|الرجاء) (?:تعطيل|إيقاف) (?:مانع|حاجب) الإعلانات/iu;
 // "حمّلوا تطبيق …" as a call at the start of the line; "حمل … تطبيق القانون" (carried … applying the law) is prose.
 const appAr =
   /(?:يمكنكم|يمكنك|بإمكانكم|بإمكانك)\s+(?:الآن\s+)?(?:تسلم|تسلّم|استلام|تلقي|تلقّي|الحصول على|متابعة)\s+(?:\S+\s+){0,4}?(?:إشعارات|الإشعارات|تنبيهات|التنبيهات|آخر الأخبار|أهم الأخبار)|^[\s\u00A0]*(?:حمّل|حمّلوا|حملوا|نزّل|نزّلوا|نزلوا|(?:حمل|نزل)(?=\s+تطبيق))\s+(?:\S+\s+){0,2}?تطبيق|^[\s\u00A0]*(?:فعّل|فعّلوا|فعلوا|فعل)\s+(?:خاصية\s+)?(?:الإشعارات|التنبيهات|الاشعارات)/u;
@@ -20,7 +21,8 @@ const appAr =
 const appEnStart =
   /^[\s\u00A0]*[([]?\s*(?:(?:get|download|install) (?:the|our) (?:free )?[\p{L}\d .&'’-]{0,30}app\b|(?:turn on|enable|allow|sign up for|get) (?:push |breaking[- ]news |news )?(?:notifications|alerts)\b|(?:listen to|check out|subscribe to) (?:the|our|this)\b.{0,50}\bpodcast\b|sign up for (?:the|our) .{0,60}\bnewsletter\b)/iu;
 /** "Find more of AP's coverage at …", "See full coverage: …". */
-const moreCoverage = /^[\s\u00A0]*(?:find|see|read|get|follow|for) (?:more|full|all|the latest|complete|our)\b(?: of)?(?: [\p{L}'’]+){0,3} coverage\b/iu;
+const moreCoverage =
+  /^[\s\u00A0]*(?:find|see|read|get|follow|for) (?:more|full|all|the latest|complete|our)\b(?: of)?(?: [\p{L}'’]+){0,3} coverage\b/iu;
 /** "Don't miss these insights from …", "لا تفوّت …": a teaser button, no sentence. */
 const dontMiss = /^[\s\u00A0]*(?:don['’]?t miss|never miss|لا تفوت|لا تفوّت|لا يفوتك)\s/iu;
 /** Anywhere in the line, as the site speaks of itself: "sign up for our … newsletter", "Prefer to listen?". */
@@ -28,14 +30,23 @@ const appEnAnywhere =
   /\bprefer to listen\?|\bsubscribe (?:for free )?(?:on|in) (?:apple podcasts|spotify|stitcher|google podcasts)|\b(?:sign up for|subscribe to) our .{0,60}\bnewsletter\b/iu;
 
 /** Words every notice above has one of: most lines are turned away by this one cheap test. */
-const cue = /cookie|coverage|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
+const cue =
+  /cookie|coverage|javascript|browser|block|app\b|notification|alert|podcast|newsletter|listen|ملفات|الارتباط|الكوكيز|كوكيز|جافا|متصفح|إشعار|الإشعار|اشعار|تنبيه|التنبيه|تطبيق|الإعلانات/iu;
 
 export function isPageNoticeLine(line: string): boolean {
   if (dontMiss.test(line) && wordCount(line) <= 12 && !endsWithFullStop(line)) return true;
   if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 60) return false;
-  return cookie.test(line) || script.test(line) || scriptAr.test(line) || appAr.test(line) || appEnStart.test(line) || appEnAnywhere.test(line) || (moreCoverage.test(line) && n <= 30);
+  return (
+    cookie.test(line) ||
+    script.test(line) ||
+    scriptAr.test(line) ||
+    appAr.test(line) ||
+    appEnStart.test(line) ||
+    appEnAnywhere.test(line) ||
+    (moreCoverage.test(line) && n <= 30)
+  );
 }
 
 export const pageNotice = defineRule({

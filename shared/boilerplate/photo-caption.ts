@@ -10,29 +10,50 @@ import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-s
 import { NEWS_AGENCIES, PHOTO_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
-const agencies = alternation(caseVariants([...PHOTO_AGENCIES, 'Getty Images for', 'AP Photo', 'The Washington Post', 'The New York Times', 'USA TODAY', 'USA Today', 'Bloomberg News', 'NurPhoto via Getty Images', 'SOPA Images/LightRocket']));
+const agencies = alternation(
+  caseVariants([
+    ...PHOTO_AGENCIES,
+    'Getty Images for',
+    'AP Photo',
+    'The Washington Post',
+    'The New York Times',
+    'USA TODAY',
+    'USA Today',
+    'Bloomberg News',
+    'NurPhoto via Getty Images',
+    'SOPA Images/LightRocket',
+  ]),
+);
 /** "REUTERS/Name", "AP Photo/Name", "(Name/AFP/Getty Images)", "(AP Photo/Name)", optionally "/File Photo", at the end. */
-const slashCredit = new RegExp(`(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`, 'u');
+const slashCredit = new RegExp(
+  `(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`,
+  'u',
+);
 /** "… Courtesy photo", "(Courtesy of the family)", "Photo courtesy of …": capitalized, as a credit is ("…, courtesy of the family." is prose). */
-const courtesy = /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?(?:\s+of\s+[^()]{2,50})?|(?:Photo|Photograph|Image)\s+courtesy\s+of\s+[^().]{2,50}|(?:Staff|File|Handout)\s+photo)\)?\s*$/u;
+const courtesy =
+  /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?(?:\s+of\s+[^()]{2,50})?|(?:Photo|Photograph|Image)\s+courtesy\s+of\s+[^().]{2,50}|(?:Staff|File|Handout)\s+photo)\)?\s*$/u;
 const labelled = /^[\s\u00A0]*(?:FILE PHOTO|File photo|FILE PICTURE|PHOTO|Photo|IMAGE|Pictured|PICTURED)\s*:\s*\S/u;
 /** "Credit...Jane Doe for The Times", "Image…Getty Images": a credit line after its caption. */
 const creditDots = /^[\s\u00A0]*(?:Credit|Image|Photo|Video)(?:\.{3}|…)\s*\S/u;
 /** "… Photograph: Jo Hale/Getty Images", "… الصورة: رويترز": the credit label closing the caption. */
-const trailingLabel = /[.!?"”’)\]\s]\s*(?:Photograph|Photo|Picture|Image|Illustration|Composite|الصورة|صورة|تصوير)\s*[:：]\s*[^.:،]{2,60}$/u;
+const trailingLabel =
+  /[.!?"”’)\]\s]\s*(?:Photograph|Photo|Picture|Image|Illustration|Composite|الصورة|صورة|تصوير)\s*[:：]\s*[^.:،]{2,60}$/u;
 /** A short caption ending in its outlet in brackets: "ركاب داخل عربات المترو (سكاي نيوز عربية)". */
 const outletCredit = new RegExp(`\\((?:${alternation(NEWS_AGENCIES)})\\)[\\s\\u00A0]*$`, 'u');
 /** NPR and others print the caption button after the caption: "… Jane Doe/Station hide caption". */
 const captionButtonEnd = /\s(?:hide|toggle|show) caption[\s\u00A0]*$/iu;
-const showCaption = /^[\s\u00A0]*(?:show caption\s+hide caption|hide caption\s+show caption|toggle caption|expand caption|caption)\b/iu;
+const showCaption =
+  /^[\s\u00A0]*(?:show caption\s+hide caption|hide caption\s+show caption|toggle caption|expand caption|caption)\b/iu;
 const arabicCredit = /\((?:الصورة|صورة|تصوير|الصور|عدسة|بعدسة|مصدر الصورة)\s*[:：\-–—]\s*[^()]{2,50}\)\s*$/u;
 /** "(University of Rochester)", "(Debra Vasalech Lyons)": a name alone in brackets, capitalized words. */
-const bracketedName = /^[\s\u00A0]*\((?:[A-Z][\p{L}.'’&-]*|of|for|the|and|de|via|at|E\.)(?:\s+(?:[A-Z][\p{L}.'’&-]*|of|for|the|and|de|via|at|[A-Z]\.)){0,7}(?:\s*\/\s*[^()]{2,40})?\)[\s\u00A0]*$/u;
+const bracketedName =
+  /^[\s\u00A0]*\((?:[A-Z][\p{L}.'’&-]*|of|for|the|and|de|via|at|E\.)(?:\s+(?:[A-Z][\p{L}.'’&-]*|of|for|the|and|de|via|at|[A-Z]\.)){0,7}(?:\s*\/\s*[^()]{2,40})?\)[\s\u00A0]*$/u;
 
 export function isPhotoCaptionLine(line: string): boolean {
   const n = wordCount(line);
   if (n === 0 || n > 110) return false;
-  if ((showCaption.test(line) && n >= 3) || (creditDots.test(line) && n <= 20) || captionButtonEnd.test(line)) return true;
+  if ((showCaption.test(line) && n >= 3) || (creditDots.test(line) && n <= 20) || captionButtonEnd.test(line))
+    return true;
   if (labelled.test(line) && (slashCredit.test(line) || n <= 80)) return true;
   if (trailingLabel.test(line) && n <= 80) return true;
   if (outletCredit.test(line) && n <= 20 && !endsWithFullStop(line.replace(outletCredit, ''))) return true;

@@ -7,15 +7,57 @@ import { PHOTO_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
 const PHOTO_LABELS = [
-  'Photo', 'Photos', 'Photograph', 'Photography', 'Image', 'Images', 'Picture', 'Pictures', 'Pic', 'Credit', 'Credits',
-  'Image credit', 'Image source', 'Image caption', 'Photo credit', 'Photo by', 'Photograph by', 'Photo illustration',
-  'Caption', 'Video', 'Illustration', 'File photo', 'Media caption',
-  'صورة', 'الصورة', 'صور', 'الصور', 'تصوير', 'بعدسة', 'عدسة', 'مصدر الصورة', 'صدر الصورة', 'التعليق على الصورة', 'تعليق الصورة',
-  'صورة أرشيفية', 'صورة تعبيرية', 'صورة من', 'فيديو', 'الفيديو', 'شاهد الفيديو', 'شاهد',
+  'Photo',
+  'Photos',
+  'Photograph',
+  'Photography',
+  'Image',
+  'Images',
+  'Picture',
+  'Pictures',
+  'Pic',
+  'Credit',
+  'Credits',
+  'Image credit',
+  'Image source',
+  'Image caption',
+  'Photo credit',
+  'Photo by',
+  'Photograph by',
+  'Photo illustration',
+  'Caption',
+  'Video',
+  'Illustration',
+  'File photo',
+  'Media caption',
+  'صورة',
+  'الصورة',
+  'صور',
+  'الصور',
+  'تصوير',
+  'بعدسة',
+  'عدسة',
+  'مصدر الصورة',
+  'صدر الصورة',
+  'التعليق على الصورة',
+  'تعليق الصورة',
+  'صورة أرشيفية',
+  'صورة تعبيرية',
+  'صورة من',
+  'فيديو',
+  'الفيديو',
+  'شاهد الفيديو',
+  'شاهد',
 ];
-const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(caseVariants(PHOTO_LABELS))})\\s*(?:[:：,،\\-–—|]|[Bb]y\\b)`, 'u');
+const labelled = new RegExp(
+  `^\\s*[(\\[]?\\s*(?:${alternation(caseVariants(PHOTO_LABELS))})\\s*(?:[:：,،\\-–—|]|[Bb]y\\b)`,
+  'u',
+);
 const agencies = alternation(caseVariants(PHOTO_AGENCIES));
-const creditOnly = new RegExp(`^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`, 'u');
+const creditOnly = new RegExp(
+  `^\\s*[(\\[]?\\s*(?:${agencies})(?:\\s*(?:/|via|عبر|-|–)\\s*[^.،,]{1,50})?\\s*[)\\]]?\\s*$`,
+  'u',
+);
 const captionWithCredit = new RegExp(`\\((?:[^()]{0,30}(?:/|:)\\s*)?(?:${agencies})[^()]{0,40}\\)\\s*$`, 'u');
 
 /** A gallery counter ("1 /1", "3 / 12") or a caption ending in an agency acronym ("… Makkah. (SPA)"). */

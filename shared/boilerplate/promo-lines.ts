@@ -18,47 +18,156 @@ const newsletterStart =
 const newsletterTopic =
   /newsletter|inbox|e-?mail|bulletin|briefing|privacy (?:notice|policy)|نشر[ةت]|النشرة|البريد|بريدك|مجانا|مجاناً|صندوق/iu;
 
-const privacyNotice = /^\s*(?:privacy notice|privacy policy|by (?:signing up|subscribing)|we (?:will|won't) (?:never )?(?:share|use) your|سياسة الخصوصية|بالاشتراك)/iu;
+const privacyNotice =
+  /^\s*(?:privacy notice|privacy policy|by (?:signing up|subscribing)|we (?:will|won't) (?:never )?(?:share|use) your|سياسة الخصوصية|بالاشتراك)/iu;
 /** "Free weekly newsletter": a short line that names a newsletter. */
-const newsletterName = /^\s*(?:(?:free|weekly|daily|our|the)\s+){0,3}(?:newsletter|email|briefing)s?\s*$|^\s*(?:النشرة|نشرة)\s+\S+(?:\s+\S+)?\s*$/iu;
+const newsletterName =
+  /^\s*(?:(?:free|weekly|daily|our|the)\s+){0,3}(?:newsletter|email|briefing)s?\s*$|^\s*(?:النشرة|نشرة)\s+\S+(?:\s+\S+)?\s*$/iu;
 
 const SHARE_WORDS = [
-  'share', 'share this', 'share this article', 'share this story', 'share this page', 'share on', 'share via', 'shares',
-  'facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'print', 'linkedin', 'telegram', 'reddit', 'pinterest',
-  'messenger', 'copy link', 'copy', 'link', 'copied', 'tweet', 'save', 'comments', 'comment', 'flipboard', 'bluesky', 'threads',
-  'شارك', 'شاركها', 'شارك الخبر', 'شارك المقال', 'شارك هذا', 'شارك على', 'شاركوا', 'مشاركة', 'المشاركة', 'المقال', 'الخبر',
-  'فيسبوك', 'فيس بوك', 'تويتر', 'واتساب', 'واتس اب', 'واتس آب', 'تلغرام', 'تيليجرام', 'تلجرام', 'لينكدإن', 'لينكد إن', 'إكس',
-  'طباعة', 'اطبع', 'انسخ الرابط', 'نسخ الرابط', 'انسخ', 'نسخ', 'الرابط', 'رابط', 'البريد الإلكتروني', 'ايميل', 'إيميل', 'حفظ',
-  'تعليق', 'تعليقات', 'ماسنجر', 'عبر', 'on', 'via', 'this', 'article', 'story', 'هذا', 'reuse this content', 'like this', 'like',
-  'loading...', 'loading…', 'like loading...', 'more', 'gift article', 'listen', 'listen to this article', 'bookmark', 'bookmarks',
-  'add to bookmarks', 'saved', 'حفظ المقال', 'أضف إلى المفضلة', 'المفضلة', 'share full article', 'youtube', 'instagram', 'tiktok',
-  'snapchat', 'threads', 'يوتيوب', 'انستغرام', 'إنستغرام', 'انستجرام', 'تيك توك', 'سناب شات', 'email this', 'إرسال', 'ارسال',
+  'share',
+  'share this',
+  'share this article',
+  'share this story',
+  'share this page',
+  'share on',
+  'share via',
+  'shares',
+  'facebook',
+  'twitter',
+  'x',
+  'whatsapp',
+  'email',
+  'e-mail',
+  'print',
+  'linkedin',
+  'telegram',
+  'reddit',
+  'pinterest',
+  'messenger',
+  'copy link',
+  'copy',
+  'link',
+  'copied',
+  'tweet',
+  'save',
+  'comments',
+  'comment',
+  'flipboard',
+  'bluesky',
+  'threads',
+  'شارك',
+  'شاركها',
+  'شارك الخبر',
+  'شارك المقال',
+  'شارك هذا',
+  'شارك على',
+  'شاركوا',
+  'مشاركة',
+  'المشاركة',
+  'المقال',
+  'الخبر',
+  'فيسبوك',
+  'فيس بوك',
+  'تويتر',
+  'واتساب',
+  'واتس اب',
+  'واتس آب',
+  'تلغرام',
+  'تيليجرام',
+  'تلجرام',
+  'لينكدإن',
+  'لينكد إن',
+  'إكس',
+  'طباعة',
+  'اطبع',
+  'انسخ الرابط',
+  'نسخ الرابط',
+  'انسخ',
+  'نسخ',
+  'الرابط',
+  'رابط',
+  'البريد الإلكتروني',
+  'ايميل',
+  'إيميل',
+  'حفظ',
+  'تعليق',
+  'تعليقات',
+  'ماسنجر',
+  'عبر',
+  'on',
+  'via',
+  'this',
+  'article',
+  'story',
+  'هذا',
+  'reuse this content',
+  'like this',
+  'like',
+  'loading...',
+  'loading…',
+  'like loading...',
+  'more',
+  'gift article',
+  'listen',
+  'listen to this article',
+  'bookmark',
+  'bookmarks',
+  'add to bookmarks',
+  'saved',
+  'حفظ المقال',
+  'أضف إلى المفضلة',
+  'المفضلة',
+  'share full article',
+  'youtube',
+  'instagram',
+  'tiktok',
+  'snapchat',
+  'threads',
+  'يوتيوب',
+  'انستغرام',
+  'إنستغرام',
+  'انستجرام',
+  'تيك توك',
+  'سناب شات',
+  'email this',
+  'إرسال',
+  'ارسال',
 ];
 const shareWords = new Set(SHARE_WORDS.map((w) => w.toLowerCase()));
 /** First words of the share vocabulary: a quick way to turn most lines away. */
 const shareFirstWords = new Set(SHARE_WORDS.map((w) => w.toLowerCase().split(' ')[0]));
-const shareVerb = /^(?:share|tweet|print|copy link|save|bookmark|add to bookmarks|المفضلة|أضف إلى المفضلة|حفظ المقال|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
-const PLATFORMS = /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|youtube|instagram|tiktok|snapchat|threads|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد|يوتيوب|انستغرام|إنستغرام|انستجرام|تيك توك|سناب شات)/iu;
+const shareVerb =
+  /^(?:share|tweet|print|copy link|save|bookmark|add to bookmarks|المفضلة|أضف إلى المفضلة|حفظ المقال|reuse this content|like this|like loading|listen|gift article|شارك|شاركها|شاركوا|مشاركة|المشاركة|طباعة|اطبع|انسخ|نسخ|حفظ)/iu;
+const PLATFORMS =
+  /^(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|messenger|email|youtube|instagram|tiktok|snapchat|threads|فيسبوك|فيس بوك|تويتر|واتساب|تلغرام|تيليجرام|إكس|لينكد|يوتيوب|انستغرام|إنستغرام|انستجرام|تيك توك|سناب شات)/iu;
 
 const followStart =
   /^\s*(?:تابعونا|تابعوا|تابعنا|تابع(?:وا)? (?:آخر|أحدث|اخر|احدث|كل|جميع)|يمكنكم متابعة|للمتابعة|لمتابعة (?:آخر|أحدث|اخر|أهم|المزيد|كل)|حمل(?:وا)? تطبيق|نزل(?:وا)? تطبيق|انضم(?:وا)? (?:إلى|الى|ل)|اشترك(?:وا)? في قناة|follow\b|download (?:our|the)\b|get the .{0,20}app|join (?:us|our)\b|like us on|find us on|stay (?:up to date|informed|connected))/iu;
 const followTopic =
   /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b|coverage|https?:\/\/|www\./iu;
 
-const copyrightStart = /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
-const printEdition = /^\s*(?:a version of this (?:article|story) appears? in print|this (?:article|story) (?:was|has been) (?:amended|updated|corrected) (?:on|since)|order reprints|نشر هذا (?:المقال|الخبر) في (?:العدد|النسخة) (?:الورقية|المطبوعة))/iu;
-const copyrightAnywhere = /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
+const copyrightStart =
+  /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
+const printEdition =
+  /^\s*(?:a version of this (?:article|story) appears? in print|this (?:article|story) (?:was|has been) (?:amended|updated|corrected) (?:on|since)|order reprints|نشر هذا (?:المقال|الخبر) في (?:العدد|النسخة) (?:الورقية|المطبوعة))/iu;
+const copyrightAnywhere =
+  /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
-const commentWidget = /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
+const commentWidget =
+  /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
 const supportUs =
   /^\s*(?:view original content|download (?:the )?(?:multimedia|high-resolution|press kit)|listen to (?:this|the) (?:article|story|episode)|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
 /** Buttons alone on their line. */
-const button = /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
-const commentPolicy = /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
+const button =
+  /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
+const commentPolicy =
+  /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
 /** A line of only separators ("___", "* * *", "—————", a row of tatweel "ـــــ"). */
 const separator = /^\s*(?:[_\-–—*=•·~#\u0640]\s*)+$|^\s*\.{3,}\s*$/u;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
-const callToActionStart = /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
+const callToActionStart =
+  /^\s*(?:لقراءة المزيد|لمشاهدة الفيديو|للمزيد من الأخبار|للمزيد من التفاصيل|لمزيد من الأخبار|to read more|watch the video|watch the full)/iu;
 
 export function isAdvertisementLine(line: string): boolean {
   // Reuters prints two markers on one line: "Advertisement · Scroll to continue".
@@ -72,7 +181,14 @@ export function isNewsletterLine(line: string): boolean {
   // The topic must come after the opening words: "Subscribers rose…" or "اشترك ألف متطوع…" is news;
   // a bare "Sign up here." or "Subscribe now" is a sign-up button.
   const rest = t.slice(start[0].length);
-  return (newsletterTopic.test(rest) && wordCount(t) <= 40) || (wordCount(t) <= 6 && !/[,،]/u.test(t) && /^(?:\s*(?:here|now|today|for free|free|الآن|هنا|مجانا|مجاناً)?[\s.!]*|\s+to\s+[A-Z][\p{L}\s]{0,40})$/iu.test(rest));
+  return (
+    (newsletterTopic.test(rest) && wordCount(t) <= 40) ||
+    (wordCount(t) <= 6 &&
+      !/[,،]/u.test(t) &&
+      /^(?:\s*(?:here|now|today|for free|free|الآن|هنا|مجانا|مجاناً)?[\s.!]*|\s+to\s+[A-Z][\p{L}\s]{0,40})$/iu.test(
+        rest,
+      ))
+  );
 }
 
 /** Whether the line is made only of share-bar words, and whether it has a share verb or two platforms. */
@@ -92,7 +208,7 @@ function shareBar(line: string): { only: boolean; strong: boolean } {
   const ws = words(parts);
   let platforms = 0;
   let verb = false;
-  for (let i = 0; i < ws.length; ) {
+  for (let i = 0; i < ws.length;) {
     let taken = 0;
     for (let n = Math.min(3, ws.length - i); n >= 1; n--) {
       const phrase = ws.slice(i, i + n).join(' ');
@@ -120,7 +236,11 @@ export function isFollowLine(line: string): boolean {
 
 export function isCopyrightLine(line: string): boolean {
   const n = wordCount(line);
-  return (copyrightStart.test(line) && n <= 30) || (copyrightAnywhere.test(line) && n <= 20) || (printEdition.test(line) && n <= 70);
+  return (
+    (copyrightStart.test(line) && n <= 30) ||
+    (copyrightAnywhere.test(line) && n <= 20) ||
+    (printEdition.test(line) && n <= 70)
+  );
 }
 
 export function isCallToActionLine(line: string): boolean {
@@ -158,8 +278,10 @@ function lineRule(
 }
 
 /** Contact details: a heading, then lines of e-mail addresses, phone numbers and names. */
-const contactHeading = /^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$|^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$/iu;
-const contactDetail = /@[\w-]+\.\w|(?:\+|00)\d[\d\s().-]{6,}|^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b|^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$/iu;
+const contactHeading =
+  /^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$|^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$/iu;
+const contactDetail =
+  /@[\w-]+\.\w|(?:\+|00)\d[\d\s().-]{6,}|^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b|^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$/iu;
 
 export const contactBlock = defineRule({
   id: 'contact',
@@ -171,7 +293,12 @@ export const contactBlock = defineRule({
     for (let i = 0; i < lines.length; i++) {
       if (!contactHeading.test(lines[i].text)) continue;
       let last = i;
-      for (let j = i + 1; j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text); j++) last = j;
+      for (
+        let j = i + 1;
+        j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
+        j++
+      )
+        last = j;
       // A heading with nothing that looks like contact details under it stays (it may be a subheading).
       if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) continue;
       out.push(ctx.suggestLines(lines[i], lines[last], 'contact'));
@@ -198,9 +325,23 @@ function newsletterBox(lines: readonly SourceLine[], i: number): number {
   return last;
 }
 
-export const advertisementLine = lineRule('advertisement', 'An advertisement marker line ("Advertisement", "إعلان").', isAdvertisementLine);
-export const newsletterLine = lineRule('newsletter', 'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").', isNewsletterLine, newsletterBox);
-export const shareLine = lineRule('share-line', 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").', isShareLine, shareButtons);
+export const advertisementLine = lineRule(
+  'advertisement',
+  'An advertisement marker line ("Advertisement", "إعلان").',
+  isAdvertisementLine,
+);
+export const newsletterLine = lineRule(
+  'newsletter',
+  'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").',
+  isNewsletterLine,
+  newsletterBox,
+);
+export const shareLine = lineRule(
+  'share-line',
+  'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").',
+  isShareLine,
+  shareButtons,
+);
 export const followLine = defineRule({
   id: 'follow-us',
   description: 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
@@ -211,7 +352,11 @@ export const followLine = defineRule({
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i].text;
       // "تابعونا على" alone, with the platforms on the next line.
-      const heading = followStart.test(stripBullet(t)) && wordCount(t) <= 4 && i + 1 < lines.length && shareBar(lines[i + 1].text).strong;
+      const heading =
+        followStart.test(stripBullet(t)) &&
+        wordCount(t) <= 4 &&
+        i + 1 < lines.length &&
+        shareBar(lines[i + 1].text).strong;
       if (!isFollowLine(t) && !heading) continue;
       const last = heading ? i + 1 : i;
       out.push(ctx.suggestLines(lines[i], lines[last], 'follow-us'));
@@ -220,8 +365,16 @@ export const followLine = defineRule({
     return out;
   },
 });
-export const copyrightLine = lineRule('copyright', 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").', isCopyrightLine);
-export const callToActionLine = lineRule('call-to-action', 'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").', isCallToActionLine);
+export const copyrightLine = lineRule(
+  'copyright',
+  'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',
+  isCopyrightLine,
+);
+export const callToActionLine = lineRule(
+  'call-to-action',
+  'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").',
+  isCallToActionLine,
+);
 
 export const PROMO_RULES: readonly BoilerplateRule[] = [
   advertisementLine,

@@ -16,7 +16,8 @@ const ARABIC_LABELLED = '(?:للمزيد|ذات صلة|مقالات? ذات صل
 /** English triggers; as prose can start with "Read more about…", they need a separator or capitals. */
 export const ENGLISH_READ_MORE =
   '(?:Read more|Read More|Also read|Also Read|Read also|See also|Go deeper|Go Deeper|Dig deeper|Keep reading|Related reading|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
-const ENGLISH_CAPS = '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|WATCH|GO DEEPER|Related article|Related story|Related video|Related content)';
+const ENGLISH_CAPS =
+  '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|WATCH|GO DEEPER|Related article|Related story|Related video|Related content)';
 
 const sepAr = '\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)?\\s*';
 const sepEn = '\\s*(?:[:：»›>|]|\\s[-–—])\\s*';
@@ -27,11 +28,17 @@ const trigger = new RegExp(
 
 const arabicOpenerWord = new RegExp(`^(?:${alternation(ARABIC_OPENERS)})(?![${ARABIC_LETTER}])`, 'u');
 const englishOpenerWord = new RegExp(`^(?:${alternation(ENGLISH_OPENERS)})\\b`, 'u');
-const englishGlue = new RegExp(`(?<=[a-z)\\]"”'’])(?=(?:${alternation(ENGLISH_OPENERS.filter((w) => w.length > 1))})\\b)|(?<=[a-z][.!?]["”’]?)(?=[A-Z][a-z])`, 'u');
+const englishGlue = new RegExp(
+  `(?<=[a-z)\\]"”'’])(?=(?:${alternation(ENGLISH_OPENERS.filter((w) => w.length > 1))})\\b)|(?<=[a-z][.!?]["”’]?)(?=[A-Z][a-z])`,
+  'u',
+);
 const digitArabicGlue = new RegExp(`(?<=[0-9])(?=[${ARABIC_LETTER}]{3,})`, 'u');
 // ة and ى only ever end a word: a letter right after one is the next word.
 const wordFinalGlue = new RegExp(`(?<=[ةى][\\u064B-\\u0652]*)(?=[${ARABIC_LETTER}])`, 'u');
-const shortOpenerGlue = new RegExp(`(?<=[${ARABIC_LETTER}]{3})(?=(?:${alternation(ARABIC_SHORT_OPENERS.filter((w) => !w.includes(' ')))})(?![${ARABIC_LETTER}]))`, 'u');
+const shortOpenerGlue = new RegExp(
+  `(?<=[${ARABIC_LETTER}]{3})(?=(?:${alternation(ARABIC_SHORT_OPENERS.filter((w) => !w.includes(' ')))})(?![${ARABIC_LETTER}]))`,
+  'u',
+);
 
 /**
  * Where an injected headline ends in `rest` (the text after the trigger, up to the end of
@@ -73,7 +80,13 @@ export function findGluePoint(rest: string): number {
       candidates.push(at);
       break;
     }
-    if (wordsBefore >= 4 && englishOpenerWord.test(after) && /[a-z,]$/u.test(rest.slice(0, m.index)) && wordCount(after) >= 6 && endsWithFullStop(after)) {
+    if (
+      wordsBefore >= 4 &&
+      englishOpenerWord.test(after) &&
+      /[a-z,]$/u.test(rest.slice(0, m.index)) &&
+      wordCount(after) >= 6 &&
+      endsWithFullStop(after)
+    ) {
       candidates.push(at);
       break;
     }
@@ -104,7 +117,9 @@ function readMoreEdit(ctx: RuleContext, line: SourceLine, at: number, triggerEnd
   const restWords = wordCount(rest);
   // The headline is alone on its line (or ends the paragraph): all of it goes.
   if (restWords <= 22 && !(endsWithFullStop(rest) && restWords > 14)) {
-    return atLineStart ? ctx.suggestLines(line, line, 'read-more') : ctx.suggest(at, line.end, 'boilerplate', 'read-more');
+    return atLineStart
+      ? ctx.suggestLines(line, line, 'read-more')
+      : ctx.suggest(at, line.end, 'boilerplate', 'read-more');
   }
   // A long run of prose and no glue point: "اقرأ أيضا ما قاله الخبراء…" may be the article speaking.
   return undefined;

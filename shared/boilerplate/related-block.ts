@@ -14,17 +14,22 @@ import { isSourceLine } from './source-line';
 const also = '[أإا]يض(?:اً|ًا|ا)?';
 const ARABIC_HEADINGS =
   `(?:[اإأ]قر[أا]|طالع|شاهد)\\s+(?:${also}|كذلك|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات|موضوعات|قصص|تقارير|روابط)\\s+(?:ذات صلة|متعلقة|مشابهة|مقترحة|أخرى)|` +
-  'ذات صلة|الأكثر (?:قراءة|مشاهدة|تداولا|تداولاً|شعبية)|اخترنا لك|اخترنا لكم|قد يهمك|قد يهمك أيضا|قد يعجبك(?:\\s+' + also + ')?|' +
+  'ذات صلة|الأكثر (?:قراءة|مشاهدة|تداولا|تداولاً|شعبية)|اخترنا لك|اخترنا لكم|قد يهمك|قد يهمك أيضا|قد يعجبك(?:\\s+' +
+  also +
+  ')?|' +
   'المزيد من الأخبار|المزيد من (?:الأخبار|المقالات|التقارير)|آخر الأخبار|أحدث الأخبار|أخبار متعلقة|أهم الأخبار|الأخبار الأكثر قراءة|مقالات أخرى|' +
   'ننصحك بقراءة|موضوعات قد تهمك|مواضيع قد تهمك|لا تفوتك|لا يفوتك|للمزيد';
 const ENGLISH_HEADINGS =
-  "related(?: (?:articles?|stories|story|coverage|content|news|reading|links?|posts?|videos?|topics))?|read (?:more|next|also)|also read|see also|" +
-  "more on this(?: story)?|more coverage|more (?:from|on|about) .{1,40}|you (?:may|might) also (?:like|be interested in|enjoy)|most (?:read|popular|viewed|shared)|" +
+  'related(?: (?:articles?|stories|story|coverage|content|news|reading|links?|posts?|videos?|topics))?|read (?:more|next|also)|also read|see also|' +
+  'more on this(?: story)?|more coverage|more (?:from|on|about) .{1,40}|you (?:may|might) also (?:like|be interested in|enjoy)|most (?:read|popular|viewed|shared)|' +
   "top stories|trending(?: now| stories)?|recommended(?: for you| stories| reading)?|editor'?s picks|more stories|more news|latest news|" +
   'latest stories|further reading|what to read next|up next|around the web|from our partners|in other news|elsewhere|' +
   'visual stories|web stories|photo stories|photo galleries|more videos|latest videos|top videos|watch more|must read|must watch|' +
   'فيديوهات|أحدث الفيديوهات|شاهد المزيد|قصص مصورة|ألبوم الصور|ننصحك أيضا';
-const heading = new RegExp(`^\\s*[-–—•*#]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)*\\s*$`, 'iu');
+const heading = new RegExp(
+  `^\\s*[-–—•*#]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)*\\s*$`,
+  'iu',
+);
 
 export function isRelatedHeading(line: string): boolean {
   return heading.test(line);

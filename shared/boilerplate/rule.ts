@@ -39,7 +39,13 @@ export function splitLines(text: string): SourceLine[] {
   const breaks = /\r\n|\n|\r/g;
   let start = 0;
   for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
-    lines.push({ index: lines.length, start, end: m.index, next: m.index + m[0].length, text: text.slice(start, m.index) });
+    lines.push({
+      index: lines.length,
+      start,
+      end: m.index,
+      next: m.index + m[0].length,
+      text: text.slice(start, m.index),
+    });
     start = m.index + m[0].length;
   }
   if (start < text.length || lines.length === 0) {
@@ -65,7 +71,10 @@ export function utf16ToCodePoints(text: string): (offset: number) => number {
  * rule that made them, looked up in `rules` (this run's set: the built-ins and the workspace's
  * own), so a workspace rule named like a built-in describes itself in that workspace only.
  */
-export function createRuleContext(text: string, rules: readonly Pick<BoilerplateRule, 'id' | 'description'>[] = []): RuleContext {
+export function createRuleContext(
+  text: string,
+  rules: readonly Pick<BoilerplateRule, 'id' | 'description'>[] = [],
+): RuleContext {
   const descriptions = new Map(rules.map((r) => [r.id, r.description]));
   const toCodePoint = utf16ToCodePoints(text);
   const lines = splitLines(text);

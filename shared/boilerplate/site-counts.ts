@@ -67,7 +67,11 @@ export class SiteCounts {
   }
 
   toData(): SiteCountsData {
-    return { documents: this.documents, counts: Object.fromEntries(this.counts), examples: Object.fromEntries(this.examples) };
+    return {
+      documents: this.documents,
+      counts: Object.fromEntries(this.counts),
+      examples: Object.fromEntries(this.examples),
+    };
   }
 
   static fromData(data: SiteCountsData): SiteCounts {

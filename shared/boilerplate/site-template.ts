@@ -8,7 +8,18 @@ import { removalProbability, SiteMemory, type LearnedSite } from './learner';
 import { FEATURE_NAMES, jaccard, lineFeatures, shingles } from './line-features';
 import { defineRule, type BoilerplateRule, type RuleContext } from './rule';
 import type { SiteCounts } from './site-counts';
-import { EDGE_TOKENS, MAX_EDGE_REACH, hashKey, keyedLines, lineKey, prefixKey, suffixKey, wholeLineKey, type KeyedLine, type LineToken } from './template-keys';
+import {
+  EDGE_TOKENS,
+  MAX_EDGE_REACH,
+  hashKey,
+  keyedLines,
+  lineKey,
+  prefixKey,
+  suffixKey,
+  wholeLineKey,
+  type KeyedLine,
+  type LineToken,
+} from './template-keys';
 
 /** What a document's suggestions know of its site. */
 export interface SiteTemplate {
@@ -49,8 +60,18 @@ export const TEMPLATE = {
 export const SITE_TEMPLATE_RULE = 'site-template';
 export const SITE_LEARNED_RULE = 'site-learned';
 
-defineRule({ id: SITE_TEMPLATE_RULE, description: "A line most of the site's other articles share (template)", language: 'any', detect: () => [] });
-defineRule({ id: SITE_LEARNED_RULE, description: 'A line like the ones removed by hand in this site', language: 'any', detect: () => [] });
+defineRule({
+  id: SITE_TEMPLATE_RULE,
+  description: "A line most of the site's other articles share (template)",
+  language: 'any',
+  detect: () => [],
+});
+defineRule({
+  id: SITE_LEARNED_RULE,
+  description: 'A line like the ones removed by hand in this site',
+  language: 'any',
+  detect: () => [],
+});
 
 function letters(key: string): number {
   return (key.match(/\p{L}/gu) ?? []).length;
@@ -136,7 +157,11 @@ function recurringSuffix(k: KeyedLine, others: OtherArticles): number {
     const whole = start === 0;
     if (whole && n > TEMPLATE.maxWholeLineEdge) continue;
     // A glued suffix follows the end of a sentence and says something (not the last full stop).
-    if (!whole && (!/[.!?؟»"”)]$/u.test(k.tokens[start - 1].key) || n - start < 2 || !k.tokens.slice(start).some(isWord))) continue;
+    if (
+      !whole &&
+      (!/[.!?؟»"”)]$/u.test(k.tokens[start - 1].key) || n - start < 2 || !k.tokens.slice(start).some(isWord))
+    )
+      continue;
     const count = others.count(hashKey(suffixKey(k.tokens, start)));
     if (count >= TEMPLATE.minCount && count / Math.max(1, others.documents) >= TEMPLATE.edgeShare) return start;
   }
@@ -144,7 +169,14 @@ function recurringSuffix(k: KeyedLine, others: OtherArticles): number {
 }
 
 /** A suggestion for tokens [from, to) of a line: to the line's end (with its break) or through the spaces after. */
-function suggestTokens(ctx: RuleContext, k: KeyedLine, from: number, to: number, rule: string, reason: string): SuggestedEdit {
+function suggestTokens(
+  ctx: RuleContext,
+  k: KeyedLine,
+  from: number,
+  to: number,
+  rule: string,
+  reason: string,
+): SuggestedEdit {
   const text = k.line.text;
   if (from === 0 && to === k.tokens.length) return { ...ctx.suggestLines(k.line, k.line, rule), reason };
   let start = k.line.start + (from === 0 ? 0 : k.tokens[from].start);
@@ -173,7 +205,12 @@ export function siteTemplateRules(template: SiteTemplate): BoilerplateRule[] {
     },
   ];
   const learned = template.learned;
-  if (learned && (learned.examples.removed > 0 || Object.keys(learned.removedPrefixes).length > 0 || Object.keys(learned.removedSuffixes).length > 0)) {
+  if (
+    learned &&
+    (learned.examples.removed > 0 ||
+      Object.keys(learned.removedPrefixes).length > 0 ||
+      Object.keys(learned.removedSuffixes).length > 0)
+  ) {
     rules.push({
       id: SITE_LEARNED_RULE,
       description: 'A line like the ones removed by hand in this site',
@@ -193,13 +230,31 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
   for (const k of keyedLines(text)) {
     const count = others.count(hashKey(wholeLineKey(k.key)));
     if (isTemplateCount(count, of, k.key)) {
-      out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_TEMPLATE_RULE, `appears in ${count} of ${articles(of, template.site)}`));
+      out.push(
+        suggestTokens(
+          ctx,
+          k,
+          0,
+          k.tokens.length,
+          SITE_TEMPLATE_RULE,
+          `appears in ${count} of ${articles(of, template.site)}`,
+        ),
+      );
       continue;
     }
     if (near.length > 0 && letters(k.key) >= TEMPLATE.shortLetters) {
       const like = nearestTemplateLine(k.key, near, others);
       if (like) {
-        out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_TEMPLATE_RULE, `like a line that appears in ${like} of ${articles(of, template.site)}`));
+        out.push(
+          suggestTokens(
+            ctx,
+            k,
+            0,
+            k.tokens.length,
+            SITE_TEMPLATE_RULE,
+            `like a line that appears in ${like} of ${articles(of, template.site)}`,
+          ),
+        );
         continue;
       }
     }
@@ -207,19 +262,42 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
     const prefixEnd = recurringPrefix(k, others);
     if (prefixEnd > 0) {
       const count = others.count(hashKey(prefixKey(k.tokens, prefixEnd)));
-      out.push(suggestTokens(ctx, k, 0, prefixEnd, SITE_TEMPLATE_RULE, `begins like ${count} of ${articles(of, template.site)}`));
+      out.push(
+        suggestTokens(
+          ctx,
+          k,
+          0,
+          prefixEnd,
+          SITE_TEMPLATE_RULE,
+          `begins like ${count} of ${articles(of, template.site)}`,
+        ),
+      );
       if (prefixEnd === k.tokens.length) continue;
     }
     const suffixStart = recurringSuffix(k, others);
     if (suffixStart < k.tokens.length && suffixStart > prefixEnd) {
       const count = others.count(hashKey(suffixKey(k.tokens, suffixStart)));
-      out.push(suggestTokens(ctx, k, suffixStart, k.tokens.length, SITE_TEMPLATE_RULE, `ends like ${count} of ${articles(of, template.site)}`));
+      out.push(
+        suggestTokens(
+          ctx,
+          k,
+          suffixStart,
+          k.tokens.length,
+          SITE_TEMPLATE_RULE,
+          `ends like ${count} of ${articles(of, template.site)}`,
+        ),
+      );
     }
   }
   return out;
 }
 
-function learnedSuggestions(text: string, ctx: RuleContext, template: SiteTemplate, learned: LearnedSite): SuggestedEdit[] {
+function learnedSuggestions(
+  text: string,
+  ctx: RuleContext,
+  template: SiteTemplate,
+  learned: LearnedSite,
+): SuggestedEdit[] {
   const memory = memories.get(learned) ?? new SiteMemory(learned);
   memories.set(learned, memory);
   const others = new OtherArticles(template);
@@ -234,17 +312,46 @@ function learnedSuggestions(text: string, ctx: RuleContext, template: SiteTempla
       similarToKept: memory.kept.best(k.key).similarity,
     });
     const p = removalProbability(learned, features);
-    const cue = features[FEATURE_NAMES.indexOf('cueWords')] > 0 || features[FEATURE_NAMES.indexOf('urls')] > 0 || features[FEATURE_NAMES.indexOf('handles')] > 0;
-    if ((p >= TEMPLATE.learnedProbability && removed.similarity >= TEMPLATE.learnedSimilarity) || (p >= TEMPLATE.learnedAlone && cue)) {
-      const reason = removed.alike > 0 ? `like ${removed.alike} line${removed.alike === 1 ? '' : 's'} you removed` : `learned from ${learned.examples.removed} lines you removed`;
+    const cue =
+      features[FEATURE_NAMES.indexOf('cueWords')] > 0 ||
+      features[FEATURE_NAMES.indexOf('urls')] > 0 ||
+      features[FEATURE_NAMES.indexOf('handles')] > 0;
+    if (
+      (p >= TEMPLATE.learnedProbability && removed.similarity >= TEMPLATE.learnedSimilarity) ||
+      (p >= TEMPLATE.learnedAlone && cue)
+    ) {
+      const reason =
+        removed.alike > 0
+          ? `like ${removed.alike} line${removed.alike === 1 ? '' : 's'} you removed`
+          : `learned from ${learned.examples.removed} lines you removed`;
       out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_LEARNED_RULE, reason));
       continue;
     }
     if (!k.edge) continue;
     const prefixEnd = learnedEdge(k, learned.removedPrefixes, 'prefix');
-    if (prefixEnd > 0) out.push(suggestTokens(ctx, k, 0, prefixEnd, SITE_LEARNED_RULE, `like ${learned.removedPrefixes[prefixKey(k.tokens, prefixEnd)]} beginnings you removed`));
+    if (prefixEnd > 0)
+      out.push(
+        suggestTokens(
+          ctx,
+          k,
+          0,
+          prefixEnd,
+          SITE_LEARNED_RULE,
+          `like ${learned.removedPrefixes[prefixKey(k.tokens, prefixEnd)]} beginnings you removed`,
+        ),
+      );
     const suffixStart = learnedEdge(k, learned.removedSuffixes, 'suffix');
-    if (suffixStart < k.tokens.length && suffixStart > prefixEnd) out.push(suggestTokens(ctx, k, suffixStart, k.tokens.length, SITE_LEARNED_RULE, `like ${learned.removedSuffixes[suffixKey(k.tokens, suffixStart)]} endings you removed`));
+    if (suffixStart < k.tokens.length && suffixStart > prefixEnd)
+      out.push(
+        suggestTokens(
+          ctx,
+          k,
+          suffixStart,
+          k.tokens.length,
+          SITE_LEARNED_RULE,
+          `like ${learned.removedSuffixes[suffixKey(k.tokens, suffixStart)]} endings you removed`,
+        ),
+      );
   }
   return out;
 }
@@ -256,9 +363,11 @@ function learnedEdge(k: KeyedLine, removed: Record<string, number>, side: 'prefi
   const n = k.tokens.length;
   const reach = Math.min(MAX_EDGE_REACH, n - 1);
   if (side === 'prefix') {
-    for (let end = reach; end >= 1; end--) if (Object.hasOwn(removed, prefixKey(k.tokens, end)) && !isWord(k.tokens[end - 1])) return end;
+    for (let end = reach; end >= 1; end--)
+      if (Object.hasOwn(removed, prefixKey(k.tokens, end)) && !isWord(k.tokens[end - 1])) return end;
     return 0;
   }
-  for (let start = n - reach; start < n; start++) if (Object.hasOwn(removed, suffixKey(k.tokens, start)) && !isWord(k.tokens[start])) return start;
+  for (let start = n - reach; start < n; start++)
+    if (Object.hasOwn(removed, suffixKey(k.tokens, start)) && !isWord(k.tokens[start])) return start;
   return n;
 }

@@ -20,12 +20,15 @@ const attributionAtEnd = new RegExp(
   `\\s[—–-]{1,2}\\s*[^\\n()—–]{1,80}\\(@\\w{1,30}\\)\\s*(?:${MONTH}\\s+${D}{1,2}،?,?\\s*${D}{4}|${D}{1,2}\\s+${MONTH}،?\\s+${D}{4})\\s*$`,
   'u',
 );
-const postLink = /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
+const postLink =
+  /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
 const linkOnly = new RegExp(`^\\s*(?:${postLink.source}\\s*)+$`, 'iu');
 const embedChrome =
   /^\s*(?:view this post on instagram|a post shared by .{0,80}|watch on (?:youtube|tiktok|x|twitter)|view on (?:twitter|x|instagram|threads)|(?:see|view) (?:the )?(?:original )?(?:tweet|post)|click to (?:view|play)|embedded (?:video|content)|this content is not available|allow (?:twitter|x|instagram|youtube|facebook|tiktok|google youtube) content\?|accept and continue|the bbc is not responsible for the content of external sites\.?|warning: third party content may contain adverts|content is not available)\s*$/iu;
-const skipStart = /^\s*skip (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
-const skipEnd = /^\s*end of (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
+const skipStart =
+  /^\s*skip (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
+const skipEnd =
+  /^\s*end of (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
 
 export function isEmbedChromeLine(line: string): boolean {
   return embedChrome.test(line) || linkOnly.test(line) || skipStart.test(line) || skipEnd.test(line);
@@ -65,7 +68,8 @@ export const socialEmbed = defineRule({
       if (a) {
         // The post's text is the line above when it carries a post link, a handle or hashtags.
         const above = i > 0 ? lines[i - 1] : undefined;
-        const withText = above && above.text.trim().length > 0 && (postLink.test(above.text) || /(?:^|\s)[@#]\w/u.test(above.text));
+        const withText =
+          above && above.text.trim().length > 0 && (postLink.test(above.text) || /(?:^|\s)[@#]\w/u.test(above.text));
         const start = withText ? above.start : line.start;
         // Text glued after the date ("…2024وجاء") is the article resuming: it stays.
         const end = line.text.slice(a[0].length).trim().length === 0 ? line.next : line.start + a[0].length;

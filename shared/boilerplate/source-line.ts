@@ -7,10 +7,25 @@ import { NEWS_AGENCIES } from './news-outlets';
 import { defineRule } from './rule';
 
 const SOURCE_LABELS = [
-  'المصدر', 'المصادر', 'مصدر الخبر', 'مصدر', 'نقلا عن', 'نقلاً عن', 'عن', 'بالتعاون مع',
-  'Source', 'Sources', 'SOURCE', 'Via', 'With', 'Additional sources',
+  'المصدر',
+  'المصادر',
+  'مصدر الخبر',
+  'مصدر',
+  'نقلا عن',
+  'نقلاً عن',
+  'عن',
+  'بالتعاون مع',
+  'Source',
+  'Sources',
+  'SOURCE',
+  'Via',
+  'With',
+  'Additional sources',
 ];
-const labelled = new RegExp(`^\\s*[(\\[]?\\s*(?:${alternation(SOURCE_LABELS)})\\s*[:：\\-–—]\\s*(.+?)\\s*[)\\]]?\\s*$`, 'iu');
+const labelled = new RegExp(
+  `^\\s*[(\\[]?\\s*(?:${alternation(SOURCE_LABELS)})\\s*[:：\\-–—]\\s*(.+?)\\s*[)\\]]?\\s*$`,
+  'iu',
+);
 const agency = alternation(NEWS_AGENCIES);
 const agencyOnly = new RegExp(
   `^\\s*[-–—(\\[]?\\s*(?:(?:[Ww]ith|مع|\\+)\\s*)?(?:${agency})(?:\\s*(?:[+/،,&|]|و|and)\\s*(?:${agency}))*\\s*[)\\]]?\\s*$`,
@@ -33,7 +48,11 @@ export function sourceLineName(line: string): string | undefined {
     if (/^\s*with\b/iu.test(line) && !agencyOnly.test(name)) return undefined;
     return name.replace(/[.)\]]+$/u, '').trim();
   }
-  if (agencyOnly.test(line)) return line.trim().replace(/^[-–—(\[]\s*|\s*[)\]]$/gu, '').trim();
+  if (agencyOnly.test(line))
+    return line
+      .trim()
+      .replace(/^[-–—(\[]\s*|\s*[)\]]$/gu, '')
+      .trim();
   return undefined;
 }
 

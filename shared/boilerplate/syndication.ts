@@ -14,12 +14,14 @@ const publicationCredit = new RegExp(
   'u',
 );
 /** "نقلاً عن «الغارديان»", "ترجمة: … عن «الإيكونوميست»". */
-const arabicFrom = /^[\s\u00A0]*[*(\-–—]?\s*(?:(?:نقلا|نقلاً|نقلًا|مترجم|مترجمة|ترجمة)\s*(?:\S+\s+){0,4}?عن|(?:ينشر|تنشر|يُنشر|تُنشر)?\s*(?:بالاتفاق|بالتعاون|بترتيب)\s+مع)\s+[«"“]?\S/u;
+const arabicFrom =
+  /^[\s\u00A0]*[*(\-–—]?\s*(?:(?:نقلا|نقلاً|نقلًا|مترجم|مترجمة|ترجمة)\s*(?:\S+\s+){0,4}?عن|(?:ينشر|تنشر|يُنشر|تُنشر)?\s*(?:بالاتفاق|بالتعاون|بترتيب)\s+مع)\s+[«"“]?\S/u;
 const english =
   /^[\s\u00A0]*[*([]?\s*(?:this (?:story|article|piece|report|column|essay|post|interview) (?:was|is|has been|first|originally)\s+(?:originally\s+|first\s+)?(?:published|appeared|ran|produced|written)\b|(?:a version of )?this (?:story|article) (?:originally )?appeared (?:in|on|first)|originally (?:published|appeared) (?:in|on|by|at)\b|(?:re)?published (?:here )?with (?:the )?permission|republished (?:from|with|under)|distributed by\b|syndicated by\b|reprinted (?:with|by) permission|this (?:story|article|content) is (?:published|produced|republished) (?:in partnership|in collaboration|under a)|provided by\b.{0,40}$)/iu;
 
 /** Words every credit above has one of: most lines are turned away by this one cheap test. */
-const cue = /publish|appear|produc|permission|distributed|syndicated|reprinted|provided|partnership|collaboration|نقلا|نقلاً|نقلًا|ترجم|مترجم|بالاتفاق|بالتعاون|بترتيب|مجلة|صحيفة|جريدة|موقع|خدمة|وكالة|شبكة|قناة|دورية|نشرة/iu;
+const cue =
+  /publish|appear|produc|permission|distributed|syndicated|reprinted|provided|partnership|collaboration|نقلا|نقلاً|نقلًا|ترجم|مترجم|بالاتفاق|بالتعاون|بترتيب|مجلة|صحيفة|جريدة|موقع|خدمة|وكالة|شبكة|قناة|دورية|نشرة/iu;
 
 export function isSyndicationLine(line: string): boolean {
   if (!cue.test(line)) return false;

@@ -29,14 +29,23 @@ function codePointsToUtf16(text: string): (cp: number) => number {
 }
 
 export function isReviewed(sidecar: Pick<Sidecar, 'edits' | 'rejected' | 'document'>): boolean {
-  return sidecar.edits.some((e) => e.kind === 'boilerplate' && e.start < e.end) || (sidecar.rejected ?? []).length > 0 || sidecar.document.status === 'done';
+  return (
+    sidecar.edits.some((e) => e.kind === 'boilerplate' && e.start < e.end) ||
+    (sidecar.rejected ?? []).length > 0 ||
+    sidecar.document.status === 'done'
+  );
 }
 
 /**
  * The lessons of one document. `recurrence(key)` is the share of the site's other articles that
  * hold a line (a feature of every labeled line).
  */
-export function lessonsOf(document: string, text: string, sidecar: Pick<Sidecar, 'edits' | 'rejected' | 'document'>, recurrence: (lineKey: string) => number): DocumentLessons {
+export function lessonsOf(
+  document: string,
+  text: string,
+  sidecar: Pick<Sidecar, 'edits' | 'rejected' | 'document'>,
+  recurrence: (lineKey: string) => number,
+): DocumentLessons {
   const lessons: DocumentLessons = { lines: [], prefixes: [], suffixes: [], rejected: [] };
   if (!isReviewed(sidecar)) return lessons;
   const toUtf16 = codePointsToUtf16(text);

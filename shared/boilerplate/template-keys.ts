@@ -142,7 +142,8 @@ export function documentKeys(text: string): DocumentKeys {
     // Up to the whole line: a dateline line whose place varies ends in the same tokens.
     const reach = Math.min(MAX_EDGE_REACH, k.tokens.length);
     for (let end = 1; end <= reach; end++) keys.add(hashKey(prefixKey(k.tokens, end)));
-    for (let start = k.tokens.length - reach; start < k.tokens.length; start++) keys.add(hashKey(suffixKey(k.tokens, start)));
+    for (let start = k.tokens.length - reach; start < k.tokens.length; start++)
+      keys.add(hashKey(suffixKey(k.tokens, start)));
   }
   return { keys: [...keys], examples };
 }

@@ -10,13 +10,73 @@ import { alternation, wordCount } from './line-shape';
 import { defineRule, type SourceLine } from './rule';
 
 const ARABIC_CONTINUATIONS = [
-  'كما', 'لكن', 'ولكن', 'إلا', 'الا', 'ثم', 'أيضا', 'أيضاً', 'ايضا', 'يذكر', 'يُذكر', 'يشار', 'تجدر', 'على الجانب', 'من جهة', 'من جهته',
-  'من جهتها', 'من جانبه', 'من جانبها', 'بدوره', 'بدورها', 'في المقابل', 'في حين', 'إذ', 'حيث', 'وذلك', 'ذلك', 'هذا', 'هذه', 'أما', 'اما',
-  'غير أن', 'بيد أن', 'إضافة إلى', 'وفي', 'فيما', 'بينما',
+  'كما',
+  'لكن',
+  'ولكن',
+  'إلا',
+  'الا',
+  'ثم',
+  'أيضا',
+  'أيضاً',
+  'ايضا',
+  'يذكر',
+  'يُذكر',
+  'يشار',
+  'تجدر',
+  'على الجانب',
+  'من جهة',
+  'من جهته',
+  'من جهتها',
+  'من جانبه',
+  'من جانبها',
+  'بدوره',
+  'بدورها',
+  'في المقابل',
+  'في حين',
+  'إذ',
+  'حيث',
+  'وذلك',
+  'ذلك',
+  'هذا',
+  'هذه',
+  'أما',
+  'اما',
+  'غير أن',
+  'بيد أن',
+  'إضافة إلى',
+  'وفي',
+  'فيما',
+  'بينما',
 ];
 const ENGLISH_CONTINUATIONS = [
-  'And', 'But', 'Also', 'He', 'She', 'They', 'It', 'His', 'Her', 'Their', 'Its', 'This', 'That', 'These', 'Those', 'However',
-  'Meanwhile', 'In addition', 'Still', 'Yet', 'So', 'Then', 'There', 'We', 'I', 'Our', 'The company', 'The report',
+  'And',
+  'But',
+  'Also',
+  'He',
+  'She',
+  'They',
+  'It',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'However',
+  'Meanwhile',
+  'In addition',
+  'Still',
+  'Yet',
+  'So',
+  'Then',
+  'There',
+  'We',
+  'I',
+  'Our',
+  'The company',
+  'The report',
 ];
 // A paragraph carrying on from the one before: a conjunction glued on (و، ف but not في), a
 // linking word, or a quote, list item or bullet.
@@ -25,7 +85,10 @@ const continuation = new RegExp(
   'u',
 );
 const ownDateline = /^[^()]{0,60}\((?:CNN|Reuters|AP|AFP|رويترز|أ ف ب)\)/u;
-const dayWord = new RegExp(`(?<![\\p{L}])(?:${alternation([...WEEKDAYS.filter((w) => w.length > 4 || /[\u0600-\u06FF]/u.test(w)), 'اليوم', 'أمس', 'امس'])})(?![\\p{L}])`, 'u');
+const dayWord = new RegExp(
+  `(?<![\\p{L}])(?:${alternation([...WEEKDAYS.filter((w) => w.length > 4 || /[\u0600-\u06FF]/u.test(w)), 'اليوم', 'أمس', 'امس'])})(?![\\p{L}])`,
+  'u',
+);
 const innerSentenceEnd = /[\p{L}]{2}[.!?؟]\s+\S/gu;
 const LETTERS = /[\p{L}]{4,}/gu;
 // A paragraph's words for comparing topics; clitics are taken off the longer words so "والنفط" and

@@ -35,7 +35,8 @@ export function isWidgetLine(line: string): boolean {
 
 export const widgetText = defineRule({
   id: 'widget',
-  description: 'Page widgets leaked into the text: gallery buttons, pull-quote widgets, player leftovers, chart labels.',
+  description:
+    'Page widgets leaked into the text: gallery buttons, pull-quote widgets, player leftovers, chart labels.',
   language: 'any',
   detect(_text, ctx) {
     return ctx.lines.filter((l) => isWidgetLine(l.text)).map((l) => ctx.suggestLines(l, l, 'widget'));

@@ -10,12 +10,14 @@ import { defineRule } from './rule';
 const contributingLabel =
   /^[\s\u00A0]*[([]?\s*(?:contributing|contributors?|additional reporting|with reporting from|reporting contributed by|ساهم(?:ت)? في (?:التغطية|الإعداد|إعداد التقرير|إعداد هذا التقرير|التقرير)|شارك(?:ت)? في (?:الإعداد|التغطية|إعداد التقرير)|إعداد|تحرير|مراجعة)\s*[:：]\s*\S/iu;
 // "… all contributed." is prose: the credit names what was contributed to.
-const contributedEnd = /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
+const contributedEnd =
+  /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
 const CREDIT_PHRASE =
   /\b(?:written|edited|reported|produced|composed|designed|illustrated|photographed|compiled|researched|translated|copy edited|fact-checked|excerpted)\s+by\b|\b(?:photo editing|copy editing|design and development|design|development|graphics|video|illustrations?|editing|reporting|research|production|photography)\s+by\b|(?:إعداد|تحرير|تصميم|تصوير|مونتاج|إخراج|ترجمة)\s*[:：]/giu;
-const creditsHeading = /^[\s\u00A0]*(?:about this (?:story|project|report|series|package)|credits|story credits|project credits|عن هذا التقرير|فريق العمل|فريق الإعداد|أسرة التحرير)\s*:?[\s\u00A0]*$/iu;
+const creditsHeading =
+  /^[\s\u00A0]*(?:about this (?:story|project|report|series|package)|credits|story credits|project credits|عن هذا التقرير|فريق العمل|فريق الإعداد|أسرة التحرير)\s*:?[\s\u00A0]*$/iu;
 
 function creditPhrases(line: string): number {
   if (!/by\b|[:：]/iu.test(line)) return 0;

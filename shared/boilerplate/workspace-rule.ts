@@ -21,9 +21,12 @@ export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = CON
   const bad = (message: string) => new TahrirError('invalid-argument', `${where}: ${message}`, file);
   if (typeof config !== 'object' || config === null) throw bad('must be an object with an id and a pattern');
   if (typeof config.id !== 'string' || config.id.length === 0) throw bad('needs an "id" (a non-empty string)');
-  if (typeof config.pattern !== 'string' || config.pattern.length === 0) throw bad(`rule "${config.id}" needs a "pattern" (a regular expression as a string)`);
-  if (config.kind !== undefined && !KINDS.includes(config.kind)) throw bad(`rule "${config.id}": kind must be one of ${KINDS.join(', ')}`);
-  if (config.replacement !== undefined && typeof config.replacement !== 'string') throw bad(`rule "${config.id}": replacement must be a string`);
+  if (typeof config.pattern !== 'string' || config.pattern.length === 0)
+    throw bad(`rule "${config.id}" needs a "pattern" (a regular expression as a string)`);
+  if (config.kind !== undefined && !KINDS.includes(config.kind))
+    throw bad(`rule "${config.id}": kind must be one of ${KINDS.join(', ')}`);
+  if (config.replacement !== undefined && typeof config.replacement !== 'string')
+    throw bad(`rule "${config.id}": replacement must be a string`);
   let re: RegExp;
   try {
     const flags = new Set([...(typeof config.flags === 'string' ? config.flags : ''), 'g', 'u']);
@@ -47,7 +50,8 @@ export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = CON
         // A whole-line match takes its line break along, like the built-in line rules.
         let end = m.index + m[0].length;
         const atLineStart = m.index === 0 || text[m.index - 1] === '\n';
-        if (kind === 'boilerplate' && atLineStart && (text[end] === '\n' || text[end] === '\r')) end += text.startsWith('\r\n', end) ? 2 : 1;
+        if (kind === 'boilerplate' && atLineStart && (text[end] === '\n' || text[end] === '\r'))
+          end += text.startsWith('\r\n', end) ? 2 : 1;
         out.push(ctx.suggest(m.index, end, kind, config.id, config.replacement ?? ''));
       }
       return out;

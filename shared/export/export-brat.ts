@@ -41,7 +41,12 @@ export function bratFragments(chars: readonly string[], start: number, end: numb
 }
 
 /** The .ann file for one document. */
-export function bratAnn(record: ExportRecord): { ann: string; labels: Set<string>; leftOut: Record<string, number>; leftOutSpans: LeftOutSpan[] } {
+export function bratAnn(record: ExportRecord): {
+  ann: string;
+  labels: Set<string>;
+  leftOut: Record<string, number>;
+  leftOutSpans: LeftOutSpan[];
+} {
   const chars = Array.from(record.text);
   const labels = new Set<string>();
   const leftOut: Record<string, number> = {};

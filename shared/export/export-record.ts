@@ -74,7 +74,12 @@ export interface LeftOutSpan {
 
 /** Nobody worked on it: status to do, no entity, quote or edit. Exported, it would teach that the text names nothing. */
 export function isUntouched(sidecar: Sidecar): boolean {
-  return sidecar.document.status === 'todo' && sidecar.entities.length === 0 && sidecar.quotes.length === 0 && sidecar.edits.length === 0;
+  return (
+    sidecar.document.status === 'todo' &&
+    sidecar.entities.length === 0 &&
+    sidecar.quotes.length === 0 &&
+    sidecar.edits.length === 0
+  );
 }
 
 export function addCount(counts: LeftOutCounts, reason: string, n = 1): void {
@@ -89,7 +94,8 @@ export function toExportRecord(
 ): { record: ExportRecord; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[]; notes: SpanNote[] } {
   // Ids tie quotes to their speakers: with two spans of one id, which one spoke is a guess.
   const duplicates = duplicateIdProblems(sidecar);
-  if (duplicates.length > 0) throw new TahrirError('broken-sidecar', describeProblems(duplicates), undefined, duplicates);
+  if (duplicates.length > 0)
+    throw new TahrirError('broken-sidecar', describeProblems(duplicates), undefined, duplicates);
   const leftOut: LeftOutCounts = {};
   const leftOutSpans: LeftOutSpan[] = [];
   const leaveOut = (reason: string, label: string | null, text: string): void => {
@@ -104,7 +110,12 @@ export function toExportRecord(
   if (textChanged || !spansHoldTheirText(source, sidecar)) {
     const anchored = reanchor(source, sidecar);
     current = anchored.sidecar;
-    notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'the text changed since the sidecar was saved' : 'its text is not there');
+    notes = spanNotes(
+      sidecar,
+      current,
+      anchored.report,
+      textChanged ? 'the text changed since the sidecar was saved' : 'its text is not there',
+    );
   }
   // An orphaned edit has no known place in the text: applying it would corrupt the clean text.
   const map = new PositionMap(
@@ -193,7 +204,12 @@ function show(text: string, max = 40): string {
 }
 
 /** One line per span that re-anchoring moved or orphaned, in the words of the summary. */
-function spanNotes(before: Sidecar, after: Sidecar, report: ReturnType<typeof reanchor>['report'], why: string): SpanNote[] {
+function spanNotes(
+  before: Sidecar,
+  after: Sidecar,
+  report: ReturnType<typeof reanchor>['report'],
+  why: string,
+): SpanNote[] {
   const spansOf = (s: Sidecar) => {
     const byId = new Map<string, { start: number; end: number; text: string }>();
     for (const list of [s.edits, s.entities, s.quotes]) for (const span of list) byId.set(span.id, span);
@@ -209,10 +225,18 @@ function spanNotes(before: Sidecar, after: Sidecar, report: ReturnType<typeof re
   for (const m of report.moved) {
     const s = now.get(m.id)!;
     const found = m.how === 'fuzzy' ? `a close match, ${show(s.text)},` : 'its text';
-    notes.push({ kind: m.kind, id: m.id, message: `${m.kind} ${m.id} ${at(m.id)}: ${why}; ${found} is at ${s.start}–${s.end} (re-anchored, ${m.how})` });
+    notes.push({
+      kind: m.kind,
+      id: m.id,
+      message: `${m.kind} ${m.id} ${at(m.id)}: ${why}; ${found} is at ${s.start}–${s.end} (re-anchored, ${m.how})`,
+    });
   }
   for (const o of report.orphaned) {
-    notes.push({ kind: o.kind, id: o.id, message: `${o.kind} ${o.id} ${at(o.id)}: ${why}, and it is found nowhere else; left out (orphaned)` });
+    notes.push({
+      kind: o.kind,
+      id: o.id,
+      message: `${o.kind} ${o.id} ${at(o.id)}: ${why}, and it is found nowhere else; left out (orphaned)`,
+    });
   }
   return notes;
 }

@@ -46,10 +46,7 @@ export function w3cAnnotations(record: ExportRecord): Record<string, unknown>[] 
     id: entityIri(i),
     type: 'Annotation',
     motivation: 'tagging',
-    body: [
-      { type: 'TextualBody', purpose: 'tagging', value: span.label },
-      ...(span.link ? [linkBody(span.link)] : []),
-    ],
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: span.label }, ...(span.link ? [linkBody(span.link)] : [])],
     target: target(chars, iri, span.start, span.end),
   }));
   record.quotes.forEach((quote, i) => {

@@ -15,7 +15,9 @@ import { partitionPoint } from '../sorted-search';
 export const TOKEN_SEPARATOR = /[\s\x1c-\x1f\x85]/u;
 
 /** The token without separator characters: the pieces between them (usually the token itself). */
-function withoutSeparators<T extends { text: string; start: number; end: number }>(token: T): { text: string; start: number; end: number }[] {
+function withoutSeparators<T extends { text: string; start: number; end: number }>(
+  token: T,
+): { text: string; start: number; end: number }[] {
   if (!TOKEN_SEPARATOR.test(token.text)) return [token];
   const pieces: { text: string; start: number; end: number }[] = [];
   let text = '';
@@ -41,7 +43,11 @@ export interface TaggedToken {
 }
 
 /** Keeps the longest of overlapping spans (ties: the earlier, then by label); returns the kept ones in text order. */
-export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpan[]; dropped: number; droppedSpans: ExportSpan[] } {
+export function resolveOverlaps(spans: readonly ExportSpan[]): {
+  kept: ExportSpan[];
+  dropped: number;
+  droppedSpans: ExportSpan[];
+} {
   const byLength = [...spans].sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) || a.start - b.start || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
@@ -63,7 +69,10 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): { kept: ExportSpa
 }
 
 /** Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one sentence. */
-function keepEntitiesWhole<T extends { start: number; end: number }>(sentences: T[][], kept: readonly ExportSpan[]): T[][] {
+function keepEntitiesWhole<T extends { start: number; end: number }>(
+  sentences: T[][],
+  kept: readonly ExportSpan[],
+): T[][] {
   const out: T[][] = [];
   let k = 0; // kept spans are in text order, as are sentences
   for (const sentence of sentences) {
@@ -82,17 +91,27 @@ function keepEntitiesWhole<T extends { start: number; end: number }>(sentences: 
 }
 
 /** Sentences of tagged tokens for one document; `format` names the reason in the left-out counts. */
-export function tagTokens(record: ExportRecord, format: string): { sentences: TaggedToken[][]; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[] } {
+export function tagTokens(
+  record: ExportRecord,
+  format: string,
+): { sentences: TaggedToken[][]; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[] } {
   const leftOut: LeftOutCounts = {};
   const { kept, dropped, droppedSpans } = resolveOverlaps(record.spans);
   addCount(leftOut, `overlap (${format})`, dropped);
-  const leftOutSpans: LeftOutSpan[] = droppedSpans.map((s) => ({ reason: `overlap (${format})`, label: s.label, text: s.text }));
+  const leftOutSpans: LeftOutSpan[] = droppedSpans.map((s) => ({
+    reason: `overlap (${format})`,
+    label: s.label,
+    text: s.text,
+  }));
   const boundaries = new Set<number>();
   for (const s of kept) {
     boundaries.add(s.start);
     boundaries.add(s.end);
   }
-  const tokens = tokenize(record.text, [...boundaries].sort((a, b) => a - b)).flatMap(withoutSeparators);
+  const tokens = tokenize(
+    record.text,
+    [...boundaries].sort((a, b) => a - b),
+  ).flatMap(withoutSeparators);
   const sentences = keepEntitiesWhole(splitSentences(record.text, tokens), kept);
 
   // Walk tokens and kept spans together, both in text order.
@@ -112,6 +131,7 @@ export function tagTokens(record: ExportRecord, format: string): { sentences: Ta
   );
   // A span over whitespace or punctuation only may hold no token at all.
   addCount(leftOut, `no tokens (${format})`, kept.length - covered.size);
-  for (const s of kept) if (!covered.has(s)) leftOutSpans.push({ reason: `no tokens (${format})`, label: s.label, text: s.text });
+  for (const s of kept)
+    if (!covered.has(s)) leftOutSpans.push({ reason: `no tokens (${format})`, label: s.label, text: s.text });
   return { sentences: tagged, leftOut, leftOutSpans };
 }

@@ -27,17 +27,30 @@ export function parseBratAnn(ann: string, text: string, file: string, id?: strin
     const key = cols[0];
     if (key.startsWith('T')) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(cols[1] ?? '');
-      if (!m) throw new TahrirError('invalid-argument', `text-bound line "${line.slice(0, 60)}" is not "T<n><TAB>TYPE START END<TAB>text"`, where);
+      if (!m)
+        throw new TahrirError(
+          'invalid-argument',
+          `text-bound line "${line.slice(0, 60)}" is not "T<n><TAB>TYPE START END<TAB>text"`,
+          where,
+        );
       const pairs = m[2].split(';').map((p) => p.split(' ').map(Number));
       const start = Math.min(...pairs.map((p) => p[0]));
       const end = Math.max(...pairs.map((p) => p[1]));
       if (start >= end || end > index.length) {
-        throw new TahrirError('invalid-argument', `${key}: span [${start}, ${end}) is not within the text (${index.length} characters)`, where);
+        throw new TahrirError(
+          'invalid-argument',
+          `${key}: span [${start}, ${end}) is not within the text (${index.length} characters)`,
+          where,
+        );
       }
       // The text column must be what the offsets select, fragments joined by a space, as brat checks.
       const expected = pairs.map(([s, e]) => index.slice(s, e)).join(' ');
       if (cols[2] !== undefined && cols[2] !== expected) {
-        throw new TahrirError('invalid-argument', `${key}: its text "${cols[2]}" is not "${expected}" found at its offsets`, where);
+        throw new TahrirError(
+          'invalid-argument',
+          `${key}: its text "${cols[2]}" is not "${expected}" found at its offsets`,
+          where,
+        );
       }
       bounds.set(key, { type: m[1], start, end });
     } else if (key.startsWith('R')) {
@@ -67,7 +80,12 @@ export function parseBratAnn(ann: string, text: string, file: string, id?: strin
     if (b.type !== BRAT_QUOTE_LABEL) continue;
     const speakerKey = speakers.get(key);
     const speaker = speakerKey === undefined ? null : (entityIndex.get(speakerKey) ?? null);
-    const q: ImportedQuote = { start: b.start, end: b.end, kind: kinds.get(key) === 'indirect' ? 'indirect' : 'direct', speaker };
+    const q: ImportedQuote = {
+      start: b.start,
+      end: b.end,
+      kind: kinds.get(key) === 'indirect' ? 'indirect' : 'direct',
+      speaker,
+    };
     const named = notes.get(key)?.find((n) => n.startsWith('speaker: '));
     if (speaker === null && named) q.speakerName = named.slice('speaker: '.length);
     quotes.push(q);

@@ -23,9 +23,11 @@ export function parseConll(content: string, file: string): ConllToken[][] {
       docs.push(current);
       return;
     }
-    if (cols.length < 2) throw new TahrirError('invalid-argument', `line "${line.slice(0, 40)}" has no tag column`, `${file}:${i + 1}`);
+    if (cols.length < 2)
+      throw new TahrirError('invalid-argument', `line "${line.slice(0, 40)}" has no tag column`, `${file}:${i + 1}`);
     const tag = cols[cols.length - 1].trim();
-    if (!/^(O|[BIE]-.+|[BIES]-.+)$/.test(tag)) throw new TahrirError('invalid-argument', `"${tag}" is not an IOB tag`, `${file}:${i + 1}`);
+    if (!/^(O|[BIE]-.+|[BIES]-.+)$/.test(tag))
+      throw new TahrirError('invalid-argument', `"${tag}" is not an IOB tag`, `${file}:${i + 1}`);
     if (!current) {
       current = [];
       docs.push(current);
@@ -56,7 +58,11 @@ export function alignConll(tokens: readonly ConllToken[], text: string, where: s
   tokens.forEach((token, n) => {
     while (at < text.length && TOKEN_SEPARATOR.test(text[at])) at++;
     if (!text.startsWith(token.text, at)) {
-      throw new TahrirError('invalid-argument', `token ${n + 1} "${token.text}" does not match the text at character ${index.toCodePoint(at)}`, where);
+      throw new TahrirError(
+        'invalid-argument',
+        `token ${n + 1} "${token.text}" does not match the text at character ${index.toCodePoint(at)}`,
+        where,
+      );
     }
     const start = index.toCodePoint(at);
     at += token.text.length;

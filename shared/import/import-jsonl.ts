@@ -26,7 +26,11 @@ export function parseJsonlLine(line: string, where: string): ImportedDocument {
     if (typeof x.text !== 'string') return;
     const at = index.slice(x.start as number, x.end as number);
     if (at !== x.text) {
-      throw new TahrirError('invalid-argument', `${what}: its text ${JSON.stringify(x.text)} is not the text at [${String(x.start)}, ${String(x.end)}) (${JSON.stringify(at)}); offsets must be code points`, where);
+      throw new TahrirError(
+        'invalid-argument',
+        `${what}: its text ${JSON.stringify(x.text)} is not the text at [${String(x.start)}, ${String(x.end)}) (${JSON.stringify(at)}); offsets must be code points`,
+        where,
+      );
     }
   };
   const entities: ImportedEntity[] = [];
@@ -49,8 +53,16 @@ export function parseJsonlLine(line: string, where: string): ImportedDocument {
       throw new TahrirError('invalid-argument', `quotes[${i}] needs whole-number "start" and "end"`, where);
     }
     checkText(`quotes[${i}]`, q);
-    const speaker = typeof q.speaker === 'number' && Number.isInteger(q.speaker) && q.speaker >= 0 && q.speaker < entities.length ? q.speaker : null;
-    const quote: ImportedQuote = { start: q.start, end: q.end, kind: q.kind === 'indirect' ? 'indirect' : 'direct', speaker };
+    const speaker =
+      typeof q.speaker === 'number' && Number.isInteger(q.speaker) && q.speaker >= 0 && q.speaker < entities.length
+        ? q.speaker
+        : null;
+    const quote: ImportedQuote = {
+      start: q.start,
+      end: q.end,
+      kind: q.kind === 'indirect' ? 'indirect' : 'direct',
+      speaker,
+    };
     if (speaker === null && typeof q.speakerName === 'string' && q.speakerName) quote.speakerName = q.speakerName;
     quotes.push(quote);
   });

@@ -28,9 +28,11 @@ function noteValue(r: Json, prefix: string): string | undefined {
 }
 
 export function parseLabelStudioTask(task: unknown, where: string): ImportedDocument {
-  if (!isObject(task) || !isObject(task.data)) throw new TahrirError('invalid-argument', 'a task must be an object with "data"', where);
+  if (!isObject(task) || !isObject(task.data))
+    throw new TahrirError('invalid-argument', 'a task must be an object with "data"', where);
   const data = task.data;
-  const text = typeof data.text === 'string' ? data.text : Object.values(data).find((v): v is string => typeof v === 'string');
+  const text =
+    typeof data.text === 'string' ? data.text : Object.values(data).find((v): v is string => typeof v === 'string');
   if (text === undefined) throw new TahrirError('invalid-argument', 'the task has no text in "data"', where);
   const id = typeof data.document === 'string' ? data.document : undefined;
   const index = new CodePointIndex(text);
@@ -43,10 +45,18 @@ export function parseLabelStudioTask(task: unknown, where: string): ImportedDocu
     const v = r.value;
     const labels = Array.isArray(v.labels) ? v.labels.filter((l): l is string => typeof l === 'string') : [];
     if (typeof v.start !== 'number' || typeof v.end !== 'number' || labels.length === 0) {
-      throw new TahrirError('invalid-argument', `result ${String(r.id)} needs numeric "start", "end" and "labels"`, where);
+      throw new TahrirError(
+        'invalid-argument',
+        `result ${String(r.id)} needs numeric "start", "end" and "labels"`,
+        where,
+      );
     }
     if (!Number.isInteger(v.start) || !Number.isInteger(v.end) || v.start < 0 || v.start >= v.end) {
-      throw new TahrirError('invalid-argument', `result ${String(r.id)}: [${v.start}, ${v.end}) is not a range of the text`, where);
+      throw new TahrirError(
+        'invalid-argument',
+        `result ${String(r.id)}: [${v.start}, ${v.end}) is not a range of the text`,
+        where,
+      );
     }
     let start = v.start;
     let end = v.end;
@@ -57,14 +67,27 @@ export function parseLabelStudioTask(task: unknown, where: string): ImportedDocu
         start = index.toCodePoint(start);
         end = index.toCodePoint(end);
       } else {
-        throw new TahrirError('invalid-argument', `result ${String(r.id)}: its text "${v.text}" is not the text at [${v.start}, ${v.end}) (as code points or UTF-16 units)`, where);
+        throw new TahrirError(
+          'invalid-argument',
+          `result ${String(r.id)}: its text "${v.text}" is not the text at [${v.start}, ${v.end}) (as code points or UTF-16 units)`,
+          where,
+        );
       }
     } else if (asCodePoints === undefined) {
-      throw new TahrirError('invalid-argument', `result ${String(r.id)}: [${v.start}, ${v.end}) is past the end of the text (${index.length} code points)`, where);
+      throw new TahrirError(
+        'invalid-argument',
+        `result ${String(r.id)}: [${v.start}, ${v.end}) is past the end of the text (${index.length} code points)`,
+        where,
+      );
     }
     for (const label of labels) {
       if (label === LS_QUOTE_LABEL) {
-        const q: ImportedQuote & { resultId?: string } = { start, end, kind: noteValue(r, 'kind: ') === 'indirect' ? 'indirect' : 'direct', speaker: null };
+        const q: ImportedQuote & { resultId?: string } = {
+          start,
+          end,
+          kind: noteValue(r, 'kind: ') === 'indirect' ? 'indirect' : 'direct',
+          speaker: null,
+        };
         const named = noteValue(r, 'speaker: ');
         if (named) q.speakerName = named;
         if (typeof r.id === 'string') q.resultId = r.id;

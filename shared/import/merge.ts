@@ -11,9 +11,11 @@ export interface MergeReport {
   conflicts: string[];
 }
 
-
 const crosses = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end) && !(b.start <= a.start && a.end <= b.end);
+  a.start < b.end &&
+  b.start < a.end &&
+  !(a.start <= b.start && b.end <= a.end) &&
+  !(b.start <= a.start && a.end <= b.end);
 
 type Range = { start: number; end: number };
 
@@ -81,7 +83,9 @@ export function mergeAnnotations(
     }
     const crossing = entities.find((x) => live(x) && x.label === e.label && crosses(x, e));
     if (crossing) {
-      report.conflicts.push(`entity ${at} ${e.label}: overlaps ${crossing.id} [${crossing.start}, ${crossing.end}) differently`);
+      report.conflicts.push(
+        `entity ${at} ${e.label}: overlaps ${crossing.id} [${crossing.start}, ${crossing.end}) differently`,
+      );
       return;
     }
     const entity: Entity = { id: newEntityId(), start: e.start, end: e.end, label: e.label, text: e.text };

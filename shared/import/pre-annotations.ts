@@ -47,18 +47,26 @@ export function toSourceAnnotations(
   sidecar: Sidecar,
 ): { annotations: SourceAnnotations } | { problem: string } {
   const map = new PositionMap(source, sidecar.edits);
-  let toSource = (start: number, end: number) => ({ start: map.toSource(start, 'after'), end: map.toSource(end, 'before') });
+  let toSource = (start: number, end: number) => ({
+    start: map.toSource(start, 'after'),
+    end: map.toSource(end, 'before'),
+  });
   let length = map.cleanLength;
   if (doc.text !== undefined && doc.text !== map.cleanText) {
     if (doc.text === source) {
       toSource = (start, end) => ({ start, end });
       length = map.sourceLength;
     } else {
-      return { problem: `its text is not the document's clean text nor its source text (${codePointLength(doc.text)} vs ${map.cleanLength} code points)` };
+      return {
+        problem: `its text is not the document's clean text nor its source text (${codePointLength(doc.text)} vs ${map.cleanLength} code points)`,
+      };
     }
   }
   const sourceIndex = new CodePointIndex(source);
-  const bad = [...doc.entities, ...doc.quotes].find((s) => !(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= length));
+  const bad = [...doc.entities, ...doc.quotes].find(
+    (s) =>
+      !(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= length),
+  );
   if (bad) return { problem: `span [${bad.start}, ${bad.end}) is not within its text (${length} code points)` };
   const place = <T extends { start: number; end: number }>(s: T) => {
     const r = toSource(s.start, s.end);

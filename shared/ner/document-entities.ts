@@ -25,9 +25,17 @@ export function taggerTokens(text: string, boundaries: readonly number[] = []): 
 }
 
 /** A document with its entities as tagger sentences (tokens and BIO tags). */
-export function documentSentences(text: string, entities: readonly Pick<Entity, 'start' | 'end' | 'label' | 'orphaned'>[]): TaggedSentence[] {
-  const spans = entities.filter((e) => !e.orphaned && e.end > e.start).sort((a, b) => a.start - b.start || b.end - a.end);
-  const tokens = taggerTokens(text, spans.flatMap((e) => [e.start, e.end]));
+export function documentSentences(
+  text: string,
+  entities: readonly Pick<Entity, 'start' | 'end' | 'label' | 'orphaned'>[],
+): TaggedSentence[] {
+  const spans = entities
+    .filter((e) => !e.orphaned && e.end > e.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const tokens = taggerTokens(
+    text,
+    spans.flatMap((e) => [e.start, e.end]),
+  );
   return splitSentences(text, tokens).map((sentence) => {
     const tags = sentence.map(() => 'O');
     for (const span of spans) {
@@ -49,7 +57,10 @@ export interface AnnotatedDocument {
 }
 
 /** A tagger trained on the workspace's annotated documents, or null when they tag nothing. */
-export function trainWorkspaceTagger(documents: readonly AnnotatedDocument[], options: { epochs?: number; seed?: number } = {}): EntityTagger | null {
+export function trainWorkspaceTagger(
+  documents: readonly AnnotatedDocument[],
+  options: { epochs?: number; seed?: number } = {},
+): EntityTagger | null {
   const sentences = documents.flatMap((d) => documentSentences(d.text, d.entities));
   if (!sentences.some((s) => s.tags.some((t) => t !== 'O'))) return null;
   return trainEntityTagger(sentences, options);
@@ -74,7 +85,11 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
   if (options.tagger) {
     const taken = [...options.existing, ...matched];
     const sentences = splitSentences(text, taggerTokens(text));
-    const tagged = tagSentences(options.tagger.tagger, options.tagger.gazetteer, sentences.map((s) => s.map((t) => t.text)));
+    const tagged = tagSentences(
+      options.tagger.tagger,
+      options.tagger.gazetteer,
+      sentences.map((s) => s.map((t) => t.text)),
+    );
     sentences.forEach((sentence, k) => {
       const { tags, confidence } = tagged[k];
       for (const span of spansOfTags(tags)) {

@@ -18,13 +18,24 @@ export interface EntityTagger {
   gazetteer: Gazetteer;
 }
 
-export function trainEntityTagger(sentences: readonly TaggedSentence[], options: { epochs?: number; seed?: number } = {}): EntityTagger {
-  const model = trainTagger(withJackknifedGazetteer(sentences), { epochs: options.epochs ?? DEFAULT_EPOCHS, seed: options.seed ?? 1, gazetteer: true });
+export function trainEntityTagger(
+  sentences: readonly TaggedSentence[],
+  options: { epochs?: number; seed?: number } = {},
+): EntityTagger {
+  const model = trainTagger(withJackknifedGazetteer(sentences), {
+    epochs: options.epochs ?? DEFAULT_EPOCHS,
+    seed: options.seed ?? 1,
+    gazetteer: true,
+  });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
-export function tagSentences(tagger: Tagger, knownNames: Gazetteer, sentences: readonly (readonly string[])[]): { tags: string[]; confidence: number[] }[] {
+export function tagSentences(
+  tagger: Tagger,
+  knownNames: Gazetteer,
+  sentences: readonly (readonly string[])[],
+): { tags: string[]; confidence: number[] }[] {
   if (!tagger.model.gazetteer) return sentences.map((tokens) => tagger.tag(tokens));
   const first = sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, knownNames)));
   const found = sentences.map((tokens, k) => {

@@ -4,7 +4,6 @@
 // word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
 import { normalizeForMatch } from '../arabic-normalize';
 
-
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
 const DIRECTION_MARKS = /[\u200E\u200F]/gu;
 
@@ -118,8 +117,22 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     clitics,
     shape,
     own,
-    asPrev: [`w-1=${word}`, `s-1=${stem}`, `c-1=${clitics}`, `sh-1=${shape}`, `x3-1=${suffix(stem, 3)}`, `p3-1=${prefix(stem, 3)}`],
-    asNext: [`w+1=${word}`, `s+1=${stem}`, `c+1=${clitics}`, `sh+1=${shape}`, `x3+1=${suffix(stem, 3)}`, `p3+1=${prefix(stem, 3)}`],
+    asPrev: [
+      `w-1=${word}`,
+      `s-1=${stem}`,
+      `c-1=${clitics}`,
+      `sh-1=${shape}`,
+      `x3-1=${suffix(stem, 3)}`,
+      `p3-1=${prefix(stem, 3)}`,
+    ],
+    asNext: [
+      `w+1=${word}`,
+      `s+1=${stem}`,
+      `c+1=${clitics}`,
+      `sh+1=${shape}`,
+      `x3+1=${suffix(stem, 3)}`,
+      `p3+1=${prefix(stem, 3)}`,
+    ],
     asPrev2: [`w-2=${word}`],
     asNext2: [`w+2=${word}`],
     // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.

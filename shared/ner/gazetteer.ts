@@ -41,7 +41,7 @@ export function buildGazetteer(sentences: readonly TaggedSentence[]): Gazetteer 
 export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): string[] {
   const stems = tokens.map(stemOf);
   const out = tokens.map(() => '');
-  for (let i = 0; i < stems.length; ) {
+  for (let i = 0; i < stems.length;) {
     let found = 0;
     let label = '';
     for (let n = Math.min(MAX_NAME, stems.length - i); n >= 1; n--) {
@@ -64,6 +64,8 @@ export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): 
 
 /** Training sentences with gazetteer tags from the names of the other `folds` − 1 folds. */
 export function withJackknifedGazetteer<S extends TaggedSentence>(sentences: readonly S[], folds = 5): S[] {
-  const gazetteers = Array.from({ length: folds }, (_, f) => buildGazetteer(sentences.filter((_, k) => k % folds !== f)));
+  const gazetteers = Array.from({ length: folds }, (_, f) =>
+    buildGazetteer(sentences.filter((_, k) => k % folds !== f)),
+  );
   return sentences.map((s, k) => ({ ...s, gazetteer: gazetteerTags(s.tokens, gazetteers[k % folds]) }));
 }

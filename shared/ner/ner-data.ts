@@ -8,13 +8,49 @@ import { spansOfTags, type TaggedSentence } from './tagger';
  * labels (from a `tahrir export --format conll`) stay as they are.
  */
 export const NEWSFANE_LABELS: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['Politician', 'Athlete', 'Artist', 'Other_PER', 'Religious_PER', 'Scientist', 'Businessperson', 'Engineer', 'Lawyer'].map((c) => [c, 'PERSON'])),
   ...Object.fromEntries(
-    ['Non-Governmental', 'Sports', 'Media', 'Government', 'Commercial', 'Educational', 'Police', 'Entertainment', 'Religious_ORG', 'Medical-Science'].map((c) => [c, 'ORG']),
+    [
+      'Politician',
+      'Athlete',
+      'Artist',
+      'Other_PER',
+      'Religious_PER',
+      'Scientist',
+      'Businessperson',
+      'Engineer',
+      'Lawyer',
+    ].map((c) => [c, 'PERSON']),
   ),
-  ...Object.fromEntries(['Nation', 'Population-Center', 'State-or-Province', 'GPE-Cluster', 'County-or-District'].map((c) => [c, 'GPE'])),
   ...Object.fromEntries(
-    ['Water-Body', 'Continent', 'Land', 'Land-Region-Natural', 'Celestial', 'Water', 'Path', 'Building-Grounds', 'Airport', 'Subarea-Facility'].map((c) => [c, 'LOC']),
+    [
+      'Non-Governmental',
+      'Sports',
+      'Media',
+      'Government',
+      'Commercial',
+      'Educational',
+      'Police',
+      'Entertainment',
+      'Religious_ORG',
+      'Medical-Science',
+    ].map((c) => [c, 'ORG']),
+  ),
+  ...Object.fromEntries(
+    ['Nation', 'Population-Center', 'State-or-Province', 'GPE-Cluster', 'County-or-District'].map((c) => [c, 'GPE']),
+  ),
+  ...Object.fromEntries(
+    [
+      'Water-Body',
+      'Continent',
+      'Land',
+      'Land-Region-Natural',
+      'Celestial',
+      'Water',
+      'Path',
+      'Building-Grounds',
+      'Airport',
+      'Subarea-Facility',
+    ].map((c) => [c, 'LOC']),
   ),
   ...Object.fromEntries(['PERSON', 'ORG', 'GPE', 'LOC', 'MISC', 'DATE', 'EVENT'].map((l) => [l, l])),
 };
@@ -41,11 +77,13 @@ export function parseLabelMap(json: string): LabelMap {
   } catch (e) {
     throw new Error(`not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('must be a JSON object of class → label');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new Error('must be a JSON object of class → label');
   const map: Record<string, string> = {};
   let otherwise: string | null = null;
   for (const [k, v] of Object.entries(data)) {
-    if (typeof v !== 'string' || v === '' || /\s/u.test(v)) throw new Error(`the label of "${k}" must be a word (got ${JSON.stringify(v)})`);
+    if (typeof v !== 'string' || v === '' || /\s/u.test(v))
+      throw new Error(`the label of "${k}" must be a word (got ${JSON.stringify(v)})`);
     if (k === '*') otherwise = v;
     else map[k] = v;
   }
@@ -53,7 +91,10 @@ export function parseLabelMap(json: string): LabelMap {
 }
 
 export class ConllError extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }
@@ -82,7 +123,8 @@ export function parseConll(text: string, labels: LabelMap = DEFAULT_LABEL_MAP): 
     }
     if (line.startsWith('-DOCSTART-')) continue;
     const columns = line.includes('\t') ? line.split('\t') : line.trim().split(/\s+/u);
-    if (columns.length < 2) throw new ConllError(k + 1, `expected "token<TAB>tag", got ${JSON.stringify(line.slice(0, 60))}`);
+    if (columns.length < 2)
+      throw new ConllError(k + 1, `expected "token<TAB>tag", got ${JSON.stringify(line.slice(0, 60))}`);
     const token = columns[0];
     const tag = columns[columns.length - 1].trim();
     let mapped = mapTag(tag, labels);
@@ -109,7 +151,10 @@ function mapTag(tag: string, labels: LabelMap): string | null {
 }
 
 /** Sentences `from`–`to` (1-based, inclusive), as `FILE:1-3000` selects them. */
-export function sentenceRange(sentences: readonly ConllSentence[], range: { from: number; to: number } | null): ConllSentence[] {
+export function sentenceRange(
+  sentences: readonly ConllSentence[],
+  range: { from: number; to: number } | null,
+): ConllSentence[] {
   if (!range) return [...sentences];
   return sentences.slice(range.from - 1, range.to);
 }
@@ -146,7 +191,11 @@ function score(label: string, gold: number, predicted: number, correct: number):
  * Exact-span scores per label and micro-averaged over `micro` labels: a predicted span
  * counts only when its start, end and label all equal a gold span's (conlleval).
  */
-export function scoreSpans(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[], micro: readonly string[] = SCORED_LABELS): { labels: LabelScore[]; micro: LabelScore } {
+export function scoreSpans(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+  micro: readonly string[] = SCORED_LABELS,
+): { labels: LabelScore[]; micro: LabelScore } {
   const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
   const entry = (label: string) => {
     let c = counts.get(label);
@@ -168,6 +217,15 @@ export function scoreSpans(gold: readonly (readonly string[])[], predicted: read
     const c = counts.get(l)!;
     return score(l, c.gold, c.predicted, c.correct);
   });
-  const sum = (f: (c: { gold: number; predicted: number; correct: number }) => number) => micro.reduce((n, l) => n + f(counts.get(l) ?? { gold: 0, predicted: 0, correct: 0 }), 0);
-  return { labels, micro: score(micro.join('/'), sum((c) => c.gold), sum((c) => c.predicted), sum((c) => c.correct)) };
+  const sum = (f: (c: { gold: number; predicted: number; correct: number }) => number) =>
+    micro.reduce((n, l) => n + f(counts.get(l) ?? { gold: 0, predicted: 0, correct: 0 }), 0);
+  return {
+    labels,
+    micro: score(
+      micro.join('/'),
+      sum((c) => c.gold),
+      sum((c) => c.predicted),
+      sum((c) => c.correct),
+    ),
+  };
 }

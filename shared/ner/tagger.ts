@@ -59,13 +59,20 @@ function allowedTransitions(tags: readonly string[]): boolean[] {
   for (let to = 0; to < T; to++) {
     if (!tags[to].startsWith('I-')) continue;
     const type = tags[to].slice(2);
-    for (let from = 0; from <= T; from++) allowed[from * T + to] = from < T && (tags[from] === `B-${type}` || tags[from] === `I-${type}`);
+    for (let from = 0; from <= T; from++)
+      allowed[from * T + to] = from < T && (tags[from] === `B-${type}` || tags[from] === `I-${type}`);
   }
   return allowed;
 }
 
 /** The best tag sequence for the given emission scores (tokens × tags, flat). */
-function viterbi(emission: Float64Array, n: number, T: number, transitions: Float64Array, allowed: readonly boolean[]): Int32Array {
+function viterbi(
+  emission: Float64Array,
+  n: number,
+  T: number,
+  transitions: Float64Array,
+  allowed: readonly boolean[],
+): Int32Array {
   const score = new Float64Array(n * T);
   const back = new Int32Array(n * T);
   for (let t = 0; t < T; t++) score[t] = allowed[T * T + t] ? transitions[T * T + t] + emission[t] : -Infinity;
@@ -204,9 +211,21 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   }
   const transitionRows: number[][] = [];
   for (let from = 0; from <= T; from++) {
-    transitionRows.push(tags.map((_, to) => round(transitions[from * T + to] - transitionsWeighted[from * T + to] / step)));
+    transitionRows.push(
+      tags.map((_, to) => round(transitions[from * T + to] - transitionsWeighted[from * T + to] / step)),
+    );
   }
-  return { format: TAGGER_FORMAT, version: 1, tags, gazetteer: useGazetteer, epochs, seed, sentences: data.length, transitions: transitionRows, features };
+  return {
+    format: TAGGER_FORMAT,
+    version: 1,
+    tags,
+    gazetteer: useGazetteer,
+    epochs,
+    seed,
+    sentences: data.length,
+    transitions: transitionRows,
+    features,
+  };
 }
 
 /** A model ready to tag: its weights as arrays. */
@@ -217,7 +236,8 @@ export interface Tagger {
 }
 
 export function loadTagger(model: TaggerModel): Tagger {
-  if (model.format !== TAGGER_FORMAT || model.version !== 1) throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
+  if (model.format !== TAGGER_FORMAT || model.version !== 1)
+    throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
   const tags = model.tags;
   const T = tags.length;
   const allowed = allowedTransitions(tags);
@@ -245,7 +265,10 @@ export function loadTagger(model: TaggerModel): Tagger {
         }
       }
       const path = viterbi(emission, n, T, transitions, allowed);
-      return { tags: Array.from(path, (t) => tags[t]), confidence: marginals(emission, n, T, transitions, allowed, path) };
+      return {
+        tags: Array.from(path, (t) => tags[t]),
+        confidence: marginals(emission, n, T, transitions, allowed, path),
+      };
     },
   };
 }
@@ -256,7 +279,14 @@ export function loadTagger(model: TaggerModel): Tagger {
  * it orders suggestions: a name the tagger barely chose scores low. In probability space,
  * each position scaled to sum 1 (no logarithms in the inner loop).
  */
-function marginals(emission: Float64Array, n: number, T: number, transitions: Float64Array, allowed: readonly boolean[], path: Int32Array): number[] {
+function marginals(
+  emission: Float64Array,
+  n: number,
+  T: number,
+  transitions: Float64Array,
+  allowed: readonly boolean[],
+  path: Int32Array,
+): number[] {
   let top = -Infinity;
   for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
   const M = new Float64Array(transitions.length);

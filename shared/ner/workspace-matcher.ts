@@ -65,7 +65,11 @@ interface Candidate {
  * Workspace entities found in `source`, as suggestions with source offsets (code points).
  * Spans overlapping `existing` (the document's own entities) are left out: they are tagged.
  */
-export function matchWorkspaceNames(source: string, names: readonly WorkspaceName[], existing: readonly { start: number; end: number }[] = []): EntitySuggestion[] {
+export function matchWorkspaceNames(
+  source: string,
+  names: readonly WorkspaceName[],
+  existing: readonly { start: number; end: number }[] = [],
+): EntitySuggestion[] {
   const byKey = collectNames(names);
   if (byKey.size === 0) return [];
   const hay = normalizeForMatch(source);
@@ -80,9 +84,10 @@ export function matchWorkspaceNames(source: string, names: readonly WorkspaceNam
     const arabic = ARABIC.test(name.key);
     const variants: { needle: string; skip: number; lil: boolean }[] = [{ needle: name.key, skip: 0, lil: false }];
     // للولايات: ل + الولايات with the article's alef dropped; the span starts at the article's ل.
-    if (arabic && name.key.startsWith('ال') && name.key.length > 3) variants.push({ needle: `لل${name.key.slice(2)}`, skip: 1, lil: true });
+    if (arabic && name.key.startsWith('ال') && name.key.length > 3)
+      variants.push({ needle: `لل${name.key.slice(2)}`, skip: 1, lil: true });
     for (const { needle, skip, lil } of variants) {
-      for (let from = 0; ; ) {
+      for (let from = 0; ;) {
         const u = flat.indexOf(needle, from);
         if (u < 0) break;
         from = u + 1;
@@ -110,7 +115,13 @@ export function matchWorkspaceNames(source: string, names: readonly WorkspaceNam
     const ranked = [...c.name.labels].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const total = ranked.reduce((n, [, k]) => n + k, 0);
     const score = (ranked[0][1] / total) * (c.affixed ? 0.9 : 1);
-    const suggestion: EntitySuggestion = { start: c.start, end: c.end, label: ranked[0][0], score: Math.round(score * 1000) / 1000, source: 'workspace' };
+    const suggestion: EntitySuggestion = {
+      start: c.start,
+      end: c.end,
+      label: ranked[0][0],
+      score: Math.round(score * 1000) / 1000,
+      source: 'workspace',
+    };
     if (ranked.length > 1) suggestion.conflicts = ranked.slice(1).map(([l]) => l);
     out.push(suggestion);
     lastEnd = c.end;
@@ -122,13 +133,25 @@ export function matchWorkspaceNames(source: string, names: readonly WorkspaceNam
  * Whether a name found at normalized code points [s, e) stands as a word of its own: only
  * clitics (Arabic) before it and only a possessive (Latin) after it, never more letters.
  */
-function accept(chars: readonly string[], s: number, e: number, arabic: boolean, lil: boolean): { affixed: boolean } | null {
+function accept(
+  chars: readonly string[],
+  s: number,
+  e: number,
+  arabic: boolean,
+  lil: boolean,
+): { affixed: boolean } | null {
   let p = s;
   while (p > 0 && LETTER.test(chars[p - 1])) p--;
   const before = chars.slice(p, s).join('');
   // Where the script changes a word ends, as the tokenizer has it (وJordan, Koreaكوريا).
-  const scriptChange = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && ARABIC.test(a) !== ARABIC.test(b);
-  if (before !== '' && !(arabic && (lil ? CLITICS_BEFORE_LIL : CLITICS).test(before)) && !scriptChange(chars[s - 1], chars[s])) return null;
+  const scriptChange = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && ARABIC.test(a) !== ARABIC.test(b);
+  if (
+    before !== '' &&
+    !(arabic && (lil ? CLITICS_BEFORE_LIL : CLITICS).test(before)) &&
+    !scriptChange(chars[s - 1], chars[s])
+  )
+    return null;
   let q = e;
   while (q < chars.length && (LETTER.test(chars[q]) || chars[q] === "'" || chars[q] === '’')) q++;
   const after = chars.slice(e, q).join('');

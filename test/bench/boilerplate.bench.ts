@@ -39,12 +39,32 @@ export async function run(): Promise<BenchRow[]> {
     totals.both += s.both;
     totals.suggested += s.suggested;
     totals.gold += s.gold;
-    rows.push({ name: `boilerplate precision ${a.name}`, value: round(s.precision), unit: 'ratio', note: `${s.suggested} chars suggested` });
-    rows.push({ name: `boilerplate recall ${a.name}`, value: round(s.recall), unit: 'ratio', note: `${s.gold} gold chars` });
+    rows.push({
+      name: `boilerplate precision ${a.name}`,
+      value: round(s.precision),
+      unit: 'ratio',
+      note: `${s.suggested} chars suggested`,
+    });
+    rows.push({
+      name: `boilerplate recall ${a.name}`,
+      value: round(s.recall),
+      unit: 'ratio',
+      note: `${s.gold} gold chars`,
+    });
   }
   const total = combine(totals);
-  rows.push({ name: 'boilerplate precision total', value: round(total.precision), unit: 'ratio', note: `${corpus.length} articles, target ≥ 0.95` });
-  rows.push({ name: 'boilerplate recall total', value: round(total.recall), unit: 'ratio', note: `${corpus.length} articles, target ≥ 0.90` });
+  rows.push({
+    name: 'boilerplate precision total',
+    value: round(total.precision),
+    unit: 'ratio',
+    note: `${corpus.length} articles, target ≥ 0.95`,
+  });
+  rows.push({
+    name: 'boilerplate recall total',
+    value: round(total.recall),
+    unit: 'ratio',
+    note: `${corpus.length} articles, target ≥ 0.90`,
+  });
 
   const sample = readFileSync(join(root, 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8');
   const sampleGold: [number, number][] = [
@@ -53,7 +73,12 @@ export async function run(): Promise<BenchRow[]> {
     [1548, 2992],
   ];
   const s = scoreRemoval([...sample].length, sampleGold, suggestEdits(sample));
-  rows.push({ name: 'boilerplate precision sample article', value: round(s.precision), unit: 'ratio', note: 'target 1.0' });
+  rows.push({
+    name: 'boilerplate precision sample article',
+    value: round(s.precision),
+    unit: 'ratio',
+    note: 'target 1.0',
+  });
   rows.push({ name: 'boilerplate recall sample article', value: round(s.recall), unit: 'ratio', note: 'target 1.0' });
 
   // Timing: one article (warm), and a long document made of the corpus repeated.
@@ -73,6 +98,11 @@ export async function run(): Promise<BenchRow[]> {
   while (long.length < target) for (const a of corpus) long += `${a.text}\n`;
   const t0 = performance.now();
   const edits = suggestEdits(long);
-  rows.push({ name: `suggest on a ${Math.round(long.length / 1000)} k-char document`, value: round(performance.now() - t0, 1), unit: 'ms', note: `${edits.length} suggestions` });
+  rows.push({
+    name: `suggest on a ${Math.round(long.length / 1000)} k-char document`,
+    value: round(performance.now() - t0, 1),
+    unit: 'ms',
+    note: `${edits.length} suggestions`,
+  });
   return rows;
 }

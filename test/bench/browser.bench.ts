@@ -22,14 +22,24 @@ export interface BenchRow {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const VIEWPORT = { width: 1280, height: 800 };
 
 const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 const root = process.env.TAHRIR_ROOT ?? process.cwd();
 const pagesDir = join(root, 'test', 'bench', 'pages');
 
-const article: LongArticleOptions = quick ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 } : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
+const article: LongArticleOptions = quick
+  ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 }
+  : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
 // Open times vary by ±15 % from one load to the next on a 2-core machine: medians of several fresh loads.
 const REPEATS = quick ? 1 : 5;
 const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 200));
@@ -49,7 +59,8 @@ export function percentile(values: number[], p: number): number {
 }
 const median = (values: number[]) => percentile(values, 50);
 const began = performance.now();
-const progress = (what: string) => process.stderr.write(`  browser bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${what}\n`);
+const progress = (what: string) =>
+  process.stderr.write(`  browser bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${what}\n`);
 
 // ---------- the bare pages and the peer's page, served from a tiny local server
 
@@ -64,7 +75,15 @@ async function bundlePages(outdir: string): Promise<string> {
     minify: true,
     logLevel: 'silent',
   });
-  const probe = await build({ entryPoints: [join(pagesDir, 'frame-probe.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'silent' });
+  const probe = await build({
+    entryPoints: [join(pagesDir, 'frame-probe.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
   return probe.outputFiles[0].text;
 }
 
@@ -77,19 +96,41 @@ ${css ? `<link rel="stylesheet" href="/assets/${css}">` : ''}</head>
 <body><div id="text"></div><script type="module" src="/assets/${script}"></script></body></html>`;
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
 
-async function serveBenchPages(assets: string, workspace: string, file: string): Promise<{ server: Server; origin: string }> {
+async function serveBenchPages(
+  assets: string,
+  workspace: string,
+  file: string,
+): Promise<{ server: Server; origin: string }> {
   const routes: Record<string, () => Promise<[string, string | Buffer]>> = {
     '/plain': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
     '/highlights': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
-    '/recogito': async () => ['text/html; charset=utf-8', pageHtml('recogito-page.js', existsSync(join(assets, 'recogito-page.css')) ? 'recogito-page.css' : undefined)],
+    '/recogito': async () => [
+      'text/html; charset=utf-8',
+      pageHtml('recogito-page.js', existsSync(join(assets, 'recogito-page.css')) ? 'recogito-page.css' : undefined),
+    ],
     '/bench/text.txt': async () => [TYPES['.txt'], await readFile(join(workspace, file))],
-    '/bench/sidecar.json': async () => [TYPES['.json'], await readFile(join(workspace, file.replace(/\.txt$/, '.annotations.json')))],
+    '/bench/sidecar.json': async () => [
+      TYPES['.json'],
+      await readFile(join(workspace, file.replace(/\.txt$/, '.annotations.json'))),
+    ],
   };
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const route = routes[path] ?? (path.startsWith('/assets/') && !path.includes('..') ? async (): Promise<[string, Buffer]> => [TYPES[extname(path)] ?? 'application/octet-stream', await readFile(join(assets, path.slice('/assets/'.length)))] : null);
+    const route =
+      routes[path] ??
+      (path.startsWith('/assets/') && !path.includes('..')
+        ? async (): Promise<[string, Buffer]> => [
+            TYPES[extname(path)] ?? 'application/octet-stream',
+            await readFile(join(assets, path.slice('/assets/'.length))),
+          ]
+        : null);
     if (!route) {
       response.writeHead(404).end();
       return;
@@ -106,7 +147,10 @@ async function serveBenchPages(assets: string, workspace: string, file: string):
 // ---------- Tahrir itself, through `tahrir serve`
 
 async function startTahrirServe(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'electron', 'tahrir.cjs'), 'serve', workspace], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'electron', 'tahrir.cjs'), 'serve', workspace], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -146,7 +190,9 @@ interface OpenTiming {
 async function openPage(page: Page, url: string): Promise<OpenTiming> {
   await page.goto(url, { waitUntil: 'commit' });
   const timing = await page.evaluate(() => window.__bench.open);
-  const stats = (await page.evaluate(() => (window as unknown as { __benchStats?: Record<string, number> }).__benchStats ?? {})) as Record<string, number>;
+  const stats = (await page.evaluate(
+    () => (window as unknown as { __benchStats?: Record<string, number> }).__benchStats ?? {},
+  )) as Record<string, number>;
   const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)));
   return { paintedAt: timing.paintedAt, stats, longestTaskMs };
 }
@@ -220,10 +266,17 @@ async function startProfile(context: BrowserContext, page: Page): Promise<(name:
 // ---------- Tahrir's editor, driven by keyboard and mouse
 
 /** Opens the long document in the served editor; returns the time to its first paint with highlights. */
-async function openInTahrir(page: Page, url: string, documentId: string): Promise<{ fromNavigation: number; fromOpen: number; how: string }> {
+async function openInTahrir(
+  page: Page,
+  url: string,
+  documentId: string,
+): Promise<{ fromNavigation: number; fromOpen: number; how: string }> {
   await page.goto(url, { waitUntil: 'commit' });
   // The editor may open the (only) document by itself; otherwise click it in the document list.
-  const auto = await Promise.race([page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)), page.waitForTimeout(90_000).then(() => null)]);
+  const auto = await Promise.race([
+    page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)),
+    page.waitForTimeout(90_000).then(() => null),
+  ]);
   if (auto !== null) return { fromNavigation: auto, fromOpen: NaN, how: 'opened on load' };
   const item = page.getByText(documentId, { exact: false }).first();
   await item.waitFor({ timeout: 60_000 });
@@ -234,9 +287,15 @@ async function openInTahrir(page: Page, url: string, documentId: string): Promis
     return performance.now();
   });
   await item.click();
-  const painted = await page.evaluate(() => (window as unknown as { __benchOpen: Promise<{ paintedAt: number }> }).__benchOpen);
+  const painted = await page.evaluate(
+    () => (window as unknown as { __benchOpen: Promise<{ paintedAt: number }> }).__benchOpen,
+  );
   const clickAt = await page.evaluate(() => (window as unknown as { __benchClickAt?: number }).__benchClickAt ?? NaN);
-  return { fromNavigation: painted.paintedAt, fromOpen: painted.paintedAt - (Number.isFinite(clickAt) ? clickAt : openedAt), how: 'opened from the document list' };
+  return {
+    fromNavigation: painted.paintedAt,
+    fromOpen: painted.paintedAt - (Number.isFinite(clickAt) ? clickAt : openedAt),
+    how: 'opened from the document list',
+  };
 }
 
 /**
@@ -254,7 +313,9 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
     // Only the ranges drawn in these paragraphs can touch a word in them.
     const inView = new Set<Node>(paragraphs.flatMap((p) => [...p.childNodes]));
     const ranges: AbstractRange[] = [];
-    CSS.highlights.forEach((h) => h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)));
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)),
+    );
     let seen = 0;
     // Two Ranges for all the checking: every live Range stays registered with the document until it is
     // garbage-collected, and the browser updates each one on every DOM change the editor then makes.
@@ -272,7 +333,10 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
           const touched = ranges.some((r) => {
             other.setStart(r.startContainer, r.startOffset);
             other.setEnd(r.endContainer, r.endOffset);
-            return range.compareBoundaryPoints(Range.END_TO_START, other) < 0 && range.compareBoundaryPoints(Range.START_TO_END, other) > 0;
+            return (
+              range.compareBoundaryPoints(Range.END_TO_START, other) < 0 &&
+              range.compareBoundaryPoints(Range.START_TO_END, other) > 0
+            );
           });
           if (touched) continue;
           if (seen++ < n) continue;
@@ -291,10 +355,17 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
 async function keyTiming(page: Page, direction: 'more' | 'fewer', press: () => Promise<void>): Promise<number | null> {
   // Arm first (the waiter must exist before the key goes in), then press, then collect.
   await page.evaluate((d) => {
-    (window as unknown as { __benchKey: unknown }).__benchKey = window.__bench.afterKeydown(d, window.__bench.rangeCount());
+    (window as unknown as { __benchKey: unknown }).__benchKey = window.__bench.afterKeydown(
+      d,
+      window.__bench.rangeCount(),
+    );
   }, direction);
   await press();
-  const t = await page.evaluate(() => (window as unknown as { __benchKey: Promise<{ inputAt: number; paintedAt: number; changed: boolean }> }).__benchKey);
+  const t = await page.evaluate(
+    () =>
+      (window as unknown as { __benchKey: Promise<{ inputAt: number; paintedAt: number; changed: boolean }> })
+        .__benchKey,
+  );
   return t.changed ? t.paintedAt - t.inputAt : null;
 }
 
@@ -391,7 +462,12 @@ export async function run(): Promise<BenchRow[]> {
     return { context, page, timing };
   };
   try {
-    rows.push({ name: 'browser', value: Number(browser.version().split('.')[0]), unit: 'major', note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}` });
+    rows.push({
+      name: 'browser',
+      value: Number(browser.version().split('.')[0]),
+      unit: 'major',
+      note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}`,
+    });
     // Warm-up (not counted): the first page of a fresh browser pays for fonts, caches and the JIT.
     await (await load('/plain')).context.close();
 
@@ -400,7 +476,11 @@ export async function run(): Promise<BenchRow[]> {
       // The physical floor: navigation → first paint of the bare pages, median of REPEATS fresh contexts.
       const extra: Record<string, OpenTiming> = {};
       for (let r = 0; r < REPEATS; r++) {
-        for (const [name, path] of [['plain', '/plain'], ['plainCv', '/plain?cv=1'], ['highlights', '/highlights?mode=highlights']] as const) {
+        for (const [name, path] of [
+          ['plain', '/plain'],
+          ['plainCv', '/plain?cv=1'],
+          ['highlights', '/highlights?mode=highlights'],
+        ] as const) {
           progress(`open ${name} #${r + 1}`);
           const { context, timing } = await load(path);
           open[name].push(timing.paintedAt);
@@ -408,22 +488,51 @@ export async function run(): Promise<BenchRow[]> {
           await context.close();
         }
       }
-      rows.push({ name: 'open: bare text page, painted (floor)', value: median(open.plain), unit: 'ms', note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}` });
-      rows.push({ name: 'open: bare text page, content-visibility:auto', value: median(open.plainCv), unit: 'ms', note: 'same page, lines out of view skip layout and paint' });
-      rows.push({ name: 'open: bare page + all ranges as CSS highlights', value: median(open.highlights), unit: 'ms', note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms` });
+      rows.push({
+        name: 'open: bare text page, painted (floor)',
+        value: median(open.plain),
+        unit: 'ms',
+        note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}`,
+      });
+      rows.push({
+        name: 'open: bare text page, content-visibility:auto',
+        value: median(open.plainCv),
+        unit: 'ms',
+        note: 'same page, lines out of view skip layout and paint',
+      });
+      rows.push({
+        name: 'open: bare page + all ranges as CSS highlights',
+        value: median(open.highlights),
+        unit: 'ms',
+        note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms`,
+      });
 
       progress(`add one × ${TRIES}: bare page`);
       const { context, page } = await load('/highlights?mode=highlights');
       const { times } = await addOneTimings(page, TRIES);
-      rows.push({ name: 'add one → painted p50: bare page Highlight.add (floor)', value: median(times), unit: 'ms', note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view` });
-      rows.push({ name: 'add one → painted p95: bare page Highlight.add (floor)', value: percentile(times, 95), unit: 'ms' });
+      rows.push({
+        name: 'add one → painted p50: bare page Highlight.add (floor)',
+        value: median(times),
+        unit: 'ms',
+        note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view`,
+      });
+      rows.push({
+        name: 'add one → painted p95: bare page Highlight.add (floor)',
+        value: percentile(times, 95),
+        unit: 'ms',
+      });
       await context.close();
 
       progress('scroll: bare page');
       const plain = await load('/plain');
       const m = await memory(plain.context, plain.page);
       const sc = await scrollRun(plain.page);
-      rows.push({ name: 'scroll whole document: bare page, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
+      rows.push({
+        name: 'scroll whole document: bare page, dropped frames',
+        value: sc.dropped,
+        unit: 'frames',
+        note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms`,
+      });
       rows.push({ name: 'memory: bare page JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
       await plain.context.close();
 
@@ -431,7 +540,12 @@ export async function run(): Promise<BenchRow[]> {
       progress('scroll: bare page, content-visibility:auto');
       const plainCv = await load('/plain?cv=1');
       const scCv = await scrollRun(plainCv.page);
-      rows.push({ name: 'scroll whole document: bare page content-visibility:auto, dropped frames', value: scCv.dropped, unit: 'frames', note: `of ${scCv.frames} (${scCv.step} px/frame, ${scCv.scrolledPx} px), longest ${scCv.longestFrameMs.toFixed(0)} ms` });
+      rows.push({
+        name: 'scroll whole document: bare page content-visibility:auto, dropped frames',
+        value: scCv.dropped,
+        unit: 'frames',
+        note: `of ${scCv.frames} (${scCv.step} px/frame, ${scCv.scrolledPx} px), longest ${scCv.longestFrameMs.toFixed(0)} ms`,
+      });
       await plainCv.context.close();
     }
 
@@ -442,15 +556,38 @@ export async function run(): Promise<BenchRow[]> {
         const { context, page, timing } = await load('/recogito');
         open.recogito.push(timing.paintedAt);
         if (r === PEER_REPEATS - 1) {
-          rows.push({ name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)', value: median(open.recogito), unit: 'ms', note: `navigation → paint, median of ${PEER_REPEATS}; last run: setAnnotations ${timing.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${timing.longestTaskMs.toFixed(0)} ms` });
+          rows.push({
+            name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)',
+            value: median(open.recogito),
+            unit: 'ms',
+            note: `navigation → paint, median of ${PEER_REPEATS}; last run: setAnnotations ${timing.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${timing.longestTaskMs.toFixed(0)} ms`,
+          });
           const m = await memory(context, page);
-          rows.push({ name: 'memory: recogito JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
+          rows.push({
+            name: 'memory: recogito JS heap',
+            value: m.heapMiB,
+            unit: 'MiB',
+            note: `${m.domNodes} DOM nodes`,
+          });
           progress(`add one × ${PEER_TRIES}: recogito`);
-          if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'recogito-add-one.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
+          if (PROFILE_DIR)
+            await browser.startTracing(page, {
+              path: join(PROFILE_DIR, 'recogito-add-one.trace.json'),
+              categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
+            });
           const { times, missed } = await addOneTimings(page, PEER_TRIES);
           if (PROFILE_DIR) await browser.stopTracing();
-          rows.push({ name: 'add one → painted p50: recogito addAnnotation', value: median(times), unit: 'ms', note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view${missed ? `, ${missed} never drawn in 3 s` : ''}` });
-          rows.push({ name: 'add one → painted p95: recogito addAnnotation', value: percentile(times, 95), unit: 'ms' });
+          rows.push({
+            name: 'add one → painted p50: recogito addAnnotation',
+            value: median(times),
+            unit: 'ms',
+            note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view${missed ? `, ${missed} never drawn in 3 s` : ''}`,
+          });
+          rows.push({
+            name: 'add one → painted p95: recogito addAnnotation',
+            value: percentile(times, 95),
+            unit: 'ms',
+          });
         }
         await context.close();
       }
@@ -471,9 +608,26 @@ export async function run(): Promise<BenchRow[]> {
           await context.close();
         }
         const openMs = median(tahrirOpen);
-        rows.push({ name: 'open: Tahrir, painted with highlights in view', value: openMs, unit: 'ms', note: `navigation → paint (${how}), median of ${REPEATS}` });
-        if (open.plain.length) rows.push({ name: 'ratio: Tahrir open / bare text page', value: openMs / median(open.plain), unit: '×', note: 'goal ≤ 1.0' });
-        if (open.recogito.length) rows.push({ name: 'ratio: recogito open / Tahrir open', value: median(open.recogito) / openMs, unit: '×', note: 'goal ≥ 5' });
+        rows.push({
+          name: 'open: Tahrir, painted with highlights in view',
+          value: openMs,
+          unit: 'ms',
+          note: `navigation → paint (${how}), median of ${REPEATS}`,
+        });
+        if (open.plain.length)
+          rows.push({
+            name: 'ratio: Tahrir open / bare text page',
+            value: openMs / median(open.plain),
+            unit: '×',
+            note: 'goal ≤ 1.0',
+          });
+        if (open.recogito.length)
+          rows.push({
+            name: 'ratio: recogito open / Tahrir open',
+            value: median(open.recogito) / openMs,
+            unit: '×',
+            note: 'goal ≥ 5',
+          });
 
         const { context, page } = await newPage(browser, probe);
         const stopProfile = PROFILE_DIR ? await startProfile(context, page) : null;
@@ -483,11 +637,20 @@ export async function run(): Promise<BenchRow[]> {
         // entities below the first screens, drawn while idle) is done: the steady state.
         const settledMs = await page.evaluate(() => window.__bench.settled());
         const m = await memory(context, page);
-        rows.push({ name: 'memory: Tahrir JS heap, long document open', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes, once settled (last change ${(settledMs / 1000).toFixed(1)} s after the first paint)` });
+        rows.push({
+          name: 'memory: Tahrir JS heap, long document open',
+          value: m.heapMiB,
+          unit: 'MiB',
+          note: `${m.domNodes} DOM nodes, once settled (last change ${(settledMs / 1000).toFixed(1)} s after the first paint)`,
+        });
         progress(`keypresses × ${TRIES}: Tahrir`);
         const stopKeysProfile = PROFILE_DIR ? await startProfile(context, page) : null;
         // A DevTools trace too (style, layout, paint per frame), for the first tries only: traces grow fast.
-        if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'keypresses.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
+        if (PROFILE_DIR)
+          await browser.startTracing(page, {
+            path: join(PROFILE_DIR, 'keypresses.trace.json'),
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
+          });
         const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
         if (PROFILE_DIR) await browser.stopTracing();
         await stopKeysProfile?.('keypresses');
@@ -499,33 +662,79 @@ export async function run(): Promise<BenchRow[]> {
           const note = `${times.length} tries${times.length + missed < TRIES ? ` (time budget ${KEYPRESS_BUDGET_MS / 1000} s)` : ''}${missed ? `, ${missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
           rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
           const withinGoal = times.filter((t) => t <= 34).length / Math.max(1, times.length);
-          rows.push({ name: `keypress → painted p95: Tahrir ${what}`, value: percentile(times, 95), unit: 'ms', note: `goal ≤ 34; ${(100 * withinGoal).toFixed(0)} % of tries within it` });
+          rows.push({
+            name: `keypress → painted p95: Tahrir ${what}`,
+            value: percentile(times, 95),
+            unit: 'ms',
+            note: `goal ≤ 34; ${(100 * withinGoal).toFixed(0)} % of tries within it`,
+          });
         }
         // The method's own floor in this run (one Highlight.add on the bare page, no app), for reading the goal above.
         const floorP95 = rows.find((r) => r.name === 'add one → painted p95: bare page Highlight.add (floor)')?.value;
         if (floorP95 !== undefined && keys.tag.length > 0) {
-          rows.push({ name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95', value: percentile(keys.tag, 95) / floorP95, unit: '×', note: `floor p95 ${floorP95.toFixed(1)} ms in this run` });
+          rows.push({
+            name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95',
+            value: percentile(keys.tag, 95) / floorP95,
+            unit: '×',
+            note: `floor p95 ${floorP95.toFixed(1)} ms in this run`,
+          });
         }
         progress(`add one × ${TRIES}: Tahrir`);
         const stopAddProfile = PROFILE_DIR ? await startProfile(context, page) : null;
-        if (PROFILE_DIR) await browser.startTracing(page, { path: join(PROFILE_DIR, 'add-one.trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'] });
+        if (PROFILE_DIR)
+          await browser.startTracing(page, {
+            path: join(PROFILE_DIR, 'add-one.trace.json'),
+            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
+          });
         const added = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
         if (PROFILE_DIR) await browser.stopTracing();
         await stopAddProfile?.('add-one');
-        rows.push({ name: 'add one → painted p50: Tahrir (hotkey 1 in the page)', value: median(added), unit: 'ms', note: `call → rAF after the frame that drew it (≥ 2nd rAF), as recogito's add, ${added.length} tries` });
-        rows.push({ name: 'add one → painted p95: Tahrir (hotkey 1 in the page)', value: percentile(added, 95), unit: 'ms' });
-        const peerAdd = (p: string) => rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;
+        rows.push({
+          name: 'add one → painted p50: Tahrir (hotkey 1 in the page)',
+          value: median(added),
+          unit: 'ms',
+          note: `call → rAF after the frame that drew it (≥ 2nd rAF), as recogito's add, ${added.length} tries`,
+        });
+        rows.push({
+          name: 'add one → painted p95: Tahrir (hotkey 1 in the page)',
+          value: percentile(added, 95),
+          unit: 'ms',
+        });
+        const peerAdd = (p: string) =>
+          rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;
         const [peerP50, peerP95] = [peerAdd('p50'), peerAdd('p95')];
         if (peerP50 !== undefined && peerP95 !== undefined && added.length > 0) {
-          rows.push({ name: 'ratio: recogito add one / Tahrir add one, p50', value: peerP50 / median(added), unit: '×', note: 'goal > 1' });
-          rows.push({ name: 'ratio: recogito add one / Tahrir add one, p95', value: peerP95 / percentile(added, 95), unit: '×', note: 'goal > 1' });
+          rows.push({
+            name: 'ratio: recogito add one / Tahrir add one, p50',
+            value: peerP50 / median(added),
+            unit: '×',
+            note: 'goal > 1',
+          });
+          rows.push({
+            name: 'ratio: recogito add one / Tahrir add one, p95',
+            value: peerP95 / percentile(added, 95),
+            unit: '×',
+            note: 'goal > 1',
+          });
         }
         progress('scroll: Tahrir');
         const sc = await scrollRun(page);
-        rows.push({ name: 'scroll whole document: Tahrir, dropped frames', value: sc.dropped, unit: 'frames', note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms` });
+        rows.push({
+          name: 'scroll whole document: Tahrir, dropped frames',
+          value: sc.dropped,
+          unit: 'frames',
+          note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms`,
+        });
         await context.close();
       } catch (error) {
-        rows.push({ name: 'Tahrir (failed)', value: NaN, unit: '', note: String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 200) });
+        rows.push({
+          name: 'Tahrir (failed)',
+          value: NaN,
+          unit: '',
+          note: String(error instanceof Error ? error.message : error)
+            .split('\n')[0]
+            .slice(0, 200),
+        });
       }
     }
   } finally {

@@ -121,19 +121,40 @@ export async function run(): Promise<BenchRow[]> {
       const ws: WrittenWorkspace = await writeArticleWorkspace(workspace, count);
       const generateMs = performance.now() - generated;
       const label = `${count.toLocaleString('en-US')} documents`;
-      rows.push({ name: `workspace: ${label}`, value: mb(ws.textBytes), unit: 'MB text', note: `${ws.entities.toLocaleString('en-US')} entities, ${ws.quotes.toLocaleString('en-US')} quotes, generated in ${(generateMs / 1000).toFixed(1)} s` });
+      rows.push({
+        name: `workspace: ${label}`,
+        value: mb(ws.textBytes),
+        unit: 'MB text',
+        note: `${ws.entities.toLocaleString('en-US')} entities, ${ws.quotes.toLocaleString('en-US')} quotes, generated in ${(generateMs / 1000).toFixed(1)} s`,
+      });
 
       const floor = await measure(dir, [join(dir, 'read-parse-floor.cjs'), workspace]);
       const validate = await measure(dir, [cli, 'validate', workspace]);
-      const validateNote = validate.code === 0 ? `${(count / (validate.ms / 1000)).toFixed(0)} docs/s` : `exit ${validate.code}: ${validate.stderr.split('\n')[0].slice(0, 120)}`;
+      const validateNote =
+        validate.code === 0
+          ? `${(count / (validate.ms / 1000)).toFixed(0)} docs/s`
+          : `exit ${validate.code}: ${validate.stderr.split('\n')[0].slice(0, 120)}`;
       rows.push({ name: `validate ${label}: tahrir validate`, value: validate.ms, unit: 'ms', note: validateNote });
-      rows.push({ name: `validate ${label}: floor (read + JSON.parse)`, value: floor.ms, unit: 'ms', note: `${(count / (floor.ms / 1000)).toFixed(0)} docs/s` });
+      rows.push({
+        name: `validate ${label}: floor (read + JSON.parse)`,
+        value: floor.ms,
+        unit: 'ms',
+        note: `${(count / (floor.ms / 1000)).toFixed(0)} docs/s`,
+      });
       rows.push({ name: `validate ${label}: throughput vs floor`, value: (floor.ms / validate.ms) * 100, unit: '%' });
-      rows.push({ name: `validate ${label}: peak memory`, value: validate.maxRssMiB, unit: 'MiB', note: `floor ${floor.maxRssMiB.toFixed(0)} MiB` });
+      rows.push({
+        name: `validate ${label}: peak memory`,
+        value: validate.maxRssMiB,
+        unit: 'MiB',
+        note: `floor ${floor.maxRssMiB.toFixed(0)} MiB`,
+      });
       peak.validate.push(validate.maxRssMiB);
 
       const stats = await measure(dir, [cli, 'stats', workspace, '--json']);
-      const statsNote = stats.code === 0 ? `${(count / (stats.ms / 1000)).toFixed(0)} docs/s` : `exit ${stats.code}: ${stats.stderr.split('\n')[0].slice(0, 120)}`;
+      const statsNote =
+        stats.code === 0
+          ? `${(count / (stats.ms / 1000)).toFixed(0)} docs/s`
+          : `exit ${stats.code}: ${stats.stderr.split('\n')[0].slice(0, 120)}`;
       rows.push({ name: `stats ${label}: tahrir stats`, value: stats.ms, unit: 'ms', note: statsNote });
       rows.push({ name: `stats ${label}: peak memory`, value: stats.maxRssMiB, unit: 'MiB' });
       peak.stats.push(stats.maxRssMiB);
@@ -141,11 +162,28 @@ export async function run(): Promise<BenchRow[]> {
       if (!exportCovered) {
         const out = join(dir, `export-${count}.jsonl`);
         const exported = await measure(dir, [cli, 'export', workspace, '--format', 'jsonl', '--out', out]);
-        const baseline = await measure(dir, [join(dir, 'stringify-floor.cjs'), workspace, join(dir, `floor-${count}.jsonl`)]);
-        const exportNote = exported.code === 0 ? `${(count / (exported.ms / 1000)).toFixed(0)} docs/s` : `exit ${exported.code}: ${exported.stderr.split('\n').pop()?.slice(0, 120)}`;
+        const baseline = await measure(dir, [
+          join(dir, 'stringify-floor.cjs'),
+          workspace,
+          join(dir, `floor-${count}.jsonl`),
+        ]);
+        const exportNote =
+          exported.code === 0
+            ? `${(count / (exported.ms / 1000)).toFixed(0)} docs/s`
+            : `exit ${exported.code}: ${exported.stderr.split('\n').pop()?.slice(0, 120)}`;
         rows.push({ name: `export jsonl ${label}: tahrir export`, value: exported.ms, unit: 'ms', note: exportNote });
-        rows.push({ name: `export jsonl ${label}: floor (JSON.stringify to disk)`, value: baseline.ms, unit: 'ms', note: `${(count / (baseline.ms / 1000)).toFixed(0)} docs/s, peak ${baseline.maxRssMiB.toFixed(0)} MiB` });
-        rows.push({ name: `export jsonl ${label}: throughput vs floor`, value: (baseline.ms / exported.ms) * 100, unit: '%', note: 'goal ≥ 50 %' });
+        rows.push({
+          name: `export jsonl ${label}: floor (JSON.stringify to disk)`,
+          value: baseline.ms,
+          unit: 'ms',
+          note: `${(count / (baseline.ms / 1000)).toFixed(0)} docs/s, peak ${baseline.maxRssMiB.toFixed(0)} MiB`,
+        });
+        rows.push({
+          name: `export jsonl ${label}: throughput vs floor`,
+          value: (baseline.ms / exported.ms) * 100,
+          unit: '%',
+          note: 'goal ≥ 50 %',
+        });
         rows.push({ name: `export jsonl ${label}: peak memory`, value: exported.maxRssMiB, unit: 'MiB' });
         peak.export.push(exported.maxRssMiB);
       }
@@ -153,7 +191,13 @@ export async function run(): Promise<BenchRow[]> {
     }
     const [small, large] = SIZES.map((n) => n.toLocaleString('en-US'));
     for (const [what, values] of Object.entries(peak)) {
-      if (values.length === 2) rows.push({ name: `${what}: peak memory ${large} / ${small} documents`, value: values[1] / values[0], unit: '×', note: 'goal ≈ 1 (streaming)' });
+      if (values.length === 2)
+        rows.push({
+          name: `${what}: peak memory ${large} / ${small} documents`,
+          value: values[1] / values[0],
+          unit: '×',
+          note: 'goal ≈ 1 (streaming)',
+        });
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

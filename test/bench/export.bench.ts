@@ -99,7 +99,12 @@ export async function run(): Promise<BenchRow[]> {
     await writeFile(join(dir, 'stringify-floor.cjs'), STRINGIFY_FLOOR);
     // The fixed cost every run pays (Node start, loading the bundle), for reading the small sizes.
     const startup = await measure(dir, [cli, '--help']);
-    rows.push({ name: 'tahrir startup (node dist/cli.cjs --help)', value: startup.ms, unit: 'ms', note: 'included in every tahrir export time below' });
+    rows.push({
+      name: 'tahrir startup (node dist/cli.cjs --help)',
+      value: startup.ms,
+      unit: 'ms',
+      note: 'included in every tahrir export time below',
+    });
     for (const count of SIZES) {
       const workspace = join(dir, `workspace-${count}`);
       const corpus = await writeArticleWorkspace(workspace, count);
@@ -113,9 +118,19 @@ export async function run(): Promise<BenchRow[]> {
       const outBytes = (await stat(ourOut)).size;
       const textMiB = corpus.textBytes / MiB;
       rows.push(
-        { name: `jsonl ${label}: tahrir export`, value: count / (ours.ms / 1000), unit: 'docs/s', note: `${(textMiB / (ours.ms / 1000)).toFixed(1)} MB/s of text, ${(ours.ms / 1000).toFixed(2)} s, ${(outBytes / MiB).toFixed(1)} MiB out, ${corpus.entities} entities` },
+        {
+          name: `jsonl ${label}: tahrir export`,
+          value: count / (ours.ms / 1000),
+          unit: 'docs/s',
+          note: `${(textMiB / (ours.ms / 1000)).toFixed(1)} MB/s of text, ${(ours.ms / 1000).toFixed(2)} s, ${(outBytes / MiB).toFixed(1)} MiB out, ${corpus.entities} entities`,
+        },
         { name: `jsonl ${label}: tahrir export peak RSS`, value: ours.maxRssMiB, unit: 'MiB' },
-        { name: `jsonl ${label}: floor (read + JSON.stringify to disk)`, value: count / (floor.ms / 1000), unit: 'docs/s', note: `${(textMiB / (floor.ms / 1000)).toFixed(1)} MB/s of text, ${(floor.ms / 1000).toFixed(2)} s` },
+        {
+          name: `jsonl ${label}: floor (read + JSON.stringify to disk)`,
+          value: count / (floor.ms / 1000),
+          unit: 'docs/s',
+          note: `${(textMiB / (floor.ms / 1000)).toFixed(1)} MB/s of text, ${(floor.ms / 1000).toFixed(2)} s`,
+        },
         { name: `jsonl ${label}: floor peak RSS`, value: floor.maxRssMiB, unit: 'MiB' },
         { name: `jsonl ${label}: throughput vs floor`, value: (floor.ms / ours.ms) * 100, unit: '%' },
       );
@@ -135,7 +150,12 @@ export async function run(): Promise<BenchRow[]> {
             }
           },
         });
-        rows.push({ name: `jsonl ${label}: live heap after GC at 10% → 100% of the documents`, value: heap[1], unit: 'MiB', note: `${heap[0].toFixed(1)} MiB at 10%, ${heap[1].toFixed(1)} MiB at the last document (in-process export job)` });
+        rows.push({
+          name: `jsonl ${label}: live heap after GC at 10% → 100% of the documents`,
+          value: heap[1],
+          unit: 'MiB',
+          note: `${heap[0].toFixed(1)} MiB at 10%, ${heap[1].toFixed(1)} MiB at the last document (in-process export job)`,
+        });
         await rm(join(dir, `heap-${count}.jsonl`), { force: true });
       }
       await rm(workspace, { recursive: true, force: true });

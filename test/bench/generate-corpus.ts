@@ -121,7 +121,14 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function makeSidecar(file: string, text: string, edits: Edit[], entities: Entity[], quotes: Quote[], title: string): Sidecar {
+function makeSidecar(
+  file: string,
+  text: string,
+  edits: Edit[],
+  entities: Entity[],
+  quotes: Quote[],
+  title: string,
+): Sidecar {
   return {
     format: 'tahrir-annotations',
     version: 1,
@@ -218,7 +225,13 @@ export function generateLongArticle(options: LongArticleOptions = {}): Generated
       const words = slice(sentence.start, sentence.end);
       const first = /^[^\s.،]+/u.exec(words);
       if (first && !taken.has(sentence.start)) {
-        chosen.push({ start: sentence.start, end: sentence.start + codePointLength(first[0]), text: first[0], label: 'MISC', paragraph: sentence.paragraph });
+        chosen.push({
+          start: sentence.start,
+          end: sentence.start + codePointLength(first[0]),
+          text: first[0],
+          label: 'MISC',
+          paragraph: sentence.paragraph,
+        });
       }
     }
     chosen = chosen.sort((a, b) => a.start - b.start);
@@ -298,12 +311,25 @@ export function generateShortArticle(index: number, seed = 7): GeneratedDocument
   }
   const text = out.toString();
   const points = Array.from(text);
-  const entities: Entity[] = spans.map((s, i) => ({ id: `t${i + 1}`, start: s.start, end: s.end, label: s.label, text: s.text }));
+  const entities: Entity[] = spans.map((s, i) => ({
+    id: `t${i + 1}`,
+    start: s.start,
+    end: s.end,
+    label: s.label,
+    text: s.text,
+  }));
   const quotes: Quote[] = [];
   if (random() < 0.6 && sentences.length > 1) {
     const s = sentences[1];
     const speaker = entities.find((e) => e.label === 'PERSON')?.id ?? null;
-    quotes.push({ id: 'q1', start: s.start, end: s.end, text: points.slice(s.start, s.end).join(''), speaker, kind: 'direct' });
+    quotes.push({
+      id: 'q1',
+      start: s.start,
+      end: s.end,
+      text: points.slice(s.start, s.end).join(''),
+      speaker,
+      kind: 'direct',
+    });
   }
   const file = `article-${String(index).padStart(5, '0')}.txt`;
   const sidecar = makeSidecar(file, text, [], entities, quotes, title);
@@ -324,7 +350,10 @@ export interface WrittenDocument {
 }
 
 /** Writes the long article and its sidecar into `dir` (a workspace of one document). */
-export async function writeLongArticleWorkspace(dir: string, options: LongArticleOptions = {}): Promise<WrittenDocument> {
+export async function writeLongArticleWorkspace(
+  dir: string,
+  options: LongArticleOptions = {},
+): Promise<WrittenDocument> {
   const doc = generateLongArticle(options);
   await mkdir(dir, { recursive: true });
   const file = doc.sidecar.source.file;
@@ -357,7 +386,10 @@ export async function writeArticleWorkspace(dir: string, count: number, seed = 7
     for (let i = first; i < Math.min(count, first + 500); i++) {
       const doc = generateShortArticle(i, seed);
       const file = doc.sidecar.source.file;
-      writes.push(writeFile(join(folder, file), doc.text), writeFile(join(folder, sidecarPath(file)), serializeSidecar(doc.sidecar)));
+      writes.push(
+        writeFile(join(folder, file), doc.text),
+        writeFile(join(folder, sidecarPath(file)), serializeSidecar(doc.sidecar)),
+      );
       totals.documents++;
       totals.textBytes += Buffer.byteLength(doc.text);
       totals.entities += doc.sidecar.entities.length;

@@ -19,7 +19,8 @@ interface BenchRow {
 const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 
 async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const folder of new Set(Object.keys(files).map((f) => f.slice(0, f.lastIndexOf('/'))))) await mkdir(join(root, folder), { recursive: true });
+  for (const folder of new Set(Object.keys(files).map((f) => f.slice(0, f.lastIndexOf('/')))))
+    await mkdir(join(root, folder), { recursive: true });
   for (const [rel, text] of Object.entries(files)) await writeFile(join(root, rel), text);
 }
 
@@ -57,11 +58,26 @@ export async function run(): Promise<BenchRow[]> {
     await writeFiles(root, files);
 
     const first = await watchingTheLoop(() => new SiteTemplateService(root).open());
-    rows.push({ name: `site template: count ${n.toLocaleString('en')} articles`, value: Math.round(first.ms), unit: 'ms', note: 'listing, reading, counting, writing the cache' });
-    rows.push({ name: 'site template: longest event-loop hold while counting', value: Math.round(first.longestHold), unit: 'ms', note: 'the editor stays responsive' });
+    rows.push({
+      name: `site template: count ${n.toLocaleString('en')} articles`,
+      value: Math.round(first.ms),
+      unit: 'ms',
+      note: 'listing, reading, counting, writing the cache',
+    });
+    rows.push({
+      name: 'site template: longest event-loop hold while counting',
+      value: Math.round(first.longestHold),
+      unit: 'ms',
+      note: 'the editor stays responsive',
+    });
 
     const again = await watchingTheLoop(() => new SiteTemplateService(root).open());
-    rows.push({ name: 'site template: reopen from the cache', value: Math.round(again.ms), unit: 'ms', note: `longest hold ${Math.round(again.longestHold)} ms` });
+    rows.push({
+      name: 'site template: reopen from the cache',
+      value: Math.round(again.ms),
+      unit: 'ms',
+      note: `longest hold ${Math.round(again.longestHold)} ms`,
+    });
 
     const service = again.result;
     await writeFile(join(root, 'wire/w1.txt'), arabicArticle(n + 1));
@@ -69,7 +85,11 @@ export async function run(): Promise<BenchRow[]> {
     await utimes(join(root, 'wire/w1.txt'), later, later);
     const t0 = performance.now();
     await service.updateDocument('wire/w1.txt');
-    rows.push({ name: 'site template: update one changed article', value: Math.round((performance.now() - t0) * 100) / 100, unit: 'ms' });
+    rows.push({
+      name: 'site template: update one changed article',
+      value: Math.round((performance.now() - t0) * 100) / 100,
+      unit: 'ms',
+    });
 
     for (let i = 0; i < 500; i++) {
       const text = files[`wire/w${i}.txt`];
@@ -80,14 +100,28 @@ export async function run(): Promise<BenchRow[]> {
         version: 1,
         source: { file: `w${i}.txt`, sha256: '0'.repeat(64), length: [...text].length },
         document: { status: 'done' },
-        edits: [{ id: 'e1', start, end: start + [...AR_TEMPLATE.promo].length, text: AR_TEMPLATE.promo, replacement: '', kind: 'boilerplate' }],
+        edits: [
+          {
+            id: 'e1',
+            start,
+            end: start + [...AR_TEMPLATE.promo].length,
+            text: AR_TEMPLATE.promo,
+            replacement: '',
+            kind: 'boilerplate',
+          },
+        ],
         entities: [],
         quotes: [],
       };
       await writeFile(join(root, `wire/w${i}.annotations.json`), JSON.stringify(sidecar));
     }
     const learning = await watchingTheLoop(() => service.learn());
-    rows.push({ name: 'site template: learn from ~400 reviewed sidecars', value: Math.round(learning.ms), unit: 'ms', note: `longest hold ${Math.round(learning.longestHold)} ms` });
+    rows.push({
+      name: 'site template: learn from ~400 reviewed sidecars',
+      value: Math.round(learning.ms),
+      unit: 'ms',
+      note: `longest hold ${Math.round(learning.longestHold)} ms`,
+    });
 
     const text = arabicArticle(7);
     const site = service.templateFor('wire/w7.txt');
@@ -98,7 +132,12 @@ export async function run(): Promise<BenchRow[]> {
       suggestEdits(text, { site });
       times.push(performance.now() - t);
     }
-    rows.push({ name: 'site template: suggestions for one article (warm)', value: Math.round(median(times) * 100) / 100, unit: 'ms', note: 'goal ≤ 50 ms; counts and learned model in use' });
+    rows.push({
+      name: 'site template: suggestions for one article (warm)',
+      value: Math.round(median(times) * 100) / 100,
+      unit: 'ms',
+      note: 'goal ≤ 50 ms; counts and learned model in use',
+    });
   } finally {
     await rm(root, { recursive: true, force: true });
   }

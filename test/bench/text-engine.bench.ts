@@ -64,7 +64,12 @@ export async function run(): Promise<BenchRow[]> {
   const size = `${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB, ${length} code points, ${astral} astral`;
 
   // Offsets.
-  rows.push({ name: 'text-engine: CodePointIndex build', value: median(5, () => new CodePointIndex(text)), unit: 'ms', note: size });
+  rows.push({
+    name: 'text-engine: CodePointIndex build',
+    value: median(5, () => new CodePointIndex(text)),
+    unit: 'ms',
+    note: size,
+  });
   const index = new CodePointIndex(text);
   const cps = Array.from({ length: CONVERSIONS }, () => Math.floor(random() * length));
   const units = Array.from({ length: CONVERSIONS }, () => Math.floor(random() * text.length));
@@ -72,7 +77,12 @@ export async function run(): Promise<BenchRow[]> {
   const convMs = median(5, () => {
     for (let i = 0; i < CONVERSIONS; i++) sink += index.toUtf16(cps[i]) + index.toCodePoint(units[i]);
   });
-  rows.push({ name: `text-engine: ${CONVERSIONS / 1000}k code point→UTF-16 + ${CONVERSIONS / 1000}k UTF-16→code point`, value: convMs, unit: 'ms', note: `${((convMs * 1e6) / (2 * CONVERSIONS)).toFixed(0)} ns per conversion` });
+  rows.push({
+    name: `text-engine: ${CONVERSIONS / 1000}k code point→UTF-16 + ${CONVERSIONS / 1000}k UTF-16→code point`,
+    value: convMs,
+    unit: 'ms',
+    note: `${((convMs * 1e6) / (2 * CONVERSIONS)).toFixed(0)} ns per conversion`,
+  });
 
   // Edits: deletions, replacements and insertions, sorted and apart.
   const edits: Edit[] = [];
@@ -81,15 +91,31 @@ export async function run(): Promise<BenchRow[]> {
     const start = i * stride + Math.floor(random() * (stride / 2));
     const kind = i % 3;
     const end = kind === 2 ? start : start + 1 + Math.floor(random() * 40);
-    edits.push({ id: `e${i}`, start, end, text: index.slice(start, end), replacement: kind === 0 ? '' : 'نص 😀 بديل', kind: 'boilerplate' });
+    edits.push({
+      id: `e${i}`,
+      start,
+      end,
+      text: index.slice(start, end),
+      replacement: kind === 0 ? '' : 'نص 😀 بديل',
+      kind: 'boilerplate',
+    });
   }
   const spans = Array.from({ length: SPANS }, () => {
     const start = Math.floor(random() * (length - 40));
     return { start, end: start + 1 + Math.floor(random() * 30) };
   });
 
-  rows.push({ name: `text-engine: PositionMap build (${EDITS} edits)`, value: median(5, () => new PositionMap(text, edits)), unit: 'ms', note: 'includes the clean text' });
-  rows.push({ name: `text-engine: applyEdits (${EDITS} edits)`, value: median(5, () => applyEdits(text, edits)), unit: 'ms' });
+  rows.push({
+    name: `text-engine: PositionMap build (${EDITS} edits)`,
+    value: median(5, () => new PositionMap(text, edits)),
+    unit: 'ms',
+    note: 'includes the clean text',
+  });
+  rows.push({
+    name: `text-engine: applyEdits (${EDITS} edits)`,
+    value: median(5, () => applyEdits(text, edits)),
+    unit: 'ms',
+  });
   const map = new PositionMap(text, edits);
   let hidden = 0;
   const mapMs = median(5, () => {
@@ -105,10 +131,21 @@ export async function run(): Promise<BenchRow[]> {
 
   // Tokenizing the clean text (token-level exports).
   const tokenized = time(() => tokenize(map.cleanText));
-  rows.push({ name: 'text-engine: tokenize clean text', value: tokenized.ms, unit: 'ms', note: `${tokenized.result.length} tokens` });
+  rows.push({
+    name: 'text-engine: tokenize clean text',
+    value: tokenized.ms,
+    unit: 'ms',
+    note: `${tokenized.result.length} tokens`,
+  });
 
   // Re-anchoring 10,000 entities after text was inserted near the start and in the middle.
-  const entities: Entity[] = spans.map((s, i) => ({ id: `t${i}`, start: s.start, end: s.end, label: 'MISC', text: index.slice(s.start, s.end) }));
+  const entities: Entity[] = spans.map((s, i) => ({
+    id: `t${i}`,
+    start: s.start,
+    end: s.end,
+    label: 'MISC',
+    text: index.slice(s.start, s.end),
+  }));
   const sidecar: Sidecar = {
     format: 'tahrir-annotations',
     version: 1,
@@ -122,18 +159,30 @@ export async function run(): Promise<BenchRow[]> {
   const changed = 'عاجل 🔥: ' + text.slice(0, middle) + ' (تحديث) ' + text.slice(middle);
   const re = time(() => reanchor(changed, sidecar));
   const { moved, orphaned } = re.result.report;
-  rows.push({ name: `text-engine: reanchor ${SPANS} entities + ${EDITS} edits after 2 insertions`, value: re.ms, unit: 'ms', note: `${moved.length} moved, ${orphaned.length} orphaned` });
+  rows.push({
+    name: `text-engine: reanchor ${SPANS} entities + ${EDITS} edits after 2 insertions`,
+    value: re.ms,
+    unit: 'ms',
+    note: `${moved.length} moved, ${orphaned.length} orphaned`,
+  });
   const same = time(() => reanchor(text, sidecar));
   rows.push({ name: 'text-engine: reanchor, text unchanged', value: same.ms, unit: 'ms' });
 
   // The sample article (3,000 code points, 6 edits, 8 entities, 2 quotes) after a line was added at the top.
   const root = process.env.TAHRIR_ROOT ?? process.cwd();
   const article = readFileSync(join(root, 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8');
-  const articleSidecar = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8')) as Sidecar;
+  const articleSidecar = JSON.parse(
+    readFileSync(join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8'),
+  ) as Sidecar;
   const edited = 'تحديث: أضيف سطر في أعلى المقال.\n' + article;
   const small = median(21, () => reanchor(edited, articleSidecar));
   const smallReport = reanchor(edited, articleSidecar).report;
-  rows.push({ name: 'text-engine: reanchor the sample article after a line added at the top', value: small, unit: 'ms', note: `${smallReport.moved.length} moved, ${smallReport.orphaned.length} orphaned` });
+  rows.push({
+    name: 'text-engine: reanchor the sample article after a line added at the top',
+    value: small,
+    unit: 'ms',
+    note: `${smallReport.moved.length} moved, ${smallReport.orphaned.length} orphaned`,
+  });
 
   if (sink === -1) rows.push({ name: 'unreachable', value: 0, unit: '' });
   return rows;

@@ -25,10 +25,14 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('runs every test/bench/*.bench.ts and writes bench-results JSON', { timeout: 600_000 }, async () => {
-    if (!existsSync(join(root, 'dist', 'cli.cjs'))) throw new Error('dist/ is not built: npm test builds before vitest (npm run build)');
+    if (!existsSync(join(root, 'dist', 'cli.cjs')))
+      throw new Error('dist/ is not built: npm test builds before vitest (npm run build)');
     dir = await mkdtemp(join(tmpdir(), 'tahrir-bench-test-'));
     const out = join(dir, 'results.json');
-    const { stdout } = await run(process.execPath, [join(root, 'build', 'bench.mjs'), '--quick', '--out', out], { cwd: root, maxBuffer: 16 * 2 ** 20 });
+    const { stdout } = await run(process.execPath, [join(root, 'build', 'bench.mjs'), '--quick', '--out', out], {
+      cwd: root,
+      maxBuffer: 16 * 2 ** 20,
+    });
     expect(stdout).toContain('section');
     const results = JSON.parse(await readFile(out, 'utf8')) as { quick: boolean; sections: Section[] };
     expect(results.quick).toBe(true);
@@ -45,7 +49,11 @@ describe('npm run bench -- --quick', () => {
       expect(browser.rows.some((r) => r.name.startsWith('open: Tahrir') && typeof r.value === 'number')).toBe(true);
       expect(browser.rows.some((r) => r.name === 'Tahrir (failed)')).toBe(false);
       // Every page's add one was drawn and timed (a page that never drew its add would report no number).
-      for (const who of ['bare page Highlight.add (floor)', 'recogito addAnnotation', 'Tahrir (hotkey 1 in the page)']) {
+      for (const who of [
+        'bare page Highlight.add (floor)',
+        'recogito addAnnotation',
+        'Tahrir (hotkey 1 in the page)',
+      ]) {
         const row = browser.rows.find((r) => r.name === `add one → painted p50: ${who}`);
         expect(Number.isFinite(row?.value), `add one: ${who}`).toBe(true);
       }

@@ -23,7 +23,9 @@ describe('electron-builder config', () => {
   it('is valid for the installed electron-builder (its own schema: no misspelled options)', async () => {
     const quietLogger = { isEnabled: false, add() {} };
     await expect(validateConfiguration(config, quietLogger)).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, electronFusess: {} }, quietLogger)).rejects.toThrow(/electronFusess/);
+    await expect(validateConfiguration({ ...config, electronFusess: {} }, quietLogger)).rejects.toThrow(
+      /electronFusess/,
+    );
   });
 
   it('names the app', () => {
@@ -32,13 +34,29 @@ describe('electron-builder config', () => {
   });
 
   it('packs the bundles, the built renderer and package.json, and nothing else of the repository', () => {
-    for (const path of ['dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/app.js', 'dist/renderer/assets/noto-naskh-arabic-1234.woff2', 'package.json']) {
+    for (const path of [
+      'dist/main.cjs',
+      'dist/preload.cjs',
+      'dist/renderer/index.html',
+      'dist/renderer/app.js',
+      'dist/renderer/assets/noto-naskh-arabic-1234.woff2',
+      'package.json',
+    ]) {
       expect(packed(path), path).toBe(true);
     }
     const repositoryFiles = execFileSync('git', ['ls-files'], { encoding: 'utf8' }).split('\n').filter(Boolean);
     const leaked = repositoryFiles.filter((file) => file !== 'package.json' && packed(file));
     expect(leaked).toEqual([]);
-    for (const path of ['dist/main.cjs.map', 'dist/renderer/app.js.map', 'dist/cli.cjs', 'test/electron/serve.test.ts', 'electron/main.ts', 'shared/api.ts', 'renderer/main.tsx', 'seeds/000_b3be894ae1d50a96.txt']) {
+    for (const path of [
+      'dist/main.cjs.map',
+      'dist/renderer/app.js.map',
+      'dist/cli.cjs',
+      'test/electron/serve.test.ts',
+      'electron/main.ts',
+      'shared/api.ts',
+      'renderer/main.tsx',
+      'seeds/000_b3be894ae1d50a96.txt',
+    ]) {
       expect(packed(path), path).toBe(false);
     }
   });

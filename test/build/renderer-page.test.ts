@@ -19,7 +19,9 @@ describe.skipIf(!built)('the built renderer page', () => {
   });
 
   it('preloads the three fonts of the first screen, before the stylesheet, as files app.css uses', () => {
-    const fonts = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin \/>/g)].map((m) => m[1]);
+    const fonts = [
+      ...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin \/>/g),
+    ].map((m) => m[1]);
     expect(fonts).toHaveLength(3);
     expect(fonts.map((f) => f.replace(/-[A-Z0-9]+\.woff2$/, '')).sort()).toEqual([
       'assets/noto-naskh-arabic-arabic-400-normal',

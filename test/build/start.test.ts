@@ -29,7 +29,16 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tahrir-start-'));
   app = join(base, 'app');
   await mkdir(app);
-  for (const part of ['build', 'electron', 'shared', 'renderer', 'seeds', 'package.json', 'tsconfig.json', 'tsconfig.base.json']) {
+  for (const part of [
+    'build',
+    'electron',
+    'shared',
+    'renderer',
+    'seeds',
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.base.json',
+  ]) {
     await cp(join(repo, part), join(app, part), { recursive: true });
   }
   await symlink(realpathSync(join(repo, 'node_modules')), join(app, 'node_modules'));
@@ -39,13 +48,17 @@ beforeAll(async () => {
   standIn = join(base, 'electron-stand-in');
   opener = join(base, 'opener');
   await Promise.all([noElectron, standIn, opener].map((dir) => mkdir(dir)));
-  await writeFile(join(standIn, 'electron'), '#!/bin/sh\nprintf "%s\\n" "$@" > "$TAHRIR_TEST_RECORD"\nexit "${TAHRIR_TEST_EXIT:-0}"\n');
+  await writeFile(
+    join(standIn, 'electron'),
+    '#!/bin/sh\nprintf "%s\\n" "$@" > "$TAHRIR_TEST_RECORD"\nexit "${TAHRIR_TEST_EXIT:-0}"\n',
+  );
   await writeFile(join(opener, 'xdg-open'), '#!/bin/sh\nprintf "%s" "$1" > "$TAHRIR_TEST_OPENED"\n');
   await Promise.all([chmod(join(standIn, 'electron'), 0o755), chmod(join(opener, 'xdg-open'), 0o755)]);
 });
 
 afterAll(async () => {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
   if (base) await rm(base, { recursive: true, force: true });
 });
 
@@ -59,23 +72,36 @@ interface NpmStart {
 /** `npm start [-- args]` in a process group of its own, with nothing of the outer npm run in its environment. */
 function npmStart(args: string[], options: { cwd?: string; env: Record<string, string> }): NpmStart {
   const inherited = Object.entries(process.env).filter(
-    ([k]) => !/^npm_/i.test(k) && !['INIT_CWD', 'DISPLAY', 'WAYLAND_DISPLAY', 'BROWSER', 'ELECTRON_OVERRIDE_DIST_PATH'].includes(k),
+    ([k]) =>
+      !/^npm_/i.test(k) &&
+      !['INIT_CWD', 'DISPLAY', 'WAYLAND_DISPLAY', 'BROWSER', 'ELECTRON_OVERRIDE_DIST_PATH'].includes(k),
   );
   const env = { ...Object.fromEntries(inherited), PATH: `${opener}:${process.env.PATH}`, ...options.env };
-  const npm = spawn('npm', ['start', ...(args.length ? ['--', ...args] : [])], { cwd: options.cwd ?? app, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const npm = spawn('npm', ['start', ...(args.length ? ['--', ...args] : [])], {
+    cwd: options.cwd ?? app,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(npm);
   let stdout = '';
   let stderr = '';
   npm.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   npm.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    npm.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { npm, stdout: () => stdout, stderr: () => stderr, exit };
 }
 
 async function printedUrl(run: NpmStart): Promise<string> {
   const deadline = Date.now() + 90_000;
   let found: RegExpExecArray | null = null;
-  while (!(found = /^http:\/\/127\.0\.0\.1:\d+\/\S*$/m.exec(run.stdout())) && Date.now() < deadline && run.npm.exitCode === null) {
+  while (
+    !(found = /^http:\/\/127\.0\.0\.1:\d+\/\S*$/m.exec(run.stdout())) &&
+    Date.now() < deadline &&
+    run.npm.exitCode === null
+  ) {
     await new Promise((r) => setTimeout(r, 50));
   }
   if (!found) throw new Error(`npm start printed no URL:\n${run.stdout()}\n${run.stderr()}`);
@@ -110,7 +136,7 @@ function processes(): ProcessInfo[] {
 function family(root: number): ProcessInfo[] {
   const all = processes();
   const members = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const p of all) {
       if (members.has(p.ppid) && !members.has(p.pid)) {
@@ -141,8 +167,24 @@ async function pressCtrlC(run: NpmStart, port: number) {
   const sent = Date.now();
   process.kill(-run.npm.pid!, 'SIGINT');
   const exit = await Promise.race([run.exit, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
-  while (alive(before.map((p) => p.pid), run.npm.pid!).length > 0 && Date.now() - sent < 5_000) await new Promise((r) => setTimeout(r, 20));
-  return { before, exit, ms: Date.now() - sent, left: alive(before.map((p) => p.pid), run.npm.pid!), listening: await portAnswers(port) };
+  while (
+    alive(
+      before.map((p) => p.pid),
+      run.npm.pid!,
+    ).length > 0 &&
+    Date.now() - sent < 5_000
+  )
+    await new Promise((r) => setTimeout(r, 20));
+  return {
+    before,
+    exit,
+    ms: Date.now() - sent,
+    left: alive(
+      before.map((p) => p.pid),
+      run.npm.pid!,
+    ),
+    listening: await portAnswers(port),
+  };
 }
 
 describe.skipIf(!onLinux)('npm start without the desktop app', () => {
@@ -158,15 +200,22 @@ describe.skipIf(!onLinux)('npm start without the desktop app', () => {
     expect(html).toContain('<title>Tahrir — تحرير</title>');
     expect(html).toContain('<script type="module" src="early.js">');
 
-    const why = run.stderr().split('\n').filter((line) => /Electron's binary/.test(line));
+    const why = run
+      .stderr()
+      .split('\n')
+      .filter((line) => /Electron's binary/.test(line));
     expect(why).toEqual([
       "tahrir: Electron's binary is not installed (its download from github.com did not run: `node node_modules/electron/install.js` fetches it), so this is the same editor in your browser, through `tahrir serve`:",
     ]);
     expect(run.stderr()).toContain(`serving ${join(app, 'seeds')} — open the URL above; Ctrl+C stops`);
-    expect(run.stderr()).toContain('not opening a browser: no display (DISPLAY and WAYLAND_DISPLAY are unset); open the URL above');
+    expect(run.stderr()).toContain(
+      'not opening a browser: no display (DISPLAY and WAYLAND_DISPLAY are unset); open the URL above',
+    );
 
     const stop = await pressCtrlC(run, Number(new URL(url).port));
-    expect(stop.before.map((p) => p.command)).toEqual(expect.arrayContaining([expect.stringMatching(/start\.mjs/), expect.stringMatching(/cli\.cjs serve/)]));
+    expect(stop.before.map((p) => p.command)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/start\.mjs/), expect.stringMatching(/cli\.cjs serve/)]),
+    );
     expect(stop.left, 'nothing of npm start is left running').toEqual([]);
     expect(stop.ms).toBeLessThan(2_000);
     expect(stop.listening, 'the port is closed').toBe(false);
@@ -182,10 +231,15 @@ describe.skipIf(!onLinux)('npm start without the desktop app', () => {
     if (!existsSync(bash)) return void console.warn(`start.test: one case skipped, ${bash} is missing`);
     // The stand-in Electron is there, but without a display the desktop app could not show.
     const record = join(base, 'electron-ran');
-    const run = npmStart(['articles'], { cwd: join(app, 'desk'), env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, npm_config_script_shell: bash } });
+    const run = npmStart(['articles'], {
+      cwd: join(app, 'desk'),
+      env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, npm_config_script_shell: bash },
+    });
     const url = await printedUrl(run);
     expect((await fetch(url)).status).toBe(200);
-    expect(run.stderr()).toContain('tahrir: there is no display for the desktop app (DISPLAY and WAYLAND_DISPLAY are unset), so this is the same editor in your browser');
+    expect(run.stderr()).toContain(
+      'tahrir: there is no display for the desktop app (DISPLAY and WAYLAND_DISPLAY are unset), so this is the same editor in your browser',
+    );
     expect(run.stderr()).toContain(`serving ${join(app, 'desk', 'articles')} — open the URL above; Ctrl+C stops`);
 
     const stop = await pressCtrlC(run, Number(new URL(url).port));
@@ -205,11 +259,14 @@ describe.skipIf(!onLinux)('npm start without the desktop app', () => {
     for (const [name, args, env, opens] of cases) {
       const record = join(base, `opened-${name}`);
       // The stand-in Electron would take the display: here the binary is missing.
-      const run = npmStart(args, { env: { ELECTRON_OVERRIDE_DIST_PATH: noElectron, DISPLAY: ':99', TAHRIR_TEST_OPENED: record, ...env } });
+      const run = npmStart(args, {
+        env: { ELECTRON_OVERRIDE_DIST_PATH: noElectron, DISPLAY: ':99', TAHRIR_TEST_OPENED: record, ...env },
+      });
       const url = await printedUrl(run);
       const deadline = Date.now() + 10_000;
       // Whether to open is decided as the "Ctrl+C stops" line is written.
-      while (!run.stderr().includes('Ctrl+C stops') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      while (!run.stderr().includes('Ctrl+C stops') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 25));
       if (opens) {
         while (!existsSync(record) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
         expect(await readFile(record, 'utf8'), name).toBe(url);
@@ -226,13 +283,17 @@ describe.skipIf(!onLinux)('npm start with the desktop app', () => {
   it('builds, then runs Electron on the app and the folder given, and exits as it does', async () => {
     await rm(join(app, 'dist'), { recursive: true, force: true });
     const record = join(base, 'electron-args');
-    const run = npmStart(['desk/articles'], { env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, DISPLAY: ':99' } });
+    const run = npmStart(['desk/articles'], {
+      env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, DISPLAY: ':99' },
+    });
     expect(await run.exit).toEqual({ code: 0, signal: null });
     expect((await readFile(record, 'utf8')).split('\n')).toEqual([app, join(app, 'desk', 'articles'), '']);
     expect(existsSync(join(app, 'dist', 'main.cjs')), 'built first').toBe(true);
     expect(run.stdout()).not.toMatch(/http:\/\//);
 
-    const failing = npmStart([], { env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, TAHRIR_TEST_EXIT: '7', DISPLAY: ':99' } });
+    const failing = npmStart([], {
+      env: { ELECTRON_OVERRIDE_DIST_PATH: standIn, TAHRIR_TEST_RECORD: record, TAHRIR_TEST_EXIT: '7', DISPLAY: ':99' },
+    });
     expect((await failing.exit).code).toBe(7);
     expect((await readFile(record, 'utf8')).split('\n')).toEqual([app, join(app, 'seeds'), '']);
   });

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { KEYMAP } from '../../shared/keymap';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
-const keyboard = readme.slice(readme.indexOf('## Keyboard'), readme.indexOf('\n## ', readme.indexOf('## Keyboard') + 1));
+const keyboard = readme.slice(
+  readme.indexOf('## Keyboard'),
+  readme.indexOf('\n## ', readme.indexOf('## Keyboard') + 1),
+);
 
 describe('README: Keyboard', () => {
   it('names exact-character tagging by its key, Alt + the digit, and promises no Alt held during the drag', () => {
@@ -19,6 +22,10 @@ describe('README: Keyboard', () => {
   it('names only letter keys the keymap has', () => {
     const letters = [...keyboard.matchAll(/`([A-Z])`/g)].map((m) => m[1]);
     expect(letters.length).toBeGreaterThan(3);
-    for (const letter of letters) expect(KEYMAP.some((b) => b.chords !== 'label' && b.chords.some((c) => c.code === `Key${letter}`)), letter).toBe(true);
+    for (const letter of letters)
+      expect(
+        KEYMAP.some((b) => b.chords !== 'label' && b.chords.some((c) => c.code === `Key${letter}`)),
+        letter,
+      ).toBe(true);
   });
 });

@@ -15,7 +15,10 @@ function fieldNames(schema: Shape, path = ''): string[] {
   const inner = schema.wrapped ?? schema;
   if (inner.item) return fieldNames(inner.item, path);
   if (!inner.entries) return [];
-  return Object.entries(inner.entries).flatMap(([key, child]) => [`${path}${key}`, ...fieldNames(child, `${path}${key}.`)]);
+  return Object.entries(inner.entries).flatMap(([key, child]) => [
+    `${path}${key}`,
+    ...fieldNames(child, `${path}${key}.`),
+  ]);
 }
 
 describe('docs/SIDECAR-FORMAT.md', () => {
@@ -29,7 +32,9 @@ describe('docs/SIDECAR-FORMAT.md', () => {
 
   it.each(fields)('names the field %s', (field) => {
     const name = field.split('.').at(-1) as string;
-    expect(doc, `docs/SIDECAR-FORMAT.md does not mention "${name}" (${field})`).toMatch(new RegExp(`"${name}"|\`${name}\``));
+    expect(doc, `docs/SIDECAR-FORMAT.md does not mention "${name}" (${field})`).toMatch(
+      new RegExp(`"${name}"|\`${name}\``),
+    );
   });
 
   it('says where offsets live: source coordinates in sidecars, clean text in exports', () => {

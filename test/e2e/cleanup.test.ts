@@ -6,7 +6,22 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sidecar } from '../../shared/model';
-import { cpOffset, drag, haveChromium, openDocumentIn, openEditor, pointIn, readSidecar, readSource, renderedText, repo, SAMPLE, shots, waitSaved, type EditorSession } from './harness';
+import {
+  cpOffset,
+  drag,
+  haveChromium,
+  openDocumentIn,
+  openEditor,
+  pointIn,
+  readSidecar,
+  readSource,
+  renderedText,
+  repo,
+  SAMPLE,
+  shots,
+  waitSaved,
+  type EditorSession,
+} from './harness';
 
 const OTHER = '001_c45525185d8883c3';
 // The brief's example sidecar for the sample article (outside the repo).
@@ -29,7 +44,8 @@ const highlightTexts = (name: string) =>
       }),
     name,
   );
-const entityCount = async () => (await page().locator('.tabs [role="tab"]', { hasText: 'Entities' }).locator('.count').textContent()) ?? '';
+const entityCount = async () =>
+  (await page().locator('.tabs [role="tab"]', { hasText: 'Entities' }).locator('.count').textContent()) ?? '';
 
 async function example(): Promise<Sidecar> {
   return JSON.parse(await readFile(EXAMPLE, 'utf8')) as Sidecar;
@@ -57,7 +73,11 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
   it('lists the suggestions grouped by rule, previewed struck through in the text', async () => {
     await page().locator('.tabs [role="tab"]', { hasText: 'Cleanup' }).click();
     await expect.poll(suggestionCount, { timeout: 10_000 }).toBe(6);
-    const rules = await page().locator('.suggestion-group').evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.querySelectorAll('.cleanup-suggestion').length]));
+    const rules = await page()
+      .locator('.suggestion-group')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-rule'), e.querySelectorAll('.cleanup-suggestion').length]),
+      );
     expect(rules).toEqual([
       ['published-line', 1],
       ['read-more', 1],
@@ -66,7 +86,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
       ['related', 1],
     ]);
     // Each group says what its rule looks for.
-    expect(await page().locator('.suggestion-group[data-rule="read-more"] .rule-description').textContent()).toMatch(/read-more/i);
+    expect(await page().locator('.suggestion-group[data-rule="read-more"] .rule-description').textContent()).toMatch(
+      /read-more/i,
+    );
     const previewed = await highlightTexts('tahrir-preview-removed');
     expect(previewed).toContain('إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا');
     expect(previewed.some((t) => t.startsWith('تاريخ النشر: 11th, April 2024 GMT'))).toBe(true);
@@ -81,7 +103,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await page().focus('[data-testid="suggestion-list"]');
     await page().keyboard.press('j');
     await page().keyboard.press('k');
-    await expect.poll(() => page().locator('.cleanup-suggestion.current').getAttribute('data-rule')).toBe('published-line');
+    await expect
+      .poll(() => page().locator('.cleanup-suggestion.current').getAttribute('data-rule'))
+      .toBe('published-line');
     expect((await highlightTexts('tahrir-preview-current'))[0]).toMatch(/^تاريخ النشر/);
     await page().keyboard.press('a');
     await expect.poll(suggestionCount).toBe(5);
@@ -92,8 +116,12 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
 
   it('accepts the rest: the entity inside the read-more headline disappears from the view', async () => {
     // Said before: the button, then a confirmation, name what accepting hides (issue 19).
-    expect(await page().locator('[data-testid="accept-all-hides"]').textContent()).toBe('Accepting all hides 1 entity from the clean text.');
-    expect(await page().locator('[data-testid="accept-all"]').getAttribute('title')).toBe('Accepting all hides 1 entity from the clean text');
+    expect(await page().locator('[data-testid="accept-all-hides"]').textContent()).toBe(
+      'Accepting all hides 1 entity from the clean text.',
+    );
+    expect(await page().locator('[data-testid="accept-all"]').getAttribute('title')).toBe(
+      'Accepting all hides 1 entity from the clean text',
+    );
     await page().locator('[data-testid="accept-all"]').click();
     const confirm = page().locator('[data-testid="accept-all-confirm"]');
     expect(await confirm.textContent()).toContain('Accepting all 5 suggestions hides 1 entity from the clean text');
@@ -128,8 +156,24 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
   it('autosaves the six edits of docs/example and the hidden entity', async () => {
     await waitSaved(page());
     const disk = await readSidecar(session.root, SAMPLE);
-    const want = (await example()).edits.map((e) => ({ start: e.start, end: e.end, rule: e.rule, kind: e.kind, text: e.text, replacement: e.replacement }));
-    expect(disk.edits.map((e) => ({ start: e.start, end: e.end, rule: e.rule, kind: e.kind, text: e.text, replacement: e.replacement }))).toEqual(want);
+    const want = (await example()).edits.map((e) => ({
+      start: e.start,
+      end: e.end,
+      rule: e.rule,
+      kind: e.kind,
+      text: e.text,
+      replacement: e.replacement,
+    }));
+    expect(
+      disk.edits.map((e) => ({
+        start: e.start,
+        end: e.end,
+        rule: e.rule,
+        kind: e.kind,
+        text: e.text,
+        replacement: e.replacement,
+      })),
+    ).toEqual(want);
     expect(new Set(disk.edits.map((e) => e.id)).size).toBe(6);
     expect(disk.entities).toEqual([expect.objectContaining({ start: 315, end: 320, label: 'PERSON', text: 'بايدن' })]);
   });
@@ -137,7 +181,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
   it('fills the published date from the suggested metadata', async () => {
     await page().locator('.tabs [role="tab"]', { hasText: 'Cleanup' }).click();
     await page().locator('.metadata-row[data-field="published"] button').click();
-    await expect.poll(() => page().locator('.metadata-row[data-field="published"] .badge').textContent()).toBe('filled');
+    await expect
+      .poll(() => page().locator('.metadata-row[data-field="published"] .badge').textContent())
+      .toBe('filled');
     await waitSaved(page());
     await expect.poll(async () => (await readSidecar(session.root, SAMPLE)).document.published).toBe('2024-04-11');
   });
@@ -193,6 +239,8 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await expect.poll(() => renderedText(page())).toContain('قالت الخبيرة');
     await waitSaved(page());
     const hand = (await readSidecar(session.root, OTHER)).edits.filter((e) => !e.rule);
-    expect(hand).toEqual([expect.objectContaining({ kind: 'typo', replacement: 'الخبيرة', start: cpOffset(other, 'المحللة') })]);
+    expect(hand).toEqual([
+      expect.objectContaining({ kind: 'typo', replacement: 'الخبيرة', start: cpOffset(other, 'المحللة') }),
+    ]);
   });
 });

@@ -6,11 +6,25 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { haveChromium, openDocumentIn, openEditor, readSidecar, renderedText, shots, waitSaved, type EditorSession } from './harness';
+import {
+  haveChromium,
+  openDocumentIn,
+  openEditor,
+  readSidecar,
+  renderedText,
+  shots,
+  waitSaved,
+  type EditorSession,
+} from './harness';
 
 /** The site's footer: Arabic with a Latin name and a number inside (a mixed-direction line). */
 const footer = (n: number) => `ميناء اليوم (Harbour Today) — الطبعة ${n} من النسخة الورقية`;
-const HEADLINES = ['مجلس الميناء يقر ميزانية العام الجديد', 'وصول أول سفينة حاويات إلى الرصيف الشمالي', 'الصيادون يطالبون بمرسى جديد', 'افتتاح سوق السمك بعد التجديد'];
+const HEADLINES = [
+  'مجلس الميناء يقر ميزانية العام الجديد',
+  'وصول أول سفينة حاويات إلى الرصيف الشمالي',
+  'الصيادون يطالبون بمرسى جديد',
+  'افتتاح سوق السمك بعد التجديد',
+];
 const SPEAKERS = ['سامر الحداد', 'ليلى منصور', 'Captain Rami Haddad', 'نادر العلي'];
 const PLACES = ['الرصيف الشمالي', 'المرسى القديم', 'سوق السمك', 'البوابة الشرقية'];
 const article = (i: number) =>
@@ -47,11 +61,15 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
     const dialog = page().locator('[data-testid="corpus-cleanup"]');
     await dialog.waitFor();
     // The open document's site is shown first.
-    await expect.poll(() => dialog.locator('.site-choice [aria-checked="true"]').textContent(), { timeout: 20_000 }).toMatch(/^harbour/);
+    await expect
+      .poll(() => dialog.locator('.site-choice [aria-checked="true"]').textContent(), { timeout: 20_000 })
+      .toMatch(/^harbour/);
     const row = dialog.locator('.template-line', { hasText: 'Harbour Today' });
     await row.waitFor();
     expect(await row.locator('.template-count').textContent()).toBe('4 / 4');
-    expect(await row.locator('.template-example').textContent()).toMatch(/^ميناء اليوم \(Harbour Today\) — الطبعة 1\d من النسخة الورقية$/);
+    expect(await row.locator('.template-example').textContent()).toMatch(
+      /^ميناء اليوم \(Harbour Today\) — الطبعة 1\d من النسخة الورقية$/,
+    );
     // The example is laid out right to left although it holds a Latin name and digits.
     expect(await row.locator('.template-example').evaluate((e) => getComputedStyle(e).direction)).toBe('rtl');
     await page().screenshot({ path: join(shots, 'corpus-cleanup-view.png') });
@@ -64,7 +82,9 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
     await expect.poll(() => row.locator('.badge').textContent()).toBe('removed everywhere');
     const config = JSON.parse(await readFile(join(session.root, 'tahrir.json'), 'utf8'));
     expect(config.labels.length).toBeGreaterThan(0); // the rest of the file kept
-    expect(config.boilerplateRules).toEqual([expect.objectContaining({ id: expect.stringMatching(/^remove-everywhere-/), flags: 'm', kind: 'boilerplate' })]);
+    expect(config.boilerplateRules).toEqual([
+      expect.objectContaining({ id: expect.stringMatching(/^remove-everywhere-/), flags: 'm', kind: 'boilerplate' }),
+    ]);
     await page().screenshot({ path: join(shots, 'corpus-cleanup-removed.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
     const group = page().locator('.suggestion-group[data-rule^="remove-everywhere-"]');
@@ -74,7 +94,10 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
   });
 
   it('reviews the document by keyboard: next, reject, accept; N opens the next document with suggestions', async () => {
-    const items = () => page().locator('.cleanup-suggestion').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    const items = () =>
+      page()
+        .locator('.cleanup-suggestion')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
     const before = await items();
     expect(before.some((k) => k?.startsWith('remove-everywhere-'))).toBe(true);
     await page().locator('[data-testid="suggestion-list"]').focus();
@@ -93,21 +116,37 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
     await expect.poll(currentKey).toBe(after[Math.max(0, at - 1)]);
     await page().keyboard.press('j');
     await expect.poll(currentKey).toBe(after[Math.min(after.length - 1, Math.max(0, at - 1) + 1)]);
-    for (let i = 0; i < after.length && !(await currentKey())!.startsWith('remove-everywhere-'); i++) await page().keyboard.press('j');
+    for (let i = 0; i < after.length && !(await currentKey())!.startsWith('remove-everywhere-'); i++)
+      await page().keyboard.press('j');
     expect(await current()).toMatch(/^remove-everywhere-/);
     await page().keyboard.press('a'); // accept the footer
     await expect.poll(() => renderedText(page())).not.toContain('Harbour Today');
     await waitSaved(page());
     const disk = await readSidecar(session.root, 'harbour/h1');
-    expect(disk.edits).toEqual([expect.objectContaining({ rule: expect.stringMatching(/^remove-everywhere-/), kind: 'boilerplate', text: `${footer(10)}\n`, replacement: '' })]);
+    expect(disk.edits).toEqual([
+      expect.objectContaining({
+        rule: expect.stringMatching(/^remove-everywhere-/),
+        kind: 'boilerplate',
+        text: `${footer(10)}\n`,
+        replacement: '',
+      }),
+    ]);
     expect(disk.rejected).toEqual([expect.objectContaining({ rule: rejectedRule })]);
     expect(disk.document.status).toBe('in_progress');
 
     await page().keyboard.press('n');
-    await page().waitForFunction(() => document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')?.includes('harbour/h2'));
-    await expect.poll(async () => [await currentKey(), (await items())[0]]).toEqual([expect.any(String), expect.any(String)]);
+    await page().waitForFunction(() =>
+      document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')?.includes('harbour/h2'),
+    );
+    await expect
+      .poll(async () => [await currentKey(), (await items())[0]])
+      .toEqual([expect.any(String), expect.any(String)]);
     expect(await currentKey()).toBe((await items())[0]);
-    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('suggestion-list');
-    expect(await page().locator('.suggestion-group[data-rule^="remove-everywhere-"] .cleanup-suggestion').count()).toBe(1);
+    await expect
+      .poll(() => page().evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('suggestion-list');
+    expect(await page().locator('.suggestion-group[data-rule^="remove-everywhere-"] .cleanup-suggestion').count()).toBe(
+      1,
+    );
   });
 });

@@ -54,10 +54,14 @@ describe.skipIf(!haveChromium)('a workspace of hundreds of documents (tahrir ser
     // The first document (a seed) is the current one: not among the articles the filter keeps.
     await page.getByLabel('Filter documents').fill('batch-000');
     // The list follows the filter a moment later (useDeferredValue): wait for what it says.
-    await expect.poll(() => page.locator('.more-documents').textContent()).toBe(`${ARTICLES - LIST_PAGE} more documents`);
+    await expect
+      .poll(() => page.locator('.more-documents').textContent())
+      .toBe(`${ARTICLES - LIST_PAGE} more documents`);
     expect(await rows()).toBe(LIST_PAGE);
     await page.getByLabel('Filter documents').fill('');
-    await expect.poll(() => page.locator('.more-documents').textContent()).toBe(`${ARTICLES + 5 - LIST_PAGE} more documents`);
+    await expect
+      .poll(() => page.locator('.more-documents').textContent())
+      .toBe(`${ARTICLES + 5 - LIST_PAGE} more documents`);
     expect(await rows()).toBe(LIST_PAGE);
   });
 

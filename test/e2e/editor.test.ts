@@ -24,7 +24,9 @@ const pointIn = (needle: string, k: number, occurrence = 0) => harness.pointIn(p
 const drag = (from: { x: number; y: number }, to: { x: number; y: number }) => harness.drag(page, from, to);
 const waitSaved = () => harness.waitSaved(page);
 
-async function sidecarOnDisk(id: string): Promise<{ document: { status: string }; entities: Record<string, unknown>[]; quotes: Record<string, unknown>[] }> {
+async function sidecarOnDisk(
+  id: string,
+): Promise<{ document: { status: string }; entities: Record<string, unknown>[]; quotes: Record<string, unknown>[] }> {
   return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
 }
 
@@ -64,7 +66,10 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
 
   it('runs Arabic paragraphs right to left and the English tweet left to right, in the shipped font', async () => {
     const dirs = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-para]')].map((p) => ({ text: p.textContent ?? '', dir: getComputedStyle(p).direction })),
+      [...document.querySelectorAll<HTMLElement>('[data-para]')].map((p) => ({
+        text: p.textContent ?? '',
+        dir: getComputedStyle(p).direction,
+      })),
     );
     expect(dirs.find((p) => p.text.startsWith('قال الرئيس'))?.dir).toBe('rtl');
     expect(dirs.find((p) => p.text.startsWith('Foreign ministers'))?.dir).toBe('ltr');
@@ -87,9 +92,20 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       );
     });
     await page.keyboard.press('1');
-    await page.waitForFunction(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame !== undefined);
-    expect(await page.evaluate(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame)).toBe(true);
-    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)));
+    await page.waitForFunction(
+      () => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame !== undefined,
+    );
+    expect(
+      await page.evaluate(() => (window as unknown as { paintedInFirstFrame?: boolean }).paintedInFirstFrame),
+    ).toBe(true);
+    const highlighted = await page.evaluate(() =>
+      [...(CSS.highlights.get('tahrir-label-0') ?? [])].map((r) =>
+        (r as AbstractRange).startContainer.textContent!.slice(
+          (r as AbstractRange).startOffset,
+          (r as AbstractRange).endOffset,
+        ),
+      ),
+    );
     expect(highlighted).toEqual(['جو بايدن']);
     await expect.poll(() => tabCount('Entities')).toBe('1');
   });
@@ -100,7 +116,14 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('Control+Shift+ArrowRight');
     await page.keyboard.press('3');
-    const highlighted = await page.evaluate(() => [...(CSS.highlights.get('tahrir-label-2') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)));
+    const highlighted = await page.evaluate(() =>
+      [...(CSS.highlights.get('tahrir-label-2') ?? [])].map((r) =>
+        (r as AbstractRange).startContainer.textContent!.slice(
+          (r as AbstractRange).startOffset,
+          (r as AbstractRange).endOffset,
+        ),
+      ),
+    );
     expect(highlighted).toEqual(['North Korea']);
     await page.locator('[data-para]', { hasText: 'Foreign ministers' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'editor-tweet.png') });
@@ -147,7 +170,9 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
   });
 
   it('switches documents and back (Alt+↓, Alt+↑), then marks the document done (Ctrl+Shift+D)', async () => {
-    const ids = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-doc-id]')].map((b) => b.dataset.docId!));
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-doc-id]')].map((b) => b.dataset.docId!),
+    );
     const next = ids[ids.indexOf(SAMPLE) + 1];
     await page.keyboard.press('Alt+ArrowDown');
     await page.waitForSelector(`[data-doc-id="${next}"][aria-current="true"]`);
@@ -158,10 +183,14 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.waitForSelector(`[data-doc-id="${SAMPLE}"][aria-current="true"]`);
     await expect.poll(() => tabCount('Entities')).toBe('3');
     await page.locator('[data-testid="document-text"]').focus();
-    const doneBefore = Number(/^(\d+) of/.exec((await page.locator('[data-testid="progress"]').textContent()) ?? '')?.[1]);
+    const doneBefore = Number(
+      /^(\d+) of/.exec((await page.locator('[data-testid="progress"]').textContent()) ?? '')?.[1],
+    );
     await page.keyboard.press('Control+Shift+D');
     await expect.poll(() => page.locator('[data-testid="status-select"]').inputValue()).toBe('done');
-    await expect.poll(() => page.locator('[data-testid="progress"]').textContent()).toBe(`${doneBefore + 1} of ${ids.length} done`);
+    await expect
+      .poll(() => page.locator('[data-testid="progress"]').textContent())
+      .toBe(`${doneBefore + 1} of ${ids.length} done`);
     await waitSaved();
   });
 
@@ -190,7 +219,9 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       },
     ]);
     // The same numbers as the format's example for the same words.
-    const example = JSON.parse(await readFile(join(repo, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8'));
+    const example = JSON.parse(
+      await readFile(join(repo, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8'),
+    );
     const pick = (e: { start: number; end: number; text: string }) => ({ start: e.start, end: e.end, text: e.text });
     expect(pick(sidecar.entities[0] as never)).toEqual(pick(example.entities[0]));
     expect(pick(sidecar.quotes[0] as never)).toEqual(pick(example.quotes[0]));
@@ -218,10 +249,16 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     const seen = await page.evaluate(() => {
       const text = document.querySelector('[data-testid="document-text"]')!;
       const inspected = () => document.querySelector('.inspector .inspector-text')?.textContent ?? null;
-      const press = (key: string, code: string) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }));
+      const press = (key: string, code: string) =>
+        text.dispatchEvent(new KeyboardEvent('keydown', { key, code, bubbles: true, cancelable: true }));
       const before = inspected();
       press('2', 'Digit2');
-      const drawn = [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset));
+      const drawn = [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) =>
+        (r as AbstractRange).startContainer.textContent!.slice(
+          (r as AbstractRange).startOffset,
+          (r as AbstractRange).endOffset,
+        ),
+      );
       const afterTag = inspected();
       press('l', 'KeyL');
       return { before, drawn, afterTag, afterLink: inspected(), focused: document.activeElement?.id ?? '' };
@@ -241,8 +278,15 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     const seen = await page.evaluate(() => {
       const text = document.querySelector('[data-testid="document-text"]')!;
       const inspected = () => document.querySelector('.inspector .inspector-text')?.textContent ?? null;
-      const drawn = () => [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset));
-      const press = (key: string, code: string, ctrlKey = false) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+      const drawn = () =>
+        [...(CSS.highlights.get('tahrir-label-1') ?? [])].map((r) =>
+          (r as AbstractRange).startContainer.textContent!.slice(
+            (r as AbstractRange).startOffset,
+            (r as AbstractRange).endOffset,
+          ),
+        );
+      const press = (key: string, code: string, ctrlKey = false) =>
+        text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
       const before = inspected();
       press('2', 'Digit2');
       const tagged = drawn();
@@ -267,11 +311,14 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     const entities = await selectForeign();
     const { counts, gaps } = await page.evaluate(async () => {
       const text = document.querySelector('[data-testid="document-text"]')!;
-      const count = [...document.querySelectorAll('.tabs [role="tab"]')].find((t) => t.textContent?.includes('Entities'))!.querySelector('.count')!;
+      const count = [...document.querySelectorAll('.tabs [role="tab"]')]
+        .find((t) => t.textContent?.includes('Entities'))!
+        .querySelector('.count')!;
       const seen: string[] = [];
       const observer = new MutationObserver(() => seen.push(count.textContent ?? ''));
       observer.observe(count, { subtree: true, childList: true, characterData: true });
-      const press = (key: string, code: string, ctrlKey = false) => text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
+      const press = (key: string, code: string, ctrlKey = false) =>
+        text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       // 45 ms apart: React would render between them if told after each paint; the edits are not yet settled (80 ms).
       const at = [performance.now()];
@@ -287,16 +334,21 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       return { counts: seen, gaps: at.slice(1).map((t, i) => t - at[i]) };
     });
     // A machine too busy to keep the pauses short can settle between the keys: then only the end state is certain.
-    if (gaps.every((gap) => gap < 70)) expect(counts).toEqual([String(entities + 1)]); // one render, of the end state
+    if (gaps.every((gap) => gap < 70))
+      expect(counts).toEqual([String(entities + 1)]); // one render, of the end state
     else expect(counts.at(-1)).toBe(String(entities + 1));
     await page.keyboard.press('Control+z'); // the tag itself
     await expect.poll(() => tabCount('Entities')).toBe(String(entities));
   });
 
   it('opens a document whose sidecar is broken read-only, says why, and writes nothing', async () => {
-    await expect.poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent()).toContain('not valid JSON');
+    await expect
+      .poll(() => page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent())
+      .toContain('not valid JSON');
     await page.locator(`[data-doc-id="${BROKEN}"]`).click();
-    await expect.poll(() => page.locator('[data-testid="read-only-banner"]').textContent()).toContain(`${BROKEN}.annotations.json`);
+    await expect
+      .poll(() => page.locator('[data-testid="read-only-banner"]').textContent())
+      .toContain(`${BROKEN}.annotations.json`);
     const at = await pointIn('بايدن', 2);
     await page.mouse.dblclick(at.x, at.y);
     await page.keyboard.press('1');

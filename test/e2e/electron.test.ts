@@ -83,12 +83,19 @@ describe.skipIf('missing' in electron)('the desktop app (Electron)', () => {
   });
 
   it('answers through the bridge with typed errors', async () => {
-    const code = await page.evaluate(() => window.tahrir!.openDocument('../outside').then(() => 'opened', (e: { code?: string }) => e.code));
+    const code = await page.evaluate(() =>
+      window.tahrir!.openDocument('../outside').then(
+        () => 'opened',
+        (e: { code?: string }) => e.code,
+      ),
+    );
     expect(code).toBe('outside-workspace');
   });
 
   it('has the application menu', async () => {
-    const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? []);
+    const labels = await app.evaluate(
+      ({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label.replace('&', '')) ?? [],
+    );
     expect(labels).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
   });
 });

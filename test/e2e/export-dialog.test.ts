@@ -35,11 +35,15 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
       async prepare(root) {
         await copyFile(EXAMPLE, join(root, `${SAMPLE}.annotations.json`));
         await writeFile(join(root, `${BROKEN}.txt`), 'جو بايدن في طوكيو.\n');
-        await writeFile(join(root, `${BROKEN}.annotations.json`), '{"format": "tahrir-annotations", "version": 1, "entities": [');
+        await writeFile(
+          join(root, `${BROKEN}.annotations.json`),
+          '{"format": "tahrir-annotations", "version": 1, "entities": [',
+        );
         // Enough documents that an export takes a moment: cancellable mid-way.
         await mkdir(join(root, 'bulk'));
         const line = 'قال الرئيس الأمريكي جو بايدن إن مساعي اليابان أمر جيد. Ministers met in Tokyo on Monday.\n';
-        for (let i = 0; i < BULK; i++) await writeFile(join(root, 'bulk', `b${String(i).padStart(5, '0')}.txt`), line.repeat(100));
+        for (let i = 0; i < BULK; i++)
+          await writeFile(join(root, 'bulk', `b${String(i).padStart(5, '0')}.txt`), line.repeat(100));
       },
     });
     await openDocumentIn(page(), SAMPLE);
@@ -65,7 +69,11 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     const summary = (await page().locator('[data-testid="export-summary"]').textContent()) ?? '';
     // The one document worked on; the untouched ones (the other seeds, the bulk) left out and said so; the broken one named with the reason.
     expect(summary).toContain('Exported 1 document:');
-    expect(await page().locator('[data-testid="export-untouched"]').textContent()).toMatch(new RegExp(`^Left out ${BULK + 4} untouched documents \\(to do, nothing annotated\\): .* and ${BULK - 1} more\\.$`));
+    expect(await page().locator('[data-testid="export-untouched"]').textContent()).toMatch(
+      new RegExp(
+        `^Left out ${BULK + 4} untouched documents \\(to do, nothing annotated\\): .* and ${BULK - 1} more\\.$`,
+      ),
+    );
     expect(await page().locator('[data-testid="export-skipped"]').textContent()).toContain(BROKEN);
     // The sample's example: eight entities, one inside the removed read-more headline.
     const person = await page().locator('.dataset-summary tr[data-label="PERSON"] td').textContent();
@@ -76,10 +84,13 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     expect(files).toHaveLength(1);
     const lines = (await readFile(join(session.root, 'exports', files[0]), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(1);
-    const sample = lines.map((l) => JSON.parse(l) as { id: string; text: string; spans: { start: number; end: number; text: string }[] }).find((r) => r.id === SAMPLE);
+    const sample = lines
+      .map((l) => JSON.parse(l) as { id: string; text: string; spans: { start: number; end: number; text: string }[] })
+      .find((r) => r.id === SAMPLE);
     // Seven of the eight entities (one is inside removed text), code point offsets into the clean text.
     expect(sample?.spans).toHaveLength(7);
-    for (const span of sample!.spans) expect(Array.from(sample!.text).slice(span.start, span.end).join('')).toBe(span.text);
+    for (const span of sample!.spans)
+      expect(Array.from(sample!.text).slice(span.start, span.end).join('')).toBe(span.text);
     await page().getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page().locator('[data-testid="export-dialog"]').count()).toBe(0);
   });
@@ -93,7 +104,9 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     await page().locator('[data-testid="export-start"]').click();
     await page().waitForSelector('[data-testid="export-progress"]');
     await page().locator('[data-testid="export-cancel"]:not([disabled])').click();
-    await expect.poll(() => page().locator('[data-testid="export-error"]').textContent(), { timeout: 30_000 }).toContain('cancelled');
+    await expect
+      .poll(() => page().locator('[data-testid="export-error"]').textContent(), { timeout: 30_000 })
+      .toContain('cancelled');
     await page().screenshot({ path: join(shots, 'export-cancelled.png') });
     // Only the JSONL export from before: nothing of the cancelled CoNLL one, not even a temp file.
     expect(await exportedFiles()).toEqual([expect.stringMatching(/^jsonl-.*\.jsonl$/)]);

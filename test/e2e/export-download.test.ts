@@ -63,7 +63,9 @@ describe.skipIf(!haveChromium)('export downloads under tahrir serve (Chromium)',
     await mkdir(into);
     execFileSync('tar', ['-xf', saved, '-C', into]);
     for (const file of [`${SAMPLE}.ann`, `${SAMPLE}.txt`, 'annotation.conf']) {
-      expect(await readFile(join(into, folder, file), 'utf8'), file).toBe(await readFile(join(session.root, 'exports', folder, file), 'utf8'));
+      expect(await readFile(join(into, folder, file), 'utf8'), file).toBe(
+        await readFile(join(session.root, 'exports', folder, file), 'utf8'),
+      );
     }
     expect(await readFile(join(into, folder, `${SAMPLE}.ann`), 'utf8')).toMatch(/^T1\tPERSON \d+ \d+\tجو بايدن$/m);
   });

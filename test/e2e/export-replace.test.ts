@@ -64,7 +64,9 @@ describe.skipIf(!haveChromium)('Export… onto a taken destination in Chromium (
     const error = page().locator('[data-testid="export-error"]');
     await error.waitFor();
     // (Within the same second as the test before, the name is that export's, now edited: refused too.)
-    expect(await error.textContent()).toMatch(/(exists and is not an earlier Tahrir export|was changed since); not writing over it/);
+    expect(await error.textContent()).toMatch(
+      /(exists and is not an earlier Tahrir export|was changed since); not writing over it/,
+    );
     expect(await page().locator('[data-testid="export-replace"]').count()).toBe(0);
     expect(await readFile(path, 'utf8')).toBe('my own notes\n');
     await page().keyboard.press('Escape');

@@ -80,7 +80,11 @@ async function failSaves(): Promise<{ count: number }> {
   const failed = { count: 0 };
   await page.route('**/api/saveSidecar', (route) => {
     failed.count++;
-    void route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'io', message: 'could not be written: the disk is full' } }) });
+    void route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'io', message: 'could not be written: the disk is full' } }),
+    });
   });
   return failed;
 }
@@ -90,7 +94,9 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     base = await mkdtemp(join(tmpdir(), 'tahrir-extchange-'));
     root = join(base, 'ws');
     await cp(join(repo, 'seeds'), root, { recursive: true });
-    const sidecar = JSON.parse(await readFile(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), 'utf8'));
+    const sidecar = JSON.parse(
+      await readFile(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), 'utf8'),
+    );
     await writeFile(sidecarPath(), JSON.stringify(sidecar, null, 2) + '\n');
     await copyFile(join(repo, 'test', 'fixtures', 'bad', 'texts', 'bidi-override.txt'), join(root, `${BIDI}.txt`));
     source = (await readFile(join(root, `${SAMPLE}.txt`), 'utf8')).replace(/^\uFEFF/, '');
@@ -99,7 +105,15 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     server = await startServer({ root, rendererDir: join(base, 'renderer'), log: () => undefined });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -193,7 +207,10 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     await page.locator(`[data-doc-id="${BIDI}"]`).click();
     await page.waitForSelector('[data-para].has-bidi');
     const flagged = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-para].has-bidi')].map((p) => ({ text: p.textContent ?? '', title: p.title })),
+      [...document.querySelectorAll<HTMLElement>('[data-para].has-bidi')].map((p) => ({
+        text: p.textContent ?? '',
+        title: p.title,
+      })),
     );
     expect(flagged.length).toBe(2);
     expect(flagged[0].text).toContain('\u25C6');

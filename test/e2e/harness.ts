@@ -17,7 +17,15 @@ export const haveChromium = existsSync(CHROMIUM);
 export const SAMPLE = '000_b3be894ae1d50a96';
 export const shots = join(repo, 'test-results');
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The renderer and its sidecar worker bundled as build/bundle.mjs does, into `outdir`; `extraImports` adds modules a suite needs wired in. */
 export async function buildRenderer(outdir: string, extraImports = ''): Promise<void> {
@@ -95,7 +103,8 @@ export async function openEditor(options: EditorOptions): Promise<EditorSession>
   await page.goto(server.url);
   // The page takes the token out of its address bar at once and keeps it out of cookies (renderer/page-token.ts).
   await page.waitForURL(`http://127.0.0.1:${server.port}/`);
-  if ((await page.context().cookies()).length > 0) throw new Error('tahrir serve: the page has cookies; the token must stay out of them');
+  if ((await page.context().cookies()).length > 0)
+    throw new Error('tahrir serve: the page has cookies; the token must stay out of them');
   return {
     base,
     root,
@@ -113,7 +122,10 @@ export async function openEditor(options: EditorOptions): Promise<EditorSession>
 /** Opens a document from the list and waits for its text. */
 export async function openDocumentIn(page: Page, id: string): Promise<void> {
   await page.locator(`[data-doc-id="${id}"]`).click();
-  await page.waitForFunction((id) => document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')?.includes(id), id);
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')?.includes(id),
+    id,
+  );
   await page.waitForSelector('[data-para]');
 }
 
@@ -134,7 +146,12 @@ export function cpOffset(source: string, needle: string, occurrence = 0): number
 }
 
 /** Screen point at the middle of the k-th UTF-16 unit of the n-th occurrence of `needle` in the rendered text. */
-export async function pointIn(page: Page, needle: string, k: number, occurrence = 0): Promise<{ x: number; y: number }> {
+export async function pointIn(
+  page: Page,
+  needle: string,
+  k: number,
+  occurrence = 0,
+): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ({ needle, k, occurrence }) => {
       // A paragraph is one text node, or (left-to-right runs isolated in a right-to-left one) several.

@@ -55,7 +55,10 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     // WCAG 2.4.7: the focused text shows a ring.
     const ring = await page.evaluate(() => {
       const cs = getComputedStyle(document.querySelector('[data-testid="document-text"]')!);
-      return { outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0, shadow: cs.boxShadow !== 'none' };
+      return {
+        outline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0,
+        shadow: cs.boxShadow !== 'none',
+      };
     });
     expect(ring.outline || ring.shadow).toBe(true);
     await page.screenshot({ path: join(shots, 'keyboard-focus-ring.png') });
@@ -84,19 +87,31 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     const at = await harness.pointIn(page, 'مساعي', 2);
     await page.mouse.click(at.x, at.y);
     await page.keyboard.press('Control+Shift+Space');
-    await page.waitForFunction(() => document.querySelector('.toast')?.textContent?.includes('Inserted a space'), null, { timeout: 2000 });
+    await page.waitForFunction(
+      () => document.querySelector('.toast')?.textContent?.includes('Inserted a space'),
+      null,
+      { timeout: 2000 },
+    );
     const after = await harness.renderedText(page);
     expect(Array.from(after).length).toBe(Array.from(before).length + 1);
     expect(after).not.toBe(before);
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((t) => [...document.querySelectorAll('[data-para]')].map((p) => p.textContent ?? '').join('\n') === t, before, { timeout: 3000 });
+    await page.waitForFunction(
+      (t) => [...document.querySelectorAll('[data-para]')].map((p) => p.textContent ?? '').join('\n') === t,
+      before,
+      { timeout: 3000 },
+    );
   });
 
   it('with nothing selected, 1–7, Q, S, K, L, A and Delete each say what they need in the same short message, gone in a moment or at the next command', async () => {
     // The toast's words (without its × button), once they are `expected` or after 1.5 s.
     const toast = async (expected: string): Promise<string | null> => {
       const words = () => page.evaluate(() => document.querySelector('.toast')?.firstChild?.textContent ?? null);
-      await page.waitForFunction((t) => document.querySelector('.toast')?.firstChild?.textContent === t, expected, { timeout: 1500 }).catch(() => undefined);
+      await page
+        .waitForFunction((t) => document.querySelector('.toast')?.firstChild?.textContent === t, expected, {
+          timeout: 1500,
+        })
+        .catch(() => undefined);
       return words();
     };
     // A click on plain text: no selection, no span selected.

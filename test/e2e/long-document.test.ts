@@ -57,7 +57,9 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     // Thousands of entities, a few screens of Ranges.
     expect(drawn).toBeLessThan(doc.entities / 4);
     // Static, not live: the browser would otherwise update every one of them on each DOM change.
-    const live = await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + [...h].filter((r) => r instanceof Range).length, 0));
+    const live = await page.evaluate(() =>
+      [...CSS.highlights.values()].reduce((n, h) => n + [...h].filter((r) => r instanceof Range).length, 0),
+    );
     expect(live).toBe(0);
   });
 
@@ -87,7 +89,18 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     const text = (await last.locator('bdi').first().textContent()) ?? '';
     await last.click();
     await expect
-      .poll(() => page.evaluate(() => [...(CSS.highlights.get('tahrir-flash') ?? [])].map((r) => (r as AbstractRange).startContainer.textContent!.slice((r as AbstractRange).startOffset, (r as AbstractRange).endOffset)).join('')))
+      .poll(() =>
+        page.evaluate(() =>
+          [...(CSS.highlights.get('tahrir-flash') ?? [])]
+            .map((r) =>
+              (r as AbstractRange).startContainer.textContent!.slice(
+                (r as AbstractRange).startOffset,
+                (r as AbstractRange).endOffset,
+              ),
+            )
+            .join(''),
+        ),
+      )
       .toBe(text);
   });
 });

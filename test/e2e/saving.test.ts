@@ -18,7 +18,8 @@ const consoleLines: string[] = [];
 const apiBodies: { url: string; body: string }[] = [];
 
 const journalPath = () => join(root, '.tahrir', 'recovery', `${SAMPLE}.json`);
-const onDisk = async (): Promise<Sidecar> => JSON.parse(await readFile(join(root, `${SAMPLE}.annotations.json`), 'utf8')) as Sidecar;
+const onDisk = async (): Promise<Sidecar> =>
+  JSON.parse(await readFile(join(root, `${SAMPLE}.annotations.json`), 'utf8')) as Sidecar;
 
 function watch(p: Page): void {
   p.on('console', (m) => consoleLines.push(m.text()));
@@ -52,12 +53,20 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await harness.waitSaved(page);
     await expect.poll(async () => (await onDisk()).entities.length, { timeout: 10_000 }).toBe(before + 1);
     const start = harness.cpOffset(source, 'جو بايدن');
-    expect((await onDisk()).entities).toContainEqual({ id: `t${before + 1}`, start, end: start + 8, label: 'PERSON', text: 'جو بايدن' });
+    expect((await onDisk()).entities).toContainEqual({
+      id: `t${before + 1}`,
+      start,
+      end: start + 8,
+      label: 'PERSON',
+      text: 'جو بايدن',
+    });
     // Sent by the worker, not the page (the page would have said it fell back).
     expect(consoleLines.filter((l) => /saving on the page|lost track/.test(l))).toEqual([]);
     // The body carries the sidecar text as it is (an object to the server), not encoded a second time as a string.
     const save = apiBodies.find((b) => b.url.endsWith('/saveSidecar'));
-    expect(save?.body).toMatch(/^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},null\]\}$|^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},"[0-9a-f]{64}"\]\}$/s);
+    expect(save?.body).toMatch(
+      /^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},null\]\}$|^\{"args":\["000_b3be894ae1d50a96",\{"format":"tahrir-annotations".*\},"[0-9a-f]{64}"\]\}$/s,
+    );
   }, 60_000);
 
   it('journals a change at once; after a renderer crash the journal has it and reopening offers it', async () => {
@@ -66,13 +75,25 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     let failed = 0;
     await page.context().route('**/api/saveSidecar', (route) => {
       failed++;
-      void route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'io', message: 'could not be written: the disk is full' } }) });
+      void route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'io', message: 'could not be written: the disk is full' } }),
+      });
     });
     const word = await harness.pointIn(page, 'بيونغ يانغ', 2);
     await page.mouse.dblclick(word.x, word.y);
     await page.keyboard.press('3');
     await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(true);
-    await expect.poll(async () => JSON.parse(await readFile(journalPath(), 'utf8')).sidecar.entities.some((e: { label: string }) => e.label === 'GPE'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          JSON.parse(await readFile(journalPath(), 'utf8')).sidecar.entities.some(
+            (e: { label: string }) => e.label === 'GPE',
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     await expect.poll(() => failed, { timeout: 10_000 }).toBeGreaterThan(0);
     expect((await onDisk()).entities.some((e) => e.label === 'GPE')).toBe(false);
     await expect.poll(() => page.locator('[data-testid="save-state"]').getAttribute('data-state')).toBe('error');
@@ -91,14 +112,19 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await page.locator(`[data-doc-id="${SAMPLE}"]`).click();
     const restore = page.getByRole('button', { name: 'Restore them' });
     await restore.waitFor({ timeout: 10_000 });
-    const journaled = (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.filter((e) => e.label === 'GPE');
+    const journaled = (
+      JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }
+    ).sidecar.entities.filter((e) => e.label === 'GPE');
     expect(journaled.map((e) => e.text)).toEqual([expect.stringMatching(/^بيونغ/)]);
     await restore.click();
     await restore.waitFor({ state: 'detached', timeout: 10_000 });
     // (the save indicator's state is polled along, so a failure says what the editor showed)
     const saveState = () => page.locator('[data-testid="save-state"]').getAttribute('data-state');
     await expect
-      .poll(async () => ({ gpe: (await onDisk()).entities.filter((e) => e.label === 'GPE'), state: await saveState() }), { timeout: 20_000 })
+      .poll(
+        async () => ({ gpe: (await onDisk()).entities.filter((e) => e.label === 'GPE'), state: await saveState() }),
+        { timeout: 20_000 },
+      )
       .toEqual({ gpe: journaled, state: 'saved' });
     await harness.waitSaved(page);
     await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
@@ -116,11 +142,15 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const word = await harness.pointIn(page, 'كوريا الشمالية', 2, 1);
     await page.mouse.dblclick(word.x, word.y);
     await page.keyboard.press('7'); // MISC
-    await expect.poll(async () => (await onDisk()).entities.filter((e) => e.label === 'MISC').length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await onDisk()).entities.filter((e) => e.label === 'MISC').length, { timeout: 15_000 })
+      .toBe(1);
     await harness.waitSaved(page);
     expect(consoleLines.some((l) => /sidecar worker failed.*saving on the page/.test(l))).toBe(true);
     // The page sent the sidecar as its JSON text (a string argument): the server took it all the same.
-    expect(apiBodies.at(-1)?.body).toMatch(/^\{"args":\["000_b3be894ae1d50a96","\{\\"format\\":\\"tahrir-annotations\\"/);
+    expect(apiBodies.at(-1)?.body).toMatch(
+      /^\{"args":\["000_b3be894ae1d50a96","\{\\"format\\":\\"tahrir-annotations\\"/,
+    );
   }, 60_000);
 
   it('a save naming a label tahrir.json no longer defines is refused: the editor says which label and why, keeps the work, journals it, and saves once the label is back', async () => {
@@ -131,7 +161,8 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const withoutMisc = JSON.parse(config) as { labels: { name: string }[] };
     withoutMisc.labels = withoutMisc.labels.filter((l) => l.name !== 'MISC');
     await writeFile(configPath, JSON.stringify(withoutMisc, null, 2));
-    const persons = async () => (await onDisk()).entities.filter((e) => e.label === 'PERSON' && e.text === 'فوميو').length;
+    const persons = async () =>
+      (await onDisk()).entities.filter((e) => e.label === 'PERSON' && e.text === 'فوميو').length;
     const before = await persons();
     const word = await harness.pointIn(page, 'فوميو', 2);
     await page.mouse.dblclick(word.x, word.y);
@@ -140,15 +171,25 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
     await expect
       .poll(() => state.textContent())
-      .toMatch(/^Not saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/);
+      .toMatch(
+        /^Not saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/,
+      );
     // Said in full above the text, not only in the toolbar's one line.
     const banner = page.getByTestId('save-refused-banner');
-    await expect.poll(() => banner.textContent()).toMatch(/label "MISC" is not one of the workspace labels.*Add the label to tahrir\.json.*Your changes are kept here/);
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(
+        /label "MISC" is not one of the workspace labels.*Add the label to tahrir\.json.*Your changes are kept here/,
+      );
     expect(await banner.isVisible()).toBe(true);
     await page.screenshot({ path: join(harness.shots, 'saving-unknown-label.png') });
     // Nothing written; the work stays on the page and in the journal.
     expect(await persons()).toBe(before);
-    const journaled = async () => existsSync(journalPath()) && (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.some((e) => e.label === 'PERSON' && e.text === 'فوميو');
+    const journaled = async () =>
+      existsSync(journalPath()) &&
+      (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.some(
+        (e) => e.label === 'PERSON' && e.text === 'فوميو',
+      );
     await expect.poll(journaled, { timeout: 10_000 }).toBe(true);
     // MISC is back in tahrir.json: the next try saves the work.
     await writeFile(configPath, config);

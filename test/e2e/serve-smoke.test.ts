@@ -35,7 +35,15 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     server = await startServer({ root: join(base, 'seeds'), port: 0, log: () => {} });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -103,7 +111,11 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
           );
         return [
           await attempt(`${origin}/api/listDocuments`, { method: 'POST', body: '{"args":[]}' }),
-          await attempt(`${origin}/api/listDocuments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' }),
+          await attempt(`${origin}/api/listDocuments`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"args":[]}',
+          }),
           await attempt(`${origin}/`),
           await attempt(`${origin}/api/events`),
         ];
@@ -125,7 +137,9 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     // The page itself holds no secret; without the token it can only say where to get one.
     const response = await page.goto(`http://127.0.0.1:${server.port}/`);
     expect(response?.status()).toBe(200);
-    await page.getByText(/Cannot open the workspace: .*open the URL that `tahrir serve` printed/).waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/Cannot open the workspace: .*open the URL that `tahrir serve` printed/)
+      .waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-doc-id]').count()).toBe(0);
     expect(await page.content()).not.toContain(SAMPLE);
     // A page of another origin cannot call the API either, even knowing the path.

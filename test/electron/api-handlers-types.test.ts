@@ -6,7 +6,10 @@ import { typeErrors as typeErrorsWith } from '../lint/type-errors';
 
 /** The type errors of each fixture, as if it were the file electron/<name>, checked as electron/ is. */
 function typeErrors(fixtures: Record<string, string>): Record<string, string[]> {
-  return typeErrorsWith('tsconfig.electron.json', Object.fromEntries(Object.entries(fixtures).map(([name, code]) => [`electron/${name}`, code])));
+  return typeErrorsWith(
+    'tsconfig.electron.json',
+    Object.fromEntries(Object.entries(fixtures).map(([name, code]) => [`electron/${name}`, code])),
+  );
 }
 
 const HOST = `
@@ -51,7 +54,20 @@ const backendClass = (operations: string[]) => `
   export class Partial implements BackendOperations {
     ${operations.map((op) => `${op} = real.${op}.bind(real);`).join('\n    ')}
   }`;
-const BACKEND_METHODS = ['getWorkspace', 'listDocuments', 'openDocument', 'saveSidecar', 'writeRecovery', 'discardRecovery', 'suggest', 'startExport', 'cancelExport', 'importAnnotations', 'siteTemplateLines', 'addBoilerplateRule'];
+const BACKEND_METHODS = [
+  'getWorkspace',
+  'listDocuments',
+  'openDocument',
+  'saveSidecar',
+  'writeRecovery',
+  'discardRecovery',
+  'suggest',
+  'startExport',
+  'cancelExport',
+  'importAnnotations',
+  'siteTemplateLines',
+  'addBoilerplateRule',
+];
 
 let errors: Record<string, string[]>;
 beforeAll(() => {
@@ -84,7 +100,9 @@ describe('the handler table is checked by the compiler', () => {
 
   it('a table missing a Backend operation, or giving another result, fails the type check', () => {
     expect(errors['table-missing.ts'].join('\n')).toMatch(/suggest/);
-    expect(errors['table-mistyped.ts'].join('\n')).toMatch(/Promise<string>.* is not assignable to type 'Promise<Suggestions>'/);
+    expect(errors['table-mistyped.ts'].join('\n')).toMatch(
+      /Promise<string>.* is not assignable to type 'Promise<Suggestions>'/,
+    );
   });
 
   it('a Backend without one of the operations it answers fails the type check (BackendOperations named 7 of 10)', () => {

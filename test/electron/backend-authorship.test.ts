@@ -14,15 +14,31 @@ describe('Backend saves with an annotator', () => {
     const opened = await lina.openDocument('a');
     const first = await lina.saveSidecar(
       'a',
-      { ...opened.sidecar, entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara' }, { id: 't2', start: 9, end: 13, label: 'PERSON', text: 'Omar' }] },
+      {
+        ...opened.sidecar,
+        entities: [
+          { id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara' },
+          { id: 't2', start: 9, end: 13, label: 'PERSON', text: 'Omar' },
+        ],
+      },
       null,
     );
     const omar = await Backend.open(root, { annotator: 'Omar' });
     const again = await omar.openDocument('a');
-    expect(again.sidecar.entities.map((e) => [e.createdBy, e.changedBy])).toEqual([['Lina', 'Lina'], ['Lina', 'Lina']]);
+    expect(again.sidecar.entities.map((e) => [e.createdBy, e.changedBy])).toEqual([
+      ['Lina', 'Lina'],
+      ['Lina', 'Lina'],
+    ]);
     await omar.saveSidecar(
       'a',
-      { ...again.sidecar, entities: [again.sidecar.entities[0], { ...again.sidecar.entities[1], label: 'ORG' }, { id: 't3', start: 17, end: 22, label: 'GPE', text: 'Amman' }] },
+      {
+        ...again.sidecar,
+        entities: [
+          again.sidecar.entities[0],
+          { ...again.sidecar.entities[1], label: 'ORG' },
+          { id: 't3', start: 17, end: 22, label: 'GPE', text: 'Amman' },
+        ],
+      },
       first.revision,
     );
     const saved = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
@@ -39,7 +55,11 @@ describe('Backend saves with an annotator', () => {
     await writeFiles(root, { 'a.txt': 'Sara met Omar.' });
     const backend = await Backend.open(root);
     const opened = await backend.openDocument('a');
-    await backend.saveSidecar('a', { ...opened.sidecar, entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara' }] }, null);
+    await backend.saveSidecar(
+      'a',
+      { ...opened.sidecar, entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara' }] },
+      null,
+    );
     expect(await readFile(join(root, 'a.annotations.json'), 'utf8')).not.toMatch(/createdBy|changedBy/);
   });
 });

@@ -14,7 +14,8 @@ afterEach(async () => {
 });
 
 const FOOTER = 'Harbour Ledger, harbour edition — page 3 of the print run';
-const article = (i: number) => `Harbour council votes on budget ${i}\nThe council met on day ${i} and voted ${i % 3} times on the plan.\nResidents spoke for ${i + 2} hours.\n${FOOTER.replace('3', String(i + 3))}\n`;
+const article = (i: number) =>
+  `Harbour council votes on budget ${i}\nThe council met on day ${i} and voted ${i % 3} times on the plan.\nResidents spoke for ${i + 2} hours.\n${FOOTER.replace('3', String(i + 3))}\n`;
 
 describe('Backend, corpus cleanup', () => {
   test('lists each site’s recurring lines, most frequent first, with counts and an example; the rule removes the line in every document', async () => {
@@ -29,12 +30,17 @@ describe('Backend, corpus cleanup', () => {
     const ledger = sites.find((s) => s.site === 'ledger')!;
     expect(ledger.documents).toBe(5);
     expect(ledger.lines[0].count).toBe(5);
-    expect(ledger.lines.find((l) => l.example.startsWith('Harbour Ledger,'))).toMatchObject({ count: 5, example: expect.stringMatching(/^Harbour Ledger, harbour edition — page \d+ of the print run$/) });
+    expect(ledger.lines.find((l) => l.example.startsWith('Harbour Ledger,'))).toMatchObject({
+      count: 5,
+      example: expect.stringMatching(/^Harbour Ledger, harbour edition — page \d+ of the print run$/),
+    });
     expect(sites.find((s) => s.site === 'other')?.lines ?? []).toEqual([]);
 
     const before = (await backend.suggest('ledger/l4')).edits.filter((e) => e.rule.startsWith('remove-everywhere'));
     expect(before).toEqual([]);
-    const info = await backend.addBoilerplateRule(templateLineRule(ledger.lines.find((l) => l.example.startsWith('Harbour Ledger,'))!.example, 'ledger'));
+    const info = await backend.addBoilerplateRule(
+      templateLineRule(ledger.lines.find((l) => l.example.startsWith('Harbour Ledger,'))!.example, 'ledger'),
+    );
     expect(info.config.boilerplateRules).toHaveLength(1);
     expect(JSON.parse(await readFile(join(root, 'tahrir.json'), 'utf8')).annotator).toBe('sam');
     for (let i = 0; i < 5; i++) {
@@ -47,7 +53,10 @@ describe('Backend, corpus cleanup', () => {
     const root = await tempFolder();
     await writeFiles(root, { 'a.txt': 'x\n' });
     backend = await Backend.open(root);
-    await expect(backend.addBoilerplateRule({ id: 'bad', pattern: '(' })).rejects.toMatchObject({ file: 'tahrir.json', message: expect.stringContaining('not a valid regular expression') });
+    await expect(backend.addBoilerplateRule({ id: 'bad', pattern: '(' })).rejects.toMatchObject({
+      file: 'tahrir.json',
+      message: expect.stringContaining('not a valid regular expression'),
+    });
     await expect(readFile(join(root, 'tahrir.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -38,7 +38,11 @@ it('startExport: progress events, then the summary; a relative destination lands
   const { jobId } = await backend.startExport({ format: 'jsonl', out: 'exports/data.jsonl' });
   const finished = await until(events, 'export-finished');
   off();
-  expect(finished).toMatchObject({ type: 'export-finished', jobId, summary: { documents: 3, outputs: [join(backend.root, 'exports', 'data.jsonl')] } });
+  expect(finished).toMatchObject({
+    type: 'export-finished',
+    jobId,
+    summary: { documents: 3, outputs: [join(backend.root, 'exports', 'data.jsonl')] },
+  });
   const progress = events.filter((e) => e.type === 'export-progress');
   expect(progress.at(-1)).toMatchObject({ jobId, done: 3, total: 3 });
 });
@@ -67,7 +71,9 @@ it('importAnnotations: merges and reports', async () => {
 });
 
 it('a destination that leaves the workspace by ".." is refused', async () => {
-  await expect(backend.startExport({ format: 'jsonl', out: '../escape.jsonl' })).rejects.toMatchObject({ code: 'outside-workspace' });
+  await expect(backend.startExport({ format: 'jsonl', out: '../escape.jsonl' })).rejects.toMatchObject({
+    code: 'outside-workspace',
+  });
 });
 
 it('startExport refuses at once a destination that is taken: a document always, an earlier export until replacing is confirmed', async () => {

@@ -36,7 +36,11 @@ describe('Backend.suggest with site templates', () => {
     const first = await backend.suggest('wire/w5');
     expect(first.edits.some((e) => e.reason !== undefined)).toBe(false);
     // The end marker is a hand-written cue too: whichever rule keeps it, the site's count says why.
-    const marker = await until(async () => (await backend!.suggest('wire/w5')).edits.find((e) => e.reason !== undefined && e.text.startsWith(AR_TEMPLATE.endMarker)));
+    const marker = await until(async () =>
+      (await backend!.suggest('wire/w5')).edits.find(
+        (e) => e.reason !== undefined && e.text.startsWith(AR_TEMPLATE.endMarker),
+      ),
+    );
     expect(marker.reason).toBe('appears in 7 of 7 wire articles');
     expect(await stat(join(root, '.tahrir', 'template-counts.json'))).toBeTruthy();
     // Not yet taught: the credit (in 2 articles) is nobody's template.
@@ -45,9 +49,18 @@ describe('Backend.suggest with site templates', () => {
     const doc = await backend.openDocument('wire/w1');
     const text = files['wire/w1.txt'];
     const start = [...text.slice(0, text.indexOf(credit))].length;
-    doc.sidecar.edits.push({ id: 'hand', start, end: start + [...credit].length, text: credit, replacement: '', kind: 'boilerplate' });
+    doc.sidecar.edits.push({
+      id: 'hand',
+      start,
+      end: start + [...credit].length,
+      text: credit,
+      replacement: '',
+      kind: 'boilerplate',
+    });
     await backend.saveSidecar('wire/w1', doc.sidecar, doc.revision);
-    const learned = await until(async () => (await backend!.suggest('wire/w5')).edits.find((e) => e.text.startsWith(credit)));
+    const learned = await until(async () =>
+      (await backend!.suggest('wire/w5')).edits.find((e) => e.text.startsWith(credit)),
+    );
     expect(learned).toMatchObject({ rule: 'site-learned', reason: 'like 1 line you removed' });
   }, 60_000);
 
@@ -59,11 +72,14 @@ describe('Backend.suggest with site templates', () => {
     backend = await Backend.open(root);
     const events: string[] = [];
     backend.onEvent((e) => events.push(e.type));
-    const reasonOfMarker = async () => (await backend!.suggest('wire/w0')).edits.find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))?.reason;
+    const reasonOfMarker = async () =>
+      (await backend!.suggest('wire/w0')).edits.find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))?.reason;
     expect(await until(async () => (await reasonOfMarker()) ?? undefined)).toBe('appears in 5 of 5 wire articles');
     await new Promise((r) => setTimeout(r, 300)); // the watch starts
     await writeFiles(root, { 'wire/w6.txt': arabicArticle(6), 'wire/w7.txt': arabicArticle(7) });
-    expect(await until(async () => ((await reasonOfMarker()) === 'appears in 7 of 7 wire articles' ? true : undefined))).toBe(true);
+    expect(
+      await until(async () => ((await reasonOfMarker()) === 'appears in 7 of 7 wire articles' ? true : undefined)),
+    ).toBe(true);
     expect(events.length).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -37,7 +37,11 @@ describe('Backend.suggest', () => {
   test('leaves out disabled rules, rejected suggestions and what existing edits cover', async () => {
     await writeFile(
       join(root, 'tahrir.json'),
-      JSON.stringify({ labels: [{ name: 'PERSON' }], disabledRules: ['published-line'], boilerplateRules: [{ id: 'press', pattern: 'مؤتمر صحفي', kind: 'typo', replacement: 'مؤتمر صحافي' }] }),
+      JSON.stringify({
+        labels: [{ name: 'PERSON' }],
+        disabledRules: ['published-line'],
+        boilerplateRules: [{ id: 'press', pattern: 'مؤتمر صحفي', kind: 'typo', replacement: 'مؤتمر صحافي' }],
+      }),
     );
     backend = await Backend.open(root);
     const opened = await backend.openDocument(SAMPLE);
@@ -46,7 +50,17 @@ describe('Backend.suggest', () => {
     const readMore = all.find((e) => e.rule === 'read-more')!;
     const sidecar = {
       ...opened.sidecar,
-      edits: [{ id: 'e1', start: readMore.start, end: readMore.end, text: readMore.text, replacement: '', kind: 'boilerplate' as const, rule: 'read-more' }],
+      edits: [
+        {
+          id: 'e1',
+          start: readMore.start,
+          end: readMore.end,
+          text: readMore.text,
+          replacement: '',
+          kind: 'boilerplate' as const,
+          rule: 'read-more',
+        },
+      ],
       rejected: [{ rule: 'related', start: related.start, end: related.end, text: related.text }],
     };
     await backend.saveSidecar(SAMPLE, sidecar, opened.revision);
@@ -59,6 +73,10 @@ describe('Backend.suggest', () => {
     expect(rules).toContain('social-embed');
     expect(rules).toContain('source-line');
     // The workspace's own rule from tahrir.json runs too.
-    expect(edits.find((e) => e.rule === 'press')).toMatchObject({ kind: 'typo', text: 'مؤتمر صحفي', replacement: 'مؤتمر صحافي' });
+    expect(edits.find((e) => e.rule === 'press')).toMatchObject({
+      kind: 'typo',
+      text: 'مؤتمر صحفي',
+      replacement: 'مؤتمر صحافي',
+    });
   });
 });

@@ -27,11 +27,18 @@ async function refused(p: Promise<unknown>): Promise<TahrirError> {
 }
 
 /** A workspace with the sample article in news/, and optionally the example sidecar. */
-async function sampleWorkspace(withSidecar: boolean): Promise<{ root: string; backend: Backend; id: string; sidecarPath: string }> {
+async function sampleWorkspace(
+  withSidecar: boolean,
+): Promise<{ root: string; backend: Backend; id: string; sidecarPath: string }> {
   const root = await tempFolder();
   await writeFiles(root, { [`news/${SAMPLE}.txt`]: sampleBytes });
   if (withSidecar) await writeFiles(root, { [`news/${SAMPLE}.annotations.json`]: exampleJson });
-  return { root, backend: await Backend.open(root), id: `news/${SAMPLE}`, sidecarPath: join(root, 'news', `${SAMPLE}.annotations.json`) };
+  return {
+    root,
+    backend: await Backend.open(root),
+    id: `news/${SAMPLE}`,
+    sidecarPath: join(root, 'news', `${SAMPLE}.annotations.json`),
+  };
 }
 
 describe('Backend.open and getWorkspace', () => {
@@ -48,7 +55,15 @@ describe('Backend.open and getWorkspace', () => {
     expect(ws.config.labels.map((l) => l.name)).toEqual(['PERSON', 'ORG', 'GPE', 'LOC', 'DATE', 'EVENT', 'MISC']);
     expect(ws.configProblem?.file).toBe('tahrir.json');
     expect(ws.documents).toEqual([
-      { id: `news/${SAMPLE}`, file: `news/${SAMPLE}.txt`, status: 'done', title: parseSidecar(exampleJson).document.title, entities: 8, quotes: 2, edits: 6 },
+      {
+        id: `news/${SAMPLE}`,
+        file: `news/${SAMPLE}.txt`,
+        status: 'done',
+        title: parseSidecar(exampleJson).document.title,
+        entities: 8,
+        quotes: 2,
+        edits: 6,
+      },
     ]);
   });
 });
@@ -190,7 +205,9 @@ describe('Backend.openDocument', () => {
     await symlink(join(outside, 'secret.txt'), join(root, 'leak.txt'));
     for (const id of ['../x', `news/../../${SAMPLE}`, join(outside, 'secret'), 'leak']) {
       expect((await refused(backend.openDocument(id))).code).toBe('outside-workspace');
-      expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), null))).code).toMatch(/outside-workspace|invalid-argument/);
+      expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), null))).code).toMatch(
+        /outside-workspace|invalid-argument/,
+      );
       expect((await refused(backend.writeRecovery(id, parseSidecar(exampleJson)))).code).toBe('outside-workspace');
     }
     expect(await readFile(join(outside, 'secret.txt'), 'utf8')).toBe('secret');
@@ -244,7 +261,9 @@ describe('Backend.saveSidecar', () => {
     const e2 = await refused(backend.saveSidecar(id, wrongShape, null));
     expect(e2.code).toBe('invalid-argument');
     expect(e2.message).toContain('entities');
-    expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), 'not-a-revision'))).code).toBe('invalid-argument');
+    expect((await refused(backend.saveSidecar(id, parseSidecar(exampleJson), 'not-a-revision'))).code).toBe(
+      'invalid-argument',
+    );
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -294,12 +313,17 @@ describe('Backend.saveSidecar and the labels of tahrir.json', () => {
     const { root, backend, id } = await sampleWorkspace(true);
     await writeFiles(root, { 'tahrir.json': labels('PERSON', 'ORG', 'GPE') });
     const doc = await backend.openDocument(id);
-    const weapon = { ...doc.sidecar, entities: doc.sidecar.entities.map((e, i) => (i === 4 ? { ...e, label: 'WEAPON' } : e)) };
+    const weapon = {
+      ...doc.sidecar,
+      entities: doc.sidecar.entities.map((e, i) => (i === 4 ? { ...e, label: 'WEAPON' } : e)),
+    };
     const before = await snapshot(root);
     const e = await refused(backend.saveSidecar(id, weapon, doc.revision));
     expect(e.code).toBe('invalid-argument');
     expect(e.file).toBe(`news/${SAMPLE}.annotations.json`);
-    expect(e.message).toMatch(/not saved: .*entities\[4\]\.label: label "WEAPON" is not one of the workspace labels \(PERSON, ORG, GPE\)/);
+    expect(e.message).toMatch(
+      /not saved: .*entities\[4\]\.label: label "WEAPON" is not one of the workspace labels \(PERSON, ORG, GPE\)/,
+    );
     expect(e.message).toMatch(/Add the label to tahrir\.json or give the entity one of its labels/);
     expect(await snapshot(root)).toEqual(before);
     // The same sidecar with a defined label is saved, and validate finds nothing to say.
@@ -318,7 +342,9 @@ describe('Backend.saveSidecar and the labels of tahrir.json', () => {
     // A broken tahrir.json is named too (the default labels apply, as in validate).
     await writeFiles(root, { 'tahrir.json': '{ nope' });
     const custom = { ...doc.sidecar, entities: doc.sidecar.entities.map((x) => ({ ...x, label: 'PERSONA' })) };
-    expect((await refused(backend.saveSidecar(id, custom, doc.revision))).message).toMatch(/tahrir\.json cannot be used \(.*not valid JSON/);
+    expect((await refused(backend.saveSidecar(id, custom, doc.revision))).message).toMatch(
+      /tahrir\.json cannot be used \(.*not valid JSON/,
+    );
     // Defined again, it is saved.
     await writeFiles(root, { 'tahrir.json': labels('PERSON', 'GPE', 'ORG') });
     await backend.saveSidecar(id, doc.sidecar, doc.revision);
@@ -341,7 +367,9 @@ describe('Backend recovery journal', () => {
     const after = await backend.openDocument(id);
     expect(after.recovered).toBeUndefined();
     expect(after.sidecar.document.note).toBe('unsaved work');
-    expect(await readFile(join(root, '.tahrir', 'recovery', encodeURIComponent(id) + '.json')).catch(() => null)).toBeNull();
+    expect(
+      await readFile(join(root, '.tahrir', 'recovery', encodeURIComponent(id) + '.json')).catch(() => null),
+    ).toBeNull();
   });
 
   it('does not offer a journal older than the sidecar, and discardRecovery removes it', async () => {
@@ -362,13 +390,18 @@ describe('Backend recovery journal', () => {
     const doc = await backend.openDocument(id);
     const past = new Date(Date.now() - 60_000);
     await utimes(sidecarPath, past, past);
-    await backend.writeRecovery(id, JSON.stringify({ ...doc.sidecar, document: { ...doc.sidecar.document, note: 'عمّان 👋 unsaved' } }));
+    await backend.writeRecovery(
+      id,
+      JSON.stringify({ ...doc.sidecar, document: { ...doc.sidecar.document, note: 'عمّان 👋 unsaved' } }),
+    );
     expect((await backend.openDocument(id)).recovered?.sidecar.document.note).toBe('عمّان 👋 unsaved');
   });
 
   it('refuses to journal something that is not a sidecar', async () => {
     const { backend, id } = await sampleWorkspace(false);
-    expect((await refused(backend.writeRecovery(id, { nope: true } as unknown as Sidecar))).code).toBe('invalid-argument');
+    expect((await refused(backend.writeRecovery(id, { nope: true } as unknown as Sidecar))).code).toBe(
+      'invalid-argument',
+    );
   });
 });
 
@@ -380,14 +413,19 @@ describe('Backend events', () => {
     try {
       await new Promise((r) => setTimeout(r, 300)); // the watch is in place
       const doc = await backend.openDocument(id);
-      const { revision } = await backend.saveSidecar(id, { ...doc.sidecar, document: { ...doc.sidecar.document, note: 'mine' } }, doc.revision);
+      const { revision } = await backend.saveSidecar(
+        id,
+        { ...doc.sidecar, document: { ...doc.sidecar.document, note: 'mine' } },
+        doc.revision,
+      );
       await new Promise((r) => setTimeout(r, 1500));
       expect(events.filter((e) => e.startsWith('sidecar-changed'))).toEqual([]);
       // a colleague's save
       const theirs = (await readFile(sidecarPath, 'utf8')).replace('"note": "mine"', '"note": "theirs"');
       await writeFile(sidecarPath, theirs);
       const deadline = Date.now() + 10_000;
-      while (!events.includes(`sidecar-changed ${id}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (!events.includes(`sidecar-changed ${id}`) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       expect(events).toContain(`sidecar-changed ${id}`);
       // and my stale save is refused rather than overwriting theirs
       expect((await refused(backend.saveSidecar(id, doc.sidecar, revision))).code).toBe('stale-revision');

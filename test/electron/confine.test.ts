@@ -37,7 +37,13 @@ describe('resolveInside', () => {
 
   it('refuses absolute paths of every kind', async () => {
     const root = await tempFolder();
-    for (const p of ['/etc/passwd', join(root, 'a.txt'), 'C:\\Windows\\win.ini', 'c:/x.txt', '\\\\server\\share\\x.txt']) {
+    for (const p of [
+      '/etc/passwd',
+      join(root, 'a.txt'),
+      'C:\\Windows\\win.ini',
+      'c:/x.txt',
+      '\\\\server\\share\\x.txt',
+    ]) {
       const e = await refused(resolveInside(root, p));
       expect(e.code).toBe('outside-workspace');
       expect(e.message).toContain('absolute path');
@@ -72,7 +78,9 @@ describe('resolveInside', () => {
     const long = await refused(resolveInside(root, `news/${'ع'.repeat(128)}.txt`)); // 256 bytes and more
     expect(long.code).toBe('invalid-argument');
     expect(long.message).toMatch(/too long a path: the name .* has more than 255 bytes/);
-    expect(await resolveInside(root, `news/${'ع'.repeat(125)}.txt`)).toBe(join(await realpath(root), 'news', `${'ع'.repeat(125)}.txt`));
+    expect(await resolveInside(root, `news/${'ع'.repeat(125)}.txt`)).toBe(
+      join(await realpath(root), 'news', `${'ع'.repeat(125)}.txt`),
+    );
   });
 });
 

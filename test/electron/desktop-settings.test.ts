@@ -3,7 +3,13 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DesktopSettingsFile, MAX_RECENT, parseSettings, placeOnScreen, rememberWorkspace } from '../../electron/desktop-settings';
+import {
+  DesktopSettingsFile,
+  MAX_RECENT,
+  parseSettings,
+  placeOnScreen,
+  rememberWorkspace,
+} from '../../electron/desktop-settings';
 
 let dir: string;
 beforeEach(async () => {
@@ -17,7 +23,10 @@ describe('DesktopSettingsFile', () => {
   it('starts from defaults and round-trips, leaving no temp file behind', async () => {
     const file = new DesktopSettingsFile(join(dir, 'settings.json'));
     expect(await file.load()).toEqual({ recentWorkspaces: [] });
-    const settings = { window: { x: 10, y: 20, width: 1000, height: 700, maximized: true }, recentWorkspaces: ['/data/عمّان 🇯🇴'] };
+    const settings = {
+      window: { x: 10, y: 20, width: 1000, height: 700, maximized: true },
+      recentWorkspaces: ['/data/عمّان 🇯🇴'],
+    };
     await file.save(settings);
     expect(await new DesktopSettingsFile(join(dir, 'settings.json')).load()).toEqual(settings);
     expect(await readdir(dir)).toEqual(['settings.json']);
@@ -43,8 +52,13 @@ describe('DesktopSettingsFile', () => {
   });
 
   it('keeps only well-formed parts', () => {
-    expect(parseSettings({ recentWorkspaces: ['/a', 3, '', 'x\0y', '/b'], window: { width: 50, height: 9e9 } })).toEqual({ recentWorkspaces: ['/a', '/b'] });
-    expect(parseSettings({ window: { width: 800, height: 600, x: 'left', y: 0 } })).toEqual({ recentWorkspaces: [], window: { width: 800, height: 600 } });
+    expect(
+      parseSettings({ recentWorkspaces: ['/a', 3, '', 'x\0y', '/b'], window: { width: 50, height: 9e9 } }),
+    ).toEqual({ recentWorkspaces: ['/a', '/b'] });
+    expect(parseSettings({ window: { width: 800, height: 600, x: 'left', y: 0 } })).toEqual({
+      recentWorkspaces: [],
+      window: { width: 800, height: 600 },
+    });
     expect(() => parseSettings(null)).toThrow();
   });
 });
@@ -58,7 +72,12 @@ describe('recent folders and window placement', () => {
 
   it('drops a saved position that is no longer on any screen', () => {
     const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(placeOnScreen({ x: 100, y: 100, width: 800, height: 600 }, screens)).toEqual({ x: 100, y: 100, width: 800, height: 600 });
+    expect(placeOnScreen({ x: 100, y: 100, width: 800, height: 600 }, screens)).toEqual({
+      x: 100,
+      y: 100,
+      width: 800,
+      height: 600,
+    });
     expect(placeOnScreen({ x: 3000, y: 100, width: 800, height: 600 }, screens)).toEqual({ width: 800, height: 600 });
     expect(placeOnScreen({ x: 1900, y: 100, width: 800, height: 600 }, screens)).toEqual({ width: 800, height: 600 });
   });

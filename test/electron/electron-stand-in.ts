@@ -108,7 +108,10 @@ export function makeElectron(appDir: string) {
       handle: (channel: string, handler: any) => record.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => record.ipcHandlers.delete(channel),
     },
-    Menu: { buildFromTemplate: (template: any) => ({ template }), setApplicationMenu: (menu: any) => (record.menu = menu) },
+    Menu: {
+      buildFromTemplate: (template: any) => ({ template }),
+      setApplicationMenu: (menu: any) => (record.menu = menu),
+    },
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),
@@ -120,14 +123,18 @@ export function makeElectron(appDir: string) {
   return { electron, record };
 }
 
-
 export type StandIn = ReturnType<typeof makeElectron>;
 
 /**
  * Bundles electron/main.ts into `appDir`/dist/main.cjs (as build/bundle.mjs does), installs the
  * stand-in as that app's `electron` module, runs it with `argv`, and waits for its window.
  */
-export async function runMainProcess(repo: string, appDir: string, argv: string[], options: { isPackaged?: boolean } = {}): Promise<StandIn> {
+export async function runMainProcess(
+  repo: string,
+  appDir: string,
+  argv: string[],
+  options: { isPackaged?: boolean } = {},
+): Promise<StandIn> {
   await build({
     entryPoints: [join(repo, 'electron', 'main.ts')],
     outfile: join(appDir, 'dist', 'main.cjs'),
@@ -141,7 +148,10 @@ export async function runMainProcess(repo: string, appDir: string, argv: string[
   standIn.electron.app.isPackaged = options.isPackaged ?? false;
   const key = `__tahrirElectronStandIn_${Math.random().toString(36).slice(2)}`;
   await mkdir(join(appDir, 'node_modules', 'electron'), { recursive: true });
-  await writeFile(join(appDir, 'node_modules', 'electron', 'index.js'), `module.exports = globalThis[${JSON.stringify(key)}];`);
+  await writeFile(
+    join(appDir, 'node_modules', 'electron', 'index.js'),
+    `module.exports = globalThis[${JSON.stringify(key)}];`,
+  );
   (globalThis as Record<string, unknown>)[key] = standIn.electron;
   const savedArgv = process.argv;
   process.argv = argv; // read when the app is ready, so kept until the window is there

@@ -49,7 +49,14 @@ describe('tarArchive', () => {
       { path: 'brat/a.txt', data: new TextEncoder().encode('جو بايدن\n') },
       { path: long, data: new Uint8Array(1000).fill(65) },
     ]);
-    const read = execFileSync('/usr/bin/python3', ['-c', 'import sys, tarfile, io, json\nt = tarfile.open(fileobj=io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps([[m.name, m.size, t.extractfile(m).read().decode()[:8]] for m in t.getmembers()], ensure_ascii=False))'], { input: data, encoding: 'utf8' });
+    const read = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'import sys, tarfile, io, json\nt = tarfile.open(fileobj=io.BytesIO(sys.stdin.buffer.read()))\nprint(json.dumps([[m.name, m.size, t.extractfile(m).read().decode()[:8]] for m in t.getmembers()], ensure_ascii=False))',
+      ],
+      { input: data, encoding: 'utf8' },
+    );
     expect(JSON.parse(read)).toEqual([
       ['brat/a.txt', Buffer.byteLength('جو بايدن\n'), 'جو بايدن'],
       [long, 1000, 'AAAAAAAA'],

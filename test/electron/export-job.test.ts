@@ -33,7 +33,12 @@ async function addBrokenDocuments() {
   await writeFile(join(ws, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])); // "café" in Latin-1: not UTF-8
 }
 
-const lines = async (p: string) => (await readFile(p, 'utf8')).trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = async (p: string) =>
+  (await readFile(p, 'utf8'))
+    .trimEnd()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 describe('runExport', () => {
   it('exports every document, with a summary of spans, left-out spans and skipped documents (named)', async () => {
@@ -78,12 +83,27 @@ describe('runExport', () => {
   it('leaves out untouched documents (to do, nothing annotated or edited) when asked, naming them; one worked on stays', async () => {
     await writeFile(join(ws, 'untouched.txt'), 'Nobody has read this one yet.\n');
     await writeFile(join(ws, 'started.txt'), 'Started: only its status says so.\n');
-    const sidecar = { format: 'tahrir-annotations', version: 1, source: { file: 'started.txt', sha256: createHash('sha256').update('Started: only its status says so.\n').digest('hex'), length: 34 }, document: { status: 'in_progress' }, edits: [], entities: [], quotes: [] };
+    const sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: {
+        file: 'started.txt',
+        sha256: createHash('sha256').update('Started: only its status says so.\n').digest('hex'),
+        length: 34,
+      },
+      document: { status: 'in_progress' },
+      edits: [],
+      entities: [],
+      quotes: [],
+    };
     await writeFile(join(ws, 'started.annotations.json'), JSON.stringify(sidecar));
     const all = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'all.jsonl') } });
     expect(all.documents).toBe(5);
     expect(all.untouched).toEqual([]);
-    const worked = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'worked.jsonl'), skipUntouched: true } });
+    const worked = await runExport({
+      root: ws,
+      request: { format: 'jsonl', out: join(out, 'worked.jsonl'), skipUntouched: true },
+    });
     expect(worked.skipped).toEqual([]);
     // "plain" has no sidecar: untouched as well.
     expect(worked.untouched).toEqual(['plain', 'untouched']);
@@ -109,17 +129,26 @@ describe('runExport', () => {
     await writeFile(join(ws, 'overlap.annotations.json'), JSON.stringify(sidecar));
     const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'o.jsonl') } });
     expect(summary.documents).toBe(3);
-    expect(summary.skipped).toEqual([{ file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar.*e2/) }]);
+    expect(summary.skipped).toEqual([
+      { file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar.*e2/) },
+    ]);
     const report = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'o.jsonl') } });
     expect(report.skipped).toEqual([]); // the export did not name it, so the import does not touch it
-    await writeFile(join(out, 'x.jsonl'), JSON.stringify({ id: 'overlap', text, spans: [{ start: 0, end: 5, label: 'MISC' }] }) + '\n');
+    await writeFile(
+      join(out, 'x.jsonl'),
+      JSON.stringify({ id: 'overlap', text, spans: [{ start: 0, end: 5, label: 'MISC' }] }) + '\n',
+    );
     const bad = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'x.jsonl') } });
-    expect(bad.skipped).toEqual([{ file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar, left as it is/) }]);
+    expect(bad.skipped).toEqual([
+      { file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar, left as it is/) },
+    ]);
     expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
 
   it('a span whose offsets do not hold its text is re-anchored by its text or left out, and named', async () => {
-    const prefix = Array.from('قال المتحدث إن الاجتماع انتهى دون اتفاق وإن الجولة التالية ستعقد قريبا في العاصمة').slice(0, 60).join('');
+    const prefix = Array.from('قال المتحدث إن الاجتماع انتهى دون اتفاق وإن الجولة التالية ستعقد قريبا في العاصمة')
+      .slice(0, 60)
+      .join('');
     const text = `${prefix}ت رويترز.\n`;
     expect(Array.from(text)).toHaveLength(70);
     const sidecar = (entities: object[]) => ({
@@ -146,12 +175,18 @@ describe('runExport', () => {
     expect(wire.spans).toEqual([{ start: 62, end: 68, label: 'ORG', text: 'رويترز' }]);
     expect(summary.leftOut).toMatchObject({ orphaned: 1 });
     expect(summary.reanchored.filter((r) => r.file === 'wire.annotations.json')).toEqual([
-      { file: 'wire.annotations.json', kind: 'entity', id: 'e1', message: 'entity e1 "رويترز" at 60–400: its text is not there; its text is at 62–68 (re-anchored, nearest)' },
+      {
+        file: 'wire.annotations.json',
+        kind: 'entity',
+        id: 'e1',
+        message: 'entity e1 "رويترز" at 60–400: its text is not there; its text is at 62–68 (re-anchored, nearest)',
+      },
       {
         file: 'wire.annotations.json',
         kind: 'entity',
         id: 'e2',
-        message: 'entity e2 "Associated Press" at 0–5: its text is not there, and it is found nowhere else; left out (orphaned)',
+        message:
+          'entity e2 "Associated Press" at 0–5: its text is not there, and it is found nowhere else; left out (orphaned)',
       },
     ]);
     // The sidecar older than its text: its spans moved with their text, and are named too.
@@ -165,7 +200,11 @@ describe('runExport', () => {
     const sidecar = (entities: object[]) => ({
       format: 'tahrir-annotations',
       version: 1,
-      source: { file: 'wire.txt', sha256: createHash('sha256').update(text).digest('hex'), length: Array.from(text).length },
+      source: {
+        file: 'wire.txt',
+        sha256: createHash('sha256').update(text).digest('hex'),
+        length: Array.from(text).length,
+      },
       document: { status: 'done' },
       edits: [],
       entities,
@@ -182,12 +221,17 @@ describe('runExport', () => {
       ),
     );
     const dup = await runExport({ root: ws, request: { format: 'conll', out: join(out, 'dup.conll') } });
-    expect(dup.skipped).toEqual([{ file: 'wire.annotations.json', reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]' }]);
+    expect(dup.skipped).toEqual([
+      { file: 'wire.annotations.json', reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]' },
+    ]);
     expect(await readFile(join(out, 'dup.conll'), 'utf8')).not.toMatch(/رويترز/);
   });
 
   it('filters by status', async () => {
-    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'done.jsonl'), status: 'done' } });
+    const summary = await runExport({
+      root: ws,
+      request: { format: 'jsonl', out: join(out, 'done.jsonl'), status: 'done' },
+    });
     expect(summary.documents).toBe(2);
     expect((await lines(join(out, 'done.jsonl'))).map((r) => r.id)).toEqual(['mixed', 'sub/older']);
   });
@@ -205,7 +249,9 @@ describe('runExport', () => {
     // Same seed, same split; another seed, another split.
     const again = await runExport({ root: ws, request: { ...request, replace: true } });
     expect(await Promise.all(again.outputs.map(async (p) => (await lines(p)).map((r) => r.id)))).toEqual(parts);
-    const moved = Array.from({ length: 43 }, (_, i) => `extra-${i}`).filter((id) => splitPart(id, 7, [80, 10, 10]) !== splitPart(id, 8, [80, 10, 10]));
+    const moved = Array.from({ length: 43 }, (_, i) => `extra-${i}`).filter(
+      (id) => splitPart(id, 7, [80, 10, 10]) !== splitPart(id, 8, [80, 10, 10]),
+    );
     expect(moved.length).toBeGreaterThan(0);
   });
 
@@ -229,7 +275,14 @@ describe('runExport', () => {
   it('brat: a folder per export, replaced by the next export, never a folder it did not write', async () => {
     const target = join(out, 'brat');
     await runExport({ root: ws, request: { format: 'brat', out: target } });
-    expect((await readdir(target)).sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub']);
+    expect((await readdir(target)).sort()).toEqual([
+      'annotation.conf',
+      'mixed.ann',
+      'mixed.txt',
+      'plain.ann',
+      'plain.txt',
+      'sub',
+    ]);
     expect(await readFile(join(target, 'sub', 'older.txt'), 'utf8')).toMatch(/^Tokyo, April 2024/);
     await runExport({ root: ws, request: { format: 'brat', out: target, split: [50, 50], seed: 1, replace: true } });
     expect((await readdir(target)).sort()).toEqual(['test', 'train']);
@@ -237,10 +290,14 @@ describe('runExport', () => {
     const precious = join(out, 'precious');
     await mkdir(precious);
     await writeFile(join(precious, 'notes.txt'), 'mine');
-    await expect(runExport({ root: ws, request: { format: 'brat', out: precious, replace: true } })).rejects.toThrow(/not writing over it/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: precious, replace: true } })).rejects.toThrow(
+      /not writing over it/,
+    );
     expect(await readFile(join(precious, 'notes.txt'), 'utf8')).toBe('mine');
     await writeFile(join(out, 'a-file'), 'also mine');
-    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'a-file') } })).rejects.toMatchObject({ code: 'exists' });
+    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'a-file') } })).rejects.toMatchObject({
+      code: 'exists',
+    });
     expect(await readFile(join(out, 'a-file'), 'utf8')).toBe('also mine');
   });
 
@@ -250,15 +307,27 @@ describe('runExport', () => {
     for (const target of ['plain.txt', 'plain.annotations.json', 'tahrir.json', 'sub/older.txt']) {
       for (const format of ['jsonl', 'labelstudio', 'brat'] as const) {
         const run = runExport({ root: ws, request: { format, out: join(ws, target), replace: true } });
-        await expect(run).rejects.toMatchObject({ code: 'exists', file: join(ws, target), detail: { earlierExport: false } });
+        await expect(run).rejects.toMatchObject({
+          code: 'exists',
+          file: join(ws, target),
+          detail: { earlierExport: false },
+        });
       }
     }
     // Nor a new file named like one: it would become part of the workspace.
-    await expect(runExport({ root: ws, request: { format: 'jsonl', out: join(ws, 'new.annotations.json') } })).rejects.toThrow(/named like a sidecar/);
-    await expect(runExport({ root: ws, request: { format: 'conll', out: join(ws, 'new.txt') } })).rejects.toThrow(/named like a document/);
+    await expect(
+      runExport({ root: ws, request: { format: 'jsonl', out: join(ws, 'new.annotations.json') } }),
+    ).rejects.toThrow(/named like a sidecar/);
+    await expect(runExport({ root: ws, request: { format: 'conll', out: join(ws, 'new.txt') } })).rejects.toThrow(
+      /named like a document/,
+    );
     // Nor the workspace itself, or a folder holding it.
-    await expect(runExport({ root: ws, request: { format: 'brat', out: ws, replace: true } })).rejects.toThrow(/holds the workspace/);
-    await expect(runExport({ root: ws, request: { format: 'brat', out: dir, replace: true } })).rejects.toThrow(/holds the workspace/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: ws, replace: true } })).rejects.toThrow(
+      /holds the workspace/,
+    );
+    await expect(runExport({ root: ws, request: { format: 'brat', out: dir, replace: true } })).rejects.toThrow(
+      /holds the workspace/,
+    );
     expect(await snapshot(ws)).toEqual(before);
   });
 
@@ -273,7 +342,9 @@ describe('runExport', () => {
     const before = await snapshot(target);
     const run = runExport({ root: ws, request: { format: 'brat', out: target, split: [80, 10, 10], replace: true } });
     await expect(run).rejects.toMatchObject({ code: 'exists', detail: { earlierExport: false } });
-    await expect(runExport({ root: ws, request: { format: 'brat', out: target, replace: true } })).rejects.toThrow(/not an earlier Tahrir export; not writing over it/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: target, replace: true } })).rejects.toThrow(
+      /not an earlier Tahrir export; not writing over it/,
+    );
     expect(await snapshot(target)).toEqual(before);
     expect((await readdir(out)).sort()).toEqual(['corpus']); // no temp folder left either
   });
@@ -293,16 +364,27 @@ describe('runExport', () => {
     expect(second).not.toBe(first);
     // Edited by hand since: no longer what the export wrote.
     await writeFile(file, second + '{"id": "mine"}\n');
-    await expect(runExport({ root: ws, request: { format: 'jsonl', out: file, replace: true } })).rejects.toThrow(/changed since; not writing over it/);
+    await expect(runExport({ root: ws, request: { format: 'jsonl', out: file, replace: true } })).rejects.toThrow(
+      /changed since; not writing over it/,
+    );
     expect(await readFile(file, 'utf8')).toBe(second + '{"id": "mine"}\n');
 
     // A brat folder: replaced while it holds only what the export wrote.
     const folder = join(out, 'brat');
     await runExport({ root: ws, request: { format: 'brat', out: folder, split: [50, 50], seed: 1 } });
     await runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } });
-    expect((await readdir(folder)).sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'annotation.conf',
+      'mixed.ann',
+      'mixed.txt',
+      'plain.ann',
+      'plain.txt',
+      'sub',
+    ]);
     await writeFile(join(folder, 'sub', 'notes.md'), 'mine');
-    await expect(runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } })).rejects.toThrow(/holds sub\/notes\.md, which no earlier export wrote/);
+    await expect(runExport({ root: ws, request: { format: 'brat', out: folder, replace: true } })).rejects.toThrow(
+      /holds sub\/notes\.md, which no earlier export wrote/,
+    );
     expect(await readFile(join(folder, 'sub', 'notes.md'), 'utf8')).toBe('mine');
   });
 
@@ -330,31 +412,43 @@ describe('runExport', () => {
 
   it('exports finishing together into one folder are all listed, so each can be replaced later', async () => {
     const formats = ['jsonl', 'conll', 'hf', 'w3c', 'labelstudio'] as const;
-    await Promise.all(formats.map((format) => runExport({ root: ws, request: { format, out: join(out, `together-${format}`) } })));
+    await Promise.all(
+      formats.map((format) => runExport({ root: ws, request: { format, out: join(out, `together-${format}`) } })),
+    );
     const listed = JSON.parse(await readFile(join(out, '.tahrir-exports.json'), 'utf8')).outputs;
     expect(Object.keys(listed).sort()).toEqual(formats.map((f) => `together-${f}`).sort());
-    for (const format of formats) await runExport({ root: ws, request: { format, out: join(out, `together-${format}`), replace: true } });
+    for (const format of formats)
+      await runExport({ root: ws, request: { format, out: join(out, `together-${format}`), replace: true } });
   });
 
   it('never writes through a symbolic link', async () => {
     await writeFile(join(dir, 'elsewhere.jsonl'), 'not an export');
     await symlink(join(dir, 'elsewhere.jsonl'), join(out, 'link.jsonl'));
-    await expect(runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'link.jsonl'), replace: true } })).rejects.toThrow(/symbolic link/);
+    await expect(
+      runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'link.jsonl'), replace: true } }),
+    ).rejects.toThrow(/symbolic link/);
     await mkdir(join(dir, 'outside'));
     await writeFile(join(dir, 'outside', 'keep.txt'), 'mine');
     await symlink(join(dir, 'outside'), join(out, 'brat-link'));
-    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat-link'), replace: true } })).rejects.toThrow(/symbolic link/);
+    await expect(
+      runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat-link'), replace: true } }),
+    ).rejects.toThrow(/symbolic link/);
     // A link inside a folder export is not ours either: refused, not followed or removed.
     await runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat') } });
     await symlink(join(dir, 'outside'), join(out, 'brat', 'sub', 'away'));
-    await expect(runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat'), replace: true } })).rejects.toThrow(/sub\/away, which is not a plain file or folder/);
+    await expect(
+      runExport({ root: ws, request: { format: 'brat', out: join(out, 'brat'), replace: true } }),
+    ).rejects.toThrow(/sub\/away, which is not a plain file or folder/);
     expect(await readFile(join(dir, 'elsewhere.jsonl'), 'utf8')).toBe('not an export');
     expect(await readFile(join(dir, 'outside', 'keep.txt'), 'utf8')).toBe('mine');
   });
 
   it('a brat export inside the workspace is not exported as documents', async () => {
     await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
-    const summary = await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported'), replace: true } });
+    const summary = await runExport({
+      root: ws,
+      request: { format: 'brat', out: join(ws, 'exported'), replace: true },
+    });
     expect(summary.documents).toBe(3);
   });
 
@@ -366,7 +460,9 @@ describe('runExport', () => {
   });
 
   it('a missing workspace folder is a not-found error', async () => {
-    await expect(runExport({ root: join(dir, 'nope'), request: { format: 'jsonl', out: join(out, 'x.jsonl') } })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(
+      runExport({ root: join(dir, 'nope'), request: { format: 'jsonl', out: join(out, 'x.jsonl') } }),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 
@@ -374,8 +470,12 @@ describe('tahrir export (CLI)', () => {
   async function cli(args: string[]) {
     let stdout = '';
     let stderr = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const o = vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+    const e = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
     try {
       const code = await runExportCli(args);
       return { code, stdout, stderr };
@@ -386,8 +486,14 @@ describe('tahrir export (CLI)', () => {
   }
 
   it('exits 2 on usage errors, naming the problem', async () => {
-    expect(await cli([ws, '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown format "xml"/) });
-    expect(await cli([join(dir, 'missing'), '--format', 'jsonl'])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no such folder/) });
+    expect(await cli([ws, '--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown format "xml"/),
+    });
+    expect(await cli([join(dir, 'missing'), '--format', 'jsonl'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/no such folder/),
+    });
     expect(await cli([ws])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--format is required/) });
     expect(await cli([ws, '--format', 'jsonl', '--split', '80,x'])).toMatchObject({ code: 2 });
     expect(await readdir(out)).toEqual([]);
@@ -401,7 +507,9 @@ describe('tahrir export (CLI)', () => {
     // Each named, with its document and text.
     expect(ok.stdout).toMatch(/^left out of mixed: GPE "Tokyo" \(overlap \(conll\)\)$/m);
     expect(ok.stdout).toMatch(/^left out of mixed: PERSON "كيشيدا" \(inside removed text\)$/m);
-    expect(ok.stdout).toMatch(/^sub\/older\.annotations\.json: entity t2 "Biden" at 12–17: the text changed since the sidecar was saved; its text is at 32–37 \(re-anchored, nearest\)$/m);
+    expect(ok.stdout).toMatch(
+      /^sub\/older\.annotations\.json: entity t2 "Biden" at 12–17: the text changed since the sidecar was saved; its text is at 32–37 \(re-anchored, nearest\)$/m,
+    );
     await addBrokenDocuments();
     const bad = await cli([ws, '--format', 'jsonl', '--out', join(out, 'b.jsonl'), '--json']);
     expect(bad.code).toBe(1);

@@ -94,7 +94,10 @@ describe.each([
     const out = join(await tempFolder(), 'out.jsonl');
     const summary = await runExport({ root, request: { format: 'jsonl', out }, blockingReads });
     expect(summary.documents).toBe(5);
-    const records = (await readFile(out, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const records = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records.map((r) => r.id)).toEqual([0, 1, 2, 3, 4].map((n) => `batch-0/doc-000${n}`));
     for (const [n, r] of records.entries()) {
       expect(r.text).toBe(article(n, n === 2 ? 900_000 : 2_000).text);

@@ -14,7 +14,14 @@ import { useCliBundle } from './cli/cli-bundle';
 import { tempFolder, writeFiles } from './temp-folder';
 
 const TEXT = 'Sara met Omar in Amman. Share this article.';
-const person = (id: string, start: number, end: number, extra: Partial<Entity> = {}): Entity => ({ id, start, end, label: 'PERSON', text: Array.from(TEXT).slice(start, end).join(''), ...extra });
+const person = (id: string, start: number, end: number, extra: Partial<Entity> = {}): Entity => ({
+  id,
+  start,
+  end,
+  label: 'PERSON',
+  text: Array.from(TEXT).slice(start, end).join(''),
+  ...extra,
+});
 
 function sidecarFor(text: string, parts: Partial<Sidecar>): Sidecar {
   return {
@@ -35,8 +42,16 @@ describe('mergeSidecarTexts', () => {
   const base = sidecarFor(TEXT, { entities: [person('t1', 0, 4), person('t2', 9, 13)] });
 
   it('merges additions and changes on different items cleanly', async () => {
-    const mine = sidecarFor(TEXT, { entities: [person('t1', 0, 4, { link: 'Q1' }), person('t2', 9, 13), { ...person('t3', 17, 22), label: 'GPE' }] });
-    const theirs = sidecarFor(TEXT, { entities: [person('t1', 0, 4), { ...person('t2', 9, 13), label: 'ORG' }, { ...person('t3', 17, 22), label: 'LOC' }] });
+    const mine = sidecarFor(TEXT, {
+      entities: [person('t1', 0, 4, { link: 'Q1' }), person('t2', 9, 13), { ...person('t3', 17, 22), label: 'GPE' }],
+    });
+    const theirs = sidecarFor(TEXT, {
+      entities: [
+        person('t1', 0, 4),
+        { ...person('t2', 9, 13), label: 'ORG' },
+        { ...person('t3', 17, 22), label: 'LOC' },
+      ],
+    });
     const out = await mergeSidecarTexts(json(base), json(mine), json(theirs), 'a.annotations.json', noText);
     expect(out.conflicts).toEqual([]);
     const merged = parseSidecar(out.text);
@@ -63,8 +78,21 @@ describe('mergeSidecarTexts', () => {
     const out = await mergeSidecarTexts(json(base), json(mine), json(theirs), 'a.annotations.json', noText);
     const merged = parseSidecar(out.text);
     expect(merged.conflicts).toEqual([
-      { kind: 'entity', id: 't1', reason: 'both-changed', base: person('t1', 0, 4), mine: person('t1', 0, 4, { label: 'ORG' }), theirs: person('t1', 0, 4, { label: 'GPE' }) },
-      { kind: 'entity', id: 't2', reason: 'changed-and-deleted', base: person('t2', 9, 13), mine: person('t2', 9, 13, { link: 'Q2' }) },
+      {
+        kind: 'entity',
+        id: 't1',
+        reason: 'both-changed',
+        base: person('t1', 0, 4),
+        mine: person('t1', 0, 4, { label: 'ORG' }),
+        theirs: person('t1', 0, 4, { label: 'GPE' }),
+      },
+      {
+        kind: 'entity',
+        id: 't2',
+        reason: 'changed-and-deleted',
+        base: person('t2', 9, 13),
+        mine: person('t2', 9, 13, { link: 'Q2' }),
+      },
       // both added an e1: theirs would be renamed, but it overlaps mine
       { kind: 'edit', id: 'e1', reason: 'overlapping-edit', mine: mine.edits[0], theirs: theirs.edits[0] },
     ]);
@@ -73,8 +101,12 @@ describe('mergeSidecarTexts', () => {
   });
 
   it('the same change made by two annotators is no conflict (who made it is not what it says)', async () => {
-    const mine = sidecarFor(TEXT, { entities: [person('t1', 0, 4, { label: 'ORG', changedBy: 'Lina' }), person('t2', 9, 13)] });
-    const theirs = sidecarFor(TEXT, { entities: [person('t1', 0, 4, { label: 'ORG', changedBy: 'Omar' }), person('t2', 9, 13)] });
+    const mine = sidecarFor(TEXT, {
+      entities: [person('t1', 0, 4, { label: 'ORG', changedBy: 'Lina' }), person('t2', 9, 13)],
+    });
+    const theirs = sidecarFor(TEXT, {
+      entities: [person('t1', 0, 4, { label: 'ORG', changedBy: 'Omar' }), person('t2', 9, 13)],
+    });
     const out = await mergeSidecarTexts(json(base), json(mine), json(theirs), 'a.annotations.json', noText);
     expect(out.conflicts).toEqual([]);
     expect(parseSidecar(out.text).entities[0]).toMatchObject({ label: 'ORG', changedBy: 'Lina' });
@@ -88,7 +120,14 @@ describe('mergeSidecarTexts', () => {
     const theirs = sidecarFor(TEXT, { entities: [...base.entities, y, { ...x, id: 't4' }] });
     const out = await mergeSidecarTexts(json(base), json(mine), json(theirs), 'a.annotations.json', noText);
     expect(out.conflicts).toEqual([]);
-    expect(parseSidecar(out.text).entities.map((e) => [e.label, e.createdBy]).slice(2)).toEqual([['GPE', 'Lina'], ['LOC', 'Omar']]);
+    expect(
+      parseSidecar(out.text)
+        .entities.map((e) => [e.label, e.createdBy])
+        .slice(2),
+    ).toEqual([
+      ['GPE', 'Lina'],
+      ['LOC', 'Omar'],
+    ]);
   });
 
   it('both added the sidecar (git gives an empty base): every item of both is kept, none is a conflict', async () => {
@@ -96,21 +135,33 @@ describe('mergeSidecarTexts', () => {
     const theirs = sidecarFor(TEXT, { entities: [person('t1', 9, 13)] });
     const out = await mergeSidecarTexts('', json(mine), json(theirs), 'a.annotations.json', noText);
     expect(out.conflicts).toEqual([]);
-    expect(parseSidecar(out.text).entities.map((e) => [e.id, e.text])).toEqual([['t1', 'Sara'], ['t2', 'Omar']]);
+    expect(parseSidecar(out.text).entities.map((e) => [e.id, e.text])).toEqual([
+      ['t1', 'Sara'],
+      ['t2', 'Omar'],
+    ]);
   });
 
   it('a conflict one side resolved (removed) is gone; one both still hold stays once', async () => {
     const c = { kind: 'entity' as const, id: 't9', reason: 'both-changed' as const, mine: 1, theirs: 2 };
     const d = { kind: 'entity' as const, id: 't8', reason: 'both-changed' as const, mine: 3, theirs: 4 };
     const b = { ...base, conflicts: [c, d] };
-    const out = await mergeSidecarTexts(json(b), json({ ...base, conflicts: [c] }), json(b), 'a.annotations.json', noText);
+    const out = await mergeSidecarTexts(
+      json(b),
+      json({ ...base, conflicts: [c] }),
+      json(b),
+      'a.annotations.json',
+      noText,
+    );
     expect(parseSidecar(out.text).conflicts).toEqual([c]);
   });
 
-  it("re-anchors my spans onto their changed text before merging (found by its sha256)", async () => {
+  it('re-anchors my spans onto their changed text before merging (found by its sha256)', async () => {
     const changed = `BREAKING: ${TEXT}`;
     const shift = 'BREAKING: '.length;
-    const theirs = { ...sidecarFor(changed, {}), entities: base.entities.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })) };
+    const theirs = {
+      ...sidecarFor(changed, {}),
+      entities: base.entities.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })),
+    };
     const mine = sidecarFor(TEXT, { entities: [...base.entities, { ...person('t3', 17, 22), label: 'GPE' }] });
     const lookup = async (sha: string) => (sha === theirs.source.sha256 ? changed : undefined);
     const out = await mergeSidecarTexts(json(base), json(mine), json(theirs), 'a.annotations.json', lookup);
@@ -126,9 +177,15 @@ describe('mergeSidecarTexts', () => {
   });
 
   it('a side that is not a sidecar is refused naming the file and the side', async () => {
-    await expect(mergeSidecarTexts(json(base), '{"format": "tahrir-annotations", "version": 1', json(base), 'news/a.annotations.json', noText)).rejects.toThrow(
-      /news\/a\.annotations\.json \(ours\): is not valid JSON/,
-    );
+    await expect(
+      mergeSidecarTexts(
+        json(base),
+        '{"format": "tahrir-annotations", "version": 1',
+        json(base),
+        'news/a.annotations.json',
+        noText,
+      ),
+    ).rejects.toThrow(/news\/a\.annotations\.json \(ours\): is not valid JSON/);
   });
 });
 
@@ -148,7 +205,10 @@ async function repoWithSidecar(): Promise<string> {
   git(root, 'init', '-q', '-b', 'main');
   git(root, 'config', 'user.name', 'Lina');
   git(root, 'config', 'user.email', 'lina@example.org');
-  await writeFiles(root, { 'a.txt': TEXT, 'a.annotations.json': json(sidecarFor(TEXT, { entities: [person('t1', 0, 4), person('t2', 9, 13)] })) });
+  await writeFiles(root, {
+    'a.txt': TEXT,
+    'a.annotations.json': json(sidecarFor(TEXT, { entities: [person('t1', 0, 4), person('t2', 9, 13)] })),
+  });
   return root;
 }
 
@@ -160,9 +220,14 @@ describe('tahrir git-setup and the driver under git', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/added to \.gitattributes: \*\.annotations\.json merge=tahrir/);
     expect(first.stdout).toMatch(/set merge\.tahrir\.driver in .*merge-driver %O %A %B %P/);
-    expect(await readFile(join(root, '.gitattributes'), 'utf8')).toBe('*.png binary\n*.annotations.json merge=tahrir\n');
+    expect(await readFile(join(root, '.gitattributes'), 'utf8')).toBe(
+      '*.png binary\n*.annotations.json merge=tahrir\n',
+    );
     const second = await run(['git-setup', root]);
-    expect(second).toMatchObject({ code: 0, stdout: 'git already merges sidecars with tahrir here: nothing changed\n' });
+    expect(second).toMatchObject({
+      code: 0,
+      stdout: 'git already merges sidecars with tahrir here: nothing changed\n',
+    });
     expect(git(root, 'check-attr', 'merge', 'a.annotations.json')).toBe('a.annotations.json: merge: tahrir\n');
   });
 
@@ -180,41 +245,89 @@ describe('tahrir git-setup and the driver under git', () => {
     git(root, 'commit', '-qm', 'start');
     git(root, 'checkout', '-qb', 'omar');
     const s = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
-    await writeFile(join(root, 'a.annotations.json'), json({ ...s, entities: [{ ...s.entities[0], label: 'ORG' }, s.entities[1], { ...person('t3', 17, 22), label: 'GPE' }] }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({
+        ...s,
+        entities: [{ ...s.entities[0], label: 'ORG' }, s.entities[1], { ...person('t3', 17, 22), label: 'GPE' }],
+      }),
+    );
     git(root, 'commit', '-qam', 'omar');
     git(root, 'checkout', '-q', 'main');
-    await writeFile(join(root, 'a.annotations.json'), json({ ...s, entities: [s.entities[0], { ...s.entities[1], link: 'Q7' }] }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({ ...s, entities: [s.entities[0], { ...s.entities[1], link: 'Q7' }] }),
+    );
     git(root, 'commit', '-qam', 'lina');
     const clean = gitStatus(root, 'merge', '--no-edit', 'omar');
     expect(clean.code, clean.out).toBe(0);
     const merged = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
-    expect(merged.entities.map((e) => [e.id, e.label, e.link])).toEqual([['t1', 'ORG', undefined], ['t2', 'PERSON', 'Q7'], ['t3', 'GPE', undefined]]);
+    expect(merged.entities.map((e) => [e.id, e.label, e.link])).toEqual([
+      ['t1', 'ORG', undefined],
+      ['t2', 'PERSON', 'Q7'],
+      ['t3', 'GPE', undefined],
+    ]);
 
     // Both change t2 differently.
     git(root, 'checkout', '-q', 'omar');
     git(root, 'merge', '-q', 'main');
     const m = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
-    await writeFile(join(root, 'a.annotations.json'), json({ ...m, entities: m.entities.map((e) => (e.id === 't2' ? { ...e, label: 'ORG' } : e)) }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({ ...m, entities: m.entities.map((e) => (e.id === 't2' ? { ...e, label: 'ORG' } : e)) }),
+    );
     git(root, 'commit', '-qam', 'omar: t2 is an ORG');
     git(root, 'checkout', '-q', 'main');
-    await writeFile(join(root, 'a.annotations.json'), json({ ...m, entities: m.entities.map((e) => (e.id === 't2' ? { ...e, label: 'MISC' } : e)) }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({ ...m, entities: m.entities.map((e) => (e.id === 't2' ? { ...e, label: 'MISC' } : e)) }),
+    );
     git(root, 'commit', '-qam', 'lina: t2 is MISC');
     const conflicted = gitStatus(root, 'merge', '--no-edit', 'omar');
     expect(conflicted.code).toBe(1);
-    expect(conflicted.out).toMatch(/tahrir merge-driver: a\.annotations\.json: 1 unresolved merge conflict \(entity t2: both changed it\)/);
+    expect(conflicted.out).toMatch(
+      /tahrir merge-driver: a\.annotations\.json: 1 unresolved merge conflict \(entity t2: both changed it\)/,
+    );
     expect(git(root, 'diff', '--name-only', '--diff-filter=U')).toBe('a.annotations.json\n');
     const onDisk = await readFile(join(root, 'a.annotations.json'), 'utf8');
     expect(onDisk).not.toContain('<<<<<<<');
     const withConflicts = parseSidecar(onDisk);
-    expect(withConflicts.conflicts).toMatchObject([{ kind: 'entity', id: 't2', reason: 'both-changed', base: { label: 'PERSON' }, mine: { label: 'MISC' }, theirs: { label: 'ORG' } }]);
+    expect(withConflicts.conflicts).toMatchObject([
+      {
+        kind: 'entity',
+        id: 't2',
+        reason: 'both-changed',
+        base: { label: 'PERSON' },
+        mine: { label: 'MISC' },
+        theirs: { label: 'ORG' },
+      },
+    ]);
 
     const report = await validateWorkspace(root);
-    expect(report.files).toEqual([{ file: 'a.annotations.json', problems: [{ path: 'conflicts', message: '1 unresolved merge conflict (entity t2: both changed it): resolve them in Tahrir (export skips this document until then)' }] }]);
+    expect(report.files).toEqual([
+      {
+        file: 'a.annotations.json',
+        problems: [
+          {
+            path: 'conflicts',
+            message:
+              '1 unresolved merge conflict (entity t2: both changed it): resolve them in Tahrir (export skips this document until then)',
+          },
+        ],
+      },
+    ]);
     const summary = await runExport({ root, request: { format: 'jsonl', out: join(await tempFolder(), 'out.jsonl') } });
     expect(summary.documents).toBe(0);
-    expect(summary.skipped).toEqual([{ file: 'a.annotations.json', reason: '1 unresolved merge conflict (entity t2: both changed it): resolve them in Tahrir first' }]);
+    expect(summary.skipped).toEqual([
+      {
+        file: 'a.annotations.json',
+        reason: '1 unresolved merge conflict (entity t2: both changed it): resolve them in Tahrir first',
+      },
+    ]);
     const opened = await (await Backend.open(root)).openDocument('a');
-    expect(opened.readOnly?.message).toMatch(/a\.annotations\.json: holds 1 unresolved merge conflict \(entity t2: both changed it\) from a git merge; opened read-only/);
+    expect(opened.readOnly?.message).toMatch(
+      /a\.annotations\.json: holds 1 unresolved merge conflict \(entity t2: both changed it\) from a git merge; opened read-only/,
+    );
     expect(opened.sidecar.entities).toHaveLength(3);
   });
 
@@ -227,15 +340,32 @@ describe('tahrir git-setup and the driver under git', () => {
     const changed = `BREAKING: ${TEXT}`;
     await writeFile(join(root, 'a.txt'), changed);
     const s = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
-    await writeFile(join(root, 'a.annotations.json'), json({ ...sidecarFor(changed, {}), entities: s.entities.map((e) => ({ ...e, start: e.start + 10, end: e.end + 10 })) }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({
+        ...sidecarFor(changed, {}),
+        entities: s.entities.map((e) => ({ ...e, start: e.start + 10, end: e.end + 10 })),
+      }),
+    );
     git(root, 'commit', '-qam', 'omar: new text');
     git(root, 'checkout', '-q', 'main');
-    await writeFile(join(root, 'a.annotations.json'), json({ ...s, entities: [...s.entities, { ...person('t3', 17, 22), label: 'GPE' }] }));
+    await writeFile(
+      join(root, 'a.annotations.json'),
+      json({ ...s, entities: [...s.entities, { ...person('t3', 17, 22), label: 'GPE' }] }),
+    );
     git(root, 'commit', '-qam', 'lina: Amman');
     const merge = gitStatus(root, 'merge', '--no-edit', 'omar');
     expect(merge.code, merge.out).toBe(0);
-    expect(merge.out).toMatch(/tahrir merge-driver: a\.annotations\.json: re-anchored base, mine onto the changed text/);
+    expect(merge.out).toMatch(
+      /tahrir merge-driver: a\.annotations\.json: re-anchored base, mine onto the changed text/,
+    );
     expect((await validateWorkspace(root)).valid).toBe(true);
-    expect(parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8')).entities.map((e) => [e.start, e.text])).toEqual([[10, 'Sara'], [19, 'Omar'], [27, 'Amman']]);
+    expect(
+      parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8')).entities.map((e) => [e.start, e.text]),
+    ).toEqual([
+      [10, 'Sara'],
+      [19, 'Omar'],
+      [27, 'Amman'],
+    ]);
   });
 });

@@ -39,7 +39,9 @@ describe('the paths the page may name', () => {
       await expect(pathThePageMayName(root, path), path).rejects.toMatchObject({ code: 'outside-workspace' });
     }
     expect(await pathThePageMayName(root, picked, (p) => p === picked)).toBe(picked);
-    await expect(pathThePageMayName(root, join(dir, 'picked', 'y.jsonl'), (p) => p === picked)).rejects.toMatchObject({ code: 'outside-workspace' });
+    await expect(pathThePageMayName(root, join(dir, 'picked', 'y.jsonl'), (p) => p === picked)).rejects.toMatchObject({
+      code: 'outside-workspace',
+    });
   });
 });
 
@@ -51,8 +53,12 @@ describe('the handler table of a host', () => {
     try {
       expect((await handlers.listDocuments()).map((d) => d.id)).toEqual(['a']);
       expect((await handlers.openDocument('a')).text).toBe('Hello world.\n');
-      await expect(handlers.startExport({ format: 'jsonl', out: join(dir, 'elsewhere.jsonl') })).rejects.toMatchObject({ code: 'outside-workspace' });
-      await expect(handlers.importAnnotations({ format: 'jsonl', from: '../picked/x.jsonl' })).rejects.toMatchObject({ code: 'outside-workspace' });
+      await expect(handlers.startExport({ format: 'jsonl', out: join(dir, 'elsewhere.jsonl') })).rejects.toMatchObject({
+        code: 'outside-workspace',
+      });
+      await expect(handlers.importAnnotations({ format: 'jsonl', from: '../picked/x.jsonl' })).rejects.toMatchObject({
+        code: 'outside-workspace',
+      });
       const finished = new Promise<void>((done) => backend.onEvent((e) => e.type === 'export-finished' && done()));
       await handlers.startExport({ format: 'jsonl', out: picked });
       await finished;

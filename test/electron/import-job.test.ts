@@ -52,7 +52,8 @@ describe.each(cases)('import %s', (format, exportFormat, name) => {
     await runExport({ root: ws, request: { format: 'jsonl', out: join(dir, 'after.jsonl') } });
     const after = await readFile(join(dir, 'after.jsonl'), 'utf8');
     if (format === 'conll') {
-      const spans = (text: string) => JSON.parse(text.split('\n')[0]).spans.map((s: { label: string; text: string }) => `${s.label}:${s.text}`);
+      const spans = (text: string) =>
+        JSON.parse(text.split('\n')[0]).spans.map((s: { label: string; text: string }) => `${s.label}:${s.text}`);
       expect(spans(after)).toEqual(spans(before).filter((s: string) => s !== 'GPE:Tokyo')); // the nested entity IOB could not hold
     } else {
       expect(after).toBe(before);
@@ -71,7 +72,9 @@ describe('import safety', () => {
     const torn = '{"format": "tahrir-annotations", "vers';
     await writeFile(join(ws, 'mixed.annotations.json'), torn);
     const report = await runImport({ root: ws, request: { format: 'jsonl', from } });
-    expect(report.skipped).toEqual([{ file: 'mixed.annotations.json', reason: expect.stringMatching(/broken sidecar/) }]);
+    expect(report.skipped).toEqual([
+      { file: 'mixed.annotations.json', reason: expect.stringMatching(/broken sidecar/) },
+    ]);
     expect(await readFile(join(ws, 'mixed.annotations.json'), 'utf8')).toBe(torn);
   });
 
@@ -81,18 +84,32 @@ describe('import safety', () => {
     const text = (await import('../../shared/position-map')).applyEdits(doc.text, doc.sidecar!.edits);
     const at = Array.from(text.slice(0, text.indexOf('عمّان'))).length;
     const from = join(dir, 'conflict.jsonl');
-    await writeFile(from, JSON.stringify({ id: 'mixed', text, spans: [{ start: at, end: at + 5, label: 'PERSON' }] }) + '\n');
+    await writeFile(
+      from,
+      JSON.stringify({ id: 'mixed', text, spans: [{ start: at, end: at + 5, label: 'PERSON' }] }) + '\n',
+    );
     const report = await runImport({ root: ws, request: { format: 'jsonl', from } });
-    expect(report.conflicts).toEqual([{ file: 'mixed.annotations.json', message: expect.stringMatching(/labelled PERSON here, GPE in the sidecar/) }]);
+    expect(report.conflicts).toEqual([
+      { file: 'mixed.annotations.json', message: expect.stringMatching(/labelled PERSON here, GPE in the sidecar/) },
+    ]);
     expect(report.added).toBe(0);
     expect(await readFile(join(ws, 'mixed.annotations.json'), 'utf8')).toBe(original);
   });
 
   it('refuses ids outside the workspace and unknown documents', async () => {
     const from = join(dir, 'evil.jsonl');
-    await writeFile(from, [JSON.stringify({ id: '../outside', text: 'x', spans: [] }), JSON.stringify({ id: 'nobody', text: 'x', spans: [] })].join('\n') + '\n');
+    await writeFile(
+      from,
+      [
+        JSON.stringify({ id: '../outside', text: 'x', spans: [] }),
+        JSON.stringify({ id: 'nobody', text: 'x', spans: [] }),
+      ].join('\n') + '\n',
+    );
     const report = await runImport({ root: ws, request: { format: 'jsonl', from } });
-    expect(report.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/outside the workspace/), expect.stringMatching(/no document "nobody"/)]);
+    expect(report.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/outside the workspace/),
+      expect.stringMatching(/no document "nobody"/),
+    ]);
   });
 
   it('creates the sidecar of a document that had none', async () => {
@@ -112,14 +129,24 @@ describe('import and the labels of tahrir.json', () => {
     const from = join(dir, 'weapons.jsonl');
     const text = 'A document nobody has annotated yet.\n';
     const lines = [
-      { id: 'plain', text, spans: [{ start: 2, end: 10, label: 'WEAPON' }, { start: 0, end: 1, label: 'PERSON' }] },
+      {
+        id: 'plain',
+        text,
+        spans: [
+          { start: 2, end: 10, label: 'WEAPON' },
+          { start: 0, end: 1, label: 'PERSON' },
+        ],
+      },
       { id: 'other', text: 'Fine.\n', spans: [] },
     ];
     await writeFile(join(ws, 'other.txt'), 'Fine.\n');
     await writeFile(from, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const report = await runImport({ root: ws, request: { format: 'jsonl', from } });
     expect(report.skipped).toEqual([
-      { file: 'plain.annotations.json', reason: 'not written: label "WEAPON" is not defined in tahrir.json (PERSON, ORG); add it there to import it' },
+      {
+        file: 'plain.annotations.json',
+        reason: 'not written: label "WEAPON" is not defined in tahrir.json (PERSON, ORG); add it there to import it',
+      },
     ]);
     expect(report.added).toBe(0);
     await expect(readFile(join(ws, 'plain.annotations.json'), 'utf8')).rejects.toThrow(/ENOENT/);
@@ -130,7 +157,9 @@ describe('import and the labels of tahrir.json', () => {
 function importWithin(ms: number, options: Parameters<typeof runImport>[0]) {
   return Promise.race([
     runImport(options),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the import did not end within ${ms} ms`)), ms)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`the import did not end within ${ms} ms`)), ms),
+    ),
   ]);
 }
 
@@ -165,12 +194,21 @@ describe('imports stay inside their folder and the workspace', () => {
     expect(JSON.stringify(report)).not.toContain(SECRET);
     expect(report.skipped).toEqual(
       expect.arrayContaining([
-        { file: join(from, 'leak.ann'), reason: expect.stringMatching(/leak\.ann.* leads out of the import folder through a symbolic link; not read/) },
-        { file: join(from, 'peek.ann'), reason: expect.stringMatching(/peek\.txt.* leads out of the import folder through a symbolic link; not read/) },
+        {
+          file: join(from, 'leak.ann'),
+          reason: expect.stringMatching(/leak\.ann.* leads out of the import folder through a symbolic link; not read/),
+        },
+        {
+          file: join(from, 'peek.ann'),
+          reason: expect.stringMatching(/peek\.txt.* leads out of the import folder through a symbolic link; not read/),
+        },
       ]),
     );
     // alias.ann was read (its document is not in the workspace), and mixed's spans came back.
-    expect(report.skipped).toContainEqual({ file: join(from, 'alias.ann'), reason: 'no document "alias" in the workspace' });
+    expect(report.skipped).toContainEqual({
+      file: join(from, 'alias.ann'),
+      reason: 'no document "alias" in the workspace',
+    });
     expect(report.added).toBeGreaterThan(0);
   });
 
@@ -183,7 +221,10 @@ describe('imports stay inside their folder and the workspace', () => {
     await symlink(join(dir, 'elsewhere'), join(from, 'out'));
     const report = await importWithin(20_000, { root: ws, request: { format: 'brat', from } });
     for (const link of ['loop-a', 'loop-b', 'out']) {
-      expect(report.skipped).toContainEqual({ file: join(from, link), reason: 'a symbolic link to a folder: not followed' });
+      expect(report.skipped).toContainEqual({
+        file: join(from, link),
+        reason: 'a symbolic link to a folder: not followed',
+      });
     }
     expect(JSON.stringify(report)).not.toContain(SECRET);
     expect(report.added).toBeGreaterThan(0);
@@ -193,11 +234,21 @@ describe('imports stay inside their folder and the workspace', () => {
     const from = await bratFolder();
     const before = await readFile(join(ws, 'mixed.annotations.json'), 'utf8');
     await mkdir(join(from, 'a', 'b', 'c', 'd', 'e'), { recursive: true });
-    const deep = await importWithin(20_000, { root: ws, request: { format: 'brat', from }, limits: { maxDepth: 4 } }).catch((e: Error) => e);
+    const deep = await importWithin(20_000, {
+      root: ws,
+      request: { format: 'brat', from },
+      limits: { maxDepth: 4 },
+    }).catch((e: Error) => e);
     expect(deep).toBeInstanceOf(Error);
-    expect((deep as Error).message).toMatch(/has folders nested more than 4 deep \(a\/b\/c\/d\/e\); import from a folder with fewer levels/);
+    expect((deep as Error).message).toMatch(
+      /has folders nested more than 4 deep \(a\/b\/c\/d\/e\); import from a folder with fewer levels/,
+    );
     for (let i = 0; i < 30; i++) await writeFile(join(from, `extra-${i}.ann`), '');
-    const many = await importWithin(20_000, { root: ws, request: { format: 'brat', from }, limits: { maxEntries: 25 } }).catch((e: Error) => e);
+    const many = await importWithin(20_000, {
+      root: ws,
+      request: { format: 'brat', from },
+      limits: { maxEntries: 25 },
+    }).catch((e: Error) => e);
     expect((many as Error).message).toMatch(/holds more than 25 files and folders; import from a smaller folder/);
     expect(await readFile(join(ws, 'mixed.annotations.json'), 'utf8')).toBe(before);
   });
@@ -207,10 +258,16 @@ describe('imports stay inside their folder and the workspace', () => {
     execFileSync('mkfifo', [join(from, 'pipe.ann')]);
     await writeFile(join(from, 'pipe.txt'), 'Hello world\n');
     const report = await importWithin(20_000, { root: ws, request: { format: 'brat', from } });
-    expect(report.skipped).toContainEqual({ file: join(from, 'pipe.ann'), reason: expect.stringMatching(/pipe\.ann.* is not a regular file; not read/) });
+    expect(report.skipped).toContainEqual({
+      file: join(from, 'pipe.ann'),
+      reason: expect.stringMatching(/pipe\.ann.* is not a regular file; not read/),
+    });
     expect(report.added).toBeGreaterThan(0);
     execFileSync('mkfifo', [join(dir, 'pipe.jsonl')]);
-    const refused = await importWithin(20_000, { root: ws, request: { format: 'jsonl', from: join(dir, 'pipe.jsonl') } }).catch((e: Error) => e);
+    const refused = await importWithin(20_000, {
+      root: ws,
+      request: { format: 'jsonl', from: join(dir, 'pipe.jsonl') },
+    }).catch((e: Error) => e);
     expect((refused as Error).message).toMatch(/pipe\.jsonl: is not a regular file; not read/);
   });
 
@@ -223,7 +280,10 @@ describe('imports stay inside their folder and the workspace', () => {
     await symlink(join(dir, 'elsewhere', 'theirs.annotations.json'), join(ws, 'mixed.annotations.json'));
     const report = await importWithin(20_000, { root: ws, request: { format: 'jsonl', from } });
     expect(JSON.stringify(report)).not.toContain(SECRET);
-    expect(report.skipped).toContainEqual({ file: 'mixed.annotations.json', reason: expect.stringMatching(/leads out of the workspace through a symbolic link/) });
+    expect(report.skipped).toContainEqual({
+      file: 'mixed.annotations.json',
+      reason: expect.stringMatching(/leads out of the workspace through a symbolic link/),
+    });
     expect(await readFile(join(dir, 'elsewhere', 'theirs.annotations.json'), 'utf8')).toBe(SECRET);
   });
 });
@@ -246,8 +306,12 @@ describe('import by text and from the command line', () => {
     const { vi } = await import('vitest');
     let stdout = '';
     let stderr = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
+    const o = vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
+    const e = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => ((stderr += String(c)), true));
     try {
       expect(await run([ws, '--format', 'hf', '--from', 'x'])).toBe(2);
       expect(stderr).toMatch(/unknown format "hf"/);

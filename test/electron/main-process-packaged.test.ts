@@ -40,7 +40,10 @@ afterAll(async () => {
 
 async function call(method: string, args: unknown[]) {
   const win = standIn.record.windows[0];
-  return standIn.record.ipcHandlers.get(`tahrir:${method}`)!({ sender: win.webContents, senderFrame: win.webContents.mainFrame }, ...args) as Promise<any>;
+  return standIn.record.ipcHandlers.get(`tahrir:${method}`)!(
+    { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+    ...args,
+  ) as Promise<any>;
 }
 
 describe('the packaged app without a folder', () => {
@@ -54,15 +57,23 @@ describe('the packaged app without a folder', () => {
   it('saves into the copy and leaves the bundled resources untouched', async () => {
     const before = (await readdir(join(resources, 'seeds'))).sort();
     const opened = (await call('openDocument', [SAMPLE])).result;
-    const saved = await call('saveSidecar', [SAMPLE, { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'done' } }, opened.revision]);
+    const saved = await call('saveSidecar', [
+      SAMPLE,
+      { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'done' } },
+      opened.revision,
+    ]);
     expect(saved.ok).toBe(true);
-    expect(JSON.parse(await readFile(join(userData, 'seeds', `${SAMPLE}.annotations.json`), 'utf8')).document.status).toBe('done');
+    expect(
+      JSON.parse(await readFile(join(userData, 'seeds', `${SAMPLE}.annotations.json`), 'utf8')).document.status,
+    ).toBe('done');
     expect((await readdir(join(resources, 'seeds'))).sort()).toEqual(before);
   });
 
   it('does not list the sample as a recent folder, and has no reload or developer tools', async () => {
     expect((await call('recentWorkspaces', [])).result).toEqual([]);
-    const roles = standIn.record.menu.template.flatMap((m: any) => (m.submenu ?? []).map((i: any) => i.role)).filter(Boolean);
+    const roles = standIn.record.menu.template
+      .flatMap((m: any) => (m.submenu ?? []).map((i: any) => i.role))
+      .filter(Boolean);
     expect(roles).not.toContain('reload');
     expect(roles).not.toContain('toggleDevTools');
     expect(roles).toEqual(expect.arrayContaining(['copy', 'paste', 'quit']));

@@ -23,7 +23,11 @@ let standIn: StandIn;
 let record: StandIn['record'];
 let win: any;
 
-async function call(method: string, args: unknown[], event: any = { sender: win.webContents, senderFrame: win.webContents.mainFrame }) {
+async function call(
+  method: string,
+  args: unknown[],
+  event: any = { sender: win.webContents, senderFrame: win.webContents.mainFrame },
+) {
   return record.ipcHandlers.get(`tahrir:${method}`)!(event, ...args);
 }
 
@@ -52,12 +56,19 @@ afterAll(async () => {
 
 describe('main process: the window', () => {
   it('registers app:// as a privileged standard, secure scheme', () => {
-    expect(record.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(record.schemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
   });
 
   it('opens one sandboxed, isolated window on app://tahrir/index.html with the preload', () => {
     expect(record.windows).toHaveLength(1);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(win.options.webPreferences.preload).toBe(join(base, 'app', 'dist', 'preload.cjs'));
     expect(win.webContents.url).toBe('app://tahrir/index.html');
     expect(win.title).toMatch(/articles — Tahrir/);
@@ -72,7 +83,12 @@ describe('main process: the window', () => {
     expect(await page.text()).toContain('<title>Tahrir</title>');
     const script = await handler(new Request('app://tahrir/app.js'));
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    for (const url of ['app://tahrir/%2e%2e/secret.txt', 'app://tahrir/..%2fsecret.txt', 'app://other/index.html', 'app://tahrir/nope.js']) {
+    for (const url of [
+      'app://tahrir/%2e%2e/secret.txt',
+      'app://tahrir/..%2fsecret.txt',
+      'app://other/index.html',
+      'app://tahrir/nope.js',
+    ]) {
       const answer = await handler(new Request(url));
       expect(answer.status, url).toBe(404);
       expect(await answer.text()).not.toContain('SECRET');
@@ -97,31 +113,63 @@ describe('main process: IPC', () => {
 
   it('refuses senders that are not our page in our window’s top frame', async () => {
     const foreignPage = { sender: win.webContents, senderFrame: { url: 'https://evil.example/', parent: null } };
-    const iframe = { sender: win.webContents, senderFrame: { url: 'app://tahrir/index.html', parent: win.webContents.mainFrame } };
-    const otherContents = { sender: new FakeWebContents(), senderFrame: { url: 'app://tahrir/index.html', parent: null } };
+    const iframe = {
+      sender: win.webContents,
+      senderFrame: { url: 'app://tahrir/index.html', parent: win.webContents.mainFrame },
+    };
+    const otherContents = {
+      sender: new FakeWebContents(),
+      senderFrame: { url: 'app://tahrir/index.html', parent: null },
+    };
     const gone = { sender: win.webContents, senderFrame: null };
     for (const event of [foreignPage, iframe, otherContents, gone]) {
       const answer = await call('openDocument', [SAMPLE], event);
-      expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/did not come from Tahrir's window/) } });
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', message: expect.stringMatching(/did not come from Tahrir's window/) },
+      });
     }
   });
 
   it('validates arguments before the back end sees them, errors as data', async () => {
-    expect(await call('openDocument', [{ toString: 'x' }])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await call('openDocument', ['../../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
+    expect(await call('openDocument', [{ toString: 'x' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
+    expect(await call('openDocument', ['../../etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { code: 'outside-workspace' },
+    });
     expect(await call('openDocument', ['no/such'])).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const opened = await call('openDocument', [SAMPLE]);
     expect(opened).toMatchObject({ ok: true, result: { id: SAMPLE } });
   });
 
   it('saves a sidecar the page sends as its JSON text (the sidecar worker makes it); bad text is refused naming the file, nothing written', async () => {
-    const opened = (await call('openDocument', [SAMPLE])) as { ok: true; result: { sidecar: any; revision: string | null } };
+    const opened = (await call('openDocument', [SAMPLE])) as {
+      ok: true;
+      result: { sidecar: any; revision: string | null };
+    };
     const sidecarPath = join(workspace, `${SAMPLE}.annotations.json`);
     const before = await readFile(sidecarPath, 'utf8').catch(() => null);
-    const bad = await call('saveSidecar', [SAMPLE, JSON.stringify(opened.result.sidecar).slice(0, -20), opened.result.revision]);
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-argument', file: `${SAMPLE}.annotations.json`, message: expect.stringMatching(/not valid JSON/) } });
+    const bad = await call('saveSidecar', [
+      SAMPLE,
+      JSON.stringify(opened.result.sidecar).slice(0, -20),
+      opened.result.revision,
+    ]);
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-argument',
+        file: `${SAMPLE}.annotations.json`,
+        message: expect.stringMatching(/not valid JSON/),
+      },
+    });
     expect(await readFile(sidecarPath, 'utf8').catch(() => null)).toBe(before);
-    const text = JSON.stringify({ ...opened.result.sidecar, document: { ...opened.result.sidecar.document, note: 'عبر الجسر 👋' } });
+    const text = JSON.stringify({
+      ...opened.result.sidecar,
+      document: { ...opened.result.sidecar.document, note: 'عبر الجسر 👋' },
+    });
     const saved = await call('saveSidecar', [SAMPLE, text, opened.result.revision]);
     expect(saved).toMatchObject({ ok: true, result: { revision: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(JSON.parse(await readFile(sidecarPath, 'utf8')).document.note).toBe('عبر الجسر 👋');
@@ -132,20 +180,45 @@ describe('main process: IPC', () => {
   it('refuses, as bad arguments, what tahrir serve answers 400: a 4,096-character id, a field nested 5,000 deep, a lone surrogate', async () => {
     const refused = { ok: false, error: { code: 'invalid-argument' } };
     for (const id of ['a'.repeat(4096), 'a'.repeat(300)]) {
-      expect(await call('openDocument', [id])).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/too long/) } });
+      expect(await call('openDocument', [id])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-argument', message: expect.stringMatching(/too long/) },
+      });
       expect(await call('saveSidecar', [id, {}, null])).toMatchObject(refused);
     }
-    const opened = (await call('openDocument', [SAMPLE])) as { ok: true; result: { sidecar: any; revision: string | null } };
+    const opened = (await call('openDocument', [SAMPLE])) as {
+      ok: true;
+      result: { sidecar: any; revision: string | null };
+    };
     const sidecarPath = join(workspace, `${SAMPLE}.annotations.json`);
     const before = await readFile(sidecarPath, 'utf8').catch(() => null);
-    const deepText = JSON.stringify({ ...opened.result.sidecar, extra: 0 }).replace('"extra":0', `"extra":${'{"deeper":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    const deepText = JSON.stringify({ ...opened.result.sidecar, extra: 0 }).replace(
+      '"extra":0',
+      `"extra":${'{"deeper":'.repeat(5000)}1${'}'.repeat(5000)}`,
+    );
     const deep = await call('saveSidecar', [SAMPLE, JSON.parse(deepText), opened.result.revision]);
-    expect(deep).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) } });
+    expect(deep).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) },
+    });
     expect(await call('saveSidecar', [SAMPLE, deepText, opened.result.revision])).toMatchObject(refused); // the same as the worker's JSON text
     expect(await call('writeRecovery', [SAMPLE, deepText])).toMatchObject(refused);
-    const lone = await call('saveSidecar', [SAMPLE, { ...opened.result.sidecar, annotator: 'Zo\ud800' }, opened.result.revision]);
-    expect(lone).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/lone UTF-16 surrogate \(U\+D800\)/) } });
-    expect(await call('saveSidecar', [SAMPLE, JSON.stringify({ ...opened.result.sidecar, annotator: 'Zo\ud800' }), opened.result.revision])).toMatchObject(refused);
+    const lone = await call('saveSidecar', [
+      SAMPLE,
+      { ...opened.result.sidecar, annotator: 'Zo\ud800' },
+      opened.result.revision,
+    ]);
+    expect(lone).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument', message: expect.stringMatching(/lone UTF-16 surrogate \(U\+D800\)/) },
+    });
+    expect(
+      await call('saveSidecar', [
+        SAMPLE,
+        JSON.stringify({ ...opened.result.sidecar, annotator: 'Zo\ud800' }),
+        opened.result.revision,
+      ]),
+    ).toMatchObject(refused);
     expect(await readFile(sidecarPath, 'utf8').catch(() => null)).toBe(before);
   });
 
@@ -161,7 +234,10 @@ describe('main process: IPC', () => {
   });
 
   it('lets only http(s) links out to the system browser', async () => {
-    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' },
+    });
     expect(await call('openExternal', ['javascript:alert(1)'])).toMatchObject({ ok: false });
     expect(record.opened).toEqual([]);
     expect(await call('openExternal', ['https://example.org/article'])).toMatchObject({ ok: true });
@@ -200,11 +276,16 @@ describe('main process: menu and window state', () => {
   const items = () => record.menu.template.flatMap((m: any) => m.submenu ?? []);
 
   it('has File, Edit, View and Help; menu commands reach the page as events', () => {
-    expect(record.menu.template.map((m: any) => m.label.replace('&', ''))).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Help']));
+    expect(record.menu.template.map((m: any) => m.label.replace('&', ''))).toEqual(
+      expect.arrayContaining(['File', 'Edit', 'View', 'Help']),
+    );
     const exportItem = items().find((i: any) => i.label === 'Export…');
     expect(exportItem.accelerator).toBe('CmdOrCtrl+E');
     exportItem.click();
-    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'tahrir:event', payload: { type: 'menu', command: 'export' } });
+    expect(win.webContents.sent.at(-1)).toEqual({
+      channel: 'tahrir:event',
+      payload: { type: 'menu', command: 'export' },
+    });
     const undo = items().find((i: any) => i.label === 'Undo');
     expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
     const next = items().find((i: any) => i.label === 'Next Document');
@@ -219,9 +300,15 @@ describe('main process: menu and window state', () => {
     await writeFile(join(other, 'note.txt'), 'A note in English, with عمّان and 🇯🇴.\n');
     expect(await call('openWorkspace', [other])).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
     standIn.electron.app.emit('second-instance', {}, ['tahrir', other], base);
-    expect(win.webContents.sent.at(-1)).toEqual({ channel: 'tahrir:event', payload: { type: 'open-workspace', path: other } });
+    expect(win.webContents.sent.at(-1)).toEqual({
+      channel: 'tahrir:event',
+      payload: { type: 'open-workspace', path: other },
+    });
     const switched = await call('openWorkspace', [other]);
-    expect(switched).toMatchObject({ ok: true, result: { root: other, documents: [expect.objectContaining({ id: 'note' })] } });
+    expect(switched).toMatchObject({
+      ok: true,
+      result: { root: other, documents: [expect.objectContaining({ id: 'note' })] },
+    });
     expect(await call('openWorkspace', [workspace])).toMatchObject({ ok: true, result: { root: workspace } });
   });
 

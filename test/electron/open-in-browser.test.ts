@@ -21,7 +21,10 @@ describe('browserOpener', () => {
 
   it('uses xdg-open on Linux and the BSDs where there is an X or Wayland display', () => {
     expect(browserOpener(URL_, 'linux', { DISPLAY: ':0' })).toEqual({ command: 'xdg-open', args: [URL_] });
-    expect(browserOpener(URL_, 'linux', { WAYLAND_DISPLAY: 'wayland-0' })).toEqual({ command: 'xdg-open', args: [URL_] });
+    expect(browserOpener(URL_, 'linux', { WAYLAND_DISPLAY: 'wayland-0' })).toEqual({
+      command: 'xdg-open',
+      args: [URL_],
+    });
     expect(browserOpener(URL_, 'freebsd', { DISPLAY: ':0' })).toEqual({ command: 'xdg-open', args: [URL_] });
   });
 

@@ -15,7 +15,14 @@ let out: string;
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'tahrir-bundle-'));
   // The options of build/bundle.mjs, into a temp folder so the shared dist/ is left alone.
-  const node: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', external: ['electron'], target: 'node22', logLevel: 'silent' };
+  const node: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    target: 'node22',
+    logLevel: 'silent',
+  };
   await build({ ...node, entryPoints: [join(repo, 'electron', 'preload.ts')], outfile: join(out, 'preload.cjs') });
   await build({ ...node, entryPoints: [join(repo, 'electron', 'main.ts')], outfile: join(out, 'main.cjs') });
 });

@@ -24,12 +24,25 @@ interface Answer {
 /** A raw HTTP request (fetch would not let us forge Host or send `..` unnormalized). */
 function raw(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; noHost?: boolean },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    noHost?: boolean;
+  },
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const headers = options.noHost ? { ...options.headers } : { Host: `127.0.0.1:${port}`, ...options.headers };
     const req = request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers, setHost: !options.noHost },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers,
+        setHost: !options.noHost,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -60,7 +73,12 @@ function api(method: string, args: unknown[], headers: Record<string, string> = 
 
 /** An API call whose body is given as it is (text or bytes). */
 function post(method: string, body: string | Buffer): Promise<Answer> {
-  return raw(server.port, { method: 'POST', path: `/api/${method}`, headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token }, body });
+  return raw(server.port, {
+    method: 'POST',
+    path: `/api/${method}`,
+    headers: { 'Content-Type': 'application/json', 'x-tahrir-token': server.token },
+    body,
+  });
 }
 
 beforeAll(async () => {
@@ -70,7 +88,10 @@ beforeAll(async () => {
   // A renderer of our own, so this test does not depend on (or race with) the shared dist/ build.
   rendererDir = join(base, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Tahrir</title><script type="module" src="app.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>Tahrir</title><script type="module" src="app.js"></script>',
+  );
   await writeFile(join(rendererDir, 'app.js'), 'console.log("tahrir");');
   await writeFile(join(rendererDir, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
   await writeFile(join(rendererDir, '.hidden'), 'not for you');
@@ -93,7 +114,12 @@ describe('tahrir serve: who gets in', () => {
 
   it('refuses API calls and the event stream without the token in their header (403)', async () => {
     expect((await raw(server.port, { path: '/api/events' })).status).toBe(403);
-    const call = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    const call = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"args":[]}',
+    });
     expect(call.status).toBe(403);
     expect(call.body).not.toContain(SAMPLE);
     expect(call.json().error.message).toMatch(/open the URL that `tahrir serve` printed/);
@@ -101,10 +127,20 @@ describe('tahrir serve: who gets in', () => {
 
   it('takes the token from a header only: in a cookie or the query string it opens nothing (a cookie reaches every port)', async () => {
     const cookie = { Cookie: `tahrir-token-${server.port}=${server.token}; tahrir-token=${server.token}` };
-    const byCookie = await raw(server.port, { method: 'POST', path: '/api/getWorkspace', headers: { 'Content-Type': 'application/json', ...cookie }, body: '{"args":[]}' });
+    const byCookie = await raw(server.port, {
+      method: 'POST',
+      path: '/api/getWorkspace',
+      headers: { 'Content-Type': 'application/json', ...cookie },
+      body: '{"args":[]}',
+    });
     expect(byCookie.status).toBe(403);
     expect(byCookie.body).not.toContain(SAMPLE);
-    const byQuery = await raw(server.port, { method: 'POST', path: `/api/getWorkspace?token=${server.token}`, headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+    const byQuery = await raw(server.port, {
+      method: 'POST',
+      path: `/api/getWorkspace?token=${server.token}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"args":[]}',
+    });
     expect(byQuery.status).toBe(403);
     expect((await raw(server.port, { path: `/api/events?token=${server.token}` })).status).toBe(403);
     expect((await raw(server.port, { path: '/api/events', headers: cookie })).status).toBe(403);
@@ -120,7 +156,12 @@ describe('tahrir serve: who gets in', () => {
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    for (const host of [`evil.example:${server.port}`, 'evil.example', `127.0.0.1:${server.port + 1}`, `127.0.0.1.evil.example:${server.port}`]) {
+    for (const host of [
+      `evil.example:${server.port}`,
+      'evil.example',
+      `127.0.0.1:${server.port + 1}`,
+      `127.0.0.1.evil.example:${server.port}`,
+    ]) {
       const answer = await api('getWorkspace', [], { Host: host });
       expect(answer.status, host).toBe(403);
     }
@@ -137,7 +178,9 @@ describe('tahrir serve: who gets in', () => {
   });
 
   it('takes API calls only as JSON POSTs', async () => {
-    expect((await raw(server.port, { path: '/api/getWorkspace', headers: { 'x-tahrir-token': server.token } })).status).toBe(405);
+    expect(
+      (await raw(server.port, { path: '/api/getWorkspace', headers: { 'x-tahrir-token': server.token } })).status,
+    ).toBe(405);
     const form = await api('getWorkspace', [], { 'Content-Type': 'text/plain' });
     expect(form.status).toBe(415);
     expect(form.json().error.code).toBe('invalid-argument');
@@ -181,7 +224,10 @@ describe('tahrir serve: the API', () => {
 
     const badArgs = await api('openDocument', [42]);
     expect(badArgs.status).toBe(400);
-    expect(badArgs.json().error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/openDocument: id must be a string/) });
+    expect(badArgs.json().error).toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/openDocument: id must be a string/),
+    });
 
     const nul = await api('openDocument', ['a\0b']);
     expect(nul.json().error.message).toMatch(/NUL/);
@@ -262,15 +308,27 @@ describe('tahrir serve: the API', () => {
     const before = await sidecarOnDisk();
     // Made as text: JSON.stringify itself overflows the stack on such a value (as the server's did).
     const body = (extra: string) =>
-      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, extra: 0 }, opened.revision] }).replace('"extra":0', `"extra":${extra}`);
+      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, extra: 0 }, opened.revision] }).replace(
+        '"extra":0',
+        `"extra":${extra}`,
+      );
     const nested = await post('saveSidecar', body(`${'{"deeper":'.repeat(5000)}"bottom"${'}'.repeat(5000)}`));
     expect(nested.status).toBe(400);
-    expect(nested.json().error).toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/nested more than 64 levels deep/) });
-    const nestedList = await post('writeRecovery', body(`${'['.repeat(5000)}${']'.repeat(5000)}`).replace(`,${JSON.stringify(opened.revision)}]}`, ']}'));
+    expect(nested.json().error).toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/nested more than 64 levels deep/),
+    });
+    const nestedList = await post(
+      'writeRecovery',
+      body(`${'['.repeat(5000)}${']'.repeat(5000)}`).replace(`,${JSON.stringify(opened.revision)}]}`, ']}'),
+    );
     expect(nestedList.status).toBe(400);
 
     // "Zoé" with its é as Latin-1 (0xE9): not UTF-8.
-    const latin1 = Buffer.from(JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'ZoX' }, opened.revision] }), 'utf8');
+    const latin1 = Buffer.from(
+      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'ZoX' }, opened.revision] }),
+      'utf8',
+    );
     const at = latin1.indexOf('ZoX') + 2;
     latin1[at] = 0xe9;
     const notUtf8 = await post('saveSidecar', latin1);
@@ -278,7 +336,10 @@ describe('tahrir serve: the API', () => {
     expect(notUtf8.json().error.code).toBe('not-utf8');
     expect(notUtf8.json().error.message).toMatch(new RegExp(`not UTF-8 .*offset ${at}: e9`));
     // A lone surrogate (\ud800 in JSON) is no character either: exports would write it as U+FFFD.
-    const lone = await post('saveSidecar', JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'Zo\ud800' }, opened.revision] }));
+    const lone = await post(
+      'saveSidecar',
+      JSON.stringify({ args: [SAMPLE, { ...opened.sidecar, annotator: 'Zo\ud800' }, opened.revision] }),
+    );
     expect(lone.status).toBe(400);
     expect(await sidecarOnDisk()).toBe(before);
     expect((await api('getWorkspace', [])).status).toBe(200);
@@ -312,7 +373,10 @@ describe('tahrir serve: the API', () => {
     expect(answer.body).not.toContain('SECRET');
     expect(answer.json().result.skipped).toEqual([
       { file: join(folder, 'again'), reason: 'a symbolic link to a folder: not followed' },
-      { file: join(folder, 'leak.ann'), reason: expect.stringMatching(/leads out of the import folder through a symbolic link; not read/) },
+      {
+        file: join(folder, 'leak.ann'),
+        reason: expect.stringMatching(/leads out of the import folder through a symbolic link; not read/),
+      },
     ]);
     await rm(folder, { recursive: true });
   });
@@ -321,7 +385,9 @@ describe('tahrir serve: the API', () => {
     expect((await api('chooseWorkspace', [])).json().result).toBeNull();
     expect((await api('recentWorkspaces', [])).json().result).toEqual([]);
     expect((await api('chooseImportSource', ['brat'])).json().result).toBeNull();
-    expect((await api('chooseExportDestination', ['conll'])).json().result).toMatch(/^exports\/conll-\d{8}-\d{6}\.conll$/);
+    expect((await api('chooseExportDestination', ['conll'])).json().result).toMatch(
+      /^exports\/conll-\d{8}-\d{6}\.conll$/,
+    );
   });
 });
 
@@ -381,7 +447,12 @@ describe('tahrir serve: the UI files', () => {
   });
 
   it('refuses to write with other verbs', async () => {
-    const put = await raw(server.port, { method: 'PUT', path: '/app.js', headers: { 'x-tahrir-token': server.token }, body: 'x' });
+    const put = await raw(server.port, {
+      method: 'PUT',
+      path: '/app.js',
+      headers: { 'x-tahrir-token': server.token },
+      body: 'x',
+    });
     expect(put.status).toBe(405);
     expect(await readFile(join(rendererDir, 'app.js'), 'utf8')).toBe('console.log("tahrir");');
   });
@@ -391,7 +462,12 @@ describe('tahrir serve: events', () => {
   it('streams external changes as Server-Sent Events', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { Host: `127.0.0.1:${server.port}`, 'x-tahrir-token': server.token } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${server.port}`, 'x-tahrir-token': server.token },
+        },
         (res) => {
           expect(res.statusCode).toBe(200);
           expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -429,7 +505,15 @@ describe('tahrir serve: the command', () => {
   beforeAll(async () => {
     // Bundled on its own into a temp folder, so the shared dist/ is left alone.
     cli = join(await mkdtemp(join(tmpdir(), 'tahrir-cli-')), 'cli.cjs');
-    await build({ entryPoints: [join(repo, 'electron', 'cli.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', external: ['electron', 'playwright-core'], logLevel: 'silent' });
+    await build({
+      entryPoints: [join(repo, 'electron', 'cli.ts')],
+      outfile: cli,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron', 'playwright-core'],
+      logLevel: 'silent',
+    });
   });
 
   function runCli(args: string[]) {

@@ -31,7 +31,15 @@ let holderScript: string;
 beforeAll(async () => {
   buildDir = mkdtempSync(join(tmpdir(), 'tahrir-lock-build-'));
   holderScript = join(buildDir, 'lock-holder.cjs');
-  await build({ entryPoints: [join(__dirname, 'lock-holder.ts')], outfile: holderScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(__dirname, 'lock-holder.ts')],
+    outfile: holderScript,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 });
 afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 
@@ -93,7 +101,14 @@ describe('a lock held by another process', () => {
     await writeFiles(root, { 'a.txt': ENGLISH, 'b.txt': ENGLISH, 'c.txt': ENGLISH, 'd.txt': ENGLISH });
     await writeRecovery(root, 'd', emptySidecar('d.txt', '0'.repeat(64), 0));
     const from = join(await tempFolder('tahrir-lock-import-'), 'pre.jsonl');
-    await writeFile(from, JSON.stringify({ id: 'b', text: ENGLISH, spans: [{ start: 0, end: 13, label: 'PERSON', text: 'Fumio Kishida' }] }) + '\n');
+    await writeFile(
+      from,
+      JSON.stringify({
+        id: 'b',
+        text: ENGLISH,
+        spans: [{ start: 0, end: 13, label: 'PERSON', text: 'Fumio Kishida' }],
+      }) + '\n',
+    );
     const backend = await Backend.open(root);
     const a = await backend.openDocument('a');
     const sidecarOf = (id: string) => join(root, `${id}.annotations.json`);
@@ -142,14 +157,27 @@ describe('a lock held by another process', () => {
     const root = await tempFolder('tahrir-lock-');
     const path = join(root, 'a.annotations.json');
     const lock = lockPathFor(path);
-    const theirs = JSON.stringify({ pid: 4242, host: 'colleague-laptop', at: '2026-11-28T10:00:00.000Z', token: 'feedfacefeedface' });
+    const theirs = JSON.stringify({
+      pid: 4242,
+      host: 'colleague-laptop',
+      at: '2026-11-28T10:00:00.000Z',
+      token: 'feedfacefeedface',
+    });
     await writeFile(lock, theirs);
     const started = Date.now();
-    const e = await refused(writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), null, 'a.annotations.json', { lock: { waitMs: 300 } }));
+    const e = await refused(
+      writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), null, 'a.annotations.json', {
+        lock: { waitMs: 300 },
+      }),
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(e.code).toBe('io');
-    expect(e.message).toMatch(/^a\.annotations\.json: not saved: process 4242 on colleague-laptop, since 2026-11-28T10:00:00\.000Z has been saving it for over 300 ms/);
-    expect(e.message).toMatch(/its lock file \.a\.annotations\.json\.lock is taken over once that process has ended or the lock is 30 s old\); try again$/);
+    expect(e.message).toMatch(
+      /^a\.annotations\.json: not saved: process 4242 on colleague-laptop, since 2026-11-28T10:00:00\.000Z has been saving it for over 300 ms/,
+    );
+    expect(e.message).toMatch(
+      /its lock file \.a\.annotations\.json\.lock is taken over once that process has ended or the lock is 30 s old\); try again$/,
+    );
     expect(await readdir(root)).toEqual(['.a.annotations.json.lock']); // nothing written, their lock left alone
     expect(await readFile(lock, 'utf8')).toBe(theirs);
 
@@ -162,14 +190,35 @@ describe('a lock held by another process', () => {
   it('naming our own pid but not held by us (a crashed predecessor with the same pid) is taken over; an empty one waits until old', async () => {
     const root = await tempFolder('tahrir-lock-');
     const path = join(root, 'a.annotations.json');
-    await writeFile(lockPathFor(path), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), token: '0123456789abcdef', thread: threadId }));
-    const revision = await writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), null, 'a.annotations.json', { lock: { waitMs: 300 } });
+    await writeFile(
+      lockPathFor(path),
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        at: new Date().toISOString(),
+        token: '0123456789abcdef',
+        thread: threadId,
+      }),
+    );
+    const revision = await writeSidecarAtomic(
+      path,
+      emptySidecar('a.txt', '0'.repeat(64), 0),
+      null,
+      'a.annotations.json',
+      { lock: { waitMs: 300 } },
+    );
 
     // Created but never written (a crash right after the create): only its age tells.
     await writeFile(lockPathFor(path), '');
-    const e = await refused(writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 1), revision, 'a.annotations.json', { lock: { waitMs: 200 } }));
+    const e = await refused(
+      writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 1), revision, 'a.annotations.json', {
+        lock: { waitMs: 200 },
+      }),
+    );
     expect(e.message).toMatch(/another process has been saving it/);
-    await writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 1), revision, 'a.annotations.json', { lock: { staleMs: 0 } });
+    await writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 1), revision, 'a.annotations.json', {
+      lock: { staleMs: 0 },
+    });
     expect(await readdir(root)).toEqual(['a.annotations.json']);
   });
 });
@@ -193,7 +242,12 @@ describe('the lock of one save', () => {
   it('refuses to rename once taken over by another process, and leaves that process its lock', async () => {
     const root = await tempFolder('tahrir-lock-');
     const path = join(root, 'a.annotations.json');
-    const theirs = JSON.stringify({ pid: 4242, host: 'colleague-laptop', at: '2026-11-28T10:00:00.000Z', token: 'feedfacefeedface' });
+    const theirs = JSON.stringify({
+      pid: 4242,
+      host: 'colleague-laptop',
+      at: '2026-11-28T10:00:00.000Z',
+      token: 'feedfacefeedface',
+    });
     const e = await refused(
       withFileLock(path, 'a.annotations.json', async (lock) => {
         lock.check(); // ours
@@ -216,7 +270,11 @@ describe('the lock of one save', () => {
 
 describe('lock files are never documents', () => {
   it('are skipped by the listing and the watcher, which still reports a colleague’s save', async () => {
-    for (const name of ['.a.annotations.json.lock', 'news/.a.annotations.json.lock', '.a.annotations.json.lock.break']) {
+    for (const name of [
+      '.a.annotations.json.lock',
+      'news/.a.annotations.json.lock',
+      '.a.annotations.json.lock.break',
+    ]) {
       expect(classifyWorkspacePath(name)).toEqual({ kind: 'ignored' });
     }
     const root = await tempFolder('tahrir-lock-');
@@ -234,7 +292,9 @@ describe('lock files are never documents', () => {
       await sleep(600);
       expect(events).toEqual([]);
       // A positive control: a colleague's save under the lock is reported, the lock's comings and goings are not.
-      await withFileLock(join(root, 'a.annotations.json'), 'a.annotations.json', () => writeFile(join(root, 'a.annotations.json'), JSON.stringify(emptySidecar('a.txt', '0'.repeat(64), 0))));
+      await withFileLock(join(root, 'a.annotations.json'), 'a.annotations.json', () =>
+        writeFile(join(root, 'a.annotations.json'), JSON.stringify(emptySidecar('a.txt', '0'.repeat(64), 0))),
+      );
       const deadline = Date.now() + 10_000;
       while (!events.some((e) => e.type === 'sidecar-changed') && Date.now() < deadline) await sleep(50);
       await sleep(300);

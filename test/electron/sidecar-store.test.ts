@@ -9,7 +9,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
-import { discardRecovery, isTempFile, readRecovery, readSidecar as readSidecarAsync, readSidecarSync, recoveryPath, writeRecovery, writeSidecarAtomic } from '../../electron/sidecar-store';
+import {
+  discardRecovery,
+  isTempFile,
+  readRecovery,
+  readSidecar as readSidecarAsync,
+  readSidecarSync,
+  recoveryPath,
+  writeRecovery,
+  writeSidecarAtomic,
+} from '../../electron/sidecar-store';
 import { isLockFile } from '../../electron/sidecar-lock';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
@@ -90,9 +99,12 @@ describe.each(sidecarReaders)('%s', (_name, readSidecar) => {
           fc.uint8Array({ maxLength: 200 }),
           fc.json().map((j) => Buffer.from(j)),
           // the example with one field replaced by random JSON
-          fc.tuple(fc.constantFrom('source', 'document', 'edits', 'entities', 'quotes', 'version', 'format'), fc.jsonValue()).map(([k, val]) =>
-            Buffer.from(JSON.stringify({ ...parsedExample, [k]: val })),
-          ),
+          fc
+            .tuple(
+              fc.constantFrom('source', 'document', 'edits', 'entities', 'quotes', 'version', 'format'),
+              fc.jsonValue(),
+            )
+            .map(([k, val]) => Buffer.from(JSON.stringify({ ...parsedExample, [k]: val }))),
         ),
         async (bytes) => {
           runs++;
@@ -147,7 +159,9 @@ describe('writeSidecarAtomic', () => {
 
   it('refuses when the sidecar was deleted since it was opened', async () => {
     const dir = await tempFolder();
-    const e = await refused(writeSidecarAtomic(join(dir, 'a.annotations.json'), emptySidecar('a.txt', '0'.repeat(64), 0), sha('x')));
+    const e = await refused(
+      writeSidecarAtomic(join(dir, 'a.annotations.json'), emptySidecar('a.txt', '0'.repeat(64), 0), sha('x')),
+    );
     expect(e.code).toBe('stale-revision');
     expect(e.message).toContain('was deleted');
     expect(await readdir(dir)).toEqual([]);
@@ -167,7 +181,9 @@ describe('writeSidecarAtomic', () => {
     dup.entities[1].id = dup.entities[0].id;
     const dupBytes = serializeSidecar(dup);
     await writeFile(path, dupBytes);
-    expect((await refused(writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), sha(dupBytes)))).message).toContain('is already used');
+    expect(
+      (await refused(writeSidecarAtomic(path, emptySidecar('a.txt', '0'.repeat(64), 0), sha(dupBytes)))).message,
+    ).toContain('is already used');
     expect(await readFile(path, 'utf8')).toBe(dupBytes);
   });
 
@@ -193,7 +209,10 @@ describe('writeSidecarAtomic', () => {
     const path = join(dir, 'a.annotations.json');
     const s = emptySidecar('a.txt', '0'.repeat(64), 0);
     const base = await writeSidecarAtomic(path, s, null);
-    const results = await Promise.allSettled([writeSidecarAtomic(path, withNote(s, 'one'), base), writeSidecarAtomic(path, withNote(s, 'two'), base)]);
+    const results = await Promise.allSettled([
+      writeSidecarAtomic(path, withNote(s, 'one'), base),
+      writeSidecarAtomic(path, withNote(s, 'two'), base),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((rejected.reason as TahrirError).code).toBe('stale-revision');
@@ -225,7 +244,14 @@ const path = process.argv[2];
 })();
 `,
     );
-    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: child, logLevel: 'warning' });
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: child,
+      logLevel: 'warning',
+    });
   });
 
   it('leaves a whole sidecar, one of the versions written, after each of 20 kills', async () => {
@@ -306,7 +332,9 @@ it('never writes the journal through a .tahrir link that leaves the workspace', 
   const root = await tempFolder();
   const elsewhere = await tempFolder();
   await symlink(elsewhere, join(root, '.tahrir'));
-  await expect(writeRecovery(root, 'a', emptySidecar('a.txt', '0'.repeat(64), 0))).rejects.toMatchObject({ code: 'outside-workspace' });
+  await expect(writeRecovery(root, 'a', emptySidecar('a.txt', '0'.repeat(64), 0))).rejects.toMatchObject({
+    code: 'outside-workspace',
+  });
   expect(await readdir(elsewhere)).toEqual([]);
   await writeFiles(elsewhere, { 'recovery/a.json': 'theirs' });
   await expect(discardRecovery(root, 'a')).rejects.toMatchObject({ code: 'outside-workspace' });
@@ -325,6 +353,11 @@ describe('temp files left by killed writes', () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
     for (const f of [stale, other, notOurs]) await utimes(f, twoHoursAgo, twoHoursAgo);
     await writeSidecarAtomic(path, emptySidecar('a.txt', 'ab'.repeat(32), 0), null);
-    expect((await readdir(dir)).sort()).toEqual(['.a.annotations.json.4243.ba9876543210.tmp', '.a.annotations.json.notes.tmp', '.b.annotations.json.4242.0123456789ab.tmp', 'a.annotations.json']);
+    expect((await readdir(dir)).sort()).toEqual([
+      '.a.annotations.json.4243.ba9876543210.tmp',
+      '.a.annotations.json.notes.tmp',
+      '.b.annotations.json.4242.0123456789ab.tmp',
+      'a.annotations.json',
+    ]);
   });
 });

@@ -10,7 +10,11 @@ import { AR_TEMPLATE, arabicArticle, englishArticle } from '../shared/boilerplat
 import { tempFolder, writeFiles } from './temp-folder';
 
 function plain(sites: Map<string, SiteCounts>): Record<string, { documents: number; counts: Record<string, number> }> {
-  return Object.fromEntries([...sites].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, c]) => [s, { documents: c.documents, counts: Object.fromEntries([...c.counts].sort()) }]));
+  return Object.fromEntries(
+    [...sites]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([s, c]) => [s, { documents: c.documents, counts: Object.fromEntries([...c.counts].sort()) }]),
+  );
 }
 
 async function workspace(n: number): Promise<string> {
@@ -29,12 +33,18 @@ describe('SiteTemplateService', () => {
     const root = await workspace(12);
     const service = await new SiteTemplateService(root).open();
     expect(plain(service.countsBySite())).toMatchObject({ metro: { documents: 12 }, wire: { documents: 12 } });
-    expect(JSON.parse((await readFile(join(root, CACHE_DIR, COUNTS_FILE), 'utf8')).split('\n')[0])).toMatchObject({ format: 'tahrir-template-counts' });
+    expect(JSON.parse((await readFile(join(root, CACHE_DIR, COUNTS_FILE), 'utf8')).split('\n')[0])).toMatchObject({
+      format: 'tahrir-template-counts',
+    });
     expect(await readFile(join(root, CACHE_DIR, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
     const { texts, sidecars } = await findFiles(root);
     expect([...texts, ...sidecars].some((f) => f.startsWith('.tahrir'))).toBe(false);
     expect(classifyWorkspacePath(`${CACHE_DIR}/${COUNTS_FILE}`).kind).toBe('ignored');
-    expect(service.templateLines('wire', 1)[0]).toMatchObject({ count: 12, documents: 12, example: AR_TEMPLATE.endMarker.trim() });
+    expect(service.templateLines('wire', 1)[0]).toMatchObject({
+      count: 12,
+      documents: 12,
+      example: AR_TEMPLATE.endMarker.trim(),
+    });
   });
 
   test('an update equals a rebuild: files added, changed, deleted, and a cache reopened', async () => {
@@ -45,7 +55,11 @@ describe('SiteTemplateService', () => {
     const later = new Date(Date.now() + 5000);
     await utimes(join(root, 'wire/w3.txt'), later, later);
     await rm(join(root, 'metro/m4.txt'));
-    await writeFiles(root, { 'wire/w20.txt': arabicArticle(20), 'metro/m21.txt': englishArticle(21), 'other/w5.txt': arabicArticle(5) });
+    await writeFiles(root, {
+      'wire/w20.txt': arabicArticle(20),
+      'metro/m21.txt': englishArticle(21),
+      'other/w5.txt': arabicArticle(5),
+    });
     await rm(join(root, 'wire/w5.txt'));
     const report = await service.refresh();
     expect(report).toEqual({ counted: 4, removed: 2 });
@@ -90,7 +104,16 @@ describe('SiteTemplateService', () => {
       version: 1,
       source: { file: 'w2.txt', sha256: '0'.repeat(64), length: [...text].length },
       document: { status: 'done' },
-      edits: [{ id: 'e1', start, end: start + [...AR_TEMPLATE.promo].length, text: AR_TEMPLATE.promo, replacement: '', kind: 'boilerplate' }],
+      edits: [
+        {
+          id: 'e1',
+          start,
+          end: start + [...AR_TEMPLATE.promo].length,
+          text: AR_TEMPLATE.promo,
+          replacement: '',
+          kind: 'boilerplate',
+        },
+      ],
       entities: [],
       quotes: [],
     };
@@ -110,7 +133,11 @@ describe('SiteTemplateService', () => {
 
   test('a broken learned model is an error naming the file; a broken cache is counted again', async () => {
     const root = await workspace(3);
-    await writeFiles(root, { [`${CACHE_DIR}/${COUNTS_FILE}`]: '{"format": "tahrir-template-counts", "version": 1, "examples": {}}\n{"file": "wire/w0.txt", "si', [`${CACHE_DIR}/${LEARNED_FILE}`]: 'not json' });
+    await writeFiles(root, {
+      [`${CACHE_DIR}/${COUNTS_FILE}`]:
+        '{"format": "tahrir-template-counts", "version": 1, "examples": {}}\n{"file": "wire/w0.txt", "si',
+      [`${CACHE_DIR}/${LEARNED_FILE}`]: 'not json',
+    });
     const error = await new SiteTemplateService(root).open().catch((e: Error) => e);
     expect(error).toMatchObject({ file: `${CACHE_DIR}/${LEARNED_FILE}` });
     expect((error as Error).message).toMatch(/not valid JSON.*tahrir learn/);
@@ -138,7 +165,9 @@ describe('SiteTemplateService', () => {
     const service = await new SiteTemplateService(root).open();
     const took = performance.now() - started;
     clearInterval(timer);
-    console.log(`2,000 articles counted in ${took.toFixed(0)} ms; the event loop was held at most ${longest.toFixed(0)} ms`);
+    console.log(
+      `2,000 articles counted in ${took.toFixed(0)} ms; the event loop was held at most ${longest.toFixed(0)} ms`,
+    );
     expect(longest).toBeLessThan(250);
 
     const text = arabicArticle(500);
@@ -151,7 +180,9 @@ describe('SiteTemplateService', () => {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    console.log(`suggestions with the site template: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms`);
+    console.log(
+      `suggestions with the site template: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms`,
+    );
     expect(times[10]).toBeLessThan(50);
   }, 120_000);
 });

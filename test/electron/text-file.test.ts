@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TahrirError } from '../../shared/errors';
-import { decodeText, firstInvalidUtf8Byte, readTextFile as readTextFileAsync, readTextFileSync } from '../../electron/text-file';
+import {
+  decodeText,
+  firstInvalidUtf8Byte,
+  readTextFile as readTextFileAsync,
+  readTextFileSync,
+} from '../../electron/text-file';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -106,7 +111,10 @@ describe.each(readers)('%s', (_name, readTextFile) => {
 
   it('opens a 50 MB text and refuses one over the limit before reading it', async () => {
     const dir = await tempFolder();
-    const line = Buffer.from('قال الرئيس جو بايدن إن الولايات المتحدة منفتحة على الحوار. The quick brown fox.\n', 'utf8');
+    const line = Buffer.from(
+      'قال الرئيس جو بايدن إن الولايات المتحدة منفتحة على الحوار. The quick brown fox.\n',
+      'utf8',
+    );
     const handle = await open(join(dir, 'big.txt'), 'w');
     const chunk = Buffer.concat(Array.from({ length: Math.ceil((1 << 20) / line.length) }, () => line));
     for (let written = 0; written < 50 * (1 << 20); written += chunk.length) await handle.write(chunk);

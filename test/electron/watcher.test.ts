@@ -20,7 +20,16 @@ describe('classifyWorkspacePath', () => {
     expect(classifyWorkspacePath('old\\b.annotations.json')).toEqual({ kind: 'sidecar', id: 'old/b' });
     expect(classifyWorkspacePath('tahrir.json')).toEqual({ kind: 'config' });
     expect(classifyWorkspacePath('sub/tahrir.json')).toEqual({ kind: 'other' });
-    for (const p of ['.a.annotations.json.tmp-123', 'a.annotations.json.tmp', 'a.annotations.json.tmp-9-1', '.tahrir/recovery/a.json', '.git/index', 'a.txt~', 'a.txt.swp', '#a.txt#']) {
+    for (const p of [
+      '.a.annotations.json.tmp-123',
+      'a.annotations.json.tmp',
+      'a.annotations.json.tmp-9-1',
+      '.tahrir/recovery/a.json',
+      '.git/index',
+      'a.txt~',
+      'a.txt.swp',
+      '#a.txt#',
+    ]) {
       expect(classifyWorkspacePath(p), p).toEqual({ kind: 'ignored' });
     }
   });
@@ -53,8 +62,6 @@ for (const perFolder of [true, false]) {
       rmSync(root, { recursive: true, force: true });
     });
 
-
-
     it('reports a sidecar written by someone else, once, after the burst settles', async () => {
       const file = join(root, 'a.annotations.json');
       writeFileSync(file, '{"v":1}');
@@ -78,24 +85,27 @@ for (const perFolder of [true, false]) {
       expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' });
     });
 
-    it.skipIf(recursiveOnLinux)("reports a colleague's atomic saves (temp file + rename over the sidecar), every time", async () => {
-      for (let n = 1; n <= 3; n++) {
-        const tmp = join(root, `.a.annotations.json.${n}.tmp`);
-        writeFileSync(tmp, `{"n":${n}}`);
-        renameSync(tmp, join(root, 'a.annotations.json'));
-        await quiet();
-        expect(events, `save ${n}`).toContainEqual({ type: 'sidecar-changed', id: 'a' });
-        events.length = 0;
-      }
-      // And a text replaced the same way, twice.
-      for (const body of ['new text', 'newer text']) {
-        writeFileSync(join(root, '.a.txt.tmp'), body);
-        renameSync(join(root, '.a.txt.tmp'), join(root, 'a.txt'));
-        await quiet();
-        expect(events, body).toContainEqual({ type: 'text-changed', id: 'a' });
-        events.length = 0;
-      }
-    });
+    it.skipIf(recursiveOnLinux)(
+      "reports a colleague's atomic saves (temp file + rename over the sidecar), every time",
+      async () => {
+        for (let n = 1; n <= 3; n++) {
+          const tmp = join(root, `.a.annotations.json.${n}.tmp`);
+          writeFileSync(tmp, `{"n":${n}}`);
+          renameSync(tmp, join(root, 'a.annotations.json'));
+          await quiet();
+          expect(events, `save ${n}`).toContainEqual({ type: 'sidecar-changed', id: 'a' });
+          events.length = 0;
+        }
+        // And a text replaced the same way, twice.
+        for (const body of ['new text', 'newer text']) {
+          writeFileSync(join(root, '.a.txt.tmp'), body);
+          renameSync(join(root, '.a.txt.tmp'), join(root, 'a.txt'));
+          await quiet();
+          expect(events, body).toContainEqual({ type: 'text-changed', id: 'a' });
+          events.length = 0;
+        }
+      },
+    );
 
     it('reports a changed text as text-changed, a new one as documents-changed, a deleted one as document-removed', async () => {
       writeFileSync(join(root, 'old', 'b.txt'), 'b changed');

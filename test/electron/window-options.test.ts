@@ -4,10 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, SECURITY_HEADERS, isAppUrl, webPreferences, windowOptions } from '../../electron/window-options';
+import {
+  APP_ORIGIN,
+  CONTENT_SECURITY_POLICY,
+  SECURITY_HEADERS,
+  isAppUrl,
+  webPreferences,
+  windowOptions,
+} from '../../electron/window-options';
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('window options', () => {
@@ -36,7 +48,18 @@ describe('window options', () => {
     expect(APP_ORIGIN).toBe('app://tahrir');
     expect(isAppUrl('app://tahrir/index.html')).toBe(true);
     expect(isAppUrl('app://tahrir/assets/x.woff2?y#z')).toBe(true);
-    for (const url of ['app://evil/index.html', 'app://tahrir.evil/', 'app://user@tahrir/', 'https://tahrir/', 'file:///tmp/index.html', 'http://127.0.0.1/', 'javascript:alert(1)', 'about:blank', 'not a url', '']) {
+    for (const url of [
+      'app://evil/index.html',
+      'app://tahrir.evil/',
+      'app://user@tahrir/',
+      'https://tahrir/',
+      'file:///tmp/index.html',
+      'http://127.0.0.1/',
+      'javascript:alert(1)',
+      'about:blank',
+      'not a url',
+      '',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });

@@ -57,11 +57,18 @@ describe('readWorkspaceConfig', () => {
   it('reads no tahrir.json that leads out of the workspace through a link: defaults, a problem naming it, nothing of its content', async () => {
     const root = await tempFolder();
     const elsewhere = await tempFolder();
-    await writeFiles(elsewhere, { 'private.txt': 'SECRET-7f3a: not JSON at all', 'labels.json': JSON.stringify({ labels: [{ name: 'THEIRS' }] }) });
+    await writeFiles(elsewhere, {
+      'private.txt': 'SECRET-7f3a: not JSON at all',
+      'labels.json': JSON.stringify({ labels: [{ name: 'THEIRS' }] }),
+    });
     await symlink(join(elsewhere, 'private.txt'), join(root, 'tahrir.json'));
     const { config, problem } = await readWorkspaceConfig(root);
     expect(config.labels).toEqual(DEFAULT_LABELS);
-    expect(problem).toMatchObject({ code: 'outside-workspace', file: 'tahrir.json', message: expect.stringMatching(/^tahrir\.json: leads out of the workspace through a symbolic link; not read/) });
+    expect(problem).toMatchObject({
+      code: 'outside-workspace',
+      file: 'tahrir.json',
+      message: expect.stringMatching(/^tahrir\.json: leads out of the workspace through a symbolic link; not read/),
+    });
     expect(JSON.stringify(problem)).not.toContain('SECRET');
     // Valid JSON outside is not taken either; a link inside the workspace is.
     const linked = await tempFolder();
@@ -76,8 +83,14 @@ describe('readWorkspaceConfig', () => {
   it('does not wait on a tahrir.json that is a named pipe (reading it would block the app)', async () => {
     const root = await tempFolder();
     execFileSync('mkfifo', [join(root, 'tahrir.json')]);
-    const loaded = await Promise.race([readWorkspaceConfig(root), new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000))]);
-    expect(loaded?.problem).toMatchObject({ file: 'tahrir.json', message: expect.stringMatching(/is not a regular file/) });
+    const loaded = await Promise.race([
+      readWorkspaceConfig(root),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5_000)),
+    ]);
+    expect(loaded?.problem).toMatchObject({
+      file: 'tahrir.json',
+      message: expect.stringMatching(/is not a regular file/),
+    });
   });
 
   it('reads the sites of the template counts, a glob to a site name each', async () => {

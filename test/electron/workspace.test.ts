@@ -7,7 +7,10 @@ import { defaultConfig } from '../../electron/workspace-config';
 import { SummaryCache, findFiles, listDocuments } from '../../electron/workspace';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
-const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
+const example = readFileSync(
+  join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'),
+  'utf8',
+);
 
 describe('findFiles', () => {
   it('finds texts and sidecars in nested folders, skipping .git, node_modules, dot-folders, temp files, exports/', async () => {
@@ -24,7 +27,7 @@ describe('findFiles', () => {
       'notes.md': 'no',
       '.txt': 'no',
       'exports/brat-20261128-101500/a.txt': 'an exported clean text, not a document',
-      'news/exports/c.txt': 'only the root exports/ is Tahrir\'s',
+      'news/exports/c.txt': "only the root exports/ is Tahrir's",
     });
     const found = await findFiles(root);
     expect(found.texts.sort()).toEqual(['a.txt', 'news/2024/b.txt', 'news/exports/c.txt']);
@@ -33,11 +36,22 @@ describe('findFiles', () => {
 
   it('lists only the texts, or only the sidecars, when asked', async () => {
     const root = await tempFolder();
-    await writeFiles(root, { 'a.txt': 'a', 'a.annotations.json': '{}', 'news/b.txt': 'b', 'news/c.annotations.json': '{}' });
+    await writeFiles(root, {
+      'a.txt': 'a',
+      'a.annotations.json': '{}',
+      'news/b.txt': 'b',
+      'news/c.annotations.json': '{}',
+    });
     const texts = await findFiles(root, { sidecars: false });
-    expect({ texts: texts.texts.sort(), sidecars: texts.sidecars }).toEqual({ texts: ['a.txt', 'news/b.txt'], sidecars: [] });
+    expect({ texts: texts.texts.sort(), sidecars: texts.sidecars }).toEqual({
+      texts: ['a.txt', 'news/b.txt'],
+      sidecars: [],
+    });
     const sidecars = await findFiles(root, { texts: false });
-    expect({ texts: sidecars.texts, sidecars: sidecars.sidecars.sort() }).toEqual({ texts: [], sidecars: ['a.annotations.json', 'news/c.annotations.json'] });
+    expect({ texts: sidecars.texts, sidecars: sidecars.sidecars.sort() }).toEqual({
+      texts: [],
+      sidecars: ['a.annotations.json', 'news/c.annotations.json'],
+    });
   });
 
   it('follows a file symlink only when it stays inside, and never a folder symlink', async () => {
@@ -73,9 +87,30 @@ describe('listDocuments', () => {
     });
     const docs = await listDocuments(root, defaultConfig());
     expect(docs.map((d) => d.id)).toEqual(['a', 'news/doc1', 'news/doc2', 'news/doc10']);
-    expect(docs[0]).toEqual({ id: 'a', file: 'a.txt', status: 'done', title: done.document.title, entities: 8, quotes: 2, edits: 6 });
-    expect(docs[2]).toMatchObject({ id: 'news/doc2', file: 'news/doc2.txt', status: 'in_progress', title: 'Two', entities: 0 });
-    expect(docs[1]).toEqual({ id: 'news/doc1', file: 'news/doc1.txt', status: 'todo', entities: 0, quotes: 0, edits: 0 });
+    expect(docs[0]).toEqual({
+      id: 'a',
+      file: 'a.txt',
+      status: 'done',
+      title: done.document.title,
+      entities: 8,
+      quotes: 2,
+      edits: 6,
+    });
+    expect(docs[2]).toMatchObject({
+      id: 'news/doc2',
+      file: 'news/doc2.txt',
+      status: 'in_progress',
+      title: 'Two',
+      entities: 0,
+    });
+    expect(docs[1]).toEqual({
+      id: 'news/doc1',
+      file: 'news/doc1.txt',
+      status: 'todo',
+      entities: 0,
+      quotes: 0,
+      edits: 0,
+    });
   });
 
   it('lists unreadable documents with their problem: not UTF-8 (byte position), binary, broken or newer sidecar', async () => {
@@ -180,7 +215,9 @@ describe('listDocuments', () => {
     const again = await listDocuments(root, defaultConfig(), { cache });
     const msAgain = performance.now() - t1;
     expect(again[9_999]).toBe(docs[9_999]);
-    console.log(`listed 10,000 documents in ${Math.round(ms)} ms (event loop blocked ${Math.round(longestGap)} ms at most), again in ${Math.round(msAgain)} ms`);
+    console.log(
+      `listed 10,000 documents in ${Math.round(ms)} ms (event loop blocked ${Math.round(longestGap)} ms at most), again in ${Math.round(msAgain)} ms`,
+    );
     // All in one go, 10,000 documents block for most of a second; a slice, a few milliseconds (generous for a busy machine).
     expect(longestGap).toBeLessThan(Math.max(250, ms / 4));
   }, 180_000);

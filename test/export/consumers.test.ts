@@ -49,7 +49,10 @@ beforeAll(async () => {
   await mkdir(ws);
   // The sample workspace: seeds/ with the example sidecar, plus the awkward fixtures in a subfolder.
   await copyFile(join(repo, 'seeds', `${SAMPLE}.txt`), join(ws, `${SAMPLE}.txt`));
-  await copyFile(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), join(ws, `${SAMPLE}.annotations.json`));
+  await copyFile(
+    join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`),
+    join(ws, `${SAMPLE}.annotations.json`),
+  );
   await mkdir(join(ws, 'fixtures'));
   await writeFixtureWorkspace(join(ws, 'fixtures'));
   for (const format of ['jsonl', 'conll', 'hf', 'brat', 'w3c', 'labelstudio'] as const) {
@@ -136,7 +139,9 @@ print(json.dumps(entities))
 `,
       file,
     )) as [string, string][];
-    const ours = records.flatMap((r) => resolveOverlaps(r.spans).kept.map((s) => [s.label, s.text.replace(/[\s\x1c-\x1f\x85]+/gu, '')]));
+    const ours = records.flatMap((r) =>
+      resolveOverlaps(r.spans).kept.map((s) => [s.label, s.text.replace(/[\s\x1c-\x1f\x85]+/gu, '')]),
+    );
     expect(entities).toEqual(ours);
     expect(entities).toContainEqual(['PERSON', 'بايدن']); // the glued و+بايدن, split
   });
@@ -266,13 +271,17 @@ print(json.dumps(len(found)))
   });
 
   it('the jsonld npm package expands it too, with the same selectors', async () => {
-    const jsonld = createRequire(import.meta.url)('jsonld') as { expand(doc: unknown, options: object): Promise<unknown[]> };
+    const jsonld = createRequire(import.meta.url)('jsonld') as {
+      expand(doc: unknown, options: object): Promise<unknown[]>;
+    };
     const context = JSON.parse(await readFile(CONTEXT_FILE, 'utf8'));
     const documentLoader = async (url: string) => {
       if (url === 'http://www.w3.org/ns/anno.jsonld') return { contextUrl: null, documentUrl: url, document: context };
       throw new Error(`no network here: ${url}`);
     };
-    const expanded = await jsonld.expand(JSON.parse(await readFile(summaries.get('w3c')!.outputs[0], 'utf8')), { documentLoader });
+    const expanded = await jsonld.expand(JSON.parse(await readFile(summaries.get('w3c')!.outputs[0], 'utf8')), {
+      documentLoader,
+    });
     const texts = new Map(records.map((r) => [documentIri(r.id), Array.from(r.text)]));
     type Node = Record<string, unknown>;
     const annotations: Node[] = [];
@@ -286,14 +295,16 @@ print(json.dumps(len(found)))
     };
     walk(expanded);
     expect(annotations.length).toBe(records.reduce((n, r) => n + r.spans.length + r.quotes.length, 0));
-    const value = (node: Node, key: string) => ((node[`${OA}${key}`] as { '@value': unknown }[])[0]['@value']);
+    const value = (node: Node, key: string) => (node[`${OA}${key}`] as { '@value': unknown }[])[0]['@value'];
     for (const a of annotations) {
       const target = (a[`${OA}hasTarget`] as Node[])[0];
-      const chars = texts.get(((target[`${OA}hasSource`] as Node[])[0]['@id']) as string)!;
+      const chars = texts.get((target[`${OA}hasSource`] as Node[])[0]['@id'] as string)!;
       const selectors = target[`${OA}hasSelector`] as Node[];
       const quote = selectors.find((s) => (s['@type'] as string[]).includes(`${OA}TextQuoteSelector`))!;
       const position = selectors.find((s) => (s['@type'] as string[]).includes(`${OA}TextPositionSelector`))!;
-      expect(chars.slice(Number(value(position, 'start')), Number(value(position, 'end'))).join('')).toBe(value(quote, 'exact'));
+      expect(chars.slice(Number(value(position, 'start')), Number(value(position, 'end'))).join('')).toBe(
+        value(quote, 'exact'),
+      );
     }
   });
 });
@@ -328,13 +339,17 @@ print(json.dumps(regions))
   it('the tasks carry every span and quote of the JSONL export, in the same code points', async () => {
     const tasks = JSON.parse(await readFile(summaries.get('labelstudio')!.outputs[0], 'utf8')) as {
       data: { text: string; document: string };
-      annotations: { result: { type: string; value?: { start: number; end: number; text: string; labels: string[] } }[] }[];
+      annotations: {
+        result: { type: string; value?: { start: number; end: number; text: string; labels: string[] } }[];
+      }[];
     }[];
     expect(tasks.map((t) => t.data.document)).toEqual(records.map((r) => r.id));
     for (const [i, task] of tasks.entries()) {
       const record = records[i];
       expect(task.data.text).toBe(record.text);
-      const regions = task.annotations[0].result.filter((r) => r.type === 'labels').map((r) => [r.value!.start, r.value!.end, r.value!.text]);
+      const regions = task.annotations[0].result
+        .filter((r) => r.type === 'labels')
+        .map((r) => [r.value!.start, r.value!.end, r.value!.text]);
       expect(regions).toEqual([...record.spans, ...record.quotes].map((s) => [s.start, s.end, s.text]));
     }
   });

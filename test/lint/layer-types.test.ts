@@ -3,15 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { typeErrors } from './type-errors';
 
-const DOM = "export const title = document.title;\nexport const f = () => requestAnimationFrame(() => {});\n";
+const DOM = 'export const title = document.title;\nexport const f = () => requestAnimationFrame(() => {});\n';
 const NODE = "export const pid = process.pid;\nexport const b = Buffer.from('x');\n";
 /** What every runtime has: the language, and URL (shared/runtime.d.ts). */
-const COMMON = "export const web = new URL('https://example.org/a').protocol === 'https:';\nexport const n = [1, 2].findLast((x) => x > 1);\n";
+const COMMON =
+  "export const web = new URL('https://example.org/a').protocol === 'https:';\nexport const n = [1, 2].findLast((x) => x > 1);\n";
 
 describe('types that say where code runs', () => {
   it('shared/ has neither the DOM nor Node, only what both have', () => {
-    const errors = typeErrors('tsconfig.shared.json', { 'shared/dom.ts': DOM, 'shared/node.ts': NODE, 'shared/common.ts': COMMON });
-    expect(errors['dom.ts'].join('\n')).toMatch(/Cannot find name 'document'[\s\S]*Cannot find name 'requestAnimationFrame'/);
+    const errors = typeErrors('tsconfig.shared.json', {
+      'shared/dom.ts': DOM,
+      'shared/node.ts': NODE,
+      'shared/common.ts': COMMON,
+    });
+    expect(errors['dom.ts'].join('\n')).toMatch(
+      /Cannot find name 'document'[\s\S]*Cannot find name 'requestAnimationFrame'/,
+    );
     expect(errors['node.ts'].join('\n')).toMatch(/Cannot find name 'process'[\s\S]*Cannot find name 'Buffer'/);
     expect(errors['common.ts']).toEqual([]);
   });

@@ -13,7 +13,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** A midpoint of a range being halved: `(lo + hi) >>> 1`, `(a + b) >> 1`, `Math.floor((lo + hi) / 2)`. */
-const HALVING = /\(\s*\w+\s*\+\s*\w+(\s*\+\s*1)?\s*\)\s*>>>?\s*1\b|Math\.floor\(\s*\(\s*\w+\s*\+\s*\w+\s*\)\s*\/\s*2\s*\)/;
+const HALVING =
+  /\(\s*\w+\s*\+\s*\w+(\s*\+\s*1)?\s*\)\s*>>>?\s*1\b|Math\.floor\(\s*\(\s*\w+\s*\+\s*\w+\s*\)\s*\/\s*2\s*\)/;
 
 describe('one way to do each thing', () => {
   it('binary searches in shared/ and electron/ are those of shared/sorted-search.ts', () => {
@@ -37,13 +38,24 @@ describe('one way to do each thing', () => {
       readFileSync(file, 'utf8')
         .split('\n')
         // (Comments may name them; brat's own .ann/.txt pairs are the import format's, not the workspace's.)
-        .forEach((line, i) => !/^\s*(\/\/|\*|\/\*)/.test(line) && !line.includes('.ann$') && layoutNames.test(line) && found.push(`${path}:${i + 1}: ${line.trim()}`));
+        .forEach(
+          (line, i) =>
+            !/^\s*(\/\/|\*|\/\*)/.test(line) &&
+            !line.includes('.ann$') &&
+            layoutNames.test(line) &&
+            found.push(`${path}:${i + 1}: ${line.trim()}`),
+        );
     }
     expect(found).toEqual([]);
   });
 
   it('catches a hand-written one (the pattern is sound)', () => {
-    for (const line of ['const mid = (lo + hi) >>> 1;', 'const mid = (lo + hi + 1) >>> 1;', 'const m = (a + b) >> 1;', 'const m = Math.floor((lo + hi) / 2);']) {
+    for (const line of [
+      'const mid = (lo + hi) >>> 1;',
+      'const mid = (lo + hi + 1) >>> 1;',
+      'const m = (a + b) >> 1;',
+      'const m = Math.floor((lo + hi) / 2);',
+    ]) {
       expect(HALVING.test(line), line).toBe(true);
     }
     expect(HALVING.test('const half = width >> 1;')).toBe(false);

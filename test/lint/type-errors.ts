@@ -26,7 +26,9 @@ export function typeErrors(tsconfig: string, fixtures: Record<string, string>): 
   const program = ts.createProgram([...files.keys(), ...declarations], { ...options, noEmit: true }, host);
   const errors: Record<string, string[]> = {};
   for (const [file] of files) {
-    errors[basename(file)] = ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    errors[basename(file)] = ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(file))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
   return errors;
 }

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend';
 import { isTahrirError, type TahrirError } from '../../shared/errors';
 import { emptySidecar } from '../../shared/sidecar';
-import { addBrokenSidecarCases, addSample, BAD, BROKEN_SIDECARS, SAMPLE_TEXT_PATH, snapshot, tempWorkspace } from './workspace-snapshot';
+import {
+  addBrokenSidecarCases,
+  addSample,
+  BAD,
+  BROKEN_SIDECARS,
+  SAMPLE_TEXT_PATH,
+  snapshot,
+  tempWorkspace,
+} from './workspace-snapshot';
 
 const covered: string[] = [];
 afterAll(() => console.log(`bad inputs covered at the service level (${covered.length}): ${covered.join('; ')}`));
@@ -24,7 +32,8 @@ async function rejection(p: Promise<unknown>): Promise<TahrirError> {
 
 let root: string;
 let backend: Backend;
-const ARABIC = 'بايدن يدعم مساعي اليابان لعقد قمة مع كوريا الشمالية\r\nقال البيت الأبيض إن واشنطن منفتحة على الحوار.\r\n';
+const ARABIC =
+  'بايدن يدعم مساعي اليابان لعقد قمة مع كوريا الشمالية\r\nقال البيت الأبيض إن واشنطن منفتحة على الحوار.\r\n';
 
 beforeAll(async () => {
   root = tempWorkspace();
@@ -67,9 +76,15 @@ describe('bad text files', () => {
       expect(opened.text).toBe(ARABIC);
       expect(opened.sidecar.source.length).toBe(Array.from(ARABIC).length);
       // Annotating it works; the text file itself is never touched.
-      const saved = await backend.saveSidecar('old/legacy', { ...opened.sidecar, entities: [{ id: 't1', start: 0, end: 5, label: 'PERSON', text: 'بايدن' }] }, null);
+      const saved = await backend.saveSidecar(
+        'old/legacy',
+        { ...opened.sidecar, entities: [{ id: 't1', start: 0, end: 5, label: 'PERSON', text: 'بايدن' }] },
+        null,
+      );
       expect(saved.revision).toMatch(/^[0-9a-f]{64}$/);
-      expect(readFileSync(join(root, 'old', 'legacy.txt'))).toEqual(readFileSync(join(BAD, 'texts', 'windows-1256.txt')));
+      expect(readFileSync(join(root, 'old', 'legacy.txt'))).toEqual(
+        readFileSync(join(BAD, 'texts', 'windows-1256.txt')),
+      );
     } finally {
       unlinkSync(join(root, 'tahrir.json'));
       rmSync(join(root, 'old', 'legacy.annotations.json'), { force: true });
@@ -84,7 +99,9 @@ describe('bad text files', () => {
     expect(e.code).toBe('binary');
     expect(e.message).toContain('photo.txt');
     expect(e.message).toMatch(/NUL byte at offset \d+/);
-    await expect(backend.saveSidecar('photo', emptySidecar('photo.txt', '0'.repeat(64), 0), null)).rejects.toMatchObject({ code: 'binary' });
+    await expect(
+      backend.saveSidecar('photo', emptySidecar('photo.txt', '0'.repeat(64), 0), null),
+    ).rejects.toMatchObject({ code: 'binary' });
     expect((await backend.listDocuments()).find((d) => d.id === 'photo')?.problem?.code).toBe('binary');
     expect(snapshot(root)).toEqual(before);
     covered.push('binary .txt');
@@ -130,7 +147,9 @@ describe('bad text files', () => {
       const opened = await big.openDocument('big');
       const ms = performance.now() - t0;
       expect(opened.sidecar.source.length).toBe(Array.from(unit).length * copies);
-      console.log(`50 MB file: ${(size / 1048576).toFixed(1)} MB, ${opened.sidecar.source.length} code points, opened in ${ms.toFixed(0)} ms`);
+      console.log(
+        `50 MB file: ${(size / 1048576).toFixed(1)} MB, ${opened.sidecar.source.length} code points, opened in ${ms.toFixed(0)} ms`,
+      );
       await big.close();
 
       const small = await Backend.open(dir, { maxTextBytes: 10 * 1024 * 1024 });
@@ -185,7 +204,10 @@ describe('a span whose offsets do not hold its text', () => {
     const dir = tempWorkspace('tahrir-range-');
     try {
       copyFileSync(SAMPLE_TEXT_PATH, join(dir, 'article.txt'));
-      copyFileSync(join(BAD, 'sidecars', 'offsets-out-of-range.annotations.json'), join(dir, 'article.annotations.json'));
+      copyFileSync(
+        join(BAD, 'sidecars', 'offsets-out-of-range.annotations.json'),
+        join(dir, 'article.annotations.json'),
+      );
       const before = snapshot(dir);
       const b = await Backend.open(dir);
       const opened = await b.openDocument('article');
@@ -193,7 +215,9 @@ describe('a span whose offsets do not hold its text', () => {
       // t2 "اليابان" at 5000–5010, past the end (2992 code points): the occurrence nearest there.
       const t2 = opened.sidecar.entities.find((e) => e.id === 't2')!;
       expect(Array.from(opened.text).slice(t2.start, t2.end).join('')).toBe('اليابان');
-      expect(opened.reanchored?.moved).toEqual([{ kind: 'entity', id: 't2', from: 5000, to: t2.start, how: 'nearest' }]);
+      expect(opened.reanchored?.moved).toEqual([
+        { kind: 'entity', id: 't2', from: 5000, to: t2.start, how: 'nearest' },
+      ]);
       expect(snapshot(dir)).toEqual(before);
       await b.close();
       covered.push('sidecar offsets-out-of-range (re-anchored by its text, reported)');
@@ -224,7 +248,10 @@ describe('the workspace changes under the app', () => {
       await rejection(b.saveSidecar('gone', opened.sidecar, opened.revision));
       expect(readFileSync(join(dir, 'gone.annotations.json'))).toEqual(sidecarBytes);
       // The editor's unsaved copy goes to the recovery journal, and comes back when the text returns.
-      const changed = { ...opened.sidecar, document: { ...opened.sidecar.document, note: 'kept while the text was gone' } };
+      const changed = {
+        ...opened.sidecar,
+        document: { ...opened.sidecar.document, note: 'kept while the text was gone' },
+      };
       await b.writeRecovery('gone', changed).catch(() => undefined);
       copyFileSync(SAMPLE_TEXT_PATH, join(dir, 'gone.txt'));
       const back = await b.openDocument('gone');

@@ -71,8 +71,12 @@ describe('confinement through the Backend', () => {
         }
         // discardRecovery of an id is only a file-name lookup in the journal; it may succeed harmlessly.
         if (name === 'discardRecovery' && error === null) continue;
-        expect(isTahrirError(error), `${name}(${JSON.stringify(id)}) must be refused, got ${JSON.stringify(result)?.slice(0, 80)}`).toBe(true);
-        if (isTahrirError(error)) expect(refusedCodes, `${name}(${JSON.stringify(id)}): ${error.message}`).toContain(error.code);
+        expect(
+          isTahrirError(error),
+          `${name}(${JSON.stringify(id)}) must be refused, got ${JSON.stringify(result)?.slice(0, 80)}`,
+        ).toBe(true);
+        if (isTahrirError(error))
+          expect(refusedCodes, `${name}(${JSON.stringify(id)}): ${error.message}`).toContain(error.code);
         expect(JSON.stringify(result ?? '')).not.toContain('secret outside');
         refused++;
       }
@@ -111,7 +115,11 @@ describe('confinement through tahrir serve (HTTP)', () => {
     await server.close();
   });
 
-  async function call(method: string, args: unknown[], headers: Record<string, string> = {}): Promise<{ status: number; body: { result?: unknown; error?: { code: string; message: string } } }> {
+  async function call(
+    method: string,
+    args: unknown[],
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: { result?: unknown; error?: { code: string; message: string } } }> {
     const res = await fetch(`http://127.0.0.1:${server.port}${API_PREFIX}${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: server.token, ...headers },
@@ -131,7 +139,10 @@ describe('confinement through tahrir serve (HTTP)', () => {
         ['suggest', [id]],
       ] as const) {
         const { status, body } = await call(method, [...args]);
-        expect([400, 403], `${method}(${JSON.stringify(id)}) → ${status} ${JSON.stringify(body).slice(0, 120)}`).toContain(status);
+        expect(
+          [400, 403],
+          `${method}(${JSON.stringify(id)}) → ${status} ${JSON.stringify(body).slice(0, 120)}`,
+        ).toContain(status);
         expect(refusedCodes).toContain(body.error?.code);
         expect(JSON.stringify(body)).not.toContain('secret outside');
         refused++;
@@ -142,7 +153,10 @@ describe('confinement through tahrir serve (HTTP)', () => {
 
   it('refuses an export to, or an import from, a path outside the workspace', async () => {
     const out = join(outside, 'served-export.jsonl');
-    for (const request of [{ format: 'jsonl', out }, { format: 'jsonl', out: '../outside/served-export.jsonl' }]) {
+    for (const request of [
+      { format: 'jsonl', out },
+      { format: 'jsonl', out: '../outside/served-export.jsonl' },
+    ]) {
       const { status, body } = await call('startExport', [request]);
       expect(status, `startExport ${request.out}: ${JSON.stringify(body).slice(0, 160)}`).toBe(403);
       expect(body.error?.code).toBe('outside-workspace');
@@ -158,7 +172,12 @@ describe('confinement through tahrir serve (HTTP)', () => {
   });
 
   it('the renderer file server does not serve files by traversal', async () => {
-    for (const path of ['/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/assets/..%5c..%5c..%5cetc%5cpasswd']) {
+    for (const path of [
+      '/../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/assets/..%5c..%5c..%5cetc%5cpasswd',
+    ]) {
       const res = await fetch(`http://127.0.0.1:${server.port}${path}`, { headers: { [TOKEN_HEADER]: server.token } });
       const text = await res.text();
       expect(text, path).not.toContain('root:');
@@ -171,15 +190,32 @@ describe('confinement through tahrir serve (HTTP)', () => {
     const body = JSON.stringify({ args: ['sample'] });
     const noToken = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(noToken.status).toBe(403);
-    const wrong = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'x'.repeat(32) }, body });
+    const wrong = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'x'.repeat(32) },
+      body,
+    });
     expect(wrong.status).toBe(403);
     // fetch cannot forge Host; use a raw request.
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: server.port, path: `${API_PREFIX}openDocument`, method: 'POST', headers: { host: `evil.example:${server.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: server.token } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `${API_PREFIX}openDocument`,
+          method: 'POST',
+          headers: {
+            host: `evil.example:${server.port}`,
+            'content-type': 'application/json',
+            [TOKEN_HEADER]: server.token,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });

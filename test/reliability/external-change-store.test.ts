@@ -56,7 +56,13 @@ function editOnDisk(extra: Partial<Entity> & { id: string }): Sidecar {
 /** An unsaved change here: one more entity. */
 function changeHere(id: string, start: number, end: number): void {
   const text = store().getState().doc!.source;
-  changeDocument((d) => ({ ...d, entities: { ...d.entities, [id]: { id, start, end, label: 'PERSON', text: Array.from(text).slice(start, end).join('') } } }));
+  changeDocument((d) => ({
+    ...d,
+    entities: {
+      ...d.entities,
+      [id]: { id, start, end, label: 'PERSON', text: Array.from(text).slice(start, end).join('') },
+    },
+  }));
 }
 
 beforeEach(async () => {
@@ -98,7 +104,9 @@ describe('a sidecar changed on disk', () => {
     expect(readFileSync(sidecarPath())).toEqual(bytes);
     expect(await mergeBoth()).toBe(true);
     const saved = onDisk();
-    expect(saved.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['t50', 't100', ...theirs.entities.map((e) => e.id)]));
+    expect(saved.entities.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['t50', 't100', ...theirs.entities.map((e) => e.id)]),
+    );
     expect(store().getState().dialog).toBeNull();
     expect(store().getState().save.state).toBe('saved');
   });

@@ -9,26 +9,52 @@ import fc from 'fast-check';
 export const FUZZ_RUNS = 1000;
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const EXAMPLE_SIDECAR_JSON = readFileSync(join(here, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
+export const EXAMPLE_SIDECAR_JSON = readFileSync(
+  join(here, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'),
+  'utf8',
+);
 export const SAMPLE_TEXT = readFileSync(join(here, '..', '..', 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8');
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Bytes decoded the lenient way (U+FFFD for bad sequences), as a reader that did not check would. */
-export const randomBytesText = fc.uint8Array({ maxLength: 600 }).map((b) => new TextDecoder('utf-8', { fatal: false }).decode(b));
+export const randomBytesText = fc
+  .uint8Array({ maxLength: 600 })
+  .map((b) => new TextDecoder('utf-8', { fatal: false }).decode(b));
 
 /** Any JSON value, serialized. */
 export const randomJsonText = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v));
 
 /** Text with the hard cases: emoji, flags, combining marks, bidi controls, CRLF, lone surrogates. */
 export const awkwardText = fc
-  .array(fc.constantFrom('عمّان', '👍🏽', '🇯🇵', 'a', ' ', '\r\n', '\n', '\u202e', '\u2066', '\ud800', 'بايدن', '\t', '"', '\\', '{', '}'), { maxLength: 40 })
+  .array(
+    fc.constantFrom(
+      'عمّان',
+      '👍🏽',
+      '🇯🇵',
+      'a',
+      ' ',
+      '\r\n',
+      '\n',
+      '\u202e',
+      '\u2066',
+      '\ud800',
+      'بايدن',
+      '\t',
+      '"',
+      '\\',
+      '{',
+      '}',
+    ),
+    { maxLength: 40 },
+  )
   .map((parts) => parts.join(''));
 
 function pathsOf(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 
@@ -48,7 +74,11 @@ type Mutation =
   | { op: 'shift-offset'; pick: number; by: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: fc.oneof(fc.constantFrom(...NASTY_VALUES), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>) }),
+  fc.record({
+    op: fc.constant('replace' as const),
+    pick: fc.nat(),
+    value: fc.oneof(fc.constantFrom(...NASTY_VALUES), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>),
+  }),
   fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat() }),
   fc.record({ op: fc.constant('swap-offsets' as const), pick: fc.nat() }),
@@ -69,7 +99,9 @@ function mutate(doc: Json, m: Mutation): Json {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
     else if (parent && typeof parent === 'object') delete parent[key as string];
   } else {
-    const objects = paths.map((p) => getAt(doc, p)).filter((v): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v) && 'start' in v);
+    const objects = paths
+      .map((p) => getAt(doc, p))
+      .filter((v): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v) && 'start' in v);
     if (objects.length === 0) return doc;
     const item = objects[m.pick % objects.length];
     if (m.op === 'duplicate') {
@@ -86,7 +118,10 @@ function mutate(doc: Json, m: Mutation): Json {
 
 /** A valid sidecar with a few mutations, serialized; sometimes also truncated. */
 export const mutatedSidecarText = fc
-  .record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }), truncateAt: fc.option(fc.nat(), { freq: 5 }) })
+  .record({
+    mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+    truncateAt: fc.option(fc.nat(), { freq: 5 }),
+  })
   .map(({ mutations, truncateAt }) => {
     let doc = JSON.parse(EXAMPLE_SIDECAR_JSON) as Json;
     for (const m of mutations) doc = mutate(doc, m);
@@ -100,7 +135,11 @@ export const misplacedSidecarText = fc
     fc.oneof(
       fc.record({ op: fc.constant('duplicate' as const), pick: fc.nat() }),
       fc.record({ op: fc.constant('shift-offset' as const), pick: fc.nat(), by: fc.integer({ min: 0, max: 4000 }) }),
-      fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: fc.constantFrom<Json>('t99', 'e1', 'a.txt', 0, 3000) }),
+      fc.record({
+        op: fc.constant('replace' as const),
+        pick: fc.nat(),
+        value: fc.constantFrom<Json>('t99', 'e1', 'a.txt', 0, 3000),
+      }),
     ),
     { minLength: 1, maxLength: 3 },
   )
@@ -111,4 +150,10 @@ export const misplacedSidecarText = fc
   });
 
 /** Everything a sidecar reader may meet. */
-export const anySidecarText = fc.oneof(randomBytesText, randomJsonText, mutatedSidecarText, misplacedSidecarText, misplacedSidecarText);
+export const anySidecarText = fc.oneof(
+  randomBytesText,
+  randomJsonText,
+  mutatedSidecarText,
+  misplacedSidecarText,
+  misplacedSidecarText,
+);

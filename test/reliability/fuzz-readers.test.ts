@@ -12,7 +12,16 @@ import { parseJsonl, parseJsonlLine } from '../../shared/import/import-jsonl';
 import { parseLabelStudio, parseLabelStudioTask } from '../../shared/import/import-labelstudio';
 import { toSourceAnnotations } from '../../shared/import/pre-annotations';
 import { mergeAnnotations } from '../../shared/import/merge';
-import { anySidecarText, awkwardText, EXAMPLE_SIDECAR_JSON, FUZZ_RUNS, mutatedSidecarText, randomBytesText, randomJsonText, SAMPLE_TEXT } from './fuzz-arbitraries';
+import {
+  anySidecarText,
+  awkwardText,
+  EXAMPLE_SIDECAR_JSON,
+  FUZZ_RUNS,
+  mutatedSidecarText,
+  randomBytesText,
+  randomJsonText,
+  SAMPLE_TEXT,
+} from './fuzz-arbitraries';
 
 const counts: Record<string, { cases: number; rejected: number }> = {};
 
@@ -23,7 +32,8 @@ function expectTypedOutcome(target: string, file: string, fn: () => unknown): vo
   try {
     fn();
   } catch (e) {
-    if (!isTahrirError(e)) throw new Error(`${target} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
+    if (!isTahrirError(e))
+      throw new Error(`${target} threw ${(e as Error)?.name}: ${(e as Error)?.message}`, { cause: e });
     expect(e.file ?? '', `${target}: error names the file`).toContain(file);
     expect(e.message.length).toBeGreaterThan(file.length + 2);
     c.rejected++;
@@ -31,7 +41,9 @@ function expectTypedOutcome(target: string, file: string, fn: () => unknown): vo
 }
 
 afterAll(() => {
-  const lines = Object.entries(counts).map(([t, c]) => `  ${t}: ${c.cases} cases, ${c.rejected} rejected with a TahrirError`);
+  const lines = Object.entries(counts).map(
+    ([t, c]) => `  ${t}: ${c.cases} cases, ${c.rejected} rejected with a TahrirError`,
+  );
   const total = Object.values(counts).reduce((n, c) => n + c.cases, 0);
   console.log(`fuzz (pure readers): ${total} cases\n${lines.join('\n')}`);
 });
@@ -53,7 +65,9 @@ describe('fuzz: sidecar reader and checker', () => {
     }
     // The mutated sidecars must exercise both outcomes, or the fuzzer tests nothing.
     expect(counts['parseSidecar(mutated sidecar)'].rejected).toBeGreaterThan(FUZZ_RUNS / 10);
-    expect(counts['parseSidecar(mutated sidecar)'].rejected).toBeLessThan(counts['parseSidecar(mutated sidecar)'].cases);
+    expect(counts['parseSidecar(mutated sidecar)'].rejected).toBeLessThan(
+      counts['parseSidecar(mutated sidecar)'].cases,
+    );
   });
 
   it(`checkSidecarAgainstSource: every sidecar that parses is checked against awkward texts without throwing (${FUZZ_RUNS})`, () => {
@@ -83,43 +97,84 @@ describe('fuzz: sidecar reader and checker', () => {
     expect(checked).toBe(FUZZ_RUNS);
     expect(withProblems).toBeGreaterThan(0);
     expect(parsed).toBeGreaterThan(FUZZ_RUNS / 20);
-    console.log(`checkSidecarAgainstSource: ${parsed} of ${FUZZ_RUNS} fuzzed sidecars parsed; ${withProblems} checks found problems`);
+    console.log(
+      `checkSidecarAgainstSource: ${parsed} of ${FUZZ_RUNS} fuzzed sidecars parsed; ${withProblems} checks found problems`,
+    );
   });
 });
 
 const jsonlLine = fc
-  .record({
-    id: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }),
-    text: fc.oneof(awkwardText, fc.jsonValue({ maxDepth: 1 })),
-    spans: fc.oneof(
-      fc.array(fc.record({ start: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double()), end: fc.integer({ min: -3, max: 60 }), label: fc.constantFrom('PERSON', '', 'X') }), { maxLength: 4 }),
-      fc.jsonValue({ maxDepth: 2 }),
-    ),
-    quotes: fc.oneof(fc.array(fc.record({ start: fc.integer({ min: -3, max: 60 }), end: fc.integer({ min: -3, max: 60 }), speaker: fc.jsonValue({ maxDepth: 0 }) }), { maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
-  }, { requiredKeys: [] })
+  .record(
+    {
+      id: fc.option(fc.oneof(fc.string(), fc.integer()), { nil: undefined }),
+      text: fc.oneof(awkwardText, fc.jsonValue({ maxDepth: 1 })),
+      spans: fc.oneof(
+        fc.array(
+          fc.record({
+            start: fc.oneof(fc.integer({ min: -3, max: 60 }), fc.double()),
+            end: fc.integer({ min: -3, max: 60 }),
+            label: fc.constantFrom('PERSON', '', 'X'),
+          }),
+          { maxLength: 4 },
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+      quotes: fc.oneof(
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: -3, max: 60 }),
+            end: fc.integer({ min: -3, max: 60 }),
+            speaker: fc.jsonValue({ maxDepth: 0 }),
+          }),
+          { maxLength: 3 },
+        ),
+        fc.jsonValue({ maxDepth: 1 }),
+      ),
+    },
+    { requiredKeys: [] },
+  )
   .map((o) => JSON.stringify(o));
 
 const lsTask = fc.record(
   {
-    data: fc.oneof(fc.record({ text: awkwardText, document: fc.option(fc.string(), { nil: undefined }) }), fc.jsonValue({ maxDepth: 2 })),
+    data: fc.oneof(
+      fc.record({ text: awkwardText, document: fc.option(fc.string(), { nil: undefined }) }),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
     annotations: fc.array(
-      fc.record({
-        result: fc.array(
-          fc.oneof(
-            fc.record({
-              id: fc.constantFrom('r1', 'r2', 'r3'),
-              type: fc.constantFrom('labels', 'relation', 'choices'),
-              value: fc.record({ start: fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double()), end: fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double()), labels: fc.array(fc.constantFrom('PERSON', 'QUOTE', 7 as unknown as string), { maxLength: 2 }), text: fc.option(awkwardText, { nil: undefined }) }, { requiredKeys: [] }),
-              from_id: fc.constantFrom('r1', 'r2'),
-              to_id: fc.constantFrom('r1', 'r3'),
-              meta: fc.record({ text: fc.array(fc.constantFrom('kind: indirect', 'speaker: بايدن', 'link: Q1', '')) }),
-            }, { requiredKeys: ['type'] }),
-            fc.jsonValue({ maxDepth: 2 }),
+      fc.record(
+        {
+          result: fc.array(
+            fc.oneof(
+              fc.record(
+                {
+                  id: fc.constantFrom('r1', 'r2', 'r3'),
+                  type: fc.constantFrom('labels', 'relation', 'choices'),
+                  value: fc.record(
+                    {
+                      start: fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double()),
+                      end: fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double()),
+                      labels: fc.array(fc.constantFrom('PERSON', 'QUOTE', 7 as unknown as string), { maxLength: 2 }),
+                      text: fc.option(awkwardText, { nil: undefined }),
+                    },
+                    { requiredKeys: [] },
+                  ),
+                  from_id: fc.constantFrom('r1', 'r2'),
+                  to_id: fc.constantFrom('r1', 'r3'),
+                  meta: fc.record({
+                    text: fc.array(fc.constantFrom('kind: indirect', 'speaker: بايدن', 'link: Q1', '')),
+                  }),
+                },
+                { requiredKeys: ['type'] },
+              ),
+              fc.jsonValue({ maxDepth: 2 }),
+            ),
+            { maxLength: 4 },
           ),
-          { maxLength: 4 },
-        ),
-        was_cancelled: fc.boolean(),
-      }, { requiredKeys: [] }),
+          was_cancelled: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
       { maxLength: 2 },
     ),
   },
@@ -129,10 +184,29 @@ const lsTask = fc.record(
 const bratAnn = fc
   .array(
     fc.oneof(
-      fc.tuple(fc.nat({ max: 9 }), fc.constantFrom('PERSON', 'QUOTE', 'GPE'), fc.integer({ min: -2, max: 60 }), fc.integer({ min: -2, max: 60 }), awkwardText).map(([n, t, s, e, x]) => `T${n}\t${t} ${s} ${e}\t${x}`),
-      fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat({ max: 9 })).map(([r, a, b]) => `R${r}\tSpeaker Arg1:T${a} Arg2:T${b}`),
-      fc.tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), awkwardText).map(([n, t, x]) => `#${n}\tAnnotatorNotes T${t}\t${x}`),
-      fc.tuple(fc.nat({ max: 9 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 30 })).map(([n, a, b, c]) => `T${n}\tORG ${a} ${b};${b} ${c}\tx`),
+      fc
+        .tuple(
+          fc.nat({ max: 9 }),
+          fc.constantFrom('PERSON', 'QUOTE', 'GPE'),
+          fc.integer({ min: -2, max: 60 }),
+          fc.integer({ min: -2, max: 60 }),
+          awkwardText,
+        )
+        .map(([n, t, s, e, x]) => `T${n}\t${t} ${s} ${e}\t${x}`),
+      fc
+        .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), fc.nat({ max: 9 }))
+        .map(([r, a, b]) => `R${r}\tSpeaker Arg1:T${a} Arg2:T${b}`),
+      fc
+        .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }), awkwardText)
+        .map(([n, t, x]) => `#${n}\tAnnotatorNotes T${t}\t${x}`),
+      fc
+        .tuple(
+          fc.nat({ max: 9 }),
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 0, max: 30 }),
+        )
+        .map(([n, a, b, c]) => `T${n}\tORG ${a} ${b};${b} ${c}\tx`),
       awkwardText,
     ),
     { maxLength: 8 },
@@ -142,7 +216,12 @@ const bratAnn = fc
 const conllText = fc
   .array(
     fc.oneof(
-      fc.tuple(fc.constantFrom('بايدن', 'و', 'Biden', '👍🏽', 'عمّان', '"'), fc.constantFrom('O', 'B-PERSON', 'I-PERSON', 'I-GPE', 'E-ORG', 'S-X', 'B-', 'bogus')).map(([t, g]) => `${t}\t${g}`),
+      fc
+        .tuple(
+          fc.constantFrom('بايدن', 'و', 'Biden', '👍🏽', 'عمّان', '"'),
+          fc.constantFrom('O', 'B-PERSON', 'I-PERSON', 'I-GPE', 'E-ORG', 'S-X', 'B-', 'bogus'),
+        )
+        .map(([t, g]) => `${t}\t${g}`),
       fc.constant(''),
       fc.constant('-DOCSTART-\tO'),
       awkwardText,
@@ -154,26 +233,64 @@ const conllText = fc
 describe('fuzz: importers', () => {
   it(`jsonl: random bytes, random JSON and near-miss lines (${FUZZ_RUNS}+ each)`, () => {
     const F = 'in/export.jsonl';
-    fc.assert(fc.property(fc.oneof(randomBytesText, randomJsonText), (t) => expectTypedOutcome('parseJsonl(random)', F, () => parseJsonl(t, F))), { numRuns: FUZZ_RUNS });
-    fc.assert(fc.property(jsonlLine, (t) => expectTypedOutcome('parseJsonlLine(near-miss)', F, () => parseJsonlLine(t, `${F}:1`))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(fc.oneof(randomBytesText, randomJsonText), (t) =>
+        expectTypedOutcome('parseJsonl(random)', F, () => parseJsonl(t, F)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    fc.assert(
+      fc.property(jsonlLine, (t) =>
+        expectTypedOutcome('parseJsonlLine(near-miss)', F, () => parseJsonlLine(t, `${F}:1`)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it(`labelstudio: random bytes, random JSON and near-miss tasks (${FUZZ_RUNS}+ each)`, () => {
     const F = 'in/tasks.json';
-    fc.assert(fc.property(fc.oneof(randomBytesText, randomJsonText), (t) => expectTypedOutcome('parseLabelStudio(random)', F, () => parseLabelStudio(t, F))), { numRuns: FUZZ_RUNS });
-    fc.assert(fc.property(lsTask, (task) => expectTypedOutcome('parseLabelStudioTask(near-miss)', F, () => parseLabelStudioTask(task, `${F}#1`))), { numRuns: FUZZ_RUNS });
-    fc.assert(fc.property(fc.array(lsTask, { maxLength: 3 }), (tasks) => expectTypedOutcome('parseLabelStudio(near-miss file)', F, () => parseLabelStudio(JSON.stringify(tasks), F))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(fc.oneof(randomBytesText, randomJsonText), (t) =>
+        expectTypedOutcome('parseLabelStudio(random)', F, () => parseLabelStudio(t, F)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    fc.assert(
+      fc.property(lsTask, (task) =>
+        expectTypedOutcome('parseLabelStudioTask(near-miss)', F, () => parseLabelStudioTask(task, `${F}#1`)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    fc.assert(
+      fc.property(fc.array(lsTask, { maxLength: 3 }), (tasks) =>
+        expectTypedOutcome('parseLabelStudio(near-miss file)', F, () => parseLabelStudio(JSON.stringify(tasks), F)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it(`brat: random bytes and near-miss .ann lines against awkward texts (${FUZZ_RUNS}+ each)`, () => {
     const F = 'in/a.ann';
-    fc.assert(fc.property(randomBytesText, awkwardText, (ann, text) => expectTypedOutcome('parseBratAnn(random)', F, () => parseBratAnn(ann, text, F))), { numRuns: FUZZ_RUNS });
-    fc.assert(fc.property(bratAnn, awkwardText, (ann, text) => expectTypedOutcome('parseBratAnn(near-miss)', F, () => parseBratAnn(ann, text, F))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(randomBytesText, awkwardText, (ann, text) =>
+        expectTypedOutcome('parseBratAnn(random)', F, () => parseBratAnn(ann, text, F)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    fc.assert(
+      fc.property(bratAnn, awkwardText, (ann, text) =>
+        expectTypedOutcome('parseBratAnn(near-miss)', F, () => parseBratAnn(ann, text, F)),
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
   });
 
   it(`conll: random bytes and near-miss token lines, aligned to awkward texts (${FUZZ_RUNS}+ each)`, () => {
     const F = 'in/a.conll';
-    fc.assert(fc.property(randomBytesText, (t) => expectTypedOutcome('parseConll(random)', F, () => parseConll(t, F))), { numRuns: FUZZ_RUNS });
+    fc.assert(
+      fc.property(randomBytesText, (t) => expectTypedOutcome('parseConll(random)', F, () => parseConll(t, F))),
+      { numRuns: FUZZ_RUNS },
+    );
     fc.assert(
       fc.property(conllText, fc.oneof(awkwardText, fc.constant('بايدن و Biden 👍🏽 عمّان')), (t, text) =>
         expectTypedOutcome('parseConll+alignConll(near-miss)', F, () => {
@@ -188,8 +305,23 @@ describe('fuzz: importers', () => {
     const span = fc.record({ start: fc.integer({ min: -5, max: 3100 }), end: fc.integer({ min: -5, max: 3100 }) });
     const doc = fc.record({
       text: fc.option(fc.oneof(awkwardText, fc.constant(SAMPLE_TEXT)), { nil: undefined }),
-      entities: fc.array(fc.record({ start: span.map((s) => s.start), end: span.map((s) => s.end), label: fc.constantFrom('PERSON', 'GPE') }), { maxLength: 5 }),
-      quotes: fc.array(fc.record({ start: span.map((s) => s.start), end: span.map((s) => s.end), kind: fc.constantFrom('direct' as const, 'indirect' as const), speaker: fc.option(fc.nat({ max: 6 }), { nil: null }) }), { maxLength: 3 }),
+      entities: fc.array(
+        fc.record({
+          start: span.map((s) => s.start),
+          end: span.map((s) => s.end),
+          label: fc.constantFrom('PERSON', 'GPE'),
+        }),
+        { maxLength: 5 },
+      ),
+      quotes: fc.array(
+        fc.record({
+          start: span.map((s) => s.start),
+          end: span.map((s) => s.end),
+          kind: fc.constantFrom('direct' as const, 'indirect' as const),
+          speaker: fc.option(fc.nat({ max: 6 }), { nil: null }),
+        }),
+        { maxLength: 3 },
+      ),
     });
     const F = 'news/a.txt';
     fc.assert(

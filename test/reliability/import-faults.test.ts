@@ -27,7 +27,9 @@ afterAll(() => {
 });
 
 /** Runs an import that must change nothing; returns its report, or the TahrirError it was refused with. */
-async function importNothing(request: ImportRequest): Promise<ImportReport | { error: { code: string; message: string } }> {
+async function importNothing(
+  request: ImportRequest,
+): Promise<ImportReport | { error: { code: string; message: string } }> {
   const before = snapshot(root);
   let out: ImportReport | { error: { code: string; message: string } };
   try {
@@ -47,7 +49,15 @@ describe('import files with faults', () => {
   it('jsonl: a truncated line, a line that is not JSON, a wrong shape: each skipped naming file:line', async () => {
     const from = join(inbox, 'export.jsonl');
     const good = line({ id: SAMPLE_NAME, text: CLEAN, spans: [{ start: 0, end: 3, label: 'PERSON' }] });
-    writeFileSync(from, [good.slice(0, 60), 'not json at all', line({ id: SAMPLE_NAME, text: CLEAN, spans: { start: 0 } }), line([1, 2])].join('\n') + '\n');
+    writeFileSync(
+      from,
+      [
+        good.slice(0, 60),
+        'not json at all',
+        line({ id: SAMPLE_NAME, text: CLEAN, spans: { start: 0 } }),
+        line([1, 2]),
+      ].join('\n') + '\n',
+    );
     const r = (await importNothing({ format: 'jsonl', from })) as ImportReport;
     expect(r.skipped.map((s) => s.file)).toEqual([`${from}:1`, `${from}:2`, `${from}:3`, `${from}:4`]);
     expect(r.skipped[0].reason).toMatch(/not JSON/);
@@ -80,7 +90,10 @@ describe('import files with faults', () => {
     const cp = (s: string) => Array.from(s).length;
     const start = cp(CLEAN.slice(0, cleanStart));
     const from = join(inbox, 'dup.jsonl');
-    writeFileSync(from, line({ id: SAMPLE_NAME, text: CLEAN, spans: [{ start, end: start + cp(e.text), label: e.label }] }));
+    writeFileSync(
+      from,
+      line({ id: SAMPLE_NAME, text: CLEAN, spans: [{ start, end: start + cp(e.text), label: e.label }] }),
+    );
     const r = (await importNothing({ format: 'jsonl', from })) as ImportReport;
     expect(r.duplicates).toBe(1);
     covered.push('jsonl duplicate span');
@@ -103,7 +116,17 @@ describe('import files with faults', () => {
 
   it('labelstudio: a result past the end of its text is reported', async () => {
     const from = join(inbox, 'tasks.json');
-    writeFileSync(from, JSON.stringify([{ data: { text: CLEAN, document: SAMPLE_NAME }, annotations: [{ result: [{ id: 'r1', type: 'labels', value: { start: 5, end: 999999, labels: ['PERSON'] } }] }] }]));
+    writeFileSync(
+      from,
+      JSON.stringify([
+        {
+          data: { text: CLEAN, document: SAMPLE_NAME },
+          annotations: [
+            { result: [{ id: 'r1', type: 'labels', value: { start: 5, end: 999999, labels: ['PERSON'] } }] },
+          ],
+        },
+      ]),
+    );
     const r = await importNothing({ format: 'labelstudio', from });
     const text = 'error' in r ? r.error.message : JSON.stringify(r.skipped);
     expect(text).toMatch(/not within the text|not a range of the text|past the end/);
@@ -134,7 +157,10 @@ describe('import files with faults', () => {
   });
 
   it('a well-formed import into a document whose sidecar is broken: skipped, the sidecar left byte for byte', async () => {
-    writeFileSync(join(root, `${SAMPLE_NAME}.annotations.json`), readFileSync(join(BAD, 'sidecars', 'truncated.annotations.json')));
+    writeFileSync(
+      join(root, `${SAMPLE_NAME}.annotations.json`),
+      readFileSync(join(BAD, 'sidecars', 'truncated.annotations.json')),
+    );
     const from = join(inbox, 'export.jsonl');
     writeFileSync(from, line({ id: SAMPLE_NAME, text: CLEAN, spans: [{ start: 0, end: 3, label: 'PERSON' }] }));
     const r = (await importNothing({ format: 'jsonl', from })) as ImportReport;

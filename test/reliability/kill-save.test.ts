@@ -21,7 +21,15 @@ let saver: string;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'tahrir-kill-'));
   saver = join(tmp, 'kill-saver.cjs');
-  await build({ entryPoints: [join(here, 'kill-saver.ts')], outfile: saver, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(here, 'kill-saver.ts')],
+    outfile: saver,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 });
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -29,7 +37,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the saver on `root`, waits until its first save is through, kills it `delayMs` later (mid-loop); resolves when it is dead. */
-function runAndKill(root: string, run: number, delayMs: number): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
+function runAndKill(
+  root: string,
+  run: number,
+  delayMs: number,
+): Promise<{ signal: NodeJS.Signals | null; code: number | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [saver, root, String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

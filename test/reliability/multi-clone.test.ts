@@ -26,7 +26,8 @@ const SEED = 18;
 const NAMES = ['lina', 'omar', 'sara'];
 const LABELS = ['PERSON', 'ORG', 'GPE', 'LOC'];
 const DOCUMENTS: Record<string, string> = {
-  'news/a.txt': 'Sara Haddad met Omar Khalil in Amman on Monday. "We will build the road," she said. Share this article.',
+  'news/a.txt':
+    'Sara Haddad met Omar Khalil in Amman on Monday. "We will build the road," she said. Share this article.',
   'news/b.txt': 'قال وزير الخارجية أيمن الصفدي في عمان إن الأردن يدعم الحوار. اقرأ المزيد',
   'c.txt': 'The Nile Authority said Cairo and Khartoum agreed on water sharing. Follow us on Twitter.',
   'd.txt': 'أعلنت شركة أرامكو في الرياض عن أرباح قياسية، وقال المتحدث إن الطلب قوي.',
@@ -50,8 +51,12 @@ function random(seed: number): () => number {
 
 function git(cwd: string, ...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_MERGE_AUTOEDIT: 'no' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_MERGE_AUTOEDIT: 'no' } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
 }
@@ -82,16 +87,21 @@ const tagOf = (e: Entity) => e.link ?? '';
 /** A conflict is where two annotators changed one item: both sides differ from the base and from each other, or one changed what the other deleted. */
 function conflictIsReal(c: SidecarConflict): string | null {
   const item = (x: unknown) => x as Entity;
-  if (c.kind === 'document') return c.mine !== undefined && c.theirs !== undefined && JSON.stringify(c.mine) !== JSON.stringify(c.theirs) ? null : `document ${c.id}: the two values agree`;
+  if (c.kind === 'document')
+    return c.mine !== undefined && c.theirs !== undefined && JSON.stringify(c.mine) !== JSON.stringify(c.theirs)
+      ? null
+      : `document ${c.id}: the two values agree`;
   if (c.reason === 'both-changed') {
     if (c.mine === undefined || c.theirs === undefined) return `${c.kind} ${c.id}: a version is missing`;
     if (sameContent(item(c.mine), item(c.theirs))) return `${c.kind} ${c.id}: both sides say the same`;
-    if (c.base !== undefined && (sameContent(item(c.base), item(c.mine)) || sameContent(item(c.base), item(c.theirs)))) return `${c.kind} ${c.id}: one side did not change it`;
+    if (c.base !== undefined && (sameContent(item(c.base), item(c.mine)) || sameContent(item(c.base), item(c.theirs))))
+      return `${c.kind} ${c.id}: one side did not change it`;
     return null;
   }
   if (c.reason === 'changed-and-deleted') {
     const kept = c.mine ?? c.theirs;
-    if (c.base === undefined || kept === undefined || (c.mine !== undefined && c.theirs !== undefined)) return `${c.kind} ${c.id}: not one changed and one deleted`;
+    if (c.base === undefined || kept === undefined || (c.mine !== undefined && c.theirs !== undefined))
+      return `${c.kind} ${c.id}: not one changed and one deleted`;
     return sameContent(item(c.base), item(kept)) ? `${c.kind} ${c.id}: the kept side did not change it` : null;
   }
   if (c.reason === 'overlapping-edit') {
@@ -124,7 +134,7 @@ describe('three annotators, one corpus, one bare remote', () => {
   it(`${ROUNDS} rounds of annotate / commit / pull through the merge driver / push: nothing lost, conflicts only where two changed one item`, async () => {
     const started = Date.now();
     const rand = random(SEED);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
     const top = await tempFolder('tahrir-clones-');
     const remote = join(top, 'remote.git');
     await gitOk(top, 'init', '-q', '--bare', '-b', 'main', remote);
@@ -158,7 +168,20 @@ describe('three annotators, one corpus, one bare remote', () => {
       clones.set(name, { dir, backend: await Backend.open(dir, { annotator: name }) });
     }
 
-    const counts: Counts = { rounds: 0, created: 0, changed: 0, deleted: 0, edits: 0, commits: 0, pulls: 0, merges: 0, conflictedMerges: 0, conflicts: {}, rejectedPushes: 0, resolved: 0 };
+    const counts: Counts = {
+      rounds: 0,
+      created: 0,
+      changed: 0,
+      deleted: 0,
+      edits: 0,
+      commits: 0,
+      pulls: 0,
+      merges: 0,
+      conflictedMerges: 0,
+      conflicts: {},
+      rejectedPushes: 0,
+      resolved: 0,
+    };
     const created = new Set<string>();
     const deleted = new Set<string>();
     let tagNumber = 0;
@@ -180,7 +203,13 @@ describe('three annotators, one corpus, one bare remote', () => {
           const taken = new Set([...sidecar.edits, ...sidecar.entities, ...sidecar.quotes].map((x) => x.id));
           let n = sidecar.entities.length + 1;
           while (taken.has(`t${n}`)) n++;
-          sidecar = { ...sidecar, entities: [...sidecar.entities, { id: `t${n}`, start: w.start, end: w.end, label: pick(LABELS), text: w.text, link: tag }] };
+          sidecar = {
+            ...sidecar,
+            entities: [
+              ...sidecar.entities,
+              { id: `t${n}`, start: w.start, end: w.end, label: pick(LABELS), text: w.text, link: tag },
+            ],
+          };
           created.add(tag);
           counts.created++;
         } else if (r < 0.85) {
@@ -201,10 +230,19 @@ describe('three annotators, one corpus, one bare remote', () => {
           const taken = new Set([...sidecar.edits, ...sidecar.entities, ...sidecar.quotes].map((x) => x.id));
           let n = sidecar.edits.length + 1;
           while (taken.has(`e${n}`)) n++;
-          sidecar = { ...sidecar, edits: [...sidecar.edits, { id: `e${n}`, start: w.start, end: w.end, text: w.text, replacement: '', kind: 'boilerplate' as const }].sort((a, b) => a.start - b.start) };
+          sidecar = {
+            ...sidecar,
+            edits: [
+              ...sidecar.edits,
+              { id: `e${n}`, start: w.start, end: w.end, text: w.text, replacement: '', kind: 'boilerplate' as const },
+            ].sort((a, b) => a.start - b.start),
+          };
           counts.edits++;
         } else {
-          sidecar = { ...sidecar, document: { ...sidecar.document, status: pick(['todo', 'in_progress', 'done'] as const) } };
+          sidecar = {
+            ...sidecar,
+            document: { ...sidecar.document, status: pick(['todo', 'in_progress', 'done'] as const) },
+          };
         }
       }
       await backend.saveSidecar(id, sidecar, opened.revision);
@@ -266,8 +304,12 @@ describe('three annotators, one corpus, one bare remote', () => {
       await checkNotTorn(dir, `after ${name}'s save`);
       // One process for both: every process this test starts is a fork of the (large) test worker.
       await new Promise<void>((resolve, reject) =>
-        execFile('sh', ['-c', 'git add -A && git commit -qm "$1"', 'sh', `${name}: annotations`], { cwd: dir }, (error, stdout, stderr) =>
-          error ? reject(new Error(`commit in ${dir} failed: ${stdout}${stderr}`)) : resolve(),
+        execFile(
+          'sh',
+          ['-c', 'git add -A && git commit -qm "$1"', 'sh', `${name}: annotations`],
+          { cwd: dir },
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`commit in ${dir} failed: ${stdout}${stderr}`)) : resolve(),
         ),
       );
       counts.commits++;
@@ -279,7 +321,10 @@ describe('three annotators, one corpus, one bare remote', () => {
       const who = NAMES.filter(() => rand() < 0.4);
       await Promise.all((who.length > 0 ? who : [pick(NAMES)]).map(work));
       counts.rounds++;
-      if (process.env.TAHRIR_CLONE_ROUNDS) process.stderr.write(`round ${round}: ${((Date.now() - started) / 1000).toFixed(1)} s, ${counts.pulls} pulls, ${counts.merges} merges\n`);
+      if (process.env.TAHRIR_CLONE_ROUNDS)
+        process.stderr.write(
+          `round ${round}: ${((Date.now() - started) / 1000).toFixed(1)} s, ${counts.pulls} pulls, ${counts.merges} merges\n`,
+        );
     }
 
     // Everyone syncs until every clone is on the remote's commit.
@@ -290,7 +335,9 @@ describe('three annotators, one corpus, one bare remote', () => {
       }
     }
     for (const name of NAMES) await pull(name);
-    const heads = await Promise.all(NAMES.map(async (n) => (await gitOk(clones.get(n)!.dir, 'rev-parse', 'HEAD')).trim()));
+    const heads = await Promise.all(
+      NAMES.map(async (n) => (await gitOk(clones.get(n)!.dir, 'rev-parse', 'HEAD')).trim()),
+    );
     expect(new Set(heads).size, `clones on ${heads.join(', ')}`).toBe(1);
 
     // Nothing lost: every entity created and not deleted is there, once.
@@ -311,7 +358,11 @@ describe('three annotators, one corpus, one bare remote', () => {
 
     // Every sidecar validates, or its only problem is its unresolved conflicts.
     const report = await validateWorkspace(finalDir);
-    for (const f of report.files) expect(f.problems.map((p) => p.path), `${f.file}: ${JSON.stringify(f.problems)}`).toEqual(['conflicts']);
+    for (const f of report.files)
+      expect(
+        f.problems.map((p) => p.path),
+        `${f.file}: ${JSON.stringify(f.problems)}`,
+      ).toEqual(['conflicts']);
 
     const seconds = (Date.now() - started) / 1000;
     console.log(

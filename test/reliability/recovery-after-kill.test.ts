@@ -38,7 +38,10 @@ describe('recovery journal across a killed serve process', () => {
     const unsaved: Sidecar = {
       ...opened.sidecar,
       document: { ...opened.sidecar.document, note: 'typed just before the crash — عمّان 👍🏽' },
-      entities: [...opened.sidecar.entities, { id: 't99', start: 0, end: 3, label: 'MISC', text: Array.from(opened.text).slice(0, 3).join('') }],
+      entities: [
+        ...opened.sidecar.entities,
+        { id: 't99', start: 0, end: 3, label: 'MISC', text: Array.from(opened.text).slice(0, 3).join('') },
+      ],
     };
     await first.call('writeRecovery', 'article', unsaved);
     await killHard(first);
@@ -55,7 +58,12 @@ describe('recovery journal across a killed serve process', () => {
     expect(Date.parse(reopened.recovered!.savedAt)).not.toBeNaN();
 
     // Restore: save the recovered sidecar over the revision on disk.
-    const saved = await second.call<SaveResult>('saveSidecar', 'article', reopened.recovered!.sidecar, reopened.revision);
+    const saved = await second.call<SaveResult>(
+      'saveSidecar',
+      'article',
+      reopened.recovered!.sidecar,
+      reopened.revision,
+    );
     expect(saved.revision).toMatch(/^[0-9a-f]{64}$/);
     const onDisk = JSON.parse(readFileSync(sidecarPath, 'utf8')) as Sidecar;
     expect(onDisk.document.note).toBe(unsaved.document.note);

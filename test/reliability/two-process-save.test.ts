@@ -39,7 +39,12 @@ type Answer = { ok: true; revision: string; note: string } | { ok: false; code: 
 
 async function save(server: ServeProcess, sidecar: Sidecar, base: string | null, note: string): Promise<Answer> {
   try {
-    const { revision } = await server.call<SaveResult>('saveSidecar', 'article', { ...sidecar, document: { ...sidecar.document, note } }, base);
+    const { revision } = await server.call<SaveResult>(
+      'saveSidecar',
+      'article',
+      { ...sidecar, document: { ...sidecar.document, note } },
+      base,
+    );
     return { ok: true, revision, note };
   } catch (e) {
     const err = e as Error & { code: string };
@@ -68,14 +73,23 @@ describe('two tahrir serve processes saving the same document', () => {
       // Both saves were based on `base`, so no later save was based on either: a confirmed save not on disk is lost.
       lost += wins.filter((w) => w.note !== onDisk || w.revision !== sha256(bytes)).length;
       // The loser is told the sidecar changed elsewhere, as the editor's keep / take / merge flow expects.
-      const told = refused.every((a) => a.code === 'stale-revision' && /article\.annotations\.json: changed on disk since it was opened/.test(a.message));
+      const told = refused.every(
+        (a) =>
+          a.code === 'stale-revision' &&
+          /article\.annotations\.json: changed on disk since it was opened/.test(a.message),
+      );
       if (wins.length !== 1 || !told) wrongRounds.push(`round ${round}: ${JSON.stringify(answers)}`);
       base = sha256(bytes);
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`two-process saves: ${ROUNDS} rounds, ${confirmed} confirmed, ${lost} lost, ${wrongRounds.length} rounds not one win and one refusal, refusals ${JSON.stringify(Object.fromEntries(refusals))}; ${seconds} s`);
+    console.log(
+      `two-process saves: ${ROUNDS} rounds, ${confirmed} confirmed, ${lost} lost, ${wrongRounds.length} rounds not one win and one refusal, refusals ${JSON.stringify(Object.fromEntries(refusals))}; ${seconds} s`,
+    );
     expect(lost).toBe(0);
-    expect(wrongRounds.slice(0, 3), `${wrongRounds.length} rounds without exactly one confirmed save and one refusal`).toEqual([]);
+    expect(
+      wrongRounds.slice(0, 3),
+      `${wrongRounds.length} rounds without exactly one confirmed save and one refusal`,
+    ).toEqual([]);
     // Nothing left beside the sidecar: no lock file, no temp file.
     expect(readdirSync(root).sort()).toEqual(['article.annotations.json', 'article.txt']);
   }, 120_000);

@@ -60,7 +60,8 @@ export function snapshot(root: string): Record<string, string> {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out[relative(root, p).split(sep).join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else if (e.isFile())
+        out[relative(root, p).split(sep).join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(root);

@@ -44,7 +44,11 @@ describe('createHttpApi', () => {
     expect((await api.listDocuments()).map((d) => d.id)).toContain(SAMPLE);
     const opened = await api.openDocument(SAMPLE);
     expect(opened.text.length).toBeGreaterThan(100);
-    const saved = await api.saveSidecar(SAMPLE, { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'done' } }, opened.revision);
+    const saved = await api.saveSidecar(
+      SAMPLE,
+      { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'done' } },
+      opened.revision,
+    );
     expect(saved.revision).toMatch(/^[0-9a-f]{64}$/);
     expect((await api.listDocuments()).find((d) => d.id === SAMPLE)?.status).toBe('done');
     await api.writeRecovery(SAMPLE, opened.sidecar);
@@ -142,7 +146,9 @@ describe('postApiCall with a body already made (what the sidecar worker sends)',
     const viaClient = await rejection(api.saveSidecar(SAMPLE, JSON.parse(text), opened.revision));
     expect(viaBody.code).toBe('stale-revision');
     expect(viaBody.toData()).toEqual(viaClient.toData());
-    const cut = await rejection(postApiCall(target(), 'writeRecovery', `{"args":[${JSON.stringify(SAMPLE)},${text.slice(0, 100)}`));
+    const cut = await rejection(
+      postApiCall(target(), 'writeRecovery', `{"args":[${JSON.stringify(SAMPLE)},${text.slice(0, 100)}`),
+    );
     expect(cut.code).toBe('invalid-argument');
     expect(cut.message).toMatch(/not JSON/);
   });

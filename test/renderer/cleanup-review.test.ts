@@ -26,7 +26,8 @@ import { store } from '../../renderer/session/store';
 import { cp, openWorkspace } from './store-workspace';
 
 /** A source line holding a glued year ("2024وجاء"): the split inside it is held back while the line is suggested for removal. */
-const GLUED = 'قال الرئيس 👋 جو بايدن 🇺🇸 في عمّان إن الأمر جيد.\r\nالمصدر: وكالات 2024وجاء\r\nوتابع الرئيس حديثه عن الحوار.\r\nكلمات دلالية: بايدن عمّان الحوار\r\n';
+const GLUED =
+  'قال الرئيس 👋 جو بايدن 🇺🇸 في عمّان إن الأمر جيد.\r\nالمصدر: وكالات 2024وجاء\r\nوتابع الرئيس حديثه عن الحوار.\r\nكلمات دلالية: بايدن عمّان الحوار\r\n';
 
 const order = () => reviewOrder(cleanupState().suggestions, store().getState().data);
 const rules = () => order().map((s) => s.rule);
@@ -41,10 +42,16 @@ async function open(files: Record<string, string>, id: string) {
 
 describe('the cleanup review', () => {
   it('says why each suggestion was made: its reason when it has one, else its rule’s description', () => {
-    expect(suggestionWhy({ rule: 'site-template', description: 'A line most of the site’s other articles share (template)', reason: 'appears in 87 of 100 spa articles' })).toBe(
-      'appears in 87 of 100 spa articles',
+    expect(
+      suggestionWhy({
+        rule: 'site-template',
+        description: 'A line most of the site’s other articles share (template)',
+        reason: 'appears in 87 of 100 spa articles',
+      }),
+    ).toBe('appears in 87 of 100 spa articles');
+    expect(suggestionWhy({ rule: 'source-line', description: 'A line naming the source' })).toBe(
+      'A line naming the source',
     );
-    expect(suggestionWhy({ rule: 'source-line', description: 'A line naming the source' })).toBe('A line naming the source');
     expect(suggestionWhy({ rule: 'x' })).toBe('Rule x');
   });
 
@@ -72,15 +79,26 @@ describe('the cleanup review', () => {
     markQuote({ start: cp(GLUED, 'بايدن عمّان'), end: cp(GLUED, 'بايدن عمّان') + 11 }); // inside the keywords line
     const s = store().getState();
     expect(hiddenByAccepting(s.doc!.source, s.data!, order())).toEqual({ entities: 1, quotes: 1 });
-    expect(hiddenByAccepting(s.doc!.source, s.data!, order().filter((x) => x.rule === 'source-line'))).toEqual({ entities: 1, quotes: 0 });
+    expect(
+      hiddenByAccepting(
+        s.doc!.source,
+        s.data!,
+        order().filter((x) => x.rule === 'source-line'),
+      ),
+    ).toEqual({ entities: 1, quotes: 0 });
     expect(acceptSuggestions(order())).toBe(2);
-    expect(store().getState().notice?.text).toBe('Accepted 2 suggestions: 1 entity and 1 quote hidden from the clean text (Ctrl+Z brings them back).');
+    expect(store().getState().notice?.text).toBe(
+      'Accepted 2 suggestions: 1 entity and 1 quote hidden from the clean text (Ctrl+Z brings them back).',
+    );
     undo();
     store().setState({ notice: null });
     // An accept that hides nothing says nothing.
     const keywords = order().find((x) => x.rule === 'keywords-line')!;
     const t = store().getState();
-    expect(hiddenByAccepting(t.doc!.source, { ...t.data!, quotes: {} }, [keywords])).toEqual({ entities: 0, quotes: 0 });
+    expect(hiddenByAccepting(t.doc!.source, { ...t.data!, quotes: {} }, [keywords])).toEqual({
+      entities: 0,
+      quotes: 0,
+    });
   });
 
   it('reviews by the keyboard’s actions: next, previous, accept, reject; the cursor takes the next one’s place', async () => {
@@ -95,7 +113,11 @@ describe('the cleanup review', () => {
     expect(Object.values(store().getState().data!.edits).map((e) => e.rule)).toEqual(['source-line']);
     expect(currentSuggestion()?.rule).toBe('keywords-line');
     expect(decideCurrent('reject')).toBe(true);
-    expect(store().getState().data!.rejected?.map((r) => r.rule)).toEqual(['keywords-line']);
+    expect(
+      store()
+        .getState()
+        .data!.rejected?.map((r) => r.rule),
+    ).toEqual(['keywords-line']);
     expect(cleanupState().cursor).toBeNull();
   });
 
@@ -114,7 +136,10 @@ describe('the cleanup review', () => {
     const footer = 'نشرة الوكالة المسائية (العدد 14) — الصفحة الأولى';
     const a = `قال الوزير إن الاتفاق سيوقع غدا.\n${footer}\n`;
     const b = `وأضاف أن الوفد وصل.\n${footer.replace('14', '15')}\n`;
-    const { root } = await open({ 'site/a.txt': a, 'site/b.txt': b, 'tahrir.json': JSON.stringify({ annotator: 'mona', disabledRules: ['x'] }) }, 'site/b');
+    const { root } = await open(
+      { 'site/a.txt': a, 'site/b.txt': b, 'tahrir.json': JSON.stringify({ annotator: 'mona', disabledRules: ['x'] }) },
+      'site/b',
+    );
     expect(rules()).toEqual([]);
     await removeEverywhere(footer, 'site');
     const config = JSON.parse(await readFile(join(root, 'tahrir.json'), 'utf8'));

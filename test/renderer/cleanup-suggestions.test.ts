@@ -2,7 +2,15 @@
 // suggestions become edits (one undo step, exact source text in code points), rejected ones
 // are saved and not proposed again, hand edits of the clean text become edits.
 import { describe, expect, it } from 'vitest';
-import { acceptSuggestions, cleanupState, editClean, groupByRule, loadSuggestions, openSuggestions, rejectSuggestions } from '../../renderer/session/cleanup-suggestions';
+import {
+  acceptSuggestions,
+  cleanupState,
+  editClean,
+  groupByRule,
+  loadSuggestions,
+  openSuggestions,
+  rejectSuggestions,
+} from '../../renderer/session/cleanup-suggestions';
 import { tagEntity } from '../../renderer/session/annotation-actions';
 import { saveNow, startAutosave, stopAutosave } from '../../renderer/session/autosave';
 import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
@@ -43,7 +51,17 @@ describe('cleanup suggestions in the store', () => {
     const source = open().find((s) => s.rule === 'source-line')!;
     expect(acceptSuggestions([source])).toBe(1);
     const edits = sortedSpans(store().getState().data!.edits);
-    expect(edits).toEqual([{ id: 'e1', start, end: start + Array.from(SOURCE_LINE).length, text: SOURCE_LINE, replacement: '', kind: 'boilerplate', rule: 'source-line' }]);
+    expect(edits).toEqual([
+      {
+        id: 'e1',
+        start,
+        end: start + Array.from(SOURCE_LINE).length,
+        text: SOURCE_LINE,
+        replacement: '',
+        kind: 'boilerplate',
+        rule: 'source-line',
+      },
+    ]);
     expect(Array.from(TEXT).slice(edits[0].start, edits[0].end).join('')).toBe(SOURCE_LINE);
     expect(open().map((s) => s.rule)).toEqual(['keywords-line']);
 
@@ -69,7 +87,9 @@ describe('cleanup suggestions in the store', () => {
     const again = await backend.suggest('news');
     expect(again.edits.map((e) => e.rule)).toEqual(['source-line']);
     const { sidecar } = await backend.openDocument('news');
-    expect(sidecar.rejected).toEqual([{ rule: 'keywords-line', start: keywords.start, end: keywords.end, text: keywords.text }]);
+    expect(sidecar.rejected).toEqual([
+      { rule: 'keywords-line', start: keywords.start, end: keywords.end, text: keywords.text },
+    ]);
     stopAutosave();
     undo();
     expect(open().map((s) => s.rule)).toEqual(['source-line', 'keywords-line']);
@@ -82,7 +102,9 @@ describe('cleanup suggestions in the store', () => {
     const at = Array.from(clean.slice(0, clean.indexOf('عمّان'))).length;
     expect(editClean(at, at + 5, '', 'typo')).toBe(true);
     let edits = sortedSpans(store().getState().data!.edits);
-    expect(edits).toEqual([{ id: 'e1', start: cp(TEXT, 'عمّان'), end: cp(TEXT, 'عمّان') + 5, text: 'عمّان', replacement: '', kind: 'typo' }]);
+    expect(edits).toEqual([
+      { id: 'e1', start: cp(TEXT, 'عمّان'), end: cp(TEXT, 'عمّان') + 5, text: 'عمّان', replacement: '', kind: 'typo' },
+    ]);
     const glued = Array.from(clean.slice(0, clean.indexOf('الحوار.'))).length - 4; // before "عن ", now shifted by the deletion
     expect(editClean(glued, glued, ' ', 'split')).toBe(true);
     edits = sortedSpans(store().getState().data!.edits);

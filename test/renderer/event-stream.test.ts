@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EventStreamParser, readEventStream } from '../../renderer/event-stream';
 
-const STREAM = 'retry: 2000\n: connected\n\ndata: {"type":"a"}\n\n: ping\n\ndata: {"type":"b",\ndata: "x":1}\n\ndata:{"type":"c"}\r\n\r\n';
+const STREAM =
+  'retry: 2000\n: connected\n\ndata: {"type":"a"}\n\n: ping\n\ndata: {"type":"b",\ndata: "x":1}\n\ndata:{"type":"c"}\r\n\r\n';
 const EVENTS = ['{"type":"a"}', '{"type":"b",\n"x":1}', '{"type":"c"}'];
 
 describe('EventStreamParser', () => {

@@ -27,14 +27,30 @@ function scanAll(data: DocumentData, shown: ShownText, pos: number): ShownSpan[]
 const preference = (pos: number) => (x: ShownSpan) => `${x.start <= pos && pos < x.end ? 0 : 1}:${x.end - x.start}`;
 const key = (x: ShownSpan) => `${x.ref.kind}:${x.ref.id}:${x.start}:${x.end}`;
 
-function documentWith(source: string, edits: Edit[], entities: { start: number; end: number }[], quotes: { start: number; end: number }[]): DocumentData {
+function documentWith(
+  source: string,
+  edits: Edit[],
+  entities: { start: number; end: number }[],
+  quotes: { start: number; end: number }[],
+): DocumentData {
   const cps = Array.from(source);
   const slice = (r: { start: number; end: number }) => cps.slice(r.start, r.end).join('');
   const data = dataFromSidecar({ ...emptySidecar('a.txt', '', cps.length), edits });
   const ent: Record<string, Entity> = {};
-  entities.forEach((r, i) => (ent[`t${i + 1}`] = { id: `t${i + 1}`, ...r, label: 'PERSON', text: slice(r), ...(i % 7 === 3 ? { orphaned: true } : {}) }));
+  entities.forEach(
+    (r, i) =>
+      (ent[`t${i + 1}`] = {
+        id: `t${i + 1}`,
+        ...r,
+        label: 'PERSON',
+        text: slice(r),
+        ...(i % 7 === 3 ? { orphaned: true } : {}),
+      }),
+  );
   const quo: Record<string, Quote> = {};
-  quotes.forEach((r, i) => (quo[`q${i + 1}`] = { id: `q${i + 1}`, ...r, text: slice(r), speaker: null, kind: 'direct' }));
+  quotes.forEach(
+    (r, i) => (quo[`q${i + 1}`] = { id: `q${i + 1}`, ...r, text: slice(r), speaker: null, kind: 'direct' }),
+  );
   // Added as a keypress adds them (withSpans), so the sorted list is derived as in the editor.
   return { ...data, entities: withSpans(data.entities, ent), quotes: withSpans(data.quotes, quo) };
 }
@@ -94,12 +110,17 @@ describe('spansAt (hit-testing in the sorted spans)', () => {
     let afterChange = 0;
     for (let i = 1; i <= 20; i++) {
       const id = `t${i * 300}`;
-      changed = { ...changed, entities: withSpans(changed.entities, { [id]: { ...changed.entities[id], label: 'ORG' } }) };
+      changed = {
+        ...changed,
+        entities: withSpans(changed.entities, { [id]: { ...changed.entities[id], label: 'ORG' } }),
+      };
       const t0 = performance.now();
       spansAt(changed, shown, changed.entities[id].start + 1);
       afterChange += (performance.now() - t0) / 20;
     }
-    console.log(`hit-testing 10,000 entities: scan ${scan.toFixed(3)} ms, lookup ${lookup.toFixed(4)} ms a click, ${afterChange.toFixed(3)} ms the first after a change`);
+    console.log(
+      `hit-testing 10,000 entities: scan ${scan.toFixed(3)} ms, lookup ${lookup.toFixed(4)} ms a click, ${afterChange.toFixed(3)} ms the first after a change`,
+    );
     for (const pos of positions) expect(spansAt(data, shown, pos).map(key)).toEqual(scanAll(data, shown, pos).map(key));
     expect(lookup).toBeLessThan(scan / 10);
   });

@@ -80,7 +80,8 @@ describe('editor session', () => {
         // The host switches at once and answers later: retries of the last workspace due meanwhile
         // must not reach the new one (a save of ar would land in B's ar).
         if (key === 'openWorkspace') return async () => ((open = b), await sleep(250), b.getWorkspace());
-        if (key === 'saveSidecar' && open === a.backend) return () => Promise.reject(new TahrirError('io', 'no space left on device'));
+        if (key === 'saveSidecar' && open === a.backend)
+          return () => Promise.reject(new TahrirError('io', 'no space left on device'));
         const value = Reflect.get(open, key) as unknown;
         return typeof value === 'function' ? value.bind(open) : value;
       },

@@ -29,7 +29,13 @@ async function until(condition: () => boolean | Promise<boolean>, ms = 3000): Pr
   }
 }
 
-async function onDisk(root: string, id: string): Promise<{ document: { status: string }; entities: { id: string; start: number; end: number; text: string }[] } | null> {
+async function onDisk(
+  root: string,
+  id: string,
+): Promise<{
+  document: { status: string };
+  entities: { id: string; start: number; end: number; text: string }[];
+} | null> {
   try {
     return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
   } catch {
@@ -74,7 +80,11 @@ describe('autosave', () => {
     undo();
     await until(() => store().getState().save.state === 'saved' && store().getState().revision !== first);
     expect((await onDisk(root, 'ar'))?.entities).toEqual([]);
-    expect(store().getState().documents.find((d) => d.id === 'ar')?.entities).toBe(0);
+    expect(
+      store()
+        .getState()
+        .documents.find((d) => d.id === 'ar')?.entities,
+    ).toBe(0);
   });
 
   it('keeps a failed save in memory, says so, journals it, and retries until it is written', async () => {
@@ -86,10 +96,14 @@ describe('autosave', () => {
     await openDocument('ar');
     tagEntity('PERSON', biden());
     await until(() => store().getState().save.state === 'error');
-    expect(store().getState().save.error).toMatchObject({ code: 'io', message: expect.stringContaining('no space left') });
+    expect(store().getState().save.error).toMatchObject({
+      code: 'io',
+      message: expect.stringContaining('no space left'),
+    });
     expect(store().getState().save.retryAt).toBeGreaterThan(Date.now() - 1000);
     // The journal has the change: a crash now would offer it back.
-    const journaled = async () => (await (await Backend.open(root)).openDocument('ar')).recovered?.sidecar.entities.map((e) => e.text);
+    const journaled = async () =>
+      (await (await Backend.open(root)).openDocument('ar')).recovered?.sidecar.entities.map((e) => e.text);
     await until(async () => (await journaled())?.[0] === 'جو بايدن');
     await until(() => store().getState().save.state === 'saved');
     expect(failing.calls).toBe(3);
@@ -144,7 +158,11 @@ describe('autosave', () => {
     // Someone else writes the sidecar.
     const other = await Backend.open(root);
     const theirs = await other.openDocument('ar');
-    await other.saveSidecar('ar', { ...theirs.sidecar, document: { ...theirs.sidecar.document, note: 'theirs' } }, theirs.revision);
+    await other.saveSidecar(
+      'ar',
+      { ...theirs.sidecar, document: { ...theirs.sidecar.document, note: 'theirs' } },
+      theirs.revision,
+    );
     tagEntity('GPE', { start: cp(ARABIC, 'عمّان'), end: cp(ARABIC, 'عمّان') + 5 });
     await until(() => store().getState().save.state === 'error');
     expect(store().getState().save.error?.code).toBe('stale-revision');
@@ -159,7 +177,10 @@ describe('autosave', () => {
     const { root } = await openWorkspace();
     const before = await Backend.open(root);
     const opened = await before.openDocument('ar');
-    await before.writeRecovery('ar', { ...opened.sidecar, entities: [{ id: 't1', ...biden(), label: 'PERSON', text: 'جو بايدن' }] });
+    await before.writeRecovery('ar', {
+      ...opened.sidecar,
+      entities: [{ id: 't1', ...biden(), label: 'PERSON', text: 'جو بايدن' }],
+    });
     connectApi(apiOf(await Backend.open(root)));
     startAutosave(FAST);
     await loadWorkspace();
@@ -181,7 +202,8 @@ describe('autosave', () => {
       new Proxy(api, {
         get(target, key, receiver) {
           const value = Reflect.get(target, key, receiver);
-          if (key !== 'saveSidecar' && key !== 'writeRecovery') return typeof value === 'function' ? value.bind(target) : value;
+          if (key !== 'saveSidecar' && key !== 'writeRecovery')
+            return typeof value === 'function' ? value.bind(target) : value;
           return (id: string, sidecar: unknown, ...rest: unknown[]) => {
             sent.push(sidecar);
             return (value as (...a: unknown[]) => Promise<unknown>).call(target, id, sidecar, ...rest);
@@ -203,7 +225,10 @@ describe('autosave', () => {
     expect(sent.every((s) => typeof s === 'string')).toBe(true);
     const s = store().getState();
     const last = JSON.parse(sent[sent.length - 1] as string) as Sidecar;
-    expect({ ...last, updatedAt: undefined }).toEqual({ ...sidecarFromData(s.doc!.base, s.data!), updatedAt: undefined });
+    expect({ ...last, updatedAt: undefined }).toEqual({
+      ...sidecarFromData(s.doc!.base, s.data!),
+      updatedAt: undefined,
+    });
     expect((await onDisk(root, 'ar'))?.entities.map((e) => e.text)).toEqual(['جو بايدن']);
   });
 

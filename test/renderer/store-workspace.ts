@@ -14,7 +14,9 @@ export function apiOf(backend: Backend): TahrirApi {
   return backend as unknown as TahrirApi;
 }
 
-export async function openWorkspace(files: Record<string, string | Uint8Array> = { 'ar.txt': ARABIC, 'en.txt': ENGLISH }): Promise<{ root: string; backend: Backend; api: TahrirApi }> {
+export async function openWorkspace(
+  files: Record<string, string | Uint8Array> = { 'ar.txt': ARABIC, 'en.txt': ENGLISH },
+): Promise<{ root: string; backend: Backend; api: TahrirApi }> {
   const root = await tempFolder('tahrir-store-');
   await writeFiles(root, files);
   const backend = await Backend.open(root);

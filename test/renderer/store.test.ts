@@ -12,7 +12,14 @@ import {
   toggleDone,
 } from '../../renderer/session/annotation-actions';
 import { sidecarFromData } from '../../shared/document-data';
-import { loadWorkspace, openDocument, progress, setFilter, stepDocument, visibleDocuments } from '../../renderer/session/document-actions';
+import {
+  loadWorkspace,
+  openDocument,
+  progress,
+  setFilter,
+  stepDocument,
+  visibleDocuments,
+} from '../../renderer/session/document-actions';
 import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/session/history';
 import { store } from '../../renderer/session/store';
 import { ARABIC, cp, openWorkspace } from './store-workspace';
@@ -23,7 +30,10 @@ async function openArabic(): Promise<void> {
   await openDocument('ar');
 }
 
-const range = (needle: string, from = 0) => ({ start: cp(ARABIC, needle, from), end: cp(ARABIC, needle, from) + Array.from(needle).length });
+const range = (needle: string, from = 0) => ({
+  start: cp(ARABIC, needle, from),
+  end: cp(ARABIC, needle, from) + Array.from(needle).length,
+});
 
 describe('store slices', () => {
   it('loads the workspace and opens a document normalized by id, with empty history', async () => {
@@ -120,7 +130,11 @@ describe('store slices', () => {
     await openArabic();
     const direct = markQuote(range('نرحب بالحوار'))!;
     const indirect = markQuote(range('إن الأمر جيد'))!;
-    expect(store().getState().data!.quotes[direct]).toMatchObject({ kind: 'direct', speaker: null, text: 'نرحب بالحوار' });
+    expect(store().getState().data!.quotes[direct]).toMatchObject({
+      kind: 'direct',
+      speaker: null,
+      text: 'نرحب بالحوار',
+    });
     expect(store().getState().data!.quotes[indirect].kind).toBe('indirect');
     const speaker = tagEntity('PERSON', range('بايدن', ARABIC.indexOf('وأضاف')))!;
     setQuoteSpeaker(direct, speaker);
@@ -136,7 +150,9 @@ describe('store slices', () => {
     tagEntity('GPE', range('أمريكا'));
     // إمريكا matches أمريكا once hamza forms are folded; بايدن inside وبايدن is not a whole word.
     expect(tagAllOccurrences('t1')).toBe(1);
-    const texts = Object.values(store().getState().data!.entities).map((e) => e.text).sort();
+    const texts = Object.values(store().getState().data!.entities)
+      .map((e) => e.text)
+      .sort();
     expect(texts).toEqual(['أمريكا', 'إمريكا']);
     expect(tagAllOccurrences('t1')).toBe(0);
     undo();
@@ -150,7 +166,16 @@ describe('store slices', () => {
     const s = store().getState();
     const sidecar = sidecarFromData(s.doc!.base, s.data!, '2026-11-28T10:00:00Z');
     expect(sidecar.entities.map((e) => e.id)).toEqual(['t2', 't1']);
-    expect(Object.keys(sidecar)).toEqual(['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes', 'updatedAt']);
+    expect(Object.keys(sidecar)).toEqual([
+      'format',
+      'version',
+      'source',
+      'document',
+      'edits',
+      'entities',
+      'quotes',
+      'updatedAt',
+    ]);
   });
 
   it('an edit of a document marked done takes it back to in progress, says so, and one undo takes both back', async () => {
@@ -197,7 +222,10 @@ describe('store slices', () => {
   });
 
   it('opens a document whose sidecar is broken read-only, and refuses every change', async () => {
-    await openWorkspace({ 'ar.txt': ARABIC, 'ar.annotations.json': '{"format": "tahrir-annotations", "version": 1, "entities": [' });
+    await openWorkspace({
+      'ar.txt': ARABIC,
+      'ar.annotations.json': '{"format": "tahrir-annotations", "version": 1, "entities": [',
+    });
     await loadWorkspace();
     await openDocument('ar');
     const s = store().getState();

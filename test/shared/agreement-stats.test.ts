@@ -65,9 +65,16 @@ function ours(task: string[][]): Nltk {
   for (let i = 0; i < task[0].length; i++) counts.add(task.map((labels) => labels[i]));
   const finite = (x: number) => (Number.isFinite(x) ? x : null);
   const pairs: (number | null)[] = [];
-  for (let a = 0; a < task.length; a++) for (let b = a + 1; b < task.length; b++) pairs.push(finite(counts.cohenKappa(a, b)));
+  for (let a = 0; a < task.length; a++)
+    for (let b = a + 1; b < task.length; b++) pairs.push(finite(counts.cohenKappa(a, b)));
   // NLTK's kappa divides by zero when any pair's does; ours is NaN then too.
-  return { kappa: finite(counts.meanPairwiseKappa()), multi_kappa: finite(counts.daviesFleissKappa()), pi: finite(counts.fleissKappa()), alpha: finite(counts.krippendorffAlpha()), pairs };
+  return {
+    kappa: finite(counts.meanPairwiseKappa()),
+    multi_kappa: finite(counts.daviesFleissKappa()),
+    pi: finite(counts.fleissKappa()),
+    alpha: finite(counts.krippendorffAlpha()),
+    pairs,
+  };
 }
 
 function close(a: number | null, b: number | null): boolean {
@@ -88,7 +95,13 @@ describe('AgreementCounts against NLTK', () => {
     expect(got.pairs[0]).toBeCloseTo(0.6, 12);
     expect(got.pi).toBeCloseTo(0.6, 12);
     expect(got.alpha).toBeCloseTo(0.62, 12);
-    expect(expected).toEqual({ kappa: expect.closeTo(0.6, 12), multi_kappa: expect.closeTo(0.6, 12), pi: expect.closeTo(0.6, 12), alpha: expect.closeTo(0.62, 12), pairs: [expect.closeTo(0.6, 12)] });
+    expect(expected).toEqual({
+      kappa: expect.closeTo(0.6, 12),
+      multi_kappa: expect.closeTo(0.6, 12),
+      pi: expect.closeTo(0.6, 12),
+      alpha: expect.closeTo(0.62, 12),
+      pairs: [expect.closeTo(0.6, 12)],
+    });
   });
 
   it('a hand-made case with three coders and unequal margins', async () => {
@@ -99,7 +112,8 @@ describe('AgreementCounts against NLTK', () => {
     ];
     const [expected] = await nltk([task]);
     const got = ours(task);
-    for (const key of ['kappa', 'multi_kappa', 'pi', 'alpha'] as const) expect(close(got[key], expected[key]), `${key}: ${got[key]} vs ${expected[key]}`).toBe(true);
+    for (const key of ['kappa', 'multi_kappa', 'pi', 'alpha'] as const)
+      expect(close(got[key], expected[key]), `${key}: ${got[key]} vs ${expected[key]}`).toBe(true);
     got.pairs.forEach((k, i) => expect(close(k, expected.pairs[i])).toBe(true));
   });
 
@@ -107,7 +121,13 @@ describe('AgreementCounts against NLTK', () => {
     const taskArb = fc.integer({ min: 2, max: 5 }).chain((coders) =>
       fc.integer({ min: 1, max: 40 }).chain((items) =>
         fc.integer({ min: 1, max: 4 }).chain((labels) =>
-          fc.array(fc.array(fc.integer({ min: 0, max: labels - 1 }).map((k) => 'ABCD'[k]), { minLength: items, maxLength: items }), { minLength: coders, maxLength: coders }),
+          fc.array(
+            fc.array(
+              fc.integer({ min: 0, max: labels - 1 }).map((k) => 'ABCD'[k]),
+              { minLength: items, maxLength: items },
+            ),
+            { minLength: coders, maxLength: coders },
+          ),
         ),
       ),
     );
@@ -118,7 +138,10 @@ describe('AgreementCounts against NLTK', () => {
       const got = ours(task);
       for (const key of ['kappa', 'multi_kappa', 'pi', 'alpha'] as const) {
         // NLTK's alpha raises for one coder and one item only; every other undefined value is null on both sides.
-        expect(close(got[key], expected[n][key]), `task ${n} ${key}: ${got[key]} vs ${expected[n][key]} for ${JSON.stringify(task)}`).toBe(true);
+        expect(
+          close(got[key], expected[n][key]),
+          `task ${n} ${key}: ${got[key]} vs ${expected[n][key]} for ${JSON.stringify(task)}`,
+        ).toBe(true);
         compared++;
       }
       got.pairs.forEach((k, i) => expect(close(k, expected[n].pairs[i]), `task ${n} pair ${i}`).toBe(true));

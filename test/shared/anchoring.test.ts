@@ -178,8 +178,14 @@ const changedDocArb = textArb(30)
     const n = cpLength(source);
     return fc.record({
       source: fc.constant(source),
-      spans: fc.array(spanArb(n).filter((s) => s.end > s.start), { minLength: 1, maxLength: 5 }),
-      insertions: fc.array(fc.record({ at: fc.nat({ max: n }), text: textArb(4).filter((t) => t !== '') }), { minLength: 1, maxLength: 4 }),
+      spans: fc.array(
+        spanArb(n).filter((s) => s.end > s.start),
+        { minLength: 1, maxLength: 5 },
+      ),
+      insertions: fc.array(fc.record({ at: fc.nat({ max: n }), text: textArb(4).filter((t) => t !== '') }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
     });
   })
   .map(({ source, spans, insertions }) => ({
@@ -203,7 +209,9 @@ describe('reanchor properties', () => {
           expect(e.orphaned).toBeUndefined();
           expect(e.text).toBe(entities[i].text);
           expect(cpSlice(changed, e.start, e.end)).toBe(e.text);
-          const shift = insertions.filter((ins) => ins.at < spans[i].start).reduce((sum, ins) => sum + cpLength(ins.text), 0);
+          const shift = insertions
+            .filter((ins) => ins.at < spans[i].start)
+            .reduce((sum, ins) => sum + cpLength(ins.text), 0);
           if (occurrenceCount(changed, e.text) === 1) expect(e.start).toBe(spans[i].start + shift);
         });
       }),
@@ -236,7 +244,14 @@ describe('reanchor properties', () => {
         let prevEnd = 0;
         for (const s of [...valid].sort((a, b) => a.start - b.start)) {
           if (s.start < prevEnd) continue;
-          edits.push({ id: `e${edits.length}`, start: s.start, end: s.end, text: cpSlice(source, s.start, s.end), replacement: '', kind: 'boilerplate' });
+          edits.push({
+            id: `e${edits.length}`,
+            start: s.start,
+            end: s.end,
+            text: cpSlice(source, s.start, s.end),
+            replacement: '',
+            kind: 'boilerplate',
+          });
           prevEnd = s.end;
         }
         const entities = valid.map((s, i) => entity(`t${i}`, source, s.start, s.end));

@@ -33,10 +33,12 @@ describe('API arguments', () => {
     const text = JSON.stringify(sidecar);
     expect(parseApiArguments('saveSidecar', ['a', text, null])).toEqual(['a', text, null]);
     expect(parseApiArguments('writeRecovery', ['a', text])).toEqual(['a', text]);
-    expect(parseApiArguments('startExport', [{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }])).toEqual([
-      { format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 },
+    expect(
+      parseApiArguments('startExport', [{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }]),
+    ).toEqual([{ format: 'conll', out: 'x.conll', split: [80, 10, 10], seed: 7 }]);
+    expect(parseApiArguments('startExport', [{ format: 'jsonl', out: 'x.jsonl', replace: true }])).toEqual([
+      { format: 'jsonl', out: 'x.jsonl', replace: true },
     ]);
-    expect(parseApiArguments('startExport', [{ format: 'jsonl', out: 'x.jsonl', replace: true }])).toEqual([{ format: 'jsonl', out: 'x.jsonl', replace: true }]);
     expect(parseApiArguments('openExternal', ['https://example.org/a?b'])).toEqual(['https://example.org/a?b']);
   });
 
@@ -49,23 +51,33 @@ describe('API arguments', () => {
     expect(refusal('openDocument', 'a').message).toMatch(/openDocument/);
     expect(refusal('saveSidecar', ['a', 42, null]).message).toMatch(/sidecar must be an object or its JSON text/);
     expect(refusal('writeRecovery', ['a', null]).message).toMatch(/sidecar must be an object or its JSON text/);
-    expect(refusal('saveSidecar', ['a', ' '.repeat(MAX_SIDECAR_TEXT + 1), null]).message).toMatch(/sidecar text is too long/);
+    expect(refusal('saveSidecar', ['a', ' '.repeat(MAX_SIDECAR_TEXT + 1), null]).message).toMatch(
+      /sidecar text is too long/,
+    );
     expect(refusal('saveSidecar', ['a', {}, 5]).message).toMatch(/baseRevision/);
     expect(refusal('saveSidecar', ['a', {}]).message).toMatch(/baseRevision/);
     expect(refusal('startExport', [{ format: 'docx', out: 'x' }]).message).toMatch(/format must be one of/);
     expect(refusal('startExport', [{ format: 'jsonl', out: 'x', evil: true }]).message).toMatch(/startExport/);
-    expect(refusal('startExport', [{ format: 'jsonl', out: 'x', replace: 'yes' }]).message).toMatch(/replace must be true or false/);
+    expect(refusal('startExport', [{ format: 'jsonl', out: 'x', replace: 'yes' }]).message).toMatch(
+      /replace must be true or false/,
+    );
     expect(refusal('chooseImportSource', ['hf']).message).toMatch(/format must be one of brat/);
   });
 
   it('refuses a document id too long to be a path, a value nested 5,000 deep and a lone surrogate, before valibot recurses', () => {
-    expect(refusal('openDocument', ['a'.repeat(4096)]).message).toMatch(/openDocument: id is too long \(at most 1024 characters\)/);
+    expect(refusal('openDocument', ['a'.repeat(4096)]).message).toMatch(
+      /openDocument: id is too long \(at most 1024 characters\)/,
+    );
     expect(refusal('discardRecovery', ['a'.repeat(1025)]).message).toMatch(/too long/);
     expect(parseApiArguments('openDocument', ['a'.repeat(1024)])).toHaveLength(1);
     const deep = JSON.parse(`${'{"deeper":'.repeat(5000)}1${'}'.repeat(5000)}`);
-    expect(refusal('saveSidecar', ['a', { extra: deep }, null]).message).toMatch(/saveSidecar: argument 1\.extra\.deeper.* is nested more than 64 levels deep/);
+    expect(refusal('saveSidecar', ['a', { extra: deep }, null]).message).toMatch(
+      /saveSidecar: argument 1\.extra\.deeper.* is nested more than 64 levels deep/,
+    );
     expect(refusal('startExport', [JSON.parse(`${'['.repeat(5000)}${']'.repeat(5000)}`)]).message).toMatch(/nested/);
-    expect(refusal('saveSidecar', ['a', { annotator: 'Zo\ud800' }, null]).message).toMatch(/argument 1\.annotator holds a lone UTF-16 surrogate \(U\+D800\)/);
+    expect(refusal('saveSidecar', ['a', { annotator: 'Zo\ud800' }, null]).message).toMatch(
+      /argument 1\.annotator holds a lone UTF-16 surrogate \(U\+D800\)/,
+    );
     expect(refusal('openDocument', ['a\udc00']).message).toMatch(/argument 0 holds a lone/);
   });
 
@@ -73,14 +85,20 @@ describe('API arguments', () => {
     const rejected = [{ rule: 'source-line', start: 3, end: 9, text: 'المصدر' }];
     expect(parseApiArguments('suggest', ['a'])).toEqual(['a']);
     expect(parseApiArguments('suggest', ['a', { rejected }])).toEqual(['a', { rejected }]);
-    expect(refusal('suggest', ['a', { rejected: [{ rule: 'x', start: -1, end: 2, text: '' }] }]).message).toMatch(/^suggest: /);
+    expect(refusal('suggest', ['a', { rejected: [{ rule: 'x', start: -1, end: 2, text: '' }] }]).message).toMatch(
+      /^suggest: /,
+    );
     expect(refusal('suggest', ['a', null]).message).toMatch(/^suggest: /);
     expect(parseApiArguments('siteTemplateLines', [])).toEqual([]);
     const rule = { id: 'remove-everywhere-1', pattern: '^a$', flags: 'm', kind: 'boilerplate', description: 'd' };
     expect(parseApiArguments('addBoilerplateRule', [rule])).toEqual([rule]);
     expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: '' }]).message).toContain('pattern must not be empty');
-    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', flags: 'mx' }]).message).toContain('flags may only be');
-    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', other: 1 }]).message).toMatch(/^addBoilerplateRule: /);
+    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', flags: 'mx' }]).message).toContain(
+      'flags may only be',
+    );
+    expect(refusal('addBoilerplateRule', [{ id: 'x', pattern: 'a', other: 1 }]).message).toMatch(
+      /^addBoilerplateRule: /,
+    );
   });
 
   it('refuses NUL in ids and paths', () => {
@@ -90,7 +108,14 @@ describe('API arguments', () => {
   });
 
   it('lets only http(s) links out', () => {
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://tahrir/index.html', 'smb://host/share', 'not a url', 'ms-settings:']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://tahrir/index.html',
+      'smb://host/share',
+      'not a url',
+      'ms-settings:',
+    ]) {
       expect(isWebLink(url), url).toBe(false);
       expect(refusal('openExternal', [url]).message).toMatch(/only http and https/);
     }

@@ -68,7 +68,10 @@ describe('findAll', () => {
   });
 
   it('matches Latin case-insensitively and Arabic-Indic digits with ASCII', () => {
-    expect(findAll('Google and GOOGLE', 'google')).toEqual([{ start: 0, end: 6 }, { start: 11, end: 17 }]);
+    expect(findAll('Google and GOOGLE', 'google')).toEqual([
+      { start: 0, end: 6 },
+      { start: 11, end: 17 },
+    ]);
     expect(findAll('سعر ١٢٫٥ دولار', '12.5')).toEqual([{ start: 4, end: 8 }]);
   });
 
@@ -79,7 +82,10 @@ describe('findAll', () => {
   it('respects whole words', () => {
     expect(findAll('وبايدن بايدن', 'بايدن', { wholeWords: true })).toEqual([{ start: 7, end: 12 }]);
     expect(findAll('وبايدن بايدن', 'بايدن')).toHaveLength(2);
-    expect(findAll('cat concat cat.', 'cat', { wholeWords: true })).toEqual([{ start: 0, end: 3 }, { start: 11, end: 14 }]);
+    expect(findAll('cat concat cat.', 'cat', { wholeWords: true })).toEqual([
+      { start: 0, end: 3 },
+      { start: 11, end: 14 },
+    ]);
   });
 
   it('returns nothing for an empty or mark-only needle', () => {

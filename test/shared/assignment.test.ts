@@ -13,7 +13,9 @@ describe('assignDocuments', () => {
     for (const w of doubles) expect(new Set(w).size).toBe(2);
     const load = (name: string) => Object.values(a.documents).filter((w) => w.includes(name)).length;
     expect(['lina', 'omar', 'sara'].map(load).sort()).toEqual([20, 20, 20]);
-    expect(JSON.stringify(assignDocuments([...ids].reverse(), ['lina', 'omar', 'sara'], 0.2, 7))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(assignDocuments([...ids].reverse(), ['lina', 'omar', 'sara'], 0.2, 7))).toBe(
+      JSON.stringify(a),
+    );
     expect(JSON.stringify(assignDocuments(ids, ['lina', 'omar', 'sara'], 0.2, 8))).not.toBe(JSON.stringify(a));
   });
 
@@ -25,15 +27,21 @@ describe('assignDocuments', () => {
 
   it('property: counts and balance for any documents, annotators, overlap and seed', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 60 }), fc.integer({ min: 2, max: 6 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer(), (docs, n, overlap, seed) => {
-        const names = Array.from({ length: n }, (_, i) => `a${i}`);
-        const a = assignDocuments(docs, names, overlap, seed);
-        const lists = Object.values(a.documents);
-        expect(lists).toHaveLength(docs.length);
-        expect(lists.filter((w) => w.length === 2)).toHaveLength(Math.round(overlap * docs.length));
-        const loads = names.map((x) => lists.filter((w) => w.includes(x)).length);
-        expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1 }), { maxLength: 60 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer(),
+        (docs, n, overlap, seed) => {
+          const names = Array.from({ length: n }, (_, i) => `a${i}`);
+          const a = assignDocuments(docs, names, overlap, seed);
+          const lists = Object.values(a.documents);
+          expect(lists).toHaveLength(docs.length);
+          expect(lists.filter((w) => w.length === 2)).toHaveLength(Math.round(overlap * docs.length));
+          const loads = names.map((x) => lists.filter((w) => w.includes(x)).length);
+          expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

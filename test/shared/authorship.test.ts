@@ -16,7 +16,11 @@ describe('stampAuthorship', () => {
   it('stamps what is new with both names, what changed with changedBy, and leaves the rest as it was', () => {
     const next: Sidecar = {
       ...base,
-      entities: [{ ...base.entities[0], label: 'ORG' }, base.entities[1], { id: 't3', start: 5, end: 9, label: 'GPE', text: 'Oman' }],
+      entities: [
+        { ...base.entities[0], label: 'ORG' },
+        base.entities[1],
+        { id: 't3', start: 5, end: 9, label: 'GPE', text: 'Oman' },
+      ],
       edits: [{ id: 'e1', start: 35, end: 40, text: 'Share', replacement: '', kind: 'boilerplate' }],
     };
     const out = stampAuthorship(base, next, 'Lina');
@@ -31,8 +35,15 @@ describe('stampAuthorship', () => {
     expect(out.quotes[0].changedBy).toBeUndefined();
   });
 
-  it("keeps Omar as the creator when Lina changes his entity, and keeps names that arrive already stamped", () => {
-    const next: Sidecar = { ...base, entities: [base.entities[0], { ...base.entities[1], link: 'Q1' }, { id: 't9', start: 1, end: 2, label: 'MISC', text: 'a', createdBy: 'Omar', changedBy: 'Omar' }] };
+  it('keeps Omar as the creator when Lina changes his entity, and keeps names that arrive already stamped', () => {
+    const next: Sidecar = {
+      ...base,
+      entities: [
+        base.entities[0],
+        { ...base.entities[1], link: 'Q1' },
+        { id: 't9', start: 1, end: 2, label: 'MISC', text: 'a', createdBy: 'Omar', changedBy: 'Omar' },
+      ],
+    };
     const out = stampAuthorship(base, next, 'Lina');
     expect(out.entities[1]).toMatchObject({ createdBy: 'Omar', changedBy: 'Lina' });
     expect(out.entities[2]).toMatchObject({ createdBy: 'Omar', changedBy: 'Omar' });
@@ -46,8 +57,15 @@ describe('stampAuthorship', () => {
 
 describe('createdBy and changedBy in the file', () => {
   it('are written after the other fields of an item, and read back', () => {
-    const json = serializeSidecar({ ...base, entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara', changedBy: 'Lina', createdBy: 'Omar', link: 'Q5' }] });
-    expect(json).toContain('"text": "Sara",\n      "link": "Q5",\n      "createdBy": "Omar",\n      "changedBy": "Lina"\n');
+    const json = serializeSidecar({
+      ...base,
+      entities: [
+        { id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara', changedBy: 'Lina', createdBy: 'Omar', link: 'Q5' },
+      ],
+    });
+    expect(json).toContain(
+      '"text": "Sara",\n      "link": "Q5",\n      "createdBy": "Omar",\n      "changedBy": "Lina"\n',
+    );
     expect(parseSidecar(json).entities[0]).toMatchObject({ createdBy: 'Omar', changedBy: 'Lina' });
   });
 
@@ -60,6 +78,8 @@ describe('createdBy and changedBy in the file', () => {
   it('a name that is not a string is refused, naming the item', () => {
     const bad = JSON.parse(serializeSidecar(base));
     bad.entities[1].createdBy = 7;
-    expect(() => parseSidecar(JSON.stringify(bad), 'a.annotations.json')).toThrow(/a\.annotations\.json: is not a valid sidecar: entities\[1\]\.createdBy: must be a string/);
+    expect(() => parseSidecar(JSON.stringify(bad), 'a.annotations.json')).toThrow(
+      /a\.annotations\.json: is not a valid sidecar: entities\[1\]\.createdBy: must be a string/,
+    );
   });
 });

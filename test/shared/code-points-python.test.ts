@@ -53,7 +53,14 @@ describe.runIf(existsSync(PYTHON))('offsets agree with Python slicing', () => {
         .map((s) => mapSpan(map, s.start, s.end))
         .filter((m) => m !== null)
         .map((m) => ({ start: m.start, end: m.end, text: clean.slice(m.start, m.end).join('') }));
-      return { source, length: codePointLength(source), tokens: tokenize(source), edits, clean: map.cleanText, spans: mapped };
+      return {
+        source,
+        length: codePointLength(source),
+        tokens: tokenize(source),
+        edits,
+        clean: map.cleanText,
+        spans: mapped,
+      };
     });
     const out = execFileSync(PYTHON, ['-c', CHECK], { input: JSON.stringify(cases), encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ checked: 1000, bad: [] });

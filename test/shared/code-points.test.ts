@@ -75,7 +75,8 @@ describe('CodePointIndex', () => {
       if (cp < cps.length) {
         if (index.charAt(cp) !== cps[cp]) out.push(`charAt(${cp})`);
         // The low half of a pair maps back to the pair's start.
-        if (cps[cp].length === 2 && index.toCodePoint(utf16 + 1) !== cp) out.push(`toCodePoint(${utf16 + 1}) inside a pair`);
+        if (cps[cp].length === 2 && index.toCodePoint(utf16 + 1) !== cp)
+          out.push(`toCodePoint(${utf16 + 1}) inside a pair`);
         utf16 += cps[cp].length;
       }
     }

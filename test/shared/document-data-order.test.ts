@@ -9,7 +9,13 @@ import { emptySidecar } from '../../shared/sidecar';
 const fullSort = (record: Record<string, Entity>) =>
   Object.values(record).sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-const entity = (id: string, start: number, length: number): Entity => ({ id, start, end: start + length, label: 'PERSON', text: 'x'.repeat(length) });
+const entity = (id: string, start: number, length: number): Entity => ({
+  id,
+  start,
+  end: start + length,
+  label: 'PERSON',
+  text: 'x'.repeat(length),
+});
 
 // A change: put a span under one of a few ids (often at a start others share), or remove one.
 const change = fc.record({
@@ -22,22 +28,26 @@ const change = fc.record({
 describe('sortedSpans and spanCount, change by change', () => {
   it('equal a full sort and a full count after any sequence of changes (some in one step)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 40 }), fc.boolean(), (steps, askEveryStep) => {
-        let record: Record<string, Entity> = {};
-        sortedSpans(record);
-        spanCount(record);
-        for (const step of steps) {
-          const changes: Record<string, Entity | null> = {};
-          for (const c of step) changes[c.id] = c.remove ? null : entity(c.id, c.start, c.length);
-          record = withSpans(record, changes);
-          if (askEveryStep) {
-            expect(sortedSpans(record)).toEqual(fullSort(record));
-            expect(spanCount(record)).toBe(Object.keys(record).length);
+      fc.property(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 40 }),
+        fc.boolean(),
+        (steps, askEveryStep) => {
+          let record: Record<string, Entity> = {};
+          sortedSpans(record);
+          spanCount(record);
+          for (const step of steps) {
+            const changes: Record<string, Entity | null> = {};
+            for (const c of step) changes[c.id] = c.remove ? null : entity(c.id, c.start, c.length);
+            record = withSpans(record, changes);
+            if (askEveryStep) {
+              expect(sortedSpans(record)).toEqual(fullSort(record));
+              expect(spanCount(record)).toBe(Object.keys(record).length);
+            }
           }
-        }
-        expect(sortedSpans(record)).toEqual(fullSort(record));
-        expect(spanCount(record)).toBe(Object.keys(record).length);
-      }),
+          expect(sortedSpans(record)).toEqual(fullSort(record));
+          expect(spanCount(record)).toBe(Object.keys(record).length);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -7,7 +7,8 @@ import { undoSteps } from '../../shared/history';
 
 function dataWith(entities: number): DocumentData {
   const record: Record<string, Entity> = {};
-  for (let i = 1; i <= entities; i++) record[`t${i}`] = { id: `t${i}`, start: i * 10, end: i * 10 + 5, label: 'PERSON', text: 'أحمد' };
+  for (let i = 1; i <= entities; i++)
+    record[`t${i}`] = { id: `t${i}`, start: i * 10, end: i * 10 + 5, label: 'PERSON', text: 'أحمد' };
   return { document: { status: 'todo' } as DocumentData['document'], edits: {}, entities: record, quotes: {} };
 }
 

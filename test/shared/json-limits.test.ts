@@ -11,7 +11,7 @@ function nested(levels: number, open = '{"deeper":', close = '}'): unknown {
 
 describe('jsonValueProblem', () => {
   it('takes what a sidecar holds: nesting up to the limit, Arabic, emoji (surrogate pairs)', () => {
-    expect(jsonValueProblem({ entities: [{ text: 'عمّان 🇯🇴', attrs: { 'مفتاح': '👋' } }] })).toBeNull();
+    expect(jsonValueProblem({ entities: [{ text: 'عمّان 🇯🇴', attrs: { مفتاح: '👋' } }] })).toBeNull();
     expect(jsonValueProblem(nested(MAX_NESTING))).toBeNull();
     expect(jsonValueProblem(nested(MAX_NESTING, '[', ']'))).toBeNull();
     expect(jsonValueProblem(['', 0, null, true, {}])).toBeNull();
@@ -31,7 +31,10 @@ describe('jsonValueProblem', () => {
   });
 
   it('finds a lone surrogate in a string or a name, unless asked about nesting only', () => {
-    expect(jsonValueProblem({ a: ['ok', 'Zo\ud800'] })).toEqual({ path: 'a.1', message: 'holds a lone UTF-16 surrogate (U+D800), which is no character' });
+    expect(jsonValueProblem({ a: ['ok', 'Zo\ud800'] })).toEqual({
+      path: 'a.1',
+      message: 'holds a lone UTF-16 surrogate (U+D800), which is no character',
+    });
     expect(jsonValueProblem({ a: '\udc00 at the start' })?.message).toMatch(/U\+DC00/);
     expect(jsonValueProblem({ 'bad\udfff': 1 })?.message).toMatch(/a name holding a lone UTF-16 surrogate \(U\+DFFF\)/);
     expect(jsonValueProblem('🇯🇴'.slice(0, 3))?.message).toMatch(/U\+D83C/); // a flag cut in half
@@ -39,12 +42,28 @@ describe('jsonValueProblem', () => {
   });
 
   it('finds a problem exactly when a plain recursive reading does (property)', () => {
-    const deepest = (x: unknown): number => (typeof x === 'object' && x !== null ? 1 + Math.max(0, ...Object.values(x).map(deepest)) : 0);
+    const deepest = (x: unknown): number =>
+      typeof x === 'object' && x !== null ? 1 + Math.max(0, ...Object.values(x).map(deepest)) : 0;
     const lone = (x: unknown): boolean =>
-      typeof x === 'string' ? /\p{Surrogate}/u.test(x) : typeof x === 'object' && x !== null ? Object.entries(x).some(([k, y]) => lone(k) || lone(y)) : false;
-    const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udc00b', '🇯🇴'));
+      typeof x === 'string'
+        ? /\p{Surrogate}/u.test(x)
+        : typeof x === 'object' && x !== null
+          ? Object.entries(x).some(([k, y]) => lone(k) || lone(y))
+          : false;
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('\ud800', 'a\udc00b', '🇯🇴'),
+    );
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, text, fc.integer(), fc.constant(null), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 3 }),
+        fc.dictionary(text, tie('node'), { maxKeys: 3 }),
+      ),
     })).node;
     fc.assert(
       fc.property(value, fc.integer({ min: 1, max: 6 }), (x, maxNesting) => {

@@ -5,14 +5,26 @@ import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/api';
 import { commandsFor, KEYMAP, menuAccelerator, shortcutSheet, type Chord, type KeyPress } from '../../shared/keymap';
 
-const press = (p: Partial<KeyPress>): KeyPress => ({ code: '', key: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...p });
+const press = (p: Partial<KeyPress>): KeyPress => ({
+  code: '',
+  key: '',
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...p,
+});
 
 /** Presses a chord stands for (Shift either way when the chord leaves it open). */
 function pressesOf(chord: Chord): KeyPress[] {
-  const key = chord.key ?? (chord.code?.startsWith('Key') ? chord.code.slice(3).toLowerCase() : chord.code === 'Space' ? ' ' : '');
+  const key =
+    chord.key ??
+    (chord.code?.startsWith('Key') ? chord.code.slice(3).toLowerCase() : chord.code === 'Space' ? ' ' : '');
   const code = chord.code ?? '';
   const shifts = chord.shift === undefined ? [false, true] : [chord.shift];
-  return shifts.map((shiftKey) => press({ code, key, shiftKey, ctrlKey: chord.ctrl === true, altKey: chord.alt === true }));
+  return shifts.map((shiftKey) =>
+    press({ code, key, shiftKey, ctrlKey: chord.ctrl === true, altKey: chord.alt === true }),
+  );
 }
 
 /** An Electron accelerator as the key press it names. */
@@ -21,7 +33,13 @@ function pressOfAccelerator(accelerator: string): KeyPress {
   const last = parts.at(-1)!;
   const key = last === 'Down' ? 'ArrowDown' : last === 'Up' ? 'ArrowUp' : last.toLowerCase();
   const code = /^[A-Z]$/.test(last) ? `Key${last}` : '';
-  return press({ code, key, ctrlKey: parts.includes('CmdOrCtrl'), shiftKey: parts.includes('Shift'), altKey: parts.includes('Alt') });
+  return press({
+    code,
+    key,
+    ctrlKey: parts.includes('CmdOrCtrl'),
+    shiftKey: parts.includes('Shift'),
+    altKey: parts.includes('Alt'),
+  });
 }
 
 describe('keymap', () => {
@@ -33,7 +51,9 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'KeyE', key: 'ث', ctrlKey: true }))).toEqual(['export']);
     expect(commandsFor(press({ code: 'KeyE', key: 'E', ctrlKey: true, shiftKey: true }))).toEqual(['replace']);
     expect(commandsFor(press({ code: 'Backspace', key: 'Backspace' }))).toEqual(['delete']);
-    expect(commandsFor(press({ code: 'Backspace', key: 'Backspace', ctrlKey: true, shiftKey: true }))).toEqual(['delete-typo']);
+    expect(commandsFor(press({ code: 'Backspace', key: 'Backspace', ctrlKey: true, shiftKey: true }))).toEqual([
+      'delete-typo',
+    ]);
     expect(commandsFor(press({ code: 'ArrowDown', key: 'ArrowDown', altKey: true }))).toEqual(['next-document']);
     expect(commandsFor(press({ code: 'Slash', key: '?', shiftKey: true }))).toEqual(['shortcuts']);
     expect(commandsFor(press({ code: 'KeyQ', key: 'q', altKey: true }))).toEqual([]); // Alt+Q is nothing
@@ -43,12 +63,23 @@ describe('keymap', () => {
   it('never gives one press two commands', () => {
     for (const binding of KEYMAP) {
       if (binding.chords === 'label') continue;
-      for (const chord of binding.chords) for (const p of pressesOf(chord)) expect([binding.command, commandsFor(p, binding.scope)]).toEqual([binding.command, [binding.command]]);
+      for (const chord of binding.chords)
+        for (const p of pressesOf(chord))
+          expect([binding.command, commandsFor(p, binding.scope)]).toEqual([binding.command, [binding.command]]);
     }
   });
 
   it('gives the menu the keys the page handles for the same command', () => {
-    const pageKeys: MenuCommand[] = ['undo', 'redo', 'find', 'next-document', 'previous-document', 'toggle-clean-text', 'shortcuts', 'export'];
+    const pageKeys: MenuCommand[] = [
+      'undo',
+      'redo',
+      'find',
+      'next-document',
+      'previous-document',
+      'toggle-clean-text',
+      'shortcuts',
+      'export',
+    ];
     for (const command of pageKeys) {
       const binding = KEYMAP.find((b) => b.menu?.command === command)!;
       expect(menuAccelerator(command)).toBe(binding.menu!.accelerator);
@@ -60,7 +91,9 @@ describe('keymap', () => {
   it('lists every command in the shortcut sheet', () => {
     const sheet = shortcutSheet();
     expect(sheet.every((row) => row.keys && row.what)).toBe(true);
-    for (const binding of KEYMAP) if (binding.command && binding.command !== 'previous-document' && binding.command !== 'previous-suggestion') expect(sheet.map((r) => r.keys)).toContain(binding.keys);
+    for (const binding of KEYMAP)
+      if (binding.command && binding.command !== 'previous-document' && binding.command !== 'previous-suggestion')
+        expect(sheet.map((r) => r.keys)).toContain(binding.keys);
     expect(sheet.map((r) => r.keys)).toContain('Alt + ↓ / Alt + ↑'); // previous-document shares that row
     expect(sheet.map((r) => r.keys)).toContain('J / K or ↓ / ↑'); // previous-suggestion shares that row
   });

@@ -16,14 +16,28 @@ const entityBody = fc.record(
   { span, label: fc.constantFrom(...LABELS), link: fc.constantFrom('Q1', 'Q2', 'بايدن') },
   { requiredKeys: ['span', 'label'] },
 );
-const quoteBody = fc.record({ span, kind: fc.constantFrom('direct' as const, 'indirect' as const), speakerPick: fc.nat({ max: 20 }) });
+const quoteBody = fc.record({
+  span,
+  kind: fc.constantFrom('direct' as const, 'indirect' as const),
+  speakerPick: fc.nat({ max: 20 }),
+});
 
 function entity(id: string, b: { span: { start: number; end: number }; label: string; link?: string }): Entity {
-  const e: Entity = { id, start: b.span.start, end: b.span.end, label: b.label, text: `x${b.span.start}:${b.span.end}` };
+  const e: Entity = {
+    id,
+    start: b.span.start,
+    end: b.span.end,
+    label: b.label,
+    text: `x${b.span.start}:${b.span.end}`,
+  };
   if (b.link !== undefined) e.link = b.link;
   return e;
 }
-function quote(id: string, b: { span: { start: number; end: number }; kind: 'direct' | 'indirect'; speakerPick: number }, entities: Entity[]): Quote {
+function quote(
+  id: string,
+  b: { span: { start: number; end: number }; kind: 'direct' | 'indirect'; speakerPick: number },
+  entities: Entity[],
+): Quote {
   const speaker = b.speakerPick < entities.length ? entities[b.speakerPick].id : null;
   return { id, start: b.span.start, end: b.span.end, text: `q${b.span.start}`, speaker, kind: b.kind };
 }
@@ -33,7 +47,14 @@ const editsArb = fc.uniqueArray(fc.nat({ max: LENGTH }), { maxLength: 8 }).map((
   const sorted = [...cuts].sort((a, b) => a - b);
   const edits: Edit[] = [];
   for (let i = 0; i + 1 < sorted.length; i += 2) {
-    edits.push({ id: `e${i / 2 + 1}`, start: sorted[i], end: sorted[i + 1], text: `s${sorted[i]}`, replacement: i % 4 ? '' : ' ', kind: 'boilerplate' });
+    edits.push({
+      id: `e${i / 2 + 1}`,
+      start: sorted[i],
+      end: sorted[i + 1],
+      text: `s${sorted[i]}`,
+      replacement: i % 4 ? '' : ' ',
+      kind: 'boilerplate',
+    });
   }
   return edits;
 });
@@ -97,20 +118,38 @@ function applyChange(base: Sidecar, c: Change, tag: string): Sidecar {
   for (const b of c.addedEntities) entities.push(entity(`t${n++}`, b));
   // Deleting an entity clears it as a speaker, as the editor does.
   const left = new Set(entities.map((e) => e.id));
-  const quotes = touch(base.quotes, (q) => ({ ...q, kind: q.kind === 'direct' ? ('indirect' as const) : ('direct' as const), text: `${q.text}${tag}` })).map((q) =>
-    q.speaker !== null && !left.has(q.speaker) ? { ...q, speaker: null } : q,
-  );
+  const quotes = touch(base.quotes, (q) => ({
+    ...q,
+    kind: q.kind === 'direct' ? ('indirect' as const) : ('direct' as const),
+    text: `${q.text}${tag}`,
+  })).map((q) => (q.speaker !== null && !left.has(q.speaker) ? { ...q, speaker: null } : q));
   let qn = nextNumber(base.quotes.map((q) => q.id));
   for (const b of c.addedQuotes) quotes.push(quote(`q${qn++}`, b, entities));
   const edits = touch(base.edits, (e) => ({ ...e, replacement: `${e.replacement}${tag}` }));
   if (c.addedEdit) {
     const { start, end } = c.addedEdit;
-    if (!edits.some((e) => e.start < end && start < e.end) && !edits.some((e) => e.start === start && e.end === start && start === end)) {
-      edits.push({ id: `e${nextNumber(base.edits.map((e) => e.id))}`, start, end, text: `s${start}`, replacement: tag, kind: 'typo' });
+    if (
+      !edits.some((e) => e.start < end && start < e.end) &&
+      !edits.some((e) => e.start === start && e.end === start && start === end)
+    ) {
+      edits.push({
+        id: `e${nextNumber(base.edits.map((e) => e.id))}`,
+        start,
+        end,
+        text: `s${start}`,
+        replacement: tag,
+        kind: 'typo',
+      });
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...base, document: c.status ? { ...base.document, status: c.status } : base.document, entities, quotes, edits };
+  return {
+    ...base,
+    document: c.status ? { ...base.document, status: c.status } : base.document,
+    entities,
+    quotes,
+    edits,
+  };
 }
 
 type Kind = 'edit' | 'entity' | 'quote';
@@ -141,7 +180,8 @@ function conflicted(result: MergeResult, kind: Kind, id: string): boolean {
 }
 
 function sortedCopy(s: Sidecar): Sidecar {
-  const by = <T extends { start: number; end: number; id: string }>(a: T, b: T) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const by = <T extends { start: number; end: number; id: string }>(a: T, b: T) =>
+    a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return { ...s, edits: [...s.edits].sort(by), entities: [...s.entities].sort(by), quotes: [...s.quotes].sort(by) };
 }
 
@@ -150,7 +190,8 @@ function editsDisjoint(edits: Edit[]): boolean {
     for (let j = i + 1; j < edits.length; j++) {
       const a = edits[i];
       const b = edits[j];
-      if (a.start === a.end && b.start === b.end ? a.start === b.start : a.start < b.end && b.start < a.end) return false;
+      if (a.start === a.end && b.start === b.end ? a.start === b.start : a.start < b.end && b.start < a.end)
+        return false;
     }
   return true;
 }
@@ -174,37 +215,46 @@ describe('mergeSidecars', () => {
     let additions = 0;
     let conflicts = 0;
     fc.assert(
-      fc.property(sidecarArb, changeArb, changeArb, fc.constantFrom('mine' as const, 'theirs' as const), (base, cm, ct, prefer) => {
-        const mine = applyChange(base, cm, 'M');
-        const theirs = applyChange(base, ct, 'T');
-        const r = mergeSidecars(mine, theirs, { base, prefer });
-        conflicts += r.conflicts.length;
-        for (const [kind, list] of LISTS) {
-          const b = new Map((base[list] as { id: string }[]).map((x) => [x.id, x]));
-          for (const [side, sc, other] of [
-            ['mine', mine, theirs],
-            ['theirs', theirs, mine],
-          ] as const) {
-            const otherIds = new Set((other[list] as { id: string }[]).map((x) => x.id));
-            for (const item of sc[list] as (Edit | Entity | Quote)[]) {
-              const inBase = b.get(item.id);
-              if (!inBase) additions++;
-              const deletedByOther = inBase !== undefined && sameData(inBase, item) && !otherIds.has(item.id);
-              const overriddenByOther = inBase !== undefined && sameData(inBase, item) && otherIds.has(item.id);
-              if (deletedByOther || overriddenByOther) continue; // the other side's change wins, as it should
-              expect(kept(r, kind, item, side) || conflicted(r, kind, item.id), `${side} ${kind} ${item.id} lost`).toBe(true);
+      fc.property(
+        sidecarArb,
+        changeArb,
+        changeArb,
+        fc.constantFrom('mine' as const, 'theirs' as const),
+        (base, cm, ct, prefer) => {
+          const mine = applyChange(base, cm, 'M');
+          const theirs = applyChange(base, ct, 'T');
+          const r = mergeSidecars(mine, theirs, { base, prefer });
+          conflicts += r.conflicts.length;
+          for (const [kind, list] of LISTS) {
+            const b = new Map((base[list] as { id: string }[]).map((x) => [x.id, x]));
+            for (const [side, sc, other] of [
+              ['mine', mine, theirs],
+              ['theirs', theirs, mine],
+            ] as const) {
+              const otherIds = new Set((other[list] as { id: string }[]).map((x) => x.id));
+              for (const item of sc[list] as (Edit | Entity | Quote)[]) {
+                const inBase = b.get(item.id);
+                if (!inBase) additions++;
+                const deletedByOther = inBase !== undefined && sameData(inBase, item) && !otherIds.has(item.id);
+                const overriddenByOther = inBase !== undefined && sameData(inBase, item) && otherIds.has(item.id);
+                if (deletedByOther || overriddenByOther) continue; // the other side's change wins, as it should
+                expect(
+                  kept(r, kind, item, side) || conflicted(r, kind, item.id),
+                  `${side} ${kind} ${item.id} lost`,
+                ).toBe(true);
+              }
             }
           }
-        }
-        // Well-formed output: unique ids, edits still disjoint, speakers resolve when they did on their side.
-        for (const [, list] of LISTS) {
-          const ids = (r.sidecar[list] as { id: string }[]).map((x) => x.id);
-          expect(new Set(ids).size).toBe(ids.length);
-        }
-        expect(editsDisjoint(r.sidecar.edits)).toBe(true);
-        const entityIds = new Set(r.sidecar.entities.map((e) => e.id));
-        for (const q of r.sidecar.quotes) if (q.speaker !== null) expect(entityIds.has(q.speaker)).toBe(true);
-      }),
+          // Well-formed output: unique ids, edits still disjoint, speakers resolve when they did on their side.
+          for (const [, list] of LISTS) {
+            const ids = (r.sidecar[list] as { id: string }[]).map((x) => x.id);
+            expect(new Set(ids).size).toBe(ids.length);
+          }
+          expect(editsDisjoint(r.sidecar.edits)).toBe(true);
+          const entityIds = new Set(r.sidecar.entities.map((e) => e.id));
+          for (const q of r.sidecar.quotes) if (q.speaker !== null) expect(entityIds.has(q.speaker)).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
     console.log(`merge property: ${RUNS} runs, ${additions} added items checked, ${conflicts} conflicts reported`);
@@ -223,7 +273,9 @@ describe('mergeSidecars', () => {
             ['theirs', theirs],
           ] as const) {
             for (const item of sc[list] as (Edit | Entity | Quote)[]) {
-              expect(kept(r, kind, item, side) || conflicted(r, kind, item.id), `${side} ${kind} ${item.id} lost`).toBe(true);
+              expect(kept(r, kind, item, side) || conflicted(r, kind, item.id), `${side} ${kind} ${item.id} lost`).toBe(
+                true,
+              );
             }
           }
         }
@@ -243,7 +295,10 @@ describe('mergeSidecars', () => {
       entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'جو ب' }],
       quotes: [],
     };
-    const mine: Sidecar = { ...base, entities: [...base.entities, { id: 't2', start: 10, end: 15, label: 'GPE', text: 'عمّان' }] };
+    const mine: Sidecar = {
+      ...base,
+      entities: [...base.entities, { id: 't2', start: 10, end: 15, label: 'GPE', text: 'عمّان' }],
+    };
     const theirs: Sidecar = {
       ...base,
       entities: [...base.entities, { id: 't2', start: 20, end: 25, label: 'ORG', text: '👍🏽 ab' }],
@@ -282,7 +337,10 @@ describe('mergeSidecars', () => {
     expect(r.sidecar.document).toEqual({ status: 'in_progress', title: 'new' });
     expect(r.sidecar.entities[0].label).toBe('ORG');
     // Both added e1 (new to the base): theirs overlaps mine, so it is listed, not renamed into the result.
-    expect(r.conflicts.map((c) => `${c.kind}:${c.id}:${c.reason}:${c.kept}`).sort()).toEqual(['edit:e1:overlapping-edit:mine', 'entity:t1:both-changed:mine']);
+    expect(r.conflicts.map((c) => `${c.kind}:${c.id}:${c.reason}:${c.kept}`).sort()).toEqual([
+      'edit:e1:overlapping-edit:mine',
+      'entity:t1:both-changed:mine',
+    ]);
     expect(r.renamed).toEqual([]);
     expect(r.sidecar.edits.map((e) => e.id)).toEqual(['e1']);
     const r2 = mergeSidecars(mine, theirs, { base, prefer: 'theirs' });
@@ -301,7 +359,10 @@ describe('mergeSidecars', () => {
       entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'abcd' }],
       quotes: [],
     };
-    const mine: Sidecar = { ...base, quotes: [{ id: 'q1', start: 10, end: 20, text: 'q', speaker: 't1', kind: 'direct' }] };
+    const mine: Sidecar = {
+      ...base,
+      quotes: [{ id: 'q1', start: 10, end: 20, text: 'q', speaker: 't1', kind: 'direct' }],
+    };
     const theirs: Sidecar = { ...base, entities: [] };
     const r = mergeSidecars(mine, theirs, { base });
     expect(r.sidecar.entities.map((e) => e.id)).toEqual(['t1']);

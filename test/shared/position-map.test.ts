@@ -75,12 +75,17 @@ describe('applyEdits and PositionMap examples', () => {
   });
 
   it('skips orphaned edits', () => {
-    const map = new PositionMap('abcdef', [{ ...edit('o', 'abcdef', 1, 3, ''), orphaned: true }, edit('e', 'abcdef', 2, 4, 'X')]);
+    const map = new PositionMap('abcdef', [
+      { ...edit('o', 'abcdef', 1, 3, ''), orphaned: true },
+      edit('e', 'abcdef', 2, 4, 'X'),
+    ]);
     expect(map.cleanText).toBe('abXef');
   });
 
   it('refuses overlapping, unsorted or out-of-range edits', () => {
-    expect(() => new PositionMap('abcdef', [edit('a', 'abcdef', 1, 4, ''), edit('b', 'abcdef', 3, 5, '')])).toThrow(/edit b/);
+    expect(() => new PositionMap('abcdef', [edit('a', 'abcdef', 1, 4, ''), edit('b', 'abcdef', 3, 5, '')])).toThrow(
+      /edit b/,
+    );
     expect(() => new PositionMap('abc', [edit('a', 'abc', 2, 9, '')])).toThrow(/not within the source text/);
     expect(editProblems(6, [edit('a', 'abcdef', 3, 4, ''), edit('b', 'abcdef', 0, 1, '')])).toHaveLength(1);
   });
@@ -88,18 +93,30 @@ describe('applyEdits and PositionMap examples', () => {
   it('derives the clean text of the sample article and maps its spans as Python does', () => {
     const source = readFileSync(join(__dirname, '../../seeds/000_b3be894ae1d50a96.txt'), 'utf8');
     const fixtures = join(__dirname, '../fixtures/sidecars');
-    const sidecar = JSON.parse(readFileSync(join(fixtures, '000_b3be894ae1d50a96.annotations.json'), 'utf8')) as Sidecar;
+    const sidecar = JSON.parse(
+      readFileSync(join(fixtures, '000_b3be894ae1d50a96.annotations.json'), 'utf8'),
+    ) as Sidecar;
     const map = new PositionMap(source, sidecar.edits);
     // Computed with /usr/bin/python3 by slicing str objects: len(clean) and sha256(clean.encode()).
     expect(map.cleanLength).toBe(1430);
-    expect(createHash('sha256').update(map.cleanText).digest('hex')).toBe('af8455a055143f645870965931f39535ea153746c06b6a26cdf592557bf66b29');
+    expect(createHash('sha256').update(map.cleanText).digest('hex')).toBe(
+      'af8455a055143f645870965931f39535ea153746c06b6a26cdf592557bf66b29',
+    );
     expect(map.cleanText).toBe(readFileSync(join(fixtures, '000_b3be894ae1d50a96.clean.txt'), 'utf8'));
     const index = new CodePointIndex(source);
     for (const e of sidecar.edits) expect(index.slice(e.start, e.end)).toBe(e.text);
     // Clean offsets of every entity and quote, from Python; t8 lies inside the removed read-more line.
     const expected: Record<string, [number, number] | null> = {
-      t1: [109, 117], t2: [138, 145], t3: [240, 252], t8: null, t7: [282, 293], t4: [321, 333],
-      t5: [628, 633], t6: [853, 859], q1: [668, 837], q2: [864, 1048],
+      t1: [109, 117],
+      t2: [138, 145],
+      t3: [240, 252],
+      t8: null,
+      t7: [282, 293],
+      t4: [321, 333],
+      t5: [628, 633],
+      t6: [853, 859],
+      q1: [668, 837],
+      q2: [864, 1048],
     };
     const clean = new CodePointIndex(map.cleanText);
     for (const span of [...sidecar.entities, ...sidecar.quotes]) {
@@ -135,11 +152,13 @@ describe('position mapping properties', () => {
           const after = map.toClean(p, 'after');
           if (before < prevBefore || after < prevAfter) problems.push(`toClean decreases at ${p}`);
           if (after < before) problems.push(`after < before at ${p}`);
-          if (after !== before && !edits.some((e) => e.start <= p && p <= e.end)) problems.push(`bias matters away from edits at ${p}`);
+          if (after !== before && !edits.some((e) => e.start <= p && p <= e.end))
+            problems.push(`bias matters away from edits at ${p}`);
           prevBefore = before;
           prevAfter = after;
         }
-        if (map.toClean(map.sourceLength) !== map.cleanLength) problems.push('end of source does not map to end of clean text');
+        if (map.toClean(map.sourceLength) !== map.cleanLength)
+          problems.push('end of source does not map to end of clean text');
         // toSource picks, among the source offsets reaching c with the same bias, the outermost
         // one not strictly inside an edit (smallest for 'before', largest for 'after').
         for (const bias of ['before', 'after'] as const) {
@@ -152,7 +171,8 @@ describe('position mapping properties', () => {
             const outside = offsets.filter((p) => !map.isInsideEdit(p));
             const pool = outside.length > 0 ? outside : offsets;
             const want = bias === 'before' ? pool[0] : pool[pool.length - 1];
-            if (map.toSource(c, bias) !== want) problems.push(`toSource(${c}, ${bias}) = ${map.toSource(c, bias)}, not ${want}`);
+            if (map.toSource(c, bias) !== want)
+              problems.push(`toSource(${c}, ${bias}) = ${map.toSource(c, bias)}, not ${want}`);
           }
         }
         expect(problems).toEqual([]);
@@ -233,26 +253,45 @@ describe('position mapping properties', () => {
       fc.property(
         docArb.chain((doc) => {
           const n = cpLength(doc.source);
-          return fc.record({ span: spanArb(n), removed: spanArb(applyEdits(doc.source, doc.edits).length) }).map((r) => ({ ...doc, ...r }));
+          return fc
+            .record({ span: spanArb(n), removed: spanArb(applyEdits(doc.source, doc.edits).length) })
+            .map((r) => ({ ...doc, ...r }));
         }),
         ({ source, edits, span, removed }) => {
           const map = new PositionMap(source, edits);
-          const removedClean = { start: Math.min(removed.start, map.cleanLength), end: Math.min(removed.end, map.cleanLength) };
+          const removedClean = {
+            start: Math.min(removed.start, map.cleanLength),
+            end: Math.min(removed.end, map.cleanLength),
+          };
           const original = mapSpan(map, span.start, span.end);
-          const after = editCleanText(source, edits, removedClean.start, removedClean.end, '', { id: 'rm', kind: 'boilerplate', rule: 'test' });
+          const after = editCleanText(source, edits, removedClean.start, removedClean.end, '', {
+            id: 'rm',
+            kind: 'boilerplate',
+            rule: 'test',
+          });
           const removedMap = new PositionMap(source, after);
           const hidden = mapSpan(removedMap, span.start, span.end);
           // Without other edits, a span wholly inside the removed text is hidden while removed.
-          if (edits.length === 0 && span.start < span.end && removedClean.start <= span.start && span.end <= removedClean.end) {
+          if (
+            edits.length === 0 &&
+            span.start < span.end &&
+            removedClean.start <= span.start &&
+            span.end <= removedClean.end
+          ) {
             expect(hidden).toBeNull();
           }
           // Undo = the edit list from before the removal: the span's stored offsets never changed.
           expect(mapSpan(new PositionMap(source, edits), span.start, span.end)).toEqual(original);
           // Typing the removed text back where it was, when the removal touched no other edit, gives back the old edit list.
-          const touched = edits.some((_, i) => map.cleanRange(i).end >= removedClean.start && map.cleanRange(i).start <= removedClean.end);
+          const touched = edits.some(
+            (_, i) => map.cleanRange(i).end >= removedClean.start && map.cleanRange(i).start <= removedClean.end,
+          );
           if (!touched) {
             const removedText = cpSlice(map.cleanText, removedClean.start, removedClean.end);
-            const retyped = editCleanText(source, after, removedClean.start, removedClean.start, removedText, { id: 'back', kind: 'typo' });
+            const retyped = editCleanText(source, after, removedClean.start, removedClean.start, removedText, {
+              id: 'back',
+              kind: 'typo',
+            });
             expect(retyped).toEqual(edits);
           }
         },
@@ -279,7 +318,9 @@ describe('position mapping properties', () => {
           // Edits kept are unchanged; when the change touches none, all of them are kept.
           for (const e of result) if (e.id !== 'new') expect(edits).toContainEqual(e);
           const map = new PositionMap(source, edits);
-          const touches = edits.some((_, i) => map.cleanRange(i).end >= range.start && map.cleanRange(i).start <= range.end);
+          const touches = edits.some(
+            (_, i) => map.cleanRange(i).end >= range.start && map.cleanRange(i).start <= range.end,
+          );
           if (!touches) expect(result.filter((e) => e.id !== 'new')).toEqual(edits);
         },
       ),
@@ -318,7 +359,9 @@ describe('editCleanText examples', () => {
 
   it('merges a deletion that touches an earlier one', () => {
     const first = editCleanText(source, [], 4, 10, '', { id: 'e1', kind: 'boilerplate', rule: 'r' });
-    expect(first).toEqual([{ id: 'e1', start: 4, end: 10, text: 'BOILER', replacement: '', kind: 'boilerplate', rule: 'r' }]);
+    expect(first).toEqual([
+      { id: 'e1', start: 4, end: 10, text: 'BOILER', replacement: '', kind: 'boilerplate', rule: 'r' },
+    ]);
     // Clean text is now 'aaa  bbb'; delete the space right after the removed word.
     const second = editCleanText(source, first, 4, 5, '', { id: 'e2', kind: 'typo' });
     expect(second).toEqual([{ id: 'e2', start: 4, end: 11, text: 'BOILER ', replacement: '', kind: 'typo' }]);

@@ -13,7 +13,11 @@ function person(source: string, name: string) {
 }
 
 const texts = (source: string, people: { start: number; end: number; label: string }[] = []) =>
-  findQuotes(source, people).map((q) => ({ text: cpSlice(source, q.start, q.end), kind: q.kind, speaker: q.speaker && cpSlice(source, q.speaker.start, q.speaker.end) }));
+  findQuotes(source, people).map((q) => ({
+    text: cpSlice(source, q.start, q.end),
+    kind: q.kind,
+    speaker: q.speaker && cpSlice(source, q.speaker.start, q.speaker.end),
+  }));
 
 describe('findQuotes: direct speech', () => {
   it('finds an Arabic quote after a speech verb, with its speaker, without the marks', () => {
@@ -66,7 +70,9 @@ describe('findQuotes: direct speech', () => {
     const s = 'The minister said: «\u200Fسنواصل العمل من أجل السلام\u200F» on Monday.';
     expect(texts(s).map((q) => q.text)).toEqual(['سنواصل العمل من أجل السلام']);
     const t = 'وقال بايدن: "\u202Bwe will rebuild the economy\u202C" في خطابه.';
-    expect(texts(t, [person(t, 'بايدن')])).toEqual([{ text: 'we will rebuild the economy', kind: 'direct', speaker: 'بايدن' }]);
+    expect(texts(t, [person(t, 'بايدن')])).toEqual([
+      { text: 'we will rebuild the economy', kind: 'direct', speaker: 'بايدن' },
+    ]);
   });
 
   it('offsets are code points past emoji', () => {
@@ -88,7 +94,11 @@ describe('findQuotes: indirect speech', () => {
     const e = 'Officials said on Monday that the border would reopen next week.';
     expect(texts(e)).toEqual([{ text: 'the border would reopen next week', kind: 'indirect', speaker: null }]);
     // "that" as a relative pronoun is not reported speech.
-    expect(texts('A friend told her about an app that lets people order food. Sales grew, Magan said, but that number fell.')).toEqual([]);
+    expect(
+      texts(
+        'A friend told her about an app that lets people order food. Sales grew, Magan said, but that number fell.',
+      ),
+    ).toEqual([]);
   });
 
   it('an indirect candidate inside a direct quote is not offered twice', () => {

@@ -7,7 +7,10 @@ import { emptySidecar, parseSidecar } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/model';
 
 const root = join(__dirname, '..', '..');
-const exampleJson = readFileSync(join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'), 'utf8');
+const exampleJson = readFileSync(
+  join(root, 'test', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'),
+  'utf8',
+);
 const sampleText = readFileSync(join(root, 'seeds', '000_b3be894ae1d50a96.txt'), 'utf8').replace(/^\uFEFF/, '');
 const FILE = '000_b3be894ae1d50a96.txt';
 const example = (): Sidecar => parseSidecar(exampleJson);
@@ -48,7 +51,9 @@ describe('checkSidecarAgainstSource', () => {
     ];
     expect(checkSidecarAgainstSource(s, text, 't.txt')).toEqual([]);
     s.entities[1].end = 27;
-    expect(checkSidecarAgainstSource(s, text, 't.txt')[0].message).toBe('end 27 is past the end of the text (26 code points)');
+    expect(checkSidecarAgainstSource(s, text, 't.txt')[0].message).toBe(
+      'end 27 is past the end of the text (26 code points)',
+    );
   });
 
   it('reports source.file naming another file and a changed length', () => {
@@ -75,7 +80,14 @@ describe('checkSidecarAgainstSource', () => {
 
 describe('checkSidecarStructure', () => {
   const base = () => emptySidecar('a.txt', '0'.repeat(64), 100);
-  const edit = (id: string, start: number, end: number) => ({ id, start, end, text: 'x'.repeat(end - start), replacement: '', kind: 'typo' as const });
+  const edit = (id: string, start: number, end: number) => ({
+    id,
+    start,
+    end,
+    text: 'x'.repeat(end - start),
+    replacement: '',
+    kind: 'typo' as const,
+  });
 
   it('reports duplicate ids across kinds', () => {
     const s = base();
@@ -90,14 +102,23 @@ describe('checkSidecarStructure', () => {
 
   it('allows touching edits and insertions at a boundary, refuses overlaps and unsorted lists', () => {
     const s = base();
-    s.edits = [edit('a', 3, 3), edit('b', 3, 8), edit('c', 8, 8), edit('d', 8, 10), edit('e', 10, 10), edit('f', 10, 10)];
+    s.edits = [
+      edit('a', 3, 3),
+      edit('b', 3, 8),
+      edit('c', 8, 8),
+      edit('d', 8, 10),
+      edit('e', 10, 10),
+      edit('f', 10, 10),
+    ];
     expect(checkSidecarStructure(s)).toEqual([]);
     s.edits = [edit('a', 3, 8), edit('b', 5, 5)];
     expect(checkSidecarStructure(s)).toEqual([{ path: 'edits[1]', message: 'edit 5–5 overlaps edits[0] (3–8)' }]);
     s.edits = [edit('a', 3, 20), edit('b', 5, 6), edit('c', 10, 12)];
     expect(checkSidecarStructure(s).map((p) => p.path)).toEqual(['edits[1]', 'edits[2]']);
     s.edits = [edit('a', 10, 12), edit('b', 0, 2)];
-    expect(checkSidecarStructure(s)).toEqual([{ path: 'edits[1]', message: 'edits are not sorted by start: 0–2 comes after 10–12' }]);
+    expect(checkSidecarStructure(s)).toEqual([
+      { path: 'edits[1]', message: 'edits are not sorted by start: 0–2 comes after 10–12' },
+    ]);
   });
 
   it('reports a speaker that is not an entity', () => {
@@ -107,7 +128,9 @@ describe('checkSidecarStructure', () => {
       { id: 'q1', start: 2, end: 3, text: 'x', speaker: 't1', kind: 'direct' },
       { id: 'q2', start: 2, end: 3, text: 'x', speaker: 't9', kind: 'direct' },
     ];
-    expect(checkSidecarStructure(s)).toEqual([{ path: 'quotes[1].speaker', message: 'speaker "t9" is not an entity in this file' }]);
+    expect(checkSidecarStructure(s)).toEqual([
+      { path: 'quotes[1].speaker', message: 'speaker "t9" is not an entity in this file' },
+    ]);
   });
 });
 
@@ -118,7 +141,14 @@ describe('edit overlap (property)', () => {
       fc.property(fc.array(edit, { maxLength: 6 }), (raw) => {
         const s = emptySidecar('a.txt', '0'.repeat(64), 20);
         s.edits = raw
-          .map((r, i) => ({ id: `e${i}`, start: r.start, end: r.start + r.len, text: 'x'.repeat(r.len), replacement: '', kind: 'typo' as const }))
+          .map((r, i) => ({
+            id: `e${i}`,
+            start: r.start,
+            end: r.start + r.len,
+            text: 'x'.repeat(r.len),
+            replacement: '',
+            kind: 'typo' as const,
+          }))
           .sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
         // Two edits overlap when they share a code point, or one inserts strictly inside the other.
         const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SPAN_LISTS, SidecarText, sidecarHeader, spanJson } from '../../shared/sidecar-text';
-import { dataFromSidecar, nextId, sidecarFromData, spanAt, spanChanges, withSpans, type DocumentData } from '../../shared/document-data';
+import {
+  dataFromSidecar,
+  nextId,
+  sidecarFromData,
+  spanAt,
+  spanChanges,
+  withSpans,
+  type DocumentData,
+} from '../../shared/document-data';
 import { textArb } from './text-arbitraries';
 
 const BASE: Sidecar = { ...emptySidecar('عمّان 👋.txt', 'ab'.repeat(32), 500), annotator: 'سارة' };
@@ -16,13 +24,31 @@ const idArb = (prefix: string) => fc.integer({ min: 1, max: 12 }).map((n) => `${
 const rangeArb = fc.tuple(fc.nat({ max: 40 }), fc.nat({ max: 6 })).map(([start, len]) => ({ start, end: start + len }));
 
 const entityArb: fc.Arbitrary<Entity> = fc
-  .record({ id: idArb('t'), range: rangeArb, label: fc.constantFrom('PERSON', 'GPE', 'شخص'), text: textArb(5), link: fc.option(textArb(2), { nil: undefined }) })
+  .record({
+    id: idArb('t'),
+    range: rangeArb,
+    label: fc.constantFrom('PERSON', 'GPE', 'شخص'),
+    text: textArb(5),
+    link: fc.option(textArb(2), { nil: undefined }),
+  })
   .map(({ id, range, label, text, link }) => ({ id, ...range, label, text, ...(link !== undefined ? { link } : {}) }));
 const quoteArb: fc.Arbitrary<Quote> = fc
-  .record({ id: idArb('q'), range: rangeArb, text: textArb(6), speaker: fc.option(idArb('t'), { nil: null }), kind: fc.constantFrom('direct' as const, 'indirect' as const) })
+  .record({
+    id: idArb('q'),
+    range: rangeArb,
+    text: textArb(6),
+    speaker: fc.option(idArb('t'), { nil: null }),
+    kind: fc.constantFrom('direct' as const, 'indirect' as const),
+  })
   .map(({ id, range, ...rest }) => ({ id, ...range, ...rest }));
 const editArb: fc.Arbitrary<Edit> = fc
-  .record({ id: idArb('e'), range: rangeArb, text: textArb(3), replacement: textArb(2), kind: fc.constantFrom('boilerplate' as const, 'typo' as const) })
+  .record({
+    id: idArb('e'),
+    range: rangeArb,
+    text: textArb(3),
+    replacement: textArb(2),
+    kind: fc.constantFrom('boilerplate' as const, 'typo' as const),
+  })
   .map(({ id, range, ...rest }) => ({ id, ...range, ...rest }));
 
 type AnySpan = Edit | Entity | Quote;
@@ -41,7 +67,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: entityArb.map((span) => ({ op: 'put' as const, list: 'entities' as const, span })) },
   { weight: 2, arbitrary: quoteArb.map((span) => ({ op: 'put' as const, list: 'quotes' as const, span })) },
   { weight: 1, arbitrary: editArb.map((span) => ({ op: 'put' as const, list: 'edits' as const, span })) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('remove' as const), list: fc.constantFrom('edits' as const, 'entities' as const, 'quotes' as const), id: fc.constantFrom('t1', 't2', 't3', 'q1', 'q2', 'e1', 'e2') }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('remove' as const),
+      list: fc.constantFrom('edits' as const, 'entities' as const, 'quotes' as const),
+      id: fc.constantFrom('t1', 't2', 't3', 'q1', 'q2', 'e1', 'e2'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('undo' as const), back: fc.integer({ min: 1, max: 5 }) }) },
   // A change not made through withSpans (a reload, a merge): the diff compares everything.
   { weight: 1, arbitrary: fc.constant({ op: 'copy' as const }) },
@@ -52,9 +85,14 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
 function apply(data: DocumentData, step: Step): DocumentData {
   switch (step.op) {
     case 'put':
-      return { ...data, [step.list]: withSpans(data[step.list] as Record<string, typeof step.span>, { [step.span.id]: step.span }) };
+      return {
+        ...data,
+        [step.list]: withSpans(data[step.list] as Record<string, typeof step.span>, { [step.span.id]: step.span }),
+      };
     case 'remove':
-      return Object.hasOwn(data[step.list], step.id) ? { ...data, [step.list]: withSpans(data[step.list] as Record<string, AnySpan>, { [step.id]: null }) } : data;
+      return Object.hasOwn(data[step.list], step.id)
+        ? { ...data, [step.list]: withSpans(data[step.list] as Record<string, AnySpan>, { [step.id]: null }) }
+        : data;
     case 'copy':
       return { ...data, entities: Object.fromEntries(Object.entries(data.entities).map(([id, e]) => [id, { ...e }])) };
     case 'document':
@@ -72,46 +110,69 @@ function expected(data: DocumentData, stamp?: string): string {
 describe('SidecarText', () => {
   it('is the JSON of the sidecar built in full, after any history of changes, undos and saves', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(entityArb, entityArb.map((e) => ({ ...e, id: `t${e.id.slice(1)}0` })))), fc.array(stepArb, { maxLength: 60 }), (initial, steps) => {
-        let data = dataFromSidecar({ ...BASE, entities: initial });
-        const history: DocumentData[] = [data];
-        const text = new SidecarText();
-        text.reset({ edits: Object.values(data.edits), entities: Object.values(data.entities), quotes: Object.values(data.quotes) });
-        let sent = data;
-        let n = 0;
-        for (const step of steps) {
-          if (step.op === 'undo') data = history[Math.max(0, history.length - 1 - step.back)];
-          else data = apply(data, step);
-          history.push(data);
-          if (step.op !== 'save') continue;
-          for (const list of SPAN_LISTS) text.apply(list, spanChanges<AnySpan>(sent[list], data[list]));
-          sent = data;
-          const stamp = `2026-11-28T10:00:${String(n++ % 60).padStart(2, '0')}Z`;
-          const mine = text.text(sidecarHeader(BASE, data.document, data.rejected, stamp));
-          expect(mine).toBe(expected(data, stamp));
-          expect(JSON.parse(mine)).toEqual(JSON.parse(expected(data, stamp)));
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            entityArb,
+            entityArb.map((e) => ({ ...e, id: `t${e.id.slice(1)}0` })),
+          ),
+        ),
+        fc.array(stepArb, { maxLength: 60 }),
+        (initial, steps) => {
+          let data = dataFromSidecar({ ...BASE, entities: initial });
+          const history: DocumentData[] = [data];
+          const text = new SidecarText();
+          text.reset({
+            edits: Object.values(data.edits),
+            entities: Object.values(data.entities),
+            quotes: Object.values(data.quotes),
+          });
+          let sent = data;
+          let n = 0;
+          for (const step of steps) {
+            if (step.op === 'undo') data = history[Math.max(0, history.length - 1 - step.back)];
+            else data = apply(data, step);
+            history.push(data);
+            if (step.op !== 'save') continue;
+            for (const list of SPAN_LISTS) text.apply(list, spanChanges<AnySpan>(sent[list], data[list]));
+            sent = data;
+            const stamp = `2026-11-28T10:00:${String(n++ % 60).padStart(2, '0')}Z`;
+            const mine = text.text(sidecarHeader(BASE, data.document, data.rejected, stamp));
+            expect(mine).toBe(expected(data, stamp));
+            expect(JSON.parse(mine)).toEqual(JSON.parse(expected(data, stamp)));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('takes a document handed over in parts (many spans put at once) as if reset with all of it', () => {
     fc.assert(
-      fc.property(fc.array(entityArb, { minLength: 100, maxLength: 400 }), fc.array(quoteArb, { minLength: 70, maxLength: 100 }), fc.integer({ min: 1, max: 200 }), (entities, quotes, part) => {
-        // Distinct ids, so parts hold more spans than one insertion at a time is used for.
-        const data = dataFromSidecar({ ...BASE, entities: entities.map((e, i) => ({ ...e, id: `t${i + 1}` })), quotes: quotes.map((q, i) => ({ ...q, id: `q${i + 1}` })) });
-        const all = { edits: [], entities: Object.values(data.entities), quotes: Object.values(data.quotes) };
-        const whole = new SidecarText();
-        whole.reset(all);
-        const inParts = new SidecarText();
-        inParts.reset({ edits: [], entities: all.entities.slice(0, part), quotes: [] });
-        for (let at = part; at < all.entities.length; at += part) inParts.apply('entities', { put: all.entities.slice(at, at + part), removed: [] });
-        inParts.apply('quotes', { put: all.quotes, removed: [] });
-        const header = sidecarHeader(BASE, data.document);
-        expect(inParts.text(header)).toBe(whole.text(header));
-        expect(inParts.text(header)).toBe(expected(data));
-      }),
+      fc.property(
+        fc.array(entityArb, { minLength: 100, maxLength: 400 }),
+        fc.array(quoteArb, { minLength: 70, maxLength: 100 }),
+        fc.integer({ min: 1, max: 200 }),
+        (entities, quotes, part) => {
+          // Distinct ids, so parts hold more spans than one insertion at a time is used for.
+          const data = dataFromSidecar({
+            ...BASE,
+            entities: entities.map((e, i) => ({ ...e, id: `t${i + 1}` })),
+            quotes: quotes.map((q, i) => ({ ...q, id: `q${i + 1}` })),
+          });
+          const all = { edits: [], entities: Object.values(data.entities), quotes: Object.values(data.quotes) };
+          const whole = new SidecarText();
+          whole.reset(all);
+          const inParts = new SidecarText();
+          inParts.reset({ edits: [], entities: all.entities.slice(0, part), quotes: [] });
+          for (let at = part; at < all.entities.length; at += part)
+            inParts.apply('entities', { put: all.entities.slice(at, at + part), removed: [] });
+          inParts.apply('quotes', { put: all.quotes, removed: [] });
+          const header = sidecarHeader(BASE, data.document);
+          expect(inParts.text(header)).toBe(whole.text(header));
+          expect(inParts.text(header)).toBe(expected(data));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -128,10 +189,14 @@ describe('SidecarText', () => {
       [undefined, '2026-11-28T10:00:00Z', 'Omar'],
     ] as const) {
       const d = rej ? { ...data, rejected: [...rej] } : data;
-      expect(text.text(sidecarHeader(BASE, d.document, d.rejected, stamp, who))).toBe(JSON.stringify(sidecarFromData(BASE, d, stamp, who)));
+      expect(text.text(sidecarHeader(BASE, d.document, d.rejected, stamp, who))).toBe(
+        JSON.stringify(sidecarFromData(BASE, d, stamp, who)),
+      );
     }
     const bare: Sidecar = emptySidecar('a.txt', 'cd'.repeat(32), 3);
-    expect(text.text(sidecarHeader(bare, bare.document))).toBe(JSON.stringify(sidecarFromData(bare, dataFromSidecar(bare))));
+    expect(text.text(sidecarHeader(bare, bare.document))).toBe(
+      JSON.stringify(sidecarFromData(bare, dataFromSidecar(bare))),
+    );
   });
 
   it('makes each span JSON once, and orders spans by start, end, then id', () => {
@@ -145,7 +210,9 @@ describe('SidecarText', () => {
     const ids = (JSON.parse(text.text(sidecarHeader(BASE, BASE.document))) as Sidecar).entities.map((e) => e.id);
     expect(ids).toEqual(['t1', 't10', 't9']);
     text.apply('entities', { put: [{ ...c, start: 6, end: 7 }], removed: ['t10', 'nope'] });
-    expect((JSON.parse(text.text(sidecarHeader(BASE, BASE.document))) as Sidecar).entities.map((e) => [e.id, e.start])).toEqual([
+    expect(
+      (JSON.parse(text.text(sidecarHeader(BASE, BASE.document))) as Sidecar).entities.map((e) => [e.id, e.start]),
+    ).toEqual([
       ['t9', 3],
       ['t1', 6],
     ]);
@@ -156,14 +223,18 @@ describe('SidecarText', () => {
 describe('spanAt', () => {
   it('finds the span exactly on a range, as a scan of every span would', () => {
     fc.assert(
-      fc.property(fc.array(entityArb.map((e) => ({ ...e, orphaned: e.text.length % 3 === 0 || undefined }))), rangeArb, (spans, r) => {
-        const record = dataFromSidecar({ ...BASE, entities: spans }).entities;
-        const accept = (e: Entity) => !e.orphaned;
-        const found = spanAt(record, r.start, r.end, accept);
-        const all = Object.values(record).filter((e) => e.start === r.start && e.end === r.end && accept(e));
-        if (all.length === 0) expect(found).toBeUndefined();
-        else expect(all).toContain(found);
-      }),
+      fc.property(
+        fc.array(entityArb.map((e) => ({ ...e, orphaned: e.text.length % 3 === 0 || undefined }))),
+        rangeArb,
+        (spans, r) => {
+          const record = dataFromSidecar({ ...BASE, entities: spans }).entities;
+          const accept = (e: Entity) => !e.orphaned;
+          const found = spanAt(record, r.start, r.end, accept);
+          const all = Object.values(record).filter((e) => e.start === r.start && e.end === r.end && accept(e));
+          if (all.length === 0) expect(found).toBeUndefined();
+          else expect(all).toContain(found);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -172,7 +243,8 @@ describe('spanAt', () => {
 describe('spanChanges and nextId on records changed through withSpans', () => {
   it('finds the changes between versions a few steps apart either way, without comparing every span', () => {
     let record: Record<string, Entity> = {};
-    for (let i = 1; i <= 2000; i++) record[`t${i}`] = { id: `t${i}`, start: i * 3, end: i * 3 + 2, label: 'PERSON', text: 'بايدن' };
+    for (let i = 1; i <= 2000; i++)
+      record[`t${i}`] = { id: `t${i}`, start: i * 3, end: i * 3 + 2, label: 'PERSON', text: 'بايدن' };
     const start = record;
     expect(nextId('t', start)).toBe('t2001');
     const added: Entity = { id: nextId('t', record), start: 1, end: 2, label: 'GPE', text: '🇯🇴' };

@@ -163,8 +163,21 @@ describe('serializeSidecar', () => {
     fc.assert(
       fc.property(fc.array(span, { maxLength: 6 }), fc.array(span, { maxLength: 6 }), (ents, quotes) => {
         const s = emptySidecar('a.txt', 'f'.repeat(64), 100);
-        s.entities = ents.map((x) => ({ id: x.id, start: x.start, end: x.start + x.len, label: 'PERSON', text: x.text }));
-        s.quotes = quotes.map((x) => ({ id: x.id, start: x.start, end: x.start + x.len, text: x.text, speaker: null, kind: 'direct' as const }));
+        s.entities = ents.map((x) => ({
+          id: x.id,
+          start: x.start,
+          end: x.start + x.len,
+          label: 'PERSON',
+          text: x.text,
+        }));
+        s.quotes = quotes.map((x) => ({
+          id: x.id,
+          start: x.start,
+          end: x.start + x.len,
+          text: x.text,
+          speaker: null,
+          kind: 'direct' as const,
+        }));
         const once = serializeSidecar(s);
         expect(serializeSidecar(parseSidecar(once))).toBe(once);
         expect(sortSidecar(parseSidecar(once)).entities).toHaveLength(ents.length);

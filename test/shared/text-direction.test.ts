@@ -17,11 +17,19 @@ const neutral = fc.constantFrom(...NEUTRALS);
 /** A text of `r` Arabic and `l` Latin letters in any order, with neutrals anywhere. */
 const mixed = fc
   .tuple(fc.array(arabic, { maxLength: 40 }), fc.array(latin, { maxLength: 40 }), fc.array(neutral, { maxLength: 40 }))
-  .chain(([a, l, n]) => fc.shuffledSubarray([...a, ...l, ...n], { minLength: a.length + l.length + n.length }).map((chars) => ({ text: chars.join(''), rtl: a.length, ltr: l.length })));
+  .chain(([a, l, n]) =>
+    fc
+      .shuffledSubarray([...a, ...l, ...n], { minLength: a.length + l.length + n.length })
+      .map((chars) => ({ text: chars.join(''), rtl: a.length, ltr: l.length })),
+  );
 
 describe('paragraphDirection', () => {
   it('lays the tweet attribution glued to Arabic out right to left (first strong character is Latin)', () => {
-    expect(paragraphDirection('— dpa news agency (@dpa_intl) November 6, 2024وجاء في البيان أن الوزراء اتفقوا على مواصلة المحادثات.')).toBe('rtl');
+    expect(
+      paragraphDirection(
+        '— dpa news agency (@dpa_intl) November 6, 2024وجاء في البيان أن الوزراء اتفقوا على مواصلة المحادثات.',
+      ),
+    ).toBe('rtl');
     expect(paragraphDirection('Foreign ministers met in Tokyo, قال بايدن.')).toBe('ltr');
     expect(paragraphDirection('تاريخ النشر: 11th, April 2024 GMT')).toBe('rtl');
   });
@@ -29,7 +37,10 @@ describe('paragraphDirection', () => {
   it('takes the direction most strong characters have; on a tie the first one’s; none without strong characters', () => {
     fc.assert(
       fc.property(mixed, ({ text, rtl, ltr }) => {
-        const first = Array.from(text).map(strongDirection).find((d) => d !== null) ?? null;
+        const first =
+          Array.from(text)
+            .map(strongDirection)
+            .find((d) => d !== null) ?? null;
         const want = rtl > ltr ? 'rtl' : ltr > rtl ? 'ltr' : first;
         expect(paragraphDirection(text)).toBe(want);
       }),
@@ -39,11 +50,15 @@ describe('paragraphDirection', () => {
 
   it('is not moved by digits, punctuation, spaces or marks put anywhere', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(arabic, latin), { minLength: 1, maxLength: 30 }), fc.array(fc.tuple(fc.nat(), neutral), { maxLength: 30 }), (letters, inserts) => {
-        const chars = [...letters];
-        for (const [at, ch] of inserts) chars.splice(at % (chars.length + 1), 0, ch);
-        expect(paragraphDirection(chars.join(''))).toBe(paragraphDirection(letters.join('')));
-      }),
+      fc.property(
+        fc.array(fc.oneof(arabic, latin), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(), neutral), { maxLength: 30 }),
+        (letters, inserts) => {
+          const chars = [...letters];
+          for (const [at, ch] of inserts) chars.splice(at % (chars.length + 1), 0, ch);
+          expect(paragraphDirection(chars.join(''))).toBe(paragraphDirection(letters.join('')));
+        },
+      ),
       RUNS,
     );
   });

@@ -75,7 +75,13 @@ describe('word snapping', () => {
 describe('speaker suggestion', () => {
   const source = 'وقال بايدن خلال مؤتمر صحفي مع كيشيدا: "نرحب بالحوار". من جانبه قال كيشيدا إن "النافذة مفتوحة".';
   const cpOf = (s: string, from = 0) => Array.from(source.slice(0, source.indexOf(s, from))).length;
-  const person = (id: string, text: string, from = 0): Entity => ({ id, label: 'PERSON', text, start: cpOf(text, from), end: cpOf(text, from) + Array.from(text).length });
+  const person = (id: string, text: string, from = 0): Entity => ({
+    id,
+    label: 'PERSON',
+    text,
+    start: cpOf(text, from),
+    end: cpOf(text, from) + Array.from(text).length,
+  });
   const entities = [person('t1', 'بايدن'), person('t2', 'كيشيدا'), person('t3', 'كيشيدا', source.indexOf('من جانبه'))];
   const quote = (text: string) => ({ start: cpOf(text), end: cpOf(text) + Array.from(text).length });
 
@@ -86,8 +92,16 @@ describe('speaker suggestion', () => {
 
   it('finds an English speaker after the quote, and nobody without a speech verb', () => {
     const en = '"The window is open," said Fumio Kishida.';
-    const kishida: Entity = { id: 't1', label: 'PERSON', text: 'Fumio Kishida', start: en.indexOf('Fumio'), end: en.indexOf('Fumio') + 13 };
+    const kishida: Entity = {
+      id: 't1',
+      label: 'PERSON',
+      text: 'Fumio Kishida',
+      start: en.indexOf('Fumio'),
+      end: en.indexOf('Fumio') + 13,
+    };
     expect(suggestSpeaker(en, [kishida], { start: 1, end: 19 })).toBe('t1');
-    expect(suggestSpeaker('Fumio Kishida. "Open."', [{ ...kishida, start: 0, end: 13 }], { start: 16, end: 20 })).toBeNull();
+    expect(
+      suggestSpeaker('Fumio Kishida. "Open."', [{ ...kishida, start: 0, end: 13 }], { start: 16, end: 20 }),
+    ).toBeNull();
   });
 });

@@ -16,12 +16,37 @@ const texts = (text: string, boundaries?: number[]) => tokenize(text, boundaries
 describe('tokenize', () => {
   it('separates Arabic words and punctuation', () => {
     expect(texts('قال بايدن: «نحن منفتحون على الحوار»، وأضاف؛ هل؟')).toEqual([
-      'قال', 'بايدن', ':', '«', 'نحن', 'منفتحون', 'على', 'الحوار', '»', '،', 'وأضاف', '؛', 'هل', '؟',
+      'قال',
+      'بايدن',
+      ':',
+      '«',
+      'نحن',
+      'منفتحون',
+      'على',
+      'الحوار',
+      '»',
+      '،',
+      'وأضاف',
+      '؛',
+      'هل',
+      '؟',
     ]);
   });
 
   it('keeps numbers whole', () => {
-    expect(texts('إلى 82.10 دولار و1,000 و١٢٫٥٪ في 10:30.')).toEqual(['إلى', '82.10', 'دولار', 'و', '1,000', 'و', '١٢٫٥', '٪', 'في', '10:30', '.']);
+    expect(texts('إلى 82.10 دولار و1,000 و١٢٫٥٪ في 10:30.')).toEqual([
+      'إلى',
+      '82.10',
+      'دولار',
+      'و',
+      '1,000',
+      'و',
+      '١٢٫٥',
+      '٪',
+      'في',
+      '10:30',
+      '.',
+    ]);
   });
 
   it('keeps أوبك+ and C++ whole, but not a + between words', () => {
@@ -30,7 +55,16 @@ describe('tokenize', () => {
 
   it('keeps URLs, handles, tags and e-mail whole, without trailing punctuation', () => {
     expect(texts('Russia https://t.co/3NWgRxpBwK. — dpa (@dpa_intl) #كوريا x@y.com')).toEqual([
-      'Russia', 'https://t.co/3NWgRxpBwK', '.', '—', 'dpa', '(', '@dpa_intl', ')', '#كوريا', 'x@y.com',
+      'Russia',
+      'https://t.co/3NWgRxpBwK',
+      '.',
+      '—',
+      'dpa',
+      '(',
+      '@dpa_intl',
+      ')',
+      '#كوريا',
+      'x@y.com',
     ]);
   });
 
@@ -42,10 +76,15 @@ describe('tokenize', () => {
     const tokens = tokenize('عمّان 🇸🇦👨‍👩‍👧👍🏽 e\u0301te می‌خواهم');
     expect(tokens.map((t) => t.text)).toEqual(['عمّان', '🇸🇦', '👨‍👩‍👧', '👍🏽', 'e\u0301te', 'می‌خواهم']);
     // Offsets from Python: len('عمّان ') == 6, len('🇸🇦') == 2, len('👨‍👩‍👧') == 5
-    expect(tokens.slice(0, 4).map((t) => [t.start, t.end])).toEqual([[0, 5], [6, 8], [8, 13], [13, 15]]);
+    expect(tokens.slice(0, 4).map((t) => [t.start, t.end])).toEqual([
+      [0, 5],
+      [6, 8],
+      [8, 13],
+      [13, 15],
+    ]);
   });
 
-  it("keeps inner apostrophes and hyphens, and repeated punctuation as one token", () => {
+  it('keeps inner apostrophes and hyphens, and repeated punctuation as one token', () => {
     expect(texts("world's state-of-the-art ... !! ?!")).toEqual(["world's", 'state-of-the-art', '...', '!!', '?', '!']);
   });
 
@@ -64,7 +103,8 @@ describe('tokenize', () => {
     const text = readFileSync(join(__dirname, '../../seeds/000_b3be894ae1d50a96.txt'), 'utf8');
     const tokens = tokenize(text);
     const words = new Set(tokens.map((t) => t.text));
-    for (const w of ['https://t.co/3NWgRxpBwK', '@dpa_intl', '2024', 'وجاء', 'کوریا', 'الشمالیة', 'facebook']) expect(words).toContain(w);
+    for (const w of ['https://t.co/3NWgRxpBwK', '@dpa_intl', '2024', 'وجاء', 'کوریا', 'الشمالیة', 'facebook'])
+      expect(words).toContain(w);
     for (const t of tokens) expect(t.text).not.toMatch(/\s/u);
     const sentences = splitSentences(text, tokens);
     expect(sentences.length).toBeGreaterThan(20);
@@ -113,7 +153,9 @@ describe('tokenize', () => {
   it('splits at every boundary and nowhere else', () => {
     fc.assert(
       fc.property(
-        textArb().chain((text) => fc.array(fc.nat({ max: cpLength(text) }), { maxLength: 6 }).map((boundaries) => ({ text, boundaries }))),
+        textArb().chain((text) =>
+          fc.array(fc.nat({ max: cpLength(text) }), { maxLength: 6 }).map((boundaries) => ({ text, boundaries })),
+        ),
         ({ text, boundaries }) => {
           const whole = tokenize(text);
           const split = tokenize(text, boundaries);

@@ -36,6 +36,8 @@ describe('workspace layout', () => {
   it('the watcher, and the default export destination, read the same layout', () => {
     expect(classifyWorkspacePath(sidecarFileOf('news/a'))).toEqual({ kind: 'sidecar', id: 'news/a' });
     expect(classifyWorkspacePath(textFileOf('news/a'))).toEqual({ kind: 'text', id: 'news/a' });
-    expect(defaultExportDestination('jsonl', new Date(Date.UTC(2026, 0, 28, 9, 30, 15)))).toBe('exports/jsonl-20260128-093015.jsonl');
+    expect(defaultExportDestination('jsonl', new Date(Date.UTC(2026, 0, 28, 9, 30, 15)))).toBe(
+      'exports/jsonl-20260128-093015.jsonl',
+    );
   });
 });

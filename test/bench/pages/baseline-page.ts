@@ -1,6 +1,14 @@
 // The physical floor: the same text, one `<p dir="auto">` per line, in a bare page;
 // with ?mode=highlights, plus every entity registered through the CSS Custom Highlight API.
-import { loadBenchDocument, nextWordInView, placeSpan, rangeOf, renderParagraphs, untaggedWords, type PlacedSpan } from './bench-document';
+import {
+  loadBenchDocument,
+  nextWordInView,
+  placeSpan,
+  rangeOf,
+  renderParagraphs,
+  untaggedWords,
+  type PlacedSpan,
+} from './bench-document';
 import type { BenchAdd } from './frame-probe';
 
 declare global {

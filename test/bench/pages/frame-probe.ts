@@ -212,10 +212,14 @@ try {
 }
 
 window.__bench = {
-  open: paintWhen(() => {
-    const ready = window.__benchReady;
-    return typeof ready === 'function' ? ready() : ready === true || rangeCount() > 0;
-  }, 0, 600_000),
+  open: paintWhen(
+    () => {
+      const ready = window.__benchReady;
+      return typeof ready === 'function' ? ready() : ready === true || rangeCount() > 0;
+    },
+    0,
+    600_000,
+  ),
   rangeCount,
   paintWhen,
   afterKeydown,

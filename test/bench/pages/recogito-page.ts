@@ -2,7 +2,14 @@
 // bare page, loading the same entities (it counts UTF-16 offsets into the container's text).
 import { createTextAnnotator, type TextAnnotation } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
-import { loadBenchDocument, nextWordInView, placeSpan, renderParagraphs, untaggedWords, type PlacedSpan } from './bench-document';
+import {
+  loadBenchDocument,
+  nextWordInView,
+  placeSpan,
+  renderParagraphs,
+  untaggedWords,
+  type PlacedSpan,
+} from './bench-document';
 import type { BenchAdd } from './frame-probe';
 
 declare global {
@@ -24,7 +31,12 @@ function annotation(id: string, label: string, span: PlacedSpan): TextAnnotation
     id,
     bodies: [{ id: `${id}-b`, annotation: id, purpose: 'tagging', value: label }],
     // The range is revived from start/end by the library (that walk is the cost being measured).
-    target: { annotation: id, selector: [{ quote, start: span.paragraph.domStart + span.from, end: span.paragraph.domStart + span.to } as never] },
+    target: {
+      annotation: id,
+      selector: [
+        { quote, start: span.paragraph.domStart + span.from, end: span.paragraph.domStart + span.to } as never,
+      ],
+    },
   } as TextAnnotation;
 }
 
@@ -37,7 +49,12 @@ const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' })
 const started = performance.now();
 // 4.1.1: setAnnotations(annos) with CSS_HIGHLIGHTS throws ("Failed to construct 'Highlight'"); without replace it works.
 annotator.setAnnotations(annotations, false);
-const stats: Record<string, number> = { fetchedAt, paragraphs: paragraphs.length, annotations: annotations.length, setAnnotationsMs: performance.now() - started };
+const stats: Record<string, number> = {
+  fetchedAt,
+  paragraphs: paragraphs.length,
+  annotations: annotations.length,
+  setAnnotationsMs: performance.now() - started,
+};
 
 // One untagged word per line, taken on screen: the renderer draws only what is in view, so an
 // annotation added out of view would be timed without ever being drawn.

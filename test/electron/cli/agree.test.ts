@@ -58,7 +58,10 @@ async function repo(): Promise<string> {
   await writeFiles(root, { 'a.txt': TEXT });
   git(root, 'add', '.');
   git(root, 'commit', '-qm', 'text');
-  for (const [branch, json] of [['lina', lina], ['omar', omar]]) {
+  for (const [branch, json] of [
+    ['lina', lina],
+    ['omar', omar],
+  ]) {
     git(root, 'checkout', '-qb', branch, 'main');
     await writeFile(join(root, 'a.annotations.json'), json);
     git(root, 'add', '.');
@@ -90,7 +93,9 @@ describe('tahrir agree', () => {
     expect(report.cleanup.items).toBe(29);
     expect(pair.cleanup.observed).toBeCloseTo(23 / 29, 12);
     expect(pair.cleanup.cohenKappa).toBe(0);
-    expect(report.documentsByDisagreement).toEqual([{ id: 'a', disagreement: expect.closeTo(1 - 3 / 4, 12), entities: [3, 3], quotes: [1, 1] }]);
+    expect(report.documentsByDisagreement).toEqual([
+      { id: 'a', disagreement: expect.closeTo(1 - 3 / 4, 12), entities: [3, 3], quotes: [1, 1] },
+    ]);
   });
 
   it('a folder and a revision together, three versions; the text report names the figures', async () => {
@@ -101,8 +106,12 @@ describe('tahrir agree', () => {
     const r = await run(['agree', root, '--between', 'lina', 'omar', folder]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`agreement between lina, omar, ${folder} on 1 document`);
-    expect(r.stdout).toMatch(/entities, token level \(7 tokens\): Fleiss κ [\d.]+, Krippendorff α [\d.]+, mean Cohen κ [\d.]+, observed 0\.905/);
-    expect(r.stdout).toContain(`lina ~ ${folder} (the first as reference):\n  entities: exact F1 1.000 (P 1.000, R 1.000)`);
+    expect(r.stdout).toMatch(
+      /entities, token level \(7 tokens\): Fleiss κ [\d.]+, Krippendorff α [\d.]+, mean Cohen κ [\d.]+, observed 0\.905/,
+    );
+    expect(r.stdout).toContain(
+      `lina ~ ${folder} (the first as reference):\n  entities: exact F1 1.000 (P 1.000, R 1.000)`,
+    );
     // pairs: 0.75, 1, 0.75 → 1 − 5/6
     expect(r.stdout).toMatch(/documents by disagreement .*\n  0\.167  a {2}\(entities 3\/3\/3, quotes 1\/1\/1\)/);
   });

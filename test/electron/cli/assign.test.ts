@@ -13,10 +13,19 @@ describe('tahrir assign', () => {
     for (let i = 0; i < 10; i++) files[`news/${i}.txt`] = `Text ${i}.`;
     await writeFiles(root, files);
     const r = await run(['assign', root, '--annotators', 'lina,omar', '--overlap', '0.2', '--seed', '4']);
-    expect(r).toMatchObject({ code: 0, stdout: 'wrote tahrir-assignment.json: 10 documents, 2 of them to two annotators (lina 6, omar 6)\n' });
+    expect(r).toMatchObject({
+      code: 0,
+      stdout: 'wrote tahrir-assignment.json: 10 documents, 2 of them to two annotators (lina 6, omar 6)\n',
+    });
     const first = await readFile(join(root, 'tahrir-assignment.json'), 'utf8');
     const parsed = JSON.parse(first);
-    expect(parsed).toMatchObject({ format: 'tahrir-assignment', version: 1, annotators: ['lina', 'omar'], overlap: 0.2, seed: 4 });
+    expect(parsed).toMatchObject({
+      format: 'tahrir-assignment',
+      version: 1,
+      annotators: ['lina', 'omar'],
+      overlap: 0.2,
+      seed: 4,
+    });
     expect(Object.keys(parsed.documents)).toHaveLength(10);
     await run(['assign', root, '--annotators', 'lina,omar', '--overlap', '0.2', '--seed', '4']);
     expect(await readFile(join(root, 'tahrir-assignment.json'), 'utf8')).toBe(first);

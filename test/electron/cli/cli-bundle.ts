@@ -32,7 +32,10 @@ export function useCliBundle(): (args: string[], cwd?: string) => Promise<CliRes
   afterAll(() => rm(dir, { recursive: true, force: true }));
   return (args, cwd) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(dir, 'cli.cjs'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [join(dir, 'cli.cjs'), ...args], {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -14,7 +14,10 @@ describe('--help on every command', () => {
   it('prints the usage and exits 0 for every command, with --help or -h, wherever it stands', async () => {
     const folder = await tempFolder();
     for (const name of NAMES) {
-      for (const args of [[name, '--help'], [name, folder, '-h']]) {
+      for (const args of [
+        [name, '--help'],
+        [name, folder, '-h'],
+      ]) {
         const r = await tahrir(args);
         expect(r.code, args.join(' ')).toBe(0);
         expect(r.stdout, args.join(' ')).toContain(usageOf(name));
@@ -37,7 +40,8 @@ describe('--help on every command', () => {
 });
 
 describe('one parser (util.parseArgs), the same words for the same mistake', () => {
-  const parse = (args: string[]) => () => parseCommandLine(args, 'usage: tahrir x', { flags: ['json'], options: ['workspace'] });
+  const parse = (args: string[]) => () =>
+    parseCommandLine(args, 'usage: tahrir x', { flags: ['json'], options: ['workspace'] });
 
   it('unknown options, values given to flags, options without values', () => {
     expect(parse(['--frobnicate'])).toThrow(/^unknown option --frobnicate\nusage: tahrir x$/);
@@ -48,11 +52,16 @@ describe('one parser (util.parseArgs), the same words for the same mistake', () 
   });
 
   it('positionals, flags, options in both spellings, and -- ending the options', () => {
-    const line = parseCommandLine(['a', '--json', '--workspace', 'w', '-', '--', '--json'], 'usage', { flags: ['json'], options: ['workspace'] });
+    const line = parseCommandLine(['a', '--json', '--workspace', 'w', '-', '--', '--json'], 'usage', {
+      flags: ['json'],
+      options: ['workspace'],
+    });
     expect(line.positionals).toEqual(['a', '-', '--json']);
     expect([...line.flags]).toEqual(['json']);
     expect(line.options.get('workspace')).toBe('w');
-    expect(parseCommandLine(['--workspace=w=1'], 'usage', { options: ['workspace'] }).options.get('workspace')).toBe('w=1');
+    expect(parseCommandLine(['--workspace=w=1'], 'usage', { options: ['workspace'] }).options.get('workspace')).toBe(
+      'w=1',
+    );
   });
 
   it('the usage line after a mistake is the one --help prints, in every command', async () => {

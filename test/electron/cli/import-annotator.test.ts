@@ -33,7 +33,10 @@ describe('tahrir import --annotator', () => {
     execFileSync('git', ['init', '-q'], { cwd: root });
     execFileSync('git', ['config', 'user.name', 'Omar Khalil'], { cwd: root });
     expect((await run(['import', root, '--format', 'jsonl', '--from', from])).code).toBe(0);
-    expect(parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8')).entities[0]).toMatchObject({ createdBy: 'Omar Khalil', changedBy: 'Omar Khalil' });
+    expect(parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8')).entities[0]).toMatchObject({
+      createdBy: 'Omar Khalil',
+      changedBy: 'Omar Khalil',
+    });
   });
 
   it('an empty name is a usage error', async () => {

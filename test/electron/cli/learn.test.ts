@@ -43,7 +43,10 @@ describe('tahrir learn', () => {
     const root = await workspace(true);
     const a = englishArticle(3);
     const credit = 'Night desk notes for the valley edition close here.';
-    await writeFiles(root, { 'metro/m3.txt': `${a}\n\n${credit}`, 'metro/m3.annotations.json': removedByHand('m3.txt', `${a}\n\n${credit}`, credit) });
+    await writeFiles(root, {
+      'metro/m3.txt': `${a}\n\n${credit}`,
+      'metro/m3.annotations.json': removedByHand('m3.txt', `${a}\n\n${credit}`, credit),
+    });
     const r = await tahrir(['learn', root]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -51,10 +54,14 @@ describe('tahrir learn', () => {
     expect(r.stdout).toMatch(/metro: 10 articles, learned from 1 removed and \d+ kept lines/);
     expect(r.stdout).toContain(`10 of 10  ${AR_TEMPLATE.endMarker.trim()}`);
     expect(r.stdout).toContain(`10 of 10  ${EN_TEMPLATE.newsletter.slice(0, 60)}`);
-    expect(JSON.parse(await readFile(join(root, '.tahrir', 'learned.json'), 'utf8')).sites.metro.removedLines).toHaveLength(1);
+    expect(
+      JSON.parse(await readFile(join(root, '.tahrir', 'learned.json'), 'utf8')).sites.metro.removedLines,
+    ).toHaveLength(1);
 
     const json = await tahrir(['learn', root, '--json']);
-    const out = JSON.parse(json.stdout) as { sites: { site: string; documents: number; templateLines: { count: number; example: string }[] }[] };
+    const out = JSON.parse(json.stdout) as {
+      sites: { site: string; documents: number; templateLines: { count: number; example: string }[] }[];
+    };
     expect(out.sites.map((s) => [s.site, s.documents])).toEqual([
       ['metro', 10],
       ['wire', 10],
@@ -105,7 +112,10 @@ describe('tahrir suggest --workspace', () => {
     const credit = 'Night desk notes for the valley edition close here.';
     for (const i of [1, 2]) {
       const text = `${englishArticle(i)}\n\n${credit}`;
-      await writeFiles(root, { [`metro/m${i}.txt`]: text, [`metro/m${i}.annotations.json`]: removedByHand(`m${i}.txt`, text, credit) });
+      await writeFiles(root, {
+        [`metro/m${i}.txt`]: text,
+        [`metro/m${i}.annotations.json`]: removedByHand(`m${i}.txt`, text, credit),
+      });
     }
     await writeFiles(root, { 'metro/m7.txt': `${englishArticle(7)}\n\n${credit}` });
     expect((await tahrir(['learn', root])).code).toBe(0);
@@ -119,7 +129,9 @@ describe('tahrir suggest --workspace', () => {
 
     const forgot = await tahrir(['learn', root, '--forget']);
     expect(forgot.code).toBe(0);
-    const after = JSON.parse((await tahrir(['suggest', join(root, 'metro', 'm7.txt'), '--json'])).stdout) as SuggestJson;
+    const after = JSON.parse(
+      (await tahrir(['suggest', join(root, 'metro', 'm7.txt'), '--json'])).stdout,
+    ) as SuggestJson;
     expect(after.edits.some((e) => e.rule === 'site-learned')).toBe(false);
   });
 

@@ -17,23 +17,49 @@ describe('tahrir ner-eval', () => {
   it('trains on one range of a file and tests on another: per-label P/R/F1, the micro line last', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'toy.conll': CORPUS });
-    const r = await tahrir(['ner-eval', '--train', 'toy.conll:1-300', '--test', 'toy.conll:301-400', '--epochs', '5'], root);
+    const r = await tahrir(
+      ['ner-eval', '--train', 'toy.conll:1-300', '--test', 'toy.conll:301-400', '--epochs', '5'],
+      root,
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^trained on 300 sentences \(toy\.conll:1-300\) in \d+\.\d s, 5 passes; tested on 100 sentences/u);
+    expect(lines[0]).toMatch(
+      /^trained on 300 sentences \(toy\.conll:1-300\) in \d+\.\d s, 5 passes; tested on 100 sentences/u,
+    );
     // Politician → PERSON, Population-Center → GPE, Government → ORG (the map).
     expect(lines.slice(1, -1).map((l) => l.split(' ')[0])).toEqual(['GPE', 'ORG', 'PERSON']);
-    expect(lines.find((l) => l.startsWith('PERSON'))).toMatch(/P=\d\.\d{3} R=\d\.\d{3} F1=\d\.\d{3}\s+\(gold 100, predicted \d+, correct \d+\)/u);
-    const micro = /^micro PERSON\/ORG\/GPE\/LOC P=(\d\.\d{3}) R=(\d\.\d{3}) F1=(\d\.\d{3})$/u.exec(lines[lines.length - 1]);
+    expect(lines.find((l) => l.startsWith('PERSON'))).toMatch(
+      /P=\d\.\d{3} R=\d\.\d{3} F1=\d\.\d{3}\s+\(gold 100, predicted \d+, correct \d+\)/u,
+    );
+    const micro = /^micro PERSON\/ORG\/GPE\/LOC P=(\d\.\d{3}) R=(\d\.\d{3}) F1=(\d\.\d{3})$/u.exec(
+      lines[lines.length - 1],
+    );
     expect(micro).not.toBeNull();
     expect(Number(micro![3])).toBeGreaterThan(0.9);
   });
 
   it('--curve: F1 after 50, 100, 200 and all training sentences; --save-model writes the readable model', async () => {
     const root = await tempFolder();
-    await writeFiles(root, { 'train.conll': toConll(toySentences(300, 1, 0)), 'test.conll': toConll(toySentences(60, 2, 1)) });
-    const r = await tahrir(['ner-eval', '--train', 'train.conll', '--test', 'test.conll', '--curve', '--epochs', '3', '--save-model', 'model.json'], root);
+    await writeFiles(root, {
+      'train.conll': toConll(toySentences(300, 1, 0)),
+      'test.conll': toConll(toySentences(60, 2, 1)),
+    });
+    const r = await tahrir(
+      [
+        'ner-eval',
+        '--train',
+        'train.conll',
+        '--test',
+        'test.conll',
+        '--curve',
+        '--epochs',
+        '3',
+        '--save-model',
+        'model.json',
+      ],
+      root,
+    );
     expect(r.code).toBe(0);
     const curve = [...r.stdout.matchAll(/^\s+(\d+) sentences\s+F1=(\d\.\d{3})/gmu)].map((m) => Number(m[1]));
     expect(curve).toEqual([50, 100, 200, 300]);
@@ -46,21 +72,59 @@ describe('tahrir ner-eval', () => {
   it('--label-map: a JSON file of class → label', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'toy.conll': CORPUS, 'map.json': '{"Politician": "PERSON", "*": "O"}' });
-    const r = await tahrir(['ner-eval', '--train', 'toy.conll:1-300', '--test', 'toy.conll:301-400', '--epochs', '3', '--label-map', 'map.json'], root);
+    const r = await tahrir(
+      [
+        'ner-eval',
+        '--train',
+        'toy.conll:1-300',
+        '--test',
+        'toy.conll:301-400',
+        '--epochs',
+        '3',
+        '--label-map',
+        'map.json',
+      ],
+      root,
+    );
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(1, -2).map((l) => l.split(' ')[0])).toEqual(['PERSON']);
+    expect(
+      r.stdout
+        .split('\n')
+        .slice(1, -2)
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['PERSON']);
   });
 
   it('bad input: one line naming the file and what is wrong; exit 1 for data, 2 for usage', async () => {
     const root = await tempFolder();
-    await writeFiles(root, { 'toy.conll': CORPUS, 'bad.conll': 'a\tO\r\nb\tO\r\n\r\nc\tB-\r\n', 'map.json': '{"Politician": 3}' });
+    await writeFiles(root, {
+      'toy.conll': CORPUS,
+      'bad.conll': 'a\tO\r\nb\tO\r\n\r\nc\tB-\r\n',
+      'map.json': '{"Politician": 3}',
+    });
     const cases: [string[], number, RegExp][] = [
       [['--train', 'nope.conll', '--test', 'toy.conll'], 1, /^tahrir ner-eval: nope\.conll: no such file\n$/u],
-      [['--train', 'bad.conll', '--test', 'toy.conll'], 1, /^tahrir ner-eval: bad\.conll line 4: "B-" is not a BIO tag/u],
-      [['--train', 'toy.conll:1-300', '--test', 'toy.conll:301-500'], 2, /toy\.conll has 400 sentences, fewer than 500/u],
-      [['--train', 'toy.conll:9-3', '--test', 'toy.conll'], 2, /toy\.conll:9-3: the sentence range 9-3 must be FROM-TO/u],
+      [
+        ['--train', 'bad.conll', '--test', 'toy.conll'],
+        1,
+        /^tahrir ner-eval: bad\.conll line 4: "B-" is not a BIO tag/u,
+      ],
+      [
+        ['--train', 'toy.conll:1-300', '--test', 'toy.conll:301-500'],
+        2,
+        /toy\.conll has 400 sentences, fewer than 500/u,
+      ],
+      [
+        ['--train', 'toy.conll:9-3', '--test', 'toy.conll'],
+        2,
+        /toy\.conll:9-3: the sentence range 9-3 must be FROM-TO/u,
+      ],
       [['--train', 'toy.conll'], 2, /--test is needed/u],
-      [['--train', 'toy.conll', '--test', 'toy.conll', '--label-map', 'map.json'], 1, /map\.json: the label of "Politician" must be a word/u],
+      [
+        ['--train', 'toy.conll', '--test', 'toy.conll', '--label-map', 'map.json'],
+        1,
+        /map\.json: the label of "Politician" must be a word/u,
+      ],
       [['--train', 'toy.conll', '--test', 'toy.conll', '--epochs', '0'], 2, /--epochs must be a whole number ≥ 1/u],
     ];
     for (const [args, code, message] of cases) {

@@ -17,7 +17,12 @@ const tahrir = useCliBundle();
 const cp = (s: string) => Array.from(s);
 
 /** A text and its sidecar, with every occurrence of each name tagged. */
-function document(name: string, text: string, status: DocumentStatus, tagged: [string, string][]): Record<string, string> {
+function document(
+  name: string,
+  text: string,
+  status: DocumentStatus,
+  tagged: [string, string][],
+): Record<string, string> {
   const entities: Entity[] = [];
   for (const [surface, label] of tagged) {
     let from = 0;
@@ -29,7 +34,10 @@ function document(name: string, text: string, status: DocumentStatus, tagged: [s
       from = u + surface.length;
     }
   }
-  const sidecar: Sidecar = { ...emptySidecar(`${name}.txt`, createHash('sha256').update(text).digest('hex'), cp(text).length), entities };
+  const sidecar: Sidecar = {
+    ...emptySidecar(`${name}.txt`, createHash('sha256').update(text).digest('hex'), cp(text).length),
+    entities,
+  };
   sidecar.document.status = status;
   return { [`${name}.txt`]: text, [`${name}.annotations.json`]: serializeSidecar(sidecar) };
 }
@@ -40,17 +48,29 @@ interface Out {
 }
 
 const pythonSlices = (root: string, file: string, spans: { start: number; end: number }[]): string[] => {
-  const script = 'import json,sys\ntext=open(sys.argv[1],encoding="utf-8-sig",newline="").read()\nprint(json.dumps([text[s:e] for s,e in json.loads(sys.argv[2])]))';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, join(root, file), JSON.stringify(spans.map((s) => [s.start, s.end]))], { encoding: 'utf8' }));
+  const script =
+    'import json,sys\ntext=open(sys.argv[1],encoding="utf-8-sig",newline="").read()\nprint(json.dumps([text[s:e] for s,e in json.loads(sys.argv[2])]))';
+  return JSON.parse(
+    execFileSync(
+      '/usr/bin/python3',
+      ['-c', script, join(root, file), JSON.stringify(spans.map((s) => [s.start, s.end]))],
+      { encoding: 'utf8' },
+    ),
+  );
 };
 
 describe('tahrir suggest --entities --quotes', () => {
   it('workspace entities found with clitics and conflicts, quotes with their speakers, offsets as Python slices them; writes nothing', async () => {
     const root = await tempFolder();
     await writeFiles(root, {
-      ...document('a', 'التقى بايدن في القاهرة مع وفد من Jordan أمس.', 'done', [['بايدن', 'PERSON'], ['القاهرة', 'GPE'], ['Jordan', 'GPE']]),
+      ...document('a', 'التقى بايدن في القاهرة مع وفد من Jordan أمس.', 'done', [
+        ['بايدن', 'PERSON'],
+        ['القاهرة', 'GPE'],
+        ['Jordan', 'GPE'],
+      ]),
       ...document('b', 'Michael Jordan played.', 'todo', [['Jordan', 'PERSON']]),
-      'c.txt': '😀 وقال بايدن: «سنواصل دعم الاقتصاد في كل المناطق». ثم زار وفد بالقاهرة وJordan.\r\nوأكد بايدن أن الاتفاق سيوقع قريبا جدا.',
+      'c.txt':
+        '😀 وقال بايدن: «سنواصل دعم الاقتصاد في كل المناطق». ثم زار وفد بالقاهرة وJordan.\r\nوأكد بايدن أن الاتفاق سيوقع قريبا جدا.',
     });
     const before = await snapshot(root);
     const r = await tahrir(['suggest', 'c.txt', '--entities', '--quotes', '--json'], root);
@@ -62,8 +82,17 @@ describe('tahrir suggest --entities --quotes', () => {
     expect(workspace.map((e) => e.label)).toEqual(['PERSON', 'GPE', 'GPE', 'PERSON']);
     expect(workspace[2].conflicts).toEqual(['PERSON']);
     expect(out.quotes.map((q) => q.kind)).toEqual(['direct', 'indirect']);
-    expect(pythonSlices(root, 'c.txt', out.quotes)).toEqual(['سنواصل دعم الاقتصاد في كل المناطق', 'الاتفاق سيوقع قريبا جدا']);
-    expect(pythonSlices(root, 'c.txt', out.quotes.map((q) => q.speaker!))).toEqual(['بايدن', 'بايدن']);
+    expect(pythonSlices(root, 'c.txt', out.quotes)).toEqual([
+      'سنواصل دعم الاقتصاد في كل المناطق',
+      'الاتفاق سيوقع قريبا جدا',
+    ]);
+    expect(
+      pythonSlices(
+        root,
+        'c.txt',
+        out.quotes.map((q) => q.speaker!),
+      ),
+    ).toEqual(['بايدن', 'بايدن']);
     expect(await snapshot(root)).toEqual(before);
   });
 
@@ -81,7 +110,10 @@ describe('tahrir suggest --entities --quotes', () => {
           if (!t.startsWith('B-')) return;
           let j = i + 1;
           while (j < s.tags.length && s.tags[j].startsWith('I-')) j++;
-          out.push([words.slice(i, j).join(' '), { Politician: 'PERSON', 'Population-Center': 'GPE', Government: 'ORG' }[t.slice(2)]!]);
+          out.push([
+            words.slice(i, j).join(' '),
+            { Politician: 'PERSON', 'Population-Center': 'GPE', Government: 'ORG' }[t.slice(2)]!,
+          ]);
         });
         return out;
       });
@@ -115,6 +147,8 @@ describe('tahrir suggest --entities --quotes', () => {
     const r = await tahrir(['suggest', 'c.txt', '--entities', '--json'], root);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/broken\.annotations\.json.*its entities are not used/u);
-    expect((JSON.parse(r.stdout) as Out).entities.map((e) => [e.start, e.end, e.source])).toEqual([[1, 6, 'workspace']]);
+    expect((JSON.parse(r.stdout) as Out).entities.map((e) => [e.start, e.end, e.source])).toEqual([
+      [1, 6, 'workspace'],
+    ]);
   });
 });

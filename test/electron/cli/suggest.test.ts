@@ -42,7 +42,8 @@ describe('tahrir suggest', () => {
 
   it('offsets are code points: Python slicing of the file matches every edit (BOM, CRLF, emoji)', async () => {
     const root = await tempFolder();
-    const text = '\uFEFF😀 عنوان الخبر 🇯🇵\r\nتاريخ النشر: 11th, April 2024 GMT\r\nنص المقال 👍🏽 هنا.\r\nاقرأ أيضا: عنوان آخر\r\nالمصدر: رويترز\r\nکوریا';
+    const text =
+      '\uFEFF😀 عنوان الخبر 🇯🇵\r\nتاريخ النشر: 11th, April 2024 GMT\r\nنص المقال 👍🏽 هنا.\r\nاقرأ أيضا: عنوان آخر\r\nالمصدر: رويترز\r\nکوریا';
     await writeFiles(root, { 'a.txt': text });
     const r = await tahrir(['suggest', 'a.txt', '--json'], root);
     expect(r.code).toBe(0);
@@ -57,7 +58,11 @@ describe('tahrir suggest', () => {
       'print("ok" if not bad else bad)',
     ].join('\n');
     await writeFiles(root, { 'out.json': r.stdout, 'check.py': check });
-    expect(execFileSync('/usr/bin/python3', [join(root, 'check.py'), join(root, 'out.json'), join(root, 'a.txt')], { encoding: 'utf8' }).trim()).toBe('ok');
+    expect(
+      execFileSync('/usr/bin/python3', [join(root, 'check.py'), join(root, 'out.json'), join(root, 'a.txt')], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('ok');
   });
 
   it('without --json prints a readable list', async () => {

@@ -44,7 +44,13 @@ describe('tahrir validate', () => {
     bad.source.file = 'x.txt';
     await writeFiles(root, {
       'more/b.txt': 'نص قصير',
-      'more/b.annotations.json': serializeSidecar({ ...bad, source: { ...bad.source, file: 'b.txt' }, edits: [], entities: [], quotes: [] }),
+      'more/b.annotations.json': serializeSidecar({
+        ...bad,
+        source: { ...bad.source, file: 'b.txt' },
+        edits: [],
+        entities: [],
+        quotes: [],
+      }),
       'more/c.txt': 'abc',
       'more/c.annotations.json': '{"format": "tahrir-annotations", "version": 1, ',
       'more/d.txt': 'abc',
@@ -56,12 +62,22 @@ describe('tahrir validate', () => {
     const r = await tahrir(['validate', root]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toContain(`${SAMPLE}.annotations.json: source.file: names "x.txt", not the text file beside it ("${SAMPLE}.txt")`);
-    expect(lines).toContain(`${SAMPLE}.annotations.json: entities[3]: end 3120 is past the end of the text (2992 code points)`);
-    expect(lines).toContain(`${SAMPLE}.annotations.json: quotes[0].speaker: speaker "t99" is not an entity in this file`);
-    expect(lines.some((l) => l.startsWith('more/b.annotations.json: source.length: is 2992 but the text has 7 code points'))).toBe(true);
+    expect(lines).toContain(
+      `${SAMPLE}.annotations.json: source.file: names "x.txt", not the text file beside it ("${SAMPLE}.txt")`,
+    );
+    expect(lines).toContain(
+      `${SAMPLE}.annotations.json: entities[3]: end 3120 is past the end of the text (2992 code points)`,
+    );
+    expect(lines).toContain(
+      `${SAMPLE}.annotations.json: quotes[0].speaker: speaker "t99" is not an entity in this file`,
+    );
+    expect(
+      lines.some((l) => l.startsWith('more/b.annotations.json: source.length: is 2992 but the text has 7 code points')),
+    ).toBe(true);
     expect(lines.some((l) => /^more\/c\.annotations\.json: is not valid JSON .*truncated/.test(l))).toBe(true);
-    expect(lines).toContain('more/d.annotations.json: made by a newer Tahrir (version 7); this one reads version 1. Update Tahrir to open it.');
+    expect(lines).toContain(
+      'more/d.annotations.json: made by a newer Tahrir (version 7); this one reads version 1. Update Tahrir to open it.',
+    );
     expect(lines).toContain('gone.annotations.json: its text file gone.txt is missing (moved or deleted?)');
     expect(r.stderr).toMatch(/sidecars checked, 5 files with problems/);
     expect(await snapshot(root)).toEqual(before);
@@ -74,7 +90,9 @@ describe('tahrir validate', () => {
     await writeFiles(root, {
       'old/a.txt': legacy,
       'old/b.txt': legacy,
-      'old/b.annotations.json': serializeSidecar(emptySidecar('b.txt', createHash('sha256').update(legacy).digest('hex'), 7)),
+      'old/b.annotations.json': serializeSidecar(
+        emptySidecar('b.txt', createHash('sha256').update(legacy).digest('hex'), 7),
+      ),
       'fine.txt': 'نص سليم\n',
     });
     const before = await snapshot(root);
@@ -85,9 +103,16 @@ describe('tahrir validate', () => {
       'old/b.annotations.json: its text file cannot be read: old/b.txt: is not valid UTF-8 (first bad byte at offset 2: d3 e1 c7 e3); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. "encodings": {"old/b.txt": "windows-1256"}',
     ]);
     const json = JSON.parse((await tahrir(['validate', root, '--json'])).stdout);
-    expect(json).toMatchObject({ checked: 1, texts: 2, valid: false, files: [{ file: 'old/a.txt' }, { file: 'old/b.annotations.json' }] });
+    expect(json).toMatchObject({
+      checked: 1,
+      texts: 2,
+      valid: false,
+      files: [{ file: 'old/a.txt' }, { file: 'old/b.annotations.json' }],
+    });
     expect(await snapshot(root)).toEqual(before);
-    await writeFiles(root, { 'tahrir.json': JSON.stringify({ encodings: { 'old/a.txt': 'windows-1256', 'old/b.txt': 'windows-1256' } }) });
+    await writeFiles(root, {
+      'tahrir.json': JSON.stringify({ encodings: { 'old/a.txt': 'windows-1256', 'old/b.txt': 'windows-1256' } }),
+    });
     expect(await tahrir(['validate', root])).toMatchObject({ code: 0, stderr: '' });
   });
 
@@ -96,7 +121,9 @@ describe('tahrir validate', () => {
     await writeFiles(root, { 'tahrir.json': JSON.stringify({ labels: [{ name: 'PERSON' }, { name: 'GPE' }] }) });
     const r = await tahrir(['validate', root]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${SAMPLE}.annotations.json: entities[4].label: label "ORG" is not one of the workspace labels (PERSON, GPE)`);
+    expect(r.stdout).toContain(
+      `${SAMPLE}.annotations.json: entities[4].label: label "ORG" is not one of the workspace labels (PERSON, GPE)`,
+    );
     await writeFiles(root, { 'tahrir.json': '{' });
     const r2 = await tahrir(['validate', root]);
     expect(r2.code).toBe(1);

@@ -24,15 +24,21 @@ describe('byline', () => {
   ])('not a byline: %s', (line) => expect(isBylineLine(line)).toBe(false));
 
   test('a dateline under the title, and an author name above a Follow button', () => {
-    expect(removed(byline, 'أمطار غزيرة على الإمارات\nدبي: «الخليج»\nشهدت مناطق متفرقة أمطارا.')).toEqual(['دبي: «الخليج»\n']);
+    expect(removed(byline, 'أمطار غزيرة على الإمارات\nدبي: «الخليج»\nشهدت مناطق متفرقة أمطارا.')).toEqual([
+      'دبي: «الخليج»\n',
+    ]);
     expect(removed(byline, 'Title here\nDaniel Park\nFollow\nText.')).toEqual(['Daniel Park\n']);
     expect(removed(byline, 'عنوان\nفرانس24/ أ ف ب\nنص.')).toEqual(['فرانس24/ أ ف ب\n']);
-    expect(removed(byline, 'Title\nNEWS PROVIDED BY\nSunGrid Energy\nText.')).toEqual(['NEWS PROVIDED BY\nSunGrid Energy\n']);
+    expect(removed(byline, 'Title\nNEWS PROVIDED BY\nSunGrid Energy\nText.')).toEqual([
+      'NEWS PROVIDED BY\nSunGrid Energy\n',
+    ]);
     // Far from the title, "X: Y" is a subheading or a quote lead, not a dateline.
     expect(removed(byline, 'T\n1\n2\n3\n4\n5\n6\n7\nالخلاصة: لا اتفاق\n')).toEqual([]);
   });
 
   test('a name line above a correspondent title goes with it', () => {
-    expect(removed(byline, 'Headline\nJane Doe\nMiddle East correspondent\nBody text.')).toEqual(['Jane Doe\nMiddle East correspondent\n']);
+    expect(removed(byline, 'Headline\nJane Doe\nMiddle East correspondent\nBody text.')).toEqual([
+      'Jane Doe\nMiddle East correspondent\n',
+    ]);
   });
 });

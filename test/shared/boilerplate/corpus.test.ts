@@ -19,7 +19,9 @@ describe('boilerplate corpus', () => {
   test('the derived .txt and .gold.json files match the marked articles', () => {
     for (const a of corpus) {
       expect(readFileSync(join(CORPUS_DIR, `${a.name}.txt`), 'utf8'), a.name).toBe(a.text);
-      expect(JSON.parse(readFileSync(join(CORPUS_DIR, `${a.name}.gold.json`), 'utf8')), a.name).toEqual({ remove: a.remove });
+      expect(JSON.parse(readFileSync(join(CORPUS_DIR, `${a.name}.gold.json`), 'utf8')), a.name).toEqual({
+        remove: a.remove,
+      });
     }
   });
 
@@ -33,14 +35,20 @@ describe('boilerplate corpus', () => {
       totals.both += s.both;
       totals.suggested += s.suggested;
       totals.gold += s.gold;
-      rows.push(`${a.name.padEnd(28)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (${s.gold} gold chars)`);
+      rows.push(
+        `${a.name.padEnd(28)} precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  (${s.gold} gold chars)`,
+      );
       const d = differences(a.text, a.remove, edits);
       for (const m of d.missed) misses.push(`${a.name} missed: ${JSON.stringify(m)}`);
       for (const x of d.extra) misses.push(`${a.name} extra:  ${JSON.stringify(x)}`);
     }
     const total = combine(totals);
-    rows.push(`${'TOTAL'.padEnd(28)} precision ${total.precision.toFixed(3)}  recall ${total.recall.toFixed(3)}  (${total.gold} gold chars)`);
-    console.log(`boilerplate removal, character level:\n${rows.join('\n')}${misses.length ? `\n\n${misses.join('\n')}` : ''}`);
+    rows.push(
+      `${'TOTAL'.padEnd(28)} precision ${total.precision.toFixed(3)}  recall ${total.recall.toFixed(3)}  (${total.gold} gold chars)`,
+    );
+    console.log(
+      `boilerplate removal, character level:\n${rows.join('\n')}${misses.length ? `\n\n${misses.join('\n')}` : ''}`,
+    );
     expect(total.precision).toBeGreaterThanOrEqual(0.95);
     expect(total.recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -60,6 +68,12 @@ describe('boilerplate corpus', () => {
   });
 
   test('the marker parser takes whole lines with their breaks, and code points', () => {
-    expect(parseMarked('a\n⟦😀 x⟧\nb ⟦c⟧d')).toEqual({ text: 'a\n😀 x\nb cd', remove: [[2, 6], [8, 9]] });
+    expect(parseMarked('a\n⟦😀 x⟧\nb ⟦c⟧d')).toEqual({
+      text: 'a\n😀 x\nb cd',
+      remove: [
+        [2, 6],
+        [8, 9],
+      ],
+    });
   });
 });

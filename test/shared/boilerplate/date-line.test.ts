@@ -38,8 +38,12 @@ describe('published-line', () => {
 });
 
 describe('reading-time', () => {
-  test.each(['6 min read', 'مدة القراءة: 3 دقائق', '4 دقائق قراءة'])('reading time %s', (line) => expect(isReadingTimeLine(line)).toBe(true));
-  test.each(['It takes 6 min to read the report.', '3 دقائق', 'مدة القراءة طويلة'])('not reading time %s', (line) => expect(isReadingTimeLine(line)).toBe(false));
+  test.each(['6 min read', 'مدة القراءة: 3 دقائق', '4 دقائق قراءة'])('reading time %s', (line) =>
+    expect(isReadingTimeLine(line)).toBe(true),
+  );
+  test.each(['It takes 6 min to read the report.', '3 دقائق', 'مدة القراءة طويلة'])('not reading time %s', (line) =>
+    expect(isReadingTimeLine(line)).toBe(false),
+  );
 });
 
 describe('news dates', () => {
@@ -70,6 +74,8 @@ describe('news dates', () => {
 
 test('a date label alone above its date goes with it; alone elsewhere it stays', () => {
   expect(removed(dateLine, 'Title\nPublished\n3 hours ago\nText.\n')).toEqual(['Published\n3 hours ago\n']);
-  expect(removed(dateLine, 'Title\nآخر تحديث:\n12 مارس 2025 - 10:15\nنص.\n')).toEqual(['آخر تحديث:\n12 مارس 2025 - 10:15\n']);
+  expect(removed(dateLine, 'Title\nآخر تحديث:\n12 مارس 2025 - 10:15\nنص.\n')).toEqual([
+    'آخر تحديث:\n12 مارس 2025 - 10:15\n',
+  ]);
   expect(removed(dateLine, 'Title\nPublished\nThe book came out last year.\n')).toEqual([]);
 });

@@ -7,7 +7,7 @@ describe('disclaimer', () => {
     'المقال يعبر عن رأي كاتبه.',
     'ولا تعكس الآراء المنشورة بالضرورة موقف الصحيفة.',
     'هذا المقال بقلم ليلى حسن،',
-    "The views expressed in this commentary are solely those of the author.",
+    'The views expressed in this commentary are solely those of the author.',
     "The opinions expressed here are the author's own and do not necessarily reflect the views of the publisher.",
     'Correction: An earlier version of this story misstated the date of the vote.',
     'This article has been updated to include a response from the company.',
@@ -24,17 +24,29 @@ describe('disclaimer', () => {
 });
 
 test('a study’s caveat with “not necessarily” is prose', () => {
-  expect(isDisclaimerLine('وأقر الباحثون بأن نتائج الفحص قد لا تعكس بالضرورة حالة المرضى على المدى الطويل.')).toBe(false);
-  expect(isDisclaimerLine('The researchers said the samples do not necessarily reflect infection rates in the wider population.')).toBe(false);
+  expect(isDisclaimerLine('وأقر الباحثون بأن نتائج الفحص قد لا تعكس بالضرورة حالة المرضى على المدى الطويل.')).toBe(
+    false,
+  );
+  expect(
+    isDisclaimerLine(
+      'The researchers said the samples do not necessarily reflect infection rates in the wider population.',
+    ),
+  ).toBe(false);
 });
 
 test('a funding note', () => {
-  expect(isDisclaimerLine('The Associated Press science desk receives support from a private foundation. The AP is solely responsible for all content.')).toBe(true);
+  expect(
+    isDisclaimerLine(
+      'The Associated Press science desk receives support from a private foundation. The AP is solely responsible for all content.',
+    ),
+  ).toBe(true);
   expect(isDisclaimerLine('The hospital receives support from the state, the governor said.')).toBe(false);
 });
 
 test('the note opens its line; inside a sentence it is reported speech', () => {
-  expect(isDisclaimerLine('أكدت الوزارة أن الآراء الواردة في التقرير تعبر عن رأي كاتبيه من الخبراء المستقلين.')).toBe(false);
+  expect(isDisclaimerLine('أكدت الوزارة أن الآراء الواردة في التقرير تعبر عن رأي كاتبيه من الخبراء المستقلين.')).toBe(
+    false,
+  );
   expect(isDisclaimerLine('The ministry said the views expressed in the report are those of the authors.')).toBe(false);
   expect(isDisclaimerLine('Disclaimer: The views expressed here are those of the author.')).toBe(true);
   expect(isDisclaimerLine('Opinions expressed by Forum contributors are their own.')).toBe(true);

@@ -21,7 +21,8 @@ describe('glued-words', () => {
     ['😀 في عام2021', '😀 في عام 2021'],
   ])('%s → %s', (text, expected) => {
     expect(split(text)).toBe(expected);
-    for (const e of run(gluedWords, text)) expect([e.kind, e.start === e.end, e.replacement]).toEqual(['split', true, ' ']);
+    for (const e of run(gluedWords, text))
+      expect([e.kind, e.start === e.end, e.replacement]).toEqual(['split', true, ' ']);
   });
 
   test.each([
@@ -45,15 +46,44 @@ describe('glued-words', () => {
 // The stems include ones that end in what a sentence opener starts with ("…وبات", "…قال") and
 // ones ending in ة or ى, which take ت or ا/ي before a suffix, as Arabic spells them.
 const STEMS = [
-  'مشروبات', 'عقوبات', 'صعوبات', 'مدرسة', 'حكومة', 'مستشفى', 'بات', 'قال', 'جاء', 'كان', 'فيما', 'بحسب', 'وزارة', 'وفد',
-  'كتاب', 'اقتصاد', 'مفاوضات', 'تقرير', 'أعلن', 'بعض', 'ذكرى', 'مبنى', 'وقت', 'فريق', 'مواطن',
+  'مشروبات',
+  'عقوبات',
+  'صعوبات',
+  'مدرسة',
+  'حكومة',
+  'مستشفى',
+  'بات',
+  'قال',
+  'جاء',
+  'كان',
+  'فيما',
+  'بحسب',
+  'وزارة',
+  'وفد',
+  'كتاب',
+  'اقتصاد',
+  'مفاوضات',
+  'تقرير',
+  'أعلن',
+  'بعض',
+  'ذكرى',
+  'مبنى',
+  'وقت',
+  'فريق',
+  'مواطن',
 ];
 const PROCLITICS = ['', 'و', 'ف'];
 const PREPOSITIONS = ['', 'ب', 'ل', 'ك', 'س'];
 const SUFFIXES = ['', 'ه', 'ها', 'هم', 'هما', 'كم', 'نا', 'ي'];
 
 const arabicWord = fc
-  .record({ c: fc.constantFrom(...PROCLITICS), p: fc.constantFrom(...PREPOSITIONS), al: fc.boolean(), stem: fc.constantFrom(...STEMS), s: fc.constantFrom(...SUFFIXES) })
+  .record({
+    c: fc.constantFrom(...PROCLITICS),
+    p: fc.constantFrom(...PREPOSITIONS),
+    al: fc.boolean(),
+    stem: fc.constantFrom(...STEMS),
+    s: fc.constantFrom(...SUFFIXES),
+  })
   .map(({ c, p, al, stem, s }) => {
     let word = stem;
     if (s) word = word.replace(/ة$/u, 'ت').replace(/ى$/u, 'ا');
@@ -61,7 +91,12 @@ const arabicWord = fc
     const article = al && !s ? (p === 'ل' ? 'ل' : 'ال') : '';
     return `${c}${p}${article}${word}${article ? '' : s}`;
   });
-const arabicText = fc.array(fc.oneof(arabicWord, arabicWord, arabicWord, fc.constantFrom('2024', 'CNN', '،', '.', '\n')), { minLength: 1, maxLength: 30 }).map((ws) => ws.join(' '));
+const arabicText = fc
+  .array(fc.oneof(arabicWord, arabicWord, arabicWord, fc.constantFrom('2024', 'CNN', '،', '.', '\n')), {
+    minLength: 1,
+    maxLength: 30,
+  })
+  .map((ws) => ws.join(' '));
 
 /** Whether the insertion point sits between two Arabic letters (or a letter and a mark). */
 function insideLetterRun(text: string, at: number): boolean {
@@ -81,7 +116,10 @@ describe('splits only with evidence', () => {
     );
   });
 
-  test.each(['والمشروبات', 'للعقوبات', 'العقوبات', 'والمدرسة', 'فالحكومة', 'لبعضهما', 'بالمستشفى', 'وبكتابه'])('%s is one word', (word) => {
-    expect(run(gluedWords, `قال إن ${word} مهمة.`)).toEqual([]);
-  });
+  test.each(['والمشروبات', 'للعقوبات', 'العقوبات', 'والمدرسة', 'فالحكومة', 'لبعضهما', 'بالمستشفى', 'وبكتابه'])(
+    '%s is one word',
+    (word) => {
+      expect(run(gluedWords, `قال إن ${word} مهمة.`)).toEqual([]);
+    },
+  );
 });

@@ -15,7 +15,9 @@ describe('keywords-line', () => {
   });
 
   test('a heading with one tag a line takes the list', () => {
-    expect(removed(keywordsLine, 'Body.\nTags\nInflation\nFederal Reserve\nInterest rates\n')).toEqual(['Tags\nInflation\nFederal Reserve\nInterest rates\n']);
+    expect(removed(keywordsLine, 'Body.\nTags\nInflation\nFederal Reserve\nInterest rates\n')).toEqual([
+      'Tags\nInflation\nFederal Reserve\nInterest rates\n',
+    ]);
   });
 
   test.each([

@@ -12,8 +12,26 @@ import { random } from './site-articles';
 /** An article of a made-up site whose every article ends in a credit box the editor removes by hand. */
 function article(n: number): { text: string; credit: string } {
   const next = random(n);
-  const words = ['council', 'members', 'approved', 'the', 'budget', 'for', 'parks', 'roads', 'and', 'libraries', 'after', 'a', 'long', 'meeting', 'on', 'Monday'];
-  const para = () => `${Array.from({ length: 14 + Math.floor(next() * 10) }, () => words[Math.floor(next() * words.length)]).join(' ')}.`;
+  const words = [
+    'council',
+    'members',
+    'approved',
+    'the',
+    'budget',
+    'for',
+    'parks',
+    'roads',
+    'and',
+    'libraries',
+    'after',
+    'a',
+    'long',
+    'meeting',
+    'on',
+    'Monday',
+  ];
+  const para = () =>
+    `${Array.from({ length: 14 + Math.floor(next() * 10) }, () => words[Math.floor(next() * words.length)]).join(' ')}.`;
   const credit = `Story desk credits: reporter ${['Ana', 'Bo', 'Cy', 'Di'][n % 4]} ${['Lee', 'Moss', 'Nye'][n % 3]} with the valley bureau team`;
   return { text: [para(), '', para(), '', para(), '', credit, ''].join('\n'), credit };
 }
@@ -30,7 +48,10 @@ describe('trainLogistic', () => {
       const features = FEATURE_NAMES.map((_, i) => (i === 0 ? 1 : i === at ? v : 0.3));
       return { features, removed };
     };
-    const examples = [...[0.9, 0.8, 0.95].map((v) => example(v, true)), ...[0.05, 0.1, 0, 0.2, 0.1, 0].map((v) => example(v, false))];
+    const examples = [
+      ...[0.9, 0.8, 0.95].map((v) => example(v, true)),
+      ...[0.05, 0.1, 0, 0.2, 0.1, 0].map((v) => example(v, false)),
+    ];
     const w = trainLogistic(examples);
     expect(w[at]).toBeGreaterThan(1);
     const site = { weights: Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, w[i]])) } as never;
@@ -62,7 +83,12 @@ describe('learning from the editor', () => {
   test('lines removed by hand in reviewed documents teach the site: the next document gets the like line, with its reason', () => {
     const lessons = [1, 2, 3, 4, 5].map((n) => {
       const a = article(n);
-      return lessonsOf(`d${n}`, a.text, { edits: [removalOf(a.text, a.credit)], rejected: [], document: { status: 'done' } }, noRecurrence);
+      return lessonsOf(
+        `d${n}`,
+        a.text,
+        { edits: [removalOf(a.text, a.credit)], rejected: [], document: { status: 'done' } },
+        noRecurrence,
+      );
     });
     const learned = learnSite(
       lessons.flatMap((l) => l.lines),
@@ -73,17 +99,32 @@ describe('learning from the editor', () => {
     expect(learned.removedLines.length).toBe(5);
 
     const next = article(9);
-    const edits = suggestEdits(next.text, { site: { site: 'valley', counts, learned } }).filter((e) => e.rule === SITE_LEARNED_RULE);
+    const edits = suggestEdits(next.text, { site: { site: 'valley', counts, learned } }).filter(
+      (e) => e.rule === SITE_LEARNED_RULE,
+    );
     expect(edits.map((e) => e.text)).toEqual([`${next.credit}\n`]);
     expect(edits[0].reason).toMatch(/^like [1-5] lines? you removed$/);
     // Without teaching, nothing of the kind.
-    expect(suggestEdits(next.text, { site: { site: 'valley', counts } }).some((e) => e.rule === SITE_LEARNED_RULE)).toBe(false);
+    expect(
+      suggestEdits(next.text, { site: { site: 'valley', counts } }).some((e) => e.rule === SITE_LEARNED_RULE),
+    ).toBe(false);
   });
 
   test('a document nobody reviewed teaches nothing; a rejected suggestion is a kept line', () => {
     const a = article(1);
-    expect(lessonsOf('d1', a.text, { edits: [], rejected: [], document: { status: 'todo' } }, noRecurrence).lines).toEqual([]);
-    const rejected = lessonsOf('d1', a.text, { edits: [], rejected: [{ rule: 'site-template', start: 0, end: 3, text: a.credit }], document: { status: 'todo' } }, noRecurrence);
+    expect(
+      lessonsOf('d1', a.text, { edits: [], rejected: [], document: { status: 'todo' } }, noRecurrence).lines,
+    ).toEqual([]);
+    const rejected = lessonsOf(
+      'd1',
+      a.text,
+      {
+        edits: [],
+        rejected: [{ rule: 'site-template', start: 0, end: 3, text: a.credit }],
+        document: { status: 'todo' },
+      },
+      noRecurrence,
+    );
     expect(rejected.rejected).toEqual([lineKey(a.credit)]);
     expect(rejected.lines.every((l) => !l.removed)).toBe(true);
   });
@@ -93,7 +134,12 @@ describe('learning from the editor', () => {
     const lessons = ['AURORA', 'BOULDER', 'GOLDEN'].map((p, i) => {
       const text = lines(p, i);
       const prefix = `${p} (Valley Wire) — `;
-      return lessonsOf(`d${i}`, text, { edits: [removalOf(text, prefix)], rejected: [], document: { status: 'done' } }, noRecurrence);
+      return lessonsOf(
+        `d${i}`,
+        text,
+        { edits: [removalOf(text, prefix)], rejected: [], document: { status: 'done' } },
+        noRecurrence,
+      );
     });
     const learned = learnSite(
       lessons.flatMap((l) => l.lines),
@@ -102,7 +148,13 @@ describe('learning from the editor', () => {
     );
     expect(learned.removedPrefixes).toEqual({ 'p valley wire )-': 3 });
     const text = lines('LAKEWOOD', 7);
-    const edits = suggestEdits(text, { site: { site: 'valley', counts, learned } }).filter((e) => e.rule === SITE_LEARNED_RULE);
-    expect(edits[0]).toMatchObject({ start: 0, text: 'LAKEWOOD (Valley Wire) — ', reason: 'like 3 beginnings you removed' });
+    const edits = suggestEdits(text, { site: { site: 'valley', counts, learned } }).filter(
+      (e) => e.rule === SITE_LEARNED_RULE,
+    );
+    expect(edits[0]).toMatchObject({
+      start: 0,
+      text: 'LAKEWOOD (Valley Wire) — ',
+      reason: 'like 3 beginnings you removed',
+    });
   });
 });

@@ -17,7 +17,9 @@ describe('letter-variants', () => {
   test('stretching tatweel goes; tatweel before a number or a Latin word stays', () => {
     expect(normalizeLetterVariants('الـــرئيس')).toBe('الرئيس');
     expect(normalizeLetterVariants('الـ')).toBe('الـ');
-    expect(run(letterVariants, 'قال الـــرئيس إن الـ20 مليونا وصلت بـGoogle').map((e) => e.replacement)).toEqual(['الرئيس']);
+    expect(run(letterVariants, 'قال الـــرئيس إن الـ20 مليونا وصلت بـGoogle').map((e) => e.replacement)).toEqual([
+      'الرئيس',
+    ]);
   });
 
   test('punctuation next to a word stays out of the edit', () => {

@@ -66,7 +66,10 @@ function mark(length: number, ranges: Iterable<[number, number]>): Uint8Array {
 /** Character-level precision and recall of removed text (boilerplate edits only). */
 export function scoreRemoval(length: number, gold: [number, number][], edits: SuggestedEdit[]): Score {
   const g = mark(length, gold);
-  const p = mark(length, edits.filter((e) => e.kind === 'boilerplate').map((e) => [e.start, e.end] as [number, number]));
+  const p = mark(
+    length,
+    edits.filter((e) => e.kind === 'boilerplate').map((e) => [e.start, e.end] as [number, number]),
+  );
   let both = 0;
   let suggested = 0;
   let goldCount = 0;
@@ -80,17 +83,30 @@ export function scoreRemoval(length: number, gold: [number, number][], edits: Su
 
 export function combine(counts: { both: number; suggested: number; gold: number }): Score {
   const { both, suggested, gold } = counts;
-  return { both, suggested, gold, precision: suggested === 0 ? 1 : both / suggested, recall: gold === 0 ? 1 : both / gold };
+  return {
+    both,
+    suggested,
+    gold,
+    precision: suggested === 0 ? 1 : both / suggested,
+    recall: gold === 0 ? 1 : both / gold,
+  };
 }
 
 /** Where the two disagree, as short strings, for a failing test's message. */
-export function differences(text: string, gold: [number, number][], edits: SuggestedEdit[]): { missed: string[]; extra: string[] } {
+export function differences(
+  text: string,
+  gold: [number, number][],
+  edits: SuggestedEdit[],
+): { missed: string[]; extra: string[] } {
   const chars = [...text];
   const g = mark(chars.length, gold);
-  const p = mark(chars.length, edits.filter((e) => e.kind === 'boilerplate').map((e) => [e.start, e.end] as [number, number]));
+  const p = mark(
+    chars.length,
+    edits.filter((e) => e.kind === 'boilerplate').map((e) => [e.start, e.end] as [number, number]),
+  );
   const runs = (want: (i: number) => boolean) => {
     const out: string[] = [];
-    for (let i = 0; i < chars.length; ) {
+    for (let i = 0; i < chars.length;) {
       if (!want(i)) {
         i++;
         continue;

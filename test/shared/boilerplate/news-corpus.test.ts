@@ -35,12 +35,21 @@ function score(): Report {
   try {
     const lines = Object.keys(gold.files).map((file) => {
       const text = readFileSync(join(CORPUS, file), 'utf8').replace(/^\uFEFF/u, '');
-      const edits = suggestEdits(text).map(({ start, end, text: t, replacement, kind, rule }) => ({ start, end, text: t, replacement, kind, rule }));
+      const edits = suggestEdits(text).map(({ start, end, text: t, replacement, kind, rule }) => ({
+        start,
+        end,
+        text: t,
+        replacement,
+        kind,
+        rule,
+      }));
       return JSON.stringify({ file, edits });
     });
     const preds = join(dir, 'preds.jsonl');
     writeFileSync(preds, `${lines.join('\n')}\n`);
-    return JSON.parse(execFileSync(PYTHON, [SCORER, '--json', preds], { cwd: CORPUS, encoding: 'utf8', maxBuffer: 64 << 20 })) as Report;
+    return JSON.parse(
+      execFileSync(PYTHON, [SCORER, '--json', preds], { cwd: CORPUS, encoding: 'utf8', maxBuffer: 64 << 20 }),
+    ) as Report;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,8 +58,12 @@ function score(): Report {
 describe.runIf(present)('boilerplate on real news (../shared/corpus, gold/score.py)', () => {
   test('Arabic and English each: precision ≥ 0.99, recall ≥ 0.95; no false split', () => {
     const report = score();
-    const rows = Object.entries(report.sites).map(([site, c]) => `${site.padEnd(22)} P ${c.precision?.toFixed(3) ?? '-'}  R ${c.recall?.toFixed(3) ?? '-'}`);
-    console.log(`news corpus, alone:\n${rows.join('\n')}\noverall P ${report.overall.precision?.toFixed(3)} R ${report.overall.recall?.toFixed(3)}`);
+    const rows = Object.entries(report.sites).map(
+      ([site, c]) => `${site.padEnd(22)} P ${c.precision?.toFixed(3) ?? '-'}  R ${c.recall?.toFixed(3) ?? '-'}`,
+    );
+    console.log(
+      `news corpus, alone:\n${rows.join('\n')}\noverall P ${report.overall.precision?.toFixed(3)} R ${report.overall.recall?.toFixed(3)}`,
+    );
     expect(report.problems).toEqual([]);
     for (const lang of ['ar', 'en']) {
       const c = report.langs[lang];

@@ -4,9 +4,15 @@ import { removed } from './rule-harness';
 
 describe('outlet-byline', () => {
   test('the outlet under the title, with the author’s name above it', () => {
-    expect(removed(outletByline, 'Storm closes schools\nMaria Ortega\n\nUSA TODAY\n\nSchools closed on Monday.\n')).toEqual(['Maria Ortega\n\nUSA TODAY\n']);
-    expect(removed(outletByline, 'Editors\n\nThe Associated Press\n\nThe vote was close.\n')).toEqual(['Editors\n\nThe Associated Press\n']);
-    expect(removed(outletByline, 'The Editorial Board\n\nUSA TODAY\n\nOur view on the budget.\n')).toEqual(['The Editorial Board\n\nUSA TODAY\n']);
+    expect(
+      removed(outletByline, 'Storm closes schools\nMaria Ortega\n\nUSA TODAY\n\nSchools closed on Monday.\n'),
+    ).toEqual(['Maria Ortega\n\nUSA TODAY\n']);
+    expect(removed(outletByline, 'Editors\n\nThe Associated Press\n\nThe vote was close.\n')).toEqual([
+      'Editors\n\nThe Associated Press\n',
+    ]);
+    expect(removed(outletByline, 'The Editorial Board\n\nUSA TODAY\n\nOur view on the budget.\n')).toEqual([
+      'The Editorial Board\n\nUSA TODAY\n',
+    ]);
   });
 
   test('on the first line a name may be the title: only the outlet goes', () => {

@@ -32,13 +32,19 @@ test('a “Credit…” line under a caption', () => {
 });
 
 test('a caption ending in its “hide caption” button', () => {
-  expect(isPhotoCaptionLine('Volunteers stack sandbags by the river on Friday. Lee Park/City Radio hide caption')).toBe(true);
+  expect(isPhotoCaptionLine('Volunteers stack sandbags by the river on Friday. Lee Park/City Radio hide caption')).toBe(
+    true,
+  );
   expect(isPhotoCaptionLine('She asked the editor to hide the caption, and he did.')).toBe(false);
 });
 
 test('a credit label closing the caption, or the outlet in brackets after a short caption', () => {
-  expect(isPhotoCaptionLine('Crowds gathered on the beach as the sun set. Photograph: Ana Lee/Getty Images')).toBe(true);
+  expect(isPhotoCaptionLine('Crowds gathered on the beach as the sun set. Photograph: Ana Lee/Getty Images')).toBe(
+    true,
+  );
   expect(isPhotoCaptionLine('متطوعون يوزعون المياه على المارة وسط المدينة (سكاي نيوز عربية)')).toBe(true);
   expect(isPhotoCaptionLine('The photograph: a family portrait from 1952, was donated to the museum.')).toBe(false);
-  expect(isPhotoCaptionLine('وقال الوزير إن الخطة ستنفذ خلال العام المقبل وفق ما ذكرت وكالة الأنباء الرسمية (واس).')).toBe(false);
+  expect(
+    isPhotoCaptionLine('وقال الوزير إن الخطة ستنفذ خلال العام المقبل وفق ما ذكرت وكالة الأنباء الرسمية (واس).'),
+  ).toBe(false);
 });

@@ -4,18 +4,33 @@ import { removed, run } from './rule-harness';
 
 describe('read-more', () => {
   test('finds the glue point of a headline glued to the next sentence (the sample)', () => {
-    const text = 'مقدمة.\nإقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيداوبحسب وكالة "اسوشيتد برس" بحث رئيس الوزراء.\n';
+    const text =
+      'مقدمة.\nإقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيداوبحسب وكالة "اسوشيتد برس" بحث رئيس الوزراء.\n';
     const edits = run(readMore, text);
-    expect(edits.filter((e) => e.kind === 'boilerplate').map((e) => e.text)).toEqual(['إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا']);
+    expect(edits.filter((e) => e.kind === 'boilerplate').map((e) => e.text)).toEqual([
+      'إقرأ المزيد بايدن يتلقى هدايا "سوبر ماريو" وألعاب "نينتندو" اليابانية من ضيفه كيشيدا',
+    ]);
     // The headline is known, so where it ends inside the letters "كيشيداوبحسب" is a certain split.
     expect(edits.filter((e) => e.kind === 'split').map((e) => [e.start, e.replacement])).toEqual([[edits[0].end, ' ']]);
   });
 
   test.each([
-    ['اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا وقال المتحدث باسم الحملة إن الجولة ستستمر أسبوعا.', 'اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا '],
-    ['شاهد أيضاً.. فيضانات تجتاح ليبيا2024وأعلنت السلطات حالة الطوارئ في المدينة.', 'شاهد أيضاً.. فيضانات تجتاح ليبيا2024'],
-    ['Read more: Biden meets Kishida at the White HouseThe two leaders discussed trade and security.', 'Read more: Biden meets Kishida at the White House'],
-    ['READ MORE: Floods hit Libya as storm Daniel makes landfall.The government declared an emergency.', 'READ MORE: Floods hit Libya as storm Daniel makes landfall.'],
+    [
+      'اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا وقال المتحدث باسم الحملة إن الجولة ستستمر أسبوعا.',
+      'اقرأ أيضا: ترامب يهاجم منافسيه في ولاية أيوا ',
+    ],
+    [
+      'شاهد أيضاً.. فيضانات تجتاح ليبيا2024وأعلنت السلطات حالة الطوارئ في المدينة.',
+      'شاهد أيضاً.. فيضانات تجتاح ليبيا2024',
+    ],
+    [
+      'Read more: Biden meets Kishida at the White HouseThe two leaders discussed trade and security.',
+      'Read more: Biden meets Kishida at the White House',
+    ],
+    [
+      'READ MORE: Floods hit Libya as storm Daniel makes landfall.The government declared an emergency.',
+      'READ MORE: Floods hit Libya as storm Daniel makes landfall.',
+    ],
   ])('cuts %s at the glue point', (line, headline) => {
     const edits = run(readMore, `${line}\n`);
     expect(edits.filter((e) => e.kind === 'boilerplate').map((e) => e.text)).toEqual([headline]);
@@ -25,9 +40,15 @@ describe('read-more', () => {
   });
 
   test('a headline alone on its line goes with its line break', () => {
-    expect(removed(readMore, 'نص.\nاقرأ أيضاً: الحكومة تعلن موازنة جديدة\nنص آخر.')).toEqual(['اقرأ أيضاً: الحكومة تعلن موازنة جديدة\n']);
-    expect(removed(readMore, 'Text.\nRead more: Inflation falls to 2.3% in April\nMore text.')).toEqual(['Read more: Inflation falls to 2.3% in April\n']);
-    expect(removed(readMore, 'Text.\nRelated: How the Fed decides on rates\n')).toEqual(['Related: How the Fed decides on rates\n']);
+    expect(removed(readMore, 'نص.\nاقرأ أيضاً: الحكومة تعلن موازنة جديدة\nنص آخر.')).toEqual([
+      'اقرأ أيضاً: الحكومة تعلن موازنة جديدة\n',
+    ]);
+    expect(removed(readMore, 'Text.\nRead more: Inflation falls to 2.3% in April\nMore text.')).toEqual([
+      'Read more: Inflation falls to 2.3% in April\n',
+    ]);
+    expect(removed(readMore, 'Text.\nRelated: How the Fed decides on rates\n')).toEqual([
+      'Related: How the Fed decides on rates\n',
+    ]);
   });
 
   test('a trigger after a sentence end, mid-paragraph, takes the space before it and keeps the sentence', () => {
@@ -54,7 +75,11 @@ describe('read-more', () => {
 });
 
 test('"Go deeper:" and "WATCH:" teasers', () => {
-  expect(removed(readMore, 'Text.\nGo deeper: Cities try free buses for students\nMore text.')).toEqual(['Go deeper: Cities try free buses for students\n']);
-  expect(removed(readMore, 'Text.\nWATCH: How the storm formed over the gulf\nMore text.')).toEqual(['WATCH: How the storm formed over the gulf\n']);
+  expect(removed(readMore, 'Text.\nGo deeper: Cities try free buses for students\nMore text.')).toEqual([
+    'Go deeper: Cities try free buses for students\n',
+  ]);
+  expect(removed(readMore, 'Text.\nWATCH: How the storm formed over the gulf\nMore text.')).toEqual([
+    'WATCH: How the storm formed over the gulf\n',
+  ]);
   expect(removed(readMore, 'Text.\nWatch what happens when the tide comes in, he said.\n')).toEqual([]);
 });

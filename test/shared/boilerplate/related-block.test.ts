@@ -4,8 +4,11 @@ import { removed } from './rule-harness';
 
 describe('related', () => {
   test('in the footer (after source or keyword lines) the block runs to the end', () => {
-    const text = 'نص المقال.\nالمصدر: وكالات\nإقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.';
-    expect(removed(relatedBlock, text)).toEqual(['إقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.']);
+    const text =
+      'نص المقال.\nالمصدر: وكالات\nإقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.';
+    expect(removed(relatedBlock, text)).toEqual([
+      'إقرأ أيضاً:\nعنوان مقال آخر\nفقرة كاملة من المقال الآخر تنتهي بنقطة.\nفقرة ثانية.',
+    ]);
   });
 
   test('mid-article, only the listed headlines go', () => {
@@ -17,27 +20,45 @@ describe('related', () => {
       '',
       'Officials said the meeting lasted four hours and ended without a statement.',
     ].join('\n');
-    expect(removed(relatedBlock, text)).toEqual(['Related\nInflation falls to 2.3% in April\n- Why the Fed is in no hurry to cut rates\n']);
+    expect(removed(relatedBlock, text)).toEqual([
+      'Related\nInflation falls to 2.3% in April\n- Why the Fed is in no hurry to cut rates\n',
+    ]);
   });
 
-  test.each(['إقرأ أيضاً:', 'اقرأ ايضا', 'مواضيع ذات صلة', 'الأكثر قراءة', 'أخبار متعلقة:', 'Related articles', 'More on this story', 'You may also like', 'Most read', 'See also:'])(
-    'heading %s',
-    (line) => expect(isRelatedHeading(line)).toBe(true),
-  );
+  test.each([
+    'إقرأ أيضاً:',
+    'اقرأ ايضا',
+    'مواضيع ذات صلة',
+    'الأكثر قراءة',
+    'أخبار متعلقة:',
+    'Related articles',
+    'More on this story',
+    'You may also like',
+    'Most read',
+    'See also:',
+  ])('heading %s', (line) => expect(isRelatedHeading(line)).toBe(true));
 
-  test.each(['اقرأ أيضا التقرير الكامل على موقع الوزارة.', 'Related costs rose sharply.', 'More than 100 people attended.', 'الأكثر قراءة بين الطلاب كانت الروايات.'])(
-    'not a heading: %s',
-    (line) => expect(isRelatedHeading(line)).toBe(false),
-  );
+  test.each([
+    'اقرأ أيضا التقرير الكامل على موقع الوزارة.',
+    'Related costs rose sharply.',
+    'More than 100 people attended.',
+    'الأكثر قراءة بين الطلاب كانت الروايات.',
+  ])('not a heading: %s', (line) => expect(isRelatedHeading(line)).toBe(false));
 });
 
 test('a listed headline ending in an abbreviation ("D.C.") stays in the list', () => {
-  const text = 'Story.\n\nMore coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n\nThe story goes on here with a full sentence of text.\n';
-  expect(removed(relatedBlock, text)).toEqual(['More coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n']);
+  const text =
+    'Story.\n\nMore coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n\nThe story goes on here with a full sentence of text.\n';
+  expect(removed(relatedBlock, text)).toEqual([
+    'More coverage\n\nFloods hit the capital region\n\nWhat it means for Maryland and D.C.\n\nSchools across the county reopen after the storm\n',
+  ]);
 });
 
 test('a read-also heading ending in dots, with its headline on the next line', () => {
-  expect(removed(relatedBlock, 'نص الخبر.\nاقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\nويتابع النص هنا بجملة كاملة عن الموضوع نفسه.\n')).toEqual([
-    'اقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\n',
-  ]);
+  expect(
+    removed(
+      relatedBlock,
+      'نص الخبر.\nاقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\nويتابع النص هنا بجملة كاملة عن الموضوع نفسه.\n',
+    ),
+  ).toEqual(['اقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\n']);
 });

@@ -69,7 +69,14 @@ describe.skipIf(!present)('site template on the real-news corpus', () => {
     for (const other of files.filter((f) => f !== file && gold.files[f].site === site)) {
       const text = texts.get(other)!;
       const chars = [...text];
-      const edits: Edit[] = gold.files[other].boilerplate.map((b, i) => ({ id: `g${i}`, start: b.start, end: b.end, text: chars.slice(b.start, b.end).join(''), replacement: '', kind: 'boilerplate' }));
+      const edits: Edit[] = gold.files[other].boilerplate.map((b, i) => ({
+        id: `g${i}`,
+        start: b.start,
+        end: b.end,
+        text: chars.slice(b.start, b.end).join(''),
+        replacement: '',
+        kind: 'boilerplate',
+      }));
       const l = lessonsOf(other, text, { edits, rejected: [], document: { status: 'done' } }, recurrence(other, site));
       lines.push(...l.lines);
       prefixes.push(...l.prefixes);
@@ -81,19 +88,29 @@ describe.skipIf(!present)('site template on the real-news corpus', () => {
   async function score(setting: 'workspace' | 'taught'): Promise<Scores> {
     const predictions = files.map((file) => {
       const g = gold.files[file];
-      const site = { site: g.site, counts: counts.get(g.site)!, ownKeys: keysOf.get(file), learned: setting === 'taught' ? learnedWithout(file) : undefined };
+      const site = {
+        site: g.site,
+        counts: counts.get(g.site)!,
+        ownKeys: keysOf.get(file),
+        learned: setting === 'taught' ? learnedWithout(file) : undefined,
+      };
       return JSON.stringify({ file, edits: suggestEdits(texts.get(file)!, { site }) });
     });
     const out = join(await tempFolder(), `${setting}.jsonl`);
     writeFileSync(out, `${predictions.join('\n')}\n`);
     let json: string;
     try {
-      json = execFileSync('python3', [join(CORPUS, 'gold', 'score.py'), out, '--json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      json = execFileSync('python3', [join(CORPUS, 'gold', 'score.py'), out, '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
     } catch (e) {
       json = (e as { stdout: string }).stdout; // exit 2 lists problems (the split rule's) with the scores
     }
     const scores = JSON.parse(json) as Scores;
-    const rows = Object.entries(scores.langs).map(([lang, s]) => `${lang}: P ${precision(s).toFixed(3)} R ${recall(s).toFixed(3)}`);
+    const rows = Object.entries(scores.langs).map(
+      ([lang, s]) => `${lang}: P ${precision(s).toFixed(3)} R ${recall(s).toFixed(3)}`,
+    );
     console.log(`${setting}: ${rows.join('  ')}`);
     return scores;
   }
@@ -114,5 +131,7 @@ describe.skipIf(!present)('site template on the real-news corpus', () => {
 });
 
 test.skipIf(present)('the corpus measurement needs ../shared/corpus', () => {
-  console.log(`skipped: no corpus at ${CORPUS} (gold/boilerplate.json and news/); the site template's corpus floors are not measured`);
+  console.log(
+    `skipped: no corpus at ${CORPUS} (gold/boilerplate.json and news/); the site template's corpus floors are not measured`,
+  );
 });

@@ -9,7 +9,11 @@ import { AR_TEMPLATE, EN_TEMPLATE, arabicArticle, englishArticle } from './site-
 import { slice } from './rule-harness';
 
 /** A site of `n` articles, counted; the template for article `i`, which is among them. */
-function site(make: (n: number) => string, n: number, name: string): { counts: SiteCounts; templateFor(i: number): SiteTemplate } {
+function site(
+  make: (n: number) => string,
+  n: number,
+  name: string,
+): { counts: SiteCounts; templateFor(i: number): SiteTemplate } {
   const counts = new SiteCounts();
   const keys = Array.from({ length: n }, (_, i) => documentKeys(make(i)));
   for (const k of keys) counts.add(k);
@@ -82,7 +86,9 @@ describe('site template suggestions', () => {
     const removed = removedTexts(text, ar.templateFor(1));
     expect(removed).not.toContain(`${AR_TEMPLATE.shortCommon}\n`);
     const kept = text.split('\n').filter((l) => !removed.some((r) => r.startsWith(l)));
-    expect(kept.filter((l) => /\.$|"$/.test(l)).length).toBe(text.split('\n').filter((l) => /\.$|"$/.test(l) && l !== AR_TEMPLATE.promo).length);
+    expect(kept.filter((l) => /\.$|"$/.test(l)).length).toBe(
+      text.split('\n').filter((l) => /\.$|"$/.test(l) && l !== AR_TEMPLATE.promo).length,
+    );
   });
 
   test('a glued dateline prefix recurring before the first sentence, up to and including its dash and space', () => {
@@ -120,7 +126,10 @@ describe('site template suggestions', () => {
     const text = arabicArticle(3);
     const template = ar.templateFor(3);
     const marker = suggestEdits(text, templateOnly(template)).find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))!;
-    const again = suggestEdits(text, { site: template, rejected: [{ rule: marker.rule, start: marker.start, end: marker.end, text: marker.text }] });
+    const again = suggestEdits(text, {
+      site: template,
+      rejected: [{ rule: marker.rule, start: marker.start, end: marker.end, text: marker.text }],
+    });
     expect(again.some((e) => e.text === marker.text)).toBe(false);
   });
 });
@@ -129,18 +138,25 @@ describe('offsets', () => {
   test('every site suggestion slices its text out of the source at its code point offsets (emoji, CRLF, BOM, glued prefixes)', () => {
     const line = fc.stringMatching(/^[a-zA-Z\u0627-\u064a 😀🇸🇦\u200f.,:-]{0,30}$/);
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (own, eol, bom) => {
-        const template = ['😀 شارك الخبر 😀 على المنصات', 'DUBAI (Wire 😀) - '];
-        const article = (body: string[]) => `${bom ? '\ufeff' : ''}${template[1]}${body.join(eol)}${eol}${template[0]}${eol}`;
-        const counts = new SiteCounts();
-        for (let i = 0; i < 6; i++) counts.add(documentKeys(article([`line ${i} of its own`, `more ${i * 7} here.`])));
-        const text = article(own);
-        const edits = suggestEdits(text, { site: { site: 's', counts } });
-        // The template line and the glued prefix are always there to find.
-        const found = edits.filter((e) => e.rule === SITE_TEMPLATE_RULE).map((e) => e.text);
-        for (const t of template) expect(found.some((f) => f.includes(t.trim()))).toBe(true);
-        for (const e of edits) expect(slice(text, e.start, e.end)).toBe(e.text);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        (own, eol, bom) => {
+          const template = ['😀 شارك الخبر 😀 على المنصات', 'DUBAI (Wire 😀) - '];
+          const article = (body: string[]) =>
+            `${bom ? '\ufeff' : ''}${template[1]}${body.join(eol)}${eol}${template[0]}${eol}`;
+          const counts = new SiteCounts();
+          for (let i = 0; i < 6; i++)
+            counts.add(documentKeys(article([`line ${i} of its own`, `more ${i * 7} here.`])));
+          const text = article(own);
+          const edits = suggestEdits(text, { site: { site: 's', counts } });
+          // The template line and the glued prefix are always there to find.
+          const found = edits.filter((e) => e.rule === SITE_TEMPLATE_RULE).map((e) => e.text);
+          for (const t of template) expect(found.some((f) => f.includes(t.trim()))).toBe(true);
+          for (const e of edits) expect(slice(text, e.start, e.end)).toBe(e.text);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -12,19 +12,29 @@ describe('social-embed', () => {
   });
 
   test('an Arabic tweet with pic.twitter.com and its attribution line', () => {
-    const text = 'نص.\nنحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\nنص آخر.';
-    expect(removed(socialEmbed, text)).toEqual(['نحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\n']);
+    const text =
+      'نص.\nنحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\nنص آخر.';
+    expect(removed(socialEmbed, text)).toEqual([
+      'نحن مع السلام دائما #غزة pic.twitter.com/AbC123\n— وزارة الخارجية (@MofaQatar_AR) 12 June 2024\n',
+    ]);
   });
 
   test('BBC skip/end blocks and Instagram embeds go whole', () => {
-    const bbc = 'Text.\nSkip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\nMore text.';
-    expect(removed(socialEmbed, bbc)).toEqual(['Skip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\n']);
+    const bbc =
+      'Text.\nSkip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\nMore text.';
+    expect(removed(socialEmbed, bbc)).toEqual([
+      'Skip twitter post by Jane Doe\nAllow X content?\nThis article contains content provided by X.\nAccept and continue\nEnd of twitter post by Jane Doe\n',
+    ]);
     const insta = 'نص.\nView this post on Instagram\nصورة من الحفل\nA post shared by Fairuz (@fairuz)\nنص.';
-    expect(removed(socialEmbed, insta)).toEqual(['View this post on Instagram\nصورة من الحفل\nA post shared by Fairuz (@fairuz)\n']);
+    expect(removed(socialEmbed, insta)).toEqual([
+      'View this post on Instagram\nصورة من الحفل\nA post shared by Fairuz (@fairuz)\n',
+    ]);
   });
 
   test('a bare post link line goes', () => {
-    expect(removed(socialEmbed, 'Text.\nhttps://twitter.com/user/status/123456\nText.')).toEqual(['https://twitter.com/user/status/123456\n']);
+    expect(removed(socialEmbed, 'Text.\nhttps://twitter.com/user/status/123456\nText.')).toEqual([
+      'https://twitter.com/user/status/123456\n',
+    ]);
   });
 
   test.each([
@@ -37,11 +47,17 @@ describe('social-embed', () => {
   });
 
   test('a line holding the post and its attribution goes whole, with the date in English or Arabic', () => {
-    expect(removed(socialEmbed, 'Text.\nThe bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\nText.')).toEqual([
-      'The bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\n',
-    ]);
-    expect(removed(socialEmbed, 'نص.\nافتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\nنص.')).toEqual([
-      'افتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\n',
-    ]);
+    expect(
+      removed(
+        socialEmbed,
+        'Text.\nThe bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\nText.',
+      ),
+    ).toEqual(['The bridge is open again! pic.twitter.com/AbC123xyz — City Hall (@cityhall) June 2, 2023\n']);
+    expect(
+      removed(
+        socialEmbed,
+        'نص.\nافتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\nنص.',
+      ),
+    ).toEqual(['افتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\n']);
   });
 });

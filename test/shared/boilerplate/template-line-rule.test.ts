@@ -2,7 +2,11 @@
 // line, in every document, digits and dashes masked as the template counts mask them.
 import { describe, expect, it } from 'vitest';
 import { suggestEdits } from '../../../shared/boilerplate/index';
-import { removedEverywhere, templateLinePattern, templateLineRule } from '../../../shared/boilerplate/template-line-rule';
+import {
+  removedEverywhere,
+  templateLinePattern,
+  templateLineRule,
+} from '../../../shared/boilerplate/template-line-rule';
 
 const cps = (s: string) => Array.from(s);
 const slice = (text: string, start: number, end: number) => cps(text).slice(start, end).join('');
@@ -12,10 +16,13 @@ describe('a template line as a workspace rule', () => {
   const rule = templateLineRule(line, 'wire');
 
   it('removes the line (and its line break) where another article has other digits, another dash and more spaces', () => {
-    const other = '👋 قال الوزير إن الاتفاق سيوقع غدا.\r\nنشرة الوكالة المسائية (العدد 3.10)  - الصفحة الأولى [ملف]\r\nوأضاف أن الوفد وصل.\r\n';
+    const other =
+      '👋 قال الوزير إن الاتفاق سيوقع غدا.\r\nنشرة الوكالة المسائية (العدد 3.10)  - الصفحة الأولى [ملف]\r\nوأضاف أن الوفد وصل.\r\n';
     const found = suggestEdits(other, { workspaceRules: [rule] }).filter((e) => e.rule === rule.id);
     expect(found).toHaveLength(1);
-    expect(slice(other, found[0].start, found[0].end)).toBe('نشرة الوكالة المسائية (العدد 3.10)  - الصفحة الأولى [ملف]\r\n');
+    expect(slice(other, found[0].start, found[0].end)).toBe(
+      'نشرة الوكالة المسائية (العدد 3.10)  - الصفحة الأولى [ملف]\r\n',
+    );
     expect(found[0].description).toContain('template line of wire');
   });
 

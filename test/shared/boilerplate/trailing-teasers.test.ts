@@ -29,7 +29,12 @@ describe('trailing-teasers', () => {
 
   test('two teasers are not enough, and a roundup of leads only is its own text', () => {
     expect(removed(trailingTeasers, `${[...article, ...teasers.slice(0, 2)].join('\n')}\n`)).toEqual([]);
-    expect(removed(trailingTeasers, `${[teasers[0], ...teasers.slice(1), teasers[0].replace('الأحد', 'الخميس')].join('\n')}\n`)).toEqual([]);
+    expect(
+      removed(
+        trailingTeasers,
+        `${[teasers[0], ...teasers.slice(1), teasers[0].replace('الأحد', 'الخميس')].join('\n')}\n`,
+      ),
+    ).toEqual([]);
   });
 
   test('undated paragraphs do not make a teaser run', () => {

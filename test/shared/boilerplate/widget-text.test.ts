@@ -2,10 +2,14 @@ import { describe, expect, test } from 'vitest';
 import { isChartLabelLine, isWidgetLine } from '../../../shared/boilerplate/widget-text';
 
 describe('widget', () => {
-  test.each(['Slideshow (7 Images)', 'Gallery (12 photos)', 'View 8 photos', 'عرض الصور', 'Replay video', 'Your browser does not support the video tag.'])(
-    'widget %s',
-    (line) => expect(isWidgetLine(line)).toBe(true),
-  );
+  test.each([
+    'Slideshow (7 Images)',
+    'Gallery (12 photos)',
+    'View 8 photos',
+    'عرض الصور',
+    'Replay video',
+    'Your browser does not support the video tag.',
+  ])('widget %s', (line) => expect(isWidgetLine(line)).toBe(true));
 
   test('a pull-quote widget', () => {
     expect(isWidgetLine('Tweet Share Maya Ortiz, nurse The ward was full every night. Quote icon')).toBe(true);
@@ -16,11 +20,15 @@ describe('widget', () => {
     expect(isChartLabelLine(`${labels} ${labels}`)).toBe(true);
     // Once only, or a sentence with figures: not a chart.
     expect(isChartLabelLine(labels)).toBe(false);
-    const prose = 'Rainfall rose by 12 percent in 2021 and by 8 percent in 2022, the agency said. Rainfall rose again in 2023 after 3 dry years, 4 officials said.';
+    const prose =
+      'Rainfall rose by 12 percent in 2021 and by 8 percent in 2022, the agency said. Rainfall rose again in 2023 after 3 dry years, 4 officials said.';
     expect(isChartLabelLine(prose)).toBe(false);
   });
 
-  test.each(['Slideshow', 'Photos', 'The gallery reopened on Monday with 40 new images.', 'Mute'.toLowerCase() + ' the phone, he said.'])('not a widget: %s', (line) =>
-    expect(isWidgetLine(line)).toBe(false),
-  );
+  test.each([
+    'Slideshow',
+    'Photos',
+    'The gallery reopened on Monday with 40 new images.',
+    'Mute'.toLowerCase() + ' the phone, he said.',
+  ])('not a widget: %s', (line) => expect(isWidgetLine(line)).toBe(false));
 });

@@ -20,7 +20,10 @@ describe('wire-credit', () => {
   ])('prose %s', (line) => expect(isWireCreditLine(line)).toBe(false));
 
   test('a credits box: the heading and the credit lines under it', () => {
-    const text = 'Last paragraph of the feature.\n\nAbout this project\n\nThis series was reported by Ana Ruiz and written by Lee Chan.\n\nEdited by Mo Ali. Graphics by Zoe Wu.\n';
-    expect(removed(wireCredit, text)).toEqual(['About this project\n\nThis series was reported by Ana Ruiz and written by Lee Chan.\n\nEdited by Mo Ali. Graphics by Zoe Wu.\n']);
+    const text =
+      'Last paragraph of the feature.\n\nAbout this project\n\nThis series was reported by Ana Ruiz and written by Lee Chan.\n\nEdited by Mo Ali. Graphics by Zoe Wu.\n';
+    expect(removed(wireCredit, text)).toEqual([
+      'About this project\n\nThis series was reported by Ana Ruiz and written by Lee Chan.\n\nEdited by Mo Ali. Graphics by Zoe Wu.\n',
+    ]);
   });
 });

@@ -16,9 +16,22 @@ import { find, fixtureDocuments, sha256 } from './fixture-documents';
 const slice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join('');
 const records: ExportRecord[] = fixtureDocuments().map(
   (d) =>
-    toExportRecord(d.id, d.text, d.sidecar ?? { format: 'tahrir-annotations', version: 1, source: { file: 'x', sha256: sha256(d.bytes), length: 0 }, document: { status: 'todo' }, edits: [], entities: [], quotes: [] }, {
-      textSha256: sha256(d.bytes),
-    }).record,
+    toExportRecord(
+      d.id,
+      d.text,
+      d.sidecar ?? {
+        format: 'tahrir-annotations',
+        version: 1,
+        source: { file: 'x', sha256: sha256(d.bytes), length: 0 },
+        document: { status: 'todo' },
+        edits: [],
+        entities: [],
+        quotes: [],
+      },
+      {
+        textSha256: sha256(d.bytes),
+      },
+    ).record,
 );
 const mixed = records[0];
 
@@ -38,7 +51,8 @@ async function exportAll(format: ExportFormat) {
   const exporter = createExporter(format);
   await exporter.start(m.writer);
   const leftOut: Record<string, number> = {};
-  for (const r of records) for (const s of await exporter.add(r, m.writer)) leftOut[s.reason] = (leftOut[s.reason] ?? 0) + 1;
+  for (const r of records)
+    for (const s of await exporter.add(r, m.writer)) leftOut[s.reason] = (leftOut[s.reason] ?? 0) + 1;
   await exporter.finish(m.writer);
   return { ...m, leftOut };
 }
@@ -73,7 +87,11 @@ describe('iob tags (conll, hf)', () => {
     expect(tag('عمّان')).toEqual(['B-GPE']);
     expect(tag('Joe')).toEqual(['B-PERSON']);
     expect(tag('Biden')).toEqual(['I-PERSON']);
-    expect(tokens.filter((t) => /Reuters|and|AP/.test(t.text)).map((t) => [t.text, t.tag])).toEqual([['Reuters', 'B-ORG'], ['and', 'I-ORG'], ['AP', 'I-ORG']]);
+    expect(tokens.filter((t) => /Reuters|and|AP/.test(t.text)).map((t) => [t.text, t.tag])).toEqual([
+      ['Reuters', 'B-ORG'],
+      ['and', 'I-ORG'],
+      ['AP', 'I-ORG'],
+    ]);
     for (const t of tokens) expect(t.text).not.toMatch(/[\s\x1c-\x1f\x85]/u); // NLTK splits lines on Python's whitespace
   });
 
@@ -83,11 +101,20 @@ describe('iob tags (conll, hf)', () => {
     expect(tokens.find((t) => t.text === 'Tokyo')!.tag).toBe('B-LOC');
     expect(tokens.find((t) => t.text === 'Bay')!.tag).toBe('I-LOC');
     expect(leftOut).toEqual({ 'overlap (conll)': 1 });
-    expect(resolveOverlaps([
-      { start: 0, end: 3, label: 'A', text: '' },
-      { start: 2, end: 8, label: 'B', text: '' },
-      { start: 8, end: 9, label: 'C', text: '' },
-    ])).toEqual({ kept: [{ start: 2, end: 8, label: 'B', text: '' }, { start: 8, end: 9, label: 'C', text: '' }], dropped: 1, droppedSpans: [{ start: 0, end: 3, label: 'A', text: '' }] });
+    expect(
+      resolveOverlaps([
+        { start: 0, end: 3, label: 'A', text: '' },
+        { start: 2, end: 8, label: 'B', text: '' },
+        { start: 8, end: 9, label: 'C', text: '' },
+      ]),
+    ).toEqual({
+      kept: [
+        { start: 2, end: 8, label: 'B', text: '' },
+        { start: 8, end: 9, label: 'C', text: '' },
+      ],
+      dropped: 1,
+      droppedSpans: [{ start: 0, end: 3, label: 'A', text: '' }],
+    });
   });
 
   it('conll: -DOCSTART- and a blank line per document, token<TAB>tag lines, blank lines between sentences', async () => {
@@ -103,10 +130,16 @@ describe('iob tags (conll, hf)', () => {
 
   it('hf: the same tokens, one sentence a line, string tags', async () => {
     const { main } = await exportAll('hf');
-    const rows = main().trimEnd().split('\n').map((l) => JSON.parse(l));
+    const rows = main()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows[0].id).toBe('mixed#0');
     const conllTokens = tagTokens(mixed, 'hf').sentences.flat();
-    const hfRows = hfLines(mixed).text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const hfRows = hfLines(mixed)
+      .text.trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(hfRows.flatMap((r) => r.tokens)).toEqual(conllTokens.map((t) => t.text));
     expect(hfRows.flatMap((r) => r.ner_tags)).toEqual(conllTokens.map((t) => t.tag));
     for (const r of rows) expect(r.tokens.length).toBe(r.ner_tags.length);
@@ -120,7 +153,12 @@ describe('brat', () => {
     const chars = Array.from(mixed.text);
     for (const line of lines.filter((l) => l.startsWith('T'))) {
       const [, typeAndOffsets, text] = line.split('\t');
-      const fragments = typeAndOffsets.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
+      const fragments = typeAndOffsets
+        .split(' ')
+        .slice(1)
+        .join(' ')
+        .split(';')
+        .map((f) => f.split(' ').map(Number));
       expect(fragments.map(([s, e]) => chars.slice(s, e).join('')).join(' ')).toBe(text);
       expect(text).not.toMatch(/[\r\n]/);
     }
@@ -139,7 +177,15 @@ describe('brat', () => {
 
   it('writes <id>.txt and <id>.ann per document and one annotation.conf', async () => {
     const { files } = await exportAll('brat');
-    expect([...files.keys()].sort()).toEqual(['annotation.conf', 'mixed.ann', 'mixed.txt', 'plain.ann', 'plain.txt', 'sub/older.ann', 'sub/older.txt']);
+    expect([...files.keys()].sort()).toEqual([
+      'annotation.conf',
+      'mixed.ann',
+      'mixed.txt',
+      'plain.ann',
+      'plain.txt',
+      'sub/older.ann',
+      'sub/older.txt',
+    ]);
     expect(files.get('mixed.txt')).toBe(mixed.text);
     expect(files.get('annotation.conf')).toBe(bratAnnotationConf(['GPE', 'LOC', 'MISC', 'ORG', 'PERSON']));
     expect(files.get('annotation.conf')).toContain('Speaker Arg1:QUOTE, Arg2:<ENTITY>');
@@ -166,7 +212,10 @@ describe('w3c', () => {
   });
 
   it('gives quotes their speaker: a link to the entity annotation and the name', () => {
-    const annotations = w3cAnnotations(mixed) as { id: string; body: { purpose: string; value?: string; source?: string }[] }[];
+    const annotations = w3cAnnotations(mixed) as {
+      id: string;
+      body: { purpose: string; value?: string; source?: string }[];
+    }[];
     const quote = annotations.find((a) => a.body[0].value === 'QUOTE' && a.body.some((b) => b.purpose === 'linking'))!;
     const link = quote.body.find((b) => b.purpose === 'linking')!.source;
     const speaker = annotations.find((a) => a.id === link)!;

@@ -18,7 +18,10 @@ describe('a long document', () => {
     for (const format of EXPORT_FORMATS) {
       const t = performance.now();
       let bytes = 0;
-      const writer = { append: (c: string) => void (bytes += c.length), writeFile: (_p: string, c: string) => void (bytes += c.length) };
+      const writer = {
+        append: (c: string) => void (bytes += c.length),
+        writeFile: (_p: string, c: string) => void (bytes += c.length),
+      };
       const exporter = createExporter(format);
       await exporter.start(writer);
       await exporter.add(record, writer);

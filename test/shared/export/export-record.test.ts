@@ -43,12 +43,19 @@ describe('toExportRecord', () => {
     expect(q1.text).toBe('نحن منفتحون على الحوار\r\nدون شروط');
     expect(record.spans[q1.speaker!].text).toBe('بايدن');
     expect(q1.kind).toBe('direct');
-    expect(q2).toMatchObject({ text: 'Fumio Kishida in Tokyo', speaker: null, speakerName: 'كيشيدا', kind: 'indirect' });
+    expect(q2).toMatchObject({
+      text: 'Fumio Kishida in Tokyo',
+      speaker: null,
+      speakerName: 'كيشيدا',
+      kind: 'indirect',
+    });
     for (const q of record.quotes) expect(slice(record.text, q.start, q.end)).toBe(q.text);
   });
 
   it('re-anchors first when the sidecar is older than the text', () => {
-    const { record: r, leftOut: out } = toExportRecord(older.id, older.text, older.sidecar!, { textSha256: sha256(older.bytes) });
+    const { record: r, leftOut: out } = toExportRecord(older.id, older.text, older.sidecar!, {
+      textSha256: sha256(older.bytes),
+    });
     expect(r.text).toBe(OLDER_TEXT);
     expect(r.spans.map((s) => [s.text, s.start])).toEqual([
       ['Kishida', find(OLDER_TEXT, 'Kishida').start],

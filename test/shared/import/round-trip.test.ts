@@ -46,7 +46,8 @@ function reimportIntoOriginal(doc: Doc, imported: ImportedDocument) {
   return mergeAnnotations(doc.sidecar, placed.annotations, { toClean: (s, e) => mapSpan(map, s, e) });
 }
 
-const spansOf = (r: ExportRecord) => r.spans.map(({ start, end, label, text, link }) => ({ start, end, label, text, link }));
+const spansOf = (r: ExportRecord) =>
+  r.spans.map(({ start, end, label, text, link }) => ({ start, end, label, text, link }));
 
 describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc) => {
   const total = doc.record.spans.length + doc.record.quotes.length;
@@ -96,14 +97,26 @@ describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc
     const [tokens] = parseConll(conllDocument(doc.record).text, 'x.conll');
     const imported = alignConll(tokens, doc.record.text, 'x.conll');
     const back = reimport(doc, imported);
-    expect(spansOf(back)).toEqual(resolveOverlaps(doc.record.spans).kept.map(({ start, end, label, text }) => ({ start, end, label, text, link: undefined })));
+    expect(spansOf(back)).toEqual(
+      resolveOverlaps(doc.record.spans).kept.map(({ start, end, label, text }) => ({
+        start,
+        end,
+        label,
+        text,
+        link: undefined,
+      })),
+    );
   });
 });
 
 describe('merge safety', () => {
   const doc = docs[0];
   it('reports a relabelled span as a conflict and does not apply it', () => {
-    const imported: ImportedDocument = { text: doc.record.text, entities: [{ ...doc.record.spans[1], label: 'LOC' }], quotes: [] };
+    const imported: ImportedDocument = {
+      text: doc.record.text,
+      entities: [{ ...doc.record.spans[1], label: 'LOC' }],
+      quotes: [],
+    };
     const { report, sidecar } = reimportIntoOriginal(doc, imported);
     expect(report.added).toBe(0);
     expect(report.conflicts).toHaveLength(1);
@@ -118,8 +131,16 @@ describe('merge safety', () => {
 
   it('accepts offsets into the source text too', () => {
     const t = doc.sidecar.entities.find((e) => e.id === 't4')!; // hidden in the clean text, present in the source
-    const placed = toSourceAnnotations({ text: doc.text, entities: [{ start: t.start, end: t.end, label: 'PERSON' }], quotes: [] }, doc.text, doc.sidecar);
-    expect('annotations' in placed && placed.annotations.entities[0]).toMatchObject({ start: t.start, end: t.end, text: 'كيشيدا' });
+    const placed = toSourceAnnotations(
+      { text: doc.text, entities: [{ start: t.start, end: t.end, label: 'PERSON' }], quotes: [] },
+      doc.text,
+      doc.sidecar,
+    );
+    expect('annotations' in placed && placed.annotations.entities[0]).toMatchObject({
+      start: t.start,
+      end: t.end,
+      text: 'كيشيدا',
+    });
   });
 });
 
@@ -127,7 +148,11 @@ describe('jsonl import checks span texts', () => {
   it('refuses offsets that do not select their text (e.g. UTF-16 from a JavaScript tool), naming the line', () => {
     const text = '😀 Biden';
     const line = JSON.stringify({ id: 'x', text, spans: [{ start: 3, end: 8, label: 'PERSON', text: 'Biden' }] });
-    expect(() => parseJsonl(line + '\n', 'pre.jsonl')).toThrow(/pre\.jsonl:1: spans\[0\]: its text "Biden" is not the text at \[3, 8\) \("iden"\); offsets must be code points/);
-    expect(parseJsonl(line.replace('"start":3,"end":8', '"start":2,"end":7') + '\n', 'pre.jsonl')[0].entities).toEqual([{ start: 2, end: 7, label: 'PERSON' }]);
+    expect(() => parseJsonl(line + '\n', 'pre.jsonl')).toThrow(
+      /pre\.jsonl:1: spans\[0\]: its text "Biden" is not the text at \[3, 8\) \("iden"\); offsets must be code points/,
+    );
+    expect(parseJsonl(line.replace('"start":3,"end":8', '"start":2,"end":7') + '\n', 'pre.jsonl')[0].entities).toEqual([
+      { start: 2, end: 7, label: 'PERSON' },
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_LABEL_MAP, parseConll, parseDataArgument, parseLabelMap, scoreSpans } from '../../../shared/ner/ner-data';
+import {
+  DEFAULT_LABEL_MAP,
+  parseConll,
+  parseDataArgument,
+  parseLabelMap,
+  scoreSpans,
+} from '../../../shared/ner/ner-data';
 import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
 import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { loadTagger, spansOfTags, trainTagger } from '../../../shared/ner/tagger';
@@ -37,7 +43,11 @@ describe('the tagger', () => {
     const model = trainTagger(train, { epochs: 5, seed: 3 });
     const tagger = loadTagger(model);
     const predicted = test.map((s) => tagger.tag(s.tokens).tags);
-    const scores = scoreSpans(test.map((s) => s.tags), predicted, ['Politician', 'Population-Center', 'Government']);
+    const scores = scoreSpans(
+      test.map((s) => s.tags),
+      predicted,
+      ['Politician', 'Population-Center', 'Government'],
+    );
     expect(scores.micro.f1).toBeGreaterThan(0.9);
   });
 
@@ -71,16 +81,29 @@ describe('the tagger', () => {
   it('with its gazetteer, in two passes, as ner-eval runs it', () => {
     const trained = trainEntityTagger(parseConll(toConll(toySentences(200, 1, 0))), { epochs: 4 });
     const test = parseConll(toConll(toySentences(60, 2, 1)));
-    const tagged = tagSentences(loadTagger(trained.model), trained.gazetteer, test.map((s) => s.tokens));
-    expect(scoreSpans(test.map((s) => s.tags), tagged.map((t) => t.tags)).micro.f1).toBeGreaterThan(0.9);
+    const tagged = tagSentences(
+      loadTagger(trained.model),
+      trained.gazetteer,
+      test.map((s) => s.tokens),
+    );
+    expect(
+      scoreSpans(
+        test.map((s) => s.tags),
+        tagged.map((t) => t.tags),
+      ).micro.f1,
+    ).toBeGreaterThan(0.9);
   });
 });
 
 describe('CoNLL data', () => {
   it('maps NewsFANE classes to PERSON/ORG/GPE/LOC/MISC, reads CRLF and U+200E', () => {
-    const text = '\u200Eالوليد\tB-Politician\r\n\u200Eبن\tI-Politician\r\nفي\tO\r\n\u200Eالنيل\tB-Water-Body\r\n\r\nكتاب\tB-Book\r\nوزارة\tB-Government\r\n';
+    const text =
+      '\u200Eالوليد\tB-Politician\r\n\u200Eبن\tI-Politician\r\nفي\tO\r\n\u200Eالنيل\tB-Water-Body\r\n\r\nكتاب\tB-Book\r\nوزارة\tB-Government\r\n';
     const s = parseConll(text);
-    expect(s.map((x) => x.tags)).toEqual([['B-PERSON', 'I-PERSON', 'O', 'B-LOC'], ['B-MISC', 'B-ORG']]);
+    expect(s.map((x) => x.tags)).toEqual([
+      ['B-PERSON', 'I-PERSON', 'O', 'B-LOC'],
+      ['B-MISC', 'B-ORG'],
+    ]);
     expect(s[1].line).toBe(6);
   });
 
@@ -113,6 +136,9 @@ describe('CoNLL data', () => {
     const r = scoreSpans(gold, predicted);
     expect(r.labels.find((l) => l.label === 'PERSON')).toMatchObject({ gold: 1, predicted: 1, correct: 0, f1: 0 });
     expect(r.micro).toMatchObject({ gold: 2, predicted: 2, correct: 1, precision: 0.5, recall: 0.5 });
-    expect(spansOfTags(['I-X', 'I-X', 'B-X', 'O'])).toEqual([{ start: 0, end: 2, label: 'X' }, { start: 2, end: 3, label: 'X' }]);
+    expect(spansOfTags(['I-X', 'I-X', 'B-X', 'O'])).toEqual([
+      { start: 0, end: 2, label: 'X' },
+      { start: 2, end: 3, label: 'X' },
+    ]);
   });
 });

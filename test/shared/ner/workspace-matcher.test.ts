@@ -15,7 +15,13 @@ describe('matchWorkspaceNames', () => {
   it('finds an Arabic name with the clitics و ف ب ل ك and ال in front, outside the span', () => {
     const names = [{ text: 'بايدن', label: 'PERSON' }];
     expect(found('قال بايدن ثم وبايدن فبايدن وببايدن ولبايدن كبايدن والبايدن.', names).map((m) => m.text)).toEqual([
-      'بايدن', 'بايدن', 'بايدن', 'بايدن', 'بايدن', 'بايدن', 'بايدن',
+      'بايدن',
+      'بايدن',
+      'بايدن',
+      'بايدن',
+      'بايدن',
+      'بايدن',
+      'بايدن',
     ]);
   });
 
@@ -30,9 +36,9 @@ describe('matchWorkspaceNames', () => {
   });
 
   it('ignores hamza forms, diacritics and tatweel in either the name or the document', () => {
-    expect(found('زار أردوغان و اردوغان و أَرْدُوغـــان', [{ text: 'إردوغان', label: 'PERSON' }]).map((m) => m.text)).toEqual([
-      'أردوغان', 'اردوغان', 'أَرْدُوغـــان',
-    ]);
+    expect(
+      found('زار أردوغان و اردوغان و أَرْدُوغـــان', [{ text: 'إردوغان', label: 'PERSON' }]).map((m) => m.text),
+    ).toEqual(['أردوغان', 'اردوغان', 'أَرْدُوغـــان']);
   });
 
   it('never matches inside a longer word', () => {
@@ -42,11 +48,17 @@ describe('matchWorkspaceNames', () => {
     expect(found('مبايدن', [{ text: 'بايدن', label: 'PERSON' }])).toEqual([]);
     expect(found('in unLondon', [{ text: 'London', label: 'GPE' }])).toEqual([]);
     // A change of script ends a word, as in the tokenizer.
-    expect(found('وLondon وLondonو', [{ text: 'London', label: 'GPE' }]).map((m) => m.text)).toEqual(['London', 'London']);
+    expect(found('وLondon وLondonو', [{ text: 'London', label: 'GPE' }]).map((m) => m.text)).toEqual([
+      'London',
+      'London',
+    ]);
   });
 
   it('English: case folded, but a capitalized name is not found in lower case; possessives outside the span', () => {
-    const names = [{ text: 'Apple', label: 'ORG' }, { text: 'Joe Biden', label: 'PERSON' }];
+    const names = [
+      { text: 'Apple', label: 'ORG' },
+      { text: 'Joe Biden', label: 'PERSON' },
+    ];
     expect(found("APPLE and Apple's phones, an apple, joe biden, Joe  Biden’s plan", names)).toEqual([
       { text: 'APPLE', label: 'ORG' },
       { text: 'Apple', label: 'ORG' },
@@ -66,9 +78,14 @@ describe('matchWorkspaceNames', () => {
 
   it('prefers the longest name, and leaves out what the document already tags', () => {
     const s = 'الأمير الوليد بن طلال والوليد';
-    const names = [{ text: 'الوليد', label: 'PERSON' }, { text: 'الوليد بن طلال', label: 'PERSON' }];
+    const names = [
+      { text: 'الوليد', label: 'PERSON' },
+      { text: 'الوليد بن طلال', label: 'PERSON' },
+    ];
     expect(found(s, names).map((m) => m.text)).toEqual(['الوليد بن طلال', 'الوليد']);
-    expect(matchWorkspaceNames(s, names, [{ start: 7, end: 21 }]).map((m) => cpSlice(s, m.start, m.end))).toEqual(['الوليد']);
+    expect(matchWorkspaceNames(s, names, [{ start: 7, end: 21 }]).map((m) => cpSlice(s, m.start, m.end))).toEqual([
+      'الوليد',
+    ]);
   });
 
   it('offsets are code points, past emoji and flags', () => {
@@ -79,7 +96,11 @@ describe('matchWorkspaceNames', () => {
   });
 
   it('property: every suggestion is a whole word (or a word after clitics) whose text normalizes to the name', () => {
-    const names = [{ text: 'بايدن', label: 'PERSON' }, { text: 'news', label: 'ORG' }, { text: 'الشمالية', label: 'LOC' }];
+    const names = [
+      { text: 'بايدن', label: 'PERSON' },
+      { text: 'news', label: 'ORG' },
+      { text: 'الشمالية', label: 'LOC' },
+    ];
     const keys = new Set(names.map((n) => normalizeForMatch(n.text).text));
     fc.assert(
       fc.property(textArb(40), (source) => {
