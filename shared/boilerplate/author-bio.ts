@@ -4,7 +4,7 @@
 // An e-mail address inside a sentence of the story needs one of these cues to go.
 
 import { wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
 const reachCue =
@@ -22,11 +22,8 @@ export function isAuthorBioLine(line: string): boolean {
   return reachCue.test(line) || (dashSignOff.test(line) && email.test(line) && n <= 30);
 }
 
-export const authorBio = defineRule({
-  id: 'author-bio',
-  description: 'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isAuthorBioLine(l.text)).map((l) => ctx.suggestLines(l, l, 'author-bio'));
-  },
-});
+export const authorBio = lineRule(
+  'author-bio',
+  'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
+  isAuthorBioLine,
+);

@@ -5,7 +5,7 @@
 // Each is a whole line of at most a paragraph; the article writing about cookies has no "we use".
 
 import { endsWithFullStop, wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 // The site speaking of its own cookies, or a banner's buttons alone: an article on cookie rules stays.
 const cookie =
@@ -49,11 +49,8 @@ export function isPageNoticeLine(line: string): boolean {
   );
 }
 
-export const pageNotice = defineRule({
-  id: 'page-notice',
-  description: 'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isPageNoticeLine(l.text)).map((l) => ctx.suggestLines(l, l, 'page-notice'));
-  },
-});
+export const pageNotice = lineRule(
+  'page-notice',
+  'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
+  isPageNoticeLine,
+);

@@ -8,7 +8,7 @@
 
 import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
 import { NEWS_AGENCIES, PHOTO_AGENCIES } from './news-outlets';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const agencies = alternation(
   caseVariants([
@@ -64,11 +64,8 @@ export function isPhotoCaptionLine(line: string): boolean {
   return bracketedName.test(line) && n >= 2 && n <= 8 && !endsWithFullStop(line.replace(/\)\s*$/u, ''));
 }
 
-export const photoCaption = defineRule({
-  id: 'photo-caption',
-  description: 'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isPhotoCaptionLine(l.text)).map((l) => ctx.suggestLines(l, l, 'photo-caption'));
-  },
-});
+export const photoCaption = lineRule(
+  'photo-caption',
+  'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
+  isPhotoCaptionLine,
+);

@@ -3,8 +3,7 @@
 // the same words inside a sentence of the article stay.
 
 import { stripBullet, words, wordCount } from './line-shape';
-import type { SuggestedEdit } from '../api';
-import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
+import { blockRule, lineRule, type BoilerplateRule, type SourceLine } from './rule';
 
 const advertisement = new RegExp(
   '^\\s*[-–—•*|]*\\s*(?:advertisement|advert|ads?|sponsored(?: content)?|paid content|promoted|إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|' +
@@ -249,64 +248,29 @@ export function isCallToActionLine(line: string): boolean {
   return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
 }
 
-/**
- * A rule for lines passing `test`; `extend` may take following lines along (a share bar
- * printed one button a line), returning the index of the last line of the block.
- */
-function lineRule(
-  id: string,
-  description: string,
-  test: (line: string) => boolean,
-  extend: (lines: readonly SourceLine[], i: number) => number = (_lines, i) => i,
-): BoilerplateRule {
-  return defineRule({
-    id,
-    description,
-    language: 'any',
-    detect(_text, ctx) {
-      const out: SuggestedEdit[] = [];
-      const lines = ctx.lines;
-      for (let i = 0; i < lines.length; i++) {
-        if (!test(lines[i].text)) continue;
-        const last = extend(lines, i);
-        out.push(ctx.suggestLines(lines[i], lines[last], id));
-        i = last;
-      }
-      return out;
-    },
-  });
-}
-
 /** Contact details: a heading, then lines of e-mail addresses, phone numbers and names. */
 const contactHeading =
   /^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$|^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$/iu;
 const contactDetail =
   /@[\w-]+\.\w|(?:\+|00)\d[\d\s().-]{6,}|^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b|^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$/iu;
 
-export const contactBlock = defineRule({
-  id: 'contact',
-  description: 'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      if (!contactHeading.test(lines[i].text)) continue;
-      let last = i;
-      for (
-        let j = i + 1;
-        j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
-        j++
-      )
-        last = j;
-      // A heading with nothing that looks like contact details under it stays (it may be a subheading).
-      if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) continue;
-      out.push(ctx.suggestLines(lines[i], lines[last], 'contact'));
-      i = last;
-    }
-    return out;
+export const contactBlock = blockRule(
+  'contact',
+  'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
+  (lines, i) => {
+    if (!contactHeading.test(lines[i].text)) return -1;
+    let last = i;
+    for (
+      let j = i + 1;
+      j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
+      j++
+    )
+      last = j;
+    // A heading with nothing that looks like contact details under it stays (it may be a subheading).
+    if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) return -1;
+    return last;
   },
-});
+);
 
 /** "Share this:" then "Twitter", "Facebook" a line. */
 function shareButtons(lines: readonly SourceLine[], i: number): number {
@@ -342,29 +306,21 @@ export const shareLine = lineRule(
   isShareLine,
   shareButtons,
 );
-export const followLine = defineRule({
-  id: 'follow-us',
-  description: 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].text;
-      // "تابعونا على" alone, with the platforms on the next line.
-      const heading =
-        followStart.test(stripBullet(t)) &&
-        wordCount(t) <= 4 &&
-        i + 1 < lines.length &&
-        shareBar(lines[i + 1].text).strong;
-      if (!isFollowLine(t) && !heading) continue;
-      const last = heading ? i + 1 : i;
-      out.push(ctx.suggestLines(lines[i], lines[last], 'follow-us'));
-      i = last;
-    }
-    return out;
+export const followLine = blockRule(
+  'follow-us',
+  'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
+  (lines, i) => {
+    const t = lines[i].text;
+    // "تابعونا على" alone, with the platforms on the next line.
+    const heading =
+      followStart.test(stripBullet(t)) &&
+      wordCount(t) <= 4 &&
+      i + 1 < lines.length &&
+      shareBar(lines[i + 1].text).strong;
+    if (heading) return i + 1;
+    return isFollowLine(t) ? i : -1;
   },
-});
+);
 export const copyrightLine = lineRule(
   'copyright',
   'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',

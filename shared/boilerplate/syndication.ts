@@ -4,7 +4,7 @@
 // "نقلاً عن مصادر مطلعة، قال …" is a sentence and stays (it goes on after its source).
 
 import { endsWithFullStop, wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const PUBLICATION = '(?:مجلة|صحيفة|جريدة|موقع|خدمة|وكالة|شبكة|قناة|دورية|نشرة)';
 /** "* مجلة «فورين بوليسي»", "- خدمة «واشنطن بوست»": a starred or bare publication credit at the end. */
@@ -32,11 +32,8 @@ export function isSyndicationLine(line: string): boolean {
   return english.test(line) && n <= 45;
 }
 
-export const syndication = defineRule({
-  id: 'syndication',
-  description: 'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isSyndicationLine(l.text)).map((l) => ctx.suggestLines(l, l, 'syndication'));
-  },
-});
+export const syndication = lineRule(
+  'syndication',
+  'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
+  isSyndicationLine,
+);
