@@ -7,8 +7,14 @@ import { wordCount } from './line-shape';
 import { lineRule } from './rule';
 
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
-const reachCue =
-  /\b(?:can be reached|may be reached|reach (?:him|her|them|me|us|the (?:author|writer|reporter))|reach [A-Z][\p{L}'’-]+ at|contact (?:him|her|them|the (?:author|writer|reporter))|email (?:him|her|them|me)|e-mail (?:him|her|them|me)|send (?:tips|story ideas|feedback) to|is (?:a|an|the) [\p{L} -]{0,50}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer) (?:for|at|with|covering)\b)|للتواصل مع (?:الكاتب|الكاتبة|المحرر|المراسل)|البريد الإلكتروني للكاتب/iu;
+const reachCue = new RegExp(
+  [
+    String.raw`\b(?:can be reached|may be reached|reach (?:him|her|them|me|us|the (?:author|writer|reporter))|reach [A-Z][\p{L}'’-]+ at|contact (?:him|her|them|the (?:author|writer|reporter))|email (?:him|her|them|me)|e-mail (?:him|her|them|me)|send (?:tips|story ideas|feedback) to|is (?:a|an|the) [\p{L} -]{0,50}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer) (?:for|at|with|covering)\b)`,
+    String.raw`للتواصل مع (?:الكاتب|الكاتبة|المحرر|المراسل)`,
+    String.raw`البريد الإلكتروني للكاتب`,
+  ].join('|'),
+  'iu',
+);
 const follow =
   /^[\s\u00A0]*[Ff]ollow\s+(?:[A-Z][\p{L}.'’-]*\s+){1,4}on\s+(?:[Tt]wi{1,2}tter|[Xx]|[Ii]nstagram|[Ff]acebook|[Tt]hreads|[Bb]luesky|[Ll]inked[Ii]n|[Tt]ik[Tt]ok)\b.{0,40}(?:@\w{1,30})?\.?[\s\u00A0]*$/u;
 const dashSignOff = /^[\s\u00A0]*[–—-]\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3},/u;

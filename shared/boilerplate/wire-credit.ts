@@ -13,8 +13,14 @@ const contributedEnd =
   /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
-const CREDIT_PHRASE =
-  /\b(?:written|edited|reported|produced|composed|designed|illustrated|photographed|compiled|researched|translated|copy edited|fact-checked|excerpted)\s+by\b|\b(?:photo editing|copy editing|design and development|design|development|graphics|video|illustrations?|editing|reporting|research|production|photography)\s+by\b|(?:إعداد|تحرير|تصميم|تصوير|مونتاج|إخراج|ترجمة)\s*[:：]/giu;
+const CREDIT_PHRASE = new RegExp(
+  [
+    String.raw`\b(?:written|edited|reported|produced|composed|designed|illustrated|photographed|compiled|researched|translated|copy edited|fact-checked|excerpted)\s+by\b`,
+    String.raw`\b(?:photo editing|copy editing|design and development|design|development|graphics|video|illustrations?|editing|reporting|research|production|photography)\s+by\b`,
+    String.raw`(?:إعداد|تحرير|تصميم|تصوير|مونتاج|إخراج|ترجمة)\s*[:：]`,
+  ].join('|'),
+  'giu',
+);
 const creditsHeading =
   /^[\s\u00A0]*(?:about this (?:story|project|report|series|package)|credits|story credits|project credits|عن هذا التقرير|فريق العمل|فريق الإعداد|أسرة التحرير)\s*:?[\s\u00A0]*$/iu;
 
