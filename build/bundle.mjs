@@ -5,7 +5,7 @@
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +29,8 @@ function withFontPreloads(html, fonts) {
   return html.replace('<link rel="stylesheet"', `${links}<link rel="stylesheet"`);
 }
 
+const minify = !(process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN);
+
 /** @satisfies {import('esbuild').BuildOptions} */
 const node = {
   bundle: true,
@@ -38,82 +40,98 @@ const node = {
   logLevel: 'warning',
   legalComments: 'none',
 };
-const jobs = /** @type {import('esbuild').BuildOptions[]} */ ([
-  {
-    entryPoints: [at('electron/main.ts')],
-    outfile: join(dist, 'main.cjs'),
-    external: ['electron'],
-    target: 'node22',
-    ...node,
-  },
-  {
-    entryPoints: [at('electron/preload.ts')],
-    outfile: join(dist, 'preload.cjs'),
-    external: ['electron'],
-    target: 'node22',
-    ...node,
-  },
-  {
-    entryPoints: [at('electron/cli.ts')],
-    outfile: join(dist, 'cli.cjs'),
-    external: ['electron', 'playwright-core'],
-    target: 'node20',
-    ...node,
-  },
-  {
-    entryPoints: [at('renderer/main.tsx')],
-    outdir: join(dist, 'renderer'),
-    entryNames: 'app',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    jsx: 'automatic',
-    sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
-    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
-    assetNames: 'assets/[name]-[hash]',
-    define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
-    logLevel: 'warning',
-  },
-  // Loaded by index.html before app.js: asks for the workspace and its first document while app.js loads.
-  {
-    entryPoints: [at('renderer/early-start.ts')],
-    outfile: join(dist, 'renderer', 'early.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
-    logLevel: 'warning',
-  },
-  // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from beside app.js.
-  {
-    entryPoints: [at('renderer/sidecar-worker.ts')],
-    outfile: join(dist, 'renderer', 'sidecar-worker.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    sourcemap: 'linked',
-    minify: process.env.TAHRIR_DEV || process.env.TAHRIR_NOMIN ? false : true,
-    logLevel: 'warning',
-  },
-]).filter((job) => existsSync(/** @type {string[]} */ (job.entryPoints)[0]));
+/** @satisfies {import('esbuild').BuildOptions} */
+const browser = {
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  target: 'chrome120',
+  sourcemap: 'linked',
+  minify,
+  logLevel: 'warning',
+};
 
-await rm(dist, { recursive: true, force: true });
-await mkdir(join(dist, 'renderer'), { recursive: true });
-await Promise.all(jobs.map((job) => build(job)));
-if (existsSync(at('renderer/index.html'))) {
+/**
+ * The esbuild options of each program, writing into `out` (dist/ by default). Tests bundle with
+ * these too (into a temp folder, leaving dist/ alone), so they run what ships.
+ * @param {string} [out]
+ */
+export function bundleOptions(out = dist) {
+  return {
+    main: /** @type {import('esbuild').BuildOptions} */ ({
+      entryPoints: [at('electron/main.ts')],
+      outfile: join(out, 'main.cjs'),
+      external: ['electron'],
+      target: 'node22',
+      ...node,
+    }),
+    preload: /** @type {import('esbuild').BuildOptions} */ ({
+      entryPoints: [at('electron/preload.ts')],
+      outfile: join(out, 'preload.cjs'),
+      external: ['electron'],
+      target: 'node22',
+      ...node,
+    }),
+    cli: /** @type {import('esbuild').BuildOptions} */ ({
+      entryPoints: [at('electron/cli.ts')],
+      outfile: join(out, 'cli.cjs'),
+      external: ['electron', 'playwright-core'],
+      target: 'node20',
+      ...node,
+    }),
+    renderer: /** @type {import('esbuild').BuildOptions} */ ({
+      ...browser,
+      entryPoints: [at('renderer/main.tsx')],
+      outdir: join(out, 'renderer'),
+      entryNames: 'app',
+      jsx: 'automatic',
+      loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
+      assetNames: 'assets/[name]-[hash]',
+      define: { 'process.env.NODE_ENV': JSON.stringify(process.env.TAHRIR_DEV ? 'development' : 'production') },
+    }),
+    // Loaded by index.html before app.js: asks for the workspace and its first document while app.js loads.
+    early: /** @type {import('esbuild').BuildOptions} */ ({
+      ...browser,
+      entryPoints: [at('renderer/early-start.ts')],
+      outfile: join(out, 'renderer', 'early.js'),
+    }),
+    // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from
+    // beside app.js.
+    sidecarWorker: /** @type {import('esbuild').BuildOptions} */ ({
+      ...browser,
+      entryPoints: [at('renderer/sidecar-worker.ts')],
+      outfile: join(out, 'renderer', 'sidecar-worker.js'),
+    }),
+  };
+}
+
+/**
+ * index.html beside the renderer bundle in `rendererDir`, preloading the first screen's fonts found
+ * in its assets folder.
+ * @param {string} rendererDir
+ */
+export async function writeIndexHtml(rendererDir) {
   const html = await readFile(at('renderer/index.html'), 'utf8');
-  const fonts = (await readdir(join(dist, 'renderer', 'assets'))).filter((f) => FIRST_SCREEN_FONTS.test(f));
+  const assets = join(rendererDir, 'assets');
+  const fonts = existsSync(assets) ? (await readdir(assets)).filter((f) => FIRST_SCREEN_FONTS.test(f)) : [];
   await writeFile(
-    join(dist, 'renderer', 'index.html'),
+    join(rendererDir, 'index.html'),
     withFontPreloads(
       html,
       fonts.map((f) => `assets/${f}`),
     ),
   );
 }
-console.log(`built ${jobs.length} bundles into dist/`);
+
+/** Builds every program into dist/, afresh. */
+async function bundleAll() {
+  const jobs = Object.values(bundleOptions()).filter((job) => existsSync(/** @type {string[]} */ (job.entryPoints)[0]));
+  await rm(dist, { recursive: true, force: true });
+  await mkdir(join(dist, 'renderer'), { recursive: true });
+  await Promise.all(jobs.map((job) => build(job)));
+  if (existsSync(at('renderer/index.html'))) await writeIndexHtml(join(dist, 'renderer'));
+  console.log(`built ${jobs.length} bundles into dist/`);
+}
+
+// Run as a program (npm run build), not when a test imports the options.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await bundleAll();

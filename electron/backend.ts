@@ -252,7 +252,9 @@ export class Backend implements BackendOperations {
     return this.events.listen(listener);
   }
 
-  /** Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace. */
+  /**
+   * Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace.
+   */
   async startExport(request: ExportRequest): Promise<{ jobId: string }> {
     const out = isAbsolute(request.out) ? request.out : await resolveInside(this.root, request.out);
     return this.exports.start({ ...request, out });
@@ -262,7 +264,9 @@ export class Backend implements BackendOperations {
     this.exports.cancel(jobId);
   }
 
-  /** Merges pre-annotations into the sidecars: identical spans not duplicated, conflicts reported, nothing overwritten. */
+  /**
+   * Merges pre-annotations into the sidecars: identical spans not duplicated, conflicts reported, nothing overwritten.
+   */
   async importAnnotations(request: ImportRequest): Promise<ImportReport> {
     return runImport({ root: this.root, request });
   }

@@ -14,7 +14,10 @@ import { toTahrirError } from './io-error';
 import * as store from './sidecar-store';
 import type { TextFile } from './text-file';
 
-/** How many documents' checked sidecars are kept: enough to make switching back and forth instant; each holds a parsed sidecar. */
+/**
+ * How many documents' checked sidecars are kept: enough to make switching back and forth instant; each holds a parsed
+ * sidecar.
+ */
 const CHECKED_SIDECARS_KEPT = 4;
 
 /** A document's sidecar as read and checked: null when there is none or it could not be read. */

@@ -124,7 +124,10 @@ export function checkSplit(split: readonly number[] | undefined): number[] {
   return [...split];
 }
 
-/** The part (index into `split`) a document falls in: a hash of its id and the seed, so the same inputs always split the same way. */
+/**
+ * The part (index into `split`) a document falls in: a hash of its id and the seed, so the same inputs always split the
+ * same way.
+ */
 export function splitPart(id: string, seed: number, split: readonly number[]): number {
   if (split.length === 1) return 0;
   const h = createHash('sha256').update(`${seed}\u0000${id}`).digest().readUInt32BE(0) / 2 ** 32;
@@ -288,7 +291,10 @@ function describe(e: unknown): string {
 /** Documents read ahead of the one being written: enough to hide disk latency, few enough that memory stays flat. */
 const READ_AHEAD = 16;
 
-/** With blocking reads, documents between turns of the event loop: a cancel or a Ctrl+C is seen even when nothing is written. */
+/**
+ * With blocking reads, documents between turns of the event loop: a cancel or a Ctrl+C is seen even when nothing is
+ * written.
+ */
 const DOCUMENTS_PER_TURN = 64;
 
 type LoadedDocument =

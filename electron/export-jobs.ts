@@ -17,7 +17,10 @@ export class ExportJobs {
     private readonly emit: (event: TahrirEvent) => void,
   ) {}
 
-  /** Starts an export to `request.out` (absolute); a destination that is taken is refused here, to the caller, before any job starts. */
+  /**
+   * Starts an export to `request.out` (absolute); a destination that is taken is refused here, to the caller, before
+   * any job starts.
+   */
   async start(request: ExportRequest): Promise<{ jobId: string }> {
     const { out } = request;
     await checkExportDestination(this.root, request);

@@ -43,7 +43,10 @@ function onto(text: string, target: Sidecar, sidecar: Sidecar): Sidecar {
   return { ...reanchor(text, sidecar).sidecar, source: target.source };
 }
 
-/** Merges three versions of one sidecar (base null or empty: both added it). Throws a TahrirError naming `file` when one does not parse. */
+/**
+ * Merges three versions of one sidecar (base null or empty: both added it). Throws a TahrirError naming `file` when one
+ * does not parse.
+ */
 export async function mergeSidecarTexts(
   baseJson: string | null,
   mineJson: string,

@@ -244,7 +244,8 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     case 'brat': {
       if (!fromStat.isDirectory())
         throw new TahrirError('invalid-argument', 'brat imports from a folder of .ann and .txt files', request.from);
-      // Every file read is resolved inside the folder named (under `tahrir serve` and on the desktop, a folder inside the workspace or picked in a dialog).
+      // Every file read is resolved inside the folder named (under `tahrir serve` and on the desktop, a folder inside
+      // the workspace or picked in a dialog).
       const folder = await realpath(request.from);
       const walk = await walkFolder(folder, request.from, (name) => name.endsWith('.ann'), {
         ...WALK_LIMITS,

@@ -10,7 +10,9 @@ import * as store from './sidecar-store';
 import type { TextFile } from './text-file';
 import type { LoadedConfig } from './workspace-config';
 
-/** A sidecar sent to be written, as an object or as its JSON text, parsed, migrated and sorted; refused naming `file`. */
+/**
+ * A sidecar sent to be written, as an object or as its JSON text, parsed, migrated and sorted; refused naming `file`.
+ */
 export function incomingSidecar(sidecar: unknown, file: string): Sidecar {
   if (typeof sidecar === 'string') {
     try {
@@ -66,7 +68,9 @@ export function checkSidecarToSave(
   }
 }
 
-/** What the editor can do about a label tahrir.json does not define (and why tahrir.json is not in use, if it is not). */
+/**
+ * What the editor can do about a label tahrir.json does not define (and why tahrir.json is not in use, if it is not).
+ */
 function labelHint(problems: readonly { path: string }[], loaded: LoadedConfig): string {
   if (!problems.some((p) => /^entities\[\d+\]\.label$/.test(p.path))) return '';
   const unused = loaded.problem

@@ -10,7 +10,10 @@ export function isMissing(e: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
-/** A TahrirError passes through; ENOENT becomes 'not-found', a name too long 'invalid-argument'; anything else 'io' with the system's reason. */
+/**
+ * A TahrirError passes through; ENOENT becomes 'not-found', a name too long 'invalid-argument'; anything else 'io' with
+ * the system's reason.
+ */
 export function toTahrirError(e: unknown, file: string, doing = 'read'): TahrirError {
   if (e instanceof TahrirError) return e;
   const code = errnoOf(e);

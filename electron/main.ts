@@ -30,7 +30,10 @@ const QUIT_GRACE_MS = 5_000;
 const rendererDir = join(__dirname, 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const bundledSeeds = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(__dirname, '..', 'seeds');
-/** The sample workspace: the repository's seeds/ in development; packaged, a writable copy in userData (resources are read-only). */
+/**
+ * The sample workspace: the repository's seeds/ in development; packaged, a writable copy in userData (resources are
+ * read-only).
+ */
 let seedsDir = bundledSeeds;
 
 registerAppScheme();

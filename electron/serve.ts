@@ -335,7 +335,10 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** The body as text; bytes that are not UTF-8 are refused, never saved as U+FFFD (what toString('utf8') would make of them). */
+/**
+ * The body as text; bytes that are not UTF-8 are refused, never saved as U+FFFD (what toString('utf8') would make of
+ * them).
+ */
 export function bodyText(raw: Buffer): string {
   if (!isUtf8(raw)) {
     const at = Math.max(0, firstInvalidUtf8Byte(raw));

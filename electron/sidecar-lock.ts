@@ -46,7 +46,10 @@ export function isLockFile(name: string): boolean {
   return name.startsWith('.') && (name.endsWith('.lock') || name.endsWith('.lock.break'));
 }
 
-/** Tokens of the locks this process holds: a lock naming our pid with another token was left by a predecessor with the same pid. */
+/**
+ * Tokens of the locks this process holds: a lock naming our pid with another token was left by a predecessor with the
+ * same pid.
+ */
 const held = new Set<string>();
 const thisHost = hostname();
 
@@ -228,7 +231,8 @@ async function acquire(path: string, file: string, options: LockOptions): Promis
         { lock: seen.owner },
       );
     }
-    // A save holds the lock for milliseconds: poll briefly, a little longer each time, never in step with the other process.
+    // A save holds the lock for milliseconds: poll briefly, a little longer each time, never in step with the other
+    // process.
     await sleep(Math.min(50, 1 + attempt) * (0.5 + Math.random()));
   }
 }
@@ -245,11 +249,16 @@ function release(path: string, owner: LockOwner): void {
 }
 
 export interface HeldLock {
-  /** Throws when the lock is no longer ours (taken over after this save outlived LOCK_STALE_MS): call before the rename. */
+  /**
+   * Throws when the lock is no longer ours (taken over after this save outlived LOCK_STALE_MS): call before the rename.
+   */
   check(): void;
 }
 
-/** Runs `job` holding the lock of the file at `path` (`file` names it in messages); the lock is removed after, also on errors. */
+/**
+ * Runs `job` holding the lock of the file at `path` (`file` names it in messages); the lock is removed after, also on
+ * errors.
+ */
 export async function withFileLock<T>(
   path: string,
   file: string,

@@ -116,7 +116,10 @@ async function fsyncFolder(folder: string): Promise<void> {
   }
 }
 
-/** rename(), retried briefly where Windows refuses while another program (a virus scanner, a sync client) holds the file. */
+/**
+ * rename(), retried briefly where Windows refuses while another program (a virus scanner, a sync client) holds the
+ * file.
+ */
 async function renameOver(from: string, to: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {

@@ -299,7 +299,10 @@ export class SiteTemplateService {
     await writeFileAtomic(join(this.cacheDir, COUNTS_FILE), `${parts.join('\n')}\n`, `${CACHE_DIR}/${COUNTS_FILE}`);
   }
 
-  /** What a document's suggestions know of its site (`text` given: the document's own lines count one less only if it is counted). */
+  /**
+   * What a document's suggestions know of its site (`text` given: the document's own lines count one less only if it is
+   * counted).
+   */
   templateFor(rel: string): SiteTemplate {
     const site = this.siteOf(rel);
     const counts = this.sites.get(site) ?? new SiteCounts();

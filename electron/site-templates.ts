@@ -34,7 +34,9 @@ export class WorkspaceSiteTemplates {
     return service.templateFor(file);
   }
 
-  /** Every site's recurring lines (the `limit` most frequent), for the corpus cleanup view: counted first if need be. */
+  /**
+   * Every site's recurring lines (the `limit` most frequent), for the corpus cleanup view: counted first if need be.
+   */
   async lines(limit = 50): Promise<SiteTemplateLines[]> {
     this.readyService();
     await this.opened;

@@ -46,7 +46,10 @@ export interface FindOptions {
   sidecars?: boolean;
 }
 
-/** Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's exports/. */
+/**
+ * Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's
+ * exports/.
+ */
 export async function findFiles(root: string, options: FindOptions = {}): Promise<FoundFiles> {
   const { texts: listTexts = true, sidecars: listSidecars = true } = options;
   const realRoot = await realpath(root).catch((e) => {

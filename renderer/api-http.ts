@@ -19,7 +19,10 @@ export interface HttpApiOptions {
   fetch?: typeof fetch;
 }
 
-/** How long the event stream waits before it connects again after losing the server (as EventSource would, told `retry: 2000`). */
+/**
+ * How long the event stream waits before it connects again after losing the server (as EventSource would, told `retry:
+ * 2000`).
+ */
 const RECONNECT_MS = 2000;
 
 type Forwarded = Exclude<ApiMethod, 'openExternal'>;
@@ -108,7 +111,10 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
     for (const listener of [...listeners]) listener(event);
   }
 
-  /** Reads the event stream until stopped, connecting again after a lost connection; a refusal (the token is not this server's) ends it. */
+  /**
+   * Reads the event stream until stopped, connecting again after a lost connection; a refusal (the token is not this
+   * server's) ends it.
+   */
   async function followEvents(stop: AbortSignal) {
     while (!stop.aborted) {
       const to = target();

@@ -5,7 +5,10 @@ import type { TahrirErrorData } from '../shared/errors';
 import type { SidecarHeader, SpanChanges, SpanLike, SpanList } from '../shared/sidecar-text';
 import type { HttpTarget } from './api-http';
 
-/** What to do with the text: send it to `tahrir serve` (the worker can), or hand it back (the desktop bridge lives on the page). */
+/**
+ * What to do with the text: send it to `tahrir serve` (the worker can), or hand it back (the desktop bridge lives on
+ * the page).
+ */
 export type SidecarDelivery =
   | { method: 'saveSidecar'; id: string; revision: string | null }
   | { method: 'writeRecovery'; id: string }
@@ -32,5 +35,8 @@ export type ToSidecarWorker =
 export type FromSidecarWorker =
   | { job: number; done: true; text?: string; result?: unknown }
   | { job: number; done: false; error: TahrirErrorData }
-  /** The worker lost track of the document's spans (a bug or a lost message): the page redoes the job itself and starts the document over. */
+  /**
+   * The worker lost track of the document's spans (a bug or a lost message): the page redoes the job itself and starts
+   * the document over.
+   */
   | { job: number; done: false; lost: string };

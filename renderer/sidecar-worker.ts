@@ -10,7 +10,9 @@ import type { FromSidecarWorker, ToSidecarWorker } from './sidecar-messages';
 const documents = new Map<string, SidecarText>();
 let server: HttpTarget | null = null;
 
-/** The document's spans with the job's changes applied; throws when they are not known here (the page starts it over). */
+/**
+ * The document's spans with the job's changes applied; throws when they are not known here (the page starts it over).
+ */
 function spansFor(message: Extract<ToSidecarWorker, { type: 'job' }>): SidecarText {
   let spans = documents.get(message.doc);
   if (message.reset) {
@@ -60,7 +62,8 @@ self.onmessage = (event: MessageEvent<ToSidecarWorker>) => {
     reply({ job: message.job, done: true, text });
     return;
   }
-  // The body {"args": [id, sidecar, revision]} with the sidecar's text as it is: the server reads the same request as ever.
+  // The body {"args": [id, sidecar, revision]} with the sidecar's text as it is: the server reads the same request as
+  // ever.
   const args =
     deliver.method === 'saveSidecar'
       ? [JSON.stringify(deliver.id), text, JSON.stringify(deliver.revision)]

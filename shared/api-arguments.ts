@@ -21,7 +21,10 @@ const name = (what: string) =>
     v.check((s) => !s.includes('\0'), `${what} must not contain NUL`),
   );
 
-/** A document id: a name, and short enough to be a path on any disk (longer ones are refused as such, not as a disk error). */
+/**
+ * A document id: a name, and short enough to be a path on any disk (longer ones are refused as such, not as a disk
+ * error).
+ */
 const documentId = v.pipe(
   name('id'),
   v.maxLength(MAX_DOCUMENT_ID, `id is too long (at most ${MAX_DOCUMENT_ID} characters)`),

@@ -82,7 +82,9 @@ export interface SiteTemplateLines {
   site: string;
   /** Articles of the site counted. */
   documents: number;
-  /** Most frequent first: articles holding the line (digits masked, letter variants folded) and one of them as it reads. */
+  /**
+   * Most frequent first: articles holding the line (digits masked, letter variants folded) and one of them as it reads.
+   */
   lines: { count: number; example: string }[];
 }
 
@@ -121,7 +123,10 @@ export interface ExportSummary {
   documents: number;
   spansByLabel: Record<string, number>;
   quotes: number;
-  /** Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel or quotes. */
+  /**
+   * Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel
+   * or quotes.
+   */
   leftOut: Record<string, number>;
   /** Documents left out as untouched (skipUntouched), by id. */
   untouched: string[];
@@ -158,7 +163,10 @@ export type TahrirEvent =
   | { type: 'export-finished'; jobId: string; summary: ExportSummary }
   | { type: 'export-failed'; jobId: string; error: TahrirErrorData }
   | { type: 'menu'; command: MenuCommand }
-  /** Desktop only (File → Open Folder… / Open Recent, a second launch with a folder): flush unsaved work, then call `openWorkspace(path)`. */
+  /**
+   * Desktop only (File → Open Folder… / Open Recent, a second launch with a folder): flush unsaved work, then call
+   * `openWorkspace(path)`.
+   */
   | { type: 'open-workspace'; path: string };
 
 /** Commands the desktop menu sends to the UI. */
@@ -194,7 +202,9 @@ export interface TahrirApi {
   writeRecovery(id: string, sidecar: Sidecar | string): Promise<void>;
   discardRecovery(id: string): Promise<void>;
 
-  /** Boilerplate and normalization suggestions; `decisions` (the editor's, saved or not) replace the sidecar's on disk. */
+  /**
+   * Boilerplate and normalization suggestions; `decisions` (the editor's, saved or not) replace the sidecar's on disk.
+   */
   suggest(id: string, decisions?: SuggestDecisions): Promise<Suggestions>;
   /** Every site's recurring lines with their counts and an example (counted first if need be). */
   siteTemplateLines(): Promise<SiteTemplateLines[]>;

@@ -35,7 +35,9 @@ export function codePointLength(s: string): number {
   return s.length - pairOffsets(s).length;
 }
 
-/** UTF-16 offset of code point offset `cp`, scanning from the start (for one-off use; build a CodePointIndex for many). */
+/**
+ * UTF-16 offset of code point offset `cp`, scanning from the start (for one-off use; build a CodePointIndex for many).
+ */
 function utf16OffsetOf(s: string, cp: number): number {
   let i = 0;
   let n = 0;

@@ -14,7 +14,10 @@ export interface DocumentData {
 
 export type SpanKind = 'entity' | 'quote' | 'edit';
 
-/** Records known never to change after they were made (a document's as opened); withSpans' copies are known by their derivation. */
+/**
+ * Records known never to change after they were made (a document's as opened); withSpans' copies are known by their
+ * derivation.
+ */
 const opened = new WeakSet<object>();
 /** Each record's spans in sidecar order (see sortedSpans). */
 const sortedCache = new WeakMap<object, unknown[]>();
@@ -114,7 +117,9 @@ function sortSpans<T extends { start: number; end: number; id: string }>(record:
   return spans;
 }
 
-/** The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list. */
+/**
+ * The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list.
+ */
 export function spanAt<T extends { start: number; end: number; id: string }>(
   record: Record<string, T>,
   start: number,
@@ -207,7 +212,10 @@ export function withSpans<T>(record: Record<string, T>, changes: Record<string, 
   return next;
 }
 
-/** Ids that may differ between two versions of a record, when one is derived from the other (either way, or from a common ancestor) in a few steps; else null. */
+/**
+ * Ids that may differ between two versions of a record, when one is derived from the other (either way, or from a
+ * common ancestor) in a few steps; else null.
+ */
 function idsBetween(a: object, b: object): Set<string> | null {
   const depth = new Map<object, number>();
   for (let at: object | undefined = a, n = 0; at && n <= MAX_STEPS; at = derivations.get(at)?.from, n++)

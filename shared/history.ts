@@ -26,7 +26,10 @@ export function undoSteps(data: DocumentData): number {
   return Math.max(FEWEST_STEPS, Math.min(LIMIT, Math.floor(SPANS_KEPT / Math.max(1, spans))));
 }
 
-/** `next` becomes the data: one more undo step, or the same one when `group` continues the last change's. No redo is left. */
+/**
+ * `next` becomes the data: one more undo step, or the same one when `group` continues the last change's. No redo is
+ * left.
+ */
 export function changed(h: History, next: DocumentData, group?: string): History {
   const merge = group !== undefined && h.groupKey === group && h.past.length > 0;
   return {

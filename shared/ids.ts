@@ -1,6 +1,8 @@
 // Fresh ids for edits, entities and quotes: `<prefix><n>`, unique within a sidecar.
 
-/** A maker of ids `<prefix><n>` not in `taken`, numbered after the highest one there; each id made is added to `taken`. */
+/**
+ * A maker of ids `<prefix><n>` not in `taken`, numbered after the highest one there; each id made is added to `taken`.
+ */
 export function idMaker(prefix: string, taken: Set<string>): () => string {
   let n = 0;
   const pattern = new RegExp(`^${prefix}(\\d+)$`);

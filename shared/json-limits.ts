@@ -34,7 +34,9 @@ function pathOf(visit: Visit): string {
   return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)}` : path;
 }
 
-/** Is there anything to report? One pass that makes nothing per value (a save of 10,000 spans walks 100,000 of them). */
+/**
+ * Is there anything to report? One pass that makes nothing per value (a save of 10,000 spans walks 100,000 of them).
+ */
 function hasProblem(value: unknown, maxNesting: number, strings: boolean): boolean {
   const bad = (x: unknown) => strings && typeof x === 'string' && LONE_SURROGATE.test(x);
   if (bad(value)) return true;
@@ -57,7 +59,10 @@ function hasProblem(value: unknown, maxNesting: number, strings: boolean): boole
   return false;
 }
 
-/** The first value nested deeper than `maxNesting`, or string (or key) holding a lone surrogate; null when there is none. */
+/**
+ * The first value nested deeper than `maxNesting`, or string (or key) holding a lone surrogate; null when there is
+ * none.
+ */
 export function jsonValueProblem(
   value: unknown,
   options: { maxNesting?: number; strings?: boolean } = {},

@@ -67,7 +67,10 @@ export type KeyCommand =
 export type KeyScope = 'cleanup-list';
 
 export interface KeyBinding {
-  /** The command the page runs; none for what the sheet only explains (the browser's own selection, the cleanup list's keys). */
+  /**
+   * The command the page runs; none for what the sheet only explains (the browser's own selection, the cleanup list's
+   * keys).
+   */
   command?: KeyCommand;
   /**
    * What presses it. 'label': a label's hotkey from tahrir.json (its digit, on the row or the

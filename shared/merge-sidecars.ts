@@ -138,7 +138,8 @@ function mergeItems<T extends { id: string }>(
   const t = byId(theirs);
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
-  // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed it).
+  // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed
+  // it).
   const mineAdded = new Map<string, T>();
   for (const item of mine) if (!b.has(item.id)) mineAdded.set(contentKey(item), item);
   const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];

@@ -132,13 +132,18 @@ export interface LabelConfig {
 /** `tahrir.json` at the workspace root. Absent file = defaults. */
 export interface WorkspaceConfig {
   labels: LabelConfig[];
-  /** Per-file text encodings other than UTF-8, keyed by path relative to the workspace, e.g. {"old/a.txt": "windows-1256"}. */
+  /**
+   * Per-file text encodings other than UTF-8, keyed by path relative to the workspace, e.g. {"old/a.txt":
+   * "windows-1256"}.
+   */
   encodings?: Record<string, string>;
   /** Boilerplate rule ids switched off for this workspace. */
   disabledRules?: string[];
   /** The workspace's own boilerplate rules: a regular expression and the kind of edit each match becomes. */
   boilerplateRules?: WorkspaceBoilerplateRule[];
-  /** Glob → site, for the template counts (default: a document's site is its folder), e.g. {"archive/wam-*.txt": "wam"}. */
+  /**
+   * Glob → site, for the template counts (default: a document's site is its folder), e.g. {"archive/wam-*.txt": "wam"}.
+   */
   sites?: Record<string, string>;
   annotator?: string;
   exportDefaults?: { format?: string; status?: DocumentStatus; split?: number[]; seed?: number };

@@ -164,7 +164,8 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
       { version, supported: SIDECAR_VERSION },
     );
   }
-  // Before valibot, which recurses (as does JSON.stringify on every save): a field nested thousands deep overflows the stack.
+  // Before valibot, which recurses (as does JSON.stringify on every save): a field nested thousands deep overflows the
+  // stack.
   const deep = jsonValueProblem(data, { strings: false });
   if (deep)
     throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${deep.path}: ${deep.message}`, file, [deep]);

@@ -40,7 +40,8 @@ const EUROPEAN_DIGIT = /[0-9]/;
 
 /**
  * A right-to-left paragraph cut into pieces, the left-to-right runs marked for isolation: each
- * runs from a strong left-to-right character (and the figures glued before it) to the last such character or digit before the next
+ * runs from a strong left-to-right character (and the figures glued before it) to the last such character or digit
+ * before the next
  * right-to-left one ("dpa news agency (@dpa_intl) November 6, 2024"), so the punctuation and
  * numbers inside it stay with it, and the spaces and punctuation around it go with the Arabic.
  * The pieces joined are the text.

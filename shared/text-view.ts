@@ -31,7 +31,10 @@ export interface Paragraph {
   readonly units: CodePointIndex;
 }
 
-/** A paragraph whose offset index is built on first use: a long document has thousands, and few are ever selected or drawn. */
+/**
+ * A paragraph whose offset index is built on first use: a long document has thousands, and few are ever selected or
+ * drawn.
+ */
 class LineParagraph implements Paragraph {
   private index_: CodePointIndex | null = null;
 

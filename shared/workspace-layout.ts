@@ -9,7 +9,10 @@ export const TEXT_SUFFIX = '.txt';
 export const SIDECAR_SUFFIX = '.annotations.json';
 /** The workspace's settings, at its root. */
 export const CONFIG_FILE = 'tahrir.json';
-/** Tahrir's own files (the crash journal, the template counts), under the root; a dot-folder, so listing and watching skip it. */
+/**
+ * Tahrir's own files (the crash journal, the template counts), under the root; a dot-folder, so listing and watching
+ * skip it.
+ */
 export const TAHRIR_DIR = '.tahrir';
 
 /**

@@ -61,11 +61,7 @@ export function agreementText(r: AgreementRun, top: number): string {
 
 export async function run(args: string[]): Promise<number> {
   const { between, rest } = splitBetween(args);
-  const line = parseCommandLine(rest, USAGE, { flags: ['json', 'help'], options: ['top'] });
-  if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const line = parseCommandLine(rest, USAGE, { flags: ['json'], options: ['top'] });
   const root = await folderArgument(line, USAGE);
   if (between.length < 2)
     throw usageError(`--between needs at least two versions (git revisions or folders), got ${between.length}`, USAGE);

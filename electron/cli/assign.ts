@@ -12,11 +12,7 @@ const USAGE = 'usage: tahrir assign <workspace> --annotators a,b,c [--overlap 0.
 export const ASSIGNMENT_FILE = 'tahrir-assignment.json';
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['help'], options: ['annotators', 'overlap', 'seed'] });
-  if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const line = parseCommandLine(args, USAGE, { options: ['annotators', 'overlap', 'seed'] });
   const root = await folderArgument(line, USAGE);
   const annotators = (line.options.get('annotators') ?? '').split(',').map((a) => a.trim());
   const overlap = Number(line.options.get('overlap') ?? '0');

@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TahrirError } from '../../shared/errors';
+import { usageOf, type CommandName } from './usage';
 
 export interface CommandLine {
   positionals: string[];
@@ -66,4 +67,18 @@ export async function folderArgument(line: CommandLine, usage: string): Promise<
   if (!info.isDirectory())
     throw new TahrirError('invalid-argument', `${line.positionals[0]} is not a folder`, undefined, { path: folder });
   return folder;
+}
+
+/** Says a usage mistake as every command says it (the mistake, then the usage line); exit code 2. */
+export function usageProblem(name: CommandName, problem: string): number {
+  process.stderr.write(`tahrir ${name}: ${problem}\n${usageOf(name)}\n`);
+  return 2;
+}
+
+/** The workspace folder named on the command line, resolved; undefined after saying it is not a folder. */
+export async function existingFolder(name: CommandName, folder: string): Promise<string | undefined> {
+  const root = resolve(folder);
+  if ((await stat(root).catch(() => null))?.isDirectory()) return root;
+  process.stderr.write(`tahrir ${name}: ${folder}: no such folder\n`);
+  return undefined;
 }

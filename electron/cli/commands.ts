@@ -9,7 +9,8 @@ import { asksForHelp, commandList, helpOf } from './usage';
 import type { CommandName } from './usage';
 
 interface Command {
-  run(args: string[]): Promise<number>;
+  /** The command's module, loaded on first use (a literal path each, for the bundler to follow). */
+  load(): Promise<{ run(args: string[]): Promise<number> }>;
   /** Reads the workspace's documents one after the other (see keepYoungGenerationSmall). */
   walksDocuments?: boolean;
 }
@@ -24,32 +25,19 @@ async function keepYoungGenerationSmall(): Promise<void> {
   (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-const runExport = async (args: string[]) => (await import('./export')).run(args);
-const runImport = async (args: string[]) => (await import('./import')).run(args);
-const runLearn = async (args: string[]) => (await import('./learn')).run(args);
-const runServe = async (args: string[]) => (await import('./serve')).run(args);
-const runStats = async (args: string[]) => (await import('./stats')).run(args);
-const runNerEval = async (args: string[]) => (await import('./ner-eval')).run(args);
-const runSuggest = async (args: string[]) => (await import('./suggest')).run(args);
-const runValidate = async (args: string[]) => (await import('./validate')).run(args);
-const runGitSetup = async (args: string[]) => (await import('./git-setup')).run(args);
-const runMergeDriver = async (args: string[]) => (await import('./merge-driver')).run(args);
-const runAgree = async (args: string[]) => (await import('./agree')).run(args);
-const runAssign = async (args: string[]) => (await import('./assign')).run(args);
-
 export const COMMANDS: Record<CommandName, Command> = {
-  validate: { run: runValidate, walksDocuments: true },
-  stats: { run: runStats, walksDocuments: true },
-  serve: { run: runServe },
-  suggest: { run: runSuggest },
-  learn: { run: runLearn, walksDocuments: true },
-  'ner-eval': { run: runNerEval },
-  export: { run: runExport, walksDocuments: true },
-  import: { run: runImport, walksDocuments: true },
-  'git-setup': { run: runGitSetup },
-  agree: { run: runAgree, walksDocuments: true },
-  assign: { run: runAssign },
-  'merge-driver': { run: runMergeDriver },
+  validate: { load: () => import('./validate'), walksDocuments: true },
+  stats: { load: () => import('./stats'), walksDocuments: true },
+  serve: { load: () => import('./serve') },
+  suggest: { load: () => import('./suggest') },
+  learn: { load: () => import('./learn'), walksDocuments: true },
+  'ner-eval': { load: () => import('./ner-eval') },
+  export: { load: () => import('./export'), walksDocuments: true },
+  import: { load: () => import('./import'), walksDocuments: true },
+  'git-setup': { load: () => import('./git-setup') },
+  agree: { load: () => import('./agree'), walksDocuments: true },
+  assign: { load: () => import('./assign') },
+  'merge-driver': { load: () => import('./merge-driver') },
 };
 
 export function usage(): string {
@@ -78,7 +66,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (command.walksDocuments) await keepYoungGenerationSmall();
-    return await command.run(args);
+    return await (await command.load()).run(args);
   } catch (e) {
     if (isTahrirError(e)) {
       process.stderr.write(`tahrir ${name}: ${e.message}\n`);

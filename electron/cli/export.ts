@@ -4,16 +4,12 @@
 // documents that had to be skipped: they are named, and a destination that is not an
 // earlier export of ours: never written over), 0 otherwise. An earlier export is replaced,
 // as running the same command again means.
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary } from '../../shared/api';
 import { isTahrirError } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { createExporter } from '../../shared/export/export-formats';
 import { runExport } from '../export-job';
-import { usageOf } from './usage';
-
-const USAGE = usageOf('export');
+import { existingFolder, usageProblem } from './command-line';
 
 export interface ParsedExportArgs {
   folder: string;
@@ -26,7 +22,7 @@ export interface ParsedExportArgs {
 }
 
 /** Parses the arguments, or returns the usage problem. */
-export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: string } | { help: true } {
+export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: string } {
   let folder: string | undefined;
   let format: string | undefined;
   const parsed: Partial<ParsedExportArgs> = { json: false };
@@ -40,9 +36,6 @@ export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: s
     }
     const next = () => value ?? args[++i];
     switch (arg) {
-      case '-h':
-      case '--help':
-        return { help: true };
       case '--json':
         parsed.json = true;
         break;
@@ -118,20 +111,9 @@ export function summaryText(summary: ExportSummary): string {
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseExportArgs(args);
-  if ('help' in parsed) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if ('problem' in parsed) {
-    process.stderr.write(`tahrir export: ${parsed.problem}\n${USAGE}\n`);
-    return 2;
-  }
-  const root = resolve(parsed.folder);
-  const folderStat = await stat(root).catch(() => null);
-  if (!folderStat?.isDirectory()) {
-    process.stderr.write(`tahrir export: ${parsed.folder}: no such folder\n`);
-    return 2;
-  }
+  if ('problem' in parsed) return usageProblem('export', parsed.problem);
+  const root = await existingFolder('export', parsed.folder);
+  if (!root) return 2;
   const exporter = createExporter(parsed.format);
   const out =
     parsed.out ??

@@ -18,11 +18,7 @@ function thisScript(): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['help'] });
-  if (line.flags.has('help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const line = parseCommandLine(args, USAGE);
   const root = await folderArgument(line, USAGE);
   const report = await gitSetup(root, driverCommand(process.execPath, thisScript()));
   if (report.changed.length === 0)

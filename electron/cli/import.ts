@@ -8,18 +8,11 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shar
 import { isTahrirError } from '../../shared/errors';
 import { annotatorName, cleanAnnotatorName } from '../annotator';
 import { runImport } from '../import-job';
-import { parseCommandLine } from './command-line';
-import { usageOf } from './usage';
-
-const USAGE = usageOf('import');
+import { existingFolder, parseCommandLine, usageProblem } from './command-line';
 
 export function parseImportArgs(
   args: string[],
-):
-  | { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string }
-  | { problem: string }
-  | { help: true } {
-  if (args.includes('--help') || args.includes('-h')) return { help: true };
+): { folder: string; format: ImportFormat; from: string; json: boolean; annotator?: string } | { problem: string } {
   let line;
   try {
     line = parseCommandLine(args, '', { flags: ['json'], options: ['format', 'from', 'annotator'] });
@@ -60,19 +53,9 @@ export function importReportText(report: ImportReport): string {
 
 export async function run(args: string[]): Promise<number> {
   const parsed = parseImportArgs(args);
-  if ('help' in parsed) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if ('problem' in parsed) {
-    process.stderr.write(`tahrir import: ${parsed.problem}\n${USAGE}\n`);
-    return 2;
-  }
-  const root = resolve(parsed.folder);
-  if (!(await stat(root).catch(() => null))?.isDirectory()) {
-    process.stderr.write(`tahrir import: ${parsed.folder}: no such folder\n`);
-    return 2;
-  }
+  if ('problem' in parsed) return usageProblem('import', parsed.problem);
+  const root = await existingFolder('import', parsed.folder);
+  if (!root) return 2;
   if (!(await stat(parsed.from).catch(() => null))) {
     process.stderr.write(`tahrir import: ${parsed.from}: no such file or folder\n`);
     return 2;

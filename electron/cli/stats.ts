@@ -8,7 +8,7 @@ import { readSidecarSync } from '../sidecar-store';
 import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
-import { helpOf, usageOf } from './usage';
+import { usageOf } from './usage';
 
 const USAGE = usageOf('stats');
 
@@ -114,11 +114,7 @@ export function formatStats(s: WorkspaceStats): string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
-  if (line.flags.has('help')) {
-    process.stdout.write(helpOf('stats'));
-    return 0;
-  }
+  const line = parseCommandLine(args, USAGE, { flags: ['json'] });
   const root = await folderArgument(line, USAGE);
   const stats = await workspaceStats(root);
   process.stdout.write(line.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));

@@ -14,7 +14,7 @@ import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
 import { compareIds, findFiles } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
-import { helpOf, usageOf } from './usage';
+import { usageOf } from './usage';
 
 const USAGE = usageOf('validate');
 
@@ -129,11 +129,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json', 'help'] });
-  if (line.flags.has('help')) {
-    process.stdout.write(helpOf('validate'));
-    return 0;
-  }
+  const line = parseCommandLine(args, USAGE, { flags: ['json'] });
   const root = await folderArgument(line, USAGE);
   let report: ValidationReport;
   try {

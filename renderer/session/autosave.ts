@@ -49,7 +49,10 @@ export class Autosave {
   private unsubscribe: (() => void) | null = null;
   private readonly unsaved = new Map<string, Unsaved>();
   private readonly idle = new Map<string, number>();
-  /** The page is going away: the next save is built and sent within this task (a round trip to the worker would not finish). */
+  /**
+   * The page is going away: the next save is built and sent within this task (a round trip to the worker would not
+   * finish).
+   */
   private leaving = false;
   private journalTimer: ReturnType<typeof setTimeout> | null = null;
   /** Another workspace is being opened: no retry may be sent (see holdRetries). */
@@ -95,7 +98,10 @@ export class Autosave {
     }, ms);
   }
 
-  /** Runs `work` when the page is idle, outside the frames that paint keypresses (at once where there is no requestIdleCallback). */
+  /**
+   * Runs `work` when the page is idle, outside the frames that paint keypresses (at once where there is no
+   * requestIdleCallback).
+   */
   private whenIdle(key: string, work: () => void): void {
     if (typeof requestIdleCallback !== 'function') return work();
     if (this.idle.has(key)) return;

@@ -58,7 +58,8 @@ export async function loadSuggestions(): Promise<void> {
     const asked = (data?.rejected ?? []).map(({ rule, start, end, text }) => ({ rule, start, end, text }));
     const found = await current.api.suggest(doc.id, { rejected: asked });
     if (seq !== current.seq.suggestions) return;
-    // Asked again, the rejected ones stay known (the back end leaves them out): undoing a reject brings its suggestion back.
+    // Asked again, the rejected ones stay known (the back end leaves them out): undoing a reject brings its suggestion
+    // back.
     const rejected = current.store.getState().data?.rejected;
     const kept = again
       ? cleanupState().suggestions.filter(
@@ -101,7 +102,10 @@ export function openSuggestions(suggestions: readonly SuggestedEdit[], data: Doc
   return removals.length === 0 ? open : open.filter((s) => isRemoval(s) || !removals.some((r) => overlaps(r, s)));
 }
 
-/** Why the suggestion was made, in words: its own reason (a site's template, what was learned) or its rule's description. */
+/**
+ * Why the suggestion was made, in words: its own reason (a site's template, what was learned) or its rule's
+ * description.
+ */
 export function suggestionWhy(s: Pick<SuggestedEdit, 'rule' | 'description' | 'reason'>): string {
   return s.reason || s.description || `Rule ${s.rule}`;
 }

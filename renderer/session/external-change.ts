@@ -17,7 +17,10 @@ export type { PendingChange } from './state';
 
 export const EXTERNAL_CHANGE_DIALOG = 'external-change';
 
-/** The base of a three-way merge, or what it is made from: built only when a merge needs it (not after every save of a long document). */
+/**
+ * The base of a three-way merge, or what it is made from: built only when a merge needs it (not after every save of a
+ * long document).
+ */
 type LastSaved = { id: string; sidecar: Sidecar } | { id: string; base: Sidecar; data: DocumentData };
 
 function unsaved(s: TahrirState): boolean {

@@ -52,7 +52,9 @@ export class EditorSession {
   constructor(
     /** The session's one way to the disk: the bridge in the app, the real back end in tests. */
     public api: TahrirApi,
-    /** What the app does with each new session (start it, its keys, its UI); the next workspace's session gets the same. */
+    /**
+     * What the app does with each new session (start it, its keys, its UI); the next workspace's session gets the same.
+     */
     readonly setup: (session: EditorSession) => void = () => undefined,
   ) {
     this.react = new ReactView(this.store);

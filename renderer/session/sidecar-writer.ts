@@ -23,7 +23,9 @@ export interface SidecarToWrite {
   annotator?: string;
 }
 
-/** Documents whose spans are kept (the open one and any switched away from unsaved); the oldest is forgotten past this. */
+/**
+ * Documents whose spans are kept (the open one and any switched away from unsaved); the oldest is forgotten past this.
+ */
 const MAX_DOCUMENTS = 8;
 
 interface Pending {
@@ -33,7 +35,10 @@ interface Pending {
   deliver: SidecarDelivery;
 }
 
-/** Spans handed over per message when a document opens: each part's copy to the worker stays a few milliseconds of this thread. */
+/**
+ * Spans handed over per message when a document opens: each part's copy to the worker stays a few milliseconds of this
+ * thread.
+ */
 const PART = 2000;
 
 /** One session's sidecar worker, the jobs it has not answered, and the spans it (or this page) keeps per document. */
@@ -94,7 +99,8 @@ export class SidecarWriter {
   save(sidecar: SidecarToWrite, revision: string | null, options: { onThisPage?: boolean } = {}): Promise<SaveResult> {
     const deliver: SidecarDelivery = { method: 'saveSidecar', id: sidecar.id, revision };
     if (options.onThisPage && this.worker) {
-      // The page is closing: built here and handed to the bridge (or fetch) before this task ends; its spans are not kept.
+      // The page is closing: built here and handed to the bridge (or fetch) before this task ends; its spans are not
+      // kept.
       const sent = this.onThisPage(sidecar, deliver);
       this.onPage.delete(sidecar.id);
       return sent as Promise<SaveResult>;

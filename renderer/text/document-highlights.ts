@@ -24,7 +24,9 @@ export type { ShownSpan } from './hit-test';
 
 type Span = Entity | Quote;
 
-/** A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle. */
+/**
+ * A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle.
+ */
 const FIRST_DRAWN_CHARS = 20_000;
 /** Entities drawn per idle moment at least (more while the moment lasts). */
 const IDLE_SLICE = 200;

@@ -64,7 +64,8 @@ export function domPointToParagraph(
 ): { para: Paragraph; unit: number } | null {
   const p = paragraphOf(node, root);
   if (!p && node.nodeType === Node.ELEMENT_NODE && (node === root || root.contains(node))) {
-    // Selections made by the keyboard across paragraphs can land between them (in the text, or in a block of paragraphs).
+    // Selections made by the keyboard across paragraphs can land between them (in the text, or in a block of
+    // paragraphs).
     const n = shown.paragraphs.length;
     if (n === 0) return null;
     const after = node.childNodes[offset];

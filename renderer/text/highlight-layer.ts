@@ -41,7 +41,10 @@ function registeredHighlight(name: string): Highlight {
 
 export class HighlightLayer {
   private readonly current = new Map<string, { name: string; start: number; end: number; ranges: AbstractRange[] }>();
-  /** The page's highlights this layer drew into, by name: a plain Map lookup per span (the registry is the browser's, a call into it each time). */
+  /**
+   * The page's highlights this layer drew into, by name: a plain Map lookup per span (the registry is the browser's, a
+   * call into it each time).
+   */
   private readonly highlights = new Map<string, Highlight>();
 
   constructor(private readonly resolve: RangeResolver) {}

@@ -111,7 +111,9 @@ interface Handler {
   when(e: KeyboardEvent, s: TahrirState): boolean;
   /** Runs it; false when the key keeps its default action all the same. */
   run(e: KeyboardEvent, s: TahrirState): boolean | void;
-  /** What it acts on and its key: pressed while editing with none selected, it says so (needTarget) instead of nothing. */
+  /**
+   * What it acts on and its key: pressed while editing with none selected, it says so (needTarget) instead of nothing.
+   */
   needs?: { what: string; key: string };
 }
 

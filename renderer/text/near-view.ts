@@ -10,7 +10,9 @@ export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
   private readonly observer: IntersectionObserver;
-  /** The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end). */
+  /**
+   * The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
+   */
   private readonly observed = new Map<Element, { first: number; end: number }>();
 
   /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */

@@ -22,7 +22,10 @@ export class NestingBand {
 
   constructor(
     private readonly layer: HighlightLayer,
-    /** The entity highlights drawn now (only what is drawn: nesting is shown, not stored, and a long document draws a few screens). */
+    /**
+     * The entity highlights drawn now (only what is drawn: nesting is shown, not stored, and a long document draws a
+     * few screens).
+     */
     private readonly drawn: () => HighlightItem[],
   ) {}
 

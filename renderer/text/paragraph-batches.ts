@@ -52,7 +52,9 @@ function estimatedEm(paragraphs: readonly Paragraph[], first: number, end: numbe
   return em;
 }
 
-/** The document's paragraphs cut into blocks of about BLOCK_CHARS characters (a longer paragraph makes a block alone). */
+/**
+ * The document's paragraphs cut into blocks of about BLOCK_CHARS characters (a longer paragraph makes a block alone).
+ */
 export function paragraphBlocks(paragraphs: readonly Paragraph[]): ParagraphRun[] {
   const blocks: ParagraphRun[] = [];
   let first = 0;

@@ -50,7 +50,9 @@ function visible(s: string): string {
   return s.replace(/ /g, '␣').replace(/\n/g, '⏎');
 }
 
-/** Draws the open suggestions into the text: removals struck through, replacements underlined, the current one outlined. */
+/**
+ * Draws the open suggestions into the text: removals struck through, replacements underlined, the current one outlined.
+ */
 function usePreview(open: readonly SuggestedEdit[], cursor: string | null): void {
   const doc = useTahrir((s) => s.doc);
   const edits = useTahrir((s) => s.data?.edits);

@@ -1,4 +1,5 @@
-// The document's text: one block per paragraph (its direction by most of its strong characters, one text node each), spans
+// The document's text: one block per paragraph (its direction by most of its strong characters, one text node each),
+// spans
 // drawn by DocumentHighlights. The text is focusable and selectable by mouse and
 // keyboard (Shift+arrows) but never edited: it is contenteditable (plaintext-only) only for the caret.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
@@ -77,7 +78,8 @@ const ParagraphBlock = memo(function ParagraphBlock({
   return (
     <p
       data-para={para.index}
-      // Not dir="auto", which goes by the first strong character: an Arabic paragraph opening with an English attribution ran left to right.
+      // Not dir="auto", which goes by the first strong character: an Arabic paragraph opening with an English
+      // attribution ran left to right.
       dir={dir ?? 'auto'}
       ref={register}
       className={para.bidi.length ? 'para has-bidi' : 'para'}

@@ -11,11 +11,13 @@ export function ShortcutSheet(): ReactElement | null {
 
 function OpenSheet(): ReactElement {
   const labels = useTahrir(selectLabels);
-  // Where the focus was when the sheet opened (read while rendering, before the sheet takes it): it goes back there on close.
+  // Where the focus was when the sheet opened (read while rendering, before the sheet takes it): it goes back there on
+  // close.
   const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   const sheetRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    // The sheet itself takes the focus, at its top: focusing the Close button at its end scrolled the sheet to the bottom.
+    // The sheet itself takes the focus, at its top: focusing the Close button at its end scrolled the sheet to the
+    // bottom.
     sheetRef.current?.focus({ preventScroll: true });
     return () => {
       if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });

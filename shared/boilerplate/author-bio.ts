@@ -4,11 +4,17 @@
 // An e-mail address inside a sentence of the story needs one of these cues to go.
 
 import { wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const email = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/u;
-const reachCue =
-  /\b(?:can be reached|may be reached|reach (?:him|her|them|me|us|the (?:author|writer|reporter))|reach [A-Z][\p{L}'’-]+ at|contact (?:him|her|them|the (?:author|writer|reporter))|email (?:him|her|them|me)|e-mail (?:him|her|them|me)|send (?:tips|story ideas|feedback) to|is (?:a|an|the) [\p{L} -]{0,50}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer) (?:for|at|with|covering)\b)|للتواصل مع (?:الكاتب|الكاتبة|المحرر|المراسل)|البريد الإلكتروني للكاتب/iu;
+const reachCue = new RegExp(
+  [
+    String.raw`\b(?:can be reached|may be reached|reach (?:him|her|them|me|us|the (?:author|writer|reporter))|reach [A-Z][\p{L}'’-]+ at|contact (?:him|her|them|the (?:author|writer|reporter))|email (?:him|her|them|me)|e-mail (?:him|her|them|me)|send (?:tips|story ideas|feedback) to|is (?:a|an|the) [\p{L} -]{0,50}(?:reporter|writer|correspondent|editor|columnist|contributor|journalist|producer) (?:for|at|with|covering)\b)`,
+    String.raw`للتواصل مع (?:الكاتب|الكاتبة|المحرر|المراسل)`,
+    String.raw`البريد الإلكتروني للكاتب`,
+  ].join('|'),
+  'iu',
+);
 const follow =
   /^[\s\u00A0]*[Ff]ollow\s+(?:[A-Z][\p{L}.'’-]*\s+){1,4}on\s+(?:[Tt]wi{1,2}tter|[Xx]|[Ii]nstagram|[Ff]acebook|[Tt]hreads|[Bb]luesky|[Ll]inked[Ii]n|[Tt]ik[Tt]ok)\b.{0,40}(?:@\w{1,30})?\.?[\s\u00A0]*$/u;
 const dashSignOff = /^[\s\u00A0]*[–—-]\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3},/u;
@@ -22,11 +28,8 @@ export function isAuthorBioLine(line: string): boolean {
   return reachCue.test(line) || (dashSignOff.test(line) && email.test(line) && n <= 30);
 }
 
-export const authorBio = defineRule({
-  id: 'author-bio',
-  description: 'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isAuthorBioLine(l.text)).map((l) => ctx.suggestLines(l, l, 'author-bio'));
-  },
-});
+export const authorBio = lineRule(
+  'author-bio',
+  'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
+  isAuthorBioLine,
+);

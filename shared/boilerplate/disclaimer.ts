@@ -30,19 +30,63 @@ const opinionAnywhere = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH
 /** "هذا المقال بقلم …،": the opinion note's first half, naming the writer. */
 const opinionByline =
   /^[\s\u00A0]*(?:هذا|هذه)\s+(?:المقال|المقالة|التحليل|المادة)\s+(?:بقلم|كتبه|كتبته|للكاتب|للكاتبة)\s/u;
-const correction =
-  /^[\s\u00A0]*[([*]?\s*(?:correction|clarification|editor['’]s note|update|تصحيح|توضيح|ملاحظة المحرر|ملاحظة التحرير)\s*[:：\-–—)\]]\s*(?:an?\s+)?(?:earlier|previous|prior)\s+version\s+of\s+this|^[\s\u00A0]*(?:this|an earlier version of this)\s+(?:article|story|report|post)\s+(?:has been|was)\s+(?:updated|corrected|amended)\b/iu;
+const correction = new RegExp(
+  [
+    String.raw`^[\s\u00A0]*[([*]?\s*(?:correction|clarification|editor['’]s note|update|تصحيح|توضيح|ملاحظة المحرر|ملاحظة التحرير)\s*[:：\-–—)\]]\s*(?:an?\s+)?(?:earlier|previous|prior)\s+version\s+of\s+this`,
+    String.raw`^[\s\u00A0]*(?:this|an earlier version of this)\s+(?:article|story|report|post)\s+(?:has been|was)\s+(?:updated|corrected|amended)\b`,
+  ].join('|'),
+  'iu',
+);
 /** "The AP is solely responsible for all content.", with the support it receives before it. */
-const fundingNote =
-  /\b(?:is|are) solely responsible for all content\b|^[\s\u00A0]*(?:the )?[\p{L}'’ ]{2,60} receives (?:financial )?support from .{3,120}\b(?:solely responsible|editorial (?:independence|control))/iu;
+const fundingNote = new RegExp(
+  [
+    String.raw`\b(?:is|are) solely responsible for all content\b`,
+    String.raw`^[\s\u00A0]*(?:the )?[\p{L}'’ ]{2,60} receives (?:financial )?support from .{3,120}\b(?:solely responsible|editorial (?:independence|control))`,
+  ].join('|'),
+  'iu',
+);
 /** A wire's note on its public page: "الأخبار المنشورة على الصفحة الرسمية لوكالة … هي ملخص …". */
 const wireNote = /^[\s\u00A0]*(?:الأخبار|المواد|الأنباء) المنشورة (?:على|في) .{0,80}(?:ملخص|جزء)/u;
 const priceNote =
   /^[\s\u00A0]*[([*]?\s*(?:prices?\s+(?:are\s+)?(?:accurate|correct)\s+(?:at|as of)\s+(?:the\s+)?time\s+of\s+(?:publication|publishing|writing)|we\s+may\s+(?:earn|receive)\s+(?:a\s+)?(?:commission|compensation)|this\s+(?:article|story|post)\s+(?:contains|may contain)\s+affiliate\s+links|(?:if|when)\s+you\s+(?:buy|purchase)\s+(?:something|a product)\s+(?:through|via)\s+(?:our|a)\s+link)/iu;
 
 /** Words every note above has one of: most lines are turned away by this one cheap test. */
-const cue =
-  /view|opinion|reflect|represent|necessar|correct|clarif|updated|version|price|commission|affiliate|responsible|رأي|آراء|اراء|الآراء|تعكس|تعبر|تعبّر|يعبر|تمثل|يمثل|بقلم|كتبه|كتبت|للكاتب|تصحيح|توضيح|ملاحظة|المنشورة/iu;
+const cue = new RegExp(
+  [
+    String.raw`view`,
+    String.raw`opinion`,
+    String.raw`reflect`,
+    String.raw`represent`,
+    String.raw`necessar`,
+    String.raw`correct`,
+    String.raw`clarif`,
+    String.raw`updated`,
+    String.raw`version`,
+    String.raw`price`,
+    String.raw`commission`,
+    String.raw`affiliate`,
+    String.raw`responsible`,
+    String.raw`رأي`,
+    String.raw`آراء`,
+    String.raw`اراء`,
+    String.raw`الآراء`,
+    String.raw`تعكس`,
+    String.raw`تعبر`,
+    String.raw`تعبّر`,
+    String.raw`يعبر`,
+    String.raw`تمثل`,
+    String.raw`يمثل`,
+    String.raw`بقلم`,
+    String.raw`كتبه`,
+    String.raw`كتبت`,
+    String.raw`للكاتب`,
+    String.raw`تصحيح`,
+    String.raw`توضيح`,
+    String.raw`ملاحظة`,
+    String.raw`المنشورة`,
+  ].join('|'),
+  'iu',
+);
 
 export function isDisclaimerLine(line: string): boolean {
   if (!cue.test(line)) return false;

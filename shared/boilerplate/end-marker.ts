@@ -4,8 +4,7 @@
 // ("20:26 ت م", "1426 GMT") or the desk's initials ("ع ب ص / م ف ع"): they go with it.
 
 import { asciiDigits } from './news-date';
-import { defineRule } from './rule';
-import type { SuggestedEdit } from '../api';
+import { lineRule } from './rule';
 
 const end =
   /^[\s\u00A0]*(?:[/\\(\[{<«ـ_*=~-]+[\s\u00A0]*)?(?:انتهى|انتهي|النهاية|نهاية الخبر|يتبع|تتمة|end|ends|endit|more|30)(?:[\s\u00A0]*[/\\)\]}>»ـ_*=~-]+)?[\s\u00A0]*$/iu;
@@ -30,25 +29,18 @@ export function isEndMarkerLine(line: string): boolean {
   return end.test(line) && marked.test(line.trim());
 }
 
-export const endMarker = defineRule({
-  id: 'end-marker',
-  description: 'A wire end or part marker ("// انتهى //", "-END-", "إضافة أولى") with the time line after it.',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      if (!isEndMarkerLine(lines[i].text)) continue;
-      // The time and the desk's initials under it go along (up to two lines).
-      let last = lines[i];
-      for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
-        const t = lines[j].text;
-        if (t.trim().length === 0 || !(transmissionTime.test(asciiDigits(t)) || deskInitials.test(t))) break;
-        last = lines[j];
-      }
-      out.push(ctx.suggestLines(lines[i], last, 'end-marker'));
-      i = last.index;
+export const endMarker = lineRule(
+  'end-marker',
+  'A wire end or part marker ("// انتهى //", "-END-", "إضافة أولى") with the time line after it.',
+  isEndMarkerLine,
+  (lines, i) => {
+    // The time and the desk's initials under it go along (up to two lines).
+    let last = i;
+    for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+      const t = lines[j].text;
+      if (t.trim().length === 0 || !(transmissionTime.test(asciiDigits(t)) || deskInitials.test(t))) break;
+      last = j;
     }
-    return out;
+    return last;
   },
-});
+);

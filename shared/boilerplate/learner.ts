@@ -127,7 +127,9 @@ export class SiteMemory {
   }
 }
 
-/** One reviewed document's lines, labeled: removed (a boilerplate edit covers it), kept, or neither (partly covered). */
+/**
+ * One reviewed document's lines, labeled: removed (a boilerplate edit covers it), kept, or neither (partly covered).
+ */
 export interface ReviewedLine {
   line: KeyedLine;
   removed: boolean;

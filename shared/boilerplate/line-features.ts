@@ -4,9 +4,39 @@
 
 import type { KeyedLine } from './template-keys';
 
-/** Words that announce page furniture on news sites, in English and Arabic (written from general knowledge of news pages). */
-const CUE_WORDS =
-  /\b(?:subscribe|newsletter|sign up|follow (?:us|him|her|them)|download|podcast|read more|related|more:|click here|share|tweet|advertisement|(?:we )?use cookies|cookie policy|javascript|photo|image|caption|courtesy|copyright|all rights reserved|contributed to this report|reporting by|editing by|opinion contributor)\b|©|اقرأ (?:أيضا|ايضا|المزيد)|تابعونا|تابعوا|اشترك|حمّل|تحميل|تطبيق|إشعارات|اشعارات|الصورة|صورة أرشيفية|المصدر:|حقوق|محفوظة|يتبع|انتهى|واس|كلمات دلالية|شارك|نقلا عن|نقلاً عن|تعبر عن رأي/iu;
+/**
+ * Words that announce page furniture on news sites, in English and Arabic (written from general knowledge of news
+ * pages).
+ */
+const CUE_WORDS = new RegExp(
+  [
+    String.raw`\b(?:subscribe|newsletter|sign up|follow (?:us|him|her|them)|download|podcast|read more|related|more:|click here|share|tweet|advertisement|(?:we )?use cookies|cookie policy|javascript|photo|image|caption|courtesy|copyright|all rights reserved|contributed to this report|reporting by|editing by|opinion contributor)\b`,
+    String.raw`©`,
+    String.raw`اقرأ (?:أيضا|ايضا|المزيد)`,
+    String.raw`تابعونا`,
+    String.raw`تابعوا`,
+    String.raw`اشترك`,
+    String.raw`حمّل`,
+    String.raw`تحميل`,
+    String.raw`تطبيق`,
+    String.raw`إشعارات`,
+    String.raw`اشعارات`,
+    String.raw`الصورة`,
+    String.raw`صورة أرشيفية`,
+    String.raw`المصدر:`,
+    String.raw`حقوق`,
+    String.raw`محفوظة`,
+    String.raw`يتبع`,
+    String.raw`انتهى`,
+    String.raw`واس`,
+    String.raw`كلمات دلالية`,
+    String.raw`شارك`,
+    String.raw`نقلا عن`,
+    String.raw`نقلاً عن`,
+    String.raw`تعبر عن رأي`,
+  ].join('|'),
+  'iu',
+);
 
 const URL = /https?:\/\/\S+|www\.\S+|\b[\w-]+\.(?:com|org|net|rs|ly|co|io|gov)(?:\/\S*)?/giu;
 const HANDLE = /@\w+/gu;
@@ -129,7 +159,10 @@ export class LineMemory {
     }
   }
 
-  /** The highest similarity to a remembered line and how many are at least `close` alike; `skip` leaves out lines by key. */
+  /**
+   * The highest similarity to a remembered line and how many are at least `close` alike; `skip` leaves out lines by
+   * key.
+   */
   best(key: string, close = 0.6, skip?: (key: string) => boolean): { similarity: number; alike: number } {
     const sh = shingles(key);
     const seen = new Set<number>();

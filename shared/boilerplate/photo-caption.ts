@@ -8,7 +8,7 @@
 
 import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
 import { NEWS_AGENCIES, PHOTO_AGENCIES } from './news-outlets';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const agencies = alternation(
   caseVariants([
@@ -24,12 +24,17 @@ const agencies = alternation(
     'SOPA Images/LightRocket',
   ]),
 );
-/** "REUTERS/Name", "AP Photo/Name", "(Name/AFP/Getty Images)", "(AP Photo/Name)", optionally "/File Photo", at the end. */
+/**
+ * "REUTERS/Name", "AP Photo/Name", "(Name/AFP/Getty Images)", "(AP Photo/Name)", optionally "/File Photo", at the end.
+ */
 const slashCredit = new RegExp(
   `(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`,
   'u',
 );
-/** "… Courtesy photo", "(Courtesy of the family)", "Photo courtesy of …": capitalized, as a credit is ("…, courtesy of the family." is prose). */
+/**
+ * "… Courtesy photo", "(Courtesy of the family)", "Photo courtesy of …": capitalized, as a credit is ("…, courtesy of
+ * the family." is prose).
+ */
 const courtesy =
   /(?:\(|\s|^)(?:Courtesy(?:\s+(?:[Pp]hoto|[Ii]mage|[Pp]icture))?(?:\s+of\s+[^()]{2,50})?|(?:Photo|Photograph|Image)\s+courtesy\s+of\s+[^().]{2,50}|(?:Staff|File|Handout)\s+photo)\)?\s*$/u;
 const labelled = /^[\s\u00A0]*(?:FILE PHOTO|File photo|FILE PICTURE|PHOTO|Photo|IMAGE|Pictured|PICTURED)\s*:\s*\S/u;
@@ -64,11 +69,8 @@ export function isPhotoCaptionLine(line: string): boolean {
   return bracketedName.test(line) && n >= 2 && n <= 8 && !endsWithFullStop(line.replace(/\)\s*$/u, ''));
 }
 
-export const photoCaption = defineRule({
-  id: 'photo-caption',
-  description: 'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isPhotoCaptionLine(l.text)).map((l) => ctx.suggestLines(l, l, 'photo-caption'));
-  },
-});
+export const photoCaption = lineRule(
+  'photo-caption',
+  'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
+  isPhotoCaptionLine,
+);

@@ -4,7 +4,7 @@
 
 import { alternation, caseVariants, endsWithFullStop, wordCount } from './line-shape';
 import { PHOTO_AGENCIES } from './news-outlets';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const PHOTO_LABELS = [
   'Photo',
@@ -82,11 +82,8 @@ export function isPhotoCreditLine(line: string): boolean {
   return false;
 }
 
-export const photoCredit = defineRule({
-  id: 'photo-credit',
-  description: 'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isPhotoCreditLine(l.text)).map((l) => ctx.suggestLines(l, l, 'photo-credit'));
-  },
-});
+export const photoCredit = lineRule(
+  'photo-credit',
+  'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
+  isPhotoCreditLine,
+);

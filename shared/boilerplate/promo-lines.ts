@@ -3,8 +3,7 @@
 // the same words inside a sentence of the article stay.
 
 import { stripBullet, words, wordCount } from './line-shape';
-import type { SuggestedEdit } from '../api';
-import { defineRule, type BoilerplateRule, type SourceLine } from './rule';
+import { blockRule, lineRule, type BoilerplateRule, type SourceLine } from './rule';
 
 const advertisement = new RegExp(
   '^\\s*[-–—•*|]*\\s*(?:advertisement|advert|ads?|sponsored(?: content)?|paid content|promoted|إعلان|اعلان|إعلانات|مساحة إعلانية|محتوى مدفوع|' +
@@ -15,14 +14,35 @@ const advertisement = new RegExp(
 
 const newsletterStart =
   /^\s*(?:sign up\b|subscribe\b|get (?:our|the)\b|join (?:our|the)\b|enter your email|by (?:signing up|subscribing|entering your email)|don'?t miss|never miss|newsletter|اشترك|اشتركي|اشتركوا|سجل(?:وا)?\s+(?:في|ب|الآن)|النشرة (?:البريدية|الإخبارية)|نشرتنا|احصل(?:وا)? على|لا تفوت|لا تفوّت)/iu;
-const newsletterTopic =
-  /newsletter|inbox|e-?mail|bulletin|briefing|privacy (?:notice|policy)|نشر[ةت]|النشرة|البريد|بريدك|مجانا|مجاناً|صندوق/iu;
+const newsletterTopic = new RegExp(
+  [
+    String.raw`newsletter`,
+    String.raw`inbox`,
+    String.raw`e-?mail`,
+    String.raw`bulletin`,
+    String.raw`briefing`,
+    String.raw`privacy (?:notice|policy)`,
+    String.raw`نشر[ةت]`,
+    String.raw`النشرة`,
+    String.raw`البريد`,
+    String.raw`بريدك`,
+    String.raw`مجانا`,
+    String.raw`مجاناً`,
+    String.raw`صندوق`,
+  ].join('|'),
+  'iu',
+);
 
 const privacyNotice =
   /^\s*(?:privacy notice|privacy policy|by (?:signing up|subscribing)|we (?:will|won't) (?:never )?(?:share|use) your|سياسة الخصوصية|بالاشتراك)/iu;
 /** "Free weekly newsletter": a short line that names a newsletter. */
-const newsletterName =
-  /^\s*(?:(?:free|weekly|daily|our|the)\s+){0,3}(?:newsletter|email|briefing)s?\s*$|^\s*(?:النشرة|نشرة)\s+\S+(?:\s+\S+)?\s*$/iu;
+const newsletterName = new RegExp(
+  [
+    String.raw`^\s*(?:(?:free|weekly|daily|our|the)\s+){0,3}(?:newsletter|email|briefing)s?\s*$`,
+    String.raw`^\s*(?:النشرة|نشرة)\s+\S+(?:\s+\S+)?\s*$`,
+  ].join('|'),
+  'iu',
+);
 
 const SHARE_WORDS = [
   'share',
@@ -144,8 +164,51 @@ const PLATFORMS =
 
 const followStart =
   /^\s*(?:تابعونا|تابعوا|تابعنا|تابع(?:وا)? (?:آخر|أحدث|اخر|احدث|كل|جميع)|يمكنكم متابعة|للمتابعة|لمتابعة (?:آخر|أحدث|اخر|أهم|المزيد|كل)|حمل(?:وا)? تطبيق|نزل(?:وا)? تطبيق|انضم(?:وا)? (?:إلى|الى|ل)|اشترك(?:وا)? في قناة|follow\b|download (?:our|the)\b|get the .{0,20}app|join (?:us|our)\b|like us on|find us on|stay (?:up to date|informed|connected))/iu;
-const followTopic =
-  /تويتر|فيسبوك|فيس بوك|إنستغرام|انستغرام|انستجرام|يوتيوب|تلغرام|تيليجرام|تلجرام|واتساب|تيك توك|تطبيق|قناتنا|قناة|حساب|منصات|منصة|صفحت|موقعنا|جوجل نيوز|غوغل نيوز|نبض|twitter|facebook|instagram|youtube|telegram|whatsapp|tiktok|threads|bluesky|google news|app|\bus\b|@\w+|\bon x\b|coverage|https?:\/\/|www\./iu;
+const followTopic = new RegExp(
+  [
+    String.raw`تويتر`,
+    String.raw`فيسبوك`,
+    String.raw`فيس بوك`,
+    String.raw`إنستغرام`,
+    String.raw`انستغرام`,
+    String.raw`انستجرام`,
+    String.raw`يوتيوب`,
+    String.raw`تلغرام`,
+    String.raw`تيليجرام`,
+    String.raw`تلجرام`,
+    String.raw`واتساب`,
+    String.raw`تيك توك`,
+    String.raw`تطبيق`,
+    String.raw`قناتنا`,
+    String.raw`قناة`,
+    String.raw`حساب`,
+    String.raw`منصات`,
+    String.raw`منصة`,
+    String.raw`صفحت`,
+    String.raw`موقعنا`,
+    String.raw`جوجل نيوز`,
+    String.raw`غوغل نيوز`,
+    String.raw`نبض`,
+    String.raw`twitter`,
+    String.raw`facebook`,
+    String.raw`instagram`,
+    String.raw`youtube`,
+    String.raw`telegram`,
+    String.raw`whatsapp`,
+    String.raw`tiktok`,
+    String.raw`threads`,
+    String.raw`bluesky`,
+    String.raw`google news`,
+    String.raw`app`,
+    String.raw`\bus\b`,
+    String.raw`@\w+`,
+    String.raw`\bon x\b`,
+    String.raw`coverage`,
+    String.raw`https?:\/\/`,
+    String.raw`www\.`,
+  ].join('|'),
+  'iu',
+);
 
 const copyrightStart =
   /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
@@ -161,8 +224,15 @@ const supportUs =
 /** Buttons alone on their line. */
 const button =
   /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;
-const commentPolicy =
-  /(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)|comments? (?:are|is) (?:closed|moderated|disabled)|community (?:guidelines|standards)|المرجو الالتزام/iu;
+const commentPolicy = new RegExp(
+  [
+    String.raw`(?:معايير|شروط|قواعد) (?:التعليق|التعليقات|النشر)`,
+    String.raw`comments? (?:are|is) (?:closed|moderated|disabled)`,
+    String.raw`community (?:guidelines|standards)`,
+    String.raw`المرجو الالتزام`,
+  ].join('|'),
+  'iu',
+);
 /** A line of only separators ("___", "* * *", "—————", a row of tatweel "ـــــ"). */
 const separator = /^\s*(?:[_\-–—*=•·~#\u0640]\s*)+$|^\s*\.{3,}\s*$/u;
 const callToAction = /اضغط هنا|إضغط هنا|انقر هنا|اضغط على الرابط|اضغط الرابط|click here|tap here|click the link/iu;
@@ -249,64 +319,41 @@ export function isCallToActionLine(line: string): boolean {
   return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
 }
 
-/**
- * A rule for lines passing `test`; `extend` may take following lines along (a share bar
- * printed one button a line), returning the index of the last line of the block.
- */
-function lineRule(
-  id: string,
-  description: string,
-  test: (line: string) => boolean,
-  extend: (lines: readonly SourceLine[], i: number) => number = (_lines, i) => i,
-): BoilerplateRule {
-  return defineRule({
-    id,
-    description,
-    language: 'any',
-    detect(_text, ctx) {
-      const out: SuggestedEdit[] = [];
-      const lines = ctx.lines;
-      for (let i = 0; i < lines.length; i++) {
-        if (!test(lines[i].text)) continue;
-        const last = extend(lines, i);
-        out.push(ctx.suggestLines(lines[i], lines[last], id));
-        i = last;
-      }
-      return out;
-    },
-  });
-}
-
 /** Contact details: a heading, then lines of e-mail addresses, phone numbers and names. */
-const contactHeading =
-  /^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$|^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$/iu;
-const contactDetail =
-  /@[\w-]+\.\w|(?:\+|00)\d[\d\s().-]{6,}|^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b|^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$/iu;
+const contactHeading = new RegExp(
+  [
+    String.raw`^\s*(?:(?:media|press|investor|for more information,?)\s+)?(?:contacts?|inquiries|enquiries)\s*:?\s*$`,
+    String.raw`^\s*(?:للتواصل(?: الإعلامي)?|للاستفسار(?:ات)?|للتواصل مع وسائل الإعلام)\s*:?\s*$`,
+  ].join('|'),
+  'iu',
+);
+const contactDetail = new RegExp(
+  [
+    String.raw`@[\w-]+\.\w`,
+    String.raw`(?:\+|00)\d[\d\s().-]{6,}`,
+    String.raw`^\s*(?:tel|phone|email|e-mail|هاتف|بريد)\b`,
+    String.raw`^\s*(?!.*\.\s*$)[\p{L}.'’ -]{2,40}$`,
+  ].join('|'),
+  'iu',
+);
 
-export const contactBlock = defineRule({
-  id: 'contact',
-  description: 'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      if (!contactHeading.test(lines[i].text)) continue;
-      let last = i;
-      for (
-        let j = i + 1;
-        j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
-        j++
-      )
-        last = j;
-      // A heading with nothing that looks like contact details under it stays (it may be a subheading).
-      if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) continue;
-      out.push(ctx.suggestLines(lines[i], lines[last], 'contact'));
-      i = last;
-    }
-    return out;
+export const contactBlock = blockRule(
+  'contact',
+  'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
+  (lines, i) => {
+    if (!contactHeading.test(lines[i].text)) return -1;
+    let last = i;
+    for (
+      let j = i + 1;
+      j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
+      j++
+    )
+      last = j;
+    // A heading with nothing that looks like contact details under it stays (it may be a subheading).
+    if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) return -1;
+    return last;
   },
-});
+);
 
 /** "Share this:" then "Twitter", "Facebook" a line. */
 function shareButtons(lines: readonly SourceLine[], i: number): number {
@@ -342,29 +389,21 @@ export const shareLine = lineRule(
   isShareLine,
   shareButtons,
 );
-export const followLine = defineRule({
-  id: 'follow-us',
-  description: 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].text;
-      // "تابعونا على" alone, with the platforms on the next line.
-      const heading =
-        followStart.test(stripBullet(t)) &&
-        wordCount(t) <= 4 &&
-        i + 1 < lines.length &&
-        shareBar(lines[i + 1].text).strong;
-      if (!isFollowLine(t) && !heading) continue;
-      const last = heading ? i + 1 : i;
-      out.push(ctx.suggestLines(lines[i], lines[last], 'follow-us'));
-      i = last;
-    }
-    return out;
+export const followLine = blockRule(
+  'follow-us',
+  'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
+  (lines, i) => {
+    const t = lines[i].text;
+    // "تابعونا على" alone, with the platforms on the next line.
+    const heading =
+      followStart.test(stripBullet(t)) &&
+      wordCount(t) <= 4 &&
+      i + 1 < lines.length &&
+      shareBar(lines[i + 1].text).strong;
+    if (heading) return i + 1;
+    return isFollowLine(t) ? i : -1;
   },
-});
+);
 export const copyrightLine = lineRule(
   'copyright',
   'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',

@@ -3,12 +3,11 @@
 // footer (after the source, keyword, copyright or share lines) everything after the
 // heading is another article the scraper took along, so the block runs to the end.
 
-import type { SuggestedEdit } from '../api';
 import { isDateLine } from './date-line';
 import { isHeadlineLike, wordCount } from './line-shape';
 import { isKeywordsLine } from './keywords-line';
 import { isAdvertisementLine, isCopyrightLine, isFollowLine, isNewsletterLine, isShareLine } from './promo-lines';
-import { defineRule, type SourceLine } from './rule';
+import { lineRule, type SourceLine } from './rule';
 import { isSourceLine } from './source-line';
 
 const also = '[أإا]يض(?:اً|ًا|ا)?';
@@ -75,26 +74,16 @@ function listEnd(lines: readonly SourceLine[], from: number): SourceLine | undef
   return last;
 }
 
-export const relatedBlock = defineRule({
-  id: 'related',
-  description: 'A related-article block: a heading ("إقرأ أيضاً:", "Related") with the headlines under it.',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      if (!isRelatedHeading(lines[i].text)) continue;
-      let prev = i - 1;
-      while (prev >= 0 && lines[prev].text.trim().length === 0) prev--;
-      if (prev >= 0 && isFooterLine(lines[prev].text)) {
-        out.push(ctx.suggest(lines[i].start, ctx.text.length, 'boilerplate', 'related'));
-        break;
-      }
-      // With nothing listed under it, the heading alone still goes.
-      const last = listEnd(lines, i + 1) ?? lines[i];
-      out.push(ctx.suggestLines(lines[i], last, 'related'));
-      i = last.index;
-    }
-    return out;
+export const relatedBlock = lineRule(
+  'related',
+  'A related-article block: a heading ("إقرأ أيضاً:", "Related") with the headlines under it.',
+  isRelatedHeading,
+  (lines, i) => {
+    let prev = i - 1;
+    while (prev >= 0 && lines[prev].text.trim().length === 0) prev--;
+    // Under the page's footer, everything from the heading to the end goes.
+    if (prev >= 0 && isFooterLine(lines[prev].text)) return lines.length - 1;
+    // With nothing listed under it, the heading alone still goes.
+    return (listEnd(lines, i + 1) ?? lines[i]).index;
   },
-});
+);

@@ -103,3 +103,56 @@ export function createRuleContext(
 export function defineRule(rule: BoilerplateRule): BoilerplateRule {
   return rule;
 }
+
+/** A block found at a line: the suggestion that removes it, and the index of its last line. */
+export interface LineBlock {
+  edit: SuggestedEdit;
+  last: number;
+}
+
+/**
+ * The suggestions of a rule that looks for a block at each line, top to bottom: the scan goes on
+ * after each block found, so one rule's blocks never overlap.
+ */
+export function scanLines(ctx: RuleContext, blockAt: (i: number) => LineBlock | undefined): SuggestedEdit[] {
+  const out: SuggestedEdit[] = [];
+  for (let i = 0; i < ctx.lines.length; i++) {
+    const block = blockAt(i);
+    if (!block) continue;
+    out.push(block.edit);
+    i = block.last;
+  }
+  return out;
+}
+
+/**
+ * A rule that removes blocks of whole lines: `blockEnd(lines, i)` is the index of the last line of
+ * the block starting at line i, or -1 where none starts there.
+ */
+export function blockRule(
+  id: string,
+  description: string,
+  blockEnd: (lines: readonly SourceLine[], i: number) => number,
+): BoilerplateRule {
+  return defineRule({
+    id,
+    description,
+    language: 'any',
+    detect(_text, ctx) {
+      return scanLines(ctx, (i) => {
+        const last = blockEnd(ctx.lines, i);
+        return last < 0 ? undefined : { edit: ctx.suggestLines(ctx.lines[i], ctx.lines[last], id), last };
+      });
+    },
+  });
+}
+
+/** A rule that removes each line `test` accepts, with the lines `extend` takes along after it (none by default). */
+export function lineRule(
+  id: string,
+  description: string,
+  test: (line: string) => boolean,
+  extend: (lines: readonly SourceLine[], i: number) => number = (_lines, i) => i,
+): BoilerplateRule {
+  return blockRule(id, description, (lines, i) => (test(lines[i].text) ? extend(lines, i) : -1));
+}

@@ -53,7 +53,9 @@ export const TEMPLATE = {
    * stop, a paragraph near the end) for what was removed.
    */
   learnedSimilarity: 0.5,
-  /** The probability above which a line with a cue word, a URL or a handle is suggested however unlike the removed ones. */
+  /**
+   * The probability above which a line with a cue word, a URL or a handle is suggested however unlike the removed ones.
+   */
   learnedAlone: 0.9,
 };
 
@@ -358,7 +360,10 @@ function learnedSuggestions(
 
 const memories = new WeakMap<LearnedSite, SiteMemory>();
 
-/** Where a removed prefix (suffix) of the same ending (beginning) ends (starts) in this line; 0 (tokens.length) when none. */
+/**
+ * Where a removed prefix (suffix) of the same ending (beginning) ends (starts) in this line; 0 (tokens.length) when
+ * none.
+ */
 function learnedEdge(k: KeyedLine, removed: Record<string, number>, side: 'prefix' | 'suffix'): number {
   const n = k.tokens.length;
   const reach = Math.min(MAX_EDGE_REACH, n - 1);

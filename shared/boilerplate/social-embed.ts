@@ -3,8 +3,7 @@
 // "…2024وجاء"), Instagram's "View this post on Instagram … A post shared by …",
 // BBC's "Skip twitter post … End of twitter post", and bare post links.
 
-import type { SuggestedEdit } from '../api';
-import { defineRule, type SourceLine } from './rule';
+import { defineRule, scanLines, type SourceLine } from './rule';
 
 // The embed prints the date in the page's language: "May 18, 2020", "18 مايو 2020", "١٨ أيار ٢٠٢٠".
 const MONTH =
@@ -54,16 +53,11 @@ export const socialEmbed = defineRule({
   description: 'An embedded social media post: its text with the short link, the attribution line, embed chrome.',
   language: 'any',
   detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
     const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
+    return scanLines(ctx, (i) => {
       const line = lines[i];
       const blockEnd = embedBlockEnd(lines, i);
-      if (blockEnd >= 0) {
-        out.push(ctx.suggestLines(line, lines[blockEnd], 'social-embed'));
-        i = blockEnd;
-        continue;
-      }
+      if (blockEnd >= 0) return { edit: ctx.suggestLines(line, lines[blockEnd], 'social-embed'), last: blockEnd };
       const a = attribution.exec(line.text);
       if (a) {
         // The post's text is the line above when it carries a post link, a handle or hashtags.
@@ -73,16 +67,12 @@ export const socialEmbed = defineRule({
         const start = withText ? above.start : line.start;
         // Text glued after the date ("…2024وجاء") is the article resuming: it stays.
         const end = line.text.slice(a[0].length).trim().length === 0 ? line.next : line.start + a[0].length;
-        out.push(ctx.suggest(start, end, 'boilerplate', 'social-embed'));
-        continue;
+        return { edit: ctx.suggest(start, end, 'boilerplate', 'social-embed'), last: i };
       }
-      // The whole line is the embed: its text, then the attribution with its date.
-      if (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) {
-        out.push(ctx.suggestLines(line, line, 'social-embed'));
-        continue;
-      }
-      if (isEmbedChromeLine(line.text)) out.push(ctx.suggestLines(line, line, 'social-embed'));
-    }
-    return out;
+      // The whole line is the embed (its text, then the attribution with its date), or embed chrome.
+      const wholeLine =
+        (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) || isEmbedChromeLine(line.text);
+      return wholeLine ? { edit: ctx.suggestLines(line, line, 'social-embed'), last: i } : undefined;
+    });
   },
 });

@@ -4,7 +4,7 @@
 
 import { alternation, endsWithFullStop, wordCount } from './line-shape';
 import { NEWS_AGENCIES } from './news-outlets';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const SOURCE_LABELS = [
   'المصدر',
@@ -60,11 +60,8 @@ export function isSourceLine(line: string): boolean {
   return sourceLineName(line) !== undefined;
 }
 
-export const sourceLine = defineRule({
-  id: 'source-line',
-  description: 'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isSourceLine(l.text)).map((l) => ctx.suggestLines(l, l, 'source-line'));
-  },
-});
+export const sourceLine = lineRule(
+  'source-line',
+  'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
+  isSourceLine,
+);

@@ -4,7 +4,7 @@
 // "نقلاً عن مصادر مطلعة، قال …" is a sentence and stays (it goes on after its source).
 
 import { endsWithFullStop, wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { lineRule } from './rule';
 
 const PUBLICATION = '(?:مجلة|صحيفة|جريدة|موقع|خدمة|وكالة|شبكة|قناة|دورية|نشرة)';
 /** "* مجلة «فورين بوليسي»", "- خدمة «واشنطن بوست»": a starred or bare publication credit at the end. */
@@ -20,8 +20,39 @@ const english =
   /^[\s\u00A0]*[*([]?\s*(?:this (?:story|article|piece|report|column|essay|post|interview) (?:was|is|has been|first|originally)\s+(?:originally\s+|first\s+)?(?:published|appeared|ran|produced|written)\b|(?:a version of )?this (?:story|article) (?:originally )?appeared (?:in|on|first)|originally (?:published|appeared) (?:in|on|by|at)\b|(?:re)?published (?:here )?with (?:the )?permission|republished (?:from|with|under)|distributed by\b|syndicated by\b|reprinted (?:with|by) permission|this (?:story|article|content) is (?:published|produced|republished) (?:in partnership|in collaboration|under a)|provided by\b.{0,40}$)/iu;
 
 /** Words every credit above has one of: most lines are turned away by this one cheap test. */
-const cue =
-  /publish|appear|produc|permission|distributed|syndicated|reprinted|provided|partnership|collaboration|نقلا|نقلاً|نقلًا|ترجم|مترجم|بالاتفاق|بالتعاون|بترتيب|مجلة|صحيفة|جريدة|موقع|خدمة|وكالة|شبكة|قناة|دورية|نشرة/iu;
+const cue = new RegExp(
+  [
+    String.raw`publish`,
+    String.raw`appear`,
+    String.raw`produc`,
+    String.raw`permission`,
+    String.raw`distributed`,
+    String.raw`syndicated`,
+    String.raw`reprinted`,
+    String.raw`provided`,
+    String.raw`partnership`,
+    String.raw`collaboration`,
+    String.raw`نقلا`,
+    String.raw`نقلاً`,
+    String.raw`نقلًا`,
+    String.raw`ترجم`,
+    String.raw`مترجم`,
+    String.raw`بالاتفاق`,
+    String.raw`بالتعاون`,
+    String.raw`بترتيب`,
+    String.raw`مجلة`,
+    String.raw`صحيفة`,
+    String.raw`جريدة`,
+    String.raw`موقع`,
+    String.raw`خدمة`,
+    String.raw`وكالة`,
+    String.raw`شبكة`,
+    String.raw`قناة`,
+    String.raw`دورية`,
+    String.raw`نشرة`,
+  ].join('|'),
+  'iu',
+);
 
 export function isSyndicationLine(line: string): boolean {
   if (!cue.test(line)) return false;
@@ -32,11 +63,8 @@ export function isSyndicationLine(line: string): boolean {
   return english.test(line) && n <= 45;
 }
 
-export const syndication = defineRule({
-  id: 'syndication',
-  description: 'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
-  language: 'any',
-  detect(_text, ctx) {
-    return ctx.lines.filter((l) => isSyndicationLine(l.text)).map((l) => ctx.suggestLines(l, l, 'syndication'));
-  },
-});
+export const syndication = lineRule(
+  'syndication',
+  'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
+  isSyndicationLine,
+);

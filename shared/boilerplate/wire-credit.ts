@@ -3,9 +3,8 @@
 // of a feature ("About this story" / "Credits" with the "written by … Edited by …" lines under it).
 // Short "(Reporting by …; Editing by …)" lines are the byline rule's.
 
-import type { SuggestedEdit } from '../api';
 import { wordCount } from './line-shape';
-import { defineRule } from './rule';
+import { blockRule } from './rule';
 
 const contributingLabel =
   /^[\s\u00A0]*[([]?\s*(?:contributing|contributors?|additional reporting|with reporting from|reporting contributed by|ساهم(?:ت)? في (?:التغطية|الإعداد|إعداد التقرير|إعداد هذا التقرير|التقرير)|شارك(?:ت)? في (?:الإعداد|التغطية|إعداد التقرير)|إعداد|تحرير|مراجعة)\s*[:：]\s*\S/iu;
@@ -14,8 +13,14 @@ const contributedEnd =
   /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
-const CREDIT_PHRASE =
-  /\b(?:written|edited|reported|produced|composed|designed|illustrated|photographed|compiled|researched|translated|copy edited|fact-checked|excerpted)\s+by\b|\b(?:photo editing|copy editing|design and development|design|development|graphics|video|illustrations?|editing|reporting|research|production|photography)\s+by\b|(?:إعداد|تحرير|تصميم|تصوير|مونتاج|إخراج|ترجمة)\s*[:：]/giu;
+const CREDIT_PHRASE = new RegExp(
+  [
+    String.raw`\b(?:written|edited|reported|produced|composed|designed|illustrated|photographed|compiled|researched|translated|copy edited|fact-checked|excerpted)\s+by\b`,
+    String.raw`\b(?:photo editing|copy editing|design and development|design|development|graphics|video|illustrations?|editing|reporting|research|production|photography)\s+by\b`,
+    String.raw`(?:إعداد|تحرير|تصميم|تصوير|مونتاج|إخراج|ترجمة)\s*[:：]`,
+  ].join('|'),
+  'giu',
+);
 const creditsHeading =
   /^[\s\u00A0]*(?:about this (?:story|project|report|series|package)|credits|story credits|project credits|عن هذا التقرير|فريق العمل|فريق الإعداد|أسرة التحرير)\s*:?[\s\u00A0]*$/iu;
 
@@ -34,31 +39,21 @@ export function isWireCreditLine(line: string): boolean {
   return creditPhrases(line) >= 2 && n <= 120;
 }
 
-export const wireCredit = defineRule({
-  id: 'wire-credit',
-  description: 'A reporting credit ("Contributing: …", "… contributed to this report.", a credits box).',
-  language: 'any',
-  detect(_text, ctx) {
-    const out: SuggestedEdit[] = [];
-    const lines = ctx.lines;
-    for (let i = 0; i < lines.length; i++) {
-      const t = lines[i].text;
-      if (creditsHeading.test(t)) {
-        // The box: the heading and the credit lines under it (blank lines between them).
-        let last = -1;
-        for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
-          if (lines[j].text.trim().length === 0) continue;
-          if (creditPhrases(lines[j].text) === 0 && !isWireCreditLine(lines[j].text)) break;
-          last = j;
-        }
-        if (last > i) {
-          out.push(ctx.suggestLines(lines[i], lines[last], 'wire-credit'));
-          i = last;
-          continue;
-        }
+export const wireCredit = blockRule(
+  'wire-credit',
+  'A reporting credit ("Contributing: …", "… contributed to this report.", a credits box).',
+  (lines, i) => {
+    const t = lines[i].text;
+    if (creditsHeading.test(t)) {
+      // The box: the heading and the credit lines under it (blank lines between them).
+      let last = -1;
+      for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+        if (lines[j].text.trim().length === 0) continue;
+        if (creditPhrases(lines[j].text) === 0 && !isWireCreditLine(lines[j].text)) break;
+        last = j;
       }
-      if (isWireCreditLine(t)) out.push(ctx.suggestLines(lines[i], lines[i], 'wire-credit'));
+      if (last > i) return last;
     }
-    return out;
+    return isWireCreditLine(t) ? i : -1;
   },
-});
+);

@@ -72,7 +72,9 @@ export interface LeftOutSpan {
   text: string;
 }
 
-/** Nobody worked on it: status to do, no entity, quote or edit. Exported, it would teach that the text names nothing. */
+/**
+ * Nobody worked on it: status to do, no entity, quote or edit. Exported, it would teach that the text names nothing.
+ */
 export function isUntouched(sidecar: Sidecar): boolean {
   return (
     sidecar.document.status === 'todo' &&

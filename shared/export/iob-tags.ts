@@ -68,7 +68,10 @@ export function resolveOverlaps(spans: readonly ExportSpan[]): {
   return { kept, dropped: droppedSpans.length, droppedSpans };
 }
 
-/** Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one sentence. */
+/**
+ * Joins sentences that a kept span crosses (an entity over a line break), so every entity starts with B- in one
+ * sentence.
+ */
 function keepEntitiesWhole<T extends { start: number; end: number }>(
   sentences: T[][],
   kept: readonly ExportSpan[],

@@ -130,7 +130,8 @@ export function parseConll(text: string, labels: LabelMap = DEFAULT_LABEL_MAP): 
     let mapped = mapTag(tag, labels);
     if (mapped === null) throw new ConllError(k + 1, `"${tag}" is not a BIO tag (O, B-…, I-…)`);
     current ??= { tokens: [], tags: [], line: k + 1 };
-    // An I- continues only the class before it: I-Politician after B-Athlete (both PERSON) starts a span, as does a stray I-.
+    // An I- continues only the class before it: I-Politician after B-Athlete (both PERSON) starts a span, as does a
+    // stray I-.
     const previous = current.tags.length > 0 ? lastClass : 'O';
     if (mapped.startsWith('I-') && (previous === 'O' || previous !== tag.slice(2))) mapped = `B-${mapped.slice(2)}`;
     lastClass = mapped === 'O' ? 'O' : tag.slice(2);

@@ -5,7 +5,8 @@
 // (وبايدن, بالقاهرة, للولايات المتحدة), which stay outside the suggested span. English: case
 // folded, but a name written with capitals is not found in lower case (US / us, Apple /
 // apple), and a possessive 's or ’ after it stays outside the span. Never a match inside a
-// longer word (a change of script ends a word, as in the tokenizer: وJordan). A string tagged with several labels is suggested with its most frequent one
+// longer word (a change of script ends a word, as in the tokenizer: وJordan). A string tagged with several labels is
+// suggested with its most frequent one
 // and the others listed as conflicts, for the editor to settle.
 import { normalizeForMatch } from '../arabic-normalize';
 import type { EntitySuggestion } from '../suggestions';

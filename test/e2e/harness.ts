@@ -2,11 +2,12 @@
 // the renderer bundled into the temp folder (dist/ is never touched), Debian's Chromium,
 // and the helpers that select text by mouse as an editor does.
 import { existsSync } from 'node:fs';
-import { copyFile, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOptions, writeIndexHtml } from '../../build/bundle.mjs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../electron/serve';
 import type { Sidecar } from '../../shared/model';
@@ -27,46 +28,24 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** The renderer and its sidecar worker bundled as build/bundle.mjs does, into `outdir`; `extraImports` adds modules a suite needs wired in. */
+/**
+ * The renderer, its early start and its sidecar worker bundled with build/bundle.mjs's options into
+ * `outdir`, with its index.html; `extraImports` adds modules a suite needs wired in.
+ */
 export async function buildRenderer(outdir: string, extraImports = ''): Promise<void> {
-  await build({
-    stdin: { contents: `import './main.tsx'; ${extraImports}`, resolveDir: join(repo, 'renderer'), loader: 'tsx' },
-    outdir,
-    entryNames: 'app',
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    jsx: 'automatic',
-    minify: true,
-    loader: { '.woff2': 'file', '.woff': 'file', '.ttf': 'file' },
-    assetNames: 'assets/[name]-[hash]',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'warning',
-  });
-  // What index.html loads before app.js (asks for the workspace early), as in dist/renderer/.
-  await build({
-    entryPoints: [join(repo, 'renderer', 'early-start.ts')],
-    outfile: join(outdir, 'early.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    minify: true,
-    logLevel: 'warning',
-  });
-  // The sidecar worker, beside app.js as in dist/renderer/.
-  await build({
-    entryPoints: [join(repo, 'renderer', 'sidecar-worker.ts')],
-    outfile: join(outdir, 'sidecar-worker.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'chrome120',
-    minify: true,
-    logLevel: 'warning',
-  });
-  await copyFile(join(repo, 'renderer', 'index.html'), join(outdir, 'index.html'));
+  const options = bundleOptions();
+  const { entryPoints: _app, ...renderer } = options.renderer;
+  const stdin = {
+    contents: `import './main.tsx'; ${extraImports}`,
+    resolveDir: join(repo, 'renderer'),
+    loader: 'tsx' as const,
+  };
+  await Promise.all([
+    build({ ...renderer, outdir, stdin }),
+    build({ ...options.early, outfile: join(outdir, 'early.js') }),
+    build({ ...options.sidecarWorker, outfile: join(outdir, 'sidecar-worker.js') }),
+  ]);
+  await writeIndexHtml(outdir);
 }
 
 export interface EditorSession {

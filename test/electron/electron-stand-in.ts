@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../build/bundle.mjs';
 import type { IpcResult } from '../../shared/ipc-protocol';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the stand-in mirrors Electron's loosely typed surface */
@@ -135,15 +136,7 @@ export async function runMainProcess(
   argv: string[],
   options: { isPackaged?: boolean } = {},
 ): Promise<StandIn> {
-  await build({
-    entryPoints: [join(repo, 'electron', 'main.ts')],
-    outfile: join(appDir, 'dist', 'main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['electron'],
-    logLevel: 'silent',
-  });
+  await build({ ...bundleOptions(join(appDir, 'dist')).main, logLevel: 'silent' });
   const standIn = makeElectron(appDir);
   standIn.electron.app.isPackaged = options.isPackaged ?? false;
   const key = `__tahrirElectronStandIn_${Math.random().toString(36).slice(2)}`;

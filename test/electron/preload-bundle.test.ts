@@ -5,26 +5,18 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { BuildOptions } from 'esbuild';
+import { bundleOptions } from '../../build/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api';
 
-const repo = join(__dirname, '..', '..');
 let out: string;
 
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'tahrir-bundle-'));
   // The options of build/bundle.mjs, into a temp folder so the shared dist/ is left alone.
-  const node: BuildOptions = {
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['electron'],
-    target: 'node22',
-    logLevel: 'silent',
-  };
-  await build({ ...node, entryPoints: [join(repo, 'electron', 'preload.ts')], outfile: join(out, 'preload.cjs') });
-  await build({ ...node, entryPoints: [join(repo, 'electron', 'main.ts')], outfile: join(out, 'main.cjs') });
+  const options = bundleOptions(out);
+  await build({ ...options.preload, logLevel: 'silent' });
+  await build({ ...options.main, logLevel: 'silent' });
 });
 afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true });

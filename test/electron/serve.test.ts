@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../build/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../electron/serve';
 import type { RunningServer } from '../../electron/serve';
@@ -504,16 +505,9 @@ describe('tahrir serve: the command', () => {
   let cli: string;
   beforeAll(async () => {
     // Bundled on its own into a temp folder, so the shared dist/ is left alone.
-    cli = join(await mkdtemp(join(tmpdir(), 'tahrir-cli-')), 'cli.cjs');
-    await build({
-      entryPoints: [join(repo, 'electron', 'cli.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['electron', 'playwright-core'],
-      logLevel: 'silent',
-    });
+    const out = await mkdtemp(join(tmpdir(), 'tahrir-cli-'));
+    cli = join(out, 'cli.cjs');
+    await build({ ...bundleOptions(out).cli, logLevel: 'silent' });
   });
 
   function runCli(args: string[]) {

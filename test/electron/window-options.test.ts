@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../build/bundle.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   APP_ORIGIN,
@@ -86,15 +87,7 @@ describe('the built main process', () => {
   beforeAll(async () => {
     // Bundled as build/bundle.mjs does, into a temp folder (the shared dist/ is left alone).
     const out = await mkdtemp(join(tmpdir(), 'tahrir-main-'));
-    await build({
-      entryPoints: [join(__dirname, '..', '..', 'electron', 'main.ts')],
-      outfile: join(out, 'main.cjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      external: ['electron'],
-      logLevel: 'silent',
-    });
+    await build({ ...bundleOptions(out).main, logLevel: 'silent' });
     code = await readFile(join(out, 'main.cjs'), 'utf8');
     await rm(out, { recursive: true, force: true });
   });

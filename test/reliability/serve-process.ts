@@ -3,22 +3,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../build/bundle.mjs';
 import { API_PREFIX, TOKEN_HEADER } from '../../shared/http-protocol';
 import { REPO } from './workspace-snapshot';
 
 export async function bundleCli(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'cli.cjs');
-  await build({
-    entryPoints: [join(REPO, 'electron', 'cli.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'playwright-core'],
-    logLevel: 'warning',
-  });
-  return outfile;
+  await build(bundleOptions(outDir).cli);
+  return join(outDir, 'cli.cjs');
 }
 
 export interface ServeProcess {

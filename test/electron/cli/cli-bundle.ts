@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../../build/bundle.mjs';
 import { afterAll, beforeAll } from 'vitest';
 
 export interface CliResult {
@@ -18,16 +19,7 @@ export function useCliBundle(): (args: string[], cwd?: string) => Promise<CliRes
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tahrir-cli-'));
-    await build({
-      entryPoints: [join(__dirname, '..', '..', '..', 'electron', 'cli.ts')],
-      outfile: join(dir, 'cli.cjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron', 'playwright-core'],
-      logLevel: 'warning',
-    });
+    await build(bundleOptions(dir).cli);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
   return (args, cwd) =>

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { bundleOptions } from '../../../build/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(__dirname, '..', '..', '..');
@@ -20,16 +21,7 @@ let noOpener: string; // a folder holding nothing
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tahrir-serve-open-'));
   cli = join(base, 'cli.cjs');
-  await build({
-    entryPoints: [join(repo, 'electron', 'cli.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'playwright-core'],
-    logLevel: 'silent',
-  });
+  await build({ ...bundleOptions(base).cli, logLevel: 'silent' });
   workspace = join(base, 'seeds');
   await cp(join(repo, 'seeds'), workspace, { recursive: true });
   opener = join(base, 'opener');
