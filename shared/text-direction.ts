@@ -39,36 +39,80 @@ export function paragraphDirection(text: string): TextDirection | null {
 const EUROPEAN_DIGIT = /[0-9]/;
 
 /**
- * A right-to-left paragraph cut into pieces, the left-to-right runs marked for isolation: each
- * runs from a strong left-to-right character (and the figures glued before it) to the last such character or digit
- * before the next
- * right-to-left one ("dpa news agency (@dpa_intl) November 6, 2024"), so the punctuation and
- * numbers inside it stay with it, and the spaces and punctuation around it go with the Arabic.
- * The pieces joined are the text.
+ * What a left-to-right run may hold and still be laid out the same without an isolate: letters,
+ * marks, spaces, European digits and the common punctuation that is not a bracket. Inside a run
+ * (from a Latin letter to the last Latin letter or figure) the bidi algorithm resolves these to
+ * left to right on its own: a neutral between two left-to-right characters takes their direction
+ * (rule N1), a figure after a Latin letter becomes left to right (W7). What it would get wrong is
+ * a bracket (paired across the run's ends, rule N0), an Arabic-Indic digit (class AN, which counts
+ * as right to left for the neutrals beside it), a tab (reset to the paragraph's level, L1), and
+ * anything else not checked here, which keeps its isolate.
  */
-export function latinRuns(text: string): { text: string; isolate: boolean }[] {
-  const chars = Array.from(text);
-  const pieces: { text: string; isolate: boolean }[] = [];
-  let plainFrom = 0;
+const PLAIN_RUN = /^[\p{L}\p{M} 0-9.,:;!?'"\u2018\u2019\u201C\u201D\u2013\u2014@#%&*+\-_/=$\u20AC\u00A3]*$/u;
+/**
+ * What may stand just before or after such a run: its end, a space, a right-to-left letter, or
+ * punctuation that goes with the Arabic around it. Not a figure or an Arabic-Indic digit (laid out
+ * at the run's level, it would join the run), nor a sign that joins figures (%, $, +, -: W5).
+ */
+const PLAIN_BEFORE = /^[ "\u00AB\u00BB\u2013\u2014\u201C\u201D]$/u;
+const PLAIN_AFTER = /^[ .,:;!?\u060C\u061B\u061F"\u00AB\u00BB\u2013\u2014\u201C\u201D]$/u;
+
+/**
+ * Whether the left-to-right run chars[start, end) of a right-to-left paragraph needs an isolate to
+ * be laid out as written. An isolate is an element per run: a long Arabic article quoting English
+ * names had 8,000 of them, and every edit and scroll paid for them; most runs need none.
+ */
+export function runNeedsIsolate(chars: readonly string[], start: number, end: number): boolean {
+  const before = chars[start - 1];
+  const after = chars[end];
+  if (before !== undefined && !PLAIN_BEFORE.test(before) && strongDirection(before) !== 'rtl') return true;
+  if (after !== undefined && !PLAIN_AFTER.test(after) && strongDirection(after) !== 'rtl') return true;
+  return !PLAIN_RUN.test(chars.slice(start, end).join(''));
+}
+
+/**
+ * The left-to-right runs of a text, as code point ranges: each goes from a strong left-to-right
+ * character (and the figures glued before it, "11th") to the last such character or digit before
+ * the next right-to-left one ("dpa news agency (@dpa_intl) November 6, 2024"), so the punctuation
+ * and numbers inside it stay with it, and the spaces and punctuation around it go with the Arabic.
+ */
+export function leftToRightRuns(chars: readonly string[]): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  let from = 0;
   let i = 0;
   while (i < chars.length) {
     if (strongDirection(chars[i]) !== 'ltr') {
       i++;
       continue;
     }
-    // Figures glued before it belong to it ("11th").
     let start = i;
-    while (start > plainFrom && EUROPEAN_DIGIT.test(chars[start - 1])) start--;
+    while (start > from && EUROPEAN_DIGIT.test(chars[start - 1])) start--;
     let end = i + 1;
     for (let j = i + 1; j < chars.length; j++) {
       const d = strongDirection(chars[j]);
       if (d === 'rtl') break;
       if (d === 'ltr' || EUROPEAN_DIGIT.test(chars[j])) end = j + 1;
     }
+    runs.push({ start, end });
+    from = i = end;
+  }
+  return runs;
+}
+
+/**
+ * A right-to-left paragraph cut into pieces, its left-to-right runs (leftToRightRuns) that need it
+ * marked for isolation; a run the bidi algorithm lays out right by itself (runNeedsIsolate) stays
+ * in the text around it. The pieces joined are the text.
+ */
+export function latinRuns(text: string): { text: string; isolate: boolean }[] {
+  const chars = Array.from(text);
+  const pieces: { text: string; isolate: boolean }[] = [];
+  let plainFrom = 0;
+  for (const { start, end } of leftToRightRuns(chars)) {
+    if (!runNeedsIsolate(chars, start, end)) continue;
     if (start > plainFrom) pieces.push({ text: chars.slice(plainFrom, start).join(''), isolate: false });
     pieces.push({ text: chars.slice(start, end).join(''), isolate: true });
     plainFrom = end;
-    i = end;
   }
   if (plainFrom < chars.length || pieces.length === 0)
     pieces.push({ text: chars.slice(plainFrom).join(''), isolate: false });

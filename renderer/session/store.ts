@@ -93,7 +93,7 @@ const NO_FRAME_MS = 250;
  * Keyboard edits in quick succession are rendered by React once, this long after the last of
  * them: each render (and the frame it takes) would otherwise be in the way of the next key.
  */
-const EDITS_SETTLE_MS = 80;
+const EDITS_SETTLE_MS = 50;
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'undefined') run();
@@ -110,8 +110,10 @@ export class ReactView {
   private lastEditAt = 0;
   private disposed = false;
   private readonly unsubscribe: () => void;
+  /** The state React was last told of once its highlight was painted (tellOnceSettled). */
+  private paintedState: TahrirState | null = null;
 
-  constructor(store: StoreApi<TahrirState>) {
+  constructor(private readonly store: StoreApi<TahrirState>) {
     this.unsubscribe = store.subscribe(() => {
       if (this.paintingFirst === 0) {
         this.tell();
@@ -167,9 +169,22 @@ export class ReactView {
   private readonly tellOnceSettled = (): void => {
     if (!this.behind || this.disposed) return; // caught up meanwhile
     const wait = this.lastEditAt + EDITS_SETTLE_MS - performance.now();
-    if (wait > 0) setTimeout(() => whenIdle(this.tellOnceSettled), wait);
-    else this.tell();
+    // A plain timer, not an idle wait: the panels are due this long after the last key (a busy page is rarely idle).
+    if (wait > 0) setTimeout(this.tellOnceSettled, wait);
+    else {
+      this.paintedState = this.store.getState();
+      this.tell();
+    }
   };
+
+  /**
+   * Whether what React renders now was already painted where it is urgent (the highlight): told
+   * after that paint, once the keys paused. Then a part that would wait for the next paint
+   * (useAfterPaint) need not: it shows in this render, not another frame (and idle wait) later.
+   */
+  isPainted(): boolean {
+    return this.paintedState !== null && this.paintedState === this.store.getState();
+  }
 
   /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
   paintFirst(edit: () => void): void {
@@ -202,6 +217,11 @@ export class ReactView {
 /** See ReactView.afterNextPaint (the current session's). */
 export function afterNextPaint(update: () => void): () => void {
   return session().react.afterNextPaint(update);
+}
+
+/** See ReactView.isPainted (the current session's). */
+export function isPainted(): boolean {
+  return session().react.isPainted();
 }
 
 /** See ReactView.paintFirst (the current session's). */

@@ -63,13 +63,14 @@ export class DocumentHighlights {
     const near = this.near?.paragraphs;
     const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, near);
     this.resolve = resolve;
-    this.entities = new HighlightLayer(resolve);
-    this.quotes = new HighlightLayer(resolve);
-    this.selected = new HighlightLayer(resolve);
-    this.search = new HighlightLayer(resolve);
-    this.flash = new Flash(new HighlightLayer(resolve));
-    this.marks = new HighlightLayer(resolve);
-    this.nesting = new NestingBand(new HighlightLayer(resolve), () => this.entities.items(true));
+    const paragraphAt = (pos: number): number => shown.paragraphAt(pos);
+    this.entities = new HighlightLayer(resolve, paragraphAt);
+    this.quotes = new HighlightLayer(resolve, paragraphAt);
+    this.selected = new HighlightLayer(resolve, paragraphAt);
+    this.search = new HighlightLayer(resolve, paragraphAt);
+    this.flash = new Flash(new HighlightLayer(resolve, paragraphAt));
+    this.marks = new HighlightLayer(resolve, paragraphAt);
+    this.nesting = new NestingBand(new HighlightLayer(resolve, paragraphAt), () => this.entities.items(true));
     if (this.near) for (const [index, el] of elements) this.near.observe(index, el);
     this.near?.seed(scrollRoot);
     this.syncMarks();
@@ -91,27 +92,12 @@ export class DocumentHighlights {
     return [this.entities, this.quotes, this.selected, this.search, this.marks, ...this.extra.values()];
   }
 
-  /** Resolve again the items crossing these paragraphs. */
+  /** Resolve again the items crossing these paragraphs (each layer knows its items by paragraph). */
   private redraw(paragraphs: ReadonlySet<number>): void {
     if (paragraphs.size === 0) return;
-    // Most items lie far from the paragraphs that changed: ruled out by two comparisons.
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const i of paragraphs) {
-      const p = this.shown.paragraphs[i];
-      if (!p) continue;
-      lo = Math.min(lo, p.start);
-      hi = Math.max(hi, p.end);
-    }
-    const touches = (start: number, end: number): boolean => {
-      if (end < lo || start > hi) return false;
-      const last = this.shown.paragraphAt(end);
-      for (let i = this.shown.paragraphAt(start); i <= last; i++) if (paragraphs.has(i)) return true;
-      return false;
-    };
-    for (const layer of this.layers()) layer.refresh(touches);
-    this.flash.refresh(touches);
-    this.nesting.refresh(touches);
+    for (const layer of this.layers()) layer.refresh(paragraphs);
+    this.flash.refresh(paragraphs);
+    this.nesting.refresh(paragraphs);
   }
 
   /**
@@ -120,7 +106,8 @@ export class DocumentHighlights {
    */
   setExtraHighlights(layer: string, items: HighlightItem[]): void {
     let target = this.extra.get(layer);
-    if (!target) this.extra.set(layer, (target = new HighlightLayer(this.resolve)));
+    if (!target)
+      this.extra.set(layer, (target = new HighlightLayer(this.resolve, (pos) => this.shown.paragraphAt(pos))));
     target.sync(items);
   }
 

@@ -39,15 +39,28 @@ function registeredHighlight(name: string): Highlight {
   return h;
 }
 
+type Drawn = { name: string; start: number; end: number; ranges: AbstractRange[] };
+
 export class HighlightLayer {
-  private readonly current = new Map<string, { name: string; start: number; end: number; ranges: AbstractRange[] }>();
+  private readonly current = new Map<string, Drawn>();
   /**
    * The page's highlights this layer drew into, by name: a plain Map lookup per span (the registry is the browser's, a
    * call into it each time).
    */
   private readonly highlights = new Map<string, Highlight>();
+  /**
+   * The items crossing each paragraph: a long document's scroll brings a few paragraphs near the
+   * view at a time, and only their items are drawn again (a look at all 50,000 each time dropped frames).
+   */
+  private readonly byParagraph = new Map<number, Set<string>>();
+  /** The keys of the items with Ranges now (near the view on a long document). */
+  private readonly drawn = new Set<string>();
 
-  constructor(private readonly resolve: RangeResolver) {}
+  constructor(
+    private readonly resolve: RangeResolver,
+    /** The paragraph holding a shown position. */
+    private readonly paragraphAt: (pos: number) => number,
+  ) {}
 
   /** Makes the layer show exactly `items`, touching only what differs from last time. */
   sync(items: Iterable<HighlightItem>): void {
@@ -59,19 +72,9 @@ export class HighlightLayer {
     const seen = new Set<string>();
     for (const item of items) {
       seen.add(item.key);
-      const cur = this.current.get(item.key);
-      if (cur && cur.name === item.name && cur.start === item.start && cur.end === item.end) continue;
-      if (cur) this.drop(cur);
-      const ranges = this.resolve(item.start, item.end);
-      const h = this.highlightNamed(item.name);
-      for (const r of ranges) h.add(r);
-      this.current.set(item.key, { name: item.name, start: item.start, end: item.end, ranges });
+      this.put(item.key, item);
     }
-    for (const [key, cur] of this.current) {
-      if (seen.has(key)) continue;
-      this.drop(cur);
-      this.current.delete(key);
-    }
+    for (const key of [...this.current.keys()]) if (!seen.has(key)) this.put(key, null);
   }
 
   /** Show one item (or none, with null) under `key`, leaving the others alone. */
@@ -79,39 +82,65 @@ export class HighlightLayer {
     const cur = this.current.get(key);
     if (item && cur && cur.name === item.name && cur.start === item.start && cur.end === item.end) return;
     if (cur) {
-      this.drop(cur);
+      this.drop(key, cur);
       this.current.delete(key);
+      this.index(key, cur, false);
     }
     if (!item) return;
-    const ranges = this.resolve(item.start, item.end);
-    const h = this.highlightNamed(item.name);
-    for (const r of ranges) h.add(r);
-    this.current.set(key, { name: item.name, start: item.start, end: item.end, ranges });
+    const next: Drawn = { name: item.name, start: item.start, end: item.end, ranges: [] };
+    this.current.set(key, next);
+    this.index(key, next, true);
+    this.draw(key, next);
   }
 
   /** What the layer shows now; with `drawnOnly`, just the items with Ranges (near the view on a long document). */
   items(drawnOnly = false): HighlightItem[] {
     const out: HighlightItem[] = [];
-    for (const [key, c] of this.current)
-      if (!drawnOnly || c.ranges.length > 0) out.push({ key, name: c.name, start: c.start, end: c.end });
+    for (const key of drawnOnly ? this.drawn : this.current.keys()) {
+      const c = this.current.get(key)!;
+      out.push({ key, name: c.name, start: c.start, end: c.end });
+    }
     return out;
   }
 
   /** Forget every range (the paragraphs were re-rendered: old ranges point at gone text nodes). */
   clear(): void {
-    for (const cur of this.current.values()) this.drop(cur);
+    for (const [key, cur] of this.current) this.drop(key, cur);
     this.current.clear();
+    this.byParagraph.clear();
   }
 
-  /** Draw again the items `touches` picks (paragraphs they cross came into view, left it or were re-rendered). */
-  refresh(touches: (start: number, end: number) => boolean): void {
-    for (const cur of this.current.values()) {
-      if (!touches(cur.start, cur.end)) continue;
-      this.drop(cur);
-      cur.ranges = this.resolve(cur.start, cur.end);
-      const h = this.highlightNamed(cur.name);
-      for (const r of cur.ranges) h.add(r);
+  /** Draw again the items crossing these paragraphs (they came into view, left it or were re-rendered). */
+  refresh(paragraphs: ReadonlySet<number>): void {
+    const keys = new Set<string>();
+    for (const i of paragraphs) for (const key of this.byParagraph.get(i) ?? []) keys.add(key);
+    for (const key of keys) {
+      const cur = this.current.get(key)!;
+      this.drop(key, cur);
+      this.draw(key, cur);
     }
+  }
+
+  private index(key: string, item: Drawn, add: boolean): void {
+    const last = this.paragraphAt(item.end);
+    for (let i = this.paragraphAt(item.start); i <= last; i++) {
+      let keys = this.byParagraph.get(i);
+      if (add) {
+        if (!keys) this.byParagraph.set(i, (keys = new Set()));
+        keys.add(key);
+      } else if (keys) {
+        keys.delete(key);
+        if (keys.size === 0) this.byParagraph.delete(i);
+      }
+    }
+  }
+
+  private draw(key: string, item: Drawn): void {
+    item.ranges = this.resolve(item.start, item.end);
+    if (item.ranges.length === 0) return;
+    const h = this.highlightNamed(item.name);
+    for (const r of item.ranges) h.add(r);
+    this.drawn.add(key);
   }
 
   private highlightNamed(name: string): Highlight {
@@ -120,8 +149,10 @@ export class HighlightLayer {
     return h;
   }
 
-  private drop(cur: { name: string; ranges: AbstractRange[] }): void {
+  private drop(key: string, cur: Drawn): void {
+    this.drawn.delete(key);
     const h = this.highlights.get(cur.name);
     if (h) for (const r of cur.ranges) h.delete(r);
+    cur.ranges = [];
   }
 }

@@ -38,8 +38,8 @@ export class NestingBand {
   }
 
   /** Draw again where paragraphs came into view, left it or were re-rendered. */
-  refresh(touches: (start: number, end: number) => boolean): void {
-    this.layer.refresh(touches);
+  refresh(paragraphs: ReadonlySet<number>): void {
+    this.layer.refresh(paragraphs);
   }
 
   dispose(): void {

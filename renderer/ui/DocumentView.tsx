@@ -56,8 +56,9 @@ const ParagraphBlock = memo(function ParagraphBlock({
     [para, elements],
   );
   const dir = paragraphDirection(para.text);
-  // In a right-to-left paragraph each left-to-right run is isolated (<bdi>), so its punctuation and
-  // figures stay with it; the text nodes hold the paragraph's text in order (renderer/text/dom-offsets.ts).
+  // In a right-to-left paragraph a left-to-right run the bidi algorithm would lay out wrong (a bracket, a
+  // figure beside it) is isolated (<bdi>), so its punctuation and figures stay with it; the others need no
+  // element (latinRuns). The text nodes hold the paragraph's text in order (renderer/text/dom-offsets.ts).
   const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
   const content =
     para.display === '' ? (

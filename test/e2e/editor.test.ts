@@ -320,13 +320,13 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       const press = (key: string, code: string, ctrlKey = false) =>
         text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-      // 45 ms apart: React would render between them if told after each paint; the edits are not yet settled (80 ms).
+      // 25 ms apart: React would render between them if told after each paint; the edits are not yet settled (50 ms).
       const at = [performance.now()];
       press('2', 'Digit2'); // tag
-      await pause(45);
+      await pause(25);
       at.push(performance.now());
       press('Delete', 'Delete');
-      await pause(45);
+      await pause(25);
       at.push(performance.now());
       press('z', 'KeyZ', true); // the entity back
       await pause(400);
@@ -334,7 +334,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
       return { counts: seen, gaps: at.slice(1).map((t, i) => t - at[i]) };
     });
     // A machine too busy to keep the pauses short can settle between the keys: then only the end state is certain.
-    if (gaps.every((gap) => gap < 70))
+    if (gaps.every((gap) => gap < 45))
       expect(counts).toEqual([String(entities + 1)]); // one render, of the end state
     else expect(counts.at(-1)).toBe(String(entities + 1));
     await page.keyboard.press('Control+z'); // the tag itself

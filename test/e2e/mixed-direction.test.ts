@@ -1,11 +1,13 @@
 // Mixed-direction paragraphs end to end (issue 19): an Arabic paragraph that opens with an English
 // tweet's attribution runs right to left, and tagging inside it still stores the right code points.
+import fc from 'fast-check';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as harness from './harness';
 import { haveChromium, shots, type EditorSession } from './harness';
+import { latinRuns, leftToRightRuns } from '../../shared/text-direction';
 
 const DOC = 'zz_mixed_direction';
 const TWEET =
@@ -81,5 +83,72 @@ describe.skipIf(!haveChromium)('mixed-direction paragraphs in Chromium (tahrir s
         text: 'برلين',
       },
     ]);
+  });
+
+  it('lays every character out where it was when every left-to-right run was isolated (only the runs that need one keep it)', async () => {
+    // Random right-to-left paragraphs of Arabic and Latin words, figures and punctuation; each laid
+    // out twice by Chromium, with an isolate around every run (as before) and around only those
+    // latinRuns marks. Each character sits in its own plain <span> (no effect on the bidi algorithm)
+    // so its place can be read; the two layouts must agree character by character.
+    const word = fc.oneof(
+      fc.constantFrom('قال', 'الوزير', 'وجاء', 'في', 'البيان', 'برلين', 'عمّان', 'وَالْكِتَابُ'),
+      fc.constantFrom('Olaf', 'Scholz', 'CNN', 'dpa', 'news', "O'Brien", 'café', '11th', 'GMT', '𝐀𝐁𝐂'),
+      fc.constantFrom('2024', '6', '25%', '$5', '٢٠٢٤', '#1', '@dpa_intl', '3.5', '1,000'),
+      fc.constantFrom('.', ',', '،', ':', '؛', '—', '-', '(', ')', '[', ']', '«', '»', '"', '/', '?', '؟', '😀'),
+    );
+    const sep = fc.constantFrom(' ', '', ' ', ', ', ' — ');
+    const paragraph = fc
+      .array(fc.tuple(word, sep), { minLength: 2, maxLength: 14 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''))
+      .filter((t) => /[\u0600-\u06FF]/.test(t) && /[A-Za-z]/.test(t));
+    const texts = fc.sample(paragraph, { numRuns: 300, seed: 21 });
+    texts.push('— dpa news agency (@dpa_intl) November 6, 2024وجاء في البيان', 'تاريخ النشر: 11th, April 2024 GMT');
+    const layouts = texts.map((text) => {
+      const chars = Array.from(text);
+      const all: { text: string; isolate: boolean }[] = [];
+      let from = 0;
+      for (const r of leftToRightRuns(chars)) {
+        if (r.start > from) all.push({ text: chars.slice(from, r.start).join(''), isolate: false });
+        all.push({ text: chars.slice(r.start, r.end).join(''), isolate: true });
+        from = r.end;
+      }
+      if (from < chars.length) all.push({ text: chars.slice(from).join(''), isolate: false });
+      return { text, all, some: latinRuns(text) };
+    });
+    // The comparison means something only if many runs were left without an isolate.
+    const isolated = (pieces: { isolate: boolean }[]) => pieces.filter((p) => p.isolate).length;
+    const left = layouts.reduce((n, l) => n + isolated(l.all) - isolated(l.some), 0);
+    expect(left).toBeGreaterThan(150);
+    const probe = await page.context().browser()!.newPage();
+    try {
+      await probe.setContent('<!doctype html><meta charset="utf-8"><body style="font: 18px sans-serif"></body>');
+      const mismatches = await probe.evaluate((cases) => {
+        const build = (pieces: { text: string; isolate: boolean }[]): HTMLParagraphElement => {
+          const p = document.createElement('p');
+          p.dir = 'rtl';
+          p.style.cssText = 'white-space: pre; width: 3000px; margin: 0';
+          for (const piece of pieces) {
+            const into = piece.isolate ? p.appendChild(document.createElement('bdi')) : p;
+            if (piece.isolate) (into as HTMLElement).dir = 'ltr';
+            for (const ch of Array.from(piece.text)) into.appendChild(document.createElement('span')).textContent = ch;
+          }
+          return document.body.appendChild(p);
+        };
+        const out: string[] = [];
+        for (const c of cases) {
+          const a = build(c.all);
+          const b = build(c.some);
+          const xa = [...a.querySelectorAll('span')].map((s) => s.getBoundingClientRect().left);
+          const xb = [...b.querySelectorAll('span')].map((s) => s.getBoundingClientRect().left);
+          if (xa.some((x, i) => Math.abs(x - xb[i]) > 1)) out.push(c.text);
+          a.remove();
+          b.remove();
+        }
+        return out;
+      }, layouts);
+      expect(mismatches).toEqual([]);
+    } finally {
+      await probe.close();
+    }
   });
 });

@@ -1,7 +1,13 @@
 // Each paragraph's direction by most of its strong characters (issue 19), with property tests.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { latinRuns, paragraphDirection, strongDirection } from '../../shared/text-direction';
+import {
+  latinRuns,
+  leftToRightRuns,
+  paragraphDirection,
+  runNeedsIsolate,
+  strongDirection,
+} from '../../shared/text-direction';
 
 const RUNS = { numRuns: Math.max(1000, Number(process.env.TAHRIR_PROPERTY_RUNS ?? 0)) };
 
@@ -88,27 +94,75 @@ describe('latinRuns', () => {
       { text: 'dpa news agency (@dpa_intl) November 6, 2024', isolate: true },
       { text: 'وجاء في البيان', isolate: false },
     ]);
+    // Laid out right without an isolate (a figure after a Latin letter turns left to right, a neutral between two goes with them): no element.
     expect(latinRuns('تاريخ النشر: 11th, April 2024 GMT')).toEqual([
-      { text: 'تاريخ النشر: ', isolate: false },
-      { text: '11th, April 2024 GMT', isolate: true },
+      { text: 'تاريخ النشر: 11th, April 2024 GMT', isolate: false },
+    ]);
+    expect(latinRuns('قال Olaf Scholz، وأضاف CNN: 25 قتيلا')).toEqual([
+      { text: 'قال Olaf Scholz، وأضاف CNN: 25 قتيلا', isolate: false },
+    ]);
+    expect(latinRuns('ذكرت Reuters (2024) أن')).toEqual([
+      { text: 'ذكرت ', isolate: false },
+      { text: 'Reuters (2024', isolate: true },
+      { text: ') أن', isolate: false },
     ]);
     expect(latinRuns('قال بايدن.')).toEqual([{ text: 'قال بايدن.', isolate: false }]);
     expect(latinRuns('')).toEqual([{ text: '', isolate: false }]);
   });
 
-  it('joins back to the text; isolated pieces start with a left-to-right letter (or figures glued to one) and hold no right-to-left one; the others hold no left-to-right letter', () => {
+  it('isolates a run only when it holds a bracket, an Arabic-Indic digit, a tab or a character not checked, or has a figure or sign beside it', () => {
+    const needs = (before: string, run: string, after: string): boolean =>
+      runNeedsIsolate(Array.from(before + run + after), Array.from(before).length, Array.from(before + run).length);
+    for (const run of ['Olaf Scholz', 'April 2024', '11th, April 2024 GMT', "O'Brien-Smith: 5% @dpa #1", '𝐀𝐁𝐂 café'])
+      expect(needs('قال ', run, '، وأضاف'), run).toBe(false);
+    expect(needs('', 'CNN', '')).toBe(false);
+    expect(needs('وجاء', 'CNN', 'في')).toBe(false);
+    for (const run of ['Reuters (2024)', 'a [b', 'CNN ٢٠٢٤ BBC', 'a\tb', 'a 😀 b', 'a <b> c'])
+      expect(needs('قال ', run, ' في'), run).toBe(true);
+    expect(needs('٢٠٢٤', 'GMT', ' في')).toBe(true);
+    expect(needs('25%', 'café', ' في')).toBe(true);
+    expect(needs('قال ', 'April 2024', '% في')).toBe(true);
+    expect(needs('قال (', 'GMT', ') في')).toBe(true);
+  });
+
+  it('joins back to the text; isolated pieces are whole left-to-right runs that need it; every other run stays in the plain pieces', () => {
     fc.assert(
       fc.property(mixed, ({ text }) => {
         const pieces = latinRuns(text);
         expect(pieces.map((p) => p.text).join('')).toBe(text);
+        const chars = Array.from(text);
+        const runs = leftToRightRuns(chars).filter((r) => runNeedsIsolate(chars, r.start, r.end));
+        expect(pieces.filter((p) => p.isolate).map((p) => p.text)).toEqual(
+          runs.map((r) => chars.slice(r.start, r.end).join('')),
+        );
         for (const p of pieces) {
           const dirs = Array.from(p.text).map(strongDirection);
           if (p.isolate) {
             expect(dirs.find((d) => d !== null)).toBe('ltr');
             expect(/^[0-9]*$/.test(p.text.slice(0, p.text.search(/[^0-9]/)))).toBe(true);
             expect(dirs).not.toContain('rtl');
-          } else expect(dirs).not.toContain('ltr');
+          }
         }
+        // Two plain pieces never sit side by side: a run left in place joins the text around it (one text node).
+        for (let i = 1; i < pieces.length; i++) expect(pieces[i].isolate || pieces[i - 1].isolate).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('finds runs from a left-to-right letter (or figures glued to one) to the last such letter or digit before a right-to-left one', () => {
+    fc.assert(
+      fc.property(mixed, ({ text }) => {
+        const chars = Array.from(text);
+        let from = 0;
+        for (const { start, end } of leftToRightRuns(chars)) {
+          const inside = chars.slice(start, end);
+          expect(inside.map(strongDirection)).not.toContain('rtl');
+          expect(chars.slice(from, start).map(strongDirection)).not.toContain('ltr');
+          expect(/[0-9]|\p{L}/u.test(inside[inside.length - 1])).toBe(true);
+          from = end;
+        }
+        expect(chars.slice(from).map(strongDirection)).not.toContain('ltr');
       }),
       RUNS,
     );
