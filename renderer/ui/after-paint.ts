@@ -32,7 +32,10 @@ export function useAfterPaint<T, I = T>(value: T, initial: I): T | I {
 /** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
 const NO_FRAME_MS = 250;
 
-/** Runs `update` as soon as the next frame is painted (a task posted from its requestAnimationFrame); returns a function that cancels it. */
+/**
+ * Runs `update` as soon as the next frame is painted (a task posted from its requestAnimationFrame); returns a
+ * function that cancels it.
+ */
 function rightAfterNextPaint(update: () => void): () => void {
   let timer = setTimeout(update, typeof requestAnimationFrame === 'undefined' ? 0 : NO_FRAME_MS);
   if (typeof requestAnimationFrame === 'undefined') return () => clearTimeout(timer);
