@@ -163,13 +163,13 @@ export interface WorkspaceBoilerplateRule {
 }
 
 export const DEFAULT_LABELS: readonly LabelConfig[] = [
-  { name: 'PERSON', hotkey: '1', color: '#f4a3a3' },
-  { name: 'ORG', hotkey: '2', color: '#9cc7f4' },
-  { name: 'GPE', hotkey: '3', color: '#a8dba8' },
-  { name: 'LOC', hotkey: '4', color: '#d6c08a' },
-  { name: 'DATE', hotkey: '5', color: '#d3b3ef' },
-  { name: 'EVENT', hotkey: '6', color: '#f6c58f' },
-  { name: 'MISC', hotkey: '7', color: '#c9c9c9' },
+  { name: 'PERSON', hotkey: '1', color: '#ce8108' },
+  { name: 'ORG', hotkey: '2', color: '#2ea5aa' },
+  { name: 'GPE', hotkey: '3', color: '#7f9c52' },
+  { name: 'LOC', hotkey: '4', color: '#a29083' },
+  { name: 'DATE', hotkey: '5', color: '#f2b808' },
+  { name: 'EVENT', hotkey: '6', color: '#15dbbd' },
+  { name: 'MISC', hotkey: '7', color: '#b4c960' },
 ];
 
 export const DEFAULT_CONFIG: WorkspaceConfig = { labels: [...DEFAULT_LABELS] };

@@ -64,9 +64,14 @@ function editing(e: KeyboardEvent, s: TahrirState): boolean {
 
 /** Digit: tag the selection, or relabel the selected entity. */
 function applyLabel(e: KeyboardEvent, exact: boolean): void {
+  const label = labelForKey(e, store().getState().workspace?.config.labels ?? []);
+  if (label) tagWithLabel(label, exact);
+}
+
+/** What a label's digit does, and its button in the label bar: tag the selection, else relabel the selected entity, else say what it needs. */
+export function tagWithLabel(label: LabelConfig, exact: boolean): void {
   const s = store().getState();
-  const label = labelForKey(e, s.workspace?.config.labels ?? []);
-  if (!label || !s.doc || s.doc.readOnly) return;
+  if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (range) {
     tagEntity(label.name, range);

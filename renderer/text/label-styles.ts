@@ -1,5 +1,6 @@
 // Label colors come from the workspace config, so their styles are made at run time:
 // a constructable stylesheet (allowed by the CSP, unlike <style> or style attributes).
+import { HIGH_CONTRAST_PALETTE, highlightCss, LABEL_PALETTE, UNKNOWN_LABEL_COLOR } from '../../shared/label-palette';
 import type { LabelConfig } from '../../shared/model';
 import { session, type SessionViews } from '../session/session';
 
@@ -10,23 +11,13 @@ declare module '../session/session' {
   }
 }
 
-const PALETTE = [
-  '#f4a3a3',
-  '#9cc7f4',
-  '#a8dba8',
-  '#d6c08a',
-  '#d3b3ef',
-  '#f6c58f',
-  '#c9c9c9',
-  '#8fd6d0',
-  '#f2a7d0',
-  '#b8c77a',
-];
 // Only plain color syntax reaches the stylesheet: tahrir.json is user data.
 const SAFE_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,20}|(rgb|rgba|hsl|hsla|oklch)\([0-9.,%\s/a-z-]+\))$/i;
 
 export function labelColor(label: LabelConfig, index: number): string {
-  return label.color && SAFE_COLOR.test(label.color.trim()) ? label.color.trim() : PALETTE[index % PALETTE.length];
+  return label.color && SAFE_COLOR.test(label.color.trim())
+    ? label.color.trim()
+    : LABEL_PALETTE[index % LABEL_PALETTE.length];
 }
 
 export function labelHighlightName(index: number): string {
@@ -44,16 +35,22 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
     sheet = views.labelSheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  const rules = labels.map((label, i) => {
-    const color = labelColor(label, i);
-    return (
-      `::highlight(${labelHighlightName(i)}) { background-color: color-mix(in srgb, ${color} 72%, transparent); }\n` +
-      `.${labelClass(i)} { --label-color: ${color}; }`
-    );
-  });
-  rules.push(
-    `::highlight(tahrir-label-unknown) { background-color: #dddddd; }\n.label-unknown { --label-color: #dddddd; }`,
+  // Each theme paints the label's colour its own way (light-dark() follows the page's color-scheme,
+  // which the appearance setting or the system picks); high contrast swaps in its own checked palette.
+  const rule = (highlight: string, cls: string, color: string, contrast: string): string =>
+    `::highlight(${highlight}) { background-color: light-dark(${highlightCss(color, 'light')}, ${highlightCss(color, 'dark')}); }\n` +
+    `:root[data-contrast='more'] ::highlight(${highlight}) { background-color: ${contrast}; color: #000; }\n` +
+    `.${cls} { --label-color: ${color}; }\n` +
+    `:root[data-contrast='more'] .${cls} { --label-color: ${contrast}; }`;
+  const rules = labels.map((label, i) =>
+    rule(
+      labelHighlightName(i),
+      labelClass(i),
+      labelColor(label, i),
+      HIGH_CONTRAST_PALETTE[i % HIGH_CONTRAST_PALETTE.length],
+    ),
   );
+  rules.push(rule(labelHighlightName(-1), labelClass(-1), UNKNOWN_LABEL_COLOR, '#ffffff'));
   sheet.replaceSync(rules.join('\n'));
 }
 

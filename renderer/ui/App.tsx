@@ -5,6 +5,8 @@ import { setStatus } from '../session/annotation-actions';
 import { redo, undo } from '../session/history';
 import { useTahrir } from '../session/store';
 import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui-actions';
+import { Announcer } from './Announcer';
+import { AppearanceMenu } from './AppearanceMenu';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
@@ -14,6 +16,7 @@ import { CORPUS_CLEANUP_DIALOG, CorpusCleanupDialog } from './CorpusCleanupDialo
 import { EXTERNAL_CHANGE_DIALOG } from '../session/external-change';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
+import { LabelBar } from './LabelBar';
 import { SaveIndicator } from './SaveIndicator';
 import { SearchBar } from './SearchBar';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -103,6 +106,7 @@ function TopBar(): ReactElement {
         >
           Export…
         </button>
+        <AppearanceMenu />
         <button
           className="icon"
           onClick={() => toggleShortcuts(true)}
@@ -155,12 +159,14 @@ export function App(): ReactElement {
         )}
         <Banners />
         <SearchBar />
+        <LabelBar />
         <DocumentView />
         {!hasDoc && !opening && <p className="empty-hint center">Choose a document on the left.</p>}
       </main>
       <SidePanel />
       <ShortcutSheet />
       <OpenDialog />
+      <Announcer />
     </div>
   );
 }

@@ -241,7 +241,7 @@ function SuggestionItem({
       className={`cleanup-suggestion${current ? ' current' : ''}`}
       data-key={key}
       data-rule={s.rule}
-      aria-selected={current}
+      aria-current={current ? 'true' : undefined}
       title={suggestionWhy(s)}
     >
       <button
@@ -414,7 +414,8 @@ export function CleanupTab(): ReactElement {
         ref={listRef}
         id={SUGGESTION_LIST_ID}
         tabIndex={0}
-        role="listbox"
+        // A group, not a listbox: its suggestions hold their own buttons (accept, reject), which a listbox's options may not.
+        role="group"
         aria-label="Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule, N next document with suggestions)"
         onFocus={() => {
           if (!current && keys.length > 0) {

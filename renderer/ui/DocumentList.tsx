@@ -51,7 +51,14 @@ export function DocumentList(): ReactElement {
         <div className="progress-text" data-testid="progress">
           {done} of {total} done
         </div>
-        <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
+        <div
+          className="progress-bar"
+          role="progressbar"
+          aria-label="Documents done"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={done}
+        >
           <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
         </div>
       </div>

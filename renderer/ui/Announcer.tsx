@@ -1,0 +1,40 @@
+// The live region a screen reader speaks from: after each change of the open document, what
+// changed ("tagged PERSON جو بايدن", "deleted …", "undone: …"; shared/change-announcement.ts).
+// It follows the store directly and writes its one text node itself, after the keypress's frame,
+// so neither React nor the highlight waits for it.
+import { useEffect, useRef, type ReactElement } from 'react';
+import { announceChange, type ChangeWay } from '../../shared/change-announcement';
+import type { TahrirState } from '../session/state';
+import { store } from '../session/store';
+
+/** Undo steps back (the data left goes first in the future), redo forward (the data comes from the future); anything else is an edit. */
+function wayOf(s: TahrirState, prev: TahrirState): ChangeWay {
+  if (s.future[0] === prev.data && s.past.length === prev.past.length - 1) return 'undo';
+  if (prev.future[0] === s.data && s.past[s.past.length - 1] === prev.data) return 'redo';
+  return 'edit';
+}
+
+export function Announcer(): ReactElement {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    let spoken = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store().subscribe((s, prev) => {
+      // Another document opened (or the same one reloaded): not an edit to tell of.
+      if (s.data === prev.data || !s.data || !prev.data || s.doc?.id !== prev.doc?.id || s.doc !== prev.doc) return;
+      const [before, after, way] = [prev.data, s.data, wayOf(s, prev)];
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const text = announceChange(before, after, way);
+        if (!text || !ref.current) return;
+        // The same words twice (undo, undo) must be spoken twice: a region only speaks a change.
+        ref.current.textContent = ++spoken % 2 ? text : `${text}\u00a0`;
+      }, 0);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, []);
+  return <div ref={ref} className="visually-hidden" role="status" aria-live="polite" data-testid="announcer" />;
+}
