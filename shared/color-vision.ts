@@ -96,7 +96,10 @@ export function toLab(c: Rgb): [number, number, number] {
 const deg = (rad: number): number => (rad * 180) / Math.PI;
 const rad = (d: number): number => (d * Math.PI) / 180;
 
-/** CIEDE2000 colour difference of two L*a*b* colours (Sharma, Wu & Dalal 2005). About 2: barely seen; over 10: clearly different. */
+/**
+ * CIEDE2000 colour difference of two L*a*b* colours (Sharma, Wu & Dalal 2005). About 2: barely seen; over 10: clearly
+ * different.
+ */
 export function deltaE2000(lab1: readonly number[], lab2: readonly number[]): number {
   const [L1, a1, b1] = lab1;
   const [L2, a2, b2] = lab2;

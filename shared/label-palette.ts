@@ -6,7 +6,10 @@
 // CSS from these values, and renderer/styles/app.css names the same page, text and selection colours.
 import { mix, parseHex, type PaintedPalette, type Rgb } from './color-vision';
 
-/** One colour per label, in the order of tahrir.json's labels (PERSON, ORG, GPE, LOC, DATE, EVENT, MISC by default); more labels cycle. */
+/**
+ * One colour per label, in the order of tahrir.json's labels (PERSON, ORG, GPE, LOC, DATE, EVENT, MISC by default);
+ * more labels cycle.
+ */
 export const LABEL_PALETTE: readonly string[] = [
   '#ce8108',
   '#2ea5aa',

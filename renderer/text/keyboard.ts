@@ -68,7 +68,10 @@ function applyLabel(e: KeyboardEvent, exact: boolean): void {
   if (label) tagWithLabel(label, exact);
 }
 
-/** What a label's digit does, and its button in the label bar: tag the selection, else relabel the selected entity, else say what it needs. */
+/**
+ * What a label's digit does, and its button in the label bar: tag the selection, else relabel the selected entity, else
+ * say what it needs.
+ */
 export function tagWithLabel(label: LabelConfig, exact: boolean): void {
   const s = store().getState();
   if (!s.doc || s.doc.readOnly) return;

@@ -38,7 +38,8 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
   // Each theme paints the label's colour its own way (light-dark() follows the page's color-scheme,
   // which the appearance setting or the system picks); high contrast swaps in its own checked palette.
   const rule = (highlight: string, cls: string, color: string, contrast: string): string =>
-    `::highlight(${highlight}) { background-color: light-dark(${highlightCss(color, 'light')}, ${highlightCss(color, 'dark')}); }\n` +
+    `::highlight(${highlight}) { background-color: ` +
+    `light-dark(${highlightCss(color, 'light')}, ${highlightCss(color, 'dark')}); }\n` +
     `:root[data-contrast='more'] ::highlight(${highlight}) { background-color: ${contrast}; color: #000; }\n` +
     `.${cls} { --label-color: ${color}; }\n` +
     `:root[data-contrast='more'] .${cls} { --label-color: ${contrast}; }`;

@@ -7,7 +7,10 @@ import { announceChange, type ChangeWay } from '../../shared/change-announcement
 import type { TahrirState } from '../session/state';
 import { store } from '../session/store';
 
-/** Undo steps back (the data left goes first in the future), redo forward (the data comes from the future); anything else is an edit. */
+/**
+ * Undo steps back (the data left goes first in the future), redo forward (the data comes from the future); anything
+ * else is an edit.
+ */
 function wayOf(s: TahrirState, prev: TahrirState): ChangeWay {
   if (s.future[0] === prev.data && s.past.length === prev.past.length - 1) return 'undo';
   if (prev.future[0] === s.data && s.past[s.past.length - 1] === prev.data) return 'redo';

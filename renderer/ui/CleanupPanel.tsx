@@ -267,7 +267,9 @@ function SuggestionItem({
         )}
         {/* Most suggestions remove boilerplate; the other kinds (normalize, split…) say so. */}
         {s.kind !== 'boilerplate' && <span className="muted suggestion-kind">{s.kind}</span>}
-        {/* Why: a site's count or what was learned; else the rule's description, which the group's head already shows. */}
+        {/*
+          Why: a site's count or what was learned; else the rule's description, which the group's head already shows.
+        */}
         {s.reason ? (
           <span className="suggestion-why" data-testid="suggestion-why">
             {s.reason}
@@ -414,9 +416,13 @@ export function CleanupTab(): ReactElement {
         ref={listRef}
         id={SUGGESTION_LIST_ID}
         tabIndex={0}
-        // A group, not a listbox: its suggestions hold their own buttons (accept, reject), which a listbox's options may not.
+        // A group, not a listbox: its suggestions hold their own buttons (accept, reject), which a listbox's options
+        // may not.
         role="group"
-        aria-label="Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule, N next document with suggestions)"
+        aria-label={
+          'Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule, ' +
+          'N next document with suggestions)'
+        }
         onFocus={() => {
           if (!current && keys.length > 0) {
             setCursor(keys[0]);

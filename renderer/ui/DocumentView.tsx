@@ -245,7 +245,8 @@ export function DocumentView(): ReactElement | null {
         suppressContentEditableWarning
         spellCheck={false}
         inputMode="none"
-        // Focusable as a contenteditable already; said outright so checkers (axe) see its scroll container is reachable.
+        // Focusable as a contenteditable already; said outright so checkers (axe) see its scroll container is
+        // reachable.
         tabIndex={0}
         role="textbox"
         aria-readonly="true"

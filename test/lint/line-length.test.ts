@@ -42,7 +42,6 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'renderer/session/cleanup-suggestions.ts': 1,
   'renderer/session/document-actions.ts': 1,
   'renderer/session/external-change.ts': 1,
-  'renderer/ui/CleanupPanel.tsx': 2,
   'renderer/ui/dataset-summary.tsx': 1,
   'shared/api-arguments.ts': 1,
   'shared/boilerplate/author-bio.ts': 2,
