@@ -1,5 +1,5 @@
 // Bundles the programs with esbuild: the Electron main process, the sandboxed preload (one
-// CommonJS file, as a sandboxed preload must be), the `tahrir` CLI, the renderer and its sidecar worker.
+// CommonJS file, as a sandboxed preload must be), the `tahrir` CLI and its tagger's worker thread, the renderer and its sidecar worker.
 // TAHRIR_DEV=1: React's development build, unminified. TAHRIR_NOMIN=1: production React, unminified
 // (CPU profiles of the renderer then name every function).
 import { build } from 'esbuild';
@@ -57,6 +57,13 @@ const jobs = /** @type {import('esbuild').BuildOptions[]} */ ([
     entryPoints: [at('electron/cli.ts')],
     outfile: join(dist, 'cli.cjs'),
     external: ['electron', 'playwright-core'],
+    target: 'node20',
+    ...node,
+  },
+  // The entity tagger's training, in a worker thread of the back end (desktop and tahrir serve alike).
+  {
+    entryPoints: [at('electron/entity-tagger-worker.ts')],
+    outfile: join(dist, 'entity-tagger-worker.cjs'),
     target: 'node20',
     ...node,
   },
