@@ -16,6 +16,7 @@ import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { SaveIndicator } from './SaveIndicator';
 import { SearchBar } from './SearchBar';
+import { SuggestionBar } from './SuggestionBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 
@@ -155,6 +156,7 @@ export function App(): ReactElement {
         )}
         <Banners />
         <SearchBar />
+        <SuggestionBar />
         <DocumentView />
         {!hasDoc && !opening && <p className="empty-hint center">Choose a document on the left.</p>}
       </main>
