@@ -1,5 +1,6 @@
 // Bundles the programs with esbuild: the Electron main process, the sandboxed preload (one
-// CommonJS file, as a sandboxed preload must be), the `tahrir` CLI, the renderer and its sidecar worker.
+// CommonJS file, as a sandboxed preload must be), the `tahrir` CLI and its tagger's worker thread, the renderer and its
+// sidecar worker.
 // TAHRIR_DEV=1: React's development build, unminified. TAHRIR_NOMIN=1: production React, unminified
 // (CPU profiles of the renderer then name every function).
 import { build } from 'esbuild';
@@ -76,6 +77,13 @@ export function bundleOptions(out = dist) {
       entryPoints: [at('electron/cli.ts')],
       outfile: join(out, 'cli.cjs'),
       external: ['electron', 'playwright-core'],
+      target: 'node20',
+      ...node,
+    }),
+    // The entity tagger's training, in a worker thread of the back end (desktop and tahrir serve alike).
+    entityTaggerWorker: /** @type {import('esbuild').BuildOptions} */ ({
+      entryPoints: [at('electron/entity-tagger-worker.ts')],
+      outfile: join(out, 'entity-tagger-worker.cjs'),
       target: 'node20',
       ...node,
     }),

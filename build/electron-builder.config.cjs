@@ -9,7 +9,14 @@ module.exports = {
   productName: 'Tahrir',
   copyright: 'Copyright © Tahrir contributors',
   directories: { output: 'release', buildResources: 'build/resources' },
-  files: ['dist/main.cjs', 'dist/preload.cjs', 'dist/renderer/**/*', '!dist/**/*.map', 'package.json'],
+  files: [
+    'dist/main.cjs',
+    'dist/preload.cjs',
+    'dist/entity-tagger-worker.cjs',
+    'dist/renderer/**/*',
+    '!dist/**/*.map',
+    'package.json',
+  ],
   // The bundled sample workspace, opened when no folder is given (process.resourcesPath/seeds).
   extraResources: [{ from: 'seeds', to: 'seeds', filter: ['**/*', '!.tahrir/**'] }],
   asar: true,

@@ -7,6 +7,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
+  AnnotationSuggestions,
   DocumentSummary,
   ExportRequest,
   ImportReport,
@@ -29,6 +30,7 @@ import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shar
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
+import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
 import { resolveInside, relativeSegments } from './confine';
 import { ExportJobs } from './export-jobs';
 import type { BackendOperations } from './host-policy';
@@ -50,6 +52,8 @@ export interface BackendOptions {
   maxTextBytes?: number;
   /** Teams: who saves on this machine; each save stamps what it adds or changes with it (createdBy/changedBy). */
   annotator?: string;
+  /** The entity tagger's worker (tests; default: the bundle beside the program). */
+  tagger?: TaggerServiceOptions;
 }
 
 export class Backend implements BackendOperations {
@@ -62,14 +66,20 @@ export class Backend implements BackendOperations {
   private readonly events: WorkspaceEvents;
   private readonly exports: ExportJobs;
   private readonly siteTemplates: WorkspaceSiteTemplates;
+  /** Entity and quote suggestions; the tagger trains in a worker as the editor saves. */
+  readonly entitySuggestions: WorkspaceEntitySuggestions;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
     this.loaded = loaded;
     this.options = options;
-    this.events = new WorkspaceEvents(root, (event) => this.siteTemplates.noteChange(event));
+    this.events = new WorkspaceEvents(root, (event) => {
+      this.siteTemplates.noteChange(event);
+      this.entitySuggestions.noteChange(event);
+    });
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
     this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
+    this.entitySuggestions = new WorkspaceEntitySuggestions(root, () => this.config, options.tagger);
   }
 
   /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
@@ -200,6 +210,7 @@ export class Backend implements BackendOperations {
     });
     this.events.noteContent(sidecarFile, revision);
     this.siteTemplates.learnSoon();
+    this.entitySuggestions.noteSaved(id, incoming, revision);
     return { revision };
   }
 
@@ -234,6 +245,13 @@ export class Backend implements BackendOperations {
       existing: current?.edits,
     });
     return { edits, metadata: extractMetadata(text.text) };
+  }
+
+  /** Entity suggestions (the workspace's entities, its tagger) and quote candidates for a document. */
+  async suggestAnnotations(id: string): Promise<AnnotationSuggestions> {
+    id = this.checkId(id);
+    const { text } = await this.readText(id);
+    return this.entitySuggestions.suggest(id, text.text);
   }
 
   /** Every site's recurring lines (the 50 most frequent), for the corpus cleanup view. */
@@ -274,6 +292,7 @@ export class Backend implements BackendOperations {
   async close(): Promise<void> {
     this.exports.cancelAll();
     this.siteTemplates.stop();
+    this.entitySuggestions.stop();
     this.events.close();
   }
 }

@@ -48,6 +48,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     writeRecovery: (id, sidecar) => backend().writeRecovery(id, sidecar),
     discardRecovery: (id) => backend().discardRecovery(id),
     suggest: (id, decisions) => backend().suggest(id, decisions),
+    suggestAnnotations: (id) => backend().suggestAnnotations(id),
     siteTemplateLines: () => backend().siteTemplateLines(),
     addBoilerplateRule: (rule) => backend().addBoilerplateRule(rule),
     startExport: async (request) => backend().startExport({ ...request, out: await allowed(request.out) }),

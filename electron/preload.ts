@@ -31,6 +31,7 @@ const api = {
   writeRecovery: (id, sidecar) => call('writeRecovery', id, sidecar),
   discardRecovery: (id) => call('discardRecovery', id),
   suggest: (id, decisions) => (decisions === undefined ? call('suggest', id) : call('suggest', id, decisions)),
+  suggestAnnotations: (id) => call('suggestAnnotations', id),
   siteTemplateLines: () => call('siteTemplateLines'),
   addBoilerplateRule: (rule) => call('addBoilerplateRule', rule),
   chooseExportDestination: (format) => call('chooseExportDestination', format),

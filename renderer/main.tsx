@@ -12,6 +12,7 @@ import { api, host } from './bridge';
 import { saveOnExit } from './session/autosave';
 import { loadWorkspace, openDocument } from './session/document-actions';
 import { startSession } from './session/session';
+import { followAnnotationSuggestions } from './session/annotation-suggestions';
 import { App } from './ui/App';
 import { installKeyboard } from './text/keyboard';
 import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
@@ -26,6 +27,7 @@ startSession(api, (session) => {
   // Under `tahrir serve` the worker sends saves itself; on the desktop they go through the bridge.
   session.start(host === 'browser' ? pageTarget() : null);
   session.onDispose(installKeyboard());
+  session.onDispose(followAnnotationSuggestions());
   session.onDispose(
     session.store.subscribe((s, prev) => {
       if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);

@@ -150,6 +150,7 @@ export const API_ARGUMENTS = {
     [one(documentId), v.strictTuple([documentId, suggestDecisions])],
     'takes id (and optionally the decisions)',
   ),
+  suggestAnnotations: one(documentId),
   siteTemplateLines: none,
   addBoilerplateRule: one(boilerplateRule),
   chooseExportDestination: one(exportFormat),

@@ -3,6 +3,7 @@
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
 import type { TahrirErrorData } from './errors';
+import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
 import type {
   DocumentInfo,
   DocumentStatus,
@@ -91,6 +92,29 @@ export interface SiteTemplateLines {
 export interface Suggestions {
   edits: SuggestedEdit[];
   metadata: Partial<Omit<DocumentInfo, 'status' | 'note'>>;
+}
+
+/** The workspace's tagger: learning in the background from the annotated documents. */
+export interface TaggerStatus {
+  /**
+   * 'reading': the workspace's sidecars are being read; 'training': a model is being learned (in a
+   * worker); 'ready': suggesting; 'untrained': nothing annotated to learn from yet; 'unavailable':
+   * it cannot run here (`problem` says why), the other sources still suggest.
+   */
+  state: 'reading' | 'training' | 'ready' | 'untrained' | 'unavailable';
+  /** Documents and sentences the model in use learned from. */
+  documents: number;
+  sentences: number;
+  /** When the model in use was trained (ISO). */
+  trainedAt?: string;
+  problem?: string;
+}
+
+/** Entity and quote suggestions for one document (source code points), and how the tagger is doing. */
+export interface AnnotationSuggestions {
+  entities: EntitySuggestion[];
+  quotes: QuoteSuggestion[];
+  tagger: TaggerStatus;
 }
 
 export type ExportFormat = 'jsonl' | 'conll' | 'hf' | 'brat' | 'w3c' | 'labelstudio';
@@ -206,6 +230,12 @@ export interface TahrirApi {
    * Boilerplate and normalization suggestions; `decisions` (the editor's, saved or not) replace the sidecar's on disk.
    */
   suggest(id: string, decisions?: SuggestDecisions): Promise<Suggestions>;
+  /**
+   * Entity suggestions (the workspace's own entities found in this document, and the tagger
+   * trained on its annotated documents) and quote candidates with their speakers. The editor
+   * leaves out what it rejected or already has.
+   */
+  suggestAnnotations(id: string): Promise<AnnotationSuggestions>;
   /** Every site's recurring lines with their counts and an example (counted first if need be). */
   siteTemplateLines(): Promise<SiteTemplateLines[]>;
   /**
@@ -251,6 +281,7 @@ export const API_METHODS = [
   'writeRecovery',
   'discardRecovery',
   'suggest',
+  'suggestAnnotations',
   'siteTemplateLines',
   'addBoilerplateRule',
   'chooseExportDestination',

@@ -122,9 +122,18 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
  * takes in the combining marks that follow its last letter (they belong to it).
  */
 export function findAll(haystack: string, needle: string, options: FindOptions = {}): { start: number; end: number }[] {
+  return finder(haystack, options)(needle);
+}
+
+/**
+ * findAll for many needles in one haystack: the haystack is normalized once (the speaker
+ * suggestion looks for some forty speech verbs in the same stretch of text).
+ */
+export function finder(
+  haystack: string,
+  options: FindOptions = {},
+): (needle: string) => { start: number; end: number }[] {
   const hay = normalizeForMatch(haystack, options);
-  const pin = normalizeForMatch(needle, options).text;
-  if (pin === '') return [];
   const original = Array.from(haystack);
   // UTF-16 offsets of the normalized haystack → its code point offsets.
   const cpAt = new Int32Array(hay.text.length + 1);
@@ -140,27 +149,32 @@ export function findAll(haystack: string, needle: string, options: FindOptions =
   }
   cpAt[hay.text.length] = cp;
 
-  const matches: { start: number; end: number }[] = [];
-  let from = 0;
-  for (;;) {
-    const u = hay.text.indexOf(pin, from);
-    if (u < 0) break;
-    const nStart = cpAt[u];
-    const nEnd = cpAt[u + pin.length];
-    const start = hay.toOriginal[nStart];
-    let end = hay.toOriginal[nEnd - 1] + 1;
-    while (end < original.length && MARK.test(original[end])) end++;
-    const glued =
-      options.wholeWords &&
-      ((start > 0 && WORD_CHAR.test(original[start - 1])) || (end < original.length && WORD_CHAR.test(original[end])));
-    // A match starting inside a code point that folded to several (a ligature) is a partial match: skip it.
-    const partial = nStart > 0 && hay.toOriginal[nStart - 1] === start;
-    if (!glued && !partial) {
-      matches.push({ start, end });
-      from = u + pin.length;
-    } else {
-      from = u + 1;
+  return (needle) => {
+    const pin = normalizeForMatch(needle, options).text;
+    if (pin === '') return [];
+    const matches: { start: number; end: number }[] = [];
+    let from = 0;
+    for (;;) {
+      const u = hay.text.indexOf(pin, from);
+      if (u < 0) break;
+      const nStart = cpAt[u];
+      const nEnd = cpAt[u + pin.length];
+      const start = hay.toOriginal[nStart];
+      let end = hay.toOriginal[nEnd - 1] + 1;
+      while (end < original.length && MARK.test(original[end])) end++;
+      const glued =
+        options.wholeWords &&
+        ((start > 0 && WORD_CHAR.test(original[start - 1])) ||
+          (end < original.length && WORD_CHAR.test(original[end])));
+      // A match starting inside a code point that folded to several (a ligature) is a partial match: skip it.
+      const partial = nStart > 0 && hay.toOriginal[nStart - 1] === start;
+      if (!glued && !partial) {
+        matches.push({ start, end });
+        from = u + pin.length;
+      } else {
+        from = u + 1;
+      }
     }
-  }
-  return matches;
+    return matches;
+  };
 }

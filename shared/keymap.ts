@@ -58,7 +58,13 @@ export type KeyCommand =
   | 'reject-suggestion'
   | 'accept-rule'
   | 'reject-rule'
-  | 'next-document-to-clean';
+  | 'next-document-to-clean'
+  | 'next-annotation-suggestion'
+  | 'previous-annotation-suggestion'
+  | 'accept-annotation-suggestion'
+  | 'reject-annotation-suggestion'
+  | 'accept-all-of-label'
+  | 'accept-all-of-source';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
@@ -259,6 +265,44 @@ export const KEYMAP: readonly KeyBinding[] = [
     chords: [{ code: 'KeyN', shift: false }],
     keys: 'N',
     what: 'Cleanup list: open the next document (in the list’s order) with suggestions open',
+  },
+  {
+    command: 'next-annotation-suggestion',
+    chords: [{ code: 'KeyN', shift: false }],
+    keys: 'N / Shift + N',
+    what: 'Next / previous entity or quote suggestion (dotted in the text; the bar above it says why)',
+  },
+  {
+    command: 'previous-annotation-suggestion',
+    chords: [{ code: 'KeyN', shift: true }],
+    keys: '',
+    what: '',
+  },
+  {
+    command: 'accept-annotation-suggestion',
+    chords: [{ code: 'KeyY', shift: false }],
+    keys: 'Y',
+    what:
+      'Accept the current suggestion (a quote with its suggested speaker); ' +
+      'a label’s digit accepts it with that label',
+  },
+  {
+    command: 'reject-annotation-suggestion',
+    chords: [{ code: 'KeyX', shift: false }],
+    keys: 'X',
+    what: 'Reject the current suggestion (not offered again for that span; the tagger learns from it)',
+  },
+  {
+    command: 'accept-all-of-label',
+    chords: [{ code: 'KeyY', shift: true }],
+    keys: 'Shift + Y',
+    what: 'Accept every open suggestion with the current one’s label in this document (one undo step)',
+  },
+  {
+    command: 'accept-all-of-source',
+    chords: [{ code: 'KeyY', alt: true, shift: false }],
+    keys: 'Alt + Y',
+    what: 'Accept every open suggestion from the current one’s source in this document (one undo step)',
   },
   {
     command: 'delete-boilerplate',

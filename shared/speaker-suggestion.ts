@@ -2,7 +2,7 @@
 // (قال، أضاف، أكد، صرح… / said, told, added…) just before or after the quote.
 // Only a suggestion: the editor confirms it. Pure: the editor's inspector and keyboard
 // and the quote finder (shared/quote-finder.ts) use the same rule.
-import { findAll } from './arabic-normalize';
+import { finder } from './arabic-normalize';
 import type { Entity } from './model';
 import { sourceIndex } from './text-view';
 
@@ -63,8 +63,9 @@ const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}
 function verbsIn(window: string, offset: number): { start: number; end: number }[] {
   const chars = Array.from(window);
   const found: { start: number; end: number }[] = [];
+  const find = finder(window);
   for (const verb of SPEECH_VERBS) {
-    for (const m of findAll(window, verb)) {
+    for (const m of find(verb)) {
       const before = chars[m.start - 1];
       const clitic = (before === 'و' || before === 'ف') && !isLetter(chars[m.start - 2]);
       if (isLetter(before) && !clitic) continue;

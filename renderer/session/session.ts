@@ -13,7 +13,7 @@ import { BackendEvents } from './external-events';
 import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
 import type { DocumentData } from '../../shared/document-data';
-import { createTahrirStore, initialCleanup, ReactView } from './store';
+import { createTahrirStore, initialCleanup, initialReview, ReactView } from './store';
 
 /**
  * What layers above the session keep per session (the mounted text surface, the label stylesheet):
@@ -32,6 +32,8 @@ export interface SessionMemo {
   } | null;
   visible: { all: DocumentSummary[]; filter: string; out: DocumentSummary[] } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
+  /** The open entity and quote suggestions (annotation-suggestions.ts). */
+  review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown[] } | null;
 }
 
 export class EditorSession {
@@ -45,8 +47,8 @@ export class EditorSession {
   readonly events: BackendEvents;
   readonly views: SessionViews = {};
   /** Counters: a later answer wins over an earlier one still on its way; the same notice or flash twice still shows. */
-  readonly seq = { open: 0, suggestions: 0, flash: 0, notice: 0 };
-  readonly memo: SessionMemo = { live: null, visible: null, search: null };
+  readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0 };
+  readonly memo: SessionMemo = { live: null, visible: null, search: null, review: null };
   private readonly stops: (() => void)[] = [];
 
   constructor(
@@ -67,6 +69,8 @@ export class EditorSession {
       this.store.subscribe((s, prev) => {
         if (s.doc?.id !== prev.doc?.id && s.cleanup.docId !== (s.doc?.id ?? null))
           this.store.setState({ cleanup: initialCleanup() });
+        if (s.doc?.id !== prev.doc?.id && s.review.docId !== (s.doc?.id ?? null))
+          this.store.setState({ review: initialReview(s.review.sources) });
       }),
     );
   }

@@ -1,6 +1,7 @@
 // The shape of the one store, slice by slice. Slices hold data; the actions that
 // change it live at module level (*-actions.ts) so event listeners call them without hooks.
 import type {
+  TaggerStatus,
   DocumentSummary,
   OpenedDocument,
   ReanchorReport,
@@ -13,6 +14,8 @@ import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import type { DocumentData, SpanKind } from '../../shared/document-data';
 import type { TextView } from '../../shared/text-view';
+import type { SuggestionSources } from '../../shared/annotation-review';
+import type { Suggestion } from '../../shared/suggestions';
 
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
@@ -137,4 +140,30 @@ export interface CleanupSlice {
   cleanup: CleanupState;
 }
 
-export type TahrirState = WorkspaceSlice & DocumentSlice & HistorySlice & SaveSlice & UiSlice & CleanupSlice;
+/**
+ * Entity and quote suggestions of the open document (not document data): refetched per document and as the tagger
+ * learns.
+ */
+export interface ReviewState {
+  docId: string | null;
+  suggestions: Suggestion[];
+  tagger: TaggerStatus | null;
+  loading: boolean;
+  error: TahrirErrorData | null;
+  /** suggestionId of the suggestion the keyboard is on. */
+  cursor: string | null;
+  /** The sources shown (a setting each, kept in the browser's storage). */
+  sources: SuggestionSources;
+}
+
+export interface ReviewSlice {
+  review: ReviewState;
+}
+
+export type TahrirState = WorkspaceSlice &
+  DocumentSlice &
+  HistorySlice &
+  SaveSlice &
+  UiSlice &
+  CleanupSlice &
+  ReviewSlice;

@@ -6,7 +6,9 @@ import { flushSync } from 'react-dom';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabelConfig } from '../../shared/model';
 import { session } from './session';
+import { ALL_SOURCES } from '../../shared/annotation-review';
 import type {
+  ReviewState,
   CleanupSlice,
   CleanupState,
   DocumentSlice,
@@ -54,6 +56,15 @@ export const initialCleanup = (): CleanupState => ({
   cursor: null,
 });
 const initialCleanupSlice = (): CleanupSlice => ({ cleanup: initialCleanup() });
+export const initialReview = (sources = ALL_SOURCES): ReviewState => ({
+  docId: null,
+  suggestions: [],
+  tagger: null,
+  loading: false,
+  error: null,
+  cursor: null,
+  sources,
+});
 
 export function initialState(): TahrirState {
   return {
@@ -63,6 +74,7 @@ export function initialState(): TahrirState {
     ...initialSave(),
     ...initialUi(),
     ...initialCleanupSlice(),
+    review: initialReview(),
   };
 }
 

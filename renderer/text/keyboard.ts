@@ -39,6 +39,7 @@ import {
   startReplace,
   stepAndShow,
 } from './cleanup-commands';
+import { acceptAllLike, decideSuggestion, onSuggestion, stepSuggestionAndShow } from './suggestion-commands';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
 function labelForKey(e: KeyboardEvent, labels: readonly LabelConfig[]): LabelConfig | undefined {
@@ -81,6 +82,8 @@ export function tagWithLabel(label: LabelConfig, exact: boolean): void {
     collapseSelectionToEnd();
     return;
   }
+  // On an entity suggestion (N): accept it with this label.
+  if (!s.selected && onSuggestion() && decideSuggestion('accept', label.name)) return;
   if (s.selected?.kind === 'entity') relabelEntity(s.selected.id, label.name);
   else needTarget('text', `${label.hotkey ?? ''} (${label.name})`.trim());
 }
@@ -202,6 +205,13 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   'accept-rule': { when: editing, run: () => decide('accept', true) },
   'reject-rule': { when: editing, run: () => decide('reject', true) },
   'next-document-to-clean': { when: editing, run: () => void openNextToClean() },
+  // Entity and quote suggestions (suggestion-commands.ts).
+  'next-annotation-suggestion': { when: editing, run: () => stepSuggestionAndShow(1) },
+  'previous-annotation-suggestion': { when: editing, run: () => stepSuggestionAndShow(-1) },
+  'accept-annotation-suggestion': { paintFirst: true, when: editing, run: () => void decideSuggestion('accept') },
+  'reject-annotation-suggestion': { paintFirst: true, when: editing, run: () => void decideSuggestion('reject') },
+  'accept-all-of-label': { paintFirst: true, when: editing, run: () => acceptAllLike('label') },
+  'accept-all-of-source': { paintFirst: true, when: editing, run: () => acceptAllLike('source') },
 };
 
 /** Pressed alone, these do nothing (they only change what the next key does). */

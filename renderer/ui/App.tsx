@@ -19,6 +19,7 @@ import { DocumentView } from './DocumentView';
 import { LabelBar } from './LabelBar';
 import { SaveIndicator } from './SaveIndicator';
 import { SearchBar } from './SearchBar';
+import { SuggestionBar } from './SuggestionBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 
@@ -160,6 +161,7 @@ export function App(): ReactElement {
         <Banners />
         <SearchBar />
         <LabelBar />
+        <SuggestionBar />
         <DocumentView />
         {!hasDoc && !opening && <p className="empty-hint center">Choose a document on the left.</p>}
       </main>

@@ -2,9 +2,10 @@
 // accepted or made by hand, covers it) or kept, the prefixes and suffixes removed from a line,
 // and the lines of rejected suggestions. A document counts as reviewed when it has a
 // boilerplate edit, a rejected suggestion or the status done: elsewhere a kept line may just be
-// a line nobody looked at yet.
+// a line nobody looked at yet. A rejected entity or quote suggestion says nothing of cleanup.
 
-import type { Sidecar } from '../model';
+import { isAnnotationRejection } from '../annotation-review';
+import type { RejectedSuggestion, Sidecar } from '../model';
 import type { ReviewedLine } from './learner';
 import { keyedLines, lineKey, prefixKey, suffixKey } from './template-keys';
 
@@ -28,10 +29,15 @@ function codePointsToUtf16(text: string): (cp: number) => number {
   return (cp) => at[Math.max(0, Math.min(cp, at.length - 1))];
 }
 
+/** The rejected boilerplate suggestions (entity and quote ones are the tagger's). */
+function cleanupRejections(rejected: readonly RejectedSuggestion[] | undefined): RejectedSuggestion[] {
+  return (rejected ?? []).filter((r) => !isAnnotationRejection(r));
+}
+
 export function isReviewed(sidecar: Pick<Sidecar, 'edits' | 'rejected' | 'document'>): boolean {
   return (
     sidecar.edits.some((e) => e.kind === 'boilerplate' && e.start < e.end) ||
-    (sidecar.rejected ?? []).length > 0 ||
+    cleanupRejections(sidecar.rejected).length > 0 ||
     sidecar.document.status === 'done'
   );
 }
@@ -76,7 +82,7 @@ export function lessonsOf(
     while (start > 0 && covered[start - 1]) start--;
     if (start < covered.length) lessons.suffixes.push(suffixKey(k.tokens, start));
   }
-  for (const r of sidecar.rejected ?? []) {
+  for (const r of cleanupRejections(sidecar.rejected)) {
     for (const line of r.text.split(/\r\n|\n|\r/)) {
       const key = lineKey(line);
       if (key) lessons.rejected.push(key);

@@ -37,6 +37,7 @@ describe('electron-builder config', () => {
     for (const path of [
       'dist/main.cjs',
       'dist/preload.cjs',
+      'dist/entity-tagger-worker.cjs',
       'dist/renderer/index.html',
       'dist/renderer/app.js',
       'dist/renderer/assets/noto-naskh-arabic-1234.woff2',

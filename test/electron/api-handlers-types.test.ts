@@ -44,6 +44,7 @@ const table = (suggest: string) => `
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
+    suggestAnnotations: (id) => b.suggestAnnotations(id),
   } satisfies ApiHandlers;`;
 
 /** A Backend-like class answering `operations` of the Backend's (each as the real Backend does). */
@@ -67,6 +68,7 @@ const BACKEND_METHODS = [
   'importAnnotations',
   'siteTemplateLines',
   'addBoilerplateRule',
+  'suggestAnnotations',
 ];
 
 let errors: Record<string, string[]>;

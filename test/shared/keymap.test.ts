@@ -57,7 +57,8 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'ArrowDown', key: 'ArrowDown', altKey: true }))).toEqual(['next-document']);
     expect(commandsFor(press({ code: 'Slash', key: '?', shiftKey: true }))).toEqual(['shortcuts']);
     expect(commandsFor(press({ code: 'KeyQ', key: 'q', altKey: true }))).toEqual([]); // Alt+Q is nothing
-    expect(commandsFor(press({ code: 'KeyX', key: 'x' }))).toEqual([]);
+    expect(commandsFor(press({ code: 'KeyX', key: 'x', ctrlKey: true }))).toEqual([]);
+    expect(commandsFor(press({ code: 'KeyX', key: 'ء' }))).toEqual(['reject-annotation-suggestion']); // Arabic layout: X is ء
   });
 
   it('never gives one press two commands', () => {
@@ -92,10 +93,21 @@ describe('keymap', () => {
     const sheet = shortcutSheet();
     expect(sheet.every((row) => row.keys && row.what)).toBe(true);
     for (const binding of KEYMAP)
-      if (binding.command && binding.command !== 'previous-document' && binding.command !== 'previous-suggestion')
+      if (
+        binding.command &&
+        !['previous-document', 'previous-suggestion', 'previous-annotation-suggestion'].includes(binding.command)
+      )
         expect(sheet.map((r) => r.keys)).toContain(binding.keys);
     expect(sheet.map((r) => r.keys)).toContain('Alt + ↓ / Alt + ↑'); // previous-document shares that row
     expect(sheet.map((r) => r.keys)).toContain('J / K or ↓ / ↑'); // previous-suggestion shares that row
+    expect(sheet.map((r) => r.keys)).toContain('N / Shift + N'); // previous-annotation-suggestion shares that row
+  });
+
+  it('reviews entity and quote suggestions with N, Y, X (the physical keys), Shift + Y and Alt + Y', () => {
+    expect(commandsFor(press({ code: 'KeyY', key: 'غ' }))).toEqual(['accept-annotation-suggestion']); // Arabic layout
+    expect(commandsFor(press({ code: 'KeyY', key: 'Y', shiftKey: true }))).toEqual(['accept-all-of-label']);
+    expect(commandsFor(press({ code: 'KeyY', key: 'y', altKey: true }))).toEqual(['accept-all-of-source']);
+    expect(commandsFor(press({ code: 'KeyY', key: 'y', ctrlKey: true }))).toEqual(['redo']);
   });
 
   it('gives the cleanup list its own review keys, the others going on as anywhere else', () => {
@@ -110,7 +122,8 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'KeyK', key: 'k' }), list)).toEqual(['previous-suggestion']);
     expect(commandsFor(press({ code: 'KeyK', key: 'k' }))).toEqual(['quote-kind']);
     expect(commandsFor(press({ code: 'KeyN', key: 'n' }), list)).toEqual(['next-document-to-clean']);
-    expect(commandsFor(press({ code: 'KeyN', key: 'n' }))).toEqual([]);
+    expect(commandsFor(press({ code: 'KeyN', key: 'n' }))).toEqual(['next-annotation-suggestion']); // in the text
+    expect(commandsFor(press({ code: 'KeyN', key: 'N', shiftKey: true }))).toEqual(['previous-annotation-suggestion']);
     expect(commandsFor(press({ code: 'KeyZ', key: 'z', ctrlKey: true }), list)).toEqual(['undo']);
     expect(commandsFor(press({ code: 'ArrowDown', key: 'ArrowDown', altKey: true }), list)).toEqual(['next-document']);
   });

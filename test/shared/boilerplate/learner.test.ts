@@ -129,6 +129,25 @@ describe('learning from the editor', () => {
     expect(rejected.lines.every((l) => !l.removed)).toBe(true);
   });
 
+  test('a rejected entity or quote suggestion teaches cleanup nothing: the document is not reviewed by it', () => {
+    const a = article(1);
+    const lessons = lessonsOf(
+      'd1',
+      a.text,
+      {
+        edits: [],
+        rejected: [
+          { rule: 'entity:PERSON', start: 0, end: 3, text: a.credit },
+          { rule: 'quote:direct', start: 0, end: 3, text: a.credit },
+        ],
+        document: { status: 'todo' },
+      },
+      noRecurrence,
+    );
+    expect(lessons.lines).toEqual([]);
+    expect(lessons.rejected).toEqual([]);
+  });
+
   test('a prefix removed from a line is learned as one, and suggested in the next document', () => {
     const lines = (place: string, n: number) => `${place} (Valley Wire) — ${article(n).text}`;
     const lessons = ['AURORA', 'BOULDER', 'GOLDEN'].map((p, i) => {

@@ -1,0 +1,340 @@
+// A workspace's entity and quote suggestions for the editor: the entities tagged anywhere in the
+// workspace (read once from the sidecars, then followed save by save and change by change), a
+// tagger trained on its annotated documents, and quote candidates. Training runs in a worker
+// thread (entity-tagger-worker.ts), started again once saves pause, so it never holds up the
+// answers to the editor; the model is kept in `.tahrir/entity-tagger.json` (git-ignored,
+// rebuilt when missing or out of date: it names what it learned from).
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AnnotationSuggestions, TahrirEvent, TaggerStatus } from '../shared/api';
+import type { DocumentStatus, Entity, RejectedSuggestion, Sidecar, WorkspaceConfig } from '../shared/model';
+import { loadTagger, suggestEntities } from '../shared/ner/document-entities';
+import type { Gazetteer } from '../shared/ner/gazetteer';
+import type { Tagger, TaggerModel } from '../shared/ner/tagger';
+import { teachesTagger, type WorkspaceDocument } from '../shared/ner/workspace-training';
+import { findQuotes } from '../shared/quote-finder';
+import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../shared/workspace-layout';
+import { createHash } from 'node:crypto';
+import type { TrainJob, TrainResult } from './entity-tagger-protocol';
+import { toTahrirError } from './io-error';
+import { readSidecar, writeFileAtomic } from './sidecar-store';
+import { readTextFile } from './text-file';
+import { findFiles } from './workspace';
+import { encodingFor } from './workspace-config';
+
+export const TAGGER_MODEL_FILE = 'entity-tagger.json';
+const MODEL_FORMAT = 'tahrir-entity-tagger';
+/** Bumped when what the tagger learns from changes: an older model is trained again. */
+const MODEL_VERSION = 1;
+/** How long saves must pause before the tagger trains again. */
+const TRAIN_AFTER_MS = 1000;
+
+/** The model file: what it learned from (its fingerprint), and the model. */
+interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: typeof MODEL_VERSION;
+  fingerprint: string;
+  trainedAt: string;
+  documents: number;
+  sentences: number;
+  model: TaggerModel;
+  names: [string, string][];
+}
+
+/** What a document's sidecar gives the suggestions. */
+interface IndexedDocument {
+  status: DocumentStatus;
+  entities: Pick<Entity, 'start' | 'end' | 'label' | 'text' | 'orphaned'>[];
+  rejected: RejectedSuggestion[];
+  /** What the sidecar held when read (changes with every save). */
+  revision: string;
+}
+
+/**
+ * The worker's bundle: beside the running program (dist/*.cjs), or dist/ from the sources; TAHRIR_TAGGER_WORKER names
+ * another.
+ */
+export function findTaggerWorker(): string | null {
+  const candidates = [
+    process.env.TAHRIR_TAGGER_WORKER ?? '',
+    typeof __dirname === 'string' ? join(__dirname, 'entity-tagger-worker.cjs') : '',
+    typeof __dirname === 'string' ? join(__dirname, '..', 'dist', 'entity-tagger-worker.cjs') : '',
+  ].filter(Boolean);
+  return candidates.find((file) => existsSync(file)) ?? null;
+}
+
+/** Runs one training in a worker thread; the worker ends with it. */
+export function trainInWorker(workerFile: string, job: TrainJob): { result: Promise<TrainResult>; stop(): void } {
+  const worker = new Worker(workerFile);
+  const result = new Promise<TrainResult>((resolve) => {
+    worker.once('message', (answer: TrainResult) => resolve(answer));
+    worker.once('error', (e) => resolve({ ok: false, message: e.message }));
+    worker.once('exit', (code) => resolve({ ok: false, message: `the tagger's worker stopped (exit code ${code})` }));
+  });
+  worker.postMessage(job);
+  void result.then(() => worker.terminate());
+  return { result, stop: () => void worker.terminate() };
+}
+
+export interface TaggerServiceOptions {
+  /** The worker's bundle (default: findTaggerWorker()). */
+  workerFile?: string | null;
+  trainAfterMs?: number;
+}
+
+export class WorkspaceEntitySuggestions {
+  private index: Map<string, IndexedDocument> | null = null;
+  private reading: Promise<void> | null = null;
+  private tagger: { tagger: Tagger; gazetteer: Gazetteer } | null = null;
+  private trained: { fingerprint: string; documents: number; sentences: number; trainedAt: string } | null = null;
+  private training: { stop(): void } | null = null;
+  private trainAgain = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private problem: string | undefined;
+  private stopped = false;
+  private readonly workerFile: string | null;
+  /** Settles when the training under way (if any) ends: for tests and the bench. */
+  private trainingDone: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly root: string,
+    private readonly config: () => WorkspaceConfig,
+    private readonly options: TaggerServiceOptions = {},
+  ) {
+    this.workerFile = options.workerFile === undefined ? findTaggerWorker() : options.workerFile;
+    if (!this.workerFile)
+      this.problem = 'the tagger’s worker (entity-tagger-worker.cjs) is not built: npm run build makes it';
+  }
+
+  /** Suggestions for document `id` whose source text is `text`; the first call reads the workspace's sidecars. */
+  async suggest(id: string, text: string): Promise<AnnotationSuggestions> {
+    await this.read();
+    const index = this.index ?? new Map<string, IndexedDocument>();
+    const names: { text: string; label: string }[] = [];
+    for (const d of index.values()) for (const e of d.entities) if (!e.orphaned) names.push(e);
+    const own = (index.get(id)?.entities ?? []).filter((e) => !e.orphaned);
+    const entities = suggestEntities(text, { names, existing: own, tagger: this.tagger });
+    // Speakers: the document's people, tagged or suggested.
+    const quotes = findQuotes(text, [...own, ...entities]);
+    return { entities, quotes, tagger: this.status() };
+  }
+
+  status(): TaggerStatus {
+    const trained = this.trained;
+    const base = {
+      documents: trained?.documents ?? 0,
+      sentences: trained?.sentences ?? 0,
+      ...(trained ? { trainedAt: trained.trainedAt } : {}),
+      ...(this.problem ? { problem: this.problem } : {}),
+    };
+    if (!this.workerFile) return { state: 'unavailable', ...base };
+    if (!this.index) return { state: 'reading', ...base };
+    if (this.training || this.timer) return { state: 'training', ...base };
+    return { state: this.tagger ? 'ready' : 'untrained', ...base };
+  }
+
+  /** A sidecar the back end saved: its entities are known at once, and the tagger trains again once saves pause. */
+  noteSaved(id: string, sidecar: Sidecar, revision: string): void {
+    if (!this.index) return;
+    this.index.set(id, indexed(sidecar, revision));
+    this.trainSoon();
+  }
+
+  /** Changes on disk (another program, a git pull). */
+  noteChange(event: TahrirEvent): void {
+    if (!this.index) return;
+    if (event.type === 'sidecar-changed') void this.reread(event.id);
+    else if (event.type === 'document-removed') {
+      this.index.delete(event.id);
+      this.trainSoon();
+    } else if (event.type === 'documents-changed') {
+      this.index = null;
+      this.reading = null;
+      void this.read();
+    }
+  }
+
+  /** Waits for the workspace to be read and the training under way (and any it asked for) to end. */
+  async settled(): Promise<void> {
+    await this.read();
+    for (;;) {
+      const done = this.trainingDone;
+      if (this.timer) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        void this.train();
+      }
+      await this.trainingDone;
+      if (done === this.trainingDone && !this.timer && !this.training) return;
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.training?.stop();
+  }
+
+  private read(): Promise<void> {
+    this.reading ??= this.readWorkspace().catch((e) => {
+      this.problem = `the workspace’s sidecars could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      this.index = new Map();
+    });
+    return this.reading;
+  }
+
+  private async readWorkspace(): Promise<void> {
+    const { sidecars, realRoot } = await findFiles(this.root, { texts: false });
+    const index = new Map<string, IndexedDocument>();
+    for (const rel of sidecars) {
+      // A broken sidecar only means its entities are not suggested elsewhere (validate names it).
+      const stored = await readSidecar(join(realRoot, ...rel.split('/')), rel).catch(() => null);
+      if (stored) index.set(documentIdOfSidecar(rel), indexed(stored.sidecar, stored.revision));
+    }
+    this.index = index;
+    await this.loadModel();
+    if (!this.trained || this.trained.fingerprint !== this.fingerprint()) this.trainSoon(0);
+  }
+
+  private async reread(id: string): Promise<void> {
+    const file = sidecarFileOf(id);
+    const stored = await readSidecar(join(this.root, file), file).catch(() => null);
+    if (!this.index) return;
+    if (stored) this.index.set(id, indexed(stored.sidecar, stored.revision));
+    else this.index.delete(id);
+    this.trainSoon();
+  }
+
+  /** What the tagger learns from, in one hash: the teaching documents and their sidecars' revisions. */
+  private fingerprint(): string {
+    const hash = createHash('sha256').update(`${MODEL_VERSION}\n`);
+    for (const [id, d] of [...(this.index ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      if (teachesTagger(d)) hash.update(`${id}\u0000${d.revision}\n`);
+    return hash.digest('hex');
+  }
+
+  private trainSoon(after = this.options.trainAfterMs ?? TRAIN_AFTER_MS): void {
+    if (this.stopped || !this.workerFile) return;
+    if (this.training) {
+      this.trainAgain = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.train();
+    }, after);
+  }
+
+  private train(): Promise<void> {
+    if (this.training || !this.workerFile || this.stopped) return this.trainingDone;
+    const workerFile = this.workerFile;
+    this.trainingDone = (async () => {
+      const fingerprint = this.fingerprint();
+      if (this.trained?.fingerprint === fingerprint) return;
+      const documents = await this.teachingDocuments();
+      if (this.stopped) return;
+      const run = trainInWorker(workerFile, { documents });
+      this.training = run;
+      const answer = await run.result;
+      this.training = null;
+      if (this.stopped) return;
+      if (!answer.ok) {
+        this.problem = `the tagger could not be trained: ${answer.message}`;
+        return;
+      }
+      this.problem = undefined;
+      const trainedAt = new Date().toISOString();
+      this.trained = { fingerprint, documents: documents.length, sentences: answer.sentences, trainedAt };
+      if (!answer.model) {
+        this.tagger = null;
+        return;
+      }
+      this.tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
+      await this.saveModel({
+        format: MODEL_FORMAT,
+        version: MODEL_VERSION,
+        fingerprint,
+        trainedAt,
+        documents: documents.length,
+        sentences: answer.sentences,
+        model: answer.model,
+        names: answer.names,
+      }).catch((e) => {
+        // Only a cache: the model in memory is right all the same (a read-only workspace trains again next time).
+        this.problem = `the model could not be kept in ${TAHRIR_DIR}/: ${toTahrirError(e, TAHRIR_DIR).message}`;
+      });
+    })().finally(() => {
+      this.training = null;
+      if (this.trainAgain) {
+        this.trainAgain = false;
+        this.trainSoon();
+      }
+    });
+    return this.trainingDone;
+  }
+
+  /** The documents the tagger learns from, with their texts (one that cannot be read is left out). */
+  private async teachingDocuments(): Promise<WorkspaceDocument[]> {
+    const out: WorkspaceDocument[] = [];
+    for (const [id, d] of this.index ?? []) {
+      if (!teachesTagger(d)) continue;
+      const file = textFileOf(id);
+      const text = await readTextFile(join(this.root, file), encodingFor(this.config(), file), { file }).catch(
+        () => null,
+      );
+      if (text) out.push({ text: text.text, status: d.status, entities: d.entities, rejected: d.rejected });
+    }
+    return out;
+  }
+
+  private async loadModel(): Promise<void> {
+    let file: ModelFile;
+    try {
+      file = JSON.parse(await readFile(join(this.root, TAHRIR_DIR, TAGGER_MODEL_FILE), 'utf8')) as ModelFile;
+    } catch {
+      return; // none yet, or unreadable: trained again
+    }
+    if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
+    try {
+      this.tagger = { tagger: loadTagger(file.model), gazetteer: { names: new Map(file.names) } };
+      this.trained = {
+        fingerprint: file.fingerprint,
+        documents: file.documents,
+        sentences: file.sentences,
+        trainedAt: file.trainedAt,
+      };
+    } catch {
+      this.tagger = null; // a broken model is trained again
+    }
+  }
+
+  private async saveModel(file: ModelFile): Promise<void> {
+    const dir = join(this.root, TAHRIR_DIR);
+    // Not recursive: a workspace folder removed meanwhile is not made again.
+    await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+    const ignore = join(dir, '.gitignore');
+    await stat(ignore).catch(() =>
+      writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'),
+    );
+    await writeFileAtomic(
+      join(dir, TAGGER_MODEL_FILE),
+      `${JSON.stringify(file)}\n`,
+      `${TAHRIR_DIR}/${TAGGER_MODEL_FILE}`,
+    );
+  }
+}
+
+function indexed(sidecar: Sidecar, revision: string): IndexedDocument {
+  return {
+    status: sidecar.document.status,
+    entities: sidecar.entities.map(({ start, end, label, text, orphaned }) => ({ start, end, label, text, orphaned })),
+    rejected: sidecar.rejected ?? [],
+    revision,
+  };
+}

@@ -1,0 +1,240 @@
+// The review of entity and quote suggestions in the editor: fetched from the back end per
+// document (and again as its tagger learns from the saves), stepped through by keyboard,
+// accepted as entities and quotes (a quote with its suggested speaker) or rejected (kept in the
+// sidecar's `rejected`), each decision one undo step through changeDocument. The suggestions are
+// the store's review slice, never document data: not saved, not exported, not counted.
+import {
+  acceptedInto,
+  isEntitySuggestion,
+  openSuggestions,
+  rejectedInto,
+  SUGGESTION_SOURCES,
+  suggestionId,
+  type SuggestionSources,
+} from '../../shared/annotation-review';
+import type { DocumentData } from '../../shared/document-data';
+import type { Suggestion, SuggestionSource } from '../../shared/suggestions';
+import { sourceIndex } from '../../shared/text-view';
+import { toErrorData } from './autosave';
+import { changeDocument } from './history';
+import { session } from './session';
+import { store, useTahrir } from './store';
+import type { ReviewState } from './state';
+import { showNotice } from './ui-actions';
+
+/** While the tagger trains, the suggestions are asked for again this often (its new ones come in). */
+const TRAINING_POLL_MS = 1500;
+/** After a save, asked again once saves pause (the workspace's names and the tagger follow saves). */
+const AFTER_SAVE_MS = 1500;
+const SOURCES_KEY = 'tahrir.suggestionSources';
+
+export function useReview<T>(selector: (s: ReviewState) => T): T {
+  return useTahrir((s) => selector(s.review));
+}
+
+function setReview(change: Partial<ReviewState>): void {
+  store().setState((s) => ({ review: { ...s.review, ...change } }));
+}
+
+/** The sources the editor turned off last time (this browser's storage), else all on. */
+export function storedSources(): SuggestionSources {
+  const all: SuggestionSources = { workspace: true, tagger: true, 'quote-finder': true };
+  try {
+    const saved = JSON.parse(globalThis.localStorage?.getItem(SOURCES_KEY) ?? '{}') as Record<string, unknown>;
+    for (const source of SUGGESTION_SOURCES) if (saved[source] === false) all[source] = false;
+  } catch {
+    // no storage, or something else in it: all on
+  }
+  return all;
+}
+
+/** Turns a source on or off (remembered in this browser). */
+export function setSuggestionSource(source: SuggestionSource, on: boolean): void {
+  const sources = { ...store().getState().review.sources, [source]: on };
+  setReview({ sources });
+  try {
+    globalThis.localStorage?.setItem(SOURCES_KEY, JSON.stringify(sources));
+  } catch {
+    // storage full or forbidden: the setting holds for this session
+  }
+}
+
+/** Asks the back end for the open document's suggestions; the cursor stays where it was for the same document. */
+export async function loadAnnotationSuggestions(): Promise<void> {
+  const current = session();
+  const { doc } = current.store.getState();
+  const seq = ++current.seq.annotationSuggestions;
+  if (!doc) return;
+  const again = current.store.getState().review.docId === doc.id;
+  setReview({ docId: doc.id, loading: true, error: null, ...(again ? {} : { sources: storedSources() }) });
+  try {
+    const found = await current.api.suggestAnnotations(doc.id);
+    if (seq !== current.seq.annotationSuggestions || session() !== current) return;
+    setReview({
+      docId: doc.id,
+      suggestions: [...found.entities, ...found.quotes],
+      tagger: found.tagger,
+      loading: false,
+      cursor: again ? current.store.getState().review.cursor : null,
+    });
+  } catch (e) {
+    if (seq !== current.seq.annotationSuggestions || session() !== current) return;
+    setReview({ docId: doc.id, suggestions: [], loading: false, error: toErrorData(e) });
+  }
+}
+
+/**
+ * Keeps the suggestions in step: fetched when a document opens, again after saves pause (what
+ * the workspace knows changed) and every little while as long as the tagger trains. Returns a stop.
+ */
+export function followAnnotationSuggestions(): () => void {
+  const current = session();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const later = (ms: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void loadAnnotationSuggestions();
+    }, ms);
+  };
+  const stop = current.store.subscribe((s, prev) => {
+    if (s.doc?.id !== prev.doc?.id) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (s.doc) void loadAnnotationSuggestions();
+    } else if (s.doc && s.revision !== prev.revision && prev.revision !== undefined) later(AFTER_SAVE_MS);
+    else if (s.review.tagger !== prev.review.tagger && s.review.tagger?.state === 'training') later(TRAINING_POLL_MS);
+    else if (s.review.tagger !== prev.review.tagger && s.review.tagger?.state === 'reading') later(TRAINING_POLL_MS);
+  });
+  if (current.store.getState().doc) void loadAnnotationSuggestions();
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+}
+
+/** The open suggestions of the document as it is now (memoized per inputs: React and the highlights ask often). */
+export function openAnnotationSuggestions(): Suggestion[] {
+  const { review, data } = store().getState();
+  return openOf(review, data);
+}
+
+export function openOf(review: ReviewState, data: DocumentData | null): Suggestion[] {
+  const memo = session().memo;
+  const hit = memo.review;
+  if (hit && hit.suggestions === review.suggestions && hit.data === data && hit.sources === review.sources)
+    return hit.out as Suggestion[];
+  const out = openSuggestions(review.suggestions, data, review.sources);
+  memo.review = { suggestions: review.suggestions, data, sources: review.sources, out };
+  return out;
+}
+
+export function currentAnnotationSuggestion(): Suggestion | undefined {
+  const cursor = store().getState().review.cursor;
+  return cursor ? openAnnotationSuggestions().find((s) => suggestionId(s) === cursor) : undefined;
+}
+
+/** Moves the cursor `delta` on (to the first or last when on none, or on one gone); the suggestion it lands on. */
+export function stepAnnotationSuggestion(delta: number): Suggestion | undefined {
+  const open = openAnnotationSuggestions();
+  if (open.length === 0) {
+    setReview({ cursor: null });
+    return undefined;
+  }
+  const at = open.findIndex((s) => suggestionId(s) === store().getState().review.cursor);
+  const next = at < 0 ? (delta >= 0 ? 0 : open.length - 1) : (at + delta + open.length) % open.length;
+  setReview({ cursor: suggestionId(open[next]) });
+  return open[next];
+}
+
+export function setAnnotationCursor(s: Suggestion | null): void {
+  setReview({ cursor: s ? suggestionId(s) : null });
+}
+
+function slicer(): (start: number, end: number) => string {
+  const source = store().getState().doc?.source ?? '';
+  return (start, end) => sourceIndex(source).slice(start, end);
+}
+
+/** The workspace's label for people (a speaker's entity), if it has one. */
+function personLabel(): string | null {
+  const labels = store().getState().workspace?.config.labels ?? [];
+  return labels.find((l) => l.name === 'PERSON')?.name ?? null;
+}
+
+/** Accepts suggestions (optionally all with `label`), one undo step; how many became entities or quotes. */
+export function acceptAnnotationSuggestions(list: readonly Suggestion[], label?: string): number {
+  let added = 0;
+  const slice = slicer();
+  changeDocument((data) => {
+    const result = acceptedInto(data, list, slice, { label, personLabel: personLabel() });
+    added = result.added;
+    return result.data;
+  });
+  return added;
+}
+
+/** Rejects suggestions (kept in the sidecar, so not offered again for those spans), one undo step. */
+export function rejectAnnotationSuggestions(list: readonly Suggestion[]): number {
+  let added = 0;
+  const slice = slicer();
+  changeDocument((data) => {
+    const result = rejectedInto(data, list, slice);
+    added = result.added;
+    return result.data;
+  });
+  return added;
+}
+
+/** After a decision the cursor goes to the suggestion that took the decided one's place. */
+function decided(before: readonly Suggestion[], at: number): Suggestion | undefined {
+  const rest = openAnnotationSuggestions();
+  const ids = new Set(rest.map(suggestionId));
+  const next = before.slice(at + 1).find((s) => ids.has(suggestionId(s))) ?? rest[rest.length - 1];
+  setAnnotationCursor(next ?? null);
+  return next;
+}
+
+/** Accept (with `label`: as that label) or reject the suggestion the cursor is on; false when it is on none. */
+export function decideCurrentAnnotation(decision: 'accept' | 'reject', label?: string): Suggestion | false | undefined {
+  const { doc, review } = store().getState();
+  const open = openAnnotationSuggestions();
+  const at = open.findIndex((s) => suggestionId(s) === review.cursor);
+  if (at < 0 || !doc || doc.readOnly) return false;
+  const s = open[at];
+  if (label !== undefined && !isEntitySuggestion(s)) return false;
+  const n = decision === 'accept' ? acceptAnnotationSuggestions([s], label) : rejectAnnotationSuggestions([s]);
+  if (n === 0) return false;
+  return decided(open, at);
+}
+
+/** Accepts every open suggestion with the current one's label (quotes: every quote), or from its source. */
+export function acceptAllLikeCurrent(by: 'label' | 'source'): number {
+  const current = currentAnnotationSuggestion();
+  if (!current) return 0;
+  const open = openAnnotationSuggestions();
+  const kindOf = (s: Suggestion) => (isEntitySuggestion(s) ? s.label : 'quote');
+  const list = open.filter((s) => (by === 'label' ? kindOf(s) === kindOf(current) : s.source === current.source));
+  const n = acceptAnnotationSuggestions(list);
+  if (n > 0) {
+    const what = by === 'label' ? kindOf(current) : `from ${current.source}`;
+    showNotice(`Accepted ${n} suggestion${n === 1 ? '' : 's'} (${what}); Ctrl+Z undoes them all.`);
+  }
+  decided(open, open.indexOf(current));
+  return n;
+}
+
+/**
+ * Accepts every open suggestion of a label (quotes: 'quote') or of a source, without a cursor (the panel's buttons).
+ */
+export function acceptAllOf(filter: { label?: string; source?: SuggestionSource }): number {
+  const open = openAnnotationSuggestions();
+  const list = open.filter(
+    (s) =>
+      (filter.source === undefined || s.source === filter.source) &&
+      (filter.label === undefined || (isEntitySuggestion(s) ? s.label : 'quote') === filter.label),
+  );
+  const n = acceptAnnotationSuggestions(list);
+  if (n > 0) showNotice(`Accepted ${n} suggestion${n === 1 ? '' : 's'}; Ctrl+Z undoes them all.`);
+  return n;
+}

@@ -1,0 +1,95 @@
+// The keys of the entity and quote suggestions (their chords are in shared/keymap.ts) and their
+// drawing in the text: dotted underlines, quieter than an accepted entity's fill, the one the
+// keyboard is on with a band of its own. Kept apart from the entities' and quotes' layers.
+import { isEntitySuggestion, suggestionId } from '../../shared/annotation-review';
+import type { Suggestion } from '../../shared/suggestions';
+import { shownText } from '../../shared/text-view';
+import {
+  acceptAllLikeCurrent,
+  currentAnnotationSuggestion,
+  decideCurrentAnnotation,
+  openAnnotationSuggestions,
+  stepAnnotationSuggestion,
+} from '../session/annotation-suggestions';
+import { store } from '../session/store';
+import { selectSpan, showNotice } from '../session/ui-actions';
+import type { HighlightItem } from './highlight-layer';
+import { scrollToShown } from './scrolling';
+import { textSurface } from './text-surface';
+
+export const SUGGESTION_LAYER = 'annotation-suggestions';
+
+/** Highlight names: an entity suggestion, a quote suggestion, the current one (any kind). */
+export const SUGGESTED_ENTITY = 'tahrir-suggested-entity';
+export const SUGGESTED_QUOTE = 'tahrir-suggested-quote';
+export const SUGGESTED_CURRENT = 'tahrir-suggested-current';
+
+/** Draws the open suggestions into the mounted text (nothing when the text shown is not the store's). */
+export function drawSuggestions(open: readonly Suggestion[], cursor: string | null): void {
+  const surface = textSurface();
+  const { doc, data, view } = store().getState();
+  if (!surface || !doc || !data) return;
+  const shown = shownText(doc.source, data.edits, view);
+  if (surface.shown !== shown) return;
+  const items: HighlightItem[] = [];
+  for (const s of open) {
+    const r = shown.toShown(s.start, s.end);
+    if (!r || r.end <= r.start) continue;
+    const key = suggestionId(s);
+    const name = key === cursor ? SUGGESTED_CURRENT : isEntitySuggestion(s) ? SUGGESTED_ENTITY : SUGGESTED_QUOTE;
+    items.push({ key, name, start: r.start, end: r.end });
+  }
+  surface.highlights.setExtraHighlights(SUGGESTION_LAYER, items);
+}
+
+export function clearSuggestions(): void {
+  textSurface()?.highlights.setExtraHighlights(SUGGESTION_LAYER, []);
+}
+
+function show(s: Suggestion | undefined | false): void {
+  if (!s) return;
+  const surface = textSurface();
+  const r = surface?.shown.toShown(s.start, s.end);
+  if (r) scrollToShown(r.start);
+}
+
+/** N / Shift + N. */
+export function stepSuggestionAndShow(delta: 1 | -1): void {
+  const s = stepAnnotationSuggestion(delta);
+  if (!s) {
+    showNotice(
+      store().getState().review.loading ? 'Suggestions are still coming.' : 'No suggestions open in this document.',
+    );
+    return;
+  }
+  // The keys now act on the suggestion, not on a span clicked before.
+  selectSpan(null);
+  show(s);
+}
+
+const MOVE_FIRST = 'Move to a suggestion first (N / Shift + N).';
+
+/** Y / X; a digit (`label`) accepts with that label. False when the cursor is on no suggestion. */
+export function decideSuggestion(decision: 'accept' | 'reject', label?: string): boolean {
+  const next = decideCurrentAnnotation(decision, label);
+  if (next === false) {
+    if (label === undefined) showNotice(MOVE_FIRST);
+    return false;
+  }
+  show(next);
+  return true;
+}
+
+/** Shift + Y, Alt + Y. */
+export function acceptAllLike(by: 'label' | 'source'): void {
+  if (!currentAnnotationSuggestion()) {
+    showNotice(MOVE_FIRST);
+    return;
+  }
+  acceptAllLikeCurrent(by);
+}
+
+/** Is the cursor on a suggestion (a digit then accepts it with its label)? */
+export function onSuggestion(): boolean {
+  return currentAnnotationSuggestion() !== undefined && openAnnotationSuggestions().length > 0;
+}

@@ -1,0 +1,194 @@
+// The editor's review of entity and quote suggestions (shared/suggestions.ts): which are still
+// open for a document, what accepting or rejecting one does to its data. Pure: the renderer's
+// actions run these inside one undo step. A rejection is kept in the sidecar's `rejected`
+// beside the cleanup ones, its rule naming what was rejected (`entity:PERSON`,
+// `quote:direct`), so it holds for that span whatever source suggests it again, and the
+// workspace's tagger learns from it; the boilerplate learner leaves these out.
+import type { DocumentData } from './document-data';
+import { nextId, withSpans } from './document-data';
+import type { DocumentInfo, Entity, Quote, RejectedSuggestion } from './model';
+import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
+import { compareSuggestions } from './suggestions';
+
+export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['workspace', 'tagger', 'quote-finder'];
+
+/** Which sources the editor shows (a setting each); all on unless turned off. */
+export type SuggestionSources = Record<SuggestionSource, boolean>;
+export const ALL_SOURCES: SuggestionSources = { workspace: true, tagger: true, 'quote-finder': true };
+
+/** In the editor's words. */
+export const SOURCE_NAMES: Record<SuggestionSource, string> = {
+  workspace: 'tagged elsewhere in the workspace',
+  tagger: 'the learned tagger',
+  'quote-finder': 'quote finder',
+};
+
+const ENTITY_RULE = 'entity:';
+const QUOTE_RULE = 'quote:';
+
+export function isEntitySuggestion(s: Suggestion): s is EntitySuggestion {
+  return s.source !== 'quote-finder';
+}
+
+/** A rejected entity or quote suggestion (not a boilerplate one). */
+export function isAnnotationRejection(r: Pick<RejectedSuggestion, 'rule'>): boolean {
+  return r.rule.startsWith(ENTITY_RULE) || r.rule.startsWith(QUOTE_RULE);
+}
+
+/** The label a rejected entity suggestion had, or null for any other rejection. */
+export function rejectedEntityLabel(r: Pick<RejectedSuggestion, 'rule'>): string | null {
+  return r.rule.startsWith(ENTITY_RULE) ? r.rule.slice(ENTITY_RULE.length) : null;
+}
+
+/** Stable identity of a suggestion within its document: what it is and where. */
+export function suggestionId(s: Suggestion): string {
+  return isEntitySuggestion(s) ? `entity:${s.label}:${s.start}:${s.end}` : `quote:${s.kind}:${s.start}:${s.end}`;
+}
+
+/** What the sidecar keeps of a rejection; `text` is the source's code points [start, end). */
+export function rejectionOf(s: Suggestion, text: string): RejectedSuggestion {
+  const rule = isEntitySuggestion(s) ? `${ENTITY_RULE}${s.label}` : `${QUOTE_RULE}${s.kind}`;
+  return { rule, start: s.start, end: s.end, text };
+}
+
+/** Rejected for this span: an entity rejected with any label, a quote of either kind. */
+function isRejected(s: Suggestion, rejected: readonly RejectedSuggestion[] | undefined): boolean {
+  const prefix = isEntitySuggestion(s) ? ENTITY_RULE : QUOTE_RULE;
+  return !!rejected?.some((r) => r.start === s.start && r.end === s.end && r.rule.startsWith(prefix));
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * The suggestions still open: from a source that is on, not rejected for their span, and not
+ * where the editor already has an entity (for an entity) or a quote (for a quote). Undoing an
+ * accept or a reject brings one back. By position.
+ */
+export function openSuggestions(
+  suggestions: readonly Suggestion[],
+  data: DocumentData | null,
+  sources: SuggestionSources = ALL_SOURCES,
+): Suggestion[] {
+  if (!data) return [];
+  const entities = Object.values(data.entities).filter((e) => !e.orphaned);
+  const quotes = Object.values(data.quotes).filter((q) => !q.orphaned);
+  return suggestions
+    .filter((s) => sources[s.source] && !isRejected(s, data.rejected))
+    .filter((s) => !(isEntitySuggestion(s) ? entities : quotes).some((x) => overlaps(x, s)))
+    .sort(compareSuggestions);
+}
+
+export interface SuggestionCounts {
+  total: number;
+  byLabel: Record<string, number>;
+  bySource: Partial<Record<SuggestionSource, number>>;
+}
+
+/** How many are open, per label (quotes count as "quote") and per source. */
+export function countSuggestions(open: readonly Suggestion[]): SuggestionCounts {
+  const counts: SuggestionCounts = { total: open.length, byLabel: {}, bySource: {} };
+  for (const s of open) {
+    const label = isEntitySuggestion(s) ? s.label : 'quote';
+    counts.byLabel[label] = (counts.byLabel[label] ?? 0) + 1;
+    counts.bySource[s.source] = (counts.bySource[s.source] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The first change to a document moves it from todo to in progress. */
+function touched(document: DocumentInfo): DocumentInfo {
+  return document.status === 'todo' ? { ...document, status: 'in_progress' } : document;
+}
+
+export interface AcceptOptions {
+  /** The label to give the entities instead of their suggested one (a digit pressed). */
+  label?: string;
+  /** The label of a speaker's entity made for an accepted quote (PERSON); none: the speaker goes in as a name. */
+  personLabel?: string | null;
+}
+
+/**
+ * The document with `list` accepted: each entity suggestion an entity, each quote suggestion a
+ * quote with its suggested speaker (the entity on that span, else one made for it). What
+ * overlaps what is already there, or was accepted before it in the list, is left. The same
+ * data when nothing was added. `slice(start, end)` gives the source's code points.
+ */
+export function acceptedInto(
+  data: DocumentData,
+  list: readonly Suggestion[],
+  slice: (start: number, end: number) => string,
+  options: AcceptOptions = {},
+): { data: DocumentData; added: number } {
+  const entities: Record<string, Entity | null> = {};
+  const quotes: Record<string, Quote | null> = {};
+  const allEntities = () => [...Object.values(data.entities).filter((e) => !e.orphaned), ...newOnes(entities)];
+  const allQuotes = () => [...Object.values(data.quotes).filter((q) => !q.orphaned), ...newOnes(quotes)];
+  let entityNo = Number(nextId('t', data.entities).slice(1));
+  let quoteNo = Number(nextId('q', data.quotes).slice(1));
+  let added = 0;
+  for (const s of list) {
+    if (isEntitySuggestion(s)) {
+      if (allEntities().some((e) => overlaps(e, s))) continue;
+      const id = `t${entityNo++}`;
+      entities[id] = { id, start: s.start, end: s.end, label: options.label ?? s.label, text: slice(s.start, s.end) };
+      added++;
+      continue;
+    }
+    if (allQuotes().some((q) => overlaps(q, s))) continue;
+    const quote = quoteOf(s, `q${quoteNo++}`, slice);
+    if (s.speaker) {
+      const at = s.speaker;
+      const speaker = allEntities().find((e) => e.start === at.start && e.end === at.end);
+      if (speaker) quote.speaker = speaker.id;
+      else if (options.personLabel && !allEntities().some((e) => overlaps(e, at))) {
+        const id = `t${entityNo++}`;
+        entities[id] = { id, start: at.start, end: at.end, label: options.personLabel, text: slice(at.start, at.end) };
+        quote.speaker = id;
+      } else quote.speakerName = slice(at.start, at.end);
+    }
+    quotes[quote.id] = quote;
+    added++;
+  }
+  if (added === 0) return { data, added };
+  const next: DocumentData = { ...data, document: touched(data.document) };
+  if (Object.keys(entities).length > 0) next.entities = withSpans(data.entities, entities);
+  if (Object.keys(quotes).length > 0) next.quotes = withSpans(data.quotes, quotes);
+  return { data: next, added };
+}
+
+function newOnes<T>(record: Record<string, T | null>): T[] {
+  return Object.values(record).filter((x): x is T => x !== null);
+}
+
+function quoteOf(s: QuoteSuggestion, id: string, slice: (start: number, end: number) => string): Quote {
+  return { id, start: s.start, end: s.end, text: slice(s.start, s.end), speaker: null, kind: s.kind };
+}
+
+/** The document with `list` rejected (kept in `rejected`); the same data when all were already. */
+export function rejectedInto(
+  data: DocumentData,
+  list: readonly Suggestion[],
+  slice: (start: number, end: number) => string,
+): { data: DocumentData; added: number } {
+  const rejected = [...(data.rejected ?? [])];
+  let added = 0;
+  for (const s of list) {
+    if (isRejected(s, rejected)) continue;
+    rejected.push(rejectionOf(s, slice(s.start, s.end)));
+    added++;
+  }
+  return added === 0 ? { data, added } : { data: { ...data, rejected }, added };
+}
+
+/** The entity rejections of a sidecar, as spans the tagger learns are no such name. */
+export function rejectedEntitySpans(
+  rejected: readonly RejectedSuggestion[] | undefined,
+): { start: number; end: number; label: string }[] {
+  const out: { start: number; end: number; label: string }[] = [];
+  for (const r of rejected ?? []) {
+    const label = rejectedEntityLabel(r);
+    if (label !== null) out.push({ start: r.start, end: r.end, label });
+  }
+  return out;
+}

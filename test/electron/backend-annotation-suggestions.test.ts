@@ -1,0 +1,139 @@
+// Backend.suggestAnnotations on a real temp workspace, with the tagger's real worker thread:
+// a name tagged in one document is suggested in another where it has a clitic in front; the
+// tagger trains in the background on the annotated documents, keeps its model in the
+// git-ignored .tahrir/, trains again after a save, and learns from a rejection.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { Backend } from '../../electron/backend';
+import { codePointLength } from '../../shared/code-points';
+import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
+import type { Entity, Sidecar } from '../../shared/model';
+import { buildTaggerWorker } from './tagger-worker-bundle';
+import { tempFolder, writeFiles } from './temp-folder';
+
+let workerDir: string;
+let workerFile: string;
+let backend: Backend | null = null;
+beforeAll(async () => {
+  // Not a tempFolder: those go after each test, the worker serves them all.
+  workerDir = await mkdtemp(join(tmpdir(), 'tahrir-tagger-worker-'));
+  workerFile = await buildTaggerWorker(workerDir);
+});
+afterAll(() => rm(workerDir, { recursive: true, force: true }));
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+const cp = (text: string, needle: string, from = 0): number => {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`not in the text: ${needle}`);
+  return [...text.slice(0, at)].length;
+};
+
+function sidecarOf(text: string, status: Sidecar['document']['status'], entities: [string, string][]): string {
+  const s = emptySidecar('x.txt', '0'.repeat(64), codePointLength(text));
+  s.document.status = status;
+  let id = 1;
+  let from = 0;
+  s.entities = entities.map(([name, label]): Entity => {
+    const start = cp(text, name, from);
+    from = text.indexOf(name, from) + name.length;
+    return { id: `t${id++}`, start, end: start + codePointLength(name), label, text: name };
+  });
+  return serializeSidecar(s);
+}
+
+const A = 'قال الرئيس جو بايدن إن المحادثات في القاهرة كانت مفيدة.\nوأضاف بايدن أن الوفد سيعود.\n';
+const B =
+  'التقى وزير الخارجية بالرئيس الأميركي وبايدن في بالقاهرة أمس 😀.\nوقال بايدن: «سنواصل العمل مع شركائنا في المنطقة».\n';
+
+describe('Backend.suggestAnnotations', () => {
+  test('a name tagged elsewhere is suggested after a clitic; quotes come with their speaker; the tagger trains in a worker', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [
+        ['جو بايدن', 'PERSON'],
+        ['القاهرة', 'GPE'],
+        ['بايدن', 'PERSON'],
+      ]),
+      'b.txt': B,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    const first = await backend.suggestAnnotations('b');
+    const biden = cp(B, 'بايدن');
+    const workspace = first.entities.filter((e) => e.source === 'workspace');
+    // وبايدن: the suggestion leaves the و out; بالقاهرة: the ب and the article stay out.
+    expect(workspace).toContainEqual(expect.objectContaining({ start: biden, end: biden + 5, label: 'PERSON' }));
+    const cairo = cp(B, 'القاهرة');
+    expect(workspace.some((e) => e.label === 'GPE' && e.end === cairo + 7)).toBe(true);
+    const quote = first.quotes.find((q) => q.kind === 'direct');
+    expect(quote).toBeDefined();
+    expect(quote!.speaker).toEqual({
+      start: cp(B, 'بايدن', B.indexOf('وقال')),
+      end: cp(B, 'بايدن', B.indexOf('وقال')) + 5,
+    });
+
+    await backend.entitySuggestions.settled();
+    const status = backend.entitySuggestions.status();
+    expect(status).toMatchObject({ state: 'ready', documents: 1 });
+    expect(status.sentences).toBeGreaterThan(0);
+    const model = join(root, '.tahrir', 'entity-tagger.json');
+    expect(existsSync(model)).toBe(true);
+    expect(await readFile(join(root, '.tahrir', '.gitignore'), 'utf8')).toContain('*');
+    const saved = JSON.parse(await readFile(model, 'utf8'));
+    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 1, documents: 1 });
+    expect((await backend.suggestAnnotations('b')).tagger.state).toBe('ready');
+  });
+
+  test('a save trains the tagger again (a rejection teaches it too); a fresh back end reads the kept model instead of training', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'in_progress', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    await backend.suggestAnnotations('b');
+    await backend.entitySuggestions.settled();
+    const before = backend.entitySuggestions.status();
+    expect(before, JSON.stringify(before)).toMatchObject({ state: 'ready', documents: 1 });
+
+    // b stays to do, with one rejected suggestion: its sentence is learned from.
+    const opened = await backend.openDocument('b');
+    const at = cp(B, 'الخارجية');
+    const rejected = { rule: 'entity:ORG', start: at, end: at + 8, text: 'الخارجية' };
+    await backend.saveSidecar('b', { ...opened.sidecar, rejected: [rejected] }, opened.revision);
+    expect(backend.entitySuggestions.status().state).toBe('training');
+    await backend.entitySuggestions.settled();
+    const after = backend.entitySuggestions.status();
+    expect(after).toMatchObject({ state: 'ready', documents: 2 });
+    expect(after.sentences).toBeGreaterThan(before.sentences);
+    const trainedAt = after.trainedAt;
+    await backend.close();
+
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    await backend.suggestAnnotations('b');
+    await backend.entitySuggestions.settled();
+    expect(backend.entitySuggestions.status()).toMatchObject({ state: 'ready', trainedAt });
+  });
+
+  test('without the worker the workspace matcher and the quote finder still suggest, and the status says why', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile: null } });
+    const got = await backend.suggestAnnotations('b');
+    expect(got.entities.length).toBeGreaterThan(0);
+    expect(got.tagger.state).toBe('unavailable');
+    expect(got.tagger.problem).toMatch(/npm run build/);
+    await expect(backend.suggestAnnotations('../outside')).rejects.toMatchObject({ code: 'outside-workspace' });
+  });
+});

@@ -1,0 +1,102 @@
+// The review of entity and quote suggestions in the session's store, on a real workspace and
+// Backend: loaded for the open document, stepped through, accepted (with another label), rejected
+// (kept in `rejected`), all of a label at once, each one undo step; a source turned off.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  acceptAllLikeCurrent,
+  decideCurrentAnnotation,
+  loadAnnotationSuggestions,
+  openAnnotationSuggestions,
+  setSuggestionSource,
+  stepAnnotationSuggestion,
+} from '../../renderer/session/annotation-suggestions';
+import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
+import { undo } from '../../renderer/session/history';
+import { startSession } from '../../renderer/session/session';
+import { store } from '../../renderer/session/store';
+import { Backend } from '../../electron/backend';
+import { suggestionId } from '../../shared/annotation-review';
+import { codePointLength } from '../../shared/code-points';
+import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
+import { tempFolder, writeFiles } from '../electron/temp-folder';
+import { apiOf, ARABIC, cp } from './store-workspace';
+
+const TAGGED = 'التقى جو بايدن في عمّان وزير الخارجية.\n';
+
+let backend: Backend | null = null;
+afterEach(async () => {
+  await backend?.close();
+  backend = null;
+});
+
+async function open(): Promise<void> {
+  const root = await tempFolder('tahrir-review-');
+  const sidecar = emptySidecar('tagged.txt', '0'.repeat(64), codePointLength(TAGGED));
+  sidecar.document.status = 'done';
+  const at = (needle: string) => cp(TAGGED, needle);
+  sidecar.entities = [
+    { id: 't1', start: at('بايدن'), end: at('بايدن') + 5, label: 'PERSON', text: 'بايدن' },
+    { id: 't2', start: at('عمّان'), end: at('عمّان') + 5, label: 'GPE', text: 'عمّان' },
+  ];
+  await writeFiles(root, {
+    'ar.txt': ARABIC,
+    'tagged.txt': TAGGED,
+    'tagged.annotations.json': serializeSidecar(sidecar),
+  });
+  backend = await Backend.open(root, { tagger: { workerFile: null } });
+  startSession(apiOf(backend));
+  await loadWorkspace();
+  await openDocument('ar');
+  await loadAnnotationSuggestions();
+}
+
+const entityTexts = () =>
+  Object.values(store().getState().data!.entities).map((e) => [e.text, e.label, e.start] as const);
+
+describe('entity and quote suggestions in the store', () => {
+  it('steps through them, accepts one with another label, rejects one, each one undo step', async () => {
+    await open();
+    const open0 = openAnnotationSuggestions();
+    // بايدن three times (once after و), عمّان once: the workspace's names; and the quote.
+    expect(open0.filter((s) => s.source === 'workspace')).toHaveLength(4);
+    expect(open0.some((s) => s.source === 'quote-finder')).toBe(true);
+    expect(stepAnnotationSuggestion(1)).toBe(open0[0]);
+
+    expect(decideCurrentAnnotation('accept', 'ORG')).toBeTruthy();
+    expect(entityTexts()).toEqual([['بايدن', 'ORG', cp(ARABIC, 'بايدن')]]);
+    expect(store().getState().data!.document.status).toBe('in_progress');
+    // The cursor moved on to the next open one.
+    expect(store().getState().review.cursor).not.toBeNull();
+    undo();
+    expect(entityTexts()).toEqual([]);
+
+    stepAnnotationSuggestion(1);
+    const current = openAnnotationSuggestions().find((s) => suggestionId(s) === store().getState().review.cursor)!;
+    expect(decideCurrentAnnotation('reject')).toBeTruthy();
+    expect(store().getState().data!.rejected).toEqual([
+      expect.objectContaining({ rule: expect.stringMatching(/^(entity|quote):/), start: current.start }),
+    ]);
+    expect(openAnnotationSuggestions()).not.toContainEqual(current);
+    undo();
+    expect(store().getState().data!.rejected ?? []).toEqual([]);
+    expect(openAnnotationSuggestions()).toContainEqual(current);
+  });
+
+  it('accepts all of a label at once (one undo step); a source turned off is not offered', async () => {
+    await open();
+    const first = stepAnnotationSuggestion(1)!;
+    expect(first).toMatchObject({ label: 'PERSON' });
+    expect(acceptAllLikeCurrent('label')).toBe(3);
+    expect(entityTexts().map(([text, label]) => [text, label])).toEqual([
+      ['بايدن', 'PERSON'],
+      ['بايدن', 'PERSON'],
+      ['بايدن', 'PERSON'],
+    ]);
+    undo();
+    expect(entityTexts()).toEqual([]);
+    setSuggestionSource('workspace', false);
+    expect(openAnnotationSuggestions().every((s) => s.source === 'quote-finder')).toBe(true);
+    setSuggestionSource('workspace', true);
+    expect(openAnnotationSuggestions().some((s) => s.source === 'workspace')).toBe(true);
+  });
+});
