@@ -69,8 +69,8 @@ function applyLabel(e: KeyboardEvent, exact: boolean): void {
   if (!label || !s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (range) {
-    tagEntity(label.name, range);
-    collapseSelectionToEnd();
+    // Refused by the label's policy (tahrir.json): the selection stays, to be narrowed.
+    if (tagEntity(label.name, range)) collapseSelectionToEnd();
     return;
   }
   if (s.selected?.kind === 'entity') relabelEntity(s.selected.id, label.name);
