@@ -77,3 +77,17 @@ export function policyBreak(
   }
   return null;
 }
+
+export type OverlapRelation = 'same' | 'inside' | 'holds' | 'crosses';
+
+/** How span `a` lies against `b` (null: apart); what the inspector lists under "Overlaps". */
+export function overlapRelation(
+  a: { start: number; end: number },
+  b: { start: number; end: number },
+): OverlapRelation | null {
+  if (!(a.start < b.end && b.start < a.end)) return null;
+  if (a.start === b.start && a.end === b.end) return 'same';
+  if (b.start <= a.start && a.end <= b.end) return 'inside';
+  if (a.start <= b.start && b.end <= a.end) return 'holds';
+  return 'crosses';
+}

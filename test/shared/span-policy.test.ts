@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, LabelConfig } from '../../shared/model';
-import { crossesParagraphBreak, labelPolicy, policyBreak, spansCross } from '../../shared/span-policy';
+import { crossesParagraphBreak, labelPolicy, overlapRelation, policyBreak, spansCross } from '../../shared/span-policy';
 
 const LABELS: LabelConfig[] = [
   { name: 'PERSON' },
@@ -61,5 +61,15 @@ describe('span policies (tahrir.json, per label)', () => {
     expect(
       policyBreak({ start: 5, end: 15, text: 'abc', label: 'ORG' }, LABELS, [{ ...org, orphaned: true }]),
     ).toBeNull();
+  });
+});
+
+describe('overlapRelation', () => {
+  it('says how one span lies against another', () => {
+    expect(overlapRelation({ start: 2, end: 5 }, { start: 0, end: 10 })).toBe('inside');
+    expect(overlapRelation({ start: 0, end: 10 }, { start: 2, end: 5 })).toBe('holds');
+    expect(overlapRelation({ start: 0, end: 10 }, { start: 5, end: 15 })).toBe('crosses');
+    expect(overlapRelation({ start: 0, end: 10 }, { start: 0, end: 10 })).toBe('same');
+    expect(overlapRelation({ start: 0, end: 10 }, { start: 10, end: 15 })).toBeNull();
   });
 });
