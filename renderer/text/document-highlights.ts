@@ -48,6 +48,8 @@ export class DocumentHighlights {
   private readonly snap: SnapPreview | null;
   /** The spans under the pointer now, innermost first. */
   private hovered: ShownSpan[] = [];
+  /** Where the pointer was when they were found (client coordinates): the tip's place. */
+  private pointer = { x: 0, y: 0 };
   private readonly unsubscribe: () => void;
   /** The session's store the highlights follow. */
   private readonly store: StoreApi<TahrirState> = session().store;
@@ -326,9 +328,8 @@ export class DocumentHighlights {
   /** The pointer moved onto other spans: the innermost's extent boxed, the tip listing them all, its speaker marked. */
   private hoverChanged(spans: ShownSpan[], clientX: number, clientY: number): void {
     this.hovered = spans;
-    const s = this.store.getState();
-    this.overlay?.showTip(spans.length ? spans.map((h) => this.describe(s, h)) : null, clientX, clientY);
-    this.syncSpeakerMarks(s);
+    this.pointer = { x: clientX, y: clientY };
+    this.syncSpeakerMarks(this.store.getState());
   }
 
   /** One line of the hover's tip: what the span is, its text, its source offsets. */
@@ -350,6 +351,9 @@ export class DocumentHighlights {
    */
   private syncSpeakerMarks(s: TahrirState): void {
     if (!this.overlay || !s.data) return;
+    // The tip again too: what it says may have changed under the pointer (a speaker chosen, a relabel).
+    const lines = this.hovered.filter((h) => this.spanOf(s, h.ref)).map((h) => this.describe(s, h));
+    this.overlay.showTip(lines.length ? lines : null, this.pointer.x, this.pointer.y);
     const boxes: Box[] = [];
     const inner = this.hovered[0];
     if (inner) {

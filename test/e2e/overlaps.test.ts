@@ -213,6 +213,10 @@ describe.skipIf(!haveChromium)('overlaps, snapped preview and quote → speaker 
     await page.mouse.click(q.x, q.y);
     await page.keyboard.press('Enter'); // the suggested speaker
     await expect.poll(() => page.locator('[data-testid="speaker-current"]').textContent()).toContain('Kishida');
+    // The tip under the pointer says so at once.
+    await expect
+      .poll(() => page.locator('.span-tip').innerText())
+      .toBe('QUOTE · we will keep talking · 80–100 · speaker: Kishida');
     await expect.poll(() => highlightTexts('tahrir-quote-unattributed')).toEqual([]);
     expect(await highlightTexts('tahrir-quote')).toEqual(['we will keep talking']);
     // Selected quote: its speaker boxed, the quote dashed, an arc between them.
