@@ -26,6 +26,8 @@ const LabelSchema = v.looseObject(
     name: v.pipe(str, v.minLength(1, 'must not be empty')),
     hotkey: v.optional(v.pipe(str, v.length(1, 'must be a single key'))),
     color: v.optional(str),
+    allowCrossing: v.optional(v.boolean('must be true or false')),
+    allowAcrossParagraphs: v.optional(v.boolean('must be true or false')),
   },
   'must be an object with a name',
 );

@@ -127,6 +127,10 @@ export interface LabelConfig {
   hotkey?: string;
   /** CSS color. */
   color?: string;
+  /** May its entities cross another entity (overlap without nesting)? Default true (shared/span-policy.ts). */
+  allowCrossing?: boolean;
+  /** May its entities run across a paragraph break? Default false. */
+  allowAcrossParagraphs?: boolean;
 }
 
 /** `tahrir.json` at the workspace root. Absent file = defaults. */

@@ -2,9 +2,11 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { nextId, spanAt, withSpans, type DocumentData } from '../../shared/document-data';
+import { nextId, spanAt, spansOverlapping, withSpans, type DocumentData } from '../../shared/document-data';
+import { policyBreak } from '../../shared/span-policy';
 import { changeDocument } from './history';
 import { store } from './store';
+import { showNotice } from './ui-actions';
 import type { SpanRef } from './state';
 import { shownText, sourceIndex } from '../../shared/text-view';
 
@@ -33,10 +35,30 @@ function select(ref: SpanRef | null): void {
   store().setState({ selected: ref });
 }
 
-/** Tags [start, end) with `label`; an entity already on exactly that span is relabelled instead. Returns its id. */
+/**
+ * Why tahrir.json's policy for `label` refuses an entity on [start, end) (crossing another entity,
+ * or running across a paragraph break), said to the user; false when it may be there.
+ */
+function refusedByPolicy(span: { id?: string; start: number; end: number; text: string; label: string }): boolean {
+  const s = store().getState();
+  if (!s.data) return false;
+  const near = spansOverlapping(s.data.entities, span.start + 1, span.end - 1);
+  const broken = policyBreak(span, s.workspace?.config.labels ?? [], near);
+  if (!broken) return false;
+  showNotice(broken.message, 'error');
+  return true;
+}
+
+/**
+ * Tags [start, end) with `label`; an entity already on exactly that span is relabelled instead. Returns its id;
+ * null when nothing was tagged (tahrir.json's policy for the label refuses the span: the notice says why).
+ */
 export function tagEntity(label: string, range: SourceRange): string | null {
   if (range.end <= range.start) return null;
   const text = sliceCodePoints(sourceText(), range.start, range.end);
+  const data = store().getState().data;
+  const existing = data ? spanAt(data.entities, range.start, range.end, (e) => !e.orphaned) : undefined;
+  if (refusedByPolicy({ id: existing?.id, ...range, text, label })) return null;
   let id: string | null = null;
   changeDocument((data) => {
     const same = spanAt(data.entities, range.start, range.end, (e) => !e.orphaned);
@@ -58,6 +80,8 @@ export function tagEntity(label: string, range: SourceRange): string | null {
 }
 
 export function relabelEntity(id: string, label: string): void {
+  const entity = store().getState().data?.entities[id];
+  if (entity && entity.label !== label && refusedByPolicy({ ...entity, label })) return;
   changeDocument((data) => {
     const entity = data.entities[id];
     if (!entity || entity.label === label) return data;

@@ -15,10 +15,14 @@ import { Flash } from './flash';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';
 import { spansAt, type ShownSpan } from './hit-test';
 import { IdleWork } from './idle-work';
-import { labelHighlightName } from './label-styles';
+import { labelColor, labelHighlightName } from './label-styles';
 import { NearView } from './near-view';
 import { NestingBand } from './nesting-band';
 import { scrollToShown } from './scrolling';
+import { SnapPreview } from './snap-preview';
+import { SpanHover } from './span-hover';
+import { SpanOverlay, type Box, type TipLine } from './span-overlay';
+import { lacksSpeaker, speakerLinks } from './speaker-links';
 
 export type { ShownSpan } from './hit-test';
 
@@ -38,8 +42,16 @@ export class DocumentHighlights {
   private readonly search: HighlightLayer;
   private readonly marks: HighlightLayer;
   private readonly flash: Flash;
-  /** Entities inside another entity get a darker band, so nesting stays visible. */
+  /** Nested and crossing entities: a band each, in lanes below the text. */
   private readonly nesting: NestingBand;
+  /** Bands, hover boxes, quote → speaker arcs: the positioned layer beside the text. */
+  private readonly overlay: SpanOverlay | null;
+  private readonly hover: SpanHover | null;
+  private readonly snap: SnapPreview | null;
+  /** The spans under the pointer now, innermost first. */
+  private hovered: ShownSpan[] = [];
+  /** Where the pointer was when they were found (client coordinates): the tip's place. */
+  private pointer = { x: 0, y: 0 };
   private readonly unsubscribe: () => void;
   /** The session's store the highlights follow. */
   private readonly store: StoreApi<TahrirState> = session().store;
@@ -55,6 +67,7 @@ export class DocumentHighlights {
     private readonly shown: ShownText,
     private readonly elements: ParagraphElements,
     scrollRoot: Element | null = null,
+    textRoot: HTMLElement | null = null,
   ) {
     this.near = NearView.of(shown, scrollRoot, (changed) => {
       this.redraw(changed);
@@ -70,7 +83,17 @@ export class DocumentHighlights {
     this.search = new HighlightLayer(resolve, paragraphAt);
     this.flash = new Flash(new HighlightLayer(resolve, paragraphAt));
     this.marks = new HighlightLayer(resolve, paragraphAt);
-    this.nesting = new NestingBand(new HighlightLayer(resolve, paragraphAt), () => this.entities.items(true));
+    this.overlay = scrollRoot instanceof HTMLElement ? new SpanOverlay(scrollRoot, resolve, textRoot) : null;
+    this.nesting = new NestingBand(this.entities, this.overlay, (name) => this.colorOf(name));
+    this.hover = textRoot
+      ? new SpanHover(
+          textRoot,
+          shown,
+          (pos) => this.spansAt(pos),
+          (spans, x, y) => this.hoverChanged(spans, x, y),
+        )
+      : null;
+    this.snap = textRoot ? new SnapPreview(textRoot, shown, new HighlightLayer(resolve, paragraphAt)) : null;
     if (this.near) for (const [index, el] of elements) this.near.observe(index, el);
     this.near?.seed(scrollRoot);
     this.syncMarks();
@@ -81,7 +104,10 @@ export class DocumentHighlights {
         if (s.data?.entities !== prev.data?.entities || s.workspace !== prev.workspace) this.syncEntities(s, prev);
         if (s.data?.quotes !== prev.data?.quotes) this.syncQuotes(s);
       }
-      if (s.data !== prev.data || s.selected !== prev.selected) this.syncSelected(s);
+      if (s.data !== prev.data || s.selected !== prev.selected) {
+        this.syncSelected(s);
+        this.syncSpeakerMarks(s);
+      }
       if (s.search !== prev.search || s.data !== prev.data) this.syncSearch(s);
       if (s.flash !== prev.flash && s.flash) this.showFlash(s.flash);
     });
@@ -97,7 +123,11 @@ export class DocumentHighlights {
     if (paragraphs.size === 0) return;
     for (const layer of this.layers()) layer.refresh(paragraphs);
     this.flash.refresh(paragraphs);
-    this.nesting.refresh(paragraphs);
+    this.nesting.refresh((start, end) => {
+      const last = this.shown.paragraphAt(end);
+      for (let i = this.shown.paragraphAt(start); i <= last; i++) if (paragraphs.has(i)) return true;
+      return false;
+    });
   }
 
   /**
@@ -127,6 +157,9 @@ export class DocumentHighlights {
     this.unsubscribe();
     this.flash.dispose();
     this.nesting.dispose();
+    this.hover?.dispose();
+    this.snap?.dispose();
+    this.overlay?.dispose();
     for (const layer of [this.entities, this.quotes, this.selected, this.search, this.marks]) layer.clear();
   }
 
@@ -140,6 +173,7 @@ export class DocumentHighlights {
     this.syncQuotes(s);
     this.syncSelected(s);
     this.syncSearch(s);
+    this.syncSpeakerMarks(s);
   }
 
   /** Where a span shows (cached per span object: spans are immutable). */
@@ -223,7 +257,7 @@ export class DocumentHighlights {
     const items: HighlightItem[] = [];
     for (const q of Object.values(s.data?.quotes ?? {})) {
       const r = this.shownSpan(q);
-      if (r) items.push({ key: q.id, name: q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote', ...r });
+      if (r) items.push({ key: q.id, name: quoteHighlightName(q), ...r });
     }
     this.quotes.sync(items);
   }
@@ -277,9 +311,72 @@ export class DocumentHighlights {
     this.flash.show(r);
   }
 
+  /** A label's colour by its highlight name (a band's colour). */
+  private colorOf(highlightName: string): string {
+    const labels = this.store.getState().workspace?.config.labels ?? [];
+    const i = Number(/^tahrir-label-(\d+)$/.exec(highlightName)?.[1] ?? -1);
+    return labels[i] ? labelColor(labels[i], i) : '#9a948b';
+  }
+
+  /** The pointer moved onto other spans: the innermost's extent boxed, the tip listing them all, its speaker marked. */
+  private hoverChanged(spans: ShownSpan[], clientX: number, clientY: number): void {
+    this.hovered = spans;
+    this.pointer = { x: clientX, y: clientY };
+    this.syncSpeakerMarks(this.store.getState());
+  }
+
+  /** One line of the hover's tip: what the span is, its text, its source offsets. */
+  private describe(s: TahrirState, h: ShownSpan): TipLine {
+    const span = this.spanOf(s, h.ref);
+    if (!span) return { head: '', text: '', tail: '' };
+    const text = Array.from(span.text);
+    const shortText = text.length > 48 ? `${text.slice(0, 47).join('')}…` : span.text;
+    const where = `${span.start}–${span.end}`;
+    if (h.ref.kind === 'entity') return { head: (span as Entity).label, text: shortText, tail: where };
+    const q = span as Quote;
+    const speaker = q.speaker ? s.data?.entities[q.speaker]?.text : q.speakerName;
+    return { head: 'QUOTE', text: shortText, tail: `${where} · ${speaker ? `speaker: ${speaker}` : 'no speaker yet'}` };
+  }
+
+  /**
+   * The spans in focus (selected, or under the pointer) and their relations: the hovered span's
+   * extent boxed; a quote's speaker, or an entity's quotes, boxed and joined by an arc.
+   */
+  private syncSpeakerMarks(s: TahrirState): void {
+    if (!this.overlay || !s.data) return;
+    // The tip again too: what it says may have changed under the pointer (a speaker chosen, a relabel).
+    const lines = this.hovered.filter((h) => this.spanOf(s, h.ref)).map((h) => this.describe(s, h));
+    this.overlay.showTip(lines.length ? lines : null, this.pointer.x, this.pointer.y);
+    const boxes: Box[] = [];
+    const inner = this.hovered[0];
+    if (inner) {
+      const span = this.spanOf(s, inner.ref);
+      const color =
+        inner.ref.kind === 'entity' && span ? this.colorOf(this.entityItem(s)(span as Entity)?.name ?? '') : undefined;
+      boxes.push({ start: inner.start, end: inner.end, kind: 'hover', color });
+    }
+    const links = speakerLinks(s.data, [s.selected, inner?.ref]);
+    const arcs = [];
+    for (const link of links) {
+      const quote = this.shownSpan(link.quote);
+      const speaker = this.shownSpan(link.speaker);
+      if (!quote || !speaker) continue;
+      boxes.push({ ...speaker, kind: 'speaker' }, { ...quote, kind: 'spoken' });
+      arcs.push({ from: quote, to: speaker });
+    }
+    this.overlay.drawBoxes(boxes);
+    this.overlay.drawArcs(arcs);
+  }
+
   /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */
   spansAt(pos: number): ShownSpan[] {
     const data = this.store.getState().data;
     return data ? spansAt(data, this.shown, pos) : [];
   }
+}
+
+/** A quote's highlight: direct or indirect, and standing out while it has no speaker. */
+function quoteHighlightName(q: Quote): string {
+  if (lacksSpeaker(q)) return 'tahrir-quote-unattributed';
+  return q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote';
 }

@@ -78,8 +78,8 @@ export function tagWithLabel(label: LabelConfig, exact: boolean): void {
   if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (range) {
-    tagEntity(label.name, range);
-    collapseSelectionToEnd();
+    // Refused by the label's policy (tahrir.json): the selection stays, to be narrowed.
+    if (tagEntity(label.name, range)) collapseSelectionToEnd();
     return;
   }
   // On an entity suggestion (N): accept it with this label.

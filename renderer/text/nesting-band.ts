@@ -1,50 +1,109 @@
-// Entities inside another entity get a darker band, so nesting stays visible. Drawn just after
-// the frame that paints a change (it looks at every entity drawn), never in a keypress's task.
+// Nested and crossing entities, drawn so each one's extent reads on its own (as brat and INCEpTION
+// stack them): every entity that overlaps another gets an underline band of its label's colour in a
+// lane of its own below the text; the outermost keeps its fill, the ones in lanes below lose theirs
+// (two fills on the same letters blended into a colour no label has). Drawn just after the frame
+// that paints a change (it looks at every entity drawn), never in a keypress's task.
 import type { HighlightItem, HighlightLayer } from './highlight-layer';
+import type { SpanOverlay } from './span-overlay';
 
 /** Past the frame that paints a keypress (and the next keypress's, when typing fast). */
 const NESTED_DELAY_MS = 150;
 
-/** Entities lying inside another one (sweep by start; ties: the longer one is the outer). */
-export function nestedItems(items: readonly HighlightItem[]): HighlightItem[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: HighlightItem[] = [];
-  let reach = -1;
+/** An entity drawn without fill: its band carries its colour (label-styles.ts leaves this name unstyled). */
+export const INNER_HIGHLIGHT = 'tahrir-inner';
+
+export interface LanedItem extends HighlightItem {
+  /** 0 for the outermost, growing downward. */
+  lane: number;
+}
+
+/**
+ * The entities that overlap another one, each with a lane no entity overlapping it has (sweep by
+ * start; ties: the longer one is the outer, so it gets the lower lane). Entities alone are left out.
+ */
+export function overlapLanes(items: readonly HighlightItem[]): LanedItem[] {
+  const sorted = [...items].sort((a, b) => a.start - b.start || b.end - a.end || (a.key < b.key ? -1 : 1));
+  const active: LanedItem[] = [];
+  const overlapping = new Set<LanedItem>();
+  const all: LanedItem[] = [];
   for (const item of sorted) {
-    if (item.end <= reach) out.push({ ...item, name: 'tahrir-nested' });
-    reach = Math.max(reach, item.end);
+    for (let i = active.length - 1; i >= 0; i--) if (active[i].end <= item.start) active.splice(i, 1);
+    const taken = new Set(active.map((a) => a.lane));
+    let lane = 0;
+    while (taken.has(lane)) lane++;
+    const laned: LanedItem = { ...item, lane };
+    if (active.length > 0) {
+      overlapping.add(laned);
+      for (const a of active) overlapping.add(a);
+    }
+    active.push(laned);
+    all.push(laned);
   }
-  return out;
+  return all.filter((x) => overlapping.has(x));
 }
 
 export class NestingBand {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Entities drawn without fill now, with the highlight name they had (their label's). */
+  private readonly unfilled = new Map<string, string>();
+  private laned: LanedItem[] = [];
 
   constructor(
-    private readonly layer: HighlightLayer,
-    /**
-     * The entity highlights drawn now (only what is drawn: nesting is shown, not stored, and a long document draws a
-     * few screens).
-     */
-    private readonly drawn: () => HighlightItem[],
+    /** The entities' layer: a lane below the first has its fill taken off there, and given back when alone again. */
+    private readonly entities: HighlightLayer,
+    private readonly overlay: SpanOverlay | null,
+    /** Each label's colour by highlight name (the band's colour). */
+    private readonly colorOf: (highlightName: string) => string,
   ) {}
 
   schedule(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.layer.sync(nestedItems(this.drawn()));
+      this.update();
     }, NESTED_DELAY_MS);
   }
 
+  /**
+   * The lanes of the entities drawn now (only what is drawn: nesting is shown, not stored, and a long document draws a
+   * few screens).
+   */
+  private update(): void {
+    // The layer's names with the fills taken off given back, so a changed entity counts with its label.
+    const drawn = this.entities.items(true).map((i) => {
+      const was = this.unfilled.get(i.key);
+      return i.name === INNER_HIGHLIGHT && was ? { ...i, name: was } : i;
+    });
+    this.laned = overlapLanes(drawn);
+    const inner = new Map(this.laned.filter((x) => x.lane > 0).map((x) => [x.key, x]));
+    // Every item, drawn or not: one scrolled out of view gets its fill back too (it is laned again when drawn).
+    const byKey = new Map(this.entities.items().map((d) => [d.key, d]));
+    for (const [key, name] of this.unfilled) {
+      if (inner.has(key)) continue;
+      const cur = byKey.get(key);
+      this.unfilled.delete(key);
+      if (cur) this.entities.put(key, { ...cur, name });
+    }
+    for (const [key, item] of inner) {
+      this.unfilled.set(key, item.name);
+      this.entities.put(key, { start: item.start, end: item.end, name: INNER_HIGHLIGHT });
+    }
+    this.draw();
+  }
+
+  /** The bands, where the text lies now (after a relayout too: a resize, the fonts). */
+  draw(): void {
+    this.overlay?.drawBands(this.laned.map((x) => ({ ...x, color: this.colorOf(x.name) })));
+  }
+
   /** Draw again where paragraphs came into view, left it or were re-rendered. */
-  refresh(paragraphs: ReadonlySet<number>): void {
-    this.layer.refresh(paragraphs);
+  refresh(touches: (start: number, end: number) => boolean): void {
+    if (this.laned.some((x) => touches(x.start, x.end))) this.schedule();
   }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.layer.clear();
+    this.overlay?.drawBands([]);
   }
 }

@@ -188,7 +188,7 @@ export function DocumentView(): ReactElement | null {
     const root = rootRef.current;
     if (!shown || !root) return;
     performance.mark('tahrir:document-rendered');
-    const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement);
+    const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement, root);
     performance.mark('tahrir:highlights-ready');
     highlightsRef.current = highlights;
     setTextSurface({

@@ -18,6 +18,7 @@ import { selectLabels, useTahrir } from '../session/store';
 import { flashSpan, showNotice } from '../session/ui-actions';
 import { labelClass } from '../text/label-styles';
 import { SpeakerPicker } from './SpeakerPicker';
+import { SpanExtent } from './SpanExtent';
 import { focusText } from '../text/text-surface';
 
 const NO_ENTITIES: readonly Entity[] = [];
@@ -46,6 +47,7 @@ export function SpanInspector(): ReactElement | null {
             {entity.start}–{entity.end}
           </span>
         </header>
+        <SpanExtent span={entity} kind="entity" />
         <div className="label-buttons" role="group" aria-label="Label">
           {labels.map((l, i) => (
             <button
@@ -117,6 +119,7 @@ export function SpanInspector(): ReactElement | null {
           {q.start}–{q.end}
         </span>
       </header>
+      <SpanExtent span={q} kind="quote" />
       <div className="field">
         <span>
           Speaker <kbd>S</kbd>
@@ -131,7 +134,9 @@ export function SpanInspector(): ReactElement | null {
               <bdi>{q.speakerName}</bdi> <span className="muted">(name, no entity)</span>
             </span>
           ) : (
-            <span className="muted">none yet</span>
+            <span className="no-speaker" data-testid="no-speaker">
+              none yet: press <kbd>S</kbd>
+            </span>
           )}
           {(speaker || q.speakerName) && !readOnly && (
             <button

@@ -54,6 +54,32 @@ describe('readWorkspaceConfig', () => {
     expect((await readWorkspaceConfig(root)).problem?.message).toContain('encodings.a.txt: must be a string');
   });
 
+  it('reads the overlap policies per label, and refuses a value that is not true or false, naming the file and the key', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'tahrir.json': JSON.stringify({
+        labels: [
+          { name: 'QUOTE_SPAN', allowAcrossParagraphs: true },
+          { name: 'ORG', allowCrossing: false },
+        ],
+      }),
+    });
+    const { config, problem } = await readWorkspaceConfig(root);
+    expect(problem).toBeUndefined();
+    expect(config.labels).toEqual([
+      { name: 'QUOTE_SPAN', allowAcrossParagraphs: true },
+      { name: 'ORG', allowCrossing: false },
+    ]);
+    await writeFiles(root, {
+      'tahrir.json': JSON.stringify({ labels: [{ name: 'ORG', allowCrossing: 'no', allowAcrossParagraphs: 1 }] }),
+    });
+    const refused = (await readWorkspaceConfig(root)).problem;
+    expect(refused?.file).toBe('tahrir.json');
+    expect(refused?.message).toMatch(/^tahrir\.json: is not a valid workspace config/);
+    expect(refused?.message).toContain('labels[0].allowCrossing: must be true or false');
+    expect(refused?.message).toContain('labels[0].allowAcrossParagraphs: must be true or false');
+  });
+
   it('reads no tahrir.json that leads out of the workspace through a link: defaults, a problem naming it, nothing of its content', async () => {
     const root = await tempFolder();
     const elsewhere = await tempFolder();

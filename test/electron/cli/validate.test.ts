@@ -128,6 +128,15 @@ describe('tahrir validate', () => {
     const r2 = await tahrir(['validate', root]);
     expect(r2.code).toBe(1);
     expect(r2.stdout).toMatch(/^tahrir\.json: is not valid JSON/m);
+    // The overlap policies are true or false, nothing else.
+    await writeFiles(root, {
+      'tahrir.json': JSON.stringify({ labels: [{ name: 'PERSON', allowAcrossParagraphs: 'yes' }, { name: 'ORG' }] }),
+    });
+    const r3 = await tahrir(['validate', root]);
+    expect(r3.code).toBe(1);
+    expect(r3.stdout).toMatch(
+      /^tahrir\.json: is not a valid workspace config: labels\[0\]\.allowAcrossParagraphs: must be true or false/m,
+    );
   });
 
   it('prints a JSON report with --json', async () => {

@@ -1,0 +1,217 @@
+// The positioned layer over the text for what a CSS highlight cannot draw: the lanes of nested and
+// crossing entities (bands below the text), the box around a span's extent on hover, the arcs from
+// quotes to their speakers, and the hover's tip. One absolutely positioned layer beside the text
+// (never in it: the text's DOM stays one text node a paragraph), drawn only for the few spans
+// concerned, and drawn again when the text's layout changes (a resize, the fonts arriving).
+import type { RangeResolver } from './highlight-layer';
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Band thickness and the step between lanes, in px. */
+const BAND = 3;
+const LANE_STEP = 4;
+
+export interface Band {
+  key: string;
+  start: number;
+  end: number;
+  lane: number;
+  color: string;
+}
+
+export interface Box {
+  start: number;
+  end: number;
+  /** A class on the box: 'hover' (the span under the pointer), 'speaker', 'spoken'. */
+  kind: string;
+  color?: string;
+}
+
+export interface Arc {
+  /** The quote, and its speaker: shown-text spans. */
+  from: { start: number; end: number };
+  to: { start: number; end: number };
+}
+
+/** One line of the hover's tip: what the span is, its text, then its offsets (and a quote's speaker). */
+export interface TipLine {
+  head: string;
+  text: string;
+  tail: string;
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+export class SpanOverlay {
+  readonly element: HTMLDivElement;
+  private readonly bands: HTMLDivElement;
+  private readonly boxes: HTMLDivElement;
+  private readonly arcs: SVGSVGElement;
+  private readonly tip: HTMLDivElement;
+  private readonly resize: ResizeObserver | null;
+  private drawn: { bands: Band[]; boxes: Box[]; arcs: Arc[] } = { bands: [], boxes: [], arcs: [] };
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly resolve: RangeResolver,
+    watched: Element | null,
+  ) {
+    const doc = host.ownerDocument;
+    this.element = doc.createElement('div');
+    this.element.className = 'span-overlay';
+    this.element.setAttribute('aria-hidden', 'true');
+    this.element.dataset.testid = 'span-overlay';
+    this.bands = doc.createElement('div');
+    this.boxes = doc.createElement('div');
+    this.arcs = doc.createElementNS(SVG, 'svg');
+    this.arcs.classList.add('speaker-arcs');
+    this.tip = doc.createElement('div');
+    this.tip.className = 'span-tip';
+    this.tip.hidden = true;
+    this.element.append(this.bands, this.boxes, this.arcs, this.tip);
+    host.append(this.element);
+    this.resize = typeof ResizeObserver === 'undefined' || !watched ? null : new ResizeObserver(() => this.redraw());
+    if (watched) this.resize?.observe(watched);
+    void doc.fonts?.ready.then(() => this.redraw());
+  }
+
+  /** The span's boxes, one per line (and per direction run), in the layer's coordinates. */
+  rectsOf(start: number, end: number): Rect[] {
+    const origin = this.element.getBoundingClientRect();
+    const out: Rect[] = [];
+    for (const r of this.resolve(start, end)) {
+      const range = this.host.ownerDocument.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        continue; // a paragraph re-rendered since: drawn again with it
+      }
+      for (const box of range.getClientRects()) {
+        if (box.width < 0.5) continue;
+        const rect = {
+          left: box.left - origin.left,
+          top: box.top - origin.top,
+          right: box.right - origin.left,
+          bottom: box.bottom - origin.top,
+        };
+        // A range holding a whole <bdi> lists it and its text: one box each place.
+        if (!out.some((o) => Math.abs(o.left - rect.left) < 1 && Math.abs(o.top - rect.top) < 1)) out.push(rect);
+      }
+    }
+    return out;
+  }
+
+  drawBands(bands: Band[]): void {
+    this.drawn.bands = bands;
+    const doc = this.host.ownerDocument;
+    const out: HTMLElement[] = [];
+    for (const band of bands) {
+      for (const r of this.rectsOf(band.start, band.end)) {
+        const el = doc.createElement('div');
+        el.className = 'span-band';
+        el.dataset.key = band.key;
+        el.dataset.lane = String(band.lane);
+        place(el, r.left, r.bottom + 1 + band.lane * LANE_STEP, r.right - r.left, BAND);
+        el.style.backgroundColor = band.color;
+        out.push(el);
+      }
+    }
+    this.bands.replaceChildren(...out);
+  }
+
+  drawBoxes(boxes: Box[]): void {
+    this.drawn.boxes = boxes;
+    const doc = this.host.ownerDocument;
+    const out: HTMLElement[] = [];
+    for (const box of boxes) {
+      for (const r of this.rectsOf(box.start, box.end)) {
+        const el = doc.createElement('div');
+        el.className = `span-box ${box.kind}`;
+        place(el, r.left - 1, r.top, r.right - r.left + 2, r.bottom - r.top);
+        if (box.color) el.style.borderColor = box.color;
+        out.push(el);
+      }
+    }
+    this.boxes.replaceChildren(...out);
+  }
+
+  /** Arcs above the text from each quote to its speaker (as brat draws a relation), an arrowhead at the speaker. */
+  drawArcs(arcs: Arc[]): void {
+    this.drawn.arcs = arcs;
+    const paths: SVGElement[] = [];
+    for (const arc of arcs) {
+      const to = this.rectsOf(arc.to.start, arc.to.end)[0];
+      const quoteRects = this.rectsOf(arc.from.start, arc.from.end);
+      if (!to || quoteRects.length === 0) continue;
+      // The quote's line nearest the speaker.
+      const from = quoteRects.reduce((best, r) => (Math.abs(r.top - to.top) < Math.abs(best.top - to.top) ? r : best));
+      const x1 = (from.left + from.right) / 2;
+      const y1 = from.top + 4;
+      const x2 = (to.left + to.right) / 2;
+      const y2 = to.top + 4;
+      const lift = Math.min(60, 18 + Math.abs(x2 - x1) * 0.08);
+      const top = Math.min(y1, y2) - lift;
+      const path = this.host.ownerDocument.createElementNS(SVG, 'path');
+      path.setAttribute('d', `M ${x1} ${y1} C ${x1} ${top}, ${x2} ${top}, ${x2} ${y2}`);
+      path.setAttribute('class', 'speaker-arc');
+      const head = this.host.ownerDocument.createElementNS(SVG, 'path');
+      head.setAttribute('d', `M ${x2 - 4} ${y2 - 7} L ${x2} ${y2} L ${x2 + 4} ${y2 - 7}`);
+      head.setAttribute('class', 'speaker-arc head');
+      paths.push(path, head);
+    }
+    this.arcs.replaceChildren(...paths);
+  }
+
+  /**
+   * The tip by the pointer (client coordinates), a line per span under it; null hides it. Each line
+   * runs left to right as the interface does, the span's own text isolated in it (Arabic stays in
+   * order, and the offsets after it are not reordered around it).
+   */
+  showTip(lines: TipLine[] | null, clientX = 0, clientY = 0): void {
+    if (!lines || lines.length === 0) {
+      this.tip.hidden = true;
+      return;
+    }
+    const doc = this.host.ownerDocument;
+    const origin = this.element.getBoundingClientRect();
+    this.tip.replaceChildren(
+      ...lines.map((line) => {
+        const el = doc.createElement('div');
+        el.dir = 'ltr';
+        const text = doc.createElement('bdi');
+        text.textContent = line.text;
+        el.append(`${line.head} · `, text, ` · ${line.tail}`);
+        return el;
+      }),
+    );
+    this.tip.hidden = false;
+    this.tip.style.left = `${clientX - origin.left + 12}px`;
+    this.tip.style.top = `${clientY - origin.top + 22}px`;
+  }
+
+  /** The layout changed: everything where the text lies now. */
+  redraw(): void {
+    const { bands, boxes, arcs } = this.drawn;
+    this.drawBands(bands);
+    this.drawBoxes(boxes);
+    this.drawArcs(arcs);
+  }
+
+  dispose(): void {
+    this.resize?.disconnect();
+    this.element.remove();
+  }
+}
+
+function place(el: HTMLElement, left: number, top: number, width: number, height: number): void {
+  // Through the CSSOM (the CSP forbids style attributes, not style properties).
+  el.style.left = `${left}px`;
+  el.style.top = `${top}px`;
+  el.style.width = `${width}px`;
+  el.style.height = `${height}px`;
+}
