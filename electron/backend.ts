@@ -29,6 +29,7 @@ import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shar
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
+import { DocumentSearch } from './document-search';
 import { resolveInside, relativeSegments } from './confine';
 import { ExportJobs } from './export-jobs';
 import type { BackendOperations } from './host-policy';
@@ -62,6 +63,7 @@ export class Backend implements BackendOperations {
   private readonly events: WorkspaceEvents;
   private readonly exports: ExportJobs;
   private readonly siteTemplates: WorkspaceSiteTemplates;
+  private readonly search: DocumentSearch;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -70,6 +72,7 @@ export class Backend implements BackendOperations {
     this.events = new WorkspaceEvents(root, (event) => this.siteTemplates.noteChange(event));
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
     this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
+    this.search = new DocumentSearch(root, () => this.config, options.maxTextBytes);
   }
 
   /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
@@ -113,6 +116,11 @@ export class Backend implements BackendOperations {
 
   listDocuments(): Promise<DocumentSummary[]> {
     return listDocuments(this.root, this.config, { cache: this.summaries, maxTextBytes: this.options.maxTextBytes });
+  }
+
+  /** The filter's words over every document's name, title and text (Arabic-normalized). */
+  async searchDocuments(words: string[]): Promise<string[]> {
+    return this.search.search(await this.listDocuments(), words);
   }
 
   /** The id in its one spelling (`a/./b` and `a\\b` → `a/b`), refused if it leaves the workspace. */

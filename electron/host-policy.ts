@@ -43,6 +43,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     ...host.operations,
     getWorkspace: () => backend().getWorkspace(),
     listDocuments: () => backend().listDocuments(),
+    searchDocuments: (words) => backend().searchDocuments(words),
     openDocument: (id) => backend().openDocument(id),
     saveSidecar: (id, sidecar, baseRevision) => backend().saveSidecar(id, sidecar, baseRevision),
     writeRecovery: (id, sidecar) => backend().writeRecovery(id, sidecar),

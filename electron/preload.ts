@@ -26,6 +26,7 @@ const api = {
   chooseWorkspace: () => call('chooseWorkspace'),
   recentWorkspaces: () => call('recentWorkspaces'),
   listDocuments: () => call('listDocuments'),
+  searchDocuments: (words) => call('searchDocuments', words),
   openDocument: (id) => call('openDocument', id),
   saveSidecar: (id, sidecar, baseRevision) => call('saveSidecar', id, sidecar, baseRevision),
   writeRecovery: (id, sidecar) => call('writeRecovery', id, sidecar),

@@ -168,6 +168,7 @@ export type MenuCommand =
   | 'find'
   | 'export'
   | 'import'
+  | 'done-and-next'
   | 'next-document'
   | 'previous-document'
   | 'shortcuts'
@@ -183,6 +184,11 @@ export interface TahrirApi {
   recentWorkspaces(): Promise<string[]>;
 
   listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * The document list's filter: the ids, in the list's order, of the documents holding every word
+   * in their name, title or text, Arabic-normalized (shared/document-filter.ts).
+   */
+  searchDocuments(words: string[]): Promise<string[]>;
   openDocument(id: string): Promise<OpenedDocument>;
   /**
    * Atomic save; rejects with code 'stale-revision' when the sidecar on disk is not `baseRevision`.
@@ -236,6 +242,7 @@ export const API_METHODS = [
   'chooseWorkspace',
   'recentWorkspaces',
   'listDocuments',
+  'searchDocuments',
   'openDocument',
   'saveSidecar',
   'writeRecovery',

@@ -21,6 +21,7 @@ export const initialWorkspace = (): WorkspaceSlice => ({
   workspace: null,
   documents: [],
   filter: '',
+  textMatches: null,
   workspaceError: null,
 });
 export const initialDocument = (): DocumentSlice => ({

@@ -31,7 +31,8 @@ function pressesOf(chord: Chord): KeyPress[] {
 function pressOfAccelerator(accelerator: string): KeyPress {
   const parts = accelerator.split('+');
   const last = parts.at(-1)!;
-  const key = last === 'Down' ? 'ArrowDown' : last === 'Up' ? 'ArrowUp' : last.toLowerCase();
+  const key =
+    last === 'Down' ? 'ArrowDown' : last === 'Up' ? 'ArrowUp' : last === 'Enter' ? 'Enter' : last.toLowerCase();
   const code = /^[A-Z]$/.test(last) ? `Key${last}` : '';
   return press({
     code,
@@ -58,6 +59,9 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'Slash', key: '?', shiftKey: true }))).toEqual(['shortcuts']);
     expect(commandsFor(press({ code: 'KeyQ', key: 'q', altKey: true }))).toEqual([]); // Alt+Q is nothing
     expect(commandsFor(press({ code: 'KeyX', key: 'x' }))).toEqual([]);
+    expect(commandsFor(press({ code: 'Enter', key: 'Enter', ctrlKey: true }))).toEqual(['done-and-next']);
+    expect(commandsFor(press({ code: 'NumpadEnter', key: 'Enter', metaKey: true }))).toEqual(['done-and-next']);
+    expect(commandsFor(press({ code: 'Enter', key: 'Enter' }))).toEqual(['accept-speaker']);
   });
 
   it('never gives one press two commands', () => {
@@ -74,6 +78,7 @@ describe('keymap', () => {
       'undo',
       'redo',
       'find',
+      'done-and-next',
       'next-document',
       'previous-document',
       'toggle-clean-text',
