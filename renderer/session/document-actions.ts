@@ -279,7 +279,8 @@ export async function stepDocument(delta: 1 | -1): Promise<void> {
  */
 export async function doneAndNext(): Promise<void> {
   const s = store().getState();
-  if (!s.doc || !s.data) return;
+  // Pressed again while the next one opens: that one is not on screen yet to be marked done.
+  if (!s.doc || !s.data || (s.opening !== null && s.opening !== s.doc.id)) return;
   if (s.doc.readOnly) {
     showNotice(`${s.doc.id} is open read-only: it cannot be marked done (${s.doc.readOnly.message})`, 'error');
     return;
