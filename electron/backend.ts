@@ -30,6 +30,8 @@ import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
 import { DocumentSearch } from './document-search';
+import { workspaceProgress } from './workspace-progress';
+import type { CorpusProgress } from '../shared/corpus-progress';
 import { resolveInside, relativeSegments } from './confine';
 import { ExportJobs } from './export-jobs';
 import type { BackendOperations } from './host-policy';
@@ -116,6 +118,14 @@ export class Backend implements BackendOperations {
 
   listDocuments(): Promise<DocumentSummary[]> {
     return listDocuments(this.root, this.config, { cache: this.summaries, maxTextBytes: this.options.maxTextBytes });
+  }
+
+  /** The progress view's numbers, over every sidecar of the workspace. */
+  corpusProgress(): Promise<CorpusProgress> {
+    return workspaceProgress(
+      this.root,
+      this.config.labels.map((l) => l.name),
+    );
   }
 
   /** The filter's words over every document's name, title and text (Arabic-normalized). */

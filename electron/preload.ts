@@ -27,6 +27,7 @@ const api = {
   recentWorkspaces: () => call('recentWorkspaces'),
   listDocuments: () => call('listDocuments'),
   searchDocuments: (words) => call('searchDocuments', words),
+  corpusProgress: () => call('corpusProgress'),
   openDocument: (id) => call('openDocument', id),
   saveSidecar: (id, sidecar, baseRevision) => call('saveSidecar', id, sidecar, baseRevision),
   writeRecovery: (id, sidecar) => call('writeRecovery', id, sidecar),

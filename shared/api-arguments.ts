@@ -139,6 +139,7 @@ export const API_ARGUMENTS = {
   chooseWorkspace: none,
   recentWorkspaces: none,
   listDocuments: none,
+  corpusProgress: none,
   searchDocuments: one(
     v.pipe(
       v.array(

@@ -2,6 +2,7 @@
 // preload (`window.tahrir`, `satisfies TahrirApi`) and by the HTTP client used under
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
+import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
 import type {
   DocumentInfo,
@@ -189,6 +190,8 @@ export interface TahrirApi {
    * in their name, title or text, Arabic-normalized (shared/document-filter.ts).
    */
   searchDocuments(words: string[]): Promise<string[]>;
+  /** The progress view: documents per status over time, entities per label, documents per annotator. */
+  corpusProgress(): Promise<CorpusProgress>;
   openDocument(id: string): Promise<OpenedDocument>;
   /**
    * Atomic save; rejects with code 'stale-revision' when the sidecar on disk is not `baseRevision`.
@@ -243,6 +246,7 @@ export const API_METHODS = [
   'recentWorkspaces',
   'listDocuments',
   'searchDocuments',
+  'corpusProgress',
   'openDocument',
   'saveSidecar',
   'writeRecovery',

@@ -27,8 +27,9 @@ interface CommandHelp {
 export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   validate: { args: '<folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem' },
   stats: {
-    args: '<folder> [--json]',
-    summary: 'documents per status, spans per label, quotes with and without speaker',
+    args: '<folder> [--json] [--html FILE]',
+    summary:
+      'documents per status, spans per label, quotes with and without speaker; --html FILE: the progress charts in one page',
   },
   serve: {
     args: '<folder> [--port N] [--open | --no-open]',
