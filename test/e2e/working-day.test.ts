@@ -104,4 +104,28 @@ describe.skipIf(!haveChromium)('a working day’s flow (tahrir serve)', () => {
     }
     await page.locator('.side-panel').screenshot({ path: join(shots, 'working-day-entity-context.png') });
   });
+
+  it('shows the corpus’s progress as charts under the strict CSP (a screenshot)', async () => {
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+    });
+    await page.getByRole('button', { name: 'Progress…' }).click();
+    const view = page.getByTestId('progress-view');
+    await view.locator('svg').first().waitFor();
+    expect(await view.locator('svg').count()).toBe(3);
+    expect(await view.locator('svg').first().getAttribute('aria-label')).toBe(
+      'Documents per status over time: 4 done, 1 in progress, 0 to do',
+    );
+    // The GPE row counts the entities tagged above (saved first).
+    await expect
+      .poll(() => view.locator('svg >> nth=1').locator('g[data-name="GPE"]').getAttribute('data-value'))
+      .toBe('5');
+    const box = await view.locator('svg').first().boundingBox();
+    expect(box!.width).toBeGreaterThan(300);
+    await view.screenshot({ path: join(shots, 'working-day-progress.png') });
+    expect(refused).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => view.count()).toBe(0);
+  });
 });
