@@ -31,6 +31,9 @@ import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
+import { DocumentSearch } from './document-search';
+import { workspaceProgress } from './workspace-progress';
+import type { CorpusProgress } from '../shared/corpus-progress';
 import { resolveInside, relativeSegments } from './confine';
 import { ExportJobs } from './export-jobs';
 import type { BackendOperations } from './host-policy';
@@ -68,6 +71,7 @@ export class Backend implements BackendOperations {
   private readonly siteTemplates: WorkspaceSiteTemplates;
   /** Entity and quote suggestions; the tagger trains in a worker as the editor saves. */
   readonly entitySuggestions: WorkspaceEntitySuggestions;
+  private readonly search: DocumentSearch;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -80,6 +84,7 @@ export class Backend implements BackendOperations {
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
     this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
     this.entitySuggestions = new WorkspaceEntitySuggestions(root, () => this.config, options.tagger);
+    this.search = new DocumentSearch(root, () => this.config, options.maxTextBytes);
   }
 
   /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
@@ -123,6 +128,19 @@ export class Backend implements BackendOperations {
 
   listDocuments(): Promise<DocumentSummary[]> {
     return listDocuments(this.root, this.config, { cache: this.summaries, maxTextBytes: this.options.maxTextBytes });
+  }
+
+  /** The progress view's numbers, over every sidecar of the workspace. */
+  corpusProgress(): Promise<CorpusProgress> {
+    return workspaceProgress(
+      this.root,
+      this.config.labels.map((l) => l.name),
+    );
+  }
+
+  /** The filter's words over every document's name, title and text (Arabic-normalized). */
+  async searchDocuments(words: string[]): Promise<string[]> {
+    return this.search.search(await this.listDocuments(), words);
   }
 
   /** The id in its one spelling (`a/./b` and `a\\b` → `a/b`), refused if it leaves the workspace. */

@@ -43,6 +43,8 @@ export function apiHandlers(host: Host): ApiHandlers {
     ...host.operations,
     getWorkspace: () => backend().getWorkspace(),
     listDocuments: () => backend().listDocuments(),
+    searchDocuments: (words) => backend().searchDocuments(words),
+    corpusProgress: () => backend().corpusProgress(),
     openDocument: (id) => backend().openDocument(id),
     saveSidecar: (id, sidecar, baseRevision) => backend().saveSidecar(id, sidecar, baseRevision),
     writeRecovery: (id, sidecar) => backend().writeRecovery(id, sidecar),

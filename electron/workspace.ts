@@ -8,6 +8,7 @@ import type { DocumentSummary } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import type { WorkspaceConfig } from '../shared/model';
 import { checkSidecarStructure } from '../shared/sidecar-check';
+import { extractTitle } from '../shared/metadata';
 import { describeProblems } from '../shared/sidecar';
 import { isInside } from './confine';
 import { isMissing, toTahrirError } from './io-error';
@@ -136,8 +137,8 @@ function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
   return a === b || (a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs);
 }
 
-/** Checks that a text file decodes (its size already known from `stat`); nothing is kept in memory. */
-function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): void {
+/** Checks that a text file decodes (its size already known from `stat`) and gives its text (not kept). */
+function checkText(path: string, file: string, size: number, encoding: string | undefined, maxBytes: number): string {
   if (size > maxBytes) {
     throw new TahrirError(
       'too-large',
@@ -152,7 +153,7 @@ function checkText(path: string, file: string, size: number, encoding: string | 
   } catch (e) {
     throw toTahrirError(e, file);
   }
-  decodeText(bytes, file, encoding);
+  return decodeText(bytes, file, encoding);
 }
 
 /**
@@ -219,7 +220,9 @@ function summarize(
     summary.problem = new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file).toData();
   } else {
     try {
-      checkText(textPath, file, textStamp.size, encoding, maxBytes);
+      // The headline, for a document whose sidecar has no title yet (a list of hash-named files reads by titles).
+      const title = extractTitle(checkText(textPath, file, textStamp.size, encoding, maxBytes));
+      if (title) summary.title = title;
     } catch (e) {
       summary.problem = toTahrirError(e, file).toData();
     }

@@ -142,6 +142,16 @@ export const API_ARGUMENTS = {
   chooseWorkspace: none,
   recentWorkspaces: none,
   listDocuments: none,
+  corpusProgress: none,
+  searchDocuments: one(
+    v.pipe(
+      v.array(
+        v.pipe(v.string('each word must be a string'), v.maxLength(MAX_NAME, 'a word is too long')),
+        'words must be a list',
+      ),
+      v.maxLength(64, 'too many words (at most 64)'),
+    ),
+  ),
   openDocument: one(documentId),
   saveSidecar: v.strictTuple([documentId, sidecar, revision], 'takes id, sidecar and baseRevision'),
   writeRecovery: v.strictTuple([documentId, sidecar], 'takes id and sidecar'),

@@ -2,6 +2,7 @@
 // preload (`window.tahrir`, `satisfies TahrirApi`) and by the HTTP client used under
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
+import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
 import type {
@@ -200,6 +201,7 @@ export type MenuCommand =
   | 'find'
   | 'export'
   | 'import'
+  | 'done-and-next'
   | 'next-document'
   | 'previous-document'
   | 'shortcuts'
@@ -215,6 +217,13 @@ export interface TahrirApi {
   recentWorkspaces(): Promise<string[]>;
 
   listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * The document list's filter: the ids, in the list's order, of the documents holding every word
+   * in their name, title or text, Arabic-normalized (shared/document-filter.ts).
+   */
+  searchDocuments(words: string[]): Promise<string[]>;
+  /** The progress view: documents per status over time, entities per label, documents per annotator. */
+  corpusProgress(): Promise<CorpusProgress>;
   openDocument(id: string): Promise<OpenedDocument>;
   /**
    * Atomic save; rejects with code 'stale-revision' when the sidecar on disk is not `baseRevision`.
@@ -276,6 +285,8 @@ export const API_METHODS = [
   'chooseWorkspace',
   'recentWorkspaces',
   'listDocuments',
+  'searchDocuments',
+  'corpusProgress',
   'openDocument',
   'saveSidecar',
   'writeRecovery',

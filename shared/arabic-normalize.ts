@@ -111,6 +111,34 @@ export function normalizeForMatch(
   return { text: chunks.join(''), toOriginal };
 }
 
+/**
+ * What normalizeForMatch may change: Latin capitals, marks, dropped characters, Arabic-Indic and
+ * Persian digits, the folded letters, and whatever lies outside ASCII and the Arabic block.
+ */
+const FOLDABLE = new RegExp(
+  [
+    String.raw`[A-Z\p{M}\u0640\u200B-\u200F\u202A-\u202E\u2060-\u2069\u0660-\u0669\u06F0-\u06F9`,
+    String.raw`\u0622\u0623\u0625\u0649\u066B\u066C\u0671-\u0673\u06A9\u06AA\u06C1\u06CC\u06D0\u06D5\u0080-\u05FF]`,
+    String.raw`|[^\u0000-\u06FF]`,
+  ].join(''),
+  'gu',
+);
+
+/**
+ * The text of normalizeForMatch alone, without the offsets: what the document filter compares (a
+ * few times faster over a workspace's texts, as most characters stay as they are).
+ */
+export function normalizeText(text: string, options: NormalizeOptions = {}): string {
+  const folds = options.tehMarbuta ? FOLDS_TEH : FOLDS;
+  const fold = (ch: string): string => {
+    let folded = folds.get(ch);
+    if (folded === undefined) folds.set(ch, (folded = foldCodePoint(ch, options)));
+    return folded;
+  };
+  const out = text.replace(FOLDABLE, fold);
+  return options.tehMarbuta ? out.replace(/ة/gu, 'ه') : out;
+}
+
 /** Code units per chunk of normalized text (well under engines' argument limits). */
 const CHUNK = 4096;
 

@@ -43,6 +43,7 @@ export type KeyCommand =
   | 'redo'
   | 'find'
   | 'done'
+  | 'done-and-next'
   | 'next-document'
   | 'previous-document'
   | 'toggle-view'
@@ -182,6 +183,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     chords: [{ code: 'KeyD', ctrl: true, shift: true }],
     keys: 'Ctrl + Shift + D',
     what: 'Mark the document done (again: back to in progress)',
+  },
+  {
+    command: 'done-and-next',
+    chords: [{ key: 'Enter', ctrl: true, shift: false }],
+    keys: 'Ctrl + Enter',
+    what: 'Done and next: mark the document done and open the next one not done (in the list’s order, filter included)',
+    menu: { command: 'done-and-next', accelerator: 'CmdOrCtrl+Enter' },
   },
   {
     command: 'next-document',

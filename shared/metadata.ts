@@ -119,21 +119,27 @@ function isAdjectivePair(first: string, second: string): boolean {
   );
 }
 
+/** The headline: the first line with text, when it reads as one (not a date or source line). */
+function titleOf(first: string): string | undefined {
+  return isHeadlineLike(first, 30) && !isDateLine(first) && sourceLineName(first) === undefined && wordCount(first) >= 2
+    ? first
+    : undefined;
+}
+
+/** The title alone, read off the first line with text (the document list shows it for every document). */
+export function extractTitle(source: string): string | undefined {
+  const first = /\S[^\r\n]*/u.exec(source.slice(0, 4096))?.[0].trim();
+  return first ? titleOf(first) : undefined;
+}
+
 export function extractMetadata(source: string): Metadata {
   const lines = splitLines(source).map((l) => l.text);
   const meta: Metadata = {};
 
   const firstIndex = lines.findIndex((l) => l.trim().length > 0);
   if (firstIndex >= 0) {
-    const first = lines[firstIndex].trim();
-    if (
-      isHeadlineLike(first, 30) &&
-      !isDateLine(first) &&
-      sourceLineName(first) === undefined &&
-      wordCount(first) >= 2
-    ) {
-      meta.title = first;
-    }
+    const title = titleOf(lines[firstIndex].trim());
+    if (title !== undefined) meta.title = title;
   }
 
   // Published before updated: take the first date line that is not an update stamp, else the first one.

@@ -1,6 +1,11 @@
 // `tahrir stats <folder> [--json]`: documents per status, spans per label, quotes with and
 // without a speaker, edits per kind. Unreadable files are named (exit 1); the rest is counted.
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { progressReportHtml } from '../../shared/progress-charts';
+import { nowStamp } from '../../shared/timestamp';
+import { readWorkspaceConfig } from '../workspace-config';
+import { workspaceProgress } from '../workspace-progress';
 import type { DocumentStatus, Sidecar } from '../../shared/model';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
@@ -113,10 +118,28 @@ export function formatStats(s: WorkspaceStats): string {
   ].join('');
 }
 
+/** `--html FILE`: the progress charts in one self-contained page (the editor's progress view, on paper). */
+async function writeReport(root: string, out: string): Promise<void> {
+  const { config } = await readWorkspaceConfig(root);
+  const progress = await workspaceProgress(
+    root,
+    config.labels.map((l) => l.name),
+  );
+  const colors = Object.fromEntries(config.labels.map((l) => [l.name, l.color ?? '#9aa6b8']));
+  try {
+    await writeFile(out, progressReportHtml(basename(resolve(root)), progress, colors, nowStamp()));
+  } catch (e) {
+    throw toTahrirError(e, out);
+  }
+  process.stderr.write(`wrote the progress charts to ${out}\n`);
+}
+
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json'] });
+  const line = parseCommandLine(args, USAGE, { flags: ['json'], options: ['html'] });
   const root = await folderArgument(line, USAGE);
   const stats = await workspaceStats(root);
+  const html = line.options.get('html');
+  if (html !== undefined) await writeReport(root, resolve(html));
   process.stdout.write(line.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
   for (const p of stats.problems) process.stderr.write(`${p.message}\n`);
   return stats.problems.length > 0 ? 1 : 0;

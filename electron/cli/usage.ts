@@ -27,8 +27,10 @@ interface CommandHelp {
 export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   validate: { args: '<folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem' },
   stats: {
-    args: '<folder> [--json]',
-    summary: 'documents per status, spans per label, quotes with and without speaker',
+    args: '<folder> [--json] [--html FILE]',
+    summary:
+      'documents per status, spans per label, quotes with and without speaker; --html FILE: the progress charts ' +
+      'in one page',
   },
   serve: {
     args: '<folder> [--port N] [--open | --no-open]',
@@ -41,18 +43,23 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   suggest: {
     args: '<file.txt> [--workspace DIR] [--entities] [--quotes] [--json]',
     summary:
-      "boilerplate and normalization suggestions for one document, with its site's template; entity and quote suggestions",
+      "boilerplate and normalization suggestions for one document, with its site's template; entity and quote " +
+      'suggestions',
   },
   learn: {
     args: '<folder> [--forget] [--json]',
     summary: "count each site's template lines and learn from the editor's boilerplate decisions",
   },
   'ner-eval': {
-    args: '--train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] [--seed N] [--save-model FILE]',
+    args:
+      '--train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] ' +
+      '[--seed N] [--save-model FILE]',
     summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
   },
   export: {
-    args: '<folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] [--split 80,10,10 --seed N] [--json]',
+    args:
+      '<folder> --format jsonl|conll|hf|brat|w3c|labelstudio [--out PATH] [--status todo|in_progress|done] ' +
+      '[--split 80,10,10 --seed N] [--json]',
     summary: 'write the labeled dataset',
   },
   import: {

@@ -76,6 +76,7 @@ function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
     {
       label: '&View',
       submenu: [
+        pageKey('Done and Next', 'done-and-next'),
         pageKey('Next Document', 'next-document'),
         pageKey('Previous Document', 'previous-document'),
         pageKey('Toggle Clean / Source Text', 'toggle-clean-text'),

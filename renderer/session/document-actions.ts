@@ -6,8 +6,10 @@ import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { nextSession, session } from './session';
 import { showNotice } from './ui-actions';
+import { setStatus } from './annotation-actions';
 import { initialDocument, initialHistory, store } from './store';
 import type { TahrirState } from './state';
+import { foldForFilter, foldWords, parseFilter, statusPasses, wordsMissing } from '../../shared/document-filter';
 
 /**
  * Loads the workspace; `then` runs with it before it is shown (the first document is asked
@@ -48,7 +50,8 @@ export async function switchWorkspace(path: string): Promise<void> {
     nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
     if (left.length > 0)
       showNotice(
-        `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`,
+        `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ` +
+          `${left.join(', ')}`,
         'error',
       );
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);
@@ -62,6 +65,8 @@ export async function switchWorkspace(path: string): Promise<void> {
 export async function refreshDocuments(): Promise<void> {
   try {
     store().setState({ documents: await getApi().listDocuments() });
+    // A text may have changed too: the filter's words are searched again.
+    void searchTexts(true);
   } catch (e) {
     store().setState({
       notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() },
@@ -181,23 +186,43 @@ export function liveDocuments(s: TahrirState): DocumentSummary[] {
   return out;
 }
 
-/** Filter box: words match the id or title; `status:done` (or todo, in_progress) matches the status. */
-export function matchesFilter(d: DocumentSummary, filter: string): boolean {
-  for (const word of filter.toLowerCase().split(/\s+/).filter(Boolean)) {
-    if (word.startsWith('status:')) {
-      if (d.status !== word.slice(7).replace('-', '_')) return false;
-    } else if (!d.id.toLowerCase().includes(word) && !(d.title ?? '').toLowerCase().includes(word)) return false;
-  }
-  return true;
+/**
+ * Filter box: every word must be in the name, title or text (Arabic-normalized; the text through
+ * the back end's search, names and titles alone until it answers); `status:done` (or todo,
+ * in_progress) matches the status.
+ */
+export function documentFilter(
+  filter: string,
+  textMatches?: TahrirState['textMatches'],
+): (d: DocumentSummary) => boolean {
+  const parsed = parseFilter(filter);
+  const needles = foldWords(parsed.words);
+  const answered = textMatches && textMatches.words === parsed.words.join(' ') ? textMatches.ids : null;
+  return (d) => {
+    if (!statusPasses(parsed, d.status)) return false;
+    if (needles.length === 0) return true;
+    if (answered) return answered.has(d.id);
+    return wordsMissing(foldForFilter(`${d.id}\n${d.title ?? ''}`), needles).length === 0;
+  };
+}
+
+export function matchesFilter(d: DocumentSummary, filter: string, textMatches?: TahrirState['textMatches']): boolean {
+  return documentFilter(filter, textMatches)(d);
 }
 
 export function visibleDocuments(s: TahrirState): DocumentSummary[] {
   const all = liveDocuments(s);
   const { memo } = session();
   const visibleMemo = memo.visible;
-  if (visibleMemo && visibleMemo.all === all && visibleMemo.filter === s.filter) return visibleMemo.out;
-  const out = s.filter.trim() ? all.filter((d) => matchesFilter(d, s.filter)) : all;
-  memo.visible = { all, filter: s.filter, out };
+  if (
+    visibleMemo &&
+    visibleMemo.all === all &&
+    visibleMemo.filter === s.filter &&
+    visibleMemo.textMatches === s.textMatches
+  )
+    return visibleMemo.out;
+  const out = s.filter.trim() ? all.filter(documentFilter(s.filter, s.textMatches)) : all;
+  memo.visible = { all, filter: s.filter, textMatches: s.textMatches, out };
   return out;
 }
 
@@ -206,8 +231,35 @@ export function progress(s: TahrirState): { done: number; total: number } {
   return { done: all.filter((d) => d.status === 'done').length, total: all.length };
 }
 
+/** How long typing in the filter pauses before the texts are searched. */
+export const FILTER_SEARCH_DELAY = 150;
+
 export function setFilter(filter: string): void {
   store().setState({ filter });
+  const current = session();
+  if (current.searchTimer !== null) clearTimeout(current.searchTimer);
+  current.searchTimer = setTimeout(() => {
+    current.searchTimer = null;
+    void searchTexts();
+  }, FILTER_SEARCH_DELAY);
+}
+
+/**
+ * Asks the back end which documents hold the filter's words in their text (again, when `again`:
+ * the texts changed); the latest answer wins.
+ */
+export async function searchTexts(again = false): Promise<void> {
+  const { words } = parseFilter(store().getState().filter);
+  const key = words.join(' ');
+  if (words.length === 0 || (!again && store().getState().textMatches?.words === key)) return;
+  const seq = ++session().seq.search;
+  try {
+    const ids = await getApi().searchDocuments(words);
+    if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
+  } catch (e) {
+    if (seq === session().seq.search)
+      showNotice(`Could not search the documents' texts: ${toErrorData(e).message}`, 'error');
+  }
 }
 
 /** Alt+Down / Alt+Up: the next or previous document in the (filtered) list. */
@@ -219,4 +271,37 @@ export async function stepDocument(delta: 1 | -1): Promise<void> {
   const next = current < 0 ? (delta > 0 ? 0 : list.length - 1) : current + delta;
   if (next < 0 || next >= list.length) return;
   await openDocument(list[next].id);
+}
+
+/**
+ * Done and next (Ctrl+Enter): marks the open document done (one undo step) and opens the next
+ * document after it in the list's order (the filter applied as it was) that is not done; at the
+ * end of the list it says so, and how many not done are left above.
+ */
+export async function doneAndNext(): Promise<void> {
+  const s = store().getState();
+  // Pressed again while the next one opens: that one is not on screen yet to be marked done.
+  if (!s.doc || !s.data || (s.opening !== null && s.opening !== s.doc.id)) return;
+  if (s.doc.readOnly) {
+    showNotice(`${s.doc.id} is open read-only: it cannot be marked done (${s.doc.readOnly.message})`, 'error');
+    return;
+  }
+  // The list before the status changes: under `status:todo` the document would leave it.
+  const list = visibleDocuments(s);
+  const at = list.findIndex((d) => d.id === s.doc!.id);
+  setStatus('done');
+  const workable = (d: DocumentSummary) => d.status !== 'done' && d.id !== s.doc!.id && !d.problem;
+  const next = list.slice(at + 1).find(workable);
+  if (next) {
+    await openDocument(next.id);
+    return;
+  }
+  const above = list.slice(0, Math.max(at, 0)).filter(workable).length;
+  const where = s.filter.trim() ? 'the filtered list' : 'the list';
+  showNotice(
+    above > 0
+      ? `Marked done. No document after this one in ${where} is left to do; ` +
+          `${above === 1 ? '1 not done is' : `${above} not done are`} above it.`
+      : `Marked done. Every document in ${where} is done.`,
+  );
 }

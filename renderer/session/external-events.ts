@@ -1,7 +1,7 @@
 // Events from the back end: the list changed, a file changed on disk, menu commands.
 // The external-change handling replaces the default file-event handler (see ExternalChanges.install).
 import type { MenuCommand, TahrirEvent } from '../../shared/api';
-import { refreshDocuments, reloadDocument, stepDocument, switchWorkspace } from './document-actions';
+import { doneAndNext, refreshDocuments, reloadDocument, stepDocument, switchWorkspace } from './document-actions';
 import { redo, undo } from './history';
 import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
@@ -21,6 +21,9 @@ export function runMenuCommand(command: MenuCommand): void {
     case 'export':
     case 'import':
       openDialog(command);
+      break;
+    case 'done-and-next':
+      void doneAndNext();
       break;
     case 'next-document':
       void stepDocument(1);

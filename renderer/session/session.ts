@@ -13,6 +13,7 @@ import { BackendEvents } from './external-events';
 import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
 import type { DocumentData } from '../../shared/document-data';
+import type { TahrirState } from './state';
 import { createTahrirStore, initialCleanup, initialReview, ReactView } from './store';
 
 /**
@@ -30,7 +31,12 @@ export interface SessionMemo {
     id: string | undefined;
     out: DocumentSummary[];
   } | null;
-  visible: { all: DocumentSummary[]; filter: string; out: DocumentSummary[] } | null;
+  visible: {
+    all: DocumentSummary[];
+    filter: string;
+    textMatches: TahrirState['textMatches'];
+    out: DocumentSummary[];
+  } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */
   review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown[] } | null;
@@ -47,7 +53,9 @@ export class EditorSession {
   readonly events: BackendEvents;
   readonly views: SessionViews = {};
   /** Counters: a later answer wins over an earlier one still on its way; the same notice or flash twice still shows. */
-  readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0 };
+  readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0 };
+  /** The filter's search waits for typing to pause (see setFilter). */
+  searchTimer: ReturnType<typeof setTimeout> | null = null;
   readonly memo: SessionMemo = { live: null, visible: null, search: null, review: null };
   private readonly stops: (() => void)[] = [];
 
@@ -95,6 +103,7 @@ export class EditorSession {
 
   /** Stops everything the session started; its unsaved changes are the caller's to save first. */
   dispose(): void {
+    if (this.searchTimer !== null) clearTimeout(this.searchTimer);
     this.autosave.stop();
     this.external.uninstall();
     this.sidecars.stop();

@@ -22,6 +22,11 @@ export interface WorkspaceSlice {
   documents: DocumentSummary[];
   /** Text typed in the document list's filter box. */
   filter: string;
+  /**
+   * The back end's answer for the filter's words (name, title and text, Arabic-normalized): the
+   * ids that hold them all. Until it comes, the list matches names and titles alone.
+   */
+  textMatches: { words: string; ids: ReadonlySet<string> } | null;
   workspaceError: TahrirErrorData | null;
 }
 

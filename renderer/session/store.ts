@@ -23,6 +23,7 @@ export const initialWorkspace = (): WorkspaceSlice => ({
   workspace: null,
   documents: [],
   filter: '',
+  textMatches: null,
   workspaceError: null,
 });
 export const initialDocument = (): DocumentSlice => ({

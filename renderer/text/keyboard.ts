@@ -14,7 +14,7 @@ import {
   tagEntity,
   toggleDone,
 } from '../session/annotation-actions';
-import { stepDocument } from '../session/document-actions';
+import { doneAndNext, stepDocument } from '../session/document-actions';
 import { redo, undo } from '../session/history';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
@@ -159,6 +159,7 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
     },
   },
   done: { when: always, run: () => toggleDone() },
+  'done-and-next': { when: (_e, s) => !s.dialog && !s.shortcutsOpen && !!s.doc, run: () => void doneAndNext() },
   'next-document': { when: always, run: () => void stepDocument(1) },
   'previous-document': { when: always, run: () => void stepDocument(-1) },
   escape: {

@@ -17,6 +17,7 @@ import { EXTERNAL_CHANGE_DIALOG } from '../session/external-change';
 import { DocumentList, STATUS_TEXT } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { LabelBar } from './LabelBar';
+import { PROGRESS_DIALOG, ProgressDialog } from './ProgressDialog';
 import { SaveIndicator } from './SaveIndicator';
 import { SearchBar } from './SearchBar';
 import { SuggestionBar } from './SuggestionBar';
@@ -96,6 +97,13 @@ function TopBar(): ReactElement {
         >
           Site templates…
         </button>
+        <button
+          className="small"
+          onClick={() => openDialog(PROGRESS_DIALOG)}
+          title="The corpus's progress: documents per status over time, entities per label, documents per annotator"
+        >
+          Progress…
+        </button>
         <button className="small" onClick={() => openDialog('import')} title="Import pre-annotations">
           Import…
         </button>
@@ -126,6 +134,7 @@ const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
   export: ExportDialog,
   import: ImportDialog,
   [CORPUS_CLEANUP_DIALOG]: CorpusCleanupDialog,
+  [PROGRESS_DIALOG]: ProgressDialog,
   [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
 };
 

@@ -65,7 +65,7 @@ export function DocumentList(): ReactElement {
       <input
         className="filter"
         type="search"
-        placeholder="Filter (words, status:done)…"
+        placeholder="Filter (words of the title or text, status:done)…"
         aria-label="Filter documents"
         value={filter}
         onChange={(e) => setFilter(e.target.value)}

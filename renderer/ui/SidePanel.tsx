@@ -8,6 +8,8 @@ import { selectLabels, useTahrir } from '../session/store';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { flashSpan, setSideTab } from '../session/ui-actions';
 import { labelClass } from '../text/label-styles';
+import { CodePointIndex } from '../../shared/code-points';
+import { spanContext, type SpanContext } from '../../shared/span-context';
 import { CleanupTab } from './CleanupPanel';
 import { SpanInspector } from './SpanInspector';
 import { useAfterPaint } from './after-paint';
@@ -33,14 +35,34 @@ function isHidden(shown: ShownText | null, span: Entity | Quote): boolean {
   return !!shown && !shownSpanOf(shown, span);
 }
 
+/** The words around a span in the text as shown (the source's, for a span inside removed text). */
+function contextOf(shown: ShownText | null, index: CodePointIndex | null, span: Entity): SpanContext | null {
+  if (!shown || !index) return null;
+  const at = shownSpanOf(shown, span);
+  return at ? spanContext(index, at.start, at.end) : null;
+}
+
+/** "… قال الرئيس إن مساعي **اليابان** لعقد قمة …", in the direction the words read. */
+function ContextLine({ context }: { context: SpanContext }): ReactElement {
+  return (
+    <span className="span-context" dir={context.direction} data-testid="entity-context">
+      {context.before}
+      <mark>{context.span}</mark>
+      {context.after}
+    </span>
+  );
+}
+
 const EntityItem = memo(function EntityItem({
   entity: e,
   selected,
   hidden,
+  context,
 }: {
   entity: Entity;
   selected: boolean;
   hidden: boolean;
+  context: SpanContext | null;
 }): ReactElement {
   return (
     <li>
@@ -53,6 +75,7 @@ const EntityItem = memo(function EntityItem({
         {e.link && <span className="muted link-mark">{e.link}</span>}
         {e.orphaned && <span className="badge warn">orphaned</span>}
         {hidden && !e.orphaned && <span className="badge">hidden</span>}
+        {context && <ContextLine context={context} />}
       </button>
     </li>
   );
@@ -70,6 +93,9 @@ function EntitiesTab(): ReactElement {
   const labels = useTahrir(selectLabels);
   const selected = useTahrir(useShallow((s) => (s.selected?.kind === 'entity' ? s.selected.id : null)));
   const shown = useShownText();
+  // Built once per text shown, so each row's context is a few lookups.
+  const shownString = shown?.text;
+  const index = useMemo(() => (shownString === undefined ? null : new CodePointIndex(shownString)), [shownString]);
   const byLabel = useMemo(() => {
     const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
     for (const e of sortedSpans(entities ?? {})) {
@@ -95,7 +121,13 @@ function EntitiesTab(): ReactElement {
             </h3>
             <ul>
               {items.map((e) => (
-                <EntityItem key={e.id} entity={e} selected={selected === e.id} hidden={isHidden(shown, e)} />
+                <EntityItem
+                  key={e.id}
+                  entity={e}
+                  selected={selected === e.id}
+                  hidden={isHidden(shown, e)}
+                  context={contextOf(shown, index, e)}
+                />
               ))}
             </ul>
             {items.length < all.length && (

@@ -38,7 +38,7 @@ const table = (suggest: string) => `
   declare const b: Backend;
   export const t = {
     getWorkspace: () => b.getWorkspace(), openWorkspace: () => b.getWorkspace(), chooseWorkspace: async () => null,
-    recentWorkspaces: async () => [], listDocuments: () => b.listDocuments(), openDocument: (id) => b.openDocument(id),
+    recentWorkspaces: async () => [], listDocuments: () => b.listDocuments(), searchDocuments: (w) => b.searchDocuments(w), corpusProgress: () => b.corpusProgress(), openDocument: (id) => b.openDocument(id),
     saveSidecar: (id, s, r) => b.saveSidecar(id, s, r), writeRecovery: (id, s) => b.writeRecovery(id, s),
     discardRecovery: (id) => b.discardRecovery(id), ${suggest}
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
@@ -58,6 +58,8 @@ const backendClass = (operations: string[]) => `
 const BACKEND_METHODS = [
   'getWorkspace',
   'listDocuments',
+  'searchDocuments',
+  'corpusProgress',
   'openDocument',
   'saveSidecar',
   'writeRecovery',

@@ -1,5 +1,5 @@
 // The store: slices, annotation actions in code points, undo/redo and typing groups.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   deleteSpan,
   markQuote,
@@ -13,16 +13,19 @@ import {
 } from '../../renderer/session/annotation-actions';
 import { sidecarFromData } from '../../shared/document-data';
 import {
+  doneAndNext,
   loadWorkspace,
   openDocument,
+  searchTexts,
   progress,
   setFilter,
   stepDocument,
   visibleDocuments,
 } from '../../renderer/session/document-actions';
 import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/session/history';
+import { startAutosave } from '../../renderer/session/autosave';
 import { store } from '../../renderer/session/store';
-import { ARABIC, cp, openWorkspace } from './store-workspace';
+import { ARABIC, ENGLISH, cp, openWorkspace } from './store-workspace';
 
 async function openArabic(): Promise<void> {
   await openWorkspace();
@@ -219,6 +222,63 @@ describe('store slices', () => {
     expect(store().getState().doc?.id).toBe('en');
     await stepDocument(-1);
     expect(store().getState().doc?.id).toBe('ar');
+  });
+
+  it('done and next: marks done (one undo step), opens the next not done in the filtered list, says when none is left', async () => {
+    await openWorkspace({ 'a.txt': ENGLISH, 'b.txt': ENGLISH, 'c.txt': ENGLISH, 'd.txt': ENGLISH });
+    await loadWorkspace();
+    // Saved on leaving a document, the list learns each status as the app's does.
+    const stop = startAutosave({ debounceMs: 60_000 });
+    onTestFinished(stop);
+    await openDocument('c');
+    toggleDone(); // c done already
+    await openDocument('a');
+    await doneAndNext();
+    expect(store().getState().doc?.id).toBe('b');
+    await doneAndNext();
+    expect(store().getState().doc?.id).toBe('d'); // c skipped
+    expect(progress(store().getState())).toEqual({ done: 3, total: 4 });
+    await doneAndNext();
+    const s = store().getState();
+    expect(s.doc?.id).toBe('d');
+    expect(s.data?.document.status).toBe('done');
+    expect(s.notice?.text).toBe('Marked done. Every document in the list is done.');
+    undo();
+    expect(store().getState().data?.document.status).toBe('todo');
+    // Under `status:todo` the document leaves the list when done: the next is still the one after it.
+    await openDocument('a');
+    toggleDone();
+    setFilter('status:todo');
+    await openDocument('d');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['d']);
+    await doneAndNext();
+    expect(store().getState().doc?.id).toBe('d');
+    expect(store().getState().notice?.text).toBe('Marked done. Every document in the filtered list is done.');
+  });
+
+  it('says how many are left above when the end of the list is reached', async () => {
+    await openWorkspace({ 'a.txt': ENGLISH, 'b.txt': ENGLISH, 'c.txt': ENGLISH });
+    await loadWorkspace();
+    await openDocument('c');
+    await doneAndNext();
+    expect(store().getState().doc?.id).toBe('c');
+    expect(store().getState().notice?.text).toBe(
+      'Marked done. No document after this one in the list is left to do; 2 not done are above it.',
+    );
+  });
+
+  it('filters by words of the text, Arabic-normalized, through the back end', async () => {
+    await openArabic();
+    setFilter('امريكا'); // the text has أمريكا; nothing in the names
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual([]);
+    await searchTexts();
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ar']);
+    setFilter('window status:todo');
+    await searchTexts();
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['en']);
+    setFilter('window status:done');
+    await searchTexts();
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual([]);
   });
 
   it('opens a document whose sidecar is broken read-only, and refuses every change', async () => {

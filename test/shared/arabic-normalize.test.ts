@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { findAll, normalizeForMatch } from '../../shared/arabic-normalize';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findAll, normalizeForMatch, normalizeText } from '../../shared/arabic-normalize';
 import { cpLength, cpSlice, spanArb, textArb } from './text-arbitraries';
 
 // Property suites run 1,000+ cases each; leave room on a busy machine.
@@ -117,6 +119,23 @@ describe('findAll', () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe('normalizeText', () => {
+  it('gives the text of normalizeForMatch, for any text (without and with teh marbuta)', () => {
+    const seeds = readdirSync(join(__dirname, '..', '..', 'seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(__dirname, '..', '..', 'seeds', f), 'utf8'));
+    for (const text of [...seeds, 'ﻻ إسرائيل Ç ﷲ ۱۲ ٣ ـ \u200f é 👍🏽 ة'])
+      for (const tehMarbuta of [false, true])
+        expect(normalizeText(text, { tehMarbuta })).toBe(normalizeForMatch(text, { tehMarbuta }).text);
+    fc.assert(
+      fc.property(fc.oneof(textArb(), fc.string({ unit: 'binary' })), fc.boolean(), (text, tehMarbuta) => {
+        expect(normalizeText(text, { tehMarbuta })).toBe(normalizeForMatch(text, { tehMarbuta }).text);
+      }),
       RUNS,
     );
   });

@@ -31,7 +31,8 @@ function pressesOf(chord: Chord): KeyPress[] {
 function pressOfAccelerator(accelerator: string): KeyPress {
   const parts = accelerator.split('+');
   const last = parts.at(-1)!;
-  const key = last === 'Down' ? 'ArrowDown' : last === 'Up' ? 'ArrowUp' : last.toLowerCase();
+  const key =
+    last === 'Down' ? 'ArrowDown' : last === 'Up' ? 'ArrowUp' : last === 'Enter' ? 'Enter' : last.toLowerCase();
   const code = /^[A-Z]$/.test(last) ? `Key${last}` : '';
   return press({
     code,
@@ -59,6 +60,9 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'KeyQ', key: 'q', altKey: true }))).toEqual([]); // Alt+Q is nothing
     expect(commandsFor(press({ code: 'KeyX', key: 'x', ctrlKey: true }))).toEqual([]);
     expect(commandsFor(press({ code: 'KeyX', key: 'ء' }))).toEqual(['reject-annotation-suggestion']); // Arabic layout: X is ء
+    expect(commandsFor(press({ code: 'Enter', key: 'Enter', ctrlKey: true }))).toEqual(['done-and-next']);
+    expect(commandsFor(press({ code: 'NumpadEnter', key: 'Enter', metaKey: true }))).toEqual(['done-and-next']);
+    expect(commandsFor(press({ code: 'Enter', key: 'Enter' }))).toEqual(['accept-speaker']);
   });
 
   it('never gives one press two commands', () => {
@@ -75,6 +79,7 @@ describe('keymap', () => {
       'undo',
       'redo',
       'find',
+      'done-and-next',
       'next-document',
       'previous-document',
       'toggle-clean-text',

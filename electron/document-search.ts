@@ -1,0 +1,80 @@
+// The document list's filter over the workspace's texts: which documents hold every word in their
+// name, title or text, Arabic-normalized (shared/document-filter.ts). The folded texts are kept
+// between searches (re-read only when a file changed), up to a budget: past it a text is read
+// again for each search instead of held.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocumentSummary } from '../shared/api';
+import { foldForFilter, foldWords, wordsMissing } from '../shared/document-filter';
+import type { WorkspaceConfig } from '../shared/model';
+import { textFileOf } from '../shared/workspace-layout';
+import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync } from './text-file';
+import { encodingFor } from './workspace-config';
+
+/** Code units of folded text kept (about 2 bytes each): a few thousand articles several times over. */
+const KEPT_UNITS = 64 * 1024 * 1024;
+/** Documents searched between two turns of the event loop (the server and the window stay responsive). */
+const SEARCH_SLICE = 64;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface Folded {
+  size: number;
+  mtimeMs: number;
+  encoding: string | undefined;
+  text: string;
+}
+
+export class DocumentSearch {
+  private readonly kept = new Map<string, Folded>();
+  private keptUnits = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly config: () => WorkspaceConfig,
+    private readonly maxTextBytes = DEFAULT_MAX_TEXT_BYTES,
+  ) {}
+
+  /** The ids, in the listing's order, of the documents holding every word (no words: all of them). */
+  async search(documents: readonly DocumentSummary[], words: readonly string[]): Promise<string[]> {
+    const needles = foldWords(words);
+    const out: string[] = [];
+    for (let i = 0; i < documents.length; i++) {
+      if (i > 0 && i % SEARCH_SLICE === 0) await nextTurn();
+      const d = documents[i];
+      // The name and title first: the text is read only for the words they do not hold.
+      const rest = wordsMissing(foldForFilter(`${d.id}\n${d.title ?? ''}`), needles);
+      if (rest.length === 0) out.push(d.id);
+      else if (!d.problem) {
+        const text = this.foldedText(d.id);
+        if (text !== null && wordsMissing(text, rest).length === 0) out.push(d.id);
+      }
+    }
+    return out;
+  }
+
+  /** The document's text folded, or null when it cannot be read now (the listing names the problem). */
+  private foldedText(id: string): string | null {
+    const file = textFileOf(id);
+    const path = join(this.root, file);
+    const encoding = encodingFor(this.config(), file);
+    try {
+      const { size, mtimeMs } = statSync(path);
+      const kept = this.kept.get(id);
+      if (kept && kept.size === size && kept.mtimeMs === mtimeMs && kept.encoding === encoding) return kept.text;
+      if (size > this.maxTextBytes) return null;
+      const text = foldForFilter(decodeText(readBytesSync(path, this.maxTextBytes), file, encoding));
+      if (kept) {
+        this.kept.delete(id);
+        this.keptUnits -= kept.text.length;
+      }
+      if (this.keptUnits + text.length <= KEPT_UNITS) {
+        this.kept.set(id, { size, mtimeMs, encoding, text });
+        this.keptUnits += text.length;
+      }
+      return text;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,252 @@
+// The progress view's charts as SVG trees: drawn by the editor (React, under the strict CSP: no
+// script, no inline style, attributes only) and written into `tahrir stats --html` (serialized),
+// from the same CorpusProgress. Small hand-made charts: three kinds, no library to load.
+import type { CorpusProgress } from './corpus-progress';
+import type { DocumentStatus } from './model';
+
+/** An SVG element: its attributes in camelCase (React's spelling; serialized in kebab-case) and its children. */
+export interface SvgNode {
+  tag: 'svg' | 'g' | 'rect' | 'text' | 'line' | 'title' | 'desc';
+  attrs: Record<string, string | number>;
+  children?: (SvgNode | string)[];
+}
+
+export const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
+/** Distinct in lightness too (they read apart in grey and to the colour-blind): light grey, amber, dark green. */
+export const STATUS_COLORS: Record<DocumentStatus, string> = {
+  todo: '#cfcbc3',
+  in_progress: '#d99a1e',
+  done: '#2c7a4b',
+};
+const STACK: readonly DocumentStatus[] = ['done', 'in_progress', 'todo'];
+const WIDTH = 560;
+const FONT = 12;
+const INK = '#3a3631';
+const GRID = '#e2dfd8';
+
+const el = (tag: SvgNode['tag'], attrs: SvgNode['attrs'], ...children: (SvgNode | string)[]): SvgNode => ({
+  tag,
+  attrs,
+  children,
+});
+const text = (x: number, y: number, s: string, attrs: SvgNode['attrs'] = {}): SvgNode =>
+  el('text', { x, y, fontSize: FONT, fill: INK, ...attrs }, s);
+
+function frame(height: number, label: string, ...children: SvgNode[]): SvgNode {
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      width: WIDTH,
+      height,
+      role: 'img',
+      ariaLabel: label,
+    },
+    el('title', {}, label),
+    ...children,
+  );
+}
+
+/** Documents per status, a stacked bar per day of saving (the last bar: today's counts). */
+export function statusOverTimeChart(p: CorpusProgress): SvgNode {
+  const days = p.overTime.length > 0 ? p.overTime : [{ day: '', ...p.byStatus }];
+  const left = 44;
+  const top = 28;
+  const plot = { width: WIDTH - left - 12, height: 170 };
+  const total = Math.max(1, p.documents);
+  const step = plot.width / days.length;
+  const bar = Math.max(1, Math.min(40, step * 0.8));
+  const bars = days.map((d, i) => {
+    let y = top + plot.height;
+    const x = left + i * step + (step - bar) / 2;
+    const parts = STACK.map((status) => {
+      const h = (d[status] / total) * plot.height;
+      y -= h;
+      return el(
+        'rect',
+        { x, y, width: bar, height: h, fill: STATUS_COLORS[status], dataStatus: status },
+        el('title', {}, `${d.day}: ${d[status]} ${STATUS_NAMES[status]}`),
+      );
+    });
+    return el('g', { dataDay: d.day }, ...parts);
+  });
+  const ticks = [0, Math.round(total / 2), total].filter((v, i, a) => a.indexOf(v) === i);
+  const axis = ticks.map((v) => {
+    const y = top + plot.height - (v / total) * plot.height;
+    return el(
+      'g',
+      {},
+      el('line', { x1: left, x2: WIDTH - 12, y1: y, y2: y, stroke: GRID }),
+      text(left - 6, y + 4, String(v), { textAnchor: 'end' }),
+    );
+  });
+  const labelled = days.length <= 6 ? days.map((_, i) => i) : [0, Math.floor((days.length - 1) / 2), days.length - 1];
+  const dayLabels = labelled.map((i) =>
+    text(left + i * step + step / 2, top + plot.height + 16, days[i].day, { textAnchor: 'middle' }),
+  );
+  const legend = STACK.map((status, i) =>
+    el(
+      'g',
+      {},
+      el('rect', { x: left + i * 110, y: 6, width: 12, height: 12, fill: STATUS_COLORS[status] }),
+      text(left + i * 110 + 17, 16, `${STATUS_NAMES[status]} ${p.byStatus[status]}`),
+    ),
+  );
+  return frame(
+    top + plot.height + 26,
+    `Documents per status over time: ${STACK.map((s) => `${p.byStatus[s]} ${STATUS_NAMES[s]}`).join(', ')}`,
+    ...axis,
+    ...bars,
+    ...dayLabels,
+    ...legend,
+  );
+}
+
+export interface BarRow {
+  name: string;
+  value: number;
+  color: string;
+  /** A darker part drawn over the bar's start (the done documents of an annotator's). */
+  part?: { value: number; color: string; name: string };
+}
+
+/** Horizontal bars, one row each, the value written after the bar. */
+export function barChart(rows: readonly BarRow[], label: string): SvgNode {
+  const row = 24;
+  const left = 130;
+  const width = WIDTH - left - 60;
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const drawn = rows.map((r, i) => {
+    const y = i * row + 4;
+    const w = (r.value / max) * width;
+    return el(
+      'g',
+      { dataName: r.name, dataValue: r.value },
+      text(left - 8, y + 13, r.name, { textAnchor: 'end' }),
+      el('rect', { x: left, y, width: w, height: row - 8, fill: r.color }, el('title', {}, `${r.name}: ${r.value}`)),
+      ...(r.part
+        ? [
+            el(
+              'rect',
+              { x: left, y, width: (r.part.value / max) * width, height: row - 8, fill: r.part.color },
+              el('title', {}, `${r.name}: ${r.part.value} ${r.part.name}`),
+            ),
+          ]
+        : []),
+      text(left + w + 6, y + 13, r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value)),
+    );
+  });
+  if (rows.length === 0) drawn.push(el('g', {}, text(left, 16, 'none yet')));
+  return frame(Math.max(1, rows.length) * row + 8, label, ...drawn);
+}
+
+/** Entities per label, in the label's colour. */
+export function entitiesChart(p: CorpusProgress, colors: Readonly<Record<string, string>> = {}): SvgNode {
+  return barChart(
+    p.entitiesByLabel.map((l) => ({ name: l.label, value: l.entities, color: colors[l.label] ?? '#9aa6b8' })),
+    `Entities per label: ${p.entitiesByLabel.map((l) => `${l.label} ${l.entities}`).join(', ')}`,
+  );
+}
+
+/** Documents per annotator, the done ones darker. */
+export function annotatorsChart(p: CorpusProgress): SvgNode {
+  return barChart(
+    p.byAnnotator.map((a) => ({
+      name: a.annotator,
+      value: a.documents,
+      color: '#9cc0e8',
+      part: { value: a.done, color: '#2f5f9e', name: 'done' },
+    })),
+    `Documents per annotator: ${p.byAnnotator.map((a) => `${a.annotator} ${a.documents}`).join(', ') || 'none yet'}`,
+  );
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** SVG spells its attributes in kebab-case, but for viewBox. */
+const kebab = (name: string) => (name === 'viewBox' ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
+
+/** The tree as SVG markup (attributes in their SVG spelling, every text escaped). */
+export function svgMarkup(node: SvgNode): string {
+  const attrs = Object.entries(node.attrs)
+    .map(([k, v]) => ` ${kebab(k)}="${escapeXml(String(typeof v === 'number' ? Math.round(v * 100) / 100 : v))}"`)
+    .join('');
+  const children = (node.children ?? []).map((c) => (typeof c === 'string' ? escapeXml(c) : svgMarkup(c))).join('');
+  return `<${node.tag}${attrs}>${children}</${node.tag}>`;
+}
+
+/**
+ * `tahrir stats --html`: one self-contained page (inline SVG and style, no script, nothing
+ * fetched) with the three charts and their numbers as tables.
+ */
+export function progressReportHtml(
+  name: string,
+  p: CorpusProgress,
+  colors: Readonly<Record<string, string>> = {},
+  generated = '',
+): string {
+  const table = (caption: string, head: string[], rows: (string | number)[][], id: string) =>
+    `<table id="${id}"><caption>${escapeXml(caption)}</caption><thead><tr>${head
+      .map((h) => `<th scope="col">${escapeXml(h)}</th>`)
+      .join('')}</tr></thead><tbody>${rows
+      .map((r) => `<tr>${r.map((c) => `<td>${escapeXml(String(c))}</td>`).join('')}</tr>`)
+      .join('')}</tbody></table>`;
+  const statuses: DocumentStatus[] = ['todo', 'in_progress', 'done'];
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Progress of ${escapeXml(name)}</title>
+<style>
+body {
+  font: 14px/1.5 'Noto Sans', 'Noto Naskh Arabic', system-ui, sans-serif;
+  color: #23211e; background: #fff; margin: 24px auto; max-width: 640px; padding: 0 12px;
+}
+h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
+svg { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
+caption { text-align: start; color: #77716a; }
+th, td { border-bottom: 1px solid #e2dfd8; padding: 2px 10px; text-align: start; }
+.muted { color: #77716a; }
+</style>
+</head>
+<body>
+<h1>Progress of <bdi>${escapeXml(name)}</bdi></h1>
+<p class="muted">${p.documents} documents${generated ? `, counted ${escapeXml(generated)}` : ''}.
+Each counts in its status from the day its sidecar was last saved (a sidecar keeps no older status).</p>
+<h2>Documents per status over time</h2>
+${svgMarkup(statusOverTimeChart(p))}
+${table(
+  'Documents per status',
+  ['status', 'documents'],
+  statuses.map((s) => [STATUS_NAMES[s], p.byStatus[s]]),
+  'by-status',
+)}
+${table(
+  'Documents per status, by day of last save',
+  ['day', ...statuses.map((s) => STATUS_NAMES[s])],
+  p.overTime.map((d) => [d.day, ...statuses.map((s) => d[s])]),
+  'over-time',
+)}
+<h2>Entities per label</h2>
+${svgMarkup(entitiesChart(p, colors))}
+${table(
+  'Entities per label',
+  ['label', 'entities'],
+  p.entitiesByLabel.map((l) => [l.label, l.entities]),
+  'by-label',
+)}
+<h2>Documents per annotator</h2>
+${svgMarkup(annotatorsChart(p))}
+${table(
+  'Documents per annotator',
+  ['annotator', 'documents', 'done'],
+  p.byAnnotator.map((a) => [a.annotator, a.documents, a.done]),
+  'by-annotator',
+)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,55 @@
+// The document list's filter over the texts, on real files: Arabic-normalized, every word, the
+// texts re-read when they change, unreadable documents left out (the listing names them).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Backend } from '../../electron/backend';
+import { tempFolder, writeFiles } from './temp-folder';
+
+describe('searchDocuments', () => {
+  it('finds the documents holding every word in their name, title or text (hamza and diacritics folded)', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a1b2.txt': 'منفتحون على الحوار مع كيم جونغ أون\nقال الرئيس إن إسرائيل وافقت.\n',
+      'c3d4.txt': 'Japan ready for talks\r\nKishida said on Monday 👍 in Seoul.\r\n',
+      'news/e5f6.txt': '\uFEFFخبر عن الطقس\nأمطار غزيرة في الرِّياض\n',
+      'broken.txt': new Uint8Array([0x66, 0xff, 0xfe, 0x00]),
+    });
+    const backend = await Backend.open(root);
+    try {
+      // In the text only, spelled without the hamza and with diacritics.
+      expect(await backend.searchDocuments(['اسرائيل'])).toEqual(['a1b2']);
+      expect(await backend.searchDocuments(['الرياض'])).toEqual(['news/e5f6']);
+      expect(await backend.searchDocuments(['اَلحوار', 'كيم'])).toEqual(['a1b2']);
+      // Every word: one in the title, one in the text.
+      expect(await backend.searchDocuments(['japan', 'seoul'])).toEqual(['c3d4']);
+      expect(await backend.searchDocuments(['japan', 'الرياض'])).toEqual([]);
+      // The name too.
+      expect(await backend.searchDocuments(['news/'])).toEqual(['news/e5f6']);
+      expect(await backend.searchDocuments([])).toEqual(['a1b2', 'broken', 'c3d4', 'news/e5f6']);
+      // A text changed on disk is searched as it is now.
+      await writeFile(join(root, 'c3d4.txt'), 'Japan ready for talks\nNothing about the capital.\n');
+      expect(await backend.searchDocuments(['seoul'])).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('lists each document under its title, extracted from the text until the sidecar has one', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a1b2.txt': 'منفتحون على الحوار مع كيم جونغ أون\nقال الرئيس.\n',
+      'c3d4.txt': 'x\n',
+    });
+    const backend = await Backend.open(root);
+    try {
+      const list = await backend.listDocuments();
+      expect(list.map((d) => [d.id, d.title])).toEqual([
+        ['a1b2', 'منفتحون على الحوار مع كيم جونغ أون'],
+        ['c3d4', undefined],
+      ]);
+    } finally {
+      await backend.close();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { corpusProgress } from '../../shared/corpus-progress';
+import type { Sidecar } from '../../shared/model';
+import { annotatorsChart, entitiesChart, statusOverTimeChart, svgMarkup } from '../../shared/progress-charts';
+import { emptySidecar } from '../../shared/sidecar';
+
+function sidecar(
+  status: Sidecar['document']['status'],
+  updatedAt: string | undefined,
+  labels: string[],
+  by?: string,
+): Sidecar {
+  const s = emptySidecar('a.txt', '0'.repeat(64), 10);
+  s.document.status = status;
+  if (updatedAt) s.updatedAt = updatedAt;
+  s.entities = labels.map((label, i) => ({
+    id: `t${i}`,
+    start: 0,
+    end: 1,
+    label,
+    text: 'a',
+    ...(by ? { createdBy: by, changedBy: by } : {}),
+  }));
+  return s;
+}
+
+describe('corpusProgress', () => {
+  const p = corpusProgress(
+    [
+      null,
+      sidecar('done', '2026-11-28T10:00:00Z', ['GPE', 'GPE', 'PERSON'], 'mona'),
+      sidecar('in_progress', '2026-11-30T23:59:59Z', ['XLABEL'], 'ali'),
+      sidecar('done', '2026-11-30T08:00:00Z', [], undefined),
+      { ...sidecar('todo', undefined, ['GPE'], 'mona'), annotator: 'x' },
+    ],
+    ['PERSON', 'ORG', 'GPE'],
+  );
+
+  it('counts documents per status over the days of last saving, to do before them', () => {
+    expect(p.documents).toBe(5);
+    expect(p.byStatus).toEqual({ todo: 2, in_progress: 1, done: 2 });
+    expect(p.overTime).toEqual([
+      { day: '2026-11-28', todo: 4, in_progress: 0, done: 1 },
+      { day: '2026-11-30', todo: 2, in_progress: 1, done: 2 },
+    ]);
+  });
+
+  it('counts entities per label (the workspace’s first, in order) and documents per annotator', () => {
+    expect(p.entitiesByLabel).toEqual([
+      { label: 'PERSON', entities: 1 },
+      { label: 'ORG', entities: 0 },
+      { label: 'GPE', entities: 3 },
+      { label: 'XLABEL', entities: 1 },
+    ]);
+    expect(p.byAnnotator).toEqual([
+      { annotator: 'mona', documents: 2, done: 1 },
+      { annotator: 'ali', documents: 1, done: 0 },
+    ]);
+  });
+
+  it('draws the charts as SVG with the numbers in titles and labels, every text escaped', () => {
+    const status = svgMarkup(statusOverTimeChart(p));
+    expect(status).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 560 /);
+    expect(status).toContain('aria-label="Documents per status over time: 2 done, 1 in progress, 2 to do"');
+    expect(status).toContain('<title>2026-11-30: 2 done</title>');
+    expect(svgMarkup(entitiesChart(p, { GPE: '#a8dba8' }))).toContain('fill="#a8dba8"');
+    const odd = corpusProgress([sidecar('done', '2026-01-01T00:00:00Z', ['GPE'], '<b>&"</b>')]);
+    expect(svgMarkup(annotatorsChart(odd))).toContain('&lt;b&gt;&amp;&quot;&lt;/b&gt;');
+    expect(svgMarkup(annotatorsChart(odd))).not.toContain('<b>');
+  });
+});
