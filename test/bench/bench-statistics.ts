@@ -42,7 +42,12 @@ export function spread(values: readonly number[]): [number, number] {
 }
 
 /** A row that is the median of `runs` (one number per run), with the runs' spread. */
-export function medianRow(name: string, runs: readonly number[], unit: string, extra: Partial<BenchRow> = {}): BenchRow {
+export function medianRow(
+  name: string,
+  runs: readonly number[],
+  unit: string,
+  extra: Partial<BenchRow> = {},
+): BenchRow {
   return { name, value: median(runs), unit, spread: spread(runs), runs: runs.length, ...extra };
 }
 
