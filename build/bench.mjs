@@ -36,7 +36,7 @@ const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
 const outAt = args.indexOf('--out');
 const resultsFile = outAt >= 0 ? args[outAt + 1] : join(root, 'bench-results', 'results.json');
-const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 1_200_000));
+const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 3_600_000));
 
 const benchDir = join(root, 'test', 'bench');
 const files = existsSync(benchDir) ? (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort() : [];

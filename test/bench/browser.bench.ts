@@ -42,7 +42,7 @@ const ARTICLES: LongArticleOptions[] = quick
 /** Runs per row (fresh pages each): open times vary by ±15 % from one load to the next on a 2-core machine. */
 const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 /** Tries per run of an add or a keypress. */
-const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 60));
+const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
