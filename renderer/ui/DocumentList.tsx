@@ -23,6 +23,8 @@ export function DocumentList(): ReactElement {
   // Counts follow after the keypress's frame (see SidePanel).
   const documents = useDeferredValue(useTahrir(visibleDocuments));
   const filter = useTahrir((s) => s.filter);
+  // The filter the rows shown are for (deferred with them): on the list for tests and the bench.
+  const shownFor = useDeferredValue(filter);
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
   const list = useRef<HTMLUListElement>(null);
@@ -78,7 +80,7 @@ export function DocumentList(): ReactElement {
       />
       {/* The rows out of view are room only, so the scroll bar is the whole list's (room inside
           the list: padding on the list itself would make it as tall as all its rows). */}
-      <ul ref={list} onScroll={follow}>
+      <ul ref={list} onScroll={follow} data-filter={shownFor}>
         {first > 0 && <li className="list-room" aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
         {documents.slice(first, last).map((d, i) => (
           <DocumentRow key={d.id} doc={d} current={d.id === current} at={first + i + 1} of={documents.length} />
