@@ -15,7 +15,7 @@ import { writeArticleWorkspace } from './generate-corpus';
 
 const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 const root = process.env.TAHRIR_ROOT ?? process.cwd();
-const SIZES = quick ? [300, 3_000] : [10_000, 100_000];
+const SIZES = quick ? [200, 1_000] : [10_000, 100_000];
 const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 const cli = join(root, 'dist', 'cli.cjs');
 const CHROMIUM = '/usr/bin/chromium';
