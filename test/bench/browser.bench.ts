@@ -582,6 +582,7 @@ export async function run(): Promise<BenchRow[]> {
       if (a > 0) {
         tahrir?.kill('SIGTERM');
         tahrir = undefined;
+        process.stderr.write(`  browser bench rows so far: ${JSON.stringify(rows)}\n`);
         continue;
       }
       const addPages = [
@@ -747,6 +748,8 @@ export async function run(): Promise<BenchRow[]> {
       rows.push(...Object.values(scrollRows));
       tahrir?.kill('SIGTERM');
       tahrir = undefined;
+      // The rows so far, in the log too: a run stopped by its time limit still leaves them.
+      process.stderr.write(`  browser bench rows so far: ${JSON.stringify(rows)}\n`);
     }
   } finally {
     tahrir?.kill('SIGTERM');
