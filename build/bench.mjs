@@ -2,7 +2,8 @@
 // runs each one's `run()` in its own Node process (so its memory figures are its own), then prints
 // one table side by side and writes bench-results/results.json.
 //
-// A bench file exports `async function run(): Promise<{ name, value, unit, note? }[]>`.
+// A bench file exports `async function run(): Promise<BenchRow[]>` (test/bench/bench-statistics.ts:
+// name, value, unit, note, and where they apply the spread of the runs, their count, the goal, met).
 // Children get TAHRIR_ROOT (the repository) and, with --quick, TAHRIR_BENCH_QUICK=1 (small inputs).
 // A bench that is missing, fails to build or throws is reported as a failed row; the rest still run.
 import { build } from 'esbuild';
@@ -15,13 +16,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+if (args.includes('--help')) {
+  const names = existsSync(join(root, 'test', 'bench'))
+    ? (await readdir(join(root, 'test', 'bench')))
+        .filter((f) => f.endsWith('.bench.ts'))
+        .map((f) => basename(f, '.bench.ts'))
+    : [];
+  console.log(`usage: node build/bench.mjs [--quick] [--only a,b] [--out results.json]
+  --quick   small inputs (the test suite's smoke run)
+  --only    run these sections only: ${names.join(', ')}
+  --out     where the JSON goes (default bench-results/results.json)
+Environment: TAHRIR_BENCH_TIMEOUT_MS (per section), TAHRIR_BENCH_PARTS (browser: floor,peer,tahrir),
+TAHRIR_BENCH_RUNS (runs per median row), TAHRIR_BENCH_PROFILE=dir (browser: CPU profiles).`);
+  process.exit(0);
+}
 const quick =
   args.includes('--quick') || process.env.TAHRIR_BENCH_QUICK === '1' || process.env.TAHRIR_BENCH_SMOKE === '1';
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
 const outAt = args.indexOf('--out');
 const resultsFile = outAt >= 0 ? args[outAt + 1] : join(root, 'bench-results', 'results.json');
-const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 1_200_000));
+const timeoutMs = Number(process.env.TAHRIR_BENCH_TIMEOUT_MS ?? (quick ? 180_000 : 3_600_000));
 
 const benchDir = join(root, 'test', 'bench');
 const files = existsSync(benchDir) ? (await readdir(benchDir)).filter((f) => f.endsWith('.bench.ts')).sort() : [];
@@ -91,7 +106,7 @@ function runChild(bundle, out) {
   });
 }
 
-/** @typedef {{ name: string; value: unknown; unit?: string; note?: string }} BenchRow */
+/** @typedef {{ name: string; value: unknown; unit?: string; note?: string; spread?: [number, number]; runs?: number; goal?: string; met?: boolean }} BenchRow */
 /** @typedef {{ name: string; file: string; ok: boolean; rows: BenchRow[]; error?: string; ms?: number; maxRssMiB?: number }} Section */
 /** @type {Section[]} */
 const sections = [];
@@ -154,25 +169,36 @@ function formatValue(value) {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
   return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
-const table = [['section', 'measure', 'value', 'unit', 'note']];
+// Columns: the value (a median of `runs` runs where the row says so) with its spread (min–max of
+// the runs), the goal the row must reach and whether it does ("yes"/"NO"; blank for a reference row).
+const table = [['section', 'measure', 'value', 'unit', 'spread (runs)', 'goal', 'met', 'note']];
+/** @param {BenchRow} row */
+function spreadText(row) {
+  if (!row.spread) return row.runs ? `(${row.runs})` : '';
+  return `${formatValue(row.spread[0])}–${formatValue(row.spread[1])}${row.runs ? ` (${row.runs})` : ''}`;
+}
 for (const section of sections) {
-  if (!section.ok) table.push([section.name, '(failed)', '—', '', firstLine(section.error)]);
+  if (!section.ok) table.push([section.name, '(failed)', '—', '', '', '', '', firstLine(section.error)]);
   for (const row of section.rows)
     table.push([
       section.name,
       String(row.name),
       formatValue(row.value),
       String(row.unit ?? ''),
+      spreadText(row),
+      String(row.goal ?? ''),
+      row.goal === undefined ? '' : row.met ? 'yes' : 'NO',
       String(row.note ?? ''),
     ]);
 }
-if (selected.length === 0) table.push(['(none)', 'no test/bench/*.bench.ts files', '—', '', '']);
+if (selected.length === 0) table.push(['(none)', 'no test/bench/*.bench.ts files', '—', '', '', '', '', '']);
 /** @param {unknown} text */
 function firstLine(text) {
   const line = String(text ?? '').split('\n')[0];
   return line.length > 120 ? `${line.slice(0, 117)}…` : line;
 }
-const widths = table[0].map((_, col) => Math.min(col === 4 ? 80 : 60, Math.max(...table.map((r) => r[col].length))));
+const NOTE = table[0].length - 1;
+const widths = table[0].map((_, col) => Math.min(col === NOTE ? 80 : 70, Math.max(...table.map((r) => r[col].length))));
 const line = (/** @type {string[]} */ r) =>
   r
     .map((cell, col) => (col === 2 ? cell.padStart(widths[col]) : cell.padEnd(widths[col])))
@@ -206,5 +232,10 @@ await writeFile(
   )}\n`,
 );
 console.log(`\nresults: ${resultsFile}`);
+const goals = sections.flatMap((s) => s.rows).filter((r) => r.goal !== undefined);
+const missed = goals.filter((r) => !r.met);
+console.log(
+  `goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${missed.map((r) => r.name).join('; ')}` : ''}`,
+);
 const failed = sections.filter((s) => !s.ok).length;
 if (failed) console.log(`${failed} of ${sections.length} bench section(s) failed (see the table).`);

@@ -167,6 +167,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ListOptions {
   maxTextBytes?: number;
+  /**
+   * Time the listing may take (ms, from its start): the documents it has not read by then are
+   * listed as they were last read (the cache, unchecked), or `pending` when never read. No limit
+   * by default.
+   */
+  budgetMs?: number;
+  /** Called when the budget ran out, with how many documents were listed without being read. */
+  onBudgetSpent?: (unread: number) => void;
   /** Summaries kept between listings; a document is re-read only when its files changed. */
   cache?: SummaryCache;
 }
@@ -262,6 +270,8 @@ export async function listDocuments(
   config: WorkspaceConfig,
   options: ListOptions = {},
 ): Promise<DocumentSummary[]> {
+  const started = performance.now();
+  const budget = options.budgetMs ?? Infinity;
   const { texts, sidecars, realRoot } = await findFiles(root);
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
   for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
@@ -275,11 +285,31 @@ export async function listDocuments(
   const sorted = [...found.keys()].sort(compareIds);
   const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   const summaries: DocumentSummary[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && i % LIST_SLICE === 0) await nextTurn();
+  let i = 0;
+  for (; i < sorted.length; i++) {
+    if (i > 0 && i % LIST_SLICE === 0) {
+      if (performance.now() - started > budget) break;
+      await nextTurn();
+    }
     const id = sorted[i];
     summaries.push(
       summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache),
+    );
+  }
+  // Out of time: the rest as last read, or named only (100,000 documents take many seconds to read).
+  if (i < sorted.length) options.onBudgetSpent?.(sorted.length - i);
+  for (; i < sorted.length; i++) {
+    const id = sorted[i];
+    summaries.push(
+      options.cache?.entries.get(id)?.summary ?? {
+        id,
+        file: textFileOf(id),
+        status: 'todo',
+        entities: 0,
+        quotes: 0,
+        edits: 0,
+        pending: true,
+      },
     );
   }
   if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);

@@ -27,6 +27,11 @@ export interface DocumentSummary {
   edits: number;
   /** Set when the text or its sidecar cannot be read; the document still lists. */
   problem?: TahrirErrorData;
+  /**
+   * Listed before it was read: a large workspace's first answer names every document at once and
+   * reads the rest after it (status todo and no counts until then); listing again gives them.
+   */
+  pending?: true;
 }
 
 export interface WorkspaceInfo {

@@ -25,6 +25,7 @@ export async function loadWorkspace(
     performance.mark('tahrir:workspace-received');
     then?.(workspace);
     store().setState({ workspace, documents: workspace.documents, workspaceError: null });
+    followPending(workspace.documents);
   } catch (e) {
     store().setState({ workspaceError: toErrorData(e) });
   }
@@ -48,6 +49,7 @@ export async function switchWorkspace(path: string): Promise<void> {
       });
     const left = unsavedDocuments();
     nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
+    followPending(workspace.documents);
     if (left.length > 0)
       showNotice(
         `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ` +
@@ -62,9 +64,19 @@ export async function switchWorkspace(path: string): Promise<void> {
   }
 }
 
+/**
+ * A large workspace lists its documents before it has read them all (`pending`): list again, an
+ * answer the back end gives once it has read them.
+ */
+function followPending(documents: readonly DocumentSummary[]): void {
+  if (documents.some((d) => d.pending)) void refreshDocuments();
+}
+
 export async function refreshDocuments(): Promise<void> {
   try {
-    store().setState({ documents: await getApi().listDocuments() });
+    const documents = await getApi().listDocuments();
+    store().setState({ documents });
+    followPending(documents);
     // A text may have changed too: the filter's words are searched again.
     void searchTexts(true);
   } catch (e) {

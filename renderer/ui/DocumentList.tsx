@@ -11,40 +11,55 @@ export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_p
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Rows rendered at first, and added each time the end of the list comes near the view: a
- * workspace of 10,000 articles renders what can be seen, not 10,000 rows on every filter keystroke.
+ * Height of one row (px; `.document-list li` in app.css holds it): the list renders the rows in
+ * view and a few around them, whatever the number of documents (100,000 rows would take seconds
+ * to render and every filter keystroke would redo them).
  */
-export const LIST_PAGE = 200;
+export const ROW_HEIGHT = 84;
+/** Rows rendered above and below the view, so a scroll of a few rows shows no gap. */
+const OVERSCAN = 10;
 
 export function DocumentList(): ReactElement {
   // Counts follow after the keypress's frame (see SidePanel).
   const documents = useDeferredValue(useTahrir(visibleDocuments));
   const filter = useTahrir((s) => s.filter);
+  // The filter the rows shown are for (deferred with them): on the list for tests and the bench.
+  const shownFor = useDeferredValue(filter);
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
-  const [rows, setRows] = useState(LIST_PAGE);
   const list = useRef<HTMLUListElement>(null);
+  const [view, setView] = useState({ top: 0, height: 1200 });
+  const follow = () => {
+    const ul = list.current;
+    if (ul)
+      setView((v) =>
+        v.top === ul.scrollTop && v.height === ul.clientHeight ? v : { top: ul.scrollTop, height: ul.clientHeight },
+      );
+  };
+  useEffect(() => {
+    const ul = list.current;
+    if (!ul || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(follow);
+    observer.observe(ul);
+    return () => observer.disconnect();
+  }, []);
   // A new filter starts from the top of its matches.
   useEffect(() => {
-    setRows(LIST_PAGE);
     list.current?.scrollTo?.(0, 0);
+    follow();
   }, [filter]);
-  // The current document is always among the rows rendered.
+  // The current document (opened from elsewhere: Alt+Down, the start) is scrolled into view.
   const currentAt = current === null ? -1 : documents.findIndex((d) => d.id === current);
-  const shown = Math.min(documents.length, Math.max(rows, currentAt + 1));
-  const more = useRef<HTMLLIElement>(null);
   useEffect(() => {
-    const sentinel = more.current;
-    if (!sentinel || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setRows((n) => Math.max(n, shown) + LIST_PAGE);
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [shown, documents.length]);
+    const ul = list.current;
+    if (!ul || currentAt < 0) return;
+    const top = currentAt * ROW_HEIGHT;
+    if (top < ul.scrollTop) ul.scrollTop = top;
+    else if (top + ROW_HEIGHT > ul.scrollTop + ul.clientHeight) ul.scrollTop = top + ROW_HEIGHT - ul.clientHeight;
+    follow();
+  }, [currentAt]);
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(documents.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   return (
     <nav className="document-list" aria-label="Documents">
       <div className="progress" title="Documents done, of all in the workspace">
@@ -70,16 +85,15 @@ export function DocumentList(): ReactElement {
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
-      <ul ref={list}>
-        {documents.slice(0, shown).map((d) => (
-          <DocumentRow key={d.id} doc={d} current={d.id === current} />
+      {/* The rows out of view are room only, so the scroll bar is the whole list's (room inside
+          the list: padding on the list itself would make it as tall as all its rows). */}
+      <ul ref={list} onScroll={follow} data-filter={shownFor}>
+        {first > 0 && <li className="list-room" aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
+        {documents.slice(first, last).map((d, i) => (
+          <DocumentRow key={d.id} doc={d} current={d.id === current} at={first + i + 1} of={documents.length} />
         ))}
-        {shown < documents.length && (
-          <li ref={more} className="more-documents muted">
-            <button className="small" onClick={() => setRows(shown + LIST_PAGE)}>
-              {plural(documents.length - shown, 'more document', 'more documents')}
-            </button>
-          </li>
+        {last < documents.length && (
+          <li className="list-room" aria-hidden="true" style={{ height: (documents.length - last) * ROW_HEIGHT }} />
         )}
         {documents.length === 0 && (
           <li className="empty-hint">
@@ -94,12 +108,17 @@ export function DocumentList(): ReactElement {
 const DocumentRow = memo(function DocumentRow({
   doc: d,
   current,
+  at,
+  of,
 }: {
   doc: DocumentSummary;
   current: boolean;
+  /** Its place in the list (from 1), and the list's length: screen readers say "12 of 100,000". */
+  at: number;
+  of: number;
 }): ReactElement {
   return (
-    <li>
+    <li className="document-row" aria-posinset={at} aria-setsize={of}>
       <button
         className={`document-item${current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`}
         aria-current={current ? 'true' : undefined}
@@ -117,6 +136,8 @@ const DocumentRow = memo(function DocumentRow({
           {d.title && <span className="document-id">{d.id}</span>}
           {d.problem ? (
             <span className="problem">{d.problem.message}</span>
+          ) : d.pending ? (
+            <span className="counts">reading…</span>
           ) : (
             <span className="counts">
               {plural(d.entities, 'entity', 'entities')} · {plural(d.quotes, 'quote', 'quotes')}

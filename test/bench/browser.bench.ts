@@ -1,7 +1,9 @@
-// The editor in Debian's headless Chromium, side by side with the physical floor (bare pages)
-// and a peer (@recogito/text-annotator 4.1.1, CSS-highlights renderer), in one browser and run.
-// Input: the long mixed Arabic/English article (1 MB, 10,000 entities, 500 quotes), generated.
-// Timings come from inside the page (requestAnimationFrame, Performance API): see pages/frame-probe.ts.
+// The editor in Debian's headless Chromium, side by side with its floors (bare pages with the
+// same technique: content-visibility, and the CSS Custom Highlight API) and a peer
+// (@recogito/text-annotator 4.1.1 in both its renderers), in one browser and run. Input: the long
+// mixed Arabic/English article (1.5 MB) with 10,000 and with 50,000 entities, generated. Timings
+// come from inside the page (requestAnimationFrame, Performance API): see pages/frame-probe.ts.
+// Every row is the median of RUNS runs (fresh pages), with the runs' spread (min–max).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,15 +13,9 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { atMost, below, median, medianRow, percentile, ratioRow, type BenchRow } from './bench-statistics';
 import { writeLongArticleWorkspace, type LongArticleOptions } from './generate-corpus';
 import type { BenchAdd } from './pages/frame-probe';
-
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -37,27 +33,22 @@ const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 const root = process.env.TAHRIR_ROOT ?? process.cwd();
 const pagesDir = join(root, 'test', 'bench', 'pages');
 
-const article: LongArticleOptions = quick
-  ? { targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 }
-  : { targetBytes: 1024 * 1024, entities: 10_000, quotes: 500, edits: 20 };
-// Open times vary by ±15 % from one load to the next on a 2-core machine: medians of several fresh loads.
-const REPEATS = quick ? 1 : 5;
-const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 200));
+const ARTICLES: LongArticleOptions[] = quick
+  ? [{ targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 }]
+  : [
+      { targetBytes: 1.5 * 2 ** 20, entities: 10_000, quotes: 500, edits: 20 },
+      { targetBytes: 1.5 * 2 ** 20, entities: 50_000, quotes: 500, edits: 20 },
+    ];
+/** Runs per row (fresh pages each): open times vary by ±15 % from one load to the next on a 2-core machine. */
+const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
+/** Tries per run of an add or a keypress. */
+const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
-const KEYPRESS_BUDGET_MS = quick ? 60_000 : 300_000;
-const PEER_REPEATS = quick ? 1 : 3;
-const PEER_TRIES = quick ? 10 : 100;
+const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 /** Which parts run (TAHRIR_BENCH_PARTS=floor,peer,tahrir): all by default. */
 const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
 
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
-}
-const median = (values: number[]) => percentile(values, 50);
 const began = performance.now();
 const progress = (what: string) =>
   process.stderr.write(`  browser bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${what}\n`);
@@ -103,22 +94,21 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The bench pages' server; `show` sets the article its /bench/ files are. */
 async function serveBenchPages(
   assets: string,
-  workspace: string,
-  file: string,
-): Promise<{ server: Server; origin: string }> {
+): Promise<{ server: Server; origin: string; show: (workspace: string, file: string) => void }> {
+  let article = { workspace: '', file: '' };
   const routes: Record<string, () => Promise<[string, string | Buffer]>> = {
-    '/plain': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
-    '/highlights': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
+    '/floor': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
     '/recogito': async () => [
       'text/html; charset=utf-8',
       pageHtml('recogito-page.js', existsSync(join(assets, 'recogito-page.css')) ? 'recogito-page.css' : undefined),
     ],
-    '/bench/text.txt': async () => [TYPES['.txt'], await readFile(join(workspace, file))],
+    '/bench/text.txt': async () => [TYPES['.txt'], await readFile(join(article.workspace, article.file))],
     '/bench/sidecar.json': async () => [
       TYPES['.json'],
-      await readFile(join(workspace, file.replace(/\.txt$/, '.annotations.json'))),
+      await readFile(join(article.workspace, article.file.replace(/\.txt$/, '.annotations.json'))),
     ],
   };
   const server = createServer((request, response) => {
@@ -141,7 +131,11 @@ async function serveBenchPages(
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return {
+    server,
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    show: (workspace, file) => (article = { workspace, file }),
+  };
 }
 
 // ---------- Tahrir itself, through `tahrir serve`
@@ -299,11 +293,12 @@ async function openInTahrir(
 }
 
 /**
- * Selects the `index`-th untagged Arabic word of the text in view (no highlight range touches it),
- * and returns its centre for a click, and the highlight range count before.
+ * Finds the `index`-th untagged Arabic word of the text in view (no highlight range touches it)
+ * and returns its centre, for the mouse to select it as an editor would.
  */
-async function selectUntaggedWord(page: Page, index: number): Promise<{ x: number; y: number; before: number } | null> {
+async function findUntaggedWord(page: Page, index: number): Promise<{ x: number; y: number; word: string } | null> {
   return page.evaluate((n) => {
+    getSelection()?.removeAllRanges();
     const box = window.__bench.scrollContainer();
     const view = box === document.scrollingElement ? { top: 0, bottom: innerHeight } : box.getBoundingClientRect();
     const paragraphs = [...document.querySelectorAll('p[data-para], p[dir="auto"]')].filter((p) => {
@@ -328,8 +323,10 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
         for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
           range.setStart(node, m.index);
           range.setEnd(node, m.index + m[0].length);
+          const rects = range.getClientRects();
           const rect = range.getBoundingClientRect();
-          if (rect.top < view.top + 20 || rect.bottom > view.bottom - 20) continue;
+          // One line box (a word broken over two lines has no one centre to double-click).
+          if (rects.length !== 1 || rect.top < view.top + 20 || rect.bottom > view.bottom - 20) continue;
           const touched = ranges.some((r) => {
             other.setStart(r.startContainer, r.startOffset);
             other.setEnd(r.endContainer, r.endOffset);
@@ -340,16 +337,35 @@ async function selectUntaggedWord(page: Page, index: number): Promise<{ x: numbe
           });
           if (touched) continue;
           if (seen++ < n) continue;
-          const selection = getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          document.dispatchEvent(new Event('selectionchange'));
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, before: window.__bench.rangeCount() };
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, word: m[0] };
         }
       }
     }
     return null;
   }, index);
+}
+
+/**
+ * Selects an untagged word in view by a real double-click (Playwright's mouse: the browser's own
+ * mousedown/mouseup/dblclick and selection), scrolling on when none is left; null when the text
+ * has none. The selection is checked to be that word.
+ */
+async function selectWordByMouse(page: Page, index: number): Promise<{ x: number; y: number } | null> {
+  let word = await findUntaggedWord(page, index);
+  if (!word) {
+    // Everything in view is tagged (or nothing is): move on down the document.
+    await page.evaluate(() => {
+      const box = window.__bench.scrollContainer();
+      box.scrollTop += (box.getBoundingClientRect().height || innerHeight) * 0.8;
+    });
+    await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
+    word = await findUntaggedWord(page, 0);
+    if (!word) return null;
+  }
+  await page.mouse.dblclick(word.x, word.y);
+  const selected = await page.evaluate(() => getSelection()?.toString().trim() ?? '');
+  if (selected !== word.word) return null;
+  return { x: word.x, y: word.y };
 }
 
 async function keyTiming(page: Page, direction: 'more' | 'fewer', press: () => Promise<void>): Promise<number | null> {
@@ -378,20 +394,17 @@ interface KeypressResults {
 
 async function keypressRuns(page: Page, tries: number, budgetMs: number): Promise<KeypressResults> {
   const out: KeypressResults = { tag: [], remove: [], undo: [], misses: { tag: 0, remove: 0, undo: 0 } };
-  const box = await page.evaluate(() => window.__bench.scrollContainer().getBoundingClientRect().height || innerHeight);
   const deadline = performance.now() + budgetMs;
   let word = 0;
   // Up to `tries` rounds, within the time budget (a slow editor would otherwise hold the bench for hours).
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
-    let target = await selectUntaggedWord(page, word);
+    const target = await selectWordByMouse(page, word);
     if (!target) {
-      // Everything in view is tagged (or nothing is): move on down the document.
-      await page.evaluate((h) => (window.__bench.scrollContainer().scrollTop += h * 0.8), box);
-      await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
       word = 0;
-      target = await selectUntaggedWord(page, word);
-      if (!target) break;
+      if (!(await selectWordByMouse(page, 0))) break;
+      continue;
     }
+    await page.waitForTimeout(quietBeforeTry(i));
     const tag = await keyTiming(page, 'more', () => page.keyboard.press('1'));
     if (tag === null) {
       out.misses.tag++;
@@ -414,19 +427,14 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
 }
 
 /**
- * Adding one, timed as the peer's add is (the call → the 2nd rAF after it): the call is the editor's
- * own keyboard handler, given the tag hotkey's keydown in the page with an untagged word selected.
+ * Adding one, timed as the peer's add is (the call → the 2nd rAF after it): the word selected by a
+ * double-click, the call is the editor's own keyboard handler, given the tag hotkey's keydown in the page.
  */
 async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Promise<number[]> {
   const times: number[] = [];
-  const box = await page.evaluate(() => window.__bench.scrollContainer().getBoundingClientRect().height || innerHeight);
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
-    if (!(await selectUntaggedWord(page, 0))) {
-      await page.evaluate((h) => (window.__bench.scrollContainer().scrollTop += h * 0.8), box);
-      await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
-      if (!(await selectUntaggedWord(page, 0))) break;
-    }
+    if (!(await selectWordByMouse(page, 0))) break;
     await page.waitForTimeout(quietBeforeTry(i));
     const t = await page.evaluate(() => {
       const before = window.__bench.rangeCount();
@@ -443,17 +451,34 @@ async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Prom
 
 // ---------- the run
 
+/** Runs `measure` for each of `runs` rounds over the named pages, interleaved (the machine's noise spreads over all). */
+async function interleaved<K extends string>(
+  names: readonly K[],
+  runs: number,
+  measure: (name: K, run: number) => Promise<number | null>,
+): Promise<Record<K, number[]>> {
+  const out = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < runs; r++)
+    for (const name of names) {
+      const value = await measure(name, r);
+      if (value !== null && Number.isFinite(value)) out[name].push(value);
+    }
+  return out;
+}
+
+const PEERS = ['SPANS', 'CSS_HIGHLIGHTS'] as const;
+type PeerRenderer = (typeof PEERS)[number];
+const peerName = (r: PeerRenderer) => `recogito text-annotator 4.1.1 (${r}${r === 'SPANS' ? ', its default' : ''})`;
+
+const scrollNote = (sc: { frames: number; step: number; scrolledPx: number; longestFrameMs: number }) =>
+  `last run: of ${sc.frames} frames (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms`;
+
 export async function run(): Promise<BenchRow[]> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install chromium)`);
   const rows: BenchRow[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'tahrir-browser-bench-'));
-  const workspace = join(dir, 'workspace');
-  const doc = await writeLongArticleWorkspace(workspace, article);
-  const size = `${(doc.bytes / 2 ** 20).toFixed(2)} MB, ${doc.entities.toLocaleString('en-US')} entities, ${doc.quotes} quotes`;
-  rows.push({ name: 'long document', value: doc.bytes, unit: 'bytes', note: size });
-
   const probe = await bundlePages(join(dir, 'assets'));
-  const pages = await serveBenchPages(join(dir, 'assets'), workspace, doc.file);
+  const pages = await serveBenchPages(join(dir, 'assets'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let tahrir: ChildProcess | undefined;
   const load = async (path: string) => {
@@ -466,276 +491,265 @@ export async function run(): Promise<BenchRow[]> {
       name: 'browser',
       value: Number(browser.version().split('.')[0]),
       unit: 'major',
-      note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}`,
+      note: `Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}; rows are medians of ${RUNS} runs (spread: min–max of the runs)`,
     });
-    // Warm-up (not counted): the first page of a fresh browser pays for fonts, caches and the JIT.
-    await (await load('/plain')).context.close();
-
-    const open: Record<string, number[]> = { plain: [], plainCv: [], highlights: [], recogito: [] };
-    if (PARTS.has('floor')) {
-      // The physical floor: navigation → first paint of the bare pages, median of REPEATS fresh contexts.
-      const extra: Record<string, OpenTiming> = {};
-      for (let r = 0; r < REPEATS; r++) {
-        for (const [name, path] of [
-          ['plain', '/plain'],
-          ['plainCv', '/plain?cv=1'],
-          ['highlights', '/highlights?mode=highlights'],
-        ] as const) {
-          progress(`open ${name} #${r + 1}`);
-          const { context, timing } = await load(path);
-          open[name].push(timing.paintedAt);
-          extra[name] = timing;
-          await context.close();
-        }
-      }
-      rows.push({
-        name: 'open: bare text page, painted (floor)',
-        value: median(open.plain),
-        unit: 'ms',
-        note: `navigation → paint, one <p dir=auto> per line, median of ${REPEATS}`,
-      });
-      rows.push({
-        name: 'open: bare text page, content-visibility:auto',
-        value: median(open.plainCv),
-        unit: 'ms',
-        note: 'same page, lines out of view skip layout and paint',
-      });
-      rows.push({
-        name: 'open: bare page + all ranges as CSS highlights',
-        value: median(open.highlights),
-        unit: 'ms',
-        note: `${extra.highlights.stats.ranges} ranges registered in ${extra.highlights.stats.registerMs?.toFixed(0)} ms`,
-      });
-
-      progress(`add one × ${TRIES}: bare page`);
-      const { context, page } = await load('/highlights?mode=highlights');
-      const { times } = await addOneTimings(page, TRIES);
-      rows.push({
-        name: 'add one → painted p50: bare page Highlight.add (floor)',
-        value: median(times),
-        unit: 'ms',
-        note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view`,
-      });
-      rows.push({
-        name: 'add one → painted p95: bare page Highlight.add (floor)',
-        value: percentile(times, 95),
-        unit: 'ms',
-      });
-      await context.close();
-
-      progress('scroll: bare page');
-      const plain = await load('/plain');
-      const m = await memory(plain.context, plain.page);
-      const sc = await scrollRun(plain.page);
-      rows.push({
-        name: 'scroll whole document: bare page, dropped frames',
-        value: sc.dropped,
-        unit: 'frames',
-        note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms`,
-      });
-      rows.push({ name: 'memory: bare page JS heap', value: m.heapMiB, unit: 'MiB', note: `${m.domNodes} DOM nodes` });
-      await plain.context.close();
-
-      // Paragraphs that skip layout until shown (as Tahrir's do) pay for it while scrolling: the floor for that.
-      progress('scroll: bare page, content-visibility:auto');
-      const plainCv = await load('/plain?cv=1');
-      const scCv = await scrollRun(plainCv.page);
-      rows.push({
-        name: 'scroll whole document: bare page content-visibility:auto, dropped frames',
-        value: scCv.dropped,
-        unit: 'frames',
-        note: `of ${scCv.frames} (${scCv.step} px/frame, ${scCv.scrolledPx} px), longest ${scCv.longestFrameMs.toFixed(0)} ms`,
-      });
-      await plainCv.context.close();
-    }
-
-    if (PARTS.has('peer')) {
-      // The peer loads its annotations in one long task of several seconds: fewer runs than the others.
-      for (let r = 0; r < PEER_REPEATS; r++) {
-        progress(`open recogito #${r + 1}`);
-        const { context, page, timing } = await load('/recogito');
-        open.recogito.push(timing.paintedAt);
-        if (r === PEER_REPEATS - 1) {
-          rows.push({
-            name: 'open: recogito text-annotator 4.1.1 (CSS_HIGHLIGHTS)',
-            value: median(open.recogito),
-            unit: 'ms',
-            note: `navigation → paint, median of ${PEER_REPEATS}; last run: setAnnotations ${timing.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${timing.longestTaskMs.toFixed(0)} ms`,
-          });
-          const m = await memory(context, page);
-          rows.push({
-            name: 'memory: recogito JS heap',
-            value: m.heapMiB,
-            unit: 'MiB',
-            note: `${m.domNodes} DOM nodes`,
-          });
-          progress(`add one × ${PEER_TRIES}: recogito`);
-          if (PROFILE_DIR)
-            await browser.startTracing(page, {
-              path: join(PROFILE_DIR, 'recogito-add-one.trace.json'),
-              categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
-            });
-          const { times, missed } = await addOneTimings(page, PEER_TRIES);
-          if (PROFILE_DIR) await browser.stopTracing();
-          rows.push({
-            name: 'add one → painted p50: recogito addAnnotation',
-            value: median(times),
-            unit: 'ms',
-            note: `call → rAF after the frame that drew it (≥ 2nd rAF), ${times.length} tries, words in view${missed ? `, ${missed} never drawn in 3 s` : ''}`,
-          });
-          rows.push({
-            name: 'add one → painted p95: recogito addAnnotation',
-            value: percentile(times, 95),
-            unit: 'ms',
-          });
-        }
-        await context.close();
-      }
-    }
-
-    if (PARTS.has('tahrir')) {
-      try {
-        const served = await startTahrirServe(workspace);
-        tahrir = served.child;
-        const tahrirOpen: number[] = [];
-        let how = '';
-        for (let r = 0; r < REPEATS; r++) {
-          progress(`open Tahrir #${r + 1}`);
-          const { context, page } = await newPage(browser, probe);
-          const t = await openInTahrir(page, served.url, doc.id);
-          tahrirOpen.push(Number.isFinite(t.fromOpen) ? t.fromOpen : t.fromNavigation);
-          how = t.how;
-          await context.close();
-        }
-        const openMs = median(tahrirOpen);
-        rows.push({
-          name: 'open: Tahrir, painted with highlights in view',
-          value: openMs,
-          unit: 'ms',
-          note: `navigation → paint (${how}), median of ${REPEATS}`,
-        });
-        if (open.plain.length)
-          rows.push({
-            name: 'ratio: Tahrir open / bare text page',
-            value: openMs / median(open.plain),
-            unit: '×',
-            note: 'goal ≤ 1.0',
-          });
-        if (open.recogito.length)
-          rows.push({
-            name: 'ratio: recogito open / Tahrir open',
-            value: median(open.recogito) / openMs,
-            unit: '×',
-            note: 'goal ≥ 5',
-          });
-
+    for (const [a, article] of ARTICLES.entries()) {
+      const workspace = join(dir, `workspace-${a}`);
+      const doc = await writeLongArticleWorkspace(workspace, article);
+      const tag = `${(doc.bytes / 2 ** 20).toFixed(1)} MB, ${doc.entities.toLocaleString('en-US')} entities`;
+      rows.push({ name: `long document (${tag})`, value: doc.bytes, unit: 'bytes', note: `${doc.quotes} quotes` });
+      pages.show(workspace, doc.file);
+      const served = PARTS.has('tahrir') ? await startTahrirServe(workspace) : null;
+      tahrir = served?.child;
+      // Warm-up (not counted): the first load of each page pays for fonts, caches, the JIT and
+      // (Tahrir's) the server's first reads.
+      progress(`${tag}: warm-up`);
+      for (const path of a === 0
+        ? ['/floor?mode=text', ...(PARTS.has('peer') ? ['/recogito?renderer=SPANS'] : [])]
+        : [])
+        await (await load(path)).context.close();
+      if (served) {
         const { context, page } = await newPage(browser, probe);
-        const stopProfile = PROFILE_DIR ? await startProfile(context, page) : null;
         await openInTahrir(page, served.url, doc.id);
-        await stopProfile?.('open');
-        // Memory and keypresses once the editor's work after the first paint (the paragraphs and
-        // entities below the first screens, drawn while idle) is done: the steady state.
-        const settledMs = await page.evaluate(() => window.__bench.settled());
-        const m = await memory(context, page);
-        rows.push({
-          name: 'memory: Tahrir JS heap, long document open',
-          value: m.heapMiB,
-          unit: 'MiB',
-          note: `${m.domNodes} DOM nodes, once settled (last change ${(settledMs / 1000).toFixed(1)} s after the first paint)`,
-        });
-        progress(`keypresses × ${TRIES}: Tahrir`);
-        const stopKeysProfile = PROFILE_DIR ? await startProfile(context, page) : null;
-        // A DevTools trace too (style, layout, paint per frame), for the first tries only: traces grow fast.
-        if (PROFILE_DIR)
-          await browser.startTracing(page, {
-            path: join(PROFILE_DIR, 'keypresses.trace.json'),
-            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
-          });
-        const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
-        if (PROFILE_DIR) await browser.stopTracing();
-        await stopKeysProfile?.('keypresses');
-        for (const [what, times, missed] of [
-          ['tag (hotkey 1)', keys.tag, keys.misses.tag],
-          ['delete', keys.remove, keys.misses.remove],
-          ['undo (Ctrl+Z)', keys.undo, keys.misses.undo],
-        ] as const) {
-          const note = `${times.length} tries${times.length + missed < TRIES ? ` (time budget ${KEYPRESS_BUDGET_MS / 1000} s)` : ''}${missed ? `, ${missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
-          rows.push({ name: `keypress → painted p50: Tahrir ${what}`, value: median(times), unit: 'ms', note });
-          const withinGoal = times.filter((t) => t <= 34).length / Math.max(1, times.length);
-          rows.push({
-            name: `keypress → painted p95: Tahrir ${what}`,
-            value: percentile(times, 95),
-            unit: 'ms',
-            note: `goal ≤ 34; ${(100 * withinGoal).toFixed(0)} % of tries within it`,
-          });
-        }
-        // The method's own floor in this run (one Highlight.add on the bare page, no app), for reading the goal above.
-        const floorP95 = rows.find((r) => r.name === 'add one → painted p95: bare page Highlight.add (floor)')?.value;
-        if (floorP95 !== undefined && keys.tag.length > 0) {
-          rows.push({
-            name: 'ratio: Tahrir tag p95 / bare page Highlight.add p95',
-            value: percentile(keys.tag, 95) / floorP95,
-            unit: '×',
-            note: `floor p95 ${floorP95.toFixed(1)} ms in this run`,
-          });
-        }
-        progress(`add one × ${TRIES}: Tahrir`);
-        const stopAddProfile = PROFILE_DIR ? await startProfile(context, page) : null;
-        if (PROFILE_DIR)
-          await browser.startTracing(page, {
-            path: join(PROFILE_DIR, 'add-one.trace.json'),
-            categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing'],
-          });
-        const added = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
-        if (PROFILE_DIR) await browser.stopTracing();
-        await stopAddProfile?.('add-one');
-        rows.push({
-          name: 'add one → painted p50: Tahrir (hotkey 1 in the page)',
-          value: median(added),
-          unit: 'ms',
-          note: `call → rAF after the frame that drew it (≥ 2nd rAF), as recogito's add, ${added.length} tries`,
-        });
-        rows.push({
-          name: 'add one → painted p95: Tahrir (hotkey 1 in the page)',
-          value: percentile(added, 95),
-          unit: 'ms',
-        });
-        const peerAdd = (p: string) =>
-          rows.find((r) => r.name === `add one → painted ${p}: recogito addAnnotation`)?.value;
-        const [peerP50, peerP95] = [peerAdd('p50'), peerAdd('p95')];
-        if (peerP50 !== undefined && peerP95 !== undefined && added.length > 0) {
-          rows.push({
-            name: 'ratio: recogito add one / Tahrir add one, p50',
-            value: peerP50 / median(added),
-            unit: '×',
-            note: 'goal > 1',
-          });
-          rows.push({
-            name: 'ratio: recogito add one / Tahrir add one, p95',
-            value: peerP95 / percentile(added, 95),
-            unit: '×',
-            note: 'goal > 1',
-          });
-        }
-        progress('scroll: Tahrir');
-        const sc = await scrollRun(page);
-        rows.push({
-          name: 'scroll whole document: Tahrir, dropped frames',
-          value: sc.dropped,
-          unit: 'frames',
-          note: `of ${sc.frames} (${sc.step} px/frame, ${sc.scrolledPx} px), longest ${sc.longestFrameMs.toFixed(0)} ms`,
-        });
         await context.close();
-      } catch (error) {
-        rows.push({
-          name: 'Tahrir (failed)',
-          value: NaN,
-          unit: '',
-          note: String(error instanceof Error ? error.message : error)
-            .split('\n')[0]
-            .slice(0, 200),
-        });
       }
+      const openPages = [
+        ...(PARTS.has('floor') ? (['text', 'highlights'] as const) : []),
+        ...(served ? (['tahrir'] as const) : []),
+        ...(PARTS.has('peer') ? PEERS : []),
+      ];
+      const extra: Record<string, OpenTiming> = {};
+      const open = await interleaved(openPages, RUNS, async (name, r) => {
+        progress(`${tag}: open ${name} #${r + 1}`);
+        if (name === 'tahrir') {
+          const { context, page } = await newPage(browser, probe);
+          const stopProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
+          const t = await openInTahrir(page, served!.url, doc.id);
+          await stopProfile?.(`open-${a}`);
+          await context.close();
+          return Number.isFinite(t.fromOpen) ? t.fromOpen : t.fromNavigation;
+        }
+        const path = name === 'text' || name === 'highlights' ? `/floor?mode=${name}` : `/recogito?renderer=${name}`;
+        const { context, timing } = await load(path);
+        extra[name] = timing;
+        await context.close();
+        return timing.paintedAt;
+      });
+      const openRow = (name: string, values: number[], note: string) =>
+        medianRow(`open ${tag}: ${name}`, values, 'ms', { note });
+      const rowsOf: Record<string, BenchRow> = {};
+      if (open.text?.length) {
+        rowsOf.text = openRow(
+          'floor, text only (content-visibility)',
+          open.text,
+          'navigation → first paint; fetches the text only, one <p dir=auto> per line, content-visibility:auto',
+        );
+        rowsOf.highlights = openRow(
+          'floor, text + highlights (content-visibility)',
+          open.highlights,
+          `+ the sidecar fetched and all ${extra.highlights?.stats.ranges} entities registered as CSS highlights (last run: ${extra.highlights?.stats.registerMs?.toFixed(0)} ms)`,
+        );
+        rows.push(rowsOf.text, rowsOf.highlights);
+      }
+      if (open.tahrir?.length) {
+        rowsOf.tahrir = openRow(
+          'Tahrir, painted with highlights in view',
+          open.tahrir,
+          'navigation → first paint with highlights (tahrir serve)',
+        );
+        rows.push(rowsOf.tahrir);
+        if (rowsOf.text) {
+          rows.push(
+            atMost(ratioRow(`open ${tag}: Tahrir / text-only floor`, rowsOf.tahrir, rowsOf.text), 1.5),
+            atMost(ratioRow(`open ${tag}: Tahrir / text + highlights floor`, rowsOf.tahrir, rowsOf.highlights), 1.2),
+          );
+        }
+      }
+      for (const renderer of PARTS.has('peer') ? PEERS : []) {
+        if (!open[renderer]?.length) continue;
+        rowsOf[renderer] = openRow(
+          peerName(renderer),
+          open[renderer],
+          `navigation → first paint; last run: setAnnotations ${extra[renderer]?.stats.setAnnotationsMs?.toFixed(0)} ms, longest task ${extra[renderer]?.longestTaskMs.toFixed(0)} ms`,
+        );
+        rows.push(rowsOf[renderer]);
+        if (rowsOf.tahrir)
+          rows.push(ratioRow(`open ${tag}: recogito ${renderer} / Tahrir`, rowsOf[renderer], rowsOf.tahrir));
+      }
+
+      // Adds, keypresses, scrolling and memory on the first (10,000-entity) article only: the
+      // 50,000-entity edits have a bench of their own.
+      if (a > 0) {
+        tahrir?.kill('SIGTERM');
+        tahrir = undefined;
+        process.stderr.write(`  browser bench rows so far: ${JSON.stringify(rows)}\n`);
+        continue;
+      }
+      const addPages = [
+        ...(PARTS.has('floor') ? (['highlights'] as const) : []),
+        ...(PARTS.has('peer') ? PEERS : []),
+        ...(served ? (['tahrir'] as const) : []),
+      ];
+      const addP50: Record<string, number[]> = {};
+      const addP95: Record<string, number[]> = {};
+      const heap: Record<string, number[]> = {};
+      const addMissed: Record<string, number> = {};
+      await interleaved(addPages, RUNS, async (name, r) => {
+        progress(`${tag}: add one × ${TRIES} on ${name} #${r + 1}`);
+        let times: number[];
+        let context: BrowserContext;
+        let page: Page;
+        if (name === 'tahrir') {
+          ({ context, page } = await newPage(browser, probe));
+          await openInTahrir(page, served!.url, doc.id);
+          await page.evaluate(() => window.__bench.settled());
+          times = await addOneInTahrir(page, TRIES, KEYPRESS_BUDGET_MS);
+        } else {
+          ({ context, page } = await load(
+            name === 'highlights' ? '/floor?mode=highlights' : `/recogito?renderer=${name}`,
+          ));
+          const added = await addOneTimings(page, TRIES);
+          times = added.times;
+          addMissed[name] = (addMissed[name] ?? 0) + added.missed;
+        }
+        (heap[name] ??= []).push((await memory(context, page)).heapMiB);
+        (addP50[name] ??= []).push(median(times));
+        (addP95[name] ??= []).push(percentile(times, 95));
+        await context.close();
+        return null;
+      });
+      const addWho: Record<string, string> = {
+        highlights: 'floor, Highlight.add on the text + highlights page',
+        tahrir: 'Tahrir (double-click, hotkey 1 in the page)',
+        SPANS: 'recogito addAnnotation (SPANS)',
+        CSS_HIGHLIGHTS: 'recogito addAnnotation (CSS_HIGHLIGHTS)',
+      };
+      const addRows: Record<string, { p50: BenchRow; p95: BenchRow }> = {};
+      for (const name of addPages) {
+        if (!addP50[name]?.length) continue;
+        const note = `call → rAF after the frame that drew it (≥ 2nd rAF), ${TRIES} tries a run, words in view${addMissed[name] ? `, ${addMissed[name]} never drawn in 3 s` : ''}`;
+        addRows[name] = {
+          p50: medianRow(`add one ${tag} p50: ${addWho[name]}`, addP50[name], 'ms', { note }),
+          p95: medianRow(`add one ${tag} p95: ${addWho[name]}`, addP95[name], 'ms', {
+            note: 'median of the runs’ p95',
+          }),
+        };
+      }
+      if (addRows.tahrir) {
+        const peers = PEERS.filter((p) => addRows[p]);
+        for (const p of ['p50', 'p95'] as const) {
+          let row = addRows.tahrir[p];
+          if (peers.length) {
+            const best = Math.min(...peers.map((peer) => addRows[peer][p].value));
+            row = below(row, best, `recogito's ${p} in both renderers (${best.toFixed(1)} ms)`);
+          }
+          addRows.tahrir[p] = row;
+        }
+      }
+      for (const name of addPages) if (addRows[name]) rows.push(addRows[name].p50, addRows[name].p95);
+      if (addRows.tahrir && addRows.highlights)
+        rows.push(ratioRow(`add one ${tag}: Tahrir p95 / floor p95`, addRows.tahrir.p95, addRows.highlights.p95));
+      for (const name of addPages)
+        if (heap[name]?.length)
+          rows.push(
+            medianRow(
+              `memory ${tag}: JS heap, ${name === 'highlights' ? 'floor page' : name === 'tahrir' ? 'Tahrir' : `recogito ${name}`}`,
+              heap[name],
+              'MiB',
+              {
+                note: 'after a full GC, once the add-one tries are done',
+              },
+            ),
+          );
+
+      if (served) {
+        const key: Record<'tag' | 'remove' | 'undo', { p50: number[]; p95: number[]; n: number; missed: number }> = {
+          tag: { p50: [], p95: [], n: 0, missed: 0 },
+          remove: { p50: [], p95: [], n: 0, missed: 0 },
+          undo: { p50: [], p95: [], n: 0, missed: 0 },
+        };
+        for (let r = 0; r < RUNS; r++) {
+          progress(`${tag}: keypresses × ${TRIES}: Tahrir #${r + 1}`);
+          const { context, page } = await newPage(browser, probe);
+          await openInTahrir(page, served.url, doc.id);
+          await page.evaluate(() => window.__bench.settled());
+          const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
+          const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
+          await stopKeysProfile?.('keypresses');
+          for (const k of ['tag', 'remove', 'undo'] as const) {
+            const times = k === 'tag' ? keys.tag : k === 'remove' ? keys.remove : keys.undo;
+            if (times.length === 0) continue;
+            key[k].p50.push(median(times));
+            key[k].p95.push(percentile(times, 95));
+            key[k].n += times.length;
+            key[k].missed += keys.misses[k];
+          }
+          await context.close();
+        }
+        for (const [k, what] of [
+          ['tag', 'tag (double-click, 1)'],
+          ['remove', 'delete (click, Delete)'],
+          ['undo', 'undo (Ctrl+Z)'],
+        ] as const) {
+          const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
+          rows.push(medianRow(`keypress → painted ${tag} p50: Tahrir ${what}`, key[k].p50, 'ms', { note }));
+          rows.push(
+            atMost(
+              medianRow(`keypress → painted ${tag} p95: Tahrir ${what}`, key[k].p95, 'ms', {
+                note: 'median of the runs’ p95',
+              }),
+              34,
+            ),
+          );
+        }
+      }
+
+      const scrollPages = [
+        ...(PARTS.has('floor') ? (['bare', 'text'] as const) : []),
+        ...(served ? (['tahrir'] as const) : []),
+      ];
+      const lastScroll: Record<string, Awaited<ReturnType<typeof scrollRun>>> = {};
+      const dropped = await interleaved(scrollPages, RUNS, async (name, r) => {
+        progress(`${tag}: scroll ${name} #${r + 1}`);
+        let context: BrowserContext;
+        let page: Page;
+        if (name === 'tahrir') {
+          ({ context, page } = await newPage(browser, probe));
+          await openInTahrir(page, served!.url, doc.id);
+          await page.evaluate(() => window.__bench.settled());
+        } else ({ context, page } = await load(name === 'bare' ? '/floor?mode=text&cv=0' : '/floor?mode=text'));
+        const sc = await scrollRun(page);
+        lastScroll[name] = sc;
+        await context.close();
+        return sc.dropped;
+      });
+      const scrollRows: Record<string, BenchRow> = {};
+      for (const [name, what] of [
+        ['bare', 'bare page, every line laid out (floor)'],
+        ['text', 'text-only page, content-visibility'],
+        ['tahrir', 'Tahrir'],
+      ] as const)
+        if (dropped[name]?.length)
+          scrollRows[name] = medianRow(
+            `scroll ${tag}, whole document: ${what}, dropped frames`,
+            dropped[name],
+            'frames',
+            {
+              note: scrollNote(lastScroll[name]),
+            },
+          );
+      if (scrollRows.tahrir && scrollRows.bare) {
+        const limit = 2 * Math.max(1, scrollRows.bare.value);
+        scrollRows.tahrir = {
+          ...atMost(scrollRows.tahrir, limit, 'frames'),
+          goal: `≤ 2× the bare page's (≥ 2): ${limit}`,
+        };
+      }
+      rows.push(...Object.values(scrollRows));
+      tahrir?.kill('SIGTERM');
+      tahrir = undefined;
+      // The rows so far, in the log too: a run stopped by its time limit still leaves them.
+      process.stderr.write(`  browser bench rows so far: ${JSON.stringify(rows)}\n`);
     }
   } finally {
     tahrir?.kill('SIGTERM');

@@ -222,3 +222,74 @@ describe('listDocuments', () => {
     expect(longestGap).toBeLessThan(Math.max(250, ms / 4));
   }, 180_000);
 });
+
+describe('listDocuments within a time budget (a large workspace answers at once)', () => {
+  async function articles(count: number): Promise<string> {
+    const root = await tempFolder();
+    const done = emptySidecar('x.txt', '0'.repeat(64), 1);
+    done.document.status = 'done';
+    done.document.title = 'عنوان';
+    const files: Record<string, string> = {};
+    for (let i = 0; i < count; i++) {
+      files[`doc${i}.txt`] = `نص رقم ${i}\n`;
+      files[`doc${i}.annotations.json`] = serializeSidecar({
+        ...done,
+        source: { ...done.source, file: `doc${i}.txt` },
+      });
+    }
+    await writeFiles(root, files);
+    return root;
+  }
+
+  it('names every document, reads those it has time for, and lists the rest pending', async () => {
+    const root = await articles(300);
+    let unread = -1;
+    const docs = await listDocuments(root, defaultConfig(), { budgetMs: 0, onBudgetSpent: (n) => (unread = n) });
+    expect(docs.map((d) => d.id)).toEqual(Array.from({ length: 300 }, (_, i) => `doc${i}`));
+    const pending = docs.filter((d) => d.pending);
+    // One slice is read before the budget is looked at.
+    expect(docs[0]).toMatchObject({ status: 'done', title: 'عنوان' });
+    expect(docs[0].pending).toBeUndefined();
+    expect(pending.length).toBe(unread);
+    expect(pending.length).toBeGreaterThan(200);
+    expect(pending[0]).toEqual({
+      id: pending[0].id,
+      file: `${pending[0].id}.txt`,
+      status: 'todo',
+      entities: 0,
+      quotes: 0,
+      edits: 0,
+      pending: true,
+    });
+    // Without a budget, everything is read.
+    const all = await listDocuments(root, defaultConfig());
+    expect(all.every((d) => !d.pending && d.status === 'done')).toBe(true);
+  });
+
+  it('lists the documents it had no time to check as last read, from the cache', async () => {
+    const root = await articles(300);
+    const cache = new SummaryCache();
+    const full = await listDocuments(root, defaultConfig(), { cache });
+    let unread = 0;
+    const quick = await listDocuments(root, defaultConfig(), {
+      cache,
+      budgetMs: 0,
+      onBudgetSpent: (n) => (unread = n),
+    });
+    expect(unread).toBeGreaterThan(200);
+    expect(quick.some((d) => d.pending)).toBe(false);
+    expect(quick[299]).toBe(full[299]);
+  });
+
+  it('Backend: a pending answer is followed by reading the rest; the next listing waits for it and has them all', async () => {
+    const { Backend } = await import('../../electron/backend');
+    const root = await articles(300);
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    const first = await backend.listDocuments();
+    expect(first.filter((d) => d.pending).length).toBeGreaterThan(200);
+    const next = await backend.listDocuments();
+    expect(next).toHaveLength(300);
+    expect(next.filter((d) => d.pending)).toEqual([]);
+    expect(next.every((d) => d.status === 'done' && d.title === 'عنوان')).toBe(true);
+  });
+});

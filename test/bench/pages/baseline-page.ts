@@ -1,7 +1,13 @@
-// The physical floor: the same text, one `<p dir="auto">` per line, in a bare page;
-// with ?mode=highlights, plus every entity registered through the CSS Custom Highlight API.
+// The floors: the same text, one `<p dir="auto">` per line, in a bare page, each paragraph out of
+// view skipping layout and paint (`content-visibility: auto`, the technique Tahrir uses), no framework.
+//   ?mode=text        fetches the text only and renders it (the open floor);
+//   ?mode=highlights  fetches the text and the sidecar, and registers every entity as a CSS Custom
+//                     Highlight Range, one Highlight per label (the open floor with highlights, and
+//                     the add-one floor: __benchAdd adds one Range on a word in view);
+//   &cv=0             the same without content-visibility (every line laid out: the scroll reference).
 import {
   loadBenchDocument,
+  loadBenchText,
   nextWordInView,
   placeSpan,
   rangeOf,
@@ -20,23 +26,22 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const mode = params.get('mode') ?? 'plain';
-// ?cv=1: paragraphs out of view skip layout and paint (content-visibility), the text stays in the DOM.
-if (params.get('cv') === '1') {
+const mode = params.get('mode') ?? 'text';
+if (params.get('cv') !== '0') {
   const style = document.createElement('style');
   style.textContent = 'p { content-visibility: auto; contain-intrinsic-size: auto 10em; }';
   document.head.append(style);
 }
-const doc = await loadBenchDocument();
-const fetchedAt = performance.now();
 const container = document.getElementById('text')!;
-const paragraphs = renderParagraphs(container, doc.text);
-const stats: Record<string, number> = { fetchedAt, paragraphs: paragraphs.length };
+const stats: Record<string, number> = {};
 
 if (mode === 'highlights') {
+  const doc = await loadBenchDocument();
+  stats.fetchedAt = performance.now();
+  const paragraphs = renderParagraphs(container, doc.text);
+  stats.paragraphs = paragraphs.length;
   const started = performance.now();
   const byLabel = new Map<string, Highlight>();
-  let ranges = 0;
   for (const entity of doc.sidecar.entities) {
     const span = placeSpan(paragraphs, entity.start, entity.end);
     if (!span) continue;
@@ -47,9 +52,8 @@ if (mode === 'highlights') {
       CSS.highlights.set(`bench-${entity.label}`, highlight);
     }
     highlight.add(rangeOf(span));
-    ranges++;
   }
-  stats.ranges = ranges;
+  stats.ranges = [...byLabel.values()].reduce((n, h) => n + h.size, 0);
   stats.registerMs = performance.now() - started;
   // One untagged word per line, taken on screen (the add is seen where it is made).
   const words = untaggedWords(doc, paragraphs, paragraphs.length);
@@ -63,6 +67,10 @@ if (mode === 'highlights') {
     target.add(rangeOf(word));
     return { ms: await window.__bench.addPainted(since, before) };
   };
+} else {
+  const text = await loadBenchText();
+  stats.fetchedAt = performance.now();
+  stats.paragraphs = renderParagraphs(container, text).length;
 }
 window.__benchStats = stats;
 window.__benchReady = true;

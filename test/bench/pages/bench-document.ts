@@ -18,6 +18,11 @@ export interface RenderedParagraph {
   astral: boolean;
 }
 
+/** The text alone: the text-only floor fetches nothing else (not the sidecar it would not use). */
+export function loadBenchText(): Promise<string> {
+  return fetch('/bench/text.txt').then((r) => r.text());
+}
+
 export async function loadBenchDocument(): Promise<BenchDocument> {
   const [text, sidecar] = await Promise.all([
     fetch('/bench/text.txt').then((r) => r.text()),

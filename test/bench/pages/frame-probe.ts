@@ -55,17 +55,21 @@ declare global {
     __bench: BenchProbe;
     /** Set by bare pages when their content is in the DOM (a function: checked each frame). */
     __benchReady?: boolean | (() => boolean);
+    /** Set by a page whose annotations are elements (recogito's SPANS renderer): their class, counted as drawn. */
+    __benchSpanClass?: string;
   }
 }
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
 
+/** What is drawn: highlight Ranges, and the elements of a renderer that draws with them (a live collection: cheap). */
 function rangeCount(): number {
-  if (typeof CSS === 'undefined' || !CSS.highlights) return 0;
   let n = 0;
-  CSS.highlights.forEach((highlight) => {
-    n += highlight.size;
-  });
+  if (typeof CSS !== 'undefined' && CSS.highlights)
+    CSS.highlights.forEach((highlight) => {
+      n += highlight.size;
+    });
+  if (window.__benchSpanClass) n += document.getElementsByClassName(window.__benchSpanClass).length;
   return n;
 }
 

@@ -1,5 +1,7 @@
-// The peer: @recogito/text-annotator with its CSS-highlights renderer, on the same DOM as the
-// bare page, loading the same entities (it counts UTF-16 offsets into the container's text).
+// The peer: @recogito/text-annotator on the same DOM as the bare page (every line laid out: the
+// library measures the text's rectangles), loading the same entities (it counts UTF-16 offsets into
+// the container's text). ?renderer=SPANS (its default: absolutely placed <span>s over the text) or
+// CSS_HIGHLIGHTS; the probe counts the SPANS renderer's <span>s as it counts highlight Ranges.
 import { createTextAnnotator, type TextAnnotation } from '@recogito/text-annotator';
 import '@recogito/text-annotator/text-annotator.css';
 import {
@@ -45,7 +47,10 @@ for (const entity of doc.sidecar.entities) {
   const span = placeSpan(paragraphs, entity.start, entity.end);
   if (span) annotations.push(annotation(entity.id, entity.label, span));
 }
-const annotator = createTextAnnotator(container, { renderer: 'CSS_HIGHLIGHTS' });
+const renderer = new URLSearchParams(location.search).get('renderer') === 'CSS_HIGHLIGHTS' ? 'CSS_HIGHLIGHTS' : 'SPANS';
+// What the probe counts as drawn besides highlight Ranges: the SPANS renderer's elements.
+if (renderer === 'SPANS') window.__benchSpanClass = 'r6o-annotation';
+const annotator = createTextAnnotator(container, { renderer });
 const started = performance.now();
 // 4.1.1: setAnnotations(annos) with CSS_HIGHLIGHTS throws ("Failed to construct 'Highlight'"); without replace it works.
 annotator.setAnnotations(annotations, false);
@@ -70,5 +75,5 @@ window.__benchAdd = async () => {
   return { ms: await window.__bench.addPainted(since, before) };
 };
 window.__benchStats = stats;
-// Ready once the library has registered its highlights (it may draw on a later frame).
-window.__benchReady = () => CSS.highlights.size > 0;
+// Ready once the library has drawn its first annotations (it may draw on a later frame).
+window.__benchReady = () => window.__bench.rangeCount() > 0;

@@ -1,0 +1,286 @@
+// A corpus of 10,000 and of 100,000 short articles (generated once per run, in a temp folder):
+// the workspace opened in Chromium through `tahrir serve` (navigation → the document list
+// painted), a filter keystroke (keydown → the list painted for it), and `tahrir stats`,
+// `validate` and `export` (their time against a floor that reads every file and JSON.parses the
+// sidecars, and their peak memory, which should not grow with the corpus). Each row is the median
+// of RUNS runs with their spread; each command and server is a fresh process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { atLeast, atMost, median, medianRow, percentile, ratioRow, type BenchRow } from './bench-statistics';
+import { writeArticleWorkspace } from './generate-corpus';
+
+const quick = process.env.TAHRIR_BENCH_QUICK === '1';
+const root = process.env.TAHRIR_ROOT ?? process.cwd();
+const SIZES = quick ? [200, 1_000] : [10_000, 100_000];
+const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
+const cli = join(root, 'dist', 'cli.cjs');
+const CHROMIUM = '/usr/bin/chromium';
+
+const began = performance.now();
+const progress = (what: string) =>
+  process.stderr.write(`  corpus bench ${((performance.now() - began) / 1000).toFixed(1)} s: ${what}\n`);
+
+// Preloaded into every measured process: its peak RSS, written when it exits.
+const RSS_REPORTER = `'use strict';
+process.on('exit', () => {
+  require('node:fs').writeFileSync(process.env.TAHRIR_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+});
+`;
+
+// The floor: every text read and every sidecar read and JSON.parsed, nothing else (no checks, no counting).
+const READ_PARSE_FLOOR = `'use strict';
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+let files = 0;
+(function walk(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (entry.name.endsWith('.annotations.json')) {
+      JSON.parse(readFileSync(path, 'utf8'));
+      readFileSync(path.replace(/\\.annotations\\.json$/, '.txt'), 'utf8');
+      files++;
+    }
+  }
+})(process.argv[2]);
+process.stdout.write(files + '\\n');
+`;
+
+interface Measured {
+  ms: number;
+  maxRssMiB: number;
+  code: number | null;
+  stderr: string;
+}
+
+async function measure(dir: string, args: string[]): Promise<Measured> {
+  const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`);
+  const started = performance.now();
+  let stderr = '';
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', join(dir, 'rss-reporter.cjs'), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, TAHRIR_BENCH_RSS_FILE: rssFile },
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  const ms = performance.now() - started;
+  const maxRssMiB = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) / 1024;
+  await rm(rssFile, { force: true });
+  return { ms, maxRssMiB, code, stderr: stderr.trim() };
+}
+
+async function startServe(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [join(root, 'electron', 'tahrir.cjs'), 'serve', workspace], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`tahrir serve printed no URL in 60 s: ${stderr.trim()}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /https?:\/\/127\.0\.0\.1:\d+\/\S*/.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tahrir serve exited (${code}): ${stderr.trim()}`));
+    });
+  });
+  return { child, url };
+}
+
+// In the page from its first script: navigation → the rAF after the first frame with a document row.
+const LIST_PROBE = `window.__listPainted = new Promise((resolve) => {
+  const check = () => {
+    if (document.querySelector('.document-item')) requestAnimationFrame(() => resolve(performance.now()));
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+});`;
+
+/** Typed into the filter, one key at a time: narrowing, widening (Backspace), narrowing again. */
+const FILTER_KEYS = [...'article-0', ...'1234', 'Backspace', 'Backspace', 'Backspace', ...'999', ...' 5'];
+
+/** Opens the workspace (fresh server) and returns navigation → list painted; with `keys`, also times filter keystrokes. */
+async function openWorkspace(
+  browser: Browser,
+  workspace: string,
+  keys: boolean,
+): Promise<{ listMs: number; keystrokes: number[]; rows: number }> {
+  const served = await startServe(workspace);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    await context.addInitScript({ content: LIST_PROBE });
+    const page = await context.newPage();
+    await page.goto(served.url, { waitUntil: 'commit' });
+    const listMs = await page.evaluate(() => (window as unknown as { __listPainted: Promise<number> }).__listPainted);
+    const rows = await page.locator('.document-item').count();
+    const keystrokes: number[] = [];
+    if (keys) {
+      const filter = page.getByLabel('Filter documents');
+      await filter.click();
+      await page.waitForTimeout(300);
+      for (const key of FILTER_KEYS) {
+        await page.evaluate(() => {
+          const w = window as unknown as { __key: Promise<number> };
+          w.__key = new Promise<number>((resolve) =>
+            addEventListener(
+              'keydown',
+              (event) => {
+                const at = event.timeStamp;
+                // The rAF after the first frame whose rows are for the filter as typed.
+                const check = () => {
+                  const input = document.querySelector<HTMLInputElement>('.filter');
+                  const list = document.querySelector<HTMLElement>('.document-list ul');
+                  if (input && list && list.dataset.filter === input.value)
+                    requestAnimationFrame(() => resolve(performance.now() - at));
+                  else requestAnimationFrame(check);
+                };
+                requestAnimationFrame(check);
+              },
+              { capture: true, once: true },
+            ),
+          );
+        });
+        await page.keyboard.press(key);
+        keystrokes.push(await page.evaluate(() => (window as unknown as { __key: Promise<number> }).__key));
+        await page.waitForTimeout(100);
+      }
+    }
+    return { listMs, keystrokes, rows };
+  } finally {
+    await context.close();
+    served.child.kill('SIGTERM');
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first (npm run bench does)`);
+  const dir = await mkdtemp(join(tmpdir(), 'tahrir-corpus-bench-'));
+  const rows: BenchRow[] = [];
+  const browser = existsSync(CHROMIUM)
+    ? await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+    : null;
+  try {
+    await writeFile(join(dir, 'rss-reporter.cjs'), RSS_REPORTER);
+    await writeFile(join(dir, 'read-parse-floor.cjs'), READ_PARSE_FLOOR);
+    const peaks: Record<string, BenchRow[]> = {};
+    for (const count of SIZES) {
+      const label = `${count.toLocaleString('en-US')} documents`;
+      const workspace = join(dir, `workspace-${count}`);
+      progress(`${label}: generating`);
+      const generated = performance.now();
+      const ws = await writeArticleWorkspace(workspace, count);
+      rows.push({
+        name: `corpus: ${label}`,
+        value: ws.textBytes / 2 ** 20,
+        unit: 'MB text',
+        note: `${ws.entities.toLocaleString('en-US')} entities, ${ws.quotes.toLocaleString('en-US')} quotes, generated in ${((performance.now() - generated) / 1000).toFixed(0)} s`,
+      });
+
+      if (browser) {
+        const listMs: number[] = [];
+        const keyP95: number[] = [];
+        const keyP50: number[] = [];
+        let shownRows = 0;
+        for (let r = 0; r < RUNS; r++) {
+          progress(`${label}: open the workspace in Chromium #${r + 1}`);
+          const opened = await openWorkspace(browser, workspace, true);
+          listMs.push(opened.listMs);
+          keyP95.push(percentile(opened.keystrokes, 95));
+          keyP50.push(median(opened.keystrokes));
+          shownRows = opened.rows;
+        }
+        rows.push(
+          atMost(
+            medianRow(`workspace ${label}: open, document list painted`, listMs, 'ms', {
+              note: `navigation → the frame with the first rows (${shownRows} rendered), a fresh tahrir serve each run`,
+            }),
+            2000,
+          ),
+          medianRow(`workspace ${label}: filter keystroke p50`, keyP50, 'ms', {
+            note: `${FILTER_KEYS.length} keys a run (typing, Backspace), keydown → the rAF after the list shows the rows for it`,
+          }),
+          atMost(
+            medianRow(`workspace ${label}: filter keystroke p95`, keyP95, 'ms', { note: 'median of the runs’ p95' }),
+            50,
+          ),
+        );
+      }
+
+      const commands: [string, string[]][] = [
+        ['stats', [cli, 'stats', workspace, '--json']],
+        ['validate', [cli, 'validate', workspace]],
+        ['export', [cli, 'export', workspace, '--format', 'jsonl', '--out', join(dir, 'export.jsonl')]],
+        ['floor', [join(dir, 'read-parse-floor.cjs'), workspace]],
+      ];
+      const times: Record<string, number[]> = {};
+      const rss: Record<string, number[]> = {};
+      const failures: Record<string, string> = {};
+      for (let r = 0; r < RUNS; r++)
+        for (const [what, args] of commands) {
+          progress(`${label}: ${what} #${r + 1}`);
+          const m = await measure(dir, args);
+          if (m.code !== 0 && what !== 'validate')
+            failures[what] = `exit ${m.code}: ${m.stderr.split('\n')[0].slice(0, 120)}`;
+          (times[what] ??= []).push(m.ms);
+          (rss[what] ??= []).push(m.maxRssMiB);
+          await rm(join(dir, 'export.jsonl'), { force: true });
+        }
+      const floor = medianRow(`corpus ${label}: floor (read every file, JSON.parse the sidecars)`, times.floor, 'ms', {
+        note: `${(count / (median(times.floor) / 1000)).toFixed(0)} docs/s, peak ${median(rss.floor).toFixed(0)} MiB`,
+      });
+      rows.push(floor);
+      for (const what of ['stats', 'validate', 'export']) {
+        const time = medianRow(
+          `${what} ${label}: tahrir ${what}${what === 'export' ? ' --format jsonl' : ''}`,
+          times[what],
+          'ms',
+          {
+            note: failures[what] ?? `${(count / (median(times[what]) / 1000)).toFixed(0)} docs/s`,
+          },
+        );
+        const share = ratioRow(`${what} ${label}: throughput, % of the floor`, floor, time);
+        rows.push(
+          time,
+          atLeast(
+            {
+              ...share,
+              value: share.value * 100,
+              unit: '%',
+              spread: share.spread?.map((v) => v * 100) as [number, number],
+            },
+            50,
+          ),
+        );
+        const peak = medianRow(`${what} ${label}: peak memory (max RSS)`, rss[what], 'MiB');
+        rows.push(peak);
+        (peaks[what] ??= []).push(peak);
+      }
+      await rm(workspace, { recursive: true, force: true });
+      // The rows so far, in the log too: a run stopped by its time limit still leaves them.
+      process.stderr.write(`  corpus bench rows so far: ${JSON.stringify(rows)}\n`);
+    }
+    const [small, large] = SIZES.map((n) => n.toLocaleString('en-US'));
+    for (const [what, [a, b]] of Object.entries(peaks))
+      if (a && b) rows.push(atMost(ratioRow(`${what}: peak memory, ${large} / ${small} documents`, b, a), 1.2));
+  } finally {
+    await browser?.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
