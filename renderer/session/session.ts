@@ -13,6 +13,7 @@ import { BackendEvents } from './external-events';
 import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
 import type { DocumentData } from '../../shared/document-data';
+import type { Locale, Translator } from '../../shared/i18n/translator';
 import { createTahrirStore, initialCleanup, ReactView } from './store';
 
 /**
@@ -47,6 +48,8 @@ export class EditorSession {
   /** Counters: a later answer wins over an earlier one still on its way; the same notice or flash twice still shows. */
   readonly seq = { open: 0, suggestions: 0, flash: 0, notice: 0 };
   readonly memo: SessionMemo = { live: null, visible: null, search: null };
+  /** Each language's translator, made on first use (it parses each message once). */
+  readonly translators: Partial<Record<Locale, Translator>> = {};
   private readonly stops: (() => void)[] = [];
 
   constructor(

@@ -13,6 +13,7 @@ import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import type { DocumentData, SpanKind } from '../../shared/document-data';
 import type { TextView } from '../../shared/text-view';
+import type { Locale } from '../../shared/i18n/translator';
 
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
@@ -104,6 +105,8 @@ export interface PendingReplace {
 }
 
 export interface UiSlice {
+  /** The interface's language (locale.ts): its messages and its direction. */
+  locale: Locale;
   view: TextView;
   selected: SpanRef | null;
   /** Side panel tab id ("entities", "quotes", "cleanup"). */

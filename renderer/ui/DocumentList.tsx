@@ -1,14 +1,18 @@
 // The workspace's documents: status, counts, problems; a filter and the progress summary.
 import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { DocumentSummary } from '../../shared/api';
+import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
 import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
 
-export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+export const STATUS_MESSAGE: Readonly<Record<DocumentStatus, MessageKey>> = {
+  todo: 'status.todo',
+  in_progress: 'status.in_progress',
+  done: 'status.done',
+};
 
 /**
  * Rows rendered at first, and added each time the end of the list comes near the view: a
@@ -23,6 +27,7 @@ export function DocumentList(): ReactElement {
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
   const [rows, setRows] = useState(LIST_PAGE);
+  const t = useTranslator();
   const list = useRef<HTMLUListElement>(null);
   // A new filter starts from the top of its matches.
   useEffect(() => {
@@ -46,10 +51,10 @@ export function DocumentList(): ReactElement {
     return () => observer.disconnect();
   }, [shown, documents.length]);
   return (
-    <nav className="document-list" aria-label="Documents">
-      <div className="progress" title="Documents done, of all in the workspace">
+    <nav className="document-list" aria-label={t('list.documents')}>
+      <div className="progress" title={t('list.progress-title')}>
         <div className="progress-text" data-testid="progress">
-          {done} of {total} done
+          {t('list.progress', { done, total })}
         </div>
         <div className="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done}>
           <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
@@ -58,8 +63,8 @@ export function DocumentList(): ReactElement {
       <input
         className="filter"
         type="search"
-        placeholder="Filter (words, status:done)…"
-        aria-label="Filter documents"
+        placeholder={t('list.filter-placeholder')}
+        aria-label={t('list.filter')}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
@@ -70,15 +75,11 @@ export function DocumentList(): ReactElement {
         {shown < documents.length && (
           <li ref={more} className="more-documents muted">
             <button className="small" onClick={() => setRows(shown + LIST_PAGE)}>
-              {plural(documents.length - shown, 'more document', 'more documents')}
+              {t('list.more', { n: documents.length - shown })}
             </button>
           </li>
         )}
-        {documents.length === 0 && (
-          <li className="empty-hint">
-            {filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}
-          </li>
-        )}
+        {documents.length === 0 && <li className="empty-hint">{filter ? t('list.no-match') : t('list.empty')}</li>}
       </ul>
     </nav>
   );
@@ -91,6 +92,7 @@ const DocumentRow = memo(function DocumentRow({
   doc: DocumentSummary;
   current: boolean;
 }): ReactElement {
+  const t = useTranslator();
   return (
     <li>
       <button
@@ -102,8 +104,8 @@ const DocumentRow = memo(function DocumentRow({
       >
         <span
           className={`status-dot status-${d.status}`}
-          aria-label={STATUS_TEXT[d.status]}
-          title={STATUS_TEXT[d.status]}
+          aria-label={t(STATUS_MESSAGE[d.status])}
+          title={t(STATUS_MESSAGE[d.status])}
         />
         <span className="document-name">
           <bdi className="document-title">{d.title || d.id}</bdi>
@@ -112,8 +114,7 @@ const DocumentRow = memo(function DocumentRow({
             <span className="problem">{d.problem.message}</span>
           ) : (
             <span className="counts">
-              {plural(d.entities, 'entity', 'entities')} · {plural(d.quotes, 'quote', 'quotes')}
-              {d.edits ? ` · ${plural(d.edits, 'edit', 'edits')}` : ''}
+              {t('list.counts', { entities: d.entities, quotes: d.quotes, edits: d.edits })}
             </span>
           )}
         </span>
