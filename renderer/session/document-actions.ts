@@ -5,6 +5,7 @@ import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData, unsavedDocume
 import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { nextSession, session } from './session';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 import { initialDocument, initialHistory, store } from './store';
 import type { TahrirState } from './state';
@@ -48,7 +49,7 @@ export async function switchWorkspace(path: string): Promise<void> {
     nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
     if (left.length > 0)
       showNotice(
-        `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ${left.join(', ')}`,
+        t('notice.left-unsaved', { documents: new Intl.ListFormat(store().getState().locale).format(left) }),
         'error',
       );
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);

@@ -196,4 +196,29 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'speaker.label': 'المتحدث: ابحث في كيانات المستند أو اكتب اسمًا',
   'speaker.placeholder': 'ابحث في الكيانات أو اكتب اسمًا…',
   'speaker.name-option': 'اسم (بلا كيان)',
+
+  'notice.back-in-progress': 'كان هذا المستند معلّمًا منجزًا؛ التعديل يعيده قيد العمل (Ctrl+Shift+D يعلّمه منجزًا من جديد).',
+  'notice.left-unsaved': 'لم يُحفظ في مساحة العمل السابقة (محفوظ في سجل استعادتها، ويُعرض حين تُفتح من جديد): {documents}',
+  'notice.text-reanchored': 'تغيّر النص على القرص: أُعيد تثبيت التوسيمات.',
+  'notice.sidecar-reloaded': 'تغيّر الملف المرافق على القرص: أُعيد تحميله.',
+  'notice.sidecar-unreadable': 'تغيّر الملف المرافق على القرص وتتعذّر قراءته: يُعرض للقراءة فقط.',
+  'notice.text-unreadable': 'تغيّر نص {id} على القرص ويتعذّر فتحه: {message}',
+  'notice.text-changed-nothing-moved': 'تغيّر النص على القرص: كل توسيم ما زال حيث نصه.',
+  'notice.text-changed-moved':
+    'تغيّر النص على القرص: {moved, plural, zero {لم يُنقل أي توسيم} one {نُقل توسيم واحد} two {نُقل توسيمان} few {نُقلت # توسيمات} many {نُقل # توسيمًا} other {نُقل # توسيم}} مع نصها، و{orphaned, plural, zero {لم يضِع شيء} one {تعذّر إيجاد توسيم واحد (أُبقي وعُلّم يتيمًا)} two {تعذّر إيجاد توسيمين (أُبقيا وعُلّما يتيمين)} few {تعذّر إيجاد # توسيمات (أُبقيت وعُلّمت يتيمة)} many {تعذّر إيجاد # توسيمًا (أُبقيت وعُلّمت يتيمة)} other {تعذّر إيجاد # توسيم (أُبقيت وعُلّمت يتيمة)}}.',
+  'notice.merged': 'دُمج مع النسخة التي على القرص.',
+  'notice.merged-conflicts':
+    'دُمج مع النسخة التي على القرص؛ {n, plural, zero {لا تعارض} one {تعارض واحد أبقى} two {تعارضان أبقيا} few {# تعارضات أبقت} many {# تعارضًا أبقت} other {# تعارض أبقت}} نسختك.',
+  'notice.recovery-kept': 'حُفظت نسخة للاستعادة؛ تُعرض حين يعود ملف النص.',
+  'notice.recovery-failed': 'تعذّر حفظ نسخة للاستعادة: {message}',
+  'cleanup.hidden-words':
+    '{entities, plural, zero {} one {كيان واحد} two {كيانان} few {# كيانات} many {# كيانًا} other {# كيان}}{both, select, yes { و} other {}}{quotes, plural, zero {} one {اقتباس واحد} two {اقتباسان} few {# اقتباسات} many {# اقتباسًا} other {# اقتباس}}',
+  'notice.accepted':
+    '{n, plural, zero {لم يُقبل أي اقتراح} one {قُبل اقتراح واحد} two {قُبل اقتراحان} few {قُبلت # اقتراحات} many {قُبل # اقتراحًا} other {قُبل # اقتراح}}: {words} مخفية من النص المنظَّف (Ctrl+Z يعيدها).',
+  'notice.none-of-next-to-clean': 'لا اقتراحات تنظيف مفتوحة في أيٍّ من المستندات الـ{n} التالية.',
+  'notice.none-to-clean': 'لا مستند آخر فيه اقتراحات تنظيف مفتوحة.',
+  'notice.removed-everywhere': 'حُذف من كل مكان: صار السطر اقتراحًا في كل مستندات مساحة العمل (tahrir.json).',
+  'text.label-clean': 'نص {id} (النص المنظَّف)',
+  'text.label-source': 'نص {id} (النص الأصلي)',
+  'text.bidi-title': 'محارف تحكم خفية في اتجاه الكتابة، معروضة بالرمز ◆ وغير مطبّقة: {names}',
 };

@@ -203,6 +203,35 @@ export const EN = {
   'speaker.label': 'Speaker: search the document’s entities or type a name',
   'speaker.placeholder': 'Search entities or type a name…',
   'speaker.name-option': 'name (no entity)',
+
+  // Notices of the session (renderer/session/), the document text (DocumentView.tsx).
+  'notice.back-in-progress':
+    'This document was marked done; the edit takes it back to in progress (Ctrl+Shift+D marks it done again).',
+  'notice.left-unsaved':
+    'Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): {documents}',
+  'notice.text-reanchored': 'The text changed on disk: annotations were re-anchored.',
+  'notice.sidecar-reloaded': 'The sidecar changed on disk: reloaded.',
+  'notice.sidecar-unreadable': 'The sidecar changed on disk and cannot be read: shown read-only.',
+  'notice.text-unreadable': 'The text of {id} changed on disk and cannot be opened: {message}',
+  'notice.text-changed-nothing-moved': 'The text changed on disk: every annotation is still where its text is.',
+  'notice.text-changed-moved':
+    'The text changed on disk: {moved, plural, one {# annotation moved} other {# annotations moved}} with their text, {orphaned, plural, =0 {none was lost} one {# could not be found (kept, marked orphaned)} other {# could not be found (kept, marked orphaned)}}.',
+  'notice.merged': 'Merged with the version on disk.',
+  'notice.merged-conflicts':
+    'Merged with the version on disk; {n, plural, one {# conflict kept} other {# conflicts kept}} your version.',
+  'notice.recovery-kept': 'A recovery copy is kept; it is offered when the text file is back.',
+  'notice.recovery-failed': 'Could not keep a recovery copy: {message}',
+  'cleanup.hidden-words':
+    '{entities, plural, =0 {} one {# entity} other {# entities}}{both, select, yes { and } other {}}{quotes, plural, =0 {} one {# quote} other {# quotes}}',
+  'notice.accepted':
+    '{n, plural, one {Accepted # suggestion} other {Accepted # suggestions}}: {words} hidden from the clean text (Ctrl+Z brings them back).',
+  'notice.none-of-next-to-clean': 'None of the next {n} documents has cleanup suggestions open.',
+  'notice.none-to-clean': 'No other document has cleanup suggestions open.',
+  'notice.removed-everywhere':
+    'Removed everywhere: the line is now a suggestion in every document of the workspace (tahrir.json).',
+  'text.label-clean': 'Text of {id} (clean text)',
+  'text.label-source': 'Text of {id} (source text)',
+  'text.bidi-title': 'Hidden bidi control characters, shown as ◆ and not applied: {names}',
 } as const;
 
 export type MessageKey = keyof typeof EN;
