@@ -106,8 +106,14 @@ function runChild(bundle, out) {
   });
 }
 
-/** @typedef {{ name: string; value: unknown; unit?: string; note?: string; spread?: [number, number]; runs?: number; goal?: string; met?: boolean }} BenchRow */
-/** @typedef {{ name: string; file: string; ok: boolean; rows: BenchRow[]; error?: string; ms?: number; maxRssMiB?: number }} Section */
+/**
+ * @typedef {{ name: string; value: unknown; unit?: string; note?: string; spread?: [number, number]; runs?: number;
+ *   goal?: string; met?: boolean }} BenchRow
+ */
+/**
+ * @typedef {{ name: string; file: string; ok: boolean; rows: BenchRow[]; error?: string; ms?: number;
+ *   maxRssMiB?: number }} Section
+ */
 /** @type {Section[]} */
 const sections = [];
 for (const file of selected) {
@@ -235,7 +241,8 @@ console.log(`\nresults: ${resultsFile}`);
 const goals = sections.flatMap((s) => s.rows).filter((r) => r.goal !== undefined);
 const missed = goals.filter((r) => !r.met);
 console.log(
-  `goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${missed.map((r) => r.name).join('; ')}` : ''}`,
+  `goals: ${goals.length - missed.length} of ${goals.length} met` +
+    (missed.length ? `; missed: ${missed.map((r) => r.name).join('; ')}` : ''),
 );
 const failed = sections.filter((s) => !s.ok).length;
 if (failed) console.log(`${failed} of ${sections.length} bench section(s) failed (see the table).`);

@@ -13,6 +13,7 @@ import { Backend } from './backend';
 import { DesktopSettingsFile, rememberWorkspace } from './desktop-settings';
 import type { DesktopSettings } from './desktop-settings';
 import { setApplicationMenu } from './desktop/app-menu';
+import { chooseLocale } from '../shared/i18n/translator';
 import { registerAppScheme, serveRendererFiles } from './desktop/app-protocol';
 import { chooseExportDestination, chooseFolder, chooseImportSource } from './desktop/dialogs';
 import { FolderGrants, folderFromArgs, isFolder } from './desktop/folder-grants';
@@ -195,6 +196,8 @@ async function saveSettings(): Promise<void> {
 function buildMenu(): void {
   setApplicationMenu({
     recentWorkspaces: settings.recentWorkspaces,
+    // The page chooses the same way from navigator.languages, which Electron fills from this.
+    locale: chooseLocale([app.getLocale(), ...app.getPreferredSystemLanguages()]),
     isDev: !app.isPackaged,
     sendCommand: (command) => sendEvent(mainWindow, { type: 'menu', command }),
     openFolder: async () => {

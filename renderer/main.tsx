@@ -19,6 +19,7 @@ import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './session/first-document';
 import { prepareWordSnap } from '../shared/word-snap';
+import { directionOf, type Locale } from '../shared/i18n/translator';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -28,8 +29,10 @@ startSession(api, (session) => {
   session.start(host === 'browser' ? pageTarget() : null);
   session.onDispose(installKeyboard());
   session.onDispose(followAnnotationSuggestions());
+  applyLocale(session.store.getState().locale);
   session.onDispose(
     session.store.subscribe((s, prev) => {
+      if (s.locale !== prev.locale) applyLocale(s.locale);
       if (s.workspace !== prev.workspace) applyLabelStyles(s.workspace?.config.labels ?? []);
       if (s.doc && s.doc.id !== prev.doc?.id) rememberLastDocument(s.workspace?.root ?? '', s.doc.id);
     }),
@@ -37,6 +40,15 @@ startSession(api, (session) => {
   session.onDispose(() => dropLabelStyles(session.views));
   root.render(<App key={session.id} />);
 });
+
+/**
+ * The page follows the interface's language: its lang, and its direction (the whole chrome
+ * mirrors in Arabic; the article's paragraphs keep the direction of their own text).
+ */
+function applyLocale(locale: Locale): void {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+}
 
 // Closing the window or reloading: save what is unsaved (the journal already has it).
 window.addEventListener('pagehide', saveOnExit);

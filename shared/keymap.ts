@@ -4,6 +4,7 @@
 // the menu's accelerators from here. Letter shortcuts match the physical key (event.code), so
 // they work the same with an Arabic keyboard layout.
 import type { MenuCommand } from './api';
+import type { MessageKey, Translator } from './i18n/translator';
 
 /**
  * A key press that runs a command: the physical key (`code`) or the character (`key`, compared in
@@ -84,9 +85,12 @@ export interface KeyBinding {
    * keypad); empty: not a window-wide shortcut.
    */
   chords: readonly Chord[] | 'label';
-  /** As the shortcut sheet shows them. */
+  /** As the shortcut sheet shows them (key names, the same in every language). */
   keys: string;
-  what: string;
+  /** The message the sheet shows instead of `keys`, when they are words ("Click a highlight"). */
+  keysSaid?: MessageKey;
+  /** The sheet's words for it (a message of the catalogs); '' when it shares the row above. */
+  what: MessageKey | '';
   /** Only there (see KeyScope); everywhere when absent. */
   scope?: KeyScope;
   /** The desktop menu item sending this command, with its accelerator (Electron's syntax). */
@@ -98,53 +102,54 @@ export const KEYMAP: readonly KeyBinding[] = [
     command: 'tag',
     chords: 'label',
     keys: '1 … 7',
-    what: 'Tag the selection with a label (hotkeys from tahrir.json), or relabel the selected entity',
+    what: 'keys.tag',
   },
   {
     command: 'tag-exact',
     chords: 'label',
     keys: 'Alt + digit',
-    what: 'Tag the exact characters selected (no snapping to whole words: clitics like و+بايدن)',
+    keysSaid: 'keys.tag-exact.keys',
+    what: 'keys.tag-exact',
   },
-  { command: 'quote', chords: [{ code: 'KeyQ' }], keys: 'Q', what: 'Mark the selection as a quote' },
+  { command: 'quote', chords: [{ code: 'KeyQ' }], keys: 'Q', what: 'keys.quote' },
   {
     command: 'speaker',
     chords: [{ code: 'KeyS' }],
     keys: 'S',
-    what: 'Speaker of the selected quote: search entities or type a name',
+    what: 'keys.speaker',
   },
   {
     command: 'accept-speaker',
     chords: [{ key: 'Enter' }],
     keys: 'Enter',
-    what: 'Accept the suggested speaker of the selected quote',
+    what: 'keys.accept-speaker',
   },
-  { command: 'quote-kind', chords: [{ code: 'KeyK' }], keys: 'K', what: 'Toggle the selected quote direct / indirect' },
+  { command: 'quote-kind', chords: [{ code: 'KeyK' }], keys: 'K', what: 'keys.quote-kind' },
   {
     command: 'link',
     chords: [{ code: 'KeyL' }],
     keys: 'L',
-    what: 'Link field of the selected entity (knowledge-base id or canonical name)',
+    what: 'keys.link',
   },
   {
     command: 'tag-all',
     chords: [{ code: 'KeyA' }],
     keys: 'A',
-    what: 'Tag all occurrences of the selected entity’s text',
+    what: 'keys.tag-all',
   },
   {
     command: 'delete',
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
     keys: 'Delete / Backspace',
-    what: 'Remove the selected entity or quote',
+    what: 'keys.delete',
   },
-  { chords: [], keys: 'Click a highlight', what: 'Select it; click again to cycle through nested spans' },
-  { chords: [], keys: 'Shift + arrows', what: 'Select text with the keyboard (Ctrl + Shift + arrows: by word)' },
+  { chords: [], keys: 'Click a highlight', keysSaid: 'keys.click.keys', what: 'keys.click' },
+  { chords: [], keys: 'Shift + arrows', keysSaid: 'keys.shift-arrows.keys', what: 'keys.shift-arrows' },
   {
     command: 'escape',
     chords: [{ key: 'Escape', alt: 'any' }],
     keys: 'Escape',
-    what: 'Clear the selection, close search or a dialog',
+    what: 'keys.escape',
   },
   {
     command: 'undo',
@@ -153,7 +158,7 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'z', ctrl: true, shift: false },
     ],
     keys: 'Ctrl + Z',
-    what: 'Undo',
+    what: 'keys.undo',
     menu: { command: 'undo', accelerator: 'CmdOrCtrl+Z' },
   },
   {
@@ -165,7 +170,7 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'y', ctrl: true },
     ],
     keys: 'Ctrl + Shift + Z / Ctrl + Y',
-    what: 'Redo',
+    what: 'keys.redo',
     menu: { command: 'redo', accelerator: 'CmdOrCtrl+Shift+Z' },
   },
   {
@@ -175,27 +180,27 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'f', ctrl: true },
     ],
     keys: 'Ctrl + F',
-    what: 'Search the document (Arabic-normalized); Enter / Shift + Enter steps',
+    what: 'keys.find',
     menu: { command: 'find', accelerator: 'CmdOrCtrl+F' },
   },
   {
     command: 'done',
     chords: [{ code: 'KeyD', ctrl: true, shift: true }],
     keys: 'Ctrl + Shift + D',
-    what: 'Mark the document done (again: back to in progress)',
+    what: 'keys.done',
   },
   {
     command: 'done-and-next',
     chords: [{ key: 'Enter', ctrl: true, shift: false }],
     keys: 'Ctrl + Enter',
-    what: 'Done and next: mark the document done and open the next one not done (in the list’s order, filter included)',
+    what: 'keys.done-and-next',
     menu: { command: 'done-and-next', accelerator: 'CmdOrCtrl+Enter' },
   },
   {
     command: 'next-document',
     chords: [{ key: 'ArrowDown', alt: true, ctrl: 'any' }],
     keys: 'Alt + ↓ / Alt + ↑',
-    what: 'Next / previous document',
+    what: 'keys.next-document',
     menu: { command: 'next-document', accelerator: 'Alt+Down' },
   },
   {
@@ -209,14 +214,18 @@ export const KEYMAP: readonly KeyBinding[] = [
     command: 'toggle-view',
     chords: [{ code: 'KeyT' }],
     keys: 'T',
-    what: 'Show the clean text or the source text',
+    what: 'keys.toggle-view',
     menu: { command: 'toggle-clean-text', accelerator: 'T' },
   },
   {
     command: 'shortcuts',
-    chords: [{ key: '?', alt: 'any' }],
+    // ؟ is Shift + / on an Arabic layout (its / key types ظ): the same physical key as ?.
+    chords: [
+      { key: '?', alt: 'any' },
+      { key: '؟', alt: 'any' },
+    ],
     keys: '?',
-    what: 'This sheet',
+    what: 'keys.shortcuts',
     menu: { command: 'shortcuts', accelerator: '?' },
   },
   {
@@ -227,7 +236,8 @@ export const KEYMAP: readonly KeyBinding[] = [
       { key: 'ArrowDown', shift: false },
     ],
     keys: 'J / K or ↓ / ↑',
-    what: 'Cleanup list: next / previous suggestion (previewed in the text, with why it was made)',
+    keysSaid: 'keys.next-suggestion.keys',
+    what: 'keys.next-suggestion',
   },
   {
     command: 'previous-suggestion',
@@ -244,41 +254,41 @@ export const KEYMAP: readonly KeyBinding[] = [
     scope: 'cleanup-list',
     chords: [{ code: 'KeyA', shift: false }],
     keys: 'A',
-    what: 'Cleanup list: accept the current suggestion (says how many entities and quotes it hides)',
+    what: 'keys.accept-suggestion',
   },
   {
     command: 'reject-suggestion',
     scope: 'cleanup-list',
     chords: [{ code: 'KeyR', shift: false }],
     keys: 'R',
-    what: 'Cleanup list: reject the current suggestion',
+    what: 'keys.reject-suggestion',
   },
   {
     command: 'accept-rule',
     scope: 'cleanup-list',
     chords: [{ code: 'KeyA', shift: true }],
     keys: 'Shift + A',
-    what: 'Cleanup list: accept every suggestion of the current rule',
+    what: 'keys.accept-rule',
   },
   {
     command: 'reject-rule',
     scope: 'cleanup-list',
     chords: [{ code: 'KeyR', shift: true }],
     keys: 'Shift + R',
-    what: 'Cleanup list: reject every suggestion of the current rule',
+    what: 'keys.reject-rule',
   },
   {
     command: 'next-document-to-clean',
     scope: 'cleanup-list',
     chords: [{ code: 'KeyN', shift: false }],
     keys: 'N',
-    what: 'Cleanup list: open the next document (in the list’s order) with suggestions open',
+    what: 'keys.next-document-to-clean',
   },
   {
     command: 'next-annotation-suggestion',
     chords: [{ code: 'KeyN', shift: false }],
     keys: 'N / Shift + N',
-    what: 'Next / previous entity or quote suggestion (dotted in the text; the bar above it says why)',
+    what: 'keys.next-annotation-suggestion',
   },
   {
     command: 'previous-annotation-suggestion',
@@ -290,57 +300,55 @@ export const KEYMAP: readonly KeyBinding[] = [
     command: 'accept-annotation-suggestion',
     chords: [{ code: 'KeyY', shift: false }],
     keys: 'Y',
-    what:
-      'Accept the current suggestion (a quote with its suggested speaker); ' +
-      'a label’s digit accepts it with that label',
+    what: 'keys.accept-annotation-suggestion',
   },
   {
     command: 'reject-annotation-suggestion',
     chords: [{ code: 'KeyX', shift: false }],
     keys: 'X',
-    what: 'Reject the current suggestion (not offered again for that span; the tagger learns from it)',
+    what: 'keys.reject-annotation-suggestion',
   },
   {
     command: 'accept-all-of-label',
     chords: [{ code: 'KeyY', shift: true }],
     keys: 'Shift + Y',
-    what: 'Accept every open suggestion with the current one’s label in this document (one undo step)',
+    what: 'keys.accept-all-of-label',
   },
   {
     command: 'accept-all-of-source',
     chords: [{ code: 'KeyY', alt: true, shift: false }],
     keys: 'Alt + Y',
-    what: 'Accept every open suggestion from the current one’s source in this document (one undo step)',
+    what: 'keys.accept-all-of-source',
   },
   {
     command: 'delete-boilerplate',
     chords: [{ key: 'Backspace', ctrl: true, shift: false }],
     keys: 'Ctrl + Backspace',
-    what: 'Delete the selected clean text as boilerplate (an edit, undoable)',
+    what: 'keys.delete-boilerplate',
   },
   {
     command: 'delete-typo',
     chords: [{ key: 'Backspace', ctrl: true, shift: true }],
     keys: 'Ctrl + Shift + Backspace',
-    what: 'Delete the selected clean text as a typo',
+    what: 'keys.delete-typo',
   },
   {
     command: 'replace',
     chords: [{ code: 'KeyE', ctrl: true, shift: true }],
     keys: 'Ctrl + Shift + E',
-    what: 'Replace the selected clean text (a field opens in the Cleanup tab)',
+    what: 'keys.replace',
   },
   {
     command: 'insert-space',
     chords: [{ code: 'Space', ctrl: true, shift: true }],
     keys: 'Ctrl + Shift + Space',
-    what: 'Insert a space at the caret (split glued words)',
+    what: 'keys.insert-space',
   },
   {
     command: 'export',
     chords: [{ code: 'KeyE', ctrl: true, shift: false }],
     keys: 'Ctrl + E',
-    what: 'Export… (the dataset dialog)',
+    what: 'keys.export',
     menu: { command: 'export', accelerator: 'CmdOrCtrl+E' },
   },
 ];
@@ -373,12 +381,32 @@ export function commandsFor(press: KeyPress, where?: KeyScope): KeyCommand[] {
   return own.length > 0 ? own : matching(undefined);
 }
 
+/**
+ * The label whose hotkey (tahrir.json) this press is: a digit on the row or the keypad, a Latin
+ * letter by its physical key (so "p" is still P where an Arabic layout types ح), else the character.
+ */
+export function labelOfPress<L extends { hotkey?: string }>(press: KeyPress, labels: readonly L[]): L | undefined {
+  const digit = /^(Digit|Numpad)(\d)$/.exec(press.code)?.[2];
+  const letter = /^Key([A-Z])$/.exec(press.code)?.[1].toLowerCase();
+  return labels.find(
+    (l) =>
+      l.hotkey !== undefined &&
+      (l.hotkey === press.key || l.hotkey === digit || (letter !== undefined && l.hotkey.toLowerCase() === letter)),
+  );
+}
+
 /** The accelerator the desktop menu shows for a command it sends. */
 export function menuAccelerator(command: MenuCommand): string | undefined {
   return KEYMAP.find((b) => b.menu?.command === command)?.menu?.accelerator;
 }
 
-/** The shortcut sheet's rows: every binding with words of its own (Alt + ↑ shares the row of Alt + ↓, K that of J). */
-export function shortcutSheet(): { keys: string; what: string }[] {
-  return KEYMAP.filter((b) => b.keys !== '').map(({ keys, what }) => ({ keys, what }));
+/**
+ * The shortcut sheet's rows, in the language of `t`: every binding with words of its own (Alt + ↑
+ * shares the row of Alt + ↓, K that of J).
+ */
+export function shortcutSheet(t: Translator): { keys: string; what: string }[] {
+  return KEYMAP.filter((b) => b.keys !== '' && b.what !== '').map((b) => ({
+    keys: b.keysSaid ? t(b.keysSaid) : b.keys,
+    what: t(b.what as MessageKey),
+  }));
 }

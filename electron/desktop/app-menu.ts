@@ -3,11 +3,14 @@
 import { Menu } from 'electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/api';
+import { createTranslator, type Locale } from '../../shared/i18n/translator';
 import { menuAccelerator } from '../../shared/keymap';
 
 export interface MenuActions {
   /** Folders of File → Open Recent, newest first. */
   recentWorkspaces: readonly string[];
+  /** The interface's language (from app.getLocale()): the menu's words are the catalogs'. */
+  locale: Locale;
   /** Show Reload and the developer tools (not packaged). */
   isDev: boolean;
   sendCommand(command: MenuCommand): void;
@@ -21,8 +24,9 @@ export function setApplicationMenu(actions: MenuActions): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions)));
 }
 
-function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
-  const mac = process.platform === 'darwin';
+/** The menu as Electron builds it (exported for its test: every label in the interface's language). */
+export function menuTemplate(actions: MenuActions, mac = process.platform === 'darwin'): MenuItemConstructorOptions[] {
+  const t = createTranslator(actions.locale);
   const command = (label: string, name: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -40,64 +44,70 @@ function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[] {
     ? [
         ...actions.recentWorkspaces.map((folder) => ({ label: folder, click: () => actions.openRecent(folder) })),
         { type: 'separator' as const },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
+        { label: t('menu.clear-recent'), click: () => actions.clearRecent() },
       ]
-    : [{ label: 'No recent folders', enabled: false }];
+    : [{ label: t('menu.no-recent'), enabled: false }];
 
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: t('menu.file'),
       submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
-        { label: 'Open Recent', submenu: recent },
+        { label: t('menu.open-folder'), accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
+        { label: t('menu.open-recent'), submenu: recent },
         { type: 'separator' },
-        command('Export…', 'export', menuAccelerator('export')),
-        command('Import…', 'import'),
+        command(t('menu.export'), 'export', menuAccelerator('export')),
+        command(t('menu.import'), 'import'),
         { type: 'separator' },
-        mac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+        mac
+          ? { role: 'close', label: t('menu.close') }
+          : { role: 'quit', label: t('menu.quit'), accelerator: 'CmdOrCtrl+Q' },
       ],
     },
     {
-      label: '&Edit',
+      label: t('menu.edit'),
       submenu: [
         // Undo and redo act on the document's annotations (the page's history), so the page decides.
-        pageKey('Undo', 'undo'),
-        pageKey('Redo', 'redo'),
+        pageKey(t('menu.undo'), 'undo'),
+        pageKey(t('menu.redo'), 'redo'),
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t('menu.cut') },
+        { role: 'copy', label: t('menu.copy') },
+        { role: 'paste', label: t('menu.paste') },
+        { role: 'selectAll', label: t('menu.select-all') },
         { type: 'separator' },
-        pageKey('Find…', 'find'),
+        pageKey(t('menu.find'), 'find'),
       ],
     },
     {
-      label: '&View',
+      label: t('menu.view'),
       submenu: [
-        pageKey('Done and Next', 'done-and-next'),
-        pageKey('Next Document', 'next-document'),
-        pageKey('Previous Document', 'previous-document'),
-        pageKey('Toggle Clean / Source Text', 'toggle-clean-text'),
+        pageKey(t('menu.done-and-next'), 'done-and-next'),
+        pageKey(t('menu.next-document'), 'next-document'),
+        pageKey(t('menu.previous-document'), 'previous-document'),
+        pageKey(t('menu.toggle-clean-text'), 'toggle-clean-text'),
         { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { role: 'resetZoom', label: t('menu.reset-zoom') },
+        { role: 'zoomIn', label: t('menu.zoom-in') },
+        { role: 'zoomOut', label: t('menu.zoom-out') },
         { type: 'separator' },
-        { role: 'togglefullscreen' },
+        { role: 'togglefullscreen', label: t('menu.full-screen') },
         ...(actions.isDev
-          ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+          ? [
+              { type: 'separator' as const },
+              { role: 'reload' as const, label: t('menu.reload') },
+              { role: 'toggleDevTools' as const, label: t('menu.dev-tools') },
+            ]
           : []),
       ],
     },
     {
-      label: '&Help',
+      label: t('menu.help'),
       submenu: [
         // "?" and "T" are typed in text fields too: the page handles them only outside fields.
-        pageKey('Keyboard Shortcuts', 'shortcuts'),
+        pageKey(t('menu.shortcuts'), 'shortcuts'),
         { type: 'separator' },
-        { role: 'about' },
+        { role: 'about', label: t('menu.about') },
       ],
     },
   ];

@@ -14,6 +14,7 @@ import { changeDocument } from './history';
 import { session } from './session';
 import { initialCleanup, store, useTahrir } from './store';
 import type { CleanupState } from './state';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 
 export type { CleanupState } from './state';
@@ -156,10 +157,8 @@ export function hiddenByAccepting(
 
 /** "2 entities and 1 quote" (empty when none). */
 export function hiddenWords(hidden: { entities: number; quotes: number }): string {
-  const parts: string[] = [];
-  if (hidden.entities) parts.push(`${hidden.entities} entit${hidden.entities === 1 ? 'y' : 'ies'}`);
-  if (hidden.quotes) parts.push(`${hidden.quotes} quote${hidden.quotes === 1 ? '' : 's'}`);
-  return parts.join(' and ');
+  if (!hidden.entities && !hidden.quotes) return '';
+  return t('cleanup.hidden-words', { ...hidden, both: hidden.entities && hidden.quotes ? 'yes' : 'no' });
 }
 
 /** The first change to a document moves it from todo to in progress. */
@@ -197,10 +196,7 @@ export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
     return added ? { ...data, document: touched(data), edits } : data;
   });
   const words = hiddenWords(hidden);
-  if (added && words)
-    showNotice(
-      `Accepted ${added} suggestion${added === 1 ? '' : 's'}: ${words} hidden from the clean text (Ctrl+Z brings them back).`,
-    );
+  if (added && words) showNotice(t('notice.accepted', { n: added, words }));
   return added;
 }
 
@@ -312,8 +308,8 @@ export async function nextDocumentToClean(): Promise<boolean> {
   }
   showNotice(
     next.length > NEXT_TO_CLEAN_LOOKS
-      ? `None of the next ${NEXT_TO_CLEAN_LOOKS} documents has cleanup suggestions open.`
-      : 'No other document has cleanup suggestions open.',
+      ? t('notice.none-of-next-to-clean', { n: NEXT_TO_CLEAN_LOOKS })
+      : t('notice.none-to-clean'),
   );
   return false;
 }

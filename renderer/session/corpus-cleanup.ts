@@ -5,6 +5,7 @@ import { templateLineRule } from '../../shared/boilerplate/template-line-rule';
 import { getApi } from './api-connection';
 import { loadSuggestions } from './cleanup-suggestions';
 import { store } from './store';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 
 export function siteTemplateLines(): Promise<SiteTemplateLines[]> {
@@ -16,6 +17,6 @@ export async function removeEverywhere(line: string, site: string): Promise<void
   const rule = templateLineRule(line, site);
   const workspace = await getApi().addBoilerplateRule(rule);
   store().setState({ workspace });
-  showNotice('Removed everywhere: the line is now a suggestion in every document of the workspace (tahrir.json).');
+  showNotice(t('notice.removed-everywhere'));
   if (store().getState().doc) await loadSuggestions();
 }

@@ -5,6 +5,7 @@ import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData, unsavedDocume
 import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { nextSession, session } from './session';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 import { setStatus } from './annotation-actions';
 import { initialDocument, initialHistory, store } from './store';
@@ -52,8 +53,7 @@ export async function switchWorkspace(path: string): Promise<void> {
     followPending(workspace.documents);
     if (left.length > 0)
       showNotice(
-        `Not saved in the last workspace (kept in its recovery journal, offered when it is opened again): ` +
-          `${left.join(', ')}`,
+        t('notice.left-unsaved', { documents: new Intl.ListFormat(store().getState().locale).format(left) }),
         'error',
       );
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);

@@ -11,6 +11,7 @@ import { toErrorData } from './autosave';
 import { dataFromSidecar, sidecarFromData, type DocumentData } from '../../shared/document-data';
 import { session, type EditorSession } from './session';
 import type { ExternalChange, PendingChange, TahrirState } from './state';
+import { t } from './locale';
 import { closeDialog, openDialog, showNotice } from './ui-actions';
 
 export type { PendingChange } from './state';
@@ -29,9 +30,8 @@ function unsaved(s: TahrirState): boolean {
 
 function describeReanchor(opened: OpenedDocument): string {
   const r = opened.reanchored;
-  if (!r || (r.moved.length === 0 && r.orphaned.length === 0))
-    return 'The text changed on disk: every annotation is still where its text is.';
-  return `The text changed on disk: ${r.moved.length} annotation(s) moved with their text, ${r.orphaned.length} could not be found (kept, marked orphaned).`;
+  if (!r || (r.moved.length === 0 && r.orphaned.length === 0)) return t('notice.text-changed-nothing-moved');
+  return t('notice.text-changed-moved', { moved: r.moved.length, orphaned: r.orphaned.length });
 }
 
 /** One session's handling of changes on disk, and the merge base it keeps (the sidecar last loaded or saved here). */
@@ -111,11 +111,7 @@ export class ExternalChanges {
     if (theirs.revision === s.revision && !unsaved(s)) return; // nothing new (e.g. our own save)
     if (!unsaved(s)) {
       this.showDocument(theirs);
-      showNotice(
-        theirs.readOnly
-          ? 'The sidecar changed on disk and cannot be read: shown read-only.'
-          : 'The sidecar changed on disk: reloaded.',
-      );
+      showNotice(theirs.readOnly ? t('notice.sidecar-unreadable') : t('notice.sidecar-reloaded'));
       return;
     }
     // Unsaved changes here: never overwrite blindly. The autosave meets a stale revision and waits.
@@ -133,7 +129,7 @@ export class ExternalChanges {
 
   private async onTextChanged(change: ExternalChange): Promise<void> {
     const reopened = await this.session.api.openDocument(change.id).catch((e: unknown) => {
-      showNotice(`The text of ${change.id} changed on disk and cannot be opened: ${toErrorData(e).message}`, 'error');
+      showNotice(t('notice.text-unreadable', { id: change.id, message: toErrorData(e).message }), 'error');
       return null;
     });
     const s = this.store.getState();
@@ -210,11 +206,7 @@ export class ExternalChanges {
     const conflicts = p.merged.conflicts.length;
     this.session.autosave.markChanged();
     const ok = await this.session.autosave.saveNow();
-    showNotice(
-      conflicts
-        ? `Merged with the version on disk; ${conflicts} conflict(s) kept your version.`
-        : 'Merged with the version on disk.',
-    );
+    showNotice(conflicts ? t('notice.merged-conflicts', { n: conflicts }) : t('notice.merged'));
     return ok;
   }
 
@@ -225,9 +217,9 @@ export class ExternalChanges {
     if (!p || !mine) return;
     try {
       await this.session.api.writeRecovery(p.change.id, mine);
-      showNotice('A recovery copy is kept; it is offered when the text file is back.');
+      showNotice(t('notice.recovery-kept'));
     } catch (e) {
-      showNotice(`Could not keep a recovery copy: ${toErrorData(e).message}`, 'error');
+      showNotice(t('notice.recovery-failed', { message: toErrorData(e).message }), 'error');
     }
     this.finish();
   }

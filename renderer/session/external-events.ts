@@ -5,6 +5,7 @@ import { doneAndNext, refreshDocuments, reloadDocument, stepDocument, switchWork
 import { redo, undo } from './history';
 import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
+import { t } from './locale';
 import { openDialog, openSearch, showNotice, toggleShortcuts, toggleView } from './ui-actions';
 
 export function runMenuCommand(command: MenuCommand): void {
@@ -62,11 +63,7 @@ async function defaultFileEvent(change: ExternalChange): Promise<void> {
   if (!opened || now.doc?.id !== change.id || now.save.state !== 'saved') return;
   if (change.type === 'sidecar-changed' && opened.revision === now.revision) return;
   await reloadDocument();
-  showNotice(
-    change.type === 'text-changed'
-      ? 'The text changed on disk: annotations were re-anchored.'
-      : 'The sidecar changed on disk: reloaded.',
-  );
+  showNotice(change.type === 'text-changed' ? t('notice.text-reanchored') : t('notice.sidecar-reloaded'));
 }
 
 /** One session's listening to the back end: who handles changes on disk, and who else listens (export/import jobs). */

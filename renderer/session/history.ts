@@ -2,6 +2,7 @@
 import type { DocumentData } from '../../shared/document-data';
 import { changed, redone, undone } from '../../shared/history';
 import { store } from './store';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 
 export interface ChangeOptions {
@@ -19,10 +20,7 @@ export function changeDocument(recipe: (data: DocumentData) => DocumentData, opt
   store().setState(
     changed({ data: s.data, past: s.past, future: s.future, groupKey: s.groupKey }, next, options.group),
   );
-  if (next !== edited)
-    showNotice(
-      'This document was marked done; the edit takes it back to in progress (Ctrl+Shift+D marks it done again).',
-    );
+  if (next !== edited) showNotice(t('notice.back-in-progress'));
   return true;
 }
 

@@ -14,6 +14,7 @@ import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
 import type { DocumentData } from '../../shared/document-data';
 import type { TahrirState } from './state';
+import type { Locale, Translator } from '../../shared/i18n/translator';
 import { createTahrirStore, initialCleanup, initialReview, ReactView } from './store';
 
 /**
@@ -57,6 +58,8 @@ export class EditorSession {
   /** The filter's search waits for typing to pause (see setFilter). */
   searchTimer: ReturnType<typeof setTimeout> | null = null;
   readonly memo: SessionMemo = { live: null, visible: null, search: null, review: null };
+  /** Each language's translator, made on first use (it parses each message once). */
+  readonly translators: Partial<Record<Locale, Translator>> = {};
   private readonly stops: (() => void)[] = [];
 
   constructor(

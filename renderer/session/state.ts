@@ -16,6 +16,7 @@ import type { DocumentData, SpanKind } from '../../shared/document-data';
 import type { TextView } from '../../shared/text-view';
 import type { SuggestionSources } from '../../shared/annotation-review';
 import type { Suggestion } from '../../shared/suggestions';
+import type { Locale } from '../../shared/i18n/translator';
 
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
@@ -112,6 +113,8 @@ export interface PendingReplace {
 }
 
 export interface UiSlice {
+  /** The interface's language (locale.ts): its messages and its direction. */
+  locale: Locale;
   view: TextView;
   selected: SpanRef | null;
   /** Side panel tab id ("entities", "quotes", "cleanup"). */

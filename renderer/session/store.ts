@@ -5,6 +5,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LabelConfig } from '../../shared/model';
+import { initialLocale } from './locale';
 import { session } from './session';
 import { ALL_SOURCES } from '../../shared/annotation-review';
 import type {
@@ -36,6 +37,7 @@ export const initialDocument = (): DocumentSlice => ({
 export const initialHistory = (): HistorySlice => ({ past: [], future: [], groupKey: null });
 export const initialSave = (): SaveSlice => ({ save: { state: 'saved', error: null, retryAt: null } });
 export const initialUi = (): UiSlice => ({
+  locale: initialLocale(),
   view: 'clean',
   selected: null,
   sideTab: 'entities',

@@ -1,5 +1,7 @@
 // Selection, side panel, view, search, dialogs and notices: UI state only (never saved).
 import { findAll } from '../../shared/arabic-normalize';
+import type { MessageKey } from '../../shared/i18n/translator';
+import { t } from './locale';
 import { session } from './session';
 import { store } from './store';
 import type { SpanRef, TextView } from './state';
@@ -44,13 +46,11 @@ export function showNotice(text: string, kind: 'info' | 'error' = 'info'): void 
 }
 
 /**
- * The one message of every command that needs a target first: "Select <what> first, then press
- * <key>." Short-lived, and gone at the next command (clearHint).
+ * The one message of every command that needs a target first ("Select a quote first, then press
+ * S.": `hint` is its message, `key` the key to press). Short-lived, and gone at the next command (clearHint).
  */
-export function needTarget(what: string, key: string, verb = 'Select'): void {
-  store().setState({
-    notice: { kind: 'hint', text: `${verb} ${what} first, then press ${key}.`, seq: ++session().seq.notice },
-  });
+export function needTarget(hint: MessageKey, key: string): void {
+  store().setState({ notice: { kind: 'hint', text: t(hint, { key }), seq: ++session().seq.notice } });
 }
 
 /** A command ran: a hint about an earlier key no longer applies. */

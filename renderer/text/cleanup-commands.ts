@@ -5,6 +5,7 @@ import type { EditKind } from '../../shared/model';
 import { decideCurrent, editClean, nextDocumentToClean, stepSuggestion } from '../session/cleanup-suggestions';
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
+import { t } from '../session/locale';
 import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { isCaretPlaced, paragraphElementAt, textSurface } from './text-surface';
@@ -19,11 +20,11 @@ export function selectedCleanRange(key: string): { start: number; end: number } 
   const s = store().getState();
   if (!surface || !s.doc || s.doc.readOnly) return null;
   if (s.view !== 'clean') {
-    showNotice('Hand edits work on the clean text: press T to show it.');
+    showNotice(t('notice.edits-need-clean-text'));
     return null;
   }
   const range = selectionToShown(surface.root, surface.shown, true);
-  if (!range) needTarget('the text to change', key);
+  if (!range) needTarget('hint.select-text-to-change', key);
   return range;
 }
 
@@ -62,18 +63,18 @@ export function insertSpace(): boolean {
   const sel = document.getSelection();
   if (!surface || !s.doc || s.doc.readOnly) return false;
   if (s.view !== 'clean') {
-    showNotice('Hand edits work on the clean text: press T to show it.');
+    showNotice(t('notice.edits-need-clean-text'));
     return false;
   }
   const range =
     sel && sel.rangeCount > 0 && surface.root.contains(sel.anchorNode) && isCaretPlaced() ? sel.getRangeAt(0) : null;
   const at = range ? domPointToShown(range.startContainer, range.startOffset, surface.root, surface.shown) : null;
   if (at === null) {
-    needTarget('where the space goes', 'Ctrl + Shift + Space', 'Click');
+    needTarget('hint.click-where-space', 'Ctrl + Shift + Space');
     return false;
   }
   const done = editClean(at, at, ' ', 'split');
-  if (done) showNotice('Inserted a space (Ctrl + Z undoes it).');
+  if (done) showNotice(t('notice.inserted-space'));
   return done;
 }
 
@@ -101,7 +102,7 @@ export function stepAndShow(delta: 1 | -1): void {
 
 /** A / R (Shift: the whole rule); a hint when the cursor is on no suggestion. */
 export function decide(decision: 'accept' | 'reject', wholeRule: boolean): void {
-  if (!decideCurrent(decision, wholeRule)) showNotice('Move to a suggestion first (J / K or ↓ / ↑).');
+  if (!decideCurrent(decision, wholeRule)) showNotice(t('notice.move-to-suggestion'));
 }
 
 /** N: the next document with suggestions open; the list keeps the focus there. */

@@ -1,8 +1,10 @@
 // Keyboard-first: one window-level handler for every shortcut. The keys are the keymap's
 // (shared/keymap.ts, also the shortcut sheet's and the desktop menu's); here is what each
 // command does, and when it applies.
-import { commandsFor, type KeyCommand } from '../../shared/keymap';
+import { commandsFor, labelOfPress, type KeyCommand } from '../../shared/keymap';
+import type { MessageKey } from '../../shared/i18n/translator';
 import type { LabelConfig } from '../../shared/model';
+import { t } from '../session/locale';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
 import {
   markQuote,
@@ -43,8 +45,7 @@ import { acceptAllLike, decideSuggestion, onSuggestion, stepSuggestionAndShow } 
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
 function labelForKey(e: KeyboardEvent, labels: readonly LabelConfig[]): LabelConfig | undefined {
-  const digit = /^(Digit|Numpad)(\d)$/.exec(e.code)?.[2];
-  return labels.find((l) => l.hotkey !== undefined && (l.hotkey === e.key || l.hotkey === digit));
+  return labelOfPress(e, labels);
 }
 
 function isField(target: EventTarget | null): boolean {
@@ -85,7 +86,7 @@ export function tagWithLabel(label: LabelConfig, exact: boolean): void {
   // On an entity suggestion (N): accept it with this label.
   if (!s.selected && onSuggestion() && decideSuggestion('accept', label.name)) return;
   if (s.selected?.kind === 'entity') relabelEntity(s.selected.id, label.name);
-  else needTarget('text', `${label.hotkey ?? ''} (${label.name})`.trim());
+  else needTarget('hint.select-text', `${label.hotkey ?? ''} (${label.name})`.trim());
 }
 
 function quoteSelection(exact: boolean): void {
@@ -93,7 +94,7 @@ function quoteSelection(exact: boolean): void {
   if (!s.doc || s.doc.readOnly) return;
   const range = selectedSourceRange(exact);
   if (!range) {
-    needTarget('the quote’s text', 'Q');
+    needTarget('hint.select-quote-text', 'Q');
     return;
   }
   markQuote(range);
@@ -125,7 +126,7 @@ interface Handler {
   /**
    * What it acts on and its key: pressed while editing with none selected, it says so (needTarget) instead of nothing.
    */
-  needs?: { what: string; key: string };
+  needs?: { hint: MessageKey; key: string };
 }
 
 const always = (): boolean => true;
@@ -141,13 +142,13 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
     when: (e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id],
     run: (_e, s) =>
       setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
-    needs: { what: 'a quote', key: 'K' },
+    needs: { hint: 'hint.select-quote', key: 'K' },
   },
   delete: {
     paintFirst: true,
     when: (e, s) => editing(e, s) && !!s.selected,
     run: (_e, s) => deleteSpan(s.selected!),
-    needs: { what: 'an entity or a quote', key: 'Delete' },
+    needs: { hint: 'hint.select-entity-or-quote', key: 'Delete' },
   },
   undo: { paintFirst: true, when: always, run: () => void undo() },
   redo: { paintFirst: true, when: always, run: () => void redo() },
@@ -181,12 +182,20 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
     when: selectedEntity,
     run: (_e, s) => {
       const n = tagAllOccurrences(s.selected!.id);
-      showNotice(n ? `Tagged ${n} more occurrence${n === 1 ? '' : 's'}.` : 'No other untagged occurrences.');
+      showNotice(t('notice.tagged-more', { n }));
     },
-    needs: { what: 'an entity', key: 'A' },
+    needs: { hint: 'hint.select-entity', key: 'A' },
   },
-  link: { when: selectedEntity, run: () => focusField('inspector-link'), needs: { what: 'an entity', key: 'L' } },
-  speaker: { when: selectedQuote, run: () => focusField('speaker-input'), needs: { what: 'a quote', key: 'S' } },
+  link: {
+    when: selectedEntity,
+    run: () => focusField('inspector-link'),
+    needs: { hint: 'hint.select-entity', key: 'L' },
+  },
+  speaker: {
+    when: selectedQuote,
+    run: () => focusField('speaker-input'),
+    needs: { hint: 'hint.select-quote', key: 'S' },
+  },
   'accept-speaker': { when: editing, run: () => acceptSuggestedSpeaker() },
   export: {
     when: always,
@@ -254,7 +263,7 @@ export function handleKeyDown(e: KeyboardEvent): void {
   const waiting = editing(e, s) ? commands.map((c) => HANDLERS[c].needs).find((n) => n !== undefined) : undefined;
   if (waiting) {
     e.preventDefault();
-    needTarget(waiting.what, waiting.key);
+    needTarget(waiting.hint, waiting.key);
     return;
   }
   // The text is never typed into.

@@ -3,6 +3,8 @@ import type { ComponentType, ReactElement } from 'react';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { setStatus } from '../session/annotation-actions';
 import { redo, undo } from '../session/history';
+import { LOCALE_NAMES, LOCALES, isLocale } from '../../shared/i18n/translator';
+import { setLocale, useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui-actions';
 import { Announcer } from './Announcer';
@@ -14,7 +16,7 @@ import { ExternalChangeDialog } from './ExternalChangeDialog';
 import { ImportDialog } from './ImportDialog';
 import { CORPUS_CLEANUP_DIALOG, CorpusCleanupDialog } from './CorpusCleanupDialog';
 import { EXTERNAL_CHANGE_DIALOG } from '../session/external-change';
-import { DocumentList, STATUS_TEXT } from './DocumentList';
+import { DocumentList, STATUS_MESSAGE } from './DocumentList';
 import { DocumentView } from './DocumentView';
 import { LabelBar } from './LabelBar';
 import { PROGRESS_DIALOG, ProgressDialog } from './ProgressDialog';
@@ -31,6 +33,7 @@ function TopBar(): ReactElement {
   const view = useTahrir((s) => s.view);
   const canUndo = useTahrir((s) => s.past.length > 0);
   const canRedo = useTahrir((s) => s.future.length > 0);
+  const t = useTranslator();
   return (
     <header className="top-bar">
       <div className="brand">
@@ -44,36 +47,49 @@ function TopBar(): ReactElement {
       {doc && (
         <div className="doc-tools">
           <bdi className="doc-id">{doc.id}</bdi>
-          <div className="segmented" role="radiogroup" aria-label="Text shown">
+          <div className="segmented" role="radiogroup" aria-label={t('top.text-shown')}>
             <button
               role="radio"
               aria-checked={view === 'clean'}
               className={view === 'clean' ? 'current' : undefined}
               onClick={() => setView('clean')}
-              title="Key T"
+              title={t('top.key-t')}
             >
-              Clean text
+              {t('top.clean-text')}
             </button>
             <button
               role="radio"
               aria-checked={view === 'source'}
               className={view === 'source' ? 'current' : undefined}
               onClick={() => setView('source')}
-              title="Key T"
+              title={t('top.key-t')}
             >
-              Source
+              {t('top.source')}
             </button>
           </div>
-          <button className="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">
-            ↶
+          <button
+            className="icon"
+            onClick={undo}
+            disabled={!canUndo}
+            title={t('top.undo-title')}
+            aria-label={t('top.undo')}
+          >
+            {/* The arrow turns back against the reading direction: mirrored in Arabic (app.css). */}
+            <span className="directional">↶</span>
           </button>
-          <button className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">
-            ↷
+          <button
+            className="icon"
+            onClick={redo}
+            disabled={!canRedo}
+            title={t('top.redo-title')}
+            aria-label={t('top.redo')}
+          >
+            <span className="directional">↷</span>
           </button>
-          <label className="status-select" title="Ctrl+Shift+D marks done">
+          <label className="status-select" title={t('top.status-title')}>
             <span className={`status-dot status-${status}`} />
             <select
-              aria-label="Document status"
+              aria-label={t('top.status')}
               data-testid="status-select"
               value={status}
               disabled={!!doc.readOnly}
@@ -81,7 +97,7 @@ function TopBar(): ReactElement {
             >
               {DOCUMENT_STATUSES.map((st) => (
                 <option key={st} value={st}>
-                  {STATUS_TEXT[st]}
+                  {t(STATUS_MESSAGE[st])}
                 </option>
               ))}
             </select>
@@ -93,39 +109,59 @@ function TopBar(): ReactElement {
         <button
           className="small"
           onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
-          title="The lines each site's articles share: remove one everywhere"
+          title={t('top.site-templates-title')}
         >
-          Site templates…
+          {t('top.site-templates')}
         </button>
-        <button
-          className="small"
-          onClick={() => openDialog(PROGRESS_DIALOG)}
-          title="The corpus's progress: documents per status over time, entities per label, documents per annotator"
-        >
-          Progress…
+        <button className="small" onClick={() => openDialog(PROGRESS_DIALOG)} title={t('top.progress-title')}>
+          {t('top.progress')}
         </button>
-        <button className="small" onClick={() => openDialog('import')} title="Import pre-annotations">
-          Import…
+        <button className="small" onClick={() => openDialog('import')} title={t('top.import-title')}>
+          {t('top.import')}
         </button>
         <button
           className="small"
           onClick={() => openDialog('export')}
-          title="Export a dataset (Ctrl+E)"
+          title={t('top.export-title')}
           data-testid="open-export"
         >
-          Export…
+          {t('top.export')}
         </button>
         <AppearanceMenu />
         <button
           className="icon"
           onClick={() => toggleShortcuts(true)}
-          title="Keyboard shortcuts (?)"
-          aria-label="Keyboard shortcuts"
+          title={t('top.shortcuts-title')}
+          aria-label={t('sheet.title')}
         >
           ?
         </button>
+        <LanguageSwitch />
       </div>
     </header>
+  );
+}
+
+/** The interface's language, remembered for the next start (each language named in itself). */
+function LanguageSwitch(): ReactElement {
+  const t = useTranslator();
+  return (
+    <select
+      className="language-switch"
+      aria-label={t('top.language')}
+      title={t('top.language')}
+      data-testid="language-switch"
+      value={t.locale}
+      onChange={(e) => {
+        if (isLocale(e.target.value)) setLocale(e.target.value);
+      }}
+    >
+      {LOCALES.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {LOCALE_NAMES[locale]}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -140,14 +176,15 @@ const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
 
 function OpenDialog(): ReactElement | null {
   const kind = useTahrir((s) => s.dialog);
+  const t = useTranslator();
   if (!kind) return null;
   const Dialog = Object.hasOwn(DIALOGS, kind) ? DIALOGS[kind] : undefined;
   if (Dialog) return <Dialog onClose={closeDialog} />;
   return (
     <div className="overlay" onClick={closeDialog}>
       <div className="dialog" role="dialog" aria-modal="true" onClick={(e) => e.stopPropagation()}>
-        <p>“{kind}” is not available in this version.</p>
-        <button onClick={closeDialog}>Close</button>
+        <p>{t('app.dialog-unavailable', { kind })}</p>
+        <button onClick={closeDialog}>{t('app.close')}</button>
       </div>
     </div>
   );
@@ -157,6 +194,7 @@ export function App(): ReactElement {
   const workspaceError = useTahrir((s) => s.workspaceError);
   const hasDoc = useTahrir((s) => !!s.doc);
   const opening = useTahrir((s) => s.opening);
+  const t = useTranslator();
   return (
     <div className="app">
       <TopBar />
@@ -164,7 +202,7 @@ export function App(): ReactElement {
       <main className="document-pane">
         {workspaceError && (
           <div className="banner error" role="alert">
-            Cannot open the workspace: {workspaceError.message}
+            {t('app.workspace-error', { message: workspaceError.message })}
           </div>
         )}
         <Banners />
@@ -172,7 +210,7 @@ export function App(): ReactElement {
         <LabelBar />
         <SuggestionBar />
         <DocumentView />
-        {!hasDoc && !opening && <p className="empty-hint center">Choose a document on the left.</p>}
+        {!hasDoc && !opening && <p className="empty-hint center">{t('app.choose-document')}</p>}
       </main>
       <SidePanel />
       <ShortcutSheet />

@@ -3,7 +3,9 @@
 import { useEffect, type ReactElement } from 'react';
 import { keepMineOverDisk } from '../session/autosave';
 import { discardRecovered, reloadDocument, restoreRecovered } from '../session/document-actions';
+import { useTranslator } from '../session/locale';
 import { store, useTahrir } from '../session/store';
+import { RichMessage } from './RichMessage';
 import { clearNotice } from '../session/ui-actions';
 
 export function Banners(): ReactElement {
@@ -15,58 +17,61 @@ export function Banners(): ReactElement {
   const refused = useTahrir((s) =>
     s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error.message : null,
   );
+  const t = useTranslator();
   return (
     <div className="banners">
       {openError && (
         <div className="banner error" role="alert">
-          <strong>Cannot open {openError.file ?? 'this document'}:</strong> {openError.message}
+          <RichMessage
+            id="banner.open-error"
+            values={{ file: openError.file ?? t('banner.this-document'), message: openError.message }}
+          />
         </div>
       )}
       {doc?.readOnly && (
         <div className="banner error" role="alert" data-testid="read-only-banner">
-          <strong>Read-only.</strong> The sidecar {doc.readOnly.file ? <code>{doc.readOnly.file}</code> : null} cannot
-          be read: {doc.readOnly.message}. Nothing will be written until it is fixed.
+          <RichMessage
+            id="banner.read-only"
+            values={{
+              file: doc.readOnly.file ? <code key="file">{doc.readOnly.file}</code> : '',
+              message: doc.readOnly.message,
+            }}
+          />
         </div>
       )}
       {doc?.recovered && (
         <div className="banner warn" role="alert">
-          Unsaved changes from {new Date(doc.recovered.savedAt).toLocaleString()} were found (the app closed before
-          saving them).
+          {t('banner.recovered', { when: new Date(doc.recovered.savedAt).toLocaleString(t.locale) })}
           <button className="small primary" onClick={restoreRecovered}>
-            Restore them
+            {t('banner.restore')}
           </button>
           <button className="small" onClick={() => void discardRecovered()}>
-            Discard
+            {t('banner.discard')}
           </button>
         </div>
       )}
       {doc?.reanchored && (doc.reanchored.moved.length > 0 || doc.reanchored.orphaned.length > 0) && (
         <div className="banner warn">
-          Spans were not where their text is (the text changed on disk, or their offsets were wrong):{' '}
-          {doc.reanchored.moved.length} span(s) moved to where their text is now
-          {doc.reanchored.orphaned.length > 0 && (
-            <>, {doc.reanchored.orphaned.length} could not be found (marked orphaned, kept)</>
-          )}
-          .
+          {t('banner.reanchored', { moved: doc.reanchored.moved.length, orphaned: doc.reanchored.orphaned.length })}
         </div>
       )}
       {external && (
         <div className="banner warn" role="alert">
           {external.type === 'document-removed'
-            ? 'This document’s text file was removed from disk.'
+            ? t('banner.removed')
             : external.type === 'text-changed'
-              ? 'The text changed on disk while you had unsaved changes.'
-              : 'The sidecar changed on disk while you had unsaved changes.'}
+              ? t('banner.text-changed')
+              : t('banner.sidecar-changed')}
           {external.type !== 'document-removed' && (
             <>
               <button
                 className="small"
                 onClick={() => void keepMineOverDisk().then(() => store().setState({ external: null }))}
               >
-                Keep mine
+                {t('banner.keep-mine')}
               </button>
               <button className="small" onClick={() => void reloadDocument()}>
-                Reload from disk
+                {t('banner.reload')}
               </button>
             </>
           )}
@@ -74,19 +79,18 @@ export function Banners(): ReactElement {
       )}
       {stale && !external && (
         <div className="banner error" role="alert">
-          Not saved: the sidecar changed on disk since this document was opened. Your changes are kept here.
+          {t('banner.stale')}
           <button className="small primary" onClick={() => void keepMineOverDisk()}>
-            Keep mine
+            {t('banner.keep-mine')}
           </button>
           <button className="small" onClick={() => void reloadDocument()}>
-            Reload from disk (drop mine)
+            {t('banner.reload-drop-mine')}
           </button>
         </div>
       )}
       {refused && (
         <div className="banner error" role="alert" data-testid="save-refused-banner">
-          <strong>Not saved:</strong> {refused}. Your changes are kept here and in the recovery journal, and are saved
-          once this is fixed.
+          <RichMessage id="banner.refused" values={{ message: refused }} />
         </div>
       )}
       <NoticeToast />
@@ -99,16 +103,17 @@ const HINT_MS = 2000;
 
 function NoticeToast(): ReactElement | null {
   const notice = useTahrir((s) => s.notice);
+  const t = useTranslator();
   useEffect(() => {
     if (!notice || notice.kind === 'error') return;
-    const t = setTimeout(clearNotice, notice.kind === 'hint' ? HINT_MS : 3500);
-    return () => clearTimeout(t);
+    const timer = setTimeout(clearNotice, notice.kind === 'hint' ? HINT_MS : 3500);
+    return () => clearTimeout(timer);
   }, [notice]);
   if (!notice) return null;
   return (
     <div className={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       {notice.text}
-      <button className="small" aria-label="Dismiss" onClick={clearNotice}>
+      <button className="small" aria-label={t('banner.dismiss')} onClick={clearNotice}>
         ×
       </button>
     </div>

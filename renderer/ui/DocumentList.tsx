@@ -1,14 +1,18 @@
 // The workspace's documents: status, counts, problems; a filter and the progress summary.
 import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { DocumentSummary } from '../../shared/api';
+import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
 import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
 
-export const STATUS_TEXT: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+export const STATUS_MESSAGE: Readonly<Record<DocumentStatus, MessageKey>> = {
+  todo: 'status.todo',
+  in_progress: 'status.in_progress',
+  done: 'status.done',
+};
 
 /**
  * Height of one row (px; `.document-list li` in app.css holds it): the list renders the rows in
@@ -27,6 +31,7 @@ export function DocumentList(): ReactElement {
   const shownFor = useDeferredValue(filter);
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
+  const t = useTranslator();
   const list = useRef<HTMLUListElement>(null);
   const [view, setView] = useState({ top: 0, height: 1200 });
   const follow = () => {
@@ -61,15 +66,15 @@ export function DocumentList(): ReactElement {
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(documents.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   return (
-    <nav className="document-list" aria-label="Documents">
-      <div className="progress" title="Documents done, of all in the workspace">
+    <nav className="document-list" aria-label={t('list.documents')}>
+      <div className="progress" title={t('list.progress-title')}>
         <div className="progress-text" data-testid="progress">
-          {done} of {total} done
+          {t('list.progress', { done, total })}
         </div>
         <div
           className="progress-bar"
           role="progressbar"
-          aria-label="Documents done"
+          aria-label={t('list.progress-bar')}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={done}
@@ -80,8 +85,8 @@ export function DocumentList(): ReactElement {
       <input
         className="filter"
         type="search"
-        placeholder="Filter (words of the title or text, status:done)…"
-        aria-label="Filter documents"
+        placeholder={t('list.filter-placeholder')}
+        aria-label={t('list.filter')}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
       />
@@ -95,11 +100,7 @@ export function DocumentList(): ReactElement {
         {last < documents.length && (
           <li className="list-room" aria-hidden="true" style={{ height: (documents.length - last) * ROW_HEIGHT }} />
         )}
-        {documents.length === 0 && (
-          <li className="empty-hint">
-            {filter ? 'No document matches the filter.' : 'No .txt documents in this folder.'}
-          </li>
-        )}
+        {documents.length === 0 && <li className="empty-hint">{filter ? t('list.no-match') : t('list.empty')}</li>}
       </ul>
     </nav>
   );
@@ -117,6 +118,7 @@ const DocumentRow = memo(function DocumentRow({
   at: number;
   of: number;
 }): ReactElement {
+  const t = useTranslator();
   return (
     <li className="document-row" aria-posinset={at} aria-setsize={of}>
       <button
@@ -128,8 +130,8 @@ const DocumentRow = memo(function DocumentRow({
       >
         <span
           className={`status-dot status-${d.status}`}
-          aria-label={STATUS_TEXT[d.status]}
-          title={STATUS_TEXT[d.status]}
+          aria-label={t(STATUS_MESSAGE[d.status])}
+          title={t(STATUS_MESSAGE[d.status])}
         />
         <span className="document-name">
           <bdi className="document-title">{d.title || d.id}</bdi>
@@ -137,11 +139,10 @@ const DocumentRow = memo(function DocumentRow({
           {d.problem ? (
             <span className="problem">{d.problem.message}</span>
           ) : d.pending ? (
-            <span className="counts">reading…</span>
+            <span className="counts">{t('list.reading')}</span>
           ) : (
             <span className="counts">
-              {plural(d.entities, 'entity', 'entities')} · {plural(d.quotes, 'quote', 'quotes')}
-              {d.edits ? ` · ${plural(d.edits, 'edit', 'edits')}` : ''}
+              {t('list.counts', { entities: d.entities, quotes: d.quotes, edits: d.edits })}
             </span>
           )}
         </span>

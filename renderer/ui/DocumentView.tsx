@@ -4,6 +4,7 @@
 // keyboard (Shift+arrows) but never edited: it is contenteditable (plaintext-only) only for the caret.
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
+import { t as translate, useTranslator } from '../session/locale';
 import { store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
@@ -32,7 +33,8 @@ function bidiTitle(p: Paragraph): string | undefined {
       .filter((ch) => BIDI_NAMES[ch])
       .map((ch) => BIDI_NAMES[ch]),
   );
-  return `Hidden bidi control characters, shown as \u25C6 and not applied: ${[...names].join(', ')}`;
+  // A title, read on hover: written in the language of the moment (a paragraph does not re-render for a switch).
+  return translate('text.bidi-title', { names: [...names].join(', ') });
 }
 
 const ParagraphBlock = memo(function ParagraphBlock({
@@ -176,6 +178,7 @@ export function DocumentView(): ReactElement | null {
   const doc = useTahrir((s) => s.doc);
   const edits = useTahrir((s) => s.data?.edits);
   const view = useTahrir((s) => s.view);
+  const t = useTranslator();
   const rootRef = useRef<HTMLDivElement>(null);
   const elementsRef = useRef<ParagraphElements>(new Map());
   const highlightsRef = useRef<DocumentHighlights | null>(null);
@@ -251,7 +254,7 @@ export function DocumentView(): ReactElement | null {
         role="textbox"
         aria-readonly="true"
         aria-multiline="true"
-        aria-label={`Text of ${doc.id} (${view === 'clean' ? 'clean text' : 'source text'})`}
+        aria-label={t(view === 'clean' ? 'text.label-clean' : 'text.label-source', { id: doc.id })}
         data-testid="document-text"
         onKeyDown={onKeyDown}
         onBeforeInput={block}

@@ -15,9 +15,10 @@ import type { TahrirErrorData } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
-import { STATUS_TEXT } from './DocumentList';
+import { STATUS_MESSAGE } from './DocumentList';
 import { DatasetSummaryTable } from './dataset-summary';
 import '../styles/cleanup.css';
 
@@ -105,6 +106,7 @@ function isExportEvent(e: TahrirEvent): e is ExportEvent {
 }
 
 export function ExportDialog({ onClose }: DialogProps): ReactElement {
+  const t = useTranslator();
   const defaults = useTahrir((s) => s.workspace?.config.exportDefaults);
   const [format, setFormat] = useState<ExportFormat>(
     EXPORT_FORMATS.includes(defaults?.format as ExportFormat) ? (defaults!.format as ExportFormat) : 'jsonl',
@@ -256,7 +258,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
               <option value="">All documents</option>
               {DOCUMENT_STATUSES.map((st) => (
                 <option key={st} value={st}>
-                  Only “{STATUS_TEXT[st]}”
+                  {t('export.only-status', { status: t(STATUS_MESSAGE[st]) })}
                 </option>
               ))}
             </select>

@@ -1,6 +1,7 @@
 // Saved / saving / unsaved / error, always visible; an error says what failed and when it retries.
 import { useEffect, useState, type ReactElement } from 'react';
 import { saveNow } from '../session/autosave';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 
 export function SaveIndicator(): ReactElement | null {
@@ -8,21 +9,22 @@ export function SaveIndicator(): ReactElement | null {
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
   const hasDoc = useTahrir((s) => !!s.doc);
   const [, tick] = useState(0);
+  const t = useTranslator();
   useEffect(() => {
     if (!save.retryAt) return;
-    const t = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(timer);
   }, [save.retryAt]);
   if (!hasDoc) return null;
-  if (readOnly) return <span className="save-state read-only">Read-only</span>;
+  if (readOnly) return <span className="save-state read-only">{t('save.read-only')}</span>;
   const text =
     save.state === 'saved'
-      ? 'Saved'
+      ? t('save.saved')
       : save.state === 'saving'
-        ? 'Saving…'
+        ? t('save.saving')
         : save.state === 'dirty'
-          ? 'Unsaved changes'
-          : 'Not saved';
+          ? t('save.dirty')
+          : t('save.error');
   const retryIn = save.retryAt ? Math.max(0, Math.ceil((save.retryAt - Date.now()) / 1000)) : null;
   return (
     <span
@@ -37,11 +39,12 @@ export function SaveIndicator(): ReactElement | null {
       {save.state === 'error' && save.error && (
         <>
           <span className="save-error" title={save.error.message}>
-            : {save.error.message}
-            {retryIn !== null ? ` — retrying in ${retryIn} s` : ''}
+            {retryIn !== null
+              ? t('save.error-retrying', { message: save.error.message, seconds: retryIn })
+              : t('save.error-message', { message: save.error.message })}
           </span>
           <button className="small" onClick={() => void saveNow()}>
-            Retry now
+            {t('save.retry')}
           </button>
         </>
       )}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { selectLabels, useTahrir } from '../session/store';
 import { toggleShortcuts } from '../session/ui-actions';
 import { shortcutSheet } from '../../shared/keymap';
+import { useTranslator } from '../session/locale';
 
 export function ShortcutSheet(): ReactElement | null {
   const open = useTahrir((s) => s.shortcutsOpen);
@@ -11,6 +12,7 @@ export function ShortcutSheet(): ReactElement | null {
 
 function OpenSheet(): ReactElement {
   const labels = useTahrir(selectLabels);
+  const t = useTranslator();
   // Where the focus was when the sheet opened (read while rendering, before the sheet takes it): it goes back there on
   // close.
   const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
@@ -31,26 +33,32 @@ function OpenSheet(): ReactElement {
         className="dialog shortcut-sheet"
         role="dialog"
         aria-modal="true"
-        aria-label="Keyboard shortcuts"
+        aria-label={t('sheet.title')}
         onClick={(e) => e.stopPropagation()}
       >
-        <h2>Keyboard shortcuts</h2>
+        <h2>{t('sheet.title')}</h2>
         <table>
           <tbody>
-            {shortcutSheet().map((s) => (
+            {shortcutSheet(t).map((s) => (
               <tr key={s.keys}>
                 <th>
-                  <kbd>{s.keys}</kbd>
+                  <kbd dir="ltr">{s.keys}</kbd>
                 </th>
                 <td>
-                  {s.what.split(/([\u0600-\u06FF+]+)/).map((part, i) => (i % 2 ? <bdi key={i}>{part}</bdi> : part))}
+                  {/*
+                    Runs of the other script (و+بايدن in English, tahrir.json in Arabic) are isolated so their
+                    neighbours keep their place.
+                  */}
+                  {s.what
+                    .split(t.dir === 'rtl' ? /([A-Za-z](?:[^\u0600-\u06FF()]*[A-Za-z0-9])?)/ : /([\u0600-\u06FF+]+)/)
+                    .map((part, i) => (i % 2 ? <bdi key={i}>{part}</bdi> : part))}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="muted">
-          Labels in this workspace:{' '}
+          {t('sheet.labels')}{' '}
           {labels.map((l) => (
             <span key={l.name} className="label-hint">
               <kbd>{l.hotkey ?? '–'}</kbd> {l.name}
@@ -58,7 +66,7 @@ function OpenSheet(): ReactElement {
           ))}
         </p>
         <button className="primary" onClick={() => toggleShortcuts(false)}>
-          Close <kbd>Esc</kbd>
+          {t.rich<ReactElement>('sheet.close', { kbd: (parts) => <kbd key="kbd">{parts}</kbd> })}
         </button>
       </div>
     </div>

@@ -4,6 +4,8 @@ import { memo, useMemo, useState, type ComponentType, type ReactElement } from '
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../../shared/document-data';
+import type { MessageKey } from '../../shared/i18n/translator';
+import { useTranslator } from '../session/locale';
 import { selectLabels, useTahrir } from '../session/store';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { flashSpan, setSideTab } from '../session/ui-actions';
@@ -64,17 +66,18 @@ const EntityItem = memo(function EntityItem({
   hidden: boolean;
   context: SpanContext | null;
 }): ReactElement {
+  const t = useTranslator();
   return (
     <li>
       <button
         className={`span-item${selected ? ' selected' : ''}${hidden ? ' hidden-span' : ''}`}
         onClick={() => flashSpan({ kind: 'entity', id: e.id })}
-        title={hidden ? 'Inside removed text: hidden, kept in the sidecar' : e.link ? `Link: ${e.link}` : undefined}
+        title={hidden ? t('side.hidden-title') : e.link ? t('side.link-title', { link: e.link }) : undefined}
       >
         <bdi>{e.text}</bdi>
         {e.link && <span className="muted link-mark">{e.link}</span>}
-        {e.orphaned && <span className="badge warn">orphaned</span>}
-        {hidden && !e.orphaned && <span className="badge">hidden</span>}
+        {e.orphaned && <span className="badge warn">{t('side.orphaned')}</span>}
+        {hidden && !e.orphaned && <span className="badge">{t('side.hidden')}</span>}
         {context && <ContextLine context={context} />}
       </button>
     </li>
@@ -96,6 +99,7 @@ function EntitiesTab(): ReactElement {
   // Built once per text shown, so each row's context is a few lookups.
   const shownString = shown?.text;
   const index = useMemo(() => (shownString === undefined ? null : new CodePointIndex(shownString)), [shownString]);
+  const t = useTranslator();
   const byLabel = useMemo(() => {
     const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
     for (const e of sortedSpans(entities ?? {})) {
@@ -106,8 +110,7 @@ function EntitiesTab(): ReactElement {
     return groups;
   }, [entities, labels]);
   if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
-  if (!entities || spanCount(entities) === 0)
-    return <p className="empty-hint">No entities yet. Select text and press a label’s digit (1 PERSON, 2 ORG, …).</p>;
+  if (!entities || spanCount(entities) === 0) return <p className="empty-hint">{t('side.no-entities')}</p>;
   return (
     <div className="span-groups">
       {[...byLabel].map(([name, all]) => {
@@ -132,7 +135,7 @@ function EntitiesTab(): ReactElement {
             </ul>
             {items.length < all.length && (
               <button className="small show-all" onClick={() => setExpanded((x) => ({ ...x, [name]: true }))}>
-                Show all {all.length}
+                {t('side.show-all', { n: all.length })}
               </button>
             )}
           </section>
@@ -151,16 +154,17 @@ function QuotesTab(): ReactElement {
   const selected = useTahrir((s) => (s.selected?.kind === 'quote' ? s.selected.id : null));
   const shown = useShownText();
   const [showAll, setShowAll] = useState(false);
+  const t = useTranslator();
   const all = useMemo(() => sortedSpans(quotes ?? {}), [quotes]);
   if (quotes === NOT_YET) return <ul className="quote-list" aria-busy="true" />;
-  if (all.length === 0) return <p className="empty-hint">No quotes yet. Select a quote’s words and press Q.</p>;
+  if (all.length === 0) return <p className="empty-hint">{t('side.no-quotes')}</p>;
   const list = showAll ? all : all.slice(0, LIST_LIMIT);
   return (
     <ul className="quote-list">
       {list.length < all.length && (
         <li>
           <button className="small show-all" onClick={() => setShowAll(true)}>
-            Show all {all.length}
+            {t('side.show-all', { n: all.length })}
           </button>
         </li>
       )}
@@ -173,8 +177,8 @@ function QuotesTab(): ReactElement {
               onClick={() => flashSpan({ kind: 'quote', id: q.id })}
             >
               <span className="quote-speaker">
-                {speaker ? <bdi>{speaker}</bdi> : <span className="muted">no speaker</span>}
-                <span className="badge">{q.kind}</span>
+                {speaker ? <bdi>{speaker}</bdi> : <span className="muted">{t('side.no-speaker')}</span>}
+                <span className="badge">{t(q.kind === 'direct' ? 'quote.direct' : 'quote.indirect')}</span>
               </span>
               <bdi className="quote-preview">{q.text}</bdi>
             </button>
@@ -188,15 +192,15 @@ function QuotesTab(): ReactElement {
 interface SidePanelTab {
   /** What the store's `sideTab` names. */
   id: string;
-  title: string;
+  title: MessageKey;
   component: ComponentType;
 }
 
 /** The side panel's tabs, in the order shown. */
 const TABS: readonly SidePanelTab[] = [
-  { id: 'entities', title: 'Entities', component: EntitiesTab },
-  { id: 'quotes', title: 'Quotes', component: QuotesTab },
-  { id: 'cleanup', title: 'Cleanup', component: CleanupTab },
+  { id: 'entities', title: 'side.entities', component: EntitiesTab },
+  { id: 'quotes', title: 'side.quotes', component: QuotesTab },
+  { id: 'cleanup', title: 'side.cleanup', component: CleanupTab },
 ];
 
 export function SidePanel(): ReactElement {
@@ -207,22 +211,23 @@ export function SidePanel(): ReactElement {
       useShallow((s) => ({ entities: spanCount(s.data?.entities ?? {}), quotes: spanCount(s.data?.quotes ?? {}) })),
     ),
   );
-  const tab = tabs.find((t) => t.id === current) ?? tabs[0];
+  const t = useTranslator();
+  const tab = tabs.find((x) => x.id === current) ?? tabs[0];
   const Body = tab?.component;
   return (
-    <aside className="side-panel" aria-label="Annotations">
+    <aside className="side-panel" aria-label={t('side.annotations')}>
       <SpanInspector />
       <div className="tabs" role="tablist">
-        {tabs.map((t) => (
+        {tabs.map((x) => (
           <button
-            key={t.id}
+            key={x.id}
             role="tab"
-            aria-selected={t === tab}
-            className={t === tab ? 'current' : undefined}
-            onClick={() => setSideTab(t.id)}
+            aria-selected={x === tab}
+            className={x === tab ? 'current' : undefined}
+            onClick={() => setSideTab(x.id)}
           >
-            {t.title}
-            {t.id in counts && <span className="count">{counts[t.id as keyof typeof counts]}</span>}
+            {t(x.title)}
+            {x.id in counts && <span className="count">{counts[x.id as keyof typeof counts]}</span>}
           </button>
         ))}
       </div>

@@ -14,9 +14,11 @@ import {
 import { sortedSpans } from '../../shared/document-data';
 import { endChangeGroup } from '../session/history';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
+import { t as translate, useTranslator } from '../session/locale';
 import { selectLabels, useTahrir } from '../session/store';
 import { flashSpan, showNotice } from '../session/ui-actions';
 import { labelClass } from '../text/label-styles';
+import { RichMessage } from './RichMessage';
 import { SpeakerPicker } from './SpeakerPicker';
 import { SpanExtent } from './SpanExtent';
 import { focusText } from '../text/text-surface';
@@ -32,30 +34,31 @@ export function SpanInspector(): ReactElement | null {
   // The list kept per record (sortedSpans): no copy of 10,000 entities to compare on every change.
   const entities = useTahrir((s) => (quote && s.data ? sortedSpans(s.data.entities) : NO_ENTITIES));
   const source = useTahrir((s) => s.doc?.source ?? '');
+  const t = useTranslator();
   if (!selected || (!entity && !quote)) return null;
   const personLabel = labels[0]?.name ?? 'PERSON';
 
   if (entity) {
     return (
-      <section className="inspector" aria-label="Selected entity">
+      <section className="inspector" aria-label={t('inspector.entity')}>
         <header>
           <span className={`label-chip ${labelClass(labels.findIndex((l) => l.name === entity.label))}`}>
             {entity.label}
           </span>
           <bdi className="inspector-text">{entity.text}</bdi>
-          <span className="offsets" title="Source offsets, in code points">
+          <span className="offsets" title={t('inspector.offsets')} dir="ltr">
             {entity.start}–{entity.end}
           </span>
         </header>
         <SpanExtent span={entity} kind="entity" />
-        <div className="label-buttons" role="group" aria-label="Label">
+        <div className="label-buttons" role="group" aria-label={t('inspector.label')}>
           {labels.map((l, i) => (
             <button
               key={l.name}
               className={`label-button ${labelClass(i)}${l.name === entity.label ? ' current' : ''}`}
               aria-pressed={l.name === entity.label}
               disabled={readOnly}
-              title={l.hotkey ? `Key ${l.hotkey}` : undefined}
+              title={l.hotkey ? t('inspector.key', { key: l.hotkey }) : undefined}
               onClick={() => relabelEntity(entity.id, l.name)}
             >
               {l.hotkey && <kbd>{l.hotkey}</kbd>} {l.name}
@@ -64,12 +67,12 @@ export function SpanInspector(): ReactElement | null {
         </div>
         <label className="field">
           <span>
-            Link <kbd>L</kbd>
+            <RichMessage id="inspector.link" />
           </span>
           <input
             id="inspector-link"
             dir="auto"
-            placeholder="Knowledge-base id (Q6279) or canonical name"
+            placeholder={t('inspector.link-placeholder')}
             value={entity.link ?? ''}
             disabled={readOnly}
             onChange={(e) => setEntityLink(entity.id, e.target.value)}
@@ -87,19 +90,19 @@ export function SpanInspector(): ReactElement | null {
             disabled={readOnly}
             onClick={() => {
               const n = tagAllOccurrences(entity.id);
-              showNotice(n ? `Tagged ${n} more occurrence${n === 1 ? '' : 's'}.` : 'No other untagged occurrences.');
+              showNotice(translate('notice.tagged-more', { n }));
             }}
-            title="Key A"
+            title={t('inspector.key', { key: 'A' })}
           >
-            Tag all occurrences <kbd>A</kbd>
+            <RichMessage id="inspector.tag-all" />
           </button>
           <button
             className="danger"
             disabled={readOnly}
             onClick={() => deleteSpan(selected)}
-            title="Delete or Backspace"
+            title={t('inspector.remove-title')}
           >
-            Remove <kbd>Del</kbd>
+            <RichMessage id="inspector.remove" />
           </button>
         </div>
       </section>
@@ -111,18 +114,18 @@ export function SpanInspector(): ReactElement | null {
   const suggestion = !q.speaker && !q.speakerName ? suggestSpeaker(source, entities, q, personLabel) : null;
   const suggested = suggestion ? entities.find((e) => e.id === suggestion) : undefined;
   return (
-    <section className="inspector" aria-label="Selected quote">
+    <section className="inspector" aria-label={t('inspector.quote')}>
       <header>
-        <span className="label-chip quote-chip">QUOTE</span>
+        <span className="label-chip quote-chip">{t('inspector.quote-chip')}</span>
         <bdi className="inspector-text quote-text">{q.text}</bdi>
-        <span className="offsets" title="Source offsets, in code points">
+        <span className="offsets" title={t('inspector.offsets')} dir="ltr">
           {q.start}–{q.end}
         </span>
       </header>
       <SpanExtent span={q} kind="quote" />
       <div className="field">
         <span>
-          Speaker <kbd>S</kbd>
+          <RichMessage id="inspector.speaker" />
         </span>
         <div className="speaker-current" data-testid="speaker-current">
           {speaker ? (
@@ -131,11 +134,11 @@ export function SpanInspector(): ReactElement | null {
             </button>
           ) : q.speakerName ? (
             <span>
-              <bdi>{q.speakerName}</bdi> <span className="muted">(name, no entity)</span>
+              <bdi>{q.speakerName}</bdi> <span className="muted">{t('inspector.name-no-entity')}</span>
             </span>
           ) : (
             <span className="no-speaker" data-testid="no-speaker">
-              none yet: press <kbd>S</kbd>
+              <RichMessage id="inspector.no-speaker-press" />
             </span>
           )}
           {(speaker || q.speakerName) && !readOnly && (
@@ -143,15 +146,15 @@ export function SpanInspector(): ReactElement | null {
               className="small"
               onClick={() => (q.speaker ? setQuoteSpeaker(q.id, null) : setQuoteSpeakerName(q.id, ''))}
             >
-              Clear
+              {t('inspector.clear')}
             </button>
           )}
         </div>
         {suggested && !readOnly && (
           <div className="suggestion">
-            Suggested: <bdi>{suggested.text}</bdi>{' '}
+            <RichMessage id="inspector.suggested" values={{ name: <bdi key="name">{suggested.text}</bdi> }} />{' '}
             <button className="small primary" onClick={() => setQuoteSpeaker(q.id, suggested.id)} title="Enter">
-              Use <kbd>Enter</kbd>
+              <RichMessage id="inspector.use" />
             </button>
           </div>
         )}
@@ -159,9 +162,9 @@ export function SpanInspector(): ReactElement | null {
       </div>
       <div className="field">
         <span>
-          Kind <kbd>K</kbd>
+          <RichMessage id="inspector.kind" />
         </span>
-        <div className="segmented" role="radiogroup" aria-label="Quote kind">
+        <div className="segmented" role="radiogroup" aria-label={t('inspector.quote-kind')}>
           {(['direct', 'indirect'] as const).map((kind) => (
             <button
               key={kind}
@@ -171,14 +174,19 @@ export function SpanInspector(): ReactElement | null {
               disabled={readOnly}
               onClick={() => setQuoteKind(q.id, kind)}
             >
-              {kind}
+              {t(kind === 'direct' ? 'quote.direct' : 'quote.indirect')}
             </button>
           ))}
         </div>
       </div>
       <div className="actions">
-        <button className="danger" disabled={readOnly} onClick={() => deleteSpan(selected)} title="Delete or Backspace">
-          Remove <kbd>Del</kbd>
+        <button
+          className="danger"
+          disabled={readOnly}
+          onClick={() => deleteSpan(selected)}
+          title={t('inspector.remove-title')}
+        >
+          <RichMessage id="inspector.remove" />
         </button>
       </div>
     </section>

@@ -5,6 +5,7 @@ import type { Entity, Quote } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
 import { setQuoteSpeaker, setQuoteSpeakerName } from '../session/annotation-actions';
 import { endChangeGroup } from '../session/history';
+import { useTranslator } from '../session/locale';
 import { focusText } from '../text/text-surface';
 
 interface Option {
@@ -25,6 +26,7 @@ export function SpeakerPicker({
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
+  const t = useTranslator();
 
   const options = useMemo((): Option[] => {
     // One option per distinct entity text, people first, in document order.
@@ -79,8 +81,8 @@ export function SpeakerPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open && options[active] ? `${listId}-${active}` : undefined}
-        aria-label="Speaker: search the document’s entities or type a name"
-        placeholder="Search entities or type a name…"
+        aria-label={t('speaker.label')}
+        placeholder={t('speaker.placeholder')}
         dir="auto"
         value={query}
         onChange={(e) => {
@@ -107,7 +109,7 @@ export function SpeakerPicker({
               }}
             >
               <bdi>{o.text}</bdi>
-              <span className="option-kind">{o.entity ? o.entity.label : 'name (no entity)'}</span>
+              <span className="option-kind">{o.entity ? o.entity.label : t('speaker.name-option')}</span>
             </li>
           ))}
         </ul>

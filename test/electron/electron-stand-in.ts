@@ -53,6 +53,8 @@ export function makeElectron(appDir: string) {
     enableSandbox() {},
     setPath: (name: string, path: string) => record.paths.set(name, path),
     getPath: (name: string) => record.paths.get(name)!,
+    getLocale: () => 'en-US',
+    getPreferredSystemLanguages: () => ['en-US'],
     getAppPath: () => appDir,
     whenReady: () => Promise.resolve(),
     quit() {

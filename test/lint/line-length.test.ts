@@ -14,7 +14,7 @@ const FOLDERS = ['shared', 'electron', 'renderer', 'build'];
 
 /** Lines over the limit still to wrap, by file. */
 const LEFT_TO_WRAP: Record<string, number> = {
-  'build/bench.mjs': 3,
+  'build/bench.mjs': 2,
   'build/electron-builder.config.cjs': 1,
   'build/start.mjs': 2,
   'electron/checked-sidecars.ts': 1,
@@ -38,8 +38,6 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'eslint.config.mjs': 2,
   'renderer/early-start.ts': 1,
   'renderer/index.html': 1,
-  'renderer/session/cleanup-suggestions.ts': 1,
-  'renderer/session/external-change.ts': 1,
   'renderer/ui/dataset-summary.tsx': 1,
   'shared/api-arguments.ts': 1,
   'shared/boilerplate/author-bio.ts': 2,
@@ -82,6 +80,9 @@ function sourceFiles(folder: string): string[] {
     .map((e) => relative(repo, join(e.parentPath, e.name)).split('\\').join('/'));
 }
 
+/** The message catalogs: one message a line, as translators read and compare them. */
+const MESSAGES = /^shared\/i18n\/[a-z]{2}\.ts$/u;
+
 function longLines(file: string): number[] {
   const lines = readFileSync(join(repo, file), 'utf8').split(/\r?\n/u);
   return lines.flatMap((line, i) => ([...line].length > LIMIT ? [i + 1] : []));
@@ -91,7 +92,7 @@ describe('line length', () => {
   const files = [
     ...FOLDERS.flatMap(sourceFiles),
     ...readdirSync(repo).filter((f) => SOURCE.test(f) && !f.startsWith('.')),
-  ];
+  ].filter((f) => !MESSAGES.test(f));
 
   it(`no source line outside test/ is longer than ${LIMIT} characters, but those left to wrap`, () => {
     const over = files

@@ -3,7 +3,16 @@
 // every command.
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../shared/api';
-import { commandsFor, KEYMAP, menuAccelerator, shortcutSheet, type Chord, type KeyPress } from '../../shared/keymap';
+import { createTranslator } from '../../shared/i18n/translator';
+import {
+  commandsFor,
+  KEYMAP,
+  labelOfPress,
+  menuAccelerator,
+  shortcutSheet,
+  type Chord,
+  type KeyPress,
+} from '../../shared/keymap';
 
 const press = (p: Partial<KeyPress>): KeyPress => ({
   code: '',
@@ -57,6 +66,11 @@ describe('keymap', () => {
     ]);
     expect(commandsFor(press({ code: 'ArrowDown', key: 'ArrowDown', altKey: true }))).toEqual(['next-document']);
     expect(commandsFor(press({ code: 'Slash', key: '?', shiftKey: true }))).toEqual(['shortcuts']);
+    // Arabic layout: Shift + the same key types ؟ (and Q types ض, Ctrl+Z is Ctrl+ئ).
+    expect(commandsFor(press({ code: 'Slash', key: '؟', shiftKey: true }))).toEqual(['shortcuts']);
+    expect(commandsFor(press({ code: 'KeyZ', key: 'ئ', ctrlKey: true }))).toEqual(['undo']);
+    expect(commandsFor(press({ code: 'KeyF', key: 'ب', ctrlKey: true }))).toEqual(['find']);
+    expect(commandsFor(press({ code: 'KeyD', key: 'ي', ctrlKey: true, shiftKey: true }))).toEqual(['done']);
     expect(commandsFor(press({ code: 'KeyQ', key: 'q', altKey: true }))).toEqual([]); // Alt+Q is nothing
     expect(commandsFor(press({ code: 'KeyX', key: 'x', ctrlKey: true }))).toEqual([]);
     expect(commandsFor(press({ code: 'KeyX', key: 'ء' }))).toEqual(['reject-annotation-suggestion']); // Arabic layout: X is ء
@@ -95,7 +109,7 @@ describe('keymap', () => {
   });
 
   it('lists every command in the shortcut sheet', () => {
-    const sheet = shortcutSheet();
+    const sheet = shortcutSheet(createTranslator('en'));
     expect(sheet.every((row) => row.keys && row.what)).toBe(true);
     for (const binding of KEYMAP)
       if (
@@ -113,6 +127,29 @@ describe('keymap', () => {
     expect(commandsFor(press({ code: 'KeyY', key: 'Y', shiftKey: true }))).toEqual(['accept-all-of-label']);
     expect(commandsFor(press({ code: 'KeyY', key: 'y', altKey: true }))).toEqual(['accept-all-of-source']);
     expect(commandsFor(press({ code: 'KeyY', key: 'y', ctrlKey: true }))).toEqual(['redo']);
+  });
+
+  it('finds a label by its hotkey on the same physical key with an Arabic layout', () => {
+    const labels = [
+      { name: 'PERSON', hotkey: '1' },
+      { name: 'PRODUCT', hotkey: 'p' },
+    ];
+    expect(labelOfPress(press({ code: 'Digit1', key: '1' }), labels)?.name).toBe('PERSON');
+    expect(labelOfPress(press({ code: 'Digit1', key: '١' }), labels)?.name).toBe('PERSON'); // Arabic-Indic digit row
+    expect(labelOfPress(press({ code: 'Numpad1', key: '1' }), labels)?.name).toBe('PERSON');
+    expect(labelOfPress(press({ code: 'KeyP', key: 'ح' }), labels)?.name).toBe('PRODUCT'); // Arabic layout: P types ح
+    expect(labelOfPress(press({ code: 'KeyO', key: 'خ' }), labels)).toBeUndefined();
+  });
+
+  it('gives the sheet in either language, every row with words', () => {
+    for (const locale of ['en', 'ar'] as const) {
+      const sheet = shortcutSheet(createTranslator(locale));
+      expect(sheet.length).toBe(KEYMAP.filter((b) => b.what !== '').length);
+      expect(sheet.every((row) => row.keys && row.what)).toBe(true);
+    }
+    const ar = shortcutSheet(createTranslator('ar'));
+    expect(ar.find((r) => r.keys === 'Q')?.what).toBe('تعليم التحديد اقتباسًا');
+    expect(ar.map((r) => r.keys)).toContain('Alt + رقم');
   });
 
   it('gives the cleanup list its own review keys, the others going on as anywhere else', () => {

@@ -1,0 +1,169 @@
+// The Arabic interface end to end (issue 19): the language switch, the chrome mirrored (panels
+// swap sides, text runs right to left; the article keeps its own per-paragraph direction), the
+// shortcut sheet in Arabic, the choice remembered, the system's language chosen at first start,
+// and shortcuts on the same physical keys with an Arabic layout (key 'ض', code 'KeyQ').
+// `tahrir serve` on a temp copy of seeds/, Debian's Chromium; screenshots into test-results/.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as harness from './harness';
+import { CHROMIUM, CHROMIUM_ARGS, haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+import { chromium } from 'playwright-core';
+
+const ENGLISH = '004_4222fc5ff515d8db';
+let session: EditorSession;
+let page: Page;
+
+/** Where the main regions are, and the page's direction. */
+async function layout(): Promise<{ dir: string; lang: string; list: number; side: number; text: number }> {
+  return page.evaluate(() => {
+    const x = (selector: string): number => document.querySelector(selector)!.getBoundingClientRect().left;
+    return {
+      dir: getComputedStyle(document.querySelector('.top-bar')!).direction,
+      lang: document.documentElement.lang,
+      list: x('.document-list'),
+      side: x('.side-panel'),
+      text: x('.document-pane'),
+    };
+  });
+}
+
+/** A key press as an Arabic keyboard layout sends it: the Arabic character, the physical key's code. */
+async function pressArabic(
+  key: string,
+  code: string,
+  modifiers: { shiftKey?: boolean; ctrlKey?: boolean } = {},
+): Promise<void> {
+  await page.evaluate(
+    ({ key, code, modifiers }) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, code, ...modifiers, bubbles: true, cancelable: true }));
+    },
+    { key, code, modifiers },
+  );
+}
+
+describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)', () => {
+  beforeAll(async () => {
+    session = await harness.openEditor({ name: 'arabic-ui' });
+    ({ page } = session);
+    await harness.openDocumentIn(page, SAMPLE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens in the system’s language (English here), left to right', async () => {
+    const before = await layout();
+    expect(before).toMatchObject({ dir: 'ltr', lang: 'en' });
+    expect(before.list).toBeLessThan(before.text);
+    expect(before.text).toBeLessThan(before.side);
+    await expect.poll(() => page.locator('[data-testid="open-export"]').textContent()).toBe('Export…');
+  });
+
+  it('switches to Arabic: every region mirrored, the words Arabic, the article’s paragraphs keeping their own direction', async () => {
+    await page.locator('[data-testid="language-switch"]').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const after = await layout();
+    expect(after).toMatchObject({ dir: 'rtl', lang: 'ar' });
+    // The list is now at the right edge, the side panel at the left.
+    expect(after.list).toBeGreaterThan(after.text);
+    expect(after.text).toBeGreaterThan(after.side);
+    expect(await page.locator('[data-testid="open-export"]').textContent()).toBe('تصدير…');
+    expect(await page.locator('[data-testid="progress"]').textContent()).toMatch(/^أُنجز \d+ من \d+$/);
+    expect(await page.locator('.document-list').getAttribute('aria-label')).toBe('المستندات');
+    // The undo arrow points the other way.
+    const flipped = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.top-bar .directional')!).transform,
+    );
+    expect(flipped).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+    await page.screenshot({ path: join(shots, 'arabic-interface.png') });
+
+    // An English article in the Arabic interface still runs left to right, paragraph by paragraph.
+    await harness.openDocumentIn(page, ENGLISH);
+    const directions = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-para]')].slice(0, 4).map((p) => getComputedStyle(p).direction),
+    );
+    expect(directions).toEqual(['ltr', 'ltr', 'ltr', 'ltr']);
+    await page.screenshot({ path: join(shots, 'arabic-interface-english-article.png') });
+    await harness.openDocumentIn(page, SAMPLE);
+  });
+
+  it('shows the shortcut sheet in Arabic, mirrored, opened by ؟ (Shift + / on an Arabic layout)', async () => {
+    await page.locator('[data-testid="document-text"]').focus();
+    await pressArabic('؟', 'Slash', { shiftKey: true });
+    const sheet = page.locator('.shortcut-sheet');
+    await sheet.waitFor();
+    expect(await sheet.locator('h2').textContent()).toBe('اختصارات لوحة المفاتيح');
+    expect(await sheet.getAttribute('aria-label')).toBe('اختصارات لوحة المفاتيح');
+    const row = await page.evaluate(() => {
+      const tr = [...document.querySelectorAll('.shortcut-sheet tr')].find(
+        (r) => r.querySelector('kbd')?.textContent === 'Q',
+      )!;
+      return {
+        what: tr.querySelector('td')!.textContent,
+        keysX: tr.querySelector('th')!.getBoundingClientRect().left,
+        whatX: tr.querySelector('td')!.getBoundingClientRect().left,
+        direction: getComputedStyle(tr).direction,
+      };
+    });
+    expect(row.what).toBe('تعليم التحديد اقتباسًا');
+    expect(row.direction).toBe('rtl');
+    expect(row.keysX).toBeGreaterThan(row.whatX); // the keys column is on the right
+    await page.screenshot({ path: join(shots, 'arabic-shortcut-sheet.png') });
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+  });
+
+  it('runs a shortcut pressed with an Arabic layout (ض on the Q key marks a quote), and hints in Arabic', async () => {
+    // Nothing selected: the hint, in Arabic.
+    await page.locator('[data-testid="document-text"]').focus();
+    await pressArabic('ض', 'KeyQ');
+    await expect.poll(() => page.locator('.toast').textContent()).toContain('حدّد نص الاقتباس أولًا، ثم اضغط Q.');
+    const quotes = () => page.locator('.tabs [role="tab"]').nth(1).locator('.count').textContent();
+    const before = Number(await quotes());
+    // The quote's text selected (as a drag would leave it) inside its paragraph.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('[data-para]')].find((el) => el.textContent!.includes('أمر جيد'))!;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode()!;
+      const text = node.textContent!;
+      const range = new Range();
+      range.setStart(node, text.indexOf('مساعي اليابان'));
+      range.setEnd(node, text.indexOf('أمر جيد') + 'أمر جيد'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await pressArabic('ض', 'KeyQ');
+    await expect.poll(async () => Number(await quotes())).toBe(before + 1);
+    await harness.waitSaved(page);
+    const sidecar = await harness.readSidecar(session.root, SAMPLE);
+    expect(sidecar.quotes.length).toBe(before + 1);
+  });
+
+  it('remembers the choice across a reload', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-para]');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    await page.locator('[data-testid="language-switch"]').selectOption('en');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(await page.locator('[data-testid="open-export"]').textContent()).toBe('Export…');
+  });
+
+  it('opens in Arabic on a system whose language is Arabic', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--lang=ar-EG'] });
+    try {
+      const arabic = await browser.newPage({ locale: 'ar-EG', viewport: { width: 1400, height: 900 } });
+      await arabic.goto(session.server.url);
+      await arabic.waitForSelector('[data-testid="open-export"]');
+      expect(await arabic.evaluate(() => [navigator.language, document.documentElement.dir])).toEqual(['ar-EG', 'rtl']);
+      expect(await arabic.locator('[data-testid="open-export"]').textContent()).toBe('تصدير…');
+    } finally {
+      await browser.close();
+    }
+  });
+});

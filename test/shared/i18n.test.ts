@@ -1,0 +1,124 @@
+// The interface's message catalogs (shared/i18n): both languages complete, every message parses as
+// ICU MessageFormat, the same arguments and tags in both, Arabic plurals by its six categories, and
+// the language chosen from the system's preferences.
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { AR } from '../../shared/i18n/ar';
+import { EN, type MessageKey } from '../../shared/i18n/en';
+import { CATALOGS, chooseLocale, createTranslator, directionOf, LOCALES } from '../../shared/i18n/translator';
+
+/** The arguments (with their type) and tags a message uses, and the plural categories of each plural. */
+function shapeOf(message: string): { args: Set<string>; plurals: string[][] } {
+  const args = new Set<string>();
+  const plurals: string[][] = [];
+  const walk = (elements: MessageFormatElement[]): void => {
+    for (const el of elements) {
+      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date) args.add(el.value);
+      if (el.type === TYPE.tag) {
+        args.add(`<${el.value}>`);
+        walk(el.children);
+      }
+      if (el.type === TYPE.plural || el.type === TYPE.select) {
+        args.add(el.value);
+        if (el.type === TYPE.plural) plurals.push(Object.keys(el.options));
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+    }
+  };
+  walk(parse(message));
+  return { args, plurals };
+}
+
+/** The words of a message, its arguments and tag names left out. */
+function literalText(elements: MessageFormatElement[]): string {
+  return elements
+    .map((el) =>
+      el.type === TYPE.literal
+        ? el.value
+        : el.type === TYPE.tag
+          ? literalText(el.children)
+          : el.type === TYPE.plural || el.type === TYPE.select
+            ? Object.values(el.options)
+                .map((o) => literalText(o.value))
+                .join(' ')
+            : ' ',
+    )
+    .join('');
+}
+
+describe('message catalogs', () => {
+  it('have the same keys in English and Arabic, none empty', () => {
+    expect(Object.keys(AR).sort()).toEqual(Object.keys(EN).sort());
+    for (const locale of LOCALES)
+      for (const [key, message] of Object.entries(CATALOGS[locale]))
+        expect(message.trim(), `${locale} ${key}`).not.toBe('');
+  });
+
+  it('parse as ICU messages, with the same arguments and tags in both languages', () => {
+    for (const key of Object.keys(EN) as MessageKey[]) {
+      const en = shapeOf(EN[key]);
+      const ar = shapeOf(AR[key]);
+      expect([...ar.args].sort(), key).toEqual([...en.args].sort());
+    }
+  });
+
+  it('give every Arabic plural its six categories (zero, one, two, few, many, other)', () => {
+    let plurals = 0;
+    for (const key of Object.keys(AR) as MessageKey[])
+      for (const categories of shapeOf(AR[key]).plurals) {
+        plurals++;
+        expect(categories.filter((c) => !c.startsWith('=')).sort(), key).toEqual(
+          ['few', 'many', 'one', 'other', 'two', 'zero'].sort(),
+        );
+      }
+    for (const key of Object.keys(EN) as MessageKey[])
+      for (const categories of shapeOf(EN[key]).plurals) expect(categories, key).toContain('other');
+    expect(plurals).toBeGreaterThan(0);
+  });
+
+  it('leave no English words in Arabic messages, only key, file and format names', () => {
+    const allowed =
+      /^([A-Z]+|Ctrl|Shift|Alt|Enter|Esc|Del|Escape|Delete|Backspace|Space|Tab|[A-Z]|tahrir\.json|txt|\.txt|JSON|JSONL|CoNLL|brat|Label|Studio|Hugging|Face|W3C|Web|Annotation|git|Tahrir)$/;
+    for (const [key, message] of Object.entries(AR))
+      for (const word of literalText(parse(message))
+        .replace(/\bstatus:\w+/g, ' ')
+        .match(/[A-Za-z](?:[A-Za-z.]*[A-Za-z])?/g) ?? [])
+        expect(allowed.test(word) || /^[a-z]+:[a-z_]+$/.test(word), `${key}: ${word}`).toBe(true);
+  });
+});
+
+describe('translator', () => {
+  it('fills in arguments and formats plurals by each language’s rules', () => {
+    const en = createTranslator('en');
+    const ar = createTranslator('ar');
+    const key = 'notice.tagged-more' satisfies MessageKey;
+    expect([1, 2, 5].map((n) => en(key, { n }))).toEqual([
+      'Tagged 1 more occurrence.',
+      'Tagged 2 more occurrences.',
+      'Tagged 5 more occurrences.',
+    ]);
+    // Arabic: one, two, few (3–10), many (11–99), other (100…); zero has its own words.
+    const forms = [0, 1, 2, 3, 11, 100].map((n) => ar(key, { n }));
+    expect(new Set(forms).size).toBe(6);
+    expect(forms[2]).not.toMatch(/\d/); // two: the dual, no number
+    expect(forms[3]).toMatch(/[3٣]/);
+  });
+
+  it('gives tags their own elements (rich text)', () => {
+    const parts = createTranslator('ar').rich<{ tag: string; parts: unknown[] }>('sheet.close', {
+      kbd: (parts) => ({ tag: 'kbd', parts }),
+    });
+    expect(parts).toEqual(['إغلاق ', { tag: 'kbd', parts: ['Esc'] }]);
+  });
+
+  it('chooses the language from the system’s preferences, English when it has none of them', () => {
+    expect(chooseLocale(['ar-EG', 'en-US'])).toBe('ar');
+    expect(chooseLocale(['fr-FR', 'ar'])).toBe('ar');
+    expect(chooseLocale(['en-GB', 'ar'])).toBe('en');
+    expect(chooseLocale(['AR_sa'])).toBe('ar'); // Electron's app.getLocale() on some systems
+    expect(chooseLocale(['de', 'fr'])).toBe('en');
+    expect(chooseLocale([])).toBe('en');
+    expect(directionOf('ar')).toBe('rtl');
+    expect(directionOf('en')).toBe('ltr');
+  });
+});
