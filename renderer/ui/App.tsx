@@ -131,6 +131,7 @@ function TopBar(): ReactElement {
         <button
           className="icon"
           onClick={() => toggleShortcuts(true)}
+          data-testid="open-shortcuts"
           title={t('top.shortcuts-title')}
           aria-label={t('sheet.title')}
         >

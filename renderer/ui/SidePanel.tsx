@@ -222,6 +222,7 @@ export function SidePanel(): ReactElement {
           <button
             key={x.id}
             role="tab"
+            data-tab={x.id}
             aria-selected={x === tab}
             className={x === tab ? 'current' : undefined}
             onClick={() => setSideTab(x.id)}

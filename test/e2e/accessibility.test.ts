@@ -10,7 +10,7 @@ import * as harness from './harness';
 import { haveChromium, repo, SAMPLE, shots, type EditorSession } from './harness';
 
 /** Every interface language and theme the screens are checked in. */
-const LANGUAGES = ['en'] as const;
+const LANGUAGES = ['en', 'ar'] as const;
 const THEMES = ['light', 'dark'] as const;
 
 interface Violation {
@@ -35,11 +35,11 @@ const SCREENS: { name: string; open(page: Page): Promise<void>; close(page: Page
   {
     name: 'cleanup',
     open: async (page) => {
-      await page.getByRole('tab', { name: /Cleanup/ }).click();
+      await page.locator('[role="tab"][data-tab="cleanup"]').click();
       await page.waitForSelector('.tab-body [aria-busy="true"]', { state: 'detached' }).catch(() => undefined);
     },
     close: async (page) => {
-      await page.getByRole('tab', { name: /Entities/ }).click();
+      await page.locator('[role="tab"][data-tab="entities"]').click();
     },
   },
   {
@@ -56,7 +56,7 @@ const SCREENS: { name: string; open(page: Page): Promise<void>; close(page: Page
   {
     name: 'shortcuts',
     open: async (page) => {
-      await page.locator('[aria-label="Keyboard shortcuts"]').first().click();
+      await page.locator('[data-testid="open-shortcuts"]').click();
       await page.waitForSelector('.shortcut-sheet');
     },
     close: async (page) => {
