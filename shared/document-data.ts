@@ -2,7 +2,7 @@
 // normalized by id so a keypress never searches an array.
 import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
-import { partitionPoint } from './sorted-search';
+import { SpanList } from './span-list';
 
 export interface DocumentData {
   document: DocumentInfo;
@@ -54,44 +54,46 @@ export function dataFromSidecar(sidecar: Sidecar): DocumentData {
 }
 
 /**
- * Sidecar order: (start, end, id). Cached per record (records are immutable); a record one
- * keypress away from one already sorted is sorted by moving just the spans that changed.
+ * Sidecar order: (start, end, id). Cached per record (records are immutable): an opened document's list as read, a
+ * changed record's from its persistent SpanList (an O(n) walk, only for callers that want every span).
  */
 export function sortedSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
   const hit = sortedCache.get(record);
   if (hit) return hit as T[];
-  const derived = derivations.get(record);
-  const before = derived ? (sortedCache.get(derived.from) as T[] | undefined) : undefined;
-  const out =
-    derived && before ? resorted(before, derived.from as Record<string, T>, record, derived.ids) : sortSpans(record);
+  const out = spanListOf(record).toArray();
   sortedCache.set(record, out);
   return out;
 }
 
-/** Index of the first span after `span` in sidecar order. */
-function firstAfter<T extends { start: number; end: number; id: string }>(sorted: readonly T[], span: T): number {
-  return partitionPoint(sorted.length, (i) => compareSpans(sorted[i], span) <= 0);
-}
+/** Each record's spans as a persistent SpanList (see spanListOf). */
+const spanLists = new WeakMap<object, SpanList<never>>();
 
-function resorted<T extends { start: number; end: number; id: string }>(
-  before: readonly T[],
-  from: Record<string, T>,
-  to: Record<string, T>,
-  ids: readonly string[],
-): T[] {
-  const out = before.slice();
-  for (const id of ids) {
-    const old = Object.hasOwn(from, id) ? from[id] : undefined;
-    const now = Object.hasOwn(to, id) ? to[id] : undefined;
-    if (old === now) continue;
-    if (old) {
-      const at = firstAfter(out, old) - 1;
-      if (out[at] === old) out.splice(at, 1);
-      else return sortSpans(to); // not where its order puts it: sort in full rather than guess
+/**
+ * The record's spans as a persistent sorted list with an id index, cached per record. A record one or a few
+ * keypresses from one already listed is listed by changing just the spans that changed: one chunk copied, not the
+ * whole list, so a tag, delete or undo and the click after it cost about the same at 1,000 and 50,000 spans.
+ */
+export function spanListOf<T extends { start: number; end: number; id: string }>(
+  record: Record<string, T>,
+  steps = 0,
+): SpanList<T> {
+  const hit = spanLists.get(record) as SpanList<T> | undefined;
+  if (hit) return hit;
+  const derived = derivations.get(record);
+  let list: SpanList<T> | undefined;
+  if (derived && steps < MAX_STEPS) {
+    const before = spanListOf(derived.from as Record<string, T>, steps + 1);
+    const changes: Record<string, T | null> = {};
+    for (const id of derived.ids) changes[id] = Object.hasOwn(record, id) ? record[id] : null;
+    try {
+      list = before.with(changes);
+    } catch {
+      list = undefined; // a span not where its order puts it (changed in place): list in full rather than guess
     }
-    if (now) out.splice(firstAfter(out, now), 0, now);
   }
-  return out;
+  list ??= SpanList.of((sortedCache.get(record) as T[] | undefined) ?? Object.values(record));
+  spanLists.set(record, list as SpanList<never>);
+  return list;
 }
 
 /** How many spans a record holds (cached per record; counted from the record it was derived from when possible). */
@@ -110,15 +112,8 @@ export function spanCount(record: Record<string, unknown>): number {
   return n;
 }
 
-function sortSpans<T extends { start: number; end: number; id: string }>(record: Record<string, T>): T[] {
-  const spans = Object.values(record);
-  // Sidecars are written in this order, so an opened document's spans usually are sorted already.
-  for (let i = 1; i < spans.length; i++) if (compareSpans(spans[i - 1], spans[i]) > 0) return spans.sort(compareSpans);
-  return spans;
-}
-
 /**
- * The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the sorted list.
+ * The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the span list.
  */
 export function spanAt<T extends { start: number; end: number; id: string }>(
   record: Record<string, T>,
@@ -126,47 +121,20 @@ export function spanAt<T extends { start: number; end: number; id: string }>(
   end: number,
   accept: (span: T) => boolean = () => true,
 ): T | undefined {
-  const sorted = sortedSpans(record);
-  const lo = partitionPoint(
-    sorted.length,
-    (i) => sorted[i].start < start || (sorted[i].start === start && sorted[i].end < end),
-  );
-  for (let i = lo; i < sorted.length && sorted[i].start === start && sorted[i].end === end; i++)
-    if (accept(sorted[i])) return sorted[i];
-  return undefined;
-}
-
-/** Per sorted list (see sortedSpans): the largest end among its first i + 1 spans, nondecreasing. */
-const reaches = new WeakMap<readonly unknown[], Float64Array>();
-
-function reachOf(sorted: readonly { end: number }[]): Float64Array {
-  let reach = reaches.get(sorted);
-  if (!reach) {
-    reach = new Float64Array(sorted.length);
-    let max = -Infinity;
-    for (let i = 0; i < sorted.length; i++) reach[i] = max = Math.max(max, sorted[i].end);
-    reaches.set(sorted, reach);
-  }
-  return reach;
+  return spanListOf(record).spanAt(start, end, accept);
 }
 
 /**
- * The spans starting at or before `lastStart` and ending at or after `firstEnd`, in sidecar order:
- * two binary searches in the sorted list (by start, and by the largest end so far) and a look at
- * the spans between, instead of a scan of every span (a click on a 10,000-entity document).
+ * The spans starting at or before `lastStart` and ending at or after `firstEnd`, in sidecar order: a look at the
+ * span list's chunks (by their first start and largest end) and the spans of the few that can hold one, instead of a
+ * scan of every span (a click on a 10,000-entity document).
  */
 export function spansOverlapping<T extends { start: number; end: number; id: string }>(
   record: Record<string, T>,
   firstEnd: number,
   lastStart: number,
 ): T[] {
-  const sorted = sortedSpans(record);
-  const reach = reachOf(sorted);
-  const from = partitionPoint(sorted.length, (i) => reach[i] < firstEnd);
-  const to = partitionPoint(sorted.length, (i) => sorted[i].start <= lastStart);
-  const out: T[] = [];
-  for (let i = from; i < to; i++) if (sorted[i].end >= firstEnd) out.push(sorted[i]);
-  return out;
+  return spanListOf(record).overlapping(firstEnd, lastStart);
 }
 
 /** The sidecar to write: the opened one's header with the editor's data. */

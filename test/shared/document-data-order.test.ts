@@ -3,7 +3,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../shared/model';
-import { dataFromSidecar, sortedSpans, spanCount, withSpans } from '../../shared/document-data';
+import {
+  dataFromSidecar,
+  sortedSpans,
+  spanAt,
+  spanCount,
+  spansOverlapping,
+  withSpans,
+} from '../../shared/document-data';
 import { emptySidecar } from '../../shared/sidecar';
 
 const fullSort = (record: Record<string, Entity>) =>
@@ -49,6 +56,34 @@ describe('sortedSpans and spanCount, change by change', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('answer spanAt and spansOverlapping as a scan of every span does, on every version undo can return to', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { maxLength: 30 }),
+        fc.nat({ max: 30 }),
+        (steps, askAt) => {
+          const versions: Record<string, Entity>[] = [{}];
+          for (const [i, step] of steps.entries()) {
+            const changes: Record<string, Entity | null> = {};
+            for (const c of step) changes[c.id] = c.remove ? null : entity(c.id, c.start, c.length);
+            versions.push(withSpans(versions[versions.length - 1], changes));
+            // Asked now and then (a click between keypresses), so lists are derived over one step and over many.
+            if (i === askAt) spansOverlapping(versions[versions.length - 1], 0, 0);
+          }
+          for (const record of [...versions].reverse()) {
+            const all = fullSort(record);
+            for (let pos = 0; pos <= 25; pos++) {
+              expect(spansOverlapping(record, pos, pos)).toEqual(all.filter((e) => e.start <= pos && e.end >= pos));
+              for (let len = 1; len <= 4; len++)
+                expect(spanAt(record, pos, pos + len)).toBe(all.find((e) => e.start === pos && e.end === pos + len));
+            }
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
