@@ -87,6 +87,16 @@ describe('sortedSpans and spanCount, change by change', () => {
     );
   });
 
+  it('lists a record in full when a span it derives from was changed in place, rather than guess', () => {
+    const moved = entity('t1', 5, 2);
+    const before = withSpans({}, { t1: moved, t2: entity('t2', 1, 2), t4: entity('t4', 7, 2) });
+    expect(spansOverlapping(before, 6, 6)).toEqual([moved]);
+    Object.assign(moved, { start: 0, end: 1 }); // not what the editor does; a plugin or a test might
+    const after = withSpans(before, { t1: null, t3: entity('t3', 11, 1) });
+    expect(spansOverlapping(after, 11, 11).map((e) => e.id)).toEqual(['t3']);
+    expect(sortedSpans(after).map((e) => e.id)).toEqual(['t2', 't4', 't3']);
+  });
+
   it('never changes the list of the record before', () => {
     const before = withSpans({}, { t1: entity('t1', 5, 2), t2: entity('t2', 1, 2) });
     const list = sortedSpans(before);
