@@ -50,10 +50,14 @@ export class SpanList<T extends SpanLike> {
   /** From spans in any order; a later span with the same id replaces an earlier one. */
   static of<T extends SpanLike>(items: Iterable<T>, chunkSize = CHUNK): SpanList<T> {
     const buckets: (Map<string, T> | undefined)[] = new Array(BUCKETS).fill(undefined);
-    for (const s of items) (buckets[bucketOf(s.id)] ??= new Map()).set(s.id, s);
-    const all: T[] = [];
-    for (const b of buckets) if (b) for (const s of b.values()) all.push(s);
-    all.sort(compareSpans);
+    const given = [...items];
+    for (const s of given) (buckets[bucketOf(s.id)] ??= new Map()).set(s.id, s);
+    // In the order given, each id once (its last span).
+    const all = given.filter((s) => buckets[bucketOf(s.id)]!.get(s.id) === s);
+    // An opened sidecar's spans come in sidecar order, and so (ids unique) in order here: checked, not sorted again.
+    let sorted = true;
+    for (let i = 1; sorted && i < all.length; i++) sorted = compareSpans(all[i - 1], all[i]) < 0;
+    if (!sorted) all.sort(compareSpans);
     const chunks: T[][] = [];
     for (let i = 0; i < all.length; i += chunkSize) chunks.push(all.slice(i, i + chunkSize));
     const list = new SpanList<T>(chunks, chunks.map(maxEndOf), buckets, all.length, chunkSize);
