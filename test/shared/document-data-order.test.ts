@@ -97,6 +97,30 @@ describe('sortedSpans and spanCount, change by change', () => {
     expect(sortedSpans(after).map((e) => e.id)).toEqual(['t2', 't4', 't3']);
   });
 
+  it('a changed record reads as a plain record, in sidecar order, and refuses writes (undo keeps the old one)', () => {
+    const opened = dataFromSidecar({
+      ...emptySidecar('x.txt', 'abcdefghij'),
+      entities: [entity('t1', 0, 2), entity('t2', 4, 2)],
+    }).entities;
+    const next = withSpans(opened, { t3: entity('t3', 2, 1), t1: null });
+    const plain = { t3: entity('t3', 2, 1), t2: entity('t2', 4, 2) };
+    expect(Object.keys(next)).toEqual(['t3', 't2']);
+    expect(JSON.parse(JSON.stringify(next))).toEqual(plain);
+    expect({ ...next }).toEqual(plain);
+    expect([Object.hasOwn(next, 't1'), Object.hasOwn(next, 't2'), 't3' in next, next.t1]).toEqual([
+      false,
+      true,
+      true,
+      undefined,
+    ]);
+    expect(() => {
+      next.t9 = entity('t9', 0, 1);
+    }).toThrow(/immutable/);
+    expect(() => delete next.t2).toThrow(/immutable/);
+    expect(Object.keys(opened)).toEqual(['t1', 't2']);
+    expect(spanCount(next)).toBe(2);
+  });
+
   it('never changes the list of the record before', () => {
     const before = withSpans({}, { t1: entity('t1', 5, 2), t2: entity('t2', 1, 2) });
     const list = sortedSpans(before);
