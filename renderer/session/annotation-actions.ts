@@ -2,7 +2,14 @@
 // changeDocument (one undo step) and offsets are source code points.
 import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/model';
 import { findAll } from '../../shared/arabic-normalize';
-import { nextId, spanAt, spansOverlapping, withSpans, type DocumentData } from '../../shared/document-data';
+import {
+  nextId,
+  sortedSpans,
+  spanAt,
+  spansOverlapping,
+  withSpans,
+  type DocumentData,
+} from '../../shared/document-data';
 import { policyBreak } from '../../shared/span-policy';
 import { changeDocument } from './history';
 import { store } from './store';
@@ -146,7 +153,7 @@ export function tagAllOccurrences(id: string): number {
   let added = 0;
   changeDocument((data) => {
     const created: Record<string, Entity> = {};
-    const taken = Object.values(data.entities).filter((e) => e.label === entity.label);
+    const taken = sortedSpans(data.entities).filter((e) => e.label === entity.label);
     let n = Number(nextId('t', data.entities).slice(1));
     for (const r of ranges) {
       if (taken.some((e) => e.start < r.end && r.start < e.end)) continue;

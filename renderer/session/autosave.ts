@@ -5,7 +5,7 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
-import { nowStamp, sidecarFromData, type DocumentData } from '../../shared/document-data';
+import { nowStamp, sidecarFromData, spanCount, type DocumentData } from '../../shared/document-data';
 import type { SidecarToWrite } from './sidecar-writer';
 import { session, type EditorSession } from './session';
 
@@ -172,9 +172,9 @@ export class Autosave {
     if (i < 0) return;
     const now = {
       status: data.document.status,
-      entities: Object.keys(data.entities).length,
-      quotes: Object.keys(data.quotes).length,
-      edits: Object.keys(data.edits).length,
+      entities: spanCount(data.entities),
+      quotes: spanCount(data.quotes),
+      edits: spanCount(data.edits),
     };
     const was = docs[i];
     // Unchanged counts leave the list alone: re-rendering it repaints a long document's page too.

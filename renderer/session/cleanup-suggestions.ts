@@ -150,8 +150,8 @@ export function hiddenByAccepting(
   });
   const before = shownText(source, data.edits, 'clean');
   const after = shownText(source, edits, 'clean');
-  const hidden = (spans: Record<string, { start: number; end: number; orphaned?: boolean }>): number =>
-    Object.values(spans).filter((x) => shownSpanOf(before, x) !== null && shownSpanOf(after, x) === null).length;
+  const hidden = (spans: Record<string, { id: string; start: number; end: number; orphaned?: boolean }>): number =>
+    sortedSpans(spans).filter((x) => shownSpanOf(before, x) !== null && shownSpanOf(after, x) === null).length;
   return { entities: hidden(data.entities), quotes: hidden(data.quotes) };
 }
 

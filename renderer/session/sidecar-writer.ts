@@ -11,7 +11,7 @@ import { SPAN_LISTS, SidecarText, type SpanChanges, type SpanLike, type SpanList
 import type { HttpTarget } from '../api-http';
 import type { FromSidecarWorker, SidecarDelivery, ToSidecarWorker } from '../sidecar-messages';
 import type { TahrirApi } from '../../shared/api';
-import { headerOf, spanChanges, type DocumentData } from '../../shared/document-data';
+import { headerOf, sortedSpans, spanChanges, type DocumentData } from '../../shared/document-data';
 import { session } from './session';
 
 /** One document's sidecar to write: the opened sidecar's header, the editor's data, the stamp. */
@@ -300,9 +300,9 @@ function remember<T>(map: Map<string, T>, id: string, value: T, forget?: (id: st
 
 function allSpans(data: DocumentData): Record<SpanList, DocumentData[SpanList][string][]> {
   return {
-    edits: Object.values(data.edits),
-    entities: Object.values(data.entities),
-    quotes: Object.values(data.quotes),
+    edits: sortedSpans(data.edits),
+    entities: sortedSpans(data.entities),
+    quotes: sortedSpans(data.quotes),
   };
 }
 

@@ -1,6 +1,7 @@
 // Keyboard-first: one window-level handler for every shortcut. The keys are the keymap's
 // (shared/keymap.ts, also the shortcut sheet's and the desktop menu's); here is what each
 // command does, and when it applies.
+import { sortedSpans } from '../../shared/document-data';
 import { commandsFor, labelOfPress, type KeyCommand } from '../../shared/keymap';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { LabelConfig } from '../../shared/model';
@@ -106,7 +107,7 @@ function acceptSuggestedSpeaker(): boolean {
   if (s.selected?.kind !== 'quote' || !s.data || !s.doc) return false;
   const quote = s.data.quotes[s.selected.id];
   if (!quote || quote.speaker || quote.speakerName) return false;
-  const id = suggestSpeaker(s.doc.source, Object.values(s.data.entities), quote);
+  const id = suggestSpeaker(s.doc.source, sortedSpans(s.data.entities), quote);
   if (!id) return false;
   setQuoteSpeaker(quote.id, id);
   return true;
