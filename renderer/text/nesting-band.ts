@@ -1,6 +1,7 @@
 // Entities inside another entity get a darker band, so nesting stays visible. Drawn just after
 // the frame that paints a change (it looks at every entity drawn), never in a keypress's task.
 import type { HighlightItem, HighlightLayer } from './highlight-layer';
+import { TimedLayer } from './timed-layer';
 
 /** Past the frame that paints a keypress (and the next keypress's, when typing fast). */
 const NESTED_DELAY_MS = 150;
@@ -17,17 +18,17 @@ export function nestedItems(items: readonly HighlightItem[]): HighlightItem[] {
   return out;
 }
 
-export class NestingBand {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-
+export class NestingBand extends TimedLayer {
   constructor(
-    private readonly layer: HighlightLayer,
+    layer: HighlightLayer,
     /**
      * The entity highlights drawn now (only what is drawn: nesting is shown, not stored, and a long document draws a
      * few screens).
      */
     private readonly drawn: () => HighlightItem[],
-  ) {}
+  ) {
+    super(layer);
+  }
 
   schedule(): void {
     if (this.timer) return;
@@ -35,16 +36,5 @@ export class NestingBand {
       this.timer = null;
       this.layer.sync(nestedItems(this.drawn()));
     }, NESTED_DELAY_MS);
-  }
-
-  /** Draw again where paragraphs came into view, left it or were re-rendered. */
-  refresh(touches: (start: number, end: number) => boolean): void {
-    this.layer.refresh(touches);
-  }
-
-  dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.layer.clear();
   }
 }
