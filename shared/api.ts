@@ -13,6 +13,7 @@ import type {
   WorkspaceConfig,
 } from './model';
 
+/** One row of the document list: a document's id, file, status and counts, read without opening it. */
 export interface DocumentSummary {
   /** Path relative to the workspace without `.txt`, with `/` separators. */
   id: string;
@@ -43,6 +44,7 @@ export interface ReanchorReport {
   orphaned: { kind: 'edit' | 'entity' | 'quote'; id: string; text: string }[];
 }
 
+/** The back end's answer to openDocument: the text, the sidecar and its revision, and what it found on the way. */
 export interface OpenedDocument {
   id: string;
   file: string;

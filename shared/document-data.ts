@@ -4,6 +4,7 @@ import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } f
 import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
 import { partitionPoint } from './sorted-search';
 
+/** What the editor changes in a document and undo covers: its metadata and annotations, by id. */
 export interface DocumentData {
   document: DocumentInfo;
   edits: Record<string, Edit>;

@@ -6,7 +6,7 @@ import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
 import { nextSession, session } from './session';
 import { showNotice } from './ui-actions';
-import { initialDocument, initialHistory, openDocumentFrom, store } from './store';
+import { initialDocument, initialHistory, editorDocumentFrom, store } from './store';
 import type { TahrirState } from './state';
 
 /**
@@ -71,7 +71,7 @@ export async function refreshDocuments(): Promise<void> {
 
 function documentState(opened: OpenedDocument): Partial<TahrirState> {
   return {
-    doc: openDocumentFrom(opened),
+    doc: editorDocumentFrom(opened),
     data: dataFromSidecar(opened.sidecar),
     revision: opened.revision,
     opening: null,

@@ -10,7 +10,7 @@ import type { Sidecar } from '../../shared/model';
 import { toErrorData } from './autosave';
 import { dataFromSidecar, sidecarFromData, type DocumentData } from '../../shared/document-data';
 import { session, type EditorSession } from './session';
-import { openDocumentFrom } from './store';
+import { editorDocumentFrom } from './store';
 import type { ExternalChange, PendingChange, TahrirState } from './state';
 import { closeDialog, openDialog, showNotice } from './ui-actions';
 
@@ -82,7 +82,7 @@ export class ExternalChanges {
     reanchored = opened.reanchored ?? null,
   ): void {
     this.store.setState({
-      doc: openDocumentFrom(opened, reanchored),
+      doc: editorDocumentFrom(opened, reanchored),
       data: dataFromSidecar(sidecar),
       revision: opened.revision,
       save: { state: 'saved', error: null, retryAt: null },

@@ -12,7 +12,7 @@ import type {
   CleanupState,
   DocumentSlice,
   HistorySlice,
-  OpenDocument,
+  EditorDocument,
   SaveSlice,
   TahrirState,
   UiSlice,
@@ -33,7 +33,7 @@ export const initialDocument = (): DocumentSlice => ({
   openError: null,
 });
 /** The document as the editor holds it, from the back end's answer (`reanchored`: after a reload, what moved). */
-export const openDocumentFrom = (opened: OpenedDocument, reanchored = opened.reanchored ?? null): OpenDocument => ({
+export const editorDocumentFrom = (opened: OpenedDocument, reanchored = opened.reanchored ?? null): EditorDocument => ({
   id: opened.id,
   file: opened.file,
   source: opened.text,
