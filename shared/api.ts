@@ -4,7 +4,7 @@
 
 import type { TahrirErrorData } from './errors';
 import type {
-  DocumentInfo,
+  DocumentMetadata,
   DocumentStatus,
   Edit,
   RejectedSuggestion,
@@ -92,7 +92,7 @@ export interface SiteTemplateLines {
 
 export interface Suggestions {
   edits: SuggestedEdit[];
-  metadata: Partial<Omit<DocumentInfo, 'status' | 'note'>>;
+  metadata: Partial<Omit<DocumentMetadata, 'status' | 'note'>>;
 }
 
 export type ExportFormat = 'jsonl' | 'conll' | 'hf' | 'brat' | 'w3c' | 'labelstudio';

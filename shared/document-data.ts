@@ -1,12 +1,12 @@
 // The document data the editor changes (and undo covers): the sidecar's annotations,
 // normalized by id so a keypress never searches an array.
-import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+import type { DocumentMetadata, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
 import { partitionPoint } from './sorted-search';
 
 /** What the editor changes in a document and undo covers: its metadata and annotations, by id. */
 export interface DocumentData {
-  document: DocumentInfo;
+  document: DocumentMetadata;
   edits: Record<string, Edit>;
   entities: Record<string, Entity>;
   quotes: Record<string, Quote>;

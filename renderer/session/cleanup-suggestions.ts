@@ -4,7 +4,7 @@
 // cover them. Suggestions themselves are not document data: they are the store's cleanup
 // slice, refetched per document.
 import type { SuggestedEdit } from '../../shared/api';
-import type { DocumentInfo, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
+import type { DocumentMetadata, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
 import { shownSpanOf, shownText } from '../../shared/text-view';
 import { toErrorData } from './autosave';
@@ -159,7 +159,7 @@ export function hiddenWords(hidden: { entities: number; quotes: number }): strin
 }
 
 /** The first change to a document moves it from todo to in progress. */
-function touched(data: DocumentData): DocumentInfo {
+function touched(data: DocumentData): DocumentMetadata {
   return data.document.status === 'todo' ? { ...data.document, status: 'in_progress' } : data.document;
 }
 
