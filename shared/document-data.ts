@@ -1,7 +1,7 @@
 // The document data the editor changes (and undo covers): the sidecar's annotations,
 // normalized by id so a keypress never searches an array.
 import type { DocumentMetadata, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
-import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
+import { compareSpans, firstAfter, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
 import { partitionPoint } from './sorted-search';
 
 /** What the editor changes in a document and undo covers: its metadata and annotations, by id. */
@@ -67,11 +67,6 @@ export function sortedSpans<T extends { start: number; end: number; id: string }
     derived && before ? resorted(before, derived.from as Record<string, T>, record, derived.ids) : sortSpans(record);
   sortedCache.set(record, out);
   return out;
-}
-
-/** Index of the first span after `span` in sidecar order. */
-function firstAfter<T extends { start: number; end: number; id: string }>(sorted: readonly T[], span: T): number {
-  return partitionPoint(sorted.length, (i) => compareSpans(sorted[i], span) <= 0);
 }
 
 function resorted<T extends { start: number; end: number; id: string }>(
@@ -303,9 +298,4 @@ export function nextId(prefix: string, ...records: Record<string, unknown>[]): s
   let max = 0;
   for (const record of records) max = Math.max(max, largest(prefix, record));
   return `${prefix}${max + 1}`;
-}
-
-/** ISO time without milliseconds, as the sidecar examples write it. */
-export function nowStamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

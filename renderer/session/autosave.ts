@@ -5,7 +5,8 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
-import { nowStamp, sidecarFromData, type DocumentData } from '../../shared/document-data';
+import { sidecarFromData, type DocumentData } from '../../shared/document-data';
+import { nowStamp } from '../../shared/timestamp';
 import type { SidecarToWrite } from './sidecar-writer';
 import { session, type EditorSession } from './session';
 
