@@ -16,6 +16,7 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
 import { useTahrir } from '../session/store';
+import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 import { STATUS_TEXT } from './DocumentList';
 import { DatasetSummaryTable } from './dataset-summary';
@@ -217,181 +218,172 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
   };
 
   return (
-    <div className="overlay" onClick={running ? undefined : close}>
-      <div
-        className="dialog dataset-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        data-testid="export-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="export-title">Export dataset</h2>
-        <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
-          <label className="field-row">
-            <span>Format</span>
-            <select
-              value={format}
-              data-testid="export-format"
-              onChange={(e) => {
-                setFormat(e.target.value as ExportFormat);
-                setDestination(null);
-              }}
-              autoFocus
-            >
-              {EXPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_TEXT[f]}
-                </option>
-              ))}
-            </select>
+    <Dialog
+      className="dataset-dialog"
+      titleId="export-title"
+      title="Export dataset"
+      testId="export-dialog"
+      onClose={running ? undefined : close}
+    >
+      <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <label className="field-row">
+          <span>Format</span>
+          <select
+            value={format}
+            data-testid="export-format"
+            onChange={(e) => {
+              setFormat(e.target.value as ExportFormat);
+              setDestination(null);
+            }}
+            autoFocus
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_TEXT[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-row">
+          <span>Documents</span>
+          <select
+            value={status}
+            data-testid="export-status"
+            onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
+          >
+            <option value="">All documents</option>
+            {DOCUMENT_STATUSES.map((st) => (
+              <option key={st} value={st}>
+                Only “{STATUS_TEXT[st]}”
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field-row">
+          <span />
+          <label>
+            <input
+              type="checkbox"
+              checked={includeUntouched}
+              onChange={(e) => setIncludeUntouched(e.target.checked)}
+              data-testid="export-include-untouched"
+            />{' '}
+            Include untouched documents
+            <span className="muted" data-testid="export-untouched-note">
+              {' '}
+              {includeUntouched
+                ? '(to do, nothing annotated: exported as examples with no entities)'
+                : '(to do, nothing annotated): left out, so they are not taken for examples with no entities'}
+            </span>
           </label>
-          <label className="field-row">
-            <span>Documents</span>
-            <select
-              value={status}
-              data-testid="export-status"
-              onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
-            >
-              <option value="">All documents</option>
-              {DOCUMENT_STATUSES.map((st) => (
-                <option key={st} value={st}>
-                  Only “{STATUS_TEXT[st]}”
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="field-row">
-            <span />
+        </div>
+        <div className="field-row">
+          <span>Split</span>
+          <span className="split-inputs">
             <label>
               <input
                 type="checkbox"
-                checked={includeUntouched}
-                onChange={(e) => setIncludeUntouched(e.target.checked)}
-                data-testid="export-include-untouched"
+                checked={splitOn}
+                onChange={(e) => setSplitOn(e.target.checked)}
+                data-testid="export-split-on"
               />{' '}
-              Include untouched documents
-              <span className="muted" data-testid="export-untouched-note">
-                {' '}
-                {includeUntouched
-                  ? '(to do, nothing annotated: exported as examples with no entities)'
-                  : '(to do, nothing annotated): left out, so they are not taken for examples with no entities'}
-              </span>
+              train / dev / test
             </label>
-          </div>
-          <div className="field-row">
-            <span>Split</span>
-            <span className="split-inputs">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={splitOn}
-                  onChange={(e) => setSplitOn(e.target.checked)}
-                  data-testid="export-split-on"
-                />{' '}
-                train / dev / test
-              </label>
-              {splitOn && (
-                <>
-                  {['train', 'dev', 'test'].map((name, i) => (
-                    <input
-                      key={name}
-                      type="number"
-                      min={0}
-                      aria-label={`${name} share`}
-                      value={split[i] ?? 0}
-                      onChange={(e) => setSplit((s) => s.map((v, k) => (k === i ? Number(e.target.value) : v)))}
-                    />
-                  ))}
-                  <label>
-                    seed{' '}
-                    <input
-                      type="number"
-                      value={seed}
-                      onChange={(e) => setSeed(Number(e.target.value))}
-                      aria-label="Split seed"
-                      data-testid="export-seed"
-                    />
-                  </label>
-                </>
-              )}
-            </span>
-          </div>
-          <div className="field-row">
-            <span>Destination</span>
-            <span className="destination">
-              {destination ? (
-                <code data-testid="export-destination">{destination}</code>
-              ) : (
-                <span className="muted">not chosen</span>
-              )}
-              <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
-                Choose…
-              </button>
-            </span>
-          </div>
-        </fieldset>
-
-        {phase.kind === 'running' && (
-          <div className="export-progress" data-testid="export-progress">
-            <progress max={phase.total || 1} value={phase.total ? phase.done : undefined} />
-            <div className="current-file">
-              {phase.total ? `${phase.done} of ${phase.total} documents` : 'Starting…'}
-              {phase.current && (
-                <>
-                  {' '}
-                  · <bdi>{phase.current}</bdi>
-                </>
-              )}
-            </div>
-          </div>
-        )}
-        {phase.kind === 'failed' && (
-          <p className="banner error" role="alert" data-testid="export-error">
-            {phase.error.code === 'cancelled'
-              ? 'Export cancelled: nothing was written.'
-              : `Export failed: ${phase.error.message}${phase.error.file ? ` (${phase.error.file})` : ''}`}
-          </p>
-        )}
-        {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
-        {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
-        {phase.kind === 'replace?' && (
-          <p className="banner warn" role="alert" data-testid="export-replace-question">
-            <span>
-              An earlier export is at <code>{phase.out}</code>. Replace it?
-            </span>
-          </p>
-        )}
-
-        <div className="dialog-actions">
-          {phase.kind === 'replace?' ? (
-            <>
-              <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
-                Choose another…
-              </button>
-              <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
-                Replace
-              </button>
-            </>
-          ) : running ? (
-            <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
-              Cancel
-            </button>
-          ) : (
-            <>
-              <button onClick={close}>{phase.kind === 'finished' ? 'Close' : 'Cancel'}</button>
-              <button
-                className="primary"
-                disabled={!splitValid}
-                onClick={() => void start()}
-                data-testid="export-start"
-              >
-                {phase.kind === 'finished' ? 'Export again' : 'Export'}
-              </button>
-            </>
-          )}
+            {splitOn && (
+              <>
+                {['train', 'dev', 'test'].map((name, i) => (
+                  <input
+                    key={name}
+                    type="number"
+                    min={0}
+                    aria-label={`${name} share`}
+                    value={split[i] ?? 0}
+                    onChange={(e) => setSplit((s) => s.map((v, k) => (k === i ? Number(e.target.value) : v)))}
+                  />
+                ))}
+                <label>
+                  seed{' '}
+                  <input
+                    type="number"
+                    value={seed}
+                    onChange={(e) => setSeed(Number(e.target.value))}
+                    aria-label="Split seed"
+                    data-testid="export-seed"
+                  />
+                </label>
+              </>
+            )}
+          </span>
         </div>
+        <div className="field-row">
+          <span>Destination</span>
+          <span className="destination">
+            {destination ? (
+              <code data-testid="export-destination">{destination}</code>
+            ) : (
+              <span className="muted">not chosen</span>
+            )}
+            <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
+              Choose…
+            </button>
+          </span>
+        </div>
+      </fieldset>
+
+      {phase.kind === 'running' && (
+        <div className="export-progress" data-testid="export-progress">
+          <progress max={phase.total || 1} value={phase.total ? phase.done : undefined} />
+          <div className="current-file">
+            {phase.total ? `${phase.done} of ${phase.total} documents` : 'Starting…'}
+            {phase.current && (
+              <>
+                {' '}
+                · <bdi>{phase.current}</bdi>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <p className="banner error" role="alert" data-testid="export-error">
+          {phase.error.code === 'cancelled'
+            ? 'Export cancelled: nothing was written.'
+            : `Export failed: ${phase.error.message}${phase.error.file ? ` (${phase.error.file})` : ''}`}
+        </p>
+      )}
+      {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
+      {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
+      {phase.kind === 'replace?' && (
+        <p className="banner warn" role="alert" data-testid="export-replace-question">
+          <span>
+            An earlier export is at <code>{phase.out}</code>. Replace it?
+          </span>
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        {phase.kind === 'replace?' ? (
+          <>
+            <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
+              Choose another…
+            </button>
+            <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
+              Replace
+            </button>
+          </>
+        ) : running ? (
+          <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
+            Cancel
+          </button>
+        ) : (
+          <>
+            <button onClick={close}>{phase.kind === 'finished' ? 'Close' : 'Cancel'}</button>
+            <button className="primary" disabled={!splitValid} onClick={() => void start()} data-testid="export-start">
+              {phase.kind === 'finished' ? 'Export again' : 'Export'}
+            </button>
+          </>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }
