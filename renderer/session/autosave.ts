@@ -41,7 +41,7 @@ export function toErrorData(e: unknown): TahrirErrorData {
 /** How long work waits for an idle moment at most (a steady stream of keypresses leaves none). */
 const IDLE_TIMEOUT_MS = 250;
 
-/** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, and documents left unsaved. */
+/** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, documents left unsaved. */
 export class Autosave {
   private options = DEFAULTS;
   private timer: ReturnType<typeof setTimeout> | null = null;
