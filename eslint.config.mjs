@@ -92,6 +92,13 @@ const entries = {
   group: ['**/main', '**/main.tsx', '**/early-start'],
   message: 'Bad layering: only the page imports its entry scripts.',
 };
+/** A layer inside the renderer: no Node, electron, test-only packages, page entries, or the layers above it. */
+const rendererLayer = (files, ...above) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly, entries, ...above] }],
+  },
+});
 const DOM_GLOBALS = [
   'window',
   'document',
@@ -170,59 +177,16 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly] }] },
   },
-  {
-    files: ['renderer/ui/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [node, electron, fromElectronDir, testOnly, entries] }] },
-  },
-  {
-    files: ['renderer/text/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [node, electron, fromElectronDir, testOnly, entries, uiFrom('renderer/text/')] },
-      ],
-    },
-  },
-  {
-    files: ['renderer/session/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            node,
-            electron,
-            fromElectronDir,
-            testOnly,
-            entries,
-            uiFrom('renderer/session/'),
-            textFrom('renderer/session/'),
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The connection to the host (the bridge, serve's HTTP client, the sidecar worker) sits under the session.
-    files: ['renderer/bridge.ts', 'renderer/api-http.ts', 'renderer/sidecar-messages.ts', 'renderer/sidecar-worker.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            node,
-            electron,
-            fromElectronDir,
-            testOnly,
-            entries,
-            uiFrom('the host connection'),
-            textFrom('the host connection'),
-            sessionFrom('the host connection'),
-          ],
-        },
-      ],
-    },
-  },
+  rendererLayer(['renderer/ui/**/*.{ts,tsx}']),
+  rendererLayer(['renderer/text/**/*.{ts,tsx}'], uiFrom('renderer/text/')),
+  rendererLayer(['renderer/session/**/*.{ts,tsx}'], uiFrom('renderer/session/'), textFrom('renderer/session/')),
+  // The connection to the host (the bridge, serve's HTTP client, the sidecar worker) sits under the session.
+  rendererLayer(
+    ['renderer/bridge.ts', 'renderer/api-http.ts', 'renderer/sidecar-messages.ts', 'renderer/sidecar-worker.ts'],
+    uiFrom('the host connection'),
+    textFrom('the host connection'),
+    sessionFrom('the host connection'),
+  ),
   {
     // The session file holds the one current session; early-start.ts and sidecar-worker.ts are
     // programs of their own (the page's first script, the worker), run once, outside any session.

@@ -174,16 +174,28 @@ function cleanupRuns(length: number, versions: readonly Sidecar[]): [number, str
   return runs;
 }
 
+/** Spans matched exactly and by overlap between two versions, and how many each version has. */
+interface MatchCounts {
+  exact: number;
+  overlap: number;
+  a: number;
+  b: number;
+}
+
+const noMatches = (): MatchCounts => ({ exact: 0, overlap: 0, a: 0, b: 0 });
+
+/** Adds one document's matches between the spans `a` and `b` of two versions. */
+function countMatches<T>(to: MatchCounts, a: readonly T[], b: readonly T[], exact: number, overlap: number): void {
+  to.exact += exact;
+  to.overlap += overlap;
+  to.a += a.length;
+  to.b += b.length;
+}
+
 interface PairTotals {
-  entityExact: number;
-  entityOverlap: number;
-  entitiesA: number;
-  entitiesB: number;
-  byLabel: Map<string, { exact: number; overlap: number; a: number; b: number }>;
-  quoteExact: number;
-  quoteOverlap: number;
-  quotesA: number;
-  quotesB: number;
+  entities: MatchCounts;
+  byLabel: Map<string, MatchCounts>;
+  quotes: MatchCounts;
   speakerSame: number;
 }
 
@@ -204,15 +216,9 @@ export class AgreementAccumulator {
     this.cleanup = new AgreementCounts(this.n);
     for (let a = 0; a < this.n; a++) for (let b = a + 1; b < this.n; b++) this.pairList.push([a, b]);
     this.totals = this.pairList.map(() => ({
-      entityExact: 0,
-      entityOverlap: 0,
-      entitiesA: 0,
-      entitiesB: 0,
+      entities: noMatches(),
       byLabel: new Map(),
-      quoteExact: 0,
-      quoteOverlap: 0,
-      quotesA: 0,
-      quotesB: 0,
+      quotes: noMatches(),
       speakerSame: 0,
     }));
   }
@@ -254,29 +260,24 @@ export class AgreementAccumulator {
     this.pairList.forEach(([a, b], p) => {
       const tot = this.totals[p];
       const byLabel = (x: Entity) => x.label;
-      const exact = exactMatches(entities[a], entities[b], byLabel);
       const overlap = overlapMatches(entities[a], entities[b], byLabel);
-      tot.entityExact += exact;
-      tot.entityOverlap += overlap.length;
-      tot.entitiesA += entities[a].length;
-      tot.entitiesB += entities[b].length;
+      countMatches(
+        tot.entities,
+        entities[a],
+        entities[b],
+        exactMatches(entities[a], entities[b], byLabel),
+        overlap.length,
+      );
       for (const label of labelSet) {
         const ea = entities[a].filter((e) => e.label === label);
         const eb = entities[b].filter((e) => e.label === label);
-        const l = tot.byLabel.get(label) ?? { exact: 0, overlap: 0, a: 0, b: 0 };
-        l.exact += exactMatches(ea, eb, byLabel);
-        l.overlap += overlap.filter(([x]) => x.label === label).length;
-        l.a += ea.length;
-        l.b += eb.length;
+        const l = tot.byLabel.get(label) ?? noMatches();
+        countMatches(l, ea, eb, exactMatches(ea, eb, byLabel), overlap.filter(([x]) => x.label === label).length);
         tot.byLabel.set(label, l);
       }
       const none = () => '';
-      const qExact = exactMatches(quotes[a], quotes[b], none);
       const qOverlap = overlapMatches(quotes[a], quotes[b], none);
-      tot.quoteExact += qExact;
-      tot.quoteOverlap += qOverlap.length;
-      tot.quotesA += quotes[a].length;
-      tot.quotesB += quotes[b].length;
+      countMatches(tot.quotes, quotes[a], quotes[b], exactMatches(quotes[a], quotes[b], none), qOverlap.length);
       const ia = new Map(sidecars[a].entities.map((e) => [e.id, e]));
       const ib = new Map(sidecars[b].entities.map((e) => [e.id, e]));
       for (const [qa, qb] of qOverlap) if (speakerKey(qa, ia) === speakerKey(qb, ib)) tot.speakerSame++;
@@ -312,16 +313,16 @@ export class AgreementAccumulator {
         a,
         b,
         entities: {
-          exact: prf(t.entitiesA, t.entitiesB, t.entityExact),
-          overlap: prf(t.entitiesA, t.entitiesB, t.entityOverlap),
+          exact: prf(t.entities.a, t.entities.b, t.entities.exact),
+          overlap: prf(t.entities.a, t.entities.b, t.entities.overlap),
           cohenKappa: this.tokens.items ? finite(this.tokens.cohenKappa(a, b)) : null,
           byLabel,
         },
         quotes: {
-          exact: prf(t.quotesA, t.quotesB, t.quoteExact),
-          overlap: prf(t.quotesA, t.quotesB, t.quoteOverlap),
-          speakerAgreement: t.quoteOverlap ? t.speakerSame / t.quoteOverlap : null,
-          matched: t.quoteOverlap,
+          exact: prf(t.quotes.a, t.quotes.b, t.quotes.exact),
+          overlap: prf(t.quotes.a, t.quotes.b, t.quotes.overlap),
+          speakerAgreement: t.quotes.overlap ? t.speakerSame / t.quotes.overlap : null,
+          matched: t.quotes.overlap,
         },
         cleanup: {
           observed: this.cleanup.items ? finite(this.cleanup.observed(a, b)) : null,

@@ -6,7 +6,7 @@
 // workspace's tagger learns from it; the boilerplate learner leaves these out.
 import type { DocumentData } from './document-data';
 import { nextId, withSpans } from './document-data';
-import type { DocumentInfo, Entity, Quote, RejectedSuggestion } from './model';
+import type { DocumentMetadata, Entity, Quote, RejectedSuggestion } from './model';
 import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
 import { compareSuggestions } from './suggestions';
 
@@ -97,7 +97,7 @@ export function countSuggestions(open: readonly Suggestion[]): SuggestionCounts 
 }
 
 /** The first change to a document moves it from todo to in progress. */
-function touched(document: DocumentInfo): DocumentInfo {
+function touched(document: DocumentMetadata): DocumentMetadata {
   return document.status === 'todo' ? { ...document, status: 'in_progress' } : document;
 }
 

@@ -6,7 +6,7 @@ import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
 import type {
-  DocumentInfo,
+  DocumentMetadata,
   DocumentStatus,
   Edit,
   RejectedSuggestion,
@@ -15,6 +15,7 @@ import type {
   WorkspaceConfig,
 } from './model';
 
+/** One row of the document list: a document's id, file, status and counts, read without opening it. */
 export interface DocumentSummary {
   /** Path relative to the workspace without `.txt`, with `/` separators. */
   id: string;
@@ -50,6 +51,7 @@ export interface ReanchorReport {
   orphaned: { kind: 'edit' | 'entity' | 'quote'; id: string; text: string }[];
 }
 
+/** The back end's answer to openDocument: the text, the sidecar and its revision, and what it found on the way. */
 export interface OpenedDocument {
   id: string;
   file: string;
@@ -97,7 +99,7 @@ export interface SiteTemplateLines {
 
 export interface Suggestions {
   edits: SuggestedEdit[];
-  metadata: Partial<Omit<DocumentInfo, 'status' | 'note'>>;
+  metadata: Partial<Omit<DocumentMetadata, 'status' | 'note'>>;
 }
 
 /** The workspace's tagger: learning in the background from the annotated documents. */

@@ -1,11 +1,12 @@
 // The document data the editor changes (and undo covers): the sidecar's annotations,
 // normalized by id so a keypress never searches an array.
-import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+import type { DocumentMetadata, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { compareSpans, sidecarHeader, type SidecarHeader, type SpanChanges } from './sidecar-text';
 import { SpanList } from './span-list';
 
+/** What the editor changes in a document and undo covers: its metadata and annotations, by id. */
 export interface DocumentData {
-  document: DocumentInfo;
+  document: DocumentMetadata;
   edits: Record<string, Edit>;
   entities: Record<string, Entity>;
   quotes: Record<string, Quote>;
@@ -282,9 +283,4 @@ export function nextId(prefix: string, ...records: Record<string, unknown>[]): s
   let max = 0;
   for (const record of records) max = Math.max(max, largest(prefix, record));
   return `${prefix}${max + 1}`;
-}
-
-/** ISO time without milliseconds, as the sidecar examples write it. */
-export function nowStamp(date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -5,7 +5,7 @@
 // item is either in the result, deliberately deleted by one side while the other left it
 // untouched, or listed in `conflicts`.
 
-import type { DocumentInfo, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
+import type { DocumentMetadata, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { idMaker } from './ids';
 
 export type MergeItemKind = 'edit' | 'entity' | 'quote';
@@ -219,7 +219,7 @@ function settleOverlappingEdits(
   return kept;
 }
 
-const DOCUMENT_FIELDS: readonly (keyof DocumentInfo)[] = [
+const DOCUMENT_FIELDS: readonly (keyof DocumentMetadata)[] = [
   'status',
   'title',
   'published',
@@ -248,23 +248,23 @@ function mergeField<T>(
 }
 
 function mergeDocumentInfo(
-  base: DocumentInfo | undefined,
-  mine: DocumentInfo,
-  theirs: DocumentInfo,
+  base: DocumentMetadata | undefined,
+  mine: DocumentMetadata,
+  theirs: DocumentMetadata,
   prefer: Side,
   hasBase: boolean,
   conflicts: MergeConflict[],
-): DocumentInfo {
+): DocumentMetadata {
   const out: Record<string, unknown> = {};
   const extra = [...Object.keys(mine), ...Object.keys(theirs)].filter(
-    (k) => !DOCUMENT_FIELDS.includes(k as keyof DocumentInfo),
+    (k) => !DOCUMENT_FIELDS.includes(k as keyof DocumentMetadata),
   );
   for (const key of [...DOCUMENT_FIELDS, ...new Set(extra)]) {
-    const k = key as keyof DocumentInfo;
+    const k = key as keyof DocumentMetadata;
     const v = mergeField(key, 'document', base?.[k], mine[k], theirs[k], prefer, hasBase, conflicts);
     if (v !== undefined) out[key] = v;
   }
-  return out as unknown as DocumentInfo;
+  return out as unknown as DocumentMetadata;
 }
 
 function rejectedKey(r: RejectedSuggestion): string {

@@ -62,7 +62,8 @@ export interface RejectedSuggestion {
   text: string;
 }
 
-export interface DocumentInfo {
+/** A sidecar's `document` block: the document's status and its metadata (title, date, source…). */
+export interface DocumentMetadata {
   status: DocumentStatus;
   title?: string;
   /** ISO date (YYYY-MM-DD) or date-time. */
@@ -88,7 +89,7 @@ export interface Sidecar {
   format: typeof SIDECAR_FORMAT;
   version: typeof SIDECAR_VERSION;
   source: SourceInfo;
-  document: DocumentInfo;
+  document: DocumentMetadata;
   edits: Edit[];
   entities: Entity[];
   quotes: Quote[];

@@ -8,7 +8,7 @@
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
+import { ENGLISH_SAYING_VERBS, SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
@@ -79,14 +79,7 @@ const INDIRECT_VERBS = new Set(
     'ترى',
     'يقول',
     'تقول',
-    'said',
-    'says',
-    'told',
-    'added',
-    'stated',
-    'noted',
-    'explained',
-    'announced',
+    ...ENGLISH_SAYING_VERBS,
     'argued',
     'insisted',
     'warned',

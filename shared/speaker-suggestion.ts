@@ -6,6 +6,9 @@ import { finder } from './arabic-normalize';
 import type { Entity } from './model';
 import { sourceIndex } from './text-view';
 
+/** The English verbs of saying that both the speaker suggestion and the quote finder's indirect speech look for. */
+export const ENGLISH_SAYING_VERBS = ['said', 'says', 'told', 'added', 'stated', 'noted', 'explained', 'announced'];
+
 export const SPEECH_VERBS = [
   'قال',
   'قالت',
@@ -35,14 +38,7 @@ export const SPEECH_VERBS = [
   'شددت',
   'قائلا',
   'قائلة',
-  'said',
-  'says',
-  'told',
-  'added',
-  'stated',
-  'noted',
-  'explained',
-  'announced',
+  ...ENGLISH_SAYING_VERBS,
   'wrote',
   'tweeted',
   'according to',

@@ -21,7 +21,12 @@ export function usageError(message: string, usage: string): TahrirError {
 export function parseCommandLine(
   args: readonly string[],
   usage: string,
-  known: { flags?: string[]; options?: string[] } = {},
+  known: {
+    flags?: string[];
+    options?: string[];
+    /** A command's own words for an option given without a value (default: "--name needs a value"). */
+    noValue?: Record<string, string>;
+  } = {},
 ): CommandLine {
   const flagNames = known.flags ?? [];
   const optionNames = known.options ?? [];
@@ -46,7 +51,8 @@ export function parseCommandLine(
       if (token.inlineValue) throw usageError(`${token.rawName} takes no value`, usage);
       flags.add(token.name);
     } else if (optionNames.includes(token.name)) {
-      if (token.value === undefined || token.value === '') throw usageError(`${token.rawName} needs a value`, usage);
+      if (token.value === undefined || token.value === '')
+        throw usageError(known.noValue?.[token.name] ?? `${token.rawName} needs a value`, usage);
       options.set(token.name, token.value);
     } else throw usageError(`unknown option ${token.rawName}`, usage);
   }

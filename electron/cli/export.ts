@@ -9,7 +9,7 @@ import { isTahrirError } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { createExporter } from '../../shared/export/export-formats';
 import { runExport } from '../export-job';
-import { existingFolder, usageProblem } from './command-line';
+import { existingFolder, parseCommandLine, usageProblem } from './command-line';
 
 export interface ParsedExportArgs {
   folder: string;
@@ -21,65 +21,55 @@ export interface ParsedExportArgs {
   json: boolean;
 }
 
+const STATUSES = `--status must be one of ${DOCUMENT_STATUSES.join(', ')}`;
+const SPLIT = '--split needs one to three numbers such as 80,10,10';
+const SEED = '--seed needs a whole number';
+
 /** Parses the arguments, or returns the usage problem. */
 export function parseExportArgs(args: string[]): ParsedExportArgs | { problem: string } {
-  let folder: string | undefined;
-  let format: string | undefined;
-  const parsed: Partial<ParsedExportArgs> = { json: false };
-  for (let i = 0; i < args.length; i++) {
-    let arg = args[i];
-    let value: string | undefined;
-    const eq = arg.indexOf('=');
-    if (arg.startsWith('--') && eq > 0) {
-      value = arg.slice(eq + 1);
-      arg = arg.slice(0, eq);
-    }
-    const next = () => value ?? args[++i];
-    switch (arg) {
-      case '--json':
-        parsed.json = true;
-        break;
-      case '--format':
-        format = next();
-        break;
-      case '--out':
-        parsed.out = next();
-        if (!parsed.out) return { problem: '--out needs a path' };
-        break;
-      case '--status': {
-        const s = next();
-        if (!DOCUMENT_STATUSES.includes(s as DocumentStatus))
-          return { problem: `--status must be one of ${DOCUMENT_STATUSES.join(', ')} (got ${s ?? 'nothing'})` };
-        parsed.status = s as DocumentStatus;
-        break;
-      }
-      case '--split': {
-        const s = next() ?? '';
-        const parts = s.split(',').map((p) => Number(p.trim()));
-        if (!/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?){0,2}\s*$/.test(s) || parts.reduce((a, b) => a + b, 0) <= 0) {
-          return { problem: `--split needs one to three numbers such as 80,10,10 (got ${s || 'nothing'})` };
-        }
-        parsed.split = parts;
-        break;
-      }
-      case '--seed': {
-        const s = next();
-        if (s === undefined || !/^-?\d+$/.test(s))
-          return { problem: `--seed needs a whole number (got ${s ?? 'nothing'})` };
-        parsed.seed = Number(s);
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) return { problem: `unknown option ${arg}` };
-        if (folder !== undefined) return { problem: `one folder only (got ${folder} and ${arg})` };
-        folder = arg;
-    }
+  let line;
+  try {
+    line = parseCommandLine(args, '', {
+      flags: ['json'],
+      options: ['format', 'out', 'status', 'split', 'seed'],
+      noValue: {
+        out: '--out needs a path',
+        status: `${STATUSES} (got nothing)`,
+        split: `${SPLIT} (got nothing)`,
+        seed: `${SEED} (got nothing)`,
+      },
+    });
+  } catch (e) {
+    return { problem: (e as Error).message.trimEnd() };
   }
+  const [folder, ...more] = line.positionals;
+  const format = line.options.get('format');
+  const parsed: ParsedExportArgs = { folder, format: format as ExportFormat, json: line.flags.has('json') };
+  const out = line.options.get('out');
+  if (out !== undefined) parsed.out = out;
+  const status = line.options.get('status');
+  if (status !== undefined) {
+    if (!DOCUMENT_STATUSES.includes(status as DocumentStatus)) return { problem: `${STATUSES} (got ${status})` };
+    parsed.status = status as DocumentStatus;
+  }
+  const split = line.options.get('split');
+  if (split !== undefined) {
+    const parts = split.split(',').map((p) => Number(p.trim()));
+    if (!/^\s*\d+(\.\d+)?(\s*,\s*\d+(\.\d+)?){0,2}\s*$/.test(split) || parts.reduce((a, b) => a + b, 0) <= 0)
+      return { problem: `${SPLIT} (got ${split})` };
+    parsed.split = parts;
+  }
+  const seed = line.options.get('seed');
+  if (seed !== undefined) {
+    if (!/^-?\d+$/.test(seed)) return { problem: `${SEED} (got ${seed})` };
+    parsed.seed = Number(seed);
+  }
+  if (more.length > 0) return { problem: `one folder only (got ${folder} and ${more[0]})` };
   if (folder === undefined) return { problem: 'which folder?' };
   if (format === undefined) return { problem: `--format is required (one of ${EXPORT_FORMATS.join(', ')})` };
   if (!EXPORT_FORMATS.includes(format as ExportFormat))
     return { problem: `unknown format "${format}" (one of ${EXPORT_FORMATS.join(', ')})` };
-  return { ...parsed, folder, format: format as ExportFormat } as ParsedExportArgs;
+  return parsed;
 }
 
 /** One line redrawn in place: `[#####-----]  45/100  id`. */

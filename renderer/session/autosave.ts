@@ -5,20 +5,21 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
-import { nowStamp, sidecarFromData, spanCount, type DocumentData } from '../../shared/document-data';
+import { sidecarFromData, spanCount, type DocumentData } from '../../shared/document-data';
+import { nowStamp } from '../../shared/timestamp';
 import type { SidecarToWrite } from './sidecar-writer';
 import { session, type EditorSession } from './session';
 
 export interface AutosaveOptions {
   debounceMs: number;
-  /** Delay before a change is journaled: just past the frame that paints it. */
-  journalDelayMs: number;
+  /** Delay before a change is written for recovery: just past the frame that paints it. */
+  recoveryDelayMs: number;
   firstRetryMs: number;
   maxRetryMs: number;
 }
 
 // The journal waits long enough to leave the keypress's frame, short enough that a crash loses nothing typed.
-const DEFAULTS: AutosaveOptions = { debounceMs: 400, journalDelayMs: 100, firstRetryMs: 1000, maxRetryMs: 30_000 };
+const DEFAULTS: AutosaveOptions = { debounceMs: 400, recoveryDelayMs: 100, firstRetryMs: 1000, maxRetryMs: 30_000 };
 
 /** A document switched away from with its last changes unsaved: kept and retried until saved. */
 interface Unsaved {
@@ -40,7 +41,7 @@ export function toErrorData(e: unknown): TahrirErrorData {
 /** How long work waits for an idle moment at most (a steady stream of keypresses leaves none). */
 const IDLE_TIMEOUT_MS = 250;
 
-/** One session's autosave: its timers, retries, the queue saves and journals wait in, and documents left unsaved. */
+/** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, documents left unsaved. */
 export class Autosave {
   private options = DEFAULTS;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -54,7 +55,7 @@ export class Autosave {
    * finish).
    */
   private leaving = false;
-  private journalTimer: ReturnType<typeof setTimeout> | null = null;
+  private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Another workspace is being opened: no retry may be sent (see holdRetries). */
   private retriesHeld = false;
 
@@ -79,13 +80,13 @@ export class Autosave {
   }
 
   /** Journal the open document's unsaved changes; queued with the saves so the two never interleave. */
-  private journalNow = (): void => {
+  private writeRecoveryNow = (): void => {
     this.chain = this.chain.then(async () => {
       const s = this.store.getState();
       if (!s.doc || !s.data || s.doc.readOnly || s.save.state === 'saved') return true;
       await this.session.sidecars
-        .journal(this.toWrite(s.doc.id, s.doc.base, s.data))
-        .catch((e: unknown) => console.warn('tahrir: could not journal unsaved changes', e));
+        .writeRecovery(this.toWrite(s.doc.id, s.doc.base, s.data))
+        .catch((e: unknown) => console.warn('tahrir: could not write the recovery copy of unsaved changes', e));
       return true;
     });
   };
@@ -253,7 +254,7 @@ export class Autosave {
     return [...this.unsaved.keys()];
   }
 
-  /** Window closing: start the save (it cannot be awaited); the journal already holds the changes. */
+  /** Window closing: start the save (it cannot be awaited); the recovery copy already holds the changes. */
   saveOnExit(): void {
     const s = this.store.getState();
     if (s.save.state === 'saved') return;
@@ -275,11 +276,11 @@ export class Autosave {
    * long document's sidecar must not delay the frame that paints the keypress.
    */
   private scheduleJournal(): void {
-    if (this.journalTimer) return;
-    this.journalTimer = setTimeout(() => {
-      this.journalTimer = null;
-      this.whenIdle('journal', this.journalNow);
-    }, this.options.journalDelayMs);
+    if (this.recoveryTimer) return;
+    this.recoveryTimer = setTimeout(() => {
+      this.recoveryTimer = null;
+      this.whenIdle('recovery', this.writeRecoveryNow);
+    }, this.options.recoveryDelayMs);
   }
 
   start(overrides: Partial<AutosaveOptions> = {}): () => void {
@@ -305,8 +306,8 @@ export class Autosave {
     this.unsubscribe = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.journalTimer) clearTimeout(this.journalTimer);
-    this.journalTimer = null;
+    if (this.recoveryTimer) clearTimeout(this.recoveryTimer);
+    this.recoveryTimer = null;
     for (const handle of this.idle.values()) cancelIdleCallback(handle);
     this.idle.clear();
     for (const entry of this.unsaved.values()) if (entry.timer) clearTimeout(entry.timer);

@@ -4,7 +4,7 @@
 // cover them. Suggestions themselves are not document data: they are the store's cleanup
 // slice, refetched per document.
 import type { SuggestedEdit } from '../../shared/api';
-import type { DocumentInfo, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
+import type { DocumentMetadata, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
 import { shownSpanOf, shownText } from '../../shared/text-view';
 import { toErrorData } from './autosave';
@@ -129,6 +129,11 @@ export function reviewOrder(suggestions: readonly SuggestedEdit[], data: Documen
   return groupByRule(openSuggestions(suggestions, data)).flatMap((g) => g.items);
 }
 
+/** The edit that accepting suggestion `s` makes. */
+function editFrom(id: string, s: SuggestedEdit): Edit {
+  return { id, start: s.start, end: s.end, text: s.text, replacement: s.replacement, kind: s.kind, rule: s.rule };
+}
+
 /** Entities and quotes that accepting `list` would hide from the clean text (shown now, gone after). */
 export function hiddenByAccepting(
   source: string,
@@ -137,16 +142,7 @@ export function hiddenByAccepting(
 ): { entities: number; quotes: number } {
   const edits: Record<string, Edit> = { ...data.edits };
   list.forEach((s, i) => {
-    if (!isRejected(s, data.rejected))
-      edits[`\u0000${i}`] = {
-        id: `\u0000${i}`,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        replacement: s.replacement,
-        kind: s.kind,
-        rule: s.rule,
-      };
+    if (!isRejected(s, data.rejected)) edits[`\u0000${i}`] = editFrom(`\u0000${i}`, s);
   });
   const before = shownText(source, data.edits, 'clean');
   const after = shownText(source, edits, 'clean');
@@ -162,7 +158,7 @@ export function hiddenWords(hidden: { entities: number; quotes: number }): strin
 }
 
 /** The first change to a document moves it from todo to in progress. */
-function touched(data: DocumentData): DocumentInfo {
+function touched(data: DocumentData): DocumentMetadata {
   return data.document.status === 'todo' ? { ...data.document, status: 'in_progress' } : data.document;
 }
 
@@ -181,16 +177,7 @@ export function acceptSuggestions(list: readonly SuggestedEdit[]): number {
     for (const s of list) {
       if (isRejected(s, data.rejected) || Object.values(edits).some((e) => !e.orphaned && overlaps(e, s))) continue;
       const id = `e${n++}`;
-      const edit: Edit = {
-        id,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        replacement: s.replacement,
-        kind: s.kind,
-        rule: s.rule,
-      };
-      edits[id] = edit;
+      edits[id] = editFrom(id, s);
       added++;
     }
     return added ? { ...data, document: touched(data), edits } : data;

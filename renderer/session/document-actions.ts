@@ -8,7 +8,7 @@ import { nextSession, session } from './session';
 import { t } from './locale';
 import { showNotice } from './ui-actions';
 import { setStatus } from './annotation-actions';
-import { initialDocument, initialHistory, store } from './store';
+import { initialDocument, initialHistory, editorDocumentFrom, store } from './store';
 import type { TahrirState } from './state';
 import { foldForFilter, foldWords, parseFilter, statusPasses, wordsMissing } from '../../shared/document-filter';
 
@@ -88,15 +88,7 @@ export async function refreshDocuments(): Promise<void> {
 
 function documentState(opened: OpenedDocument): Partial<TahrirState> {
   return {
-    doc: {
-      id: opened.id,
-      file: opened.file,
-      source: opened.text,
-      base: opened.sidecar,
-      readOnly: opened.readOnly ?? null,
-      reanchored: opened.reanchored ?? null,
-      recovered: opened.recovered ?? null,
-    },
+    doc: editorDocumentFrom(opened),
     data: dataFromSidecar(opened.sidecar),
     revision: opened.revision,
     opening: null,

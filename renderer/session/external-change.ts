@@ -10,6 +10,7 @@ import type { Sidecar } from '../../shared/model';
 import { toErrorData } from './autosave';
 import { dataFromSidecar, sidecarFromData, type DocumentData } from '../../shared/document-data';
 import { session, type EditorSession } from './session';
+import { editorDocumentFrom } from './store';
 import type { ExternalChange, PendingChange, TahrirState } from './state';
 import { t } from './locale';
 import { closeDialog, openDialog, showNotice } from './ui-actions';
@@ -81,15 +82,7 @@ export class ExternalChanges {
     reanchored = opened.reanchored ?? null,
   ): void {
     this.store.setState({
-      doc: {
-        id: opened.id,
-        file: opened.file,
-        source: opened.text,
-        base: opened.sidecar,
-        readOnly: opened.readOnly ?? null,
-        reanchored,
-        recovered: opened.recovered ?? null,
-      },
+      doc: editorDocumentFrom(opened, reanchored),
       data: dataFromSidecar(sidecar),
       revision: opened.revision,
       save: { state: 'saved', error: null, retryAt: null },

@@ -108,8 +108,8 @@ export class SidecarWriter {
     return this.run(sidecar, deliver) as Promise<SaveResult>;
   }
 
-  /** Writes the sidecar to the crash journal. */
-  async journal(sidecar: SidecarToWrite): Promise<void> {
+  /** Writes the sidecar as the document's recovery copy (kept until a save succeeds). */
+  async writeRecovery(sidecar: SidecarToWrite): Promise<void> {
     await this.run(sidecar, { method: 'writeRecovery', id: sidecar.id });
   }
 

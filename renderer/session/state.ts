@@ -31,7 +31,8 @@ export interface WorkspaceSlice {
   workspaceError: TahrirErrorData | null;
 }
 
-export interface OpenDocument {
+/** The document open in the editor: its text, the sidecar as opened, what opening it found (from OpenedDocument). */
+export interface EditorDocument {
   id: string;
   file: string;
   /** Source text (code points are what offsets count). */
@@ -46,7 +47,7 @@ export interface OpenDocument {
 }
 
 export interface DocumentSlice {
-  doc: OpenDocument | null;
+  doc: EditorDocument | null;
   /** What the editor changes; undo and autosave follow it. */
   data: DocumentData | null;
   /** Revision of the sidecar on disk, passed back on the next save. */

@@ -4,6 +4,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { OpenedDocument } from '../../shared/api';
 import type { LabelConfig } from '../../shared/model';
 import { initialLocale } from './locale';
 import { session } from './session';
@@ -14,6 +15,7 @@ import type {
   CleanupState,
   DocumentSlice,
   HistorySlice,
+  EditorDocument,
   SaveSlice,
   TahrirState,
   UiSlice,
@@ -33,6 +35,16 @@ export const initialDocument = (): DocumentSlice => ({
   revision: null,
   opening: null,
   openError: null,
+});
+/** The document as the editor holds it, from the back end's answer (`reanchored`: after a reload, what moved). */
+export const editorDocumentFrom = (opened: OpenedDocument, reanchored = opened.reanchored ?? null): EditorDocument => ({
+  id: opened.id,
+  file: opened.file,
+  source: opened.text,
+  base: opened.sidecar,
+  readOnly: opened.readOnly ?? null,
+  reanchored,
+  recovered: opened.recovered ?? null,
 });
 export const initialHistory = (): HistorySlice => ({ past: [], future: [], groupKey: null });
 export const initialSave = (): SaveSlice => ({ save: { state: 'saved', error: null, retryAt: null } });

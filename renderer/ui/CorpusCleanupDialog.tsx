@@ -9,6 +9,7 @@ import type { TahrirErrorData } from '../../shared/errors';
 import { toErrorData } from '../session/autosave';
 import { removeEverywhere, siteTemplateLines } from '../session/corpus-cleanup';
 import { useTahrir } from '../session/store';
+import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 import '../styles/cleanup.css';
 
@@ -56,91 +57,87 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
   };
 
   return (
-    <div className="overlay" onClick={onClose}>
-      <div
-        className="dialog corpus-cleanup"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="corpus-cleanup-title"
-        data-testid="corpus-cleanup"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="corpus-cleanup-title">Site templates</h2>
-        <p className="muted">
-          Lines that recur across a site’s articles (digits masked). “Remove everywhere” adds a rule to tahrir.json: the
-          line becomes a cleanup suggestion in every document.
+    <Dialog
+      className="corpus-cleanup"
+      titleId="corpus-cleanup-title"
+      title="Site templates"
+      testId="corpus-cleanup"
+      onClose={onClose}
+    >
+      <p className="muted">
+        Lines that recur across a site’s articles (digits masked). “Remove everywhere” adds a rule to tahrir.json: the
+        line becomes a cleanup suggestion in every document.
+      </p>
+      {error && (
+        <p className="banner error" role="alert">
+          {error.file ? `${error.file}: ` : ''}
+          {error.message}
         </p>
-        {error && (
-          <p className="banner error" role="alert">
-            {error.file ? `${error.file}: ` : ''}
-            {error.message}
-          </p>
-        )}
-        {!sites && !error && <p className="muted">Counting the workspace’s lines…</p>}
-        {sites && sites.length === 0 && (
-          <p className="empty-hint">No site has lines that recur yet (a site needs two articles or more).</p>
-        )}
-        {sites && sites.length > 1 && (
-          <div className="segmented site-choice" role="radiogroup" aria-label="Site">
-            {sites.map((s) => (
-              <button
-                key={s.site}
-                role="radio"
-                aria-checked={s.site === site}
-                className={s.site === site ? 'current' : undefined}
-                onClick={() => setSite(s.site)}
-              >
-                <bdi>{s.site}</bdi> <span className="count">{s.documents}</span>
-              </button>
-            ))}
-          </div>
-        )}
-        {shown && (
-          <table className="template-lines" data-site={shown.site}>
-            <caption className="muted">
-              <bdi>{shown.site}</bdi>: {shown.documents} article{shown.documents === 1 ? '' : 's'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Articles</th>
-                <th scope="col">Line (an example)</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.lines.map((l) => {
-                const removed = removedEverywhere(l.example, rules);
-                return (
-                  <tr key={l.example} className="template-line" data-removed={removed || undefined}>
-                    <td className="template-count" title={`in ${l.count} of ${shown.documents} ${shown.site} articles`}>
-                      {l.count} / {shown.documents}
-                    </td>
-                    <td className="template-example" dir="auto">
-                      {l.example}
-                    </td>
-                    <td>
-                      {removed ? (
-                        <span className="badge">removed everywhere</span>
-                      ) : (
-                        <button className="small" disabled={busy !== null} onClick={() => void remove(l.example)}>
-                          {busy === l.example ? 'Adding…' : 'Remove everywhere'}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-        <div className="dialog-buttons">
-          <button className="primary" onClick={onClose} autoFocus>
-            Close
-          </button>
+      )}
+      {!sites && !error && <p className="muted">Counting the workspace’s lines…</p>}
+      {sites && sites.length === 0 && (
+        <p className="empty-hint">No site has lines that recur yet (a site needs two articles or more).</p>
+      )}
+      {sites && sites.length > 1 && (
+        <div className="segmented site-choice" role="radiogroup" aria-label="Site">
+          {sites.map((s) => (
+            <button
+              key={s.site}
+              role="radio"
+              aria-checked={s.site === site}
+              className={s.site === site ? 'current' : undefined}
+              onClick={() => setSite(s.site)}
+            >
+              <bdi>{s.site}</bdi> <span className="count">{s.documents}</span>
+            </button>
+          ))}
         </div>
+      )}
+      {shown && (
+        <table className="template-lines" data-site={shown.site}>
+          <caption className="muted">
+            <bdi>{shown.site}</bdi>: {shown.documents} article{shown.documents === 1 ? '' : 's'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Articles</th>
+              <th scope="col">Line (an example)</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.lines.map((l) => {
+              const removed = removedEverywhere(l.example, rules);
+              return (
+                <tr key={l.example} className="template-line" data-removed={removed || undefined}>
+                  <td className="template-count" title={`in ${l.count} of ${shown.documents} ${shown.site} articles`}>
+                    {l.count} / {shown.documents}
+                  </td>
+                  <td className="template-example" dir="auto">
+                    {l.example}
+                  </td>
+                  <td>
+                    {removed ? (
+                      <span className="badge">removed everywhere</span>
+                    ) : (
+                      <button className="small" disabled={busy !== null} onClick={() => void remove(l.example)}>
+                        {busy === l.example ? 'Adding…' : 'Remove everywhere'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <div className="dialog-buttons">
+        <button className="primary" onClick={onClose} autoFocus>
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -1,7 +1,7 @@
 // `conll`: IOB2, `token<TAB>tag` a line, a blank line between sentences, and
 // `-DOCSTART-<TAB>O` plus a blank line before each document (as CoNLL-2003).
 import type { ExportRecord } from './export-record';
-import type { ExportWriter, FormatExporter } from './exporter';
+import { oneFileExporter, type FormatExporter } from './exporter';
 import { tagTokens } from './iob-tags';
 
 export function conllDocument(record: ExportRecord) {
@@ -16,15 +16,5 @@ export function conllDocument(record: ExportRecord) {
 }
 
 export function createConllExporter(): FormatExporter {
-  return {
-    layout: 'file',
-    extension: 'conll',
-    async start() {},
-    async add(record: ExportRecord, writer: ExportWriter) {
-      const { text, leftOutSpans } = conllDocument(record);
-      await writer.append(text);
-      return leftOutSpans;
-    },
-    async finish() {},
-  };
+  return oneFileExporter('conll', conllDocument);
 }

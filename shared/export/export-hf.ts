@@ -2,7 +2,7 @@
 // (`{"id", "tokens", "ner_tags"}` with string IOB2 tags), the same tokens as `conll`.
 // The id is `<document id>#<sentence number>` so each line traces back to its document.
 import type { ExportRecord } from './export-record';
-import type { ExportWriter, FormatExporter } from './exporter';
+import { oneFileExporter, type FormatExporter } from './exporter';
 import { tagTokens } from './iob-tags';
 
 export function hfLines(record: ExportRecord) {
@@ -22,15 +22,5 @@ export function hfLines(record: ExportRecord) {
 }
 
 export function createHfExporter(): FormatExporter {
-  return {
-    layout: 'file',
-    extension: 'jsonl',
-    async start() {},
-    async add(record: ExportRecord, writer: ExportWriter) {
-      const { text, leftOutSpans } = hfLines(record);
-      await writer.append(text);
-      return leftOutSpans;
-    },
-    async finish() {},
-  };
+  return oneFileExporter('jsonl', hfLines);
 }

@@ -1,6 +1,6 @@
 // `jsonl`: one document a line, Prodigy/spaCy style, code-point offsets into the clean text.
 import type { ExportRecord } from './export-record';
-import type { ExportWriter, FormatExporter } from './exporter';
+import { oneFileExporter, type FormatExporter } from './exporter';
 
 /** The line for one document (key order fixed for stable diffs). */
 export function jsonlLine(record: ExportRecord): string {
@@ -29,14 +29,5 @@ export function jsonlLine(record: ExportRecord): string {
 }
 
 export function createJsonlExporter(): FormatExporter {
-  return {
-    layout: 'file',
-    extension: 'jsonl',
-    async start() {},
-    async add(record: ExportRecord, writer: ExportWriter) {
-      await writer.append(jsonlLine(record));
-      return [];
-    },
-    async finish() {},
-  };
+  return oneFileExporter('jsonl', (record) => ({ text: jsonlLine(record), leftOutSpans: [] }));
 }

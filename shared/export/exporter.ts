@@ -23,3 +23,24 @@ export interface FormatExporter {
 }
 
 export type ExporterFactory = () => FormatExporter;
+
+/**
+ * A format written as one file, one document's text after another (JSONL, CoNLL, the HF lines): `documentText` gives a
+ * document's text and the spans the format had to leave out.
+ */
+export function oneFileExporter(
+  extension: string,
+  documentText: (record: ExportRecord) => { text: string; leftOutSpans: LeftOutSpan[] },
+): FormatExporter {
+  return {
+    layout: 'file',
+    extension,
+    async start() {},
+    async add(record: ExportRecord, writer: ExportWriter) {
+      const { text, leftOutSpans } = documentText(record);
+      await writer.append(text);
+      return leftOutSpans;
+    },
+    async finish() {},
+  };
+}

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
 import type { Sidecar } from '../../shared/model';
-import { buildRenderer } from './harness';
+import { buildRenderer, pointIn as harnessPointIn } from './harness';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -47,33 +47,7 @@ async function entityCount(): Promise<string> {
   return (await page.locator('.tabs [role="tab"]', { hasText: 'Entities' }).locator('.count').textContent()) ?? '';
 }
 
-async function pointIn(needle: string, k: number): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ({ needle, k }) => {
-      for (const p of document.querySelectorAll('[data-para]')) {
-        const at = (p.textContent ?? '').indexOf(needle);
-        if (at < 0) continue;
-        (p as HTMLElement).scrollIntoView({ block: 'center' });
-        // One text node, or several (left-to-right runs isolated in a right-to-left paragraph).
-        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-        let node = walker.nextNode();
-        let before = 0;
-        while (node && at + k >= before + (node.textContent ?? '').length) {
-          before += (node.textContent ?? '').length;
-          node = walker.nextNode();
-        }
-        if (!node) continue;
-        const r = new Range();
-        r.setStart(node, at + k - before);
-        r.setEnd(node, at + k - before + 1);
-        const box = r.getClientRects()[0];
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`not rendered: ${needle}`);
-    },
-    { needle, k },
-  );
-}
+const pointIn = (needle: string, k: number) => harnessPointIn(page, needle, k);
 
 /** Every save answered with a 500 'disk full' until unrouted; counts the attempts. */
 async function failSaves(): Promise<{ count: number }> {

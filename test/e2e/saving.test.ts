@@ -17,7 +17,7 @@ let source: string;
 const consoleLines: string[] = [];
 const apiBodies: { url: string; body: string }[] = [];
 
-const journalPath = () => join(root, '.tahrir', 'recovery', `${SAMPLE}.json`);
+const recoveryFile = () => join(root, '.tahrir', 'recovery', `${SAMPLE}.json`);
 const onDisk = async (): Promise<Sidecar> =>
   JSON.parse(await readFile(join(root, `${SAMPLE}.annotations.json`), 'utf8')) as Sidecar;
 
@@ -84,11 +84,11 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const word = await harness.pointIn(page, 'بيونغ يانغ', 2);
     await page.mouse.dblclick(word.x, word.y);
     await page.keyboard.press('3');
-    await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => existsSync(recoveryFile()), { timeout: 10_000 }).toBe(true);
     await expect
       .poll(
         async () =>
-          JSON.parse(await readFile(journalPath(), 'utf8')).sidecar.entities.some(
+          JSON.parse(await readFile(recoveryFile(), 'utf8')).sidecar.entities.some(
             (e: { label: string }) => e.label === 'GPE',
           ),
         { timeout: 10_000 },
@@ -113,7 +113,7 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const restore = page.getByRole('button', { name: 'Restore them' });
     await restore.waitFor({ timeout: 10_000 });
     const journaled = (
-      JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }
+      JSON.parse(await readFile(recoveryFile(), 'utf8')) as { sidecar: Sidecar }
     ).sidecar.entities.filter((e) => e.label === 'GPE');
     expect(journaled.map((e) => e.text)).toEqual([expect.stringMatching(/^بيونغ/)]);
     await restore.click();
@@ -127,7 +127,7 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
       )
       .toEqual({ gpe: journaled, state: 'saved' });
     await harness.waitSaved(page);
-    await expect.poll(() => existsSync(journalPath()), { timeout: 10_000 }).toBe(false);
+    await expect.poll(() => existsSync(recoveryFile()), { timeout: 10_000 }).toBe(false);
   }, 120_000);
 
   it('when the worker does not load, saves are built and sent by the page instead, with the same result', async () => {
@@ -186,8 +186,8 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     // Nothing written; the work stays on the page and in the journal.
     expect(await persons()).toBe(before);
     const journaled = async () =>
-      existsSync(journalPath()) &&
-      (JSON.parse(await readFile(journalPath(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.some(
+      existsSync(recoveryFile()) &&
+      (JSON.parse(await readFile(recoveryFile(), 'utf8')) as { sidecar: Sidecar }).sidecar.entities.some(
         (e) => e.label === 'PERSON' && e.text === 'فوميو',
       );
     await expect.poll(journaled, { timeout: 10_000 }).toBe(true);

@@ -3,28 +3,18 @@ import { readFileSync } from 'node:fs';
 import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { Backend } from '../../electron/backend';
 import { validateWorkspace } from '../../electron/cli/validate';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
+import { refused } from '../helpers/refused';
 
 const repo = join(__dirname, '..', '..');
 const SAMPLE = '000_b3be894ae1d50a96';
 const sampleBytes = readFileSync(join(repo, 'seeds', `${SAMPLE}.txt`));
 const exampleJson = readFileSync(join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`), 'utf8');
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-async function refused(p: Promise<unknown>): Promise<TahrirError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TahrirError);
-    return e as TahrirError;
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A workspace with the sample article in news/, and optionally the example sidecar. */
 async function sampleWorkspace(

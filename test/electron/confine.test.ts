@@ -1,19 +1,9 @@
 import { mkdir, realpath, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TahrirError } from '../../shared/errors';
 import { resolveInside } from '../../electron/confine';
 import { tempFolder, writeFiles } from './temp-folder';
-
-async function refused(p: Promise<unknown>): Promise<TahrirError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TahrirError);
-    return e as TahrirError;
-  }
-  throw new Error('expected a refusal');
-}
+import { refused } from '../helpers/refused';
 
 describe('resolveInside', () => {
   it('resolves paths inside the workspace, existing or not yet', async () => {

@@ -13,7 +13,6 @@ import { threadId } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TahrirEvent } from '../../shared/api';
-import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { emptySidecar, parseSidecar } from '../../shared/sidecar';
 import { Backend } from '../../electron/backend';
@@ -23,6 +22,7 @@ import { discardRecovery, readRecovery, writeRecovery, writeSidecarAtomic } from
 import { classifyWorkspacePath } from '../../electron/watcher';
 import { findFiles } from '../../electron/workspace';
 import { tempFolder, writeFiles } from './temp-folder';
+import { refused } from '../helpers/refused';
 
 const ENGLISH = 'Fumio Kishida said: "The window is open."\nThen he left.\n';
 let buildDir: string;
@@ -76,15 +76,6 @@ function hold(paths: string[]): Promise<Holder> {
       }),
     );
   });
-}
-
-async function refused(p: Promise<unknown>): Promise<TahrirError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as TahrirError;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** Every lock file under `root`, workspace-relative. */

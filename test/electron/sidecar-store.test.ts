@@ -21,20 +21,11 @@ import {
 } from '../../electron/sidecar-store';
 import { isLockFile } from '../../electron/sidecar-lock';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
+import { refused } from '../helpers/refused';
 
 const example = readFileSync(join(__dirname, '..', 'fixtures', 'sidecars', '000_b3be894ae1d50a96.annotations.json'));
 
 const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
-
-async function refused(p: Promise<unknown>): Promise<TahrirError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(TahrirError);
-    return e as TahrirError;
-  }
-  throw new Error('expected a refusal');
-}
 
 function withNote(s: Sidecar, note: string): Sidecar {
   return { ...s, document: { ...s.document, note } };

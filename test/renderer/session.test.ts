@@ -44,7 +44,7 @@ describe('editor session', () => {
 
   it('ending a session stops its autosave: a change left unsaved is not written after it ends', async () => {
     const { root, api } = await openWorkspace();
-    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    startAutosave({ debounceMs: 30, recoveryDelayMs: 30 });
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
@@ -57,7 +57,7 @@ describe('editor session', () => {
 
   it('a session left running saves that same change (what the test above relies on)', async () => {
     const { root } = await openWorkspace();
-    startAutosave({ debounceMs: 30, journalDelayMs: 30 });
+    startAutosave({ debounceMs: 30, recoveryDelayMs: 30 });
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });
@@ -88,7 +88,7 @@ describe('editor session', () => {
       },
     }) as TahrirApi;
     const first = startSession(api);
-    startAutosave({ debounceMs: 10_000, journalDelayMs: 1, firstRetryMs: 30, maxRetryMs: 60 });
+    startAutosave({ debounceMs: 10_000, recoveryDelayMs: 1, firstRetryMs: 30, maxRetryMs: 60 });
     await loadWorkspace();
     await openDocument('ar');
     tagEntity('PERSON', { start: cp(ARABIC, 'بايدن'), end: cp(ARABIC, 'بايدن') + 5 });

@@ -18,7 +18,7 @@ import type { Sidecar } from '../../shared/model';
 import { Backend } from '../../electron/backend';
 import { ARABIC, apiOf, cp, openWorkspace } from './store-workspace';
 
-const FAST = { debounceMs: 20, journalDelayMs: 1, firstRetryMs: 60, maxRetryMs: 240 };
+const FAST = { debounceMs: 20, recoveryDelayMs: 1, firstRetryMs: 60, maxRetryMs: 240 };
 const biden = () => ({ start: cp(ARABIC, 'جو بايدن'), end: cp(ARABIC, 'جو بايدن') + 8 });
 
 async function until(condition: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
