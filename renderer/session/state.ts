@@ -20,6 +20,8 @@ export interface WorkspaceSlice {
   /** Text typed in the document list's filter box. */
   filter: string;
   workspaceError: TahrirErrorData | null;
+  /** Teams: the annotator name chosen on this machine; null: the default (git's user.name). */
+  annotator: string | null;
 }
 
 export interface OpenDocument {

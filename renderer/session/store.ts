@@ -16,12 +16,14 @@ import type {
   UiSlice,
   WorkspaceSlice,
 } from './state';
+import { rememberedAnnotator } from './annotator-name';
 
 export const initialWorkspace = (): WorkspaceSlice => ({
   workspace: null,
   documents: [],
   filter: '',
   workspaceError: null,
+  annotator: rememberedAnnotator(),
 });
 export const initialDocument = (): DocumentSlice => ({
   doc: null,

@@ -6,6 +6,7 @@ import { redo, undo } from '../session/history';
 import { useTahrir } from '../session/store';
 import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui-actions';
 import { Announcer } from './Announcer';
+import { AnnotatorName } from './AnnotatorName';
 import { AppearanceMenu } from './AppearanceMenu';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
@@ -87,6 +88,7 @@ function TopBar(): ReactElement {
         </div>
       )}
       <div className="bar-end">
+        <AnnotatorName />
         <SaveIndicator />
         <button
           className="small"
