@@ -58,13 +58,18 @@ export type KeyCommand =
   | 'reject-suggestion'
   | 'accept-rule'
   | 'reject-rule'
-  | 'next-document-to-clean';
+  | 'next-document-to-clean'
+  | 'take-mine'
+  | 'take-theirs'
+  | 'take-both'
+  | 'take-neither';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
- * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all).
+ * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all), or
+ * the merge conflict queue (Teams: a sidecar a git merge left conflicts in).
  */
-export type KeyScope = 'cleanup-list';
+export type KeyScope = 'cleanup-list' | 'conflict-queue';
 
 export interface KeyBinding {
   /**
@@ -260,6 +265,16 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: 'N',
     what: 'Cleanup list: open the next document (in the list’s order) with suggestions open',
   },
+  {
+    command: 'take-mine',
+    scope: 'conflict-queue',
+    chords: [{ code: 'KeyM', shift: false }],
+    keys: 'M / T / B / N',
+    what: 'Merge conflicts: take mine / theirs / both / neither for the current conflict',
+  },
+  { command: 'take-theirs', scope: 'conflict-queue', chords: [{ code: 'KeyT', shift: false }], keys: '', what: '' },
+  { command: 'take-both', scope: 'conflict-queue', chords: [{ code: 'KeyB', shift: false }], keys: '', what: '' },
+  { command: 'take-neither', scope: 'conflict-queue', chords: [{ code: 'KeyN', shift: false }], keys: '', what: '' },
   {
     command: 'delete-boilerplate',
     chords: [{ key: 'Backspace', ctrl: true, shift: false }],

@@ -8,6 +8,7 @@ import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui
 import { Announcer } from './Announcer';
 import { AnnotatorName } from './AnnotatorName';
 import { AppearanceMenu } from './AppearanceMenu';
+import { ConflictQueue } from './ConflictQueue';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
@@ -160,6 +161,7 @@ export function App(): ReactElement {
           </div>
         )}
         <Banners />
+        <ConflictQueue />
         <SearchBar />
         <LabelBar />
         <DocumentView />

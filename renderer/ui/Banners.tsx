@@ -22,7 +22,7 @@ export function Banners(): ReactElement {
           <strong>Cannot open {openError.file ?? 'this document'}:</strong> {openError.message}
         </div>
       )}
-      {doc?.readOnly && (
+      {doc?.readOnly && !doc.base.conflicts?.length && (
         <div className="banner error" role="alert" data-testid="read-only-banner">
           <strong>Read-only.</strong> The sidecar {doc.readOnly.file ? <code>{doc.readOnly.file}</code> : null} cannot
           be read: {doc.readOnly.message}. Nothing will be written until it is fixed.
