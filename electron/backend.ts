@@ -29,6 +29,7 @@ import { extractMetadata } from '../shared/metadata';
 import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
+import { cleanAnnotatorName, gitUserName } from './annotator';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
 import { DocumentSearch } from './document-search';
@@ -82,6 +83,7 @@ export class Backend implements BackendOperations {
   /** Entity and quote suggestions; the tagger trains in a worker as the editor saves. */
   readonly entitySuggestions: WorkspaceEntitySuggestions;
   private readonly search: DocumentSearch;
+  private gitName: Promise<string | undefined> | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -133,6 +135,8 @@ export class Backend implements BackendOperations {
       documents: await this.listDocuments(),
     };
     if (loaded.problem) info.configProblem = loaded.problem;
+    const gitName = await this.gitUserName();
+    if (gitName) info.gitUserName = gitName;
     return info;
   }
 
@@ -172,6 +176,12 @@ export class Backend implements BackendOperations {
   /** The filter's words over every document's name, title and text (Arabic-normalized). */
   async searchDocuments(words: string[]): Promise<string[]> {
     return this.search.search(await this.listDocuments(), words);
+  }
+
+  /** git's user.name for the workspace, asked once: the editor's default annotator name. */
+  private gitUserName(): Promise<string | undefined> {
+    this.gitName ??= gitUserName(this.root);
+    return this.gitName;
   }
 
   /** The id in its one spelling (`a/./b` and `a\\b` → `a/b`), refused if it leaves the workspace. */
@@ -245,13 +255,16 @@ export class Backend implements BackendOperations {
     checkSidecarToSave(incoming, text, name, sidecarFile, loaded);
     const path = await resolveInside(this.root, sidecarFile);
     await refuseToReplaceInvalid(path, sidecarFile, text, name);
-    if (this.options.annotator) {
+    // Who saves: the host's fixed name (`--annotator`), else the writer the editor names in the header (its
+    // annotator setting, from git's user.name by default), else tahrir.json's; none: nothing is stamped.
+    const who = this.options.annotator ?? cleanAnnotatorName(incoming.annotator);
+    if (who) {
       // Compared with the file it replaces (a stale base is refused below, so this is the base).
       const previous = await store.readSidecar(path, sidecarFile).then(
         (s) => s?.sidecar ?? null,
         () => null,
       );
-      incoming = { ...stampAuthorship(previous, incoming, this.options.annotator), annotator: this.options.annotator };
+      incoming = { ...stampAuthorship(previous, incoming, who), annotator: who };
     }
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, {

@@ -43,6 +43,8 @@ export interface WorkspaceInfo {
   /** Problem reading tahrir.json (defaults are used then). */
   configProblem?: TahrirErrorData;
   documents: DocumentSummary[];
+  /** Teams: `git config user.name` for the workspace (the editor's default annotator name); absent when none. */
+  gitUserName?: string;
 }
 
 /** What moved or was orphaned when the source text changed on disk. */

@@ -66,13 +66,18 @@ export type KeyCommand =
   | 'accept-annotation-suggestion'
   | 'reject-annotation-suggestion'
   | 'accept-all-of-label'
-  | 'accept-all-of-source';
+  | 'accept-all-of-source'
+  | 'take-mine'
+  | 'take-theirs'
+  | 'take-both'
+  | 'take-neither';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
- * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all).
+ * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all), or
+ * the merge conflict queue (Teams: a sidecar a git merge left conflicts in).
  */
-export type KeyScope = 'cleanup-list';
+export type KeyScope = 'cleanup-list' | 'conflict-queue';
 
 export interface KeyBinding {
   /**
@@ -320,6 +325,16 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: 'Alt + Y',
     what: 'keys.accept-all-of-source',
   },
+  {
+    command: 'take-mine',
+    scope: 'conflict-queue',
+    chords: [{ code: 'KeyM', shift: false }],
+    keys: 'M / T / B / N',
+    what: 'keys.take-conflict',
+  },
+  { command: 'take-theirs', scope: 'conflict-queue', chords: [{ code: 'KeyT', shift: false }], keys: '', what: '' },
+  { command: 'take-both', scope: 'conflict-queue', chords: [{ code: 'KeyB', shift: false }], keys: '', what: '' },
+  { command: 'take-neither', scope: 'conflict-queue', chords: [{ code: 'KeyN', shift: false }], keys: '', what: '' },
   {
     command: 'delete-boilerplate',
     chords: [{ key: 'Backspace', ctrl: true, shift: false }],

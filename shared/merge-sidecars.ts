@@ -57,27 +57,39 @@ export interface MergeOptions {
 
 /** Plain-data equality, independent of key order; `undefined` fields count as absent. */
 export function sameData(a: unknown, b: unknown): boolean {
+  return sameFields(a, b, false);
+}
+
+/**
+ * `sameData`, leaving out the top level's createdBy/changedBy when `skipNames`. Counts keys
+ * without building arrays or copies: the merge driver compares every item of three versions.
+ */
+function sameFields(a: unknown, b: unknown, skipNames: boolean): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => sameData(v, bb[i]));
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFields(a[i], bb[i], false)) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return (
-    ak.length === bk.length && ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && sameData(ao[k], bo[k]))
-  );
+  const skip = (k: string) => skipNames && (k === 'createdBy' || k === 'changedBy');
+  let count = 0;
+  for (const k in ao) {
+    if (ao[k] === undefined || skip(k)) continue;
+    if (!Object.prototype.hasOwnProperty.call(bo, k) || !sameFields(ao[k], bo[k], false)) return false;
+    count++;
+  }
+  for (const k in bo) if (bo[k] !== undefined && !skip(k)) count--;
+  return count === 0;
 }
 
 /** Items compare by what they say, not who said it: two annotators making the same change agree. */
 export function sameContent(a: object, b: object): boolean {
-  const { createdBy: _ca, changedBy: _cha, ...restA } = a as { createdBy?: string; changedBy?: string };
-  const { createdBy: _cb, changedBy: _chb, ...restB } = b as { createdBy?: string; changedBy?: string };
-  return sameData(restA, restB);
+  return sameFields(a, b, true);
 }
 
 /** JSON of plain data with object keys sorted: equal for data sameData calls equal. */

@@ -3,6 +3,7 @@
 // the item, so the file stays valid JSON and nothing is lost until someone resolves it.
 import { sameData, type MergeConflict, type MergeResult } from './merge-sidecars';
 import type { Sidecar, SidecarConflict, SidecarConflictKind } from './model';
+import { sortSidecar } from './sidecar';
 
 export type { SidecarConflict, SidecarConflictKind, SidecarConflictReason } from './model';
 
@@ -73,4 +74,60 @@ export function describeConflicts(conflicts: readonly SidecarConflict[], max = 3
   const shown = conflicts.slice(0, max).map(what).join('; ');
   const more = n > max ? `; and ${n - max} more` : '';
   return `${n} unresolved merge conflict${n === 1 ? '' : 's'} (${shown}${more})`;
+}
+
+/** How the editor settles one conflict: one side's version, both (where both can stand), or neither. */
+export type ConflictChoice = 'mine' | 'theirs' | 'both' | 'neither';
+
+type Listed = { id: string; start: number; end: number };
+
+function unusedId(taken: ReadonlySet<string>, id: string): string {
+  let n = 2;
+  while (taken.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
+/**
+ * The sidecar with its `at`-th conflict settled by `choice` and removed from `conflicts` (the
+ * section dropped when it is empty). Items: the chosen version(s) replace what the merge kept;
+ * neither removes the item. Document fields: mine or theirs, neither = the common base.
+ * A choice that cannot stand (both values of one field, two overlapping edits) is an Error.
+ */
+export function resolveConflict(sidecar: Sidecar, at: number, choice: ConflictChoice): Sidecar {
+  const c = sidecar.conflicts?.[at];
+  if (!c) throw new Error(`no conflict number ${at + 1} to resolve`);
+  const rest = sidecar.conflicts!.filter((_, i) => i !== at);
+  const out: Sidecar = { ...sidecar, document: { ...sidecar.document } };
+  if (rest.length > 0) out.conflicts = rest;
+  else delete out.conflicts;
+  if (c.kind === 'document') {
+    if (choice === 'both') throw new Error(`${c.id} holds one value: take mine, theirs or neither (the base)`);
+    const value = choice === 'mine' ? c.mine : choice === 'theirs' ? c.theirs : c.base;
+    if (c.id === 'source') {
+      if (value !== undefined) out.source = value as Sidecar['source'];
+    } else {
+      const doc = out.document as unknown as Record<string, unknown>;
+      if (value === undefined) delete doc[c.id];
+      else doc[c.id] = value;
+    }
+    return out;
+  }
+  const key = LIST[c.kind];
+  const mine = c.mine as Listed | undefined;
+  const theirs = c.theirs as Listed | undefined;
+  const gone = new Set([c.id, mine?.id, theirs?.id].filter((x): x is string => x !== undefined));
+  const list = (sidecar[key] as unknown as Listed[]).filter((x) => !gone.has(x.id));
+  const taken = new Set(list.map((x) => x.id));
+  const add = (item: Listed | undefined) => {
+    if (!item) return;
+    const placed = taken.has(item.id) ? { ...item, id: unusedId(taken, item.id) } : item;
+    taken.add(placed.id);
+    list.push(placed);
+  };
+  if (choice === 'both' && c.kind === 'edit' && mine && theirs && mine.start < theirs.end && theirs.start < mine.end)
+    throw new Error(`edits ${mine.id} and ${theirs.id} overlap: only one of them can stay`);
+  if (choice === 'mine' || choice === 'both') add(mine);
+  if (choice === 'theirs' || choice === 'both') add(theirs);
+  (out as unknown as Record<string, unknown>)[key] = list;
+  return sortSidecar(out);
 }

@@ -9,6 +9,7 @@ import { sidecarFromData, spanCount, type DocumentData } from '../../shared/docu
 import { nowStamp } from '../../shared/timestamp';
 import type { SidecarToWrite } from './sidecar-writer';
 import { session, type EditorSession } from './session';
+import { annotatorOf } from './annotator-name';
 
 export interface AutosaveOptions {
   debounceMs: number;
@@ -65,8 +66,10 @@ export class Autosave {
     return this.session.store;
   }
 
-  private annotator(): string | undefined {
-    return this.store.getState().workspace?.config.annotator;
+  /** The writer named in the sidecar: the editor's annotator ('' when none, so the last writer is not claimed). */
+  private annotator(): string {
+    const s = this.store.getState();
+    return annotatorOf(s.annotator, s.workspace);
   }
 
   currentSidecar(): Sidecar | null {

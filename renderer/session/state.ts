@@ -29,6 +29,8 @@ export interface WorkspaceSlice {
    */
   textMatches: { words: string; ids: ReadonlySet<string> } | null;
   workspaceError: TahrirErrorData | null;
+  /** Teams: the annotator name chosen on this machine; null: the default (git's user.name). */
+  annotator: string | null;
 }
 
 /** The document open in the editor: its text, the sidecar as opened, what opening it found (from OpenedDocument). */

@@ -21,6 +21,7 @@ import type {
   UiSlice,
   WorkspaceSlice,
 } from './state';
+import { rememberedAnnotator } from './annotator-name';
 
 export const initialWorkspace = (): WorkspaceSlice => ({
   workspace: null,
@@ -28,6 +29,7 @@ export const initialWorkspace = (): WorkspaceSlice => ({
   filter: '',
   textMatches: null,
   workspaceError: null,
+  annotator: rememberedAnnotator(),
 });
 export const initialDocument = (): DocumentSlice => ({
   doc: null,

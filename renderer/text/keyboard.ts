@@ -18,6 +18,7 @@ import {
   toggleDone,
 } from '../session/annotation-actions';
 import { doneAndNext, stepDocument } from '../session/document-actions';
+import { openConflicts, resolveCurrentConflict } from '../session/conflict-queue';
 import { redo, undo } from '../session/history';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
@@ -63,6 +64,11 @@ function focusField(id: string): void {
 /** Keys that act on the document: a document is open, and no field, dialog or sheet has the keys. */
 function editing(e: KeyboardEvent, s: TahrirState): boolean {
   return !isField(e.target) && !s.dialog && !s.shortcutsOpen && !!s.doc;
+}
+
+/** The open document holds merge conflicts to settle (Teams). */
+function settling(e: KeyboardEvent, s: TahrirState): boolean {
+  return editing(e, s) && openConflicts(s).length > 0;
 }
 
 /** Digit: tag the selection, or relabel the selected entity. */
@@ -223,6 +229,10 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   'reject-annotation-suggestion': { paintFirst: true, when: editing, run: () => void decideSuggestion('reject') },
   'accept-all-of-label': { paintFirst: true, when: editing, run: () => acceptAllLike('label') },
   'accept-all-of-source': { paintFirst: true, when: editing, run: () => acceptAllLike('source') },
+  'take-mine': { when: settling, run: () => void resolveCurrentConflict('mine') },
+  'take-theirs': { when: settling, run: () => void resolveCurrentConflict('theirs') },
+  'take-both': { when: settling, run: () => void resolveCurrentConflict('both') },
+  'take-neither': { when: settling, run: () => void resolveCurrentConflict('neither') },
 };
 
 /** Pressed alone, these do nothing (they only change what the next key does). */
@@ -230,7 +240,13 @@ const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', '
 
 /** The commands a key press may run, in order: a label's hotkey first (tahrir.json), then the keymap's. */
 function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
-  const commands = commandsFor(e, inSuggestionList(e.target) ? 'cleanup-list' : undefined);
+  // A document holding merge conflicts is read-only: M/T/B/N settle them (the queue's keys).
+  const scope = inSuggestionList(e.target)
+    ? 'cleanup-list'
+    : openConflicts(s).length > 0
+      ? 'conflict-queue'
+      : undefined;
+  const commands = commandsFor(e, scope);
   if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? []))
     commands.unshift(e.altKey ? 'tag-exact' : 'tag');
   return commands;

@@ -8,7 +8,9 @@ import { setLocale, useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { closeDialog, openDialog, setView, toggleShortcuts } from '../session/ui-actions';
 import { Announcer } from './Announcer';
+import { AnnotatorName } from './AnnotatorName';
 import { AppearanceMenu } from './AppearanceMenu';
+import { ConflictQueue } from './ConflictQueue';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
@@ -105,6 +107,7 @@ function TopBar(): ReactElement {
         </div>
       )}
       <div className="bar-end">
+        <AnnotatorName />
         <SaveIndicator />
         <button
           className="small"
@@ -207,6 +210,7 @@ export function App(): ReactElement {
           </div>
         )}
         <Banners />
+        <ConflictQueue />
         <SearchBar />
         <LabelBar />
         <SuggestionBar />

@@ -28,7 +28,7 @@ export function Banners(): ReactElement {
           />
         </div>
       )}
-      {doc?.readOnly && (
+      {doc?.readOnly && !doc.base.conflicts?.length && (
         <div className="banner error" role="alert" data-testid="read-only-banner">
           <RichMessage
             id="banner.read-only"

@@ -234,4 +234,5 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'keys.accept-all-of-source': 'قبول كل الاقتراحات المفتوحة من مصدر الاقتراح الحالي في هذا المستند (خطوة تراجع واحدة)',
   'list.progress-bar': 'المستندات المنجزة',
   'list.reading': 'جارٍ القراءة…',
+  'keys.take-conflict': 'تعارضات الدمج: أخذ نسختي / نسختهم / كلتيهما / لا شيء للتعارض الحالي',
 };

@@ -251,6 +251,7 @@ export const EN = {
     'Accept every open suggestion from the current one’s source in this document (one undo step)',
   'list.progress-bar': 'Documents done',
   'list.reading': 'reading…',
+  'keys.take-conflict': 'Merge conflicts: take mine / theirs / both / neither for the current conflict',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -1,4 +1,5 @@
 // Teams: each save stamps what it adds or changes with the annotator of this machine.
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,5 +62,34 @@ describe('Backend saves with an annotator', () => {
       null,
     );
     expect(await readFile(join(root, 'a.annotations.json'), 'utf8')).not.toMatch(/createdBy|changedBy/);
+  });
+});
+
+describe('Backend saves named by the editor (Teams)', () => {
+  it('stamps with the writer the sidecar names when the host has no fixed name', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'a.txt': 'Sara met Omar.' });
+    const backend = await Backend.open(root);
+    const opened = await backend.openDocument('a');
+    await backend.saveSidecar(
+      'a',
+      {
+        ...opened.sidecar,
+        annotator: 'سارة',
+        entities: [{ id: 't1', start: 0, end: 4, label: 'PERSON', text: 'Sara' }],
+      },
+      null,
+    );
+    const saved = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
+    expect(saved.entities.map((e) => [e.createdBy, e.changedBy])).toEqual([['سارة', 'سارة']]);
+    expect(saved.annotator).toBe('سارة');
+  });
+
+  it("gives the editor git's user.name for the workspace as the default name", async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'a.txt': 'Sara met Omar.' });
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    execFileSync('git', ['config', 'user.name', 'Omar Git'], { cwd: root });
+    expect((await (await Backend.open(root)).getWorkspace()).gitUserName).toBe('Omar Git');
   });
 });

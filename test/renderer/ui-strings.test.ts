@@ -23,6 +23,8 @@ const NOT_YET = new Set([
   'ProgressDialog.tsx',
   'SpanExtent.tsx',
   'SuggestionBar.tsx',
+  'AnnotatorName.tsx',
+  'ConflictQueue.tsx',
 ]);
 const READ = new Set(['title', 'aria-label', 'placeholder', 'alt']);
 /** Literal text that is not words: key names, symbols, the app's name. */

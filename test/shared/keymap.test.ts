@@ -114,12 +114,14 @@ describe('keymap', () => {
     for (const binding of KEYMAP)
       if (
         binding.command &&
+        binding.keys !== '' &&
         !['previous-document', 'previous-suggestion', 'previous-annotation-suggestion'].includes(binding.command)
       )
         expect(sheet.map((r) => r.keys)).toContain(binding.keys);
     expect(sheet.map((r) => r.keys)).toContain('Alt + ↓ / Alt + ↑'); // previous-document shares that row
     expect(sheet.map((r) => r.keys)).toContain('J / K or ↓ / ↑'); // previous-suggestion shares that row
     expect(sheet.map((r) => r.keys)).toContain('N / Shift + N'); // previous-annotation-suggestion shares that row
+    expect(sheet.map((r) => r.keys)).toContain('M / T / B / N'); // take theirs / both / neither share take mine's
   });
 
   it('reviews entity and quote suggestions with N, Y, X (the physical keys), Shift + Y and Alt + Y', () => {
@@ -150,6 +152,15 @@ describe('keymap', () => {
     const ar = shortcutSheet(createTranslator('ar'));
     expect(ar.find((r) => r.keys === 'Q')?.what).toBe('تعليم التحديد اقتباسًا');
     expect(ar.map((r) => r.keys)).toContain('Alt + رقم');
+  });
+
+  it('gives the merge conflict queue its own keys: M / T / B / N (physical keys, so an Arabic layout works)', () => {
+    const queue = 'conflict-queue' as const;
+    expect(commandsFor(press({ code: 'KeyM', key: 'ة' }), queue)).toEqual(['take-mine']);
+    expect(commandsFor(press({ code: 'KeyT', key: 'ف' }), queue)).toEqual(['take-theirs']);
+    expect(commandsFor(press({ code: 'KeyB', key: 'لا' }), queue)).toEqual(['take-both']);
+    expect(commandsFor(press({ code: 'KeyN', key: 'ى' }), queue)).toEqual(['take-neither']);
+    expect(commandsFor(press({ code: 'KeyT', key: 't' }))).toEqual(['toggle-view']); // elsewhere as before
   });
 
   it('gives the cleanup list its own review keys, the others going on as anywhere else', () => {
