@@ -73,6 +73,7 @@ function TopBar(): ReactElement {
             className="icon"
             onClick={undo}
             disabled={!canUndo}
+            data-testid="undo"
             title={t('top.undo-title')}
             aria-label={t('top.undo')}
           >

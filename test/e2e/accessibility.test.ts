@@ -129,7 +129,7 @@ describe.skipIf(!haveChromium)('axe-core on the main screens (tahrir serve, Chro
         } finally {
           // Leave the sample as it was for the next language and theme.
           await page.keyboard.press('Escape');
-          while (await page.locator('[aria-label="Undo"]').isEnabled()) await page.keyboard.press('Control+z');
+          while (await page.locator('[data-testid="undo"]').isEnabled()) await page.keyboard.press('Control+z');
           await harness.waitSaved(page);
           await context.close();
         }
