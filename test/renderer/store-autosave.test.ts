@@ -225,9 +225,11 @@ describe('autosave', () => {
     expect(sent.every((s) => typeof s === 'string')).toBe(true);
     const s = store().getState();
     const last = JSON.parse(sent[sent.length - 1] as string) as Sidecar;
+    // The page also names its annotator in the header (the editor's setting, git's user.name by default).
     expect({ ...last, updatedAt: undefined }).toEqual({
       ...sidecarFromData(s.doc!.base, s.data!),
       updatedAt: undefined,
+      ...(last.annotator === undefined ? {} : { annotator: last.annotator }),
     });
     expect((await onDisk(root, 'ar'))?.entities.map((e) => e.text)).toEqual(['جو بايدن']);
   });
