@@ -182,8 +182,11 @@ function mergeItems<T extends { id: string }>(
       }
     } else if (ti) {
       const twin = bi || mineAdded.size === 0 ? undefined : mineAdded.get(contentKey(ti));
-      if (twin) aliases.set(id, twin.id);
-      else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
+      if (twin) {
+        // The same addition as mine's under another id: kept once, as mine's, and said (its speakers follow).
+        aliases.set(id, twin.id);
+        renamed.push({ kind, from: id, to: twin.id });
+      } else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
       else if (sameContent(bi, ti))
         continue; // deleted here, untouched on disk
       else {

@@ -261,6 +261,26 @@ describe('mergeSidecars', () => {
     expect(additions).toBeGreaterThan(RUNS);
   });
 
+  // Found by the property below (seed -1296852821): theirs held mine's addition under another id, and the merge kept
+  // it once, as mine's, without saying so; the rename is now listed, so the item reads as kept, not lost.
+  it('two-way: the same addition under another id on each side is kept once, and its rename is listed', () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: 400 },
+      document: { status: 'todo' },
+      edits: [],
+      entities: [],
+      quotes: [],
+    };
+    const span = (start: number, end: number) => ({ span: { start, end }, kind: 'direct' as const, speakerPick: 0 });
+    const mine = { ...base, quotes: [quote('q1', span(7, 23), [])] };
+    const theirs = { ...base, quotes: [quote('q1', span(0, 0), []), quote('q2', span(7, 23), [])] };
+    const r = mergeSidecars(mine, theirs);
+    expect(r.sidecar.quotes.filter((q) => q.start === 7 && q.end === 23)).toHaveLength(1);
+    expect(r.renamed).toContainEqual({ kind: 'quote', from: 'q2', to: 'q1' });
+  });
+
   it(`two-way (no base): the union, every item of both sides kept or listed (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(sidecarArb, changeArb, changeArb, (base, cm, ct) => {
