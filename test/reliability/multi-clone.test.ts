@@ -7,7 +7,7 @@
 // ever torn (every sidecar parses, no conflict markers); every clone ends on the same commit.
 // About 55 s of CPU for 100 rounds (git and the driver's Node processes): under a minute on an
 // idle two-core machine; the timeout leaves room for a loaded one. TAHRIR_CLONE_ROUNDS=N runs N
-// rounds and prints each one's time.
+// rounds and prints each one's time; TAHRIR_CLONE_SEED=N another seed (the pushes race, so a seed is no replay).
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { useCliBundle } from '../electron/cli/cli-bundle';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 
 const ROUNDS = Number(process.env.TAHRIR_CLONE_ROUNDS ?? 100);
-const SEED = 18;
+const SEED = Number(process.env.TAHRIR_CLONE_SEED ?? 18);
 const NAMES = ['lina', 'omar', 'sara'];
 const LABELS = ['PERSON', 'ORG', 'GPE', 'LOC'];
 const DOCUMENTS: Record<string, string> = {
