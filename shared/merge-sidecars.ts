@@ -214,6 +214,8 @@ function mergeItems<T extends { id: string }>(
   conflicts: MergeConflict[],
   renamed: MergeRename[],
   aliases: Map<string, string> = new Map(),
+  /** Filled with each base item's id in the result (where it was kept): its quotes' speakers follow it. */
+  baseIds: Map<string, string> = new Map(),
 ): Placed<T>[] {
   const b = byId(base);
   // One item may have another id on each side (an earlier merge moved it): compare what they say.
@@ -221,7 +223,7 @@ function mergeItems<T extends { id: string }>(
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
   /** Kept from theirs under their own id: it gets a fresh one if mine's items use that id. */
-  const theirsOwn: Placed<T>[] = [];
+  const theirsOwn: { placed: Placed<T>; baseId?: string }[] = [];
   const fromTheirs = (ti: T, mi: T | undefined): Placed<T> => {
     if (!mi || mi.id === ti.id) return { item: ti, from: 'theirs' };
     aliases.set(ti.id, mi.id);
@@ -239,6 +241,7 @@ function mergeItems<T extends { id: string }>(
     const { base: bi, mine: mi, theirs: ti } = v;
     const id = (mi ?? ti)?.id;
     if (id === undefined) continue; // deleted on both sides
+    if (bi && mi) baseIds.set(bi.id, mi.id);
     if (mi && ti) {
       if (same(mi, ti)) out.push(keepMine(mi, ti));
       else if (bi && same(bi, mi)) out.push(fromTheirs(ti, mi));
@@ -246,7 +249,7 @@ function mergeItems<T extends { id: string }>(
       else if (!bi && hasBase) {
         // Both added an item and picked the same id (ids are numbered per file): keep both.
         out.push({ item: mi, from: 'mine' });
-        theirsOwn.push({ item: ti, from: 'theirs' });
+        theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
       } else {
         out.push(prefer === 'mine' ? keepMine(mi, ti) : fromTheirs(ti, mi));
         conflicts.push({ kind, id, reason: 'both-changed', kept: prefer, mine: mi, theirs: ti });
@@ -267,23 +270,24 @@ function mergeItems<T extends { id: string }>(
           aliases.set(ti.id, twin.id);
           renamed.push({ kind, from: ti.id, to: twin.id });
         }
-      } else if (!bi) theirsOwn.push({ item: ti, from: 'theirs' });
+      } else if (!bi) theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
       else if (same(bi, ti))
         continue; // deleted here, untouched on disk
       else {
-        theirsOwn.push({ item: ti, from: 'theirs' });
+        theirsOwn.push({ placed: { item: ti, from: 'theirs' }, baseId: bi.id });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
       }
     }
   }
   // Theirs under an id mine's items use (both added one under it): kept under a fresh id.
   const used = new Set(out.map((p) => p.item.id));
-  for (const p of theirsOwn) {
-    if (used.has(p.item.id)) {
-      const to = freshId();
-      renamed.push({ kind, from: p.item.id, to });
-      out.push({ item: { ...p.item, id: to }, from: 'theirs', renamedFrom: p.item.id });
-    } else out.push(p);
+  for (const { placed: p, baseId } of theirsOwn) {
+    const kept: Placed<T> = used.has(p.item.id)
+      ? { item: { ...p.item, id: freshId() }, from: 'theirs', renamedFrom: p.item.id }
+      : p;
+    if (kept.renamedFrom) renamed.push({ kind, from: kept.renamedFrom, to: kept.item.id });
+    if (baseId !== undefined) baseIds.set(baseId, kept.item.id);
+    out.push(kept);
   }
   return out;
 }
@@ -395,6 +399,7 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   );
 
   const aliases = new Map<string, string>();
+  const entityIdsOfBase = new Map<string, string>();
   const entities = mergeItems<Entity>(
     'entity',
     base?.entities,
@@ -406,6 +411,7 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
     conflicts,
     renamed,
     aliases,
+    entityIdsOfBase,
   );
   // Their quotes must follow their entities' new ids (and the ids mine has for the entities both added).
   const entityRenames = new Map([
@@ -415,9 +421,14 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const theirQuotes = theirs.quotes.map((q) =>
     q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q,
   );
+  // The base's quotes are compared with both sides' in the result's ids too.
+  const baseQuotes = base?.quotes.map((q) => {
+    const speaker = q.speaker === null ? null : (entityIdsOfBase.get(q.speaker) ?? q.speaker);
+    return speaker === q.speaker ? q : { ...q, speaker };
+  });
   const quotes = mergeItems<Quote>(
     'quote',
-    base?.quotes,
+    baseQuotes,
     mine.quotes,
     theirQuotes,
     prefer,

@@ -410,19 +410,40 @@ describe('merges of merges (three clones through git)', () => {
     entities,
     quotes: [],
   });
-  /** `n` entities added as the app adds them: ids numbered per file, so two clones pick the same ones. */
+  /**
+   * Entities added as the app adds them, each with a quote it speaks: ids numbered per file, so two clones pick the
+   * same ones.
+   */
   const add = (s: Sidecar, who: string, spans: { start: number; end: number }[]): Sidecar => {
     const entities = [...s.entities];
-    const taken = new Set(entities.map((e) => e.id));
+    const quotes = [...s.quotes];
+    const taken = new Set([...entities, ...quotes].map((e) => e.id));
+    const fresh = (prefix: string, from: number) => {
+      let n = from;
+      while (taken.has(`${prefix}${n}`)) n++;
+      taken.add(`${prefix}${n}`);
+      return `${prefix}${n}`;
+    };
     spans.forEach((sp, i) => {
-      let n = entities.length + 1;
-      while (taken.has(`t${n}`)) n++;
-      taken.add(`t${n}`);
-      entities.push({ ...entity(`t${n}`, { span: sp, label: 'PERSON' }), link: `${who}-${i}` });
+      const id = fresh('t', entities.length + 1);
+      entities.push({ ...entity(id, { span: sp, label: 'PERSON' }), link: `${who}-${i}` });
+      quotes.push({
+        id: fresh('q', quotes.length + 1),
+        start: sp.start,
+        end: sp.end,
+        text: `${who}-${i}`,
+        speaker: id,
+        kind: 'direct',
+      });
     });
-    return { ...s, entities };
+    return { ...s, entities, quotes };
   };
   const links = (s: Sidecar) => s.entities.map((e) => e.link).sort();
+  /** Each quote with the link of the entity its speaker id names there: who said it survives the merges. */
+  const sayers = (s: Sidecar) => {
+    const link = new Map(s.entities.map((e) => [e.id, e.link]));
+    return s.quotes.map((q) => `${q.text} by ${q.speaker === null ? null : link.get(q.speaker)}`).sort();
+  };
 
   it("a base entity renamed by both earlier merges: each side's addition under its old id is kept, no conflict", () => {
     const base = bare([{ ...entity('t5', { span: { start: 0, end: 3 }, label: 'PERSON' }), link: 'sara' }]);
@@ -436,7 +457,7 @@ describe('merges of merges (three clones through git)', () => {
     expect(new Set(r.sidecar.entities.map((x) => x.id)).size).toBe(3);
   });
 
-  it(`A pushes, B and C each merge A into their own work, then C merges B's merge: nothing lost, no conflict (${RUNS} runs)`, () => {
+  it(`A pushes, B and C each merge A into their own work, then C merges B's merge: nothing lost, every quote's speaker kept, no conflict (${RUNS} runs)`, () => {
     const spans = fc.array(span, { maxLength: 4 });
     fc.assert(
       fc.property(spans, spans, spans, spans, (root, a, b, c) => {
@@ -449,6 +470,7 @@ describe('merges of merges (three clones through git)', () => {
         const final = mergeSidecars(mergedByC.sidecar, mergedByB.sidecar, { base: a1 });
         const want = [...links(a1), ...links(add(r0, 'b', b)), ...links(add(r0, 'c', c))];
         expect(links(final.sidecar)).toEqual([...new Set(want)].sort());
+        expect(sayers(final.sidecar)).toEqual([...new Set(want)].sort().map((l) => `${l} by ${l}`));
         expect(final.conflicts).toEqual([]);
         expect(new Set(final.sidecar.entities.map((x) => x.id)).size).toBe(final.sidecar.entities.length);
       }),
