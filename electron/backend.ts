@@ -33,7 +33,7 @@ import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shar
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { gitUserName } from './annotator';
-import { driverCommand } from './git-setup';
+import { mergeDriverCommand } from './git-setup';
 import { readAssignment, syncStatus, syncWorkspace } from './git-sync';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
@@ -78,7 +78,7 @@ export interface BackendOptions {
 export function defaultMergeDriver(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   const script = here.endsWith('dist') ? resolve(here, 'cli.cjs') : resolve(here, '..', 'dist', 'cli.cjs');
-  const command = driverCommand(process.execPath, script);
+  const command = mergeDriverCommand(process.execPath, script);
   return process.versions.electron ? `ELECTRON_RUN_AS_NODE=1 ${command}` : command;
 }
 
