@@ -70,7 +70,8 @@ export type KeyCommand =
   | 'take-mine'
   | 'take-theirs'
   | 'take-both'
-  | 'take-neither';
+  | 'take-neither'
+  | 'sync';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
@@ -365,6 +366,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: 'Ctrl + E',
     what: 'keys.export',
     menu: { command: 'export', accelerator: 'CmdOrCtrl+E' },
+  },
+  {
+    command: 'sync',
+    chords: [{ code: 'KeyS', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + S',
+    what: 'keys.sync',
+    menu: { command: 'sync', accelerator: 'CmdOrCtrl+Shift+S' },
   },
 ];
 

@@ -59,6 +59,8 @@ export function menuTemplate(actions: MenuActions, mac = process.platform === 'd
         command(t('menu.export'), 'export', menuAccelerator('export')),
         command(t('menu.import'), 'import'),
         { type: 'separator' },
+        pageKey(t('menu.sync'), 'sync'),
+        { type: 'separator' },
         mac
           ? { role: 'close', label: t('menu.close') }
           : { role: 'quit', label: t('menu.quit'), accelerator: 'CmdOrCtrl+Q' },

@@ -4,6 +4,9 @@ import type {
   TaggerStatus,
   DocumentSummary,
   OpenedDocument,
+  SyncReport,
+  SyncStatus,
+  SyncStep,
   ReanchorReport,
   SuggestedEdit,
   Suggestions,
@@ -133,6 +136,19 @@ export interface UiSlice {
   externalChoice: PendingChange | null;
   /** The Cleanup tab's replace field, while open. */
   replacing: PendingReplace | null;
+  /** Teams: the status line and the Sync command (session/sync.ts). */
+  sync: SyncState;
+}
+
+export interface SyncState {
+  /** Where this clone stands (null until asked). */
+  status: SyncStatus | null;
+  running: boolean;
+  /** The running sync's step (from the back end's events), and which push it is on. */
+  step: SyncStep | null;
+  attempt: number | null;
+  /** The last sync's report, for its dialog. */
+  report: SyncReport | null;
 }
 
 /** The cleanup review's boilerplate suggestions: not document data, refetched per document. */

@@ -63,6 +63,7 @@ export const initialUi = (): UiSlice => ({
   external: null,
   externalChoice: null,
   replacing: null,
+  sync: { status: null, running: false, step: null, attempt: null, report: null },
 });
 export const initialCleanup = (): CleanupState => ({
   docId: null,

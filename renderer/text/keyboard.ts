@@ -20,6 +20,7 @@ import {
 import { doneAndNext, stepDocument } from '../session/document-actions';
 import { openConflicts, resolveCurrentConflict } from '../session/conflict-queue';
 import { redo, undo } from '../session/history';
+import { runSync } from '../session/sync';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
 import {
@@ -210,6 +211,7 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
       if (!s.dialog) openDialog('export');
     },
   },
+  sync: { when: always, run: () => void runSync() },
   'delete-boilerplate': { when: editing, run: () => void deleteSelection('boilerplate') },
   'delete-typo': { when: editing, run: () => void deleteSelection('typo') },
   replace: { when: editing, run: () => void startReplace() },

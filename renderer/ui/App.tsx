@@ -27,6 +27,9 @@ import { SearchBar } from './SearchBar';
 import { SuggestionBar } from './SuggestionBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
+import { SyncButton } from './SyncControl';
+import { SyncReportDialog } from './SyncReportDialog';
+import { SYNC_REPORT_DIALOG } from '../session/sync';
 
 function TopBar(): ReactElement {
   const workspace = useTahrir((s) => s.workspace);
@@ -110,6 +113,7 @@ function TopBar(): ReactElement {
       <div className="bar-end">
         <AnnotatorName />
         <SaveIndicator />
+        <SyncButton />
         <button
           className="small"
           onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
@@ -177,6 +181,7 @@ const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
   [CORPUS_CLEANUP_DIALOG]: CorpusCleanupDialog,
   [PROGRESS_DIALOG]: ProgressDialog,
   [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
+  [SYNC_REPORT_DIALOG]: SyncReportDialog,
 };
 
 function OpenDialog(): ReactElement | null {

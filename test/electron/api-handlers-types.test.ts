@@ -44,7 +44,7 @@ const table = (suggest: string) => `
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
-    suggestAnnotations: (id) => b.suggestAnnotations(id),
+    suggestAnnotations: (id) => b.suggestAnnotations(id), sync: (r) => b.sync(r), syncStatus: (a) => b.syncStatus(a),
   } satisfies ApiHandlers;`;
 
 /** A Backend-like class answering `operations` of the Backend's (each as the real Backend does). */
@@ -71,6 +71,8 @@ const BACKEND_METHODS = [
   'siteTemplateLines',
   'addBoilerplateRule',
   'suggestAnnotations',
+  'sync',
+  'syncStatus',
 ];
 
 let errors: Record<string, string[]>;
