@@ -52,7 +52,7 @@ function data() {
 }
 
 describe('open suggestions', () => {
-  test('after an edit, each suggestion looks up only the spans over it: no list of every entity is made', () => {
+  test('after an edit, each suggestion looks up only the spans over it, to list it or to accept it: no list of every entity is made', () => {
     // 20,000 entities, every other word of a 40,000-word text; a suggestion on each free word and on each tagged one.
     const entities: Entity[] = [];
     for (let i = 0; i < 20_000; i++) {
@@ -83,6 +83,13 @@ describe('open suggestions', () => {
     listed.mockRestore();
     // The deleted entity's word is open again, the newly tagged one is not; free words stay open.
     expect(open).toEqual([taken[0], free[0], ...free.slice(2)]);
+    // Accepting looks up the same way: one on a free word goes in, one on a tagged word does not.
+    const listedOnAccept = vi.spyOn(SpanList.prototype, 'toArray');
+    const accepted = acceptedInto(edited, [free[3], taken[5]], () => 'x');
+    expect(listedOnAccept).not.toHaveBeenCalled();
+    listedOnAccept.mockRestore();
+    expect(accepted.added).toBe(1);
+    expect(openSuggestions([free[3], taken[5], free[4]], accepted.data)).toEqual([free[4]]);
   });
 
   test('by position; a source turned off is left out', () => {
