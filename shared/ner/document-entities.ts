@@ -4,6 +4,7 @@
 // tokenizer, tokens split at entity edges, and و / ف / ب / ل / ك before the article split
 // off (والقاهرة → و + القاهرة), as NewsFANE writes them.
 import type { Entity } from '../model';
+import { overlapTest } from '../sorted-search';
 import type { EntitySuggestion } from '../suggestions';
 import { splitAtBoundaries, splitSentences, tokenize, type Token } from '../tokenizer';
 import { tagSentences, trainEntityTagger, type EntityTagger } from './entity-tagger';
@@ -83,7 +84,7 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
   const matched = matchWorkspaceNames(text, options.names, options.existing);
   const out: EntitySuggestion[] = [...matched];
   if (options.tagger) {
-    const taken = [...options.existing, ...matched];
+    const taken = overlapTest([...options.existing, ...matched].sort((a, b) => a.start - b.start));
     const sentences = splitSentences(text, taggerTokens(text));
     const tagged = tagSentences(
       options.tagger.tagger,
@@ -95,7 +96,7 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
       for (const span of spansOfTags(tags)) {
         const start = sentence[span.start].start;
         const end = sentence[span.end - 1].end;
-        if (taken.some((t) => t.start < end && start < t.end)) continue;
+        if (taken(start, end)) continue;
         const score = Math.min(...confidence.slice(span.start, span.end));
         out.push({ start, end, label: span.label, score: Math.round(score * 1000) / 1000, source: 'tagger' });
       }

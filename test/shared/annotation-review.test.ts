@@ -113,3 +113,40 @@ describe('open suggestions', () => {
     expect(rejectedInto(after, [biden], slice).data).toBe(after);
   });
 });
+
+describe('open suggestions on a long document', () => {
+  /** Entities whose offsets count how often they are read: the work openSuggestions does, without a clock. */
+  function countedData(entities: number) {
+    let reads = 0;
+    const sidecar = emptySidecar('long.txt', '0'.repeat(64), entities * 10 + 10);
+    for (let i = 0; i < entities; i++) {
+      const [start, end] = [i * 10, i * 10 + 3];
+      sidecar.entities.push(
+        Object.defineProperties({ id: `t${i}`, label: 'PERSON', text: 'abc' } as never, {
+          start: { get: () => (reads++, start), enumerable: true },
+          end: { get: () => (reads++, end), enumerable: true },
+        }),
+      );
+    }
+    return { data: dataFromSidecar(sidecar), reads: () => reads };
+  }
+
+  test('each suggestion is checked against the entities by a search, not by reading every entity', () => {
+    const n = 2000;
+    const { data, reads } = countedData(n);
+    // Between the entities: none overlaps one, so a scan reads every entity for every suggestion (n × n).
+    const suggestions: EntitySuggestion[] = Array.from({ length: n }, (_, i) => ({
+      start: i * 10 + 5,
+      end: i * 10 + 8,
+      label: 'GPE',
+      score: 1,
+      source: 'workspace',
+    }));
+    const before = reads();
+    expect(openSuggestions(suggestions, data)).toHaveLength(n);
+    // The old scan read 8,000,000 offsets here; a search reads each entity's once or twice.
+    expect(reads() - before).toBeLessThan(10 * n);
+    // And what overlaps an entity is still left out.
+    expect(openSuggestions([{ ...suggestions[0], start: 2, end: 6 }], data)).toEqual([]);
+  });
+});
