@@ -5,7 +5,9 @@
 // off (والقاهرة → و + القاهرة), as NewsFANE writes them.
 import type { Entity } from '../model';
 import { overlapTest } from '../sorted-search';
-import type { EntitySuggestion } from '../suggestions';
+import { findQuotes } from '../quote-finder';
+import type { SpeakerCandidate } from '../speaker-suggestion';
+import type { EntitySuggestion, QuoteSuggestion } from '../suggestions';
 import { splitAtBoundaries, splitSentences, tokenize, type Token } from '../tokenizer';
 import { tagSentences, trainEntityTagger, type EntityTagger } from './entity-tagger';
 import type { Gazetteer } from './gazetteer';
@@ -103,6 +105,18 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
     });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A document's entity suggestions (suggestEntities) and its quote candidates, each quote's speaker among the
+ * document's people, tagged (`existing`) or suggested. What the editor's suggestion bar shows.
+ */
+export function documentSuggestions(
+  text: string,
+  options: EntitySuggestOptions & { existing: readonly SpeakerCandidate[] },
+): { entities: EntitySuggestion[]; quotes: QuoteSuggestion[] } {
+  const entities = suggestEntities(text, options);
+  return { entities, quotes: findQuotes(text, [...options.existing, ...entities]) };
 }
 
 export { loadTagger };
