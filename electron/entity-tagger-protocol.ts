@@ -24,7 +24,7 @@ export type TrainResult =
     }
   | { ok: false; message: string };
 
-/** One document's suggestions, worked out in the worker: seconds over a long document, the back end answers meanwhile. */
+/** One document's suggestions, worked out in the worker (seconds on a long text): the back end answers meanwhile. */
 export interface SuggestJob {
   suggest: {
     text: string;

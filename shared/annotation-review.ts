@@ -52,7 +52,7 @@ export function rejectionOf(s: Suggestion, text: string): RejectedSuggestion {
   return { rule, start: s.start, end: s.end, text };
 }
 
-/** A suggestion's kind and span, as its rejection is known by (an entity's with any label, a quote's of either kind). */
+/** A suggestion's kind and span, as its rejection is known by (an entity's with any label, a quote's of any kind). */
 const spanKey = (prefix: string, start: number, end: number) => `${prefix}${start}:${end}`;
 const keyOf = (s: Suggestion) => spanKey(isEntitySuggestion(s) ? ENTITY_RULE : QUOTE_RULE, s.start, s.end);
 

@@ -153,7 +153,8 @@ export function SuggestionBar(): ReactElement | null {
           </span>
         </div>
       ) : (
-        counts.total > 0 && (
+        // Shown while they are looked for too: the text below does not jump down when they come (mid-drag).
+        (counts.total > 0 || review.loading) && (
           <div className="review-row review-hint">
             <kbd>N</kbd> next suggestion · <kbd>Y</kbd> accept · <kbd>X</kbd> reject · a label’s digit: accept as that
             label
