@@ -1,6 +1,8 @@
 // What the back end and the tagger's worker thread (entity-tagger-worker.ts) send each other.
+import type { WorkspaceName } from '../shared/ner/workspace-matcher';
 import type { TaggedSentence, TaggerModel } from '../shared/ner/tagger';
 import type { WorkspaceDocument } from '../shared/ner/workspace-training';
+import type { EntitySuggestion, QuoteSuggestion } from '../shared/suggestions';
 
 /** One training: the workspace's documents, or sentences ready to learn from (the bench's CoNLL file). */
 export interface TrainJob {
@@ -21,3 +23,18 @@ export type TrainResult =
       ms: number;
     }
   | { ok: false; message: string };
+
+/** One document's suggestions, worked out in the worker (seconds on a long text): the back end answers meanwhile. */
+export interface SuggestJob {
+  suggest: {
+    text: string;
+    names: WorkspaceName[];
+    /** The document's own entities (never suggested again; its people are the quotes' speakers). */
+    own: { start: number; end: number; label: string; text: string }[];
+    /** The trained tagger as kept in the model file, when there is one. */
+    tagger: { model: TaggerModel; names: [string, string][] } | null;
+  };
+}
+
+export type SuggestResult =
+  { ok: true; entities: EntitySuggestion[]; quotes: QuoteSuggestion[] } | { ok: false; message: string };

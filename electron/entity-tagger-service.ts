@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnnotationSuggestions, TahrirEvent, TaggerStatus } from '../shared/api';
 import type { DocumentStatus, Entity, RejectedSuggestion, Sidecar, WorkspaceConfig } from '../shared/model';
-import { loadTagger, suggestEntities } from '../shared/ner/document-entities';
+import { documentSuggestions, loadTagger } from '../shared/ner/document-entities';
 import type { Gazetteer } from '../shared/ner/gazetteer';
 import type { Tagger, TaggerModel } from '../shared/ner/tagger';
+import type { WorkspaceName } from '../shared/ner/workspace-matcher';
 import { teachesTagger, type WorkspaceDocument } from '../shared/ner/workspace-training';
-import { findQuotes } from '../shared/quote-finder';
 import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../shared/workspace-layout';
 import { createHash } from 'node:crypto';
-import type { TrainJob, TrainResult } from './entity-tagger-protocol';
+import type { SuggestJob, SuggestResult, TrainJob, TrainResult } from './entity-tagger-protocol';
 import { toTahrirError } from './io-error';
 import { readSidecar, writeFileAtomic } from './sidecar-store';
 import { readTextFile } from './text-file';
@@ -25,6 +25,8 @@ import { findFiles } from './workspace';
 import { encodingFor } from './workspace-config';
 
 export const TAGGER_MODEL_FILE = 'entity-tagger.json';
+type FailedJob = { ok: false; message: string };
+type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
 /** Bumped when what the tagger learns from changes: an older model is trained again. */
 const MODEL_VERSION = 1;
@@ -67,9 +69,18 @@ export function findTaggerWorker(): string | null {
 
 /** Runs one training in a worker thread; the worker ends with it. */
 export function trainInWorker(workerFile: string, job: TrainJob): { result: Promise<TrainResult>; stop(): void } {
+  return inWorker<TrainResult>(workerFile, job);
+}
+
+/** Works out one document's suggestions in a worker thread; the worker ends with it. */
+export function suggestInWorker(workerFile: string, job: SuggestJob): { result: Promise<SuggestResult>; stop(): void } {
+  return inWorker<SuggestResult>(workerFile, job);
+}
+
+function inWorker<R>(workerFile: string, job: TrainJob | SuggestJob): { result: Promise<R | FailedJob>; stop(): void } {
   const worker = new Worker(workerFile);
-  const result = new Promise<TrainResult>((resolve) => {
-    worker.once('message', (answer: TrainResult) => resolve(answer));
+  const result = new Promise<R | FailedJob>((resolve) => {
+    worker.once('message', (answer: R) => resolve(answer));
     worker.once('error', (e) => resolve({ ok: false, message: e.message }));
     worker.once('exit', (code) => resolve({ ok: false, message: `the tagger's worker stopped (exit code ${code})` }));
   });
@@ -97,6 +108,20 @@ export class WorkspaceEntitySuggestions {
   private readonly workerFile: string | null;
   /** Settles when the training under way (if any) ends: for tests and the bench. */
   private trainingDone: Promise<void> = Promise.resolve();
+  /**
+   * The last answer and what it was worked out from (the document's text, every indexed sidecar as read, the tagger):
+   * the editor asks again every little while as the tagger trains, and on a long document each answer takes seconds.
+   */
+  private last: {
+    id: string;
+    text: string;
+    documents: IndexedDocument[];
+    tagger: WorkspaceEntitySuggestions['tagger'];
+    found: Promise<Found>;
+  } | null = null;
+  /** The tagger's model as plain data, for the worker that works out suggestions. */
+  private taggerModel: SuggestJob['suggest']['tagger'] = null;
+  private readonly suggesting = new Set<{ stop(): void }>();
 
   constructor(
     private readonly root: string,
@@ -112,13 +137,39 @@ export class WorkspaceEntitySuggestions {
   async suggest(id: string, text: string): Promise<AnnotationSuggestions> {
     await this.read();
     const index = this.index ?? new Map<string, IndexedDocument>();
-    const names: { text: string; label: string }[] = [];
-    for (const d of index.values()) for (const e of d.entities) if (!e.orphaned) names.push(e);
+    // A sidecar read again or saved is a new IndexedDocument: the same list means the same names and own entities.
+    const documents = [...index.values()];
+    const last = this.last;
+    if (
+      last?.id === id &&
+      last.text === text &&
+      last.tagger === this.tagger &&
+      last.documents.length === documents.length &&
+      last.documents.every((d, i) => d === documents[i])
+    )
+      return { ...(await last.found), tagger: this.status() };
+    const names: WorkspaceName[] = [];
+    for (const d of documents)
+      for (const e of d.entities) if (!e.orphaned) names.push({ text: e.text, label: e.label });
     const own = (index.get(id)?.entities ?? []).filter((e) => !e.orphaned);
-    const entities = suggestEntities(text, { names, existing: own, tagger: this.tagger });
-    // Speakers: the document's people, tagged or suggested.
-    const quotes = findQuotes(text, [...own, ...entities]);
-    return { entities, quotes, tagger: this.status() };
+    const found = this.workOut(text, names, own);
+    this.last = { id, text, documents, tagger: this.tagger, found };
+    return { ...(await found), tagger: this.status() };
+  }
+
+  /**
+   * The suggestions, worked out in a worker thread (seconds over a long document: the back end answers the editor
+   * meanwhile); here when there is no worker or it failed (suggestions are only suggestions, but they still come).
+   */
+  private async workOut(text: string, names: WorkspaceName[], own: IndexedDocument['entities']): Promise<Found> {
+    const here = () => documentSuggestions(text, { names, existing: own, tagger: this.tagger });
+    if (!this.workerFile || this.stopped) return here();
+    const run = suggestInWorker(this.workerFile, { suggest: { text, names, own, tagger: this.taggerModel } });
+    this.suggesting.add(run);
+    const answer = await run.result;
+    this.suggesting.delete(run);
+    if (answer.ok) return { entities: answer.entities, quotes: answer.quotes };
+    return this.stopped ? { entities: [], quotes: [] } : here();
   }
 
   status(): TaggerStatus {
@@ -176,6 +227,7 @@ export class WorkspaceEntitySuggestions {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.training?.stop();
+    for (const run of this.suggesting) run.stop();
   }
 
   private read(): Promise<void> {
@@ -251,9 +303,11 @@ export class WorkspaceEntitySuggestions {
       this.trained = { fingerprint, documents: documents.length, sentences: answer.sentences, trainedAt };
       if (!answer.model) {
         this.tagger = null;
+        this.taggerModel = null;
         return;
       }
       this.tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
+      this.taggerModel = { model: answer.model, names: answer.names };
       await this.saveModel({
         format: MODEL_FORMAT,
         version: MODEL_VERSION,
@@ -301,6 +355,7 @@ export class WorkspaceEntitySuggestions {
     if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
     try {
       this.tagger = { tagger: loadTagger(file.model), gazetteer: { names: new Map(file.names) } };
+      this.taggerModel = { model: file.model, names: file.names };
       this.trained = {
         fingerprint: file.fingerprint,
         documents: file.documents,
@@ -309,6 +364,7 @@ export class WorkspaceEntitySuggestions {
       };
     } catch {
       this.tagger = null; // a broken model is trained again
+      this.taggerModel = null;
     }
   }
 

@@ -18,7 +18,7 @@ import { sourceIndex } from '../../shared/text-view';
 import { toErrorData } from './autosave';
 import { changeDocument } from './history';
 import { session } from './session';
-import { store, useTahrir } from './store';
+import { afterNextPaint, store, useTahrir } from './store';
 import type { ReviewState } from './state';
 import { showNotice } from './ui-actions';
 
@@ -70,9 +70,13 @@ export async function loadAnnotationSuggestions(): Promise<void> {
   try {
     const found = await current.api.suggestAnnotations(doc.id);
     if (seq !== current.seq.annotationSuggestions || session() !== current) return;
+    const before = current.store.getState().review;
+    const suggestions = [...found.entities, ...found.quotes];
     setReview({
       docId: doc.id,
-      suggestions: [...found.entities, ...found.quotes],
+      // The same as before (asked again as the tagger trains): kept, so nothing is worked out or drawn again.
+      suggestions:
+        before.docId === doc.id && sameSuggestions(before.suggestions, suggestions) ? before.suggestions : suggestions,
       tagger: found.tagger,
       loading: false,
       cursor: again ? current.store.getState().review.cursor : null,
@@ -83,13 +87,33 @@ export async function loadAnnotationSuggestions(): Promise<void> {
   }
 }
 
+function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
+  return a.length === b.length && a.every((s, i) => JSON.stringify(s) === JSON.stringify(b[i]));
+}
+
 /**
- * Keeps the suggestions in step: fetched when a document opens, again after saves pause (what
+ * A document's suggestions asked for once its text is painted and the page is idle: the back end works them out over
+ * the whole text (seconds on a long document, with up to 100,000 in the answer), which must not delay the open.
+ * Until then the bar says they are being looked for.
+ */
+export function loadAnnotationSuggestionsAfterPaint(): () => void {
+  const current = session();
+  const docId = current.store.getState().doc?.id;
+  if (!docId) return () => undefined;
+  if (!current.store.getState().review.loading) setReview({ loading: true });
+  return afterNextPaint(() => {
+    if (session() === current && current.store.getState().doc?.id === docId) void loadAnnotationSuggestions();
+  });
+}
+
+/**
+ * Keeps the suggestions in step: fetched when a document opens (once it is painted), again after saves pause (what
  * the workspace knows changed) and every little while as long as the tagger trains. Returns a stop.
  */
 export function followAnnotationSuggestions(): () => void {
   const current = session();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending = () => {};
   const later = (ms: number) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
@@ -101,14 +125,16 @@ export function followAnnotationSuggestions(): () => void {
     if (s.doc?.id !== prev.doc?.id) {
       if (timer) clearTimeout(timer);
       timer = null;
-      if (s.doc) void loadAnnotationSuggestions();
+      pending();
+      if (s.doc) pending = loadAnnotationSuggestionsAfterPaint();
     } else if (s.doc && s.revision !== prev.revision && prev.revision !== undefined) later(AFTER_SAVE_MS);
     else if (s.review.tagger !== prev.review.tagger && s.review.tagger?.state === 'training') later(TRAINING_POLL_MS);
     else if (s.review.tagger !== prev.review.tagger && s.review.tagger?.state === 'reading') later(TRAINING_POLL_MS);
   });
-  if (current.store.getState().doc) void loadAnnotationSuggestions();
+  if (current.store.getState().doc) pending = loadAnnotationSuggestionsAfterPaint();
   return () => {
     stop();
+    pending();
     if (timer) clearTimeout(timer);
   };
 }

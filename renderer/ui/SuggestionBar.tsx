@@ -14,7 +14,7 @@ import type { TaggerStatus } from '../../shared/api';
 import { sourceIndex } from '../../shared/text-view';
 import {
   acceptAllOf,
-  loadAnnotationSuggestions,
+  loadAnnotationSuggestionsAfterPaint,
   openOf,
   setAnnotationCursor,
   setSuggestionSource,
@@ -58,7 +58,8 @@ export function SuggestionBar(): ReactElement | null {
   const current = cursor ? open.find((s) => suggestionId(s) === cursor) : undefined;
 
   useEffect(() => {
-    if (doc && review.docId !== doc.id && !review.loading) void loadAnnotationSuggestions();
+    // Not cancelled with the effect: the load marks the review as loading, which runs this effect again.
+    if (doc && review.docId !== doc.id && !review.loading) loadAnnotationSuggestionsAfterPaint();
   }, [doc, review.docId, review.loading]);
 
   useEffect(() => {
@@ -152,7 +153,8 @@ export function SuggestionBar(): ReactElement | null {
           </span>
         </div>
       ) : (
-        counts.total > 0 && (
+        // Shown while they are looked for too: the text below does not jump down when they come (mid-drag).
+        (counts.total > 0 || review.loading) && (
           <div className="review-row review-hint">
             <kbd>N</kbd> next suggestion · <kbd>Y</kbd> accept · <kbd>X</kbd> reject · a label’s digit: accept as that
             label

@@ -4,7 +4,10 @@
 // tokenizer, tokens split at entity edges, and و / ف / ب / ل / ك before the article split
 // off (والقاهرة → و + القاهرة), as NewsFANE writes them.
 import type { Entity } from '../model';
-import type { EntitySuggestion } from '../suggestions';
+import { overlapTest } from '../sorted-search';
+import { findQuotes } from '../quote-finder';
+import type { SpeakerCandidate } from '../speaker-suggestion';
+import type { EntitySuggestion, QuoteSuggestion } from '../suggestions';
 import { splitAtBoundaries, splitSentences, tokenize, type Token } from '../tokenizer';
 import { tagSentences, trainEntityTagger, type EntityTagger } from './entity-tagger';
 import type { Gazetteer } from './gazetteer';
@@ -83,7 +86,7 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
   const matched = matchWorkspaceNames(text, options.names, options.existing);
   const out: EntitySuggestion[] = [...matched];
   if (options.tagger) {
-    const taken = [...options.existing, ...matched];
+    const taken = overlapTest([...options.existing, ...matched].sort((a, b) => a.start - b.start));
     const sentences = splitSentences(text, taggerTokens(text));
     const tagged = tagSentences(
       options.tagger.tagger,
@@ -95,13 +98,25 @@ export function suggestEntities(text: string, options: EntitySuggestOptions): En
       for (const span of spansOfTags(tags)) {
         const start = sentence[span.start].start;
         const end = sentence[span.end - 1].end;
-        if (taken.some((t) => t.start < end && start < t.end)) continue;
+        if (taken(start, end)) continue;
         const score = Math.min(...confidence.slice(span.start, span.end));
         out.push({ start, end, label: span.label, score: Math.round(score * 1000) / 1000, source: 'tagger' });
       }
     });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A document's entity suggestions (suggestEntities) and its quote candidates, each quote's speaker among the
+ * document's people, tagged (`existing`) or suggested. What the editor's suggestion bar shows.
+ */
+export function documentSuggestions(
+  text: string,
+  options: EntitySuggestOptions & { existing: readonly SpeakerCandidate[] },
+): { entities: EntitySuggestion[]; quotes: QuoteSuggestion[] } {
+  const entities = suggestEntities(text, options);
+  return { entities, quotes: findQuotes(text, [...options.existing, ...entities]) };
 }
 
 export { loadTagger };

@@ -9,6 +9,7 @@
 // suggested with its most frequent one
 // and the others listed as conflicts, for the editor to settle.
 import { normalizeForMatch } from '../arabic-normalize';
+import { overlapTest } from '../sorted-search';
 import type { EntitySuggestion } from '../suggestions';
 
 /** An entity as tagged somewhere in the workspace: its text and label. */
@@ -107,12 +108,12 @@ export function matchWorkspaceNames(
 
   // Longest first at each place; no two suggestions overlap, nor one and a tagged entity.
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const taken = [...existing].sort((a, b) => a.start - b.start);
+  const taken = overlapTest([...existing].sort((a, b) => a.start - b.start));
   const out: EntitySuggestion[] = [];
   let lastEnd = -1;
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
-    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    if (taken(c.start, c.end)) continue;
     const ranked = [...c.name.labels].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const total = ranked.reduce((n, [, k]) => n + k, 0);
     const score = (ranked[0][1] / total) * (c.affixed ? 0.9 : 1);

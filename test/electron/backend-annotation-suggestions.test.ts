@@ -11,6 +11,7 @@ import { Backend } from '../../electron/backend';
 import { codePointLength } from '../../shared/code-points';
 import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
 import type { Entity, Sidecar } from '../../shared/model';
+import { writeLongArticleWorkspace } from '../bench/generate-corpus';
 import { buildTaggerWorker } from './tagger-worker-bundle';
 import { tempFolder, writeFiles } from './temp-folder';
 
@@ -135,5 +136,52 @@ describe('Backend.suggestAnnotations', () => {
     expect(got.tagger.state).toBe('unavailable');
     expect(got.tagger.problem).toMatch(/npm run build/);
     await expect(backend.suggestAnnotations('../outside')).rejects.toMatchObject({ code: 'outside-workspace' });
+  });
+
+  test('asked again with nothing changed, the answer is the one worked out before; a save is followed at once', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+      'c.txt': A,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile: null } });
+    const first = await backend.suggestAnnotations('b');
+    const again = await backend.suggestAnnotations('b');
+    // The same lists, not worked out again: the editor asks every 1.5 s while the tagger trains.
+    expect(again.entities).toBe(first.entities);
+    expect(again.quotes).toBe(first.quotes);
+    expect(first.entities.some((e) => e.label === 'GPE')).toBe(false);
+
+    // القاهرة tagged in c: suggested in b from then on.
+    const opened = await backend.openDocument('c');
+    const cairo = cp(A, 'القاهرة');
+    const entities = [{ id: 't1', start: cairo, end: cairo + 7, label: 'GPE', text: 'القاهرة' }];
+    await backend.saveSidecar('c', { ...opened.sidecar, entities }, opened.revision);
+    const after = await backend.suggestAnnotations('b');
+    expect(after.entities).not.toBe(first.entities);
+    expect(after.entities.some((e) => e.label === 'GPE' && e.source === 'workspace')).toBe(true);
+  });
+
+  test('suggestions are worked out in the worker: the back end answers other calls meanwhile', async () => {
+    const root = await tempFolder();
+    const doc = await writeLongArticleWorkspace(root, { targetBytes: 200_000, entities: 2_000, quotes: 50, edits: 0 });
+    const text = (await readFile(join(root, doc.file), 'utf8')).replace(/^\uFEFF/, '');
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    const service = backend.entitySuggestions;
+    await service.suggest(doc.id, 'a first call reads the workspace');
+    const order: string[] = [];
+    const suggested = service.suggest(doc.id, text).then((found) => {
+      order.push('suggestions');
+      return found;
+    });
+    // The back end's next turn: worked out on its own thread, the suggestions came first, holding up every call.
+    await new Promise((resolve) => setImmediate(resolve));
+    order.push('next turn');
+    const found = await suggested;
+    expect(order).toEqual(['next turn', 'suggestions']);
+    expect(found.entities.length).toBeGreaterThan(0);
+    expect(found.quotes.length).toBeGreaterThan(0);
   });
 });
