@@ -23,6 +23,7 @@ import {
   type LabelScore,
 } from '../../shared/ner/ner-data';
 import { tokenize } from '../../shared/tokenizer';
+import { TEXT_SUFFIX } from '../../shared/workspace-layout';
 import { parseCommandLine, usageError } from './command-line';
 
 const USAGE =
@@ -73,7 +74,7 @@ async function readSentences(arg: string, labels: LabelMap): Promise<ConllSenten
 async function readUnlabeled(folder: string): Promise<string[][]> {
   let names: string[];
   try {
-    names = (await readdir(resolve(folder), { recursive: true })).filter((n) => n.endsWith('.txt')).sort();
+    names = (await readdir(resolve(folder), { recursive: true })).filter((n) => n.endsWith(TEXT_SUFFIX)).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new TahrirError(
