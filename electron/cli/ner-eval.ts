@@ -3,8 +3,10 @@
 // sentences: precision, recall and F1 per label over exact spans (conlleval), micro-averaged
 // over PERSON/ORG/GPE/LOC on the last line. FILE:FROM-TO takes sentences FROM–TO (1-based,
 // inclusive) of a file, so one file gives both parts: --train f.conll:1-3000 --test f.conll:3001-3800.
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// --unlabeled FOLDER: the plain texts (.txt) under a folder, read at run time, from which the tagger
+// also learns what untagged text says of each word (shared/ner/word-profile.ts).
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { TahrirError } from '../../shared/errors';
 import { DEFAULT_EPOCHS, loadTagger, tagSentences, trainEntityTagger } from '../../shared/ner/entity-tagger';
 import {
@@ -20,10 +22,12 @@ import {
   type LabelMap,
   type LabelScore,
 } from '../../shared/ner/ner-data';
+import { tokenize } from '../../shared/tokenizer';
+import { TEXT_SUFFIX } from '../../shared/workspace-layout';
 import { parseCommandLine, usageError } from './command-line';
 
 const USAGE =
-  'usage: tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] [--seed N] [--save-model FILE]';
+  'usage: tahrir ner-eval --train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--unlabeled FOLDER] [--epochs N] [--seed N] [--save-model FILE]';
 
 /** Training sizes of the learning curve (then all the training sentences). */
 const CURVE = [50, 100, 200, 400, 800, 1600];
@@ -66,6 +70,24 @@ async function readSentences(arg: string, labels: LabelMap): Promise<ConllSenten
   return chosen;
 }
 
+/** The words of every .txt file under `folder`, file by file in path order (the same folder → the same result). */
+async function readUnlabeled(folder: string): Promise<string[][]> {
+  let names: string[];
+  try {
+    names = (await readdir(resolve(folder), { recursive: true })).filter((n) => n.endsWith(TEXT_SUFFIX)).sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new TahrirError(
+      'not-found',
+      `--unlabeled ${folder}: ${code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' ? 'not a folder' : String(e)}`,
+    );
+  }
+  if (names.length === 0) throw new TahrirError('not-found', `--unlabeled ${folder}: no .txt files in it`);
+  return Promise.all(
+    names.map(async (name) => tokenize(await readFile(join(resolve(folder), name), 'utf8')).map((t) => t.text)),
+  );
+}
+
 function integerOption(value: string | undefined, name: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
@@ -83,7 +105,7 @@ function row(s: LabelScore): string {
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, {
     flags: ['curve'],
-    options: ['train', 'test', 'label-map', 'epochs', 'seed', 'save-model'],
+    options: ['train', 'test', 'label-map', 'epochs', 'seed', 'save-model', 'unlabeled'],
   });
   if (line.positionals.length > 0) throw usageError(`unexpected argument ${line.positionals[0]}`, USAGE);
   const trainArg = line.options.get('train');
@@ -105,10 +127,12 @@ export async function run(args: string[]): Promise<number> {
   const train = await readSentences(trainArg, labels);
   const test = await readSentences(testArg, labels);
   const gold = test.map((s) => s.tags);
+  const unlabeledFolder = line.options.get('unlabeled');
+  const unlabeled = unlabeledFolder ? await readUnlabeled(unlabeledFolder) : undefined;
 
   const evaluate = (sentences: readonly ConllSentence[]) => {
     const started = performance.now();
-    const trained = trainEntityTagger(sentences, { epochs, seed });
+    const trained = trainEntityTagger(sentences, { epochs, seed, unlabeled });
     const seconds = (performance.now() - started) / 1000;
     const tagged = tagSentences(
       loadTagger(trained.model),
@@ -144,7 +168,9 @@ export async function run(args: string[]): Promise<number> {
   const saveTo = line.options.get('save-model');
   if (saveTo) await writeFile(resolve(saveTo), `${JSON.stringify(trained.model)}\n`);
   out.push(
-    `trained on ${train.length} sentences (${trainArg}) in ${seconds.toFixed(1)} s, ${epochs} passes; tested on ${test.length} sentences (${testArg})`,
+    `trained on ${train.length} sentences (${trainArg}) in ${seconds.toFixed(1)} s, ${epochs} passes; ` +
+      `tested on ${test.length} sentences (${testArg})` +
+      (unlabeled ? `; word profiles from ${unlabeled.length} untagged texts (${unlabeledFolder})` : ''),
   );
   for (const s of scores.labels) out.push(row(s));
   const m = scores.micro;

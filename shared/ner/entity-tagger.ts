@@ -4,6 +4,7 @@
 // the same text (a name tagged once is usually the same name further on: المدينة, علي).
 import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
+import { buildWordProfiles } from './word-profile';
 
 export const DEFAULT_EPOCHS = 15;
 
@@ -20,12 +21,21 @@ export interface EntityTagger {
 
 export function trainEntityTagger(
   sentences: readonly TaggedSentence[],
-  options: { epochs?: number; seed?: number } = {},
+  options: {
+    epochs?: number;
+    seed?: number;
+    /** Untagged texts as token lists: with them the tagger also learns from word profiles (word-profile.ts). */
+    unlabeled?: readonly (readonly string[])[];
+  } = {},
 ): EntityTagger {
   const model = trainTagger(withJackknifedGazetteer(sentences), {
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
+    // The training sentences' own words count as untagged text too (their tags unused).
+    profiles: options.unlabeled
+      ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled])
+      : undefined,
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }

@@ -3,6 +3,7 @@
 // clitic-split (و / ب / ال… as tokens of their own) while raw text glues them on, so every
 // word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
 import { normalizeForMatch } from '../arabic-normalize';
+import type { WordProfiles } from './word-profile';
 
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
 const DIRECTION_MARKS = /[\u200E\u200F]/gu;
@@ -156,9 +157,14 @@ const VIEWS = new Map<string, TokenView>();
 
 /**
  * The features of every token of a sentence, as strings. `gazetteer` gives, per token,
- * the BIO tag of a workspace name that covers it (e.g. "B-PERSON"), or '' for none.
+ * the BIO tag of a workspace name that covers it (e.g. "B-PERSON"), or '' for none;
+ * `profiles`, what untagged text says of each stem (word-profile.ts).
  */
-export function sentenceFeatures(tokens: readonly string[], gazetteer?: readonly string[]): string[][] {
+export function sentenceFeatures(
+  tokens: readonly string[],
+  gazetteer?: readonly string[],
+  profiles?: WordProfiles,
+): string[][] {
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
   const gaz = (i: number) => (gazetteer && i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
@@ -181,6 +187,12 @@ export function sentenceFeatures(tokens: readonly string[], gazetteer?: readonly
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
+    if (profiles) {
+      // No profile is a feature too: a word the untagged text hardly has is more often a name.
+      const profile = profiles.get(t.stem);
+      if (profile) f.push(...profile.split(' '));
+      else f.push('u=none');
+    }
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });

@@ -4,6 +4,7 @@
 // sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { sentenceFeatures } from './features';
+import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
 export interface TaggedSentence {
@@ -20,6 +21,8 @@ export interface TrainOptions {
   seed?: number;
   /** Whether the gazetteer features are used (the sentences then carry `gazetteer`). */
   gazetteer?: boolean;
+  /** What untagged text says of each stem (word-profile.ts); kept in the model, which tags with it. */
+  profiles?: WordProfiles;
 }
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
@@ -38,6 +41,8 @@ export interface TaggerModel {
   transitions: number[][];
   /** feature → tag → weight (zero weights left out). */
   features: Record<string, Record<string, number>>;
+  /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
+  profiles?: Record<string, string>;
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same passes. */
@@ -115,6 +120,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const epochs = options.epochs ?? 8;
   const seed = options.seed ?? 1;
   const useGazetteer = options.gazetteer ?? false;
+  const profiles = options.profiles;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -126,7 +132,11 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const data = sentences
     .filter((s) => s.tokens.length > 0)
     .map((s) => {
-      const perToken = sentenceFeatures(s.tokens, useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined);
+      const perToken = sentenceFeatures(
+        s.tokens,
+        useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
+        profiles,
+      );
       const ids = perToken.map((fs) =>
         Int32Array.from(fs, (name) => {
           let id = featureIndex.get(name);
@@ -225,6 +235,8 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     sentences: data.length,
     transitions: transitionRows,
     features,
+    // Sorted, so the same texts give the same file.
+    ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
   };
 }
 
@@ -247,6 +259,7 @@ export function loadTagger(model: TaggerModel): Tagger {
     tags.forEach((tag, t) => (row[t] = byTag[tag] ?? 0));
     weights.set(name, row);
   }
+  const profiles: WordProfiles | undefined = model.profiles ? new Map(Object.entries(model.profiles)) : undefined;
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
 
@@ -255,7 +268,11 @@ export function loadTagger(model: TaggerModel): Tagger {
     tag(tokens, gazetteer) {
       const n = tokens.length;
       if (n === 0) return { tags: [], confidence: [] };
-      const perToken = sentenceFeatures(tokens, model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined);
+      const perToken = sentenceFeatures(
+        tokens,
+        model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined,
+        profiles,
+      );
       const emission = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
         for (const name of perToken[i]) {

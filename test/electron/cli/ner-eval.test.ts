@@ -69,6 +69,37 @@ describe('tahrir ner-eval', () => {
     expect(model.tags).toContain('B-PERSON');
   });
 
+  it('--unlabeled FOLDER: word profiles from the .txt files under it, kept in the saved model', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'toy.conll': CORPUS,
+      'texts/a.txt': 'قال الرئيس سامر حداد ان الوزارة جديدة.\nقال الرئيس سامر حداد ان الوزارة جديدة.',
+      'texts/more/b.txt': 'وصل سامر الى حلب. وصل سامر الى حلب. وصل سامر الى حلب.',
+      'texts/notes.md': 'not read',
+    });
+    const r = await tahrir(
+      [
+        'ner-eval',
+        '--train',
+        'toy.conll:1-300',
+        '--test',
+        'toy.conll:301-400',
+        '--epochs',
+        '3',
+        '--unlabeled',
+        'texts',
+        '--save-model',
+        'model.json',
+      ],
+      root,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/; word profiles from 2 untagged texts \(texts\)$/u);
+    const model = JSON.parse(readFileSync(join(root, 'model.json'), 'utf8'));
+    expect(model.profiles['سامر']).toMatch(/^uf=\d+ ua=0 up=0 /u);
+  });
+
   it('--label-map: a JSON file of class → label', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'toy.conll': CORPUS, 'map.json': '{"Politician": "PERSON", "*": "O"}' });
@@ -101,6 +132,7 @@ describe('tahrir ner-eval', () => {
       'toy.conll': CORPUS,
       'bad.conll': 'a\tO\r\nb\tO\r\n\r\nc\tB-\r\n',
       'map.json': '{"Politician": 3}',
+      'empty/notes.md': 'no texts here',
     });
     const cases: [string[], number, RegExp][] = [
       [['--train', 'nope.conll', '--test', 'toy.conll'], 1, /^tahrir ner-eval: nope\.conll: no such file\n$/u],
@@ -126,6 +158,21 @@ describe('tahrir ner-eval', () => {
         /map\.json: the label of "Politician" must be a word/u,
       ],
       [['--train', 'toy.conll', '--test', 'toy.conll', '--epochs', '0'], 2, /--epochs must be a whole number ≥ 1/u],
+      [
+        ['--train', 'toy.conll', '--test', 'toy.conll', '--unlabeled', 'nowhere'],
+        1,
+        /^tahrir ner-eval: --unlabeled nowhere: no such folder\n$/u,
+      ],
+      [
+        ['--train', 'toy.conll', '--test', 'toy.conll', '--unlabeled', 'toy.conll'],
+        1,
+        /^tahrir ner-eval: --unlabeled toy\.conll: not a folder\n$/u,
+      ],
+      [
+        ['--train', 'toy.conll', '--test', 'toy.conll', '--unlabeled', 'empty'],
+        1,
+        /^tahrir ner-eval: --unlabeled empty: no \.txt files in it\n$/u,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const r = await tahrir(['ner-eval', ...args], root);

@@ -1,0 +1,88 @@
+// What plain, untagged text says about a word, as features for the entity tagger: how often
+// it occurs, how often with the article ال, how often with a pronoun after it, and the
+// frequent words it stands between. A name the tagged sentences never show (عائشة, يونيسيف)
+// often occurs in the workspace's other texts, and there it keeps a name's company: after
+// الرئيس or قال, before ان, rarely with ال, never with a pronoun. Built at run time from the
+// texts in hand; ner-eval's held-out figure with `--unlabeled` rose from 0.67 to 0.70 with it.
+import { foldWord, stripClitics } from './features';
+
+/** A stem → its profile features (space-separated), for the stems seen often enough. */
+export type WordProfiles = Map<string, string>;
+
+/** Pronoun suffixes: a noun takes them (جيشه), a name almost never does. */
+const PRONOUNS = ['ه', 'ها', 'هم', 'هما', 'كم', 'نا'];
+
+/** The most frequent stems, which are the contexts a word is described by. */
+const CONTEXT_WORDS = 300;
+/** Fewer occurrences than this say nothing: the word gets no profile (itself a feature: rare). */
+const MIN_COUNT = 3;
+/** The left and right contexts kept per word. */
+const CONTEXTS_KEPT = 3;
+
+const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+
+/** Profiles from token lists (sentences or whole texts). Same texts → same profiles. */
+export function buildWordProfiles(texts: Iterable<readonly string[]>): WordProfiles {
+  const count = new Map<string, number>();
+  const withArticle = new Map<string, number>();
+  const stemmed: string[][] = [];
+  for (const tokens of texts) {
+    const stems: string[] = [];
+    for (const token of tokens) {
+      const { stem, clitics } = stripClitics(foldWord(token));
+      if (stem === '') continue;
+      stems.push(stem);
+      count.set(stem, (count.get(stem) ?? 0) + 1);
+      if (clitics.endsWith('ال')) withArticle.set(stem, (withArticle.get(stem) ?? 0) + 1);
+    }
+    stemmed.push(stems);
+  }
+  const contextWords = new Set(
+    [...count]
+      .sort(byCountThenText)
+      .slice(0, CONTEXT_WORDS)
+      .map(([w]) => w),
+  );
+  const left = new Map<string, Map<string, number>>();
+  const right = new Map<string, Map<string, number>>();
+  const add = (side: Map<string, Map<string, number>>, word: string, context: string) => {
+    let counts = side.get(word);
+    if (!counts) side.set(word, (counts = new Map()));
+    counts.set(context, (counts.get(context) ?? 0) + 1);
+  };
+  for (const stems of stemmed) {
+    stems.forEach((word, i) => {
+      if ((count.get(word) ?? 0) < MIN_COUNT) return;
+      const before = i > 0 ? stems[i - 1] : '<s>';
+      const after = i + 1 < stems.length ? stems[i + 1] : '</s>';
+      if (before === '<s>' || contextWords.has(before)) add(left, word, before);
+      if (after === '</s>' || contextWords.has(after)) add(right, word, after);
+    });
+  }
+  const mostFrequent = (counts: Map<string, number> | undefined) =>
+    counts
+      ? [...counts]
+          .sort(byCountThenText)
+          .slice(0, CONTEXTS_KEPT)
+          .map(([w]) => w)
+      : [];
+  // Ratios in four bins: never, rarely, sometimes, mostly.
+  const bin = (r: number, low: number, high: number) => (r === 0 ? 0 : r < low ? 1 : r < high ? 2 : 3);
+  const profiles: WordProfiles = new Map();
+  for (const [word, n] of count) {
+    if (n < MIN_COUNT) continue;
+    let suffixed = 0;
+    // By stems, so وجيشه counts for جيش. (A word read as starting with a clitic, كتابه → ك + تابه, is missed:
+    // counting whole words as well found those, and lost a point of held-out F1 on two seeds.)
+    for (const p of PRONOUNS) suffixed += count.get(word + p) ?? 0;
+    const features = [
+      `uf=${Math.min(Math.floor(Math.log2(n)), 10)}`,
+      `ua=${bin((withArticle.get(word) ?? 0) / n, 0.3, 0.7)}`,
+      `up=${bin(suffixed / n, 0.1, 0.5)}`,
+      ...mostFrequent(left.get(word)).map((c) => `ul=${c}`),
+      ...mostFrequent(right.get(word)).map((c) => `ur=${c}`),
+    ];
+    profiles.set(word, features.join(' '));
+  }
+  return profiles;
+}
