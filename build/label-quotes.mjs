@@ -86,8 +86,7 @@ function build(labelsFile, seed) {
       if (l.speaker) {
         let best = -1;
         for (let k = text.indexOf(l.speaker); k >= 0; k = text.indexOf(l.speaker, k + 1))
-          if (k + l.speaker.length <= s || k >= e)
-            if (best < 0 || Math.abs(k - s) < Math.abs(best - s)) best = k;
+          if (k + l.speaker.length <= s || k >= e) if (best < 0 || Math.abs(k - s) < Math.abs(best - s)) best = k;
         if (best < 0) throw new Error(`${file}: speaker ${JSON.stringify(l.speaker)} not found outside the quote`);
         q.speaker = { start: cps(text.slice(0, best)), end: cps(text.slice(0, best + l.speaker.length)) };
       }
@@ -116,7 +115,8 @@ function check() {
     const chars = Array.from(bytes.toString('utf8'));
     for (const q of a.quotes) {
       const where = `${a.file} ${q.kind} ${q.start}-${q.end}`;
-      if (!(q.start >= 0 && q.start < q.end && q.end <= chars.length)) (problems++, console.log(`${where}: out of range`));
+      if (!(q.start >= 0 && q.start < q.end && q.end <= chars.length))
+        (problems++, console.log(`${where}: out of range`));
       else if (!chars.slice(q.start, q.end).join('').trim()) (problems++, console.log(`${where}: empty`));
       if (q.speaker && q.speaker.start < q.end && q.start < q.speaker.end)
         (problems++, console.log(`${where}: speaker overlaps the quote`));
@@ -139,5 +139,11 @@ else if (cmd === 'show') {
   }
 } else if (cmd === 'build') build(arg, seed);
 else if (cmd === 'check') check();
-else console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 11).join('\n'));
+else
+  console.log(
+    readFileSync(new URL(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 11)
+      .join('\n'),
+  );
 if (cmd && !existsSync(CORPUS)) console.error('no ../shared/corpus/news');
