@@ -260,6 +260,56 @@ function trimmed(chars: readonly string[], start: number, end: number): { start:
   return { start, end };
 }
 
+/** Nouns that name what follows in quotation marks: معهد «…», موقع "…", أغنية «…». */
+const NAMING_NOUNS = new Set(
+  [
+    'معهد',
+    'موقع',
+    'صحيفة',
+    'وكالة',
+    'شركة',
+    'حزب',
+    'جماعة',
+    'منظمة',
+    'مجموعة',
+    'برنامج',
+    'مسلسل',
+    'فيلم',
+    'أغنية',
+    'كتاب',
+    'رواية',
+    'لعبة',
+    'جهاز',
+    'مشروع',
+    'عملية',
+    'بعنوان',
+    'باسم',
+    'تسمى',
+    'يسمى',
+    'لقب',
+    'وسم',
+    'هاشتاغ',
+    'مبادرة',
+    'حملة',
+    'قناة',
+    'مجلة',
+  ].map((w) => normalizeForMatch(w).text),
+);
+
+/** The mark at `open` starts a name: after a naming noun, or glued to لـ / بـ (لـ«المجلس الإسلامي»). */
+function isName(index: CodePointIndex, open: number): boolean {
+  const before = index.slice(Math.max(0, open - 30), open);
+  if (/[لب]\u0640?$/u.test(before)) return true;
+  const last = wordsOf(before).pop();
+  return last !== undefined && (NAMING_NOUNS.has(last) || NAMING_NOUNS.has(last.replace(/^[وفبل]/u, '')));
+}
+
+/** Every word of four letters or more starts with a capital: a title or a name, not speech. */
+function isTitleCase(text: string): boolean {
+  const long = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 4);
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /**
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
@@ -288,6 +338,10 @@ export function findQuotes(
     if (words < 3) continue; // Names, titles and terms, not speech.
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
+    const quoted = index.slice(span.start, span.end);
+    if (words <= 4 && isName(index, pair.open)) continue;
+    // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
+    if (latin && !cue && (words < 4 || isTitleCase(quoted))) continue;
     let score: number;
     if (cue) score = 0.9;
     else if (latin)
@@ -347,7 +401,7 @@ const SAID_FILLER = new Set(
 const NOT_A_CLAUSE = new Set('of with for by to about from as than and or but if so'.split(' '));
 /** Attribution after the content: "…, Jones said." / "…, said Lucia Mullen." / "…, according to his wife." */
 const TRAILING_SAY =
-  /^\s*(?:[^,.;:!?"“”«»\n]{0,80}?\s)?(?:said|says|told|added|explained|wrote|warned|recalled|estimated|concluded|reported)\b[^.!?\n]{0,120}?(?=[.!?]|,\s)|^\s*according to\b[^.!?\n]{0,80}/iu;
+  /^\s*(?:[^,.;:!?"“”«»\n]{0,80}?\s)?(?:said|says|told|added|explained|wrote|warned|recalled|estimated|concluded|reported)\b[^.!?\n,]{0,40}?(?=[.!?]|,\s|$)|^\s*according to\b[^.!?\n]{0,80}/iu;
 /** Arabic attribution after the content: «…، بحسب / وفق ما نقلت / حسبما ذكر …». */
 const ARABIC_TRAILING =
   /^\s*(?:[،,]\s*)?(?:[-–—ــ]+\s*)?(?:و?بحسب|و?حسب|حسبما|و?وفق|و?وفقا|و?وفقاً)(?=[\s\u0600-\u06FF])/u;
@@ -373,7 +427,7 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
     spans.push(span);
   };
   for (let k = 0; k < words.length; k++) {
-    if (!isVerb(words[k].word, INDIRECT_VERBS)) continue;
+    if (!isVerb(words[k].word, INDIRECT_VERBS) && !SAID.has(words[k].word)) continue;
     // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
     // there it must come within three words of the verb, with no comma between.
     const english = /^[a-z]/u.test(words[k].word);
@@ -389,6 +443,8 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
       break;
     }
     if (found || !english || !SAID.has(words[k].word)) continue;
+    // ", said Ian Pepper, a professor…" and "…," he said: the verb attributes what came before.
+    if (k > 0 && /[,"“”]/u.test(index.slice(words[k - 1].end, words[k].start))) continue;
     // English with no "that": he said the border would reopen / told reporters on Monday the…
     let j = k + 1;
     const told = words[k].word === 'told' || words[k].word === 'tells';
@@ -397,6 +453,8 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
       const gap = index.slice(words[j - 1].end, words[j].start);
       if (SENTENCE_END.test(gap) || /[,;:"“”«»—–]/u.test(gap)) break;
       const w = words[j].word;
+      // "the" and "a" only after a preposition (said in a statement), never as the clause's own start.
+      if (/^(a|an|the)$/u.test(w) && !/^(in|on|at|told)$/u.test(words[j - 1].word)) break;
       const object =
         told &&
         skipped < 3 &&
@@ -408,6 +466,7 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
     if (j >= words.length) continue;
     const gap = index.slice(words[j - 1].end, words[j].start);
     if (SENTENCE_END.test(gap) || /[,;:"“”«»—–(]/u.test(gap) || NOT_A_CLAUSE.has(words[j].word)) continue;
+    if (skipped > 0 && /ing$/u.test(words[j].word)) continue; // said in recapping…
     if (told && skipped === 0) continue; // told needs whom it was told to
     add(toSentenceEnd(words[j].start));
   }
