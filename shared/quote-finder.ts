@@ -236,12 +236,12 @@ function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'c
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w, VERB_SET)) || /according to\s*$/iu.test(before)) return 'verb';
-  let after = index.slice(pair.close + 1, pair.close + 80);
+  let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
   if (
     wordsOf(after)
-      .slice(0, 5)
+      .slice(0, 12)
       .some((w) => isVerb(w, VERB_SET))
   )
     return 'verb';
@@ -485,8 +485,8 @@ function indirectSpans(chars: readonly string[], index: CodePointIndex): { start
       const latin = TRAILING_SAY.exec(rest);
       const arabic = ARABIC_TRAILING.test(cps.slice(c).join(''));
       if (!(latin && cps[c] === ',') && !arabic) continue;
-      // "…," he said after a quotation is the direct quote's; the overlap check drops it.
-      add(trimmed(chars, sentence.start, sentence.start + c));
+      // "…," he said after a quotation is the direct quote's, not reported speech.
+      if (!MARKS.has(chars[sentence.start])) add(trimmed(chars, sentence.start, sentence.start + c));
       break;
     }
   }

@@ -36,22 +36,20 @@ export function parseQuoteGold(text: string, file: string): GoldArticle[] {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    throw new TahrirError('invalid-argument', `${file}: not JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not JSON (${(e as Error).message})`);
   }
   const articles = (data as { articles?: unknown }).articles;
-  if (!Array.isArray(articles)) throw new TahrirError('invalid-argument', `${file}: no "articles" list`);
+  if (!Array.isArray(articles)) throw new Error(`${file}: no "articles" list`);
   articles.forEach((a: GoldArticle, k) => {
     const where = `${file}: article ${k + 1}`;
     if (typeof a?.file !== 'string' || typeof a.lang !== 'string' || typeof a.sha256 !== 'string')
-      throw new TahrirError('invalid-argument', `${where} needs "file", "lang" and "sha256"`);
-    if (!Array.isArray(a.quotes))
-      throw new TahrirError('invalid-argument', `${where} (${a.file}) has no "quotes" list`);
+      throw new Error(`${where} needs "file", "lang" and "sha256"`);
+    if (!Array.isArray(a.quotes)) throw new Error(`${where} (${a.file}) has no "quotes" list`);
     a.quotes.forEach((q, j) => {
       const ok =
         isSpan(q) && (q.kind === 'direct' || q.kind === 'indirect') && (q.speaker === null || isSpan(q.speaker));
       if (!ok)
-        throw new TahrirError(
-          'invalid-argument',
+        throw new Error(
           `${where} (${a.file}) quote ${j + 1}: needs start < end, kind direct|indirect, speaker {start, end} or null`,
         );
     });
