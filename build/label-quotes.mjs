@@ -22,6 +22,7 @@ const SITES = {
 };
 
 /** mulberry32: a small seeded generator, so the sample can be drawn again. */
+/** @param {number} seed */
 function random(seed) {
   let a = seed >>> 0;
   return () => {
@@ -42,9 +43,11 @@ function manifest() {
 }
 
 /** Per site, a seeded shuffle; its first n files, alternately dev and test. */
+/** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
   const rows = manifest();
+  /** @type {{ file: string, lang: string, half: string }[]} */
   const out = [];
   for (const [lang, sites] of Object.entries(SITES))
     for (const [site, n] of Object.entries(sites)) {
@@ -58,15 +61,19 @@ export function sample(seed) {
   return out;
 }
 
+/** @param {Buffer} bytes */
 const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+/** @param {string} s */
 const cps = (s) => Array.from(s).length;
 
+/** @param {string} text @param {string} needle @param {number} from @param {string} file */
 function indexOfFrom(text, needle, from, file) {
   const k = text.indexOf(needle, from);
   if (k < 0) throw new Error(`${file}: ${JSON.stringify(needle)} not found after ${from}`);
   return k;
 }
 
+/** @param {string} labelsFile @param {number} seed */
 function build(labelsFile, seed) {
   const labels = JSON.parse(readFileSync(labelsFile, 'utf8'));
   const chosen = sample(seed);
@@ -82,6 +89,7 @@ function build(labelsFile, seed) {
       const s = indexOfFrom(text, l.from, after, file);
       const e = indexOfFrom(text, l.to, s, file) + l.to.length;
       after = s;
+      /** @type {{ start: number, end: number, kind: string, speaker: { start: number, end: number } | null }} */
       const q = { start: cps(text.slice(0, s)), end: cps(text.slice(0, e)), kind: l.kind, speaker: null };
       if (l.speaker) {
         let best = -1;
@@ -109,17 +117,21 @@ function build(labelsFile, seed) {
 function check() {
   const gold = JSON.parse(readFileSync(GOLD, 'utf8'));
   let problems = 0;
+  /** @param {string} message */
+  const problem = (message) => {
+    problems++;
+    console.log(message);
+  };
   for (const a of gold.articles) {
     const bytes = readFileSync(`${CORPUS}/${a.file}`);
-    if (sha(bytes) !== a.sha256) (problems++, console.log(`${a.file}: sha256 differs`));
+    if (sha(bytes) !== a.sha256) problem(`${a.file}: sha256 differs`);
     const chars = Array.from(bytes.toString('utf8'));
     for (const q of a.quotes) {
       const where = `${a.file} ${q.kind} ${q.start}-${q.end}`;
-      if (!(q.start >= 0 && q.start < q.end && q.end <= chars.length))
-        (problems++, console.log(`${where}: out of range`));
-      else if (!chars.slice(q.start, q.end).join('').trim()) (problems++, console.log(`${where}: empty`));
+      if (!(q.start >= 0 && q.start < q.end && q.end <= chars.length)) problem(`${where}: out of range`);
+      else if (!chars.slice(q.start, q.end).join('').trim()) problem(`${where}: empty`);
       if (q.speaker && q.speaker.start < q.end && q.start < q.speaker.end)
-        (problems++, console.log(`${where}: speaker overlaps the quote`));
+        problem(`${where}: speaker overlaps the quote`);
     }
   }
   console.log(problems ? `${problems} problems` : `gold ok: ${gold.articles.length} articles`);
