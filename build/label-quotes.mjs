@@ -8,7 +8,8 @@
 //   { "<file>": [ { "kind": "direct"|"indirect", "from": "first words", "to": "last words",
 //                   "speaker": "name as written" | null } ] }
 // A quote runs from the first occurrence of `from` (after the previous quote's start) to the end
-// of the first `to` after it (`after`: text to skip to first); the speaker is the occurrence of its text nearest the quote.
+// of the first `to` after it (`after`: text to skip to first); the speaker is the occurrence of
+// its text nearest the quote.
 // The gold holds only file paths, sha256 of the bytes, and code-point offsets: never text.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';

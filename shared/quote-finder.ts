@@ -400,8 +400,12 @@ const SAID_FILLER = new Set(
 /** What cannot begin a reported clause: prepositions and the like (said of plans, told of, says with). */
 const NOT_A_CLAUSE = new Set('of with for by to about from as than and or but if so'.split(' '));
 /** Attribution after the content: "…, Jones said." / "…, said Lucia Mullen." / "…, according to his wife." */
-const TRAILING_SAY =
-  /^\s*(?:[^,.;:!?"“”«»\n]{0,80}?\s)?(?:said|says|told|added|explained|wrote|warned|recalled|estimated|concluded|reported)\b[^.!?\n,]{0,40}?(?=[.!?]|,\s|$)|^\s*according to\b[^.!?\n]{0,80}/iu;
+const SAYING = 'said|says|told|added|explained|wrote|warned|recalled|estimated|concluded|reported';
+const TRAILING_SAY = new RegExp(
+  `^\\s*(?:[^,.;:!?"“”«»\\n]{0,80}?\\s)?(?:${SAYING})\\b[^.!?\\n,]{0,40}?(?=[.!?]|,\\s|$)` +
+    `|^\\s*according to\\b[^.!?\\n]{0,80}`,
+  'iu',
+);
 /** Arabic attribution after the content: «…، بحسب / وفق ما نقلت / حسبما ذكر …». */
 const ARABIC_TRAILING =
   /^\s*(?:[،,]\s*)?(?:[-–—ــ]+\s*)?(?:و?بحسب|و?حسب|حسبما|و?وفق|و?وفقا|و?وفقاً)(?=[\s\u0600-\u06FF])/u;

@@ -22,7 +22,7 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640.-]*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
 
-/** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's trailing full stop is its own token. */
+/** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
   const text = chars.slice(from, to).join('');
   const out: Token[] = [];

@@ -110,7 +110,8 @@ export async function run(args: string[]): Promise<number> {
   const out = [`${articles.length} articles (${half}), quotes matched at 50% overlap`];
   for (const r of result.rows)
     out.push(
-      `${r.lang} ${r.kind.padEnd(8)} P=${f3(r.precision)} R=${f3(r.recall)} F1=${f3(r.f1)}  (gold ${r.gold}, predicted ${r.predicted}, correct ${r.correct})`,
+      `${r.lang} ${r.kind.padEnd(8)} P=${f3(r.precision)} R=${f3(r.recall)} F1=${f3(r.f1)}  ` +
+        `(gold ${r.gold}, predicted ${r.predicted}, correct ${r.correct})`,
     );
   for (const s of result.speakers)
     out.push(`${s.lang} speaker  right for ${s.right} of ${s.matched} direct quotes found (${f3(s.accuracy)})`);
