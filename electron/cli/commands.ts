@@ -32,6 +32,7 @@ export const COMMANDS: Record<CommandName, Command> = {
   suggest: { load: () => import('./suggest') },
   learn: { load: () => import('./learn'), walksDocuments: true },
   'ner-eval': { load: () => import('./ner-eval') },
+  'quote-eval': { load: () => import('./quote-eval') },
   export: { load: () => import('./export'), walksDocuments: true },
   import: { load: () => import('./import'), walksDocuments: true },
   'git-setup': { load: () => import('./git-setup') },

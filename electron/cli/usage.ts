@@ -8,6 +8,7 @@ export type CommandName =
   | 'suggest'
   | 'learn'
   | 'ner-eval'
+  | 'quote-eval'
   | 'export'
   | 'import'
   | 'git-setup'
@@ -55,6 +56,12 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
       '--train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] ' +
       '[--seed N] [--save-model FILE]',
     summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
+  },
+  'quote-eval': {
+    args: '--gold FILE [--corpus DIR] [--half dev|test|all] [--json]',
+    summary:
+      'score the quote finder on hand-labelled articles: P/R/F1 per language and kind (50% overlap), ' +
+      'and how often the suggested speaker of a found direct quote is right',
   },
   export: {
     args:

@@ -92,7 +92,8 @@ describe('findQuotes: indirect speech', () => {
     ]);
     expect(cpSlice(s, q[0].speaker!.start, q[0].speaker!.end)).toBe('أحمد سعيد');
     const e = 'Officials said on Monday that the border would reopen next week.';
-    expect(texts(e)).toEqual([{ text: 'the border would reopen next week', kind: 'indirect', speaker: null }]);
+    // With no tagged people the speaker is read from the text: the verb's subject.
+    expect(texts(e)).toEqual([{ text: 'the border would reopen next week', kind: 'indirect', speaker: 'Officials' }]);
     // "that" as a relative pronoun is not reported speech.
     expect(
       texts(
@@ -104,6 +105,57 @@ describe('findQuotes: indirect speech', () => {
   it('an indirect candidate inside a direct quote is not offered twice', () => {
     const s = 'قال الوزير: «أكد الرئيس أن الاتفاق سيوقع قريبا جدا».';
     expect(texts(s).map((q) => q.kind)).toEqual(['direct']);
+  });
+});
+
+describe('findQuotes: rules measured on the quote gold (made-up sentences)', () => {
+  it('straight marks pair by their shape: a name in "…" inside a "…" quote nests, and “…" closes', () => {
+    const s = 'قال الكاتب: "زرت جارتنا "سلمى" في الحديقة أمس ولم تتكلم معي". ثم مضى.';
+    expect(texts(s).map((q) => q.text)).toEqual(['زرت جارتنا "سلمى" في الحديقة أمس ولم تتكلم معي']);
+    const e = '“Cleaning the air matters most," he told reporters. "We start with the doors," he added.';
+    expect(texts(e).map((q) => q.text)).toEqual(['Cleaning the air matters most,', 'We start with the doors,']);
+  });
+
+  it('names and titles in marks are not quotes, even next to a verb', () => {
+    expect(
+      texts('وأعلن معهد «دي آي دبليو» الألماني نتائج المسح، وقال الأمين العام لـ«المجلس الأعلى للثقافة» شيئا.'),
+    ).toEqual([]);
+    expect(texts('She is the author of "Give Me Liberty and Give Me a Drink," out in May.')).toEqual([]);
+    expect(texts('Four firms are creating "Shared Learning Records" for workers.')).toEqual([]);
+  });
+
+  it('the speaker read from the text when no person is tagged: Arabic after the verb, English around it', () => {
+    const ar =
+      'وقال وزير الخارجية في مؤتمر صحفي إن "المفاوضات ستستمر حتى نهاية الشهر". وأضاف أن "الوفد سيعود غدا إلى العاصمة".';
+    expect(texts(ar).map((q) => q.speaker)).toEqual(['وزير الخارجية', 'وزير الخارجية']);
+    const apposition = 'وقال المتحدث باسم الوزارة، سامي فهد، إن «الحدود ستفتح الأسبوع المقبل للجميع».';
+    expect(texts(apposition)[0].speaker).toBe('سامي فهد');
+    const en =
+      '"We will open the doors again," Dana Holt said. "It is going to be slow," she added. ' +
+      '"People need something safe," said Omar Reyes, an analyst at the institute. ' +
+      '"We are hopeful," the secretary of the union, Lina Park, told Reuters.';
+    expect(texts(en).map((q) => q.speaker)).toEqual(['Dana Holt', 'Dana Holt', 'Omar Reyes', 'Lina Park']);
+  });
+
+  it('indirect speech with participles, with no "that", and attributed at the end of the sentence', () => {
+    const ar =
+      'وصف معارضون الخطاب بالفارغ، مؤكدين أن النظام يعيش أضعف حالاته منذ سنوات. ' +
+      'وسقط صاروخ على مدينة قريبة من الحدود، بحسب الجيش.';
+    expect(texts(ar).map((q) => [q.text, q.kind])).toEqual([
+      ['النظام يعيش أضعف حالاته منذ سنوات', 'indirect'],
+      ['وسقط صاروخ على مدينة قريبة من الحدود', 'indirect'],
+    ]);
+    const en =
+      'Opposition parties say he was slow to act on testing. ' +
+      'Excess deaths are now close to 55,000, a statistician told the BBC. ' +
+      'The official said in a statement the plan will cost less.';
+    expect(texts(en).map((q) => [q.text, q.speaker])).toEqual([
+      ['he was slow to act on testing', 'Opposition parties'],
+      ['Excess deaths are now close to 55,000', 'a statistician'],
+      ['the plan will cost less', 'The official'],
+    ]);
+    // "said" after a quotation attributes it; "said of plans" starts no clause.
+    expect(texts('Jones said of plans to play in June, and that was all.').map((q) => q.kind)).toEqual([]);
   });
 });
 

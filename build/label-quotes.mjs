@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Labeling helper for the quote gold (test/gold/quotes.json); a development tool, not shipped.
+//   node build/label-quotes.mjs sample [--seed N]        the seeded sample, with its dev/test halves
+//   node build/label-quotes.mjs show <file>              an article with each line's code-point offset
+//   node build/label-quotes.mjs build <labels.json>      labels written with text anchors → offsets gold
+//   node build/label-quotes.mjs check                    validates the gold against ../shared/corpus
+// The labels file (kept outside the repo: it holds text) is
+//   { "<file>": [ { "kind": "direct"|"indirect", "from": "first words", "to": "last words",
+//                   "speaker": "name as written" | null } ] }
+// A quote runs from the first occurrence of `from` (after the previous quote's start) to the end
+// of the first `to` after it (`after`: text to skip to first); the speaker is the occurrence of
+// its text nearest the quote.
+// The gold holds only file paths, sha256 of the bytes, and code-point offsets: never text.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const CORPUS = resolve('../shared/corpus/news');
+const GOLD = resolve('test/gold/quotes.json');
+const SITES = {
+  ar: { 'bbc-arabic': 5, 'cnn-arabic': 5, alarabiya: 4, spa: 4, okaz: 4, aawsat: 4 },
+  en: { reuters: 5, usatoday: 5, washingtonpost: 4 },
+};
+
+/** mulberry32: a small seeded generator, so the sample can be drawn again. */
+/** @param {number} seed */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function manifest() {
+  const [, ...rows] = readFileSync(`${CORPUS}/MANIFEST.tsv`, 'utf8').trim().split('\n');
+  return rows.map((r) => {
+    const c = r.split('\t');
+    return { file: c[0], site: c[1], lang: c[2], sha256: c[10] };
+  });
+}
+
+/** Per site, a seeded shuffle; its first n files, alternately dev and test. */
+/** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
+export function sample(seed) {
+  const rnd = random(seed);
+  const rows = manifest();
+  /** @type {{ file: string, lang: string, half: string }[]} */
+  const out = [];
+  for (const [lang, sites] of Object.entries(SITES))
+    for (const [site, n] of Object.entries(sites)) {
+      const files = rows.filter((r) => r.site === site).map((r) => r.file);
+      for (let i = files.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [files[i], files[j]] = [files[j], files[i]];
+      }
+      files.slice(0, n).forEach((file, k) => out.push({ file, lang, half: k % 2 === 0 ? 'dev' : 'test' }));
+    }
+  return out;
+}
+
+/** @param {Buffer} bytes */
+const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
+/** @param {string} s */
+const cps = (s) => Array.from(s).length;
+
+/** @param {string} text @param {string} needle @param {number} from @param {string} file */
+function indexOfFrom(text, needle, from, file) {
+  const k = text.indexOf(needle, from);
+  if (k < 0) throw new Error(`${file}: ${JSON.stringify(needle)} not found after ${from}`);
+  return k;
+}
+
+/** @param {string} labelsFile @param {number} seed */
+function build(labelsFile, seed) {
+  const labels = JSON.parse(readFileSync(labelsFile, 'utf8'));
+  const chosen = sample(seed);
+  const articles = [];
+  for (const { file, lang, half } of chosen) {
+    if (!(file in labels)) continue;
+    const bytes = readFileSync(`${CORPUS}/${file}`);
+    const text = bytes.toString('utf8');
+    const quotes = [];
+    let after = 0;
+    for (const l of labels[file]) {
+      if (l.after) after = indexOfFrom(text, l.after, after, file) + l.after.length;
+      const s = indexOfFrom(text, l.from, after, file);
+      const e = indexOfFrom(text, l.to, s, file) + l.to.length;
+      after = s;
+      /** @type {{ start: number, end: number, kind: string, speaker: { start: number, end: number } | null }} */
+      const q = { start: cps(text.slice(0, s)), end: cps(text.slice(0, e)), kind: l.kind, speaker: null };
+      if (l.speaker) {
+        let best = -1;
+        for (let k = text.indexOf(l.speaker); k >= 0; k = text.indexOf(l.speaker, k + 1))
+          if (k + l.speaker.length <= s || k >= e) if (best < 0 || Math.abs(k - s) < Math.abs(best - s)) best = k;
+        if (best < 0) throw new Error(`${file}: speaker ${JSON.stringify(l.speaker)} not found outside the quote`);
+        q.speaker = { start: cps(text.slice(0, best)), end: cps(text.slice(0, best + l.speaker.length)) };
+      }
+      quotes.push(q);
+    }
+    articles.push({ file, lang, half, sha256: sha(bytes), quotes });
+  }
+  const gold = {
+    about:
+      'Quote gold: direct and indirect quotes with speakers in a seeded sample of ../shared/corpus/news, ' +
+      'labelled by hand by docs/QUOTE-GUIDE.md. Offsets are code points into the file (quote without its marks); ' +
+      'sha256 is of the file bytes. No text: the articles are read at run time.',
+    seed,
+    articles,
+  };
+  writeFileSync(GOLD, JSON.stringify(gold, null, 1) + '\n');
+  console.log(`${articles.length} articles, ${articles.reduce((n, a) => n + a.quotes.length, 0)} quotes → ${GOLD}`);
+}
+
+function check() {
+  const gold = JSON.parse(readFileSync(GOLD, 'utf8'));
+  let problems = 0;
+  /** @param {string} message */
+  const problem = (message) => {
+    problems++;
+    console.log(message);
+  };
+  for (const a of gold.articles) {
+    const bytes = readFileSync(`${CORPUS}/${a.file}`);
+    if (sha(bytes) !== a.sha256) problem(`${a.file}: sha256 differs`);
+    const chars = Array.from(bytes.toString('utf8'));
+    for (const q of a.quotes) {
+      const where = `${a.file} ${q.kind} ${q.start}-${q.end}`;
+      if (!(q.start >= 0 && q.start < q.end && q.end <= chars.length)) problem(`${where}: out of range`);
+      else if (!chars.slice(q.start, q.end).join('').trim()) problem(`${where}: empty`);
+      if (q.speaker && q.speaker.start < q.end && q.start < q.speaker.end)
+        problem(`${where}: speaker overlaps the quote`);
+    }
+  }
+  console.log(problems ? `${problems} problems` : `gold ok: ${gold.articles.length} articles`);
+  process.exitCode = problems ? 1 : 0;
+}
+
+const [cmd, arg] = process.argv.slice(2);
+const seedArg = process.argv.indexOf('--seed');
+const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 17;
+if (cmd === 'sample') for (const s of sample(seed)) console.log(`${s.half}\t${s.lang}\t${s.file}`);
+else if (cmd === 'show') {
+  const text = readFileSync(`${CORPUS}/${arg}`, 'utf8');
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) console.log(`${String(at).padStart(6)} ${line}`);
+    at += cps(line) + 1;
+  }
+} else if (cmd === 'build') build(arg, seed);
+else if (cmd === 'check') check();
+else
+  console.log(
+    readFileSync(new URL(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 11)
+      .join('\n'),
+  );
+if (cmd && !existsSync(CORPUS)) console.error('no ../shared/corpus/news');

@@ -1,0 +1,413 @@
+// Who said a quote, read from the words around it when the document has no tagged people yet
+// (a new article, `tahrir suggest --quotes` outside a workspace): the subject of the speech verb
+// next to the quote. Arabic news puts it after the verb (قال وزير الخارجية إن…); English after
+// the quote ("…," Jones said / said Lucia Mullen, an analyst) or before the verb (Ross said that…).
+// A pronoun (he, she, they) or a verb with no subject (وأضاف أن…) means the one who spoke last.
+// Of a phrase with commas the part that is a name is taken ("his daughter, Linda Flowers").
+// Pure; offsets are code points.
+import { normalizeForMatch } from './arabic-normalize';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Token {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+  word: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640.-]*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
+
+/** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
+function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
+  const text = chars.slice(from, to).join('');
+  const out: Token[] = [];
+  let cp = from;
+  let unit = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    cp += Array.from(text.slice(unit, m.index)).length;
+    unit = m.index;
+    let t = m[0];
+    // "Ltd." keeps its point inside a name, but a point before a space ends the sentence.
+    const next = text[m.index + m[0].length];
+    const stop = t.length > 1 && t.endsWith('.') && (next === undefined || /\s/u.test(next)) ? 1 : 0;
+    if (stop) t = t.slice(0, -1);
+    const len = Array.from(t).length;
+    const word = /^[\p{L}\p{N}]/u.test(t);
+    out.push({ text: t, folded: word ? normalizeForMatch(t).text : t, start: cp, end: cp + len, word });
+    if (stop) out.push({ text: '.', folded: '.', start: cp + len, end: cp + len + 1, word: false });
+    cp += len + stop;
+    unit += m[0].length;
+  }
+  return out;
+}
+
+const fold = (words: string[]) => new Set(words.map((w) => normalizeForMatch(w).text));
+
+/** Verbs of saying whose subject is the speaker. */
+const SAY = fold([
+  'قال',
+  'قالت',
+  'قالوا',
+  'يقول',
+  'تقول',
+  'يقولون',
+  'أضاف',
+  'أضافت',
+  'أضافوا',
+  'يضيف',
+  'تضيف',
+  'أكد',
+  'أكدت',
+  'أكدوا',
+  'يؤكد',
+  'تؤكد',
+  'صرح',
+  'صرحت',
+  'أوضح',
+  'أوضحت',
+  'تابع',
+  'تابعت',
+  'أشار',
+  'أشارت',
+  'ذكر',
+  'ذكرت',
+  'أعلن',
+  'أعلنت',
+  'أعلنوا',
+  'اعتبر',
+  'اعتبرت',
+  'شدد',
+  'شددت',
+  'كتب',
+  'كتبت',
+  'سأل',
+  'تساءل',
+  'أجاب',
+  'ردد',
+  'رأى',
+  'يرى',
+  'ترى',
+  'نقل',
+  'نقلت',
+  'أفاد',
+  'أفادت',
+  'حذر',
+  'حذرت',
+  'زعم',
+  'واصل',
+  'واصلت',
+  'اختتم',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'asked',
+  'explained',
+  'explains',
+  'wrote',
+  'writes',
+  'tweeted',
+  'stated',
+  'noted',
+  'announced',
+  'recalled',
+  'estimated',
+  'warned',
+  'argued',
+  'insisted',
+  'replied',
+  'continued',
+  'acknowledged',
+  'predicted',
+  'suggested',
+  'indicated',
+  'explained',
+]);
+
+/** Participles of saying (قائلا، مشيرا إلى…): their subject is the sentence's, so the one who spoke last. */
+const PARTICIPLES = fold([
+  'قائلا',
+  'قائلة',
+  'مضيفا',
+  'مضيفة',
+  'مؤكدا',
+  'مؤكدة',
+  'مؤكدين',
+  'مشيرا',
+  'مشيرة',
+  'مشيرين',
+  'موضحا',
+  'موضحة',
+  'لافتا',
+  'لافتة',
+  'معتبرا',
+  'متسائلا',
+  'مبررا',
+  'مبررة',
+  'واصفا',
+  'predicting',
+  'saying',
+  'adding',
+  'arguing',
+]);
+
+/** Words that end an Arabic subject after its verb: the reported content, time, place, manner and audience. */
+const ARABIC_STOPS = fold([
+  'إن',
+  'أن',
+  'ان',
+  'إنه',
+  'أنه',
+  'انه',
+  'إنها',
+  'أنها',
+  'انها',
+  'إنهم',
+  'أنهم',
+  'في',
+  'خلال',
+  'عقب',
+  'بعد',
+  'قبل',
+  'أمس',
+  'اليوم',
+  'عن',
+  'على',
+  'مساء',
+  'صباح',
+  'يوم',
+  'الذي',
+  'التي',
+  'الذين',
+  'حيث',
+  'وفق',
+  'بحسب',
+  'لدى',
+  'أيضا',
+  'إلى',
+  'الأحد',
+  'الإثنين',
+  'الاثنين',
+  'الثلاثاء',
+  'الأربعاء',
+  'الخميس',
+  'الجمعة',
+  'السبت',
+  'قوله',
+  'تصريحاته',
+  'حديثه',
+  'كلمته',
+  'بيان',
+  'بقوله',
+  'بالقول',
+  'ذلك',
+  'هذا',
+]);
+
+const ENGLISH_STOPS = new Set([
+  'in',
+  'on',
+  'at',
+  'during',
+  'to',
+  'that',
+  'of',
+  'about',
+  'after',
+  'before',
+  'last',
+  'this',
+  'earlier',
+  'late',
+  'on',
+  'when',
+  'while',
+  'and',
+  'but',
+  'who',
+  'which',
+  'from',
+  'told',
+  'said',
+  'explained',
+  'recently',
+  'also',
+  'tuesday',
+  'monday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+]);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'هو', 'هي', 'هم']);
+
+const SENTENCE_END = /^[.!?؟\n]$/u;
+const QUOTE_MARK = /^[«»“”"„‹›]$/u;
+const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
+
+/** A folded word is one of `set`, also with و / ف in front. */
+function inSet(word: string, set: ReadonlySet<string>): boolean {
+  return set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)));
+}
+
+/**
+ * Of a subject's words, the part that names someone: split at commas, the first part whose words
+ * all start with a capital (English), else the first part; Arabic keeps its first part.
+ */
+function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 'first'): Span | null {
+  const parts: Token[][] = [[]];
+  for (const w of words) {
+    if (commas.includes(w.start)) parts.push([w]);
+    else parts[parts.length - 1].push(w);
+  }
+  const real = parts.filter((p) => p.length > 0);
+  if (real.length === 0) return null;
+  const capitalised = real.find((p) =>
+    p.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von)$/u.test(w.text)),
+  );
+  const fallback = nearest === 'first' || isArabic(real[0][0].text) ? real[0] : real[real.length - 1];
+  const chosen = capitalised && !isArabic(real[0][0].text) ? capitalised : fallback;
+  return { start: chosen[0].start, end: chosen[chosen.length - 1].end };
+}
+
+type Subject = Span | 'pronoun' | null;
+
+/** The subject right after a verb of saying: up to six words, to the first stop. */
+function subjectAfter(tokens: Token[], from: number): Subject {
+  const words: Token[] = [];
+  const commas: number[] = [];
+  for (let k = from; k < tokens.length && words.length < 6; k++) {
+    const t = tokens[k];
+    if (!t.word) {
+      if (t.text === '،' && words.length > 0) {
+        // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
+        const name: Token[] = [];
+        let k2 = k + 1;
+        while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
+        if (name.length > 0 && tokens[k2]?.text === '،')
+          return { start: name[0].start, end: name[name.length - 1].end };
+        break;
+      }
+      if (t.text === ',') {
+        // "said his daughter, Linda Flowers": a name after a comma is still the subject.
+        if (words.length > 0 && tokens[k + 1]?.word && /^\p{Lu}/u.test(tokens[k + 1].text)) {
+          commas.push(tokens[k + 1].start);
+          continue;
+        }
+      }
+      break;
+    }
+    const arabic = isArabic(t.text);
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) : ENGLISH_STOPS.has(t.folded)) break;
+    if (inSet(t.folded, PARTICIPLES)) break;
+    // لبي بي سي، لرويترز: whom it was said to, after the subject.
+    if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
+    if (PRONOUNS.has(t.folded) && words.length === 0) return 'pronoun';
+    words.push(t);
+  }
+  if (words.length === 0) return null;
+  return namePart(words, commas);
+}
+
+/** The subject right before a verb of saying (English: "Ghaeli said", "Frank Del Rio, CEO of …, said"). */
+function subjectBefore(tokens: Token[], verb: number): Subject {
+  const words: Token[] = [];
+  const commas: number[] = [];
+  for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
+    const t = tokens[k];
+    if (!t.word) {
+      if ((t.text === ',' || t.text === '،') && k > 0 && tokens[k - 1].word) {
+        // "Salman Kazmi, told Reuters": the comma that closes an apposition before the verb.
+        if (words.length === 0) continue;
+        commas.push(words[0].start);
+        continue;
+      }
+      break;
+    }
+    if (inSet(t.folded, SAY) || inSet(t.folded, PARTICIPLES)) break;
+    words.unshift(t);
+  }
+  if (words.length === 0) return null;
+  if (words.length === 1 && PRONOUNS.has(words[0].folded)) return 'pronoun';
+  if (words.some((w) => PRONOUNS.has(w.folded)) && words.length <= 2) return 'pronoun';
+  // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
+  // الذي (… برناردشو، الذي قال).
+  if (isArabic(words[0].text)) {
+    const last = words[words.length - 1];
+    if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
+      const name = words.slice(Math.max(0, words.length - 3), -1);
+      return { start: name[0].start, end: name[name.length - 1].end };
+    }
+    const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
+    if (k < 0 || k === words.length - 1) return null;
+    return { start: words[k + 1].start, end: words[words.length - 1].end };
+  }
+  const part = namePart(words, commas, 'last');
+  const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
+  return partWords.length === 1 && PRONOUNS.has(partWords[0].folded) ? 'pronoun' : part;
+}
+
+/**
+ * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
+ * sentence points back (a pronoun, a participle, a verb with no subject), or null.
+ */
+export function speakerFromText(chars: readonly string[], quote: Span, previous: Span | null): Span | null {
+  const before = tokensOf(chars, Math.max(0, quote.start - 250), quote.start);
+  const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
+  // The sentence: back to the last sentence end before the quote, on to the first after it.
+  let first = before.length;
+  while (first > 0 && !SENTENCE_END.test(before[first - 1].text) && before[first - 1].text !== '\n') first--;
+  const head = before.slice(first);
+  let last = 0;
+  // Skip the closing mark and the punctuation the quote ends with.
+  while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
+  let stop = last;
+  while (stop < after.length && !SENTENCE_END.test(after[stop].text) && !QUOTE_MARK.test(after[stop].text)) stop++;
+  const tail = after.slice(last, stop);
+  const resolve = (s: Subject): Span | null | undefined => (s === 'pronoun' ? previous : s === null ? undefined : s);
+
+  // After the quote: "…," Jones said / said Couri / قال المتحدث.
+  const v = tail.findIndex((t) => t.word && inSet(t.folded, SAY));
+  if (v >= 0 && v <= 14) {
+    // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
+    // (Not after "told": what follows it is whom it was told to.)
+    const told = /^(told|tells)$/u.test(tail[v].folded);
+    const inverted = !told && (v === 0 || /^\p{Lu}/u.test(tail[v + 1]?.text ?? ''));
+    const found = inverted
+      ? (resolve(subjectAfter(tail, v + 1)) ?? resolve(subjectBefore(tail, v)))
+      : resolve(subjectBefore(tail, v));
+    if (found !== undefined) return found;
+    const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
+    if (other !== undefined) return other;
+    if (v === 0 || tail.slice(0, v).every((t) => PRONOUNS.has(t.folded))) return previous;
+  }
+  // Before it: the last verb of saying in the sentence.
+  for (let k = head.length - 1; k >= 0; k--) {
+    const t = head[k];
+    if (!t.word) continue;
+    if (inSet(t.folded, PARTICIPLES)) return previous;
+    if (!inSet(t.folded, SAY)) continue;
+    const arabic = isArabic(t.text);
+    const subject = arabic
+      ? (resolve(subjectAfter(head, k + 1)) ?? resolve(subjectBefore(head, k)))
+      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
+    return subject === undefined ? previous : subject;
+  }
+  // "according to X"
+  const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
+  if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  // No attribution in the sentence: news goes on quoting the one who spoke last.
+  return previous;
+}

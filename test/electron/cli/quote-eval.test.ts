@@ -1,0 +1,149 @@
+// `tahrir quote-eval` as a user runs it: a real process on a made-up corpus written here, its
+// report and its errors; and, when ../shared/corpus is present, the quote finder on the hand-
+// labelled gold (test/gold/quotes.json): the dev half must keep the figures reached on it.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { tempFolder, writeFiles } from '../temp-folder';
+import { useCliBundle } from './cli-bundle';
+
+vi.setConfig({ testTimeout: 120_000 });
+const tahrir = useCliBundle();
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Code-point span of the first `part` of `text` (after `after`). */
+function span(text: string, part: string, after = 0) {
+  const at = text.indexOf(part, after);
+  if (at < 0) throw new Error(`no ${part}`);
+  const start = Array.from(text.slice(0, at)).length;
+  return { start, end: start + Array.from(part).length };
+}
+
+const AR = '😀 وقال وزير المالية سالم ناصر إن "الميزانية ستعلن الأسبوع المقبل بلا عجز". وأكد أن الرواتب لن تتأخر أبدا.';
+const EN = '"We will reopen the border on Monday," Dana Holt said. Officials say the queues will be short.';
+
+function gold(arText = AR) {
+  return {
+    articles: [
+      {
+        file: 'ar/one.txt',
+        lang: 'ar',
+        half: 'dev',
+        sha256: sha(arText),
+        quotes: [
+          { ...span(AR, 'الميزانية ستعلن الأسبوع المقبل بلا عجز'), kind: 'direct', speaker: span(AR, 'سالم ناصر') },
+          { ...span(AR, 'الرواتب لن تتأخر أبدا'), kind: 'indirect', speaker: span(AR, 'سالم ناصر') },
+        ],
+      },
+      {
+        file: 'en/one.txt',
+        lang: 'en',
+        half: 'test',
+        sha256: sha(EN),
+        quotes: [
+          { ...span(EN, 'We will reopen the border on Monday,'), kind: 'direct', speaker: span(EN, 'Dana Holt') },
+          { ...span(EN, 'the queues will be short'), kind: 'indirect', speaker: span(EN, 'Officials') },
+        ],
+      },
+    ],
+  };
+}
+
+describe('tahrir quote-eval', () => {
+  it('scores the finder per language and kind, with the speakers of the direct quotes found', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'corpus/ar/one.txt': AR, 'corpus/en/one.txt': EN, 'gold.json': JSON.stringify(gold()) });
+    const r = await tahrir(['quote-eval', '--gold', 'gold.json', '--corpus', 'corpus'], root);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout.split('\n')).toEqual([
+      '2 articles (all), quotes matched at 50% overlap',
+      'ar direct   P=1.000 R=1.000 F1=1.000  (gold 1, predicted 1, correct 1)',
+      'ar indirect P=1.000 R=1.000 F1=1.000  (gold 1, predicted 1, correct 1)',
+      'en direct   P=1.000 R=1.000 F1=1.000  (gold 1, predicted 1, correct 1)',
+      'en indirect P=1.000 R=1.000 F1=1.000  (gold 1, predicted 1, correct 1)',
+      'ar speaker  right for 1 of 1 direct quotes found (1.000)',
+      'en speaker  right for 1 of 1 direct quotes found (1.000)',
+      '',
+    ]);
+    const half = await tahrir(
+      ['quote-eval', '--gold', 'gold.json', '--corpus', 'corpus', '--half', 'test', '--json'],
+      root,
+    );
+    const json = JSON.parse(half.stdout);
+    expect(json.articles).toBe(1);
+    expect(json.rows.map((x: { lang: string }) => x.lang)).toEqual(['en', 'en']);
+  });
+
+  it('bad input: one line naming the file and what is wrong; exit 1 for data, 2 for usage', async () => {
+    const root = await tempFolder();
+    const bad = gold();
+    bad.articles[1].quotes[0].kind = 'said';
+    await writeFiles(root, {
+      'corpus/ar/one.txt': AR,
+      'corpus/en/one.txt': EN,
+      'changed.json': JSON.stringify(gold(AR + ' ')),
+      'bad.json': JSON.stringify(bad),
+      'text.json': '{"articles": [',
+    });
+    const cases: [string[], number, RegExp][] = [
+      [['--gold', 'nope.json'], 1, /^tahrir quote-eval: nope\.json: no such file\n$/u],
+      [['--gold', 'text.json'], 1, /^tahrir quote-eval: text\.json: not JSON/u],
+      [
+        ['--gold', 'bad.json', '--corpus', 'corpus'],
+        1,
+        /bad\.json: article 2 \(en\/one\.txt\) quote 1: needs start < end/u,
+      ],
+      [['--gold', 'changed.json', '--corpus', 'corpus'], 1, /ar\/one\.txt: its bytes are not the ones labelled/u],
+      [['--gold', 'changed.json', '--corpus', 'elsewhere'], 1, /elsewhere\/ar\/one\.txt: no such file/u],
+      [['--corpus', 'corpus'], 2, /--gold is needed/u],
+      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, test or all \(got train\)/u],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await tahrir(['quote-eval', ...args], root);
+      expect([r.code, r.stdout]).toEqual([code, '']);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
+const ROOT = resolve(__dirname, '../../..');
+const CORPUS = resolve(ROOT, '../shared/corpus/news');
+const GOLD = join(ROOT, 'test/gold/quotes.json');
+
+describe('the quote gold (test/gold/quotes.json)', () => {
+  it('holds offsets, kinds and sha256 only: no text from the articles', () => {
+    const g = JSON.parse(readFileSync(GOLD, 'utf8'));
+    expect(g.articles.length).toBeGreaterThanOrEqual(40);
+    for (const a of g.articles) {
+      expect(Object.keys(a).sort()).toEqual(['file', 'half', 'lang', 'quotes', 'sha256']);
+      for (const q of a.quotes) {
+        expect(Object.keys(q).sort()).toEqual(['end', 'kind', 'speaker', 'start']);
+        if (q.speaker) expect(Object.keys(q.speaker).sort()).toEqual(['end', 'start']);
+      }
+    }
+  });
+
+  // The figures the finder reached on the dev half, less a margin: a change that loses them fails.
+  const FLOOR = {
+    'ar direct': 0.9,
+    'ar indirect': 0.77,
+    'en direct': 0.94,
+    'en indirect': 0.72,
+    'ar speaker': 0.55,
+    'en speaker': 0.8,
+  };
+  it.skipIf(!existsSync(CORPUS))(
+    'the finder on the dev half keeps its figures (skipped when ../shared/corpus/news is not here)',
+    async () => {
+      const r = await tahrir(['quote-eval', '--gold', GOLD, '--corpus', CORPUS, '--half', 'dev', '--json'], ROOT);
+      expect(r.stderr).toBe('');
+      const json = JSON.parse(r.stdout);
+      const got: Record<string, number> = {};
+      for (const row of json.rows) got[`${row.lang} ${row.kind}`] = row.f1;
+      for (const s of json.speakers) got[`${s.lang} speaker`] = s.accuracy;
+      for (const [key, floor] of Object.entries(FLOOR))
+        expect({ key, value: got[key] >= floor }).toEqual({ key, value: true });
+    },
+  );
+});
