@@ -44,7 +44,8 @@ const table = (suggest: string) => `
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
-    suggestAnnotations: (id) => b.suggestAnnotations(id),
+    suggestAnnotations: (id) => b.suggestAnnotations(id), agreementVersions: () => b.agreementVersions(),
+    measureAgreement: (v) => b.measureAgreement(v), openCuration: (id, v) => b.openCuration(id, v),
   } satisfies ApiHandlers;`;
 
 /** A Backend-like class answering `operations` of the Backend's (each as the real Backend does). */
@@ -71,6 +72,9 @@ const BACKEND_METHODS = [
   'siteTemplateLines',
   'addBoilerplateRule',
   'suggestAnnotations',
+  'agreementVersions',
+  'measureAgreement',
+  'openCuration',
 ];
 
 let errors: Record<string, string[]>;
