@@ -58,6 +58,7 @@ export function menuTemplate(actions: MenuActions, mac = process.platform === 'd
         { type: 'separator' },
         command(t('menu.export'), 'export', menuAccelerator('export')),
         command(t('menu.import'), 'import'),
+        command(t('menu.agreement'), 'agreement', menuAccelerator('agreement')),
         { type: 'separator' },
         mac
           ? { role: 'close', label: t('menu.close') }

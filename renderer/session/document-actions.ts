@@ -93,6 +93,7 @@ function documentState(opened: OpenedDocument): Partial<TahrirState> {
     revision: opened.revision,
     opening: null,
     openError: null,
+    curation: null,
     save: { state: 'saved', error: null, retryAt: null },
     selected: null,
     flash: null,

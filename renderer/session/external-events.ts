@@ -6,6 +6,7 @@ import { redo, undo } from './history';
 import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
 import { t } from './locale';
+import { AGREEMENT_DIALOG } from './agreement';
 import { openDialog, openSearch, showNotice, toggleShortcuts, toggleView } from './ui-actions';
 
 export function runMenuCommand(command: MenuCommand): void {
@@ -37,6 +38,9 @@ export function runMenuCommand(command: MenuCommand): void {
       break;
     case 'toggle-clean-text':
       toggleView();
+      break;
+    case 'agreement':
+      openDialog(AGREEMENT_DIALOG);
       break;
   }
 }
