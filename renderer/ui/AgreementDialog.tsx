@@ -97,7 +97,8 @@ export function AgreementDialog({ onClose }: DialogProps): ReactElement {
     }
   };
 
-  const num = (x: number | null) => (x === null ? t('agreement.na') : x.toFixed(2));
+  // (A κ of -0.001 reads 0.00, not -0.00.)
+  const num = (x: number | null) => (x === null ? t('agreement.na') : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2));
 
   return (
     <Dialog
@@ -134,7 +135,7 @@ export function AgreementDialog({ onClose }: DialogProps): ReactElement {
           }}
         >
           <input
-            dir="ltr"
+            dir="auto"
             list={listId}
             value={typed}
             placeholder={t('agreement.version-placeholder')}
@@ -337,7 +338,7 @@ function Report(props: {
                 <span className="agreement-score">{d.disagreement.toFixed(2)}</span>
                 <bdi className="agreement-doc-id">{d.id}</bdi>
                 <span className="muted">
-                  {d.entities.join(' / ')} · {d.quotes.join(' / ')}
+                  {t('agreement.doc-counts', { entities: d.entities.join(' / '), quotes: d.quotes.join(' / ') })}
                 </span>
               </button>
             </li>

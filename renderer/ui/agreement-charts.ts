@@ -50,6 +50,17 @@ function readableOn(fill: string): string {
 
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** Names without the folder they share (`annotators/ali`, `annotators/sara` → `ali`, `sara`), for the axes. */
+export function shortNames(names: readonly string[]): string[] {
+  let prefix = names.length > 1 ? names[0].slice(0, names[0].lastIndexOf('/') + 1) : '';
+  while (prefix && !names.every((n) => n.startsWith(prefix) && n.length > prefix.length))
+    prefix = prefix.slice(0, prefix.slice(0, -1).lastIndexOf('/') + 1);
+  return names.map((n) => {
+    const s = n.slice(prefix.length);
+    return s.length > 16 ? `…${s.slice(-15)}` : s;
+  });
+}
+
 /**
  * The heatmap: `values[i][j]` between versions i and j (null: not measured; the diagonal is left
  * blank), version 0 on the top row. Returns the chart, to destroy when the box goes.
@@ -63,9 +74,8 @@ export function heatmap(
 ): uPlot {
   const n = names.length;
   const px = devicePixelRatio || 1;
-  const size = Math.min(520, Math.max(260, 90 * n + 120));
   const row = (y: number) => n - 1 - y;
-  const short = (name: string) => (name.length > 18 ? `…${name.slice(-17)}` : name);
+  const short = shortNames(names);
   const axis = (label: (i: number) => string): uPlot.Axis => ({
     stroke: colors.text,
     grid: { show: false },
@@ -76,12 +86,12 @@ export function heatmap(
   });
   return new uPlot(
     {
-      width: size,
-      height: Math.min(420, 70 * n + 60),
+      width: Math.min(680, 110 * n + 140),
+      height: Math.min(460, 64 * n + 50),
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: [-0.5, n - 0.5] } },
-      axes: [axis((i) => short(names[i] ?? '')), { ...axis((i) => short(names[row(i)] ?? '')), size: 130 }],
+      axes: [axis((i) => short[i] ?? ''), { ...axis((i) => short[row(i)] ?? ''), size: 120 }],
       series: [{}, { show: false }],
       hooks: {
         draw: [

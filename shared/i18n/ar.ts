@@ -243,8 +243,8 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'top.agreement-title': 'الاتفاق بين نسخ المُعلِّقين (فروع git أو مجلدات)، والتنقيح',
   'agreement.title': 'الاتفاق بين المُعلِّقين',
   'agreement.versions': 'النسخ المراد مقارنتها',
-  'agreement.versions-help': 'فروع git أو مراجعاته (مثل annotators/الاسم) أو مجلدات داخل مساحة العمل؛ نسختان أو أكثر.',
-  'agreement.version-placeholder': 'annotators/الاسم أو مجلد',
+  'agreement.versions-help': 'فروع git أو مراجعاته (كفرع كل مُعلِّق) أو مجلدات داخل مساحة العمل؛ نسختان أو أكثر.',
+  'agreement.version-placeholder': 'فرع git أو مجلد',
   'agreement.add-version': 'إضافة',
   'agreement.remove-version': 'إزالة {name}',
   'agreement.measure': 'قياس الاتفاق',
@@ -281,6 +281,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'agreement.documents': 'المستندات حسب الاختلاف',
   'agreement.documents-help': 'الأكثر اختلافًا أولًا (1 − متوسط F1 بالتداخل). افتح أحدها لتنقيحه.',
   'agreement.curate': 'تنقيح {id}',
+  'agreement.doc-counts': 'الكيانات {entities} · الاقتباسات {quotes}',
   'agreement.more':
     '{n, plural, zero {} one {ومستند آخر} two {ومستندان آخران} few {و# مستندات أخرى} many {و# مستندًا آخر} other {و# مستند آخر}}',
   'agreement.skipped': 'مستبعد: {file}: {reason}',

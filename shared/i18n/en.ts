@@ -299,6 +299,7 @@ export const EN = {
   'agreement.documents': 'Documents by disagreement',
   'agreement.documents-help': 'Most disagreement first (1 − mean overlapping F1). Open one to curate it.',
   'agreement.curate': 'Curate {id}',
+  'agreement.doc-counts': 'entities {entities} · quotes {quotes}',
   'agreement.more': '{n, plural, one {and # more document} other {and # more documents}}',
   'agreement.skipped': 'Left out: {file}: {reason}',
   'agreement.na': 'n/a',

@@ -122,6 +122,8 @@ describe.skipIf(!haveChromium)('Agreement and curation in Chromium (tahrir serve
     expect(docs[0]).toContain(SAMPLE);
     expect(docs[1]).toContain(OTHER);
     expect(docs[1]).toMatch(/^0\.00/);
+    // Tall enough to show the whole view in one picture.
+    await page().setViewportSize({ width: 1400, height: 1900 });
     await view.screenshot({ path: join(shots, 'agreement-view-en.png') });
 
     // Closed, the language switched, opened again: the last measurement is there at once, in Arabic.
@@ -133,6 +135,7 @@ describe.skipIf(!haveChromium)('Agreement and curation in Chromium (tahrir serve
     expect(await page().locator('[data-testid="agreement-summary"]').textContent()).toContain('قورن مستندان');
     expect(await page().evaluate(() => document.documentElement.dir)).toBe('rtl');
     await view.screenshot({ path: join(shots, 'agreement-view-ar.png') });
+    await page().setViewportSize({ width: 1400, height: 900 });
     await page().keyboard.press('Escape');
     await page().locator('[data-testid="language-switch"]').selectOption('en');
   });
