@@ -4,7 +4,14 @@
 // (every side) or neither. The curated result is the main copy's sidecar: its document block keeps
 // the versions and each decision (`curatedFrom`), so undo covers a decision like any edit, a
 // curation reopened goes on where it stopped, and each taken item keeps its createdBy.
-import { spanAt, spansOverlapping, withSpans, type DocumentData, type SpanKind } from './document-data';
+import {
+  dataFromSidecar,
+  spanAt,
+  spansOverlapping,
+  withSpans,
+  type DocumentData,
+  type SpanKind,
+} from './document-data';
 import type { CurationRecord, Edit, Entity, Quote, Sidecar } from './model';
 import { idMaker } from './ids';
 
@@ -120,9 +127,15 @@ export function curationDiff(versions: readonly Sidecar[]): CurationDiff {
       span === 'entity' ? 'entities' : span === 'quote' ? 'quotes' : 'edits'
     ] as CuratedSpan[];
     for (const [k, first] of byKey[0]) {
-      const shared = Math.min(...byKey.map((m) => m.get(k)?.length ?? 0));
-      agreedOfSpan.push(...first.slice(0, shared));
-      byKey.forEach((m) => m.set(k, (m.get(k) ?? []).slice(shared)));
+      let shared = first.length;
+      for (let v = 1; v < byKey.length && shared > 0; v++) shared = Math.min(shared, byKey[v].get(k)?.length ?? 0);
+      if (shared === 0) continue;
+      for (let i = 0; i < shared; i++) agreedOfSpan.push(first[i]);
+      for (const m of byKey) {
+        const list = m.get(k)!;
+        if (list.length === shared) m.delete(k);
+        else m.set(k, list.slice(shared));
+      }
     }
     byKey.forEach((m, version) => {
       for (const [key, list] of m) for (const item of list) loose.push({ item, key, version });
@@ -222,21 +235,32 @@ export function putItem(
   return { ...next, quotes: withSpans(next.quotes, { [id]: { ...q, id, speaker } }) };
 }
 
-/** The curation's first state: the main copy's document block and what every version agrees on. */
-export function startCuration(main: Sidecar, versions: readonly Sidecar[], names: readonly string[]): DocumentData {
-  const { agreed } = curationDiff(versions);
+/**
+ * The curation's first state: the main copy's document block and what every version agrees on (as version 0 has it,
+ * so its ids are unique and its quotes' speakers among its agreed entities). `diff`: curationDiff(versions), when made.
+ */
+export function startCuration(
+  main: Sidecar,
+  versions: readonly Sidecar[],
+  names: readonly string[],
+  diff: CurationDiff = curationDiff(versions),
+): DocumentData {
+  const { agreed } = diff;
   const curatedFrom: CurationRecord = { versions: [...names], decisions: {} };
-  let data: DocumentData = {
-    document: { ...main.document, curatedFrom },
-    edits: {},
-    entities: {},
-    quotes: {},
-    ...(main.rejected ? { rejected: main.rejected } : {}),
+  // A speaker is the agreed entity with the range and label of version 0's (one of two alike may be the one agreed).
+  const agreedIds = new Map(agreed.entities.map((e) => [`${e.start}:${e.end}:${e.label}`, e.id]));
+  const first = new Map(versions[0].entities.map((e) => [e.id, e]));
+  const speakerOf = (id: string | null): string | null => {
+    const e = id ? first.get(id) : undefined;
+    return e ? (agreedIds.get(`${e.start}:${e.end}:${e.label}`) ?? null) : null;
   };
-  for (const e of agreed.entities) data = putEntity(data, e).data;
-  for (const e of agreed.edits) data = putItem(data, 'edit', e, versions[0]) as DocumentData;
-  for (const q of agreed.quotes) data = putItem(data, 'quote', q, versions[0]) as DocumentData;
-  return data;
+  return dataFromSidecar({
+    ...main,
+    document: { ...main.document, curatedFrom },
+    edits: agreed.edits,
+    entities: agreed.entities,
+    quotes: agreed.quotes.map((q) => (q.speaker ? { ...q, speaker: speakerOf(q.speaker) } : q)),
+  });
 }
 
 /** Is this document being curated from exactly these versions (so its decisions hold)? */

@@ -60,11 +60,12 @@ export async function openCuration(id: string, versions: string[]): Promise<void
   }
   const names = present.map((v) => v.name);
   const sidecars = present.map((v) => v.sidecar!);
-  const { differences } = curationDiff(sidecars);
+  const diff = curationDiff(sidecars);
+  const { differences } = diff;
   store().setState({ curation: { versions: names, sidecars, differences, missing } });
   if (!curatingFrom(s.data, names)) {
     const main = sidecarFromData(s.doc.base, s.data);
-    changeDocument(() => startCuration(main, sidecars, names));
+    changeDocument(() => startCuration(main, sidecars, names, diff));
   }
   const left = curationLeft(store().getState()).length;
   showNotice(left ? t('curation.started', { n: left }) : t('curation.nothing-differs'));

@@ -158,6 +158,8 @@ export function AgreementDialog({ onClose }: DialogProps): ReactElement {
             className="primary"
             disabled={!!running || versions.length < 2}
             onClick={() => void run()}
+            // Opened by its key: Enter measures, Tab reaches the versions and the documents.
+            autoFocus
             data-testid="agreement-measure"
           >
             {t('agreement.measure')}
