@@ -1,8 +1,9 @@
 // Teams at scale: the git merge driver on a 10,000-entity sidecar (goal ≤ 50 ms), both sides
 // having changed a few entities each, as two annotators' day of work on one long document.
 import { mergeSidecarTexts } from '../../electron/git-merge-driver';
+import { curationDiff, startCuration } from '../../shared/curation';
 import type { Entity, Sidecar } from '../../shared/model';
-import { serializeSidecar } from '../../shared/sidecar';
+import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 
 interface BenchRow {
   name: string;
@@ -69,6 +70,21 @@ export async function run(): Promise<BenchRow[]> {
     value: Math.round(median(times) * 10) / 10,
     unit: 'ms',
     note: 'goal ≤ 50 ms; parse three versions, merge by id, write; no text change',
+  });
+  // Curation of the same long document from three annotators' versions: the differences found and the
+  // agreed items taken, what opening it in curation costs beyond opening it.
+  const versions = [bigSidecar(10_000), ...[1, 2].map((o) => parseSidecar(o === 1 ? mine : theirs))];
+  const curate: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t = performance.now();
+    startCuration(versions[0], versions, ['a', 'b', 'c'], curationDiff(versions));
+    curate.push(performance.now() - t);
+  }
+  rows.push({
+    name: 'curation: 10,000 entities × 3 versions, differences and agreed items (median)',
+    value: Math.round(median(curate) * 10) / 10,
+    unit: 'ms',
+    note: 'curationDiff + startCuration; each side relabelled 20 and added 20',
   });
   return rows;
 }
