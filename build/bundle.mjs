@@ -80,6 +80,13 @@ export function bundleOptions(out = dist) {
       target: 'node20',
       ...node,
     }),
+    // The merge driver git runs once per conflicting sidecar: its code alone, so each start loads less.
+    mergeDriver: /** @type {import('esbuild').BuildOptions} */ ({
+      entryPoints: [at('electron/merge-driver-main.ts')],
+      outfile: join(out, 'merge-driver.cjs'),
+      target: 'node20',
+      ...node,
+    }),
     // The entity tagger's training, in a worker thread of the back end (desktop and tahrir serve alike).
     entityTaggerWorker: /** @type {import('esbuild').BuildOptions} */ ({
       entryPoints: [at('electron/entity-tagger-worker.ts')],

@@ -20,6 +20,9 @@ import type {
   SiteTemplateLines,
   SuggestDecisions,
   Suggestions,
+  SyncReport,
+  SyncRequest,
+  SyncStatus,
   TahrirEvent,
   WorkspaceInfo,
 } from '../shared/api';
@@ -33,6 +36,8 @@ import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shar
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { nowStamp } from '../shared/timestamp';
 import { gitUserName } from './annotator';
+import { mergeDriverCommand } from './git-setup';
+import { readAssignment, syncStatus, syncWorkspace } from './git-sync';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
 import { DocumentSearch } from './document-search';
@@ -65,6 +70,21 @@ export interface BackendOptions {
   annotator?: string;
   /** The entity tagger's worker (tests; default: the bundle beside the program). */
   tagger?: TaggerServiceOptions;
+  /** Sync: the merge driver's command line git-setup writes (default: this program's `tahrir merge-driver`). */
+  mergeDriver?: string;
+  /** Sync: the git program (tests). */
+  git?: string;
+}
+
+/**
+ * The merge driver's command line for a clone the app syncs: `tahrir merge-driver` of the CLI
+ * bundled beside this program (under Electron, its binary run as Node).
+ */
+export function defaultMergeDriver(): string {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const script = here.endsWith('dist') ? resolve(here, 'cli.cjs') : resolve(here, '..', 'dist', 'cli.cjs');
+  const command = mergeDriverCommand(process.execPath, script);
+  return process.versions.electron ? `ELECTRON_RUN_AS_NODE=1 ${command}` : command;
 }
 
 /**
@@ -142,6 +162,8 @@ export class Backend implements BackendOperations {
     if (loaded.problem) info.configProblem = loaded.problem;
     const gitName = await this.gitUserName();
     if (gitName) info.gitUserName = gitName;
+    const assignment = await readAssignment(this.root);
+    if (assignment) info.assignment = assignment.documents;
     return info;
   }
 
@@ -390,6 +412,27 @@ export class Backend implements BackendOperations {
    */
   async importAnnotations(request: ImportRequest): Promise<ImportReport> {
     return runImport({ root: this.root, request });
+  }
+
+  /** One sync at a time: a second press while one runs waits for it and gets its report. */
+  private syncing: Promise<SyncReport> | null = null;
+
+  /** Teams: commit the changed sidecars, pull through the merge driver, push (electron/git-sync.ts). */
+  sync(request: SyncRequest): Promise<SyncReport> {
+    this.syncing ??= syncWorkspace(this.root, request, {
+      mergeDriver: this.options.mergeDriver ?? defaultMergeDriver(),
+      git: this.options.git,
+      onStep: (step, attempt) =>
+        this.events.emit(
+          attempt === undefined ? { type: 'sync-progress', step } : { type: 'sync-progress', step, attempt },
+        ),
+    }).finally(() => (this.syncing = null));
+    return this.syncing;
+  }
+
+  /** The status line: ahead/behind the upstream, unsynced documents. */
+  syncStatus(annotator: string): Promise<SyncStatus> {
+    return syncStatus(this.root, annotator, this.options.git);
   }
 
   async close(): Promise<void> {

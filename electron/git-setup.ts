@@ -3,8 +3,9 @@
 // the driver's command in this clone's git config (a command line is never taken from a
 // committed file: git does not run what a repository tells it to). Idempotent; says what changed.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TahrirError } from '../shared/errors';
 import { writeFileAtomic } from './sidecar-store';
 
@@ -27,6 +28,16 @@ export function shellWord(s: string): string {
 /** The driver's command line: this Node and this `tahrir` script, then git's placeholders. */
 export function driverCommand(node: string, script: string): string {
   return `${shellWord(node)} ${shellWord(script)} merge-driver %O %A %B %P`;
+}
+
+/**
+ * The driver's command line for the `tahrir` script `cli` (dist/cli.cjs): the driver's own bundle
+ * beside it (dist/merge-driver.cjs, a tenth of the size: git starts it once per file) where it
+ * was built, else `tahrir merge-driver`.
+ */
+export function mergeDriverCommand(node: string, cli: string): string {
+  const own = join(dirname(cli), 'merge-driver.cjs');
+  return existsSync(own) ? `${shellWord(node)} ${shellWord(own)} %O %A %B %P` : driverCommand(node, cli);
 }
 
 export interface GitSetupReport {

@@ -60,6 +60,8 @@ export function apiHandlers(host: Host): ApiHandlers {
     cancelExport: (jobId) => backend().cancelExport(jobId),
     importAnnotations: async (request) =>
       backend().importAnnotations({ ...request, from: await allowed(request.from) }),
+    sync: (request) => backend().sync(request),
+    syncStatus: (annotator) => backend().syncStatus(annotator),
   } satisfies ApiHandlers;
 }
 

@@ -44,6 +44,8 @@ const api = {
   cancelExport: (jobId) => call('cancelExport', jobId),
   chooseImportSource: (format) => call('chooseImportSource', format),
   importAnnotations: (request) => call('importAnnotations', request),
+  sync: (request) => call('sync', request),
+  syncStatus: (annotator) => call('syncStatus', annotator),
   // Only right after a click or key press in the page (transient user activation): a script
   // running on its own cannot send the user to a web page.
   openExternal: (url) =>

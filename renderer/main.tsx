@@ -14,6 +14,7 @@ import { saveOnExit } from './session/autosave';
 import { loadWorkspace, openDocument } from './session/document-actions';
 import { startSession } from './session/session';
 import { followAnnotationSuggestions } from './session/annotation-suggestions';
+import { followSyncStatus } from './session/sync';
 import { App } from './ui/App';
 import { installKeyboard } from './text/keyboard';
 import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
@@ -30,6 +31,7 @@ startSession(api, (session) => {
   session.start(host === 'browser' ? pageTarget() : null);
   session.onDispose(installKeyboard());
   session.onDispose(followAnnotationSuggestions());
+  session.onDispose(followSyncStatus());
   applyLocale(session.store.getState().locale);
   session.onDispose(
     session.store.subscribe((s, prev) => {

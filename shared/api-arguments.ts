@@ -147,6 +147,12 @@ const versionList = v.pipe(
   v.maxLength(9, 'at most nine versions'),
 );
 
+const annotator = v.pipe(v.string('annotator must be a string'), v.maxLength(256, 'annotator is too long'));
+const syncRequest = v.strictObject(
+  { annotator, texts: v.optional(v.boolean('texts must be true or false')) },
+  'the sync request must be an object with annotator (and optionally texts)',
+);
+
 const none = v.strictTuple([], 'takes no arguments');
 const one = <T extends v.GenericSchema>(schema: T) => v.strictTuple([schema], 'takes one argument');
 
@@ -186,6 +192,8 @@ export const API_ARGUMENTS = {
   chooseImportSource: one(importFormat),
   importAnnotations: one(importRequest),
   openExternal: one(externalUrl),
+  sync: one(syncRequest),
+  syncStatus: one(annotator),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 export function isApiMethod(method: string): method is ApiMethod {

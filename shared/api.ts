@@ -46,7 +46,78 @@ export interface WorkspaceInfo {
   documents: DocumentSummary[];
   /** Teams: `git config user.name` for the workspace (the editor's default annotator name); absent when none. */
   gitUserName?: string;
+  /** Teams: `tahrir-assignment.json`'s documents (id → its annotators), for "assigned to me"; absent when none. */
+  assignment?: Record<string, string[]>;
 }
+
+/** Why a sync stopped (or could not start); the message says it in git's words too. */
+export type SyncProblemReason =
+  | 'no-git'
+  | 'not-a-repository'
+  | 'no-remote'
+  | 'no-upstream'
+  | 'auth'
+  | 'network'
+  | 'merge-in-progress'
+  | 'local-changes'
+  | 'merge-failed'
+  | 'push-rejected'
+  | 'git-failed';
+
+export interface SyncProblem {
+  reason: SyncProblemReason;
+  /** One line in English naming what is wrong and what to do, then git's own words. */
+  message: string;
+  /** Files it concerns (a merge git could not settle, local changes in the way), relative to the workspace. */
+  files?: string[];
+}
+
+/** The status line: where this clone stands against its upstream, and what is not committed yet. */
+export interface SyncStatus {
+  /** The branch checked out, its upstream (e.g. `origin/main`); null when none. */
+  branch: string | null;
+  upstream: string | null;
+  /** Commits not pushed yet, commits fetched and not merged yet (as of the last fetch). */
+  ahead: number;
+  behind: number;
+  /** Documents whose sidecars changed since the last sync (not committed). */
+  unsynced: number;
+  /** Set when there is nothing to show: no git, no repository, no upstream. */
+  problem?: SyncProblem;
+}
+
+export interface SyncRequest {
+  /** Who syncs: named in the commit message, and whose documents assigned to two go to `annotators/<name>`. */
+  annotator: string;
+  /** Commit changed texts too (never unless asked). */
+  texts?: boolean;
+}
+
+export interface SyncReport {
+  /** The documents committed (ids), and the commit's message; empty when nothing had changed. */
+  committed: string[];
+  message?: string;
+  /** What `tahrir git-setup` changed first (the merge driver was not configured in this clone). */
+  setUp: string[];
+  /** Documents others changed that came in with the pull, each with who changed them. */
+  incoming: { id: string; by: string[] }[];
+  /** Documents the merge left structured conflicts in: to settle in the conflict queue, then sync again. */
+  conflicts: string[];
+  /** Pushed to the upstream (false: nothing to push, or stopped before). */
+  pushed: boolean;
+  /** Pushes refused because the remote had moved on, each followed by another pull. */
+  retries: number;
+  /** Documents assigned to two (this annotator and another) pushed to the annotator's own branch. */
+  ownBranch?: { branch: string; documents: string[]; pushed: boolean };
+  /** Texts changed and not committed (a sync commits texts only when asked). */
+  textsLeft: string[];
+  /** Where things stand after. */
+  status: SyncStatus;
+  problem?: SyncProblem;
+}
+
+/** The steps of a sync, sent as events while it runs (the status line shows them). */
+export type SyncStep = 'saving' | 'committing' | 'pulling' | 'pushing' | 'own-branch';
 
 /** What moved or was orphaned when the source text changed on disk. */
 export interface ReanchorReport {
@@ -222,6 +293,7 @@ export type TahrirEvent =
   /** A measurement of agreement (measureAgreement) going on: documents compared so far of all. */
   | { type: 'agreement-progress'; done: number; total: number }
   | { type: 'menu'; command: MenuCommand }
+  | { type: 'sync-progress'; step: SyncStep; attempt?: number }
   /**
    * Desktop only (File → Open Folder… / Open Recent, a second launch with a folder): flush unsaved work, then call
    * `openWorkspace(path)`.
@@ -240,7 +312,8 @@ export type MenuCommand =
   | 'previous-document'
   | 'shortcuts'
   | 'toggle-clean-text'
-  | 'agreement';
+  | 'agreement'
+  | 'sync';
 
 export interface TahrirApi {
   /** The open workspace (desktop: the last opened, or `seeds/`; serve: its folder). */
@@ -319,6 +392,15 @@ export interface TahrirApi {
   /** Open an http(s) link the user clicked in the system browser. */
   openExternal(url: string): Promise<void>;
 
+  /**
+   * Teams: commits the changed sidecars (and the workspace's shared files), pulls (merging through
+   * the merge driver, set up first if need be), pushes (again after a pull when refused), and says
+   * what came in and what conflicts. Git's problems come back in the report, not thrown.
+   */
+  sync(request: SyncRequest): Promise<SyncReport>;
+  /** The status line: ahead/behind of the upstream and the unsynced documents of `annotator`. */
+  syncStatus(annotator: string): Promise<SyncStatus>;
+
   /** External changes, export progress, menu commands. Returns an unsubscribe function. */
   onEvent(listener: (event: TahrirEvent) => void): () => void;
 }
@@ -349,6 +431,8 @@ export const API_METHODS = [
   'chooseImportSource',
   'importAnnotations',
   'openExternal',
+  'sync',
+  'syncStatus',
 ] as const satisfies readonly Exclude<keyof TahrirApi, 'onEvent'>[];
 export type ApiMethod = (typeof API_METHODS)[number];
 

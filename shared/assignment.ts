@@ -4,6 +4,8 @@
 // platform random), and loads stay even (each document goes to whoever has the fewest so far).
 
 export const ASSIGNMENT_FORMAT = 'tahrir-assignment';
+/** The file `tahrir assign` writes at the workspace root, to commit (every clone sees who annotates what). */
+export const ASSIGNMENT_FILE = 'tahrir-assignment.json';
 
 export interface Assignment {
   format: typeof ASSIGNMENT_FORMAT;

@@ -99,6 +99,28 @@ export function spanCount(record: Record<string, unknown>): number {
   return n;
 }
 
+/** Each quotes record's quotes by speaker (see quotesOfSpeaker). */
+const bySpeaker = new WeakMap<object, Map<string, Quote[]>>();
+
+/**
+ * The quotes whose speaker is the entity `id`, in sidecar order: indexed once per quotes record (it changes only when a
+ * quote does), so deleting or selecting an entity looks its quotes up instead of going through every quote.
+ */
+export function quotesOfSpeaker(quotes: Record<string, Quote>, id: string): readonly Quote[] {
+  let index = bySpeaker.get(quotes);
+  if (!index) {
+    index = new Map();
+    for (const q of sortedSpans(quotes)) {
+      if (!q.speaker) continue;
+      const list = index.get(q.speaker);
+      if (list) list.push(q);
+      else index.set(q.speaker, [q]);
+    }
+    bySpeaker.set(quotes, index);
+  }
+  return index.get(id) ?? [];
+}
+
 /**
  * The first span (in sidecar order) exactly on [start, end) that `accept`s, found by binary search in the span list.
  */

@@ -1,7 +1,10 @@
 // The document list's filter box: words, each of which must be in the document's name, title or
 // text (Arabic-normalized: hamza forms, diacritics, tatweel, letter variants and Latin case
-// folded, as the editor's search folds them), and `status:done` (todo, in_progress, in-progress).
+// folded, as the editor's search folds them), `status:done` (todo, in_progress, in-progress), and
+// `assigned:me` (Teams: the documents tahrir-assignment.json gives this machine's annotator;
+// `assigned:lina`, another annotator's).
 import { normalizeText } from './arabic-normalize';
+import { sameAnnotator } from './git-sync';
 import type { DocumentStatus } from './model';
 
 export interface DocumentFilter {
@@ -9,12 +12,18 @@ export interface DocumentFilter {
   statuses: string[];
   /** Words as typed (lower case); every one must match. */
   words: string[];
+  /** `assigned:me` ('me') or `assigned:NAME`: only the documents assigned to that annotator; null: any. */
+  assigned: string | null;
 }
 
+/** The word of the "Assigned to me" toggle in the filter box. */
+export const ASSIGNED_TO_ME = 'assigned:me';
+
 export function parseFilter(filter: string): DocumentFilter {
-  const out: DocumentFilter = { statuses: [], words: [] };
+  const out: DocumentFilter = { statuses: [], words: [], assigned: null };
   for (const word of filter.toLowerCase().split(/\s+/).filter(Boolean)) {
-    if (word.startsWith('status:')) {
+    if (word.startsWith('assigned:')) out.assigned = word.slice(9);
+    else if (word.startsWith('status:')) {
       // A status not (yet) spelled out, `status:do` while typing, matches nothing rather than everything.
       out.statuses.push(word.slice(7).replace('-', '_'));
     } else out.words.push(word);
@@ -40,4 +49,27 @@ export function wordsMissing(folded: string, needles: readonly string[]): string
 /** The statuses part of a filter: does this status pass? */
 export function statusPasses(filter: DocumentFilter, status: DocumentStatus): boolean {
   return filter.statuses.length === 0 || filter.statuses.includes(status);
+}
+
+/**
+ * The assignment part of a filter: is document `id` assigned to the annotator asked for (`me`:
+ * `annotator`)? Without an assignment, or a name, nothing is assigned to anyone.
+ */
+export function assignedPasses(
+  filter: DocumentFilter,
+  id: string,
+  assignment: Readonly<Record<string, readonly string[]>> | undefined,
+  annotator: string,
+): boolean {
+  if (filter.assigned === null) return true;
+  const who = filter.assigned === 'me' ? annotator : filter.assigned;
+  const annotators = assignment && Object.hasOwn(assignment, id) ? assignment[id] : undefined;
+  return !!annotators && annotators.some((a) => sameAnnotator(a, who));
+}
+
+/** The filter text with `assigned:me` added or taken out (the toggle beside the filter box). */
+export function toggleAssignedToMe(filter: string): string {
+  const words = filter.split(/\s+/).filter(Boolean);
+  const without = words.filter((w) => w.toLowerCase() !== ASSIGNED_TO_ME);
+  return (without.length === words.length ? [ASSIGNED_TO_ME, ...words] : without).join(' ');
 }

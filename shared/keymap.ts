@@ -72,7 +72,8 @@ export type KeyCommand =
   | 'take-both'
   | 'take-neither'
   | 'take-version'
-  | 'agreement';
+  | 'agreement'
+  | 'sync';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
@@ -385,6 +386,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     keys: 'Ctrl + E',
     what: 'keys.export',
     menu: { command: 'export', accelerator: 'CmdOrCtrl+E' },
+  },
+  {
+    command: 'sync',
+    chords: [{ code: 'KeyS', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + S',
+    what: 'keys.sync',
+    menu: { command: 'sync', accelerator: 'CmdOrCtrl+Shift+S' },
   },
 ];
 

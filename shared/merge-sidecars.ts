@@ -133,6 +133,76 @@ function freshIdMaker(kind: MergeItemKind, taken: Set<string>): () => string {
   return idMaker(ID_PREFIX[kind], taken);
 }
 
+/**
+ * Where an earlier merge moved base items on one side: base id → the side's id. Both sides had added an item under
+ * one id, so that merge gave the incoming one a fresh id; a later merge against the old base must follow the item to
+ * its new id, or it reads the addition now under the old id as a change of the base item (and two additions as one
+ * conflict: one of them is then lost when the conflict is settled).
+ */
+function movesOf<T extends { id: string }>(base: Map<string, T>, side: readonly T[], sideById: Map<string, T>) {
+  const moves = new Map<string, string>();
+  let added: Map<string, T[]> | null = null;
+  for (const [id, bi] of base) {
+    const si = sideById.get(id);
+    if (si && sameContent(bi, si)) continue;
+    if (added === null) {
+      added = new Map();
+      for (const item of side) {
+        if (base.has(item.id)) continue;
+        const key = contentKey(item);
+        const list = added.get(key);
+        if (list) list.push(item);
+        else added.set(key, [item]);
+      }
+      if (added.size === 0) break;
+    }
+    const moved = added.get(contentKey(bi))?.shift();
+    if (moved) moves.set(id, moved.id);
+  }
+  return moves;
+}
+
+/** One item as the three versions hold it. */
+interface Versions<T> {
+  base?: T;
+  mine?: T;
+  theirs?: T;
+}
+
+/**
+ * The items of three versions grouped by identity: a base item's key is its base id, on each side followed to where
+ * an earlier merge moved it; an addition's key is its id (two sides adding under one id meet there and are told apart
+ * by the merge), or its side and id when it took the id of a base item its side moved.
+ */
+function versionsOf<T extends { id: string }>(
+  base: Map<string, T>,
+  mine: readonly T[],
+  theirs: readonly T[],
+  hasBase: boolean,
+): Map<string, Versions<T>> {
+  const out = new Map<string, Versions<T>>();
+  const at = (key: string) => {
+    let v = out.get(key);
+    if (!v) out.set(key, (v = {}));
+    return v;
+  };
+  for (const [side, items] of [
+    ['mine', mine],
+    ['theirs', theirs],
+  ] as const) {
+    const moves = hasBase ? movesOf(base, items, byId(items)) : new Map<string, string>();
+    const movedFrom = new Map([...moves].map(([from, to]): [string, string] => [to, from]));
+    for (const item of items) {
+      const from = movedFrom.get(item.id);
+      // The item now under a base id its side moved is an addition of that side alone.
+      const key = from ?? (moves.has(item.id) ? `${side}\u0000${item.id}` : item.id);
+      at(key)[side] = item;
+    }
+  }
+  for (const [id, item] of base) if (out.has(id)) out.get(id)!.base = item;
+  return out;
+}
+
 function mergeItems<T extends { id: string }>(
   kind: MergeItemKind,
   base: readonly T[] | undefined,
@@ -144,37 +214,49 @@ function mergeItems<T extends { id: string }>(
   conflicts: MergeConflict[],
   renamed: MergeRename[],
   aliases: Map<string, string> = new Map(),
+  /** Filled with each base item's id in the result (where it was kept): its quotes' speakers follow it. */
+  baseIds: Map<string, string> = new Map(),
 ): Placed<T>[] {
   const b = byId(base);
-  const m = byId(mine);
-  const t = byId(theirs);
+  // One item may have another id on each side (an earlier merge moved it): compare what they say.
+  const same = (x: T, y: T) => sameContent(x, x.id === y.id ? y : { ...y, id: x.id });
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
+  /** Kept from theirs under their own id: it gets a fresh one if mine's items use that id. */
+  const theirsOwn: { placed: Placed<T>; baseId?: string }[] = [];
+  const fromTheirs = (ti: T, mi: T | undefined): Placed<T> => {
+    if (!mi || mi.id === ti.id) return { item: ti, from: 'theirs' };
+    aliases.set(ti.id, mi.id);
+    return { item: { ...ti, id: mi.id }, from: 'theirs', renamedFrom: ti.id };
+  };
+  const keepMine = (mi: T, ti: T | undefined): Placed<T> => {
+    if (ti && ti.id !== mi.id) aliases.set(ti.id, mi.id);
+    return { item: mi, from: 'mine' };
+  };
   // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed
   // it).
   const mineAdded = new Map<string, T>();
   for (const item of mine) if (!b.has(item.id)) mineAdded.set(contentKey(item), item);
-  const ids = [...m.keys(), ...[...t.keys()].filter((id) => !m.has(id))];
-  for (const id of ids) {
-    const bi = b.get(id);
-    const mi = m.get(id);
-    const ti = t.get(id);
+  for (const v of versionsOf(b, mine, theirs, hasBase).values()) {
+    const { base: bi, mine: mi, theirs: ti } = v;
+    const id = (mi ?? ti)?.id;
+    if (id === undefined) continue; // deleted on both sides
+    if (bi && mi) baseIds.set(bi.id, mi.id);
     if (mi && ti) {
-      if (sameContent(mi, ti)) out.push({ item: mi, from: 'mine' });
-      else if (hasBase && bi && sameContent(bi, mi)) out.push({ item: ti, from: 'theirs' });
-      else if (hasBase && bi && sameContent(bi, ti)) out.push({ item: mi, from: 'mine' });
-      else if (hasBase && !bi) {
+      if (same(mi, ti)) out.push(keepMine(mi, ti));
+      else if (bi && same(bi, mi)) out.push(fromTheirs(ti, mi));
+      else if (bi && same(bi, ti)) out.push(keepMine(mi, ti));
+      else if (!bi && hasBase) {
         // Both added an item and picked the same id (ids are numbered per file): keep both.
-        const to = freshId();
-        out.push({ item: mi, from: 'mine' }, { item: { ...ti, id: to }, from: 'theirs', renamedFrom: id });
-        renamed.push({ kind, from: id, to });
+        out.push({ item: mi, from: 'mine' });
+        theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
       } else {
-        out.push(prefer === 'mine' ? { item: mi, from: 'mine' } : { item: ti, from: 'theirs' });
+        out.push(prefer === 'mine' ? keepMine(mi, ti) : fromTheirs(ti, mi));
         conflicts.push({ kind, id, reason: 'both-changed', kept: prefer, mine: mi, theirs: ti });
       }
     } else if (mi) {
-      if (!hasBase || !bi) out.push({ item: mi, from: 'mine' });
-      else if (sameContent(bi, mi))
+      if (!bi) out.push({ item: mi, from: 'mine' });
+      else if (same(bi, mi))
         continue; // deleted on disk, untouched here
       else {
         out.push({ item: mi, from: 'mine' });
@@ -183,17 +265,29 @@ function mergeItems<T extends { id: string }>(
     } else if (ti) {
       const twin = bi || mineAdded.size === 0 ? undefined : mineAdded.get(contentKey(ti));
       if (twin) {
-        // The same addition as mine's under another id: kept once, as mine's, and said (its speakers follow).
-        aliases.set(id, twin.id);
-        renamed.push({ kind, from: id, to: twin.id });
-      } else if (!hasBase || !bi) out.push({ item: ti, from: 'theirs' });
-      else if (sameContent(bi, ti))
+        // The same addition as mine's (under another id, after an earlier merge renamed it): kept once, as mine's.
+        if (twin.id !== ti.id) {
+          aliases.set(ti.id, twin.id);
+          renamed.push({ kind, from: ti.id, to: twin.id });
+        }
+      } else if (!bi) theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
+      else if (same(bi, ti))
         continue; // deleted here, untouched on disk
       else {
-        out.push({ item: ti, from: 'theirs' });
+        theirsOwn.push({ placed: { item: ti, from: 'theirs' }, baseId: bi.id });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
       }
     }
+  }
+  // Theirs under an id mine's items use (both added one under it): kept under a fresh id.
+  const used = new Set(out.map((p) => p.item.id));
+  for (const { placed: p, baseId } of theirsOwn) {
+    const kept: Placed<T> = used.has(p.item.id)
+      ? { item: { ...p.item, id: freshId() }, from: 'theirs', renamedFrom: p.item.id }
+      : p;
+    if (kept.renamedFrom) renamed.push({ kind, from: kept.renamedFrom, to: kept.item.id });
+    if (baseId !== undefined) baseIds.set(baseId, kept.item.id);
+    out.push(kept);
   }
   return out;
 }
@@ -305,6 +399,7 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   );
 
   const aliases = new Map<string, string>();
+  const entityIdsOfBase = new Map<string, string>();
   const entities = mergeItems<Entity>(
     'entity',
     base?.entities,
@@ -316,6 +411,7 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
     conflicts,
     renamed,
     aliases,
+    entityIdsOfBase,
   );
   // Their quotes must follow their entities' new ids (and the ids mine has for the entities both added).
   const entityRenames = new Map([
@@ -325,9 +421,14 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const theirQuotes = theirs.quotes.map((q) =>
     q.speaker !== null && entityRenames.has(q.speaker) ? { ...q, speaker: entityRenames.get(q.speaker) ?? null } : q,
   );
+  // The base's quotes are compared with both sides' in the result's ids too.
+  const baseQuotes = base?.quotes.map((q) => {
+    const speaker = q.speaker === null ? null : (entityIdsOfBase.get(q.speaker) ?? q.speaker);
+    return speaker === q.speaker ? q : { ...q, speaker };
+  });
   const quotes = mergeItems<Quote>(
     'quote',
-    base?.quotes,
+    baseQuotes,
     mine.quotes,
     theirQuotes,
     prefer,

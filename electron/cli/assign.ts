@@ -2,14 +2,13 @@
 // assignment (shared/assignment.ts) to tahrir-assignment.json at the workspace root, a file to
 // commit so every clone sees who annotates what. Deterministic; says who got how many.
 import { join } from 'node:path';
-import { assignDocuments, assignmentProblem } from '../../shared/assignment';
+import { ASSIGNMENT_FILE, assignDocuments, assignmentProblem } from '../../shared/assignment';
 import { writeFileAtomic } from '../sidecar-store';
 import { documentIdOf } from '../../shared/workspace-layout';
 import { findFiles } from '../workspace';
 import { folderArgument, parseCommandLine, usageError } from './command-line';
 
 const USAGE = 'usage: tahrir assign <workspace> --annotators a,b,c [--overlap 0.2] [--seed N]';
-export const ASSIGNMENT_FILE = 'tahrir-assignment.json';
 
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE, { options: ['annotators', 'overlap', 'seed'] });

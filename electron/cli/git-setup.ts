@@ -2,7 +2,7 @@
 // merges sidecars by id (see electron/git-setup.ts). Says what it changed; nothing the second time.
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { driverCommand, gitSetup } from '../git-setup';
+import { gitSetup, mergeDriverCommand } from '../git-setup';
 import { folderArgument, parseCommandLine } from './command-line';
 
 const USAGE = 'usage: tahrir git-setup <workspace>';
@@ -20,7 +20,7 @@ function thisScript(): string {
 export async function run(args: string[]): Promise<number> {
   const line = parseCommandLine(args, USAGE);
   const root = await folderArgument(line, USAGE);
-  const report = await gitSetup(root, driverCommand(process.execPath, thisScript()));
+  const report = await gitSetup(root, mergeDriverCommand(process.execPath, thisScript()));
   if (report.changed.length === 0)
     process.stdout.write('git already merges sidecars with tahrir here: nothing changed\n');
   for (const change of report.changed) process.stdout.write(`${change}\n`);

@@ -60,6 +60,8 @@ export function menuTemplate(actions: MenuActions, mac = process.platform === 'd
         command(t('menu.import'), 'import'),
         command(t('menu.agreement'), 'agreement', menuAccelerator('agreement')),
         { type: 'separator' },
+        pageKey(t('menu.sync'), 'sync'),
+        { type: 'separator' },
         mac
           ? { role: 'close', label: t('menu.close') }
           : { role: 'quit', label: t('menu.quit'), accelerator: 'CmdOrCtrl+Q' },

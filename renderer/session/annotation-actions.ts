@@ -4,6 +4,7 @@ import type { DocumentStatus, Entity, Quote, QuoteKind } from '../../shared/mode
 import { findAll } from '../../shared/arabic-normalize';
 import {
   nextId,
+  quotesOfSpeaker,
   sortedSpans,
   spanAt,
   spansOverlapping,
@@ -117,9 +118,8 @@ export function deleteSpan(ref: SpanRef): void {
       if (!entity) return data;
       // A quote keeps its speaker's name when the speaker's entity goes.
       const spoken: Record<string, Quote> = {};
-      for (const q of Object.values(data.quotes)) {
-        if (q.speaker === ref.id) spoken[q.id] = { ...q, speaker: null, speakerName: q.speakerName ?? entity.text };
-      }
+      for (const q of quotesOfSpeaker(data.quotes, ref.id))
+        spoken[q.id] = { ...q, speaker: null, speakerName: q.speakerName ?? entity.text };
       const quotes = Object.keys(spoken).length > 0 ? withSpans(data.quotes, spoken) : data.quotes;
       return { ...data, entities: withSpans(data.entities, { [ref.id]: null }), quotes };
     }

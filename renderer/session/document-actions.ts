@@ -10,7 +10,15 @@ import { showNotice } from './ui-actions';
 import { setStatus } from './annotation-actions';
 import { initialDocument, initialHistory, editorDocumentFrom, store } from './store';
 import type { TahrirState } from './state';
-import { foldForFilter, foldWords, parseFilter, statusPasses, wordsMissing } from '../../shared/document-filter';
+import {
+  assignedPasses,
+  foldForFilter,
+  foldWords,
+  parseFilter,
+  statusPasses,
+  wordsMissing,
+} from '../../shared/document-filter';
+import { annotatorOf } from './annotator-name';
 
 /**
  * Loads the workspace; `then` runs with it before it is shown (the first document is asked
@@ -199,20 +207,29 @@ export function liveDocuments(s: TahrirState): DocumentSummary[] {
 export function documentFilter(
   filter: string,
   textMatches?: TahrirState['textMatches'],
+  teams?: Pick<TahrirState, 'workspace' | 'annotator'>,
 ): (d: DocumentSummary) => boolean {
   const parsed = parseFilter(filter);
   const needles = foldWords(parsed.words);
   const answered = textMatches && textMatches.words === parsed.words.join(' ') ? textMatches.ids : null;
+  const assignment = teams?.workspace?.assignment;
+  const me = teams ? annotatorOf(teams.annotator, teams.workspace) : '';
   return (d) => {
     if (!statusPasses(parsed, d.status)) return false;
+    if (!assignedPasses(parsed, d.id, assignment, me)) return false;
     if (needles.length === 0) return true;
     if (answered) return answered.has(d.id);
     return wordsMissing(foldForFilter(`${d.id}\n${d.title ?? ''}`), needles).length === 0;
   };
 }
 
-export function matchesFilter(d: DocumentSummary, filter: string, textMatches?: TahrirState['textMatches']): boolean {
-  return documentFilter(filter, textMatches)(d);
+export function matchesFilter(
+  d: DocumentSummary,
+  filter: string,
+  textMatches?: TahrirState['textMatches'],
+  teams?: Pick<TahrirState, 'workspace' | 'annotator'>,
+): boolean {
+  return documentFilter(filter, textMatches, teams)(d);
 }
 
 export function visibleDocuments(s: TahrirState): DocumentSummary[] {
@@ -223,11 +240,20 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
     visibleMemo &&
     visibleMemo.all === all &&
     visibleMemo.filter === s.filter &&
-    visibleMemo.textMatches === s.textMatches
+    visibleMemo.textMatches === s.textMatches &&
+    visibleMemo.workspace === s.workspace &&
+    visibleMemo.annotator === s.annotator
   )
     return visibleMemo.out;
-  const out = s.filter.trim() ? all.filter(documentFilter(s.filter, s.textMatches)) : all;
-  memo.visible = { all, filter: s.filter, textMatches: s.textMatches, out };
+  const out = s.filter.trim() ? all.filter(documentFilter(s.filter, s.textMatches, s)) : all;
+  memo.visible = {
+    all,
+    filter: s.filter,
+    textMatches: s.textMatches,
+    workspace: s.workspace,
+    annotator: s.annotator,
+    out,
+  };
   return out;
 }
 

@@ -7,6 +7,7 @@ import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
 import { t } from './locale';
 import { AGREEMENT_DIALOG } from './agreement';
+import { runSync } from './sync';
 import { openDialog, openSearch, showNotice, toggleShortcuts, toggleView } from './ui-actions';
 
 export function runMenuCommand(command: MenuCommand): void {
@@ -41,6 +42,9 @@ export function runMenuCommand(command: MenuCommand): void {
       break;
     case 'agreement':
       openDialog(AGREEMENT_DIALOG);
+      break;
+    case 'sync':
+      void runSync();
       break;
   }
 }

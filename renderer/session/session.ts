@@ -36,6 +36,8 @@ export interface SessionMemo {
     all: DocumentSummary[];
     filter: string;
     textMatches: TahrirState['textMatches'];
+    workspace: TahrirState['workspace'];
+    annotator: string | null;
     out: DocumentSummary[];
   } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
@@ -54,7 +56,7 @@ export class EditorSession {
   readonly events: BackendEvents;
   readonly views: SessionViews = {};
   /** Counters: a later answer wins over an earlier one still on its way; the same notice or flash twice still shows. */
-  readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0 };
+  readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0, syncStatus: 0 };
   /** The filter's search waits for typing to pause (see setFilter). */
   searchTimer: ReturnType<typeof setTimeout> | null = null;
   readonly memo: SessionMemo = { live: null, visible: null, search: null, review: null };

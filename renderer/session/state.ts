@@ -5,6 +5,9 @@ import type {
   TaggerStatus,
   DocumentSummary,
   OpenedDocument,
+  SyncReport,
+  SyncStatus,
+  SyncStep,
   ReanchorReport,
   SuggestedEdit,
   Suggestions,
@@ -150,6 +153,19 @@ export interface UiSlice {
   replacing: PendingReplace | null;
   /** Teams: the agreement view's versions and its last measurement (kept while the workspace is open). */
   agreement: { versions: string[]; report: AgreementRun | null };
+  /** Teams: the status line and the Sync command (session/sync.ts). */
+  sync: SyncState;
+}
+
+export interface SyncState {
+  /** Where this clone stands (null until asked). */
+  status: SyncStatus | null;
+  running: boolean;
+  /** The running sync's step (from the back end's events), and which push it is on. */
+  step: SyncStep | null;
+  attempt: number | null;
+  /** The last sync's report, for its dialog. */
+  report: SyncReport | null;
 }
 
 /** The cleanup review's boilerplate suggestions: not document data, refetched per document. */

@@ -65,6 +65,7 @@ export const initialUi = (): UiSlice => ({
   externalChoice: null,
   replacing: null,
   agreement: { versions: [], report: null },
+  sync: { status: null, running: false, step: null, attempt: null, report: null },
 });
 export const initialCleanup = (): CleanupState => ({
   docId: null,

@@ -9,6 +9,7 @@ import type { Entity, Quote } from '../../shared/model';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { session } from '../session/session';
 import type { SpanRef, TahrirState } from '../session/state';
+import { afterNextPaint } from '../session/store';
 import { searchMatches } from '../session/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { Flash } from './flash';
@@ -62,6 +63,8 @@ export class DocumentHighlights {
   private readonly idle = new IdleWork();
   /** False while a long document's entities below its top wait for idle moments. */
   private allEntitiesDrawn = false;
+  /** Cancels the overlay's marks waiting for the next paint (see speakerMarksAfterPaint). */
+  private marksWaiting: (() => void) | null = null;
 
   constructor(
     private readonly shown: ShownText,
@@ -106,7 +109,7 @@ export class DocumentHighlights {
       }
       if (s.data !== prev.data || s.selected !== prev.selected) {
         this.syncSelected(s);
-        this.syncSpeakerMarks(s);
+        this.speakerMarksAfterPaint();
       }
       if (s.search !== prev.search || s.data !== prev.data) this.syncSearch(s);
       if (s.flash !== prev.flash && s.flash) this.showFlash(s.flash);
@@ -152,6 +155,7 @@ export class DocumentHighlights {
 
   dispose(): void {
     this.idle.cancel();
+    this.marksWaiting?.();
     this.near?.dispose();
     for (const layer of this.extra.values()) layer.clear();
     this.unsubscribe();
@@ -196,11 +200,28 @@ export class DocumentHighlights {
     const next = s.data?.entities ?? {};
     const before = prev?.data?.entities;
     if (before && prev?.workspace === s.workspace) {
-      // A keypress changes one entity: touch only what changed (known without scanning every entity).
+      // A keypress changes one entity: touch only what changed (known without scanning every entity),
+      // and lane again only the paragraphs it was and is in.
       const { put, removed } = spanChanges(before, next);
-      for (const e of put as Entity[]) this.entities.put(e.id, item(e));
-      for (const id of removed) this.entities.put(id, null);
-    } else if (this.near !== null && !prev && !this.allEntitiesDrawn) {
+      const paragraphs = new Set<number>();
+      const touched = (id: string) => {
+        const was = this.entities.item(id);
+        if (was)
+          for (let i = this.shown.paragraphAt(was.start); i <= this.shown.paragraphAt(was.end); i++) paragraphs.add(i);
+      };
+      for (const e of put as Entity[]) {
+        touched(e.id);
+        this.entities.put(e.id, item(e));
+        touched(e.id);
+      }
+      for (const id of removed) {
+        touched(id);
+        this.entities.put(id, null);
+      }
+      this.nesting.schedule(paragraphs);
+      return;
+    }
+    if (this.near !== null && !prev && !this.allEntitiesDrawn) {
       // A long document opening: the entities at its top first (what the first paint can show),
       // the rest a slice at a time while the page is idle.
       const sorted = sortedSpans(next);
@@ -366,6 +387,19 @@ export class DocumentHighlights {
     }
     this.overlay.drawBoxes(boxes);
     this.overlay.drawArcs(arcs);
+  }
+
+  /**
+   * The marks again once the change is painted: they measure the text's layout (a forced layout of a
+   * long document, ~10-90 ms at 50,000 entities), so not in a keypress's task; a delete and the
+   * selection it clears are drawn once.
+   */
+  private speakerMarksAfterPaint(): void {
+    if (this.marksWaiting) return;
+    this.marksWaiting = afterNextPaint(() => {
+      this.marksWaiting = null;
+      this.syncSpeakerMarks(this.store.getState());
+    });
   }
 
   /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */

@@ -60,7 +60,7 @@ export class HighlightLayer {
   constructor(
     private readonly resolve: RangeResolver,
     /** The paragraph holding a shown position. */
-    private readonly paragraphAt: (pos: number) => number,
+    readonly paragraphAt: (pos: number) => number,
   ) {}
 
   /** Makes the layer show exactly `items`, touching only what differs from last time. */
@@ -102,6 +102,19 @@ export class HighlightLayer {
       out.push({ key, name: c.name, start: c.start, end: c.end });
     }
     return out;
+  }
+
+  /** The items with Ranges crossing these paragraphs (what an edit there may have changed), each once. */
+  drawnIn(paragraphs: Iterable<number>): HighlightItem[] {
+    const keys = new Set<string>();
+    for (const i of paragraphs) for (const key of this.byParagraph.get(i) ?? []) if (this.drawn.has(key)) keys.add(key);
+    return [...keys].map((key) => this.item(key)!);
+  }
+
+  /** The item shown under `key`, if any. */
+  item(key: string): HighlightItem | undefined {
+    const c = this.current.get(key);
+    return c && { key, name: c.name, start: c.start, end: c.end };
   }
 
   /** Forget every range (the paragraphs were re-rendered: old ranges point at gone text nodes). */

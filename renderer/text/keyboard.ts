@@ -22,6 +22,7 @@ import { openConflicts, resolveCurrentConflict } from '../session/conflict-queue
 import { AGREEMENT_DIALOG } from '../session/agreement';
 import { curating, takeCurrent, takeVersion } from '../session/curation';
 import { redo, undo } from '../session/history';
+import { runSync } from '../session/sync';
 import type { TahrirState } from '../session/state';
 import { catchUp, paintFirst, store } from '../session/store';
 import {
@@ -226,6 +227,7 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
       if (!s.dialog) openDialog('export');
     },
   },
+  sync: { when: always, run: () => void runSync() },
   'delete-boilerplate': { when: editing, run: () => void deleteSelection('boilerplate') },
   'delete-typo': { when: editing, run: () => void deleteSelection('typo') },
   replace: { when: editing, run: () => void startReplace() },

@@ -108,6 +108,17 @@ export class SpanOverlay {
 
   drawBands(bands: Band[]): void {
     this.drawn.bands = bands;
+    this.bands.replaceChildren(...this.bandElements(bands));
+  }
+
+  /** The bands keyed `gone` taken away and `bands` drawn: an edit measures only its own paragraphs' bands. */
+  replaceBands(gone: ReadonlySet<string>, bands: Band[]): void {
+    this.drawn.bands = [...this.drawn.bands.filter((b) => !gone.has(b.key)), ...bands];
+    for (const el of [...this.bands.children]) if (gone.has((el as HTMLElement).dataset.key ?? '')) el.remove();
+    this.bands.append(...this.bandElements(bands));
+  }
+
+  private bandElements(bands: Band[]): HTMLElement[] {
     const doc = this.host.ownerDocument;
     const out: HTMLElement[] = [];
     for (const band of bands) {
@@ -121,7 +132,7 @@ export class SpanOverlay {
         out.push(el);
       }
     }
-    this.bands.replaceChildren(...out);
+    return out;
   }
 
   drawBoxes(boxes: Box[]): void {

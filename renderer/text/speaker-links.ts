@@ -1,6 +1,6 @@
 // Quote → speaker, for the spans in focus (selected, or under the pointer): a quote's speaker, and
 // an entity's quotes. What the text marks and joins with an arc, as brat draws a relation.
-import type { DocumentData } from '../../shared/document-data';
+import { quotesOfSpeaker, type DocumentData } from '../../shared/document-data';
 import type { Entity, Quote } from '../../shared/model';
 import type { SpanRef } from '../session/state';
 
@@ -24,7 +24,7 @@ export function speakerLinks(data: DocumentData, focus: readonly (SpanRef | null
       const quote = data.quotes[ref.id];
       if (quote?.speaker) add(quote, data.entities[quote.speaker]);
     } else if (ref.kind === 'entity' && data.entities[ref.id]) {
-      for (const quote of Object.values(data.quotes)) if (quote.speaker === ref.id) add(quote, data.entities[ref.id]);
+      for (const quote of quotesOfSpeaker(data.quotes, ref.id)) add(quote, data.entities[ref.id]);
     }
   }
   return out;

@@ -1,11 +1,12 @@
 // The live region a screen reader speaks from: after each change of the open document, what
 // changed ("tagged PERSON جو بايدن", "deleted …", "undone: …"; shared/change-announcement.ts).
-// It follows the store directly and writes its one text node itself, after the keypress's frame,
-// so neither React nor the highlight waits for it.
+// It follows the store directly and writes its one text node itself once the keypress's frame is
+// painted (and the page idle), so neither React nor the highlight waits for it: a timer of 0 ran
+// before that frame and laid the page out again in it.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
 import type { TahrirState } from '../session/state';
-import { store } from '../session/store';
+import { afterNextPaint, store } from '../session/store';
 
 /**
  * Undo steps back (the data left goes first in the future), redo forward (the data comes from the future); anything
@@ -21,21 +22,22 @@ export function Announcer(): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let spoken = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waiting: (() => void) | undefined;
     const unsubscribe = store().subscribe((s, prev) => {
       // Another document opened (or the same one reloaded): not an edit to tell of.
       if (s.data === prev.data || !s.data || !prev.data || s.doc?.id !== prev.doc?.id || s.doc !== prev.doc) return;
       const [before, after, way] = [prev.data, s.data, wayOf(s, prev)];
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+      waiting?.();
+      waiting = afterNextPaint(() => {
+        waiting = undefined;
         const text = announceChange(before, after, way);
         if (!text || !ref.current) return;
         // The same words twice (undo, undo) must be spoken twice: a region only speaks a change.
         ref.current.textContent = ++spoken % 2 ? text : `${text}\u00a0`;
-      }, 0);
+      });
     });
     return () => {
-      clearTimeout(timer);
+      waiting?.();
       unsubscribe();
     };
   }, []);

@@ -30,6 +30,9 @@ import { SearchBar } from './SearchBar';
 import { SuggestionBar } from './SuggestionBar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
+import { SyncButton } from './SyncControl';
+import { SyncReportDialog } from './SyncReportDialog';
+import { SYNC_REPORT_DIALOG } from '../session/sync';
 
 function TopBar(): ReactElement {
   const workspace = useTahrir((s) => s.workspace);
@@ -113,6 +116,7 @@ function TopBar(): ReactElement {
       <div className="bar-end">
         <AnnotatorName />
         <SaveIndicator />
+        <SyncButton />
         <button
           className="small"
           onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
@@ -189,6 +193,7 @@ const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
   [PROGRESS_DIALOG]: ProgressDialog,
   [AGREEMENT_DIALOG]: AgreementDialog,
   [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
+  [SYNC_REPORT_DIALOG]: SyncReportDialog,
 };
 
 function OpenDialog(): ReactElement | null {

@@ -4,6 +4,9 @@ import type { DocumentSummary } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
 import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { ASSIGNED_TO_ME, toggleAssignedToMe } from '../../shared/document-filter';
+import { annotatorOf } from '../session/annotator-name';
+import { SyncStatusLine } from './SyncControl';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
@@ -82,14 +85,17 @@ export function DocumentList(): ReactElement {
           <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
         </div>
       </div>
-      <input
-        className="filter"
-        type="search"
-        placeholder={t('list.filter-placeholder')}
-        aria-label={t('list.filter')}
-        value={filter}
-        onChange={(e) => setFilter(e.target.value)}
-      />
+      <div className="filter-row">
+        <input
+          className="filter"
+          type="search"
+          placeholder={t('list.filter-placeholder')}
+          aria-label={t('list.filter')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <AssignedToMe filter={filter} />
+      </div>
       {/* The rows out of view are room only, so the scroll bar is the whole list's (room inside
           the list: padding on the list itself would make it as tall as all its rows). */}
       <ul ref={list} onScroll={follow} data-filter={shownFor}>
@@ -102,7 +108,28 @@ export function DocumentList(): ReactElement {
         )}
         {documents.length === 0 && <li className="empty-hint">{filter ? t('list.no-match') : t('list.empty')}</li>}
       </ul>
+      <SyncStatusLine />
     </nav>
+  );
+}
+
+/** Teams: the "Assigned to me" toggle, writing `assigned:me` into the filter (shown where there is an assignment). */
+function AssignedToMe({ filter }: { filter: string }): ReactElement | null {
+  const hasAssignment = useTahrir((s) => !!s.workspace?.assignment);
+  const name = useTahrir((s) => annotatorOf(s.annotator, s.workspace));
+  const t = useTranslator();
+  if (!hasAssignment) return null;
+  const on = filter.toLowerCase().split(/\s+/).includes(ASSIGNED_TO_ME);
+  return (
+    <button
+      className={`small assigned-toggle${on ? ' current' : ''}`}
+      aria-pressed={on}
+      title={t('list.assigned-title', { name })}
+      data-testid="assigned-to-me"
+      onClick={() => setFilter(toggleAssignedToMe(filter))}
+    >
+      {t('list.assigned-to-me')}
+    </button>
   );
 }
 

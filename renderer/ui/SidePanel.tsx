@@ -37,11 +37,23 @@ function isHidden(shown: ShownText | null, span: Entity | Quote): boolean {
   return !!shown && !shownSpanOf(shown, span);
 }
 
-/** The words around a span in the text as shown (the source's, for a span inside removed text). */
-function contextOf(shown: ShownText | null, index: CodePointIndex | null, span: Entity): SpanContext | null {
+/**
+ * The words around a span in the text as shown (the source's, for a span inside removed text), kept per entity while
+ * the text shown stays: a row's context is worked out once, not again for every listed row after each edit (and the
+ * same object lets the row skip its render).
+ */
+function contextOf(
+  shown: ShownText | null,
+  index: CodePointIndex | null,
+  span: Entity,
+  known: WeakMap<Entity, SpanContext | null>,
+): SpanContext | null {
   if (!shown || !index) return null;
+  if (known.has(span)) return known.get(span)!;
   const at = shownSpanOf(shown, span);
-  return at ? spanContext(index, at.start, at.end) : null;
+  const context = at ? spanContext(index, at.start, at.end) : null;
+  known.set(span, context);
+  return context;
 }
 
 /** "… قال الرئيس إن مساعي **اليابان** لعقد قمة …", in the direction the words read. */
@@ -99,6 +111,7 @@ function EntitiesTab(): ReactElement {
   // Built once per text shown, so each row's context is a few lookups.
   const shownString = shown?.text;
   const index = useMemo(() => (shownString === undefined ? null : new CodePointIndex(shownString)), [shownString]);
+  const contexts = useMemo(() => new WeakMap<Entity, SpanContext | null>(), [shown, index]);
   const t = useTranslator();
   const byLabel = useMemo(() => {
     const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
@@ -129,7 +142,7 @@ function EntitiesTab(): ReactElement {
                   entity={e}
                   selected={selected === e.id}
                   hidden={isHidden(shown, e)}
-                  context={contextOf(shown, index, e)}
+                  context={contextOf(shown, index, e, contexts)}
                 />
               ))}
             </ul>

@@ -332,6 +332,57 @@ export const EN = {
   'curation.refused-overlapping-edits': 'Two cleanup edits may not overlap: take one side.',
   'curation.refused-overlap': 'This edit overlaps one already taken: take neither, or undo that one first.',
   'curation.keys': 'M / T or 1 … 9: take a version · B: both · N: neither · Ctrl + Z: undo',
+  // Sync (Teams: session/sync.ts, SyncStatusLine.tsx, SyncReportDialog.tsx).
+  'keys.sync': 'Sync with the team: save, commit your annotations, pull the others’, push (git)',
+  'menu.sync': 'Sync with the Team',
+  'top.sync': 'Sync',
+  'top.sync-title':
+    'Sync with the team (Ctrl+Shift+S): commit your changed annotations, bring in the others’, send yours',
+  'sync.status':
+    '↑{ahead} ↓{behind} · {unsynced, plural, =0 {all synced} one {# document not synced} other {# documents not synced}}',
+  'sync.status-title':
+    '{ahead} commits to send and {behind} to bring in ({upstream}, as of the last sync); {unsynced} changed documents not synced yet',
+  'sync.status.no-git': 'No git: sync unavailable',
+  'sync.status.no-repository': 'Not synced (no team repository)',
+  'sync.step.saving': 'Saving…',
+  'sync.step.committing': 'Committing…',
+  'sync.step.pulling': 'Bringing in the team’s changes…',
+  'sync.step.pushing': 'Sending yours…',
+  'sync.step.own-branch': 'Sending your own versions…',
+  'sync.step.attempt': '(attempt {n})',
+  'sync.unsaved': 'Not synced: the open document could not be saved first (see the save indicator).',
+  'sync.failed': 'Sync failed: {message}',
+  'sync.report-title': 'Sync',
+  'sync.committed': '{n, plural, one {# document committed} other {# documents committed}}:',
+  'sync.nothing-committed': 'Nothing of yours to commit.',
+  'sync.pushed': 'Sent to {upstream}.',
+  'sync.retries':
+    '{n, plural, one {Sent after # more pull: someone sent first.} other {Sent after # more pulls: others sent first.}}',
+  'sync.not-pushed-conflicts': 'Not sent yet: settle the conflicts, then sync again.',
+  'sync.incoming-title': 'Came in from the team',
+  'sync.incoming-by': ' — {who}',
+  'sync.nothing-incoming': 'Nothing new from the team.',
+  'sync.conflicts-title':
+    '{n, plural, one {# document with conflicts} other {# documents with conflicts}} to settle (M / T / B / N)',
+  'sync.open': 'Open',
+  'sync.set-up': 'Set up git to merge annotations first:',
+  'sync.own-branch':
+    'Your own versions of {n, plural, one {# document} other {# documents}} assigned to two went to {branch}.',
+  'sync.texts-left': 'Texts changed and not committed (sync commits annotations only): {files}',
+  'sync.problem.no-git': 'git is not installed on this computer.',
+  'sync.problem.not-a-repository': 'This folder is not a git repository.',
+  'sync.problem.no-remote': 'This repository has no remote to sync with.',
+  'sync.problem.no-upstream': 'This branch has no remote branch to sync with.',
+  'sync.problem.auth': 'The remote refused the credentials (or asked for a password).',
+  'sync.problem.network': 'The remote could not be reached.',
+  'sync.problem.merge-in-progress': 'A git merge begun outside Tahrir is unfinished.',
+  'sync.problem.local-changes': 'Files changed here but not committed are in the way.',
+  'sync.problem.merge-failed': 'The team’s changes could not be merged here.',
+  'sync.problem.push-rejected': 'The remote kept moving: others kept sending first.',
+  'sync.problem.git-failed': 'git failed.',
+  'list.assigned-to-me': 'Assigned to me',
+  'list.assigned-title': 'Only the documents tahrir-assignment.json gives {name} (typed: assigned:me)',
+  'list.no-assignment': 'No assignment in this workspace (tahrir assign writes one)',
 } as const;
 
 export type MessageKey = keyof typeof EN;

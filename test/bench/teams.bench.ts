@@ -1,5 +1,10 @@
 // Teams at scale: the git merge driver on a 10,000-entity sidecar (goal ≤ 50 ms), both sides
 // having changed a few entities each, as two annotators' day of work on one long document.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { mergeSidecarTexts } from '../../electron/git-merge-driver';
 import { curationDiff, startCuration } from '../../shared/curation';
 import type { Entity, Sidecar } from '../../shared/model';
@@ -71,6 +76,7 @@ export async function run(): Promise<BenchRow[]> {
     unit: 'ms',
     note: 'goal ≤ 50 ms; parse three versions, merge by id, write; no text change',
   });
+  rows.push(...(await driverProcessRows(base, mine, theirs)));
   // Curation of the same long document from three annotators' versions: the differences found and the
   // agreed items taken, what opening it in curation costs beyond opening it.
   const versions = [bigSidecar(10_000), ...[1, 2].map((o) => parseSidecar(o === 1 ? mine : theirs))];
@@ -87,4 +93,42 @@ export async function run(): Promise<BenchRow[]> {
     note: 'curationDiff + startCuration; each side relabelled 20 and added 20',
   });
   return rows;
+}
+
+/**
+ * The driver as git runs it, one process per conflicting sidecar: its own bundle (dist/merge-driver.cjs)
+ * against `tahrir merge-driver` (dist/cli.cjs), and Node starting and doing nothing, the floor (medians, wall time).
+ */
+async function driverProcessRows(base: string, mine: string, theirs: string): Promise<BenchRow[]> {
+  const dist = join(process.env.TAHRIR_ROOT ?? process.cwd(), 'dist');
+  if (!existsSync(join(dist, 'merge-driver.cjs')) || !existsSync(join(dist, 'cli.cjs'))) return [];
+  const work = await mkdtemp(join(tmpdir(), 'tahrir-driver-bench-'));
+  try {
+    await writeFile(join(work, 'base.json'), base);
+    await writeFile(join(work, 'theirs.json'), theirs);
+    const files = ['base.json', 'mine.json', 'theirs.json', 'long.annotations.json'];
+    const kinds = {
+      'Node start-up alone (the floor)': ['-e', '0'],
+      'dist/merge-driver.cjs (its own bundle)': [join(dist, 'merge-driver.cjs'), ...files],
+      'tahrir merge-driver (dist/cli.cjs)': [join(dist, 'cli.cjs'), 'merge-driver', ...files],
+    };
+    const times = new Map(Object.keys(kinds).map((k) => [k, [] as number[]]));
+    // Interleaved, so a busy moment of the machine falls on all three alike.
+    for (let i = 0; i < (quick ? 3 : 9); i++)
+      for (const [kind, args] of Object.entries(kinds)) {
+        await writeFile(join(work, 'mine.json'), mine);
+        const t = performance.now();
+        const r = spawnSync(process.execPath, args, { cwd: work });
+        times.get(kind)!.push(performance.now() - t);
+        if (r.status !== 0) throw new Error(`${kind}: exit ${r.status}: ${r.stderr}`);
+      }
+    return [...times].map(([kind, ts]) => ({
+      name: `merge driver process, 10,000 entities: ${kind} (median)`,
+      value: Math.round(median(ts)),
+      unit: 'ms',
+      note: 'wall time of the whole process, as git starts it',
+    }));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }

@@ -80,6 +80,66 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => rangesIn(0, 10)).toBe(0);
   });
 
+  it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).
+    const at = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('tahrir-label-'))
+          for (const r of h) {
+            const range = document.createRange();
+            range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+            range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+            const rects = range.getClientRects();
+            const b = rects[0];
+            if (rects.length === 1 && b.top > box.top + 40 && b.bottom < box.bottom - 40)
+              return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+          }
+      return null;
+    });
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0)).toBe(1);
+    await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
+    const press = (init: { key: string; code: string; ctrlKey?: boolean }) =>
+      page.evaluate((init: { key: string; code: string; ctrlKey?: boolean }) => {
+        // Every way a script reads the layout (each forces one when the page changed), counted while the key is handled.
+        const counted = [
+          [Element.prototype, 'getBoundingClientRect'],
+          [Element.prototype, 'getClientRects'],
+          [Range.prototype, 'getBoundingClientRect'],
+          [Range.prototype, 'getClientRects'],
+        ] as const;
+        let reads = 0;
+        const originals = counted.map(([proto, name]) => {
+          const original = proto[name] as (...args: unknown[]) => unknown;
+          (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+            reads++;
+            return original.apply(this, args);
+          };
+          return original;
+        });
+        const before = [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
+        try {
+          const key = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+          (document.activeElement ?? document.body).dispatchEvent(key);
+        } finally {
+          counted.forEach(([proto, name], i) => ((proto as unknown as Record<string, unknown>)[name] = originals[i]));
+        }
+        const after = [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
+        return { reads, change: after - before };
+      }, init);
+    const deleted = await press({ key: 'Delete', code: 'Delete' });
+    expect(deleted.change).toBeLessThan(0);
+    expect(deleted.reads).toBe(0);
+    const undone = await press({ key: 'z', code: 'KeyZ', ctrlKey: true });
+    expect(undone.change).toBeGreaterThan(0);
+    expect(undone.reads).toBe(0);
+    // The marks follow once the change is painted: the entity back under the pointer, boxed again.
+    await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
+  });
+
   it('scrolls to and flashes an entity chosen in the list, wherever it is', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.locator('.tabs [role="tab"]', { hasText: 'Entities' }).click();

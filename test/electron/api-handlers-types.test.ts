@@ -44,7 +44,8 @@ const table = (suggest: string) => `
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
-    suggestAnnotations: (id) => b.suggestAnnotations(id), agreementVersions: () => b.agreementVersions(),
+    suggestAnnotations: (id) => b.suggestAnnotations(id), sync: (r) => b.sync(r), syncStatus: (a) => b.syncStatus(a),
+    agreementVersions: () => b.agreementVersions(),
     measureAgreement: (v) => b.measureAgreement(v), openCuration: (id, v) => b.openCuration(id, v),
   } satisfies ApiHandlers;`;
 
@@ -75,6 +76,8 @@ const BACKEND_METHODS = [
   'agreementVersions',
   'measureAgreement',
   'openCuration',
+  'sync',
+  'syncStatus',
 ];
 
 let errors: Record<string, string[]>;

@@ -7,7 +7,7 @@
 // ever torn (every sidecar parses, no conflict markers); every clone ends on the same commit.
 // About 55 s of CPU for 100 rounds (git and the driver's Node processes): under a minute on an
 // idle two-core machine; the timeout leaves room for a loaded one. TAHRIR_CLONE_ROUNDS=N runs N
-// rounds and prints each one's time.
+// rounds and prints each one's time; TAHRIR_CLONE_SEED=N another seed (the pushes race, so a seed is no replay).
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { useCliBundle } from '../electron/cli/cli-bundle';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 
 const ROUNDS = Number(process.env.TAHRIR_CLONE_ROUNDS ?? 100);
-const SEED = 18;
+const SEED = Number(process.env.TAHRIR_CLONE_SEED ?? 18);
 const NAMES = ['lina', 'omar', 'sara'];
 const LABELS = ['PERSON', 'ORG', 'GPE', 'LOC'];
 const DOCUMENTS: Record<string, string> = {
@@ -328,13 +328,44 @@ describe('three annotators, one corpus, one bare remote', () => {
     }
 
     // Everyone syncs until every clone is on the remote's commit.
-    for (let pass = 0; pass < 2; pass++) {
-      for (const name of NAMES) {
-        await pull(name);
-        await push(name);
+    const syncAll = async () => {
+      for (let pass = 0; pass < 2; pass++) {
+        for (const name of NAMES) {
+          await pull(name);
+          await push(name);
+        }
       }
-    }
-    for (const name of NAMES) await pull(name);
+      for (const name of NAMES) await pull(name);
+    };
+    await syncAll();
+
+    // Random rounds may race without two annotators ever changing one item (real conflicts are rare once merges
+    // follow renamed items): one scripted round where two relabel the same entity differently, which must conflict.
+    const [first, second] = NAMES;
+    const relabel = async (name: string, id: string, entityId: string, label: string) => {
+      const { backend, dir } = clones.get(name)!;
+      const opened = await backend.openDocument(id);
+      const entities = opened.sidecar.entities.map((x) => (x.id === entityId ? { ...x, label } : x));
+      await backend.saveSidecar(id, { ...opened.sidecar, entities }, opened.revision);
+      await gitOk(dir, 'commit', '-qam', `${name}: relabel ${entityId}`);
+      counts.changed++;
+      counts.commits++;
+    };
+    const docWithEntity = await (async () => {
+      for (const id of ids) {
+        const e = (await clones.get(first)!.backend.openDocument(id)).sidecar.entities[0];
+        if (e) return { id, e };
+      }
+      throw new Error('no entity anywhere after the rounds');
+    })();
+    const conflictsBefore = counts.conflictedMerges;
+    const [labelA, labelB] = LABELS.filter((l) => l !== docWithEntity.e.label);
+    await relabel(first, docWithEntity.id, docWithEntity.e.id, labelA);
+    await relabel(second, docWithEntity.id, docWithEntity.e.id, labelB);
+    await push(first);
+    await push(second);
+    expect(counts.conflictedMerges, 'two relabelled one entity: a conflicted merge').toBeGreaterThan(conflictsBefore);
+    await syncAll();
     const heads = await Promise.all(
       NAMES.map(async (n) => (await gitOk(clones.get(n)!.dir, 'rev-parse', 'HEAD')).trim()),
     );

@@ -1,10 +1,12 @@
 // The lanes of nested and crossing entities (nesting-band.ts) and the quote → speaker links
 // (speaker-links.ts): pure, so checked here; the e2e suite (test/e2e/overlaps.test.ts) draws them.
-import { describe, expect, it } from 'vitest';
-import type { DocumentData } from '../../shared/document-data';
+import { describe, expect, it, vi } from 'vitest';
+import { dataFromSidecar, withSpans, type DocumentData } from '../../shared/document-data';
 import type { Entity, Quote } from '../../shared/model';
 import { overlapLanes } from '../../renderer/text/nesting-band';
 import { lacksSpeaker, speakerLinks } from '../../renderer/text/speaker-links';
+import { emptySidecar } from '../../shared/sidecar';
+import { SpanList } from '../../shared/span-list';
 
 const item = (key: string, start: number, end: number) => ({ key, name: 'tahrir-label-0', start, end });
 const lanes = (items: ReturnType<typeof item>[]) =>
@@ -33,6 +35,41 @@ describe('overlapLanes', () => {
 });
 
 describe('speakerLinks', () => {
+  it("finds an entity's quotes by an index made once per version of the quotes, not by going through every quote", () => {
+    const entities: Entity[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `t${i + 1}`,
+      start: i * 100,
+      end: i * 100 + 5,
+      label: 'PERSON',
+      text: 'x',
+    }));
+    const quotes: Quote[] = Array.from({ length: 2_000 }, (_, i) => ({
+      id: `q${i + 1}`,
+      start: i * 100 + 10,
+      end: i * 100 + 50,
+      text: 'y',
+      speaker: `t${(i % 500) + 1}`,
+      kind: 'direct',
+    }));
+    const opened = dataFromSidecar({ ...emptySidecar('x.txt', '0'.repeat(64), 200_000), entities, quotes });
+    // A quote edited (the quotes are a span-list view now), then entities tagged and deleted (the quotes stay as they are).
+    let data: DocumentData = { ...opened, quotes: withSpans(opened.quotes, { q1: { ...quotes[0], speaker: 't2' } }) };
+    expect(speakerLinks(data, [{ kind: 'entity', id: 't2' }]).map((l) => l.quote.id)).toEqual([
+      'q1',
+      'q2',
+      'q502',
+      'q1002',
+      'q1502',
+    ]);
+    const listed = vi.spyOn(SpanList.prototype, 'toArray');
+    for (let i = 3; i < 50; i++) {
+      data = { ...data, entities: withSpans(data.entities, { [`t${i}`]: null }) };
+      expect(speakerLinks(data, [{ kind: 'entity', id: `t${i + 1}` }])).toHaveLength(4);
+    }
+    expect(listed).not.toHaveBeenCalled();
+    listed.mockRestore();
+  });
+
   const kishida: Entity = { id: 't1', start: 0, end: 7, label: 'PERSON', text: 'Kishida' };
   const other: Entity = { id: 't2', start: 20, end: 25, label: 'GPE', text: 'Tokyo' };
   const q1: Quote = { id: 'q1', start: 10, end: 18, text: 'we talk', speaker: 't1', kind: 'direct' };

@@ -1,7 +1,7 @@
 // The review of entity and quote suggestions: what is open, accepting (one change of the
 // data, a quote's speaker made an entity), rejecting (kept in `rejected` for that span,
 // whatever label or source suggests it again), counts per label and source.
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   acceptedInto,
   countSuggestions,
@@ -10,8 +10,10 @@ import {
   rejectedEntitySpans,
   rejectedInto,
 } from '../../shared/annotation-review';
-import { dataFromSidecar } from '../../shared/document-data';
+import { dataFromSidecar, withSpans } from '../../shared/document-data';
+import type { Entity } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
+import { SpanList } from '../../shared/span-list';
 import type { EntitySuggestion, QuoteSuggestion } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
 
@@ -50,6 +52,46 @@ function data() {
 }
 
 describe('open suggestions', () => {
+  test('after an edit, each suggestion looks up only the spans over it, to list it or to accept it: no list of every entity is made', () => {
+    // 20,000 entities, every other word of a 40,000-word text; a suggestion on each free word and on each tagged one.
+    const entities: Entity[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      const start = i * 12;
+      entities.push({ id: `t${i + 1}`, start, end: start + 5, label: 'PERSON', text: 'abcde' });
+    }
+    const opened = dataFromSidecar({ ...emptySidecar('x.txt', '0'.repeat(64), 240_000), entities });
+    const suggestion = (start: number, end: number): EntitySuggestion => ({
+      start,
+      end,
+      label: 'GPE',
+      score: 1,
+      source: 'tagger',
+    });
+    const free = Array.from({ length: 250 }, (_, i) => suggestion(i * 804 + 6, i * 804 + 11));
+    const taken = Array.from({ length: 250 }, (_, i) => suggestion(i * 804 + 2, i * 804 + 4));
+    // The edit: one entity deleted, one tagged on a free word (the records are now span-list views).
+    const edited = {
+      ...opened,
+      entities: withSpans(opened.entities, {
+        t1: null,
+        n1: { id: 'n1', start: 810, end: 815, label: 'ORG', text: 'x' },
+      }),
+    };
+    const listed = vi.spyOn(SpanList.prototype, 'toArray');
+    const open = openSuggestions([...free, ...taken], edited);
+    expect(listed).not.toHaveBeenCalled();
+    listed.mockRestore();
+    // The deleted entity's word is open again, the newly tagged one is not; free words stay open.
+    expect(open).toEqual([taken[0], free[0], ...free.slice(2)]);
+    // Accepting looks up the same way: one on a free word goes in, one on a tagged word does not.
+    const listedOnAccept = vi.spyOn(SpanList.prototype, 'toArray');
+    const accepted = acceptedInto(edited, [free[3], taken[5]], () => 'x');
+    expect(listedOnAccept).not.toHaveBeenCalled();
+    listedOnAccept.mockRestore();
+    expect(accepted.added).toBe(1);
+    expect(openSuggestions([free[3], taken[5], free[4]], accepted.data)).toEqual([free[4]]);
+  });
+
   test('by position; a source turned off is left out', () => {
     expect(openSuggestions(all, data())).toEqual([biden, quote, cairo]);
     expect(openSuggestions(all, data(), { workspace: false, tagger: true, 'quote-finder': true })).toEqual([

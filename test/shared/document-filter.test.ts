@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { foldForFilter, foldWords, parseFilter, statusPasses, wordsMissing } from '../../shared/document-filter';
+import {
+  assignedPasses,
+  foldForFilter,
+  foldWords,
+  parseFilter,
+  statusPasses,
+  toggleAssignedToMe,
+  wordsMissing,
+} from '../../shared/document-filter';
 import { extractTitle } from '../../shared/metadata';
 
 describe('the document filter', () => {
   it('parses words and status: (todo, in_progress, in-progress, done)', () => {
-    expect(parseFilter('  Biden  status:DONE اليابان ')).toEqual({ statuses: ['done'], words: ['biden', 'اليابان'] });
+    expect(parseFilter('  Biden  status:DONE اليابان ')).toEqual({
+      statuses: ['done'],
+      words: ['biden', 'اليابان'],
+      assigned: null,
+    });
     expect(parseFilter('status:in-progress').statuses).toEqual(['in_progress']);
     const typing = parseFilter('status:do');
     expect(statusPasses(typing, 'done')).toBe(false);
@@ -21,6 +33,35 @@ describe('the document filter', () => {
 
   it('counts code points, not UTF-16 units: emoji and combining marks fold without shifting', () => {
     expect(foldForFilter('👍 Café é')).toBe('👍 cafe e');
+  });
+});
+
+describe('assigned:me (Teams)', () => {
+  const assignment = { 'news/a': ['lina', 'omar'], b: ['Omar'], c: ['sara'] };
+  it('keeps the documents the assignment gives this annotator (any case), or the one named', () => {
+    const me = parseFilter('Assigned:Me status:todo');
+    expect(me.assigned).toBe('me');
+    expect(me.words).toEqual([]);
+    expect(['news/a', 'b', 'c', 'd'].filter((id) => assignedPasses(me, id, assignment, 'Omar'))).toEqual([
+      'news/a',
+      'b',
+    ]);
+    const sara = parseFilter('assigned:sara');
+    expect(['news/a', 'b', 'c'].filter((id) => assignedPasses(sara, id, assignment, 'Omar'))).toEqual(['c']);
+  });
+
+  it('without an assignment or a name nothing is assigned; without the word everything passes', () => {
+    const me = parseFilter('assigned:me');
+    expect(assignedPasses(me, 'b', undefined, 'omar')).toBe(false);
+    expect(assignedPasses(me, 'b', assignment, '')).toBe(false);
+    expect(assignedPasses(me, '__proto__', assignment, 'omar')).toBe(false);
+    expect(assignedPasses(parseFilter('biden'), 'x', undefined, '')).toBe(true);
+  });
+
+  it('the toggle adds and takes out the word, leaving the rest of the filter', () => {
+    expect(toggleAssignedToMe('biden status:done')).toBe('assigned:me biden status:done');
+    expect(toggleAssignedToMe('biden Assigned:me  status:done')).toBe('biden status:done');
+    expect(toggleAssignedToMe('')).toBe('assigned:me');
   });
 });
 

@@ -399,3 +399,82 @@ describe('mergeSidecars', () => {
     );
   });
 });
+
+describe('merges of merges (three clones through git)', () => {
+  const bare = (entities: Entity[]): Sidecar => ({
+    format: 'tahrir-annotations',
+    version: 1,
+    source: { file: 'a.txt', sha256: 'a'.repeat(64), length: LENGTH },
+    document: { status: 'todo' },
+    edits: [],
+    entities,
+    quotes: [],
+  });
+  /**
+   * Entities added as the app adds them, each with a quote it speaks: ids numbered per file, so two clones pick the
+   * same ones.
+   */
+  const add = (s: Sidecar, who: string, spans: { start: number; end: number }[]): Sidecar => {
+    const entities = [...s.entities];
+    const quotes = [...s.quotes];
+    const taken = new Set([...entities, ...quotes].map((e) => e.id));
+    const fresh = (prefix: string, from: number) => {
+      let n = from;
+      while (taken.has(`${prefix}${n}`)) n++;
+      taken.add(`${prefix}${n}`);
+      return `${prefix}${n}`;
+    };
+    spans.forEach((sp, i) => {
+      const id = fresh('t', entities.length + 1);
+      entities.push({ ...entity(id, { span: sp, label: 'PERSON' }), link: `${who}-${i}` });
+      quotes.push({
+        id: fresh('q', quotes.length + 1),
+        start: sp.start,
+        end: sp.end,
+        text: `${who}-${i}`,
+        speaker: id,
+        kind: 'direct',
+      });
+    });
+    return { ...s, entities, quotes };
+  };
+  const links = (s: Sidecar) => s.entities.map((e) => e.link).sort();
+  /** Each quote with the link of the entity its speaker id names there: who said it survives the merges. */
+  const sayers = (s: Sidecar) => {
+    const link = new Map(s.entities.map((e) => [e.id, e.link]));
+    return s.quotes.map((q) => `${q.text} by ${q.speaker === null ? null : link.get(q.speaker)}`).sort();
+  };
+
+  it("a base entity renamed by both earlier merges: each side's addition under its old id is kept, no conflict", () => {
+    const base = bare([{ ...entity('t5', { span: { start: 0, end: 3 }, label: 'PERSON' }), link: 'sara' }]);
+    const e = (id: string, start: number, link: string): Entity => ({ ...base.entities[0], id, start, link });
+    // B merged base into its own t5 (omar), so sara moved to t6; C did the same with its t5 (lina).
+    const mergedByB = bare([e('t5', 10, 'omar'), e('t6', 0, 'sara')]);
+    const mergedByC = bare([e('t5', 20, 'lina'), e('t6', 0, 'sara')]);
+    const r = mergeSidecars(mergedByC, mergedByB, { base });
+    expect(links(r.sidecar)).toEqual(['lina', 'omar', 'sara']);
+    expect(r.conflicts).toEqual([]);
+    expect(new Set(r.sidecar.entities.map((x) => x.id)).size).toBe(3);
+  });
+
+  it(`A pushes, B and C each merge A into their own work, then C merges B's merge: nothing lost, every quote's speaker kept, no conflict (${RUNS} runs)`, () => {
+    const spans = fc.array(span, { maxLength: 4 });
+    fc.assert(
+      fc.property(spans, spans, spans, spans, (root, a, b, c) => {
+        const r0 = add(bare([]), 'root', root);
+        const a1 = add(r0, 'a', a);
+        const mergedByB = mergeSidecars(add(r0, 'b', b), a1, { base: r0 });
+        const mergedByC = mergeSidecars(add(r0, 'c', c), a1, { base: r0 });
+        expect(mergedByB.conflicts).toEqual([]);
+        expect(mergedByC.conflicts).toEqual([]);
+        const final = mergeSidecars(mergedByC.sidecar, mergedByB.sidecar, { base: a1 });
+        const want = [...links(a1), ...links(add(r0, 'b', b)), ...links(add(r0, 'c', c))];
+        expect(links(final.sidecar)).toEqual([...new Set(want)].sort());
+        expect(sayers(final.sidecar)).toEqual([...new Set(want)].sort().map((l) => `${l} by ${l}`));
+        expect(final.conflicts).toEqual([]);
+        expect(new Set(final.sidecar.entities.map((x) => x.id)).size).toBe(final.sidecar.entities.length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
