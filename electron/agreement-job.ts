@@ -5,8 +5,9 @@
 // text is re-anchored onto it first.
 import { spawn, execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { AgreementAccumulator, type AgreementReport } from '../shared/agreement';
+import { isAbsolute, join, resolve } from 'node:path';
+import { AgreementAccumulator } from '../shared/agreement';
+import type { AgreementRun } from '../shared/api';
 import { reanchor } from '../shared/anchoring';
 import { TahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
@@ -15,12 +16,15 @@ import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
 import { readTextFileSync, type TextFile } from './text-file';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 import { compareIds, findFiles } from './workspace';
+import { resolveInside } from './confine';
 
 export interface VersionSource {
   /** As given on the command line. */
   name: string;
   /** Sidecars, workspace-relative with `/`, and their bytes. */
   sidecars(): Promise<Map<string, Buffer>>;
+  /** One sidecar's bytes (workspace-relative with `/`); null when this version has none. */
+  sidecar(file: string): Promise<Buffer | null>;
 }
 
 function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
@@ -69,6 +73,12 @@ export function folderVersion(name: string, folder: string): VersionSource {
       for (const file of sidecars) out.set(file, await readFile(join(realRoot, ...file.split('/'))));
       return out;
     },
+    async sidecar(file) {
+      return readFile(join(folder, ...file.split('/'))).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return null;
+        throw e;
+      });
+    },
   };
 }
 
@@ -105,6 +115,11 @@ export function gitVersion(name: string, workspace: string, commit: string): Ver
       );
       return new Map(files.map((f, i) => [f.slice(prefix.length), blobs[i]]));
     },
+    async sidecar(file) {
+      const prefix = (await git(workspace, ['rev-parse', '--show-prefix'])).out.trim();
+      const [blob] = await catFiles(workspace, [`${commit}:${prefix}${file}`]).catch(() => [null]);
+      return blob;
+    },
   };
 }
 
@@ -120,15 +135,44 @@ export async function versionSource(workspace: string, spec: string): Promise<Ve
   );
 }
 
-export interface AgreementRun extends AgreementReport {
-  /** Documents with a sidecar in some versions only (not compared). */
-  notInEveryVersion: number;
-  /** Documents left out, and why (a sidecar that does not parse, a text that cannot be read). */
-  skipped: { file: string; reason: string }[];
+export type { AgreementRun };
+
+/**
+ * A version the editor names (the agreement view, curation): a folder inside the workspace `root`
+ * when one is there, else a git revision of its repository; else an 'invalid-argument' naming it.
+ */
+export async function workspaceVersion(root: string, spec: string): Promise<VersionSource> {
+  if (!isAbsolute(spec) && !spec.split(/[\\/]/).includes('..')) {
+    const folder = await resolveInside(root, spec).catch(() => null);
+    if (folder && (await stat(folder).catch(() => null))?.isDirectory()) return folderVersion(spec, folder);
+  }
+  const rev = await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${spec}^{commit}`]);
+  if (rev.ok && rev.out.trim()) return gitVersion(spec, root, rev.out.trim());
+  throw new TahrirError(
+    'invalid-argument',
+    `${spec} is neither a folder inside the workspace nor a git revision of the repository holding it`,
+  );
 }
 
-/** Measures agreement between `versions` (at least two) of the workspace `root`. */
-export async function measureAgreement(root: string, versions: readonly VersionSource[]): Promise<AgreementRun> {
+/** The branches of the repository holding `root` (local, then remote-tracking); none when it is not in git. */
+export async function gitBranches(root: string): Promise<string[]> {
+  const out = await git(root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes']);
+  if (!out.ok) return [];
+  return out.out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.endsWith('/HEAD'));
+}
+
+/** Reports how far a measurement is, at most every `PROGRESS_MS`, and at the end. */
+const PROGRESS_MS = 100;
+
+/** Measures agreement between `versions` (at least two) of the workspace `root`; `onProgress` per document. */
+export async function measureAgreement(
+  root: string,
+  versions: readonly VersionSource[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<AgreementRun> {
   if (versions.length < 2) throw new TahrirError('invalid-argument', 'agreement needs at least two versions');
   const { config } = await readWorkspaceConfig(root);
   const read = await Promise.all(versions.map((v) => v.sidecars()));
@@ -136,7 +180,16 @@ export async function measureAgreement(root: string, versions: readonly VersionS
   const all = new Set(read.flatMap((m) => [...m.keys()]));
   const acc = new AgreementAccumulator(versions.map((v) => v.name));
   const skipped: AgreementRun['skipped'] = [];
+  let said = 0;
+  let done = 0;
   for (const file of everywhere) {
+    done++;
+    if (onProgress && (done === everywhere.length || Date.now() - said >= PROGRESS_MS)) {
+      said = Date.now();
+      onProgress(done, everywhere.length);
+      // The documents are read synchronously: let the event go out (and the host answer) meanwhile.
+      await new Promise((next) => setImmediate(next));
+    }
     const id = file.slice(0, -SIDECAR_SUFFIX.length);
     const textFile = id + TEXT_SUFFIX;
     let text: TextFile;

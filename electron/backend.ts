@@ -7,7 +7,10 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
+  AgreementRun,
   AnnotationSuggestions,
+  CurationOpened,
+  CurationVersion,
   DocumentSummary,
   ExportRequest,
   ImportReport,
@@ -55,6 +58,8 @@ import { SummaryCache, listDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
+import { gitBranches, measureAgreement, workspaceVersion } from './agreement-job';
+import { parseSidecar } from '../shared/sidecar';
 
 export interface BackendOptions {
   /** Size limit for text files (default 64 MB). */
@@ -358,6 +363,41 @@ export class Backend implements BackendOperations {
   /**
    * Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace.
    */
+  async agreementVersions(): Promise<string[]> {
+    return gitBranches(this.root);
+  }
+
+  async measureAgreement(versions: string[]): Promise<AgreementRun> {
+    const sources = [];
+    for (const spec of versions) sources.push(await workspaceVersion(this.root, spec));
+    return measureAgreement(this.root, sources, (done, total) =>
+      this.events.emit({ type: 'agreement-progress', done, total }),
+    );
+  }
+
+  /** The document as openDocument opens it, and each version's sidecar re-anchored onto its text. */
+  async openCuration(id: string, versions: string[]): Promise<CurationOpened> {
+    const opened = await this.openDocument(id);
+    const sidecarFile = sidecarFileOf(this.checkId(id));
+    const out: CurationVersion[] = [];
+    for (const spec of versions) {
+      const source = await workspaceVersion(this.root, spec);
+      const bytes = await source.sidecar(sidecarFile);
+      if (!bytes) {
+        out.push({ name: spec, sidecar: null });
+        continue;
+      }
+      try {
+        const sidecar = parseSidecar(bytes.toString('utf8'), `${spec}: ${sidecarFile}`);
+        const sameText = sidecar.source.sha256 === opened.sidecar.source.sha256;
+        out.push({ name: spec, sidecar: sameText ? sidecar : reanchor(opened.text, sidecar).sidecar });
+      } catch (e) {
+        out.push({ name: spec, sidecar: null, problem: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    return { ...opened, versions: out };
+  }
+
   async startExport(request: ExportRequest): Promise<{ jobId: string }> {
     const out = isAbsolute(request.out) ? request.out : await resolveInside(this.root, request.out);
     return this.exports.start({ ...request, out });

@@ -53,6 +53,9 @@ export function apiHandlers(host: Host): ApiHandlers {
     suggestAnnotations: (id) => backend().suggestAnnotations(id),
     siteTemplateLines: () => backend().siteTemplateLines(),
     addBoilerplateRule: (rule) => backend().addBoilerplateRule(rule),
+    agreementVersions: () => backend().agreementVersions(),
+    measureAgreement: (versions) => backend().measureAgreement(versions),
+    openCuration: (id, versions) => backend().openCuration(id, versions),
     startExport: async (request) => backend().startExport({ ...request, out: await allowed(request.out) }),
     cancelExport: (jobId) => backend().cancelExport(jobId),
     importAnnotations: async (request) =>

@@ -4,6 +4,7 @@ import '@fontsource/noto-naskh-arabic/arabic-400.css';
 import '@fontsource/noto-naskh-arabic/arabic-600.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-600.css';
+import 'uplot/dist/uPlot.min.css';
 import './styles/app.css';
 import './styles/long-document.css';
 import { createRoot } from 'react-dom/client';

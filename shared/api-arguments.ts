@@ -133,6 +133,20 @@ const boilerplateRule = v.strictObject(
   'the rule must be an object with id and pattern (and optionally flags, kind, replacement, description)',
 );
 
+/** Versions to compare: git revisions or folders, two to nine, none read as an option by git. */
+const versionList = v.pipe(
+  v.array(
+    v.pipe(
+      name('version'),
+      v.maxLength(256, 'a version name is too long'),
+      v.check((s) => !s.startsWith('-'), 'a version must not start with -'),
+    ),
+    'versions must be a list',
+  ),
+  v.minLength(2, 'agreement needs at least two versions'),
+  v.maxLength(9, 'at most nine versions'),
+);
+
 const annotator = v.pipe(v.string('annotator must be a string'), v.maxLength(256, 'annotator is too long'));
 const syncRequest = v.strictObject(
   { annotator, texts: v.optional(v.boolean('texts must be true or false')) },
@@ -169,6 +183,9 @@ export const API_ARGUMENTS = {
   suggestAnnotations: one(documentId),
   siteTemplateLines: none,
   addBoilerplateRule: one(boilerplateRule),
+  agreementVersions: none,
+  measureAgreement: one(versionList),
+  openCuration: v.strictTuple([documentId, versionList], 'takes id and versions'),
   chooseExportDestination: one(exportFormat),
   startExport: one(exportRequest),
   cancelExport: one(name('jobId')),

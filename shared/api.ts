@@ -2,6 +2,7 @@
 // preload (`window.tahrir`, `satisfies TahrirApi`) and by the HTTP client used under
 // `tahrir serve`. Every method is one operation; arguments and results are plain data.
 
+import type { AgreementReport } from './agreement';
 import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
@@ -259,6 +260,28 @@ export interface ImportReport {
   skipped: { file: string; reason: string }[];
 }
 
+/** Agreement between versions of the workspace (`tahrir agree`, the agreement view). */
+export interface AgreementRun extends AgreementReport {
+  /** Documents with a sidecar in some versions only (not compared). */
+  notInEveryVersion: number;
+  /** Documents left out, and why (a sidecar that does not parse, a text that cannot be read). */
+  skipped: { file: string; reason: string }[];
+}
+
+/** One version of a document in curation: its sidecar, re-anchored onto the text; null when it has none. */
+export interface CurationVersion {
+  /** As named: a git revision (`annotators/ali`) or a folder inside the workspace. */
+  name: string;
+  sidecar: Sidecar | null;
+  /** Why the sidecar could not be read (it counts as absent then). */
+  problem?: string;
+}
+
+/** A document opened for curation: the main copy as openDocument gives it, and each version's sidecar. */
+export interface CurationOpened extends OpenedDocument {
+  versions: CurationVersion[];
+}
+
 export type TahrirEvent =
   | { type: 'documents-changed' }
   | { type: 'sidecar-changed'; id: string }
@@ -267,6 +290,8 @@ export type TahrirEvent =
   | { type: 'export-progress'; jobId: string; done: number; total: number; current?: string }
   | { type: 'export-finished'; jobId: string; summary: ExportSummary }
   | { type: 'export-failed'; jobId: string; error: TahrirErrorData }
+  /** A measurement of agreement (measureAgreement) going on: documents compared so far of all. */
+  | { type: 'agreement-progress'; done: number; total: number }
   | { type: 'menu'; command: MenuCommand }
   | { type: 'sync-progress'; step: SyncStep; attempt?: number }
   /**
@@ -287,6 +312,7 @@ export type MenuCommand =
   | 'previous-document'
   | 'shortcuts'
   | 'toggle-clean-text'
+  | 'agreement'
   | 'sync';
 
 export interface TahrirApi {
@@ -334,6 +360,16 @@ export interface TahrirApi {
    * suggestion in every document. The workspace as it is then.
    */
   addBoilerplateRule(rule: WorkspaceBoilerplateRule): Promise<WorkspaceInfo>;
+
+  /** Teams: the git branches of the workspace's repository (local and remote), to compare; none outside git. */
+  agreementVersions(): Promise<string[]>;
+  /**
+   * Agreement between versions of the workspace (git revisions, or folders inside it), as `tahrir agree`
+   * measures it; 'agreement-progress' events while it runs.
+   */
+  measureAgreement(versions: string[]): Promise<AgreementRun>;
+  /** A document and each version's sidecar of it, for curation (the result is saved with saveSidecar). */
+  openCuration(id: string, versions: string[]): Promise<CurationOpened>;
 
   /** Output destination with the system dialog (desktop) or a default inside the workspace (serve). */
   chooseExportDestination(format: ExportFormat): Promise<string | null>;
@@ -386,6 +422,9 @@ export const API_METHODS = [
   'suggestAnnotations',
   'siteTemplateLines',
   'addBoilerplateRule',
+  'agreementVersions',
+  'measureAgreement',
+  'openCuration',
   'chooseExportDestination',
   'startExport',
   'cancelExport',

@@ -71,12 +71,15 @@ export type KeyCommand =
   | 'take-theirs'
   | 'take-both'
   | 'take-neither'
+  | 'take-version'
+  | 'agreement'
   | 'sync';
 
 /**
  * Where a binding's keys work: everywhere a document is open (the default), or only while the
  * Cleanup tab's suggestion list has the focus (A there accepts the suggestion, not tag-all), or
- * the merge conflict queue (Teams: a sidecar a git merge left conflicts in).
+ * the merge conflict queue (Teams: a sidecar a git merge left conflicts in), which a curation with
+ * differences to settle shares: one concept (take a side, both, neither), one set of keys.
  */
 export type KeyScope = 'cleanup-list' | 'conflict-queue';
 
@@ -336,6 +339,23 @@ export const KEYMAP: readonly KeyBinding[] = [
   { command: 'take-theirs', scope: 'conflict-queue', chords: [{ code: 'KeyT', shift: false }], keys: '', what: '' },
   { command: 'take-both', scope: 'conflict-queue', chords: [{ code: 'KeyB', shift: false }], keys: '', what: '' },
   { command: 'take-neither', scope: 'conflict-queue', chords: [{ code: 'KeyN', shift: false }], keys: '', what: '' },
+  {
+    command: 'take-version',
+    scope: 'conflict-queue',
+    chords: [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((n) => [
+      { code: `Digit${n}`, shift: false },
+      { code: `Numpad${n}`, shift: false },
+    ]),
+    keys: '1 … 9',
+    what: 'keys.take-version',
+  },
+  {
+    command: 'agreement',
+    chords: [{ code: 'KeyG', ctrl: true, shift: true }],
+    keys: 'Ctrl + Shift + G',
+    what: 'keys.agreement',
+    menu: { command: 'agreement', accelerator: 'CmdOrCtrl+Shift+G' },
+  },
   {
     command: 'delete-boilerplate',
     chords: [{ key: 'Backspace', ctrl: true, shift: false }],

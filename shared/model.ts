@@ -71,6 +71,16 @@ export interface DocumentMetadata {
   sourceName?: string;
   keywords?: string[];
   note?: string;
+  /** Teams: the document was curated from these versions (shared/curation.ts); absent otherwise. */
+  curatedFrom?: CurationRecord;
+}
+
+/** A curation's provenance: the versions compared and each difference's decision (by the difference's key). */
+export interface CurationRecord {
+  /** Git revisions or folders, as they were named (`annotators/ali`). */
+  versions: string[];
+  /** Difference key (`entity 12-20`) → the version taken, `both` or `neither`. */
+  decisions: Record<string, string>;
 }
 
 export interface SourceInfo {

@@ -101,6 +101,15 @@ export const SidecarSchema = v.looseObject(
         sourceName: optionalText,
         keywords: v.optional(v.array(text, 'must be a list of strings')),
         note: optionalText,
+        curatedFrom: v.optional(
+          v.looseObject(
+            {
+              versions: v.array(text, 'must be a list of strings'),
+              decisions: v.record(v.string(), text, 'must be an object of strings'),
+            },
+            'must be an object',
+          ),
+        ),
       },
       'must be an object',
     ),
@@ -266,7 +275,7 @@ const TOP_KEYS = [
   'conflicts',
 ];
 const SOURCE_KEYS = ['file', 'sha256', 'length'];
-const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note'];
+const DOCUMENT_KEYS = ['status', 'title', 'published', 'sourceName', 'keywords', 'note', 'curatedFrom'];
 const EDIT_KEYS = ['id', 'start', 'end', 'text', 'replacement', 'kind', 'rule', 'orphaned', 'createdBy', 'changedBy'];
 const ENTITY_KEYS = ['id', 'start', 'end', 'label', 'text', 'link', 'attrs', 'orphaned', 'createdBy', 'changedBy'];
 const QUOTE_KEYS = [

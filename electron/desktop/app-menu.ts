@@ -58,6 +58,7 @@ export function menuTemplate(actions: MenuActions, mac = process.platform === 'd
         { type: 'separator' },
         command(t('menu.export'), 'export', menuAccelerator('export')),
         command(t('menu.import'), 'import'),
+        command(t('menu.agreement'), 'agreement', menuAccelerator('agreement')),
         { type: 'separator' },
         pageKey(t('menu.sync'), 'sync'),
         { type: 'separator' },

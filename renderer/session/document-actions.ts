@@ -101,6 +101,7 @@ function documentState(opened: OpenedDocument): Partial<TahrirState> {
     revision: opened.revision,
     opening: null,
     openError: null,
+    curation: null,
     save: { state: 'saved', error: null, retryAt: null },
     selected: null,
     flash: null,

@@ -6,6 +6,7 @@ import { redo, undo } from './history';
 import { session, type EditorSession } from './session';
 import type { ExternalChange } from './state';
 import { t } from './locale';
+import { AGREEMENT_DIALOG } from './agreement';
 import { runSync } from './sync';
 import { openDialog, openSearch, showNotice, toggleShortcuts, toggleView } from './ui-actions';
 
@@ -38,6 +39,9 @@ export function runMenuCommand(command: MenuCommand): void {
       break;
     case 'toggle-clean-text':
       toggleView();
+      break;
+    case 'agreement':
+      openDialog(AGREEMENT_DIALOG);
       break;
     case 'sync':
       void runSync();

@@ -1,6 +1,7 @@
 // The shape of the one store, slice by slice. Slices hold data; the actions that
 // change it live at module level (*-actions.ts) so event listeners call them without hooks.
 import type {
+  AgreementRun,
   TaggerStatus,
   DocumentSummary,
   OpenedDocument,
@@ -15,6 +16,7 @@ import type {
 import type { TahrirErrorData } from '../../shared/errors';
 import type { MergeResult } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
+import type { Difference } from '../../shared/curation';
 import type { DocumentData, SpanKind } from '../../shared/document-data';
 import type { TextView } from '../../shared/text-view';
 import type { SuggestionSources } from '../../shared/annotation-review';
@@ -60,6 +62,19 @@ export interface DocumentSlice {
   /** Id of the document being opened (the list shows it as busy). */
   opening: string | null;
   openError: TahrirErrorData | null;
+  /** Teams: the open document is being curated from these versions (opening another document ends it). */
+  curation: Curation | null;
+}
+
+/** A curation under way (renderer/session/curation.ts): the versions compared and their differences. */
+export interface Curation {
+  /** The versions holding the document, as named (a git revision or a folder). */
+  versions: string[];
+  /** Their sidecars, re-anchored onto the open text. */
+  sidecars: Sidecar[];
+  differences: Difference[];
+  /** Versions asked for that hold no sidecar of the document (or one that cannot be read). */
+  missing: { name: string; problem?: string }[];
 }
 
 export interface HistorySlice {
@@ -136,6 +151,8 @@ export interface UiSlice {
   externalChoice: PendingChange | null;
   /** The Cleanup tab's replace field, while open. */
   replacing: PendingReplace | null;
+  /** Teams: the agreement view's versions and its last measurement (kept while the workspace is open). */
+  agreement: { versions: string[]; report: AgreementRun | null };
   /** Teams: the status line and the Sync command (session/sync.ts). */
   sync: SyncState;
 }

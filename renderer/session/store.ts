@@ -37,6 +37,7 @@ export const initialDocument = (): DocumentSlice => ({
   revision: null,
   opening: null,
   openError: null,
+  curation: null,
 });
 /** The document as the editor holds it, from the back end's answer (`reanchored`: after a reload, what moved). */
 export const editorDocumentFrom = (opened: OpenedDocument, reanchored = opened.reanchored ?? null): EditorDocument => ({
@@ -63,6 +64,7 @@ export const initialUi = (): UiSlice => ({
   external: null,
   externalChoice: null,
   replacing: null,
+  agreement: { versions: [], report: null },
   sync: { status: null, running: false, step: null, attempt: null, report: null },
 });
 export const initialCleanup = (): CleanupState => ({

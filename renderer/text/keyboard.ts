@@ -19,6 +19,8 @@ import {
 } from '../session/annotation-actions';
 import { doneAndNext, stepDocument } from '../session/document-actions';
 import { openConflicts, resolveCurrentConflict } from '../session/conflict-queue';
+import { AGREEMENT_DIALOG } from '../session/agreement';
+import { curating, takeCurrent, takeVersion } from '../session/curation';
 import { redo, undo } from '../session/history';
 import { runSync } from '../session/sync';
 import type { TahrirState } from '../session/state';
@@ -70,6 +72,20 @@ function editing(e: KeyboardEvent, s: TahrirState): boolean {
 /** The open document holds merge conflicts to settle (Teams). */
 function settling(e: KeyboardEvent, s: TahrirState): boolean {
   return editing(e, s) && openConflicts(s).length > 0;
+}
+
+/** A merge conflict or a curation's difference to settle: the queue's keys take a side. */
+function takingSides(e: KeyboardEvent, s: TahrirState): boolean {
+  return settling(e, s) || (editing(e, s) && curating(s));
+}
+
+/** M / T / B / N: a merge conflict's mine / theirs / both / neither, else a curation's first / second version / … */
+function takeSide(side: 'mine' | 'theirs' | 'both' | 'neither'): (e: KeyboardEvent, s: TahrirState) => void {
+  return (e, s) => {
+    if (settling(e, s)) void resolveCurrentConflict(side);
+    else if (side === 'mine' || side === 'theirs') takeVersion(side === 'mine' ? 0 : 1);
+    else takeCurrent(side);
+  };
 }
 
 /** Digit: tag the selection, or relabel the selected entity. */
@@ -231,10 +247,20 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   'reject-annotation-suggestion': { paintFirst: true, when: editing, run: () => void decideSuggestion('reject') },
   'accept-all-of-label': { paintFirst: true, when: editing, run: () => acceptAllLike('label') },
   'accept-all-of-source': { paintFirst: true, when: editing, run: () => acceptAllLike('source') },
-  'take-mine': { when: settling, run: () => void resolveCurrentConflict('mine') },
-  'take-theirs': { when: settling, run: () => void resolveCurrentConflict('theirs') },
-  'take-both': { when: settling, run: () => void resolveCurrentConflict('both') },
-  'take-neither': { when: settling, run: () => void resolveCurrentConflict('neither') },
+  'take-mine': { when: takingSides, run: takeSide('mine') },
+  'take-theirs': { when: takingSides, run: takeSide('theirs') },
+  'take-both': { when: takingSides, run: takeSide('both') },
+  'take-neither': { when: takingSides, run: takeSide('neither') },
+  'take-version': {
+    when: (e, s) => editing(e, s) && curating(s),
+    run: (e) => takeVersion(Number(/\d$/.exec(e.code)?.[0] ?? 0) - 1),
+  },
+  agreement: {
+    when: always,
+    run: (_e, s) => {
+      if (!s.dialog) openDialog(AGREEMENT_DIALOG);
+    },
+  },
 };
 
 /** Pressed alone, these do nothing (they only change what the next key does). */
@@ -242,14 +268,15 @@ const MODIFIER_KEYS: ReadonlySet<string> = new Set(['Control', 'Shift', 'Alt', '
 
 /** The commands a key press may run, in order: a label's hotkey first (tahrir.json), then the keymap's. */
 function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
-  // A document holding merge conflicts is read-only: M/T/B/N settle them (the queue's keys).
+  // A document holding merge conflicts is read-only: M/T/B/N settle them (the queue's keys); a
+  // curation with differences left takes sides with the same keys, and its digits take a version.
   const scope = inSuggestionList(e.target)
     ? 'cleanup-list'
-    : openConflicts(s).length > 0
+    : openConflicts(s).length > 0 || curating(s)
       ? 'conflict-queue'
       : undefined;
   const commands = commandsFor(e, scope);
-  if (!e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? []))
+  if (scope !== 'conflict-queue' && !e.ctrlKey && !e.metaKey && labelForKey(e, s.workspace?.config.labels ?? []))
     commands.unshift(e.altKey ? 'tag-exact' : 'tag');
   return commands;
 }

@@ -11,6 +11,9 @@ import { Announcer } from './Announcer';
 import { AnnotatorName } from './AnnotatorName';
 import { AppearanceMenu } from './AppearanceMenu';
 import { ConflictQueue } from './ConflictQueue';
+import { CurationQueue } from './CurationQueue';
+import { AgreementDialog } from './AgreementDialog';
+import { AGREEMENT_DIALOG } from '../session/agreement';
 import { Banners } from './Banners';
 import type { DialogProps } from './dialog-registry';
 import { ExportDialog } from './ExportDialog';
@@ -121,6 +124,14 @@ function TopBar(): ReactElement {
         >
           {t('top.site-templates')}
         </button>
+        <button
+          className="small"
+          onClick={() => openDialog(AGREEMENT_DIALOG)}
+          title={t('top.agreement-title')}
+          data-testid="open-agreement"
+        >
+          {t('top.agreement')}
+        </button>
         <button className="small" onClick={() => openDialog(PROGRESS_DIALOG)} title={t('top.progress-title')}>
           {t('top.progress')}
         </button>
@@ -180,6 +191,7 @@ const DIALOGS: Readonly<Record<string, ComponentType<DialogProps>>> = {
   import: ImportDialog,
   [CORPUS_CLEANUP_DIALOG]: CorpusCleanupDialog,
   [PROGRESS_DIALOG]: ProgressDialog,
+  [AGREEMENT_DIALOG]: AgreementDialog,
   [EXTERNAL_CHANGE_DIALOG]: ExternalChangeDialog,
   [SYNC_REPORT_DIALOG]: SyncReportDialog,
 };
@@ -217,6 +229,7 @@ export function App(): ReactElement {
         )}
         <Banners />
         <ConflictQueue />
+        <CurationQueue />
         <SearchBar />
         <LabelBar />
         <SuggestionBar />

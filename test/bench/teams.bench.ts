@@ -6,8 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mergeSidecarTexts } from '../../electron/git-merge-driver';
+import { curationDiff, startCuration } from '../../shared/curation';
 import type { Entity, Sidecar } from '../../shared/model';
-import { serializeSidecar } from '../../shared/sidecar';
+import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 
 interface BenchRow {
   name: string;
@@ -76,6 +77,21 @@ export async function run(): Promise<BenchRow[]> {
     note: 'goal ≤ 50 ms; parse three versions, merge by id, write; no text change',
   });
   rows.push(...(await driverProcessRows(base, mine, theirs)));
+  // Curation of the same long document from three annotators' versions: the differences found and the
+  // agreed items taken, what opening it in curation costs beyond opening it.
+  const versions = [bigSidecar(10_000), ...[1, 2].map((o) => parseSidecar(o === 1 ? mine : theirs))];
+  const curate: number[] = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t = performance.now();
+    startCuration(versions[0], versions, ['a', 'b', 'c'], curationDiff(versions));
+    curate.push(performance.now() - t);
+  }
+  rows.push({
+    name: 'curation: 10,000 entities × 3 versions, differences and agreed items (median)',
+    value: Math.round(median(curate) * 10) / 10,
+    unit: 'ms',
+    note: 'curationDiff + startCuration; each side relabelled 20 and added 20',
+  });
   return rows;
 }
 

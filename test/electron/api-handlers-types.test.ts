@@ -45,6 +45,8 @@ const table = (suggest: string) => `
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
     suggestAnnotations: (id) => b.suggestAnnotations(id), sync: (r) => b.sync(r), syncStatus: (a) => b.syncStatus(a),
+    agreementVersions: () => b.agreementVersions(),
+    measureAgreement: (v) => b.measureAgreement(v), openCuration: (id, v) => b.openCuration(id, v),
   } satisfies ApiHandlers;`;
 
 /** A Backend-like class answering `operations` of the Backend's (each as the real Backend does). */
@@ -71,6 +73,9 @@ const BACKEND_METHODS = [
   'siteTemplateLines',
   'addBoilerplateRule',
   'suggestAnnotations',
+  'agreementVersions',
+  'measureAgreement',
+  'openCuration',
   'sync',
   'syncStatus',
 ];
