@@ -4,6 +4,7 @@
 // so neither React nor the highlight waits for it.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
+import { t } from '../session/locale';
 import type { TahrirState } from '../session/state';
 import { store } from '../session/store';
 
@@ -28,7 +29,7 @@ export function Announcer(): ReactElement {
       const [before, after, way] = [prev.data, s.data, wayOf(s, prev)];
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const text = announceChange(before, after, way);
+        const text = announceChange(before, after, way, t);
         if (!text || !ref.current) return;
         // The same words twice (undo, undo) must be spoken twice: a region only speaks a change.
         ref.current.textContent = ++spoken % 2 ? text : `${text}\u00a0`;
