@@ -277,7 +277,7 @@ function SuggestionItem({
           <bdi className="suggestion-removed">{preview(s.text)}</bdi>
         ) : (
           <span>
-            <bdi className="suggestion-removed">{preview(s.text)}</bdi> <span className="direction-arrow">→</span>{' '}
+            <bdi className="suggestion-removed">{preview(s.text)}</bdi> <span className="directional">→</span>{' '}
             <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
           </span>
         )}
