@@ -50,7 +50,8 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
     `.${cls} { --label-color: ${color}; }\n` +
     `:root[data-contrast='more'] .${cls} { --label-color: ${contrast}; }\n` +
     // Its band and box: the colour darkened or lightened to 3:1 on each theme's page (shared/highlight-marks.ts).
-    `:root { --tahrir-band-${cls.slice(6)}: light-dark(${bandColor(color, 'light')}, ${bandColor(color, 'dark')}); }\n` +
+    `:root { --tahrir-band-${cls.slice(6)}: ` +
+    `light-dark(${bandColor(color, 'light')}, ${bandColor(color, 'dark')}); }\n` +
     `:root[data-contrast='more'] { --tahrir-band-${cls.slice(6)}: ` +
     `light-dark(${bandColor(contrast, 'high-contrast-light')}, ${bandColor(contrast, 'high-contrast-dark')}); }`;
   const rules = labels.map((label, i) =>
