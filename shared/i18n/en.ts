@@ -329,7 +329,7 @@ export const EN = {
   'progress.counting': 'Counting the workspace’s sidecars…',
   'progress.status-over-time': 'Documents per status over time',
   'progress.status-note':
-    '{n, plural, one {# document.} other {# documents.}} Each counts in its status from the day it was last saved (a sidecar keeps no older status).',
+    '{n, plural, one {# document.} other {# documents.}} Each counts in a status from the day it changed to it (a sidecar from before the status history: from its last save).',
   'progress.labels': 'Entities per label',
   'progress.annotators': 'Documents per annotator',
 
