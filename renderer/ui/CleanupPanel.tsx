@@ -466,7 +466,7 @@ export function CleanupTab(): ReactElement {
               </span>
             </h3>
             {g.description && (
-              <p className="rule-description muted">
+              <p className="rule-description muted" dir="auto">
                 <Described text={g.description} />
               </p>
             )}
