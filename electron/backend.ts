@@ -34,6 +34,7 @@ import { TahrirError } from '../shared/errors';
 import { extractMetadata } from '../shared/metadata';
 import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
+import { withStatusChange } from '../shared/status-history';
 import { nowStamp } from '../shared/timestamp';
 import { gitUserName } from './annotator';
 import { mergeDriverCommand } from './git-setup';
@@ -286,14 +287,14 @@ export class Backend implements BackendOperations {
     // name travels in the sidecar's `annotator` too, but stamping from it changed every save of a file that
     // names its annotator (the byte-exact save contract); it waits for a field of its own in the save call.
     const who = this.options.annotator;
-    if (who) {
-      // Compared with the file it replaces (a stale base is refused below, so this is the base).
-      const previous = await store.readSidecar(path, sidecarFile).then(
-        (s) => s?.sidecar ?? null,
-        () => null,
-      );
-      incoming = { ...stampAuthorship(previous, incoming, who), annotator: who };
-    }
+    // Compared with the file it replaces (a stale base is refused below, so this is the base).
+    const previous = await store.readSidecar(path, sidecarFile).then(
+      (s) => s?.sidecar ?? null,
+      () => null,
+    );
+    // A change of status is dated (statusHistory): the progress view charts documents per status over time.
+    incoming = withStatusChange(previous, incoming, incoming.updatedAt!);
+    if (who) incoming = { ...stampAuthorship(previous, incoming, who), annotator: who };
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
     const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, {
       journal: { root: this.root, id },

@@ -6,8 +6,9 @@
 // workspace's tagger learns from it; the boilerplate learner leaves these out.
 import type { DocumentData } from './document-data';
 import { nextId, sortedSpans, spanAt, spansOverlapping, withSpans } from './document-data';
-import { overlapTest } from './sorted-search';
+import type { MessageKey } from './i18n/en';
 import type { DocumentMetadata, Entity, Quote, RejectedSuggestion } from './model';
+import { overlapTest } from './sorted-search';
 import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
 import { compareSuggestions } from './suggestions';
 
@@ -17,11 +18,11 @@ export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['workspace', 'ta
 export type SuggestionSources = Record<SuggestionSource, boolean>;
 export const ALL_SOURCES: SuggestionSources = { workspace: true, tagger: true, 'quote-finder': true };
 
-/** In the editor's words. */
-export const SOURCE_NAMES: Record<SuggestionSource, string> = {
-  workspace: 'tagged elsewhere in the workspace',
-  tagger: 'the learned tagger',
-  'quote-finder': 'quote finder',
+/** In the editor's words (message keys of the catalogs, shared/i18n). */
+export const SOURCE_NAMES: Record<SuggestionSource, MessageKey> = {
+  workspace: 'source.workspace',
+  tagger: 'source.tagger',
+  'quote-finder': 'source.quote-finder',
 };
 
 const ENTITY_RULE = 'entity:';

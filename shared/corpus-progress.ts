@@ -1,8 +1,9 @@
 // The corpus's progress, as the progress view and `tahrir stats --html` chart it: documents per
 // status over time, entities per label, documents per annotator. One document at a time is folded
-// in (a workspace of 50,000 sidecars is never held at once). A sidecar keeps no history of its
-// status, only its last save (`updatedAt`): a document counts in its present status from the day
-// of its last save, as to do before it.
+// in (a workspace of 50,000 sidecars is never held at once). A sidecar's `statusHistory` dates
+// each change of its status (shared/status-history.ts): a document counts in each status from the
+// day it changed to it. An older sidecar without one has only its last save (`updatedAt`): it
+// counts in its present status from that day, as to do before it.
 import type { DocumentStatus, Sidecar } from './model';
 import { DOCUMENT_STATUSES } from './model';
 
@@ -10,8 +11,9 @@ export interface CorpusProgress {
   documents: number;
   byStatus: Record<DocumentStatus, number>;
   /**
-   * Each day (UTC, YYYY-MM-DD) a sidecar was last saved on, in order: the documents in each status
-   * at its end. Documents saved at no known time count from the first day.
+   * Each day (UTC, YYYY-MM-DD) a status changed on (or an older sidecar was last saved on), in
+   * order: the documents in each status at its end. Documents saved at no known time count from
+   * the first day.
    */
   overTime: ({ day: string } & Record<DocumentStatus, number>)[];
   /** Entities per label, the workspace's labels first (in their order), then any other. */
@@ -30,7 +32,7 @@ export class ProgressCount {
     DocumentStatus,
     number
   >;
-  /** day → status → documents last saved that day in that status. */
+  /** day → status → documents that came into (+) or left (−) that status that day. */
   private readonly saved = new Map<string, Record<DocumentStatus, number>>();
   /** Documents with a status other than to do and no known time of saving. */
   private readonly undated = Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>;
@@ -42,14 +44,20 @@ export class ProgressCount {
     const status = sidecar?.document.status ?? 'todo';
     this.byStatus[status]++;
     if (!sidecar) return;
-    const day = dayOf(sidecar.updatedAt);
-    if (day) {
-      const counts =
-        this.saved.get(day) ??
-        (Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>);
-      counts[status]++;
-      this.saved.set(day, counts);
-    } else this.undated[status]++;
+    // Each dated change moves the document from the status it was in (to do, first) to the new one.
+    let was: DocumentStatus = 'todo';
+    for (const change of sidecar.statusHistory ?? []) {
+      const day = dayOf(change.at);
+      if (!day || change.status === was) continue;
+      this.move(day, was, change.status);
+      was = change.status;
+    }
+    if (was !== status) {
+      // No history, or one that ends elsewhere (written by an older version): the last save dates the status.
+      const day = dayOf(sidecar.updatedAt);
+      if (day) this.move(day, was, status);
+      else if (was === 'todo') this.undated[status]++;
+    }
     for (const e of sidecar.entities) this.labels.set(e.label, (this.labels.get(e.label) ?? 0) + 1);
     const names = new Set<string>();
     for (const item of [...sidecar.edits, ...sidecar.entities, ...sidecar.quotes]) {
@@ -65,6 +73,15 @@ export class ProgressCount {
     }
   }
 
+  private move(day: string, from: DocumentStatus, to: DocumentStatus): void {
+    const counts =
+      this.saved.get(day) ??
+      (Object.fromEntries(DOCUMENT_STATUSES.map((s) => [s, 0])) as Record<DocumentStatus, number>);
+    counts[from]--;
+    counts[to]++;
+    this.saved.set(day, counts);
+  }
+
   /** The counts; `labels`: the workspace's labels, listed first and in their order (even at 0). */
   result(labels: readonly string[] = []): CorpusProgress {
     const days = [...this.saved.keys()].sort();
@@ -72,9 +89,7 @@ export class ProgressCount {
     const running = { ...this.undated, todo: this.documents - this.undated.in_progress - this.undated.done };
     const overTime = days.map((day) => {
       const counts = this.saved.get(day)!;
-      running.in_progress += counts.in_progress;
-      running.done += counts.done;
-      running.todo -= counts.in_progress + counts.done;
+      for (const s of DOCUMENT_STATUSES) running[s] += counts[s];
       return { day, ...running };
     });
     const others = [...this.labels.keys()].filter((l) => !labels.includes(l)).sort();

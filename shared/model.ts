@@ -95,6 +95,12 @@ export interface SourceInfo {
 export const SIDECAR_FORMAT = 'tahrir-annotations';
 export const SIDECAR_VERSION = 1;
 
+/** A document's status from a time on (a sidecar's statusHistory). */
+export interface StatusChange {
+  status: DocumentStatus;
+  at: string;
+}
+
 export interface Sidecar {
   format: typeof SIDECAR_FORMAT;
   version: typeof SIDECAR_VERSION;
@@ -107,6 +113,11 @@ export interface Sidecar {
   rejected?: RejectedSuggestion[];
   updatedAt?: string;
   annotator?: string;
+  /**
+   * Additive optional field: each change of `document.status`, oldest first, with the time of the save
+   * that made it (the progress view's documents per status over time). Absent in older files.
+   */
+  statusHistory?: StatusChange[];
   /** Teams: what a merge of two annotators' versions could not settle; absent when there is nothing to resolve. */
   conflicts?: SidecarConflict[];
 }

@@ -215,7 +215,8 @@ th, td { border-bottom: 1px solid #e2dfd8; padding: 2px 10px; text-align: start;
 <body>
 <h1>Progress of <bdi>${escapeXml(name)}</bdi></h1>
 <p class="muted">${p.documents} documents${generated ? `, counted ${escapeXml(generated)}` : ''}.
-Each counts in its status from the day its sidecar was last saved (a sidecar keeps no older status).</p>
+Each counts in a status from the day it changed to it
+(a sidecar from before the status history: from its last save).</p>
 <h2>Documents per status over time</h2>
 ${svgMarkup(statusOverTimeChart(p))}
 ${table(
@@ -225,7 +226,7 @@ ${table(
   'by-status',
 )}
 ${table(
-  'Documents per status, by day of last save',
+  'Documents per status, by day',
   ['day', ...statuses.map((s) => STATUS_NAMES[s])],
   p.overTime.map((d) => [d.day, ...statuses.map((s) => d[s])]),
   'over-time',

@@ -45,6 +45,7 @@ export function sidecarHeader(
   if (stamp) header.updatedAt = stamp;
   const who = annotator ?? base.annotator;
   if (who) header.annotator = who;
+  if (base.statusHistory) header.statusHistory = base.statusHistory;
   return header;
 }
 
@@ -181,6 +182,8 @@ export class SidecarText {
     if (header.rejected !== undefined) out += `,"rejected":${JSON.stringify(header.rejected)}`;
     if (header.updatedAt !== undefined) out += `,"updatedAt":${JSON.stringify(header.updatedAt)}`;
     if (header.annotator !== undefined) out += `,"annotator":${JSON.stringify(header.annotator)}`;
+    if (header.statusHistory !== undefined)
+      out += `,"statusHistory":${JSON.stringify(header.statusHistory.map(({ status, at }) => ({ status, at })))}`;
     return `${out}}`;
   }
 }

@@ -119,6 +119,18 @@ export const SidecarSchema = v.looseObject(
     rejected: v.optional(v.array(RejectedSchema, 'must be a list')),
     updatedAt: optionalText,
     annotator: optionalText,
+    statusHistory: v.optional(
+      v.array(
+        v.looseObject(
+          {
+            status: v.picklist(DOCUMENT_STATUSES, `must be one of ${DOCUMENT_STATUSES.join(', ')}`),
+            at: text,
+          },
+          'must be an object',
+        ),
+        'must be a list',
+      ),
+    ),
     conflicts: v.optional(v.array(ConflictSchema, 'must be a list')),
   },
   'must be an object',
@@ -272,6 +284,7 @@ const TOP_KEYS = [
   'rejected',
   'updatedAt',
   'annotator',
+  'statusHistory',
   'conflicts',
 ];
 const SOURCE_KEYS = ['file', 'sha256', 'length'];
@@ -326,5 +339,6 @@ export function serializeSidecar(sidecar: Sidecar): string {
   top.entities = s.entities.map(orderedEntity);
   top.quotes = s.quotes.map((q: Quote) => ordered(q, QUOTE_KEYS));
   if (s.rejected) top.rejected = s.rejected.map((r) => ordered(r, REJECTED_KEYS));
+  if (s.statusHistory) top.statusHistory = s.statusHistory.map((h) => ordered(h, ['status', 'at']));
   return JSON.stringify(top, null, 2) + '\n';
 }

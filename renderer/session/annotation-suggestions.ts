@@ -8,6 +8,7 @@ import {
   isEntitySuggestion,
   openSuggestions,
   rejectedInto,
+  SOURCE_NAMES,
   SUGGESTION_SOURCES,
   suggestionId,
   type SuggestionSources,
@@ -20,6 +21,7 @@ import { changeDocument } from './history';
 import { session } from './session';
 import { afterNextPaint, store, useTahrir } from './store';
 import type { ReviewState } from './state';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 
 /** While the tagger trains, the suggestions are asked for again this often (its new ones come in). */
@@ -243,8 +245,8 @@ export function acceptAllLikeCurrent(by: 'label' | 'source'): number {
   const list = open.filter((s) => (by === 'label' ? kindOf(s) === kindOf(current) : s.source === current.source));
   const n = acceptAnnotationSuggestions(list);
   if (n > 0) {
-    const what = by === 'label' ? kindOf(current) : `from ${current.source}`;
-    showNotice(`Accepted ${n} suggestion${n === 1 ? '' : 's'} (${what}); Ctrl+Z undoes them all.`);
+    const what = by === 'label' ? kindOf(current) : t(SOURCE_NAMES[current.source]);
+    showNotice(t('notice.accepted-suggestions-of', { n, what }));
   }
   decided(open, open.indexOf(current));
   return n;
@@ -261,6 +263,6 @@ export function acceptAllOf(filter: { label?: string; source?: SuggestionSource 
       (filter.label === undefined || (isEntitySuggestion(s) ? s.label : 'quote') === filter.label),
   );
   const n = acceptAnnotationSuggestions(list);
-  if (n > 0) showNotice(`Accepted ${n} suggestion${n === 1 ? '' : 's'}; Ctrl+Z undoes them all.`);
+  if (n > 0) showNotice(t('notice.accepted-suggestions', { n }));
   return n;
 }

@@ -108,7 +108,7 @@ export function openSuggestions(suggestions: readonly SuggestedEdit[], data: Doc
  * description.
  */
 export function suggestionWhy(s: Pick<SuggestedEdit, 'rule' | 'description' | 'reason'>): string {
-  return s.reason || s.description || `Rule ${s.rule}`;
+  return s.reason || s.description || t('cleanup.rule', { rule: s.rule });
 }
 
 /** Suggestions grouped by rule, in the order their first one appears in the text. */

@@ -10,6 +10,7 @@ import { getApi } from './api-connection';
 import { openDocument } from './document-actions';
 import type { TahrirState } from './state';
 import { store } from './store';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 
 const NONE: readonly SidecarConflict[] = Object.freeze([]);
@@ -38,10 +39,10 @@ export async function resolveCurrentConflict(choice: ConflictChoice): Promise<vo
     await getApi().saveSidecar(doc.id, resolved, s.revision);
   } catch (e) {
     store().setState({ opening: null });
-    showNotice(`Could not save the resolved conflict: ${toErrorData(e).message}`, 'error');
+    showNotice(t('notice.conflict-save-failed', { message: toErrorData(e).message }), 'error');
     return;
   }
   const left = resolved.conflicts?.length ?? 0;
   await openDocument(doc.id);
-  showNotice(left === 0 ? 'All merge conflicts resolved; the sidecar is clean' : `${left} merge conflicts left`);
+  showNotice(t('notice.conflicts-left', { n: left }));
 }

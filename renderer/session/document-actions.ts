@@ -67,7 +67,11 @@ export async function switchWorkspace(path: string): Promise<void> {
     if (workspace.documents[0]) await openDocument(workspace.documents[0].id);
   } catch (e) {
     store().setState({
-      notice: { kind: 'error', text: `Could not open ${path}: ${toErrorData(e).message}`, seq: Date.now() },
+      notice: {
+        kind: 'error',
+        text: t('notice.open-failed', { path, message: toErrorData(e).message }),
+        seq: Date.now(),
+      },
     });
   }
 }
@@ -89,7 +93,7 @@ export async function refreshDocuments(): Promise<void> {
     void searchTexts(true);
   } catch (e) {
     store().setState({
-      notice: { kind: 'error', text: `Could not list documents: ${toErrorData(e).message}`, seq: Date.now() },
+      notice: { kind: 'error', text: t('notice.list-failed', { message: toErrorData(e).message }), seq: Date.now() },
     });
   }
 }
@@ -289,7 +293,7 @@ export async function searchTexts(again = false): Promise<void> {
     if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
   } catch (e) {
     if (seq === session().seq.search)
-      showNotice(`Could not search the documents' texts: ${toErrorData(e).message}`, 'error');
+      showNotice(t('notice.search-failed', { message: toErrorData(e).message }), 'error');
   }
 }
 
@@ -314,7 +318,7 @@ export async function doneAndNext(): Promise<void> {
   // Pressed again while the next one opens: that one is not on screen yet to be marked done.
   if (!s.doc || !s.data || (s.opening !== null && s.opening !== s.doc.id)) return;
   if (s.doc.readOnly) {
-    showNotice(`${s.doc.id} is open read-only: it cannot be marked done (${s.doc.readOnly.message})`, 'error');
+    showNotice(t('notice.done-read-only', { id: s.doc.id, message: s.doc.readOnly.message }), 'error');
     return;
   }
   // The list before the status changes: under `status:todo` the document would leave it.
@@ -328,11 +332,6 @@ export async function doneAndNext(): Promise<void> {
     return;
   }
   const above = list.slice(0, Math.max(at, 0)).filter(workable).length;
-  const where = s.filter.trim() ? 'the filtered list' : 'the list';
-  showNotice(
-    above > 0
-      ? `Marked done. No document after this one in ${where} is left to do; ` +
-          `${above === 1 ? '1 not done is' : `${above} not done are`} above it.`
-      : `Marked done. Every document in ${where} is done.`,
-  );
+  const filtered = s.filter.trim() ? 'yes' : 'no';
+  showNotice(above > 0 ? t('notice.done-none-after', { filtered, above }) : t('notice.done-all', { filtered }));
 }

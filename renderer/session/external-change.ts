@@ -112,8 +112,7 @@ export class ExternalChanges {
     const base = this.baseFor(change.id);
     let merged: MergeResult | null = null;
     let error: string | null = null;
-    if (theirs.readOnly)
-      error = `The sidecar on disk cannot be read (${theirs.readOnly.message}); only "keep mine" is possible.`;
+    if (theirs.readOnly) error = t('external.theirs-unreadable', { message: theirs.readOnly.message });
     else if (mine) merged = mergeSidecars(mine, theirs.sidecar, { base });
     this.store.setState({ external: change });
     this.setPending({ change, theirs, mine, base, merged, error });

@@ -16,7 +16,7 @@ import { Flash } from './flash';
 import { HighlightLayer, type HighlightItem } from './highlight-layer';
 import { spansAt, type ShownSpan } from './hit-test';
 import { IdleWork } from './idle-work';
-import { labelColor, labelHighlightName } from './label-styles';
+import { labelBandColor, labelHighlightName } from './label-styles';
 import { NearView } from './near-view';
 import { NestingBand } from './nesting-band';
 import { scrollToShown } from './scrolling';
@@ -336,7 +336,7 @@ export class DocumentHighlights {
   private colorOf(highlightName: string): string {
     const labels = this.store.getState().workspace?.config.labels ?? [];
     const i = Number(/^tahrir-label-(\d+)$/.exec(highlightName)?.[1] ?? -1);
-    return labels[i] ? labelColor(labels[i], i) : '#9a948b';
+    return labelBandColor(labels[i] ? i : -1);
   }
 
   /** The pointer moved onto other spans: the innermost's extent boxed, the tip listing them all, its speaker marked. */

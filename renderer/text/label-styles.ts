@@ -1,5 +1,6 @@
 // Label colors come from the workspace config, so their styles are made at run time:
 // a constructable stylesheet (allowed by the CSP, unlike <style> or style attributes).
+import { bandColor } from '../../shared/highlight-marks';
 import { HIGH_CONTRAST_PALETTE, highlightCss, LABEL_PALETTE, UNKNOWN_LABEL_COLOR } from '../../shared/label-palette';
 import type { LabelConfig } from '../../shared/model';
 import { session, type SessionViews } from '../session/session';
@@ -28,6 +29,11 @@ export function labelClass(index: number): string {
   return index < 0 ? 'label-unknown' : `label-${index}`;
 }
 
+/** The CSS colour of a label's nesting band and extent box: its variable, which follows the theme. */
+export function labelBandColor(index: number): string {
+  return `var(--tahrir-band-${index < 0 ? 'unknown' : index})`;
+}
+
 export function applyLabelStyles(labels: readonly LabelConfig[]): void {
   const views = session().views;
   let sheet = views.labelSheet;
@@ -42,7 +48,12 @@ export function applyLabelStyles(labels: readonly LabelConfig[]): void {
     `light-dark(${highlightCss(color, 'light')}, ${highlightCss(color, 'dark')}); }\n` +
     `:root[data-contrast='more'] ::highlight(${highlight}) { background-color: ${contrast}; color: #000; }\n` +
     `.${cls} { --label-color: ${color}; }\n` +
-    `:root[data-contrast='more'] .${cls} { --label-color: ${contrast}; }`;
+    `:root[data-contrast='more'] .${cls} { --label-color: ${contrast}; }\n` +
+    // Its band and box: the colour darkened or lightened to 3:1 on each theme's page (shared/highlight-marks.ts).
+    `:root { --tahrir-band-${cls.slice(6)}: ` +
+    `light-dark(${bandColor(color, 'light')}, ${bandColor(color, 'dark')}); }\n` +
+    `:root[data-contrast='more'] { --tahrir-band-${cls.slice(6)}: ` +
+    `light-dark(${bandColor(contrast, 'high-contrast-light')}, ${bandColor(contrast, 'high-contrast-dark')}); }`;
   const rules = labels.map((label, i) =>
     rule(
       labelHighlightName(i),

@@ -12,6 +12,7 @@ import {
   stepAnnotationSuggestion,
 } from '../session/annotation-suggestions';
 import { store } from '../session/store';
+import { t } from '../session/locale';
 import { selectSpan, showNotice } from '../session/ui-actions';
 import type { HighlightItem } from './highlight-layer';
 import { scrollToShown } from './scrolling';
@@ -57,9 +58,7 @@ function show(s: Suggestion | undefined | false): void {
 export function stepSuggestionAndShow(delta: 1 | -1): void {
   const s = stepAnnotationSuggestion(delta);
   if (!s) {
-    showNotice(
-      store().getState().review.loading ? 'Suggestions are still coming.' : 'No suggestions open in this document.',
-    );
+    showNotice(store().getState().review.loading ? t('notice.suggestions-coming') : t('notice.no-suggestions'));
     return;
   }
   // The keys now act on the suggestion, not on a span clicked before.
@@ -67,13 +66,11 @@ export function stepSuggestionAndShow(delta: 1 | -1): void {
   show(s);
 }
 
-const MOVE_FIRST = 'Move to a suggestion first (N / Shift + N).';
-
 /** Y / X; a digit (`label`) accepts with that label. False when the cursor is on no suggestion. */
 export function decideSuggestion(decision: 'accept' | 'reject', label?: string): boolean {
   const next = decideCurrentAnnotation(decision, label);
   if (next === false) {
-    if (label === undefined) showNotice(MOVE_FIRST);
+    if (label === undefined) showNotice(t('notice.move-to-annotation-suggestion'));
     return false;
   }
   show(next);
@@ -83,7 +80,7 @@ export function decideSuggestion(decision: 'accept' | 'reject', label?: string):
 /** Shift + Y, Alt + Y. */
 export function acceptAllLike(by: 'label' | 'source'): void {
   if (!currentAnnotationSuggestion()) {
-    showNotice(MOVE_FIRST);
+    showNotice(t('notice.move-to-annotation-suggestion'));
     return;
   }
   acceptAllLikeCurrent(by);

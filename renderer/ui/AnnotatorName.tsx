@@ -2,9 +2,11 @@
 // A click edits it in place; Enter keeps it (remembered on this machine), Escape leaves it.
 import { useState, type ReactElement } from 'react';
 import { setAnnotator } from '../session/annotator-name';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 
 export function AnnotatorName(): ReactElement {
+  const t = useTranslator();
   const chosen = useTahrir((s) => s.annotator);
   const gitName = useTahrir((s) => s.workspace?.gitUserName);
   const configName = useTahrir((s) => s.workspace?.config.annotator);
@@ -15,10 +17,10 @@ export function AnnotatorName(): ReactElement {
     return (
       <input
         className="annotator-input"
-        aria-label="Annotator name (empty: git's user.name)"
+        aria-label={t('annotator.input')}
         data-testid="annotator-input"
         value={editing}
-        placeholder={fallback || 'Your name'}
+        placeholder={fallback || t('annotator.placeholder')}
         autoFocus
         dir="auto"
         onChange={(e) => setEditing(e.target.value)}
@@ -42,13 +44,11 @@ export function AnnotatorName(): ReactElement {
       data-testid="annotator"
       onClick={() => setEditing(name)}
       title={
-        name
-          ? `Your edits are saved as ${name}${chosen === null ? " (git's user.name)" : ''}; click to change`
-          : 'No annotator name: your edits are saved unsigned; click to set one'
+        name ? t(chosen === null ? 'annotator.title-git' : 'annotator.title', { name }) : t('annotator.title-none')
       }
     >
-      <span className="annotator-label">Annotator </span>
-      <bdi>{name || 'Set your name'}</bdi>
+      <span className="annotator-label">{t('annotator.label')} </span>
+      <bdi>{name || t('annotator.set')}</bdi>
     </button>
   );
 }

@@ -5,6 +5,7 @@
 // before that frame and laid the page out again in it.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
+import { t } from '../session/locale';
 import type { TahrirState } from '../session/state';
 import { afterNextPaint, store } from '../session/store';
 
@@ -30,7 +31,7 @@ export function Announcer(): ReactElement {
       waiting?.();
       waiting = afterNextPaint(() => {
         waiting = undefined;
-        const text = announceChange(before, after, way);
+        const text = announceChange(before, after, way, t);
         if (!text || !ref.current) return;
         // The same words twice (undo, undo) must be spoken twice: a region only speaks a change.
         ref.current.textContent = ++spoken % 2 ? text : `${text}\u00a0`;

@@ -9,6 +9,7 @@ import {
   type ContrastSetting,
   type ThemeSetting,
 } from '../../shared/appearance';
+import { useTranslator } from '../session/locale';
 
 const STORAGE_KEY = 'tahrir:appearance';
 const QUERIES = {
@@ -38,6 +39,7 @@ function apply(setting: AppearanceSetting): void {
 }
 
 export function AppearanceMenu(): ReactElement {
+  const t = useTranslator();
   const [setting, setSetting] = useState(storedSetting);
   useEffect(() => {
     apply(setting);
@@ -59,32 +61,32 @@ export function AppearanceMenu(): ReactElement {
   };
   return (
     <details className="appearance" data-testid="appearance">
-      <summary className="appearance-summary" title="Light or dark, and high contrast">
-        Appearance
+      <summary className="appearance-summary" title={t('appearance.title')}>
+        {t('appearance.summary')}
       </summary>
       <div className="appearance-panel">
         <label>
-          <span>Theme</span>
+          <span>{t('appearance.theme')}</span>
           <select
             data-testid="theme-select"
             value={setting.theme}
             onChange={(e) => change({ ...setting, theme: e.target.value as ThemeSetting })}
           >
-            <option value="system">As the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="system">{t('appearance.system')}</option>
+            <option value="light">{t('appearance.light')}</option>
+            <option value="dark">{t('appearance.dark')}</option>
           </select>
         </label>
         <label>
-          <span>Contrast</span>
+          <span>{t('appearance.contrast')}</span>
           <select
             data-testid="contrast-select"
             value={setting.contrast}
             onChange={(e) => change({ ...setting, contrast: e.target.value as ContrastSetting })}
           >
-            <option value="system">As the system</option>
-            <option value="more">High contrast</option>
-            <option value="normal">Normal</option>
+            <option value="system">{t('appearance.system')}</option>
+            <option value="more">{t('appearance.more')}</option>
+            <option value="normal">{t('appearance.normal')}</option>
           </select>
         </label>
       </div>

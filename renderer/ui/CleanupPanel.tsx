@@ -4,6 +4,8 @@
 // document's fields; and hand edits of the clean text.
 import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { SuggestedEdit } from '../../shared/api';
+import type { MessageKey } from '../../shared/i18n/translator';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import {
   acceptSuggestions,
@@ -35,6 +37,7 @@ import {
 import type { HighlightItem } from '../text/highlight-layer';
 import { textSurface } from '../text/text-surface';
 import { CORPUS_CLEANUP_DIALOG } from './CorpusCleanupDialog';
+import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
 
 const PREVIEW_LAYER = 'cleanup';
@@ -102,22 +105,23 @@ function Described({ text }: { text: string }): ReactElement {
   return <>{out}</>;
 }
 
-const METADATA_FIELDS: { field: MetadataField; title: string }[] = [
-  { field: 'title', title: 'Title' },
-  { field: 'published', title: 'Published' },
-  { field: 'sourceName', title: 'Source' },
-  { field: 'keywords', title: 'Keywords' },
+const METADATA_FIELDS: { field: MetadataField; title: MessageKey }[] = [
+  { field: 'title', title: 'cleanup.field.title' },
+  { field: 'published', title: 'cleanup.field.published' },
+  { field: 'sourceName', title: 'cleanup.field.sourceName' },
+  { field: 'keywords', title: 'cleanup.field.keywords' },
 ];
 
 function MetadataSuggestions(): ReactElement | null {
+  const t = useTranslator();
   const metadata = useCleanup((s) => s.metadata);
   const document = useTahrir((s) => s.data?.document);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
   const rows = METADATA_FIELDS.filter(({ field }) => metadata[field] !== undefined);
   if (rows.length === 0 || !document) return null;
   return (
-    <section className="cleanup-metadata" aria-label="Suggested metadata">
-      <h3>Document fields</h3>
+    <section className="cleanup-metadata" aria-label={t('cleanup.metadata')}>
+      <h3>{t('cleanup.document-fields')}</h3>
       <dl>
         {rows.map(({ field, title }) => {
           const value = metadata[field]!;
@@ -126,21 +130,25 @@ function MetadataSuggestions(): ReactElement | null {
           const same = JSON.stringify(current) === JSON.stringify(value);
           return (
             <div key={field} className="metadata-row" data-field={field}>
-              <dt>{title}</dt>
+              <dt>{t(title)}</dt>
               <dd>
                 <bdi>{text}</bdi>
               </dd>
               <dd>
                 {same ? (
-                  <span className="badge">filled</span>
+                  <span className="badge">{t('cleanup.filled')}</span>
                 ) : (
                   <button
                     className="small"
                     disabled={readOnly}
                     onClick={() => applyMetadata(field)}
-                    title={current ? `Replaces: ${Array.isArray(current) ? current.join(', ') : current}` : undefined}
+                    title={
+                      current
+                        ? t('cleanup.replaces', { value: Array.isArray(current) ? joinKeywords(current) : current })
+                        : undefined
+                    }
                   >
-                    {current ? 'Replace' : 'Fill'}
+                    {current ? t('cleanup.replace-field') : t('cleanup.fill')}
                   </button>
                 )}
               </dd>
@@ -153,6 +161,7 @@ function MetadataSuggestions(): ReactElement | null {
 }
 
 function HandEdits(): ReactElement {
+  const t = useTranslator();
   const pending = useTahrir((s) => s.replacing);
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -165,9 +174,9 @@ function HandEdits(): ReactElement {
   // Buttons keep the text selection: mousedown would move it otherwise.
   const keep = (e: React.MouseEvent): void => e.preventDefault();
   return (
-    <section className="hand-edits" aria-label="Edit the clean text by hand">
-      <h3>Edit by hand</h3>
-      <p className="muted">Select text in the clean text, then:</p>
+    <section className="hand-edits" aria-label={t('cleanup.hand-edits')}>
+      <h3>{t('cleanup.hand-title')}</h3>
+      <p className="muted">{t('cleanup.hand-hint')}</p>
       <div className="hand-edit-buttons">
         <button
           className="small"
@@ -175,18 +184,18 @@ function HandEdits(): ReactElement {
           onClick={() => deleteSelection('boilerplate')}
           title="Ctrl+Backspace"
         >
-          Delete as boilerplate
+          {t('cleanup.delete-boilerplate')}
         </button>
         <button className="small" onMouseDown={keep} onClick={() => startReplace()} title="Ctrl+Shift+E">
-          Replace…
+          {t('cleanup.replace-start')}
         </button>
         <button
           className="small"
           onMouseDown={keep}
           onClick={() => insertSpace()}
-          title="Ctrl+Shift+Space: at the caret"
+          title={t('cleanup.insert-space-title')}
         >
-          Insert space
+          {t('cleanup.insert-space')}
         </button>
       </div>
       {pending && (
@@ -198,7 +207,10 @@ function HandEdits(): ReactElement {
           }}
         >
           <label>
-            Replace <bdi className="replace-old">{preview(pending.text)}</bdi> with
+            <RichMessage
+              id="cleanup.replace-with"
+              values={{ old: <bdi className="replace-old">{preview(pending.text)}</bdi> }}
+            />
             <input
               ref={input}
               id="cleanup-replace-input"
@@ -214,10 +226,10 @@ function HandEdits(): ReactElement {
             />
           </label>
           <button type="submit" className="small primary">
-            Replace
+            {t('cleanup.replace')}
           </button>
           <button type="button" className="small" onClick={() => setPendingReplace(null)}>
-            Cancel
+            {t('app.cancel')}
           </button>
         </form>
       )}
@@ -234,6 +246,7 @@ function SuggestionItem({
   current: boolean;
   readOnly: boolean;
 }): ReactElement {
+  const t = useTranslator();
   const key = suggestionKey(s);
   const insertion = s.start === s.end;
   return (
@@ -254,19 +267,24 @@ function SuggestionItem({
       >
         {insertion ? (
           <span className="suggestion-insert">
-            <span className="insert-mark">＋</span> insert{' '}
-            <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
+            <span className="insert-mark">＋</span>{' '}
+            <RichMessage
+              id="cleanup.insert"
+              values={{ text: <bdi className="suggestion-new">{visible(s.replacement)}</bdi> }}
+            />
           </span>
         ) : s.replacement === '' ? (
           <bdi className="suggestion-removed">{preview(s.text)}</bdi>
         ) : (
           <span>
-            <bdi className="suggestion-removed">{preview(s.text)}</bdi> →{' '}
+            <bdi className="suggestion-removed">{preview(s.text)}</bdi> <span className="directional">→</span>{' '}
             <bdi className="suggestion-new">{visible(s.replacement)}</bdi>
           </span>
         )}
         {/* Most suggestions remove boilerplate; the other kinds (normalize, split…) say so. */}
-        {s.kind !== 'boilerplate' && <span className="muted suggestion-kind">{s.kind}</span>}
+        {s.kind !== 'boilerplate' && (
+          <span className="muted suggestion-kind">{t('cleanup.kind', { kind: s.kind })}</span>
+        )}
         {/*
           Why: a site's count or what was learned; else the rule's description, which the group's head already shows.
         */}
@@ -283,8 +301,8 @@ function SuggestionItem({
           className="small accept"
           disabled={readOnly}
           onClick={() => acceptSuggestions([s])}
-          title="Accept (A)"
-          aria-label="Accept"
+          title={t('cleanup.accept-title')}
+          aria-label={t('cleanup.accept')}
         >
           ✓
         </button>
@@ -292,8 +310,8 @@ function SuggestionItem({
           className="small reject"
           disabled={readOnly}
           onClick={() => rejectSuggestions([s])}
-          title="Reject (R)"
-          aria-label="Reject"
+          title={t('cleanup.reject-title')}
+          aria-label={t('cleanup.reject')}
         >
           ✕
         </button>
@@ -303,6 +321,7 @@ function SuggestionItem({
 }
 
 export function CleanupTab(): ReactElement {
+  const t = useTranslator();
   const docId = useTahrir((s) => s.doc?.id ?? null);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
   const data = useTahrir((s) => s.data);
@@ -361,54 +380,48 @@ export function CleanupTab(): ReactElement {
   return (
     <div className="cleanup-panel" data-testid="cleanup-panel">
       <div className="cleanup-head">
-        <span>{loading ? 'Looking for boilerplate…' : `${open.length} suggestion${open.length === 1 ? '' : 's'}`}</span>
+        <span>{loading ? t('cleanup.looking') : t('cleanup.count', { n: open.length })}</span>
         <span className="cleanup-head-actions">
-          <button
-            className="small"
-            onClick={() => void loadSuggestions()}
-            title="Ask again (after changing tahrir.json rules)"
-          >
-            Refresh
+          <button className="small" onClick={() => void loadSuggestions()} title={t('cleanup.refresh-title')}>
+            {t('cleanup.refresh')}
           </button>
           <button
             className="small primary"
             disabled={readOnly || open.length === 0}
             onClick={acceptAll}
             data-testid="accept-all"
-            title={hiddenText ? `Accepting all hides ${hiddenText} from the clean text` : undefined}
+            title={hiddenText ? t('cleanup.accept-all-title', { hidden: hiddenText }) : undefined}
           >
-            Accept all
+            {t('cleanup.accept-all')}
           </button>
         </span>
       </div>
       {hiddenText && !confirming && (
         <p className="accept-all-hides" data-testid="accept-all-hides">
-          Accepting all hides {hiddenText} from the clean text.
+          {t('cleanup.accept-all-hides', { hidden: hiddenText })}
         </p>
       )}
       {confirming && (
         <div
           className="banner warn accept-all-confirm"
           role="alertdialog"
-          aria-label="Accept all?"
+          aria-label={t('cleanup.accept-all-question')}
           data-testid="accept-all-confirm"
         >
-          <span>
-            Accepting all {open.length} suggestions hides {hiddenText} from the clean text (Ctrl+Z brings them back).
-          </span>
+          <span>{t('cleanup.accept-all-confirm', { n: open.length, hidden: hiddenText })}</span>
           <span className="cleanup-head-actions">
             <button className="small primary" onClick={acceptAll} autoFocus>
-              Accept all
+              {t('cleanup.accept-all')}
             </button>
             <button className="small" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('app.cancel')}
             </button>
           </span>
         </div>
       )}
       {error && (
         <p className="banner error" role="alert">
-          Suggestions unavailable: {error.message}
+          {t('cleanup.unavailable', { message: error.message })}
         </p>
       )}
       <div
@@ -419,10 +432,7 @@ export function CleanupTab(): ReactElement {
         // A group, not a listbox: its suggestions hold their own buttons (accept, reject), which a listbox's options
         // may not.
         role="group"
-        aria-label={
-          'Cleanup suggestions (J/K to move, A accept, R reject, Shift for the whole rule, ' +
-          'N next document with suggestions)'
-        }
+        aria-label={t('cleanup.list')}
         onFocus={() => {
           if (!current && keys.length > 0) {
             setCursor(keys[0]);
@@ -431,9 +441,7 @@ export function CleanupTab(): ReactElement {
         }}
         data-testid="suggestion-list"
       >
-        {!loading && open.length === 0 && (
-          <p className="empty-hint">No boilerplate suggestions open for this document.</p>
-        )}
+        {!loading && open.length === 0 && <p className="empty-hint">{t('cleanup.none-open')}</p>}
         {groups.map((g) => (
           <section key={g.rule} className="suggestion-group" aria-label={g.rule} data-rule={g.rule}>
             <h3>
@@ -443,22 +451,22 @@ export function CleanupTab(): ReactElement {
                   className="small"
                   disabled={readOnly}
                   onClick={() => acceptSuggestions(g.items)}
-                  title="Accept all of this rule (Shift+A)"
+                  title={t('cleanup.accept-rule-title')}
                 >
-                  Accept {g.items.length > 1 ? 'all' : ''}
+                  {t('cleanup.accept-rule', { n: g.items.length })}
                 </button>
                 <button
                   className="small"
                   disabled={readOnly}
                   onClick={() => rejectSuggestions(g.items)}
-                  title="Reject all of this rule (Shift+R)"
+                  title={t('cleanup.reject-rule-title')}
                 >
-                  Reject {g.items.length > 1 ? 'all' : ''}
+                  {t('cleanup.reject-rule', { n: g.items.length })}
                 </button>
               </span>
             </h3>
             {g.description && (
-              <p className="rule-description muted">
+              <p className="rule-description muted" dir="auto">
                 <Described text={g.description} />
               </p>
             )}
@@ -477,9 +485,9 @@ export function CleanupTab(): ReactElement {
       </div>
       <p className="corpus-cleanup-link">
         <button className="small" onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)} data-testid="open-corpus-cleanup">
-          Site templates…
+          {t('top.site-templates')}
         </button>{' '}
-        <span className="muted">lines the site’s articles share, to remove everywhere</span>
+        <span className="muted">{t('cleanup.site-templates-note')}</span>
       </p>
       <MetadataSuggestions />
       <HandEdits />

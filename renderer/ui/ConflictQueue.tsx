@@ -1,90 +1,96 @@
 // The merge conflict queue (Teams): what a git merge of two annotators' sidecars could not settle,
 // one conflict at a time with both versions side by side; M / T / B / N (shared/keymap.ts) or the
 // buttons take mine, theirs, both or neither. Shown above the text while the sidecar holds any.
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import type { MessageKey } from '../../shared/i18n/translator';
 import type { SidecarConflict } from '../../shared/model';
 import type { ConflictChoice } from '../../shared/sidecar-conflicts';
 import { openConflicts, resolveCurrentConflict } from '../session/conflict-queue';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
+import { RichMessage } from './RichMessage';
 
-const REASON: Record<SidecarConflict['reason'], string> = {
-  'both-changed': 'both annotators changed it',
-  'changed-and-deleted': 'changed on one side, deleted on the other',
-  'overlapping-edit': 'the two cleanup edits overlap',
-  'field-changed': 'both annotators changed it',
+const REASON: Record<SidecarConflict['reason'], MessageKey> = {
+  'both-changed': 'conflict.both-changed',
+  'changed-and-deleted': 'conflict.changed-and-deleted',
+  'overlapping-edit': 'conflict.overlapping-edit',
+  'field-changed': 'conflict.both-changed',
 };
 
 /** One version in words: an entity's label and text, a quote's speaker, an edit's replacement (text isolated). */
 function Version({ kind, version }: { kind: SidecarConflict['kind']; version: unknown }): ReactElement {
-  if (version === undefined) return <>deleted</>;
+  const t = useTranslator();
+  if (version === undefined) return <>{t('conflict.deleted')}</>;
   if (kind === 'document') return <bdi>{typeof version === 'string' ? version : JSON.stringify(version)}</bdi>;
   const v = version as Record<string, unknown>;
-  const where = ` ${String(v.start)}–${String(v.end)}`;
-  const by = typeof v.changedBy === 'string' ? <> ({<bdi>{v.changedBy}</bdi>})</> : null;
-  const text = (
-    <>
-      “<bdi>{String(v.text ?? '')}</bdi>”
-    </>
-  );
-  if (kind === 'entity')
-    return (
+  const where = { start: String(v.start), end: String(v.end), text: <bdi>{String(v.text ?? '')}</bdi> };
+  const by =
+    typeof v.changedBy === 'string' ? (
       <>
-        {String(v.label)} {text}
-        {where}
-        {by}
+        {' '}
+        <RichMessage id="conflict.by" values={{ name: <bdi>{v.changedBy}</bdi> }} />
       </>
+    ) : null;
+  let said: ReactNode;
+  if (kind === 'entity') said = <RichMessage id="conflict.entity" values={{ ...where, label: String(v.label) }} />;
+  else if (kind === 'quote')
+    said = v.speaker ? (
+      <RichMessage id="conflict.quote-speaker" values={{ ...where, speaker: <bdi>{String(v.speaker)}</bdi> }} />
+    ) : (
+      <RichMessage id="conflict.quote" values={where} />
     );
-  if (kind === 'quote')
-    return (
-      <>
-        {text}
-        {where}
-        {v.speaker ? `, speaker ${String(v.speaker)}` : ', no speaker'}
-        {by}
-      </>
+  else
+    said = (
+      <RichMessage id="conflict.edit" values={{ ...where, replacement: <bdi>{String(v.replacement ?? '')}</bdi> }} />
     );
   return (
     <>
-      {text} → “<bdi>{String(v.replacement ?? '')}</bdi>”{where}
+      {said}
       {by}
     </>
   );
 }
 
-const CHOICES: { choice: ConflictChoice; key: string; label: string }[] = [
-  { choice: 'mine', key: 'M', label: 'Take mine' },
-  { choice: 'theirs', key: 'T', label: 'Take theirs' },
-  { choice: 'both', key: 'B', label: 'Both' },
-  { choice: 'neither', key: 'N', label: 'Neither' },
+const CHOICES: { choice: ConflictChoice; key: string; label: MessageKey }[] = [
+  { choice: 'mine', key: 'M', label: 'conflict.take-mine' },
+  { choice: 'theirs', key: 'T', label: 'conflict.take-theirs' },
+  { choice: 'both', key: 'B', label: 'conflict.both' },
+  { choice: 'neither', key: 'N', label: 'conflict.neither' },
 ];
 
 export function ConflictQueue(): ReactElement | null {
+  const t = useTranslator();
   const conflicts = useTahrir(openConflicts);
   const busy = useTahrir((s) => !!s.opening);
   if (conflicts.length === 0) return null;
   const c = conflicts[0];
   const oneValue = c.kind === 'document';
   return (
-    <section className="conflict-queue" aria-label="Merge conflicts" data-testid="conflict-queue">
+    <section className="conflict-queue" aria-label={t('conflict.region')} data-testid="conflict-queue">
       <p className="conflict-head">
-        <strong>Merge conflicts:</strong> <span data-testid="conflict-count">{conflicts.length}</span> left. This
-        document stays read-only until they are settled.
+        <RichMessage
+          id="conflict.head"
+          values={{ count: <span data-testid="conflict-count">{conflicts.length}</span> }}
+        />
       </p>
       <p className="conflict-what" data-testid="conflict-current">
-        {c.kind} <code>{c.id}</code>: {REASON[c.reason]}
+        <RichMessage
+          id="conflict.current"
+          values={{ kind: t('conflict.kind', { kind: c.kind }), id: <code>{c.id}</code>, reason: t(REASON[c.reason]) }}
+        />
       </p>
       <dl className="conflict-versions">
-        <dt>Mine</dt>
+        <dt>{t('conflict.mine')}</dt>
         <dd>
           <Version kind={c.kind} version={c.mine} />
         </dd>
-        <dt>Theirs</dt>
+        <dt>{t('conflict.theirs')}</dt>
         <dd>
           <Version kind={c.kind} version={c.theirs} />
         </dd>
         {c.base !== undefined && (
           <>
-            <dt>Before</dt>
+            <dt>{t('conflict.before')}</dt>
             <dd>
               <Version kind={c.kind} version={c.base} />
             </dd>
@@ -100,7 +106,7 @@ export function ConflictQueue(): ReactElement | null {
             onClick={() => void resolveCurrentConflict(choice)}
             data-choice={choice}
           >
-            {label} <kbd>{key}</kbd>
+            {t(label)} <kbd>{key}</kbd>
           </button>
         ))}
       </div>

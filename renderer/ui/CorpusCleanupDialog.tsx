@@ -8,14 +8,17 @@ import { removedEverywhere } from '../../shared/boilerplate/template-line-rule';
 import type { TahrirErrorData } from '../../shared/errors';
 import { toErrorData } from '../session/autosave';
 import { removeEverywhere, siteTemplateLines } from '../session/corpus-cleanup';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
+import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
 
 export const CORPUS_CLEANUP_DIALOG = 'corpus-cleanup';
 
 export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
+  const t = useTranslator();
   const [sites, setSites] = useState<SiteTemplateLines[] | null>(null);
   const [site, setSite] = useState<string | null>(null);
   const [error, setError] = useState<TahrirErrorData | null>(null);
@@ -60,26 +63,20 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
     <Dialog
       className="corpus-cleanup"
       titleId="corpus-cleanup-title"
-      title="Site templates"
+      title={t('corpus.title')}
       testId="corpus-cleanup"
       onClose={onClose}
     >
-      <p className="muted">
-        Lines that recur across a site’s articles (digits masked). “Remove everywhere” adds a rule to tahrir.json: the
-        line becomes a cleanup suggestion in every document.
-      </p>
+      <p className="muted">{t('corpus.intro')}</p>
       {error && (
         <p className="banner error" role="alert">
-          {error.file ? `${error.file}: ` : ''}
-          {error.message}
+          {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
         </p>
       )}
-      {!sites && !error && <p className="muted">Counting the workspace’s lines…</p>}
-      {sites && sites.length === 0 && (
-        <p className="empty-hint">No site has lines that recur yet (a site needs two articles or more).</p>
-      )}
+      {!sites && !error && <p className="muted">{t('corpus.counting')}</p>}
+      {sites && sites.length === 0 && <p className="empty-hint">{t('corpus.none')}</p>}
       {sites && sites.length > 1 && (
-        <div className="segmented site-choice" role="radiogroup" aria-label="Site">
+        <div className="segmented site-choice" role="radiogroup" aria-label={t('corpus.site')}>
           {sites.map((s) => (
             <button
               key={s.site}
@@ -96,14 +93,14 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
       {shown && (
         <table className="template-lines" data-site={shown.site}>
           <caption className="muted">
-            <bdi>{shown.site}</bdi>: {shown.documents} article{shown.documents === 1 ? '' : 's'}
+            <RichMessage id="corpus.caption" values={{ site: <bdi>{shown.site}</bdi>, n: shown.documents }} />
           </caption>
           <thead>
             <tr>
-              <th scope="col">Articles</th>
-              <th scope="col">Line (an example)</th>
+              <th scope="col">{t('corpus.articles')}</th>
+              <th scope="col">{t('corpus.line')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('corpus.action')}</span>
               </th>
             </tr>
           </thead>
@@ -112,7 +109,10 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
               const removed = removedEverywhere(l.example, rules);
               return (
                 <tr key={l.example} className="template-line" data-removed={removed || undefined}>
-                  <td className="template-count" title={`in ${l.count} of ${shown.documents} ${shown.site} articles`}>
+                  <td
+                    className="template-count"
+                    title={t('corpus.count-title', { count: l.count, total: shown.documents, site: shown.site })}
+                  >
                     {l.count} / {shown.documents}
                   </td>
                   <td className="template-example" dir="auto">
@@ -120,10 +120,10 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
                   </td>
                   <td>
                     {removed ? (
-                      <span className="badge">removed everywhere</span>
+                      <span className="badge">{t('corpus.removed')}</span>
                     ) : (
                       <button className="small" disabled={busy !== null} onClick={() => void remove(l.example)}>
-                        {busy === l.example ? 'Adding…' : 'Remove everywhere'}
+                        {busy === l.example ? t('corpus.adding') : t('corpus.remove')}
                       </button>
                     )}
                   </td>
@@ -135,7 +135,7 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
       )}
       <div className="dialog-buttons">
         <button className="primary" onClick={onClose} autoFocus>
-          Close
+          {t('app.close')}
         </button>
       </div>
     </Dialog>

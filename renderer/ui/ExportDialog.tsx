@@ -12,6 +12,7 @@ import {
   type TahrirEvent,
 } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n/translator';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
@@ -19,16 +20,17 @@ import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
 import { STATUS_MESSAGE } from './DocumentList';
-import { DatasetSummaryTable } from './dataset-summary';
+import { DatasetSummaryTable, NameList } from './dataset-summary';
+import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
 
-export const FORMAT_TEXT: Record<ExportFormat, string> = {
-  jsonl: 'JSONL (spaCy-style spans)',
-  conll: 'CoNLL (IOB tags)',
-  hf: 'Hugging Face (tokens + ner_tags)',
-  brat: 'brat standoff (.txt + .ann)',
-  w3c: 'W3C Web Annotation (JSON-LD)',
-  labelstudio: 'Label Studio tasks',
+export const FORMAT_TEXT: Record<ExportFormat, MessageKey> = {
+  jsonl: 'export.format.jsonl',
+  conll: 'export.format.conll',
+  hf: 'export.format.hf',
+  brat: 'export.format.brat',
+  w3c: 'export.format.w3c',
+  labelstudio: 'export.format.labelstudio',
 };
 
 type Phase =
@@ -70,6 +72,7 @@ async function downloadOutputs(outputs: readonly string[]): Promise<string[]> {
 }
 
 function DownloadNote({ outputs }: { outputs: readonly string[] }): ReactElement | null {
+  const t = useTranslator();
   const [state, setState] = useState<{ names: string[] } | { error: string } | null>(null);
   useEffect(() => {
     let live = true;
@@ -85,18 +88,12 @@ function DownloadNote({ outputs }: { outputs: readonly string[] }): ReactElement
   if ('error' in state)
     return (
       <p className="banner error" role="alert">
-        The browser could not download the export: {state.error}
+        {t('export.download-failed', { message: state.error })}
       </p>
     );
   return (
     <p className="muted" data-testid="export-downloaded">
-      Downloaded by the browser:{' '}
-      {state.names.map((n, i) => (
-        <span key={n}>
-          {i > 0 && ', '}
-          <bdi>{n}</bdi>
-        </span>
-      ))}
+      <RichMessage id="export.downloaded" values={{ list: <NameList names={state.names} /> }} />
     </p>
   );
 }
@@ -228,10 +225,10 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
         data-testid="export-dialog"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="export-title">Export dataset</h2>
+        <h2 id="export-title">{t('export.title')}</h2>
         <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
           <label className="field-row">
-            <span>Format</span>
+            <span>{t('app.format')}</span>
             <select
               value={format}
               data-testid="export-format"
@@ -243,19 +240,19 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
             >
               {EXPORT_FORMATS.map((f) => (
                 <option key={f} value={f}>
-                  {FORMAT_TEXT[f]}
+                  {t(FORMAT_TEXT[f])}
                 </option>
               ))}
             </select>
           </label>
           <label className="field-row">
-            <span>Documents</span>
+            <span>{t('export.documents')}</span>
             <select
               value={status}
               data-testid="export-status"
               onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
             >
-              <option value="">All documents</option>
+              <option value="">{t('export.all-documents')}</option>
               {DOCUMENT_STATUSES.map((st) => (
                 <option key={st} value={st}>
                   {t('export.only-status', { status: t(STATUS_MESSAGE[st]) })}
@@ -272,17 +269,15 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
                 onChange={(e) => setIncludeUntouched(e.target.checked)}
                 data-testid="export-include-untouched"
               />{' '}
-              Include untouched documents
+              {t('export.include-untouched')}
               <span className="muted" data-testid="export-untouched-note">
                 {' '}
-                {includeUntouched
-                  ? '(to do, nothing annotated: exported as examples with no entities)'
-                  : '(to do, nothing annotated): left out, so they are not taken for examples with no entities'}
+                {includeUntouched ? t('export.untouched-included') : t('export.untouched-left-out')}
               </span>
             </label>
           </div>
           <div className="field-row">
-            <span>Split</span>
+            <span>{t('export.split')}</span>
             <span className="split-inputs">
               <label>
                 <input
@@ -291,7 +286,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
                   onChange={(e) => setSplitOn(e.target.checked)}
                   data-testid="export-split-on"
                 />{' '}
-                train / dev / test
+                {t('export.split-names')}
               </label>
               {splitOn && (
                 <>
@@ -300,18 +295,18 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
                       key={name}
                       type="number"
                       min={0}
-                      aria-label={`${name} share`}
+                      aria-label={t('export.share', { name })}
                       value={split[i] ?? 0}
                       onChange={(e) => setSplit((s) => s.map((v, k) => (k === i ? Number(e.target.value) : v)))}
                     />
                   ))}
                   <label>
-                    seed{' '}
+                    {t('export.seed')}{' '}
                     <input
                       type="number"
                       value={seed}
                       onChange={(e) => setSeed(Number(e.target.value))}
-                      aria-label="Split seed"
+                      aria-label={t('export.seed-label')}
                       data-testid="export-seed"
                     />
                   </label>
@@ -320,15 +315,15 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
             </span>
           </div>
           <div className="field-row">
-            <span>Destination</span>
+            <span>{t('export.destination')}</span>
             <span className="destination">
               {destination ? (
                 <code data-testid="export-destination">{destination}</code>
               ) : (
-                <span className="muted">not chosen</span>
+                <span className="muted">{t('export.not-chosen')}</span>
               )}
               <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
-                Choose…
+                {t('app.choose')}
               </button>
             </span>
           </div>
@@ -338,7 +333,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           <div className="export-progress" data-testid="export-progress">
             <progress max={phase.total || 1} value={phase.total ? phase.done : undefined} />
             <div className="current-file">
-              {phase.total ? `${phase.done} of ${phase.total} documents` : 'Starting…'}
+              {phase.total ? t('export.progress', { done: phase.done, total: phase.total }) : t('export.starting')}
               {phase.current && (
                 <>
                   {' '}
@@ -351,8 +346,10 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
         {phase.kind === 'failed' && (
           <p className="banner error" role="alert" data-testid="export-error">
             {phase.error.code === 'cancelled'
-              ? 'Export cancelled: nothing was written.'
-              : `Export failed: ${phase.error.message}${phase.error.file ? ` (${phase.error.file})` : ''}`}
+              ? t('export.cancelled')
+              : phase.error.file
+                ? t('export.failed-file', { message: phase.error.message, file: phase.error.file })
+                : t('export.failed', { message: phase.error.message })}
           </p>
         )}
         {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
@@ -360,7 +357,7 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
         {phase.kind === 'replace?' && (
           <p className="banner warn" role="alert" data-testid="export-replace-question">
             <span>
-              An earlier export is at <code>{phase.out}</code>. Replace it?
+              <RichMessage id="export.replace-question" values={{ out: phase.out }} />
             </span>
           </p>
         )}
@@ -369,26 +366,26 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           {phase.kind === 'replace?' ? (
             <>
               <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
-                Choose another…
+                {t('export.choose-another')}
               </button>
               <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
-                Replace
+                {t('export.replace')}
               </button>
             </>
           ) : running ? (
             <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
-              Cancel
+              {t('app.cancel')}
             </button>
           ) : (
             <>
-              <button onClick={close}>{phase.kind === 'finished' ? 'Close' : 'Cancel'}</button>
+              <button onClick={close}>{phase.kind === 'finished' ? t('app.close') : t('app.cancel')}</button>
               <button
                 className="primary"
                 disabled={!splitValid}
                 onClick={() => void start()}
                 data-testid="export-start"
               >
-                {phase.kind === 'finished' ? 'Export again' : 'Export'}
+                {phase.kind === 'finished' ? t('export.again') : t('export.export')}
               </button>
             </>
           )}

@@ -2,33 +2,29 @@
 // keep mine / take theirs / merge by id (with what the merge keeps and where it conflicts);
 // or, when its text file was removed, keep a recovery copy of the annotations.
 import type { ReactElement } from 'react';
+import type { MessageKey, Translator } from '../../shared/i18n/translator';
 import type { MergeConflict } from '../../shared/merge-sidecars';
 import type { Sidecar } from '../../shared/model';
 import { decideLater, keepMine, keepRecoveryCopy, mergeBoth, takeTheirs } from '../session/external-change';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
+import { RichMessage } from './RichMessage';
 
 // Set through the CSSOM (allowed by the CSP), not as a style attribute.
-const BUTTON_ROW = { display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '14px' } as const;
+const BUTTON_ROW = { display: 'flex', flexWrap: 'wrap', gap: '8px', marginBlockStart: '14px' } as const;
 
-function counts(s: Sidecar | null | undefined): string {
+function counts(t: Translator, s: Sidecar | null | undefined): string {
   if (!s) return '—';
-  return `${s.entities.length} entities, ${s.quotes.length} quotes, ${s.edits.length} edits`;
+  return t('external.counts', { entities: s.entities.length, quotes: s.quotes.length, edits: s.edits.length });
 }
 
-const KIND_WORD: Record<MergeConflict['kind'], string> = {
-  edit: 'Edit',
-  entity: 'Entity',
-  quote: 'Quote',
-  document: 'Field',
-  source: 'Source',
-};
-const REASON: Record<MergeConflict['reason'], string> = {
-  'both-changed': 'changed here and on disk',
-  'changed-and-deleted': 'changed on one side, deleted on the other',
-  'overlapping-edit': 'overlaps an edit from the other side',
-  'speaker-kept': 'deleted on one side but still a quote’s speaker',
-  'field-changed': 'changed here and on disk',
+const REASON: Record<MergeConflict['reason'], MessageKey> = {
+  'both-changed': 'external.both-changed',
+  'changed-and-deleted': 'external.changed-and-deleted',
+  'overlapping-edit': 'external.overlapping-edit',
+  'speaker-kept': 'external.speaker-kept',
+  'field-changed': 'external.both-changed',
 };
 
 function spanText(x: unknown): string {
@@ -40,19 +36,25 @@ function spanText(x: unknown): string {
 }
 
 export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
+  const t = useTranslator();
   const pending = useTahrir((s) => s.externalChoice);
   if (!pending) {
     return (
       <div className="overlay" onClick={onClose}>
         <div className="dialog" role="dialog" aria-modal="true" onClick={(e) => e.stopPropagation()}>
-          <p>Nothing changed on disk.</p>
-          <button onClick={onClose}>Close</button>
+          <p>{t('external.nothing')}</p>
+          <button onClick={onClose}>{t('app.close')}</button>
         </div>
       </div>
     );
   }
   const { change, theirs, mine, merged, error } = pending;
   const file = change.type === 'document-removed' ? `${change.id}.txt` : `${change.id}.annotations.json`;
+  const fileName = (
+    <bdi>
+      <code>{file}</code>
+    </bdi>
+  );
   return (
     <div className="overlay">
       <div
@@ -64,72 +66,68 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
       >
         {change.type === 'document-removed' ? (
           <>
-            <h2 id="external-change-title">The text file was removed</h2>
+            <h2 id="external-change-title">{t('external.removed-title')}</h2>
             <p>
-              <bdi>
-                <code>{file}</code>
-              </bdi>{' '}
-              was deleted or moved on disk. Its sidecar is not touched, and your annotations stay open here (
-              {counts(mine)}). A recovery copy keeps them for when the text is back.
+              <RichMessage id="external.removed" values={{ file: fileName, counts: counts(t, mine) }} />
             </p>
             <div className="dialog-buttons" style={BUTTON_ROW}>
               <button className="primary" onClick={() => void keepRecoveryCopy()} data-testid="keep-recovery-copy">
-                Keep a recovery copy
+                {t('external.keep-recovery')}
               </button>
-              <button onClick={decideLater}>Close</button>
+              <button onClick={decideLater}>{t('app.close')}</button>
             </div>
           </>
         ) : (
           <>
-            <h2 id="external-change-title">The annotations changed on disk</h2>
+            <h2 id="external-change-title">{t('external.changed-title')}</h2>
             <p>
-              <bdi>
-                <code>{file}</code>
-              </bdi>{' '}
-              was changed by another program while you have unsaved changes. Nothing has been overwritten.
+              <RichMessage id="external.changed" values={{ file: fileName }} />
             </p>
             <table className="external-change-sides">
               <tbody>
                 <tr>
-                  <th scope="row">Yours (unsaved)</th>
-                  <td>{counts(mine)}</td>
+                  <th scope="row">{t('external.yours')}</th>
+                  <td>{counts(t, mine)}</td>
                 </tr>
                 <tr>
-                  <th scope="row">On disk</th>
-                  <td>{theirs?.readOnly ? `cannot be read: ${theirs.readOnly.message}` : counts(theirs?.sidecar)}</td>
+                  <th scope="row">{t('external.on-disk')}</th>
+                  <td>
+                    {theirs?.readOnly
+                      ? t('external.unreadable', { message: theirs.readOnly.message })
+                      : counts(t, theirs?.sidecar)}
+                  </td>
                 </tr>
                 {merged && (
                   <tr>
-                    <th scope="row">Merged by id</th>
+                    <th scope="row">{t('external.merged')}</th>
                     <td data-testid="merge-preview">
-                      {counts(merged.sidecar)}
-                      {merged.conflicts.length > 0
-                        ? `; ${merged.conflicts.length} conflict(s), yours kept`
-                        : '; no conflicts'}
+                      {t('external.merge-preview', { counts: counts(t, merged.sidecar), n: merged.conflicts.length })}
                     </td>
                   </tr>
                 )}
               </tbody>
             </table>
             {error && (
-              <p className="error-text" role="alert" style={{ color: 'var(--error, #b00020)' }}>
+              <p className="error-text" role="alert">
                 {error}
               </p>
             )}
             {merged && merged.conflicts.length > 0 && (
               <details>
-                <summary>Conflicts</summary>
+                <summary>{t('external.conflicts')}</summary>
                 <ul className="merge-conflicts">
                   {merged.conflicts.slice(0, 50).map((c, i) => (
                     <li key={i}>
-                      {KIND_WORD[c.kind]} <code>{c.id}</code> {REASON[c.reason]}: kept{' '}
-                      {c.kept === 'mine' ? 'yours' : 'the one on disk'}
-                      {spanText(c.mine ?? c.theirs) && (
-                        <>
-                          {' '}
-                          (<bdi>{spanText(c.mine ?? c.theirs)}</bdi>)
-                        </>
-                      )}
+                      <RichMessage
+                        id={spanText(c.mine ?? c.theirs) ? 'external.conflict-text' : 'external.conflict'}
+                        values={{
+                          kind: t('external.kind', { kind: c.kind }),
+                          id: <code>{c.id}</code>,
+                          reason: t(REASON[c.reason]),
+                          kept: c.kept === 'mine' ? 'mine' : 'theirs',
+                          text: <bdi>{spanText(c.mine ?? c.theirs)}</bdi>,
+                        }}
+                      />
                     </li>
                   ))}
                 </ul>
@@ -141,27 +139,27 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                 disabled={!merged}
                 onClick={() => void mergeBoth()}
                 data-testid="merge-both"
-                title="Keep additions from both sides; where both changed one item, yours wins"
+                title={t('external.merge-both-title')}
               >
-                Merge both
+                {t('external.merge-both')}
               </button>
               <button
                 onClick={() => void keepMine()}
                 disabled={!theirs}
                 data-testid="keep-mine"
-                title="Write your version over the one on disk"
+                title={t('external.keep-mine-title')}
               >
-                Keep mine
+                {t('banner.keep-mine')}
               </button>
               <button
                 onClick={() => void takeTheirs()}
                 disabled={!theirs || !!theirs.readOnly}
                 data-testid="take-theirs"
-                title="Drop your unsaved changes and show the version on disk"
+                title={t('external.take-theirs-title')}
               >
-                Take theirs
+                {t('external.take-theirs')}
               </button>
-              <button onClick={decideLater}>Decide later</button>
+              <button onClick={decideLater}>{t('external.later')}</button>
             </div>
           </>
         )}

@@ -4,21 +4,25 @@
 import { useState, type ReactElement } from 'react';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
+import type { MessageKey } from '../../shared/i18n/translator';
 import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
 import { refreshDocuments } from '../session/document-actions';
+import { useTranslator } from '../session/locale';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
+import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
 
-const FORMAT_TEXT: Record<ImportFormat, string> = {
-  brat: 'brat standoff (folder of .txt + .ann)',
-  jsonl: 'JSONL spans',
-  conll: 'CoNLL (IOB tags, with its text)',
-  labelstudio: 'Label Studio export (JSON)',
+const FORMAT_TEXT: Record<ImportFormat, MessageKey> = {
+  brat: 'import.format.brat',
+  jsonl: 'import.format.jsonl',
+  conll: 'import.format.conll',
+  labelstudio: 'import.format.labelstudio',
 };
 
 export function ImportDialog({ onClose }: DialogProps): ReactElement {
+  const t = useTranslator();
   const [format, setFormat] = useState<ImportFormat>('jsonl');
   const [source, setSource] = useState('');
   const [busy, setBusy] = useState(false);
@@ -56,13 +60,13 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
     <Dialog
       className="dataset-dialog"
       titleId="import-title"
-      title="Import pre-annotations"
+      title={t('import.title')}
       testId="import-dialog"
       onClose={busy ? undefined : onClose}
     >
       <fieldset disabled={busy} style={{ border: 'none', padding: 0, margin: 0 }}>
         <label className="field-row">
-          <span>Format</span>
+          <span>{t('app.format')}</span>
           <select
             value={format}
             onChange={(e) => setFormat(e.target.value as ImportFormat)}
@@ -71,52 +75,50 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           >
             {IMPORT_FORMATS.map((f) => (
               <option key={f} value={f}>
-                {FORMAT_TEXT[f]}
+                {t(FORMAT_TEXT[f])}
               </option>
             ))}
           </select>
         </label>
         <div className="field-row">
-          <span>Source</span>
+          <span>{t('import.source')}</span>
           <span className="destination">
             <input
               type="text"
               value={source}
               onChange={(e) => setSource(e.target.value)}
-              placeholder="path to the file or folder"
-              aria-label="Import source"
+              placeholder={t('import.source-placeholder')}
+              aria-label={t('import.source-label')}
               data-testid="import-source"
               dir="auto"
             />
             <button type="button" className="small" onClick={() => void choose()}>
-              Choose…
+              {t('app.choose')}
             </button>
           </span>
         </div>
-        {noDialog && <p className="muted">No file dialog in the browser: type a path inside the workspace.</p>}
+        {noDialog && <p className="muted">{t('import.no-dialog')}</p>}
       </fieldset>
-      <p className="muted">
-        Identical spans are not added twice; spans that conflict with yours are reported and left for you.
-      </p>
+      <p className="muted">{t('import.note')}</p>
       {error && (
         <p className="banner error" role="alert" data-testid="import-error">
-          Import failed: {error.message}
-          {error.file ? ` (${error.file})` : ''}
+          {error.file
+            ? t('import.failed-file', { message: error.message, file: error.file })
+            : t('import.failed', { message: error.message })}
         </p>
       )}
       {report && (
         <div className="dataset-summary" data-testid="import-report">
           <h3>
-            {report.documents} document{report.documents === 1 ? '' : 's'}: {report.added} span
-            {report.added === 1 ? '' : 's'} added, {report.duplicates} already there
+            {t('import.report', { documents: report.documents, added: report.added, duplicates: report.duplicates })}
           </h3>
           {report.conflicts.length > 0 && (
             <>
-              <h3>Conflicts ({report.conflicts.length}), not imported</h3>
+              <h3>{t('import.conflicts', { n: report.conflicts.length })}</h3>
               <ul>
                 {report.conflicts.map((c, i) => (
                   <li key={i}>
-                    <bdi>{c.file}</bdi>: {c.message}
+                    <RichMessage id="app.in-file" values={{ file: <bdi>{c.file}</bdi>, message: c.message }} />
                   </li>
                 ))}
               </ul>
@@ -124,11 +126,11 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           )}
           {report.skipped.length > 0 && (
             <>
-              <h3>Skipped ({report.skipped.length})</h3>
+              <h3>{t('import.skipped', { n: report.skipped.length })}</h3>
               <ul>
                 {report.skipped.map((s, i) => (
                   <li key={i}>
-                    <bdi>{s.file}</bdi>: {s.reason}
+                    <RichMessage id="app.in-file" values={{ file: <bdi>{s.file}</bdi>, message: s.reason }} />
                   </li>
                 ))}
               </ul>
@@ -138,7 +140,7 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
       )}
       <div className="dialog-actions">
         <button onClick={onClose} disabled={busy}>
-          {report ? 'Close' : 'Cancel'}
+          {report ? t('app.close') : t('app.cancel')}
         </button>
         <button
           className="primary"
@@ -146,7 +148,7 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
           onClick={() => void run()}
           data-testid="import-start"
         >
-          {busy ? 'Importing…' : 'Import'}
+          {busy ? t('import.importing') : t('import.import')}
         </button>
       </div>
     </Dialog>

@@ -3,11 +3,13 @@
 // relabels the selected entity. One Tab stop (a toolbar: the arrows move between labels), and a
 // mouse press leaves the focus and the selection in the text.
 import { useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
+import { useTranslator } from '../session/locale';
 import { selectLabels, useTahrir } from '../session/store';
 import { labelClass } from '../text/label-styles';
 import { tagWithLabel } from '../text/keyboard';
 
 export function LabelBar(): ReactElement | null {
+  const t = useTranslator();
   const labels = useTahrir(selectLabels);
   const hasDoc = useTahrir((s) => !!s.doc);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
@@ -24,8 +26,9 @@ export function LabelBar(): ReactElement | null {
     buttons.current[n]?.focus();
   };
   const onKeyDown = (e: KeyboardEvent): void => {
-    // A toolbar's keys; in a right-to-left page the arrows would swap (the chrome is left to right).
-    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    // A toolbar's keys, as the bar reads: in the Arabic (mirrored) interface the next label is to the left.
+    const forward = t.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const step = e.key === forward || e.key === 'ArrowDown' ? 1 : /^Arrow(Left|Right|Up)$/.test(e.key) ? -1 : 0;
     if (step) focusAt(active + step);
     else if (e.key === 'Home') focusAt(0);
     else if (e.key === 'End') focusAt(labels.length - 1);
@@ -36,7 +39,7 @@ export function LabelBar(): ReactElement | null {
     <div
       className="label-bar"
       role="toolbar"
-      aria-label="Labels: tag the selected text"
+      aria-label={t('labelbar.label')}
       aria-orientation="horizontal"
       data-testid="label-bar"
       onKeyDown={onKeyDown}
@@ -53,7 +56,11 @@ export function LabelBar(): ReactElement | null {
           aria-pressed={current === label.name}
           aria-keyshortcuts={label.hotkey}
           disabled={readOnly}
-          title={`Tag the selected text as ${label.name}${label.hotkey ? ` (key ${label.hotkey})` : ''}`}
+          title={
+            label.hotkey
+              ? t('labelbar.title-key', { label: label.name, key: label.hotkey })
+              : t('labelbar.title', { label: label.name })
+          }
           data-label={label.name}
           // The press must not take the focus or the selection from the text: the click tags that selection.
           onMouseDown={(e) => e.preventDefault()}

@@ -7,6 +7,7 @@ import type { TahrirErrorData } from '../../shared/errors';
 import { annotatorsChart, entitiesChart, statusOverTimeChart, type SvgNode } from '../../shared/progress-charts';
 import { toErrorData } from '../session/autosave';
 import { loadCorpusProgress } from '../session/corpus-progress';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
 
@@ -28,6 +29,7 @@ function render(node: SvgNode | string, key: number): ReactNode {
 }
 
 export function ProgressDialog({ onClose }: DialogProps): ReactElement {
+  const t = useTranslator();
   const [progress, setProgress] = useState<CorpusProgress | null>(null);
   const [error, setError] = useState<TahrirErrorData | null>(null);
   const labels = useTahrir((s) => s.workspace?.config.labels);
@@ -52,37 +54,33 @@ export function ProgressDialog({ onClose }: DialogProps): ReactElement {
         data-testid="progress-view"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="progress-title">Progress</h2>
+        <h2 id="progress-title">{t('progress.title')}</h2>
         {error && (
           <p className="banner error" role="alert">
-            {error.file ? `${error.file}: ` : ''}
-            {error.message}
+            {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
           </p>
         )}
-        {!progress && !error && <p className="muted">Counting the workspace’s sidecars…</p>}
+        {!progress && !error && <p className="muted">{t('progress.counting')}</p>}
         {progress && (
           <>
             <section aria-labelledby="progress-status">
-              <h3 id="progress-status">Documents per status over time</h3>
-              <p className="muted">
-                {progress.documents} documents. Each counts in its status from the day it was last saved (a sidecar
-                keeps no older status).
-              </p>
+              <h3 id="progress-status">{t('progress.status-over-time')}</h3>
+              <p className="muted">{t('progress.status-note', { n: progress.documents })}</p>
               <Svg node={statusOverTimeChart(progress)} />
             </section>
             <section aria-labelledby="progress-labels">
-              <h3 id="progress-labels">Entities per label</h3>
+              <h3 id="progress-labels">{t('progress.labels')}</h3>
               <Svg node={entitiesChart(progress, colors)} />
             </section>
             <section aria-labelledby="progress-annotators">
-              <h3 id="progress-annotators">Documents per annotator</h3>
+              <h3 id="progress-annotators">{t('progress.annotators')}</h3>
               <Svg node={annotatorsChart(progress)} />
             </section>
           </>
         )}
         <div className="dialog-buttons">
           <button className="primary" onClick={onClose} autoFocus>
-            Close
+            {t('app.close')}
           </button>
         </div>
       </div>

@@ -6,6 +6,8 @@ import { spansOverlapping } from '../../shared/document-data';
 import type { Entity, Quote } from '../../shared/model';
 import { overlapRelation, type OverlapRelation } from '../../shared/span-policy';
 import { sourceIndex } from '../../shared/text-view';
+import type { MessageKey } from '../../shared/i18n/translator';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { flashSpan } from '../session/ui-actions';
 import { labelClass } from '../text/label-styles';
@@ -13,11 +15,11 @@ import { labelClass } from '../text/label-styles';
 /** Code points of context shown on each side, within the span's paragraph. */
 const CONTEXT = 32;
 
-const RELATION_WORDS: Record<OverlapRelation, string> = {
-  same: 'same words as',
-  inside: 'inside',
-  holds: 'holds',
-  crosses: 'crosses',
+const RELATION_WORDS: Record<OverlapRelation, MessageKey> = {
+  same: 'extent.same',
+  inside: 'extent.inside',
+  holds: 'extent.holds',
+  crosses: 'extent.crosses',
 };
 
 const NO_OVERLAPS: readonly Entity[] = [];
@@ -36,6 +38,7 @@ function context(source: string, start: number, end: number): { before: string; 
 }
 
 export function SpanExtent({ span, kind }: { span: Entity | Quote; kind: 'entity' | 'quote' }): ReactElement {
+  const t = useTranslator();
   const source = useTahrir((s) => s.doc?.source ?? '');
   const labels = useTahrir((s) => s.workspace?.config.labels);
   const entities = useTahrir((s) => s.data?.entities);
@@ -52,7 +55,7 @@ export function SpanExtent({ span, kind }: { span: Entity | Quote; kind: 'entity
   const points = span.end - span.start;
   return (
     <div className="span-extent" data-testid="span-extent">
-      <div className="extent-line" title="The span's words in their paragraph">
+      <div className="extent-line" title={t('extent.line')}>
         <bdi dir="auto">
           {before}
           <mark className="extent-mark">{text}</mark>
@@ -60,13 +63,13 @@ export function SpanExtent({ span, kind }: { span: Entity | Quote; kind: 'entity
         </bdi>
       </div>
       <div className="extent-size muted">
-        {points} character{points === 1 ? '' : 's'}, source offsets {span.start}–{span.end}
+        {t('extent.size', { n: points, start: String(span.start), end: String(span.end) })}
       </div>
       {others.length > 0 && (
-        <ul className="overlaps" aria-label="Overlapping entities" data-testid="overlaps">
+        <ul className="overlaps" aria-label={t('extent.overlaps')} data-testid="overlaps">
           {others.map(({ entity, relation }) => (
             <li key={entity.id} data-relation={relation}>
-              <span className="relation">{RELATION_WORDS[relation]}</span>{' '}
+              <span className="relation">{t(RELATION_WORDS[relation])}</span>{' '}
               <button className="link-like" onClick={() => flashSpan({ kind: 'entity', id: entity.id })}>
                 <span
                   className={`label-chip small ${labelClass(labels?.findIndex((l) => l.name === entity.label) ?? -1)}`}

@@ -11,6 +11,7 @@ import {
   suggestionId,
 } from '../../shared/annotation-review';
 import type { TaggerStatus } from '../../shared/api';
+import type { Translator } from '../../shared/i18n/translator';
 import { sourceIndex } from '../../shared/text-view';
 import {
   acceptAllOf,
@@ -20,25 +21,25 @@ import {
   setSuggestionSource,
   useReview,
 } from '../session/annotation-suggestions';
+import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { acceptAllLike, clearSuggestions, decideSuggestion, drawSuggestions } from '../text/suggestion-commands';
+import { RichMessage } from './RichMessage';
 import '../styles/suggestions.css';
 
-const documents = (n: number) => `${n} document${n === 1 ? '' : 's'}`;
-
-function taggerWords(t: TaggerStatus | null): string {
-  if (!t) return '';
-  switch (t.state) {
+function taggerWords(t: Translator, tagger: TaggerStatus | null): string {
+  if (!tagger) return '';
+  switch (tagger.state) {
     case 'reading':
-      return 'Tagger: reading the workspace…';
+      return t('tagger.reading');
     case 'training':
-      return t.documents ? `Tagger: learning again (last from ${documents(t.documents)})…` : 'Tagger: learning…';
+      return tagger.documents ? t('tagger.training-again', { n: tagger.documents }) : t('tagger.training');
     case 'ready':
-      return `Tagger: learned from ${documents(t.documents)} (${t.sentences} sentence${t.sentences === 1 ? '' : 's'})`;
+      return t('tagger.ready', { n: tagger.documents, sentences: tagger.sentences });
     case 'untrained':
-      return 'Tagger: nothing annotated to learn from yet';
+      return t('tagger.untrained');
     case 'unavailable':
-      return `Tagger off: ${t.problem ?? 'not available'}`;
+      return t('tagger.unavailable', { problem: tagger.problem ?? t('tagger.not-available') });
   }
 }
 
@@ -48,6 +49,7 @@ function describe(s: { start: number; end: number }, source: string): string {
 }
 
 export function SuggestionBar(): ReactElement | null {
+  const t = useTranslator();
   const doc = useTahrir((s) => s.doc);
   const data = useTahrir((s) => s.data);
   const view = useTahrir((s) => s.view);
@@ -75,12 +77,12 @@ export function SuggestionBar(): ReactElement | null {
   const labels = Object.entries(counts.byLabel).sort((a, b) => b[1] - a[1]);
   const readOnly = !!doc.readOnly;
   return (
-    <section className="review-bar" aria-label="Suggestions" data-testid="suggestion-bar">
+    <section className="review-bar" aria-label={t('review.label')} data-testid="suggestion-bar">
       <div className="review-row">
         <strong className="review-count" data-testid="suggestion-count" aria-live="polite">
           {review.loading && review.suggestions.length === 0
-            ? 'Looking for suggestions…'
-            : `${counts.total} suggestion${counts.total === 1 ? '' : 's'} open`}
+            ? t('review.looking')
+            : t('review.open', { n: counts.total })}
         </strong>
         {labels.length > 0 && (
           <span className="review-labels">
@@ -89,7 +91,7 @@ export function SuggestionBar(): ReactElement | null {
                 key={label}
                 className="small chip"
                 disabled={readOnly}
-                title={`Accept all ${n} ${label} suggestions in this document (one undo step)`}
+                title={t('review.accept-label-title', { n, label })}
                 onClick={() => acceptAllOf({ label })}
               >
                 {label} {n}
@@ -98,15 +100,15 @@ export function SuggestionBar(): ReactElement | null {
           </span>
         )}
         <span className="review-tagger" data-testid="tagger-status">
-          {taggerWords(review.tagger)}
+          {taggerWords(t, review.tagger)}
         </span>
         {review.error && (
           <span className="review-error" role="alert">
-            Suggestions failed: {review.error.message}
+            {t('review.failed', { message: review.error.message })}
           </span>
         )}
         <details className="review-sources">
-          <summary>Sources</summary>
+          <summary>{t('review.sources')}</summary>
           {SUGGESTION_SOURCES.map((source) => (
             <label key={source}>
               <input
@@ -114,7 +116,7 @@ export function SuggestionBar(): ReactElement | null {
                 checked={review.sources[source]}
                 onChange={(e) => setSuggestionSource(source, e.target.checked)}
               />{' '}
-              {SOURCE_NAMES[source]} ({counts.bySource[source] ?? 0})
+              {t('review.source-count', { source: t(SOURCE_NAMES[source]), n: counts.bySource[source] ?? 0 })}
             </label>
           ))}
         </details>
@@ -122,32 +124,44 @@ export function SuggestionBar(): ReactElement | null {
       {current ? (
         <div className="review-row review-current" data-testid="suggestion-current">
           <span className={isEntitySuggestion(current) ? 'review-kind entity' : 'review-kind quote'}>
-            {isEntitySuggestion(current) ? current.label : `${current.kind} quote`}
+            {isEntitySuggestion(current) ? current.label : t('review.quote-kind', { kind: current.kind })}
           </span>
           <bdi className="review-text">{describe(current, doc.source)}</bdi>
           {!isEntitySuggestion(current) && current.speaker && (
             <span>
-              said by <bdi className="review-speaker">{describe(current.speaker, doc.source)}</bdi>
+              <RichMessage
+                id="review.said-by"
+                values={{ speaker: <bdi className="review-speaker">{describe(current.speaker, doc.source)}</bdi> }}
+              />
             </span>
           )}
           <span className="review-why">
-            {SOURCE_NAMES[current.source]} · {Math.round(current.score * 100)}%
-            {isEntitySuggestion(current) && current.conflicts ? ` · also tagged ${current.conflicts.join(', ')}` : ''}
+            {isEntitySuggestion(current) && current.conflicts
+              ? t('review.why-conflicts', {
+                  source: t(SOURCE_NAMES[current.source]),
+                  score: Math.round(current.score * 100),
+                  labels: current.conflicts.join(t('app.list-separator')),
+                })
+              : t('review.why', { source: t(SOURCE_NAMES[current.source]), score: Math.round(current.score * 100) })}
           </span>
           <span className="review-actions">
             <button className="small primary" disabled={readOnly} onClick={() => decideSuggestion('accept')}>
-              Accept <kbd>Y</kbd>
+              <RichMessage id="review.accept" />
             </button>
             <button className="small" disabled={readOnly} onClick={() => decideSuggestion('reject')}>
-              Reject <kbd>X</kbd>
+              <RichMessage id="review.reject" />
             </button>
             <button className="small" disabled={readOnly} onClick={() => acceptAllLike('label')}>
-              All {isEntitySuggestion(current) ? current.label : 'quotes'} <kbd>⇧Y</kbd>
+              {isEntitySuggestion(current) ? (
+                <RichMessage id="review.all-label" values={{ label: current.label }} />
+              ) : (
+                <RichMessage id="review.all-quotes" />
+              )}
             </button>
             <button className="small" disabled={readOnly} onClick={() => acceptAllLike('source')}>
-              All from {current.source} <kbd>Alt+Y</kbd>
+              <RichMessage id="review.all-source" values={{ source: t(SOURCE_NAMES[current.source]) }} />
             </button>
-            <button className="small" onClick={() => setAnnotationCursor(null)} aria-label="Leave the suggestion">
+            <button className="small" onClick={() => setAnnotationCursor(null)} aria-label={t('review.leave')}>
               ×
             </button>
           </span>
@@ -156,8 +170,7 @@ export function SuggestionBar(): ReactElement | null {
         // Shown while they are looked for too: the text below does not jump down when they come (mid-drag).
         (counts.total > 0 || review.loading) && (
           <div className="review-row review-hint">
-            <kbd>N</kbd> next suggestion · <kbd>Y</kbd> accept · <kbd>X</kbd> reject · a label’s digit: accept as that
-            label
+            <RichMessage id="review.hint" />
           </div>
         )
       )}

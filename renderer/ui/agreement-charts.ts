@@ -22,7 +22,7 @@ export function chartColors(box: HTMLElement): ChartColors {
   const c = getComputedStyle(box);
   return {
     text: c.color,
-    grid: c.borderInlineStartColor || c.borderLeftColor,
+    grid: c.borderInlineStartColor,
     panel: c.backgroundColor,
     first: c.borderTopColor,
     second: c.borderBottomColor,

@@ -1,17 +1,38 @@
 // What an export wrote and what it left out (and why): shown at the end of Export….
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement, type ReactNode } from 'react';
 import type { ExportSummary } from '../../shared/api';
+import type { Translator } from '../../shared/i18n/translator';
+import { useTranslator } from '../session/locale';
+import { RichMessage } from './RichMessage';
+
+/** Names, each isolated, joined with the language's comma; past `most`, "and N more". */
+export function NameList({ names, most = Infinity }: { names: readonly string[]; most?: number }): ReactElement {
+  const t = useTranslator();
+  return <>{nameList(t, names, most)}</>;
+}
+
+function nameList(t: Translator, names: readonly string[], most: number): ReactNode {
+  const shown = names.slice(0, most).map((name, i) => (
+    <Fragment key={name}>
+      {i > 0 && t('app.list-separator')}
+      <bdi>{name}</bdi>
+    </Fragment>
+  ));
+  return names.length > most ? (
+    <RichMessage id="app.and-more" values={{ list: <>{shown}</>, n: names.length - most }} />
+  ) : (
+    shown
+  );
+}
 
 export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): ReactElement {
+  const t = useTranslator();
   const labels = Object.entries(summary.spansByLabel).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const leftOut = Object.entries(summary.leftOut).filter(([, n]) => n > 0);
   const spans = labels.reduce((n, [, k]) => n + k, 0);
   return (
     <div className="dataset-summary" data-testid="export-summary">
-      <h3>
-        Exported {summary.documents} document{summary.documents === 1 ? '' : 's'}: {spans} span{spans === 1 ? '' : 's'},{' '}
-        {summary.quotes} quote{summary.quotes === 1 ? '' : 's'}
-      </h3>
+      <h3>{t('summary.exported', { documents: summary.documents, spans, quotes: summary.quotes })}</h3>
       {labels.length > 0 && (
         <table>
           <tbody>
@@ -26,20 +47,15 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
       )}
       {summary.untouched.length > 0 && (
         <p data-testid="export-untouched">
-          Left out {summary.untouched.length} untouched document{summary.untouched.length === 1 ? '' : 's'} (to do,
-          nothing annotated):{' '}
-          {summary.untouched.slice(0, 5).map((id, i) => (
-            <span key={id}>
-              {i > 0 && ', '}
-              <bdi>{id}</bdi>
-            </span>
-          ))}
-          {summary.untouched.length > 5 && ` and ${summary.untouched.length - 5} more`}.
+          <RichMessage
+            id="summary.untouched"
+            values={{ n: summary.untouched.length, list: nameList(t, summary.untouched, 5) }}
+          />
         </p>
       )}
-      <h3>Left out</h3>
+      <h3>{t('summary.left-out')}</h3>
       {leftOut.length === 0 ? (
-        <p className="muted">No span was left out.</p>
+        <p className="muted">{t('summary.none-left-out')}</p>
       ) : (
         <table data-testid="export-left-out">
           <tbody>
@@ -56,18 +72,26 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
         <ul className="left-out-spans" data-testid="export-left-out-spans">
           {summary.leftOutSpans.map((s, i) => (
             <li key={i}>
-              <bdi>{s.document}</bdi>: {s.label ?? 'quote'} “<bdi>{s.text}</bdi>” ({s.reason})
+              <RichMessage
+                id="summary.left-out-span"
+                values={{
+                  document: <bdi>{s.document}</bdi>,
+                  label: s.label ?? t('summary.quote'),
+                  text: <bdi>{s.text}</bdi>,
+                  reason: s.reason,
+                }}
+              />
             </li>
           ))}
         </ul>
       )}
       {summary.reanchored.length > 0 && (
         <>
-          <h3>Spans not where their text is</h3>
+          <h3>{t('summary.reanchored')}</h3>
           <ul data-testid="export-reanchored">
             {summary.reanchored.map((r) => (
               <li key={`${r.file}\u0000${r.id}`}>
-                <bdi>{r.file}</bdi>: <bdi>{r.message}</bdi>
+                <RichMessage id="app.in-file" values={{ file: <bdi>{r.file}</bdi>, message: <bdi>{r.message}</bdi> }} />
               </li>
             ))}
           </ul>
@@ -75,17 +99,17 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
       )}
       {summary.skipped.length > 0 && (
         <>
-          <h3>Documents skipped</h3>
+          <h3>{t('summary.skipped')}</h3>
           <ul data-testid="export-skipped">
             {summary.skipped.map((s) => (
               <li key={s.file}>
-                <bdi>{s.file}</bdi>: {s.reason}
+                <RichMessage id="app.in-file" values={{ file: <bdi>{s.file}</bdi>, message: s.reason }} />
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3>Written</h3>
+      <h3>{t('summary.written')}</h3>
       <ul data-testid="export-outputs">
         {summary.outputs.map((o) => (
           <li key={o}>

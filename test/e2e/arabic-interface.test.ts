@@ -116,6 +116,37 @@ describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)'
     await sheet.waitFor({ state: 'detached' });
   });
 
+  it('shows the dialogs, the cleanup tab and the label bar in Arabic, mirrored (screenshots)', async () => {
+    const dialogs: [string, string, string][] = [
+      ['[data-testid="open-export"]', '[data-testid="export-dialog"]', 'تصدير مجموعة بيانات'],
+      ['.top-bar button:has-text("استيراد…")', '[data-testid="import-dialog"]', 'استيراد توسيمات مسبقة'],
+      ['.top-bar button:has-text("التقدم…")', '[data-testid="progress-view"]', 'المستندات حسب الحالة عبر الزمن'],
+      ['.top-bar button:has-text("قوالب المواقع…")', '[data-testid="corpus-cleanup"]', 'قوالب المواقع'],
+    ];
+    for (const [open, dialog, words] of dialogs) {
+      await page.locator(open).first().click();
+      const shown = page.locator(dialog);
+      await expect.poll(() => shown.textContent(), { timeout: 15_000 }).toContain(words);
+      expect(await shown.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+      // No English sentence left in the dialog (format and file names aside).
+      expect(await shown.textContent()).not.toMatch(/\b(the|and|of|Close|Cancel|Choose|documents?)\b/);
+      await page.screenshot({ path: join(shots, `arabic-${dialog.replace(/\W+/g, ' ').trim().split(' ').pop()}.png`) });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => shown.count()).toBe(0);
+    }
+    await page.locator('.tabs [role="tab"]').nth(2).click();
+    await expect.poll(() => page.locator('[data-testid="cleanup-panel"]').textContent()).toContain('تعديل يدوي');
+    await page.screenshot({ path: join(shots, 'arabic-cleanup-tab.png') });
+    // The label bar reads right to left: the left arrow moves to the next label.
+    const bar = page.locator('[data-testid="label-bar"] button');
+    await bar.first().focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe(
+      await bar.nth(1).getAttribute('data-label'),
+    );
+    expect(await bar.first().getAttribute('title')).toMatch(/^وسم النص المحدد بـ/);
+  });
+
   it('runs a shortcut pressed with an Arabic layout (ض on the Q key marks a quote), and hints in Arabic', async () => {
     // Nothing selected: the hint, in Arabic.
     await page.locator('[data-testid="document-text"]').focus();

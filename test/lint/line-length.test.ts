@@ -38,7 +38,6 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'eslint.config.mjs': 2,
   'renderer/early-start.ts': 1,
   'renderer/index.html': 1,
-  'renderer/ui/dataset-summary.tsx': 1,
   'shared/api-arguments.ts': 1,
   'shared/boilerplate/author-bio.ts': 2,
   'shared/boilerplate/byline.ts': 7,

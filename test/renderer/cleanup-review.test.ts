@@ -22,6 +22,7 @@ import { removeEverywhere } from '../../renderer/session/corpus-cleanup';
 import { markQuote, tagEntity } from '../../renderer/session/annotation-actions';
 import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
 import { undo } from '../../renderer/session/history';
+import { setLocale } from '../../renderer/session/locale';
 import { store } from '../../renderer/session/store';
 import { cp, openWorkspace } from './store-workspace';
 
@@ -41,7 +42,8 @@ async function open(files: Record<string, string>, id: string) {
 }
 
 describe('the cleanup review', () => {
-  it('says why each suggestion was made: its reason when it has one, else its rule’s description', () => {
+  it('says why each suggestion was made: its reason when it has one, else its rule’s description', async () => {
+    await openWorkspace({ 'a.txt': 'نص.\n' });
     expect(
       suggestionWhy({
         rule: 'site-template',
@@ -53,6 +55,9 @@ describe('the cleanup review', () => {
       'A line naming the source',
     );
     expect(suggestionWhy({ rule: 'x' })).toBe('Rule x');
+    setLocale('ar');
+    expect(suggestionWhy({ rule: 'x' })).toBe('القاعدة x');
+    setLocale('en');
   });
 
   it('suggests what a rejected block held at once, before any save or Refresh (issue 19)', async () => {

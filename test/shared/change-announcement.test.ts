@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { announceChange, shortText } from '../../shared/change-announcement';
 import { withSpans, type DocumentData } from '../../shared/document-data';
+import { createTranslator } from '../../shared/i18n/translator';
 import type { Entity, Quote } from '../../shared/model';
 
 const base: DocumentData = {
@@ -29,6 +30,18 @@ describe('change announcements', () => {
     expect(announceChange(tagged, deleted, 'edit')).toBe('deleted PERSON جو بايدن');
     // An undo goes from the later data back: undoing the delete brings the entity back.
     expect(announceChange(deleted, tagged, 'undo')).toBe('undone: deleted PERSON جو بايدن');
+  });
+
+  it('in Arabic, with the Arabic plural and separator, when the interface is in Arabic', () => {
+    const ar = createTranslator('ar');
+    const tagged = { ...base, entities: withSpans(base.entities, { t1: biden }) };
+    expect(announceChange(base, tagged, 'edit', ar)).toBe('وُسم PERSON جو بايدن');
+    expect(announceChange(tagged, base, 'undo', ar)).toBe('تراجع عن: وُسم PERSON جو بايدن');
+    const two = withSpans(base.entities, { t1: biden, t2: { ...biden, id: 't2', start: 90, end: 95, text: 'بايدن' } });
+    expect(announceChange(base, { ...base, entities: two }, 'edit', ar)).toBe('وُسم كيانان بـPERSON');
+    const quote: Quote = { id: 'q1', start: 40, end: 60, text: 'الأمر جيد', kind: 'direct', speaker: null };
+    const both = { ...tagged, quotes: withSpans(base.quotes, { q1: quote }) };
+    expect(announceChange(base, both, 'edit', ar)).toBe('وُسم PERSON جو بايدن؛ عُلّم اقتباس الأمر جيد');
   });
 
   it('tag-all, quotes, speakers, cleanup edits and the status', () => {

@@ -78,7 +78,7 @@ describe('message catalogs', () => {
 
   it('leave no English words in Arabic messages, only key, file, command and format names', () => {
     const allowed =
-      /^([A-Z]+|Ctrl|Shift|Alt|Enter|Esc|Del|Escape|Delete|Backspace|Space|Tab|[A-Z]|tahrir\.json|txt|\.txt|JSON|JSONL|CoNLL|brat|Label|Studio|Hugging|Face|W3C|Web|Annotation|git|Tahrir)$/;
+      /^([A-Z]+|Ctrl|Shift|Alt|Enter|Esc|Del|Escape|Delete|Backspace|Space|Tab|[A-Z]|tahrir\.json|txt|\.txt|JSON|JSONL|CoNLL|brat|Label|Studio|Hugging|Face|W3C|Web|Annotation|ann|git|Tahrir|user\.name|spaCy|tokens|ner|tags|LD)$/;
     for (const [key, message] of Object.entries(AR))
       for (const word of literalText(parse(message))
         .replace(/\b(status|assigned):\w+|tahrir-assignment\.json|\btahrir [a-z-]+/g, ' ')
