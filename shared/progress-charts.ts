@@ -12,6 +12,22 @@ export interface SvgNode {
 }
 
 export const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
+
+/** The words inside the charts: the editor passes its interface language's; `tahrir stats --html` uses English. */
+export interface ChartWords {
+  status: Record<DocumentStatus, string>;
+  statusOverTime: string;
+  entitiesPerLabel: string;
+  documentsPerAnnotator: string;
+  noneYet: string;
+}
+export const ENGLISH_CHART_WORDS: ChartWords = {
+  status: STATUS_NAMES,
+  statusOverTime: 'Documents per status over time',
+  entitiesPerLabel: 'Entities per label',
+  documentsPerAnnotator: 'Documents per annotator',
+  noneYet: 'none yet',
+};
 /** Distinct in lightness too (they read apart in grey and to the colour-blind): light grey, amber, dark green. */
 export const STATUS_COLORS: Record<DocumentStatus, string> = {
   todo: '#cfcbc3',
@@ -49,7 +65,7 @@ function frame(height: number, label: string, ...children: SvgNode[]): SvgNode {
 }
 
 /** Documents per status, a stacked bar per day of saving (the last bar: today's counts). */
-export function statusOverTimeChart(p: CorpusProgress): SvgNode {
+export function statusOverTimeChart(p: CorpusProgress, words: ChartWords = ENGLISH_CHART_WORDS): SvgNode {
   const days = p.overTime.length > 0 ? p.overTime : [{ day: '', ...p.byStatus }];
   const left = 44;
   const top = 28;
@@ -66,7 +82,7 @@ export function statusOverTimeChart(p: CorpusProgress): SvgNode {
       return el(
         'rect',
         { x, y, width: bar, height: h, fill: STATUS_COLORS[status], dataStatus: status },
-        el('title', {}, `${d.day}: ${d[status]} ${STATUS_NAMES[status]}`),
+        el('title', {}, `${d.day}: ${d[status]} ${words.status[status]}`),
       );
     });
     return el('g', { dataDay: d.day }, ...parts);
@@ -90,12 +106,12 @@ export function statusOverTimeChart(p: CorpusProgress): SvgNode {
       'g',
       {},
       el('rect', { x: left + i * 110, y: 6, width: 12, height: 12, fill: STATUS_COLORS[status] }),
-      text(left + i * 110 + 17, 16, `${STATUS_NAMES[status]} ${p.byStatus[status]}`),
+      text(left + i * 110 + 17, 16, `${words.status[status]} ${p.byStatus[status]}`),
     ),
   );
   return frame(
     top + plot.height + 26,
-    `Documents per status over time: ${STACK.map((s) => `${p.byStatus[s]} ${STATUS_NAMES[s]}`).join(', ')}`,
+    `${words.statusOverTime}: ${STACK.map((s) => `${p.byStatus[s]} ${words.status[s]}`).join(', ')}`,
     ...axis,
     ...bars,
     ...dayLabels,
@@ -112,7 +128,7 @@ export interface BarRow {
 }
 
 /** Horizontal bars, one row each, the value written after the bar. */
-export function barChart(rows: readonly BarRow[], label: string): SvgNode {
+export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLISH_CHART_WORDS.noneYet): SvgNode {
   const row = 24;
   const left = 130;
   const width = WIDTH - left - 60;
@@ -137,28 +153,42 @@ export function barChart(rows: readonly BarRow[], label: string): SvgNode {
       text(left + w + 6, y + 13, r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value)),
     );
   });
-  if (rows.length === 0) drawn.push(el('g', {}, text(left, 16, 'none yet')));
+  if (rows.length === 0) drawn.push(el('g', {}, text(left, 16, noneYet)));
   return frame(Math.max(1, rows.length) * row + 8, label, ...drawn);
 }
 
+const listed = (items: string[], words: ChartWords) => items.join(', ') || words.noneYet;
+
 /** Entities per label, in the label's colour. */
-export function entitiesChart(p: CorpusProgress, colors: Readonly<Record<string, string>> = {}): SvgNode {
+export function entitiesChart(
+  p: CorpusProgress,
+  colors: Readonly<Record<string, string>> = {},
+  words: ChartWords = ENGLISH_CHART_WORDS,
+): SvgNode {
   return barChart(
     p.entitiesByLabel.map((l) => ({ name: l.label, value: l.entities, color: colors[l.label] ?? '#9aa6b8' })),
-    `Entities per label: ${p.entitiesByLabel.map((l) => `${l.label} ${l.entities}`).join(', ')}`,
+    `${words.entitiesPerLabel}: ${listed(
+      p.entitiesByLabel.map((l) => `${l.label} ${l.entities}`),
+      words,
+    )}`,
+    words.noneYet,
   );
 }
 
 /** Documents per annotator, the done ones darker. */
-export function annotatorsChart(p: CorpusProgress): SvgNode {
+export function annotatorsChart(p: CorpusProgress, words: ChartWords = ENGLISH_CHART_WORDS): SvgNode {
   return barChart(
     p.byAnnotator.map((a) => ({
       name: a.annotator,
       value: a.documents,
       color: '#9cc0e8',
-      part: { value: a.done, color: '#2f5f9e', name: 'done' },
+      part: { value: a.done, color: '#2f5f9e', name: words.status.done },
     })),
-    `Documents per annotator: ${p.byAnnotator.map((a) => `${a.annotator} ${a.documents}`).join(', ') || 'none yet'}`,
+    `${words.documentsPerAnnotator}: ${listed(
+      p.byAnnotator.map((a) => `${a.annotator} ${a.documents}`),
+      words,
+    )}`,
+    words.noneYet,
   );
 }
 

@@ -4,7 +4,13 @@
 import { createElement, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import type { CorpusProgress } from '../../shared/corpus-progress';
 import type { TahrirErrorData } from '../../shared/errors';
-import { annotatorsChart, entitiesChart, statusOverTimeChart, type SvgNode } from '../../shared/progress-charts';
+import {
+  annotatorsChart,
+  entitiesChart,
+  statusOverTimeChart,
+  type ChartWords,
+  type SvgNode,
+} from '../../shared/progress-charts';
 import { toErrorData } from '../session/autosave';
 import { loadCorpusProgress } from '../session/corpus-progress';
 import { useTranslator } from '../session/locale';
@@ -30,6 +36,13 @@ function render(node: SvgNode | string, key: number): ReactNode {
 
 export function ProgressDialog({ onClose }: DialogProps): ReactElement {
   const t = useTranslator();
+  const words: ChartWords = {
+    status: { todo: t('status.todo'), in_progress: t('status.in_progress'), done: t('status.done') },
+    statusOverTime: t('progress.status-over-time'),
+    entitiesPerLabel: t('progress.labels'),
+    documentsPerAnnotator: t('progress.annotators'),
+    noneYet: t('progress.none-yet'),
+  };
   const [progress, setProgress] = useState<CorpusProgress | null>(null);
   const [error, setError] = useState<TahrirErrorData | null>(null);
   const labels = useTahrir((s) => s.workspace?.config.labels);
@@ -66,15 +79,15 @@ export function ProgressDialog({ onClose }: DialogProps): ReactElement {
             <section aria-labelledby="progress-status">
               <h3 id="progress-status">{t('progress.status-over-time')}</h3>
               <p className="muted">{t('progress.status-note', { n: progress.documents })}</p>
-              <Svg node={statusOverTimeChart(progress)} />
+              <Svg node={statusOverTimeChart(progress, words)} />
             </section>
             <section aria-labelledby="progress-labels">
               <h3 id="progress-labels">{t('progress.labels')}</h3>
-              <Svg node={entitiesChart(progress, colors)} />
+              <Svg node={entitiesChart(progress, colors, words)} />
             </section>
             <section aria-labelledby="progress-annotators">
               <h3 id="progress-annotators">{t('progress.annotators')}</h3>
-              <Svg node={annotatorsChart(progress)} />
+              <Svg node={annotatorsChart(progress, words)} />
             </section>
           </>
         )}

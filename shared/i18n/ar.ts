@@ -452,6 +452,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'progress.status-over-time': 'المستندات حسب الحالة عبر الزمن',
   'progress.status-note':
     '{n, plural, zero {لا مستندات.} one {مستند واحد.} two {مستندان.} few {# مستندات.} many {# مستندًا.} other {# مستند.}} يُحسب كل مستند في كل حالة منذ يوم انتقاله إليها (والملف المرافق الأقدم من سجل الحالات: منذ آخر حفظ له).',
+  'progress.none-yet': 'لا شيء بعد',
   'progress.labels': 'الكيانات حسب التصنيف',
   'progress.annotators': 'المستندات حسب المُوسِّم',
 

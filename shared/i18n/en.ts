@@ -461,6 +461,7 @@ export const EN = {
   'progress.status-over-time': 'Documents per status over time',
   'progress.status-note':
     '{n, plural, one {# document.} other {# documents.}} Each counts in a status from the day it changed to it (a sidecar from before the status history: from its last save).',
+  'progress.none-yet': 'none yet',
   'progress.labels': 'Entities per label',
   'progress.annotators': 'Documents per annotator',
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { corpusProgress } from '../../shared/corpus-progress';
 import type { Sidecar } from '../../shared/model';
-import { annotatorsChart, entitiesChart, statusOverTimeChart, svgMarkup } from '../../shared/progress-charts';
+import {
+  annotatorsChart,
+  entitiesChart,
+  ENGLISH_CHART_WORDS,
+  statusOverTimeChart,
+  svgMarkup,
+} from '../../shared/progress-charts';
 import { emptySidecar } from '../../shared/sidecar';
 
 function sidecar(
@@ -67,5 +73,23 @@ describe('corpusProgress', () => {
     const odd = corpusProgress([sidecar('done', '2026-01-01T00:00:00Z', ['GPE'], '<b>&"</b>')]);
     expect(svgMarkup(annotatorsChart(odd))).toContain('&lt;b&gt;&amp;&quot;&lt;/b&gt;');
     expect(svgMarkup(annotatorsChart(odd))).not.toContain('<b>');
+  });
+
+  it('draws the charts in the words it is given (the editor passes its language’s)', () => {
+    const p = corpusProgress([]);
+    const words = {
+      status: { todo: 'للإنجاز', in_progress: 'قيد العمل', done: 'منجز' },
+      statusOverTime: 'المستندات حسب الحالة عبر الزمن',
+      entitiesPerLabel: 'الكيانات حسب الوسم',
+      documentsPerAnnotator: 'المستندات حسب المُوسِّم',
+      noneYet: 'لا شيء بعد',
+    };
+    const drawn = [statusOverTimeChart(p, words), entitiesChart(p, {}, words), annotatorsChart(p, words)].map(
+      svgMarkup,
+    );
+    expect(drawn.join('')).toContain('منجز');
+    expect(drawn.join('')).toContain('لا شيء بعد');
+    for (const english of [...Object.values(ENGLISH_CHART_WORDS.status), ENGLISH_CHART_WORDS.noneYet])
+      expect(drawn.join(''), english).not.toContain(`>${english}`);
   });
 });
