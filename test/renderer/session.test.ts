@@ -36,7 +36,15 @@ describe('editor session', () => {
     expect(s.cleanup).toMatchObject({ docId: null, suggestions: [] });
     expect(s.externalChoice).toBeNull();
     expect(s.replacing).toBeNull();
-    expect(second.seq).toEqual({ open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0 });
+    expect(second.seq).toEqual({
+      open: 0,
+      suggestions: 0,
+      annotationSuggestions: 0,
+      flash: 0,
+      notice: 0,
+      search: 0,
+      syncStatus: 0,
+    });
     expect(s.review).toMatchObject({ docId: null, suggestions: [], cursor: null });
     // The first session's data is untouched by the second.
     expect(Object.keys(first.store.getState().data!.entities)).toEqual(['t1']);
