@@ -83,21 +83,25 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
   it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).
-    const at = await page.evaluate(() => {
-      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
-      for (const [name, h] of CSS.highlights)
-        if (name.startsWith('tahrir-label-'))
-          for (const r of h) {
-            const range = document.createRange();
-            range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
-            range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
-            const rects = range.getClientRects();
-            const b = rects[0];
-            if (rects.length === 1 && b.top > box.top + 40 && b.bottom < box.bottom - 40)
-              return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-          }
-      return null;
-    });
+    // The highlights in view are drawn after the scroll, in an idle moment: wait for one.
+    const inView = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+        for (const [name, h] of CSS.highlights)
+          if (name.startsWith('tahrir-label-'))
+            for (const r of h) {
+              const range = document.createRange();
+              range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+              range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+              const rects = range.getClientRects();
+              const b = rects[0];
+              if (rects.length === 1 && b.top > box.top + 40 && b.bottom < box.bottom - 40)
+                return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+            }
+        return null;
+      });
+    await expect.poll(inView).not.toBeNull();
+    const at = await inView();
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0)).toBe(1);
