@@ -63,7 +63,7 @@ describe.skipIf(!haveChromium)('mixed-direction paragraphs in Chromium (tahrir s
     await page.mouse.dblclick(berlin.x, berlin.y);
     await page.keyboard.press('3');
     await page.waitForFunction(() => document.querySelector('.tabs [role="tab"] .count')?.textContent === '2', null, {
-      timeout: 3000,
+      timeout: 15_000,
     });
     await harness.waitSaved(page);
     const sidecar = await harness.readSidecar(session.root, DOC);
