@@ -100,11 +100,15 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
             }
         return null;
       });
-    await expect.poll(inView).not.toBeNull();
-    const at = await inView();
-    expect(at).not.toBeNull();
-    await page.mouse.click(at!.x, at!.y);
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0)).toBe(1);
+    // Found and clicked together: the suggestion bar's arrival can move the text between the two under load.
+    await expect
+      .poll(async () => {
+        const at = await inView();
+        if (!at) return 0;
+        await page.mouse.click(at.x, at.y);
+        return page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0);
+      })
+      .toBe(1);
     await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
     const press = (init: { key: string; code: string; ctrlKey?: boolean }) =>
       page.evaluate((init: { key: string; code: string; ctrlKey?: boolean }) => {
