@@ -76,6 +76,16 @@ export function SuggestionBar(): ReactElement | null {
   if (!doc) return null;
   const labels = Object.entries(counts.byLabel).sort((a, b) => b[1] - a[1]);
   const readOnly = !!doc.readOnly;
+  // Cut to the row's width (the keys stay whole); the whole reason on hover.
+  const why = !current
+    ? ''
+    : isEntitySuggestion(current) && current.conflicts
+      ? t('review.why-conflicts', {
+          source: t(SOURCE_NAMES[current.source]),
+          score: Math.round(current.score * 100),
+          labels: current.conflicts.join(t('app.list-separator')),
+        })
+      : t('review.why', { source: t(SOURCE_NAMES[current.source]), score: Math.round(current.score * 100) });
   return (
     <section className="review-bar" aria-label={t('review.label')} data-testid="suggestion-bar">
       <div className="review-row">
@@ -109,16 +119,18 @@ export function SuggestionBar(): ReactElement | null {
         )}
         <details className="review-sources">
           <summary>{t('review.sources')}</summary>
-          {SUGGESTION_SOURCES.map((source) => (
-            <label key={source}>
-              <input
-                type="checkbox"
-                checked={review.sources[source]}
-                onChange={(e) => setSuggestionSource(source, e.target.checked)}
-              />{' '}
-              {t('review.source-count', { source: t(SOURCE_NAMES[source]), n: counts.bySource[source] ?? 0 })}
-            </label>
-          ))}
+          <div className="review-sources-list">
+            {SUGGESTION_SOURCES.map((source) => (
+              <label key={source}>
+                <input
+                  type="checkbox"
+                  checked={review.sources[source]}
+                  onChange={(e) => setSuggestionSource(source, e.target.checked)}
+                />{' '}
+                {t('review.source-count', { source: t(SOURCE_NAMES[source]), n: counts.bySource[source] ?? 0 })}
+              </label>
+            ))}
+          </div>
         </details>
       </div>
       {current ? (
@@ -135,14 +147,8 @@ export function SuggestionBar(): ReactElement | null {
               />
             </span>
           )}
-          <span className="review-why">
-            {isEntitySuggestion(current) && current.conflicts
-              ? t('review.why-conflicts', {
-                  source: t(SOURCE_NAMES[current.source]),
-                  score: Math.round(current.score * 100),
-                  labels: current.conflicts.join(t('app.list-separator')),
-                })
-              : t('review.why', { source: t(SOURCE_NAMES[current.source]), score: Math.round(current.score * 100) })}
+          <span className="review-why" title={why}>
+            {why}
           </span>
           <span className="review-actions">
             <button className="small primary" disabled={readOnly} onClick={() => decideSuggestion('accept')}>
@@ -167,12 +173,11 @@ export function SuggestionBar(): ReactElement | null {
           </span>
         </div>
       ) : (
-        // Shown while they are looked for too: the text below does not jump down when they come (mid-drag).
-        (counts.total > 0 || review.loading) && (
-          <div className="review-row review-hint">
-            <RichMessage id="review.hint" />
-          </div>
-        )
+        // Always there, one fixed height (suggestions.css): the text below never moves when suggestions
+        // come or the keyboard reaches one (it moved under a drag in progress).
+        <div className="review-row review-hint" aria-hidden={counts.total === 0 && !review.loading}>
+          {(counts.total > 0 || review.loading) && <RichMessage id="review.hint" />}
+        </div>
       )}
     </section>
   );

@@ -65,6 +65,10 @@ async function moveTo(...words: string[]): Promise<void> {
   throw new Error(`no suggestion showing ${words.join(' ')}: ${await current().textContent()}`);
 }
 
+/** Where the document's text starts on screen: it must not move as suggestions come and are reviewed. */
+const textTop = () =>
+  page().evaluate(() => document.querySelector('[data-testid="document-text"]')!.getBoundingClientRect().top);
+
 const openCount = async () =>
   Number(/^(\d+)/.exec((await page().locator('[data-testid="suggestion-count"]').textContent()) ?? '')?.[1] ?? -1);
 
@@ -119,10 +123,15 @@ describe.skipIf(!haveChromium)('assisted annotation in Chromium (tahrir serve)',
 
   it('in the other document: accepts وبايدن’s name by keyboard, rejects بالقاهرة’s, accepts the quote with its speaker', async () => {
     await openDocumentIn(page(), 'news-b');
+    const tops = [await textTop()];
     await expect.poll(openCount, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    tops.push(await textTop());
     await page().locator('[data-testid="document-text"]').focus();
 
     await moveTo('PERSON', 'بايدن');
+    tops.push(await textTop());
+    // The suggestion bar keeps one height (arriving, counted, one under the keyboard): the text never moves.
+    expect(tops).toEqual([tops[0], tops[0], tops[0]]);
     await page().screenshot({ path: join(shots, 'assisted-annotation-arabic.png') });
     await page().keyboard.press('y');
     await moveTo('GPE', 'القاهرة');

@@ -59,6 +59,9 @@ describe.skipIf(!haveChromium)('mixed-direction paragraphs in Chromium (tahrir s
     const dpa = await harness.pointIn(page, 'dpa news', 1);
     await page.mouse.dblclick(dpa.x, dpa.y);
     await page.keyboard.press('2');
+    await page.waitForFunction(() => document.querySelector('.tabs [role="tab"] .count')?.textContent === '1', null, {
+      timeout: 15_000,
+    });
     const berlin = await harness.pointIn(page, 'برلين', 2);
     await page.mouse.dblclick(berlin.x, berlin.y);
     await page.keyboard.press('3');
