@@ -66,11 +66,17 @@ function gitEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runGit(git: string, cwd: string, args: string[], input?: string): Promise<GitResult> {
+function runGit(
+  git: string,
+  cwd: string,
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = gitEnv(),
+): Promise<GitResult> {
   return new Promise((resolve) => {
     const child = spawn(git, ['-c', 'core.quotePath=false', ...args], {
       cwd,
-      env: gitEnv(),
+      env,
       windowsHide: true,
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
@@ -409,21 +415,7 @@ async function pushOwnBranch(
 }
 
 async function gitWithIndex(repo: Repo, indexFile: string, args: string[], input?: string): Promise<string> {
-  const r = await new Promise<GitResult>((resolve) => {
-    const child = spawn(repo.git, ['-c', 'core.quotePath=false', ...args], {
-      cwd: repo.top,
-      env: { ...gitEnv(), GIT_INDEX_FILE: indexFile },
-      windowsHide: true,
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.on('error', (e) => resolve({ code: -1, out, err: e.message }));
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-    if (input !== undefined) child.stdin!.end(input);
-  });
+  const r = await runGit(repo.git, repo.top, args, input, { ...gitEnv(), GIT_INDEX_FILE: indexFile });
   if (r.code !== 0) stop('git-failed', `git ${args[0]} (the annotator's branch) failed: ${r.err.trim()}`);
   return r.out;
 }

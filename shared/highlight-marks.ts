@@ -32,58 +32,65 @@ export interface Mark {
   colors: Record<MarkTheme, string>;
 }
 
-/** The marks, by CSS variable; app.css declares `--x: light-dark(light, dark)` and high contrast's pair. */
+/** Each mark variable's colour per theme; app.css declares `--x: light-dark(light, dark)` and high contrast's pair. */
+const MARK_COLORS: Record<string, Record<MarkTheme, string>> = {
+  '--span-box-line': {
+    light: '#6b6257',
+    dark: '#b5ab9c',
+    'high-contrast-light': '#000000',
+    'high-contrast-dark': '#ffffff',
+  },
+  '--quote-line': {
+    light: '#8a6d1d',
+    dark: '#d9b860',
+    'high-contrast-light': '#000000',
+    'high-contrast-dark': '#ffffff',
+  },
+  '--unattributed-line': {
+    light: '#c2410c',
+    dark: '#fb923c',
+    'high-contrast-light': '#9c0000',
+    'high-contrast-dark': '#ff9d9d',
+  },
+  '--accent': { light: '#1f5fbf', dark: '#8ab4f8', 'high-contrast-light': '#0040a8', 'high-contrast-dark': '#9cc3ff' },
+  '--suggested-line': {
+    light: '#6b4fbb',
+    dark: '#b39ddb',
+    'high-contrast-light': '#3d1f99',
+    'high-contrast-dark': '#d9ccff',
+  },
+  '--suggested-current': {
+    light: '#4b2f9b',
+    dark: '#d1c4e9',
+    'high-contrast-light': '#000000',
+    'high-contrast-dark': '#ffffff',
+  },
+};
+
+const line = (variable: string, what: string): Mark => ({
+  variable,
+  what,
+  kind: 'line',
+  colors: MARK_COLORS[variable],
+});
+const tint = (variable: string, what: string, alpha: number): Mark => ({
+  variable,
+  what,
+  kind: 'tint',
+  alpha,
+  colors: MARK_COLORS[variable],
+});
+
+/** The marks, by CSS variable (a variable may draw a line and a tint). */
 export const HIGHLIGHT_MARKS: readonly Mark[] = [
-  {
-    variable: '--span-box-line',
-    what: 'the extent box of a hovered or selected span',
-    kind: 'line',
-    colors: { light: '#6b6257', dark: '#b5ab9c', 'high-contrast-light': '#000000', 'high-contrast-dark': '#ffffff' },
-  },
-  {
-    variable: '--quote-line',
-    what: 'quotes’ underline, the speaker’s box and the quote → speaker arc',
-    kind: 'line',
-    colors: { light: '#8a6d1d', dark: '#d9b860', 'high-contrast-light': '#000000', 'high-contrast-dark': '#ffffff' },
-  },
-  {
-    variable: '--unattributed-line',
-    what: 'the wavy underline of a quote with no speaker',
-    kind: 'line',
-    colors: { light: '#c2410c', dark: '#fb923c', 'high-contrast-light': '#9c0000', 'high-contrast-dark': '#ff9d9d' },
-  },
-  {
-    variable: '--unattributed-line',
-    what: 'the tint of a quote with no speaker',
-    kind: 'tint',
-    alpha: 0.12,
-    colors: { light: '#c2410c', dark: '#fb923c', 'high-contrast-light': '#9c0000', 'high-contrast-dark': '#ff9d9d' },
-  },
-  {
-    variable: '--accent',
-    what: 'the snapped extent’s dotted underline and the selected span’s overline',
-    kind: 'line',
-    colors: { light: '#1f5fbf', dark: '#8ab4f8', 'high-contrast-light': '#0040a8', 'high-contrast-dark': '#9cc3ff' },
-  },
-  {
-    variable: '--suggested-line',
-    what: 'an entity or quote suggestion’s dotted underline',
-    kind: 'line',
-    colors: { light: '#6b4fbb', dark: '#b39ddb', 'high-contrast-light': '#3d1f99', 'high-contrast-dark': '#d9ccff' },
-  },
-  {
-    variable: '--suggested-current',
-    what: 'the current suggestion’s underline',
-    kind: 'line',
-    colors: { light: '#4b2f9b', dark: '#d1c4e9', 'high-contrast-light': '#000000', 'high-contrast-dark': '#ffffff' },
-  },
-  {
-    variable: '--suggested-line',
-    what: 'the current suggestion’s tint',
-    kind: 'tint',
-    alpha: 0.16,
-    colors: { light: '#6b4fbb', dark: '#b39ddb', 'high-contrast-light': '#3d1f99', 'high-contrast-dark': '#d9ccff' },
-  },
+  line('--span-box-line', 'the extent box of a hovered or selected span'),
+  line('--quote-line', 'quotes’ underline, the speaker’s box and the quote → speaker arc'),
+  line('--unattributed-line', 'the wavy underline of a quote with no speaker'),
+  tint('--unattributed-line', 'the tint of a quote with no speaker', 0.12),
+  line('--accent', 'the snapped extent’s dotted underline and the selected span’s overline'),
+  line('--suggested-line', 'an entity or quote suggestion’s dotted underline'),
+  line('--suggested-current', 'the current suggestion’s underline'),
+  tint('--suggested-line', 'the current suggestion’s tint', 0.16),
 ];
 
 /** Text on a tint: the tint composited over the page, the page's text on it. */

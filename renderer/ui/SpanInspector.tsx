@@ -96,14 +96,7 @@ export function SpanInspector(): ReactElement | null {
           >
             <RichMessage id="inspector.tag-all" />
           </button>
-          <button
-            className="danger"
-            disabled={readOnly}
-            onClick={() => deleteSpan(selected)}
-            title={t('inspector.remove-title')}
-          >
-            <RichMessage id="inspector.remove" />
-          </button>
+          <RemoveButton selected={selected} readOnly={readOnly} />
         </div>
       </section>
     );
@@ -180,15 +173,29 @@ export function SpanInspector(): ReactElement | null {
         </div>
       </div>
       <div className="actions">
-        <button
-          className="danger"
-          disabled={readOnly}
-          onClick={() => deleteSpan(selected)}
-          title={t('inspector.remove-title')}
-        >
-          <RichMessage id="inspector.remove" />
-        </button>
+        <RemoveButton selected={selected} readOnly={readOnly} />
       </div>
     </section>
+  );
+}
+
+/** Removes the selected entity or quote (one undo step). */
+function RemoveButton({
+  selected,
+  readOnly,
+}: {
+  selected: Parameters<typeof deleteSpan>[0];
+  readOnly: boolean;
+}): ReactElement {
+  const t = useTranslator();
+  return (
+    <button
+      className="danger"
+      disabled={readOnly}
+      onClick={() => deleteSpan(selected)}
+      title={t('inspector.remove-title')}
+    >
+      <RichMessage id="inspector.remove" />
+    </button>
   );
 }
