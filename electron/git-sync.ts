@@ -25,6 +25,8 @@ import {
 } from '../shared/git-sync';
 import { documentIdOfSidecar } from '../shared/workspace-layout';
 import { ATTRIBUTES_LINE, gitSetup } from './git-setup';
+import { mergeSidecarTexts, textLookup } from './git-merge-driver';
+import { writeFileAtomic } from './sidecar-store';
 
 /** Pushes refused because the remote moved on, each followed by a pull, before giving up. */
 export const PUSH_ATTEMPTS = 5;
@@ -304,12 +306,44 @@ async function incomingSince(repo: Repo, from: string): Promise<Map<string, Set<
 }
 
 /**
- * Merges the upstream into the branch (fetched just before). A merge whose only unsettled files
- * are sidecars the driver wrote structured conflicts into is committed as it is: the conflicts
- * are in the files, for the queue. Anything else git cannot settle is aborted and named.
+ * Settles one sidecar git left unmerged, from the index's three stages, with the merge driver's own merge
+ * (mergeSidecarTexts): 'clean', or 'conflicts' (written into the file as structured conflicts, for the queue);
+ * null when it is git's question (deleted on one side) or a side is no sidecar (then the merge is undone).
+ */
+async function settleSidecar(repo: Repo, path: string): Promise<'clean' | 'conflicts' | null> {
+  const stage = async (n: number) => {
+    const r = await repo.run(['show', `:${n}:${path}`]);
+    return r.code === 0 ? r.out : null;
+  };
+  const [base, mine, theirs] = [await stage(1), await stage(2), await stage(3)];
+  if (mine === null || theirs === null) return null;
+  try {
+    const merged = await mergeSidecarTexts(base, mine, theirs, path, textLookup(repo.top, path, gitEnv()));
+    await writeFileAtomic(join(repo.top, path), merged.text);
+    return merged.conflicts.length > 0 ? 'conflicts' : 'clean';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Merges the upstream into the branch (fetched just before). Sidecars changed on both sides are merged here, in
+ * this process, by the merge driver's own merge: git is told to leave them to us (`false` as the driver), because a
+ * packaged app cannot run its own binary as the driver (the runAsNode fuse is off) and a clone's driver line may
+ * name a program that moved. A merge whose only unsettled files are sidecars with structured conflicts is
+ * committed as it is: the conflicts are in the files, for the queue. Anything else git cannot settle is aborted
+ * and named.
  */
 async function mergeUpstream(repo: Repo, upstream: string, identity: string[]): Promise<string[]> {
-  const merged = await repo.run([...identity, 'merge', '--no-edit', '--no-stat', upstream]);
+  const merged = await repo.run([
+    ...identity,
+    '-c',
+    'merge.tahrir.driver=false',
+    'merge',
+    '--no-edit',
+    '--no-stat',
+    upstream,
+  ]);
   if (merged.code === 0) return [];
   const unmerged = (await repo.run(['diff', '--name-only', '-z', '--diff-filter=U'])).out.split('\0').filter(Boolean);
   const inMerge = (await repo.run(['rev-parse', '-q', '--verify', 'MERGE_HEAD'])).code === 0;
@@ -323,18 +357,15 @@ async function mergeUpstream(repo: Repo, upstream: string, identity: string[]): 
       files,
     );
   }
+  const settled: string[] = [];
   const conflicted: string[] = [];
   const others: string[] = [];
   for (const path of unmerged) {
     const local = repo.inWorkspace(path);
-    const structured =
-      local !== null &&
-      isSidecarPath(local) &&
-      (await readFile(join(repo.top, path), 'utf8').then(
-        (json) => Array.isArray((JSON.parse(json) as { conflicts?: unknown }).conflicts),
-        () => false,
-      ));
-    (structured ? conflicted : others).push(local ?? path);
+    const outcome = local !== null && isSidecarPath(local) ? await settleSidecar(repo, path) : null;
+    if (outcome === 'clean') settled.push(local!);
+    else if (outcome === 'conflicts') conflicted.push(local!);
+    else others.push(local ?? path);
   }
   if (others.length > 0 || unmerged.length === 0) {
     await repo.run(['merge', '--abort']);
@@ -345,7 +376,11 @@ async function mergeUpstream(repo: Repo, upstream: string, identity: string[]): 
       others,
     );
   }
-  await repo.ok(['add', '--pathspec-from-file=-', '--pathspec-file-nul'], 'git add', repo.pathspecs(conflicted));
+  await repo.ok(
+    ['add', '--pathspec-from-file=-', '--pathspec-file-nul'],
+    'git add',
+    repo.pathspecs([...settled, ...conflicted]),
+  );
   await repo.ok([...identity, 'commit', '-q', '--no-edit', '--no-verify'], 'committing the merge');
   return conflicted.map(documentIdOfSidecar);
 }

@@ -226,6 +226,32 @@ describe('sync from the app', () => {
     }
   }, 90_000);
 
+  it('merges both sides of a sidecar itself, where the clone’s merge driver cannot run (a packaged app, a moved program)', async () => {
+    const { remote, clone } = await team();
+    const lina = await open(await clone('lina'));
+    const omarDir = await clone('omar');
+    await git(omarDir, 'config', 'merge.tahrir.driver', '/no/such/tahrir merge-driver %O %A %B %P');
+    const omar = await open(omarDir);
+    try {
+      await annotate(lina, 'a', 'Amman', 'GPE', 'x1');
+      await lina.sync({ annotator: 'lina' });
+      await omar.sync({ annotator: 'omar' });
+      await annotate(lina, 'a', 'Sara Haddad', 'PERSON', 'x2');
+      await annotate(omar, 'a', 'Omar Khalil', 'PERSON', 'x2');
+      expect((await lina.sync({ annotator: 'lina' })).pushed).toBe(true);
+      const report = await omar.sync({ annotator: 'omar' });
+      expect(report.problem).toBeUndefined();
+      expect(report.conflicts).toEqual([]);
+      expect(report.pushed).toBe(true);
+      const merged = parseSidecar(await git(remote, 'show', 'main:a.annotations.json'));
+      expect(merged.entities.map((e) => e.text).sort()).toEqual(['Amman', 'Omar Khalil', 'Sara Haddad']);
+      expect(new Set(merged.entities.map((e) => e.id)).size).toBe(3);
+    } finally {
+      await lina.close();
+      await omar.close();
+    }
+  }, 90_000);
+
   it('sets the merge driver up first when this clone lacks it, saying so', async () => {
     const { clone } = await team();
     const lina = await open(await clone('lina', false));
