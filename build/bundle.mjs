@@ -60,7 +60,7 @@ const browser = {
 export function bundleOptions(out = dist) {
   return {
     main: /** @type {import('esbuild').BuildOptions} */ ({
-      entryPoints: [at('electron/main.ts')],
+      entryPoints: [at('electron/desktop-entry.ts')],
       outfile: join(out, 'main.cjs'),
       external: ['electron'],
       target: 'node22',

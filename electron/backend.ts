@@ -4,6 +4,7 @@
 // in files of their own: opening (checked-sidecars.ts), saving (incoming-sidecar.ts, the store),
 // events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts),
 // the site templates of suggestions (site-templates.ts).
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
@@ -37,7 +38,7 @@ import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { withStatusChange } from '../shared/status-history';
 import { nowStamp } from '../shared/timestamp';
 import { gitUserName } from './annotator';
-import { mergeDriverCommand } from './git-setup';
+import { appDriverCommand, mergeDriverCommand } from './git-setup';
 import { readAssignment, syncStatus, syncWorkspace } from './git-sync';
 import { CheckedSidecars } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
@@ -84,6 +85,8 @@ export interface BackendOptions {
 export function defaultMergeDriver(): string {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
   const script = here.endsWith('dist') ? resolve(here, 'cli.cjs') : resolve(here, '..', 'dist', 'cli.cjs');
+  // Packaged: no script beside the app, and its binary cannot run as Node; it is its own driver.
+  if (process.versions.electron && !existsSync(script)) return appDriverCommand(process.execPath);
   const command = mergeDriverCommand(process.execPath, script);
   return process.versions.electron ? `ELECTRON_RUN_AS_NODE=1 ${command}` : command;
 }

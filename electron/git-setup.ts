@@ -31,6 +31,24 @@ export function driverCommand(node: string, script: string): string {
 }
 
 /**
+ * The driver's command line for a packaged desktop app, which ships no `tahrir` script and whose binary cannot run
+ * as Node (the runAsNode fuse is off): the app itself, which merges and exits when started this way
+ * (desktop-entry.ts, mergeDriverArguments).
+ */
+export function appDriverCommand(app: string): string {
+  return `${shellWord(app)} merge-driver %O %A %B %P`;
+}
+
+/**
+ * git's arguments when the desktop program was started as the merge driver (`<app> merge-driver %O %A %B %P`, or
+ * `electron . merge-driver …` in development), else null.
+ */
+export function mergeDriverArguments(argv: readonly string[]): string[] | null {
+  const at = argv.indexOf('merge-driver');
+  return at === 1 || at === 2 ? argv.slice(at + 1) : null;
+}
+
+/**
  * The driver's command line for the `tahrir` script `cli` (dist/cli.cjs): the driver's own bundle
  * beside it (dist/merge-driver.cjs, a tenth of the size: git starts it once per file) where it
  * was built, else `tahrir merge-driver`.
