@@ -27,7 +27,8 @@ interface Word {
 
 const SENTENCE_END = /[.!?؟\n]/u;
 const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640-]*/gu;
+/** A word, or a number with its decimal point and thousands commas (5.4, 55,000: no sentence ends there). */
+const WORD = /\p{N}+(?:[.,٫٬]\p{N}+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640-]*/gu;
 const QUOTATION_MARK = /[«»“”"„‹›]/u;
 const COMMA = /[,،;؛]/u;
 
@@ -81,6 +82,25 @@ const NOT_A_SUBJECT = new Set(
 );
 const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
 
+/** Abbreviations a point follows inside a sentence (Mr. Smith, Dr. Lee). */
+const ABBREVIATIONS = new Set('mr mrs ms dr st gen sen rep gov jr sr lt col sgt prof vs no'.split(' '));
+
+/**
+ * The character at `i` ends a sentence. A point does not inside a number (5.4), before a letter
+ * (DPZ.N), after an initial (U.S. residents, Mrs A. Smith) or after a title (Mr. Smith).
+ */
+function endsSentence(chars: readonly string[], i: number): boolean {
+  if (!SENTENCE_END.test(chars[i])) return false;
+  if (chars[i] !== '.') return true;
+  const next = chars[i + 1] ?? ' ';
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  let w = i;
+  while (w > 0 && /\p{L}/u.test(chars[w - 1])) w--;
+  const before = chars.slice(w, i).join('');
+  if (/^\p{Lu}$/u.test(before)) return false;
+  return !ABBREVIATIONS.has(before.toLowerCase());
+}
+
 const isArabic = (word: string) => /^[\u0600-\u06FF]/u.test(word);
 const isLatin = (word: string) => /^[a-z]/iu.test(word);
 
@@ -95,6 +115,8 @@ function trimmed(chars: readonly string[], start: number, end: number): Span {
 function wordsOf(index: CodePointIndex): Word[] {
   const words: Word[] = [];
   for (const m of index.text.matchAll(WORD)) {
+    // A run of tatweel (ــ, a dash in Arabic) is a letter to Unicode, not a word.
+    if (/^\u0640+$/u.test(m[0])) continue;
     const start = index.toCodePoint(m.index);
     words.push({ word: normalizeForMatch(m[0]).text, raw: m[0], start, end: start + Array.from(m[0]).length });
   }
@@ -124,14 +146,22 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     const n = words.slice(wordFrom(words, span.start), wordFrom(words, span.end)).length;
     if (n < least) return;
     if (spans.some((o) => o.start < span.end && span.start < o.end)) return;
+    // أكد أن "…": the content is a quotation, the direct quote's (or a term's) and not reported speech.
+    if (QUOTATION_MARK.test(chars[span.start])) return;
     spans.push(span);
   };
-  const gapOf = (j: number) => index.slice(words[j - 1].end, words[j].start);
+  // The text between two words; a point that ends no sentence (5.4, U.S., Mr.) is left out of it.
+  const gapOf = (j: number) => {
+    let gap = '';
+    for (let i = words[j - 1].end; i < words[j].start; i++)
+      if (chars[i] !== '.' || endsSentence(chars, i)) gap += chars[i];
+    return gap;
+  };
 
   /** Where the content that starts at `from` ends: its sentence's end, or where a new attribution starts. */
   const clauseFrom = (from: number): Span => {
     let to = from;
-    while (to < chars.length && !SENTENCE_END.test(chars[to])) to++;
+    while (to < chars.length && !endsSentence(chars, to)) to++;
     for (let j = wordFrom(words, from) + 1; j < words.length && words[j].start < to; j++) {
       const gap = gapOf(j);
       if (!COMMA.test(gap) && !/[-–—\u0640]{1,}\s*$/u.test(gap.replace(/^\s+/u, ''))) continue;
@@ -148,6 +178,10 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     if (form === null && !(english && SAID.has(w))) continue;
     // ما زعم أنه…، عما قال إنه…: what the verb says is a noun phrase, not a clause.
     if (k > 0 && /^(ما|مما|عما)$/u.test(words[k - 1].word) && !SENTENCE_END.test(gapOf(k))) continue;
+    // A participle reports speech as a circumstance (…، مشيرة إلى أن / مؤكدا أن); elsewhere it is an
+    // adjective (ظروف مشددة، بصورة مؤكدة).
+    const after = k === 0 ? '.' : gapOf(k);
+    if (form === 'participle' && !english && !/[اً]$|ين$/u.test(words[k].raw) && !/[,،;؛.!?؟\n]/u.test(after)) continue;
     // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
     // there it must come within three words of the verb, with no comma between.
     let found = false;
@@ -188,7 +222,7 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
   // 3. An attribution closing the sentence: the content is the sentence before it.
   let sentenceStart = 0;
   for (let i = 0; i <= chars.length; i++) {
-    if (i < chars.length && !SENTENCE_END.test(chars[i])) continue;
+    if (i < chars.length && !endsSentence(chars, i)) continue;
     const sentence = trimmed(chars, sentenceStart, i);
     sentenceStart = i + 1;
     // "…," he said after a quotation is the direct quote's, not reported speech.
@@ -202,7 +236,11 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
       if (found === null) continue;
       // وأشار البنك إلى…، وفقا لـ…: the sentence reports the speech itself; the verb's clause is the quote.
       if (speechForm(withoutConjunction(words[first].word)) !== null) break;
-      add(found === 'parenthetical' ? sentence : trimmed(chars, sentence.start, words[j - 1].end));
+      const content = found === 'parenthetical' ? sentence : trimmed(chars, sentence.start, words[j - 1].end);
+      // "Anthony S. Fauci, the government's top expert, said…": a name and its apposition, no statement.
+      const latin = words.slice(first, j).filter((x) => isLatin(x.word));
+      if (latin.length * 2 > j - first && latin.every((x) => /^\p{Lu}/u.test(x.raw))) break;
+      add(content);
       break;
     }
   }
@@ -225,6 +263,8 @@ function startsAttribution(words: readonly Word[], j: number): boolean {
   const w = words[j].word;
   if (isArabic(w)) {
     if (/^و?ذلك$/u.test(w) || ARABIC_ATTRIBUTION.test(w)) return true;
+    // …، مبرزة / معربا عن…: a circumstance of the one who spoke (an accusative participle), not the content.
+    if (/^م\p{L}{3,}[اة]$/u.test(w)) return true;
     return isSpeechVerb(words, j) && speechForm(withoutConjunction(w)) !== 'noun';
   }
   const next = words[j + 1]?.word ?? '';
@@ -236,6 +276,9 @@ function startsAttribution(words: readonly Word[], j: number): boolean {
   return false;
 }
 
+/** An English verb of saying in the past or with -s (said, says, wrote, added): one that attributes. */
+const saidForm = (w: string) => speechForm(w) === 'verb' && (SAID.has(w) || /(ed|s)$/u.test(w));
+
 /** The word where an English clause with no "that" starts after the verb at `k`, or null. */
 function clauseWithoutThat(words: readonly Word[], k: number, gapOf: (j: number) => string): number | null {
   const w = words[k].word;
@@ -243,7 +286,8 @@ function clauseWithoutThat(words: readonly Word[], k: number, gapOf: (j: number)
   const last = sentenceEndWord(words, k, gapOf);
   // ", said Ian Pepper, a professor…" and "…," he said / "…, the researchers wrote in an article":
   // the verb attributes what came before.
-  if (!told && k > 0 && /[,"“”]/u.test(gapOf(k)) && inverted(words, k, last, gapOf)) return null;
+  if (!told && k > 0 && /["“”]/u.test(gapOf(k))) return null;
+  if (!told && k > 0 && /[,]/u.test(gapOf(k)) && inverted(words, k, last, gapOf)) return null;
   if (closingSubject(words, k, gapOf) && trailingRest(words, k, last, gapOf)) return null;
   // English with no "that": he said the border would reopen / told reporters on Monday the…
   let j = k + 1;
@@ -291,7 +335,7 @@ const ADJUNCT_START = new Set(
  */
 function trailingRest(words: readonly Word[], v: number, last: number, gapOf: (j: number) => string): boolean {
   if (v + 1 >= last) return true;
-  for (let a = v + 1; a < last; a++) if (/[,;:]/u.test(gapOf(a))) return false;
+  for (let a = v + 1; a < last; a++) if (/[,;:]/u.test(gapOf(a)) || THAT.has(words[a].word)) return false;
   const next = words[v + 1];
   if (ADJUNCT_START.has(next.word)) return true;
   // told reporters / told the BBC / told The Washington Post, then nothing or an adjunct.
@@ -351,12 +395,12 @@ function closingAttribution(
   if (!/[,]/u.test(gapOf(j))) return null;
   if (w === 'according' && words[j + 1]?.word === 'to') return 'closing';
   // "…, said X": the verb first, then who said it (not "told": what follows it is whom it was told to).
-  if (speechForm(w) === 'verb' && !/^(told|tells)$/u.test(w) && j + 1 < last && !/[,;:]/u.test(gapOf(j + 1)))
+  if (saidForm(w) && !/^(told|tells)$/u.test(w) && j + 1 < last && !/[,;:]/u.test(gapOf(j + 1)))
     return inverted(words, j, last, gapOf) ? 'closing' : null;
   // "…, X said [in …].": a short subject (a capitalised name may carry its apposition), the verb, then no comma.
   if (NOT_A_SUBJECT.has(w) || NOT_A_SUBJECT_START.has(w)) return null;
   for (let v = j + 1; v < Math.min(last, j + 15); v++) {
-    if (speechForm(words[v].word) !== 'verb') continue;
+    if (!saidForm(words[v].word)) continue;
     const subject = words.slice(j, v);
     const hasComma = subject.some((_, n) => n > 0 && /[,]/u.test(gapOf(j + n)));
     if ((subject.length > 6 || hasComma) && !/^\p{Lu}/u.test(words[j].raw)) return null;
