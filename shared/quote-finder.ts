@@ -11,7 +11,7 @@ import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
 import { SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { speechForm } from './speech-verbs';
-import { speakerFromText } from './speaker-from-text';
+import { speakerFromText, speakerMentions } from './speaker-from-text';
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
@@ -290,10 +290,16 @@ export function findQuotes(
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Speakers in reading order: "he added" and وأضاف أن are the one who spoke last.
+  // Also the last one the text names as saying something, when no quote came since.
+  const mentions = speakerMentions(chars);
+  let m = 0;
   let previous: { start: number; end: number } | null = null;
+  let previousAt = -1;
   for (const q of out) {
+    for (; m < mentions.length && mentions[m].at < q.start; m++)
+      if (mentions[m].at > previousAt) [previous, previousAt] = [mentions[m].speaker, mentions[m].at];
     q.speaker = speakerOf(q, previous);
-    if (q.speaker) previous = q.speaker;
+    if (q.speaker) [previous, previousAt] = [q.speaker, q.start];
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }
   return out;
