@@ -65,7 +65,7 @@ const ARABIC_VERBS: [past: string, present: string | null][] = [
   ['نفى', 'ينفي'],
   ['رأى', 'يرى'],
   ['روى', 'يروي'],
-  ['ادعى', 'يدعي'],
+  ['ادعى', null], // يدعى is also "is called" (شخص يدعى «…»)
 ];
 
 /** Active participles (masculine singular): قائل → قائلا، قائلة، قائلين، قائلون. */
