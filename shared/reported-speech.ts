@@ -9,7 +9,7 @@
 // starts (…، مضيفا أن / …، وذلك / …, he said / …, but added). Offsets are source code points.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { speechForm } from './speech-verbs';
+import { foldWord, speechForm } from './speech-verbs';
 
 export interface Span {
   start: number;
@@ -118,7 +118,7 @@ function wordsOf(index: CodePointIndex): Word[] {
     // A run of tatweel (ــ, a dash in Arabic) is a letter to Unicode, not a word.
     if (/^\u0640+$/u.test(m[0])) continue;
     const start = index.toCodePoint(m.index);
-    words.push({ word: normalizeForMatch(m[0]).text, raw: m[0], start, end: start + Array.from(m[0]).length });
+    words.push({ word: foldWord(m[0]), raw: m[0], start, end: start + Array.from(m[0]).length });
   }
   return words;
 }

@@ -6,7 +6,7 @@
 // Of a phrase with commas the part that is a name is taken ("his daughter, Linda Flowers").
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
-import { speechForm } from './speech-verbs';
+import { foldWord, speechForm } from './speech-verbs';
 
 export interface Span {
   start: number;
@@ -39,7 +39,7 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
     const word = /^[\p{L}\p{N}]/u.test(t);
-    out.push({ text: t, folded: word ? normalizeForMatch(t).text : t, start: cp, end: cp + len, word });
+    out.push({ text: t, folded: word ? foldWord(t) : t, start: cp, end: cp + len, word });
     if (stop) out.push({ text: '.', folded: '.', start: cp + len, end: cp + len + 1, word: false });
     cp += len + stop;
     unit += m[0].length;

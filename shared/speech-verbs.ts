@@ -269,3 +269,18 @@ export function speechForm(word: string): SpeechForm | null {
 export function speechFormsOf(kind: SpeechForm): string[] {
   return [...FORMS].filter(([, f]) => f === kind).map(([w]) => w);
 }
+
+/**
+ * A word folded as for search, remembered: the quote finder folds every word of a text several
+ * times over (its reported speech, each quote's speaker), and a text has far fewer distinct words.
+ */
+export function foldWord(word: string): string {
+  let folded = FOLDED.get(word);
+  if (folded === undefined) {
+    if (FOLDED.size > 100_000) FOLDED.clear();
+    FOLDED.set(word, (folded = fold(word)));
+  }
+  return folded;
+}
+
+const FOLDED = new Map<string, string>();
