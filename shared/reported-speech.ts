@@ -247,11 +247,15 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
   return spans.sort((a, b) => a.start - b.start);
 }
 
-/** A word is a verb or participle of saying, also after و / ف / كما (وأضاف، فيما أكد، كما أشار). */
+/**
+ * A new attribution at word `j`: a participle of saying (مضيفا، مشيرة), or a verb of saying after
+ * و / ف / كما / فيما (وأضاف، كما أشار); a verb alone after a comma goes on with the content (…، يتحدث عدة لغات).
+ */
 function isSpeechVerb(words: readonly Word[], j: number): boolean {
   const w = words[j].word;
-  const form = speechForm(w) ?? speechForm(withoutConjunction(w));
-  if (form === 'verb' || form === 'participle') return true;
+  const form = speechForm(w);
+  if (form === 'participle') return true;
+  if (form === 'verb') return /^[وف]/u.test(w) && speechForm(withoutConjunction(w)) === 'verb';
   return /^(كما|فيما|بينما)$/u.test(w) && ['verb', 'participle'].includes(speechForm(words[j + 1]?.word ?? '') ?? '');
 }
 
@@ -265,7 +269,7 @@ function startsAttribution(words: readonly Word[], j: number): boolean {
     if (/^و?ذلك$/u.test(w) || ARABIC_ATTRIBUTION.test(w)) return true;
     // …، مبرزة / معربا عن…: a circumstance of the one who spoke (an accusative participle), not the content.
     if (/^م\p{L}{3,}[اة]$/u.test(w)) return true;
-    return isSpeechVerb(words, j) && speechForm(withoutConjunction(w)) !== 'noun';
+    return isSpeechVerb(words, j);
   }
   const next = words[j + 1]?.word ?? '';
   if (w === 'according' && next === 'to') return true;

@@ -483,8 +483,8 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
       }
       return sentenceSubject(head, k) ?? previous;
     }
-    if (!inSet(t.folded, SAY)) continue;
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    if (!inSet(t.folded, SAY)) continue;
     const arabic = isArabic(t.text);
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic

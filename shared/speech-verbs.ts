@@ -26,6 +26,7 @@ export type SpeechForm =
  */
 const ARABIC_VERBS: [past: string, present: string | null][] = [
   ['قال', 'يقول'],
+  ['تحدث', 'يتحدث'],
   ['أضاف', 'يضيف'],
   ['أكد', 'يؤكد'],
   ['صرح', 'يصرح'],
@@ -255,14 +256,12 @@ export function speechForm(word: string): SpeechForm | null {
   const direct = FORMS.get(word);
   if (direct) return direct;
   if (!/^[\u0600-\u06FF]/u.test(word)) return null;
-  const m = /^([وف]?)([بل]?)(ال)?(.+)$/u.exec(word)!;
-  const [, conjunction, preposition, article, rest] = m;
-  if (conjunction === '' && preposition === '' && article === undefined) return null;
-  const form = FORMS.get(rest) ?? null;
-  if (form === null) return null;
-  if (preposition === '' && article === undefined) return form;
-  // A preposition or the article goes only on a noun: بقوله، بالتأكيد.
-  return form === 'noun' ? form : null;
+  const bare = word.replace(/^[وف]/u, '');
+  const form = bare === word ? null : FORMS.get(bare);
+  if (form) return form;
+  // A preposition or the article goes only on a noun: بقوله، بالتأكيد، لإعلان.
+  const m = /^(?:[بل]ال|[بل]|ال)(.+)$/u.exec(bare);
+  return m && FORMS.get(m[1]) === 'noun' ? 'noun' : null;
 }
 
 /** Every folded form, for tests and for the speaker suggestion's word list. */
