@@ -35,7 +35,9 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     let t = m[0];
     // "Ltd." keeps its point inside a name, but a point before a space ends the sentence.
     const next = text[m.index + m[0].length];
-    const stop = t.length > 1 && t.endsWith('.') && (next === undefined || /\s/u.test(next)) ? 1 : 0;
+    // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
+    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof)\.$/u.test(t);
+    const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
     const word = /^[\p{L}\p{N}]/u.test(t);
@@ -288,6 +290,14 @@ function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 
 
 type Subject = Span | 'pronoun' | null;
 
+/** Arabic nouns that start a title (رئيس الوزراء، وزير الخارجية، نائب المدير) rather than a name. */
+const TITLES = fold(
+  (
+    'رئيس رئيسة وزير وزيرة نائب نائبة مدير مديرة عضو مسؤول مسؤولة قائد سفير أمين مستشار متحدث ناطق محافظ ' +
+    'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر'
+  ).split(' '),
+);
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -300,7 +310,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         const name: Token[] = [];
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
-        if (name.length > 0 && tokens[k2]?.text === '،' && !inSet(name[0].folded, ARABIC_STOPS))
+        // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
+        const titleFirst = /^ال/u.test(words[0].folded) || TITLES.has(words[0].folded.replace(/^[وف]/u, ''));
+        if (name.length > 0 && tokens[k2]?.text === '،' && titleFirst && !inSet(name[0].folded, ARABIC_STOPS))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -314,7 +326,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     const arabic = isArabic(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) : ENGLISH_STOPS.has(t.folded)) break;
+    // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
+    const ali = arabic && /^و?علي$/u.test(t.text);
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) break;
     if (inSet(t.folded, PARTICIPLES) || (words.length === 0 && inSet(t.folded, SAY))) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject.
     if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
@@ -486,6 +500,12 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
     if (!inSet(t.folded, SAY)) continue;
     const arabic = isArabic(t.text);
+    // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
+    const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
+    if (from >= 0 && /^[وف]?(نقل|روي|ذكر)/u.test(t.folded)) {
+      const source = resolve(subjectAfter(head, from + 1));
+      if (source) return source;
+    }
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))

@@ -219,3 +219,21 @@ describe('findQuotes on any text', () => {
     );
   });
 });
+
+describe('the speaker read from the text: names and sources', () => {
+  it('a name before its title between commas; the title’s name between commas; علي is a name, على a stop', () => {
+    const a = 'وقال محمد علي، رئيس الوزراء، إن «الحكومة ستواصل العمل من أجل الإصلاح».';
+    expect(texts(a)[0].speaker).toBe('محمد علي');
+    const b = 'وقال رئيس الوزراء محمد علي لوكالة الأنباء إن «الحكومة ستواصل العمل من أجل الإصلاح».';
+    expect(texts(b)[0].speaker).toBe('رئيس الوزراء محمد علي');
+    const c = 'وقال المتحدث على هامش المؤتمر إن «الهجوم وقع عند منتصف الليل تماما».';
+    expect(texts(c)[0].speaker).toBe('المتحدث');
+  });
+
+  it('نقلت الوكالة عن مصدر قوله: the source quoted; "said Dr. Jane Smith": a title’s point ends no name', () => {
+    const a = 'ونقلت الوكالة عن مصدر أمني قوله إن «الهجوم وقع عند منتصف الليل تماما».';
+    expect(texts(a)[0].speaker).toBe('مصدر أمني');
+    const e = '"We will not stop," said Dr. Jane Smith, a professor at the university.';
+    expect(texts(e)[0].speaker).toBe('Dr. Jane Smith');
+  });
+});
