@@ -445,6 +445,27 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   return s === 'pronoun' ? null : s;
 }
 
+/** Words an English sentence's subject does not start with. */
+const NOT_AN_ENGLISH_SUBJECT = new Set(
+  'in on at for from with by to of as if when while but and so yet after before since there it this that these those what how why'.split(
+    ' ',
+  ),
+);
+
+/** The subject of an English sentence: up to four words from its start, before a verb in -s / -ed. */
+function englishSubject(head: Token[]): Span | null {
+  const words = head.filter((t) => t.word);
+  if (words.length < 2 || isArabic(words[0].text) || !/^\p{Lu}/u.test(words[0].text)) return null;
+  if (NOT_AN_ENGLISH_SUBJECT.has(words[0].folded) || PRONOUNS.has(words[0].folded)) return null;
+  for (let k = 1; k < Math.min(words.length, 5); k++) {
+    if (/^\p{Lu}/u.test(words[k].text)) continue;
+    if (words[k].text.length > 3 && /(s|ed)$/u.test(words[k].text) && !/ss$/u.test(words[k].text))
+      return { start: words[0].start, end: words[k - 1].end };
+    if (!/^(the|a|an)$/u.test(words[k - 1].folded) || k > 2) return null;
+  }
+  return null;
+}
+
 /**
  * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
  * sentence points back (a pronoun, a participle, a verb with no subject), or null.
@@ -517,6 +538,10 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
   if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
+  // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
+  const subject = englishSubject(head);
+  if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last.
   return previous;
 }

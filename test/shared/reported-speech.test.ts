@@ -236,4 +236,12 @@ describe('the speaker read from the text: names and sources', () => {
     const e = '"We will not stop," said Dr. Jane Smith, a professor at the university.';
     expect(texts(e)[0].speaker).toBe('Dr. Jane Smith');
   });
+
+  it('a quotation with no verb of saying in an English sentence is its subject’s (The board wants “…”)', () => {
+    const s = 'The mayor spoke on Monday. The board wants the city “to cut the cost of every permit by half.”';
+    expect(texts(s)[0].speaker).toBe('The board');
+    // With no subject to read (a preposition first), the one who spoke last.
+    const t = 'Jane Park said the plan was ready. In the plan, “every permit will cost half as much.”';
+    expect(texts(t).find((q) => q.kind === 'direct')?.speaker).toBe('Jane Park');
+  });
 });
