@@ -9,6 +9,7 @@
 // starts (…، مضيفا أن / …، وذلك / …, he said / …, but added). Offsets are source code points.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
+import { partitionPoint } from './sorted-search';
 import { foldWord, speechForm } from './speech-verbs';
 
 export interface Span {
@@ -127,16 +128,8 @@ function wordsOf(index: CodePointIndex): Word[] {
 const withoutConjunction = (w: string) => (w.length > 3 ? w.replace(/^[وف]/u, '') : w);
 
 /** The first word starting at or after code point `cp`. */
-function wordFrom(words: readonly Word[], cp: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid].start < cp) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const wordFrom = (words: readonly Word[], cp: number): number =>
+  partitionPoint(words.length, (k) => words[k].start < cp);
 
 /** Reported speech in a text: the spans of its content, in order, not overlapping. */
 export function findReportedSpeech(chars: readonly string[], index: CodePointIndex): Span[] {

@@ -260,7 +260,10 @@ const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
 const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
 
-/** A folded word is one of `set`, also with و / ف in front; SAY and PARTICIPLES also take every form of speech-verbs.ts. */
+/**
+ * A folded word is one of `set`, also with و / ف in front; SAY and PARTICIPLES also take every
+ * form of speech-verbs.ts.
+ */
 function inSet(word: string, set: ReadonlySet<string>): boolean {
   if (set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)))) return true;
   if (set === SAY) return speechForm(word) === 'verb';
@@ -447,9 +450,10 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
 
 /** Words an English sentence's subject does not start with. */
 const NOT_AN_ENGLISH_SUBJECT = new Set(
-  'in on at for from with by to of as if when while but and so yet after before since there it this that these those what how why'.split(
-    ' ',
-  ),
+  (
+    'in on at for from with by to of as if when while but and so yet after before since there it this that ' +
+    'these those what how why'
+  ).split(' '),
 );
 
 /** The subject of an English sentence: up to four words from its start, before a verb in -s / -ed. */
