@@ -520,7 +520,7 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
         if (s !== undefined) return s;
         break;
       }
-      return sentenceSubject(head, k) ?? previous;
+      return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
     if (!inSet(t.folded, SAY)) continue;
@@ -568,6 +568,9 @@ export function speakerMentions(chars: readonly string[]): { at: number; speaker
       if (!t.word) return;
       let subject: Subject = null;
       if (t.folded === 'according' && sentence[i + 1]?.folded === 'to') subject = subjectAfter(sentence, i + 2);
+      // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
+      else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
+        subject = englishSubject(sentence.slice(0, i));
       else if (inSet(t.folded, SAY) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);

@@ -244,4 +244,11 @@ describe('the speaker read from the text: names and sources', () => {
     const t = 'Jane Park said the plan was ready. In the plan, “every permit will cost half as much.”';
     expect(texts(t).find((q) => q.kind === 'direct')?.speaker).toBe('Jane Park');
   });
+
+  it('an English participle of saying has the sentence’s subject, who is then the one "he said" means', () => {
+    const s =
+      'Ann Cole said the port would reopen. Tom Reed echoed that view, predicting that ships would return soon. ' +
+      '"It will take time," he said.';
+    expect(texts(s).map((q) => q.speaker)).toEqual(['Ann Cole', 'Tom Reed', 'Tom Reed']);
+  });
 });
