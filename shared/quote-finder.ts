@@ -8,8 +8,10 @@
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { ENGLISH_SAYING_VERBS, SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
-import { speakerFromText } from './speaker-from-text';
+import { findReportedSpeech } from './reported-speech';
+import { SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
+import { speechForm } from './speech-verbs';
+import { speakerFromText, speakerMentions } from './speaker-from-text';
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
@@ -52,75 +54,6 @@ const MORE_VERBS = [
 ];
 const VERBS = [...new Set([...SPEECH_VERBS, ...MORE_VERBS])].map((v) => normalizeForMatch(v).text);
 const VERB_SET = new Set(VERBS.filter((v) => !v.includes(' ')));
-
-/** Indirect speech: a speech verb, up to six words, then إن / أن / that. */
-const INDIRECT_VERBS = new Set(
-  [
-    'قال',
-    'قالت',
-    'أكد',
-    'أكدت',
-    'أوضح',
-    'أوضحت',
-    'أضاف',
-    'أضافت',
-    'ذكر',
-    'ذكرت',
-    'أعلن',
-    'أعلنت',
-    'صرح',
-    'صرحت',
-    'أشار',
-    'أشارت',
-    'اعتبر',
-    'اعتبرت',
-    'شدد',
-    'شددت',
-    'يرى',
-    'ترى',
-    'يقول',
-    'تقول',
-    ...ENGLISH_SAYING_VERBS,
-    'argued',
-    'insisted',
-    'warned',
-    'believes',
-    'claimed',
-    'acknowledged',
-    'predicted',
-    'concluded',
-    'suggested',
-    'indicated',
-    'قالوا',
-    'أكدوا',
-    'أعلنوا',
-    'نقل',
-    'نقلت',
-    'نقلوا',
-    'أفاد',
-    'أفادت',
-    'تفيد',
-    'زعم',
-    'رأى',
-    'مؤكدا',
-    'مؤكدة',
-    'مؤكدين',
-    'مشيرا',
-    'مشيرة',
-    'مشيرين',
-    'موضحا',
-    'موضحة',
-    'لافتا',
-    'لافتة',
-    'مضيفا',
-    'مضيفة',
-    'معتبرا',
-    'تأكيد',
-    'إعلان',
-    'وتأكيدها',
-  ].map((v) => normalizeForMatch(v).text),
-);
-const THAT = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'that']);
 
 const SENTENCE_END = /[.!?؟\n]/u;
 const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
@@ -222,9 +155,12 @@ function findLastIndex<T>(items: readonly T[], test: (t: T) => boolean): number 
 /** Words of a stretch of text, folded. */
 const wordsOf = (text: string): string[] => (normalizeForMatch(text).text.match(WORD) ?? []) as string[];
 
-/** A folded word is a speech verb, also with و / ف in front. */
+/**
+ * A folded word is a verb of saying, also with و / ف in front; an Arabic one in any of its forms
+ * (speech-verbs.ts). English keeps its own list: more verbs there found more titles than quotes.
+ */
 function isVerb(word: string, verbs: ReadonlySet<string>): boolean {
-  if (verbs.has(word)) return true;
+  if (verbs.has(word) || (/^[\u0600-\u06FF]/u.test(word) && speechForm(word) !== null)) return true;
   return (word.startsWith('و') || word.startsWith('ف')) && verbs.has(word.slice(1));
 }
 
@@ -351,148 +287,23 @@ export function findQuotes(
     out.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, score, source: 'quote-finder' });
   }
 
-  for (const span of indirectSpans(chars, index)) {
+  for (const span of findReportedSpeech(chars, index)) {
     if (out.some((q) => q.kind === 'direct' && q.start < span.end && span.start < q.end)) continue;
     out.push({ ...span, kind: 'indirect', speaker: null, score: 0.4, source: 'quote-finder' });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Speakers in reading order: "he added" and وأضاف أن are the one who spoke last.
+  // Also the last one the text names as saying something, when no quote came since.
+  const mentions = speakerMentions(chars);
+  let m = 0;
   let previous: { start: number; end: number } | null = null;
+  let previousAt = -1;
   for (const q of out) {
+    for (; m < mentions.length && mentions[m].at < q.start; m++)
+      if (mentions[m].at > previousAt) [previous, previousAt] = [mentions[m].speaker, mentions[m].at];
     q.speaker = speakerOf(q, previous);
-    if (q.speaker) previous = q.speaker;
+    if (q.speaker) [previous, previousAt] = [q.speaker, q.start];
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }
   return out;
-}
-
-/** English verbs of saying whose clause may follow with no "that" (he said the border would reopen). */
-const SAID = new Set([
-  'said',
-  'says',
-  'say',
-  'told',
-  'tells',
-  'added',
-  'noted',
-  'explained',
-  'announced',
-  'warned',
-  'acknowledged',
-  'predicted',
-  'estimated',
-  'indicated',
-  'concluded',
-  'wrote',
-  'reported',
-  'insisted',
-  'argued',
-  'claimed',
-  'believes',
-]);
-/** Words between an English verb and its clause: when and where it was said (said on Monday in a statement). */
-const SAID_FILLER = new Set(
-  (
-    'on in at a an the statement interview separate earlier late last this week month year monday tuesday ' +
-    'wednesday thursday friday saturday sunday recently also previously told'
-  ).split(' '),
-);
-/** What cannot begin a reported clause: prepositions and the like (said of plans, told of, says with). */
-const NOT_A_CLAUSE = new Set('of with for by to about from as than and or but if so'.split(' '));
-/** Attribution after the content: "…, Jones said." / "…, said Lucia Mullen." / "…, according to his wife." */
-const SAYING = 'said|says|told|added|explained|wrote|warned|recalled|estimated|concluded|reported';
-const TRAILING_SAY = new RegExp(
-  `^\\s*(?:[^,.;:!?"“”«»\\n]{0,80}?\\s)?(?:${SAYING})\\b[^.!?\\n,]{0,40}?(?=[.!?]|,\\s|$)` +
-    `|^\\s*according to\\b[^.!?\\n]{0,80}`,
-  'iu',
-);
-/** Arabic attribution after the content: «…، بحسب / وفق ما نقلت / حسبما ذكر …». */
-const ARABIC_TRAILING =
-  /^\s*(?:[،,]\s*)?(?:[-–—ــ]+\s*)?(?:و?بحسب|و?حسب|حسبما|و?وفق|و?وفقا|و?وفقاً)(?=[\s\u0600-\u06FF])/u;
-
-/** Indirect speech: from the word after إن / أن / that (after a speech verb) to the sentence's end. */
-function indirectSpans(chars: readonly string[], index: CodePointIndex): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  // Words with their code point offsets, folded.
-  const words: { word: string; start: number; end: number }[] = [];
-  const text = index.text;
-  for (const m of text.matchAll(WORD)) {
-    const start = index.toCodePoint(m.index);
-    words.push({ word: normalizeForMatch(m[0]).text, start, end: start + Array.from(m[0]).length });
-  }
-  const toSentenceEnd = (from: number) => {
-    let to = from;
-    while (to < chars.length && !SENTENCE_END.test(chars[to])) to++;
-    return trimmed(chars, from, to);
-  };
-  const add = (span: { start: number; end: number }) => {
-    if (wordsOf(index.slice(span.start, span.end)).length < 3) return;
-    if (spans.some((o) => o.start < span.end && span.start < o.end)) return;
-    spans.push(span);
-  };
-  for (let k = 0; k < words.length; k++) {
-    if (!isVerb(words[k].word, INDIRECT_VERBS) && !SAID.has(words[k].word)) continue;
-    // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
-    // there it must come within three words of the verb, with no comma between.
-    const english = /^[a-z]/u.test(words[k].word);
-    let found = false;
-    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 13)); j++) {
-      const gap = index.slice(words[j - 1].end, words[j].start);
-      if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
-      if (!THAT.has(words[j].word) && !THAT.has(words[j].word.replace(/^[وف]/u, ''))) continue;
-      // The content: after إن / إنه / that (an attached pronoun is the clause's subject, left out).
-      add(toSentenceEnd(words[j].end));
-      k = j;
-      found = true;
-      break;
-    }
-    if (found || !english || !SAID.has(words[k].word)) continue;
-    // ", said Ian Pepper, a professor…" and "…," he said: the verb attributes what came before.
-    if (k > 0 && /[,"“”]/u.test(index.slice(words[k - 1].end, words[k].start))) continue;
-    // English with no "that": he said the border would reopen / told reporters on Monday the…
-    let j = k + 1;
-    const told = words[k].word === 'told' || words[k].word === 'tells';
-    let skipped = 0;
-    while (j < words.length && skipped < 6) {
-      const gap = index.slice(words[j - 1].end, words[j].start);
-      if (SENTENCE_END.test(gap) || /[,;:"“”«»—–]/u.test(gap)) break;
-      const w = words[j].word;
-      // "the" and "a" only after a preposition (said in a statement), never as the clause's own start.
-      if (/^(a|an|the)$/u.test(w) && !/^(in|on|at|told)$/u.test(words[j - 1].word)) break;
-      const object =
-        told &&
-        skipped < 3 &&
-        /^\p{Lu}|^(him|her|them|us|me|reporters)$/u.test(index.slice(words[j].start, words[j].end));
-      if (!SAID_FILLER.has(w) && !object) break;
-      j++;
-      skipped++;
-    }
-    if (j >= words.length) continue;
-    const gap = index.slice(words[j - 1].end, words[j].start);
-    if (SENTENCE_END.test(gap) || /[,;:"“”«»—–(]/u.test(gap) || NOT_A_CLAUSE.has(words[j].word)) continue;
-    if (skipped > 0 && /ing$/u.test(words[j].word)) continue; // said in recapping…
-    if (told && skipped === 0) continue; // told needs whom it was told to
-    add(toSentenceEnd(words[j].start));
-  }
-  // Attribution after the content, and بحسب / وفق in Arabic: the content is the sentence before it.
-  let sentenceStart = 0;
-  for (let i = 0; i <= chars.length; i++) {
-    if (i < chars.length && !SENTENCE_END.test(chars[i])) continue;
-    const sentence = trimmed(chars, sentenceStart, i);
-    sentenceStart = i + 1;
-    if (sentence.end - sentence.start < 10) continue;
-    const body = index.slice(sentence.start, sentence.end);
-    const cps = Array.from(body);
-    for (let c = 0; c < cps.length; c++) {
-      if (cps[c] !== ',' && cps[c] !== '،' && cps[c] !== '-' && cps[c] !== '–') continue;
-      const rest = cps.slice(c + 1).join('');
-      const latin = TRAILING_SAY.exec(rest);
-      const arabic = ARABIC_TRAILING.test(cps.slice(c).join(''));
-      if (!(latin && cps[c] === ',') && !arabic) continue;
-      // "…," he said after a quotation is the direct quote's, not reported speech.
-      if (!MARKS.has(chars[sentence.start])) add(trimmed(chars, sentence.start, sentence.start + c));
-      break;
-    }
-  }
-  return spans;
 }

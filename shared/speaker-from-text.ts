@@ -6,6 +6,7 @@
 // Of a phrase with commas the part that is a name is taken ("his daughter, Linda Flowers").
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
+import { foldWord, speechForm } from './speech-verbs';
 
 export interface Span {
   start: number;
@@ -34,11 +35,13 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     let t = m[0];
     // "Ltd." keeps its point inside a name, but a point before a space ends the sentence.
     const next = text[m.index + m[0].length];
-    const stop = t.length > 1 && t.endsWith('.') && (next === undefined || /\s/u.test(next)) ? 1 : 0;
+    // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
+    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof)\.$/u.test(t);
+    const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
     const word = /^[\p{L}\p{N}]/u.test(t);
-    out.push({ text: t, folded: word ? normalizeForMatch(t).text : t, start: cp, end: cp + len, word });
+    out.push({ text: t, folded: word ? foldWord(t) : t, start: cp, end: cp + len, word });
     if (stop) out.push({ text: '.', folded: '.', start: cp + len, end: cp + len + 1, word: false });
     cp += len + stop;
     unit += m[0].length;
@@ -257,9 +260,15 @@ const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
 const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
 
-/** A folded word is one of `set`, also with و / ف in front. */
+/**
+ * A folded word is one of `set`, also with و / ف in front; SAY and PARTICIPLES also take every
+ * form of speech-verbs.ts.
+ */
 function inSet(word: string, set: ReadonlySet<string>): boolean {
-  return set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)));
+  if (set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)))) return true;
+  if (set === SAY) return speechForm(word) === 'verb';
+  if (set === PARTICIPLES) return speechForm(word) === 'participle';
+  return false;
 }
 
 /**
@@ -284,6 +293,14 @@ function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 
 
 type Subject = Span | 'pronoun' | null;
 
+/** Arabic nouns that start a title (رئيس الوزراء، وزير الخارجية، نائب المدير) rather than a name. */
+const TITLES = fold(
+  (
+    'رئيس رئيسة وزير وزيرة نائب نائبة مدير مديرة عضو مسؤول مسؤولة قائد سفير أمين مستشار متحدث ناطق محافظ ' +
+    'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر'
+  ).split(' '),
+);
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -296,7 +313,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         const name: Token[] = [];
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
-        if (name.length > 0 && tokens[k2]?.text === '،')
+        // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
+        const titleFirst = /^ال/u.test(words[0].folded) || TITLES.has(words[0].folded.replace(/^[وف]/u, ''));
+        if (name.length > 0 && tokens[k2]?.text === '،' && titleFirst && !inSet(name[0].folded, ARABIC_STOPS))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -310,8 +329,10 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     const arabic = isArabic(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) : ENGLISH_STOPS.has(t.folded)) break;
-    if (inSet(t.folded, PARTICIPLES)) break;
+    // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
+    const ali = arabic && /^و?علي$/u.test(t.text);
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) break;
+    if (inSet(t.folded, PARTICIPLES) || (words.length === 0 && inSet(t.folded, SAY))) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject.
     if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
     if (PRONOUNS.has(t.folded) && words.length === 0) return 'pronoun';
@@ -320,6 +341,11 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   if (words.length === 0) return null;
   return namePart(words, commas);
 }
+
+/** English words a subject never runs back over. */
+const SUBORDINATORS = new Set(
+  'as while because when that after before since if although though where whereas which'.split(' '),
+);
 
 /** The subject right before a verb of saying (English: "Ghaeli said", "Frank Del Rio, CEO of …, said"). */
 function subjectBefore(tokens: Token[], verb: number): Subject {
@@ -337,6 +363,8 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       break;
     }
     if (inSet(t.folded, SAY) || inSet(t.folded, PARTICIPLES)) break;
+    // "as the government said": the subject starts after the conjunction.
+    if (SUBORDINATORS.has(t.folded)) break;
     words.unshift(t);
   }
   if (words.length === 0) return null;
@@ -359,12 +387,95 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   return partWords.length === 1 && PRONOUNS.has(partWords[0].folded) ? 'pronoun' : part;
 }
 
+/** Words an Arabic sentence starts with that are not its verb: particles, prepositions, pronouns. */
+const NOT_A_VERB = fold([
+  'في',
+  'من',
+  'على',
+  'إلى',
+  'عن',
+  'مع',
+  'بعد',
+  'قبل',
+  'منذ',
+  'خلال',
+  'أما',
+  'كما',
+  'لكن',
+  'ولكن',
+  'قد',
+  'لقد',
+  'إن',
+  'أن',
+  'لا',
+  'لم',
+  'لن',
+  'ما',
+  'هذا',
+  'هذه',
+  'ذلك',
+  'هو',
+  'هي',
+  'هم',
+  'حيث',
+  'إذ',
+  'بينما',
+  'فيما',
+  'كان',
+  'كانت',
+  'وفي',
+  'ومن',
+  'وعلى',
+  'وقد',
+  'وهو',
+  'وهي',
+  'يذكر',
+  'يشار',
+]);
+
+/**
+ * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
+ * the words after the first one, before word `upTo` of `head` (the sentence up to the quote).
+ */
+function sentenceSubject(head: Token[], upTo: number): Span | null {
+  // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
+  const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
+  const f = head.findIndex((t, i) => t.word && i > dash);
+  if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  if (inSet(head[f].folded, NOT_A_VERB) || inSet(head[f].folded, PARTICIPLES) || /^(ال|وال)/u.test(head[f].folded))
+    return null;
+  const s = subjectAfter(head.slice(0, upTo), f + 1);
+  return s === 'pronoun' ? null : s;
+}
+
+/** Words an English sentence's subject does not start with. */
+const NOT_AN_ENGLISH_SUBJECT = new Set(
+  (
+    'in on at for from with by to of as if when while but and so yet after before since there it this that ' +
+    'these those what how why'
+  ).split(' '),
+);
+
+/** The subject of an English sentence: up to four words from its start, before a verb in -s / -ed. */
+function englishSubject(head: Token[]): Span | null {
+  const words = head.filter((t) => t.word);
+  if (words.length < 2 || isArabic(words[0].text) || !/^\p{Lu}/u.test(words[0].text)) return null;
+  if (NOT_AN_ENGLISH_SUBJECT.has(words[0].folded) || PRONOUNS.has(words[0].folded)) return null;
+  for (let k = 1; k < Math.min(words.length, 5); k++) {
+    if (/^\p{Lu}/u.test(words[k].text)) continue;
+    if (words[k].text.length > 3 && /(s|ed)$/u.test(words[k].text) && !/ss$/u.test(words[k].text))
+      return { start: words[0].start, end: words[k - 1].end };
+    if (!/^(the|a|an)$/u.test(words[k - 1].folded) || k > 2) return null;
+  }
+  return null;
+}
+
 /**
  * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
  * sentence points back (a pronoun, a participle, a verb with no subject), or null.
  */
 export function speakerFromText(chars: readonly string[], quote: Span, previous: Span | null): Span | null {
-  const before = tokensOf(chars, Math.max(0, quote.start - 250), quote.start);
+  const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
   let first = before.length;
@@ -397,17 +508,76 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
     if (!t.word) continue;
-    if (inSet(t.folded, PARTICIPLES)) return previous;
+    if (inSet(t.folded, PARTICIPLES)) {
+      // قال مبررا: «…»: the participle goes with the verb before it.
+      const verb = head[k - 1];
+      if (verb?.word && inSet(verb.folded, SAY)) continue;
+      // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
+      // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
+      for (let j = k - 1; j >= 0; j--) {
+        if (!head[j].word || !inSet(head[j].folded, SAY) || !isArabic(head[j].text)) continue;
+        const s = resolve(subjectAfter(head.slice(0, k), j + 1));
+        if (s !== undefined) return s;
+        break;
+      }
+      return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
+    }
+    if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
     if (!inSet(t.folded, SAY)) continue;
     const arabic = isArabic(t.text);
+    // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
+    const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
+    if (from >= 0 && /^[وف]?(نقل|روي|ذكر)/u.test(t.folded)) {
+      const source = resolve(subjectAfter(head, from + 1));
+      if (source) return source;
+    }
+    // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
-      ? (resolve(subjectAfter(head, k + 1)) ?? resolve(subjectBefore(head, k)))
+      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
       : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
-    return subject === undefined ? previous : subject;
+    if (subject !== undefined) return subject;
+    // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
+    return (arabic ? sentenceSubject(head, k) : null) ?? previous;
   }
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
   if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
+  // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
+  const subject = englishSubject(head);
+  if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last.
   return previous;
+}
+
+/**
+ * Everyone the text names as saying something, in order: the subject of each verb of saying
+ * (قال الوزير، وكان مسؤولون أعلنوا، Ross said, said Kyle Bibby) and of "according to". The
+ * quote finder takes the last of them before a quote as the one "he said" and وأضاف mean, also
+ * when the sentence that named them held no quote.
+ */
+export function speakerMentions(chars: readonly string[]): { at: number; speaker: Span }[] {
+  const tokens = tokensOf(chars, 0, chars.length);
+  const out: { at: number; speaker: Span }[] = [];
+  let start = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
+    const sentence = tokens.slice(start, k);
+    start = k + 1;
+    sentence.forEach((t, i) => {
+      if (!t.word) return;
+      let subject: Subject = null;
+      if (t.folded === 'according' && sentence[i + 1]?.folded === 'to') subject = subjectAfter(sentence, i + 2);
+      // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
+      else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
+        subject = englishSubject(sentence.slice(0, i));
+      else if (inSet(t.folded, SAY) && speechForm(t.folded) !== 'passive') {
+        const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
+        const before = subjectBefore(sentence, i);
+        subject = isArabic(t.text) ? (before ?? after) : before === 'pronoun' ? null : (before ?? after);
+      }
+      if (subject && subject !== 'pronoun') out.push({ at: t.start, speaker: subject });
+    });
+  }
+  return out;
 }

@@ -87,14 +87,15 @@ export function suggestSpeakerSpan<T extends SpeakerCandidate>(
   quote: { start: number; end: number },
   personLabel = 'PERSON',
 ): T | null {
+  const people = candidates.filter(
+    (e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end),
+  );
+  if (people.length === 0) return null; // (and the verbs need not be looked for)
   const from = Math.max(0, quote.start - BEFORE);
   const verbs = [
     ...verbsIn(sliceCodePoints(source, from, quote.start), from),
     ...verbsIn(sliceCodePoints(source, quote.end, quote.end + AFTER), quote.end),
   ];
-  const people = candidates.filter(
-    (e) => e.label === personLabel && !e.orphaned && (e.end <= quote.start || e.start >= quote.end),
-  );
   let best: { person: T; score: number } | null = null;
   for (const verb of verbs) {
     const before = verb.end <= quote.start;

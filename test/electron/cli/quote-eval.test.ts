@@ -1,6 +1,6 @@
 // `tahrir quote-eval` as a user runs it: a real process on a made-up corpus written here, its
 // report and its errors; and, when ../shared/corpus is present, the quote finder on the hand-
-// labelled gold (test/gold/quotes.json): the dev half must keep the figures reached on it.
+// labelled gold (test/gold/quotes.json): each half must keep the figures reached on it.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -124,26 +124,40 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     }
   });
 
-  // The figures the finder reached on the dev half, less a margin: a change that loses them fails.
-  const FLOOR = {
-    'ar direct': 0.9,
-    'ar indirect': 0.77,
-    'en direct': 0.94,
-    'en indirect': 0.72,
-    'ar speaker': 0.55,
-    'en speaker': 0.8,
-  };
-  it.skipIf(!existsSync(CORPUS))(
-    'the finder on the dev half keeps its figures (skipped when ../shared/corpus/news is not here)',
-    async () => {
-      const r = await tahrir(['quote-eval', '--gold', GOLD, '--corpus', CORPUS, '--half', 'dev', '--json'], ROOT);
-      expect(r.stderr).toBe('');
-      const json = JSON.parse(r.stdout);
-      const got: Record<string, number> = {};
-      for (const row of json.rows) got[`${row.lang} ${row.kind}`] = row.f1;
-      for (const s of json.speakers) got[`${s.lang} speaker`] = s.accuracy;
-      for (const [key, floor] of Object.entries(FLOOR))
-        expect({ key, value: got[key] >= floor }).toEqual({ key, value: true });
+  // The figures the finder reached, less a margin: a change that loses them fails. The finder was
+  // developed on the dev half only; the test half is scored as it is, and holds issue 17's goals
+  // (direct F1 ≥ 0.90 Arabic, ≥ 0.97 English; indirect ≥ 0.60 Arabic, English no lower than the
+  // 0.76 it had). Its speakers (0.67 Arabic, 0.76 English) are short of the 0.80 goal: floors only.
+  const FLOORS: Record<string, Record<string, number>> = {
+    dev: {
+      'ar direct': 0.94,
+      'ar indirect': 0.93,
+      'en direct': 0.94,
+      'en indirect': 0.86,
+      'ar speaker': 0.75,
+      'en speaker': 0.88,
     },
-  );
+    test: {
+      'ar direct': 0.95,
+      'ar indirect': 0.72,
+      'en direct': 0.97,
+      'en indirect': 0.8,
+      'ar speaker': 0.63,
+      'en speaker': 0.72,
+    },
+  };
+  for (const [half, floors] of Object.entries(FLOORS))
+    it.skipIf(!existsSync(CORPUS))(
+      `the finder on the ${half} half keeps its figures (skipped when ../shared/corpus/news is not here)`,
+      async () => {
+        const r = await tahrir(['quote-eval', '--gold', GOLD, '--corpus', CORPUS, '--half', half, '--json'], ROOT);
+        expect(r.stderr).toBe('');
+        const json = JSON.parse(r.stdout);
+        const got: Record<string, number> = {};
+        for (const row of json.rows) got[`${row.lang} ${row.kind}`] = row.f1;
+        for (const s of json.speakers) got[`${s.lang} speaker`] = s.accuracy;
+        for (const [key, floor] of Object.entries(floors))
+          expect({ key, value: got[key] >= floor }).toEqual({ key, value: true });
+      },
+    );
 });

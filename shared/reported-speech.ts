@@ -1,0 +1,411 @@
+// Reported (indirect) speech: what someone said, told without quotation marks. Three structures
+// carry it in Arabic and English news:
+// - a verb of saying, then إن / أن / that (قال الوزير إن…، أكدت أن…، مشيرا إلى أن…، said that…),
+//   or in English a clause with no "that" (he said the border would reopen);
+// - an attribution opening the sentence (وبحسب الجيش، …؛ وفقا لـ…، فإن…؛ According to X, …);
+// - an attribution closing it (…، بحسب الوكالة. / …، وفق ما نقلت… / …, Jones said. / …, said Lucia
+//   Mullen, an analyst. / …, according to his wife.).
+// The content runs to the end of its clause: the sentence's end, or where a new attribution
+// starts (…، مضيفا أن / …، وذلك / …, he said / …, but added). Offsets are source code points.
+import { normalizeForMatch } from './arabic-normalize';
+import { CodePointIndex } from './code-points';
+import { partitionPoint } from './sorted-search';
+import { foldWord, speechForm } from './speech-verbs';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Word {
+  /** Folded as for search. */
+  word: string;
+  /** As written. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const SENTENCE_END = /[.!?؟\n]/u;
+const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+/** A word, or a number with its decimal point and thousands commas (5.4, 55,000: no sentence ends there). */
+const WORD = /\p{N}+(?:[.,٫٬]\p{N}+)*|[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640-]*/gu;
+const QUOTATION_MARK = /[«»“”"„‹›]/u;
+const COMMA = /[,،;؛]/u;
+
+/** إن / أن / that and بأن, with the pronoun that is the clause's subject (إنه، أنهم). */
+const THAT = new Set(
+  [
+    'إن',
+    'أن',
+    'إنه',
+    'أنه',
+    'إنها',
+    'أنها',
+    'إنهم',
+    'أنهم',
+    'إنهما',
+    'أنهما',
+    'بأن',
+    'بأنه',
+    'بأنها',
+    'بأنهم',
+    'that',
+  ].map((w) => normalizeForMatch(w).text),
+);
+/** فإن after an opening attribution: «وبحسب المصادر، فإن…». */
+const SO_THAT = new Set(['فإن', 'فإنه', 'فإنها', 'فإنهم'].map((w) => normalizeForMatch(w).text));
+
+/** Words that attribute what is around them to a source: بحسب، وفق، حسبما، نقلا عن، طبقا لـ. */
+const ARABIC_ATTRIBUTION = /^(?:و?بحسب|و?حسب|و?حسبما|و?وفق|و?وفقا|و?طبقا|و?نقلا)$/u;
+
+/** English verbs whose clause may come with no "that" (he said the border would reopen). */
+const SAID = new Set(
+  (
+    'said says say told tells added adds noted explained announced warned acknowledged predicted concluded ' +
+    'wrote writes insisted argued claimed admitted conceded stressed emphasized maintained contended asserted'
+  ).split(' '),
+);
+/** Words between an English verb and its clause: when and where it was said (said on Monday in a statement). */
+const SAID_FILLER = new Set(
+  (
+    'on in at a an the statement interview separate earlier late last this week month year monday tuesday ' +
+    'wednesday thursday friday saturday sunday recently also previously told'
+  ).split(' '),
+);
+/** What cannot begin a reported clause: prepositions and the like (said of plans, told of, says with). */
+const NOT_A_CLAUSE = new Set('of with for by to about from as than and or but if so'.split(' '));
+/** Words an English subject does not start with: a clause or a phrase, not who spoke. */
+const NOT_A_SUBJECT = new Set(
+  'in on at with for by to from of and but or as than if when while because so that which who where after before'.split(
+    ' ',
+  ),
+);
+const PERSONAL = new Set(['he', 'she', 'they', 'we', 'i', 'it']);
+
+/** Abbreviations a point follows inside a sentence (Mr. Smith, Dr. Lee). */
+const ABBREVIATIONS = new Set('mr mrs ms dr st gen sen rep gov jr sr lt col sgt prof vs no'.split(' '));
+
+/**
+ * The character at `i` ends a sentence. A point does not inside a number (5.4), before a letter
+ * (DPZ.N), after an initial (U.S. residents, Mrs A. Smith) or after a title (Mr. Smith).
+ */
+function endsSentence(chars: readonly string[], i: number): boolean {
+  if (!SENTENCE_END.test(chars[i])) return false;
+  if (chars[i] !== '.') return true;
+  const next = chars[i + 1] ?? ' ';
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  let w = i;
+  while (w > 0 && /\p{L}/u.test(chars[w - 1])) w--;
+  const before = chars.slice(w, i).join('');
+  if (/^\p{Lu}$/u.test(before)) return false;
+  return !ABBREVIATIONS.has(before.toLowerCase());
+}
+
+const isArabic = (word: string) => /^[\u0600-\u06FF]/u.test(word);
+const isLatin = (word: string) => /^[a-z]/iu.test(word);
+
+/** [start, end) with spaces and direction controls taken off both ends. */
+function trimmed(chars: readonly string[], start: number, end: number): Span {
+  while (start < end && SPACE_OR_CONTROL.test(chars[start])) start++;
+  while (end > start && SPACE_OR_CONTROL.test(chars[end - 1])) end--;
+  return { start, end };
+}
+
+/** The words of the text with their code point offsets, folded. */
+function wordsOf(index: CodePointIndex): Word[] {
+  const words: Word[] = [];
+  for (const m of index.text.matchAll(WORD)) {
+    // A run of tatweel (ــ, a dash in Arabic) is a letter to Unicode, not a word.
+    if (/^\u0640+$/u.test(m[0])) continue;
+    const start = index.toCodePoint(m.index);
+    words.push({ word: foldWord(m[0]), raw: m[0], start, end: start + Array.from(m[0]).length });
+  }
+  return words;
+}
+
+/** The word without the conjunction و / ف, and كما (as, also) in front of a verb. */
+const withoutConjunction = (w: string) => (w.length > 3 ? w.replace(/^[وف]/u, '') : w);
+
+/** The first word starting at or after code point `cp`. */
+const wordFrom = (words: readonly Word[], cp: number): number =>
+  partitionPoint(words.length, (k) => words[k].start < cp);
+
+/** Reported speech in a text: the spans of its content, in order, not overlapping. */
+export function findReportedSpeech(chars: readonly string[], index: CodePointIndex): Span[] {
+  const words = wordsOf(index);
+  const spans: Span[] = [];
+  const add = (span: Span, least = 3) => {
+    const n = words.slice(wordFrom(words, span.start), wordFrom(words, span.end)).length;
+    if (n < least) return;
+    if (spans.some((o) => o.start < span.end && span.start < o.end)) return;
+    // أكد أن "…": the content is a quotation, the direct quote's (or a term's) and not reported speech.
+    if (QUOTATION_MARK.test(chars[span.start])) return;
+    spans.push(span);
+  };
+  // The text between two words; a point that ends no sentence (5.4, U.S., Mr.) is left out of it.
+  const gapOf = (j: number) => {
+    let gap = '';
+    for (let i = words[j - 1].end; i < words[j].start; i++)
+      if (chars[i] !== '.' || endsSentence(chars, i)) gap += chars[i];
+    return gap;
+  };
+
+  /** Where the content that starts at `from` ends: its sentence's end, or where a new attribution starts. */
+  const clauseFrom = (from: number): Span => {
+    let to = from;
+    while (to < chars.length && !endsSentence(chars, to)) to++;
+    for (let j = wordFrom(words, from) + 1; j < words.length && words[j].start < to; j++) {
+      const gap = gapOf(j);
+      if (!COMMA.test(gap) && !/[-–—\u0640]{1,}\s*$/u.test(gap.replace(/^\s+/u, ''))) continue;
+      if (startsAttribution(words, j)) return trimmed(chars, from, words[j - 1].end);
+    }
+    return trimmed(chars, from, to);
+  };
+
+  // 1. A verb of saying, then إن / أن / that; in English also a clause with no "that".
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k].word;
+    const form = speechForm(w);
+    const english = isLatin(w);
+    if (form === null && !(english && SAID.has(w))) continue;
+    // ما زعم أنه…، عما قال إنه…: what the verb says is a noun phrase, not a clause.
+    if (k > 0 && /^(ما|مما|عما)$/u.test(words[k - 1].word) && !SENTENCE_END.test(gapOf(k))) continue;
+    // A participle reports speech as a circumstance (…، مشيرة إلى أن / مؤكدا أن); elsewhere it is an
+    // adjective (ظروف مشددة، بصورة مؤكدة).
+    const after = k === 0 ? '.' : gapOf(k);
+    if (form === 'participle' && !english && !/[اً]$|ين$/u.test(words[k].raw) && !/[,،;؛.!?؟\n]/u.test(after)) continue;
+    // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
+    // there it must come within three words of the verb, with no comma between.
+    let found = false;
+    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 13)); j++) {
+      const gap = gapOf(j);
+      if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
+      if (!THAT.has(words[j].word)) continue;
+      add(clauseFrom(words[j].end), english ? 3 : 1);
+      k = j;
+      found = true;
+      break;
+    }
+    if (found || !english || !SAID.has(w)) continue;
+    const clause = clauseWithoutThat(words, k, gapOf);
+    if (clause !== null) add(clauseFrom(words[clause].start));
+  }
+
+  // 2. An attribution opening the sentence: وبحسب الجيش، سقط… / ووفقا للمصادر فإن… / According to X, …
+  for (let k = 0; k < words.length; k++) {
+    if (k > 0 && !SENTENCE_END.test(gapOf(k))) continue;
+    const opens =
+      ARABIC_ATTRIBUTION.test(words[k].word) || (words[k].word === 'according' && words[k + 1]?.word === 'to');
+    if (!opens) continue;
+    for (let j = k + 2; j < Math.min(words.length, k + 14); j++) {
+      const gap = gapOf(j);
+      if (SENTENCE_END.test(gap)) break;
+      if (SO_THAT.has(words[j].word)) {
+        add(clauseFrom(words[j].end));
+        break;
+      }
+      if (!COMMA.test(gap)) continue;
+      const at = SO_THAT.has(words[j].word) ? words[j].end : words[j].start;
+      add(clauseFrom(at));
+      break;
+    }
+  }
+
+  // 3. An attribution closing the sentence: the content is the sentence before it.
+  let sentenceStart = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && !endsSentence(chars, i)) continue;
+    const sentence = trimmed(chars, sentenceStart, i);
+    sentenceStart = i + 1;
+    // "…," he said after a quotation is the direct quote's, not reported speech.
+    if (sentence.end - sentence.start < 10 || QUOTATION_MARK.test(chars[sentence.start])) continue;
+    const first = wordFrom(words, sentence.start);
+    const last = wordFrom(words, sentence.end);
+    for (let j = first + 1; j < last; j++) {
+      const gap = gapOf(j);
+      if (!COMMA.test(gap) && !/[-–—\u0640]/u.test(gap)) continue;
+      const found = closingAttribution(words, j, last, gapOf);
+      if (found === null) continue;
+      // وأشار البنك إلى…، وفقا لـ…: the sentence reports the speech itself; the verb's clause is the quote.
+      if (speechForm(withoutConjunction(words[first].word)) !== null) break;
+      const content = found === 'parenthetical' ? sentence : trimmed(chars, sentence.start, words[j - 1].end);
+      // "Anthony S. Fauci, the government's top expert, said…": a name and its apposition, no statement.
+      const latin = words.slice(first, j).filter((x) => isLatin(x.word));
+      if (latin.length * 2 > j - first && latin.every((x) => /^\p{Lu}/u.test(x.raw))) break;
+      add(content);
+      break;
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A new attribution at word `j`: a participle of saying (مضيفا، مشيرة), or a verb of saying after
+ * و / ف / كما / فيما (وأضاف، كما أشار); a verb alone after a comma goes on with the content (…، يتحدث عدة لغات).
+ */
+function isSpeechVerb(words: readonly Word[], j: number): boolean {
+  const w = words[j].word;
+  const form = speechForm(w);
+  if (form === 'participle') return true;
+  if (form === 'verb') return /^[وف]/u.test(w) && speechForm(withoutConjunction(w)) === 'verb';
+  return /^(كما|فيما|بينما)$/u.test(w) && ['verb', 'participle'].includes(speechForm(words[j + 1]?.word ?? '') ?? '');
+}
+
+/**
+ * After a comma at word `j`: does a new attribution start (…، مضيفا أن / …، وذلك / …، بحسب /
+ * …, according to / …, he said / …, but added)? Then the clause before it has ended.
+ */
+function startsAttribution(words: readonly Word[], j: number): boolean {
+  const w = words[j].word;
+  if (isArabic(w)) {
+    if (/^و?ذلك$/u.test(w) || ARABIC_ATTRIBUTION.test(w)) return true;
+    // …، مبرزة / معربا عن…: a circumstance of the one who spoke (an accusative participle), not the content.
+    if (/^م\p{L}{3,}[اة]$/u.test(w)) return true;
+    return isSpeechVerb(words, j);
+  }
+  const next = words[j + 1]?.word ?? '';
+  if (w === 'according' && next === 'to') return true;
+  const form = speechForm(w);
+  if (form === 'participle') return true; // …, adding that
+  if (PERSONAL.has(w) && speechForm(next) === 'verb') return true; // …, she said
+  if ((w === 'but' || w === 'and') && (speechForm(next) === 'verb' || /ed$/u.test(next))) return true; // …, but added
+  return false;
+}
+
+/** An English verb of saying in the past or with -s (said, says, wrote, added): one that attributes. */
+const saidForm = (w: string) => speechForm(w) === 'verb' && (SAID.has(w) || /(ed|s)$/u.test(w));
+
+/** The word where an English clause with no "that" starts after the verb at `k`, or null. */
+function clauseWithoutThat(words: readonly Word[], k: number, gapOf: (j: number) => string): number | null {
+  const w = words[k].word;
+  const told = w === 'told' || w === 'tells';
+  const last = sentenceEndWord(words, k, gapOf);
+  // ", said Ian Pepper, a professor…" and "…," he said / "…, the researchers wrote in an article":
+  // the verb attributes what came before.
+  if (!told && k > 0 && /["“”]/u.test(gapOf(k))) return null;
+  if (!told && k > 0 && /[,]/u.test(gapOf(k)) && inverted(words, k, last, gapOf)) return null;
+  if (closingSubject(words, k, gapOf) && trailingRest(words, k, last, gapOf)) return null;
+  // English with no "that": he said the border would reopen / told reporters on Monday the…
+  let j = k + 1;
+  let skipped = 0;
+  while (j < words.length && skipped < 6) {
+    const gap = gapOf(j);
+    if (SENTENCE_END.test(gap) || /[,;:"“”«»—–]/u.test(gap)) break;
+    const x = words[j].word;
+    // "the" and "a" only after a preposition (said in a statement), never as the clause's own start.
+    if (/^(a|an|the)$/u.test(x) && !/^(in|on|at|told)$/u.test(words[j - 1].word)) break;
+    const object =
+      told && skipped < 4 && (/^\p{Lu}/u.test(words[j].raw) || /^(him|her|them|us|me|reporters)$/u.test(x));
+    if (!SAID_FILLER.has(x) && !object) break;
+    j++;
+    skipped++;
+  }
+  if (j >= words.length) return null;
+  const gap = gapOf(j);
+  if (SENTENCE_END.test(gap) || /[,;:"“”«»—–(]/u.test(gap) || NOT_A_CLAUSE.has(words[j].word)) return null;
+  if (skipped > 0 && /ing$/u.test(words[j].word)) return null; // said in recapping…
+  if (skipped > 0 && /^(a|an|the)$/u.test(words[j - 1].word)) return null; // said on an earnings call
+  if (told && skipped === 0) return null; // told needs whom it was told to
+  if (words[j].word === 'that') return j + 1 < words.length && !SENTENCE_END.test(gapOf(j + 1)) ? j + 1 : null;
+  return j;
+}
+
+/** The index after the last word of the sentence that word `k` is in. */
+function sentenceEndWord(words: readonly Word[], k: number, gapOf: (j: number) => string): number {
+  let j = k + 1;
+  while (j < words.length && !SENTENCE_END.test(gapOf(j))) j++;
+  return j;
+}
+
+/** Words of an English attribution's adjunct: when, where and to whom it was said. */
+const ADJUNCT_START = new Set(
+  (
+    'in on at during to after before while when as last this earlier late recently yesterday today ' +
+    'monday tuesday wednesday thursday friday saturday sunday of'
+  ).split(' '),
+);
+
+/**
+ * After the verb at `v`: nothing more in the sentence, or only when and where it was said (in a
+ * statement, on Monday, told USA TODAY) — the verb closes what came before, it opens no clause.
+ */
+function trailingRest(words: readonly Word[], v: number, last: number, gapOf: (j: number) => string): boolean {
+  if (v + 1 >= last) return true;
+  for (let a = v + 1; a < last; a++) if (/[,;:]/u.test(gapOf(a)) || THAT.has(words[a].word)) return false;
+  const next = words[v + 1];
+  if (ADJUNCT_START.has(next.word)) return true;
+  // told reporters / told the BBC / told The Washington Post, then nothing or an adjunct.
+  if (/^(told|tells)$/u.test(words[v].word)) {
+    let a = v + 1;
+    if (/^(the|a|an)$/u.test(words[a].word)) a++;
+    while (a < last && a < v + 5 && /^\p{Lu}|^(reporters|him|her|them)$/u.test(words[a].raw)) a++;
+    return a > v + 1 && (a >= last || ADJUNCT_START.has(words[a].word));
+  }
+  return false;
+}
+
+/** ", said Ian Pepper, a professor" — a name after the verb, then the sentence's end or an apposition. */
+function inverted(words: readonly Word[], k: number, last: number, gapOf: (j: number) => string): boolean {
+  const next = words[k + 1];
+  if (!next || k + 1 >= last) return true;
+  const name =
+    /^\p{Lu}/u.test(next.raw) || /^(the|a|an|his|her|their|its)$/u.test(next.word) || PERSONAL.has(next.word);
+  if (!name) return trailingRest(words, k, last, gapOf);
+  // The name (up to eight words) runs to the end or to a comma: "said Kyle Bibby, an associate professor".
+  for (let a = k + 2; a < Math.min(last, k + 10); a++) if (/[,;:]/u.test(gapOf(a))) return true;
+  return last - k <= 10;
+}
+
+/** Auxiliaries and adverbs: "…, have said" has no subject of its own after the comma. */
+const NOT_A_SUBJECT_START = new Set(
+  'have has had will would could should may might can also then later previously is was are were did does do'.split(
+    ' ',
+  ),
+);
+
+/** "…, the researchers wrote": a short subject between a comma (or a quotation) and the verb at `k`. */
+function closingSubject(words: readonly Word[], k: number, gapOf: (j: number) => string): boolean {
+  for (let j = k - 1, n = 1; j >= 0 && n <= 4; j--, n++) {
+    const gap = gapOf(j + 1);
+    if (j + 1 < k && (SENTENCE_END.test(gap) || /[;:]/u.test(gap))) return false;
+    if (j + 1 < k && /[,"“”]/u.test(gap))
+      return !NOT_A_SUBJECT.has(words[j + 1].word) && !NOT_A_SUBJECT_START.has(words[j + 1].word);
+  }
+  return false;
+}
+
+/**
+ * At the comma before word `j` of a sentence ending before word `last`: is the rest of the
+ * sentence an attribution (…، بحسب الوكالة / …, Jones said / …, said X, a professor / …, the
+ * researchers wrote in an article / …, according to his wife)? 'parenthetical' when the
+ * attribution sits inside the sentence and the content goes on after it (…, the group wrote, could…).
+ */
+function closingAttribution(
+  words: readonly Word[],
+  j: number,
+  last: number,
+  gapOf: (j: number) => string,
+): 'closing' | 'parenthetical' | 'before' | null {
+  const w = words[j].word;
+  if (isArabic(w)) return ARABIC_ATTRIBUTION.test(w) ? 'closing' : null;
+  if (!/[,]/u.test(gapOf(j))) return null;
+  if (w === 'according' && words[j + 1]?.word === 'to') return 'closing';
+  // "…, said X": the verb first, then who said it (not "told": what follows it is whom it was told to).
+  if (saidForm(w) && !/^(told|tells)$/u.test(w) && j + 1 < last && !/[,;:]/u.test(gapOf(j + 1)))
+    return inverted(words, j, last, gapOf) ? 'closing' : null;
+  // "…, X said [in …].": a short subject (a capitalised name may carry its apposition), the verb, then no comma.
+  if (NOT_A_SUBJECT.has(w) || NOT_A_SUBJECT_START.has(w)) return null;
+  for (let v = j + 1; v < Math.min(last, j + 15); v++) {
+    if (!saidForm(words[v].word)) continue;
+    const subject = words.slice(j, v);
+    const hasComma = subject.some((_, n) => n > 0 && /[,]/u.test(gapOf(j + n)));
+    if ((subject.length > 6 || hasComma) && !/^\p{Lu}/u.test(words[j].raw)) return null;
+    if (trailingRest(words, v, last, gapOf)) return 'closing';
+    // "…, the group wrote, could save lives" / "…, Gilbey said, and are shared…".
+    if (subject.length <= 4 && v + 1 < last && /^[\s]*,/u.test(gapOf(v + 1)))
+      return /^(and|but)$/u.test(words[v + 1].word) ? 'before' : 'parenthetical';
+    return null;
+  }
+  return null;
+}
