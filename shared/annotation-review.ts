@@ -104,13 +104,24 @@ const byPosition = new WeakMap<readonly Suggestion[], { sorted: Suggestion[]; lo
 function suggestionsByPosition(suggestions: readonly Suggestion[]): { sorted: Suggestion[]; longest: number } {
   let hit = byPosition.get(suggestions);
   if (!hit) {
-    let longest = 0;
-    for (const s of suggestions) longest = Math.max(longest, s.end - s.start);
     // A stable sort, as openSuggestions' own: ties keep the order they came in.
-    hit = { sorted: [...suggestions].sort(compareSuggestions), longest };
+    hit = { sorted: [...suggestions].sort(compareSuggestions), longest: longestSuggestion(suggestions) };
     byPosition.set(suggestions, hit);
   }
   return hit;
+}
+
+const longestOf = new WeakMap<readonly Suggestion[], number>();
+
+/** The length of the longest suggestion of the list (worked out once per list the back end sent). */
+export function longestSuggestion(suggestions: readonly Suggestion[]): number {
+  let longest = longestOf.get(suggestions);
+  if (longest === undefined) {
+    longest = 0;
+    for (const s of suggestions) longest = Math.max(longest, s.end - s.start);
+    longestOf.set(suggestions, longest);
+  }
+  return longest;
 }
 
 /** The first index of `list` (by start) whose start is at or after `pos`. */
