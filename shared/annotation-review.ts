@@ -133,7 +133,7 @@ function recordOverlaps(record: Record<string, Entity | Quote>, start: number, e
   return spansOverlapping(record, start + 1, end - 1).some((x) => !x.orphaned && overlaps(x, { start, end }));
 }
 
-/** The spans an edit changed: entities and quotes put or removed (where they were and are), rejections made or undone. */
+/** The spans an edit changed: entities and quotes put or removed (where they were and are), rejections made, undone. */
 function changedSpans(prev: DocumentData, data: DocumentData): { start: number; end: number }[] | null {
   const out: { start: number; end: number }[] = [];
   for (const kind of ['entities', 'quotes'] as const) {
