@@ -5,10 +5,10 @@
 // `quote:direct`), so it holds for that span whatever source suggests it again, and the
 // workspace's tagger learns from it; the boilerplate learner leaves these out.
 import type { DocumentData } from './document-data';
-import { nextId, sortedSpans, spanAt, spansOverlapping, withSpans } from './document-data';
+import { nextId, sortedSpans, spanAt, spanChanges, spansOverlapping, withSpans } from './document-data';
 import type { MessageKey } from './i18n/en';
 import type { DocumentMetadata, Entity, Quote, RejectedSuggestion } from './model';
-import { overlapTest } from './sorted-search';
+import { overlapTest, partitionPoint } from './sorted-search';
 import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
 import { compareSuggestions } from './suggestions';
 
@@ -65,7 +65,8 @@ function rejectedSpans(rejected: readonly RejectedSuggestion[] | undefined) {
       if (r.rule.startsWith(prefix)) keys.add(spanKey(prefix, r.start, r.end));
   };
   for (const r of rejected ?? []) add(r);
-  return { has: (s: Suggestion) => keys.has(keyOf(s)), add };
+  // No rejections (the usual case): no key string made for each of up to 100,000 suggestions.
+  return { has: (s: Suggestion) => keys.size > 0 && keys.has(keyOf(s)), add };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
@@ -92,6 +93,112 @@ export function openSuggestions(
     .filter((s) => sources[s.source] && !rejected.has(s))
     .filter((s) => !(isEntitySuggestion(s) ? onEntity : onQuote)(s.start, s.end))
     .sort(compareSuggestions);
+}
+
+/** Past this many spans changed by one edit (an accept-all undone), the open list is worked out afresh. */
+const AFTER_EDIT_LIMIT = 256;
+
+/** A list of suggestions in openSuggestions' order, with the longest one's length (made once per list sent). */
+const byPosition = new WeakMap<readonly Suggestion[], { sorted: Suggestion[]; longest: number }>();
+
+function suggestionsByPosition(suggestions: readonly Suggestion[]): { sorted: Suggestion[]; longest: number } {
+  let hit = byPosition.get(suggestions);
+  if (!hit) {
+    // A stable sort, as openSuggestions' own: ties keep the order they came in.
+    hit = { sorted: [...suggestions].sort(compareSuggestions), longest: longestSuggestion(suggestions) };
+    byPosition.set(suggestions, hit);
+  }
+  return hit;
+}
+
+const longestOf = new WeakMap<readonly Suggestion[], number>();
+
+/** The length of the longest suggestion of the list (worked out once per list the back end sent). */
+export function longestSuggestion(suggestions: readonly Suggestion[]): number {
+  let longest = longestOf.get(suggestions);
+  if (longest === undefined) {
+    longest = 0;
+    for (const s of suggestions) longest = Math.max(longest, s.end - s.start);
+    longestOf.set(suggestions, longest);
+  }
+  return longest;
+}
+
+/** The first index of `list` (by start) whose start is at or after `pos`. */
+const firstStartingAt = (list: readonly Suggestion[], pos: number) =>
+  partitionPoint(list.length, (i) => list[i].start < pos);
+
+/** Whether a span of the record (not orphaned) overlaps [start, end): a look at a chunk or two of its span list. */
+function recordOverlaps(record: Record<string, Entity | Quote>, start: number, end: number): boolean {
+  return spansOverlapping(record, start + 1, end - 1).some((x) => !x.orphaned && overlaps(x, { start, end }));
+}
+
+/** The spans an edit changed: entities and quotes put or removed (where they were and are), rejections made, undone. */
+function changedSpans(prev: DocumentData, data: DocumentData): { start: number; end: number }[] | null {
+  const out: { start: number; end: number }[] = [];
+  for (const kind of ['entities', 'quotes'] as const) {
+    const before: Record<string, Entity | Quote> = prev[kind];
+    const { put, removed } = spanChanges(before, data[kind]);
+    if (put.length + removed.length > AFTER_EDIT_LIMIT) return null;
+    for (const x of put) out.push(x, ...(Object.hasOwn(before, x.id) ? [before[x.id]] : []));
+    for (const id of removed) out.push(before[id]);
+  }
+  if (prev.rejected !== data.rejected) {
+    const key = (r: RejectedSuggestion) => `${r.rule}:${r.start}:${r.end}`;
+    const was = new Set((prev.rejected ?? []).map(key));
+    const is = new Set((data.rejected ?? []).map(key));
+    for (const r of data.rejected ?? []) if (!was.has(key(r))) out.push(r);
+    for (const r of prev.rejected ?? []) if (!is.has(key(r))) out.push(r);
+  }
+  return out.length > AFTER_EDIT_LIMIT ? null : out;
+}
+
+/**
+ * openSuggestions(suggestions, data, sources), given `before` = openSuggestions(suggestions, prev, sources): only
+ * the suggestions near the spans the edit changed are looked at again (a tag, delete or undo on a long document
+ * with 100,000 suggestions held the editor ~100 ms going through them all). Null when the edit changed too many
+ * spans to be worth it: then openSuggestions.
+ */
+export function openSuggestionsAfterEdit(
+  before: readonly Suggestion[],
+  suggestions: readonly Suggestion[],
+  prev: DocumentData,
+  data: DocumentData,
+  sources: SuggestionSources = ALL_SOURCES,
+): Suggestion[] | null {
+  if (prev === data) return before as Suggestion[];
+  const changed = changedSpans(prev, data);
+  if (!changed) return null;
+  if (changed.length === 0) return before as Suggestion[];
+  const { sorted, longest } = suggestionsByPosition(suggestions);
+  // A suggestion an edit may open or close overlaps a changed span (or is on a rejected one): it starts in
+  // [start - longest, end]. Those windows, merged, are worked out again; the rest of the list is kept as it was.
+  const windows = changed
+    .map((c) => ({ lo: c.start - longest, hi: c.end }))
+    .sort((a, b) => a.lo - b.lo)
+    .reduce<{ lo: number; hi: number }[]>((out, w) => {
+      const last = out[out.length - 1];
+      if (last && w.lo <= last.hi) last.hi = Math.max(last.hi, w.hi);
+      else out.push({ ...w });
+      return out;
+    }, []);
+  const rejected = rejectedSpans(data.rejected);
+  const isOpen = (s: Suggestion) =>
+    sources[s.source] &&
+    !rejected.has(s) &&
+    !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
+  const out: Suggestion[] = [];
+  let kept = 0;
+  for (const { lo, hi } of windows) {
+    const from = firstStartingAt(before, lo);
+    for (; kept < from; kept++) out.push(before[kept]);
+    const to = firstStartingAt(before, hi + 1);
+    for (let i = firstStartingAt(sorted, lo); i < sorted.length && sorted[i].start <= hi; i++)
+      if (isOpen(sorted[i])) out.push(sorted[i]);
+    kept = Math.max(kept, to);
+  }
+  for (; kept < before.length; kept++) out.push(before[kept]);
+  return out;
 }
 
 export interface SuggestionCounts {

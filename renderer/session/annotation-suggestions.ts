@@ -7,6 +7,7 @@ import {
   acceptedInto,
   isEntitySuggestion,
   openSuggestions,
+  openSuggestionsAfterEdit,
   rejectedInto,
   SOURCE_NAMES,
   SUGGESTION_SOURCES,
@@ -14,7 +15,7 @@ import {
   type SuggestionSources,
 } from '../../shared/annotation-review';
 import type { DocumentData } from '../../shared/document-data';
-import type { Suggestion, SuggestionSource } from '../../shared/suggestions';
+import { sameSuggestion, type Suggestion, type SuggestionSource } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
 import { toErrorData } from './autosave';
 import { changeDocument } from './history';
@@ -90,7 +91,7 @@ export async function loadAnnotationSuggestions(): Promise<void> {
 }
 
 function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
-  return a.length === b.length && a.every((s, i) => JSON.stringify(s) === JSON.stringify(b[i]));
+  return a.length === b.length && a.every((s, i) => sameSuggestion(s, b[i]));
 }
 
 /**
@@ -152,7 +153,18 @@ export function openOf(review: ReviewState, data: DocumentData | null): Suggesti
   const hit = memo.review;
   if (hit && hit.suggestions === review.suggestions && hit.data === data && hit.sources === review.sources)
     return hit.out as Suggestion[];
-  const out = openSuggestions(review.suggestions, data, review.sources);
+  // An edit since (the same suggestions and sources): only the suggestions where it changed something are looked at.
+  const sameList = hit && hit.suggestions === review.suggestions && hit.sources === review.sources;
+  const out =
+    (sameList && hit.data && data
+      ? openSuggestionsAfterEdit(
+          hit.out as Suggestion[],
+          review.suggestions,
+          hit.data as DocumentData,
+          data,
+          review.sources,
+        )
+      : null) ?? openSuggestions(review.suggestions, data, review.sources);
   memo.review = { suggestions: review.suggestions, data, sources: review.sources, out };
   return out;
 }

@@ -23,6 +23,8 @@ import { scrollToShown } from './scrolling';
 import { SnapPreview } from './snap-preview';
 import { SpanHover } from './span-hover';
 import { SpanOverlay, type Box, type TipLine } from './span-overlay';
+import { SpansNearView, type ItemOf, type SourceSpan } from './spans-near-view';
+import { WhenStill } from './when-still';
 import { lacksSpeaker, speakerLinks } from './speaker-links';
 
 export type { ShownSpan } from './hit-test';
@@ -33,6 +35,8 @@ type Span = Entity | Quote;
  * A long document's first paint draws the entities in this much of its top (a few screens); the rest follow when idle.
  */
 const FIRST_DRAWN_CHARS = 20_000;
+/** The view is taken as still this long after paragraphs last came near it or left (a scroll paused). */
+const VIEW_STILL_MS = 150;
 /** Entities drawn per idle moment at least (more while the moment lasts). */
 const IDLE_SLICE = 200;
 
@@ -60,6 +64,16 @@ export class DocumentHighlights {
   private readonly near: NearView | null;
   private readonly resolve: (start: number, end: number) => AbstractRange[];
   private readonly extra = new Map<string, HighlightLayer>();
+  /** Named layers of many spans (suggestions), items only near the view: see showSpansNearView. */
+  private readonly nearSpans = new Map<string, SpansNearView<SourceSpan>>();
+  /**
+   * Those layers follow the view once it stops: a long document's suggestions (a dotted line under nearly every word)
+   * drawn and dropped in each frame of a scroll were ~100 highlight changes a frame, each making the browser check
+   * and repaint every highlight again (~6 ms of the page's thread a frame, and dropped frames).
+   */
+  private readonly nearSpansWhenStill = new WhenStill(VIEW_STILL_MS, (paragraphs) =>
+    this.nearSpansFollowView(paragraphs),
+  );
   private readonly idle = new IdleWork();
   /** False while a long document's entities below its top wait for idle moments. */
   private allEntitiesDrawn = false;
@@ -125,6 +139,7 @@ export class DocumentHighlights {
   private redraw(paragraphs: ReadonlySet<number>): void {
     if (paragraphs.size === 0) return;
     for (const layer of this.layers()) layer.refresh(paragraphs);
+    if (this.nearSpans.size > 0) this.nearSpansWhenStill.moved(paragraphs);
     this.flash.refresh(paragraphs);
     this.nesting.refresh((start, end) => {
       const last = this.shown.paragraphAt(end);
@@ -144,6 +159,34 @@ export class DocumentHighlights {
     target.sync(items);
   }
 
+  /** The items of the many-span layers crossing these paragraphs drawn again, the near paragraphs' spans made items. */
+  private nearSpansFollowView(paragraphs: ReadonlySet<number>): void {
+    for (const spans of this.nearSpans.values()) {
+      spans.layer.refresh(paragraphs);
+      spans.update();
+    }
+  }
+
+  /**
+   * A named layer of many source spans, by start (a long document's suggestions, up to 100,000): only those in the
+   * paragraphs near the view are drawn, found by binary search, as the list changes and the view moves. `longest`:
+   * the length of the longest span, or more.
+   */
+  showSpansNearView<T extends SourceSpan>(
+    layer: string,
+    spans: readonly T[],
+    itemOf: ItemOf<T>,
+    longest: number,
+  ): void {
+    let target = this.nearSpans.get(layer) as SpansNearView<T> | undefined;
+    if (!target) {
+      const highlights = new HighlightLayer(this.resolve, (pos) => this.shown.paragraphAt(pos));
+      target = new SpansNearView<T>(this.shown, highlights, () => this.near?.paragraphs ?? null);
+      this.nearSpans.set(layer, target as unknown as SpansNearView<SourceSpan>);
+    }
+    target.show(spans, itemOf, longest);
+  }
+
   /** A paragraph was mounted after the highlights were drawn (rendered in a later batch, or again). */
   paragraphMounted(index: number): void {
     const el = this.elements.get(index);
@@ -155,9 +198,11 @@ export class DocumentHighlights {
 
   dispose(): void {
     this.idle.cancel();
+    this.nearSpansWhenStill.cancel();
     this.marksWaiting?.();
     this.near?.dispose();
     for (const layer of this.extra.values()) layer.clear();
+    for (const spans of this.nearSpans.values()) spans.layer.clear();
     this.unsubscribe();
     this.flash.dispose();
     this.nesting.dispose();

@@ -1,7 +1,7 @@
 // The keys of the entity and quote suggestions (their chords are in shared/keymap.ts) and their
 // drawing in the text: dotted underlines, quieter than an accepted entity's fill, the one the
 // keyboard is on with a band of its own. Kept apart from the entities' and quotes' layers.
-import { isEntitySuggestion, suggestionId } from '../../shared/annotation-review';
+import { isEntitySuggestion, longestSuggestion, suggestionId } from '../../shared/annotation-review';
 import type { Suggestion } from '../../shared/suggestions';
 import { shownText } from '../../shared/text-view';
 import {
@@ -14,7 +14,6 @@ import {
 import { store } from '../session/store';
 import { t } from '../session/locale';
 import { selectSpan, showNotice } from '../session/ui-actions';
-import type { HighlightItem } from './highlight-layer';
 import { scrollToShown } from './scrolling';
 import { textSurface } from './text-surface';
 
@@ -32,19 +31,25 @@ export function drawSuggestions(open: readonly Suggestion[], cursor: string | nu
   if (!surface || !doc || !data) return;
   const shown = shownText(doc.source, data.edits, view);
   if (surface.shown !== shown) return;
-  const items: HighlightItem[] = [];
-  for (const s of open) {
-    const r = shown.toShown(s.start, s.end);
-    if (!r || r.end <= r.start) continue;
-    const key = suggestionId(s);
-    const name = key === cursor ? SUGGESTED_CURRENT : isEntitySuggestion(s) ? SUGGESTED_ENTITY : SUGGESTED_QUOTE;
-    items.push({ key, name, start: r.start, end: r.end });
-  }
-  surface.highlights.setExtraHighlights(SUGGESTION_LAYER, items);
+  // Only those in the paragraphs near the view are items (a long document has up to 100,000): a keypress, an
+  // answer of the tagger and a scroll each look at a screenful or three.
+  surface.highlights.showSpansNearView(
+    SUGGESTION_LAYER,
+    open,
+    (s) => {
+      const key = suggestionId(s);
+      return {
+        key,
+        name: key === cursor ? SUGGESTED_CURRENT : isEntitySuggestion(s) ? SUGGESTED_ENTITY : SUGGESTED_QUOTE,
+      };
+    },
+    // The open ones are some of the suggestions the back end sent: none longer than the longest of those.
+    longestSuggestion(store().getState().review.suggestions),
+  );
 }
 
 export function clearSuggestions(): void {
-  textSurface()?.highlights.setExtraHighlights(SUGGESTION_LAYER, []);
+  textSurface()?.highlights.showSpansNearView(SUGGESTION_LAYER, [], () => ({ key: '', name: '' }), 0);
 }
 
 function show(s: Suggestion | undefined | false): void {

@@ -11,12 +11,14 @@ import {
   stepAnnotationSuggestion,
 } from '../../renderer/session/annotation-suggestions';
 import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
-import { undo } from '../../renderer/session/history';
+import { changeDocument, undo } from '../../renderer/session/history';
 import { startSession } from '../../renderer/session/session';
 import { store } from '../../renderer/session/store';
 import { Backend } from '../../electron/backend';
 import { suggestionId } from '../../shared/annotation-review';
 import { codePointLength } from '../../shared/code-points';
+import { withSpans } from '../../shared/document-data';
+import type { EntitySuggestion } from '../../shared/suggestions';
 import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 import { apiOf, ARABIC, cp } from './store-workspace';
@@ -98,5 +100,33 @@ describe('entity and quote suggestions in the store', () => {
     expect(openAnnotationSuggestions().every((s) => s.source === 'quote-finder')).toBe(true);
     setSuggestionSource('workspace', true);
     expect(openAnnotationSuggestions().some((s) => s.source === 'workspace')).toBe(true);
+  });
+
+  it('after a keypress, only the suggestions where it changed something are looked at, not all 100,000', async () => {
+    await open();
+    // The long document's case: a suggestion on nearly every word. Their offsets count how often they are read.
+    let reads = 0;
+    const many: EntitySuggestion[] = Array.from({ length: 100_000 }, (_, i) =>
+      Object.defineProperties({ label: 'MISC', score: 0.5, source: 'tagger' } as EntitySuggestion, {
+        start: { get: () => (reads++, 1_000 + i * 10), enumerable: true },
+        end: { get: () => (reads++, 1_000 + i * 10 + 4), enumerable: true },
+      }),
+    );
+    store().setState((s) => ({ review: { ...s.review, suggestions: many } }));
+    expect(openAnnotationSuggestions()).toHaveLength(100_000);
+    const tag = (id: string, start: number) =>
+      changeDocument((data) => ({
+        ...data,
+        entities: withSpans(data.entities, { [id]: { id, start, end: start + 4, label: 'PERSON', text: 'x' } }),
+      }));
+    tag('n1', 1_000 + 5_000 * 10);
+    expect(openAnnotationSuggestions()).toHaveLength(99_999); // the list by position is made on the first edit
+    reads = 0;
+    tag('n2', 1_000 + 7_000 * 10);
+    expect(openAnnotationSuggestions()).toHaveLength(99_998);
+    undo();
+    expect(openAnnotationSuggestions()).toHaveLength(99_999);
+    // Binary searches and the few suggestions at the word; going through them all read 400,000 offsets a time.
+    expect(reads).toBeLessThan(1_000);
   });
 });

@@ -1,12 +1,14 @@
 // The review of entity and quote suggestions: what is open, accepting (one change of the
 // data, a quote's speaker made an entity), rejecting (kept in `rejected` for that span,
 // whatever label or source suggests it again), counts per label and source.
+import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import {
   acceptedInto,
   countSuggestions,
   isAnnotationRejection,
   openSuggestions,
+  openSuggestionsAfterEdit,
   rejectedEntitySpans,
   rejectedInto,
 } from '../../shared/annotation-review';
@@ -14,7 +16,7 @@ import { dataFromSidecar, withSpans } from '../../shared/document-data';
 import type { Entity } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SpanList } from '../../shared/span-list';
-import type { EntitySuggestion, QuoteSuggestion } from '../../shared/suggestions';
+import { sameSuggestion, type EntitySuggestion, type QuoteSuggestion } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
 
 // Code points: the emoji is one, the combining mark one, CRLF two.
@@ -195,4 +197,146 @@ describe('open suggestions on a long document', () => {
     // And what overlaps an entity is still left out.
     expect(openSuggestions([{ ...suggestions[0], start: 2, end: 6 }], data)).toEqual([]);
   });
+});
+
+describe('open suggestions after an edit', () => {
+  const entitySuggestion = (start: number, end: number, label = 'GPE'): EntitySuggestion => ({
+    start,
+    end,
+    label,
+    score: 1,
+    source: start % 3 === 0 ? 'workspace' : 'tagger',
+  });
+
+  test('are those openSuggestions finds, whatever the edits (tags, deletes, moves, quotes, rejections, undone)', () => {
+    const span = fc.tuple(fc.nat(300), fc.integer({ min: 1, max: 40 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(span, fc.constantFrom('PERSON', 'GPE')), { maxLength: 60 }),
+        fc.array(span, { maxLength: 12 }),
+        fc.array(
+          fc.tuple(fc.constantFrom('tag', 'delete', 'move', 'quote', 'unquote', 'reject', 'unreject'), span, fc.nat()),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.boolean(),
+        ([...entitySpans], quoteSpans, edits, workspaceOn) => {
+          const suggestions = [
+            ...entitySpans.map(([[start, length], label]) => entitySuggestion(start, start + length, label)),
+            ...quoteSpans.map(([start, length]): QuoteSuggestion => ({
+              start,
+              end: start + length,
+              kind: 'direct',
+              speaker: null,
+              score: 1,
+              source: 'quote-finder',
+            })),
+          ];
+          const sources = { workspace: workspaceOn, tagger: true, 'quote-finder': true };
+          let current = data();
+          let open = openSuggestions(suggestions, current, sources);
+          let n = 0;
+          for (const [what, [start, length], pick] of edits) {
+            const prev = current;
+            const ids = (r: Record<string, unknown>) => Object.keys(r);
+            const one = (r: Record<string, unknown>) => ids(r)[pick % Math.max(1, ids(r).length)];
+            const end = start + length;
+            if (what === 'tag')
+              current = {
+                ...current,
+                entities: withSpans(current.entities, {
+                  [`n${++n}`]: { id: `n${n}`, start, end, label: 'PERSON', text: 'x' },
+                }),
+              };
+            else if (what === 'delete' && one(current.entities))
+              current = { ...current, entities: withSpans(current.entities, { [one(current.entities)]: null }) };
+            else if (what === 'move' && one(current.entities)) {
+              const id = one(current.entities);
+              current = {
+                ...current,
+                entities: withSpans(current.entities, { [id]: { ...current.entities[id], start, end } }),
+              };
+            } else if (what === 'quote')
+              current = {
+                ...current,
+                quotes: withSpans(current.quotes, {
+                  [`q${++n}`]: { id: `q${n}`, start, end, text: 'x', kind: 'direct', speaker: null },
+                }),
+              };
+            else if (what === 'unquote' && one(current.quotes))
+              current = { ...current, quotes: withSpans(current.quotes, { [one(current.quotes)]: null }) };
+            else if (what === 'reject') {
+              const s = suggestions[pick % Math.max(1, suggestions.length)];
+              if (s) current = rejectedInto(current, [s], slice).data;
+            } else if (what === 'unreject' && current.rejected?.length)
+              current = {
+                ...current,
+                rejected: current.rejected.filter((_, i) => i !== pick % current.rejected!.length),
+              };
+            const after = openSuggestionsAfterEdit(open, suggestions, prev, current, sources);
+            expect(after).toEqual(openSuggestions(suggestions, current, sources));
+            open = after!;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a tag, delete or undo looks at the suggestions near it only, not at all 100,000', () => {
+    let reads = 0;
+    const suggestions: EntitySuggestion[] = Array.from({ length: 100_000 }, (_, i) =>
+      Object.defineProperties({ label: 'MISC', score: 1, source: 'tagger' } as EntitySuggestion, {
+        start: { get: () => (reads++, i * 10), enumerable: true },
+        end: { get: () => (reads++, i * 10 + 5), enumerable: true },
+      }),
+    );
+    const opened = dataFromSidecar(emptySidecar('x.txt', '0'.repeat(64), 1_000_010));
+    const open = openSuggestions(suggestions, opened);
+    const tagged = {
+      ...opened,
+      entities: withSpans(opened.entities, {
+        t1: { id: 't1', start: 500_000, end: 500_005, label: 'PERSON', text: 'x' },
+      }),
+    };
+    openSuggestionsAfterEdit(open, suggestions, opened, tagged); // the list by position: made on the list's first edit
+    reads = 0;
+    const afterTag = openSuggestionsAfterEdit(open, suggestions, opened, tagged)!;
+    const afterUndo = openSuggestionsAfterEdit(afterTag, suggestions, tagged, opened)!;
+    // Binary searches (~17 steps, two offsets each) and the suggestions at the word: the old pass read 400,000.
+    expect(reads).toBeLessThan(500);
+    expect(afterTag).toHaveLength(99_999);
+    expect(afterTag.includes(suggestions[50_000])).toBe(false);
+    expect(afterUndo).toEqual(open);
+  });
+});
+
+test("two suggestions are the same exactly when every field is (as the tagger's answers are compared while it trains)", () => {
+  const n = fc.integer({ min: 0, max: 2 });
+  const entity = fc.record(
+    {
+      start: n,
+      end: n,
+      label: fc.constantFrom('PERSON', 'GPE'),
+      score: fc.constantFrom(0.5, 1),
+      source: fc.constantFrom('workspace' as const, 'tagger' as const),
+      conflicts: fc.array(fc.constantFrom('ORG', 'LOC'), { maxLength: 2 }),
+    },
+    { requiredKeys: ['start', 'end', 'label', 'score', 'source'] },
+  );
+  const quote = fc.record({
+    start: n,
+    end: n,
+    kind: fc.constantFrom('direct' as const, 'indirect' as const),
+    speaker: fc.option(fc.record({ start: n, end: n })),
+    score: fc.constantFrom(0.5, 1),
+    source: fc.constant('quote-finder' as const),
+  });
+  const suggestion = fc.oneof(entity, quote);
+  fc.assert(
+    fc.property(suggestion, suggestion, (a, b) => {
+      expect(sameSuggestion(a, b)).toBe(JSON.stringify(a) === JSON.stringify(b));
+      expect(sameSuggestion(a, structuredClone(a))).toBe(true);
+    }),
+    { numRuns: 2000 },
+  );
 });
