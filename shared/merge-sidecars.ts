@@ -172,7 +172,7 @@ interface Versions<T> {
 /**
  * The items of three versions grouped by identity: a base item's key is its base id, on each side followed to where
  * an earlier merge moved it; an addition's key is its id (two sides adding under one id meet there and are told apart
- * by the merge), or its side and id when it took the id of a base item its side moved.
+ * by the merge), marked as new when it took the id of a base item its side moved (both sides may have: they meet).
  */
 function versionsOf<T extends { id: string }>(
   base: Map<string, T>,
@@ -194,8 +194,9 @@ function versionsOf<T extends { id: string }>(
     const movedFrom = new Map([...moves].map(([from, to]): [string, string] => [to, from]));
     for (const item of items) {
       const from = movedFrom.get(item.id);
-      // The item now under a base id its side moved is an addition of that side alone.
-      const key = from ?? (moves.has(item.id) ? `${side}\u0000${item.id}` : item.id);
+      // The item now under a base id its side moved is an addition, not the base item: it meets the other side's
+      // addition under that id (the same after the same earlier merge), never the base item.
+      const key = from ?? (moves.has(item.id) ? `\u0000${item.id}` : item.id);
       at(key)[side] = item;
     }
   }
@@ -224,13 +225,19 @@ function mergeItems<T extends { id: string }>(
   const out: Placed<T>[] = [];
   /** Kept from theirs under their own id: it gets a fresh one if mine's items use that id. */
   const theirsOwn: { placed: Placed<T>; baseId?: string }[] = [];
+  // One item under two ids (an earlier merge moved it on one side, or a side deleted it and added it again): the result
+  // has mine's id, and says where theirs went so that their quotes and the caller can follow it.
+  const alias = (ti: T, mi: T) => {
+    aliases.set(ti.id, mi.id);
+    renamed.push({ kind, from: ti.id, to: mi.id });
+  };
   const fromTheirs = (ti: T, mi: T | undefined): Placed<T> => {
     if (!mi || mi.id === ti.id) return { item: ti, from: 'theirs' };
-    aliases.set(ti.id, mi.id);
+    alias(ti, mi);
     return { item: { ...ti, id: mi.id }, from: 'theirs', renamedFrom: ti.id };
   };
   const keepMine = (mi: T, ti: T | undefined): Placed<T> => {
-    if (ti && ti.id !== mi.id) aliases.set(ti.id, mi.id);
+    if (ti && ti.id !== mi.id) alias(ti, mi);
     return { item: mi, from: 'mine' };
   };
   // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed
