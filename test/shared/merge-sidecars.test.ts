@@ -5,19 +5,21 @@ import { mergeSidecars, resolveExternalChange, sameData, type MergeResult } from
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 
 const RUNS = 1000;
-/**
- * The identity and three-way properties run on a fixed sample for now: with merges that follow renamed items
- * (mergeItems' moves), random runs find cases the id-based oracle here calls wrong (an item deleted and added
- * again unchanged on one side is kept under its old id; one with duplicate quotes not yet analysed). Open in the
- * closing note of stop 16; TAHRIR_MERGE_SEED=random runs them free.
- */
-const PINNED_SEED = process.env.TAHRIR_MERGE_SEED === 'random' ? undefined : 16;
+/** The properties run on random seeds; TAHRIR_MERGE_SEED=<n> replays the seed a failure printed. */
+const SEED = process.env.TAHRIR_MERGE_SEED ? Number(process.env.TAHRIR_MERGE_SEED) : undefined;
 const LENGTH = 400;
 const LABELS = ['PERSON', 'ORG', 'GPE'];
 
-const span = fc
-  .tuple(fc.nat({ max: LENGTH }), fc.nat({ max: 30 }))
-  .map(([start, len]) => ({ start, end: Math.min(LENGTH, start + len) }));
+/** Mostly anywhere; now and then one of a few spans, so that sidecars hold duplicate items (the same span and label). */
+const span = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.nat({ max: LENGTH }), fc.nat({ max: 30 }))
+      .map(([start, len]) => ({ start, end: Math.min(LENGTH, start + len) })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom({ start: 10, end: 15 }, { start: 12, end: 20 }, { start: 40, end: 40 }) },
+);
 
 const entityBody = fc.record(
   { span, label: fc.constantFrom(...LABELS), link: fc.constantFrom('Q1', 'Q2', 'بايدن') },
@@ -243,7 +245,7 @@ describe('mergeSidecars', () => {
           expect(r.renamed).toEqual([]);
         }
       }),
-      { numRuns: RUNS, seed: PINNED_SEED },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -285,6 +287,25 @@ describe('mergeSidecars', () => {
               }
             }
           }
+          // What both sides hold is kept (however often the side holding it less often has it), whatever its ids: each
+          // side's deletion of another of the base's duplicates does not delete it.
+          const speakerIn = (q: Quote) => r.renamed.find((x) => x.kind === 'entity' && x.from === q.speaker)?.to;
+          for (const [kind, list] of LISTS) {
+            const count = (items: { id: string }[]) => {
+              const n = new Map<string, number>();
+              for (const x of items) n.set(contentOf(x), (n.get(contentOf(x)) ?? 0) + 1);
+              return n;
+            };
+            const theirItems = (theirs[list] as { id: string }[]).map((x) =>
+              kind === 'quote' && speakerIn(x as Quote) ? { ...x, speaker: speakerIn(x as Quote) } : x,
+            );
+            const inResult = count(r.sidecar[list]);
+            const inTheirs = count(theirItems);
+            for (const [key, n] of count(mine[list])) {
+              const want = Math.min(n, inTheirs.get(key) ?? 0);
+              expect(inResult.get(key) ?? 0, `${kind} ${key} held by both`).toBeGreaterThanOrEqual(want);
+            }
+          }
           // Well-formed output: unique ids, edits still disjoint, speakers resolve when they did on their side.
           for (const [, list] of LISTS) {
             const ids = (r.sidecar[list] as { id: string }[]).map((x) => x.id);
@@ -295,7 +316,7 @@ describe('mergeSidecars', () => {
           for (const q of r.sidecar.quotes) if (q.speaker !== null) expect(entityIds.has(q.speaker)).toBe(true);
         },
       ),
-      { numRuns: RUNS, seed: PINNED_SEED },
+      { numRuns: RUNS, seed: SEED },
     );
     console.log(`merge property: ${RUNS} runs, ${additions} added items checked, ${conflicts} conflicts reported`);
     expect(additions).toBeGreaterThan(RUNS);
@@ -341,7 +362,7 @@ describe('mergeSidecars', () => {
         }
         expect(editsDisjoint(r.sidecar.edits)).toBe(true);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -429,6 +450,47 @@ describe('mergeSidecars', () => {
     expect(r.conflicts.map((c) => c.reason)).toEqual(['speaker-kept']);
   });
 
+  it("statusHistory: both sides' changes of status, each once, oldest first; the status itself merges as before", () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 50 },
+      document: { status: 'in_progress' },
+      edits: [],
+      entities: [],
+      quotes: [],
+      statusHistory: [{ status: 'in_progress', at: '2026-11-01T09:00:00Z' }],
+    };
+    const mine: Sidecar = {
+      ...base,
+      document: { status: 'done' },
+      statusHistory: [...base.statusHistory!, { status: 'done', at: '2026-11-03T10:00:00Z' }],
+    };
+    const theirs: Sidecar = {
+      ...base,
+      document: { status: 'todo' },
+      statusHistory: [...base.statusHistory!, { status: 'todo', at: '2026-11-02T08:30:00+01:00' }],
+    };
+    const history = [
+      { status: 'in_progress', at: '2026-11-01T09:00:00Z' },
+      { status: 'todo', at: '2026-11-02T08:30:00+01:00' },
+      { status: 'done', at: '2026-11-03T10:00:00Z' },
+    ];
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.statusHistory).toEqual(history);
+    expect(r.sidecar.document.status).toBe('done');
+    expect(r.conflicts.map((c) => `${c.id}:${c.kept}`)).toEqual(['status:mine']);
+    const r2 = mergeSidecars(mine, theirs, { base, prefer: 'theirs' });
+    expect(r2.sidecar.statusHistory).toEqual(history);
+    expect(r2.sidecar.document.status).toBe('todo');
+    // One side without a history (an older file): the other's is kept; neither: none.
+    const { statusHistory: _none, ...older } = theirs;
+    expect(mergeSidecars(older, mine, { base }).sidecar.statusHistory).toEqual(mine.statusHistory);
+    expect(mergeSidecars(older, older).sidecar.statusHistory).toBeUndefined();
+    // Merging a sidecar with itself leaves its history as it was.
+    expect(mergeSidecars(mine, mine, { base }).sidecar.statusHistory).toEqual(mine.statusHistory);
+  });
+
   it('resolveExternalChange: keep mine / take theirs return that side unchanged', () => {
     fc.assert(
       fc.property(sidecarArb, sidecarArb, (a, b) => {
@@ -509,6 +571,67 @@ describe('an item under a new id with the content a base item had (moved by an e
   });
 });
 
+describe('a base with duplicate items (found by the three-way property once it counted what both sides hold)', () => {
+  const doc = (entities: Entity[], quotes: Quote[] = []): Sidecar => ({
+    format: 'tahrir-annotations',
+    version: 1,
+    source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: LENGTH },
+    document: { status: 'todo' },
+    edits: [],
+    entities,
+    quotes,
+  });
+  const ent = (id: string, start: number, end: number) => entity(id, { span: { start, end }, label: 'ORG' });
+  const q = (id: string, start: number, end: number, speaker: string | null = null): Quote => ({
+    id,
+    start,
+    end,
+    text: `q${start}`,
+    speaker,
+    kind: 'direct',
+  });
+
+  // Found by the three-way property once it counted what both sides hold (seed 172234513 on a 6-character text; the
+  // id-based oracle let it pass): each side deleted another of two identical entities. Each deletion alone is
+  // deliberate, but both sides still hold the entity, and the merge dropped it.
+  it('a base with two identical entities, each side deleting another one: the entity both still hold is kept once', () => {
+    const base = doc([ent('t1', 0, 5), ent('t2', 0, 5), ent('t3', 9, 12)]);
+    const mine = doc([ent('t2', 0, 5), ent('t3', 9, 12)]);
+    const theirs = doc([ent('t1', 0, 5), ent('t3', 9, 12)]);
+    for (const [a, b] of [
+      [mine, theirs],
+      [theirs, mine],
+    ]) {
+      const r = mergeSidecars(a, b, { base });
+      expect(r.sidecar.entities.map((e) => `${e.start}:${e.end}`)).toEqual(['0:5', '9:12']);
+      expect(r.conflicts).toEqual([]);
+    }
+  });
+
+  // Found by the three-way property (seed 1069001984): each side changed another of two identical entities; the merge
+  // took both changes, and the entity both sides still hold was gone.
+  it('a base with two identical entities, each side changing another one: both changes and the entity are kept', () => {
+    const base = doc([ent('t1', 10, 15), ent('t2', 10, 15)]);
+    const mine = doc([{ ...ent('t1', 10, 15), label: 'GPE' }, ent('t2', 10, 15)]);
+    const theirs = doc([ent('t1', 10, 15), { ...ent('t2', 10, 15), label: 'LOC' }]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities.map((e) => `${e.id}:${e.label}`)).toEqual(['t1:GPE', 't2:LOC', 't3:ORG']);
+    expect(r.conflicts).toEqual([]);
+    expect(r.renamed).toEqual([]);
+  });
+
+  it('a base with duplicate quotes, one side changing one, the other deleting the other: the quote both hold is kept', () => {
+    const base = doc([ent('t1', 0, 5)], [q('q1', 20, 30, 't1'), q('q2', 20, 30, 't1')]);
+    const changed = { ...q('q1', 20, 30, 't1'), kind: 'indirect' as const };
+    const mine = doc([ent('t1', 0, 5)], [changed, q('q2', 20, 30, 't1')]);
+    const theirs = doc([ent('t1', 0, 5)], [q('q1', 20, 30, 't1')]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.quotes.map((x) => `${x.kind}:${x.speaker}`).sort()).toEqual(['direct:t1', 'indirect:t1']);
+    expect(new Set(r.sidecar.quotes.map((x) => x.id)).size).toBe(2);
+    expect(r.conflicts).toEqual([]);
+  });
+});
+
 describe('merges of merges (three clones through git)', () => {
   const bare = (entities: Entity[]): Sidecar => ({
     format: 'tahrir-annotations',
@@ -583,7 +706,7 @@ describe('merges of merges (three clones through git)', () => {
         expect(final.conflicts).toEqual([]);
         expect(new Set(final.sidecar.entities.map((x) => x.id)).size).toBe(final.sidecar.entities.length);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
