@@ -127,7 +127,10 @@ interface Placed<T> {
 const ID_PREFIX: Record<MergeItemKind, string> = { edit: 'e', entity: 't', quote: 'q' };
 
 function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
-  return new Map((items ?? []).map((item) => [item.id, item]));
+  // A loop, not new Map(items.map(...)): no pair array per item (the merge driver indexes 10,000-item lists).
+  const out = new Map<string, T>();
+  for (const item of items ?? []) out.set(item.id, item);
+  return out;
 }
 
 /** A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). */
@@ -227,9 +230,14 @@ function heldByBoth<T extends { id: string; start: number; end: number }>(
   // Same content, same span: only items at the span of one left out are compared.
   const spanOf = (x: T) => `${x.start}:${x.end}`;
   const spans = new Set(left.map((d) => spanOf(d.item)));
+  const starts = new Set(left.map((d) => d.item.start));
   const count = (items: Iterable<T>) => {
     const n = new Map<string, number>();
-    for (const x of items) if (spans.has(spanOf(x))) n.set(contentKey(x), (n.get(contentKey(x)) ?? 0) + 1);
+    for (const x of items) {
+      if (!starts.has(x.start) || !spans.has(spanOf(x))) continue;
+      const key = contentKey(x);
+      n.set(key, (n.get(key) ?? 0) + 1);
+    }
     return n;
   };
   const inMine = count(mine);
@@ -463,9 +471,9 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const prefer: Side = options.prefer ?? 'mine';
   const conflicts: MergeConflict[] = [];
   const renamed: MergeRename[] = [];
-  const taken = new Set(
-    [base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])),
-  );
+  const taken = new Set<string>();
+  for (const s of [base, mine, theirs])
+    if (s) for (const list of [s.edits, s.entities, s.quotes]) for (const x of list) taken.add(x.id);
 
   const aliases = new Map<string, string>();
   const entityIdsOfBase = new Map<string, string>();
@@ -515,12 +523,15 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
 
   // A quote kept from one side may name a speaker the other side deleted: keep that entity.
   const entityIds = new Set(entities.map((p) => p.item.id));
-  const mineEntities = byId(mine.entities);
-  const theirEntities = byId(
-    theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)),
-  );
+  let mineEntities: Map<string, Entity> | null = null;
+  let theirEntities: Map<string, Entity> | null = null;
   for (const { item: q } of quotes) {
     if (q.speaker === null || entityIds.has(q.speaker)) continue;
+    // Indexed only when a speaker is missing (rare).
+    mineEntities ??= byId(mine.entities);
+    theirEntities ??= byId(
+      theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)),
+    );
     const fromMine = mineEntities.get(q.speaker);
     const speaker = fromMine ?? theirEntities.get(q.speaker);
     if (!speaker) continue; // already dangling on its own side; the validator reports it
