@@ -3,10 +3,12 @@
 // from ("base") it is a three-way merge: a side that left an item as it was accepts the other
 // side's change or deletion. Without a base it is a union. Nothing is dropped silently: an
 // item is either in the result, deliberately deleted by one side while the other left it
-// untouched, or listed in `conflicts`.
+// untouched, or listed in `conflicts`; and what both sides hold is kept (the base may hold duplicates, each side
+// deleting or changing another). Both sides' status histories are kept.
 
 import type { DocumentMetadata, Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 import { idMaker } from './ids';
+import { mergeStatusHistories } from './status-history';
 
 export type MergeItemKind = 'edit' | 'entity' | 'quote';
 
@@ -125,7 +127,10 @@ interface Placed<T> {
 const ID_PREFIX: Record<MergeItemKind, string> = { edit: 'e', entity: 't', quote: 'q' };
 
 function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
-  return new Map((items ?? []).map((item) => [item.id, item]));
+  // A loop, not new Map(items.map(...)): no pair array per item (the merge driver indexes 10,000-item lists).
+  const out = new Map<string, T>();
+  for (const item of items ?? []) out.set(item.id, item);
+  return out;
 }
 
 /** A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). */
@@ -172,7 +177,7 @@ interface Versions<T> {
 /**
  * The items of three versions grouped by identity: a base item's key is its base id, on each side followed to where
  * an earlier merge moved it; an addition's key is its id (two sides adding under one id meet there and are told apart
- * by the merge), or its side and id when it took the id of a base item its side moved.
+ * by the merge), marked as new when it took the id of a base item its side moved (both sides may have: they meet).
  */
 function versionsOf<T extends { id: string }>(
   base: Map<string, T>,
@@ -194,8 +199,9 @@ function versionsOf<T extends { id: string }>(
     const movedFrom = new Map([...moves].map(([from, to]): [string, string] => [to, from]));
     for (const item of items) {
       const from = movedFrom.get(item.id);
-      // The item now under a base id its side moved is an addition of that side alone.
-      const key = from ?? (moves.has(item.id) ? `${side}\u0000${item.id}` : item.id);
+      // The item now under a base id its side moved is an addition, not the base item: it meets the other side's
+      // addition under that id (the same after the same earlier merge), never the base item.
+      const key = from ?? (moves.has(item.id) ? `\u0000${item.id}` : item.id);
       at(key)[side] = item;
     }
   }
@@ -203,7 +209,54 @@ function versionsOf<T extends { id: string }>(
   return out;
 }
 
-function mergeItems<T extends { id: string }>(
+/** An item of one side the merge by id left out: the base's version where the other side changed or deleted it. */
+interface Left<T> {
+  item: T;
+  side: Side;
+  baseId?: string;
+}
+
+/**
+ * Content both sides hold, left out by the merge by id: with duplicate items in the base, each side may delete or
+ * change another one (each side still holding the item), and both were taken. What both hold is in the result at
+ * least as often as the side holding it less often has it: the items of `left` to put back until it is.
+ */
+function heldByBoth<T extends { id: string; start: number; end: number }>(
+  left: readonly Left<T>[],
+  mine: readonly T[],
+  theirs: readonly T[],
+  out: readonly Placed<T>[],
+): Left<T>[] {
+  // Same content, same span: only items at the span of one left out are compared.
+  const spanOf = (x: T) => `${x.start}:${x.end}`;
+  const spans = new Set(left.map((d) => spanOf(d.item)));
+  const starts = new Set(left.map((d) => d.item.start));
+  const count = (items: Iterable<T>) => {
+    const n = new Map<string, number>();
+    for (const x of items) {
+      if (!starts.has(x.start) || !spans.has(spanOf(x))) continue;
+      const key = contentKey(x);
+      n.set(key, (n.get(key) ?? 0) + 1);
+    }
+    return n;
+  };
+  const inMine = count(mine);
+  const inTheirs = count(theirs);
+  const inResult = count(out.map((p) => p.item));
+  const back: Left<T>[] = [];
+  // Mine's first: their quotes follow theirs only through a rename.
+  for (const d of [...left].sort((a, b) => (a.side === b.side ? 0 : a.side === 'mine' ? -1 : 1))) {
+    const key = contentKey(d.item);
+    const want = Math.min(inMine.get(key) ?? 0, inTheirs.get(key) ?? 0);
+    const has = inResult.get(key) ?? 0;
+    if (has >= want) continue;
+    inResult.set(key, has + 1);
+    back.push(d);
+  }
+  return back;
+}
+
+function mergeItems<T extends { id: string; start: number; end: number }>(
   kind: MergeItemKind,
   base: readonly T[] | undefined,
   mine: readonly T[],
@@ -222,15 +275,22 @@ function mergeItems<T extends { id: string }>(
   const same = (x: T, y: T) => sameContent(x, x.id === y.id ? y : { ...y, id: x.id });
   const freshId = freshIdMaker(kind, taken);
   const out: Placed<T>[] = [];
+  const left: Left<T>[] = [];
   /** Kept from theirs under their own id: it gets a fresh one if mine's items use that id. */
   const theirsOwn: { placed: Placed<T>; baseId?: string }[] = [];
+  // One item under two ids (an earlier merge moved it on one side, or a side deleted it and added it again): the result
+  // has mine's id, and says where theirs went so that their quotes and the caller can follow it.
+  const alias = (ti: T, mi: T) => {
+    aliases.set(ti.id, mi.id);
+    renamed.push({ kind, from: ti.id, to: mi.id });
+  };
   const fromTheirs = (ti: T, mi: T | undefined): Placed<T> => {
     if (!mi || mi.id === ti.id) return { item: ti, from: 'theirs' };
-    aliases.set(ti.id, mi.id);
+    alias(ti, mi);
     return { item: { ...ti, id: mi.id }, from: 'theirs', renamedFrom: ti.id };
   };
   const keepMine = (mi: T, ti: T | undefined): Placed<T> => {
-    if (ti && ti.id !== mi.id) aliases.set(ti.id, mi.id);
+    if (ti && ti.id !== mi.id) alias(ti, mi);
     return { item: mi, from: 'mine' };
   };
   // What mine added, by content: theirs may hold the same addition under another id (after an earlier merge renamed
@@ -244,20 +304,25 @@ function mergeItems<T extends { id: string }>(
     if (bi && mi) baseIds.set(bi.id, mi.id);
     if (mi && ti) {
       if (same(mi, ti)) out.push(keepMine(mi, ti));
-      else if (bi && same(bi, mi)) out.push(fromTheirs(ti, mi));
-      else if (bi && same(bi, ti)) out.push(keepMine(mi, ti));
-      else if (!bi && hasBase) {
+      else if (bi && same(bi, mi)) {
+        out.push(fromTheirs(ti, mi));
+        left.push({ item: mi, side: 'mine', baseId: bi.id });
+      } else if (bi && same(bi, ti)) {
+        out.push(keepMine(mi, ti));
+        left.push({ item: ti, side: 'theirs', baseId: bi.id });
+      } else if (!bi && hasBase) {
         // Both added an item and picked the same id (ids are numbered per file): keep both.
         out.push({ item: mi, from: 'mine' });
         theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
       } else {
         out.push(prefer === 'mine' ? keepMine(mi, ti) : fromTheirs(ti, mi));
+        left.push(prefer === 'mine' ? { item: ti, side: 'theirs' } : { item: mi, side: 'mine' });
         conflicts.push({ kind, id, reason: 'both-changed', kept: prefer, mine: mi, theirs: ti });
       }
     } else if (mi) {
       if (!bi) out.push({ item: mi, from: 'mine' });
       else if (same(bi, mi))
-        continue; // deleted on disk, untouched here
+        left.push({ item: mi, side: 'mine', baseId: bi.id }); // deleted on disk, untouched here
       else {
         out.push({ item: mi, from: 'mine' });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'mine', mine: mi });
@@ -272,7 +337,7 @@ function mergeItems<T extends { id: string }>(
         }
       } else if (!bi) theirsOwn.push({ placed: { item: ti, from: 'theirs' } });
       else if (same(bi, ti))
-        continue; // deleted here, untouched on disk
+        left.push({ item: ti, side: 'theirs', baseId: bi.id }); // deleted here, untouched on disk
       else {
         theirsOwn.push({ placed: { item: ti, from: 'theirs' }, baseId: bi.id });
         conflicts.push({ kind, id, reason: 'changed-and-deleted', kept: 'theirs', theirs: ti });
@@ -288,6 +353,18 @@ function mergeItems<T extends { id: string }>(
     if (kept.renamedFrom) renamed.push({ kind, from: kept.renamedFrom, to: kept.item.id });
     if (baseId !== undefined) baseIds.set(baseId, kept.item.id);
     out.push(kept);
+    used.add(kept.item.id);
+  }
+  if (left.length > 0) {
+    for (const d of heldByBoth(left, mine, theirs, out)) {
+      // Under its own id where that is free: the side's quotes name it so.
+      const taken = used.has(d.item.id);
+      const item = taken ? { ...d.item, id: freshId() } : d.item;
+      if (d.side === 'theirs' && taken) renamed.push({ kind, from: d.item.id, to: item.id });
+      if (d.baseId !== undefined && !baseIds.has(d.baseId)) baseIds.set(d.baseId, item.id);
+      out.push({ item, from: d.side, ...(taken ? { renamedFrom: d.item.id } : {}) });
+      used.add(item.id);
+    }
   }
   return out;
 }
@@ -394,9 +471,9 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const prefer: Side = options.prefer ?? 'mine';
   const conflicts: MergeConflict[] = [];
   const renamed: MergeRename[] = [];
-  const taken = new Set(
-    [base, mine, theirs].flatMap((s) => (s ? [...s.edits, ...s.entities, ...s.quotes].map((x) => x.id) : [])),
-  );
+  const taken = new Set<string>();
+  for (const s of [base, mine, theirs])
+    if (s) for (const list of [s.edits, s.entities, s.quotes]) for (const x of list) taken.add(x.id);
 
   const aliases = new Map<string, string>();
   const entityIdsOfBase = new Map<string, string>();
@@ -446,12 +523,15 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
 
   // A quote kept from one side may name a speaker the other side deleted: keep that entity.
   const entityIds = new Set(entities.map((p) => p.item.id));
-  const mineEntities = byId(mine.entities);
-  const theirEntities = byId(
-    theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)),
-  );
+  let mineEntities: Map<string, Entity> | null = null;
+  let theirEntities: Map<string, Entity> | null = null;
   for (const { item: q } of quotes) {
     if (q.speaker === null || entityIds.has(q.speaker)) continue;
+    // Indexed only when a speaker is missing (rare).
+    mineEntities ??= byId(mine.entities);
+    theirEntities ??= byId(
+      theirs.entities.map((e) => (entityRenames.has(e.id) ? { ...e, id: entityRenames.get(e.id) ?? e.id } : e)),
+    );
     const fromMine = mineEntities.get(q.speaker);
     const speaker = fromMine ?? theirEntities.get(q.speaker);
     if (!speaker) continue; // already dangling on its own side; the validator reports it
@@ -504,6 +584,9 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
     conflicts,
   );
   if (annotator !== undefined) sidecar.annotator = annotator;
+  // Every change of status either side dated (the status itself is merged as a document field above).
+  const statusHistory = mergeStatusHistories(mine.statusHistory, theirs.statusHistory);
+  if (statusHistory !== undefined) sidecar.statusHistory = statusHistory;
   return { sidecar, conflicts, renamed };
 }
 

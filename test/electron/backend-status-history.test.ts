@@ -66,6 +66,16 @@ describe('status history', () => {
     );
     expect(withStatusChange(base, base, '2026-12-01T00:00:00Z')).toBe(base);
     expect(withStatusChange(null, base, '2026-12-01T00:00:00Z')).toBe(base);
+    // The editor saves a merge with a change on disk: the history on disk and the merged one are both kept.
+    const onDisk = { ...base, statusHistory: [{ status: 'done' as const, at: '2026-11-05T10:00:00Z' }] };
+    const merged = {
+      ...base,
+      statusHistory: [
+        { status: 'in_progress' as const, at: '2026-11-04T10:00:00Z' },
+        { status: 'done' as const, at: '2026-11-05T10:00:00Z' },
+      ],
+    };
+    expect(withStatusChange(onDisk, merged, '2026-12-01T00:00:00Z').statusHistory).toEqual(merged.statusHistory);
     // An older file done since its last save, taken back to in progress: its history starts there.
     const older = { ...base, updatedAt: '2026-11-02T10:00:00Z' };
     const edited = { ...older, document: { status: 'in_progress' as const } };

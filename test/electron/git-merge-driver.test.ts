@@ -65,6 +65,25 @@ describe('mergeSidecarTexts', () => {
     ]);
   });
 
+  it("keeps both branches' status histories, each change once and oldest first", async () => {
+    const at = (status: 'todo' | 'in_progress' | 'done', when: string) => ({ status, at: when });
+    const start = { ...base, statusHistory: [at('in_progress', '2026-11-01T09:00:00Z')] };
+    const mine = { ...start, document: { status: 'done' as const } };
+    mine.statusHistory = [...start.statusHistory, at('done', '2026-11-04T12:00:00Z')];
+    const theirs = { ...start, statusHistory: [...start.statusHistory, at('todo', '2026-11-02T08:00:00Z')] };
+    theirs.statusHistory.push(at('in_progress', '2026-11-03T08:00:00Z'));
+    const out = await mergeSidecarTexts(json(start), json(mine), json(theirs), 'a.annotations.json', noText);
+    expect(out.conflicts).toEqual([]);
+    const merged = parseSidecar(out.text);
+    expect(merged.document.status).toBe('done');
+    expect(merged.statusHistory).toEqual([
+      at('in_progress', '2026-11-01T09:00:00Z'),
+      at('todo', '2026-11-02T08:00:00Z'),
+      at('in_progress', '2026-11-03T08:00:00Z'),
+      at('done', '2026-11-04T12:00:00Z'),
+    ]);
+  });
+
   it('writes both-changed, changed-and-deleted and overlapping edits as structured conflicts holding every version', async () => {
     const mine = sidecarFor(TEXT, {
       entities: [person('t1', 0, 4, { label: 'ORG' }), person('t2', 9, 13, { link: 'Q2' })],

@@ -5,19 +5,21 @@ import { mergeSidecars, resolveExternalChange, sameData, type MergeResult } from
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 
 const RUNS = 1000;
-/**
- * The identity and three-way properties run on a fixed sample for now: with merges that follow renamed items
- * (mergeItems' moves), random runs find cases the id-based oracle here calls wrong (an item deleted and added
- * again unchanged on one side is kept under its old id; one with duplicate quotes not yet analysed). Open in the
- * closing note of stop 16; TAHRIR_MERGE_SEED=random runs them free.
- */
-const PINNED_SEED = process.env.TAHRIR_MERGE_SEED === 'random' ? undefined : 16;
+/** The properties run on random seeds; TAHRIR_MERGE_SEED=<n> replays the seed a failure printed. */
+const SEED = process.env.TAHRIR_MERGE_SEED ? Number(process.env.TAHRIR_MERGE_SEED) : undefined;
 const LENGTH = 400;
 const LABELS = ['PERSON', 'ORG', 'GPE'];
 
-const span = fc
-  .tuple(fc.nat({ max: LENGTH }), fc.nat({ max: 30 }))
-  .map(([start, len]) => ({ start, end: Math.min(LENGTH, start + len) }));
+/** Mostly anywhere; now and then one of a few spans, so that sidecars hold duplicate items (the same span and label). */
+const span = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.nat({ max: LENGTH }), fc.nat({ max: 30 }))
+      .map(([start, len]) => ({ start, end: Math.min(LENGTH, start + len) })),
+  },
+  { weight: 1, arbitrary: fc.constantFrom({ start: 10, end: 15 }, { start: 12, end: 20 }, { start: 40, end: 40 }) },
+);
 
 const entityBody = fc.record(
   { span, label: fc.constantFrom(...LABELS), link: fc.constantFrom('Q1', 'Q2', 'بايدن') },
@@ -192,6 +194,35 @@ function sortedCopy(s: Sidecar): Sidecar {
   return { ...s, edits: [...s.edits].sort(by), entities: [...s.entities].sort(by), quotes: [...s.quotes].sort(by) };
 }
 
+/** What an item says apart from its id. */
+function contentOf(item: { id: string }): string {
+  const { id: _id, ...rest } = item as Record<string, unknown>;
+  return JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * A side's additions (ids new to the base) that say what a base item said, where the side no longer holds that base
+ * item unchanged under its id: the base item under a new id. One addition per such base item, first ones first.
+ */
+function movedOnSide<T extends { id: string }>(base: readonly T[], side: readonly T[]): Set<T> {
+  const sideById = new Map(side.map((x) => [x.id, x]));
+  const freed = new Map<string, number>();
+  for (const bi of base) {
+    const si = sideById.get(bi.id);
+    if (si && sameData(si, bi)) continue;
+    freed.set(contentOf(bi), (freed.get(contentOf(bi)) ?? 0) + 1);
+  }
+  const baseIds = new Set(base.map((x) => x.id));
+  const moved = new Set<T>();
+  for (const item of side) {
+    const left = freed.get(contentOf(item)) ?? 0;
+    if (baseIds.has(item.id) || left === 0) continue;
+    freed.set(contentOf(item), left - 1);
+    moved.add(item);
+  }
+  return moved;
+}
+
 function editsDisjoint(edits: Edit[]): boolean {
   for (let i = 0; i < edits.length; i++)
     for (let j = i + 1; j < edits.length; j++) {
@@ -214,7 +245,7 @@ describe('mergeSidecars', () => {
           expect(r.renamed).toEqual([]);
         }
       }),
-      { numRuns: RUNS, seed: PINNED_SEED },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -239,17 +270,40 @@ describe('mergeSidecars', () => {
               ['theirs', theirs, mine],
             ] as const) {
               const otherIds = new Set((other[list] as { id: string }[]).map((x) => x.id));
+              const moved = movedOnSide<{ id: string }>(base[list], sc[list]);
               for (const item of sc[list] as (Edit | Entity | Quote)[]) {
                 const inBase = b.get(item.id);
                 if (!inBase) additions++;
                 const deletedByOther = inBase !== undefined && sameData(inBase, item) && !otherIds.has(item.id);
                 const overriddenByOther = inBase !== undefined && sameData(inBase, item) && otherIds.has(item.id);
                 if (deletedByOther || overriddenByOther) continue; // the other side's change wins, as it should
+                // The same for a base item this side holds unchanged under a new id (moved by an earlier merge, or
+                // deleted and added again): what it says is the base's, so the other side may change or delete it.
+                if (moved.has(item)) continue;
                 expect(
                   kept(r, kind, item, side) || conflicted(r, kind, item.id),
                   `${side} ${kind} ${item.id} lost`,
                 ).toBe(true);
               }
+            }
+          }
+          // What both sides hold is kept (however often the side holding it less often has it), whatever its ids: each
+          // side's deletion of another of the base's duplicates does not delete it.
+          const speakerIn = (q: Quote) => r.renamed.find((x) => x.kind === 'entity' && x.from === q.speaker)?.to;
+          for (const [kind, list] of LISTS) {
+            const count = (items: { id: string }[]) => {
+              const n = new Map<string, number>();
+              for (const x of items) n.set(contentOf(x), (n.get(contentOf(x)) ?? 0) + 1);
+              return n;
+            };
+            const theirItems = (theirs[list] as { id: string }[]).map((x) =>
+              kind === 'quote' && speakerIn(x as Quote) ? { ...x, speaker: speakerIn(x as Quote) } : x,
+            );
+            const inResult = count(r.sidecar[list]);
+            const inTheirs = count(theirItems);
+            for (const [key, n] of count(mine[list])) {
+              const want = Math.min(n, inTheirs.get(key) ?? 0);
+              expect(inResult.get(key) ?? 0, `${kind} ${key} held by both`).toBeGreaterThanOrEqual(want);
             }
           }
           // Well-formed output: unique ids, edits still disjoint, speakers resolve when they did on their side.
@@ -262,7 +316,7 @@ describe('mergeSidecars', () => {
           for (const q of r.sidecar.quotes) if (q.speaker !== null) expect(entityIds.has(q.speaker)).toBe(true);
         },
       ),
-      { numRuns: RUNS, seed: PINNED_SEED },
+      { numRuns: RUNS, seed: SEED },
     );
     console.log(`merge property: ${RUNS} runs, ${additions} added items checked, ${conflicts} conflicts reported`);
     expect(additions).toBeGreaterThan(RUNS);
@@ -308,7 +362,7 @@ describe('mergeSidecars', () => {
         }
         expect(editsDisjoint(r.sidecar.edits)).toBe(true);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -396,6 +450,47 @@ describe('mergeSidecars', () => {
     expect(r.conflicts.map((c) => c.reason)).toEqual(['speaker-kept']);
   });
 
+  it("statusHistory: both sides' changes of status, each once, oldest first; the status itself merges as before", () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 50 },
+      document: { status: 'in_progress' },
+      edits: [],
+      entities: [],
+      quotes: [],
+      statusHistory: [{ status: 'in_progress', at: '2026-11-01T09:00:00Z' }],
+    };
+    const mine: Sidecar = {
+      ...base,
+      document: { status: 'done' },
+      statusHistory: [...base.statusHistory!, { status: 'done', at: '2026-11-03T10:00:00Z' }],
+    };
+    const theirs: Sidecar = {
+      ...base,
+      document: { status: 'todo' },
+      statusHistory: [...base.statusHistory!, { status: 'todo', at: '2026-11-02T08:30:00+01:00' }],
+    };
+    const history = [
+      { status: 'in_progress', at: '2026-11-01T09:00:00Z' },
+      { status: 'todo', at: '2026-11-02T08:30:00+01:00' },
+      { status: 'done', at: '2026-11-03T10:00:00Z' },
+    ];
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.statusHistory).toEqual(history);
+    expect(r.sidecar.document.status).toBe('done');
+    expect(r.conflicts.map((c) => `${c.id}:${c.kept}`)).toEqual(['status:mine']);
+    const r2 = mergeSidecars(mine, theirs, { base, prefer: 'theirs' });
+    expect(r2.sidecar.statusHistory).toEqual(history);
+    expect(r2.sidecar.document.status).toBe('todo');
+    // One side without a history (an older file): the other's is kept; neither: none.
+    const { statusHistory: _none, ...older } = theirs;
+    expect(mergeSidecars(older, mine, { base }).sidecar.statusHistory).toEqual(mine.statusHistory);
+    expect(mergeSidecars(older, older).sidecar.statusHistory).toBeUndefined();
+    // Merging a sidecar with itself leaves its history as it was.
+    expect(mergeSidecars(mine, mine, { base }).sidecar.statusHistory).toEqual(mine.statusHistory);
+  });
+
   it('resolveExternalChange: keep mine / take theirs return that side unchanged', () => {
     fc.assert(
       fc.property(sidecarArb, sidecarArb, (a, b) => {
@@ -404,6 +499,136 @@ describe('mergeSidecars', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('an item under a new id with the content a base item had (moved by an earlier merge, or deleted and added again)', () => {
+  const doc = (entities: Entity[], quotes: Quote[] = []): Sidecar => ({
+    format: 'tahrir-annotations',
+    version: 1,
+    source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: LENGTH },
+    document: { status: 'todo' },
+    edits: [],
+    entities,
+    quotes,
+  });
+  const ent = (id: string, start: number, end: number, label = 'ORG') => entity(id, { span: { start, end }, label });
+  const q = (id: string, start: number, end: number, speaker: string | null = null): Quote => ({
+    id,
+    start,
+    end,
+    text: `q${start}`,
+    speaker,
+    kind: 'direct',
+  });
+
+  // Found by the identity property (seed 2013656563): each side holds the base's q1 as q2 and a new q1; the two new
+  // q1s were told apart by side, so the merge kept it twice.
+  it('merging a sidecar with itself over a base whose item it holds under another id is the identity', () => {
+    const base = doc([], [q('q1', 394, 400)]);
+    const x = doc([], [q('q1', 0, 0), q('q2', 394, 400)]);
+    const r = mergeSidecars(x, x, { base });
+    expect(r.sidecar.quotes).toEqual(x.quotes);
+    expect(r.conflicts).toEqual([]);
+    expect(r.renamed).toEqual([]);
+  });
+
+  // Found by the three-way property (seeds 1331737659, 1022867854): the content was kept once, under mine's id,
+  // without saying where theirs went.
+  it('theirs deleted an entity and added it again: kept once under its old id, the rename listed, quotes follow', () => {
+    const base = doc([ent('t1', 383, 400)]);
+    const mine = doc([ent('t1', 383, 400)], [q('q1', 10, 20, 't1')]);
+    const theirs = doc([ent('t2', 383, 400)], [q('q2', 30, 40, 't2')]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities).toEqual([ent('t1', 383, 400)]);
+    expect(r.renamed).toEqual([{ kind: 'entity', from: 't2', to: 't1' }]);
+    expect(r.sidecar.quotes.map((x) => `${x.id}:${x.speaker}`)).toEqual(['q1:t1', 'q2:t1']);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  // Found by the three-way property (seed 1406060108): theirs' change was kept under mine's new id, unlisted.
+  it('mine deleted a quote and added it again, theirs changed it: their change is kept once and its new id listed', () => {
+    const base = doc([], [q('q1', 192, 201)]);
+    const mine = doc([], [q('q2', 192, 201)]);
+    const changed = { ...q('q1', 192, 201), kind: 'indirect' as const };
+    const theirs = doc([], [changed]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.quotes).toEqual([{ ...changed, id: 'q2' }]);
+    expect(r.renamed).toEqual([{ kind: 'quote', from: 'q1', to: 'q2' }]);
+    expect(r.conflicts).toEqual([]);
+  });
+
+  // Found by the three-way property (seed 517512199): the property's oracle, going by id, called the original lost.
+  // Mine holds the base's t2 unchanged under t3 (as after an earlier merge moved it) and a new t2: theirs deleted
+  // the base's t2, so it goes; mine's new t2 stays.
+  it('mine holds the base item unchanged under a new id and a new item under its old id; theirs deleted it', () => {
+    const base = doc([ent('t1', 0, 0), ent('t2', 392, 400)]);
+    const mine = doc([ent('t1', 0, 0), ent('t2', 392, 400, 'GPE'), ent('t3', 392, 400)]);
+    const theirs = doc([ent('t1', 0, 0)]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities).toEqual([ent('t1', 0, 0), ent('t2', 392, 400, 'GPE')]);
+    expect(r.conflicts).toEqual([]);
+  });
+});
+
+describe('a base with duplicate items (found by the three-way property once it counted what both sides hold)', () => {
+  const doc = (entities: Entity[], quotes: Quote[] = []): Sidecar => ({
+    format: 'tahrir-annotations',
+    version: 1,
+    source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: LENGTH },
+    document: { status: 'todo' },
+    edits: [],
+    entities,
+    quotes,
+  });
+  const ent = (id: string, start: number, end: number) => entity(id, { span: { start, end }, label: 'ORG' });
+  const q = (id: string, start: number, end: number, speaker: string | null = null): Quote => ({
+    id,
+    start,
+    end,
+    text: `q${start}`,
+    speaker,
+    kind: 'direct',
+  });
+
+  // Found by the three-way property once it counted what both sides hold (seed 172234513 on a 6-character text; the
+  // id-based oracle let it pass): each side deleted another of two identical entities. Each deletion alone is
+  // deliberate, but both sides still hold the entity, and the merge dropped it.
+  it('a base with two identical entities, each side deleting another one: the entity both still hold is kept once', () => {
+    const base = doc([ent('t1', 0, 5), ent('t2', 0, 5), ent('t3', 9, 12)]);
+    const mine = doc([ent('t2', 0, 5), ent('t3', 9, 12)]);
+    const theirs = doc([ent('t1', 0, 5), ent('t3', 9, 12)]);
+    for (const [a, b] of [
+      [mine, theirs],
+      [theirs, mine],
+    ]) {
+      const r = mergeSidecars(a, b, { base });
+      expect(r.sidecar.entities.map((e) => `${e.start}:${e.end}`)).toEqual(['0:5', '9:12']);
+      expect(r.conflicts).toEqual([]);
+    }
+  });
+
+  // Found by the three-way property (seed 1069001984): each side changed another of two identical entities; the merge
+  // took both changes, and the entity both sides still hold was gone.
+  it('a base with two identical entities, each side changing another one: both changes and the entity are kept', () => {
+    const base = doc([ent('t1', 10, 15), ent('t2', 10, 15)]);
+    const mine = doc([{ ...ent('t1', 10, 15), label: 'GPE' }, ent('t2', 10, 15)]);
+    const theirs = doc([ent('t1', 10, 15), { ...ent('t2', 10, 15), label: 'LOC' }]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities.map((e) => `${e.id}:${e.label}`)).toEqual(['t1:GPE', 't2:LOC', 't3:ORG']);
+    expect(r.conflicts).toEqual([]);
+    expect(r.renamed).toEqual([]);
+  });
+
+  it('a base with duplicate quotes, one side changing one, the other deleting the other: the quote both hold is kept', () => {
+    const base = doc([ent('t1', 0, 5)], [q('q1', 20, 30, 't1'), q('q2', 20, 30, 't1')]);
+    const changed = { ...q('q1', 20, 30, 't1'), kind: 'indirect' as const };
+    const mine = doc([ent('t1', 0, 5)], [changed, q('q2', 20, 30, 't1')]);
+    const theirs = doc([ent('t1', 0, 5)], [q('q1', 20, 30, 't1')]);
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.quotes.map((x) => `${x.kind}:${x.speaker}`).sort()).toEqual(['direct:t1', 'indirect:t1']);
+    expect(new Set(r.sidecar.quotes.map((x) => x.id)).size).toBe(2);
+    expect(r.conflicts).toEqual([]);
   });
 });
 
@@ -481,7 +706,7 @@ describe('merges of merges (three clones through git)', () => {
         expect(final.conflicts).toEqual([]);
         expect(new Set(final.sidecar.entities.map((x) => x.id)).size).toBe(final.sidecar.entities.length);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });
