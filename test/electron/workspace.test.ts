@@ -339,4 +339,20 @@ describe('listDocuments within a time budget (a large workspace answers at once)
     expect(next.filter((d) => d.pending)).toEqual([]);
     expect(next.every((d) => d.status === 'done' && d.title === 'عنوان')).toBe(true);
   });
+
+  it('Backend: searches the documents as last listed while it reads the rest, not after', async () => {
+    const { Backend } = await import('../../electron/backend');
+    const root = await articles(3000);
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    const first = await backend.listDocuments();
+    expect(first.filter((d) => d.pending).length).toBeGreaterThan(2900);
+    let read = false;
+    const next = backend.listDocuments().then(() => (read = true));
+    // Names and texts (Arabic-normalized) of pending documents are searched as of any other.
+    expect(await backend.searchDocuments(['doc2999'])).toEqual(['doc2999']);
+    expect((await backend.searchDocuments(['رقم', '2998'])).length).toBe(1);
+    expect(read).toBe(false);
+    await next;
+    expect(await backend.searchDocuments(['doc2999'])).toEqual(['doc2999']);
+  }, 60_000);
 });
