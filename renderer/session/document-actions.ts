@@ -77,10 +77,12 @@ export async function switchWorkspace(path: string): Promise<void> {
 }
 
 /**
- * A large workspace lists its documents before it has read them all (`pending`): list again, an
- * answer the back end gives once it has read them.
+ * After a listing: the filter's names folded when idle; a large workspace lists its documents
+ * before it has read them all (`pending`): list again, an answer the back end gives once it has
+ * read them.
  */
-function followPending(documents: readonly DocumentSummary[]): void {
+function followPending(documents: DocumentSummary[]): void {
+  foldNamesWhenIdle(documents);
   if (documents.some((d) => d.pending)) void refreshDocuments();
 }
 
@@ -242,15 +244,59 @@ function foldedNames(documents: DocumentSummary[]): string[] {
   const { memo } = session();
   if (memo.names?.documents === documents) return memo.names.folded;
   const before = memo.names?.byId;
-  const byId = new Map<string, { title?: string; folded: string }>();
-  const folded = documents.map((d) => {
-    const kept = before?.get(d.id);
-    const name = kept && kept.title === d.title ? kept : { title: d.title, folded: foldName(d) };
-    byId.set(d.id, name);
-    return name.folded;
-  });
+  const byId = new Map<string, FoldedName>();
+  const folded = documents.map((d) => nameOf(d, before, byId));
   memo.names = { documents, folded, byId };
   return folded;
+}
+
+type FoldedName = { title?: string; folded: string };
+
+/** The document's folded name: the last listing's when its title is the same. */
+function nameOf(
+  d: DocumentSummary,
+  before: Map<string, FoldedName> | undefined,
+  byId: Map<string, FoldedName>,
+): string {
+  const kept = before?.get(d.id);
+  const name = kept && kept.title === d.title ? kept : { title: d.title, folded: foldName(d) };
+  byId.set(d.id, name);
+  return name.folded;
+}
+
+function isCurrent(s: ReturnType<typeof session>): boolean {
+  try {
+    return session() === s;
+  } catch {
+    return false; // no session any more
+  }
+}
+
+/** Names folded in one idle slice before the page is asked again. */
+const NAMES_SLICE = 2048;
+
+/**
+ * foldedNames while the page is idle, a slice at a time, so the first keystroke in the filter
+ * finds them ready (100,000 names: 0.1–0.3 s, the first keystroke's whole p95).
+ */
+function foldNamesWhenIdle(documents: DocumentSummary[]): void {
+  if (typeof requestIdleCallback !== 'function') return; // folded at the first keystroke instead
+  const current = session();
+  const before = current.memo.names?.byId;
+  const byId = new Map<string, FoldedName>();
+  const folded: string[] = [];
+  const step = (deadline: IdleDeadline) => {
+    // A newer listing, or the filter typed meanwhile (foldedNames did it), or another session.
+    if (current.memo.names?.documents === documents || current.store.getState().documents !== documents) return;
+    if (!isCurrent(current)) return;
+    do {
+      const end = Math.min(documents.length, folded.length + NAMES_SLICE);
+      for (let i = folded.length; i < end; i++) folded.push(nameOf(documents[i], before, byId));
+    } while (folded.length < documents.length && deadline.timeRemaining() > 2);
+    if (folded.length < documents.length) requestIdleCallback(step);
+    else current.memo.names = { documents, folded, byId };
+  };
+  requestIdleCallback(step);
 }
 
 export function matchesFilter(
