@@ -34,7 +34,7 @@ import {
   type Destination,
 } from './export-manifest';
 import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
-import { compareIds, findFiles } from './workspace';
+import { findFiles, sortIds } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */
@@ -71,7 +71,7 @@ export async function workspaceDocumentIds(
     if (realExclude && isInside(realExclude, join(realRoot, ...file.split('/')))) continue;
     ids.push(documentIdOf(file));
   }
-  ids.sort(compareIds);
+  sortIds(ids);
   const documentOf = (id: string): WorkspaceDocument => {
     const file = textFileOf(id);
     const sidecarFile = sidecarFileOf(id);

@@ -103,8 +103,10 @@ export class WorkspaceWatcher {
 
   /** Starts watching; resolves once the watch is in place and the existing texts are known. */
   async start(): Promise<void> {
+    // Per folder, one walk both watches the folders and learns the texts (two walks of a
+    // 100,000-document workspace cost a second of the first listing's, which runs meanwhile).
+    if (this.perFolder) return this.watchTree('', true);
     await this.scan('');
-    if (this.perFolder) return this.watchTree('');
     try {
       // Native recursive watching (macOS, Windows).
       const w = watch(this.root, { recursive: true }, (_event, name) => this.onRaw(name));
@@ -157,7 +159,8 @@ export class WorkspaceWatcher {
     }
   }
 
-  private async watchTree(dir: string): Promise<void> {
+  /** Watches `dir` and the folders below it; with `learn`, also notes the texts in them (as scan). */
+  private async watchTree(dir: string, learn = false): Promise<void> {
     if (this.closed || this.watchedDirs.has(dir)) return;
     try {
       const w = watch(join(this.root, dir), (_event, name) =>
@@ -167,7 +170,10 @@ export class WorkspaceWatcher {
       this.watchedDirs.set(dir, w);
       for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory() && classifyWorkspacePath(rel).kind !== 'ignored') await this.watchTree(rel);
+        const what = classifyWorkspacePath(rel);
+        if (what.kind === 'ignored') continue;
+        if (e.isDirectory()) await this.watchTree(rel, learn);
+        else if (learn && what.kind === 'text') this.texts.add(what.id);
       }
     } catch {
       // The folder vanished while we looked at it: its removal is reported by its parent.

@@ -11,7 +11,7 @@ import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
 import { readSidecarSync } from '../sidecar-store';
 import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
-import { compareIds, findFiles } from '../workspace';
+import { compareIds, findFiles, sortByIds } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
 import { usageOf } from './usage';
 
@@ -76,8 +76,8 @@ export async function workspaceStats(root: string): Promise<WorkspaceStats> {
   };
   // Each sidecar is read (blocking, as validate does) and folded into the counts at once, so
   // the memory held is one sidecar, not the corpus: collecting them all first grew from 61 MB
-  // at 1,000 documents to 193 MB at 50,000.
-  for (const id of [...ids].sort(compareIds)) {
+  // at 1,000 documents to 193 MB at 50,000. Counts need no order: only the problems are sorted.
+  for (const id of ids) {
     const file = sidecarFileOf(id);
     let sidecar: Sidecar | undefined;
     try {
@@ -90,6 +90,7 @@ export async function workspaceStats(root: string): Promise<WorkspaceStats> {
     if (sidecar) count(stats, sidecar);
     else stats.byStatus.todo++;
   }
+  sortByIds(stats.problems, (p) => p.file);
   stats.spansByLabel = sortedKeys(stats.spansByLabel);
   stats.edits.byKind = sortedKeys(stats.edits.byKind);
   return stats;

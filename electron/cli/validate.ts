@@ -12,7 +12,7 @@ import { readSidecarSync } from '../sidecar-store';
 import { textFileOfSidecar } from '../../shared/workspace-layout';
 import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
-import { compareIds, findFiles } from '../workspace';
+import { findFiles, sortByIds } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
 import { usageOf } from './usage';
 
@@ -120,7 +120,7 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
   const bare = texts.filter((f) => !annotated.has(f));
   // In id order, sidecars and the texts without one together.
   const all = [...sidecars.map((file) => ({ file, sidecar: true })), ...bare.map((file) => ({ file, sidecar: false }))];
-  all.sort((a, b) => compareIds(a.file, b.file));
+  sortByIds(all, (a) => a.file);
   for (const { file, sidecar } of all) {
     const problems = sidecar ? checkOne(root, file, encodings, labels) : checkText(root, file, encodings);
     if (problems.length > 0) files.push({ file, problems });

@@ -43,6 +43,17 @@ export interface SessionMemo {
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */
   review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown[] } | null;
+  /** The list's progress line, for the documents it was counted over. */
+  progress: { all: DocumentSummary[]; out: { done: number; total: number } } | null;
+  /**
+   * Each listed document's id and title folded for the filter, in the listing's order
+   * (document-actions.ts `foldedNames`), and by id for the next listing's unchanged documents.
+   */
+  names: {
+    documents: DocumentSummary[];
+    folded: string[];
+    byId: Map<string, { title?: string; folded: string }>;
+  } | null;
 }
 
 export class EditorSession {
@@ -59,7 +70,14 @@ export class EditorSession {
   readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0, syncStatus: 0 };
   /** The filter's search waits for typing to pause (see setFilter). */
   searchTimer: ReturnType<typeof setTimeout> | null = null;
-  readonly memo: SessionMemo = { live: null, visible: null, search: null, review: null };
+  readonly memo: SessionMemo = {
+    live: null,
+    visible: null,
+    search: null,
+    review: null,
+    progress: null,
+    names: null,
+  };
   /** Each language's translator, made on first use (it parses each message once). */
   readonly translators: Partial<Record<Locale, Translator>> = {};
   private readonly stops: (() => void)[] = [];

@@ -1,10 +1,11 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { defaultConfig } from '../../electron/workspace-config';
-import { SummaryCache, findFiles, listDocuments } from '../../electron/workspace';
+import { SummaryCache, compareIds, findFiles, listDocuments, sortByIds, sortIds } from '../../electron/workspace';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const example = readFileSync(
@@ -68,6 +69,52 @@ describe('findFiles', () => {
   it('says when the workspace folder does not exist', async () => {
     const root = await tempFolder();
     await expect(findFiles(join(root, 'nope'))).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('sortIds', () => {
+  // Names as corpora spell them: digits of any width, case, Arabic, emoji, punctuation, folders.
+  const part = fc.constantFrom('a', 'B', 'b', '0', '1', '9', '10', '007', '-', '_', '.', ' ', '/', 'é', 'ع', 'أ', '😀');
+  const id = fc.array(part, { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('sorts as compareIds does, whatever the order it is given (a plain sort first only makes it faster)', () => {
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 60 }), (ids) => {
+        const expected = [...ids].sort(compareIds);
+        expect(sortIds([...ids])).toEqual(expected);
+        expect(sortIds([...ids].reverse())).toEqual(expected);
+        expect(
+          sortByIds(
+            ids.map((file) => ({ file })),
+            (x) => x.file,
+          ).map((x) => x.file),
+        ).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('sorts 100,000 ids in the hash order of a folder walk with far fewer collator comparisons', () => {
+    const ids = Array.from({ length: 100_000 }, (_, i) => `batch-${String(i >> 9).padStart(3, '0')}/article-${i}`);
+    // A fixed shuffle (the disk's order is no order).
+    let seed = 7;
+    for (let i = ids.length - 1; i > 0; i--) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      const j = seed % (i + 1);
+      [ids[i], ids[j]] = [ids[j], ids[i]];
+    }
+    let direct = 0;
+    [...ids].sort((a, b) => (direct++, compareIds(a, b)));
+    let plain = 0;
+    [...ids].sort((a, b) => (plain++, a < b ? -1 : a > b ? 1 : 0));
+    let keys = 0;
+    const sorted = sortByIds([...ids], (x) => (keys++, x));
+    expect(sorted[0]).toBe('batch-000/article-0');
+    expect(sorted[99_999]).toBe('batch-195/article-99999');
+    // Two key reads a comparison: what is left after the plain sort's are the collator's.
+    const collated = keys / 2 - plain;
+    console.log(`collator comparisons for 100,000 ids: ${direct} in the walk's order, ${collated} after a plain sort`);
+    expect(collated).toBeLessThan(direct / 5);
   });
 });
 
@@ -292,4 +339,21 @@ describe('listDocuments within a time budget (a large workspace answers at once)
     expect(next.filter((d) => d.pending)).toEqual([]);
     expect(next.every((d) => d.status === 'done' && d.title === 'عنوان')).toBe(true);
   });
+
+  it('Backend: searches the documents as last listed while it reads the rest, not after', async () => {
+    const { Backend } = await import('../../electron/backend');
+    const root = await articles(3000);
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    const first = await backend.listDocuments();
+    expect(first.filter((d) => d.pending).length).toBeGreaterThan(2900);
+    let read = false;
+    const next = backend.listDocuments().then(() => (read = true));
+    // Names of pending documents are searched as of any other, without waiting for the reading.
+    expect(await backend.searchDocuments(['doc2999'])).toEqual(['doc2999']);
+    expect(read).toBe(false);
+    // Their texts too (read for the search; under load the reading may end meanwhile).
+    expect((await backend.searchDocuments(['رقم', '2998'])).length).toBe(1);
+    await next;
+    expect(await backend.searchDocuments(['doc2999'])).toEqual(['doc2999']);
+  }, 60_000);
 });

@@ -18,6 +18,7 @@ import {
   openDocument,
   searchTexts,
   progress,
+  refreshDocuments,
   setFilter,
   stepDocument,
   visibleDocuments,
@@ -25,6 +26,7 @@ import {
 import { changeDocument, endChangeGroup, redo, undo } from '../../renderer/session/history';
 import { startAutosave } from '../../renderer/session/autosave';
 import { store } from '../../renderer/session/store';
+import { session } from '../../renderer/session/session';
 import { ARABIC, ENGLISH, cp, openWorkspace } from './store-workspace';
 
 async function openArabic(): Promise<void> {
@@ -279,6 +281,33 @@ describe('store slices', () => {
     setFilter('window status:done');
     await searchTexts();
     expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual([]);
+  });
+
+  it('folds the names for the filter once per listing, not per keystroke; counts progress once per list', async () => {
+    await openWorkspace({ 'ar.txt': ARABIC, 'en.txt': ENGLISH, 'إعلان.txt': ENGLISH });
+    await loadWorkspace();
+    const { memo } = session();
+    setFilter('اعلان'); // أ/إ folded: the name matches
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['إعلان']);
+    const names = memo.names!;
+    expect(names.folded).toEqual(['ar\nقال الرئيس الامريكي جو بايدن 🇺🇸 في عمان 👋:', 'en\n', 'اعلان\n']);
+    setFilter('en');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['en']);
+    setFilter('ا');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ar', 'إعلان']);
+    // Keystrokes fold nothing: the same folded names, the same object.
+    expect(memo.names).toBe(names);
+    // A new listing of the same documents folds no name again: each is taken over from the last.
+    await refreshDocuments();
+    expect(store().getState().documents).not.toBe(names.documents);
+    setFilter('اع');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['إعلان']);
+    expect(memo.names).not.toBe(names);
+    for (const [id, name] of names.byId) expect(memo.names!.byId.get(id)).toBe(name);
+    // The progress line is counted once for a list, whatever else changes in the store.
+    const counted = progress(store().getState());
+    setFilter('x');
+    expect(progress(store().getState())).toBe(counted);
   });
 
   it('opens a document whose sidecar is broken read-only, and refuses every change', async () => {
