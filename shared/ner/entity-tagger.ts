@@ -6,7 +6,14 @@ import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer 
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles } from './word-profile';
 
-export const DEFAULT_EPOCHS = 15;
+/** Passes over the training sentences: 8, 10, 15 and 25 scored the same on held-out NewsFANE; fewer train sooner. */
+export const DEFAULT_EPOCHS = 10;
+
+/**
+ * The lean towards names (tagger.ts TrainOptions.recallBias). On NewsFANE 1–2,500 → 2,501–3,000 (dev; 3,001–3,800
+ * untouched) micro F1 rose from 0.683 to 0.691 (mean of three seeds, the same models decoded both ways).
+ */
+const RECALL_BIAS = 0.12;
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
@@ -32,6 +39,7 @@ export function trainEntityTagger(
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
+    recallBias: RECALL_BIAS,
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles: options.unlabeled
       ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled])
