@@ -4,16 +4,10 @@
 // the same text (a name tagged once is usually the same name further on: المدينة, علي).
 import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
-import { buildWordProfiles } from './word-profile';
+import { buildWordProfiles, type WordProfiles } from './word-profile';
 
 /** Passes over the training sentences: 8, 10, 15 and 25 scored the same on held-out NewsFANE; fewer train sooner. */
 export const DEFAULT_EPOCHS = 10;
-
-/**
- * The lean towards names (tagger.ts TrainOptions.recallBias). On NewsFANE 1–2,500 → 2,501–3,000 (dev; 3,001–3,800
- * untouched) micro F1 rose from 0.683 to 0.691 (mean of three seeds, the same models decoded both ways).
- */
-const RECALL_BIAS = 0.12;
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
@@ -33,17 +27,18 @@ export function trainEntityTagger(
     seed?: number;
     /** Untagged texts as token lists: with them the tagger also learns from word profiles (word-profile.ts). */
     unlabeled?: readonly (readonly string[])[];
+    /** Word profiles built before (the workspace's, from its cache): used as they are, instead of `unlabeled`. */
+    profiles?: WordProfiles;
   } = {},
 ): EntityTagger {
   const model = trainTagger(withJackknifedGazetteer(sentences), {
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
-    recallBias: RECALL_BIAS,
     // The training sentences' own words count as untagged text too (their tags unused).
-    profiles: options.unlabeled
-      ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled])
-      : undefined,
+    profiles:
+      options.profiles ??
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }

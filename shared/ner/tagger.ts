@@ -23,12 +23,6 @@ export interface TrainOptions {
   gazetteer?: boolean;
   /** What untagged text says of each stem (word-profile.ts); kept in the model, which tags with it. */
   profiles?: WordProfiles;
-  /**
-   * How much the tagger leans towards names when tagging, as a share of its mean margin between O and the best
-   * other tag on the training tokens (0: none). The perceptron learns on sentences whose names it has mostly
-   * seen, so on new text it misses more names than it invents; leaning traded a little precision for more recall.
-   */
-  recallBias?: number;
 }
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
@@ -49,8 +43,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-  /** Taken off the O tag's score of every token when tagging (TrainOptions.recallBias); none when absent. */
-  recallBias?: number;
 }
 
 /** A seeded generator (mulberry32): the same seed gives the same passes. */
@@ -217,13 +209,11 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   }
 
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const averaged = (f: number, t: number) => weights[f * T + t] - weighted[f * T + t] / step;
-  const recallBias = options.recallBias ? round(options.recallBias * meanMargin(data, T, averaged)) : 0;
   const features: Record<string, Record<string, number>> = {};
   for (let f = 0; f < F; f++) {
     let entry: Record<string, number> | undefined;
     for (let t = 0; t < T; t++) {
-      const w = round(averaged(f, t));
+      const w = round(weights[f * T + t] - weighted[f * T + t] / step);
       if (w === 0) continue;
       entry ??= features[names[f]] = {};
       entry[tags[t]] = w;
@@ -247,34 +237,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     features,
     // Sorted, so the same texts give the same file.
     ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
-    ...(recallBias ? { recallBias } : {}),
   };
-}
-
-/**
- * The mean gap between the O tag's score and the best other tag's over the training tokens: the scale of the
- * model's scores (about the same for 1,250 or 2,500 NewsFANE sentences), which the recall bias is a share of.
- */
-function meanMargin(
-  data: readonly { ids: Int32Array[] }[],
-  T: number,
-  weight: (feature: number, tag: number) => number,
-): number {
-  const score = new Float64Array(T);
-  let sum = 0;
-  let tokens = 0;
-  for (const { ids } of data) {
-    for (const features of ids) {
-      score.fill(0);
-      for (const f of features) for (let t = 0; t < T; t++) score[t] += weight(f, t);
-      let best = -Infinity;
-      for (let t = 1; t < T; t++) best = Math.max(best, score[t]);
-      if (best === -Infinity) continue;
-      sum += Math.abs(score[0] - best);
-      tokens++;
-    }
-  }
-  return tokens === 0 ? 0 : sum / tokens;
 }
 
 /** A model ready to tag: its weights as arrays. */
@@ -299,8 +262,6 @@ export function loadTagger(model: TaggerModel): Tagger {
   const profiles: WordProfiles | undefined = model.profiles ? new Map(Object.entries(model.profiles)) : undefined;
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
-  // The tags are O first (tagSet).
-  const recallBias = tags[0] === 'O' ? (model.recallBias ?? 0) : 0;
 
   return {
     model,
@@ -320,7 +281,6 @@ export function loadTagger(model: TaggerModel): Tagger {
           for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
         }
       }
-      if (recallBias) for (let i = 0; i < n; i++) emission[i * T] -= recallBias;
       const path = viterbi(emission, n, T, transitions, allowed);
       return {
         tags: Array.from(path, (t) => tags[t]),
