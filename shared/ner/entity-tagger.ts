@@ -6,7 +6,10 @@ import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer 
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
-/** Passes over the training sentences: 8, 10, 15 and 25 scored the same on held-out NewsFANE; fewer train sooner. */
+/**
+ * Passes over the training sentences. On four development folds of NewsFANE 1–3,000 (500 sentences held out each)
+ * 10 passes scored as 15 (micro F1 0.702 and 0.698 on average), and 8 and 25 no better: fewer train a third sooner.
+ */
 export const DEFAULT_EPOCHS = 10;
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
