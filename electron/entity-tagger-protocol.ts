@@ -8,6 +8,10 @@ import type { EntitySuggestion, QuoteSuggestion } from '../shared/suggestions';
 export interface TrainJob {
   documents?: WorkspaceDocument[];
   sentences?: TaggedSentence[];
+  /** The workspace's word profiles as kept in its cache (word-profile.ts): stem → features. */
+  profiles?: [string, string][];
+  /** Else the texts to build them from, read in the worker: files relative to `root`, each with its encoding. */
+  unlabeled?: { root: string; files: { file: string; encoding?: string }[] };
   epochs?: number;
   seed?: number;
 }
@@ -19,6 +23,8 @@ export type TrainResult =
       model: TaggerModel | null;
       /** The gazetteer: a name's stems → its label. */
       names: [string, string][];
+      /** The word profiles built from `unlabeled`, for the cache (absent when given or not asked for). */
+      profiles?: [string, string][];
       sentences: number;
       ms: number;
     }

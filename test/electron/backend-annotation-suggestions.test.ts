@@ -3,7 +3,7 @@
 // tagger trains in the background on the annotated documents, keeps its model in the
 // git-ignored .tahrir/, trains again after a save, and learns from a rejection.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -87,7 +87,7 @@ describe('Backend.suggestAnnotations', () => {
     expect(existsSync(model)).toBe(true);
     expect(await readFile(join(root, '.tahrir', '.gitignore'), 'utf8')).toContain('*');
     const saved = JSON.parse(await readFile(model, 'utf8'));
-    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 1, documents: 1 });
+    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 2, documents: 1 });
     expect((await backend.suggestAnnotations('b')).tagger.state).toBe('ready');
   });
 
@@ -121,6 +121,42 @@ describe('Backend.suggestAnnotations', () => {
     await backend.suggestAnnotations('b');
     await backend.entitySuggestions.settled();
     expect(backend.entitySuggestions.status()).toMatchObject({ state: 'ready', trainedAt });
+  });
+
+  test("the tagger learns word profiles from all the workspace's texts, kept in .tahrir/ and read from there again", async () => {
+    const root = await tempFolder();
+    // c.txt has no sidecar: its words still say what company a word keeps (يونيسيف three times).
+    const C = 'وقالت يونيسيف إن الأطفال بحاجة إلى المساعدة.\nوأكدت يونيسيف أن الوضع صعب.\nودعت يونيسيف إلى الهدوء.\n';
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+      'c.txt': C,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    await backend.suggestAnnotations('b');
+    await backend.entitySuggestions.settled();
+    const cache = join(root, '.tahrir', 'word-profiles.json');
+    const kept = JSON.parse(await readFile(cache, 'utf8'));
+    expect(kept).toMatchObject({ format: 'tahrir-word-profiles', version: 1, texts: 3 });
+    const profiles = new Map<string, string>(kept.profiles);
+    expect(profiles.get('يونيسيف')).toMatch(/^uf=1 ua=0 up=0 /u);
+    const model = JSON.parse(await readFile(join(root, '.tahrir', 'entity-tagger.json'), 'utf8'));
+    expect(model.model.profiles['يونيسيف']).toBe(profiles.get('يونيسيف'));
+
+    // The next training takes the profiles from the cache instead of reading every text again: a mark put in the
+    // file turns up in the model trained after a save.
+    await writeFile(cache, JSON.stringify({ ...kept, profiles: [...kept.profiles, ['علامة', 'uf=9']] }));
+    await backend.close();
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    const opened = await backend.openDocument('b');
+    const at = cp(B, 'الخارجية');
+    const rejected = { rule: 'entity:ORG', start: at, end: at + 8, text: 'الخارجية' };
+    await backend.saveSidecar('b', { ...opened.sidecar, rejected: [rejected] }, opened.revision);
+    await backend.entitySuggestions.settled();
+    const again = JSON.parse(await readFile(join(root, '.tahrir', 'entity-tagger.json'), 'utf8'));
+    expect(again.model.profiles['علامة']).toBe('uf=9');
+    expect(again.model.profiles['يونيسيف']).toBe(profiles.get('يونيسيف'));
   });
 
   test('without the worker the workspace matcher and the quote finder still suggest, and the status says why', async () => {
