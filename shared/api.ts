@@ -5,6 +5,7 @@
 import type { AgreementReport } from './agreement';
 import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
+import type { Message } from './i18n/message';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
 import type {
   DocumentMetadata,
@@ -150,9 +151,14 @@ export interface SaveResult {
 /** A proposed boilerplate or normalization edit (source coordinates). */
 export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & {
   rule: string;
+  /** The rule's description, in English (a workspace rule's: its own words). */
   description?: string;
-  /** Why this document got it, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
+  /** The description as a catalog message, for a built-in rule: the editor shows it in its language. */
+  descriptionMessage?: Message;
+  /** Why this document got it, in English, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
   reason?: string;
+  /** The reason as a catalog message, for the editor's language. */
+  reasonMessage?: Message;
 };
 
 /** What the editor decided on a document so far, saved or not (suggest leaves these out). */

@@ -700,6 +700,65 @@ export const EN = {
     '{filtered, select, yes {Marked done. No document after this one in the filtered list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.} other {Marked done. No document after this one in the list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.}}',
   'notice.done-all':
     '{filtered, select, yes {Marked done. Every document in the filtered list is done.} other {Marked done. Every document in the list is done.}}',
+
+  // Boilerplate rules' descriptions (shared/boilerplate/, rule.<id>) and why a site's suggestion was made
+  // (site-template.ts): the back end sends the message, the Cleanup tab shows it in the interface's language.
+  'rule.published-line': 'A publication or update date line (date, time, weekday and label only).',
+  'rule.reading-time': 'A reading-time line ("6 min read", "مدة القراءة: 3 دقائق").',
+  'rule.read-more': 'A read-more or see-also headline injected into the text ("إقرأ المزيد …", "Read more: …").',
+  'rule.source-line': 'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
+  'rule.keywords-line': 'A keyword or tag line ("كلمات دلالية: …", "Tags: …"), or a tag list under such a heading.',
+  'rule.related': 'A related-article block: a heading ("إقرأ أيضاً:", "Related") with the headlines under it.',
+  'rule.social-embed':
+    'An embedded social media post: its text with the short link, the attribution line, embed chrome.',
+  'rule.advertisement': 'An advertisement marker line ("Advertisement", "إعلان").',
+  'rule.newsletter': 'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").',
+  'rule.share-line': 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").',
+  'rule.follow-us': 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
+  'rule.copyright': 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',
+  'rule.call-to-action': 'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").',
+  'rule.contact': 'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
+  'rule.photo-credit': 'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
+  'rule.photo-caption':
+    'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
+  'rule.byline': 'A byline, dateline or reporting-credit line ("By …", "كتب: …", "دبي - سكاي نيوز عربية").',
+  'rule.dateline': 'A dateline opening the story ("NEW YORK (Reuters) - ", "WASHINGTON – ", "دبي (CNN)-- ").',
+  'rule.end-marker': 'A wire end or part marker ("// انتهى //", "-END-", "إضافة أولى") with the time line after it.',
+  'rule.disclaimer':
+    'An editorial note: an opinion disclaimer ("The views expressed are the author’s own", "والآراء الواردة تعبر عن رأي الكاتب"), a correction or price note.',
+  'rule.syndication': 'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
+  'rule.wire-credit': 'A reporting credit ("Contributing: …", "… contributed to this report.", a credits box).',
+  'rule.author-bio': 'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
+  'rule.page-notice': 'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
+  'rule.widget':
+    'Page widgets leaked into the text: gallery buttons, pull-quote widgets, player leftovers, chart labels.',
+  'rule.link-leftover':
+    'What is left of a link: "Read more about her", a short URL cited after a sentence, "(See graphic here …)".',
+  'rule.headline-line':
+    'The headline of another story alone between paragraphs ("[…]", "GRAPHIC: … - here", "\'Quote\': Headline").',
+  'rule.trailing-teasers':
+    'Leads of other stories after the article (a related-stories list flattened into paragraphs).',
+  'rule.trailing-headlines': 'A list of other stories’ headlines, without a label, closing the document.',
+  'rule.outlet-byline':
+    'The outlet alone on a line under the title, with the author’s name above it ("Jane Doe", "USA TODAY").',
+  'rule.letter-variants':
+    'Persian letter forms (ک ی) in Arabic words and stretching tatweel, normalized to Arabic letters.',
+  'rule.glued-words': 'Two words glued together without a space; a space is inserted.',
+  'rule.site-template': "A line most of the site's other articles share (template)",
+  'rule.site-learned': 'A line like the ones removed by hand in this site',
+  'rule.workspace': 'Workspace rule /{pattern}/',
+  'rule.removed-everywhere': 'Removed everywhere: a template line of {site} ("{line}")',
+  'reason.appears-in': 'appears in {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.like-a-line':
+    'like a line that appears in {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.begins-like': 'begins like {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.ends-like': 'ends like {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.like-lines-removed': '{n, plural, one {like # line you removed} other {like # lines you removed}}',
+  'reason.learned-from-removed':
+    '{n, plural, one {learned from # line you removed} other {learned from # lines you removed}}',
+  'reason.like-beginnings-removed':
+    '{n, plural, one {like # beginning you removed} other {like # beginnings you removed}}',
+  'reason.like-endings-removed': '{n, plural, one {like # ending you removed} other {like # endings you removed}}',
 } as const;
 
 export type MessageKey = keyof typeof EN;
