@@ -237,19 +237,20 @@ export interface ExportSummary {
   quotes: number;
   /**
    * Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel
-   * or quotes.
+   * or quotes. The reasons are machine-readable; the editor says them by their messages (LEFT_OUT_MESSAGES).
    */
   leftOut: Record<string, number>;
   /** Documents left out as untouched (skipUntouched), by id. */
   untouched: string[];
   /** Each span left out, named: its document, label (null: a quote), text and reason. */
   leftOutSpans: { document: string; label: string | null; text: string; reason: string }[];
-  skipped: { file: string; reason: string }[];
+  /** Documents not exported: why in English (`reason`, the CLI's) and as a message for the editor's language. */
+  skipped: { file: string; reason: string; reasonMessage?: Message }[];
   /**
    * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),
    * by sidecar: re-anchored by their text (exact, nearest, fuzzy) or left out as orphaned. Never cut to fit.
    */
-  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string }[];
+  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string; said?: Message }[];
   outputs: string[];
 }
 

@@ -751,4 +751,19 @@ export const AR: Readonly<Record<MessageKey, string>> = {
     '{n, plural, zero {لا يشبه بدايةً حذفتها} one {يشبه بدايةً حذفتها} two {يشبه بدايتين حذفتهما} few {يشبه # بدايات حذفتها} many {يشبه # بدايةً حذفتها} other {يشبه # بداية حذفتها}}',
   'reason.like-endings-removed':
     '{n, plural, zero {لا يشبه نهايةً حذفتها} one {يشبه نهايةً حذفتها} two {يشبه نهايتين حذفتهما} few {يشبه # نهايات حذفتها} many {يشبه # نهايةً حذفتها} other {يشبه # نهاية حذفتها}}',
+
+  // لماذا استبعد التصدير مقطعًا أو مستندًا، ومقطع وُجد في موضع آخر.
+  'left-out.removed': 'داخل نص محذوف',
+  'left-out.orphaned': 'يتيم: نصه غير موجود في أي موضع',
+  'left-out.line-breaks': 'فواصل أسطر فقط (لا يحتملها {format})',
+  'left-out.overlap': 'يتداخل مع مقطع أُبقي ({format}: تصنيف واحد لكل كلمة)',
+  'left-out.no-tokens': 'لا يضم أي كلمة ({format})',
+  'skipped.unreadable': 'تتعذّر قراءته: {message}',
+  'skipped.broken-sidecar': 'ملف مرافق تالف: {message}',
+  'skipped.conflicts':
+    '{n, plural, zero {لا تعارض دمج} one {تعارض دمج لم يُحسم} two {تعارضا دمج لم يُحسما} few {# تعارضات دمج لم تُحسم} many {# تعارضًا لم يُحسم} other {# تعارض دمج لم يُحسم}}: احسمها في تحرير أولًا',
+  'reanchored.moved':
+    '{kind, select, entity {الكيان} quote {الاقتباس} other {التعديل}} {id} {text} في {from}–{to}: {why, select, changed {تغيّر النص منذ حُفظ الملف المرافق} other {نصه ليس هناك}}؛ {how, select, fuzzy {وأقرب ما يطابقه، {match}، في} other {ونصه في}} {start}–{end} (أُعيد ربطه: {how, select, exact {مطابقة تامة} nearest {أقرب موضع} other {مطابقة تقريبية}})',
+  'reanchored.orphaned':
+    '{kind, select, entity {الكيان} quote {الاقتباس} other {التعديل}} {id} {text} في {from}–{to}: {why, select, changed {تغيّر النص منذ حُفظ الملف المرافق} other {نصه ليس هناك}}، ولا يوجد في أي موضع آخر؛ استُبعد (يتيم)',
 };

@@ -759,6 +759,22 @@ export const EN = {
   'reason.like-beginnings-removed':
     '{n, plural, one {like # beginning you removed} other {like # beginnings you removed}}',
   'reason.like-endings-removed': '{n, plural, one {like # ending you removed} other {like # endings you removed}}',
+
+  // Why an export left a span or a document out, and a span found elsewhere (shared/export/export-record.ts,
+  // electron/export-job.ts): the summary keeps its machine-readable reasons, the dialog says them by these.
+  'left-out.removed': 'inside removed text',
+  'left-out.orphaned': 'orphaned: its text is found nowhere',
+  'left-out.line-breaks': 'line breaks only ({format} cannot hold it)',
+  'left-out.overlap': 'overlaps a span kept ({format}: one label a token)',
+  'left-out.no-tokens': 'holds no token ({format})',
+  'skipped.unreadable': 'unreadable: {message}',
+  'skipped.broken-sidecar': 'broken sidecar: {message}',
+  'skipped.conflicts':
+    '{n, plural, one {# unresolved merge conflict} other {# unresolved merge conflicts}}: resolve them in Tahrir first',
+  'reanchored.moved':
+    '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}; {how, select, fuzzy {a close match, {match},} other {its text}} is at {start}–{end} (re-anchored, {how})',
+  'reanchored.orphaned':
+    '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}, and it is found nowhere else; left out (orphaned)',
 } as const;
 
 export type MessageKey = keyof typeof EN;

@@ -10,6 +10,8 @@ import { siteTemplateRules } from '../../shared/boilerplate/site-template';
 import { SiteCounts } from '../../shared/boilerplate/site-counts';
 import { templateLineRule } from '../../shared/boilerplate/template-line-rule';
 import { workspaceRule } from '../../shared/boilerplate/workspace-rule';
+import { LEFT_OUT_MESSAGES, leftOutMessage, toExportRecord } from '../../shared/export/export-record';
+import { tagTokens } from '../../shared/export/iob-tags';
 import { AR } from '../../shared/i18n/ar';
 import { EN } from '../../shared/i18n/en';
 import { inEnglish, type Message } from '../../shared/i18n/message';
@@ -76,6 +78,43 @@ describe('the back end’s words in the catalogs', () => {
     const read = workspaceRule(written).description as Message;
     expect(read).toEqual({ key: 'rule.removed-everywhere', values: { site: 'wire', line: 'نشرة الوكالة (العدد 14)' } });
     expect(ar(read.key, read.values)).toBe('محذوف في كل مكان: سطر من قالب wire ("نشرة الوكالة (العدد 14)")');
+  });
+
+  it('every reason an export leaves a span out for is a message in both languages; the summary keeps the reason', () => {
+    for (const [reason, m] of Object.entries(LEFT_OUT_MESSAGES)) {
+      inBothCatalogs(m, reason);
+      expect(ar(m.key, m.values), reason).toMatch(/\p{Script=Arabic}{3}/u);
+    }
+    // The reasons an export gives: inside removed text, orphaned, an overlap CoNLL cannot hold.
+    const text = 'قال جو بايدن إن الأمر جيد.\nالمصدر: وكالات\n';
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const span = (id: string, s: string, label = 'PERSON') => ({
+      id,
+      start: at(s),
+      end: at(s) + Array.from(s).length,
+      text: s,
+      label,
+    });
+    const sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'x', length: Array.from(text).length },
+      document: { status: 'done' },
+      entities: [
+        span('e1', 'جو بايدن'),
+        span('e2', 'بايدن', 'LOC'),
+        span('e3', 'وكالات', 'ORG'),
+        { ...span('e4', 'جيد'), orphaned: true },
+      ],
+      quotes: [],
+      edits: [{ id: 'd1', ...span('d1', 'المصدر: وكالات\n'), replacement: '', kind: 'boilerplate' }],
+    } as never;
+    const { record, leftOutSpans } = toExportRecord('a', text, sidecar);
+    const reasons = [...leftOutSpans, ...tagTokens(record, 'conll').leftOutSpans].map((s) => s.reason).sort();
+    expect(reasons).toEqual(['inside removed text', 'orphaned', 'overlap (conll)']);
+    for (const r of reasons) expect(leftOutMessage(r), r).toBeDefined();
+    expect(ar('left-out.overlap', leftOutMessage('overlap (conll)')!.values)).toContain('CoNLL');
+    expect(leftOutMessage('a reason of another version')).toBeUndefined();
   });
 
   it('every message key the back end and shared code name is in both catalogs (the check can fail)', () => {
