@@ -107,7 +107,7 @@ describe('the back end’s words in the catalogs', () => {
         { ...span('e4', 'جيد'), orphaned: true },
       ],
       quotes: [],
-      edits: [{ id: 'd1', ...span('d1', 'المصدر: وكالات\n'), replacement: '', kind: 'boilerplate' }],
+      edits: [{ ...span('d1', 'المصدر: وكالات\n'), replacement: '', kind: 'boilerplate' }],
     } as never;
     const { record, leftOutSpans } = toExportRecord('a', text, sidecar);
     const reasons = [...leftOutSpans, ...tagTokens(record, 'conll').leftOutSpans].map((s) => s.reason).sort();
