@@ -766,4 +766,16 @@ export const AR: Readonly<Record<MessageKey, string>> = {
     '{kind, select, entity {الكيان} quote {الاقتباس} other {التعديل}} {id} {text} في {from}–{to}: {why, select, changed {تغيّر النص منذ حُفظ الملف المرافق} other {نصه ليس هناك}}؛ {how, select, fuzzy {وأقرب ما يطابقه، {match}، في} other {ونصه في}} {start}–{end} (أُعيد ربطه: {how, select, exact {مطابقة تامة} nearest {أقرب موضع} other {مطابقة تقريبية}})',
   'reanchored.orphaned':
     '{kind, select, entity {الكيان} quote {الاقتباس} other {التعديل}} {id} {text} في {from}–{to}: {why, select, changed {تغيّر النص منذ حُفظ الملف المرافق} other {نصه ليس هناك}}، ولا يوجد في أي موضع آخر؛ استُبعد (يتيم)',
+
+  // تقرير التقدّم الذي يكتبه الأمر tahrir stats --html.
+  'report.title': 'تقدّم {name}',
+  'report.counted': 'عُدّت في {when}.',
+  'report.by-status': 'المستندات حسب الحالة',
+  'report.by-day': 'المستندات حسب الحالة، يومًا بيوم',
+  'report.column.status': 'الحالة',
+  'report.column.documents': 'المستندات',
+  'report.column.day': 'اليوم',
+  'report.column.label': 'التصنيف',
+  'report.column.entities': 'الكيانات',
+  'report.column.annotator': 'المُوسِّم',
 };

@@ -775,6 +775,18 @@ export const EN = {
     '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}; {how, select, fuzzy {a close match, {match},} other {its text}} is at {start}–{end} (re-anchored, {how})',
   'reanchored.orphaned':
     '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}, and it is found nowhere else; left out (orphaned)',
+
+  // The progress report of `tahrir stats --html` (shared/progress-charts.ts), in the language of --lang.
+  'report.title': 'Progress of {name}',
+  'report.counted': 'Counted {when}.',
+  'report.by-status': 'Documents per status',
+  'report.by-day': 'Documents per status, by day',
+  'report.column.status': 'status',
+  'report.column.documents': 'documents',
+  'report.column.day': 'day',
+  'report.column.label': 'label',
+  'report.column.entities': 'entities',
+  'report.column.annotator': 'annotator',
 } as const;
 
 export type MessageKey = keyof typeof EN;
