@@ -658,6 +658,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'source.tagger': 'الموسِّم الآلي المتعلّم',
   'source.quote-finder': 'مستخرج الاقتباسات',
   'review.label': 'الاقتراحات',
+  'review.quotes-label': 'اقتباس',
   'review.looking': 'جارٍ البحث عن اقتراحات…',
   'review.open':
     '{n, plural, zero {لا اقتراحات مفتوحة} one {اقتراح واحد مفتوح} two {اقتراحان مفتوحان} few {# اقتراحات مفتوحة} many {# اقتراحًا مفتوحًا} other {# اقتراح مفتوح}}',

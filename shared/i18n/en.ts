@@ -665,6 +665,7 @@ export const EN = {
   'source.tagger': 'the learned tagger',
   'source.quote-finder': 'quote finder',
   'review.label': 'Suggestions',
+  'review.quotes-label': 'quote',
   'review.looking': 'Looking for suggestions…',
   'review.open': '{n, plural, one {# suggestion open} other {# suggestions open}}',
   'review.accept-label-title': 'Accept all {n} {label} suggestions in this document (one undo step)',
