@@ -259,7 +259,8 @@ export function acceptAllLikeCurrent(by: 'label' | 'source'): number {
 }
 
 /**
- * Accepts every open suggestion of a label (quotes: QUOTES_LABEL) or of a source, without a cursor (the panel's buttons).
+ * Accepts every open suggestion of a label (quotes: QUOTES_LABEL) or of a source, without a cursor (the
+ * panel's buttons).
  */
 export function acceptAllOf(filter: { label?: string; source?: SuggestionSource }): number {
   const open = openAnnotationSuggestions();

@@ -779,4 +779,10 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'report.column.label': 'التصنيف',
   'report.column.entities': 'الكيانات',
   'report.column.annotator': 'المُوسِّم',
+
+  // رفض سياسة التصنيف في tahrir.json لمقطع.
+  'policy.across-paragraphs':
+    'لا يجوز أن يمتد {label} عبر فاصل بين فقرتين: حدّد داخل فقرة واحدة (أو اضبط {setting} للتصنيف {label} في tahrir.json).',
+  'policy.crossing':
+    'هذا الـ{label} سيتقاطع مع {other} «{text}»، و{refusing} لا يجوز أن يتقاطع مع كيان آخر (أن يقع داخله مسموح؛ "{setting}" في tahrir.json).',
 };

@@ -788,6 +788,12 @@ export const EN = {
   'report.column.label': 'label',
   'report.column.entities': 'entities',
   'report.column.annotator': 'annotator',
+
+  // tahrir.json's policy for a label refusing a span (shared/span-policy.ts).
+  'policy.across-paragraphs':
+    'A {label} may not run across a paragraph break: select within one paragraph (or set {setting} for {label} in tahrir.json).',
+  'policy.crossing':
+    'This {label} would cross the {other} “{text}”, and {refusing} may not cross another entity (nesting inside it is allowed; "{setting}" in tahrir.json).',
 } as const;
 
 export type MessageKey = keyof typeof EN;
