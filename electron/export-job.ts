@@ -22,6 +22,7 @@ import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
 import { describeConflicts } from '../shared/sidecar-conflicts';
+import { inEnglish, type Message } from '../shared/i18n/message';
 import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
@@ -297,8 +298,15 @@ const READ_AHEAD = 16;
  */
 const DOCUMENTS_PER_TURN = 64;
 
-type LoadedDocument =
-  { text: string; sha256: string; sidecar: Sidecar } | { skipped: { file: string; reason: string } };
+type Skipped = ExportSummary['skipped'][number];
+type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { skipped: Skipped };
+
+/** Why a document is skipped, in English for the CLI and as its message for the editor. */
+function skipped(file: string, why: Message): Skipped {
+  return { file, reason: inEnglish(why), reasonMessage: why };
+}
+const unreadable = (e: unknown): Message => ({ key: 'skipped.unreadable', values: { message: describe(e) } });
+const brokenSidecar = (e: unknown): Message => ({ key: 'skipped.broken-sidecar', values: { message: describe(e) } });
 
 /** A document's text and sidecar, or why it is skipped (named). Never throws. */
 async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
@@ -306,12 +314,12 @@ async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
   try {
     text = await readTextFile(doc.textPath, doc.encoding, { file: doc.file });
   } catch (e) {
-    return { skipped: { file: doc.file, reason: `unreadable: ${describe(e)}` } };
+    return { skipped: skipped(doc.file, unreadable(e)) };
   }
   try {
     return withSidecar(doc, text, await readSidecar(doc.sidecarPath, doc.sidecarFile));
   } catch (e) {
-    return { skipped: { file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` } };
+    return { skipped: skipped(doc.sidecarFile, brokenSidecar(e)) };
   }
 }
 
@@ -321,12 +329,12 @@ function loadDocumentSync(doc: WorkspaceDocument): LoadedDocument {
   try {
     text = readTextFileSync(doc.textPath, doc.encoding, { file: doc.file });
   } catch (e) {
-    return { skipped: { file: doc.file, reason: `unreadable: ${describe(e)}` } };
+    return { skipped: skipped(doc.file, unreadable(e)) };
   }
   try {
     return withSidecar(doc, text, readSidecarSync(doc.sidecarPath, doc.sidecarFile));
   } catch (e) {
-    return { skipped: { file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` } };
+    return { skipped: skipped(doc.sidecarFile, brokenSidecar(e)) };
   }
 }
 
@@ -335,7 +343,11 @@ function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored:
   const conflicts = stored?.sidecar.conflicts ?? [];
   if (conflicts.length > 0)
     return {
-      skipped: { file: doc.sidecarFile, reason: `${describeConflicts(conflicts)}: resolve them in Tahrir first` },
+      skipped: {
+        file: doc.sidecarFile,
+        reason: `${describeConflicts(conflicts)}: resolve them in Tahrir first`,
+        reasonMessage: { key: 'skipped.conflicts', values: { n: conflicts.length } },
+      },
     };
   return {
     text,
@@ -443,7 +455,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
       try {
         built = toExportRecord(doc.id, text, sidecar, { textSha256: sha256 });
       } catch (e) {
-        summary.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar: ${describe(e)}` });
+        summary.skipped.push(skipped(doc.sidecarFile, brokenSidecar(e)));
         continue;
       }
       const { record, leftOutSpans, notes } = built;

@@ -207,11 +207,14 @@ export interface SuggestionCounts {
   bySource: Partial<Record<SuggestionSource, number>>;
 }
 
-/** How many are open, per label (quotes count as "quote") and per source. */
+/** Where quote suggestions count in `byLabel` (no entity label is lower case); the bar says it in its language. */
+export const QUOTES_LABEL = 'quote';
+
+/** How many are open, per label (quotes count as QUOTES_LABEL) and per source. */
 export function countSuggestions(open: readonly Suggestion[]): SuggestionCounts {
   const counts: SuggestionCounts = { total: open.length, byLabel: {}, bySource: {} };
   for (const s of open) {
-    const label = isEntitySuggestion(s) ? s.label : 'quote';
+    const label = isEntitySuggestion(s) ? s.label : QUOTES_LABEL;
     counts.byLabel[label] = (counts.byLabel[label] ?? 0) + 1;
     counts.bySource[s.source] = (counts.bySource[s.source] ?? 0) + 1;
   }

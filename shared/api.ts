@@ -5,6 +5,7 @@
 import type { AgreementReport } from './agreement';
 import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
+import type { Message } from './i18n/message';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
 import type {
   DocumentMetadata,
@@ -150,9 +151,14 @@ export interface SaveResult {
 /** A proposed boilerplate or normalization edit (source coordinates). */
 export type SuggestedEdit = Omit<Edit, 'id' | 'rule'> & {
   rule: string;
+  /** The rule's description, in English (a workspace rule's: its own words). */
   description?: string;
-  /** Why this document got it, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
+  /** The description as a catalog message, for a built-in rule: the editor shows it in its language. */
+  descriptionMessage?: Message;
+  /** Why this document got it, in English, e.g. "appears in 87 of 100 spa articles", "like 12 lines you removed". */
   reason?: string;
+  /** The reason as a catalog message, for the editor's language. */
+  reasonMessage?: Message;
 };
 
 /** What the editor decided on a document so far, saved or not (suggest leaves these out). */
@@ -231,19 +237,20 @@ export interface ExportSummary {
   quotes: number;
   /**
    * Spans left out, by reason (e.g. "inside removed text", "overlap (conll)", "orphaned"); not counted in spansByLabel
-   * or quotes.
+   * or quotes. The reasons are machine-readable; the editor says them by their messages (LEFT_OUT_MESSAGES).
    */
   leftOut: Record<string, number>;
   /** Documents left out as untouched (skipUntouched), by id. */
   untouched: string[];
   /** Each span left out, named: its document, label (null: a quote), text and reason. */
   leftOutSpans: { document: string; label: string | null; text: string; reason: string }[];
-  skipped: { file: string; reason: string }[];
+  /** Documents not exported: why in English (`reason`, the CLI's) and as a message for the editor's language. */
+  skipped: { file: string; reason: string; reasonMessage?: Message }[];
   /**
    * Spans whose offsets did not hold their `text` (the text changed, or the offsets are wrong),
    * by sidecar: re-anchored by their text (exact, nearest, fuzzy) or left out as orphaned. Never cut to fit.
    */
-  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string }[];
+  reanchored: { file: string; kind: 'edit' | 'entity' | 'quote'; id: string; message: string; said?: Message }[];
   outputs: string[];
 }
 

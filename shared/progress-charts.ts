@@ -2,6 +2,8 @@
 // script, no inline style, attributes only) and written into `tahrir stats --html` (serialized),
 // from the same CorpusProgress. Small hand-made charts: three kinds, no library to load.
 import type { CorpusProgress } from './corpus-progress';
+import { inEnglish, type Say } from './i18n/message';
+import { createTranslator, type Locale, type MessageKey } from './i18n/translator';
 import type { DocumentStatus } from './model';
 
 /** An SVG element: its attributes in camelCase (React's spelling; serialized in kebab-case) and its children. */
@@ -11,23 +13,29 @@ export interface SvgNode {
   children?: (SvgNode | string)[];
 }
 
-export const STATUS_NAMES: Record<DocumentStatus, string> = { todo: 'to do', in_progress: 'in progress', done: 'done' };
-
-/** The words inside the charts: the editor passes its interface language's; `tahrir stats --html` uses English. */
+/** The words inside the charts: the editor passes its interface language's, `tahrir stats --html` its --lang's. */
 export interface ChartWords {
   status: Record<DocumentStatus, string>;
   statusOverTime: string;
   entitiesPerLabel: string;
   documentsPerAnnotator: string;
   noneYet: string;
+  /** Between the items of a chart's spoken summary (", ", "، "). */
+  separator: string;
 }
-export const ENGLISH_CHART_WORDS: ChartWords = {
-  status: STATUS_NAMES,
-  statusOverTime: 'Documents per status over time',
-  entitiesPerLabel: 'Entities per label',
-  documentsPerAnnotator: 'Documents per annotator',
-  noneYet: 'none yet',
-};
+
+/** The charts' words from the message catalogs, in the language of `t`. */
+export function chartWords(t: Say): ChartWords {
+  return {
+    status: { todo: t('status.todo'), in_progress: t('status.in_progress'), done: t('status.done') },
+    statusOverTime: t('progress.status-over-time'),
+    entitiesPerLabel: t('progress.labels'),
+    documentsPerAnnotator: t('progress.annotators'),
+    noneYet: t('progress.none-yet'),
+    separator: t('app.list-separator'),
+  };
+}
+export const ENGLISH_CHART_WORDS: ChartWords = chartWords((key, values) => inEnglish({ key, values }));
 /** Distinct in lightness too (they read apart in grey and to the colour-blind): light grey, amber, dark green. */
 export const STATUS_COLORS: Record<DocumentStatus, string> = {
   todo: '#cfcbc3',
@@ -111,7 +119,7 @@ export function statusOverTimeChart(p: CorpusProgress, words: ChartWords = ENGLI
   );
   return frame(
     top + plot.height + 26,
-    `${words.statusOverTime}: ${STACK.map((s) => `${p.byStatus[s]} ${words.status[s]}`).join(', ')}`,
+    `${words.statusOverTime}: ${STACK.map((s) => `${p.byStatus[s]} ${words.status[s]}`).join(words.separator)}`,
     ...axis,
     ...bars,
     ...dayLabels,
@@ -157,7 +165,7 @@ export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLI
   return frame(Math.max(1, rows.length) * row + 8, label, ...drawn);
 }
 
-const listed = (items: string[], words: ChartWords) => items.join(', ') || words.noneYet;
+const listed = (items: string[], words: ChartWords) => items.join(words.separator) || words.noneYet;
 
 /** Entities per label, in the label's colour. */
 export function entitiesChart(
@@ -208,14 +216,18 @@ export function svgMarkup(node: SvgNode): string {
 
 /**
  * `tahrir stats --html`: one self-contained page (inline SVG and style, no script, nothing
- * fetched) with the three charts and their numbers as tables.
+ * fetched) with the three charts and their numbers as tables, in the words of `locale` (an Arabic
+ * page reads right to left; the charts keep their left-to-right drawing, as in the editor).
  */
 export function progressReportHtml(
   name: string,
   p: CorpusProgress,
   colors: Readonly<Record<string, string>> = {},
   generated = '',
+  locale: Locale = 'en',
 ): string {
+  const t = createTranslator(locale);
+  const words = chartWords(t);
   const table = (caption: string, head: string[], rows: (string | number)[][], id: string) =>
     `<table id="${id}"><caption>${escapeXml(caption)}</caption><thead><tr>${head
       .map((h) => `<th scope="col">${escapeXml(h)}</th>`)
@@ -223,19 +235,35 @@ export function progressReportHtml(
       .map((r) => `<tr>${r.map((c) => `<td>${escapeXml(String(c))}</td>`).join('')}</tr>`)
       .join('')}</tbody></table>`;
   const statuses: DocumentStatus[] = ['todo', 'in_progress', 'done'];
+  // A message as HTML, its string values isolated (<bdi>): a Latin folder name or a time stamp keeps its
+  // own order in an Arabic sentence.
+  const isolated = (key: MessageKey, values: Record<string, string | number>) => {
+    const marks = new Map<object, string>();
+    const rich: Record<string, object | number> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (typeof v === 'number') rich[k] = v;
+      else marks.set((rich[k] = {}), `<bdi>${escapeXml(v)}</bdi>`);
+    }
+    return t
+      .rich<object>(key, rich)
+      .map((part) => (typeof part === 'string' ? escapeXml(part) : (marks.get(part) ?? '')))
+      .join('');
+  };
+  const note = escapeXml(t('progress.status-note', { n: p.documents }));
+  const counted = generated ? ` ${isolated('report.counted', { when: generated })}` : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}" dir="${t.dir}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Progress of ${escapeXml(name)}</title>
+<title>${escapeXml(t('report.title', { name }))}</title>
 <style>
 body {
   font: 14px/1.5 'Noto Sans', 'Noto Naskh Arabic', system-ui, sans-serif;
   color: #23211e; background: #fff; margin: 24px auto; max-width: 640px; padding: 0 12px;
 }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 28px; }
-svg { display: block; max-width: 100%; height: auto; }
+svg { display: block; max-width: 100%; height: auto; direction: ltr; }
 table { border-collapse: collapse; margin: 8px 0; font-variant-numeric: tabular-nums; }
 caption { text-align: start; color: #77716a; }
 th, td { border-bottom: 1px solid #e2dfd8; padding: 2px 10px; text-align: start; }
@@ -243,37 +271,35 @@ th, td { border-bottom: 1px solid #e2dfd8; padding: 2px 10px; text-align: start;
 </style>
 </head>
 <body>
-<h1>Progress of <bdi>${escapeXml(name)}</bdi></h1>
-<p class="muted">${p.documents} documents${generated ? `, counted ${escapeXml(generated)}` : ''}.
-Each counts in a status from the day it changed to it
-(a sidecar from before the status history: from its last save).</p>
-<h2>Documents per status over time</h2>
-${svgMarkup(statusOverTimeChart(p))}
+<h1>${isolated('report.title', { name })}</h1>
+<p class="muted">${note}${counted}</p>
+<h2>${escapeXml(words.statusOverTime)}</h2>
+${svgMarkup(statusOverTimeChart(p, words))}
 ${table(
-  'Documents per status',
-  ['status', 'documents'],
-  statuses.map((s) => [STATUS_NAMES[s], p.byStatus[s]]),
+  t('report.by-status'),
+  [t('report.column.status'), t('report.column.documents')],
+  statuses.map((s) => [words.status[s], p.byStatus[s]]),
   'by-status',
 )}
 ${table(
-  'Documents per status, by day',
-  ['day', ...statuses.map((s) => STATUS_NAMES[s])],
+  t('report.by-day'),
+  [t('report.column.day'), ...statuses.map((s) => words.status[s])],
   p.overTime.map((d) => [d.day, ...statuses.map((s) => d[s])]),
   'over-time',
 )}
-<h2>Entities per label</h2>
-${svgMarkup(entitiesChart(p, colors))}
+<h2>${escapeXml(words.entitiesPerLabel)}</h2>
+${svgMarkup(entitiesChart(p, colors, words))}
 ${table(
-  'Entities per label',
-  ['label', 'entities'],
+  words.entitiesPerLabel,
+  [t('report.column.label'), t('report.column.entities')],
   p.entitiesByLabel.map((l) => [l.label, l.entities]),
   'by-label',
 )}
-<h2>Documents per annotator</h2>
-${svgMarkup(annotatorsChart(p))}
+<h2>${escapeXml(words.documentsPerAnnotator)}</h2>
+${svgMarkup(annotatorsChart(p, words))}
 ${table(
-  'Documents per annotator',
-  ['annotator', 'documents', 'done'],
+  words.documentsPerAnnotator,
+  [t('report.column.annotator'), t('report.column.documents'), words.status.done],
   p.byAnnotator.map((a) => [a.annotator, a.documents, a.done]),
   'by-annotator',
 )}

@@ -1,6 +1,7 @@
 // What a label's entities may do, as tahrir.json says per label: cross another entity (overlap it
 // without either holding the other) and run across a paragraph break. Nesting is always allowed.
 // One check for the editor (a tag refused with the reason) and `tahrir validate` (a span breaking one).
+import { inEnglish, type Message } from './i18n/message';
 import type { Entity, LabelConfig } from './model';
 
 export interface SpanPolicy {
@@ -31,8 +32,10 @@ export function spansCross(a: { start: number; end: number }, b: { start: number
 
 export interface PolicyBreak {
   rule: 'across-paragraphs' | 'crossing';
-  /** What the editor says (naming the label, the other span and the setting that allows it). */
+  /** What the editor says (naming the label, the other span and the setting that allows it), in English. */
   message: string;
+  /** The same as a catalog message: the editor says it in its language. */
+  said: Message;
   /** The entity it would cross (rule 'crossing'). */
   other?: Entity;
 }
@@ -41,6 +44,10 @@ function shortText(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const points = Array.from(flat);
   return points.length > 40 ? `${points.slice(0, 39).join('')}…` : flat;
+}
+
+function said(rule: PolicyBreak['rule'], message: Message): PolicyBreak {
+  return { rule, message: inEnglish(message), said: message };
 }
 
 /**
@@ -56,24 +63,17 @@ export function policyBreak(
   const byName = new Map(labels.map((l) => [l.name, l]));
   const own = labelPolicy(byName.get(span.label));
   if (!own.allowAcrossParagraphs && crossesParagraphBreak(span.text))
-    return {
-      rule: 'across-paragraphs',
-      message:
-        `A ${span.label} may not run across a paragraph break: select within one paragraph ` +
-        `(or set "allowAcrossParagraphs": true for ${span.label} in tahrir.json).`,
-    };
+    return said('across-paragraphs', {
+      key: 'policy.across-paragraphs',
+      values: { label: span.label, setting: '"allowAcrossParagraphs": true' },
+    });
   for (const other of others) {
     if (other.id === span.id || other.orphaned || !spansCross(span, other)) continue;
     const theirs = labelPolicy(byName.get(other.label));
     if (own.allowCrossing && theirs.allowCrossing) continue;
     const refusing = own.allowCrossing ? other.label : span.label;
-    return {
-      rule: 'crossing',
-      other,
-      message:
-        `This ${span.label} would cross the ${other.label} “${shortText(other.text)}”, and ${refusing} ` +
-        `may not cross another entity (nesting inside it is allowed; "allowCrossing" in tahrir.json).`,
-    };
+    const values = { label: span.label, other: other.label, text: shortText(other.text), refusing };
+    return { ...said('crossing', { key: 'policy.crossing', values: { ...values, setting: 'allowCrossing' } }), other };
   }
   return null;
 }

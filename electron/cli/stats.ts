@@ -1,7 +1,8 @@
-// `tahrir stats <folder> [--json]`: documents per status, spans per label, quotes with and
+// `tahrir stats <folder> [--json] [--html FILE [--lang en|ar]]`: documents per status, spans per label, quotes with and
 // without a speaker, edits per kind. Unreadable files are named (exit 1); the rest is counted.
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { isLocale, LOCALES, type Locale } from '../../shared/i18n/translator';
 import { progressReportHtml } from '../../shared/progress-charts';
 import { nowStamp } from '../../shared/timestamp';
 import { readWorkspaceConfig } from '../workspace-config';
@@ -12,7 +13,7 @@ import { toTahrirError } from '../io-error';
 import { readSidecarSync } from '../sidecar-store';
 import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
 import { compareIds, findFiles, sortByIds } from '../workspace';
-import { folderArgument, parseCommandLine } from './command-line';
+import { folderArgument, parseCommandLine, usageError } from './command-line';
 import { usageOf } from './usage';
 
 const USAGE = usageOf('stats');
@@ -120,7 +121,7 @@ export function formatStats(s: WorkspaceStats): string {
 }
 
 /** `--html FILE`: the progress charts in one self-contained page (the editor's progress view, on paper). */
-async function writeReport(root: string, out: string): Promise<void> {
+async function writeReport(root: string, out: string, locale: Locale): Promise<void> {
   const { config } = await readWorkspaceConfig(root);
   const progress = await workspaceProgress(
     root,
@@ -128,7 +129,7 @@ async function writeReport(root: string, out: string): Promise<void> {
   );
   const colors = Object.fromEntries(config.labels.map((l) => [l.name, l.color ?? '#9aa6b8']));
   try {
-    await writeFile(out, progressReportHtml(basename(resolve(root)), progress, colors, nowStamp()));
+    await writeFile(out, progressReportHtml(basename(resolve(root)), progress, colors, nowStamp(), locale));
   } catch (e) {
     throw toTahrirError(e, out);
   }
@@ -136,11 +137,15 @@ async function writeReport(root: string, out: string): Promise<void> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const line = parseCommandLine(args, USAGE, { flags: ['json'], options: ['html'] });
+  const line = parseCommandLine(args, USAGE, { flags: ['json'], options: ['html', 'lang'] });
   const root = await folderArgument(line, USAGE);
+  // The report's language: --lang, else English (the CLI's own lines are English; it has no language of its own).
+  const lang = line.options.get('lang') ?? 'en';
+  if (!isLocale(lang)) throw usageError(`--lang: "${lang}" is not one of ${LOCALES.join(', ')}`, USAGE);
+  if (line.options.has('lang') && !line.options.has('html')) throw usageError('--lang goes with --html FILE', USAGE);
   const stats = await workspaceStats(root);
   const html = line.options.get('html');
-  if (html !== undefined) await writeReport(root, resolve(html));
+  if (html !== undefined) await writeReport(root, resolve(html), lang);
   process.stdout.write(line.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : formatStats(stats));
   for (const p of stats.problems) process.stderr.write(`${p.message}\n`);
   return stats.problems.length > 0 ? 1 : 0;

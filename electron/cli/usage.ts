@@ -28,10 +28,10 @@ interface CommandHelp {
 export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   validate: { args: '<folder> [--json]', summary: 'check every sidecar; exit 1 naming each file and problem' },
   stats: {
-    args: '<folder> [--json] [--html FILE]',
+    args: '<folder> [--json] [--html FILE [--lang en|ar]]',
     summary:
       'documents per status, spans per label, quotes with and without speaker; --html FILE: the progress charts ' +
-      'in one page',
+      'in one page (--lang ar: in Arabic, right to left)',
   },
   serve: {
     args: '<folder> [--port N] [--open | --no-open]',

@@ -14,6 +14,7 @@ import {
 import { policyBreak } from '../../shared/span-policy';
 import { changeDocument } from './history';
 import { store } from './store';
+import { t } from './locale';
 import { showNotice } from './ui-actions';
 import type { SpanRef } from './state';
 import { shownText, sourceIndex } from '../../shared/text-view';
@@ -53,7 +54,7 @@ function refusedByPolicy(span: { id?: string; start: number; end: number; text: 
   const near = spansOverlapping(s.data.entities, span.start + 1, span.end - 1);
   const broken = policyBreak(span, s.workspace?.config.labels ?? [], near);
   if (!broken) return false;
-  showNotice(broken.message, 'error');
+  showNotice(t(broken.said.key, broken.said.values), 'error');
   return true;
 }
 

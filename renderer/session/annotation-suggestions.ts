@@ -8,6 +8,7 @@ import {
   isEntitySuggestion,
   openSuggestions,
   openSuggestionsAfterEdit,
+  QUOTES_LABEL,
   rejectedInto,
   SOURCE_NAMES,
   SUGGESTION_SOURCES,
@@ -253,11 +254,16 @@ export function acceptAllLikeCurrent(by: 'label' | 'source'): number {
   const current = currentAnnotationSuggestion();
   if (!current) return 0;
   const open = openAnnotationSuggestions();
-  const kindOf = (s: Suggestion) => (isEntitySuggestion(s) ? s.label : 'quote');
+  const kindOf = (s: Suggestion) => (isEntitySuggestion(s) ? s.label : QUOTES_LABEL);
   const list = open.filter((s) => (by === 'label' ? kindOf(s) === kindOf(current) : s.source === current.source));
   const n = acceptAnnotationSuggestions(list);
   if (n > 0) {
-    const what = by === 'label' ? kindOf(current) : t(SOURCE_NAMES[current.source]);
+    const what =
+      by === 'source'
+        ? t(SOURCE_NAMES[current.source])
+        : isEntitySuggestion(current)
+          ? current.label
+          : t('review.quotes-label');
     showNotice(t('notice.accepted-suggestions-of', { n, what }));
   }
   decided(open, open.indexOf(current));
@@ -265,14 +271,15 @@ export function acceptAllLikeCurrent(by: 'label' | 'source'): number {
 }
 
 /**
- * Accepts every open suggestion of a label (quotes: 'quote') or of a source, without a cursor (the panel's buttons).
+ * Accepts every open suggestion of a label (quotes: QUOTES_LABEL) or of a source, without a cursor (the
+ * panel's buttons).
  */
 export function acceptAllOf(filter: { label?: string; source?: SuggestionSource }): number {
   const open = openAnnotationSuggestions();
   const list = open.filter(
     (s) =>
       (filter.source === undefined || s.source === filter.source) &&
-      (filter.label === undefined || (isEntitySuggestion(s) ? s.label : 'quote') === filter.label),
+      (filter.label === undefined || (isEntitySuggestion(s) ? s.label : QUOTES_LABEL) === filter.label),
   );
   const n = acceptAnnotationSuggestions(list);
   if (n > 0) showNotice(t('notice.accepted-suggestions', { n }));

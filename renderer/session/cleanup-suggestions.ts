@@ -4,6 +4,7 @@
 // cover them. Suggestions themselves are not document data: they are the store's cleanup
 // slice, refetched per document.
 import type { SuggestedEdit } from '../../shared/api';
+import type { Say } from '../../shared/i18n/message';
 import type { DocumentMetadata, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
 import { shownSpanOf, shownText } from '../../shared/text-view';
@@ -104,21 +105,45 @@ export function openSuggestions(suggestions: readonly SuggestedEdit[], data: Doc
 }
 
 /**
+ * The rule's description in the interface's language: a built-in rule's catalog message, else a workspace rule's own
+ * words (tahrir.json), as written.
+ */
+export function ruleDescription(s: Pick<SuggestedEdit, 'description' | 'descriptionMessage'>, say: Say = t): string {
+  return s.descriptionMessage ? say(s.descriptionMessage.key, s.descriptionMessage.values) : (s.description ?? '');
+}
+
+/** Why this document got the suggestion (a site's count, what was learned), in the interface's language; '' if none. */
+export function suggestionReason(s: Pick<SuggestedEdit, 'reason' | 'reasonMessage'>, say: Say = t): string {
+  return s.reasonMessage ? say(s.reasonMessage.key, s.reasonMessage.values) : (s.reason ?? '');
+}
+
+/**
  * Why the suggestion was made, in words: its own reason (a site's template, what was learned) or its rule's
  * description.
  */
-export function suggestionWhy(s: Pick<SuggestedEdit, 'rule' | 'description' | 'reason'>): string {
-  return s.reason || s.description || t('cleanup.rule', { rule: s.rule });
+export function suggestionWhy(
+  s: Pick<SuggestedEdit, 'rule' | 'description' | 'descriptionMessage' | 'reason' | 'reasonMessage'>,
+  say: Say = t,
+): string {
+  return suggestionReason(s, say) || ruleDescription(s, say) || say('cleanup.rule', { rule: s.rule });
+}
+
+/** A rule's suggestions: the description comes along untranslated, so the list says it in the language shown. */
+export interface RuleGroup extends Pick<SuggestedEdit, 'rule' | 'description' | 'descriptionMessage'> {
+  items: SuggestedEdit[];
 }
 
 /** Suggestions grouped by rule, in the order their first one appears in the text. */
-export function groupByRule(
-  list: readonly SuggestedEdit[],
-): { rule: string; description: string; items: SuggestedEdit[] }[] {
-  const groups = new Map<string, { rule: string; description: string; items: SuggestedEdit[] }>();
+export function groupByRule(list: readonly SuggestedEdit[]): RuleGroup[] {
+  const groups = new Map<string, RuleGroup>();
   for (const s of [...list].sort((a, b) => a.start - b.start || a.end - b.end)) {
     let g = groups.get(s.rule);
-    if (!g) groups.set(s.rule, (g = { rule: s.rule, description: s.description ?? '', items: [] }));
+    if (!g) {
+      g = { rule: s.rule, items: [] };
+      if (s.description !== undefined) g.description = s.description;
+      if (s.descriptionMessage) g.descriptionMessage = s.descriptionMessage;
+      groups.set(s.rule, g);
+    }
     g.items.push(s);
   }
   return [...groups.values()];

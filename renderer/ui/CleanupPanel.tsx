@@ -16,8 +16,10 @@ import {
   loadSuggestions,
   openSuggestions,
   rejectSuggestions,
+  ruleDescription,
   setCursor,
   suggestionKey,
+  suggestionReason,
   suggestionWhy,
   useCleanup,
   type MetadataField,
@@ -255,7 +257,7 @@ function SuggestionItem({
       data-key={key}
       data-rule={s.rule}
       aria-current={current ? 'true' : undefined}
-      title={suggestionWhy(s)}
+      title={suggestionWhy(s, t)}
     >
       <button
         className="suggestion-text"
@@ -289,11 +291,11 @@ function SuggestionItem({
           Why: a site's count or what was learned; else the rule's description, which the group's head already shows.
         */}
         {s.reason ? (
-          <span className="suggestion-why" data-testid="suggestion-why">
-            {s.reason}
+          <span className="suggestion-why" data-testid="suggestion-why" dir="auto">
+            {suggestionReason(s, t)}
           </span>
         ) : (
-          <span className="visually-hidden">{suggestionWhy(s)}</span>
+          <span className="visually-hidden">{suggestionWhy(s, t)}</span>
         )}
       </button>
       <span className="suggestion-actions">
@@ -465,9 +467,9 @@ export function CleanupTab(): ReactElement {
                 </button>
               </span>
             </h3>
-            {g.description && (
+            {(g.descriptionMessage || g.description) && (
               <p className="rule-description muted" dir="auto">
-                <Described text={g.description} />
+                <Described text={ruleDescription(g, t)} />
               </p>
             )}
             <ul>

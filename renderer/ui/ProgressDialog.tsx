@@ -6,9 +6,9 @@ import type { CorpusProgress } from '../../shared/corpus-progress';
 import type { TahrirErrorData } from '../../shared/errors';
 import {
   annotatorsChart,
+  chartWords,
   entitiesChart,
   statusOverTimeChart,
-  type ChartWords,
   type SvgNode,
 } from '../../shared/progress-charts';
 import { toErrorData } from '../session/autosave';
@@ -36,13 +36,7 @@ function render(node: SvgNode | string, key: number): ReactNode {
 
 export function ProgressDialog({ onClose }: DialogProps): ReactElement {
   const t = useTranslator();
-  const words: ChartWords = {
-    status: { todo: t('status.todo'), in_progress: t('status.in_progress'), done: t('status.done') },
-    statusOverTime: t('progress.status-over-time'),
-    entitiesPerLabel: t('progress.labels'),
-    documentsPerAnnotator: t('progress.annotators'),
-    noneYet: t('progress.none-yet'),
-  };
+  const words = chartWords(t);
   const [progress, setProgress] = useState<CorpusProgress | null>(null);
   const [error, setError] = useState<TahrirErrorData | null>(null);
   const labels = useTahrir((s) => s.workspace?.config.labels);

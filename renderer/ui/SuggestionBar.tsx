@@ -6,6 +6,7 @@ import { useEffect, useMemo, type ReactElement } from 'react';
 import {
   countSuggestions,
   isEntitySuggestion,
+  QUOTES_LABEL,
   SOURCE_NAMES,
   SUGGESTION_SOURCES,
   suggestionId,
@@ -96,17 +97,20 @@ export function SuggestionBar(): ReactElement | null {
         </strong>
         {labels.length > 0 && (
           <span className="review-labels">
-            {labels.map(([label, n]) => (
-              <button
-                key={label}
-                className="small chip"
-                disabled={readOnly}
-                title={t('review.accept-label-title', { n, label })}
-                onClick={() => acceptAllOf({ label })}
-              >
-                {label} {n}
-              </button>
-            ))}
+            {labels.map(([label, n]) => {
+              const shown = label === QUOTES_LABEL ? t('review.quotes-label') : label;
+              return (
+                <button
+                  key={label}
+                  className="small chip"
+                  disabled={readOnly}
+                  title={t('review.accept-label-title', { n, label: shown })}
+                  onClick={() => acceptAllOf({ label })}
+                >
+                  {shown} {n}
+                </button>
+              );
+            })}
           </span>
         )}
         <span className="review-tagger" data-testid="tagger-status">

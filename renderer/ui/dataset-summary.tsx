@@ -1,6 +1,8 @@
 // What an export wrote and what it left out (and why): shown at the end of Export….
 import { Fragment, type ReactElement, type ReactNode } from 'react';
 import type { ExportSummary } from '../../shared/api';
+import { leftOutMessage } from '../../shared/export/export-record';
+import { say, type Message } from '../../shared/i18n/message';
 import type { Translator } from '../../shared/i18n/translator';
 import { useTranslator } from '../session/locale';
 import { RichMessage } from './RichMessage';
@@ -23,6 +25,14 @@ function nameList(t: Translator, names: readonly string[], most: number): ReactN
   ) : (
     shown
   );
+}
+
+/**
+ * The summary's words in the interface's language: a reason by its message; one this version has no message for
+ * (a summary written by another version) as it stands.
+ */
+function inWords(t: Translator, words: string, message: Message | undefined): string {
+  return message ? say(t, message) : words;
 }
 
 export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): ReactElement {
@@ -60,8 +70,8 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
         <table data-testid="export-left-out">
           <tbody>
             {leftOut.map(([reason, n]) => (
-              <tr key={reason}>
-                <th>{reason}</th>
+              <tr key={reason} data-reason={reason}>
+                <th>{inWords(t, reason, leftOutMessage(reason))}</th>
                 <td className="num">{n}</td>
               </tr>
             ))}
@@ -78,7 +88,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
                   document: <bdi>{s.document}</bdi>,
                   label: s.label ?? t('summary.quote'),
                   text: <bdi>{s.text}</bdi>,
-                  reason: s.reason,
+                  reason: inWords(t, s.reason, leftOutMessage(s.reason)),
                 }}
               />
             </li>
@@ -91,7 +101,10 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           <ul data-testid="export-reanchored">
             {summary.reanchored.map((r) => (
               <li key={`${r.file}\u0000${r.id}`}>
-                <RichMessage id="app.in-file" values={{ file: <bdi>{r.file}</bdi>, message: <bdi>{r.message}</bdi> }} />
+                <RichMessage
+                  id="app.in-file"
+                  values={{ file: <bdi>{r.file}</bdi>, message: <bdi>{inWords(t, r.message, r.said)}</bdi> }}
+                />
               </li>
             ))}
           </ul>
@@ -103,7 +116,10 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           <ul data-testid="export-skipped">
             {summary.skipped.map((s) => (
               <li key={s.file}>
-                <RichMessage id="app.in-file" values={{ file: <bdi>{s.file}</bdi>, message: s.reason }} />
+                <RichMessage
+                  id="app.in-file"
+                  values={{ file: <bdi>{s.file}</bdi>, message: inWords(t, s.reason, s.reasonMessage) }}
+                />
               </li>
             ))}
           </ul>

@@ -28,8 +28,4 @@ export function isAuthorBioLine(line: string): boolean {
   return reachCue.test(line) || (dashSignOff.test(line) && email.test(line) && n <= 30);
 }
 
-export const authorBio = lineRule(
-  'author-bio',
-  'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
-  isAuthorBioLine,
-);
+export const authorBio = lineRule('author-bio', { key: 'rule.author-bio' }, isAuthorBioLine);

@@ -62,7 +62,7 @@ export function isBylineLine(line: string): boolean {
 
 export const byline = defineRule({
   id: 'byline',
-  description: 'A byline, dateline or reporting-credit line ("By …", "كتب: …", "دبي - سكاي نيوز عربية").',
+  description: { key: 'rule.byline' },
   language: 'any',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];

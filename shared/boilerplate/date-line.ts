@@ -186,7 +186,7 @@ export function isReadingTimeLine(line: string): boolean {
 
 export const readingTimeLine = defineRule({
   id: 'reading-time',
-  description: 'A reading-time line ("6 min read", "مدة القراءة: 3 دقائق").',
+  description: { key: 'rule.reading-time' },
   language: 'any',
   detect(_text, ctx) {
     // Under the title, a bare duration ("3 دقائق", "4 min") is the reading time too.
@@ -199,7 +199,7 @@ export const readingTimeLine = defineRule({
 
 export const dateLine = defineRule({
   id: 'published-line',
-  description: 'A publication or update date line (date, time, weekday and label only).',
+  description: { key: 'rule.published-line' },
   language: 'any',
   detect(_text, ctx) {
     const lines = ctx.lines;

@@ -77,7 +77,7 @@ export function isWireDatelineLine(line: string): boolean {
 
 export const dateline = defineRule({
   id: 'dateline',
-  description: 'A dateline opening the story ("NEW YORK (Reuters) - ", "WASHINGTON – ", "دبي (CNN)-- ").',
+  description: { key: 'rule.dateline' },
   language: 'any',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];

@@ -99,8 +99,7 @@ export function isDisclaimerLine(line: string): boolean {
 
 export const disclaimer = defineRule({
   id: 'disclaimer',
-  description:
-    'An editorial note: an opinion disclaimer ("The views expressed are the author’s own", "والآراء الواردة تعبر عن رأي الكاتب"), a correction or price note.',
+  description: { key: 'rule.disclaimer' },
   language: 'any',
   detect(_text, ctx) {
     return ctx.lines.filter((l) => isDisclaimerLine(l.text)).map((l) => ctx.suggestLines(l, l, 'disclaimer'));

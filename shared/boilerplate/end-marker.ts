@@ -29,18 +29,13 @@ export function isEndMarkerLine(line: string): boolean {
   return end.test(line) && marked.test(line.trim());
 }
 
-export const endMarker = lineRule(
-  'end-marker',
-  'A wire end or part marker ("// انتهى //", "-END-", "إضافة أولى") with the time line after it.',
-  isEndMarkerLine,
-  (lines, i) => {
-    // The time and the desk's initials under it go along (up to two lines).
-    let last = i;
-    for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
-      const t = lines[j].text;
-      if (t.trim().length === 0 || !(transmissionTime.test(asciiDigits(t)) || deskInitials.test(t))) break;
-      last = j;
-    }
-    return last;
-  },
-);
+export const endMarker = lineRule('end-marker', { key: 'rule.end-marker' }, isEndMarkerLine, (lines, i) => {
+  // The time and the desk's initials under it go along (up to two lines).
+  let last = i;
+  for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+    const t = lines[j].text;
+    if (t.trim().length === 0 || !(transmissionTime.test(asciiDigits(t)) || deskInitials.test(t))) break;
+    last = j;
+  }
+  return last;
+});

@@ -51,7 +51,7 @@ const GLUES: RegExp[] = [
 
 export const gluedWords = defineRule({
   id: 'glued-words',
-  description: 'Two words glued together without a space; a space is inserted.',
+  description: { key: 'rule.glued-words' },
   language: 'any',
   detect(_text, ctx) {
     const points = new Set<number>();

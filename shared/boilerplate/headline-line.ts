@@ -31,8 +31,7 @@ export function isUnlabeledHeadline(line: string): boolean {
 
 export const headlineLine = defineRule({
   id: 'headline-line',
-  description:
-    'The headline of another story alone between paragraphs ("[…]", "GRAPHIC: … - here", "\'Quote\': Headline").',
+  description: { key: 'rule.headline-line' },
   language: 'en',
   detect(_text, ctx) {
     const lines = ctx.lines;

@@ -182,7 +182,11 @@ export function suggestEdits(source: string, options: SuggestOptions = {}): Sugg
     // Covered whole by a rule's removal: the workspace's reason ("appears in 87 of 100 spa
     // articles") still says why, so the kept one carries it.
     if (pieces.length === 0 && e.reason)
-      for (const x of near) if (!x.reason && x.start <= e.start && e.end <= x.end) x.reason = e.reason;
+      for (const x of near)
+        if (!x.reason && x.start <= e.start && e.end <= x.end) {
+          x.reason = e.reason;
+          if (e.reasonMessage) x.reasonMessage = e.reasonMessage;
+        }
     for (const piece of pieces) {
       chars ??= [...source];
       const text = chars.slice(piece.start, piece.end).join('');

@@ -67,7 +67,7 @@ function isTagItem(line: string): boolean {
 
 export const keywordsLine = defineRule({
   id: 'keywords-line',
-  description: 'A keyword or tag line ("كلمات دلالية: …", "Tags: …"), or a tag list under such a heading.',
+  description: { key: 'rule.keywords-line' },
   language: 'any',
   detect(_text, ctx) {
     const out = [];

@@ -95,7 +95,7 @@ export function normalizeLetterVariants(word: string, finalYeh: FinalYeh = byLis
 
 export const letterVariants = defineRule({
   id: 'letter-variants',
-  description: 'Persian letter forms (ک ی) in Arabic words and stretching tatweel, normalized to Arabic letters.',
+  description: { key: 'rule.letter-variants' },
   language: 'ar',
   detect(text, ctx) {
     const out: SuggestedEdit[] = [];

@@ -20,8 +20,7 @@ const graphicPointer =
 
 export const linkLeftover = defineRule({
   id: 'link-leftover',
-  description:
-    'What is left of a link: "Read more about her", a short URL cited after a sentence, "(See graphic here …)".',
+  description: { key: 'rule.link-leftover' },
   language: 'en',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];

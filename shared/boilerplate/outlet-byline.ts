@@ -43,7 +43,7 @@ const authorLine =
 
 export const outletByline = defineRule({
   id: 'outlet-byline',
-  description: 'The outlet alone on a line under the title, with the author’s name above it ("Jane Doe", "USA TODAY").',
+  description: { key: 'rule.outlet-byline' },
   language: 'any',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];

@@ -102,8 +102,4 @@ export function isPageNoticeLine(line: string): boolean {
   );
 }
 
-export const pageNotice = lineRule(
-  'page-notice',
-  'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
-  isPageNoticeLine,
-);
+export const pageNotice = lineRule('page-notice', { key: 'rule.page-notice' }, isPageNoticeLine);

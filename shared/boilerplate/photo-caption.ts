@@ -69,8 +69,4 @@ export function isPhotoCaptionLine(line: string): boolean {
   return bracketedName.test(line) && n >= 2 && n <= 8 && !endsWithFullStop(line.replace(/\)\s*$/u, ''));
 }
 
-export const photoCaption = lineRule(
-  'photo-caption',
-  'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
-  isPhotoCaptionLine,
-);
+export const photoCaption = lineRule('photo-caption', { key: 'rule.photo-caption' }, isPhotoCaptionLine);

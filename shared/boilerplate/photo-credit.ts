@@ -82,8 +82,4 @@ export function isPhotoCreditLine(line: string): boolean {
   return false;
 }
 
-export const photoCredit = lineRule(
-  'photo-credit',
-  'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
-  isPhotoCreditLine,
-);
+export const photoCredit = lineRule('photo-credit', { key: 'rule.photo-credit' }, isPhotoCreditLine);

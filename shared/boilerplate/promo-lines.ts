@@ -337,23 +337,19 @@ const contactDetail = new RegExp(
   'iu',
 );
 
-export const contactBlock = blockRule(
-  'contact',
-  'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
-  (lines, i) => {
-    if (!contactHeading.test(lines[i].text)) return -1;
-    let last = i;
-    for (
-      let j = i + 1;
-      j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
-      j++
-    )
-      last = j;
-    // A heading with nothing that looks like contact details under it stays (it may be a subheading).
-    if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) return -1;
-    return last;
-  },
-);
+export const contactBlock = blockRule('contact', { key: 'rule.contact' }, (lines, i) => {
+  if (!contactHeading.test(lines[i].text)) return -1;
+  let last = i;
+  for (
+    let j = i + 1;
+    j < lines.length && j <= i + 6 && lines[j].text.trim().length > 0 && contactDetail.test(lines[j].text);
+    j++
+  )
+    last = j;
+  // A heading with nothing that looks like contact details under it stays (it may be a subheading).
+  if (last === i || !lines.slice(i + 1, last + 1).some((l) => /@|\d{3}/u.test(l.text))) return -1;
+  return last;
+});
 
 /** "Share this:" then "Twitter", "Facebook" a line. */
 function shareButtons(lines: readonly SourceLine[], i: number): number {
@@ -372,48 +368,19 @@ function newsletterBox(lines: readonly SourceLine[], i: number): number {
   return last;
 }
 
-export const advertisementLine = lineRule(
-  'advertisement',
-  'An advertisement marker line ("Advertisement", "إعلان").',
-  isAdvertisementLine,
-);
-export const newsletterLine = lineRule(
-  'newsletter',
-  'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").',
-  isNewsletterLine,
-  newsletterBox,
-);
-export const shareLine = lineRule(
-  'share-line',
-  'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").',
-  isShareLine,
-  shareButtons,
-);
-export const followLine = blockRule(
-  'follow-us',
-  'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
-  (lines, i) => {
-    const t = lines[i].text;
-    // "تابعونا على" alone, with the platforms on the next line.
-    const heading =
-      followStart.test(stripBullet(t)) &&
-      wordCount(t) <= 4 &&
-      i + 1 < lines.length &&
-      shareBar(lines[i + 1].text).strong;
-    if (heading) return i + 1;
-    return isFollowLine(t) ? i : -1;
-  },
-);
-export const copyrightLine = lineRule(
-  'copyright',
-  'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',
-  isCopyrightLine,
-);
-export const callToActionLine = lineRule(
-  'call-to-action',
-  'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").',
-  isCallToActionLine,
-);
+export const advertisementLine = lineRule('advertisement', { key: 'rule.advertisement' }, isAdvertisementLine);
+export const newsletterLine = lineRule('newsletter', { key: 'rule.newsletter' }, isNewsletterLine, newsletterBox);
+export const shareLine = lineRule('share-line', { key: 'rule.share-line' }, isShareLine, shareButtons);
+export const followLine = blockRule('follow-us', { key: 'rule.follow-us' }, (lines, i) => {
+  const t = lines[i].text;
+  // "تابعونا على" alone, with the platforms on the next line.
+  const heading =
+    followStart.test(stripBullet(t)) && wordCount(t) <= 4 && i + 1 < lines.length && shareBar(lines[i + 1].text).strong;
+  if (heading) return i + 1;
+  return isFollowLine(t) ? i : -1;
+});
+export const copyrightLine = lineRule('copyright', { key: 'rule.copyright' }, isCopyrightLine);
+export const callToActionLine = lineRule('call-to-action', { key: 'rule.call-to-action' }, isCallToActionLine);
 
 export const PROMO_RULES: readonly BoilerplateRule[] = [
   advertisementLine,

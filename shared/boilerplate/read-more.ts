@@ -127,7 +127,7 @@ function readMoreEdit(ctx: RuleContext, line: SourceLine, at: number, triggerEnd
 
 export const readMore = defineRule({
   id: 'read-more',
-  description: 'A read-more or see-also headline injected into the text ("إقرأ المزيد …", "Read more: …").',
+  description: { key: 'rule.read-more' },
   language: 'any',
   detect(_text, ctx) {
     const out: SuggestedEdit[] = [];

@@ -74,16 +74,11 @@ function listEnd(lines: readonly SourceLine[], from: number): SourceLine | undef
   return last;
 }
 
-export const relatedBlock = lineRule(
-  'related',
-  'A related-article block: a heading ("إقرأ أيضاً:", "Related") with the headlines under it.',
-  isRelatedHeading,
-  (lines, i) => {
-    let prev = i - 1;
-    while (prev >= 0 && lines[prev].text.trim().length === 0) prev--;
-    // Under the page's footer, everything from the heading to the end goes.
-    if (prev >= 0 && isFooterLine(lines[prev].text)) return lines.length - 1;
-    // With nothing listed under it, the heading alone still goes.
-    return (listEnd(lines, i + 1) ?? lines[i]).index;
-  },
-);
+export const relatedBlock = lineRule('related', { key: 'rule.related' }, isRelatedHeading, (lines, i) => {
+  let prev = i - 1;
+  while (prev >= 0 && lines[prev].text.trim().length === 0) prev--;
+  // Under the page's footer, everything from the heading to the end goes.
+  if (prev >= 0 && isFooterLine(lines[prev].text)) return lines.length - 1;
+  // With nothing listed under it, the heading alone still goes.
+  return (listEnd(lines, i + 1) ?? lines[i]).index;
+});

@@ -3,6 +3,7 @@
 // the code point offsets we store and export.
 
 import type { SuggestedEdit } from '../api';
+import { inEnglish, type Message } from '../i18n/message';
 import type { EditKind } from '../model';
 import { lowerBound } from '../sorted-search';
 
@@ -29,7 +30,11 @@ export interface RuleContext {
 
 export interface BoilerplateRule {
   id: string;
-  description: string;
+  /**
+   * What the rule removes or fixes: a built-in rule's is a catalog message (`rule.<id>`, shown in the
+   * interface's language); a workspace rule's own words from tahrir.json are shown as written.
+   */
+  description: Message | string;
   language: 'ar' | 'en' | 'any';
   detect(text: string, context: RuleContext): SuggestedEdit[];
 }
@@ -69,13 +74,15 @@ export function utf16ToCodePoints(text: string): (offset: number) => number {
 /**
  * The context for one run of a rule set over `text`. Suggestions carry the description of the
  * rule that made them, looked up in `rules` (this run's set: the built-ins and the workspace's
- * own), so a workspace rule named like a built-in describes itself in that workspace only.
+ * own), so a workspace rule named like a built-in describes itself in that workspace only. A
+ * catalog description goes along as its message (the editor translates it) and in English (the CLI).
  */
 export function createRuleContext(
   text: string,
   rules: readonly Pick<BoilerplateRule, 'id' | 'description'>[] = [],
 ): RuleContext {
   const descriptions = new Map(rules.map((r) => [r.id, r.description]));
+  const english = new Map<string, string>();
   const toCodePoint = utf16ToCodePoints(text);
   const lines = splitLines(text);
   const suggest = (start: number, end: number, kind: EditKind, rule: string, replacement = ''): SuggestedEdit => {
@@ -88,7 +95,14 @@ export function createRuleContext(
       rule,
     };
     const description = descriptions.get(rule);
-    if (description) edit.description = description;
+    if (typeof description === 'string') {
+      if (description) edit.description = description;
+    } else if (description) {
+      let words = english.get(rule);
+      if (words === undefined) english.set(rule, (words = inEnglish(description)));
+      edit.description = words;
+      edit.descriptionMessage = description;
+    }
     return edit;
   };
   return {
@@ -131,7 +145,7 @@ export function scanLines(ctx: RuleContext, blockAt: (i: number) => LineBlock | 
  */
 export function blockRule(
   id: string,
-  description: string,
+  description: Message,
   blockEnd: (lines: readonly SourceLine[], i: number) => number,
 ): BoilerplateRule {
   return defineRule({
@@ -150,7 +164,7 @@ export function blockRule(
 /** A rule that removes each line `test` accepts, with the lines `extend` takes along after it (none by default). */
 export function lineRule(
   id: string,
-  description: string,
+  description: Message,
   test: (line: string) => boolean,
   extend: (lines: readonly SourceLine[], i: number) => number = (_lines, i) => i,
 ): BoilerplateRule {

@@ -4,9 +4,10 @@
 // says why ("appears in 87 of 100 spa articles", "like 12 lines you removed").
 
 import type { SuggestedEdit } from '../api';
+import { inEnglish, type Message } from '../i18n/message';
 import { removalProbability, SiteMemory, type LearnedSite } from './learner';
 import { FEATURE_NAMES, jaccard, lineFeatures, shingles } from './line-features';
-import { defineRule, type BoilerplateRule, type RuleContext } from './rule';
+import type { BoilerplateRule, RuleContext } from './rule';
 import type { SiteCounts } from './site-counts';
 import {
   EDGE_TOKENS,
@@ -62,18 +63,8 @@ export const TEMPLATE = {
 export const SITE_TEMPLATE_RULE = 'site-template';
 export const SITE_LEARNED_RULE = 'site-learned';
 
-defineRule({
-  id: SITE_TEMPLATE_RULE,
-  description: "A line most of the site's other articles share (template)",
-  language: 'any',
-  detect: () => [],
-});
-defineRule({
-  id: SITE_LEARNED_RULE,
-  description: 'A line like the ones removed by hand in this site',
-  language: 'any',
-  detect: () => [],
-});
+const TEMPLATE_DESCRIPTION: Message = { key: 'rule.site-template' };
+const LEARNED_DESCRIPTION: Message = { key: 'rule.site-learned' };
 
 function letters(key: string): number {
   return (key.match(/\p{L}/gu) ?? []).length;
@@ -177,10 +168,12 @@ function suggestTokens(
   from: number,
   to: number,
   rule: string,
-  reason: string,
+  why: Message,
 ): SuggestedEdit {
+  // The reason in English for the CLI and the API's readers; its message for the editor's language.
+  const reason = { reason: inEnglish(why), reasonMessage: why };
   const text = k.line.text;
-  if (from === 0 && to === k.tokens.length) return { ...ctx.suggestLines(k.line, k.line, rule), reason };
+  if (from === 0 && to === k.tokens.length) return { ...ctx.suggestLines(k.line, k.line, rule), ...reason };
   let start = k.line.start + (from === 0 ? 0 : k.tokens[from].start);
   let end = k.line.start + (to === k.tokens.length ? text.length : k.tokens[to - 1].end);
   if (from === 0) {
@@ -189,11 +182,7 @@ function suggestTokens(
   } else {
     while (start > k.line.start && /\s/u.test(ctx.text[start - 1])) start--;
   }
-  return { ...ctx.suggest(start, end, 'boilerplate', rule), reason };
-}
-
-function articles(n: number, site: string): string {
-  return `${n} ${site} article${n === 1 ? '' : 's'}`;
+  return { ...ctx.suggest(start, end, 'boilerplate', rule), ...reason };
 }
 
 /** The template rule and, once the editor has taught the site something, the learned rule. */
@@ -201,7 +190,7 @@ export function siteTemplateRules(template: SiteTemplate): BoilerplateRule[] {
   const rules: BoilerplateRule[] = [
     {
       id: SITE_TEMPLATE_RULE,
-      description: "A line most of the site's other articles share (template)",
+      description: TEMPLATE_DESCRIPTION,
       language: 'any',
       detect: (text, ctx) => templateSuggestions(text, ctx, template),
     },
@@ -215,7 +204,7 @@ export function siteTemplateRules(template: SiteTemplate): BoilerplateRule[] {
   ) {
     rules.push({
       id: SITE_LEARNED_RULE,
-      description: 'A line like the ones removed by hand in this site',
+      description: LEARNED_DESCRIPTION,
       language: 'any',
       detect: (text, ctx) => learnedSuggestions(text, ctx, template, learned),
     });
@@ -233,14 +222,10 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
     const count = others.count(hashKey(wholeLineKey(k.key)));
     if (isTemplateCount(count, of, k.key)) {
       out.push(
-        suggestTokens(
-          ctx,
-          k,
-          0,
-          k.tokens.length,
-          SITE_TEMPLATE_RULE,
-          `appears in ${count} of ${articles(of, template.site)}`,
-        ),
+        suggestTokens(ctx, k, 0, k.tokens.length, SITE_TEMPLATE_RULE, {
+          key: 'reason.appears-in',
+          values: { count, n: of, site: template.site },
+        }),
       );
       continue;
     }
@@ -248,14 +233,10 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
       const like = nearestTemplateLine(k.key, near, others);
       if (like) {
         out.push(
-          suggestTokens(
-            ctx,
-            k,
-            0,
-            k.tokens.length,
-            SITE_TEMPLATE_RULE,
-            `like a line that appears in ${like} of ${articles(of, template.site)}`,
-          ),
+          suggestTokens(ctx, k, 0, k.tokens.length, SITE_TEMPLATE_RULE, {
+            key: 'reason.like-a-line',
+            values: { count: like, n: of, site: template.site },
+          }),
         );
         continue;
       }
@@ -265,14 +246,10 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
     if (prefixEnd > 0) {
       const count = others.count(hashKey(prefixKey(k.tokens, prefixEnd)));
       out.push(
-        suggestTokens(
-          ctx,
-          k,
-          0,
-          prefixEnd,
-          SITE_TEMPLATE_RULE,
-          `begins like ${count} of ${articles(of, template.site)}`,
-        ),
+        suggestTokens(ctx, k, 0, prefixEnd, SITE_TEMPLATE_RULE, {
+          key: 'reason.begins-like',
+          values: { count, n: of, site: template.site },
+        }),
       );
       if (prefixEnd === k.tokens.length) continue;
     }
@@ -280,14 +257,10 @@ function templateSuggestions(text: string, ctx: RuleContext, template: SiteTempl
     if (suffixStart < k.tokens.length && suffixStart > prefixEnd) {
       const count = others.count(hashKey(suffixKey(k.tokens, suffixStart)));
       out.push(
-        suggestTokens(
-          ctx,
-          k,
-          suffixStart,
-          k.tokens.length,
-          SITE_TEMPLATE_RULE,
-          `ends like ${count} of ${articles(of, template.site)}`,
-        ),
+        suggestTokens(ctx, k, suffixStart, k.tokens.length, SITE_TEMPLATE_RULE, {
+          key: 'reason.ends-like',
+          values: { count, n: of, site: template.site },
+        }),
       );
     }
   }
@@ -322,10 +295,10 @@ function learnedSuggestions(
       (p >= TEMPLATE.learnedProbability && removed.similarity >= TEMPLATE.learnedSimilarity) ||
       (p >= TEMPLATE.learnedAlone && cue)
     ) {
-      const reason =
+      const reason: Message =
         removed.alike > 0
-          ? `like ${removed.alike} line${removed.alike === 1 ? '' : 's'} you removed`
-          : `learned from ${learned.examples.removed} lines you removed`;
+          ? { key: 'reason.like-lines-removed', values: { n: removed.alike } }
+          : { key: 'reason.learned-from-removed', values: { n: learned.examples.removed } };
       out.push(suggestTokens(ctx, k, 0, k.tokens.length, SITE_LEARNED_RULE, reason));
       continue;
     }
@@ -333,26 +306,18 @@ function learnedSuggestions(
     const prefixEnd = learnedEdge(k, learned.removedPrefixes, 'prefix');
     if (prefixEnd > 0)
       out.push(
-        suggestTokens(
-          ctx,
-          k,
-          0,
-          prefixEnd,
-          SITE_LEARNED_RULE,
-          `like ${learned.removedPrefixes[prefixKey(k.tokens, prefixEnd)]} beginnings you removed`,
-        ),
+        suggestTokens(ctx, k, 0, prefixEnd, SITE_LEARNED_RULE, {
+          key: 'reason.like-beginnings-removed',
+          values: { n: learned.removedPrefixes[prefixKey(k.tokens, prefixEnd)] },
+        }),
       );
     const suffixStart = learnedEdge(k, learned.removedSuffixes, 'suffix');
     if (suffixStart < k.tokens.length && suffixStart > prefixEnd)
       out.push(
-        suggestTokens(
-          ctx,
-          k,
-          suffixStart,
-          k.tokens.length,
-          SITE_LEARNED_RULE,
-          `like ${learned.removedSuffixes[suffixKey(k.tokens, suffixStart)]} endings you removed`,
-        ),
+        suggestTokens(ctx, k, suffixStart, k.tokens.length, SITE_LEARNED_RULE, {
+          key: 'reason.like-endings-removed',
+          values: { n: learned.removedSuffixes[suffixKey(k.tokens, suffixStart)] },
+        }),
       );
   }
   return out;

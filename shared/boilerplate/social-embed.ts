@@ -50,7 +50,7 @@ function embedBlockEnd(lines: readonly SourceLine[], i: number): number {
 
 export const socialEmbed = defineRule({
   id: 'social-embed',
-  description: 'An embedded social media post: its text with the short link, the attribution line, embed chrome.',
+  description: { key: 'rule.social-embed' },
   language: 'any',
   detect(_text, ctx) {
     const lines = ctx.lines;

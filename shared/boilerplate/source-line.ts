@@ -60,8 +60,4 @@ export function isSourceLine(line: string): boolean {
   return sourceLineName(line) !== undefined;
 }
 
-export const sourceLine = lineRule(
-  'source-line',
-  'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
-  isSourceLine,
-);
+export const sourceLine = lineRule('source-line', { key: 'rule.source-line' }, isSourceLine);

@@ -63,8 +63,4 @@ export function isSyndicationLine(line: string): boolean {
   return english.test(line) && n <= 45;
 }
 
-export const syndication = lineRule(
-  'syndication',
-  'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
-  isSyndicationLine,
-);
+export const syndication = lineRule('syndication', { key: 'rule.syndication' }, isSyndicationLine);

@@ -2,6 +2,7 @@
 // rule (tahrir.json `boilerplateRules`). The line is matched as a literal, as a whole line, with
 // its digits and dashes masked as the template counts mask them ("Updated 20:26" also matches
 // "Updated 9:05"), and spaces as any run of spaces.
+import { inEnglish } from '../i18n/message';
 import type { WorkspaceBoilerplateRule } from '../model';
 import { hashKey, lineKey } from './template-keys';
 import { escapeRegExp } from './line-shape';
@@ -33,7 +34,11 @@ export function templateLineRule(line: string, site: string): WorkspaceBoilerpla
     pattern: templateLinePattern(line),
     flags: 'm',
     kind: 'boilerplate',
-    description: `Removed everywhere: a template line of ${site} ("${shown.length > 60 ? `${shown.slice(0, 60).join('')}…` : shown.join('')}")`,
+    // Written in English into tahrir.json (the file's words); the editor shows it in its own language (workspace-rule.ts).
+    description: inEnglish({
+      key: 'rule.removed-everywhere',
+      values: { site, line: shown.length > 60 ? `${shown.slice(0, 60).join('')}…` : shown.join('') },
+    }),
   };
 }
 

@@ -15,7 +15,7 @@ function isHeadlineItem(line: string): boolean {
 
 export const trailingHeadlines = defineRule({
   id: 'trailing-headlines',
-  description: 'A list of other stories’ headlines, without a label, closing the document.',
+  description: { key: 'rule.trailing-headlines' },
   language: 'any',
   detect(_text, ctx) {
     const filled = ctx.lines.filter((l) => l.text.trim().length > 0);

@@ -153,7 +153,7 @@ export function teaserRunStart(lines: readonly SourceLine[]): SourceLine | undef
 
 export const trailingTeasers = defineRule({
   id: 'trailing-teasers',
-  description: 'Leads of other stories after the article (a related-stories list flattened into paragraphs).',
+  description: { key: 'rule.trailing-teasers' },
   language: 'any',
   detect(_text, ctx) {
     const first = teaserRunStart(ctx.lines);

@@ -35,8 +35,7 @@ export function isWidgetLine(line: string): boolean {
 
 export const widgetText = defineRule({
   id: 'widget',
-  description:
-    'Page widgets leaked into the text: gallery buttons, pull-quote widgets, player leftovers, chart labels.',
+  description: { key: 'rule.widget' },
   language: 'any',
   detect(_text, ctx) {
     return ctx.lines.filter((l) => isWidgetLine(l.text)).map((l) => ctx.suggestLines(l, l, 'widget'));

@@ -39,21 +39,17 @@ export function isWireCreditLine(line: string): boolean {
   return creditPhrases(line) >= 2 && n <= 120;
 }
 
-export const wireCredit = blockRule(
-  'wire-credit',
-  'A reporting credit ("Contributing: …", "… contributed to this report.", a credits box).',
-  (lines, i) => {
-    const t = lines[i].text;
-    if (creditsHeading.test(t)) {
-      // The box: the heading and the credit lines under it (blank lines between them).
-      let last = -1;
-      for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
-        if (lines[j].text.trim().length === 0) continue;
-        if (creditPhrases(lines[j].text) === 0 && !isWireCreditLine(lines[j].text)) break;
-        last = j;
-      }
-      if (last > i) return last;
+export const wireCredit = blockRule('wire-credit', { key: 'rule.wire-credit' }, (lines, i) => {
+  const t = lines[i].text;
+  if (creditsHeading.test(t)) {
+    // The box: the heading and the credit lines under it (blank lines between them).
+    let last = -1;
+    for (let j = i + 1; j < lines.length && j <= i + 12; j++) {
+      if (lines[j].text.trim().length === 0) continue;
+      if (creditPhrases(lines[j].text) === 0 && !isWireCreditLine(lines[j].text)) break;
+      last = j;
     }
-    return isWireCreditLine(t) ? i : -1;
-  },
-);
+    if (last > i) return last;
+  }
+  return isWireCreditLine(t) ? i : -1;
+});

@@ -3,6 +3,7 @@
 // {"id": "site-footer", "pattern": "^شارك عبر.*$", "flags": "m", "kind": "boilerplate"}.
 
 import { TahrirError } from '../errors';
+import type { Message } from '../i18n/message';
 import type { EditKind, WorkspaceBoilerplateRule } from '../model';
 import { defineRule, type BoilerplateRule } from './rule';
 import { CONFIG_FILE } from '../workspace-layout';
@@ -10,6 +11,21 @@ import { CONFIG_FILE } from '../workspace-layout';
 export type WorkspaceRuleConfig = WorkspaceBoilerplateRule;
 
 const KINDS: readonly EditKind[] = ['boilerplate', 'join', 'split', 'normalize', 'typo'];
+
+/** A "Remove everywhere" rule's description as templateLineRule writes it into tahrir.json. */
+const REMOVED_EVERYWHERE = /^Removed everywhere: a template line of (.+?) \("(.*)"\)$/su;
+
+/**
+ * The rule's own words, shown as written; the app's own words (no description: the pattern; the
+ * description "Remove everywhere" wrote) as a catalog message, shown in the editor's language.
+ */
+function describedBy(config: WorkspaceRuleConfig): Message | string {
+  if (typeof config.description !== 'string') return { key: 'rule.workspace', values: { pattern: config.pattern } };
+  const generated = config.id.startsWith('remove-everywhere-') && REMOVED_EVERYWHERE.exec(config.description);
+  return generated
+    ? { key: 'rule.removed-everywhere', values: { site: generated[1], line: generated[2] } }
+    : config.description;
+}
 
 /**
  * Compiles a workspace rule. tahrir.json is read loosely, so the shape is checked here: a rule
@@ -37,7 +53,7 @@ export function workspaceRule(config: WorkspaceRuleConfig, index = 0, file = CON
   const kind = config.kind ?? 'boilerplate';
   return defineRule({
     id: config.id,
-    description: typeof config.description === 'string' ? config.description : `Workspace rule /${config.pattern}/`,
+    description: describedBy(config),
     language: 'any',
     detect(text, ctx) {
       const out = [];

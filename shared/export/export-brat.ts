@@ -2,7 +2,7 @@
 // `annotation.conf`. brat offsets are characters as Python reads the .txt, i.e. code
 // points. An .ann line cannot hold a line break, so a span crossing one is written as
 // discontinuous fragments `start end;start end` (brat joins their text with a space).
-import type { ExportRecord, LeftOutSpan } from './export-record';
+import { LEFT_OUT_LINE_BREAKS, type ExportRecord, type LeftOutSpan } from './export-record';
 import type { ExportWriter, FormatExporter } from './exporter';
 
 export const BRAT_QUOTE_LABEL = 'QUOTE';
@@ -58,8 +58,8 @@ export function bratAnn(record: ExportRecord): {
   record.spans.forEach((span, i) => {
     const f = bratFragments(chars, span.start, span.end);
     if (f.empty) {
-      leftOut['line breaks only (brat)'] = (leftOut['line breaks only (brat)'] ?? 0) + 1;
-      leftOutSpans.push({ reason: 'line breaks only (brat)', label: span.label, text: span.text });
+      leftOut[LEFT_OUT_LINE_BREAKS] = (leftOut[LEFT_OUT_LINE_BREAKS] ?? 0) + 1;
+      leftOutSpans.push({ reason: LEFT_OUT_LINE_BREAKS, label: span.label, text: span.text });
       return;
     }
     const type = bratTypeName(span.label);
@@ -73,8 +73,8 @@ export function bratAnn(record: ExportRecord): {
   for (const quote of record.quotes) {
     const f = bratFragments(chars, quote.start, quote.end);
     if (f.empty) {
-      leftOut['line breaks only (brat)'] = (leftOut['line breaks only (brat)'] ?? 0) + 1;
-      leftOutSpans.push({ reason: 'line breaks only (brat)', label: null, text: quote.text });
+      leftOut[LEFT_OUT_LINE_BREAKS] = (leftOut[LEFT_OUT_LINE_BREAKS] ?? 0) + 1;
+      leftOutSpans.push({ reason: LEFT_OUT_LINE_BREAKS, label: null, text: quote.text });
       continue;
     }
     const q = ++t;

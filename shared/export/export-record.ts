@@ -3,6 +3,7 @@
 import { CodePointIndex } from '../code-points';
 import { reanchor, spansHoldTheirText } from '../anchoring';
 import { TahrirError } from '../errors';
+import { inEnglish, type Message } from '../i18n/message';
 import { PositionMap, mapSpan } from '../position-map';
 import type { DocumentStatus, Entity, Sidecar } from '../model';
 import { describeProblems } from '../sidecar';
@@ -55,18 +56,54 @@ export interface ExportRecordOptions {
 export interface SpanNote {
   kind: 'edit' | 'entity' | 'quote';
   id: string;
+  /** In English (the CLI's line). */
   message: string;
+  /** The same as a catalog message, for the editor's language. */
+  said: Message;
 }
 
 /** Reasons a span is left out, as counted in the export summary. */
 export const LEFT_OUT_REMOVED = 'inside removed text';
 export const LEFT_OUT_ORPHANED = 'orphaned';
+export const LEFT_OUT_LINE_BREAKS = 'line breaks only (brat)';
+
+/** The formats of one label a token (IOB tags): a span may overlap a kept one, or hold no token. */
+export type TokenFormat = 'conll' | 'hf';
+
+/**
+ * Why a span is left out: machine-readable (the summary counts by it, the CLI prints it, scripts read it in the
+ * JSON), and said in the editor's language by its message (LEFT_OUT_MESSAGES).
+ */
+export type LeftOutReason =
+  | typeof LEFT_OUT_REMOVED
+  | typeof LEFT_OUT_ORPHANED
+  | typeof LEFT_OUT_LINE_BREAKS
+  | `overlap (${TokenFormat})`
+  | `no tokens (${TokenFormat})`;
+
+const FORMAT_NAMES: Record<TokenFormat, string> = { conll: 'CoNLL', hf: 'Hugging Face' };
+
+/** Every reason with its message (the type makes a reason without one a compile error). */
+export const LEFT_OUT_MESSAGES: Readonly<Record<LeftOutReason, Message>> = {
+  [LEFT_OUT_REMOVED]: { key: 'left-out.removed' },
+  [LEFT_OUT_ORPHANED]: { key: 'left-out.orphaned' },
+  [LEFT_OUT_LINE_BREAKS]: { key: 'left-out.line-breaks', values: { format: 'brat' } },
+  'overlap (conll)': { key: 'left-out.overlap', values: { format: FORMAT_NAMES.conll } },
+  'overlap (hf)': { key: 'left-out.overlap', values: { format: FORMAT_NAMES.hf } },
+  'no tokens (conll)': { key: 'left-out.no-tokens', values: { format: FORMAT_NAMES.conll } },
+  'no tokens (hf)': { key: 'left-out.no-tokens', values: { format: FORMAT_NAMES.hf } },
+};
+
+/** The message of a reason the summary holds; undefined for one this version does not know (shown as it is). */
+export function leftOutMessage(reason: string): Message | undefined {
+  return Object.hasOwn(LEFT_OUT_MESSAGES, reason) ? LEFT_OUT_MESSAGES[reason as LeftOutReason] : undefined;
+}
 
 export type LeftOutCounts = Record<string, number>;
 
 /** A span left out of an export, named: its label (none for a quote), its text, and why. */
 export interface LeftOutSpan {
-  reason: string;
+  reason: LeftOutReason;
   /** The entity's label; null for a quote. */
   label: string | null;
   text: string;
@@ -100,7 +137,7 @@ export function toExportRecord(
     throw new TahrirError('broken-sidecar', describeProblems(duplicates), undefined, duplicates);
   const leftOut: LeftOutCounts = {};
   const leftOutSpans: LeftOutSpan[] = [];
-  const leaveOut = (reason: string, label: string | null, text: string): void => {
+  const leaveOut = (reason: LeftOutReason, label: string | null, text: string): void => {
     addCount(leftOut, reason);
     leftOutSpans.push({ reason, label, text });
   };
@@ -112,12 +149,7 @@ export function toExportRecord(
   if (textChanged || !spansHoldTheirText(source, sidecar)) {
     const anchored = reanchor(source, sidecar);
     current = anchored.sidecar;
-    notes = spanNotes(
-      sidecar,
-      current,
-      anchored.report,
-      textChanged ? 'the text changed since the sidecar was saved' : 'its text is not there',
-    );
+    notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'changed' : 'missing');
   }
   // An orphaned edit has no known place in the text: applying it would corrupt the clean text.
   const map = new PositionMap(
@@ -210,7 +242,7 @@ function spanNotes(
   before: Sidecar,
   after: Sidecar,
   report: ReturnType<typeof reanchor>['report'],
-  why: string,
+  why: 'changed' | 'missing',
 ): SpanNote[] {
   const spansOf = (s: Sidecar) => {
     const byId = new Map<string, { start: number; end: number; text: string }>();
@@ -219,26 +251,24 @@ function spanNotes(
   };
   const was = spansOf(before);
   const now = spansOf(after);
-  const at = (id: string) => {
+  // Where the span was: its text and offsets before re-anchoring (every id the report names was there).
+  const at = (kind: string, id: string) => {
     const s = was.get(id);
-    return s ? `${show(s.text)} at ${s.start}–${s.end}` : '';
+    return { kind, id, text: s ? show(s.text) : '', from: s?.start ?? '', to: s?.end ?? '', why };
   };
+  const note = (kind: SpanNote['kind'], id: string, said: Message): SpanNote => ({
+    kind,
+    id,
+    message: inEnglish(said),
+    said,
+  });
   const notes: SpanNote[] = [];
   for (const m of report.moved) {
     const s = now.get(m.id)!;
-    const found = m.how === 'fuzzy' ? `a close match, ${show(s.text)},` : 'its text';
-    notes.push({
-      kind: m.kind,
-      id: m.id,
-      message: `${m.kind} ${m.id} ${at(m.id)}: ${why}; ${found} is at ${s.start}–${s.end} (re-anchored, ${m.how})`,
-    });
+    const values = { ...at(m.kind, m.id), how: m.how, match: show(s.text), start: s.start, end: s.end };
+    notes.push(note(m.kind, m.id, { key: 'reanchored.moved', values }));
   }
-  for (const o of report.orphaned) {
-    notes.push({
-      kind: o.kind,
-      id: o.id,
-      message: `${o.kind} ${o.id} ${at(o.id)}: ${why}, and it is found nowhere else; left out (orphaned)`,
-    });
-  }
+  for (const o of report.orphaned)
+    notes.push(note(o.kind, o.id, { key: 'reanchored.orphaned', values: at(o.kind, o.id) }));
   return notes;
 }

@@ -4,7 +4,7 @@
 
 import { splitSentences, tokenize } from '../tokenizer';
 import { addCount } from './export-record';
-import type { ExportRecord, ExportSpan, LeftOutCounts, LeftOutSpan } from './export-record';
+import type { ExportRecord, ExportSpan, LeftOutCounts, LeftOutSpan, TokenFormat } from './export-record';
 import { partitionPoint } from '../sorted-search';
 
 /**
@@ -96,7 +96,7 @@ function keepEntitiesWhole<T extends { start: number; end: number }>(
 /** Sentences of tagged tokens for one document; `format` names the reason in the left-out counts. */
 export function tagTokens(
   record: ExportRecord,
-  format: string,
+  format: TokenFormat,
 ): { sentences: TaggedToken[][]; leftOut: LeftOutCounts; leftOutSpans: LeftOutSpan[] } {
   const leftOut: LeftOutCounts = {};
   const { kept, dropped, droppedSpans } = resolveOverlaps(record.spans);

@@ -665,6 +665,7 @@ export const EN = {
   'source.tagger': 'the learned tagger',
   'source.quote-finder': 'quote finder',
   'review.label': 'Suggestions',
+  'review.quotes-label': 'quote',
   'review.looking': 'Looking for suggestions…',
   'review.open': '{n, plural, one {# suggestion open} other {# suggestions open}}',
   'review.accept-label-title': 'Accept all {n} {label} suggestions in this document (one undo step)',
@@ -700,6 +701,99 @@ export const EN = {
     '{filtered, select, yes {Marked done. No document after this one in the filtered list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.} other {Marked done. No document after this one in the list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.}}',
   'notice.done-all':
     '{filtered, select, yes {Marked done. Every document in the filtered list is done.} other {Marked done. Every document in the list is done.}}',
+
+  // Boilerplate rules' descriptions (shared/boilerplate/, rule.<id>) and why a site's suggestion was made
+  // (site-template.ts): the back end sends the message, the Cleanup tab shows it in the interface's language.
+  'rule.published-line': 'A publication or update date line (date, time, weekday and label only).',
+  'rule.reading-time': 'A reading-time line ("6 min read", "مدة القراءة: 3 دقائق").',
+  'rule.read-more': 'A read-more or see-also headline injected into the text ("إقرأ المزيد …", "Read more: …").',
+  'rule.source-line': 'A line naming the source or agency ("المصدر: …", "Source: …", "وكالات").',
+  'rule.keywords-line': 'A keyword or tag line ("كلمات دلالية: …", "Tags: …"), or a tag list under such a heading.',
+  'rule.related': 'A related-article block: a heading ("إقرأ أيضاً:", "Related") with the headlines under it.',
+  'rule.social-embed':
+    'An embedded social media post: its text with the short link, the attribution line, embed chrome.',
+  'rule.advertisement': 'An advertisement marker line ("Advertisement", "إعلان").',
+  'rule.newsletter': 'A newsletter sign-up line or box ("Sign up to …", "اشترك في النشرة …").',
+  'rule.share-line': 'A share bar ("Share this article", "Facebook Twitter WhatsApp", "شارك").',
+  'rule.follow-us': 'A follow-us or get-the-app line ("تابعونا على …", "Follow us on …").',
+  'rule.copyright': 'A copyright notice ("©", "All rights reserved", "جميع الحقوق محفوظة").',
+  'rule.call-to-action': 'A click-here, comment-box or separator line ("اضغط هنا", "Leave a comment", "___").',
+  'rule.contact': 'A press contact block ("Media contact:" with e-mail addresses and phone numbers).',
+  'rule.photo-credit': 'A photo credit or caption line ("Photo: AFP", "Image source, Getty Images", "صورة أرشيفية").',
+  'rule.photo-caption':
+    'A photo caption ending in its credit ("… REUTERS/Name", "… (Name/Getty Images)", "FILE PHOTO: …").',
+  'rule.byline': 'A byline, dateline or reporting-credit line ("By …", "كتب: …", "دبي - سكاي نيوز عربية").',
+  'rule.dateline': 'A dateline opening the story ("NEW YORK (Reuters) - ", "WASHINGTON – ", "دبي (CNN)-- ").',
+  'rule.end-marker': 'A wire end or part marker ("// انتهى //", "-END-", "إضافة أولى") with the time line after it.',
+  'rule.disclaimer':
+    'An editorial note: an opinion disclaimer ("The views expressed are the author’s own", "والآراء الواردة تعبر عن رأي الكاتب"), a correction or price note.',
+  'rule.syndication': 'A syndication credit ("نقلاً عن …", "* مجلة «…»", "This story was originally published by …").',
+  'rule.wire-credit': 'A reporting credit ("Contributing: …", "… contributed to this report.", a credits box).',
+  'rule.author-bio': 'How to reach or follow the author ("… can be reached at …", "Follow … on Twitter: @…").',
+  'rule.page-notice': 'A cookie, JavaScript or app notice, or a newsletter, podcast or notification call.',
+  'rule.widget':
+    'Page widgets leaked into the text: gallery buttons, pull-quote widgets, player leftovers, chart labels.',
+  'rule.link-leftover':
+    'What is left of a link: "Read more about her", a short URL cited after a sentence, "(See graphic here …)".',
+  'rule.headline-line':
+    'The headline of another story alone between paragraphs ("[…]", "GRAPHIC: … - here", "\'Quote\': Headline").',
+  'rule.trailing-teasers':
+    'Leads of other stories after the article (a related-stories list flattened into paragraphs).',
+  'rule.trailing-headlines': 'A list of other stories’ headlines, without a label, closing the document.',
+  'rule.outlet-byline':
+    'The outlet alone on a line under the title, with the author’s name above it ("Jane Doe", "USA TODAY").',
+  'rule.letter-variants':
+    'Persian letter forms (ک ی) in Arabic words and stretching tatweel, normalized to Arabic letters.',
+  'rule.glued-words': 'Two words glued together without a space; a space is inserted.',
+  'rule.site-template': "A line most of the site's other articles share (template)",
+  'rule.site-learned': 'A line like the ones removed by hand in this site',
+  'rule.workspace': 'Workspace rule /{pattern}/',
+  'rule.removed-everywhere': 'Removed everywhere: a template line of {site} ("{line}")',
+  'reason.appears-in': 'appears in {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.like-a-line':
+    'like a line that appears in {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.begins-like': 'begins like {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.ends-like': 'ends like {count} of {n, plural, one {# {site} article} other {# {site} articles}}',
+  'reason.like-lines-removed': '{n, plural, one {like # line you removed} other {like # lines you removed}}',
+  'reason.learned-from-removed':
+    '{n, plural, one {learned from # line you removed} other {learned from # lines you removed}}',
+  'reason.like-beginnings-removed':
+    '{n, plural, one {like # beginning you removed} other {like # beginnings you removed}}',
+  'reason.like-endings-removed': '{n, plural, one {like # ending you removed} other {like # endings you removed}}',
+
+  // Why an export left a span or a document out, and a span found elsewhere (shared/export/export-record.ts,
+  // electron/export-job.ts): the summary keeps its machine-readable reasons, the dialog says them by these.
+  'left-out.removed': 'inside removed text',
+  'left-out.orphaned': 'orphaned: its text is found nowhere',
+  'left-out.line-breaks': 'line breaks only ({format} cannot hold it)',
+  'left-out.overlap': 'overlaps a span kept ({format}: one label a token)',
+  'left-out.no-tokens': 'holds no token ({format})',
+  'skipped.unreadable': 'unreadable: {message}',
+  'skipped.broken-sidecar': 'broken sidecar: {message}',
+  'skipped.conflicts':
+    '{n, plural, one {# unresolved merge conflict} other {# unresolved merge conflicts}}: resolve them in Tahrir first',
+  'reanchored.moved':
+    '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}; {how, select, fuzzy {a close match, {match},} other {its text}} is at {start}–{end} (re-anchored, {how})',
+  'reanchored.orphaned':
+    '{kind} {id} {text} at {from}–{to}: {why, select, changed {the text changed since the sidecar was saved} other {its text is not there}}, and it is found nowhere else; left out (orphaned)',
+
+  // The progress report of `tahrir stats --html` (shared/progress-charts.ts), in the language of --lang.
+  'report.title': 'Progress of {name}',
+  'report.counted': 'Counted {when}.',
+  'report.by-status': 'Documents per status',
+  'report.by-day': 'Documents per status, by day',
+  'report.column.status': 'status',
+  'report.column.documents': 'documents',
+  'report.column.day': 'day',
+  'report.column.label': 'label',
+  'report.column.entities': 'entities',
+  'report.column.annotator': 'annotator',
+
+  // tahrir.json's policy for a label refusing a span (shared/span-policy.ts).
+  'policy.across-paragraphs':
+    'A {label} may not run across a paragraph break: select within one paragraph (or set {setting} for {label} in tahrir.json).',
+  'policy.crossing':
+    'This {label} would cross the {other} “{text}”, and {refusing} may not cross another entity (nesting inside it is allowed; "{setting}" in tahrir.json).',
 } as const;
 
 export type MessageKey = keyof typeof EN;

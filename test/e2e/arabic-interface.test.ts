@@ -139,6 +139,25 @@ describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)'
     await page.locator('.tabs [role="tab"]').nth(2).click();
     await expect.poll(() => page.locator('[data-testid="cleanup-panel"]').textContent()).toContain('تعديل يدوي');
     await page.screenshot({ path: join(shots, 'arabic-cleanup-tab.png') });
+    // The rules' descriptions in Arabic: the back end sends each as a message (they were English sentences).
+    const described = page.locator('[data-testid="cleanup-panel"] .rule-description');
+    await expect.poll(() => described.count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    const descriptions = await described.allTextContents();
+    expect(descriptions).toContain('سطر تاريخ النشر أو التحديث (تاريخ ووقت ويوم من الأسبوع وعنوان فقط).');
+    expect(descriptions).toContain('سطر يذكر المصدر أو الوكالة (“المصدر: …”، “وكالات”).');
+    for (const d of descriptions) {
+      expect(d).toMatch(/\p{Script=Arabic}{3}/u);
+      expect(d, d).not.toMatch(/\b[a-z]{2,}\b/);
+    }
+    expect(await described.first().evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await page
+      .locator('[data-testid="cleanup-panel"] .suggestion-group[data-rule="source-line"]')
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'arabic-cleanup-review.png') });
+    // The suggestion bar's count of quote suggestions says "quote" in Arabic too.
+    const chips = page.locator('[data-testid="suggestion-bar"] .review-labels');
+    await expect.poll(() => chips.textContent(), { timeout: 15_000 }).toMatch(/اقتباس \d+/);
+    expect(await chips.textContent()).not.toMatch(/quote/);
     // The label bar reads right to left: the left arrow moves to the next label.
     const bar = page.locator('[data-testid="label-bar"] button');
     await bar.first().focus();

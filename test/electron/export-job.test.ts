@@ -130,7 +130,11 @@ describe('runExport', () => {
     const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'o.jsonl') } });
     expect(summary.documents).toBe(3);
     expect(summary.skipped).toEqual([
-      { file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar.*e2/) },
+      {
+        file: 'overlap.annotations.json',
+        reason: expect.stringMatching(/broken sidecar.*e2/),
+        reasonMessage: { key: 'skipped.broken-sidecar', values: { message: expect.stringMatching(/e2/) } },
+      },
     ]);
     const report = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'o.jsonl') } });
     expect(report.skipped).toEqual([]); // the export did not name it, so the import does not touch it
@@ -180,6 +184,7 @@ describe('runExport', () => {
         kind: 'entity',
         id: 'e1',
         message: 'entity e1 "رويترز" at 60–400: its text is not there; its text is at 62–68 (re-anchored, nearest)',
+        said: expect.objectContaining({ key: 'reanchored.moved' }),
       },
       {
         file: 'wire.annotations.json',
@@ -187,6 +192,7 @@ describe('runExport', () => {
         id: 'e2',
         message:
           'entity e2 "Associated Press" at 0–5: its text is not there, and it is found nowhere else; left out (orphaned)',
+        said: expect.objectContaining({ key: 'reanchored.orphaned' }),
       },
     ]);
     // The sidecar older than its text: its spans moved with their text, and are named too.
@@ -222,7 +228,14 @@ describe('runExport', () => {
     );
     const dup = await runExport({ root: ws, request: { format: 'conll', out: join(out, 'dup.conll') } });
     expect(dup.skipped).toEqual([
-      { file: 'wire.annotations.json', reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]' },
+      {
+        file: 'wire.annotations.json',
+        reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]',
+        reasonMessage: {
+          key: 'skipped.broken-sidecar',
+          values: { message: 'entities[1]: id "e1" is already used by entities[0]' },
+        },
+      },
     ]);
     expect(await readFile(join(out, 'dup.conll'), 'utf8')).not.toMatch(/رويترز/);
   });

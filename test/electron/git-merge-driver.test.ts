@@ -341,6 +341,7 @@ describe('tahrir git-setup and the driver under git', () => {
       {
         file: 'a.annotations.json',
         reason: '1 unresolved merge conflict (entity t2: both changed it): resolve them in Tahrir first',
+        reasonMessage: { key: 'skipped.conflicts', values: { n: 1 } },
       },
     ]);
     const opened = await (await Backend.open(root)).openDocument('a');

@@ -43,7 +43,7 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'shared/boilerplate/byline.ts': 7,
   'shared/boilerplate/date-line.ts': 3,
   'shared/boilerplate/dateline.ts': 4,
-  'shared/boilerplate/disclaimer.ts': 10,
+  'shared/boilerplate/disclaimer.ts': 9,
   'shared/boilerplate/end-marker.ts': 4,
   'shared/boilerplate/headline-line.ts': 1,
   'shared/boilerplate/line-features.ts': 1,

@@ -15,6 +15,7 @@ import {
   nextDocumentToClean,
   rejectSuggestions,
   reviewOrder,
+  ruleDescription,
   stepSuggestion,
   suggestionWhy,
 } from '../../renderer/session/cleanup-suggestions';
@@ -58,6 +59,26 @@ describe('the cleanup review', () => {
     setLocale('ar');
     expect(suggestionWhy({ rule: 'x' })).toBe('القاعدة x');
     setLocale('en');
+  });
+
+  it('says the rule’s description and the site’s reason in the interface’s language (issue 19)', async () => {
+    await open({ 'news.txt': GLUED }, 'news');
+    const source = order().find((s) => s.rule === 'source-line')!;
+    expect(ruleDescription(source)).toBe(source.description);
+    setLocale('ar');
+    expect(ruleDescription(source)).toBe('سطر يذكر المصدر أو الوكالة ("المصدر: …"، "وكالات").');
+    const site = {
+      rule: 'site-template',
+      descriptionMessage: { key: 'rule.site-template' },
+      reason: 'appears in 87 of 100 spa articles',
+      reasonMessage: { key: 'reason.appears-in', values: { count: 87, n: 100, site: 'spa' } },
+    } as const;
+    expect(suggestionWhy(site)).toBe('يظهر في 87 من 100 مقالة من spa');
+    expect(ruleDescription(site)).toBe('سطر تشترك فيه معظم مقالات الموقع الأخرى (قالب الموقع).');
+    // A workspace rule's own words are shown as written.
+    expect(ruleDescription({ description: 'our footer' })).toBe('our footer');
+    setLocale('en');
+    expect(suggestionWhy(site)).toBe('appears in 87 of 100 spa articles');
   });
 
   it('suggests what a rejected block held at once, before any save or Refresh (issue 19)', async () => {

@@ -10,6 +10,7 @@ import {
   loadSuggestions,
   openSuggestions,
   rejectSuggestions,
+  ruleDescription,
 } from '../../renderer/session/cleanup-suggestions';
 import { tagEntity } from '../../renderer/session/annotation-actions';
 import { saveNow, startAutosave, stopAutosave } from '../../renderer/session/autosave';
@@ -41,7 +42,7 @@ describe('cleanup suggestions in the store', () => {
     await openSample();
     const groups = groupByRule(open());
     expect(groups.map((g) => g.rule)).toEqual(['source-line', 'keywords-line']);
-    expect(groups.every((g) => g.description.length > 0)).toBe(true);
+    expect(groups.every((g) => ruleDescription(g).length > 0)).toBe(true);
   });
 
   it('accepting makes an edit with the exact source text; an entity inside is hidden until undo', async () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { relabelEntity, tagEntity } from '../../renderer/session/annotation-actions';
 import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
+import { setLocale } from '../../renderer/session/locale';
 import { store } from '../../renderer/session/store';
 import { ARABIC, ENGLISH, cp, openWorkspace } from './store-workspace';
 
@@ -29,6 +30,16 @@ describe('span policies in the editor', () => {
     expect(s.past).toEqual([]);
     expect(s.notice).toMatchObject({ kind: 'error' });
     expect(s.notice?.text).toContain('A PERSON may not run across a paragraph break');
+    // In the Arabic interface the reason is Arabic (issue 19), the setting's name kept as tahrir.json spells it.
+    setLocale('ar');
+    try {
+      expect(tagEntity('PERSON', span('عمّان', 'نرحب'))).toBeNull();
+      expect(store().getState().notice?.text).toBe(
+        'لا يجوز أن يمتد PERSON عبر فاصل بين فقرتين: حدّد داخل فقرة واحدة (أو اضبط "allowAcrossParagraphs": true للتصنيف PERSON في tahrir.json).',
+      );
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('tags across a paragraph break when tahrir.json allows it for the label', async () => {

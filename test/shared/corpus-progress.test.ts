@@ -83,6 +83,7 @@ describe('corpusProgress', () => {
       entitiesPerLabel: 'الكيانات حسب الوسم',
       documentsPerAnnotator: 'المستندات حسب المُوسِّم',
       noneYet: 'لا شيء بعد',
+      separator: '، ',
     };
     const drawn = [statusOverTimeChart(p, words), entitiesChart(p, {}, words), annotatorsChart(p, words)].map(
       svgMarkup,

@@ -148,7 +148,7 @@ describe('merging', () => {
 
   test('every rule has an id, a description and a language; ids are unique', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
-    for (const r of RULES) expect(r.description.length > 0 && ['ar', 'en', 'any'].includes(r.language)).toBe(true);
+    for (const r of RULES) expect(!!r.description && ['ar', 'en', 'any'].includes(r.language)).toBe(true);
   });
 
   test('on any text: sorted, in range, non-overlapping, anchored in code points (emoji, flags, CRLF, BOM)', () => {
