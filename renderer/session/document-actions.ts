@@ -151,6 +151,17 @@ export async function openDocument(id: string, asked?: Promise<OpenedDocument>):
   }
 }
 
+/**
+ * The editor chose a document in the list: opens it, unless it is the one open or being opened. Opened again, its
+ * answer from disk replaced the state: a journal just restored came back as its banner (the list clicked while the
+ * remembered document was still opening at start-up, under load).
+ */
+export function chooseDocument(id: string): Promise<void> {
+  const s = store().getState();
+  if (s.opening === id || (s.opening === null && s.doc?.id === id)) return Promise.resolve();
+  return openDocument(id);
+}
+
 /** Reloads the open document from disk (after an external change); unsaved changes are not kept. */
 export async function reloadDocument(): Promise<void> {
   const s = store().getState();

@@ -3,7 +3,7 @@ import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement 
 import type { DocumentSummary } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
-import { openDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { chooseDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
 import { ASSIGNED_TO_ME, toggleAssignedToMe } from '../../shared/document-filter';
 import { annotatorOf } from '../session/annotator-name';
 import { SyncStatusLine } from './SyncControl';
@@ -151,7 +151,7 @@ const DocumentRow = memo(function DocumentRow({
       <button
         className={`document-item${current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`}
         aria-current={current ? 'true' : undefined}
-        onClick={() => void openDocument(d.id)}
+        onClick={() => void chooseDocument(d.id)}
         title={d.problem ? `${d.problem.message}` : d.file}
         data-doc-id={d.id}
       >

@@ -13,6 +13,7 @@ import {
 } from '../../renderer/session/annotation-actions';
 import { sidecarFromData } from '../../shared/document-data';
 import {
+  chooseDocument,
   doneAndNext,
   loadWorkspace,
   openDocument,
@@ -120,6 +121,28 @@ describe('store slices', () => {
     expect(store().getState().data!.quotes.q1.speakerName).toBe('بايدن');
     undo();
     expect(store().getState().data!.quotes.q1.speakerName).toBeUndefined();
+  });
+
+  it('choosing in the list the document open, or the one being opened, asks the back end nothing and keeps what was done', async () => {
+    const { api } = await openWorkspace();
+    await loadWorkspace();
+    let asked = 0;
+    const open = api.openDocument.bind(api);
+    api.openDocument = (id) => {
+      asked++;
+      return open(id);
+    };
+    const opening = openDocument('ar');
+    await chooseDocument('ar'); // clicked while the remembered document opens at start-up
+    await opening;
+    expect(asked).toBe(1);
+    tagEntity('PERSON', range('جو بايدن'));
+    await chooseDocument('ar');
+    expect(asked).toBe(1);
+    expect(Object.values(store().getState().data!.entities).map((e) => e.text)).toEqual(['جو بايدن']);
+    await chooseDocument('en');
+    expect(asked).toBe(2);
+    expect(store().getState().doc?.id).toBe('en');
   });
 
   it('clears history when another document opens', async () => {
