@@ -34,19 +34,21 @@ export function SaveIndicator(): ReactElement | null {
       data-testid="save-state"
       data-state={save.state}
     >
+      {/* First, where it stays put: the countdown after it changes its width every second (a click aimed at a
+          button after it landed beside it). */}
+      {save.state === 'error' && save.error && (
+        <button className="small" onClick={() => void saveNow()}>
+          {t('save.retry')}
+        </button>
+      )}
       <span className="save-dot" />
       {text}
       {save.state === 'error' && save.error && (
-        <>
-          <span className="save-error" title={save.error.message}>
-            {retryIn !== null
-              ? t('save.error-retrying', { message: save.error.message, seconds: retryIn })
-              : t('save.error-message', { message: save.error.message })}
-          </span>
-          <button className="small" onClick={() => void saveNow()}>
-            {t('save.retry')}
-          </button>
-        </>
+        <span className="save-error" title={save.error.message}>
+          {retryIn !== null
+            ? t('save.error-retrying', { message: save.error.message, seconds: retryIn })
+            : t('save.error-message', { message: save.error.message })}
+        </span>
       )}
     </span>
   );

@@ -172,7 +172,7 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await expect
       .poll(() => state.textContent())
       .toMatch(
-        /^Not saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/,
+        /^Retry nowNot saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/,
       );
     // Said in full above the text, not only in the toolbar's one line.
     const banner = page.getByTestId('save-refused-banner');
