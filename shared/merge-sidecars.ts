@@ -174,12 +174,22 @@ interface Versions<T> {
   theirs?: T;
 }
 
+/** Two spans with no character in common (an empty span touching the other counts as near it). */
+function apart(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return (
+    a.end < b.start ||
+    b.end < a.start ||
+    (a.end === b.start && a.start < a.end && b.start < b.end) ||
+    (b.end === a.start && a.start < a.end && b.start < b.end)
+  );
+}
+
 /**
  * The items of three versions grouped by identity: a base item's key is its base id, on each side followed to where
  * an earlier merge moved it; an addition's key is its id (two sides adding under one id meet there and are told apart
  * by the merge), marked as new when it took the id of a base item its side moved (both sides may have: they meet).
  */
-function versionsOf<T extends { id: string }>(
+function versionsOf<T extends { id: string; start: number; end: number }>(
   base: Map<string, T>,
   mine: readonly T[],
   theirs: readonly T[],
@@ -201,7 +211,12 @@ function versionsOf<T extends { id: string }>(
       const from = movedFrom.get(item.id);
       // The item now under a base id its side moved is an addition, not the base item: it meets the other side's
       // addition under that id (the same after the same earlier merge), never the base item.
-      const key = from ?? (moves.has(item.id) ? `\u0000${item.id}` : item.id);
+      let key = from ?? (moves.has(item.id) ? `\u0000${item.id}` : item.id);
+      // Under a base item's id but nowhere near it: ids are reused (the base item deleted, another tagged, given the
+      // freed number), so it is an addition, not that item changed; taken as a change, the two met as one conflict and
+      // settling it lost the addition (the multi-clone test, seed 21 under load).
+      const b = key === item.id ? base.get(item.id) : undefined;
+      if (b && apart(b, item)) key = `\u0001${item.id}`;
       at(key)[side] = item;
     }
   }

@@ -392,6 +392,33 @@ describe('mergeSidecars', () => {
     expect(r.sidecar.quotes[0].speaker).toBe('t3');
   });
 
+  // Found by the multi-clone test (seed 21 under load): theirs deleted t2 and tagged another word, which got the freed id
+  // t2; mine relabelled t2. Taken as one item both changed, settling the conflict by keeping mine lost theirs' addition.
+  it('an id reused for another span on one side is that side’s addition, and the base item it replaced was deleted there', () => {
+    const base: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: '0'.repeat(64), length: 80 },
+      document: { status: 'todo' },
+      edits: [],
+      entities: [
+        { id: 't1', start: 0, end: 4, label: 'PERSON', text: 'جو ب' },
+        { id: 't2', start: 34, end: 42, label: 'GPE', text: 'عمّان 🇯🇴' },
+      ],
+      quotes: [],
+    };
+    const mine: Sidecar = { ...base, entities: [base.entities[0], { ...base.entities[1], label: 'ORG' }] };
+    const theirs: Sidecar = {
+      ...base,
+      entities: [base.entities[0], { id: 't2', start: 68, end: 74, label: 'ORG', text: 'Reuters' }],
+    };
+    const r = mergeSidecars(mine, theirs, { base });
+    expect(r.sidecar.entities.map((e) => `${e.start}:${e.label}`)).toEqual(['0:PERSON', '34:ORG', '68:ORG']);
+    // Mine changed what theirs deleted: that is the conflict, and theirs' addition is not part of it.
+    expect(r.conflicts.map((c) => [c.id, c.reason])).toEqual([['t2', 'changed-and-deleted']]);
+    expect(new Set(r.sidecar.entities.map((e) => e.id)).size).toBe(3);
+  });
+
   it('lists a both-changed conflict and keeps the preferred side; an edit overlapping the other side is left out and listed', () => {
     const base: Sidecar = {
       format: 'tahrir-annotations',
