@@ -346,11 +346,11 @@ describe('listDocuments within a time budget (a large workspace answers at once)
     const backend = await Backend.open(root, { listBudgetMs: 0 });
     const first = await backend.listDocuments();
     expect(first.filter((d) => d.pending).length).toBeGreaterThan(2900);
-    let read = false;
-    const next = backend.listDocuments().then(() => (read = true));
-    // Names of pending documents are searched as of any other, without waiting for the reading.
+    const next = backend.listDocuments();
+    // Names of pending documents are searched as of any other, without waiting for the reading. (Whether the reading
+    // is still going when the answer comes is a race: on a quiet machine 3,000 short texts may be read first, and
+    // asserting it failed CI; the bench's 100,000-document rows measure the wait.)
     expect(await backend.searchDocuments(['doc2999'])).toEqual(['doc2999']);
-    expect(read).toBe(false);
     // Their texts too (read for the search; under load the reading may end meanwhile).
     expect((await backend.searchDocuments(['رقم', '2998'])).length).toBe(1);
     await next;
