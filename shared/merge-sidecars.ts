@@ -133,9 +133,33 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
   return out;
 }
 
-/** A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). */
-function freshIdMaker(kind: MergeItemKind, taken: Set<string>): () => string {
-  return idMaker(ID_PREFIX[kind], taken);
+/**
+ * A fresh id of the form `<prefix><n>` not in `taken` (ids are unique across edits, entities and quotes). Made on the
+ * first call: most merges need no fresh id, and the maker reads every id of the three versions.
+ */
+function freshIdMaker(kind: MergeItemKind, taken: () => Set<string>): () => string {
+  let make: (() => string) | null = null;
+  return () => (make ??= idMaker(ID_PREFIX[kind], taken()))();
+}
+
+/**
+ * The base items each side still holds unchanged under their base id: base id → mine's item. Most items of a long
+ * document are; they are kept as mine's with nothing more to compare, and stay out of the grouping below, which costs
+ * some twenty map operations an item (the merge driver's 10,000-entity sidecar).
+ */
+function settledItems<T extends { id: string }>(
+  base: Map<string, T>,
+  mineById: Map<string, T>,
+  theirsById: Map<string, T>,
+): Map<string, T> {
+  const settled = new Map<string, T>();
+  for (const [id, bi] of base) {
+    const mi = mineById.get(id);
+    if (!mi || !sameContent(bi, mi)) continue;
+    const ti = theirsById.get(id);
+    if (ti && sameContent(bi, ti)) settled.set(id, mi);
+  }
+  return settled;
 }
 
 /**
@@ -144,10 +168,16 @@ function freshIdMaker(kind: MergeItemKind, taken: Set<string>): () => string {
  * its new id, or it reads the addition now under the old id as a change of the base item (and two additions as one
  * conflict: one of them is then lost when the conflict is settled).
  */
-function movesOf<T extends { id: string }>(base: Map<string, T>, side: readonly T[], sideById: Map<string, T>) {
+function movesOf<T extends { id: string }>(
+  base: Map<string, T>,
+  side: readonly T[],
+  sideById: Map<string, T>,
+  settled: Map<string, T>,
+) {
   const moves = new Map<string, string>();
   let added: Map<string, T[]> | null = null;
   for (const [id, bi] of base) {
+    if (settled.has(id)) continue;
     const si = sideById.get(id);
     if (si && sameContent(bi, si)) continue;
     if (added === null) {
@@ -172,6 +202,8 @@ interface Versions<T> {
   base?: T;
   mine?: T;
   theirs?: T;
+  /** Unchanged on both sides (settledItems): `mine` is kept, nothing to compare. */
+  settled?: true;
 }
 
 /** Two spans with no character in common (an empty span touching the other counts as near it). */
@@ -194,20 +226,32 @@ function versionsOf<T extends { id: string; start: number; end: number }>(
   mine: readonly T[],
   theirs: readonly T[],
   hasBase: boolean,
-): Map<string, Versions<T>> {
+  byIds: { mine: Map<string, T>; theirs: Map<string, T> },
+  settled: Map<string, T>,
+): Versions<T>[] {
   const out = new Map<string, Versions<T>>();
+  // In the order met (mine's items, then theirs'): the result's conflicts and clashing edits follow it.
+  const order: Versions<T>[] = [];
   const at = (key: string) => {
     let v = out.get(key);
-    if (!v) out.set(key, (v = {}));
+    if (!v) {
+      out.set(key, (v = {}));
+      order.push(v);
+    }
     return v;
   };
   for (const [side, items] of [
     ['mine', mine],
     ['theirs', theirs],
   ] as const) {
-    const moves = hasBase ? movesOf(base, items, byId(items)) : new Map<string, string>();
+    const moves = hasBase ? movesOf(base, items, byIds[side], settled) : new Map<string, string>();
     const movedFrom = new Map([...moves].map(([from, to]): [string, string] => [to, from]));
     for (const item of items) {
+      if (settled.size > 0 && settled.has(item.id)) {
+        // Mine's in its place (the last of an id used twice, as a map by id keeps); theirs' is the same.
+        if (side === 'mine' && settled.get(item.id) === item) order.push({ mine: item, settled: true });
+        continue;
+      }
       const from = movedFrom.get(item.id);
       // The item now under a base id its side moved is an addition, not the base item: it meets the other side's
       // addition under that id (the same after the same earlier merge), never the base item.
@@ -220,8 +264,8 @@ function versionsOf<T extends { id: string; start: number; end: number }>(
       at(key)[side] = item;
     }
   }
-  for (const [id, item] of base) if (out.has(id)) out.get(id)!.base = item;
-  return out;
+  for (const [id, item] of base) if (!settled.has(id) && out.has(id)) out.get(id)!.base = item;
+  return order;
 }
 
 /** An item of one side the merge by id left out: the base's version where the other side changed or deleted it. */
@@ -278,7 +322,7 @@ function mergeItems<T extends { id: string; start: number; end: number }>(
   theirs: readonly T[],
   prefer: Side,
   hasBase: boolean,
-  taken: Set<string>,
+  taken: () => Set<string>,
   conflicts: MergeConflict[],
   renamed: MergeRename[],
   aliases: Map<string, string> = new Map(),
@@ -312,7 +356,14 @@ function mergeItems<T extends { id: string; start: number; end: number }>(
   // it).
   const mineAdded = new Map<string, T>();
   for (const item of mine) if (!b.has(item.id)) mineAdded.set(contentKey(item), item);
-  for (const v of versionsOf(b, mine, theirs, hasBase).values()) {
+  const byIds = { mine: byId(mine), theirs: byId(theirs) };
+  const settled = hasBase ? settledItems(b, byIds.mine, byIds.theirs) : new Map<string, T>();
+  for (const v of versionsOf(b, mine, theirs, hasBase, byIds, settled)) {
+    if (v.settled) {
+      baseIds.set(v.mine!.id, v.mine!.id);
+      out.push({ item: v.mine!, from: 'mine' });
+      continue;
+    }
     const { base: bi, mine: mi, theirs: ti } = v;
     const id = (mi ?? ti)?.id;
     if (id === undefined) continue; // deleted on both sides
@@ -360,7 +411,10 @@ function mergeItems<T extends { id: string; start: number; end: number }>(
     }
   }
   // Theirs under an id mine's items use (both added one under it): kept under a fresh id.
-  const used = new Set(out.map((p) => p.item.id));
+  // The ids in the result: the settled items' (their base ids) and the others'.
+  const usedApart = new Set<string>();
+  for (const p of out) if (!settled.has(p.item.id)) usedApart.add(p.item.id);
+  const used = { has: (id: string) => settled.has(id) || usedApart.has(id), add: (id: string) => usedApart.add(id) };
   for (const { placed: p, baseId } of theirsOwn) {
     const kept: Placed<T> = used.has(p.item.id)
       ? { item: { ...p.item, id: freshId() }, from: 'theirs', renamedFrom: p.item.id }
@@ -486,9 +540,15 @@ export function mergeSidecars(mine: Sidecar, theirs: Sidecar, options: MergeOpti
   const prefer: Side = options.prefer ?? 'mine';
   const conflicts: MergeConflict[] = [];
   const renamed: MergeRename[] = [];
-  const taken = new Set<string>();
-  for (const s of [base, mine, theirs])
-    if (s) for (const list of [s.edits, s.entities, s.quotes]) for (const x of list) taken.add(x.id);
+  // Every id of the three versions, for fresh ids: read only when one is needed (rarely).
+  let takenIds: Set<string> | null = null;
+  const taken = () => {
+    if (takenIds) return takenIds;
+    takenIds = new Set<string>();
+    for (const s of [base, mine, theirs])
+      if (s) for (const list of [s.edits, s.entities, s.quotes]) for (const x of list) takenIds.add(x.id);
+    return takenIds;
+  };
 
   const aliases = new Map<string, string>();
   const entityIdsOfBase = new Map<string, string>();
