@@ -8,14 +8,8 @@ import { join } from 'node:path';
 import { mergeSidecarTexts } from '../../electron/git-merge-driver';
 import { curationDiff, startCuration } from '../../shared/curation';
 import type { Entity, Sidecar } from '../../shared/model';
+import { atMost, type BenchRow } from './bench-statistics';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
-
-interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
 
 const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 
@@ -70,12 +64,17 @@ export async function run(): Promise<BenchRow[]> {
     await mergeSidecarTexts(base, mine, theirs, 'long.annotations.json', lookup);
     times.push(performance.now() - t);
   }
-  rows.push({
-    name: 'merge driver: 10,000-entity sidecar, three-way (median)',
-    value: Math.round(median(times) * 10) / 10,
-    unit: 'ms',
-    note: 'goal ≤ 50 ms; parse three versions, merge by id, write; no text change',
-  });
+  rows.push(
+    atMost(
+      {
+        name: 'merge driver: 10,000-entity sidecar, three-way (median)',
+        value: Math.round(median(times) * 10) / 10,
+        unit: 'ms',
+        note: 'parse three versions, merge by id, write; no text change',
+      },
+      50,
+    ),
+  );
   rows.push(...(await driverProcessRows(base, mine, theirs)));
   // Curation of the same long document from three annotators' versions: the differences found and the
   // agreed items taken, what opening it in curation costs beyond opening it.
