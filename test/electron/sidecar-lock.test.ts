@@ -280,7 +280,7 @@ describe('lock files are never documents', () => {
     const events: TahrirEvent[] = [];
     const stop = backend.onEvent((e) => events.push(e));
     try {
-      await sleep(300); // the watch is in place
+      await backend.watching();
       const holder = await hold([join(root, 'a.annotations.json'), join(root, 'news', 'b.annotations.json')]);
       const found = await findFiles(root);
       expect([...found.texts, ...found.sidecars].sort()).toEqual(['a.txt', 'news/b.txt']);
