@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { transform } from 'esbuild';
 
 const CORPUS = resolve('../shared/corpus/news');
 const GOLD = resolve('test/gold/quotes.json');
@@ -22,18 +23,22 @@ const SITES = {
   en: { reuters: 5, usatoday: 5, washingtonpost: 4 },
 };
 
-/** mulberry32: a small seeded generator, so the sample can be drawn again. */
-/** @param {number} seed */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * A module of shared/ that imports nothing, compiled by esbuild on the spot: this script is plain
+ * Node (20 runs no TypeScript), and the app's code is the one to run, not a copy of it.
+ * @param {string} file
+ */
+async function importShared(file) {
+  const source = readFileSync(new URL(`../shared/${file}`, import.meta.url), 'utf8');
+  const { code } = await transform(source, { loader: 'ts', format: 'esm' });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+/**
+ * The seeded generator the tagger and the tests use, so the sample can be drawn again.
+ * @type {typeof import('../shared/seeded-random').seededRandom}
+ */
+const random = (await importShared('seeded-random.ts')).seededRandom;
 
 function manifest() {
   const [, ...rows] = readFileSync(`${CORPUS}/MANIFEST.tsv`, 'utf8').trim().split('\n');

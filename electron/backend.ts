@@ -370,6 +370,11 @@ export class Backend implements BackendOperations {
     return this.events.listen(listener);
   }
 
+  /** Resolves once the watch onEvent started is in place (a test waits for it instead of sleeping). */
+  watching(): Promise<void> {
+    return this.events.watching();
+  }
+
   /**
    * Starts an export; progress, the summary or the failure arrive as events. A relative `out` is inside the workspace.
    */

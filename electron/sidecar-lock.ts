@@ -41,9 +41,16 @@ export function lockPathFor(path: string): string {
   return join(dirname(path), short);
 }
 
-/** Lock files (and the file that guards taking over a stale one): never documents, never reported as changes. */
+/**
+ * Lock files, the file that guards taking over a stale one, and an attempt's temp file (`.a.annotations.json.lock.
+ * <token>.tmp`, there for a moment on each try while another holds the lock): never documents, never reported as
+ * changes (hidden names: the listing and the watcher skip them).
+ */
 export function isLockFile(name: string): boolean {
-  return name.startsWith('.') && (name.endsWith('.lock') || name.endsWith('.lock.break'));
+  return (
+    name.startsWith('.') &&
+    (name.endsWith('.lock') || name.endsWith('.lock.break') || /\.lock\.[0-9a-f]{16}\.tmp$/.test(name))
+  );
 }
 
 /**

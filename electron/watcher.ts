@@ -230,8 +230,11 @@ export class WorkspaceWatcher {
       if (info?.isDirectory()) {
         if (rel === '') continue;
         const before = this.texts.size;
-        await this.scan(rel);
-        if (this.watchedDirs.size > 0) await this.watchTree(rel);
+        // A folder that appeared: watched before it is listed, so a file written into it meanwhile is
+        // in the listing or reported by the watch (listed first, one written between the listing and the
+        // watch was never seen: a checkout's or a copy's files land just then).
+        if (this.watchedDirs.size > 0 && !this.watchedDirs.has(rel)) await this.watchTree(rel, true);
+        else await this.scan(rel);
         if (this.texts.size !== before) listChanged = true;
         continue;
       }

@@ -7,6 +7,7 @@ import { WorkspaceWatcher } from './watcher';
 export class WorkspaceEvents {
   private readonly listeners = new Set<(event: TahrirEvent) => void>();
   private watcher: WorkspaceWatcher | null = null;
+  private started: Promise<void> = Promise.resolve();
 
   /** `onChange` hears every change on disk first (the site templates follow them), listeners or not. */
   constructor(
@@ -28,12 +29,17 @@ export class WorkspaceEvents {
         { perFolder: process.platform === 'linux' },
       );
       this.watcher = watcher;
-      void watcher.start().catch(() => undefined);
+      this.started = watcher.start().catch(() => undefined);
     }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopWatching();
     };
+  }
+
+  /** Resolves once the watch the first listener started is in place: a change made after it is reported. */
+  watching(): Promise<void> {
+    return this.started;
   }
 
   emit(event: TahrirEvent): void {

@@ -7,6 +7,7 @@
 // Offsets are code points. Pure: the CLI reads the files, this only counts.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
+import { goldScore, ratio, type GoldCounts, type GoldScore } from './gold-score';
 
 export type QuoteKind = 'direct' | 'indirect';
 
@@ -25,15 +26,9 @@ export interface QuoteEvalDocument {
   predicted: readonly ScoredQuote[];
 }
 
-export interface QuoteCounts {
+export interface QuoteCounts extends GoldScore {
   lang: string;
   kind: QuoteKind;
-  gold: number;
-  predicted: number;
-  correct: number;
-  precision: number;
-  recall: number;
-  f1: number;
 }
 
 export interface QuoteEvalResult {
@@ -90,10 +85,8 @@ export function speakerIsRight(
   return g.trim() !== '' && p.trim() !== '' && (g.includes(p) || p.includes(g));
 }
 
-const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
-
 export function scoreQuotes(documents: readonly QuoteEvalDocument[]): QuoteEvalResult {
-  const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
+  const counts = new Map<string, GoldCounts>();
   const speakers = new Map<string, { matched: number; right: number }>();
   const count = (lang: string, kind: QuoteKind) => {
     const key = `${lang}\t${kind}`;
@@ -120,10 +113,7 @@ export function scoreQuotes(documents: readonly QuoteEvalDocument[]): QuoteEvalR
   const rows = [...counts.entries()]
     .map(([key, c]) => {
       const [lang, kind] = key.split('\t');
-      const precision = ratio(c.correct, c.predicted);
-      const recall = ratio(c.correct, c.gold);
-      const f1 = ratio(2 * precision * recall, precision + recall);
-      return { lang, kind: kind as QuoteKind, ...c, precision, recall, f1 };
+      return { lang, kind: kind as QuoteKind, ...goldScore(c) };
     })
     .sort((a, b) => a.lang.localeCompare(b.lang) || a.kind.localeCompare(b.kind));
   return {

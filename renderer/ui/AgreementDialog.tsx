@@ -103,7 +103,6 @@ export function AgreementDialog({ onClose }: DialogProps): ReactElement {
   return (
     <Dialog
       className="agreement-view"
-      titleId="agreement-title"
       title={t('agreement.title')}
       testId="agreement-view"
       onClose={running ? undefined : onClose}

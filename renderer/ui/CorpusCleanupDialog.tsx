@@ -10,7 +10,7 @@ import { toErrorData } from '../session/autosave';
 import { removeEverywhere, siteTemplateLines } from '../session/corpus-cleanup';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
-import { Dialog } from './Dialog';
+import { CloseButton, Dialog, DialogError } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
@@ -60,19 +60,9 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
   };
 
   return (
-    <Dialog
-      className="corpus-cleanup"
-      titleId="corpus-cleanup-title"
-      title={t('corpus.title')}
-      testId="corpus-cleanup"
-      onClose={onClose}
-    >
+    <Dialog className="corpus-cleanup" title={t('corpus.title')} testId="corpus-cleanup" onClose={onClose}>
       <p className="muted">{t('corpus.intro')}</p>
-      {error && (
-        <p className="banner error" role="alert">
-          {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
-        </p>
-      )}
+      {error && <DialogError error={error} />}
       {!sites && !error && <p className="muted">{t('corpus.counting')}</p>}
       {sites && sites.length === 0 && <p className="empty-hint">{t('corpus.none')}</p>}
       {sites && sites.length > 1 && (
@@ -133,11 +123,7 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
           </tbody>
         </table>
       )}
-      <div className="dialog-buttons">
-        <button className="primary" onClick={onClose} autoFocus>
-          {t('app.close')}
-        </button>
-      </div>
+      <CloseButton onClose={onClose} />
     </Dialog>
   );
 }

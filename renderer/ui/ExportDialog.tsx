@@ -18,6 +18,8 @@ import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
+import { Checkbox } from './Checkbox';
+import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 import { STATUS_MESSAGE } from './DocumentList';
 import { DatasetSummaryTable, NameList } from './dataset-summary';
@@ -216,181 +218,159 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
   };
 
   return (
-    <div className="overlay" onClick={running ? undefined : close}>
-      <div
-        className="dialog dataset-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="export-title"
-        data-testid="export-dialog"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="export-title">{t('export.title')}</h2>
-        <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
-          <label className="field-row">
-            <span>{t('app.format')}</span>
-            <select
-              value={format}
-              data-testid="export-format"
-              onChange={(e) => {
-                setFormat(e.target.value as ExportFormat);
-                setDestination(null);
-              }}
-              autoFocus
-            >
-              {EXPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {t(FORMAT_TEXT[f])}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field-row">
-            <span>{t('export.documents')}</span>
-            <select
-              value={status}
-              data-testid="export-status"
-              onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
-            >
-              <option value="">{t('export.all-documents')}</option>
-              {DOCUMENT_STATUSES.map((st) => (
-                <option key={st} value={st}>
-                  {t('export.only-status', { status: t(STATUS_MESSAGE[st]) })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="field-row">
-            <span />
-            <label>
-              <input
-                type="checkbox"
-                checked={includeUntouched}
-                onChange={(e) => setIncludeUntouched(e.target.checked)}
-                data-testid="export-include-untouched"
-              />{' '}
-              {t('export.include-untouched')}
-              <span className="muted" data-testid="export-untouched-note">
-                {' '}
-                {includeUntouched ? t('export.untouched-included') : t('export.untouched-left-out')}
-              </span>
-            </label>
-          </div>
-          <div className="field-row">
-            <span>{t('export.split')}</span>
-            <span className="split-inputs">
-              <label>
-                <input
-                  type="checkbox"
-                  checked={splitOn}
-                  onChange={(e) => setSplitOn(e.target.checked)}
-                  data-testid="export-split-on"
-                />{' '}
-                {t('export.split-names')}
-              </label>
-              {splitOn && (
-                <>
-                  {['train', 'dev', 'test'].map((name, i) => (
-                    <input
-                      key={name}
-                      type="number"
-                      min={0}
-                      aria-label={t('export.share', { name })}
-                      value={split[i] ?? 0}
-                      onChange={(e) => setSplit((s) => s.map((v, k) => (k === i ? Number(e.target.value) : v)))}
-                    />
-                  ))}
-                  <label>
-                    {t('export.seed')}{' '}
-                    <input
-                      type="number"
-                      value={seed}
-                      onChange={(e) => setSeed(Number(e.target.value))}
-                      aria-label={t('export.seed-label')}
-                      data-testid="export-seed"
-                    />
-                  </label>
-                </>
-              )}
+    <Dialog
+      className="dataset-dialog"
+      title={t('export.title')}
+      testId="export-dialog"
+      onClose={running ? undefined : close}
+    >
+      <fieldset disabled={running || phase.kind === 'replace?'} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <label className="field-row">
+          <span>{t('app.format')}</span>
+          <select
+            value={format}
+            data-testid="export-format"
+            onChange={(e) => {
+              setFormat(e.target.value as ExportFormat);
+              setDestination(null);
+            }}
+            autoFocus
+          >
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(FORMAT_TEXT[f])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-row">
+          <span>{t('export.documents')}</span>
+          <select
+            value={status}
+            data-testid="export-status"
+            onChange={(e) => setStatus(e.target.value as DocumentStatus | '')}
+          >
+            <option value="">{t('export.all-documents')}</option>
+            {DOCUMENT_STATUSES.map((st) => (
+              <option key={st} value={st}>
+                {t('export.only-status', { status: t(STATUS_MESSAGE[st]) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field-row">
+          <span />
+          <Checkbox checked={includeUntouched} onChange={setIncludeUntouched} testId="export-include-untouched">
+            {t('export.include-untouched')}
+            <span className="muted" data-testid="export-untouched-note">
+              {' '}
+              {includeUntouched ? t('export.untouched-included') : t('export.untouched-left-out')}
             </span>
-          </div>
-          <div className="field-row">
-            <span>{t('export.destination')}</span>
-            <span className="destination">
-              {destination ? (
-                <code data-testid="export-destination">{destination}</code>
-              ) : (
-                <span className="muted">{t('export.not-chosen')}</span>
-              )}
-              <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
-                {t('app.choose')}
-              </button>
-            </span>
-          </div>
-        </fieldset>
-
-        {phase.kind === 'running' && (
-          <div className="export-progress" data-testid="export-progress">
-            <progress max={phase.total || 1} value={phase.total ? phase.done : undefined} />
-            <div className="current-file">
-              {phase.total ? t('export.progress', { done: phase.done, total: phase.total }) : t('export.starting')}
-              {phase.current && (
-                <>
-                  {' '}
-                  · <bdi>{phase.current}</bdi>
-                </>
-              )}
-            </div>
-          </div>
-        )}
-        {phase.kind === 'failed' && (
-          <p className="banner error" role="alert" data-testid="export-error">
-            {phase.error.code === 'cancelled'
-              ? t('export.cancelled')
-              : phase.error.file
-                ? t('export.failed-file', { message: phase.error.message, file: phase.error.file })
-                : t('export.failed', { message: phase.error.message })}
-          </p>
-        )}
-        {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
-        {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
-        {phase.kind === 'replace?' && (
-          <p className="banner warn" role="alert" data-testid="export-replace-question">
-            <span>
-              <RichMessage id="export.replace-question" values={{ out: phase.out }} />
-            </span>
-          </p>
-        )}
-
-        <div className="dialog-actions">
-          {phase.kind === 'replace?' ? (
-            <>
-              <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
-                {t('export.choose-another')}
-              </button>
-              <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
-                {t('export.replace')}
-              </button>
-            </>
-          ) : running ? (
-            <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
-              {t('app.cancel')}
-            </button>
-          ) : (
-            <>
-              <button onClick={close}>{phase.kind === 'finished' ? t('app.close') : t('app.cancel')}</button>
-              <button
-                className="primary"
-                disabled={!splitValid}
-                onClick={() => void start()}
-                data-testid="export-start"
-              >
-                {phase.kind === 'finished' ? t('export.again') : t('export.export')}
-              </button>
-            </>
-          )}
+          </Checkbox>
         </div>
+        <div className="field-row">
+          <span>{t('export.split')}</span>
+          <span className="split-inputs">
+            <Checkbox checked={splitOn} onChange={setSplitOn} testId="export-split-on">
+              {t('export.split-names')}
+            </Checkbox>
+            {splitOn && (
+              <>
+                {['train', 'dev', 'test'].map((name, i) => (
+                  <input
+                    key={name}
+                    type="number"
+                    min={0}
+                    aria-label={t('export.share', { name })}
+                    value={split[i] ?? 0}
+                    onChange={(e) => setSplit((s) => s.map((v, k) => (k === i ? Number(e.target.value) : v)))}
+                  />
+                ))}
+                <label>
+                  {t('export.seed')}{' '}
+                  <input
+                    type="number"
+                    value={seed}
+                    onChange={(e) => setSeed(Number(e.target.value))}
+                    aria-label={t('export.seed-label')}
+                    data-testid="export-seed"
+                  />
+                </label>
+              </>
+            )}
+          </span>
+        </div>
+        <div className="field-row">
+          <span>{t('export.destination')}</span>
+          <span className="destination">
+            {destination ? (
+              <code data-testid="export-destination">{destination}</code>
+            ) : (
+              <span className="muted">{t('export.not-chosen')}</span>
+            )}
+            <button type="button" className="small" onClick={() => void choose()} data-testid="export-choose">
+              {t('app.choose')}
+            </button>
+          </span>
+        </div>
+      </fieldset>
+
+      {phase.kind === 'running' && (
+        <div className="export-progress" data-testid="export-progress">
+          <progress max={phase.total || 1} value={phase.total ? phase.done : undefined} />
+          <div className="current-file">
+            {phase.total ? t('export.progress', { done: phase.done, total: phase.total }) : t('export.starting')}
+            {phase.current && (
+              <>
+                {' '}
+                · <bdi>{phase.current}</bdi>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+      {phase.kind === 'failed' && (
+        <p className="banner error" role="alert" data-testid="export-error">
+          {phase.error.code === 'cancelled'
+            ? t('export.cancelled')
+            : phase.error.file
+              ? t('export.failed-file', { message: phase.error.message, file: phase.error.file })
+              : t('export.failed', { message: phase.error.message })}
+        </p>
+      )}
+      {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}
+      {phase.kind === 'finished' && <DownloadNote outputs={phase.summary.outputs} />}
+      {phase.kind === 'replace?' && (
+        <p className="banner warn" role="alert" data-testid="export-replace-question">
+          <span>
+            <RichMessage id="export.replace-question" values={{ out: phase.out }} />
+          </span>
+        </p>
+      )}
+
+      <div className="dialog-actions">
+        {phase.kind === 'replace?' ? (
+          <>
+            <button onClick={() => void chooseAnother()} data-testid="export-choose-another">
+              {t('export.choose-another')}
+            </button>
+            <button className="primary" onClick={() => void start(phase.out)} data-testid="export-replace">
+              {t('export.replace')}
+            </button>
+          </>
+        ) : running ? (
+          <button onClick={() => void cancel()} data-testid="export-cancel" disabled={!phase.jobId}>
+            {t('app.cancel')}
+          </button>
+        ) : (
+          <>
+            <button onClick={close}>{phase.kind === 'finished' ? t('app.close') : t('app.cancel')}</button>
+            <button className="primary" disabled={!splitValid} onClick={() => void start()} data-testid="export-start">
+              {phase.kind === 'finished' ? t('export.again') : t('export.export')}
+            </button>
+          </>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

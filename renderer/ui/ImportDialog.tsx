@@ -59,7 +59,6 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
   return (
     <Dialog
       className="dataset-dialog"
-      titleId="import-title"
       title={t('import.title')}
       testId="import-dialog"
       onClose={busy ? undefined : onClose}

@@ -15,6 +15,7 @@ import { toErrorData } from '../session/autosave';
 import { loadCorpusProgress } from '../session/corpus-progress';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
+import { CloseButton, Dialog, DialogError } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 
 export const PROGRESS_DIALOG = 'progress';
@@ -52,45 +53,27 @@ export function ProgressDialog({ onClose }: DialogProps): ReactElement {
   }, []);
   const colors = Object.fromEntries((labels ?? []).map((l) => [l.name, l.color ?? '#9aa6b8']));
   return (
-    <div className="overlay" onClick={onClose}>
-      <div
-        className="dialog progress-view"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="progress-title"
-        data-testid="progress-view"
-        onClick={(e) => e.stopPropagation()}
-      >
-        <h2 id="progress-title">{t('progress.title')}</h2>
-        {error && (
-          <p className="banner error" role="alert">
-            {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
-          </p>
-        )}
-        {!progress && !error && <p className="muted">{t('progress.counting')}</p>}
-        {progress && (
-          <>
-            <section aria-labelledby="progress-status">
-              <h3 id="progress-status">{t('progress.status-over-time')}</h3>
-              <p className="muted">{t('progress.status-note', { n: progress.documents })}</p>
-              <Svg node={statusOverTimeChart(progress, words)} />
-            </section>
-            <section aria-labelledby="progress-labels">
-              <h3 id="progress-labels">{t('progress.labels')}</h3>
-              <Svg node={entitiesChart(progress, colors, words)} />
-            </section>
-            <section aria-labelledby="progress-annotators">
-              <h3 id="progress-annotators">{t('progress.annotators')}</h3>
-              <Svg node={annotatorsChart(progress, words)} />
-            </section>
-          </>
-        )}
-        <div className="dialog-buttons">
-          <button className="primary" onClick={onClose} autoFocus>
-            {t('app.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog className="progress-view" title={t('progress.title')} testId="progress-view" onClose={onClose}>
+      {error && <DialogError error={error} />}
+      {!progress && !error && <p className="muted">{t('progress.counting')}</p>}
+      {progress && (
+        <>
+          <section aria-labelledby="progress-status">
+            <h3 id="progress-status">{t('progress.status-over-time')}</h3>
+            <p className="muted">{t('progress.status-note', { n: progress.documents })}</p>
+            <Svg node={statusOverTimeChart(progress, words)} />
+          </section>
+          <section aria-labelledby="progress-labels">
+            <h3 id="progress-labels">{t('progress.labels')}</h3>
+            <Svg node={entitiesChart(progress, colors, words)} />
+          </section>
+          <section aria-labelledby="progress-annotators">
+            <h3 id="progress-annotators">{t('progress.annotators')}</h3>
+            <Svg node={annotatorsChart(progress, words)} />
+          </section>
+        </>
+      )}
+      <CloseButton onClose={onClose} />
+    </Dialog>
   );
 }

@@ -25,6 +25,7 @@ import {
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { acceptAllLike, clearSuggestions, decideSuggestion, drawSuggestions } from '../text/suggestion-commands';
+import { Checkbox } from './Checkbox';
 import { RichMessage } from './RichMessage';
 import '../styles/suggestions.css';
 
@@ -125,14 +126,13 @@ export function SuggestionBar(): ReactElement | null {
           <summary>{t('review.sources')}</summary>
           <div className="review-sources-list">
             {SUGGESTION_SOURCES.map((source) => (
-              <label key={source}>
-                <input
-                  type="checkbox"
-                  checked={review.sources[source]}
-                  onChange={(e) => setSuggestionSource(source, e.target.checked)}
-                />{' '}
+              <Checkbox
+                key={source}
+                checked={review.sources[source]}
+                onChange={(on) => setSuggestionSource(source, on)}
+              >
                 {t('review.source-count', { source: t(SOURCE_NAMES[source]), n: counts.bySource[source] ?? 0 })}
-              </label>
+              </Checkbox>
             ))}
           </div>
         </details>

@@ -17,13 +17,7 @@ export function SyncReportDialog({ onClose }: DialogProps): ReactElement | null 
   const list = (items: string[]) => new Intl.ListFormat(locale).format(items);
   const upstream = report.status.upstream ?? '';
   return (
-    <Dialog
-      className="sync-report"
-      titleId="sync-report-title"
-      title={t('sync.report-title')}
-      testId="sync-report"
-      onClose={onClose}
-    >
+    <Dialog className="sync-report" title={t('sync.report-title')} testId="sync-report" onClose={onClose}>
       {report.problem && (
         <div className="banner error" role="alert" data-testid="sync-problem" data-reason={report.problem.reason}>
           <strong>{t(`sync.problem.${report.problem.reason}` as MessageKey)}</strong>

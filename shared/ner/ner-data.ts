@@ -1,6 +1,7 @@
 // CoNLL entity data for `tahrir ner-eval`: sentences of `token<TAB>tag` lines (blank line
 // between sentences, CRLF or LF, `-DOCSTART-` lines skipped), their fine-grained classes
 // mapped to our labels, and precision/recall/F1 over exact spans (the conlleval convention).
+import { goldScore, type GoldCounts, type GoldScore } from '../gold-score';
 import { spansOfTags, type TaggedSentence } from './tagger';
 
 /**
@@ -170,22 +171,8 @@ export function parseDataArgument(arg: string): { file: string; range: { from: n
   return { file: m[1], range: { from, to } };
 }
 
-export interface LabelScore {
+export interface LabelScore extends GoldScore {
   label: string;
-  /** Spans in the gold data, spans predicted, spans predicted exactly right. */
-  gold: number;
-  predicted: number;
-  correct: number;
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function score(label: string, gold: number, predicted: number, correct: number): LabelScore {
-  const precision = predicted === 0 ? 0 : correct / predicted;
-  const recall = gold === 0 ? 0 : correct / gold;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { label, gold, predicted, correct, precision, recall, f1 };
 }
 
 /**
@@ -197,7 +184,7 @@ export function scoreSpans(
   predicted: readonly (readonly string[])[],
   micro: readonly string[] = SCORED_LABELS,
 ): { labels: LabelScore[]; micro: LabelScore } {
-  const counts = new Map<string, { gold: number; predicted: number; correct: number }>();
+  const counts = new Map<string, GoldCounts>();
   const entry = (label: string) => {
     let c = counts.get(label);
     if (!c) counts.set(label, (c = { gold: 0, predicted: 0, correct: 0 }));
@@ -216,17 +203,15 @@ export function scoreSpans(
   });
   const labels = [...counts.keys()].sort().map((l) => {
     const c = counts.get(l)!;
-    return score(l, c.gold, c.predicted, c.correct);
+    return { label: l, ...goldScore(c) };
   });
-  const sum = (f: (c: { gold: number; predicted: number; correct: number }) => number) =>
+  const sum = (f: (c: GoldCounts) => number) =>
     micro.reduce((n, l) => n + f(counts.get(l) ?? { gold: 0, predicted: 0, correct: 0 }), 0);
   return {
     labels,
-    micro: score(
-      micro.join('/'),
-      sum((c) => c.gold),
-      sum((c) => c.predicted),
-      sum((c) => c.correct),
-    ),
+    micro: {
+      label: micro.join('/'),
+      ...goldScore({ gold: sum((c) => c.gold), predicted: sum((c) => c.predicted), correct: sum((c) => c.correct) }),
+    },
   };
 }

@@ -3,6 +3,7 @@
 // Pure TypeScript and deterministic given a seed (the only randomness is the order of the
 // sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
 // is readable JSON: a feature's weights per tag, and the transition weights.
+import { seededRandom } from '../seeded-random';
 import { sentenceFeatures } from './features';
 import type { WordProfiles } from './word-profile';
 
@@ -43,18 +44,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-}
-
-/** A seeded generator (mulberry32): the same seed gives the same passes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** I-X may only follow B-X or I-X: a tag sequence that breaks this is never decoded. */

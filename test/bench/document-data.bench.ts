@@ -5,7 +5,7 @@
 import { sortedSpans, spansOverlapping, withSpans } from '../../shared/document-data';
 import type { Entity } from '../../shared/model';
 import { SpanList } from '../../shared/span-list';
-import { seededRandom } from './generate-corpus';
+import { seededRandom } from '../../shared/seeded-random';
 
 interface BenchRow {
   name: string;

@@ -5,19 +5,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
+import { seededRandom } from '../../shared/seeded-random';
 import { serializeSidecar } from '../../shared/sidecar';
-
-/** mulberry32: small, fast, good enough for picking words. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ARABIC_WORDS = (
   'قال أضاف أكد أعلن الرئيس الوزير الحكومة المحادثات الاتفاق الأمن الدولي الاقتصاد العلاقات الدفاعية ' +

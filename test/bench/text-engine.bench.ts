@@ -8,7 +8,7 @@ import { CodePointIndex, codePointLength } from '../../shared/code-points';
 import type { Edit, Entity, Sidecar } from '../../shared/model';
 import { applyEdits, mapSpan, PositionMap } from '../../shared/position-map';
 import { tokenize } from '../../shared/tokenizer';
-import { seededRandom } from './generate-corpus';
+import { seededRandom } from '../../shared/seeded-random';
 
 interface BenchRow {
   name: string;

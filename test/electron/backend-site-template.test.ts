@@ -75,7 +75,7 @@ describe('Backend.suggest with site templates', () => {
     const reasonOfMarker = async () =>
       (await backend!.suggest('wire/w0')).edits.find((e) => e.text.startsWith(AR_TEMPLATE.endMarker))?.reason;
     expect(await until(async () => (await reasonOfMarker()) ?? undefined)).toBe('appears in 5 of 5 wire articles');
-    await new Promise((r) => setTimeout(r, 300)); // the watch starts
+    await backend.watching();
     await writeFiles(root, { 'wire/w6.txt': arabicArticle(6), 'wire/w7.txt': arabicArticle(7) });
     expect(
       await until(async () => ((await reasonOfMarker()) === 'appears in 7 of 7 wire articles' ? true : undefined)),

@@ -401,7 +401,7 @@ describe('Backend events', () => {
     const events: string[] = [];
     const stop = backend.onEvent((e) => events.push(e.type === 'sidecar-changed' ? `${e.type} ${e.id}` : e.type));
     try {
-      await new Promise((r) => setTimeout(r, 300)); // the watch is in place
+      await backend.watching();
       const doc = await backend.openDocument(id);
       const { revision } = await backend.saveSidecar(
         id,

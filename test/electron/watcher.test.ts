@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TahrirEvent } from '../../shared/api';
 import { classifyWorkspacePath, WorkspaceWatcher } from '../../electron/watcher';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let root: string;
 let events: TahrirEvent[];
@@ -41,10 +40,25 @@ describe('classifyWorkspacePath', () => {
 for (const perFolder of [true, false]) {
   const recursiveOnLinux = !perFolder && process.platform === 'linux';
   describe(`WorkspaceWatcher (${perFolder ? 'one watch per folder' : 'recursive watch'})`, () => {
-    /** Waits until the watcher has been quiet and reported (debounce 60 ms here). */
-    async function quiet(): Promise<void> {
-      await sleep(400);
+    /**
+     * Waits until the watcher has reported what `check` expects, and for that report to end: fs events
+     * come late on a loaded machine, so no fixed sleep decides (a 100 ms one failed under load).
+     */
+    async function reported(check: () => void): Promise<void> {
+      await vi.waitFor(check, { timeout: 15_000, interval: 20 });
       await watcher.settled();
+    }
+
+    let marks = 0;
+    /**
+     * Nothing was reported for what came before: a new text written now is reported only after every
+     * earlier change was (one queue of fs events, reports in order), and its report must be all there is.
+     */
+    async function nothingReported(): Promise<void> {
+      writeFileSync(join(root, `mark-${++marks}.txt`), 'mark');
+      await reported(() => expect(events).toContainEqual({ type: 'documents-changed' }));
+      expect(events).toEqual([{ type: 'documents-changed' }]);
+      events.length = 0;
     }
 
     beforeEach(async () => {
@@ -67,8 +81,10 @@ for (const perFolder of [true, false]) {
       writeFileSync(file, '{"v":1}');
       writeFileSync(file, '{"v":2}');
       writeFileSync(file, '{"v":3}');
-      await quiet();
+      await reported(() => expect(events).toContainEqual({ type: 'documents-changed' }));
       expect(events).toEqual([{ type: 'sidecar-changed', id: 'a' }, { type: 'documents-changed' }]);
+      events.length = 0;
+      await nothingReported(); // once: no late second report of the burst
     });
 
     it('stays silent for our own atomic save (temp file + rename) whose bytes it was told about', async () => {
@@ -77,12 +93,10 @@ for (const perFolder of [true, false]) {
       const tmp = join(root, '.a.annotations.json.tmp-42');
       writeFileSync(tmp, body);
       renameSync(tmp, join(root, 'a.annotations.json'));
-      await quiet();
-      expect(events).toEqual([]);
+      await nothingReported();
       // The same file changed by someone else afterwards is reported.
       writeFileSync(join(root, 'a.annotations.json'), body.replace('}', ',"x":1}'));
-      await quiet();
-      expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' });
+      await reported(() => expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' }));
     });
 
     it.skipIf(recursiveOnLinux)(
@@ -92,16 +106,14 @@ for (const perFolder of [true, false]) {
           const tmp = join(root, `.a.annotations.json.${n}.tmp`);
           writeFileSync(tmp, `{"n":${n}}`);
           renameSync(tmp, join(root, 'a.annotations.json'));
-          await quiet();
-          expect(events, `save ${n}`).toContainEqual({ type: 'sidecar-changed', id: 'a' });
+          await reported(() => expect(events, `save ${n}`).toContainEqual({ type: 'sidecar-changed', id: 'a' }));
           events.length = 0;
         }
         // And a text replaced the same way, twice.
         for (const body of ['new text', 'newer text']) {
           writeFileSync(join(root, '.a.txt.tmp'), body);
           renameSync(join(root, '.a.txt.tmp'), join(root, 'a.txt'));
-          await quiet();
-          expect(events, body).toContainEqual({ type: 'text-changed', id: 'a' });
+          await reported(() => expect(events, body).toContainEqual({ type: 'text-changed', id: 'a' }));
           events.length = 0;
         }
       },
@@ -109,61 +121,61 @@ for (const perFolder of [true, false]) {
 
     it('reports a changed text as text-changed, a new one as documents-changed, a deleted one as document-removed', async () => {
       writeFileSync(join(root, 'old', 'b.txt'), 'b changed');
-      await quiet();
-      expect(events).toEqual([{ type: 'text-changed', id: 'old/b' }]);
+      await reported(() => expect(events).toEqual([{ type: 'text-changed', id: 'old/b' }]));
       events.length = 0;
       writeFileSync(join(root, 'c.txt'), 'new');
-      await quiet();
-      expect(events).toEqual([{ type: 'documents-changed' }]);
+      await reported(() => expect(events).toEqual([{ type: 'documents-changed' }]));
       events.length = 0;
       unlinkSync(join(root, 'a.txt'));
-      await quiet();
-      expect(events).toEqual([{ type: 'document-removed', id: 'a' }, { type: 'documents-changed' }]);
+      await reported(() =>
+        expect(events).toEqual([{ type: 'document-removed', id: 'a' }, { type: 'documents-changed' }]),
+      );
     });
 
     it('a text rewritten with identical bytes is not a change', async () => {
       watcher.noteContent('a.txt', sha('نص عمّان 👍🏽\r\n'));
       writeFileSync(join(root, 'a.txt'), 'نص عمّان 👍🏽\r\n');
-      await quiet();
-      expect(events).toEqual([]);
+      await nothingReported();
     });
 
     it('reports the documents of a folder that vanished, and of a new folder', async () => {
       rmSync(join(root, 'old'), { recursive: true });
-      await quiet();
-      expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
-      expect(events).toContainEqual({ type: 'documents-changed' });
+      await reported(() => {
+        expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
+        expect(events).toContainEqual({ type: 'documents-changed' });
+      });
       events.length = 0;
+      // The text written at once, as a checkout or a copy does: found by the new folder's listing or its watch.
       mkdirSync(join(root, 'new', 'deep'), { recursive: true });
-      await sleep(100);
       writeFileSync(join(root, 'new', 'deep', 'd.txt'), 'd');
-      await quiet();
-      expect(events).toContainEqual({ type: 'documents-changed' });
+      await reported(() => expect(events).toContainEqual({ type: 'documents-changed' }));
       events.length = 0;
+      // Now watched: a change to it is reported.
       writeFileSync(join(root, 'new', 'deep', 'd.txt'), 'd2');
-      await quiet();
-      expect(events).toEqual([{ type: 'text-changed', id: 'new/deep/d' }]);
+      await reported(() => expect(events).toContainEqual({ type: 'text-changed', id: 'new/deep/d' }));
+      expect(events.filter((e) => e.type !== 'text-changed')).toEqual([]);
     });
 
     it('a folder removed and made again (a git checkout) is watched again', async () => {
       rmSync(join(root, 'old'), { recursive: true });
-      await quiet();
+      await reported(() => expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' }));
+      events.length = 0;
       mkdirSync(join(root, 'old'));
-      await sleep(100);
       writeFileSync(join(root, 'old', 'b.txt'), 'b again');
-      await quiet();
+      await reported(() => expect(events).toContainEqual({ type: 'documents-changed' }));
       events.length = 0;
       writeFileSync(join(root, 'old', 'b.txt'), 'b changed after the checkout');
-      await quiet();
-      expect(events).toEqual([{ type: 'text-changed', id: 'old/b' }]);
+      await reported(() => expect(events).toContainEqual({ type: 'text-changed', id: 'old/b' }));
+      expect(events.filter((e) => e.type !== 'text-changed')).toEqual([]);
     });
 
     it('the whole workspace folder vanishing reports its documents removed and keeps the process alive', async () => {
       rmSync(root, { recursive: true, force: true });
-      await quiet();
-      expect(events).toContainEqual({ type: 'document-removed', id: 'a' });
-      expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
-      expect(events).toContainEqual({ type: 'documents-changed' });
+      await reported(() => {
+        expect(events).toContainEqual({ type: 'document-removed', id: 'a' });
+        expect(events).toContainEqual({ type: 'document-removed', id: 'old/b' });
+        expect(events).toContainEqual({ type: 'documents-changed' });
+      });
     });
 
     it('ignores hidden folders such as the recovery journal and .git', async () => {
@@ -171,8 +183,7 @@ for (const perFolder of [true, false]) {
       writeFileSync(join(root, '.tahrir', 'recovery', 'a.json'), '{}');
       mkdirSync(join(root, '.git'));
       writeFileSync(join(root, '.git', 'index'), 'x');
-      await quiet();
-      expect(events).toEqual([]);
+      await nothingReported();
     });
   });
 }

@@ -143,7 +143,7 @@ describe('a sidecar changed on disk', () => {
   it('through the real event stream: the watcher reports the change and the dialog opens', async () => {
     const stopListening = listenToBackend();
     try {
-      await new Promise((r) => setTimeout(r, 300)); // the watch is in place
+      await backend.watching();
       changeHere('t50', 10, 14);
       editOnDisk({ id: 't100' });
       await until(() => store().getState().dialog === EXTERNAL_CHANGE_DIALOG);

@@ -16,6 +16,7 @@ import { Backend } from '../../electron/backend';
 import { validateWorkspace } from '../../electron/cli/validate';
 import { sameContent } from '../../shared/merge-sidecars';
 import type { Entity, Sidecar, SidecarConflict } from '../../shared/model';
+import { seededRandom } from '../../shared/seeded-random';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { tokenize } from '../../shared/tokenizer';
 import { useCliBundle } from '../electron/cli/cli-bundle';
@@ -36,18 +37,6 @@ const DOCUMENTS: Record<string, string> = {
 };
 
 const cli = useCliBundle();
-
-/** mulberry32: a seeded random in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function git(cwd: string, ...args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
@@ -133,7 +122,7 @@ async function checkNotTorn(clone: string, when: string): Promise<void> {
 describe('three annotators, one corpus, one bare remote', () => {
   it(`${ROUNDS} rounds of annotate / commit / pull through the merge driver / push: nothing lost, conflicts only where two changed one item`, async () => {
     const started = Date.now();
-    const rand = random(SEED);
+    const rand = seededRandom(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
     const top = await tempFolder('tahrir-clones-');
     const remote = join(top, 'remote.git');

@@ -7,11 +7,11 @@ import { SITE_LEARNED_RULE } from '../../../shared/boilerplate/site-template';
 import { lessonsOf } from '../../../shared/boilerplate/teaching';
 import { lineKey } from '../../../shared/boilerplate/template-keys';
 import type { Edit } from '../../../shared/model';
-import { random } from './site-articles';
+import { seededRandom } from '../../../shared/seeded-random';
 
 /** An article of a made-up site whose every article ends in a credit box the editor removes by hand. */
 function article(n: number): { text: string; credit: string } {
-  const next = random(n);
+  const next = seededRandom(n);
   const words = [
     'council',
     'members',

@@ -1,6 +1,7 @@
 // Articles of two made-up news sites, written for these tests (nothing comes from the corpus):
 // each article has its own sentences, and the site's template around them. Deterministic: the
 // same `n` always gives the same article.
+import { seededRandom } from '../../../shared/seeded-random';
 
 const AR_WORDS = [
   'أعلنت',
@@ -97,18 +98,6 @@ const EN_WORDS = [
 const AR_PLACES = ['الرياض', 'جدة', 'الدمام', 'أبها', 'تبوك', 'المدينة المنورة', 'القاهرة', 'عمان'];
 const EN_PLACES = ['DENVER', 'NEW YORK', 'LONDON', 'AUSTIN', 'BOSTON', 'SAN DIEGO'];
 
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(words: readonly string[], next: () => number, length: number, stop = '.'): string {
   const out: string[] = [];
   for (let i = 0; i < length; i++) out.push(words[Math.floor(next() * words.length)]);
@@ -128,7 +117,7 @@ export const AR_TEMPLATE = {
  * own, sometimes "وقال:", the end marker and a time line; most also the app promo.
  */
 export function arabicArticle(n: number): string {
-  const next = random(1000 + n);
+  const next = seededRandom(1000 + n);
   const place = AR_PLACES[n % AR_PLACES.length];
   const lines = [` ${place} ${(n % 28) + 1} محرم 1447 هـ الموافق ${(n % 30) + 1} يوليو 2025 م واس`];
   const paragraphs = 3 + Math.floor(next() * 4);
@@ -150,7 +139,7 @@ const EN_NAMES = ['Dana Ruiz', 'Omar Haddad', 'Lena Park', 'Sam Okafor'];
 
 /** An English article: "PLACE (Metro Wire) - " glued before its first sentence, a newsletter box, a follow line. */
 export function englishArticle(n: number): string {
-  const next = random(5000 + n);
+  const next = seededRandom(5000 + n);
   const place = EN_PLACES[n % EN_PLACES.length];
   const lines = [`${place} (Metro Wire) - ${sentence(EN_WORDS, next, 18)}`];
   const paragraphs = 3 + Math.floor(next() * 4);

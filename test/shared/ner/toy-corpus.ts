@@ -1,6 +1,6 @@
 // A toy entity corpus written for the tests (no research data): people after a title,
 // places after في, organisations after وزارة / شركة, in Arabic with clitics and in English.
-import { seededRandom } from '../../../shared/ner/tagger';
+import { seededRandom } from '../../../shared/seeded-random';
 
 const FIRST = [
   'سامر',
