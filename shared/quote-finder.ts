@@ -294,7 +294,10 @@ export function findQuotes(
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Speakers in reading order: "he added" and وأضاف أن are the one who spoke last.
   // Also the last one the text names as saying something, when no quote came since.
-  const mentions = speakerMentions(chars);
+  const mentions = speakerMentions(
+    chars,
+    out.filter((q) => q.kind === 'direct'),
+  );
   let m = 0;
   let previous: { start: number; end: number } | null = null;
   let previousAt = -1;

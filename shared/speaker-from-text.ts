@@ -36,7 +36,8 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     // "Ltd." keeps its point inside a name, but a point before a space ends the sentence.
     const next = text[m.index + m[0].length];
     // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
-    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof)\.$/u.test(t);
+    // (Nor after an Arabic one-letter title: د. "Dr.", م. "Eng.", أ. "Prof.".)
+    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof|[\u0621-\u064A])\.$/u.test(t);
     const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
@@ -175,6 +176,10 @@ const ARABIC_STOPS = fold([
   'انها',
   'إنهم',
   'أنهم',
+  'بأن',
+  'بأنه',
+  'بأنها',
+  'بأنهم',
   'في',
   'خلال',
   'عقب',
@@ -301,21 +306,41 @@ const TITLES = fold(
   ).split(' '),
 );
 
+/** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
+function nameBeforeColon(tokens: Token[], from: number): Span | null {
+  const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');
+  if (comma < 0 || tokens.slice(from, comma).some((t) => !t.word)) return null;
+  let end = comma + 1;
+  while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
+  if (end === comma + 1 || tokens[end]?.text !== ':') return null;
+  return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
-  for (let k = from; k < tokens.length && words.length < 6; k++) {
+  // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
+  // read on to find that name, but a subject with no name keeps its first six words.
+  const title = (w: Token) => /^ال/u.test(w.folded) || TITLES.has(w.folded.replace(/^[وف]/u, ''));
+  for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      // مؤسسة "الحدود الإلكترونية": a name in quotation marks right after the noun is part of it.
+      if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
+        let k2 = k + 1;
+        while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
+      }
       if (t.text === '،' && words.length > 0) {
         // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
         const name: Token[] = [];
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
-        const titleFirst = /^ال/u.test(words[0].folded) || TITLES.has(words[0].folded.replace(/^[وف]/u, ''));
-        if (name.length > 0 && tokens[k2]?.text === '،' && titleFirst && !inSet(name[0].folded, ARABIC_STOPS))
+        // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
+        const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':' || k2 === tokens.length;
+        if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -331,7 +356,11 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
     const ali = arabic && /^و?علي$/u.test(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) break;
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
+      // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
+      if (arabic && words.length > 0 && title(words[0])) return nameBeforeColon(tokens, k) ?? namePart(words, commas);
+      break;
+    }
     if (inSet(t.folded, PARTICIPLES) || (words.length === 0 && inSet(t.folded, SAY))) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject.
     if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
@@ -339,7 +368,7 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     words.push(t);
   }
   if (words.length === 0) return null;
-  return namePart(words, commas);
+  return namePart(words.slice(0, 6), commas);
 }
 
 /** English words a subject never runs back over. */
@@ -363,6 +392,15 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       break;
     }
     if (inSet(t.folded, SAY) || inSet(t.folded, PARTICIPLES)) break;
+    // "Dustin Schafer, a director at …, who is working on …, said": the relative clause is not the
+    // subject; read on to the name before it.
+    // (Only a clause right before the verb: in "In its decision, which is binding, the court said",
+    // the subject comes after it.)
+    if (/^(who|which)$/u.test(t.folded) && commas.length === 0 && /^[,،]$/u.test(tokens[k - 1]?.text ?? '')) {
+      words.length = 0;
+      k--;
+      continue;
+    }
     // "as the government said": the subject starts after the conjunction.
     if (SUBORDINATORS.has(t.folded)) break;
     words.unshift(t);
@@ -542,6 +580,14 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
   if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  // وفقا لبول بيرنال، محاضر…: «…»: the name after the ل of وفقا / طبقا.
+  const wafqan = head.findIndex(
+    (t, k) => /^[وف]?(وفقا|طبقا)$/u.test(t.folded) && /^ل./u.test(head[k + 1]?.folded ?? ''),
+  );
+  if (wafqan >= 0) {
+    const s = resolve(subjectAfter(head, wafqan + 1));
+    if (s) return { start: s.start === head[wafqan + 1].start ? s.start + 1 : s.start, end: s.end };
+  }
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   const subject = englishSubject(head);
@@ -556,7 +602,12 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
  * quote finder takes the last of them before a quote as the one "he said" and وأضاف mean, also
  * when the sentence that named them held no quote.
  */
-export function speakerMentions(chars: readonly string[]): { at: number; speaker: Span }[] {
+export function speakerMentions(
+  chars: readonly string[],
+  quotes: readonly Span[] = [],
+): { at: number; speaker: Span }[] {
+  // A verb inside a quotation is the speaker's own word ("…err on the side of most caution"), not an attribution.
+  const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
   let start = 0;
@@ -565,7 +616,7 @@ export function speakerMentions(chars: readonly string[]): { at: number; speaker
     const sentence = tokens.slice(start, k);
     start = k + 1;
     sentence.forEach((t, i) => {
-      if (!t.word) return;
+      if (!t.word || quoted(t)) return;
       let subject: Subject = null;
       if (t.folded === 'according' && sentence[i + 1]?.folded === 'to') subject = subjectAfter(sentence, i + 2);
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
