@@ -6,7 +6,7 @@
 // Of a phrase with commas the part that is a name is taken ("his daughter, Linda Flowers").
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
-import { foldWord, speechForm } from './speech-verbs';
+import { foldWord, isSayingVerb, speechForm } from './speech-verbs';
 
 export interface Span {
   start: number;
@@ -51,117 +51,6 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
 }
 
 const fold = (words: string[]) => new Set(words.map((w) => normalizeForMatch(w).text));
-
-/** Verbs of saying whose subject is the speaker. */
-const SAY = fold([
-  'قال',
-  'قالت',
-  'قالوا',
-  'يقول',
-  'تقول',
-  'يقولون',
-  'أضاف',
-  'أضافت',
-  'أضافوا',
-  'يضيف',
-  'تضيف',
-  'أكد',
-  'أكدت',
-  'أكدوا',
-  'يؤكد',
-  'تؤكد',
-  'صرح',
-  'صرحت',
-  'أوضح',
-  'أوضحت',
-  'تابع',
-  'تابعت',
-  'أشار',
-  'أشارت',
-  'ذكر',
-  'ذكرت',
-  'أعلن',
-  'أعلنت',
-  'أعلنوا',
-  'اعتبر',
-  'اعتبرت',
-  'شدد',
-  'شددت',
-  'كتب',
-  'كتبت',
-  'سأل',
-  'تساءل',
-  'أجاب',
-  'ردد',
-  'رأى',
-  'يرى',
-  'ترى',
-  'نقل',
-  'نقلت',
-  'أفاد',
-  'أفادت',
-  'حذر',
-  'حذرت',
-  'زعم',
-  'واصل',
-  'واصلت',
-  'اختتم',
-  'said',
-  'says',
-  'say',
-  'told',
-  'tells',
-  'added',
-  'adds',
-  'asked',
-  'explained',
-  'explains',
-  'wrote',
-  'writes',
-  'tweeted',
-  'stated',
-  'noted',
-  'announced',
-  'recalled',
-  'estimated',
-  'warned',
-  'argued',
-  'insisted',
-  'replied',
-  'continued',
-  'acknowledged',
-  'predicted',
-  'suggested',
-  'indicated',
-  'explained',
-]);
-
-/** Participles of saying (قائلا، مشيرا إلى…): their subject is the sentence's, so the one who spoke last. */
-const PARTICIPLES = fold([
-  'قائلا',
-  'قائلة',
-  'مضيفا',
-  'مضيفة',
-  'مؤكدا',
-  'مؤكدة',
-  'مؤكدين',
-  'مشيرا',
-  'مشيرة',
-  'مشيرين',
-  'موضحا',
-  'موضحة',
-  'لافتا',
-  'لافتة',
-  'معتبرا',
-  'متسائلا',
-  'مبررا',
-  'مبررة',
-  'واصفا',
-  'predicting',
-  'saying',
-  'adding',
-  'arguing',
-]);
 
 /** Words that end an Arabic subject after its verb: the reported content, time, place, manner and audience. */
 const ARABIC_STOPS = fold([
@@ -265,16 +154,13 @@ const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
 const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
 
-/**
- * A folded word is one of `set`, also with و / ف in front; SAY and PARTICIPLES also take every
- * form of speech-verbs.ts.
- */
+/** A folded word is one of `set`, also with و / ف in front. */
 function inSet(word: string, set: ReadonlySet<string>): boolean {
-  if (set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)))) return true;
-  if (set === SAY) return speechForm(word) === 'verb';
-  if (set === PARTICIPLES) return speechForm(word) === 'participle';
-  return false;
+  return set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)));
 }
+
+/** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
+const isParticiple = (word: string) => speechForm(word) === 'participle';
 
 /**
  * Of a subject's words, the part that names someone: split at commas, the first part whose words
@@ -361,7 +247,7 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       if (arabic && words.length > 0 && title(words[0])) return nameBeforeColon(tokens, k) ?? namePart(words, commas);
       break;
     }
-    if (inSet(t.folded, PARTICIPLES) || (words.length === 0 && inSet(t.folded, SAY))) break;
+    if (isParticiple(t.folded) || (words.length === 0 && isSayingVerb(t.folded))) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject.
     if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
     if (PRONOUNS.has(t.folded) && words.length === 0) return 'pronoun';
@@ -391,7 +277,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       }
       break;
     }
-    if (inSet(t.folded, SAY) || inSet(t.folded, PARTICIPLES)) break;
+    if (isSayingVerb(t.folded) || isParticiple(t.folded)) break;
     // "Dustin Schafer, a director at …, who is working on …, said": the relative clause is not the
     // subject; read on to the name before it.
     // (Only a clause right before the verb: in "In its decision, which is binding, the court said",
@@ -480,7 +366,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   const f = head.findIndex((t, i) => t.word && i > dash);
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
-  if (inSet(head[f].folded, NOT_A_VERB) || inSet(head[f].folded, PARTICIPLES) || /^(ال|وال)/u.test(head[f].folded))
+  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
   return s === 'pronoun' ? null : s;
@@ -528,7 +414,7 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   const resolve = (s: Subject): Span | null | undefined => (s === 'pronoun' ? previous : s === null ? undefined : s);
 
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
-  const v = tail.findIndex((t) => t.word && inSet(t.folded, SAY));
+  const v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -546,14 +432,14 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
     if (!t.word) continue;
-    if (inSet(t.folded, PARTICIPLES)) {
+    if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
-      if (verb?.word && inSet(verb.folded, SAY)) continue;
+      if (verb?.word && isSayingVerb(verb.folded)) continue;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
       for (let j = k - 1; j >= 0; j--) {
-        if (!head[j].word || !inSet(head[j].folded, SAY) || !isArabic(head[j].text)) continue;
+        if (!head[j].word || !isSayingVerb(head[j].folded) || !isArabic(head[j].text)) continue;
         const s = resolve(subjectAfter(head.slice(0, k), j + 1));
         if (s !== undefined) return s;
         break;
@@ -561,7 +447,7 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
-    if (!inSet(t.folded, SAY)) continue;
+    if (!isSayingVerb(t.folded)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -622,7 +508,7 @@ export function speakerMentions(
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
-      else if (inSet(t.folded, SAY) && speechForm(t.folded) !== 'passive') {
+      else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         subject = isArabic(t.text) ? (before ?? after) : before === 'pronoun' ? null : (before ?? after);
