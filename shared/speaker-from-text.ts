@@ -225,7 +225,7 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
         // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
-        const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':' || k2 === tokens.length;
+        const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
         if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;

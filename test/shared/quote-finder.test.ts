@@ -143,6 +143,10 @@ describe('findQuotes: rules measured on the quote gold (made-up sentences)', () 
     expect(who('وقال رئيس ومؤسس جمعية نور في حياتنا الخيرية، د. سامر عادل: «سنفتح مركزا جديدا للأطفال».')).toEqual([
       'د. سامر عادل',
     ]);
+    // (But a title after the name, with no comma or colon to close it, is not the name: the words
+    // after it are the reported content.)
+    const title = texts('كما قال المهندس سامي فهد، وزير النقل إن الطريق سيفتح قبل نهاية الشهر المقبل.');
+    expect(title.map((q) => [q.kind, q.speaker])).toEqual([['indirect', 'المهندس سامي فهد']]);
     // وفقا لـ X، محاضر…: «…»: the name after the ل.
     expect(who('وهناك نصائح أخرى، وفقا لهالة مراد، أستاذة الإعلام :"لا تنشر بياناتك على كل موقع تزوره".')).toEqual([
       'هالة مراد',
