@@ -496,6 +496,13 @@ export function speakerMentions(
   const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
+  // Last words of names the text writes in full (Eleni Koutsoukosta): "Koutsoukosta" alone is that person.
+  const surnames = new Set(
+    tokens
+      .filter((t, k) => k > 0 && tokens[k - 1].word && /^\p{Lu}\p{Ll}/u.test(tokens[k - 1].text) && t.word)
+      .filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
+      .map((t) => t.folded),
+  );
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
@@ -515,6 +522,38 @@ export function speakerMentions(
       }
       if (subject && subject !== 'pronoun') out.push({ at: t.start, speaker: subject });
     });
+    // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
+    // the sentence before is the one a pronoun means, though that sentence reports no speech.
+    const said = out.length > 0 && out[out.length - 1].at >= (sentence[0]?.start ?? 0);
+    const name = said ? null : namedSubject(sentence, surnames);
+    if (name) out.push({ at: name.start, speaker: name });
   }
   return out;
+}
+
+/** Words an English sentence may start with before its subject. */
+const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
+
+/**
+ * The subject of an English sentence when it is a name: two or three capitalised words at its
+ * start (after "But", "And"…), then a word in lower case ("Dana Holt doesn't …"). One word only
+ * when the text wrote it as the last of a longer name: a capitalised first word is as often a
+ * place, a company or a common noun.
+ */
+function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | null {
+  const words = sentence.filter((t) => t.word || t.text === ',');
+  let k = 0;
+  while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  let end = k;
+  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
+  if (
+    end - k < (surnames.has(words[k]?.folded ?? '') ? 1 : 2) ||
+    !words[end]?.word ||
+    !/^\p{Ll}/u.test(words[end].text)
+  )
+    return null;
+  if (NOT_AN_ENGLISH_SUBJECT.has(words[k].folded) || PRONOUNS.has(words[k].folded) || isArabic(words[k].text))
+    return null;
+  if (/^(the|a|an)$/u.test(words[k].folded)) return null;
+  return { start: words[k].start, end: words[end - 1].end };
 }

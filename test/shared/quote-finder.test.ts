@@ -162,6 +162,13 @@ describe('findQuotes: rules measured on the quote gold (made-up sentences)', () 
           'ships are next.\n"Air cleaning becomes even more critical," he told reporters.',
       ),
     ).toEqual(['Dana Holt']);
+    // "she said" after a sentence whose subject is a person, though it reports no speech: that person.
+    expect(
+      who(
+        '"Buffets will go," said Mark Olsen, a chef. Lena Varga met the crew in May. ' +
+          'But Varga does not think they must go.\n\n"The layout can change, with more counters," she said.',
+      ),
+    ).toEqual(['Mark Olsen', 'Varga']);
     // A verb of saying inside a quotation ("most caution") names no one: "he said" is the last speaker.
     expect(
       who(
