@@ -22,6 +22,12 @@ const SITES = {
   ar: { 'bbc-arabic': 5, 'cnn-arabic': 5, alarabiya: 4, spa: 4, okaz: 4, aawsat: 4 },
   en: { reuters: 5, usatoday: 5, washingtonpost: 4 },
 };
+// The third half, drawn later to judge the speaker rules on articles they were not fitted to: the
+// next files of each site's same shuffle (so the first two halves stay as they were labelled).
+const DEV2 = {
+  ar: { 'bbc-arabic': 3, 'cnn-arabic': 2, alarabiya: 2, spa: 2, okaz: 2, aawsat: 2 },
+  en: { reuters: 3, usatoday: 2, washingtonpost: 2 },
+};
 
 /**
  * A module of shared/ that imports nothing, compiled by esbuild on the spot: this script is plain
@@ -48,7 +54,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -63,6 +69,8 @@ export function sample(seed) {
         [files[i], files[j]] = [files[j], files[i]];
       }
       files.slice(0, n).forEach((file, k) => out.push({ file, lang, half: k % 2 === 0 ? 'dev' : 'test' }));
+      const more = /** @type {Record<string, number>} */ (DEV2[/** @type {'ar' | 'en'} */ (lang)])[site];
+      files.slice(n, n + more).forEach((file) => out.push({ file, lang, half: 'dev2' }));
     }
   return out;
 }

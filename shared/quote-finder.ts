@@ -9,8 +9,8 @@
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
-import { SPEECH_VERBS, suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
-import { speechForm } from './speech-verbs';
+import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
+import { isQuoteCue } from './speech-verbs';
 import { speakerFromText, speakerMentions } from './speaker-from-text';
 import type { QuoteSuggestion } from './suggestions';
 
@@ -19,41 +19,6 @@ const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“�
 /** Some Arabic sites write them the other way round (»…«, ”…“, and ”…” with one mark for both). */
 const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '‹' };
 const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED)]);
-
-/** Speech verbs for direct quotes, beyond the speaker suggestion's: participles and verbs of writing and asking. */
-const MORE_VERBS = [
-  'قائلا',
-  'قائلة',
-  'مضيفا',
-  'مضيفة',
-  'مؤكدا',
-  'مؤكدة',
-  'متسائلا',
-  'يقولون',
-  'قالوا',
-  'أضافوا',
-  'كتب',
-  'كتبت',
-  'سأل',
-  'تساءل',
-  'ردد',
-  'أجاب',
-  'says',
-  'asked',
-  'replied',
-  'insisted',
-  'warned',
-  'argued',
-  'continued',
-  'recalled',
-  'writes',
-  'tells',
-  'explains',
-  'adds',
-  'according',
-];
-const VERBS = [...new Set([...SPEECH_VERBS, ...MORE_VERBS])].map((v) => normalizeForMatch(v).text);
-const VERB_SET = new Set(VERBS.filter((v) => !v.includes(' ')));
 
 const SENTENCE_END = /[.!?؟\n]/u;
 const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
@@ -155,14 +120,8 @@ function findLastIndex<T>(items: readonly T[], test: (t: T) => boolean): number 
 /** Words of a stretch of text, folded. */
 const wordsOf = (text: string): string[] => (normalizeForMatch(text).text.match(WORD) ?? []) as string[];
 
-/**
- * A folded word is a verb of saying, also with و / ف in front; an Arabic one in any of its forms
- * (speech-verbs.ts). English keeps its own list: more verbs there found more titles than quotes.
- */
-function isVerb(word: string, verbs: ReadonlySet<string>): boolean {
-  if (verbs.has(word) || (/^[\u0600-\u06FF]/u.test(word) && speechForm(word) !== null)) return true;
-  return (word.startsWith('و') || word.startsWith('ف')) && verbs.has(word.slice(1));
-}
+/** A folded word cues a quotation: a verb of saying (speech-verbs.ts), or the "according" of "according to X". */
+const isVerb = (word: string): boolean => isQuoteCue(word) || word === 'according';
 
 /** What introduces the quote: a speech verb in the same sentence just before or after it, or a colon before it. */
 function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'colon' | 'verb' | null {
@@ -171,14 +130,14 @@ function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'c
   before = before.slice(lastSentenceEnd(before) + 1);
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
-  if (beforeWords.slice(-8).some((w) => isVerb(w, VERB_SET)) || /according to\s*$/iu.test(before)) return 'verb';
+  if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
   if (
     wordsOf(after)
       .slice(0, 12)
-      .some((w) => isVerb(w, VERB_SET))
+      .some((w) => isVerb(w))
   )
     return 'verb';
   return null;
@@ -294,7 +253,10 @@ export function findQuotes(
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // Speakers in reading order: "he added" and وأضاف أن are the one who spoke last.
   // Also the last one the text names as saying something, when no quote came since.
-  const mentions = speakerMentions(chars);
+  const mentions = speakerMentions(
+    chars,
+    out.filter((q) => q.kind === 'direct'),
+  );
   let m = 0;
   let previous: { start: number; end: number } | null = null;
   let previousAt = -1;

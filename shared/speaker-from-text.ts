@@ -6,7 +6,7 @@
 // Of a phrase with commas the part that is a name is taken ("his daughter, Linda Flowers").
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
-import { foldWord, speechForm } from './speech-verbs';
+import { foldWord, isSayingVerb, speechForm } from './speech-verbs';
 
 export interface Span {
   start: number;
@@ -36,7 +36,8 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     // "Ltd." keeps its point inside a name, but a point before a space ends the sentence.
     const next = text[m.index + m[0].length];
     // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
-    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof)\.$/u.test(t);
+    // (Nor after an Arabic one-letter title: د. "Dr.", م. "Eng.", أ. "Prof.".)
+    const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof|[\u0621-\u064A])\.$/u.test(t);
     const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
@@ -51,117 +52,6 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
 
 const fold = (words: string[]) => new Set(words.map((w) => normalizeForMatch(w).text));
 
-/** Verbs of saying whose subject is the speaker. */
-const SAY = fold([
-  'قال',
-  'قالت',
-  'قالوا',
-  'يقول',
-  'تقول',
-  'يقولون',
-  'أضاف',
-  'أضافت',
-  'أضافوا',
-  'يضيف',
-  'تضيف',
-  'أكد',
-  'أكدت',
-  'أكدوا',
-  'يؤكد',
-  'تؤكد',
-  'صرح',
-  'صرحت',
-  'أوضح',
-  'أوضحت',
-  'تابع',
-  'تابعت',
-  'أشار',
-  'أشارت',
-  'ذكر',
-  'ذكرت',
-  'أعلن',
-  'أعلنت',
-  'أعلنوا',
-  'اعتبر',
-  'اعتبرت',
-  'شدد',
-  'شددت',
-  'كتب',
-  'كتبت',
-  'سأل',
-  'تساءل',
-  'أجاب',
-  'ردد',
-  'رأى',
-  'يرى',
-  'ترى',
-  'نقل',
-  'نقلت',
-  'أفاد',
-  'أفادت',
-  'حذر',
-  'حذرت',
-  'زعم',
-  'واصل',
-  'واصلت',
-  'اختتم',
-  'said',
-  'says',
-  'say',
-  'told',
-  'tells',
-  'added',
-  'adds',
-  'asked',
-  'explained',
-  'explains',
-  'wrote',
-  'writes',
-  'tweeted',
-  'stated',
-  'noted',
-  'announced',
-  'recalled',
-  'estimated',
-  'warned',
-  'argued',
-  'insisted',
-  'replied',
-  'continued',
-  'acknowledged',
-  'predicted',
-  'suggested',
-  'indicated',
-  'explained',
-]);
-
-/** Participles of saying (قائلا، مشيرا إلى…): their subject is the sentence's, so the one who spoke last. */
-const PARTICIPLES = fold([
-  'قائلا',
-  'قائلة',
-  'مضيفا',
-  'مضيفة',
-  'مؤكدا',
-  'مؤكدة',
-  'مؤكدين',
-  'مشيرا',
-  'مشيرة',
-  'مشيرين',
-  'موضحا',
-  'موضحة',
-  'لافتا',
-  'لافتة',
-  'معتبرا',
-  'متسائلا',
-  'مبررا',
-  'مبررة',
-  'واصفا',
-  'predicting',
-  'saying',
-  'adding',
-  'arguing',
-]);
-
 /** Words that end an Arabic subject after its verb: the reported content, time, place, manner and audience. */
 const ARABIC_STOPS = fold([
   'إن',
@@ -175,6 +65,10 @@ const ARABIC_STOPS = fold([
   'انها',
   'إنهم',
   'أنهم',
+  'بأن',
+  'بأنه',
+  'بأنها',
+  'بأنهم',
   'في',
   'خلال',
   'عقب',
@@ -260,16 +154,13 @@ const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
 const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
 
-/**
- * A folded word is one of `set`, also with و / ف in front; SAY and PARTICIPLES also take every
- * form of speech-verbs.ts.
- */
+/** A folded word is one of `set`, also with و / ف in front. */
 function inSet(word: string, set: ReadonlySet<string>): boolean {
-  if (set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)))) return true;
-  if (set === SAY) return speechForm(word) === 'verb';
-  if (set === PARTICIPLES) return speechForm(word) === 'participle';
-  return false;
+  return set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)));
 }
+
+/** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
+const isParticiple = (word: string) => speechForm(word) === 'participle';
 
 /**
  * Of a subject's words, the part that names someone: split at commas, the first part whose words
@@ -301,21 +192,41 @@ const TITLES = fold(
   ).split(' '),
 );
 
+/** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
+function nameBeforeColon(tokens: Token[], from: number): Span | null {
+  const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');
+  if (comma < 0 || tokens.slice(from, comma).some((t) => !t.word)) return null;
+  let end = comma + 1;
+  while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
+  if (end === comma + 1 || tokens[end]?.text !== ':') return null;
+  return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
-  for (let k = from; k < tokens.length && words.length < 6; k++) {
+  // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
+  // read on to find that name, but a subject with no name keeps its first six words.
+  const title = (w: Token) => /^ال/u.test(w.folded) || TITLES.has(w.folded.replace(/^[وف]/u, ''));
+  for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      // مؤسسة "الحدود الإلكترونية": a name in quotation marks right after the noun is part of it.
+      if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
+        let k2 = k + 1;
+        while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
+      }
       if (t.text === '،' && words.length > 0) {
         // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
         const name: Token[] = [];
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && name.length < 4) name.push(tokens[k2++]);
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
-        const titleFirst = /^ال/u.test(words[0].folded) || TITLES.has(words[0].folded.replace(/^[وف]/u, ''));
-        if (name.length > 0 && tokens[k2]?.text === '،' && titleFirst && !inSet(name[0].folded, ARABIC_STOPS))
+        // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
+        const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
+        if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -331,15 +242,19 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
     const ali = arabic && /^و?علي$/u.test(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) break;
-    if (inSet(t.folded, PARTICIPLES) || (words.length === 0 && inSet(t.folded, SAY))) break;
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
+      // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
+      if (arabic && words.length > 0 && title(words[0])) return nameBeforeColon(tokens, k) ?? namePart(words, commas);
+      break;
+    }
+    if (isParticiple(t.folded) || (words.length === 0 && isSayingVerb(t.folded))) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject.
     if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
     if (PRONOUNS.has(t.folded) && words.length === 0) return 'pronoun';
     words.push(t);
   }
   if (words.length === 0) return null;
-  return namePart(words, commas);
+  return namePart(words.slice(0, 6), commas);
 }
 
 /** English words a subject never runs back over. */
@@ -362,7 +277,16 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       }
       break;
     }
-    if (inSet(t.folded, SAY) || inSet(t.folded, PARTICIPLES)) break;
+    if (isSayingVerb(t.folded) || isParticiple(t.folded)) break;
+    // "Dustin Schafer, a director at …, who is working on …, said": the relative clause is not the
+    // subject; read on to the name before it.
+    // (Only a clause right before the verb: in "In its decision, which is binding, the court said",
+    // the subject comes after it.)
+    if (/^(who|which)$/u.test(t.folded) && commas.length === 0 && /^[,،]$/u.test(tokens[k - 1]?.text ?? '')) {
+      words.length = 0;
+      k--;
+      continue;
+    }
     // "as the government said": the subject starts after the conjunction.
     if (SUBORDINATORS.has(t.folded)) break;
     words.unshift(t);
@@ -442,7 +366,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   const f = head.findIndex((t, i) => t.word && i > dash);
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
-  if (inSet(head[f].folded, NOT_A_VERB) || inSet(head[f].folded, PARTICIPLES) || /^(ال|وال)/u.test(head[f].folded))
+  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
   return s === 'pronoun' ? null : s;
@@ -490,7 +414,7 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   const resolve = (s: Subject): Span | null | undefined => (s === 'pronoun' ? previous : s === null ? undefined : s);
 
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
-  const v = tail.findIndex((t) => t.word && inSet(t.folded, SAY));
+  const v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -508,14 +432,14 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
     if (!t.word) continue;
-    if (inSet(t.folded, PARTICIPLES)) {
+    if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
-      if (verb?.word && inSet(verb.folded, SAY)) continue;
+      if (verb?.word && isSayingVerb(verb.folded)) continue;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
       for (let j = k - 1; j >= 0; j--) {
-        if (!head[j].word || !inSet(head[j].folded, SAY) || !isArabic(head[j].text)) continue;
+        if (!head[j].word || !isSayingVerb(head[j].folded) || !isArabic(head[j].text)) continue;
         const s = resolve(subjectAfter(head.slice(0, k), j + 1));
         if (s !== undefined) return s;
         break;
@@ -523,7 +447,7 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
-    if (!inSet(t.folded, SAY)) continue;
+    if (!isSayingVerb(t.folded)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -542,6 +466,14 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
   if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  // وفقا لبول بيرنال، محاضر…: «…»: the name after the ل of وفقا / طبقا.
+  const wafqan = head.findIndex(
+    (t, k) => /^[وف]?(وفقا|طبقا)$/u.test(t.folded) && /^ل./u.test(head[k + 1]?.folded ?? ''),
+  );
+  if (wafqan >= 0) {
+    const s = resolve(subjectAfter(head, wafqan + 1));
+    if (s) return { start: s.start === head[wafqan + 1].start ? s.start + 1 : s.start, end: s.end };
+  }
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   const subject = englishSubject(head);
@@ -556,28 +488,72 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
  * quote finder takes the last of them before a quote as the one "he said" and وأضاف mean, also
  * when the sentence that named them held no quote.
  */
-export function speakerMentions(chars: readonly string[]): { at: number; speaker: Span }[] {
+export function speakerMentions(
+  chars: readonly string[],
+  quotes: readonly Span[] = [],
+): { at: number; speaker: Span }[] {
+  // A verb inside a quotation is the speaker's own word ("…err on the side of most caution"), not an attribution.
+  const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
+  // Last words of names the text writes in full (Eleni Koutsoukosta): "Koutsoukosta" alone is that person.
+  const surnames = new Set(
+    tokens
+      .filter((t, k) => k > 0 && tokens[k - 1].word && /^\p{Lu}\p{Ll}/u.test(tokens[k - 1].text) && t.word)
+      .filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
+      .map((t) => t.folded),
+  );
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
     start = k + 1;
     sentence.forEach((t, i) => {
-      if (!t.word) return;
+      if (!t.word || quoted(t)) return;
       let subject: Subject = null;
       if (t.folded === 'according' && sentence[i + 1]?.folded === 'to') subject = subjectAfter(sentence, i + 2);
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
-      else if (inSet(t.folded, SAY) && speechForm(t.folded) !== 'passive') {
+      else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         subject = isArabic(t.text) ? (before ?? after) : before === 'pronoun' ? null : (before ?? after);
       }
       if (subject && subject !== 'pronoun') out.push({ at: t.start, speaker: subject });
     });
+    // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
+    // the sentence before is the one a pronoun means, though that sentence reports no speech.
+    const said = out.length > 0 && out[out.length - 1].at >= (sentence[0]?.start ?? 0);
+    const name = said ? null : namedSubject(sentence, surnames);
+    if (name) out.push({ at: name.start, speaker: name });
   }
   return out;
+}
+
+/** Words an English sentence may start with before its subject. */
+const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
+
+/**
+ * The subject of an English sentence when it is a name: two or three capitalised words at its
+ * start (after "But", "And"…), then a word in lower case ("Dana Holt doesn't …"). One word only
+ * when the text wrote it as the last of a longer name: a capitalised first word is as often a
+ * place, a company or a common noun.
+ */
+function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | null {
+  const words = sentence.filter((t) => t.word || t.text === ',');
+  let k = 0;
+  while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  let end = k;
+  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
+  if (
+    end - k < (surnames.has(words[k]?.folded ?? '') ? 1 : 2) ||
+    !words[end]?.word ||
+    !/^\p{Ll}/u.test(words[end].text)
+  )
+    return null;
+  if (NOT_AN_ENGLISH_SUBJECT.has(words[k].folded) || PRONOUNS.has(words[k].folded) || isArabic(words[k].text))
+    return null;
+  if (/^(the|a|an)$/u.test(words[k].folded)) return null;
+  return { start: words[k].start, end: words[end - 1].end };
 }

@@ -2,47 +2,9 @@
 // (قال، أضاف، أكد، صرح… / said, told, added…) just before or after the quote.
 // Only a suggestion: the editor confirms it. Pure: the editor's inspector and keyboard
 // and the quote finder (shared/quote-finder.ts) use the same rule.
-import { finder } from './arabic-normalize';
 import type { Entity } from './model';
+import { foldWord, isQuoteCue } from './speech-verbs';
 import { sourceIndex } from './text-view';
-
-/** The English verbs of saying that both the speaker suggestion and the quote finder's indirect speech look for. */
-export const ENGLISH_SAYING_VERBS = ['said', 'says', 'told', 'added', 'stated', 'noted', 'explained', 'announced'];
-
-export const SPEECH_VERBS = [
-  'قال',
-  'قالت',
-  'يقول',
-  'تقول',
-  'أضاف',
-  'أضافت',
-  'يضيف',
-  'أكد',
-  'أكدت',
-  'يؤكد',
-  'صرح',
-  'صرحت',
-  'أوضح',
-  'أوضحت',
-  'تابع',
-  'تابعت',
-  'أشار',
-  'أشارت',
-  'ذكر',
-  'ذكرت',
-  'أعلن',
-  'أعلنت',
-  'اعتبر',
-  'اعتبرت',
-  'شدد',
-  'شددت',
-  'قائلا',
-  'قائلة',
-  ...ENGLISH_SAYING_VERBS,
-  'wrote',
-  'tweeted',
-  'according to',
-];
 
 const BEFORE = 300; // code points searched before the quote
 const AFTER = 150; // and after it
@@ -53,21 +15,24 @@ const SENTENCE_END = /[.!?؟\n]/u;
 
 const sliceCodePoints = (source: string, start: number, end: number): string => sourceIndex(source).slice(start, end);
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640-]*/gu;
 
-/** Verb occurrences as whole words, allowing the Arabic conjunction clitics و / ف in front. */
+/**
+ * Verb occurrences as whole words: a verb of saying in any of its forms, with و / ف in front
+ * (speech-verbs.ts, the list the quote finder and the speaker read from the text use too), and
+ * "according to".
+ */
 function verbsIn(window: string, offset: number): { start: number; end: number }[] {
-  const chars = Array.from(window);
   const found: { start: number; end: number }[] = [];
-  const find = finder(window);
-  for (const verb of SPEECH_VERBS) {
-    for (const m of find(verb)) {
-      const before = chars[m.start - 1];
-      const clitic = (before === 'و' || before === 'ف') && !isLetter(chars[m.start - 2]);
-      if (isLetter(before) && !clitic) continue;
-      if (isLetter(chars[m.end])) continue;
-      found.push({ start: m.start + offset, end: m.end + offset });
-    }
+  let cp = offset;
+  let unit = 0;
+  for (const m of window.matchAll(WORD)) {
+    cp += Array.from(window.slice(unit, m.index)).length;
+    unit = m.index;
+    const length = Array.from(m[0]).length;
+    const word = foldWord(m[0]);
+    if (isQuoteCue(word) || (word === 'according' && /^\s+to\b/iu.test(window.slice(m.index + m[0].length))))
+      found.push({ start: cp, end: cp + length });
   }
   return found;
 }

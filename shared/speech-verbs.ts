@@ -270,6 +270,50 @@ export function speechFormsOf(kind: SpeechForm): string[] {
 }
 
 /**
+ * English words that introduce a quotation next to them ("…," Jones said / "…," she continued):
+ * fewer than the forms above, since more of them found more titles than quotes; "continued" is
+ * here though it reports no speech elsewhere. Folded (lower case).
+ */
+export const ENGLISH_QUOTE_CUES: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'stated',
+  'noted',
+  'explained',
+  'explains',
+  'announced',
+  'wrote',
+  'writes',
+  'tweeted',
+  'asked',
+  'replied',
+  'insisted',
+  'warned',
+  'argued',
+  'continued',
+  'recalled',
+]);
+
+/**
+ * The folded `word` introduces a quotation next to it: an Arabic verb of saying in any of its
+ * forms (قال، وأضاف، مؤكدا، بقوله), or one of the English cues (also with و / ف: an Arabic text
+ * quoting in English is rare, but the rule is one).
+ */
+export function isQuoteCue(word: string): boolean {
+  if (/^[\u0600-\u06FF]/u.test(word)) return speechForm(word) !== null;
+  return ENGLISH_QUOTE_CUES.has(word);
+}
+
+/** The folded `word` is a finite verb of saying (قال الوزير، وأضاف، Jones said, she continued). */
+export function isSayingVerb(word: string): boolean {
+  return speechForm(word) === 'verb' || ENGLISH_QUOTE_CUES.has(word);
+}
+
+/**
  * A word folded as for search, remembered: the quote finder folds every word of a text several
  * times over (its reported speech, each quote's speaker), and a text has far fewer distinct words.
  */

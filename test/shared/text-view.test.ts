@@ -90,6 +90,18 @@ describe('speaker suggestion', () => {
     expect(suggestSpeaker(source, entities, quote('النافذة مفتوحة'))).toBe('t3');
   });
 
+  it('knows every form of the verbs of saying the quote finder knows (one list, shared/speech-verbs.ts)', () => {
+    // علّقت and ردّوا were not in the suggestion's own list; the quote finder knew them.
+    const text = 'وعلقت 😀 الوزيرة هالة مراد على القرار: "سنراجع كل الطلبات". وردوا بالقول: "لن ننتظر أكثر من ذلك".';
+    const at = (s: string) => Array.from(text.slice(0, text.indexOf(s))).length;
+    const hala: Entity = { id: 'h', label: 'PERSON', text: 'هالة مراد', start: at('هالة'), end: at('هالة') + 9 };
+    expect(suggestSpeaker(text, [hala], { start: at('سنراجع'), end: at('الطلبات') + 7 })).toBe('h');
+    const ahmad = 'قال أحمد سعيد: "نرحب بكل الحلول المطروحة"، مضيفا "وسنعمل عليها".';
+    const a = (s: string) => ahmad.indexOf(s);
+    const p: Entity = { id: 'a', label: 'PERSON', text: 'أحمد سعيد', start: a('أحمد'), end: a('أحمد') + 9 };
+    expect(suggestSpeaker(ahmad, [p], { start: a('نرحب'), end: a('المطروحة') + 8 })).toBe('a');
+  });
+
   it('finds an English speaker after the quote, and nobody without a speech verb', () => {
     const en = '"The window is open," said Fumio Kishida.';
     const kishida: Entity = {

@@ -97,7 +97,7 @@ describe('tahrir quote-eval', () => {
       [['--gold', 'changed.json', '--corpus', 'corpus'], 1, /ar\/one\.txt: its bytes are not the ones labelled/u],
       [['--gold', 'changed.json', '--corpus', 'elsewhere'], 1, /elsewhere\/ar\/one\.txt: no such file/u],
       [['--corpus', 'corpus'], 2, /--gold is needed/u],
-      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, test or all \(got train\)/u],
+      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2, test or all \(got train\)/u],
     ];
     for (const [args, code, message] of cases) {
       const r = await tahrir(['quote-eval', ...args], root);
@@ -114,7 +114,7 @@ const GOLD = join(ROOT, 'test/gold/quotes.json');
 describe('the quote gold (test/gold/quotes.json)', () => {
   it('holds offsets, kinds and sha256 only: no text from the articles', () => {
     const g = JSON.parse(readFileSync(GOLD, 'utf8'));
-    expect(g.articles.length).toBeGreaterThanOrEqual(40);
+    expect(g.articles.length).toBeGreaterThanOrEqual(60);
     for (const a of g.articles) {
       expect(Object.keys(a).sort()).toEqual(['file', 'half', 'lang', 'quotes', 'sha256']);
       for (const q of a.quotes) {
@@ -125,9 +125,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   });
 
   // The figures the finder reached, less a margin: a change that loses them fails. The finder was
-  // developed on the dev half only; the test half is scored as it is, and holds issue 17's goals
-  // (direct F1 ≥ 0.90 Arabic, ≥ 0.97 English; indirect ≥ 0.60 Arabic, English no lower than the
-  // 0.76 it had). Its speakers (0.67 Arabic, 0.76 English) are short of the 0.80 goal: floors only.
+  // developed on the dev half, and its speaker rules on dev + dev2 (20 articles labelled later,
+  // so rules fitted to dev show there); the test half is scored as it is, and holds issue 17's
+  // goals (direct F1 ≥ 0.90 Arabic, ≥ 0.97 English; indirect ≥ 0.60 Arabic, English no lower than
+  // the 0.76 it had). Its speakers (0.67 Arabic, 0.76 English) are short of the 0.80 goal: floors
+  // only. dev2's Arabic direct quotes (0.84) are below the goal too: floors only.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.94,
@@ -135,7 +137,15 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.94,
       'en indirect': 0.86,
       'ar speaker': 0.75,
-      'en speaker': 0.88,
+      'en speaker': 0.95,
+    },
+    dev2: {
+      'ar direct': 0.8,
+      'ar indirect': 0.58,
+      'en direct': 0.97,
+      'en indirect': 0.88,
+      'ar speaker': 0.8,
+      'en speaker': 0.95,
     },
     test: {
       'ar direct': 0.95,
