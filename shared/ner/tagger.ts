@@ -31,7 +31,7 @@ export interface TrainOptions {
   wordDropout?: number;
 }
 
-/** The features that name the token itself (features.ts): its word, its stem, and the pairs and gazetteer hit with it. */
+/** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
 const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1)=/u;
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
