@@ -13,6 +13,13 @@ import { buildWordProfiles, type WordProfiles } from './word-profile';
  */
 export const DEFAULT_EPOCHS = 15;
 
+/**
+ * The share of training words shown without their own word features in each pass (tagger.ts). On two development
+ * folds of NewsFANE 1–3,000 (2,501–3,000 and 2,001–2,500 held out) micro F1 rose from 0.702 to 0.711 with seed 1 and
+ * from 0.702 to 0.707 with seed 2; 0.4 scored 0.709 (seed 1).
+ */
+export const WORD_DROPOUT = 0.2;
+
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 
@@ -39,6 +46,7 @@ export function trainEntityTagger(
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
+    wordDropout: WORD_DROPOUT,
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

@@ -24,7 +24,16 @@ export interface TrainOptions {
   gazetteer?: boolean;
   /** What untagged text says of each stem (word-profile.ts); kept in the model, which tags with it. */
   profiles?: WordProfiles;
+  /**
+   * Word dropout: the share of training tokens (drawn anew each pass) shown without the features that name the
+   * word itself, so the tagger also learns to find a name from its context and letters, as it must for a name it
+   * never saw. 0 (the default) shows every word.
+   */
+  wordDropout?: number;
 }
+
+/** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
+const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1)=/u;
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
 
@@ -110,6 +119,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const seed = options.seed ?? 1;
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
+  const wordDropout = options.wordDropout ?? 0;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -137,12 +147,15 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
           return id;
         }),
       );
+      // The same without the word's own features, for word dropout.
+      const context =
+        wordDropout > 0 ? perToken.map((fs, i) => ids[i].filter((_, k) => !OWN_WORD_FEATURE.test(fs[k]))) : ids;
       const gold = Int32Array.from(s.tags, (tag) => {
         const k = tagIndex.get(tag);
         if (k === undefined) throw new Error(`unknown tag ${tag}`);
         return k;
       });
-      return { ids, gold };
+      return { ids, context, gold };
     });
 
   const F = names.length;
@@ -163,8 +176,12 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
       [order[i], order[j]] = [order[j], order[i]];
     }
     for (const k of order) {
-      const { ids, gold } = data[k];
-      const n = ids.length;
+      const { gold } = data[k];
+      const n = gold.length;
+      const ids =
+        wordDropout > 0
+          ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
+          : data[k].ids;
       const emission = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
         for (const f of ids[i]) {

@@ -64,6 +64,29 @@ describe('the tagger', () => {
     expect(a).toMatchObject({ format: 'tahrir-tagger', version: 1, seed: 7, epochs: 3 });
   });
 
+  it('word dropout: hides the own-word features from the share of tokens asked, the same way for a seed', () => {
+    const train = toySentences(200, 1, 0);
+    const ownWord = /^(w|s|g\|w|w-1\|w|w\|w\+1)=/u;
+    const plain = trainTagger(train, { epochs: 3, seed: 2 });
+    expect(Object.keys(plain.features).some((f) => ownWord.test(f))).toBe(true);
+    // Every word hidden every pass: the model learns nothing of words themselves, only of their context and letters.
+    const blind = trainTagger(train, { epochs: 3, seed: 2, wordDropout: 1 });
+    expect(Object.keys(blind.features).filter((f) => ownWord.test(f))).toEqual([]);
+    expect(Object.keys(blind.features).some((f) => f.startsWith('w-1='))).toBe(true);
+    const half = trainTagger(train, { epochs: 3, seed: 2, wordDropout: 0.5 });
+    expect(JSON.stringify(trainTagger(train, { epochs: 3, seed: 2, wordDropout: 0.5 }))).toBe(JSON.stringify(half));
+    expect(JSON.stringify(half)).not.toBe(JSON.stringify(plain));
+    // Still finds the names it never saw.
+    const test = toySentences(100, 2, 1);
+    const tagger = loadTagger(half);
+    const scores = scoreSpans(
+      test.map((s) => s.tags),
+      test.map((s) => tagger.tag(s.tokens).tags),
+      ['Politician', 'Population-Center', 'Government'],
+    );
+    expect(scores.micro.f1).toBeGreaterThan(0.9);
+  });
+
   it('never decodes I- after O or after another label', () => {
     const tagger = loadTagger(trainTagger(toySentences(100, 1), { epochs: 2 }));
     for (const s of toySentences(50, 4)) {
