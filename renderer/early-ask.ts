@@ -11,7 +11,10 @@ export interface EarlyAsk {
   asked: Promise<void>;
 }
 
-/** Asks `api` for the workspace and then for the document `firstId` picks in it. Never rejects: the app reports errors. */
+/**
+ * Asks `api` for the workspace and then for the document `firstId` picks in it. Never rejects: the app reports
+ * errors.
+ */
 export function askEarly(
   api: Pick<TahrirApi, 'getWorkspace' | 'openDocument'>,
   firstId: (workspace: WorkspaceInfo) => string | null,
