@@ -1,11 +1,14 @@
 // The page's first script (index.html): asks for the workspace, then for the document the editor
-// will open (the last one opened here, else the first), and runs app.js once that answer is read
-// (or after ANSWER_WAIT_MS). The browser fetches and compiles app.js meanwhile (modulepreload) and
-// the page is otherwise idle, waiting on the server; run first, app.js's ~200 ms would hold a
-// long document's answer unread until after it. main.tsx picks the answers up; when this script
+// will open (the last one opened here, else the first), and runs app.js as soon as that document
+// has been asked for (or after ANSWER_WAIT_MS without the workspace's answer). The browser fetches
+// and compiles app.js meanwhile (modulepreload). Run before the document was asked for, app.js's
+// ~200 ms (more on a loaded machine) held the request back; run once its answer was read, they came
+// on top of the server's time. Run in between, they overlap the server reading, checking and sending
+// the document, while the page would be idle. main.tsx picks the answers up; when this script
 // guessed another document, the app simply asks again.
 import type { OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api } from './bridge';
+import { askEarly } from './early-ask';
 import { firstDocumentId } from './session/first-document';
 
 export interface EarlyStart {
@@ -20,27 +23,15 @@ declare global {
   }
 }
 
-/** The longest app.js waits for those answers before it runs anyway (and shows its own progress). */
+/** The longest app.js waits for the workspace's answer before it runs anyway (and shows its own progress). */
 const ANSWER_WAIT_MS = 500;
 
-const documents = new Map<string, Promise<OpenedDocument>>();
-const workspace = api.getWorkspace();
-const firstDocument = workspace.then(
-  (ws) => {
-    const id = firstDocumentId(ws);
-    if (!id) return;
-    const opened = api.openDocument(id);
-    opened.catch(() => undefined); // the app reports it when it takes this answer
-    documents.set(id, opened);
-    return opened;
-  },
-  () => undefined, // the app reports it when it takes this answer
-);
+const { workspace, documents, asked } = askEarly(api, firstDocumentId);
 window.__tahrirEarlyStart = { workspace, documents };
 
 const waited = new Promise<void>((resolve) => setTimeout(resolve, ANSWER_WAIT_MS));
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
-void Promise.race([firstDocument.catch(() => undefined), waited])
+void Promise.race([asked, waited])
   .then(() => import(/* not bundled */ app))
   .catch((e: unknown) => {
     // Without app.js there is no app to report it: say so on the page.

@@ -198,8 +198,12 @@ describe('tahrir serve: the API', () => {
   });
 
   it('opens and saves a document; a stale save comes back typed as 409 stale-revision', async () => {
-    const opened = (await api('openDocument', [SAMPLE])).json().result as OpenedDocument;
+    const answer = await api('openDocument', [SAMPLE]);
+    const opened = answer.json().result as OpenedDocument;
     expect(opened.text).toContain('بايدن');
+    // Its length in bytes (UTF-8: the Arabic text is two bytes a letter), not in UTF-16 units.
+    expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
+    expect(Buffer.byteLength(answer.body)).toBeGreaterThan(answer.body.length);
     const sidecar = { ...opened.sidecar, document: { ...opened.sidecar.document, status: 'in_progress' } };
     const saved = await api('saveSidecar', [SAMPLE, sidecar, opened.revision]);
     expect(saved.status).toBe(200);
