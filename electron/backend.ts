@@ -208,7 +208,7 @@ export class Backend implements BackendOperations {
     return listed;
   }
 
-  /** The list kept by an earlier run (.tahrir/document-list.json), before the first listing: its summaries unchecked. */
+  /** The list an earlier run kept (.tahrir/document-list.json), read before the first listing: unchecked. */
   private async readKeptList(): Promise<void> {
     const kept = await readListCache(this.root, textFileOf);
     if (!kept) {
@@ -218,7 +218,7 @@ export class Backend implements BackendOperations {
     for (const [id, entry] of kept) if (!this.summaries.entries.has(id)) this.summaries.entries.set(id, entry);
   }
 
-  /** After a full listing: keeps the summaries on disk when they changed (in the background; a failure costs speed only). */
+  /** After a full listing: the summaries kept on disk if they changed (in the background; failing costs time only). */
   private keepList(): void {
     if (!this.summaries.changed || this.keeping) return;
     this.summaries.changed = false;
