@@ -47,7 +47,7 @@ async function run(root: string, budgetMs = 0): Promise<{ first: DocumentSummary
 }
 
 describe('the document list kept between runs (.tahrir/document-list.json)', () => {
-  it('is written after a full listing, git-ignored, and read by the next run: its rows listed pending until checked', async () => {
+  it('is written after a full listing, git-ignored, and read by the next run for its reading after the first answer', async () => {
     const root = await workspace();
     const cold = await run(root);
     expect(cold.first.filter((d) => d.pending && !d.title).length).toBeGreaterThan(200);
@@ -55,12 +55,17 @@ describe('the document list kept between runs (.tahrir/document-list.json)', () 
     expect(kept?.size).toBe(COUNT);
     expect(await readFile(join(root, '.tahrir', '.gitignore'), 'utf8')).toContain('*');
 
+    // A kept row whose files' stamps agree is believed without reading the files: what makes the next
+    // run's full list quick (100,000 stats, not 200,000 reads). Forged here to see it used.
+    const kept2 = JSON.parse(await readFile(join(root, CACHE), 'utf8'));
+    kept2.documents.find((r: unknown[]) => r[0] === 'doc200')[4].title = 'kept';
+    await writeFile(join(root, CACHE), JSON.stringify(kept2));
     const warm = await run(root);
-    // The next run's first answer names every document with its kept title and status, marked not yet checked.
+    // The next run's first answer is the cold one's (the kept list is read for the reading after it).
     expect(warm.first.map((d) => d.id)).toEqual(cold.last.map((d) => d.id));
-    expect(warm.first.every((d) => d.title === 'عنوان' && d.status === 'done')).toBe(true);
     expect(warm.first.filter((d) => d.pending).length).toBeGreaterThan(200);
-    expect(warm.last).toEqual(cold.last);
+    expect(warm.last.find((d) => d.id === 'doc200')?.title).toBe('kept');
+    expect(warm.last.filter((d) => d.id !== 'doc200')).toEqual(cold.last.filter((d) => d.id !== 'doc200'));
     expect(warm.last.find((d) => d.id === 'doc7 😀e\u0301')).toMatchObject({ title: 'عنوان', status: 'done' });
   });
 
@@ -81,8 +86,8 @@ describe('the document list kept between runs (.tahrir/document-list.json)', () 
       expect(list.map((d) => d.id)).not.toContain('doc251');
       expect(list.map((d) => d.id)).toContain('doc999');
     }
-    // The first answer gives the changed document as last kept, pending; the full one as it is now.
-    expect(next.first.find((d) => d.id === 'doc250')).toMatchObject({ status: 'done', pending: true });
+    // The first answer has the changed document pending; the full one as it is now.
+    expect(next.first.find((d) => d.id === 'doc250')).toMatchObject({ pending: true });
     expect(next.last.find((d) => d.id === 'doc250')).toMatchObject({ status: 'in_progress', title: 'تغيّر' });
     expect(next.last.find((d) => d.id === 'doc252')?.title).toBe('غنوان');
     expect(next.last.find((d) => d.id === 'doc999')).toMatchObject({ status: 'todo', entities: 0 });
