@@ -56,6 +56,7 @@ import { readTextFile } from './text-file';
 import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { readListCache, writeListCache } from './document-list-cache';
 import { SummaryCache, listDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
@@ -107,6 +108,10 @@ export class Backend implements BackendOperations {
   private reading: Promise<unknown> | null = null;
   /** The last listing answered, searched while the documents it could not read are read. */
   private listed: DocumentSummary[] | null = null;
+  /** Reading the list an earlier run kept, once. */
+  private keptList: Promise<void> | null = null;
+  /** Writing the list for the next run. */
+  private keeping: Promise<void> | null = null;
   private readonly checkedSidecars = new CheckedSidecars();
   private readonly events: WorkspaceEvents;
   private readonly exports: ExportJobs;
@@ -188,15 +193,42 @@ export class Backend implements BackendOperations {
       onBudgetSpent: (n) => (unread = n),
     });
     this.listed = listed;
+    if (unread === 0) this.keepList();
     // Read (or check, when listed as last read) the rest now, so the next listing has them.
     if (!this.reading && unread > 0) {
-      const reading = listDocuments(this.root, this.config, options).finally(() => {
-        if (this.reading === reading) this.reading = null;
-      });
+      // The kept list is read for this reading only: parsing 100,000 rows before the first answer
+      // (1–2 s, and an answer of 11 MB with their titles) made that answer later, not sooner.
+      const reading = (this.keptList ??= this.readKeptList())
+        .then(() => listDocuments(this.root, this.config, options))
+        .then(() => this.keepList())
+        .finally(() => {
+          if (this.reading === reading) this.reading = null;
+        });
       this.reading = reading;
       reading.catch(() => undefined); // the next listing meets the error itself
     }
     return listed;
+  }
+
+  /** The list an earlier run kept (.tahrir/document-list.json): each row checked by stat before it is believed. */
+  private async readKeptList(): Promise<void> {
+    const kept = await readListCache(this.root, textFileOf);
+    if (!kept) {
+      this.summaries.changed = true; // none, or broken: written (again) after the first full listing
+      return;
+    }
+    for (const [id, entry] of kept) if (!this.summaries.entries.has(id)) this.summaries.entries.set(id, entry);
+  }
+
+  /** After a full listing: the summaries kept on disk if they changed (in the background; failing costs time only). */
+  private keepList(): void {
+    if (!this.summaries.changed || this.keeping) return;
+    this.summaries.changed = false;
+    this.keeping = writeListCache(this.root, this.summaries)
+      .catch(() => {
+        this.summaries.changed = true;
+      })
+      .finally(() => (this.keeping = null));
   }
 
   /** The progress view's numbers, over every sidecar of the workspace. */
@@ -451,6 +483,7 @@ export class Backend implements BackendOperations {
   }
 
   async close(): Promise<void> {
+    await this.keeping;
     this.exports.cancelAll();
     this.siteTemplates.stop();
     this.entitySuggestions.stop();

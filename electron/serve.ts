@@ -21,6 +21,7 @@ import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } fro
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
+import { packListAnswer } from '../shared/document-list-wire';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
@@ -191,7 +192,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
     }
     try {
-      const result = await dispatchApiCall(handlers, method, body.args);
+      const result = packListAnswer(method, await dispatchApiCall(handlers, method, body.args));
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);

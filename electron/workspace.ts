@@ -137,7 +137,7 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, job: 
   return results;
 }
 
-interface FileStamp {
+export interface FileStamp {
   size: number;
   mtimeMs: number;
 }
@@ -183,6 +183,11 @@ function checkText(path: string, file: string, size: number, encoding: string | 
  * went out between the slices and the list painted 8–9 s after opening.
  */
 const LIST_SLICE = 8;
+/**
+ * Read whatever the budget: the first documents in order, a screen of the list and more. The walk of
+ * 100,000 documents alone can spend the budget, and a first screen of ids alone says little.
+ */
+const FIRST_SCREEN = 64;
 const LIST_TURN_MS = 8;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -201,17 +206,22 @@ export interface ListOptions {
   cache?: SummaryCache;
 }
 
-interface CachedSummary {
+export interface CachedSummary {
   text: FileStamp | null;
   sidecar: FileStamp | null;
   encoding: string | undefined;
   summary: DocumentSummary;
+  /** Kept from an earlier run (.tahrir/document-list.json): listed pending until its stamps are checked. */
+  unchecked?: true;
 }
 
 export class SummaryCache {
   readonly entries = new Map<string, CachedSummary>();
+  /** Set when an entry was read, replaced or dropped: what is kept on disk is out of date. */
+  changed = false;
   clear(): void {
     this.entries.clear();
+    this.changed = true;
   }
 }
 
@@ -237,6 +247,7 @@ function summarize(
     sameStamp(cached.sidecar, sidecarStamp) &&
     cached.encoding === encoding
   ) {
+    delete cached.unchecked;
     return cached.summary;
   }
   const summary: DocumentSummary = { id, file, status: 'todo', entities: 0, quotes: 0, edits: 0 };
@@ -279,7 +290,10 @@ function summarize(
   } catch (e) {
     if (!summary.problem) summary.problem = toTahrirError(e, sidecarFileOf(id)).toData();
   }
-  cache?.entries.set(id, { text: textStamp, sidecar: sidecarStamp, encoding, summary });
+  if (cache) {
+    cache.entries.set(id, { text: textStamp, sidecar: sidecarStamp, encoding, summary });
+    cache.changed = true;
+  }
   return summary;
 }
 
@@ -312,7 +326,7 @@ export async function listDocuments(
   for (; i < sorted.length; i++) {
     if (i > 0 && i % LIST_SLICE === 0) {
       const now = performance.now();
-      if (now - started > budget) break;
+      if (now - started > budget && i >= FIRST_SCREEN) break;
       if (now - turn > LIST_TURN_MS) {
         await nextTurn();
         turn = performance.now();
@@ -327,8 +341,9 @@ export async function listDocuments(
   if (i < sorted.length) options.onBudgetSpent?.(sorted.length - i);
   for (; i < sorted.length; i++) {
     const id = sorted[i];
+    const cached = options.cache?.entries.get(id);
     summaries.push(
-      options.cache?.entries.get(id)?.summary ?? {
+      (cached && (cached.unchecked ? { ...cached.summary, pending: true } : cached.summary)) ?? {
         id,
         file: textFileOf(id),
         status: 'todo',
@@ -339,6 +354,11 @@ export async function listDocuments(
       },
     );
   }
-  if (options.cache) for (const id of options.cache.entries.keys()) if (!ids.has(id)) options.cache.entries.delete(id);
+  if (options.cache)
+    for (const id of options.cache.entries.keys())
+      if (!ids.has(id)) {
+        options.cache.entries.delete(id);
+        options.cache.changed = true;
+      }
   return summaries;
 }

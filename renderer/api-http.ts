@@ -5,6 +5,7 @@
 import { API_METHODS } from '../shared/api';
 import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
 import { isWebLink } from '../shared/api-arguments';
+import { unpackListAnswer } from '../shared/document-list-wire';
 import { TahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';
 import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER } from '../shared/http-protocol';
@@ -88,7 +89,9 @@ export function createHttpApi(options: HttpApiOptions = {}): TahrirApi {
   const doFetch: typeof fetch = (input, init) => (options.fetch ?? fetch)(input, init);
 
   function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
-    return postApiCall(target(), method, JSON.stringify({ args }), doFetch);
+    return postApiCall(target(), method, JSON.stringify({ args }), doFetch).then((result) =>
+      unpackListAnswer(method, result),
+    );
   }
 
   const methods = Object.fromEntries(

@@ -294,9 +294,9 @@ describe('listDocuments within a time budget (a large workspace answers at once)
     const docs = await listDocuments(root, defaultConfig(), { budgetMs: 0, onBudgetSpent: (n) => (unread = n) });
     expect(docs.map((d) => d.id)).toEqual(Array.from({ length: 300 }, (_, i) => `doc${i}`));
     const pending = docs.filter((d) => d.pending);
-    // One slice is read before the budget is looked at.
-    expect(docs[0]).toMatchObject({ status: 'done', title: 'عنوان' });
-    expect(docs[0].pending).toBeUndefined();
+    // The first screen (64 documents) is read whatever the budget: its rows show titles and statuses.
+    for (const d of docs.slice(0, 64)) expect(d).toEqual(expect.objectContaining({ status: 'done', title: 'عنوان' }));
+    expect(docs.slice(0, 64).some((d) => d.pending)).toBe(false);
     expect(pending.length).toBe(unread);
     expect(pending.length).toBeGreaterThan(200);
     expect(pending[0]).toEqual({

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../electron/serve';
 import type { RunningServer } from '../../electron/serve';
+import { listDocuments } from '../../electron/workspace';
+import { readWorkspaceConfig } from '../../electron/workspace-config';
 import { createHttpApi, postApiCall } from '../../renderer/api-http';
 import { withTypedErrors } from '../../renderer/bridge';
 import type { TahrirApi, TahrirEvent } from '../../shared/api';
@@ -53,6 +55,22 @@ describe('createHttpApi', () => {
     expect((await api.listDocuments()).find((d) => d.id === SAMPLE)?.status).toBe('done');
     await api.writeRecovery(SAMPLE, opened.sidecar);
     await api.discardRecovery(SAMPLE);
+  });
+
+  it('gives the document list as the back end lists it (sent packed: a pending one as its id alone)', async () => {
+    const root = join(base, 'seeds');
+    await writeFile(join(root, 'x-😀.txt'), 'Headline\r\n\r\nBody');
+    const direct = await listDocuments(root, (await readWorkspaceConfig(root)).config);
+    expect(direct.length).toBeGreaterThan(3);
+    expect(await api.listDocuments()).toEqual(direct);
+    expect((await api.getWorkspace()).documents).toEqual(direct);
+    const packed = await postApiCall(
+      { baseUrl: `http://127.0.0.1:${server.port}`, token: server.token },
+      'listDocuments',
+      '{"args":[]}',
+    );
+    expect((packed as unknown[]).length).toBe(direct.length);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(direct).length);
   });
 
   it('rethrows server errors as TahrirError with their code', async () => {

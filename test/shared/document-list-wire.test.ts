@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentSummary, WorkspaceInfo } from '../../shared/api';
+import { packListAnswer, packSummary, unpackListAnswer, unpackSummary } from '../../shared/document-list-wire';
+
+const summaries: DocumentSummary[] = [
+  { id: 'news/a', file: 'news/a.txt', status: 'todo', entities: 0, quotes: 0, edits: 0, pending: true },
+  {
+    id: 'أخبار/😀 e\u0301',
+    file: 'أخبار/😀 e\u0301.txt',
+    status: 'done',
+    title: 'عنوان',
+    entities: 3,
+    quotes: 1,
+    edits: 2,
+  },
+  { id: 'b', file: 'b.txt', status: 'todo', entities: 0, quotes: 0, edits: 0 },
+  { id: 'c', file: 'c.txt', status: 'todo', entities: 0, quotes: 0, edits: 0, pending: true, title: 'Known before' },
+  {
+    id: 'gone',
+    file: 'gone.txt',
+    status: 'in_progress',
+    entities: 0,
+    quotes: 4,
+    edits: 0,
+    problem: { code: 'not-found', message: 'is missing', file: 'gone.txt' },
+  },
+  { id: 'odd', file: 'elsewhere/odd.txt', status: 'todo', entities: 0, quotes: 0, edits: 0 },
+];
+
+describe('the document list on the wire', () => {
+  it('gives back every summary as it was, through JSON', () => {
+    const wire = JSON.parse(JSON.stringify(summaries.map(packSummary)));
+    expect(wire.map(unpackSummary)).toEqual(summaries);
+  });
+
+  it('sends a document not read yet as its id alone, and leaves out the defaults of the others', () => {
+    expect(packSummary(summaries[0])).toBe('news/a');
+    expect(packSummary(summaries[2])).toEqual({ id: 'b' });
+    expect(packSummary(summaries[3])).toEqual({ id: 'c', pending: true, title: 'Known before' });
+    expect(packSummary(summaries[5])).toEqual({ id: 'odd', file: 'elsewhere/odd.txt' });
+  });
+
+  it('packs the answers that carry the list and no other', () => {
+    const info = { root: 'w', name: 'w', documents: summaries } as unknown as WorkspaceInfo;
+    const packed = JSON.parse(JSON.stringify(packListAnswer('getWorkspace', info)));
+    expect(packed.documents[0]).toBe('news/a');
+    expect(unpackListAnswer('getWorkspace', packed)).toEqual(info);
+    const listed = JSON.parse(JSON.stringify(packListAnswer('listDocuments', summaries)));
+    expect(unpackListAnswer('listDocuments', listed)).toEqual(summaries);
+    const other = { documents: ['x'] };
+    expect(packListAnswer('corpusProgress', other)).toBe(other);
+    expect(unpackListAnswer('corpusProgress', other)).toBe(other);
+  });
+
+  it('makes 100,000 pending summaries a fraction of their full JSON', () => {
+    const many: DocumentSummary[] = Array.from({ length: 100_000 }, (_, i) => {
+      const id = `batch-${String(Math.floor(i / 500)).padStart(3, '0')}/article-${String(i).padStart(5, '0')}`;
+      return { id, file: `${id}.txt`, status: 'todo', entities: 0, quotes: 0, edits: 0, pending: true };
+    });
+    const full = JSON.stringify(many).length;
+    const packed = JSON.stringify(packListAnswer('listDocuments', many)).length;
+    expect(packed).toBeLessThan(full / 3.5);
+  });
+});
