@@ -14,6 +14,7 @@ import { Dialog } from './Dialog';
 import type { DialogProps } from './dialog-registry';
 import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
+import { sayError } from '../../shared/i18n/message';
 
 export const CORPUS_CLEANUP_DIALOG = 'corpus-cleanup';
 
@@ -70,7 +71,7 @@ export function CorpusCleanupDialog({ onClose }: DialogProps): ReactElement {
       <p className="muted">{t('corpus.intro')}</p>
       {error && (
         <p className="banner error" role="alert">
-          {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
+          {sayError(t, error)}
         </p>
       )}
       {!sites && !error && <p className="muted">{t('corpus.counting')}</p>}

@@ -16,6 +16,7 @@ import { loadCorpusProgress } from '../session/corpus-progress';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
+import { sayError } from '../../shared/i18n/message';
 
 export const PROGRESS_DIALOG = 'progress';
 
@@ -64,7 +65,7 @@ export function ProgressDialog({ onClose }: DialogProps): ReactElement {
         <h2 id="progress-title">{t('progress.title')}</h2>
         {error && (
           <p className="banner error" role="alert">
-            {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
+            {sayError(t, error)}
           </p>
         )}
         {!progress && !error && <p className="muted">{t('progress.counting')}</p>}
