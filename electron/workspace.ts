@@ -253,6 +253,8 @@ function summarize(
       'not-found',
       `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`,
       file,
+      undefined,
+      message('error.text-missing', { sidecar: sidecarFileOf(id) }),
     ).toData();
   } else if (!textStamp) {
     summary.problem = notFound(file).toData();

@@ -135,11 +135,22 @@ export interface BarRow {
   part?: { value: number; color: string; name: string };
 }
 
+/**
+ * How wide a label is drawn, at most (no text measuring in shared/ code, nor under `tahrir stats --html`): digits and
+ * Latin letters of a 12 px sans-serif are at most 0.62 em, Arabic letters narrower.
+ */
+export function labelWidth(s: string): number {
+  return Array.from(s).length * FONT * 0.62;
+}
+
 /** Horizontal bars, one row each, the value written after the bar. */
 export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLISH_CHART_WORDS.noneYet): SvgNode {
   const row = 24;
   const left = 130;
-  const width = WIDTH - left - 60;
+  const number = (r: BarRow) => (r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value));
+  // Room after the longest bar for the longest number: a fixed 60 px cut "12 (7 done)" and its Arabic at the edge.
+  const room = Math.max(0, ...rows.map((r) => labelWidth(number(r)))) + 12;
+  const width = WIDTH - left - Math.max(40, room);
   const max = Math.max(1, ...rows.map((r) => r.value));
   const drawn = rows.map((r, i) => {
     const y = i * row + 4;
@@ -158,7 +169,7 @@ export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLI
             ),
           ]
         : []),
-      text(left + w + 6, y + 13, r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value)),
+      text(left + w + 6, y + 13, number(r)),
     );
   });
   if (rows.length === 0) drawn.push(el('g', {}, text(left, 16, noneYet)));

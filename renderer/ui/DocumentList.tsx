@@ -165,7 +165,9 @@ const DocumentRow = memo(function DocumentRow({
           <bdi className="document-title">{d.title || d.id}</bdi>
           {d.title && <span className="document-id">{d.id}</span>}
           {d.problem ? (
-            <span className="problem">{sayError(t, d.problem)}</span>
+            <span className="problem" dir="auto">
+              <bdi>{sayError(t, d.problem)}</bdi>
+            </span>
           ) : d.pending ? (
             <span className="counts">{t('list.reading')}</span>
           ) : (

@@ -789,6 +789,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'error.raw': '{text}',
   'error.not-found': 'غير موجود (ربما نُقل أو حُذف)',
   'error.folder-missing': 'مجلد مساحة العمل {path} غير موجود (ربما نُقل أو حُذف)',
+  'error.text-missing': 'مفقود (نُقل أو حُذف؟)؛ أُبقي ملفه المرافق {sidecar}',
   'error.no-such-folder': 'لا يوجد مجلد بهذا الاسم',
   'error.no-such-source': 'لا يوجد ملف أو مجلد بهذا الاسم',
   'error.permission-denied': 'تتعذر {doing, select, write {الكتابة فيه} other {قراءته}}: لا إذن بذلك',

@@ -800,6 +800,7 @@ export const EN = {
   'error.raw': '{text}',
   'error.not-found': 'does not exist (it may have been moved or deleted)',
   'error.folder-missing': 'the workspace folder {path} does not exist (it may have been moved or deleted)',
+  'error.text-missing': 'is missing (moved or deleted?); its sidecar {sidecar} is kept',
   'error.no-such-folder': 'no such folder',
   'error.no-such-source': 'no such file or folder',
   'error.permission-denied': 'cannot be {doing, select, write {written} other {read}}: permission denied',
