@@ -143,7 +143,14 @@ export function labelWidth(s: string): number {
   return Array.from(s).length * FONT * 0.62;
 }
 
-/** Horizontal bars, one row each, the value written after the bar. */
+/** A name cut to `width` with an ellipsis (a long annotator's name ran out of the chart's start edge). */
+function fitted(name: string, width: number): string {
+  const chars = Array.from(name);
+  const most = Math.floor(width / labelWidth('m'));
+  return chars.length <= most ? name : `${chars.slice(0, most - 1).join('')}…`;
+}
+
+/** Horizontal bars, one row each, the value written after the bar; the whole name in the bar's title. */
 export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLISH_CHART_WORDS.noneYet): SvgNode {
   const row = 24;
   const left = 130;
@@ -158,7 +165,7 @@ export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLI
     return el(
       'g',
       { dataName: r.name, dataValue: r.value },
-      text(left - 8, y + 13, r.name, { textAnchor: 'end' }),
+      text(left - 8, y + 13, fitted(r.name, left - 12), { textAnchor: 'end' }),
       el('rect', { x: left, y, width: w, height: row - 8, fill: r.color }, el('title', {}, `${r.name}: ${r.value}`)),
       ...(r.part
         ? [
