@@ -9,7 +9,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { AgreementAccumulator } from '../shared/agreement';
 import type { AgreementRun } from '../shared/api';
 import { reanchor } from '../shared/anchoring';
-import { TahrirError } from '../shared/errors';
+import { TahrirError, isTahrirError } from '../shared/errors';
+import { errorMessage, message, type Message } from '../shared/i18n/message';
 import type { Sidecar } from '../shared/model';
 import { parseSidecar } from '../shared/sidecar';
 import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
@@ -196,7 +197,7 @@ export async function measureAgreement(
     try {
       text = readTextFileSync(join(root, ...textFile.split('/')), encodingFor(config, textFile), { file: textFile });
     } catch (e) {
-      skipped.push({ file: textFile, reason: e instanceof Error ? e.message : String(e) });
+      skipped.push(skippedFor(textFile, e));
       continue;
     }
     const sidecars: Sidecar[] = [];
@@ -206,11 +207,21 @@ export async function measureAgreement(
         // Written for another text: its spans are found again in this one first.
         sidecars.push(sidecar.source.sha256 === text.sha256 ? sidecar : reanchor(text.text, sidecar).sidecar);
       } catch (e) {
-        skipped.push({ file, reason: e instanceof Error ? e.message : String(e) });
+        skipped.push(skippedFor(file, e));
         break;
       }
     }
     if (sidecars.length === versions.length) acc.add(id, text.text, sidecars);
   }
   return { ...acc.report(), notInEveryVersion: all.size - everywhere.length, skipped };
+}
+
+/** A document left out: why, in English (`tahrir agree`) and as a message (the agreement view, in its language). */
+function skippedFor(file: string, e: unknown): { file: string; reason: string; reasonMessage: Message } {
+  const reason = e instanceof Error ? e.message : String(e);
+  return {
+    file,
+    reason,
+    reasonMessage: isTahrirError(e) ? errorMessage(e.toData()) : message('error.raw', { text: reason }),
+  };
 }

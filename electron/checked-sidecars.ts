@@ -8,7 +8,7 @@ import { reanchor, spansHoldTheirText } from '../shared/anchoring';
 import { TahrirError } from '../shared/errors';
 import type { Sidecar } from '../shared/model';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../shared/sidecar-check';
-import { describeProblems } from '../shared/sidecar';
+import { describeProblems, invalidSidecarMessage } from '../shared/sidecar';
 import { describeConflicts } from '../shared/sidecar-conflicts';
 import { toTahrirError } from './io-error';
 import * as store from './sidecar-store';
@@ -100,6 +100,7 @@ export async function checkSidecar({ path, file, text, name, length }: SidecarOf
       `is not a valid sidecar for ${name}: ${describeProblems(problems)}`,
       file,
       problems,
+      invalidSidecarMessage(problems, name),
     ).toData();
   } else if (sidecar.conflicts?.length) {
     // Teams: until the editor can resolve them, shown read-only (a save would drop the section).

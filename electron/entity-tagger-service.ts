@@ -19,6 +19,8 @@ import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../s
 import { createHash } from 'node:crypto';
 import type { SuggestJob, SuggestResult, TrainJob, TrainResult } from './entity-tagger-protocol';
 import { toTahrirError } from './io-error';
+import { isTahrirError } from '../shared/errors';
+import { errorMessage, inEnglish, message, type Message } from '../shared/i18n/message';
 import { readSidecar, writeFileAtomic } from './sidecar-store';
 import { readTextFile } from './text-file';
 import { findFiles } from './workspace';
@@ -124,7 +126,8 @@ export class WorkspaceEntitySuggestions {
   private training: { stop(): void } | null = null;
   private trainAgain = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private problem: string | undefined;
+  /** Why the tagger is off or its model not kept: a message, said in English by status() for the CLI. */
+  private problem: Message | undefined;
   private stopped = false;
   private readonly workerFile: string | null;
   /** Settles when the training under way (if any) ends: for tests and the bench. */
@@ -150,8 +153,7 @@ export class WorkspaceEntitySuggestions {
     private readonly options: TaggerServiceOptions = {},
   ) {
     this.workerFile = options.workerFile === undefined ? findTaggerWorker() : options.workerFile;
-    if (!this.workerFile)
-      this.problem = 'the tagger’s worker (entity-tagger-worker.cjs) is not built: npm run build makes it';
+    if (!this.workerFile) this.problem = message('tagger-problem.not-built');
   }
 
   /** Suggestions for document `id` whose source text is `text`; the first call reads the workspace's sidecars. */
@@ -199,7 +201,7 @@ export class WorkspaceEntitySuggestions {
       documents: trained?.documents ?? 0,
       sentences: trained?.sentences ?? 0,
       ...(trained ? { trainedAt: trained.trainedAt } : {}),
-      ...(this.problem ? { problem: this.problem } : {}),
+      ...(this.problem ? { problem: inEnglish(this.problem), problemMessage: this.problem } : {}),
     };
     if (!this.workerFile) return { state: 'unavailable', ...base };
     if (!this.index) return { state: 'reading', ...base };
@@ -253,7 +255,10 @@ export class WorkspaceEntitySuggestions {
 
   private read(): Promise<void> {
     this.reading ??= this.readWorkspace().catch((e) => {
-      this.problem = `the workspace’s sidecars could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      const why = isTahrirError(e)
+        ? errorMessage(e.toData())
+        : message('error.raw', { text: e instanceof Error ? e.message : String(e) });
+      this.problem = message('tagger-problem.unreadable', undefined, { why });
       this.index = new Map();
     });
     return this.reading;
@@ -334,7 +339,10 @@ export class WorkspaceEntitySuggestions {
       this.training = null;
       if (this.stopped) return;
       if (!answer.ok) {
-        this.problem = `the tagger could not be trained: ${answer.message}`;
+        // The worker's own words: an unknown error, kept as the system said it.
+        this.problem = message('tagger-problem.not-trained', undefined, {
+          why: message('error.raw', { text: answer.message }),
+        });
         return;
       }
       this.problem = undefined;
@@ -370,7 +378,8 @@ export class WorkspaceEntitySuggestions {
         names: answer.names,
       }).catch((e) => {
         // Only a cache: the model in memory is right all the same (a read-only workspace trains again next time).
-        this.problem = `the model could not be kept in ${TAHRIR_DIR}/: ${toTahrirError(e, TAHRIR_DIR).message}`;
+        const why = errorMessage(toTahrirError(e, TAHRIR_DIR).toData());
+        this.problem = message('tagger-problem.not-kept', { folder: TAHRIR_DIR }, { why });
       });
     })().finally(() => {
       this.training = null;

@@ -22,7 +22,7 @@ import { createExporter } from '../shared/export/export-formats';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
 import { describeConflicts } from '../shared/sidecar-conflicts';
-import { inEnglish, type Message } from '../shared/i18n/message';
+import { errorMessage, inEnglish, message, type Message } from '../shared/i18n/message';
 import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
 import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
@@ -305,8 +305,11 @@ type LoadedDocument = { text: string; sha256: string; sidecar: Sidecar } | { ski
 function skipped(file: string, why: Message): Skipped {
   return { file, reason: inEnglish(why), reasonMessage: why };
 }
-const unreadable = (e: unknown): Message => ({ key: 'skipped.unreadable', values: { message: describe(e) } });
-const brokenSidecar = (e: unknown): Message => ({ key: 'skipped.broken-sidecar', values: { message: describe(e) } });
+/** An error as a message: a common one by its catalog message, anything else in the system's own words. */
+const said = (e: unknown): Message =>
+  isTahrirError(e) ? errorMessage(e.toData()) : message('error.raw', { text: describe(e) });
+const unreadable = (e: unknown): Message => message('skipped.unreadable', undefined, { message: said(e) });
+const brokenSidecar = (e: unknown): Message => message('skipped.broken-sidecar', undefined, { message: said(e) });
 
 /** A document's text and sidecar, or why it is skipped (named). Never throws. */
 async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {

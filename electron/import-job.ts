@@ -11,6 +11,8 @@ import { join, sep } from 'node:path';
 import type { ImportReport, ImportRequest } from '../shared/api';
 import { IMPORT_FORMATS } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
+import { errorMessage, inEnglish, message, type Message } from '../shared/i18n/message';
+import type { MessageKey } from '../shared/i18n/translator';
 import { reanchor } from '../shared/anchoring';
 import { PositionMap, mapSpan } from '../shared/position-map';
 import { emptySidecar } from '../shared/sidecar';
@@ -41,16 +43,25 @@ export interface ImportJobOptions {
   annotator?: string;
 }
 
-function describe(e: unknown): string {
-  return isTahrirError(e) || e instanceof Error ? e.message : String(e);
+/** An error as a message: a common one by its catalog message, anything else in the system's own words. */
+function said(e: unknown): Message {
+  if (isTahrirError(e)) return errorMessage(e.toData());
+  return message('error.raw', { text: e instanceof Error ? e.message : String(e) });
 }
 
-function undefinedLabelsMessage(undefinedLabels: string[], labels: ReadonlySet<string>): string {
+/** Why a document or a line was skipped, with a reason that is an error (`why`). */
+function because(key: MessageKey, e: unknown): Message {
+  return message(key, undefined, { why: said(e) });
+}
+
+function undefinedLabelsMessage(undefinedLabels: string[], labels: ReadonlySet<string>): Message {
   const names = undefinedLabels.map((l) => JSON.stringify(l)).join(', ');
-  const defined = `tahrir.json (${[...labels].join(', ')})`;
-  return undefinedLabels.length === 1
-    ? `label ${names} is not defined in ${defined}; add it there to import it`
-    : `labels ${names} are not defined in ${defined}; add them there to import them`;
+  const why = message('import-skip.undefined-labels', {
+    n: undefinedLabels.length,
+    names,
+    defined: [...labels].join(', '),
+  });
+  return message('import-skip.not-written', undefined, { why });
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -73,9 +84,17 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     );
   }
   const rootStat = await stat(root).catch(() => null);
-  if (!rootStat?.isDirectory()) throw new TahrirError('not-found', 'no such folder', root);
+  if (!rootStat?.isDirectory())
+    throw new TahrirError('not-found', 'no such folder', root, undefined, message('error.no-such-folder'));
   const fromStat = await stat(request.from).catch(() => null);
-  if (!fromStat) throw new TahrirError('not-found', 'no such file or folder', request.from);
+  if (!fromStat)
+    throw new TahrirError(
+      'not-found',
+      'no such file or folder',
+      request.from,
+      undefined,
+      message('error.no-such-source'),
+    );
   if (request.format !== 'brat' && fromStat.isDirectory()) {
     throw new TahrirError('invalid-argument', `is a folder; ${request.format} imports from one file`, request.from);
   }
@@ -84,6 +103,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     throw new TahrirError('invalid-argument', 'is not a regular file; not read', request.from);
 
   const report: ImportReport = { documents: 0, added: 0, duplicates: 0, conflicts: [], skipped: [] };
+  // The reason in English (what the CLI prints and scripts read) and as a message (what the editor says).
+  const skip = (file: string, why: Message) =>
+    report.skipped.push({ file, reason: inEnglish(why), reasonMessage: why });
   const labels = new Set((await readWorkspaceConfig(root)).config.labels.map((l) => l.name));
   const documents = await workspaceDocuments(root);
   const byId = new Map(documents.map((d) => [d.id, d]));
@@ -95,7 +117,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       await realFileInside(realRoot, doc.sidecarPath, doc.sidecarFile, 'the workspace');
     } catch (e) {
       if (!(isTahrirError(e) && e.code === 'not-found')) {
-        report.skipped.push({ file: doc.sidecarFile, reason: describe(e) });
+        skip(doc.sidecarFile, said(e));
         return null;
       }
     }
@@ -104,14 +126,14 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     try {
       ({ text, sha256: textSha } = await readTextFile(doc.textPath, doc.encoding, { file: doc.file }));
     } catch (e) {
-      report.skipped.push({ file: doc.file, reason: `unreadable: ${describe(e)}` });
+      skip(doc.file, because('import-skip.unreadable', e));
       return null;
     }
     let stored;
     try {
       stored = await readSidecar(doc.sidecarPath, doc.sidecarFile);
     } catch (e) {
-      report.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar, left as it is: ${describe(e)}` });
+      skip(doc.sidecarFile, because('import-skip.broken-sidecar', e));
       return null;
     }
     let sidecar = stored?.sidecar ?? emptySidecar(doc.textPath.split(sep).pop()!, textSha, Array.from(text).length);
@@ -124,7 +146,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     try {
       map = new PositionMap(text, sidecar.edits);
     } catch (e) {
-      report.skipped.push({ file: doc.sidecarFile, reason: `broken sidecar, left as it is: ${describe(e)}` });
+      skip(doc.sidecarFile, because('import-skip.broken-sidecar', e));
       return null;
     }
     return { doc, text, sidecar, revision: stored?.revision ?? null, map };
@@ -134,7 +156,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     const { doc, text, sidecar, revision, map } = opened;
     const placed = toSourceAnnotations(imported, text, sidecar);
     if ('problem' in placed) {
-      report.skipped.push({ file: doc.file, reason: placed.problem });
+      skip(doc.file, placed.said);
       return;
     }
     const { sidecar: merged, report: merge } = mergeAnnotations(sidecar, placed.annotations, {
@@ -142,15 +164,14 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     });
     report.documents++;
     report.duplicates += merge.duplicates;
-    for (const message of merge.conflicts) report.conflicts.push({ file: doc.sidecarFile, message });
+    merge.conflicts.forEach((words, i) =>
+      report.conflicts.push({ file: doc.sidecarFile, message: words, said: merge.said[i] }),
+    );
     if (merge.added === 0) return;
     // As a save would be: a label tahrir.json does not define is refused (`tahrir validate` would fail the sidecar).
     const undefinedLabels = [...new Set(merged.entities.map((e) => e.label))].filter((l) => !labels.has(l));
     if (undefinedLabels.length > 0) {
-      report.skipped.push({
-        file: doc.sidecarFile,
-        reason: `not written: ${undefinedLabelsMessage(undefinedLabels, labels)}`,
-      });
+      skip(doc.sidecarFile, undefinedLabelsMessage(undefinedLabels, labels));
       return;
     }
     try {
@@ -160,7 +181,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
-      report.skipped.push({ file: doc.sidecarFile, reason: `not written: ${describe(e)}` });
+      skip(doc.sidecarFile, because('import-skip.not-written', e));
       return;
     }
     report.added += merge.added;
@@ -172,10 +193,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     const doc = byId.get(id);
     if (!doc) {
       const escapes = id.split('/').includes('..') || id.startsWith('/') || /^[A-Za-z]:/.test(id);
-      report.skipped.push({
-        file: where,
-        reason: escapes ? `document "${id}" is outside the workspace` : `no document "${id}" in the workspace`,
-      });
+      skip(where, message(escapes ? 'import-skip.outside' : 'import-skip.no-document', { id }));
       return;
     }
     const opened = await open(doc);
@@ -218,11 +236,10 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         try {
           imported = parseJsonlLine(line, where);
         } catch (e) {
-          report.skipped.push({ file: where, reason: describe(e) });
+          skip(where, said(e));
           continue;
         }
-        if (imported.id === undefined)
-          report.skipped.push({ file: where, reason: 'the line has no "id" naming its document' });
+        if (imported.id === undefined) skip(where, message('import-skip.no-id'));
         else await importById(imported, where);
       }
       break;
@@ -236,7 +253,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         else {
           const opened = await findByText((clean) => clean, task.text ?? '');
           if (opened) await apply(opened, task);
-          else report.skipped.push({ file: where, reason: "no single workspace document has this task's text" });
+          else skip(where, message('import-skip.no-task-text'));
         }
       }
       break;
@@ -252,10 +269,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         ...options.limits,
       });
       for (const link of walk.folderLinks)
-        report.skipped.push({
-          file: join(request.from, ...link.split('/')),
-          reason: 'a symbolic link to a folder: not followed',
-        });
+        skip(join(request.from, ...link.split('/')), message('import-skip.folder-link'));
       for (const rel of walk.files) {
         checkCancel();
         const annPath = join(request.from, ...rel.split('/'));
@@ -270,7 +284,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
           });
           imported = parseBratAnn(await readFile(ann, 'utf8'), txt.text, annPath, id);
         } catch (e) {
-          report.skipped.push({ file: annPath, reason: describe(e) });
+          skip(annPath, said(e));
           continue;
         }
         await importById(imported, annPath);
@@ -284,14 +298,14 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         const where = `${request.from}: document ${i + 1}`;
         const opened = await findByText(alignmentKey, tokens.map((t) => t.text).join(''));
         if (!opened) {
-          report.skipped.push({ file: where, reason: "its tokens match no single workspace document's clean text" });
+          skip(where, message('import-skip.no-tokens-match'));
           continue;
         }
         let imported: ImportedDocument;
         try {
           imported = alignConll(tokens, opened.map.cleanText, where);
         } catch (e) {
-          report.skipped.push({ file: where, reason: describe(e) });
+          skip(where, said(e));
           continue;
         }
         await apply(opened, imported);

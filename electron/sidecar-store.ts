@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { TahrirError, isTahrirError } from '../shared/errors';
+import { message } from '../shared/i18n/message';
 import type { Sidecar } from '../shared/model';
 import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { checkSidecarStructure } from '../shared/sidecar-check';
@@ -57,7 +58,13 @@ function decodeSidecarBytes(bytes: Uint8Array, file: string): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new TahrirError('broken-sidecar', 'is not valid UTF-8 text, so it cannot be a sidecar', file);
+    throw new TahrirError(
+      'broken-sidecar',
+      'is not valid UTF-8 text, so it cannot be a sidecar',
+      file,
+      undefined,
+      message('error.sidecar-not-utf8'),
+    );
   }
 }
 

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { TahrirError } from '../shared/errors';
+import { message } from '../shared/i18n/message';
 import { toTahrirError } from './io-error';
 
 /** Bigger texts are refused ('too-large'): a 50 MB article must still open. */
@@ -72,11 +73,13 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 function notUtf8(file: string, at: number, bytes: Uint8Array): TahrirError {
   const shown = Array.from(bytes.subarray(at, at + 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   const name = basename(file);
+  const example = `"encodings": {${JSON.stringify(file.includes('/') ? file : name)}: "windows-1256"}`;
   return new TahrirError(
     'not-utf8',
-    `is not valid UTF-8 (first bad byte at offset ${at}: ${shown}); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. "encodings": {${JSON.stringify(file.includes('/') ? file : name)}: "windows-1256"}`,
+    `is not valid UTF-8 (first bad byte at offset ${at}: ${shown}); if it is a legacy Arabic file set its encoding in tahrir.json, e.g. ${example}`,
     file,
     { byteOffset: at },
+    message('error.not-utf8', { offset: String(at), bytes: shown, example }),
   );
 }
 
@@ -92,11 +95,13 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
       bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
     if (bom16 && UTF8_LABELS.has(label)) {
       const le = bytes[0] === 0xff;
+      const example = `"encodings": {${JSON.stringify(file)}: "${le ? 'utf-16le' : 'utf-16be'}"}`;
       throw new TahrirError(
         'not-utf8',
-        `is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or set its encoding in tahrir.json, e.g. "encodings": {${JSON.stringify(file)}: "${le ? 'utf-16le' : 'utf-16be'}"}`,
+        `is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8: save it as UTF-8, or set its encoding in tahrir.json, e.g. ${example}`,
         file,
         { byteOffset: 0 },
+        message('error.utf16', { example }),
       );
     }
     const nul = bytes.indexOf(0);
@@ -106,6 +111,7 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
         `looks binary, not text (a NUL byte at offset ${nul}); a text file has none`,
         file,
         { byteOffset: nul },
+        message('error.binary', { offset: String(nul) }),
       );
     }
   }
@@ -124,7 +130,13 @@ export function decodeText(bytes: Uint8Array, file: string, encoding?: string): 
     return decoder.decode(bytes);
   } catch {
     if (UTF8_LABELS.has(label)) throw notUtf8(file, Math.max(0, firstInvalidUtf8Byte(bytes)), bytes);
-    throw new TahrirError('not-utf8', `is not valid ${encoding} (as set in tahrir.json)`, file);
+    throw new TahrirError(
+      'not-utf8',
+      `is not valid ${encoding} (as set in tahrir.json)`,
+      file,
+      undefined,
+      message('error.not-encoding', { encoding: String(encoding) }),
+    );
   }
 }
 
@@ -133,10 +145,13 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): TahrirError {
-  return new TahrirError('too-large', `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`, file, {
-    bytes: size,
-    maxBytes,
-  });
+  return new TahrirError(
+    'too-large',
+    `is too large to open (${mb(size)}; the limit is ${mb(maxBytes)})`,
+    file,
+    { bytes: size, maxBytes },
+    tooLargeMessage(size, maxBytes),
+  );
 }
 
 /** The text file from its raw bytes: the size checked again (it may have grown since stat), decoded, hashed. */
@@ -221,6 +236,12 @@ export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (si
   } finally {
     closeSync(fd);
   }
+}
+
+/** How large, in megabytes as `mb` writes them, said in the interface's language. */
+export function tooLargeMessage(size: number, maxBytes: number) {
+  const inMb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+  return message('error.too-large', { size: inMb(size), limit: inMb(maxBytes) });
 }
 
 function mb(n: number): string {

@@ -9,11 +9,12 @@ import { TahrirError } from '../shared/errors';
 import type { WorkspaceConfig } from '../shared/model';
 import { checkSidecarStructure } from '../shared/sidecar-check';
 import { extractTitle } from '../shared/metadata';
-import { describeProblems } from '../shared/sidecar';
+import { describeProblems, invalidSidecarMessage } from '../shared/sidecar';
+import { message } from '../shared/i18n/message';
 import { isInside } from './confine';
-import { isMissing, toTahrirError } from './io-error';
+import { isMissing, notFound, toTahrirError } from './io-error';
 import { isTempFile, readSidecarSync } from './sidecar-store';
-import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync } from './text-file';
+import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync, tooLargeMessage } from './text-file';
 import { encodingFor } from './workspace-config';
 import {
   EXPORTS_FOLDER,
@@ -55,7 +56,13 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
   const { texts: listTexts = true, sidecars: listSidecars = true } = options;
   const realRoot = await realpath(root).catch((e) => {
     throw isMissing(e)
-      ? new TahrirError('not-found', `the workspace folder ${root} does not exist`, undefined, { path: root })
+      ? new TahrirError(
+          'not-found',
+          `the workspace folder ${root} does not exist`,
+          undefined,
+          { path: root },
+          message('error.folder-missing', { path: root }),
+        )
       : toTahrirError(e, root);
   });
   const texts: string[] = [];
@@ -164,6 +171,7 @@ function checkText(path: string, file: string, size: number, encoding: string | 
       `is too large to open (${(size / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(1)} MB)`,
       file,
       { bytes: size, maxBytes },
+      tooLargeMessage(size, maxBytes),
     );
   }
   let bytes: Buffer;
@@ -256,9 +264,11 @@ function summarize(
       'not-found',
       `is missing (moved or deleted?); its sidecar ${sidecarFileOf(id)} is kept`,
       file,
+      undefined,
+      message('error.text-missing', { sidecar: sidecarFileOf(id) }),
     ).toData();
   } else if (!textStamp) {
-    summary.problem = new TahrirError('not-found', 'does not exist (it may have been moved or deleted)', file).toData();
+    summary.problem = notFound(file).toData();
   } else {
     try {
       // The headline, for a document whose sidecar has no title yet (a list of hash-named files reads by titles).
@@ -284,6 +294,7 @@ function summarize(
           `is not a valid sidecar: ${describeProblems(problems)}`,
           sidecarFileOf(id),
           problems,
+          invalidSidecarMessage(problems),
         ).toData();
       }
     }

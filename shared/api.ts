@@ -196,6 +196,8 @@ export interface TaggerStatus {
   /** When the model in use was trained (ISO). */
   trainedAt?: string;
   problem?: string;
+  /** The problem as a catalog message, for the editor's language. */
+  problemMessage?: Message;
 }
 
 /** Entity and quote suggestions for one document (source code points), and how the tagger is doing. */
@@ -263,16 +265,17 @@ export interface ImportReport {
   documents: number;
   added: number;
   duplicates: number;
-  conflicts: { file: string; message: string }[];
-  skipped: { file: string; reason: string }[];
+  /** `message` and `reason` in English (the CLI's words); `said` and `reasonMessage` for the editor's language. */
+  conflicts: { file: string; message: string; said?: Message }[];
+  skipped: { file: string; reason: string; reasonMessage?: Message }[];
 }
 
 /** Agreement between versions of the workspace (`tahrir agree`, the agreement view). */
 export interface AgreementRun extends AgreementReport {
   /** Documents with a sidecar in some versions only (not compared). */
   notInEveryVersion: number;
-  /** Documents left out, and why (a sidecar that does not parse, a text that cannot be read). */
-  skipped: { file: string; reason: string }[];
+  /** Documents left out, and why (a sidecar that does not parse, a text that cannot be read); why as a message too. */
+  skipped: { file: string; reason: string; reasonMessage?: Message }[];
 }
 
 /** One version of a document in curation: its sidecar, re-anchored onto the text; null when it has none. */

@@ -1,4 +1,5 @@
 // Typed errors that cross every boundary (IPC, HTTP, CLI) as plain data.
+import type { Message } from './i18n/message';
 
 export type TahrirErrorCode =
   | 'not-found' // a folder or file that does not exist (or vanished)
@@ -21,24 +22,37 @@ export interface TahrirErrorData {
   file?: string;
   /** Extra machine-readable detail (byte position, problems list...). */
   detail?: unknown;
+  /**
+   * The problem as a catalog message (without the file), for the common ones: the editor says it in its language
+   * (sayError); `message` stays the English the CLI prints.
+   */
+  said?: Message;
 }
 
 export class TahrirError extends Error {
   readonly code: TahrirErrorCode;
   readonly file?: string;
   readonly detail?: unknown;
-  constructor(code: TahrirErrorCode, message: string, file?: string, detail?: unknown) {
+  readonly said?: Message;
+  constructor(code: TahrirErrorCode, message: string, file?: string, detail?: unknown, said?: Message) {
     super(file ? `${file}: ${message}` : message);
     this.name = 'TahrirError';
     this.code = code;
     this.file = file;
     this.detail = detail;
+    if (said) this.said = said;
   }
   toData(): TahrirErrorData {
-    return { code: this.code, message: this.message, file: this.file, detail: this.detail };
+    return {
+      code: this.code,
+      message: this.message,
+      file: this.file,
+      detail: this.detail,
+      ...(this.said && { said: this.said }),
+    };
   }
   static fromData(d: TahrirErrorData): TahrirError {
-    const e = new TahrirError(d.code, d.message, undefined, d.detail);
+    const e = new TahrirError(d.code, d.message, undefined, d.detail, d.said);
     // message already names the file
     (e as { file?: string }).file = d.file;
     return e;

@@ -135,11 +135,29 @@ export interface BarRow {
   part?: { value: number; color: string; name: string };
 }
 
-/** Horizontal bars, one row each, the value written after the bar. */
+/**
+ * How wide a label is drawn, at most (no text measuring in shared/ code, nor under `tahrir stats --html`): digits and
+ * Latin letters of a 12 px sans-serif are at most 0.62 em, Arabic letters narrower.
+ */
+export function labelWidth(s: string): number {
+  return Array.from(s).length * FONT * 0.62;
+}
+
+/** A name cut to `width` with an ellipsis (a long annotator's name ran out of the chart's start edge). */
+function fitted(name: string, width: number): string {
+  const chars = Array.from(name);
+  const most = Math.floor(width / labelWidth('m'));
+  return chars.length <= most ? name : `${chars.slice(0, most - 1).join('')}…`;
+}
+
+/** Horizontal bars, one row each, the value written after the bar; the whole name in the bar's title. */
 export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLISH_CHART_WORDS.noneYet): SvgNode {
   const row = 24;
   const left = 130;
-  const width = WIDTH - left - 60;
+  const number = (r: BarRow) => (r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value));
+  // Room after the longest bar for the longest number: a fixed 60 px cut "12 (7 done)" and its Arabic at the edge.
+  const room = Math.max(0, ...rows.map((r) => labelWidth(number(r)))) + 12;
+  const width = WIDTH - left - Math.max(40, room);
   const max = Math.max(1, ...rows.map((r) => r.value));
   const drawn = rows.map((r, i) => {
     const y = i * row + 4;
@@ -147,7 +165,7 @@ export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLI
     return el(
       'g',
       { dataName: r.name, dataValue: r.value },
-      text(left - 8, y + 13, r.name, { textAnchor: 'end' }),
+      text(left - 8, y + 13, fitted(r.name, left - 12), { textAnchor: 'end' }),
       el('rect', { x: left, y, width: w, height: row - 8, fill: r.color }, el('title', {}, `${r.name}: ${r.value}`)),
       ...(r.part
         ? [
@@ -158,7 +176,7 @@ export function barChart(rows: readonly BarRow[], label: string, noneYet = ENGLI
             ),
           ]
         : []),
-      text(left + w + 6, y + 13, r.part ? `${r.value} (${r.part.value} ${r.part.name})` : String(r.value)),
+      text(left + w + 6, y + 13, number(r)),
     );
   });
   if (rows.length === 0) drawn.push(el('g', {}, text(left, 16, noneYet)));

@@ -2,6 +2,7 @@
 // and (given its source text) offsets in range and text anchors that match. Orphaned
 // spans are not errors: they wait for the editor to re-attach them.
 import { CodePointIndex } from './code-points';
+import { message } from './i18n/message';
 import { compareSpans } from './sidecar';
 import type { SidecarProblem } from './sidecar';
 import type { Sidecar } from './model';
@@ -110,6 +111,7 @@ export function checkSidecarAgainstSource(
     problems.push({
       path: 'source.length',
       message: `is ${sidecar.source.length} but the text has ${index.length} code points: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,
+      said: message('problem.length-changed', { length: String(sidecar.source.length), actual: String(index.length) }),
     });
   }
   problems.push(...checkSidecarStructure(sidecar, options));
@@ -124,7 +126,11 @@ export function checkSidecarAgainstSource(
       if (s.orphaned) return;
       const path = `${name}[${i}]`;
       if (s.end > index.length) {
-        problems.push({ path, message: `end ${s.end} is past the end of the text (${index.length} code points)` });
+        problems.push({
+          path,
+          message: `end ${s.end} is past the end of the text (${index.length} code points)`,
+          said: message('problem.past-end', { end: String(s.end), length: String(index.length) }),
+        });
         return;
       }
       const actual = index.slice(s.start, s.end);
@@ -132,6 +138,12 @@ export function checkSidecarAgainstSource(
         problems.push({
           path,
           message: `text ${show(s.text)} does not match the source at ${s.start}–${s.end} (${show(actual)})`,
+          said: message('problem.text-mismatch', {
+            text: show(s.text),
+            start: String(s.start),
+            end: String(s.end),
+            actual: show(actual),
+          }),
         });
       }
     });

@@ -2,6 +2,7 @@
 // stable serializer. Valibot validates without eval, which the Electron CSP forbids.
 import * as v from 'valibot';
 import { TahrirError } from './errors';
+import { message, type Message } from './i18n/message';
 import { jsonValueProblem } from './json-limits';
 import {
   DOCUMENT_STATUSES,
@@ -16,6 +17,19 @@ import type { Edit, Entity, Quote, RejectedSuggestion, Sidecar } from './model';
 export interface SidecarProblem {
   path: string;
   message: string;
+  /** The common problems (a span past the end, a field missing) as a catalog message, for the editor. */
+  said?: Message;
+}
+
+/** "is not a valid sidecar (for name): the first problem; and n more", as a catalog message. */
+export function invalidSidecarMessage(problems: readonly SidecarProblem[], name?: string): Message {
+  const first = problems[0] ?? { path: '', message: '' };
+  const values = { where: first.path ? `${first.path}: ` : '', more: Math.max(0, problems.length - 1) };
+  return message(
+    name === undefined ? 'error.sidecar-invalid' : 'error.sidecar-invalid-for',
+    name === undefined ? values : { ...values, name },
+    { problem: first.said ?? message('error.raw', { text: first.message }) },
+  );
 }
 
 const EDIT_KINDS = ['boilerplate', 'join', 'split', 'normalize', 'typo'] as const;
@@ -151,7 +165,9 @@ function problemsOf(issues: readonly v.BaseIssue<unknown>[]): SidecarProblem[] {
     const path = issuePath(issue);
     // A missing required field arrives as "received undefined": say it plainly.
     const missing = issue.received === 'undefined' && issue.kind === 'schema';
-    return { path, message: missing ? 'is missing' : issue.message };
+    return missing
+      ? { path, message: 'is missing', said: message('problem.missing') }
+      : { path, message: issue.message };
   });
 }
 
@@ -172,9 +188,13 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  */
 export function migrateSidecar(data: unknown, file?: string): Sidecar {
   if (!isRecord(data)) {
-    throw new TahrirError('broken-sidecar', 'is not a Tahrir sidecar (expected a JSON object)', file, [
-      { path: '', message: 'expected a JSON object' },
-    ]);
+    throw new TahrirError(
+      'broken-sidecar',
+      'is not a Tahrir sidecar (expected a JSON object)',
+      file,
+      [{ path: '', message: 'expected a JSON object' }],
+      message('error.sidecar-not-object'),
+    );
   }
   const version = data.version;
   if (typeof version === 'number' && Number.isInteger(version) && version > SIDECAR_VERSION) {
@@ -183,6 +203,7 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
       `made by a newer Tahrir (version ${version}); this one reads version ${SIDECAR_VERSION}. Update Tahrir to open it.`,
       file,
       { version, supported: SIDECAR_VERSION },
+      message('error.sidecar-newer', { version: String(version), supported: String(SIDECAR_VERSION) }),
     );
   }
   // The span lists checked by hand where every item is plain (see plainLists); valibot checks the rest.
@@ -192,17 +213,35 @@ export function migrateSidecar(data: unknown, file?: string): Sidecar {
   // stack.
   const deep = jsonValueProblem(rest, { strings: false });
   if (deep)
-    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${deep.path}: ${deep.message}`, file, [deep]);
+    throw new TahrirError(
+      'broken-sidecar',
+      `is not a valid sidecar: ${deep.path}: ${deep.message}`,
+      file,
+      [deep],
+      invalidSidecarMessage([deep]),
+    );
   // Version 1 is the only version so far: nothing to migrate, only to validate.
   const result = v.safeParse(SidecarSchema, rest);
   if (!result.success) {
     const problems = problemsOf(result.issues);
-    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(problems)}`, file, problems);
+    throw new TahrirError(
+      'broken-sidecar',
+      `is not a valid sidecar: ${describeProblems(problems)}`,
+      file,
+      problems,
+      invalidSidecarMessage(problems),
+    );
   }
   const sidecar = (lists ? { ...result.output, ...lists } : result.output) as Sidecar;
   const order = spanOrderProblems(sidecar);
   if (order.length > 0) {
-    throw new TahrirError('broken-sidecar', `is not a valid sidecar: ${describeProblems(order)}`, file, order);
+    throw new TahrirError(
+      'broken-sidecar',
+      `is not a valid sidecar: ${describeProblems(order)}`,
+      file,
+      order,
+      invalidSidecarMessage(order),
+    );
   }
   return sidecar;
 }
@@ -297,7 +336,12 @@ function spanOrderProblems(s: Sidecar): SidecarProblem[] {
   ];
   for (const [name, list] of lists) {
     list.forEach((x, i) => {
-      if (x.end < x.start) problems.push({ path: `${name}[${i}]`, message: `end ${x.end} is before start ${x.start}` });
+      if (x.end < x.start)
+        problems.push({
+          path: `${name}[${i}]`,
+          message: `end ${x.end} is before start ${x.start}`,
+          said: message('problem.end-before-start', { start: String(x.start), end: String(x.end) }),
+        });
     });
   }
   return problems;
@@ -311,8 +355,15 @@ export function parseSidecar(json: string, file?: string): Sidecar {
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    const message = json.trim() === '' ? 'is empty (not JSON)' : `is not valid JSON (${why}); it may be truncated`;
-    throw new TahrirError('broken-sidecar', message, file, [{ path: '', message: why }]);
+    const empty = json.trim() === '';
+    throw new TahrirError(
+      'broken-sidecar',
+      empty ? 'is empty (not JSON)' : `is not valid JSON (${why}); it may be truncated`,
+      file,
+      [{ path: '', message: why }],
+      // The parser's own words (where the JSON broke) stay as they are, inside the translated sentence.
+      empty ? message('error.sidecar-empty') : message('error.sidecar-not-json', { why }),
+    );
   }
   return migrateSidecar(data, file);
 }

@@ -33,8 +33,8 @@ interface Unsaved {
 
 export function toErrorData(e: unknown): TahrirErrorData {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const { code, message, file } = e as TahrirErrorData;
-    return { code, message: String(message), ...(file ? { file } : {}) };
+    const { code, message, file, said } = e as TahrirErrorData;
+    return { code, message: String(message), ...(file ? { file } : {}), ...(said ? { said } : {}) };
   }
   return { code: 'io', message: e instanceof Error ? e.message : String(e) };
 }

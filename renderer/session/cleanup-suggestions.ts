@@ -5,6 +5,7 @@
 // slice, refetched per document.
 import type { SuggestedEdit } from '../../shared/api';
 import type { Say } from '../../shared/i18n/message';
+import { EN, type MessageKey } from '../../shared/i18n/en';
 import type { DocumentMetadata, Edit, EditKind, RejectedSuggestion } from '../../shared/model';
 import { editCleanText } from '../../shared/position-map';
 import { shownSpanOf, shownText } from '../../shared/text-view';
@@ -102,6 +103,15 @@ export function openSuggestions(suggestions: readonly SuggestedEdit[], data: Doc
   // A fix inside a removal still suggested waits for the removal's fate (as the back end holds it back).
   const removals = open.filter(isRemoval);
   return removals.length === 0 ? open : open.filter((s) => isRemoval(s) || !removals.some((r) => overlaps(r, s)));
+}
+
+/**
+ * The rule's name as its group's heading says it: a built-in rule's, in the interface's language; a workspace rule's
+ * own id (tahrir.json), as written.
+ */
+export function ruleName(rule: string, say: Say = t): string {
+  const key = `rule-name.${rule}`;
+  return Object.hasOwn(EN, key) ? say(key as MessageKey) : rule;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { TahrirState } from './state';
 import { store } from './store';
 import { t } from './locale';
 import { showNotice } from './ui-actions';
+import { sayError } from '../../shared/i18n/message';
 
 const NONE: readonly SidecarConflict[] = Object.freeze([]);
 
@@ -39,7 +40,7 @@ export async function resolveCurrentConflict(choice: ConflictChoice): Promise<vo
     await getApi().saveSidecar(doc.id, resolved, s.revision);
   } catch (e) {
     store().setState({ opening: null });
-    showNotice(t('notice.conflict-save-failed', { message: toErrorData(e).message }), 'error');
+    showNotice(t('notice.conflict-save-failed', { message: sayError(t, toErrorData(e)) }), 'error');
     return;
   }
   const left = resolved.conflicts?.length ?? 0;

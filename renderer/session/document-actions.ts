@@ -19,6 +19,7 @@ import {
   wordsMissing,
 } from '../../shared/document-filter';
 import { annotatorOf } from './annotator-name';
+import { sayError } from '../../shared/i18n/message';
 
 /**
  * Loads the workspace; `then` runs with it before it is shown (the first document is asked
@@ -69,7 +70,7 @@ export async function switchWorkspace(path: string): Promise<void> {
     store().setState({
       notice: {
         kind: 'error',
-        text: t('notice.open-failed', { path, message: toErrorData(e).message }),
+        text: t('notice.open-failed', { path, message: sayError(t, toErrorData(e)) }),
         seq: Date.now(),
       },
     });
@@ -95,7 +96,11 @@ export async function refreshDocuments(): Promise<void> {
     void searchTexts(true);
   } catch (e) {
     store().setState({
-      notice: { kind: 'error', text: t('notice.list-failed', { message: toErrorData(e).message }), seq: Date.now() },
+      notice: {
+        kind: 'error',
+        text: t('notice.list-failed', { message: sayError(t, toErrorData(e)) }),
+        seq: Date.now(),
+      },
     });
   }
 }
@@ -390,7 +395,7 @@ export async function searchTexts(again = false): Promise<void> {
     if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
   } catch (e) {
     if (seq === session().seq.search)
-      showNotice(t('notice.search-failed', { message: toErrorData(e).message }), 'error');
+      showNotice(t('notice.search-failed', { message: sayError(t, toErrorData(e)) }), 'error');
   }
 }
 
@@ -415,7 +420,7 @@ export async function doneAndNext(): Promise<void> {
   // Pressed again while the next one opens: that one is not on screen yet to be marked done.
   if (!s.doc || !s.data || (s.opening !== null && s.opening !== s.doc.id)) return;
   if (s.doc.readOnly) {
-    showNotice(t('notice.done-read-only', { id: s.doc.id, message: s.doc.readOnly.message }), 'error');
+    showNotice(t('notice.done-read-only', { id: s.doc.id, message: sayError(t, s.doc.readOnly) }), 'error');
     return;
   }
   // The list before the status changes: under `status:todo` the document would leave it.

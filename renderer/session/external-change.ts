@@ -14,6 +14,7 @@ import { editorDocumentFrom } from './store';
 import type { ExternalChange, PendingChange, TahrirState } from './state';
 import { t } from './locale';
 import { closeDialog, openDialog, showNotice } from './ui-actions';
+import { sayError } from '../../shared/i18n/message';
 
 export type { PendingChange } from './state';
 
@@ -112,7 +113,7 @@ export class ExternalChanges {
     const base = this.baseFor(change.id);
     let merged: MergeResult | null = null;
     let error: string | null = null;
-    if (theirs.readOnly) error = t('external.theirs-unreadable', { message: theirs.readOnly.message });
+    if (theirs.readOnly) error = t('external.theirs-unreadable', { message: sayError(t, theirs.readOnly) });
     else if (mine) merged = mergeSidecars(mine, theirs.sidecar, { base });
     this.store.setState({ external: change });
     this.setPending({ change, theirs, mine, base, merged, error });
@@ -121,7 +122,7 @@ export class ExternalChanges {
 
   private async onTextChanged(change: ExternalChange): Promise<void> {
     const reopened = await this.session.api.openDocument(change.id).catch((e: unknown) => {
-      showNotice(t('notice.text-unreadable', { id: change.id, message: toErrorData(e).message }), 'error');
+      showNotice(t('notice.text-unreadable', { id: change.id, message: sayError(t, toErrorData(e)) }), 'error');
       return null;
     });
     const s = this.store.getState();
@@ -211,7 +212,7 @@ export class ExternalChanges {
       await this.session.api.writeRecovery(p.change.id, mine);
       showNotice(t('notice.recovery-kept'));
     } catch (e) {
-      showNotice(t('notice.recovery-failed', { message: toErrorData(e).message }), 'error');
+      showNotice(t('notice.recovery-failed', { message: sayError(t, toErrorData(e)) }), 'error');
     }
     this.finish();
   }

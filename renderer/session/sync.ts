@@ -12,6 +12,7 @@ import { session } from './session';
 import type { SyncState } from './state';
 import { store } from './store';
 import { openDialog, showNotice } from './ui-actions';
+import { sayError } from '../../shared/i18n/message';
 
 export const SYNC_REPORT_DIALOG = 'sync-report';
 /** After a save, the status line is asked again once saves pause this long (ms). */
@@ -53,7 +54,7 @@ export async function runSync(): Promise<void> {
     const conflicted = report.conflicts.find((id) => id === open) ?? report.conflicts[0];
     if (conflicted !== undefined) await openDocument(conflicted);
   } catch (e) {
-    showNotice(t('sync.failed', { message: toErrorData(e).message }), 'error');
+    showNotice(t('sync.failed', { message: sayError(t, toErrorData(e)) }), 'error');
   } finally {
     setSync({ running: false, step: null, attempt: null });
   }

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ReactElement } from '
 import type { AgreementRun } from '../../shared/api';
 import type { Coefficients } from '../../shared/agreement';
 import type { TahrirErrorData } from '../../shared/errors';
+import { say, sayError } from '../../shared/i18n/message';
 import { agreementBranches, measureAgreement, setAgreementVersions } from '../session/agreement';
 import { toErrorData } from '../session/autosave';
 import { openCuration } from '../session/curation';
@@ -180,7 +181,7 @@ export function AgreementDialog({ onClose }: DialogProps): ReactElement {
         )}
         {error && (
           <p className="banner error" role="alert">
-            {error.message}
+            {sayError(t, error)}
           </p>
         )}
       </section>
@@ -350,7 +351,7 @@ function Report(props: {
         )}
         {r.skipped.map((s) => (
           <p key={s.file} className="banner error">
-            {t('agreement.skipped', { file: s.file, reason: s.reason })}
+            {t('agreement.skipped', { file: s.file, reason: s.reasonMessage ? say(t, s.reasonMessage) : s.reason })}
           </p>
         ))}
       </section>

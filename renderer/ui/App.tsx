@@ -33,6 +33,7 @@ import { SidePanel } from './SidePanel';
 import { SyncButton } from './SyncControl';
 import { SyncReportDialog } from './SyncReportDialog';
 import { SYNC_REPORT_DIALOG } from '../session/sync';
+import { sayError } from '../../shared/i18n/message';
 
 function TopBar(): ReactElement {
   const workspace = useTahrir((s) => s.workspace);
@@ -121,6 +122,7 @@ function TopBar(): ReactElement {
           className="small"
           onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
           title={t('top.site-templates-title')}
+          data-testid="open-site-templates"
         >
           {t('top.site-templates')}
         </button>
@@ -132,10 +134,20 @@ function TopBar(): ReactElement {
         >
           {t('top.agreement')}
         </button>
-        <button className="small" onClick={() => openDialog(PROGRESS_DIALOG)} title={t('top.progress-title')}>
+        <button
+          className="small"
+          onClick={() => openDialog(PROGRESS_DIALOG)}
+          title={t('top.progress-title')}
+          data-testid="open-progress"
+        >
           {t('top.progress')}
         </button>
-        <button className="small" onClick={() => openDialog('import')} title={t('top.import-title')}>
+        <button
+          className="small"
+          onClick={() => openDialog('import')}
+          title={t('top.import-title')}
+          data-testid="open-import"
+        >
           {t('top.import')}
         </button>
         <button
@@ -224,7 +236,7 @@ export function App(): ReactElement {
       <main className="document-pane">
         {workspaceError && (
           <div className="banner error" role="alert">
-            {t('app.workspace-error', { message: workspaceError.message })}
+            {t('app.workspace-error', { message: sayError(t, workspaceError) })}
           </div>
         )}
         <Banners />

@@ -7,6 +7,7 @@ import { useTranslator } from '../session/locale';
 import { store, useTahrir } from '../session/store';
 import { RichMessage } from './RichMessage';
 import { clearNotice } from '../session/ui-actions';
+import { sayError } from '../../shared/i18n/message';
 
 export function Banners(): ReactElement {
   const doc = useTahrir((s) => s.doc);
@@ -24,7 +25,7 @@ export function Banners(): ReactElement {
         <div className="banner error" role="alert">
           <RichMessage
             id="banner.open-error"
-            values={{ file: openError.file ?? t('banner.this-document'), message: openError.message }}
+            values={{ file: openError.file ?? t('banner.this-document'), message: sayError(t, openError) }}
           />
         </div>
       )}
@@ -34,7 +35,7 @@ export function Banners(): ReactElement {
             id="banner.read-only"
             values={{
               file: doc.readOnly.file ? <code key="file">{doc.readOnly.file}</code> : '',
-              message: doc.readOnly.message,
+              message: sayError(t, doc.readOnly),
             }}
           />
         </div>

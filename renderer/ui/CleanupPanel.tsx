@@ -17,6 +17,7 @@ import {
   openSuggestions,
   rejectSuggestions,
   ruleDescription,
+  ruleName,
   setCursor,
   suggestionKey,
   suggestionReason,
@@ -41,6 +42,7 @@ import { textSurface } from '../text/text-surface';
 import { CORPUS_CLEANUP_DIALOG } from './CorpusCleanupDialog';
 import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
+import { sayError } from '../../shared/i18n/message';
 
 const PREVIEW_LAYER = 'cleanup';
 const PREVIEW_CHARS = 90;
@@ -423,7 +425,7 @@ export function CleanupTab(): ReactElement {
       )}
       {error && (
         <p className="banner error" role="alert">
-          {t('cleanup.unavailable', { message: error.message })}
+          {t('cleanup.unavailable', { message: sayError(t, error) })}
         </p>
       )}
       <div
@@ -445,9 +447,13 @@ export function CleanupTab(): ReactElement {
       >
         {!loading && open.length === 0 && <p className="empty-hint">{t('cleanup.none-open')}</p>}
         {groups.map((g) => (
-          <section key={g.rule} className="suggestion-group" aria-label={g.rule} data-rule={g.rule}>
+          <section key={g.rule} className="suggestion-group" aria-label={ruleName(g.rule, t)} data-rule={g.rule}>
             <h3>
-              <span className="rule-id">{g.rule}</span> <span className="count">{g.items.length}</span>
+              {/* The rule's name; its id (what tahrir.json and the sidecar's edits say) on hover. */}
+              <span className="rule-name" title={g.rule}>
+                {ruleName(g.rule, t)}
+              </span>{' '}
+              <span className="count">{g.items.length}</span>
               <span className="group-actions">
                 <button
                   className="small"

@@ -4,6 +4,7 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import type { TahrirErrorData } from '../../shared/errors';
 import { useTranslator } from '../session/locale';
+import { sayError } from '../../shared/i18n/message';
 
 export function Dialog(props: {
   /** Class beside `dialog` (its width and layout). */
@@ -31,12 +32,12 @@ export function Dialog(props: {
   );
 }
 
-/** What went wrong, in the dialog: the back end's message, after the file it names where it names one. */
+/** What went wrong, in the dialog: the back end's message in the interface's language, with the file it names. */
 export function DialogError({ error }: { error: TahrirErrorData }): ReactElement {
   const t = useTranslator();
   return (
     <p className="banner error" role="alert">
-      {error.file ? t('app.in-file', { file: error.file, message: error.message }) : error.message}
+      {sayError(t, error)}
     </p>
   );
 }

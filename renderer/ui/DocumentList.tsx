@@ -10,6 +10,7 @@ import { SyncStatusLine } from './SyncControl';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
+import { sayError } from '../../shared/i18n/message';
 
 export const STATUS_MESSAGE: Readonly<Record<DocumentStatus, MessageKey>> = {
   todo: 'status.todo',
@@ -152,7 +153,7 @@ const DocumentRow = memo(function DocumentRow({
         className={`document-item${current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`}
         aria-current={current ? 'true' : undefined}
         onClick={() => void chooseDocument(d.id)}
-        title={d.problem ? `${d.problem.message}` : d.file}
+        title={d.problem ? sayError(t, d.problem) : d.file}
         data-doc-id={d.id}
       >
         <span
@@ -164,7 +165,9 @@ const DocumentRow = memo(function DocumentRow({
           <bdi className="document-title">{d.title || d.id}</bdi>
           {d.title && <span className="document-id">{d.id}</span>}
           {d.problem ? (
-            <span className="problem">{d.problem.message}</span>
+            <span className="problem" dir="auto">
+              <bdi>{sayError(t, d.problem)}</bdi>
+            </span>
           ) : d.pending ? (
             <span className="counts">{t('list.reading')}</span>
           ) : (

@@ -25,6 +25,7 @@ import { STATUS_MESSAGE } from './DocumentList';
 import { DatasetSummaryTable, NameList } from './dataset-summary';
 import { RichMessage } from './RichMessage';
 import '../styles/cleanup.css';
+import { sayError } from '../../shared/i18n/message';
 
 export const FORMAT_TEXT: Record<ExportFormat, MessageKey> = {
   jsonl: 'export.format.jsonl',
@@ -334,8 +335,8 @@ export function ExportDialog({ onClose }: DialogProps): ReactElement {
           {phase.error.code === 'cancelled'
             ? t('export.cancelled')
             : phase.error.file
-              ? t('export.failed-file', { message: phase.error.message, file: phase.error.file })
-              : t('export.failed', { message: phase.error.message })}
+              ? t('export.failed-file', { message: sayError(t, phase.error), file: phase.error.file })
+              : t('export.failed', { message: sayError(t, phase.error) })}
         </p>
       )}
       {phase.kind === 'finished' && <DatasetSummaryTable summary={phase.summary} />}

@@ -10,6 +10,7 @@ import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import type { DialogProps } from './dialog-registry';
 import { RichMessage } from './RichMessage';
+import { sayError } from '../../shared/i18n/message';
 
 // Set through the CSSOM (allowed by the CSP), not as a style attribute.
 const BUTTON_ROW = { display: 'flex', flexWrap: 'wrap', gap: '8px', marginBlockStart: '14px' } as const;
@@ -93,7 +94,7 @@ export function ExternalChangeDialog({ onClose }: DialogProps): ReactElement {
                   <th scope="row">{t('external.on-disk')}</th>
                   <td>
                     {theirs?.readOnly
-                      ? t('external.unreadable', { message: theirs.readOnly.message })
+                      ? t('external.unreadable', { message: sayError(t, theirs.readOnly) })
                       : counts(t, theirs?.sidecar)}
                   </td>
                 </tr>

@@ -4,6 +4,7 @@
 import { useState, type ReactElement } from 'react';
 import { IMPORT_FORMATS, type ImportFormat, type ImportReport } from '../../shared/api';
 import type { TahrirErrorData } from '../../shared/errors';
+import { say, sayError } from '../../shared/i18n/message';
 import type { MessageKey } from '../../shared/i18n/translator';
 import { getApi } from '../session/api-connection';
 import { saveNow, toErrorData } from '../session/autosave';
@@ -102,8 +103,8 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
       {error && (
         <p className="banner error" role="alert" data-testid="import-error">
           {error.file
-            ? t('import.failed-file', { message: error.message, file: error.file })
-            : t('import.failed', { message: error.message })}
+            ? t('import.failed-file', { message: sayError(t, error), file: error.file })
+            : t('import.failed', { message: sayError(t, error) })}
         </p>
       )}
       {report && (
@@ -117,7 +118,10 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
               <ul>
                 {report.conflicts.map((c, i) => (
                   <li key={i}>
-                    <RichMessage id="app.in-file" values={{ file: <bdi>{c.file}</bdi>, message: c.message }} />
+                    <RichMessage
+                      id="app.in-file"
+                      values={{ file: <bdi>{c.file}</bdi>, message: c.said ? say(t, c.said) : c.message }}
+                    />
                   </li>
                 ))}
               </ul>
@@ -129,7 +133,13 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
               <ul>
                 {report.skipped.map((s, i) => (
                   <li key={i}>
-                    <RichMessage id="app.in-file" values={{ file: <bdi>{s.file}</bdi>, message: s.reason }} />
+                    <RichMessage
+                      id="app.in-file"
+                      values={{
+                        file: <bdi>{s.file}</bdi>,
+                        message: s.reasonMessage ? say(t, s.reasonMessage) : s.reason,
+                      }}
+                    />
                   </li>
                 ))}
               </ul>

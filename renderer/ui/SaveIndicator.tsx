@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import { saveNow } from '../session/autosave';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
+import { sayError } from '../../shared/i18n/message';
 
 export function SaveIndicator(): ReactElement | null {
   const save = useTahrir((s) => s.save);
@@ -44,10 +45,10 @@ export function SaveIndicator(): ReactElement | null {
       <span className="save-dot" />
       {text}
       {save.state === 'error' && save.error && (
-        <span className="save-error" title={save.error.message}>
+        <span className="save-error" title={sayError(t, save.error)}>
           {retryIn !== null
-            ? t('save.error-retrying', { message: save.error.message, seconds: retryIn })
-            : t('save.error-message', { message: save.error.message })}
+            ? t('save.error-retrying', { message: sayError(t, save.error), seconds: retryIn })
+            : t('save.error-message', { message: sayError(t, save.error) })}
         </span>
       )}
     </span>

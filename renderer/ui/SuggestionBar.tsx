@@ -13,6 +13,7 @@ import {
 } from '../../shared/annotation-review';
 import type { TaggerStatus } from '../../shared/api';
 import type { Translator } from '../../shared/i18n/translator';
+import { sayError, say } from '../../shared/i18n/message';
 import { sourceIndex } from '../../shared/text-view';
 import {
   acceptAllOf,
@@ -41,7 +42,9 @@ function taggerWords(t: Translator, tagger: TaggerStatus | null): string {
     case 'untrained':
       return t('tagger.untrained');
     case 'unavailable':
-      return t('tagger.unavailable', { problem: tagger.problem ?? t('tagger.not-available') });
+      return t('tagger.unavailable', {
+        problem: tagger.problemMessage ? say(t, tagger.problemMessage) : (tagger.problem ?? t('tagger.not-available')),
+      });
   }
 }
 
@@ -119,7 +122,7 @@ export function SuggestionBar(): ReactElement | null {
         </span>
         {review.error && (
           <span className="review-error" role="alert">
-            {t('review.failed', { message: review.error.message })}
+            {t('review.failed', { message: sayError(t, review.error) })}
           </span>
         )}
         <details className="review-sources">

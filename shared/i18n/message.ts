@@ -9,13 +9,30 @@ import { createTranslator, type MessageKey, type MessageValue } from './translat
 export interface Message {
   key: MessageKey;
   values?: Readonly<Record<string, MessageValue>>;
+  /**
+   * Values that are messages themselves ("not written: {why}", why a label is undefined): each is said in the same
+   * language first, never pasted in as English.
+   */
+  parts?: Readonly<Record<string, Message>>;
 }
 
 /** A translator as its callers hold it: the session's `t`, a component's `useTranslator()`. */
 export type Say = (key: MessageKey, values?: Readonly<Record<string, MessageValue>>) => string;
 
-export function message(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): Message {
-  return values ? { key, values } : { key };
+export function message(
+  key: MessageKey,
+  values?: Readonly<Record<string, MessageValue>>,
+  parts?: Readonly<Record<string, Message>>,
+): Message {
+  return { key, ...(values && { values }), ...(parts && { parts }) };
+}
+
+/** The message's values with its parts said by `t` too. */
+function valuesOf(t: Say, m: Message): Readonly<Record<string, MessageValue>> | undefined {
+  if (!m.parts) return m.values;
+  const out: Record<string, MessageValue> = { ...m.values };
+  for (const [name, part] of Object.entries(m.parts)) out[name] = say(t, part);
+  return out;
 }
 
 /** One English translator for the whole process: it only caches the parsed catalog messages. */
@@ -23,10 +40,32 @@ const english = createTranslator('en');
 
 /** The message in English: the words the CLI prints and the API's sentence fields hold. */
 export function inEnglish(m: Message): string {
-  return english(m.key, m.values);
+  return say(english, m);
 }
 
 /** The message in the caller's language. */
 export function say(t: Say, m: Message): string {
-  return t(m.key, m.values);
+  return t(m.key, valuesOf(t, m));
+}
+
+/** What an error gives to say: its message, or a system's own words (an unknown error) as they are. */
+interface SayableError {
+  message: string;
+  file?: string;
+  said?: Message;
+}
+
+/**
+ * An error in the caller's language: a common one (not UTF-8, a broken sidecar, permission denied…) by its message,
+ * with the file it names; an unknown one keeps the system's own text (its English `message`, which names the file).
+ */
+export function sayError(t: Say, e: SayableError): string {
+  if (!e.said) return e.message;
+  return e.file ? t('error.in-file', { file: e.file, problem: say(t, e.said) }) : say(t, e.said);
+}
+
+/** The error as a message to travel in a report (an import's or an agreement's skipped documents). */
+export function errorMessage(e: SayableError): Message {
+  if (!e.said) return message('error.raw', { text: e.message });
+  return e.file ? message('error.in-file', { file: e.file }, { problem: e.said }) : e.said;
 }

@@ -1,5 +1,6 @@
 // `jsonl` import: the lines our `jsonl` export writes (and Prodigy/spaCy-style lines
 // with `text` and `spans`), offsets in code points into `text`.
+import { message } from '../i18n/message';
 import { CodePointIndex } from '../code-points';
 import { TahrirError } from '../errors';
 import type { ImportedDocument, ImportedEntity, ImportedQuote } from './pre-annotations';
@@ -14,7 +15,14 @@ export function parseJsonlLine(line: string, where: string): ImportedDocument {
   try {
     data = JSON.parse(line);
   } catch (e) {
-    throw new TahrirError('invalid-argument', `not JSON (${(e as Error).message})`, where);
+    const why = (e as Error).message;
+    throw new TahrirError(
+      'invalid-argument',
+      `not JSON (${why})`,
+      where,
+      undefined,
+      message('error.line-not-json', { why }),
+    );
   }
   if (!isObject(data)) throw new TahrirError('invalid-argument', 'a line must be a JSON object', where);
   if (typeof data.text !== 'string') throw new TahrirError('invalid-argument', '"text" must be a string', where);

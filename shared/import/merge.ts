@@ -4,11 +4,14 @@
 import type { Entity, Quote, Sidecar } from '../model';
 import type { SourceAnnotations } from './pre-annotations';
 import { idMaker } from '../ids';
+import { inEnglish, message, type Message } from '../i18n/message';
 
 export interface MergeReport {
   added: number;
   duplicates: number;
   conflicts: string[];
+  /** Each conflict as a catalog message, in the same order. */
+  said: Message[];
 }
 
 const crosses = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -56,7 +59,11 @@ export function mergeAnnotations(
     const vb = view(b);
     return !!va && !!vb && va.start === vb.start && va.end === vb.end;
   };
-  const report: MergeReport = { added: 0, duplicates: 0, conflicts: [] };
+  const report: MergeReport = { added: 0, duplicates: 0, conflicts: [], said: [] };
+  const conflict = (said: Message) => {
+    report.said.push(said);
+    report.conflicts.push(inEnglish(said));
+  };
   const taken = new Set<string>([...sidecar.edits, ...sidecar.entities, ...sidecar.quotes].map((x) => x.id));
   const newEntityId = idMaker('t', taken);
   const newQuoteId = idMaker('q', taken);
@@ -68,7 +75,7 @@ export function mergeAnnotations(
   // Index of each incoming entity → the sidecar id it ended up as (added or already there).
   const idOf: (string | undefined)[] = [];
   incoming.entities.forEach((e, i) => {
-    const at = `[${e.start}, ${e.end}) "${e.text}"`;
+    const span = { start: String(e.start), end: String(e.end), text: e.text };
     const candidates = sameRangeEntities(e);
     const same = candidates.find((x) => x.label === e.label);
     if (same) {
@@ -78,14 +85,13 @@ export function mergeAnnotations(
     }
     const relabel = candidates[0];
     if (relabel) {
-      report.conflicts.push(`entity ${at}: labelled ${e.label} here, ${relabel.label} in the sidecar (${relabel.id})`);
+      conflict(message('import-conflict.relabel', { ...span, label: e.label, theirs: relabel.label, id: relabel.id }));
       return;
     }
     const crossing = entities.find((x) => live(x) && x.label === e.label && crosses(x, e));
     if (crossing) {
-      report.conflicts.push(
-        `entity ${at} ${e.label}: overlaps ${crossing.id} [${crossing.start}, ${crossing.end}) differently`,
-      );
+      const other = { id: crossing.id, otherStart: String(crossing.start), otherEnd: String(crossing.end) };
+      conflict(message('import-conflict.crossing', { ...span, label: e.label, ...other }));
       return;
     }
     const entity: Entity = { id: newEntityId(), start: e.start, end: e.end, label: e.label, text: e.text };
@@ -97,18 +103,19 @@ export function mergeAnnotations(
   });
 
   for (const q of incoming.quotes) {
-    const at = `quote [${q.start}, ${q.end})`;
+    const at = { start: String(q.start), end: String(q.end) };
     const speaker = q.speaker === null ? null : (idOf[q.speaker] ?? null);
     const same = quotes.find((x) => live(x) && sameRange(x, q));
     if (same) {
       if (speaker !== null && same.speaker !== null && same.speaker !== speaker) {
-        report.conflicts.push(`${at}: speaker ${speaker} here, ${same.speaker} in the sidecar (${same.id})`);
+        conflict(message('import-conflict.speaker', { ...at, speaker, theirs: same.speaker, id: same.id }));
       } else report.duplicates++;
       continue;
     }
     const overlapping = quotes.find((x) => live(x) && x.start < q.end && q.start < x.end);
     if (overlapping) {
-      report.conflicts.push(`${at}: overlaps quote ${overlapping.id} [${overlapping.start}, ${overlapping.end})`);
+      const other = { id: overlapping.id, otherStart: String(overlapping.start), otherEnd: String(overlapping.end) };
+      conflict(message('import-conflict.quote-overlap', { ...at, ...other }));
       continue;
     }
     const quote: Quote = { id: newQuoteId(), start: q.start, end: q.end, text: q.text, speaker, kind: q.kind };

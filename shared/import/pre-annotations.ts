@@ -2,6 +2,7 @@
 // came with (an export's clean text), and their mapping back to source coordinates.
 import { CodePointIndex, codePointLength } from '../code-points';
 import { PositionMap } from '../position-map';
+import { inEnglish, message, type Message } from '../i18n/message';
 import type { QuoteKind, Sidecar } from '../model';
 
 export interface ImportedEntity {
@@ -45,7 +46,7 @@ export function toSourceAnnotations(
   doc: ImportedDocument,
   source: string,
   sidecar: Sidecar,
-): { annotations: SourceAnnotations } | { problem: string } {
+): { annotations: SourceAnnotations } | { problem: string; said: Message } {
   const map = new PositionMap(source, sidecar.edits);
   let toSource = (start: number, end: number) => ({
     start: map.toSource(start, 'after'),
@@ -57,9 +58,11 @@ export function toSourceAnnotations(
       toSource = (start, end) => ({ start, end });
       length = map.sourceLength;
     } else {
-      return {
-        problem: `its text is not the document's clean text nor its source text (${codePointLength(doc.text)} vs ${map.cleanLength} code points)`,
-      };
+      const said = message('import-skip.not-its-text', {
+        length: String(codePointLength(doc.text)),
+        clean: String(map.cleanLength),
+      });
+      return { problem: inEnglish(said), said };
     }
   }
   const sourceIndex = new CodePointIndex(source);
@@ -67,7 +70,11 @@ export function toSourceAnnotations(
     (s) =>
       !(Number.isInteger(s.start) && Number.isInteger(s.end) && 0 <= s.start && s.start < s.end && s.end <= length),
   );
-  if (bad) return { problem: `span [${bad.start}, ${bad.end}) is not within its text (${length} code points)` };
+  if (bad) {
+    const where = { start: String(bad.start), end: String(bad.end), length: String(length) };
+    const said = message('import-skip.span-outside', where);
+    return { problem: inEnglish(said), said };
+  }
   const place = <T extends { start: number; end: number }>(s: T) => {
     const r = toSource(s.start, s.end);
     return { ...s, start: r.start, end: r.end, text: sourceIndex.slice(r.start, r.end) };

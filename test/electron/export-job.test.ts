@@ -133,7 +133,10 @@ describe('runExport', () => {
       {
         file: 'overlap.annotations.json',
         reason: expect.stringMatching(/broken sidecar.*e2/),
-        reasonMessage: { key: 'skipped.broken-sidecar', values: { message: expect.stringMatching(/e2/) } },
+        reasonMessage: {
+          key: 'skipped.broken-sidecar',
+          parts: { message: { key: 'error.raw', values: { text: expect.stringMatching(/e2/) } } },
+        },
       },
     ]);
     const report = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'o.jsonl') } });
@@ -144,7 +147,11 @@ describe('runExport', () => {
     );
     const bad = await runImport({ root: ws, request: { format: 'jsonl', from: join(out, 'x.jsonl') } });
     expect(bad.skipped).toEqual([
-      { file: 'overlap.annotations.json', reason: expect.stringMatching(/broken sidecar, left as it is/) },
+      {
+        file: 'overlap.annotations.json',
+        reason: expect.stringMatching(/broken sidecar, left as it is/),
+        reasonMessage: expect.objectContaining({ key: 'import-skip.broken-sidecar' }),
+      },
     ]);
     expect(JSON.parse(await readFile(join(ws, 'overlap.annotations.json'), 'utf8'))).toEqual(sidecar);
   });
@@ -233,7 +240,9 @@ describe('runExport', () => {
         reason: 'broken sidecar: entities[1]: id "e1" is already used by entities[0]',
         reasonMessage: {
           key: 'skipped.broken-sidecar',
-          values: { message: 'entities[1]: id "e1" is already used by entities[0]' },
+          parts: {
+            message: { key: 'error.raw', values: { text: 'entities[1]: id "e1" is already used by entities[0]' } },
+          },
         },
       },
     ]);

@@ -64,7 +64,6 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'shared/boilerplate/wire-credit.ts': 5,
   'shared/import/import-jsonl.ts': 1,
   'shared/import/import-labelstudio.ts': 1,
-  'shared/import/pre-annotations.ts': 1,
   'shared/position-map.ts': 1,
   'shared/sidecar-check.ts': 2,
   'shared/sidecar-text.ts': 1,

@@ -93,4 +93,19 @@ describe('corpusProgress', () => {
     for (const english of [...Object.values(ENGLISH_CHART_WORDS.status), ENGLISH_CHART_WORDS.noneYet])
       expect(drawn.join(''), english).not.toContain(`>${english}`);
   });
+
+  it('leaves room after the longest annotator bar for its number (it was cut at the chart’s end edge)', () => {
+    const many = corpusProgress(
+      Array.from({ length: 123 }, (_, i) => sidecar(i < 45 ? 'done' : 'in_progress', undefined, ['GPE'], 'فاطمة')),
+    );
+    for (const done of [ENGLISH_CHART_WORDS.status.done, 'مُنجَزة']) {
+      const words = { ...ENGLISH_CHART_WORDS, status: { ...ENGLISH_CHART_WORDS.status, done } };
+      const svg = svgMarkup(annotatorsChart(many, words));
+      const width = Number(/viewBox="0 0 (\d+)/.exec(svg)![1]);
+      const label = `123 (45 ${done})`;
+      const x = Number(new RegExp(`<text x="([\\d.]+)"[^>]*>${label.replace(/[()]/g, '\\$&')}</text>`).exec(svg)![1]);
+      // 0.6 em a character: wider than a 12 px sans-serif draws these digits and words.
+      expect(x + Array.from(label).length * 12 * 0.6, label).toBeLessThanOrEqual(width);
+    }
+  });
 });

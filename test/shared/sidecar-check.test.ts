@@ -27,6 +27,7 @@ describe('checkSidecarAgainstSource', () => {
     expect(checkSidecarAgainstSource(s, sampleText, FILE)).toContainEqual({
       path: 'entities[3]',
       message: 'end 3120 is past the end of the text (2992 code points)',
+      said: { key: 'problem.past-end', values: { end: '3120', length: '2992' } },
     });
   });
 

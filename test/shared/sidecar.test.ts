@@ -64,7 +64,7 @@ describe('parseSidecar', () => {
       expect.arrayContaining([
         { path: 'entities[3].start', message: 'must be a number' },
         { path: 'quotes[0].kind', message: 'must be one of direct, indirect' },
-        { path: 'source.sha256', message: 'is missing' },
+        { path: 'source.sha256', message: 'is missing', said: { key: 'problem.missing' } },
       ]),
     );
     expect(e.message).toContain('entities[3].start: must be a number');
@@ -74,7 +74,7 @@ describe('parseSidecar', () => {
     const data = JSON.parse(exampleJson);
     data.edits[1].end = 10;
     const e = errorOf(() => parseSidecar(JSON.stringify(data), 'a.annotations.json'));
-    expect(e.detail).toEqual([{ path: 'edits[1]', message: 'end 10 is before start 303' }]);
+    expect(e.detail).toMatchObject([{ path: 'edits[1]', message: 'end 10 is before start 303' }]);
   });
 
   it('refuses negative and fractional offsets, wrong format, and non-objects', () => {

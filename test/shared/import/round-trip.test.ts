@@ -59,7 +59,7 @@ describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc
     expect(back.spans).toEqual(doc.record.spans);
     expect(back.quotes).toEqual(doc.record.quotes);
     const { report, sidecar } = reimportIntoOriginal(doc, imported);
-    expect(report).toEqual({ added: 0, duplicates: total, conflicts: [] });
+    expect(report).toEqual({ added: 0, duplicates: total, conflicts: [], said: [] });
     expect(sidecar.entities).toEqual(doc.sidecar.entities);
   });
 
@@ -68,7 +68,12 @@ describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc
     const back = reimport(doc, imported);
     expect(back.spans).toEqual(doc.record.spans);
     expect(back.quotes).toEqual(doc.record.quotes);
-    expect(reimportIntoOriginal(doc, imported).report).toEqual({ added: 0, duplicates: total, conflicts: [] });
+    expect(reimportIntoOriginal(doc, imported).report).toEqual({
+      added: 0,
+      duplicates: total,
+      conflicts: [],
+      said: [],
+    });
   });
 
   it('labelstudio', () => {
@@ -76,7 +81,12 @@ describe.each(docs.map((d) => [d.id, d] as const))('round trip of %s', (_id, doc
     const back = reimport(doc, imported);
     expect(back.spans).toEqual(doc.record.spans);
     expect(back.quotes).toEqual(doc.record.quotes);
-    expect(reimportIntoOriginal(doc, imported).report).toEqual({ added: 0, duplicates: total, conflicts: [] });
+    expect(reimportIntoOriginal(doc, imported).report).toEqual({
+      added: 0,
+      duplicates: total,
+      conflicts: [],
+      said: [],
+    });
   });
 
   it('labelstudio from an older Label Studio (UTF-16 indices) is recognised by the region texts', () => {
