@@ -265,6 +265,32 @@ async function startProfile(context: BrowserContext, page: Page): Promise<(name:
 
 // ---------- Tahrir's editor, driven by keyboard and mouse
 
+/** How long a run waits for the suggestions to settle (the tagger trained) before it measures anyway. */
+const SUGGESTIONS_WAIT_MS = quick ? 30_000 : 180_000;
+
+/**
+ * Waits for the state the keypress and scroll rows are measured in: the suggestions in (drawn near the view) and the
+ * tagger not reading or training (no answer of ~100,000 suggestions on its way), then the page quiet for a second.
+ * Returns that state in words, for the row's note: without it the rows mixed tries before and after the suggestions.
+ */
+async function suggestionsSettled(page: Page): Promise<string> {
+  const state = await page.evaluate(async (timeoutMs) => {
+    const started = performance.now();
+    const stateNow = () => document.querySelector('[data-testid="suggestion-bar"]')?.getAttribute('data-state');
+    for (;;) {
+      const state = stateNow();
+      if (state && !['loading', 'reading', 'training'].includes(state)) return state;
+      if (performance.now() - started > timeoutMs) return `${state ?? 'no suggestion bar'} after ${timeoutMs / 1000} s`;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, SUGGESTIONS_WAIT_MS);
+  await page.evaluate(() => window.__bench.settled());
+  const open = await page.evaluate(
+    () => document.querySelector('[data-testid="suggestion-count"]')?.textContent?.trim() ?? '',
+  );
+  return `suggestions in (${open}), tagger ${state}`;
+}
+
 /** Opens the long document in the served editor; returns the time to its first paint with highlights. */
 async function openInTahrir(
   page: Page,
@@ -478,11 +504,12 @@ async function keypressRows(
     remove: { p50: [], p95: [], n: 0, missed: 0 },
     undo: { p50: [], p95: [], n: 0, missed: 0 },
   };
+  let state = '';
   for (let r = 0; r < RUNS; r++) {
     progress(`${tag}: keypresses × ${TRIES}: Tahrir #${r + 1}`);
     const { context, page } = await newPage(browser, probe);
     await openInTahrir(page, url, documentId);
-    await page.evaluate(() => window.__bench.settled());
+    state = await suggestionsSettled(page);
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
     const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
     await stopKeysProfile?.(`keypresses-${article}`);
@@ -501,7 +528,7 @@ async function keypressRows(
     ['remove', 'delete (click, Delete)'],
     ['undo', 'undo (Ctrl+Z)'],
   ] as const) {
-    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
+    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames); from the state: ${state} (last run)`;
     out.push(medianRow(`keypress → painted ${tag} p50: Tahrir ${what}`, key[k].p50, 'ms', { note }));
     out.push(
       atMost(
@@ -645,7 +672,7 @@ export async function run(): Promise<BenchRow[]> {
 
       // Adds, scrolling and memory on the first (10,000-entity) article only (the editor-scale bench has
       // the 50,000-entity scroll); the keypresses on both, as the goal is for both.
-      if (article.entities >= 50_000) {
+      if ((article.entities ?? 0) >= 50_000) {
         if (served) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
         tahrir?.kill('SIGTERM');
         tahrir = undefined;
@@ -736,6 +763,7 @@ export async function run(): Promise<BenchRow[]> {
         ...(served ? (['tahrir'] as const) : []),
       ];
       const lastScroll: Record<string, Awaited<ReturnType<typeof scrollRun>>> = {};
+      let scrollState = '';
       const dropped = await interleaved(scrollPages, RUNS, async (name, r) => {
         progress(`${tag}: scroll ${name} #${r + 1}`);
         let context: BrowserContext;
@@ -743,7 +771,7 @@ export async function run(): Promise<BenchRow[]> {
         if (name === 'tahrir') {
           ({ context, page } = await newPage(browser, probe));
           await openInTahrir(page, served!.url, doc.id);
-          await page.evaluate(() => window.__bench.settled());
+          scrollState = await suggestionsSettled(page);
         } else ({ context, page } = await load(name === 'bare' ? '/floor?mode=text&cv=0' : '/floor?mode=text'));
         const sc = await scrollRun(page);
         lastScroll[name] = sc;
@@ -762,7 +790,7 @@ export async function run(): Promise<BenchRow[]> {
             dropped[name],
             'frames',
             {
-              note: scrollNote(lastScroll[name]),
+              note: scrollNote(lastScroll[name]) + (name === 'tahrir' ? `; from the state: ${scrollState}` : ''),
             },
           );
       if (scrollRows.tahrir && scrollRows.bare) {
