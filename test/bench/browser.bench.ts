@@ -385,7 +385,10 @@ const MAX_SCREENS_ON = 40;
  * mousedown/mouseup/dblclick and selection), scrolling on when none is left; null when the text
  * has none. The selection is checked to be that word.
  */
-async function selectWordByMouse(page: Page, index: number): Promise<{ x: number; y: number } | null> {
+async function selectWordByMouse(
+  page: Page,
+  index: number,
+): Promise<{ x: number; y: number } | { missed: string } | null> {
   let word = await findUntaggedWord(page, index);
   // Everything in view is tagged (or nothing is): move on down the document, screen by screen. The earlier
   // parts tag words at its top and the editor saves them: at 10,000 entities the add-one runs left the first
@@ -404,7 +407,7 @@ async function selectWordByMouse(page: Page, index: number): Promise<{ x: number
   if (!word) return null;
   await page.mouse.dblclick(word.x, word.y);
   const selected = await page.evaluate(() => getSelection()?.toString().trim() ?? '');
-  if (selected !== word.word) return null;
+  if (selected !== word.word) return { missed: `“${selected}” for “${word.word}”` };
   return { x: word.x, y: word.y };
 }
 
@@ -430,15 +433,29 @@ interface KeypressResults {
   remove: number[];
   undo: number[];
   misses: { tag: number; remove: number; undo: number };
+  /** Double-clicks that did not select their word: what they selected instead. */
+  selectMissed: string[];
 }
 
 async function keypressRuns(page: Page, tries: number, budgetMs: number): Promise<KeypressResults> {
-  const out: KeypressResults = { tag: [], remove: [], undo: [], misses: { tag: 0, remove: 0, undo: 0 } };
+  const out: KeypressResults = {
+    tag: [],
+    remove: [],
+    undo: [],
+    misses: { tag: 0, remove: 0, undo: 0 },
+    selectMissed: [],
+  };
   const deadline = performance.now() + budgetMs;
   let word = 0;
   // Up to `tries` rounds, within the time budget (a slow editor would otherwise hold the bench for hours).
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
     const target = await selectWordByMouse(page, word);
+    if (target && 'missed' in target) {
+      // The double-click selected something else: the next word (this one again would fail again, for ever).
+      out.selectMissed.push(target.missed);
+      word++;
+      continue;
+    }
     if (!target) {
       word = 0;
       if (!(await selectWordByMouse(page, 0))) break;
@@ -474,7 +491,9 @@ async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Prom
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
-    if (!(await selectWordByMouse(page, 0))) break;
+    const target = await selectWordByMouse(page, 0);
+    if (!target) break;
+    if ('missed' in target) continue;
     await page.waitForTimeout(quietBeforeTry(i));
     const t = await page.evaluate(() => {
       const before = window.__bench.rangeCount();
@@ -505,6 +524,8 @@ async function keypressRows(
     undo: { p50: [], p95: [], n: 0, missed: 0 },
   };
   let state = '';
+  let selectMissed = 0;
+  let lastMissed = '';
   for (let r = 0; r < RUNS; r++) {
     progress(`${tag}: keypresses × ${TRIES}: Tahrir #${r + 1}`);
     const { context, page } = await newPage(browser, probe);
@@ -512,6 +533,8 @@ async function keypressRows(
     state = await suggestionsSettled(page);
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
     const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
+    selectMissed += keys.selectMissed.length;
+    if (keys.selectMissed.length) lastMissed = keys.selectMissed.slice(0, 3).join(', ');
     await stopKeysProfile?.(`keypresses-${article}`);
     for (const k of ['tag', 'remove', 'undo'] as const) {
       const times = k === 'tag' ? keys.tag : k === 'remove' ? keys.remove : keys.undo;
@@ -528,7 +551,7 @@ async function keypressRows(
     ['remove', 'delete (click, Delete)'],
     ['undo', 'undo (Ctrl+Z)'],
   ] as const) {
-    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames); from the state: ${state} (last run)`;
+    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames); from the state: ${state} (last run)${selectMissed ? `; ${selectMissed} double-clicks selected another text (${lastMissed})` : ''}`;
     out.push(medianRow(`keypress → painted ${tag} p50: Tahrir ${what}`, key[k].p50, 'ms', { note }));
     out.push(
       atMost(
