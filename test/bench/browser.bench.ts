@@ -340,9 +340,11 @@ async function findUntaggedWord(page: Page, index: number): Promise<{ x: number;
     // Only the ranges drawn in these paragraphs can touch a word in them.
     const inView = new Set<Node>(paragraphs.flatMap((p) => [...p.childNodes]));
     const ranges: AbstractRange[] = [];
-    CSS.highlights.forEach((h) =>
-      h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)),
-    );
+    CSS.highlights.forEach((h, name) => {
+      // A word is untagged when no entity touches it (a suggestion on it is no tag: see __benchHighlights).
+      if (window.__benchHighlights && !name.startsWith(window.__benchHighlights)) return;
+      h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange));
+    });
     let seen = 0;
     // Two Ranges for all the checking: every live Range stays registered with the document until it is
     // garbage-collected, and the browser updates each one on every DOM change the editor then makes.
@@ -438,6 +440,7 @@ interface KeypressResults {
 }
 
 async function keypressRuns(page: Page, tries: number, budgetMs: number): Promise<KeypressResults> {
+  await page.evaluate(() => (window.__benchHighlights = 'tahrir-label-'));
   const out: KeypressResults = {
     tag: [],
     remove: [],
@@ -488,6 +491,7 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
  * double-click, the call is the editor's own keyboard handler, given the tag hotkey's keydown in the page.
  */
 async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Promise<number[]> {
+  await page.evaluate(() => (window.__benchHighlights = 'tahrir-label-'));
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
