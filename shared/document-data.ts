@@ -238,25 +238,39 @@ function idsBetween(a: object, b: object): Set<string> | null {
   return ids;
 }
 
+/**
+ * The changes that turn record `from` into `to` when one was derived from the other (or both from a common one) in a
+ * few steps, found from the ids those steps changed; null when they are not related so (comparing would read both in
+ * full).
+ */
+export function derivedSpanChanges<T extends { id: string; start: number; end: number }>(
+  from: Record<string, T>,
+  to: Record<string, T>,
+): SpanChanges | null {
+  if (from === to) return { put: [], removed: [] };
+  const ids = idsBetween(from, to);
+  if (!ids) return null;
+  const put: T[] = [];
+  const removed: string[] = [];
+  for (const id of ids) {
+    const before = Object.hasOwn(from, id) ? from[id] : undefined;
+    const after = Object.hasOwn(to, id) ? to[id] : undefined;
+    if (before === after) continue;
+    if (after) put.push(after);
+    else removed.push(id);
+  }
+  return { put, removed };
+}
+
 /** The changes that turn record `from` into `to`: spans added or replaced, ids removed. */
 export function spanChanges<T extends { id: string; start: number; end: number }>(
   from: Record<string, T>,
   to: Record<string, T>,
 ): SpanChanges {
+  const derived = derivedSpanChanges(from, to);
+  if (derived) return derived;
   const put: T[] = [];
   const removed: string[] = [];
-  if (from === to) return { put, removed };
-  const ids = idsBetween(from, to);
-  if (ids) {
-    for (const id of ids) {
-      const before = Object.hasOwn(from, id) ? from[id] : undefined;
-      const after = Object.hasOwn(to, id) ? to[id] : undefined;
-      if (before === after) continue;
-      if (after) put.push(after);
-      else removed.push(id);
-    }
-    return { put, removed };
-  }
   for (const id in to) if (from[id] !== to[id] || !Object.hasOwn(from, id)) put.push(to[id]);
   for (const id in from) if (!Object.hasOwn(to, id)) removed.push(id);
   return { put, removed };

@@ -1,9 +1,10 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // the cleanup review). Choosing an item scrolls to it and flashes it.
-import { memo, useMemo, useState, type ComponentType, type ReactElement } from 'react';
+import { memo, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../../shared/document-data';
+import { firstEntities, groupEntitiesByLabel, type EntityGroups } from '../../shared/entity-groups';
 import type { MessageKey } from '../../shared/i18n/translator';
 import { useTranslator } from '../session/locale';
 import { selectLabels, useTahrir } from '../session/store';
@@ -113,27 +114,25 @@ function EntitiesTab(): ReactElement {
   const index = useMemo(() => (shownString === undefined ? null : new CodePointIndex(shownString)), [shownString]);
   const contexts = useMemo(() => new WeakMap<Entity, SpanContext | null>(), [shown, index]);
   const t = useTranslator();
+  // Grouped again from the last grouping and what the edit changed (see entity-groups.ts).
+  const grouped = useRef<EntityGroups | null>(null);
   const byLabel = useMemo(() => {
-    const groups = new Map<string, Entity[]>(labels.map((l) => [l.name, []]));
-    for (const e of sortedSpans(entities ?? {})) {
-      const bucket = groups.get(e.label);
-      if (bucket) bucket.push(e);
-      else groups.set(e.label, [e]);
-    }
-    return groups;
+    const names = labels.map((l) => l.name);
+    grouped.current = groupEntitiesByLabel(entities ?? {}, names, grouped.current);
+    return grouped.current.groups;
   }, [entities, labels]);
   if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
   if (!entities || spanCount(entities) === 0) return <p className="empty-hint">{t('side.no-entities')}</p>;
   return (
     <div className="span-groups">
       {[...byLabel].map(([name, all]) => {
-        if (all.length === 0) return null;
-        const items = expanded[name] ? all : all.slice(0, LIST_LIMIT);
+        if (all.size === 0) return null;
+        const items = expanded[name] ? all.toArray() : firstEntities(all, LIST_LIMIT);
         const i = labels.findIndex((l) => l.name === name);
         return (
           <section key={name} className="span-group" aria-label={name}>
             <h3>
-              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{all.length}</span>
+              <span className={`label-chip ${labelClass(i)}`}>{name}</span> <span className="count">{all.size}</span>
             </h3>
             <ul>
               {items.map((e) => (
@@ -146,9 +145,9 @@ function EntitiesTab(): ReactElement {
                 />
               ))}
             </ul>
-            {items.length < all.length && (
+            {items.length < all.size && (
               <button className="small show-all" onClick={() => setExpanded((x) => ({ ...x, [name]: true }))}>
-                {t('side.show-all', { n: all.length })}
+                {t('side.show-all', { n: all.size })}
               </button>
             )}
           </section>

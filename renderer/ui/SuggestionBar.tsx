@@ -92,7 +92,13 @@ export function SuggestionBar(): ReactElement | null {
         })
       : t('review.why', { source: t(SOURCE_NAMES[current.source]), score: Math.round(current.score * 100) });
   return (
-    <section className="review-bar" aria-label={t('review.label')} data-testid="suggestion-bar">
+    <section
+      className="review-bar"
+      aria-label={t('review.label')}
+      data-testid="suggestion-bar"
+      // Where the suggestions are: the bench times keypresses once they are in and the tagger is not training.
+      data-state={review.loading ? 'loading' : (review.tagger?.state ?? 'none')}
+    >
       <div className="review-row">
         <strong className="review-count" data-testid="suggestion-count" aria-live="polite">
           {review.loading && review.suggestions.length === 0

@@ -33,12 +33,16 @@ const quick = process.env.TAHRIR_BENCH_QUICK === '1';
 const root = process.env.TAHRIR_ROOT ?? process.cwd();
 const pagesDir = join(root, 'test', 'bench', 'pages');
 
-const ARTICLES: LongArticleOptions[] = quick
-  ? [{ targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 }]
-  : [
-      { targetBytes: 1.5 * 2 ** 20, entities: 10_000, quotes: 500, edits: 20 },
-      { targetBytes: 1.5 * 2 ** 20, entities: 50_000, quotes: 500, edits: 20 },
-    ];
+/** TAHRIR_BENCH_ENTITIES=10000: only the article(s) with these entity counts (all by default). */
+const ENTITIES = process.env.TAHRIR_BENCH_ENTITIES?.split(',').map(Number);
+const ARTICLES: LongArticleOptions[] = (
+  quick
+    ? [{ targetBytes: 60_000, entities: 600, quotes: 30, edits: 3 }]
+    : [
+        { targetBytes: 1.5 * 2 ** 20, entities: 10_000, quotes: 500, edits: 20 },
+        { targetBytes: 1.5 * 2 ** 20, entities: 50_000, quotes: 500, edits: 20 },
+      ]
+).filter((a) => !ENTITIES || ENTITIES.includes(a.entities));
 /** Runs per row (fresh pages each): open times vary by ±15 % from one load to the next on a 2-core machine. */
 const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 /** Tries per run of an add or a keypress. */
@@ -46,6 +50,8 @@ const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
+/** TAHRIR_BENCH_SERVE=dir: the Tahrir checkout (built) whose `tahrir serve` is measured, for A/B runs of two builds. */
+const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
 /** Which parts run (TAHRIR_BENCH_PARTS=floor,peer,tahrir): all by default. */
 const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
 
@@ -141,8 +147,8 @@ async function serveBenchPages(
 // ---------- Tahrir itself, through `tahrir serve`
 
 async function startTahrirServe(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'electron', 'tahrir.cjs'), 'serve', workspace], {
-    cwd: root,
+  const child = spawn(process.execPath, [join(SERVE_ROOT, 'electron', 'tahrir.cjs'), 'serve', workspace], {
+    cwd: SERVE_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -259,6 +265,32 @@ async function startProfile(context: BrowserContext, page: Page): Promise<(name:
 
 // ---------- Tahrir's editor, driven by keyboard and mouse
 
+/** How long a run waits for the suggestions to settle (the tagger trained) before it measures anyway. */
+const SUGGESTIONS_WAIT_MS = quick ? 30_000 : 180_000;
+
+/**
+ * Waits for the state the keypress and scroll rows are measured in: the suggestions in (drawn near the view) and the
+ * tagger not reading or training (no answer of ~100,000 suggestions on its way), then the page quiet for a second.
+ * Returns that state in words, for the row's note: without it the rows mixed tries before and after the suggestions.
+ */
+async function suggestionsSettled(page: Page): Promise<string> {
+  const state = await page.evaluate(async (timeoutMs) => {
+    const started = performance.now();
+    const stateNow = () => document.querySelector('[data-testid="suggestion-bar"]')?.getAttribute('data-state');
+    for (;;) {
+      const state = stateNow();
+      if (state && !['loading', 'reading', 'training'].includes(state)) return state;
+      if (performance.now() - started > timeoutMs) return `${state ?? 'no suggestion bar'} after ${timeoutMs / 1000} s`;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, SUGGESTIONS_WAIT_MS);
+  await page.evaluate(() => window.__bench.settled());
+  const open = await page.evaluate(
+    () => document.querySelector('[data-testid="suggestion-count"]')?.textContent?.trim() ?? '',
+  );
+  return `suggestions in (${open}), tagger ${state}`;
+}
+
 /** Opens the long document in the served editor; returns the time to its first paint with highlights. */
 async function openInTahrir(
   page: Page,
@@ -308,9 +340,11 @@ async function findUntaggedWord(page: Page, index: number): Promise<{ x: number;
     // Only the ranges drawn in these paragraphs can touch a word in them.
     const inView = new Set<Node>(paragraphs.flatMap((p) => [...p.childNodes]));
     const ranges: AbstractRange[] = [];
-    CSS.highlights.forEach((h) =>
-      h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange)),
-    );
+    CSS.highlights.forEach((h, name) => {
+      // A word is untagged when no entity touches it (a suggestion on it is no tag: see __benchHighlights).
+      if (window.__benchHighlights && !name.startsWith(window.__benchHighlights)) return;
+      h.forEach((r) => inView.has((r as AbstractRange).startContainer) && ranges.push(r as AbstractRange));
+    });
     let seen = 0;
     // Two Ranges for all the checking: every live Range stays registered with the document until it is
     // garbage-collected, and the browser updates each one on every DOM change the editor then makes.
@@ -345,26 +379,37 @@ async function findUntaggedWord(page: Page, index: number): Promise<{ x: number;
   }, index);
 }
 
+/** How many screens down a try looks for an untagged word before giving up. */
+const MAX_SCREENS_ON = 40;
+
 /**
  * Selects an untagged word in view by a real double-click (Playwright's mouse: the browser's own
  * mousedown/mouseup/dblclick and selection), scrolling on when none is left; null when the text
  * has none. The selection is checked to be that word.
  */
-async function selectWordByMouse(page: Page, index: number): Promise<{ x: number; y: number } | null> {
+async function selectWordByMouse(
+  page: Page,
+  index: number,
+): Promise<{ x: number; y: number } | { missed: string } | null> {
   let word = await findUntaggedWord(page, index);
-  if (!word) {
-    // Everything in view is tagged (or nothing is): move on down the document.
-    await page.evaluate(() => {
+  // Everything in view is tagged (or nothing is): move on down the document, screen by screen. The earlier
+  // parts tag words at its top and the editor saves them: at 10,000 entities the add-one runs left the first
+  // screens without an untagged word, and a single screen's step found none (the keypress rows had 0 tries).
+  for (let screens = 0; !word && screens < MAX_SCREENS_ON; screens++) {
+    const moved = await page.evaluate(() => {
       const box = window.__bench.scrollContainer();
+      const top = box.scrollTop;
       box.scrollTop += (box.getBoundingClientRect().height || innerHeight) * 0.8;
+      return box.scrollTop !== top;
     });
+    if (!moved) return null; // the end of the document
     await page.evaluate(() => window.__bench.paintWhen(() => true, 2));
     word = await findUntaggedWord(page, 0);
-    if (!word) return null;
   }
+  if (!word) return null;
   await page.mouse.dblclick(word.x, word.y);
   const selected = await page.evaluate(() => getSelection()?.toString().trim() ?? '');
-  if (selected !== word.word) return null;
+  if (selected !== word.word) return { missed: `“${selected}” for “${word.word}”` };
   return { x: word.x, y: word.y };
 }
 
@@ -390,15 +435,30 @@ interface KeypressResults {
   remove: number[];
   undo: number[];
   misses: { tag: number; remove: number; undo: number };
+  /** Double-clicks that did not select their word: what they selected instead. */
+  selectMissed: string[];
 }
 
 async function keypressRuns(page: Page, tries: number, budgetMs: number): Promise<KeypressResults> {
-  const out: KeypressResults = { tag: [], remove: [], undo: [], misses: { tag: 0, remove: 0, undo: 0 } };
+  await page.evaluate(() => (window.__benchHighlights = 'tahrir-label-'));
+  const out: KeypressResults = {
+    tag: [],
+    remove: [],
+    undo: [],
+    misses: { tag: 0, remove: 0, undo: 0 },
+    selectMissed: [],
+  };
   const deadline = performance.now() + budgetMs;
   let word = 0;
   // Up to `tries` rounds, within the time budget (a slow editor would otherwise hold the bench for hours).
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
     const target = await selectWordByMouse(page, word);
+    if (target && 'missed' in target) {
+      // The double-click selected something else: the next word (this one again would fail again, for ever).
+      out.selectMissed.push(target.missed);
+      word++;
+      continue;
+    }
     if (!target) {
       word = 0;
       if (!(await selectWordByMouse(page, 0))) break;
@@ -431,10 +491,13 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
  * double-click, the call is the editor's own keyboard handler, given the tag hotkey's keydown in the page.
  */
 async function addOneInTahrir(page: Page, tries: number, budgetMs: number): Promise<number[]> {
+  await page.evaluate(() => (window.__benchHighlights = 'tahrir-label-'));
   const times: number[] = [];
   const deadline = performance.now() + budgetMs;
   for (let i = 0; i < tries && performance.now() < deadline; i++) {
-    if (!(await selectWordByMouse(page, 0))) break;
+    const target = await selectWordByMouse(page, 0);
+    if (!target) break;
+    if ('missed' in target) continue;
     await page.waitForTimeout(quietBeforeTry(i));
     const t = await page.evaluate(() => {
       const before = window.__bench.rangeCount();
@@ -464,13 +527,18 @@ async function keypressRows(
     remove: { p50: [], p95: [], n: 0, missed: 0 },
     undo: { p50: [], p95: [], n: 0, missed: 0 },
   };
+  let state = '';
+  let selectMissed = 0;
+  let lastMissed = '';
   for (let r = 0; r < RUNS; r++) {
     progress(`${tag}: keypresses × ${TRIES}: Tahrir #${r + 1}`);
     const { context, page } = await newPage(browser, probe);
     await openInTahrir(page, url, documentId);
-    await page.evaluate(() => window.__bench.settled());
+    state = await suggestionsSettled(page);
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
     const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
+    selectMissed += keys.selectMissed.length;
+    if (keys.selectMissed.length) lastMissed = keys.selectMissed.slice(0, 3).join(', ');
     await stopKeysProfile?.(`keypresses-${article}`);
     for (const k of ['tag', 'remove', 'undo'] as const) {
       const times = k === 'tag' ? keys.tag : k === 'remove' ? keys.remove : keys.undo;
@@ -487,7 +555,7 @@ async function keypressRows(
     ['remove', 'delete (click, Delete)'],
     ['undo', 'undo (Ctrl+Z)'],
   ] as const) {
-    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames)`;
+    const note = `${key[k].n} tries in all${key[k].missed ? `, ${key[k].missed} without a visible change in 5 s` : ''}, keydown → rAF after the change (≥ 2 frames); from the state: ${state} (last run)${selectMissed ? `; ${selectMissed} double-clicks selected another text (${lastMissed})` : ''}`;
     out.push(medianRow(`keypress → painted ${tag} p50: Tahrir ${what}`, key[k].p50, 'ms', { note }));
     out.push(
       atMost(
@@ -631,7 +699,7 @@ export async function run(): Promise<BenchRow[]> {
 
       // Adds, scrolling and memory on the first (10,000-entity) article only (the editor-scale bench has
       // the 50,000-entity scroll); the keypresses on both, as the goal is for both.
-      if (a > 0) {
+      if ((article.entities ?? 0) >= 50_000) {
         if (served) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
         tahrir?.kill('SIGTERM');
         tahrir = undefined;
@@ -722,6 +790,7 @@ export async function run(): Promise<BenchRow[]> {
         ...(served ? (['tahrir'] as const) : []),
       ];
       const lastScroll: Record<string, Awaited<ReturnType<typeof scrollRun>>> = {};
+      let scrollState = '';
       const dropped = await interleaved(scrollPages, RUNS, async (name, r) => {
         progress(`${tag}: scroll ${name} #${r + 1}`);
         let context: BrowserContext;
@@ -729,7 +798,7 @@ export async function run(): Promise<BenchRow[]> {
         if (name === 'tahrir') {
           ({ context, page } = await newPage(browser, probe));
           await openInTahrir(page, served!.url, doc.id);
-          await page.evaluate(() => window.__bench.settled());
+          scrollState = await suggestionsSettled(page);
         } else ({ context, page } = await load(name === 'bare' ? '/floor?mode=text&cv=0' : '/floor?mode=text'));
         const sc = await scrollRun(page);
         lastScroll[name] = sc;
@@ -748,7 +817,7 @@ export async function run(): Promise<BenchRow[]> {
             dropped[name],
             'frames',
             {
-              note: scrollNote(lastScroll[name]),
+              note: scrollNote(lastScroll[name]) + (name === 'tahrir' ? `; from the state: ${scrollState}` : ''),
             },
           );
       if (scrollRows.tahrir && scrollRows.bare) {
