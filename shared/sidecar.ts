@@ -160,14 +160,39 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
+/** The schema's own words (above) as catalog messages, for the editor in its language. */
+const SCHEMA_WORDS: Readonly<Record<string, Message>> = {
+  'must be a number': message('problem.not-number'),
+  'must be a whole number (a code point offset)': message('problem.not-whole'),
+  'must not be negative': message('problem.negative'),
+  'must be a string': message('problem.not-string'),
+  'must not be empty': message('problem.empty'),
+  'must be true or false': message('problem.not-flag'),
+  'must be an object': message('problem.not-object'),
+  'must be an entity id or null': message('problem.not-speaker'),
+  'must be 64 lowercase hex digits': message('problem.not-sha256'),
+  'must be a list of strings': message('problem.not-string-list'),
+  'must be an object of strings': message('problem.not-string-object'),
+  'must be a list': message('problem.not-list'),
+};
+
+function schemaWords(words: string): Message | undefined {
+  const known = SCHEMA_WORDS[words];
+  if (known) return known;
+  const oneOf = /^must be one of (.+)$/.exec(words);
+  if (oneOf) return message('problem.one-of', { values: oneOf[1] });
+  const exactly = /^must be (.+)$/.exec(words); // the format's name, the version
+  return exactly ? message('problem.must-be', { value: exactly[1] }) : undefined;
+}
+
 function problemsOf(issues: readonly v.BaseIssue<unknown>[]): SidecarProblem[] {
   return issues.map((issue) => {
     const path = issuePath(issue);
     // A missing required field arrives as "received undefined": say it plainly.
     const missing = issue.received === 'undefined' && issue.kind === 'schema';
-    return missing
-      ? { path, message: 'is missing', said: message('problem.missing') }
-      : { path, message: issue.message };
+    if (missing) return { path, message: 'is missing', said: message('problem.missing') };
+    const said = schemaWords(issue.message);
+    return said ? { path, message: issue.message, said } : { path, message: issue.message };
   });
 }
 

@@ -118,6 +118,31 @@ describe('the common errors, said in the interface’s language', () => {
     );
   });
 
+  it('a sidecar of the wrong shape: the schema’s words said in Arabic, word for word in English', async () => {
+    const length = Array.from(TEXT).length;
+    const base = JSON.parse(serializeSidecar(emptySidecar('a.txt', SHA, length))) as Record<string, unknown>;
+    const entity = { id: 't1', start: 11, end: 19, label: 'PERSON', text: 'جو بايدن' };
+    const cases: [Record<string, unknown>, string][] = [
+      [{ entities: [{ ...entity, end: '19' }] }, 'يجب أن يكون عددًا'],
+      [{ entities: [{ ...entity, start: 1.5 }] }, 'يجب أن يكون عددًا صحيحًا (موضع محرف)'],
+      [{ entities: [{ ...entity, start: -1 }] }, 'يجب ألا يكون سالبًا'],
+      [{ entities: [{ ...entity, label: '' }] }, 'يجب ألا يكون فارغًا'],
+      [{ entities: [{ ...entity, orphaned: 'yes' }] }, 'يجب أن يكون true أو false'],
+      [{ entities: [{ ...entity, attrs: { role: 3 } }] }, 'يجب أن يكون نصًا'],
+      [{ entities: 'none' }, 'يجب أن يكون قائمة'],
+      [{ document: { status: 'finished' } }, 'يجب أن يكون أحد: todo, in_progress, done'],
+      [{ source: { file: 'a.txt', sha256: 'x', length } }, 'يجب أن يكون 64 رقمًا ست عشريًا صغيرًا'],
+      [{ format: 'other' }, 'يجب أن يكون "tahrir-annotations"'],
+    ];
+    for (const [change, said] of cases) {
+      const error = await thrown(() => parseSidecar(JSON.stringify({ ...base, ...change }), 'c.annotations.json'));
+      const [problem] = error.toData().detail as { path: string; message: string; said?: Message }[];
+      expect(sayable(problem.said, problem.message)).toBe(said);
+      expect(sayError(ar, error.toData())).not.toMatch(/must/);
+      expect(sayError(en, error.toData())).toBe(error.message);
+    }
+  });
+
   it('a folder vanished, permission denied, an unknown system error: Arabic around the system’s own words', async () => {
     const gone = join(ws, 'gone');
     const vanished = await thrown(() => findFiles(gone));

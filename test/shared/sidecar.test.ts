@@ -62,8 +62,12 @@ describe('parseSidecar', () => {
     const problems = e.detail as { path: string; message: string }[];
     expect(problems).toEqual(
       expect.arrayContaining([
-        { path: 'entities[3].start', message: 'must be a number' },
-        { path: 'quotes[0].kind', message: 'must be one of direct, indirect' },
+        { path: 'entities[3].start', message: 'must be a number', said: { key: 'problem.not-number' } },
+        {
+          path: 'quotes[0].kind',
+          message: 'must be one of direct, indirect',
+          said: { key: 'problem.one-of', values: { values: 'direct, indirect' } },
+        },
         { path: 'source.sha256', message: 'is missing', said: { key: 'problem.missing' } },
       ]),
     );
