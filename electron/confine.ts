@@ -3,6 +3,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { TahrirError } from '../shared/errors';
+import { message } from '../shared/i18n/message';
 import { isMissing, toTahrirError } from './io-error';
 
 function outside(what: string, why: string): TahrirError {
@@ -96,9 +97,14 @@ export async function resolveInside(root: string, relativePath: string): Promise
  * The real path of a file to be read (`path`, absolute), refused unless it lies inside the folder
  * `realFolder` (already resolved) and is a regular file: a link leading out of the folder is not
  * followed, and a named pipe or device would block the read or never end. `where` says which
- * folder in messages ("the workspace", "the import folder"); `label` names the file.
+ * folder in messages (the workspace, the import folder); `label` names the file.
  */
-export async function realFileInside(realFolder: string, path: string, label: string, where: string): Promise<string> {
+export async function realFileInside(
+  realFolder: string,
+  path: string,
+  label: string,
+  where: 'workspace' | 'import-folder',
+): Promise<string> {
   let real: string;
   try {
     real = await realpath(path);
@@ -106,9 +112,14 @@ export async function realFileInside(realFolder: string, path: string, label: st
     throw toTahrirError(e, label);
   }
   if (!isInside(realFolder, real)) {
-    throw new TahrirError('outside-workspace', `leads out of ${where} through a symbolic link; not read`, label, {
-      path: label,
-    });
+    const folder = where === 'workspace' ? 'the workspace' : 'the import folder';
+    throw new TahrirError(
+      'outside-workspace',
+      `leads out of ${folder} through a symbolic link; not read`,
+      label,
+      { path: label },
+      message(`error.link-out-of-${where}`),
+    );
   }
   const s = await stat(real).catch((e: unknown) => {
     throw toTahrirError(e, label);

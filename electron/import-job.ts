@@ -114,7 +114,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
   const open = async (doc: WorkspaceDocument): Promise<OpenedForImport | null> => {
     // The listing follows no text file out of the workspace; a sidecar beside it could still be a link that does.
     try {
-      await realFileInside(realRoot, doc.sidecarPath, doc.sidecarFile, 'the workspace');
+      await realFileInside(realRoot, doc.sidecarPath, doc.sidecarFile, 'workspace');
     } catch (e) {
       if (!(isTahrirError(e) && e.code === 'not-found')) {
         skip(doc.sidecarFile, said(e));
@@ -276,7 +276,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
         const id = rel.replace(/\.ann$/, '');
         let imported: ImportedDocument;
         try {
-          const where = 'the import folder';
+          const where = 'import-folder';
           const ann = await realFileInside(folder, annPath, annPath, where);
           const txtPath = annPath.replace(/\.ann$/, '.txt');
           const txt = await readTextFile(await realFileInside(folder, txtPath, txtPath, where), undefined, {

@@ -127,7 +127,7 @@ export function defaultConfig(): WorkspaceConfig {
 async function configPath(root: string): Promise<string> {
   const path = join(root, CONFIG_FILE);
   try {
-    return await realFileInside(await realpath(root), path, CONFIG_FILE, 'the workspace');
+    return await realFileInside(await realpath(root), path, CONFIG_FILE, 'workspace');
   } catch (e) {
     if (!isTahrirError(e) || e.code === 'not-found' || e.message.endsWith('is a folder, not a file')) return path;
     throw e;

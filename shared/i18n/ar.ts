@@ -794,6 +794,8 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'error.no-such-source': 'لا يوجد ملف أو مجلد بهذا الاسم',
   'error.permission-denied': 'تتعذر {doing, select, write {الكتابة فيه} other {قراءته}}: لا إذن بذلك',
   'error.is-folder': 'مجلد، وليس ملفًا',
+  'error.link-out-of-workspace': 'يقود إلى خارج مساحة العمل عبر رابط رمزي؛ لم يُقرأ',
+  'error.link-out-of-import-folder': 'يقود إلى خارج مجلد الاستيراد عبر رابط رمزي؛ لم يُقرأ',
   'error.disk-full': 'تعذرت {doing, select, write {الكتابة فيه} other {قراءته}}: القرص ممتلئ',
   'error.io': 'تعذرت {doing, select, write {الكتابة فيه} other {قراءته}} ({why})',
   'error.not-utf8':

@@ -805,6 +805,8 @@ export const EN = {
   'error.no-such-source': 'no such file or folder',
   'error.permission-denied': 'cannot be {doing, select, write {written} other {read}}: permission denied',
   'error.is-folder': 'is a folder, not a file',
+  'error.link-out-of-workspace': 'leads out of the workspace through a symbolic link; not read',
+  'error.link-out-of-import-folder': 'leads out of the import folder through a symbolic link; not read',
   'error.disk-full': 'could not be {doing, select, write {written} other {read}}: the disk is full',
   'error.io': 'could not be {doing, select, write {written} other {read}} ({why})',
   'error.not-utf8':

@@ -377,10 +377,18 @@ describe('tahrir serve: the API', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).not.toContain('SECRET');
     expect(answer.json().result.skipped).toEqual([
-      { file: join(folder, 'again'), reason: 'a symbolic link to a folder: not followed' },
+      {
+        file: join(folder, 'again'),
+        reason: 'a symbolic link to a folder: not followed',
+        reasonMessage: { key: 'import-skip.folder-link' },
+      },
       {
         file: join(folder, 'leak.ann'),
         reason: expect.stringMatching(/leads out of the import folder through a symbolic link; not read/),
+        // Said in the interface's language, the file named beside it.
+        reasonMessage: expect.objectContaining({
+          parts: expect.objectContaining({ problem: { key: 'error.link-out-of-import-folder' } }),
+        }),
       },
     ]);
     await rm(folder, { recursive: true });
