@@ -53,15 +53,23 @@ export function copyTree(from: string, to: string): void {
   cpSync(from, to, { recursive: true });
 }
 
-/** Every file under `root` → sha256 of its bytes (relative `/` paths). */
+/**
+ * The workspace's cache (git-ignored, rebuilt from the files, never trusted over them): the first listing makes it,
+ * and the document list kept there changes whenever what the files say changes (a sidecar's counts, a problem). None
+ * of it is a file a user wrote.
+ */
+const CACHE = '.tahrir/';
+
+/** Every file under `root` → sha256 of its bytes (relative `/` paths); the workspace's cache left out. */
 export function snapshot(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
+      const name = relative(root, p).split(sep).join('/');
       if (e.isDirectory()) walk(p);
-      else if (e.isFile())
-        out[relative(root, p).split(sep).join('/')] = createHash('sha256').update(readFileSync(p)).digest('hex');
+      else if (e.isFile() && !name.startsWith(CACHE))
+        out[name] = createHash('sha256').update(readFileSync(p)).digest('hex');
     }
   };
   walk(root);
