@@ -3,7 +3,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { TahrirError } from '../shared/errors';
-import { message } from '../shared/i18n/message';
+import { message } from '../shared/i18n/catalog-message';
 import { isMissing, toTahrirError } from './io-error';
 
 function outside(what: string, why: string): TahrirError {

@@ -1,6 +1,6 @@
 // Node file-system errors → TahrirError, naming the file (relative to the workspace when known).
 import { TahrirError } from '../shared/errors';
-import { message } from '../shared/i18n/message';
+import { message } from '../shared/i18n/catalog-message';
 
 export function errnoOf(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;

@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { TahrirError, isTahrirError } from '../shared/errors';
-import { message } from '../shared/i18n/message';
+import { message } from '../shared/i18n/catalog-message';
 import type { Sidecar } from '../shared/model';
 import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { checkSidecarStructure } from '../shared/sidecar-check';

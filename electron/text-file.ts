@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { TahrirError } from '../shared/errors';
-import { message } from '../shared/i18n/message';
+import { message } from '../shared/i18n/catalog-message';
 import { toTahrirError } from './io-error';
 
 /** Bigger texts are refused ('too-large'): a 50 MB article must still open. */

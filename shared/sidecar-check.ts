@@ -2,7 +2,7 @@
 // and (given its source text) offsets in range and text anchors that match. Orphaned
 // spans are not errors: they wait for the editor to re-attach them.
 import { CodePointIndex } from './code-points';
-import { message } from './i18n/message';
+import { message } from './i18n/catalog-message';
 import { compareSpans } from './sidecar';
 import type { SidecarProblem } from './sidecar';
 import type { Sidecar } from './model';

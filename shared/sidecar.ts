@@ -2,7 +2,7 @@
 // stable serializer. Valibot validates without eval, which the Electron CSP forbids.
 import * as v from 'valibot';
 import { TahrirError } from './errors';
-import { message, type Message } from './i18n/message';
+import { message, type Message } from './i18n/catalog-message';
 import { jsonValueProblem } from './json-limits';
 import {
   DOCUMENT_STATUSES,

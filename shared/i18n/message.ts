@@ -4,28 +4,13 @@
 // description, a suggestion's reason, why an export left a span out), the sentence stays, in
 // English, for the CLI and the scripts reading the JSON; the message travels beside it and the
 // editor shows that. Sidecars and exported files hold no message: they keep their own fields.
+import { message, type Message } from './catalog-message';
 import { createTranslator, type MessageKey, type MessageValue } from './translator';
 
-export interface Message {
-  key: MessageKey;
-  values?: Readonly<Record<string, MessageValue>>;
-  /**
-   * Values that are messages themselves ("not written: {why}", why a label is undefined): each is said in the same
-   * language first, never pasted in as English.
-   */
-  parts?: Readonly<Record<string, Message>>;
-}
+export { message, type Message };
 
 /** A translator as its callers hold it: the session's `t`, a component's `useTranslator()`. */
 export type Say = (key: MessageKey, values?: Readonly<Record<string, MessageValue>>) => string;
-
-export function message(
-  key: MessageKey,
-  values?: Readonly<Record<string, MessageValue>>,
-  parts?: Readonly<Record<string, Message>>,
-): Message {
-  return { key, ...(values && { values }), ...(parts && { parts }) };
-}
 
 /** The message's values with its parts said by `t` too. */
 function valuesOf(t: Say, m: Message): Readonly<Record<string, MessageValue>> | undefined {
