@@ -127,7 +127,7 @@ describe('the common errors, said in the interface’s language', () => {
       [{ entities: [{ ...entity, start: 1.5 }] }, 'يجب أن يكون عددًا صحيحًا (موضع محرف)'],
       [{ entities: [{ ...entity, start: -1 }] }, 'يجب ألا يكون سالبًا'],
       [{ entities: [{ ...entity, label: '' }] }, 'يجب ألا يكون فارغًا'],
-      [{ entities: [{ ...entity, orphaned: 'yes' }] }, 'يجب أن يكون true أو false'],
+      [{ entities: [{ ...entity, orphaned: 'yes' }] }, 'يجب أن يكون قيمة منطقية (صح أو خطأ)'],
       [{ entities: [{ ...entity, attrs: { role: 3 } }] }, 'يجب أن يكون نصًا'],
       [{ entities: 'none' }, 'يجب أن يكون قائمة'],
       [{ document: { status: 'finished' } }, 'يجب أن يكون أحد: todo, in_progress, done'],
