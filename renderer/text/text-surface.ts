@@ -45,15 +45,30 @@ export function selectedSourceRange(exact: boolean): { start: number; end: numbe
   return end > start ? { start, end } : null;
 }
 
-/** After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. */
+/**
+ * After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. Only
+ * the selection that was tagged: a new one made before the deferred collapse runs (a fast drag after the digit)
+ * is the user's next target and stays whole (it was collapsed too, and its digit relabelled the last entity).
+ */
 export function collapseSelectionToEnd(): void {
+  const tagged = selectionEnds(document.getSelection());
   // After the frame that paints the new highlight: moving the selection in a long text costs.
   requestAnimationFrame(() =>
     setTimeout(() => {
       const sel = document.getSelection();
-      if (sel && sel.rangeCount > 0 && !sel.isCollapsed) sel.collapseToEnd();
+      if (sel && sel.rangeCount > 0 && !sel.isCollapsed && sameEnds(selectionEnds(sel), tagged)) sel.collapseToEnd();
     }, 0),
   );
+}
+
+type SelectionEnds = readonly [Node | null, number, Node | null, number];
+
+function selectionEnds(sel: Selection | null): SelectionEnds | null {
+  return sel ? [sel.anchorNode, sel.anchorOffset, sel.focusNode, sel.focusOffset] : null;
+}
+
+function sameEnds(a: SelectionEnds | null, b: SelectionEnds | null): boolean {
+  return !!a && !!b && a.every((x, i) => x === b[i]);
 }
 
 /** Focus came to the text (Tab, Escape from a field): the caret there is not one the user chose. */
