@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tagEntity } from '../../renderer/session/annotation-actions';
 import { startAutosave } from '../../renderer/session/autosave';
 import { loadSuggestions } from '../../renderer/session/cleanup-suggestions';
-import { loadWorkspace, openDocument, switchWorkspace } from '../../renderer/session/document-actions';
+import { loadWorkspace, openDocument, reloadDocument, switchWorkspace } from '../../renderer/session/document-actions';
 import { Backend } from '../../electron/backend';
 import type { TahrirApi } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
@@ -17,6 +17,38 @@ import { apiOf, ARABIC, cp, ENGLISH, openWorkspace } from './store-workspace';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('editor session', () => {
+  it('a reload answered after another document opened leaves that one on screen', async () => {
+    // A change on disk to the document being left (its own "done" saved, say) reloads it; Done and next opened the next
+    // one meanwhile, and the late answer put the one left back on screen under the next one's name in the list (CI).
+    const { backend } = await openWorkspace();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const api = new Proxy(apiOf(backend), {
+      get(target, key) {
+        const found = Reflect.get(target, key) as unknown;
+        const value = typeof found === 'function' ? found.bind(target) : found;
+        // The reload's answer ('ar', asked again while it is open) comes late: after 'en' opened.
+        if (key === 'openDocument')
+          return async (id: string) => {
+            const opened = await (value as TahrirApi['openDocument'])(id);
+            if (id === 'ar' && session().store.getState().doc?.id === 'ar') await gate;
+            return opened;
+          };
+        return value;
+      },
+    }) as TahrirApi;
+    startSession(api);
+    await loadWorkspace();
+    await openDocument('ar');
+    const reloading = reloadDocument();
+    await openDocument('en');
+    expect(session().store.getState().doc?.id).toBe('en');
+    release();
+    await reloading;
+    expect(session().store.getState().doc?.id).toBe('en');
+    expect(session().store.getState().opening).toBeNull();
+  });
+
   it('starts from nothing: the store, the cleanup slice and the counters are its own', async () => {
     const { api } = await openWorkspace();
     await loadWorkspace();
