@@ -167,8 +167,11 @@ export function chooseDocument(id: string): Promise<void> {
   return openDocument(id);
 }
 
-/** Reloads the open document from disk (after an external change); unsaved changes are not kept. */
-export async function reloadDocument(): Promise<void> {
+/**
+ * Reloads the open document from disk (after an external change), or shows `answer`, just read from disk; unsaved
+ * changes are not kept.
+ */
+export async function reloadDocument(answer?: OpenedDocument): Promise<void> {
   const current = session();
   const id = current.store.getState().doc?.id;
   if (!id) return;
@@ -177,7 +180,8 @@ export async function reloadDocument(): Promise<void> {
   // after a change on disk to the one left, had the late answer put that one back on screen.
   const stillOpen = () => isCurrent(current) && current.seq.open === seq && current.store.getState().doc?.id === id;
   try {
-    const opened = await getApi().openDocument(id);
+    // An answer already in hand is shown in this same turn: an edit made while asking again would be lost.
+    const opened = answer ?? (await getApi().openDocument(id));
     if (stillOpen()) current.store.setState({ ...documentState(opened), ...initialHistory() });
   } catch (e) {
     if (stillOpen()) current.store.setState({ openError: toErrorData(e) });
