@@ -112,6 +112,8 @@ export class Backend implements BackendOperations {
   private keptList: Promise<void> | null = null;
   /** Writing the list for the next run. */
   private keeping: Promise<void> | null = null;
+  /** Set by close(): a reading still under way keeps no list (the folder may be gone, or being removed). */
+  private closed = false;
   private readonly checkedSidecars = new CheckedSidecars();
   private readonly events: WorkspaceEvents;
   private readonly exports: ExportJobs;
@@ -222,7 +224,7 @@ export class Backend implements BackendOperations {
 
   /** After a full listing: the summaries kept on disk if they changed (in the background; failing costs time only). */
   private keepList(): void {
-    if (!this.summaries.changed || this.keeping) return;
+    if (!this.summaries.changed || this.keeping || this.closed) return;
     this.summaries.changed = false;
     this.keeping = writeListCache(this.root, this.summaries)
       .catch(() => {
@@ -482,11 +484,13 @@ export class Backend implements BackendOperations {
     return syncStatus(this.root, annotator, this.options.git);
   }
 
+  /** Stops everything; once it resolves, nothing of the Backend's writes into the workspace any more. */
   async close(): Promise<void> {
-    await this.keeping;
+    this.closed = true;
     this.exports.cancelAll();
     this.siteTemplates.stop();
     this.entitySuggestions.stop();
     this.events.close();
+    await Promise.allSettled([this.keeping, this.siteTemplates.settled()]);
   }
 }

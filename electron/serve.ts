@@ -50,6 +50,12 @@ export interface RunningServer {
   port: number;
   /** The workspace's absolute path. */
   root: string;
+  /**
+   * Resolves once a page follows the workspace: an event stream is open and the watch it started is in place, so a
+   * change made from then on reaches it (a test waits for this instead of sleeping). Pending again once every stream
+   * closed.
+   */
+  following(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -116,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   const streams = new Set<ServerResponse>();
+  let followed = deferred();
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -228,7 +235,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       'Cache-Control': 'no-store',
       Connection: 'keep-alive',
     });
-    response.write('retry: 2000\n: connected\n\n');
+    response.write('retry: 2000\n');
     streams.add(response);
     const send = (event: TahrirEvent) => response.write(`data: ${JSON.stringify(event)}\n\n`);
     const unsubscribe = backend.onEvent(send);
@@ -238,6 +245,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(response);
+      if (streams.size === 0) followed = deferred();
+    });
+    // "Connected" once the watch this stream started is in place: a change made before it would not be reported, and
+    // a client (or a test) that writes a file on seeing it would wait for an event that never comes.
+    void backend.watching().then(() => {
+      if (response.writableEnded || response.destroyed) return;
+      response.write(': connected\n\n');
+      followed.resolve();
     });
   }
 
@@ -283,6 +298,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token,
     port,
     root,
+    following: () => followed.promise,
     close() {
       closed ??= (async () => {
         for (const stream of streams) stream.end();
@@ -295,6 +311,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return closed;
     },
   };
+}
+
+/** A promise and its resolve (Node 20 has no Promise.withResolvers). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
 }
 
 function digest(value: string): Buffer {

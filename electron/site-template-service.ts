@@ -104,9 +104,35 @@ export class SiteTemplateService {
     return siteOf(file, this.config?.sites, basename(this.root));
   }
 
-  /** Stops counting and writing: what is under way ends at its next file. */
+  /** Cache writes begun and not yet landed (settled() waits for them). */
+  private readonly writing = new Set<Promise<void>>();
+
+  /** Stops counting and writing: what is under way ends at its next file, a cache write not yet begun is not. */
   stop(): void {
     this.stopped = true;
+  }
+
+  /** Resolves once no cache write of this service is under way: after stop(), nothing more lands in the workspace. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+
+  /**
+   * One file of the cache, written whole, unless stopped meanwhile: the counts are built over several turns, and a
+   * workspace closed (a server stopped, its folder removed) during them must not get a file after its close.
+   */
+  private async writeCacheFile(name: string, content: string): Promise<void> {
+    const write = (async () => {
+      await this.ensureCacheDir();
+      if (this.stopped) throw new TahrirError('cancelled', 'the workspace was closed', CACHE_DIR);
+      await writeFileAtomic(join(this.cacheDir, name), content, `${CACHE_DIR}/${name}`);
+    })();
+    this.writing.add(write);
+    try {
+      await write;
+    } finally {
+      this.writing.delete(write);
+    }
   }
 
   /** Reads the cache and the model, then brings the counts up to date with the files. */
@@ -282,7 +308,7 @@ export class SiteTemplateService {
   }
 
   async saveCache(): Promise<void> {
-    await this.ensureCacheDir();
+    if (this.stopped) throw new TahrirError('cancelled', 'the workspace was closed', CACHE_DIR);
     const header: CountsHeader = {
       format: COUNTS_FORMAT,
       version: COUNTS_VERSION,
@@ -296,7 +322,7 @@ export class SiteTemplateService {
       const line: CountsLine = { file, site: doc.site, size: doc.size, mtimeMs: doc.mtimeMs, keys: doc.keys.join(' ') };
       parts.push(JSON.stringify(line));
     }
-    await writeFileAtomic(join(this.cacheDir, COUNTS_FILE), `${parts.join('\n')}\n`, `${CACHE_DIR}/${COUNTS_FILE}`);
+    await this.writeCacheFile(COUNTS_FILE, `${parts.join('\n')}\n`);
   }
 
   /**
@@ -384,12 +410,7 @@ export class SiteTemplateService {
       model.sites[site] = learnSite(l.lines, l, l.rejected);
     }
     this.model = model;
-    await this.ensureCacheDir();
-    await writeFileAtomic(
-      join(this.cacheDir, LEARNED_FILE),
-      `${JSON.stringify(model, null, 1)}\n`,
-      `${CACHE_DIR}/${LEARNED_FILE}`,
-    );
+    await this.writeCacheFile(LEARNED_FILE, `${JSON.stringify(model, null, 1)}\n`);
     return { problems };
   }
 

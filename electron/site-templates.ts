@@ -80,6 +80,11 @@ export class WorkspaceSiteTemplates {
     this.service?.stop();
   }
 
+  /** Resolves once no cache write is under way (after stop(): nothing more lands in the workspace). */
+  async settled(): Promise<void> {
+    await this.service?.settled();
+  }
+
   private readyService(): SiteTemplateService | null {
     if (!this.service) {
       const service = new SiteTemplateService(this.root, this.config());

@@ -167,15 +167,24 @@ export function chooseDocument(id: string): Promise<void> {
   return openDocument(id);
 }
 
-/** Reloads the open document from disk (after an external change); unsaved changes are not kept. */
-export async function reloadDocument(): Promise<void> {
-  const s = store().getState();
-  if (!s.doc) return;
+/**
+ * Reloads the open document from disk (after an external change), or shows `answer`, just read from disk; unsaved
+ * changes are not kept.
+ */
+export async function reloadDocument(answer?: OpenedDocument): Promise<void> {
+  const current = session();
+  const id = current.store.getState().doc?.id;
+  if (!id) return;
+  const seq = current.seq.open;
+  // The answer is for this document only if no other was opened (or began to open) meanwhile: Done and next, right
+  // after a change on disk to the one left, had the late answer put that one back on screen.
+  const stillOpen = () => isCurrent(current) && current.seq.open === seq && current.store.getState().doc?.id === id;
   try {
-    const opened = await getApi().openDocument(s.doc.id);
-    store().setState({ ...documentState(opened), ...initialHistory() });
+    // An answer already in hand is shown in this same turn: an edit made while asking again would be lost.
+    const opened = answer ?? (await getApi().openDocument(id));
+    if (stillOpen()) current.store.setState({ ...documentState(opened), ...initialHistory() });
   } catch (e) {
-    store().setState({ openError: toErrorData(e) });
+    if (stillOpen()) current.store.setState({ openError: toErrorData(e) });
   }
 }
 

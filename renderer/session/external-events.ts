@@ -70,7 +70,9 @@ async function defaultFileEvent(change: ExternalChange): Promise<void> {
   const now = store.getState();
   if (!opened || now.doc?.id !== change.id || now.save.state !== 'saved') return;
   if (change.type === 'sidecar-changed' && opened.revision === now.revision) return;
-  await reloadDocument();
+  // The answer just checked, shown at once: reading it again left a moment in which an edit (a conflict settled by
+  // key right after opening) was made, then replaced by the second answer.
+  await reloadDocument(opened);
   showNotice(change.type === 'text-changed' ? t('notice.text-reanchored') : t('notice.sidecar-reloaded'));
 }
 

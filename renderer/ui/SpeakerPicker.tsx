@@ -91,7 +91,13 @@ export function SpeakerPicker({
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onBlur={(e) => {
+          // A moment later, and only if the focus did not come back meanwhile (a quick Tab away and back).
+          const input = e.currentTarget;
+          setTimeout(() => {
+            if (input.ownerDocument.activeElement !== input) setOpen(false);
+          }, 150);
+        }}
         onKeyDown={onKeyDown}
       />
       {open && options.length > 0 && (

@@ -146,6 +146,27 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     await page.screenshot({ path: join(shots, 'editor-quote.png') });
   });
 
+  it('keeps the speaker list open when the focus leaves its field and comes straight back', async () => {
+    // Leaving the field closes the list a moment later; a fast Tab away and back (both before a frame) came back to
+    // a field whose list then shut under the user. Done in one evaluate, so no frame passes between them.
+    const expanded = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('#speaker-input')!;
+      input.focus();
+      input.blur();
+      input.focus();
+      // Past the moment the list closes after a blur (150 ms), two frames later.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return { focused: document.activeElement === input, expanded: input.getAttribute('aria-expanded') };
+    });
+    expect(expanded).toEqual({ focused: true, expanded: 'true' });
+    await expect.poll(() => page.locator('.speaker-options [role="option"]').count()).toBeGreaterThan(0);
+    // Leaving for good still closes it.
+    await page.evaluate(() => document.querySelector<HTMLInputElement>('#speaker-input')!.blur());
+    await expect.poll(() => page.locator('#speaker-input').getAttribute('aria-expanded')).toBe('false');
+    await page.evaluate(() => (document.querySelector('[data-testid="document-text"]') as HTMLElement).focus());
+  });
+
   it('undoes and redoes', async () => {
     await page.keyboard.press('Control+z'); // the speaker
     await expect.poll(() => page.locator('[data-testid="speaker-current"]').textContent()).toContain('none yet');

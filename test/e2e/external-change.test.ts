@@ -95,8 +95,8 @@ describe.skipIf(!existsSync(CHROMIUM))('external changes in Chromium (tahrir ser
     await page.locator(`[data-doc-id="${SAMPLE}"]`).click();
     await page.waitForSelector('[data-para]');
     await page.waitForFunction(() => document.querySelector('.tabs [role="tab"] .count')?.textContent === '8');
-    // Let the event stream and the workspace watch settle.
-    await page.waitForTimeout(500);
+    // The page's event stream is open and the workspace watch in place (a fixed 500 ms was a guess).
+    await server.following();
   }, 180_000);
 
   afterAll(async () => {

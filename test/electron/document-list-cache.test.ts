@@ -47,6 +47,21 @@ async function run(root: string, budgetMs = 0): Promise<{ first: DocumentSummary
 }
 
 describe('the document list kept between runs (.tahrir/document-list.json)', () => {
+  it('is not written by a reading still under way when the workspace closes (its folder may be being removed)', async () => {
+    // tahrir serve closed while the documents a pending listing left were read: the list landed in a workspace being
+    // removed (ENOTEMPTY in the 5,000-document e2e suite's clean-up). Closed, the reading keeps nothing.
+    const root = await workspace();
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    expect((await backend.listDocuments()).some((d) => d.pending)).toBe(true);
+    await backend.close();
+    // The reading of 300 small documents ends well within this; nothing may appear meanwhile.
+    const until = Date.now() + 3000;
+    while (Date.now() < until) {
+      expect(await readListCache(root, textFileOf)).toBeNull();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+
   it('is written after a full listing, git-ignored, and read by the next run for its reading after the first answer', async () => {
     const root = await workspace();
     const cold = await run(root);

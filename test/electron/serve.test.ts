@@ -490,8 +490,9 @@ describe('tahrir serve: events', () => {
             text += chunk.toString('utf8');
             if (!changed && text.includes(': connected')) {
               changed = true;
-              // Someone else edits the article on disk (a git pull, another editor).
-              setTimeout(() => void writeFile(join(workspace, 'added-by-someone.txt'), 'Hello from outside.\n'), 300);
+              // Someone else edits the article on disk (a git pull, another editor): at once, as "connected" is said
+              // once the watch is in place (a write 300 ms later was missed when the watch took longer, under load).
+              void writeFile(join(workspace, 'added-by-someone.txt'), 'Hello from outside.\n');
             }
             // Other events (an export finishing) may come first; wait for the change.
             const data = text
@@ -510,6 +511,60 @@ describe('tahrir serve: events', () => {
       setTimeout(() => reject(new Error('no event within 15 s')), 15_000);
     });
     expect(['documents-changed', 'text-changed']).toContain(JSON.parse(received).type);
+  });
+});
+
+describe('tahrir serve: "connected" means changes are followed', () => {
+  /** Opens the event stream; `onConnected` runs when ": connected" arrives; resolves with the first file event. */
+  function firstFileEvent(port: number, token: string, onConnected: () => void): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      let text = '';
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${port}`, 'x-tahrir-token': token },
+        },
+        (res) => {
+          res.on('data', (chunk: Buffer) => {
+            const connected = text.includes(': connected');
+            text += chunk.toString('utf8');
+            if (!connected && text.includes(': connected')) onConnected();
+            const data = text
+              .split('\n')
+              .find((line) => /^data: .*"type":"(documents-changed|text-changed)"/.test(line));
+            if (data) {
+              req.destroy();
+              resolve(data.slice('data: '.length));
+            }
+          });
+        },
+      );
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+      setTimeout(() => (req.destroy(), reject(new Error(`no event within 10 s; the stream said: ${text}`))), 10_000);
+    });
+  }
+
+  it('a file written into the last of many folders the moment the stream says "connected" is reported', async () => {
+    // The watch walks every folder when the first stream opens; "connected" said before that walk (as it was) let a
+    // file written at once into a folder not yet watched be learnt silently: the page never heard of it.
+    const base = await mkdtemp(join(tmpdir(), 'tahrir-serve-connected-'));
+    const root = join(base, 'ws');
+    for (let i = 0; i < 300; i++) await mkdir(join(root, `site-${i}`, 'inner'), { recursive: true });
+    await writeFile(join(root, 'site-0', 'inner', 'first.txt'), 'The first article.\n');
+    const running = await startServer({ root, port: 0, rendererDir, log: () => {} });
+    try {
+      const received = await firstFileEvent(running.port, running.token, () => {
+        void writeFile(join(root, 'site-299', 'inner', 'late.txt'), 'Written the moment the page was told.\n');
+      });
+      expect(JSON.parse(received)).toEqual({ type: 'documents-changed' });
+      await running.following(); // resolved: a stream is open and watched
+    } finally {
+      await running.close();
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });
 

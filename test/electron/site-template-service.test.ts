@@ -29,6 +29,19 @@ async function workspace(n: number): Promise<string> {
 }
 
 describe('SiteTemplateService', () => {
+  test('writes nothing into the workspace once stopped, even a cache write already under way; settled() waits for it', async () => {
+    // A server closed while the counts were being written wrote them into a workspace being removed (ENOTEMPTY in
+    // the 5,000-document e2e suite's clean-up): the write is begun, then the workspace closes before it lands.
+    const root = await workspace(12);
+    const service = await new SiteTemplateService(root).open();
+    await rm(join(root, CACHE_DIR), { recursive: true });
+    const saving = service.saveCache();
+    service.stop();
+    await expect(saving).rejects.toMatchObject({ code: 'cancelled' });
+    await service.settled();
+    await expect(stat(join(root, CACHE_DIR, COUNTS_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   test('counts every site of the workspace and caches them in .tahrir/ with a .gitignore; the listing and the watcher skip it', async () => {
     const root = await workspace(12);
     const service = await new SiteTemplateService(root).open();

@@ -103,8 +103,11 @@ describe('createHttpApi', () => {
     const watched = createHttpApi({
       baseUrl: `http://127.0.0.1:${server.port}`,
       token: server.token,
-      fetch: (input, init) => {
+      fetch: async (input, init) => {
         requests.push({ url: String(input), headers: new Headers(init?.headers), credentials: init?.credentials });
+        // The stream reaches the server late, as on a loaded machine: a fixed wait for "connected" (300 ms, as it was)
+        // wrote the file before anyone listened, and the change was never heard.
+        if (String(input).endsWith('/api/events')) await new Promise((r) => setTimeout(r, 600));
         return fetch(input, init);
       },
     });
@@ -118,9 +121,12 @@ describe('createHttpApi', () => {
         }
       });
     });
-    await new Promise((r) => setTimeout(r, 300)); // connected
+    await server.following(); // the stream is open and the watch in place: no fixed wait
     await writeFile(join(base, 'seeds', 'added-while-listening.txt'), 'Added while the page listened.\n');
-    await changed;
+    await Promise.race([
+      changed,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the change was not heard within 10 s')), 10_000)),
+    ]);
     const stream = requests.find((r) => r.url.endsWith('/api/events'))!;
     expect(stream.url).toBe(`http://127.0.0.1:${server.port}/api/events`);
     expect(stream.headers.get('x-tahrir-token')).toBe(server.token);
