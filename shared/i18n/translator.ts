@@ -54,14 +54,79 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
+/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: what they enclose is laid out on its own (Unicode bidi, UAX #9). */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+type Element = ReturnType<IntlMessageFormat['getAst']>[number];
+// intl-messageformat's element types (its parser's TYPE), by number: the parser is not our dependency.
+const LITERAL = 0;
+const ARGUMENT = 1;
+const NUMBER = 2;
+const DATE = 3;
+const TIME = 4;
+const SELECT = 5;
+const PLURAL = 6;
+const TAG = 8;
+
+/**
+ * The message with each value it is given ({file}, {label}, {n, number}) enclosed in FSI … PDI, inside plurals,
+ * selects and tags too: a Latin file name or a parser's English words inside an Arabic sentence (an Arabic file name
+ * in an English one) keep their own order and do not carry the sentence's punctuation and numbers off to their end.
+ * Select and plural arguments choose words, not shown: they stay as they are. A message that is one value alone has
+ * nothing around it to reorder.
+ */
+function isolateValues(elements: readonly Element[]): Element[] {
+  if (elements.length === 1 && elements[0]!.type === ARGUMENT) return [...elements];
+  const isolated = (el: Element): Element[] => {
+    switch (el.type as number) {
+      case ARGUMENT:
+      case NUMBER:
+      case DATE:
+      case TIME:
+        return [{ type: LITERAL, value: FSI } as Element, el, { type: LITERAL, value: PDI } as Element];
+      case SELECT:
+      case PLURAL: {
+        const { options } = el as Element & { options: Record<string, { value: Element[] }> };
+        const inner = Object.fromEntries(
+          Object.entries(options).map(([name, option]) => [name, { ...option, value: option.value.flatMap(isolated) }]),
+        );
+        return [{ ...el, options: inner } as Element];
+      }
+      case TAG: {
+        const { children } = el as Element & { children: Element[] };
+        return [{ ...el, children: children.flatMap(isolated) } as Element];
+      }
+      default:
+        return [el];
+    }
+  };
+  return elements.flatMap(isolated);
+}
+
+/** The text with the isolates the interface's translator puts around values taken out (as written to a file). */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
+export interface TranslatorOptions {
+  /**
+   * Enclose each value in FSI … PDI (isolateValues): for the interface, where a browser lays the text out. Not for
+   * what is written to files, the terminal or the JSON a script reads (the CLI's English): no invisible characters
+   * there.
+   */
+  isolate?: boolean;
+}
+
 /** A translator for one language; it parses each message once, on first use. */
-export function createTranslator(locale: Locale): Translator {
+export function createTranslator(locale: Locale, { isolate = false }: TranslatorOptions = {}): Translator {
   const catalog = CATALOGS[locale];
   const parsed = new Map<MessageKey, IntlMessageFormat>();
   const format = (key: MessageKey): IntlMessageFormat => {
     let message = parsed.get(key);
     if (!message) {
       message = new IntlMessageFormat(catalog[key], locale);
+      if (isolate) message = new IntlMessageFormat(isolateValues(message.getAst()), locale);
       parsed.set(key, message);
     }
     return message;

@@ -1,0 +1,14 @@
+// The interface encloses each value of a message in FSI … PDI (shared/i18n/translator.ts, isolateValues). Tests
+// that compare what the interface says write the isolates where the values are (`isolated`), or, where only the
+// words matter, compare the words alone (`words`).
+import { FSI, PDI, withoutIsolates } from '../../shared/i18n/translator';
+
+/** The expected text with each `${value}` enclosed in FSI … PDI, as the interface's translator says it. */
+export function isolated(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  return strings.reduce((out, s, i) => out + (i ? `${FSI}${values[i - 1]}${PDI}` : '') + s, '');
+}
+
+/** What the interface says with the isolates taken out: its words, as a reader sees them. */
+export function words(text: string | null | undefined): string {
+  return withoutIsolates(text ?? '');
+}
