@@ -20,11 +20,10 @@ function nameList(t: Translator, names: readonly string[], most: number): ReactN
       <bdi>{name}</bdi>
     </Fragment>
   ));
-  return names.length > most ? (
-    <RichMessage id="app.and-more" values={{ list: <>{shown}</>, n: names.length - most }} />
-  ) : (
-    shown
-  );
+  // The list in the interface's direction: its names are isolated, so the isolate around it finds no letter of its
+  // own and would lay it out left to right (the first name at the end of an Arabic line).
+  const list = <span dir={t.dir}>{shown}</span>;
+  return names.length > most ? <RichMessage id="app.and-more" values={{ list, n: names.length - most }} /> : list;
 }
 
 /**

@@ -58,6 +58,17 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
+/** LEFT-TO-RIGHT ISOLATE and RIGHT-TO-LEFT ISOLATE: what they enclose is laid out on its own, in that direction. */
+export const LRI = '\u2066';
+export const RLI = '\u2067';
+
+/**
+ * Values that are file names and paths. In English they read left to right whatever their letters ("خبر.txt", its
+ * extension last, as an English reader expects); in Arabic by their first letter, as any value (an Arabic name reads
+ * right to left, a Latin one or "000_b3be….txt" left to right).
+ */
+const PATHS: ReadonlySet<string> = new Set(['file', 'path', 'sidecar', 'folder', 'document']);
+
 type Element = ReturnType<IntlMessageFormat['getAst']>[number];
 // intl-messageformat's element types (its parser's TYPE), by number: the parser is not our dependency.
 const LITERAL = 0;
@@ -76,11 +87,14 @@ const TAG = 8;
  * Select and plural arguments choose words, not shown: they stay as they are. A message that is one value alone has
  * nothing around it to reorder.
  */
-function isolateValues(elements: readonly Element[]): Element[] {
+function isolateValues(elements: readonly Element[], dir: 'ltr' | 'rtl'): Element[] {
   if (elements.length === 1 && elements[0]!.type === ARGUMENT) return [...elements];
   const isolated = (el: Element): Element[] => {
     switch (el.type as number) {
       case ARGUMENT:
+        if (dir === 'ltr' && PATHS.has((el as Element & { value: string }).value))
+          return [{ type: LITERAL, value: LRI } as Element, el, { type: LITERAL, value: PDI } as Element];
+        return [{ type: LITERAL, value: FSI } as Element, el, { type: LITERAL, value: PDI } as Element];
       case NUMBER:
       case DATE:
       case TIME:
@@ -104,9 +118,25 @@ function isolateValues(elements: readonly Element[]): Element[] {
   return elements.flatMap(isolated);
 }
 
-/** The text with the isolates the interface's translator puts around values taken out (as written to a file). */
+/**
+ * A message said by an isolating translator and given to another as a value ("{file}: {problem}" inside "Could not
+ * read {message}") has no letter of its own outside its values' isolates: its FSI would lay it out left to right. It
+ * is isolated again in its language's direction (RLI in Arabic, LRI in English), which the FSI around it keeps.
+ */
+function inOwnDirection(value: unknown, isolate: string): unknown {
+  if (typeof value !== 'string' || !/[\u2066-\u2068]/.test(value)) return value;
+  let outside = value;
+  for (let inner = outside; (inner = outside.replace(/[\u2066-\u2068][^\u2066-\u2069]*\u2069/g, '')) !== outside;)
+    outside = inner;
+  return /\p{L}/u.test(outside) ? value : isolate + value + PDI;
+}
+
+/**
+ * The text with the isolates the interface's translator puts around values taken out: the words a reader sees. For
+ * tests and anything that compares what the interface says with words.
+ */
 export function withoutIsolates(text: string): string {
-  return text.replace(/[\u2068\u2069]/g, '');
+  return text.replace(/[\u2066-\u2069]/g, '');
 }
 
 export interface TranslatorOptions {
@@ -126,18 +156,23 @@ export function createTranslator(locale: Locale, { isolate = false }: Translator
     let message = parsed.get(key);
     if (!message) {
       message = new IntlMessageFormat(catalog[key], locale);
-      if (isolate) message = new IntlMessageFormat(isolateValues(message.getAst()), locale);
+      if (isolate) message = new IntlMessageFormat(isolateValues(message.getAst(), directionOf(locale)), locale);
       parsed.set(key, message);
     }
     return message;
   };
+  const own = locale === 'ar' ? RLI : LRI;
+  const marked = <V>(values: Readonly<Record<string, V>> | undefined): Record<string, V> | undefined =>
+    values && isolate
+      ? (Object.fromEntries(Object.entries(values).map(([k, v]) => [k, inOwnDirection(v, own)])) as Record<string, V>)
+      : values;
   const t = (key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string =>
-    String(format(key).format(values));
+    String(format(key).format(marked(values)));
   const rich = <T>(
     key: MessageKey,
     values: Readonly<Record<string, MessageValue | T | ((parts: (string | T)[]) => T)>>,
   ): (string | T)[] => {
-    const out = format(key).format<T>(values as Record<string, never>);
+    const out = format(key).format<T>(marked(values) as Record<string, never>);
     return Array.isArray(out) ? (out as (string | T)[]) : [out as string | T];
   };
   return Object.assign(t, { locale, dir: directionOf(locale), rich });

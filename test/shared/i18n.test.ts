@@ -13,7 +13,9 @@ import {
   directionOf,
   FSI,
   LOCALES,
+  LRI,
   PDI,
+  RLI,
   withoutIsolates,
 } from '../../shared/i18n/translator';
 
@@ -170,10 +172,20 @@ describe('values isolated in the interface (FSI … PDI)', () => {
     expect(ar('error.in-file', { file: '002_x.annotations.json', problem })).toBe(
       `${FSI}002_x.annotations.json${PDI}: ${FSI}${problem}${PDI}`,
     );
-    // An Arabic file name inside an English sentence, the same.
+    // An Arabic file name inside an English sentence: a path, left to right (LRI), its extension last.
     expect(en('error.in-file', { file: 'خبر.txt', problem: 'is empty (not JSON)' })).toBe(
-      `${FSI}خبر.txt${PDI}: ${FSI}is empty (not JSON)${PDI}`,
+      `${LRI}خبر.txt${PDI}: ${FSI}is empty (not JSON)${PDI}`,
     );
+  });
+
+  it('keeps a message given to another in its language’s direction (no letter of its own outside its values)', () => {
+    const broken = ar('error.in-file', { file: 'a.json', problem: ar('error.sidecar-empty') });
+    // Its FSI would find no letter and lay it out left to right: it is isolated right to left inside.
+    expect(ar('app.workspace-error', { message: broken })).toContain(`${FSI}${RLI}${broken}${PDI}${PDI}`);
+    const english = en('error.in-file', { file: 'a.json', problem: en('error.sidecar-empty') });
+    expect(en('app.workspace-error', { message: english })).toContain(`${FSI}${LRI}${english}${PDI}${PDI}`);
+    // A value with a letter of its own, or none of ours, is as it was given.
+    expect(ar('app.workspace-error', { message: 'EACCES' })).toContain(`${FSI}EACCES${PDI}`);
   });
 
   it('inside plurals and selects; the words a select or plural chooses are not touched', () => {
@@ -204,7 +216,7 @@ describe('values isolated in the interface (FSI … PDI)', () => {
         const { values, shows } = valuesFor(message);
         const said = isolating.rich<string>(key, values).join('');
         expect(withoutIsolates(said), `${locale} ${key}`).toBe(plain.rich<string>(key, values).join(''));
-        if (shows) expect(said, `${locale} ${key}`).toMatch(/\u2068/);
+        if (shows) expect(said, `${locale} ${key}`).toMatch(/[\u2066\u2068]/);
       }
     }
   });
