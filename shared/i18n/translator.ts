@@ -54,7 +54,7 @@ export function directionOf(locale: Locale): 'ltr' | 'rtl' {
   return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: what they enclose is laid out on its own (Unicode bidi, UAX #9). */
+/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: what they enclose is laid out on its own (UAX #9). */
 export const FSI = '\u2068';
 export const PDI = '\u2069';
 
@@ -71,34 +71,34 @@ const PATHS: ReadonlySet<string> = new Set(['file', 'path', 'sidecar', 'folder',
 
 type Element = ReturnType<IntlMessageFormat['getAst']>[number];
 // intl-messageformat's element types (its parser's TYPE), by number: the parser is not our dependency.
-const LITERAL = 0;
 const ARGUMENT = 1;
-const NUMBER = 2;
-const DATE = 3;
-const TIME = 4;
 const SELECT = 5;
 const PLURAL = 6;
 const TAG = 8;
 
+/** The names of the arguments around a value that open and close its isolate (made by isolateValues, not parsed). */
+const opening = (name: string): string => `${name}\u0000open`;
+const closing = (name: string): string => `${name}\u0000close`;
+
 /**
- * The message with each value it is given ({file}, {label}, {n, number}) enclosed in FSI … PDI, inside plurals,
- * selects and tags too: a Latin file name or a parser's English words inside an Arabic sentence (an Arabic file name
- * in an English one) keep their own order and do not carry the sentence's punctuation and numbers off to their end.
- * Select and plural arguments choose words, not shown: they stay as they are. A message that is one value alone has
- * nothing around it to reorder.
+ * The message with an argument on each side of each value it shows ({file}, {label}), inside plurals, selects and
+ * tags too; `isolatesFor` fills them in when the message is said: a value's isolate. The names of the values it
+ * isolates go into `names`. Select and plural arguments choose words, not shown: they stay as they are. A message that
+ * is one value alone has nothing around it to reorder.
  */
-function isolateValues(elements: readonly Element[], dir: 'ltr' | 'rtl'): Element[] {
+function isolateValues(elements: readonly Element[], names: Set<string>): Element[] {
   if (elements.length === 1 && elements[0]!.type === ARGUMENT) return [...elements];
   const isolated = (el: Element): Element[] => {
     switch (el.type as number) {
-      case ARGUMENT:
-        if (dir === 'ltr' && PATHS.has((el as Element & { value: string }).value))
-          return [{ type: LITERAL, value: LRI } as Element, el, { type: LITERAL, value: PDI } as Element];
-        return [{ type: LITERAL, value: FSI } as Element, el, { type: LITERAL, value: PDI } as Element];
-      case NUMBER:
-      case DATE:
-      case TIME:
-        return [{ type: LITERAL, value: FSI } as Element, el, { type: LITERAL, value: PDI } as Element];
+      case ARGUMENT: {
+        const { value: name } = el as Element & { value: string };
+        names.add(name);
+        return [
+          { type: ARGUMENT, value: opening(name) } as Element,
+          el,
+          { type: ARGUMENT, value: closing(name) } as Element,
+        ];
+      }
       case SELECT:
       case PLURAL: {
         const { options } = el as Element & { options: Record<string, { value: Element[] }> };
@@ -119,16 +119,40 @@ function isolateValues(elements: readonly Element[], dir: 'ltr' | 'rtl'): Elemen
 }
 
 /**
- * A message said by an isolating translator and given to another as a value ("{file}: {problem}" inside "Could not
- * read {message}") has no letter of its own outside its values' isolates: its FSI would lay it out left to right. It
- * is isolated again in its language's direction (RLI in Arabic, LRI in English), which the FSI around it keeps.
+ * How each shown value is isolated: text (a file name, a label, a parser's words) and elements in FSI … PDI, so a
+ * Latin file name inside an Arabic sentence (an Arabic one in an English sentence) keeps its own order and does not
+ * carry the sentence's punctuation off to its end; a path in English in LRI … PDI; a message of ours given to another
+ * also in its language's direction (inOwnDirection). A number is not isolated: the bidi algorithm keeps "87%", "3/5"
+ * and "1,234" whole only when it sees the number beside its sign.
  */
-function inOwnDirection(value: unknown, isolate: string): unknown {
-  if (typeof value !== 'string' || !/[\u2066-\u2068]/.test(value)) return value;
+function isolatesFor(
+  names: ReadonlySet<string>,
+  values: Readonly<Record<string, unknown>>,
+  dir: 'ltr' | 'rtl',
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = values[name];
+    const shown = typeof value === 'string' || (typeof value === 'object' && value !== null);
+    const own = typeof value === 'string' && isOwnMessage(value) ? (dir === 'rtl' ? RLI : LRI) : '';
+    const first = dir === 'ltr' && PATHS.has(name) ? LRI : FSI;
+    out[opening(name)] = shown ? first + own : '';
+    out[closing(name)] = shown ? (own ? PDI : '') + PDI : '';
+  }
+  return out;
+}
+
+/**
+ * A message said by an isolating translator and given to another as a value ("{file}: {problem}" inside "Could not
+ * read {message}") has no letter of its own outside its values' isolates: its FSI would lay it out left to right, so
+ * it is isolated again in its language's direction (RLI in Arabic, LRI in English), which the FSI around it keeps.
+ */
+function isOwnMessage(value: string): boolean {
+  if (!/[\u2066-\u2068]/.test(value)) return false;
   let outside = value;
   for (let inner = outside; (inner = outside.replace(/[\u2066-\u2068][^\u2066-\u2069]*\u2069/g, '')) !== outside;)
     outside = inner;
-  return /\p{L}/u.test(outside) ? value : isolate + value + PDI;
+  return !/\p{L}/u.test(outside);
 }
 
 /**
@@ -151,29 +175,32 @@ export interface TranslatorOptions {
 /** A translator for one language; it parses each message once, on first use. */
 export function createTranslator(locale: Locale, { isolate = false }: TranslatorOptions = {}): Translator {
   const catalog = CATALOGS[locale];
-  const parsed = new Map<MessageKey, IntlMessageFormat>();
-  const format = (key: MessageKey): IntlMessageFormat => {
-    let message = parsed.get(key);
-    if (!message) {
-      message = new IntlMessageFormat(catalog[key], locale);
-      if (isolate) message = new IntlMessageFormat(isolateValues(message.getAst(), directionOf(locale)), locale);
-      parsed.set(key, message);
+  const parsed = new Map<MessageKey, { message: IntlMessageFormat; isolated: ReadonlySet<string> }>();
+  const dir = directionOf(locale);
+  const format = (key: MessageKey): { message: IntlMessageFormat; isolated: ReadonlySet<string> } => {
+    let entry = parsed.get(key);
+    if (!entry) {
+      let message = new IntlMessageFormat(catalog[key], locale);
+      const isolated = new Set<string>();
+      if (isolate) message = new IntlMessageFormat(isolateValues(message.getAst(), isolated), locale);
+      parsed.set(key, (entry = { message, isolated }));
     }
-    return message;
+    return entry;
   };
-  const own = locale === 'ar' ? RLI : LRI;
-  const marked = <V>(values: Readonly<Record<string, V>> | undefined): Record<string, V> | undefined =>
-    values && isolate
-      ? (Object.fromEntries(Object.entries(values).map(([k, v]) => [k, inOwnDirection(v, own)])) as Record<string, V>)
-      : values;
-  const t = (key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string =>
-    String(format(key).format(marked(values)));
+  /** The message's values with its isolates' arguments beside them. */
+  const withIsolates = <V>(isolated: ReadonlySet<string>, values: Readonly<Record<string, V>> = {}) =>
+    isolated.size ? { ...values, ...isolatesFor(isolated, values, dir) } : values;
+  const t = (key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string => {
+    const { message, isolated } = format(key);
+    return String(message.format(withIsolates(isolated, values)));
+  };
   const rich = <T>(
     key: MessageKey,
     values: Readonly<Record<string, MessageValue | T | ((parts: (string | T)[]) => T)>>,
   ): (string | T)[] => {
-    const out = format(key).format<T>(marked(values) as Record<string, never>);
+    const { message, isolated } = format(key);
+    const out = message.format<T>(withIsolates(isolated, values) as Record<string, never>);
     return Array.isArray(out) ? (out as (string | T)[]) : [out as string | T];
   };
-  return Object.assign(t, { locale, dir: directionOf(locale), rich });
+  return Object.assign(t, { locale, dir, rich });
 }

@@ -3,9 +3,10 @@
 // words matter, compare the words alone (`words`).
 import { FSI, PDI, withoutIsolates } from '../../shared/i18n/translator';
 
-/** The expected text with each `${value}` enclosed in FSI … PDI, as the interface's translator says it. */
+/** The expected text with each text `${value}` enclosed in FSI … PDI (numbers as they are), as the interface says it. */
 export function isolated(strings: TemplateStringsArray, ...values: (string | number)[]): string {
-  return strings.reduce((out, s, i) => out + (i ? `${FSI}${values[i - 1]}${PDI}` : '') + s, '');
+  const shown = (v: string | number) => (typeof v === 'number' ? String(v) : `${FSI}${v}${PDI}`);
+  return strings.reduce((out, s, i) => out + (i ? shown(values[i - 1]!) : '') + s, '');
 }
 
 /** What the interface says with the isolates taken out: its words, as a reader sees them. */

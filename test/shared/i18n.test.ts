@@ -138,14 +138,12 @@ describe('translator', () => {
 /** Values for every argument of a message: a number for plurals and numbers, 'other' for selects, text for the rest. */
 function valuesFor(message: string): {
   values: Record<string, string | number | ((parts: string[]) => string)>;
-  /** Whether it shows a value, not only a plural's or a select's words (and not as all it says). */
+  /** Whether it shows a text value, not only numbers and a plural's or a select's words (and not as all it says). */
   shows: boolean;
 } {
   const values: Record<string, string | number | ((parts: string[]) => string)> = {};
-  let shows = false;
   const walk = (elements: MessageFormatElement[]): void => {
     for (const el of elements) {
-      if (el.type === TYPE.argument || el.type === TYPE.number) shows = true;
       if (el.type === TYPE.argument) values[el.value] ??= 'ملف 2.txt';
       if (el.type === TYPE.number || el.type === TYPE.plural) values[el.value] = 3;
       if (el.type === TYPE.select) values[el.value] = 'no such option';
@@ -159,7 +157,14 @@ function valuesFor(message: string): {
   };
   const elements = parse(message);
   walk(elements);
-  return { values, shows: shows && !(elements.length === 1 && elements[0]!.type === TYPE.argument) };
+  const shown = (elements: MessageFormatElement[]): boolean =>
+    elements.some(
+      (el) =>
+        (el.type === TYPE.argument && typeof values[el.value] === 'string') ||
+        (el.type === TYPE.tag && shown(el.children)) ||
+        ((el.type === TYPE.plural || el.type === TYPE.select) && Object.values(el.options).some((o) => shown(o.value))),
+    );
+  return { values, shows: shown(elements) && !(elements.length === 1 && elements[0]!.type === TYPE.argument) };
 }
 
 describe('values isolated in the interface (FSI … PDI)', () => {
@@ -188,13 +193,15 @@ describe('values isolated in the interface (FSI … PDI)', () => {
     expect(ar('app.workspace-error', { message: 'EACCES' })).toContain(`${FSI}EACCES${PDI}`);
   });
 
-  it('inside plurals and selects; the words a select or plural chooses are not touched', () => {
+  it('inside plurals and selects; the words a select or plural chooses are not touched; numbers stay as they are', () => {
     expect(en('error.permission-denied', { doing: 'write' })).toBe('cannot be written: permission denied');
-    expect(en('extent.size', { n: 4, start: 10, end: 14 })).toBe(
-      `4 characters, source offsets ${FSI}10${PDI}–${FSI}14${PDI}`,
+    expect(ar('notice.tagged-more', { n: 3 })).not.toMatch(/[\u2066-\u2069]/);
+    expect(ar('reason.appears-in', { count: 87, n: 100, site: 'spa' })).toBe(
+      `يظهر في 87 من 100 مقالة من ${FSI}spa${PDI}`,
     );
-    const said = ar('error.too-large', { size: 12, limit: 10 });
-    expect(said).toContain(`${FSI}12${PDI}`);
+    // A number beside its sign or another number ("87%", "10–14") is kept whole by the bidi algorithm only unisolated.
+    expect(en('extent.size', { n: 4, start: 10, end: 14 })).toBe('4 characters, source offsets 10–14');
+    expect(ar('error.too-large', { size: 12, limit: 10 })).not.toMatch(/[\u2066-\u2069]/);
   });
 
   it('leaves a message that is one value alone as it is (nothing around it to reorder)', () => {
