@@ -22,6 +22,7 @@ import {
   waitSaved,
   type EditorSession,
 } from './harness';
+import { words } from '../helpers/isolated';
 
 const OTHER = '001_c45525185d8883c3';
 // The brief's example sidecar for the sample article (outside the repo).
@@ -116,10 +117,10 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
 
   it('accepts the rest: the entity inside the read-more headline disappears from the view', async () => {
     // Said before: the button, then a confirmation, name what accepting hides (issue 19).
-    expect(await page().locator('[data-testid="accept-all-hides"]').textContent()).toBe(
+    expect(words(await page().locator('[data-testid="accept-all-hides"]').textContent())).toBe(
       'Accepting all hides 1 entity from the clean text.',
     );
-    expect(await page().locator('[data-testid="accept-all"]').getAttribute('title')).toBe(
+    expect(words(await page().locator('[data-testid="accept-all"]').getAttribute('title'))).toBe(
       'Accepting all hides 1 entity from the clean text',
     );
     await page().locator('[data-testid="accept-all"]').click();
