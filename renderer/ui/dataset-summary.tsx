@@ -84,7 +84,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
               <RichMessage
                 id="summary.left-out-span"
                 values={{
-                  document: <bdi>{s.document}</bdi>,
+                  document: s.document,
                   label: s.label ?? t('summary.quote'),
                   text: <bdi>{s.text}</bdi>,
                   reason: inWords(t, s.reason, leftOutMessage(s.reason)),
@@ -100,10 +100,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           <ul data-testid="export-reanchored">
             {summary.reanchored.map((r) => (
               <li key={`${r.file}\u0000${r.id}`}>
-                <RichMessage
-                  id="app.in-file"
-                  values={{ file: <bdi>{r.file}</bdi>, message: <bdi>{inWords(t, r.message, r.said)}</bdi> }}
-                />
+                <RichMessage id="app.in-file" values={{ file: r.file, message: inWords(t, r.message, r.said) }} />
               </li>
             ))}
           </ul>
@@ -117,7 +114,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
               <li key={s.file}>
                 <RichMessage
                   id="app.in-file"
-                  values={{ file: <bdi>{s.file}</bdi>, message: inWords(t, s.reason, s.reasonMessage) }}
+                  values={{ file: s.file, message: inWords(t, s.reason, s.reasonMessage) }}
                 />
               </li>
             ))}
@@ -128,7 +125,8 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
       <ul data-testid="export-outputs">
         {summary.outputs.map((o) => (
           <li key={o}>
-            <code>{o}</code>
+            {/* A path reads left to right in either language (its leading "/" at its start). */}
+            <code dir="ltr">{o}</code>
           </li>
         ))}
       </ul>

@@ -125,7 +125,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     );
     await page().locator('[data-testid="accept-all"]').click();
     const confirm = page().locator('[data-testid="accept-all-confirm"]');
-    expect(await confirm.textContent()).toContain('Accepting all 5 suggestions hides 1 entity from the clean text');
+    expect(words(await confirm.textContent())).toContain(
+      'Accepting all 5 suggestions hides 1 entity from the clean text',
+    );
     expect(await suggestionCount()).toBe(5);
     await page().screenshot({ path: join(shots, 'cleanup-accept-all-confirm.png') });
     await confirm.getByRole('button', { name: 'Accept all' }).click();

@@ -184,7 +184,9 @@ describe.skipIf(!haveChromium)('Agreement and curation in Chromium (tahrir serve
       .toContainEqual(expect.stringContaining('A quote has one speaker'));
     expect(await count()).toContain('1 difference left');
     await page().keyboard.press('m');
-    await expect.poll(count).toContain('Every difference between annotators/ali, annotators/sara is settled');
+    await expect
+      .poll(async () => words(await count()))
+      .toContain('Every difference between annotators/ali, annotators/sara is settled');
     await harness.waitSaved(page());
     await page().screenshot({ path: join(shots, 'curation-settled.png') });
 
