@@ -132,7 +132,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await page().screenshot({ path: join(shots, 'cleanup-accept-all-confirm.png') });
     await confirm.getByRole('button', { name: 'Accept all' }).click();
     // And after: a notice.
-    await expect.poll(() => page().locator('.toast').textContent()).toContain('1 entity hidden from the clean text');
+    await expect
+      .poll(async () => words(await page().locator('.toast').textContent()))
+      .toContain('1 entity hidden from the clean text');
     await expect.poll(suggestionCount).toBe(0);
     const text = await renderedText(page());
     expect(text).not.toContain('بايدن يتلقى');
