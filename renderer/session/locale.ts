@@ -40,7 +40,9 @@ export function setLocale(locale: Locale): void {
 
 export function translatorOf(locale: Locale): Translator {
   const { translators } = session();
-  return (translators[locale] ??= createTranslator(locale));
+  // Values isolated (FSI … PDI): a file name or a parser's words keep their order inside a sentence of the other
+  // direction.
+  return (translators[locale] ??= createTranslator(locale, { isolate: true }));
 }
 
 /** A message in the interface's language now (notices and hints are written when they happen). */

@@ -163,11 +163,11 @@ const DocumentRow = memo(function DocumentRow({
         />
         <span className="document-name">
           <bdi className="document-title">{d.title || d.id}</bdi>
-          {d.title && <span className="document-id">{d.id}</span>}
+          {d.title && <bdi className="document-id">{d.id}</bdi>}
           {d.problem ? (
-            <span className="problem" dir="auto">
-              <bdi>{sayError(t, d.problem)}</bdi>
-            </span>
+            // In the interface's direction, not the file name's (dir="auto" made an Arabic sentence that opens with a
+            // Latin file name read left to right); the file name and the parser's words are isolated in it.
+            <span className="problem">{sayError(t, d.problem)}</span>
           ) : d.pending ? (
             <span className="counts">{t('list.reading')}</span>
           ) : (

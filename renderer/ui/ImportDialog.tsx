@@ -120,7 +120,7 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
                   <li key={i}>
                     <RichMessage
                       id="app.in-file"
-                      values={{ file: <bdi>{c.file}</bdi>, message: c.said ? say(t, c.said) : c.message }}
+                      values={{ file: c.file, message: c.said ? say(t, c.said) : c.message }}
                     />
                   </li>
                 ))}
@@ -136,7 +136,7 @@ export function ImportDialog({ onClose }: DialogProps): ReactElement {
                     <RichMessage
                       id="app.in-file"
                       values={{
-                        file: <bdi>{s.file}</bdi>,
+                        file: s.file,
                         message: s.reasonMessage ? say(t, s.reasonMessage) : s.reason,
                       }}
                     />

@@ -20,11 +20,10 @@ function nameList(t: Translator, names: readonly string[], most: number): ReactN
       <bdi>{name}</bdi>
     </Fragment>
   ));
-  return names.length > most ? (
-    <RichMessage id="app.and-more" values={{ list: <>{shown}</>, n: names.length - most }} />
-  ) : (
-    shown
-  );
+  // The list in the interface's direction: its names are isolated, so the isolate around it finds no letter of its
+  // own and would lay it out left to right (the first name at the end of an Arabic line).
+  const list = <span dir={t.dir}>{shown}</span>;
+  return names.length > most ? <RichMessage id="app.and-more" values={{ list, n: names.length - most }} /> : list;
 }
 
 /**
@@ -85,7 +84,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
               <RichMessage
                 id="summary.left-out-span"
                 values={{
-                  document: <bdi>{s.document}</bdi>,
+                  document: s.document,
                   label: s.label ?? t('summary.quote'),
                   text: <bdi>{s.text}</bdi>,
                   reason: inWords(t, s.reason, leftOutMessage(s.reason)),
@@ -101,10 +100,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
           <ul data-testid="export-reanchored">
             {summary.reanchored.map((r) => (
               <li key={`${r.file}\u0000${r.id}`}>
-                <RichMessage
-                  id="app.in-file"
-                  values={{ file: <bdi>{r.file}</bdi>, message: <bdi>{inWords(t, r.message, r.said)}</bdi> }}
-                />
+                <RichMessage id="app.in-file" values={{ file: r.file, message: inWords(t, r.message, r.said) }} />
               </li>
             ))}
           </ul>
@@ -118,7 +114,7 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
               <li key={s.file}>
                 <RichMessage
                   id="app.in-file"
-                  values={{ file: <bdi>{s.file}</bdi>, message: inWords(t, s.reason, s.reasonMessage) }}
+                  values={{ file: s.file, message: inWords(t, s.reason, s.reasonMessage) }}
                 />
               </li>
             ))}
@@ -129,7 +125,8 @@ export function DatasetSummaryTable({ summary }: { summary: ExportSummary }): Re
       <ul data-testid="export-outputs">
         {summary.outputs.map((o) => (
           <li key={o}>
-            <code>{o}</code>
+            {/* A path reads left to right in either language (its leading "/" at its start). */}
+            <code dir="ltr">{o}</code>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as harness from './harness';
 import { CHROMIUM, CHROMIUM_ARGS, haveChromium, SAMPLE, shots, type EditorSession } from './harness';
 import { chromium } from 'playwright-core';
+import { words } from '../helpers/isolated';
 
 const ENGLISH = '004_4222fc5ff515d8db';
 let session: EditorSession;
@@ -172,7 +173,9 @@ describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)'
     // Nothing selected: the hint, in Arabic.
     await page.locator('[data-testid="document-text"]').focus();
     await pressArabic('ض', 'KeyQ');
-    await expect.poll(() => page.locator('.toast').textContent()).toContain('حدّد نص الاقتباس أولًا، ثم اضغط Q.');
+    await expect
+      .poll(async () => words(await page.locator('.toast').textContent()))
+      .toContain('حدّد نص الاقتباس أولًا، ثم اضغط Q.');
     const quotes = () => page.locator('.tabs [role="tab"]').nth(1).locator('.count').textContent();
     const before = Number(await quotes());
     // The quote's text selected (as a drag would leave it) inside its paragraph.

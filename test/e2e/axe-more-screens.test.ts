@@ -12,6 +12,7 @@ import type { Entity, Sidecar } from '../../shared/model';
 import { serializeSidecar } from '../../shared/sidecar';
 import * as harness from './harness';
 import { haveChromium, repo, SAMPLE, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 const OTHER = '001_c45525185d8883c3';
 const BROKEN = '002_2a61abe6f966b1e4';
@@ -198,7 +199,7 @@ const ENGLISH = /\b(is|not|the|no|of|in|could|be|read|does|exist|document|line|n
 async function arabicWords(page: Page, screen: string): Promise<void> {
   if (screen === 'import') {
     const reasons = await page.locator('[data-testid="import-report"] li').allTextContents();
-    expect(reasons.map((r) => r.replace(/^.*versions\//, ''))).toEqual([
+    expect(reasons.map((r) => words(r).replace(/^.*versions\//, ''))).toEqual([
       'pre.jsonl:1: لا مستند «missing» في مساحة العمل',
       'pre.jsonl:2: السطر بلا معرّف يسمّي مستنده',
     ]);
@@ -206,7 +207,7 @@ async function arabicWords(page: Page, screen: string): Promise<void> {
   if (screen === 'agreement') {
     const left = await page.locator('[data-testid="agreement-report"] .banner.error').allTextContents();
     expect(left).toHaveLength(1);
-    expect(left[0]).toMatch(/versions\/sara: .*: ليس JSON صالحًا \(.+\)؛ ربما هو مبتور/);
+    expect(words(left[0])).toMatch(/versions\/sara: .*: ليس JSON صالحًا \(.+\)؛ ربما هو مبتور/);
   }
   if (screen === 'progress') {
     // The annotator chart's number ends inside the chart (it was cut at the end edge).
@@ -226,7 +227,7 @@ async function arabicWords(page: Page, screen: string): Promise<void> {
   if (screen === 'conflict-queue') {
     // The list names the broken sidecar's problem in Arabic.
     const problem = await page.locator(`[data-doc-id="${BROKEN}"] .problem`).textContent();
-    expect(problem).toMatch(/: ليس JSON صالحًا \(.+\)؛ ربما هو مبتور$/);
+    expect(words(problem)).toMatch(/: ليس JSON صالحًا \(.+\)؛ ربما هو مبتور$/);
     await page.screenshot({ path: join(shots, 'arabic-broken-sidecar-in-list.png') });
     await page.locator('.tabs [role="tab"][data-tab="cleanup"]').click();
     const headings = page.locator('[data-testid="cleanup-panel"] .suggestion-group .rule-name');

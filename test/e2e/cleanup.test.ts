@@ -22,6 +22,7 @@ import {
   waitSaved,
   type EditorSession,
 } from './harness';
+import { words } from '../helpers/isolated';
 
 const OTHER = '001_c45525185d8883c3';
 // The brief's example sidecar for the sample article (outside the repo).
@@ -116,20 +117,24 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
 
   it('accepts the rest: the entity inside the read-more headline disappears from the view', async () => {
     // Said before: the button, then a confirmation, name what accepting hides (issue 19).
-    expect(await page().locator('[data-testid="accept-all-hides"]').textContent()).toBe(
+    expect(words(await page().locator('[data-testid="accept-all-hides"]').textContent())).toBe(
       'Accepting all hides 1 entity from the clean text.',
     );
-    expect(await page().locator('[data-testid="accept-all"]').getAttribute('title')).toBe(
+    expect(words(await page().locator('[data-testid="accept-all"]').getAttribute('title'))).toBe(
       'Accepting all hides 1 entity from the clean text',
     );
     await page().locator('[data-testid="accept-all"]').click();
     const confirm = page().locator('[data-testid="accept-all-confirm"]');
-    expect(await confirm.textContent()).toContain('Accepting all 5 suggestions hides 1 entity from the clean text');
+    expect(words(await confirm.textContent())).toContain(
+      'Accepting all 5 suggestions hides 1 entity from the clean text',
+    );
     expect(await suggestionCount()).toBe(5);
     await page().screenshot({ path: join(shots, 'cleanup-accept-all-confirm.png') });
     await confirm.getByRole('button', { name: 'Accept all' }).click();
     // And after: a notice.
-    await expect.poll(() => page().locator('.toast').textContent()).toContain('1 entity hidden from the clean text');
+    await expect
+      .poll(async () => words(await page().locator('.toast').textContent()))
+      .toContain('1 entity hidden from the clean text');
     await expect.poll(suggestionCount).toBe(0);
     const text = await renderedText(page());
     expect(text).not.toContain('بايدن يتلقى');

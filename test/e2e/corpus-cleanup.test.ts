@@ -16,6 +16,7 @@ import {
   waitSaved,
   type EditorSession,
 } from './harness';
+import { words } from '../helpers/isolated';
 
 /** The site's footer: Arabic with a Latin name and a number inside (a mixed-direction line). */
 const footer = (n: number) => `ميناء اليوم (Harbour Today) — الطبعة ${n} من النسخة الورقية`;
@@ -90,7 +91,7 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
     const group = page().locator('.suggestion-group[data-rule^="remove-everywhere-"]');
     await group.waitFor();
     expect(await group.locator('.cleanup-suggestion').count()).toBe(1);
-    expect(await group.locator('.rule-description').textContent()).toContain('template line of harbour');
+    expect(words(await group.locator('.rule-description').textContent())).toContain('template line of harbour');
   });
 
   it('reviews the document by keyboard: next, reject, accept; N opens the next document with suggestions', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../electron/export-job';
 import { haveChromium, openDocumentIn, openEditor, SAMPLE, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 let session: EditorSession;
 const page = () => session.page;
@@ -44,7 +45,7 @@ describe.skipIf(!haveChromium)('Export… onto a taken destination in Chromium (
     await page().locator('[data-testid="export-start"]').click();
     const question = page().locator('[data-testid="export-replace-question"]');
     await question.waitFor();
-    expect(await question.textContent()).toBe(`An earlier export is at ${destination}. Replace it?`);
+    expect(words(await question.textContent())).toBe(`An earlier export is at ${destination}. Replace it?`);
     await page().screenshot({ path: join(shots, 'export-replace-question.png') });
     // Asked, not yet replaced.
     expect(await readFile(path, 'utf8')).toBe(earlier);

@@ -106,13 +106,19 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
   it('with nothing selected, 1–7, Q, S, K, L, A and Delete each say what they need in the same short message, gone in a moment or at the next command', async () => {
     // The toast's words (without its × button), once they are `expected` or after 1.5 s.
     const toast = async (expected: string): Promise<string | null> => {
-      const words = () => page.evaluate(() => document.querySelector('.toast')?.firstChild?.textContent ?? null);
+      // Its words: the keys and labels in it are isolated (FSI … PDI), as every value in a message.
+      const said = () =>
+        page.evaluate(
+          () => document.querySelector('.toast')?.firstChild?.textContent?.replace(/[\u2066-\u2069]/g, '') ?? null,
+        );
       await page
-        .waitForFunction((t) => document.querySelector('.toast')?.firstChild?.textContent === t, expected, {
-          timeout: 1500,
-        })
+        .waitForFunction(
+          (t) => document.querySelector('.toast')?.firstChild?.textContent?.replace(/[\u2066-\u2069]/g, '') === t,
+          expected,
+          { timeout: 1500 },
+        )
         .catch(() => undefined);
-      return words();
+      return said();
     };
     // A click on plain text: no selection, no span selected.
     const at = await harness.pointIn(page, 'مساعي', 2);

@@ -8,12 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, type Rgb } from '../../shared/color-vision';
 import * as harness from './harness';
 import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 let session: EditorSession;
 let page: Page;
 
-const announced = (): Promise<string> =>
-  page.evaluate(() => (document.querySelector('[data-testid="announcer"]')?.textContent ?? '').trim());
+/** What the live region says, its words (the values in it are isolated, FSI … PDI). */
+const announced = async (): Promise<string> =>
+  words(await page.evaluate(() => (document.querySelector('[data-testid="announcer"]')?.textContent ?? '').trim()));
 
 /** The entities of the open document as the side panel lists them: label → texts. */
 async function listed(): Promise<Record<string, string[]>> {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as harness from './harness';
 import { haveChromium, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 const EN = 'zz_overlaps_en';
 const EN_TEXT =
@@ -159,7 +160,7 @@ describe.skipIf(!haveChromium)('overlaps, snapped preview and quote → speaker 
     const extent = page.locator('[data-testid="span-extent"]');
     await expect.poll(() => extent.locator('mark').textContent()).toBe('Tokyo');
     expect(await extent.locator('.extent-line').innerText()).toContain('The University of Tokyo hosted');
-    expect(await extent.innerText()).toContain('5 characters, source offsets 18–23');
+    expect(words(await extent.innerText())).toContain('5 characters, source offsets 18–23');
     expect(await page.locator('[data-testid="overlaps"] li').allInnerTexts()).toEqual([
       'inside ORG University of Tokyo 4–23',
     ]);
@@ -190,8 +191,10 @@ describe.skipIf(!haveChromium)('overlaps, snapped preview and quote → speaker 
     await dragOver('talks.', 'Kishida', 1);
     await page.keyboard.press('1');
     const alert = page.locator('.toast[role="alert"]');
-    await expect.poll(() => alert.textContent()).toContain('A PERSON may not run across a paragraph break');
-    expect(await alert.textContent()).toContain('"allowAcrossParagraphs": true for PERSON in tahrir.json');
+    await expect
+      .poll(async () => words(await alert.textContent()))
+      .toContain('A PERSON may not run across a paragraph break');
+    expect(words(await alert.textContent())).toContain('"allowAcrossParagraphs": true for PERSON in tahrir.json');
     expect(await entityCount()).toBe(before);
     // The selection stays, to be narrowed.
     expect(await page.evaluate(() => document.getSelection()?.toString())).toContain('talks.');

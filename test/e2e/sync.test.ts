@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend';
 import * as harness from './harness';
 import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 const OTHER = '001_c45525185d8883c3';
 let session: EditorSession;
@@ -86,11 +87,10 @@ describe.skipIf(!haveChromium)('Sync in Chromium (tahrir serve)', () => {
     const report = page().locator('[data-testid="sync-report"]');
     await report.waitFor({ timeout: 60_000 });
     expect(await page().locator('[data-testid="sync-problem"]').count()).toBe(0);
-    expect(await report.locator('[data-testid="sync-committed"]').textContent()).toBe(
-      `1 document committed: ${SAMPLE}`,
-    );
-    expect(await report.locator('[data-testid="sync-pushed"]').textContent()).toBe('Sent to origin/main.');
-    expect(await report.locator('[data-testid="sync-incoming"]').textContent()).toBe(`${OTHER} — omar`);
+    const said = async (id: string) => words(await report.locator(`[data-testid="${id}"]`).textContent());
+    expect(await said('sync-committed')).toBe(`1 document committed: ${SAMPLE}`);
+    expect(await said('sync-pushed')).toBe('Sent to origin/main.');
+    expect(await said('sync-incoming')).toBe(`${OTHER} — omar`);
     // git-setup ran first (this clone had no merge driver), and said so.
     expect(await report.textContent()).toContain('merge.tahrir.driver');
     await page().screenshot({ path: join(shots, 'sync-report.png') });
@@ -120,7 +120,9 @@ describe.skipIf(!haveChromium)('Sync in Chromium (tahrir serve)', () => {
     await page().keyboard.press('Control+Shift+KeyS');
     const report = page().locator('[data-testid="sync-report"]');
     await report.waitFor({ timeout: 60_000 });
-    expect(await report.locator('[data-testid="sync-committed"]').textContent()).toBe(`أُودع مستند واحد: ${SAMPLE}`);
+    expect(words(await report.locator('[data-testid="sync-committed"]').textContent())).toBe(
+      `أُودع مستند واحد: ${SAMPLE}`,
+    );
     expect(await report.textContent()).toContain('لا جديد من الفريق.');
     await page().screenshot({ path: join(shots, 'sync-report-arabic.png') });
     await expect.poll(statusLine).toBe('↑0 ↓0 · الكل متزامن');

@@ -26,6 +26,8 @@ import { ruleName } from '../../renderer/session/cleanup-suggestions';
 
 const ar = createTranslator('ar');
 const en = createTranslator('en');
+/** The Arabic interface's own translator: values isolated. */
+const editor = createTranslator('ar', { isolate: true });
 const ARABIC = /\p{Script=Arabic}{3}/u;
 /** English words a sentence of the app would have; file names, labels and JSON aside. */
 const ENGLISH_WORDS = /\b(is|not|the|no|of|in|could|be|read|written|does|exist|found|document|label|line|text)\b/;
@@ -96,6 +98,12 @@ describe('the common errors, said in the interface’s language', () => {
     const notJson = await thrown(() => parseSidecar('{"format": "tahrir-annotations", "ver', 'a.annotations.json'));
     const arabic = sayError(ar, notJson.toData());
     expect(arabic).toMatch(/^a\.annotations\.json: ليس JSON صالحًا \(.+\)؛ ربما هو مبتور$/);
+    // The editor's translator isolates the file name, the sentence and the parser's words in it (FSI … PDI): a Latin
+    // file name opening an Arabic line keeps it right to left; the CLI's English has no such characters.
+    expect(sayError(editor, notJson.toData())).toMatch(
+      /^\u2068a\.annotations\.json\u2069: \u2068ليس JSON صالحًا \(\u2068[^\u2068]+\u2069\)؛ ربما هو مبتور\u2069$/,
+    );
+    expect(sayError(en, notJson.toData())).not.toMatch(/[\u2068\u2069]/);
     expect(sayError(en, notJson.toData())).toBe(notJson.message);
     expect(sayError(ar, (await thrown(() => parseSidecar('  ', 'e.annotations.json'))).toData())).toBe(
       'e.annotations.json: فارغ (ليس JSON)',

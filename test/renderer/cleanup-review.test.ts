@@ -26,6 +26,7 @@ import { undo } from '../../renderer/session/history';
 import { setLocale } from '../../renderer/session/locale';
 import { store } from '../../renderer/session/store';
 import { cp, openWorkspace } from './store-workspace';
+import { isolated, words } from '../helpers/isolated';
 
 /** A source line holding a glued year ("2024وجاء"): the split inside it is held back while the line is suggested for removal. */
 const GLUED =
@@ -55,9 +56,9 @@ describe('the cleanup review', () => {
     expect(suggestionWhy({ rule: 'source-line', description: 'A line naming the source' })).toBe(
       'A line naming the source',
     );
-    expect(suggestionWhy({ rule: 'x' })).toBe('Rule x');
+    expect(suggestionWhy({ rule: 'x' })).toBe(isolated`Rule ${'x'}`);
     setLocale('ar');
-    expect(suggestionWhy({ rule: 'x' })).toBe('القاعدة x');
+    expect(suggestionWhy({ rule: 'x' })).toBe(isolated`القاعدة ${'x'}`);
     setLocale('en');
   });
 
@@ -73,12 +74,12 @@ describe('the cleanup review', () => {
       reason: 'appears in 87 of 100 spa articles',
       reasonMessage: { key: 'reason.appears-in', values: { count: 87, n: 100, site: 'spa' } },
     } as const;
-    expect(suggestionWhy(site)).toBe('يظهر في 87 من 100 مقالة من spa');
+    expect(suggestionWhy(site)).toBe(isolated`يظهر في ${87} من 100 مقالة من ${'spa'}`);
     expect(ruleDescription(site)).toBe('سطر تشترك فيه معظم مقالات الموقع الأخرى (قالب الموقع).');
     // A workspace rule's own words are shown as written.
     expect(ruleDescription({ description: 'our footer' })).toBe('our footer');
     setLocale('en');
-    expect(suggestionWhy(site)).toBe('appears in 87 of 100 spa articles');
+    expect(suggestionWhy(site)).toBe(isolated`appears in ${87} of 100 ${'spa'} articles`);
   });
 
   it('suggests what a rejected block held at once, before any save or Refresh (issue 19)', async () => {
@@ -114,7 +115,7 @@ describe('the cleanup review', () => {
     ).toEqual({ entities: 1, quotes: 0 });
     expect(acceptSuggestions(order())).toBe(2);
     expect(store().getState().notice?.text).toBe(
-      'Accepted 2 suggestions: 1 entity and 1 quote hidden from the clean text (Ctrl+Z brings them back).',
+      isolated`Accepted 2 suggestions: ${'1 entity and 1 quote'} hidden from the clean text (Ctrl+Z brings them back).`,
     );
     undo();
     store().setState({ notice: null });
@@ -174,7 +175,7 @@ describe('the cleanup review', () => {
     expect(config.boilerplateRules).toHaveLength(1);
     expect(store().getState().workspace?.config.boilerplateRules).toEqual(config.boilerplateRules);
     expect(order().map((s) => s.text)).toEqual([`${footer.replace('14', '15')}\n`]);
-    expect(suggestionWhy(order()[0])).toContain('template line of site');
+    expect(words(suggestionWhy(order()[0]))).toContain('template line of site');
     // Again: not added twice.
     await removeEverywhere(footer, 'site');
     expect(JSON.parse(await readFile(join(root, 'tahrir.json'), 'utf8')).boilerplateRules).toHaveLength(1);
