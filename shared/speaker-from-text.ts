@@ -231,6 +231,29 @@ function nameBeforeColon(tokens: Token[], from: number): Span | null {
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 
+/** Where something was said: في مؤتمر صحفي، في تصريح، في بيانها، في كلمته. */
+const SAID_IN = /^(ال)?(مؤتمر|تصريح|بيان|حديث|لقاء|كلم|مقابل|اجتماع|جلس|ندو|تغريد|رسال)/u;
+
+/**
+ * A title that holds في (عضو الهيئة السياسية في الائتلاف السوري أحمد رمضان أن…): the words from
+ * the title to the إن / أن of the reported content, when only words come between, at most eight.
+ */
+function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span | null {
+  // (A body is named with ال, في الائتلاف; في تصريح، في المؤتمر الصحفي are where it was said.)
+  const next = tokens[stop + 1]?.folded ?? '';
+  if (tokens[stop].folded !== 'في' || !/^ال/u.test(next) || SAID_IN.test(next)) return null;
+  for (let j = stop + 1; j < tokens.length && j <= stop + 8; j++) {
+    if (
+      !tokens[j].word ||
+      (j > stop + 1 && inSet(tokens[j].folded, ARABIC_STOPS) && !COMPLEMENTIZERS.has(tokens[j].folded))
+    )
+      return null;
+    if (COMPLEMENTIZERS.has(tokens[j].folded))
+      return j > stop + 1 ? { start: first.start, end: tokens[j - 1].end } : null;
+  }
+  return null;
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -274,7 +297,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const ali = arabic && /^و?علي$/u.test(t.text);
     if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
-      if (arabic && words.length > 0 && title(words[0])) return nameBeforeColon(tokens, k) ?? namePart(words, commas);
+      // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
+      if (arabic && words.length > 0 && title(words[0]))
+        return nameBeforeColon(tokens, k) ?? titleBeforeContent(tokens, k, words[0]) ?? namePart(words, commas);
       break;
     }
     // (Another verb of saying ends an Arabic subject: ونشر راموس صورة وكتب فوقها.)
@@ -517,6 +542,12 @@ export function speakerFromText(
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;
+  // "…, according to Feeding America.": the attribution after the reported words.
+  const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
+  if (attributed >= 0 && (v < 0 || attributed < v)) {
+    const s = resolve(subjectAfter(tail, attributed + 2));
+    if (s) return s;
+  }
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -542,10 +573,13 @@ export function speakerFromText(
       if (clause) return clause;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
+      // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
       for (let j = k - 1; j >= 0; j--) {
-        if (!head[j].word || !isSayingVerb(head[j].folded) || !isArabic(head[j].text)) continue;
+        if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j)) continue;
-        const s = resolve(subjectAfter(head.slice(0, k), j + 1));
+        const s = isArabic(head[j].text)
+          ? resolve(subjectAfter(head.slice(0, k), j + 1))
+          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         break;
       }

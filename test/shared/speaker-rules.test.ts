@@ -76,6 +76,26 @@ describe('a participle of saying (مؤكدا، مشيرة إلى) and a verb ins
   });
 });
 
+describe('attributions around reported speech', () => {
+  it('English: "adding that" has the subject of the verb of saying before it', () => {
+    const en =
+      '"Retail businesses faced their hardest year yet," Jana Roth said, adding that many firms were short of cash.';
+    expect(speakers(en)).toEqual(['Jana Roth', 'Jana Roth']);
+  });
+
+  it('English: "…, according to X." after the reported words', () => {
+    const en = 'Hunger could rise by a third this year, according to Feeding Families, a charity.';
+    expect(speakers(en)).toEqual(['Feeding Families']);
+  });
+
+  it('Arabic: a title that holds في, read on to the name before أن', () => {
+    const ar = 'بدوره أوضح عضو الهيئة السياسية في الائتلاف المعارض سامر عادل أن الخطاب منفصل عن الواقع تماما.';
+    expect(speakers(ar)).toEqual(['عضو الهيئة السياسية في الائتلاف المعارض سامر عادل']);
+    // (But a place or a time after في is not part of a title: وقال الوزير في مؤتمر صحفي أمس إن…)
+    expect(speakers('وقال الوزير في مؤتمر صحفي أمس إن الطريق سيفتح قريبا.')).toEqual(['الوزير']);
+  });
+});
+
 describe('a quotation with no verb of saying: the subject of its sentence', () => {
   it('Arabic: the subject after the verb the sentence starts with', () => {
     const ar = 'وأرفقت والدة اللاعب الصورة بتعليق جاء فيه "فليقولوا إنه يجب أن يعتزل في هذا السن".';
