@@ -137,3 +137,18 @@ describe('he, she and وأضاف: the last one who spoke', () => {
     expect(speakers(en, 'direct')).toEqual(['مراد علي', 'مراد علي']);
   });
 });
+
+describe("with the document's people tagged", () => {
+  it('the speaker the text names, as the tagged person (its span), before the person nearest the verb', () => {
+    const en = '"We will reopen," Dana Holt said after meeting Omar Reyes. "It will be slow," she added.';
+    const person = (name: string) => ({
+      start: en.indexOf(name),
+      end: en.indexOf(name) + name.length,
+      label: 'PERSON',
+    });
+    const people = [person('Dana Holt'), person('Omar Reyes')];
+    const dana = { start: people[0].start, end: people[0].end };
+    // (The person nearest "added" is Omar Reyes: the rule the finder used first before.)
+    expect(findQuotes(en, people).map((q) => q.speaker)).toEqual([dana, dana]);
+  });
+});
