@@ -107,6 +107,13 @@ const ARABIC_STOPS = fold([
   'بالقول',
   'ذلك',
   'هذا',
+  // When, not who: وكتب ليلة زواجها في مذكراته: «…».
+  'ليلة',
+  'عشية',
+  'أثناء',
+  'حين',
+  'عندما',
+  'لحظة',
 ]);
 
 const ENGLISH_STOPS = new Set([
@@ -149,6 +156,23 @@ const ENGLISH_STOPS = new Set([
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'هو', 'هي', 'هم']);
+/** Pronouns that can only mean a person: "he said" is the last person who spoke, not "the ministry". */
+const PERSONAL = new Set(['he', 'she', 'هو', 'هي']);
+const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(word) ? 'person' : 'pronoun');
+
+/**
+ * A preposition with a pronoun on it (له، عليه، فوقها، معهم): whom or where it was said, never
+ * who said it (وقال له الوزير، وكتب فوقها: «…»).
+ */
+const PREPOSITION_PRONOUN =
+  /^[وف]?(ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)$/u;
+
+/**
+ * Whom it was said to, right after the verb (وأضاف لبي بي سي، قال للصحفيين، قال لي، قال لـ«عكاظ»): the
+ * verb's subject is not named there. (Not every word in ل: لافروف and لجنة are subjects.)
+ */
+const ADDRESSEE =
+  /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
 
 const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
@@ -158,6 +182,9 @@ const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
 function inSet(word: string, set: ReadonlySet<string>): boolean {
   return set.has(word) || ((word.startsWith('و') || word.startsWith('ف')) && set.has(word.slice(1)));
 }
+
+/** The words that open reported content: قال إن…، أكد أنه…، أفاد بأن…. */
+const COMPLEMENTIZERS = fold('إن أن ان إنه أنه انه إنها أنها انها إنهم أنهم انهم بأن بأنه بأنها بأنهم'.split(' '));
 
 /** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
 const isParticiple = (word: string) => speechForm(word) === 'participle';
@@ -182,13 +209,15 @@ function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 
   return { start: chosen[0].start, end: chosen[chosen.length - 1].end };
 }
 
-type Subject = Span | 'pronoun' | null;
+/** A span, or a pronoun: 'person' for he / she (a person), 'pronoun' for the others. */
+type Subject = Span | 'person' | 'pronoun' | null;
 
 /** Arabic nouns that start a title (رئيس الوزراء، وزير الخارجية، نائب المدير) rather than a name. */
 const TITLES = fold(
   (
     'رئيس رئيسة وزير وزيرة نائب نائبة مدير مديرة عضو مسؤول مسؤولة قائد سفير أمين مستشار متحدث ناطق محافظ ' +
-    'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر'
+    'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر وكيل مساعد عميد سكرتير مدرب مراسل ' +
+    'متحدثة ناطقة عضوة أمينة'
   ).split(' '),
 );
 
@@ -202,13 +231,37 @@ function nameBeforeColon(tokens: Token[], from: number): Span | null {
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 
+/** Where something was said: في مؤتمر صحفي، في تصريح، في بيانها، في كلمته. */
+const SAID_IN = /^(ال)?(مؤتمر|تصريح|بيان|حديث|لقاء|كلم|مقابل|اجتماع|جلس|ندو|تغريد|رسال)/u;
+
+/**
+ * A title that holds في (عضو الهيئة السياسية في الائتلاف السوري أحمد رمضان أن…): the words from
+ * the title to the إن / أن of the reported content, when only words come between, at most eight.
+ */
+function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span | null {
+  // (A body is named with ال, في الائتلاف; في تصريح، في المؤتمر الصحفي are where it was said.)
+  const next = tokens[stop + 1]?.folded ?? '';
+  if (tokens[stop].folded !== 'في' || !/^ال/u.test(next) || SAID_IN.test(next)) return null;
+  for (let j = stop + 1; j < tokens.length && j <= stop + 8; j++) {
+    if (
+      !tokens[j].word ||
+      (j > stop + 1 && inSet(tokens[j].folded, ARABIC_STOPS) && !COMPLEMENTIZERS.has(tokens[j].folded))
+    )
+      return null;
+    if (COMPLEMENTIZERS.has(tokens[j].folded))
+      return j > stop + 1 ? { start: first.start, end: tokens[j - 1].end } : null;
+  }
+  return null;
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
   // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
   // read on to find that name, but a subject with no name keeps its first six words.
-  const title = (w: Token) => /^ال/u.test(w.folded) || TITLES.has(w.folded.replace(/^[وف]/u, ''));
+  // (وكيل is a title itself, not و + كيل.)
+  const title = (w: Token) => /^ال/u.test(w.folded) || inSet(w.folded, TITLES);
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
@@ -244,17 +297,29 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const ali = arabic && /^و?علي$/u.test(t.text);
     if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
-      if (arabic && words.length > 0 && title(words[0])) return nameBeforeColon(tokens, k) ?? namePart(words, commas);
+      // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
+      if (arabic && words.length > 0 && title(words[0]))
+        return nameBeforeColon(tokens, k) ?? titleBeforeContent(tokens, k, words[0]) ?? namePart(words, commas);
       break;
     }
-    if (isParticiple(t.folded) || (words.length === 0 && isSayingVerb(t.folded))) break;
-    // لبي بي سي، لرويترز: whom it was said to, after the subject.
-    if (arabic && words.length >= 2 && /^ل/u.test(t.text)) break;
-    if (PRONOUNS.has(t.folded) && words.length === 0) return 'pronoun';
+    // (Another verb of saying ends an Arabic subject: ونشر راموس صورة وكتب فوقها.)
+    if (isParticiple(t.folded) || ((words.length === 0 || arabic) && isSayingVerb(t.folded))) break;
+    if (arabic && PREPOSITION_PRONOUN.test(t.folded)) {
+      if (words.length === 0) continue; // وقال له الوزير: the subject may come after it.
+      break;
+    }
+    if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
+    // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
+    // between commas: المتحدث باسم الجيش لإسرائيلي، أفيخاي أدرعي، قال.)
+    if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) break;
+    // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
+    if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
+    if (PRONOUNS.has(t.folded) && words.length === 0) return pronounOf(t.folded);
     words.push(t);
   }
   if (words.length === 0) return null;
-  return namePart(words.slice(0, 6), commas);
+  // (A title keeps the name it runs on to: وكيل وزارة الشؤون البلدية والقروية عبدالله المطيري.)
+  return namePart(words.slice(0, title(words[0]) ? 10 : 6), commas);
 }
 
 /** English words a subject never runs back over. */
@@ -268,6 +333,8 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   const commas: number[] = [];
   for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
     const t = tokens[k];
+    // كانت «نوكيا» قد ذكرت: a name in quotation marks is part of an Arabic subject.
+    if (QUOTE_MARK.test(t.text) && isArabic(tokens[k - 1]?.text ?? '')) continue;
     if (!t.word) {
       if ((t.text === ',' || t.text === '،') && k > 0 && tokens[k - 1].word) {
         // "Salman Kazmi, told Reuters": the comma that closes an apposition before the verb.
@@ -292,8 +359,9 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     words.unshift(t);
   }
   if (words.length === 0) return null;
-  if (words.length === 1 && PRONOUNS.has(words[0].folded)) return 'pronoun';
-  if (words.some((w) => PRONOUNS.has(w.folded)) && words.length <= 2) return 'pronoun';
+  if (words.length === 1 && PRONOUNS.has(words[0].folded)) return pronounOf(words[0].folded);
+  const pronoun = words.find((w) => PRONOUNS.has(w.folded));
+  if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
   // الذي (… برناردشو، الذي قال).
   if (isArabic(words[0].text)) {
@@ -303,12 +371,14 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: name[0].start, end: name[name.length - 1].end };
     }
     const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
+    let end = words.length - 1;
+    while (end > k + 1 && /^(قد|لقد)$/u.test(words[end].folded)) end--; // (كانت نوكيا قد ذكرت)
     if (k < 0 || k === words.length - 1) return null;
-    return { start: words[k + 1].start, end: words[words.length - 1].end };
+    return { start: words[k + 1].start, end: words[end].end };
   }
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
-  return partWords.length === 1 && PRONOUNS.has(partWords[0].folded) ? 'pronoun' : part;
+  return partWords.length === 1 && PRONOUNS.has(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
 }
 
 /** Words an Arabic sentence starts with that are not its verb: particles, prepositions, pronouns. */
@@ -325,6 +395,7 @@ const NOT_A_VERB = fold([
   'خلال',
   'أما',
   'كما',
+  'مما',
   'لكن',
   'ولكن',
   'قد',
@@ -369,7 +440,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
-  return s === 'pronoun' ? null : s;
+  return s === 'pronoun' || s === 'person' ? null : s;
 }
 
 /** Words an English sentence's subject does not start with. */
@@ -395,10 +466,62 @@ function englishSubject(head: Token[]): Span | null {
 }
 
 /**
- * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
- * sentence points back (a pronoun, a participle, a verb with no subject), or null.
+ * The verb at `j` is inside reported content: an إن / أن after an earlier verb of saying comes
+ * before it in its clause (قالت نورا إن الأسد اعترف بكل وضوح…، مشيرة: اعترف is what she said).
  */
-export function speakerFromText(chars: readonly string[], quote: Span, previous: Span | null): Span | null {
+function insideReported(head: Token[], j: number): boolean {
+  for (let c = j - 1; c >= 0 && head[c].text !== '،'; c--)
+    if (COMPLEMENTIZERS.has(head[c].folded)) return head.slice(0, c).some((t) => t.word && isSayingVerb(t.folded));
+  return false;
+}
+
+/**
+ * The subject of the verb that opens the Arabic clause right before a participle of saying
+ * (وأثنى مرسي على زيارة الأعضاء، مؤكدا أن…: مرسي), when that clause starts with و / ف and a verb,
+ * and is not itself inside reported content (no إن / أن before it in the sentence).
+ */
+function clauseVerbSubject(head: Token[], k: number): Span | null {
+  const end = head[k - 1]?.text === '،' ? k - 1 : k;
+  let start = end - 1;
+  while (start >= 0 && head[start].text !== '،') start--;
+  start++;
+  const first = head[start];
+  if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
+  if (inSet(first.folded, NOT_A_VERB) || /^[وف]ال/u.test(first.folded) || isParticiple(first.folded)) return null;
+  if (head.slice(0, start).some((t) => COMPLEMENTIZERS.has(t.folded))) return null;
+  const s = subjectAfter(head.slice(0, end), start + 1);
+  return typeof s === 'object' ? s : null;
+}
+
+/**
+ * The subject of the English clause right before a quotation, after the sentence's last comma:
+ * a name of two or more capitalised words, with at most two words of title before it, then a
+ * verb in -s / -ed ("In Milwaukee, at two locations, owner David Dupee plans to “…”").
+ */
+function clauseSubject(head: Token[]): Span | null {
+  const comma = head.map((t) => t.text).lastIndexOf(',');
+  const words = head.slice(comma + 1).filter((t) => t.word);
+  const first = words.findIndex((w) => /^\p{Lu}/u.test(w.text));
+  if (first < 0 || first > 2 || isArabic(words[first].text)) return null;
+  if (words.slice(0, first).some((w) => !/^\p{Ll}/u.test(w.text) || NOT_AN_ENGLISH_SUBJECT.has(w.folded))) return null;
+  let end = first;
+  while (end < words.length && /^\p{Lu}/u.test(words[end].text)) end++;
+  const verb = words[end]?.text ?? '';
+  if (end - first < 2 || verb.length <= 3 || !/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
+  return { start: words[first].start, end: words[end - 1].end };
+}
+
+/**
+ * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
+ * sentence points back (a pronoun, a participle, a verb with no subject), or null. "he" and "she"
+ * point back to `person`, the last speaker who is a person (not "the ministry said"), when given.
+ */
+export function speakerFromText(
+  chars: readonly string[],
+  quote: Span,
+  previous: Span | null,
+  person: Span | null = previous,
+): Span | null {
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
@@ -411,10 +534,20 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   let stop = last;
   while (stop < after.length && !SENTENCE_END.test(after[stop].text) && !QUOTE_MARK.test(after[stop].text)) stop++;
   const tail = after.slice(last, stop);
-  const resolve = (s: Subject): Span | null | undefined => (s === 'pronoun' ? previous : s === null ? undefined : s);
+  const resolve = (s: Subject): Span | null | undefined =>
+    s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
 
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
-  const v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
+  let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
+  // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
+  if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
+    v = -1;
+  // "…, according to Feeding America.": the attribution after the reported words.
+  const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
+  if (attributed >= 0 && (v < 0 || attributed < v)) {
+    const s = resolve(subjectAfter(tail, attributed + 2));
+    if (s) return s;
+  }
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -436,11 +569,17 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
       if (verb?.word && isSayingVerb(verb.folded)) continue;
+      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : null;
+      if (clause) return clause;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
+      // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
       for (let j = k - 1; j >= 0; j--) {
-        if (!head[j].word || !isSayingVerb(head[j].folded) || !isArabic(head[j].text)) continue;
-        const s = resolve(subjectAfter(head.slice(0, k), j + 1));
+        if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
+        if (insideReported(head, j)) continue;
+        const s = isArabic(head[j].text)
+          ? resolve(subjectAfter(head.slice(0, k), j + 1))
+          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         break;
       }
@@ -476,7 +615,8 @@ export function speakerFromText(chars: readonly string[], quote: Span, previous:
   }
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
-  const subject = englishSubject(head);
+  // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
+  const subject = englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last.
   return previous;
@@ -518,9 +658,10 @@ export function speakerMentions(
       else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
-        subject = isArabic(t.text) ? (before ?? after) : before === 'pronoun' ? null : (before ?? after);
+        const pronoun = before === 'pronoun' || before === 'person';
+        subject = isArabic(t.text) ? (before ?? after) : pronoun ? null : (before ?? after);
       }
-      if (subject && subject !== 'pronoun') out.push({ at: t.start, speaker: subject });
+      if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
     });
     // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
     // the sentence before is the one a pronoun means, though that sentence reports no speech.
@@ -556,4 +697,27 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | 
     return null;
   if (/^(the|a|an)$/u.test(words[k].folded)) return null;
   return { start: words[k].start, end: words[end - 1].end };
+}
+
+/** English words that name a body, not a person: "the ministry said", "Acme Corp. said". */
+const BODIES = new Set(
+  (
+    'company companies ministry department government agency office police group association board survey study ' +
+    'report data firm organization organisation council committee court university hospital bank club team league ' +
+    'union party center centre institute authority commission service airline airlines airport chambers society ' +
+    'corp inc ltd news poll statistics network administration state city county foundation fund industry'
+  ).split(' '),
+);
+
+/**
+ * A speaker span is a person as far as the words tell: not a body ("the company", "Acme Corp.",
+ * an acronym such as "KPMG"), not "it" or "they". Arabic spans count as people: the words do not
+ * tell (الوزارة، الوزير), and news there says وأضاف / وأضافت for both.
+ */
+export function looksLikePerson(chars: readonly string[], span: Span): boolean {
+  const words = tokensOf(chars, span.start, span.end).filter((t) => t.word);
+  if (words.length === 0) return false;
+  if (words.some((w) => isArabic(w.text))) return true;
+  if (words.some((w) => BODIES.has(w.folded) || w.folded === 'it' || w.folded === 'they')) return false;
+  return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
 }

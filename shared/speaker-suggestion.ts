@@ -1,8 +1,10 @@
-// Suggest who said a quote: the nearest person entity next to a speech verb
+// Suggest who said a quote: the person entity the text names as its speaker (the quote finder's
+// reading of the words around it), else the nearest person entity next to a speech verb
 // (قال، أضاف، أكد، صرح… / said, told, added…) just before or after the quote.
 // Only a suggestion: the editor confirms it. Pure: the editor's inspector and keyboard
 // and the quote finder (shared/quote-finder.ts) use the same rule.
 import type { Entity } from './model';
+import { speakerFromText, speakerMentions } from './speaker-from-text';
 import { foldWord, isQuoteCue } from './speech-verbs';
 import { sourceIndex } from './text-view';
 
@@ -80,12 +82,28 @@ export function suggestSpeakerSpan<T extends SpeakerCandidate>(
   return best?.person ?? null;
 }
 
-/** The id of the document's person entity that said the quote, or null. */
+/** How far back the one who spoke last is looked for (code points): a page, not the whole document. */
+const MENTIONS_BEFORE = 3000;
+
+/**
+ * The id of the document's person entity that said the quote, or null: the person the text names
+ * as its speaker (the quote finder's reading, shared/speaker-from-text.ts: the subject of the verb,
+ * "he added" as the one who spoke last), else the person nearest a speech verb next to it.
+ */
 export function suggestSpeaker(
   source: string,
   entities: readonly Entity[],
   quote: { start: number; end: number },
   personLabel = 'PERSON',
 ): string | null {
-  return suggestSpeakerSpan(source, entities, quote, personLabel)?.id ?? null;
+  const people = entities.filter((e) => e.label === personLabel && !e.orphaned);
+  if (people.length === 0) return null;
+  const from = Math.max(0, quote.start - MENTIONS_BEFORE);
+  const chars = Array.from(sliceCodePoints(source, 0, quote.end + 200)); // (the words speakerFromText reads)
+  const mentions = speakerMentions(chars.slice(from, quote.start));
+  const last = mentions[mentions.length - 1]?.speaker;
+  const previous = last ? { start: last.start + from, end: last.end + from } : null;
+  const read = speakerFromText(chars, quote, previous);
+  const named = read && people.find((e) => e.start < read.end && read.start < e.end);
+  return named ? named.id : (suggestSpeakerSpan(source, people, quote, personLabel)?.id ?? null);
 }

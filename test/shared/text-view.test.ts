@@ -102,6 +102,33 @@ describe('speaker suggestion', () => {
     expect(suggestSpeaker(ahmad, [p], { start: a('نرحب'), end: a('المطروحة') + 8 })).toBe('a');
   });
 
+  it('the person the text names as the speaker, not the person nearest the verb ("she added", وأضاف)', () => {
+    const en = '"We will reopen," Dana Holt said after meeting Omar Reyes. "It will be slow," she added.';
+    const at = (s: string) => en.indexOf(s);
+    const ent = (id: string, text: string): Entity => ({
+      id,
+      label: 'PERSON',
+      text,
+      start: at(text),
+      end: at(text) + text.length,
+    });
+    const people = [ent('dana', 'Dana Holt'), ent('omar', 'Omar Reyes')];
+    expect(suggestSpeaker(en, people, { start: at('It will'), end: at('slow') + 4 })).toBe('dana');
+    // Arabic, with an emoji before (offsets in code points): وأضاف بعد لقائه مع هالة مراد is still سامي فهد.
+    const ar = '😀 وقال الوزير سامي فهد: "سنفتح المعابر غدا". وأضاف بعد لقائه مع هالة مراد: "لن ننتظر أكثر من ذلك".';
+    const cp = (s: string) => Array.from(ar.slice(0, ar.indexOf(s))).length;
+    const arEnt = (id: string, text: string): Entity => ({
+      id,
+      label: 'PERSON',
+      text,
+      start: cp(text),
+      end: cp(text) + 7,
+    });
+    const arPeople = [arEnt('sami', 'سامي فهد'), { ...arEnt('hala', 'هالة مراد'), end: cp('هالة مراد') + 9 }];
+    arPeople[0].end = cp('سامي فهد') + 8;
+    expect(suggestSpeaker(ar, arPeople, { start: cp('لن ننتظر'), end: cp('ذلك') + 3 })).toBe('sami');
+  });
+
   it('finds an English speaker after the quote, and nobody without a speech verb', () => {
     const en = '"The window is open," said Fumio Kishida.';
     const kishida: Entity = {

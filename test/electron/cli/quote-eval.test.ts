@@ -97,7 +97,7 @@ describe('tahrir quote-eval', () => {
       [['--gold', 'changed.json', '--corpus', 'corpus'], 1, /ar\/one\.txt: its bytes are not the ones labelled/u],
       [['--gold', 'changed.json', '--corpus', 'elsewhere'], 1, /elsewhere\/ar\/one\.txt: no such file/u],
       [['--corpus', 'corpus'], 2, /--gold is needed/u],
-      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2, test or all \(got train\)/u],
+      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2, dev3, test or all \(got train\)/u],
     ];
     for (const [args, code, message] of cases) {
       const r = await tahrir(['quote-eval', ...args], root);
@@ -125,18 +125,20 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   });
 
   // The figures the finder reached, less a margin: a change that loses them fails. The finder was
-  // developed on the dev half, and its speaker rules on dev + dev2 (20 articles labelled later,
-  // so rules fitted to dev show there); the test half is scored as it is, and holds issue 17's
-  // goals (direct F1 ≥ 0.90 Arabic, ≥ 0.97 English; indirect ≥ 0.60 Arabic, English no lower than
-  // the 0.76 it had). Its speakers (0.67 Arabic, 0.76 English) are short of the 0.80 goal: floors
-  // only. dev2's Arabic direct quotes (0.84) are below the goal too: floors only.
+  // developed on the dev half, and its speaker rules on dev + dev2 + dev3 (20 + 20 articles labelled
+  // later, so rules fitted to dev show there); the test half is scored as it is, and holds issue
+  // 17's goals (direct F1 ≥ 0.90 Arabic, ≥ 0.97 English; indirect ≥ 0.60 Arabic, English no lower
+  // than the 0.76 it had). Its speakers, 0.700 Arabic (21 of 30) and 0.760 English (19 of 25) after
+  // the speaker rules of dev3 (0.667 and 0.760 before), are short of the 0.80 goal: floors only.
+  // dev2's Arabic direct quotes (0.84) are below the goal too: floors only. dev3 after the rules:
+  // speakers 0.889 Arabic (8 of 9), 0.975 English (0.667, 0.950 before); indirect 0.63, 0.64.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.94,
       'ar indirect': 0.93,
       'en direct': 0.94,
       'en indirect': 0.86,
-      'ar speaker': 0.75,
+      'ar speaker': 0.82,
       'en speaker': 0.95,
     },
     dev2: {
@@ -144,7 +146,15 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.58,
       'en direct': 0.97,
       'en indirect': 0.88,
-      'ar speaker': 0.8,
+      'ar speaker': 0.88,
+      'en speaker': 0.95,
+    },
+    dev3: {
+      'ar direct': 0.92,
+      'ar indirect': 0.6,
+      'en direct': 0.94,
+      'en indirect': 0.6,
+      'ar speaker': 0.85,
       'en speaker': 0.95,
     },
     test: {
@@ -152,7 +162,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.72,
       'en direct': 0.97,
       'en indirect': 0.8,
-      'ar speaker': 0.63,
+      'ar speaker': 0.66,
       'en speaker': 0.72,
     },
   };

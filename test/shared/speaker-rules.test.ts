@@ -1,0 +1,154 @@
+// The speaker rules of the quote finder (shared/speaker-from-text.ts) one by one, on made-up
+// sentences in Arabic, English and both: who said a quote when no person is tagged yet, read
+// from the words around it. Each rule came from an error on the gold's development halves
+// (test/gold/quotes.json, dev + dev2 + dev3); these sentences are written here, not copied.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the quotes found in `source`, in order (direct and indirect). */
+const speakers = (source: string, kind?: 'direct' | 'indirect') =>
+  findQuotes(source)
+    .filter((q) => !kind || q.kind === kind)
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('the speaker of a quote: the subject of the nearest verb of saying', () => {
+  it('Arabic: whom it was said to, right after the verb, is not the speaker (لبي بي سي، للصحفيين، لي)', () => {
+    const ar =
+      'وقال الخبير سامر عادل إن "المستخدمين لا يقرؤون شروط الخدمة أبدا". ' +
+      'وأضاف لبي بي سي :"الحل الوحيد هو أن نترك هذه المواقع تماما".';
+    expect(speakers(ar, 'direct')).toEqual(['الخبير سامر عادل', 'الخبير سامر عادل']);
+    // (But a subject that starts with ل is still one: لافروف، لجنة الانتخابات.)
+    expect(speakers('وقالت لجنة الانتخابات إن "النتائج ستعلن مساء الغد في مؤتمر".', 'direct')).toEqual([
+      'لجنة الانتخابات',
+    ]);
+  });
+
+  it('Arabic: a preposition with a pronoun after the verb (له، فوقها) is skipped, and another verb ends the subject', () => {
+    expect(speakers('وقال له الوزير إن "الطريق سيفتح قبل نهاية الشهر المقبل".', 'direct')).toEqual(['الوزير']);
+    // وكتب فوقها: no subject after the verb; the sentence's own (ونشر راموس…) said it.
+    expect(speakers('ونشر راموس صورة القميص وكتب فوقها: "ستبقى هذه الليلة مسجلة باسمك يا صديقي".', 'direct')).toEqual([
+      'راموس صورة القميص',
+    ]);
+  });
+
+  it('Arabic: a title resolves to the name between commas after it, also past a word in ل', () => {
+    expect(
+      speakers('انتقد المتحدث باسم الجيش لإسرائيلي، سامي فهد، الخطاب إذ قال إن الأمين "يتحدث من مكان بعيد منذ سنوات".'),
+    ).toEqual(['سامي فهد']);
+    // A title with no comma reads on to the name: وكيل الوزارة للشؤون الفنية سامر عادل.
+    expect(speakers('وأوضح وكيل وزارة الشؤون البلدية والقروية عبدالله فهد المطيري أن التصنيف سيبدأ قريبا.')).toEqual([
+      'وكيل وزارة الشؤون البلدية والقروية عبدالله فهد المطيري',
+    ]);
+  });
+
+  it('Arabic: when, not who: a time word ends the subject (وكتب ليلة زواجها في مذكراته)', () => {
+    const ar =
+      'وقال نوبل لأخيه: "سأسافر إلى باريس قريبا جدا". وقد كتب ليلة زواجها في مذكراته: "أشعر أن الأعصاب قد خانتني".';
+    expect(speakers(ar, 'direct')).toEqual(['نوبل', 'نوبل']);
+  });
+
+  it('Arabic: كانت «X» قد ذكرت أن…: the subject before the verb, quotation marks and قد aside', () => {
+    const ar =
+      'ونقلت الوكالة عن مصادر أن الصفقة قريبة. كانت «نوكيا» قد ذكرت، أمس، أن مراجعة الخدمة وصلت إلى مرحلة متقدمة.';
+    expect(speakers(ar).at(-1)).toBe('نوكيا');
+  });
+});
+
+describe('a participle of saying (مؤكدا، مشيرة إلى) and a verb inside what was said', () => {
+  it('the subject of the verb that opens the clause before the participle', () => {
+    // (Not the verb of saying further back, تحدث: its clause is another one.)
+    const ar =
+      'وعلى صعيد آخر، تحدث أعضاء الشرف عن المرحلة المقبلة، وأثنى مرسي على زيارة الأعضاء، ' +
+      'مؤكدا بأن أبواب النادي مفتوحة للجميع دائما.';
+    expect(speakers(ar)).toEqual(['مرسي']);
+  });
+
+  it('a verb of saying after إن / أن is what was said (اعترف), not who said it', () => {
+    const ar =
+      'فيما قالت نائبة الرئيس نورا الأمير إن الرئيس اعترف بكل وضوح أنه باع البلاد، ' +
+      'مشيرة إلى أن الرئيس الذي يبيع وطنه لا يستحق أن يكون رئيسا.';
+    expect(speakers(ar)).toEqual(['نائبة الرئيس نورا الأمير', 'نائبة الرئيس نورا الأمير']);
+    // After the quote too: «…»، لافتا إلى أن الرئيس يقر بـ…: يقر is not an attribution.
+    const tail =
+      'ورأى رئيس الائتلاف هادي البحرة في تصريح أن "الخطاب خطاب هزيمة بامتياز"، لافتا إلى أن الرئيس يقر بقوة الثورة.';
+    expect(speakers(tail, 'direct')).toEqual(['رئيس الائتلاف هادي البحرة']);
+  });
+});
+
+describe('attributions around reported speech', () => {
+  it('English: "adding that" has the subject of the verb of saying before it', () => {
+    const en =
+      '"Retail businesses faced their hardest year yet," Jana Roth said, adding that many firms were short of cash.';
+    expect(speakers(en)).toEqual(['Jana Roth', 'Jana Roth']);
+  });
+
+  it('English: "…, according to X." after the reported words', () => {
+    const en = 'Hunger could rise by a third this year, according to Feeding Families, a charity.';
+    expect(speakers(en)).toEqual(['Feeding Families']);
+  });
+
+  it('Arabic: a title that holds في, read on to the name before أن', () => {
+    const ar = 'بدوره أوضح عضو الهيئة السياسية في الائتلاف المعارض سامر عادل أن الخطاب منفصل عن الواقع تماما.';
+    expect(speakers(ar)).toEqual(['عضو الهيئة السياسية في الائتلاف المعارض سامر عادل']);
+    // (But a place or a time after في is not part of a title: وقال الوزير في مؤتمر صحفي أمس إن…)
+    expect(speakers('وقال الوزير في مؤتمر صحفي أمس إن الطريق سيفتح قريبا.')).toEqual(['الوزير']);
+  });
+});
+
+describe('a quotation with no verb of saying: the subject of its sentence', () => {
+  it('Arabic: the subject after the verb the sentence starts with', () => {
+    const ar = 'وأرفقت والدة اللاعب الصورة بتعليق جاء فيه "فليقولوا إنه يجب أن يعتزل في هذا السن".';
+    expect(speakers(ar, 'direct')).toEqual(['والدة اللاعب الصورة بتعليق جاء']);
+    // (A sentence that starts with a particle names no one: ومما جاء في المقدمة: «…».)
+    expect(speakers('ومما جاء في المقدمة: «تناولت في هذا الكتاب حياة هؤلاء العلماء»', 'direct')).toEqual([null]);
+  });
+
+  it('English: the name before the verb of the last clause ("…, owner Mara Lind plans to “…”")', () => {
+    const en =
+      'In Denver, at its two shops, owner Mara Lind plans to “keep the doors open all winter and see who comes.”';
+    expect(speakers(en, 'direct')).toEqual(['Mara Lind']);
+  });
+});
+
+describe('he, she and وأضاف: the last one who spoke', () => {
+  it('"she said" is the last person who spoke, not "the company said" in between', () => {
+    const en =
+      '"We will hire again," Dana Holt said. The company said in a statement that "hiring starts in June for ' +
+      'everyone." "It will be slow at first," she added.';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt', 'The company', 'Dana Holt']);
+    // "it said" and "they said" still mean the last speaker, a body or not.
+    const it =
+      '"Sales fell by half," Acme Group said. "We expect a better second half of the year," it said in a filing.';
+    expect(speakers(it, 'direct')).toEqual(['Acme Group', 'Acme Group']);
+  });
+
+  it('a speaker carries to the next quote of the paragraph and the next paragraph when no one else is named', () => {
+    const ar =
+      'وقال كلوب "الجولة المقبلة ستكون صعبة جدا علينا".\nوأضاف "سنتعامل مع الأمر خطوة بخطوة".\n"لا نرغب في خصم معين، وسنلعب مهما كان منافسنا".';
+    expect(speakers(ar, 'direct')).toEqual(['كلوب', 'كلوب', 'كلوب']);
+  });
+
+  it('mixed direction: an Arabic text quoting in English, with direction marks, and an English one naming in Arabic', () => {
+    const ar =
+      'وقال المدرب سامي فهد\u200F: "We will play to win every game." وأضاف لهم أن "الفريق جاهز للمباراة القادمة".';
+    expect(speakers(ar, 'direct')).toEqual(['المدرب سامي فهد', 'المدرب سامي فهد']);
+    const en = '"The border opens on Monday for all trucks," said مراد علي, a driver. "Queues are long," he said.';
+    expect(speakers(en, 'direct')).toEqual(['مراد علي', 'مراد علي']);
+  });
+});
+
+describe("with the document's people tagged", () => {
+  it('the speaker the text names, as the tagged person (its span), before the person nearest the verb', () => {
+    const en = '"We will reopen," Dana Holt said after meeting Omar Reyes. "It will be slow," she added.';
+    const person = (name: string) => ({
+      start: en.indexOf(name),
+      end: en.indexOf(name) + name.length,
+      label: 'PERSON',
+    });
+    const people = [person('Dana Holt'), person('Omar Reyes')];
+    const dana = { start: people[0].start, end: people[0].end };
+    // (The person nearest "added" is Omar Reyes: the rule the finder used first before.)
+    expect(findQuotes(en, people).map((q) => q.speaker)).toEqual([dana, dana]);
+  });
+});
