@@ -245,28 +245,38 @@ function buildForms(): Map<string, SpeechForm> {
 /** Forms that are more often another word: بين "between", تبين أن "it turned out that". */
 const NOT_SPEECH = ['بين', 'تبين'];
 
-const FORMS = buildForms();
-for (const w of NOT_SPEECH) FORMS.delete(fold(w));
+let built: Map<string, SpeechForm> | null = null;
+/**
+ * Built on first use, not on import: the page imports this with the quote suggestions, and building its ~640 forms
+ * (each folded) held up the editor's start before its first paint.
+ */
+function forms(): Map<string, SpeechForm> {
+  if (!built) {
+    built = buildForms();
+    for (const w of NOT_SPEECH) built.delete(fold(w));
+  }
+  return built;
+}
 
 /**
  * The form of a verb of saying that the folded `word` is, or null: also with the conjunction
  * و / ف in front (وقال، فأكد), and a verbal noun also with ب / ل and the article (بقوله، والتأكيد).
  */
 export function speechForm(word: string): SpeechForm | null {
-  const direct = FORMS.get(word);
+  const direct = forms().get(word);
   if (direct) return direct;
   if (!/^[\u0600-\u06FF]/u.test(word)) return null;
   const bare = word.replace(/^[وف]/u, '');
-  const form = bare === word ? null : FORMS.get(bare);
+  const form = bare === word ? null : forms().get(bare);
   if (form) return form;
   // A preposition or the article goes only on a noun: بقوله، بالتأكيد، لإعلان.
   const m = /^(?:[بل]ال|[بل]|ال)(.+)$/u.exec(bare);
-  return m && FORMS.get(m[1]) === 'noun' ? 'noun' : null;
+  return m && forms().get(m[1]) === 'noun' ? 'noun' : null;
 }
 
 /** Every folded form, for tests and for the speaker suggestion's word list. */
 export function speechFormsOf(kind: SpeechForm): string[] {
-  return [...FORMS].filter(([, f]) => f === kind).map(([w]) => w);
+  return [...forms()].filter(([, f]) => f === kind).map(([w]) => w);
 }
 
 /**

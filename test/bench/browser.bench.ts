@@ -54,6 +54,8 @@ const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
 /** Which parts run (TAHRIR_BENCH_PARTS=floor,peer,tahrir): all by default. */
 const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
+/** Which rows run (TAHRIR_BENCH_ROWS=open,scroll): all by default (open, add, keys, scroll). */
+const ROWS = new Set((process.env.TAHRIR_BENCH_ROWS ?? 'open,add,keys,scroll').split(','));
 
 const began = performance.now();
 const progress = (what: string) =>
@@ -63,9 +65,14 @@ const progress = (what: string) =>
 
 async function bundlePages(outdir: string): Promise<string> {
   await build({
-    entryPoints: [join(pagesDir, 'baseline-page.ts'), join(pagesDir, 'recogito-page.ts')],
+    entryPoints: [
+      join(pagesDir, 'baseline-page.ts'),
+      join(pagesDir, 'recogito-page.ts'),
+      join(pagesDir, 'floor-text.css'),
+    ],
     outdir,
     bundle: true,
+    loader: { '.woff2': 'file', '.woff': 'file' },
     format: 'esm',
     platform: 'browser',
     target: 'chrome120',
@@ -84,11 +91,22 @@ async function bundlePages(outdir: string): Promise<string> {
   return probe.outputFiles[0].text;
 }
 
+const HIGHLIGHT_STYLES = `::highlight(bench-PERSON){background:#f4a3a3}::highlight(bench-ORG){background:#9cc7f4}
+::highlight(bench-GPE){background:#a8dba8}::highlight(bench-LOC){background:#d6c08a}::highlight(bench-DATE){background:#d3b3ef}
+::highlight(bench-EVENT){background:#f6c58f}::highlight(bench-MISC){background:#c9c9c9}`;
+
+/** The floors' page: Tahrir's text metrics and fonts (floor-text.css), the text in a scroll box as Tahrir's is. */
+function floorHtml(): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<style>${HIGHLIGHT_STYLES}</style><link rel="stylesheet" href="/assets/floor-text.css"></head>
+<body><div id="scroll"><div id="text"></div></div><script type="module" src="/assets/baseline-page.js"></script></body></html>`;
+}
+
+/** The peer's page: its own look (recogito lays out its container itself). */
 function pageHtml(script: string, css?: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
 <style>body{margin:0;font:16px/1.6 "Noto Naskh Arabic","Noto Sans",serif}#text{max-width:46em;margin:0 auto;padding:1em}p{margin:0 0 .8em}
-::highlight(bench-PERSON){background:#f4a3a3}::highlight(bench-ORG){background:#9cc7f4}::highlight(bench-GPE){background:#a8dba8}
-::highlight(bench-LOC){background:#d6c08a}::highlight(bench-DATE){background:#d3b3ef}::highlight(bench-EVENT){background:#f6c58f}::highlight(bench-MISC){background:#c9c9c9}</style>
+${HIGHLIGHT_STYLES}</style>
 ${css ? `<link rel="stylesheet" href="/assets/${css}">` : ''}</head>
 <body><div id="text"></div><script type="module" src="/assets/${script}"></script></body></html>`;
 }
@@ -98,6 +116,8 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 /** The bench pages' server; `show` sets the article its /bench/ files are. */
@@ -106,7 +126,7 @@ async function serveBenchPages(
 ): Promise<{ server: Server; origin: string; show: (workspace: string, file: string) => void }> {
   let article = { workspace: '', file: '' };
   const routes: Record<string, () => Promise<[string, string | Buffer]>> = {
-    '/floor': async () => ['text/html; charset=utf-8', pageHtml('baseline-page.js')],
+    '/floor': async () => ['text/html; charset=utf-8', floorHtml()],
     '/recogito': async () => [
       'text/html; charset=utf-8',
       pageHtml('recogito-page.js', existsSync(join(assets, 'recogito-page.css')) ? 'recogito-page.css' : undefined),
@@ -633,11 +653,13 @@ export async function run(): Promise<BenchRow[]> {
         await openInTahrir(page, served.url, doc.id);
         await context.close();
       }
-      const openPages = [
-        ...(PARTS.has('floor') ? (['text', 'highlights'] as const) : []),
-        ...(served ? (['tahrir'] as const) : []),
-        ...(PARTS.has('peer') ? PEERS : []),
-      ];
+      const openPages = ROWS.has('open')
+        ? [
+            ...(PARTS.has('floor') ? (['text', 'highlights'] as const) : []),
+            ...(served ? (['tahrir'] as const) : []),
+            ...(PARTS.has('peer') ? PEERS : []),
+          ]
+        : [];
       const extra: Record<string, OpenTiming> = {};
       const open = await interleaved(openPages, RUNS, async (name, r) => {
         progress(`${tag}: open ${name} #${r + 1}`);
@@ -700,17 +722,19 @@ export async function run(): Promise<BenchRow[]> {
       // Adds, scrolling and memory on the first (10,000-entity) article only (the editor-scale bench has
       // the 50,000-entity scroll); the keypresses on both, as the goal is for both.
       if ((article.entities ?? 0) >= 50_000) {
-        if (served) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
+        if (served && ROWS.has('keys')) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
         tahrir?.kill('SIGTERM');
         tahrir = undefined;
         process.stderr.write(`  browser bench rows so far: ${JSON.stringify(rows)}\n`);
         continue;
       }
-      const addPages = [
-        ...(PARTS.has('floor') ? (['highlights'] as const) : []),
-        ...(PARTS.has('peer') ? PEERS : []),
-        ...(served ? (['tahrir'] as const) : []),
-      ];
+      const addPages = ROWS.has('add')
+        ? [
+            ...(PARTS.has('floor') ? (['highlights'] as const) : []),
+            ...(PARTS.has('peer') ? PEERS : []),
+            ...(served ? (['tahrir'] as const) : []),
+          ]
+        : [];
       const addP50: Record<string, number[]> = {};
       const addP95: Record<string, number[]> = {};
       const heap: Record<string, number[]> = {};
@@ -783,12 +807,11 @@ export async function run(): Promise<BenchRow[]> {
             ),
           );
 
-      if (served) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
+      if (served && ROWS.has('keys')) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
 
-      const scrollPages = [
-        ...(PARTS.has('floor') ? (['bare', 'text'] as const) : []),
-        ...(served ? (['tahrir'] as const) : []),
-      ];
+      const scrollPages = ROWS.has('scroll')
+        ? [...(PARTS.has('floor') ? (['bare', 'text'] as const) : []), ...(served ? (['tahrir'] as const) : [])]
+        : [];
       const lastScroll: Record<string, Awaited<ReturnType<typeof scrollRun>>> = {};
       let scrollState = '';
       const dropped = await interleaved(scrollPages, RUNS, async (name, r) => {

@@ -80,6 +80,49 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => rangesIn(0, 10)).toBe(0);
   });
 
+  it('drops the suggestions of the paragraphs a scroll leaves at once, not once the view stops', async () => {
+    const suggestedIn = (from: number, to: number) =>
+      page.evaluate(
+        ([from, to]) =>
+          [...(CSS.highlights.get('tahrir-suggested-entity') ?? [])].filter((r) => {
+            const p = (r as AbstractRange).startContainer.parentElement?.closest<HTMLElement>('[data-para]');
+            const i = Number(p?.dataset.para);
+            return i >= from && i < to;
+          }).length,
+        [from, to],
+      );
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await expect.poll(() => suggestedIn(0, 10), { timeout: 60_000 }).toBeGreaterThan(0);
+    // A steady scroll down, a screen a frame: new paragraphs come near in every frame, so the view is never still.
+    const leftBehind = await page.evaluate(async () => {
+      const box = document.querySelector('.document-scroll')!;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const counts: number[] = [];
+      for (let n = 0; n < 12; n++) {
+        box.scrollTop += 600;
+        await frame();
+        counts.push(
+          [...(CSS.highlights.get('tahrir-suggested-entity') ?? [])].filter((r) => {
+            const p = (r as AbstractRange).startContainer.parentElement?.closest<HTMLElement>('[data-para]');
+            return Number(p?.dataset.para) < 10;
+          }).length,
+        );
+      }
+      return counts;
+    });
+    // Seven screens down, the first paragraphs' suggestions are gone while the view still moves.
+    expect(leftBehind.at(-1)).toBe(0);
+    // Once it stops, the suggestions near it are drawn.
+    const top = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!;
+      const p = [...box.querySelectorAll<HTMLElement>('[data-para]')].find(
+        (el) => el.getBoundingClientRect().top >= box.getBoundingClientRect().top,
+      );
+      return Number(p?.dataset.para);
+    });
+    await expect.poll(() => suggestedIn(top, top + 30), { timeout: 30_000 }).toBeGreaterThan(0);
+  });
+
   it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).

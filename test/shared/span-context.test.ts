@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodePointIndex } from '../../shared/code-points';
-import { spanContext } from '../../shared/span-context';
+import { spanContext, wordsBackFrom, wordsOnFrom } from '../../shared/span-context';
 
 /** Code point offset of the n-th occurrence of `needle`. */
 function at(text: string, needle: string, n = 0): [number, number] {
@@ -56,5 +56,22 @@ describe('spanContext', () => {
     expect(c.before.length).toBeLessThan(200);
     expect(c.after.length).toBeLessThan(200);
     expect(c.span).toBe('NAME');
+  });
+
+  it('finds the words around by a scan that agrees with the regexes it replaced (spaces, tabs, NBSP, emoji, marks)', () => {
+    // A seeded generator: the same texts on every run.
+    let seed = 21;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pieces = ['قال', 'x', ' ', '  ', '\t', '\u00a0', '\u2003', '😀', 'é́', 'الرئيس', '\r', 'Kishida'];
+    for (let n = 0; n < 2000; n++) {
+      let text = '';
+      for (let k = Math.floor(random() * 12); k > 0; k--) text += pieces[Math.floor(random() * pieces.length)];
+      for (const words of [0, 1, 2, 4]) {
+        const left = text.match(new RegExp(`(?:\\S+\\s+){0,${words}}\\S*$`, 'u'))![0];
+        const right = text.match(new RegExp(`^\\S*(?:\\s+\\S+){0,${words}}`, 'u'))![0];
+        expect(text.slice(wordsBackFrom(text, words)), JSON.stringify([text, words])).toBe(left);
+        expect(text.slice(0, wordsOnFrom(text, words)), JSON.stringify([text, words])).toBe(right);
+      }
+    }
   });
 });

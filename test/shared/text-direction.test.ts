@@ -167,4 +167,17 @@ describe('latinRuns', () => {
       RUNS,
     );
   });
+
+  it('answers every code point as the Unicode-property regexes do (its fast paths for ASCII and Arabic letters)', () => {
+    const letter = /[\p{L}]/u;
+    const rtl =
+      /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+    for (let code = 0; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      const expected = !letter.test(ch) ? null : rtl.test(ch) ? 'rtl' : 'ltr';
+      if (strongDirection(ch) !== expected)
+        expect([code.toString(16), strongDirection(ch)]).toEqual([code.toString(16), expected]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
-// The floors: the same text, one `<p dir="auto">` per line, in a bare page, each paragraph out of
-// view skipping layout and paint (`content-visibility: auto`, the technique Tahrir uses), no framework.
+// The floors: the same text, one `<p dir="auto">` per line, in a bare page laid out with Tahrir's fonts and
+// text metrics (floor-text.css), each paragraph out of view skipping layout and paint
+// (`content-visibility: auto`, the technique Tahrir uses), no framework.
 //   ?mode=text        fetches the text only and renders it (the open floor);
 //   ?mode=highlights  fetches the text and the sidecar, and registers every entity as a CSS Custom
 //                     Highlight Range, one Highlight per label (the open floor with highlights, and
