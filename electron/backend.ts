@@ -166,6 +166,13 @@ export class Backend implements BackendOperations {
 
   async getWorkspace(): Promise<WorkspaceInfo> {
     const loaded = await this.reloadConfig();
+    // git's user name (a `git config` process) and the assignment are asked while the list is
+    // read, not after it: one after the other, the git process alone put 0.2–0.5 s on a loaded
+    // machine between 100,000 documents listed and the answer.
+    const gitName = this.gitUserName();
+    const assigned = readAssignment(this.root);
+    gitName.catch(() => undefined);
+    assigned.catch(() => undefined);
     const info: WorkspaceInfo = {
       root: this.root,
       name: basename(this.root),
@@ -173,9 +180,9 @@ export class Backend implements BackendOperations {
       documents: await this.listDocuments(),
     };
     if (loaded.problem) info.configProblem = loaded.problem;
-    const gitName = await this.gitUserName();
-    if (gitName) info.gitUserName = gitName;
-    const assignment = await readAssignment(this.root);
+    const name = await gitName;
+    if (name) info.gitUserName = name;
+    const assignment = await assigned;
     if (assignment) info.assignment = assignment.documents;
     return info;
   }

@@ -46,6 +46,12 @@ function skippedFolder(rel: string, name: string): boolean {
 export interface FindOptions {
   texts?: boolean;
   sidecars?: boolean;
+  /**
+   * Given, each folder's files are handed to it as the walk reads that folder, and none is kept:
+   * findFiles answers with empty lists. A document's text and sidecar are in one folder, so a
+   * count over the workspace (`tahrir stats`) holds one folder's names, not 100,000 documents'.
+   */
+  eachFolder?: (found: { texts: string[]; sidecars: string[] }) => void;
 }
 
 /**
@@ -65,11 +71,16 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
         )
       : toTahrirError(e, root);
   });
-  const texts: string[] = [];
-  const sidecars: string[] = [];
+  let texts: string[] = [];
+  let sidecars: string[] = [];
   const pending: string[] = [''];
   while (pending.length > 0) {
     const rel = pending.pop() as string;
+    if (options.eachFolder && (texts.length > 0 || sidecars.length > 0)) {
+      options.eachFolder({ texts, sidecars });
+      texts = [];
+      sidecars = [];
+    }
     let entries;
     try {
       entries = await readdir(rel ? join(realRoot, rel) : realRoot, { withFileTypes: true });
@@ -102,6 +113,11 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
         } else if (listTexts && isTextFileName(name)) texts.push(childRel);
       }
     }
+  }
+  if (options.eachFolder && (texts.length > 0 || sidecars.length > 0)) {
+    options.eachFolder({ texts, sidecars });
+    texts = [];
+    sidecars = [];
   }
   return { texts, sidecars, realRoot };
 }

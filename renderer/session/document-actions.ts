@@ -14,9 +14,11 @@ import {
   assignedPasses,
   foldForFilter,
   foldWords,
+  holdsAll,
+  narrows,
   parseFilter,
   statusPasses,
-  wordsMissing,
+  type DocumentFilter,
 } from '../../shared/document-filter';
 import { annotatorOf } from './annotator-name';
 import { sayError } from '../../shared/i18n/message';
@@ -241,18 +243,35 @@ export function documentFilter(
   teams?: Pick<TahrirState, 'workspace' | 'annotator'>,
   folded: (d: DocumentSummary, i: number) => string = foldName,
 ): (d: DocumentSummary, i: number) => boolean {
-  const parsed = parseFilter(filter);
+  return filterOf(parseFilter(filter), textMatches, teams, folded).passes;
+}
+
+/** The back end's answer for these words, when it is for them. */
+function answerFor(
+  parsed: DocumentFilter,
+  textMatches: TahrirState['textMatches'] | undefined,
+): ReadonlySet<string> | null {
+  return textMatches && textMatches.words === parsed.words.join(' ') ? textMatches.ids : null;
+}
+
+function filterOf(
+  parsed: DocumentFilter,
+  textMatches: TahrirState['textMatches'] | undefined,
+  teams: Pick<TahrirState, 'workspace' | 'annotator'> | undefined,
+  folded: (d: DocumentSummary, i: number) => string,
+): { needles: string[]; answered: ReadonlySet<string> | null; passes: (d: DocumentSummary, i: number) => boolean } {
   const needles = foldWords(parsed.words);
-  const answered = textMatches && textMatches.words === parsed.words.join(' ') ? textMatches.ids : null;
+  const answered = answerFor(parsed, textMatches);
   const assignment = teams?.workspace?.assignment;
   const me = teams ? annotatorOf(teams.annotator, teams.workspace) : '';
-  return (d, i) => {
+  const passes = (d: DocumentSummary, i: number) => {
     if (!statusPasses(parsed, d.status)) return false;
     if (!assignedPasses(parsed, d.id, assignment, me)) return false;
     if (needles.length === 0) return true;
     if (answered) return answered.has(d.id);
-    return wordsMissing(folded(d, i), needles).length === 0;
+    return holdsAll(folded(d, i), needles);
   };
+  return { needles, answered, passes };
 }
 
 /** A document's id and title as the filter compares them. */
@@ -336,21 +355,48 @@ export function matchesFilter(
 export function visibleDocuments(s: TahrirState): DocumentSummary[] {
   const all = liveDocuments(s);
   const { memo } = session();
-  const visibleMemo = memo.visible;
+  const before = memo.visible;
   if (
-    visibleMemo &&
-    visibleMemo.all === all &&
-    visibleMemo.filter === s.filter &&
-    visibleMemo.textMatches === s.textMatches &&
-    visibleMemo.workspace === s.workspace &&
-    visibleMemo.annotator === s.annotator
+    before &&
+    before.all === all &&
+    before.filter === s.filter &&
+    before.textMatches === s.textMatches &&
+    before.workspace === s.workspace &&
+    before.annotator === s.annotator
   )
-    return visibleMemo.out;
+    return before.out;
   let out = all;
+  let at: number[] | null = null;
+  let parsed: DocumentFilter | null = null;
+  let needles: string[] = [];
+  let answered = false;
   if (s.filter.trim()) {
+    parsed = parseFilter(s.filter);
     // The live list is the listing with the open document's counts: the same documents in the same order.
     const names = all.length === s.documents.length ? foldedNames(s.documents) : all.map(foldName);
-    out = all.filter(documentFilter(s.filter, s.textMatches, s, (_d, i) => names[i]));
+    const filter = filterOf(parsed, s.textMatches, s, (_d, i) => names[i]);
+    needles = filter.needles;
+    answered = filter.answered !== null;
+    // Typing a word further only narrows the list: only the rows the last keystroke kept are
+    // looked at again (100,000, then the few thousand holding `article-1`, …), not the whole list.
+    const narrowing =
+      before?.parsed &&
+      before.all === all &&
+      before.workspace === s.workspace &&
+      before.annotator === s.annotator &&
+      !before.answered &&
+      !answered &&
+      narrows(before.parsed, before.needles, parsed, needles);
+    const candidates = narrowing ? before.at : null;
+    const kept: number[] = [];
+    if (candidates) {
+      for (const i of candidates) if (filter.passes(all[i], i)) kept.push(i);
+    } else {
+      for (let i = 0; i < all.length; i++) if (filter.passes(all[i], i)) kept.push(i);
+    }
+    // Every document passes (`article-` in a corpus named so): the list itself, no copy of it.
+    at = kept;
+    if (kept.length < all.length) out = kept.map((i) => all[i]);
   }
   memo.visible = {
     all,
@@ -359,6 +405,10 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
     workspace: s.workspace,
     annotator: s.annotator,
     out,
+    parsed,
+    needles,
+    answered,
+    at,
   };
   return out;
 }

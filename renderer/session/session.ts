@@ -13,6 +13,7 @@ import { BackendEvents } from './external-events';
 import { ExternalChanges } from './external-change';
 import { SidecarWriter } from './sidecar-writer';
 import type { DocumentData } from '../../shared/document-data';
+import type { DocumentFilter } from '../../shared/document-filter';
 import type { TahrirState } from './state';
 import type { Locale, Translator } from '../../shared/i18n/translator';
 import { createTahrirStore, initialCleanup, initialReview, ReactView } from './store';
@@ -39,6 +40,12 @@ export interface SessionMemo {
     workspace: TahrirState['workspace'];
     annotator: string | null;
     out: DocumentSummary[];
+    /** The filter parsed and its words folded (null: no filter), and whether the back end's answer decided. */
+    parsed: DocumentFilter | null;
+    needles: string[];
+    answered: boolean;
+    /** Where in `all` each row of `out` is: what the next, narrower filter looks at again. */
+    at: number[] | null;
   } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */

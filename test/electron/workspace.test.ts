@@ -55,6 +55,30 @@ describe('findFiles', () => {
     });
   });
 
+  it("hands each folder's files over as it reads them and keeps none (a count over 100,000 documents)", async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': 'a',
+      'a.annotations.json': '{}',
+      'news/b.txt': 'b',
+      'news/c.annotations.json': '{}',
+      'news/2024/d.txt': 'd',
+      'empty/notes.md': 'no',
+      '.git/x.txt': 'no',
+    });
+    const folders: { texts: string[]; sidecars: string[] }[] = [];
+    const found = await findFiles(root, {
+      eachFolder: (f) => folders.push({ texts: [...f.texts], sidecars: [...f.sidecars] }),
+    });
+    expect({ texts: found.texts, sidecars: found.sidecars }).toEqual({ texts: [], sidecars: [] });
+    // One call a folder with documents, each with that folder's files only.
+    expect(folders.map((f) => [...f.texts, ...f.sidecars].sort()).sort()).toEqual([
+      ['a.annotations.json', 'a.txt'],
+      ['news/2024/d.txt'],
+      ['news/b.txt', 'news/c.annotations.json'],
+    ]);
+  });
+
   it('follows a file symlink only when it stays inside, and never a folder symlink', async () => {
     const root = await tempFolder();
     const outside = await tempFolder();

@@ -14,6 +14,7 @@ import {
 import { sidecarFromData } from '../../shared/document-data';
 import {
   chooseDocument,
+  documentFilter,
   doneAndNext,
   loadWorkspace,
   openDocument,
@@ -331,6 +332,53 @@ describe('store slices', () => {
     const counted = progress(store().getState());
     setFilter('x');
     expect(progress(store().getState())).toBe(counted);
+  });
+
+  it('a keystroke that narrows the filter looks again only at the rows the last one kept', async () => {
+    await openWorkspace({
+      'kishida-1.txt': ENGLISH,
+      'kishida-2.txt': ENGLISH,
+      'kim.txt': ENGLISH,
+      'إسرائيل.txt': ENGLISH,
+      'ar.txt': ARABIC,
+    });
+    await loadWorkspace();
+    const { memo } = session();
+    setFilter('k');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['kim', 'kishida-1', 'kishida-2']);
+    // Each name the filter reads, counted.
+    let read = 0;
+    const count = () => {
+      const folded = memo.names!.folded;
+      memo.names!.folded = new Proxy(folded, {
+        get: (target, key, receiver) => {
+          if (typeof key === 'string' && /^\d+$/.test(key)) read++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    };
+    count();
+    const expectRows = (filter: string, ids: string[], reads: number) => {
+      read = 0;
+      setFilter(filter);
+      const s = store().getState();
+      expect(
+        visibleDocuments(s).map((d) => d.id),
+        filter,
+      ).toEqual(ids);
+      // The same rows as the whole list filtered afresh.
+      expect(ids, filter).toEqual(s.documents.filter(documentFilter(filter, s.textMatches, s)).map((d) => d.id));
+      expect(read, `names read for "${filter}"`).toBe(reads);
+    };
+    expectRows('ki', ['kim', 'kishida-1', 'kishida-2'], 3); // the three rows `k` kept
+    expectRows('kis', ['kishida-1', 'kishida-2'], 3);
+    expectRows('kish', ['kishida-1', 'kishida-2'], 2);
+    expectRows('kish 2', ['kishida-2'], 2);
+    expectRows('kish', ['kishida-1', 'kishida-2'], 5); // Backspace: the whole list again
+    expectRows('kish status:done', [], 0); // the status decides first
+    expectRows('اسر', ['إسرائيل'], 5);
+    expectRows('إسرائ', ['إسرائيل'], 1); // the hamza folded: narrows what `اسر` kept
+    expectRows('status:todo', ['ar', 'kim', 'kishida-1', 'kishida-2', 'إسرائيل'], 0);
   });
 
   it('opens a document whose sidecar is broken read-only, and refuses every change', async () => {

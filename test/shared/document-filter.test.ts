@@ -3,6 +3,8 @@ import {
   assignedPasses,
   foldForFilter,
   foldWords,
+  holdsAll,
+  narrows,
   parseFilter,
   statusPasses,
   toggleAssignedToMe,
@@ -29,6 +31,35 @@ describe('the document filter', () => {
     expect(wordsMissing(text, foldWords(['أسرائيل', 'طوكيو']))).toEqual(['طوكيو']);
     // A word of diacritics alone looks for nothing (it would match every document).
     expect(foldWords(['َ', 'ب'])).toEqual(['ب']);
+  });
+
+  it('holdsAll: every folded word in the text, as wordsMissing finds none', () => {
+    const text = foldForFilter('قمة مع إسرائيل وبايـدن، Kishida says 👍🏽');
+    expect(holdsAll(text, foldWords(['اسرائيل', 'بَايْدن', 'KISHIDA', '👍🏽']))).toBe(true);
+    expect(holdsAll(text, foldWords(['أسرائيل', 'طوكيو']))).toBe(false);
+    expect(holdsAll(text, [])).toBe(true);
+  });
+
+  it('narrows: a filter that can only keep fewer documents (a word typed further, a word or status added)', () => {
+    const narrowing = (a: string, b: string) => {
+      const [x, y] = [parseFilter(a), parseFilter(b)];
+      return narrows(x, foldWords(x.words), y, foldWords(y.words));
+    };
+    expect(narrowing('kish', 'kishida')).toBe(true);
+    expect(narrowing('article-0', 'article-01')).toBe(true);
+    expect(narrowing('اسر', 'إسرائيل')).toBe(true); // folded: the hamza typed or not
+    expect(narrowing('kim', 'kim jong')).toBe(true);
+    expect(narrowing('kim', 'kim status:done')).toBe(true);
+    expect(narrowing('status:todo status:done', 'status:done')).toBe(true);
+    expect(narrowing('kim', 'assigned:me kim')).toBe(true);
+    // Widening, or another list: looked at whole again.
+    expect(narrowing('kishida', 'kish')).toBe(false); // Backspace
+    expect(narrowing('kim jong', 'kim')).toBe(false);
+    expect(narrowing('kim status:done', 'kim')).toBe(false);
+    expect(narrowing('status:done', 'status:todo')).toBe(false);
+    expect(narrowing('status:do', 'status:done')).toBe(false); // `status:do` kept nothing
+    expect(narrowing('assigned:me', 'assigned:lina')).toBe(false);
+    expect(narrowing('kim', 'biden')).toBe(false);
   });
 
   it('counts code points, not UTF-16 units: emoji and combining marks fold without shifting', () => {
