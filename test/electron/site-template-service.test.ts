@@ -167,38 +167,57 @@ describe('SiteTemplateService', () => {
       files[`metro/m${i}.txt`] = englishArticle(i);
     }
     await writeFiles(root, files);
+    // A hold is judged by the CPU time the process spent between two ticks of a 1 ms timer, not by the wall time
+    // between them: on a loaded machine the process waits for a core between ticks (CI saw 250 ms+ "holds" at load
+    // 20 in which the service did nothing), and that wait is not the service holding the loop. The CPU time is the
+    // whole process's (a few worker threads' reads add to it), so the measure errs on the strict side.
     let longest = 0;
+    let longestWall = 0;
     let last = performance.now();
+    let lastCpu = cpuMs();
     const timer = setInterval(() => {
       const now = performance.now();
-      longest = Math.max(longest, now - last);
+      const cpu = cpuMs();
+      longest = Math.max(longest, cpu - lastCpu);
+      longestWall = Math.max(longestWall, now - last);
       last = now;
+      lastCpu = cpu;
     }, 1);
     const started = performance.now();
+    const startedCpu = cpuMs();
     const service = await new SiteTemplateService(root).open();
     const took = performance.now() - started;
+    const tookCpu = cpuMs() - startedCpu;
     clearInterval(timer);
     console.log(
-      `2,000 articles counted in ${took.toFixed(0)} ms; the event loop was held at most ${longest.toFixed(0)} ms`,
+      `2,000 articles counted in ${took.toFixed(0)} ms (${tookCpu.toFixed(0)} ms of CPU); the event loop was held ` +
+        `at most ${longest.toFixed(0)} ms of CPU (${longestWall.toFixed(0)} ms of wall time between ticks)`,
     );
     expect(longest).toBeLessThan(250);
 
     const text = arabicArticle(500);
     const template = service.templateFor('wire/w500.txt');
     suggestEdits(text, { site: template });
+    // CPU time again: a wait for a core on a loaded machine is not the suggestion's cost.
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const t = performance.now();
+      const t = cpuMs();
       suggestEdits(text, { site: template });
-      times.push(performance.now() - t);
+      times.push(cpuMs() - t);
     }
     times.sort((a, b) => a - b);
     console.log(
-      `suggestions with the site template: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms`,
+      `suggestions with the site template: median ${times[10].toFixed(1)} ms, max ${times[19].toFixed(1)} ms of CPU`,
     );
     expect(times[10]).toBeLessThan(50);
   }, 120_000);
 });
+
+/** The CPU time (user and system) this process has used, in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 /** A copy of the workspace's texts (and tahrir.json) without its cache: what a rebuild counts. */
 async function copyWithoutCache(root: string): Promise<string> {
