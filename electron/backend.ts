@@ -498,6 +498,6 @@ export class Backend implements BackendOperations {
     this.siteTemplates.stop();
     this.entitySuggestions.stop();
     this.events.close();
-    await Promise.allSettled([this.keeping, this.siteTemplates.settled()]);
+    await Promise.allSettled([this.keeping, this.siteTemplates.settled(), this.entitySuggestions.writesSettled()]);
   }
 }

@@ -19,7 +19,7 @@ import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../s
 import { createHash } from 'node:crypto';
 import type { SuggestJob, SuggestResult, TrainJob, TrainResult } from './entity-tagger-protocol';
 import { toTahrirError } from './io-error';
-import { isTahrirError } from '../shared/errors';
+import { isTahrirError, TahrirError } from '../shared/errors';
 import { errorMessage, inEnglish, message, type Message } from '../shared/i18n/message';
 import { readSidecar, writeFileAtomic } from './sidecar-store';
 import { readTextFile } from './text-file';
@@ -146,6 +146,8 @@ export class WorkspaceEntitySuggestions {
   /** The tagger's model as plain data, for the worker that works out suggestions. */
   private taggerModel: SuggestJob['suggest']['tagger'] = null;
   private readonly suggesting = new Set<{ stop(): void }>();
+  /** Cache writes begun and not yet landed (writesSettled() waits for them). */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly root: string,
@@ -243,6 +245,14 @@ export class WorkspaceEntitySuggestions {
       await this.trainingDone;
       if (done === this.trainingDone && !this.timer && !this.training) return;
     }
+  }
+
+  /**
+   * Resolves once no cache write of the tagger is under way: after stop(), nothing more lands in the workspace
+   * (a write not yet begun is not begun; the training's worker is stopped by stop()).
+   */
+  async writesSettled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
   }
 
   stop(): void {
@@ -357,6 +367,7 @@ export class WorkspaceEntitySuggestions {
         } satisfies ProfilesFile).catch(() => {
           // Only a cache: the next training builds them again.
         });
+        if (this.stopped) return;
       }
       const trainedAt = new Date().toISOString();
       this.trained = { fingerprint, documents: documents.length, sentences: answer.sentences, trainedAt };
@@ -377,6 +388,7 @@ export class WorkspaceEntitySuggestions {
         model: answer.model,
         names: answer.names,
       }).catch((e) => {
+        if (this.stopped) return; // the workspace was closed: nothing to say
         // Only a cache: the model in memory is right all the same (a read-only workspace trains again next time).
         const why = errorMessage(toTahrirError(e, TAHRIR_DIR).toData());
         this.problem = message('tagger-problem.not-kept', { folder: TAHRIR_DIR }, { why });
@@ -446,18 +458,29 @@ export class WorkspaceEntitySuggestions {
     await this.saveCache(TAGGER_MODEL_FILE, file);
   }
 
-  /** Writes one of the tagger's files in the workspace's git-ignored `.tahrir/`. */
+  /** Writes one of the tagger's files in the workspace's git-ignored `.tahrir/`, unless stopped before it begins. */
   private async saveCache(name: string, content: unknown): Promise<void> {
     const dir = join(this.root, TAHRIR_DIR);
-    // Not recursive: a workspace folder removed meanwhile is not made again.
-    await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
-    const ignore = join(dir, '.gitignore');
-    await stat(ignore).catch(() =>
-      writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'),
-    );
-    await writeFileAtomic(join(dir, name), `${JSON.stringify(content)}\n`, `${TAHRIR_DIR}/${name}`);
+    const cancelled = () => new TahrirError('cancelled', 'the workspace was closed', TAHRIR_DIR);
+    const write = (async () => {
+      if (this.stopped) throw cancelled();
+      // Not recursive: a workspace folder removed meanwhile is not made again.
+      await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+      const ignore = join(dir, '.gitignore');
+      await stat(ignore).catch(() =>
+        writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'),
+      );
+      if (this.stopped) throw cancelled();
+      await writeFileAtomic(join(dir, name), `${JSON.stringify(content)}\n`, `${TAHRIR_DIR}/${name}`);
+    })();
+    this.writing.add(write);
+    try {
+      await write;
+    } finally {
+      this.writing.delete(write);
+    }
   }
 }
 

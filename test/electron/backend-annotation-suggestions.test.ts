@@ -3,7 +3,7 @@
 // tagger trains in the background on the annotated documents, keeps its model in the
 // git-ignored .tahrir/, trains again after a save, and learns from a rejection.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -157,6 +157,38 @@ describe('Backend.suggestAnnotations', () => {
     const again = JSON.parse(await readFile(join(root, '.tahrir', 'entity-tagger.json'), 'utf8'));
     expect(again.model.profiles['علامة']).toBe('uf=9');
     expect(again.model.profiles['يونيسيف']).toBe(profiles.get('يونيسيف'));
+  });
+
+  test("close() waits for the tagger's cache writes: nothing lands in .tahrir/ after it (the folder can be removed)", async () => {
+    // The tagger's model was written after close() had resolved: a test removing the workspace then met ENOTEMPTY.
+    // The close is made when the training's answer has come and its files are being written (the state leaves
+    // 'training' before they are written; nothing else is awaited between the two).
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    const opened = backend;
+    const training = opened.entitySuggestions.settled(); // reads the workspace, then trains at once
+    let seenTraining = false;
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const state = opened.entitySuggestions.status().state;
+      if (state === 'training') seenTraining = true;
+      else if (seenTraining || state === 'ready') break;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(seenTraining).toBe(true);
+    await opened.close();
+    backend = null;
+    const listing = async () => (await readdir(join(root, '.tahrir')).catch(() => [])).sort();
+    const atClose = await listing();
+    await training; // the training under way, its writes included, has ended
+    expect(await listing()).toEqual(atClose);
+    await rm(root, { recursive: true });
+    await opened.entitySuggestions.settled();
+    expect(existsSync(root)).toBe(false);
   });
 
   test('without the worker the workspace matcher and the quote finder still suggest, and the status says why', async () => {
