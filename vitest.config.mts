@@ -10,5 +10,8 @@ export default defineConfig({
     // (the multi-clone test, the bench smoke run), and drags, hovers and timed waits failed under that load (1, 2 and
     // 6 failures in three CI runs, each passing alone). Serial costs minutes, not correctness.
     maxWorkers: 1,
+    // expect.poll waits on the UI or a server: its default 1 s was too short at load 20-30 (corpus-cleanup's "N → next"
+    // and label-bar each failed once so). A wait that never comes true still fails, after 10 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -8,6 +8,7 @@ import { store } from '../session/store';
 import { t } from '../session/locale';
 import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
+import { focusLater, markFocus } from './focus-later';
 import { isCaretPlaced, paragraphElementAt, textSurface } from './text-surface';
 
 export function setPendingReplace(p: PendingReplace | null): void {
@@ -107,8 +108,9 @@ export function decide(decision: 'accept' | 'reject', wholeRule: boolean): void 
 
 /** N: the next document with suggestions open; the list keeps the focus there. */
 export async function openNextToClean(): Promise<void> {
+  const mark = markFocus(); // the focus moved while the next document loads stays where it was moved
   if (!(await nextDocumentToClean())) return;
-  requestAnimationFrame(() => document.getElementById(SUGGESTION_LIST_ID)?.focus({ preventScroll: true }));
+  focusLater(SUGGESTION_LIST_ID, mark);
   const s = stepSuggestion(0);
   if (s) scrollToSuggestion(s);
 }

@@ -46,6 +46,7 @@ import {
   startReplace,
   stepAndShow,
 } from './cleanup-commands';
+import { focusLater, markFocus } from './focus-later';
 import { acceptAllLike, decideSuggestion, onSuggestion, stepSuggestionAndShow } from './suggestion-commands';
 import { collapseSelectionToEnd, focusText, selectedSourceRange, textSurface } from './text-surface';
 
@@ -179,8 +180,9 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   find: {
     when: always,
     run: () => {
+      const mark = markFocus();
       openSearch();
-      requestAnimationFrame(() => focusField('search-input'));
+      focusLater('search-input', mark);
     },
   },
   done: { when: always, run: () => toggleDone() },

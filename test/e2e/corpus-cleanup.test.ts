@@ -150,4 +150,29 @@ describe.skipIf(!haveChromium)('corpus cleanup and keyboard review in Chromium (
       1,
     );
   });
+  it('N: a focus moved while the next document loads stays where it was moved', async () => {
+    // The list took the focus a frame after the next document was open, whatever had the focus by then: the user's
+    // move (here to the status menu) made while it loaded was undone.
+    const before = await page().evaluate(() =>
+      document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label'),
+    );
+    await page().locator('[data-testid="suggestion-list"]').focus();
+    await page().evaluate(() => {
+      // In one task: the key, then the move, both before the next document has come.
+      const list = document.querySelector<HTMLElement>('[data-testid="suggestion-list"]')!;
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', code: 'KeyN', bubbles: true, cancelable: true }));
+      document.querySelector<HTMLElement>('[data-testid="status-select"]')!.focus();
+    });
+    await expect
+      .poll(
+        () =>
+          page().evaluate(() => document.querySelector('[data-testid="document-text"]')?.getAttribute('aria-label')),
+        { timeout: 15_000 },
+      )
+      .not.toBe(before);
+    await expect.poll(() => page().locator('.cleanup-suggestion.current').count(), { timeout: 15_000 }).toBe(1);
+    // Two frames after the document and its suggestions are drawn: the list's deferred focus has run, or never will.
+    await page().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page().evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('status-select');
+  });
 });

@@ -264,6 +264,32 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
     expect(await page.locator('.search-bar').count()).toBe(0);
   });
 
+  it('Ctrl+F with the search open: a focus moved before the next frame stays where it was moved', async () => {
+    // The search field took the focus a frame after Ctrl+F whatever had it by then: a click or Tab made meanwhile (a
+    // frame comes late on a loaded machine) was undone.
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.keyboard.press('Control+f');
+    await page.waitForSelector('#search-input');
+    await page.locator('[data-testid="document-text"]').focus();
+    const focused = await page.evaluate(async () => {
+      const text = document.querySelector('[data-testid="document-text"]')!;
+      // In one task: the key, then the move to the status menu, before any frame.
+      text.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'f', code: 'KeyF', ctrlKey: true, bubbles: true, cancelable: true }),
+      );
+      document.querySelector<HTMLElement>('[data-testid="status-select"]')!.focus();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return document.activeElement?.getAttribute('data-testid');
+    });
+    expect(focused).toBe('status-select');
+    // Ctrl+F alone still takes the focus to the open search.
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.keyboard.press('Control+f');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 10_000 }).toBe('search-input');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.search-bar').count()).toBe(0);
+  });
+
   it('paints a hotkey’s highlight before the panels follow, and a shortcut right after it acts on them', async () => {
     const entities = await selectForeign();
     // Both keys in one task: the second comes before any frame could render the first's panels.
