@@ -5,7 +5,8 @@ import { TahrirError, isTahrirError } from '../shared/errors';
 import { jsonValueProblem } from '../shared/json-limits';
 import type { Sidecar } from '../shared/model';
 import { checkSidecarAgainstSource } from '../shared/sidecar-check';
-import { describeProblems, migrateSidecar, sortSidecar } from '../shared/sidecar';
+import { errorMessage, message, type Message } from '../shared/i18n/message';
+import { describeProblems, invalidSidecarMessage, migrateSidecar, sortSidecar } from '../shared/sidecar';
 import * as store from './sidecar-store';
 import type { TextFile } from './text-file';
 import type { LoadedConfig } from './workspace-config';
@@ -64,6 +65,8 @@ export function checkSidecarToSave(
       `not saved: the sidecar is not valid for ${name}: ${describeProblems(problems)}${labelHint(problems, loaded)}`,
       file,
       problems,
+      // The same in the catalog's words: the editor says it in its interface's language.
+      labelHintMessage(invalidSidecarMessage(problems, name), problems, loaded),
     );
   }
 }
@@ -77,6 +80,14 @@ function labelHint(problems: readonly { path: string }[], loaded: LoadedConfig):
     ? `; tahrir.json cannot be used (${loaded.problem.message}), so the default labels apply`
     : '';
   return `${unused}. Add the label to tahrir.json or give the entity one of its labels`;
+}
+
+/** The refusal's message with labelHint's words after it, as a catalog message. */
+function labelHintMessage(problem: Message, problems: readonly { path: string }[], loaded: LoadedConfig): Message {
+  if (!problems.some((p) => /^entities\[\d+\]\.label$/.test(p.path))) return problem;
+  return loaded.problem
+    ? message('error.label-hint-config', undefined, { problem, why: errorMessage(loaded.problem) })
+    : message('error.label-hint', undefined, { problem });
 }
 
 /**

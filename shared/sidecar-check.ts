@@ -81,6 +81,7 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
         problems.push({
           path: `entities[${i}].label`,
           message: `label ${JSON.stringify(e.label)} is not one of the workspace labels (${[...labels].join(', ')})`,
+          said: message('problem.unknown-label', { label: e.label, labels: [...labels].join(', ') }),
         });
       }
     });

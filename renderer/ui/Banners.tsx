@@ -7,7 +7,7 @@ import { useTranslator } from '../session/locale';
 import { store, useTahrir } from '../session/store';
 import { RichMessage } from './RichMessage';
 import { clearNotice } from '../session/ui-actions';
-import { sayError } from '../../shared/i18n/message';
+import { sayError, sayProblem } from '../../shared/i18n/message';
 
 export function Banners(): ReactElement {
   const doc = useTahrir((s) => s.doc);
@@ -15,8 +15,9 @@ export function Banners(): ReactElement {
   const external = useTahrir((s) => s.external);
   const stale = useTahrir((s) => s.save.state === 'error' && s.save.error?.code === 'stale-revision');
   // A sidecar the back end refused (a label tahrir.json does not define, …): waiting will not fix it, the editor must.
+  // Said by its catalog key (sayError), in the interface's language; the English message only when it has none.
   const refused = useTahrir((s) =>
-    s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error.message : null,
+    s.save.state === 'error' && s.save.error?.code === 'invalid-argument' ? s.save.error : null,
   );
   const t = useTranslator();
   return (
@@ -35,7 +36,8 @@ export function Banners(): ReactElement {
             id="banner.read-only"
             values={{
               file: doc.readOnly.file ? <code key="file">{doc.readOnly.file}</code> : '',
-              message: sayError(t, doc.readOnly),
+              // The banner names the file: the problem alone follows it (sayError would name it again).
+              message: sayProblem(t, doc.readOnly),
             }}
           />
         </div>
@@ -91,7 +93,7 @@ export function Banners(): ReactElement {
       )}
       {refused && (
         <div className="banner error" role="alert" data-testid="save-refused-banner">
-          <RichMessage id="banner.refused" values={{ message: refused }} />
+          <RichMessage id="banner.refused" values={{ message: sayError(t, refused) }} />
         </div>
       )}
       <NoticeToast />

@@ -833,6 +833,10 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'problem.must-be': 'يجب أن يكون {value}',
   'problem.past-end': 'النهاية {end} بعد آخر النص ({length} محرفًا)',
   'problem.end-before-start': 'النهاية {end} قبل البداية {start}',
+  'problem.unknown-label': 'التصنيف «{label}» ليس من تصنيفات مساحة العمل ({labels})',
+  'error.label-hint': '{problem}. أضف التصنيف إلى tahrir.json أو أعطِ الكيان أحد تصنيفاته',
+  'error.label-hint-config':
+    '{problem}؛ تعذّر استعمال tahrir.json ({why})، فالتصنيفات الافتراضية هي المعمول بها. أضف التصنيف إلى tahrir.json أو أعطِ الكيان أحد تصنيفاته',
   'problem.text-mismatch': 'النص {text} لا يطابق المصدر عند {start}–{end} ({actual})',
   'problem.length-changed':
     'قيمته {length} لكن في النص {actual} محرفًا: تغيّر النص منذ حُفظ الملف المرافق (افتحه في تحرير ليُعاد ربط المواضع)',

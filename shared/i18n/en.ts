@@ -844,6 +844,10 @@ export const EN = {
   'problem.must-be': 'must be {value}',
   'problem.past-end': 'end {end} is past the end of the text ({length} code points)',
   'problem.end-before-start': 'end {end} is before start {start}',
+  'problem.unknown-label': 'label "{label}" is not one of the workspace labels ({labels})',
+  'error.label-hint': '{problem}. Add the label to tahrir.json or give the entity one of its labels',
+  'error.label-hint-config':
+    '{problem}; tahrir.json cannot be used ({why}), so the default labels apply. Add the label to tahrir.json or give the entity one of its labels',
   'problem.text-mismatch': 'text {text} does not match the source at {start}–{end} ({actual})',
   'problem.length-changed':
     'is {length} but the text has {actual} code points: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)',

@@ -49,6 +49,15 @@ export function sayError(t: Say, e: SayableError): string {
   return e.file ? t('error.in-file', { file: e.file, problem: say(t, e.said) }) : say(t, e.said);
 }
 
+/**
+ * The error's problem alone, for a sentence that names its file itself (the read-only banner): its message without
+ * the file, or the system's own words with the `file: ` its English message begins with taken off.
+ */
+export function sayProblem(t: Say, e: SayableError): string {
+  if (e.said) return say(t, e.said);
+  return e.file && e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message;
+}
+
 /** The error as a message to travel in a report (an import's or an agreement's skipped documents). */
 export function errorMessage(e: SayableError): Message {
   if (!e.said) return message('error.raw', { text: e.message });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sidecar } from '../../shared/model';
 import * as harness from './harness';
 import { haveChromium, SAMPLE, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 let session: EditorSession;
 let page: Page;
@@ -169,20 +170,29 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await page.keyboard.press('1'); // PERSON
     const state = page.locator('[data-testid="save-state"]');
     await expect.poll(() => state.getAttribute('data-state'), { timeout: 10_000 }).toBe('error');
+    // Said by the refusal's catalog message (the English sentence said "not saved" a second time).
     await expect
-      .poll(() => state.textContent())
+      .poll(async () => words(await state.textContent()))
       .toMatch(
-        /^Retry nowNot saved: .*000_b3be894ae1d50a96\.annotations\.json: not saved: .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/,
+        /^Retry nowNot saved: .*000_b3be894ae1d50a96\.annotations\.json: is not a valid sidecar for .*label "MISC" is not one of the workspace labels \(PERSON, ORG, GPE, LOC, DATE, EVENT\)\. Add the label to tahrir\.json/,
       );
     // Said in full above the text, not only in the toolbar's one line.
     const banner = page.getByTestId('save-refused-banner');
     await expect
-      .poll(() => banner.textContent())
+      .poll(async () => words(await banner.textContent()))
       .toMatch(
         /label "MISC" is not one of the workspace labels.*Add the label to tahrir\.json.*Your changes are kept here/,
       );
     expect(await banner.isVisible()).toBe(true);
     await page.screenshot({ path: join(harness.shots, 'saving-unknown-label.png') });
+    // In the Arabic interface the banner says it in Arabic, by the message the back end sent (it showed the back end's
+    // English sentence): only the label, the labels and the file names stay Latin.
+    await page.locator('[data-testid="language-switch"]').selectOption('ar');
+    await expect
+      .poll(async () => words(await banner.textContent()))
+      .toMatch(/^لم يُحفظ: .*التصنيف «MISC» ليس من تصنيفات مساحة العمل \(PERSON, .*أضف التصنيف إلى tahrir\.json/);
+    expect(words(await banner.textContent())).not.toMatch(/not one of|Add the label|not saved/i);
+    await page.locator('[data-testid="language-switch"]').selectOption('en');
     // Nothing written; the work stays on the page and in the journal.
     expect(await persons()).toBe(before);
     const journaled = async () =>

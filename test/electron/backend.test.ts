@@ -9,6 +9,9 @@ import { Backend } from '../../electron/backend';
 import { validateWorkspace } from '../../electron/cli/validate';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 import { refused } from '../helpers/refused';
+import { words } from '../helpers/isolated';
+import { sayError } from '../../shared/i18n/message';
+import { createTranslator } from '../../shared/i18n/translator';
 
 const repo = join(__dirname, '..', '..');
 const SAMPLE = '000_b3be894ae1d50a96';
@@ -315,6 +318,17 @@ describe('Backend.saveSidecar and the labels of tahrir.json', () => {
       /not saved: .*entities\[4\]\.label: label "WEAPON" is not one of the workspace labels \(PERSON, ORG, GPE\)/,
     );
     expect(e.message).toMatch(/Add the label to tahrir\.json or give the entity one of its labels/);
+    // The refusal comes with its catalog message: the Arabic interface says it in Arabic (its banner showed this
+    // English message), the English one in the same words as the message.
+    const said = e.toData();
+    expect(said.said).toBeDefined();
+    const arabic = words(sayError(createTranslator('ar'), said));
+    expect(arabic).toContain('التصنيف «WEAPON» ليس من تصنيفات مساحة العمل (PERSON, ORG, GPE)');
+    expect(arabic).toContain('أضف التصنيف إلى tahrir.json');
+    expect(arabic).not.toMatch(/not one of|Add the label/);
+    expect(words(sayError(createTranslator('en'), said))).toMatch(
+      /^news\/\S+\.annotations\.json: is not a valid sidecar for .*: entities\[4\]\.label: label "WEAPON" is not one of the workspace labels \(PERSON, ORG, GPE\)\. Add the label to tahrir\.json/,
+    );
     expect(await snapshot(root)).toEqual(before);
     // The same sidecar with a defined label is saved, and validate finds nothing to say.
     await backend.saveSidecar(id, doc.sidecar, doc.revision);

@@ -5,7 +5,9 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { AR } from '../../shared/i18n/ar';
 import { EN, type MessageKey } from '../../shared/i18n/en';
-import { errorMessage, inEnglish, say } from '../../shared/i18n/message';
+import { errorMessage, inEnglish, say, sayError, sayProblem } from '../../shared/i18n/message';
+import type { TahrirError, TahrirErrorData } from '../../shared/errors';
+import { parseSidecar } from '../../shared/sidecar';
 import {
   CATALOGS,
   chooseLocale,
@@ -239,5 +241,30 @@ describe('values isolated in the interface (FSI … PDI)', () => {
     expect(english).not.toMatch(/[\u2066-\u2069]/);
     // The same message said by the interface's translator is isolated.
     expect(say(ar, broken)).toMatch(new RegExp(`^${FSI}ملف\\.annotations\\.json${PDI}: ${FSI}`));
+  });
+});
+
+describe('sayProblem: an error for a sentence that names its file itself', () => {
+  it('says the problem without the file (the read-only banner named the file twice), with the said message or without', () => {
+    const file = 'news/a.annotations.json';
+    let broken: TahrirErrorData | null = null;
+    try {
+      parseSidecar('{ "format":', file);
+    } catch (e) {
+      broken = (e as TahrirError).toData();
+    }
+    expect(broken?.said).toBeDefined();
+    for (const locale of ['en', 'ar'] as const) {
+      const t = createTranslator(locale);
+      const problem = sayProblem(t, broken!);
+      expect(problem, locale).not.toContain(file);
+      expect(sayError(t, broken!), locale).toContain(file); // the file is named once, by the banner's sentence
+      expect(sayError(t, broken!), locale).toContain(problem);
+    }
+    expect(sayProblem(createTranslator('en'), broken!)).toMatch(/^is not valid JSON \(/);
+    // The system's own words (no message): the file its English message begins with is taken off.
+    const raw = { message: `${file}: EIO: i/o error`, file };
+    expect(sayProblem(createTranslator('ar'), raw)).toBe('EIO: i/o error');
+    expect(sayProblem(createTranslator('en'), { message: 'EIO: i/o error' })).toBe('EIO: i/o error');
   });
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { checkSidecarAgainstSource, checkSidecarStructure } from '../../shared/sidecar-check';
 import { emptySidecar, parseSidecar } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/model';
+import { message } from '../../shared/i18n/message';
 
 const root = join(__dirname, '..', '..');
 const exampleJson = readFileSync(
@@ -74,7 +75,11 @@ describe('checkSidecarAgainstSource', () => {
 
   it('reports labels outside the workspace labels when given', () => {
     expect(checkSidecarAgainstSource(example(), sampleText, FILE, { labels: ['PERSON', 'GPE'] })).toEqual([
-      { path: 'entities[4].label', message: 'label "ORG" is not one of the workspace labels (PERSON, GPE)' },
+      {
+        path: 'entities[4].label',
+        message: 'label "ORG" is not one of the workspace labels (PERSON, GPE)',
+        said: message('problem.unknown-label', { label: 'ORG', labels: 'PERSON, GPE' }),
+      },
     ]);
   });
 });
