@@ -8,6 +8,7 @@ import { findFiles } from '../../electron/workspace';
 import { classifyWorkspacePath } from '../../electron/watcher';
 import { AR_TEMPLATE, arabicArticle, englishArticle } from '../shared/boilerplate/site-articles';
 import { tempFolder, writeFiles } from './temp-folder';
+import { cpuMs } from '../helpers/cpu-time';
 
 function plain(sites: Map<string, SiteCounts>): Record<string, { documents: number; counts: Record<string, number> }> {
   return Object.fromEntries(
@@ -212,12 +213,6 @@ describe('SiteTemplateService', () => {
     expect(times[10]).toBeLessThan(50);
   }, 120_000);
 });
-
-/** The CPU time (user and system) this process has used, in milliseconds. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 /** A copy of the workspace's texts (and tahrir.json) without its cache: what a rebuild counts. */
 async function copyWithoutCache(root: string): Promise<string> {
