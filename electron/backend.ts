@@ -346,9 +346,20 @@ export class Backend implements BackendOperations {
     incoming = withStatusChange(previous, incoming, incoming.updatedAt!);
     if (who) incoming = { ...stampAuthorship(previous, incoming, who), annotator: who };
     // The journal entry goes with the save, under the same lock: one written after it (another process's) stays.
-    const revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, {
-      journal: { root: this.root, id },
-    });
+    // Ours from before the rename: its event can be handled before this await resumes (a loaded machine).
+    let writing: string | null = null;
+    let revision: string;
+    try {
+      revision = await store.writeSidecarAtomic(path, incoming, baseRevision, sidecarFile, {
+        journal: { root: this.root, id },
+        beforeWrite: (sha) => {
+          writing = sha;
+          this.events.beginWriting(sidecarFile, sha);
+        },
+      });
+    } finally {
+      if (writing) this.events.endWriting(sidecarFile, writing);
+    }
     this.events.noteContent(sidecarFile, revision);
     this.siteTemplates.learnSoon();
     this.entitySuggestions.noteSaved(id, incoming, revision);

@@ -213,6 +213,11 @@ export interface SidecarWriteOptions {
   /** The journal entry of this document (workspace root and id), removed with the save: the save holds what it held. */
   journal?: { root: string; id: string };
   lock?: LockOptions;
+  /**
+   * Told the new revision (the sha256 of the bytes) before they are written: the watcher's event for the rename can
+   * be handled before this save's promise resolves (a loaded machine), and must know the bytes are ours by then.
+   */
+  beforeWrite?: (revision: string) => void;
 }
 
 /**
@@ -264,9 +269,11 @@ export function writeSidecarAtomic(
           }
         }
         const out = Buffer.from(serializeSidecar(sidecar), 'utf8');
+        const revision = sha256Hex(out);
+        options.beforeWrite?.(revision);
         await writeFileAtomic(path, out, file, () => lock.check());
         if (options.journal) await removeRecoveryFile(options.journal.root, options.journal.id).catch(() => undefined);
-        return sha256Hex(out);
+        return revision;
       },
       options.lock,
     ),

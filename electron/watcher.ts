@@ -87,6 +87,8 @@ export class WorkspaceWatcher {
   private firstPendingAt = 0;
   /** sha256 of each file's bytes as we last wrote or reported them (workspace-relative `/` paths). */
   private readonly known = new Map<string, string>();
+  /** sha256 of the bytes of writes of ours under way (beginWriting … endWriting), per workspace-relative path. */
+  private readonly writing = new Map<string, Set<string>>();
   /** Text files (ids) known to exist, to report documents inside a removed folder. */
   private readonly texts = new Set<string>();
   private closed = false;
@@ -136,6 +138,25 @@ export class WorkspaceWatcher {
    */
   noteContent(relPath: string, sha256: string): void {
     this.known.set(relPath.split(sep).join('/'), sha256);
+  }
+
+  /**
+   * A write of ours with these bytes is under way: its change event is ours even when it is handled before the write
+   * is done and noted (noteContent). Under load the event of a save's rename came first, and the editor was told its
+   * own save was another program's (the external-change dialog over unsaved work). Until endWriting().
+   */
+  beginWriting(relPath: string, sha256: string): void {
+    const rel = relPath.split(sep).join('/');
+    const shas = this.writing.get(rel) ?? new Set<string>();
+    shas.add(sha256);
+    this.writing.set(rel, shas);
+  }
+
+  endWriting(relPath: string, sha256: string): void {
+    const rel = relPath.split(sep).join('/');
+    const shas = this.writing.get(rel);
+    shas?.delete(sha256);
+    if (shas?.size === 0) this.writing.delete(rel);
   }
 
   /** Waits for any report in progress (tests and orderly shutdown). */
@@ -241,6 +262,10 @@ export class WorkspaceWatcher {
       const what = classifyWorkspacePath(rel);
       if (what.kind === 'text' || what.kind === 'sidecar') {
         const sha = info ? await sha256Of(abs) : null;
+        if (sha !== null && this.writing.get(rel)?.has(sha)) {
+          this.known.set(rel, sha); // a write of ours under way
+          continue;
+        }
         if (sha !== null && this.known.get(rel) === sha) continue; // our own write, or no real change
         if (sha === null) this.known.delete(rel);
         else this.known.set(rel, sha);

@@ -51,6 +51,15 @@ export class WorkspaceEvents {
     this.watcher?.noteContent(file, sha256);
   }
 
+  /** This content of `file` is being written by the Backend: ours until endWriting(), whenever its event comes. */
+  beginWriting(file: string, sha256: string): void {
+    this.watcher?.beginWriting(file, sha256);
+  }
+
+  endWriting(file: string, sha256: string): void {
+    this.watcher?.endWriting(file, sha256);
+  }
+
   close(): void {
     this.listeners.clear();
     this.stopWatching();

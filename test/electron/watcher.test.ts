@@ -99,6 +99,24 @@ for (const perFolder of [true, false]) {
       await reported(() => expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' }));
     });
 
+    it('stays silent for a save of ours whose event comes before the save is done (only begun: beginWriting)', async () => {
+      // Under load a save's rename was reported before the save resumed to note its bytes: the editor took its own
+      // save for another program's. The bytes are told before the write; the event finds them.
+      const body = '{"format":"tahrir-annotations","n":1}\n';
+      watcher.beginWriting('a.annotations.json', sha(body));
+      const tmp = join(root, '.a.annotations.json.tmp-7');
+      writeFileSync(tmp, body);
+      renameSync(tmp, join(root, 'a.annotations.json'));
+      await nothingReported(); // handled while the write is still "under way": nothing said
+      watcher.endWriting('a.annotations.json', sha(body));
+      // Another program's bytes after it are reported, and the ended write's bytes are not ours any more.
+      writeFileSync(join(root, 'a.annotations.json'), '{"theirs":1}');
+      await reported(() => expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' }));
+      events.length = 0;
+      writeFileSync(join(root, 'a.annotations.json'), body);
+      await reported(() => expect(events).toContainEqual({ type: 'sidecar-changed', id: 'a' }));
+    });
+
     it.skipIf(recursiveOnLinux)(
       "reports a colleague's atomic saves (temp file + rename over the sidecar), every time",
       async () => {
