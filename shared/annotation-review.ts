@@ -10,7 +10,8 @@ import type { MessageKey } from './i18n/en';
 import type { DocumentMetadata, Entity, Quote, RejectedSuggestion } from './model';
 import { overlapTest, partitionPoint } from './sorted-search';
 import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
-import { applySortedChanges, compareSuggestionsFully, type ChangeWork } from './suggestion-changes';
+import { ChunkedList, type ListEdit } from './chunked-list';
+import { applySortedChanges, compareSuggestionsFully, sortedChangeEdits, type ChangeWork } from './suggestion-changes';
 
 export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['workspace', 'tagger', 'quote-finder'];
 
@@ -195,23 +196,49 @@ function changedSpans(prev: DocumentData, data: DocumentData): { start: number; 
 }
 
 /**
+ * The open suggestions as the editor keeps them: in chunks, so that an edit changing a few of 100,000 makes a list
+ * sharing all but a chunk or two with the one before (copying the 100,000 took ~3–10 ms an edit).
+ */
+export type OpenSuggestions = ChunkedList<Suggestion>;
+
+/** The open list as a ChunkedList (as it is, or chunked once: a plain array from openSuggestions). */
+export function openList(open: readonly Suggestion[] | OpenSuggestions): OpenSuggestions {
+  if (open instanceof ChunkedList) return open;
+  const list = ChunkedList.from(open);
+  const counts = countsOf.get(open);
+  if (counts) countsOf.set(list, counts);
+  return list;
+}
+
+/** The result in the kind of list it was asked with (an array: for tests and callers of openSuggestions). */
+function sameKind<L extends readonly Suggestion[] | OpenSuggestions>(asked: L, out: OpenSuggestions): L {
+  if (asked instanceof ChunkedList) return out as L;
+  const array = out.toArray();
+  countsOf.set(array, countSuggestions(out));
+  return array as unknown as L;
+}
+
+const firstStartingAtIn = (list: OpenSuggestions, pos: number) => list.partitionPoint((s) => s.start < pos);
+
+/**
  * openSuggestions(suggestions, data, sources), given `before` = openSuggestions(suggestions, prev, sources): only
  * the suggestions near the spans the edit changed are looked at again (a tag, delete or undo on a long document
- * with 100,000 suggestions held the editor ~100 ms going through them all). Null when the edit changed too many
- * spans to be worth it: then openSuggestions.
+ * with 100,000 suggestions held the editor ~100 ms going through them all), the rest of the list shared (a
+ * ChunkedList) or copied (an array). Null when the edit changed too many spans to be worth it: then openSuggestions.
  */
-export function openSuggestionsAfterEdit(
-  before: readonly Suggestion[],
+export function openSuggestionsAfterEdit<L extends readonly Suggestion[] | OpenSuggestions>(
+  before: L,
   suggestions: readonly Suggestion[],
   prev: DocumentData,
   data: DocumentData,
   sources: SuggestionSources = ALL_SOURCES,
-): Suggestion[] | null {
-  if (prev === data) return before as Suggestion[];
+): L | null {
+  if (prev === data) return before;
   const changed = changedSpans(prev, data);
   if (!changed) return null;
-  if (changed.length === 0) return before as Suggestion[];
+  if (changed.length === 0) return before;
   const { sorted, longest } = suggestionsByPosition(suggestions);
+  const list = openList(before);
   // A suggestion an edit may open or close overlaps a changed span (or is on a rejected one): it starts in
   // [start - longest, end]. Those windows, merged, are worked out again; the rest of the list is kept as it was.
   const windows = changed
@@ -229,24 +256,23 @@ export function openSuggestionsAfterEdit(
     !rejected.has(s) &&
     !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
   // The counts follow: those of the windows as they were out, as they are in (not a count of the whole list).
-  const counts = cloneCounts(countSuggestions(before));
-  const out: Suggestion[] = [];
-  let kept = 0;
+  const counts = cloneCounts(countSuggestions(list));
+  const edits: ListEdit<Suggestion>[] = [];
   for (const { lo, hi } of windows) {
-    const from = firstStartingAt(before, lo);
-    for (; kept < from; kept++) out.push(before[kept]);
-    const to = firstStartingAt(before, hi + 1);
-    for (let i = Math.max(kept, from); i < to; i++) tally(counts, before[i], -1);
+    const from = firstStartingAtIn(list, lo);
+    const to = firstStartingAtIn(list, hi + 1);
+    for (let i = from; i < to; i++) tally(counts, list.at(i)!, -1);
+    const items: Suggestion[] = [];
     for (let i = firstStartingAt(sorted, lo); i < sorted.length && sorted[i].start <= hi; i++)
       if (isOpen(sorted[i])) {
-        out.push(sorted[i]);
+        items.push(sorted[i]);
         tally(counts, sorted[i], 1);
       }
-    kept = Math.max(kept, to);
+    edits.push({ from, to, items });
   }
-  for (; kept < before.length; kept++) out.push(before[kept]);
+  const out = list.replaced(edits);
   countsOf.set(out, counts);
-  return out;
+  return sameKind(before, out);
 }
 
 /**
@@ -255,30 +281,32 @@ export function openSuggestionsAfterEdit(
  * open, each by binary search, and the counts follow (a change of 3 of 100,000 suggestions looks at a few dozen, not
  * 100,000). Null when `next` was not made from `prev` that way: then openSuggestions.
  */
-export function openSuggestionsAfterChanges(
-  before: readonly Suggestion[],
+export function openSuggestionsAfterChanges<L extends readonly Suggestion[] | OpenSuggestions>(
+  before: L,
   prev: readonly Suggestion[],
   next: readonly Suggestion[],
   data: DocumentData,
   sources: SuggestionSources = ALL_SOURCES,
   work?: ChangeWork,
-): Suggestion[] | null {
-  if (prev === next) return before as Suggestion[];
+): L | null {
+  if (prev === next) return before;
   const how = derived.get(next);
   if (!how || how.from !== prev) return null;
+  const list = openList(before);
   const rejected = rejectedSpans(data.rejected);
   const isOpen = (s: Suggestion) =>
     sources[s.source] &&
     !rejected.has(s) &&
     !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
-  const counts = cloneCounts(countSuggestions(before));
-  // A removed one not open was not in the list: applySortedChanges leaves what it does not find.
-  for (const s of how.removed) if (isOpen(s)) tally(counts, s, -1);
+  const counts = cloneCounts(countSuggestions(list));
+  // A removed one not open was not in the list (the open ones were, as `before` is open(prev)).
+  const removed = how.removed.filter(isOpen);
   const added = how.added.filter(isOpen);
+  for (const s of removed) tally(counts, s, -1);
   for (const s of added) tally(counts, s, 1);
-  const out = applySortedChanges(before, how.removed.filter(isOpen), added, work);
+  const out = list.replaced(sortedChangeEdits(list, removed, added, work));
   countsOf.set(out, counts);
-  return out;
+  return sameKind(before, out);
 }
 
 export interface SuggestionCounts {
@@ -291,7 +319,7 @@ export interface SuggestionCounts {
 export const QUOTES_LABEL = 'quote';
 
 /** The counts of open lists worked out after an edit or a change from the counts before (not counted again). */
-const countsOf = new WeakMap<readonly Suggestion[], SuggestionCounts>();
+const countsOf = new WeakMap<readonly Suggestion[] | OpenSuggestions, SuggestionCounts>();
 
 function tally(counts: SuggestionCounts, s: Suggestion, by: 1 | -1): void {
   const label = isEntitySuggestion(s) ? s.label : QUOTES_LABEL;
@@ -313,7 +341,7 @@ function cloneCounts(c: SuggestionCounts): SuggestionCounts {
  * by openSuggestionsAfterEdit and openSuggestionsAfterChanges come with theirs). The same object for the same list:
  * not to be changed.
  */
-export function countSuggestions(open: readonly Suggestion[]): SuggestionCounts {
+export function countSuggestions(open: readonly Suggestion[] | OpenSuggestions): SuggestionCounts {
   const known = countsOf.get(open);
   if (known) return known;
   const counts: SuggestionCounts = { total: 0, byLabel: {}, bySource: {} };

@@ -2,6 +2,7 @@
 // few suggestions come and go when an entity is tagged or the tagger learns), not the whole list again. On a long
 // document the whole list is ~100,000 suggestions (8 MB of JSON), fetched after every save and while the tagger
 // trains; the editor then went through all of them again. Pure: the back end diffs, the renderer applies.
+import type { ListEdit } from './chunked-list';
 import { partitionPoint } from './sorted-search';
 import type { Suggestion } from './suggestions';
 import { compareSuggestions, sameSuggestion } from './suggestions';
@@ -65,41 +66,46 @@ export interface ChangeWork {
   compared: number;
 }
 
+/** A list by index: an array, or a ChunkedList. */
+export interface Indexed<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+}
+
 /**
  * The index in `sorted` (compareSuggestionsFully order) of a suggestion the same as `s`, or -1: a binary search,
  * then a look at those equal in that order.
  */
 export function indexOfSuggestion(
-  sorted: readonly Suggestion[],
+  sorted: Indexed<Suggestion>,
   s: Suggestion,
   work?: ChangeWork,
   skip?: (index: number) => boolean,
 ): number {
   let i = partitionPoint(sorted.length, (k) => {
     if (work) work.compared++;
-    return compareSuggestionsFully(sorted[k], s) < 0;
+    return compareSuggestionsFully(sorted.at(k)!, s) < 0;
   });
-  for (; i < sorted.length && compareSuggestionsFully(sorted[i], s) === 0; i++) {
+  for (; i < sorted.length && compareSuggestionsFully(sorted.at(i)!, s) === 0; i++) {
     if (work) work.compared++;
-    if (sameSuggestion(sorted[i], s) && !skip?.(i)) return i;
+    if (sameSuggestion(sorted.at(i)!, s) && !skip?.(i)) return i;
   }
   return -1;
 }
 
 /**
- * `sorted` (compareSuggestionsFully order) without `removed` (those of them in it) and with `added`, in that order:
- * each found by binary search (O(k log n) comparisons for k changes), the rest of the list copied as it is. A new
- * list; `sorted` is left as it was.
+ * The edits making `sorted` (compareSuggestionsFully order) into the list without `removed` (those of them in it)
+ * and with `added`, in that order: each found by binary search, O(k log n) comparisons for k changes. By position,
+ * none overlapping (for ChunkedList.replaced, or applyEdits).
  */
-export function applySortedChanges(
-  sorted: readonly Suggestion[],
+export function sortedChangeEdits(
+  sorted: Indexed<Suggestion>,
   removed: readonly Suggestion[],
   added: readonly Suggestion[],
   work?: ChangeWork,
   /** Where the removed ones found in `sorted` go (those not found are left out). */
   dropped?: Suggestion[],
-): Suggestion[] {
-  if (removed.length === 0 && added.length === 0) return sorted as Suggestion[];
+): ListEdit<Suggestion>[] {
   const drop = new Set<number>();
   for (const s of removed) {
     // Not one already dropped (the same suggestion twice in a list, removed twice).
@@ -109,30 +115,46 @@ export function applySortedChanges(
     dropped?.push(s);
   }
   // Each added one goes after those equal to it in the order (as a stable sort of the list with it would put it).
-  const inserts = [...added].sort(compareSuggestionsFully).map((s) => ({
-    s,
-    at: partitionPoint(sorted.length, (k) => {
+  const inserts = new Map<number, Suggestion[]>();
+  for (const s of [...added].sort(compareSuggestionsFully)) {
+    const at = partitionPoint(sorted.length, (k) => {
       if (work) work.compared++;
-      return compareSuggestionsFully(sorted[k], s) <= 0;
-    }),
-  }));
-  // The places where something happens, in order; between them the list is copied in runs.
-  const drops = [...drop].sort((a, b) => a - b);
-  const out: Suggestion[] = [];
-  let from = 0;
-  let d = 0;
-  let k = 0;
-  while (d < drops.length || k < inserts.length) {
-    const at = Math.min(d < drops.length ? drops[d] : Infinity, k < inserts.length ? inserts[k].at : Infinity);
-    for (let i = from; i < at; i++) out.push(sorted[i]);
-    from = at;
-    // Inserts at `at` go before the one there (which may be dropped).
-    while (k < inserts.length && inserts[k].at === at) out.push(inserts[k++].s);
-    if (d < drops.length && drops[d] === at) {
-      d++;
-      from = at + 1;
-    }
+      return compareSuggestionsFully(sorted.at(k)!, s) <= 0;
+    });
+    const here = inserts.get(at);
+    if (here) here.push(s);
+    else inserts.set(at, [s]);
   }
-  for (let i = from; i < sorted.length; i++) out.push(sorted[i]);
-  return out;
+  // One edit per place: what goes in before the one there, and that one out when it is dropped.
+  const places = [...new Set([...drop, ...inserts.keys()])].sort((a, b) => a - b);
+  return places.map((at) => ({ from: at, to: drop.has(at) ? at + 1 : at, items: inserts.get(at) ?? [] }));
+}
+
+/** `list` with `edits` made (by position, not overlapping): runs between them block-copied. A new array. */
+export function applyEdits<T>(list: readonly T[], edits: readonly ListEdit<T>[]): T[] {
+  if (edits.length === 0) return list as T[];
+  const parts: (readonly T[])[] = [];
+  let from = 0;
+  for (const e of edits) {
+    if (e.from > from) parts.push(list.slice(from, e.from));
+    parts.push(e.items);
+    from = e.to;
+  }
+  if (from < list.length) parts.push(list.slice(from));
+  return ([] as T[]).concat(...parts);
+}
+
+/**
+ * `sorted` (compareSuggestionsFully order) without `removed` (those of them in it) and with `added`, in that order
+ * (see sortedChangeEdits). A new list; `sorted` is left as it was.
+ */
+export function applySortedChanges(
+  sorted: readonly Suggestion[],
+  removed: readonly Suggestion[],
+  added: readonly Suggestion[],
+  work?: ChangeWork,
+  dropped?: Suggestion[],
+): Suggestion[] {
+  if (removed.length === 0 && added.length === 0) return sorted as Suggestion[];
+  return applyEdits(sorted, sortedChangeEdits(sorted, removed, added, work, dropped));
 }

@@ -6,6 +6,7 @@
 import {
   acceptedInto,
   isEntitySuggestion,
+  openList,
   openSuggestions,
   openSuggestionsAfterChanges,
   openSuggestionsAfterEdit,
@@ -16,6 +17,7 @@ import {
   SUGGESTION_SOURCES,
   suggestionId,
   suggestionsAfterChanges,
+  type OpenSuggestions,
   type SuggestionSources,
 } from '../../shared/annotation-review';
 import type { DocumentData } from '../../shared/document-data';
@@ -157,26 +159,33 @@ export function followAnnotationSuggestions(): () => void {
 /** The open suggestions of the document as it is now (memoized per inputs: React and the highlights ask often). */
 export function openAnnotationSuggestions(): Suggestion[] {
   const { review, data } = store().getState();
-  return openOf(review, data);
+  // As one array (made once per list): for the keys that step through them or decide many at once.
+  return openOf(review, data).toArray();
 }
 
-export function openOf(review: ReviewState, data: DocumentData | null): Suggestion[] {
+/**
+ * The open suggestions for `review` and `data` (memoized): after an edit, or a change the back end sent, only the
+ * suggestions where it changed something are looked at, and the list shares all but a chunk or two with the one
+ * before (a keypress on a long document with 100,000 suggestions copied and counted them all).
+ */
+export function openOf(review: ReviewState, data: DocumentData | null): OpenSuggestions {
   const memo = session().memo;
   const hit = memo.review;
   if (hit && hit.suggestions === review.suggestions && hit.data === data && hit.sources === review.sources)
-    return hit.out as Suggestion[];
-  let out: Suggestion[] | null = null;
+    return hit.out as OpenSuggestions;
+  let out: OpenSuggestions | null = null;
   if (hit && hit.sources === review.sources && hit.data && data) {
     const was = hit.suggestions as Suggestion[];
+    const before = hit.out as OpenSuggestions;
     // An edit since: only the suggestions where it changed something are looked at (with those the list had).
     const afterEdit =
       hit.data === data
-        ? (hit.out as Suggestion[])
-        : openSuggestionsAfterEdit(hit.out as Suggestion[], was, hit.data as DocumentData, data, review.sources);
+        ? before
+        : openSuggestionsAfterEdit(before, was, hit.data as DocumentData, data, review.sources);
     // New suggestions since, made from those by the back end's changes: only the changed ones are looked at.
     out = afterEdit && openSuggestionsAfterChanges(afterEdit, was, review.suggestions, data, review.sources);
   }
-  out ??= openSuggestions(review.suggestions, data, review.sources);
+  out ??= openList(openSuggestions(review.suggestions, data, review.sources));
   memo.review = { suggestions: review.suggestions, data, sources: review.sources, out };
   return out;
 }
