@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
   AgreementRun,
+  AnnotationSuggestionChanges,
   AnnotationSuggestions,
   CurationOpened,
   CurationVersion,
@@ -404,6 +405,13 @@ export class Backend implements BackendOperations {
     id = this.checkId(id);
     const { text } = await this.readText(id);
     return this.entitySuggestions.suggest(id, text.text);
+  }
+
+  /** The same as changes since the editor's version `since` (the whole answer when that is not the last one). */
+  async annotationSuggestionChanges(id: string, since: string | null): Promise<AnnotationSuggestionChanges> {
+    id = this.checkId(id);
+    const { text } = await this.readText(id);
+    return this.entitySuggestions.changesSince(id, text.text, since);
   }
 
   /** Every site's recurring lines (the 50 most frequent), for the corpus cleanup view. */

@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { AnnotationSuggestions, TahrirEvent, TaggerStatus } from '../shared/api';
+import type { AnnotationSuggestionChanges, AnnotationSuggestions, TahrirEvent, TaggerStatus } from '../shared/api';
+import { diffSuggestions } from '../shared/suggestion-changes';
 import type { DocumentStatus, Entity, RejectedSuggestion, Sidecar, WorkspaceConfig } from '../shared/model';
 import { documentSuggestions, loadTagger } from '../shared/ner/document-entities';
 import type { Gazetteer } from '../shared/ner/gazetteer';
@@ -16,7 +17,7 @@ import type { Tagger, TaggerModel } from '../shared/ner/tagger';
 import type { WorkspaceName } from '../shared/ner/workspace-matcher';
 import { teachesTagger, type WorkspaceDocument } from '../shared/ner/workspace-training';
 import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../shared/workspace-layout';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SuggestJob, SuggestResult, TrainJob, TrainResult } from './entity-tagger-protocol';
 import { toTahrirError } from './io-error';
 import { isTahrirError, TahrirError } from '../shared/errors';
@@ -40,6 +41,8 @@ type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
 /** Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles). */
 const MODEL_VERSION = 2;
+/** The documents whose last answer is kept (to answer with changes since it): the ones open in the editor. */
+const VERSIONS_KEPT = 4;
 /** How long saves must pause before the tagger trains again. */
 const TRAIN_AFTER_MS = 1000;
 
@@ -148,6 +151,11 @@ export class WorkspaceEntitySuggestions {
   private readonly suggesting = new Set<{ stop(): void }>();
   /** Cache writes begun and not yet landed (writesSettled() waits for them). */
   private readonly writing = new Set<Promise<void>>();
+  /** The last answer given per document (the last VERSIONS_KEPT documents), and its version. */
+  private readonly given = new Map<string, { version: string } & Found>();
+  /** Versions are this back end's own: one from before a restart is unknown, never taken for another. */
+  private readonly epoch = randomUUID().slice(0, 8);
+  private versions = 0;
 
   constructor(
     private readonly root: string,
@@ -180,6 +188,28 @@ export class WorkspaceEntitySuggestions {
     const found = this.workOut(text, names, own);
     this.last = { id, text, documents, tagger: this.tagger, found };
     return { ...(await found), tagger: this.status() };
+  }
+
+  /**
+   * The suggestions for `id` as changes since the answer of version `since`: only the few that came and went after
+   * a save or a training (the whole answer of a long document is ~100,000, 8 MB of JSON), the whole answer when
+   * `since` is not the last version given for this document.
+   */
+  async changesSince(id: string, text: string, since: string | null): Promise<AnnotationSuggestionChanges> {
+    const { entities, quotes, tagger } = await this.suggest(id, text);
+    const had = this.given.get(id);
+    let version = had?.version;
+    let changes = { added: [], removed: [] } as NonNullable<AnnotationSuggestionChanges['changes']>;
+    if (!had || had.entities !== entities || had.quotes !== quotes) {
+      // Worked out again: the same as before (a training that learned nothing new) keeps its version.
+      if (had) changes = diffSuggestions([...had.entities, ...had.quotes], [...entities, ...quotes]);
+      if (!had || changes.added.length > 0 || changes.removed.length > 0) version = `${this.epoch}-${++this.versions}`;
+    }
+    this.given.delete(id);
+    this.given.set(id, { version: version!, entities, quotes });
+    for (const old of this.given.keys()) if (this.given.size > VERSIONS_KEPT) this.given.delete(old);
+    if (had && since === had.version) return { version: version!, tagger, changes };
+    return { version: version!, tagger, all: { entities, quotes } };
   }
 
   /**

@@ -51,6 +51,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     discardRecovery: (id) => backend().discardRecovery(id),
     suggest: (id, decisions) => backend().suggest(id, decisions),
     suggestAnnotations: (id) => backend().suggestAnnotations(id),
+    annotationSuggestionChanges: (id, since) => backend().annotationSuggestionChanges(id, since),
     siteTemplateLines: () => backend().siteTemplateLines(),
     addBoilerplateRule: (rule) => backend().addBoilerplateRule(rule),
     agreementVersions: () => backend().agreementVersions(),

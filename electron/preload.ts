@@ -34,6 +34,7 @@ const api = {
   discardRecovery: (id) => call('discardRecovery', id),
   suggest: (id, decisions) => (decisions === undefined ? call('suggest', id) : call('suggest', id, decisions)),
   suggestAnnotations: (id) => call('suggestAnnotations', id),
+  annotationSuggestionChanges: (id, since) => call('annotationSuggestionChanges', id, since),
   siteTemplateLines: () => call('siteTemplateLines'),
   addBoilerplateRule: (rule) => call('addBoilerplateRule', rule),
   agreementVersions: () => call('agreementVersions'),

@@ -10,7 +10,8 @@ import type { MessageKey } from './i18n/en';
 import type { DocumentMetadata, Entity, Quote, RejectedSuggestion } from './model';
 import { overlapTest, partitionPoint } from './sorted-search';
 import type { EntitySuggestion, QuoteSuggestion, Suggestion, SuggestionSource } from './suggestions';
-import { compareSuggestions } from './suggestions';
+import { ChunkedList, type ListEdit } from './chunked-list';
+import { applySortedChanges, compareSuggestionsFully, sortedChangeEdits, type ChangeWork } from './suggestion-changes';
 
 export const SUGGESTION_SOURCES: readonly SuggestionSource[] = ['workspace', 'tagger', 'quote-finder'];
 
@@ -92,7 +93,7 @@ export function openSuggestions(
   return suggestions
     .filter((s) => sources[s.source] && !rejected.has(s))
     .filter((s) => !(isEntitySuggestion(s) ? onEntity : onQuote)(s.start, s.end))
-    .sort(compareSuggestions);
+    .sort(compareSuggestionsFully);
 }
 
 /** Past this many spans changed by one edit (an accept-all undone), the open list is worked out afresh. */
@@ -104,16 +105,57 @@ const byPosition = new WeakMap<readonly Suggestion[], { sorted: Suggestion[]; lo
 function suggestionsByPosition(suggestions: readonly Suggestion[]): { sorted: Suggestion[]; longest: number } {
   let hit = byPosition.get(suggestions);
   if (!hit) {
-    // A stable sort, as openSuggestions' own: ties keep the order they came in.
-    hit = { sorted: [...suggestions].sort(compareSuggestions), longest: longestSuggestion(suggestions) };
+    hit = { sorted: [...suggestions].sort(compareSuggestionsFully), longest: longestSuggestion(suggestions) };
     byPosition.set(suggestions, hit);
   }
   return hit;
 }
 
+/**
+ * `suggestions` in openSuggestions' order (compareSuggestionsFully): the list the editor keeps, sorted once when a
+ * whole answer comes, then changed in place of each change (suggestionsAfterChanges), never sorted again.
+ */
+export function sortSuggestions(suggestions: readonly Suggestion[]): Suggestion[] {
+  const sorted = suggestionsByPosition(suggestions).sorted;
+  byPosition.set(sorted, { sorted, longest: longestSuggestion(suggestions) });
+  longestOf.set(sorted, longestSuggestion(suggestions));
+  return sorted;
+}
+
+/** How a list of suggestions came from another (for the open list to follow it instead of working it out afresh). */
+const derived = new WeakMap<
+  readonly Suggestion[],
+  { from: readonly Suggestion[]; added: readonly Suggestion[]; removed: readonly Suggestion[] }
+>();
+
+/**
+ * The editor's list (from sortSuggestions or this) with a change of the back end's applied: O(k log n) comparisons
+ * for k suggestions changed, the rest copied as it is. The new list remembers where it came from, so
+ * openSuggestionsAfterChanges follows it through the open list and its counts.
+ */
+export function suggestionsAfterChanges(
+  sorted: readonly Suggestion[],
+  removed: readonly Suggestion[],
+  added: readonly Suggestion[],
+  work?: ChangeWork,
+): Suggestion[] {
+  const dropped: Suggestion[] = [];
+  const out = applySortedChanges(sorted, removed, added, work, dropped);
+  if (out === sorted) return out;
+  // At least the longest (the longest one removed, it is kept: a bound for searches, not looked for again in them all).
+  const longest = added.reduce((m, s) => Math.max(m, s.end - s.start), longestSuggestion(sorted));
+  longestOf.set(out, longest);
+  byPosition.set(out, { sorted: out, longest });
+  derived.set(out, { from: sorted, added, removed: dropped });
+  return out;
+}
+
 const longestOf = new WeakMap<readonly Suggestion[], number>();
 
-/** The length of the longest suggestion of the list (worked out once per list the back end sent). */
+/**
+ * The length of the longest suggestion of the list (worked out once per list the back end sent), or more for one made
+ * by suggestionsAfterChanges (the longest of those it came from and those added).
+ */
 export function longestSuggestion(suggestions: readonly Suggestion[]): number {
   let longest = longestOf.get(suggestions);
   if (longest === undefined) {
@@ -154,23 +196,49 @@ function changedSpans(prev: DocumentData, data: DocumentData): { start: number; 
 }
 
 /**
+ * The open suggestions as the editor keeps them: in chunks, so that an edit changing a few of 100,000 makes a list
+ * sharing all but a chunk or two with the one before (copying the 100,000 took ~3–10 ms an edit).
+ */
+export type OpenSuggestions = ChunkedList<Suggestion>;
+
+/** The open list as a ChunkedList (as it is, or chunked once: a plain array from openSuggestions). */
+export function openList(open: readonly Suggestion[] | OpenSuggestions): OpenSuggestions {
+  if (open instanceof ChunkedList) return open;
+  const list = ChunkedList.from(open);
+  const counts = countsOf.get(open);
+  if (counts) countsOf.set(list, counts);
+  return list;
+}
+
+/** The result in the kind of list it was asked with (an array: for tests and callers of openSuggestions). */
+function sameKind<L extends readonly Suggestion[] | OpenSuggestions>(asked: L, out: OpenSuggestions): L {
+  if (asked instanceof ChunkedList) return out as L;
+  const array = out.toArray();
+  countsOf.set(array, countSuggestions(out));
+  return array as unknown as L;
+}
+
+const firstStartingAtIn = (list: OpenSuggestions, pos: number) => list.partitionPoint((s) => s.start < pos);
+
+/**
  * openSuggestions(suggestions, data, sources), given `before` = openSuggestions(suggestions, prev, sources): only
  * the suggestions near the spans the edit changed are looked at again (a tag, delete or undo on a long document
- * with 100,000 suggestions held the editor ~100 ms going through them all). Null when the edit changed too many
- * spans to be worth it: then openSuggestions.
+ * with 100,000 suggestions held the editor ~100 ms going through them all), the rest of the list shared (a
+ * ChunkedList) or copied (an array). Null when the edit changed too many spans to be worth it: then openSuggestions.
  */
-export function openSuggestionsAfterEdit(
-  before: readonly Suggestion[],
+export function openSuggestionsAfterEdit<L extends readonly Suggestion[] | OpenSuggestions>(
+  before: L,
   suggestions: readonly Suggestion[],
   prev: DocumentData,
   data: DocumentData,
   sources: SuggestionSources = ALL_SOURCES,
-): Suggestion[] | null {
-  if (prev === data) return before as Suggestion[];
+): L | null {
+  if (prev === data) return before;
   const changed = changedSpans(prev, data);
   if (!changed) return null;
-  if (changed.length === 0) return before as Suggestion[];
+  if (changed.length === 0) return before;
   const { sorted, longest } = suggestionsByPosition(suggestions);
+  const list = openList(before);
   // A suggestion an edit may open or close overlaps a changed span (or is on a rejected one): it starts in
   // [start - longest, end]. Those windows, merged, are worked out again; the rest of the list is kept as it was.
   const windows = changed
@@ -187,18 +255,58 @@ export function openSuggestionsAfterEdit(
     sources[s.source] &&
     !rejected.has(s) &&
     !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
-  const out: Suggestion[] = [];
-  let kept = 0;
+  // The counts follow: those of the windows as they were out, as they are in (not a count of the whole list).
+  const counts = cloneCounts(countSuggestions(list));
+  const edits: ListEdit<Suggestion>[] = [];
   for (const { lo, hi } of windows) {
-    const from = firstStartingAt(before, lo);
-    for (; kept < from; kept++) out.push(before[kept]);
-    const to = firstStartingAt(before, hi + 1);
+    const from = firstStartingAtIn(list, lo);
+    const to = firstStartingAtIn(list, hi + 1);
+    for (let i = from; i < to; i++) tally(counts, list.at(i)!, -1);
+    const items: Suggestion[] = [];
     for (let i = firstStartingAt(sorted, lo); i < sorted.length && sorted[i].start <= hi; i++)
-      if (isOpen(sorted[i])) out.push(sorted[i]);
-    kept = Math.max(kept, to);
+      if (isOpen(sorted[i])) {
+        items.push(sorted[i]);
+        tally(counts, sorted[i], 1);
+      }
+    edits.push({ from, to, items });
   }
-  for (; kept < before.length; kept++) out.push(before[kept]);
-  return out;
+  const out = list.replaced(edits);
+  countsOf.set(out, counts);
+  return sameKind(before, out);
+}
+
+/**
+ * openSuggestions(next, data, sources), given `before` = openSuggestions(prev, data, sources) and `next` made from
+ * `prev` by suggestionsAfterChanges: the suggestions removed are taken out of the open list, those added put in if
+ * open, each by binary search, and the counts follow (a change of 3 of 100,000 suggestions looks at a few dozen, not
+ * 100,000). Null when `next` was not made from `prev` that way: then openSuggestions.
+ */
+export function openSuggestionsAfterChanges<L extends readonly Suggestion[] | OpenSuggestions>(
+  before: L,
+  prev: readonly Suggestion[],
+  next: readonly Suggestion[],
+  data: DocumentData,
+  sources: SuggestionSources = ALL_SOURCES,
+  work?: ChangeWork,
+): L | null {
+  if (prev === next) return before;
+  const how = derived.get(next);
+  if (!how || how.from !== prev) return null;
+  const list = openList(before);
+  const rejected = rejectedSpans(data.rejected);
+  const isOpen = (s: Suggestion) =>
+    sources[s.source] &&
+    !rejected.has(s) &&
+    !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
+  const counts = cloneCounts(countSuggestions(list));
+  // A removed one not open was not in the list (the open ones were, as `before` is open(prev)).
+  const removed = how.removed.filter(isOpen);
+  const added = how.added.filter(isOpen);
+  for (const s of removed) tally(counts, s, -1);
+  for (const s of added) tally(counts, s, 1);
+  const out = list.replaced(sortedChangeEdits(list, removed, added, work));
+  countsOf.set(out, counts);
+  return sameKind(before, out);
 }
 
 export interface SuggestionCounts {
@@ -210,14 +318,35 @@ export interface SuggestionCounts {
 /** Where quote suggestions count in `byLabel` (no entity label is lower case); the bar says it in its language. */
 export const QUOTES_LABEL = 'quote';
 
-/** How many are open, per label (quotes count as QUOTES_LABEL) and per source. */
-export function countSuggestions(open: readonly Suggestion[]): SuggestionCounts {
-  const counts: SuggestionCounts = { total: open.length, byLabel: {}, bySource: {} };
-  for (const s of open) {
-    const label = isEntitySuggestion(s) ? s.label : QUOTES_LABEL;
-    counts.byLabel[label] = (counts.byLabel[label] ?? 0) + 1;
-    counts.bySource[s.source] = (counts.bySource[s.source] ?? 0) + 1;
-  }
+/** The counts of open lists worked out after an edit or a change from the counts before (not counted again). */
+const countsOf = new WeakMap<readonly Suggestion[] | OpenSuggestions, SuggestionCounts>();
+
+function tally(counts: SuggestionCounts, s: Suggestion, by: 1 | -1): void {
+  const label = isEntitySuggestion(s) ? s.label : QUOTES_LABEL;
+  counts.total += by;
+  const inLabel = (counts.byLabel[label] ?? 0) + by;
+  if (inLabel === 0) delete counts.byLabel[label];
+  else counts.byLabel[label] = inLabel;
+  const inSource = (counts.bySource[s.source] ?? 0) + by;
+  if (inSource === 0) delete counts.bySource[s.source];
+  else counts.bySource[s.source] = inSource;
+}
+
+function cloneCounts(c: SuggestionCounts): SuggestionCounts {
+  return { total: c.total, byLabel: { ...c.byLabel }, bySource: { ...c.bySource } };
+}
+
+/**
+ * How many are open, per label (quotes count as QUOTES_LABEL) and per source: counted once per open list (those made
+ * by openSuggestionsAfterEdit and openSuggestionsAfterChanges come with theirs). The same object for the same list:
+ * not to be changed.
+ */
+export function countSuggestions(open: readonly Suggestion[] | OpenSuggestions): SuggestionCounts {
+  const known = countsOf.get(open);
+  if (known) return known;
+  const counts: SuggestionCounts = { total: 0, byLabel: {}, bySource: {} };
+  for (const s of open) tally(counts, s, 1);
+  countsOf.set(open, counts);
   return counts;
 }
 

@@ -34,6 +34,10 @@ const revision = v.nullable(
   // (nullable's second argument is a default value, not a message)
   v.pipe(v.string('baseRevision must be a string or null'), v.maxLength(256, 'baseRevision is too long')),
 );
+/** The version of a document's suggestions the editor has (null: none). */
+const suggestionsVersion = v.nullable(
+  v.pipe(v.string('since must be a string or null'), v.maxLength(256, 'since is too long')),
+);
 /** The largest sidecar given as JSON text (`tahrir serve` has the same limit on a request body). */
 export const MAX_SIDECAR_TEXT = 64 * 1024 * 1024;
 const sidecar = v.union(
@@ -181,6 +185,7 @@ export const API_ARGUMENTS = {
     'takes id (and optionally the decisions)',
   ),
   suggestAnnotations: one(documentId),
+  annotationSuggestionChanges: v.strictTuple([documentId, suggestionsVersion], 'takes id and since'),
   siteTemplateLines: none,
   addBoilerplateRule: one(boilerplateRule),
   agreementVersions: none,

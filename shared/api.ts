@@ -7,6 +7,7 @@ import type { CorpusProgress } from './corpus-progress';
 import type { TahrirErrorData } from './errors';
 import type { Message } from './i18n/message';
 import type { EntitySuggestion, QuoteSuggestion } from './suggestions';
+import type { SuggestionChanges } from './suggestion-changes';
 import type {
   DocumentMetadata,
   DocumentStatus,
@@ -207,6 +208,20 @@ export interface AnnotationSuggestions {
   tagger: TaggerStatus;
 }
 
+/**
+ * A document's suggestions as changes since the version the editor has (annotationSuggestionChanges): on a long
+ * document the whole answer is ~100,000 suggestions, of which an edit or a training changes a few.
+ */
+export interface AnnotationSuggestionChanges {
+  /** The version this answer brings the editor to: the `since` of its next question. */
+  version: string;
+  tagger: TaggerStatus;
+  /** The whole answer, when the version asked about is not the back end's last for this document (or none was). */
+  all?: { entities: EntitySuggestion[]; quotes: QuoteSuggestion[] };
+  /** Otherwise what came and went since it (both empty: unchanged). */
+  changes?: SuggestionChanges;
+}
+
 export type ExportFormat = 'jsonl' | 'conll' | 'hf' | 'brat' | 'w3c' | 'labelstudio';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'conll', 'hf', 'brat', 'w3c', 'labelstudio'];
 export type ImportFormat = 'brat' | 'jsonl' | 'conll' | 'labelstudio';
@@ -363,6 +378,11 @@ export interface TahrirApi {
    * leaves out what it rejected or already has.
    */
   suggestAnnotations(id: string): Promise<AnnotationSuggestions>;
+  /**
+   * The same suggestions as changes since version `since` of this document's (null: none yet): the whole answer
+   * only when that version is not the last one the back end gave for it.
+   */
+  annotationSuggestionChanges(id: string, since: string | null): Promise<AnnotationSuggestionChanges>;
   /** Every site's recurring lines with their counts and an example (counted first if need be). */
   siteTemplateLines(): Promise<SiteTemplateLines[]>;
   /**
@@ -430,6 +450,7 @@ export const API_METHODS = [
   'discardRecovery',
   'suggest',
   'suggestAnnotations',
+  'annotationSuggestionChanges',
   'siteTemplateLines',
   'addBoilerplateRule',
   'agreementVersions',

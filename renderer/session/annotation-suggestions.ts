@@ -6,17 +6,22 @@
 import {
   acceptedInto,
   isEntitySuggestion,
+  openList,
   openSuggestions,
+  openSuggestionsAfterChanges,
   openSuggestionsAfterEdit,
   QUOTES_LABEL,
   rejectedInto,
+  sortSuggestions,
   SOURCE_NAMES,
   SUGGESTION_SOURCES,
   suggestionId,
+  suggestionsAfterChanges,
+  type OpenSuggestions,
   type SuggestionSources,
 } from '../../shared/annotation-review';
 import type { DocumentData } from '../../shared/document-data';
-import { sameSuggestion, type Suggestion, type SuggestionSource } from '../../shared/suggestions';
+import type { Suggestion, SuggestionSource } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
 import { toErrorData } from './autosave';
 import { changeDocument } from './history';
@@ -72,27 +77,35 @@ export async function loadAnnotationSuggestions(): Promise<void> {
   const again = current.store.getState().review.docId === doc.id;
   setReview({ docId: doc.id, loading: true, error: null, ...(again ? {} : { sources: storedSources() }) });
   try {
-    const found = await current.api.suggestAnnotations(doc.id);
-    if (seq !== current.seq.annotationSuggestions || session() !== current) return;
     const before = current.store.getState().review;
-    const suggestions = [...found.entities, ...found.quotes];
+    // The changes since the version the editor has (a few after a save, none mostly), else the whole answer.
+    const since = before.docId === doc.id && !before.error ? before.version : null;
+    const found = await current.api.annotationSuggestionChanges(doc.id, since);
+    if (seq !== current.seq.annotationSuggestions || session() !== current) return;
+    const now = current.store.getState().review;
+    let suggestions: Suggestion[];
+    if (found.changes && now.docId === doc.id && now.version === since)
+      suggestions = suggestionsAfterChanges(now.suggestions, found.changes.removed, found.changes.added);
+    else if (found.all) suggestions = sortSuggestions([...found.all.entities, ...found.all.quotes]);
+    else {
+      // Changes since a version this editor no longer has (another answer came between): the whole answer, again.
+      setReview({ version: null });
+      if (seq === current.seq.annotationSuggestions) void loadAnnotationSuggestions();
+      return;
+    }
     setReview({
       docId: doc.id,
-      // The same as before (asked again as the tagger trains): kept, so nothing is worked out or drawn again.
-      suggestions:
-        before.docId === doc.id && sameSuggestions(before.suggestions, suggestions) ? before.suggestions : suggestions,
+      // Unchanged (asked again as the tagger trains): the same list, so nothing is worked out or drawn again.
+      suggestions,
+      version: found.version,
       tagger: found.tagger,
       loading: false,
       cursor: again ? current.store.getState().review.cursor : null,
     });
   } catch (e) {
     if (seq !== current.seq.annotationSuggestions || session() !== current) return;
-    setReview({ docId: doc.id, suggestions: [], loading: false, error: toErrorData(e) });
+    setReview({ docId: doc.id, suggestions: [], version: null, loading: false, error: toErrorData(e) });
   }
-}
-
-function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
-  return a.length === b.length && a.every((s, i) => sameSuggestion(s, b[i]));
 }
 
 /**
@@ -146,26 +159,33 @@ export function followAnnotationSuggestions(): () => void {
 /** The open suggestions of the document as it is now (memoized per inputs: React and the highlights ask often). */
 export function openAnnotationSuggestions(): Suggestion[] {
   const { review, data } = store().getState();
-  return openOf(review, data);
+  // As one array (made once per list): for the keys that step through them or decide many at once.
+  return openOf(review, data).toArray();
 }
 
-export function openOf(review: ReviewState, data: DocumentData | null): Suggestion[] {
+/**
+ * The open suggestions for `review` and `data` (memoized): after an edit, or a change the back end sent, only the
+ * suggestions where it changed something are looked at, and the list shares all but a chunk or two with the one
+ * before (a keypress on a long document with 100,000 suggestions copied and counted them all).
+ */
+export function openOf(review: ReviewState, data: DocumentData | null): OpenSuggestions {
   const memo = session().memo;
   const hit = memo.review;
   if (hit && hit.suggestions === review.suggestions && hit.data === data && hit.sources === review.sources)
-    return hit.out as Suggestion[];
-  // An edit since (the same suggestions and sources): only the suggestions where it changed something are looked at.
-  const sameList = hit && hit.suggestions === review.suggestions && hit.sources === review.sources;
-  const out =
-    (sameList && hit.data && data
-      ? openSuggestionsAfterEdit(
-          hit.out as Suggestion[],
-          review.suggestions,
-          hit.data as DocumentData,
-          data,
-          review.sources,
-        )
-      : null) ?? openSuggestions(review.suggestions, data, review.sources);
+    return hit.out as OpenSuggestions;
+  let out: OpenSuggestions | null = null;
+  if (hit && hit.sources === review.sources && hit.data && data) {
+    const was = hit.suggestions as Suggestion[];
+    const before = hit.out as OpenSuggestions;
+    // An edit since: only the suggestions where it changed something are looked at (with those the list had).
+    const afterEdit =
+      hit.data === data
+        ? before
+        : openSuggestionsAfterEdit(before, was, hit.data as DocumentData, data, review.sources);
+    // New suggestions since, made from those by the back end's changes: only the changed ones are looked at.
+    out = afterEdit && openSuggestionsAfterChanges(afterEdit, was, review.suggestions, data, review.sources);
+  }
+  out ??= openList(openSuggestions(review.suggestions, data, review.sources));
   memo.review = { suggestions: review.suggestions, data, sources: review.sources, out };
   return out;
 }

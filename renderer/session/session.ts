@@ -49,7 +49,7 @@ export interface SessionMemo {
   } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */
-  review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown[] } | null;
+  review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown } | null;
   /** The list's progress line, for the documents it was counted over. */
   progress: { all: DocumentSummary[]; out: { done: number; total: number } } | null;
   /**

@@ -190,7 +190,10 @@ export interface CleanupSlice {
  */
 export interface ReviewState {
   docId: string | null;
+  /** In openSuggestions' order (sortSuggestions), changed in place of each change the back end sends. */
   suggestions: Suggestion[];
+  /** The back end's version of `suggestions` (annotationSuggestionChanges), null before the first answer. */
+  version: string | null;
   tagger: TaggerStatus | null;
   loading: boolean;
   error: TahrirErrorData | null;

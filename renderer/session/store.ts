@@ -79,6 +79,7 @@ const initialCleanupSlice = (): CleanupSlice => ({ cleanup: initialCleanup() });
 export const initialReview = (sources = ALL_SOURCES): ReviewState => ({
   docId: null,
   suggestions: [],
+  version: null,
   tagger: null,
   loading: false,
   error: null,

@@ -23,7 +23,7 @@ import { scrollToShown } from './scrolling';
 import { SnapPreview } from './snap-preview';
 import { SpanHover } from './span-hover';
 import { SpanOverlay, type Box, type TipLine } from './span-overlay';
-import { SpansNearView, type ItemOf, type SourceSpan } from './spans-near-view';
+import { SpansNearView, type ItemOf, type SourceSpan, type SpanList } from './spans-near-view';
 import { WhenStill } from './when-still';
 import { lacksSpeaker, speakerLinks } from './speaker-links';
 
@@ -181,12 +181,7 @@ export class DocumentHighlights {
    * paragraphs near the view are drawn, found by binary search, as the list changes and the view moves. `longest`:
    * the length of the longest span, or more.
    */
-  showSpansNearView<T extends SourceSpan>(
-    layer: string,
-    spans: readonly T[],
-    itemOf: ItemOf<T>,
-    longest: number,
-  ): void {
+  showSpansNearView<T extends SourceSpan>(layer: string, spans: SpanList<T>, itemOf: ItemOf<T>, longest: number): void {
     let target = this.nearSpans.get(layer) as SpansNearView<T> | undefined;
     if (!target) {
       const highlights = new HighlightLayer(this.resolve, (pos) => this.shown.paragraphAt(pos));

@@ -11,11 +11,17 @@ export interface SourceSpan {
   end: number;
 }
 
+/** A list by index (an array, or the open suggestions' ChunkedList: a keypress does not copy them all). */
+export interface SpanList<T> extends Iterable<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+}
+
 /** An item's key and highlight name (its place is worked out from the span). */
 export type ItemOf<T> = (span: T) => { key: string; name: string };
 
 export class SpansNearView<T extends SourceSpan> {
-  private list: readonly T[] = [];
+  private list: SpanList<T> = [];
   private itemOf: ItemOf<T> = () => ({ key: '', name: '' });
   private longest = 0;
 
@@ -31,7 +37,7 @@ export class SpansNearView<T extends SourceSpan> {
    * Shows `list` (by start, as openSuggestions sorts them): the items of the paragraphs near the view. `longest`: the
    * length of its longest span, or more (the binary searches start this far before a paragraph).
    */
-  show(list: readonly T[], itemOf: ItemOf<T>, longest: number): void {
+  show(list: SpanList<T>, itemOf: ItemOf<T>, longest: number): void {
     this.list = list;
     this.itemOf = itemOf;
     this.longest = longest;
@@ -55,7 +61,7 @@ export class SpansNearView<T extends SourceSpan> {
         const sourceTo = this.shown.toSource(to, 'end');
         // Spans starting before the run by more than the longest one cannot reach into it.
         for (let i = firstStartingAt(this.list, sourceFrom - this.longest); i < this.list.length; i++) {
-          const span = this.list[i];
+          const span = this.list.at(i)!;
           if (span.start > sourceTo) break;
           this.add(items, span, from, to);
         }
@@ -74,8 +80,8 @@ export class SpansNearView<T extends SourceSpan> {
 }
 
 /** The first index of `list` (by start) whose start is at or after `pos`. */
-const firstStartingAt = (list: readonly SourceSpan[], pos: number): number =>
-  partitionPoint(list.length, (i) => list[i].start < pos);
+const firstStartingAt = (list: SpanList<SourceSpan>, pos: number): number =>
+  partitionPoint(list.length, (i) => list.at(i)!.start < pos);
 
 /** Paragraph indexes as runs of consecutive ones [first, last], in order. */
 function runsOf(paragraphs: ReadonlySet<number>): [number, number][] {

@@ -15,6 +15,7 @@ import { store } from '../session/store';
 import { t } from '../session/locale';
 import { selectSpan, showNotice } from '../session/ui-actions';
 import { scrollToShown } from './scrolling';
+import type { SpanList } from './spans-near-view';
 import { textSurface } from './text-surface';
 
 export const SUGGESTION_LAYER = 'annotation-suggestions';
@@ -25,7 +26,7 @@ export const SUGGESTED_QUOTE = 'tahrir-suggested-quote';
 export const SUGGESTED_CURRENT = 'tahrir-suggested-current';
 
 /** Draws the open suggestions into the mounted text (nothing when the text shown is not the store's). */
-export function drawSuggestions(open: readonly Suggestion[], cursor: string | null): void {
+export function drawSuggestions(open: SpanList<Suggestion>, cursor: string | null): void {
   const surface = textSurface();
   const { doc, data, view } = store().getState();
   if (!surface || !doc || !data) return;
@@ -33,7 +34,7 @@ export function drawSuggestions(open: readonly Suggestion[], cursor: string | nu
   if (surface.shown !== shown) return;
   // Only those in the paragraphs near the view are items (a long document has up to 100,000): a keypress, an
   // answer of the tagger and a scroll each look at a screenful or three.
-  surface.highlights.showSpansNearView(
+  surface.highlights.showSpansNearView<Suggestion>(
     SUGGESTION_LAYER,
     open,
     (s) => {

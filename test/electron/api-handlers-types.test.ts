@@ -45,6 +45,7 @@ const table = (suggest: string) => `
     chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
     suggestAnnotations: (id) => b.suggestAnnotations(id), sync: (r) => b.sync(r), syncStatus: (a) => b.syncStatus(a),
+    annotationSuggestionChanges: (id, since) => b.annotationSuggestionChanges(id, since),
     agreementVersions: () => b.agreementVersions(),
     measureAgreement: (v) => b.measureAgreement(v), openCuration: (id, v) => b.openCuration(id, v),
   } satisfies ApiHandlers;`;
@@ -73,6 +74,7 @@ const BACKEND_METHODS = [
   'siteTemplateLines',
   'addBoilerplateRule',
   'suggestAnnotations',
+  'annotationSuggestionChanges',
   'agreementVersions',
   'measureAgreement',
   'openCuration',

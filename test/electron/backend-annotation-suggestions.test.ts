@@ -11,6 +11,8 @@ import { Backend } from '../../electron/backend';
 import { codePointLength } from '../../shared/code-points';
 import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
 import type { Entity, Sidecar } from '../../shared/model';
+import { compareSuggestionsFully } from '../../shared/suggestion-changes';
+import type { Suggestion } from '../../shared/suggestions';
 import { writeLongArticleWorkspace } from '../bench/generate-corpus';
 import { buildTaggerWorker } from './tagger-worker-bundle';
 import { tempFolder, writeFiles } from './temp-folder';
@@ -47,6 +49,8 @@ function sidecarOf(text: string, status: Sidecar['document']['status'], entities
   });
   return serializeSidecar(s);
 }
+
+const sorted = (list: Suggestion[]) => [...list].sort(compareSuggestionsFully);
 
 const A = 'قال الرئيس جو بايدن إن المحادثات في القاهرة كانت مفيدة.\nوأضاف بايدن أن الوفد سيعود.\n';
 const B =
@@ -230,6 +234,46 @@ describe('Backend.suggestAnnotations', () => {
     const after = await backend.suggestAnnotations('b');
     expect(after.entities).not.toBe(first.entities);
     expect(after.entities.some((e) => e.label === 'GPE' && e.source === 'workspace')).toBe(true);
+  });
+
+  test('asked for the changes since its version, the editor gets the few that came and went, not the whole answer', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+      'c.txt': A,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile: null } });
+    const whole = await backend.suggestAnnotations('b');
+    const first = await backend.annotationSuggestionChanges('b', null);
+    expect(first.all).toEqual({ entities: whole.entities, quotes: whole.quotes });
+    expect(first.changes).toBeUndefined();
+    // Nothing changed: no suggestion sent again, the same version.
+    const same = await backend.annotationSuggestionChanges('b', first.version);
+    expect(same).toMatchObject({ version: first.version, changes: { added: [], removed: [] } });
+    expect(same.all).toBeUndefined();
+
+    // القاهرة tagged in c: one suggestion more in b, and only it is sent.
+    const opened = await backend.openDocument('c');
+    const cairo = cp(A, 'القاهرة');
+    const entities = [{ id: 't1', start: cairo, end: cairo + 7, label: 'GPE', text: 'القاهرة' }];
+    await backend.saveSidecar('c', { ...opened.sidecar, entities }, opened.revision);
+    const after = await backend.annotationSuggestionChanges('b', first.version);
+    expect(after.version).not.toBe(first.version);
+    expect(after.all).toBeUndefined();
+    expect(after.changes!.removed).toEqual([]);
+    expect(after.changes!.added.length).toBeGreaterThan(0);
+    expect(after.changes!.added.every((s) => 'label' in s && s.label === 'GPE' && s.source === 'workspace')).toBe(true);
+    const now = await backend.suggestAnnotations('b');
+    expect(sorted([...whole.entities, ...after.changes!.added])).toEqual(sorted(now.entities));
+
+    // A version not the last one (an editor that missed an answer, or another back end's): the whole answer.
+    for (const since of [first.version, 'another-1']) {
+      const again = await backend.annotationSuggestionChanges('b', since);
+      expect(again.version).toBe(after.version);
+      expect(again.all).toEqual({ entities: now.entities, quotes: now.quotes });
+    }
   });
 
   test('suggestions are worked out in the worker: the back end answers other calls meanwhile', async () => {

@@ -7,6 +7,7 @@ import {
   decideCurrentAnnotation,
   loadAnnotationSuggestions,
   openAnnotationSuggestions,
+  openOf,
   setSuggestionSource,
   stepAnnotationSuggestion,
 } from '../../renderer/session/annotation-suggestions';
@@ -15,7 +16,13 @@ import { changeDocument, undo } from '../../renderer/session/history';
 import { startSession } from '../../renderer/session/session';
 import { store } from '../../renderer/session/store';
 import { Backend } from '../../electron/backend';
-import { suggestionId } from '../../shared/annotation-review';
+import {
+  countSuggestions,
+  openSuggestions,
+  sortSuggestions,
+  suggestionId,
+  suggestionsAfterChanges,
+} from '../../shared/annotation-review';
 import { codePointLength } from '../../shared/code-points';
 import { withSpans } from '../../shared/document-data';
 import type { EntitySuggestion } from '../../shared/suggestions';
@@ -128,5 +135,42 @@ describe('entity and quote suggestions in the store', () => {
     expect(openAnnotationSuggestions()).toHaveLength(99_999);
     // Binary searches and the few suggestions at the word; going through them all read 400,000 offsets a time.
     expect(reads).toBeLessThan(1_000);
+  });
+
+  it('a keypress or a change from the back end copies a chunk or two of the open list and counts only what changed', async () => {
+    await open();
+    const many: EntitySuggestion[] = Array.from({ length: 100_000 }, (_, i) => ({
+      start: 1_000 + i * 10,
+      end: 1_000 + i * 10 + 4,
+      label: 'MISC',
+      score: 0.5,
+      source: 'tagger',
+    }));
+    const review = () => store().getState().review;
+    store().setState((s) => ({ review: { ...s.review, suggestions: sortSuggestions(many), version: null } }));
+    const first = openOf(review(), store().getState().data);
+    expect(countSuggestions(first).total).toBe(100_000);
+    changeDocument((data) => ({
+      ...data,
+      entities: withSpans(data.entities, { n1: { id: 'n1', start: 51_000, end: 51_004, label: 'PERSON', text: 'x' } }),
+    }));
+    const tagged = openOf(review(), store().getState().data);
+    expect(tagged.length).toBe(99_999);
+    expect(tagged.chunksNotIn(first)).toBeLessThanOrEqual(2);
+    expect(countSuggestions(tagged)).toEqual({
+      total: 99_999,
+      byLabel: { MISC: 99_999 },
+      bySource: { tagger: 99_999 },
+    });
+    // The back end's change: one gone, one come (the list and the open list follow it, not worked out afresh).
+    const added: EntitySuggestion = { start: 500, end: 504, label: 'GPE', score: 1, source: 'workspace' };
+    const suggestions = suggestionsAfterChanges(review().suggestions, [many[90_000]], [added]);
+    store().setState((s) => ({ review: { ...s.review, suggestions } }));
+    const changed = openOf(review(), store().getState().data);
+    expect(changed.length).toBe(99_999);
+    expect(changed.chunksNotIn(tagged)).toBeLessThanOrEqual(2);
+    expect(changed.at(0)).toEqual(added);
+    expect(countSuggestions(changed).byLabel).toEqual({ MISC: 99_998, GPE: 1 });
+    expect(changed.toArray()).toEqual(openSuggestions(suggestions, store().getState().data));
   });
 });

@@ -8,15 +8,19 @@ import {
   countSuggestions,
   isAnnotationRejection,
   openSuggestions,
+  openSuggestionsAfterChanges,
   openSuggestionsAfterEdit,
   rejectedEntitySpans,
   rejectedInto,
+  sortSuggestions,
+  suggestionsAfterChanges,
 } from '../../shared/annotation-review';
+import { diffSuggestions } from '../../shared/suggestion-changes';
 import { dataFromSidecar, withSpans } from '../../shared/document-data';
 import type { Entity } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SpanList } from '../../shared/span-list';
-import { sameSuggestion, type EntitySuggestion, type QuoteSuggestion } from '../../shared/suggestions';
+import { sameSuggestion, type EntitySuggestion, type QuoteSuggestion, type Suggestion } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
 
 // Code points: the emoji is one, the combining mark one, CRLF two.
@@ -339,4 +343,139 @@ test("two suggestions are the same exactly when every field is (as the tagger's 
     }),
     { numRuns: 2000 },
   );
+});
+
+describe("open suggestions after the back end's changes", () => {
+  const span = fc.tuple(fc.nat(120), fc.integer({ min: 1, max: 30 }));
+  // Few places, labels and scores: ties in position, the same suggestion twice, a changed score.
+  const suggestion = fc.oneof(
+    fc.record({
+      start: fc.nat(120),
+      length: fc.integer({ min: 1, max: 30 }),
+      label: fc.constantFrom('PERSON', 'GPE'),
+      score: fc.constantFrom(0.5, 1),
+      source: fc.constantFrom('workspace' as const, 'tagger' as const),
+    }),
+    fc.record({
+      start: fc.nat(120),
+      length: fc.integer({ min: 1, max: 30 }),
+      score: fc.constantFrom(0.5, 1),
+      source: fc.constant('quote-finder' as const),
+    }),
+  );
+  const make = (s: { start: number; length: number; score: number; source: string; label?: string }): Suggestion =>
+    s.source === 'quote-finder'
+      ? {
+          start: s.start,
+          end: s.start + s.length,
+          kind: 'direct',
+          speaker: null,
+          score: s.score,
+          source: 'quote-finder',
+        }
+      : {
+          start: s.start,
+          end: s.start + s.length,
+          label: s.label!,
+          score: s.score,
+          source: s.source as 'workspace' | 'tagger',
+        };
+
+  test('are those openSuggestions finds, with the counts, whatever the edits and changes in between', () => {
+    fc.assert(
+      fc.property(
+        fc.array(suggestion, { maxLength: 40 }),
+        fc.array(
+          fc.oneof(
+            fc.tuple(fc.constantFrom('tag', 'delete', 'reject'), span, fc.nat()),
+            fc.tuple(
+              fc.constant('change'),
+              fc.array(fc.nat(), { maxLength: 5 }),
+              fc.array(suggestion, { maxLength: 5 }),
+            ),
+          ),
+          { minLength: 1, maxLength: 10 },
+        ),
+        fc.boolean(),
+        (first, steps, workspaceOn) => {
+          const sources = { workspace: workspaceOn, tagger: true, 'quote-finder': true };
+          // What the back end has (any order), and the editor's list kept from its changes.
+          let theirs = first.map(make);
+          let list = sortSuggestions(theirs);
+          let current = data();
+          let open = openSuggestions(list, current, sources);
+          let n = 0;
+          for (const step of steps) {
+            const prev = current;
+            const was = list;
+            if (step[0] === 'change') {
+              const [, gone, come] = step;
+              const next = theirs.filter((_, i) => !gone.some((g) => g % theirs.length === i)).concat(come.map(make));
+              const changes = diffSuggestions(theirs, next);
+              theirs = next;
+              list = suggestionsAfterChanges(list, changes.removed, changes.added);
+              expect(list).toEqual(sortSuggestions(theirs));
+            } else {
+              const [what, [start, length], pick] = step;
+              const ids = Object.keys(current.entities);
+              if (what === 'tag')
+                current = {
+                  ...current,
+                  entities: withSpans(current.entities, {
+                    [`n${++n}`]: { id: `n${n}`, start, end: start + length, label: 'PERSON', text: 'x' },
+                  }),
+                };
+              else if (what === 'delete' && ids.length)
+                current = { ...current, entities: withSpans(current.entities, { [ids[pick % ids.length]]: null }) };
+              else if (what === 'reject' && list.length)
+                current = rejectedInto(current, [list[pick % list.length]], slice).data;
+            }
+            // As the editor does it: the edit with the list it had, then the change.
+            const afterEdit = openSuggestionsAfterEdit(open, was, prev, current, sources);
+            const after = afterEdit && openSuggestionsAfterChanges(afterEdit, was, list, current, sources);
+            const fresh = openSuggestions(theirs, current, sources);
+            expect(after).toEqual(fresh);
+            expect(countSuggestions(after!)).toEqual(countSuggestions([...fresh]));
+            open = after!;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a change of 3 of 100,000 suggestions looks at a few hundred of their offsets, not at all of them', () => {
+    let reads = 0;
+    const counted = (start: number, end: number): EntitySuggestion =>
+      Object.defineProperties({ label: 'MISC', score: 1, source: 'workspace' } as EntitySuggestion, {
+        start: { get: () => (reads++, start), enumerable: true },
+        end: { get: () => (reads++, end), enumerable: true },
+      });
+    const many = Array.from({ length: 100_000 }, (_, i) => counted(i * 10, i * 10 + 5));
+    const opened = dataFromSidecar(emptySidecar('x.txt', '0'.repeat(64), 1_000_010));
+    const list = sortSuggestions(many);
+    const open = openSuggestions(list, opened);
+    expect(countSuggestions(open).byLabel).toEqual({ MISC: 100_000 });
+    reads = 0;
+    const next = suggestionsAfterChanges(
+      list,
+      [{ start: 500_000, end: 500_005, label: 'MISC', score: 1, source: 'workspace' }],
+      [
+        { start: 12_345, end: 12_350, label: 'PERSON', score: 0.5, source: 'tagger' },
+        { start: 900_001, end: 900_003, label: 'MISC', score: 1, source: 'workspace' },
+      ],
+    );
+    const after = openSuggestionsAfterChanges(open, list, next, opened)!;
+    const counts = countSuggestions(after);
+    // Binary searches (~17 steps, two offsets each) for each of the three, in both lists.
+    expect(reads).toBeLessThan(1_000);
+    expect(after).toHaveLength(100_001);
+    expect(counts).toEqual({
+      total: 100_001,
+      byLabel: { MISC: 100_000, PERSON: 1 },
+      bySource: { workspace: 100_000, tagger: 1 },
+    });
+    expect(after.some((s) => s.start === 500_000)).toBe(false);
+    expect(after).toEqual(openSuggestions([...next], opened));
+  });
 });
