@@ -98,6 +98,12 @@ export function defaultMergeDriver(): string {
  */
 const LIST_BUDGET_MS = 700;
 
+/**
+ * How long a listing begun before anyone asked (listEarly) may wait to be the first answer (ms): past
+ * that the first listing reads the folder again.
+ */
+const EARLY_LIST_FRESH_MS = 10_000;
+
 export class Backend implements BackendOperations {
   /** Absolute path of the workspace folder. */
   readonly root: string;
@@ -122,6 +128,12 @@ export class Backend implements BackendOperations {
   readonly entitySuggestions: WorkspaceEntitySuggestions;
   private readonly search: DocumentSearch;
   private gitName: Promise<string | undefined> | null = null;
+  /** The listing listEarly began, until the first listing takes it (or finds it stale). */
+  private early: {
+    started: number;
+    config: string;
+    listing: Promise<{ changes: number | null; documents: DocumentSummary[] }>;
+  } | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -193,6 +205,42 @@ export class Backend implements BackendOperations {
    * the one after a pending answer has them all.
    */
   async listDocuments(): Promise<DocumentSummary[]> {
+    const early = this.early;
+    if (early) {
+      this.early = null;
+      const got = await early.listing.catch(() => null);
+      // Believed only when the watch, in place before its walk, has seen no change since, and the
+      // settings (an encoding) are the ones it was read with.
+      if (
+        got &&
+        got.changes !== null &&
+        got.changes === this.events.changesSeen() &&
+        performance.now() - early.started < EARLY_LIST_FRESH_MS &&
+        JSON.stringify(this.config) === early.config
+      )
+        return got.documents;
+    }
+    return this.listNow();
+  }
+
+  /**
+   * Begins the first listing now, before the page asks for it (`tahrir serve`: 100,000 documents
+   * take seconds to walk, and the page as long to load): the watch starts first, and the first
+   * listDocuments answers with this listing when no change was seen on disk since its walk began.
+   */
+  listEarly(): void {
+    if (this.early || this.closed) return;
+    // Watching from now on (the page's own listener would start it a moment later).
+    this.events.listen(() => undefined);
+    const listing = this.events.watching().then(async () => {
+      const changes = this.events.changesSeen();
+      return { changes, documents: await this.listNow() };
+    });
+    listing.catch(() => undefined);
+    this.early = { started: performance.now(), config: JSON.stringify(this.config), listing };
+  }
+
+  private async listNow(): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
     const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes };
     let unread = 0;
