@@ -57,7 +57,7 @@ import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { readListCache, writeListCache } from './document-list-cache';
-import { SummaryCache, listDocuments } from './workspace';
+import { SummaryCache, listDocuments, walkDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
@@ -242,7 +242,11 @@ export class Backend implements BackendOperations {
 
   private async listNow(): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
-    const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes };
+    const options = {
+      cache: this.summaries,
+      maxTextBytes: this.options.maxTextBytes,
+      walk: await walkDocuments(this.root),
+    };
     let unread = 0;
     const listed = await listDocuments(this.root, this.config, {
       ...options,

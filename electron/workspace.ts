@@ -228,6 +228,11 @@ export interface ListOptions {
   onBudgetSpent?: (unread: number) => void;
   /** Summaries kept between listings; a document is re-read only when its files changed. */
   cache?: SummaryCache;
+  /**
+   * The folder as walked a moment ago (the reading that follows a pending answer: the same
+   * documents; walking and sorting 100,000 again took a second while the page drew its list).
+   */
+  walk?: DocumentWalk;
 }
 
 export interface CachedSummary {
@@ -324,17 +329,19 @@ function summarize(
   return summary;
 }
 
-/**
- * Every document of the workspace, sorted by id (numbers in names sort as numbers). A sidecar
- * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
- */
-export async function listDocuments(
-  root: string,
-  config: WorkspaceConfig,
-  options: ListOptions = {},
-): Promise<DocumentSummary[]> {
+/** The documents in the folder as a listing walks it: which of its two files each has, the ids sorted. */
+export interface DocumentWalk {
+  /** The workspace folder, symlinks resolved. */
+  realRoot: string;
+  found: Map<string, { text: boolean; sidecar: boolean }>;
+  /** The ids, sorted by compareIds. */
+  sorted: string[];
+  /** performance.now() when the walk began: a listing's budget counts from there. */
+  started: number;
+}
+
+export async function walkDocuments(root: string): Promise<DocumentWalk> {
   const started = performance.now();
-  const budget = options.budgetMs ?? Infinity;
   const { texts, sidecars, realRoot } = await findFiles(root);
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
   for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
@@ -344,8 +351,21 @@ export async function listDocuments(
     if (entry) entry.sidecar = true;
     else found.set(id, { text: false, sidecar: true });
   }
+  return { realRoot, found, sorted: sortIds([...found.keys()]), started };
+}
+
+/**
+ * Every document of the workspace, sorted by id (numbers in names sort as numbers). A sidecar
+ * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
+ */
+export async function listDocuments(
+  root: string,
+  config: WorkspaceConfig,
+  options: ListOptions = {},
+): Promise<DocumentSummary[]> {
+  const { found, sorted, realRoot, started } = options.walk ?? (await walkDocuments(root));
+  const budget = options.budgetMs ?? Infinity;
   const ids = found;
-  const sorted = sortIds([...found.keys()]);
   const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   const summaries: DocumentSummary[] = [];
   let i = 0;
