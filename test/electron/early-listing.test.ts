@@ -9,6 +9,7 @@ import type { TahrirEvent } from '../../shared/api';
 import { documentIdOf } from '../../shared/workspace-layout';
 import { Backend } from '../../electron/backend';
 import { classifyChild, classifyWorkspacePath } from '../../electron/watcher';
+import { compareIds, walkDocuments } from '../../electron/workspace';
 import { tempFolder, writeFiles } from './temp-folder';
 
 async function workspace(): Promise<string> {
@@ -87,5 +88,23 @@ describe('classifyChild', () => {
         expect(classifyChild(rel, name), rel).toBe(whole.kind);
         if (whole.kind === 'text') expect(documentIdOf(rel), rel).toBe(whole.id);
       }
+  });
+});
+
+describe('walkDocuments', () => {
+  it('sorts the ids as compareIds does, whether the code-unit order agrees or not', async () => {
+    for (const names of [
+      ['a-00001', 'a-00002', 'b/a-00003', 'b/c/a-00004'],
+      ['a10', 'a9', 'B', 'a-b', 'a_b', 'ä', 'news/2', 'news/10', 'news2/1', 'news-2/1', 'Z'],
+    ]) {
+      const root = await tempFolder('tahrir-walk-');
+      await writeFiles(root, Object.fromEntries(names.map((n) => [`${n}.txt`, n])));
+      await writeFiles(root, { [`${names[1]}.annotations.json`]: '{}', 'only-sidecar.annotations.json': '{}' });
+      const walk = await walkDocuments(root);
+      const expected = [...names, 'only-sidecar'].sort(compareIds);
+      expect(walk.sorted).toEqual(expected);
+      expect(walk.found.get(names[1])).toEqual({ text: true, sidecar: true });
+      expect(walk.found.get('only-sidecar')).toEqual({ text: false, sidecar: true });
+    }
   });
 });
