@@ -13,7 +13,7 @@ import { describeProblems, invalidSidecarMessage } from '../shared/sidecar';
 import { message } from '../shared/i18n/message';
 import { isInside } from './confine';
 import { isMissing, notFound, toTahrirError } from './io-error';
-import { isTempFile, readSidecarSync } from './sidecar-store';
+import { isTempFile, readSidecarContentSync } from './sidecar-store';
 import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync, tooLargeMessage } from './text-file';
 import { encodingFor } from './workspace-config';
 import {
@@ -300,9 +300,8 @@ function summarize(
     }
   }
   try {
-    const stored = found.sidecar ? readSidecarSync(sidecarPath, sidecarFileOf(id)) : null;
-    if (stored) {
-      const { sidecar } = stored;
+    const sidecar = found.sidecar ? readSidecarContentSync(sidecarPath, sidecarFileOf(id)) : null;
+    if (sidecar) {
       summary.status = sidecar.document.status;
       if (sidecar.document.title) summary.title = sidecar.document.title;
       summary.entities = sidecar.entities.length;
