@@ -132,7 +132,8 @@ export class Backend implements BackendOperations {
   private early: {
     started: number;
     config: string;
-    listing: Promise<{ changes: number | null; documents: DocumentSummary[] }>;
+    /** `readRest`: reads the documents the listing left unread (once it is taken). */
+    listing: Promise<{ changes: number | null; documents: DocumentSummary[]; readRest?: () => void }>;
   } | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
@@ -217,8 +218,11 @@ export class Backend implements BackendOperations {
         got.changes === this.events.changesSeen() &&
         performance.now() - early.started < EARLY_LIST_FRESH_MS &&
         JSON.stringify(this.config) === early.config
-      )
+      ) {
+        // Its unread documents are read from now on, not while the page was loading.
+        got.readRest?.();
         return got.documents;
+      }
     }
     return this.listNow();
   }
@@ -236,13 +240,19 @@ export class Backend implements BackendOperations {
     this.gitUserName().catch(() => undefined);
     const listing = this.events.watching().then(async () => {
       const changes = this.events.changesSeen();
-      return { changes, documents: await this.listNow() };
+      let readRest: (() => void) | undefined;
+      const documents = await this.listNow((read) => (readRest = read));
+      return { changes, documents, readRest };
     });
     listing.catch(() => undefined);
     this.early = { started: performance.now(), config: JSON.stringify(this.config), listing };
   }
 
-  private async listNow(): Promise<DocumentSummary[]> {
+  /**
+   * A listing, the rest read after it when it left documents unread; `later`: handed the reading
+   * to start it when it will (the early listing's, once the page has its answer).
+   */
+  private async listNow(later?: (read: () => void) => void): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
     const options = {
       cache: this.summaries,
@@ -257,8 +267,9 @@ export class Backend implements BackendOperations {
     });
     this.listed = listed;
     if (unread === 0) this.keepList();
-    // Read (or check, when listed as last read) the rest now, so the next listing has them.
-    if (!this.reading && unread > 0) {
+    // Read (or check, when listed as last read) the rest, so the next listing has them.
+    const read = () => {
+      if (this.reading || unread === 0 || this.closed) return;
       // The kept list is read for this reading only: parsing 100,000 rows before the first answer
       // (1–2 s, and an answer of 11 MB with their titles) made that answer later, not sooner.
       const reading = (this.keptList ??= this.readKeptList())
@@ -269,7 +280,9 @@ export class Backend implements BackendOperations {
         });
       this.reading = reading;
       reading.catch(() => undefined); // the next listing meets the error itself
-    }
+    };
+    if (later) later(read);
+    else read();
     return listed;
   }
 

@@ -38,6 +38,25 @@ describe('Backend.listEarly', () => {
     }
   });
 
+  it('reads what the early listing left unread once it is taken: the next listing has every document', async () => {
+    const root = await tempFolder('tahrir-early-');
+    await writeFiles(
+      root,
+      Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`d-${String(i).padStart(3, '0')}.txt`, `Title ${i}`])),
+    );
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    try {
+      backend.listEarly();
+      const first = await backend.listDocuments();
+      expect(first.filter((d) => d.pending).length).toBeGreaterThan(0); // past the first screen, not read
+      const next = await backend.listDocuments();
+      expect(next.filter((d) => d.pending)).toEqual([]);
+      expect(next.map((d) => d.title)).toEqual(Array.from({ length: 150 }, (_, i) => `Title ${i}`));
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('reads the folder again when a document was written after the early listing began', async () => {
     const root = await workspace();
     const backend = await Backend.open(root);
