@@ -3,6 +3,7 @@
 // in the same order, whatever the list's memo and its fast path for words alone remember.
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary, WorkspaceInfo } from '../../shared/api';
+import type { TahrirState } from '../../renderer/session/state';
 import type { DocumentStatus } from '../../shared/model';
 import { documentFilter, loadWorkspace, visibleDocuments } from '../../renderer/session/document-actions';
 import { store } from '../../renderer/session/store';
@@ -45,7 +46,7 @@ describe('the document list filter, key by key', () => {
         if (r < 0.25 && filter.length > 0) filter = filter.slice(0, -1 - Math.floor(rand() * 3));
         else if (r < 0.3) filter = '';
         else filter += pick(KEYS);
-        const patch: Parameters<ReturnType<typeof store>['setState']>[0] = { filter };
+        const patch: Partial<TahrirState> = { filter };
         // Now and then the back end's answer for the words as typed, or for older words.
         if (rand() < 0.15) {
           const words = filter.toLowerCase().split(/\s+/).filter(Boolean);

@@ -78,7 +78,7 @@ describe('packSummary, against its first form', () => {
     return packed;
   }
 
-  it('packs every mix of fields as it did', () => {
+  it('packs every mix of fields as it did (pending is true or absent)', () => {
     const ids = ['a', 'news/a', 'a.txt', '', 'أ/ب'];
     const files = (id: string) => [`${id}.txt`, `${id}.TXT`, `x${id}.txt`, `${id}.txt.txt`, 'other.txt'];
     let n = 0;
@@ -86,7 +86,7 @@ describe('packSummary, against its first form', () => {
       for (const file of files(id))
         for (const status of ['todo', 'done'] as const)
           for (const count of [0, 2])
-            for (const pending of [true, false, undefined])
+            for (const pending of [true, undefined] as const)
               for (const title of [undefined, 'T']) {
                 const summary: DocumentSummary = { id, file, status, entities: count, quotes: 0, edits: 0 };
                 if (pending !== undefined) summary.pending = pending;
@@ -94,6 +94,6 @@ describe('packSummary, against its first form', () => {
                 expect(packSummary(summary), JSON.stringify(summary)).toEqual(packedBefore(summary));
                 n++;
               }
-    expect(n).toBe(600);
+    expect(n).toBe(400);
   });
 });
