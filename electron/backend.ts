@@ -58,7 +58,7 @@ import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { readListCache, writeListCache } from './document-list-cache';
-import { SummaryCache, listDocuments } from './workspace';
+import { SummaryCache, listDocuments, walkDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
@@ -99,6 +99,12 @@ export function defaultMergeDriver(): string {
  */
 const LIST_BUDGET_MS = 700;
 
+/**
+ * How long a listing begun before anyone asked (listEarly) may wait to be the first answer (ms): past
+ * that the first listing reads the folder again.
+ */
+const EARLY_LIST_FRESH_MS = 10_000;
+
 export class Backend implements BackendOperations {
   /** Absolute path of the workspace folder. */
   readonly root: string;
@@ -123,6 +129,13 @@ export class Backend implements BackendOperations {
   readonly entitySuggestions: WorkspaceEntitySuggestions;
   private readonly search: DocumentSearch;
   private gitName: Promise<string | undefined> | null = null;
+  /** The listing listEarly began, until the first listing takes it (or finds it stale). */
+  private early: {
+    started: number;
+    config: string;
+    /** `readRest`: reads the documents the listing left unread (once it is taken). */
+    listing: Promise<{ changes: number | null; documents: DocumentSummary[]; readRest?: () => void }>;
+  } | null = null;
 
   private constructor(root: string, loaded: LoadedConfig, options: BackendOptions) {
     this.root = root;
@@ -194,8 +207,59 @@ export class Backend implements BackendOperations {
    * the one after a pending answer has them all.
    */
   async listDocuments(): Promise<DocumentSummary[]> {
+    const early = this.early;
+    if (early) {
+      this.early = null;
+      const got = await early.listing.catch(() => null);
+      // Believed only when the watch, in place before its walk, has seen no change since, and the
+      // settings (an encoding) are the ones it was read with.
+      if (
+        got &&
+        got.changes !== null &&
+        got.changes === this.events.changesSeen() &&
+        performance.now() - early.started < EARLY_LIST_FRESH_MS &&
+        JSON.stringify(this.config) === early.config
+      ) {
+        // Its unread documents are read from now on, not while the page was loading.
+        got.readRest?.();
+        return got.documents;
+      }
+    }
+    return this.listNow();
+  }
+
+  /**
+   * Begins the first listing now, before the page asks for it (`tahrir serve`: 100,000 documents
+   * take seconds to walk, and the page as long to load): the watch starts first, and the first
+   * listDocuments answers with this listing when no change was seen on disk since its walk began.
+   */
+  listEarly(): void {
+    if (this.early || this.closed) return;
+    // Watching from now on (the page's own listener would start it a moment later).
+    this.events.listen(() => undefined);
+    // getWorkspace's other question, a git process (0.1–0.3 s on a loaded machine), asked now too.
+    this.gitUserName().catch(() => undefined);
+    const listing = this.events.watching().then(async () => {
+      const changes = this.events.changesSeen();
+      let readRest: (() => void) | undefined;
+      const documents = await this.listNow((read) => (readRest = read));
+      return { changes, documents, readRest };
+    });
+    listing.catch(() => undefined);
+    this.early = { started: performance.now(), config: JSON.stringify(this.config), listing };
+  }
+
+  /**
+   * A listing, the rest read after it when it left documents unread; `later`: handed the reading
+   * to start it when it will (the early listing's, once the page has its answer).
+   */
+  private async listNow(later?: (read: () => void) => void): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
-    const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes };
+    const options = {
+      cache: this.summaries,
+      maxTextBytes: this.options.maxTextBytes,
+      walk: await walkDocuments(this.root),
+    };
     let unread = 0;
     const listed = await listDocuments(this.root, this.config, {
       ...options,
@@ -204,8 +268,9 @@ export class Backend implements BackendOperations {
     });
     this.listed = listed;
     if (unread === 0) this.keepList();
-    // Read (or check, when listed as last read) the rest now, so the next listing has them.
-    if (!this.reading && unread > 0) {
+    // Read (or check, when listed as last read) the rest, so the next listing has them.
+    const read = () => {
+      if (this.reading || unread === 0 || this.closed) return;
       // The kept list is read for this reading only: parsing 100,000 rows before the first answer
       // (1–2 s, and an answer of 11 MB with their titles) made that answer later, not sooner.
       const reading = (this.keptList ??= this.readKeptList())
@@ -216,7 +281,9 @@ export class Backend implements BackendOperations {
         });
       this.reading = reading;
       reading.catch(() => undefined); // the next listing meets the error itself
-    }
+    };
+    if (later) later(read);
+    else read();
     return listed;
   }
 

@@ -25,7 +25,7 @@ import { describeConflicts } from '../shared/sidecar-conflicts';
 import { errorMessage, inEnglish, message, type Message } from '../shared/i18n/message';
 import type { Sidecar } from '../shared/model';
 import { readTextFile, readTextFileSync, type TextFile } from './text-file';
-import { readSidecar, readSidecarSync, type StoredSidecar } from './sidecar-store';
+import { readSidecar, readSidecarContentSync } from './sidecar-store';
 import { isInside } from './confine';
 import {
   checkDestination,
@@ -320,7 +320,7 @@ async function loadDocument(doc: WorkspaceDocument): Promise<LoadedDocument> {
     return { skipped: skipped(doc.file, unreadable(e)) };
   }
   try {
-    return withSidecar(doc, text, await readSidecar(doc.sidecarPath, doc.sidecarFile));
+    return withSidecar(doc, text, (await readSidecar(doc.sidecarPath, doc.sidecarFile))?.sidecar ?? null);
   } catch (e) {
     return { skipped: skipped(doc.sidecarFile, brokenSidecar(e)) };
   }
@@ -335,15 +335,15 @@ function loadDocumentSync(doc: WorkspaceDocument): LoadedDocument {
     return { skipped: skipped(doc.file, unreadable(e)) };
   }
   try {
-    return withSidecar(doc, text, readSidecarSync(doc.sidecarPath, doc.sidecarFile));
+    return withSidecar(doc, text, readSidecarContentSync(doc.sidecarPath, doc.sidecarFile));
   } catch (e) {
     return { skipped: skipped(doc.sidecarFile, brokenSidecar(e)) };
   }
 }
 
-function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored: StoredSidecar | null): LoadedDocument {
+function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored: Sidecar | null): LoadedDocument {
   // Teams: two annotators' versions not yet settled are no dataset yet.
-  const conflicts = stored?.sidecar.conflicts ?? [];
+  const conflicts = stored?.conflicts ?? [];
   if (conflicts.length > 0)
     return {
       skipped: {
@@ -355,7 +355,7 @@ function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored:
   return {
     text,
     sha256,
-    sidecar: stored?.sidecar ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length),
+    sidecar: stored ?? emptySidecar(basename(doc.textPath), sha256, Array.from(text).length),
   };
 }
 

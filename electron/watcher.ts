@@ -37,6 +37,9 @@ export type WatchedPathKind =
   | { kind: 'ignored' }
   | { kind: 'other' };
 
+const TEMP_NAME = /\.(tmp|temp|swp|swx|part|crdownload)$/i;
+const TEMP_INFIX = /\.tmp[-.]/i;
+
 /**
  * Classifies a workspace-relative path (`/` or platform separators). Temp files, hidden
  * files and folders (`.git`, the recovery journal) are ignored.
@@ -46,12 +49,7 @@ export function classifyWorkspacePath(relPath: string): WatchedPathKind {
   if (parts.length === 0) return { kind: 'other' };
   const name = parts[parts.length - 1];
   if (parts.some((p) => p.startsWith('.'))) return { kind: 'ignored' };
-  if (
-    /\.(tmp|temp|swp|swx|part|crdownload)$/i.test(name) ||
-    /\.tmp[-.]/i.test(name) ||
-    name.endsWith('~') ||
-    name.startsWith('#')
-  ) {
+  if (TEMP_NAME.test(name) || TEMP_INFIX.test(name) || name.endsWith('~') || name.startsWith('#')) {
     return { kind: 'ignored' };
   }
   if (parts.includes('node_modules')) return { kind: 'ignored' };
@@ -60,6 +58,21 @@ export function classifyWorkspacePath(relPath: string): WatchedPathKind {
   if (isSidecarFileName(name)) return { kind: 'sidecar', id: documentIdOfSidecar(id) };
   if (isTextFileName(name)) return { kind: 'text', id: documentIdOf(id) };
   return { kind: 'other' };
+}
+
+/**
+ * classifyWorkspacePath's kind of `rel`, a file or folder `name` in a folder that is itself not
+ * ignored: only the name's own part is looked at (the walk of 100,000 documents split and tested
+ * every path whole: 0.2–0.3 s). Its id, for a text, is documentIdOf(rel).
+ */
+export function classifyChild(rel: string, name: string): WatchedPathKind['kind'] {
+  if (name.includes('\\')) return classifyWorkspacePath(rel).kind; // a backslash splits a path there
+  if (name.startsWith('.') || name === 'node_modules') return 'ignored';
+  if (TEMP_NAME.test(name) || TEMP_INFIX.test(name) || name.endsWith('~') || name.startsWith('#')) return 'ignored';
+  if (rel === CONFIG_FILE) return 'config';
+  if (isSidecarFileName(name)) return 'sidecar';
+  if (isTextFileName(name)) return 'text';
+  return 'other';
 }
 
 async function sha256Of(path: string): Promise<string | null> {
@@ -93,6 +106,8 @@ export class WorkspaceWatcher {
   private readonly texts = new Set<string>();
   private closed = false;
   private flushing: Promise<void> = Promise.resolve();
+  /** Changes seen on disk (raw, before any report), ignored paths left out: did anything change since? */
+  changesSeen = 0;
 
   constructor(root: string, emit: (event: TahrirEvent) => void, options: WorkspaceWatcherOptions = {}) {
     this.root = root;
@@ -191,10 +206,10 @@ export class WorkspaceWatcher {
       this.watchedDirs.set(dir, w);
       for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
-        const what = classifyWorkspacePath(rel);
-        if (what.kind === 'ignored') continue;
+        const what = classifyChild(rel, e.name);
+        if (what === 'ignored') continue;
         if (e.isDirectory()) await this.watchTree(rel, learn);
-        else if (learn && what.kind === 'text') this.texts.add(what.id);
+        else if (learn && what === 'text') this.texts.add(documentIdOf(rel));
       }
     } catch {
       // The folder vanished while we looked at it: its removal is reported by its parent.
@@ -211,6 +226,7 @@ export class WorkspaceWatcher {
     if (this.closed) return;
     const rel = name === null ? '' : String(name).split(sep).join('/');
     if (rel !== '' && classifyWorkspacePath(rel).kind === 'ignored') return;
+    this.changesSeen++;
     this.pending.add(rel);
     const now = Date.now();
     if (this.timer) clearTimeout(this.timer);

@@ -42,6 +42,14 @@ export class WorkspaceEvents {
     return this.started;
   }
 
+  /**
+   * Changes the watch has seen on disk so far (reported or not yet): the same count twice, and
+   * nothing changed between; null while nothing is watched.
+   */
+  changesSeen(): number | null {
+    return this.watcher ? this.watcher.changesSeen : null;
+  }
+
   emit(event: TahrirEvent): void {
     for (const l of [...this.listeners]) l(event);
   }

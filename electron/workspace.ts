@@ -13,7 +13,7 @@ import { describeProblems, invalidSidecarMessage } from '../shared/sidecar';
 import { message } from '../shared/i18n/message';
 import { isInside } from './confine';
 import { isMissing, notFound, toTahrirError } from './io-error';
-import { isTempFile, readSidecarSync } from './sidecar-store';
+import { isTempFile, readSidecarContentSync } from './sidecar-store';
 import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync, tooLargeMessage } from './text-file';
 import { encodingFor } from './workspace-config';
 import {
@@ -228,6 +228,11 @@ export interface ListOptions {
   onBudgetSpent?: (unread: number) => void;
   /** Summaries kept between listings; a document is re-read only when its files changed. */
   cache?: SummaryCache;
+  /**
+   * The folder as walked a moment ago (the reading that follows a pending answer: the same
+   * documents; walking and sorting 100,000 again took a second while the page drew its list).
+   */
+  walk?: DocumentWalk;
 }
 
 export interface CachedSummary {
@@ -295,9 +300,8 @@ function summarize(
     }
   }
   try {
-    const stored = found.sidecar ? readSidecarSync(sidecarPath, sidecarFileOf(id)) : null;
-    if (stored) {
-      const { sidecar } = stored;
+    const sidecar = found.sidecar ? readSidecarContentSync(sidecarPath, sidecarFileOf(id)) : null;
+    if (sidecar) {
       summary.status = sidecar.document.status;
       if (sidecar.document.title) summary.title = sidecar.document.title;
       summary.entities = sidecar.entities.length;
@@ -324,6 +328,56 @@ function summarize(
   return summary;
 }
 
+/** The documents in the folder as a listing walks it: which of its two files each has, the ids sorted. */
+export interface DocumentWalk {
+  /** The workspace folder, symlinks resolved. */
+  realRoot: string;
+  found: Map<string, { text: boolean; sidecar: boolean }>;
+  /** The ids, sorted by compareIds. */
+  sorted: string[];
+  /** performance.now() when the walk began: a listing's budget counts from there. */
+  started: number;
+}
+
+/**
+ * Walks the folder for its documents. Nothing in it holds the event loop long: the ids are taken a
+ * folder at a time as the walk reads it, and their order checked in slices (`tahrir serve` walks
+ * while it serves the page its scripts: 100,000 ids at once held them back 0.5–1 s).
+ */
+export async function walkDocuments(root: string): Promise<DocumentWalk> {
+  const started = performance.now();
+  const found = new Map<string, { text: boolean; sidecar: boolean }>();
+  const { realRoot } = await findFiles(root, {
+    eachFolder: ({ texts, sidecars }) => {
+      for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
+      for (const s of sidecars) {
+        const id = documentIdOfSidecar(s);
+        const entry = found.get(id);
+        if (entry) entry.sidecar = true;
+        else found.set(id, { text: false, sidecar: true });
+      }
+    },
+  });
+  return { realRoot, found, sorted: await sortIdsInSlices([...found.keys()]), started };
+}
+
+/** Ids whose order is checked between two turns of the event loop. */
+const ORDER_SLICE = 4096;
+
+/**
+ * sortIds, the event loop turning while the code-unit order is checked against compareIds (the
+ * collator's sort of ids already in order is that check, done at once); sorted again only when
+ * some pair is out of order.
+ */
+async function sortIdsInSlices(ids: string[]): Promise<string[]> {
+  ids.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  for (let i = 1; i < ids.length; i++) {
+    if (i % ORDER_SLICE === 0) await nextTurn();
+    if (compareIds(ids[i - 1], ids[i]) > 0) return ids.sort(compareIds);
+  }
+  return ids;
+}
+
 /**
  * Every document of the workspace, sorted by id (numbers in names sort as numbers). A sidecar
  * whose text file is gone is listed too (problem 'not-found'), so no annotation is lost from view.
@@ -333,19 +387,9 @@ export async function listDocuments(
   config: WorkspaceConfig,
   options: ListOptions = {},
 ): Promise<DocumentSummary[]> {
-  const started = performance.now();
+  const { found, sorted, realRoot, started } = options.walk ?? (await walkDocuments(root));
   const budget = options.budgetMs ?? Infinity;
-  const { texts, sidecars, realRoot } = await findFiles(root);
-  const found = new Map<string, { text: boolean; sidecar: boolean }>();
-  for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
-  for (const s of sidecars) {
-    const id = documentIdOfSidecar(s);
-    const entry = found.get(id);
-    if (entry) entry.sidecar = true;
-    else found.set(id, { text: false, sidecar: true });
-  }
   const ids = found;
-  const sorted = sortIds([...found.keys()]);
   const maxBytes = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   const summaries: DocumentSummary[] = [];
   let i = 0;

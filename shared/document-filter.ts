@@ -56,6 +56,30 @@ export function holdsAll(folded: string, needles: readonly string[]): boolean {
 }
 
 /**
+ * The places (in `folded`) of the names holding every needle: among `candidates` (places, in
+ * order) when given, else all. One small loop of its own, so it stays optimized from keystroke to
+ * keystroke: the list's filter inlined in a larger function ran 100,000 names in 30–200 ms a key.
+ */
+export function placesHoldingAll(
+  folded: readonly string[],
+  needles: readonly string[],
+  candidates: Int32Array | null,
+): Int32Array {
+  const n = candidates ? candidates.length : folded.length;
+  const out = new Int32Array(n);
+  let k = 0;
+  if (candidates) {
+    for (let j = 0; j < n; j++) {
+      const i = candidates[j];
+      if (holdsAll(folded[i], needles)) out[k++] = i;
+    }
+  } else {
+    for (let i = 0; i < n; i++) if (holdsAll(folded[i], needles)) out[k++] = i;
+  }
+  return k === n ? out : out.slice(0, k);
+}
+
+/**
  * Does every document `after` lets through pass `before` too? Then the list filtered by `after`
  * is the one filtered by `before`, narrowed: typing a word further (`kish` → `kishida`), adding a
  * word or a status. `folded*`: the filters' words as foldWords gives them.

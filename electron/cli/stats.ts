@@ -10,7 +10,7 @@ import { workspaceProgress } from '../workspace-progress';
 import type { DocumentStatus, Sidecar } from '../../shared/model';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
-import { readSidecarSync } from '../sidecar-store';
+import { readSidecarContentSync } from '../sidecar-store';
 import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
 import { compareIds, findFiles, sortByIds } from '../workspace';
 import { folderArgument, parseCommandLine, usageError } from './command-line';
@@ -65,7 +65,7 @@ function countDocument(root: string, stats: WorkspaceStats, id: string): void {
   const file = sidecarFileOf(id);
   let sidecar: Sidecar | undefined;
   try {
-    sidecar = readSidecarSync(join(root, file), file)?.sidecar;
+    sidecar = readSidecarContentSync(join(root, file), file) ?? undefined;
   } catch (e) {
     stats.byStatus.todo++;
     stats.problems.push({ file, message: toTahrirError(e, file).message });

@@ -8,7 +8,7 @@ import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
 import { describeConflicts } from '../../shared/sidecar-conflicts';
 import { toTahrirError } from '../io-error';
-import { readSidecarSync } from '../sidecar-store';
+import { readSidecarContentSync } from '../sidecar-store';
 import { textFileOfSidecar } from '../../shared/workspace-layout';
 import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
@@ -39,9 +39,9 @@ function checkOne(
   encodings: (file: string) => string | undefined,
   labels: string[],
 ): SidecarProblem[] {
-  let stored;
+  let sidecar;
   try {
-    stored = readSidecarSync(join(root, sidecarFile), sidecarFile);
+    sidecar = readSidecarContentSync(join(root, sidecarFile), sidecarFile);
   } catch (e) {
     const err = toTahrirError(e, sidecarFile);
     const detail = Array.isArray(err.detail) ? (err.detail as SidecarProblem[]) : [];
@@ -54,7 +54,7 @@ function checkOne(
       },
     ];
   }
-  if (!stored) return [];
+  if (!sidecar) return [];
   const textFile = textFileOfSidecar(sidecarFile);
   const name = textFile.slice(textFile.lastIndexOf('/') + 1);
   let text;
@@ -66,15 +66,15 @@ function checkOne(
       return [{ path: '', message: `its text file ${textFile} is missing (moved or deleted?)` }];
     return [{ path: '', message: `its text file cannot be read: ${err.message}` }];
   }
-  const problems = checkSidecarAgainstSource(stored.sidecar, text.text, name, { labels });
+  const problems = checkSidecarAgainstSource(sidecar, text.text, name, { labels });
   // Teams: a merge left what two annotators changed for someone to settle.
-  const conflicts = stored.sidecar.conflicts ?? [];
+  const conflicts = sidecar.conflicts ?? [];
   if (conflicts.length > 0)
     problems.push({
       path: 'conflicts',
       message: `${describeConflicts(conflicts)}: resolve them in Tahrir (export skips this document until then)`,
     });
-  if (stored.sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
+  if (sidecar.source.sha256 !== text.sha256 && !problems.some((p) => p.path === 'source.length')) {
     problems.unshift({
       path: 'source.sha256',
       message: `does not match ${name}: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,

@@ -16,6 +16,7 @@ import {
   foldWords,
   holdsAll,
   narrows,
+  placesHoldingAll,
   parseFilter,
   statusPasses,
   type DocumentFilter,
@@ -366,7 +367,7 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
   )
     return before.out;
   let out = all;
-  let at: number[] | null = null;
+  let at: Int32Array | null = null;
   let parsed: DocumentFilter | null = null;
   let needles: string[] = [];
   let answered = false;
@@ -388,15 +389,26 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
       !answered &&
       narrows(before.parsed, before.needles, parsed, needles);
     const candidates = narrowing ? before.at : null;
-    const kept: number[] = [];
-    if (candidates) {
-      for (const i of candidates) if (filter.passes(all[i], i)) kept.push(i);
+    let kept: Int32Array;
+    if (!answered && needles.length > 0 && parsed.statuses.length === 0 && parsed.assigned === null) {
+      // Words alone (the filter as typed, mostly): the names only.
+      kept = placesHoldingAll(names, needles, candidates);
     } else {
-      for (let i = 0; i < all.length; i++) if (filter.passes(all[i], i)) kept.push(i);
+      const n = candidates ? candidates.length : all.length;
+      const places = new Int32Array(n);
+      let k = 0;
+      for (let j = 0; j < n; j++) {
+        const i = candidates ? candidates[j] : j;
+        if (filter.passes(all[i], i)) places[k++] = i;
+      }
+      kept = places.slice(0, k);
     }
     // Every document passes (`article-` in a corpus named so): the list itself, no copy of it.
     at = kept;
-    if (kept.length < all.length) out = kept.map((i) => all[i]);
+    if (kept.length < all.length) {
+      out = new Array<DocumentSummary>(kept.length);
+      for (let j = 0; j < kept.length; j++) out[j] = all[kept[j]];
+    }
   }
   memo.visible = {
     all,

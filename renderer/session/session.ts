@@ -45,7 +45,7 @@ export interface SessionMemo {
     needles: string[];
     answered: boolean;
     /** Where in `all` each row of `out` is: what the next, narrower filter looks at again. */
-    at: number[] | null;
+    at: Int32Array | null;
   } | null;
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */

@@ -62,3 +62,38 @@ describe('the document list on the wire', () => {
     expect(packed).toBeLessThan(full / 3.5);
   });
 });
+
+describe('packSummary, against its first form', () => {
+  // The form before its shortcut for pending bare summaries: a copy of the rest made for each.
+  function packedBefore(summary: DocumentSummary): unknown {
+    const { id, file, status, entities, quotes, edits, ...rest } = summary;
+    const bare = file === `${id}.txt` && status === 'todo' && !entities && !quotes && !edits;
+    if (bare && summary.pending && Object.keys(rest).length === 1) return id;
+    const packed: Record<string, unknown> = { id, ...rest };
+    if (file !== `${id}.txt`) packed.file = file;
+    if (status !== 'todo') packed.status = status;
+    if (entities) packed.entities = entities;
+    if (quotes) packed.quotes = quotes;
+    if (edits) packed.edits = edits;
+    return packed;
+  }
+
+  it('packs every mix of fields as it did (pending is true or absent)', () => {
+    const ids = ['a', 'news/a', 'a.txt', '', 'أ/ب'];
+    const files = (id: string) => [`${id}.txt`, `${id}.TXT`, `x${id}.txt`, `${id}.txt.txt`, 'other.txt'];
+    let n = 0;
+    for (const id of ids)
+      for (const file of files(id))
+        for (const status of ['todo', 'done'] as const)
+          for (const count of [0, 2])
+            for (const pending of [true, undefined] as const)
+              for (const title of [undefined, 'T']) {
+                const summary: DocumentSummary = { id, file, status, entities: count, quotes: 0, edits: 0 };
+                if (pending !== undefined) summary.pending = pending;
+                if (title !== undefined) summary.title = title;
+                expect(packSummary(summary), JSON.stringify(summary)).toEqual(packedBefore(summary));
+                n++;
+              }
+    expect(n).toBe(400);
+  });
+});

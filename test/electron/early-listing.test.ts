@@ -1,0 +1,129 @@
+// The first listing begun before the page asks (Backend.listEarly, `tahrir serve`): it answers the
+// first listDocuments as a listing asked then would, and a change seen on disk since its walk began
+// makes that listing read the folder again. The watcher's walk classifies a folder's names alone
+// (classifyChild), as classifyWorkspacePath classifies the whole path.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { TahrirEvent } from '../../shared/api';
+import { documentIdOf } from '../../shared/workspace-layout';
+import { Backend } from '../../electron/backend';
+import { classifyChild, classifyWorkspacePath } from '../../electron/watcher';
+import { compareIds, walkDocuments } from '../../electron/workspace';
+import { tempFolder, writeFiles } from './temp-folder';
+
+async function workspace(): Promise<string> {
+  const root = await tempFolder('tahrir-early-');
+  await writeFiles(root, {
+    'a.txt': 'Headline A\n\nBody.',
+    'news/b.txt': 'Headline B\n\nBody.',
+    'news/b.annotations.json': '{ not a sidecar',
+    'news/deep/c.txt': 'Headline C',
+  });
+  return root;
+}
+
+describe('Backend.listEarly', () => {
+  it('answers the first listing with the same documents as a listing asked then', async () => {
+    const root = await workspace();
+    const early = await Backend.open(root);
+    const late = await Backend.open(root);
+    try {
+      early.listEarly();
+      const first = await early.listDocuments();
+      expect(first).toEqual(await late.listDocuments());
+      expect(first.map((d) => d.id)).toEqual(['a', 'news/b', 'news/deep/c']);
+    } finally {
+      await Promise.all([early.close(), late.close()]);
+    }
+  });
+
+  it('reads what the early listing left unread once it is taken: the next listing has every document', async () => {
+    const root = await tempFolder('tahrir-early-');
+    await writeFiles(
+      root,
+      Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`d-${String(i).padStart(3, '0')}.txt`, `Title ${i}`])),
+    );
+    const backend = await Backend.open(root, { listBudgetMs: 0 });
+    try {
+      backend.listEarly();
+      const first = await backend.listDocuments();
+      expect(first.filter((d) => d.pending).length).toBeGreaterThan(0); // past the first screen, not read
+      const next = await backend.listDocuments();
+      expect(next.filter((d) => d.pending)).toEqual([]);
+      expect(next.map((d) => d.title)).toEqual(Array.from({ length: 150 }, (_, i) => `Title ${i}`));
+    } finally {
+      await backend.close();
+    }
+  });
+
+  it('reads the folder again when a document was written after the early listing began', async () => {
+    const root = await workspace();
+    const backend = await Backend.open(root);
+    try {
+      backend.listEarly();
+      const events: TahrirEvent[] = [];
+      backend.onEvent((e) => events.push(e));
+      await backend.watching();
+      // The early listing of four files is done long before this (its walk follows the watch).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writeFile(join(root, 'news', 'late.txt'), 'Written after the early listing');
+      await vi.waitFor(() => expect(events).toContainEqual({ type: 'documents-changed' }), { timeout: 15_000 });
+      expect((await backend.listDocuments()).map((d) => d.id)).toEqual(['a', 'news/b', 'news/deep/c', 'news/late']);
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe('classifyChild', () => {
+  it('classifies a name in a folder that is not ignored as classifyWorkspacePath classifies its path', () => {
+    const folders = ['', 'news', 'news/2024', 'a b/ج'];
+    const parts = [
+      'a',
+      '.',
+      '~',
+      '#',
+      '\\',
+      'tmp',
+      '.tmp-1',
+      '.txt',
+      '.annotations.json',
+      'node_modules',
+      'tahrir.json',
+    ];
+    let seed = 1;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const names = new Set(parts);
+    for (let i = 0; i < 5000; i++) {
+      let name = '';
+      for (let n = 1 + (next() % 4); n > 0; n--) name += parts[next() % parts.length];
+      names.add(name);
+    }
+    for (const folder of folders)
+      for (const name of names) {
+        const rel = folder ? `${folder}/${name}` : name;
+        const whole = classifyWorkspacePath(rel);
+        expect(classifyChild(rel, name), rel).toBe(whole.kind);
+        if (whole.kind === 'text') expect(documentIdOf(rel), rel).toBe(whole.id);
+      }
+  });
+});
+
+describe('walkDocuments', () => {
+  it('sorts the ids as compareIds does, whether the code-unit order agrees or not', async () => {
+    for (const names of [
+      ['a-00001', 'a-00002', 'b/a-00003', 'b/c/a-00004'],
+      ['a10', 'a9', 'B', 'a-b', 'a_b', 'ä', 'news/2', 'news/10', 'news2/1', 'news-2/1', 'Z'],
+    ]) {
+      const root = await tempFolder('tahrir-walk-');
+      await writeFiles(root, Object.fromEntries(names.map((n) => [`${n}.txt`, n])));
+      await writeFiles(root, { [`${names[1]}.annotations.json`]: '{}', 'only-sidecar.annotations.json': '{}' });
+      const walk = await walkDocuments(root);
+      const expected = [...names, 'only-sidecar'].sort(compareIds);
+      expect(walk.sorted).toEqual(expected);
+      expect(walk.found.get(names[1])).toEqual({ text: true, sidecar: true });
+      expect(walk.found.get('only-sidecar')).toEqual({ text: false, sidecar: true });
+    }
+  });
+});
