@@ -156,6 +156,8 @@ const ENGLISH_STOPS = new Set([
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'هو', 'هي', 'هم']);
+/** English quantifiers that stand for people already named ("All added…", "Most of the time…"): never a name. */
+const QUANTIFIERS = new Set('all most some many both each every few several others none another any'.split(' '));
 /** Pronouns that can only mean a person: "he said" is the last person who spoke, not "the ministry". */
 const PERSONAL = new Set(['he', 'she', 'هو', 'هي']);
 const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(word) ? 'person' : 'pronoun');
@@ -360,6 +362,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   }
   if (words.length === 0) return null;
   if (words.length === 1 && PRONOUNS.has(words[0].folded)) return pronounOf(words[0].folded);
+  if (words.length === 1 && QUANTIFIERS.has(words[0].folded)) return 'pronoun';
   const pronoun = words.find((w) => PRONOUNS.has(w.folded));
   if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
@@ -487,6 +490,8 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   start++;
   const first = head[start];
   if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
+  // (وأضاف: «… ميل، وجهدا إضافيا للدفاع…»، مؤكدا أن: a clause that ends a quotation is its words, not a verb's.)
+  if (head.slice(start, end).some((t) => QUOTE_MARK.test(t.text))) return null;
   if (inSet(first.folded, NOT_A_VERB) || /^[وف]ال/u.test(first.folded) || isParticiple(first.folded)) return null;
   if (head.slice(0, start).some((t) => COMPLEMENTIZERS.has(t.folded))) return null;
   const s = subjectAfter(head.slice(0, end), start + 1);
@@ -636,12 +641,15 @@ export function speakerMentions(
   const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
+  const lower = new Set(tokens.filter((t) => t.word && /^\p{Ll}/u.test(t.text)).map((t) => t.folded));
   // Last words of names the text writes in full (Eleni Koutsoukosta): "Koutsoukosta" alone is that person.
   const surnames = new Set(
     tokens
       .filter((t, k) => k > 0 && tokens[k - 1].word && /^\p{Lu}\p{Ll}/u.test(tokens[k - 1].text) && t.word)
       .filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
-      .map((t) => t.folded),
+      .map((t) => t.folded)
+      // ("… from Obituaries Read more": a word the text also writes in lower case is not a name.)
+      .filter((w) => !lower.has(w)),
   );
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
@@ -659,7 +667,15 @@ export function speakerMentions(
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';
-        subject = isArabic(t.text) ? (before ?? after) : pronoun ? null : (before ?? after);
+        // "…” into later trials, said Daniel Salmon": a name right after the verb is its subject, as
+        // speakerFromText reads it, not the words before the verb.
+        // (Only after the comma or the mark that closes the quote: "She said AMK is…" is not inverted.)
+        const inverted =
+          !isArabic(t.text) &&
+          after &&
+          /^[,”"’]$/u.test(sentence[i - 1]?.text ?? '') &&
+          /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
+        subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
       }
       if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
     });
@@ -693,7 +709,8 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | 
     !/^\p{Ll}/u.test(words[end].text)
   )
     return null;
-  if (NOT_AN_ENGLISH_SUBJECT.has(words[k].folded) || PRONOUNS.has(words[k].folded) || isArabic(words[k].text))
+  const first = words[k].folded;
+  if (NOT_AN_ENGLISH_SUBJECT.has(first) || PRONOUNS.has(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
   if (/^(the|a|an)$/u.test(words[k].folded)) return null;
   return { start: words[k].start, end: words[end - 1].end };

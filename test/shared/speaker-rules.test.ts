@@ -152,3 +152,41 @@ describe("with the document's people tagged", () => {
     expect(findQuotes(en, people).map((q) => q.speaker)).toEqual([dana, dana]);
   });
 });
+
+// Rules from the errors of dev4 (and the halves before it), issue 17: sentences written here.
+describe('the speaker of a quote: rules from the errors of dev4', () => {
+  it('English: "…,” said NAME after the quote names the speaker, and the next quote is that speaker’s too', () => {
+    const en =
+      '“This result is good news for the whole field, and worth pursuing” into larger trials, said Dana Holt, ' +
+      'a director at the institute. “Many early results never turn into products people can use.”';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt', 'Dana Holt']);
+    // (Not after "She said": "She said Acme is…" has its subject before the verb.)
+    const pronoun =
+      'Mary Stone founded the firm ten years ago. She said Acme is looking at two new clients this year.\n\n' +
+      '"It could take a few weeks or a few months to finish the work," she estimated.';
+    expect(speakers(pronoun, 'direct')).toEqual(['Mary Stone']);
+  });
+
+  it('English: a capitalised word the text also writes in lower case ("Read more about him") is not a name', () => {
+    const en =
+      'Tom Reed, a farmer, fixed old radios all his life.\n\nRead more about him from Obituaries Read more ' +
+      'about him\n\n“We will miss his stories about the war,” she said.\n\nYou can read the rest online.';
+    expect(speakers(en, 'direct')).not.toEqual(['Read']);
+  });
+
+  it('English: a quantifier ("All added…", "Most of…") is not a speaker', () => {
+    const en =
+      'Some were well known, and many were not. All added their voices to the call for a new law.\n\n' +
+      '“Nobody should have to wait this long for help,” the letter said.';
+    const found = findQuotes(en).map((q) => q.speaker && cpSlice(en, q.speaker.start, q.speaker.end));
+    expect(found).not.toContain('All');
+    expect(speakers(en, 'direct')).toEqual(['the letter']);
+  });
+
+  it('Arabic: the clause that ends a quotation is not the subject of the participle after it', () => {
+    const ar =
+      'وقال سامر عادل إن "الأسواق تتغير بسرعة". وأضاف: "يتطلب الأمر صبرا طويلا، وجهدا كبيرا للحفاظ على الثقة"، ' +
+      'مؤكدا أنه "بمجرد أن نفقد هذه الثقة سيصعب علينا استعادتها".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+});
