@@ -526,6 +526,7 @@ export function speakerFromText(
   quote: Span,
   previous: Span | null,
   person: Span | null = previous,
+  previousAt: number = previous?.start ?? -1,
 ): Span | null {
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
@@ -623,8 +624,26 @@ export function speakerFromText(
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
   const subject = englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
-  // No attribution in the sentence: news goes on quoting the one who spoke last.
-  return previous;
+  // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
+  // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
+  // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
+  return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+}
+
+/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to`. */
+function paragraphBetween(chars: readonly string[], from: number, to: number): boolean {
+  if (from < 0) return false;
+  let k = from;
+  while (k < to && chars[k] !== '\n') k++; // the end of the paragraph of `from`
+  let words = false;
+  for (; k < to; k++) {
+    if (chars[k] === '\n') {
+      if (words) return true;
+      continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(chars[k])) words = true;
+  }
+  return false; // (the words since the last line break are the quote's own paragraph)
 }
 
 /**
@@ -656,6 +675,10 @@ export function speakerMentions(
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
     start = k + 1;
+    // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
+    // before what the sentence's verbs of saying read.
+    const aged = namedSubject(sentence, surnames, true);
+    if (aged) out.push({ at: aged.start, speaker: aged });
     sentence.forEach((t, i) => {
       if (!t.word || quoted(t)) return;
       let subject: Subject = null;
@@ -682,7 +705,7 @@ export function speakerMentions(
     // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
     // the sentence before is the one a pronoun means, though that sentence reports no speech.
     const said = out.length > 0 && out[out.length - 1].at >= (sentence[0]?.start ?? 0);
-    const name = said ? null : namedSubject(sentence, surnames);
+    const name = said || aged ? null : namedSubject(sentence, surnames);
     if (name) out.push({ at: name.start, speaker: name });
   }
   return out;
@@ -697,18 +720,22 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * when the text wrote it as the last of a longer name: a capitalised first word is as often a
  * place, a company or a common noun.
  */
-function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | null {
+function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
   const words = sentence.filter((t) => t.word || t.text === ',');
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
   let end = k;
   while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
-  if (
-    end - k < (surnames.has(words[k]?.folded ?? '') ? 1 : 2) ||
-    !words[end]?.word ||
-    !/^\p{Ll}/u.test(words[end].text)
-  )
-    return null;
+  // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.
+  const aged =
+    end - k >= 2 &&
+    words[end]?.text === ',' &&
+    /^\d{1,3}$/u.test(words[end + 1]?.text ?? '') &&
+    words[end + 2]?.text === ',';
+  // (One word only as a surname; "University", "Office" are a body's words, never one.)
+  const surname = surnames.has(words[k]?.folded ?? '') && !BODIES.has(words[k].folded);
+  if (agedOnly && !aged) return null;
+  if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
   const first = words[k].folded;
   if (NOT_AN_ENGLISH_SUBJECT.has(first) || PRONOUNS.has(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;

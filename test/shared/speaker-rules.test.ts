@@ -190,3 +190,32 @@ describe('the speaker of a quote: rules from the errors of dev4', () => {
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: who spoke last, and how far back (dev4)', () => {
+  it('a quote with no attribution is not the speaker’s of a paragraph or more before (pull quotes)', () => {
+    const en =
+      '“I will keep the shop open as long as I can,” said Omar Reyes, the owner.\n\n' +
+      '“People here need a place to meet.”\n\nRead more about him\n\n' +
+      '“She never once turned a neighbour away from her door.”\n\nLena Cruz, 70, ran the bakery for forty years.';
+    expect(speakers(en, 'direct')).toEqual(['Omar Reyes', 'Omar Reyes', null]);
+  });
+
+  it('English: "Name Name, 51, was…" names a person, the one "she said" means after it', () => {
+    const en =
+      'Freda Ocran, 51, was a nurse who worked nights at the city hospital. After her shifts, she rang the ' +
+      'bell so her sons would carry her bags. “Don’t you know I’m the queen,” she would tell them.';
+    expect(speakers(en, 'direct')).toEqual(['Freda Ocran']);
+    // (Before a sentence whose verb of saying reads a body: "…who took to Facebook to warn others".)
+    const warn =
+      'Jason Hale, 50, was a bus driver with the city transit department who went on Facebook to warn others. ' +
+      '“This is real and it is here,” he said in a video.';
+    expect(speakers(warn, 'direct')).toEqual(['Jason Hale']);
+  });
+
+  it('English: a body’s word ("University", "Office") is never a surname', () => {
+    const en =
+      'Ben Marsh taught at Lakeview University for thirty years.\n\n(University of Lakeview)\n\n' +
+      '“He was the best teacher this department ever had.”\n\nBen Marsh, 88, died in April.';
+    expect(speakers(en, 'direct')).toEqual([null]);
+  });
+});
