@@ -21,7 +21,8 @@ interface Token {
   word: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640.-]*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
+// (A word keeps a point inside it, "U.S.", "Ltd.", but not two: «برناردشو.. الذي» is a word and a pause.)
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|\.(?!\.))*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
 
 /** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
@@ -38,7 +39,11 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
     // (Nor after an Arabic one-letter title: د. "Dr.", م. "Eng.", أ. "Prof.".)
     const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof|[\u0621-\u064A])\.$/u.test(t);
-    const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
+    // ("Acme Corp. said", "Widgets Inc. and…": a company's point before a word in lower case ends no sentence.)
+    const company =
+      /^(Corp|Inc|Co|Cos|Ltd|Bros|Plc|Llc)\.$/iu.test(t) && /^\s+[\p{Ll}\d,;]/u.test(text.slice(m.index + m[0].length));
+    const stop =
+      t.length > 1 && t.endsWith('.') && !abbreviation && !company && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
     const word = /^[\p{L}\p{N}]/u.test(t);
@@ -109,6 +114,7 @@ const ARABIC_STOPS = fold([
   'هذا',
   // When, not who: وكتب ليلة زواجها في مذكراته: «…».
   'ليلة',
+  'يوما',
   'عشية',
   'أثناء',
   'حين',
@@ -256,6 +262,29 @@ function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span |
   return null;
 }
 
+/** Media a statement is given to (لوكالة الأنباء، لصحيفة…): whom it was said to, not a title's genitive. */
+const MEDIUM = /^[وف]?(لوكال|لصحيف|لقنا|لموقع|لشبك|لاذاع|لرويترز|لبي)/u;
+
+/**
+ * A title's genitive in ل that runs on to a name right before إن / أن (المدير العام للشركة المطورة
+ * للشارع الذكي زو يونج إن…): that name, when only words come between (no stop), at most eight, and
+ * the last ones, before the complementizer, are not nouns with ال or ل (a name, not a noun phrase).
+ */
+function titleNameInL(tokens: Token[], k: number): Span | null {
+  if (MEDIUM.test(tokens[k].folded)) return null;
+  for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+    const t = tokens[j];
+    if (!t.word) return null;
+    if (COMPLEMENTIZERS.has(t.folded)) {
+      let n = j;
+      while (n - 1 > k && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) n--;
+      return n < j ? { start: tokens[n].start, end: tokens[j - 1].end } : null;
+    }
+    if (inSet(t.folded, ARABIC_STOPS)) return null;
+  }
+  return null;
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -313,7 +342,17 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
     // between commas: المتحدث باسم الجيش لإسرائيلي، أفيخاي أدرعي، قال.)
-    if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) break;
+    if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) {
+      // (Unless the title runs on in ل to a name before إن / أن: المدير العام للشركة المطورة زو يونج إن.)
+      const named = title(words[0]) ? titleNameInL(tokens, k) : null;
+      if (named) return { start: words[0].start, end: named.end };
+      break;
+    }
+    // وسأل ألفرد أخته: a word with a possessive after a one-word name is whom it was said to.
+    // (A name such as ألفرد folds to ال…: the title test reads the text as written.)
+    const named = !inSet(words[0]?.folded ?? '', TITLES) && !/^ال/u.test(words[0]?.text ?? 'ال');
+    if (arabic && words.length === 1 && named && !/^(ال|ل)/u.test(t.folded) && /.(ته|يه|تها|يها)$/u.test(t.folded))
+      break;
     // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
     if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
     if (PRONOUNS.has(t.folded) && words.length === 0) return pronounOf(t.folded);
@@ -533,6 +572,15 @@ export function speakerFromText(
   // The sentence: back to the last sentence end before the quote, on to the first after it.
   let first = before.length;
   while (first > 0 && !SENTENCE_END.test(before[first - 1].text) && before[first - 1].text !== '\n') first--;
+  // (الذي / التي never opens a sentence: the points before it are a pause, «كـ جورج برناردشو.. الذي قال:».)
+  if (/^(الذي|التي)$/u.test(before[first]?.folded ?? '')) {
+    let k = first;
+    while (k > 0 && before[k - 1].text === '.') k--;
+    while (k > 0 && !SENTENCE_END.test(before[k - 1].text) && before[k - 1].text !== '\n') k--;
+    // (The pause's points go, so the subject runs back over them to the name.)
+    if (k < first) before.splice(k, first - k, ...before.slice(k, first).filter((t) => t.text !== '.'));
+    first = k;
+  }
   const head = before.slice(first);
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
@@ -686,6 +734,8 @@ export function speakerMentions(
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
+      // (هل تعلق قلبك…؟ a question, not an attribution.)
+      else if (sentence[i - 1]?.folded === 'هل') return;
       else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);

@@ -219,3 +219,33 @@ describe('the speaker of a quote: who spoke last, and how far back (dev4)', () =
     expect(speakers(en, 'direct')).toEqual([null]);
   });
 });
+
+describe('the speaker of a quote: Arabic subjects and English company names (dev4)', () => {
+  it('Arabic: a title whose genitive is in ل runs on to the name before إن', () => {
+    const ar =
+      'وقال المدير التنفيذي للشركة الناشئة للطاقة النظيفة سامي فهد إن "الألواح الجديدة ستصل إلى الأسواق قريبا".';
+    expect(speakers(ar, 'direct')).toEqual(['المدير التنفيذي للشركة الناشئة للطاقة النظيفة سامي فهد']);
+    // (A medium after the title is whom it was said to, not part of it: لوكالة الأنباء.)
+    const medium = 'وقال وزير الطاقة لوكالة رويترز إن "الإنتاج سيرتفع في الربع المقبل من العام".';
+    expect(speakers(medium, 'direct')).toEqual(['وزير الطاقة']);
+  });
+
+  it('Arabic: after a one-word name, a word with a possessive (أخته، زوجته) is whom it was asked, and يوما is when', () => {
+    expect(speakers('وسأل سامر أخته يوما: "هل ترين أن نسافر إلى المدينة هذا الصيف؟"', 'direct')).toEqual(['سامر']);
+  });
+
+  it('Arabic: الذي after two points goes back to the name before them, and a question (هل) names no speaker', () => {
+    const ar = 'ورفض الجائزة بعض الكتاب كـ سامر فهد.. الذي قال مبررا رفضه: "جاءت الجائزة بعد أن وصلت إلى الشاطئ وحدي".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر فهد']);
+    const question =
+      'قالت ليلى إن "الرسائل وصلت كلها في موعدها". ثم سألها صديقها: هل تعلق الأمر بشخص آخر؟ ' +
+      'وفي المساء كتبت في دفترها: "لا أعرف كيف أشرح ما حدث اليوم في المكتب".';
+    expect(speakers(question, 'direct')).not.toContain('الأمر بشخص آخر');
+  });
+
+  it('English: "Northwind Corp. said": a company’s point before a word in lower case ends no sentence', () => {
+    expect(
+      speakers('“We expect the merger to create many jobs in the region,” Northwind Corp. said on Friday.', 'direct'),
+    ).toEqual(['Northwind Corp.']);
+  });
+});
