@@ -32,6 +32,9 @@ const DEV2 = {
 // The fourth, dev3, drawn the same way after dev2 when the speaker rules were reworked: the next
 // files again, so rules written from dev + dev2 are checked on articles they were not written from.
 const DEV3 = DEV2;
+// The fifth, dev4, drawn the same way after dev3 (issue 17's speaker work): the next files again, scored
+// before any rule was written from it.
+const DEV4 = DEV2;
 
 /**
  * A module of shared/ that imports nothing, compiled by esbuild on the spot: this script is plain
@@ -58,7 +61,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2, then dev3. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2, dev3, dev4. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -77,6 +80,9 @@ export function sample(seed) {
       files.slice(n, n + more).forEach((file) => out.push({ file, lang, half: 'dev2' }));
       const third = /** @type {Record<string, number>} */ (DEV3[/** @type {'ar' | 'en'} */ (lang)])[site];
       files.slice(n + more, n + more + third).forEach((file) => out.push({ file, lang, half: 'dev3' }));
+      const fourth = /** @type {Record<string, number>} */ (DEV4[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at = n + more + third;
+      files.slice(at, at + fourth).forEach((file) => out.push({ file, lang, half: 'dev4' }));
     }
   return out;
 }

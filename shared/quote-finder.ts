@@ -223,8 +223,8 @@ export function findQuotes(
   // a verb is often the one spoken to or about, and "he added" is the one who spoke last.)
   type Span = { start: number; end: number };
   const persons = people.filter((e) => e.label === personLabel && !e.orphaned);
-  const speakerOf = (span: Span, previous: Span | null, person: Span | null) => {
-    const read = speakerFromText(chars, span, previous, person);
+  const speakerOf = (span: Span, previous: Span | null, person: Span | null, at: number) => {
+    const read = speakerFromText(chars, span, previous, person, at);
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);
     const p = named ?? (read ? null : suggestSpeakerSpan(source, persons, span, personLabel));
     return p ? { start: p.start, end: p.end } : read;
@@ -276,7 +276,7 @@ export function findQuotes(
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
       if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
-    q.speaker = speakerOf(q, previous, person);
+    q.speaker = speakerOf(q, previous, person, previousAt);
     if (q.speaker) heard(q.speaker, q.start);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }

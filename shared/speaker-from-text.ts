@@ -21,7 +21,8 @@ interface Token {
   word: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640.-]*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
+// (A word keeps a point inside it, "U.S.", "Ltd.", but not two: «برناردشو.. الذي» is a word and a pause.)
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|\.(?!\.))*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
 
 /** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
@@ -38,7 +39,11 @@ function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
     // (Not after a title or an initial: "Dr. Jane Smith", "Anthony S. Fauci".)
     // (Nor after an Arabic one-letter title: د. "Dr.", م. "Eng.", أ. "Prof.".)
     const abbreviation = /^(\p{Lu}|Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr|Lt|Col|Prof|[\u0621-\u064A])\.$/u.test(t);
-    const stop = t.length > 1 && t.endsWith('.') && !abbreviation && (next === undefined || /\s/u.test(next)) ? 1 : 0;
+    // ("Acme Corp. said", "Widgets Inc. and…": a company's point before a word in lower case ends no sentence.)
+    const company =
+      /^(Corp|Inc|Co|Cos|Ltd|Bros|Plc|Llc)\.$/iu.test(t) && /^\s+[\p{Ll}\d,;]/u.test(text.slice(m.index + m[0].length));
+    const stop =
+      t.length > 1 && t.endsWith('.') && !abbreviation && !company && (next === undefined || /\s/u.test(next)) ? 1 : 0;
     if (stop) t = t.slice(0, -1);
     const len = Array.from(t).length;
     const word = /^[\p{L}\p{N}]/u.test(t);
@@ -109,6 +114,7 @@ const ARABIC_STOPS = fold([
   'هذا',
   // When, not who: وكتب ليلة زواجها في مذكراته: «…».
   'ليلة',
+  'يوما',
   'عشية',
   'أثناء',
   'حين',
@@ -156,6 +162,8 @@ const ENGLISH_STOPS = new Set([
 ]);
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'هو', 'هي', 'هم']);
+/** English quantifiers that stand for people already named ("All added…", "Most of the time…"): never a name. */
+const QUANTIFIERS = new Set('all most some many both each every few several others none another any'.split(' '));
 /** Pronouns that can only mean a person: "he said" is the last person who spoke, not "the ministry". */
 const PERSONAL = new Set(['he', 'she', 'هو', 'هي']);
 const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(word) ? 'person' : 'pronoun');
@@ -254,6 +262,29 @@ function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span |
   return null;
 }
 
+/** Media a statement is given to (لوكالة الأنباء، لصحيفة…): whom it was said to, not a title's genitive. */
+const MEDIUM = /^[وف]?(لوكال|لصحيف|لقنا|لموقع|لشبك|لاذاع|لرويترز|لبي)/u;
+
+/**
+ * A title's genitive in ل that runs on to a name right before إن / أن (المدير العام للشركة المطورة
+ * للشارع الذكي زو يونج إن…): that name, when only words come between (no stop), at most eight, and
+ * the last ones, before the complementizer, are not nouns with ال or ل (a name, not a noun phrase).
+ */
+function titleNameInL(tokens: Token[], k: number): Span | null {
+  if (MEDIUM.test(tokens[k].folded)) return null;
+  for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
+    const t = tokens[j];
+    if (!t.word) return null;
+    if (COMPLEMENTIZERS.has(t.folded)) {
+      let n = j;
+      while (n - 1 > k && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) n--;
+      return n < j ? { start: tokens[n].start, end: tokens[j - 1].end } : null;
+    }
+    if (inSet(t.folded, ARABIC_STOPS)) return null;
+  }
+  return null;
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -311,7 +342,17 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
     // between commas: المتحدث باسم الجيش لإسرائيلي، أفيخاي أدرعي، قال.)
-    if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) break;
+    if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) {
+      // (Unless the title runs on in ل to a name before إن / أن: المدير العام للشركة المطورة زو يونج إن.)
+      const named = title(words[0]) ? titleNameInL(tokens, k) : null;
+      if (named) return { start: words[0].start, end: named.end };
+      break;
+    }
+    // وسأل ألفرد أخته: a word with a possessive after a one-word name is whom it was said to.
+    // (A name such as ألفرد folds to ال…: the title test reads the text as written.)
+    const named = !inSet(words[0]?.folded ?? '', TITLES) && !/^ال/u.test(words[0]?.text ?? 'ال');
+    if (arabic && words.length === 1 && named && !/^(ال|ل)/u.test(t.folded) && /.(ته|يه|تها|يها)$/u.test(t.folded))
+      break;
     // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
     if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
     if (PRONOUNS.has(t.folded) && words.length === 0) return pronounOf(t.folded);
@@ -360,6 +401,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   }
   if (words.length === 0) return null;
   if (words.length === 1 && PRONOUNS.has(words[0].folded)) return pronounOf(words[0].folded);
+  if (words.length === 1 && QUANTIFIERS.has(words[0].folded)) return 'pronoun';
   const pronoun = words.find((w) => PRONOUNS.has(w.folded));
   if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
@@ -487,6 +529,8 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   start++;
   const first = head[start];
   if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
+  // (وأضاف: «… ميل، وجهدا إضافيا للدفاع…»، مؤكدا أن: a clause that ends a quotation is its words, not a verb's.)
+  if (head.slice(start, end).some((t) => QUOTE_MARK.test(t.text))) return null;
   if (inSet(first.folded, NOT_A_VERB) || /^[وف]ال/u.test(first.folded) || isParticiple(first.folded)) return null;
   if (head.slice(0, start).some((t) => COMPLEMENTIZERS.has(t.folded))) return null;
   const s = subjectAfter(head.slice(0, end), start + 1);
@@ -521,12 +565,22 @@ export function speakerFromText(
   quote: Span,
   previous: Span | null,
   person: Span | null = previous,
+  previousAt: number = previous?.start ?? -1,
 ): Span | null {
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
   let first = before.length;
   while (first > 0 && !SENTENCE_END.test(before[first - 1].text) && before[first - 1].text !== '\n') first--;
+  // (الذي / التي never opens a sentence: the points before it are a pause, «كـ جورج برناردشو.. الذي قال:».)
+  if (/^(الذي|التي)$/u.test(before[first]?.folded ?? '')) {
+    let k = first;
+    while (k > 0 && before[k - 1].text === '.') k--;
+    while (k > 0 && !SENTENCE_END.test(before[k - 1].text) && before[k - 1].text !== '\n') k--;
+    // (The pause's points go, so the subject runs back over them to the name.)
+    if (k < first) before.splice(k, first - k, ...before.slice(k, first).filter((t) => t.text !== '.'));
+    first = k;
+  }
   const head = before.slice(first);
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
@@ -618,8 +672,26 @@ export function speakerFromText(
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
   const subject = englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
-  // No attribution in the sentence: news goes on quoting the one who spoke last.
-  return previous;
+  // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
+  // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
+  // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
+  return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+}
+
+/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to`. */
+function paragraphBetween(chars: readonly string[], from: number, to: number): boolean {
+  if (from < 0) return false;
+  let k = from;
+  while (k < to && chars[k] !== '\n') k++; // the end of the paragraph of `from`
+  let words = false;
+  for (; k < to; k++) {
+    if (chars[k] === '\n') {
+      if (words) return true;
+      continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(chars[k])) words = true;
+  }
+  return false; // (the words since the last line break are the quote's own paragraph)
 }
 
 /**
@@ -636,18 +708,25 @@ export function speakerMentions(
   const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
+  const lower = new Set(tokens.filter((t) => t.word && /^\p{Ll}/u.test(t.text)).map((t) => t.folded));
   // Last words of names the text writes in full (Eleni Koutsoukosta): "Koutsoukosta" alone is that person.
   const surnames = new Set(
     tokens
       .filter((t, k) => k > 0 && tokens[k - 1].word && /^\p{Lu}\p{Ll}/u.test(tokens[k - 1].text) && t.word)
       .filter((t) => /^\p{Lu}\p{Ll}/u.test(t.text))
-      .map((t) => t.folded),
+      .map((t) => t.folded)
+      // ("… from Obituaries Read more": a word the text also writes in lower case is not a name.)
+      .filter((w) => !lower.has(w)),
   );
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
     start = k + 1;
+    // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
+    // before what the sentence's verbs of saying read.
+    const aged = namedSubject(sentence, surnames, true);
+    if (aged) out.push({ at: aged.start, speaker: aged });
     sentence.forEach((t, i) => {
       if (!t.word || quoted(t)) return;
       let subject: Subject = null;
@@ -655,18 +734,28 @@ export function speakerMentions(
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
+      // (هل تعلق قلبك…؟ a question, not an attribution.)
+      else if (sentence[i - 1]?.folded === 'هل') return;
       else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';
-        subject = isArabic(t.text) ? (before ?? after) : pronoun ? null : (before ?? after);
+        // "…” into later trials, said Daniel Salmon": a name right after the verb is its subject, as
+        // speakerFromText reads it, not the words before the verb.
+        // (Only after the comma or the mark that closes the quote: "She said AMK is…" is not inverted.)
+        const inverted =
+          !isArabic(t.text) &&
+          after &&
+          /^[,”"’]$/u.test(sentence[i - 1]?.text ?? '') &&
+          /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
+        subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
       }
       if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
     });
     // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
     // the sentence before is the one a pronoun means, though that sentence reports no speech.
     const said = out.length > 0 && out[out.length - 1].at >= (sentence[0]?.start ?? 0);
-    const name = said ? null : namedSubject(sentence, surnames);
+    const name = said || aged ? null : namedSubject(sentence, surnames);
     if (name) out.push({ at: name.start, speaker: name });
   }
   return out;
@@ -681,19 +770,24 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * when the text wrote it as the last of a longer name: a capitalised first word is as often a
  * place, a company or a common noun.
  */
-function namedSubject(sentence: Token[], surnames: ReadonlySet<string>): Span | null {
+function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
   const words = sentence.filter((t) => t.word || t.text === ',');
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
   let end = k;
   while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
-  if (
-    end - k < (surnames.has(words[k]?.folded ?? '') ? 1 : 2) ||
-    !words[end]?.word ||
-    !/^\p{Ll}/u.test(words[end].text)
-  )
-    return null;
-  if (NOT_AN_ENGLISH_SUBJECT.has(words[k].folded) || PRONOUNS.has(words[k].folded) || isArabic(words[k].text))
+  // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.
+  const aged =
+    end - k >= 2 &&
+    words[end]?.text === ',' &&
+    /^\d{1,3}$/u.test(words[end + 1]?.text ?? '') &&
+    words[end + 2]?.text === ',';
+  // (One word only as a surname; "University", "Office" are a body's words, never one.)
+  const surname = surnames.has(words[k]?.folded ?? '') && !BODIES.has(words[k].folded);
+  if (agedOnly && !aged) return null;
+  if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
+  const first = words[k].folded;
+  if (NOT_AN_ENGLISH_SUBJECT.has(first) || PRONOUNS.has(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
   if (/^(the|a|an)$/u.test(words[k].folded)) return null;
   return { start: words[k].start, end: words[end - 1].end };

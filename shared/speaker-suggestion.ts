@@ -101,9 +101,9 @@ export function suggestSpeaker(
   const from = Math.max(0, quote.start - MENTIONS_BEFORE);
   const chars = Array.from(sliceCodePoints(source, 0, quote.end + 200)); // (the words speakerFromText reads)
   const mentions = speakerMentions(chars.slice(from, quote.start));
-  const last = mentions[mentions.length - 1]?.speaker;
-  const previous = last ? { start: last.start + from, end: last.end + from } : null;
-  const read = speakerFromText(chars, quote, previous);
+  const last = mentions[mentions.length - 1];
+  const previous = last ? { start: last.speaker.start + from, end: last.speaker.end + from } : null;
+  const read = speakerFromText(chars, quote, previous, previous, last ? last.at + from : -1);
   const named = read && people.find((e) => e.start < read.end && read.start < e.end);
   return named ? named.id : (suggestSpeakerSpan(source, people, quote, personLabel)?.id ?? null);
 }

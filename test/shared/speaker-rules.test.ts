@@ -152,3 +152,100 @@ describe("with the document's people tagged", () => {
     expect(findQuotes(en, people).map((q) => q.speaker)).toEqual([dana, dana]);
   });
 });
+
+// Rules from the errors of dev4 (and the halves before it), issue 17: sentences written here.
+describe('the speaker of a quote: rules from the errors of dev4', () => {
+  it('English: "…,” said NAME after the quote names the speaker, and the next quote is that speaker’s too', () => {
+    const en =
+      '“This result is good news for the whole field, and worth pursuing” into larger trials, said Dana Holt, ' +
+      'a director at the institute. “Many early results never turn into products people can use.”';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt', 'Dana Holt']);
+    // (Not after "She said": "She said Acme is…" has its subject before the verb.)
+    const pronoun =
+      'Mary Stone founded the firm ten years ago. She said Acme is looking at two new clients this year.\n\n' +
+      '"It could take a few weeks or a few months to finish the work," she estimated.';
+    expect(speakers(pronoun, 'direct')).toEqual(['Mary Stone']);
+  });
+
+  it('English: a capitalised word the text also writes in lower case ("Read more about him") is not a name', () => {
+    const en =
+      'Tom Reed, a farmer, fixed old radios all his life.\n\nRead more about him from Obituaries Read more ' +
+      'about him\n\n“We will miss his stories about the war,” she said.\n\nYou can read the rest online.';
+    expect(speakers(en, 'direct')).not.toEqual(['Read']);
+  });
+
+  it('English: a quantifier ("All added…", "Most of…") is not a speaker', () => {
+    const en =
+      'Some were well known, and many were not. All added their voices to the call for a new law.\n\n' +
+      '“Nobody should have to wait this long for help,” the letter said.';
+    const found = findQuotes(en).map((q) => q.speaker && cpSlice(en, q.speaker.start, q.speaker.end));
+    expect(found).not.toContain('All');
+    expect(speakers(en, 'direct')).toEqual(['the letter']);
+  });
+
+  it('Arabic: the clause that ends a quotation is not the subject of the participle after it', () => {
+    const ar =
+      'وقال سامر عادل إن "الأسواق تتغير بسرعة". وأضاف: "يتطلب الأمر صبرا طويلا، وجهدا كبيرا للحفاظ على الثقة"، ' +
+      'مؤكدا أنه "بمجرد أن نفقد هذه الثقة سيصعب علينا استعادتها".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: who spoke last, and how far back (dev4)', () => {
+  it('a quote with no attribution is not the speaker’s of a paragraph or more before (pull quotes)', () => {
+    const en =
+      '“I will keep the shop open as long as I can,” said Omar Reyes, the owner.\n\n' +
+      '“People here need a place to meet.”\n\nRead more about him\n\n' +
+      '“She never once turned a neighbour away from her door.”\n\nLena Cruz, 70, ran the bakery for forty years.';
+    expect(speakers(en, 'direct')).toEqual(['Omar Reyes', 'Omar Reyes', null]);
+  });
+
+  it('English: "Name Name, 51, was…" names a person, the one "she said" means after it', () => {
+    const en =
+      'Freda Ocran, 51, was a nurse who worked nights at the city hospital. After her shifts, she rang the ' +
+      'bell so her sons would carry her bags. “Don’t you know I’m the queen,” she would tell them.';
+    expect(speakers(en, 'direct')).toEqual(['Freda Ocran']);
+    // (Before a sentence whose verb of saying reads a body: "…who took to Facebook to warn others".)
+    const warn =
+      'Jason Hale, 50, was a bus driver with the city transit department who went on Facebook to warn others. ' +
+      '“This is real and it is here,” he said in a video.';
+    expect(speakers(warn, 'direct')).toEqual(['Jason Hale']);
+  });
+
+  it('English: a body’s word ("University", "Office") is never a surname', () => {
+    const en =
+      'Ben Marsh taught at Lakeview University for thirty years.\n\n(University of Lakeview)\n\n' +
+      '“He was the best teacher this department ever had.”\n\nBen Marsh, 88, died in April.';
+    expect(speakers(en, 'direct')).toEqual([null]);
+  });
+});
+
+describe('the speaker of a quote: Arabic subjects and English company names (dev4)', () => {
+  it('Arabic: a title whose genitive is in ل runs on to the name before إن', () => {
+    const ar =
+      'وقال المدير التنفيذي للشركة الناشئة للطاقة النظيفة سامي فهد إن "الألواح الجديدة ستصل إلى الأسواق قريبا".';
+    expect(speakers(ar, 'direct')).toEqual(['المدير التنفيذي للشركة الناشئة للطاقة النظيفة سامي فهد']);
+    // (A medium after the title is whom it was said to, not part of it: لوكالة الأنباء.)
+    const medium = 'وقال وزير الطاقة لوكالة رويترز إن "الإنتاج سيرتفع في الربع المقبل من العام".';
+    expect(speakers(medium, 'direct')).toEqual(['وزير الطاقة']);
+  });
+
+  it('Arabic: after a one-word name, a word with a possessive (أخته، زوجته) is whom it was asked, and يوما is when', () => {
+    expect(speakers('وسأل سامر أخته يوما: "هل ترين أن نسافر إلى المدينة هذا الصيف؟"', 'direct')).toEqual(['سامر']);
+  });
+
+  it('Arabic: الذي after two points goes back to the name before them, and a question (هل) names no speaker', () => {
+    const ar = 'ورفض الجائزة بعض الكتاب كـ سامر فهد.. الذي قال مبررا رفضه: "جاءت الجائزة بعد أن وصلت إلى الشاطئ وحدي".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر فهد']);
+    const question =
+      'قالت ليلى إن "الرسائل وصلت كلها في موعدها". ثم سألها صديقها: هل تعلق الأمر بشخص آخر؟ ' +
+      'وفي المساء كتبت في دفترها: "لا أعرف كيف أشرح ما حدث اليوم في المكتب".';
+    expect(speakers(question, 'direct')).not.toContain('الأمر بشخص آخر');
+  });
+
+  it('English: "Northwind Corp. said": a company’s point before a word in lower case ends no sentence', () => {
+    expect(
+      speakers('“We expect the merger to create many jobs in the region,” Northwind Corp. said on Friday.', 'direct'),
+    ).toEqual(['Northwind Corp.']);
+  });
+});

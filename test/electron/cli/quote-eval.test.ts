@@ -97,7 +97,11 @@ describe('tahrir quote-eval', () => {
       [['--gold', 'changed.json', '--corpus', 'corpus'], 1, /ar\/one\.txt: its bytes are not the ones labelled/u],
       [['--gold', 'changed.json', '--corpus', 'elsewhere'], 1, /elsewhere\/ar\/one\.txt: no such file/u],
       [['--corpus', 'corpus'], 2, /--gold is needed/u],
-      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2, dev3, test or all \(got train\)/u],
+      [
+        ['--gold', 'bad.json', '--half', 'train'],
+        2,
+        /--half must be dev, dev2, dev3, dev4, test or all \(got train\)/u,
+      ],
     ];
     for (const [args, code, message] of cases) {
       const r = await tahrir(['quote-eval', ...args], root);
@@ -132,13 +136,17 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // the speaker rules of dev3 (0.667 and 0.760 before), are short of the 0.80 goal: floors only.
   // dev2's Arabic direct quotes (0.84) are below the goal too: floors only. dev3 after the rules:
   // speakers 0.889 Arabic (8 of 9), 0.975 English (0.667, 0.950 before); indirect 0.63, 0.64.
+  // dev4 (20 articles, issue 17's speaker work) was scored on the rules before it, unseen: speakers
+  // 0.857 Arabic (18 of 21), 0.279 English (12 of 43: pull quotes over obituaries, which name no
+  // one, took the last entry's speaker); after the rules written from its errors 1.000 and 0.884.
+  // Those rules left the test half at 0.667 Arabic (20 of 30, one fewer) and 0.760 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.94,
       'ar indirect': 0.93,
       'en direct': 0.94,
       'en indirect': 0.86,
-      'ar speaker': 0.82,
+      'ar speaker': 0.86,
       'en speaker': 0.95,
     },
     dev2: {
@@ -157,13 +165,21 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar speaker': 0.85,
       'en speaker': 0.95,
     },
+    dev4: {
+      'ar direct': 0.95,
+      'ar indirect': 0.64,
+      'en direct': 0.9,
+      'en indirect': 0.64,
+      'ar speaker': 0.95,
+      'en speaker': 0.86,
+    },
     test: {
       'ar direct': 0.95,
       'ar indirect': 0.72,
       'en direct': 0.97,
       'en indirect': 0.8,
       'ar speaker': 0.66,
-      'en speaker': 0.72,
+      'en speaker': 0.74,
     },
   };
   for (const [half, floors] of Object.entries(FLOORS))
