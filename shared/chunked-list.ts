@@ -2,6 +2,8 @@
 // items of 100,000 copies a few hundred items and the chunk table (~200 entries), not the 100,000 (a block copy of
 // that many took ~3 ms on the editor's thread, with the garbage it leaves; the open suggestions change per keypress).
 
+import { partitionPoint, upperBound } from './sorted-search';
+
 /** Items in chunks of at most this many. */
 const CHUNK = 512;
 
@@ -32,14 +34,8 @@ export class ChunkedList<T> implements Iterable<T> {
 
   /** The chunk holding index `i` (0 ≤ i < length). */
   private chunkOf(i: number): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // starts[chunks.length] is the length, past i: the last chunk starting at or before i.
+    return upperBound(this.starts, i) - 1;
   }
 
   at(i: number): T | undefined {
@@ -50,24 +46,11 @@ export class ChunkedList<T> implements Iterable<T> {
 
   /** The first index where `before` is false, it being true for a prefix of the list (binary search). */
   partitionPoint(before: (item: T) => boolean): number {
-    let lo = 0;
-    let hi = this.chunks.length;
     // The chunk: the last whose first item is before.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (before(this.chunks[mid][0])) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.chunks.length, (c) => before(this.chunks[c][0]));
     if (lo === 0) return 0;
     const chunk = this.chunks[lo - 1];
-    let a = 0;
-    let b = chunk.length;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (before(chunk[mid])) a = mid + 1;
-      else b = mid;
-    }
-    return this.starts[lo - 1] + a;
+    return this.starts[lo - 1] + partitionPoint(chunk.length, (k) => before(chunk[k]));
   }
 
   /** This list with `edits` made (by `from`, not overlapping): the chunks they do not touch are shared. */
