@@ -168,6 +168,21 @@ export class Backend implements BackendOperations {
     return new Backend(abs, await readWorkspaceConfig(abs), options);
   }
 
+  /**
+   * A host's workspace (the desktop app's at start, `tahrir serve`'s): opened with its first listing
+   * begun at once (listEarly), so the folder is walked while the window or the page loads.
+   */
+  static async openListing(root: string, options: BackendOptions = {}): Promise<Backend> {
+    const backend = await Backend.open(root, options);
+    backend.listEarly();
+    return backend;
+  }
+
+  /** Is a listing begun by listEarly waiting for the first listDocuments to take it? */
+  get listingEarly(): boolean {
+    return this.early !== null;
+  }
+
   get config(): WorkspaceConfig {
     return this.loaded.config;
   }

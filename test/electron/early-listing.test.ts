@@ -24,6 +24,21 @@ async function workspace(): Promise<string> {
 }
 
 describe('Backend.listEarly', () => {
+  it('a host’s workspace (openListing: tahrir serve’s, the desktop app’s at start) is listed before the page asks', async () => {
+    const root = await workspace();
+    const hosted = await Backend.openListing(root);
+    const late = await Backend.open(root);
+    try {
+      expect(hosted.listingEarly).toBe(true);
+      expect(late.listingEarly).toBe(false);
+      const first = await hosted.listDocuments();
+      expect(hosted.listingEarly).toBe(false); // taken by the first listing
+      expect(first).toEqual(await late.listDocuments());
+    } finally {
+      await Promise.all([hosted.close(), late.close()]);
+    }
+  });
+
   it('answers the first listing with the same documents as a listing asked then', async () => {
     const root = await workspace();
     const early = await Backend.open(root);
