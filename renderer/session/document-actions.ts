@@ -465,7 +465,8 @@ export async function searchTexts(again = false): Promise<void> {
     const ids = await getApi().searchDocuments(words);
     if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
   } catch (e) {
-    if (seq === session().seq.search)
+    // 'cancelled': a later search (another window's, under serve) replaced it on the back end.
+    if (seq === session().seq.search && toErrorData(e).code !== 'cancelled')
       showNotice(t('notice.search-failed', { message: sayError(t, toErrorData(e)) }), 'error');
   }
 }
