@@ -4,7 +4,7 @@
 // in files of their own: opening (checked-sidecars.ts), saving (incoming-sidecar.ts, the store),
 // events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts),
 // the site templates of suggestions (site-templates.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, type Dirent } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
@@ -129,6 +129,7 @@ export class Backend implements BackendOperations {
   readonly entitySuggestions: WorkspaceEntitySuggestions;
   private readonly search: DocumentSearch;
   private gitName: Promise<string | undefined> | null = null;
+  private lastWalkRead = 0;
   /** The listing listEarly began, until the first listing takes it (or finds it stale). */
   private early: {
     started: number;
@@ -166,6 +167,26 @@ export class Backend implements BackendOperations {
         path: abs,
       });
     return new Backend(abs, await readWorkspaceConfig(abs), options);
+  }
+
+  /**
+   * A host's workspace (the desktop app's at start, `tahrir serve`'s): opened with its first listing
+   * begun at once (listEarly), so the folder is walked while the window or the page loads.
+   */
+  static async openListing(root: string, options: BackendOptions = {}): Promise<Backend> {
+    const backend = await Backend.open(root, options);
+    backend.listEarly();
+    return backend;
+  }
+
+  /** The folders the last listing's walk read itself (the early listing takes the watch's). */
+  get foldersReadByLastWalk(): number {
+    return this.lastWalkRead;
+  }
+
+  /** Is a listing begun by listEarly waiting for the first listDocuments to take it? */
+  get listingEarly(): boolean {
+    return this.early !== null;
   }
 
   get config(): WorkspaceConfig {
@@ -235,14 +256,18 @@ export class Backend implements BackendOperations {
    */
   listEarly(): void {
     if (this.early || this.closed) return;
-    // Watching from now on (the page's own listener would start it a moment later).
-    this.events.listen(() => undefined);
+    // Watching from now on (the page's own listener would start it a moment later); the watch's
+    // walk reads every folder once its watch is in place, and the listing walks those entries
+    // instead of reading the folders again (100,000 documents: 0.4–0.6 s on a loaded machine).
+    const { folders } = this.events.listenReading(() => undefined);
     // getWorkspace's other question, a git process (0.1–0.3 s on a loaded machine), asked now too.
     this.gitUserName().catch(() => undefined);
     const listing = this.events.watching().then(async () => {
-      const changes = this.events.changesSeen();
+      // Any change since the watch began, when its walk's entries are listed.
+      const changes = folders ? 0 : this.events.changesSeen();
       let readRest: (() => void) | undefined;
-      const documents = await this.listNow((read) => (readRest = read));
+      const documents = await this.listNow((read) => (readRest = read), folders ?? undefined);
+      folders?.clear(); // those the walk skipped (exports/)
       return { changes, documents, readRest };
     });
     listing.catch(() => undefined);
@@ -253,13 +278,14 @@ export class Backend implements BackendOperations {
    * A listing, the rest read after it when it left documents unread; `later`: handed the reading
    * to start it when it will (the early listing's, once the page has its answer).
    */
-  private async listNow(later?: (read: () => void) => void): Promise<DocumentSummary[]> {
+  private async listNow(
+    later?: (read: () => void) => void,
+    folders?: Map<string, Dirent[]>,
+  ): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
-    const options = {
-      cache: this.summaries,
-      maxTextBytes: this.options.maxTextBytes,
-      walk: await walkDocuments(this.root),
-    };
+    const walk = await walkDocuments(this.root, folders);
+    this.lastWalkRead = walk.foldersRead;
+    const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes, walk };
     let unread = 0;
     const listed = await listDocuments(this.root, this.config, {
       ...options,
@@ -318,10 +344,11 @@ export class Backend implements BackendOperations {
 
   /** The filter's words over every document's name, title and text (Arabic-normalized). */
   async searchDocuments(words: string[]): Promise<string[]> {
+    const search = this.search.begin(); // a later search cancels this one, even while it waits for the list
     // While the rest of a large workspace is read (100,000 documents: most of a minute), the
     // documents as last listed: every one is named, and its text searched all the same.
     const documents = this.reading && this.listed ? this.listed : await this.listDocuments();
-    return this.search.search(documents, words);
+    return this.search.search(documents, words, search);
   }
 
   /** git's user.name for the workspace, asked once: the editor's default annotator name. */

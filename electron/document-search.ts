@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../shared/api';
+import { TahrirError } from '../shared/errors';
 import { foldForFilter, foldWords, wordsMissing } from '../shared/document-filter';
 import type { WorkspaceConfig } from '../shared/model';
 import { textFileOf } from '../shared/workspace-layout';
@@ -28,6 +29,8 @@ interface Folded {
 export class DocumentSearch {
   private readonly kept = new Map<string, Folded>();
   private keptUnits = 0;
+  /** The last search begun (begin()): an older one still under way stops at its next slice. */
+  private latest = 0;
 
   constructor(
     private readonly root: string,
@@ -35,12 +38,31 @@ export class DocumentSearch {
     private readonly maxTextBytes = DEFAULT_MAX_TEXT_BYTES,
   ) {}
 
-  /** The ids, in the listing's order, of the documents holding every word (no words: all of them). */
-  async search(documents: readonly DocumentSummary[], words: readonly string[]): Promise<string[]> {
+  /**
+   * A search begins (its number, for search): the ones begun before it are answered by none, as the
+   * filter asks again at each pause in typing, and only its latest answer is shown. Each search of
+   * 100,000 texts took seconds of the CPU the page types on; left running, they piled up.
+   */
+  begin(): number {
+    return ++this.latest;
+  }
+
+  /**
+   * The ids, in the listing's order, of the documents holding every word (no words: all of them);
+   * 'cancelled' once a later search has begun (`search`: its begin(), one is taken when not given).
+   */
+  async search(
+    documents: readonly DocumentSummary[],
+    words: readonly string[],
+    search = this.begin(),
+  ): Promise<string[]> {
     const needles = foldWords(words);
     const out: string[] = [];
     for (let i = 0; i < documents.length; i++) {
-      if (i > 0 && i % SEARCH_SLICE === 0) await nextTurn();
+      if (i > 0 && i % SEARCH_SLICE === 0) {
+        await nextTurn();
+        if (search !== this.latest) throw new TahrirError('cancelled', 'a later search replaced this one');
+      }
       const d = documents[i];
       // The name and title first: the text is read only for the words they do not hold.
       const rest = wordsMissing(foldForFilter(`${d.id}\n${d.title ?? ''}`), needles);

@@ -83,7 +83,9 @@ async function start(): Promise<void> {
   let opened = false;
   for (const folder of candidates) {
     try {
-      await switchWorkspace(folder);
+      // Not listed here: the window opens at once, and the page's first getWorkspace takes the
+      // listing begun now (a list of 100,000 documents is walked while the window loads).
+      await useWorkspace(await Backend.openListing(resolve(folder)));
       opened = true;
       break;
     } catch (error) {
@@ -111,9 +113,19 @@ function currentBackend(): Backend {
 }
 
 async function switchWorkspace(folder: string): Promise<WorkspaceInfo> {
-  const root = resolve(folder);
-  const next = await Backend.open(root);
-  const info = await next.getWorkspace();
+  const next = await Backend.open(resolve(folder));
+  const info = await next.getWorkspace().catch(async (error: unknown) => {
+    await next.close();
+    throw error;
+  });
+  await useWorkspace(next);
+  mainWindow?.setTitle(`${info.name} — Tahrir`);
+  return info;
+}
+
+/** `next` becomes the open workspace (its events to the window); the one before is closed. */
+async function useWorkspace(next: Backend): Promise<void> {
+  const root = next.root;
   const previous = backend;
   unsubscribeBackend();
   backend = next;
@@ -126,8 +138,6 @@ async function switchWorkspace(folder: string): Promise<WorkspaceInfo> {
     await saveSettings();
     if (ipc) buildMenu();
   }
-  mainWindow?.setTitle(`${info.name} — Tahrir`);
-  return info;
 }
 
 /** What the desktop answers itself; the rest goes to the workspace's Backend (host-policy.ts). */

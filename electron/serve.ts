@@ -83,9 +83,8 @@ export function httpStatusFor(error: TahrirError): number {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
-  const backend = await Backend.open(root);
   // The list is read while the browser opens the page (see listEarly).
-  backend.listEarly();
+  const backend = await Backend.openListing(root);
   const rendererDir = options.rendererDir ?? findRendererDir();
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));

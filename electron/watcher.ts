@@ -3,7 +3,7 @@
 // `document-removed`, `documents-changed`. Our own saves are recognised by the sha256 of the
 // bytes we wrote and stay silent; temporary files (atomic saves, editors' swap files) are ignored.
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { watch, type Dirent, type FSWatcher } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { TahrirEvent } from '../shared/api';
@@ -27,6 +27,11 @@ export interface WorkspaceWatcherOptions {
    * watch there stops seeing a file once it was replaced by a rename (as every atomic save does).
    */
   perFolder?: boolean;
+  /**
+   * Handed each folder's entries as the first walk (start) reads them, its watch already in place
+   * (workspace-relative folder, '' for the root): the first listing walks none of them again.
+   */
+  onFolder?: (rel: string, entries: Dirent[]) => void;
 }
 
 /** What a path inside the workspace is, in the users' words. */
@@ -92,6 +97,7 @@ export class WorkspaceWatcher {
   private readonly maxWaitMs: number;
   private readonly onError?: (error: Error) => void;
   private readonly perFolder: boolean;
+  private onFolder?: (rel: string, entries: Dirent[]) => void;
   private watchers: FSWatcher[] = [];
   /** Per-folder mode: the watch of each folder (workspace-relative, '' for the root). */
   private readonly watchedDirs = new Map<string, FSWatcher>();
@@ -116,14 +122,16 @@ export class WorkspaceWatcher {
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.onError = options.onError;
     this.perFolder = options.perFolder ?? process.platform === 'linux';
+    this.onFolder = options.onFolder;
   }
 
   /** Starts watching; resolves once the watch is in place and the existing texts are known. */
   async start(): Promise<void> {
     // Per folder, one walk both watches the folders and learns the texts (two walks of a
     // 100,000-document workspace cost a second of the first listing's, which runs meanwhile).
-    if (this.perFolder) return this.watchTree('', true);
+    if (this.perFolder) return this.watchTree('', true).finally(() => (this.onFolder = undefined));
     await this.scan('');
+    this.onFolder = undefined; // before the watch: a change meanwhile is not seen, so none is handed on
     try {
       // Native recursive watching (macOS, Windows).
       const w = watch(this.root, { recursive: true }, (_event, name) => this.onRaw(name));
@@ -204,7 +212,9 @@ export class WorkspaceWatcher {
       );
       w.on('error', (e) => (dir === '' ? this.fail(e) : undefined));
       this.watchedDirs.set(dir, w);
-      for (const e of await readdir(join(this.root, dir), { withFileTypes: true })) {
+      const entries = await readdir(join(this.root, dir), { withFileTypes: true });
+      if (learn) this.onFolder?.(dir, entries);
+      for (const e of entries) {
         const rel = dir ? `${dir}/${e.name}` : e.name;
         const what = classifyChild(rel, e.name);
         if (what === 'ignored') continue;

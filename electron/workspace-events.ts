@@ -1,6 +1,7 @@
 // External changes to a workspace (another program, a git pull) and its export jobs' progress,
 // as TahrirEvents to every listener; the Backend's own saves stay silent (noteContent). The
 // watch starts with the first listener and stops with the last.
+import type { Dirent } from 'node:fs';
 import type { TahrirEvent } from '../shared/api';
 import { WorkspaceWatcher } from './watcher';
 
@@ -16,8 +17,20 @@ export class WorkspaceEvents {
   ) {}
 
   listen(listener: (event: TahrirEvent) => void): () => void {
+    return this.listenReading(listener).stop;
+  }
+
+  /**
+   * listen(), and when this starts the watch, the entries of each folder its first walk read (filled
+   * until watching() resolves), each read after that folder's watch was in place: a change there
+   * after it is counted in changesSeen(), from 0.
+   */
+  listenReading(listener: (event: TahrirEvent) => void): { stop: () => void; folders: Map<string, Dirent[]> | null } {
     this.listeners.add(listener);
+    let folders: Map<string, Dirent[]> | null = null;
     if (!this.watcher) {
+      const read = new Map<string, Dirent[]>();
+      folders = read;
       // Node 20's recursive watch on Linux stops seeing a file once it was replaced by a rename
       // (as every atomic save does): per-folder watching sees every change there.
       const watcher = new WorkspaceWatcher(
@@ -26,15 +39,16 @@ export class WorkspaceEvents {
           this.onChange(event);
           this.emit(event);
         },
-        { perFolder: process.platform === 'linux' },
+        { perFolder: process.platform === 'linux', onFolder: (rel, entries) => read.set(rel, entries) },
       );
       this.watcher = watcher;
       this.started = watcher.start().catch(() => undefined);
     }
-    return () => {
+    const stop = () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopWatching();
     };
+    return { stop, folders };
   }
 
   /** Resolves once the watch the first listener started is in place: a change made after it is reported. */

@@ -1,7 +1,7 @@
 // The workspace: a folder of `*.txt` documents (any depth), each with its sidecar
 // `<name>.annotations.json` beside it. Finds documents and lists them with status and counts.
 // A document whose text or sidecar cannot be read is still listed, with its problem.
-import { statSync } from 'node:fs';
+import { statSync, type Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentSummary } from '../shared/api';
@@ -52,6 +52,13 @@ export interface FindOptions {
    * count over the workspace (`tahrir stats`) holds one folder's names, not 100,000 documents'.
    */
   eachFolder?: (found: { texts: string[]; sidecars: string[] }) => void;
+  /**
+   * Folders already read (workspace-relative, '' for the root: the watch's first walk), taken from
+   * here instead of read again; a folder missing from it is read.
+   */
+  folders?: Map<string, Dirent[]>;
+  /** Counts the folders the walk read itself (readdir). */
+  onRead?: () => void;
 }
 
 /**
@@ -81,9 +88,13 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
       texts = [];
       sidecars = [];
     }
-    let entries;
+    let entries = options.folders?.get(rel);
+    options.folders?.delete(rel); // held no longer than needed
     try {
-      entries = await readdir(rel ? join(realRoot, rel) : realRoot, { withFileTypes: true });
+      if (!entries) {
+        options.onRead?.();
+        entries = await readdir(rel ? join(realRoot, rel) : realRoot, { withFileTypes: true });
+      }
     } catch (e) {
       if (rel === '') throw toTahrirError(e, root);
       continue; // an unreadable subfolder: skip it, list the rest
@@ -337,6 +348,8 @@ export interface DocumentWalk {
   sorted: string[];
   /** performance.now() when the walk began: a listing's budget counts from there. */
   started: number;
+  /** The folders it read itself (not handed to it). */
+  foldersRead: number;
 }
 
 /**
@@ -344,10 +357,13 @@ export interface DocumentWalk {
  * folder at a time as the walk reads it, and their order checked in slices (`tahrir serve` walks
  * while it serves the page its scripts: 100,000 ids at once held them back 0.5–1 s).
  */
-export async function walkDocuments(root: string): Promise<DocumentWalk> {
+export async function walkDocuments(root: string, folders?: Map<string, Dirent[]>): Promise<DocumentWalk> {
   const started = performance.now();
   const found = new Map<string, { text: boolean; sidecar: boolean }>();
+  let foldersRead = 0;
   const { realRoot } = await findFiles(root, {
+    folders,
+    onRead: () => foldersRead++,
     eachFolder: ({ texts, sidecars }) => {
       for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
       for (const s of sidecars) {
@@ -358,7 +374,7 @@ export async function walkDocuments(root: string): Promise<DocumentWalk> {
       }
     },
   });
-  return { realRoot, found, sorted: await sortIdsInSlices([...found.keys()]), started };
+  return { realRoot, found, sorted: await sortIdsInSlices([...found.keys()]), started, foldersRead };
 }
 
 /** Ids whose order is checked between two turns of the event loop. */

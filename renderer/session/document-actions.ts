@@ -4,7 +4,7 @@ import { getApi } from './api-connection';
 import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData, unsavedDocuments } from './autosave';
 import { dataFromSidecar, spanCount } from '../../shared/document-data';
 import { changeDocument } from './history';
-import { nextSession, session } from './session';
+import { nextSession, session, type SessionMemo } from './session';
 import { t } from './locale';
 import { showNotice } from './ui-actions';
 import { setStatus } from './annotation-actions';
@@ -353,19 +353,28 @@ export function matchesFilter(
   return documentFilter(filter, textMatches, teams)(d, 0);
 }
 
+/** The lists of the last filters kept for Backspace (visibleDocuments). */
+const KEPT_FILTERS = 8;
+
 export function visibleDocuments(s: TahrirState): DocumentSummary[] {
   const all = liveDocuments(s);
   const { memo } = session();
   const before = memo.visible;
-  if (
-    before &&
-    before.all === all &&
-    before.filter === s.filter &&
-    before.textMatches === s.textMatches &&
-    before.workspace === s.workspace &&
-    before.annotator === s.annotator
-  )
-    return before.out;
+  const sameList = (v: NonNullable<SessionMemo['visible']>) =>
+    v.all === all && v.textMatches === s.textMatches && v.workspace === s.workspace && v.annotator === s.annotator;
+  if (before && sameList(before) && before.filter === s.filter) return before.out;
+  // Backspace (or the filter typed again): a list made for these documents a few keys ago.
+  if (before && sameList(before)) {
+    memo.visibleBefore = memo.visibleBefore.filter(sameList);
+    const again = memo.visibleBefore.find((v) => v.filter === s.filter);
+    memo.visibleBefore = memo.visibleBefore.filter((v) => v !== again && v.filter !== before.filter);
+    memo.visibleBefore.push(before);
+    if (memo.visibleBefore.length > KEPT_FILTERS) memo.visibleBefore.shift();
+    if (again) {
+      memo.visible = again;
+      return again.out;
+    }
+  } else memo.visibleBefore = [];
   let out = all;
   let at: Int32Array | null = null;
   let parsed: DocumentFilter | null = null;
@@ -465,7 +474,8 @@ export async function searchTexts(again = false): Promise<void> {
     const ids = await getApi().searchDocuments(words);
     if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
   } catch (e) {
-    if (seq === session().seq.search)
+    // 'cancelled': a later search (another window's, under serve) replaced it on the back end.
+    if (seq === session().seq.search && toErrorData(e).code !== 'cancelled')
       showNotice(t('notice.search-failed', { message: sayError(t, toErrorData(e)) }), 'error');
   }
 }

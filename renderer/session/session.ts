@@ -47,6 +47,11 @@ export interface SessionMemo {
     /** Where in `all` each row of `out` is: what the next, narrower filter looks at again. */
     at: Int32Array | null;
   } | null;
+  /**
+   * The lists of the last filters typed over the same documents (newest last): Backspace back to one
+   * is that list again, not the whole list filtered anew.
+   */
+  visibleBefore: NonNullable<SessionMemo['visible']>[];
   search: { text: string; query: string; out: { start: number; end: number }[] } | null;
   /** The open entity and quote suggestions (annotation-suggestions.ts). */
   review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown } | null;
@@ -80,6 +85,7 @@ export class EditorSession {
   readonly memo: SessionMemo = {
     live: null,
     visible: null,
+    visibleBefore: [],
     search: null,
     review: null,
     progress: null,

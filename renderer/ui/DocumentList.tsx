@@ -28,11 +28,16 @@ export const ROW_HEIGHT = 84;
 const OVERSCAN = 10;
 
 export function DocumentList(): ReactElement {
-  // Counts follow after the keypress's frame (see SidePanel).
-  const documents = useDeferredValue(useTahrir(visibleDocuments));
+  // Counts follow after the keypress's frame (see SidePanel); a keystroke in the filter shows its
+  // rows in its own frame (a few rows rendered whatever the list's length), not one frame later.
+  const visible = useTahrir(visibleDocuments);
+  const deferred = useDeferredValue(visible);
   const filter = useTahrir((s) => s.filter);
-  // The filter the rows shown are for (deferred with them): on the list for tests and the bench.
-  const shownFor = useDeferredValue(filter);
+  const deferredFilter = useDeferredValue(filter);
+  const typed = filter !== deferredFilter;
+  const documents = typed ? visible : deferred;
+  // The filter the rows shown are for: on the list for tests and the bench.
+  const shownFor = typed ? filter : deferredFilter;
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
   const t = useTranslator();

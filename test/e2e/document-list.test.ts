@@ -98,6 +98,28 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     expect((await inView())[0]).not.toBe('batch-003/article-01999');
   });
 
+  it('shows a keystroke’s rows in the keystroke’s own task, not in a deferred render a frame later', async () => {
+    const filter = page.getByLabel('Filter documents');
+    await filter.fill('');
+    await expect.poll(setSize).toBe(String(TOTAL));
+    // The input event as a keystroke sends it; read back after its microtasks (where React flushes a
+    // discrete event's render), before any other task or frame could render a deferred list.
+    const shown = await page.evaluate(async () => {
+      const input = document.querySelector<HTMLInputElement>('.filter')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, 'article-0499');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      const list = document.querySelector<HTMLElement>('.document-list ul')!;
+      return {
+        for: list.dataset.filter,
+        ids: [...list.querySelectorAll('.document-item')].map((b) => b.getAttribute('data-doc-id')),
+      };
+    });
+    expect(shown.for).toBe('article-0499');
+    expect(shown.ids).toEqual(Array.from({ length: 10 }, (_, i) => `batch-009/article-0499${i}`));
+    await filter.fill('');
+  });
+
   it('scrolls the current document into view when the keyboard opens the next one', async () => {
     await scrollListTo(1e9);
     await page.locator('[data-doc-id="batch-009/article-04990"]').click();

@@ -35,6 +35,26 @@ describe('searchDocuments', () => {
     }
   });
 
+  it('stops a search once a later one has begun (the filter shows only its latest answer): it is answered cancelled', async () => {
+    const root = await tempFolder();
+    await writeFiles(
+      root,
+      Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`d${i}.txt`, `Title ${i}\n\nThe body of ${i}.\n`])),
+    );
+    const backend = await Backend.open(root);
+    try {
+      await backend.listDocuments();
+      const first = backend.searchDocuments(['body', 'zzz']);
+      const second = backend.searchDocuments(['body', 'of', '299']);
+      await expect(first).rejects.toMatchObject({ code: 'cancelled' });
+      expect(await second).toEqual(['d299']);
+      // One at a time, each is answered.
+      expect(await backend.searchDocuments(['body', 'zzz'])).toEqual([]);
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('lists each document under its title, extracted from the text until the sidecar has one', async () => {
     const root = await tempFolder();
     await writeFiles(root, {

@@ -2,13 +2,14 @@
 // first listDocuments as a listing asked then would, and a change seen on disk since its walk began
 // makes that listing read the folder again. The watcher's walk classifies a folder's names alone
 // (classifyChild), as classifyWorkspacePath classifies the whole path.
-import { writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { TahrirEvent } from '../../shared/api';
 import { documentIdOf } from '../../shared/workspace-layout';
 import { Backend } from '../../electron/backend';
-import { classifyChild, classifyWorkspacePath } from '../../electron/watcher';
+import { WorkspaceWatcher, classifyChild, classifyWorkspacePath } from '../../electron/watcher';
 import { compareIds, walkDocuments } from '../../electron/workspace';
 import { tempFolder, writeFiles } from './temp-folder';
 
@@ -24,6 +25,21 @@ async function workspace(): Promise<string> {
 }
 
 describe('Backend.listEarly', () => {
+  it('a host’s workspace (openListing: tahrir serve’s, the desktop app’s at start) is listed before the page asks', async () => {
+    const root = await workspace();
+    const hosted = await Backend.openListing(root);
+    const late = await Backend.open(root);
+    try {
+      expect(hosted.listingEarly).toBe(true);
+      expect(late.listingEarly).toBe(false);
+      const first = await hosted.listDocuments();
+      expect(hosted.listingEarly).toBe(false); // taken by the first listing
+      expect(first).toEqual(await late.listDocuments());
+    } finally {
+      await Promise.all([hosted.close(), late.close()]);
+    }
+  });
+
   it('answers the first listing with the same documents as a listing asked then', async () => {
     const root = await workspace();
     const early = await Backend.open(root);
@@ -35,6 +51,53 @@ describe('Backend.listEarly', () => {
       expect(first.map((d) => d.id)).toEqual(['a', 'news/b', 'news/deep/c']);
     } finally {
       await Promise.all([early.close(), late.close()]);
+    }
+  });
+
+  it('walks no folder the watch’s first walk read: each is read once at open, not twice', async () => {
+    const root = await workspace();
+    const early = await Backend.openListing(root);
+    const late = await Backend.open(root);
+    try {
+      const first = await early.listDocuments();
+      expect(early.foldersReadByLastWalk).toBe(0);
+      expect(first).toEqual(await late.listDocuments());
+      expect(late.foldersReadByLastWalk).toBe(3); // ., news, news/deep
+    } finally {
+      await Promise.all([early.close(), late.close()]);
+    }
+  });
+
+  it('the walk over the folders the watch read finds what a walk of its own finds', async () => {
+    const root = await workspace();
+    await writeFiles(root, {
+      'exports/x.txt': 'an export, not a document',
+      '.git/y.txt': 'hidden',
+      'node_modules/z.txt': 'skipped',
+      'news/__pycache__/p.txt': 'skipped',
+      'news/e.annotations.json': '{}',
+      '#draft#/d.txt': 'not watched, walked',
+      'news/f.txt~': 'a backup',
+    });
+    await symlink(join(root, 'a.txt'), join(root, 'news', 'linked.txt'));
+    const folders = new Map<string, Dirent[]>();
+    const watcher = new WorkspaceWatcher(root, () => undefined, {
+      perFolder: true,
+      onFolder: (rel, entries) => folders.set(rel, entries),
+    });
+    try {
+      await watcher.start();
+      expect([...folders.keys()].sort()).toEqual(['', 'exports', 'news', 'news/__pycache__', 'news/deep']);
+      const own = await walkDocuments(root);
+      const handed = await walkDocuments(root, folders);
+      expect(handed.sorted).toEqual(own.sorted);
+      expect(handed.found).toEqual(own.found);
+      expect(own.sorted).toContain('news/linked');
+      expect(own.sorted).toContain('#draft#/d');
+      expect(handed.foldersRead).toBe(1); // #draft#/, which the watch ignores
+      expect(own.foldersRead).toBe(4); // ., news, news/deep, #draft#
+    } finally {
+      watcher.close();
     }
   });
 

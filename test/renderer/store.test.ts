@@ -293,6 +293,32 @@ describe('store slices', () => {
     );
   });
 
+  it('Backspace back to an earlier filter gives that filter’s list again, not the list filtered anew', async () => {
+    await openWorkspace({ 'ab1.txt': ENGLISH, 'ab2.txt': ENGLISH, 'ac3.txt': ENGLISH, 'x4.txt': ENGLISH });
+    await loadWorkspace();
+    setFilter('a');
+    const a = visibleDocuments(store().getState());
+    expect(a.map((d) => d.id)).toEqual(['ab1', 'ab2', 'ac3']);
+    setFilter('ab');
+    const ab = visibleDocuments(store().getState());
+    expect(ab.map((d) => d.id)).toEqual(['ab1', 'ab2']);
+    setFilter('ab2');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ab2']);
+    setFilter('ab');
+    expect(visibleDocuments(store().getState())).toBe(ab); // the same rows: nothing filtered, nothing rendered anew
+    setFilter('a');
+    expect(visibleDocuments(store().getState())).toBe(a);
+    // Typing on from there narrows as before.
+    setFilter('ac');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ac3']);
+    // Other documents (a new listing): filtered anew.
+    store().setState({ documents: [...store().getState().documents] });
+    setFilter('a');
+    const again = visibleDocuments(store().getState());
+    expect(again).not.toBe(a);
+    expect(again.map((d) => d.id)).toEqual(['ab1', 'ab2', 'ac3']);
+  });
+
   it('filters by words of the text, Arabic-normalized, through the back end', async () => {
     await openArabic();
     setFilter('امريكا'); // the text has أمريكا; nothing in the names
@@ -374,7 +400,7 @@ describe('store slices', () => {
     expectRows('kis', ['kishida-1', 'kishida-2'], 3);
     expectRows('kish', ['kishida-1', 'kishida-2'], 2);
     expectRows('kish 2', ['kishida-2'], 2);
-    expectRows('kish', ['kishida-1', 'kishida-2'], 5); // Backspace: the whole list again
+    expectRows('kish', ['kishida-1', 'kishida-2'], 0); // Backspace: the list `kish` had, no name read
     expectRows('kish status:done', [], 0); // the status decides first
     expectRows('اسر', ['إسرائيل'], 5);
     expectRows('إسرائ', ['إسرائيل'], 1); // the hamza folded: narrows what `اسر` kept
