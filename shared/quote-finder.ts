@@ -131,6 +131,12 @@ function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'c
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
+  // “…,” he wrote. “Let’s go.”: the quote after a short attribution of the one before goes on with it.
+  if (previousClose >= 0 && pair.open - previousClose < 120) {
+    const between = index.slice(previousClose + 1, pair.open);
+    const words = wordsOf(between);
+    if (!between.includes('\n') && words.length <= 6 && words.some((w) => isVerb(w))) return 'verb';
+  }
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
@@ -191,12 +197,77 @@ const NAMING_NOUNS = new Set(
   ].map((w) => normalizeForMatch(w).text),
 );
 
+/** Words that name what follows however long it is: محاضرة بعنوان "…"، تحت شعار «…». */
+const TITLING_WORDS = new Set(
+  ['بعنوان', 'عنوان', 'شعار', 'باسم', 'يسمى', 'تسمى', 'المسمى', 'المسماة', 'يدعى', 'تدعى'].map(
+    (w) => normalizeForMatch(w).text,
+  ),
+);
+
+/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى). */
+function isTitled(index: CodePointIndex, open: number): boolean {
+  const last = wordsOf(index.slice(Math.max(0, open - 30), open)).pop();
+  return last !== undefined && (TITLING_WORDS.has(last) || TITLING_WORDS.has(last.replace(/^[وفبل]/u, '')));
+}
+
 /** The mark at `open` starts a name: after a naming noun, or glued to لـ / بـ (لـ«المجلس الإسلامي»). */
 function isName(index: CodePointIndex, open: number): boolean {
   const before = index.slice(Math.max(0, open - 30), open);
   if (/[لب]\u0640?$/u.test(before)) return true;
   const last = wordsOf(before).pop();
   return last !== undefined && (NAMING_NOUNS.has(last) || NAMING_NOUNS.has(last.replace(/^[وفبل]/u, '')));
+}
+
+/**
+ * English words that say the quotation after them is a name or a gloss, not speech: a feature
+ * called “…”, a film titled “…”, a name that meant “…”.
+ */
+const NAMING_WORDS = /\b(?:called|named|dubbed|nicknamed|titled|entitled|branded|known as|meant|means|meaning)\s*$/iu;
+
+/**
+ * A short title-case run with no inner comma, semicolon or question: "Interoperable Learning
+ * Records", "Phantom of the Opera". A name even next to a verb of saying; a quote of speech in
+ * title case has its sentence's commas ("Yes, Mr. President").
+ */
+function isShortTitle(text: string, words: number): boolean {
+  const long = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 4);
+  return words <= 6 && long.length >= 2 && isTitleCase(text) && !/[,;:!?]/u.test(text.replace(/[.!?,]+$/u, ''));
+}
+
+/**
+ * Paragraphs that end inside a quotation: a mark opens and nothing closes it before the paragraph
+ * ends, and the next paragraph opens with a mark again. English news writes a quote that runs over
+ * paragraphs so, the closing mark only after the last one. Each such paragraph's part is a quote,
+ * from the mark to the paragraph's end (the one a pair in quotationPairs never gives).
+ */
+function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]): MarkPair[] {
+  const out: MarkPair[] = [];
+  const paired = new Set(pairs.flatMap((p) => [p.open, p.close]));
+  const inside = (i: number) => pairs.some((p) => p.open < i && i < p.close);
+  const opens = (i: number) =>
+    chars[i] === '“' ||
+    chars[i] === '«' ||
+    chars[i] === '„' ||
+    (chars[i] === '"' && straightShape(chars, i) === 'open');
+  let start = 0;
+  while (start <= chars.length) {
+    let end = start;
+    while (end < chars.length && chars[end] !== '\n') end++;
+    // The last opening mark of the paragraph that pairs nothing and has no pair after it.
+    let open = -1;
+    for (let i = end - 1; i >= start; i--)
+      if (MARKS.has(chars[i])) {
+        if (!paired.has(i) && !inside(i) && opens(i)) open = i;
+        break;
+      }
+    if (open >= 0) {
+      let next = end;
+      while (next < chars.length && SPACE_OR_CONTROL.test(chars[next])) next++;
+      if (next < chars.length && opens(next)) out.push({ open, close: end });
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Every word of four letters or more starts with a capital: a title or a name, not speech. */
@@ -232,7 +303,9 @@ export function findQuotes(
 
   const out: QuoteSuggestion[] = [];
   let previousClose = -1;
-  for (const pair of quotationPairs(chars)) {
+  const closed = quotationPairs(chars);
+  const pairs = [...closed, ...openToParagraphEnd(chars, closed)].sort((a, b) => a.open - b.open);
+  for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
     const cue = cueOf(index, pair, previousClose);
@@ -242,6 +315,9 @@ export function findQuotes(
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
     const quoted = index.slice(span.start, span.end);
     if (words <= 4 && isName(index, pair.open)) continue;
+    if (words <= 8 && isTitled(index, pair.open)) continue;
+    if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
+    if (latin && isShortTitle(quoted, words)) continue;
     // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
     if (latin && !cue && (words < 4 || isTitleCase(quoted))) continue;
     let score: number;
