@@ -249,3 +249,40 @@ describe('the speaker of a quote: Arabic subjects and English company names (dev
     ).toEqual(['Northwind Corp.']);
   });
 });
+
+// Rules from the English speaker errors of dev5 (issue 17), scored unseen first: sentences written here.
+describe('the speaker of a quote: relative clauses, parentheses, adverbs and new sentences (dev5)', () => {
+  it('a name before a long relative clause that ends at the verb: "Jane Roe, who was …, says"', () => {
+    const s =
+      'Jane Roe, who was head of long-range planning at the water board under the previous two mayors, says ' +
+      'the city had two choices.\n\n“Build the dam now. Or move the people away from the river.”';
+    expect(speakers(s, 'direct')).toEqual(['Jane Roe']);
+    // A saying verb inside the clause does not hide the name either.
+    const t =
+      'Roe, who in 2012 wrote a long report for the council on the lessons of the floods, says the city waited.\n\n' +
+      '“This council waited because nobody wanted to pay for it,” she said.';
+    expect(speakers(t, 'direct')).toEqual(['Roe']);
+  });
+
+  it('"Rep. Tom Harlow (D-Ohio) said": a parenthesis between the name and the verb, and "he said" after', () => {
+    const s =
+      'A memo warned them in May. Rep. Tom Harlow (D-Ohio) said that the memo was “a loud alarm bell ringing.”\n\n' +
+      '“Nobody listened to it,” he said.';
+    expect(speakers(s, 'direct')).toEqual(['Rep. Tom Harlow', 'Rep. Tom Harlow']);
+  });
+
+  it('"The chain also announced": an adverb is not the subject; a quote ending in a full stop ends its sentence', () => {
+    const s =
+      'The chain also announced Monday that it is closing its website “because of the strength of the store brand.” ' +
+      'Northwind paid $2 billion for it in 2015 and kept investing.';
+    expect(speakers(s, 'direct')).toEqual(['The chain']);
+  });
+
+  it('"…, and asked the students": the elided subject is the one who spoke last; "she’s" is a pronoun', () => {
+    const s =
+      '“We start the year with new rooms,” Dana Lopez said.\n\nLopez toured the school, and asked the students, ' +
+      '“What will you build next?” She said she’s asked herself the same.\n\n' +
+      '“This year made me think about it differently,” she said.';
+    expect(speakers(s, 'direct')).toEqual(['Dana Lopez', 'Lopez', 'Lopez']);
+  });
+});
