@@ -124,7 +124,19 @@ const wordsOf = (text: string): string[] => (normalizeForMatch(text).text.match(
 const isVerb = (word: string): boolean => isQuoteCue(word) || word === 'according';
 
 /** What introduces the quote: a speech verb in the same sentence just before or after it, or a colon before it. */
-function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'colon' | 'verb' | null {
+/** What joins a second quotation to the first in one reported clause: قال إن "…" وإنه "…"; said "…" and that "…". */
+const JOINING = new Set(
+  ['و', 'وإن', 'وأن', 'وإنه', 'وأنه', 'وإنها', 'وأنها', 'وإنهم', 'وأنهم', 'and', 'that'].map(
+    (w) => normalizeForMatch(w).text,
+  ),
+);
+
+function cueOf(
+  index: CodePointIndex,
+  pair: MarkPair,
+  previousClose: number,
+  previousCue: 'colon' | 'verb' | null = null,
+): 'colon' | 'verb' | null {
   const from = Math.max(previousClose + 1, pair.open - 120);
   let before = index.slice(from, pair.open);
   before = before.slice(lastSentenceEnd(before) + 1);
@@ -136,6 +148,9 @@ function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'c
     const between = index.slice(previousClose + 1, pair.open);
     const words = wordsOf(between);
     if (!between.includes('\n') && words.length <= 6 && words.some((w) => isVerb(w))) return 'verb';
+    // …إن "…" وإنه "…": a second quotation joined to a cued one in the same clause is cued by it too.
+    if (previousCue && !between.includes('\n') && words.length > 0 && words.length <= 2)
+      if (words.every((w) => JOINING.has(w))) return previousCue;
   }
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
@@ -263,7 +278,14 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
     if (open >= 0) {
       let next = end;
       while (next < chars.length && SPACE_OR_CONTROL.test(chars[next])) next++;
-      if (next < chars.length && opens(next)) out.push({ open, close: end });
+      // (Or the mark follows a colon and the paragraph ends with a full stop: وأضاف: "…أمنا.⏎ with its
+      // closing mark left out.)
+      let before = open - 1;
+      while (before > start && SPACE_OR_CONTROL.test(chars[before])) before--;
+      let last = end - 1;
+      while (last > open && SPACE_OR_CONTROL.test(chars[last])) last--;
+      const colonToStop = /[:：]/u.test(chars[before] ?? '') && /[.!؟]/u.test(chars[last]) && last - open > 30;
+      if ((next < chars.length && opens(next)) || colonToStop) out.push({ open, close: end });
     }
     start = end + 1;
   }
@@ -303,13 +325,24 @@ export function findQuotes(
 
   const out: QuoteSuggestion[] = [];
   let previousClose = -1;
-  const closed = quotationPairs(chars);
-  const pairs = [...closed, ...openToParagraphEnd(chars, closed)].sort((a, b) => a.open - b.open);
+  let previousCue: 'colon' | 'verb' | null = null;
+  // Typewriter marks: ''…'' or ``…'' for "…" (the pairing reads them as one straight mark; offsets stay).
+  // (`` opens on its second mark, '' closes on its first, so neither is left in the quote.)
+  const marks = chars.map((c, i) => {
+    if (c === '`' && chars[i + 1] === '`') return ' ';
+    if (c === '`' && chars[i - 1] === '`') return '"';
+    if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
+    if (c === "'" && chars[i - 1] === "'" && chars[i - 2] !== "'") return ' ';
+    return c;
+  });
+  const closed = quotationPairs(marks);
+  const pairs = [...closed, ...openToParagraphEnd(marks, closed)].sort((a, b) => a.open - b.open);
   for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
-    const cue = cueOf(index, pair, previousClose);
+    const cue = cueOf(index, pair, previousClose, previousCue);
     previousClose = pair.close;
+    previousCue = cue;
     if (words < 3) continue; // Names, titles and terms, not speech.
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));

@@ -248,6 +248,31 @@ describe('findQuotes: names, glosses and quotes over paragraphs (dev..dev5)', ()
   });
 });
 
+describe('findQuotes: joined, typewriter and unclosed quotations (dev..dev5)', () => {
+  it('a second quotation joined to a cued one by وإنه / and that is cued by it too', () => {
+    const s = 'وقال المدرب إن الفريق "لعب جيدا" وإنه "سيعود أقوى في الموسم المقبل".';
+    expect(directs(s).map((q) => q.text)).toEqual(['سيعود أقوى في الموسم المقبل']);
+    // (Alone, with no cue, the short Arabic quotation is still a term.)
+    expect(directs('الفريق "سيعود أقوى في الموسم المقبل" هذا العام.')).toEqual([]);
+  });
+
+  it("typewriter marks: ''…'' and ``…'' are a pair of quotation marks", () => {
+    const s = "``The bridge opens on Monday for cars and bikes,'' the mayor said.";
+    expect(directs(s).map((q) => [q.text, q.speaker])).toEqual([
+      ['The bridge opens on Monday for cars and bikes,', 'the mayor'],
+    ]);
+    const t = "\"We will keep every route open this winter,'' the driver said.";
+    expect(directs(t).map((q) => q.text)).toEqual(['We will keep every route open this winter,']);
+  });
+
+  it('a mark after a colon left open to a paragraph that ends with a full stop is a quote', () => {
+    const s = 'وأضاف الوزير في مؤتمر صحافي: "سنواصل العمل مع شركائنا حتى يعود الهدوء إلى المنطقة.\nوفي المساء غادر.';
+    expect(directs(s).map((q) => q.text)).toEqual(['سنواصل العمل مع شركائنا حتى يعود الهدوء إلى المنطقة.']);
+    // (Not when the paragraph does not end with a full stop: the mark may be a stray.)
+    expect(directs('وأضاف الوزير: "سنواصل العمل مع شركائنا حتى يعود الهدوء\nوفي المساء غادر.')).toEqual([]);
+  });
+});
+
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
     const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];
