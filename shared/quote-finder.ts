@@ -378,7 +378,42 @@ export function findQuotes(
   let previous: Span | null = null;
   let person: Span | null = null;
   let previousAt = -1;
+  // "The governor said" / وأضاف الوزير after "Andy Beshear, … Kentucky’s governor" / وزير الخارجية جان
+  // لو دريان: a bare title is the last speaker when the text wrote that title next to their name.
+  const titleOf = (span: Span): RegExp | null => {
+    const text = index.slice(span.start, span.end);
+    const en = /^the (\p{Ll}{4,})$/iu.exec(text);
+    const ar = /^ال([\u0621-\u064A]{3,})$/u.exec(text);
+    const noun = en?.[1] ?? ar?.[1];
+    if (!noun) return null;
+    return new RegExp(`(?<![\\p{L}])(?:ال)?${noun}(?![\\p{L}])`, en ? 'iu' : 'u');
+  };
+  const sameAsLast = (speaker: Span): Span | null => {
+    const title = previous && titleOf(speaker);
+    if (!previous || !title) return null;
+    const name = index.slice(previous.start, previous.end);
+    // (Only a name: "the executive" is not "the task force member" because one wrote to the other.)
+    if (name.length < 3 || /^(the|a|an|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name)) return null;
+    if (title.test(name)) return previous; // وزير الخارجية جان لو دريان … الوزير
+    for (let k = source.indexOf(name); k >= 0 && k < source.length; k = source.indexOf(name, k + 1)) {
+      const at = Array.from(source.slice(0, k)).length;
+      if (at >= speaker.start) break;
+      // (In the name's own sentence: "Dana Holt said. The company said…" names no company Dana Holt.)
+      const from = Math.max(0, at - 120);
+      const around = index.slice(from, at + name.length + 120);
+      const own = around.split(/(?<=[.!?؟])\s+|\n/u);
+      let offset = 0;
+      for (const sentence of own) {
+        const k0 = at - from - offset;
+        if (k0 >= 0 && k0 < sentence.length && title.test(sentence)) return previous;
+        offset += sentence.length + 1;
+      }
+    }
+    return null;
+  };
   const heard = (speaker: Span, at: number) => {
+    const same = sameAsLast(speaker);
+    if (same) speaker = same;
     [previous, previousAt] = [speaker, at];
     if (looksLikePerson(chars, speaker)) person = speaker;
   };
@@ -386,6 +421,7 @@ export function findQuotes(
     for (; m < mentions.length && mentions[m].at < q.start; m++)
       if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
     q.speaker = speakerOf(q, previous, person, previousAt);
+    if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.speaker) heard(q.speaker, q.start);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }

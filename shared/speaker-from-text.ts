@@ -185,6 +185,9 @@ const PREPOSITION_PRONOUN =
 const ADDRESSEE =
   /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
 
+/** An audience in لل (للصحافيين، للحضور): whom it was said to, wherever it stands after the verb. */
+const AUDIENCE = /^[وف]?لل(صحافيين|صحفيين|صحافه|صحافة|اعلاميين|إعلاميين|مراسلين|حضور|صحفي|صحافي)$/u;
+
 const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
 const isArabic = (t: string) => /[\u0600-\u06FF]/u.test(t);
@@ -343,6 +346,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
+    // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
+    if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
     // between commas: المتحدث باسم الجيش لإسرائيلي، أفيخاي أدرعي، قال.)
     if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) {

@@ -286,3 +286,24 @@ describe('the speaker of a quote: relative clauses, parentheses, adverbs and new
     expect(speakers(s, 'direct')).toEqual(['Dana Lopez', 'Lopez', 'Lopez']);
   });
 });
+
+describe('the speaker of a quote: a bare title after the named speaker (dev5)', () => {
+  it('"The governor said" is the last speaker when the text wrote that title next to their name', () => {
+    const s =
+      'Maria Ortiz, a Republican, has been Idaho’s governor for two years. “We will reopen the parks,” Ortiz said.\n\n' +
+      'The governor said she has asked for more rangers. “They will start in June,” she said.';
+    expect(speakers(s, 'direct')).toEqual(['Ortiz', 'Ortiz']);
+    // (Not when the title was written next to another name: the one named with it is meant.)
+    const t =
+      '“The roads are open again,” Sam Reed said. Lee Park, the mayor, met him on Monday.\n\n' +
+      'The mayor said the buses run late. “They will be on time by Friday,” she said.';
+    expect(speakers(t, 'direct')).toEqual(['Sam Reed', 'The mayor']);
+  });
+
+  it('Arabic: الوزير after وزير الخارجية NAME is that minister, and للصحافيين after the subject is the audience', () => {
+    const ar =
+      'قال وزير الخارجية سامر عادل إن المحادثات ستستمر الأسبوع المقبل.\n' +
+      'وأضاف الوزير للصحافيين في المطار: "نحن عازمون على إنجاح هذه المحادثات مهما طالت".';
+    expect(speakers(ar, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});
