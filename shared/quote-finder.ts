@@ -396,7 +396,7 @@ export function findQuotes(
     if (name.length < 3 || /^(the|a|an|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name)) return null;
     if (title.test(name)) return previous; // وزير الخارجية جان لو دريان … الوزير
     for (let k = source.indexOf(name); k >= 0 && k < source.length; k = source.indexOf(name, k + 1)) {
-      const at = Array.from(source.slice(0, k)).length;
+      const at = index.toCodePoint(k);
       if (at >= speaker.start) break;
       // (In the name's own sentence: "Dana Holt said. The company said…" names no company Dana Holt.)
       const from = Math.max(0, at - 120);
