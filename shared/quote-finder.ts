@@ -124,13 +124,34 @@ const wordsOf = (text: string): string[] => (normalizeForMatch(text).text.match(
 const isVerb = (word: string): boolean => isQuoteCue(word) || word === 'according';
 
 /** What introduces the quote: a speech verb in the same sentence just before or after it, or a colon before it. */
-function cueOf(index: CodePointIndex, pair: MarkPair, previousClose: number): 'colon' | 'verb' | null {
+/** What joins a second quotation to the first in one reported clause: قال إن "…" وإنه "…"; said "…" and that "…". */
+const JOINING = new Set(
+  ['و', 'وإن', 'وأن', 'وإنه', 'وأنه', 'وإنها', 'وأنها', 'وإنهم', 'وأنهم', 'and', 'that'].map(
+    (w) => normalizeForMatch(w).text,
+  ),
+);
+
+function cueOf(
+  index: CodePointIndex,
+  pair: MarkPair,
+  previousClose: number,
+  previousCue: 'colon' | 'verb' | null = null,
+): 'colon' | 'verb' | null {
   const from = Math.max(previousClose + 1, pair.open - 120);
   let before = index.slice(from, pair.open);
   before = before.slice(lastSentenceEnd(before) + 1);
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
+  // “…,” he wrote. “Let’s go.”: the quote after a short attribution of the one before goes on with it.
+  if (previousClose >= 0 && pair.open - previousClose < 120) {
+    const between = index.slice(previousClose + 1, pair.open);
+    const words = wordsOf(between);
+    if (!between.includes('\n') && words.length <= 6 && words.some((w) => isVerb(w))) return 'verb';
+    // …إن "…" وإنه "…": a second quotation joined to a cued one in the same clause is cued by it too.
+    if (previousCue && !between.includes('\n') && words.length > 0 && words.length <= 2)
+      if (words.every((w) => JOINING.has(w))) return previousCue;
+  }
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
@@ -191,12 +212,84 @@ const NAMING_NOUNS = new Set(
   ].map((w) => normalizeForMatch(w).text),
 );
 
+/** Words that name what follows however long it is: محاضرة بعنوان "…"، تحت شعار «…». */
+const TITLING_WORDS = new Set(
+  ['بعنوان', 'عنوان', 'شعار', 'باسم', 'يسمى', 'تسمى', 'المسمى', 'المسماة', 'يدعى', 'تدعى'].map(
+    (w) => normalizeForMatch(w).text,
+  ),
+);
+
+/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى). */
+function isTitled(index: CodePointIndex, open: number): boolean {
+  const last = wordsOf(index.slice(Math.max(0, open - 30), open)).pop();
+  return last !== undefined && (TITLING_WORDS.has(last) || TITLING_WORDS.has(last.replace(/^[وفبل]/u, '')));
+}
+
 /** The mark at `open` starts a name: after a naming noun, or glued to لـ / بـ (لـ«المجلس الإسلامي»). */
 function isName(index: CodePointIndex, open: number): boolean {
   const before = index.slice(Math.max(0, open - 30), open);
   if (/[لب]\u0640?$/u.test(before)) return true;
   const last = wordsOf(before).pop();
   return last !== undefined && (NAMING_NOUNS.has(last) || NAMING_NOUNS.has(last.replace(/^[وفبل]/u, '')));
+}
+
+/**
+ * English words that say the quotation after them is a name or a gloss, not speech: a feature
+ * called “…”, a film titled “…”, a name that meant “…”.
+ */
+const NAMING_WORDS = /\b(?:called|named|dubbed|nicknamed|titled|entitled|branded|known as|meant|means|meaning)\s*$/iu;
+
+/**
+ * A short title-case run with no inner comma, semicolon or question: "Interoperable Learning
+ * Records", "Phantom of the Opera". A name even next to a verb of saying; a quote of speech in
+ * title case has its sentence's commas ("Yes, Mr. President").
+ */
+function isShortTitle(text: string, words: number): boolean {
+  const long = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 4);
+  return words <= 6 && long.length >= 2 && isTitleCase(text) && !/[,;:!?]/u.test(text.replace(/[.!?,]+$/u, ''));
+}
+
+/**
+ * Paragraphs that end inside a quotation: a mark opens and nothing closes it before the paragraph
+ * ends, and the next paragraph opens with a mark again. English news writes a quote that runs over
+ * paragraphs so, the closing mark only after the last one. Each such paragraph's part is a quote,
+ * from the mark to the paragraph's end (the one a pair in quotationPairs never gives).
+ */
+function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]): MarkPair[] {
+  const out: MarkPair[] = [];
+  const paired = new Set(pairs.flatMap((p) => [p.open, p.close]));
+  const inside = (i: number) => pairs.some((p) => p.open < i && i < p.close);
+  const opens = (i: number) =>
+    chars[i] === '“' ||
+    chars[i] === '«' ||
+    chars[i] === '„' ||
+    (chars[i] === '"' && straightShape(chars, i) === 'open');
+  let start = 0;
+  while (start <= chars.length) {
+    let end = start;
+    while (end < chars.length && chars[end] !== '\n') end++;
+    // The last opening mark of the paragraph that pairs nothing and has no pair after it.
+    let open = -1;
+    for (let i = end - 1; i >= start; i--)
+      if (MARKS.has(chars[i])) {
+        if (!paired.has(i) && !inside(i) && opens(i)) open = i;
+        break;
+      }
+    if (open >= 0) {
+      let next = end;
+      while (next < chars.length && SPACE_OR_CONTROL.test(chars[next])) next++;
+      // (Or the mark follows a colon and the paragraph ends with a full stop: وأضاف: "…أمنا.⏎ with its
+      // closing mark left out.)
+      let before = open - 1;
+      while (before > start && SPACE_OR_CONTROL.test(chars[before])) before--;
+      let last = end - 1;
+      while (last > open && SPACE_OR_CONTROL.test(chars[last])) last--;
+      const colonToStop = /[:：]/u.test(chars[before] ?? '') && /[.!؟]/u.test(chars[last]) && last - open > 30;
+      if ((next < chars.length && opens(next)) || colonToStop) out.push({ open, close: end });
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /** Every word of four letters or more starts with a capital: a title or a name, not speech. */
@@ -232,16 +325,32 @@ export function findQuotes(
 
   const out: QuoteSuggestion[] = [];
   let previousClose = -1;
-  for (const pair of quotationPairs(chars)) {
+  let previousCue: 'colon' | 'verb' | null = null;
+  // Typewriter marks: ''…'' or ``…'' for "…" (the pairing reads them as one straight mark; offsets stay).
+  // (`` opens on its second mark, '' closes on its first, so neither is left in the quote.)
+  const marks = chars.map((c, i) => {
+    if (c === '`' && chars[i + 1] === '`') return ' ';
+    if (c === '`' && chars[i - 1] === '`') return '"';
+    if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
+    if (c === "'" && chars[i - 1] === "'" && chars[i - 2] !== "'") return ' ';
+    return c;
+  });
+  const closed = quotationPairs(marks);
+  const pairs = [...closed, ...openToParagraphEnd(marks, closed)].sort((a, b) => a.open - b.open);
+  for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
-    const cue = cueOf(index, pair, previousClose);
+    const cue = cueOf(index, pair, previousClose, previousCue);
     previousClose = pair.close;
+    previousCue = cue;
     if (words < 3) continue; // Names, titles and terms, not speech.
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
     const quoted = index.slice(span.start, span.end);
     if (words <= 4 && isName(index, pair.open)) continue;
+    if (words <= 8 && isTitled(index, pair.open)) continue;
+    if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
+    if (latin && isShortTitle(quoted, words)) continue;
     // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
     if (latin && !cue && (words < 4 || isTitleCase(quoted))) continue;
     let score: number;
@@ -269,7 +378,42 @@ export function findQuotes(
   let previous: Span | null = null;
   let person: Span | null = null;
   let previousAt = -1;
+  // "The governor said" / وأضاف الوزير after "Andy Beshear, … Kentucky’s governor" / وزير الخارجية جان
+  // لو دريان: a bare title is the last speaker when the text wrote that title next to their name.
+  const titleOf = (span: Span): RegExp | null => {
+    const text = index.slice(span.start, span.end);
+    const en = /^the (\p{Ll}{4,})$/iu.exec(text);
+    const ar = /^ال([\u0621-\u064A]{3,})$/u.exec(text);
+    const noun = en?.[1] ?? ar?.[1];
+    if (!noun) return null;
+    return new RegExp(`(?<![\\p{L}])(?:ال)?${noun}(?![\\p{L}])`, en ? 'iu' : 'u');
+  };
+  const sameAsLast = (speaker: Span): Span | null => {
+    const title = previous && titleOf(speaker);
+    if (!previous || !title) return null;
+    const name = index.slice(previous.start, previous.end);
+    // (Only a name: "the executive" is not "the task force member" because one wrote to the other.)
+    if (name.length < 3 || /^(the|a|an|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name)) return null;
+    if (title.test(name)) return previous; // وزير الخارجية جان لو دريان … الوزير
+    for (let k = source.indexOf(name); k >= 0 && k < source.length; k = source.indexOf(name, k + 1)) {
+      const at = index.toCodePoint(k);
+      if (at >= speaker.start) break;
+      // (In the name's own sentence: "Dana Holt said. The company said…" names no company Dana Holt.)
+      const from = Math.max(0, at - 120);
+      const around = index.slice(from, at + name.length + 120);
+      const own = around.split(/(?<=[.!?؟])\s+|\n/u);
+      let offset = 0;
+      for (const sentence of own) {
+        const k0 = at - from - offset;
+        if (k0 >= 0 && k0 < sentence.length && title.test(sentence)) return previous;
+        offset += sentence.length + 1;
+      }
+    }
+    return null;
+  };
   const heard = (speaker: Span, at: number) => {
+    const same = sameAsLast(speaker);
+    if (same) speaker = same;
     [previous, previousAt] = [speaker, at];
     if (looksLikePerson(chars, speaker)) person = speaker;
   };
@@ -277,6 +421,7 @@ export function findQuotes(
     for (; m < mentions.length && mentions[m].at < q.start; m++)
       if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
     q.speaker = speakerOf(q, previous, person, previousAt);
+    if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.speaker) heard(q.speaker, q.start);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }

@@ -166,7 +166,10 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'هو', 'هي', 
 const QUANTIFIERS = new Set('all most some many both each every few several others none another any'.split(' '));
 /** Pronouns that can only mean a person: "he said" is the last person who spoke, not "the ministry". */
 const PERSONAL = new Set(['he', 'she', 'هو', 'هي']);
-const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(word) ? 'person' : 'pronoun');
+/** A pronoun, also with its verb run on ("she’s asked", "they’re"). */
+const uncontracted = (word: string) => word.replace(/['’](s|re|m|d|ll|ve)$/u, '');
+const isPronoun = (word: string) => PRONOUNS.has(uncontracted(word));
+const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(uncontracted(word)) ? 'person' : 'pronoun');
 
 /**
  * A preposition with a pronoun on it (له، عليه، فوقها، معهم): whom or where it was said, never
@@ -181,6 +184,9 @@ const PREPOSITION_PRONOUN =
  */
 const ADDRESSEE =
   /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
+
+/** An audience in لل (للصحافيين، للحضور): whom it was said to, wherever it stands after the verb. */
+const AUDIENCE = /^[وف]?لل(صحافيين|صحفيين|صحافه|صحافة|اعلاميين|إعلاميين|مراسلين|حضور|صحفي|صحافي)$/u;
 
 const SENTENCE_END = /^[.!?؟\n]$/u;
 const QUOTE_MARK = /^[«»“”"„‹›]$/u;
@@ -340,6 +346,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
+    // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
+    if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
     // between commas: المتحدث باسم الجيش لإسرائيلي، أفيخاي أدرعي، قال.)
     if (arabic && words.length >= 2 && /^ل/u.test(t.text) && !(title(words[0]) && tokens[k + 1]?.text === '،')) {
@@ -355,7 +363,7 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
     if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
-    if (PRONOUNS.has(t.folded) && words.length === 0) return pronounOf(t.folded);
+    if (isPronoun(t.folded) && words.length === 0) return pronounOf(t.folded);
     words.push(t);
   }
   if (words.length === 0) return null;
@@ -368,12 +376,49 @@ const SUBORDINATORS = new Set(
   'as while because when that after before since if although though where whereas which'.split(' '),
 );
 
+/** English words between a subject and its verb of saying: "The firm also announced", "Lee has said". */
+const BETWEEN_SUBJECT_AND_VERB = new Set(
+  'also recently previously later earlier again then once publicly repeatedly reportedly has have had will would'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "Jane Roe, who was director of … in the last government, says": the name before a relative
+ * clause that ends at the verb's comma, however long the clause (the token index of its comma).
+ */
+function commaBeforeWho(tokens: Token[], verb: number): number {
+  if (tokens[verb - 1]?.text !== ',') return -1;
+  for (let k = verb - 2; k > 1 && verb - k < 50; k--) {
+    if (SENTENCE_END.test(tokens[k].text) || QUOTE_MARK.test(tokens[k].text)) return -1;
+    if (tokens[k].folded === 'who' && tokens[k - 1].text === ',' && tokens[k - 2].word) return k - 1;
+  }
+  return -1;
+}
+
 /** The subject right before a verb of saying (English: "Ghaeli said", "Frank Del Rio, CEO of …, said"). */
 function subjectBefore(tokens: Token[], verb: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
+  const who = isArabic(tokens[verb]?.text ?? '') ? -1 : commaBeforeWho(tokens, verb);
+  if (who > 0) return subjectBefore(tokens, who);
   for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
     const t = tokens[k];
+    if (words.length === 0 && !isArabic(t.text)) {
+      // "The chain also announced": the adverb or auxiliary is not the subject's.
+      if (BETWEEN_SUBJECT_AND_VERB.has(t.folded)) continue;
+      // "Rep. Tom Harlow (D-Ohio) said": the parenthesis after a name is not the subject's end.
+      if (t.text === ')') {
+        let open = k - 1;
+        while (open > k - 10 && open > 0 && tokens[open].text !== '(') open--;
+        if (tokens[open]?.text === '(') {
+          k = open;
+          continue;
+        }
+      }
+      // "…, and asked the students": a verb with no subject of its own is the sentence's subject's.
+      if (/^(and|but)$/u.test(t.folded) && tokens[k - 1]?.text === ',') return 'pronoun';
+    }
     // كانت «نوكيا» قد ذكرت: a name in quotation marks is part of an Arabic subject.
     if (QUOTE_MARK.test(t.text) && isArabic(tokens[k - 1]?.text ?? '')) continue;
     if (!t.word) {
@@ -400,9 +445,9 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     words.unshift(t);
   }
   if (words.length === 0) return null;
-  if (words.length === 1 && PRONOUNS.has(words[0].folded)) return pronounOf(words[0].folded);
+  if (words.length === 1 && isPronoun(words[0].folded)) return pronounOf(words[0].folded);
   if (words.length === 1 && QUANTIFIERS.has(words[0].folded)) return 'pronoun';
-  const pronoun = words.find((w) => PRONOUNS.has(w.folded));
+  const pronoun = words.find((w) => isPronoun(w.folded));
   if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
   // الذي (… برناردشو، الذي قال).
@@ -420,7 +465,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   }
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
-  return partWords.length === 1 && PRONOUNS.has(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
+  return partWords.length === 1 && isPronoun(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
 }
 
 /** Words an Arabic sentence starts with that are not its verb: particles, prepositions, pronouns. */
@@ -497,7 +542,7 @@ const NOT_AN_ENGLISH_SUBJECT = new Set(
 function englishSubject(head: Token[]): Span | null {
   const words = head.filter((t) => t.word);
   if (words.length < 2 || isArabic(words[0].text) || !/^\p{Lu}/u.test(words[0].text)) return null;
-  if (NOT_AN_ENGLISH_SUBJECT.has(words[0].folded) || PRONOUNS.has(words[0].folded)) return null;
+  if (NOT_AN_ENGLISH_SUBJECT.has(words[0].folded) || isPronoun(words[0].folded)) return null;
   for (let k = 1; k < Math.min(words.length, 5); k++) {
     if (/^\p{Lu}/u.test(words[k].text)) continue;
     if (words[k].text.length > 3 && /(s|ed)$/u.test(words[k].text) && !/ss$/u.test(words[k].text))
@@ -587,7 +632,10 @@ export function speakerFromText(
   while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
   let stop = last;
   while (stop < after.length && !SENTENCE_END.test(after[stop].text) && !QUOTE_MARK.test(after[stop].text)) stop++;
-  const tail = after.slice(last, stop);
+  // “…walls.” Acme paid…: an English quotation that ends with its full stop ends its sentence; what
+  // follows it is a new sentence, not an attribution ("…,” she said; “…?” she asked).
+  const ended = chars[quote.end - 1] === '.' && /[a-z]/iu.test(chars.slice(quote.start, quote.end).join(''));
+  const tail = ended ? [] : after.slice(last, stop);
   const resolve = (s: Subject): Span | null | undefined =>
     s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
 
@@ -613,7 +661,7 @@ export function speakerFromText(
     if (found !== undefined) return found;
     const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
     if (other !== undefined) return other;
-    if (v === 0 || tail.slice(0, v).every((t) => PRONOUNS.has(t.folded))) return previous;
+    if (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded))) return previous;
   }
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
@@ -787,7 +835,7 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   if (agedOnly && !aged) return null;
   if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
   const first = words[k].folded;
-  if (NOT_AN_ENGLISH_SUBJECT.has(first) || PRONOUNS.has(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
+  if (NOT_AN_ENGLISH_SUBJECT.has(first) || isPronoun(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
   if (/^(the|a|an)$/u.test(words[k].folded)) return null;
   return { start: words[k].start, end: words[end - 1].end };

@@ -200,6 +200,79 @@ describe('findQuotes: rules measured on the quote gold (made-up sentences)', () 
   });
 });
 
+// Rules from the errors on the dev halves up to dev5 (issue 17's English quotes): sentences written here.
+const directs = (source: string) => texts(source).filter((q) => q.kind === 'direct');
+
+describe('findQuotes: names, glosses and quotes over paragraphs (dev..dev5)', () => {
+  it('a short title-case run is a name even next to a verb of saying; a title-case quote with commas is speech', () => {
+    expect(directs('The firms are launching "Open Career Passport Records" next week, an official said.')).toEqual([]);
+    expect(directs('She sang in “Carousel of the Lakes” for a decade, her sister said.')).toEqual([]);
+    expect(directs('The diner’s sign said: “Takeout Only Since 1982.”')).toEqual([]);
+    expect(directs('“Thank You, Mister Mayor,” the children said.').map((q) => q.text)).toEqual([
+      'Thank You, Mister Mayor,',
+    ]);
+  });
+
+  it('after called, titled, dubbed or meant the marks hold a name or a gloss, not speech', () => {
+    expect(directs('The bakery added a menu called “bread for the whole street” on Monday, its owner said.')).toEqual(
+      [],
+    );
+    expect(directs('In Swahili her nickname meant “the one who stays,” he recalled.')).toEqual([]);
+    // A long slogan after بعنوان is a title too.
+    expect(directs('وقال المنظمون إن الندوة تعقد بعنوان "دور الشباب في بناء المدن الجديدة" غدا.')).toEqual([]);
+  });
+
+  it('a quote that runs over paragraphs: the mark left open at a paragraph end when the next opens one', () => {
+    const s = 'The coach said: “We trained hard all winter and it showed today.\n\n“Now we rest for a week.”';
+    expect(directs(s).map((q) => q.text)).toEqual([
+      'We trained hard all winter and it showed today.',
+      'Now we rest for a week.',
+    ]);
+    const t = '“I started with my own street, the people I grew up with.\n“Then the rest of the town,” she said.';
+    expect(directs(t).map((q) => q.text)).toEqual([
+      'I started with my own street, the people I grew up with.',
+      'Then the rest of the town,',
+    ]);
+    // No mark opens the next paragraph: the open mark still pairs nothing.
+    expect(directs('He said: “this is not closed at all and goes on\nAnd the next paragraph is plain.')).toEqual([]);
+  });
+
+  it('a short quote right after a quote and its attribution goes on with the same speaker', () => {
+    const s = '“The bridge is closed,” the mayor wrote. “Go around it.”';
+    expect(directs(s).map((q) => [q.text, q.speaker])).toEqual([
+      ['The bridge is closed,', 'the mayor'],
+      ['Go around it.', 'the mayor'],
+    ]);
+    // With no attribution before it, a short quote alone is still a term.
+    expect(directs('The shop sold “Go around it.” stickers.')).toEqual([]);
+  });
+});
+
+describe('findQuotes: joined, typewriter and unclosed quotations (dev..dev5)', () => {
+  it('a second quotation joined to a cued one by وإنه / and that is cued by it too', () => {
+    const s = 'وقال المدرب إن الفريق "لعب جيدا" وإنه "سيعود أقوى في الموسم المقبل".';
+    expect(directs(s).map((q) => q.text)).toEqual(['سيعود أقوى في الموسم المقبل']);
+    // (Alone, with no cue, the short Arabic quotation is still a term.)
+    expect(directs('الفريق "سيعود أقوى في الموسم المقبل" هذا العام.')).toEqual([]);
+  });
+
+  it("typewriter marks: ''…'' and ``…'' are a pair of quotation marks", () => {
+    const s = "``The bridge opens on Monday for cars and bikes,'' the mayor said.";
+    expect(directs(s).map((q) => [q.text, q.speaker])).toEqual([
+      ['The bridge opens on Monday for cars and bikes,', 'the mayor'],
+    ]);
+    const t = "\"We will keep every route open this winter,'' the driver said.";
+    expect(directs(t).map((q) => q.text)).toEqual(['We will keep every route open this winter,']);
+  });
+
+  it('a mark after a colon left open to a paragraph that ends with a full stop is a quote', () => {
+    const s = 'وأضاف الوزير في مؤتمر صحافي: "سنواصل العمل مع شركائنا حتى يعود الهدوء إلى المنطقة.\nوفي المساء غادر.';
+    expect(directs(s).map((q) => q.text)).toEqual(['سنواصل العمل مع شركائنا حتى يعود الهدوء إلى المنطقة.']);
+    // (Not when the paragraph does not end with a full stop: the mark may be a stray.)
+    expect(directs('وأضاف الوزير: "سنواصل العمل مع شركائنا حتى يعود الهدوء\nوفي المساء غادر.')).toEqual([]);
+  });
+});
+
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
     const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];

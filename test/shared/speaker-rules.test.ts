@@ -249,3 +249,61 @@ describe('the speaker of a quote: Arabic subjects and English company names (dev
     ).toEqual(['Northwind Corp.']);
   });
 });
+
+// Rules from the English speaker errors of dev5 (issue 17), scored unseen first: sentences written here.
+describe('the speaker of a quote: relative clauses, parentheses, adverbs and new sentences (dev5)', () => {
+  it('a name before a long relative clause that ends at the verb: "Jane Roe, who was …, says"', () => {
+    const s =
+      'Jane Roe, who was head of long-range planning at the water board under the previous two mayors, says ' +
+      'the city had two choices.\n\n“Build the dam now. Or move the people away from the river.”';
+    expect(speakers(s, 'direct')).toEqual(['Jane Roe']);
+    // A saying verb inside the clause does not hide the name either.
+    const t =
+      'Roe, who in 2012 wrote a long report for the council on the lessons of the floods, says the city waited.\n\n' +
+      '“This council waited because nobody wanted to pay for it,” she said.';
+    expect(speakers(t, 'direct')).toEqual(['Roe']);
+  });
+
+  it('"Rep. Tom Harlow (D-Ohio) said": a parenthesis between the name and the verb, and "he said" after', () => {
+    const s =
+      'A memo warned them in May. Rep. Tom Harlow (D-Ohio) said that the memo was “a loud alarm bell ringing.”\n\n' +
+      '“Nobody listened to it,” he said.';
+    expect(speakers(s, 'direct')).toEqual(['Rep. Tom Harlow', 'Rep. Tom Harlow']);
+  });
+
+  it('"The chain also announced": an adverb is not the subject; a quote ending in a full stop ends its sentence', () => {
+    const s =
+      'The chain also announced Monday that it is closing its website “because of the strength of the store brand.” ' +
+      'Northwind paid $2 billion for it in 2015 and kept investing.';
+    expect(speakers(s, 'direct')).toEqual(['The chain']);
+  });
+
+  it('"…, and asked the students": the elided subject is the one who spoke last; "she’s" is a pronoun', () => {
+    const s =
+      '“We start the year with new rooms,” Dana Lopez said.\n\nLopez toured the school, and asked the students, ' +
+      '“What will you build next?” She said she’s asked herself the same.\n\n' +
+      '“This year made me think about it differently,” she said.';
+    expect(speakers(s, 'direct')).toEqual(['Dana Lopez', 'Lopez', 'Lopez']);
+  });
+});
+
+describe('the speaker of a quote: a bare title after the named speaker (dev5)', () => {
+  it('"The governor said" is the last speaker when the text wrote that title next to their name', () => {
+    const s =
+      'Maria Ortiz, a Republican, has been Idaho’s governor for two years. “We will reopen the parks,” Ortiz said.\n\n' +
+      'The governor said she has asked for more rangers. “They will start in June,” she said.';
+    expect(speakers(s, 'direct')).toEqual(['Ortiz', 'Ortiz']);
+    // (Not when the title was written next to another name: the one named with it is meant.)
+    const t =
+      '“The roads are open again,” Sam Reed said. Lee Park, the mayor, met him on Monday.\n\n' +
+      'The mayor said the buses run late. “They will be on time by Friday,” she said.';
+    expect(speakers(t, 'direct')).toEqual(['Sam Reed', 'The mayor']);
+  });
+
+  it('Arabic: الوزير after وزير الخارجية NAME is that minister, and للصحافيين after the subject is the audience', () => {
+    const ar =
+      'قال وزير الخارجية سامر عادل إن المحادثات ستستمر الأسبوع المقبل.\n' +
+      'وأضاف الوزير للصحافيين في المطار: "نحن عازمون على إنجاح هذه المحادثات مهما طالت".';
+    expect(speakers(ar, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -140,48 +140,62 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.857 Arabic (18 of 21), 0.279 English (12 of 43: pull quotes over obituaries, which name no
   // one, took the last entry's speaker); after the rules written from its errors 1.000 and 0.884.
   // Those rules left the test half at 0.667 Arabic (20 of 30, one fewer) and 0.760 English.
+  // dev5 (21 articles, 9 English) scored unseen on those rules: direct F1 0.933 Arabic, 0.984 English;
+  // speakers 9 of 14 and 50 of 62. The rules written from the errors of dev..dev5 (names and glosses
+  // in marks, quotes over paragraphs, relative clauses, bare titles…) took it to 0.968 / 1.000 and
+  // 11 of 15 / 64 of 64 (fitted), the other dev halves' English direct F1 to 0.978–1.000, and the
+  // test half, scored once after them, to 21 of 25 English speakers (0.840; 20 of 30 Arabic, as before).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
-      'ar direct': 0.94,
-      'ar indirect': 0.93,
-      'en direct': 0.94,
-      'en indirect': 0.86,
+      'ar direct': 0.95,
+      'ar indirect': 0.95,
+      'en direct': 0.95,
+      'en indirect': 0.89,
       'ar speaker': 0.86,
-      'en speaker': 0.95,
+      'en speaker': 0.96,
     },
     dev2: {
-      'ar direct': 0.8,
-      'ar indirect': 0.58,
+      'ar direct': 0.85,
+      'ar indirect': 0.6,
       'en direct': 0.97,
-      'en indirect': 0.88,
-      'ar speaker': 0.88,
-      'en speaker': 0.95,
+      'en indirect': 0.9,
+      'ar speaker': 0.9,
+      'en speaker': 0.97,
     },
     dev3: {
       'ar direct': 0.92,
       'ar indirect': 0.6,
-      'en direct': 0.94,
+      'en direct': 0.97,
       'en indirect': 0.6,
-      'ar speaker': 0.85,
+      'ar speaker': 0.86,
       'en speaker': 0.95,
     },
     dev4: {
-      'ar direct': 0.95,
-      'ar indirect': 0.64,
-      'en direct': 0.9,
-      'en indirect': 0.64,
-      'ar speaker': 0.95,
+      'ar direct': 0.97,
+      'ar indirect': 0.65,
+      'en direct': 0.93,
+      'en indirect': 0.66,
+      'ar speaker': 0.97,
       'en speaker': 0.86,
+    },
+    dev5: {
+      'ar direct': 0.94,
+      'ar indirect': 0.77,
+      'en direct': 0.97,
+      'en indirect': 0.75,
+      'ar speaker': 0.7,
+      'en speaker': 0.97,
     },
     test: {
       'ar direct': 0.95,
-      'ar indirect': 0.72,
+      'ar indirect': 0.74,
       'en direct': 0.97,
-      'en indirect': 0.8,
+      'en indirect': 0.82,
       'ar speaker': 0.66,
-      'en speaker': 0.74,
+      'en speaker': 0.8,
     },
   };
+
   for (const [half, floors] of Object.entries(FLOORS))
     it.skipIf(!existsSync(CORPUS))(
       `the finder on the ${half} half keeps its figures (skipped when ../shared/corpus/news is not here)`,
