@@ -191,6 +191,62 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
   });
 
+  it('writes nothing into the overlay after an edit that changes nothing it shows (any DOM write repaints the text)', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    // The pointer off the text: no hover box, no tip.
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('.span-overlay .span-box').count(), { timeout: 5_000 }).toBe(0);
+    // A word in view under no entity, selected as a double-click would.
+    const word = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+      const tagged: AbstractRange[] = [];
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('tahrir-')) for (const r of h) tagged.push(r as AbstractRange);
+      for (const p of document.querySelectorAll<HTMLElement>('[data-para]')) {
+        const text = p.firstChild;
+        if (!(text instanceof Text) || p.getBoundingClientRect().top < box.top + 40) continue;
+        for (const m of text.data.matchAll(/[\p{L}]{4,}/gu)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (tagged.some((r) => r.startContainer === text && r.startOffset < end && r.endOffset > start)) continue;
+          const range = document.createRange();
+          range.setStart(text, start);
+          range.setEnd(text, end);
+          const rect = range.getBoundingClientRect();
+          if (rect.bottom > box.bottom - 40) return null;
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+          return m[0];
+        }
+      }
+      return null;
+    });
+    expect(word).not.toBeNull();
+    const labelled = () =>
+      page.evaluate(() =>
+        [...CSS.highlights].reduce((n, [name, h]) => n + (name.startsWith('tahrir-label-') ? h.size : 0), 0),
+      );
+    const before = await labelled();
+    await page.evaluate(() => {
+      const overlay = document.querySelector('.span-overlay')!;
+      const bands = overlay.firstElementChild!;
+      const w = window as unknown as { __overlayWrites: string[] };
+      w.__overlayWrites = [];
+      // The nesting band's lanes are not watched: a new entity may well be laned.
+      new MutationObserver((records) => {
+        for (const r of records)
+          if (!bands.contains(r.target)) w.__overlayWrites.push(`${r.type} ${(r.target as Element).className ?? ''}`);
+      }).observe(overlay, { subtree: true, childList: true, attributes: true, characterData: true });
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+    });
+    await expect.poll(labelled, { timeout: 5_000 }).toBeGreaterThan(before);
+    // The marks are drawn again once the edit is painted and the page is idle: give it that, and more.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 500))));
+    const writes = await page.evaluate(() => (window as unknown as { __overlayWrites: string[] }).__overlayWrites);
+    expect(writes).toEqual([]);
+  });
+
   it('scrolls to and flashes an entity chosen in the list, wherever it is', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.locator('.tabs [role="tab"]', { hasText: 'Entities' }).click();
