@@ -135,6 +135,8 @@ function whenIdle(run: () => void): void {
 
 export class ReactView {
   private waiting: (() => void)[] = [];
+  /** Updates to run as React is told of the changes it is behind on (see withNextTell). */
+  private withTell: (() => void)[] = [];
   private waitScheduled = false;
   private readonly listeners = new Set<() => void>();
   private paintingFirst = 0;
@@ -197,6 +199,23 @@ export class ReactView {
   private tell(): void {
     this.behind = false;
     for (const listener of [...this.listeners]) listener();
+    const updates = this.withTell;
+    this.withTell = [];
+    for (const update of updates) update();
+  }
+
+  /**
+   * Runs `update` in the task that brings React up to date once keyboard edits pause (see tellOnceSettled), or after
+   * the next paint when React is not behind. With highlights registered, the browser repaints all the highlighted text
+   * after any change of the page's DOM (~20-70 ms on a long document): a write of its own right after the keypress's
+   * paint made a second repaint, which the next key waited behind; written with React's render, it is one.
+   */
+  withNextTell(update: () => void): () => void {
+    if (!this.behind || this.disposed) return this.afterNextPaint(update);
+    this.withTell.push(update);
+    return () => {
+      this.withTell = this.withTell.filter((u) => u !== update);
+    };
   }
 
   private readonly tellOnceSettled = (): void => {
@@ -244,12 +263,18 @@ export class ReactView {
     this.disposed = true;
     this.unsubscribe();
     this.waiting = [];
+    this.withTell = [];
   }
 }
 
 /** See ReactView.afterNextPaint (the current session's). */
 export function afterNextPaint(update: () => void): () => void {
   return session().react.afterNextPaint(update);
+}
+
+/** See ReactView.withNextTell (the current session's). */
+export function withNextTell(update: () => void): () => void {
+  return session().react.withNextTell(update);
 }
 
 /** See ReactView.isPainted (the current session's). */

@@ -54,6 +54,12 @@ export class SpanOverlay {
   private readonly tip: HTMLDivElement;
   private readonly resize: ResizeObserver | null;
   private drawn: { bands: Band[]; boxes: Box[]; arcs: Arc[] } = { bands: [], boxes: [], arcs: [] };
+  /**
+   * What the boxes, arcs and tip show now, in words: drawn again only when that changes. With highlights registered,
+   * any change of the page's DOM (a box put back as it was, `hidden` set again) makes the browser repaint all the
+   * highlighted text (~20-70 ms on a long document): after each edit, in the frame a next key waits for.
+   */
+  private shown = { boxes: '', arcs: '', tip: '' };
 
   constructor(
     private readonly host: HTMLElement,
@@ -137,24 +143,33 @@ export class SpanOverlay {
 
   drawBoxes(boxes: Box[]): void {
     this.drawn.boxes = boxes;
+    const placed: { box: Box; r: Rect }[] = [];
+    for (const box of boxes) for (const r of this.rectsOf(box.start, box.end)) placed.push({ box, r });
+    const said = placed.map(({ box, r }) => `${box.kind} ${box.color ?? ''} ${r.left} ${r.top} ${r.right} ${r.bottom}`);
+    if (!this.changed('boxes', said.join('\n'))) return;
     const doc = this.host.ownerDocument;
-    const out: HTMLElement[] = [];
-    for (const box of boxes) {
-      for (const r of this.rectsOf(box.start, box.end)) {
+    this.boxes.replaceChildren(
+      ...placed.map(({ box, r }) => {
         const el = doc.createElement('div');
         el.className = `span-box ${box.kind}`;
         place(el, r.left - 1, r.top, r.right - r.left + 2, r.bottom - r.top);
         if (box.color) el.style.borderColor = box.color;
-        out.push(el);
-      }
-    }
-    this.boxes.replaceChildren(...out);
+        return el;
+      }),
+    );
+  }
+
+  /** Whether `what` shows something else than `said` now (then taken as shown). */
+  private changed(what: keyof SpanOverlay['shown'], said: string): boolean {
+    if (this.shown[what] === said) return false;
+    this.shown[what] = said;
+    return true;
   }
 
   /** Arcs above the text from each quote to its speaker (as brat draws a relation), an arrowhead at the speaker. */
   drawArcs(arcs: Arc[]): void {
     this.drawn.arcs = arcs;
-    const paths: SVGElement[] = [];
+    const lines: [string, string][] = [];
     for (const arc of arcs) {
       const to = this.rectsOf(arc.to.start, arc.to.end)[0];
       const quoteRects = this.rectsOf(arc.from.start, arc.from.end);
@@ -167,15 +182,20 @@ export class SpanOverlay {
       const y2 = to.top + 4;
       const lift = Math.min(60, 18 + Math.abs(x2 - x1) * 0.08);
       const top = Math.min(y1, y2) - lift;
-      const path = this.host.ownerDocument.createElementNS(SVG, 'path');
-      path.setAttribute('d', `M ${x1} ${y1} C ${x1} ${top}, ${x2} ${top}, ${x2} ${y2}`);
-      path.setAttribute('class', 'speaker-arc');
-      const head = this.host.ownerDocument.createElementNS(SVG, 'path');
-      head.setAttribute('d', `M ${x2 - 4} ${y2 - 7} L ${x2} ${y2} L ${x2 + 4} ${y2 - 7}`);
-      head.setAttribute('class', 'speaker-arc head');
-      paths.push(path, head);
+      lines.push(
+        [`M ${x1} ${y1} C ${x1} ${top}, ${x2} ${top}, ${x2} ${y2}`, 'speaker-arc'],
+        [`M ${x2 - 4} ${y2 - 7} L ${x2} ${y2} L ${x2 + 4} ${y2 - 7}`, 'speaker-arc head'],
+      );
     }
-    this.arcs.replaceChildren(...paths);
+    if (!this.changed('arcs', lines.map(([d, cls]) => `${cls} ${d}`).join('\n'))) return;
+    this.arcs.replaceChildren(
+      ...lines.map(([d, cls]) => {
+        const path = this.host.ownerDocument.createElementNS(SVG, 'path');
+        path.setAttribute('d', d);
+        path.setAttribute('class', cls);
+        return path;
+      }),
+    );
   }
 
   /**
@@ -185,11 +205,15 @@ export class SpanOverlay {
    */
   showTip(lines: TipLine[] | null, clientX = 0, clientY = 0): void {
     if (!lines || lines.length === 0) {
-      this.tip.hidden = true;
+      if (this.changed('tip', '')) this.tip.hidden = true;
       return;
     }
     const doc = this.host.ownerDocument;
     const origin = this.element.getBoundingClientRect();
+    const left = clientX - origin.left + 12;
+    const top = clientY - origin.top + 22;
+    const said = lines.map((line) => `${line.head}\t${line.text}\t${line.tail}`).join('\n');
+    if (!this.changed('tip', `${left} ${top}\n${said}`)) return;
     this.tip.replaceChildren(
       ...lines.map((line) => {
         const el = doc.createElement('div');
@@ -201,8 +225,8 @@ export class SpanOverlay {
       }),
     );
     this.tip.hidden = false;
-    this.tip.style.left = `${clientX - origin.left + 12}px`;
-    this.tip.style.top = `${clientY - origin.top + 22}px`;
+    this.tip.style.left = `${left}px`;
+    this.tip.style.top = `${top}px`;
   }
 
   /** The layout changed: everything where the text lies now. */

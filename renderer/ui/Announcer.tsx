@@ -1,13 +1,14 @@
 // The live region a screen reader speaks from: after each change of the open document, what
 // changed ("tagged PERSON جو بايدن", "deleted …", "undone: …"; shared/change-announcement.ts).
 // It follows the store directly and writes its one text node itself once the keypress's frame is
-// painted (and the page idle), so neither React nor the highlight waits for it: a timer of 0 ran
-// before that frame and laid the page out again in it.
+// painted, so neither React nor the highlight waits for it: a timer of 0 ran before that frame and
+// laid the page out again in it. After a keyboard edit it writes in the task that renders React's
+// part once the keys pause (withNextTell): any DOM write repaints all the highlighted text, once.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
 import { t } from '../session/locale';
 import type { TahrirState } from '../session/state';
-import { afterNextPaint, store } from '../session/store';
+import { store, withNextTell } from '../session/store';
 
 /**
  * Undo steps back (the data left goes first in the future), redo forward (the data comes from the future); anything
@@ -29,7 +30,7 @@ export function Announcer(): ReactElement {
       if (s.data === prev.data || !s.data || !prev.data || s.doc?.id !== prev.doc?.id || s.doc !== prev.doc) return;
       const [before, after, way] = [prev.data, s.data, wayOf(s, prev)];
       waiting?.();
-      waiting = afterNextPaint(() => {
+      waiting = withNextTell(() => {
         waiting = undefined;
         const text = announceChange(before, after, way, t);
         if (!text || !ref.current) return;

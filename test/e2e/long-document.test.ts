@@ -30,6 +30,34 @@ function rangesIn(from: number, to: number): Promise<number> {
   );
 }
 
+/** A word in view under no entity (nor any other highlight), selected as a double-click would; its text. */
+function selectUntaggedWord(): Promise<string | null> {
+  return page.evaluate(() => {
+    const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+    const tagged: AbstractRange[] = [];
+    for (const [name, h] of CSS.highlights)
+      if (name.startsWith('tahrir-')) for (const r of h) tagged.push(r as AbstractRange);
+    for (const p of document.querySelectorAll<HTMLElement>('[data-para]')) {
+      const text = p.firstChild;
+      if (!(text instanceof Text) || p.getBoundingClientRect().top < box.top + 40) continue;
+      for (const m of text.data.matchAll(/[\p{L}]{4,}/gu)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (tagged.some((r) => r.startContainer === text && r.startOffset < end && r.endOffset > start)) continue;
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        const rect = range.getBoundingClientRect();
+        if (rect.bottom > box.bottom - 40) return null;
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return m[0];
+      }
+    }
+    return null;
+  });
+}
+
 const allRanges = () => page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
 const renderedParagraphs = () => page.locator('[data-para]').count();
 
@@ -189,6 +217,72 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(undone.reads).toBe(0);
     // The marks follow once the change is painted: the entity back under the pointer, boxed again.
     await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
+  });
+
+  it('writes nothing into the overlay after an edit that changes nothing it shows (any DOM write repaints the text)', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    // The pointer off the text: no hover box, no tip.
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('.span-overlay .span-box').count(), { timeout: 5_000 }).toBe(0);
+    const word = await selectUntaggedWord();
+    expect(word).not.toBeNull();
+    const labelled = () =>
+      page.evaluate(() =>
+        [...CSS.highlights].reduce((n, [name, h]) => n + (name.startsWith('tahrir-label-') ? h.size : 0), 0),
+      );
+    const before = await labelled();
+    await page.evaluate(() => {
+      const overlay = document.querySelector('.span-overlay')!;
+      const bands = overlay.firstElementChild!;
+      const w = window as unknown as { __overlayWrites: string[] };
+      w.__overlayWrites = [];
+      // The nesting band's lanes are not watched: a new entity may well be laned.
+      new MutationObserver((records) => {
+        for (const r of records)
+          if (!bands.contains(r.target)) w.__overlayWrites.push(`${r.type} ${(r.target as Element).className ?? ''}`);
+      }).observe(overlay, { subtree: true, childList: true, attributes: true, characterData: true });
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+    });
+    await expect.poll(labelled, { timeout: 5_000 }).toBeGreaterThan(before);
+    // The marks are drawn again once the edit is painted and the page is idle: give it that, and more.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 500))));
+    const writes = await page.evaluate(() => (window as unknown as { __overlayWrites: string[] }).__overlayWrites);
+    expect(writes).toEqual([]);
+  });
+
+  it('writes the live region in the same task as the side panel after a keyboard edit (one repaint, not two)', async () => {
+    await page.mouse.move(2, 2);
+    expect(await selectUntaggedWord()).not.toBeNull();
+    await page.evaluate(() => {
+      const w = window as unknown as { __frame: number; __writes: string[] };
+      w.__frame = 0;
+      w.__writes = [];
+      const count = () => {
+        w.__frame++;
+        if (w.__frame < 200) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      // Which frame each write falls before: the live region's, the side panel's.
+      const watch = (selector: string, name: string) =>
+        new MutationObserver(() => w.__writes.push(`${name} ${w.__frame}`)).observe(document.querySelector(selector)!, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        });
+      watch('[data-testid="announcer"]', 'announcer');
+      watch('.side-panel', 'panel');
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __writes: string[] }).__writes), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^announcer/), expect.stringMatching(/^panel/)]));
+    const writes = await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes);
+    const firstOf = (name: string) => writes.find((w) => w.startsWith(name))!.split(' ')[1];
+    // Before: the live region right after the highlight's paint, the panel ~50 ms later: each a repaint of the text.
+    expect(firstOf('announcer')).toBe(firstOf('panel'));
   });
 
   it('scrolls to and flashes an entity chosen in the list, wherever it is', async () => {

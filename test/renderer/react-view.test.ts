@@ -38,4 +38,34 @@ describe('ReactView', () => {
       view.dispose();
     }
   });
+
+  it('runs what waits for the next tell in the task that tells React of a keyboard edit, not a paint after it', () => {
+    const store = createTahrirStore();
+    const view = new ReactView(store);
+    const order: string[] = [];
+    view.subscribe(() => order.push('react'));
+    try {
+      // What the live region does after each change: its text written with React's render, in one task (one
+      // repaint of the highlighted text), once the keys pause.
+      view.paintFirst(() => store.setState({ sideTab: 'quotes' }));
+      view.withNextTell(() => order.push('announced'));
+      vi.advanceTimersByTime(30);
+      expect(order).toEqual([]);
+      vi.advanceTimersByTime(300);
+      expect(order).toEqual(['react', 'announced']);
+      // Cancelled, it does not run.
+      view.paintFirst(() => store.setState({ sideTab: 'entities' }));
+      view.withNextTell(() => order.push('cancelled'))();
+      vi.advanceTimersByTime(300);
+      expect(order).toEqual(['react', 'announced', 'react']);
+      // React up to date (a change not made by a key): after the next paint, as before.
+      store.setState({ sideTab: 'quotes' });
+      view.withNextTell(() => order.push('after paint'));
+      expect(order).toEqual(['react', 'announced', 'react', 'react']);
+      vi.advanceTimersByTime(300);
+      expect(order).toEqual(['react', 'announced', 'react', 'react', 'after paint']);
+    } finally {
+      view.dispose();
+    }
+  });
 });

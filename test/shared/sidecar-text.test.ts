@@ -2,7 +2,7 @@
 // sidecar the editor builds as an object (sidecarFromData + JSON.stringify): same keys, same
 // key order, same order of spans, whatever the history of changes (undo included) and the text.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Edit, Entity, Quote, Sidecar } from '../../shared/model';
 import { emptySidecar } from '../../shared/sidecar';
 import { SPAN_LISTS, SidecarText, sidecarHeader, spanJson } from '../../shared/sidecar-text';
@@ -275,5 +275,38 @@ describe('spanChanges and nextId on records changed through withSpans', () => {
       filling[`t${n}`] = { ...added, id: `t${n}` };
     }
     expect(nextId('t', filling)).toBe('t2004');
+  });
+
+  it("reads a long record's ids from its span list, not key by key, when it must look at them all", () => {
+    const entities: Entity[] = [];
+    for (let i = 1; i <= 20_000; i++)
+      entities.push({ id: `t${i}`, start: i * 3, end: i * 3 + 2, label: 'PERSON', text: 'بايدن' });
+    const opened = dataFromSidecar({ ...BASE, entities }).entities;
+    const tagged = withSpans(opened, { t20001: { ...entities[0], id: 't20001', start: 1, end: 2 } });
+    const keys = vi.spyOn(Object, 'keys');
+    try {
+      // The first tag of an opened document, and the one after deleting the largest id: both scan every id.
+      expect(nextId('t', opened)).toBe('t20001');
+      expect(nextId('t', tagged)).toBe('t20002');
+      expect(nextId('t', withSpans(tagged, { t20001: null, t20000: null }))).toBe('t20000');
+      // Listing a 20,000-span record's keys (a view of its span list: each key one call of a Proxy trap) is not how.
+      const listedRecords = keys.mock.calls.filter(
+        ([o]) => typeof o === 'object' && o !== null && Object.hasOwn(o, 't1'),
+      );
+      expect(listedRecords).toEqual([]);
+    } finally {
+      keys.mockRestore();
+    }
+    // Ids the editor did not make read as they always were: a number after the prefix, whatever its spelling.
+    const odd = dataFromSidecar({
+      ...BASE,
+      entities: [
+        { ...entities[0], id: 't1e3' },
+        { ...entities[1], id: 't007' },
+        { ...entities[2], id: 'tx9' },
+      ],
+    }).entities;
+    expect(nextId('t', odd)).toBe('t1001');
+    expect(nextId('t', withSpans(odd, { t1e3: null }))).toBe('t8');
   });
 });
