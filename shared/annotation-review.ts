@@ -250,11 +250,7 @@ export function openSuggestionsAfterEdit<L extends readonly Suggestion[] | OpenS
       else out.push({ ...w });
       return out;
     }, []);
-  const rejected = rejectedSpans(data.rejected);
-  const isOpen = (s: Suggestion) =>
-    sources[s.source] &&
-    !rejected.has(s) &&
-    !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
+  const isOpen = openTest(data, sources);
   // The counts follow: those of the windows as they were out, as they are in (not a count of the whole list).
   const counts = cloneCounts(countSuggestions(list));
   const edits: ListEdit<Suggestion>[] = [];
@@ -275,6 +271,15 @@ export function openSuggestionsAfterEdit<L extends readonly Suggestion[] | OpenS
   return sameKind(before, out);
 }
 
+/** Whether a suggestion is open against the record: its source on, not rejected, over no entity or quote of its kind. */
+function openTest(data: DocumentData, sources: SuggestionSources): (s: Suggestion) => boolean {
+  const rejected = rejectedSpans(data.rejected);
+  return (s) =>
+    sources[s.source] &&
+    !rejected.has(s) &&
+    !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
+}
+
 /**
  * openSuggestions(next, data, sources), given `before` = openSuggestions(prev, data, sources) and `next` made from
  * `prev` by suggestionsAfterChanges: the suggestions removed are taken out of the open list, those added put in if
@@ -293,11 +298,7 @@ export function openSuggestionsAfterChanges<L extends readonly Suggestion[] | Op
   const how = derived.get(next);
   if (!how || how.from !== prev) return null;
   const list = openList(before);
-  const rejected = rejectedSpans(data.rejected);
-  const isOpen = (s: Suggestion) =>
-    sources[s.source] &&
-    !rejected.has(s) &&
-    !recordOverlaps(isEntitySuggestion(s) ? data.entities : data.quotes, s.start, s.end);
+  const isOpen = openTest(data, sources);
   const counts = cloneCounts(countSuggestions(list));
   // A removed one not open was not in the list (the open ones were, as `before` is open(prev)).
   const removed = how.removed.filter(isOpen);
