@@ -271,7 +271,7 @@ export function openSuggestionsAfterEdit<L extends readonly Suggestion[] | OpenS
   return sameKind(before, out);
 }
 
-/** Whether a suggestion is open against the record: its source on, not rejected, over no entity or quote of its kind. */
+/** Whether a suggestion is open: its source on, not rejected, over no entity (or quote) of the record. */
 function openTest(data: DocumentData, sources: SuggestionSources): (s: Suggestion) => boolean {
   const rejected = rejectedSpans(data.rejected);
   return (s) =>
