@@ -343,8 +343,9 @@ export class Backend implements BackendOperations {
   }
 
   /** The filter's words over every document's name, title and text (Arabic-normalized). */
-  async searchDocuments(words: string[]): Promise<string[]> {
-    const search = this.search.begin(); // a later search cancels this one, even while it waits for the list
+  async searchDocuments(words: string[], searcher?: string): Promise<string[]> {
+    // The same searcher's later search cancels this one, even while it waits for the list.
+    const search = this.search.begin(searcher);
     // While the rest of a large workspace is read (100,000 documents: most of a minute), the
     // documents as last listed: every one is named, and its text searched all the same.
     const documents = this.reading && this.listed ? this.listed : await this.listDocuments();

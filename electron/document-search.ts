@@ -26,11 +26,19 @@ interface Folded {
   text: string;
 }
 
+/** One search: who asks (a window) and the search's number. */
+export interface SearchTicket {
+  searcher: string;
+  n: number;
+}
+
 export class DocumentSearch {
   private readonly kept = new Map<string, Folded>();
   private keptUnits = 0;
-  /** The last search begun (begin()): an older one still under way stops at its next slice. */
-  private latest = 0;
+  /** Searches begun (begin()), counted over all searchers. */
+  private begun = 0;
+  /** Each searcher's last search: an older one of the same searcher still under way stops at its next slice. */
+  private readonly latest = new Map<string, number>();
 
   constructor(
     private readonly root: string,
@@ -39,29 +47,46 @@ export class DocumentSearch {
   ) {}
 
   /**
-   * A search begins (its number, for search): the ones begun before it are answered by none, as the
-   * filter asks again at each pause in typing, and only its latest answer is shown. Each search of
-   * 100,000 texts took seconds of the CPU the page types on; left running, they piled up.
+   * A search begins (its ticket, for search): the ones the same searcher began before it are answered
+   * by none, as the filter asks again at each pause in typing, and only its latest answer is shown. Each
+   * search of 100,000 texts took seconds of the CPU the page types on; left running, they piled up.
+   * Another searcher's (another window's) search is left to run: it waits for its own answer.
    */
-  begin(): number {
-    return ++this.latest;
+  begin(searcher = ''): SearchTicket {
+    const n = ++this.begun;
+    this.latest.set(searcher, n);
+    return { searcher, n };
   }
 
   /**
    * The ids, in the listing's order, of the documents holding every word (no words: all of them);
-   * 'cancelled' once a later search has begun (`search`: its begin(), one is taken when not given).
+   * 'cancelled' once the same searcher began a later one (`search`: its begin(), one is taken when not given).
    */
   async search(
     documents: readonly DocumentSummary[],
     words: readonly string[],
     search = this.begin(),
   ): Promise<string[]> {
+    try {
+      return await this.searchSliced(documents, words, search);
+    } finally {
+      // Forgotten once answered, so a window that closed holds nothing.
+      if (this.latest.get(search.searcher) === search.n) this.latest.delete(search.searcher);
+    }
+  }
+
+  private async searchSliced(
+    documents: readonly DocumentSummary[],
+    words: readonly string[],
+    search: SearchTicket,
+  ): Promise<string[]> {
     const needles = foldWords(words);
     const out: string[] = [];
     for (let i = 0; i < documents.length; i++) {
       if (i > 0 && i % SEARCH_SLICE === 0) {
         await nextTurn();
-        if (search !== this.latest) throw new TahrirError('cancelled', 'a later search replaced this one');
+        if (this.latest.get(search.searcher) !== search.n)
+          throw new TahrirError('cancelled', 'a later search replaced this one');
       }
       const d = documents[i];
       // The name and title first: the text is read only for the words they do not hold.

@@ -43,7 +43,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     ...host.operations,
     getWorkspace: () => backend().getWorkspace(),
     listDocuments: () => backend().listDocuments(),
-    searchDocuments: (words) => backend().searchDocuments(words),
+    searchDocuments: (words, searcher) => backend().searchDocuments(words, searcher),
     corpusProgress: () => backend().corpusProgress(),
     openDocument: (id) => backend().openDocument(id),
     saveSidecar: (id, sidecar, baseRevision) => backend().saveSidecar(id, sidecar, baseRevision),

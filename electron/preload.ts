@@ -26,7 +26,8 @@ const api = {
   chooseWorkspace: () => call('chooseWorkspace'),
   recentWorkspaces: () => call('recentWorkspaces'),
   listDocuments: () => call('listDocuments'),
-  searchDocuments: (words) => call('searchDocuments', words),
+  searchDocuments: (words, searcher) =>
+    searcher === undefined ? call('searchDocuments', words) : call('searchDocuments', words, searcher),
   corpusProgress: () => call('corpusProgress'),
   openDocument: (id) => call('openDocument', id),
   saveSidecar: (id, sidecar, baseRevision) => call('saveSidecar', id, sidecar, baseRevision),

@@ -157,6 +157,14 @@ const syncRequest = v.strictObject(
   'the sync request must be an object with annotator (and optionally texts)',
 );
 
+const searchWords = v.pipe(
+  v.array(
+    v.pipe(v.string('each word must be a string'), v.maxLength(MAX_NAME, 'a word is too long')),
+    'words must be a list',
+  ),
+  v.maxLength(64, 'too many words (at most 64)'),
+);
+
 const none = v.strictTuple([], 'takes no arguments');
 const one = <T extends v.GenericSchema>(schema: T) => v.strictTuple([schema], 'takes one argument');
 
@@ -167,14 +175,9 @@ export const API_ARGUMENTS = {
   recentWorkspaces: none,
   listDocuments: none,
   corpusProgress: none,
-  searchDocuments: one(
-    v.pipe(
-      v.array(
-        v.pipe(v.string('each word must be a string'), v.maxLength(MAX_NAME, 'a word is too long')),
-        'words must be a list',
-      ),
-      v.maxLength(64, 'too many words (at most 64)'),
-    ),
+  searchDocuments: v.union(
+    [one(searchWords), v.strictTuple([searchWords, name('searcher')])],
+    'takes words (and optionally the searcher)',
   ),
   openDocument: one(documentId),
   saveSidecar: v.strictTuple([documentId, sidecar, revision], 'takes id, sidecar and baseRevision'),

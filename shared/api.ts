@@ -352,9 +352,10 @@ export interface TahrirApi {
   listDocuments(): Promise<DocumentSummary[]>;
   /**
    * The document list's filter: the ids, in the list's order, of the documents holding every word
-   * in their name, title or text, Arabic-normalized (shared/document-filter.ts).
+   * in their name, title or text, Arabic-normalized (shared/document-filter.ts). `searcher` names who
+   * asks (a window): its later search cancels this one ('cancelled'); another window's does not.
    */
-  searchDocuments(words: string[]): Promise<string[]>;
+  searchDocuments(words: string[], searcher?: string): Promise<string[]>;
   /** The progress view: documents per status over time, entities per label, documents per annotator. */
   corpusProgress(): Promise<CorpusProgress>;
   openDocument(id: string): Promise<OpenedDocument>;

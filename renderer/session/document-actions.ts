@@ -471,10 +471,10 @@ export async function searchTexts(again = false): Promise<void> {
   if (words.length === 0 || (!again && store().getState().textMatches?.words === key)) return;
   const seq = ++session().seq.search;
   try {
-    const ids = await getApi().searchDocuments(words);
+    const ids = await getApi().searchDocuments(words, session().id);
     if (seq === session().seq.search) store().setState({ textMatches: { words: key, ids: new Set(ids) } });
   } catch (e) {
-    // 'cancelled': a later search (another window's, under serve) replaced it on the back end.
+    // 'cancelled': this window's later search replaced it on the back end.
     if (seq === session().seq.search && toErrorData(e).code !== 'cancelled')
       showNotice(t('notice.search-failed', { message: sayError(t, toErrorData(e)) }), 'error');
   }

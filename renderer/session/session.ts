@@ -69,7 +69,10 @@ export interface SessionMemo {
 }
 
 export class EditorSession {
-  /** Tells sessions apart (the UI's root is keyed by it, so a new workspace renders from scratch). */
+  /**
+   * Tells sessions apart (the UI's root is keyed by it, so a new workspace renders from scratch), and
+   * windows apart for the back end's text search (a window's later search cancels only its own).
+   */
   readonly id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   readonly store = createTahrirStore();
   readonly react: ReactView;

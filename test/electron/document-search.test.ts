@@ -50,6 +50,13 @@ describe('searchDocuments', () => {
       expect(await second).toEqual(['d299']);
       // One at a time, each is answered.
       expect(await backend.searchDocuments(['body', 'zzz'])).toEqual([]);
+      // Two windows: each one's later search cancels only its own earlier one, never the other window's.
+      const a1 = backend.searchDocuments(['body', 'zzz'], 'window-a');
+      const b1 = backend.searchDocuments(['body', 'of', '298'], 'window-b');
+      const a2 = backend.searchDocuments(['body', 'of', '297'], 'window-a');
+      await expect(a1).rejects.toMatchObject({ code: 'cancelled' });
+      expect(await b1).toEqual(['d298']);
+      expect(await a2).toEqual(['d297']);
     } finally {
       await backend.close();
     }

@@ -23,9 +23,17 @@ describe('API arguments', () => {
     expect(isApiMethod('__proto__')).toBe(false);
   });
 
+  it('refuses a search whose searcher is not a name', () => {
+    refusal('searchDocuments', [['x'], '']);
+    refusal('searchDocuments', [['x'], 7]);
+    refusal('searchDocuments', [['x'], 'a', 'b']);
+  });
+
   it('accepts well-formed calls unchanged', () => {
     const sidecar = { format: 'tahrir-annotations', version: 1, edits: [] };
     expect(parseApiArguments('getWorkspace', [])).toEqual([]);
+    expect(parseApiArguments('searchDocuments', [['عمّان']])).toEqual([['عمّان']]);
+    expect(parseApiArguments('searchDocuments', [['عمّان'], 'window-a'])).toEqual([['عمّان'], 'window-a']);
     expect(parseApiArguments('openDocument', ['news/عمّان 🇯🇴'])).toEqual(['news/عمّان 🇯🇴']);
     expect(parseApiArguments('saveSidecar', ['a', sidecar, null])).toEqual(['a', sidecar, null]);
     expect(parseApiArguments('saveSidecar', ['a', sidecar, 'abc'])).toEqual(['a', sidecar, 'abc']);
