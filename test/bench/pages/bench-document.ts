@@ -115,18 +115,33 @@ export function untaggedWords(doc: BenchDocument, paragraphs: RenderedParagraph[
 
 /**
  * The next unused word whose line is on screen, for an add the user could see; when none is, the
- * page scrolls on by most of a screen and this returns null (the caller tries again once the page
- * has settled).
+ * page's scroller (the floor's scroll box, or the document) scrolls on by most of its height and this
+ * returns null (the caller tries again once the page has settled). It scrolled only the document once,
+ * which on the floor page (a scroll box of its own) never moved: its add-one row timed one try a run.
  */
 export function nextWordInView(words: readonly PlacedSpan[], used: Set<PlacedSpan>): PlacedSpan | null {
+  const first = words.find((word) => !used.has(word));
+  if (!first) return null;
+  const scroller = scrollerOf(first.paragraph.node.parentElement!);
+  const view =
+    scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : scroller.getBoundingClientRect();
+  const top = Math.max(0, view.top);
+  const bottom = Math.min(innerHeight, view.bottom);
   for (const word of words) {
     if (used.has(word)) continue;
     const box = word.paragraph.node.parentElement!.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > innerHeight) continue;
+    if (box.top < top || box.bottom > bottom) continue;
     used.add(word);
     return word;
   }
-  const scroller = document.scrollingElement ?? document.documentElement;
-  scroller.scrollTop += innerHeight * 0.8;
+  scroller.scrollTop += (bottom - top) * 0.8;
   return null;
+}
+
+/** The element that scrolls `el`: its nearest scrollable ancestor, else the document. */
+function scrollerOf(el: Element): Element {
+  for (let at = el.parentElement; at; at = at.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(at).overflowY) && at.scrollHeight > at.clientHeight + 1) return at;
+  }
+  return document.scrollingElement ?? document.documentElement;
 }
