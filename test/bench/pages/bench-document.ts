@@ -120,9 +120,7 @@ export function untaggedWords(doc: BenchDocument, paragraphs: RenderedParagraph[
  * which on the floor page (a scroll box of its own) never moved: its add-one row timed one try a run.
  */
 export function nextWordInView(words: readonly PlacedSpan[], used: Set<PlacedSpan>): PlacedSpan | null {
-  const first = words.find((word) => !used.has(word));
-  if (!first) return null;
-  const scroller = scrollerOf(first.paragraph.node.parentElement!);
+  const scroller = window.__bench.scrollContainer();
   const view =
     scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : scroller.getBoundingClientRect();
   const top = Math.max(0, view.top);
@@ -136,12 +134,4 @@ export function nextWordInView(words: readonly PlacedSpan[], used: Set<PlacedSpa
   }
   scroller.scrollTop += (bottom - top) * 0.8;
   return null;
-}
-
-/** The element that scrolls `el`: its nearest scrollable ancestor, else the document. */
-function scrollerOf(el: Element): Element {
-  for (let at = el.parentElement; at; at = at.parentElement) {
-    if (/(auto|scroll)/.test(getComputedStyle(at).overflowY) && at.scrollHeight > at.clientHeight + 1) return at;
-  }
-  return document.scrollingElement ?? document.documentElement;
 }
