@@ -120,6 +120,26 @@ const ARABIC_STOPS = fold([
   'حين',
   'عندما',
   'لحظة',
+  // How and when, not who: قالت لهن ببساطة «…»، قالت لي آنذاك: «…»، قال لي وهو يبتسم «…».
+  'ببساطة',
+  'بصراحة',
+  'بهدوء',
+  'بحزم',
+  'بثقة',
+  'بوضوح',
+  'مجددا',
+  'آنذاك',
+  'حينذاك',
+  'حينها',
+  'وقتها',
+  'يومها',
+  'ساعتها',
+  'عندئذ',
+  'مبتسما',
+  'ضاحكا',
+  'مازحا',
+  'وهو',
+  'وهي',
 ]);
 
 const ENGLISH_STOPS = new Set([
@@ -184,6 +204,12 @@ const PREPOSITION_PRONOUN =
  */
 const ADDRESSEE =
   /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
+
+/**
+ * Whom it was said to, in ل with a possessive, right after the verb (أكد لمتابعيه، قال لأنصاره، كتب لزوجته):
+ * not the subject. (On the text, not the folded word: لجنة folds to لجنه.)
+ */
+const ADDRESSEE_OWN = /^[وف]?ل[^ل\s]{2,}(ه|ها|هم|هما|هن)$/u;
 
 /** An audience in لل (للصحافيين، للحضور): whom it was said to, wherever it stands after the verb. */
 const AUDIENCE = /^[وف]?لل(صحافيين|صحفيين|صحافه|صحافة|اعلاميين|إعلاميين|مراسلين|حضور|صحفي|صحافي)$/u;
@@ -345,7 +371,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       if (words.length === 0) continue; // وقال له الوزير: the subject may come after it.
       break;
     }
-    if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
+    // فقالت لي الجارة: «…»: like له، لي is whom it was said to, and the subject may come after it.
+    if (arabic && words.length === 0 && /^[وف]?(لي|لنا)$/u.test(t.folded)) continue;
+    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text))) return null;
     // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
     if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
@@ -513,6 +541,13 @@ const NOT_A_VERB = fold([
   'وهي',
   'يذكر',
   'يشار',
+  // A time clause opens the sentence, not its verb: وعندما دخلت الصف قالت لهن: «…».
+  'عندما',
+  'حينما',
+  'بعدما',
+  'كلما',
+  'لما',
+  'إذا',
 ]);
 
 /**
@@ -598,6 +633,23 @@ function clauseSubject(head: Token[]): Span | null {
   const verb = words[end]?.text ?? '';
   if (end - first < 2 || verb.length <= 3 || !/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
   return { start: words[first].start, end: words[end - 1].end };
+}
+
+/** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
+const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
+
+/**
+ * The subject of a وصف … بأن (وصفها X بأنها…) at `k` of `head`, with بأن within six words after it;
+ * undefined when `k` is no such verb. With nothing on the verb, a single word before بأن is the thing
+ * described, and the subject is a pronoun.
+ */
+function describedBy(head: Token[], k: number): Subject | undefined {
+  const m = DESCRIBE.exec(head[k].folded);
+  if (!m) return undefined;
+  const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
+  if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
+  if (!m[2] && that - k <= 2) return 'person';
+  return subjectAfter(head.slice(0, that), k + 1);
 }
 
 /**
@@ -688,6 +740,10 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // وصفها مدققو الحقائق بأنها «…»: the one who described it said the words; ووصف الخطة بأنها «…»
+    // (one word before بأن, the thing described): the one who spoke last.
+    const described = describedBy(head, k);
+    if (described !== undefined) return resolve(described) ?? previous;
     if (!isSayingVerb(t.folded)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.

@@ -307,3 +307,36 @@ describe('the speaker of a quote: a bare title after the named speaker (dev5)', 
     expect(speakers(ar, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
   });
 });
+
+// Rules from the Arabic speaker errors of dev..dev6 (issue 17), dev6 scored unseen first: sentences written here.
+describe('the speaker of a quote: whom it was said to, how, and who described it (dev6)', () => {
+  it('Arabic: لي after the verb is whom it was said to; the subject may follow it (فقالت لي الجارة)', () => {
+    expect(speakers('وجاءت إلي جارتي، فقالت لي الجارة «إن ابنها يريد السفر إلى الخارج قريبا».', 'direct')).toEqual([
+      'الجارة',
+    ]);
+  });
+
+  it('Arabic: a word of manner or time after the verb (ببساطة، آنذاك) is not its subject', () => {
+    const ar =
+      'وقالت المعلمة سامية إن "الدروس ستبدأ مبكرا هذا العام كله". ' +
+      'وعندما دخلت الصف في الصباح قالت لهن ببساطة «الامتحان سيكون سهلا هذا العام».';
+    expect(speakers(ar, 'direct')).toEqual(['المعلمة سامية', 'المعلمة سامية']);
+  });
+
+  it('Arabic: وصفها X بأنها «…»: the one who described it said the quote', () => {
+    expect(speakers('وهي أرقام وصفها مراقبو الانتخابات بأنها "مبالغ فيها ولا تستند إلى أي مصدر".', 'direct')).toEqual([
+      'مراقبو الانتخابات',
+    ]);
+    // (ووصف التجربة بأنها: one word before بأن is the thing described; the one who spoke last described it.)
+    const ar =
+      'وقال الباحث سامر عادل إن النتائج مشجعة. ' + 'ووصف التجربة بأنها "واحدة من أهم الخطوات في هذا المجال حتى الآن".';
+    expect(speakers(ar, 'direct')).toEqual(['الباحث سامر عادل']);
+  });
+
+  it('Arabic: ل with a possessive after the verb (لمتابعيه، لأنصاره) is whom it was said to, not the subject', () => {
+    const ar =
+      'وكتب سامر عادل على حسابه أن العرض انتهى. ' +
+      'وهو ما أكد لمتابعيه الخبر في تغريدة قائلا "سنعود إلى المسرح في الصيف المقبل".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل']);
+  });
+});
