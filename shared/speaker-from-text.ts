@@ -195,8 +195,12 @@ const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(uncontra
  * A preposition with a pronoun on it (له، عليه، فوقها، معهم): whom or where it was said, never
  * who said it (وقال له الوزير، وكتب فوقها: «…»).
  */
-const PREPOSITION_PRONOUN =
-  /^[وف]?(ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)$/u;
+const PREPOSITION_PRONOUN = new RegExp(
+  '^[وف]?((ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)' +
+    // (And the first person: اقتربت مني، انتحت بي.)
+    '|بي|مني|عني|معي)$',
+  'u',
+);
 
 /**
  * Whom it was said to, right after the verb (وأضاف لبي بي سي، قال للصحفيين، قال لي، قال لـ«عكاظ»): the
@@ -635,6 +639,27 @@ function clauseSubject(head: Token[]): Span | null {
   return { start: words[first].start, end: words[end - 1].end };
 }
 
+/**
+ * The subject of the clause before the feminine verb of saying at `k` (وقالت، فأضافت) that joins it
+ * with و / ف, when that clause opens, at most eight words before, with a feminine past verb after
+ * و / ف / ثم / a comma (واقتربت مني إحدى المدرسات وقالت): the one who did it said the words.
+ */
+function joinedClauseSubject(head: Token[], k: number): Span | null {
+  const said = head[k].folded;
+  if (!/^[وف].{2,}ت$/u.test(said)) return null;
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    const t = head[j];
+    if (!t.word || !isArabic(t.text)) return null;
+    const joined = /^[وف]/u.test(t.folded) || /^(ثم|،)$/u.test(head[j - 1]?.folded ?? '');
+    const stem = /^[وف]/u.test(t.folded) ? t.folded.slice(1) : t.folded;
+    const verb = /^.{2,6}ت$/u.test(stem) && !/ات$/u.test(stem) && !/^ال/u.test(stem);
+    if (!joined || !verb || inSet(t.folded, NOT_A_VERB) || inSet(stem, TITLES) || isSayingVerb(t.folded)) continue;
+    const s = subjectAfter(head.slice(0, k), j + 1);
+    return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
 
@@ -648,7 +673,9 @@ function describedBy(head: Token[], k: number): Subject | undefined {
   if (!m) return undefined;
   const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
-  if (!m[2] && that - k <= 2) return 'person';
+  // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
+  const stop = head.slice(k + 2, that).some((t) => inSet(t.folded, ARABIC_STOPS));
+  if (!m[2] && (that - k <= 2 || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
   return subjectAfter(head.slice(0, that), k + 1);
 }
 
@@ -757,6 +784,10 @@ export function speakerFromText(
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
       : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
     if (subject !== undefined) return subject;
+    // واقتربت مني إحدى المدرسات وقالت: «…»: a feminine verb with no subject of its own, after a clause
+    // that opens with a feminine verb of its own, is that clause's subject's.
+    const joined = arabic ? joinedClauseSubject(head, k) : null;
+    if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
     return (arabic ? sentenceSubject(head, k) : null) ?? previous;
   }

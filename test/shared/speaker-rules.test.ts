@@ -331,6 +331,17 @@ describe('the speaker of a quote: whom it was said to, how, and who described it
     const ar =
       'وقال الباحث سامر عادل إن النتائج مشجعة. ' + 'ووصف التجربة بأنها "واحدة من أهم الخطوات في هذا المجال حتى الآن".';
     expect(speakers(ar, 'direct')).toEqual(['الباحث سامر عادل']);
+    // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
+    const pp =
+      'وقال الباحث سامر عادل إن النتائج مشجعة. ' +
+      'ووصف أثر الدواء على المرضى بأنه "واحد من أهم الاكتشافات في هذا المجال حتى الآن".';
+    expect(speakers(pp, 'direct')).toEqual(['الباحث سامر عادل']);
+  });
+
+  it('Arabic: وقالت after a clause of its own (واقتربت مني إحدى المدرسات … وقالت) is that clause’s subject’s', () => {
+    const ar =
+      'ووقفت الطالبات في الساحة، ثم اقتربت مني إحدى المدرسات بهدوء وقالت: «ستكونين مهندسة كبيرة في يوم من الأيام».';
+    expect(speakers(ar, 'direct')).toEqual(['إحدى المدرسات']);
   });
 
   it('Arabic: ل with a possessive after the verb (لمتابعيه، لأنصاره) is whom it was said to, not the subject', () => {
