@@ -377,7 +377,17 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     }
     // فقالت لي الجارة: «…»: like له، لي is whom it was said to, and the subject may come after it.
     if (arabic && words.length === 0 && /^[وف]?(لي|لنا)$/u.test(t.folded)) continue;
-    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text))) return null;
+    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text))) {
+      // وقال لـ«عكاظ» مدير الشركة: «…»: the medium's name in marks is whom it was said to; the subject may follow.
+      let close = k + 2;
+      while (close < tokens.length && tokens[close].word && close - k <= 5) close++;
+      const medium = /^[وف]?ل$/u.test(t.folded) && QUOTE_MARK.test(tokens[k + 1]?.text ?? '') && close > k + 2;
+      if (medium && QUOTE_MARK.test(tokens[close]?.text ?? '') && tokens[close + 1]?.word) {
+        k = close;
+        continue;
+      }
+      return null;
+    }
     // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
     if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows

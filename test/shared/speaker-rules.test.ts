@@ -344,6 +344,16 @@ describe('the speaker of a quote: whom it was said to, how, and who described it
     expect(speakers(ar, 'direct')).toEqual(['إحدى المدرسات']);
   });
 
+  it('Arabic: وقال لـ«عكاظ» NAME: the medium in marks after ل is whom it was said to; the subject follows it', () => {
+    expect(
+      speakers('وقال لـ«الأخبار» مدير الشركة سامر عادل: «الأرباح زادت هذا العام بشكل كبير جدا».', 'direct'),
+    ).toEqual(['مدير الشركة سامر عادل']);
+    // (With no subject after it, the one who spoke last.)
+    const ar =
+      'وقال مدير الشركة سامر عادل إن الأرباح زادت. ' + 'وأضاف لـ«الأخبار»: «لقد كان عاما ممتازا للجميع بلا استثناء».';
+    expect(speakers(ar, 'direct')).toEqual(['مدير الشركة سامر عادل']);
+  });
+
   it('Arabic: ل with a possessive after the verb (لمتابعيه، لأنصاره) is whom it was said to, not the subject', () => {
     const ar =
       'وكتب سامر عادل على حسابه أن العرض انتهى. ' +
