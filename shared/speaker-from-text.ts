@@ -739,6 +739,14 @@ export function speakerFromText(
     const s = resolve(subjectAfter(tail, attributed + 2));
     if (s) return s;
   }
+  // “…,” the sign reads / its statement read: what a text reads is its words.
+  const reads = tail.findIndex((t, k) => k <= 4 && /^(reads|read)$/u.test(t.folded));
+  if (v < 0 && reads > 0 && /^(the|a|an|its|his|her|their)$/u.test(tail[0].folded)) {
+    if (tail.slice(0, reads).every((t) => (t.word && !/^\p{Lu}/u.test(t.text)) || t === tail[0])) {
+      const s = subjectBefore(tail, reads);
+      if (s && typeof s === 'object') return s;
+    }
+  }
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -777,6 +785,15 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // "Stone was like, “…”", "I’m like": quotative like after a form of be, right before the quote, says it.
+    if (t.folded === 'like' && head.slice(k + 1).every((x) => x.text === ',' || QUOTE_MARK.test(x.text))) {
+      const be = head[k - 1]?.folded ?? '';
+      const who = head[k - 2]?.folded ?? '';
+      // ("she’ll be like", "I was like": the pronoun before the verb.)
+      if (/^(was|were|is|are|am|be)$/u.test(be) && isPronoun(who)) return resolve(pronounOf(who)) ?? previous;
+      if (/^(was|were|is|are|am|be)$/u.test(be)) return resolve(subjectBefore(head, k - 1)) ?? previous;
+      if (/^\p{L}+['’](s|m|re)$/u.test(be) && isPronoun(be)) return resolve(pronounOf(be)) ?? previous;
+    }
     // وصفها مدققو الحقائق بأنها «…»: the one who described it said the words; ووصف الخطة بأنها «…»
     // (one word before بأن, the thing described): the one who spoke last.
     const described = describedBy(head, k);
@@ -948,6 +965,11 @@ const BODIES = new Set(
   ).split(' '),
 );
 
+/** Texts that read something (“…,” the sign reads): no person, so "she said" after them is not theirs. */
+const TEXTS = new Set(
+  'policy sign statement letter note message notice post tweet website email memo label caption rule order'.split(' '),
+);
+
 /**
  * A speaker span is a person as far as the words tell: not a body ("the company", "Acme Corp.",
  * an acronym such as "KPMG"), not "it" or "they". Arabic spans count as people: the words do not
@@ -957,6 +979,7 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   const words = tokensOf(chars, span.start, span.end).filter((t) => t.word);
   if (words.length === 0) return false;
   if (words.some((w) => isArabic(w.text))) return true;
-  if (words.some((w) => BODIES.has(w.folded) || w.folded === 'it' || w.folded === 'they')) return false;
+  if (words.some((w) => BODIES.has(w.folded) || TEXTS.has(w.folded) || w.folded === 'it' || w.folded === 'they'))
+    return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
 }

@@ -361,3 +361,26 @@ describe('the speaker of a quote: whom it was said to, how, and who described it
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: quotative "be like" and a text that "reads" (dev..dev6)', () => {
+  it('"she was like, “…”" is a verb of saying: its subject said it', () => {
+    const s =
+      '“We cook together most nights,” Maya Stone said. When dinner is late, her husband Leo Park was like, ' +
+      '“Take the plates to the table now.” We laughed about it.';
+    expect(speakers(s, 'direct')).toEqual(['Maya Stone', 'her husband Leo Park']);
+    // (A pronoun right before the verb is the subject: not the clause before it.)
+    const t =
+      '“We cook together most nights,” Maya Stone said. I saw her while I was in the yard and she was like, ' +
+      '“Leave the dishes for the morning.”';
+    expect(speakers(t, 'direct')).toEqual(['Maya Stone', 'Maya Stone']);
+  });
+
+  it('“…,” the sign reads: what a text reads is its words (not the last speaker’s)', () => {
+    const s =
+      'Dana Holt runs the diner on Main Street. “We will stay open late,” Holt said.\n\n' +
+      '“Anyone not wearing a mask will be asked to leave the room,” the sign reads. “Most people are fine with it,” ' +
+      'she said.';
+    // (A sign is no person: "she said" after it is still the last person who spoke.)
+    expect(speakers(s, 'direct')).toEqual(['Holt', 'the sign', 'Holt']);
+  });
+});
