@@ -120,6 +120,26 @@ const ARABIC_STOPS = fold([
   'حين',
   'عندما',
   'لحظة',
+  // How and when, not who: قالت لهن ببساطة «…»، قالت لي آنذاك: «…»، قال لي وهو يبتسم «…».
+  'ببساطة',
+  'بصراحة',
+  'بهدوء',
+  'بحزم',
+  'بثقة',
+  'بوضوح',
+  'مجددا',
+  'آنذاك',
+  'حينذاك',
+  'حينها',
+  'وقتها',
+  'يومها',
+  'ساعتها',
+  'عندئذ',
+  'مبتسما',
+  'ضاحكا',
+  'مازحا',
+  'وهو',
+  'وهي',
 ]);
 
 const ENGLISH_STOPS = new Set([
@@ -175,8 +195,12 @@ const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(uncontra
  * A preposition with a pronoun on it (له، عليه، فوقها، معهم): whom or where it was said, never
  * who said it (وقال له الوزير، وكتب فوقها: «…»).
  */
-const PREPOSITION_PRONOUN =
-  /^[وف]?(ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)$/u;
+const PREPOSITION_PRONOUN = new RegExp(
+  '^[وف]?((ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)' +
+    // (And the first person: اقتربت مني، انتحت بي.)
+    '|بي|مني|عني|معي)$',
+  'u',
+);
 
 /**
  * Whom it was said to, right after the verb (وأضاف لبي بي سي، قال للصحفيين، قال لي، قال لـ«عكاظ»): the
@@ -184,6 +208,12 @@ const PREPOSITION_PRONOUN =
  */
 const ADDRESSEE =
   /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
+
+/**
+ * Whom it was said to, in ل with a possessive, right after the verb (أكد لمتابعيه، قال لأنصاره، كتب لزوجته):
+ * not the subject. (On the text, not the folded word: لجنة folds to لجنه.)
+ */
+const ADDRESSEE_OWN = /^[وف]?ل[^ل\s]{2,}(ه|ها|هم|هما|هن)$/u;
 
 /** An audience in لل (للصحافيين، للحضور): whom it was said to, wherever it stands after the verb. */
 const AUDIENCE = /^[وف]?لل(صحافيين|صحفيين|صحافه|صحافة|اعلاميين|إعلاميين|مراسلين|حضور|صحفي|صحافي)$/u;
@@ -345,7 +375,19 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       if (words.length === 0) continue; // وقال له الوزير: the subject may come after it.
       break;
     }
-    if (arabic && words.length === 0 && ADDRESSEE.test(t.folded)) return null;
+    // فقالت لي الجارة: «…»: like له، لي is whom it was said to, and the subject may come after it.
+    if (arabic && words.length === 0 && /^[وف]?(لي|لنا)$/u.test(t.folded)) continue;
+    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text))) {
+      // وقال لـ«عكاظ» مدير الشركة: «…»: the medium's name in marks is whom it was said to; the subject may follow.
+      let close = k + 2;
+      while (close < tokens.length && tokens[close].word && close - k <= 5) close++;
+      const medium = /^[وف]?ل$/u.test(t.folded) && QUOTE_MARK.test(tokens[k + 1]?.text ?? '') && close > k + 2;
+      if (medium && QUOTE_MARK.test(tokens[close]?.text ?? '') && tokens[close + 1]?.word) {
+        k = close;
+        continue;
+      }
+      return null;
+    }
     // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
     if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
@@ -513,6 +555,13 @@ const NOT_A_VERB = fold([
   'وهي',
   'يذكر',
   'يشار',
+  // A time clause opens the sentence, not its verb: وعندما دخلت الصف قالت لهن: «…».
+  'عندما',
+  'حينما',
+  'بعدما',
+  'كلما',
+  'لما',
+  'إذا',
 ]);
 
 /**
@@ -601,6 +650,46 @@ function clauseSubject(head: Token[]): Span | null {
 }
 
 /**
+ * The subject of the clause before the feminine verb of saying at `k` (وقالت، فأضافت) that joins it
+ * with و / ف, when that clause opens, at most eight words before, with a feminine past verb after
+ * و / ف / ثم / a comma (واقتربت مني إحدى المدرسات وقالت): the one who did it said the words.
+ */
+function joinedClauseSubject(head: Token[], k: number): Span | null {
+  const said = head[k].folded;
+  if (!/^[وف].{2,}ت$/u.test(said)) return null;
+  for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
+    const t = head[j];
+    if (!t.word || !isArabic(t.text)) return null;
+    const joined = /^[وف]/u.test(t.folded) || /^(ثم|،)$/u.test(head[j - 1]?.folded ?? '');
+    const stem = /^[وف]/u.test(t.folded) ? t.folded.slice(1) : t.folded;
+    const verb = /^.{2,6}ت$/u.test(stem) && !/ات$/u.test(stem) && !/^ال/u.test(stem);
+    if (!joined || !verb || inSet(t.folded, NOT_A_VERB) || inSet(stem, TITLES) || isSayingVerb(t.folded)) continue;
+    const s = subjectAfter(head.slice(0, k), j + 1);
+    return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
+/** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
+const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
+
+/**
+ * The subject of a وصف … بأن (وصفها X بأنها…) at `k` of `head`, with بأن within six words after it;
+ * undefined when `k` is no such verb. With nothing on the verb, a single word before بأن is the thing
+ * described, and the subject is a pronoun.
+ */
+function describedBy(head: Token[], k: number): Subject | undefined {
+  const m = DESCRIBE.exec(head[k].folded);
+  if (!m) return undefined;
+  const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
+  if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
+  // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
+  const stop = head.slice(k + 2, that).some((t) => inSet(t.folded, ARABIC_STOPS));
+  if (!m[2] && (that - k <= 2 || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
+  return subjectAfter(head.slice(0, that), k + 1);
+}
+
+/**
  * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
  * sentence points back (a pronoun, a participle, a verb with no subject), or null. "he" and "she"
  * point back to `person`, the last speaker who is a person (not "the ministry said"), when given.
@@ -650,6 +739,14 @@ export function speakerFromText(
     const s = resolve(subjectAfter(tail, attributed + 2));
     if (s) return s;
   }
+  // “…,” the sign reads / its statement read: what a text reads is its words.
+  const reads = tail.findIndex((t, k) => k <= 4 && /^(reads|read)$/u.test(t.folded));
+  if (v < 0 && reads > 0 && /^(the|a|an|its|his|her|their)$/u.test(tail[0].folded)) {
+    if (tail.slice(0, reads).every((t) => (t.word && !/^\p{Lu}/u.test(t.text)) || t === tail[0])) {
+      const s = subjectBefore(tail, reads);
+      if (s && typeof s === 'object') return s;
+    }
+  }
   if (v >= 0 && v <= 14) {
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
@@ -688,6 +785,19 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // "Stone was like, “…”", "I’m like": quotative like after a form of be, right before the quote, says it.
+    if (t.folded === 'like' && head.slice(k + 1).every((x) => x.text === ',' || QUOTE_MARK.test(x.text))) {
+      const be = head[k - 1]?.folded ?? '';
+      const who = head[k - 2]?.folded ?? '';
+      // ("she’ll be like", "I was like": the pronoun before the verb.)
+      if (/^(was|were|is|are|am|be)$/u.test(be) && isPronoun(who)) return resolve(pronounOf(who)) ?? previous;
+      if (/^(was|were|is|are|am|be)$/u.test(be)) return resolve(subjectBefore(head, k - 1)) ?? previous;
+      if (/^\p{L}+['’](s|m|re)$/u.test(be) && isPronoun(be)) return resolve(pronounOf(be)) ?? previous;
+    }
+    // وصفها مدققو الحقائق بأنها «…»: the one who described it said the words; ووصف الخطة بأنها «…»
+    // (one word before بأن, the thing described): the one who spoke last.
+    const described = describedBy(head, k);
+    if (described !== undefined) return resolve(described) ?? previous;
     if (!isSayingVerb(t.folded)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
@@ -701,6 +811,10 @@ export function speakerFromText(
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
       : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
     if (subject !== undefined) return subject;
+    // واقتربت مني إحدى المدرسات وقالت: «…»: a feminine verb with no subject of its own, after a clause
+    // that opens with a feminine verb of its own, is that clause's subject's.
+    const joined = arabic ? joinedClauseSubject(head, k) : null;
+    if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
     return (arabic ? sentenceSubject(head, k) : null) ?? previous;
   }
@@ -851,6 +965,11 @@ const BODIES = new Set(
   ).split(' '),
 );
 
+/** Texts that read something (“…,” the sign reads): no person, so "she said" after them is not theirs. */
+const TEXTS = new Set(
+  'policy sign statement letter note message notice post tweet website email memo label caption rule order'.split(' '),
+);
+
 /**
  * A speaker span is a person as far as the words tell: not a body ("the company", "Acme Corp.",
  * an acronym such as "KPMG"), not "it" or "they". Arabic spans count as people: the words do not
@@ -860,6 +979,7 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   const words = tokensOf(chars, span.start, span.end).filter((t) => t.word);
   if (words.length === 0) return false;
   if (words.some((w) => isArabic(w.text))) return true;
-  if (words.some((w) => BODIES.has(w.folded) || w.folded === 'it' || w.folded === 'they')) return false;
+  if (words.some((w) => BODIES.has(w.folded) || TEXTS.has(w.folded) || w.folded === 'it' || w.folded === 'they'))
+    return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
 }

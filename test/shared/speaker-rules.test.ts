@@ -307,3 +307,80 @@ describe('the speaker of a quote: a bare title after the named speaker (dev5)', 
     expect(speakers(ar, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
   });
 });
+
+// Rules from the Arabic speaker errors of dev..dev6 (issue 17), dev6 scored unseen first: sentences written here.
+describe('the speaker of a quote: whom it was said to, how, and who described it (dev6)', () => {
+  it('Arabic: لي after the verb is whom it was said to; the subject may follow it (فقالت لي الجارة)', () => {
+    expect(speakers('وجاءت إلي جارتي، فقالت لي الجارة «إن ابنها يريد السفر إلى الخارج قريبا».', 'direct')).toEqual([
+      'الجارة',
+    ]);
+  });
+
+  it('Arabic: a word of manner or time after the verb (ببساطة، آنذاك) is not its subject', () => {
+    const ar =
+      'وقالت المعلمة سامية إن "الدروس ستبدأ مبكرا هذا العام كله". ' +
+      'وعندما دخلت الصف في الصباح قالت لهن ببساطة «الامتحان سيكون سهلا هذا العام».';
+    expect(speakers(ar, 'direct')).toEqual(['المعلمة سامية', 'المعلمة سامية']);
+  });
+
+  it('Arabic: وصفها X بأنها «…»: the one who described it said the quote', () => {
+    expect(speakers('وهي أرقام وصفها مراقبو الانتخابات بأنها "مبالغ فيها ولا تستند إلى أي مصدر".', 'direct')).toEqual([
+      'مراقبو الانتخابات',
+    ]);
+    // (ووصف التجربة بأنها: one word before بأن is the thing described; the one who spoke last described it.)
+    const ar =
+      'وقال الباحث سامر عادل إن النتائج مشجعة. ' + 'ووصف التجربة بأنها "واحدة من أهم الخطوات في هذا المجال حتى الآن".';
+    expect(speakers(ar, 'direct')).toEqual(['الباحث سامر عادل']);
+    // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
+    const pp =
+      'وقال الباحث سامر عادل إن النتائج مشجعة. ' +
+      'ووصف أثر الدواء على المرضى بأنه "واحد من أهم الاكتشافات في هذا المجال حتى الآن".';
+    expect(speakers(pp, 'direct')).toEqual(['الباحث سامر عادل']);
+  });
+
+  it('Arabic: وقالت after a clause of its own (واقتربت مني إحدى المدرسات … وقالت) is that clause’s subject’s', () => {
+    const ar =
+      'ووقفت الطالبات في الساحة، ثم اقتربت مني إحدى المدرسات بهدوء وقالت: «ستكونين مهندسة كبيرة في يوم من الأيام».';
+    expect(speakers(ar, 'direct')).toEqual(['إحدى المدرسات']);
+  });
+
+  it('Arabic: وقال لـ«عكاظ» NAME: the medium in marks after ل is whom it was said to; the subject follows it', () => {
+    expect(
+      speakers('وقال لـ«الأخبار» مدير الشركة سامر عادل: «الأرباح زادت هذا العام بشكل كبير جدا».', 'direct'),
+    ).toEqual(['مدير الشركة سامر عادل']);
+    // (With no subject after it, the one who spoke last.)
+    const ar =
+      'وقال مدير الشركة سامر عادل إن الأرباح زادت. ' + 'وأضاف لـ«الأخبار»: «لقد كان عاما ممتازا للجميع بلا استثناء».';
+    expect(speakers(ar, 'direct')).toEqual(['مدير الشركة سامر عادل']);
+  });
+
+  it('Arabic: ل with a possessive after the verb (لمتابعيه، لأنصاره) is whom it was said to, not the subject', () => {
+    const ar =
+      'وكتب سامر عادل على حسابه أن العرض انتهى. ' +
+      'وهو ما أكد لمتابعيه الخبر في تغريدة قائلا "سنعود إلى المسرح في الصيف المقبل".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: quotative "be like" and a text that "reads" (dev..dev6)', () => {
+  it('"she was like, “…”" is a verb of saying: its subject said it', () => {
+    const s =
+      '“We cook together most nights,” Maya Stone said. When dinner is late, her husband Leo Park was like, ' +
+      '“Take the plates to the table now.” We laughed about it.';
+    expect(speakers(s, 'direct')).toEqual(['Maya Stone', 'her husband Leo Park']);
+    // (A pronoun right before the verb is the subject: not the clause before it.)
+    const t =
+      '“We cook together most nights,” Maya Stone said. I saw her while I was in the yard and she was like, ' +
+      '“Leave the dishes for the morning.”';
+    expect(speakers(t, 'direct')).toEqual(['Maya Stone', 'Maya Stone']);
+  });
+
+  it('“…,” the sign reads: what a text reads is its words (not the last speaker’s)', () => {
+    const s =
+      'Dana Holt runs the diner on Main Street. “We will stay open late,” Holt said.\n\n' +
+      '“Anyone not wearing a mask will be asked to leave the room,” the sign reads. “Most people are fine with it,” ' +
+      'she said.';
+    // (A sign is no person: "she said" after it is still the last person who spoke.)
+    expect(speakers(s, 'direct')).toEqual(['Holt', 'the sign', 'Holt']);
+  });
+});

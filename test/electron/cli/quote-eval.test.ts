@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -145,6 +145,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // in marks, quotes over paragraphs, relative clauses, bare titles…) took it to 0.968 / 1.000 and
   // 11 of 15 / 64 of 64 (fitted), the other dev halves' English direct F1 to 0.978–1.000, and the
   // test half, scored once after them, to 21 of 25 English speakers (0.840; 20 of 30 Arabic, as before).
+  // dev6 (20 articles, 16 Arabic) scored unseen on those rules: direct F1 0.789 Arabic, 1.000 English;
+  // speakers 7 of 15 Arabic, 3 of 4 English. The rules written from the errors of dev..dev6 (لي and
+  // لمتابعيه as the addressee, وصفها X بأنها, وقالت after a clause of its own, "was like", "the sign
+  // reads") took dev6 to 10 of 15 and dev5 to 13 of 15 Arabic, dev3 to 41 of 41 English; the test half,
+  // scored once after them, stayed at 20 of 30 Arabic and 21 of 25 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -168,7 +173,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.97,
       'en indirect': 0.6,
       'ar speaker': 0.86,
-      'en speaker': 0.95,
+      'en speaker': 0.97,
     },
     dev4: {
       'ar direct': 0.97,
@@ -183,8 +188,16 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.77,
       'en direct': 0.97,
       'en indirect': 0.75,
-      'ar speaker': 0.7,
+      'ar speaker': 0.85,
       'en speaker': 0.97,
+    },
+    dev6: {
+      'ar direct': 0.76,
+      'ar indirect': 0.69,
+      'en direct': 0.97,
+      'en indirect': 0.6,
+      'ar speaker': 0.64,
+      'en speaker': 0.72,
     },
     test: {
       'ar direct': 0.95,
