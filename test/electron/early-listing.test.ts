@@ -210,4 +210,25 @@ describe('walkDocuments', () => {
       expect(walk.found.get('only-sidecar')).toEqual({ text: false, sidecar: true });
     }
   });
+
+  it('makes no object per document to say which files it has: three shared ones, whatever the count', async () => {
+    const root = await tempFolder('tahrir-walk-');
+    await writeFiles(
+      root,
+      Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [
+          [`news/d-${i}.txt`, `Title ${i}`],
+          [`news/d-${i}.annotations.json`, '{}'],
+          [`t-${i}.txt`, `Title ${i}`],
+          [`s-${i}.annotations.json`, '{}'],
+        ]).flat(),
+      ),
+    );
+    const walk = await walkDocuments(root);
+    expect(walk.found.size).toBe(90);
+    expect(new Set(walk.found.values()).size).toBe(3);
+    expect(walk.found.get('news/d-7')).toEqual({ text: true, sidecar: true });
+    expect(walk.found.get('t-7')).toEqual({ text: true, sidecar: false });
+    expect(walk.found.get('s-7')).toEqual({ text: false, sidecar: true });
+  });
 });
