@@ -33,17 +33,3 @@ export function askEarly(
   );
   return { workspace, documents, asked };
 }
-
-/**
- * The longest app.js waits for the workspace's answer before it runs anyway (ms): a small workspace
- * answers well within it (app.js then runs once the document is asked for, overlapping the server's
- * reading of it), while a large one's answer (100,000 documents: 0.3 s and more) is awaited by a page
- * that would be idle — app.js's 0.25–0.6 s of start-up ran after that answer instead of during the wait.
- */
-export const ANSWER_WAIT_MS = 150;
-
-/** Settles when app.js may run: once `asked` has (the first document asked for), or after `waitMs`. */
-export function appMayRun(asked: Promise<void>, waitMs = ANSWER_WAIT_MS): Promise<void> {
-  const waited = new Promise<void>((resolve) => setTimeout(resolve, waitMs));
-  return Promise.race([asked, waited]);
-}

@@ -8,7 +8,7 @@
 // guessed another document, the app simply asks again.
 import type { OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api } from './bridge';
-import { appMayRun, askEarly } from './early-ask';
+import { askEarly } from './early-ask';
 import { firstDocumentId } from './session/first-document';
 
 export interface EarlyStart {
@@ -23,11 +23,15 @@ declare global {
   }
 }
 
+/** The longest app.js waits for the workspace's answer before it runs anyway (and shows its own progress). */
+const ANSWER_WAIT_MS = 500;
+
 const { workspace, documents, asked } = askEarly(api, firstDocumentId);
 window.__tahrirEarlyStart = { workspace, documents };
 
+const waited = new Promise<void>((resolve) => setTimeout(resolve, ANSWER_WAIT_MS));
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
-void appMayRun(asked)
+void Promise.race([asked, waited])
   .then(() => import(/* not bundled */ app))
   .catch((e: unknown) => {
     // Without app.js there is no app to report it: say so on the page.

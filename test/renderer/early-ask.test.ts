@@ -4,9 +4,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
-import { appMayRun, askEarly } from '../../renderer/early-ask';
+import { askEarly } from '../../renderer/early-ask';
 import { createHttpApi } from '../../renderer/api-http';
 import type { TahrirApi } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
@@ -72,23 +72,5 @@ describe('askEarly', () => {
     await early.asked;
     const opened = early.documents.get('no-such-document');
     expect(await opened!.catch((e: unknown) => e)).toBeInstanceOf(TahrirError);
-  });
-});
-
-describe('appMayRun', () => {
-  it('lets app.js run once the document is asked for, or within 150 ms of a workspace answer still awaited', async () => {
-    const asked = askEarly(api, (ws) => ws.documents[0]?.id ?? null).asked;
-    await appMayRun(asked, 60_000); // asked long before the minute
-    vi.useFakeTimers();
-    try {
-      // 100,000 documents: the answer takes 0.3 s and more, and the page would wait idle for it.
-      const slow = appMayRun(new Promise<void>(() => undefined));
-      await vi.advanceTimersByTimeAsync(149);
-      expect(await settledNow(slow)).toBe(false);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(await settledNow(slow)).toBe(true);
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });
