@@ -268,7 +268,7 @@ export class SummaryCache {
 function summarize(
   root: string,
   id: string,
-  found: { text: boolean; sidecar: boolean },
+  found: DocumentFiles,
   config: WorkspaceConfig,
   maxBytes: number,
   cache: SummaryCache | undefined,
@@ -339,11 +339,18 @@ function summarize(
   return summary;
 }
 
+/** Which of its two files a document has. */
+export type DocumentFiles = Readonly<{ text: boolean; sidecar: boolean }>;
+// One of each, shared by every document (100,000 documents: as many objects fewer to make and collect).
+const TEXT_ONLY: DocumentFiles = Object.freeze({ text: true, sidecar: false });
+const SIDECAR_ONLY: DocumentFiles = Object.freeze({ text: false, sidecar: true });
+const TEXT_AND_SIDECAR: DocumentFiles = Object.freeze({ text: true, sidecar: true });
+
 /** The documents in the folder as a listing walks it: which of its two files each has, the ids sorted. */
 export interface DocumentWalk {
   /** The workspace folder, symlinks resolved. */
   realRoot: string;
-  found: Map<string, { text: boolean; sidecar: boolean }>;
+  found: Map<string, DocumentFiles>;
   /** The ids, sorted by compareIds. */
   sorted: string[];
   /** performance.now() when the walk began: a listing's budget counts from there. */
@@ -359,18 +366,16 @@ export interface DocumentWalk {
  */
 export async function walkDocuments(root: string, folders?: Map<string, Dirent[]>): Promise<DocumentWalk> {
   const started = performance.now();
-  const found = new Map<string, { text: boolean; sidecar: boolean }>();
+  const found = new Map<string, DocumentFiles>();
   let foldersRead = 0;
   const { realRoot } = await findFiles(root, {
     folders,
     onRead: () => foldersRead++,
     eachFolder: ({ texts, sidecars }) => {
-      for (const t of texts) found.set(documentIdOf(t), { text: true, sidecar: false });
+      for (const t of texts) found.set(documentIdOf(t), TEXT_ONLY);
       for (const s of sidecars) {
         const id = documentIdOfSidecar(s);
-        const entry = found.get(id);
-        if (entry) entry.sidecar = true;
-        else found.set(id, { text: false, sidecar: true });
+        found.set(id, found.has(id) ? TEXT_AND_SIDECAR : SIDECAR_ONLY);
       }
     },
   });
@@ -420,9 +425,7 @@ export async function listDocuments(
       }
     }
     const id = sorted[i];
-    summaries.push(
-      summarize(realRoot, id, found.get(id) as { text: boolean; sidecar: boolean }, config, maxBytes, options.cache),
-    );
+    summaries.push(summarize(realRoot, id, found.get(id) as DocumentFiles, config, maxBytes, options.cache));
   }
   // Out of time: the rest as last read, or named only (100,000 documents take many seconds to read).
   if (i < sorted.length) options.onBudgetSpent?.(sorted.length - i);

@@ -22,15 +22,25 @@ function show(s: string, max = 40): string {
 /** An id used by more than one edit, entity or quote (ids are shared by the three lists). */
 export function duplicateIdProblems(sidecar: Sidecar): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
-  const seen = new Map<string, string>();
-  const claim = (id: string, path: string) => {
-    const first = seen.get(id);
-    if (first !== undefined) problems.push({ path, message: `id ${JSON.stringify(id)} is already used by ${first}` });
-    else seen.set(id, path);
-  };
-  sidecar.edits.forEach((e, i) => claim(e.id, `edits[${i}]`));
-  sidecar.entities.forEach((e, i) => claim(e.id, `entities[${i}]`));
-  sidecar.quotes.forEach((q, i) => claim(q.id, `quotes[${i}]`));
+  // Where each id was first seen, as its list and place; a path is written only for a duplicate (every
+  // listing, stats, validate and export checks every span: a string made per span was most of this).
+  const seen = new Map<string, number>();
+  const lists = [sidecar.edits, sidecar.entities, sidecar.quotes];
+  const names = ['edits', 'entities', 'quotes'];
+  const pathOf = (at: number) => `${names[at % 3]}[${Math.floor(at / 3)}]`;
+  for (let l = 0; l < 3; l++) {
+    const list = lists[l];
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i].id;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i * 3 + l);
+      else
+        problems.push({
+          path: pathOf(i * 3 + l),
+          message: `id ${JSON.stringify(id)} is already used by ${pathOf(first)}`,
+        });
+    }
+  }
   return problems;
 }
 

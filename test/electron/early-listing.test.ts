@@ -120,6 +120,27 @@ describe('Backend.listEarly', () => {
     }
   });
 
+  it('counts its budget from its start, the watch’s walk included: past it by then, it reads the first screen only', async () => {
+    const root = await tempFolder('tahrir-early-');
+    await writeFiles(
+      root,
+      Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`d-${String(i).padStart(3, '0')}.txt`, `Title ${i}`])),
+    );
+    const backend = await Backend.open(root, { listBudgetMs: 200 });
+    try {
+      backend.listEarly();
+      // The event loop held past the budget before the watch's walk can begin (as 100,000 documents' walk does).
+      const until = performance.now() + 400;
+      while (performance.now() < until);
+      const first = await backend.listDocuments();
+      // Not another 200 ms of reading after the walk: the first screen (64), read whatever the budget.
+      expect(first.filter((d) => !d.pending).length).toBe(64);
+      expect(first.map((d) => d.id)).toEqual(Array.from({ length: 150 }, (_, i) => `d-${String(i).padStart(3, '0')}`));
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('reads the folder again when a document was written after the early listing began', async () => {
     const root = await workspace();
     const backend = await Backend.open(root);
@@ -188,5 +209,26 @@ describe('walkDocuments', () => {
       expect(walk.found.get(names[1])).toEqual({ text: true, sidecar: true });
       expect(walk.found.get('only-sidecar')).toEqual({ text: false, sidecar: true });
     }
+  });
+
+  it('makes no object per document to say which files it has: three shared ones, whatever the count', async () => {
+    const root = await tempFolder('tahrir-walk-');
+    await writeFiles(
+      root,
+      Object.fromEntries(
+        Array.from({ length: 30 }, (_, i) => [
+          [`news/d-${i}.txt`, `Title ${i}`],
+          [`news/d-${i}.annotations.json`, '{}'],
+          [`t-${i}.txt`, `Title ${i}`],
+          [`s-${i}.annotations.json`, '{}'],
+        ]).flat(),
+      ),
+    );
+    const walk = await walkDocuments(root);
+    expect(walk.found.size).toBe(90);
+    expect(new Set(walk.found.values()).size).toBe(3);
+    expect(walk.found.get('news/d-7')).toEqual({ text: true, sidecar: true });
+    expect(walk.found.get('t-7')).toEqual({ text: true, sidecar: false });
+    expect(walk.found.get('s-7')).toEqual({ text: false, sidecar: true });
   });
 });

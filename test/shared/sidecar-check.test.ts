@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { checkSidecarAgainstSource, checkSidecarStructure } from '../../shared/sidecar-check';
+import { checkSidecarAgainstSource, checkSidecarStructure, duplicateIdProblems } from '../../shared/sidecar-check';
 import { emptySidecar, parseSidecar } from '../../shared/sidecar';
 import type { Sidecar } from '../../shared/model';
 import { message } from '../../shared/i18n/message';
@@ -93,6 +93,26 @@ describe('checkSidecarStructure', () => {
     text: 'x'.repeat(end - start),
     replacement: '',
     kind: 'typo' as const,
+  });
+
+  it('names each duplicate and the first holder of its id by list and place', () => {
+    const s = base();
+    s.edits = [edit('e1', 0, 1), edit('q2', 1, 2)];
+    s.entities = [
+      { id: 'n1', start: 2, end: 3, label: 'ORG', text: 'x' },
+      { id: 'n2', start: 3, end: 4, label: 'ORG', text: 'x' },
+      { id: 'n1', start: 4, end: 5, label: 'ORG', text: 'x' },
+    ];
+    s.quotes = [
+      { id: 'q1', start: 4, end: 5, text: 'x', speaker: null, kind: 'direct' },
+      { id: 'n2', start: 5, end: 6, text: 'x', speaker: null, kind: 'direct' },
+      { id: 'q2', start: 6, end: 7, text: 'x', speaker: null, kind: 'direct' },
+    ];
+    expect(duplicateIdProblems(s)).toEqual([
+      { path: 'entities[2]', message: 'id "n1" is already used by entities[0]' },
+      { path: 'quotes[1]', message: 'id "n2" is already used by entities[1]' },
+      { path: 'quotes[2]', message: 'id "q2" is already used by edits[1]' },
+    ]);
   });
 
   it('reports duplicate ids across kinds', () => {
