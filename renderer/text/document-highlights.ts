@@ -9,7 +9,7 @@ import type { Entity, Quote } from '../../shared/model';
 import { shownSpanOf, shownText, type ShownText } from '../../shared/text-view';
 import { session } from '../session/session';
 import type { SpanRef, TahrirState } from '../session/state';
-import { afterNextPaint } from '../session/store';
+import { isBehind, withNextTell } from '../session/store';
 import { searchMatches } from '../session/ui-actions';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { Flash } from './flash';
@@ -101,7 +101,12 @@ export class DocumentHighlights {
     this.flash = new Flash(new HighlightLayer(resolve, paragraphAt));
     this.marks = new HighlightLayer(resolve, paragraphAt);
     this.overlay = scrollRoot instanceof HTMLElement ? new SpanOverlay(scrollRoot, resolve, textRoot) : null;
-    this.nesting = new NestingBand(this.entities, this.overlay, (name) => this.colorOf(name));
+    this.nesting = new NestingBand(
+      this.entities,
+      this.overlay,
+      (name) => this.colorOf(name),
+      (update) => (isBehind() ? withNextTell(update) : null),
+    );
     this.hover = textRoot
       ? new SpanHover(
           textRoot,
@@ -441,11 +446,12 @@ export class DocumentHighlights {
   /**
    * The marks again once the change is painted: they measure the text's layout (a forced layout of a
    * long document, ~10-90 ms at 50,000 entities), so not in a keypress's task; a delete and the
-   * selection it clears are drawn once.
+   * selection it clears are drawn once. After a keyboard edit, with the side panel once the keys pause
+   * (withNextTell): any DOM write repaints all the highlighted text, so one burst of writes, not two.
    */
   private speakerMarksAfterPaint(): void {
     if (this.marksWaiting) return;
-    this.marksWaiting = afterNextPaint(() => {
+    this.marksWaiting = withNextTell(() => {
       this.marksWaiting = null;
       this.syncSpeakerMarks(this.store.getState());
     });
