@@ -151,6 +151,38 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => suggestedIn(top, top + 30), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
+  it('draws the suggestions in view only, and follows a scroll within the paragraphs near it once it stops', async () => {
+    // Suggestion Ranges by where their paragraph lies: in view (or within a quarter of its height), or not.
+    const where = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('.document-scroll')!.getBoundingClientRect();
+        const margin = view.height * 0.3;
+        const out = { inView: 0, outside: 0 };
+        for (const r of CSS.highlights.get('tahrir-suggested-entity') ?? []) {
+          const p = (r as AbstractRange).startContainer.parentElement!.closest('[data-para]')!;
+          const box = p.getBoundingClientRect();
+          if (box.bottom >= view.top - margin && box.top <= view.bottom + margin) out.inView++;
+          else out.outside++;
+        }
+        return out;
+      });
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await expect.poll(async () => (await where()).inView, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Every repaint paints the highlighted text of a screen above and below the view too: none drawn there (main: the
+    // suggestions of every paragraph near the view, a screen on either side).
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+    // Half a screen down (the same paragraphs near the view): once the view stops, what came into it is drawn.
+    const before = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!;
+      box.scrollTop += box.clientHeight / 2;
+      return CSS.highlights.get('tahrir-suggested-entity')?.size ?? 0;
+    });
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('tahrir-suggested-entity')?.size ?? 0), { timeout: 5_000 })
+      .not.toBe(before);
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+  });
+
   it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).
