@@ -124,9 +124,11 @@ const IDLE_WAIT_MS = 100;
 const NO_FRAME_MS = 250;
 /**
  * Keyboard edits in quick succession are rendered by React once, this long after the last of
- * them: each render (and the frame it takes) would otherwise be in the way of the next key.
+ * them: each render (and the frame it takes) would otherwise be in the way of the next key. With
+ * CSS highlights registered that frame repaints all the highlighted text in view (10-20 ms on the
+ * bench's long article): at 50 ms it fell between a delete and the undo pressed right after it.
  */
-const EDITS_SETTLE_MS = 50;
+const EDITS_SETTLE_MS = 150;
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'undefined') run();
@@ -238,6 +240,11 @@ export class ReactView {
     return this.paintedState !== null && this.paintedState === this.store.getState();
   }
 
+  /** React is behind a change painted first: what follows it waits for the keys to pause (withNextTell). */
+  isBehind(): boolean {
+    return this.behind && !this.disposed;
+  }
+
   /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
   paintFirst(edit: () => void): void {
     this.paintingFirst++;
@@ -275,6 +282,11 @@ export function afterNextPaint(update: () => void): () => void {
 /** See ReactView.withNextTell (the current session's). */
 export function withNextTell(update: () => void): () => void {
   return session().react.withNextTell(update);
+}
+
+/** See ReactView.isBehind (the current session's). */
+export function isBehind(): boolean {
+  return session().react.isBehind();
 }
 
 /** See ReactView.isPainted (the current session's). */

@@ -46,6 +46,8 @@ export function overlapLanes(items: readonly HighlightItem[]): LanedItem[] {
 
 export class NestingBand {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the update waiting for the keys to pause (see schedule). */
+  private withEdits: (() => void) | null = null;
   /** Entities drawn without fill now, with the highlight name they had (their label's). */
   private readonly unfilled = new Map<string, string>();
   private laned: LanedItem[] = [];
@@ -60,13 +62,25 @@ export class NestingBand {
     private readonly overlay: SpanOverlay | null,
     /** Each label's colour by highlight name (the band's colour). */
     private readonly colorOf: (highlightName: string) => string,
+    /**
+     * Takes the update when a keyboard edit's other writes wait for the keys to pause (returns its cancel), so the
+     * lanes are drawn with them; null: not now (the update waits NESTED_DELAY_MS).
+     */
+    private readonly afterEdit?: (update: () => void) => (() => void) | null,
   ) {}
 
   /** Lanes again soon: of these paragraphs only (an edit's), or with none given of every entity drawn. */
   schedule(paragraphs?: Iterable<number>): void {
     if (paragraphs) for (const p of paragraphs) this.edited.add(p);
     else this.whole = true;
-    if (this.timer) return;
+    if (this.timer || this.withEdits) return;
+    // After a keyboard edit: with the side panel once the keys pause, in one burst of writes (one repaint).
+    this.withEdits =
+      this.afterEdit?.(() => {
+        this.withEdits = null;
+        this.update();
+      }) ?? null;
+    if (this.withEdits) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.update();
@@ -148,6 +162,8 @@ export class NestingBand {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.withEdits?.();
+    this.withEdits = null;
     this.overlay?.drawBands([]);
   }
 }

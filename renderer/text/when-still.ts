@@ -7,6 +7,8 @@ export class WhenStill {
   private readonly pending = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly idle = new IdleWork();
+  /** Moved since the work last ran (with or without paragraphs: a scroll within the paragraphs near the view). */
+  private due = false;
 
   constructor(
     /** Still: no paragraph came or went for this long. */
@@ -17,6 +19,7 @@ export class WhenStill {
   /** These paragraphs came near the view or left it: the work waits until the view is still again. */
   moved(paragraphs: Iterable<number>): void {
     for (const i of paragraphs) this.pending.add(i);
+    this.due = true;
     if (this.timer !== null) clearTimeout(this.timer);
     this.idle.cancel();
     this.timer = setTimeout(() => {
@@ -25,9 +28,10 @@ export class WhenStill {
         () => {
           const gathered = new Set(this.pending);
           this.pending.clear();
+          this.due = false;
           this.work(gathered);
         },
-        () => this.pending.size > 0,
+        () => this.due,
       );
     }, this.stillMs);
   }
@@ -37,5 +41,6 @@ export class WhenStill {
     this.timer = null;
     this.idle.cancel();
     this.pending.clear();
+    this.due = false;
   }
 }

@@ -5,7 +5,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { t as translate, useTranslator } from '../session/locale';
-import { store, useTahrir } from '../session/store';
+import { paintFirst, store, useTahrir } from '../session/store';
 import { shownText, type Paragraph } from '../../shared/text-view';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
@@ -227,7 +227,9 @@ export function DocumentView(): ReactElement | null {
     const again = lastClick.current && Math.abs(lastClick.current.pos - pos) <= 1 && i >= 0;
     const pick = again ? under[(i + 1) % under.length] : under[0];
     lastClick.current = { pos, id: pick.ref.id };
-    selectSpan(pick.ref);
+    // As a keyboard edit: the selection's highlight in this frame, the inspector and the marks once the keys and
+    // clicks pause (each a repaint of all the highlighted text, which a Delete pressed right after waited behind).
+    paintFirst(() => selectSpan(pick.ref));
   }, [shown]);
 
   const onKeyDown = useCallback((e: React.KeyboardEvent) => {

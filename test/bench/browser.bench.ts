@@ -49,6 +49,8 @@ const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
+/** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's keypresses there. */
+const TRACE_DIR = process.env.TAHRIR_BENCH_TRACE;
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 /** TAHRIR_BENCH_SERVE=dir: the Tahrir checkout (built) whose `tahrir serve` is measured, for A/B runs of two builds. */
 const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
@@ -279,6 +281,25 @@ async function startProfile(context: BrowserContext, page: Page): Promise<(name:
     const { profile } = await cdp.send('Profiler.stop');
     await mkdir(PROFILE_DIR!, { recursive: true });
     await writeFile(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
+/** A performance trace of the page (as DevTools records it), written when the returned function is called. */
+async function startTrace(context: BrowserContext, page: Page): Promise<(name: string) => Promise<void>> {
+  const cdp = await context.newCDPSession(page);
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  return async (name) => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    await mkdir(TRACE_DIR!, { recursive: true });
+    await writeFile(join(TRACE_DIR!, `${name}.trace.json`), JSON.stringify({ traceEvents: events }));
     await cdp.detach();
   };
 }
@@ -556,10 +577,12 @@ async function keypressRows(
     await openInTahrir(page, url, documentId);
     state = await suggestionsSettled(page);
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
+    const stopKeysTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
     const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
     selectMissed += keys.selectMissed.length;
     if (keys.selectMissed.length) lastMissed = keys.selectMissed.slice(0, 3).join(', ');
     await stopKeysProfile?.(`keypresses-${article}`);
+    await stopKeysTrace?.(`keypresses-${article}`);
     for (const k of ['tag', 'remove', 'undo'] as const) {
       const times = k === 'tag' ? keys.tag : k === 'remove' ? keys.remove : keys.undo;
       if (times.length === 0) continue;

@@ -151,6 +151,38 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => suggestedIn(top, top + 30), { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
+  it('draws the suggestions in view only, and follows a scroll within the paragraphs near it once it stops', async () => {
+    // Suggestion Ranges by where their paragraph lies: in view (or within a quarter of its height), or not.
+    const where = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('.document-scroll')!.getBoundingClientRect();
+        const margin = view.height * 0.3;
+        const out = { inView: 0, outside: 0 };
+        for (const r of CSS.highlights.get('tahrir-suggested-entity') ?? []) {
+          const p = (r as AbstractRange).startContainer.parentElement!.closest('[data-para]')!;
+          const box = p.getBoundingClientRect();
+          if (box.bottom >= view.top - margin && box.top <= view.bottom + margin) out.inView++;
+          else out.outside++;
+        }
+        return out;
+      });
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await expect.poll(async () => (await where()).inView, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Every repaint paints the highlighted text of a screen above and below the view too: none drawn there (main: the
+    // suggestions of every paragraph near the view, a screen on either side).
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+    // Half a screen down (the same paragraphs near the view): once the view stops, what came into it is drawn.
+    const before = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!;
+      box.scrollTop += box.clientHeight / 2;
+      return CSS.highlights.get('tahrir-suggested-entity')?.size ?? 0;
+    });
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('tahrir-suggested-entity')?.size ?? 0), { timeout: 5_000 })
+      .not.toBe(before);
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+  });
+
   it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).
@@ -283,6 +315,93 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     const firstOf = (name: string) => writes.find((w) => w.startsWith(name))!.split(' ')[1];
     // Before: the live region right after the highlight's paint, the panel ~50 ms later: each a repaint of the text.
     expect(firstOf('announcer')).toBe(firstOf('panel'));
+  });
+
+  it('writes nothing but the highlight between a delete and an undo pressed 80 ms on: the rest once keys pause', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await page.mouse.move(2, 2);
+    expect(await selectUntaggedWord()).not.toBeNull();
+    // Tagged, then clicked (selected and under the pointer: the inspector, the hover box and tip follow it).
+    const at = await page.evaluate(() => {
+      const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0)).toBe(1);
+    await expect
+      .poll(() => page.locator('.span-overlay .span-box.hover').count(), { timeout: 5_000 })
+      .toBeGreaterThan(0);
+    // Everything the tag and the click set off is done (the autosave's writes, new suggestions after the save too):
+    // nothing written for a second.
+    await page.evaluate(async () => {
+      let last = performance.now();
+      const observer = new MutationObserver(() => (last = performance.now()));
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      const ranges = () => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
+      let n = ranges();
+      while (performance.now() - last < 1_000) {
+        await new Promise((done) => setTimeout(done, 50));
+        if (ranges() !== n) [n, last] = [ranges(), performance.now()];
+      }
+      observer.disconnect();
+    });
+    const frames = await page.evaluate(async () => {
+      let n = 0;
+      let counting = true;
+      const count = () => {
+        n++;
+        if (counting) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      // The frame each write falls before: a DOM change anywhere, or a highlight Range added or taken away. The save
+      // indicator's are not counted: the autosave writes after its own wait (400 ms on from the last change).
+      const writes = new Set<number>();
+      const saveState = document.querySelector('.save-state');
+      const observer = new MutationObserver((records) => {
+        if (records.some((r) => !saveState?.contains(r.target))) writes.add(n);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      const { add, delete: drop } = Highlight.prototype;
+      Highlight.prototype.add = function (this: Highlight, r: AbstractRange) {
+        writes.add(n);
+        return add.call(this, r);
+      };
+      Highlight.prototype.delete = function (this: Highlight, r: AbstractRange) {
+        writes.add(n);
+        return drop.call(this, r);
+      };
+      const press = (init: KeyboardEventInit) => {
+        const key = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+        (document.activeElement ?? document.body).dispatchEvent(key);
+      };
+      try {
+        press({ key: 'Delete', code: 'Delete' });
+        const deleted = n;
+        // The undo 80 ms on (keys in quick succession; the keys bench presses it 40-190 ms after the delete).
+        await new Promise((done) => setTimeout(done, 80));
+        press({ key: 'z', code: 'KeyZ', ctrlKey: true });
+        const undone = n;
+        // Up to the autosave's first write, 400 ms on from the last change.
+        await new Promise((done) => setTimeout(done, 350));
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        return { deleted, undone, writes: [...writes].sort((a, b) => a - b) };
+      } finally {
+        counting = false;
+        observer.disconnect();
+        Highlight.prototype.add = add;
+        Highlight.prototype.delete = drop;
+      }
+    });
+    expect(frames.writes).toContain(frames.deleted);
+    expect(frames.writes).toContain(frames.undone);
+    // Before: the marks right after the delete's paint and the panels 50 ms on, both before the undo (each a repaint
+    // of all the highlighted text, which the undo waited behind), the nesting band's lanes 150 ms on.
+    expect(frames.writes.filter((f) => f > frames.deleted && f < frames.undone)).toEqual([]);
+    const after = frames.writes.filter((f) => f > frames.undone);
+    expect(after.length).toBeGreaterThan(0);
   });
 
   it('scrolls to and flashes an entity chosen in the list, wherever it is', async () => {

@@ -10,7 +10,7 @@ describe('ReactView', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('tells React of a burst of keyboard edits once, 50 ms after the last, with the state marked painted', async () => {
+  it('tells React of a burst of keyboard edits once, 150 ms after the last, with the state marked painted', async () => {
     const store = createTahrirStore();
     const view = new ReactView(store);
     const told: { at: number; painted: boolean }[] = [];
@@ -21,14 +21,15 @@ describe('ReactView', () => {
       const last = Date.now();
       view.paintFirst(() => store.setState({ sideTab: 'entities' }));
       expect(view.isPainted()).toBe(false); // not yet told
-      vi.advanceTimersByTime(44);
+      vi.advanceTimersByTime(144);
       expect(told).toHaveLength(0);
       vi.advanceTimersByTime(156);
       expect(told).toHaveLength(1);
       const after = told[0].at - last;
-      expect(after).toBeGreaterThanOrEqual(45);
-      // Was 80 ms and more (a settle of 80 ms, then an idle wait): the panels came ≥ 100 ms after the key.
-      expect(after).toBeLessThan(75);
+      // Not at 50 ms: an undo pressed right after a delete (40-190 ms in the keys bench) waited behind that render's
+      // repaint of all the highlighted text. Nor later than the settle: no idle wait on top of it.
+      expect(after).toBeGreaterThanOrEqual(145);
+      expect(after).toBeLessThan(175);
       expect(told[0].painted).toBe(true);
       // Any change after that is not painted yet: told at once, and not marked.
       store.setState({ sideTab: 'quotes' });
