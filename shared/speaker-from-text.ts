@@ -798,6 +798,8 @@ export function speakerFromText(
     // (one word before بأن, the thing described): the one who spoke last.
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
+    // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
+    if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!isSayingVerb(t.folded)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
@@ -839,6 +841,12 @@ export function speakerFromText(
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
 }
+
+/**
+ * قال in the first person (قلت، قلنا، أقول، نقول, also after و / ف), folded: the one form of a verb of saying that
+ * cannot be a third person's (أكدت is hers or mine; قلت is only mine or yours).
+ */
+const FIRST_PERSON_SAYING = /^[وف]?(قلت|قلنا|اقول|نقول)$/u;
 
 /** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to`. */
 function paragraphBetween(chars: readonly string[], from: number, to: number): boolean {

@@ -384,3 +384,18 @@ describe('the speaker of a quote: quotative "be like" and a text that "reads" (d
     expect(speakers(s, 'direct')).toEqual(['Holt', 'the sign', 'Holt']);
   });
 });
+
+// From the memoir of dev6 (issue 17): the narrator's own words name no one (docs/QUOTE-GUIDE.md: `null` when the
+// text names no one). Sentences written here.
+describe('the speaker of a quote: the narrator (dev6)', () => {
+  it('Arabic: a verb of saying in the first person (فقلت، قلنا، أقول) names no speaker', () => {
+    const ar =
+      'وصلت إلى المدرسة متأخرة وكانت المديرة تنتظرني عند الباب. فقلت لها «لن يتكرر هذا التأخير مرة أخرى أبدا». ' +
+      'ثم دخلنا الصف وقلنا للمعلمة: «نحن آسفون على هذا التأخير الطويل».';
+    expect(speakers(ar, 'direct')).toEqual([null, null]);
+    // (قالت is hers: not the first person.)
+    expect(speakers('وصلت المديرة إلى الباب. وقالت المديرة لنا: «لن يتكرر هذا التأخير مرة أخرى».', 'direct')).toEqual([
+      'المديرة',
+    ]);
+  });
+});
