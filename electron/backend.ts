@@ -53,7 +53,7 @@ import { runImport } from './import-job';
 import { checkSidecarToSave, incomingSidecar, isRevision, refuseToReplaceInvalid } from './incoming-sidecar';
 import { toTahrirError } from './io-error';
 import * as store from './sidecar-store';
-import { readTextFile } from './text-file';
+import { RecentTexts } from './text-file';
 import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
@@ -125,6 +125,8 @@ export class Backend implements BackendOperations {
   /** Set by close(): a reading still under way keeps no list (the folder may be gone, or being removed). */
   private closed = false;
   private readonly checkedSidecars = new CheckedSidecars();
+  /** The texts of the documents opened (and saved) last, kept by their bytes (RecentTexts). */
+  private readonly recentTexts = new RecentTexts(LAST_OPENED_KEPT);
   /**
    * The last answer of openDocument per document (a few) and what it was made of. While those stay (the same text,
    * the same checked sidecar, no recovery journal) the same answer object is given again, so `tahrir serve` sends
@@ -386,7 +388,7 @@ export class Backend implements BackendOperations {
   private async readText(id: string): Promise<{ file: string; path: string; text: TextFile }> {
     const file = textFileOf(id);
     const path = await resolveInside(this.root, file);
-    const text = await readTextFile(path, encodingFor(this.config, file), {
+    const text = await this.recentTexts.read(path, encodingFor(this.config, file), {
       file,
       maxBytes: this.options.maxTextBytes,
     });
