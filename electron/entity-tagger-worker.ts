@@ -4,6 +4,7 @@
 // the suggestions out; all as plain data. The word profiles of the workspace's texts are built here too
 // (the texts read here) and handed back for the back end's cache in .tahrir/. Bundled as
 // dist/entity-tagger-worker.cjs beside the programs that start it (electron/entity-tagger-service.ts).
+import { setPriority, constants } from 'node:os';
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { documentSuggestions, loadTagger } from '../shared/ner/document-entities';
@@ -14,6 +15,15 @@ import { trainingSentences, type WorkspaceDocument } from '../shared/ner/workspa
 import { tokenize } from '../shared/tokenizer';
 import type { SuggestJob, SuggestResult, TrainJob, TrainResult } from './entity-tagger-protocol';
 import { readTextFile } from './text-file';
+
+// This thread only (Linux's nice value is per thread) yields to the back end's answers and the editor: a training or
+// a long document's suggestions (seconds of CPU) ran beside the next open on two cores, and the open's answer (70 ms
+// on an idle machine) took 0.8–1.2 s. The suggestions still come, a little later when the machine is busy.
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  /* not permitted on this system: the work runs at the normal priority */
+}
 
 function suggest({ suggest: job }: SuggestJob): SuggestResult {
   try {

@@ -9,6 +9,7 @@ import {
   firstInvalidUtf8Byte,
   readTextFile as readTextFileAsync,
   readTextFileSync,
+  RecentTexts,
 } from '../../electron/text-file';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
@@ -200,4 +201,44 @@ it('leaves the file bytes untouched', async () => {
   await readTextFileAsync(join(dir, 'a.txt'));
   readTextFileSync(join(dir, 'a.txt'));
   expect(await readFile(join(dir, 'a.txt'))).toEqual(before);
+});
+
+describe('RecentTexts', () => {
+  it('gives the same text again for the same bytes (not decoded again), and reads changed bytes anew', async () => {
+    const root = await tempFolder();
+    const path = join(root, 'a.txt');
+    await writeFiles(root, { 'a.txt': 'قال الرئيس' });
+    const texts = new RecentTexts(2);
+    const first = await texts.read(path);
+    expect(first.text).toBe('قال الرئيس');
+    expect(await texts.read(path)).toBe(first);
+    // Same length, one byte changed: read anew.
+    await writeFiles(root, { 'a.txt': 'قال الرئيش' });
+    const second = await texts.read(path);
+    expect(second).not.toBe(first);
+    expect(second.text).toBe('قال الرئيش');
+    expect(second.sha256).toBe(createHash('sha256').update('قال الرئيش').digest('hex'));
+    // Another encoding asked: decoded again, as that encoding.
+    const latin = await texts.read(path, 'windows-1252');
+    expect(latin).not.toBe(second);
+    expect(latin.text).not.toBe(second.text);
+    // Errors as readTextFile's.
+    await expect(texts.read(join(root, 'missing.txt'))).rejects.toMatchObject({ code: 'not-found' });
+    await writeFiles(root, { 'big.txt': 'x'.repeat(100) });
+    await expect(texts.read(join(root, 'big.txt'), undefined, { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'too-large',
+    });
+  });
+
+  it('keeps only the last few paths', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' });
+    const texts = new RecentTexts(2);
+    const a = await texts.read(join(root, 'a.txt'));
+    await texts.read(join(root, 'b.txt'));
+    await texts.read(join(root, 'c.txt'));
+    const again = await texts.read(join(root, 'a.txt'));
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+  });
 });

@@ -54,6 +54,28 @@ describe('paragraphDirection', () => {
     );
   });
 
+  it('counts by code point as strongDirection does, astral letters and lone surrogates included', () => {
+    const reference = (text: string) => {
+      const dirs = Array.from(text, strongDirection).filter((d) => d !== null);
+      const rtl = dirs.filter((d) => d === 'rtl').length;
+      return rtl * 2 > dirs.length ? 'rtl' : rtl * 2 < dirs.length ? 'ltr' : (dirs[0] ?? null);
+    };
+    const pieces = fc.oneof(
+      arabic,
+      latin,
+      neutral,
+      fc.constantFrom('𐐀', '𞤀', '𝐀', '😀', '\u{10900}', '\uD800', '\uDC00', 'ـ', 'ۀ', 'Ω', 'א', '\u0640x'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        expect(paragraphDirection(text)).toBe(reference(text));
+      }),
+      RUNS,
+    );
+  });
+
   it('is not moved by digits, punctuation, spaces or marks put anywhere', () => {
     fc.assert(
       fc.property(
