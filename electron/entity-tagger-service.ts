@@ -39,11 +39,8 @@ export const MAX_PROFILE_TEXTS = 5000;
 type FailedJob = { ok: false; message: string };
 type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
-/**
- * Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles, 3: three
- * perceptrons averaged).
- */
-const MODEL_VERSION = 3;
+/** Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles). */
+const MODEL_VERSION = 2;
 /** The documents whose last answer is kept (to answer with changes since it): the ones open in the editor. */
 const VERSIONS_KEPT = 4;
 /** How long saves must pause before the tagger trains again. */

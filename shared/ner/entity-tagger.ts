@@ -20,13 +20,6 @@ export const DEFAULT_EPOCHS = 15;
  */
 export const WORD_DROPOUT = 0.2;
 
-/**
- * Perceptrons averaged into the model (tagger.ts). One perceptron's dev F1 swings with the order of its passes (fold
- * 601–3,000 → 1–600: 0.680, 0.716, 0.722 with seeds 1–3); three averaged scored 0.734, 0.725, 0.728 there, and 0.677
- * and 0.683 against 0.681 and 0.674 on the fold 1–2,400 → 2,401–3,000 (seeds 1, 2).
- */
-export const ENSEMBLE = 3;
-
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 
@@ -54,7 +47,6 @@ export function trainEntityTagger(
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    ensemble: ENSEMBLE,
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

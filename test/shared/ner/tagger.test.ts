@@ -87,34 +87,6 @@ describe('the tagger', () => {
     expect(scores.micro.f1).toBeGreaterThan(0.9);
   });
 
-  it('an ensemble: the mean of the weights of perceptrons trained in other orders, the same for a seed', () => {
-    const train = toySentences(200, 1, 0);
-    const options = { epochs: 3, seed: 2, wordDropout: 0.2 };
-    const one = trainTagger(train, options);
-    // One member is the single perceptron, weight for weight.
-    expect(JSON.stringify(trainTagger(train, { ...options, ensemble: 1 }))).toBe(JSON.stringify(one));
-    const three = trainTagger(train, { ...options, ensemble: 3 });
-    expect(JSON.stringify(trainTagger(train, { ...options, ensemble: 3 }))).toBe(JSON.stringify(three));
-    expect(JSON.stringify(three)).not.toBe(JSON.stringify(one));
-    // Its members: the seeds 2, 2 + 7919 and 2 + 2 × 7919; their mean, to the model's rounding.
-    const members = [0, 1, 2].map((m) => trainTagger(train, { ...options, seed: 2 + m * 7919 }));
-    for (const feature of ['w-1=السفير', 'b', 'sh=a']) {
-      expect(three.features[feature]).toBeDefined();
-      for (const tag of three.tags) {
-        const mean = members.reduce((sum, m) => sum + (m.features[feature]?.[tag] ?? 0), 0) / 3;
-        expect(three.features[feature]?.[tag] ?? 0).toBeCloseTo(mean, 3);
-      }
-    }
-    const test = toySentences(100, 2, 1);
-    const tagger = loadTagger(three);
-    const scores = scoreSpans(
-      test.map((s) => s.tags),
-      test.map((s) => tagger.tag(s.tokens).tags),
-      ['Politician', 'Population-Center', 'Government'],
-    );
-    expect(scores.micro.f1).toBeGreaterThan(0.9);
-  });
-
   it('never decodes I- after O or after another label', () => {
     const tagger = loadTagger(trainTagger(toySentences(100, 1), { epochs: 2 }));
     for (const s of toySentences(50, 4)) {
