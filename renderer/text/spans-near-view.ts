@@ -46,6 +46,8 @@ export class SpansNearView<T extends SourceSpan> {
 
   /** The view moved (or the list changed): the near paragraphs' items drawn, the others dropped. */
   update(): void {
+    // No spans (no suggestions yet): nothing to place, so no asking the page where the view is (a forced layout).
+    if (this.list.length === 0) return this.layer.sync([]);
     const near = this.near();
     const items = new Map<string, HighlightItem>();
     if (near === null) {

@@ -36,7 +36,8 @@ function setUp(lines: number, edits: Record<string, Edit> = {}) {
       if (near === null || near.has(i)) out.push({ start, end, i } as unknown as AbstractRange);
     return out;
   }, shown.paragraphAt);
-  const spans = new SpansNearView<{ start: number; end: number }>(shown, layer, () => near);
+  let looks = 0;
+  const spans = new SpansNearView<{ start: number; end: number }>(shown, layer, () => (looks++, near));
   const itemOf = (s: { start: number; end: number }) => ({
     key: `${s.start}:${s.end}`,
     name: 'tahrir-suggested-entity',
@@ -48,6 +49,7 @@ function setUp(lines: number, edits: Record<string, Edit> = {}) {
     itemOf,
     resolved,
     setNear: (n: Set<number> | null) => (near = n),
+    looks: () => looks,
   };
 }
 
@@ -122,5 +124,17 @@ describe('SpansNearView', () => {
     expect(t.resolved).toEqual([
       `${t.shown.toShown(list[50_030].start, list[50_030].end)!.start}-${t.shown.toShown(list[50_030].start, list[50_030].end)!.end}`,
     ]);
+  });
+
+  it('with no spans, does not ask which paragraphs are near the view (the page measures them: a forced layout)', () => {
+    const { spans, itemOf, layer, looks, setNear } = setUp(20);
+    setNear(new Set([0, 1]));
+    spans.show([{ start: 0, end: 5 }], itemOf, 5);
+    expect(looks()).toBe(1);
+    expect(layer.items().map((i) => i.key)).toEqual(['0:5']);
+    spans.show([], itemOf, 0);
+    spans.update();
+    expect(looks()).toBe(1);
+    expect(layer.items()).toEqual([]);
   });
 });
