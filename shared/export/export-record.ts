@@ -146,7 +146,9 @@ export function toExportRecord(
   const textChanged = options.textSha256 !== undefined && options.textSha256 !== sidecar.source.sha256;
   let current = sidecar;
   let notes: SpanNote[] = [];
-  if (textChanged || !spansHoldTheirText(source, sidecar)) {
+  // One index of the source for the check, the map and (no edit applied) the clean text: three were made a document.
+  const sourceIndex = new CodePointIndex(source);
+  if (textChanged || !spansHoldTheirText(source, sidecar, sourceIndex)) {
     const anchored = reanchor(source, sidecar);
     current = anchored.sidecar;
     notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'changed' : 'missing');
@@ -155,9 +157,10 @@ export function toExportRecord(
   const map = new PositionMap(
     source,
     current.edits.filter((e) => !e.orphaned),
+    sourceIndex,
   );
   const clean = map.cleanText;
-  const cleanIndex = new CodePointIndex(clean);
+  const cleanIndex = clean === source ? sourceIndex : new CodePointIndex(clean);
 
   const kept: { entity: Entity; span: ExportSpan }[] = [];
   for (const entity of current.entities) {
