@@ -80,8 +80,9 @@ export async function workspaceDocumentIds(
       id,
       file,
       sidecarFile,
-      textPath: join(realRoot, ...file.split('/')),
-      sidecarPath: join(realRoot, ...sidecarFile.split('/')),
+      // join turns the id's '/' into the platform's separator itself (no split and spread per document).
+      textPath: join(realRoot, file),
+      sidecarPath: join(realRoot, sidecarFile),
       encoding: encodingFor(config, file),
     };
   };

@@ -192,7 +192,8 @@ export function toExportRecord(
   const spans = kept.map((k) => k.span);
   const indexById = new Map<string, number>();
   kept.forEach((k, i) => indexById.set(k.entity.id, i));
-  const entityById = new Map(current.entities.map((e) => [e.id, e]));
+  // Only for a speaker not exported (rare): made when first needed.
+  let entityById: Map<string, Entity> | undefined;
 
   const quotes: ExportQuote[] = [];
   for (const quote of current.quotes) {
@@ -217,6 +218,7 @@ export function toExportRecord(
       out.speaker = speakerIndex;
     } else {
       // The speaker entity may itself be hidden in removed text: keep who said it by name.
+      entityById ??= new Map(current.entities.map((e) => [e.id, e]));
       const speakerEntity = quote.speaker === null ? undefined : entityById.get(quote.speaker);
       const name = quote.speakerName ?? speakerEntity?.text;
       if (name) out.speakerName = name;
