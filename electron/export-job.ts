@@ -80,8 +80,9 @@ export async function workspaceDocumentIds(
       id,
       file,
       sidecarFile,
-      textPath: join(realRoot, ...file.split('/')),
-      sidecarPath: join(realRoot, ...sidecarFile.split('/')),
+      // join turns the id's '/' into the platform's separator itself (no split and spread per document).
+      textPath: join(realRoot, file),
+      sidecarPath: join(realRoot, sidecarFile),
       encoding: encodingFor(config, file),
     };
   };
@@ -361,6 +362,12 @@ function withSidecar(doc: WorkspaceDocument, { text, sha256 }: TextFile, stored:
 
 /** Counts what the file holds: the record's spans and quotes but those its format left out. */
 function countWritten(summary: ExportSummary, record: ExportRecord, formatLeftOut: readonly LeftOutSpan[]): void {
+  if (formatLeftOut.length === 0) {
+    // Every span written (jsonl, always): counted straight into the summary, no count of the document's own.
+    for (const s of record.spans) addCount(summary.spansByLabel, s.label);
+    summary.quotes += record.quotes.length;
+    return;
+  }
   const spans: Record<string, number> = {};
   for (const s of record.spans) addCount(spans, s.label);
   let quotes = record.quotes.length;

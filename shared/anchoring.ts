@@ -313,10 +313,14 @@ export function reanchor(source: string, sidecar: Sidecar): { sidecar: Sidecar; 
 
 /**
  * Whether every span not already orphaned holds its `text` at its offsets: when one does not
- * (the text changed, or the offsets were written wrong), the sidecar needs re-anchoring.
+ * (the text changed, or the offsets were written wrong), the sidecar needs re-anchoring. `index`:
+ * the CodePointIndex of `source`, when the caller has one.
  */
-export function spansHoldTheirText(source: string, sidecar: Sidecar): boolean {
-  const index = new CodePointIndex(source);
+export function spansHoldTheirText(
+  source: string,
+  sidecar: Sidecar,
+  index: CodePointIndex = new CodePointIndex(source),
+): boolean {
   const holds = (s: Span) =>
     s.orphaned === true ||
     (s.start >= 0 && s.start <= s.end && s.end <= index.length && index.slice(s.start, s.end) === s.text);

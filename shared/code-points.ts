@@ -83,6 +83,9 @@ function blockCounts(sorted: Int32Array, size: number): Int32Array {
   return blocks;
 }
 
+/** The tables of a text without surrogate pairs: empty, shared, never written. */
+const NO_PAIRS = new Int32Array(0);
+
 /**
  * Built once per text; O(1) lookups (a table per block of 64 positions, then the few
  * surrogate pairs inside the block), fast on 1 MB with many astral characters. Memory:
@@ -106,6 +109,13 @@ export class CodePointIndex {
     this.text = text;
     const offsets = pairOffsets(text);
     const count = offsets.length;
+    if (count === 0) {
+      // No astral character (most texts): offsets are the same in both units, no table to make (four typed arrays
+      // a text, three texts a document in an export).
+      this.length = text.length;
+      this.pairUtf16 = this.pairCp = this.pairsBeforeCpBlock = this.pairsBeforeUtf16Block = NO_PAIRS;
+      return;
+    }
     this.pairUtf16 = Int32Array.from(offsets);
     this.pairCp = new Int32Array(count);
     for (let k = 0; k < count; k++) this.pairCp[k] = offsets[k] - k;

@@ -90,8 +90,8 @@ export class PositionMap {
   private readonly inserted: number;
   private readonly removed: number;
 
-  constructor(source: string, edits: readonly Edit[]) {
-    const index = new CodePointIndex(source);
+  /** `index`: the CodePointIndex of `source`, when the caller has one (made here otherwise). */
+  constructor(source: string, edits: readonly Edit[], index: CodePointIndex = new CodePointIndex(source)) {
     // Sidecar order, so insertions at one offset apply in the order they are saved in.
     const active = activeEdits(edits).sort(compareEdits);
     assertEdits(index.length, active);

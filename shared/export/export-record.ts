@@ -146,7 +146,9 @@ export function toExportRecord(
   const textChanged = options.textSha256 !== undefined && options.textSha256 !== sidecar.source.sha256;
   let current = sidecar;
   let notes: SpanNote[] = [];
-  if (textChanged || !spansHoldTheirText(source, sidecar)) {
+  // One index of the source for the check, the map and (no edit applied) the clean text: three were made a document.
+  const sourceIndex = new CodePointIndex(source);
+  if (textChanged || !spansHoldTheirText(source, sidecar, sourceIndex)) {
     const anchored = reanchor(source, sidecar);
     current = anchored.sidecar;
     notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'changed' : 'missing');
@@ -155,9 +157,10 @@ export function toExportRecord(
   const map = new PositionMap(
     source,
     current.edits.filter((e) => !e.orphaned),
+    sourceIndex,
   );
   const clean = map.cleanText;
-  const cleanIndex = new CodePointIndex(clean);
+  const cleanIndex = clean === source ? sourceIndex : new CodePointIndex(clean);
 
   const kept: { entity: Entity; span: ExportSpan }[] = [];
   for (const entity of current.entities) {
@@ -189,7 +192,8 @@ export function toExportRecord(
   const spans = kept.map((k) => k.span);
   const indexById = new Map<string, number>();
   kept.forEach((k, i) => indexById.set(k.entity.id, i));
-  const entityById = new Map(current.entities.map((e) => [e.id, e]));
+  // Only for a speaker not exported (rare): made when first needed.
+  let entityById: Map<string, Entity> | undefined;
 
   const quotes: ExportQuote[] = [];
   for (const quote of current.quotes) {
@@ -214,6 +218,7 @@ export function toExportRecord(
       out.speaker = speakerIndex;
     } else {
       // The speaker entity may itself be hidden in removed text: keep who said it by name.
+      entityById ??= new Map(current.entities.map((e) => [e.id, e]));
       const speakerEntity = quote.speaker === null ? undefined : entityById.get(quote.speaker);
       const name = quote.speakerName ?? speakerEntity?.text;
       if (name) out.speakerName = name;

@@ -48,6 +48,24 @@ describe('CodePointIndex', () => {
     expect(index.charAt(1)).toBe('😀');
   });
 
+  it('makes no table for a text without surrogate pairs, and maps it as it is', () => {
+    const from = vi.spyOn(Int32Array, 'from');
+    const made = vi.spyOn(globalThis, 'Int32Array');
+    try {
+      const index = new CodePointIndex('قال بايدن\r\nJoe Biden said');
+      expect(from).not.toHaveBeenCalled();
+      expect(made).not.toHaveBeenCalled();
+      expect(index.length).toBe(25);
+      expect([0, 5, 25, 99, -1].map((cp) => index.toUtf16(cp))).toEqual([0, 5, 25, 25, 0]);
+      expect([0, 5, 25, 99].map((u) => index.toCodePoint(u))).toEqual([0, 5, 25, 25]);
+      expect(index.slice(4, 9)).toBe('بايدن');
+      expect(index.charAt(11)).toBe('J');
+    } finally {
+      from.mockRestore();
+      made.mockRestore();
+    }
+  });
+
   it('clamps out-of-range offsets', () => {
     const index = new CodePointIndex('😀😀');
     expect(index.toUtf16(-3)).toBe(0);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DocumentSummary, WorkspaceInfo } from '../../shared/api';
 import { packListAnswer, packSummary, unpackListAnswer, unpackSummary } from '../../shared/document-list-wire';
 
@@ -31,6 +31,27 @@ describe('the document list on the wire', () => {
   it('gives back every summary as it was, through JSON', () => {
     const wire = JSON.parse(JSON.stringify(summaries.map(packSummary)));
     expect(wire.map(unpackSummary)).toEqual(summaries);
+  });
+
+  it('makes nothing per row to pack a document not read yet (no array of its keys)', () => {
+    const rows: DocumentSummary[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `d/${i}`,
+      file: `d/${i}.txt`,
+      status: 'todo',
+      entities: 0,
+      quotes: 0,
+      edits: 0,
+      pending: true,
+    }));
+    const keys = vi.spyOn(Object, 'keys');
+    try {
+      expect(rows.map(packSummary)).toEqual(rows.map((r) => r.id));
+      expect(keys).not.toHaveBeenCalled();
+    } finally {
+      keys.mockRestore();
+    }
+    // One key more (a title known before) and it is not bare: sent as an object.
+    expect(packSummary({ ...rows[0], title: 'T' })).toEqual({ id: 'd/0', pending: true, title: 'T' });
   });
 
   it('sends a document not read yet as its id alone, and leaves out the defaults of the others', () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { toExportRecord } from '../../../shared/export/export-record';
+import { describe, expect, it, vi } from 'vitest';
+import type { Sidecar } from '../../../shared/model';
+import { toExportRecord, type ExportRecord } from '../../../shared/export/export-record';
 import { MIXED_TEXT, OLDER_TEXT, find, fixtureDocuments, sha256 } from './fixture-documents';
 
 const [mixed, older] = fixtureDocuments();
@@ -70,5 +71,42 @@ describe('toExportRecord', () => {
     const { record: r, leftOut: out } = toExportRecord(older.id, older.text, sidecar);
     expect(r.spans).toEqual([]);
     expect(out).toEqual({ orphaned: 1 });
+  });
+});
+
+describe('toExportRecord: work per document', () => {
+  /** Scans of `text` for surrogates: each CodePointIndex of it makes one. */
+  function indexesOf(text: string, run: () => void): number {
+    const test = vi.spyOn(RegExp.prototype, 'test');
+    try {
+      run();
+      const contexts = test.mock.contexts as RegExp[];
+      return contexts.filter((re, i) => re.source === '[\\uD800-\\uDBFF]' && test.mock.calls[i][0] === text).length;
+    } finally {
+      test.mockRestore();
+    }
+  }
+
+  it('indexes the source once when no edit applies (the check, the map and the clean text share it)', () => {
+    const text = 'Joe Biden met 🇯🇵 Fumio Kishida.';
+    const sidecar: Sidecar = {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'x', length: Array.from(text).length },
+      document: { status: 'done' },
+      edits: [],
+      entities: [{ id: 'e1', start: 0, end: 9, label: 'PERSON', text: 'Joe Biden' }],
+      quotes: [],
+    };
+    let record: ExportRecord | undefined;
+    // Three before (spansHoldTheirText, PositionMap, the clean text's index).
+    expect(indexesOf(text, () => (record = toExportRecord('a', text, sidecar, { textSha256: 'x' }).record))).toBe(1);
+    expect(record!.spans).toEqual([{ start: 0, end: 9, label: 'PERSON', text: 'Joe Biden' }]);
+  });
+
+  it('indexes the clean text on its own when an edit changed it', () => {
+    const { record } = toExportRecord(mixed.id, mixed.text, mixed.sidecar!, { textSha256: sha256(mixed.bytes) });
+    expect(record.text).not.toBe(mixed.text);
+    expect(indexesOf(record.text, () => toExportRecord(mixed.id, mixed.text, mixed.sidecar!, {}))).toBe(1);
   });
 });
