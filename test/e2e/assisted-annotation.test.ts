@@ -54,12 +54,17 @@ const current = () => page().locator('[data-testid="suggestion-current"]');
 
 /** Presses N until the bar's current suggestion shows all of `words` (at most 12 presses). */
 async function moveTo(...words: string[]): Promise<void> {
+  const shown = async () =>
+    (await current()
+      .textContent()
+      .catch(() => '')) ?? '';
   for (let i = 0; i < 12; i++) {
+    const before = await shown();
     await page().keyboard.press('n');
-    const text =
-      (await current()
-        .textContent()
-        .catch(() => '')) ?? '';
+    // The bar follows the key a frame or more later (much more under load): read it once it moved, or the next
+    // press would land one suggestion past the one read, and the accept after it on the wrong one.
+    await expect.poll(shown, { timeout: 5_000 }).not.toBe(before);
+    const text = await shown();
     if (words.every((w) => text.includes(w))) return;
   }
   throw new Error(`no suggestion showing ${words.join(' ')}: ${await current().textContent()}`);
