@@ -265,6 +265,15 @@ const TITLES = fold(
   ).split(' '),
 );
 
+/**
+ * An Arabic word (with or without ال) is a title noun (الوزير، المتحدث): not a family name in ال (الحرمي، الزغل),
+ * nor a plural of ministers (الوزراء) — only these may stand for the last speaker who bore the title.
+ */
+export function isArabicTitleNoun(word: string): boolean {
+  const folded = normalizeForMatch(word).text;
+  return TITLES.has(folded) || (folded.startsWith('ال') && TITLES.has(folded.slice(2)));
+}
+
 /** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
 function nameBeforeColon(tokens: Token[], from: number): Span | null {
   const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');

@@ -399,3 +399,25 @@ describe('the speaker of a quote: the narrator (dev6)', () => {
     ]);
   });
 });
+
+// Rules from the speaker errors of dev7 (issue 17), scored unseen first, and dev6: sentences written here.
+describe('the speaker of a quote: a bare title is a title noun (dev7)', () => {
+  it('Arabic: a family name in ال (الحربي) is a name, not a title that stands for the last speaker', () => {
+    const ar =
+      'وقال المحلل المالي في البنك إن تقرير زميله فهد الحربي جاء متفائلا. ' +
+      'وأضاف الحربي: "الأسعار ستتراجع قبل نهاية العام الحالي".';
+    expect(speakers(ar, 'direct')).toEqual(['الحربي']);
+  });
+
+  it('Arabic: الوزراء (the ministers) is not رئيسة الوزراء, whose title holds the word', () => {
+    const ar =
+      'وقالت رئيسة الوزراء سلمى عادل إن الحكومة ستجتمع غدا. ' +
+      'وقال الوزراء بعد الاجتماع إن "القرار سيعلن في نهاية هذا الأسبوع".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزراء']);
+    // (The bare title still stands for the one who bore it: الوزير after وزير الخارجية سامر عادل.)
+    const same =
+      'وقال وزير الخارجية سامر عادل إن المحادثات ستستمر. ' +
+      'وأضاف الوزير: "لن نتراجع عن موقفنا مهما حدث في الأيام المقبلة".';
+    expect(speakers(same, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});
