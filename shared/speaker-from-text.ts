@@ -809,7 +809,7 @@ export function speakerFromText(
     if (described !== undefined) return resolve(described) ?? previous;
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
-    if (!isSayingVerb(t.folded)) continue;
+    if (!isSayingVerb(t.folded) || isNegatedNoun(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -850,6 +850,12 @@ export function speakerFromText(
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
 }
+
+/**
+ * A verb of saying after عدم is a noun, not a verb: طلب عدم ذكر اسمه (asked not to be named) says nothing, and
+ * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»).
+ */
+const isNegatedNoun = (tokens: Token[], k: number) => /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '');
 
 /**
  * قال in the first person (قلت، قلنا، أقول، نقول, also after و / ف), folded: the one form of a verb of saying that
@@ -914,7 +920,7 @@ export function speakerMentions(
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
       // (هل تعلق قلبك…؟ a question, not an attribution.)
-      else if (sentence[i - 1]?.folded === 'هل') return;
+      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i)) return;
       else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);

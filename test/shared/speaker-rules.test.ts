@@ -421,3 +421,11 @@ describe('the speaker of a quote: a bare title is a title noun (dev7)', () => {
     expect(speakers(same, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: asked not to be named (dev7)', () => {
+  it('Arabic: ذكر after عدم (طلب عدم ذكر اسمه) is a noun, not a verb of saying: the subject before it spoke', () => {
+    expect(speakers('وقال مسؤول في الوزارة طلب عدم ذكر اسمه "القرار سيصدر خلال أيام قليلة فقط".', 'direct')).toEqual([
+      'مسؤول',
+    ]);
+  });
+});
