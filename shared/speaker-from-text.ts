@@ -621,6 +621,23 @@ function insideReported(head: Token[], j: number): boolean {
 }
 
 /**
+ * Word `j` of `head` (a sentence up to a quote's opening mark) is inside an earlier quotation: a verb of saying
+ * there is the speaker's own word («…التي زعمت أننا…»، مؤكدا أنه «…»), no attribution. The first mark after it
+ * closes a pair (» ”), or an odd number of straight marks " follow it.
+ */
+function insideQuotation(head: Token[], j: number): boolean {
+  const end = head.length > 0 && QUOTE_MARK.test(head[head.length - 1].text) ? head.length - 1 : head.length;
+  let straight = 0;
+  for (let c = j + 1; c < end; c++) {
+    const mark = head[c].text;
+    if (mark === '»' || mark === '”') return true;
+    if (mark === '«' || mark === '“') return false;
+    if (mark === '"') straight++;
+  }
+  return straight % 2 === 1;
+}
+
+/**
  * The subject of the verb that opens the Arabic clause right before a participle of saying
  * (وأثنى مرسي على زيارة الأعضاء، مؤكدا أن…: مرسي), when that clause starts with و / ف and a verb,
  * and is not itself inside reported content (no إن / أن before it in the sentence).
@@ -724,6 +741,13 @@ export function speakerFromText(
     if (k < first) before.splice(k, first - k, ...before.slice(k, first).filter((t) => t.text !== '.'));
     first = k;
   }
+  // Nor inside a quotation: in «… بأكملها. لسنا طرفا…»، مؤكدا أنه «…» the sentence holds the whole first quotation.
+  if (first < before.length && insideQuotation(before.slice(first), 0)) {
+    let k = first - 1;
+    while (k >= 0 && !/^[«“"]$/u.test(before[k].text)) k--;
+    while (k > 0 && !SENTENCE_END.test(before[k - 1].text) && before[k - 1].text !== '\n') k--;
+    if (k >= 0) first = k;
+  }
   const head = before.slice(first);
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
@@ -772,7 +796,7 @@ export function speakerFromText(
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
-    if (!t.word) continue;
+    if (!t.word || insideQuotation(head, k)) continue;
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
@@ -784,7 +808,7 @@ export function speakerFromText(
       // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
-        if (insideReported(head, j)) continue;
+        if (insideReported(head, j) || insideQuotation(head, j)) continue;
         const s = isArabic(head[j].text)
           ? resolve(subjectAfter(head.slice(0, k), j + 1))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));

@@ -429,3 +429,16 @@ describe('the speaker of a quote: asked not to be named (dev7)', () => {
     ]);
   });
 });
+
+describe('the speaker of a quote: words inside an earlier quotation attribute nothing (dev7)', () => {
+  it('Arabic: مؤكدا أنه «…» after a quotation is its speaker’s, not a verb’s or a sentence’s inside it', () => {
+    const ar =
+      'وقال سامر عادل: "لن نقبل بهذا العرض. لسنا طرفا في الاتفاق الذي زعموا أننا وقعناه"، ' +
+      'مؤكدا أنه "في كل الأحوال سنحمي مصالحنا بأنفسنا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+    // (A verb of saying inside the quotation, in the same sentence: the speaker's own word.)
+    const same =
+      'وقال سامر عادل: "لن نقبل بالعرض الذي قال خصومنا إنه عادل"، مؤكدا أنه "في كل الأحوال سنحمي مصالحنا بأنفسنا".';
+    expect(speakers(same, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
