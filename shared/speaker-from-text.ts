@@ -135,6 +135,10 @@ const ARABIC_STOPS = fold([
   'يومها',
   'ساعتها',
   'عندئذ',
+  // (Or earlier, later: وكان الوزير قد صرح سابقا.)
+  'سابقا',
+  'لاحقا',
+  'مؤخرا',
   'مبتسما',
   'ضاحكا',
   'مازحا',
@@ -580,7 +584,9 @@ const NOT_A_VERB = fold([
 function sentenceSubject(head: Token[], upTo: number): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
-  const f = head.findIndex((t, i) => t.word && i > dash);
+  let f = head.findIndex((t, i) => t.word && i > dash);
+  // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة.)
+  if (/^[وف]?(قد|لقد)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
@@ -809,8 +815,9 @@ export function speakerFromText(
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j) || insideQuotation(head, j)) continue;
+        // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
         const s = isArabic(head[j].text)
-          ? resolve(subjectAfter(head.slice(0, k), j + 1))
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         break;

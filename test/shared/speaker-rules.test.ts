@@ -442,3 +442,18 @@ describe('the speaker of a quote: words inside an earlier quotation attribute no
     expect(speakers(same, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: قائلا after a clause whose subject is not right after its verb (dev7)', () => {
+  it('Arabic: وكان X قد صرح سابقا …، قائلا: X said it (سابقا is when, not who)', () => {
+    const ar =
+      'وكان الوزير سامر عادل قد صرح سابقا بالتزامن مع افتتاح المعرض، قائلا: "سنفتح أبوابنا لكل الزوار هذا العام".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامر عادل']);
+  });
+
+  it('Arabic: وقد قررت X …، قائلة: قد is the verb’s particle, and the sentence’s subject said it', () => {
+    const ar =
+      'وقد قررت المهندسة سلمى ترك وظيفتها بسبب السفر الطويل، في رسالة إلى الصحيفة، قائلة: "لم يكن لدي وقت لعائلتي أبدا".';
+    const [speaker] = speakers(ar, 'direct');
+    expect(speaker).toMatch(/^المهندسة سلمى/u);
+  });
+});
