@@ -499,8 +499,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (SUBORDINATORS.has(t.folded)) break;
     words.unshift(t);
   }
+  // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
+  while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
   if (words.length === 0) return null;
   if (words.length === 1 && isPronoun(words[0].folded)) return pronounOf(words[0].folded);
+  // "On April 13 she announced": a pronoun right before the verb is its subject, whatever comes before it.
+  if (!isArabic(words[0].text) && isPronoun(words[words.length - 1].folded))
+    return pronounOf(words[words.length - 1].folded);
   if (words.length === 1 && QUANTIFIERS.has(words[0].folded)) return 'pronoun';
   const pronoun = words.find((w) => isPronoun(w.folded));
   if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
@@ -641,6 +646,17 @@ function insideQuotation(head: Token[], j: number): boolean {
     if (mark === '"') straight++;
   }
   return straight % 2 === 1;
+}
+
+/**
+ * "…, with Morales explaining, “…”": the name between "with" and an English participle of saying at `k` is its
+ * subject (capitalised words only).
+ */
+function withSubject(head: Token[], k: number): Span | null {
+  let n = k - 1;
+  while (n >= 0 && head[n].word && /^\p{Lu}/u.test(head[n].text) && k - n <= 4) n--;
+  if (n === k - 1 || head[n]?.folded !== 'with') return null;
+  return { start: head[n + 1].start, end: head[k - 1].end };
 }
 
 /**
@@ -807,7 +823,7 @@ export function speakerFromText(
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
       if (verb?.word && isSayingVerb(verb.folded)) continue;
-      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : null;
+      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : withSubject(head, k);
       if (clause) return clause;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.

@@ -457,3 +457,27 @@ describe('the speaker of a quote: قائلا after a clause whose subject is not
     expect(speaker).toMatch(/^المهندسة سلمى/u);
   });
 });
+
+describe('the speaker of a quote: English subjects before the verb (dev7)', () => {
+  it('"Still, Lopez said … that …“…”": a sentence adverb is not the subject', () => {
+    const en =
+      'Still, Lopez said on a call with reporters that the new rules could be an “opportunity for us to grow faster.”';
+    expect(speakers(en, 'direct')).toEqual(['Lopez']);
+  });
+
+  it('"…, with Morales explaining, “…”": the name after "with" says it', () => {
+    expect(
+      speakers(
+        'The deal was extended on Friday, with Morales explaining, “The terms are the same as before.”',
+        'direct',
+      ),
+    ).toEqual(['Morales']);
+  });
+
+  it('"On April 13 she announced": the pronoun is the subject, so "she said" is still the one named before', () => {
+    const en =
+      'Dana Holt spoke about the plan in March. On April 13 she announced the new rules. ' +
+      '"A friend told me it works very well," she said at a briefing.';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt']);
+  });
+});
