@@ -311,6 +311,31 @@ function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span |
   return null;
 }
 
+/**
+ * A long title that holds عن / في and runs on to a name before where or what was said (عضو مجلس النواب عن
+ * محافظة البصرة والقيادي في الحزب الوطني سامر عادل في حديث للصحيفة أن…): that name, two or three words with
+ * no ال / ل / ب in front, right after a word in ال (the end of the title's noun phrase), within sixteen words.
+ */
+function nameEndingTitle(tokens: Token[], stop: number): Span | null {
+  for (let j = stop + 1; j < tokens.length && j <= stop + 16; j++) {
+    const t = tokens[j];
+    const said = t.folded === 'في' && SAID_IN.test(tokens[j + 1]?.folded ?? '');
+    if (!said && !COMPLEMENTIZERS.has(t.folded) && t.text !== ':') {
+      if (!t.word) return null;
+      continue;
+    }
+    let n = j;
+    while (n - 1 > stop && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) {
+      if (!tokens[n - 1].word || inSet(tokens[n - 1].folded, ARABIC_STOPS)) return null;
+      n--;
+    }
+    return j - n >= 2 && /^[وف]?(ال|لل)/u.test(tokens[n - 1]?.folded ?? '')
+      ? { start: tokens[n].start, end: tokens[j - 1].end }
+      : null;
+  }
+  return null;
+}
+
 /** Media a statement is given to (لوكالة الأنباء، لصحيفة…): whom it was said to, not a title's genitive. */
 const MEDIUM = /^[وف]?(لوكال|لصحيف|لقنا|لموقع|لشبك|لاذاع|لرويترز|لبي)/u;
 
@@ -379,7 +404,12 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
       if (arabic && words.length > 0 && title(words[0]))
-        return nameBeforeColon(tokens, k) ?? titleBeforeContent(tokens, k, words[0]) ?? namePart(words, commas);
+        return (
+          nameBeforeColon(tokens, k) ??
+          titleBeforeContent(tokens, k, words[0]) ??
+          nameEndingTitle(tokens, k) ??
+          namePart(words, commas)
+        );
       break;
     }
     // (Another verb of saying ends an Arabic subject: ونشر راموس صورة وكتب فوقها.)

@@ -481,3 +481,15 @@ describe('the speaker of a quote: English subjects before the verb (dev7)', () =
     expect(speakers(en, 'direct')).toEqual(['Dana Holt']);
   });
 });
+
+describe('the speaker of a quote: a long title that ends in a name (dev7)', () => {
+  it('Arabic: عضو … عن … والقيادي في … NAME في حديث أن «…»: the name the title runs on to', () => {
+    const ar =
+      'ويرى عضو مجلس النواب عن محافظة البصرة والقيادي في الحزب الوطني سامر عادل في حديث للصحيفة أن ' +
+      '«المشروع متأخر منذ ثلاث سنوات كاملة».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل']);
+    // (A place is no name: عضو المجلس عن محافظة نينوى في حديث keeps the title.)
+    const place = 'وقال عضو المجلس عن محافظة نينوى في حديث للصحيفة إن «المشروع متأخر منذ ثلاث سنوات كاملة».';
+    expect(speakers(place, 'direct')).toEqual(['عضو المجلس']);
+  });
+});
