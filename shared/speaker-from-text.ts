@@ -400,7 +400,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
     const ali = arabic && /^و?علي$/u.test(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
+    // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
+    const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
       if (arabic && words.length > 0 && title(words[0]))

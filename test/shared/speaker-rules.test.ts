@@ -493,3 +493,14 @@ describe('the speaker of a quote: a long title that ends in a name (dev7)', () =
     expect(speakers(place, 'direct')).toEqual(['عضو المجلس']);
   });
 });
+
+describe('the speaker of a quote: a statement after the verb (dev7)', () => {
+  it('Arabic: وقال بيان للمكتب … إن «…»: بيان right after the verb is its subject; في بيان is where it was said', () => {
+    const ar =
+      'وقال بيان للمكتب الإعلامي للوزير وتلقت «الصحيفة» نسخة منه إن «الوزير أكد أن التفجير يستهدف الوحدة الوطنية».';
+    expect(speakers(ar, 'direct')).toEqual(['بيان للمكتب الإعلامي']);
+    expect(speakers('وقالت الوزارة في بيان إن «التفجير يستهدف الوحدة الوطنية في البلاد».', 'direct')).toEqual([
+      'الوزارة',
+    ]);
+  });
+});
