@@ -1013,6 +1013,8 @@ export function speakerMentions(
           /^[,”"’]$/u.test(sentence[i - 1]?.text ?? '') &&
           /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
         subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
+        // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
+        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
       }
       if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
     });

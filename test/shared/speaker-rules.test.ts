@@ -504,3 +504,14 @@ describe('the speaker of a quote: a statement after the verb (dev7)', () => {
     ]);
   });
 });
+
+describe('the speaker of a quote: a verb of saying with no subject of its own names the sentence’s (dev7)', () => {
+  it('Arabic: وانتقد X …، وسأل عن…: X spoke last, so وختم حديثه: «…» in the next paragraph is X’s', () => {
+    const ar =
+      'قال المدرب سامي عادل إن "الفريق لعب جيدا في المباراة الأخيرة".\n' +
+      'وانتقد اللاعب فهد الحربي الإساءات التي وجهت للفريق، وسأل عن سببها.\n' +
+      'وختم حديثه: "سنعود أقوى في الموسم المقبل بالتأكيد".';
+    const [, last] = speakers(ar, 'direct');
+    expect(last).toMatch(/^اللاعب فهد الحربي/u);
+  });
+});
