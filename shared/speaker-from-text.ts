@@ -664,20 +664,23 @@ function insideReported(head: Token[], j: number): boolean {
 }
 
 /**
- * Word `j` of `head` (a sentence up to a quote's opening mark) is inside an earlier quotation: a verb of saying
- * there is the speaker's own word («…التي زعمت أننا…»، مؤكدا أنه «…»), no attribution. The first mark after it
- * closes a pair (» ”), or an odd number of straight marks " follow it.
+ * Which words of `head` (a sentence up to a quote's opening mark) are inside an earlier quotation: a verb of saying
+ * there is the speaker's own word («…التي زعمت أننا…»، مؤكدا أنه «…»), no attribution. A word is inside when the
+ * first mark after it closes a pair (» ”), or an odd number of straight marks " follow it before any other.
+ * (One pass from the end: the quote's own opening mark, last, is left out.)
  */
-function insideQuotation(head: Token[], j: number): boolean {
+function quotedTokens(head: Token[]): boolean[] {
   const end = head.length > 0 && QUOTE_MARK.test(head[head.length - 1].text) ? head.length - 1 : head.length;
+  const inside = new Array<boolean>(head.length).fill(false);
+  let curly = '';
   let straight = 0;
-  for (let c = j + 1; c < end; c++) {
+  for (let c = end - 1; c >= 0; c--) {
+    inside[c] = curly ? curly === '»' || curly === '”' : straight % 2 === 1;
     const mark = head[c].text;
-    if (mark === '»' || mark === '”') return true;
-    if (mark === '«' || mark === '“') return false;
-    if (mark === '"') straight++;
+    if (mark === '»' || mark === '”' || mark === '«' || mark === '“') [curly, straight] = [mark, 0];
+    else if (mark === '"') straight++;
   }
-  return straight % 2 === 1;
+  return inside;
 }
 
 /**
@@ -796,13 +799,14 @@ export function speakerFromText(
     first = k;
   }
   // Nor inside a quotation: in «… بأكملها. لسنا طرفا…»، مؤكدا أنه «…» the sentence holds the whole first quotation.
-  if (first < before.length && insideQuotation(before.slice(first), 0)) {
+  if (first < before.length && quotedTokens(before.slice(first))[0]) {
     let k = first - 1;
     while (k >= 0 && !/^[«“"]$/u.test(before[k].text)) k--;
     while (k > 0 && !SENTENCE_END.test(before[k - 1].text) && before[k - 1].text !== '\n') k--;
     if (k >= 0) first = k;
   }
   const head = before.slice(first);
+  const quoted = quotedTokens(head);
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
   while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
@@ -850,7 +854,7 @@ export function speakerFromText(
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
-    if (!t.word || insideQuotation(head, k)) continue;
+    if (!t.word || quoted[k]) continue;
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
@@ -862,7 +866,7 @@ export function speakerFromText(
       // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
-        if (insideReported(head, j) || insideQuotation(head, j)) continue;
+        if (insideReported(head, j) || quoted[j]) continue;
         // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
         const s = isArabic(head[j].text)
           ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
