@@ -11,7 +11,7 @@ import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { isQuoteCue } from './speech-verbs';
-import { looksLikePerson, speakerFromText, speakerMentions } from './speaker-from-text';
+import { isArabicTitleNoun, looksLikePerson, speakerFromText, speakerMentions } from './speaker-from-text';
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
@@ -385,7 +385,8 @@ export function findQuotes(
     const en = /^the (\p{Ll}{4,})$/iu.exec(text);
     const ar = /^ال([\u0621-\u064A]{3,})$/u.exec(text);
     const noun = en?.[1] ?? ar?.[1];
-    if (!noun) return null;
+    // (Arabic: a title noun, الوزير، المتحدث; many family names start with ال too, الحرمي، الزغل.)
+    if (!noun || (ar && !isArabicTitleNoun(noun))) return null;
     return new RegExp(`(?<![\\p{L}])(?:ال)?${noun}(?![\\p{L}])`, en ? 'iu' : 'u');
   };
   const sameAsLast = (speaker: Span): Span | null => {

@@ -135,6 +135,10 @@ const ARABIC_STOPS = fold([
   'يومها',
   'ساعتها',
   'عندئذ',
+  // (Or earlier, later: وكان الوزير قد صرح سابقا.)
+  'سابقا',
+  'لاحقا',
+  'مؤخرا',
   'مبتسما',
   'ضاحكا',
   'مازحا',
@@ -265,6 +269,15 @@ const TITLES = fold(
   ).split(' '),
 );
 
+/**
+ * An Arabic word (with or without ال) is a title noun (الوزير، المتحدث): not a family name in ال (الحرمي، الزغل),
+ * nor a plural of ministers (الوزراء) — only these may stand for the last speaker who bore the title.
+ */
+export function isArabicTitleNoun(word: string): boolean {
+  const folded = normalizeForMatch(word).text;
+  return TITLES.has(folded) || (folded.startsWith('ال') && TITLES.has(folded.slice(2)));
+}
+
 /** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
 function nameBeforeColon(tokens: Token[], from: number): Span | null {
   const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');
@@ -294,6 +307,31 @@ function titleBeforeContent(tokens: Token[], stop: number, first: Token): Span |
       return null;
     if (COMPLEMENTIZERS.has(tokens[j].folded))
       return j > stop + 1 ? { start: first.start, end: tokens[j - 1].end } : null;
+  }
+  return null;
+}
+
+/**
+ * A long title that holds عن / في and runs on to a name before where or what was said (عضو مجلس النواب عن
+ * محافظة البصرة والقيادي في الحزب الوطني سامر عادل في حديث للصحيفة أن…): that name, two or three words with
+ * no ال / ل / ب in front, right after a word in ال (the end of the title's noun phrase), within sixteen words.
+ */
+function nameEndingTitle(tokens: Token[], stop: number): Span | null {
+  for (let j = stop + 1; j < tokens.length && j <= stop + 16; j++) {
+    const t = tokens[j];
+    const said = t.folded === 'في' && SAID_IN.test(tokens[j + 1]?.folded ?? '');
+    if (!said && !COMPLEMENTIZERS.has(t.folded) && t.text !== ':') {
+      if (!t.word) return null;
+      continue;
+    }
+    let n = j;
+    while (n - 1 > stop && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) {
+      if (!tokens[n - 1].word || inSet(tokens[n - 1].folded, ARABIC_STOPS)) return null;
+      n--;
+    }
+    return j - n >= 2 && /^[وف]?(ال|لل)/u.test(tokens[n - 1]?.folded ?? '')
+      ? { start: tokens[n].start, end: tokens[j - 1].end }
+      : null;
   }
   return null;
 }
@@ -362,11 +400,18 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
     const ali = arabic && /^و?علي$/u.test(t.text);
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali : ENGLISH_STOPS.has(t.folded)) {
+    // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
+    const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
+    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
       if (arabic && words.length > 0 && title(words[0]))
-        return nameBeforeColon(tokens, k) ?? titleBeforeContent(tokens, k, words[0]) ?? namePart(words, commas);
+        return (
+          nameBeforeColon(tokens, k) ??
+          titleBeforeContent(tokens, k, words[0]) ??
+          nameEndingTitle(tokens, k) ??
+          namePart(words, commas)
+        );
       break;
     }
     // (Another verb of saying ends an Arabic subject: ونشر راموس صورة وكتب فوقها.)
@@ -486,8 +531,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (SUBORDINATORS.has(t.folded)) break;
     words.unshift(t);
   }
+  // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
+  while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
   if (words.length === 0) return null;
   if (words.length === 1 && isPronoun(words[0].folded)) return pronounOf(words[0].folded);
+  // "On April 13 she announced": a pronoun right before the verb is its subject, whatever comes before it.
+  if (!isArabic(words[0].text) && isPronoun(words[words.length - 1].folded))
+    return pronounOf(words[words.length - 1].folded);
   if (words.length === 1 && QUANTIFIERS.has(words[0].folded)) return 'pronoun';
   const pronoun = words.find((w) => isPronoun(w.folded));
   if (pronoun && words.length <= 2) return pronounOf(pronoun.folded);
@@ -571,7 +621,9 @@ const NOT_A_VERB = fold([
 function sentenceSubject(head: Token[], upTo: number): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
-  const f = head.findIndex((t, i) => t.word && i > dash);
+  let f = head.findIndex((t, i) => t.word && i > dash);
+  // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة.)
+  if (/^[وف]?(قد|لقد)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
@@ -609,6 +661,37 @@ function insideReported(head: Token[], j: number): boolean {
   for (let c = j - 1; c >= 0 && head[c].text !== '،'; c--)
     if (COMPLEMENTIZERS.has(head[c].folded)) return head.slice(0, c).some((t) => t.word && isSayingVerb(t.folded));
   return false;
+}
+
+/**
+ * Which words of `head` (a sentence up to a quote's opening mark) are inside an earlier quotation: a verb of saying
+ * there is the speaker's own word («…التي زعمت أننا…»، مؤكدا أنه «…»), no attribution. A word is inside when the
+ * first mark after it closes a pair (» ”), or an odd number of straight marks " follow it before any other.
+ * (One pass from the end: the quote's own opening mark, last, is left out.)
+ */
+function quotedTokens(head: Token[]): boolean[] {
+  const end = head.length > 0 && QUOTE_MARK.test(head[head.length - 1].text) ? head.length - 1 : head.length;
+  const inside = new Array<boolean>(head.length).fill(false);
+  let curly = '';
+  let straight = 0;
+  for (let c = end - 1; c >= 0; c--) {
+    inside[c] = curly ? curly === '»' || curly === '”' : straight % 2 === 1;
+    const mark = head[c].text;
+    if (mark === '»' || mark === '”' || mark === '«' || mark === '“') [curly, straight] = [mark, 0];
+    else if (mark === '"') straight++;
+  }
+  return inside;
+}
+
+/**
+ * "…, with Morales explaining, “…”": the name between "with" and an English participle of saying at `k` is its
+ * subject (capitalised words only).
+ */
+function withSubject(head: Token[], k: number): Span | null {
+  let n = k - 1;
+  while (n >= 0 && head[n].word && /^\p{Lu}/u.test(head[n].text) && k - n <= 4) n--;
+  if (n === k - 1 || head[n]?.folded !== 'with') return null;
+  return { start: head[n + 1].start, end: head[k - 1].end };
 }
 
 /**
@@ -715,7 +798,15 @@ export function speakerFromText(
     if (k < first) before.splice(k, first - k, ...before.slice(k, first).filter((t) => t.text !== '.'));
     first = k;
   }
+  // Nor inside a quotation: in «… بأكملها. لسنا طرفا…»، مؤكدا أنه «…» the sentence holds the whole first quotation.
+  if (first < before.length && quotedTokens(before.slice(first))[0]) {
+    let k = first - 1;
+    while (k >= 0 && !/^[«“"]$/u.test(before[k].text)) k--;
+    while (k > 0 && !SENTENCE_END.test(before[k - 1].text) && before[k - 1].text !== '\n') k--;
+    if (k >= 0) first = k;
+  }
   const head = before.slice(first);
+  const quoted = quotedTokens(head);
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
   while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
@@ -763,21 +854,22 @@ export function speakerFromText(
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
-    if (!t.word) continue;
+    if (!t.word || quoted[k]) continue;
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
       if (verb?.word && isSayingVerb(verb.folded)) continue;
-      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : null;
+      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : withSubject(head, k);
       if (clause) return clause;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
       // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
-        if (insideReported(head, j)) continue;
+        if (insideReported(head, j) || quoted[j]) continue;
+        // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
         const s = isArabic(head[j].text)
-          ? resolve(subjectAfter(head.slice(0, k), j + 1))
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         break;
@@ -800,7 +892,7 @@ export function speakerFromText(
     if (described !== undefined) return resolve(described) ?? previous;
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
-    if (!isSayingVerb(t.folded)) continue;
+    if (!isSayingVerb(t.folded) || isNegatedNoun(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -841,6 +933,12 @@ export function speakerFromText(
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
 }
+
+/**
+ * A verb of saying after عدم is a noun, not a verb: طلب عدم ذكر اسمه (asked not to be named) says nothing, and
+ * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»).
+ */
+const isNegatedNoun = (tokens: Token[], k: number) => /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '');
 
 /**
  * قال in the first person (قلت، قلنا، أقول، نقول, also after و / ف), folded: the one form of a verb of saying that
@@ -905,7 +1003,7 @@ export function speakerMentions(
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
       // (هل تعلق قلبك…؟ a question, not an attribution.)
-      else if (sentence[i - 1]?.folded === 'هل') return;
+      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i)) return;
       else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
@@ -919,6 +1017,8 @@ export function speakerMentions(
           /^[,”"’]$/u.test(sentence[i - 1]?.text ?? '') &&
           /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
         subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
+        // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
+        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
       }
       if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
     });

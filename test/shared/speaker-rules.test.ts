@@ -399,3 +399,119 @@ describe('the speaker of a quote: the narrator (dev6)', () => {
     ]);
   });
 });
+
+// Rules from the speaker errors of dev7 (issue 17), scored unseen first, and dev6: sentences written here.
+describe('the speaker of a quote: a bare title is a title noun (dev7)', () => {
+  it('Arabic: a family name in ال (الحربي) is a name, not a title that stands for the last speaker', () => {
+    const ar =
+      'وقال المحلل المالي في البنك إن تقرير زميله فهد الحربي جاء متفائلا. ' +
+      'وأضاف الحربي: "الأسعار ستتراجع قبل نهاية العام الحالي".';
+    expect(speakers(ar, 'direct')).toEqual(['الحربي']);
+  });
+
+  it('Arabic: الوزراء (the ministers) is not رئيسة الوزراء, whose title holds the word', () => {
+    const ar =
+      'وقالت رئيسة الوزراء سلمى عادل إن الحكومة ستجتمع غدا. ' +
+      'وقال الوزراء بعد الاجتماع إن "القرار سيعلن في نهاية هذا الأسبوع".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزراء']);
+    // (The bare title still stands for the one who bore it: الوزير after وزير الخارجية سامر عادل.)
+    const same =
+      'وقال وزير الخارجية سامر عادل إن المحادثات ستستمر. ' +
+      'وأضاف الوزير: "لن نتراجع عن موقفنا مهما حدث في الأيام المقبلة".';
+    expect(speakers(same, 'direct')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: asked not to be named (dev7)', () => {
+  it('Arabic: ذكر after عدم (طلب عدم ذكر اسمه) is a noun, not a verb of saying: the subject before it spoke', () => {
+    expect(speakers('وقال مسؤول في الوزارة طلب عدم ذكر اسمه "القرار سيصدر خلال أيام قليلة فقط".', 'direct')).toEqual([
+      'مسؤول',
+    ]);
+  });
+});
+
+describe('the speaker of a quote: words inside an earlier quotation attribute nothing (dev7)', () => {
+  it('Arabic: مؤكدا أنه «…» after a quotation is its speaker’s, not a verb’s or a sentence’s inside it', () => {
+    const ar =
+      'وقال سامر عادل: "لن نقبل بهذا العرض. لسنا طرفا في الاتفاق الذي زعموا أننا وقعناه"، ' +
+      'مؤكدا أنه "في كل الأحوال سنحمي مصالحنا بأنفسنا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+    // (A verb of saying inside the quotation, in the same sentence: the speaker's own word.)
+    const same =
+      'وقال سامر عادل: "لن نقبل بالعرض الذي قال خصومنا إنه عادل"، مؤكدا أنه "في كل الأحوال سنحمي مصالحنا بأنفسنا".';
+    expect(speakers(same, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: قائلا after a clause whose subject is not right after its verb (dev7)', () => {
+  it('Arabic: وكان X قد صرح سابقا …، قائلا: X said it (سابقا is when, not who)', () => {
+    const ar =
+      'وكان الوزير سامر عادل قد صرح سابقا بالتزامن مع افتتاح المعرض، قائلا: "سنفتح أبوابنا لكل الزوار هذا العام".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامر عادل']);
+  });
+
+  it('Arabic: وقد قررت X …، قائلة: قد is the verb’s particle, and the sentence’s subject said it', () => {
+    const ar =
+      'وقد قررت المهندسة سلمى ترك وظيفتها بسبب السفر الطويل، في رسالة إلى الصحيفة، قائلة: "لم يكن لدي وقت لعائلتي أبدا".';
+    const [speaker] = speakers(ar, 'direct');
+    expect(speaker).toMatch(/^المهندسة سلمى/u);
+  });
+});
+
+describe('the speaker of a quote: English subjects before the verb (dev7)', () => {
+  it('"Still, Lopez said … that …“…”": a sentence adverb is not the subject', () => {
+    const en =
+      'Still, Lopez said on a call with reporters that the new rules could be an “opportunity for us to grow faster.”';
+    expect(speakers(en, 'direct')).toEqual(['Lopez']);
+  });
+
+  it('"…, with Morales explaining, “…”": the name after "with" says it', () => {
+    expect(
+      speakers(
+        'The deal was extended on Friday, with Morales explaining, “The terms are the same as before.”',
+        'direct',
+      ),
+    ).toEqual(['Morales']);
+  });
+
+  it('"On April 13 she announced": the pronoun is the subject, so "she said" is still the one named before', () => {
+    const en =
+      'Dana Holt spoke about the plan in March. On April 13 she announced the new rules. ' +
+      '"A friend told me it works very well," she said at a briefing.';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt']);
+  });
+});
+
+describe('the speaker of a quote: a long title that ends in a name (dev7)', () => {
+  it('Arabic: عضو … عن … والقيادي في … NAME في حديث أن «…»: the name the title runs on to', () => {
+    const ar =
+      'ويرى عضو مجلس النواب عن محافظة البصرة والقيادي في الحزب الوطني سامر عادل في حديث للصحيفة أن ' +
+      '«المشروع متأخر منذ ثلاث سنوات كاملة».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل']);
+    // (A place is no name: عضو المجلس عن محافظة نينوى في حديث keeps the title.)
+    const place = 'وقال عضو المجلس عن محافظة نينوى في حديث للصحيفة إن «المشروع متأخر منذ ثلاث سنوات كاملة».';
+    expect(speakers(place, 'direct')).toEqual(['عضو المجلس']);
+  });
+});
+
+describe('the speaker of a quote: a statement after the verb (dev7)', () => {
+  it('Arabic: وقال بيان للمكتب … إن «…»: بيان right after the verb is its subject; في بيان is where it was said', () => {
+    const ar =
+      'وقال بيان للمكتب الإعلامي للوزير وتلقت «الصحيفة» نسخة منه إن «الوزير أكد أن التفجير يستهدف الوحدة الوطنية».';
+    expect(speakers(ar, 'direct')).toEqual(['بيان للمكتب الإعلامي']);
+    expect(speakers('وقالت الوزارة في بيان إن «التفجير يستهدف الوحدة الوطنية في البلاد».', 'direct')).toEqual([
+      'الوزارة',
+    ]);
+  });
+});
+
+describe('the speaker of a quote: a verb of saying with no subject of its own names the sentence’s (dev7)', () => {
+  it('Arabic: وانتقد X …، وسأل عن…: X spoke last, so وختم حديثه: «…» in the next paragraph is X’s', () => {
+    const ar =
+      'قال المدرب سامي عادل إن "الفريق لعب جيدا في المباراة الأخيرة".\n' +
+      'وانتقد اللاعب فهد الحربي الإساءات التي وجهت للفريق، وسأل عن سببها.\n' +
+      'وختم حديثه: "سنعود أقوى في الموسم المقبل بالتأكيد".';
+    const [, last] = speakers(ar, 'direct');
+    expect(last).toMatch(/^اللاعب فهد الحربي/u);
+  });
+});

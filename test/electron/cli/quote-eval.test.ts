@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -150,13 +150,19 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // لمتابعيه as the addressee, وصفها X بأنها, وقالت after a clause of its own, "was like", "the sign
   // reads") took dev6 to 10 of 15 and dev5 to 13 of 15 Arabic, dev3 to 41 of 41 English; the test half,
   // scored once after them, stayed at 20 of 30 Arabic and 21 of 25 English.
+  // dev7 (20 articles, 16 Arabic, from the sites the gold drew least of) scored unseen on those rules: direct F1
+  // 0.948 Arabic, 0.964 English; indirect 0.896, 0.766; speakers 43 of 55 Arabic, 24 of 27 English. The rules
+  // written from its errors (a bare title is a title noun, not a family name in ال; عدم ذكر; verbs inside an
+  // earlier quotation; كان X قد صرح، قائلا; a long title's name; وقال بيان; "Still, X said"; "with X explaining")
+  // took it to 53 of 55 and 27 of 27 (fitted) and dev to 25 of 26 Arabic; the test half, scored once after
+  // them, stayed at 20 of 30 Arabic and 21 of 25 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
       'ar indirect': 0.95,
       'en direct': 0.95,
       'en indirect': 0.89,
-      'ar speaker': 0.86,
+      'ar speaker': 0.92,
       'en speaker': 0.96,
     },
     dev2: {
@@ -198,6 +204,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.6,
       'ar speaker': 0.64,
       'en speaker': 0.72,
+    },
+    dev7: {
+      'ar direct': 0.92,
+      'ar indirect': 0.87,
+      'en direct': 0.94,
+      'en indirect': 0.74,
+      'ar speaker': 0.93,
+      'en speaker': 0.96,
     },
     test: {
       'ar direct': 0.95,
