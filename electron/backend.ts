@@ -4,7 +4,7 @@
 // in files of their own: opening (checked-sidecars.ts), saving (incoming-sidecar.ts, the store),
 // events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts),
 // the site templates of suggestions (site-templates.ts).
-import { existsSync, type Dirent } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
@@ -58,7 +58,7 @@ import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { readListCache, writeListCache } from './document-list-cache';
-import { SummaryCache, listDocuments, walkDocuments } from './workspace';
+import { FolderIntake, SummaryCache, listDocuments, walkDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
@@ -277,15 +277,18 @@ export class Backend implements BackendOperations {
     // The listing's budget counts from now: the watch's walk is this listing's walk (100,000 documents:
     // 1–2 s on a loaded machine), and reading a few hundred documents more after it only made the answer later.
     const started = performance.now();
-    const { folders } = this.events.listenReading(() => undefined);
+    const intake = new FolderIntake();
+    const { handing } = this.events.listenReading(
+      () => undefined,
+      (rel, entries) => intake.take(rel, entries),
+    );
     // getWorkspace's other question, a git process (0.1–0.3 s on a loaded machine), asked now too.
     this.gitUserName().catch(() => undefined);
     const listing = this.events.watching().then(async () => {
       // Any change since the watch began, when its walk's entries are listed.
-      const changes = folders ? 0 : this.events.changesSeen();
+      const changes = handing ? 0 : this.events.changesSeen();
       let readRest: (() => void) | undefined;
-      const documents = await this.listNow((read) => (readRest = read), folders ?? undefined, started);
-      folders?.clear(); // those the walk skipped (exports/)
+      const documents = await this.listNow((read) => (readRest = read), handing ? intake : undefined, started);
       return { changes, documents, readRest };
     });
     listing.catch(() => undefined);
@@ -299,11 +302,11 @@ export class Backend implements BackendOperations {
    */
   private async listNow(
     later?: (read: () => void) => void,
-    folders?: Map<string, Dirent[]>,
+    intake?: FolderIntake,
     started?: number,
   ): Promise<DocumentSummary[]> {
     if (this.reading) await this.reading.catch(() => undefined);
-    const walk = await walkDocuments(this.root, folders);
+    const walk = await walkDocuments(this.root, intake);
     this.lastWalkRead = walk.foldersRead;
     const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes, walk };
     let unread = 0;
