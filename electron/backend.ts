@@ -105,6 +105,12 @@ const LIST_BUDGET_MS = 700;
  */
 const EARLY_LIST_FRESH_MS = 10_000;
 
+/**
+ * How long after the early listing's answer what it left unread begins to be read when no listing asks first (ms):
+ * the page asks for the next listing as soon as it has the list.
+ */
+const REST_AFTER_MS = 1000;
+
 /** How many documents' last openDocument answers are kept (lastOpened): as many as their checked sidecars. */
 const LAST_OPENED_KEPT = 4;
 
@@ -256,9 +262,11 @@ export class Backend implements BackendOperations {
   }
 
   /**
-   * A listing (listDocuments'), and `readRestSoon`: the early listing's unread documents read from the next turn of
-   * the event loop on, once the answer made of it is encoded and on its way. Begun at once, reading the kept list
-   * (17 MB for 100,000 documents) took the CPU from that answer's encoding: "open again" answered ~1 s later.
+   * A listing (listDocuments'), and `readRestSoon`: the early listing's unread documents read once the answer made
+   * of it is encoded and on its way, when the next listing or search asks (the page's, once it has the list), or
+   * REST_AFTER_MS after. Begun at once, reading the kept list (17 MB for 100,000 documents) took the CPU from that
+   * answer's encoding ("open again" answered ~1 s later), and reading the documents took it from the page parsing
+   * the answer and drawing its list.
    */
   private async takeListing(): Promise<{ documents: DocumentSummary[]; readRestSoon: () => void }> {
     const early = this.early;
@@ -281,7 +289,7 @@ export class Backend implements BackendOperations {
           readRestSoon: () => {
             if (!readRest) return;
             this.restSoon = readRest; // a listing asked for before then begins it (and waits for it)
-            setImmediate(() => this.readRestNow());
+            setTimeout(() => this.readRestNow(), REST_AFTER_MS).unref();
           },
         };
       }
