@@ -124,7 +124,38 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
 
 const collator = new Intl.Collator('en', { numeric: true });
 export function compareIds(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+  const quick = digitRunOrder(a, b);
+  return quick === quick ? quick : collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * compareIds(a, b) without the collator when `a` and `b` first differ inside a run of ASCII digits as long in
+ * both, between ASCII characters (`batch-007/article-01234`, `batch-007/article-01240`): up to there they are the
+ * same, and two numbers of as many digits compare as their first differing digit does. NaN otherwise. The
+ * collator's comparisons were most of the check of 100,000 ids' order (30-36 ms of CPU, 17-22 with this: nearly
+ * every pair of neighbours is told apart here).
+ */
+export function digitRunOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  if (p === n) return NaN;
+  const x = a.charCodeAt(p);
+  const y = b.charCodeAt(p);
+  if (!isDigit(x) || !isDigit(y)) return NaN;
+  // The run begins after an ASCII character that is not a digit (another script's digits extend a number too).
+  let start = p - 1;
+  while (start >= 0 && isDigit(a.charCodeAt(start))) start--;
+  if (start >= 0 && a.charCodeAt(start) >= 128) return NaN;
+  for (let q = p + 1; ; q++) {
+    const inA = q < a.length && isDigit(a.charCodeAt(q));
+    if (inA !== (q < b.length && isDigit(b.charCodeAt(q)))) return NaN; // runs of different lengths
+    if (inA) continue;
+    if ((q < a.length && a.charCodeAt(q) >= 128) || (q < b.length && b.charCodeAt(q) >= 128)) return NaN;
+    return x < y ? -1 : 1;
+  }
 }
 
 /**
@@ -213,6 +244,8 @@ const LIST_SLICE = 8;
  */
 const FIRST_SCREEN = 64;
 const LIST_TURN_MS = 8;
+/** Rows listed unread (as last read, or pending) between two looks at the clock. */
+const PENDING_SLICE = 1024;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -526,6 +559,11 @@ export async function listDocuments(
   // Out of time: the rest as last read, or named only (100,000 documents take many seconds to read).
   if (i < sorted.length) options.onBudgetSpent?.(sorted.length - i);
   for (; i < sorted.length; i++) {
+    // 100,000 rows at once held the event loop 0.1–0.3 s on a loaded machine (the page's files waited).
+    if (i % PENDING_SLICE === 0 && performance.now() - turn > LIST_TURN_MS) {
+      await nextTurn();
+      turn = performance.now();
+    }
     const id = sorted[i];
     const cached = options.cache?.entries.get(id);
     summaries.push(
