@@ -4,7 +4,7 @@
 // in files of their own: opening (checked-sidecars.ts), saving (incoming-sidecar.ts, the store),
 // events and watching (workspace-events.ts), exports (export-jobs.ts), imports (import-job.ts),
 // the site templates of suggestions (site-templates.ts).
-import { existsSync, type Dirent } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import type {
@@ -58,7 +58,7 @@ import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { readListCache, writeListCache } from './document-list-cache';
-import { SummaryCache, listDocuments, walkDocuments } from './workspace';
+import { FolderIntake, SummaryCache, listDocuments, walkDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
 import type { LoadedConfig } from './workspace-config';
 import { WorkspaceEvents } from './workspace-events';
@@ -105,6 +105,12 @@ const LIST_BUDGET_MS = 700;
  */
 const EARLY_LIST_FRESH_MS = 10_000;
 
+/**
+ * How long after the early listing's answer what it left unread begins to be read when no listing asks first (ms):
+ * the page asks for the next listing as soon as it has the list.
+ */
+const REST_AFTER_MS = 1000;
+
 /** How many documents' last openDocument answers are kept (lastOpened): as many as their checked sidecars. */
 const LAST_OPENED_KEPT = 4;
 
@@ -118,6 +124,8 @@ export class Backend implements BackendOperations {
   private reading: Promise<unknown> | null = null;
   /** The last listing answered, searched while the documents it could not read are read. */
   private listed: DocumentSummary[] | null = null;
+  /** The early listing's reading of what it left unread, put off until its answer is on its way (readRestSoon). */
+  private restSoon: (() => void) | null = null;
   /** Reading the list an earlier run kept, once. */
   private keptList: Promise<void> | null = null;
   /** Writing the list for the next run. */
@@ -223,17 +231,22 @@ export class Backend implements BackendOperations {
     const assigned = readAssignment(this.root);
     gitName.catch(() => undefined);
     assigned.catch(() => undefined);
+    const listing = await this.takeListing();
     const info: WorkspaceInfo = {
       root: this.root,
       name: basename(this.root),
       config: loaded.config,
-      documents: await this.listDocuments(),
+      documents: listing.documents,
     };
     if (loaded.problem) info.configProblem = loaded.problem;
-    const name = await gitName;
-    if (name) info.gitUserName = name;
-    const assignment = await assigned;
-    if (assignment) info.assignment = assignment.documents;
+    try {
+      const name = await gitName;
+      if (name) info.gitUserName = name;
+      const assignment = await assigned;
+      if (assignment) info.assignment = assignment.documents;
+    } finally {
+      listing.readRestSoon();
+    }
     return info;
   }
 
@@ -243,6 +256,19 @@ export class Backend implements BackendOperations {
    * the one after a pending answer has them all.
    */
   async listDocuments(): Promise<DocumentSummary[]> {
+    const listing = await this.takeListing();
+    listing.readRestSoon();
+    return listing.documents;
+  }
+
+  /**
+   * A listing (listDocuments'), and `readRestSoon`: the early listing's unread documents read once the answer made
+   * of it is encoded and on its way, when the next listing or search asks (the page's, once it has the list), or
+   * REST_AFTER_MS after. Begun at once, reading the kept list (17 MB for 100,000 documents) took the CPU from that
+   * answer's encoding ("open again" answered ~1 s later), and reading the documents took it from the page parsing
+   * the answer and drawing its list.
+   */
+  private async takeListing(): Promise<{ documents: DocumentSummary[]; readRestSoon: () => void }> {
     const early = this.early;
     if (early) {
       this.early = null;
@@ -256,12 +282,26 @@ export class Backend implements BackendOperations {
         performance.now() - early.started < EARLY_LIST_FRESH_MS &&
         JSON.stringify(this.config) === early.config
       ) {
-        // Its unread documents are read from now on, not while the page was loading.
-        got.readRest?.();
-        return got.documents;
+        // Its unread documents are read from then on, not while the page was loading.
+        const readRest = got.readRest;
+        return {
+          documents: got.documents,
+          readRestSoon: () => {
+            if (!readRest) return;
+            this.restSoon = readRest; // a listing asked for before then begins it (and waits for it)
+            setTimeout(() => this.readRestNow(), REST_AFTER_MS).unref();
+          },
+        };
       }
     }
-    return this.listNow();
+    return { documents: await this.listNow(), readRestSoon: () => undefined };
+  }
+
+  /** Begins the reading readRestSoon put off, if it has not begun yet. */
+  private readRestNow(): void {
+    const read = this.restSoon;
+    this.restSoon = null;
+    read?.();
   }
 
   /**
@@ -277,15 +317,18 @@ export class Backend implements BackendOperations {
     // The listing's budget counts from now: the watch's walk is this listing's walk (100,000 documents:
     // 1–2 s on a loaded machine), and reading a few hundred documents more after it only made the answer later.
     const started = performance.now();
-    const { folders } = this.events.listenReading(() => undefined);
+    const intake = new FolderIntake();
+    const { handing } = this.events.listenReading(
+      () => undefined,
+      (rel, entries) => intake.take(rel, entries),
+    );
     // getWorkspace's other question, a git process (0.1–0.3 s on a loaded machine), asked now too.
     this.gitUserName().catch(() => undefined);
     const listing = this.events.watching().then(async () => {
       // Any change since the watch began, when its walk's entries are listed.
-      const changes = folders ? 0 : this.events.changesSeen();
+      const changes = handing ? 0 : this.events.changesSeen();
       let readRest: (() => void) | undefined;
-      const documents = await this.listNow((read) => (readRest = read), folders ?? undefined, started);
-      folders?.clear(); // those the walk skipped (exports/)
+      const documents = await this.listNow((read) => (readRest = read), handing ? intake : undefined, started);
       return { changes, documents, readRest };
     });
     listing.catch(() => undefined);
@@ -299,11 +342,12 @@ export class Backend implements BackendOperations {
    */
   private async listNow(
     later?: (read: () => void) => void,
-    folders?: Map<string, Dirent[]>,
+    intake?: FolderIntake,
     started?: number,
   ): Promise<DocumentSummary[]> {
+    this.readRestNow();
     if (this.reading) await this.reading.catch(() => undefined);
-    const walk = await walkDocuments(this.root, folders);
+    const walk = await walkDocuments(this.root, intake);
     this.lastWalkRead = walk.foldersRead;
     const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes, walk };
     let unread = 0;
@@ -369,6 +413,7 @@ export class Backend implements BackendOperations {
     const search = this.search.begin(searcher);
     // While the rest of a large workspace is read (100,000 documents: most of a minute), the
     // documents as last listed: every one is named, and its text searched all the same.
+    this.readRestNow();
     const documents = this.reading && this.listed ? this.listed : await this.listDocuments();
     return this.search.search(documents, words, search);
   }

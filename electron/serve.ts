@@ -26,7 +26,7 @@ import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
 import type { HostOperations } from './host-policy';
-import { findRendererDir, readRendererFile } from './renderer-files';
+import { RendererFiles, findRendererDir } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
 
@@ -84,8 +84,10 @@ export function httpStatusFor(error: TahrirError): number {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   // The list is read while the browser opens the page (see listEarly).
+  // The page's first files are read before the walk of the workspace fills the thread pool.
+  const rendererFiles = new RendererFiles(options.rendererDir ?? findRendererDir());
+  void rendererFiles.preload(['/', '/early.js', '/app.js', '/app.css']);
   const backend = await Backend.openListing(root);
-  const rendererDir = options.rendererDir ?? findRendererDir();
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const token = randomBytes(24).toString('base64url');
@@ -266,7 +268,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   async function serveFile(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const file = await readRendererFile(rendererDir, url.pathname);
+    const file = await rendererFiles.read(url.pathname);
     if (!file) {
       response.writeHead(404, {
         ...SECURITY_HEADERS,

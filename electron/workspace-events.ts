@@ -17,20 +17,21 @@ export class WorkspaceEvents {
   ) {}
 
   listen(listener: (event: TahrirEvent) => void): () => void {
-    return this.listenReading(listener).stop;
+    return this.listenReading(listener, () => undefined).stop;
   }
 
   /**
-   * listen(), and when this starts the watch, the entries of each folder its first walk read (filled
-   * until watching() resolves), each read after that folder's watch was in place: a change there
-   * after it is counted in changesSeen(), from 0.
+   * listen(), and when this starts the watch, `onFolder` handed the entries of each folder its first
+   * walk reads (until watching() resolves; `handing` says so), each read after that folder's watch was
+   * in place: a change there after it is counted in changesSeen(), from 0.
    */
-  listenReading(listener: (event: TahrirEvent) => void): { stop: () => void; folders: Map<string, Dirent[]> | null } {
+  listenReading(
+    listener: (event: TahrirEvent) => void,
+    onFolder: (rel: string, entries: Dirent[]) => void,
+  ): { stop: () => void; handing: boolean } {
     this.listeners.add(listener);
-    let folders: Map<string, Dirent[]> | null = null;
+    const handing = !this.watcher;
     if (!this.watcher) {
-      const read = new Map<string, Dirent[]>();
-      folders = read;
       // Node 20's recursive watch on Linux stops seeing a file once it was replaced by a rename
       // (as every atomic save does): per-folder watching sees every change there.
       const watcher = new WorkspaceWatcher(
@@ -39,7 +40,7 @@ export class WorkspaceEvents {
           this.onChange(event);
           this.emit(event);
         },
-        { perFolder: process.platform === 'linux', onFolder: (rel, entries) => read.set(rel, entries) },
+        { perFolder: process.platform === 'linux', onFolder },
       );
       this.watcher = watcher;
       this.started = watcher.start().catch(() => undefined);
@@ -48,7 +49,7 @@ export class WorkspaceEvents {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopWatching();
     };
-    return { stop, folders };
+    return { stop, handing };
   }
 
   /** Resolves once the watch the first listener started is in place: a change made after it is reported. */

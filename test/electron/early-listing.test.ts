@@ -2,7 +2,6 @@
 // first listDocuments as a listing asked then would, and a change seen on disk since its walk began
 // makes that listing read the folder again. The watcher's walk classifies a folder's names alone
 // (classifyChild), as classifyWorkspacePath classifies the whole path.
-import type { Dirent } from 'node:fs';
 import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -10,7 +9,7 @@ import type { TahrirEvent } from '../../shared/api';
 import { documentIdOf } from '../../shared/workspace-layout';
 import { Backend } from '../../electron/backend';
 import { WorkspaceWatcher, classifyChild, classifyWorkspacePath } from '../../electron/watcher';
-import { compareIds, walkDocuments } from '../../electron/workspace';
+import { FolderIntake, compareIds, walkDocuments } from '../../electron/workspace';
 import { tempFolder, writeFiles } from './temp-folder';
 
 async function workspace(): Promise<string> {
@@ -80,22 +79,61 @@ describe('Backend.listEarly', () => {
       'news/f.txt~': 'a backup',
     });
     await symlink(join(root, 'a.txt'), join(root, 'news', 'linked.txt'));
-    const folders = new Map<string, Dirent[]>();
+    const folders: string[] = [];
+    const intake = new FolderIntake();
     const watcher = new WorkspaceWatcher(root, () => undefined, {
       perFolder: true,
-      onFolder: (rel, entries) => folders.set(rel, entries),
+      onFolder: (rel, entries) => {
+        folders.push(rel);
+        intake.take(rel, entries);
+      },
     });
     try {
       await watcher.start();
-      expect([...folders.keys()].sort()).toEqual(['', 'exports', 'news', 'news/__pycache__', 'news/deep']);
+      expect(folders.sort()).toEqual(['', 'exports', 'news', 'news/__pycache__', 'news/deep']);
       const own = await walkDocuments(root);
-      const handed = await walkDocuments(root, folders);
+      const handed = await walkDocuments(root, intake);
       expect(handed.sorted).toEqual(own.sorted);
       expect(handed.found).toEqual(own.found);
       expect(own.sorted).toContain('news/linked');
       expect(own.sorted).toContain('#draft#/d');
       expect(handed.foldersRead).toBe(1); // #draft#/, which the watch ignores
       expect(own.foldersRead).toBe(4); // ., news, news/deep, #draft#
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('takes each folder’s documents as the watch’s walk hands it over: none is left to go through after it', async () => {
+    const root = await workspace();
+    await writeFiles(root, {
+      'exports/x.txt': 'an export, not a document',
+      'news/__pycache__/p.txt': 'skipped',
+      'news/e.annotations.json': '{}',
+      '#draft#/d.txt': 'not watched, walked',
+    });
+    await symlink(join(root, 'a.txt'), join(root, 'news', 'linked.txt'));
+    const intake = new FolderIntake();
+    const watcher = new WorkspaceWatcher(root, () => undefined, {
+      perFolder: true,
+      onFolder: (rel, entries) => intake.take(rel, entries),
+    });
+    try {
+      await watcher.start();
+      // Known as soon as the watch's walk is done: all but the link (followed by the listing) and the folder
+      // the watch ignores (read by the listing).
+      expect(new Map(intake.found)).toEqual(
+        new Map([
+          ['a', { text: true, sidecar: false }],
+          ['news/b', { text: true, sidecar: true }],
+          ['news/deep/c', { text: true, sidecar: false }],
+          ['news/e', { text: false, sidecar: true }],
+        ]),
+      );
+      const walk = await walkDocuments(root, intake);
+      expect(walk.found).toBe(intake.found);
+      expect(walk.sorted).toEqual(['#draft#/d', 'a', 'news/b', 'news/deep/c', 'news/e', 'news/linked']);
+      expect(intake.folders.size).toBe(0);
     } finally {
       watcher.close();
     }

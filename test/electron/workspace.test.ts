@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { defaultConfig } from '../../electron/workspace-config';
-import { SummaryCache, compareIds, findFiles, listDocuments, sortByIds, sortIds } from '../../electron/workspace';
+import {
+  SummaryCache,
+  compareIds,
+  digitRunOrder,
+  findFiles,
+  listDocuments,
+  sortByIds,
+  sortIds,
+} from '../../electron/workspace';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
 const example = readFileSync(
@@ -116,6 +124,35 @@ describe('sortIds', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('compares two ids that first differ in digit runs of one length without the collator, as the collator does', () => {
+    const collator = new Intl.Collator('en', { numeric: true });
+    const byCollator = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+    const parts = ['0', '1', '7', '9', '00', '09', '10', '٣', '١٠', 'a', 'B', '-', '_', '/', '.', ' ', 'é', '\u0301'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    const word = () => Array.from({ length: 1 + (next() % 5) }, () => parts[next() % parts.length]).join('');
+    let quick = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const stem = word();
+      const a = stem + word();
+      const b = i % 2 ? stem + word() : a.slice(0, -1) + parts[next() % 4];
+      const order = digitRunOrder(a, b);
+      if (Number.isNaN(order)) continue;
+      quick++;
+      expect(order, `${a} ${b}`).toBe(Math.sign(byCollator(a, b)));
+      expect(compareIds(a, b), `${a} ${b}`).toBe(order);
+    }
+    expect(quick).toBeGreaterThan(500); // the pairs the property is checked on
+    // The walk's ids: every neighbour in order is told apart without the collator.
+    const ids = Array.from(
+      { length: 2_000 },
+      (_, i) => `batch-${String(i >> 9).padStart(3, '0')}/article-${String(i).padStart(5, '0')}`,
+    );
+    ids.sort();
+    const told = ids.slice(1).filter((id, i) => !Number.isNaN(digitRunOrder(ids[i], id))).length;
+    expect(told).toBeGreaterThan(1_900);
   });
 
   it('sorts 100,000 ids in the hash order of a folder walk with far fewer collator comparisons', () => {
