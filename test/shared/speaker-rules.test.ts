@@ -515,3 +515,49 @@ describe('the speaker of a quote: a verb of saying with no subject of its own na
     expect(last).toMatch(/^اللاعب فهد الحربي/u);
   });
 });
+
+// Rules from the speaker errors of dev8 (issue 17), scored unseen first: sentences written here.
+describe('the speaker of a quote: what a text holds (dev8)', () => {
+  it('Arabic: وجاء في البيان: «…» and جاء في التقرير الأخير … «…»: the text the words are in', () => {
+    const ar = 'واجتمع الوزراء أمس. وجاء في البيان: «نحن ملتزمون بدعم المفاوضات حتى نهايتها».';
+    expect(speakers(ar, 'direct')).toEqual(['البيان']);
+    const two = 'وجاء في التقرير السنوي تحذير الخبراء من «تراجع حاد في مخزون المياه الجوفية».';
+    expect(speakers(two, 'direct')).toEqual(['التقرير السنوي']);
+    // (جاء في المرتبة … is a rank, no text: nothing is said there.)
+    const rank = 'وقال المدرب سامي عادل إن «اللاعبين قدموا كل ما لديهم». وجاء الفريق في المرتبة الثانية.';
+    expect(speakers(rank, 'direct')).toEqual(['المدرب سامي عادل']);
+  });
+});
+
+describe('the speaker of a quote: the sentence’s subject after كان … قد and لم (dev8)', () => {
+  it('Arabic: وكان X قد أبدى …، قائلا: «…»: X, whatever the verb after قد', () => {
+    const ar =
+      'وغنى الفرقة أغنية «على شاطئ البحر الجميل» في الختام.\n' +
+      'وكان المطرب سامي عادل قد أبدى سعادته بالحفل، قائلا: «هذه المدينة تستحق كل الحب والتقدير».';
+    expect(speakers(ar, 'direct').at(-1)).toBe('المطرب سامي عادل');
+  });
+
+  it('Arabic: ولم تنف X …، لكنها قالت إن «…»: the subject after لم', () => {
+    const ar =
+      'قال المدير فهد الحربي إن «الشركة ستتوسع في الخليج قريبا».\n' +
+      'ولم تنف المهندسة نورا سالم تلقي عروض الشراكة، لكنها قالت إن «الوقت ليس مناسبا للنظر فيها».';
+    expect(speakers(ar, 'direct').at(-1)).toMatch(/^المهندسة نورا سالم/u);
+  });
+});
+
+describe('the speaker of a quote: a preposition written with tatweel is no subject (dev8)', () => {
+  it('Arabic: «…» لكنها أقرت بـ«…»: بـ is not who said it; the first quote is the earlier verb’s subject', () => {
+    const ar =
+      'وأضافت المديرة نورا سالم أن «المبيعات لم تتأثر كثيرا بالأزمة» لكنها أقرت بـ«تراجع المنتجات الغالية قليلا هذا العام».';
+    expect(speakers(ar, 'direct')).toEqual(['المديرة نورا سالم', 'المديرة نورا سالم']);
+  });
+});
+
+describe('the speaker of a quote: English subject before the verb, object after it (dev8)', () => {
+  it('“…?” Lee asked Park. “…,” Park responded.: the name before the verb asked; responded says', () => {
+    const en =
+      '“How many more weeks will the program need to start?” Lee asked Park.\n\n' +
+      '“Not many more weeks at all, Senator, and I think we are close,” Park responded.';
+    expect(speakers(en, 'direct')).toEqual(['Lee', 'Park']);
+  });
+});
