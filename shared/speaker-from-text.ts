@@ -629,6 +629,11 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
+  if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
+    const s = subjectAfter(head.slice(0, upTo), f + 1);
+    return typeof s === 'object' ? s : null;
+  }
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);

@@ -561,3 +561,16 @@ describe('the speaker of a quote: English subject before the verb, object after 
     expect(speakers(en, 'direct')).toEqual(['Lee', 'Park']);
   });
 });
+
+describe('the speaker of a quote: a sentence that opens with لكن and its subject (dev8)', () => {
+  it('Arabic: لكن X يرى أن …، معتبرا أن «…» and لكن X "…" قلل … وقال إن «…»: X, not the one who spoke last', () => {
+    const ar =
+      'وقال المحلل فهد الحربي إن «الأسعار سترتفع قليلا هذا الشهر».\n' +
+      'لكن الخبير المالي سامي عادل يرى أن الأسعار ستتضاعف، معتبرا أن «الرواتب لن تلحق بالأسعار أبدا».';
+    expect(speakers(ar, 'direct')).toEqual(['المحلل فهد الحربي', 'الخبير المالي سامي عادل']);
+    const two =
+      'وقال الوزير إن «الحكومة ستعيد المخطوفين قريبا».\n' +
+      'لكن المصدر "المطلع على المفاوضات" قلل من أهمية هذا الكلام وقال إن «الأمر ليس بيد الحكومة وحدها».';
+    expect(speakers(two, 'direct').at(-1)).toMatch(/^المصدر/u);
+  });
+});
