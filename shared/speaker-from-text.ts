@@ -359,6 +359,16 @@ function titleNameInL(tokens: Token[], k: number): Span | null {
   return null;
 }
 
+/**
+ * Verbs in the first person that open the words themselves after قال (قال أؤكد أن…، قال نرى أن…), where a
+ * subject would stand: okaz and others report speech so, with no marks. Folded.
+ */
+const FIRST_PERSON_OPENING = fold(
+  'أؤكد أعتقد أرى أظن أقول أشعر أتمنى آمل أطالب أدعو أشدد أرجو أتوقع أعتبر أريد نؤكد نعتقد نرى نطالب ندعو نأمل'.split(
+    ' ',
+  ),
+);
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -398,6 +408,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     const arabic = isArabic(t.text);
+    // قال أؤكد أن…: a verb in the first person right after the verb is what was said; no subject is named.
+    if (arabic && words.length === 0 && inSet(t.folded, FIRST_PERSON_OPENING)) return null;
     // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
     if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
@@ -574,6 +586,7 @@ const NOT_A_VERB = fold([
   'قبل',
   'منذ',
   'خلال',
+  'حول',
   'أما',
   'كما',
   'مما',

@@ -574,3 +574,12 @@ describe('the speaker of a quote: a sentence that opens with لكن and its subj
     expect(speakers(two, 'direct').at(-1)).toMatch(/^المصدر/u);
   });
 });
+
+describe('the speaker of a quote: قال أؤكد, a verb in the first person after قال (dev8)', () => {
+  it('Arabic: وحول … قال أؤكد أن …. وتابع قائلا: «…»: أؤكد opens what was said; the one who spoke last said it', () => {
+    const ar =
+      'أكد الوزير سامي عادل أن الحكومة باقية حتى نهاية ولايتها.\n' +
+      'وحول الاتهامات الموجهة للحكومة قال أؤكد وبشكل قاطع أن لا علاقة لنا بالصفقة. وتابع قائلا: «نحن نعمل من أجل الناس وحدهم».';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامي عادل']);
+  });
+});
