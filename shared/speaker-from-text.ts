@@ -768,7 +768,10 @@ function clauseSubject(head: Token[]): Span | null {
   let end = first;
   while (end < words.length && /^\p{Lu}/u.test(words[end].text)) end++;
   const verb = words[end]?.text ?? '';
-  if (end - first < 2 || verb.length <= 3 || !/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
+  // (One word will do right after the comma, where a capital is a name's: "In his statement, Park touted…".)
+  const one = end - first === 1 && first === 0 && comma >= 0 && !NOT_AN_ENGLISH_SUBJECT.has(words[0].folded);
+  if ((end - first < 2 && !(one && !isPronoun(words[0].folded))) || verb.length <= 3) return null;
+  if (!/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
   return { start: words[first].start, end: words[end - 1].end };
 }
 

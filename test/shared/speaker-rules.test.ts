@@ -583,3 +583,13 @@ describe('the speaker of a quote: قال أؤكد, a verb in the first person af
     expect(speakers(ar, 'direct')).toEqual(['الوزير سامي عادل']);
   });
 });
+
+describe('the speaker of a quote: a one-word name after the sentence’s comma (dev8)', () => {
+  it('"In his statement, Park touted his work “…”": the name before the verb, not the one who spoke last', () => {
+    const en =
+      '“We need to move faster on the loans,” council chair Ann Lee said at the outset.\n\n' +
+      'In his own opening statement, Park touted his work with the council “to get help to the families who need ' +
+      'it as quickly as we can.”';
+    expect(speakers(en, 'direct').at(-1)).toBe('Park');
+  });
+});
