@@ -3,7 +3,7 @@
 // the speaker the speaker suggestion picks. Arabic writers put names, titles and terms in
 // « » and "…" all the time, so marks alone are weak evidence there: a quote without a cue
 // is offered only when long, and scores low. Quotation marks pair within a paragraph:
-// « » (and »…« as some Arabic sites write it), “ ” (and ”…“), and straight " alternating;
+// « » (and »…« as some Arabic sites write it), “ ” (and ”…“), and straight " alternating (closed by ” too, as “ by ");
 // a nested pair is part of the quote around it, and a mark left unpaired pairs nothing.
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
@@ -15,7 +15,7 @@ import { isArabicTitleNoun, looksLikePerson, speakerFromText, speakerMentions } 
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
-const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"' };
+const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"”' };
 /** Some Arabic sites write them the other way round (»…«, ”…“, and ”…” with one mark for both). */
 const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '‹' };
 const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED)]);

@@ -359,6 +359,16 @@ function titleNameInL(tokens: Token[], k: number): Span | null {
   return null;
 }
 
+/**
+ * Verbs in the first person that open the words themselves after قال (قال أؤكد أن…، قال نرى أن…), where a
+ * subject would stand: okaz and others report speech so, with no marks. Folded.
+ */
+const FIRST_PERSON_OPENING = fold(
+  'أؤكد أعتقد أرى أظن أقول أشعر أتمنى آمل أطالب أدعو أشدد أرجو أتوقع أعتبر أريد نؤكد نعتقد نرى نطالب ندعو نأمل'.split(
+    ' ',
+  ),
+);
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -398,6 +408,10 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       break;
     }
     const arabic = isArabic(t.text);
+    // قال أؤكد أن…: a verb in the first person right after the verb is what was said; no subject is named.
+    if (arabic && words.length === 0 && inSet(t.folded, FIRST_PERSON_OPENING)) return null;
+    // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
+    if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
     const ali = arabic && /^و?علي$/u.test(t.text);
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
@@ -572,6 +586,7 @@ const NOT_A_VERB = fold([
   'قبل',
   'منذ',
   'خلال',
+  'حول',
   'أما',
   'كما',
   'مما',
@@ -622,13 +637,36 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   let f = head.findIndex((t, i) => t.word && i > dash);
-  // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة.)
-  if (/^[وف]?(قد|لقد)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
+  if (/^[وف]?(قد|لقد|لم|لن)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  const kana = subjectOfKana(head, f, upTo);
+  if (kana) return kana;
+  // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
+  if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
+    const s = subjectAfter(head.slice(0, upTo), f + 1);
+    return typeof s === 'object' ? s : null;
+  }
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
   return s === 'pronoun' || s === 'person' ? null : s;
+}
+
+/**
+ * وكان X قد أبدى سعادته…: the subject between كان at `f` and قد, whatever the verb after قد (a name in
+ * quotation marks may be part of it: وكانت «نوكيا» قد…); null when `f` is no كان or no قد follows within eight words.
+ */
+function subjectOfKana(head: Token[], f: number, upTo: number): Span | null {
+  if (!/^[وف]?كان(ت|وا)?$/u.test(head[f]?.folded ?? '')) return null;
+  for (let j = f + 1; j < Math.min(upTo, f + 10); j++) {
+    if (/^(قد|لقد)$/u.test(head[j].folded)) {
+      const words = head.slice(f + 1, j).filter((t) => t.word);
+      return words.length > 0 ? { start: words[0].start, end: words[words.length - 1].end } : null;
+    }
+    if (!head[j].word && !QUOTE_MARK.test(head[j].text)) return null;
+  }
+  return null;
 }
 
 /** Words an English sentence's subject does not start with. */
@@ -708,6 +746,8 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
   // (وأضاف: «… ميل، وجهدا إضافيا للدفاع…»، مؤكدا أن: a clause that ends a quotation is its words, not a verb's.)
   if (head.slice(start, end).some((t) => QUOTE_MARK.test(t.text))) return null;
+  const kana = subjectOfKana(head, start, end);
+  if (kana) return kana;
   if (inSet(first.folded, NOT_A_VERB) || /^[وف]ال/u.test(first.folded) || isParticiple(first.folded)) return null;
   if (head.slice(0, start).some((t) => COMPLEMENTIZERS.has(t.folded))) return null;
   const s = subjectAfter(head.slice(0, end), start + 1);
@@ -728,7 +768,10 @@ function clauseSubject(head: Token[]): Span | null {
   let end = first;
   while (end < words.length && /^\p{Lu}/u.test(words[end].text)) end++;
   const verb = words[end]?.text ?? '';
-  if (end - first < 2 || verb.length <= 3 || !/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
+  // (One word will do right after the comma, where a capital is a name's: "In his statement, Park touted…".)
+  const one = end - first === 1 && first === 0 && comma >= 0 && !NOT_AN_ENGLISH_SUBJECT.has(words[0].folded);
+  if ((end - first < 2 && !(one && !isPronoun(words[0].folded))) || verb.length <= 3) return null;
+  if (!/(s|ed)$/u.test(verb) || /ss$/u.test(verb)) return null;
   return { start: words[first].start, end: words[end - 1].end };
 }
 
@@ -751,6 +794,28 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
     return typeof s === 'object' ? s : null;
   }
   return null;
+}
+
+/** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
+const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
+
+/**
+ * وجاء في البيان المشترك: «…» / ورد في التقرير: the text after جاء في / ورد في at `k` of `head`, with the words in
+ * ال that describe it (المشترك، السنوي), or null.
+ */
+function textSaidIn(head: Token[], k: number): Span | null {
+  if (!/^[وف]?(جاء|ورد)$/u.test(head[k].folded) || head[k + 1]?.folded !== 'في') return null;
+  const noun = head[k + 2];
+  if (!noun?.word || !TEXT_NOUN.test(noun.folded)) return null;
+  let end = k + 2;
+  while (
+    end < k + 4 &&
+    head[end + 1]?.word &&
+    /^ال/u.test(head[end + 1].folded) &&
+    !TEXT_NOUN.test(head[end + 1].folded)
+  )
+    end++;
+  return { start: noun.start, end: head[end].end };
 }
 
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
@@ -842,7 +907,10 @@ export function speakerFromText(
     // "…" when someone is infected, said Newsha Ghaeli: a name right after the verb is its subject.
     // (Not after "told": what follows it is whom it was told to.)
     const told = /^(told|tells)$/u.test(tail[v].folded);
-    const inverted = !told && (v === 0 || /^\p{Lu}/u.test(tail[v + 1]?.text ?? ''));
+    // ("…?” Brown asked Mnuchin.: a name right before the verb is its subject, the one after whom it was asked.)
+    const before = tail[v - 1];
+    const namedBefore = v > 0 && before.word && !isArabic(before.text) && /^\p{Lu}/u.test(before.text);
+    const inverted = !told && (v === 0 || (!namedBefore && /^\p{Lu}/u.test(tail[v + 1]?.text ?? '')));
     const found = inverted
       ? (resolve(subjectAfter(tail, v + 1)) ?? resolve(subjectBefore(tail, v)))
       : resolve(subjectBefore(tail, v));
@@ -890,6 +958,9 @@ export function speakerFromText(
     // (one word before بأن, the thing described): the one who spoke last.
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
+    // وجاء في البيان: «…»: the text the words are in said them (not جاء الفريق في المرتبة).
+    const text = textSaidIn(head, k);
+    if (text) return text;
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!isSayingVerb(t.folded) || isNegatedNoun(head, k)) continue;

@@ -301,6 +301,7 @@ export const ENGLISH_QUOTE_CUES: ReadonlySet<string> = new Set([
   'tweeted',
   'asked',
   'replied',
+  'responded',
   'insisted',
   'warned',
   'argued',

@@ -273,6 +273,16 @@ describe('findQuotes: joined, typewriter and unclosed quotations (dev..dev5)', (
   });
 });
 
+describe('findQuotes: a straight mark closed by a curly one (dev8)', () => {
+  it('"…” pairs as “…" does: the quote after a first one and its attribution is found, with its speaker', () => {
+    const s = '"I don’t think anyone ought to take that risk," Lee said. "I certainly don’t want to take it myself.”';
+    expect(texts(s).filter((q) => q.kind === 'direct')).toEqual([
+      { text: 'I don’t think anyone ought to take that risk,', kind: 'direct', speaker: 'Lee' },
+      { text: 'I certainly don’t want to take it myself.', kind: 'direct', speaker: 'Lee' },
+    ]);
+  });
+});
+
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
     const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];

@@ -515,3 +515,81 @@ describe('the speaker of a quote: a verb of saying with no subject of its own na
     expect(last).toMatch(/^اللاعب فهد الحربي/u);
   });
 });
+
+// Rules from the speaker errors of dev8 (issue 17), scored unseen first: sentences written here.
+describe('the speaker of a quote: what a text holds (dev8)', () => {
+  it('Arabic: وجاء في البيان: «…» and جاء في التقرير الأخير … «…»: the text the words are in', () => {
+    const ar = 'واجتمع الوزراء أمس. وجاء في البيان: «نحن ملتزمون بدعم المفاوضات حتى نهايتها».';
+    expect(speakers(ar, 'direct')).toEqual(['البيان']);
+    const two = 'وجاء في التقرير السنوي تحذير الخبراء من «تراجع حاد في مخزون المياه الجوفية».';
+    expect(speakers(two, 'direct')).toEqual(['التقرير السنوي']);
+    // (جاء في المرتبة … is a rank, no text: nothing is said there.)
+    const rank = 'وقال المدرب سامي عادل إن «اللاعبين قدموا كل ما لديهم». وجاء الفريق في المرتبة الثانية.';
+    expect(speakers(rank, 'direct')).toEqual(['المدرب سامي عادل']);
+  });
+});
+
+describe('the speaker of a quote: the sentence’s subject after كان … قد and لم (dev8)', () => {
+  it('Arabic: وكان X قد أبدى …، قائلا: «…»: X, whatever the verb after قد', () => {
+    const ar =
+      'وغنى الفرقة أغنية «على شاطئ البحر الجميل» في الختام.\n' +
+      'وكان المطرب سامي عادل قد أبدى سعادته بالحفل، قائلا: «هذه المدينة تستحق كل الحب والتقدير».';
+    expect(speakers(ar, 'direct').at(-1)).toBe('المطرب سامي عادل');
+  });
+
+  it('Arabic: ولم تنف X …، لكنها قالت إن «…»: the subject after لم', () => {
+    const ar =
+      'قال المدير فهد الحربي إن «الشركة ستتوسع في الخليج قريبا».\n' +
+      'ولم تنف المهندسة نورا سالم تلقي عروض الشراكة، لكنها قالت إن «الوقت ليس مناسبا للنظر فيها».';
+    expect(speakers(ar, 'direct').at(-1)).toMatch(/^المهندسة نورا سالم/u);
+  });
+});
+
+describe('the speaker of a quote: a preposition written with tatweel is no subject (dev8)', () => {
+  it('Arabic: «…» لكنها أقرت بـ«…»: بـ is not who said it; the first quote is the earlier verb’s subject', () => {
+    const ar =
+      'وأضافت المديرة نورا سالم أن «المبيعات لم تتأثر كثيرا بالأزمة» لكنها أقرت بـ«تراجع المنتجات الغالية قليلا هذا العام».';
+    expect(speakers(ar, 'direct')).toEqual(['المديرة نورا سالم', 'المديرة نورا سالم']);
+  });
+});
+
+describe('the speaker of a quote: English subject before the verb, object after it (dev8)', () => {
+  it('“…?” Lee asked Park. “…,” Park responded.: the name before the verb asked; responded says', () => {
+    const en =
+      '“How many more weeks will the program need to start?” Lee asked Park.\n\n' +
+      '“Not many more weeks at all, Senator, and I think we are close,” Park responded.';
+    expect(speakers(en, 'direct')).toEqual(['Lee', 'Park']);
+  });
+});
+
+describe('the speaker of a quote: a sentence that opens with لكن and its subject (dev8)', () => {
+  it('Arabic: لكن X يرى أن …، معتبرا أن «…» and لكن X "…" قلل … وقال إن «…»: X, not the one who spoke last', () => {
+    const ar =
+      'وقال المحلل فهد الحربي إن «الأسعار سترتفع قليلا هذا الشهر».\n' +
+      'لكن الخبير المالي سامي عادل يرى أن الأسعار ستتضاعف، معتبرا أن «الرواتب لن تلحق بالأسعار أبدا».';
+    expect(speakers(ar, 'direct')).toEqual(['المحلل فهد الحربي', 'الخبير المالي سامي عادل']);
+    const two =
+      'وقال الوزير إن «الحكومة ستعيد المخطوفين قريبا».\n' +
+      'لكن المصدر "المطلع على المفاوضات" قلل من أهمية هذا الكلام وقال إن «الأمر ليس بيد الحكومة وحدها».';
+    expect(speakers(two, 'direct').at(-1)).toMatch(/^المصدر/u);
+  });
+});
+
+describe('the speaker of a quote: قال أؤكد, a verb in the first person after قال (dev8)', () => {
+  it('Arabic: وحول … قال أؤكد أن …. وتابع قائلا: «…»: أؤكد opens what was said; the one who spoke last said it', () => {
+    const ar =
+      'أكد الوزير سامي عادل أن الحكومة باقية حتى نهاية ولايتها.\n' +
+      'وحول الاتهامات الموجهة للحكومة قال أؤكد وبشكل قاطع أن لا علاقة لنا بالصفقة. وتابع قائلا: «نحن نعمل من أجل الناس وحدهم».';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامي عادل']);
+  });
+});
+
+describe('the speaker of a quote: a one-word name after the sentence’s comma (dev8)', () => {
+  it('"In his statement, Park touted his work “…”": the name before the verb, not the one who spoke last', () => {
+    const en =
+      '“We need to move faster on the loans,” council chair Ann Lee said at the outset.\n\n' +
+      'In his own opening statement, Park touted his work with the council “to get help to the families who need ' +
+      'it as quickly as we can.”';
+    expect(speakers(en, 'direct').at(-1)).toBe('Park');
+  });
+});

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -156,6 +156,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // earlier quotation; كان X قد صرح، قائلا; a long title's name; وقال بيان; "Still, X said"; "with X explaining")
   // took it to 53 of 55 and 27 of 27 (fitted) and dev to 25 of 26 Arabic; the test half, scored once after
   // them, stayed at 20 of 30 Arabic and 21 of 25 English.
+  // dev8 (20 articles, 16 Arabic, the next quote-holding files after dev7's) scored unseen on those rules: direct F1
+  // 0.953 Arabic, 0.985 English; indirect 0.818, 0.810; speakers 26 of 41 Arabic, 30 of 33 English. The rules written
+  // from its errors (جاء في البيان; وكان X قد + any verb, قائلا; ولم تنف X; بـ is no subject; "“…?” Lee asked Park";
+  // "responded"; لكن X …; قال أؤكد; "…” closes a straight mark) took it to 36 of 41 and 34 of 34 (fitted), dev7's
+  // English direct F1 to 0.982, and moved no other figure.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -212,6 +217,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.74,
       'ar speaker': 0.93,
       'en speaker': 0.96,
+    },
+    dev8: {
+      'ar direct': 0.92,
+      'ar indirect': 0.79,
+      'en direct': 0.97,
+      'en indirect': 0.78,
+      'ar speaker': 0.85,
+      'en speaker': 0.94,
     },
     test: {
       'ar direct': 0.95,
