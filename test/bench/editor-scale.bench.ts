@@ -268,7 +268,7 @@ export async function run(): Promise<BenchRow[]> {
       name: `editor at scale: open, painted with highlights (${what})`,
       value: median(opens),
       unit: 'ms',
-      note: `navigation → paint, median of ${OPEN_REPEATS}`,
+      note: `navigation → paint, median of ${OPEN_REPEATS}; per open: ${opens.map((ms) => ms.toFixed(0)).join(', ')} ms`,
     });
     rows.push({
       name: 'editor at scale: side panel entity list filled, frame after the first paint',
