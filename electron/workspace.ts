@@ -54,13 +54,9 @@ export interface FindOptions {
   eachFolder?: (found: { texts: string[]; sidecars: string[] }) => void;
 }
 
-/**
- * Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's
- * exports/.
- */
-export async function findFiles(root: string, options: FindOptions = {}): Promise<FoundFiles> {
-  const { texts: listTexts = true, sidecars: listSidecars = true } = options;
-  const realRoot = await realpath(root).catch((e) => {
+/** The workspace folder's real path; a missing folder is said as such, with its path. */
+function realWorkspaceRoot(root: string): Promise<string> {
+  return realpath(root).catch((e) => {
     throw isMissing(e)
       ? new TahrirError(
           'not-found',
@@ -71,6 +67,15 @@ export async function findFiles(root: string, options: FindOptions = {}): Promis
         )
       : toTahrirError(e, root);
   });
+}
+
+/**
+ * Finds every `*.txt` and `*.annotations.json` under `root`, skipping dot-folders, node_modules and the root's
+ * exports/.
+ */
+export async function findFiles(root: string, options: FindOptions = {}): Promise<FoundFiles> {
+  const { texts: listTexts = true, sidecars: listSidecars = true } = options;
+  const realRoot = await realWorkspaceRoot(root);
   let texts: string[] = [];
   let sidecars: string[] = [];
   const pending: string[] = [''];
@@ -466,17 +471,7 @@ export class FolderIntake {
 export async function walkDocuments(root: string, intake?: FolderIntake): Promise<DocumentWalk> {
   const started = performance.now();
   const found = intake?.found ?? new Map<string, DocumentFiles>();
-  const realRoot = await realpath(root).catch((e) => {
-    throw isMissing(e)
-      ? new TahrirError(
-          'not-found',
-          `the workspace folder ${root} does not exist`,
-          undefined,
-          { path: root },
-          message('error.folder-missing', { path: root }),
-        )
-      : toTahrirError(e, root);
-  });
+  const realRoot = await realWorkspaceRoot(root);
   let foldersRead = 0;
   const pending: string[] = [''];
   while (pending.length > 0) {
