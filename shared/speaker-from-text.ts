@@ -348,13 +348,49 @@ function titleNameInL(tokens: Token[], k: number): Span | null {
   if (MEDIUM.test(tokens[k].folded)) return null;
   for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
     const t = tokens[j];
-    if (!t.word) return null;
+    if (!t.word) return nameBeforeEnd(tokens, k);
     if (COMPLEMENTIZERS.has(t.folded)) {
       let n = j;
       while (n - 1 > k && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) n--;
       return n < j ? { start: tokens[n].start, end: tokens[j - 1].end } : null;
     }
-    if (inSet(t.folded, ARABIC_STOPS)) return null;
+    if (inSet(t.folded, ARABIC_STOPS)) return nameBeforeEnd(tokens, k);
+  }
+  return nameBeforeEnd(tokens, k);
+}
+
+/**
+ * The name a long title in ل ends with before whom or where it was said or the quote's mark (المدير العام لمنظمة
+ * الصحة سامر عادل لصحيفة…، نائب الوزير للشؤون الوقائية ورئيس اللجنة الدكتور فهد الحربي «…»، الممثل الخاص للأمين
+ * العام في ليبيا سامي عادل في بيان): two to four words right after the title's end (a word in ال, or the place
+ * after its في / عن), found from the ل at `k` within sixteen words. A name's words have no ال / لل in front but
+ * its last (a family name, الحربي).
+ */
+function nameBeforeEnd(tokens: Token[], k: number): Span | null {
+  // (A name may start with ب or ل, بوستن، لؤي: not with ال or لل.)
+  const plain = (t: Token) => t.word && !/^[وف]?(ال|لل)/u.test(t.folded);
+  for (let e = k + 1; e < tokens.length && e <= k + 16; e++) {
+    const t = tokens[e];
+    const said = t.folded === 'في' && SAID_IN.test(tokens[e + 1]?.folded ?? '');
+    const end =
+      QUOTE_MARK.test(t.text) ||
+      t.text === ':' ||
+      said ||
+      (e > k + 1 && t.word && (MEDIUM.test(t.folded) || AUDIENCE.test(t.folded)));
+    if (!end) {
+      // (في / عن and a place are the title's own words, للأمين العام في ليبيا; other stops end it.)
+      const own = /^(في|عن)$/u.test(t.folded) && tokens[e + 1]?.word && !inSet(tokens[e + 1].folded, ARABIC_STOPS);
+      if (!t.word || isSayingVerb(t.folded) || (inSet(t.folded, ARABIC_STOPS) && !own)) return null;
+      continue;
+    }
+    for (let n = e - 2; n >= e - 4 && n - 1 > k; n--) {
+      const name = tokens.slice(n, e);
+      if (!name.every((w, i) => plain(w) || (i === name.length - 1 && w.word && /^ال/u.test(w.folded)))) return null;
+      if (name.some((w) => inSet(w.folded, ARABIC_STOPS))) return null;
+      const titleEnd = /^[وف]?ال/u.test(tokens[n - 1].folded) || /^(في|عن)$/u.test(tokens[n - 2]?.folded ?? '');
+      if (titleEnd) return { start: tokens[n].start, end: tokens[e - 1].end };
+    }
+    return null;
   }
   return null;
 }

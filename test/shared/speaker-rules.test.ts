@@ -593,3 +593,18 @@ describe('the speaker of a quote: a one-word name after the sentence’s comma (
     expect(speakers(en, 'direct').at(-1)).toBe('Park');
   });
 });
+
+// Rules from the speaker errors of dev9 (issue 17), scored unseen first: sentences written here.
+describe('the speaker of a quote: a long title in ل that runs on to a name (dev9)', () => {
+  it('Arabic: the name after the title, before the medium, the mark or في بيان (not the title’s first words)', () => {
+    const medium = 'وقال المدير العام لمنظمة الصحة الإقليمية سامر عادل لصحيفة الحياة "الوضع يتحسن كل يوم بفضل الجهود".';
+    expect(speakers(medium, 'direct')[0]).toMatch(/سامر عادل$/u);
+    const mark =
+      'وقال لـ«الوطن» نائب وزير الصحة للشؤون الوقائية ورئيس لجنة الطوارئ الدكتور فهد سالم الحربي ' +
+      '«الإصابات تحت السيطرة ولا داعي للقلق».';
+    expect(speakers(mark, 'direct')[0]).toMatch(/فهد سالم الحربي$/u);
+    const said =
+      'وقال الممثل الخاص للأمين العام للأمم المتحدة في ليبيا سامي عادل في بيان اليوم إن الخطة "تأتي في وقتها تماما بعد انتظار طويل".';
+    expect(speakers(said, 'direct')[0]).toMatch(/سامي عادل$/u);
+  });
+});
