@@ -1043,9 +1043,12 @@ export function speakerFromText(
 
 /**
  * A verb of saying after عدم is a noun, not a verb: طلب عدم ذكر اسمه (asked not to be named) says nothing, and
- * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»).
+ * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»); so is رد in رد فعل.
  */
-const isNegatedNoun = (tokens: Token[], k: number) => /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '');
+const isNegatedNoun = (tokens: Token[], k: number) =>
+  /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '') ||
+  // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
+  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
 
 /**
  * قال in the first person (قلت، قلنا، أقول، نقول, also after و / ف), folded: the one form of a verb of saying that

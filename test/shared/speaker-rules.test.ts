@@ -608,3 +608,12 @@ describe('the speaker of a quote: a long title in ل that runs on to a name (dev
     expect(speakers(said, 'direct')[0]).toMatch(/سامي عادل$/u);
   });
 });
+
+describe('the speaker of a quote: a noun that looks like a verb of saying (dev9)', () => {
+  it('Arabic: ردّ فعل is a reaction, no one replying; the one who spoke before it said «…»', () => {
+    const ar =
+      'وقالت الفنانة نورا سالم إن الحملة نجحت، مما ولد ردّ فعل إيجابي لدى الجمهور. ' +
+      'فلم تتردد في قبول العرض: «لقد كنت أحلم بدور كهذا منذ سنوات طويلة».';
+    expect(speakers(ar, 'direct')).toEqual(['الفنانة نورا سالم']);
+  });
+});
