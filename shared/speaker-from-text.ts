@@ -483,6 +483,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       }
       return null;
     }
+    // وأبلغ الصحفيين قائلا: an audience in ال right after the verb, in -ين (a subject would be in -ون), is whom it
+    // was told; the verb names no subject.
+    if (arabic && words.length === 0 && /^ال(صحفيين|صحافيين|اعلاميين|مراسلين)$/u.test(t.folded)) return null;
     // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
     if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows

@@ -617,3 +617,10 @@ describe('the speaker of a quote: a noun that looks like a verb of saying (dev9)
     expect(speakers(ar, 'direct')).toEqual(['الفنانة نورا سالم']);
   });
 });
+
+describe('the speaker of a quote: whom it was told, right after the verb (dev9)', () => {
+  it('Arabic: وأبلغ الصحفيين قائلا "…": the journalists are told; the one who spoke last said it', () => {
+    const ar = 'قال المتحدث باسم الحكومة إن الوزير سافر أمس. وأبلغ الصحفيين قائلا "الوزير سيعود بعد انتهاء المفاوضات".';
+    expect(speakers(ar, 'direct')).toEqual(['المتحدث باسم الحكومة']);
+  });
+});
