@@ -564,7 +564,10 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (!t.word) {
       if ((t.text === ',' || t.text === '،') && k > 0 && tokens[k - 1].word) {
         // "Salman Kazmi, told Reuters": the comma that closes an apposition before the verb.
-        if (words.length === 0) continue;
+        // (Not in Arabic, whose subject follows the verb: in وعن زيارته، والتي كانت مقررة …، قال المصدر the words
+        // before the comma are another clause.)
+        if (words.length === 0 && !isArabic(tokens[verb]?.text ?? '')) continue;
+        if (words.length === 0) break;
         commas.push(words[0].start);
         continue;
       }
@@ -666,7 +669,12 @@ const NOT_A_VERB = fold([
   'كلما',
   'لما',
   'إذا',
+  // (A topic in عن opens the sentence too: وعما إذا خافت …، قالت.)
+  'عما',
 ]);
+
+/** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
+const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ']);
 
 /**
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
@@ -679,6 +687,13 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
   if (/^[وف]?(قد|لقد|لم|لن)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
+  // its verb comes after the comma.
+  const comma = head.findIndex((t, i) => i > f && i <= f + 5 && t.text === '،');
+  if (inSet(head[f].folded, OPENING_PREPOSITIONS) && comma > 0 && head.slice(f, comma).every((t) => t.word)) {
+    f = comma + 1;
+    if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
+  }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.

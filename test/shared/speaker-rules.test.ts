@@ -624,3 +624,19 @@ describe('the speaker of a quote: whom it was told, right after the verb (dev9)'
     expect(speakers(ar, 'direct')).toEqual(['المتحدث باسم الحكومة']);
   });
 });
+
+describe('the speaker of a quote: what opens a sentence before its verb (dev9)', () => {
+  it('Arabic: وفي سياق متصل، نددت X …، واعتبرت أنها "…": X, past the opening phrase', () => {
+    const ar =
+      'وقال الوزير إن الرسوم مؤقتة. وفي سياق متصل، نددت دول الجوار بالقرار، واعتبرت أنه "يضر بالتجارة الحرة كثيرا".';
+    expect(speakers(ar, 'direct')[0]).toMatch(/^دول الجوار/u);
+  });
+
+  it('Arabic: وعما إذا …، قالت: «…» and وعن X، والتي كانت …، قال المصدر: not the topic before the comma', () => {
+    const ar = 'وأكدت الفنانة نورا سالم أن العمل نجح. وعما إذا خافت من هذه الخطوة، قالت: «طبعا خفت من التحدي الكبير».';
+    expect(speakers(ar, 'direct')).toEqual(['الفنانة نورا سالم']);
+    const kana =
+      'وعن زيارته إلى القاهرة، والتي كانت مقررة في شهر مايو، قال المصدر إنها تأجلت "لأسباب تتعلق بجدول الرئيس".';
+    expect(speakers(kana, 'direct')).toEqual(['المصدر']);
+  });
+});
