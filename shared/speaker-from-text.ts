@@ -852,15 +852,25 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
 
 /** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
 const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
+/** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
+const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|تغريد|منشور|دراس)/u;
 
 /**
  * وجاء في البيان المشترك: «…» / ورد في التقرير: the text after جاء في / ورد في at `k` of `head`, with the words in
- * ال that describe it (المشترك، السنوي), or null.
+ * ال that describe it (المشترك، السنوي), or a text with no ال with who it comes from (بيان صادر عن X), or null.
  */
 function textSaidIn(head: Token[], k: number): Span | null {
   if (!/^[وف]?(جاء|ورد)$/u.test(head[k].folded) || head[k + 1]?.folded !== 'في') return null;
   const noun = head[k + 2];
-  if (!noun?.word || !TEXT_NOUN.test(noun.folded)) return null;
+  if (!noun?.word) return null;
+  // وجاء في بيان صادر عن وزراء الخارجية، أنهم "…": a text with no ال is named by the one it comes from.
+  if (A_TEXT_NOUN.test(noun.folded) && /^(ال)?صادر(ه)?$/u.test(head[k + 3]?.folded ?? '')) {
+    if (head[k + 4]?.folded !== 'عن') return null;
+    let end = k + 4;
+    while (end < k + 10 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
+    return end > k + 4 ? { start: noun.start, end: head[end].end } : null;
+  }
+  if (!TEXT_NOUN.test(noun.folded)) return null;
   let end = k + 2;
   while (
     end < k + 4 &&
@@ -947,6 +957,16 @@ export function speakerFromText(
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {
     const s = resolve(subjectAfter(tail, attributed + 2));
+    if (s) return s;
+  }
+  // «…»، وفق المصدر نفسه / بحسب الوكالة: the Arabic attribution after the words, right after the quote.
+  // (Not وفقا لما جاء / بحسب ما كتبه: what was said, and by whom the verb after ما tells.)
+  const per = tail.findIndex((t, k) => k <= 1 && /^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded));
+  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !/^ل?ما$/u.test(tail[per + 1].folded)) {
+    const s = resolve(subjectAfter(tail, per + 1));
+    // (وفقا لـX: the ل is not the name's.)
+    if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
+      return { start: s.start + 1, end: s.end };
     if (s) return s;
   }
   // “…,” the sign reads / its statement read: what a text reads is its words.

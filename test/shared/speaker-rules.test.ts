@@ -640,3 +640,20 @@ describe('the speaker of a quote: what opens a sentence before its verb (dev9)',
     expect(speakers(kana, 'direct')).toEqual(['المصدر']);
   });
 });
+
+describe('the speaker of a quote: an attribution after the quotation (dev9)', () => {
+  it('Arabic: «…»، وفق المصدر نفسه / بحسب X: the one named after وفق / بحسب', () => {
+    const ar = 'وضع آلية لمراقبة الهدنة بإشراف دولي "لأن الأهم من القرار هو تطبيقه"، وفق المصدر الدبلوماسي.';
+    expect(speakers(ar, 'direct')).toEqual(['المصدر الدبلوماسي']);
+    // (وفقا لما جاء في حسابه: what was said; the one who spoke last said it.)
+    const what = 'وقال الوزير سامي عادل إن "الحكومة لن تتراجع عن قرارها أبدا"، وفقا لما جاء في حسابه على تويتر.';
+    expect(speakers(what, 'direct')).toEqual(['الوزير سامي عادل']);
+  });
+
+  it('Arabic: وجاء في بيان صادر عن X …، أنهم "…": the statement of X', () => {
+    const ar =
+      'واجتمع الوزراء أمس. وجاء في بيان صادر عن وزراء خارجية دول المجموعة في ختام اجتماعهم، أنهم ' +
+      '"يتمسكون بالتجارة الحرة بين الدول كلها".';
+    expect(speakers(ar, 'direct')[0]).toMatch(/^بيان صادر عن وزراء خارجية دول المجموعة/u);
+  });
+});
