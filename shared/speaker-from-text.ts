@@ -405,6 +405,18 @@ const FIRST_PERSON_OPENING = fold(
   ),
 );
 
+/**
+ * Words read as a subject end with a name after a title (الممثل الأمريكي جون سميث): their last two have no ال / لل
+ * in front (a name may start with ل, روب لو) and are no title nouns, and the word before them is in ال (the
+ * title's end).
+ */
+function endsWithName(words: Token[]): boolean {
+  if (words.length < 3) return false;
+  const name = words.slice(-2);
+  const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, TITLES));
+  return plain && /^ال/u.test(words[words.length - 3].folded);
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -423,6 +435,19 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
       }
       if (t.text === '،' && words.length > 0) {
+        // ويقول أحد هؤلاء الرجال، وهو سامي عادل، …: "one of them, NAME": the name after وهو.
+        const which = /^(احد|احدي)$/u.test(words[0].folded) || title(words[0]);
+        if (which && /^(وهو|وهي)$/u.test(tokens[k + 1]?.folded ?? '') && !endsWithName(words)) {
+          let k2 = k + 2;
+          while (k2 < tokens.length && tokens[k2].word && k2 - k <= 5) k2++;
+          const said = tokens.slice(k + 2, k2);
+          const plain = said.every((w, i) => !/^(ال|لل)/u.test(w.folded) || (i > 0 && i === said.length - 1));
+          if (said.length >= 2 && /^[،:]$/u.test(tokens[k2]?.text ?? '') && plain)
+            return { start: said[0].start, end: said[said.length - 1].end };
+        }
+        // وغرد الممثل الأمريكي جون سميث، نجم فرقة الليل، قائلا: after a title and its name, the words between the
+        // commas describe the name.
+        if (endsWithName(words)) break;
         // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
         const name: Token[] = [];
         let k2 = k + 1;

@@ -657,3 +657,15 @@ describe('the speaker of a quote: an attribution after the quotation (dev9)', ()
     expect(speakers(ar, 'direct')[0]).toMatch(/^بيان صادر عن وزراء خارجية دول المجموعة/u);
   });
 });
+
+describe('the speaker of a quote: the name in an apposition after a title or after أحد (dev9)', () => {
+  it('Arabic: X، وهو NAME، …: "one of them, NAME": the name; NAME، نجم …،: the name, not its apposition', () => {
+    const one = 'ويقول أحد هؤلاء المزارعين، وهو سامي عادل، الذي يعمل منذ أربعين عاما: "الأرض لم تعد تعطي كما كانت".';
+    expect(speakers(one, 'direct')).toEqual(['سامي عادل']);
+    const star = 'وغرد المغني الأمريكي جون لوك، نجم فرقة الليل، قائلا: "الموسيقى خسرت اليوم واحدا من أعظم عازفيها".';
+    expect(speakers(star, 'direct')[0]).toMatch(/جون لوك$/u);
+    // (After a name, the words after وهو describe it: وقال فهد الحربي، وهو ابن عم سامي، "…".)
+    const cousin = 'وقال فهد الحربي، وهو ابن عم سامي عادل "أولادنا لا يعرفون هذه اللغة أبدا".';
+    expect(speakers(cousin, 'direct')).toEqual(['فهد الحربي']);
+  });
+});
