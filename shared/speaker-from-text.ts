@@ -1070,6 +1070,11 @@ export function speakerFromText(
       const source = resolve(subjectAfter(head, from + 1));
       if (source) return source;
     }
+    // "Lee threatened …, and said the board had shown an “…”": the sentence's subject, when it opens the sentence.
+    if (!arabic && /^(and|but)$/u.test(head[k - 1]?.folded ?? '') && head[k - 2]?.text === ',') {
+      const opening = englishSubject(head.slice(0, k));
+      if (opening) return opening;
+    }
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))

@@ -669,3 +669,22 @@ describe('the speaker of a quote: the name in an apposition after a title or aft
     expect(speakers(cousin, 'direct')).toEqual(['فهد الحربي']);
   });
 });
+
+describe('the speaker of a quote: English, the sentence’s subject before ", and said" (dev9)', () => {
+  it('"Lee threatened …, and said the board had shown an “…”": Lee, not the one who spoke last', () => {
+    const en =
+      'The ministry said the plan was unfair to smaller members.\n\n' +
+      'Lee threatened on Monday to leave the group within 30 days, and said the board had shown an ' +
+      '“alarming lack of judgment” all year.';
+    expect(speakers(en, 'direct')).toEqual(['Lee']);
+  });
+
+  it('"“…,” agreed NAME" and "“…?” NAME wonders": the name after agreed, before wonders', () => {
+    const en =
+      '"This is the hardest season we have had in years," said Ann Lee, a farmer.\n\n' +
+      '"There are very few seasons that were worse than this one," agreed Tom Park, her neighbour.\n\n' +
+      'So Gomez took her leave early to stay home with her son.\n\n' +
+      '“If I go back to work, will my children be safe at school?" Gomez wonders.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Tom Park', 'Gomez']);
+  });
+});
