@@ -1016,7 +1016,10 @@ export function speakerFromText(
     if (found !== undefined) return found;
     const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
     if (other !== undefined) return other;
-    if (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded))) return previous;
+    // («…»، وتساءل عن…: an Arabic verb joined with و / ف and no subject of its own opens the next clause; the
+    // sentence before the quote tells who said it.)
+    const next = isArabic(tail[v].text) && /^[وف]/u.test(tail[v].text);
+    if (!next && (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded)))) return previous;
   }
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {

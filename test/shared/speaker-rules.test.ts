@@ -688,3 +688,12 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
     expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Tom Park', 'Gomez']);
   });
 });
+
+describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
+  it('Arabic: انتقد X …، قائلا إنها «…»، وتساءل عن…: X, not the one who spoke last', () => {
+    const ar =
+      'قال المحلل فهد الحربي إن الأسواق هادئة. انتقد الوزير سامي عادل تصريحات المعارضة حول الانتخابات، ' +
+      'قائلا إنها «غير مقبولة إطلاقا»، وتساءل عن أهدافها الحقيقية.';
+    expect(speakers(ar, 'direct')[0]).toMatch(/^الوزير سامي عادل/u);
+  });
+});
