@@ -697,3 +697,16 @@ describe('the speaker of a quote: a verb joined with و after the quote opens th
     expect(speakers(ar, 'direct')[0]).toMatch(/^الوزير سامي عادل/u);
   });
 });
+
+describe('the speaker of a quote: a bare title stands for the last speaker only when they were named (dev9)', () => {
+  it('Arabic: وقال متحدث باسم الشركة … وأشار المتحدث إلى أن «…»: المتحدث, the nearest mention (no name to go back to)', () => {
+    const ar =
+      'وقال متحدث باسم الشركة لوكالة الأنباء إن «الأسعار ستبقى كما هي طوال هذا العام». ' +
+      'وأشار المتحدث إلى أن الشركة «تدرس خيارات أخرى للتوسع في المنطقة».';
+    expect(speakers(ar, 'direct')).toEqual(['متحدث باسم الشركة', 'المتحدث']);
+    // (A named one is still gone back to: وزير الخارجية سامي عادل … وأضاف الوزير.)
+    const named =
+      'وقال وزير الخارجية سامي عادل إن «المفاوضات ستستأنف قريبا جدا». وأضاف الوزير أن «الوفد جاهز للسفر غدا».';
+    expect(speakers(named, 'direct')).toEqual(['وزير الخارجية سامي عادل', 'وزير الخارجية سامي عادل']);
+  });
+});
