@@ -161,6 +161,12 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // from its errors (جاء في البيان; وكان X قد + any verb, قائلا; ولم تنف X; بـ is no subject; "“…?” Lee asked Park";
   // "responded"; لكن X …; قال أؤكد; "…” closes a straight mark) took it to 36 of 41 and 34 of 34 (fitted), dev7's
   // English direct F1 to 0.982, and moved no other figure.
+  // dev9 (24 articles, 19 Arabic, the next quote-holding files after dev8's) scored unseen on those rules: direct F1
+  // 0.970 Arabic, 1.000 English; indirect 0.812, 0.769; speakers 47 of 80 Arabic, 42 of 48 English. The rules written
+  // from its errors (a long title in ل runs on to its name; appositions; ردّ فعل; an audience after the verb; what
+  // opens a sentence before its verb; «…»، وفق X; بيان صادر عن X; a bare title only for a named speaker; "…, and
+  // said"; "agreed", "wonders") took it to 70 of 80 and 45 of 48 (fitted), dev8 to 37 of 41 Arabic, and moved no
+  // other figure.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -225,6 +231,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.78,
       'ar speaker': 0.85,
       'en speaker': 0.94,
+    },
+    dev9: {
+      'ar direct': 0.94,
+      'ar indirect': 0.78,
+      'en direct': 0.97,
+      'en indirect': 0.74,
+      'ar speaker': 0.85,
+      'en speaker': 0.91,
     },
     test: {
       'ar direct': 0.95,
