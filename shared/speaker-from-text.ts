@@ -985,9 +985,11 @@ export function speakerFromText(
     if (s) return s;
   }
   // «…»، وفق المصدر نفسه / بحسب الوكالة: the Arabic attribution after the words, right after the quote.
-  // (Not وفقا لما جاء / بحسب ما كتبه: what was said, and by whom the verb after ما tells.)
+  // (Not وفقا لما جاء / بحسب ما كتبه: what was said, and by whom the verb after ما tells; nor وفق تعبيره / بحسب
+  // قولها, "in his words": a noun with a pronoun points back to who said it.)
   const per = tail.findIndex((t, k) => k <= 1 && /^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded));
-  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !/^ل?ما$/u.test(tail[per + 1].folded)) {
+  const pointsBack = (t: Token) => /^ل?ما$/u.test(t.folded) || /^(تعبير|قول|وصف|رواي|كلام|حديث|تصريح)/u.test(t.folded);
+  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
     // (وفقا لـX: the ل is not the name's.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)

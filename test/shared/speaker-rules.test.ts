@@ -648,6 +648,9 @@ describe('the speaker of a quote: an attribution after the quotation (dev9)', ()
     // (وفقا لما جاء في حسابه: what was said; the one who spoke last said it.)
     const what = 'وقال الوزير سامي عادل إن "الحكومة لن تتراجع عن قرارها أبدا"، وفقا لما جاء في حسابه على تويتر.';
     expect(speakers(what, 'direct')).toEqual(['الوزير سامي عادل']);
+    // (Nor وفق تعبيره, "in his words": the one the sentence names said it.)
+    const words = 'وطالبت النقابة بمحاكمة المدير عن "إهدار المال العام عمدا" وفق تعبيرها، مضيفة أنه هرب.';
+    expect(speakers(words, 'direct')[0]).toMatch(/^النقابة/u);
   });
 
   it('Arabic: وجاء في بيان صادر عن X …، أنهم "…": the statement of X', () => {
