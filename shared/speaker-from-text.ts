@@ -625,6 +625,10 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
   // الذي (… برناردشو، الذي قال).
   if (isArabic(words[0].text)) {
+    // أما مدرب الفريق سامي عادل فقال: «…»: the topic after أما is the subject of the verb in ف.
+    const amma = words.findIndex((w) => /^و?اما$/u.test(w.folded));
+    if (amma >= 0 && amma < words.length - 1 && /^ف/u.test(tokens[verb]?.folded ?? ''))
+      return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
       const name = words.slice(Math.max(0, words.length - 3), -1);

@@ -713,3 +713,14 @@ describe('the speaker of a quote: a bare title stands for the last speaker only 
     expect(speakers(named, 'direct')).toEqual(['وزير الخارجية سامي عادل', 'وزير الخارجية سامي عادل']);
   });
 });
+
+// Rules from the speaker errors of dev10 (labelled as a held-out check of dev9's rules, then read): sentences written
+// here.
+describe('the speaker of a quote: أما X فقال (dev10)', () => {
+  it('Arabic: أما مدرب الفريق NAME فقال: «…»: the topic after أما said it, not the one who spoke last', () => {
+    const ar =
+      'وقال قائد الفريق فهد الحربي: "كنا الأفضل في الشوط الثاني بلا شك". ' +
+      'أما مدرب الفريق سامي عادل فقال: "نحن سعداء بهذا الفوز الكبير اليوم".';
+    expect(speakers(ar, 'direct')).toEqual(['قائد الفريق فهد الحربي', 'مدرب الفريق سامي عادل']);
+  });
+});
