@@ -75,6 +75,8 @@ const ARABIC_STOPS = fold([
   'بأنها',
   'بأنهم',
   'في',
+  // (حذرت من أن…: a preposition, no subject.)
+  'من',
   'خلال',
   'عقب',
   'بعد',
@@ -428,6 +430,15 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      // وشددت "ستاندرد آند بورز" على…: a name in quotation marks right after the verb, before a preposition or إن /
+      // أن, is its subject.
+      if (QUOTE_MARK.test(t.text) && words.length === 0 && k === from && isArabic(tokens[k + 1]?.text ?? '')) {
+        let k2 = k + 1;
+        while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
+        const after = tokens[k2 + 1];
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '') && after?.word && inSet(after.folded, ARABIC_STOPS))
+          return { start: tokens[k + 1].start, end: tokens[k2 - 1].end };
+      }
       // مؤسسة "الحدود الإلكترونية": a name in quotation marks right after the noun is part of it.
       if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
         let k2 = k + 1;

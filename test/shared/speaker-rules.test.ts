@@ -724,3 +724,14 @@ describe('the speaker of a quote: أما X فقال (dev10)', () => {
     expect(speakers(ar, 'direct')).toEqual(['قائد الفريق فهد الحربي', 'مدرب الفريق سامي عادل']);
   });
 });
+
+describe('the speaker of a quote: a name in marks right after the verb, and من (dev10)', () => {
+  it('Arabic: إلا أن الوكالة حذرت من أن "…"، وشددت "ستار للتصنيف" على "…": not من, and the name in marks', () => {
+    const ar =
+      'وقالت وكالة ستار للتصنيف إنها رفعت تصنيف البلاد. إلا أن الوكالة حذرت من أن "الديون لا تزال مرتفعة جدا". ' +
+      'وشددت "ستار للتصنيف" على أهمية الإصلاحات "من أجل استعادة الثقة بالاقتصاد المحلي".';
+    const [first, second] = speakers(ar, 'direct');
+    expect(first).not.toBe('من');
+    expect(second).toBe('ستار للتصنيف');
+  });
+});
