@@ -578,6 +578,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   const commas: number[] = [];
   const who = isArabic(tokens[verb]?.text ?? '') ? -1 : commaBeforeWho(tokens, verb);
   if (who > 0) return subjectBefore(tokens, who);
+  let closing = false; // (a comma right before the verb closes an apposition or an aside)
   for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
     const t = tokens[k];
     if (words.length === 0 && !isArabic(t.text)) {
@@ -602,12 +603,25 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
         // "Salman Kazmi, told Reuters": the comma that closes an apposition before the verb.
         // (Not in Arabic, whose subject follows the verb: in وعن زيارته، والتي كانت مقررة …، قال المصدر the words
         // before the comma are another clause.)
-        if (words.length === 0 && !isArabic(tokens[verb]?.text ?? '')) continue;
+        if (words.length === 0 && !isArabic(tokens[verb]?.text ?? '')) {
+          closing = true;
+          continue;
+        }
         if (words.length === 0) break;
         commas.push(words[0].start);
         continue;
       }
       break;
+    }
+    // "Nancy Pelosi, asked on CNN about the drug, said": a clause in a participle between the commas is not the
+    // subject; read on to the name before it.
+    const aside = closing && /^(asked|told|pressed|questioned)$/u.test(t.folded) && tokens[k - 1]?.text === ',';
+    if (aside && tokens[k - 2]?.word) {
+      words.length = 0;
+      commas.length = 0;
+      closing = false;
+      k--;
+      continue;
     }
     if (isSayingVerb(t.folded) || isParticiple(t.folded)) break;
     // "Dustin Schafer, a director at …, who is working on …, said": the relative clause is not the

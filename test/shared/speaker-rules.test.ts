@@ -735,3 +735,12 @@ describe('the speaker of a quote: a name in marks right after the verb, and من
     expect(second).toBe('ستار للتصنيف');
   });
 });
+
+describe('the speaker of a quote: an aside in a participle before the verb (dev10)', () => {
+  it('"Senate leader Ann Lee, asked on the radio about the plan, said: “…”": Ann Lee', () => {
+    const en =
+      'Senate leader Ann Lee, asked on the radio about the governor’s plan, said: “It is a bad plan and we will ' +
+      'vote against it.”';
+    expect(speakers(en, 'direct')[0]).toMatch(/Ann Lee$/u);
+  });
+});
