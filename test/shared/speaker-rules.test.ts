@@ -744,3 +744,10 @@ describe('the speaker of a quote: an aside in a participle before the verb (dev1
     expect(speakers(en, 'direct')[0]).toMatch(/Ann Lee$/u);
   });
 });
+
+describe('the speaker of a quote: a name between commas after a noun and its genitive (dev10)', () => {
+  it('Arabic: وقال مفتي البلاد، سامي عادل، إن "…": the name between the commas', () => {
+    const ar = 'وقال مفتي البلاد، سامي عادل، إن السبب يعود إلى "عدم اعتبارها وسيطا مقبولا للتبادل التجاري".';
+    expect(speakers(ar, 'direct')).toEqual(['سامي عادل']);
+  });
+});
