@@ -131,6 +131,9 @@ const JOINING = new Set(
   ),
 );
 
+/** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن). */
+const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)$/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
@@ -143,6 +146,10 @@ function cueOf(
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
+  // وقال X، المدير …، إن جامعة بغداد "…": a quotation in what a verb of saying of its sentence reports (after its
+  // إن / أن, a few words before the mark) is cued by that verb.
+  const that = beforeWords.slice(-5).findIndex((w) => REPORTING.test(w));
+  if (that >= 0 && beforeWords.slice(0, beforeWords.length - 5 + that).some((w) => isVerb(w))) return 'verb';
   // “…,” he wrote. “Let’s go.”: the quote after a short attribution of the one before goes on with it.
   if (previousClose >= 0 && pair.open - previousClose < 120) {
     const between = index.slice(previousClose + 1, pair.open);
