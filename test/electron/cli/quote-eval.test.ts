@@ -167,6 +167,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // opens a sentence before its verb; «…»، وفق X; بيان صادر عن X; a bare title only for a named speaker; "…, and
   // said"; "agreed", "wonders") took it to 70 of 80 and 45 of 48 (fitted), dev8 to 37 of 41 Arabic, and moved no
   // other figure.
+  // dev10 (12 articles, 10 Arabic, the next after dev9's) scored unseen on the dev9 rules: speakers 14 of 20 Arabic, 8
+  // of 11 English (main's rules: 15 of 20, 8 of 11); direct F1 0.889, 1.000. The rules from its errors took it to 20
+  // of 21 and 9 of 11, Arabic direct 0.913 (fitted), and moved no other figure.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -239,6 +242,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.74,
       'ar speaker': 0.85,
       'en speaker': 0.91,
+    },
+    dev10: {
+      'ar direct': 0.88,
+      'ar indirect': 0.77,
+      'en direct': 0.97,
+      'en indirect': 0.58,
+      'ar speaker': 0.9,
+      'en speaker': 0.78,
     },
     test: {
       'ar direct': 0.95,
