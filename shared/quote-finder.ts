@@ -131,8 +131,8 @@ const JOINING = new Set(
   ),
 );
 
-/** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن). */
-const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)$/u;
+/** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن، فإنه). */
+const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
 
 function cueOf(
   index: CodePointIndex,

