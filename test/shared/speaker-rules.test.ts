@@ -762,3 +762,12 @@ describe('the speaker of a quote: آن is a name, not أن (dev11)', () => {
     expect(speakers(ar, 'direct')).toEqual(['الصحفي سامي عادل', 'آن', 'آن']);
   });
 });
+
+describe('the speaker of a quote: أدلى بتصريحات, a verb of saying in two words (dev11)', () => {
+  it('Arabic: وكان X أدلى بتصريحاته …. وقال "…": X, not the one named before', () => {
+    const ar =
+      'ونفت الشركة المنتجة أن تكون القصة حقيقية. وكان الكاتب سامي عادل أدلى بتصريحاته في مقابلة مع موقع إخباري. ' +
+      'وقال "لطالما شعرت بأن الشخصيتين صديقان مقربان جدا".';
+    expect(speakers(ar, 'direct')).toEqual(['الكاتب سامي عادل']);
+  });
+});
