@@ -1103,7 +1103,7 @@ export function speakerFromText(
     if (text) return text;
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
-    if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k)) continue;
+    if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -1158,6 +1158,11 @@ const isNegatedNoun = (tokens: Token[], k: number) =>
   /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '') ||
   // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
   (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
+
+/** "her relatives were told she had died": an English verb of saying after a form of be is a passive; no one is named. */
+const isPassive = (tokens: Token[], k: number) =>
+  /^(told|asked|quoted)$/u.test(tokens[k].folded) &&
+  /^(was|were|been|being|is|are|be)$/u.test(tokens[k - 1]?.folded ?? '');
 
 /**
  * أدلى بتصريحات / بحديث / بشهادته at `k`: "made statements", a verb of saying in two words (وكان X أدلى بتصريحاته…).
@@ -1229,7 +1234,7 @@ export function speakerMentions(
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
       // (هل تعلق قلبك…؟ a question, not an attribution.)
-      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i)) return;
+      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
       else if ((isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);

@@ -771,3 +771,12 @@ describe('the speaker of a quote: أدلى بتصريحات, a verb of saying in
     expect(speakers(ar, 'direct')).toEqual(['الكاتب سامي عادل']);
   });
 });
+
+describe('the speaker of a quote: an English passive names no one (dev11)', () => {
+  it('"the user says her relatives were told she had died, but “…”": the user, not the relatives', () => {
+    const en =
+      'In the caption, the user says the man’s relatives were told he had died in hospital, but “when they came ' +
+      'to the ward he was still sitting up in his bed”.';
+    expect(speakers(en, 'direct')).toEqual(['the user']);
+  });
+});
