@@ -1159,7 +1159,7 @@ const isNegatedNoun = (tokens: Token[], k: number) =>
   // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
   (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
 
-/** "her relatives were told she had died": an English verb of saying after a form of be is a passive; no one is named. */
+/** "her relatives were told she had died": an English verb of saying after a form of be is a passive, naming no one. */
 const isPassive = (tokens: Token[], k: number) =>
   /^(told|asked|quoted)$/u.test(tokens[k].folded) &&
   /^(was|were|been|being|is|are|be)$/u.test(tokens[k - 1]?.folded ?? '');
