@@ -170,6 +170,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev10 (12 articles, 10 Arabic, the next after dev9's) scored unseen on the dev9 rules: speakers 14 of 20 Arabic, 8
   // of 11 English (main's rules: 15 of 20, 8 of 11); direct F1 0.889, 1.000. The rules from its errors took it to 20
   // of 21 and 9 of 11, Arabic direct 0.913 (fitted), and moved no other figure.
+  // dev11 (12 articles, 10 Arabic, the next after dev10's) scored unseen on the dev9 + dev10 rules: speakers 21 of 29
+  // Arabic, 1 of 6 English (main's: 20 of 29, 1 of 6). The rules from its errors took it to 25 of 29 and 2 of 6 (fitted).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -250,6 +252,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.58,
       'ar speaker': 0.9,
       'en speaker': 0.78,
+    },
+    dev11: {
+      'ar direct': 0.89,
+      'ar indirect': 0.78,
+      'en direct': 0.97,
+      'en indirect': 0.45,
+      'ar speaker': 0.82,
+      'en speaker': 0.3,
     },
     test: {
       'ar direct': 0.95,
