@@ -1234,8 +1234,9 @@ export function speakerMentions(
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
       // (هل تعلق قلبك…؟ a question, not an attribution.)
+      else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
-      else if ((isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') || madeStatement(sentence, i)) {
+      else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';
