@@ -131,6 +131,9 @@ const JOINING = new Set(
   ),
 );
 
+/** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن، فإنه). */
+const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
@@ -143,6 +146,10 @@ function cueOf(
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
+  // وقال X، المدير …، إن جامعة بغداد "…": a quotation in what a verb of saying of its sentence reports (after its
+  // إن / أن, a few words before the mark) is cued by that verb.
+  const that = beforeWords.slice(-5).findIndex((w) => REPORTING.test(w));
+  if (that >= 0 && beforeWords.slice(0, beforeWords.length - 5 + that).some((w) => isVerb(w))) return 'verb';
   // “…,” he wrote. “Let’s go.”: the quote after a short attribution of the one before goes on with it.
   if (previousClose >= 0 && pair.open - previousClose < 120) {
     const between = index.slice(previousClose + 1, pair.open);
@@ -299,6 +306,16 @@ function isTitleCase(text: string): boolean {
 }
 
 /**
+ * An Arabic mention holds a name: two words in a row with no ال / لل / ب / ل in front that are no title nouns
+ * (وزير الخارجية جان لو دريان), not only a title and what it is of (متحدث باسم الاتحاد الدولي، مصدر مقرب من الثنائي).
+ */
+function namesSomeone(mention: string): boolean {
+  const words = mention.split(/\s+/u).filter((w) => /[\u0621-\u064A]/u.test(w));
+  const plain = (w: string) => !/^[وف]?(ال|لل|ب|ل|من|عن|في)/u.test(w) && !isArabicTitleNoun(w);
+  return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
+}
+
+/**
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
  */
@@ -395,6 +412,9 @@ export function findQuotes(
     const name = index.slice(previous.start, previous.end);
     // (Only a name: "the executive" is not "the task force member" because one wrote to the other.)
     if (name.length < 3 || /^(the|a|an|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name)) return null;
+    // (Arabic: a phrase that names no one, مصدر مقرب من الثنائي، متحدث باسم الاتحاد, is no name: المصدر and المتحدث
+    // are the nearest mention of the same one, as good as it and nearer.)
+    if (/^[\u0621-\u064A]/u.test(name) && !namesSomeone(name)) return null;
     if (title.test(name)) return previous; // وزير الخارجية جان لو دريان … الوزير
     for (let k = source.indexOf(name); k >= 0 && k < source.length; k = source.indexOf(name, k + 1)) {
       const at = index.toCodePoint(k);

@@ -181,7 +181,8 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 13)); j++) {
       const gap = gapOf(j);
       if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
-      if (!THAT.has(words[j].word)) continue;
+      // (آن "Anne" folds as أن does: قالت آن، زوجته، إن….)
+      if (!THAT.has(words[j].word) || words[j].raw.startsWith('آ')) continue;
       add(clauseFrom(words[j].end), english ? 3 : 1);
       k = j;
       found = true;

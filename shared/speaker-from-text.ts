@@ -75,6 +75,8 @@ const ARABIC_STOPS = fold([
   'بأنها',
   'بأنهم',
   'في',
+  // (حذرت من أن…: a preposition, no subject.)
+  'من',
   'خلال',
   'عقب',
   'بعد',
@@ -348,13 +350,49 @@ function titleNameInL(tokens: Token[], k: number): Span | null {
   if (MEDIUM.test(tokens[k].folded)) return null;
   for (let j = k + 1; j < tokens.length && j <= k + 8; j++) {
     const t = tokens[j];
-    if (!t.word) return null;
+    if (!t.word) return nameBeforeEnd(tokens, k);
     if (COMPLEMENTIZERS.has(t.folded)) {
       let n = j;
       while (n - 1 > k && j - n < 3 && !/^[وف]?(ال|ل|ب)/u.test(tokens[n - 1].folded)) n--;
       return n < j ? { start: tokens[n].start, end: tokens[j - 1].end } : null;
     }
-    if (inSet(t.folded, ARABIC_STOPS)) return null;
+    if (inSet(t.folded, ARABIC_STOPS)) return nameBeforeEnd(tokens, k);
+  }
+  return nameBeforeEnd(tokens, k);
+}
+
+/**
+ * The name a long title in ل ends with before whom or where it was said or the quote's mark (المدير العام لمنظمة
+ * الصحة سامر عادل لصحيفة…، نائب الوزير للشؤون الوقائية ورئيس اللجنة الدكتور فهد الحربي «…»، الممثل الخاص للأمين
+ * العام في ليبيا سامي عادل في بيان): two to four words right after the title's end (a word in ال, or the place
+ * after its في / عن), found from the ل at `k` within sixteen words. A name's words have no ال / لل in front but
+ * its last (a family name, الحربي).
+ */
+function nameBeforeEnd(tokens: Token[], k: number): Span | null {
+  // (A name may start with ب or ل, بوستن، لؤي: not with ال or لل.)
+  const plain = (t: Token) => t.word && !/^[وف]?(ال|لل)/u.test(t.folded);
+  for (let e = k + 1; e < tokens.length && e <= k + 16; e++) {
+    const t = tokens[e];
+    const said = t.folded === 'في' && SAID_IN.test(tokens[e + 1]?.folded ?? '');
+    const end =
+      QUOTE_MARK.test(t.text) ||
+      t.text === ':' ||
+      said ||
+      (e > k + 1 && t.word && (MEDIUM.test(t.folded) || AUDIENCE.test(t.folded)));
+    if (!end) {
+      // (في / عن and a place are the title's own words, للأمين العام في ليبيا; other stops end it.)
+      const own = /^(في|عن)$/u.test(t.folded) && tokens[e + 1]?.word && !inSet(tokens[e + 1].folded, ARABIC_STOPS);
+      if (!t.word || isSayingVerb(t.folded) || (inSet(t.folded, ARABIC_STOPS) && !own)) return null;
+      continue;
+    }
+    for (let n = e - 2; n >= e - 4 && n - 1 > k; n--) {
+      const name = tokens.slice(n, e);
+      if (!name.every((w, i) => plain(w) || (i === name.length - 1 && w.word && /^ال/u.test(w.folded)))) return null;
+      if (name.some((w) => inSet(w.folded, ARABIC_STOPS))) return null;
+      const titleEnd = /^[وف]?ال/u.test(tokens[n - 1].folded) || /^(في|عن)$/u.test(tokens[n - 2]?.folded ?? '');
+      if (titleEnd) return { start: tokens[n].start, end: tokens[e - 1].end };
+    }
+    return null;
   }
   return null;
 }
@@ -369,6 +407,18 @@ const FIRST_PERSON_OPENING = fold(
   ),
 );
 
+/**
+ * Words read as a subject end with a name after a title (الممثل الأمريكي جون سميث): their last two have no ال / لل
+ * in front (a name may start with ل, روب لو) and are no title nouns, and the word before them is in ال (the
+ * title's end).
+ */
+function endsWithName(words: Token[]): boolean {
+  if (words.length < 3) return false;
+  const name = words.slice(-2);
+  const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, TITLES));
+  return plain && /^ال/u.test(words[words.length - 3].folded);
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectAfter(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -380,6 +430,15 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      // وشددت "ستاندرد آند بورز" على…: a name in quotation marks right after the verb, before a preposition or إن /
+      // أن, is its subject.
+      if (QUOTE_MARK.test(t.text) && words.length === 0 && k === from && isArabic(tokens[k + 1]?.text ?? '')) {
+        let k2 = k + 1;
+        while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
+        const after = tokens[k2 + 1];
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '') && after?.word && inSet(after.folded, ARABIC_STOPS))
+          return { start: tokens[k + 1].start, end: tokens[k2 - 1].end };
+      }
       // مؤسسة "الحدود الإلكترونية": a name in quotation marks right after the noun is part of it.
       if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
         let k2 = k + 1;
@@ -387,6 +446,19 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
       }
       if (t.text === '،' && words.length > 0) {
+        // ويقول أحد هؤلاء الرجال، وهو سامي عادل، …: "one of them, NAME": the name after وهو.
+        const which = /^(احد|احدي)$/u.test(words[0].folded) || title(words[0]);
+        if (which && /^(وهو|وهي)$/u.test(tokens[k + 1]?.folded ?? '') && !endsWithName(words)) {
+          let k2 = k + 2;
+          while (k2 < tokens.length && tokens[k2].word && k2 - k <= 5) k2++;
+          const said = tokens.slice(k + 2, k2);
+          const plain = said.every((w, i) => !/^(ال|لل)/u.test(w.folded) || (i > 0 && i === said.length - 1));
+          if (said.length >= 2 && /^[،:]$/u.test(tokens[k2]?.text ?? '') && plain)
+            return { start: said[0].start, end: said[said.length - 1].end };
+        }
+        // وغرد الممثل الأمريكي جون سميث، نجم فرقة الليل، قائلا: after a title and its name, the words between the
+        // commas describe the name.
+        if (endsWithName(words)) break;
         // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
         const name: Token[] = [];
         let k2 = k + 1;
@@ -395,6 +467,12 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
         const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
         if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS))
+          return { start: name[0].start, end: name[name.length - 1].end };
+        // وقال مفتي مصر، شوقي علام، إن…: after a noun and its genitive, two or three words with no ال / لل between the
+        // commas, right before إن / أن, are the name.
+        const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS));
+        const content = COMPLEMENTIZERS.has(tokens[k2 + 1]?.folded ?? '');
+        if (closed && content && plain && name.length >= 2 && name.length <= 3 && words.length === 2)
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -413,7 +491,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
     if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
-    const ali = arabic && /^و?علي$/u.test(t.text);
+    // (So are أن "that" and آن "Anne": قالت آن، زوجته السابقة، إن….)
+    const ali = arabic && (/^و?علي$/u.test(t.text) || /^آن$/u.test(t.text));
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
     const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
     if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
@@ -447,6 +526,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
       }
       return null;
     }
+    // وأبلغ الصحفيين قائلا: an audience in ال right after the verb, in -ين (a subject would be in -ون), is whom it
+    // was told; the verb names no subject.
+    if (arabic && words.length === 0 && /^ال(صحفيين|صحافيين|اعلاميين|مراسلين)$/u.test(t.folded)) return null;
     // وأضاف الوزير للصحافيين: the audience after the subject is whom it was said to.
     if (arabic && words.length > 0 && AUDIENCE.test(t.folded)) break;
     // لبي بي سي، لرويترز: whom it was said to, after the subject. (Unless a title's name follows
@@ -503,6 +585,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   const commas: number[] = [];
   const who = isArabic(tokens[verb]?.text ?? '') ? -1 : commaBeforeWho(tokens, verb);
   if (who > 0) return subjectBefore(tokens, who);
+  let closing = false; // (a comma right before the verb closes an apposition or an aside)
   for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
     const t = tokens[k];
     if (words.length === 0 && !isArabic(t.text)) {
@@ -525,11 +608,27 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (!t.word) {
       if ((t.text === ',' || t.text === '،') && k > 0 && tokens[k - 1].word) {
         // "Salman Kazmi, told Reuters": the comma that closes an apposition before the verb.
-        if (words.length === 0) continue;
+        // (Not in Arabic, whose subject follows the verb: in وعن زيارته، والتي كانت مقررة …، قال المصدر the words
+        // before the comma are another clause.)
+        if (words.length === 0 && !isArabic(tokens[verb]?.text ?? '')) {
+          closing = true;
+          continue;
+        }
+        if (words.length === 0) break;
         commas.push(words[0].start);
         continue;
       }
       break;
+    }
+    // "Nancy Pelosi, asked on CNN about the drug, said": a clause in a participle between the commas is not the
+    // subject; read on to the name before it.
+    const aside = closing && /^(asked|told|pressed|questioned)$/u.test(t.folded) && tokens[k - 1]?.text === ',';
+    if (aside && tokens[k - 2]?.word) {
+      words.length = 0;
+      commas.length = 0;
+      closing = false;
+      k--;
+      continue;
     }
     if (isSayingVerb(t.folded) || isParticiple(t.folded)) break;
     // "Dustin Schafer, a director at …, who is working on …, said": the relative clause is not the
@@ -558,6 +657,10 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   // Arabic puts a subject before its verb after كان (وكان مسؤولون فلسطينيون أعلنوا) and before
   // الذي (… برناردشو، الذي قال).
   if (isArabic(words[0].text)) {
+    // أما مدرب الفريق سامي عادل فقال: «…»: the topic after أما is the subject of the verb in ف.
+    const amma = words.findIndex((w) => /^و?اما$/u.test(w.folded));
+    if (amma >= 0 && amma < words.length - 1 && /^ف/u.test(tokens[verb]?.folded ?? ''))
+      return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
       const name = words.slice(Math.max(0, words.length - 3), -1);
@@ -627,7 +730,12 @@ const NOT_A_VERB = fold([
   'كلما',
   'لما',
   'إذا',
+  // (A topic in عن opens the sentence too: وعما إذا خافت …، قالت.)
+  'عما',
 ]);
+
+/** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
+const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ']);
 
 /**
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
@@ -640,6 +748,13 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
   if (/^[وف]?(قد|لقد|لم|لن)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
+  // its verb comes after the comma.
+  const comma = head.findIndex((t, i) => i > f && i <= f + 5 && t.text === '،');
+  if (inSet(head[f].folded, OPENING_PREPOSITIONS) && comma > 0 && head.slice(f, comma).every((t) => t.word)) {
+    f = comma + 1;
+    if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
+  }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
@@ -798,15 +913,25 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
 
 /** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
 const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
+/** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
+const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|تغريد|منشور|دراس)/u;
 
 /**
  * وجاء في البيان المشترك: «…» / ورد في التقرير: the text after جاء في / ورد في at `k` of `head`, with the words in
- * ال that describe it (المشترك، السنوي), or null.
+ * ال that describe it (المشترك، السنوي), or a text with no ال with who it comes from (بيان صادر عن X), or null.
  */
 function textSaidIn(head: Token[], k: number): Span | null {
   if (!/^[وف]?(جاء|ورد)$/u.test(head[k].folded) || head[k + 1]?.folded !== 'في') return null;
   const noun = head[k + 2];
-  if (!noun?.word || !TEXT_NOUN.test(noun.folded)) return null;
+  if (!noun?.word) return null;
+  // وجاء في بيان صادر عن وزراء الخارجية، أنهم "…": a text with no ال is named by the one it comes from.
+  if (A_TEXT_NOUN.test(noun.folded) && /^(ال)?صادر(ه)?$/u.test(head[k + 3]?.folded ?? '')) {
+    if (head[k + 4]?.folded !== 'عن') return null;
+    let end = k + 4;
+    while (end < k + 10 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
+    return end > k + 4 ? { start: noun.start, end: head[end].end } : null;
+  }
+  if (!TEXT_NOUN.test(noun.folded)) return null;
   let end = k + 2;
   while (
     end < k + 4 &&
@@ -895,6 +1020,18 @@ export function speakerFromText(
     const s = resolve(subjectAfter(tail, attributed + 2));
     if (s) return s;
   }
+  // «…»، وفق المصدر نفسه / بحسب الوكالة: the Arabic attribution after the words, right after the quote.
+  // (Not وفقا لما جاء / بحسب ما كتبه: what was said, and by whom the verb after ما tells; nor وفق تعبيره / بحسب
+  // قولها, "in his words": a noun with a pronoun points back to who said it.)
+  const per = tail.findIndex((t, k) => k <= 1 && /^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded));
+  const pointsBack = (t: Token) => /^ل?ما$/u.test(t.folded) || /^(تعبير|قول|وصف|رواي|كلام|حديث|تصريح)/u.test(t.folded);
+  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
+    const s = resolve(subjectAfter(tail, per + 1));
+    // (وفقا لـX: the ل is not the name's.)
+    if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
+      return { start: s.start + 1, end: s.end };
+    if (s) return s;
+  }
   // “…,” the sign reads / its statement read: what a text reads is its words.
   const reads = tail.findIndex((t, k) => k <= 4 && /^(reads|read)$/u.test(t.folded));
   if (v < 0 && reads > 0 && /^(the|a|an|its|his|her|their)$/u.test(tail[0].folded)) {
@@ -917,7 +1054,10 @@ export function speakerFromText(
     if (found !== undefined) return found;
     const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
     if (other !== undefined) return other;
-    if (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded))) return previous;
+    // («…»، وتساءل عن…: an Arabic verb joined with و / ف and no subject of its own opens the next clause; the
+    // sentence before the quote tells who said it.)
+    const next = isArabic(tail[v].text) && /^[وف]/u.test(tail[v].text);
+    if (!next && (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded)))) return previous;
   }
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
@@ -963,13 +1103,18 @@ export function speakerFromText(
     if (text) return text;
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
-    if (!isSayingVerb(t.folded) || isNegatedNoun(head, k)) continue;
+    if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
     if (from >= 0 && /^[وف]?(نقل|روي|ذكر)/u.test(t.folded)) {
       const source = resolve(subjectAfter(head, from + 1));
       if (source) return source;
+    }
+    // "Lee threatened …, and said the board had shown an “…”": the sentence's subject, when it opens the sentence.
+    if (!arabic && /^(and|but)$/u.test(head[k - 1]?.folded ?? '') && head[k - 2]?.text === ',') {
+      const opening = englishSubject(head.slice(0, k));
+      if (opening) return opening;
     }
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
@@ -1007,9 +1152,24 @@ export function speakerFromText(
 
 /**
  * A verb of saying after عدم is a noun, not a verb: طلب عدم ذكر اسمه (asked not to be named) says nothing, and
- * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»).
+ * the one who asked is the subject of the verb before it (وقال خبير … طلب عدم ذكر اسمه «…»); so is رد in رد فعل.
  */
-const isNegatedNoun = (tokens: Token[], k: number) => /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '');
+const isNegatedNoun = (tokens: Token[], k: number) =>
+  /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '') ||
+  // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
+  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
+
+/** "her relatives were told she had died": an English verb of saying after a form of be is a passive, naming no one. */
+const isPassive = (tokens: Token[], k: number) =>
+  /^(told|asked|quoted)$/u.test(tokens[k].folded) &&
+  /^(was|were|been|being|is|are|be)$/u.test(tokens[k - 1]?.folded ?? '');
+
+/**
+ * أدلى بتصريحات / بحديث / بشهادته at `k`: "made statements", a verb of saying in two words (وكان X أدلى بتصريحاته…).
+ */
+const madeStatement = (tokens: Token[], k: number) =>
+  /^[وف]?(ادلي|ادلت|ادلوا|يدلي|تدلي)$/u.test(tokens[k].folded) &&
+  /^ب(ال)?(تصريح|حديث|شهاد|كلم|بيان|راي|افاد|اقوال)/u.test(tokens[k + 1]?.folded ?? '');
 
 /**
  * قال in the first person (قلت، قلنا، أقول، نقول, also after و / ف), folded: the one form of a verb of saying that
@@ -1074,8 +1234,9 @@ export function speakerMentions(
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
       // (هل تعلق قلبك…؟ a question, not an attribution.)
-      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i)) return;
-      else if (isSayingVerb(t.folded) && speechForm(t.folded) !== 'passive') {
+      else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
+      else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
+      else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';

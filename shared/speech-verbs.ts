@@ -307,6 +307,10 @@ export const ENGLISH_QUOTE_CUES: ReadonlySet<string> = new Set([
   'argued',
   'continued',
   'recalled',
+  // ("“…,” agreed Tom Park"; "“…?” Gomez wonders".)
+  'agreed',
+  'wonders',
+  'wondered',
 ]);
 
 /**

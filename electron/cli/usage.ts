@@ -58,7 +58,9 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
     summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
   },
   'quote-eval': {
-    args: '--gold FILE [--corpus DIR] [--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|test|all] [--json]',
+    args:
+      '--gold FILE [--corpus DIR] ' +
+      '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|test|all] [--json]',
     summary:
       'score the quote finder on hand-labelled articles: P/R/F1 per language and kind (50% overlap), ' +
       'and how often the suggested speaker of a found direct quote is right',

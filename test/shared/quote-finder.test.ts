@@ -283,6 +283,18 @@ describe('findQuotes: a straight mark closed by a curly one (dev8)', () => {
   });
 });
 
+describe('findQuotes: a quotation in reported content, a few words after إن / أن (dev10)', () => {
+  it('وقال X، المدير …، إن الجامعة "…": the verb of saying cues the quotation in what it reports, five words on', () => {
+    const s =
+      'وقال سامي عادل، المدير التحريري لقائمة الجامعات، إن جامعة المدينة "قوية للغاية في التعاون الدولي"، ' +
+      'وهذا يعكس أهميتها.';
+    expect(directs(s)).toEqual([{ text: 'قوية للغاية في التعاون الدولي', kind: 'direct', speaker: 'سامي عادل' }]);
+    // (No verb of saying before إن: a term in marks in the writer's own sentence is no quote.)
+    const own = 'ويبدو أن جامعة المدينة "قوية في التعاون الدولي" هذا العام.';
+    expect(directs(own)).toEqual([]);
+  });
+});
+
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
     const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];

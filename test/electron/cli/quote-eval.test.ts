@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -161,6 +161,17 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // from its errors (جاء في البيان; وكان X قد + any verb, قائلا; ولم تنف X; بـ is no subject; "“…?” Lee asked Park";
   // "responded"; لكن X …; قال أؤكد; "…” closes a straight mark) took it to 36 of 41 and 34 of 34 (fitted), dev7's
   // English direct F1 to 0.982, and moved no other figure.
+  // dev9 (24 articles, 19 Arabic, the next quote-holding files after dev8's) scored unseen on those rules: direct F1
+  // 0.970 Arabic, 1.000 English; indirect 0.812, 0.769; speakers 47 of 80 Arabic, 42 of 48 English. The rules written
+  // from its errors (a long title in ل runs on to its name; appositions; ردّ فعل; an audience after the verb; what
+  // opens a sentence before its verb; «…»، وفق X; بيان صادر عن X; a bare title only for a named speaker; "…, and
+  // said"; "agreed", "wonders") took it to 70 of 80 and 45 of 48 (fitted), dev8 to 37 of 41 Arabic, and moved no
+  // other figure.
+  // dev10 (12 articles, 10 Arabic, the next after dev9's) scored unseen on the dev9 rules: speakers 14 of 20 Arabic, 8
+  // of 11 English (main's rules: 15 of 20, 8 of 11); direct F1 0.889, 1.000. The rules from its errors took it to 20
+  // of 21 and 9 of 11, Arabic direct 0.913 (fitted), and moved no other figure.
+  // dev11 (12 articles, 10 Arabic, the next after dev10's) scored unseen on the dev9 + dev10 rules: speakers 21 of 29
+  // Arabic, 1 of 6 English (main's: 20 of 29, 1 of 6). The rules from its errors took it to 25 of 29 and 2 of 6 (fitted).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -225,6 +236,30 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.78,
       'ar speaker': 0.85,
       'en speaker': 0.94,
+    },
+    dev9: {
+      'ar direct': 0.94,
+      'ar indirect': 0.78,
+      'en direct': 0.97,
+      'en indirect': 0.74,
+      'ar speaker': 0.85,
+      'en speaker': 0.91,
+    },
+    dev10: {
+      'ar direct': 0.88,
+      'ar indirect': 0.77,
+      'en direct': 0.97,
+      'en indirect': 0.58,
+      'ar speaker': 0.9,
+      'en speaker': 0.78,
+    },
+    dev11: {
+      'ar direct': 0.89,
+      'ar indirect': 0.78,
+      'en direct': 0.97,
+      'en indirect': 0.45,
+      'ar speaker': 0.82,
+      'en speaker': 0.3,
     },
     test: {
       'ar direct': 0.95,
