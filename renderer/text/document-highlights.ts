@@ -17,7 +17,7 @@ import { HighlightLayer, type HighlightItem } from './highlight-layer';
 import { spansAt, type ShownSpan } from './hit-test';
 import { IdleWork } from './idle-work';
 import { labelBandColor, labelHighlightName } from './label-styles';
-import { NearView } from './near-view';
+import { NearView, ParagraphsInView } from './near-view';
 import { NestingBand } from './nesting-band';
 import { scrollToShown } from './scrolling';
 import { SnapPreview } from './snap-preview';
@@ -69,6 +69,8 @@ export class DocumentHighlights {
   private readonly store: StoreApi<TahrirState> = session().store;
   /** Paragraphs near the view, on a long document: the only ones given Ranges (null: every paragraph). */
   private readonly near: NearView | null;
+  /** Of those, the ones in the view or within SPANS_VIEW_MARGIN of it (see paragraphsInView). */
+  private readonly inView: ParagraphsInView | null;
   private readonly resolve: (start: number, end: number) => AbstractRange[];
   private readonly extra = new Map<string, HighlightLayer>();
   /** Named layers of many spans (suggestions), items only near the view: see showSpansNearView. */
@@ -98,9 +100,17 @@ export class DocumentHighlights {
     textRoot: HTMLElement | null = null,
   ) {
     this.near = NearView.of(shown, scrollRoot, (changed) => {
+      this.watchInView(changed);
       this.redraw(changed);
       if (changed.size > 0) this.nesting.schedule();
     });
+    // The many-span layers follow the paragraphs in view once it stops, as they follow those near it.
+    this.inView =
+      this.near && scrollRoot
+        ? new ParagraphsInView(scrollRoot, SPANS_VIEW_MARGIN, (changed) => {
+            if (this.nearSpans.size > 0) this.nearSpansWhenStill.moved(changed);
+          })
+        : null;
     const near = this.near?.paragraphs;
     const resolve = (start: number, end: number): AbstractRange[] => shownToRanges(start, end, shown, elements, near);
     this.resolve = resolve;
@@ -129,6 +139,7 @@ export class DocumentHighlights {
     this.snap = textRoot ? new SnapPreview(textRoot, shown, new HighlightLayer(resolve, paragraphAt)) : null;
     if (this.near) for (const [index, el] of elements) this.near.observe(index, el);
     this.near?.seed(scrollRoot);
+    if (this.near) this.watchInView(this.near.paragraphs);
     if (this.near) scrollRoot?.addEventListener('scroll', this.scrolled, { passive: true });
     this.syncMarks();
     this.sync(this.store.getState());
@@ -210,19 +221,23 @@ export class DocumentHighlights {
 
   /**
    * The paragraphs near the view that are in it, or within SPANS_VIEW_MARGIN of it (null: every paragraph, a document
-   * of ordinary length). Read from the layout: when the view is still, or in the task that writes the panels.
+   * of ordinary length), as the IntersectionObserver last said: never read from the layout, which an edit's task has
+   * just changed (reading it there laid the page out again).
    */
   private paragraphsInView(): ReadonlySet<number> | null {
     const near = this.near?.paragraphs;
-    if (!near || !this.scrollRoot) return near ?? null;
-    const view = this.scrollRoot.getBoundingClientRect();
-    const margin = view.height * SPANS_VIEW_MARGIN;
-    const out = new Set<number>();
-    for (const i of near) {
-      const box = this.elements.get(i)?.getBoundingClientRect();
-      if (box && box.bottom >= view.top - margin && box.top <= view.bottom + margin) out.add(i);
+    if (!near || !this.inView) return near ?? null;
+    return this.inView.paragraphs;
+  }
+
+  /** The paragraphs near the view watched for being in it, the others no longer. */
+  private watchInView(paragraphs: Iterable<number>): void {
+    if (!this.inView || !this.near) return;
+    for (const i of paragraphs) {
+      const el = this.elements.get(i);
+      if (this.near.has(i) && el) this.inView.watch(i, el);
+      else if (!this.near.has(i)) this.inView.unwatch(i);
     }
-    return out;
   }
 
   /** A paragraph was mounted after the highlights were drawn (rendered in a later batch, or again). */
@@ -232,6 +247,7 @@ export class DocumentHighlights {
     // Rendered late in a block already near the view, or rendered again (old Ranges point at gone text).
     if (this.near?.has(index)) this.redraw(new Set([index]));
     this.near?.observe(index, el);
+    this.watchInView([index]);
   }
 
   dispose(): void {
@@ -239,6 +255,7 @@ export class DocumentHighlights {
     this.nearSpansWhenStill.cancel();
     this.marksWaiting?.();
     this.near?.dispose();
+    this.inView?.dispose();
     this.scrollRoot?.removeEventListener('scroll', this.scrolled);
     for (const layer of this.extra.values()) layer.clear();
     for (const spans of this.nearSpans.values()) spans.layer.clear();

@@ -89,3 +89,66 @@ export class NearView {
     this.observer.disconnect();
   }
 }
+
+/**
+ * Which of the paragraphs near the view are in it, or within `margin` of it (a fraction of the view's height above and
+ * below): an IntersectionObserver on those paragraphs only (a few dozen) says so after each frame that moves them, so
+ * asking costs no layout. Measured with getBoundingClientRect instead, each keyboard edit's redraw of the suggestions
+ * laid the page out again in the task that had just written the side panel (a forced layout, ~5-11 ms an edit in the
+ * keys bench's profile).
+ */
+export class ParagraphsInView {
+  readonly paragraphs = new Set<number>();
+  private readonly observer: IntersectionObserver;
+  /** Each watched paragraph's element (a paragraph rendered again is watched in its new element). */
+  private readonly watched = new Map<number, Element>();
+  private readonly indexOf = new WeakMap<Element, number>();
+
+  constructor(
+    root: Element | null,
+    margin: number,
+    /** Paragraphs came into the view (or its margin) or left it. */
+    private readonly changed: (paragraphs: ReadonlySet<number>) => void,
+  ) {
+    this.observer = new IntersectionObserver((entries) => this.report(entries), {
+      root,
+      rootMargin: `${margin * 100}% 0px`,
+    });
+  }
+
+  /** Watches paragraph `index` in `el` (it came near the view, or was rendered again). */
+  watch(index: number, el: Element): void {
+    const was = this.watched.get(index);
+    if (was === el) return;
+    if (was) this.observer.unobserve(was);
+    this.watched.set(index, el);
+    this.indexOf.set(el, index);
+    this.observer.observe(el);
+  }
+
+  /** No longer watched (it left the paragraphs near the view): not in the view either. */
+  unwatch(index: number): void {
+    const was = this.watched.get(index);
+    if (!was) return;
+    this.observer.unobserve(was);
+    this.watched.delete(index);
+    this.paragraphs.delete(index);
+  }
+
+  private report(entries: IntersectionObserverEntry[]): void {
+    const changed = new Set<number>();
+    for (const entry of entries) {
+      const index = this.indexOf.get(entry.target);
+      if (index === undefined || this.watched.get(index) !== entry.target) continue;
+      if (entry.isIntersecting === this.paragraphs.has(index)) continue;
+      if (entry.isIntersecting) this.paragraphs.add(index);
+      else this.paragraphs.delete(index);
+      changed.add(index);
+    }
+    if (changed.size > 0) this.changed(changed);
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+  }
+}

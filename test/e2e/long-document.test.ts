@@ -283,6 +283,50 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(writes).toEqual([]);
   });
 
+  it('reads no layout in the tasks that follow a keyboard edit which changes nothing the overlay shows', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await page.mouse.move(2, 2);
+    await expect.poll(() => page.locator('.span-overlay .span-box').count(), { timeout: 5_000 }).toBe(0);
+    // The suggestions are in: each edit draws those in view again (they are what an edit's redraw measured).
+    await expect
+      .poll(() => page.evaluate(() => CSS.highlights.get('tahrir-suggested-entity')?.size ?? 0), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await selectUntaggedWord()).not.toBeNull();
+    const reads = await page.evaluate(async () => {
+      // Every way a script reads the layout (each forces one when the page changed since the last frame), counted from
+      // the keypress until everything it set off is written (the side panel, the live region, the suggestions again).
+      const counted = [
+        [Element.prototype, 'getBoundingClientRect'],
+        [Element.prototype, 'getClientRects'],
+        [Range.prototype, 'getBoundingClientRect'],
+        [Range.prototype, 'getClientRects'],
+      ] as const;
+      const stacks: string[] = [];
+      const originals = counted.map(([proto, name]) => {
+        const original = proto[name] as (...args: unknown[]) => unknown;
+        (proto as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+          stacks.push(`${name} ${new Error().stack?.split('\n').slice(2, 5).join(' < ')}`);
+          return original.apply(this, args);
+        };
+        return original;
+      });
+      try {
+        const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+        (document.activeElement ?? document.body).dispatchEvent(key);
+        // The keys pause after 150 ms; then the panels, the live region and the suggestions' redraw (and its frame).
+        await new Promise((done) => setTimeout(done, 700));
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      } finally {
+        counted.forEach(([proto, name], i) => ((proto as unknown as Record<string, unknown>)[name] = originals[i]));
+      }
+      return stacks;
+    });
+    // Before: the suggestions in view were found by measuring the paragraphs near it, after the panels were written (a
+    // layout of the page again, in that task); now an IntersectionObserver keeps them.
+    expect(reads).toEqual([]);
+    await page.keyboard.press('Control+z');
+  });
+
   it('writes the live region in the same task as the side panel after a keyboard edit (one repaint, not two)', async () => {
     await page.mouse.move(2, 2);
     expect(await selectUntaggedWord()).not.toBeNull();
