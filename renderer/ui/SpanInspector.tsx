@@ -1,6 +1,6 @@
 // The selected entity or quote: label, link, speaker, kind, delete. Every control has
 // a key (shown in its title) so the mouse is optional.
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
 import type { Entity } from '../../shared/model';
 import {
   deleteSpan,
@@ -11,7 +11,7 @@ import {
   setQuoteSpeakerName,
   tagAllOccurrences,
 } from '../session/annotation-actions';
-import { sortedSpans } from '../../shared/document-data';
+import { sortedSpans, spanListOf } from '../../shared/document-data';
 import { endChangeGroup } from '../session/history';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
 import { t as translate, useTranslator } from '../session/locale';
@@ -23,7 +23,7 @@ import { SpeakerPicker } from './SpeakerPicker';
 import { SpanExtent } from './SpanExtent';
 import { focusText } from '../text/text-surface';
 
-const NO_ENTITIES: readonly Entity[] = [];
+const NO_ENTITIES: Readonly<Record<string, Entity>> = Object.freeze({});
 
 export function SpanInspector(): ReactElement | null {
   const selected = useTahrir((s) => s.selected);
@@ -31,12 +31,21 @@ export function SpanInspector(): ReactElement | null {
   const labels = useTahrir(selectLabels);
   const entity = useTahrir((s) => (s.selected?.kind === 'entity' ? s.data?.entities[s.selected.id] : undefined));
   const quote = useTahrir((s) => (s.selected?.kind === 'quote' ? s.data?.quotes[s.selected.id] : undefined));
-  // The list kept per record (sortedSpans): no copy of 10,000 entities to compare on every change.
-  const entities = useTahrir((s) => (quote && s.data ? sortedSpans(s.data.entities) : NO_ENTITIES));
+  // The record, not a list of its entities: a quote's inspector is rendered after every edit while it is selected, and
+  // a list of a long document's 50,000 entities was copied each time (sortedSpans walks the new record's SpanList).
+  const entities = useTahrir((s) => (quote && s.data ? s.data.entities : NO_ENTITIES));
   const source = useTahrir((s) => s.doc?.source ?? '');
+  const personLabel = labels[0]?.name ?? 'PERSON';
+  // Only for a quote with no speaker yet, and again only when the quote, the entities or the text change.
+  const suggestion = useMemo(
+    () =>
+      quote && !quote.speaker && !quote.speakerName
+        ? suggestSpeaker(source, sortedSpans(entities), quote, personLabel)
+        : null,
+    [quote, entities, source, personLabel],
+  );
   const t = useTranslator();
   if (!selected || (!entity && !quote)) return null;
-  const personLabel = labels[0]?.name ?? 'PERSON';
 
   if (entity) {
     return (
@@ -103,9 +112,8 @@ export function SpanInspector(): ReactElement | null {
   }
 
   const q = quote!;
-  const speaker = q.speaker ? entities.find((e) => e.id === q.speaker) : undefined;
-  const suggestion = !q.speaker && !q.speakerName ? suggestSpeaker(source, entities, q, personLabel) : null;
-  const suggested = suggestion ? entities.find((e) => e.id === suggestion) : undefined;
+  const speaker = q.speaker && Object.hasOwn(entities, q.speaker) ? entities[q.speaker] : undefined;
+  const suggested = suggestion && Object.hasOwn(entities, suggestion) ? entities[suggestion] : undefined;
   return (
     <section className="inspector" aria-label={t('inspector.quote')}>
       <header>
@@ -151,7 +159,7 @@ export function SpanInspector(): ReactElement | null {
             </button>
           </div>
         )}
-        {!readOnly && <SpeakerPicker quote={q} entities={entities} personLabel={personLabel} />}
+        {!readOnly && <SpeakerPicker quote={q} entities={spanListOf(entities)} personLabel={personLabel} />}
       </div>
       <div className="field">
         <span>

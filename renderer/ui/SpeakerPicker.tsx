@@ -15,7 +15,7 @@ interface Option {
 }
 
 /** One option per distinct entity text, people first, in document order; the typed name last when none is it. */
-export function speakerOptions(entities: readonly Entity[], query: string, personLabel: string): Option[] {
+export function speakerOptions(entities: Iterable<Entity>, query: string, personLabel: string): Option[] {
   const seen = new Set<string>();
   const sorted = [...entities].sort(
     (a, b) => Number(b.label === personLabel) - Number(a.label === personLabel) || a.start - b.start,
@@ -38,7 +38,8 @@ export function SpeakerPicker({
   personLabel,
 }: {
   quote: Quote;
-  entities: readonly Entity[];
+  /** In document order (a record's SpanList: gone through only while the list is open). */
+  entities: Iterable<Entity>;
   personLabel: string;
 }): ReactElement {
   const [query, setQuery] = useState('');

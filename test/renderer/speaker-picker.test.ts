@@ -7,6 +7,9 @@ import type { TahrirApi } from '../../shared/api';
 import type { Entity, Quote } from '../../shared/model';
 import { session, startSession } from '../../renderer/session/session';
 import { SpeakerPicker, speakerOptions } from '../../renderer/ui/SpeakerPicker';
+import { SpanInspector } from '../../renderer/ui/SpanInspector';
+import { store } from '../../renderer/session/store';
+import { spanListOf } from '../../shared/document-data';
 
 const entity = (id: string, start: number, text: string, label: string): Entity => ({
   id,
@@ -53,5 +56,65 @@ describe('SpeakerPicker', () => {
     const html = renderToString(createElement(SpeakerPicker, { quote, entities: watched, personLabel: 'PERSON' }));
     expect(html).toContain('aria-expanded="false"');
     expect(reads).toBe(0);
+  });
+});
+
+describe('SpanInspector of a quote', () => {
+  beforeAll(() => void startSession({} as TahrirApi));
+  afterAll(() => session().dispose());
+
+  /**
+   * The inspector of quote `q` rendered over `n` entities; how many entities it went through (the record's SpanList
+   * made first, as the editor has one for each record it holds: an edit's record is derived with its own).
+   */
+  function render(q: Quote, n: number): { html: string; walked: number } {
+    const record: Record<string, Entity> = {};
+    for (let i = 0; i < n; i++) record[`e${i}`] = entity(`e${i}`, 100 + 10 * i, i % 2 ? 'Biden' : 'Cairo', 'PERSON');
+    const list = spanListOf(record);
+    store().setState({
+      doc: { id: 'd', file: 'd.txt', source: 'x'.repeat(100 + 10 * n), base: {}, readOnly: null } as never,
+      data: { entities: record, quotes: { [q.id]: q }, edits: {} } as never,
+      selected: { kind: 'quote', id: q.id },
+    });
+    let walked = 0;
+    const proto = Object.getPrototypeOf(list) as { toArray(): Entity[]; [Symbol.iterator](): Iterator<Entity> };
+    const { toArray, [Symbol.iterator]: iterate } = proto;
+    proto.toArray = function (this: typeof list) {
+      walked += this.size;
+      return toArray.call(this);
+    };
+    proto[Symbol.iterator] = function (this: typeof list) {
+      walked += this.size;
+      return iterate.call(this);
+    };
+    try {
+      return { html: renderToString(createElement(SpanInspector)), walked };
+    } finally {
+      proto.toArray = toArray;
+      proto[Symbol.iterator] = iterate;
+    }
+  }
+
+  it('shows its speaker without going through every entity (rendered again after each edit while selected)', () => {
+    const { html, walked } = render({ ...quote, speaker: 'e1' } as Quote, 10_000);
+    expect(html).toContain('Biden');
+    // Before: every entity copied into a list in order (sortedSpans) on each render, to find the speaker in it.
+    expect(walked).toBe(0);
+  });
+
+  it('still suggests a speaker for a quote without one', () => {
+    const source = 'Biden said: "we will go on".';
+    const e = entity('e1', 0, 'Biden', 'PERSON');
+    store().setState({
+      doc: { id: 'd', file: 'd.txt', source, base: {}, readOnly: null } as never,
+      data: {
+        entities: { e1: e },
+        quotes: { q1: { ...quote, start: 12, end: 26, text: '"we will go on"' } },
+        edits: {},
+      } as never,
+      selected: { kind: 'quote', id: 'q1' },
+    });
+    const html = renderToString(createElement(SpanInspector));
+    expect(html).toContain('class="suggestion"');
   });
 });
