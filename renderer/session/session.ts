@@ -56,7 +56,13 @@ export interface SessionMemo {
   /** The open entity and quote suggestions (annotation-suggestions.ts). */
   review: { suggestions: object; data: DocumentData | null; sources: object; out: unknown } | null;
   /** The list's progress line, for the documents it was counted over. */
-  progress: { all: DocumentSummary[]; out: { done: number; total: number } } | null;
+  /** The listing's documents done (counted once per listing), and the answer with the open document's live status. */
+  progress: {
+    documents: DocumentSummary[];
+    listedDone: number;
+    live: DocumentSummary[];
+    out: { done: number; total: number };
+  } | null;
   /**
    * Each listed document's id and title folded for the filter, in the listing's order
    * (document-actions.ts `foldedNames`), and by id for the next listing's unchanged documents.
