@@ -6,7 +6,8 @@
 //   node build/fit-speaker-ranker.mjs --write    also writes the weights fitted on every dev half
 //                                                (shared/speaker-ranker-weights.json)
 //   node build/fit-speaker-ranker.mjs --check    exit 1 unless the weights file holds the weights fitted now
-//   node build/fit-speaker-ranker.mjs --test     the test half, with the weights fitted on every dev half (score it once)
+//   node build/fit-speaker-ranker.mjs --test     the test half, with the weights fitted on every dev half
+//                                                (score it once)
 // Options: --json (the figures as JSON), --no-rules (the ranker without the rules' choice among its features),
 // --rules-now (the rules' choice by today's rules on every half, not by each half's unseen rules).
 //
