@@ -46,7 +46,7 @@ export function quotesMatch(a: { start: number; end: number }, b: { start: numbe
 }
 
 /** Pairs of (gold, predicted) indexes, one-to-one, the largest overlaps first. */
-function pairs(gold: readonly ScoredQuote[], predicted: readonly ScoredQuote[]): [number, number][] {
+export function pairs(gold: readonly ScoredQuote[], predicted: readonly ScoredQuote[]): [number, number][] {
   const candidates: { g: number; p: number; o: number }[] = [];
   gold.forEach((g, gi) =>
     predicted.forEach((p, pi) => {

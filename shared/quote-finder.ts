@@ -11,7 +11,20 @@ import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { isQuoteCue } from './speech-verbs';
-import { isArabicTitleNoun, looksLikePerson, speakerFromText, speakerMentions } from './speaker-from-text';
+import {
+  isArabicTitleNoun,
+  looksLikePerson,
+  speakerFromText,
+  speakerMentions,
+  speakerProposals,
+} from './speaker-from-text';
+import {
+  rankSpeakers,
+  speakerCandidates,
+  type SpeakerCandidate as RankedSpeaker,
+  type SpeakerContext,
+  type SpeakerWeights,
+} from './speaker-ranker';
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
@@ -27,6 +40,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\u0640-]*/gu;
 export interface QuoteFinderOptions {
   /** Label of the entities that may speak. */
   personLabel?: string;
+  /** The speaker ranker's weights (shared/speaker-ranker.ts); null: the speaker rules' choice. */
+  speakerWeights?: SpeakerWeights | null;
+  /** Each direct quote's speaker candidates, as ranked (build/fit-speaker-ranker.mjs learns from them). */
+  onSpeakerCandidates?: (quote: QuoteSuggestion, candidates: readonly RankedSpeaker[], context: SpeakerContext) => void;
 }
 
 interface MarkPair {
@@ -325,6 +342,7 @@ export function findQuotes(
   options: QuoteFinderOptions = {},
 ): QuoteSuggestion[] {
   const personLabel = options.personLabel ?? 'PERSON';
+  const weights = options.speakerWeights ?? null;
   const chars = Array.from(source);
   const index = new CodePointIndex(source);
   // The subject of the verb, read from the text, as the document's person it names (so the quote
@@ -443,6 +461,17 @@ export function findQuotes(
       if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
     q.speaker = speakerOf(q, previous, person, previousAt);
     if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
+    if (q.kind === 'direct' && (weights || options.onSpeakerCandidates)) {
+      const proposals = speakerProposals(chars, q, previous, person);
+      const context = { rules: q.speaker, previous, person, proposals };
+      const candidates = speakerCandidates(chars, q, context);
+      options.onSpeakerCandidates?.(q, candidates, context);
+      if (weights) {
+        const best = rankSpeakers(candidates, weights).span;
+        const named = best && persons.find((e) => e.start < best.end && best.start < e.end);
+        q.speaker = named ? { start: named.start, end: named.end } : best;
+      }
+    }
     if (q.speaker) heard(q.speaker, q.start);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }

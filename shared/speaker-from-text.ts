@@ -1323,3 +1323,73 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
     return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
 }
+
+/** How a span came to be proposed as a quote's speaker (shared/speaker-ranker.ts weighs each way). */
+export type ProposalKind = 'after-verb' | 'before-verb' | 'sentence-subject' | 'name';
+
+export interface SpeakerProposal {
+  span: Span;
+  kind: ProposalKind;
+  /** The span stands for a pronoun or a verb with no subject of its own: the last speaker it points back to. */
+  pointsBack: boolean;
+}
+
+/**
+ * Every span the words around a quote could make its speaker, for the ranker to choose from: the subjects before
+ * and after each verb of saying in the quote's sentence, the sentence before it and the rest of its own sentence
+ * after it, the subjects of the sentence, and (English) each run of capitalised words there. A pronoun or a verb
+ * with no subject proposes `person` (he, she) or `previous`.
+ */
+export function speakerProposals(
+  chars: readonly string[],
+  quote: Span,
+  previous: Span | null,
+  person: Span | null = previous,
+): SpeakerProposal[] {
+  const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
+  const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
+  const sentenceStart = (tokens: Token[], from: number) => {
+    let k = from;
+    while (k > 0 && !SENTENCE_END.test(tokens[k - 1].text)) k--;
+    return k;
+  };
+  const own = sentenceStart(before, before.length);
+  const head = before.slice(own);
+  // The sentence before the quote's too: "Jones spoke to reporters. “…”".
+  const window = before.slice(sentenceStart(before, Math.max(0, own - 1)));
+  let stop = 0;
+  while (stop < after.length && !(after[stop].word === false && SENTENCE_END.test(after[stop].text))) stop++;
+  const tail = after.slice(0, stop);
+  const out: SpeakerProposal[] = [];
+  const add = (s: Subject, kind: ProposalKind) => {
+    if (s === null) return;
+    const span = s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s;
+    if (span) out.push({ span, kind, pointsBack: typeof s !== 'object' });
+  };
+  for (const tokens of [window, tail])
+    tokens.forEach((t, k) => {
+      if (!t.word) return;
+      if (t.folded === 'according' && tokens[k + 1]?.folded === 'to') add(subjectAfter(tokens, k + 2), 'after-verb');
+      if (!isSayingVerb(t.folded) && !isParticiple(t.folded)) return;
+      add(subjectBefore(tokens, k), 'before-verb');
+      if (!/^(told|tells)$/u.test(t.folded)) add(subjectAfter(tokens, k + 1), 'after-verb');
+    });
+  add(sentenceSubject(head, head.length), 'sentence-subject');
+  add(englishSubject(head), 'sentence-subject');
+  add(clauseSubject(head), 'sentence-subject');
+  for (const tokens of [window, tail])
+    for (let k = 0; k < tokens.length; k++) {
+      let end = k;
+      while (
+        end < tokens.length &&
+        tokens[end].word &&
+        !isArabic(tokens[end].text) &&
+        /^\p{Lu}/u.test(tokens[end].text)
+      )
+        end++;
+      if (end > k && !(end - k === 1 && isPronoun(tokens[k].folded)))
+        out.push({ span: { start: tokens[k].start, end: tokens[end - 1].end }, kind: 'name', pointsBack: false });
+      k = end;
+    }
+  return out;
+}
