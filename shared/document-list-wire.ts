@@ -63,7 +63,7 @@ export function unpackSummary(wire: WireSummary): DocumentSummary {
   };
 }
 
-/** The answers that carry the document list, packed: listDocuments' list, getWorkspace's and startEditor's documents. */
+/** The answers that carry the document list, packed: listDocuments' list, getWorkspace's and startEditor's. */
 export function packListAnswer(method: string, result: unknown): unknown {
   if (method === 'listDocuments') return (result as DocumentSummary[]).map(packSummary);
   if (method === 'getWorkspace') {
