@@ -24,19 +24,6 @@ import { prepareWordSnap } from '../shared/word-snap';
 import { directionOf, type Locale } from '../shared/i18n/translator';
 
 const root = createRoot(document.getElementById('root')!);
-// The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
-const early = window.__tahrirEarlyStart;
-/** The longest the first render waits for early.js's answer (a large workspace's listing may take seconds). */
-const FIRST_RENDER_WAIT_MS = 400;
-/**
- * The first session's first render waits until the workspace and its first document are in the store (or
- * FIRST_RENDER_WAIT_MS passed): rendered before them, the empty editor was laid out and painted (70–200 ms on a loaded
- * machine) only to be replaced at once, and an answer that came meanwhile waited behind it.
- */
-const firstOpen = deferred();
-const firstRender = early
-  ? Promise.race([firstOpen.promise, new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))])
-  : Promise.resolve();
 
 // One session per open workspace (another folder opened on the desktop starts the next one, set up alike).
 startSession(api, (session) => {
@@ -54,8 +41,7 @@ startSession(api, (session) => {
     }),
   );
   session.onDispose(() => dropLabelStyles(session.views));
-  // A later session (another folder opened on the desktop) renders at once: firstRender has settled by then.
-  void firstRender.then(() => root.render(<App key={session.id} />));
+  root.render(<App key={session.id} />);
 });
 
 /**
@@ -74,6 +60,8 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') saveOnExit();
 });
 
+// The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
+const early = window.__tahrirEarlyStart;
 void (async () => {
   let opening: Promise<void> | null = null;
   await loadWorkspace((workspace) => {
@@ -81,15 +69,7 @@ void (async () => {
     if (id) opening = openDocument(id, early?.documents.get(id));
   }, early?.workspace);
   await opening;
-  firstOpen.resolve();
   // Selections snap to words: load the word-break data now rather than on the first selection.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareWordSnap(), { timeout: 2000 });
   else prepareWordSnap();
 })();
-
-/** A promise and its resolve. */
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = () => {};
-  const promise = new Promise<void>((done) => (resolve = done));
-  return { promise, resolve };
-}

@@ -105,37 +105,6 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     }
   });
 
-  it('renders the editor first with its first document, not empty and then again with it', async () => {
-    const context = await browser.newContext();
-    try {
-      // What #root holds when it first gets anything: the empty editor laid out and painted for nothing, before.
-      await context.addInitScript(() => {
-        const w = window as unknown as { __firstRender?: { paragraphs: number } };
-        new MutationObserver((_records, observer) => {
-          const root = document.getElementById('root');
-          if (!root || root.childElementCount === 0) return;
-          w.__firstRender = { paragraphs: root.querySelectorAll('[data-para]').length };
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      });
-      const page = await context.newPage();
-      // The server's answer held back a little, as a loaded machine or a long document's first reading does: the
-      // app has started by the time it comes.
-      await page.route('**/api/startEditor', async (route) => {
-        const response = await route.fetch();
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        await route.fulfill({ response });
-      });
-      await page.goto(server.url);
-      await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
-      const first = await page.evaluate(() => (window as unknown as { __firstRender?: unknown }).__firstRender);
-      expect(first).toMatchObject({ paragraphs: expect.any(Number) });
-      expect((first as { paragraphs: number }).paragraphs).toBeGreaterThan(0);
-    } finally {
-      await context.close();
-    }
-  });
-
   it('another server on 127.0.0.1 that the browser visits next is sent no token, and its page can reach nothing', async () => {
     // Any other local program with a web page: it records what the browser sends it.
     const seen: string[] = [];
