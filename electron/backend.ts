@@ -14,6 +14,7 @@ import type {
   CurationOpened,
   CurationVersion,
   DocumentSummary,
+  EditorStart,
   ExportRequest,
   ImportReport,
   ImportRequest,
@@ -32,7 +33,7 @@ import { reanchor } from '../shared/anchoring';
 import { suggestEdits } from '../shared/boilerplate/index';
 import { stampAuthorship } from '../shared/authorship';
 import { codePointLength } from '../shared/code-points';
-import { TahrirError } from '../shared/errors';
+import { TahrirError, isTahrirError } from '../shared/errors';
 import { extractMetadata } from '../shared/metadata';
 import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shared/model';
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
@@ -57,6 +58,7 @@ import { RecentTexts } from './text-file';
 import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
 import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { firstDocumentOf } from '../shared/first-document';
 import { readListCache, writeListCache } from './document-list-cache';
 import { FolderIntake, SummaryCache, listDocuments, walkDocuments } from './workspace';
 import { addBoilerplateRule, encodingFor, readWorkspaceConfig } from './workspace-config';
@@ -438,6 +440,23 @@ export class Backend implements BackendOperations {
       maxBytes: this.options.maxTextBytes,
     });
     return { file, path, text };
+  }
+
+  /** The workspace and the document the editor opens first, in one answer (one round trip before the first paint). */
+  async startEditor(lastDocuments: Record<string, string>): Promise<EditorStart> {
+    const workspace = await this.getWorkspace();
+    const id = firstDocumentOf(
+      workspace.documents,
+      Object.hasOwn(lastDocuments, workspace.root) ? lastDocuments[workspace.root] : null,
+    );
+    if (id === null) return { workspace, first: null };
+    try {
+      return { workspace, first: { id, opened: await this.openDocument(id) } };
+    } catch (e) {
+      // The workspace is still shown: the editor reports the document's problem as it would on opening it.
+      if (isTahrirError(e)) return { workspace, first: { id, error: e.toData() } };
+      throw e;
+    }
   }
 
   async openDocument(id: string): Promise<OpenedDocument> {

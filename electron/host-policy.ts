@@ -42,6 +42,7 @@ export function apiHandlers(host: Host): ApiHandlers {
   return {
     ...host.operations,
     getWorkspace: () => backend().getWorkspace(),
+    startEditor: (lastDocuments) => backend().startEditor(lastDocuments),
     listDocuments: () => backend().listDocuments(),
     searchDocuments: (words, searcher) => backend().searchDocuments(words, searcher),
     corpusProgress: () => backend().corpusProgress(),

@@ -22,6 +22,7 @@ async function call(method: ApiMethod, ...args: unknown[]): Promise<any> {
 
 const api = {
   getWorkspace: () => call('getWorkspace'),
+  startEditor: (lastDocuments) => call('startEditor', lastDocuments),
   openWorkspace: (path) => call('openWorkspace', path),
   chooseWorkspace: () => call('chooseWorkspace'),
   recentWorkspaces: () => call('recentWorkspaces'),

@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { basename, resolve } from 'node:path';
-import type { ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
+import type { EditorStart, ExportFormat, ImportFormat, TahrirEvent } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
 import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
@@ -60,6 +60,8 @@ export interface RunningServer {
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
+const RESULT_OPEN = Buffer.from('{"result":');
+const RESULT_CLOSE = Buffer.from('}');
 const HEARTBEAT_MS = 20_000;
 
 const STATUS_BY_CODE: Record<TahrirErrorCode, number> = {
@@ -127,6 +129,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const streams = new Set<ServerResponse>();
   /** openDocument's answers as sent, by the back end's answer object (the same while the document is unchanged). */
   const openAnswers = new WeakMap<object, Buffer>();
+  /** The back end answers an unchanged document with the same object (Backend.lastOpened): encoded once. */
+  const openedBytes = (opened: object): Buffer => {
+    let bytes = openAnswers.get(opened);
+    if (!bytes) openAnswers.set(opened, (bytes = jsonBytes(opened)));
+    return bytes;
+  };
   let followed = deferred();
 
   const server = createServer((request, response) => {
@@ -206,10 +214,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     try {
       const result = packListAnswer(method, await dispatchApiCall(handlers, method, body.args));
       if (method === 'openDocument' && result && typeof result === 'object') {
-        // The back end answers an unchanged document with the same object (Backend.lastOpened): encoded once.
-        let bytes = openAnswers.get(result);
-        if (!bytes) openAnswers.set(result, (bytes = jsonBytes({ result })));
-        return sendJsonBytes(response, 200, bytes);
+        return sendJsonBytes(response, 200, Buffer.concat([RESULT_OPEN, openedBytes(result), RESULT_CLOSE]));
+      }
+      if (method === 'startEditor') {
+        const { first, ...rest } = result as EditorStart;
+        if (first && 'opened' in first) {
+          // The workspace's JSON with the document's (encoded once) in its place.
+          const head = JSON.stringify({ result: { ...rest, first: { id: first.id, opened: null } } });
+          const at = head.lastIndexOf('null}}}');
+          const parts = [Buffer.from(head.slice(0, at)), openedBytes(first.opened), Buffer.from(head.slice(at + 4))];
+          return sendJsonBytes(response, 200, Buffer.concat(parts));
+        }
       }
       sendJson(response, 200, { result: result ?? null });
     } catch (error) {

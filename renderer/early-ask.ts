@@ -1,35 +1,30 @@
-// What early.js (early-start.ts) does at once: asks for the workspace, then for the document the
-// editor will open. Apart from the page so that when app.js may run is tested: once the document
-// has been asked for, not once its answer has come.
+// What early.js (early-start.ts) does at once: asks for the workspace and the document the editor will open, in one
+// request (startEditor). Apart from the page so that it is tested against a real server.
 import type { OpenedDocument, TahrirApi, WorkspaceInfo } from '../shared/api';
+import { TahrirError } from '../shared/errors';
 
 export interface EarlyAsk {
   workspace: Promise<WorkspaceInfo>;
-  /** Documents already asked for, by id (filled as soon as the workspace answers). */
+  /** Documents already asked for, by id (filled as soon as the answer comes, before `workspace` settles). */
   documents: Map<string, Promise<OpenedDocument>>;
-  /** Settles once the first document's request is sent, or there is none to ask for (no workspace, none in it). */
-  asked: Promise<void>;
 }
 
 /**
- * Asks `api` for the workspace and then for the document `firstId` picks in it. Never rejects: the app reports
- * errors.
+ * Asks `api` for the workspace and its first document (the one `lastDocuments` names for it, else the first) in one
+ * round trip: asked one after the other, the document's request waited for the workspace's answer. Never rejects
+ * unasked: the app reports errors when it takes the answers.
  */
-export function askEarly(
-  api: Pick<TahrirApi, 'getWorkspace' | 'openDocument'>,
-  firstId: (workspace: WorkspaceInfo) => string | null,
-): EarlyAsk {
+export function askEarly(api: Pick<TahrirApi, 'startEditor'>, lastDocuments: Record<string, string>): EarlyAsk {
   const documents = new Map<string, Promise<OpenedDocument>>();
-  const workspace = api.getWorkspace();
-  const asked = workspace.then(
-    (ws) => {
-      const id = firstId(ws);
-      if (!id) return;
-      const opened = api.openDocument(id);
+  const workspace = api.startEditor(lastDocuments).then(({ workspace, first }) => {
+    if (first) {
+      const opened =
+        'opened' in first ? Promise.resolve(first.opened) : Promise.reject(TahrirError.fromData(first.error));
       opened.catch(() => undefined); // the app reports it when it takes this answer
-      documents.set(id, opened);
-    },
-    () => undefined, // the app reports it when it takes this answer
-  );
-  return { workspace, documents, asked };
+      documents.set(first.id, opened);
+    }
+    return workspace;
+  });
+  workspace.catch(() => undefined); // the app reports it when it takes this answer
+  return { workspace, documents };
 }

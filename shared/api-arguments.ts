@@ -30,6 +30,12 @@ const documentId = v.pipe(
   v.maxLength(MAX_DOCUMENT_ID, `id is too long (at most ${MAX_DOCUMENT_ID} characters)`),
 );
 
+/** The document last opened per workspace root, as the page remembers them (a few). */
+const lastDocuments = v.pipe(
+  v.record(name('a workspace root'), documentId, 'lastDocuments must be an object of workspace root → document id'),
+  v.check((o) => Object.keys(o).length <= 256, 'lastDocuments names too many workspaces (at most 256)'),
+);
+
 const revision = v.nullable(
   // (nullable's second argument is a default value, not a message)
   v.pipe(v.string('baseRevision must be a string or null'), v.maxLength(256, 'baseRevision is too long')),
@@ -170,6 +176,7 @@ const one = <T extends v.GenericSchema>(schema: T) => v.strictTuple([schema], 't
 
 export const API_ARGUMENTS = {
   getWorkspace: none,
+  startEditor: one(lastDocuments),
   openWorkspace: one(name('path')),
   chooseWorkspace: none,
   recentWorkspaces: none,

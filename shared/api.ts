@@ -52,6 +52,13 @@ export interface WorkspaceInfo {
   assignment?: Record<string, string[]>;
 }
 
+/** startEditor's answer: the workspace, and its first document opened (or why it could not be). */
+export interface EditorStart {
+  workspace: WorkspaceInfo;
+  /** null when the workspace has no document. */
+  first: { id: string; opened: OpenedDocument } | { id: string; error: TahrirErrorData } | null;
+}
+
 /** Why a sync stopped (or could not start); the message says it in git's words too. */
 export type SyncProblemReason =
   | 'no-git'
@@ -343,6 +350,11 @@ export type MenuCommand =
 export interface TahrirApi {
   /** The open workspace (desktop: the last opened, or `seeds/`; serve: its folder). */
   getWorkspace(): Promise<WorkspaceInfo>;
+  /**
+   * The editor's start in one round trip: the workspace and the document it opens first (`lastDocuments`: the
+   * document last opened per workspace root, as this page remembers them; shared/first-document.ts).
+   */
+  startEditor(lastDocuments: Record<string, string>): Promise<EditorStart>;
   /** Open another folder by path (desktop only; serve refuses). */
   openWorkspace(path: string): Promise<WorkspaceInfo>;
   /** System folder dialog, then open; null when cancelled or unavailable. */
@@ -439,6 +451,7 @@ export interface TahrirApi {
 /** Method names, for the IPC and HTTP routers (one channel per operation). */
 export const API_METHODS = [
   'getWorkspace',
+  'startEditor',
   'openWorkspace',
   'chooseWorkspace',
   'recentWorkspaces',

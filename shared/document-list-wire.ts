@@ -2,7 +2,7 @@
 // of JSON, and writing, fetching and parsing them took most of the seconds before the list painted.
 // On the wire a summary leaves out what it has by default (its text file `<id>.txt`, status todo,
 // no entities, quotes or edits), and one not read yet (pending) is its id alone: 3 MB.
-import type { DocumentSummary, WorkspaceInfo } from './api';
+import type { DocumentSummary, EditorStart, WorkspaceInfo } from './api';
 import type { DocumentStatus } from './model';
 import { TEXT_SUFFIX, textFileOf } from './workspace-layout';
 
@@ -63,12 +63,16 @@ export function unpackSummary(wire: WireSummary): DocumentSummary {
   };
 }
 
-/** The answers that carry the document list, packed: listDocuments' list, getWorkspace's documents. */
+/** The answers that carry the document list, packed: listDocuments' list, getWorkspace's and startEditor's. */
 export function packListAnswer(method: string, result: unknown): unknown {
   if (method === 'listDocuments') return (result as DocumentSummary[]).map(packSummary);
   if (method === 'getWorkspace') {
     const info = result as WorkspaceInfo;
     return { ...info, documents: info.documents.map(packSummary) };
+  }
+  if (method === 'startEditor') {
+    const start = result as EditorStart;
+    return { ...start, workspace: packListAnswer('getWorkspace', start.workspace) };
   }
   return result;
 }
@@ -79,6 +83,10 @@ export function unpackListAnswer(method: string, result: unknown): unknown {
   if (method === 'getWorkspace') {
     const info = result as Omit<WorkspaceInfo, 'documents'> & { documents: WireSummary[] };
     return { ...info, documents: info.documents.map(unpackSummary) };
+  }
+  if (method === 'startEditor') {
+    const start = result as EditorStart;
+    return { ...start, workspace: unpackListAnswer('getWorkspace', start.workspace) };
   }
   return result;
 }

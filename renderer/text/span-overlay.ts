@@ -82,8 +82,12 @@ export class SpanOverlay {
     host.append(this.element);
     this.resize = typeof ResizeObserver === 'undefined' || !watched ? null : new ResizeObserver(() => this.redraw());
     if (watched) this.resize?.observe(watched);
-    void doc.fonts?.ready.then(() => this.redraw());
+    // Fonts that finish loading later move the text: drawn again then. Not `fonts.ready`: reading it cost 20–30 ms
+    // of the first paint's task on a long document (the layer is made as its text is first shown).
+    doc.fonts?.addEventListener('loadingdone', this.fontsLoaded);
   }
+
+  private readonly fontsLoaded = () => this.redraw();
 
   /** The span's boxes, one per line (and per direction run), in the layer's coordinates. */
   rectsOf(start: number, end: number): Rect[] {
@@ -239,6 +243,7 @@ export class SpanOverlay {
 
   dispose(): void {
     this.resize?.disconnect();
+    this.host.ownerDocument.fonts?.removeEventListener('loadingdone', this.fontsLoaded);
     this.element.remove();
   }
 }

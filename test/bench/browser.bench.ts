@@ -701,7 +701,9 @@ export async function run(): Promise<BenchRow[]> {
         return timing.paintedAt;
       });
       const openRow = (name: string, values: number[], note: string) =>
-        medianRow(`open ${tag}: ${name}`, values, 'ms', { note });
+        medianRow(`open ${tag}: ${name}`, values, 'ms', {
+          note: `${note}; runs: ${values.map((v) => v.toFixed(0)).join(', ')} ms`,
+        });
       const rowsOf: Record<string, BenchRow> = {};
       if (open.text?.length) {
         rowsOf.text = openRow(

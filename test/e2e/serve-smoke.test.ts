@@ -83,6 +83,28 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     await page.close();
   });
 
+  it('opens the first document with one API request before its text is shown', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/api/') && path !== '/api/events') asked.push(path.slice('/api/'.length));
+      });
+      await page.goto(server.url);
+      await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
+      const beforeText = [...asked];
+      expect(await page.locator('[data-para]').first().textContent()).not.toBe('');
+      // Asked one after the other, the document waited for the workspace's answer: a round trip more. (What the
+      // page asks once it has the document, its sync status and suggestions, may come before the text is seen here.)
+      expect(beforeText[0]).toBe('startEditor');
+      expect(beforeText.filter((m) => m === 'getWorkspace' || m === 'openDocument')).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('another server on 127.0.0.1 that the browser visits next is sent no token, and its page can reach nothing', async () => {
     // Any other local program with a web page: it records what the browser sends it.
     const seen: string[] = [];

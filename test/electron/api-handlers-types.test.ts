@@ -38,6 +38,7 @@ const table = (suggest: string) => `
   declare const b: Backend;
   export const t = {
     getWorkspace: () => b.getWorkspace(), openWorkspace: () => b.getWorkspace(), chooseWorkspace: async () => null,
+    startEditor: (last) => b.startEditor(last),
     recentWorkspaces: async () => [], listDocuments: () => b.listDocuments(), searchDocuments: (w) => b.searchDocuments(w), corpusProgress: () => b.corpusProgress(), openDocument: (id) => b.openDocument(id),
     saveSidecar: (id, s, r) => b.saveSidecar(id, s, r), writeRecovery: (id, s) => b.writeRecovery(id, s),
     discardRecovery: (id) => b.discardRecovery(id), ${suggest}
@@ -60,6 +61,7 @@ const backendClass = (operations: string[]) => `
   }`;
 const BACKEND_METHODS = [
   'getWorkspace',
+  'startEditor',
   'listDocuments',
   'searchDocuments',
   'corpusProgress',

@@ -1,7 +1,6 @@
-// early.js's first requests against a real `tahrir serve` (temp copy of seeds/): app.js may run
-// once the first document has been asked for, while the server is still reading and sending it
-// (app.js's start-up then overlaps that wait instead of following it).
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+// early.js's first request against a real `tahrir serve` (temp copy of seeds/): the workspace and the document the
+// editor opens first come in one round trip (asked one after the other, the second waited for the first's answer).
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,12 +13,23 @@ import { TahrirError } from '../../shared/errors';
 let base: string;
 let server: RunningServer;
 let api: TahrirApi;
+/** The API calls the page made, by method, in order. */
+let calls: string[] = [];
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tahrir-early-'));
   await cp(join(__dirname, '..', '..', 'seeds'), join(base, 'seeds'), { recursive: true });
+  // Not UTF-8: listed, but it cannot be opened.
+  await writeFile(join(base, 'seeds', 'zz-broken.txt'), Buffer.from([0x61, 0x62, 0xff, 0xfe, 0x63]));
   server = await startServer({ root: join(base, 'seeds'), port: 0, rendererDir: base, log: () => {} });
-  api = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token });
+  api = createHttpApi({
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    token: server.token,
+    fetch: (input, init) => {
+      calls.push(String(input).split('/').pop()!);
+      return fetch(input, init);
+    },
+  });
 });
 
 afterAll(async () => {
@@ -27,50 +37,43 @@ afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true });
 });
 
-/** Whether `promise` has settled by the time the microtasks queued now have run. */
-async function settledNow(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  void promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await Promise.resolve();
-  await Promise.resolve();
-  return settled;
-}
-
 describe('askEarly', () => {
-  it('is done asking as soon as the document is asked for, before its answer comes', async () => {
-    const early = askEarly(api, (ws) => ws.documents[0]?.id ?? null);
-    await early.asked;
+  it('asks for the workspace and its first document in one request', async () => {
+    calls = [];
+    const early = askEarly(api, {});
     const workspace = await early.workspace;
     const id = workspace.documents[0].id;
-    const opened = early.documents.get(id);
-    expect(opened).toBeDefined();
-    // The answer is a network round trip away: not there when the asking is done.
-    expect(await settledNow(opened!)).toBe(false);
-    const answer = await opened!;
+    const answer = await early.documents.get(id)!;
     expect(answer.id).toBe(id);
     expect(answer.text.length).toBeGreaterThan(100);
+    expect(calls).toEqual(['startEditor']);
   });
 
-  it('is done asking, having asked nothing, when the workspace has no document to open or cannot be read', async () => {
-    const none = askEarly(api, () => null);
-    await none.asked;
-    expect(none.documents.size).toBe(0);
-    const refused = askEarly(
-      createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: 'not-the-token' }),
-      (ws) => ws.documents[0].id,
-    );
-    await refused.asked; // the app reports the refusal when it takes the workspace's answer
+  it('opens the document last opened in this workspace, and the first when that one is gone', async () => {
+    const workspace = await api.getWorkspace();
+    const root = workspace.root;
+    const second = workspace.documents[1].id;
+    const early = askEarly(api, { [root]: second, '/another/workspace': workspace.documents[2].id });
+    await early.workspace;
+    expect([...early.documents.keys()]).toEqual([second]);
+    expect((await early.documents.get(second)!).id).toBe(second);
+    const gone = askEarly(api, { [root]: 'no-such-document' });
+    await gone.workspace;
+    expect([...gone.documents.keys()]).toEqual([workspace.documents[0].id]);
+  });
+
+  it('gives the workspace and keeps a document that cannot be opened for the app to report', async () => {
+    const root = (await api.getWorkspace()).root;
+    const early = askEarly(api, { [root]: 'zz-broken' });
+    expect((await early.workspace).documents.map((d) => d.id)).toContain('zz-broken');
+    const error = await early.documents.get('zz-broken')!.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TahrirError);
+    expect((error as TahrirError).code).toBe('not-utf8');
+  });
+
+  it('never rejects unasked when the server refuses: the app reports it when it takes the workspace', async () => {
+    const refused = askEarly(createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: 'not-the-token' }), {});
     expect(await refused.workspace.catch((e: unknown) => e)).toBeInstanceOf(TahrirError);
     expect(refused.documents.size).toBe(0);
-  });
-
-  it('keeps a refused document for the app to report, and never rejects the asking', async () => {
-    const early = askEarly(api, () => 'no-such-document');
-    await early.asked;
-    const opened = early.documents.get('no-such-document');
-    expect(await opened!.catch((e: unknown) => e)).toBeInstanceOf(TahrirError);
   });
 });

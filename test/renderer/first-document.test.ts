@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DocumentSummary, WorkspaceInfo } from '../../shared/api';
-import { firstDocumentId, rememberLastDocument } from '../../renderer/session/first-document';
+import { firstDocumentId, lastDocuments, rememberLastDocument } from '../../renderer/session/first-document';
 
 function workspace(ids: string[]): WorkspaceInfo {
   const documents: DocumentSummary[] = ids.map((id) => ({
@@ -50,5 +50,26 @@ describe('firstDocumentId', () => {
   it('opens the first when storage is unavailable', () => {
     vi.stubGlobal('localStorage', undefined);
     expect(firstDocumentId(workspace(['x', 'y']))).toBe('x');
+  });
+});
+
+describe('lastDocuments', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives the document last opened per workspace root, and nothing else the page keeps', () => {
+    vi.stubGlobal('localStorage', memoryStorage());
+    rememberLastDocument('/w', 'b');
+    rememberLastDocument('/other/w', 'x/y');
+    localStorage.setItem('tahrir.locale', 'ar');
+    expect(lastDocuments()).toEqual({ '/w': 'b', '/other/w': 'x/y' });
+  });
+
+  it('gives none when the storage cannot be read', () => {
+    vi.stubGlobal('localStorage', {
+      get length(): number {
+        throw new Error('denied');
+      },
+    });
+    expect(lastDocuments()).toEqual({});
   });
 });

@@ -41,6 +41,16 @@ describe('normalizeForMatch', () => {
     expect(toOriginal).toEqual([0, 0, 1]);
   });
 
+  it('folds a ligature of 18 letters alone and repeated past the buffer it fills a chunk at a time', () => {
+    const word = 'صلي الله عليه وسلم';
+    for (const n of [1, 2, 229, 230, 3000]) {
+      const folded = normalizeForMatch('ﷺ'.repeat(n));
+      expect(folded.text).toBe(word.repeat(n));
+      expect(folded.toOriginal.length).toBe(word.length * n + 1);
+      expect(folded.toOriginal.at(-2)).toBe(n - 1);
+    }
+  });
+
   it('keeps a nondecreasing map into the original on random texts', () => {
     fc.assert(
       fc.property(textArb(), fc.boolean(), (text, tehMarbuta) => {
