@@ -100,7 +100,7 @@ function inFolder(id: WireSummary, folder: string): id is string {
 export function packSummaries(summaries: DocumentSummary[]): WireRow[] {
   const packed = summaries.map(packSummary);
   const rows: WireRow[] = [];
-  for (let i = 0; i < packed.length;) {
+  for (let i = 0; i < packed.length; ) {
     const first = packed[i];
     const folder = typeof first === 'string' ? first.slice(0, first.lastIndexOf('/') + 1) : '';
     let end = i;

@@ -88,9 +88,9 @@ describe('the document list on the wire', () => {
     const full = JSON.stringify(many).length;
     const packed = JSON.stringify(packListAnswer('listDocuments', many)).length;
     expect(packed).toBeLessThan(full / 25);
-    expect(
-      unpackListAnswer('listDocuments', JSON.parse(JSON.stringify(packListAnswer('listDocuments', many)))),
-    ).toEqual(many);
+    expect(unpackListAnswer('listDocuments', JSON.parse(JSON.stringify(packListAnswer('listDocuments', many))))).toEqual(
+      many,
+    );
   });
 });
 
