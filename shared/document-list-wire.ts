@@ -63,91 +63,22 @@ export function unpackSummary(wire: WireSummary): DocumentSummary {
   };
 }
 
-/**
- * Documents not read yet (pending, bare) one after the other in one folder: their ids are `prefix` and each of
- * `names` (split at '\n'). As 100,000 ids the first answer was 2.6 MB, most of it their folder and the start of
- * their names again and again, and each id a string to write and parse.
- */
-export interface WirePendingRun {
-  prefix: string;
-  names: string;
-}
-
-/** A row of a packed list: a summary, or a run of pending documents. */
-export type WireRow = WireSummary | WirePendingRun;
-
-/** The fewest documents written as a run (fewer are their ids, as before). */
-const RUN_MIN = 8;
-
-/** The length of the prefix `a` and `b` share, at most `upTo`. */
-function sharedLength(a: string, b: string, upTo: number): number {
-  let n = 0;
-  while (n < upTo && a.charCodeAt(n) === b.charCodeAt(n)) n++;
-  return n;
-}
-
-/** Is `id` a pending document's id (packed alone) in the folder `folder` (through its last `/`) and no other? */
-function inFolder(id: WireSummary, folder: string): id is string {
-  return (
-    typeof id === 'string' &&
-    id.startsWith(folder) &&
-    id.indexOf('/', folder.length) < 0 &&
-    id.indexOf('\n', folder.length) < 0
-  );
-}
-
-/** The summaries packed, a run of RUN_MIN or more pending documents of one folder as one row. */
-export function packSummaries(summaries: DocumentSummary[]): WireRow[] {
-  const packed = summaries.map(packSummary);
-  const rows: WireRow[] = [];
-  for (let i = 0; i < packed.length; ) {
-    const first = packed[i];
-    const folder = typeof first === 'string' ? first.slice(0, first.lastIndexOf('/') + 1) : '';
-    let end = i;
-    let shared = typeof first === 'string' ? first.length : 0;
-    while (end < packed.length && inFolder(packed[end], folder)) {
-      shared = sharedLength(first as string, packed[end] as string, shared);
-      end++;
-    }
-    if (end - i < RUN_MIN) {
-      rows.push(first);
-      i++;
-      continue;
-    }
-    const names: string[] = [];
-    for (let k = i; k < end; k++) names.push((packed[k] as string).slice(shared));
-    rows.push({ prefix: (first as string).slice(0, shared), names: names.join('\n') });
-    i = end;
-  }
-  return rows;
-}
-
-/** packSummaries undone. */
-export function unpackSummaries(rows: WireRow[]): DocumentSummary[] {
-  const summaries: DocumentSummary[] = [];
-  for (const row of rows) {
-    if (typeof row === 'string' || !('names' in row)) summaries.push(unpackSummary(row));
-    else for (const name of row.names.split('\n')) summaries.push(unpackSummary(row.prefix + name));
-  }
-  return summaries;
-}
-
 /** The answers that carry the document list, packed: listDocuments' list, getWorkspace's documents. */
 export function packListAnswer(method: string, result: unknown): unknown {
-  if (method === 'listDocuments') return packSummaries(result as DocumentSummary[]);
+  if (method === 'listDocuments') return (result as DocumentSummary[]).map(packSummary);
   if (method === 'getWorkspace') {
     const info = result as WorkspaceInfo;
-    return { ...info, documents: packSummaries(info.documents) };
+    return { ...info, documents: info.documents.map(packSummary) };
   }
   return result;
 }
 
 /** packListAnswer undone: the answer as the API's types describe it. */
 export function unpackListAnswer(method: string, result: unknown): unknown {
-  if (method === 'listDocuments') return unpackSummaries(result as WireRow[]);
+  if (method === 'listDocuments') return (result as WireSummary[]).map(unpackSummary);
   if (method === 'getWorkspace') {
-    const info = result as Omit<WorkspaceInfo, 'documents'> & { documents: WireRow[] };
-    return { ...info, documents: unpackSummaries(info.documents) };
+    const info = result as Omit<WorkspaceInfo, 'documents'> & { documents: WireSummary[] };
+    return { ...info, documents: info.documents.map(unpackSummary) };
   }
   return result;
 }

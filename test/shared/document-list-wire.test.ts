@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DocumentSummary, WorkspaceInfo } from '../../shared/api';
-import {
-  packListAnswer,
-  packSummaries,
-  packSummary,
-  unpackListAnswer,
-  unpackSummaries,
-  unpackSummary,
-} from '../../shared/document-list-wire';
+import { packListAnswer, packSummary, unpackListAnswer, unpackSummary } from '../../shared/document-list-wire';
 
 const summaries: DocumentSummary[] = [
   { id: 'news/a', file: 'news/a.txt', status: 'todo', entities: 0, quotes: 0, edits: 0, pending: true },
@@ -87,51 +80,7 @@ describe('the document list on the wire', () => {
     });
     const full = JSON.stringify(many).length;
     const packed = JSON.stringify(packListAnswer('listDocuments', many)).length;
-    expect(packed).toBeLessThan(full / 25);
-    expect(unpackListAnswer('listDocuments', JSON.parse(JSON.stringify(packListAnswer('listDocuments', many))))).toEqual(
-      many,
-    );
-  });
-});
-
-describe('runs of documents not read yet', () => {
-  const pending = (id: string): DocumentSummary => ({
-    id,
-    file: `${id}.txt`,
-    status: 'todo',
-    entities: 0,
-    quotes: 0,
-    edits: 0,
-    pending: true,
-  });
-  const roundTrip = (rows: DocumentSummary[]) =>
-    unpackListAnswer('listDocuments', JSON.parse(JSON.stringify(packListAnswer('listDocuments', rows))));
-
-  it('gives back every summary, in order, whatever breaks a run', () => {
-    const rows = [
-      ...Array.from({ length: 12 }, (_, i) => pending(`news/a-${i}`)),
-      pending('news/a-1/deeper'), // another folder
-      ...Array.from({ length: 9 }, (_, i) => pending(`news/b${i}`)),
-      summaries[1], // read
-      ...Array.from({ length: 9 }, (_, i) => pending(`x${i === 4 ? '\nnewline' : i}`)),
-      ...Array.from({ length: 3 }, (_, i) => pending(`short/${i}`)),
-      ...Array.from({ length: 10 }, (_, i) => pending(`😀${i < 5 ? '😀' : '😁'}/${i}`)), // two folders of 5
-      ...Array.from({ length: 10 }, (_, i) => pending(i === 0 ? 'p/x' : `p/x${i}`)), // one id the others' prefix
-      // The shared part ends inside a character outside the BMP (JSON escapes the lone half).
-      ...Array.from({ length: 10 }, (_, i) => pending(`q/\ud83d${i < 5 ? '\ude00' : '\ude01'}${i}`)),
-      summaries[3], // pending with a title: not bare
-    ];
-    expect(roundTrip(rows)).toEqual(rows);
-    const packed = packSummaries(rows);
-    expect(packed.filter((r) => typeof r === 'object' && 'names' in r).length).toBe(4); // news/a-, news/b, p/x, q/
-    expect(unpackSummaries(JSON.parse(JSON.stringify(packed)))).toEqual(rows);
-  });
-
-  it('writes a folder of pending documents as the part of their ids they share and the rest of each', () => {
-    const rows = Array.from({ length: 500 }, (_, i) => pending(`batch-007/article-0${String(3500 + i)}`));
-    expect(packSummaries(rows)).toEqual([
-      { prefix: 'batch-007/article-03', names: rows.map((r) => r.id.slice('batch-007/article-03'.length)).join('\n') },
-    ]);
+    expect(packed).toBeLessThan(full / 3.5);
   });
 });
 
