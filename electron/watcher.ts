@@ -83,6 +83,80 @@ export function classifyChild(rel: string, name: string): WatchedPathKind['kind'
   return 'other';
 }
 
+/**
+ * The texts known to exist (their ids), by folder. The first walk keeps a folder's file names as it read them, and
+ * they are made ids only when a change in that folder asks: 100,000 ids made, classified and hashed at open were
+ * ~0.1–0.2 s of a loaded machine's CPU while the first listing waited, for changes that mostly never come.
+ */
+export class KnownTexts {
+  /** Folder (workspace-relative, '' for the root) → its texts' ids, or the names of its files as read. */
+  private readonly folders = new Map<string, Set<string> | string[]>();
+
+  /** The names of the files (not folders) in `dir`, a folder that is not ignored, as read. */
+  learnFolder(dir: string, names: string[]): void {
+    if (!this.folders.has(dir)) this.folders.set(dir, names);
+    else {
+      const ids = this.idsOf(dir);
+      for (const name of names) this.learnName(dir, name, ids);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.folders.has(folderOf(id)) && this.idsOf(folderOf(id)).has(id);
+  }
+
+  add(id: string): void {
+    this.idsOf(folderOf(id)).add(id);
+  }
+
+  /** Forgets `id`: was it known? */
+  delete(id: string): boolean {
+    return this.folders.has(folderOf(id)) && this.idsOf(folderOf(id)).delete(id);
+  }
+
+  /** The texts in `rel` and the folders below it ('' for all of them). */
+  countUnder(rel: string): number {
+    let count = 0;
+    for (const dir of this.foldersUnder(rel)) count += this.idsOf(dir).size;
+    return count;
+  }
+
+  /** Forgets the texts in `rel` and below it ('' for all of them): their ids. */
+  takeUnder(rel: string): string[] {
+    const ids: string[] = [];
+    for (const dir of this.foldersUnder(rel)) {
+      ids.push(...this.idsOf(dir));
+      this.folders.delete(dir);
+    }
+    return ids;
+  }
+
+  private foldersUnder(rel: string): string[] {
+    const prefix = `${rel}/`;
+    return [...this.folders.keys()].filter((dir) => rel === '' || dir === rel || dir.startsWith(prefix));
+  }
+
+  private idsOf(dir: string): Set<string> {
+    const known = this.folders.get(dir);
+    if (known instanceof Set) return known;
+    const ids = new Set<string>();
+    for (const name of known ?? []) this.learnName(dir, name, ids);
+    this.folders.set(dir, ids);
+    return ids;
+  }
+
+  private learnName(dir: string, name: string, ids: Set<string>): void {
+    const rel = dir ? `${dir}/${name}` : name;
+    if (classifyChild(rel, name) === 'text') ids.add(documentIdOf(rel));
+  }
+}
+
+/** The folder of the document `id` ('' for the root). */
+function folderOf(id: string): string {
+  const slash = id.lastIndexOf('/');
+  return slash < 0 ? '' : id.slice(0, slash);
+}
+
 async function sha256Of(path: string): Promise<string | null> {
   try {
     return createHash('sha256')
@@ -112,7 +186,7 @@ export class WorkspaceWatcher {
   /** sha256 of the bytes of writes of ours under way (beginWriting … endWriting), per workspace-relative path. */
   private readonly writing = new Map<string, Set<string>>();
   /** Text files (ids) known to exist, to report documents inside a removed folder. */
-  private readonly texts = new Set<string>();
+  private readonly texts = new KnownTexts();
   private closed = false;
   private flushing: Promise<void> = Promise.resolve();
   /** Changes seen on disk (raw, before any report), ignored paths left out: did anything change since? */
@@ -241,13 +315,15 @@ export class WorkspaceWatcher {
       this.watchedDirs.set(dir, w);
       const entries = await readdir(join(this.root, dir), { withFileTypes: true });
       if (learn) this.onFolder?.(dir, entries);
+      const files: string[] = [];
       for (const e of entries) {
-        const rel = dir ? `${dir}/${e.name}` : e.name;
-        const what = classifyChild(rel, e.name);
-        if (what === 'ignored') continue;
-        if (e.isDirectory()) below.push(rel);
-        else if (learn && what === 'text') this.texts.add(documentIdOf(rel));
+        if (!e.isDirectory()) files.push(e.name);
+        else {
+          const rel = dir ? `${dir}/${e.name}` : e.name;
+          if (classifyChild(rel, e.name) !== 'ignored') below.push(rel);
+        }
       }
+      if (learn) this.texts.learnFolder(dir, files);
     } catch {
       // The folder vanished while we looked at it: its removal is reported by its parent.
     }
@@ -296,20 +372,19 @@ export class WorkspaceWatcher {
       const info = await stat(abs).catch(() => null);
       if (rel === '' && !info) {
         // The workspace folder itself vanished: every document is gone from view, files are not ours to recreate.
-        for (const id of this.texts) push({ type: 'document-removed', id });
-        this.texts.clear();
+        for (const id of this.texts.takeUnder('')) push({ type: 'document-removed', id });
         listChanged = true;
         continue;
       }
       if (info?.isDirectory()) {
         if (rel === '') continue;
-        const before = this.texts.size;
+        const before = this.texts.countUnder(rel);
         // A folder that appeared: watched before it is listed, so a file written into it meanwhile is
         // in the listing or reported by the watch (listed first, one written between the listing and the
         // watch was never seen: a checkout's or a copy's files land just then).
         if (this.watchedDirs.size > 0 && !this.watchedDirs.has(rel)) await this.watchTree(rel, true);
         else await this.scan(rel);
-        if (this.texts.size !== before) listChanged = true;
+        if (this.texts.countUnder(rel) !== before) listChanged = true;
         continue;
       }
       const what = classifyWorkspacePath(rel);
@@ -346,12 +421,9 @@ export class WorkspaceWatcher {
             this.watchedDirs.delete(dir);
           }
         }
-        for (const id of [...this.texts]) {
-          if (id.startsWith(prefix)) {
-            this.texts.delete(id);
-            push({ type: 'document-removed', id });
-            listChanged = true;
-          }
+        for (const id of this.texts.takeUnder(rel)) {
+          push({ type: 'document-removed', id });
+          listChanged = true;
         }
       }
     }

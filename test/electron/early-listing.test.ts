@@ -9,8 +9,20 @@ import type { TahrirEvent } from '../../shared/api';
 import { documentIdOf } from '../../shared/workspace-layout';
 import { Backend } from '../../electron/backend';
 import { WorkspaceWatcher, classifyChild, classifyWorkspacePath } from '../../electron/watcher';
-import { FolderIntake, compareIds, walkDocuments } from '../../electron/workspace';
+import {
+  FolderIntake,
+  compareIds,
+  findFiles,
+  walkDocuments,
+  type DocumentFiles,
+  type DocumentWalk,
+} from '../../electron/workspace';
 import { tempFolder, writeFiles } from './temp-folder';
+
+/** Which files each document of a walk has, by id. */
+function filesById(walk: DocumentWalk): Map<string, DocumentFiles> {
+  return new Map(walk.sorted.map((id, i) => [id, walk.files[i]]));
+}
 
 async function workspace(): Promise<string> {
   const root = await tempFolder('tahrir-early-');
@@ -94,7 +106,7 @@ describe('Backend.listEarly', () => {
       const own = await walkDocuments(root);
       const handed = await walkDocuments(root, intake);
       expect(handed.sorted).toEqual(own.sorted);
-      expect(handed.found).toEqual(own.found);
+      expect(handed.files).toEqual(own.files);
       expect(own.sorted).toContain('news/linked');
       expect(own.sorted).toContain('#draft#/d');
       expect(handed.foldersRead).toBe(1); // #draft#/, which the watch ignores
@@ -120,18 +132,20 @@ describe('Backend.listEarly', () => {
     });
     try {
       await watcher.start();
-      // Known as soon as the watch's walk is done: all but the link (followed by the listing) and the folder
-      // the watch ignores (read by the listing).
-      expect(new Map(intake.found)).toEqual(
+      // Known as soon as the watch's walk is done: every folder but the one the watch ignores (read by the listing).
+      expect([...intake.folders.keys()].sort()).toEqual(['', 'news', 'news/deep']);
+      const walk = await walkDocuments(root, intake);
+      expect(walk.foldersRead).toBe(1);
+      expect(filesById(walk)).toEqual(
         new Map([
+          ['#draft#/d', { text: true, sidecar: false }],
           ['a', { text: true, sidecar: false }],
           ['news/b', { text: true, sidecar: true }],
           ['news/deep/c', { text: true, sidecar: false }],
           ['news/e', { text: false, sidecar: true }],
+          ['news/linked', { text: true, sidecar: false }],
         ]),
       );
-      const walk = await walkDocuments(root, intake);
-      expect(walk.found).toBe(intake.found);
       expect(walk.sorted).toEqual(['#draft#/d', 'a', 'news/b', 'news/deep/c', 'news/e', 'news/linked']);
       expect(intake.folders.size).toBe(0);
     } finally {
@@ -233,6 +247,53 @@ describe('classifyChild', () => {
 });
 
 describe('walkDocuments', () => {
+  it('finds what findFiles finds, each document with its files, whether the watch’s walk read the folders or not', async () => {
+    const root = await tempFolder('tahrir-walk-');
+    await writeFiles(root, {
+      'a.txt': 'A',
+      'a-b.txt': 'between a/ and a0/ in code-unit order',
+      'a/x.txt': 'X',
+      'a/x.annotations.json': '{}',
+      'a/b/z.txt': 'Z',
+      'a0/y.annotations.json': '{}',
+      'news/p.annotations.json': '{}',
+      'news/.hidden.txt': 'hidden',
+      'news/.q.txt.tmp': 'an atomic save under way',
+      'news/__pycache__/c.txt': 'skipped',
+      'exports/e.txt': 'an export',
+      'node_modules/n.txt': 'skipped',
+      '.git/g.txt': 'hidden',
+    });
+    // A link beside a sidecar is that document's text; a link out of the workspace is not followed.
+    await symlink(join(root, 'a.txt'), join(root, 'news', 'p.txt'));
+    await symlink(join(root, 'a'), join(root, 'news', 'folder-link.txt'));
+    const outside = await tempFolder('tahrir-outside-');
+    await writeFiles(outside, { 'o.txt': 'outside' });
+    await symlink(join(outside, 'o.txt'), join(root, 'news', 'o.txt'));
+    const found = await findFiles(root);
+    const expected = new Map<string, DocumentFiles>();
+    for (const file of found.texts) expected.set(documentIdOf(file), { text: true, sidecar: false });
+    for (const file of found.sidecars) {
+      const id = file.slice(0, -'.annotations.json'.length);
+      expected.set(id, { text: expected.has(id), sidecar: true });
+    }
+    expect(expected.get('news/p')).toEqual({ text: true, sidecar: true });
+    const intake = new FolderIntake();
+    const watcher = new WorkspaceWatcher(root, () => undefined, {
+      perFolder: true,
+      onFolder: (rel, entries) => intake.take(rel, entries),
+    });
+    try {
+      await watcher.start();
+      for (const walk of [await walkDocuments(root), await walkDocuments(root, intake)]) {
+        expect(walk.sorted).toEqual([...expected.keys()].sort(compareIds));
+        expect(filesById(walk)).toEqual(expected);
+      }
+    } finally {
+      watcher.close();
+    }
+  });
+
   it('sorts the ids as compareIds does, whether the code-unit order agrees or not', async () => {
     for (const names of [
       ['a-00001', 'a-00002', 'b/a-00003', 'b/c/a-00004'],
@@ -244,8 +305,9 @@ describe('walkDocuments', () => {
       const walk = await walkDocuments(root);
       const expected = [...names, 'only-sidecar'].sort(compareIds);
       expect(walk.sorted).toEqual(expected);
-      expect(walk.found.get(names[1])).toEqual({ text: true, sidecar: true });
-      expect(walk.found.get('only-sidecar')).toEqual({ text: false, sidecar: true });
+      expect(filesById(walk).get(names[1])).toEqual({ text: true, sidecar: true });
+      expect(filesById(walk).get('only-sidecar')).toEqual({ text: false, sidecar: true });
+      expect(filesById(walk).get(names[0])).toEqual({ text: true, sidecar: false });
     }
   });
 
@@ -263,10 +325,10 @@ describe('walkDocuments', () => {
       ),
     );
     const walk = await walkDocuments(root);
-    expect(walk.found.size).toBe(90);
-    expect(new Set(walk.found.values()).size).toBe(3);
-    expect(walk.found.get('news/d-7')).toEqual({ text: true, sidecar: true });
-    expect(walk.found.get('t-7')).toEqual({ text: true, sidecar: false });
-    expect(walk.found.get('s-7')).toEqual({ text: false, sidecar: true });
+    expect(walk.files.length).toBe(90);
+    expect(new Set(walk.files).size).toBe(3);
+    expect(filesById(walk).get('news/d-7')).toEqual({ text: true, sidecar: true });
+    expect(filesById(walk).get('t-7')).toEqual({ text: true, sidecar: false });
+    expect(filesById(walk).get('s-7')).toEqual({ text: false, sidecar: true });
   });
 });

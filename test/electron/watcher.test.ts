@@ -5,13 +5,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TahrirEvent } from '../../shared/api';
-import { classifyWorkspacePath, WorkspaceWatcher } from '../../electron/watcher';
+import { classifyWorkspacePath, KnownTexts, WorkspaceWatcher } from '../../electron/watcher';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 let root: string;
 let events: TahrirEvent[];
 let watcher: WorkspaceWatcher;
+
+describe('KnownTexts', () => {
+  it('knows the texts among the names a walk read as classifyChild tells them, folder by folder', () => {
+    const texts = new KnownTexts();
+    texts.learnFolder('', ['a.txt', 'a.annotations.json', '.hidden.txt', 'x.txt~', 'tahrir.json', '#d.txt']);
+    texts.learnFolder('news', ['b.txt', 'c.txt.tmp', 'e.md', 'f.tmp-1.txt']);
+    expect(['a', '.hidden', 'x', 'tahrir', '#d'].filter((id) => texts.has(id))).toEqual(['a']);
+    expect(['news/b', 'news/c.txt', 'news/e', 'news/f.tmp-1'].filter((id) => texts.has(id))).toEqual(['news/b']);
+    texts.add('news/deep/g');
+    texts.learnFolder('news/deep', ['h.txt']); // after a change in it was reported: both kept
+    expect(texts.countUnder('news')).toBe(3);
+    expect(texts.countUnder('')).toBe(4);
+    expect(texts.takeUnder('news').sort()).toEqual(['news/b', 'news/deep/g', 'news/deep/h']);
+    expect(texts.has('news/b')).toBe(false);
+    expect(texts.delete('a')).toBe(true);
+    expect(texts.delete('a')).toBe(false);
+    expect(texts.takeUnder('')).toEqual([]);
+  });
+});
 
 describe('classifyWorkspacePath', () => {
   it('names texts, sidecars, the config; ignores temp and hidden files', () => {
