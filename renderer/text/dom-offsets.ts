@@ -139,7 +139,7 @@ export function shownToRanges(
   end: number,
   shown: ShownText,
   elements: ParagraphElements,
-  only?: ReadonlySet<number>,
+  only?: { has(paragraph: number): boolean },
 ): StaticRange[] {
   const out: StaticRange[] = [];
   if (end <= start || shown.paragraphs.length === 0) return out;

@@ -183,6 +183,71 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
   });
 
+  it('keeps Ranges only in the view and a quarter screen around it once it is still, and all near it in a scroll', async () => {
+    // Entity Ranges by where their paragraph lies: in the view (or within 0.3 of its height; the margin is 0.25), or not.
+    const where = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('.document-scroll')!.getBoundingClientRect();
+        const margin = view.height * 0.3;
+        const out = { inView: 0, outside: 0 };
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('tahrir-label-')) continue;
+          for (const r of h) {
+            const p = (r as AbstractRange).startContainer.parentElement!.closest('[data-para]')!;
+            const box = p.getBoundingClientRect();
+            if (box.bottom >= view.top - margin && box.top <= view.bottom + margin) out.inView++;
+            else out.outside++;
+          }
+        }
+        return out;
+      });
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await expect.poll(async () => (await where()).inView, { timeout: 30_000 }).toBeGreaterThan(0);
+    // Still: any DOM write repaints every highlighted text with Ranges, so none out of sight (main: all the entities
+    // of the blocks of paragraphs near the view, four screens at the top).
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+    // A scroll of half a screen: what it brings into view is drawn in its first frames, not once it stops.
+    const scrolled = await page.evaluate(async () => {
+      const box = document.querySelector('.document-scroll')!;
+      box.scrollTop += box.clientHeight / 2;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      await frame();
+      const view = box.getBoundingClientRect();
+      const range = document.createRange();
+      let n = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('tahrir-label-')) continue;
+        for (const r of h) {
+          range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+          range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+          const b = range.getBoundingClientRect();
+          if (b.bottom > view.top && b.top < view.bottom) n++;
+        }
+      }
+      return n;
+    });
+    const inViewWhenStill = () =>
+      page.evaluate(() => {
+        const view = document.querySelector('.document-scroll')!.getBoundingClientRect();
+        const range = document.createRange();
+        let n = 0;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('tahrir-label-')) continue;
+          for (const r of h) {
+            range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+            range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+            const b = range.getBoundingClientRect();
+            if (b.bottom > view.top && b.top < view.bottom) n++;
+          }
+        }
+        return n;
+      });
+    await expect.poll(async () => (await where()).outside, { timeout: 5_000 }).toBe(0);
+    expect(scrolled).toBeGreaterThan(0);
+    expect(scrolled).toBe(await inViewWhenStill());
+  });
+
   it('deletes and undoes by key without measuring the layout in the keypress task (the hover box, the tip: after the paint)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // An entity in view, clicked: selected, and under the pointer (its hover box and tip drawn).
