@@ -132,9 +132,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = readKeysTrace(traceEvents, mapFile ? sourceNamer(mapFile) : undefined);
   for (const [kind, r] of Object.entries(result)) {
     const f = (/** @type {number} */ ms) => ms.toFixed(2);
-    console.log(
-      `${kind}: ${r.keypresses} keypresses; first frame's Paint p50 ${f(r.firstPaint.p50)}, p95 ${f(r.firstPaint.p95)} ms`,
-    );
+    const paint = `p50 ${f(r.firstPaint.p50)}, p95 ${f(r.firstPaint.p95)} ms`;
+    console.log(`${kind}: ${r.keypresses} keypresses; first frame's Paint ${paint}`);
     for (const [what, ms] of Object.entries(r.perKeypress))
       if (ms >= 0.05) console.log(`  ${f(ms).padStart(6)} ms  ${what}`);
   }
