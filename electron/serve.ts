@@ -226,7 +226,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           return sendJsonBytes(response, 200, Buffer.concat(parts));
         }
       }
-      sendJson(response, 200, { result: result ?? null });
+      sendAnswer(response, { result: result ?? null });
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
       log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -413,6 +413,17 @@ function errorBody(code: TahrirErrorCode, message: string): { error: TahrirError
 
 function sendError(response: ServerResponse, error: TahrirError): void {
   sendJson(response, httpStatusFor(error), { error: error.toData() });
+}
+
+/**
+ * A call's answer, unless the page that asked is gone (closed or reloaded while the call ran): a long document's
+ * suggestion changes took ~1 s to encode, and the garbage after it, for nobody, in the way of the next page's open.
+ * Returns whether it was sent. (openDocument's answers are encoded even then: they are kept for the next page.)
+ */
+export function sendAnswer(response: ServerResponse, body: unknown): boolean {
+  if (response.destroyed) return false;
+  sendJson(response, 200, body);
+  return true;
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {

@@ -1,5 +1,6 @@
 // `tahrir serve` on a real temp copy of seeds/: what it lets in, what it refuses, what it serves.
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { bundleOptions } from '../../build/bundle.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../electron/serve';
+import { sendAnswer, startServer } from '../../electron/serve';
 import type { RunningServer } from '../../electron/serve';
 import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
 import type { OpenedDocument, WorkspaceInfo } from '../../shared/api';
@@ -401,6 +402,54 @@ describe('tahrir serve: the API', () => {
     expect((await api('chooseExportDestination', ['conll'])).json().result).toMatch(
       /^exports\/conll-\d{8}-\d{6}\.conll$/,
     );
+  });
+});
+
+describe('tahrir serve: answers for a page that is gone', () => {
+  // Each answer's body counts the times it is encoded (JSON.stringify calls toJSON).
+  async function answerAfter(abort: boolean): Promise<{ sent: boolean; encoded: number; got: string | null }> {
+    let encoded = 0;
+    const body = { toJSON: () => (encoded++, { result: 'the suggestions' }) };
+    let arrived!: () => void;
+    const asking = new Promise<void>((resolve) => (arrived = resolve));
+    let answered!: (sent: boolean) => void;
+    const sent = new Promise<boolean>((resolve) => (answered = resolve));
+    const server = createServer((req, res) => {
+      req.resume();
+      const answer = () => {
+        try {
+          answered(sendAnswer(res, body));
+        } catch {
+          answered(true); // it tried to write to the closed connection
+        }
+      };
+      // The call "runs" until the client is gone (or ends at once when it stays).
+      if (abort) res.on('close', answer);
+      else answer();
+      arrived();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const stop = new AbortController();
+    const asked = fetch(`http://127.0.0.1:${port}/api/annotationSuggestionChanges`, {
+      method: 'POST',
+      body: '{"args":[]}',
+      signal: stop.signal,
+    }).then(
+      (response) => response.text(),
+      () => null,
+    );
+    await asking;
+    if (abort) stop.abort();
+    const result = { sent: await sent, encoded, got: await asked };
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    return result;
+  }
+
+  it('encodes nothing for a page closed while its call ran, and answers a page that waits', async () => {
+    expect(await answerAfter(true)).toEqual({ sent: false, encoded: 0, got: null });
+    expect(await answerAfter(false)).toEqual({ sent: true, encoded: 1, got: '{"result":"the suggestions"}' });
   });
 });
 
