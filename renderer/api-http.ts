@@ -4,7 +4,7 @@
 // browser would send to every server on 127.0.0.1, and never in a URL after the first page load.
 import { API_METHODS } from '../shared/api';
 import type { ApiMethod, TahrirApi, TahrirEvent } from '../shared/api';
-import { isWebLink } from '../shared/api-arguments';
+import { isWebLink } from '../shared/web-link';
 import { unpackListAnswer } from '../shared/document-list-wire';
 import { TahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';

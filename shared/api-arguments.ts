@@ -7,6 +7,7 @@ import type { ApiMethod, TahrirApi } from './api';
 import { TahrirError } from './errors';
 import { jsonValueProblem } from './json-limits';
 import { DOCUMENT_STATUSES } from './model';
+import { isWebLink } from './web-link';
 
 const MAX_NAME = 4096;
 /** A document id is a path inside the workspace, of a text file and its sidecar beside it. */
@@ -82,16 +83,6 @@ const externalUrl = v.pipe(
   v.maxLength(8192, 'url is too long'),
   v.check(isWebLink, 'only http and https links open outside the app'),
 );
-
-/** Is this an http(s) URL? (Only those may leave the app for the system browser.) */
-export function isWebLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 const rejectedSuggestion = v.strictObject(
   {

@@ -18,6 +18,13 @@ describe.skipIf(!built)('the built renderer page', () => {
     expect(readFileSync(join(dir, 'early.js'), 'utf8')).toMatch(/import\(/);
   });
 
+  it('keeps early.js small: it asks for the workspace before app.js runs, and holds nothing it does not need for that', () => {
+    const early = readFileSync(join(dir, 'early.js'), 'utf8');
+    // valibot and the API's argument schemas (the hosts check arguments; the page need not before asking).
+    expect(early).not.toMatch(/strict_tuple|loose_object/);
+    expect(early.length).toBeLessThan(12_000);
+  });
+
   it('preloads the three fonts of the first screen, before the stylesheet, as files app.css uses', () => {
     const fonts = [
       ...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin \/>/g),

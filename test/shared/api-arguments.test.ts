@@ -1,7 +1,8 @@
 // Both hosts check every operation's arguments before the back end sees them.
 import { describe, expect, it } from 'vitest';
 import { API_METHODS } from '../../shared/api';
-import { API_ARGUMENTS, MAX_SIDECAR_TEXT, isApiMethod, isWebLink, parseApiArguments } from '../../shared/api-arguments';
+import { API_ARGUMENTS, MAX_SIDECAR_TEXT, isApiMethod, parseApiArguments } from '../../shared/api-arguments';
+import { isWebLink } from '../../shared/web-link';
 import { TahrirError } from '../../shared/errors';
 
 function refusal(method: Parameters<typeof parseApiArguments>[0], args: unknown): TahrirError {
