@@ -235,6 +235,18 @@ function inSet(word: string, set: ReadonlySet<string>): boolean {
 
 /** The words that open reported content: قال إن…، أكد أنه…، أفاد بأن…. */
 const COMPLEMENTIZERS = fold('إن أن ان إنه أنه انه إنها أنها انها إنهم أنهم انهم بأن بأنه بأنها بأنهم'.split(' '));
+/** The complementizers that carry the subject's own pronoun: قالت إنها …, أكد أنه …. */
+const COMPLEMENTIZERS_WITH_PRONOUN = fold('إنه أنه انه إنها أنها انها إنهم أنهم انهم بأنه بأنها بأنهم'.split(' '));
+
+/**
+ * قالت الوزيرة إنها أبلغت السفير بأن «…»: an Arabic verb of saying right after the إنها / أنه of an earlier verb of
+ * saying in its sentence is what the first one said of herself; its "subject" after it is whom she told, and the
+ * speaker is the first verb's.
+ */
+const toldInReported = (tokens: Token[], k: number) =>
+  isArabic(tokens[k].text) &&
+  inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN) &&
+  tokens.slice(0, k - 1).some((t) => t.word && isSayingVerb(t.folded));
 
 /** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
 const isParticiple = (word: string) => speechForm(word) === 'participle';
@@ -672,10 +684,21 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (k < 0 || k === words.length - 1) return null;
     return { start: words[k + 1].start, end: words[end].end };
   }
+  // "At the University of California, San Francisco, Krogan said": a phrase in a preposition opens the sentence, its
+  // own commas (a place's) with it; the subject is the name nearest the verb after it.
+  if (OPENING_PREPOSITIONS_EN.has(words[0].folded) && commas.length > 0) {
+    const named = [...commas]
+      .map((at) => words.filter((w) => w.start >= at && !commas.some((c) => c > at && w.start >= c)))
+      .find((p) => p.length > 0 && p.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von)$/u.test(w.text)));
+    if (named) return { start: named[0].start, end: named[named.length - 1].end };
+  }
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
   return partWords.length === 1 && isPronoun(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
 }
+
+/** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
+const OPENING_PREPOSITIONS_EN = new Set('in at on from during for with across under by among amid near'.split(' '));
 
 /** Words an Arabic sentence starts with that are not its verb: particles, prepositions, pronouns. */
 const NOT_A_VERB = fold([
@@ -1104,6 +1127,7 @@ export function speakerFromText(
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
+    if (toldInReported(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -1236,6 +1260,7 @@ export function speakerMentions(
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
+      else if (toldInReported(sentence, i)) return;
       else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
@@ -1276,6 +1301,16 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   const words = sentence.filter((t) => t.word || t.text === ',');
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
+  // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
+  // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
+  const comma = words.findIndex((w, i) => i > k && i <= k + 6 && w.text === ',');
+  const opening =
+    comma > k + 1 &&
+    words.slice(k, comma).every((w) => w.word) &&
+    !surnames.has(words[k].folded) &&
+    (/^\p{Ll}/u.test(words[k + 1].text) || OPENING_PREPOSITIONS_EN.has(words[k].folded));
+  if (opening && !agedOnly) k = comma + 1;
   let end = k;
   while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
   // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.

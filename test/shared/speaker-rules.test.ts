@@ -780,3 +780,31 @@ describe('the speaker of a quote: an English passive names no one (dev11)', () =
     expect(speakers(en, 'direct')).toEqual(['the user']);
   });
 });
+
+// Rules for issue 17's candidate work (quote chains, speakers in the sentence not read), from the errors left on
+// dev..dev11 after dev12 was labelled and scored unseen: sentences written here.
+describe('the speaker of a quote: "she said she told X «…»" is hers, not X’s', () => {
+  it('Arabic: قالت X إنها أبلغت Y بأن «…»: X, the one who told, not Y whom she told', () => {
+    const ar =
+      'وقالت الوزيرة سلمى عادل إنها أبلغت السفير الفرنسي جان دوبوا خلال لقاء أمس بأن القرار «غير مقبول ' +
+      'ولا يخدم مصالح البلدين».';
+    expect(speakers(ar, 'direct')).toEqual(['الوزيرة سلمى عادل']);
+  });
+});
+
+describe('the speaker of a quote: an English opening phrase with commas is not the subject', () => {
+  it('"At the University of Ohio, Columbus, Lee said …. “…”": Lee, not Columbus', () => {
+    const en =
+      'At the University of Ohio, Columbus, Lee said it will take years to know. ' +
+      '“We are only at the start of this work,” he said.';
+    expect(speakers(en, 'direct')).toEqual(['Lee']);
+  });
+
+  it('"Laid off in May, Ana Ruiz is a nurse …. “…,” she says": Ana Ruiz, not the last one who spoke', () => {
+    const en =
+      '“People are scared,” says Tom Baker, head of a union of nurses.\n\n' +
+      'Laid off in May, Ana Ruiz is a mother of three in Newark, New Jersey. She has no savings left.\n\n' +
+      '“I do not know how we will pay the rent next month,” she says.';
+    expect(speakers(en, 'direct')).toEqual(['Tom Baker', 'Ana Ruiz']);
+  });
+});
