@@ -292,13 +292,20 @@ export function isArabicTitleNoun(word: string): boolean {
   return TITLES.has(folded) || (folded.startsWith('ال') && TITLES.has(folded.slice(2)));
 }
 
-/** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
+/**
+ * "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon; or "…، NAME، إن"
+ * (قالت السفيرة الأمريكية في مجلس الأمن، سلمى عادل، إن…): two or three words with no ال / لل between commas, right
+ * before the إن / أن of what was said.
+ */
 function nameBeforeColon(tokens: Token[], from: number): Span | null {
   const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');
   if (comma < 0 || tokens.slice(from, comma).some((t) => !t.word)) return null;
   let end = comma + 1;
   while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
-  if (end === comma + 1 || tokens[end]?.text !== ':') return null;
+  const name = tokens.slice(comma + 1, end);
+  const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS));
+  const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '');
+  if (name.length === 0 || !(tokens[end]?.text === ':' || (content && plain && name.length >= 2))) return null;
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 

@@ -808,3 +808,12 @@ describe('the speaker of a quote: an English opening phrase with commas is not t
     expect(speakers(en, 'direct')).toEqual(['Tom Baker', 'Ana Ruiz']);
   });
 });
+
+describe('the speaker of a quote: a title that holds في, then its name between commas before إن', () => {
+  it('Arabic: قالت السفيرة في مجلس الأمن، NAME، إن "…"، واصفة إياه بأنه "…": the name, for both quotes', () => {
+    const ar =
+      'قالت السفيرة الأمريكية في مجلس الأمن، سلمى عادل، إن على المجلس أن "يخجل من نفسه كثيرا" لسماحه للوزير ' +
+      'بالكلام، واصفة إياه بأنه "منتهك لحقوق الإنسان منذ سنوات".';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل']);
+  });
+});
