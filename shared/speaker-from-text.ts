@@ -1208,7 +1208,34 @@ const madeStatement = (tokens: Token[], k: number) =>
  */
 const FIRST_PERSON_SAYING = /^[وف]?(قلت|قلنا|اقول|نقول)$/u;
 
-/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to`. */
+/**
+ * A photo's caption set between a story's paragraphs ends with its credit: "… May 18, 2020. REUTERS/Leah Millis",
+ * "…/File Photo". It is no part of the story: its verbs ("Trump talks about…") attribute no quote.
+ */
+const PHOTO_CREDIT = /\b(?:REUTERS|Reuters|AP Photo|AFP|EPA)\/[\p{Lu}][\p{L} .'’-]*(?:\/[\p{L} .'’-]+)?\s*$/u;
+
+/** Whether the paragraph of `chars` that holds offset `at` is a photo's caption. */
+function inCaption(chars: readonly string[], at: number): boolean {
+  let start = at;
+  while (start > 0 && chars[start - 1] !== '\n') start--;
+  let end = at;
+  while (end < chars.length && chars[end] !== '\n') end++;
+  return end - start < 1000 && PHOTO_CREDIT.test(chars.slice(start, end).join(''));
+}
+
+/** The photo captions of `chars`, as spans of their paragraphs. */
+function captionsOf(chars: readonly string[]): Span[] {
+  const out: Span[] = [];
+  for (let start = 0; start < chars.length;) {
+    let end = start;
+    while (end < chars.length && chars[end] !== '\n') end++;
+    if (end - start < 1000 && PHOTO_CREDIT.test(chars.slice(start, end).join(''))) out.push({ start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to` (a caption aside). */
 function paragraphBetween(chars: readonly string[], from: number, to: number): boolean {
   if (from < 0) return false;
   let k = from;
@@ -1216,7 +1243,8 @@ function paragraphBetween(chars: readonly string[], from: number, to: number): b
   let words = false;
   for (; k < to; k++) {
     if (chars[k] === '\n') {
-      if (words) return true;
+      if (words && !inCaption(chars, k - 1)) return true;
+      words = false;
       continue;
     }
     if (/[\p{L}\p{N}]/u.test(chars[k])) words = true;
@@ -1248,11 +1276,15 @@ export function speakerMentions(
       // ("… from Obituaries Read more": a word the text also writes in lower case is not a name.)
       .filter((w) => !lower.has(w)),
   );
+  // (A photo's caption says nothing of the story's speakers.)
+  const captions = captionsOf(chars);
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
     start = k + 1;
+    if (sentence.length > 0 && captions.some((c) => c.start <= sentence[0].start && sentence[0].start < c.end))
+      continue;
     // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
     // before what the sentence's verbs of saying read.
     const aged = namedSubject(sentence, surnames, true);

@@ -817,3 +817,15 @@ describe('the speaker of a quote: a title that holds في, then its name between
     expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a photo caption between paragraphs says nothing of the speakers', () => {
+  it('"…,” said NAME. / Governor X talks about … REUTERS/Jane Doe / “…,” she said: NAME, not the governor', () => {
+    const en =
+      '“We will not reopen yet,” said Dr. Ana Ruiz, head of medicine at City Hospital.\n\n' +
+      'Governor John Smith talks about the drug during a meeting in Albany, New York, U.S., May 18, 2020. ' +
+      'REUTERS/Jane Doe\n\n' +
+      '“There is no reason to hurry,” she said.\n\n' +
+      '“We will know more in June.”';
+    expect(speakers(en, 'direct')).toEqual(['Dr. Ana Ruiz', 'Dr. Ana Ruiz', 'Dr. Ana Ruiz']);
+  });
+});
