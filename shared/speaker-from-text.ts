@@ -666,6 +666,9 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
   while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
   if (words.length === 0) return null;
+  // "“…”, and said it amounted to…" (the quote's comma left out of the words read): a verb after a bare "and" has no
+  // subject of its own; it is the one who spoke last.
+  if (words.length === 1 && /^(and|but)$/u.test(words[0].folded)) return 'pronoun';
   if (words.length === 1 && isPronoun(words[0].folded)) return pronounOf(words[0].folded);
   // "On April 13 she announced": a pronoun right before the verb is its subject, whatever comes before it.
   if (!isArabic(words[0].text) && isPronoun(words[words.length - 1].folded))

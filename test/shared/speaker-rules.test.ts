@@ -829,3 +829,12 @@ describe('the speaker of a quote: a photo caption between paragraphs says nothin
     expect(speakers(en, 'direct')).toEqual(['Dr. Ana Ruiz', 'Dr. Ana Ruiz', 'Dr. Ana Ruiz']);
   });
 });
+
+describe('the speaker of a quote: a bare "and" is no subject', () => {
+  it('"According to X, a review was opened into …, and said it was “…”": X for both, not "and"', () => {
+    const en =
+      'According to the Ohio Department of Health, an internal review has now been opened into how the video was ' +
+      'leaked, and said it amounted to “an unethical attitude that harms patients”.';
+    expect(speakers(en)).toEqual(['the Ohio Department', 'the Ohio Department']);
+  });
+});
