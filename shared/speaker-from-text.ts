@@ -1118,6 +1118,11 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
+    if ((t.folded === 'quote' && head[k - 1]?.folded === 'to') || t.folded === 'quoting') {
+      const quoted = quotedName(head, k + 1);
+      if (quoted) return quoted;
+    }
     // "Stone was like, “…”", "I’m like": quotative like after a form of be, right before the quote, says it.
     if (t.folded === 'like' && head.slice(k + 1).every((x) => x.text === ',' || QUOTE_MARK.test(x.text))) {
       const be = head[k - 1]?.folded ?? '';
@@ -1182,6 +1187,17 @@ export function speakerFromText(
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+}
+
+/** The capitalised name at `from` (English: "Alexis de Tocqueville’s" without its possessive), or null. */
+function quotedName(tokens: Token[], from: number): Span | null {
+  let end = from;
+  while (end < tokens.length && tokens[end].word && /^(\p{Lu}|(de|van|von|al|bin|of)$)/u.test(tokens[end].text)) end++;
+  while (end > from && !/^\p{Lu}/u.test(tokens[end - 1].text)) end--;
+  if (end === from) return null;
+  const last = tokens[end - 1];
+  const possessive = /['’]s$/u.test(last.text) ? 2 : 0;
+  return { start: tokens[from].start, end: last.end - possessive };
 }
 
 /**

@@ -838,3 +838,12 @@ describe('the speaker of a quote: a bare "and" is no subject', () => {
     expect(speakers(en)).toEqual(['the Ohio Department', 'the Ohio Department']);
   });
 });
+
+describe('the speaker of a quote: "To quote NAME" names the one quoted', () => {
+  it('"To quote Alexis de Tocqueville’s “Democracy in America,” “…”": Alexis de Tocqueville', () => {
+    const en =
+      'Congress must act. To quote Alexis de Tocqueville’s "Democracy in America," “The greatness of America lies ' +
+      'in her ability to repair her faults.”';
+    expect(speakers(en, 'direct')).toEqual(['Alexis de Tocqueville']);
+  });
+});
