@@ -903,6 +903,27 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
 }
 
 /**
+ * "Most schools are closed, and the federal government is allowing districts to hand out meals “…”": a quotation with
+ * no verb of saying after a clause joined by ", and" / ", but" is that clause's subject's (the, a or an and up to three
+ * words, then its verb: a form of be or have, will, or a word in -s / -ed).
+ */
+function andClauseSubject(head: Token[]): Span | null {
+  let c = head.length - 2;
+  while (c >= 0 && !(head[c].text === ',' && /^(and|but)$/u.test(head[c + 1].folded))) c--;
+  if (c < 0) return null;
+  const words = head.slice(c + 2).filter((t) => t.word);
+  if (words.length < 3 || !/^(the|a|an)$/u.test(words[0].folded) || isArabic(words[0].text)) return null;
+  for (let k = 2; k < Math.min(words.length, 5); k++) {
+    const w = words[k].text;
+    const verb =
+      /^(is|are|was|were|has|have|had|will|would)$/u.test(words[k].folded) ||
+      (w.length > 3 && /^\p{Ll}/u.test(w) && /(s|ed)$/u.test(w) && !/ss$/u.test(w));
+    if (verb) return { start: words[0].start, end: words[k - 1].end };
+  }
+  return null;
+}
+
+/**
  * The subject of the English clause right before a quotation, after the sentence's last comma:
  * a name of two or more capitalised words, with at most two words of title before it, then a
  * verb in -s / -ed ("In Milwaukee, at two locations, owner David Dupee plans to “…”").
@@ -1181,7 +1202,8 @@ export function speakerFromText(
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
-  const subject = englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
+  const subject =
+    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an

@@ -847,3 +847,12 @@ describe('the speaker of a quote: "To quote NAME" names the one quoted', () => {
     expect(speakers(en, 'direct')).toEqual(['Alexis de Tocqueville']);
   });
 });
+
+describe('the speaker of a quote: the clause after ", and" holds the subject', () => {
+  it('"Most schools are closed, and the state is allowing parents to keep children “…”": the state', () => {
+    const en =
+      'Most schools are closed this week, and the state is allowing parents to keep children “at home until the ' +
+      'end of the month.”';
+    expect(speakers(en, 'direct')).toEqual(['the state']);
+  });
+});
