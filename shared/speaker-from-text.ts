@@ -790,6 +790,11 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // ومن بين المنتقدين مارك هاريس، الكاتب في…، وغرد قائلا: "among the critics, NAME": the one named after the group.
+  if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
+    const s = subjectAfter(head.slice(0, upTo), f + 3);
+    return typeof s === 'object' ? s : null;
+  }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
     const s = subjectAfter(head.slice(0, upTo), f + 1);

@@ -856,3 +856,12 @@ describe('the speaker of a quote: the clause after ", and" holds the subject', (
     expect(speakers(en, 'direct')).toEqual(['the state']);
   });
 });
+
+describe('the speaker of a quote: ومن بين X NAME names NAME, the sentence’s subject', () => {
+  it('Arabic: ومن بين المنتقدين NAME الكاتب في …، وغرد قائلا: "…": NAME, not the one who spoke before', () => {
+    const ar =
+      'وقال الممثل أحمد فهد إن "الجائزة الجديدة فكرة جيدة للجمهور". ومن بين المنتقدين سامي عادل الكاتب في صحيفة ' +
+      'محلية، وغرد قائلا: "هذا القرار لا يخدم أحدا في الوسط الفني".';
+    expect(speakers(ar, 'direct')).toEqual(['الممثل أحمد فهد', 'سامي عادل الكاتب']);
+  });
+});
