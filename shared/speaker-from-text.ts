@@ -302,10 +302,10 @@ function nameBeforeColon(tokens: Token[], from: number): Span | null {
   if (comma < 0 || tokens.slice(from, comma).some((t) => !t.word)) return null;
   let end = comma + 1;
   while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
-  const name = tokens.slice(comma + 1, end);
-  const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS));
-  const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '');
-  if (name.length === 0 || !(tokens[end]?.text === ':' || (content && plain && name.length >= 2))) return null;
+  if (end === comma + 1) return null;
+  const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '') && end - comma >= 3;
+  const plain = (w: Token) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS);
+  if (!(tokens[end]?.text === ':' || (content && tokens.slice(comma + 1, end).every(plain)))) return null;
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 
@@ -1266,7 +1266,7 @@ function inCaption(chars: readonly string[], at: number): boolean {
   while (start > 0 && chars[start - 1] !== '\n') start--;
   let end = at;
   while (end < chars.length && chars[end] !== '\n') end++;
-  return end - start < 1000 && PHOTO_CREDIT.test(chars.slice(start, end).join(''));
+  return end - start < 1000 && PHOTO_CREDIT.test(chars.slice(Math.max(start, end - 80), end).join(''));
 }
 
 /** The photo captions of `chars`, as spans of their paragraphs. */
@@ -1275,7 +1275,14 @@ function captionsOf(chars: readonly string[]): Span[] {
   for (let start = 0; start < chars.length;) {
     let end = start;
     while (end < chars.length && chars[end] !== '\n') end++;
-    if (end - start < 1000 && PHOTO_CREDIT.test(chars.slice(start, end).join(''))) out.push({ start, end });
+    // (The credit is the paragraph's last words: its last 80 characters are enough to read, when they hold a "/".)
+    const from = Math.max(start, end - 80);
+    if (
+      end - start < 1000 &&
+      chars.slice(from, end).includes('/') &&
+      PHOTO_CREDIT.test(chars.slice(from, end).join(''))
+    )
+      out.push({ start, end });
     start = end + 1;
   }
   return out;
@@ -1389,7 +1396,7 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
-  const comma = words.findIndex((w, i) => i > k && i <= k + 6 && w.text === ',');
+  const comma = k + words.slice(k, k + 7).findIndex((w) => w.text === ',');
   const opening =
     comma > k + 1 &&
     words.slice(k, comma).every((w) => w.word) &&
