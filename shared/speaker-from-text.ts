@@ -235,6 +235,18 @@ function inSet(word: string, set: ReadonlySet<string>): boolean {
 
 /** The words that open reported content: قال إن…، أكد أنه…، أفاد بأن…. */
 const COMPLEMENTIZERS = fold('إن أن ان إنه أنه انه إنها أنها انها إنهم أنهم انهم بأن بأنه بأنها بأنهم'.split(' '));
+/** The complementizers that carry the subject's own pronoun: قالت إنها …, أكد أنه …. */
+const COMPLEMENTIZERS_WITH_PRONOUN = fold('إنه أنه انه إنها أنها انها إنهم أنهم انهم بأنه بأنها بأنهم'.split(' '));
+
+/**
+ * قالت الوزيرة إنها أبلغت السفير بأن «…»: an Arabic verb of saying right after the إنها / أنه of an earlier verb of
+ * saying in its sentence is what the first one said of herself; its "subject" after it is whom she told, and the
+ * speaker is the first verb's.
+ */
+const toldInReported = (tokens: Token[], k: number) =>
+  isArabic(tokens[k].text) &&
+  inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN) &&
+  tokens.slice(0, k - 1).some((t) => t.word && isSayingVerb(t.folded));
 
 /** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
 const isParticiple = (word: string) => speechForm(word) === 'participle';
@@ -280,13 +292,20 @@ export function isArabicTitleNoun(word: string): boolean {
   return TITLES.has(folded) || (folded.startsWith('ال') && TITLES.has(folded.slice(2)));
 }
 
-/** "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon. */
+/**
+ * "…، NAME: «" within ten words of `from`: the name a long title ends with before the quote's colon; or "…، NAME، إن"
+ * (قالت السفيرة الأمريكية في مجلس الأمن، سلمى عادل، إن…): two or three words with no ال / لل between commas, right
+ * before the إن / أن of what was said.
+ */
 function nameBeforeColon(tokens: Token[], from: number): Span | null {
   const comma = tokens.findIndex((t, i) => i >= from && i < from + 10 && t.text === '،');
   if (comma < 0 || tokens.slice(from, comma).some((t) => !t.word)) return null;
   let end = comma + 1;
   while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
-  if (end === comma + 1 || tokens[end]?.text !== ':') return null;
+  if (end === comma + 1) return null;
+  const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '') && end - comma >= 3;
+  const plain = (w: Token) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS);
+  if (!(tokens[end]?.text === ':' || (content && tokens.slice(comma + 1, end).every(plain)))) return null;
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 
@@ -647,6 +666,9 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
   while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
   if (words.length === 0) return null;
+  // "“…”, and said it amounted to…" (the quote's comma left out of the words read): a verb after a bare "and" has no
+  // subject of its own; it is the one who spoke last.
+  if (words.length === 1 && /^(and|but)$/u.test(words[0].folded)) return 'pronoun';
   if (words.length === 1 && isPronoun(words[0].folded)) return pronounOf(words[0].folded);
   // "On April 13 she announced": a pronoun right before the verb is its subject, whatever comes before it.
   if (!isArabic(words[0].text) && isPronoun(words[words.length - 1].folded))
@@ -672,10 +694,21 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (k < 0 || k === words.length - 1) return null;
     return { start: words[k + 1].start, end: words[end].end };
   }
+  // "At the University of California, San Francisco, Krogan said": a phrase in a preposition opens the sentence, its
+  // own commas (a place's) with it; the subject is the name nearest the verb after it.
+  if (OPENING_PREPOSITIONS_EN.has(words[0].folded) && commas.length > 0) {
+    const named = [...commas]
+      .map((at) => words.filter((w) => w.start >= at && !commas.some((c) => c > at && w.start >= c)))
+      .find((p) => p.length > 0 && p.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von)$/u.test(w.text)));
+    if (named) return { start: named[0].start, end: named[named.length - 1].end };
+  }
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
   return partWords.length === 1 && isPronoun(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
 }
+
+/** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
+const OPENING_PREPOSITIONS_EN = new Set('in at on from during for with across under by among amid near'.split(' '));
 
 /** Words an Arabic sentence starts with that are not its verb: particles, prepositions, pronouns. */
 const NOT_A_VERB = fold([
@@ -757,6 +790,11 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // ومن بين المنتقدين مارك هاريس، الكاتب في…، وغرد قائلا: "among the critics, NAME": the one named after the group.
+  if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
+    const s = subjectAfter(head.slice(0, upTo), f + 3);
+    return typeof s === 'object' ? s : null;
+  }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
     const s = subjectAfter(head.slice(0, upTo), f + 1);
@@ -867,6 +905,27 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   if (head.slice(0, start).some((t) => COMPLEMENTIZERS.has(t.folded))) return null;
   const s = subjectAfter(head.slice(0, end), start + 1);
   return typeof s === 'object' ? s : null;
+}
+
+/**
+ * "Most schools are closed, and the federal government is allowing districts to hand out meals “…”": a quotation with
+ * no verb of saying after a clause joined by ", and" / ", but" is that clause's subject's (the, a or an and up to three
+ * words, then its verb: a form of be or have, will, or a word in -s / -ed).
+ */
+function andClauseSubject(head: Token[]): Span | null {
+  let c = head.length - 2;
+  while (c >= 0 && !(head[c].text === ',' && /^(and|but)$/u.test(head[c + 1].folded))) c--;
+  if (c < 0) return null;
+  const words = head.slice(c + 2).filter((t) => t.word);
+  if (words.length < 3 || !/^(the|a|an)$/u.test(words[0].folded) || isArabic(words[0].text)) return null;
+  for (let k = 2; k < Math.min(words.length, 5); k++) {
+    const w = words[k].text;
+    const verb =
+      /^(is|are|was|were|has|have|had|will|would)$/u.test(words[k].folded) ||
+      (w.length > 3 && /^\p{Ll}/u.test(w) && /(s|ed)$/u.test(w) && !/ss$/u.test(w));
+    if (verb) return { start: words[0].start, end: words[k - 1].end };
+  }
+  return null;
 }
 
 /**
@@ -1085,6 +1144,11 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
+    if ((t.folded === 'quote' && head[k - 1]?.folded === 'to') || t.folded === 'quoting') {
+      const quoted = quotedName(head, k + 1);
+      if (quoted) return quoted;
+    }
     // "Stone was like, “…”", "I’m like": quotative like after a form of be, right before the quote, says it.
     if (t.folded === 'like' && head.slice(k + 1).every((x) => x.text === ',' || QUOTE_MARK.test(x.text))) {
       const be = head[k - 1]?.folded ?? '';
@@ -1104,6 +1168,7 @@ export function speakerFromText(
     // فقلت لهم «…»، وقلنا: the narrator's own words: the text names no one (docs/QUOTE-GUIDE.md).
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
+    if (toldInReported(head, k)) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -1142,12 +1207,24 @@ export function speakerFromText(
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
-  const subject = englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
+  const subject =
+    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+}
+
+/** The capitalised name at `from` (English: "Alexis de Tocqueville’s" without its possessive), or null. */
+function quotedName(tokens: Token[], from: number): Span | null {
+  let end = from;
+  while (end < tokens.length && tokens[end].word && /^(\p{Lu}|(de|van|von|al|bin|of)$)/u.test(tokens[end].text)) end++;
+  while (end > from && !/^\p{Lu}/u.test(tokens[end - 1].text)) end--;
+  if (end === from) return null;
+  const last = tokens[end - 1];
+  const possessive = /['’]s$/u.test(last.text) ? 2 : 0;
+  return { start: tokens[from].start, end: last.end - possessive };
 }
 
 /**
@@ -1177,7 +1254,41 @@ const madeStatement = (tokens: Token[], k: number) =>
  */
 const FIRST_PERSON_SAYING = /^[وف]?(قلت|قلنا|اقول|نقول)$/u;
 
-/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to`. */
+/**
+ * A photo's caption set between a story's paragraphs ends with its credit: "… May 18, 2020. REUTERS/Leah Millis",
+ * "…/File Photo". It is no part of the story: its verbs ("Trump talks about…") attribute no quote.
+ */
+const PHOTO_CREDIT = /\b(?:REUTERS|Reuters|AP Photo|AFP|EPA)\/[\p{Lu}][\p{L} .'’-]*(?:\/[\p{L} .'’-]+)?\s*$/u;
+
+/** Whether the paragraph of `chars` that holds offset `at` is a photo's caption. */
+function inCaption(chars: readonly string[], at: number): boolean {
+  let start = at;
+  while (start > 0 && chars[start - 1] !== '\n') start--;
+  let end = at;
+  while (end < chars.length && chars[end] !== '\n') end++;
+  return end - start < 1000 && PHOTO_CREDIT.test(chars.slice(Math.max(start, end - 80), end).join(''));
+}
+
+/** The photo captions of `chars`, as spans of their paragraphs. */
+function captionsOf(chars: readonly string[]): Span[] {
+  const out: Span[] = [];
+  for (let start = 0; start < chars.length;) {
+    let end = start;
+    while (end < chars.length && chars[end] !== '\n') end++;
+    // (The credit is the paragraph's last words: its last 80 characters are enough to read, when they hold a "/".)
+    const from = Math.max(start, end - 80);
+    if (
+      end - start < 1000 &&
+      chars.slice(from, end).includes('/') &&
+      PHOTO_CREDIT.test(chars.slice(from, end).join(''))
+    )
+      out.push({ start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Whether a paragraph with words lies wholly between the paragraph of `from` and that of `to` (a caption aside). */
 function paragraphBetween(chars: readonly string[], from: number, to: number): boolean {
   if (from < 0) return false;
   let k = from;
@@ -1185,7 +1296,8 @@ function paragraphBetween(chars: readonly string[], from: number, to: number): b
   let words = false;
   for (; k < to; k++) {
     if (chars[k] === '\n') {
-      if (words) return true;
+      if (words && !inCaption(chars, k - 1)) return true;
+      words = false;
       continue;
     }
     if (/[\p{L}\p{N}]/u.test(chars[k])) words = true;
@@ -1217,11 +1329,15 @@ export function speakerMentions(
       // ("… from Obituaries Read more": a word the text also writes in lower case is not a name.)
       .filter((w) => !lower.has(w)),
   );
+  // (A photo's caption says nothing of the story's speakers.)
+  const captions = captionsOf(chars);
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
     start = k + 1;
+    if (sentence.length > 0 && captions.some((c) => c.start <= sentence[0].start && sentence[0].start < c.end))
+      continue;
     // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
     // before what the sentence's verbs of saying read.
     const aged = namedSubject(sentence, surnames, true);
@@ -1236,6 +1352,7 @@ export function speakerMentions(
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
+      else if (toldInReported(sentence, i)) return;
       else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
         const before = subjectBefore(sentence, i);
@@ -1276,6 +1393,16 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   const words = sentence.filter((t) => t.word || t.text === ',');
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
+  // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
+  // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
+  const comma = k + words.slice(k, k + 7).findIndex((w) => w.text === ',');
+  const opening =
+    comma > k + 1 &&
+    words.slice(k, comma).every((w) => w.word) &&
+    !surnames.has(words[k].folded) &&
+    (/^\p{Ll}/u.test(words[k + 1].text) || OPENING_PREPOSITIONS_EN.has(words[k].folded));
+  if (opening && !agedOnly) k = comma + 1;
   let end = k;
   while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
   // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.

@@ -1,4 +1,4 @@
-// `tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2|…|dev11|test|all] [--json]`: runs the quote
+// `tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2|…|dev12|test|all] [--json]`: runs the quote
 // finder (the one `tahrir suggest --quotes` and the editor use) on hand-labelled articles and
 // scores it: precision, recall and F1 per language and kind (a match shares half of the longer
 // span), and how often a found direct quote's suggested speaker is right. The gold holds only
@@ -14,8 +14,23 @@ import { parseCommandLine, usageError } from './command-line';
 
 const USAGE =
   'usage: tahrir quote-eval --gold FILE [--corpus DIR] ' +
-  '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|test|all] [--json]';
-const HALVES = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'test', 'all'];
+  '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|test|all] [--json]';
+const HALVES = [
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'dev9',
+  'dev10',
+  'dev11',
+  'dev12',
+  'test',
+  'all',
+];
 
 interface GoldArticle {
   file: string;
@@ -89,7 +104,8 @@ export async function run(args: string[]): Promise<number> {
   const half = line.options.get('half') ?? 'all';
   if (!HALVES.includes(half))
     throw usageError(
-      `--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, test or all (got ${half})`,
+      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, test or all ' +
+        `(got ${half})`,
       USAGE,
     );
   const corpus = line.options.get('corpus') ?? '../shared/corpus/news';

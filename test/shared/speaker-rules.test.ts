@@ -780,3 +780,88 @@ describe('the speaker of a quote: an English passive names no one (dev11)', () =
     expect(speakers(en, 'direct')).toEqual(['the user']);
   });
 });
+
+// Rules for issue 17's candidate work (quote chains, speakers in the sentence not read), from the errors left on
+// dev..dev11 after dev12 was labelled and scored unseen: sentences written here.
+describe('the speaker of a quote: "she said she told X «…»" is hers, not X’s', () => {
+  it('Arabic: قالت X إنها أبلغت Y بأن «…»: X, the one who told, not Y whom she told', () => {
+    const ar =
+      'وقالت الوزيرة سلمى عادل إنها أبلغت السفير الفرنسي جان دوبوا خلال لقاء أمس بأن القرار «غير مقبول ' +
+      'ولا يخدم مصالح البلدين».';
+    expect(speakers(ar, 'direct')).toEqual(['الوزيرة سلمى عادل']);
+  });
+});
+
+describe('the speaker of a quote: an English opening phrase with commas is not the subject', () => {
+  it('"At the University of Ohio, Columbus, Lee said …. “…”": Lee, not Columbus', () => {
+    const en =
+      'At the University of Ohio, Columbus, Lee said it will take years to know. ' +
+      '“We are only at the start of this work,” he said.';
+    expect(speakers(en, 'direct')).toEqual(['Lee']);
+  });
+
+  it('"Laid off in May, Ana Ruiz is a nurse …. “…,” she says": Ana Ruiz, not the last one who spoke', () => {
+    const en =
+      '“People are scared,” says Tom Baker, head of a union of nurses.\n\n' +
+      'Laid off in May, Ana Ruiz is a mother of three in Newark, New Jersey. She has no savings left.\n\n' +
+      '“I do not know how we will pay the rent next month,” she says.';
+    expect(speakers(en, 'direct')).toEqual(['Tom Baker', 'Ana Ruiz']);
+  });
+});
+
+describe('the speaker of a quote: a title that holds في, then its name between commas before إن', () => {
+  it('Arabic: قالت السفيرة في مجلس الأمن، NAME، إن "…"، واصفة إياه بأنه "…": the name, for both quotes', () => {
+    const ar =
+      'قالت السفيرة الأمريكية في مجلس الأمن، سلمى عادل، إن على المجلس أن "يخجل من نفسه كثيرا" لسماحه للوزير ' +
+      'بالكلام، واصفة إياه بأنه "منتهك لحقوق الإنسان منذ سنوات".';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل']);
+  });
+});
+
+describe('the speaker of a quote: a photo caption between paragraphs says nothing of the speakers', () => {
+  it('"…,” said NAME. / Governor X talks about … REUTERS/Jane Doe / “…,” she said: NAME, not the governor', () => {
+    const en =
+      '“We will not reopen yet,” said Dr. Ana Ruiz, head of medicine at City Hospital.\n\n' +
+      'Governor John Smith talks about the drug during a meeting in Albany, New York, U.S., May 18, 2020. ' +
+      'REUTERS/Jane Doe\n\n' +
+      '“There is no reason to hurry,” she said.\n\n' +
+      '“We will know more in June.”';
+    expect(speakers(en, 'direct')).toEqual(['Dr. Ana Ruiz', 'Dr. Ana Ruiz', 'Dr. Ana Ruiz']);
+  });
+});
+
+describe('the speaker of a quote: a bare "and" is no subject', () => {
+  it('"According to X, a review was opened into …, and said it was “…”": X for both, not "and"', () => {
+    const en =
+      'According to the Ohio Department of Health, an internal review has now been opened into how the video was ' +
+      'leaked, and said it amounted to “an unethical attitude that harms patients”.';
+    expect(speakers(en)).toEqual(['the Ohio Department', 'the Ohio Department']);
+  });
+});
+
+describe('the speaker of a quote: "To quote NAME" names the one quoted', () => {
+  it('"To quote Alexis de Tocqueville’s “Democracy in America,” “…”": Alexis de Tocqueville', () => {
+    const en =
+      'Congress must act. To quote Alexis de Tocqueville’s "Democracy in America," “The greatness of America lies ' +
+      'in her ability to repair her faults.”';
+    expect(speakers(en, 'direct')).toEqual(['Alexis de Tocqueville']);
+  });
+});
+
+describe('the speaker of a quote: the clause after ", and" holds the subject', () => {
+  it('"Most schools are closed, and the state is allowing parents to keep children “…”": the state', () => {
+    const en =
+      'Most schools are closed this week, and the state is allowing parents to keep children “at home until the ' +
+      'end of the month.”';
+    expect(speakers(en, 'direct')).toEqual(['the state']);
+  });
+});
+
+describe('the speaker of a quote: ومن بين X NAME names NAME, the sentence’s subject', () => {
+  it('Arabic: ومن بين المنتقدين NAME الكاتب في …، وغرد قائلا: "…": NAME, not the one who spoke before', () => {
+    const ar =
+      'وقال الممثل أحمد فهد إن "الجائزة الجديدة فكرة جيدة للجمهور". ومن بين المنتقدين سامي عادل الكاتب في صحيفة ' +
+      'محلية، وغرد قائلا: "هذا القرار لا يخدم أحدا في الوسط الفني".';
+    expect(speakers(ar, 'direct')).toEqual(['الممثل أحمد فهد', 'سامي عادل الكاتب']);
+  });
+});

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -172,6 +172,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // of 21 and 9 of 11, Arabic direct 0.913 (fitted), and moved no other figure.
   // dev11 (12 articles, 10 Arabic, the next after dev10's) scored unseen on the dev9 + dev10 rules: speakers 21 of 29
   // Arabic, 1 of 6 English (main's: 20 of 29, 1 of 6). The rules from its errors took it to 25 of 29 and 2 of 6 (fitted).
+  // dev12 (20 articles, 16 Arabic, the next after dev11's) scored unseen on aef67eb: speakers 28 of 41 Arabic, 37 of 43
+  // English; the rules then written from dev..dev11's errors (dev12 held out) left it there, and the test half at 22 of
+  // 30 and 21 of 25.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -260,6 +263,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.45,
       'ar speaker': 0.82,
       'en speaker': 0.3,
+    },
+    dev12: {
+      'ar direct': 0.9,
+      'ar indirect': 0.77,
+      'en direct': 0.94,
+      'en indirect': 0.66,
+      'ar speaker': 0.66,
+      'en speaker': 0.84,
     },
     test: {
       'ar direct': 0.95,
