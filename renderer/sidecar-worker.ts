@@ -68,8 +68,11 @@ self.onmessage = (event: MessageEvent<ToSidecarWorker>) => {
     deliver.method === 'saveSidecar'
       ? [JSON.stringify(deliver.id), text, JSON.stringify(deliver.revision)]
       : [JSON.stringify(deliver.id), text];
-  // A Blob: fetch() takes a megabyte string body at several times the cost (measured ~3×).
-  const body = new Blob([`{"args":[${args.join(',')}]}`], { type: 'application/json' });
+  // A Blob: fetch() takes a megabyte string body at several times the cost (measured ~3×). Of parts: the sidecar's
+  // text is its chunks' cached JSON put together, copied once, here, into the body's bytes (joined into a string first,
+  // 4 MB at 50,000 entities were copied once more, ~30-70 ms of this thread).
+  const parts = args.flatMap((arg, i) => (i === 0 ? [arg] : [',', arg]));
+  const body = new Blob(['{"args":[', ...parts, ']}'], { type: 'application/json' });
   postApiCall(server, deliver.method, body).then(
     (result) => reply({ job: message.job, done: true, result }),
     (e: unknown) =>
