@@ -165,7 +165,8 @@ describe('SidecarText', () => {
       text.text(header);
       const join = vi.spyOn(Array.prototype, 'join');
       try {
-        text.apply('entities', { put: [{ ...entities[n >> 1], label: 'ORG' }], removed: [] });
+        const relabelled: Entity = { ...entities[n >> 1], label: 'ORG' };
+        text.apply('entities', { put: [relabelled], removed: [] });
         expect(JSON.parse(text.text(header)).entities[n >> 1].label).toBe('ORG');
         return join.mock.contexts.reduce((sum: number, joined) => sum + (joined as unknown[]).length, 0);
       } finally {
