@@ -142,6 +142,19 @@ class OrderedSpans {
     return this.byId.size;
   }
 
+  /** The list's JSON as pieces: '[', each chunk's JSON (the same string while the chunk is unchanged), ',' and ']'. */
+  parts(): string[] {
+    const out = ['['];
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      chunk.json ??= chunk.texts.join(',');
+      if (c > 0) out.push(',');
+      out.push(chunk.json);
+    }
+    out.push(']');
+    return out;
+  }
+
   text(): string {
     if (this.json === null) {
       let out = '[';
@@ -229,13 +242,35 @@ export class SidecarText {
 
   /** The sidecar's JSON text, keys in the order of the file: header, the three lists, then the optional fields. */
   text(header: SidecarHeader): string {
-    let out = `{"format":${JSON.stringify(header.format)},"version":${JSON.stringify(header.version)},"source":${JSON.stringify(header.source)},"document":${JSON.stringify(header.document)}`;
+    let out = headText(header);
     for (const list of SPAN_LISTS) out += `,"${list}":${this.lists[list].text()}`;
-    if (header.rejected !== undefined) out += `,"rejected":${JSON.stringify(header.rejected)}`;
-    if (header.updatedAt !== undefined) out += `,"updatedAt":${JSON.stringify(header.updatedAt)}`;
-    if (header.annotator !== undefined) out += `,"annotator":${JSON.stringify(header.annotator)}`;
-    if (header.statusHistory !== undefined)
-      out += `,"statusHistory":${JSON.stringify(header.statusHistory.map(({ status, at }) => ({ status, at })))}`;
-    return `${out}}`;
+    return out + tailText(header);
   }
+
+  /**
+   * The same text as pieces, each chunk of spans' JSON one of them and the same string while that chunk is unchanged:
+   * whoever encodes the text can keep each chunk's bytes (the sidecar worker does), so a change encodes one chunk.
+   */
+  parts(header: SidecarHeader): string[] {
+    const out = [headText(header)];
+    for (const list of SPAN_LISTS) out.push(`,"${list}":`, ...this.lists[list].parts());
+    out.push(tailText(header));
+    return out;
+  }
+}
+
+/** The sidecar's JSON up to its lists. */
+function headText(header: SidecarHeader): string {
+  return `{"format":${JSON.stringify(header.format)},"version":${JSON.stringify(header.version)},"source":${JSON.stringify(header.source)},"document":${JSON.stringify(header.document)}`;
+}
+
+/** The sidecar's JSON after its lists: the optional fields and the closing brace. */
+function tailText(header: SidecarHeader): string {
+  let out = '';
+  if (header.rejected !== undefined) out += `,"rejected":${JSON.stringify(header.rejected)}`;
+  if (header.updatedAt !== undefined) out += `,"updatedAt":${JSON.stringify(header.updatedAt)}`;
+  if (header.annotator !== undefined) out += `,"annotator":${JSON.stringify(header.annotator)}`;
+  if (header.statusHistory !== undefined)
+    out += `,"statusHistory":${JSON.stringify(header.statusHistory.map(({ status, at }) => ({ status, at })))}`;
+  return `${out}}`;
 }
