@@ -81,10 +81,10 @@ interface Chunk {
 const chunkOf = (spans: SpanLike[]): Chunk => ({ spans, texts: spans.map(spanJson), json: null });
 
 /**
- * One list of spans in sidecar order, in chunks, each with its spans' JSON alongside and its own JSON cached: the list's
- * JSON after a change joins the one chunk changed and puts the chunks' cached JSON together (a V8 string of strings, not
- * copied until it is written out), instead of joining every span's JSON again (50,000 entities: 45-80 ms of the worker's
- * thread, and as long again for the body around it, after every keypress).
+ * One list of spans in sidecar order, in chunks, each with its spans' JSON alongside and its own JSON cached: the
+ * list's JSON after a change joins the one chunk changed and puts the chunks' cached JSON together (a V8 string of
+ * strings, not copied until it is written out), instead of joining every span's JSON again (50,000 entities: 45-80 ms
+ * of the worker's thread, and as long again for the body around it, after every keypress).
  */
 class OrderedSpans {
   private readonly byId = new Map<string, SpanLike>();
