@@ -531,16 +531,14 @@ export class Backend implements BackendOperations {
     if (!incoming.annotator && this.config.annotator) incoming.annotator = this.config.annotator;
     checkSidecarToSave(incoming, text, name, sidecarFile, loaded);
     const path = await resolveInside(this.root, sidecarFile);
-    await refuseToReplaceInvalid(path, sidecarFile, text, name);
+    // Read once for both the check and the comparison below (50,000 entities: a 4 MB file parsed ~50-200 ms).
+    const onDisk = await refuseToReplaceInvalid(path, sidecarFile, text, name);
     // Who saves: the host's fixed name (`--annotator`); none: nothing is stamped. The editor's annotator
     // name travels in the sidecar's `annotator` too, but stamping from it changed every save of a file that
     // names its annotator (the byte-exact save contract); it waits for a field of its own in the save call.
     const who = this.options.annotator;
     // Compared with the file it replaces (a stale base is refused below, so this is the base).
-    const previous = await store.readSidecar(path, sidecarFile).then(
-      (s) => s?.sidecar ?? null,
-      () => null,
-    );
+    const previous = onDisk?.sidecar ?? null;
     // A change of status is dated (statusHistory): the progress view charts documents per status over time.
     incoming = withStatusChange(previous, incoming, incoming.updatedAt!);
     if (who) incoming = { ...stampAuthorship(previous, incoming, who), annotator: who };

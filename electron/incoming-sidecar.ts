@@ -95,21 +95,22 @@ function labelHintMessage(problem: Message, problems: readonly { path: string }[
  * offsets or anchors, or naming another file) is never overwritten: the editor opened it
  * read-only and must fix or remove it first. One written for an older text is fine to
  * replace: that is what saving a re-anchored document does. (Unparseable files are
- * refused by the store itself.)
+ * refused by the store itself.) Returns the sidecar on disk (null: none, or unreadable), for
+ * the save to compare with rather than read again.
  */
 export async function refuseToReplaceInvalid(
   path: string,
   sidecarFile: string,
   text: TextFile,
   name: string,
-): Promise<void> {
+): Promise<store.StoredSidecar | null> {
   let existing: store.StoredSidecar | null;
   try {
     existing = await store.readSidecar(path, sidecarFile);
   } catch {
-    return; // the store refuses it with the reason
+    return null; // the store refuses it with the reason
   }
-  if (!existing) return;
+  if (!existing) return null;
   const problems =
     existing.sidecar.source.sha256 === text.sha256 || existing.sidecar.source.file !== name
       ? checkSidecarAgainstSource(existing.sidecar, text.text, name)
@@ -122,4 +123,5 @@ export async function refuseToReplaceInvalid(
       problems,
     );
   }
+  return existing;
 }

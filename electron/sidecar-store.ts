@@ -10,7 +10,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import { message } from '../shared/i18n/catalog-message';
 import type { Sidecar } from '../shared/model';
-import { describeProblems, parseSidecar, serializeSidecar } from '../shared/sidecar';
+import { describeProblems, orderedSidecar, parseSidecar, serializeSidecar } from '../shared/sidecar';
 import { checkSidecarStructure } from '../shared/sidecar-check';
 import { resolveInside } from './confine';
 import { errnoOf, isMissing, toTahrirError } from './io-error';
@@ -343,7 +343,7 @@ export async function writeRecovery(
   await mkdir(dirname(path), { recursive: true }).catch((e) => {
     throw toTahrirError(e, RECOVERY_DIR, 'write');
   });
-  const body = JSON.stringify({ id, savedAt, sidecar: JSON.parse(serializeSidecar(sidecar)) }, null, 2) + '\n';
+  const body = JSON.stringify({ id, savedAt, sidecar: orderedSidecar(sidecar) }, null, 2) + '\n';
   // Under the sidecar's lock: a save in another process removes the entries written before it, never one written after.
   await withDocumentLock(root, id, () => writeFileAtomic(path, body, `${RECOVERY_DIR}/${basename(path)}`));
 }

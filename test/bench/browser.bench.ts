@@ -578,6 +578,8 @@ async function keypressRows(
     state = await suggestionsSettled(page);
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
     const stopKeysTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
+    // Its own line: the CPU of the server (sampled apart) in the keypresses, not in the open and the tagger's training.
+    progress(`${tag}: keypresses begin, Tahrir #${r + 1}`);
     const keys = await keypressRuns(page, TRIES, KEYPRESS_BUDGET_MS);
     selectMissed += keys.selectMissed.length;
     if (keys.selectMissed.length) lastMissed = keys.selectMissed.slice(0, 3).join(', ');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Sidecar } from '../../shared/model';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { Backend } from '../../electron/backend';
@@ -189,6 +189,23 @@ describe('Backend.openDocument', () => {
     const { revision } = await backend.saveSidecar(id, doc.sidecar, doc.revision);
     expect((await backend.openDocument(id)).reanchored).toBeUndefined();
     expect(revision).toBe(sha(await readFile(join(root, 'news', `${SAMPLE}.annotations.json`))));
+  });
+
+  it('parses the sidecar on disk twice a save (once to check and compare, once under the lock), the one sent once', async () => {
+    // 50,000 entities: each parse of the 4 MB file is ~50-200 ms of the server's thread, after every burst of keys.
+    const { backend, id } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
+    const sent = JSON.stringify({ ...doc.sidecar, document: { ...doc.sidecar.document, note: 'saved' } });
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await backend.saveSidecar(id, sent, doc.revision);
+      const sidecars = parse.mock.calls.filter(([text]) => typeof text === 'string' && text.includes('"entities"'));
+      expect(sidecars.filter(([text]) => text === sent)).toHaveLength(1);
+      expect(sidecars.filter(([text]) => text !== sent)).toHaveLength(2);
+    } finally {
+      parse.mockRestore();
+    }
+    expect((await backend.openDocument(id)).sidecar.document.note).toBe('saved');
   });
 
   it('refuses ids that leave the workspace', async () => {

@@ -5,7 +5,7 @@ import { chmod, readdir, readFile, stat, symlink, utimes, writeFile } from 'node
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { TahrirError } from '../../shared/errors';
 import type { Sidecar } from '../../shared/model';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../shared/sidecar';
@@ -300,6 +300,26 @@ describe('recovery journal', () => {
     const long = 'ك'.repeat(300);
     await writeRecovery(root, long, b);
     expect((await readRecovery(root, long))?.sidecar.source.length).toBe(2);
+  });
+
+  it('writes an entry in one pass: its sidecar stringified once with it, nothing parsed, the bytes as before', async () => {
+    // 50,000 entities: serialized, parsed and serialized again inside the entry, ~1 s of the server's thread an entry.
+    const root = await tempFolder();
+    const s = parseSidecar(example.toString('utf8'), 'a.annotations.json');
+    const savedAt = '2026-11-28T10:00:00.000Z';
+    const before = JSON.stringify({ id: 'a', savedAt, sidecar: JSON.parse(serializeSidecar(s)) }, null, 2) + '\n';
+    const holdsSpans = (text: unknown) => typeof text === 'string' && text.includes('"entities"');
+    const parse = vi.spyOn(JSON, 'parse');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await writeRecovery(root, 'a', s, savedAt);
+      expect(parse.mock.calls.filter(([text]) => holdsSpans(text))).toHaveLength(0);
+      expect(stringify.mock.results.filter((r) => holdsSpans(r.value))).toHaveLength(1);
+    } finally {
+      parse.mockRestore();
+      stringify.mockRestore();
+    }
+    expect(await readFile(recoveryPath(root, 'a'), 'utf8')).toBe(before);
   });
 
   it('ignores a journal entry that cannot be read', async () => {

@@ -118,10 +118,12 @@ describe('SidecarText', () => {
           ),
         ),
         fc.array(stepArb, { maxLength: 60 }),
-        (initial, steps) => {
+        // Chunks of a few spans too, so they split and empty here as they do at 50,000 spans.
+        fc.constantFrom(1, 2, 3, 512),
+        (initial, steps, chunkSize) => {
           let data = dataFromSidecar({ ...BASE, entities: initial });
           const history: DocumentData[] = [data];
-          const text = new SidecarText();
+          const text = new SidecarText(chunkSize);
           text.reset({
             edits: Object.values(data.edits),
             entities: Object.values(data.entities),
@@ -147,13 +149,43 @@ describe('SidecarText', () => {
     );
   });
 
+  it('joins about a chunk of span JSON for a change, at 50,000 spans as at 1,000 (not the whole list again)', () => {
+    const header = sidecarHeader(BASE, BASE.document);
+    /** Span JSON texts joined (Array.prototype.join's arrays' lengths) by the text after one relabel among n spans. */
+    const joinedAfterAChange = (n: number): number => {
+      const entities: Entity[] = Array.from({ length: n }, (_, i) => ({
+        id: `t${i + 1}`,
+        start: i * 10,
+        end: i * 10 + 5,
+        label: 'PERSON',
+        text: 'كلمة',
+      }));
+      const text = new SidecarText();
+      text.reset({ edits: [], entities, quotes: [] });
+      text.text(header);
+      const join = vi.spyOn(Array.prototype, 'join');
+      try {
+        const relabelled: Entity = { ...entities[n >> 1], label: 'ORG' };
+        text.apply('entities', { put: [relabelled], removed: [] });
+        expect(JSON.parse(text.text(header)).entities[n >> 1].label).toBe('ORG');
+        return join.mock.contexts.reduce((sum: number, joined) => sum + (joined as unknown[]).length, 0);
+      } finally {
+        join.mockRestore();
+      }
+    };
+    // The old list joined every span's JSON: 1,000 and 50,000.
+    expect(joinedAfterAChange(1_000)).toBeLessThanOrEqual(1_024);
+    expect(joinedAfterAChange(50_000)).toBeLessThanOrEqual(1_024);
+  });
+
   it('takes a document handed over in parts (many spans put at once) as if reset with all of it', () => {
     fc.assert(
       fc.property(
         fc.array(entityArb, { minLength: 100, maxLength: 400 }),
         fc.array(quoteArb, { minLength: 70, maxLength: 100 }),
         fc.integer({ min: 1, max: 200 }),
-        (entities, quotes, part) => {
+        fc.constantFrom(1, 7, 512),
+        (entities, quotes, part, chunkSize) => {
           // Distinct ids, so parts hold more spans than one insertion at a time is used for.
           const data = dataFromSidecar({
             ...BASE,
@@ -163,7 +195,7 @@ describe('SidecarText', () => {
           const all = { edits: [], entities: Object.values(data.entities), quotes: Object.values(data.quotes) };
           const whole = new SidecarText();
           whole.reset(all);
-          const inParts = new SidecarText();
+          const inParts = new SidecarText(chunkSize);
           inParts.reset({ edits: [], entities: all.entities.slice(0, part), quotes: [] });
           for (let at = part; at < all.entities.length; at += part)
             inParts.apply('entities', { put: all.entities.slice(at, at + part), removed: [] });
