@@ -378,7 +378,7 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       try {
         const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
         (document.activeElement ?? document.body).dispatchEvent(key);
-        // The keys pause after 150 ms; then the panels, the live region and the suggestions' redraw (and its frame).
+        // Three frames on, the panels, the live region and the suggestions' redraw (and its frame); 700 ms is ample.
         await new Promise((done) => setTimeout(done, 700));
         await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
       } finally {
