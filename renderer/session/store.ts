@@ -112,9 +112,9 @@ export function store(): StoreApi<TahrirState> {
 //
 // The document's highlights follow the store directly (DocumentHighlights subscribes), so a
 // keyboard edit's highlight is drawn in the keypress's own task. React's components are told
-// of the change at once too, except during `paintFirst`: then they are told after the browser
-// has painted that highlight, once the keyboard edits have paused (EDITS_SETTLE_MS), so their
-// render (inspector, lists, counts) never delays a highlight.
+// of the change at once too, except during `paintFirst`: then they are told in a task after the
+// third frame since the last keyboard edit (the first paints its highlight), so their render
+// (inspector, lists, counts) never delays a highlight, and the side panel follows by ~4 frames.
 // Any later key or pointer press first brings React up to date (`catchUp`), so what a
 // shortcut acts on is always rendered.
 
@@ -122,13 +122,8 @@ export function store(): StoreApi<TahrirState> {
 const IDLE_WAIT_MS = 100;
 /** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
 const NO_FRAME_MS = 250;
-/**
- * Keyboard edits in quick succession are rendered by React once, this long after the last of
- * them: each render (and the frame it takes) would otherwise be in the way of the next key. With
- * CSS highlights registered that frame repaints all the highlighted text in view (10-20 ms on the
- * bench's long article): at 50 ms it fell between a delete and the undo pressed right after it.
- */
-const EDITS_SETTLE_MS = 150;
+/** React is told of keyboard edits in a task after this many frames since the last (see tellAfterFrames). */
+const FRAMES_BEFORE_TELL = 3;
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'undefined') run();
@@ -140,14 +135,22 @@ export class ReactView {
   /** Updates to run as React is told of the changes it is behind on (see withNextTell). */
   private withTell: (() => void)[] = [];
   private waitScheduled = false;
+  /** Updates to run together as soon as the next frame is painted (see rightAfterNextPaint). */
+  private dueAfterPaint: (() => void)[] = [];
+  private dueScheduled = false;
   private readonly listeners = new Set<() => void>();
   private paintingFirst = 0;
   /** React has not yet been told of the latest change. */
   private behind = false;
-  private lastEditAt = 0;
   private disposed = false;
+  /** Frames begun since the last keyboard edit, while React is behind (see tellAfterFrames). */
+  private framesSinceEdit = 0;
+  /** A chain of requestAnimationFrame callbacks is counting framesSinceEdit. */
+  private counting = false;
+  /** A hidden page's way to tell React anyway (see NO_FRAME_MS). */
+  private noFrame: ReturnType<typeof setTimeout> | null = null;
   private readonly unsubscribe: () => void;
-  /** The state React was last told of once its highlight was painted (tellOnceSettled). */
+  /** The state React was last told of once its highlight was painted (tellPainted), or all at once (catchUp). */
   private paintedState: TahrirState | null = null;
 
   constructor(private readonly store: StoreApi<TahrirState>) {
@@ -156,10 +159,10 @@ export class ReactView {
         this.tell();
         return;
       }
-      this.lastEditAt = performance.now();
+      this.framesSinceEdit = 0;
       if (!this.behind) {
         this.behind = true;
-        this.afterNextPaint(this.tellOnceSettled);
+        this.tellAfterFrames();
       }
     });
   }
@@ -190,6 +193,34 @@ export class ReactView {
     };
   }
 
+  /**
+   * Runs `update` as soon as the next frame is painted (a task posted from its requestAnimationFrame), with every other
+   * update asked for before that frame, in one synchronous render: the side panel's lists on a document's first paint.
+   * Each in a timer of its own, then rendered in a scheduler task, they took 3-4 frames after the first paint, not one.
+   * Returns a function that cancels it.
+   */
+  rightAfterNextPaint(update: () => void): () => void {
+    this.dueAfterPaint.push(update);
+    if (!this.dueScheduled) {
+      this.dueScheduled = true;
+      const run = (): void => {
+        clearTimeout(fallback);
+        this.dueScheduled = false;
+        const updates = this.dueAfterPaint;
+        this.dueAfterPaint = [];
+        if (this.disposed || updates.length === 0) return;
+        flushSync(() => {
+          for (const u of updates) u();
+        });
+      };
+      const fallback = setTimeout(run, typeof requestAnimationFrame === 'undefined' ? 0 : NO_FRAME_MS);
+      if (typeof requestAnimationFrame !== 'undefined') requestAnimationFrame(() => setTimeout(run, 0));
+    }
+    return () => {
+      this.dueAfterPaint = this.dueAfterPaint.filter((u) => u !== update);
+    };
+  }
+
   private readonly runWaiting = (): void => {
     this.waitScheduled = false;
     const updates = this.waiting;
@@ -200,6 +231,8 @@ export class ReactView {
 
   private tell(): void {
     this.behind = false;
+    if (this.noFrame !== null) clearTimeout(this.noFrame);
+    this.noFrame = null;
     for (const listener of [...this.listeners]) listener();
     const updates = this.withTell;
     this.withTell = [];
@@ -207,10 +240,11 @@ export class ReactView {
   }
 
   /**
-   * Runs `update` in the task that brings React up to date once keyboard edits pause (see tellOnceSettled), or after
-   * the next paint when React is not behind. With highlights registered, the browser repaints all the highlighted text
-   * after any change of the page's DOM (~20-70 ms on a long document): a write of its own right after the keypress's
-   * paint made a second repaint, which the next key waited behind; written with React's render, it is one.
+   * Runs `update` in the task that brings React up to date after a keyboard edit's paint (see tellAfterFrames), or
+   * after the next paint when React is not behind. With highlights registered, the browser repaints all the
+   * highlighted text after any change of the page's DOM (~20-70 ms on a long document): a write of its own right after
+   * the keypress's paint made a second repaint, which the next key waited behind; written with React's render, it is
+   * one.
    */
   withNextTell(update: () => void): () => void {
     if (!this.behind || this.disposed) return this.afterNextPaint(update);
@@ -220,27 +254,58 @@ export class ReactView {
     };
   }
 
-  private readonly tellOnceSettled = (): void => {
-    if (!this.behind || this.disposed) return; // caught up meanwhile
-    const wait = this.lastEditAt + EDITS_SETTLE_MS - performance.now();
-    // A plain timer, not an idle wait: the panels are due this long after the last key (a busy page is rarely idle).
-    if (wait > 0) setTimeout(this.tellOnceSettled, wait);
-    else {
-      this.paintedState = this.store.getState();
-      this.tell();
+  /**
+   * Tells React in a task posted from the requestAnimationFrame of the third frame since the last keyboard edit: it
+   * runs once that frame is done. The first frame paints the edit's highlight. Told after the second, React's render
+   * and the repaint of all the highlighted text it causes (any DOM write does) fell just before the undo that the keys
+   * bench presses ~10-17 ms after the second frame: 10k undo p95 31.5 -> 49.9 ms. Told 150 ms after the last key
+   * instead, the side panel was ~200 ms behind every edit at 50,000 entities.
+   */
+  private tellAfterFrames(): void {
+    if (typeof requestAnimationFrame === 'undefined') {
+      setTimeout(() => this.tellPainted(this.store.getState()), 0);
+      return;
     }
-  };
+    if (this.noFrame !== null) clearTimeout(this.noFrame);
+    this.noFrame = setTimeout(() => this.tellPainted(this.store.getState()), NO_FRAME_MS);
+    if (this.counting) return; // one chain of frames at a time (the fallback above may come first)
+    this.counting = true;
+    const frame = (): void => {
+      if (!this.behind || this.disposed) {
+        this.counting = false;
+        return;
+      }
+      if (++this.framesSinceEdit < FRAMES_BEFORE_TELL) {
+        requestAnimationFrame(frame);
+        return;
+      }
+      this.counting = false;
+      // The state this frame paints: the store's highlights are drawn as it changes.
+      const painted = this.store.getState();
+      setTimeout(() => this.tellPainted(painted), 0);
+    };
+    requestAnimationFrame(frame);
+  }
+
+  private tellPainted(painted: TahrirState): void {
+    if (!this.behind || this.disposed) return; // caught up meanwhile
+    // A key pressed after that frame: its highlight is not painted yet, and goes first again.
+    if (this.store.getState() !== painted) return this.tellAfterFrames();
+    this.paintedState = painted;
+    this.tell();
+  }
 
   /**
    * Whether what React renders now was already painted where it is urgent (the highlight): told
-   * after that paint, once the keys paused. Then a part that would wait for the next paint
-   * (useAfterPaint) need not: it shows in this render, not another frame (and idle wait) later.
+   * after that paint (or brought up to date by catchUp, all at once). Then a part that would wait
+   * for the next paint (useAfterPaint) need not: it shows in this render, not another frame (and
+   * idle wait) later, which made a second repaint of all the highlighted text.
    */
   isPainted(): boolean {
     return this.paintedState !== null && this.paintedState === this.store.getState();
   }
 
-  /** React is behind a change painted first: what follows it waits for the keys to pause (withNextTell). */
+  /** React is behind a change painted first: what follows it waits for React's render (withNextTell). */
   isBehind(): boolean {
     return this.behind && !this.disposed;
   }
@@ -257,7 +322,11 @@ export class ReactView {
 
   /** Renders now whatever React was not yet told of (before a shortcut acts on the rendered UI). */
   readonly catchUp = (): void => {
-    if (this.behind) flushSync(() => this.tell());
+    if (!this.behind) return;
+    // Everything in this render: a part left for after the next paint was another render and repaint, which landed
+    // in front of the Delete pressed after a click.
+    this.paintedState = this.store.getState();
+    flushSync(() => this.tell());
   };
 
   /** For useSyncExternalStore (a stable function: React would subscribe again on every render otherwise). */
@@ -268,6 +337,7 @@ export class ReactView {
 
   dispose(): void {
     this.disposed = true;
+    if (this.noFrame !== null) clearTimeout(this.noFrame);
     this.unsubscribe();
     this.waiting = [];
     this.withTell = [];
@@ -277,6 +347,11 @@ export class ReactView {
 /** See ReactView.afterNextPaint (the current session's). */
 export function afterNextPaint(update: () => void): () => void {
   return session().react.afterNextPaint(update);
+}
+
+/** See ReactView.rightAfterNextPaint (the current session's). */
+export function rightAfterNextPaint(update: () => void): () => void {
+  return session().react.rightAfterNextPaint(update);
 }
 
 /** See ReactView.withNextTell (the current session's). */

@@ -3,7 +3,7 @@
 // It follows the store directly and writes its one text node itself once the keypress's frame is
 // painted, so neither React nor the highlight waits for it: a timer of 0 ran before that frame and
 // laid the page out again in it. After a keyboard edit it writes in the task that renders React's
-// part once the keys pause (withNextTell): any DOM write repaints all the highlighted text, once.
+// part three frames on (withNextTell): any DOM write repaints all the highlighted text, once.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
 import { t } from '../session/locale';

@@ -8,7 +8,7 @@ import { ASSIGNED_TO_ME, toggleAssignedToMe } from '../../shared/document-filter
 import { annotatorOf } from '../session/annotator-name';
 import { SyncStatusLine } from './SyncControl';
 import { useTranslator } from '../session/locale';
-import { useTahrir } from '../session/store';
+import { isPainted, useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
 import { sayError } from '../../shared/i18n/message';
 
@@ -30,8 +30,13 @@ const OVERSCAN = 10;
 export function DocumentList(): ReactElement {
   // Counts follow after the keypress's frame (see SidePanel); a keystroke in the filter shows its
   // rows in its own frame (a few rows rendered whatever the list's length), not one frame later.
+  // A render told of a keyboard edit after its paint (isPainted) shows them at once: deferred, they
+  // were another render and DOM write after it, at times in a frame of their own (a repaint of all
+  // the highlighted text, which the next key could wait behind).
+  const painted = isPainted();
   const visible = useTahrir(visibleDocuments);
-  const deferred = useDeferredValue(visible);
+  const deferredVisible = useDeferredValue(visible);
+  const deferred = painted ? visible : deferredVisible;
   const filter = useTahrir((s) => s.filter);
   const deferredFilter = useDeferredValue(filter);
   const typed = filter !== deferredFilter;
@@ -39,7 +44,9 @@ export function DocumentList(): ReactElement {
   // The filter the rows shown are for: on the list for tests and the bench.
   const shownFor = typed ? filter : deferredFilter;
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
-  const { done, total } = useDeferredValue(useTahrir(useShallow(progress)));
+  const progressNow = useTahrir(useShallow(progress));
+  const progressLater = useDeferredValue(progressNow);
+  const { done, total } = painted ? progressNow : progressLater;
   const t = useTranslator();
   const list = useRef<HTMLUListElement>(null);
   const [view, setView] = useState({ top: 0, height: 1200 });
@@ -91,17 +98,7 @@ export function DocumentList(): ReactElement {
           <div className="progress-fill" style={{ width: total ? `${(100 * done) / total}%` : '0%' }} />
         </div>
       </div>
-      <div className="filter-row">
-        <input
-          className="filter"
-          type="search"
-          placeholder={t('list.filter-placeholder')}
-          aria-label={t('list.filter')}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        <AssignedToMe filter={filter} />
-      </div>
+      <FilterRow filter={filter} />
       {/* The rows out of view are room only, so the scroll bar is the whole list's (room inside
           the list: padding on the list itself would make it as tall as all its rows). */}
       <ul ref={list} onScroll={follow} data-filter={shownFor}>
@@ -118,6 +115,28 @@ export function DocumentList(): ReactElement {
     </nav>
   );
 }
+
+/**
+ * The filter box, rendered again only when the filter changes: React sets an input's type and name again on each
+ * render of it, and any DOM write repaints all the highlighted text (the list's deferred render after a keyboard
+ * edit wrote them in a frame of its own, between a delete and the undo after it).
+ */
+const FilterRow = memo(function FilterRow({ filter }: { filter: string }): ReactElement {
+  const t = useTranslator();
+  return (
+    <div className="filter-row">
+      <input
+        className="filter"
+        type="search"
+        placeholder={t('list.filter-placeholder')}
+        aria-label={t('list.filter')}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
+      <AssignedToMe filter={filter} />
+    </div>
+  );
+});
 
 /** Teams: the "Assigned to me" toggle, writing `assigned:me` into the filter (shown where there is an assignment). */
 function AssignedToMe({ filter }: { filter: string }): ReactElement | null {

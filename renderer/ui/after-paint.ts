@@ -6,7 +6,7 @@
 // the browser's next frame: on a long document that render (thousands of spans grouped
 // by label) ran between the keypress and the paint of its highlight.
 import { startTransition, useEffect, useState } from 'react';
-import { afterNextPaint, isPainted } from '../session/store';
+import { afterNextPaint, isPainted, rightAfterNextPaint } from '../session/store';
 
 /**
  * `value` as of the last paint: a change shows in a transition render after the frame that
@@ -21,30 +21,10 @@ export function useAfterPaint<T, I = T>(value: T, initial: I): T | I {
     if (Object.is(shown.value, value)) return;
     // Shown already (below): remembered, so a later change waiting for its paint does not step back to an older value.
     if (painted) return setShown({ value });
-    // Nothing shown yet (a document just opened): in the frame after the first paint, not after an
-    // idle wait and a transition render spread over several frames (the list came ~0.3 s late).
+    // Nothing shown yet (a document just opened): in the frame after the first paint, all the lists in one render, not
+    // after an idle wait and a transition render spread over several frames (the list came ~0.3 s late).
     if (shown.first || shown.value == null) return rightAfterNextPaint(() => setShown({ value }));
     return afterNextPaint(() => startTransition(() => setShown({ value })));
   }, [value, shown, painted]);
   return painted ? value : shown.value;
-}
-
-/** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
-const NO_FRAME_MS = 250;
-
-/**
- * Runs `update` as soon as the next frame is painted (a task posted from its requestAnimationFrame); returns a
- * function that cancels it.
- */
-function rightAfterNextPaint(update: () => void): () => void {
-  let timer = setTimeout(update, typeof requestAnimationFrame === 'undefined' ? 0 : NO_FRAME_MS);
-  if (typeof requestAnimationFrame === 'undefined') return () => clearTimeout(timer);
-  const frame = requestAnimationFrame(() => {
-    clearTimeout(timer);
-    timer = setTimeout(update, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }
