@@ -38,12 +38,27 @@ function pairMatrix(r: AgreementRun, metric: Metric): (number | null)[][] {
   return m;
 }
 
-function Chart({ draw, label }: { draw: (box: HTMLElement) => { destroy(): void }; label: string }): ReactElement {
+function Chart({
+  draw,
+  label,
+}: {
+  draw: (box: HTMLElement) => Promise<{ destroy(): void }>;
+  label: string;
+}): ReactElement {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
-    const chart = draw(box.current);
-    return () => chart.destroy();
+    // Drawn once uPlot is loaded (agreement-charts.ts): a chart that comes after its box went is destroyed at once.
+    let gone = false;
+    let chart: { destroy(): void } | null = null;
+    draw(box.current).then(
+      (drawn) => (gone ? drawn.destroy() : (chart = drawn)),
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+      chart?.destroy();
+    };
   }, [draw]);
   return <div className="agreement-chart" ref={box} role="img" aria-label={label} />;
 }

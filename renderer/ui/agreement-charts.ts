@@ -3,7 +3,16 @@
 // danger colour) and grouped bars per label. uPlot sets sizes through the CSSOM, never a style
 // attribute or a stylesheet of its own at run time, so the strict CSP (style-src 'self') holds;
 // its stylesheet is bundled with ours. Colours come from the theme as the browser resolved them.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
+
+/**
+ * uPlot, evaluated when a chart is first drawn: its module makes an Intl.NumberFormat and an Intl.DateTimeFormat
+ * when it runs, the page's first of each (ICU's data loaded: 50–60 ms measured in headless Chromium), which app.js
+ * paid before every first paint although only the agreement view draws charts.
+ */
+export function loadUPlot(): Promise<typeof uPlot> {
+  return import('uplot').then((m) => m.default);
+}
 
 export interface ChartColors {
   text: string;
@@ -63,15 +72,16 @@ export function shortNames(names: readonly string[]): string[] {
 
 /**
  * The heatmap: `values[i][j]` between versions i and j (null: not measured; the diagonal is left
- * blank), version 0 on the top row. Returns the chart, to destroy when the box goes.
+ * blank), version 0 on the top row. Resolves to the chart, to destroy when the box goes.
  */
-export function heatmap(
+export async function heatmap(
   box: HTMLElement,
   names: readonly string[],
   values: readonly (readonly (number | null)[])[],
   colors: ChartColors,
   format: (x: number | null) => string,
-): uPlot {
+): Promise<uPlot> {
+  const UPlot = await loadUPlot();
   const n = names.length;
   const px = devicePixelRatio || 1;
   const row = (y: number) => n - 1 - y;
@@ -84,7 +94,7 @@ export function heatmap(
     values: (_u, splits) => splits.map((s) => label(s)),
     size: 40,
   });
-  return new uPlot(
+  return new UPlot(
     {
       width: Math.min(680, 110 * n + 140),
       height: Math.min(460, 64 * n + 50),
@@ -130,18 +140,19 @@ export function heatmap(
 }
 
 /** Grouped bars per label: two series (e.g. Fleiss' κ and mean F1), each value printed above its bar. */
-export function labelBars(
+export async function labelBars(
   box: HTMLElement,
   labels: readonly string[],
   first: readonly (number | null)[],
   second: readonly (number | null)[],
   colors: ChartColors,
   names: [string, string],
-): uPlot {
+): Promise<uPlot> {
+  const UPlot = await loadUPlot();
   const n = labels.length;
   const low = Math.min(0, ...first.map((x) => x ?? 0), ...second.map((x) => x ?? 0));
-  const bars = uPlot.paths.bars!;
-  return new uPlot(
+  const bars = UPlot.paths.bars!;
+  return new UPlot(
     {
       width: Math.min(620, Math.max(280, 80 * n + 80)),
       height: 220,

@@ -118,7 +118,8 @@ describe.skipIf(!haveChromium)('Agreement and curation in Chromium (tahrir serve
     await page().locator('[data-testid="agreement-measure"]').click();
     await page().locator('[data-testid="agreement-report"]').waitFor();
     expect(await page().locator('[data-testid="agreement-summary"]').textContent()).toBe('2 documents compared.');
-    expect(await page().locator('.agreement-chart canvas').count()).toBeGreaterThanOrEqual(2);
+    // Drawn once uPlot has loaded (agreement-charts.ts).
+    await expect.poll(() => page().locator('.agreement-chart canvas').count()).toBeGreaterThanOrEqual(2);
     const docs = await page().locator('[data-testid="agreement-documents"] button').allTextContents();
     expect(docs[0]).toContain(SAMPLE);
     expect(docs[1]).toContain(OTHER);

@@ -563,7 +563,7 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       .poll(() => page.evaluate(() => CSS.highlights.get('tahrir-flash')?.size ?? 0), { timeout: 5_000 })
       .toBe(0);
   });
-  // Last: it loads the page again.
+  // The last two load the page again.
   it("fills the side panel's entity list in the frame after the document's first paint", async () => {
     await page.addInitScript(() => {
       // Per frame (its requestAnimationFrame, before it paints): the entities' Ranges and the list's rows to paint.
@@ -587,5 +587,36 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     // Before: 2-3 frames after it (each list's first value set in a timer of its own, then rendered in a scheduler
     // task: a render and commit each, a frame apart), the editor-scale bench's row 3-4.
     expect(filled - painted).toBeLessThanOrEqual(1);
+  });
+
+  it('loads ICU data (the page’s first Intl number format) in early.js, while it waits, not in app.js', async () => {
+    // The first Intl number or date format, or the first question of which locales Intl supports, loads ICU's data
+    // (50–190 ms in headless Chromium). It came in app.js's run (uPlot's module made both formats for the agreement
+    // view's charts), then in the first render (the first message asked which locales Intl supports).
+    await page.context().addInitScript(() => {
+      const first: string[] = [];
+      (window as unknown as { intlFirst: string[] }).intlFirst = first;
+      const seen = () => first.length === 0 && first.push(new Error().stack?.split('\n').slice(3, 6).join(' < ') ?? '');
+      for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
+        const Format = Intl[name] as unknown as {
+          new (...args: unknown[]): object;
+          supportedLocalesOf: () => string[];
+        };
+        const counted = function (...args: unknown[]) {
+          seen();
+          return new Format(...args);
+        };
+        counted.prototype = Format.prototype;
+        counted.supportedLocalesOf = (...args: unknown[]) => {
+          seen();
+          return (Format.supportedLocalesOf as (...a: unknown[]) => string[])(...args);
+        };
+        (Intl as unknown as Record<string, unknown>)[name] = counted;
+      }
+    });
+    await page.reload();
+    await expect.poll(() => rangesIn(0, 10), { timeout: 30_000 }).toBeGreaterThan(0);
+    const [first] = await page.evaluate(() => (window as unknown as { intlFirst: string[] }).intlFirst);
+    expect(first).toMatch(/\/early\.js:/);
   });
 });
