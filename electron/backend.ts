@@ -209,6 +209,16 @@ export class Backend implements BackendOperations {
     return this.lastWalkRead;
   }
 
+  /** The documents of the listing begun by listEarly, once read (null when none was begun, or it failed). */
+  earlyListing(): Promise<DocumentSummary[] | null> {
+    return this.early
+      ? this.early.listing.then(
+          (got) => got.documents,
+          () => null,
+        )
+      : Promise.resolve(null);
+  }
+
   /** Is a listing begun by listEarly waiting for the first listDocuments to take it? */
   get listingEarly(): boolean {
     return this.early !== null;
