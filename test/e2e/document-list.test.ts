@@ -120,6 +120,32 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     await filter.fill('');
   });
 
+  it('paints the workspace’s first list in the frame of its first document, not in a render after it', async () => {
+    // Which frame (counted by requestAnimationFrame from the page's start) first has the list's rows, and the text.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __frame: number; __firstIn: Record<string, number> };
+      w.__frame = 0;
+      w.__firstIn = {};
+      const count = () => {
+        w.__frame++;
+        requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      new MutationObserver(() => {
+        for (const [name, selector] of [
+          ['list', '.document-item'],
+          ['text', '[data-para]'],
+        ])
+          if (w.__firstIn[name] === undefined && document.querySelector(selector)) w.__firstIn[name] = w.__frame;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForSelector('[data-para]', { timeout: 60_000 });
+    await page.waitForSelector('.document-item', { timeout: 60_000 });
+    const firstIn = await page.evaluate(() => (window as unknown as { __firstIn: Record<string, number> }).__firstIn);
+    expect(firstIn.list).toBeLessThanOrEqual(firstIn.text);
+  });
+
   it('scrolls the current document into view when the keyboard opens the next one', async () => {
     await scrollListTo(1e9);
     await page.locator('[data-doc-id="batch-009/article-04990"]').click();
