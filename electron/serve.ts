@@ -146,7 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!bytes) openAnswers.set(opened, (bytes = jsonBytes(opened)));
     return bytes;
   };
-  /** The document lists as sent, by the back end's list (the same array while the listing is the same): encoded once. */
+  /** The document lists as sent, by the back end's list (the same array while the listing is the same). */
   const listAnswers = new WeakMap<readonly DocumentSummary[], Promise<Buffer>>();
   const listBytes = (documents: readonly DocumentSummary[]): Promise<Buffer> => {
     let bytes = listAnswers.get(documents);
@@ -459,7 +459,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown, extra
  * Encoded once: Buffer.byteLength and then end(text) went over a long document's answer (2.5 MB for 10,000 entities,
  * mostly Arabic) twice.
  */
-/** Summaries packed between two turns of the event loop while a list is encoded (the page's files are served meanwhile). */
+/** Summaries packed between two turns of the event loop while a list is encoded (the page's files go out between). */
 const PACK_SLICE = 8192;
 
 /** A document list's JSON as sent (packed: shared/document-list-wire.ts). */
