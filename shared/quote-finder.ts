@@ -28,10 +28,12 @@ import {
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
-const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"”' };
+const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"”', '‘': '’' };
 /** Some Arabic sites write them the other way round (»…«, ”…“, and ”…” with one mark for both). */
 const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '‹' };
-const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED)]);
+const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED), '’']);
+/** Single marks: they pair with each other, never run over a paragraph, and never close a double one. */
+const SINGLE = new Set(['‘', '’']);
 
 const SENTENCE_END = /[.!?؟\n]/u;
 const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
@@ -295,7 +297,7 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
     // The last opening mark of the paragraph that pairs nothing and has no pair after it.
     let open = -1;
     for (let i = end - 1; i >= start; i--)
-      if (MARKS.has(chars[i])) {
+      if (MARKS.has(chars[i]) && !SINGLE.has(chars[i])) {
         if (!paired.has(i) && !inside(i) && opens(i)) open = i;
         break;
       }
@@ -314,6 +316,23 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
     start = end + 1;
   }
   return out;
+}
+
+const OPENS_SINGLE = /[\s\u200B-\u200F\u202A-\u202E([{:"“«\-–—]/u;
+const CLOSES_SINGLE = /[\s\u200B-\u200F\u202A-\u202E)\]}.,;:!?"”»\-–—]/u;
+
+/**
+ * A single mark as English headlines use them ('This will kill you': …; Mnuchin: ‘No workers …’): ‘ (or ') that
+ * opens a word opens, ’ (or ') that ends one closes. Between two letters it is an apostrophe (don't, Trump’s), and
+ * one that could do neither pairs nothing: ' is returned for both, which is no quotation mark.
+ */
+function singleMark(chars: readonly string[], i: number): string {
+  const c = chars[i];
+  const before = i === 0 || OPENS_SINGLE.test(chars[i - 1]);
+  const after = i === chars.length - 1 || CLOSES_SINGLE.test(chars[i + 1]);
+  if (c !== '’' && before && !after && /[\p{L}\p{N}]/u.test(chars[i + 1])) return '‘';
+  if (c !== '‘' && after && !before && /[\p{L}\p{N}.,!?…]/u.test(chars[i - 1])) return '’';
+  return "'";
 }
 
 /** Every word of four letters or more starts with a capital: a title or a name, not speech. */
@@ -368,6 +387,7 @@ export function findQuotes(
     if (c === '`' && chars[i - 1] === '`') return '"';
     if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
     if (c === "'" && chars[i - 1] === "'" && chars[i - 2] !== "'") return ' ';
+    if (c === "'" || c === '‘' || c === '’') return singleMark(chars, i);
     return c;
   });
   const closed = quotationPairs(marks);

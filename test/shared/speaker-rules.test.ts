@@ -865,3 +865,14 @@ describe('the speaker of a quote: ومن بين X NAME names NAME, the sentence�
     expect(speakers(ar, 'direct')).toEqual(['الممثل أحمد فهد', 'سامي عادل الكاتب']);
   });
 });
+
+// Issue 17's generic machinery, judged on dev..dev12 (dev13 and test held out): sentences written here.
+describe('the speaker of a quote: a headline quotation in single marks', () => {
+  it("'…': X rips Y / 'X are warning …': the subject of what follows the colon, not the one who spoke last", () => {
+    const en =
+      '“The study was small,” said Dr. Ana Ruiz.\n\n' +
+      "'Why is he still talking?': Smith slams Jones for his remarks on the drug\n\n" +
+      "'This could hurt people': Doctors are warning patients after the remarks";
+    expect(speakers(en, 'direct')).toEqual(['Dr. Ana Ruiz', 'Smith', 'Doctors']);
+  });
+});
