@@ -9,8 +9,9 @@
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
+import { mentionGender, speechVerbGender, type Gender } from './speaker-gender';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
-import { isQuoteCue } from './speech-verbs';
+import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
 import {
   isArabicTitleNoun,
   looksLikePerson,
@@ -351,6 +352,53 @@ function namesSomeone(mention: string): boolean {
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
 }
 
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** The gender of the Arabic verb of saying that starts at `at` (a mention's), or null. */
+function verbGenderAt(chars: readonly string[], at: number): Gender | null {
+  let end = at;
+  while (end < chars.length && /[\u0621-\u064A\u0640]/u.test(chars[end])) end++;
+  return end > at ? speechVerbGender(chars.slice(at, end).join('')) : null;
+}
+
+/** "she said", "…,” he added": the gender of an English pronoun with a verb of saying next to it. */
+function pronounGender(pronoun: string | undefined, verb: string | undefined): Gender | null {
+  if (!pronoun || !verb || !ENGLISH_QUOTE_CUES.has(verb.toLowerCase())) return null;
+  const p = pronoun.toLowerCase();
+  return p === 'she' ? 'feminine' : p === 'he' ? 'masculine' : null;
+}
+
+/** Where the sentence that holds the quote starts (the quote's own words read no further back than 300). */
+function sentenceStart(chars: readonly string[], quote: { start: number }): number {
+  let from = quote.start - 1;
+  while (from > 0 && from > quote.start - 300 && !/[.!?؟\n]/u.test(chars[from - 1])) from--;
+  return from;
+}
+
+/**
+ * The gender of the Arabic verb of saying a quote goes with: the last one in its sentence before it (outside other
+ * quotations), else one of the first words after it (…»، مضيفة); null when there is none or it tells no gender.
+ */
+function quoteVerbGender(chars: readonly string[], quote: { start: number; end: number }, from: number): Gender | null {
+  const before = chars
+    .slice(from, Math.max(from, quote.start - 1))
+    .join('')
+    .replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, ' ');
+  const words = before.match(/[\p{L}\u0640]+/gu) ?? [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const g = speechVerbGender(words[k]) ?? pronounGender(words[k - 1], words[k]);
+    if (g) return g;
+  }
+  const after = chars.slice(quote.end, Math.min(chars.length, quote.end + 60)).join('');
+  const next = (after.split(/[.!?؟\n]/u)[0].match(/[\p{L}\u0640]+/gu) ?? []).slice(0, 3);
+  for (let k = 0; k < next.length; k++) {
+    const g = speechVerbGender(next[k]) ?? pronounGender(next[k], next[k + 1]) ?? pronounGender(next[k + 1], next[k]);
+    if (g) return g;
+  }
+  return null;
+}
+
 /**
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
@@ -470,16 +518,35 @@ export function findQuotes(
     }
     return null;
   };
-  const heard = (speaker: Span, at: number) => {
+  // Who spoke, most recent last, with the gender their mention or their verb gave them (speaker-gender.ts).
+  const spoken: { speaker: Span; gender: Gender | null }[] = [];
+  const heard = (speaker: Span, at: number, verb: Gender | null) => {
     const same = sameAsLast(speaker);
     if (same) speaker = same;
     [previous, previousAt] = [speaker, at];
     if (looksLikePerson(chars, speaker)) person = speaker;
+    const text = index.slice(speaker.start, speaker.end);
+    // (A name's gender is the one a verb gave it when the text named it before.)
+    const before = spoken.findLast((e) => e.gender && index.slice(e.speaker.start, e.speaker.end) === text);
+    spoken.push({ speaker, gender: mentionGender(text) ?? verb ?? before?.gender ?? null });
+  };
+  // وأضافت: «…» after a man spoke: the last speaker of the verb's gender, not the last speaker. (Only for one the
+  // chain gave, before the quote's sentence: the sentence's own subject is read with its verb.)
+  const agreeing = (speaker: Span, verb: Gender | null, sentence: number): Span => {
+    if (!verb || speaker.start >= sentence) return speaker;
+    const chosen = spoken.findLast((e) => overlaps(e.speaker, speaker));
+    if (!chosen || chosen.gender === null || chosen.gender === verb) return speaker;
+    for (let k = spoken.length - 1; k >= Math.max(0, spoken.length - 8); k--)
+      if (spoken[k].gender === verb) return spoken[k].speaker;
+    return speaker;
   };
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
-      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
+      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
+    const sentence = sentenceStart(chars, q);
+    const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, previous, person, previousAt);
+    if (q.speaker) q.speaker = agreeing(q.speaker, verb, sentence);
     if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.kind === 'direct' && (weights || options.onSpeakerCandidates)) {
       const proposals = speakerProposals(chars, q, previous, person);
@@ -492,7 +559,7 @@ export function findQuotes(
         q.speaker = named ? { start: named.start, end: named.end } : best;
       }
     }
-    if (q.speaker) heard(q.speaker, q.start);
+    if (q.speaker) heard(q.speaker, q.start, verb);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }
   return out;
