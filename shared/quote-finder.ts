@@ -520,6 +520,7 @@ export function findQuotes(
   };
   // Who spoke, most recent last, with the gender their mention or their verb gave them (speaker-gender.ts).
   const spoken: { speaker: Span; gender: Gender | null }[] = [];
+  const genderOfName = new Map<string, Gender>();
   const heard = (speaker: Span, at: number, verb: Gender | null) => {
     const same = sameAsLast(speaker);
     if (same) speaker = same;
@@ -527,8 +528,9 @@ export function findQuotes(
     if (looksLikePerson(chars, speaker)) person = speaker;
     const text = index.slice(speaker.start, speaker.end);
     // (A name's gender is the one a verb gave it when the text named it before.)
-    const before = spoken.findLast((e) => e.gender && index.slice(e.speaker.start, e.speaker.end) === text);
-    spoken.push({ speaker, gender: mentionGender(text) ?? verb ?? before?.gender ?? null });
+    const gender = mentionGender(text) ?? verb ?? genderOfName.get(text) ?? null;
+    if (gender) genderOfName.set(text, gender);
+    spoken.push({ speaker, gender });
   };
   // وأضافت: «…» after a man spoke: the last speaker of the verb's gender, not the last speaker. (Only for one the
   // chain gave, before the quote's sentence: the sentence's own subject is read with its verb.)

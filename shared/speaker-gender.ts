@@ -3,15 +3,15 @@
 // without it is masculine (الوزير، المتحدث). So وأضافت after a man has spoken goes back to the last speaker a
 // feminine verb can have. Names say nothing here (no list of names): a named speaker's gender is the verb's that
 // introduced them.
-import { normalizeForMatch } from './arabic-normalize';
-import { speechForm } from './speech-verbs';
+import { foldWord, speechForm } from './speech-verbs';
 
 export type Gender = 'feminine' | 'masculine';
 
-const fold = (word: string) => normalizeForMatch(word).text;
+const fold = foldWord;
 
 /** The gender an Arabic verb or participle of saying gives its subject (قالت، تقول، مؤكدة / قال، مؤكدا), or null. */
 export function speechVerbGender(word: string): Gender | null {
+  // (Most words are no verb of saying at all: one lookup of the folded word says so.)
   const folded = fold(word);
   const form = speechForm(folded);
   if (form !== 'verb' && form !== 'participle') return null;
