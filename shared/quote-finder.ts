@@ -362,17 +362,10 @@ function verbGenderAt(chars: readonly string[], at: number): Gender | null {
   return end > at ? speechVerbGender(chars.slice(at, end).join('')) : null;
 }
 
-/** "she said", "…,” he added": the gender of an English pronoun with a verb of saying next to it. */
-function pronounGender(pronoun: string | undefined, verb: string | undefined): Gender | null {
-  if (!pronoun || !verb || !ENGLISH_QUOTE_CUES.has(verb.toLowerCase())) return null;
-  const p = pronoun.toLowerCase();
-  return p === 'she' ? 'feminine' : p === 'he' ? 'masculine' : null;
-}
-
 /** Where the sentence that holds the quote starts (the quote's own words read no further back than 300). */
 function sentenceStart(chars: readonly string[], quote: { start: number }): number {
   let from = quote.start - 1;
-  while (from > 0 && from > quote.start - 300 && !/[.!?؟\n]/u.test(chars[from - 1])) from--;
+  while (from > 0 && from > quote.start - 300 && !'.!?؟\n'.includes(chars[from - 1])) from--;
   return from;
 }
 
@@ -387,16 +380,26 @@ function quoteVerbGender(chars: readonly string[], quote: { start: number; end: 
     .replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, ' ');
   const words = before.match(/[\p{L}\u0640]+/gu) ?? [];
   for (let k = words.length - 1; k >= 0; k--) {
-    const g = speechVerbGender(words[k]) ?? pronounGender(words[k - 1], words[k]);
+    const g = genderOfWord(words, k);
     if (g) return g;
   }
   const after = chars.slice(quote.end, Math.min(chars.length, quote.end + 60)).join('');
   const next = (after.split(/[.!?؟\n]/u)[0].match(/[\p{L}\u0640]+/gu) ?? []).slice(0, 3);
   for (let k = 0; k < next.length; k++) {
-    const g = speechVerbGender(next[k]) ?? pronounGender(next[k], next[k + 1]) ?? pronounGender(next[k + 1], next[k]);
+    const g = genderOfWord(next, k);
     if (g) return g;
   }
   return null;
+}
+
+/** An Arabic verb of saying's gender, or an English "she" / "he" next to one ("she said", "said he"). */
+function genderOfWord(words: readonly string[], k: number): Gender | null {
+  const w = words[k];
+  if (/^[\u0621-\u064A]/u.test(w)) return speechVerbGender(w);
+  const pronoun = w === 'she' || w === 'She' ? 'feminine' : w === 'he' || w === 'He' ? 'masculine' : null;
+  if (!pronoun) return null;
+  const cue = (x: string | undefined) => x !== undefined && ENGLISH_QUOTE_CUES.has(x.toLowerCase());
+  return cue(words[k + 1]) || cue(words[k - 1]) ? pronoun : null;
 }
 
 /**
