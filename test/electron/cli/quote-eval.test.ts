@@ -176,7 +176,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // English; the rules then written from dev..dev11's errors (dev12 held out) left it there, and the test half at 22 of
   // 30 and 21 of 25.
   // dev13 (16 articles, 11 Arabic, the next after dev12's) scored unseen on 988896b: speakers 15 of 23 Arabic, 32 of
-  // 38 English; direct F1 0.868, 0.974; indirect 0.684, 0.789.
+  // 38 English; direct F1 0.868, 0.974; indirect 0.684, 0.789. The generic machinery then judged on dev..dev12 (single
+  // marks, verb gender) took its English direct F1 to 0.987 and speakers to 15 of 23 and 33 of 39; test did not move.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
