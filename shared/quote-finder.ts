@@ -9,8 +9,9 @@
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
 import { findReportedSpeech } from './reported-speech';
+import { mentionGender, speechVerbGender, type Gender } from './speaker-gender';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
-import { isQuoteCue } from './speech-verbs';
+import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
 import {
   isArabicTitleNoun,
   looksLikePerson,
@@ -28,10 +29,12 @@ import {
 import type { QuoteSuggestion } from './suggestions';
 
 /** The marks in their usual roles: opening mark → closing marks. */
-const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"”' };
+const USUAL: Record<string, string> = { '«': '»', '“': '”"', '„': '“”', '‹': '›', '"': '"”', '‘': '’' };
 /** Some Arabic sites write them the other way round (»…«, ”…“, and ”…” with one mark for both). */
 const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '‹' };
-const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED)]);
+const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED), '’']);
+/** Single marks: they pair with each other, never run over a paragraph, and never close a double one. */
+const SINGLE = new Set(['‘', '’']);
 
 const SENTENCE_END = /[.!?؟\n]/u;
 const SPACE_OR_CONTROL = /[\s\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
@@ -295,7 +298,7 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
     // The last opening mark of the paragraph that pairs nothing and has no pair after it.
     let open = -1;
     for (let i = end - 1; i >= start; i--)
-      if (MARKS.has(chars[i])) {
+      if (MARKS.has(chars[i]) && !SINGLE.has(chars[i])) {
         if (!paired.has(i) && !inside(i) && opens(i)) open = i;
         break;
       }
@@ -316,6 +319,23 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
   return out;
 }
 
+const OPENS_SINGLE = /[\s\u200B-\u200F\u202A-\u202E([{:"“«\-–—]/u;
+const CLOSES_SINGLE = /[\s\u200B-\u200F\u202A-\u202E)\]}.,;:!?"”»\-–—]/u;
+
+/**
+ * A single mark as English headlines use them ('This will kill you': …; Mnuchin: ‘No workers …’): ‘ (or ') that
+ * opens a word opens, ’ (or ') that ends one closes. Between two letters it is an apostrophe (don't, Trump’s), and
+ * one that could do neither pairs nothing: ' is returned for both, which is no quotation mark.
+ */
+function singleMark(chars: readonly string[], i: number): string {
+  const c = chars[i];
+  const before = i === 0 || OPENS_SINGLE.test(chars[i - 1]);
+  const after = i === chars.length - 1 || CLOSES_SINGLE.test(chars[i + 1]);
+  if (c !== '’' && before && !after && /[\p{L}\p{N}]/u.test(chars[i + 1])) return '‘';
+  if (c !== '‘' && after && !before && /[\p{L}\p{N}.,!?…]/u.test(chars[i - 1])) return '’';
+  return "'";
+}
+
 /** Every word of four letters or more starts with a capital: a title or a name, not speech. */
 function isTitleCase(text: string): boolean {
   const long = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 4);
@@ -330,6 +350,56 @@ function namesSomeone(mention: string): boolean {
   const words = mention.split(/\s+/u).filter((w) => /[\u0621-\u064A]/u.test(w));
   const plain = (w: string) => !/^[وف]?(ال|لل|ب|ل|من|عن|في)/u.test(w) && !isArabicTitleNoun(w);
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** The gender of the Arabic verb of saying that starts at `at` (a mention's), or null. */
+function verbGenderAt(chars: readonly string[], at: number): Gender | null {
+  let end = at;
+  while (end < chars.length && /[\u0621-\u064A\u0640]/u.test(chars[end])) end++;
+  return end > at ? speechVerbGender(chars.slice(at, end).join('')) : null;
+}
+
+/** Where the sentence that holds the quote starts (the quote's own words read no further back than 300). */
+function sentenceStart(chars: readonly string[], quote: { start: number }): number {
+  let from = quote.start - 1;
+  while (from > 0 && from > quote.start - 300 && !'.!?؟\n'.includes(chars[from - 1])) from--;
+  return from;
+}
+
+/**
+ * The gender of the Arabic verb of saying a quote goes with: the last one in its sentence before it (outside other
+ * quotations), else one of the first words after it (…»، مضيفة); null when there is none or it tells no gender.
+ */
+function quoteVerbGender(chars: readonly string[], quote: { start: number; end: number }, from: number): Gender | null {
+  const before = chars
+    .slice(from, Math.max(from, quote.start - 1))
+    .join('')
+    .replace(/«[^»]*»|"[^"]*"|“[^”]*”/gu, ' ');
+  const words = before.match(/[\p{L}\u0640]+/gu) ?? [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const g = genderOfWord(words, k);
+    if (g) return g;
+  }
+  const after = chars.slice(quote.end, Math.min(chars.length, quote.end + 60)).join('');
+  const next = (after.split(/[.!?؟\n]/u)[0].match(/[\p{L}\u0640]+/gu) ?? []).slice(0, 3);
+  for (let k = 0; k < next.length; k++) {
+    const g = genderOfWord(next, k);
+    if (g) return g;
+  }
+  return null;
+}
+
+/** An Arabic verb of saying's gender, or an English "she" / "he" next to one ("she said", "said he"). */
+function genderOfWord(words: readonly string[], k: number): Gender | null {
+  const w = words[k];
+  if (/^[\u0621-\u064A]/u.test(w)) return speechVerbGender(w);
+  const pronoun = w === 'she' || w === 'She' ? 'feminine' : w === 'he' || w === 'He' ? 'masculine' : null;
+  if (!pronoun) return null;
+  const cue = (x: string | undefined) => x !== undefined && ENGLISH_QUOTE_CUES.has(x.toLowerCase());
+  return cue(words[k + 1]) || cue(words[k - 1]) ? pronoun : null;
 }
 
 /**
@@ -368,6 +438,7 @@ export function findQuotes(
     if (c === '`' && chars[i - 1] === '`') return '"';
     if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
     if (c === "'" && chars[i - 1] === "'" && chars[i - 2] !== "'") return ' ';
+    if (c === "'" || c === '‘' || c === '’') return singleMark(chars, i);
     return c;
   });
   const closed = quotationPairs(marks);
@@ -450,16 +521,37 @@ export function findQuotes(
     }
     return null;
   };
-  const heard = (speaker: Span, at: number) => {
+  // Who spoke, most recent last, with the gender their mention or their verb gave them (speaker-gender.ts).
+  const spoken: { speaker: Span; gender: Gender | null }[] = [];
+  const genderOfName = new Map<string, Gender>();
+  const heard = (speaker: Span, at: number, verb: Gender | null) => {
     const same = sameAsLast(speaker);
     if (same) speaker = same;
     [previous, previousAt] = [speaker, at];
     if (looksLikePerson(chars, speaker)) person = speaker;
+    const text = index.slice(speaker.start, speaker.end);
+    // (A name's gender is the one a verb gave it when the text named it before.)
+    const gender = mentionGender(text) ?? verb ?? genderOfName.get(text) ?? null;
+    if (gender) genderOfName.set(text, gender);
+    spoken.push({ speaker, gender });
+  };
+  // وأضافت: «…» after a man spoke: the last speaker of the verb's gender, not the last speaker. (Only for one the
+  // chain gave, before the quote's sentence: the sentence's own subject is read with its verb.)
+  const agreeing = (speaker: Span, verb: Gender | null, sentence: number): Span => {
+    if (!verb || speaker.start >= sentence) return speaker;
+    const chosen = spoken.findLast((e) => overlaps(e.speaker, speaker));
+    if (!chosen || chosen.gender === null || chosen.gender === verb) return speaker;
+    for (let k = spoken.length - 1; k >= Math.max(0, spoken.length - 8); k--)
+      if (spoken[k].gender === verb) return spoken[k].speaker;
+    return speaker;
   };
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
-      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at);
+      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
+    const sentence = sentenceStart(chars, q);
+    const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, previous, person, previousAt);
+    if (q.speaker) q.speaker = agreeing(q.speaker, verb, sentence);
     if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.kind === 'direct' && (weights || options.onSpeakerCandidates)) {
       const proposals = speakerProposals(chars, q, previous, person);
@@ -472,7 +564,7 @@ export function findQuotes(
         q.speaker = named ? { start: named.start, end: named.end } : best;
       }
     }
-    if (q.speaker) heard(q.speaker, q.start);
+    if (q.speaker) heard(q.speaker, q.start, verb);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }
   return out;

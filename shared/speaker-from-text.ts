@@ -839,6 +839,8 @@ function englishSubject(head: Token[]): Span | null {
     if (/^\p{Lu}/u.test(words[k].text)) continue;
     if (words[k].text.length > 3 && /(s|ed)$/u.test(words[k].text) && !/ss$/u.test(words[k].text))
       return { start: words[0].start, end: words[k - 1].end };
+    if (/^(is|are|was|were|has|have|had|will|would|can|could)$/u.test(words[k].folded))
+      return { start: words[0].start, end: words[k - 1].end };
     if (!/^(the|a|an)$/u.test(words[k - 1].folded) || k > 2) return null;
   }
   return null;
@@ -1067,6 +1069,13 @@ export function speakerFromText(
   const tail = ended ? [] : after.slice(last, stop);
   const resolve = (s: Subject): Span | null | undefined =>
     s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
+  // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
+  // after it, is the words of the subject of what follows the colon.
+  const colonAfter = after.slice(0, last).some((t) => t.text === ':');
+  if (colonAfter && head.every((t) => !t.word) && tail[0] && !isArabic(tail[0].text)) {
+    const s = englishSubject(tail);
+    if (s) return s;
+  }
 
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
   let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));

@@ -51,6 +51,23 @@ describe('findQuotes: direct speech', () => {
     expect(texts('وقال: ”لن نتراجع عن هذا القرار”.').map((q) => q.text)).toEqual(['لن نتراجع عن هذا القرار']);
   });
 
+  it("English single marks, as headlines write them: '…' and ‘…’ pair; an apostrophe pairs nothing", () => {
+    const s =
+      "'This will kill you': People are warning others after the news\n\nMnuchin: ‘No workers should give their lives’ to boost GDP";
+    expect(texts(s).map((q) => q.text)).toEqual(['This will kill you', 'No workers should give their lives']);
+    // (Apostrophes between letters and a plural's after the s: don't, Trump’s, the players' union.)
+    const a =
+      "Trump's aides don't know it, the players' union said, and “we can’t wait for the new season to start,” he said.";
+    const direct = texts(a).filter((q) => q.kind === 'direct');
+    expect(direct.map((q) => q.text)).toEqual(['we can’t wait for the new season to start,']);
+    // (A single mark in a paragraph does not stop a double one from running on to the next paragraph.)
+    const on = '“We waited for the players’\n\n“And then they came back to the field,” she said.';
+    expect(texts(on).map((q) => q.text)).toEqual([
+      'We waited for the players’',
+      'And then they came back to the field,',
+    ]);
+  });
+
   it('nested marks belong to the quote around them', () => {
     const s = 'قال المتحدث: «نحن نرفض ما يسمى "صفقة القرن" رفضا قاطعا».';
     expect(texts(s).map((q) => q.text)).toEqual(['نحن نرفض ما يسمى "صفقة القرن" رفضا قاطعا']);
@@ -297,7 +314,7 @@ describe('findQuotes: a quotation in reported content, a few words after إن / 
 
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
-    const marks = ['«', '»', '“', '”', '"', '\n', ' قال ', 'word', 'كلمة'];
+    const marks = ['«', '»', '“', '”', '"', '‘', '’', "'", '\n', ' قال ', 'word', 'كلمة'];
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...marks), textArb(3)), { maxLength: 30 }), (parts) => {
         const chars = Array.from(parts.join(''));
@@ -305,8 +322,8 @@ describe('quotationPairs', () => {
         for (const p of quotationPairs(chars)) {
           expect(p.open).toBeGreaterThan(last);
           expect(p.close).toBeGreaterThan(p.open);
-          expect('«»“”"„‹›').toContain(chars[p.open]);
-          expect('«»“”"„‹›').toContain(chars[p.close]);
+          expect('«»“”"„‹›‘').toContain(chars[p.open]);
+          expect('«»“”"„‹›’').toContain(chars[p.close]);
           expect(chars.slice(p.open, p.close).includes('\n')).toBe(false);
           last = p.close;
         }

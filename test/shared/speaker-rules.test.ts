@@ -865,3 +865,38 @@ describe('the speaker of a quote: ومن بين X NAME names NAME, the sentence�
     expect(speakers(ar, 'direct')).toEqual(['الممثل أحمد فهد', 'سامي عادل الكاتب']);
   });
 });
+
+// Issue 17's generic machinery, judged on dev..dev12 (dev13 and test held out): sentences written here.
+describe('the speaker of a quote: a headline quotation in single marks', () => {
+  it("'…': X rips Y / 'X are warning …': the subject of what follows the colon, not the one who spoke last", () => {
+    const en =
+      '“The study was small,” said Dr. Ana Ruiz.\n\n' +
+      "'Why is he still talking?': Smith slams Jones for his remarks on the drug\n\n" +
+      "'This could hurt people': Doctors are warning patients after the remarks";
+    expect(speakers(en, 'direct')).toEqual(['Dr. Ana Ruiz', 'Smith', 'Doctors']);
+  });
+});
+
+describe('the speaker of a quote: a chain goes back to the last speaker of its verb’s gender', () => {
+  it('Arabic: وأضافت after a man spoke is the woman’s who spoke before him (a title and a verb give the gender)', () => {
+    const ar =
+      'وقالت الوزيرة سلمى عادل إن «الخطة ستبدأ الشهر المقبل في كل المدن». ' +
+      'وقال المتحدث باسم الحكومة سامر فهد إن «التمويل جاهز منذ أسابيع طويلة».\n' +
+      'وأضافت: «لن نتأخر عن الموعد الذي حددناه للناس هذا العام».';
+    expect(speakers(ar, 'direct')).toEqual(['الوزيرة سلمى عادل', 'المتحدث باسم الحكومة سامر فهد', 'الوزيرة سلمى عادل']);
+    // (A name's gender is the verb's that named it: قالت نورا … ثم قال سامر … وتابعت: نورا.)
+    const named =
+      'قالت نورا حداد إن «المدارس ستفتح أبوابها بعد أسبوع من الآن». ' +
+      'وقال سامر فهد إن «الحافلات لم تصل بعد إلى المدينة».\n' +
+      'وتابعت: «سنبدأ بالصفوف الأولى ثم الباقي بعد ذلك».';
+    expect(speakers(named, 'direct')).toEqual(['نورا حداد', 'سامر فهد', 'نورا حداد']);
+  });
+
+  it('English: “…,” she said after a man spoke is the woman’s a “she” named before', () => {
+    const en =
+      'Ana Ruiz runs the clinic. “We are ready for the first patients,” she said.\n\n' +
+      '“The money is there for all of it,” said Tom Baker, the treasurer, who added that “the board agreed.”\n\n' +
+      '“We will open the doors in June,” he said. “We will take everyone who comes,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ana Ruiz', 'Tom Baker', 'Tom Baker', 'Tom Baker', 'Ana Ruiz']);
+  });
+});

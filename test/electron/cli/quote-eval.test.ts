@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -175,6 +175,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev12 (20 articles, 16 Arabic, the next after dev11's) scored unseen on aef67eb: speakers 28 of 41 Arabic, 37 of 43
   // English; the rules then written from dev..dev11's errors (dev12 held out) left it there, and the test half at 22 of
   // 30 and 21 of 25.
+  // dev13 (16 articles, 11 Arabic, the next after dev12's) scored unseen on 988896b: speakers 15 of 23 Arabic, 32 of
+  // 38 English; direct F1 0.868, 0.974; indirect 0.684, 0.789. The generic machinery then judged on dev..dev12 (single
+  // marks, verb gender) took its English direct F1 to 0.987 and speakers to 15 of 23 and 33 of 39; test did not move.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -271,6 +274,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.66,
       'ar speaker': 0.66,
       'en speaker': 0.84,
+    },
+    dev13: {
+      'ar direct': 0.85,
+      'ar indirect': 0.66,
+      'en direct': 0.95,
+      'en indirect': 0.77,
+      'ar speaker': 0.63,
+      'en speaker': 0.82,
     },
     test: {
       'ar direct': 0.95,
