@@ -1,8 +1,9 @@
 // Training and tagging as `tahrir ner-eval` and the workspace do it: the tagger learns with
 // a jackknifed gazetteer of its training names, then tags in two passes: first with the
 // known names, then also with the names it found itself with high confidence elsewhere in
-// the same text (a name tagged once is usually the same name further on: المدينة, علي).
-import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
+// the same text (a name tagged once is usually the same name further on: المدينة, علي), and
+// the last word of each person's full name (هوجو شافيز, then شافيز alone).
+import { buildGazetteer, gazetteerTags, surnames, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
@@ -84,9 +85,17 @@ export function tagSentences(
     }
     return { tokens: [...tokens], tags: kept };
   });
-  // The names found join the known ones; a known name keeps its label.
-  const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
+  const gazetteer = secondPassNames(knownNames, found);
   return sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
+}
+
+/**
+ * The second pass's gazetteer: the names the first pass found with confidence (`found`: its sentences with only
+ * those names tagged) join the known ones, and so do the surnames of both; a known name keeps its label.
+ */
+export function secondPassNames(knownNames: Gazetteer, found: readonly TaggedSentence[]): Gazetteer {
+  const names = new Map([...buildGazetteer(found).names, ...knownNames.names]);
+  return { names: new Map([...surnames(names), ...names]) };
 }
 
 export { loadTagger };
