@@ -21,14 +21,6 @@ export const DEFAULT_EPOCHS = 15;
  */
 export const WORD_DROPOUT = 0.2;
 
-/**
- * The tagger trains as a linear-chain CRF (averaged SGD on the log-likelihood, tagger.ts) with this step size, not as
- * a perceptron. Dev folds A and B below, seeds 1/2, with the surnames of the second pass: perceptron A 0.692/0.692,
- * B 0.683/0.717; CRF 0.4: A 0.692/0.701, B 0.722/0.729 (step 0.1: A 0.669/0.668, B 0.704/0.715 without surnames; 0.02
- * under-trains: A 0.642/0.644). About 15% more training CPU.
- */
-export const CRF_LEARNING_RATE = 0.4;
-
 /*
  * Tried and left out (micro F1 on dev folds of NewsFANE 1–3,000: A = 1–2,400 → 2,401–3,000, B = 601–3,000 → 1–600;
  * as they are, seeds 1–3: A 0.681 0.674 0.669, B 0.680 0.716 0.722; a single seed swings by up to 4 points on B):
@@ -68,8 +60,6 @@ export function trainEntityTagger(
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    objective: 'crf',
-    learningRate: CRF_LEARNING_RATE,
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

@@ -1,6 +1,5 @@
-// The learned entity tagger: a linear-chain model over BIO tags, first-order transitions and
-// Viterbi decoding, on the features of features.ts, trained either as a structured averaged
-// perceptron (Collins 2002) or as a CRF by averaged SGD on the log-likelihood.
+// The learned entity tagger: a structured averaged perceptron (Collins 2002) over BIO
+// tags, first-order transitions and Viterbi decoding, on the features of features.ts.
 // Pure TypeScript and deterministic given a seed (the only randomness is the order of the
 // sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
 // is readable JSON: a feature's weights per tag, and the transition weights.
@@ -31,13 +30,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /**
-   * What each step learns from: 'perceptron' moves the weights by the best-scoring tags' mistakes; 'crf' by the
-   * gradient of the tag sequence's log-likelihood (a linear-chain CRF trained by averaged SGD).
-   */
-  objective?: 'perceptron' | 'crf';
-  /** The CRF's step size (objective 'crf'). */
-  learningRate?: number;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -59,8 +51,6 @@ export interface TaggerModel {
   transitions: number[][];
   /** feature → tag → weight (zero weights left out). */
   features: Record<string, Record<string, number>>;
-  /** How it was trained: a linear-chain CRF by averaged SGD, with this step size (absent: the perceptron). */
-  crf?: { learningRate: number };
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
 }
@@ -123,72 +113,6 @@ function tagSet(sentences: readonly TaggedSentence[]): string[] {
   return ['O', ...[...types].sort().flatMap((type) => [`B-${type}`, `I-${type}`])];
 }
 
-/** A token's update is skipped when no tag's probability is off by more than this: most tokens, after a pass or two. */
-const CRF_SKIP = 1e-3;
-
-/**
- * One SGD step of a linear-chain CRF on a sentence: each weight moves by the learning rate times (gold count −
- * expected count), the expectations from forward–backward over the current scores. Averaged as the perceptron is
- * (each change also added times the step to `weighted`).
- */
-function crfStep(
-  emission: Float64Array,
-  n: number,
-  T: number,
-  gold: Int32Array,
-  ids: readonly Int32Array[],
-  transitions: Float64Array,
-  allowed: readonly boolean[],
-  rate: number,
-  step: number,
-  weights: Float64Array,
-  weighted: Float64Array,
-  transitionsWeighted: Float64Array,
-): void {
-  const { alpha, beta, psi, M } = forwardBackward(emission, n, T, transitions, allowed);
-  const p = new Float64Array(T);
-  for (let i = 0; i < n; i++) {
-    let z = 0;
-    for (let t = 0; t < T; t++) z += p[t] = alpha[i * T + t] * beta[i * T + t];
-    let off = 0;
-    for (let t = 0; t < T; t++) {
-      p[t] = (t === gold[i] ? 1 : 0) - (z > 0 ? p[t] / z : 0);
-      off = Math.max(off, Math.abs(p[t]));
-    }
-    if (off < CRF_SKIP) continue;
-    for (const f of ids[i]) {
-      const base = f * T;
-      for (let t = 0; t < T; t++) {
-        const d = rate * p[t];
-        weights[base + t] += d;
-        weighted[base + t] += step * d;
-      }
-    }
-  }
-  // Transitions: the gold pairs up, each pair down by its expected count.
-  const update = (k: number, d: number) => {
-    transitions[k] += d;
-    transitionsWeighted[k] += step * d;
-  };
-  for (let i = 0; i < n; i++) update((i === 0 ? T : gold[i - 1]) * T + gold[i], rate);
-  let z0 = 0;
-  for (let t = 0; t < T; t++) z0 += alpha[t] * beta[t];
-  for (let t = 0; t < T; t++) if (z0 > 0) update(T * T + t, (-rate * alpha[t] * beta[t]) / z0);
-  const xi = new Float64Array(T * T);
-  for (let i = 1; i < n; i++) {
-    let z = 0;
-    for (let a = 0; a < T; a++) {
-      const left = alpha[(i - 1) * T + a];
-      for (let b = 0; b < T; b++) {
-        const v = left * M[a * T + b] * psi[i * T + b] * beta[i * T + b];
-        xi[a * T + b] = v;
-        z += v;
-      }
-    }
-    if (z > 0) for (let k = 0; k < T * T; k++) if (xi[k] > 0) update(k, (-rate * xi[k]) / z);
-  }
-}
-
 /** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
 export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
   const epochs = options.epochs ?? 8;
@@ -196,8 +120,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
-  const crf = options.objective === 'crf';
-  const learningRate = options.learningRate ?? 0.1;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -267,24 +189,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
           for (let t = 0; t < T; t++) emission[i * T + t] += weights[base + t];
         }
       }
-      if (crf) {
-        crfStep(
-          emission,
-          n,
-          T,
-          gold,
-          ids,
-          transitions,
-          allowed,
-          learningRate,
-          step,
-          weights,
-          weighted,
-          transitionsWeighted,
-        );
-        step++;
-        continue;
-      }
       const guess = viterbi(emission, n, T, transitions, allowed);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
@@ -337,7 +241,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     sentences: data.length,
     transitions: transitionRows,
     features,
-    ...(crf ? { crf: { learningRate } } : {}),
     // Sorted, so the same texts give the same file.
     ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
   };
@@ -350,7 +253,7 @@ export interface Tagger {
   tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
 }
 
-export function loadTagger(model: TaggerModel, decode: { nameBias?: number } = {}): Tagger {
+export function loadTagger(model: TaggerModel): Tagger {
   if (model.format !== TAGGER_FORMAT || model.version !== 1)
     throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
   const tags = model.tags;
@@ -384,7 +287,6 @@ export function loadTagger(model: TaggerModel, decode: { nameBias?: number } = {
           for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
         }
       }
-      if (decode.nameBias) for (let i = 0; i < n; i++) emission[i * T] -= decode.nameBias;
       const path = viterbi(emission, n, T, transitions, allowed);
       return {
         tags: Array.from(path, (t) => tags[t]),
@@ -408,25 +310,6 @@ function marginals(
   allowed: readonly boolean[],
   path: Int32Array,
 ): number[] {
-  const { alpha, beta } = forwardBackward(emission, n, T, transitions, allowed);
-  return Array.from(path, (chosen, i) => {
-    let z = 0;
-    for (let t = 0; t < T; t++) z += alpha[i * T + t] * beta[i * T + t];
-    return z > 0 ? (alpha[i * T + chosen] * beta[i * T + chosen]) / z : 0;
-  });
-}
-
-/**
- * Forward–backward in probability space, each position's alpha and beta scaled to sum 1 (so a tag's marginal is
- * alpha × beta normalized over the tags); `psi` and `M` are the exponentiated emissions and transitions.
- */
-function forwardBackward(
-  emission: Float64Array,
-  n: number,
-  T: number,
-  transitions: Float64Array,
-  allowed: readonly boolean[],
-): { alpha: Float64Array; beta: Float64Array; psi: Float64Array; M: Float64Array } {
   let top = -Infinity;
   for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
   const M = new Float64Array(transitions.length);
@@ -463,7 +346,11 @@ function forwardBackward(
     }
     normalize(beta, i * T);
   }
-  return { alpha, beta, psi, M };
+  return Array.from(path, (chosen, i) => {
+    let z = 0;
+    for (let t = 0; t < T; t++) z += alpha[i * T + t] * beta[i * T + t];
+    return z > 0 ? (alpha[i * T + chosen] * beta[i * T + chosen]) / z : 0;
+  });
 }
 
 /** Entity spans (token ranges, half-open) in a BIO sequence; a stray I- starts a span. */

@@ -7,7 +7,7 @@ import {
   scoreSpans,
 } from '../../../shared/ner/ner-data';
 import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
-import { CRF_LEARNING_RATE, secondPassNames, tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
+import { secondPassNames, tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { buildGazetteer, gazetteerTags, surnames } from '../../../shared/ner/gazetteer';
 import { loadTagger, spansOfTags, trainTagger } from '../../../shared/ner/tagger';
 import { toConll, toySentences } from './toy-corpus';
@@ -86,36 +86,6 @@ describe('the tagger', () => {
       ['Politician', 'Population-Center', 'Government'],
     );
     expect(scores.micro.f1).toBeGreaterThan(0.9);
-  });
-
-  it('as a CRF: each step moves the weights by the log-likelihood gradient', () => {
-    // One token, all weights 0: the sentence start allows O and B-X (not I-X), each with probability 1/2. Gold B-X:
-    // the gradient is +1/2 for B-X and −1/2 for O, times the rate; averaged over the 2 steps, half of it.
-    const crf = trainTagger([{ tokens: ['x'], tags: ['B-X'] }], { epochs: 1, objective: 'crf', learningRate: 0.4 });
-    expect(crf.features.b).toEqual({ O: -0.1, 'B-X': 0.1 });
-    expect(crf.crf).toEqual({ learningRate: 0.4 });
-    // The perceptron's step is ±1 on its mistake (O chosen), averaged the same way.
-    expect(trainTagger([{ tokens: ['x'], tags: ['B-X'] }], { epochs: 1 }).features.b).toEqual({ O: -0.5, 'B-X': 0.5 });
-  });
-
-  it('as a CRF: learns the toy pattern, finds names it never saw, the same for a seed', () => {
-    const train = toySentences(300, 1, 0);
-    const test = toySentences(100, 2, 1);
-    const model = trainTagger(train, { epochs: 5, seed: 3, objective: 'crf', learningRate: 0.4, wordDropout: 0.2 });
-    expect(JSON.stringify(model)).toBe(
-      JSON.stringify(trainTagger(train, { epochs: 5, seed: 3, objective: 'crf', learningRate: 0.4, wordDropout: 0.2 })),
-    );
-    const tagger = loadTagger(model);
-    const scores = scoreSpans(
-      test.map((s) => s.tags),
-      test.map((s) => tagger.tag(s.tokens).tags),
-      ['Politician', 'Population-Center', 'Government'],
-    );
-    expect(scores.micro.f1).toBeGreaterThan(0.9);
-    // The entity tagger (ner-eval's, the workspace's) trains as a CRF.
-    expect(trainEntityTagger(parseConll(toConll(toySentences(50, 1))), { epochs: 1 }).model.crf).toEqual({
-      learningRate: CRF_LEARNING_RATE,
-    });
   });
 
   it('never decodes I- after O or after another label', () => {
