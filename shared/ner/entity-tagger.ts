@@ -1,8 +1,9 @@
 // Training and tagging as `tahrir ner-eval` and the workspace do it: the tagger learns with
 // a jackknifed gazetteer of its training names, then tags in two passes: first with the
 // known names, then also with the names it found itself with high confidence elsewhere in
-// the same text (a name tagged once is usually the same name further on: المدينة, علي).
-import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
+// the same text (a name tagged once is usually the same name further on: المدينة, علي), and
+// the last word of each person's full name (هوجو شافيز, then شافيز alone).
+import { buildGazetteer, gazetteerTags, surnames, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
@@ -30,6 +31,21 @@ export const WORD_DROPOUT = 0.2;
  *   nothing on top of the ensemble, and the neighbours' clusters as features lost 4 points on B (seed 1);
  * - a loss-augmented (cost-sensitive) pass, a wrong tag costing 1 and a missed name 2: A 0.675 (seed 1);
  * - the nearest word on each side that is not a split-off clitic (و، ب، ه…) as a feature: B 0.695 0.690 (ensemble).
+ * Then (issue 17, seeds 1/2; with the surnames A 0.692/0.692, B 0.683/0.717; held-out H = 1–3,000 → 3,001–3,800
+ * 0.705/0.692):
+ * - a linear-chain CRF trained by averaged SGD on the log-likelihood instead of the perceptron (git 7e4d225, reverted),
+ *   step 0.4: A 0.692/0.701, B 0.722/0.729, but H 0.689/0.690/0.689 (seeds 1–3; the perceptron without the surnames
+ *   0.703/0.690/0.693), about 15% more training CPU, F1 0.08 after 50 sentences (0.16); steps 0.02 and 0.1
+ *   under-train (A 0.642, 0.669), 1.0 over-steps (A 0.679, B 0.697; seed 1);
+ * - the gazetteer's tags two words off (g-2, g+2: lists across a comma or و): perceptron A 0.682/0.679, B 0.730/0.712
+ *   before the surnames (+5 on B seed 1 only), with the CRF A 0.704/0.696, B 0.728/0.724 (+0.2 on the mean);
+ * - the neighbours' untagged-text frequency (a rare word beside a rare word): A 0.667, B 0.684 (seed 1);
+ * - the surnames in the jackknifed training gazetteer too: A 0.688/0.688, B 0.689/0.721, as in the second pass alone;
+ *   first names as well as surnames: A 0.692/0.686, B 0.678/0.711; last words of ORG/GPE/LOC names: A 0.681/0.680,
+ *   B 0.681/0.714;
+ * - a third pass (the second pass's confident names added again): the same figures to the third decimal; the second
+ *   pass's confidence 0.8, 0.9 or 0.99 for 0.95: within ±0.3; the O tag's score lowered by 1–10 when decoding
+ *   (towards recall): ±0.5 with no direction (before the surnames).
  */
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
@@ -84,9 +100,17 @@ export function tagSentences(
     }
     return { tokens: [...tokens], tags: kept };
   });
-  // The names found join the known ones; a known name keeps its label.
-  const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
+  const gazetteer = secondPassNames(knownNames, found);
   return sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
+}
+
+/**
+ * The second pass's gazetteer: the names the first pass found with confidence (`found`: its sentences with only
+ * those names tagged) join the known ones, and so do the surnames of both; a known name keeps its label.
+ */
+export function secondPassNames(knownNames: Gazetteer, found: readonly TaggedSentence[]): Gazetteer {
+  const names = new Map([...buildGazetteer(found).names, ...knownNames.names]);
+  return { names: new Map([...surnames(names), ...names]) };
 }
 
 export { loadTagger };
