@@ -5,7 +5,7 @@ export const OPEN_SIGNAL = 'tahrir-bench:open ';
 export interface OpenSignal {
   /** performance.now() when the page's content (or its first highlight) was first seen, in a rAF. */
   readyAt: number;
-  /** performance.now() at the following rAF: that frame was drawn. */
+  /** performance.now() when that frame's rendering was done (a message posted from its rAF, handled after it). */
   paintedAt: number;
   /**
    * performance.now() when Playwright's utility script first ran in the page's main world (page.evaluate's helper:
