@@ -1,9 +1,11 @@
 // What early.js (early-start.ts) does at once: asks for the workspace and the document the editor will open, in one
 // request (startEditor). Apart from the page so that it is tested against a real server.
-import type { OpenedDocument, TahrirApi, WorkspaceInfo } from '../shared/api';
+import type { EditorStart, OpenedDocument, TahrirApi, WorkspaceInfo } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 
 export interface EarlyAsk {
+  /** The answer whole (the early paint draws its document's first screen from it). */
+  start: Promise<EditorStart>;
   workspace: Promise<WorkspaceInfo>;
   /** Documents already asked for, by id (filled as soon as the answer comes, before `workspace` settles). */
   documents: Map<string, Promise<OpenedDocument>>;
@@ -16,7 +18,8 @@ export interface EarlyAsk {
  */
 export function askEarly(api: Pick<TahrirApi, 'startEditor'>, lastDocuments: Record<string, string>): EarlyAsk {
   const documents = new Map<string, Promise<OpenedDocument>>();
-  const workspace = api.startEditor(lastDocuments).then(({ workspace, first }) => {
+  const start = api.startEditor(lastDocuments);
+  const workspace = start.then(({ workspace, first }) => {
     if (first) {
       const opened =
         'opened' in first ? Promise.resolve(first.opened) : Promise.reject(TahrirError.fromData(first.error));
@@ -26,5 +29,5 @@ export function askEarly(api: Pick<TahrirApi, 'startEditor'>, lastDocuments: Rec
     return workspace;
   });
   workspace.catch(() => undefined); // the app reports it when it takes this answer
-  return { workspace, documents };
+  return { start, workspace, documents };
 }

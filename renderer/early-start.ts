@@ -3,12 +3,15 @@
 // meanwhile (modulepreload): its ~200 ms (more on a loaded machine) overlap the server reading, checking and sending
 // the document, while the page would be idle. main.tsx picks the answers up; when the document asked for is not the
 // one the app opens, the app simply asks again.
-import type { OpenedDocument, WorkspaceInfo } from '../shared/api';
+import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api } from './bridge';
 import { askEarly } from './early-ask';
 import { lastDocuments } from './session/first-document';
+import { paintEarly } from './text/early-paint';
 
 export interface EarlyStart {
+  /** The answer whole (painted early: text/early-paint.ts). */
+  start: Promise<EditorStart>;
   workspace: Promise<WorkspaceInfo>;
   /** Documents already asked for, by id (filled as soon as the answer comes). */
   documents: Map<string, Promise<OpenedDocument>>;
@@ -20,7 +23,20 @@ declare global {
   }
 }
 
-window.__tahrirEarlyStart = askEarly(api, lastDocuments());
+const ask = askEarly(api, lastDocuments());
+window.__tahrirEarlyStart = ask;
+// The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
+// milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
+ask.start.then(
+  (start) => {
+    try {
+      paintEarly(start);
+    } catch (e) {
+      console.warn('Tahrir: the early paint failed; the app paints the document', e); // the app's paint follows
+    }
+  },
+  () => undefined, // the app reports it when it takes this answer
+);
 
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
 import(/* not bundled */ app).catch((e: unknown) => {

@@ -13,11 +13,13 @@ import { api, host } from './bridge';
 import { saveOnExit } from './session/autosave';
 import { loadWorkspace, openDocument } from './session/document-actions';
 import { startSession } from './session/session';
+import { store } from './session/store';
 import { followAnnotationSuggestions } from './session/annotation-suggestions';
 import { followSyncStatus } from './session/sync';
 import { App } from './ui/App';
 import { installKeyboard } from './text/keyboard';
 import { applyLabelStyles, dropLabelStyles } from './text/label-styles';
+import { earlyPaintShown, endEarlyPaint } from './text/early-paint';
 import type {} from './early-start';
 import { firstDocumentId, rememberLastDocument } from './session/first-document';
 import { prepareWordSnap } from '../shared/word-snap';
@@ -63,12 +65,18 @@ document.addEventListener('visibilitychange', () => {
 // The workspace and the first document were asked for by early-start.ts (index.html) while this script loaded.
 const early = window.__tahrirEarlyStart;
 void (async () => {
+  // The answer painted early (early.js): that frame first, then the app's open.
+  await early?.start.catch(() => undefined);
+  await earlyPaintShown();
   let opening: Promise<void> | null = null;
   await loadWorkspace((workspace) => {
     const id = firstDocumentId(workspace);
     if (id) opening = openDocument(id, early?.documents.get(id));
   }, early?.workspace);
   await opening;
+  // No document open (none, or it failed to open): the early paint of its first screen leaves now. An open one's text
+  // is rendered by React in a task to come, and DocumentView ends the early paint in that task.
+  if (!store().getState().doc) endEarlyPaint();
   // Selections snap to words: load the word-break data now rather than on the first selection.
   if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareWordSnap(), { timeout: 2000 });
   else prepareWordSnap();

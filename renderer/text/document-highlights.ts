@@ -25,7 +25,7 @@ import { SpanHover } from './span-hover';
 import { SpanOverlay, type Box, type TipLine } from './span-overlay';
 import { SpansNearView, type ItemOf, type SourceSpan, type SpanList } from './spans-near-view';
 import { WhenStill } from './when-still';
-import { lacksSpeaker, speakerLinks } from './speaker-links';
+import { quoteHighlightName, speakerLinks } from './speaker-links';
 
 export type { ShownSpan } from './hit-test';
 
@@ -559,10 +559,4 @@ export class DocumentHighlights {
     const data = this.store.getState().data;
     return data ? spansAt(data, this.shown, pos) : [];
   }
-}
-
-/** A quote's highlight: direct or indirect, and standing out while it has no speaker. */
-function quoteHighlightName(q: Quote): string {
-  if (lacksSpeaker(q)) return 'tahrir-quote-unattributed';
-  return q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote';
 }

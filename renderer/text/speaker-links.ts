@@ -34,3 +34,9 @@ export function speakerLinks(data: DocumentData, focus: readonly (SpanRef | null
 export function lacksSpeaker(quote: Quote): boolean {
   return !quote.speaker && !quote.speakerName;
 }
+
+/** A quote's highlight: direct or indirect, and standing out while it has no speaker. */
+export function quoteHighlightName(q: Quote): string {
+  if (lacksSpeaker(q)) return 'tahrir-quote-unattributed';
+  return q.kind === 'indirect' ? 'tahrir-quote-indirect' : 'tahrir-quote';
+}

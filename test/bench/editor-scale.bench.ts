@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { writeLongArticleWorkspace, type LongArticleOptions } from './generate-corpus';
+import { openBySignal } from './open-timing';
 
 export interface BenchRow {
   name: string;
@@ -121,12 +122,8 @@ interface PanelFrame {
 
 /** Opens the document (the only one: the editor opens it by itself, or it is clicked in the list); ms to the first paint with highlights. */
 async function openDocument(page: Page, url: string, documentId: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'commit' });
-  const auto = await Promise.race([
-    page.evaluate(() => window.__bench.open.then((t) => t.paintedAt)),
-    page.waitForTimeout(90_000).then(() => null),
-  ]);
-  if (auto !== null) return auto;
+  const auto = await openBySignal(page, url, 90_000); // the page's own signal: no harness script in its open
+  if (auto !== null) return auto.paintedAt;
   await page.getByText(documentId, { exact: false }).first().click();
   return (await page.evaluate(() => window.__bench.paintWhen(() => window.__bench.rangeCount() > 0, 0, 600_000)))
     .paintedAt;

@@ -1,6 +1,10 @@
 // Injected at document start into every bench page (bare pages, the peer's page, Tahrir itself):
 // frame timing with requestAnimationFrame and the Performance API, nothing page-specific.
 // "Painted" = the rAF after the frame in which the condition first held: by then that frame was drawn.
+// The open is sent to the harness as a console message (OPEN_SIGNAL), so the harness waits for it without running
+// anything in the page: its first page.evaluate compiles and runs Playwright's utility script on the page's main
+// thread, which, made right after the navigation committed, ran in the middle of every page's open.
+import { OPEN_SIGNAL, type OpenSignal } from './open-signal';
 
 interface PaintTiming {
   /** performance.now() when the condition was first seen true (a rAF). */
@@ -31,6 +35,8 @@ export type BenchAdd = { scrolled: true } | { ms: number | null };
 
 export interface BenchProbe {
   open: Promise<PaintTiming>;
+  /** When the harness's utility script first ran in the page (see OpenSignal.harnessAt). */
+  harnessAt(): number | null;
   rangeCount(): number;
   paintWhen(condition: () => boolean, minFrames?: number, timeoutMs?: number): Promise<PaintTiming>;
   /** Resolves after the next keydown once CSS highlights have more (or fewer) ranges than `before`, then one more frame. */
@@ -220,15 +226,58 @@ try {
   /* longtask timing unavailable */
 }
 
+/**
+ * Playwright's utility script reads `__pwClock` as it starts (its clock's builtins, when installed): the first read
+ * is the harness's first work in the page's main world. The bench installs no clock.
+ */
+let harnessAt: number | null = null;
+Object.defineProperty(window, '__pwClock', {
+  configurable: true,
+  get() {
+    harnessAt ??= performance.now();
+    return undefined;
+  },
+});
+
+/**
+ * The open: the frame in which the page's content (or first highlight) was first there, painted = when that frame's
+ * rendering was done (a message posted from its rAF is handled right after it), not the next rAF: a page that starts
+ * a long task after that frame (Tahrir's app taking over from early.js's first screen) held the next rAF back, and
+ * its open was timed to the end of work done after the frame was on screen.
+ */
+function openPainted(condition: () => boolean, timeoutMs = 600_000): Promise<PaintTiming> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const onFrame = () => {
+      const readyAt = performance.now();
+      if (condition()) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve({ readyAt, paintedAt: performance.now() });
+        };
+        channel.port2.postMessage(null);
+        return;
+      }
+      if (readyAt - started > timeoutMs) reject(new Error(`bench: the page did not open within ${timeoutMs} ms`));
+      else requestAnimationFrame(onFrame);
+    };
+    requestAnimationFrame(onFrame);
+  });
+}
+
+const open = openPainted(() => {
+  const ready = window.__benchReady;
+  return typeof ready === 'function' ? ready() : ready === true || rangeCount() > 0;
+});
+void open.then((t) => {
+  const signal: OpenSignal = { ...t, harnessAt };
+  console.debug(OPEN_SIGNAL + JSON.stringify(signal));
+});
+
 window.__bench = {
-  open: paintWhen(
-    () => {
-      const ready = window.__benchReady;
-      return typeof ready === 'function' ? ready() : ready === true || rangeCount() > 0;
-    },
-    0,
-    600_000,
-  ),
+  open,
+  harnessAt: () => harnessAt,
   rangeCount,
   paintWhen,
   afterKeydown,

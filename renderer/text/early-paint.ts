@@ -1,0 +1,237 @@
+// The first screen of the document, painted by early.js from the startEditor answer before app.js has run: its
+// text and highlights, in the app's own classes and colours, in a frame of the app's bars (the label bar whole,
+// the others as empty bars of their fixed heights), laid over the page. The app takes over in the task that
+// renders its text (endEarlyPaint): the overlay leaves in that task, so no frame shows neither, and the text
+// stands where the early paint put it (test/e2e/early-paint.test.ts checks the first line's place).
+import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../../shared/api';
+import { chooseLocale, directionOf, isLocale, type Locale } from '../../shared/i18n/translator';
+import type { Edit, Entity, Quote } from '../../shared/model';
+import { codePointLength } from '../../shared/code-points';
+import { latinRuns, paragraphDirection } from '../../shared/text-direction';
+import { shownSpanOf, shownText, type Paragraph, type ShownText } from '../../shared/text-view';
+import { shownToRanges, type ParagraphElements } from './dom-offsets';
+import { labelClass, labelHighlightName, labelStyleRules } from './label-rules';
+import { estimatedLines, firstScreenCount, paragraphBlocks } from './paragraph-batches';
+import { quoteHighlightName } from './speaker-links';
+
+/** What the early paint left on the page, for the app to take away. */
+export interface EarlyPaint {
+  overlay: HTMLElement;
+  sheet: CSSStyleSheet;
+  highlights: string[];
+  /** performance.now() when it was put on the page. */
+  at: number;
+}
+
+declare global {
+  interface Window {
+    __tahrirEarlyPaint?: EarlyPaint | null;
+  }
+}
+
+/** UTF-16 units of source read for the first screen: well past firstScreenCount's 6,000 characters. */
+const PREFIX_UNITS = 12_000;
+/** The paragraphs' gap in em (paragraph-batches.ts), for the room below the first screen. */
+const PARAGRAPH_GAP_EM = 0.9;
+
+/** The interface's language as the app chooses it (session/locale.ts: the one remembered, else the system's). */
+function earlyLocale(): Locale {
+  try {
+    const chosen = localStorage.getItem('tahrir.locale');
+    if (isLocale(chosen)) return chosen;
+  } catch {
+    // storage unavailable: the system's language it is
+  }
+  return chooseLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+/**
+ * The shown (clean) text of the source's first PREFIX_UNITS units, cut at a line end: the start of the document's
+ * shown text, as long as no edit crosses the cut. Null when one does (the early paint then leaves it to the app).
+ */
+export function firstScreenText(
+  source: string,
+  edits: readonly Edit[],
+): { shown: ShownText; units: number; codePoints: number } | null {
+  const found = source.length <= PREFIX_UNITS ? -1 : source.indexOf('\n', PREFIX_UNITS);
+  const units = found < 0 ? source.length : found;
+  const prefix = source.slice(0, units);
+  const codePoints = codePointLength(prefix);
+  const inPrefix: Record<string, Edit> = {};
+  for (const edit of edits) {
+    if (edit.orphaned || edit.start >= codePoints) continue;
+    if (edit.end > codePoints) return null;
+    inPrefix[edit.id] = edit;
+  }
+  return { shown: shownText(prefix, inPrefix, 'clean'), units, codePoints };
+}
+
+function paragraphElement(para: Paragraph): HTMLElement {
+  const p = document.createElement('p');
+  p.dataset.para = String(para.index);
+  const dir = paragraphDirection(para.text);
+  p.dir = dir ?? 'auto';
+  p.className = para.bidi.length ? 'para has-bidi' : 'para';
+  // As DocumentView's ParagraphBlock: left-to-right runs of a right-to-left paragraph isolated.
+  const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
+  if (para.display === '') p.append(document.createElement('br'));
+  else if (pieces && pieces.length > 1)
+    for (const piece of pieces) {
+      if (!piece.isolate) p.append(piece.text);
+      else {
+        const bdi = document.createElement('bdi');
+        bdi.dir = 'ltr';
+        bdi.textContent = piece.text;
+        p.append(bdi);
+      }
+    }
+  else p.append(para.display);
+  return p;
+}
+
+/** Room for the paragraphs after the prefix, about as DocumentView keeps it (the scroll bar's length). */
+function restEm(source: string, from: number): number {
+  let em = 0;
+  for (let at = from; at < source.length;) {
+    let end = source.indexOf('\n', at);
+    if (end < 0) end = source.length;
+    em += estimatedLines(end - at) * 2 + PARAGRAPH_GAP_EM;
+    at = end + 1;
+  }
+  return em;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  return el;
+}
+
+/** The bars above the text, each of the height the app gives it in its first frame. */
+function bars(workspace: WorkspaceInfo, opened: OpenedDocument): HTMLElement[] {
+  // The top bar and the suggestion bar have fixed heights (app.css, suggestions.css): empty, they are as tall.
+  const top = element('header', 'top-bar');
+  const brand = element('div', 'brand');
+  brand.append(element('span', 'brand-name'), ' ', element('span', 'brand-ar'));
+  (brand.firstChild as HTMLElement).textContent = 'Tahrir';
+  (brand.lastChild as HTMLElement).textContent = 'تحرير';
+  top.append(brand);
+  const review = element('section', 'review-bar');
+  review.append(element('div', 'review-row'), element('div', 'review-row review-hint'));
+  // The label bar wraps its buttons: drawn whole, as LabelBar draws them.
+  const labels = workspace.config.labels;
+  const out: HTMLElement[] = [top];
+  const pane: HTMLElement[] = [];
+  if (labels.length > 0) {
+    const bar = element('div', 'label-bar');
+    labels.forEach((label, i) => {
+      const button = element('button', `label-bar-button ${labelClass(i)}`);
+      button.type = 'button';
+      button.disabled = !!opened.readOnly;
+      const name = element('span', 'label-bar-name');
+      name.textContent = label.name;
+      button.append(element('span', 'label-swatch'), name);
+      if (label.hotkey) {
+        const key = document.createElement('kbd');
+        key.textContent = label.hotkey;
+        button.append(key);
+      }
+      bar.append(button);
+    });
+    pane.push(bar);
+  }
+  pane.push(review);
+  return [...out, ...pane];
+}
+
+/**
+ * Paints the first screen of `start`'s document; null (nothing painted) when the app's first frame would show more
+ * above the text than the early paint knows how to draw (a banner: recovered, re-anchored, read-only) or an edit
+ * crosses the first screen's cut.
+ */
+export function paintEarly(start: EditorStart): EarlyPaint | null {
+  const first = start.first;
+  if (!first || !('opened' in first)) return null;
+  const opened = first.opened;
+  const { workspace } = start;
+  if (opened.recovered || opened.reanchored || opened.readOnly || workspace.configProblem) return null;
+  const screen = firstScreenText(opened.text, opened.sidecar.edits);
+  if (!screen || screen.shown.paragraphs.length === 0) return null;
+  const { shown, units, codePoints } = screen;
+
+  const locale = earlyLocale();
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+
+  const count = firstScreenCount(shown.paragraphs);
+  const elements: ParagraphElements = new Map();
+  const text = element('div', 'document-text view-clean');
+  for (const block of paragraphBlocks(shown.paragraphs)) {
+    if (block.first >= count) break;
+    const div = element('div', 'para-block');
+    div.style.containIntrinsicBlockSize = `auto ${block.estimateEm}em`;
+    for (let i = block.first; i < Math.min(block.end, count); i++) {
+      const p = paragraphElement(shown.paragraphs[i]);
+      elements.set(i, p);
+      div.append(p);
+    }
+    text.append(div);
+  }
+  const rest = element('div', 'paragraphs-to-come');
+  rest.style.height = `${restEm(opened.text, units + 1)}em`;
+  text.append(rest);
+  const scroll = element('div', 'document-scroll');
+  scroll.append(text);
+
+  const pane = element('main', 'document-pane');
+  const [top, ...above] = bars(workspace, opened);
+  pane.append(...above, scroll);
+  const app = element('div', 'app');
+  app.append(top, element('nav', 'document-list'), pane, element('aside', 'side-panel'));
+  const overlay = element('div', 'early-paint');
+  // A picture until the app is here: no focus, clicks or selection in it (they reach the app's page below).
+  overlay.inert = true;
+  overlay.append(app);
+
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(labelStyleRules(workspace.config.labels));
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const labelIndex = new Map(workspace.config.labels.map((l, i) => [l.name, i]));
+  const byName = new Map<string, Highlight>();
+  const draw = (name: string, span: Entity | Quote): void => {
+    const at = shownSpanOf(shown, span.end > codePoints ? { ...span, end: codePoints } : span);
+    if (!at || shown.paragraphAt(at.start) >= count) return;
+    let highlight = byName.get(name);
+    if (!highlight) byName.set(name, (highlight = new Highlight()));
+    for (const range of shownToRanges(at.start, at.end, shown, elements)) highlight.add(range);
+  };
+  for (const entity of opened.sidecar.entities)
+    if (entity.start < codePoints) draw(labelHighlightName(labelIndex.get(entity.label) ?? -1), entity);
+  for (const quote of opened.sidecar.quotes) if (quote.start < codePoints) draw(quoteHighlightName(quote), quote);
+  document.body.append(overlay);
+  for (const [name, highlight] of byName) CSS.highlights.set(name, highlight);
+  return (window.__tahrirEarlyPaint = { overlay, sheet, highlights: [...byName.keys()], at: performance.now() });
+}
+
+/**
+ * The app's text is rendered: the early paint leaves, in the same task (no frame between). Its highlights go too
+ * (the app's layers find a highlight by its name and would keep the early Ranges). Does nothing when there is none.
+ */
+export function endEarlyPaint(): void {
+  const early = window.__tahrirEarlyPaint;
+  if (!early) return;
+  window.__tahrirEarlyPaint = null;
+  early.overlay.remove();
+  for (const name of early.highlights) CSS.highlights.delete(name);
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== early.sheet);
+  performance.mark('tahrir:early-paint-ended');
+}
+
+/**
+ * Resolves once the early paint's frame is drawn (at once when there is none). The app's open (the store, React's
+ * render: one long task) would otherwise run right after the paint, before any frame, and show its own text first.
+ */
+export function earlyPaintShown(): Promise<void> {
+  if (!window.__tahrirEarlyPaint) return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}

@@ -1,0 +1,131 @@
+// The first screen painted by early.js before app.js runs (renderer/text/early-paint.ts): its text stands where the
+// app then renders it (no jump), its highlights are the app's (every entity and quote the app shows on the first
+// screen, in the same place and colour), and no frame between shows neither, in both interface languages.
+// `tahrir serve` on a generated long article (the bench's generator), Debian's Chromium; app.js is held back until
+// the early frame is read, then let go. Screenshots of both frames into test-results/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/serve';
+import { writeLongArticleWorkspace } from '../bench/generate-corpus';
+import { buildRenderer, CHROMIUM, CHROMIUM_ARGS, haveChromium, shots } from './harness';
+
+interface Drawn {
+  /** The first paragraphs' boxes: [top, left, right]. */
+  lines: number[][];
+  /** Every entity and quote highlight Range on screen: its highlight's name, its text and where it is. */
+  ranges: string[];
+  /** Highlight Ranges in all (entities and quotes). */
+  count: number;
+}
+
+/** What the page shows in the document's text now: in the early paint's overlay while it is there, else the app's. */
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    const scope = document.querySelector('.early-paint') ?? document.getElementById('root')!;
+    const paragraphs = [...scope.querySelectorAll('.document-text p')].slice(0, 4);
+    const lines = paragraphs.map((p) => {
+      const r = p.getBoundingClientRect();
+      return [r.top, r.left, r.right].map(Math.round);
+    });
+    const scroller = scope.querySelector('.document-scroll')!.getBoundingClientRect();
+    const ranges: string[] = [];
+    let count = 0;
+    CSS.highlights.forEach((highlight, name) => {
+      if (!/^tahrir-(label|quote)/.test(name)) return;
+      highlight.forEach((r) => {
+        const range = new Range();
+        const s = r as AbstractRange;
+        if (!scope.contains(s.startContainer)) return;
+        count++;
+        range.setStart(s.startContainer, s.startOffset);
+        range.setEnd(s.endContainer, s.endOffset);
+        const box = range.getBoundingClientRect();
+        // On screen: within the text's scroll box (a Range below it is not the first screen's).
+        if (box.bottom <= scroller.top || box.top >= scroller.bottom) return;
+        ranges.push(`${name} ${range.toString()} @${Math.round(box.top)},${Math.round(box.left)}`);
+      });
+    });
+    return { lines, ranges: ranges.sort(), count };
+  });
+}
+
+describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chromium', () => {
+  let base = '';
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'tahrir-early-paint-'));
+    const root = join(base, 'ws');
+    await writeLongArticleWorkspace(root, { targetBytes: 200_000, entities: 2_000, quotes: 60, edits: 4 });
+    await buildRenderer(join(base, 'renderer'));
+    await mkdir(shots, { recursive: true });
+    server = await startServer({ root, rendererDir: join(base, 'renderer'), log: () => undefined });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (base) await rm(base, { recursive: true, force: true });
+  });
+
+  for (const locale of ['en', 'ar'] as const)
+    it(`draws the text and its highlights where the app then shows them (${locale})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript({
+        content: `localStorage.setItem('tahrir.locale', '${locale}');
+          window.__frames = [];
+          const tick = () => {
+            const scope = document.querySelector('.early-paint') ?? document.getElementById('root');
+            const p = scope && scope.querySelector('.document-text p');
+            let n = 0;
+            CSS.highlights.forEach((h) => (n += h.size));
+            window.__frames.push({ early: !!document.querySelector('.early-paint'), top: p ? p.getBoundingClientRect().top : null, ranges: n });
+            if (window.__frames.length < 2000) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);`,
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      // app.js held back: the early frame stays on screen to be read, as long as the app takes on a loaded machine.
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/app.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('.early-paint .document-text p', { timeout: 60_000 });
+      await page.evaluate(() => document.fonts.ready);
+      const early = await drawn(page);
+      await page.screenshot({ path: join(shots, `early-paint-${locale}-early.png`) });
+      release();
+      await page.waitForFunction(
+        () => !document.querySelector('.early-paint') && !!document.querySelector('[data-para]'),
+      );
+      // The app draws its entities near the view once it is still: wait for them, then read.
+      await page.waitForTimeout(500);
+      const app = await drawn(page);
+      await page.screenshot({ path: join(shots, `early-paint-${locale}-app.png`) });
+
+      expect(early.lines.length).toBeGreaterThan(2);
+      // No jump: the first paragraphs stand where they stood.
+      expect(app.lines).toEqual(early.lines);
+      // Complete: every entity and quote the app shows on the first screen was in the early frame, in its place.
+      expect(app.ranges.length).toBeGreaterThan(5);
+      expect(early.ranges).toEqual(expect.arrayContaining(app.ranges));
+      const frames = await page.evaluate(
+        () => (window as unknown as { __frames: { early: boolean; top: number | null; ranges: number }[] }).__frames,
+      );
+      const first = frames.findIndex((f) => f.top !== null);
+      expect(frames[first].early).toBe(true);
+      // From the first frame with text on, every frame shows it, in the same place, with highlights.
+      for (const f of frames.slice(first)) expect([f.top, f.ranges > 0]).toEqual([frames[first].top, true]);
+      expect(frames.some((f) => !f.early && f.top !== null)).toBe(true);
+      await context.close();
+    });
+});
