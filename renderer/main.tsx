@@ -25,7 +25,14 @@ import { firstDocumentId, rememberLastDocument } from './session/first-document'
 import { prepareWordSnap } from '../shared/word-snap';
 import { directionOf, type Locale } from '../shared/i18n/translator';
 
-const root = createRoot(document.getElementById('root')!);
+// A render that throws unmounts the app: the early paint of the first screen must not stay over the empty page
+// looking like an editor that does not answer.
+const root = createRoot(document.getElementById('root')!, {
+  onUncaughtError: (error) => {
+    endEarlyPaint();
+    reportError(error);
+  },
+});
 
 // One session per open workspace (another folder opened on the desktop starts the next one, set up alike).
 startSession(api, (session) => {
