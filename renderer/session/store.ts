@@ -263,11 +263,11 @@ export class ReactView {
    */
   private tellAfterFrames(): void {
     if (typeof requestAnimationFrame === 'undefined') {
-      setTimeout(() => this.tellPainted(this.store.getState()), 0);
+      setTimeout(() => this.tellPainted(this.store.getState(), true), 0);
       return;
     }
     if (this.noFrame !== null) clearTimeout(this.noFrame);
-    this.noFrame = setTimeout(() => this.tellPainted(this.store.getState()), NO_FRAME_MS);
+    this.noFrame = setTimeout(() => this.tellPainted(this.store.getState(), true), NO_FRAME_MS);
     if (this.counting) return; // one chain of frames at a time (the fallback above may come first)
     this.counting = true;
     const frame = (): void => {
@@ -287,10 +287,12 @@ export class ReactView {
     requestAnimationFrame(frame);
   }
 
-  private tellPainted(painted: TahrirState): void {
+  private tellPainted(painted: TahrirState, anyway = false): void {
     if (!this.behind || this.disposed) return; // caught up meanwhile
-    // A key pressed after that frame: its highlight is not painted yet, and goes first again.
-    if (this.store.getState() !== painted) return this.tellAfterFrames();
+    // A key pressed after that frame: its highlight is not painted yet, and goes first again. So does a chord's
+    // modifier (waitForChord), unless this is the fallback of a page without frames.
+    if (this.store.getState() !== painted || (this.framesSinceEdit < FRAMES_BEFORE_TELL && !anyway))
+      return this.tellAfterFrames();
     this.paintedState = painted;
     this.tell();
   }
@@ -309,6 +311,16 @@ export class ReactView {
   isBehind(): boolean {
     return this.behind && !this.disposed;
   }
+
+  /**
+   * A modifier went down (the Control of Ctrl+Z) while React is behind: the shortcut's key follows. Telling React now
+   * put its render, and the repaint of all the highlighted text it causes, in front of that key (an undo pressed right
+   * after a delete): React waits FRAMES_BEFORE_TELL frames from the modifier, as from an edit.
+   */
+  readonly waitForChord = (): void => {
+    if (!this.behind || this.disposed) return;
+    this.framesSinceEdit = 0;
+  };
 
   /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
   paintFirst(edit: () => void): void {
@@ -372,6 +384,11 @@ export function isPainted(): boolean {
 /** See ReactView.paintFirst (the current session's). */
 export function paintFirst(edit: () => void): void {
   session().react.paintFirst(edit);
+}
+
+/** See ReactView.waitForChord (the current session's). */
+export function waitForChord(): void {
+  session().react.waitForChord();
 }
 
 /** See ReactView.catchUp (the current session's). */

@@ -101,6 +101,50 @@ describe('ReactView', () => {
     }
   });
 
+  it("waits three frames again from a chord's modifier (the Control of Ctrl+Z), before or after the third", () => {
+    const frame = frames();
+    const store = createTahrirStore();
+    const view = new ReactView(store);
+    let told = 0;
+    view.subscribe(() => told++);
+    try {
+      view.paintFirst(() => store.setState({ sideTab: 'quotes' })); // the delete
+      frame.next();
+      frame.next();
+      // The keys bench's Control, 10-17 ms after the delete's second frame: React's render and the repaint of all the
+      // highlighted text it causes were in front of the Z pressed right after it.
+      view.waitForChord();
+      frame.next();
+      vi.advanceTimersByTime(1);
+      expect(told).toBe(0);
+      frame.next();
+      frame.next();
+      vi.advanceTimersByTime(1);
+      expect(told).toBe(1);
+      // After the third frame, before the task that tells React: that task waits three frames more.
+      view.paintFirst(() => store.setState({ sideTab: 'entities' }));
+      frame.next();
+      frame.next();
+      frame.next();
+      view.waitForChord();
+      vi.advanceTimersByTime(1);
+      expect(told).toBe(1);
+      frame.next();
+      frame.next();
+      frame.next();
+      vi.advanceTimersByTime(1);
+      expect(told).toBe(2);
+      // With React up to date, a modifier changes nothing; nor does a page without frames wait for ever.
+      view.waitForChord();
+      view.paintFirst(() => store.setState({ sideTab: 'quotes' }));
+      view.waitForChord();
+      vi.advanceTimersByTime(250);
+      expect(told).toBe(3);
+    } finally {
+      view.dispose();
+    }
+  });
+
   it('renders all of what it was behind on at once when caught up (no part left for a render after the paint)', () => {
     frames();
     const store = createTahrirStore();
