@@ -163,7 +163,10 @@ export class ReactView {
   constructor(private readonly store: StoreApi<TahrirState>) {
     this.unsubscribe = store.subscribe(() => {
       if (this.paintingFirst === 0) {
-        this.tell();
+        // A change no key made (the autosave's state, the suggestions following an edit) while React is behind a key's:
+        // told with it, in that key's second frame. Told at once, React rendered the key's change before its paint:
+        // the side panel's lists were put off for another paint, two frames more and another repaint.
+        if (!this.behind) this.tell();
         return;
       }
       this.framesSinceEdit = 0;

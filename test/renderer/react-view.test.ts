@@ -93,6 +93,26 @@ describe('ReactView', () => {
     }
   });
 
+  it("tells a change no key made, while React is behind a key's, with the key's: in its second frame, painted", () => {
+    const frame = frames();
+    const store = createTahrirStore();
+    const view = new ReactView(store);
+    const painted: boolean[] = [];
+    view.subscribe(() => painted.push(view.isPainted()));
+    try {
+      view.paintFirst(() => store.setState({ sideTab: 'quotes' })); // the undo
+      frame.next();
+      // The autosave's state, or the suggestions following the edit. Told at once (before), React rendered the undo
+      // before its paint, and the side panel's lists waited for another paint: two frames more, another repaint.
+      store.setState({ dialog: null, shortcutsOpen: true });
+      expect(painted).toEqual([]);
+      frame.next();
+      expect(painted).toEqual([true]);
+    } finally {
+      view.dispose();
+    }
+  });
+
   it("waits for the third frame from a chord's modifier (the Control of Ctrl+Z) pressed while React is behind", () => {
     const frame = frames();
     const store = createTahrirStore();
