@@ -112,9 +112,9 @@ export function store(): StoreApi<TahrirState> {
 //
 // The document's highlights follow the store directly (DocumentHighlights subscribes), so a
 // keyboard edit's highlight is drawn in the keypress's own task. React's components are told
-// of the change at once too, except during `paintFirst`: then they are told in a task after the
-// third frame since the last keyboard edit (the first paints its highlight), so their render
-// (inspector, lists, counts) never delays a highlight, and the side panel follows by ~4 frames.
+// of the change at once too, except during `paintFirst`: then they are told in the frame after
+// the one that paints its highlight (in a run of keys, the third after the last), so their render
+// (inspector, lists, counts) never delays a highlight, and the side panel follows in that frame.
 // Any later key or pointer press first brings React up to date (`catchUp`), so what a
 // shortcut acts on is always rendered.
 
@@ -122,8 +122,10 @@ export function store(): StoreApi<TahrirState> {
 const IDLE_WAIT_MS = 100;
 /** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
 const NO_FRAME_MS = 250;
-/** React is told of keyboard edits in a task after this many frames since the last (see tellAfterFrames). */
-const FRAMES_BEFORE_TELL = 3;
+/** React is told of a keyboard edit in the requestAnimationFrame of this frame since it (see tellAfterFrames). */
+const FRAMES_AFTER_EDIT = 2;
+/** ... and of a run of keys (an edit, or a chord's modifier, while React is behind) this many frames after the last. */
+const FRAMES_AFTER_RUN = 3;
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'undefined') run();
@@ -140,11 +142,16 @@ export class ReactView {
   private dueScheduled = false;
   private readonly listeners = new Set<() => void>();
   private paintingFirst = 0;
+  /** Keyboard edits run (paintFirst), and which of them React has been behind since: one key may change it twice. */
+  private keyEdits = 0;
+  private behindSince = 0;
   /** React has not yet been told of the latest change. */
   private behind = false;
   private disposed = false;
   /** Frames begun since the last keyboard edit, while React is behind (see tellAfterFrames). */
   private framesSinceEdit = 0;
+  /** The frame since the last keyboard edit in which React is told: FRAMES_AFTER_EDIT, or FRAMES_AFTER_RUN. */
+  private framesToWait = FRAMES_AFTER_EDIT;
   /** A chain of requestAnimationFrame callbacks is counting framesSinceEdit. */
   private counting = false;
   /** A hidden page's way to tell React anyway (see NO_FRAME_MS). */
@@ -156,14 +163,19 @@ export class ReactView {
   constructor(private readonly store: StoreApi<TahrirState>) {
     this.unsubscribe = store.subscribe(() => {
       if (this.paintingFirst === 0) {
-        this.tell();
+        // A change no key made (the autosave's state, the suggestions following an edit) while React is behind a key's:
+        // told with it, in that key's second frame. Told at once, React rendered the key's change before its paint:
+        // the side panel's lists were put off for another paint, two frames more and another repaint.
+        if (!this.behind) this.tell();
         return;
       }
       this.framesSinceEdit = 0;
       if (!this.behind) {
         this.behind = true;
+        this.behindSince = this.keyEdits;
+        this.framesToWait = FRAMES_AFTER_EDIT;
         this.tellAfterFrames();
-      }
+      } else if (this.keyEdits !== this.behindSince) this.framesToWait = FRAMES_AFTER_RUN; // another key's edit
     });
   }
 
@@ -240,7 +252,7 @@ export class ReactView {
   }
 
   /**
-   * Runs `update` in the task that brings React up to date after a keyboard edit's paint (see tellAfterFrames), or
+   * Runs `update` as React is brought up to date after a keyboard edit's paint (see tellAfterFrames), or
    * after the next paint when React is not behind. With highlights registered, the browser repaints all the
    * highlighted text after any change of the page's DOM (~20-70 ms on a long document): a write of its own right after
    * the keypress's paint made a second repaint, which the next key waited behind; written with React's render, it is
@@ -255,19 +267,21 @@ export class ReactView {
   }
 
   /**
-   * Tells React in a task posted from the requestAnimationFrame of the third frame since the last keyboard edit: it
-   * runs once that frame is done. The first frame paints the edit's highlight. Told after the second, React's render
-   * and the repaint of all the highlighted text it causes (any DOM write does) fell just before the undo that the keys
-   * bench presses ~10-17 ms after the second frame: 10k undo p95 31.5 -> 49.9 ms. Told 150 ms after the last key
-   * instead, the side panel was ~200 ms behind every edit at 50,000 entities.
+   * Tells React, all at once, in the requestAnimationFrame of the second frame since a keyboard edit: the first paints
+   * the edit's highlight, the second the side panel and the rest, before the frame's layout, so its DOM writes and the
+   * repaint of all the highlighted text they cause (any DOM write does) are that frame's, not another's. In a task
+   * after the third frame (main before), they fell in front of the undo the keys bench presses ~10-17 ms after the
+   * delete's second frame (10k undo p95 43 ms); in a task after the first, in front of the second frame (the tag's,
+   * delete's and undo's p50 +4-8 ms at load 17-25). After an edit in a run of keys (pressed while React was behind),
+   * or a chord's modifier, React waits for the third frame from it instead: the next key may well come before.
    */
   private tellAfterFrames(): void {
     if (typeof requestAnimationFrame === 'undefined') {
-      setTimeout(() => this.tellPainted(this.store.getState()), 0);
+      setTimeout(() => this.tellPainted(this.store.getState(), true), 0);
       return;
     }
     if (this.noFrame !== null) clearTimeout(this.noFrame);
-    this.noFrame = setTimeout(() => this.tellPainted(this.store.getState()), NO_FRAME_MS);
+    this.noFrame = setTimeout(() => this.tellPainted(this.store.getState(), true), NO_FRAME_MS);
     if (this.counting) return; // one chain of frames at a time (the fallback above may come first)
     this.counting = true;
     const frame = (): void => {
@@ -275,24 +289,26 @@ export class ReactView {
         this.counting = false;
         return;
       }
-      if (++this.framesSinceEdit < FRAMES_BEFORE_TELL) {
+      if (++this.framesSinceEdit < this.framesToWait) {
         requestAnimationFrame(frame);
         return;
       }
       this.counting = false;
-      // The state this frame paints: the store's highlights are drawn as it changes.
-      const painted = this.store.getState();
-      setTimeout(() => this.tellPainted(painted), 0);
+      // No edit since the last frame (it restarts the count): the state that frame painted.
+      this.tellPainted(this.store.getState());
     };
     requestAnimationFrame(frame);
   }
 
-  private tellPainted(painted: TahrirState): void {
+  private tellPainted(painted: TahrirState, anyway = false): void {
     if (!this.behind || this.disposed) return; // caught up meanwhile
-    // A key pressed after that frame: its highlight is not painted yet, and goes first again.
-    if (this.store.getState() !== painted) return this.tellAfterFrames();
+    // A key pressed since: its highlight is not painted yet, and goes first again. So does a chord's modifier
+    // (waitForChord), unless this is the fallback of a page without frames.
+    if (this.store.getState() !== painted || (this.framesSinceEdit < this.framesToWait && !anyway))
+      return this.tellAfterFrames();
     this.paintedState = painted;
-    this.tell();
+    // Rendered and its effects run now, in this frame (a render left to React's scheduler ran after the paint).
+    flushSync(() => this.tell());
   }
 
   /**
@@ -310,9 +326,21 @@ export class ReactView {
     return this.behind && !this.disposed;
   }
 
+  /**
+   * A modifier went down (the Control of Ctrl+Z) while React is behind: the shortcut's key follows. Telling React now
+   * put its render, and the repaint of all the highlighted text it causes, in front of that key (an undo pressed right
+   * after a delete): React waits FRAMES_AFTER_RUN frames from the modifier, as from an edit in a run of keys.
+   */
+  readonly waitForChord = (): void => {
+    if (!this.behind || this.disposed) return;
+    this.framesSinceEdit = 0;
+    this.framesToWait = FRAMES_AFTER_RUN;
+  };
+
   /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
   paintFirst(edit: () => void): void {
     this.paintingFirst++;
+    this.keyEdits++;
     try {
       edit();
     } finally {
@@ -374,9 +402,25 @@ export function paintFirst(edit: () => void): void {
   session().react.paintFirst(edit);
 }
 
+/** See ReactView.waitForChord (the current session's). */
+export function waitForChord(): void {
+  session().react.waitForChord();
+}
+
 /** See ReactView.catchUp (the current session's). */
 export function catchUp(): void {
   session().react.catchUp();
+}
+
+/**
+ * React hook: whether what React renders was already painted where it is urgent (ReactView.isPainted), as a value
+ * React follows: a component rendered while React was behind (another part's render between a key and the render
+ * React is told in) renders again when told, and shows at once what it had put off for a paint.
+ */
+export function usePainted(): boolean {
+  const react = session().react;
+  const painted = useCallback(() => react.isPainted(), [react]);
+  return useSyncExternalStore(react.subscribe, painted, painted);
 }
 
 /** React hook: a narrow selector over the store (wrap array/object results in useShallow). */

@@ -24,7 +24,7 @@ import { curating, takeCurrent, takeVersion } from '../session/curation';
 import { redo, undo } from '../session/history';
 import { runSync } from '../session/sync';
 import type { TahrirState } from '../session/state';
-import { catchUp, paintFirst, store } from '../session/store';
+import { catchUp, paintFirst, store, waitForChord } from '../session/store';
 import {
   clearHint,
   closeDialog,
@@ -284,8 +284,11 @@ function commandsOf(e: KeyboardEvent, s: TahrirState): KeyCommand[] {
 }
 
 export function handleKeyDown(e: KeyboardEvent): void {
-  // Bringing React up to date on a lone Control would hold up the Z of Ctrl+Z.
-  if (MODIFIER_KEYS.has(e.key)) return;
+  // Bringing React up to date on a lone Control would hold up the Z of Ctrl+Z; so would telling it of an edit now.
+  if (MODIFIER_KEYS.has(e.key)) {
+    if (!e.repeat) waitForChord();
+    return;
+  }
   const before = store().getState();
   const commands = commandsOf(e, before);
   for (const command of commands) {

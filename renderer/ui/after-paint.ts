@@ -6,7 +6,7 @@
 // the browser's next frame: on a long document that render (thousands of spans grouped
 // by label) ran between the keypress and the paint of its highlight.
 import { startTransition, useEffect, useState } from 'react';
-import { afterNextPaint, isPainted, rightAfterNextPaint } from '../session/store';
+import { afterNextPaint, rightAfterNextPaint, usePainted } from '../session/store';
 
 /**
  * `value` as of the last paint: a change shows in a transition render after the frame that
@@ -16,7 +16,7 @@ import { afterNextPaint, isPainted, rightAfterNextPaint } from '../session/store
  */
 export function useAfterPaint<T, I = T>(value: T, initial: I): T | I {
   const [shown, setShown] = useState<{ value: T | I; first?: true }>({ value: initial, first: true });
-  const painted = isPainted();
+  const painted = usePainted();
   useEffect(() => {
     if (Object.is(shown.value, value)) return;
     // Shown already (below): remembered, so a later change waiting for its paint does not step back to an older value.

@@ -426,7 +426,7 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(firstOf('announcer')).toBe(firstOf('panel'));
   });
 
-  it("writes only the highlight before an undo pressed after a delete's second frame; the side panel 3 frames on", async () => {
+  it("writes a delete's and an undo's side panel in their second frame, nothing in front of an undo pressed after", async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.mouse.move(2, 2);
     expect(await selectUntaggedWord()).not.toBeNull();
@@ -502,8 +502,14 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
         press({ key: 'Delete', code: 'Delete' });
         const deleted = n;
         // The undo as the keys bench presses it: after the delete's second frame (when the bench takes the delete as
-        // painted), 10-17 ms on, before the third.
-        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))));
+        // painted), 10-17 ms on, its round trips queued behind the page's tasks (React's scheduler's among them: the
+        // document list's deferred render of the delete; a loaded machine ran it after a bare timer).
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 12))));
+        await new Promise((done) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = done;
+          channel.port2.postMessage(null);
+        });
         press({ key: 'z', code: 'KeyZ', ctrlKey: true });
         const undone = n;
         // Up to the autosave's first write, 400 ms on from the last change.
@@ -522,17 +528,17 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     // Each key's own task writes its highlight only: no side panel render, no other DOM write (each is a repaint of all
     // the highlighted text, and work in front of the key's frame).
     expect(frames.dom.filter(([, , inKey]) => inKey)).toEqual([]);
-    // Nothing between the delete and that undo: a render of the side panel there, and the repaint of all the
-    // highlighted text that any DOM write causes, were in front of the undo (10k undo p95 31.5 -> 49.9 ms).
-    expect(frames.writes.filter((f) => f > frames.deleted && f < frames.undone)).toEqual([]);
-    // The side panel follows the undo in the task after its third frame (before: once the keys paused, 150 ms on, ~200
-    // ms behind each edit at 50,000 entities), and everything else the keys changed with it, in one burst of writes. A
-    // loaded machine may run that task a frame or two late (a timer posted from a frame waits behind the next ones).
-    const after = [...new Set(frames.dom.map(([frame]) => frame))].filter((f) => f > frames.undone);
-    expect(after[0]).toBeGreaterThanOrEqual(frames.undone + 3);
-    expect(after[0]).toBeLessThanOrEqual(frames.undone + 5);
-    expect(frames.dom.some(([frame, inPanel]) => frame === after[0] && inPanel)).toBe(true);
-    expect(frames.writes.filter((f) => f > frames.undone && f < after[0])).toEqual([]);
+    // The side panel, and everything else a key changed, in one burst of writes in the key's second frame (the first
+    // paints its highlight): the delete's is done before the undo is pressed. In a task after the third frame (before)
+    // it came just in front of that undo, with the repaint of all the highlighted text any DOM write causes (10k undo
+    // p95 43 ms); once the keys paused (150 ms on, before that), ~200 ms behind each edit at 50,000 entities.
+    expect(frames.undone).toBeGreaterThanOrEqual(frames.deleted + 2);
+    for (const key of [frames.deleted, frames.undone]) {
+      const after = [...new Set(frames.dom.map(([frame]) => frame))].filter((f) => f > key);
+      expect(after[0]).toBe(key + 2);
+      expect(frames.dom.some(([frame, inPanel]) => frame === after[0] && inPanel)).toBe(true);
+      expect(frames.writes.filter((f) => f > key && f < after[0])).toEqual([]);
+    }
   });
 
   it('scrolls to and flashes an entity chosen in the list, wherever it is', async () => {
