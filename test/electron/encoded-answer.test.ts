@@ -1,7 +1,10 @@
 // An answer's JSON written around parts encoded once (encodeWithParts), and `tahrir serve`'s first answer: the
 // document list, read while the page loads, is encoded then, not while the page waits for its answer.
+import { statSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { LIST_CACHE_FILE } from '../../electron/document-list-cache';
 import { encodeWithParts } from '../../electron/encoded-answer';
 import { startServer } from '../../electron/serve';
 import type { EditorStart } from '../../shared/api';
@@ -74,6 +77,9 @@ describe('tahrir serve: the first answer', () => {
     const server = await startServer({ root, port: 0, rendererDir, log: () => {} });
     try {
       await server.listed;
+      // Once every document is read the list is kept in .tahrir/document-list.json (a JSON of its own, ~400 KB here):
+      // wait for it, so that only what answering encodes is counted.
+      await vi.waitFor(() => statSync(join(root, '.tahrir', LIST_CACHE_FILE)), { timeout: 30_000, interval: 50 });
       const body = JSON.stringify({ args: [{}] });
       // What JSON.stringify writes while the page waits for its answer (the server runs in this process).
       const stringify = vi.spyOn(JSON, 'stringify');
