@@ -37,24 +37,6 @@ export function buildGazetteer(sentences: readonly TaggedSentence[]): Gazetteer 
   return { names };
 }
 
-/** A surname stem shorter than this (in letters) is too often a common word or a name's particle (بن, ابو). */
-const MIN_SURNAME = 4;
-
-/**
- * The last word of each person's name of two words or more, as a PERSON name: news names a person in full once,
- * then by the surname alone (هوجو شافيز … شافيز). Names here are clitic-stripped stems (buildGazetteer).
- */
-export function surnames(names: ReadonlyMap<string, string>): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [name, label] of names) {
-    if (label !== 'PERSON') continue;
-    const words = name.split(' ');
-    const last = words[words.length - 1];
-    if (words.length > 1 && last.length >= MIN_SURNAME) out.set(last, 'PERSON');
-  }
-  return out;
-}
-
 /** Per token, B-/I- and the label of the longest gazetteer name covering it, or ''. */
 export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): string[] {
   const stems = tokens.map(stemOf);

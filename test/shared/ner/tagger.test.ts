@@ -7,8 +7,7 @@ import {
   scoreSpans,
 } from '../../../shared/ner/ner-data';
 import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
-import { secondPassNames, tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
-import { buildGazetteer, gazetteerTags, surnames } from '../../../shared/ner/gazetteer';
+import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { loadTagger, spansOfTags, trainTagger } from '../../../shared/ner/tagger';
 import { toConll, toySentences } from './toy-corpus';
 
@@ -116,37 +115,6 @@ describe('the tagger', () => {
         tagged.map((t) => t.tags),
       ).micro.f1,
     ).toBeGreaterThan(0.9);
-  });
-});
-
-describe('the second pass', () => {
-  it("knows a person's surname alone once the full name was found", () => {
-    const known = buildGazetteer(parseConll('\u200Eهوجو\tB-Politician\n\u200Eشافيز\tI-Politician\n'));
-    // The first pass found ريم شاهين (a name never seen in training) with confidence.
-    const found = { tokens: ['الرئيس', 'ريم', 'شاهين', 'زار', 'حلب'], tags: ['O', 'B-PERSON', 'I-PERSON', 'O', 'O'] };
-    const names = secondPassNames(known, [found]);
-    // With clitics, as stems: و + شاهين, ل + شافيز.
-    expect(gazetteerTags(['\u200Eو', 'اكد', 'وشاهين', 'ان', 'لشافيز', 'دورا'], names)).toEqual([
-      '',
-      '',
-      'B-PERSON',
-      '',
-      'B-PERSON',
-      '',
-    ]);
-    expect(gazetteerTags(['ريم', 'شاهين'], names)).toEqual(['B-PERSON', 'I-PERSON']);
-  });
-
-  it('surnames: the last word of a PERSON name of two words or more, of four letters or more', () => {
-    const names = new Map([
-      ['هوجو شافيز', 'PERSON'],
-      ['علي حسن', 'PERSON'],
-      ['علي بن', 'PERSON'],
-      ['شافيز', 'ORG'],
-      ['وكالة ناسا', 'ORG'],
-      ['بايدن', 'PERSON'],
-    ]);
-    expect([...surnames(names)]).toEqual([['شافيز', 'PERSON']]);
   });
 });
 
