@@ -1,10 +1,12 @@
 // The page's first script (index.html): asks for the workspace and the document the editor will open (the last one
-// opened here, else the first) in one request, then runs app.js at once. The browser fetches and compiles app.js
-// meanwhile (modulepreload): its ~200 ms (more on a loaded machine) overlap the server reading, checking and sending
-// the document, while the page would be idle. main.tsx picks the answers up; when the document asked for is not the
-// one the app opens, the app simply asks again.
+// opened here, else the first) in one request, then runs app.js as soon as it is fetched, or after the early paint's
+// frame when the answer comes first (app-start.ts). The browser fetches and compiles app.js meanwhile (modulepreload):
+// its ~200 ms (more on a loaded machine) overlap the server reading, checking and sending the document, while the page
+// would be idle. main.tsx picks the answers up; when the document asked for is not the one the app opens, the app
+// simply asks again.
 import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api } from './bridge';
+import { pageWaits, startAppWhenReady } from './app-start';
 import { askEarly } from './early-ask';
 import { lastDocuments } from './session/first-document';
 import { paintEarly } from './text/early-paint';
@@ -27,22 +29,27 @@ const ask = askEarly(api, lastDocuments());
 window.__tahrirEarlyStart = ask;
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
 // milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
-ask.start.then(
-  (start) => {
-    try {
-      paintEarly(start);
-    } catch (e) {
-      console.warn('Tahrir: the early paint failed; the app paints the document', e); // the app's paint follows
-    }
-  },
-  () => undefined, // the app reports it when it takes this answer
-);
+const painted = ask.start.then((start) => {
+  try {
+    return paintEarly(start) !== null;
+  } catch (e) {
+    console.warn('Tahrir: the early paint failed; the app paints the document', e); // the app's paint follows
+    return false;
+  }
+});
+painted.catch(() => undefined); // the app reports a failed answer when it takes it
 
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
-import(/* not bundled */ app).catch((e: unknown) => {
-  // Without app.js there is no app to report it: say so on the page.
-  document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
-});
+// As soon as it is fetched, unless the answer came first: then after the early paint's frame (app-start.ts).
+startAppWhenReady(
+  painted,
+  () =>
+    void import(/* not bundled */ app).catch((e: unknown) => {
+      // Without app.js there is no app to report it: say so on the page.
+      document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
+    }),
+  pageWaits(app),
+);
 
 /**
  * The page's first Intl number format loads ICU's locale data (50–190 ms in headless Chromium on a loaded machine;

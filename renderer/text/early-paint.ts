@@ -21,6 +21,8 @@ export interface EarlyPaint {
   highlights: string[];
   /** performance.now() when it was put on the page. */
   at: number;
+  /** Its frame has begun (a requestAnimationFrame since it was put on the page ran): any task after is after it drawn. */
+  framed: boolean;
 }
 
 declare global {
@@ -210,7 +212,9 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   for (const quote of opened.sidecar.quotes) if (quote.start < codePoints) draw(quoteHighlightName(quote), quote);
   document.body.append(overlay);
   for (const [name, highlight] of byName) CSS.highlights.set(name, highlight);
-  return (window.__tahrirEarlyPaint = { overlay, sheet, highlights: [...byName.keys()], at: performance.now() });
+  const early: EarlyPaint = { overlay, sheet, highlights: [...byName.keys()], at: performance.now(), framed: false };
+  requestAnimationFrame(() => (early.framed = true));
+  return (window.__tahrirEarlyPaint = early);
 }
 
 /**
@@ -228,10 +232,13 @@ export function endEarlyPaint(): void {
 }
 
 /**
- * Resolves once the early paint's frame is drawn (at once when there is none). The app's open (the store, React's
- * render: one long task) would otherwise run right after the paint, before any frame, and show its own text first.
+ * Resolves once the early paint's frame is drawn: at once when there is none, or when its frame is already drawn (the
+ * answer came before app.js ran: the app's open then goes on in the same task, before React's first render, which
+ * renders the document in its first pass). Otherwise the app's open (the store, React's render: one long task) would
+ * run right after the paint, before any frame, and show its own text first.
  */
 export function earlyPaintShown(): Promise<void> {
-  if (!window.__tahrirEarlyPaint) return Promise.resolve();
+  const early = window.__tahrirEarlyPaint;
+  if (!early || early.framed) return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

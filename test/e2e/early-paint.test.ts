@@ -79,12 +79,19 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       await context.addInitScript({
         content: `localStorage.setItem('tahrir.locale', '${locale}');
           window.__frames = [];
+          // What React's first commit put in the page: the document's text, or the app without it.
+          new MutationObserver((_, observer) => {
+            const root = document.getElementById('root');
+            if (!root || root.childElementCount === 0) return;
+            window.__firstCommitHasText = !!root.querySelector('[data-para]');
+            observer.disconnect();
+          }).observe(document, { childList: true, subtree: true });
           const tick = () => {
             const scope = document.querySelector('.early-paint') ?? document.getElementById('root');
             const p = scope && scope.querySelector('.document-text p');
             let n = 0;
             CSS.highlights.forEach((h) => (n += h.size));
-            window.__frames.push({ early: !!document.querySelector('.early-paint'), top: p ? p.getBoundingClientRect().top : null, ranges: n });
+            window.__frames.push({ early: !!document.querySelector('.early-paint'), top: p ? p.getBoundingClientRect().top : null, ranges: n, app: !!document.querySelector('#root > *') });
             if (window.__frames.length < 2000) requestAnimationFrame(tick);
           };
           requestAnimationFrame(tick);`,
@@ -119,8 +126,17 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       expect(app.ranges.length).toBeGreaterThan(5);
       expect(early.ranges).toEqual(expect.arrayContaining(app.ranges));
       const frames = await page.evaluate(
-        () => (window as unknown as { __frames: { early: boolean; top: number | null; ranges: number }[] }).__frames,
+        () =>
+          (window as unknown as { __frames: { early: boolean; top: number | null; ranges: number; app: boolean }[] })
+            .__frames,
       );
+      // app.js ran after the early frame was drawn: the app's open went on at once, so React's first render is the
+      // document's, and no frame drew the app's empty page under the early paint (a render, a layout and a repaint
+      // of the early highlights the open waited behind).
+      expect(
+        await page.evaluate(() => (window as unknown as { __firstCommitHasText?: boolean }).__firstCommitHasText),
+      ).toBe(true);
+      expect(frames.filter((f) => f.early && f.app)).toEqual([]);
       const first = frames.findIndex((f) => f.top !== null);
       expect(frames[first].early).toBe(true);
       // From the first frame with text on, every frame shows it, in the same place, with highlights.
