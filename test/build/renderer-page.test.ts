@@ -18,6 +18,15 @@ describe.skipIf(!built)('the built renderer page', () => {
     expect(readFileSync(join(dir, 'early.js'), 'utf8')).toMatch(/import\(/);
   });
 
+  it('asks for early.js first, before the fonts, the stylesheet and app.js', () => {
+    const requests = [
+      ...html.matchAll(/<(?:script|link rel="(?:preload|stylesheet|modulepreload)")[^>]*(?:src|href)="([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(requests[0]).toBe('early.js');
+    expect(requests).toEqual(expect.arrayContaining(['app.css', 'app.js']));
+    expect(requests.length).toBe(6);
+  });
+
   it('keeps early.js small: it asks for the workspace before app.js runs, and holds nothing it does not need for that', () => {
     const early = readFileSync(join(dir, 'early.js'), 'utf8');
     // valibot and the API's argument schemas (the hosts check arguments; the page need not before asking).
