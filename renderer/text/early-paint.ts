@@ -21,7 +21,7 @@ export interface EarlyPaint {
   highlights: string[];
   /** performance.now() when it was put on the page. */
   at: number;
-  /** Its frame has begun (a requestAnimationFrame since it was put on the page ran): any task after is after it drawn. */
+  /** Its frame has begun (a requestAnimationFrame ran since it was put on the page): a later task sees it drawn. */
   framed: boolean;
 }
 
