@@ -31,6 +31,8 @@ export const TAGGER_MODEL_FILE = 'entity-tagger.json';
 /** The word profiles of the workspace's texts (shared/ner/word-profile.ts), kept: a training need not read them all. */
 export const WORD_PROFILES_FILE = 'word-profiles.json';
 const PROFILES_FORMAT = 'tahrir-word-profiles';
+/** Bumped when the profiles say more of a word: older ones are built again (2: its word cluster). */
+const PROFILES_VERSION = 2;
 /**
  * The texts the word profiles come from, at most (in path order): enough for a word's company, and a bound on the
  * reading in a workspace of 100,000 documents (NewsFANE's held-out F1 rose with 904 news texts).
@@ -39,8 +41,8 @@ export const MAX_PROFILE_TEXTS = 5000;
 type FailedJob = { ok: false; message: string };
 type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
-/** Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles). */
-const MODEL_VERSION = 2;
+/** Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles, 3: clusters). */
+const MODEL_VERSION = 3;
 /** The documents whose last answer is kept (to answer with changes since it): the ones open in the editor. */
 const VERSIONS_KEPT = 4;
 /** How long saves must pause before the tagger trains again. */
@@ -61,7 +63,7 @@ interface ModelFile {
 /** The word profiles' cache file: the texts they came from (their fingerprint), and the profiles. */
 interface ProfilesFile {
   format: typeof PROFILES_FORMAT;
-  version: 1;
+  version: typeof PROFILES_VERSION;
   fingerprint: string;
   texts: number;
   profiles: [string, string][];
@@ -390,7 +392,7 @@ export class WorkspaceEntitySuggestions {
         this.profiles = { fingerprint: textsFingerprint, profiles: answer.profiles };
         await this.saveCache(WORD_PROFILES_FILE, {
           format: PROFILES_FORMAT,
-          version: 1,
+          version: PROFILES_VERSION,
           fingerprint: textsFingerprint,
           texts: this.texts.length,
           profiles: answer.profiles,
@@ -475,7 +477,8 @@ export class WorkspaceEntitySuggestions {
     if (this.profiles?.fingerprint === fingerprint) return this.profiles.profiles;
     try {
       const file = JSON.parse(await readFile(join(this.root, TAHRIR_DIR, WORD_PROFILES_FILE), 'utf8')) as ProfilesFile;
-      if (file?.format !== PROFILES_FORMAT || file.version !== 1 || file.fingerprint !== fingerprint) return null;
+      if (file?.format !== PROFILES_FORMAT || file.version !== PROFILES_VERSION || file.fingerprint !== fingerprint)
+        return null;
       if (!Array.isArray(file.profiles)) return null;
       this.profiles = { fingerprint, profiles: file.profiles };
       return file.profiles;

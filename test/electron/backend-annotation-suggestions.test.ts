@@ -91,7 +91,7 @@ describe('Backend.suggestAnnotations', () => {
     expect(existsSync(model)).toBe(true);
     expect(await readFile(join(root, '.tahrir', '.gitignore'), 'utf8')).toContain('*');
     const saved = JSON.parse(await readFile(model, 'utf8'));
-    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 2, documents: 1 });
+    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 3, documents: 1 });
     expect((await backend.suggestAnnotations('b')).tagger.state).toBe('ready');
   });
 
@@ -142,7 +142,7 @@ describe('Backend.suggestAnnotations', () => {
     await backend.entitySuggestions.settled();
     const cache = join(root, '.tahrir', 'word-profiles.json');
     const kept = JSON.parse(await readFile(cache, 'utf8'));
-    expect(kept).toMatchObject({ format: 'tahrir-word-profiles', version: 1, texts: 3 });
+    expect(kept).toMatchObject({ format: 'tahrir-word-profiles', version: 2, texts: 3 });
     const profiles = new Map<string, string>(kept.profiles);
     expect(profiles.get('يونيسيف')).toMatch(/^uf=1 ua=0 up=0 /u);
     const model = JSON.parse(await readFile(join(root, '.tahrir', 'entity-tagger.json'), 'utf8'));
