@@ -154,14 +154,30 @@ const JOINING = new Set(
 /** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن، فإنه). */
 const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
 
+/** After a quotation, what attributes it: «…» على حد تعبيره / بحسب الشركة / وفق المصدر. */
+const ATTRIBUTED_AFTER = /^[\s,،]*(?:على حد (?:تعبير|قول|وصف)|ب?حسب|وفق|وفقا|طبقا)(?![\p{L}])/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
   previousClose: number,
   previousCue: 'colon' | 'verb' | null = null,
+  names: readonly MarkPair[] = [],
+  beforeNames = -1,
 ): 'colon' | 'verb' | null {
-  const from = Math.max(previousClose + 1, pair.open - 120);
-  let before = index.slice(from, pair.open);
+  // A name or term in marks between the verb and the quotation (وقال X لشبكة "سي إن إن": "…") does not end the
+  // window: it is read as one word, and the window reaches back past it to the quotation before it.
+  const kept = names.filter((n) => n.close < pair.open && n.open > pair.open - 240);
+  const extra = kept.reduce((n, p) => n + p.close - p.open, 0);
+  const windowClose = kept.length ? beforeNames : previousClose;
+  const from = Math.max(windowClose + 1, pair.open - 120 - extra);
+  let before = '';
+  let at = from;
+  for (const n of kept.filter((p) => p.open >= from)) {
+    before += `${index.slice(at, n.open)} اسم `;
+    at = n.close + 1;
+  }
+  before += index.slice(at, pair.open);
   before = before.slice(lastSentenceEnd(before) + 1);
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
@@ -182,6 +198,7 @@ function cueOf(
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
+  if (ATTRIBUTED_AFTER.test(normalizeForMatch(after).text)) return 'verb';
   if (
     wordsOf(after)
       .slice(0, 12)
@@ -236,6 +253,18 @@ const NAMING_NOUNS = new Set(
     'حملة',
     'قناة',
     'مجلة',
+    // (dev..dev13: a network, a faction, a series named in marks, "سي ان بي سي" after شبكة.)
+    'شبكة',
+    'تلفزيون',
+    'إذاعة',
+    'فصيل',
+    'تنظيم',
+    'حركة',
+    'سلسلة',
+    'مسرحية',
+    'ديوان',
+    'قصيدة',
+    'ألبوم',
   ].map((w) => normalizeForMatch(w).text),
 );
 
@@ -246,18 +275,55 @@ const TITLING_WORDS = new Set(
   ),
 );
 
-/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى). */
-function isTitled(index: CodePointIndex, open: number): boolean {
-  const last = wordsOf(index.slice(Math.max(0, open - 30), open)).pop();
-  return last !== undefined && (TITLING_WORDS.has(last) || TITLING_WORDS.has(last.replace(/^[وفبل]/u, '')));
+/** A folded word is one of `nouns`, with و ف ب ل before it or a possessive after it (وبرنامج، عنوانه، كتابها). */
+function isNoun(nouns: ReadonlySet<string>, word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const bare = word.replace(/^[وفبل]/u, '');
+  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')));
 }
+
+/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى، عنوانه). */
+function isTitled(index: CodePointIndex, open: number): boolean {
+  return isNoun(TITLING_WORDS, wordsOf(index.slice(Math.max(0, open - 30), open)).pop());
+}
+
+/**
+ * Every word of the quotation is one or two letters: a name spelled in Arabic letters (آي بي إم، سي إن إن، إم تي في),
+ * which no speech is.
+ */
+const isSpelledAcronym = (quoted: string): boolean => {
+  const words = wordsOf(quoted);
+  return /[\u0621-\u064A]/u.test(quoted) && words.every((w) => w.length <= 2);
+};
 
 /** The mark at `open` starts a name: after a naming noun, or glued to لـ / بـ (لـ«المجلس الإسلامي»). */
 function isName(index: CodePointIndex, open: number): boolean {
   const before = index.slice(Math.max(0, open - 30), open);
-  if (/[لب]\u0640?$/u.test(before)) return true;
-  const last = wordsOf(before).pop();
-  return last !== undefined && (NAMING_NOUNS.has(last) || NAMING_NOUNS.has(last.replace(/^[وفبل]/u, '')));
+  // (Or written apart, بـ «…», when the tatweel says the letter is a prefix: ما وصفها بـ "…".)
+  if (/[لب]\u0640?$/u.test(before) || /(?<![\p{L}])[لب]\u0640\s+$/u.test(before)) return true;
+  return isNoun(NAMING_NOUNS, wordsOf(before).pop());
+}
+
+/** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
+const QUESTION_NOUNS = new Set(['سؤال', 'السؤال', 'والسؤال', 'بالسؤال'].map((w) => normalizeForMatch(w).text));
+const ASKING_MYSELF = new Set(
+  ['نسأل', 'أسأل', 'نتساءل', 'أتساءل', 'لنسأل', 'ونسأل', 'وأسأل', 'فلنسأل'].map((w) => normalizeForMatch(w).text),
+);
+
+/**
+ * The mark at `open` holds the writer's question, not speech: right after السؤال (السؤال التالي:، السؤال الأهم:) or
+ * after نسأل / أتساءل. (ردا على سؤال: the answer after it is speech.)
+ */
+function isWritersQuestion(index: CodePointIndex, open: number): boolean {
+  const words = wordsOf(index.slice(Math.max(0, open - 60), open)).slice(-4);
+  const n = words.length;
+  if (words.slice(-3).some((w) => ASKING_MYSELF.has(w))) return true;
+  const noun = QUESTION_NOUNS.has(words[n - 1])
+    ? n - 1
+    : QUESTION_NOUNS.has(words[n - 2]) && /^ال/u.test(words[n - 1])
+      ? n - 2
+      : -1;
+  return noun >= 0 && words[noun - 1] !== 'علي';
 }
 
 /**
@@ -443,18 +509,31 @@ export function findQuotes(
   });
   const closed = quotationPairs(marks);
   const pairs = [...closed, ...openToParagraphEnd(marks, closed)].sort((a, b) => a.open - b.open);
+  // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
+  // the pair before them closed.
+  let names: MarkPair[] = [];
+  let beforeNames = -1;
   for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
-    const cue = cueOf(index, pair, previousClose, previousCue);
+    const quoted = index.slice(span.start, span.end);
+    const name =
+      words < 3 ||
+      (words <= 4 && isName(index, pair.open)) ||
+      (words <= 8 && isTitled(index, pair.open)) ||
+      (words <= 5 && isSpelledAcronym(quoted));
+    const cue = cueOf(index, pair, previousClose, previousCue, names, beforeNames);
+    if (!name) beforeNames = pair.close;
     previousClose = pair.close;
     previousCue = cue;
-    if (words < 3) continue; // Names, titles and terms, not speech.
+    if (name) {
+      names.push(pair);
+      continue; // Names, titles and terms, not speech.
+    }
+    names = [];
+    if (isWritersQuestion(index, pair.open)) continue;
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
-    const quoted = index.slice(span.start, span.end);
-    if (words <= 4 && isName(index, pair.open)) continue;
-    if (words <= 8 && isTitled(index, pair.open)) continue;
     if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
     if (latin && isShortTitle(quoted, words)) continue;
     // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
