@@ -377,12 +377,87 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
       while (before > start && SPACE_OR_CONTROL.test(chars[before])) before--;
       let last = end - 1;
       while (last > open && SPACE_OR_CONTROL.test(chars[last])) last--;
-      const colonToStop = /[:：]/u.test(chars[before] ?? '') && /[.!؟]/u.test(chars[last]) && last - open > 30;
+      // (Or after the إن / بأنها of what is reported: وتصف X الرواية بأنها «…جدا.⏎)
+      const reported = REPORTING.test(wordBefore(chars, start, open));
+      const colonToStop =
+        (/[:：]/u.test(chars[before] ?? '') || reported) && /[.!؟]/u.test(chars[last]) && last - open > 30;
       if ((next < chars.length && opens(next)) || colonToStop) out.push({ open, close: end });
     }
     start = end + 1;
   }
   return out;
+}
+
+/** The folded word that ends right before `at` (spaces skipped), no further back than `from`. */
+function wordBefore(chars: readonly string[], from: number, at: number): string {
+  let end = at;
+  while (end > from && SPACE_OR_CONTROL.test(chars[end - 1])) end--;
+  let start = end;
+  while (start > from && /[\p{L}\p{M}\u0640]/u.test(chars[start - 1])) start--;
+  return normalizeForMatch(chars.slice(start, end).join('')).text;
+}
+
+/**
+ * Closing marks whose opening one was left out (وقال X إنه …طويلة".⏎, وقالت X: اعتدت … شعوري".): the quote runs from
+ * the colon, or the إن / أن, of a verb of saying in the same paragraph before it, with no other mark between. The
+ * colon nearest the mark if there is one, else the first such إن / أن (what is reported may hold أن of its own).
+ * The pair's `open` is the colon, or the space after إن / أن.
+ */
+function closingWithoutOpening(chars: readonly string[], pairs: readonly MarkPair[]): MarkPair[] {
+  const out: MarkPair[] = [];
+  const paired = new Set(pairs.flatMap((p) => [p.open, p.close]));
+  const inside = (i: number) => pairs.some((p) => p.open < i && i < p.close);
+  const closes = (i: number) =>
+    chars[i] === '”' || chars[i] === '»' || (chars[i] === '"' && straightShape(chars, i) === 'close');
+  for (let i = 0; i < chars.length; i++) {
+    if (!closes(i) || paired.has(i) || inside(i)) continue;
+    let colon = -1;
+    let reporting = -1;
+    let k = i - 1;
+    for (; k >= 0 && k > i - 500 && chars[k] !== '\n' && !MARKS.has(chars[k]); k--) {
+      if (/[:：]/u.test(chars[k]) && colon < 0 && saidBefore(chars, k)) colon = k;
+      else if (/\s/u.test(chars[k]) && REPORTING.test(wordBefore(chars, Math.max(0, k - 12), k)))
+        if (saidBefore(chars, k - wordBefore(chars, Math.max(0, k - 12), k).length)) reporting = k;
+    }
+    if (k >= 0 && MARKS.has(chars[k])) continue; // Another mark between: not this case.
+    // (After إن / أن only words in the first person are the speaker's own: "…أن تلك الاستثمارات لا تخضع …" with a
+    // stray mark at its end is reported speech.)
+    if (colon < 0 && reporting >= 0 && !wordsOf(chars.slice(reporting, i).join('')).some((w) => FIRST_PERSON.has(w)))
+      continue;
+    const open = colon >= 0 ? colon : reporting;
+    if (open >= 0 && i - open > 20) out.push({ open, close: i });
+  }
+  return out;
+}
+
+/** Arabic words in the first person: what holds them after إن / أن is the speaker's own words. */
+const FIRST_PERSON = new Set(
+  [
+    'أنا',
+    'نحن',
+    'لدي',
+    'لدينا',
+    'لي',
+    'لنا',
+    'علينا',
+    'عندي',
+    'عندنا',
+    'معي',
+    'معنا',
+    'مني',
+    'منا',
+    'إنني',
+    'إننا',
+  ].map((w) => normalizeForMatch(w).text),
+);
+
+/** A verb of saying among the eight words before `at`, in its sentence. */
+function saidBefore(chars: readonly string[], at: number): boolean {
+  let text = chars.slice(Math.max(0, at - 100), at).join('');
+  text = text.slice(lastSentenceEnd(text) + 1);
+  return wordsOf(text)
+    .slice(-8)
+    .some((w) => isVerb(w));
 }
 
 const OPENS_SINGLE = /[\s\u200B-\u200F\u202A-\u202E([{:"“«\-–—]/u;
@@ -508,7 +583,9 @@ export function findQuotes(
     return c;
   });
   const closed = quotationPairs(marks);
-  const pairs = [...closed, ...openToParagraphEnd(marks, closed)].sort((a, b) => a.open - b.open);
+  const pairs = [...closed, ...openToParagraphEnd(marks, closed), ...closingWithoutOpening(marks, closed)].sort(
+    (a, b) => a.open - b.open,
+  );
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];

@@ -343,6 +343,33 @@ describe("findQuotes: names in marks and the writer's questions (dev..dev13)", (
   });
 });
 
+describe('findQuotes: a quotation with one of its marks left out (dev..dev13)', () => {
+  it('a closing mark with no opening one: the quote runs from the colon or the إن / أن of a verb of saying', () => {
+    const s =
+      'وقال المفتش في ذلك الوقت إنه من واقع خبرتي الطويلة، لا شك لدي أن الناس يتغيرون مع القمر".\nوانتهى التقرير.';
+    expect(directs(s).map((q) => q.text)).toEqual(['من واقع خبرتي الطويلة، لا شك لدي أن الناس يتغيرون مع القمر']);
+    const c = 'وقالت الكاتبة: اعتدت أن أقرأ كل الروايات الفائزة منذ سنوات. أنا متشوقة للعودة إليها".\nوانتهى اللقاء.';
+    expect(directs(c)).toEqual([
+      {
+        text: 'اعتدت أن أقرأ كل الروايات الفائزة منذ سنوات. أنا متشوقة للعودة إليها',
+        kind: 'direct',
+        speaker: 'الكاتبة',
+      },
+    ]);
+    // (After إن / أن with no word in the first person, a stray mark at the end leaves reported speech as it was.)
+    const reported = 'وأشارت الهيئة إلى أن تلك الاستثمارات لا تخضع لأي جهة رقابية تحمي المستثمرين".\nوانتهى.';
+    expect(texts(reported).map((q) => q.kind)).toEqual(['indirect']);
+    // (A stray mark with no verb of saying before it opens nothing.)
+    expect(directs('ويبدو أن الأمر انتهى عند هذا الحد" في النهاية.\nوانتهى.')).toEqual([]);
+  });
+
+  it('an opening mark after بأنها / إن left open to a paragraph that ends with a full stop', () => {
+    const s =
+      'وتصف الناقدة الرواية بأنها «جميلة جدا ومؤلمة جدا لأنها رواية تحذيرية كتبت ببراعة.\n\nوفي الكتاب فصول أخرى.';
+    expect(directs(s).map((q) => q.text)).toEqual(['جميلة جدا ومؤلمة جدا لأنها رواية تحذيرية كتبت ببراعة.']);
+  });
+});
+
 describe('quotationPairs', () => {
   it('property: pairs are ordered, disjoint, inside one paragraph, and open and close with quotation marks', () => {
     const marks = ['«', '»', '“', '”', '"', '‘', '’', "'", '\n', ' قال ', 'word', 'كلمة'];
