@@ -14,6 +14,7 @@ import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion'
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
 import {
   isArabicTitleNoun,
+  isSpeakerNounPhrase,
   looksLikePerson,
   speakerFromText,
   speakerMentions,
@@ -563,7 +564,10 @@ export function findQuotes(
   type Span = { start: number; end: number };
   const persons = people.filter((e) => e.label === personLabel && !e.orphaned);
   const speakerOf = (span: Span, previous: Span | null, person: Span | null, at: number) => {
-    const read = speakerFromText(chars, span, previous, person, at);
+    // (A participle of manner, an adverb or a particle read as the subject names no one: the verb has no subject of
+    // its own, so it is the one who spoke last.)
+    const text = speakerFromText(chars, span, previous, person, at);
+    const read = text && !isSpeakerNounPhrase(chars, text) ? previous : text;
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);
     const p = named ?? (read ? null : suggestSpeakerSpan(source, persons, span, personLabel));
     return p ? { start: p.start, end: p.end } : read;
@@ -703,7 +707,8 @@ export function findQuotes(
   };
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
-      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
+      if (mentions[m].at > previousAt && isSpeakerNounPhrase(chars, mentions[m].speaker))
+        heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, previous, person, previousAt);
