@@ -494,6 +494,73 @@ function namesSomeone(mention: string): boolean {
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
 }
 
+/** What ends the words that name the speaker after a title: the medium, the time, what was said. */
+const AFTER_NAME = new Set(
+  [
+    'في',
+    'إن',
+    'أن',
+    'إنه',
+    'أنه',
+    'إنها',
+    'أنها',
+    'بأن',
+    'قائلا',
+    'قائلة',
+    'اليوم',
+    'أمس',
+    'مساء',
+    'صباح',
+    'السبت',
+    'الأحد',
+    'الاثنين',
+    'الثلاثاء',
+    'الأربعاء',
+    'الخميس',
+    'الجمعة',
+  ].map((w) => normalizeForMatch(w).text),
+);
+
+/**
+ * An Arabic speaker read as a title alone (سفيرة البلاد، الأمين العام، الناشطة المعروفة) when the name that ends the
+ * title comes later in the sentence: وقالت سفيرة البلاد لدى المنظمة، NAME في بيان; وقال الأمين العام للحزب NAME اليوم
+ * إن. The name is the run of words with no ال (a word after عبد, and الله, are a name's) right before the medium, the
+ * time, إن / أن or the colon, within twelve words; the title is taken whole, to the name.
+ */
+function titleToName(chars: readonly string[], speaker: { start: number; end: number }) {
+  const text = chars.slice(speaker.start, speaker.end).join('');
+  if (!/^[\u0621-\u064A]/u.test(text) || namesSomeone(text)) return null;
+  const words: { folded: string; start: number; end: number }[] = [];
+  let i = speaker.end;
+  while (i < chars.length && words.length < 12) {
+    const c = chars[i];
+    if (/[.!?؟\n:«»"“”]/u.test(c)) break;
+    if (/[\u0621-\u064A]/u.test(c)) {
+      const start = i;
+      while (i < chars.length && /[\u0621-\u064A\u064B-\u0652\u0640_]/u.test(chars[i])) i++;
+      words.push({ folded: normalizeForMatch(chars.slice(start, i).join('')).text, start, end: i });
+    } else i++;
+  }
+  let stop = words.findIndex((w) => AFTER_NAME.has(w.folded));
+  if (stop < 0) stop = i < chars.length && /[:«"“]/u.test(chars[i]) ? words.length : -1;
+  if (stop < 2) return null;
+  if (words.slice(0, stop).some((w) => isQuoteCue(w.folded))) return null;
+  const plain = (k: number) =>
+    words[k].folded === 'الله' ||
+    words[k - 1]?.folded === 'عبد' ||
+    (!/^(ال|لل|[وفبلك]ال)/u.test(words[k].folded) &&
+      !/^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[k].folded) &&
+      !isArabicTitleNoun(words[k].folded));
+  let first = stop;
+  while (first > 0 && plain(first - 1)) first--;
+  // (Two words or more, and not all of what follows the title: سفيرة واشنطن NAME has a phrase of its own between.
+  // Three words or fewer right after a preposition are its object, a place: عضو المجلس عن محافظة نينوى في حديث; a
+  // longer run is a phrase and then the name, its last three: من أصول عربية NAME NAME NAME.)
+  if (stop - first < 2 || first === 0) return null;
+  if (stop - first <= 3 && /^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[first - 1].folded)) return null;
+  return { start: speaker.start, end: words[stop - 1].end };
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -567,7 +634,7 @@ export function findQuotes(
     // (A participle of manner, an adverb or a particle read as the subject names no one: the verb has no subject of
     // its own, so it is the one who spoke last.)
     const text = speakerFromText(chars, span, previous, person, at);
-    const read = text && !isSpeakerNounPhrase(chars, text) ? previous : text;
+    const read = text && !isSpeakerNounPhrase(chars, text) ? previous : text && (titleToName(chars, text) ?? text);
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);
     const p = named ?? (read ? null : suggestSpeakerSpan(source, persons, span, personLabel));
     return p ? { start: p.start, end: p.end } : read;

@@ -914,3 +914,14 @@ describe('the speaker of a quote: a plausible noun phrase, else the one who spok
     expect(speakers(adverb, 'direct')).toEqual(['الوزيرة سلمى عادل', 'الوزيرة سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a title taken whole, to the name that ends it', () => {
+  it('Arabic: a title with what it is of, then the name before في بيان / اليوم / إن, is that name', () => {
+    const ambassador = 'وقالت سفيرة البلاد لدى المنظمة الدولية، سلمى عادل في بيان: "لن نقبل بهذا القرار أبدا".';
+    expect(speakers(ambassador, 'direct')[0]).toContain('سلمى عادل');
+    const leader = 'وقال الأمين العام للحزب الوطني سامر عبد الله اليوم إن "المرحلة المقبلة ستكون صعبة على الجميع".';
+    expect(speakers(leader, 'direct')[0]).toContain('سامر عبد الله');
+    const activist = 'وقالت الناشطة المعروفة من أصول عربية نورا عبد الكريم في تغريدة: "هذا يوم مهم للنساء في كل مكان".';
+    expect(speakers(activist, 'direct')[0]).toContain('نورا عبد الكريم');
+  });
+});
