@@ -14,6 +14,7 @@ import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion'
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
 import {
   isArabicTitleNoun,
+  isSpeakerNounPhrase,
   looksLikePerson,
   speakerFromText,
   speakerMentions,
@@ -154,14 +155,30 @@ const JOINING = new Set(
 /** The words that open what a verb of saying reports (قال إن، أكد أن، أفاد بأن، فإنه). */
 const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
 
+/** After a quotation, what attributes it: «…» على حد تعبيره / بحسب الشركة / وفق المصدر. */
+const ATTRIBUTED_AFTER = /^[\s,،]*(?:على حد (?:تعبير|قول|وصف)|ب?حسب|وفق|وفقا|طبقا)(?![\p{L}])/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
   previousClose: number,
   previousCue: 'colon' | 'verb' | null = null,
+  names: readonly MarkPair[] = [],
+  beforeNames = -1,
 ): 'colon' | 'verb' | null {
-  const from = Math.max(previousClose + 1, pair.open - 120);
-  let before = index.slice(from, pair.open);
+  // A name or term in marks between the verb and the quotation (وقال X لشبكة "سي إن إن": "…") does not end the
+  // window: it is read as one word, and the window reaches back past it to the quotation before it.
+  const kept = names.filter((n) => n.close < pair.open && n.open > pair.open - 240);
+  const extra = kept.reduce((n, p) => n + p.close - p.open, 0);
+  const windowClose = kept.length ? beforeNames : previousClose;
+  const from = Math.max(windowClose + 1, pair.open - 120 - extra);
+  let before = '';
+  let at = from;
+  for (const n of kept.filter((p) => p.open >= from)) {
+    before += `${index.slice(at, n.open)} اسم `;
+    at = n.close + 1;
+  }
+  before += index.slice(at, pair.open);
   before = before.slice(lastSentenceEnd(before) + 1);
   if (/[:：]\s*$/u.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
@@ -182,6 +199,7 @@ function cueOf(
   let after = index.slice(pair.close + 1, pair.close + 140);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
+  if (ATTRIBUTED_AFTER.test(normalizeForMatch(after).text)) return 'verb';
   if (
     wordsOf(after)
       .slice(0, 12)
@@ -236,6 +254,18 @@ const NAMING_NOUNS = new Set(
     'حملة',
     'قناة',
     'مجلة',
+    // (dev..dev13: a network, a faction, a series named in marks, "سي ان بي سي" after شبكة.)
+    'شبكة',
+    'تلفزيون',
+    'إذاعة',
+    'فصيل',
+    'تنظيم',
+    'حركة',
+    'سلسلة',
+    'مسرحية',
+    'ديوان',
+    'قصيدة',
+    'ألبوم',
   ].map((w) => normalizeForMatch(w).text),
 );
 
@@ -246,18 +276,55 @@ const TITLING_WORDS = new Set(
   ),
 );
 
-/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى). */
-function isTitled(index: CodePointIndex, open: number): boolean {
-  const last = wordsOf(index.slice(Math.max(0, open - 30), open)).pop();
-  return last !== undefined && (TITLING_WORDS.has(last) || TITLING_WORDS.has(last.replace(/^[وفبل]/u, '')));
+/** A folded word is one of `nouns`, with و ف ب ل before it or a possessive after it (وبرنامج، عنوانه، كتابها). */
+function isNoun(nouns: ReadonlySet<string>, word: string | undefined): boolean {
+  if (word === undefined) return false;
+  const bare = word.replace(/^[وفبل]/u, '');
+  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')));
 }
+
+/** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى، عنوانه). */
+function isTitled(index: CodePointIndex, open: number): boolean {
+  return isNoun(TITLING_WORDS, wordsOf(index.slice(Math.max(0, open - 30), open)).pop());
+}
+
+/**
+ * Every word of the quotation is one or two letters: a name spelled in Arabic letters (آي بي إم، سي إن إن، إم تي في),
+ * which no speech is.
+ */
+const isSpelledAcronym = (quoted: string): boolean => {
+  const words = wordsOf(quoted);
+  return /[\u0621-\u064A]/u.test(quoted) && words.every((w) => w.length <= 2);
+};
 
 /** The mark at `open` starts a name: after a naming noun, or glued to لـ / بـ (لـ«المجلس الإسلامي»). */
 function isName(index: CodePointIndex, open: number): boolean {
   const before = index.slice(Math.max(0, open - 30), open);
-  if (/[لب]\u0640?$/u.test(before)) return true;
-  const last = wordsOf(before).pop();
-  return last !== undefined && (NAMING_NOUNS.has(last) || NAMING_NOUNS.has(last.replace(/^[وفبل]/u, '')));
+  // (Or written apart, بـ «…», when the tatweel says the letter is a prefix: ما وصفها بـ "…".)
+  if (/[لب]\u0640?$/u.test(before) || /(?<![\p{L}])[لب]\u0640\s+$/u.test(before)) return true;
+  return isNoun(NAMING_NOUNS, wordsOf(before).pop());
+}
+
+/** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
+const QUESTION_NOUNS = new Set(['سؤال', 'السؤال', 'والسؤال', 'بالسؤال'].map((w) => normalizeForMatch(w).text));
+const ASKING_MYSELF = new Set(
+  ['نسأل', 'أسأل', 'نتساءل', 'أتساءل', 'لنسأل', 'ونسأل', 'وأسأل', 'فلنسأل'].map((w) => normalizeForMatch(w).text),
+);
+
+/**
+ * The mark at `open` holds the writer's question, not speech: right after السؤال (السؤال التالي:، السؤال الأهم:) or
+ * after نسأل / أتساءل. (ردا على سؤال: the answer after it is speech.)
+ */
+function isWritersQuestion(index: CodePointIndex, open: number): boolean {
+  const words = wordsOf(index.slice(Math.max(0, open - 60), open)).slice(-4);
+  const n = words.length;
+  if (words.slice(-3).some((w) => ASKING_MYSELF.has(w))) return true;
+  const noun = QUESTION_NOUNS.has(words[n - 1])
+    ? n - 1
+    : QUESTION_NOUNS.has(words[n - 2]) && /^ال/u.test(words[n - 1])
+      ? n - 2
+      : -1;
+  return noun >= 0 && words[noun - 1] !== 'علي';
 }
 
 /**
@@ -311,12 +378,87 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
       while (before > start && SPACE_OR_CONTROL.test(chars[before])) before--;
       let last = end - 1;
       while (last > open && SPACE_OR_CONTROL.test(chars[last])) last--;
-      const colonToStop = /[:：]/u.test(chars[before] ?? '') && /[.!؟]/u.test(chars[last]) && last - open > 30;
+      // (Or after the إن / بأنها of what is reported: وتصف X الرواية بأنها «…جدا.⏎)
+      const reported = REPORTING.test(wordBefore(chars, start, open));
+      const colonToStop =
+        (/[:：]/u.test(chars[before] ?? '') || reported) && /[.!؟]/u.test(chars[last]) && last - open > 30;
       if ((next < chars.length && opens(next)) || colonToStop) out.push({ open, close: end });
     }
     start = end + 1;
   }
   return out;
+}
+
+/** The folded word that ends right before `at` (spaces skipped), no further back than `from`. */
+function wordBefore(chars: readonly string[], from: number, at: number): string {
+  let end = at;
+  while (end > from && SPACE_OR_CONTROL.test(chars[end - 1])) end--;
+  let start = end;
+  while (start > from && /[\p{L}\p{M}\u0640]/u.test(chars[start - 1])) start--;
+  return normalizeForMatch(chars.slice(start, end).join('')).text;
+}
+
+/**
+ * Closing marks whose opening one was left out (وقال X إنه …طويلة".⏎, وقالت X: اعتدت … شعوري".): the quote runs from
+ * the colon, or the إن / أن, of a verb of saying in the same paragraph before it, with no other mark between. The
+ * colon nearest the mark if there is one, else the first such إن / أن (what is reported may hold أن of its own).
+ * The pair's `open` is the colon, or the space after إن / أن.
+ */
+function closingWithoutOpening(chars: readonly string[], pairs: readonly MarkPair[]): MarkPair[] {
+  const out: MarkPair[] = [];
+  const paired = new Set(pairs.flatMap((p) => [p.open, p.close]));
+  const inside = (i: number) => pairs.some((p) => p.open < i && i < p.close);
+  const closes = (i: number) =>
+    chars[i] === '”' || chars[i] === '»' || (chars[i] === '"' && straightShape(chars, i) === 'close');
+  for (let i = 0; i < chars.length; i++) {
+    if (!closes(i) || paired.has(i) || inside(i)) continue;
+    let colon = -1;
+    let reporting = -1;
+    let k = i - 1;
+    for (; k >= 0 && k > i - 500 && chars[k] !== '\n' && !MARKS.has(chars[k]); k--) {
+      if (/[:：]/u.test(chars[k]) && colon < 0 && saidBefore(chars, k)) colon = k;
+      else if (/\s/u.test(chars[k]) && REPORTING.test(wordBefore(chars, Math.max(0, k - 12), k)))
+        if (saidBefore(chars, k - wordBefore(chars, Math.max(0, k - 12), k).length)) reporting = k;
+    }
+    if (k >= 0 && MARKS.has(chars[k])) continue; // Another mark between: not this case.
+    // (After إن / أن only words in the first person are the speaker's own: "…أن تلك الاستثمارات لا تخضع …" with a
+    // stray mark at its end is reported speech.)
+    if (colon < 0 && reporting >= 0 && !wordsOf(chars.slice(reporting, i).join('')).some((w) => FIRST_PERSON.has(w)))
+      continue;
+    const open = colon >= 0 ? colon : reporting;
+    if (open >= 0 && i - open > 20) out.push({ open, close: i });
+  }
+  return out;
+}
+
+/** Arabic words in the first person: what holds them after إن / أن is the speaker's own words. */
+const FIRST_PERSON = new Set(
+  [
+    'أنا',
+    'نحن',
+    'لدي',
+    'لدينا',
+    'لي',
+    'لنا',
+    'علينا',
+    'عندي',
+    'عندنا',
+    'معي',
+    'معنا',
+    'مني',
+    'منا',
+    'إنني',
+    'إننا',
+  ].map((w) => normalizeForMatch(w).text),
+);
+
+/** A verb of saying among the eight words before `at`, in its sentence. */
+function saidBefore(chars: readonly string[], at: number): boolean {
+  let text = chars.slice(Math.max(0, at - 100), at).join('');
+  text = text.slice(lastSentenceEnd(text) + 1);
+  return wordsOf(text)
+    .slice(-8)
+    .some((w) => isVerb(w));
 }
 
 const OPENS_SINGLE = /[\s\u200B-\u200F\u202A-\u202E([{:"“«\-–—]/u;
@@ -350,6 +492,73 @@ function namesSomeone(mention: string): boolean {
   const words = mention.split(/\s+/u).filter((w) => /[\u0621-\u064A]/u.test(w));
   const plain = (w: string) => !/^[وف]?(ال|لل|ب|ل|من|عن|في)/u.test(w) && !isArabicTitleNoun(w);
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
+}
+
+/** What ends the words that name the speaker after a title: the medium, the time, what was said. */
+const AFTER_NAME = new Set(
+  [
+    'في',
+    'إن',
+    'أن',
+    'إنه',
+    'أنه',
+    'إنها',
+    'أنها',
+    'بأن',
+    'قائلا',
+    'قائلة',
+    'اليوم',
+    'أمس',
+    'مساء',
+    'صباح',
+    'السبت',
+    'الأحد',
+    'الاثنين',
+    'الثلاثاء',
+    'الأربعاء',
+    'الخميس',
+    'الجمعة',
+  ].map((w) => normalizeForMatch(w).text),
+);
+
+/**
+ * An Arabic speaker read as a title alone (سفيرة البلاد، الأمين العام، الناشطة المعروفة) when the name that ends the
+ * title comes later in the sentence: وقالت سفيرة البلاد لدى المنظمة، NAME في بيان; وقال الأمين العام للحزب NAME اليوم
+ * إن. The name is the run of words with no ال (a word after عبد, and الله, are a name's) right before the medium, the
+ * time, إن / أن or the colon, within twelve words; the title is taken whole, to the name.
+ */
+function titleToName(chars: readonly string[], speaker: { start: number; end: number }) {
+  const text = chars.slice(speaker.start, speaker.end).join('');
+  if (!/^[\u0621-\u064A]/u.test(text) || namesSomeone(text)) return null;
+  const words: { folded: string; start: number; end: number }[] = [];
+  let i = speaker.end;
+  while (i < chars.length && words.length < 12) {
+    const c = chars[i];
+    if (/[.!?؟\n:«»"“”]/u.test(c)) break;
+    if (/[\u0621-\u064A]/u.test(c)) {
+      const start = i;
+      while (i < chars.length && /[\u0621-\u064A\u064B-\u0652\u0640_]/u.test(chars[i])) i++;
+      words.push({ folded: normalizeForMatch(chars.slice(start, i).join('')).text, start, end: i });
+    } else i++;
+  }
+  let stop = words.findIndex((w) => AFTER_NAME.has(w.folded));
+  if (stop < 0) stop = i < chars.length && /[:«"“]/u.test(chars[i]) ? words.length : -1;
+  if (stop < 2) return null;
+  if (words.slice(0, stop).some((w) => isQuoteCue(w.folded))) return null;
+  const plain = (k: number) =>
+    words[k].folded === 'الله' ||
+    words[k - 1]?.folded === 'عبد' ||
+    (!/^(ال|لل|[وفبلك]ال)/u.test(words[k].folded) &&
+      !/^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[k].folded) &&
+      !isArabicTitleNoun(words[k].folded));
+  let first = stop;
+  while (first > 0 && plain(first - 1)) first--;
+  // (Two words or more, and not all of what follows the title: سفيرة واشنطن NAME has a phrase of its own between.
+  // Three words or fewer right after a preposition are its object, a place: عضو المجلس عن محافظة نينوى في حديث; a
+  // longer run is a phrase and then the name, its last three: من أصول عربية NAME NAME NAME.)
+  if (stop - first < 2 || first === 0) return null;
+  if (stop - first <= 3 && /^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[first - 1].folded)) return null;
+  return { start: speaker.start, end: words[stop - 1].end };
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -422,7 +631,10 @@ export function findQuotes(
   type Span = { start: number; end: number };
   const persons = people.filter((e) => e.label === personLabel && !e.orphaned);
   const speakerOf = (span: Span, previous: Span | null, person: Span | null, at: number) => {
-    const read = speakerFromText(chars, span, previous, person, at);
+    // (A participle of manner, an adverb or a particle read as the subject names no one: the verb has no subject of
+    // its own, so it is the one who spoke last.)
+    const text = speakerFromText(chars, span, previous, person, at);
+    const read = text && !isSpeakerNounPhrase(chars, text) ? previous : text && (titleToName(chars, text) ?? text);
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);
     const p = named ?? (read ? null : suggestSpeakerSpan(source, persons, span, personLabel));
     return p ? { start: p.start, end: p.end } : read;
@@ -442,19 +654,34 @@ export function findQuotes(
     return c;
   });
   const closed = quotationPairs(marks);
-  const pairs = [...closed, ...openToParagraphEnd(marks, closed)].sort((a, b) => a.open - b.open);
+  const pairs = [...closed, ...openToParagraphEnd(marks, closed), ...closingWithoutOpening(marks, closed)].sort(
+    (a, b) => a.open - b.open,
+  );
+  // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
+  // the pair before them closed.
+  let names: MarkPair[] = [];
+  let beforeNames = -1;
   for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
-    const cue = cueOf(index, pair, previousClose, previousCue);
+    const quoted = index.slice(span.start, span.end);
+    const name =
+      words < 3 ||
+      (words <= 4 && isName(index, pair.open)) ||
+      (words <= 8 && isTitled(index, pair.open)) ||
+      (words <= 5 && isSpelledAcronym(quoted));
+    const cue = cueOf(index, pair, previousClose, previousCue, names, beforeNames);
+    if (!name) beforeNames = pair.close;
     previousClose = pair.close;
     previousCue = cue;
-    if (words < 3) continue; // Names, titles and terms, not speech.
+    if (name) {
+      names.push(pair);
+      continue; // Names, titles and terms, not speech.
+    }
+    names = [];
+    if (isWritersQuestion(index, pair.open)) continue;
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
-    const quoted = index.slice(span.start, span.end);
-    if (words <= 4 && isName(index, pair.open)) continue;
-    if (words <= 8 && isTitled(index, pair.open)) continue;
     if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
     if (latin && isShortTitle(quoted, words)) continue;
     // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
@@ -547,7 +774,8 @@ export function findQuotes(
   };
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
-      if (mentions[m].at > previousAt) heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
+      if (mentions[m].at > previousAt && isSpeakerNounPhrase(chars, mentions[m].speaker))
+        heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, previous, person, previousAt);

@@ -1460,6 +1460,31 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
 }
 
+/** Words that open no noun phrase: exceptions, adverbs, particles (إلا بالتورالي، خصوصا أولئك، أحدا بذلك). */
+const NOT_A_SPEAKER_OPENING = fold(
+  'إلا خصوصا خاصة أيضا حتى لكن بل ثم فقط أحدا سابقا لاحقا حاليا ببساطة كذلك هنا هناك بذلك عندها حينها'.split(' '),
+);
+
+/**
+ * An Arabic mention the rules read as a speaker can be one: a noun phrase, not a participle of manner (مستنكرا،
+ * متسائلا), an adverb with tanween (بأدبٍ جم), a particle (إلا، خصوصا), a phrase in a preposition with a pronoun
+ * (بتقربه). English mentions are left as they are.
+ */
+export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boolean {
+  const text = chars.slice(span.start, span.end).join('');
+  if (!isArabic(text)) return true;
+  const words = tokensOf(chars, span.start, span.end).filter((t) => t.word);
+  const first = words[0];
+  if (!first) return false;
+  if (/[\u064B-\u064D]/u.test(first.text)) return false; // tanween: an indefinite adverb, no one's name
+  const bare = first.folded.replace(/^[وف]/u, '');
+  if (inSet(first.folded, NOT_A_SPEAKER_OPENING) || isParticiple(first.folded)) return false;
+  if (words.length === 1 && /^(بال|لل|كال|ال|ب|ل|ك)$/u.test(bare)) return false; // بالـ"…": a prefix, no word
+  if (words.length === 1 && /^م(ست|ت|ن)\S{3,}ا$/u.test(bare)) return false; // مستنكرا، متسائلا، منتقدا
+  if (words.length === 1 && /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) && !/^لل/u.test(bare)) return false; // بتقربه
+  return true;
+}
+
 /** How a span came to be proposed as a quote's speaker (shared/speaker-ranker.ts weighs each way). */
 export type ProposalKind = 'after-verb' | 'before-verb' | 'sentence-subject' | 'name';
 

@@ -900,3 +900,28 @@ describe('the speaker of a quote: a chain goes back to the last speaker of its v
     expect(speakers(en, 'direct')).toEqual(['Ana Ruiz', 'Tom Baker', 'Tom Baker', 'Tom Baker', 'Ana Ruiz']);
   });
 });
+
+// Issue 17's Arabic speakers, judged on dev..dev13 (dev14 and test held out): sentences written here, no corpus names.
+describe('the speaker of a quote: a plausible noun phrase, else the one who spoke last', () => {
+  it('Arabic: a participle of manner, an adverb or a phrase in a preposition after the verb is no speaker', () => {
+    const manner =
+      'وقال المدرب سامر فهد: "سنقاتل حتى النهاية في هذه البطولة". ' +
+      'وتساءل مستنكرا: "هل يعقل أن نخسر بهذه الطريقة أمام الجميع؟".';
+    expect(speakers(manner, 'direct')).toEqual(['المدرب سامر فهد', 'المدرب سامر فهد']);
+    const adverb =
+      'وقالت الوزيرة سلمى عادل: "لن نتراجع عن القرار مهما حدث". ' +
+      'ثم قالت بأدبٍ جم: "شكرا لكم جميعا على الحضور اليوم".';
+    expect(speakers(adverb, 'direct')).toEqual(['الوزيرة سلمى عادل', 'الوزيرة سلمى عادل']);
+  });
+});
+
+describe('the speaker of a quote: a title taken whole, to the name that ends it', () => {
+  it('Arabic: a title with what it is of, then the name before في بيان / اليوم / إن, is that name', () => {
+    const ambassador = 'وقالت سفيرة البلاد لدى المنظمة الدولية، سلمى عادل في بيان: "لن نقبل بهذا القرار أبدا".';
+    expect(speakers(ambassador, 'direct')[0]).toContain('سلمى عادل');
+    const leader = 'وقال الأمين العام للحزب الوطني سامر عبد الله اليوم إن "المرحلة المقبلة ستكون صعبة على الجميع".';
+    expect(speakers(leader, 'direct')[0]).toContain('سامر عبد الله');
+    const activist = 'وقالت الناشطة المعروفة من أصول عربية نورا عبد الكريم في تغريدة: "هذا يوم مهم للنساء في كل مكان".';
+    expect(speakers(activist, 'direct')[0]).toContain('نورا عبد الكريم');
+  });
+});

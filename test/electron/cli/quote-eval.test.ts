@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -178,6 +178,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev13 (16 articles, 11 Arabic, the next after dev12's) scored unseen on 988896b: speakers 15 of 23 Arabic, 32 of
   // 38 English; direct F1 0.868, 0.974; indirect 0.684, 0.789. The generic machinery then judged on dev..dev12 (single
   // marks, verb gender) took its English direct F1 to 0.987 and speakers to 15 of 23 and 33 of 39; test did not move.
+  // dev14 (12 articles, 10 Arabic, the next after dev13's) scored unseen on ca16595: Arabic direct F1 0.864, speakers
+  // 26 of 35 Arabic, 4 of 4 English. The Arabic work then judged on dev..dev13 took it to 0.878 and 27 of 36.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -282,6 +284,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.77,
       'ar speaker': 0.63,
       'en speaker': 0.82,
+    },
+    dev14: {
+      'ar direct': 0.85,
+      'ar indirect': 0.8,
+      'en direct': 0.95,
+      'en indirect': 0.6,
+      'ar speaker': 0.72,
+      'en speaker': 0.95,
     },
     test: {
       'ar direct': 0.95,
