@@ -374,9 +374,11 @@ export interface TahrirApi {
    */
   listedDocuments(): Promise<DocumentSummary[]>;
   /**
-   * The document list's filter: the ids, in the list's order, of the documents holding every word
-   * in their name, title or text, Arabic-normalized (shared/document-filter.ts). `searcher` names who
-   * asks (a window): its later search cancels this one ('cancelled'); another window's does not.
+   * The document list's filter: the ids, in the list's order, of the documents holding every word in their name,
+   * title and text, Arabic-normalized (shared/document-filter.ts), whose name and title alone do not hold them all
+   * (the page finds those itself: `article-0` in a corpus named so was 100,000 ids to send, parse and look up, in
+   * the keystrokes typed after it). `searcher` names who asks (a window): its later search cancels this one
+   * ('cancelled'); another window's does not.
    */
   searchDocuments(words: string[], searcher?: string): Promise<string[]>;
   /** The progress view: documents per status over time, entities per label, documents per annotator. */

@@ -283,8 +283,8 @@ function filterOf(
     if (!statusPasses(parsed, d.status)) return false;
     if (!assignedPasses(parsed, d.id, assignment, me)) return false;
     if (needles.length === 0) return true;
-    if (answered) return answered.has(d.id);
-    return holdsAll(folded(d, i), needles);
+    // The back end's answer names only those the text makes pass (TahrirApi.searchDocuments).
+    return holdsAll(folded(d, i), needles) || (answered !== null && answered.has(d.id));
   };
   return { needles, answered, passes };
 }
@@ -400,7 +400,8 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
     const names = all.length === s.documents.length ? foldedNames(s.documents) : all.map(foldName);
     const filter = filterOf(parsed, s.textMatches, s, (_d, i) => names[i]);
     needles = filter.needles;
-    answered = filter.answered !== null;
+    // An answer that adds no document (the words are in the names) changes nothing: the names alone, narrowed.
+    answered = filter.answered !== null && filter.answered.size > 0;
     // Typing a word further only narrows the list: only the rows the last keystroke kept are
     // looked at again (100,000, then the few thousand holding `article-1`, …), not the whole list.
     const narrowing =
