@@ -273,6 +273,11 @@ export class Backend implements BackendOperations {
     return listing.documents;
   }
 
+  /** The listing last answered, whole (see TahrirApi.listedDocuments); a listing when there was none. */
+  async listedDocuments(): Promise<DocumentSummary[]> {
+    return this.listed ?? this.listDocuments();
+  }
+
   /**
    * A listing (listDocuments'), and `readRestSoon`: the early listing's unread documents read once the answer made
    * of it is encoded and on its way, when the next listing or search asks (the page's, once it has the list), or

@@ -59,7 +59,8 @@ export class DocumentSearch {
   }
 
   /**
-   * The ids, in the listing's order, of the documents holding every word (no words: all of them);
+   * The ids, in the listing's order, of the documents holding every word with their text, not in their name and title
+   * alone (no words: none);
    * 'cancelled' once the same searcher began a later one (`search`: its begin(), one is taken when not given).
    */
   async search(
@@ -89,10 +90,10 @@ export class DocumentSearch {
           throw new TahrirError('cancelled', 'a later search replaced this one');
       }
       const d = documents[i];
-      // The name and title first: the text is read only for the words they do not hold.
+      // The name and title first: the text is read only for the words they do not hold. Those they hold all of are
+      // the page's to find (TahrirApi.searchDocuments).
       const rest = wordsMissing(foldForFilter(`${d.id}\n${d.title ?? ''}`), needles);
-      if (rest.length === 0) out.push(d.id);
-      else if (!d.problem) {
+      if (rest.length > 0 && !d.problem) {
         const text = this.foldedText(d.id);
         if (text !== null && wordsMissing(text, rest).length === 0) out.push(d.id);
       }

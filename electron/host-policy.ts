@@ -44,6 +44,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     getWorkspace: () => backend().getWorkspace(),
     startEditor: (lastDocuments) => backend().startEditor(lastDocuments),
     listDocuments: () => backend().listDocuments(),
+    listedDocuments: () => backend().listedDocuments(),
     searchDocuments: (words, searcher) => backend().searchDocuments(words, searcher),
     corpusProgress: () => backend().corpusProgress(),
     openDocument: (id) => backend().openDocument(id),

@@ -27,6 +27,7 @@ const api = {
   chooseWorkspace: () => call('chooseWorkspace'),
   recentWorkspaces: () => call('recentWorkspaces'),
   listDocuments: () => call('listDocuments'),
+  listedDocuments: () => call('listedDocuments'),
   searchDocuments: (words, searcher) =>
     searcher === undefined ? call('searchDocuments', words) : call('searchDocuments', words, searcher),
   corpusProgress: () => call('corpusProgress'),

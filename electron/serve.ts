@@ -28,7 +28,7 @@ import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } fro
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
-import { packSummary, type WireSummary } from '../shared/document-list-wire';
+import { firstScreenOf, packSummary, type WireSummary } from '../shared/document-list-wire';
 import { encodeWithParts } from './encoded-answer';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
@@ -64,10 +64,7 @@ export interface RunningServer {
    * closed.
    */
   following(): Promise<void>;
-  /**
-   * Resolves once the first listing (begun at start, while the browser loads the page) is read and encoded as the
-   * page's first answer will send it.
-   */
+  /** Resolves once the first listing (begun at start, while the browser loads the page) is read. */
   listed: Promise<void>;
   close(): Promise<void>;
 }
@@ -153,11 +150,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!bytes) listAnswers.set(documents, (bytes = encodeList(documents)));
     return bytes;
   };
-  // The first listing encoded as soon as it is read, while the page loads: its first answer (startEditor) then
-  // encodes only the rest (100,000 documents: packing, encoding and collecting them took 0.3–1.3 s of that answer).
-  const listed = backend.earlyListing().then(async (documents) => {
-    if (documents) await listBytes(documents);
-  });
+  // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded once that answer
+  // is on its way, for the page's next question (listedDocuments). Encoded before it, while the page loaded, its
+  // 100,000 rows (packing, encoding, collecting: 0.3–1.3 s) held the first answer back.
+  const listed = backend.earlyListing().then(() => undefined);
   let followed = deferred();
 
   const server = createServer((request, response) => {
@@ -238,19 +234,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const result = await dispatchApiCall(handlers, method, body.args);
       // The document lists and opened documents in the answer, as encoded once (the list packed).
       const parts = new Map<object, Buffer>();
-      if (method === 'listDocuments') parts.set(result as object, await listBytes(result as DocumentSummary[]));
+      let answer = result;
+      /** The whole list, when the answer carried its first screen: encoded once the answer is sent. */
+      let rest: DocumentSummary[] | null = null;
+      if (method === 'listDocuments' || method === 'listedDocuments')
+        parts.set(result as object, await listBytes(result as DocumentSummary[]));
       if (method === 'getWorkspace') {
         const { documents } = result as WorkspaceInfo;
         parts.set(documents, await listBytes(documents));
       }
       if (method === 'startEditor') {
-        const { workspace, first } = result as EditorStart;
-        parts.set(workspace.documents, await listBytes(workspace.documents));
+        const start = result as EditorStart;
+        const { workspace, first } = start;
+        const head = firstScreenOf(workspace.documents, first?.id ?? null);
+        if (head.length < workspace.documents.length) {
+          const moreDocuments = workspace.documents.length - head.length;
+          answer = { ...start, workspace: { ...workspace, documents: head, moreDocuments } };
+          parts.set(head, jsonBytes(head.map(packSummary)));
+          rest = workspace.documents;
+        } else parts.set(workspace.documents, await listBytes(workspace.documents));
         if (first && 'opened' in first) parts.set(first.opened, openedBytes(first.opened));
       }
       if (method === 'openDocument' && result && typeof result === 'object') parts.set(result, openedBytes(result));
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
-      sendJsonBytes(response, 200, encodeWithParts({ result }, parts));
+      sendJsonBytes(response, 200, encodeWithParts({ result: answer }, parts));
+      if (rest) void listBytes(rest);
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
       log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);

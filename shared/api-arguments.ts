@@ -172,6 +172,7 @@ export const API_ARGUMENTS = {
   chooseWorkspace: none,
   recentWorkspaces: none,
   listDocuments: none,
+  listedDocuments: none,
   corpusProgress: none,
   searchDocuments: v.union(
     [one(searchWords), v.strictTuple([searchWords, name('searcher')])],

@@ -46,6 +46,12 @@ export interface WorkspaceInfo {
   /** Problem reading tahrir.json (defaults are used then). */
   configProblem?: TahrirErrorData;
   documents: DocumentSummary[];
+  /**
+   * How many documents follow those in `documents`, asked for with listedDocuments: `tahrir serve`'s first answer
+   * (startEditor) carries only the list's first screen of rows (100,000 rows were most of that answer's time, on
+   * both sides, before the list could paint). Absent when `documents` is the whole list.
+   */
+  moreDocuments?: number;
   /** Teams: `git config user.name` for the workspace (the editor's default annotator name); absent when none. */
   gitUserName?: string;
   /** Teams: `tahrir-assignment.json`'s documents (id → its annotators), for "assigned to me"; absent when none. */
@@ -363,9 +369,16 @@ export interface TahrirApi {
 
   listDocuments(): Promise<DocumentSummary[]>;
   /**
-   * The document list's filter: the ids, in the list's order, of the documents holding every word
-   * in their name, title or text, Arabic-normalized (shared/document-filter.ts). `searcher` names who
-   * asks (a window): its later search cancels this one ('cancelled'); another window's does not.
+   * The listing last answered, whole, without listing again (the rest of a first answer that carried its first
+   * screen: WorkspaceInfo.moreDocuments). Its unread documents are `pending`, as listDocuments would answer them.
+   */
+  listedDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * The document list's filter: the ids, in the list's order, of the documents holding every word in their name,
+   * title and text, Arabic-normalized (shared/document-filter.ts), whose name and title alone do not hold them all
+   * (the page finds those itself: `article-0` in a corpus named so was 100,000 ids to send, parse and look up, in
+   * the keystrokes typed after it). `searcher` names who asks (a window): its later search cancels this one
+   * ('cancelled'); another window's does not.
    */
   searchDocuments(words: string[], searcher?: string): Promise<string[]>;
   /** The progress view: documents per status over time, entities per label, documents per annotator. */
@@ -456,6 +469,7 @@ export const API_METHODS = [
   'chooseWorkspace',
   'recentWorkspaces',
   'listDocuments',
+  'listedDocuments',
   'searchDocuments',
   'corpusProgress',
   'openDocument',

@@ -63,9 +63,29 @@ export function unpackSummary(wire: WireSummary): DocumentSummary {
   };
 }
 
-/** The answers that carry the document list, packed: listDocuments' list, getWorkspace's and startEditor's. */
+/**
+ * Rows in the first answer's list (startEditor's, with WorkspaceInfo.moreDocuments): a screen of rows (84 px each)
+ * and the rows rendered around it, on a tall screen.
+ */
+export const FIRST_SCREEN_ROWS = 64;
+
+/**
+ * The rows of `documents` the first answer carries: the first screen's, down to a screen below the document the
+ * editor opens first (the list scrolls to it); the whole list when that is nearly all of it.
+ */
+export function firstScreenOf(documents: readonly DocumentSummary[], opened: string | null): DocumentSummary[] {
+  let at = 0;
+  if (opened !== null) for (let i = 0; i < documents.length; i++) if (documents[i].id === opened) at = i;
+  const end = at + FIRST_SCREEN_ROWS;
+  return end * 2 > documents.length ? documents.slice() : documents.slice(0, end);
+}
+
+/** Methods answered with a document list alone. */
+const LIST_METHODS = new Set(['listDocuments', 'listedDocuments']);
+
+/** The answers that carry the document list, packed: the listings', getWorkspace's and startEditor's. */
 export function packListAnswer(method: string, result: unknown): unknown {
-  if (method === 'listDocuments') return (result as DocumentSummary[]).map(packSummary);
+  if (LIST_METHODS.has(method)) return (result as DocumentSummary[]).map(packSummary);
   if (method === 'getWorkspace') {
     const info = result as WorkspaceInfo;
     return { ...info, documents: info.documents.map(packSummary) };
@@ -79,7 +99,7 @@ export function packListAnswer(method: string, result: unknown): unknown {
 
 /** packListAnswer undone: the answer as the API's types describe it. */
 export function unpackListAnswer(method: string, result: unknown): unknown {
-  if (method === 'listDocuments') return (result as WireSummary[]).map(unpackSummary);
+  if (LIST_METHODS.has(method)) return (result as WireSummary[]).map(unpackSummary);
   if (method === 'getWorkspace') {
     const info = result as Omit<WorkspaceInfo, 'documents'> & { documents: WireSummary[] };
     return { ...info, documents: info.documents.map(unpackSummary) };

@@ -8,7 +8,7 @@ import { nextSession, session, type SessionMemo } from './session';
 import { t } from './locale';
 import { showNotice } from './ui-actions';
 import { setStatus } from './annotation-actions';
-import { initialDocument, initialHistory, editorDocumentFrom, store } from './store';
+import { afterNextPaint, initialDocument, initialHistory, editorDocumentFrom, store } from './store';
 import type { TahrirState } from './state';
 import {
   assignedPasses,
@@ -37,8 +37,12 @@ export async function loadWorkspace(
     const workspace = await (asked ?? getApi().getWorkspace());
     performance.mark('tahrir:workspace-received');
     then?.(workspace);
-    store().setState({ workspace, documents: workspace.documents, workspaceError: null });
-    followPending(workspace.documents);
+    const moreDocuments = workspace.moreDocuments ?? 0;
+    store().setState({ workspace, documents: workspace.documents, moreDocuments, workspaceError: null });
+    // The first answer had the list's first screen: the rest once that is painted (parsing 100,000 rows took the page
+    // 0.1–0.5 s, and the server as long to encode them, before it).
+    if (moreDocuments > 0) afterNextPaint(() => void takeDocuments(() => getApi().listedDocuments(), true));
+    else followPending(workspace.documents);
   } catch (e) {
     store().setState({ workspaceError: toErrorData(e) });
   }
@@ -61,7 +65,7 @@ export async function switchWorkspace(path: string): Promise<void> {
         throw e;
       });
     const left = unsavedDocuments();
-    nextSession().store.setState({ workspace, documents: workspace.documents, workspaceError: null });
+    nextSession().store.setState({ workspace, documents: workspace.documents, moreDocuments: 0, workspaceError: null });
     followPending(workspace.documents);
     if (left.length > 0)
       showNotice(
@@ -91,12 +95,21 @@ function followPending(documents: DocumentSummary[]): void {
 }
 
 export async function refreshDocuments(): Promise<void> {
+  // A text may have changed too: the filter's words are searched again.
+  if (await takeDocuments(() => getApi().listDocuments())) void searchTexts(true);
+}
+
+/**
+ * The whole list `list` answers, in place of the one shown; false when it failed (said in a notice). `rest`: the rest
+ * of the first screen's list, taken only if no listing came first.
+ */
+async function takeDocuments(list: () => Promise<DocumentSummary[]>, rest = false): Promise<boolean> {
   try {
-    const documents = await getApi().listDocuments();
-    store().setState({ documents });
+    const documents = await list();
+    if (rest && store().getState().moreDocuments === 0) return true;
+    store().setState({ documents, moreDocuments: 0 });
     followPending(documents);
-    // A text may have changed too: the filter's words are searched again.
-    void searchTexts(true);
+    return true;
   } catch (e) {
     store().setState({
       notice: {
@@ -105,6 +118,7 @@ export async function refreshDocuments(): Promise<void> {
         seq: Date.now(),
       },
     });
+    return false;
   }
 }
 
@@ -269,8 +283,8 @@ function filterOf(
     if (!statusPasses(parsed, d.status)) return false;
     if (!assignedPasses(parsed, d.id, assignment, me)) return false;
     if (needles.length === 0) return true;
-    if (answered) return answered.has(d.id);
-    return holdsAll(folded(d, i), needles);
+    // The back end's answer names only those the text makes pass (TahrirApi.searchDocuments).
+    return holdsAll(folded(d, i), needles) || (answered !== null && answered.has(d.id));
   };
   return { needles, answered, passes };
 }
@@ -386,7 +400,8 @@ export function visibleDocuments(s: TahrirState): DocumentSummary[] {
     const names = all.length === s.documents.length ? foldedNames(s.documents) : all.map(foldName);
     const filter = filterOf(parsed, s.textMatches, s, (_d, i) => names[i]);
     needles = filter.needles;
-    answered = filter.answered !== null;
+    // An answer that adds no document (the words are in the names) changes nothing: the names alone, narrowed.
+    answered = filter.answered !== null && filter.answered.size > 0;
     // Typing a word further only narrows the list: only the rows the last keystroke kept are
     // looked at again (100,000, then the few thousand holding `article-1`, …), not the whole list.
     const narrowing =
@@ -443,7 +458,7 @@ export function progress(s: TahrirState): { done: number; total: number } {
   const live = liveDocuments(s);
   const { memo } = session();
   const before = memo.progress;
-  if (before?.live === live) return before.out;
+  if (before?.live === live && before.out.total === live.length + s.moreDocuments) return before.out;
   let listedDone = 0;
   if (before?.documents === s.documents) listedDone = before.listedDone;
   else for (const d of s.documents) if (d.status === 'done') listedDone++;
@@ -454,7 +469,8 @@ export function progress(s: TahrirState): { done: number; total: number } {
     const i = id ? s.documents.findIndex((d) => d.id === id) : -1;
     if (i >= 0) done += Number(live[i].status === 'done') - Number(s.documents[i].status === 'done');
   }
-  memo.progress = { documents: s.documents, listedDone, live, out: { done, total: live.length } };
+  // The rows still to come count in the total (the done ones among them once they come).
+  memo.progress = { documents: s.documents, listedDone, live, out: { done, total: live.length + s.moreDocuments } };
   return memo.progress.out;
 }
 

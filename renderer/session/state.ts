@@ -26,6 +26,8 @@ import type { Locale } from '../../shared/i18n/translator';
 export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
   documents: DocumentSummary[];
+  /** Documents listed after `documents`, not here yet (WorkspaceInfo.moreDocuments): the first screen came first. */
+  moreDocuments: number;
   /** Text typed in the document list's filter box. */
   filter: string;
   /**

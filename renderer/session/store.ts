@@ -26,6 +26,7 @@ import { rememberedAnnotator } from './annotator-name';
 export const initialWorkspace = (): WorkspaceSlice => ({
   workspace: null,
   documents: [],
+  moreDocuments: 0,
   filter: '',
   textMatches: null,
   workspaceError: null,

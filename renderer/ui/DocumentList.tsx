@@ -46,6 +46,9 @@ export function DocumentList(): ReactElement {
   // The filter the rows shown are for: on the list for tests and the bench.
   const shownFor = typed ? filter : deferredFilter;
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
+  // The rows after the first screen's, not here yet: room in the list, so its scroll bar is the whole list's already.
+  const toCome = useTahrir((s) => (s.filter.trim() ? 0 : s.moreDocuments));
+  const length = documents.length + toCome;
   const progressNow = useTahrir(useShallow(progress));
   const progressLater = useDeferredValue(progressNow);
   const { done, total } = painted || progressLater.total === 0 ? progressNow : progressLater;
@@ -81,7 +84,8 @@ export function DocumentList(): ReactElement {
     else if (top + ROW_HEIGHT > ul.scrollTop + ul.clientHeight) ul.scrollTop = top + ROW_HEIGHT - ul.clientHeight;
     follow();
   }, [currentAt]);
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  // (Scrolled into the rows to come, it is room down to the rows here, drawn once they come.)
+  const first = Math.min(documents.length, Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN));
   const last = Math.min(documents.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
   return (
     <nav className="document-list" aria-label={t('list.documents')}>
@@ -106,10 +110,10 @@ export function DocumentList(): ReactElement {
       <ul ref={list} onScroll={follow} data-filter={shownFor}>
         {first > 0 && <li className="list-room" aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
         {documents.slice(first, last).map((d, i) => (
-          <DocumentRow key={d.id} doc={d} current={d.id === current} at={first + i + 1} of={documents.length} />
+          <DocumentRow key={d.id} doc={d} current={d.id === current} at={first + i + 1} of={length} />
         ))}
-        {last < documents.length && (
-          <li className="list-room" aria-hidden="true" style={{ height: (documents.length - last) * ROW_HEIGHT }} />
+        {last < length && (
+          <li className="list-room" aria-hidden="true" style={{ height: (length - last) * ROW_HEIGHT }} />
         )}
         {documents.length === 0 && <li className="empty-hint">{filter ? t('list.no-match') : t('list.empty')}</li>}
       </ul>

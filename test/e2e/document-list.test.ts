@@ -147,6 +147,39 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     expect(firstIn.list).toBeLessThanOrEqual(firstIn.text);
   });
 
+  it('is first sent a screen of rows, and its first frame’s list is already the whole list’s length', async () => {
+    // The list as the first frame with rows shows it: its room (the scroll bar) and the count screen readers say.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstList?: { height: number; setSize: string | null } };
+      new MutationObserver(() => {
+        const row = document.querySelector('.document-row');
+        if (w.__firstList || !row) return;
+        w.__firstList = {
+          height: document.querySelector('.document-list ul')!.scrollHeight,
+          setSize: row.getAttribute('aria-setsize'),
+        };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.waitForSelector('.document-item', { timeout: 60_000 });
+    const first = await page.evaluate(() => (window as unknown as { __firstList: object }).__firstList);
+    expect(first).toEqual({ height: expect.any(Number), setSize: String(TOTAL) });
+    expect((first as { height: number }).height).toBeGreaterThanOrEqual(TOTAL * ROW_HEIGHT);
+    // The first answer (startEditor) carries a screen of rows and the count: with all 5,005 it was ~250 KB.
+    const answer = await page.evaluate(
+      () =>
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith('/startEditor')) as
+          PerformanceResourceTiming | undefined,
+    );
+    expect(answer?.encodedBodySize).toBeGreaterThan(0);
+    expect(answer?.encodedBodySize).toBeLessThan(40_000);
+    // The rest follows: every row is there once it came.
+    await expect.poll(() => page.getByTestId('progress').textContent()).toContain(`of ${TOTAL} done`);
+    await scrollListTo(1e9);
+    await expect.poll(async () => (await inView()).at(-1)).toBe('batch-009/article-04999');
+    await scrollListTo(0);
+  });
+
   it('scrolls the current document into view when the keyboard opens the next one', async () => {
     await scrollListTo(1e9);
     await page.locator('[data-doc-id="batch-009/article-04990"]').click();

@@ -39,7 +39,7 @@ const table = (suggest: string) => `
   export const t = {
     getWorkspace: () => b.getWorkspace(), openWorkspace: () => b.getWorkspace(), chooseWorkspace: async () => null,
     startEditor: (last) => b.startEditor(last),
-    recentWorkspaces: async () => [], listDocuments: () => b.listDocuments(), searchDocuments: (w) => b.searchDocuments(w), corpusProgress: () => b.corpusProgress(), openDocument: (id) => b.openDocument(id),
+    recentWorkspaces: async () => [], listDocuments: () => b.listDocuments(), listedDocuments: () => b.listedDocuments(), searchDocuments: (w) => b.searchDocuments(w), corpusProgress: () => b.corpusProgress(), openDocument: (id) => b.openDocument(id),
     saveSidecar: (id, s, r) => b.saveSidecar(id, s, r), writeRecovery: (id, s) => b.writeRecovery(id, s),
     discardRecovery: (id) => b.discardRecovery(id), ${suggest}
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
@@ -63,6 +63,7 @@ const BACKEND_METHODS = [
   'getWorkspace',
   'startEditor',
   'listDocuments',
+  'listedDocuments',
   'searchDocuments',
   'corpusProgress',
   'openDocument',

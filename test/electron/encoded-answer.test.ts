@@ -1,13 +1,11 @@
 // An answer's JSON written around parts encoded once (encodeWithParts), and `tahrir serve`'s first answer: the
-// document list, read while the page loads, is encoded then, not while the page waits for its answer.
-import { statSync } from 'node:fs';
+// document list's first screen of rows, the rest asked for after it (listedDocuments).
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { LIST_CACHE_FILE } from '../../electron/document-list-cache';
+import { describe, expect, it } from 'vitest';
 import { encodeWithParts } from '../../electron/encoded-answer';
 import { startServer } from '../../electron/serve';
-import type { EditorStart } from '../../shared/api';
+import type { DocumentSummary, EditorStart, WorkspaceInfo } from '../../shared/api';
+import { FIRST_SCREEN_ROWS, firstScreenOf, unpackListAnswer } from '../../shared/document-list-wire';
 import { tempFolder, writeFiles } from './temp-folder';
 
 describe('encodeWithParts', () => {
@@ -70,36 +68,41 @@ function post(port: number, token: string, method: string, body: string): Promis
 }
 
 describe('tahrir serve: the first answer', () => {
-  it('sends the document list encoded while the page loaded: answering encodes only the rest', async () => {
+  it('carries the list’s first screen of rows and how many follow; listedDocuments sends the rest', async () => {
     const root = await articles(3000);
     const rendererDir = await tempFolder();
     await writeFiles(rendererDir, { 'index.html': '<!doctype html><title>Tahrir</title>' });
     const server = await startServer({ root, port: 0, rendererDir, log: () => {} });
     try {
       await server.listed;
-      // Once every document is read the list is kept in .tahrir/document-list.json (a JSON of its own, ~400 KB here):
-      // wait for it, so that only what answering encodes is counted.
-      await vi.waitFor(() => statSync(join(root, '.tahrir', LIST_CACHE_FILE)), { timeout: 30_000, interval: 50 });
-      const body = JSON.stringify({ args: [{}] });
-      // What JSON.stringify writes while the page waits for its answer (the server runs in this process).
-      const stringify = vi.spyOn(JSON, 'stringify');
-      let answer: string;
-      let written = 0;
-      try {
-        answer = await post(server.port, server.token, 'startEditor', body);
-        for (const r of stringify.mock.results) if (r.type === 'return') written += String(r.value).length;
-      } finally {
-        stringify.mockRestore();
-      }
+      const answer = await post(server.port, server.token, 'startEditor', JSON.stringify({ args: [{}] }));
       const start = JSON.parse(answer).result as EditorStart;
-      expect(start.workspace.documents).toHaveLength(3000);
+      // 3,000 rows were ~100 KB of the answer; a screen of them and the count now.
+      expect(start.workspace.documents).toHaveLength(FIRST_SCREEN_ROWS);
+      expect(start.workspace.moreDocuments).toBe(3000 - FIRST_SCREEN_ROWS);
       expect(start.first && 'opened' in start.first && start.first.opened.id).toBe('batch-00/article-00000');
-      // The list alone is ~100 KB of the answer; the rest (the workspace's settings, the first document) a few KB.
-      const listBytes = JSON.stringify(start.workspace.documents).length;
-      expect(listBytes).toBeGreaterThan(60_000);
-      expect(written).toBeLessThan(listBytes / 4);
+      // What the server encodes and the page parses before the list can paint (over 100 KB with every row).
+      expect(answer.length).toBeLessThan(12_000);
+      // The rest: the same listing, whole, in the same order (its first screen as sent).
+      const rest = JSON.parse(await post(server.port, server.token, 'listedDocuments', '{"args":[]}')).result;
+      const all = unpackListAnswer('listedDocuments', rest) as DocumentSummary[];
+      expect(all).toHaveLength(3000);
+      const head = unpackListAnswer('getWorkspace', start.workspace) as WorkspaceInfo;
+      expect(all.slice(0, FIRST_SCREEN_ROWS)).toEqual(head.documents);
+      expect(all[2999].id).toBe('batch-29/article-02999');
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('firstScreenOf', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `d${i}` }) as DocumentSummary);
+  it('is the first screen’s rows, down to a screen below the document opened, or the whole list', () => {
+    expect(firstScreenOf(rows(1000), null).map((d) => d.id)).toEqual(rows(FIRST_SCREEN_ROWS).map((d) => d.id));
+    expect(firstScreenOf(rows(1000), 'd100')).toHaveLength(100 + FIRST_SCREEN_ROWS);
+    // Over half the list: the whole of it.
+    expect(firstScreenOf(rows(1000), 'd500')).toHaveLength(1000);
+    expect(firstScreenOf(rows(100), null)).toHaveLength(100);
   });
 });
