@@ -41,9 +41,12 @@ const VIEW_STILL_MS = 150;
  * A long document's many-span layers (the suggestions) are drawn in the paragraphs in view and this much of the view's
  * height above and below it, not in all those near it: every repaint (after any DOM write) paints the highlighted text
  * of a screen above and below the view too. In a trace of the keys bench, 381 of the 587 Ranges were suggestions out
- * of view, and a repaint took 4.4-4.8 ms without them against 8.3-9.4 ms with.
+ * of view, and a repaint took 4.4-4.8 ms without them against 8.3-9.4 ms with. None: a quarter screen (0.25) left 105
+ * Ranges at the top of the 50,000-entity article where the view has 60; with the view's alone (and the side panel
+ * painted apart) a delete's first frame painted 2.8 ms against 4.4 (p50, keys bench traces). A scroll gives the
+ * entities near the view their Ranges back at once (untrim), before it shows them.
  */
-const SPANS_VIEW_MARGIN = 0.25;
+const SPANS_VIEW_MARGIN = 0;
 /** Entities drawn per idle moment at least (more while the moment lasts). */
 const IDLE_SLICE = 200;
 
