@@ -48,7 +48,10 @@ export function DocumentList(): ReactElement {
   const current = useTahrir((s) => s.opening ?? s.doc?.id ?? s.openError?.file ?? null);
   // The rows after the first screen's, not here yet: room in the list, so its scroll bar is the whole list's already.
   const toCome = useTahrir((s) => (s.filter.trim() ? 0 : s.moreDocuments));
-  const length = documents.length + toCome;
+  // The rest's coming is one store update (rows here, none to come) before the deferred render shows them: the list's
+  // length is the longer of the two, or it was one render as short as the first screen and the browser pulled a list
+  // scrolled into the room for the rest back to its 60th row.
+  const length = Math.max(documents.length, visible.length) + toCome;
   const progressNow = useTahrir(useShallow(progress));
   const progressLater = useDeferredValue(progressNow);
   const { done, total } = painted || progressLater.total === 0 ? progressNow : progressLater;

@@ -180,6 +180,32 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     await scrollListTo(0);
   });
 
+  it('keeps its place when the rest of the rows come while it is scrolled to the end', async () => {
+    // The rest is held back until the list is scrolled into the room for it (CI saw the rows come just then: the list
+    // was one render as long as the first screen only, and the browser pulled its scroll back to row ~60).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/listedDocuments', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.reload();
+      await page.waitForSelector('.document-item', { timeout: 60_000 });
+      expect(await page.locator('[data-doc-id="batch-009/article-04999"]').count()).toBe(0);
+      await scrollListTo(1e9);
+      const bottom = await page.evaluate(() => document.querySelector('.document-list ul')!.scrollTop);
+      expect(bottom).toBeGreaterThan((TOTAL - 20) * ROW_HEIGHT);
+      release();
+      await expect.poll(async () => (await inView()).at(-1)).toBe('batch-009/article-04999');
+      expect(await page.evaluate(() => document.querySelector('.document-list ul')!.scrollTop)).toBe(bottom);
+    } finally {
+      release();
+      await page.unroute('**/listedDocuments');
+    }
+    await scrollListTo(0);
+  });
+
   it('scrolls the current document into view when the keyboard opens the next one', async () => {
     await scrollListTo(1e9);
     await page.locator('[data-doc-id="batch-009/article-04990"]').click();
