@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { TahrirError } from '../../shared/errors';
-import { migrateSidecar, plainLists, SidecarSchema } from '../../shared/sidecar';
+import { migrateSidecar, plainLists, plainSidecar, SidecarSchema } from '../../shared/sidecar';
 
 // Values of every type a field can hold in JSON, the right one among them.
 const anyValue = fc.oneof(
@@ -150,5 +150,110 @@ describe('plainLists: the span lists checked by hand', () => {
     expect(() => migrateSidecar(data, 'a.annotations.json')).toThrow(
       'is not a valid sidecar: entities[1].end: must be a whole number (a code point offset)',
     );
+  });
+});
+
+// The rest of a sidecar, each field mostly right: the whole sidecar checked by hand (plainSidecar) or not.
+const rarely = (...values: unknown[]) =>
+  fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...values) });
+const status = mostly(fc.constantFrom('todo', 'in_progress', 'done'));
+const wholeSidecarData = fc
+  .record(
+    {
+      format: mostly(fc.constant('tahrir-annotations')),
+      version: mostly(fc.constant(1)),
+      source: mostly(
+        fc.record({
+          file: mostly(fc.constantFrom('a.txt', 'خبر.txt')),
+          sha256: mostly(fc.constantFrom('ab'.repeat(32), 'AB'.repeat(32), 'ab'.repeat(31))),
+          length: offset,
+        }),
+      ),
+      document: mostly(
+        fc.record(
+          {
+            status,
+            title: optionalText,
+            published: optionalText,
+            sourceName: optionalText,
+            keywords: mostly(fc.constantFrom(undefined, [], ['اقتصاد', 'x'], ['x', 3])),
+            note: optionalText,
+            curatedFrom: rarely({ versions: ['a'], decisions: { t1: 'a' } }),
+          },
+          { requiredKeys: ['status'] },
+        ),
+      ),
+      edits: mostly(fc.array(edit, { maxLength: 2 })),
+      entities: mostly(fc.array(entity, { maxLength: 3 })),
+      quotes: mostly(fc.array(quote, { maxLength: 2 })),
+      rejected: mostly(fc.array(fc.record({ rule: text, start: offset, end: offset, text }), { maxLength: 2 })),
+      updatedAt: optionalText,
+      annotator: optionalText,
+      statusHistory: mostly(fc.array(fc.record({ status, at: text }), { maxLength: 2 })),
+      conflicts: rarely([], [{ kind: 'entity', id: 't1', reason: 'both-changed', mine: {} }]),
+      extra: rarely('x', { nested: [[[]]] }),
+    },
+    { requiredKeys: ['format', 'version', 'source', 'document', 'edits', 'entities', 'quotes'] },
+  )
+  .map((data) => asJson(data));
+
+describe('plainSidecar: the whole sidecar checked by hand', () => {
+  it('takes only sidecars the schema takes, as the schema reads them (6,000 random sidecars)', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(wholeSidecarData, (data) => {
+        const sidecar = plainSidecar(data);
+        const parsed = v.safeParse(SidecarSchema, data);
+        if (sidecar) {
+          plain++;
+          expect(parsed.success).toBe(true);
+          expect(sidecar).toEqual(parsed.output);
+        }
+      }),
+      { numRuns: 6000 },
+    );
+    // Both paths taken often enough to mean something (about 1 in 25 is plain throughout).
+    expect(plain).toBeGreaterThan(120);
+    expect(plain).toBeLessThan(5800);
+  });
+
+  it('reads a sidecar as the schema reads it, and refuses it where the schema does (3,000 random sidecars)', () => {
+    fc.assert(
+      fc.property(wholeSidecarData, (data) => {
+        const read = outcome(data) as { ok?: unknown; error?: string };
+        const parsed = v.safeParse(SidecarSchema, data);
+        if (read.ok) expect(read.ok).toEqual(parsed.output);
+        else {
+          const lists = ['edits', 'entities', 'quotes', 'rejected'].map((k) => data[k]);
+          const backwards = lists.some(
+            (list) => Array.isArray(list) && (list as { start: number; end: number }[]).some((x) => x?.end < x?.start),
+          );
+          expect(!parsed.success || backwards).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('copies what it hands back: the parsed data changed later changes no sidecar', () => {
+    const data = asJson({
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'ab'.repeat(32), length: 500 },
+      document: { status: 'done', keywords: ['a'] },
+      edits: [],
+      entities: [{ id: 't1', start: 0, end: 3, label: 'PERSON', text: 'abc' }],
+      quotes: [],
+      statusHistory: [{ status: 'done', at: '2026-01-01' }],
+    });
+    const sidecar = plainSidecar(data)!;
+    (data.source as { length: number }).length = 1;
+    ((data.document as { keywords: string[] }).keywords as string[]).push('b');
+    (data.entities as unknown[]).pop();
+    (data.statusHistory as { status: string }[])[0].status = 'todo';
+    expect(sidecar.source.length).toBe(500);
+    expect(sidecar.document.keywords).toEqual(['a']);
+    expect(sidecar.entities).toHaveLength(1);
+    expect(sidecar.statusHistory).toEqual([{ status: 'done', at: '2026-01-01' }]);
   });
 });
