@@ -241,28 +241,35 @@ const scratch = Buffer.allocUnsafeSlow(1024 * 1024);
 /**
  * The bytes of a file, read to its end with blocking calls. A file smaller than the shared buffer
  * comes as a view of it that the next call reuses: use the bytes before reading another file.
- * `checkSize` sees the size `stat` gives before anything is read; reading stops once more than
- * `limit` bytes came (a file still growing).
+ * `checkSize` sees the file's size before its bytes are used (a larger file's, from `stat`, before
+ * more than the shared buffer is read); reading stops once more than `limit` bytes came (a file still growing).
  */
 export function readBytesSync(absPath: string, limit = Infinity, checkSize?: (size: number) => void): Buffer {
   const fd = openSync(absPath, 'r');
   try {
-    const { size } = fstatSync(fd);
-    checkSize?.(size);
-    let buffer = size < scratch.length ? scratch : Buffer.allocUnsafeSlow(size + 1);
+    // Read into the shared buffer first and stat only a file that fills it: a short file ends with a read that brings
+    // nothing, as many calls as fstat's, without its Stats object and four Dates (a twentieth of what an export of
+    // short articles allocated).
+    let buffer = scratch;
+    let size = -1;
     let at = 0;
     for (;;) {
       if (at === buffer.length) {
-        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+        if (size < 0) {
+          size = fstatSync(fd).size;
+          checkSize?.(size);
+        }
+        const bigger = Buffer.allocUnsafeSlow(Math.max(size + 1, buffer.length * 2));
         buffer.copy(bigger, 0, 0, at);
         buffer = bigger;
       }
       const n = readSync(fd, buffer, at, buffer.length - at, null);
       at += n;
-      // Done at the size stat gave (as readFileSync: no extra read to find the end), or, for a
-      // file stat cannot size (0), when a read brings nothing.
-      if (n === 0 || at === size || at > limit) return buffer.subarray(0, at);
+      // Done when a read brings nothing, or, for a file stat sized, at that size (as readFileSync: no extra read).
+      if (n === 0 || at === size || at > limit) break;
     }
+    if (size < 0) checkSize?.(at);
+    return buffer.subarray(0, at);
   } finally {
     closeSync(fd);
   }

@@ -146,6 +146,27 @@ describe.each(readers)('%s', (_name, readTextFile) => {
     expect(second.sha256).toBe(sha(Buffer.from(long, 'utf8')));
     expect(third).toEqual({ text: 'ب', sha256: sha(Buffer.from('ب', 'utf8')), bytes: 2 });
   });
+
+  it('reads a file of the shared buffer’s size (1 MB) and those a byte either side whole', async () => {
+    const dir = await tempFolder();
+    const mb = 1 << 20;
+    const sizes = [mb - 1, mb, mb + 1, 3 * mb + 5];
+    const bytesOf = (n: number) => Buffer.alloc(n, 'ab\n').fill('z', n - 1);
+    await writeFiles(dir, Object.fromEntries(sizes.map((n) => [`${n}.txt`, bytesOf(n)])));
+    for (const n of sizes) {
+      const t = await readTextFile(join(dir, `${n}.txt`));
+      expect(t.bytes, `${n} bytes`).toBe(n);
+      expect(t.sha256, `${n} bytes`).toBe(sha(bytesOf(n)));
+    }
+  });
+
+  it('refuses a short file over a small limit, naming its size', async () => {
+    const dir = await tempFolder();
+    await writeFiles(dir, { 's.txt': 'x'.repeat(300_000) });
+    const e = await rejection(readTextFile(join(dir, 's.txt'), undefined, { maxBytes: 100_000 }));
+    expect(e.code).toBe('too-large');
+    expect(e.message).toBe('s.txt: is too large to open (0.3 MB; the limit is 0.1 MB)');
+  });
 });
 
 describe('firstInvalidUtf8Byte', () => {
