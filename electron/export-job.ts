@@ -35,7 +35,7 @@ import {
   type Destination,
 } from './export-manifest';
 import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
-import { findFiles, sortIds } from './workspace';
+import { findFiles, pathInWorkspace, sortIds } from './workspace';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */
@@ -80,9 +80,8 @@ export async function workspaceDocumentIds(
       id,
       file,
       sidecarFile,
-      // join turns the id's '/' into the platform's separator itself (no split and spread per document).
-      textPath: join(realRoot, file),
-      sidecarPath: join(realRoot, sidecarFile),
+      textPath: pathInWorkspace(realRoot, file),
+      sidecarPath: pathInWorkspace(realRoot, sidecarFile),
       encoding: encodingFor(config, file),
     };
   };

@@ -2,7 +2,6 @@
 // offsets in range, text anchors equal to the source, edits sorted and non-overlapping, speakers
 // exist, labels from tahrir.json — and that every text decodes (what export will read), with or
 // without a sidecar. Exit 0 when all are valid, 1 with a line per problem. Never writes.
-import { join } from 'node:path';
 import { isTahrirError } from '../../shared/errors';
 import type { SidecarProblem } from '../../shared/sidecar';
 import { checkSidecarAgainstSource } from '../../shared/sidecar-check';
@@ -12,7 +11,7 @@ import { readSidecarContentSync } from '../sidecar-store';
 import { textFileOfSidecar } from '../../shared/workspace-layout';
 import { readTextFileSync } from '../text-file';
 import { CONFIG_FILE, encodingFor, readWorkspaceConfig } from '../workspace-config';
-import { findFiles, sortByIds } from '../workspace';
+import { findFiles, pathInWorkspace, sortByIds } from '../workspace';
 import { folderArgument, parseCommandLine } from './command-line';
 import { usageOf } from './usage';
 
@@ -41,7 +40,7 @@ function checkOne(
 ): SidecarProblem[] {
   let sidecar;
   try {
-    sidecar = readSidecarContentSync(join(root, sidecarFile), sidecarFile);
+    sidecar = readSidecarContentSync(pathInWorkspace(root, sidecarFile), sidecarFile);
   } catch (e) {
     const err = toTahrirError(e, sidecarFile);
     const detail = Array.isArray(err.detail) ? (err.detail as SidecarProblem[]) : [];
@@ -59,7 +58,7 @@ function checkOne(
   const name = textFile.slice(textFile.lastIndexOf('/') + 1);
   let text;
   try {
-    text = readTextFileSync(join(root, textFile), encodings(textFile), { file: textFile });
+    text = readTextFileSync(pathInWorkspace(root, textFile), encodings(textFile), { file: textFile });
   } catch (e) {
     const err = toTahrirError(e, textFile);
     if (err.code === 'not-found')
@@ -86,7 +85,7 @@ function checkOne(
 /** A text without a sidecar: that it decodes, as export will read it (the message names the byte). */
 function checkText(root: string, textFile: string, encodings: (file: string) => string | undefined): SidecarProblem[] {
   try {
-    readTextFileSync(join(root, textFile), encodings(textFile), { file: textFile });
+    readTextFileSync(pathInWorkspace(root, textFile), encodings(textFile), { file: textFile });
     return [];
   } catch (e) {
     const err = toTahrirError(e, textFile);

@@ -13,6 +13,7 @@ import {
   listDocuments,
   sortByIds,
   sortIds,
+  pathInWorkspace,
 } from '../../electron/workspace';
 import { snapshot, tempFolder, writeFiles } from './temp-folder';
 
@@ -419,4 +420,22 @@ describe('listDocuments within a time budget (a large workspace answers at once)
     // A name holding every word is the page's to find (TahrirApi.searchDocuments).
     expect(await backend.searchDocuments(['doc2999'])).toEqual([]);
   }, 60_000);
+});
+
+describe('pathInWorkspace', () => {
+  it('is the path join gives for a file as findFiles lists it, under any normalized folder (property)', () => {
+    const name = fc
+      .string({ minLength: 1, maxLength: 8, unit: fc.constantFrom('a', 'ب', '.', ' ', '-', '😀', '\\') })
+      .filter((n) => n !== '.' && n !== '..');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('/', '/ws', '/home/lina/أخبار', '/a b/c'),
+        fc.array(name, { minLength: 1, maxLength: 4 }),
+        (root, parts) => {
+          const file = parts.join('/');
+          expect(pathInWorkspace(root, file)).toBe(join(root, file));
+        },
+      ),
+    );
+  });
 });
