@@ -2,28 +2,14 @@
 import type { ExportRecord } from './export-record';
 import type { FormatExporter } from './exporter';
 
-/** The line for one document without its line end (key order fixed for stable diffs). */
+/**
+ * The line for one document without its line end: the record as toExportRecord makes it, whose keys (and its spans'
+ * and quotes') are in the line's order, fixed for stable diffs: id, text, spans (start, end, label, text, link), quotes
+ * (start, end, text, kind, speaker, speakerName), meta. Copying each span and quote to order them was ~6% of what an
+ * export allocated; a test holds the record to that order.
+ */
 function jsonlObject(record: ExportRecord): string {
-  return JSON.stringify({
-    id: record.id,
-    text: record.text,
-    spans: record.spans.map((s) => ({
-      start: s.start,
-      end: s.end,
-      label: s.label,
-      text: s.text,
-      ...(s.link !== undefined ? { link: s.link } : {}),
-    })),
-    quotes: record.quotes.map((q) => ({
-      start: q.start,
-      end: q.end,
-      text: q.text,
-      kind: q.kind,
-      speaker: q.speaker,
-      ...(q.speakerName !== undefined ? { speakerName: q.speakerName } : {}),
-    })),
-    meta: record.meta,
-  });
+  return JSON.stringify(record);
 }
 
 /** The line for one document. */

@@ -70,6 +70,49 @@ describe('jsonl', () => {
   });
 });
 
+/** The line as jsonl wrote it when it copied each span and quote into the line's order. */
+function lineInOrder(record: ExportRecord): string {
+  return JSON.stringify({
+    id: record.id,
+    text: record.text,
+    spans: record.spans.map((s) => ({
+      start: s.start,
+      end: s.end,
+      label: s.label,
+      text: s.text,
+      ...(s.link !== undefined ? { link: s.link } : {}),
+    })),
+    quotes: record.quotes.map((q) => ({
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      kind: q.kind,
+      speaker: q.speaker,
+      ...(q.speakerName !== undefined ? { speakerName: q.speakerName } : {}),
+    })),
+    meta: record.meta,
+  });
+}
+
+describe('jsonl: the line’s key order', () => {
+  it('writes every field of a record in the fixed order (links, speakers by index and by name)', () => {
+    const byName = toExportRecord('q', 'قال زيد: نعم', {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'q.txt', sha256: 'ab'.repeat(32), length: 12 },
+      document: { status: 'done', title: 'خبر', sourceName: 'وكالة', keywords: ['سياسة'] },
+      edits: [],
+      entities: [
+        { id: 't1', start: 4, end: 7, label: 'PERSON', text: 'زيد', orphaned: true },
+        { id: 't2', start: 9, end: 12, label: 'MISC', text: 'نعم', link: 'Q1' },
+      ],
+      quotes: [{ id: 'q1', start: 9, end: 12, text: 'نعم', kind: 'direct', speaker: 't1' }],
+    }).record;
+    expect(byName.quotes[0].speakerName).toBe('زيد');
+    for (const record of [...records, byName]) expect(jsonlLine(record)).toBe(lineInOrder(record) + '\n');
+  });
+});
+
 describe('iob tags (conll, hf)', () => {
   it('splits a glued clitic so the entity covers whole tokens: و / بايدن', () => {
     const { sentences } = tagTokens(mixed, 'conll');
