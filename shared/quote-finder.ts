@@ -674,6 +674,7 @@ export function findQuotes(
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];
+  const inNames: MarkPair[] = [];
   let beforeNames = -1;
   for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
@@ -696,6 +697,7 @@ export function findQuotes(
     previousCue = cue;
     if (name) {
       names.push(pair);
+      inNames.push(pair);
       continue; // Names, titles and terms, not speech.
     }
     names = [];
@@ -717,6 +719,8 @@ export function findQuotes(
 
   for (const span of findReportedSpeech(chars, index)) {
     if (out.some((q) => q.kind === 'direct' && q.start < span.end && span.start < q.end)) continue;
+    // (Nor what starts inside a name in marks: the أن of "أن بي سي نيوز" opens nothing.)
+    if (inNames.some((p) => p.open < span.start && span.start < p.close)) continue;
     out.push({ ...span, kind: 'indirect', speaker: null, score: 0.4, source: 'quote-finder' });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

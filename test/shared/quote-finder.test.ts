@@ -412,4 +412,9 @@ describe('findQuotes: more names in marks (dev..dev14)', () => {
     const titled = 'وقال سامر عادل المدير «لا نريد حربا على أحد».';
     expect(directs(titled).map((q) => q.text)).toEqual(['لا نريد حربا على أحد']);
   });
+
+  it('reported speech does not start inside a name in marks (the أن of "أن بي سي نيوز")', () => {
+    const s = 'وذكرت "صحيفة المساء" و"أن بي سي نيوز"، نقلا عن مقربين من الرئيس، أن الاجتماع تأجل.';
+    expect(texts(s).filter((q) => q.text.startsWith('بي سي'))).toEqual([]);
+  });
 });
