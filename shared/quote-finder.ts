@@ -302,7 +302,21 @@ function isName(index: CodePointIndex, open: number): boolean {
   const before = index.slice(Math.max(0, open - 30), open);
   // (Or written apart, بـ «…», when the tatweel says the letter is a prefix: ما وصفها بـ "…".)
   if (/[لب]\u0640?$/u.test(before) || /(?<![\p{L}])[لب]\u0640\s+$/u.test(before)) return true;
-  return isNoun(NAMING_NOUNS, wordsOf(before).pop());
+  const words = wordsOf(before);
+  // (Also with a word or two in ال after the noun: كتابه الجديد «…»، وكالة التصنيف الائتماني "…".)
+  const k = words.length - 1;
+  return [k, k - 1, k - 2].some(
+    (j) => j >= 0 && isNoun(NAMING_NOUNS, words[j]) && words.slice(j + 1).every((w) => /^ال/u.test(w)),
+  );
+}
+
+/**
+ * The mark at `open` holds the name of a body a title is of: right after a title noun with no ال (مدير «مركز
+ * الدراسات»، رئيس "نادي الشباب"), its genitive. (قال الرئيس «…» puts speech after the title in ال.)
+ */
+function isTitleGenitive(index: CodePointIndex, open: number): boolean {
+  const word = wordsOf(index.slice(Math.max(0, open - 20), open)).pop();
+  return word !== undefined && !/^[وفبل]?ال/u.test(word) && isArabicTitleNoun(word.replace(/^[وف]/u, ''));
 }
 
 /** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
@@ -660,14 +674,21 @@ export function findQuotes(
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];
+  const inNames: MarkPair[] = [];
   let beforeNames = -1;
   for (const pair of pairs) {
     const span = trimmed(chars, pair.open + 1, pair.close);
     const words = wordsOf(index.slice(span.start, span.end)).length;
     const quoted = index.slice(span.start, span.end);
+    // (A list of names in marks joined by و / أو: "نيويورك تايمز" و"أن بي سي نيوز". Not a comma: شبكة "…"، "…" is the
+    // network's name, then speech.)
+    const listed =
+      names.length > 0 && /^\s*(و|أو)\s*$/u.test(index.slice(names[names.length - 1].close + 1, pair.open));
     const name =
       words < 3 ||
-      (words <= 4 && isName(index, pair.open)) ||
+      /^#/u.test(quoted) ||
+      (words <= 4 && (isName(index, pair.open) || listed)) ||
+      (words <= 6 && isTitleGenitive(index, pair.open)) ||
       (words <= 8 && isTitled(index, pair.open)) ||
       (words <= 5 && isSpelledAcronym(quoted));
     const cue = cueOf(index, pair, previousClose, previousCue, names, beforeNames);
@@ -676,6 +697,7 @@ export function findQuotes(
     previousCue = cue;
     if (name) {
       names.push(pair);
+      inNames.push(pair);
       continue; // Names, titles and terms, not speech.
     }
     names = [];
@@ -697,6 +719,8 @@ export function findQuotes(
 
   for (const span of findReportedSpeech(chars, index)) {
     if (out.some((q) => q.kind === 'direct' && q.start < span.end && span.start < q.end)) continue;
+    // (Nor what starts inside a name in marks: the أن of "أن بي سي نيوز" opens nothing.)
+    if (inNames.some((p) => p.open < span.start && span.start < p.close)) continue;
     out.push({ ...span, kind: 'indirect', speaker: null, score: 0.4, source: 'quote-finder' });
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -598,12 +598,29 @@ function commaBeforeWho(tokens: Token[], verb: number): number {
   return -1;
 }
 
+/**
+ * أما الناقد سامر عادل، فيقول: «…»: the topic fronted with أما is the subject of the verb in ف at `verb`, also when a
+ * comma closes it (the comma would end the subject otherwise) or an apposition between commas is part of it.
+ */
+function ammaTopic(tokens: Token[], verb: number): Span | null {
+  if (!isArabic(tokens[verb]?.text ?? '') || !/^ف/u.test(tokens[verb].folded) || tokens[verb - 1]?.text !== '،')
+    return null;
+  const end = verb - 2;
+  let k = end;
+  while (k >= 0 && k > verb - 14 && (tokens[k].word || tokens[k].text === '،') && !/^و?اما$/u.test(tokens[k].folded))
+    k--;
+  if (k < 0 || k >= end || !/^و?اما$/u.test(tokens[k].folded) || !tokens[k + 1].word || !tokens[end]?.word) return null;
+  return { start: tokens[k + 1].start, end: tokens[end].end };
+}
+
 /** The subject right before a verb of saying (English: "Ghaeli said", "Frank Del Rio, CEO of …, said"). */
 function subjectBefore(tokens: Token[], verb: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
   const who = isArabic(tokens[verb]?.text ?? '') ? -1 : commaBeforeWho(tokens, verb);
   if (who > 0) return subjectBefore(tokens, who);
+  const topic = ammaTopic(tokens, verb);
+  if (topic) return topic;
   let closing = false; // (a comma right before the verb closes an apposition or an aside)
   for (let k = verb - 1; k >= 0 && words.length < 14; k--) {
     const t = tokens[k];
@@ -790,6 +807,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // وجاء في بيان لشركة النور أن…، واصفة إياه بأنه «…»: the text the sentence opens with, or the one it is of.
+  const text = textSaidIn(head.slice(0, upTo), f);
+  if (text) return text;
   // ومن بين المنتقدين مارك هاريس، الكاتب في…، وغرد قائلا: "among the critics, NAME": the one named after the group.
   if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
     const s = subjectAfter(head.slice(0, upTo), f + 3);
@@ -991,6 +1011,14 @@ function textSaidIn(head: Token[], k: number): Span | null {
     let end = k + 4;
     while (end < k + 10 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
     return end > k + 4 ? { start: noun.start, end: head[end].end } : null;
+  }
+  // وجاء في بيان لشركة النور أن…: a text with no ال in ل is named by the body or person it is of.
+  const of = head[k + 3];
+  if (A_TEXT_NOUN.test(noun.folded) && of?.word && /^ل[\u0621-\u064A]{2,}/u.test(of.folded)) {
+    let end = k + 3;
+    while (end < k + 7 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
+    // (للخارجية is الخارجية with its ال elided: the word is kept whole.)
+    return { start: /^لل/u.test(of.folded) ? of.start : of.start + 1, end: head[end].end };
   }
   if (!TEXT_NOUN.test(noun.folded)) return null;
   let end = k + 2;
@@ -1385,8 +1413,34 @@ export function speakerMentions(
     const said = out.length > 0 && out[out.length - 1].at >= (sentence[0]?.start ?? 0);
     const name = said || aged ? null : namedSubject(sentence, surnames);
     if (name) out.push({ at: name.start, speaker: name });
+    // وطالب رئيس اللجنة سامر عادل الحكومة بـ…. وقال في بيان: «…»: so in Arabic, a sentence that opens with its verb,
+    // whose subject is a title or a noun in ال with a name after it.
+    const subject = said || aged || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
+    if (subject) out.push({ at: subject.start, speaker: subject });
   }
   return out;
+}
+
+/**
+ * The subject of an Arabic sentence that opens with its verb, when it is a title or a noun in ال followed by a name
+ * (طالب رئيس اللجنة سامر عادل…، وتأخذ المريضة سلمى…), cut after the name; else null.
+ */
+function titledSubject(sentence: Token[]): Span | null {
+  // (A line of dialogue opens with a dash, ـ الجديد هو…: no verb.)
+  if (!/^[\u0621-\u064A]{2}/u.test(sentence.find((t) => t.word)?.text ?? '')) return null;
+  const s = sentenceSubject(sentence, sentence.length);
+  if (!s) return null;
+  const words = sentence.filter((t) => t.start >= s.start && t.end <= s.end && t.word);
+  if (words.length < 2 || !(inSet(words[0].folded, TITLES) || /^ال/u.test(words[0].folded))) return null;
+  // The name: the first word with no ال, ل or ب in front after the title's own words, and the words like it after it.
+  // (Not an adverb in tanween, جيداً، or a number.)
+  const plain = (t: Token) =>
+    !/^[وفبلك]?(ال|لل)|^[بل]/u.test(t.folded) && !inSet(t.folded, ARABIC_STOPS) && !/[\dً]/u.test(t.text);
+  const k = words.findIndex((t, i) => i > 0 && plain(t));
+  if (k < 0) return null;
+  let end = k;
+  while (end + 1 < words.length && end < k + 2 && plain(words[end + 1]) && !/[اً]$/u.test(words[end + 1].text)) end++;
+  return { start: words[0].start, end: words[end].end };
 }
 
 /** Words an English sentence may start with before its subject. */

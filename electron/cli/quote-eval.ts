@@ -1,4 +1,4 @@
-// `tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2|…|dev14|test|all] [--json]`: runs the quote
+// `tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2|…|dev15|test|all] [--json]`: runs the quote
 // finder (the one `tahrir suggest --quotes` and the editor use) on hand-labelled articles and
 // scores it: precision, recall and F1 per language and kind (a match shares half of the longer
 // span), and how often a found direct quote's suggested speaker is right. The gold holds only
@@ -14,7 +14,7 @@ import { parseCommandLine, usageError } from './command-line';
 
 const USAGE =
   'usage: tahrir quote-eval --gold FILE [--corpus DIR] ' +
-  '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|test|all] [--json]';
+  '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|test|all] [--json]';
 const HALVES = [
   'dev',
   'dev2',
@@ -30,6 +30,7 @@ const HALVES = [
   'dev12',
   'dev13',
   'dev14',
+  'dev15',
   'test',
   'all',
 ];
@@ -106,7 +107,7 @@ export async function run(args: string[]): Promise<number> {
   const half = line.options.get('half') ?? 'all';
   if (!HALVES.includes(half))
     throw usageError(
-      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, ' +
+      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, ' +
         `test or all (got ${half})`,
       USAGE,
     );

@@ -396,3 +396,25 @@ describe('quotationPairs', () => {
     );
   });
 });
+
+// Issue 17's Arabic direct quotes again, judged on dev..dev14 (dev15 and test held out): made-up sentences.
+describe('findQuotes: more names in marks (dev..dev14)', () => {
+  it('a hashtag, a name listed after another with و, a title genitive, a naming noun with its adjective in ال', () => {
+    expect(directs('وعن هاشتاغ "#كلنا_مع_المنتخب_يد_واحدة"، قال المدرب: "هذا يسعدنا كثيرا جدا".')).toHaveLength(1);
+    expect(directs('وعن الوسم "#معا_من_أجل_المدينة_الخضراء"، كتب كثيرون تعليقات.')).toEqual([]);
+    expect(directs('وذكرت "صحيفة المساء" و"إن بي سي نيوز" نقلا عن مسؤولين أن الاجتماع تأجل.')).toEqual([]);
+    expect(directs('كما قال سامر عادل، مدير «مركز دراسات الطاقة المتجددة» في جامعة المدينة.')).toEqual([]);
+    expect(directs('وكتب عنه في كتابه الجديد «رحلتي عبر الصحراء الكبرى».')).toEqual([]);
+    expect(directs('أعلنت وكالة التصنيف الائتماني "غلوبال آند ريتنغز" أنها رفعت تصنيف البلاد.')).toEqual([]);
+    // (But speech after a name and a comma is speech, and so is the words of a title in ال: قال المدير «…».)
+    const after = 'وقال الوزير في مقابلة مع شبكة "سي بي سي"، "لا نريد حربا على أحد".';
+    expect(directs(after).map((q) => q.text)).toEqual(['لا نريد حربا على أحد']);
+    const titled = 'وقال سامر عادل المدير «لا نريد حربا على أحد».';
+    expect(directs(titled).map((q) => q.text)).toEqual(['لا نريد حربا على أحد']);
+  });
+
+  it('reported speech does not start inside a name in marks (the أن of "أن بي سي نيوز")', () => {
+    const s = 'وذكرت "صحيفة المساء" و"أن بي سي نيوز"، نقلا عن مقربين من الرئيس، أن الاجتماع تأجل.';
+    expect(texts(s).filter((q) => q.text.startsWith('بي سي'))).toEqual([]);
+  });
+});

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -180,6 +180,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // marks, verb gender) took its English direct F1 to 0.987 and speakers to 15 of 23 and 33 of 39; test did not move.
   // dev14 (12 articles, 10 Arabic, the next after dev13's) scored unseen on ca16595: Arabic direct F1 0.864, speakers
   // 26 of 35 Arabic, 4 of 4 English. The Arabic work then judged on dev..dev13 took it to 0.878 and 27 of 36.
+  // dev15 (12 articles, 10 Arabic, the next after dev14's) scored unseen on 66ca4de: Arabic direct F1 0.906, speakers
+  // 23 of 29 Arabic, 13 of 13 English. The candidates then widened on dev..dev14 took it to 24 of 29.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -286,11 +288,19 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en speaker': 0.82,
     },
     dev14: {
-      'ar direct': 0.85,
+      'ar direct': 0.88,
       'ar indirect': 0.8,
       'en direct': 0.95,
       'en indirect': 0.6,
-      'ar speaker': 0.72,
+      'ar speaker': 0.76,
+      'en speaker': 0.95,
+    },
+    dev15: {
+      'ar direct': 0.88,
+      'ar indirect': 0.58,
+      'en direct': 0.9,
+      'en indirect': 0.78,
+      'ar speaker': 0.8,
       'en speaker': 0.95,
     },
     test: {
