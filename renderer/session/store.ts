@@ -259,9 +259,12 @@ export class ReactView {
    * the keypress's paint made a second repaint, which the next key waited behind; written with React's render, it is
    * one.
    */
-  withNextTell(update: () => void): () => void {
+  withNextTell(update: () => void, measures = false): () => void {
     if (!this.behind || this.disposed) return this.afterNextPaint(update);
-    this.withTell.push(update);
+    // What measures the text goes before what only writes (the live region's words): a read after a write lays the
+    // page out then and there, and again in the frame.
+    if (measures) this.withTell.unshift(update);
+    else this.withTell.push(update);
     return () => {
       this.withTell = this.withTell.filter((u) => u !== update);
     };
@@ -384,8 +387,8 @@ export function rightAfterNextPaint(update: () => void): () => void {
 }
 
 /** See ReactView.withNextTell (the current session's). */
-export function withNextTell(update: () => void): () => void {
-  return session().react.withNextTell(update);
+export function withNextTell(update: () => void, measures = false): () => void {
+  return session().react.withNextTell(update, measures);
 }
 
 /** See ReactView.isBehind (the current session's). */

@@ -521,7 +521,6 @@ export class DocumentHighlights {
     if (!this.overlay || !s.data) return;
     // The tip again too: what it says may have changed under the pointer (a speaker chosen, a relabel).
     const lines = this.hovered.filter((h) => this.spanOf(s, h.ref)).map((h) => this.describe(s, h));
-    this.overlay.showTip(lines.length ? lines : null, this.pointer.x, this.pointer.y);
     const boxes: Box[] = [];
     const inner = this.hovered[0];
     if (inner) {
@@ -539,8 +538,8 @@ export class DocumentHighlights {
       boxes.push({ ...speaker, kind: 'speaker' }, { ...quote, kind: 'spoken' });
       arcs.push({ from: quote, to: speaker });
     }
-    this.overlay.drawBoxes(boxes);
-    this.overlay.drawArcs(arcs);
+    const tip = lines.length ? { lines, clientX: this.pointer.x, clientY: this.pointer.y } : null;
+    this.overlay.drawMarks(tip, boxes, arcs);
   }
 
   /**
@@ -551,10 +550,11 @@ export class DocumentHighlights {
    */
   private speakerMarksAfterPaint(): void {
     if (this.marksWaiting) return;
+    // Measured first of what is written then: the text's layout is still the one the key's first frame laid out.
     this.marksWaiting = withNextTell(() => {
       this.marksWaiting = null;
       this.syncSpeakerMarks(this.store.getState());
-    });
+    }, true);
   }
 
   /** Spans under a shown position, innermost first (a click selects the first; clicking again cycles). */

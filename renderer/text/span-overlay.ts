@@ -146,9 +146,33 @@ export class SpanOverlay {
   }
 
   drawBoxes(boxes: Box[]): void {
-    this.drawn.boxes = boxes;
+    this.writeBoxes(this.placeBoxes(boxes));
+  }
+
+  /**
+   * The marks of the spans in focus: the hover's tip, the boxes and the arcs, all measured before any is written (a
+   * measure after a write laid the page out again, in the frame an edit's side panel is written in).
+   */
+  drawMarks(tip: { lines: TipLine[]; clientX: number; clientY: number } | null, boxes: Box[], arcs: Arc[]): void {
+    const origin = tip && tip.lines.length > 0 ? this.element.getBoundingClientRect() : null;
+    const placed = this.placeBoxes(boxes);
+    const lines = this.arcLines(arcs);
+    this.writeTip(
+      tip?.lines ?? null,
+      origin && tip ? { left: tip.clientX - origin.left, top: tip.clientY - origin.top } : null,
+    );
+    this.writeBoxes(placed);
+    this.writeArcs(lines);
+  }
+
+  private placeBoxes(boxes: Box[]): { boxes: Box[]; placed: { box: Box; r: Rect }[] } {
     const placed: { box: Box; r: Rect }[] = [];
     for (const box of boxes) for (const r of this.rectsOf(box.start, box.end)) placed.push({ box, r });
+    return { boxes, placed };
+  }
+
+  private writeBoxes({ boxes, placed }: { boxes: Box[]; placed: { box: Box; r: Rect }[] }): void {
+    this.drawn.boxes = boxes;
     const said = placed.map(({ box, r }) => `${box.kind} ${box.color ?? ''} ${r.left} ${r.top} ${r.right} ${r.bottom}`);
     if (!this.changed('boxes', said.join('\n'))) return;
     const doc = this.host.ownerDocument;
@@ -172,7 +196,10 @@ export class SpanOverlay {
 
   /** Arcs above the text from each quote to its speaker (as brat draws a relation), an arrowhead at the speaker. */
   drawArcs(arcs: Arc[]): void {
-    this.drawn.arcs = arcs;
+    this.writeArcs(this.arcLines(arcs));
+  }
+
+  private arcLines(arcs: Arc[]): { arcs: Arc[]; lines: [string, string][] } {
     const lines: [string, string][] = [];
     for (const arc of arcs) {
       const to = this.rectsOf(arc.to.start, arc.to.end)[0];
@@ -191,6 +218,11 @@ export class SpanOverlay {
         [`M ${x2 - 4} ${y2 - 7} L ${x2} ${y2} L ${x2 + 4} ${y2 - 7}`, 'speaker-arc head'],
       );
     }
+    return { arcs, lines };
+  }
+
+  private writeArcs({ arcs, lines }: { arcs: Arc[]; lines: [string, string][] }): void {
+    this.drawn.arcs = arcs;
     if (!this.changed('arcs', lines.map(([d, cls]) => `${cls} ${d}`).join('\n'))) return;
     this.arcs.replaceChildren(
       ...lines.map(([d, cls]) => {
@@ -203,19 +235,18 @@ export class SpanOverlay {
   }
 
   /**
-   * The tip by the pointer (client coordinates), a line per span under it; null hides it. Each line
+   * The tip by the pointer (`at`: in the layer's coordinates), a line per span under it; null hides it. Each line
    * runs left to right as the interface does, the span's own text isolated in it (Arabic stays in
    * order, and the offsets after it are not reordered around it).
    */
-  showTip(lines: TipLine[] | null, clientX = 0, clientY = 0): void {
-    if (!lines || lines.length === 0) {
+  private writeTip(lines: TipLine[] | null, at: { left: number; top: number } | null): void {
+    if (!lines || lines.length === 0 || !at) {
       if (this.changed('tip', '')) this.tip.hidden = true;
       return;
     }
     const doc = this.host.ownerDocument;
-    const origin = this.element.getBoundingClientRect();
-    const left = clientX - origin.left + 12;
-    const top = clientY - origin.top + 22;
+    const left = at.left + 12;
+    const top = at.top + 22;
     const said = lines.map((line) => `${line.head}\t${line.text}\t${line.tail}`).join('\n');
     if (!this.changed('tip', `${left} ${top}\n${said}`)) return;
     this.tip.replaceChildren(

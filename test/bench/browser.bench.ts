@@ -52,6 +52,8 @@ const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
 /** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's keypresses there. */
 const TRACE_DIR = process.env.TAHRIR_BENCH_TRACE;
+/** TAHRIR_BENCH_TRACE_FRAMES=1: the trace also holds the compositor's and the display's frames (BeginFrame, raster). */
+const TRACE_FRAMES = process.env.TAHRIR_BENCH_TRACE_FRAMES === '1';
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 /** TAHRIR_BENCH_SERVE=dir: the Tahrir checkout (built) whose `tahrir serve` is measured, for A/B runs of two builds. */
 const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
@@ -295,7 +297,10 @@ async function startTrace(context: BrowserContext, page: Page): Promise<(name: s
   const events: unknown[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute',
+    categories: [
+      'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute',
+      ...(TRACE_FRAMES ? ['disabled-by-default-devtools.timeline.frame,cc,viz,input,benchmark,gpu'] : []),
+    ].join(','),
     transferMode: 'ReportEvents',
   });
   return async (name) => {
@@ -458,7 +463,17 @@ async function selectWordByMouse(
   return { x: word.x, y: word.y };
 }
 
-async function keyTiming(page: Page, direction: 'more' | 'fewer', press: () => Promise<void>): Promise<number | null> {
+/** TAHRIR_BENCH_KEYS_DETAIL=dir: each keypress's timing parts (dispatch, the rAFs' frame times) written there. */
+const KEYS_DETAIL_DIR = process.env.TAHRIR_BENCH_KEYS_DETAIL;
+type KeyDetail = { inputAt: number; paintedAt: number; detail?: unknown };
+const keyDetails: Record<string, KeyDetail[]> = {};
+
+async function keyTiming(
+  page: Page,
+  direction: 'more' | 'fewer',
+  press: () => Promise<void>,
+  kind = '',
+): Promise<number | null> {
   // Arm first (the waiter must exist before the key goes in), then press, then collect.
   await page.evaluate((d) => {
     (window as unknown as { __benchKey: unknown }).__benchKey = window.__bench.afterKeydown(
@@ -468,10 +483,9 @@ async function keyTiming(page: Page, direction: 'more' | 'fewer', press: () => P
   }, direction);
   await press();
   const t = await page.evaluate(
-    () =>
-      (window as unknown as { __benchKey: Promise<{ inputAt: number; paintedAt: number; changed: boolean }> })
-        .__benchKey,
+    () => (window as unknown as { __benchKey: Promise<KeyDetail & { changed: boolean }> }).__benchKey,
   );
+  if (KEYS_DETAIL_DIR && kind) (keyDetails[kind] ??= []).push(t);
   return t.changed ? t.paintedAt - t.inputAt : null;
 }
 
@@ -510,7 +524,7 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
       continue;
     }
     await page.waitForTimeout(quietBeforeTry(i));
-    const tag = await keyTiming(page, 'more', () => page.keyboard.press('1'));
+    const tag = await keyTiming(page, 'more', () => page.keyboard.press('1'), 'tag');
     if (tag === null) {
       out.misses.tag++;
       word++;
@@ -520,10 +534,10 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.mouse.click(target.x, target.y);
     await page.evaluate(() => window.__bench.paintWhen(() => true, 1));
-    const removed = await keyTiming(page, 'fewer', () => page.keyboard.press('Delete'));
+    const removed = await keyTiming(page, 'fewer', () => page.keyboard.press('Delete'), 'delete');
     if (removed === null) out.misses.remove++;
     else out.remove.push(removed);
-    const undone = await keyTiming(page, 'more', () => page.keyboard.press('Control+z'));
+    const undone = await keyTiming(page, 'more', () => page.keyboard.press('Control+z'), 'undo');
     if (undone === null) out.misses.undo++;
     else out.undo.push(undone);
     word++; // the word just tagged again by undo is skipped next time anyway
@@ -589,6 +603,14 @@ async function keypressRows(
     if (keys.selectMissed.length) lastMissed = keys.selectMissed.slice(0, 3).join(', ');
     await stopKeysProfile?.(`keypresses-${article}`);
     await stopKeysTrace?.(`keypresses-${article}`);
+    // Each try's ms beside the trace, to find the slow ones in it; with KEYS_DETAIL_DIR, each try's timing parts.
+    if (TRACE_DIR)
+      await writeFile(join(TRACE_DIR, `keypresses-${article}-run${r + 1}.times.json`), JSON.stringify(keys));
+    if (KEYS_DETAIL_DIR) {
+      await mkdir(KEYS_DETAIL_DIR, { recursive: true });
+      await writeFile(join(KEYS_DETAIL_DIR, `keypresses-${article}-run${r + 1}.json`), JSON.stringify(keyDetails));
+      for (const k of Object.keys(keyDetails)) delete keyDetails[k];
+    }
     for (const k of ['tag', 'remove', 'undo'] as const) {
       const times = k === 'tag' ? keys.tag : k === 'remove' ? keys.remove : keys.undo;
       if (times.length === 0) continue;

@@ -326,6 +326,62 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
   });
 
+  it("forces no layout in a delete's and an undo's second frame: the marks measured before anything is written", async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await expect.poll(() => rangesIn(0, 10)).toBeGreaterThan(0);
+    // An entity in view, clicked: selected and under the pointer, so its hover box and tip are drawn again after each key.
+    const at = await page.evaluate(() => {
+      const box = document.querySelector('.document-scroll')!.getBoundingClientRect();
+      for (const [name, h] of CSS.highlights)
+        if (name.startsWith('tahrir-label-'))
+          for (const r of h) {
+            const range = document.createRange();
+            range.setStart((r as AbstractRange).startContainer, (r as AbstractRange).startOffset);
+            range.setEnd((r as AbstractRange).endContainer, (r as AbstractRange).endOffset);
+            const rects = range.getClientRects();
+            if (rects.length === 1 && rects[0].top > box.top + 40 && rects[0].bottom < box.bottom - 40)
+              return { x: rects[0].left + rects[0].width / 2, y: rects[0].top + rects[0].height / 2 };
+          }
+      return null;
+    });
+    expect(at).not.toBeNull();
+    const cdp = await page.context().newCDPSession(page);
+    type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number };
+    /** Layouts a script forced in a requestAnimationFrame callback (the page's own are the frame's, after them). */
+    const forcedInFrames = async (press: () => Promise<void>): Promise<number> => {
+      const events: TraceEvent[] = [];
+      const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+      cdp.on('Tracing.dataCollected', collect);
+      await cdp.send('Tracing.start', {
+        categories: 'devtools.timeline',
+        transferMode: 'ReportEvents',
+      });
+      await press();
+      // The key's second frame (React, the side panel, the marks) and a few more.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+      const ended = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await ended;
+      cdp.off('Tracing.dataCollected', collect);
+      const frames = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X');
+      return events.filter(
+        (e) =>
+          e.name === 'Layout' &&
+          e.ph === 'X' &&
+          frames.some((f) => f.pid === e.pid && f.tid === e.tid && f.ts <= e.ts && e.ts < f.ts + (f.dur ?? 0)),
+      ).length;
+    };
+    await page.mouse.click(at!.x, at!.y);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('tahrir-selected')?.size ?? 0)).toBe(1);
+    await expect.poll(() => page.locator('.span-overlay .span-box.hover').count()).toBeGreaterThan(0);
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+    // Before, the live region's words were written before the marks measured the text, and the tip before the boxes
+    // were measured: two layouts of the page forced in that frame's requestAnimationFrame, and then the frame's own.
+    expect(await forcedInFrames(() => page.keyboard.press('Delete'))).toBe(0);
+    expect(await forcedInFrames(() => page.keyboard.press('Control+z'))).toBe(0);
+    await cdp.detach();
+  });
+
   it('writes nothing into the overlay after an edit that changes nothing it shows (any DOM write repaints the text)', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     // The pointer off the text: no hover box, no tip.

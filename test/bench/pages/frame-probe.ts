@@ -28,6 +28,8 @@ interface InputTiming {
   /** performance.now() at the rAF after the change was seen, and at least two rAFs after the input. */
   paintedAt: number;
   changed: boolean;
+  /** When the keydown's listeners ran, and each rAF's frame time and run time until paintedAt (for the tail's parts). */
+  detail?: { dispatchedAt: number; frames: { frameTime: number; ranAt: number }[] };
 }
 
 /** One add on a bare or peer page: `scrolled` when no word was in view (the page scrolled on); `ms` null when the highlight never showed. */
@@ -99,7 +101,7 @@ async function paintWhen(condition: () => boolean, minFrames = 0, timeoutMs = 12
   }
 }
 
-let keydownWaiters: ((at: number) => void)[] = [];
+let keydownWaiters: ((at: number, dispatchedAt: number) => void)[] = [];
 /** Pressing Control (or Shift, Alt, Meta) before the key of a shortcut is not the keypress: Ctrl+Z is timed from the Z. */
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'Meta']);
 addEventListener(
@@ -108,23 +110,29 @@ addEventListener(
     if (MODIFIER_KEYS.has(event.key)) return;
     const waiters = keydownWaiters;
     keydownWaiters = [];
-    for (const w of waiters) w(event.timeStamp);
+    const dispatchedAt = performance.now();
+    for (const w of waiters) w(event.timeStamp, dispatchedAt);
   },
   { capture: true },
 );
 
 async function afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs = 5_000): Promise<InputTiming> {
-  const inputAt = await new Promise<number>((resolve) => keydownWaiters.push(resolve));
+  const [inputAt, dispatchedAt] = await new Promise<[number, number]>((resolve) =>
+    keydownWaiters.push((at, dispatched) => resolve([at, dispatched])),
+  );
   const changed = () => (direction === 'more' ? rangeCount() > before : rangeCount() < before);
   let frames = 0;
   let seenInFrame = 0;
+  const detail = { dispatchedAt, frames: [] as { frameTime: number; ranAt: number }[] };
   for (;;) {
-    const now = await frame();
+    const frameTime = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const now = performance.now();
+    detail.frames.push({ frameTime, ranAt: now });
     frames++;
     if (!seenInFrame && changed()) seenInFrame = frames;
     // The rAF after the frame that showed the change, and never before the second rAF (the method's floor).
-    if (seenInFrame && frames > seenInFrame && frames >= 2) return { inputAt, paintedAt: now, changed: true };
-    if (now - inputAt > timeoutMs) return { inputAt, paintedAt: now, changed: false };
+    if (seenInFrame && frames > seenInFrame && frames >= 2) return { inputAt, paintedAt: now, changed: true, detail };
+    if (now - inputAt > timeoutMs) return { inputAt, paintedAt: now, changed: false, detail };
   }
 }
 
