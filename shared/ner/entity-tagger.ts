@@ -3,7 +3,6 @@
 // known names, then also with the names it found itself with high confidence elsewhere in
 // the same text (a name tagged once is usually the same name further on: المدينة, علي).
 import { buildGazetteer, gazetteerTags, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
-import { trainLetterModel } from './name-letters';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
@@ -84,7 +83,6 @@ export function trainEntityTagger(
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    letters: trainLetterModel(sentences),
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

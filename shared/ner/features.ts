@@ -164,7 +164,6 @@ export function sentenceFeatures(
   tokens: readonly string[],
   gazetteer?: readonly string[],
   profiles?: WordProfiles,
-  letters?: (stem: string) => readonly string[],
 ): string[][] {
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
@@ -194,7 +193,6 @@ export function sentenceFeatures(
       if (profile) f.push(...profile.split(' '));
       else f.push('u=none');
     }
-    if (letters) f.push(...letters(t.stem));
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });

@@ -5,7 +5,6 @@
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { seededRandom } from '../seeded-random';
 import { sentenceFeatures } from './features';
-import { letterScorer, type LetterModel } from './name-letters';
 import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
@@ -31,8 +30,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /** What the training words' letters say of their labels (name-letters.ts); kept in the model, which tags with it. */
-  letters?: LetterModel;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -56,8 +53,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-  /** The letter model, when trained with one (name-letters.ts). */
-  letters?: LetterModel;
 }
 
 /** I-X may only follow B-X or I-X: a tag sequence that breaks this is never decoded. */
@@ -125,7 +120,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
-  const letters = options.letters ? letterScorer(options.letters) : undefined;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -141,7 +135,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         s.tokens,
         useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
         profiles,
-        letters,
       );
       const ids = perToken.map((fs) =>
         Int32Array.from(fs, (name) => {
@@ -250,7 +243,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     features,
     // Sorted, so the same texts give the same file.
     ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
-    ...(options.letters ? { letters: options.letters } : {}),
   };
 }
 
@@ -274,7 +266,6 @@ export function loadTagger(model: TaggerModel): Tagger {
     weights.set(name, row);
   }
   const profiles: WordProfiles | undefined = model.profiles ? new Map(Object.entries(model.profiles)) : undefined;
-  const letters = model.letters ? letterScorer(model.letters) : undefined;
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
 
@@ -287,7 +278,6 @@ export function loadTagger(model: TaggerModel): Tagger {
         tokens,
         model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined,
         profiles,
-        letters,
       );
       const emission = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
