@@ -3,8 +3,9 @@
 // sentences: precision, recall and F1 per label over exact spans (conlleval), micro-averaged
 // over PERSON/ORG/GPE/LOC on the last line. FILE:FROM-TO takes sentences FROM–TO (1-based,
 // inclusive) of a file, so one file gives both parts: --train f.conll:1-3000 --test f.conll:3001-3800.
-// --unlabeled FOLDER: the plain texts (.txt) under a folder, read at run time, from which the tagger
-// also learns what untagged text says of each word (shared/ner/word-profile.ts).
+// The tagger also learns what untagged text says of each word (shared/ner/word-profile.ts). As in the workspace,
+// whose texts (the document suggested on among them) are that text, the training and the test sentences' words
+// (never their tags) are untagged text; --unlabeled FOLDER adds the plain texts (.txt) under a folder.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TahrirError } from '../../shared/errors';
@@ -128,7 +129,10 @@ export async function run(args: string[]): Promise<number> {
   const test = await readSentences(testArg, labels);
   const gold = test.map((s) => s.tags);
   const unlabeledFolder = line.options.get('unlabeled');
-  const unlabeled = unlabeledFolder ? await readUnlabeled(unlabeledFolder) : undefined;
+  const folderTexts = unlabeledFolder ? await readUnlabeled(unlabeledFolder) : [];
+  // The workspace's untagged text always holds its documents, the one being suggested on too: here, the test
+  // sentences (their words only), with the training sentences' words (added in trainEntityTagger).
+  const unlabeled = [...test.map((s) => s.tokens), ...folderTexts];
 
   const evaluate = (sentences: readonly ConllSentence[]) => {
     const started = performance.now();
@@ -170,7 +174,8 @@ export async function run(args: string[]): Promise<number> {
   out.push(
     `trained on ${train.length} sentences (${trainArg}) in ${seconds.toFixed(1)} s, ${epochs} passes; ` +
       `tested on ${test.length} sentences (${testArg})` +
-      (unlabeled ? `; word profiles from ${unlabeled.length} untagged texts (${unlabeledFolder})` : ''),
+      `; word profiles from the training and test sentences' words` +
+      (unlabeledFolder ? ` and ${folderTexts.length} untagged texts (${unlabeledFolder})` : ''),
   );
   for (const s of scores.labels) out.push(row(s));
   const m = scores.micro;

@@ -54,8 +54,10 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
   'ner-eval': {
     args:
       '--train TRAIN.conll[:FROM-TO] --test TEST.conll[:FROM-TO] [--label-map FILE] [--curve] [--epochs N] ' +
-      '[--seed N] [--save-model FILE]',
-    summary: 'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC',
+      '[--unlabeled FOLDER] [--seed N] [--save-model FILE]',
+    summary:
+      'train the entity tagger and score it: P/R/F1 per label, micro over PERSON/ORG/GPE/LOC; as in a workspace, ' +
+      "the training and test sentences' words (not their tags) are its untagged text, with FOLDER's .txt files",
   },
   'quote-eval': {
     args:

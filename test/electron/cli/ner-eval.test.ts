@@ -95,9 +95,29 @@ describe('tahrir ner-eval', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/; word profiles from 2 untagged texts \(texts\)$/u);
+    expect(r.stdout.split('\n')[0]).toMatch(
+      /; word profiles from the training and test sentences' words and 2 untagged texts \(texts\)$/u,
+    );
     const model = JSON.parse(readFileSync(join(root, 'model.json'), 'utf8'));
     expect(model.profiles['سامر']).toMatch(/^uf=\d+ ua=0 up=0 /u);
+  });
+
+  it("the test sentences' words are untagged text, as the document suggested on is in a workspace", async () => {
+    // نزار is only in the test sentences (three times): the model's word profiles know it, though not its tag.
+    const root = await tempFolder();
+    const test = 'قال\tO\r\nنزار\tB-Politician\r\nان\tO\r\n';
+    await writeFiles(root, {
+      'train.conll': toConll(toySentences(60, 1, 0)),
+      'test.conll': [test, test, test].join('\r\n'),
+    });
+    const r = await tahrir(
+      ['ner-eval', '--train', 'train.conll', '--test', 'test.conll', '--epochs', '1', '--save-model', 'model.json'],
+      root,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')[0]).toMatch(/; word profiles from the training and test sentences' words$/u);
+    const model = JSON.parse(readFileSync(join(root, 'model.json'), 'utf8'));
+    expect(model.profiles['نزار']).toMatch(/^uf=1 ua=0 up=0 ul=قال ur=ان/u);
   });
 
   it('--label-map: a JSON file of class → label', async () => {
