@@ -50,7 +50,7 @@ const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
-/** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's keypresses there. */
+/** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's open and keypresses there. */
 const TRACE_DIR = process.env.TAHRIR_BENCH_TRACE;
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 /** TAHRIR_BENCH_SERVE=dir: the Tahrir checkout (built) whose `tahrir serve` is measured, for A/B runs of two builds. */
@@ -699,8 +699,10 @@ export async function run(): Promise<BenchRow[]> {
         if (name === 'tahrir') {
           const { context, page } = await newPage(browser, probe);
           const stopProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
+          const stopTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
           const t = await openInTahrir(page, served!.url, doc.id);
           await stopProfile?.(`open-${a}`);
+          await stopTrace?.(`open-${a}`);
           // The app's own text and highlights (a first screen painted early by early.js is replaced then).
           const appReady = await page
             .waitForFunction(() => performance.getEntriesByName('tahrir:highlights-ready')[0]?.startTime, null, {

@@ -50,6 +50,21 @@ describe('when early.js runs app.js', () => {
     s.fetch();
     expect(s.log).toEqual([]);
     s.frame();
+    await settle();
+    expect(s.log).toEqual(['frame', 'app.js runs']);
+  });
+
+  it('runs it after that frame only once the answer is whole (a long document’s other entities in)', async () => {
+    const s = scene();
+    let whole: () => void = () => undefined;
+    startAppWhenReady(Promise.resolve(true), s.run, s.waits, new Promise<void>((resolve) => (whole = resolve)));
+    await settle();
+    s.fetch();
+    s.frame();
+    await settle();
+    expect(s.log).toEqual(['frame']);
+    whole();
+    await settle();
     expect(s.log).toEqual(['frame', 'app.js runs']);
   });
 
