@@ -100,6 +100,8 @@ export interface StartParts {
   first: Promise<EditorStart>;
   /** The answer whole. */
   whole: Promise<EditorStart>;
+  /** The answer's response has begun (its headers are in). */
+  answering: Promise<void>;
 }
 
 /**
@@ -115,8 +117,9 @@ export function readStartInParts(
 ): StartParts {
   let gotFirst: (start: EditorStart) => void = () => undefined;
   const first = new Promise<EditorStart>((resolve) => (gotFirst = resolve));
+  const sent = sendApiCall(target, 'startEditor', JSON.stringify({ args: [lastDocuments] }), doFetch);
   const whole = (async () => {
-    const response = await sendApiCall(target, 'startEditor', JSON.stringify({ args: [lastDocuments] }), doFetch);
+    const response = await sent;
     const firstBytes = Number(response.headers.get(FIRST_PART_HEADER));
     if (!response.ok || !(firstBytes > 0) || !response.body) {
       const answer = (await readAnswer('startEditor', response)) as StartInParts;
@@ -134,7 +137,9 @@ export function readStartInParts(
     return joinStart(start, entities);
   })();
   whole.catch(() => undefined); // `first` rejects with it when the first part never came
-  return { first: Promise.race([first, whole]), whole };
+  const answering = sent.then(() => undefined);
+  answering.catch(() => undefined); // `whole` rejects with it
+  return { first: Promise.race([first, whole]), whole, answering };
 }
 
 /** A body's bytes, `atFirst` called with its first `firstBytes` bytes as soon as they are in. */

@@ -19,18 +19,25 @@ export interface AppStartWaits {
 export const APP_START_LAST_RESORT_MS = 5_000;
 
 /**
- * Calls `run` once: when app.js has been fetched, unless the answer came first and was painted early (`painted`
- * resolves true): then after that paint's frame, once the answer is `whole` (settled). A failed answer, or one not
- * painted early, runs it at once.
+ * Calls `run` once: when app.js has been fetched, unless the answer came first (its response begun: `answering`) and
+ * was painted early (`painted` resolves true): then after that paint's frame, once the answer is `whole` (settled). A
+ * failed answer, or one not painted early, runs it at once.
  */
 export function startAppWhenReady(
   painted: Promise<boolean>,
   run: () => void,
   waits: AppStartWaits,
   whole: Promise<unknown> = painted,
+  answering: Promise<unknown> = new Promise(() => undefined),
 ): void {
   let started = false;
   let answered = false;
+  // The answer's response has begun: its first part is being read (a few tens of milliseconds), and app.js would hold
+  // its paint back by its whole run (traces of the 10,000-entity open: app.js fetched in that window, run first).
+  answering.then(
+    () => (answered = true),
+    () => undefined,
+  );
   const start = (): void => {
     if (started) return;
     started = true;

@@ -12,6 +12,8 @@ export interface EarlyAsk {
   start: Promise<EditorStart>;
   /** The answer whole (with all of the first document's entities). */
   whole: Promise<EditorStart>;
+  /** The answer's response has begun (under `tahrir serve`; never settles on the desktop, whose answer comes whole). */
+  answering: Promise<void>;
   workspace: Promise<WorkspaceInfo>;
   /** Documents already asked for, whole, by id (filled as soon as the first part comes, before `workspace` settles). */
   documents: Map<string, Promise<OpenedDocument>>;
@@ -45,5 +47,6 @@ export function askEarly(
   });
   workspace.catch(() => undefined); // the app reports it when it takes this answer
   whole.catch(() => undefined); // the app reports it when it takes this answer
-  return { start, whole, workspace, documents };
+  const answering = parts?.answering ?? new Promise<void>(() => undefined);
+  return { start, whole, answering, workspace, documents };
 }

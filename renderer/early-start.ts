@@ -15,6 +15,7 @@ export interface EarlyStart {
   /** The answer's first part (painted early: text/early-paint.ts); the documents come whole. */
   start: Promise<EditorStart>;
   whole: Promise<EditorStart>;
+  answering: Promise<void>;
   workspace: Promise<WorkspaceInfo>;
   /** Documents already asked for, by id (filled as soon as the answer comes). */
   documents: Map<string, Promise<OpenedDocument>>;
@@ -52,6 +53,7 @@ startAppWhenReady(
     }),
   pageWaits(app),
   ask.whole,
+  ask.answering,
 );
 
 /**

@@ -68,6 +68,21 @@ describe('when early.js runs app.js', () => {
     expect(s.log).toEqual(['frame', 'app.js runs']);
   });
 
+  it('waits for the answer’s paint when its response has begun before app.js is fetched', async () => {
+    const s = scene();
+    let answer: (painted: boolean) => void = () => undefined;
+    const painted = new Promise<boolean>((resolve) => (answer = resolve));
+    startAppWhenReady(painted, s.run, s.waits, painted, Promise.resolve());
+    await settle();
+    s.fetch();
+    expect(s.log).toEqual([]);
+    answer(true);
+    await settle();
+    s.frame();
+    await settle();
+    expect(s.log).toEqual(['frame', 'app.js runs']);
+  });
+
   it('runs it at once when the answer is not painted early, or failed', async () => {
     for (const painted of [() => Promise.resolve(false), () => Promise.reject(new Error('no answer'))]) {
       const s = scene();
