@@ -29,7 +29,8 @@ if (args.includes('--help')) {
 Environment: TAHRIR_BENCH_TIMEOUT_MS (per section), TAHRIR_BENCH_PARTS (browser: floor,peer,tahrir),
 TAHRIR_BENCH_ROWS (browser: open,add,keys,scroll),
 TAHRIR_BENCH_RUNS (runs per median row), TAHRIR_BENCH_PROFILE=dir (browser: CPU profiles),
-TAHRIR_BENCH_TRACE=dir (browser: a performance trace of the keypresses; node build/read-keys-trace.mjs reads it).`);
+TAHRIR_BENCH_TRACE=dir (browser: a performance trace of the open and the keypresses;
+node build/read-keys-trace.mjs reads the keypresses).`);
   process.exit(0);
 }
 const quick =

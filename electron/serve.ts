@@ -19,6 +19,7 @@ import type {
   EditorStart,
   ExportFormat,
   ImportFormat,
+  OpenedDocument,
   TahrirEvent,
   WorkspaceInfo,
 } from '../shared/api';
@@ -30,6 +31,8 @@ import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
 import { firstScreenOf, packSummary, type WireSummary } from '../shared/document-list-wire';
 import { encodeWithParts } from './encoded-answer';
+import { firstScreenCut, splitAtFirstScreen } from '../shared/first-screen';
+import { FIRST_PART_HEADER } from '../shared/start-answer-wire';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
@@ -143,6 +146,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!bytes) openAnswers.set(opened, (bytes = jsonBytes(opened)));
     return bytes;
   };
+  /**
+   * startEditor's document in two parts (shared/start-answer-wire.ts): its JSON with only the first screen's entities,
+   * and the JSON of its other entities; null when it has none after its first screen. Encoded once, as openedBytes.
+   */
+  const openParts = new WeakMap<object, { first: Buffer; rest: Buffer } | null>();
+  const openedInParts = (opened: OpenedDocument): { first: Buffer; rest: Buffer } | null => {
+    let inParts = openParts.get(opened);
+    if (inParts === undefined) {
+      const split = splitAtFirstScreen(opened.sidecar.entities, firstScreenCut(opened.text).codePoints);
+      inParts = split && {
+        first: jsonBytes({ ...opened, sidecar: { ...opened.sidecar, entities: split.head } }),
+        rest: jsonBytes(split.rest),
+      };
+      openParts.set(opened, inParts);
+    }
+    return inParts;
+  };
   /** The document lists as sent, by the back end's list (the same array while the listing is the same). */
   const listAnswers = new WeakMap<readonly DocumentSummary[], Promise<Buffer>>();
   const listBytes = (documents: readonly DocumentSummary[]): Promise<Buffer> => {
@@ -237,6 +257,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       let answer = result;
       /** The whole list, when the answer carried its first screen: encoded once the answer is sent. */
       let rest: DocumentSummary[] | null = null;
+      /** The first document's entities after its first screen's, sent after the rest of the answer. */
+      let restEntities: Buffer | null = null;
       if (method === 'listDocuments' || method === 'listedDocuments')
         parts.set(result as object, await listBytes(result as DocumentSummary[]));
       if (method === 'getWorkspace') {
@@ -253,11 +275,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           parts.set(head, jsonBytes(head.map(packSummary)));
           rest = workspace.documents;
         } else parts.set(workspace.documents, await listBytes(workspace.documents));
-        if (first && 'opened' in first) parts.set(first.opened, openedBytes(first.opened));
+        if (first && 'opened' in first) {
+          const inParts = openedInParts(first.opened);
+          parts.set(first.opened, inParts?.first ?? openedBytes(first.opened));
+          restEntities = inParts?.rest ?? null;
+        }
       }
       if (method === 'openDocument' && result && typeof result === 'object') parts.set(result, openedBytes(result));
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
-      sendJsonBytes(response, 200, encodeWithParts({ result: answer }, parts));
+      const encoded = encodeWithParts({ result: answer }, parts);
+      if (restEntities) sendInTwoParts(response, encoded, restEntities);
+      else sendJsonBytes(response, 200, encoded);
       if (rest) void listBytes(rest);
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
@@ -482,6 +510,26 @@ async function encodeList(documents: readonly DocumentSummary[]): Promise<Buffer
 
 function jsonBytes(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body), 'utf8');
+}
+
+/**
+ * `answer` ({"result": …}) and then the first document's other entities, in one body (shared/start-answer-wire.ts):
+ * the page can parse and paint the first part before the rest is in.
+ */
+function sendInTwoParts(response: ServerResponse, answer: Buffer, restEntities: Buffer): void {
+  const first = answer.subarray(0, answer.length - 1); // without its closing brace
+  const between = Buffer.from(',"entities":');
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(first.length + between.length + restEntities.length + 1),
+    'Cache-Control': 'no-store',
+    [FIRST_PART_HEADER]: String(first.length),
+  });
+  response.write(first);
+  response.write(between);
+  response.write(restEntities);
+  response.end('}');
 }
 
 function sendJsonBytes(

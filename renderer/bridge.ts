@@ -4,7 +4,7 @@ import { API_METHODS } from '../shared/api';
 import type { TahrirApi } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { isTahrirErrorData } from '../shared/ipc-protocol';
-import { createHttpApi } from './api-http';
+import { createHttpApi, type HttpApi } from './api-http';
 
 declare global {
   interface Window {
@@ -31,7 +31,10 @@ export function withTypedErrors(bridged: TahrirApi): TahrirApi {
 
 const desktop = typeof window !== 'undefined' ? window.tahrir : undefined;
 
-export const api: TahrirApi = desktop ? withTypedErrors(desktop) : createHttpApi();
+/** The HTTP client under `tahrir serve` (which also reads startEditor's answer as it comes); null on the desktop. */
+export const httpApi: HttpApi | null = desktop ? null : createHttpApi();
+
+export const api: TahrirApi = httpApi ?? withTypedErrors(desktop!);
 
 /** Which host the UI runs in: the desktop app or a browser tab under `tahrir serve`. */
 export const host: 'desktop' | 'browser' = desktop ? 'desktop' : 'browser';

@@ -5,15 +5,17 @@
 // would be idle. main.tsx picks the answers up; when the document asked for is not the one the app opens, the app
 // simply asks again.
 import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../shared/api';
-import { api } from './bridge';
+import { api, httpApi } from './bridge';
 import { pageWaits, startAppWhenReady } from './app-start';
 import { askEarly } from './early-ask';
 import { lastDocuments } from './session/first-document';
 import { paintEarly } from './text/early-paint';
 
 export interface EarlyStart {
-  /** The answer whole (painted early: text/early-paint.ts). */
+  /** The answer's first part (painted early: text/early-paint.ts); the documents come whole. */
   start: Promise<EditorStart>;
+  whole: Promise<EditorStart>;
+  answering: Promise<void>;
   workspace: Promise<WorkspaceInfo>;
   /** Documents already asked for, by id (filled as soon as the answer comes). */
   documents: Map<string, Promise<OpenedDocument>>;
@@ -25,7 +27,8 @@ declare global {
   }
 }
 
-const ask = askEarly(api, lastDocuments());
+// A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
+const ask = askEarly(httpApi ?? api, lastDocuments(), afterNextFrame);
 window.__tahrirEarlyStart = ask;
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
 // milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
@@ -49,6 +52,8 @@ startAppWhenReady(
       document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
     }),
   pageWaits(app),
+  ask.whole,
+  ask.answering,
 );
 
 /**
@@ -57,6 +62,13 @@ startAppWhenReady(
  * ICU MessageFormat: the first t() asks Intl which locales it supports), so it is loaded here, while the page waits
  * for the server's answer and for app.js, instead of in the first render on the way to the first paint.
  */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 1000); // no frame comes in a hidden tab
+  });
+}
+
 function loadIcuData(): void {
   new Intl.NumberFormat().format(0);
 }

@@ -1,6 +1,7 @@
 // How `tahrir serve` carries TahrirApi over HTTP (server: electron/serve.ts, client: renderer).
 //
 //   POST {API_PREFIX}<method>   body {"args": [...]}     → 200 {"result": …} | 4xx/5xx {"error": TahrirErrorData}
+//                               (startEditor's for a long document in two parts: shared/start-answer-wire.ts)
 //   GET  {EVENTS_PATH}          Server-Sent Events, each `data:` line one TahrirEvent as JSON
 //   GET  {DOWNLOAD_PATH}?path=… an export's output as a download (a folder as a tar archive)
 //   GET  /?token=…              the renderer (index.html), which reads the token from its URL

@@ -6,7 +6,7 @@
 import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../../shared/api';
 import { chooseLocale, directionOf, isLocale, type Locale } from '../../shared/i18n/translator';
 import type { Edit, Entity, Quote } from '../../shared/model';
-import { codePointLength } from '../../shared/code-points';
+import { firstScreenCut } from '../../shared/first-screen';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { shownSpanOf, shownText, type Paragraph, type ShownText } from '../../shared/text-view';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
@@ -31,8 +31,6 @@ declare global {
   }
 }
 
-/** UTF-16 units of source read for the first screen: well past firstScreenCount's 6,000 characters. */
-const PREFIX_UNITS = 12_000;
 /** The paragraphs' gap in em (paragraph-batches.ts), for the room below the first screen. */
 const PARAGRAPH_GAP_EM = 0.9;
 
@@ -48,17 +46,15 @@ function earlyLocale(): Locale {
 }
 
 /**
- * The shown (clean) text of the source's first PREFIX_UNITS units, cut at a line end: the start of the document's
- * shown text, as long as no edit crosses the cut. Null when one does (the early paint then leaves it to the app).
+ * The shown (clean) text of the source's first screen (shared/first-screen.ts): the start of the document's shown
+ * text, as long as no edit crosses the cut. Null when one does (the early paint then leaves it to the app).
  */
 export function firstScreenText(
   source: string,
   edits: readonly Edit[],
 ): { shown: ShownText; units: number; codePoints: number } | null {
-  const found = source.length <= PREFIX_UNITS ? -1 : source.indexOf('\n', PREFIX_UNITS);
-  const units = found < 0 ? source.length : found;
+  const { units, codePoints } = firstScreenCut(source);
   const prefix = source.slice(0, units);
-  const codePoints = codePointLength(prefix);
   const inPrefix: Record<string, Edit> = {};
   for (const edit of edits) {
     if (edit.orphaned || edit.start >= codePoints) continue;

@@ -50,7 +50,7 @@ const RUNS = Number(process.env.TAHRIR_BENCH_RUNS ?? (quick ? 1 : 3));
 const TRIES = Number(process.env.TAHRIR_BENCH_TRIES ?? (quick ? 10 : 40));
 /** TAHRIR_BENCH_PROFILE=dir: write CPU profiles (.cpuprofile, for DevTools) of Tahrir's open and keypresses there. */
 const PROFILE_DIR = process.env.TAHRIR_BENCH_PROFILE;
-/** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's keypresses there. */
+/** TAHRIR_BENCH_TRACE=dir: write a performance trace (paint, layout, style, scripts) of Tahrir's open and keypresses there. */
 const TRACE_DIR = process.env.TAHRIR_BENCH_TRACE;
 /** TAHRIR_BENCH_TRACE_FRAMES=1: the trace also holds the compositor's and the display's frames (BeginFrame, raster). */
 const TRACE_FRAMES = process.env.TAHRIR_BENCH_TRACE_FRAMES === '1';
@@ -721,8 +721,10 @@ export async function run(): Promise<BenchRow[]> {
         if (name === 'tahrir') {
           const { context, page } = await newPage(browser, probe);
           const stopProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
+          const stopTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
           const t = await openInTahrir(page, served!.url, doc.id);
           await stopProfile?.(`open-${a}`);
+          await stopTrace?.(`open-${a}`);
           // The app's own text and highlights (a first screen painted early by early.js is replaced then).
           const appReady = await page
             .waitForFunction(() => performance.getEntriesByName('tahrir:highlights-ready')[0]?.startTime, null, {

@@ -3,14 +3,16 @@
 // screen, in the same place and colour), and no frame between shows neither, in both interface languages.
 // `tahrir serve` on a generated long article (the bench's generator), Debian's Chromium; app.js is held back until
 // the early frame is read, then let go. Screenshots of both frames into test-results/.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
-import { writeLongArticleWorkspace } from '../bench/generate-corpus';
+import { writeLongArticleWorkspace, type WrittenDocument } from '../bench/generate-corpus';
+import type { Sidecar } from '../../shared/model';
 import { buildRenderer, CHROMIUM, CHROMIUM_ARGS, haveChromium, shots } from './harness';
+import { FIRST_PART_HEADER } from '../../shared/start-answer-wire';
 
 interface Drawn {
   /** The first paragraphs' boxes: [top, left, right]. */
@@ -56,11 +58,13 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
   let base = '';
   let server: RunningServer;
   let browser: Browser;
+  let doc: WrittenDocument;
+  let root = '';
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'tahrir-early-paint-'));
-    const root = join(base, 'ws');
-    await writeLongArticleWorkspace(root, { targetBytes: 200_000, entities: 2_000, quotes: 60, edits: 4 });
+    root = join(base, 'ws');
+    doc = await writeLongArticleWorkspace(root, { targetBytes: 200_000, entities: 2_000, quotes: 60, edits: 4 });
     await buildRenderer(join(base, 'renderer'));
     await mkdir(shots, { recursive: true });
     server = await startServer({ root, rendererDir: join(base, 'renderer'), log: () => undefined });
@@ -144,4 +148,83 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       expect(frames.some((f) => !f.early && f.top !== null)).toBe(true);
       await context.close();
     });
+
+  // Last: it changes the document.
+  it('opens the document only whole: keys pressed while the rest of its entities is on its way lose none', async () => {
+    const sidecarFile = join(root, `${doc.id}.annotations.json`);
+    const before = JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // startEditor's body given up to the end of its first part; the rest once the test lets it go.
+    await context.addInitScript({
+      content: `{
+        const pageFetch = window.fetch.bind(window);
+        let release;
+        window.__releaseRest = new Promise((resolve) => (release = resolve));
+        window.__letRestGo = () => release();
+        window.__calls = [];
+        window.fetch = async (input, init) => {
+          window.__calls.push(String(input).split('/').pop());
+          const response = await pageFetch(input, init);
+          const first = Number(response.headers.get('${FIRST_PART_HEADER}'));
+          if (!String(input).endsWith('/startEditor') || !first) return response;
+          const all = new Uint8Array(await response.arrayBuffer());
+          const body = new ReadableStream({
+            async start(controller) {
+              controller.enqueue(all.slice(0, first));
+              window.__restHeld = true;
+              await window.__releaseRest;
+              controller.enqueue(all.slice(first));
+              controller.close();
+            },
+          });
+          return new Response(body, { status: response.status, headers: response.headers });
+        };
+      }`,
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(server.url);
+    await page.waitForSelector('.early-paint .document-text p', { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { __restHeld?: boolean }).__restHeld)).toBe(true);
+    // The app is up (app.js runs at the latest 5 s after early.js: app-start.ts), with no document yet.
+    await page.waitForFunction(() => document.getElementById('root')!.childElementCount > 0, null, { timeout: 20_000 });
+    // What an impatient editor does meanwhile: select, tag, delete, undo, save.
+    await page.mouse.dblclick(640, 300);
+    for (const key of ['1', 'Delete', 'Backspace', 'Control+z', 'Control+s']) await page.keyboard.press(key);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('.early-paint').count()).toBe(1);
+    expect(await page.locator('#root [data-para]').count()).toBe(0);
+    const calls = await page.evaluate(() => (window as unknown as { __calls: string[] }).__calls);
+    expect(calls.filter((c) => /save|recovery/i.test(c))).toEqual([]);
+    expect(JSON.parse(await readFile(sidecarFile, 'utf8'))).toEqual(before);
+    await page.evaluate(() => (window as unknown as { __letRestGo: () => void }).__letRestGo());
+    await page.waitForFunction(
+      () => !document.querySelector('.early-paint') && !!document.querySelector('[data-para]'),
+    );
+    // The document whole in the app: one more entity, tagged by keyboard, saved with all the others.
+    const word = await page.evaluate(() => {
+      const text = [...document.querySelectorAll('[data-para]')]
+        .map((p) => p.firstChild)
+        .find((n) => n instanceof Text);
+      const m = /\p{L}{4,}/u.exec((text as Text).data)!;
+      const range = document.createRange();
+      range.setStart(text!, m.index);
+      range.setEnd(text!, m.index + m[0].length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return m[0];
+    });
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+s');
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 10_000 });
+    await expect
+      .poll(async () => (JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar).entities.length, {
+        timeout: 10_000,
+      })
+      .toBe(before.entities.length + 1);
+    const after = JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar;
+    expect(after.entities).toEqual(expect.arrayContaining(before.entities));
+    expect(after.entities.some((e) => e.text === word)).toBe(true);
+    await context.close();
+  });
 });

@@ -50,6 +50,36 @@ describe('when early.js runs app.js', () => {
     s.fetch();
     expect(s.log).toEqual([]);
     s.frame();
+    await settle();
+    expect(s.log).toEqual(['frame', 'app.js runs']);
+  });
+
+  it('runs it after that frame only once the answer is whole (a long document’s other entities in)', async () => {
+    const s = scene();
+    let whole: () => void = () => undefined;
+    startAppWhenReady(Promise.resolve(true), s.run, s.waits, new Promise<void>((resolve) => (whole = resolve)));
+    await settle();
+    s.fetch();
+    s.frame();
+    await settle();
+    expect(s.log).toEqual(['frame']);
+    whole();
+    await settle();
+    expect(s.log).toEqual(['frame', 'app.js runs']);
+  });
+
+  it('waits for the answer’s paint when its response has begun before app.js is fetched', async () => {
+    const s = scene();
+    let answer: (painted: boolean) => void = () => undefined;
+    const painted = new Promise<boolean>((resolve) => (answer = resolve));
+    startAppWhenReady(painted, s.run, s.waits, painted, Promise.resolve());
+    await settle();
+    s.fetch();
+    expect(s.log).toEqual([]);
+    answer(true);
+    await settle();
+    s.frame();
+    await settle();
     expect(s.log).toEqual(['frame', 'app.js runs']);
   });
 

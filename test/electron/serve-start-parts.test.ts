@@ -1,0 +1,91 @@
+// `tahrir serve`'s first answer (startEditor) for a long document, in two parts (shared/start-answer-wire.ts): the
+// first part carries the text and only the entities that start on its first screen, and is a few tenths of the body;
+// the whole body still reads as the whole document.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../electron/serve';
+import type { EditorStart, OpenedDocument } from '../../shared/api';
+import { firstScreenCut } from '../../shared/first-screen';
+import type { Entity, Sidecar } from '../../shared/model';
+import { serializeSidecar } from '../../shared/sidecar';
+import { FIRST_PART_HEADER, firstPartJson } from '../../shared/start-answer-wire';
+import { TOKEN_HEADER } from '../../shared/http-protocol';
+import { writeLongArticleWorkspace, type WrittenDocument } from '../bench/generate-corpus';
+
+let base: string;
+let server: RunningServer;
+let doc: WrittenDocument;
+let onDisk: Sidecar;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'tahrir-start-parts-'));
+  doc = await writeLongArticleWorkspace(join(base, 'ws'), {
+    targetBytes: 400_000,
+    entities: 10_000,
+    quotes: 100,
+    edits: 5,
+  });
+  // One entity across the first screen's end (the generator's stay within a line): it comes with the first part.
+  const sidecarFile = join(base, 'ws', `${doc.id}.annotations.json`);
+  const generated = JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar;
+  const source = [...(await readFile(join(base, 'ws', doc.file), 'utf8'))];
+  const cut = firstScreenCut(source.join('')).codePoints;
+  const across = {
+    id: 'across',
+    start: cut - 4,
+    end: cut + 12,
+    label: 'ORG',
+    text: source.slice(cut - 4, cut + 12).join(''),
+  };
+  await writeFile(sidecarFile, serializeSidecar({ ...generated, entities: [...generated.entities, across] }));
+  onDisk = JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar;
+  server = await startServer({ root: join(base, 'ws'), port: 0, rendererDir: base, log: () => undefined });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+async function startEditor(): Promise<{ body: Buffer; firstBytes: number }> {
+  const response = await fetch(`http://127.0.0.1:${server.port}/api/startEditor`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token },
+    body: JSON.stringify({ args: [{}] }),
+  });
+  expect(response.status).toBe(200);
+  return {
+    body: Buffer.from(await response.arrayBuffer()),
+    firstBytes: Number(response.headers.get(FIRST_PART_HEADER)),
+  };
+}
+
+const openedOf = (start: EditorStart) => (start.first as { opened: OpenedDocument }).opened;
+
+describe('startEditor for a long document', () => {
+  it('sends the text and the first screen’s entities first: every one starting there, and no other', async () => {
+    const { body, firstBytes } = await startEditor();
+    // 400 KB of text and 10,000 entities (1.6 MB in all): the first part is the text and a few hundred entities.
+    expect(firstBytes).toBeGreaterThan(0);
+    expect(firstBytes / body.length).toBeLessThan(0.4);
+    const first = JSON.parse(firstPartJson(body.subarray(0, firstBytes).toString('utf8'))) as { result: EditorStart };
+    const opened = openedOf(first.result);
+    const cut = firstScreenCut(opened.text).codePoints;
+    const starting = (e: Entity) => e.start < cut;
+    expect(opened.sidecar.entities).toEqual(onDisk.entities.filter(starting));
+    // Nested and crossing ones that run past the first screen are there too (its highlights complete).
+    expect(opened.sidecar.entities.filter((e) => e.end > cut).map((e) => e.id)).toEqual(['across']);
+    expect(opened.sidecar.entities.length).toBeGreaterThan(100);
+    expect(opened.sidecar.quotes).toEqual(onDisk.quotes);
+    expect(opened.sidecar.edits).toEqual(onDisk.edits);
+  });
+
+  it('sends the other entities after, in file order: the body whole is the document whole', async () => {
+    const { body } = await startEditor();
+    const whole = JSON.parse(body.toString('utf8')) as { result: EditorStart; entities: Entity[] };
+    expect([...openedOf(whole.result).sidecar.entities, ...whole.entities]).toEqual(onDisk.entities);
+    expect(whole.entities.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
+  });
+});
