@@ -594,6 +594,7 @@ async function keypressRows(
     const { context, page } = await newPage(browser, probe);
     await openInTahrir(page, url, documentId);
     state = await suggestionsSettled(page);
+    if (KEYS_DETAIL_DIR) await page.evaluate(() => void window.__bench.domWrites());
     const stopKeysProfile = PROFILE_DIR && r === 0 ? await startProfile(context, page) : null;
     const stopKeysTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
     // Its own line: the CPU of the server (sampled apart) in the keypresses, not in the open and the tagger's training.
@@ -609,6 +610,13 @@ async function keypressRows(
     if (KEYS_DETAIL_DIR) {
       await mkdir(KEYS_DETAIL_DIR, { recursive: true });
       await writeFile(join(KEYS_DETAIL_DIR, `keypresses-${article}-run${r + 1}.json`), JSON.stringify(keyDetails));
+      const longFrames = await page.evaluate(() => window.__bench.longFrames());
+      await writeFile(
+        join(KEYS_DETAIL_DIR, `keypresses-${article}-run${r + 1}.long-frames.json`),
+        JSON.stringify(longFrames),
+      );
+      const writes = await page.evaluate(() => window.__bench.domWrites());
+      await writeFile(join(KEYS_DETAIL_DIR, `keypresses-${article}-run${r + 1}.writes.json`), JSON.stringify(writes));
       for (const k of Object.keys(keyDetails)) delete keyDetails[k];
     }
     for (const k of ['tag', 'remove', 'undo'] as const) {

@@ -56,6 +56,31 @@ export interface BenchProbe {
   /** Once neither the DOM nor the highlight Ranges changed for `quietMs` (the page's work after its first paint is done): ms from the call to the last change. */
   settled(quietMs?: number, timeoutMs?: number): Promise<number>;
   longTasks: { start: number; duration: number }[];
+  /** The page's long animation frames (≥ 50 ms) so far, with the scripts that ran in them: what a slow key waited for. */
+  longFrames(): LongFrame[];
+  /**
+   * From the first call on, every DOM write of the page (MutationObserver records: when they were delivered, and what
+   * was written: the element's test id or tag and class, and the kind) — to tell a key's own writes from others.
+   */
+  domWrites(): { at: number; what: string }[];
+}
+
+/** A long animation frame (the Long Animation Frames API) in plain data. */
+export interface LongFrame {
+  startTime: number;
+  duration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  blockingDuration: number;
+  scripts: {
+    startTime: number;
+    duration: number;
+    invoker: string;
+    invokerType: string;
+    sourceFunctionName: string;
+    sourceCharPosition: number;
+    forcedStyleAndLayoutDuration: number;
+  }[];
 }
 
 declare global {
@@ -283,8 +308,59 @@ void open.then((t) => {
   console.debug(OPEN_SIGNAL + JSON.stringify(signal));
 });
 
+const longFrameEntries: PerformanceEntry[] = [];
+try {
+  new PerformanceObserver((list) => longFrameEntries.push(...list.getEntries())).observe({
+    type: 'long-animation-frame',
+    buffered: true,
+  });
+} catch {
+  // a browser without the Long Animation Frames API: none listed
+}
+type ScriptTiming = Omit<LongFrame['scripts'][number], 'startTime' | 'duration'> & PerformanceEntry;
+const longFrames = (): LongFrame[] =>
+  longFrameEntries.map((e) => {
+    const f = e as PerformanceEntry & Omit<LongFrame, 'scripts'> & { scripts: ScriptTiming[] };
+    return {
+      startTime: f.startTime,
+      duration: f.duration,
+      renderStart: f.renderStart,
+      styleAndLayoutStart: f.styleAndLayoutStart,
+      blockingDuration: f.blockingDuration,
+      scripts: f.scripts.map((s) => ({
+        startTime: s.startTime,
+        duration: s.duration,
+        invoker: s.invoker,
+        invokerType: s.invokerType,
+        sourceFunctionName: s.sourceFunctionName,
+        sourceCharPosition: s.sourceCharPosition,
+        forcedStyleAndLayoutDuration: s.forcedStyleAndLayoutDuration,
+      })),
+    };
+  });
+
+let writes: { at: number; what: string }[] | null = null;
+function domWrites(): { at: number; what: string }[] {
+  if (writes) return writes;
+  writes = [];
+  const describe = (node: Node): string => {
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!el) return node.nodeName;
+    const owner = el.closest('[data-testid]');
+    return `${owner?.getAttribute('data-testid') ?? ''}>${el.tagName.toLowerCase()}.${el.classList[0] ?? ''}`;
+  };
+  new MutationObserver((records) => {
+    const at = performance.now();
+    for (const r of records)
+      writes!.push({ at, what: `${r.type}${r.attributeName ? `:${r.attributeName}` : ''} ${describe(r.target)}` });
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  return writes;
+}
+
 window.__bench = {
   open,
+  domWrites,
+  longFrames,
   harnessAt: () => harnessAt,
   rangeCount,
   paintWhen,
