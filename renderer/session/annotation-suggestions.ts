@@ -20,6 +20,7 @@ import {
   type OpenSuggestions,
   type SuggestionSources,
 } from '../../shared/annotation-review';
+import type { TaggerStatus } from '../../shared/api';
 import type { DocumentData } from '../../shared/document-data';
 import type { Suggestion, SuggestionSource } from '../../shared/suggestions';
 import { sourceIndex } from '../../shared/text-view';
@@ -74,8 +75,14 @@ export async function loadAnnotationSuggestions(): Promise<void> {
   const { doc } = current.store.getState();
   const seq = ++current.seq.annotationSuggestions;
   if (!doc) return;
-  const again = current.store.getState().review.docId === doc.id;
-  setReview({ docId: doc.id, loading: true, error: null, ...(again ? {} : { sources: storedSources() }) });
+  const had = current.store.getState().review;
+  const again = had.docId === doc.id;
+  // Asked again for suggestions the editor has (after a save, as the tagger trains): nothing shown changes until the
+  // answer does. Marked as loading, the bar's state was written twice a poll, and each DOM write repaints all the
+  // highlighted text (a key pressed meanwhile waited a frame for it).
+  const refresh = again && had.version !== null && !had.error && !had.loading;
+  if (!refresh)
+    setReview({ docId: doc.id, loading: true, error: null, ...(again ? {} : { sources: storedSources() }) });
   try {
     const before = current.store.getState().review;
     // The changes since the version the editor has (a few after a save, none mostly), else the whole answer.
@@ -84,8 +91,13 @@ export async function loadAnnotationSuggestions(): Promise<void> {
     if (seq !== current.seq.annotationSuggestions || session() !== current) return;
     const now = current.store.getState().review;
     let suggestions: Suggestion[];
+    const same = found.changes && !found.changes.added.length && !found.changes.removed.length;
+    if (same && now.docId === doc.id && now.version === found.version && !now.loading)
+      if (sameTaggerStatus(now.tagger, found.tagger)) return; // nothing new: no render, no repaint
     if (found.changes && now.docId === doc.id && now.version === since)
-      suggestions = suggestionsAfterChanges(now.suggestions, found.changes.removed, found.changes.added);
+      suggestions = same
+        ? now.suggestions
+        : suggestionsAfterChanges(now.suggestions, found.changes.removed, found.changes.added);
     else if (found.all) suggestions = sortSuggestions([...found.all.entities, ...found.all.quotes]);
     else {
       // Changes since a version this editor no longer has (another answer came between): the whole answer, again.
@@ -106,6 +118,19 @@ export async function loadAnnotationSuggestions(): Promise<void> {
     if (seq !== current.seq.annotationSuggestions || session() !== current) return;
     setReview({ docId: doc.id, suggestions: [], version: null, loading: false, error: toErrorData(e) });
   }
+}
+
+/** The same words in the bar: the back end's status is a new object with every answer. */
+function sameTaggerStatus(a: TaggerStatus | null, b: TaggerStatus | null): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.state === b.state &&
+    a.documents === b.documents &&
+    a.sentences === b.sentences &&
+    a.trainedAt === b.trainedAt &&
+    a.problem === b.problem &&
+    JSON.stringify(a.problemMessage) === JSON.stringify(b.problemMessage)
+  );
 }
 
 /**
@@ -131,11 +156,17 @@ export function followAnnotationSuggestions(): () => void {
   const current = session();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let pending = () => {};
+  let stopped = false;
   const later = (ms: number) => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      void loadAnnotationSuggestions();
+      void loadAnnotationSuggestions().then(() => {
+        // An answer with nothing new leaves the store as it was (no new status to follow): ask again from here.
+        const state = current.store.getState().review.tagger?.state;
+        if (!stopped && !timer && session() === current && (state === 'training' || state === 'reading'))
+          later(TRAINING_POLL_MS);
+      });
     }, ms);
   };
   const stop = current.store.subscribe((s, prev) => {
@@ -150,6 +181,7 @@ export function followAnnotationSuggestions(): () => void {
   });
   if (current.store.getState().doc) pending = loadAnnotationSuggestionsAfterPaint();
   return () => {
+    stopped = true;
     stop();
     pending();
     if (timer) clearTimeout(timer);

@@ -1,16 +1,21 @@
 // The review of entity and quote suggestions in the session's store, on a real workspace and
 // Backend: loaded for the open document, stepped through, accepted (with another label), rejected
 // (kept in `rejected`), all of a label at once, each one undo step; a source turned off.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   acceptAllLikeCurrent,
   decideCurrentAnnotation,
+  followAnnotationSuggestions,
   loadAnnotationSuggestions,
   openAnnotationSuggestions,
   openOf,
   setSuggestionSource,
   stepAnnotationSuggestion,
 } from '../../renderer/session/annotation-suggestions';
+import { saveNow, startAutosave } from '../../renderer/session/autosave';
 import { loadWorkspace, openDocument } from '../../renderer/session/document-actions';
 import { changeDocument, undo } from '../../renderer/session/history';
 import { startSession } from '../../renderer/session/session';
@@ -27,18 +32,26 @@ import { codePointLength } from '../../shared/code-points';
 import { withSpans } from '../../shared/document-data';
 import type { EntitySuggestion } from '../../shared/suggestions';
 import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
+import { buildTaggerWorker } from '../electron/tagger-worker-bundle';
 import { tempFolder, writeFiles } from '../electron/temp-folder';
 import { apiOf, ARABIC, cp } from './store-workspace';
 
 const TAGGED = 'التقى جو بايدن في عمّان وزير الخارجية.\n';
 
 let backend: Backend | null = null;
+let workerDir: string;
+let workerFile: string;
+beforeAll(async () => {
+  workerDir = await mkdtemp(join(tmpdir(), 'tahrir-review-worker-'));
+  workerFile = await buildTaggerWorker(workerDir);
+});
+afterAll(() => rm(workerDir, { recursive: true, force: true }));
 afterEach(async () => {
   await backend?.close();
   backend = null;
 });
 
-async function open(): Promise<void> {
+async function open(tagger: { workerFile: string | null; trainAfterMs?: number } = { workerFile: null }) {
   const root = await tempFolder('tahrir-review-');
   const sidecar = emptySidecar('tagged.txt', '0'.repeat(64), codePointLength(TAGGED));
   sidecar.document.status = 'done';
@@ -52,7 +65,7 @@ async function open(): Promise<void> {
     'tagged.txt': TAGGED,
     'tagged.annotations.json': serializeSidecar(sidecar),
   });
-  backend = await Backend.open(root, { tagger: { workerFile: null } });
+  backend = await Backend.open(root, { tagger });
   startSession(apiOf(backend));
   await loadWorkspace();
   await openDocument('ar');
@@ -173,4 +186,60 @@ describe('entity and quote suggestions in the store', () => {
     expect(countSuggestions(changed).byLabel).toEqual({ MISC: 99_998, GPE: 1 });
     expect(changed.toArray()).toEqual(openSuggestions(suggestions, store().getState().data));
   });
+
+  it('asked again with nothing new (after a save, as the tagger trains), the store is left as it was', async () => {
+    await open();
+    const had = store().getState().review;
+    expect(had.version).not.toBeNull();
+    // Each store change renders React and writes the bar's state: a DOM write repaints all the highlighted text.
+    let changes = 0;
+    const stop = store().subscribe(() => changes++);
+    await loadAnnotationSuggestions();
+    await loadAnnotationSuggestions();
+    stop();
+    expect(changes).toBe(0);
+    expect(store().getState().review).toBe(had);
+  });
+
+  it('while the tagger trains, the editor asks again until it is done, though the answers in between are the same', async () => {
+    // After a save the tagger waits 8 s for saves to pause ('training' all along): the polls 1.5 s apart meet the
+    // same status before the one that says it is done.
+    await open({ workerFile, trainAfterMs: 8000 });
+    // The first training (the workspace has no model yet) over, and known to the editor.
+    await backend!.entitySuggestions.settled();
+    await loadAnnotationSuggestions();
+    expect(store().getState().review.tagger?.state).not.toBe('training');
+    const stop = followAnnotationSuggestions();
+    const stopSaving = startAutosave({ debounceMs: 60_000 });
+    try {
+      const seen: string[] = [];
+      const watch = store().subscribe((s) => {
+        const state = s.review.tagger?.state ?? 'none';
+        if (seen.at(-1) !== state) seen.push(state);
+      });
+      // Two saves: the first makes the document's sidecar, the second is a change of it (asked again 1.5 s later).
+      for (const [id, word] of [
+        ['n1', 'الرئيس'],
+        ['n2', 'عمّان'],
+      ]) {
+        const start = cp(ARABIC, word);
+        changeDocument((data) => ({
+          ...data,
+          entities: withSpans(data.entities, {
+            [id]: { id, start, end: start + [...word].length, label: 'GPE', text: word },
+          }),
+        }));
+        expect(await saveNow()).toBe(true);
+      }
+      const started = Date.now();
+      while (!(seen.includes('training') && seen.at(-1) !== 'training') && Date.now() - started < 30_000)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      watch();
+      expect(seen).toContain('training');
+      expect(seen.at(-1)).not.toBe('training');
+    } finally {
+      stopSaving();
+      stop();
+    }
+  }, 45_000);
 });
