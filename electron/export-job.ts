@@ -5,7 +5,6 @@
 // so a cancelled or failed export leaves nothing partial behind; what is there already is
 // replaced only when it is an earlier export of ours (export-manifest.ts).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -105,9 +104,9 @@ export interface ExportJobOptions {
   signal?: AbortSignal;
   /**
    * Read each document with blocking calls, one at a time, instead of reading a few ahead
-   * through the thread pool, and write the output with blocking calls too: several times cheaper
-   * per short article, for a process that has nothing else to serve meanwhile (the `tahrir`
-   * command). The app's main process keeps the default, so a slow disk never freezes its windows.
+   * through the thread pool: several times cheaper per short article, for a process that has
+   * nothing else to serve meanwhile (the `tahrir` command). The app's main process keeps the
+   * default, so a slow disk never freezes its windows.
    */
   blockingReads?: boolean;
 }
@@ -165,8 +164,6 @@ const OUTPUT_BUFFER_BYTES = 256 * 1024;
  */
 class FileOutput implements ExportWriter {
   private handle: FileHandle | null = null;
-  /** With blocking writes: the file's descriptor, written with writeSync (no thread pool, no second buffer). */
-  private fd: number | null = null;
   private filling = Buffer.allocUnsafeSlow(OUTPUT_BUFFER_BYTES);
   private spare = Buffer.allocUnsafeSlow(OUTPUT_BUFFER_BYTES);
   private used = 0;
@@ -175,18 +172,13 @@ class FileOutput implements ExportWriter {
   private failure: Error | null = null;
   /** Of the bytes written, in order: the manifest's proof that the file is ours. */
   private readonly hash = createHash('sha256');
-  constructor(
-    readonly path: string,
-    /** Write with blocking calls (ExportJobOptions.blockingReads: a process with nothing else to serve). */
-    private readonly blocking = false,
-  ) {}
+  constructor(readonly path: string) {}
   get sha256(): string {
     return this.hash.copy().digest('hex');
   }
   /** Creates the file (never over an existing one). */
   async open(): Promise<void> {
-    if (this.blocking) this.fd = openSync(this.path, 'wx');
-    else this.handle = await open(this.path, 'wx');
+    this.handle = await open(this.path, 'wx');
   }
   async append(chunk: string): Promise<void> {
     if (this.failure) throw this.failure;
@@ -206,11 +198,6 @@ class FileOutput implements ExportWriter {
   }
   /** Waits for the spare buffer to be written, then starts writing the full one and fills the spare. */
   private async flush(): Promise<void> {
-    if (this.blocking) {
-      this.writeAllSync(this.filling.subarray(0, this.used));
-      this.used = 0;
-      return;
-    }
     await this.writing;
     if (this.failure) throw this.failure;
     const full = this.filling.subarray(0, this.used);
@@ -220,12 +207,7 @@ class FileOutput implements ExportWriter {
       this.failure = e;
     });
   }
-  private writeAllSync(bytes: Uint8Array): void {
-    this.hash.update(bytes);
-    for (let at = 0; at < bytes.length;) at += writeSync(this.fd!, bytes, at, bytes.length - at);
-  }
   private async writeAll(bytes: Uint8Array): Promise<void> {
-    if (this.blocking) return this.writeAllSync(bytes);
     this.hash.update(bytes);
     for (let at = 0; at < bytes.length;) at += (await this.handle!.write(bytes, at, bytes.length - at)).bytesWritten;
   }
@@ -236,11 +218,6 @@ class FileOutput implements ExportWriter {
     await this.flush();
     await this.writing;
     if (this.failure) throw this.failure;
-    if (this.blocking) {
-      closeSync(this.fd!);
-      this.fd = null;
-      return;
-    }
     await this.handle!.close();
     this.handle = null;
   }
@@ -249,14 +226,6 @@ class FileOutput implements ExportWriter {
     await this.writing;
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
-    if (this.fd !== null) {
-      try {
-        closeSync(this.fd);
-      } catch {
-        // Already failing: the write's error is the one to report.
-      }
-      this.fd = null;
-    }
   }
 }
 
@@ -440,7 +409,7 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
     });
   } else {
     for (const f of finals) await mkdir(dirname(f), { recursive: true });
-    outputs = finals.map((f) => new FileOutput(f + tag, options.blockingReads));
+    outputs = finals.map((f) => new FileOutput(f + tag));
   }
   const exporters: FormatExporter[] = finals.map(() => createExporter(request.format));
 
