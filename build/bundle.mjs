@@ -5,7 +5,7 @@
 // (CPU profiles of the renderer then name every function).
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +52,25 @@ const browser = {
   logLevel: 'warning',
 };
 
+// The commands of the table in electron/cli/commands.ts, each loaded there as `import('./<name>')`.
+const commandTable = readFileSync(at('electron/cli/commands.ts'), 'utf8');
+const CLI_COMMANDS = [...commandTable.matchAll(/load: \(\) => import\('\.\/([\w-]+)'\)/g)].map((m) => m[1]);
+
+/**
+ * The command table's `import('./<name>')` goes to the command's own bundle beside cli.cjs, not into cli.cjs.
+ * @type {import('esbuild').Plugin}
+ */
+const commandBundles = {
+  name: 'command-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) =>
+      args.importer === at('electron/cli/commands.ts') && CLI_COMMANDS.includes(args.path.slice(2))
+        ? { path: `./cli-${args.path.slice(2)}.cjs`, external: true }
+        : undefined,
+    );
+  },
+};
+
 /**
  * The esbuild options of each program, writing into `out` (dist/ by default). Tests bundle with
  * these too (into a temp folder, leaving dist/ alone), so they run what ships.
@@ -73,11 +92,20 @@ export function bundleOptions(out = dist) {
       target: 'node22',
       ...node,
     }),
+    // The `tahrir` command: cli.cjs, the command table and the help, and each command in a bundle of its own
+    // (cli-export.cjs…), loaded by the table when run: an export compiles and starts only the export's code.
     cli: /** @type {import('esbuild').BuildOptions} */ ({
-      entryPoints: [at('electron/cli.ts')],
-      outfile: join(out, 'cli.cjs'),
+      entryPoints: {
+        cli: at('electron/cli.ts'),
+        ...Object.fromEntries(CLI_COMMANDS.map((name) => [`cli-${name}`, at(`electron/cli/${name}.ts`)])),
+      },
+      outdir: out,
+      outExtension: { '.js': '.cjs' },
       external: ['electron', 'playwright-core'],
       target: 'node20',
+      // import() as require(): a real import() starts Node's ES module loader, ~25 ms of CPU a run.
+      supported: { 'dynamic-import': false },
+      plugins: [commandBundles],
       ...node,
     }),
     // The merge driver git runs once per conflicting sidecar: its code alone, so each start loads less.
@@ -140,7 +168,9 @@ export async function writeIndexHtml(rendererDir) {
 
 /** Builds every program into dist/, afresh. */
 async function bundleAll() {
-  const jobs = Object.values(bundleOptions()).filter((job) => existsSync(/** @type {string[]} */ (job.entryPoints)[0]));
+  const jobs = Object.values(bundleOptions()).filter((job) =>
+    Object.values(/** @type {Record<string, string>} */ (job.entryPoints)).every((entry) => existsSync(entry)),
+  );
   await rm(dist, { recursive: true, force: true });
   await mkdir(join(dist, 'renderer'), { recursive: true });
   await Promise.all(jobs.map((job) => build(job)));

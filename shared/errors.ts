@@ -29,6 +29,9 @@ export interface TahrirErrorData {
   said?: Message;
 }
 
+/** Marks every TahrirError, whichever copy of this module made it (a symbol of the global registry). */
+const TAHRIR_ERROR = Symbol.for('tahrir.error');
+
 export class TahrirError extends Error {
   readonly code: TahrirErrorCode;
   readonly file?: string;
@@ -59,6 +62,12 @@ export class TahrirError extends Error {
   }
 }
 
+Object.defineProperty(TahrirError.prototype, TAHRIR_ERROR, { value: true });
+
+/**
+ * A TahrirError, made by this copy of the class or by another: each `tahrir` command runs in a bundle of its own
+ * (build/bundle.mjs) with its own copy, and an `instanceof` of the command table's copy fails on the command's errors.
+ */
 export function isTahrirError(e: unknown): e is TahrirError {
-  return e instanceof TahrirError;
+  return e instanceof TahrirError || (e instanceof Error && (e as { [TAHRIR_ERROR]?: unknown })[TAHRIR_ERROR] === true);
 }

@@ -1,0 +1,65 @@
+// The `tahrir` command's bundles (build/bundle.mjs): the command table in cli.cjs, each command in a bundle of its
+// own, loaded only when it runs.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleOptions } from '../../build/bundle.mjs';
+import { COMMANDS } from '../../electron/cli/commands';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tahrir-cli-bundles-'));
+  await build({ ...bundleOptions(dir).cli, logLevel: 'silent' });
+}, 120_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** Runs `node cli.cjs ...args` and says which of the folder's bundles it loaded. */
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, ['-r', join(dir, 'loaded.cjs'), join(dir, 'cli.cjs'), ...args], {
+    encoding: 'utf8',
+  });
+  const loaded = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('loaded '))
+    .map((l) => l.slice('loaded '.length));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr.replace(/^loaded .*\n/gm, ''), loaded };
+}
+
+describe("the tahrir command's bundles", () => {
+  beforeAll(() =>
+    writeFile(
+      join(dir, 'loaded.cjs'),
+      `process.on('exit', () => { for (const f of Object.keys(require.cache)) if (f.startsWith(${JSON.stringify(dir)}) && !f.endsWith('loaded.cjs')) process.stderr.write('loaded ' + require('path').basename(f) + '\\n'); });`,
+    ),
+  );
+
+  it('builds one bundle per command of the table, and the table holds none of their code', async () => {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.cjs') && f !== 'loaded.cjs').sort();
+    expect(files).toEqual(['cli.cjs', ...Object.keys(COMMANDS).map((name) => `cli-${name}.cjs`)].sort());
+    const [table, exporter] = await Promise.all([stat(join(dir, 'cli.cjs')), stat(join(dir, 'cli-export.cjs'))]);
+    expect(table.size).toBeLessThan(exporter.size / 10);
+  });
+
+  it('loads only the bundle of the command it runs', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'tahrir-cli-bundles-ws-'));
+    try {
+      const r = run(['export', folder, '--format', 'jsonl', '--out', join(folder, 'out.jsonl')]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.loaded.sort()).toEqual(['cli-export.cjs', 'cli.cjs']);
+      expect(run(['--help']).loaded).toEqual(['cli.cjs']);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("prints an error of a command's bundle as the table prints its own: one clean line, the usage exit code", () => {
+    const missing = join(dir, 'nope');
+    const r = run(['validate', missing]);
+    expect(r.stderr).toBe(`tahrir validate: the folder ${missing} does not exist\n`);
+    expect(r.code).toBe(2);
+  });
+});
