@@ -138,6 +138,12 @@ export function bundleOptions(out = dist) {
       entryPoints: [at('renderer/early-start.ts')],
       outfile: join(out, 'renderer', 'early.js'),
     }),
+    // Started by early.js: loads ICU's locale data off the page's main thread (renderer/icu-worker.ts).
+    icuWorker: /** @type {import('esbuild').BuildOptions} */ ({
+      ...browser,
+      entryPoints: [at('renderer/icu-worker.ts')],
+      outfile: join(out, 'renderer', 'icu-worker.js'),
+    }),
     // The sidecar worker (builds and sends saves off the page's main thread), loaded by the renderer from
     // beside app.js.
     sidecarWorker: /** @type {import('esbuild').BuildOptions} */ ({

@@ -25,7 +25,14 @@ import type {
 } from '../shared/api';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
-import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../shared/http-protocol';
+import {
+  API_PREFIX,
+  DOWNLOAD_PATH,
+  EVENTS_PATH,
+  SERVER_TIMING_HEADER,
+  TOKEN_HEADER,
+  TOKEN_QUERY,
+} from '../shared/http-protocol';
 import type { ApiRequestBody } from '../shared/http-protocol';
 import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
@@ -251,7 +258,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       );
     }
     try {
+      const asked = performance.now();
       const result = await dispatchApiCall(handlers, method, body.args);
+      const answered = performance.now();
       // The document lists and opened documents in the answer, as encoded once (the list packed).
       const parts = new Map<object, Buffer>();
       let answer = result;
@@ -284,8 +293,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (method === 'openDocument' && result && typeof result === 'object') parts.set(result, openedBytes(result));
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
       const encoded = encodeWithParts({ result: answer }, parts);
-      if (restEntities) sendInTwoParts(response, encoded, restEntities);
-      else sendJsonBytes(response, 200, encoded);
+      const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
+      if (restEntities) sendInTwoParts(response, encoded, restEntities, timing);
+      else sendJsonBytes(response, 200, encoded, timing);
       if (rest) void listBytes(rest);
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
@@ -508,6 +518,14 @@ async function encodeList(documents: readonly DocumentSummary[]): Promise<Buffer
   return jsonBytes(packed);
 }
 
+/**
+ * The server's own time in an answer (the back end's, then the encoding's), for the page's Resource Timing
+ * (`serverTiming`) and traces: the bench tells the server's share of an open from the network's and the page's.
+ */
+export function serverTiming(backendMs: number, encodeMs: number): string {
+  return `backend;dur=${backendMs.toFixed(1)}, encode;dur=${encodeMs.toFixed(1)}`;
+}
+
 function jsonBytes(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body), 'utf8');
 }
@@ -516,11 +534,17 @@ function jsonBytes(body: unknown): Buffer {
  * `answer` ({"result": …}) and then the first document's other entities, in one body (shared/start-answer-wire.ts):
  * the page can parse and paint the first part before the rest is in.
  */
-function sendInTwoParts(response: ServerResponse, answer: Buffer, restEntities: Buffer): void {
+function sendInTwoParts(
+  response: ServerResponse,
+  answer: Buffer,
+  restEntities: Buffer,
+  extra: Record<string, string> = {},
+): void {
   const first = answer.subarray(0, answer.length - 1); // without its closing brace
   const between = Buffer.from(',"entities":');
   response.writeHead(200, {
     ...SECURITY_HEADERS,
+    ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': String(first.length + between.length + restEntities.length + 1),
     'Cache-Control': 'no-store',

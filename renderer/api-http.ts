@@ -127,13 +127,15 @@ export function readStartInParts(
       gotFirst(start);
       return start;
     }
-    const bytes = await readBody(response.body, firstBytes, (head) => {
-      const answer = JSON.parse(firstPartJson(new TextDecoder().decode(head))) as StartInParts;
+    const rest = await readBody(response.body, firstBytes, (head) => {
+      const answer = JSON.parse(firstPartJson(head)) as StartInParts;
       gotFirst(unpackListAnswer('startEditor', answer.result) as EditorStart);
     });
     const start = await first;
     await beforeRest();
-    const { entities } = JSON.parse(restPartJson(new TextDecoder().decode(bytes.subarray(firstBytes)))) as StartInParts;
+    const decoder = new TextDecoder();
+    const text = rest.map((chunk, i) => decoder.decode(chunk, { stream: i < rest.length - 1 })).join('');
+    const { entities } = JSON.parse(restPartJson(text)) as StartInParts;
     return joinStart(start, entities);
   })();
   whole.catch(() => undefined); // `first` rejects with it when the first part never came
@@ -142,22 +144,22 @@ export function readStartInParts(
   return { first: Promise.race([first, whole]), whole, answering };
 }
 
-/** A body's bytes, `atFirst` called with its first `firstBytes` bytes as soon as they are in. */
+/**
+ * Reads a body whose first `firstBytes` bytes are a part of their own: `atFirst` is called with their text as soon as
+ * they are in, and the bytes after them are returned as they came, in chunks. The first part is decoded chunk by
+ * chunk as it arrives, in the page's waits for the network: decoded whole once in, its 1.8 MB (a long document's
+ * text) were decoded after the last byte, on the way to the early paint, after a copy of every byte then received.
+ */
 async function readBody(
   body: ReadableStream<Uint8Array>,
   firstBytes: number,
-  atFirst: (head: Uint8Array) => void,
-): Promise<Uint8Array> {
+  atFirst: (head: string) => void,
+): Promise<Uint8Array[]> {
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  const head: string[] = [];
+  const rest: Uint8Array[] = [];
   let length = 0;
-  let seen = false;
-  const joined = () => {
-    const out = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of chunks) out.set(chunk, (at += chunk.length) - chunk.length);
-    return out;
-  };
   for (;;) {
     let read: ReadableStreamReadResult<Uint8Array>;
     try {
@@ -166,19 +168,28 @@ async function readBody(
       throw new TahrirError('io', `startEditor: the answer was cut off: ${(e as Error).message}`);
     }
     if (read.done) break;
-    chunks.push(read.value);
-    length += read.value.length;
-    if (!seen && length >= firstBytes) {
-      seen = true;
-      try {
-        atFirst(joined().subarray(0, firstBytes));
-      } catch {
-        throw new TahrirError('io', 'startEditor: the server answered without JSON');
-      }
+    const chunk = read.value;
+    const from = length;
+    length += chunk.length;
+    if (from >= firstBytes) {
+      rest.push(chunk);
+      continue;
+    }
+    if (length < firstBytes) {
+      head.push(decoder.decode(chunk, { stream: true }));
+      continue;
+    }
+    // The first part ends in this chunk (at an ASCII byte: no character is cut).
+    head.push(decoder.decode(chunk.subarray(0, firstBytes - from)));
+    if (length > firstBytes) rest.push(chunk.subarray(firstBytes - from));
+    try {
+      atFirst(head.join(''));
+    } catch {
+      throw new TahrirError('io', 'startEditor: the server answered without JSON');
     }
   }
-  if (!seen) throw new TahrirError('io', 'startEditor: the answer was cut off');
-  return joined();
+  if (length < firstBytes) throw new TahrirError('io', 'startEditor: the answer was cut off');
+  return rest;
 }
 
 /** TahrirApi over HTTP, and startEditor's answer read as it comes (for early.js). */

@@ -56,20 +56,25 @@ startAppWhenReady(
   ask.answering,
 );
 
-/**
- * The page's first Intl number format loads ICU's locale data (50–190 ms in headless Chromium on a loaded machine;
- * every Intl object after it takes a millisecond or less). The app's first render needs it (its messages are
- * ICU MessageFormat: the first t() asks Intl which locales it supports), so it is loaded here, while the page waits
- * for the server's answer and for app.js, instead of in the first render on the way to the first paint.
- */
+/** Resolves in a task after the next frame (or after a second: no frame comes in a hidden tab). */
 function afterNextFrame(): Promise<void> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 1000); // no frame comes in a hidden tab
+    setTimeout(resolve, 1000);
   });
 }
 
-function loadIcuData(): void {
-  new Intl.NumberFormat().format(0);
+/**
+ * The page's first Intl object loads ICU's locale data (50–270 ms in headless Chromium on a loaded machine), which
+ * the app's first render needs (its messages are ICU MessageFormat). ICU keeps that data for the whole renderer
+ * process, so a worker loads it (icu-worker.ts), off the main thread: loaded here on the main thread after the
+ * request, it held the answer back whenever the answer came first. Without the worker, the app's first render loads it.
+ */
+function loadIcuDataAside(): void {
+  try {
+    new Worker(new URL('icu-worker.js', import.meta.url), { name: 'tahrir-icu' });
+  } catch {
+    // no worker here (an odd host): the app's first render loads the data itself
+  }
 }
-loadIcuData();
+loadIcuDataAside();

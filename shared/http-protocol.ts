@@ -19,3 +19,6 @@ export const TOKEN_QUERY = 'token';
 export interface ApiRequestBody {
   args: unknown[];
 }
+
+/** The header of an API answer's server time (`backend;dur=…, encode;dur=…`, ms): the server's share of an open. */
+export const SERVER_TIMING_HEADER = 'Server-Timing';

@@ -313,6 +313,22 @@ async function startTrace(context: BrowserContext, page: Page): Promise<(name: s
   };
 }
 
+/**
+ * The open's first request (startEditor) from the page's Resource Timing: when it was sent, its first byte, its last,
+ * all from the navigation, and the server's own time (its Server-Timing: the back end's and the encoding's), so that
+ * a slow open says whether the page, the server or the transfer was slow.
+ */
+async function startEditorPhases(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/startEditor')) as
+      PerformanceResourceTiming | undefined;
+    if (!entry) return 'no startEditor request';
+    const server = entry.serverTiming.map((t) => `${t.name} ${t.duration.toFixed(0)}`).join(', ');
+    const at = (ms: number) => ms.toFixed(0);
+    return `sent ${at(entry.requestStart)}, first byte ${at(entry.responseStart)}, last ${at(entry.responseEnd)} (server: ${server})`;
+  });
+}
+
 // ---------- Tahrir's editor, driven by keyboard and mouse
 
 /** How long a run waits for the suggestions to settle (the tagger trained) before it measures anyway. */
@@ -680,9 +696,12 @@ export async function run(): Promise<BenchRow[]> {
   const pages = await serveBenchPages(join(dir, 'assets'));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   let tahrir: ChildProcess | undefined;
-  const load = async (path: string) => {
+  /** `traceAs`: with TRACE_DIR, the open's trace is written under this name (the floors', beside Tahrir's). */
+  const load = async (path: string, traceAs?: string) => {
     const { context, page } = await newPage(browser, probe);
+    const stopTrace = TRACE_DIR && traceAs ? await startTrace(context, page) : null;
     const timing = await openPage(page, pages.origin + path);
+    await stopTrace?.(traceAs!);
     return { context, page, timing };
   };
   try {
@@ -724,6 +743,8 @@ export async function run(): Promise<BenchRow[]> {
       const appOpen: { early?: number[]; app?: number[] } = {};
       /** Runs in which the harness ran script in the page before its open (none, unless a page opens by a click). */
       const harnessBefore: Record<string, number> = {};
+      /** Each Tahrir open's first request, phase by phase (see startEditorPhases). */
+      const startPhases: string[] = [];
       const open = await interleaved(openPages, RUNS, async (name, r) => {
         progress(`${tag}: open ${name} #${r + 1}`);
         if (name === 'tahrir') {
@@ -743,13 +764,14 @@ export async function run(): Promise<BenchRow[]> {
               () => NaN,
             );
           const early = await page.evaluate(() => performance.getEntriesByName('tahrir:early-paint-ended').length > 0);
+          startPhases.push(await startEditorPhases(page));
           if (Number.isFinite(appReady)) (appOpen[early ? 'early' : 'app'] ??= []).push(appReady);
           await context.close();
           if (t.harnessBefore) harnessBefore[name] = (harnessBefore[name] ?? 0) + 1;
           return Number.isFinite(t.fromOpen) ? t.fromOpen : t.fromNavigation;
         }
         const path = name === 'text' || name === 'highlights' ? `/floor?mode=${name}` : `/recogito?renderer=${name}`;
-        const { context, timing } = await load(path);
+        const { context, timing } = await load(path, r === 0 ? `open-${a}-${name}` : undefined);
         extra[name] = timing;
         if (timing.harnessBefore) harnessBefore[name] = (harnessBefore[name] ?? 0) + 1;
         await context.close();
@@ -784,6 +806,7 @@ export async function run(): Promise<BenchRow[]> {
           'Tahrir, painted with highlights in view',
           'navigation → first paint with highlights (tahrir serve): the first screen early.js paints from the answer, when it does',
         );
+        rowsOf.tahrir.note += `; startEditor by run (ms from navigation): ${startPhases.join(' | ')}`;
         rows.push(rowsOf.tahrir);
         const ready = [...(appOpen.early ?? []), ...(appOpen.app ?? [])];
         if (ready.length)

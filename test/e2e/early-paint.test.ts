@@ -149,6 +149,37 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       await context.close();
     });
 
+  it("loads ICU's locale data in a worker: the page's main thread makes no Intl object before the early paint", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Each Intl object the page's main thread makes, with when: the first loads ICU's data (50–270 ms of main thread).
+    await context.addInitScript({
+      content: `window.__intlMade = [];
+        for (const name of ['NumberFormat', 'PluralRules', 'DateTimeFormat', 'Collator', 'Segmenter', 'ListFormat']) {
+          const Made = Intl[name];
+          Intl[name] = new Proxy(Made, {
+            construct(target, args) {
+              window.__intlMade.push(name + ' @' + performance.now().toFixed(1));
+              return Reflect.construct(target, args);
+            },
+          });
+        }`,
+    });
+    const page = await context.newPage();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    // app.js held back (it makes Intl objects of its own): what is read is early.js's alone.
+    await page.route('**/app.js', () => undefined);
+    await page.goto(server.url);
+    await page.waitForSelector('.early-paint .document-text p', { timeout: 60_000 });
+    const { made, paintedAt } = await page.evaluate(() => ({
+      made: (window as unknown as { __intlMade: string[] }).__intlMade,
+      paintedAt: window.__tahrirEarlyPaint?.at ?? Infinity,
+    }));
+    expect(made.filter((m) => Number(m.split('@')[1]) < paintedAt)).toEqual([]);
+    expect(workers.some((url) => url.endsWith('/icu-worker.js'))).toBe(true);
+    await context.close();
+  });
+
   // Last: it changes the document.
   it('opens the document only whole: keys pressed while the rest of its entities is on its way lose none', async () => {
     const sidecarFile = join(root, `${doc.id}.annotations.json`);

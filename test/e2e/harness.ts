@@ -44,6 +44,7 @@ export async function buildRenderer(outdir: string, extraImports = ''): Promise<
     build({ ...renderer, outdir, stdin }),
     build({ ...options.early, outfile: join(outdir, 'early.js') }),
     build({ ...options.sidecarWorker, outfile: join(outdir, 'sidecar-worker.js') }),
+    build({ ...options.icuWorker, outfile: join(outdir, 'icu-worker.js') }),
   ]);
   await writeIndexHtml(outdir);
 }

@@ -49,7 +49,7 @@ afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true });
 });
 
-async function startEditor(): Promise<{ body: Buffer; firstBytes: number }> {
+async function startEditor(): Promise<{ body: Buffer; firstBytes: number; serverTiming: string | null }> {
   const response = await fetch(`http://127.0.0.1:${server.port}/api/startEditor`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token },
@@ -59,6 +59,7 @@ async function startEditor(): Promise<{ body: Buffer; firstBytes: number }> {
   return {
     body: Buffer.from(await response.arrayBuffer()),
     firstBytes: Number(response.headers.get(FIRST_PART_HEADER)),
+    serverTiming: response.headers.get('server-timing'),
   };
 }
 
@@ -87,5 +88,12 @@ describe('startEditor for a long document', () => {
     const whole = JSON.parse(body.toString('utf8')) as { result: EditorStart; entities: Entity[] };
     expect([...openedOf(whole.result).sidecar.entities, ...whole.entities]).toEqual(onDisk.entities);
     expect(whole.entities.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
+  });
+
+  it("says the server's own time in a Server-Timing header: the back end's and the encoding's", async () => {
+    // The page's Resource Timing reads it (the bench's open rows): the server's share of an open, apart from the
+    // network's and the page's.
+    const { serverTiming } = await startEditor();
+    expect(serverTiming).toMatch(/^backend;dur=\d+(\.\d)?, encode;dur=\d+(\.\d)?$/);
   });
 });

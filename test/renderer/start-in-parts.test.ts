@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
 import { askEarly } from '../../renderer/early-ask';
 import { createHttpApi } from '../../renderer/api-http';
@@ -77,6 +77,43 @@ describe('a long document’s first answer, part by part', () => {
     expect(opened.sidecar.entities).toEqual(onDisk.entities);
     expect(opened.sidecar.quotes).toEqual(onDisk.quotes);
     expect((await early.whole).first).toEqual({ id: doc.id, opened });
+  });
+
+  it('decodes the first part as it comes: once its last chunk is in, only that chunk is left to decode', async () => {
+    // The body in 16 KB chunks, as the network gives it; each decode's length recorded.
+    const CHUNK = 16 * 1024;
+    const chunked: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const all = new Uint8Array(await response.arrayBuffer());
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < all.length; at += CHUNK) controller.enqueue(all.slice(at, at + CHUNK));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const decoded: number[] = [];
+    class CountingDecoder extends TextDecoder {
+      override decode(input?: AllowSharedBufferSource, options?: TextDecodeOptions): string {
+        decoded.push(input ? input.byteLength : 0);
+        return super.decode(input, options);
+      }
+    }
+    vi.stubGlobal('TextDecoder', CountingDecoder);
+    try {
+      const api = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token, fetch: chunked });
+      const parts = api.startEditorInParts({});
+      const first = (await parts.first).first as { opened: OpenedDocument };
+      expect(first.opened.text.length).toBeGreaterThan(CHUNK * 4);
+      // No decode of more than a chunk: the first part was never decoded whole after its last byte.
+      expect(Math.max(...decoded)).toBeLessThanOrEqual(CHUNK);
+      const whole = (await parts.whole).first as { opened: OpenedDocument };
+      expect(whole.opened.sidecar.entities).toEqual(onDisk.entities);
+      expect(whole.opened.text).toBe(first.opened.text);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reads the answer whole through startEditor, as any client of the API', async () => {
