@@ -669,34 +669,46 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(filled - painted).toBeLessThanOrEqual(2);
   });
 
-  it('loads ICU data (the page’s first Intl number format) in early.js, while it waits, not in app.js', async () => {
+  it('has ICU data loaded (by the ICU worker early.js starts) before the page’s first Intl number format', async () => {
     // The first Intl number or date format, or the first question of which locales Intl supports, loads ICU's data
     // (50–190 ms in headless Chromium). It came in app.js's run (uPlot's module made both formats for the agreement
-    // view's charts), then in the first render (the first message asked which locales Intl supports).
+    // view's charts), then in the first render (the first message asked which locales Intl supports). early.js now
+    // starts a worker that loads it off the main thread (renderer/icu-worker.ts; early-paint.test.ts checks the main
+    // thread makes no Intl object before the early paint): the worker must be started before the first one.
     await page.context().addInitScript(() => {
-      const first: string[] = [];
-      (window as unknown as { intlFirst: string[] }).intlFirst = first;
-      const seen = () => first.length === 0 && first.push(new Error().stack?.split('\n').slice(3, 6).join(' < ') ?? '');
+      const seen: { intlAt?: number; icuWorkerAt?: number } = {};
+      (window as unknown as { intlSeen: typeof seen }).intlSeen = seen;
+      const first = () => (seen.intlAt ??= performance.now());
       for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
         const Format = Intl[name] as unknown as {
           new (...args: unknown[]): object;
           supportedLocalesOf: () => string[];
         };
         const counted = function (...args: unknown[]) {
-          seen();
+          first();
           return new Format(...args);
         };
         counted.prototype = Format.prototype;
         counted.supportedLocalesOf = (...args: unknown[]) => {
-          seen();
+          first();
           return (Format.supportedLocalesOf as (...a: unknown[]) => string[])(...args);
         };
         (Intl as unknown as Record<string, unknown>)[name] = counted;
       }
+      const PageWorker = window.Worker;
+      window.Worker = new Proxy(PageWorker, {
+        construct(target, args: [string | URL, WorkerOptions?]) {
+          if (String(args[0]).endsWith('/icu-worker.js')) seen.icuWorkerAt ??= performance.now();
+          return Reflect.construct(target, args) as Worker;
+        },
+      });
     });
     await page.reload();
     await expect.poll(() => rangesIn(0, 10), { timeout: 30_000 }).toBeGreaterThan(0);
-    const [first] = await page.evaluate(() => (window as unknown as { intlFirst: string[] }).intlFirst);
-    expect(first).toMatch(/\/early\.js:/);
+    const seen = await page.evaluate(
+      () => (window as unknown as { intlSeen: { intlAt?: number; icuWorkerAt?: number } }).intlSeen,
+    );
+    expect(seen.icuWorkerAt).toBeDefined();
+    expect(seen.icuWorkerAt!).toBeLessThan(seen.intlAt ?? Infinity);
   });
 });
