@@ -505,7 +505,17 @@ function isTitleCase(text: string): boolean {
 function namesSomeone(mention: string): boolean {
   const words = mention.split(/\s+/u).filter((w) => /[\u0621-\u064A]/u.test(w));
   const plain = (w: string) => !/^[وف]?(ال|لل|ب|ل|من|عن|في)/u.test(w) && !isArabicTitleNoun(w);
+  // (Nor a title and its adjectives, مسؤول حكومي رفيع المستوى، مصدر أمني عراقي: what they describe is no one named.)
+  let k = 1;
+  while (k < words.length && plain(words[k]) && isArabicAdjective(words[k])) k++;
+  if (isArabicTitleNoun(words[0] ?? '') && k > 1 && (k === words.length || !plain(words[k]))) return false;
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
+}
+
+/** A relative adjective (حكومي، أمنية) or one that ranks a source (رفيع، كبير، بارز، مطلع، مقرب), not a name. */
+function isArabicAdjective(word: string): boolean {
+  const w = normalizeForMatch(word).text;
+  return /^[\u0621-\u064A]{3,}(ي|ية|يين|يون)$/u.test(w) || /^(رفيع|كبير|بارز|مطلع|مقرب|سابق)(ة|ا)?$/u.test(w);
 }
 
 /** What ends the words that name the speaker after a title: the medium, the time, what was said. */
