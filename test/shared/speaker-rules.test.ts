@@ -984,3 +984,16 @@ describe('the speaker of a quote: a bare title after a source that names no one'
     expect(speakers(named, 'direct')).toEqual(['مسؤول كبير سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: the answer after a passive question', () => {
+  it('Arabic: ثم سئل …، فأجاب: ثم opens no subject, and what was asked (لماذا، كيف) is none', () => {
+    const said = 'وقال الوزير سامر عادل: "لن نتراجع عن هذا القرار أبدا". ';
+    const about = said + 'ثم سئل عن موعد الانتخابات، فأجاب: "سنعلن الموعد قريبا جدا".';
+    expect(speakers(about, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+    const why = said + 'ثم سُئل لماذا يؤجل الانتخابات، فأجاب: "سنعلن الموعد قريبا جدا".';
+    expect(speakers(why, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+    // (The one asked, when named, answers: ثم سئل الرئيس عن…، فأجاب.)
+    const named = said + 'ثم سئل الرئيس عن موعد الانتخابات، فأجاب: "سنعلن الموعد قريبا جدا".';
+    expect(speakers(named, 'direct')).toEqual(['الوزير سامر عادل', 'الرئيس']);
+  });
+});
