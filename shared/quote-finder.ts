@@ -209,6 +209,20 @@ function cueOf(
   return null;
 }
 
+/**
+ * Whether the mark at `open` is in what a verb of saying of its sentence reports, after its إن / أن however far back
+ * (قالت الوزارة إن الخطة التي أقرت أمس "…"): three to five words in marks there are the speaker's own.
+ */
+function inReportedClause(index: CodePointIndex, open: number): boolean {
+  let before = index.slice(Math.max(0, open - 400), open);
+  before = before.slice(lastSentenceEnd(before) + 1);
+  const words = wordsOf(before);
+  // (Not after هو / هي or من: the marks hold what something is called, واحدة من "القوى العظمى".)
+  if (/^[وف]?(هو|هي|من)$/u.test(words[words.length - 1] ?? '')) return false;
+  const verb = words.findIndex((w) => isVerb(w));
+  return verb >= 0 && words.slice(verb + 1).some((w) => REPORTING.test(w));
+}
+
 function lastSentenceEnd(text: string): number {
   for (let k = text.length - 1; k >= 0; k--) if (SENTENCE_END.test(text[k])) return k;
   return -1;
@@ -266,6 +280,7 @@ const NAMING_NOUNS = new Set(
     'ديوان',
     'قصيدة',
     'ألبوم',
+    'علامة',
   ].map((w) => normalizeForMatch(w).text),
 );
 
@@ -280,7 +295,9 @@ const TITLING_WORDS = new Set(
 function isNoun(nouns: ReadonlySet<string>, word: string | undefined): boolean {
   if (word === undefined) return false;
   const bare = word.replace(/^[وفبل]/u, '');
-  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')));
+  // (A noun in ة takes its possessive on ت: مسرحيته، روايتها.)
+  const own = (w: string) => w.replace(/(ه|ها|هم)$/u, '').replace(/ت$/u, 'ة');
+  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')) || nouns.has(own(w)));
 }
 
 /** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى، عنوانه). */
@@ -723,6 +740,7 @@ export function findQuotes(
     else if (latin)
       score = 0.6; // English puts little but speech in quotation marks.
     else if (words >= 6) score = 0.35;
+    else if (inReportedClause(index, pair.open)) score = 0.5;
     else continue;
     out.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, score, source: 'quote-finder' });
   }
