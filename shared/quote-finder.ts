@@ -687,6 +687,9 @@ export function findQuotes(
   // Typewriter marks: ''…'' or ``…'' for "…" (the pairing reads them as one straight mark; offsets stay).
   // (`` opens on its second mark, '' closes on its first, so neither is left in the quote.)
   const marks = chars.map((c, i) => {
+    // (A straight mark typed twice to open, موضحا: ""…", is one: its first is no empty quotation.)
+    if (c === '"' && chars[i + 1] === '"' && /^[\s:،]?$/u.test(chars[i - 1] ?? '') && /\p{L}/u.test(chars[i + 2] ?? ''))
+      return ' ';
     if (c === '`' && chars[i + 1] === '`') return ' ';
     if (c === '`' && chars[i - 1] === '`') return '"';
     if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';

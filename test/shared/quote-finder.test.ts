@@ -443,3 +443,11 @@ describe('findQuotes: a short quotation in reported speech (dev..dev15)', () => 
     expect(directs('وكتبت الناقدة عن روايتها «بيت على حافة البحر» مقالا طويلا.')).toEqual([]);
   });
 });
+
+describe('findQuotes: a straight mark typed twice to open (dev..dev15)', () => {
+  it('""… " is one quotation, not an empty pair and then a quotation opened by its closing mark', () => {
+    const doubled =
+      'وتحدث الرئيس عن فريقه، موضحا: ""لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك" كما قال في المقابلة.';
+    expect(directs(doubled).map((q) => q.text)).toEqual(['لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك']);
+  });
+});
