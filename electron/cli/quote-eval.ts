@@ -108,8 +108,8 @@ export async function run(args: string[]): Promise<number> {
   const half = line.options.get('half') ?? 'all';
   if (!HALVES.includes(half))
     throw usageError(
-      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, ' +
-        `test or all (got ${half})`,
+      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, ' +
+        `dev16, test or all (got ${half})`,
       USAGE,
     );
   const corpus = line.options.get('corpus') ?? '../shared/corpus/news';
