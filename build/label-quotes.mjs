@@ -102,6 +102,9 @@ const DEV14 = {
 // The sixteenth, dev15, the next such files after dev14's (issue 17's Arabic direct quotes and speakers again:
 // wider candidates), the same counts, labelled by hand before the finder ran on them: the rules' unseen figure.
 const DEV15 = DEV14;
+// The seventeenth, dev16, the next such files after dev15's (issue 17's Arabic direct quotes and speakers: the causes
+// left, wider candidates), the same counts, labelled by hand before the finder ran on them: the rules' unseen figure.
+const DEV16 = DEV14;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -134,7 +137,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev15. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev16. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -186,6 +189,9 @@ export function sample(seed) {
       const fifteenth = /** @type {Record<string, number>} */ (DEV15[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at15 = at14 + fourteenth;
       quoting.slice(at15, at15 + fifteenth).forEach((file) => out.push({ file, lang, half: 'dev15' }));
+      const sixteenth = /** @type {Record<string, number>} */ (DEV16[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at16 = at15 + fifteenth;
+      quoting.slice(at16, at16 + sixteenth).forEach((file) => out.push({ file, lang, half: 'dev16' }));
     }
   return out;
 }

@@ -209,6 +209,20 @@ function cueOf(
   return null;
 }
 
+/**
+ * Whether the mark at `open` is in what a verb of saying of its sentence reports, after its إن / أن however far back
+ * (قالت الوزارة إن الخطة التي أقرت أمس "…"): three to five words in marks there are the speaker's own.
+ */
+function inReportedClause(index: CodePointIndex, open: number): boolean {
+  let before = index.slice(Math.max(0, open - 400), open);
+  before = before.slice(lastSentenceEnd(before) + 1);
+  const words = wordsOf(before);
+  // (Not after هو / هي or من: the marks hold what something is called, واحدة من "القوى العظمى".)
+  if (/^[وف]?(هو|هي|من)$/u.test(words[words.length - 1] ?? '')) return false;
+  const verb = words.findIndex((w) => isVerb(w));
+  return verb >= 0 && words.slice(verb + 1).some((w) => REPORTING.test(w));
+}
+
 function lastSentenceEnd(text: string): number {
   for (let k = text.length - 1; k >= 0; k--) if (SENTENCE_END.test(text[k])) return k;
   return -1;
@@ -266,6 +280,7 @@ const NAMING_NOUNS = new Set(
     'ديوان',
     'قصيدة',
     'ألبوم',
+    'علامة',
   ].map((w) => normalizeForMatch(w).text),
 );
 
@@ -280,7 +295,9 @@ const TITLING_WORDS = new Set(
 function isNoun(nouns: ReadonlySet<string>, word: string | undefined): boolean {
   if (word === undefined) return false;
   const bare = word.replace(/^[وفبل]/u, '');
-  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')));
+  // (A noun in ة takes its possessive on ت: مسرحيته، روايتها.)
+  const own = (w: string) => w.replace(/(ه|ها|هم)$/u, '').replace(/ت$/u, 'ة');
+  return [word, bare].some((w) => nouns.has(w) || nouns.has(w.replace(/(ه|ها|هم)$/u, '')) || nouns.has(own(w)));
 }
 
 /** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى، عنوانه). */
@@ -505,7 +522,17 @@ function isTitleCase(text: string): boolean {
 function namesSomeone(mention: string): boolean {
   const words = mention.split(/\s+/u).filter((w) => /[\u0621-\u064A]/u.test(w));
   const plain = (w: string) => !/^[وف]?(ال|لل|ب|ل|من|عن|في)/u.test(w) && !isArabicTitleNoun(w);
+  // (Nor a title and its adjectives, مسؤول حكومي رفيع المستوى، مصدر أمني عراقي: what they describe is no one named.)
+  let k = 1;
+  while (k < words.length && plain(words[k]) && isArabicAdjective(words[k])) k++;
+  if (isArabicTitleNoun(words[0] ?? '') && k > 1 && (k === words.length || !plain(words[k]))) return false;
   return words.some((w, i) => i > 0 && plain(w) && plain(words[i - 1])) || (words.length <= 2 && words.every(plain));
+}
+
+/** A relative adjective (حكومي، أمنية) or one that ranks a source (رفيع، كبير، بارز، مطلع، مقرب), not a name. */
+function isArabicAdjective(word: string): boolean {
+  const w = normalizeForMatch(word).text;
+  return /^[\u0621-\u064A]{3,}(ي|ية|يين|يون)$/u.test(w) || /^(رفيع|كبير|بارز|مطلع|مقرب|سابق)(ة|ا)?$/u.test(w);
 }
 
 /** What ends the words that name the speaker after a title: the medium, the time, what was said. */
@@ -660,6 +687,9 @@ export function findQuotes(
   // Typewriter marks: ''…'' or ``…'' for "…" (the pairing reads them as one straight mark; offsets stay).
   // (`` opens on its second mark, '' closes on its first, so neither is left in the quote.)
   const marks = chars.map((c, i) => {
+    // (A straight mark typed twice to open, موضحا: ""…", is one: its first is no empty quotation.)
+    if (c === '"' && chars[i + 1] === '"' && /^[\s:،]?$/u.test(chars[i - 1] ?? '') && /\p{L}/u.test(chars[i + 2] ?? ''))
+      return ' ';
     if (c === '`' && chars[i + 1] === '`') return ' ';
     if (c === '`' && chars[i - 1] === '`') return '"';
     if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
@@ -713,6 +743,7 @@ export function findQuotes(
     else if (latin)
       score = 0.6; // English puts little but speech in quotation marks.
     else if (words >= 6) score = 0.35;
+    else if (inReportedClause(index, pair.open)) score = 0.5;
     else continue;
     out.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, score, source: 'quote-finder' });
   }

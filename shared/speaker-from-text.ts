@@ -116,6 +116,12 @@ const ARABIC_STOPS = fold([
   'هذا',
   // When, not who: وكتب ليلة زواجها في مذكراته: «…».
   'ليلة',
+  // What was asked, not who: ثم سئل لماذا…، فأجاب.
+  'لماذا',
+  'ماذا',
+  'كيف',
+  'متى',
+  'هل',
   'يوما',
   'عشية',
   'أثناء',
@@ -796,7 +802,8 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   let f = head.findIndex((t, i) => t.word && i > dash);
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
-  if (/^[وف]?(قد|لقد|لم|لن)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل.)
+  if (/^[وف]?(قد|لقد|لم|لن|ثم)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.

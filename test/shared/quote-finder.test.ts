@@ -418,3 +418,36 @@ describe('findQuotes: more names in marks (dev..dev14)', () => {
     expect(texts(s).filter((q) => q.text.startsWith('بي سي'))).toEqual([]);
   });
 });
+
+// Issue 17's Arabic direct quotes, judged on dev..dev15 (dev16 and test held out): made-up sentences.
+describe('findQuotes: a short quotation in reported speech (dev..dev15)', () => {
+  it('three to five words in marks after the إن / أن of a verb of saying, however far back in the sentence', () => {
+    const far =
+      'وقالت الوزارة في بيانها الصادر اليوم إن الخطة الجديدة التي أقرتها الحكومة في اجتماعها الأخير ' +
+      '"ستغير حياة الناس" في المدن.';
+    expect(directs(far).map((q) => q.text)).toEqual(['ستغير حياة الناس']);
+    const joined =
+      'وأعلنت الشركة في بيان أنها تتوقع نموا مستمرا في أرباحها خلال العام المقبل و"تراجع المخاطر المالية".';
+    expect(directs(joined).map((q) => q.text)).toEqual(['تراجع المخاطر المالية']);
+    // (Not with no verb of saying, nor after هو / هي or من: what something is called.)
+    expect(directs('ولا شك أن الخطة الجديدة التي أقرتها الحكومة أمس "ستغير حياة الناس" كثيرا.')).toEqual([]);
+    const one =
+      'وقال المدرب في مؤتمر صحفي إن المدينة التي نشأ فيها كانت يوما واحدة من "القوى الكروية العظمى" في القارة.';
+    expect(directs(one)).toEqual([]);
+    const copula = 'وقال الكاتب في حديث للتلفزيون إن أحدث أعماله الذي صدر الشهر الماضي هو "رحلة إلى الشمال" فقط.';
+    expect(directs(copula)).toEqual([]);
+  });
+
+  it('a naming noun in ة with its possessive on ت (مسرحيته، روايتها) names what follows', () => {
+    expect(directs('وقال المخرج إن الفيلم يشبه في أحداثه مسرحيته "ليل المدينة الطويل" كثيرا.')).toEqual([]);
+    expect(directs('وكتبت الناقدة عن روايتها «بيت على حافة البحر» مقالا طويلا.')).toEqual([]);
+  });
+});
+
+describe('findQuotes: a straight mark typed twice to open (dev..dev15)', () => {
+  it('""… " is one quotation, not an empty pair and then a quotation opened by its closing mark', () => {
+    const doubled =
+      'وتحدث الرئيس عن فريقه، موضحا: ""لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك" كما قال في المقابلة.';
+    expect(directs(doubled).map((q) => q.text)).toEqual(['لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك']);
+  });
+});
