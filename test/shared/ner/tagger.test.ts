@@ -8,7 +8,7 @@ import {
 } from '../../../shared/ner/ner-data';
 import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
 import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
-import { loadTagger, spansOfTags, toBilou, trainTagger } from '../../../shared/ner/tagger';
+import { loadTagger, spansOfTags, trainTagger } from '../../../shared/ner/tagger';
 import { toConll, toySentences } from './toy-corpus';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -99,44 +99,6 @@ describe('the tagger', () => {
         expect(p).toBeLessThanOrEqual(1.000001);
       }
     }
-  });
-
-  it("learns BILOU (a name's last word and a one-word name as tags of their own) and writes BIO", () => {
-    expect(toBilou(['B-PERSON', 'I-PERSON', 'I-PERSON', 'O', 'B-GPE', 'B-GPE', 'I-GPE'])).toEqual([
-      'B-PERSON',
-      'I-PERSON',
-      'L-PERSON',
-      'O',
-      'U-GPE',
-      'B-GPE',
-      'L-GPE',
-    ]);
-    const train = toySentences(200, 1, 0);
-    const model = trainTagger(train, { epochs: 3, seed: 2 });
-    expect(model.tags.filter((t) => /^[LU]-/u.test(t)).length).toBeGreaterThan(0);
-    // Learned from gold names' last words and one-word names: weights above zero for L- and U-.
-    const learned = Object.values(model.features).flatMap((byTag) =>
-      Object.entries(byTag).filter(([t, w]) => /^[LU]-/u.test(t) && w > 0),
-    );
-    expect(learned.length).toBeGreaterThan(0);
-    const tagger = loadTagger(model);
-    for (const s of toySentences(40, 3, 1)) {
-      const { tags } = tagger.tag(s.tokens);
-      expect(tags.every((t) => /^(?:O|[BI]-.+)$/u.test(t))).toBe(true);
-    }
-    // A model saved before BILOU (B- and I- only) still tags.
-    const bio = {
-      ...model,
-      tags: ['O', 'B-X', 'I-X'],
-      transitions: [
-        [0, 0, 0],
-        [0, 0, 0],
-        [0, 0, 0],
-        [0, 0, 0],
-      ],
-    };
-    bio.features = { 'w=زيد': { 'B-X': 1 } };
-    expect(loadTagger(bio).tag(['زيد', 'قال']).tags).toEqual(['B-X', 'O']);
   });
 
   it('with its gazetteer, in two passes, as ner-eval runs it', () => {
