@@ -64,6 +64,27 @@ export const WORD_DROPOUT = 0.2;
  * - self-training as a gazetteer: the news texts tagged after training, the names found with confidence ≥ 0.95
  *   (~3,500) known to both passes after the training names: folds 1 and 2, seed 1, 0.732 and 0.735 against 0.738
  *   and 0.735, and tagging the 904 texts took 17 s CPU (the training budget is 30 s, 20 s used).
+ * - BILOU tags in the perceptron (a name's last word L-, a one-word name U-; decoded back to BIO; git be3b940,
+ *   reverted): five folds, seeds 1 and 2, 0.7135 → 0.7194 (−0.3 +1.1 +1.0 +0.8 +0.3), held-out seeds 1–3 0.704 /
+ *   0.705 / 0.707 against 0.699 / 0.696 / 0.714, a fifth more CPU; but on the toy corpus of test/electron/cli
+ *   (ner-eval.test.ts: 300 sentences, unseen first and last names after a title, word profiles of its own words)
+ *   PERSON recall fell from 1.00 to 0.29 (F1 0.834 against > 0.9), and with few tagged sentences it does worse
+ *   (held-out F1 after 50 and 200: 0.192 and 0.469 against 0.222 and 0.475): more tags share the same names.
+ * The rest with BIO, five folds, seed 1, against 0.7130 (per fold: 0.738 0.735 0.659 0.743 0.690):
+ * - features that score the transition (previous tag × tag) as well as the tag: the word's clitics, shape, gazetteer
+ *   tag, 6-bit cluster, no profile, article ratio: 0.7143 (+0.5 −0.5 −0.1 −0.1
+ *   +0.9), 1.5 s more CPU; a second-order model was not tried after it;
+ * - features seen once dropped: 0.7089 (−1.3 −1.8 +0.9 −0.2 +0.3): the names seen once are much of what it learns;
+ * - a word inside quotation marks (a run of at most 4 words; the run's length, and with the shape): 0.7129;
+ * - a word without a profile: its neighbours' stems as features of their own; and the 6-bit cluster × the word
+ *   before: 0.7134 (−0.1 −0.4 +1.1 −0.6 +0.2);
+ * - word dropout also hiding the two finest clusters (10 and 20 bits, nearly the word itself): 0.7156 (−0.3 −0.7
+ *   +0.7 +0.9 +0.7), 3 of 5 folds;
+ * - word profiles from 2 occurrences (MIN_COUNT 3 in word-profile.ts): 0.7153 (+0.4 −0.4 +0.3 0.0 +0.8), 4 of 5 but
+ *   +0.2 on the mean, mostly on folds every change raised (3 and 5); not checked on seed 2 or held out;
+ * - training on NewsFANE's fine classes (the 10 with 200+ names: Nation, Politician, Athlete, Sports, Media…),
+ *   mapped to the labels after tagging: folds 1 and 2 0.724 and 0.726 against 0.738 and 0.735 (recall −2.5 points,
+ *   precision +0.5: the names of a label split among classes), 30% more CPU; stopped after two folds.
  */
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
