@@ -105,6 +105,9 @@ const DEV15 = DEV14;
 // The seventeenth, dev16, the next such files after dev15's (issue 17's Arabic direct quotes and speakers: the causes
 // left, wider candidates), the same counts, labelled by hand before the finder ran on them: the rules' unseen figure.
 const DEV16 = DEV14;
+// The eighteenth, dev17, the next such files after dev16's (issue 17's Arabic speakers on articles not seen: the
+// previous sentence's subject, a name in apposition, a verb's object), the same counts, labelled before the finder ran.
+const DEV17 = DEV14;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -137,7 +140,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev16. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev17. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -192,6 +195,9 @@ export function sample(seed) {
       const sixteenth = /** @type {Record<string, number>} */ (DEV16[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at16 = at15 + fifteenth;
       quoting.slice(at16, at16 + sixteenth).forEach((file) => out.push({ file, lang, half: 'dev16' }));
+      const seventeenth = /** @type {Record<string, number>} */ (DEV17[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at17 = at16 + sixteenth;
+      quoting.slice(at17, at17 + seventeenth).forEach((file) => out.push({ file, lang, half: 'dev17' }));
     }
   return out;
 }

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -184,6 +184,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 23 of 29 Arabic, 13 of 13 English. The candidates then widened on dev..dev14 took it to 24 of 29.
   // dev16 (12 articles, 10 Arabic, the next after dev15's) scored unseen on c677b13: Arabic direct F1 0.947, speakers
   // 27 of 36 Arabic, 13 of 17 English. The changes then judged on dev..dev15 took it to 0.962 and 28 of 38.
+  // dev17 (12 articles, 10 Arabic, the next after dev16's) scored unseen on a7c0779: Arabic direct F1 0.939, speakers
+  // 22 of 31 Arabic, 6 of 8 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -311,6 +313,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.94,
       'en indirect': 0.8,
       'ar speaker': 0.72,
+      'en speaker': 0.74,
+    },
+    dev17: {
+      'ar direct': 0.91,
+      'ar indirect': 0.79,
+      'en direct': 0.97,
+      'en indirect': 0.88,
+      'ar speaker': 0.69,
       'en speaker': 0.74,
     },
     test: {
