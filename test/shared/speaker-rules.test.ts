@@ -997,3 +997,15 @@ describe('the speaker of a quote: the answer after a passive question', () => {
     expect(speakers(named, 'direct')).toEqual(['الوزير سامر عادل', 'الرئيس']);
   });
 });
+
+// Issue 17's speaker causes of dev..dev16 (dev17 drawn and held out with test), each judged on dev..dev16: sentences
+// written here.
+describe('the speaker of a quote: what a verb of saying is about is not who said it', () => {
+  it('Arabic: بهذا الخصوص / بشأن / حول right after the verb open no subject; the one who spoke last said it', () => {
+    const said = 'وقال الوزير سامر عادل إن "المشروع سيكتمل قبل نهاية العام". ';
+    const about = said + 'وقال بهذا الخصوص إن "الشركات المحلية ستشارك في التنفيذ".';
+    expect(speakers(about, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+    const topic = said + 'وأضاف بشأن التمويل: "الميزانية جاهزة منذ الشهر الماضي".';
+    expect(speakers(topic, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+  });
+});
