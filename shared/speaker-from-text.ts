@@ -1172,6 +1172,17 @@ export function speakerFromText(
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];
     if (!t.word || quoted[k]) continue;
+    // ردا على سؤال …، اكتفى الوزير NAME بالقول إنه «…»: saying, as a verbal noun with ب after another verb, is by
+    // the subject of the verb its clause opens with.
+    if (isArabic(t.text) && /^[وف]?(بالقول|بقوله|بقولها)$/u.test(t.folded)) {
+      let start = k - 1;
+      while (start >= 0 && head[start].text !== '،' && !QUOTE_MARK.test(head[start].text)) start--;
+      const verb = head[++start];
+      if (verb?.word && start < k - 1 && !inSet(verb.folded, NOT_A_VERB) && !/^[وف]?ال/u.test(verb.folded)) {
+        const s = subjectAfter(head.slice(0, k), start + 1);
+        if (s && typeof s === 'object') return s;
+      }
+    }
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];

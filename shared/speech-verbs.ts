@@ -97,6 +97,8 @@ const ARABIC_PARTICIPLES = [
   'مصرح',
   'معلق',
   'ناف',
+  // (Addressing: استدركت مخاطبة الفلسطينيين «…»: the one addressed is its object, the speaker the sentence's.)
+  'مخاطب',
 ];
 
 /** Verbal nouns, which take the speaker as a pronoun or the noun after them: تأكيده أن، بقولها إن. */

@@ -1009,3 +1009,20 @@ describe('the speaker of a quote: what a verb of saying is about is not who said
     expect(speakers(topic, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: the one addressed is not the speaker', () => {
+  it('Arabic: مخاطبا / مخاطبة is a participle; its object is whom it was said to, the speaker the sentence’s', () => {
+    const said =
+      'وقالت الوزيرة سلمى فهد إن الحوار ما زال ممكنا، لكنها استدركت مخاطبة المعارضة "لن ننتظر طويلا هذه المرة".';
+    expect(speakers(said, 'direct')).toEqual(['الوزيرة سلمى فهد']);
+  });
+});
+
+describe('the speaker of a quote: saying as a verbal noun after another verb', () => {
+  it('Arabic: ردا على سؤال …، اكتفى NAME بالقول إنه «…» is said by the subject of the verb the clause opens with', () => {
+    const said =
+      'وقال الرئيس سامر عادل إن المحادثات مستمرة. ' +
+      'وردا على سؤال عن موعد الاتفاق، اكتفى وزير الخارجية ماهر فهد بالقول إنه «قرار يخص الحكومة وحدها».';
+    expect(speakers(said, 'direct')).toEqual(['وزير الخارجية ماهر فهد']);
+  });
+});
