@@ -502,7 +502,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
         // وقال مفتي مصر، شوقي علام، إن…: after a noun and its genitive, two or three words with no ال / لل between the
         // commas, right before إن / أن, are the name.
         const plain = name.every((w) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS));
-        const content = COMPLEMENTIZERS.has(tokens[k2 + 1]?.folded ?? '');
+        // (Also before where or how it was said, when the genitive is in ال: وقال مؤسس الشركة، NAME، بمقابلة….)
+        const content = COMPLEMENTIZERS.has(tokens[k2 + 1]?.folded ?? '') || /^ال/u.test(words[1]?.folded ?? '');
         if (closed && content && plain && name.length >= 2 && name.length <= 3 && words.length === 2)
           return { start: name[0].start, end: name[name.length - 1].end };
         break;

@@ -1026,3 +1026,10 @@ describe('the speaker of a quote: saying as a verbal noun after another verb', (
     expect(speakers(said, 'direct')).toEqual(['وزير الخارجية ماهر فهد']);
   });
 });
+
+describe('the speaker of a quote: the name between commas after a title', () => {
+  it('Arabic: a noun and its genitive in ال, then NAME between commas, before where it was said: NAME', () => {
+    const said = 'وقال مؤسس الجمعية، ماهر عادل، في حديث للصحفيين إن "المتطوعين سيعودون إلى العمل غدا".';
+    expect(speakers(said, 'direct')).toEqual(['ماهر عادل']);
+  });
+});
