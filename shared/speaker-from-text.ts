@@ -1061,7 +1061,9 @@ function describedBy(head: Token[], k: number): Subject | undefined {
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
   // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
   const stop = head.slice(k + 2, that).some((t) => inSet(t.folded, ARABIC_STOPS));
-  if (!m[2] && (that - k <= 2 || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
+  // (Nor a noun in ال with its adjectives and no title, ووصف المؤتمر المقترح بأنه: the thing described, no subject.)
+  const described = head.slice(k + 1, that).every((t) => /^ال/u.test(t.folded)) && !isArabicTitleNoun(head[k + 1].text);
+  if (!m[2] && (that - k <= 2 || described || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
   return subjectAfter(head.slice(0, that), k + 1);
 }
 

@@ -1033,3 +1033,11 @@ describe('the speaker of a quote: the name between commas after a title', () => 
     expect(speakers(said, 'direct')).toEqual(['ماهر عادل']);
   });
 });
+
+describe('the speaker of a quote: a verb’s object is never its speaker', () => {
+  it('Arabic: ووصف + a noun in ال with its adjectives + بأن: the thing described; the one who spoke last said it', () => {
+    const said = 'وقال الوزير سامر عادل إن "الخطة جاهزة للتنفيذ منذ أسابيع". ';
+    const described = said + 'ووصف المشروع الجديد بأنه "خطوة أولى نحو حل الأزمة في البلاد خلال العام".';
+    expect(speakers(described, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+  });
+});
