@@ -1046,6 +1046,18 @@ function textSaidIn(head: Token[], k: number): Span | null {
   return { start: noun.start, end: head[end].end };
 }
 
+/** Whether `word` stands on its own in `chars` (spaces or punctuation around it), other than at `not`. */
+function hasWord(chars: readonly string[], word: string, not: number): boolean {
+  const text = chars.join('');
+  const bound = /[\s\p{P}]/u;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = at === 0 || bound.test(text[at - 1]);
+    const after = at + word.length >= text.length || bound.test(text[at + word.length]);
+    if (before && after && Array.from(text.slice(0, at)).length !== not + 1) return true;
+  }
+  return false;
+}
+
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
 
@@ -1249,6 +1261,13 @@ export function speakerFromText(
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
       : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
+    // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
+    // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
+    const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;
+    const addressee = arabic && to > 0 && head[to].end === subject?.end && head[to + 1]?.text === ':';
+    if (addressee && /^ل[^ل]/u.test(head[to].text) && hasWord(chars, head[to].text.slice(1), head[to].start)) {
+      return sentenceSubject(head, k) ?? previous;
+    }
     if (subject !== undefined) return subject;
     // واقتربت مني إحدى المدرسات وقالت: «…»: a feminine verb with no subject of its own, after a clause
     // that opens with a feminine verb of its own, is that clause's subject's.

@@ -1041,3 +1041,13 @@ describe('the speaker of a quote: a verb’s object is never its speaker', () =>
     expect(speakers(described, 'direct')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: whom it was said to, glued to ل', () => {
+  it('Arabic: قال لNAME: when the text writes NAME on its own elsewhere, NAME was spoken to; لافروف is a name', () => {
+    const told =
+      'والتقى الصحفي سامي عادل بالسفير في مكتبه. وانتقد السفير ماهر فهد في لقائهما الاتفاق، إذ قال لعادل: ' +
+      '"لن نقبل بهذا الاتفاق أبدا".';
+    expect(speakers(told, 'direct')).toEqual(['السفير ماهر فهد']);
+    expect(speakers('وقال لافروف: "لن نقبل بهذا الاتفاق أبدا".', 'direct')).toEqual(['لافروف']);
+  });
+});
