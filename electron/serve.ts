@@ -556,8 +556,14 @@ function sendInTwoParts(
   // the first part that had not fitted in the socket's buffer at once.
   response.write(first, () => {
     if (response.destroyed) return;
+    let rest: Buffer;
+    try {
+      rest = restEntities();
+    } catch {
+      return void response.destroy(); // cut off: the page says so (never a part of the entities taken for all)
+    }
     response.write(',"entities":');
-    response.write(restEntities());
+    response.write(rest);
     response.end('}');
   });
 }
