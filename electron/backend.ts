@@ -42,7 +42,7 @@ import { nowStamp } from '../shared/timestamp';
 import { gitUserName } from './annotator';
 import { appDriverCommand, mergeDriverCommand } from './git-setup';
 import { readAssignment, syncStatus, syncWorkspace } from './git-sync';
-import { CheckedSidecars, type CheckedSidecar } from './checked-sidecars';
+import { CheckedSidecars, ListedSidecars, type CheckedSidecar } from './checked-sidecars';
 import { WorkspaceEntitySuggestions, type TaggerServiceOptions } from './entity-tagger-service';
 import { DocumentSearch } from './document-search';
 import { workspaceProgress } from './workspace-progress';
@@ -134,7 +134,9 @@ export class Backend implements BackendOperations {
   private keeping: Promise<void> | null = null;
   /** Set by close(): a reading still under way keeps no list (the folder may be gone, or being removed). */
   private closed = false;
-  private readonly checkedSidecars = new CheckedSidecars();
+  /** The large sidecars a listing read, for the open that follows it (parsed once, not twice, on the way to it). */
+  private readonly listedSidecars = new ListedSidecars();
+  private readonly checkedSidecars = new CheckedSidecars(this.listedSidecars);
   /** The texts of the documents opened (and saved) last, kept by their bytes (RecentTexts). */
   private readonly recentTexts = new RecentTexts(LAST_OPENED_KEPT);
   /**
@@ -366,7 +368,12 @@ export class Backend implements BackendOperations {
     if (this.reading) await this.reading.catch(() => undefined);
     const walk = await walkDocuments(this.root, intake);
     this.lastWalkRead = walk.foldersRead;
-    const options = { cache: this.summaries, maxTextBytes: this.options.maxTextBytes, walk };
+    const options = {
+      cache: this.summaries,
+      sidecars: this.listedSidecars,
+      maxTextBytes: this.options.maxTextBytes,
+      walk,
+    };
     let unread = 0;
     const listed = await listDocuments(this.root, this.config, {
       ...options,

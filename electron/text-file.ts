@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { TahrirError } from '../shared/errors';
+import { statStamp, unchangedSince, type StatStamp } from './stat-stamp';
 import { message } from '../shared/i18n/catalog-message';
 import { toTahrirError } from './io-error';
 
@@ -192,24 +193,34 @@ async function readBytes(absPath: string, file: string, maxBytes: number): Promi
 
 /**
  * readTextFile keeping the last few texts read, by path: the same bytes read again (a document opened again) give the
- * same TextFile without decoding and hashing them again (a 1.5 MB article: ~15-40 ms of the server's CPU per open).
+ * same TextFile without decoding and hashing them again (a 1.5 MB article: ~15-40 ms of the server's CPU per open),
+ * and a file whose stat is as when it was read (stat-stamp.ts) is not even read again.
  */
 export class RecentTexts {
-  private readonly kept = new Map<string, { bytes: Buffer; encoding: string | undefined; text: TextFile }>();
+  private readonly kept = new Map<
+    string,
+    { bytes: Buffer; encoding: string | undefined; stamp: StatStamp | null; text: TextFile }
+  >();
 
   constructor(private readonly size: number) {}
 
   async read(absPath: string, encoding?: string, options: ReadTextOptions = {}): Promise<TextFile> {
     const file = options.file ?? basename(absPath);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_TEXT_BYTES;
-    const bytes = await readBytes(absPath, file, maxBytes);
+    // Before the read: a change made after it makes another stamp.
+    const stamp = await statStamp(absPath).catch(() => null);
     const last = this.kept.get(absPath);
     this.kept.delete(absPath);
+    if (last && last.encoding === encoding && unchangedSince(last.stamp, stamp) && last.text.bytes <= maxBytes) {
+      this.kept.set(absPath, last);
+      return last.text;
+    }
+    const bytes = await readBytes(absPath, file, maxBytes);
     const text =
       last && last.encoding === encoding && last.bytes.equals(bytes)
         ? last.text
         : textFileOf(bytes, file, encoding, maxBytes);
-    this.kept.set(absPath, { bytes, encoding, text });
+    this.kept.set(absPath, { bytes, encoding, stamp, text });
     if (this.kept.size > this.size) this.kept.delete(this.kept.keys().next().value!);
     return text;
   }

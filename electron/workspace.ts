@@ -6,14 +6,16 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { DocumentSummary } from '../shared/api';
 import { TahrirError } from '../shared/errors';
-import type { WorkspaceConfig } from '../shared/model';
-import { checkSidecarStructure } from '../shared/sidecar-check';
+import type { Sidecar, WorkspaceConfig } from '../shared/model';
+import { checkSidecarStructure, type SidecarProblem } from '../shared/sidecar-check';
 import { extractTitle } from '../shared/metadata';
 import { describeProblems, invalidSidecarMessage } from '../shared/sidecar';
 import { message } from '../shared/i18n/message';
 import { isInside } from './confine';
 import { isMissing, notFound, toTahrirError } from './io-error';
-import { isTempFile, readSidecarContentSync } from './sidecar-store';
+import { isTempFile, readSidecarContentSync, readSidecarSync } from './sidecar-store';
+import type { ListedSidecars } from './checked-sidecars';
+import { statStampSync } from './stat-stamp';
 import { DEFAULT_MAX_TEXT_BYTES, decodeText, readBytesSync, tooLargeMessage } from './text-file';
 import { encodingFor } from './workspace-config';
 import {
@@ -281,6 +283,8 @@ export interface ListOptions {
    * documents; walking and sorting 100,000 again took a second while the page drew its list).
    */
   walk?: DocumentWalk;
+  /** Where the large sidecars read are kept for the open that follows (the host's first listing). */
+  sidecars?: ListedSidecars;
 }
 
 export interface CachedSummary {
@@ -309,6 +313,7 @@ function summarize(
   config: WorkspaceConfig,
   maxBytes: number,
   cache: SummaryCache | undefined,
+  listed: ListedSidecars | undefined,
 ): DocumentSummary {
   const file = textFileOf(id);
   const textPath = join(root, file);
@@ -348,14 +353,14 @@ function summarize(
     }
   }
   try {
-    const sidecar = found.sidecar ? readSidecarContentSync(sidecarPath, sidecarFileOf(id)) : null;
+    const sidecar = found.sidecar ? readListedSidecar(id, sidecarPath, sidecarStamp, listed) : null;
     if (sidecar) {
-      summary.status = sidecar.document.status;
-      if (sidecar.document.title) summary.title = sidecar.document.title;
-      summary.entities = sidecar.entities.length;
-      summary.quotes = sidecar.quotes.length;
-      summary.edits = sidecar.edits.length;
-      const problems = checkSidecarStructure(sidecar);
+      summary.status = sidecar.sidecar.document.status;
+      if (sidecar.sidecar.document.title) summary.title = sidecar.sidecar.document.title;
+      summary.entities = sidecar.sidecar.entities.length;
+      summary.quotes = sidecar.sidecar.quotes.length;
+      summary.edits = sidecar.sidecar.edits.length;
+      const problems = sidecar.structureProblems;
       if (problems.length > 0 && !summary.problem) {
         summary.problem = new TahrirError(
           'broken-sidecar',
@@ -374,6 +379,29 @@ function summarize(
     cache.changed = true;
   }
   return summary;
+}
+
+/**
+ * A sidecar as the listing reads it, and its structure's problems; a large one is hashed too and kept for its
+ * document's open (ListedSidecars), which then neither reads nor checks it again.
+ */
+function readListedSidecar(
+  id: string,
+  path: string,
+  seen: FileStamp | null,
+  listed: ListedSidecars | undefined,
+): { sidecar: Sidecar; structureProblems: SidecarProblem[] } | null {
+  // The stat of git's index only for a large one (one more stat of each of 100,000 sidecars would cost ~0.3 s).
+  const stamp = listed && seen && listed.mayKeep(seen.size) ? statStampSync(path) : null;
+  if (!listed?.wants(stamp)) {
+    const sidecar = readSidecarContentSync(path, sidecarFileOf(id));
+    return sidecar && { sidecar, structureProblems: checkSidecarStructure(sidecar) };
+  }
+  const stored = readSidecarSync(path, sidecarFileOf(id));
+  if (!stored) return null;
+  const structureProblems = checkSidecarStructure(stored.sidecar);
+  listed.keep(id, stamp, { ...stored, structureProblems: [...structureProblems] });
+  return { sidecar: stored.sidecar, structureProblems };
 }
 
 /** Which of its two files a document has. */
@@ -619,7 +647,7 @@ export async function listDocuments(
         turn = performance.now();
       }
     }
-    summaries.push(summarize(realRoot, sorted[i], files[i], config, maxBytes, options.cache));
+    summaries.push(summarize(realRoot, sorted[i], files[i], config, maxBytes, options.cache, options.sidecars));
   }
   // Each document read is in the cache now; with those listed from it, they are all its entries unless some
   // document is gone (a Set of 100,000 ids, made to find those, is made only then).

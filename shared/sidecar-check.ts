@@ -99,6 +99,18 @@ export function checkSidecarStructure(sidecar: Sidecar, options: SidecarCheckOpt
   return problems;
 }
 
+/** `source.length` against the text's length in code points: a problem when they differ. */
+export function sourceLengthProblems(sidecar: Sidecar, length: number): SidecarProblem[] {
+  if (sidecar.source.length === length) return [];
+  return [
+    {
+      path: 'source.length',
+      message: `is ${sidecar.source.length} but the text has ${length} code points: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,
+      said: message('problem.length-changed', { length: String(sidecar.source.length), actual: String(length) }),
+    },
+  ];
+}
+
 /**
  * Everything `tahrir validate` checks for one sidecar against its text: the structure above,
  * `source.file` naming this text file, `source.length`, offsets in range, and every
@@ -118,13 +130,7 @@ export function checkSidecarAgainstSource(
     });
   }
   const index = new CodePointIndex(source);
-  if (sidecar.source.length !== index.length) {
-    problems.push({
-      path: 'source.length',
-      message: `is ${sidecar.source.length} but the text has ${index.length} code points: the text changed since the sidecar was saved (open it in Tahrir to re-anchor)`,
-      said: message('problem.length-changed', { length: String(sidecar.source.length), actual: String(index.length) }),
-    });
-  }
+  problems.push(...sourceLengthProblems(sidecar, index.length));
   problems.push(...checkSidecarStructure(sidecar, options));
 
   const spans: [string, readonly { start: number; end: number; text: string; orphaned?: boolean }[]][] = [

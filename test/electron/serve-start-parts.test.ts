@@ -4,7 +4,8 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
 import type { EditorStart, OpenedDocument } from '../../shared/api';
 import { firstScreenCut } from '../../shared/first-screen';
@@ -18,6 +19,9 @@ let base: string;
 let server: RunningServer;
 let doc: WrittenDocument;
 let onDisk: Sidecar;
+// Kept before any spy replaces them.
+const realWrite = ServerResponse.prototype.write;
+const realStringify = JSON.stringify;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'tahrir-start-parts-'));
@@ -88,6 +92,37 @@ describe('startEditor for a long document', () => {
     const whole = JSON.parse(body.toString('utf8')) as { result: EditorStart; entities: Entity[] };
     expect([...openedOf(whole.result).sidecar.entities, ...whole.entities]).toEqual(onDisk.entities);
     expect(whole.entities.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
+  });
+
+  it('writes the first part before it encodes the other entities (a first open: 4.5 MB of JSON at 50,000)', async () => {
+    // A server of its own: the shared one has the answer encoded already.
+    const fresh = await startServer({ root: join(base, 'ws'), port: 0, rendererDir: base, log: () => undefined });
+    const order: string[] = [];
+    const write = vi.spyOn(ServerResponse.prototype, 'write');
+    write.mockImplementation(function (this: ServerResponse, ...args: Parameters<ServerResponse['write']>) {
+      order.push('write');
+      return (realWrite as (...a: unknown[]) => boolean).apply(this, args);
+    });
+    const stringify = vi.spyOn(JSON, 'stringify');
+    stringify.mockImplementation((...args: Parameters<typeof JSON.stringify>) => {
+      if (Array.isArray(args[0]) && args[0].length > 1000) order.push('encode the other entities');
+      return realStringify(...args);
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${fresh.port}/api/startEditor`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: fresh.token },
+        body: JSON.stringify({ args: [{}] }),
+      });
+      const whole = JSON.parse(Buffer.from(await response.arrayBuffer()).toString('utf8')) as { entities: Entity[] };
+      expect(whole.entities.length).toBeGreaterThan(1000);
+    } finally {
+      write.mockRestore();
+      stringify.mockRestore();
+      await fresh.close();
+    }
+    expect(order.indexOf('write')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('write')).toBeLessThan(order.indexOf('encode the other entities'));
   });
 
   it("says the server's own time in a Server-Timing header: the back end's and the encoding's", async () => {
