@@ -30,7 +30,7 @@ export function isAppUrl(url: string): boolean {
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self' 'sha256-OSbo3qSjqNeuU7vPz6eWQjV/PGAjEWB8lsugClIqlE0='",
+  "script-src 'self' 'sha256-JKBDQYoafgPpeK1+G9zVt/zB9fPICZ+TmZ/P3X13O8A='",
   "style-src 'self'",
   "font-src 'self'",
   "img-src 'self' data:",
