@@ -3,7 +3,6 @@
 // sidecar worker.
 // TAHRIR_DEV=1: React's development build, unminified. TAHRIR_NOMIN=1: production React, unminified
 // (CPU profiles of the renderer then name every function).
-import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -156,40 +155,12 @@ export function bundleOptions(out = dist) {
 }
 
 /**
- * index.html's inline script (renderer/start-request-inline.ts: it asks for startEditor as the HTML is parsed) as
- * built, and its hash, the CSP's source for it. Always minified the same way, so that the hash in the CSP
- * (electron/window-options.ts) holds for every build (TAHRIR_DEV and TAHRIR_NOMIN too).
- */
-export async function startRequestScript() {
-  const out = await build({
-    entryPoints: [at('renderer/start-request-inline.ts')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    minify: true,
-    legalComments: 'none',
-    write: false,
-    logLevel: 'warning',
-  });
-  const code = out.outputFiles[0].text.trim();
-  if (/<\/script/i.test(code)) throw new Error('renderer/start-request-inline.ts: "</script" cannot be inlined');
-  return { code, hash: `'sha256-${createHash('sha256').update(code).digest('base64')}'` };
-}
-
-/**
- * index.html beside the renderer bundle in `rendererDir`: its inline script (startRequestScript) in place, allowed by
- * its hash, and a preload of each of the first screen's fonts found in its assets folder.
+ * index.html beside the renderer bundle in `rendererDir`, preloading the first screen's fonts found
+ * in its assets folder.
  * @param {string} rendererDir
  */
 export async function writeIndexHtml(rendererDir) {
-  const inline = await startRequestScript();
-  // The header's policy (desktop and serve alike) must allow it too: else the page asks only once early.js runs.
-  if (!readFileSync(at('electron/window-options.ts'), 'utf8').includes(inline.hash))
-    throw new Error(`electron/window-options.ts: the CSP's script-src must allow ${inline.hash}, the inline script's`);
-  const html = (await readFile(at('renderer/index.html'), 'utf8'))
-    .replace("script-src 'self'", `script-src 'self' ${inline.hash}`)
-    .replace('<!-- start-request -->', `<script>${inline.code}</script>`);
+  const html = await readFile(at('renderer/index.html'), 'utf8');
   const assets = join(rendererDir, 'assets');
   const fonts = existsSync(assets) ? (await readdir(assets)).filter((f) => FIRST_SCREEN_FONTS.test(f)) : [];
   await writeFile(

@@ -13,7 +13,6 @@ import type { TahrirErrorData } from '../shared/errors';
 import { API_PREFIX, DOWNLOAD_PATH, EVENTS_PATH, TOKEN_HEADER } from '../shared/http-protocol';
 import { readEventStream } from './event-stream';
 import { pageToken } from './page-token';
-import { apiRequestInit, startEditorBody, takeAskedStart } from './start-request';
 
 export interface HttpApiOptions {
   /** Server origin, e.g. "http://127.0.0.1:4000"; default: the page's own origin. */
@@ -67,7 +66,13 @@ async function sendApiCall(
   doFetch: typeof fetch,
 ): Promise<Response> {
   try {
-    return await doFetch(`${target.baseUrl}${API_PREFIX}${method}`, apiRequestInit(target.token, body));
+    return await doFetch(`${target.baseUrl}${API_PREFIX}${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...tokenHeaders(target) },
+      body,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch (e) {
     throw new TahrirError(
       'io',
@@ -112,12 +117,7 @@ export function readStartInParts(
 ): StartParts {
   let gotFirst: (start: EditorStart) => void = () => undefined;
   const first = new Promise<EditorStart>((resolve) => (gotFirst = resolve));
-  const body = startEditorBody(lastDocuments);
-  // Asked already by index.html's inline script (start-request.ts), as the page's HTML was parsed.
-  const asked = target.baseUrl === '' ? takeAskedStart(target.token, body) : null;
-  const sent = asked
-    ? asked.catch(() => sendApiCall(target, 'startEditor', body, doFetch))
-    : sendApiCall(target, 'startEditor', body, doFetch);
+  const sent = sendApiCall(target, 'startEditor', JSON.stringify({ args: [lastDocuments] }), doFetch);
   const whole = (async () => {
     const response = await sent;
     const firstBytes = Number(response.headers.get(FIRST_PART_HEADER));

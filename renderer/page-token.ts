@@ -23,12 +23,6 @@ function stored(): string | null {
   }
 }
 
-/** The token the page was opened with (its URL's), else the one kept for this tab; nothing written, nothing changed. */
-export function tokenInPage(): string | null {
-  const url = new URL(location.href);
-  return url.searchParams.get(TOKEN_QUERY) ?? new URLSearchParams(url.hash.slice(1)).get(TOKEN_QUERY) ?? stored();
-}
-
 /** The token of the server that served this page, or null (no page, or opened without it). */
 export function pageToken(): string | null {
   if (typeof window === 'undefined' || typeof location === 'undefined') return null;

@@ -1,12 +1,9 @@
 // The built page (dist/renderer/index.html, made by `npm run build`, which `npm test` runs
-// first): an inline script that asks for the workspace, one script, early.js, which runs the preloaded app.js; and a
-// preload for each font the first screen uses, naming files that exist and that app.css uses.
-import { createHash } from 'node:crypto';
+// first): one script, early.js, which runs the preloaded app.js; and a preload for each font
+// the first screen uses, naming files that exist and that app.css uses.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startRequestScript } from '../../build/bundle.mjs';
-import { CONTENT_SECURITY_POLICY } from '../../electron/window-options';
 
 const dir = join(__dirname, '..', '..', 'dist', 'renderer');
 const built = existsSync(join(dir, 'index.html'));
@@ -19,21 +16,6 @@ describe.skipIf(!built)('the built renderer page', () => {
     expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(['early.js']);
     expect(html).toContain('<link rel="modulepreload" href="app.js" />');
     expect(readFileSync(join(dir, 'early.js'), 'utf8')).toMatch(/import\(/);
-  });
-
-  it('asks for the workspace first, in its one inline script, allowed by its hash in both policies', async () => {
-    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    expect(inline).toHaveLength(1);
-    // Before every stylesheet (an inline script waits for those before it) and every other script.
-    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<link rel="stylesheet"'));
-    expect(html.indexOf('<script>')).toBeLessThan(html.indexOf('<script type="module"'));
-    expect(inline[0]).toContain('startEditor');
-    const { code, hash } = await startRequestScript();
-    expect(inline[0]).toBe(code);
-    expect(hash).toBe(`'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`);
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1];
-    for (const policy of [meta, CONTENT_SECURITY_POLICY])
-      expect(/script-src ([^;]+)/.exec(policy)![1].split(' ')).toEqual(["'self'", hash]);
   });
 
   it('asks for early.js first, before the fonts, the stylesheet and app.js', () => {

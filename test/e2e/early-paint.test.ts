@@ -149,43 +149,6 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       await context.close();
     });
 
-  it('asks for the workspace as the page is parsed (its inline script), before early.js has come, and once', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.addInitScript({
-      content: `window.__violations = [];
-        addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));`,
-    });
-    const page = await context.newPage();
-    const asked: string[] = [];
-    let seen = (): void => undefined;
-    const startAsked = new Promise<void>((resolve) => (seen = resolve));
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      asked.push(path);
-      if (path === '/api/startEditor') seen();
-    });
-    // early.js held back until startEditor is asked for: asked by early.js itself, it never is (released after 5 s).
-    await page.route('**/early.js', async (route) => {
-      await Promise.race([startAsked, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      asked.push('early.js let through');
-      await route.continue();
-    });
-    await page.goto(server.url);
-    // The document open, in the app (early painted first when its answer came before app.js).
-    await page.waitForFunction(
-      () => !document.querySelector('.early-paint') && !!document.querySelector('[data-para]'),
-      null,
-      { timeout: 60_000 },
-    );
-    expect(asked.filter((path) => path === '/api/startEditor' || path === 'early.js let through')).toEqual([
-      '/api/startEditor',
-      'early.js let through',
-    ]);
-    // The inline script ran: neither policy (the header's, the page's) refused it.
-    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
-    await context.close();
-  });
-
   it("loads ICU's locale data in a worker: the page's main thread makes no Intl object before the early paint", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Each Intl object the page's main thread makes, with when: the first loads ICU's data (50–270 ms of main thread).
