@@ -314,19 +314,24 @@ async function startTrace(context: BrowserContext, page: Page): Promise<(name: s
 }
 
 /**
- * The open's first request (startEditor) from the page's Resource Timing: when it was sent, its first byte, its last,
- * all from the navigation, and the server's own time (its Server-Timing: the back end's and the encoding's), so that
- * a slow open says whether the page, the server or the transfer was slow.
+ * An open's one big request (Tahrir's startEditor, the floor's text) from the page's Resource Timing, all in ms from
+ * the navigation: the page's HTML's first byte, when the page asked (fetch called), when the request was sent, its
+ * first byte, its last, and the server's own time (its Server-Timing: the back end's and the encoding's), so that a
+ * slow open says whether the page (up to "asked"), the server (to "first byte") or the transfer was slow.
  */
-async function startEditorPhases(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/startEditor')) as
+async function requestPhases(page: Page, path: string): Promise<string> {
+  return page.evaluate((path) => {
+    const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === path) as
       PerformanceResourceTiming | undefined;
-    if (!entry) return 'no startEditor request';
+    if (!entry) return `no ${path} request`;
+    const html = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const server = entry.serverTiming.map((t) => `${t.name} ${t.duration.toFixed(0)}`).join(', ');
     const at = (ms: number) => ms.toFixed(0);
-    return `sent ${at(entry.requestStart)}, first byte ${at(entry.responseStart)}, last ${at(entry.responseEnd)} (server: ${server})`;
-  });
+    return (
+      `html ${html ? at(html.responseStart) : '?'}, asked ${at(entry.startTime)}, sent ${at(entry.requestStart)}, ` +
+      `first byte ${at(entry.responseStart)}, last ${at(entry.responseEnd)}${server ? ` (server: ${server})` : ''}`
+    );
+  }, path);
 }
 
 // ---------- Tahrir's editor, driven by keyboard and mouse
@@ -743,8 +748,9 @@ export async function run(): Promise<BenchRow[]> {
       const appOpen: { early?: number[]; app?: number[] } = {};
       /** Runs in which the harness ran script in the page before its open (none, unless a page opens by a click). */
       const harnessBefore: Record<string, number> = {};
-      /** Each Tahrir open's first request, phase by phase (see startEditorPhases). */
+      /** Each Tahrir open's first request, phase by phase (see requestPhases); the floors' text request likewise. */
       const startPhases: string[] = [];
+      const floorPhases: Record<string, string[]> = {};
       const open = await interleaved(openPages, RUNS, async (name, r) => {
         progress(`${tag}: open ${name} #${r + 1}`);
         if (name === 'tahrir') {
@@ -764,15 +770,17 @@ export async function run(): Promise<BenchRow[]> {
               () => NaN,
             );
           const early = await page.evaluate(() => performance.getEntriesByName('tahrir:early-paint-ended').length > 0);
-          startPhases.push(await startEditorPhases(page));
+          startPhases.push(await requestPhases(page, '/api/startEditor'));
           if (Number.isFinite(appReady)) (appOpen[early ? 'early' : 'app'] ??= []).push(appReady);
           await context.close();
           if (t.harnessBefore) harnessBefore[name] = (harnessBefore[name] ?? 0) + 1;
           return Number.isFinite(t.fromOpen) ? t.fromOpen : t.fromNavigation;
         }
         const path = name === 'text' || name === 'highlights' ? `/floor?mode=${name}` : `/recogito?renderer=${name}`;
-        const { context, timing } = await load(path, r === 0 ? `open-${a}-${name}` : undefined);
+        const { context, page, timing } = await load(path, r === 0 ? `open-${a}-${name}` : undefined);
         extra[name] = timing;
+        if (name === 'text' || name === 'highlights')
+          (floorPhases[name] ??= []).push(await requestPhases(page, '/bench/text.txt'));
         if (timing.harnessBefore) harnessBefore[name] = (harnessBefore[name] ?? 0) + 1;
         await context.close();
         return timing.paintedAt;
@@ -793,6 +801,7 @@ export async function run(): Promise<BenchRow[]> {
           'floor, text only (content-visibility)',
           'navigation → first paint; fetches the text only, one <p dir=auto> per line, content-visibility:auto',
         );
+        rowsOf.text.note += `; the text by run (ms from navigation): ${floorPhases.text?.join(' | ')}`;
         rowsOf.highlights = openRow(
           'highlights',
           'floor, text + highlights (content-visibility)',
