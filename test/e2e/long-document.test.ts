@@ -66,6 +66,10 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     session = await harness.openEditor({
       name: 'long-document',
       viewport: { width: 1280, height: 800 },
+      // React's commits counted, as React DevTools is told of them (react-dom looks for the hook as it loads).
+      initScript: `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+        supportsFiber: true, inject: () => 1, commits: 0, onCommitFiberRoot() { this.commits++; },
+      };`,
       async prepare(ws) {
         doc = await writeLongArticleWorkspace(ws, { targetBytes: 300_000, entities: 3_000, quotes: 100, edits: 5 });
       },
@@ -607,7 +611,7 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     }
   });
 
-  it("asks for no frame after a delete's second frame, and changes no highlight after it", async () => {
+  it("asks for no frame and no render after a delete's second frame, and changes no highlight after it", async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.mouse.move(2, 2);
     await expect
@@ -646,6 +650,18 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       request.call(window, count);
       const asked: string[] = [];
       const changed: number[] = [];
+      // React's commits by frame, and whether each wrote anything to the DOM (a commit calls the DevTools hook after its
+      // writes: they are the observer's records then).
+      const hook = (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { onCommitFiberRoot: () => void } })
+        .__REACT_DEVTOOLS_GLOBAL_HOOK__;
+      const { onCommitFiberRoot } = hook;
+      const writes = new MutationObserver(() => undefined);
+      writes.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      const commits: { frame: number; wrote: boolean }[] = [];
+      hook.onCommitFiberRoot = function (this: unknown) {
+        commits.push({ frame, wrote: writes.takeRecords().length > 0 });
+        onCommitFiberRoot.call(this);
+      };
       window.requestAnimationFrame = (callback) => {
         asked.push(`${frame} ${new Error().stack?.split('\n').slice(2, 4).join(' < ')}`);
         return request.call(window, callback);
@@ -667,16 +683,24 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       } finally {
         counting = false;
         window.requestAnimationFrame = request;
+        hook.onCommitFiberRoot = onCommitFiberRoot;
+        writes.disconnect();
         Highlight.prototype.add = add;
         Highlight.prototype.delete = drop;
       }
-      return { asked: asked.filter((a) => Number(a.split(' ')[0]) >= 2), changed: changed.filter((f) => f > 2) };
+      const fromSecond = (calls: string[]) => calls.filter((a) => Number(a.split(' ')[0]) >= 2);
+      return { asked: fromSecond(asked), commits, changed: changed.filter((f) => f > 2) };
     });
     // Each frame the page asks for after the key's second (the first paints the highlight, the second React's render
     // and the side panel) is one the next key waits behind: its own first frame comes a frame later (up to 17 ms).
     // Before, the suggestion bar drew the suggestions after the second frame's paint (a repaint of all the highlighted
     // text of its own), and again in the third frame, after every edit.
     expect(after.asked).toEqual([]);
+    // React renders (and writes) in the second frame, and never again after it to write nothing. Before, the side panel
+    // rendered again after it (commits in frames 2, 2, 3), showing nothing new, in a task just where the next key comes
+    // (useAfterPaint remembering what the painted render showed, as state).
+    expect(after.commits.filter((c) => c.frame === 2 && c.wrote)).not.toEqual([]);
+    expect(after.commits.filter((c) => c.frame > 2 && !c.wrote)).toEqual([]);
     expect(after.changed).toEqual([]);
     await page.keyboard.press('Control+z');
   });
