@@ -2,7 +2,7 @@
 // label and source), the one the keyboard is on with why it was made, its keys as buttons,
 // what the tagger is doing, and a setting to turn each source off. The suggestions themselves
 // are drawn in the text (text/suggestion-commands.ts).
-import { useEffect, useMemo, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
 import {
   countSuggestions,
   isEntitySuggestion,
@@ -69,13 +69,23 @@ export function SuggestionBar(): ReactElement | null {
     if (doc && review.docId !== doc.id && !review.loading) loadAnnotationSuggestionsAfterPaint();
   }, [doc, review.docId, review.loading]);
 
+  // What is drawn now, for the redraw after the text changes below.
+  const drawn = useRef<{ open: typeof open; cursor: string | null }>({ open, cursor: null });
+  // Drawn in React's commit (a layout effect): after a keyboard edit that is the key's second frame, painted with the
+  // side panel. A passive effect ran after that frame, and its highlight change was another frame and another repaint
+  // of all the highlighted text, in front of the next key.
+  useLayoutEffect(() => {
+    drawn.current = { open, cursor: current ? cursor : null };
+    drawSuggestions(open, drawn.current.cursor);
+  }, [open, cursor, current]);
   useEffect(() => {
-    const draw = () => drawSuggestions(open, current ? cursor : null);
+    // The document view rebuilds its highlights when the text changes: drawn again after it. Only then: a frame asked
+    // for after every edit kept the page drawing frames, and the next key's waited for the one after (up to 17 ms).
+    const draw = () => drawSuggestions(drawn.current.open, drawn.current.cursor);
     draw();
-    // The document view rebuilds its highlights when the text changes: draw again after it.
     const frame = requestAnimationFrame(draw);
     return () => cancelAnimationFrame(frame);
-  }, [open, cursor, current, doc, data?.edits, view]);
+  }, [doc, data?.edits, view]);
   useEffect(() => () => clearSuggestions(), []);
 
   if (!doc) return null;

@@ -947,7 +947,10 @@ export async function run(): Promise<BenchRow[]> {
           await openInTahrir(page, served!.url, doc.id);
           scrollState = await suggestionsSettled(page);
         } else ({ context, page } = await load(name === 'bare' ? '/floor?mode=text&cv=0' : '/floor?mode=text'));
+        // TRACE_DIR: the first run's scroll of each page traced (what a dropped frame held up).
+        const stopScrollTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
         const sc = await scrollRun(page);
+        await stopScrollTrace?.(`scroll-${name}-${a}`);
         lastScroll[name] = sc;
         await context.close();
         return sc.dropped;

@@ -66,6 +66,8 @@ export interface EditorOptions {
   prepare?: (root: string) => Promise<void>;
   extraImports?: string;
   viewport?: { width: number; height: number };
+  /** Runs in the page before any of its scripts (e.g. a React DevTools hook counting React's commits). */
+  initScript?: string;
 }
 
 /** Serve a temp copy of seeds/ and open it in Chromium (nothing opened yet beyond the app's default). */
@@ -80,6 +82,7 @@ export async function openEditor(options: EditorOptions): Promise<EditorSession>
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  if (options.initScript) await page.addInitScript(options.initScript);
   await page.goto(server.url);
   // The page takes the token out of its address bar at once and keeps it out of cookies (renderer/page-token.ts).
   await page.waitForURL(`http://127.0.0.1:${server.port}/`);
