@@ -3,6 +3,7 @@
 // tagger learns how far to trust "this was a PERSON elsewhere". Trained on its own
 // training names every name would be found, and the tagger would trust it blindly; so for
 // training each sentence sees only the names of the other folds (jackknifing).
+import { seededRandom } from '../seeded-random';
 import { foldWord, stripClitics } from './features';
 import { spansOfTags, type TaggedSentence } from './tagger';
 
@@ -62,10 +63,31 @@ export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): 
   return out;
 }
 
-/** Training sentences with gazetteer tags from the names of the other `folds` − 1 folds. */
-export function withJackknifedGazetteer<S extends TaggedSentence>(sentences: readonly S[], folds = 5): S[] {
+/**
+ * Training sentences with gazetteer tags from the names of the other `folds` − 1 folds; each name found is then
+ * hidden with probability `hide` (drawn from `seed`), so that the training sentences show names the gazetteer does
+ * not know as often as new text does.
+ */
+export function withJackknifedGazetteer<S extends TaggedSentence>(
+  sentences: readonly S[],
+  options: { folds?: number; hide?: number; seed?: number } = {},
+): S[] {
+  const folds = options.folds ?? 5;
+  const hide = options.hide ?? 0;
   const gazetteers = Array.from({ length: folds }, (_, f) =>
     buildGazetteer(sentences.filter((_, k) => k % folds !== f)),
   );
-  return sentences.map((s, k) => ({ ...s, gazetteer: gazetteerTags(s.tokens, gazetteers[k % folds]) }));
+  const random = seededRandom(options.seed ?? 1);
+  return sentences.map((s, k) => {
+    const tags = gazetteerTags(s.tokens, gazetteers[k % folds]);
+    if (hide > 0) {
+      // A name is hidden whole: its B- decides for the I- after it.
+      let hidden = false;
+      for (let i = 0; i < tags.length; i++) {
+        if (tags[i].startsWith('B-')) hidden = random() < hide;
+        if (hidden && tags[i] !== '') tags[i] = '';
+      }
+    }
+    return { ...s, gazetteer: tags };
+  });
 }
