@@ -192,9 +192,13 @@ describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)'
     });
     await pressArabic('ض', 'KeyQ');
     await expect.poll(async () => Number(await quotes())).toBe(before + 1);
+    // On disk (the indicator's "saved" may still be the one from before the key, for a frame or two).
+    await expect
+      .poll(async () => (await harness.readSidecar(session.root, SAMPLE).catch(() => null))?.quotes.length, {
+        timeout: 15_000,
+      })
+      .toBe(before + 1);
     await harness.waitSaved(page);
-    const sidecar = await harness.readSidecar(session.root, SAMPLE);
-    expect(sidecar.quotes.length).toBe(before + 1);
   });
 
   it('remembers the choice across a reload', async () => {

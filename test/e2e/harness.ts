@@ -180,7 +180,21 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
   await page.mouse.up();
 }
 
+/**
+ * Waits until the save indicator says saved. After a keyboard edit React is told of it a few frames late (the highlight
+ * is painted first, renderer/session/store.ts's ReactView), and a render for another reason in between may already show
+ * the new counts while the indicator still says the "saved" of before the edit: so first let those frames pass.
+ */
 export async function waitSaved(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let frames = 0;
+        const next = (): void => void (++frames > 4 ? done() : requestAnimationFrame(next));
+        requestAnimationFrame(next);
+        setTimeout(done, 1000); // a page without frames (hidden)
+      }),
+  );
   await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 10_000 });
 }
 
