@@ -527,7 +527,13 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const ali = arabic && (/^و?علي$/u.test(t.text) || /^آن$/u.test(t.text));
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
     const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
+    // وقالت عبر حسابها…، وقال الوزير أمام مشرعين…: like في and خلال, عبر and أمام open the verb's adjunct, where or
+    // how it was said, never its subject. (But after ورد / جاء, "appeared", what عبر opens is the text the words are in,
+    // وفقا لما ورد عبر الموقع: its source.)
+    const appeared = words.length === 0 && /^[وف]?(ورد|جاء)$/u.test(tokens[from - 1]?.folded ?? '');
+    if (arabic && appeared && t.text === 'عبر') continue;
+    const adjunct = arabic && /^(عبر|أمام|امام)$/u.test(t.text);
+    if (arabic ? (inSet(t.folded, ARABIC_STOPS) || adjunct) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
       if (arabic && words.length > 0 && title(words[0]))

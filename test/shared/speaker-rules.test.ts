@@ -1051,3 +1051,22 @@ describe('the speaker of a quote: whom it was said to, glued to ل', () => {
     expect(speakers('وقال لافروف: "لن نقبل بهذا الاتفاق أبدا".', 'direct')).toEqual(['لافروف']);
   });
 });
+
+// Issue 17, this stop: dev18 drawn and held out with dev17 and test; each rule judged on dev..dev16, and a rule of
+// Arabic read off the whole news corpus (how the verbs of saying are followed there), not off one sentence.
+describe('the speaker of a quote: the verb’s adjunct is not its subject', () => {
+  it('Arabic: عبر / أمام open where it was said, right after the verb or after its subject; وأضافت carries it on', () => {
+    const named = 'وتحدثت الوزيرة سلمى فهد عن الميزانية. ';
+    const via =
+      named +
+      'وقالت عبر حسابها على تويتر إن «الشركة ستفتح فروعا جديدة في العام المقبل». ' +
+      'وأضافت: «سنعمل على توفير الوظائف للشباب في كل المدن».';
+    expect(speakers(via, 'direct')).toEqual(['الوزيرة سلمى فهد', 'الوزيرة سلمى فهد']);
+    const before = 'وقال الوزير سامر عادل أمام النواب إن «الخطة ستنفذ على مراحل خلال السنوات المقبلة».';
+    expect(speakers(before, 'direct')).toEqual(['الوزير سامر عادل']);
+    // (But what appeared on a site names the site: وفقا لما ورد عبر الموقع الإلكتروني للمؤسسة.)
+    const site =
+      'وتأسست الجمعية عام 2012 "لدعم المبدعين الشباب في كل المجالات"، وفقا لما ورد عبر الموقع الرسمي للجمعية.';
+    expect(speakers(site, 'direct')).toEqual(['الموقع الرسمي']);
+  });
+});
