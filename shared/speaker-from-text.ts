@@ -1204,6 +1204,14 @@ export function speakerFromText(
         if (s && typeof s === 'object') return s;
       }
     }
+    // ونسبت الوكالة إلى NAME قوله إن «…»، نقلت الصحيفة عن NAME قولها: "his saying" names its sayer right before it,
+    // after the عن / إلى that attributes it; the one who reports it (the agency, the paper) did not say it.
+    if (isArabic(t.text) && /^(قوله|قولها|قولهم|قولهما)$/u.test(t.folded)) {
+      let j = k - 1;
+      while (j >= 0 && k - j <= 8 && head[j].word && !/^(عن|الي|إلى)$/u.test(head[j].folded)) j--;
+      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
+      if (sayer && typeof sayer === 'object') return sayer;
+    }
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];

@@ -1070,3 +1070,12 @@ describe('the speaker of a quote: the verb’s adjunct is not its subject', () =
     expect(speakers(site, 'direct')).toEqual(['الموقع الرسمي']);
   });
 });
+
+describe('the speaker of a quote: "his saying" names its sayer', () => {
+  it('Arabic: ونسبت X إلى NAME قوله إن «…»: NAME said it, not the one who reports it', () => {
+    const said =
+      'وتحدث الوزير سامر عادل عن الميزانية. ' +
+      'ونسبت الوكالة الرسمية إلى المدير العام ماهر فهد قوله إن «الشركة ستفتح فروعا جديدة في العام المقبل».';
+    expect(speakers(said, 'direct')).toEqual(['المدير العام ماهر فهد']);
+  });
+});
