@@ -835,6 +835,22 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
     const s = subjectAfter(head.slice(0, upTo), f + 3);
     return typeof s === 'object' ? s : null;
   }
+  // أما المديرة NAME فهي…، مشيرة إلى أن «…»: the topic fronted with أما, up to the ف of its comment, is the subject of
+  // the sentence (Arabic's topic and comment: أما X فـ…).
+  // (The comment's ف is on a pronoun, a particle or a verb of saying; فهد and فاطمة are names.)
+  const opensComment = (t: Token | undefined) =>
+    !!t?.word &&
+    (/^ف(هو|هي|هم|هن|ان|انه|انها|قد|لم|لا|لن|ليس|ليست|كان|كانت|يري|تري)$/u.test(t.folded) ||
+      (/^ف/u.test(t.folded) && isSayingVerb(t.folded)));
+  if (/^و?اما$/u.test(head[f].folded)) {
+    let j = f + 1;
+    while (j < upTo && j <= f + 7 && head[j].word && !opensComment(head[j]) && isArabic(head[j].text)) j++;
+    const comment = opensComment(head[j]);
+    // (Only a topic that may be someone: a title noun or a name, not العملة or أصعب ما صادفته.)
+    const who = head[f + 1].folded;
+    const someone = isArabicTitleNoun(who) || !(/^(ال|بخصوص|بشان|في|عن|من)/u.test(who) || inSet(who, NOT_A_VERB));
+    return j > f + 1 && comment && someone ? { start: head[f + 1].start, end: head[j - 1].end } : null;
+  }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
     const s = subjectAfter(head.slice(0, upTo), f + 1);

@@ -1079,3 +1079,14 @@ describe('the speaker of a quote: "his saying" names its sayer', () => {
     expect(speakers(said, 'direct')).toEqual(['المدير العام ماهر فهد']);
   });
 });
+
+describe('the speaker of a quote: the topic fronted with أما', () => {
+  it('Arabic: أما NAME فهي …، مشيرة إلى أن «…»: the topic is the participle’s subject; العملة or ما is no one', () => {
+    const said = 'وقال الوزير سامر عادل إن الخطة جاهزة. ';
+    const topic =
+      said + 'أما المديرة سلمى فهد فهي من أبرز المعارضين للخطة، مشيرة إلى أن «الخطة لن تنجح من دون دعم للمزارعين».';
+    expect(speakers(topic, 'direct')).toEqual(['المديرة سلمى فهد']);
+    const thing = said + 'أما الخطة فهي جاهزة منذ شهور، مشيرا إلى أن «التنفيذ سيبدأ مع بداية العام المقبل».';
+    expect(speakers(thing, 'direct')).toEqual(['الوزير سامر عادل']);
+  });
+});
