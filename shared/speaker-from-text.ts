@@ -721,7 +721,10 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
-      const name = words.slice(Math.max(0, words.length - 3), -1);
+      let name = words.slice(Math.max(0, words.length - 3), -1);
+      // (عددا من الجمعيات التي تقول: the antecedent is the noun after the preposition, never the preposition.)
+      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى)$/u.test(w.text));
+      if (at >= 0 && at < name.length - 1) name = name.slice(at + 1);
       return { start: name[0].start, end: name[name.length - 1].end };
     }
     const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
@@ -1609,6 +1612,9 @@ export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boole
   if (/[\u064B-\u064D]/u.test(first.text)) return false; // tanween: an indefinite adverb, no one's name
   const bare = first.folded.replace(/^[وف]/u, '');
   if (inSet(first.folded, NOT_A_SPEAKER_OPENING) || isParticiple(first.folded)) return false;
+  // A noun phrase opens with no preposition (في عام 2006، …، عبر حسابها): that is the verb's adjunct.
+  if (/^[وف]?(في|من|على|عن|إلى|الى|مع|عبر|خلال|منذ|أمام|امام|لدى)$/u.test(first.text)) return false;
+  if (isSayingVerb(first.folded)) return false;
   if (words.length === 1 && /^(بال|لل|كال|ال|ب|ل|ك)$/u.test(bare)) return false; // بالـ"…": a prefix, no word
   if (words.length === 1 && /^م(ست|ت|ن)\S{3,}ا$/u.test(bare)) return false; // مستنكرا، متسائلا، منتقدا
   if (words.length === 1 && /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) && !/^لل/u.test(bare)) return false; // بتقربه

@@ -1090,3 +1090,17 @@ describe('the speaker of a quote: the topic fronted with أما', () => {
     expect(speakers(thing, 'direct')).toEqual(['الوزير سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: a noun phrase, never a preposition', () => {
+  it('Arabic: a "subject" that opens with a preposition is an adjunct; the one who spoke last said it', () => {
+    const said =
+      'وقال الدبلوماسي سامر عادل إن المفاوضات صعبة. وكان في عام 2006، قد أعرب عن رأيه خلال إحدى المقابلات بأن ' +
+      'الحكومة كشفت عن «أزمة ثقة عميقة مع الناس في كل المدن».';
+    expect(speakers(said, 'direct')).toEqual(['الدبلوماسي سامر عادل']);
+  });
+
+  it('Arabic: the antecedent of التي تقول after a preposition is the noun, not the preposition (من الجمعيات)', () => {
+    const said = 'يرأس المستثمر سامر عادل عددا من الجمعيات التي تقول إنها "تحمي المجتمعات المفتوحة من أعدائها".';
+    expect(speakers(said, 'direct')).toEqual(['الجمعيات']);
+  });
+});
