@@ -188,7 +188,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 22 of 31 Arabic, 6 of 8 English. The speaker rules then judged on dev..dev16 left it there (dev14 32 of 37, dev15
   // 29 of 31, dev16 34 of 38 Arabic after them).
   // dev18 (12 articles, 10 Arabic, the next after dev17's) scored unseen on 787cb81: Arabic direct F1 0.967, indirect
-  // 0.857, speakers 23 of 29 Arabic, 8 of 10 English.
+  // 0.857, speakers 23 of 29 Arabic, 8 of 10 English. The adjunct rules then judged on dev..dev16 left it there and took
+  // dev17 to 27 of 31 Arabic (rules that follow its error list, read last stop: no unseen figure).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -323,7 +324,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.79,
       'en direct': 0.97,
       'en indirect': 0.88,
-      'ar speaker': 0.69,
+      'ar speaker': 0.84,
       'en speaker': 0.74,
     },
     dev18: {
