@@ -528,8 +528,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
     const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
     // وقالت عبر حسابها…، وقال الوزير أمام مشرعين…: like في and خلال, عبر and أمام open the verb's adjunct, where or
-    // how it was said, never its subject. (But after ورد / جاء, "appeared", what عبر opens is the text the words are in,
-    // وفقا لما ورد عبر الموقع: its source.)
+    // how it was said, never its subject. (But after ورد / جاء, "appeared", what عبر opens is the text the words
+    // are in, وفقا لما ورد عبر الموقع: its source.)
     const appeared = words.length === 0 && /^[وف]?(ورد|جاء)$/u.test(tokens[from - 1]?.folded ?? '');
     if (arabic && appeared && t.text === 'عبر') continue;
     const adjunct = arabic && /^(عبر|أمام|امام)$/u.test(t.text);
