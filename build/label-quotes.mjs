@@ -108,6 +108,9 @@ const DEV16 = DEV14;
 // The eighteenth, dev17, the next such files after dev16's (issue 17's Arabic speakers on articles not seen: the
 // previous sentence's subject, a name in apposition, a verb's object), the same counts, labelled before the finder ran.
 const DEV17 = DEV14;
+// The nineteenth, dev18, the next such files after dev17's (issue 17's Arabic speakers on articles not seen: a subject
+// reader that skips adjuncts and stops at the addressee), the same counts, labelled before the finder ran on them.
+const DEV18 = DEV14;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -140,7 +143,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev17. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev18. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -198,6 +201,9 @@ export function sample(seed) {
       const seventeenth = /** @type {Record<string, number>} */ (DEV17[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at17 = at16 + sixteenth;
       quoting.slice(at17, at17 + seventeenth).forEach((file) => out.push({ file, lang, half: 'dev17' }));
+      const eighteenth = /** @type {Record<string, number>} */ (DEV18[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at18 = at17 + seventeenth;
+      quoting.slice(at18, at18 + eighteenth).forEach((file) => out.push({ file, lang, half: 'dev18' }));
     }
   return out;
 }

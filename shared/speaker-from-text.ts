@@ -527,7 +527,13 @@ function subjectAfter(tokens: Token[], from: number): Subject {
     const ali = arabic && (/^و?علي$/u.test(t.text) || /^آن$/u.test(t.text));
     // بيان right after the verb is its subject (وقال بيان للمكتب…), not where it was said (وقال في بيان).
     const statement = arabic && words.length === 0 && k === from && t.folded === 'بيان';
-    if (arabic ? inSet(t.folded, ARABIC_STOPS) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
+    // وقالت عبر حسابها…، وقال الوزير أمام مشرعين…: like في and خلال, عبر and أمام open the verb's adjunct, where or
+    // how it was said, never its subject. (But after ورد / جاء, "appeared", what عبر opens is the text the words
+    // are in, وفقا لما ورد عبر الموقع: its source.)
+    const appeared = words.length === 0 && /^[وف]?(ورد|جاء)$/u.test(tokens[from - 1]?.folded ?? '');
+    if (arabic && appeared && t.text === 'عبر') continue;
+    const adjunct = arabic && /^(عبر|أمام|امام)$/u.test(t.text);
+    if (arabic ? (inSet(t.folded, ARABIC_STOPS) || adjunct) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
       if (arabic && words.length > 0 && title(words[0]))
@@ -715,7 +721,10 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
-      const name = words.slice(Math.max(0, words.length - 3), -1);
+      let name = words.slice(Math.max(0, words.length - 3), -1);
+      // (عددا من الجمعيات التي تقول: the antecedent is the noun after the preposition, never the preposition.)
+      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى)$/u.test(w.text));
+      if (at >= 0 && at < name.length - 1) name = name.slice(at + 1);
       return { start: name[0].start, end: name[name.length - 1].end };
     }
     const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
@@ -828,6 +837,22 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
     const s = subjectAfter(head.slice(0, upTo), f + 3);
     return typeof s === 'object' ? s : null;
+  }
+  // أما المديرة NAME فهي…، مشيرة إلى أن «…»: the topic fronted with أما, up to the ف of its comment, is the subject of
+  // the sentence (Arabic's topic and comment: أما X فـ…).
+  // (The comment's ف is on a pronoun, a particle or a verb of saying; فهد and فاطمة are names.)
+  const opensComment = (t: Token | undefined) =>
+    !!t?.word &&
+    (/^ف(هو|هي|هم|هن|ان|انه|انها|قد|لم|لا|لن|ليس|ليست|كان|كانت|يري|تري)$/u.test(t.folded) ||
+      (/^ف/u.test(t.folded) && isSayingVerb(t.folded)));
+  if (/^و?اما$/u.test(head[f].folded)) {
+    let j = f + 1;
+    while (j < upTo && j <= f + 7 && head[j].word && !opensComment(head[j]) && isArabic(head[j].text)) j++;
+    const comment = opensComment(head[j]);
+    // (Only a topic that may be someone: a title noun or a name, not العملة or أصعب ما صادفته.)
+    const who = head[f + 1].folded;
+    const someone = isArabicTitleNoun(who) || !(/^(ال|بخصوص|بشان|في|عن|من)/u.test(who) || inSet(who, NOT_A_VERB));
+    return j > f + 1 && comment && someone ? { start: head[f + 1].start, end: head[j - 1].end } : null;
   }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
@@ -1197,6 +1222,14 @@ export function speakerFromText(
         const s = subjectAfter(head.slice(0, k), start + 1);
         if (s && typeof s === 'object') return s;
       }
+    }
+    // ونسبت الوكالة إلى NAME قوله إن «…»، نقلت الصحيفة عن NAME قولها: "his saying" names its sayer right before it,
+    // after the عن / إلى that attributes it; the one who reports it (the agency, the paper) did not say it.
+    if (isArabic(t.text) && /^(قوله|قولها|قولهم|قولهما)$/u.test(t.folded)) {
+      let j = k - 1;
+      while (j >= 0 && k - j <= 8 && head[j].word && !/^(عن|الي|إلى)$/u.test(head[j].folded)) j--;
+      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
+      if (sayer && typeof sayer === 'object') return sayer;
     }
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
@@ -1579,6 +1612,9 @@ export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boole
   if (/[\u064B-\u064D]/u.test(first.text)) return false; // tanween: an indefinite adverb, no one's name
   const bare = first.folded.replace(/^[وف]/u, '');
   if (inSet(first.folded, NOT_A_SPEAKER_OPENING) || isParticiple(first.folded)) return false;
+  // A noun phrase opens with no preposition (في عام 2006، …، عبر حسابها): that is the verb's adjunct.
+  if (/^[وف]?(في|من|على|عن|إلى|الى|مع|عبر|خلال|منذ|أمام|امام|لدى)$/u.test(first.text)) return false;
+  if (isSayingVerb(first.folded)) return false;
   if (words.length === 1 && /^(بال|لل|كال|ال|ب|ل|ك)$/u.test(bare)) return false; // بالـ"…": a prefix, no word
   if (words.length === 1 && /^م(ست|ت|ن)\S{3,}ا$/u.test(bare)) return false; // مستنكرا، متسائلا، منتقدا
   if (words.length === 1 && /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) && !/^لل/u.test(bare)) return false; // بتقربه

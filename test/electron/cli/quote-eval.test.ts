@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -187,6 +187,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev17 (12 articles, 10 Arabic, the next after dev16's) scored unseen on a7c0779: Arabic direct F1 0.939, speakers
   // 22 of 31 Arabic, 6 of 8 English. The speaker rules then judged on dev..dev16 left it there (dev14 32 of 37, dev15
   // 29 of 31, dev16 34 of 38 Arabic after them).
+  // dev18 (12 articles, 10 Arabic, the next after dev17's) scored unseen on 787cb81: Arabic direct F1 0.967, indirect
+  // 0.857, speakers 23 of 29 Arabic, 8 of 10 English. The adjunct rules then judged on dev..dev16 left it there and took
+  // dev17 to 27 of 31 Arabic (rules that follow its error list, read last stop: no unseen figure).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -321,8 +324,16 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.79,
       'en direct': 0.97,
       'en indirect': 0.88,
-      'ar speaker': 0.69,
+      'ar speaker': 0.84,
       'en speaker': 0.74,
+    },
+    dev18: {
+      'ar direct': 0.94,
+      'ar indirect': 0.82,
+      'en direct': 0.97,
+      'en indirect': 0.73,
+      'ar speaker': 0.76,
+      'en speaker': 0.77,
     },
     test: {
       'ar direct': 0.95,
