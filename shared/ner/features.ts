@@ -192,21 +192,10 @@ export function sentenceFeatures(
       const profile = profiles.get(t.stem);
       if (profile) f.push(...profile.split(' '));
       else f.push('u=none');
-      // The word before and after with how rare this word is: a title before a rare word is a name (الرئيس
-      // هوانغ), before a common one it is not (الرئيس السابق); a linear model cannot join the two by itself.
-      const r = rarity(profile);
-      f.push(`s-1|r=${p1.stem}|${r}`, `s+1|r=${n1.stem}|${r}`);
     }
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });
-}
-
-/** How rare a word is in the untagged text: n (no profile: under 3 times), r (under 16 times), c (common). */
-function rarity(profile: string | undefined): string {
-  if (!profile) return 'n';
-  const bin = Number(/^uf=(\d+)/u.exec(profile)?.[1] ?? 10);
-  return bin < 4 ? 'r' : 'c';
 }
 
 const START = makeView('<s>', '<s>', '', '<s>');
