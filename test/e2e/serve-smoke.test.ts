@@ -141,6 +141,31 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     }
   });
 
+  it('asks for the document without waiting for the stylesheet', async () => {
+    // A deferred script (a module script's default) runs only once the page's stylesheets are in: early.js, in first,
+    // waited for app.css before it asked for the document (index.html).
+    const context = await browser.newContext();
+    try {
+      const order: string[] = [];
+      await context.route('**/app.css', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        order.push('app.css let go');
+        await route.continue();
+      });
+      const page = await context.newPage();
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/startEditor') order.push('startEditor asked');
+      });
+      await page.goto(server.url);
+      await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
+      expect(order).toEqual(['startEditor asked', 'app.css let go']);
+      // The page is styled all the same (the app's own rules apply).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.app')!).display)).not.toBe('inline');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('another server on 127.0.0.1 that the browser visits next is sent no token, and its page can reach nothing', async () => {
     // Any other local program with a web page: it records what the browser sends it.
     const seen: string[] = [];
