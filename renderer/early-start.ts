@@ -30,9 +30,15 @@ declare global {
 // A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
 const ask = askEarly(httpApi ?? api, lastDocuments(), afterNextFrame);
 window.__tahrirEarlyStart = ask;
+// early.js runs as soon as it is here (async in index.html), maybe before the page is parsed: the early paint and
+// app.js need its body and #root.
+const parsed: Promise<unknown> =
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+    : Promise.resolve();
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
 // milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
-const painted = ask.start.then((start) => {
+const painted = Promise.all([ask.start, parsed]).then(([start]) => {
   try {
     return paintEarly(start) !== null;
   } catch (e) {
@@ -47,10 +53,12 @@ const app = new URL('app.js', import.meta.url).href; // not bundled in: index.ht
 startAppWhenReady(
   painted,
   () =>
-    void import(/* not bundled */ app).catch((e: unknown) => {
-      // Without app.js there is no app to report it: say so on the page.
-      document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
-    }),
+    void parsed
+      .then(() => import(/* not bundled */ app))
+      .catch((e: unknown) => {
+        // Without app.js there is no app to report it: say so on the page.
+        document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
+      }),
   pageWaits(app),
   ask.whole,
   ask.answering,

@@ -31,14 +31,25 @@ export function pageToken(): string | null {
   const fragment = new URLSearchParams(url.hash.slice(1));
   const given = url.searchParams.get(TOKEN_QUERY) ?? fragment.get(TOKEN_QUERY);
   if (!given) return (window.__tahrirToken = stored());
+  // Kept and taken out of the address bar in the next task, after the caller's request is on its way: early.js asks
+  // for the document right after this, and a tab's first sessionStorage access makes two synchronous calls to the
+  // browser process (a permission check, then the storage's load: 1–250 ms each in traces of the bench's open at load
+  // 17–39), which held startEditor's request back.
+  setTimeout(() => keepOutOfTheAddressBar(given), 0);
+  return (window.__tahrirToken = given);
+}
+
+/** Keeps `token` for a reload (sessionStorage) and takes it out of the address bar. */
+function keepOutOfTheAddressBar(token: string): void {
   try {
-    sessionStorage.setItem(STORAGE_KEY, given);
+    sessionStorage.setItem(STORAGE_KEY, token);
   } catch {
     // kept in memory only: a reload will need the printed URL again
   }
+  const url = new URL(location.href);
+  const fragment = new URLSearchParams(url.hash.slice(1));
   url.searchParams.delete(TOKEN_QUERY);
   fragment.delete(TOKEN_QUERY);
   url.hash = fragment.toString();
   history.replaceState(history.state, '', url.href);
-  return (window.__tahrirToken = given);
 }

@@ -210,7 +210,7 @@ describe.skipIf(!onLinux)('npm start without the desktop app', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toContain('<title>Tahrir — تحرير</title>');
-    expect(html).toContain('<script type="module" src="early.js">');
+    expect(html).toContain('<script type="module" async src="early.js">');
 
     const why = run
       .stderr()

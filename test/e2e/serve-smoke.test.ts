@@ -105,6 +105,67 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     }
   });
 
+  it('asks for the document before it touches sessionStorage, and keeps the token there after', async () => {
+    // A tab's first sessionStorage access waits on the browser process (a permission check and a load of the storage,
+    // two synchronous calls): made before startEditor's request, it held that request back (renderer/page-token.ts).
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript(() => {
+        const w = window as unknown as { __order: string[] };
+        w.__order = [];
+        const fetched = window.fetch;
+        window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+          w.__order.push(`fetch ${new URL(String(input), location.href).pathname}`);
+          return fetched.call(this, input, init);
+        };
+        const session = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
+        Object.defineProperty(window, 'sessionStorage', {
+          configurable: true,
+          get() {
+            w.__order.push('sessionStorage');
+            return session.get!.call(window);
+          },
+        });
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
+      const order = await page.evaluate(() => (window as unknown as { __order: string[] }).__order);
+      expect(order.indexOf('fetch /api/startEditor')).toBeGreaterThanOrEqual(0);
+      expect(order.indexOf('sessionStorage')).toBeGreaterThan(order.indexOf('fetch /api/startEditor'));
+      // Kept all the same (a reload finds it there), and out of the address bar.
+      await page.waitForURL(`http://127.0.0.1:${server.port}/`);
+      expect(await page.evaluate(() => sessionStorage.getItem('tahrir-serve-token'))).toBe(server.token);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('asks for the document without waiting for the stylesheet', async () => {
+    // A deferred script (a module script's default) runs only once the page's stylesheets are in: early.js, in first,
+    // waited for app.css before it asked for the document (index.html).
+    const context = await browser.newContext();
+    try {
+      const order: string[] = [];
+      await context.route('**/app.css', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        order.push('app.css let go');
+        await route.continue();
+      });
+      const page = await context.newPage();
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/startEditor') order.push('startEditor asked');
+      });
+      await page.goto(server.url);
+      await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
+      expect(order).toEqual(['startEditor asked', 'app.css let go']);
+      // The page is styled all the same (the app's own rules apply).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.app')!).display)).not.toBe('inline');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('another server on 127.0.0.1 that the browser visits next is sent no token, and its page can reach nothing', async () => {
     // Any other local program with a web page: it records what the browser sends it.
     const seen: string[] = [];
