@@ -179,6 +179,35 @@ export function viterbi(emission: Float64Array, n: number, graph: TagGraph, tran
   return path;
 }
 
+/**
+ * A training sentence's scores (tokens × tags, flat): each token's feature weights summed. A feature's weight is
+ * changed only for the tags it was confused with, so most stay 0; `tagsOf[f]` has a bit for each tag whose weight of
+ * feature f was ever changed, and only those are read.
+ * The same sums: the training weights are whole numbers, added exactly in any order, and the skipped ones are 0.
+ * Without `tagsOf` (more than 31 tags) every tag is read.
+ */
+function trainingScores(
+  ids: readonly Int32Array[],
+  T: number,
+  weights: Float64Array,
+  tagsOf: Int32Array | null,
+): Float64Array {
+  const emission = new Float64Array(ids.length * T);
+  for (let i = 0; i < ids.length; i++) {
+    const at = i * T;
+    for (const f of ids[i]) {
+      const base = f * T;
+      if (!tagsOf) for (let t = 0; t < T; t++) emission[at + t] += weights[base + t];
+      else
+        for (let bits = tagsOf[f]; bits !== 0; bits &= bits - 1) {
+          const t = 31 - Math.clz32(bits & -bits);
+          emission[at + t] += weights[base + t];
+        }
+    }
+  }
+  return emission;
+}
+
 function tagSet(sentences: readonly TaggedSentence[]): string[] {
   const types = new Set<string>();
   for (const s of sentences) for (const tag of s.tags) if (tag !== 'O') types.add(tag.slice(2));
@@ -235,6 +264,8 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   // Averaging (Daumé's trick): also keep each update times the step it came at; the
   // average is then weights − sum / steps, without touching every weight every step.
   const weighted = new Float64Array(F * T);
+  // Per feature, a bit for each tag its weight was ever changed for (when the tags fit in 31 bits).
+  const tagsOf = T <= 31 ? new Int32Array(F) : null;
   const transitions = new Float64Array((T + 1) * T);
   const transitionsWeighted = new Float64Array((T + 1) * T);
   let step = 1;
@@ -254,19 +285,13 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         wordDropout > 0
           ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
           : data[k].ids;
-      const emission = new Float64Array(n * T);
-      for (let i = 0; i < n; i++) {
-        for (const f of ids[i]) {
-          const base = f * T;
-          for (let t = 0; t < T; t++) emission[i * T + t] += weights[base + t];
-        }
-      }
-      const guess = viterbi(emission, n, graph, transitions);
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = guess[i];
         if (g !== p) {
           for (const f of ids[i]) {
+            if (tagsOf) tagsOf[f] |= (1 << g) | (1 << p);
             weights[f * T + g] += 1;
             weighted[f * T + g] += step;
             weights[f * T + p] -= 1;
@@ -318,6 +343,38 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   };
 }
 
+/**
+ * A model's feature weights as the tagger reads them: per feature only the tags it has a weight for (3 of 21 on
+ * average in a model of NewsFANE's 3,800 sentences), packed in one table: feature `index.get(name)` = k has
+ * tag[j] and weight[j] for j from starts[k] to starts[k + 1]. A token's scores are the same sums as over every tag,
+ * in the same order: only zeros are left out.
+ */
+interface PackedWeights {
+  index: Map<string, number>;
+  starts: Int32Array;
+  tag: Int32Array;
+  weight: Float64Array;
+}
+
+function packWeights(features: TaggerModel['features'], tags: readonly string[]): PackedWeights {
+  const index = new Map<string, number>();
+  const tag: number[] = [];
+  const weight: number[] = [];
+  const starts: number[] = [];
+  for (const [name, byTag] of Object.entries(features)) {
+    index.set(name, starts.length);
+    starts.push(tag.length);
+    tags.forEach((name, t) => {
+      const w = byTag[name];
+      if (w === undefined || w === 0) return;
+      tag.push(t);
+      weight.push(w);
+    });
+  }
+  starts.push(tag.length);
+  return { index, starts: Int32Array.from(starts), tag: Int32Array.from(tag), weight: Float64Array.from(weight) };
+}
+
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
@@ -331,12 +388,7 @@ export function loadTagger(model: TaggerModel): Tagger {
   const tags = model.tags;
   const T = tags.length;
   const graph = tagGraph(tags);
-  const weights = new Map<string, Float64Array>();
-  for (const [name, byTag] of Object.entries(model.features)) {
-    const row = new Float64Array(T);
-    tags.forEach((tag, t) => (row[t] = byTag[tag] ?? 0));
-    weights.set(name, row);
-  }
+  const weights = packWeights(model.features, tags);
   const profiles: WordProfiles | undefined = model.profiles ? new Map(Object.entries(model.profiles)) : undefined;
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
@@ -354,9 +406,10 @@ export function loadTagger(model: TaggerModel): Tagger {
       const emission = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
         for (const name of perToken[i]) {
-          const row = weights.get(name);
-          if (!row) continue;
-          for (let t = 0; t < T; t++) emission[i * T + t] += row[t];
+          const k = weights.index.get(name);
+          if (k === undefined) continue;
+          for (let j = weights.starts[k]; j < weights.starts[k + 1]; j++)
+            emission[i * T + weights.tag[j]] += weights.weight[j];
         }
       }
       const path = viterbi(emission, n, graph, transitions);
