@@ -37,8 +37,11 @@ export interface SuggestJob {
     names: WorkspaceName[];
     /** The document's own entities (never suggested again; its people are the quotes' speakers). */
     own: { start: number; end: number; label: string; text: string }[];
-    /** The trained tagger as kept in the model file, when there is one. */
-    tagger: { model: TaggerModel; names: [string, string][] } | null;
+    /**
+     * The trained tagger, when there is one: its version (a new one per training or model read), and the model as kept
+     * in the model file only with the first job of that version the worker gets (it keeps the tagger it loaded).
+     */
+    tagger: { version: number; model?: TaggerModel; names?: [string, string][] } | null;
   };
 }
 

@@ -96,12 +96,83 @@ export function trainInWorker(workerFile: string, job: TrainJob): { result: Prom
   return inWorker<TrainResult>(workerFile, job);
 }
 
-/** Works out one document's suggestions in a worker thread; the worker ends with it. */
-export function suggestInWorker(workerFile: string, job: SuggestJob): { result: Promise<SuggestResult>; stop(): void } {
-  return inWorker<SuggestResult>(workerFile, job);
+/** The trained tagger as the worker that suggests gets it (SuggestJob), with the version that names it. */
+export interface TaggerForWorker {
+  version: number;
+  model: TaggerModel;
+  names: [string, string][];
 }
 
-function inWorker<R>(workerFile: string, job: TrainJob | SuggestJob): { result: Promise<R | FailedJob>; stop(): void } {
+/**
+ * The worker thread that works out suggestions, kept from one document (and save) to the next with the tagger it
+ * loaded: a new worker per request, the model copied to it and loaded there, cost ~1 s of CPU each time (NewsFANE's
+ * model), beside the editor on two cores. Jobs are answered in the order sent; the model goes with the first job after
+ * it changed. A worker that fails or stops fails the jobs it had; the next job starts another.
+ */
+export class SuggestionWorker {
+  private worker: Worker | null = null;
+  private waiting: ((answer: SuggestResult) => void)[] = [];
+  /** The tagger version the current worker was sent. */
+  private sent: number | null = null;
+  /** Workers started and models sent to them (the tests count them). */
+  started = 0;
+  modelsSent = 0;
+
+  constructor(private readonly workerFile: string) {}
+
+  suggest(job: Omit<SuggestJob['suggest'], 'tagger'>, tagger: TaggerForWorker | null): Promise<SuggestResult> {
+    const worker = this.worker ?? this.start();
+    const send = tagger !== null && tagger.version !== this.sent;
+    const message: SuggestJob = {
+      suggest: { ...job, tagger: tagger && (send ? tagger : { version: tagger.version }) },
+    };
+    if (tagger) this.sent = tagger.version;
+    if (send) this.modelsSent++;
+    worker.ref();
+    return new Promise<SuggestResult>((resolve) => {
+      this.waiting.push((answer) => {
+        if (!answer.ok) this.sent = null; // the model may not have loaded: sent again with the next job
+        resolve(answer);
+      });
+      worker.postMessage(message);
+    });
+  }
+
+  /** Ends the worker; the jobs it had fail (the service is stopping). */
+  stop(): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.sent = null;
+    void worker?.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.workerFile);
+    this.started++;
+    this.sent = null;
+    worker.on('message', (answer: SuggestResult) => {
+      const answered = this.waiting.shift();
+      // Idle, it keeps no program alive (a CLI run ends when its work does).
+      if (this.waiting.length === 0) worker.unref();
+      answered?.(answer);
+    });
+    const fail = (message: string): void => {
+      if (this.worker === worker) {
+        this.worker = null;
+        this.sent = null;
+      }
+      const failed = this.waiting;
+      this.waiting = [];
+      for (const answered of failed) answered({ ok: false, message });
+    };
+    worker.on('error', (e) => fail(e.message));
+    worker.on('exit', (code) => fail(`the tagger's worker stopped (exit code ${code})`));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function inWorker<R>(workerFile: string, job: TrainJob): { result: Promise<R | FailedJob>; stop(): void } {
   const worker = new Worker(workerFile);
   const result = new Promise<R | FailedJob>((resolve) => {
     worker.once('message', (answer: R) => resolve(answer));
@@ -149,8 +220,9 @@ export class WorkspaceEntitySuggestions {
     found: Promise<Found>;
   } | null = null;
   /** The tagger's model as plain data, for the worker that works out suggestions. */
-  private taggerModel: SuggestJob['suggest']['tagger'] = null;
-  private readonly suggesting = new Set<{ stop(): void }>();
+  private taggerModel: TaggerForWorker | null = null;
+  private taggerVersions = 0;
+  private suggestionWorker: SuggestionWorker | null = null;
   /** Cache writes begun and not yet landed (writesSettled() waits for them). */
   private readonly writing = new Set<Promise<void>>();
   /** The last answer given per document (the last VERSIONS_KEPT documents), and its version. */
@@ -221,10 +293,8 @@ export class WorkspaceEntitySuggestions {
   private async workOut(text: string, names: WorkspaceName[], own: IndexedDocument['entities']): Promise<Found> {
     const here = () => documentSuggestions(text, { names, existing: own, tagger: this.tagger });
     if (!this.workerFile || this.stopped) return here();
-    const run = suggestInWorker(this.workerFile, { suggest: { text, names, own, tagger: this.taggerModel } });
-    this.suggesting.add(run);
-    const answer = await run.result;
-    this.suggesting.delete(run);
+    this.suggestionWorker ??= new SuggestionWorker(this.workerFile);
+    const answer = await this.suggestionWorker.suggest({ text, names, own }, this.taggerModel);
     if (answer.ok) return { entities: answer.entities, quotes: answer.quotes };
     return this.stopped ? { entities: [], quotes: [] } : here();
   }
@@ -292,7 +362,7 @@ export class WorkspaceEntitySuggestions {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.training?.stop();
-    for (const run of this.suggesting) run.stop();
+    this.suggestionWorker?.stop();
   }
 
   private read(): Promise<void> {
@@ -409,7 +479,7 @@ export class WorkspaceEntitySuggestions {
         return;
       }
       this.tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
-      this.taggerModel = { model: answer.model, names: answer.names };
+      this.taggerModel = { version: ++this.taggerVersions, model: answer.model, names: answer.names };
       await this.saveModel({
         format: MODEL_FORMAT,
         version: MODEL_VERSION,
@@ -459,7 +529,7 @@ export class WorkspaceEntitySuggestions {
     if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
     try {
       this.tagger = { tagger: loadTagger(file.model), gazetteer: { names: new Map(file.names) } };
-      this.taggerModel = { model: file.model, names: file.names };
+      this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names };
       this.trained = {
         fingerprint: file.fingerprint,
         documents: file.documents,
