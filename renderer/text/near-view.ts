@@ -6,9 +6,6 @@ import type { ShownText } from '../../shared/text-view';
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
 
-/** Whether only the paragraphs near the view get Ranges (a long document). */
-export const isLongDocument = (shown: ShownText): boolean => shown.text.length > LONG_DOCUMENT_CHARS;
-
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
@@ -24,7 +21,7 @@ export class NearView {
     scrollRoot: Element | null,
     changed: (paragraphs: ReadonlySet<number>) => void,
   ): NearView | null {
-    if (typeof IntersectionObserver === 'undefined' || !isLongDocument(shown)) return null;
+    if (typeof IntersectionObserver === 'undefined' || shown.text.length <= LONG_DOCUMENT_CHARS) return null;
     return new NearView(scrollRoot, changed);
   }
 

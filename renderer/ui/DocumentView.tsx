@@ -11,7 +11,6 @@ import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
 import { endEarlyPaint } from '../text/early-paint';
-import { LayoutAhead } from '../text/layout-ahead';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
 import { caretFromFocus, caretPlacedByUser, setTextSurface, textSurface } from '../text/text-surface';
 import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
@@ -197,7 +196,6 @@ export function DocumentView(): ReactElement | null {
     endEarlyPaint();
     const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement, root);
     performance.mark('tahrir:highlights-ready');
-    const ahead = LayoutAhead.of(shown, root);
     highlightsRef.current = highlights;
     setTextSurface({
       root,
@@ -207,7 +205,6 @@ export function DocumentView(): ReactElement | null {
       reveal: (index) => revealRef.current?.(index),
     });
     return () => {
-      ahead?.dispose();
       highlights.dispose();
       highlightsRef.current = null;
       setTextSurface(null);

@@ -103,41 +103,6 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(last + 1).toBeGreaterThan(paragraphs - 10);
   });
 
-  it('lays out the blocks below the view while idle, so a scroll through them lays out half as much', async () => {
-    await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    // Idle: ten idle moments in a row with nearly all their time left (renderer/text/layout-ahead.ts is done).
-    await page.evaluate(async () => {
-      for (let quiet = 0; quiet < 10;) {
-        const left = await new Promise<number>((done) => requestIdleCallback((d) => done(d.timeRemaining())));
-        quiet = left > 40 ? quiet + 1 : 0;
-      }
-    });
-    // The page's layouts in a scroll from the top to the end (400 px a frame, as the bench's scroll row), as DevTools
-    // traces them: the objects each found to lay out. Blocks laid out ahead: 749 for this document's 370 paragraphs;
-    // each laid out as it first came near the view (before): 1,468.
-    const cdp = await page.context().newCDPSession(page);
-    const events: { name: string; args?: { beginData?: { dirtyObjects?: number } } }[] = [];
-    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
-    await page.evaluate(async () => {
-      const box = document.querySelector('.document-scroll')!;
-      box.scrollTop = 0;
-      for (let top = -1; box.scrollTop !== top;) {
-        top = box.scrollTop;
-        box.scrollTop += 400;
-        await new Promise((done) => requestAnimationFrame(done));
-      }
-    });
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    await cdp.detach();
-    const dirty = events
-      .filter((e) => e.name === 'Layout')
-      .reduce((n, e) => n + (e.args?.beginData?.dirtyObjects ?? 0), 0);
-    expect(dirty).toBeLessThan(paragraphs * 3);
-  });
-
   it('draws the end when scrolled there, and drops the Ranges of the top', async () => {
     await page.evaluate(() => {
       const box = document.querySelector('.document-scroll')!;
