@@ -13,7 +13,7 @@ import { diffSuggestions } from '../shared/suggestion-changes';
 import type { DocumentStatus, Entity, RejectedSuggestion, Sidecar, WorkspaceConfig } from '../shared/model';
 import { documentSuggestions, loadTagger } from '../shared/ner/document-entities';
 import type { Gazetteer } from '../shared/ner/gazetteer';
-import type { Tagger, TaggerModel } from '../shared/ner/tagger';
+import { isTaggerModel, type Tagger, type TaggerModel } from '../shared/ner/tagger';
 import type { WorkspaceName } from '../shared/ner/workspace-matcher';
 import { teachesTagger, type WorkspaceDocument } from '../shared/ner/workspace-training';
 import { documentIdOfSidecar, sidecarFileOf, TAHRIR_DIR, textFileOf } from '../shared/workspace-layout';
@@ -197,7 +197,14 @@ export class WorkspaceEntitySuggestions {
   /** The word profiles built last, and the fingerprint of the texts they came from. */
   private profiles: { fingerprint: string; profiles: [string, string][] } | null = null;
   private reading: Promise<void> | null = null;
-  private tagger: { tagger: Tagger; gazetteer: Gazetteer } | null = null;
+  /**
+   * The tagger loaded on this thread, only when suggestions are worked out here (no worker, or it failed): loading
+   * NewsFANE's model costs ~0.6 s of CPU, which the back end, answering the editor, would spend after every training
+   * for nothing while the worker is well.
+   */
+  private loaded: { version: number; tagger: { tagger: Tagger; gazetteer: Gazetteer } } | null = null;
+  /** How many times a model was loaded on this thread (for tests: none while the worker is well). */
+  taggersLoadedHere = 0;
   private trained: { fingerprint: string; documents: number; sentences: number; trainedAt: string } | null = null;
   private training: { stop(): void } | null = null;
   private trainAgain = false;
@@ -216,7 +223,7 @@ export class WorkspaceEntitySuggestions {
     id: string;
     text: string;
     documents: IndexedDocument[];
-    tagger: WorkspaceEntitySuggestions['tagger'];
+    tagger: TaggerForWorker | null;
     found: Promise<Found>;
   } | null = null;
   /** The tagger's model as plain data, for the worker that works out suggestions. */
@@ -250,7 +257,7 @@ export class WorkspaceEntitySuggestions {
     if (
       last?.id === id &&
       last.text === text &&
-      last.tagger === this.tagger &&
+      last.tagger === this.taggerModel &&
       last.documents.length === documents.length &&
       last.documents.every((d, i) => d === documents[i])
     )
@@ -260,7 +267,7 @@ export class WorkspaceEntitySuggestions {
       for (const e of d.entities) if (!e.orphaned) names.push({ text: e.text, label: e.label });
     const own = (index.get(id)?.entities ?? []).filter((e) => !e.orphaned);
     const found = this.workOut(text, names, own);
-    this.last = { id, text, documents, tagger: this.tagger, found };
+    this.last = { id, text, documents, tagger: this.taggerModel, found };
     return { ...(await found), tagger: this.status() };
   }
 
@@ -291,12 +298,26 @@ export class WorkspaceEntitySuggestions {
    * meanwhile); here when there is no worker or it failed (suggestions are only suggestions, but they still come).
    */
   private async workOut(text: string, names: WorkspaceName[], own: IndexedDocument['entities']): Promise<Found> {
-    const here = () => documentSuggestions(text, { names, existing: own, tagger: this.tagger });
+    const here = () => documentSuggestions(text, { names, existing: own, tagger: this.taggerHere() });
     if (!this.workerFile || this.stopped) return here();
     this.suggestionWorker ??= new SuggestionWorker(this.workerFile);
     const answer = await this.suggestionWorker.suggest({ text, names, own }, this.taggerModel);
     if (answer.ok) return { entities: answer.entities, quotes: answer.quotes };
     return this.stopped ? { entities: [], quotes: [] } : here();
+  }
+
+  /** The trained tagger, loaded on this thread (see `loaded`); null when there is none. */
+  private taggerHere(): { tagger: Tagger; gazetteer: Gazetteer } | null {
+    const model = this.taggerModel;
+    if (!model) return null;
+    if (this.loaded?.version !== model.version) {
+      this.taggersLoadedHere++;
+      this.loaded = {
+        version: model.version,
+        tagger: { tagger: loadTagger(model.model), gazetteer: { names: new Map(model.names) } },
+      };
+    }
+    return this.loaded.tagger;
   }
 
   status(): TaggerStatus {
@@ -310,7 +331,7 @@ export class WorkspaceEntitySuggestions {
     if (!this.workerFile) return { state: 'unavailable', ...base };
     if (!this.index) return { state: 'reading', ...base };
     if (this.training || this.timer) return { state: 'training', ...base };
-    return { state: this.tagger ? 'ready' : 'untrained', ...base };
+    return { state: this.taggerModel ? 'ready' : 'untrained', ...base };
   }
 
   /** A sidecar the back end saved: its entities are known at once, and the tagger trains again once saves pause. */
@@ -474,11 +495,9 @@ export class WorkspaceEntitySuggestions {
       const trainedAt = new Date().toISOString();
       this.trained = { fingerprint, documents: documents.length, sentences: answer.sentences, trainedAt };
       if (!answer.model) {
-        this.tagger = null;
         this.taggerModel = null;
         return;
       }
-      this.tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
       this.taggerModel = { version: ++this.taggerVersions, model: answer.model, names: answer.names };
       await this.saveModel({
         format: MODEL_FORMAT,
@@ -527,19 +546,15 @@ export class WorkspaceEntitySuggestions {
       return; // none yet, or unreadable: trained again
     }
     if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
-    try {
-      this.tagger = { tagger: loadTagger(file.model), gazetteer: { names: new Map(file.names) } };
-      this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names };
-      this.trained = {
-        fingerprint: file.fingerprint,
-        documents: file.documents,
-        sentences: file.sentences,
-        trainedAt: file.trainedAt,
-      };
-    } catch {
-      this.tagger = null; // a broken model is trained again
-      this.taggerModel = null;
-    }
+    // A broken model is trained again. Its weights are packed where it is used (the worker; `taggerHere`), not here.
+    if (!isTaggerModel(file.model) || !Array.isArray(file.names)) return;
+    this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names };
+    this.trained = {
+      fingerprint: file.fingerprint,
+      documents: file.documents,
+      sentences: file.sentences,
+      trainedAt: file.trainedAt,
+    };
   }
 
   /** The word profiles of these texts, from memory or the cache file; null when they must be built. */

@@ -382,9 +382,28 @@ export interface Tagger {
   tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
 }
 
+/**
+ * Whether `value` has a model's shape (format, version, and tags, transitions and features of the right kinds):
+ * what loadTagger needs, checked without packing the weights (a cached model is loaded only where it is used).
+ */
+export function isTaggerModel(value: unknown): value is TaggerModel {
+  const model = value as Partial<TaggerModel> | null;
+  return (
+    typeof model === 'object' &&
+    model !== null &&
+    model.format === TAGGER_FORMAT &&
+    model.version === 1 &&
+    Array.isArray(model.tags) &&
+    Array.isArray(model.transitions) &&
+    model.transitions.every((row) => Array.isArray(row)) &&
+    typeof model.features === 'object' &&
+    model.features !== null &&
+    (model.profiles === undefined || (typeof model.profiles === 'object' && model.profiles !== null))
+  );
+}
+
 export function loadTagger(model: TaggerModel): Tagger {
-  if (model.format !== TAGGER_FORMAT || model.version !== 1)
-    throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
+  if (!isTaggerModel(model)) throw new Error(`not a ${TAGGER_FORMAT} model (version 1)`);
   const tags = model.tags;
   const T = tags.length;
   const graph = tagGraph(tags);

@@ -127,6 +127,45 @@ describe('Backend.suggestAnnotations', () => {
     expect(backend.entitySuggestions.status()).toMatchObject({ state: 'ready', trainedAt });
   });
 
+  test("the back end's own thread loads the tagger only when the worker cannot suggest; a broken kept model is trained again", async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.txt': A,
+      'a.annotations.json': sidecarOf(A, 'done', [['بايدن', 'PERSON']]),
+      'b.txt': B,
+    });
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    await backend.suggestAnnotations('b');
+    await backend.entitySuggestions.settled();
+    const fromWorker = await backend.suggestAnnotations('b');
+    expect(fromWorker.tagger.state).toBe('ready');
+    // Loading NewsFANE's model costs ~0.6 s of CPU: the worker has it; the back end, answering the editor, does not.
+    expect(backend.entitySuggestions.taggersLoadedHere).toBe(0);
+    await backend.close();
+
+    // A worker that stops at once: the suggestions are worked out here, with the kept model, loaded here once.
+    const dead = join(root, 'dead-worker.cjs');
+    await writeFile(dead, 'process.exit(3);\n');
+    backend = await Backend.open(root, { tagger: { workerFile: dead, trainAfterMs: 5 } });
+    const here = await backend.suggestAnnotations('b');
+    expect(here.tagger.state).toBe('ready');
+    expect(backend.entitySuggestions.taggersLoadedHere).toBe(1);
+    const tagged = (list: typeof here.entities) => list.filter((e) => e.source === 'tagger');
+    expect(tagged(here.entities)).toEqual(tagged(fromWorker.entities));
+    await backend.close();
+
+    // A kept model whose weights are not a model's: not used, trained again.
+    const file = join(root, '.tahrir', 'entity-tagger.json');
+    const kept = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, JSON.stringify({ ...kept, model: { ...kept.model, transitions: null } }));
+    backend = await Backend.open(root, { tagger: { workerFile, trainAfterMs: 5 } });
+    await backend.entitySuggestions.settled();
+    expect(backend.entitySuggestions.status().state).toBe('ready');
+    const again = JSON.parse(await readFile(file, 'utf8'));
+    expect(again.trainedAt).not.toBe(kept.trainedAt);
+    expect(again.model.transitions).toEqual(kept.model.transitions);
+  });
+
   test("the tagger learns word profiles from all the workspace's texts, kept in .tahrir/ and read from there again", async () => {
     const root = await tempFolder();
     // c.txt has no sidecar: its words still say what company a word keeps (يونيسيف three times).

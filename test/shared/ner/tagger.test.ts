@@ -9,7 +9,14 @@ import {
 import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
 import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { gazetteerTags, withJackknifedGazetteer } from '../../../shared/ner/gazetteer';
-import { loadTagger, spansOfTags, toBilou, trainTagger, type TaggedSentence } from '../../../shared/ner/tagger';
+import {
+  isTaggerModel,
+  loadTagger,
+  spansOfTags,
+  toBilou,
+  trainTagger,
+  type TaggedSentence,
+} from '../../../shared/ner/tagger';
 import { toConll, toySentences } from './toy-corpus';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -63,6 +70,26 @@ describe('the tagger', () => {
     const direct = loadTagger(a);
     for (const s of toySentences(20, 9)) expect(reread.tag(s.tokens)).toEqual(direct.tag(s.tokens));
     expect(a).toMatchObject({ format: 'tahrir-tagger', version: 1, seed: 7, epochs: 3 });
+  });
+
+  it('tells a model from what only looks like one, and will not load the latter', () => {
+    const model = trainTagger(toySentences(40, 3), { epochs: 1, seed: 1 });
+    expect(isTaggerModel(JSON.parse(JSON.stringify(model)))).toBe(true);
+    const broken = [
+      null,
+      'model',
+      { ...model, format: 'other' },
+      { ...model, version: 2 },
+      { ...model, tags: 'O' },
+      { ...model, transitions: null },
+      { ...model, transitions: [1, 2] },
+      { ...model, features: null },
+      { ...model, profiles: 3 },
+    ];
+    for (const b of broken) {
+      expect(isTaggerModel(b), JSON.stringify(b)?.slice(0, 80)).toBe(false);
+      expect(() => loadTagger(b as never)).toThrow(/not a tahrir-tagger model/);
+    }
   });
 
   it('word dropout: hides the own-word features from the share of tokens asked, the same way for a seed', () => {
