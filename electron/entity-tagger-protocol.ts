@@ -1,6 +1,6 @@
 // What the back end and the tagger's worker thread (entity-tagger-worker.ts) send each other.
 import type { WorkspaceName } from '../shared/ner/workspace-matcher';
-import type { TaggedSentence, TaggerModel } from '../shared/ner/tagger';
+import type { TaggedSentence } from '../shared/ner/tagger';
 import type { WorkspaceDocument } from '../shared/ner/workspace-training';
 import type { EntitySuggestion, QuoteSuggestion } from '../shared/suggestions';
 
@@ -19,8 +19,12 @@ export interface TrainJob {
 export type TrainResult =
   | {
       ok: true;
-      /** Null when the documents tag no name: nothing to learn. */
-      model: TaggerModel | null;
+      /**
+       * The model (a TaggerModel) as JSON, written here: the back end only keeps it, writes it to its cache and passes
+       * it on; as an object, copied between threads and written out again, it cost its main thread ~0.5 s a training.
+       * Null when the documents tag no name: nothing to learn.
+       */
+      modelJson: string | null;
       /** The gazetteer: a name's stems → its label. */
       names: [string, string][];
       /** The word profiles built from `unlabeled`, for the cache (absent when given or not asked for). */
@@ -38,10 +42,10 @@ export interface SuggestJob {
     /** The document's own entities (never suggested again; its people are the quotes' speakers). */
     own: { start: number; end: number; label: string; text: string }[];
     /**
-     * The trained tagger, when there is one: its version (a new one per training or model read), and the model as kept
-     * in the model file only with the first job of that version the worker gets (it keeps the tagger it loaded).
+     * The trained tagger, when there is one: its version (a new one per training or model read), and the model (as
+     * JSON) only with the first job of that version the worker gets (it keeps the tagger it loaded).
      */
-    tagger: { version: number; model?: TaggerModel; names?: [string, string][] } | null;
+    tagger: { version: number; modelJson?: string; names?: [string, string][] } | null;
   };
 }
 

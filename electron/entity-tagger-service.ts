@@ -99,7 +99,8 @@ export function trainInWorker(workerFile: string, job: TrainJob): { result: Prom
 /** The trained tagger as the worker that suggests gets it (SuggestJob), with the version that names it. */
 export interface TaggerForWorker {
   version: number;
-  model: TaggerModel;
+  /** The TaggerModel as JSON: passed between threads and written to the cache as it is, parsed only where used. */
+  modelJson: string;
   names: [string, string][];
 }
 
@@ -314,7 +315,7 @@ export class WorkspaceEntitySuggestions {
       this.taggersLoadedHere++;
       this.loaded = {
         version: model.version,
-        tagger: { tagger: loadTagger(model.model), gazetteer: { names: new Map(model.names) } },
+        tagger: { tagger: loadTagger(JSON.parse(model.modelJson)), gazetteer: { names: new Map(model.names) } },
       };
     }
     return this.loaded.tagger;
@@ -481,34 +482,27 @@ export class WorkspaceEntitySuggestions {
       this.problem = undefined;
       if (answer.profiles) {
         this.profiles = { fingerprint: textsFingerprint, profiles: answer.profiles };
-        await this.saveCache(WORD_PROFILES_FILE, {
+        const file: ProfilesFile = {
           format: PROFILES_FORMAT,
           version: PROFILES_VERSION,
           fingerprint: textsFingerprint,
           texts: this.texts.length,
           profiles: answer.profiles,
-        } satisfies ProfilesFile).catch(() => {
+        };
+        await this.saveCache(WORD_PROFILES_FILE, JSON.stringify(file)).catch(() => {
           // Only a cache: the next training builds them again.
         });
         if (this.stopped) return;
       }
       const trainedAt = new Date().toISOString();
       this.trained = { fingerprint, documents: documents.length, sentences: answer.sentences, trainedAt };
-      if (!answer.model) {
+      if (!answer.modelJson) {
         this.taggerModel = null;
         return;
       }
-      this.taggerModel = { version: ++this.taggerVersions, model: answer.model, names: answer.names };
-      await this.saveModel({
-        format: MODEL_FORMAT,
-        version: MODEL_VERSION,
-        fingerprint,
-        trainedAt,
-        documents: documents.length,
-        sentences: answer.sentences,
-        model: answer.model,
-        names: answer.names,
-      }).catch((e) => {
+      this.taggerModel = { version: ++this.taggerVersions, modelJson: answer.modelJson, names: answer.names };
+      const about = { fingerprint, trainedAt, documents: documents.length, sentences: answer.sentences };
+      await this.saveModel(about, this.taggerModel).catch((e) => {
         if (this.stopped) return; // the workspace was closed: nothing to say
         // Only a cache: the model in memory is right all the same (a read-only workspace trains again next time).
         const why = errorMessage(toTahrirError(e, TAHRIR_DIR).toData());
@@ -548,7 +542,8 @@ export class WorkspaceEntitySuggestions {
     if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
     // A broken model is trained again. Its weights are packed where it is used (the worker; `taggerHere`), not here.
     if (!isTaggerModel(file.model) || !Array.isArray(file.names)) return;
-    this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names };
+    // Written out again for the worker (~0.1 s once per workspace opened; a training hands its own JSON over).
+    this.taggerModel = { version: ++this.taggerVersions, modelJson: JSON.stringify(file.model), names: file.names };
     this.trained = {
       fingerprint: file.fingerprint,
       documents: file.documents,
@@ -572,12 +567,21 @@ export class WorkspaceEntitySuggestions {
     }
   }
 
-  private async saveModel(file: ModelFile): Promise<void> {
-    await this.saveCache(TAGGER_MODEL_FILE, file);
+  /** The model file: ModelFile, with the model's JSON from the worker put in as it is (not parsed and written again). */
+  private async saveModel(about: Omit<ModelFile, 'format' | 'version' | 'model' | 'names'>, tagger: TaggerForWorker) {
+    const head = JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...about } satisfies Omit<
+      ModelFile,
+      'model' | 'names'
+    >);
+    const json = `${head.slice(0, -1)},"model":${tagger.modelJson},"names":${JSON.stringify(tagger.names)}}`;
+    await this.saveCache(TAGGER_MODEL_FILE, json);
   }
 
-  /** Writes one of the tagger's files in the workspace's git-ignored `.tahrir/`, unless stopped before it begins. */
-  private async saveCache(name: string, content: unknown): Promise<void> {
+  /**
+   * Writes one of the tagger's files (its JSON) in the workspace's git-ignored `.tahrir/`, unless stopped before it
+   * begins.
+   */
+  private async saveCache(name: string, json: string): Promise<void> {
     const dir = join(this.root, TAHRIR_DIR);
     const cancelled = () => new TahrirError('cancelled', 'the workspace was closed', TAHRIR_DIR);
     const write = (async () => {
@@ -591,7 +595,7 @@ export class WorkspaceEntitySuggestions {
         writeFile(ignore, '# Tahrir caches: template counts, learned model, recovery journal\n*\n'),
       );
       if (this.stopped) throw cancelled();
-      await writeFileAtomic(join(dir, name), `${JSON.stringify(content)}\n`, `${TAHRIR_DIR}/${name}`);
+      await writeFileAtomic(join(dir, name), `${json}\n`, `${TAHRIR_DIR}/${name}`);
     })();
     this.writing.add(write);
     try {

@@ -31,9 +31,9 @@ let loaded: { version: number; tagger: Tagger; gazetteer: Gazetteer } | null = n
 
 function suggest({ suggest: job }: SuggestJob): SuggestResult {
   try {
-    if (job.tagger?.model) {
+    if (job.tagger?.modelJson) {
       loaded = null;
-      const tagger = loadTagger(job.tagger.model);
+      const tagger = loadTagger(JSON.parse(job.tagger.modelJson));
       loaded = { version: job.tagger.version, tagger, gazetteer: { names: new Map(job.tagger.names) } };
     }
     if (job.tagger && loaded?.version !== job.tagger.version)
@@ -60,13 +60,13 @@ async function train(job: TrainJob): Promise<TrainResult> {
   try {
     const sentences: TaggedSentence[] = job.sentences ?? trainingSentences(job.documents as WorkspaceDocument[]);
     if (!sentences.some((s) => s.tags.some((t) => t !== 'O')))
-      return { ok: true, model: null, names: [], sentences: sentences.length, ms: Date.now() - started };
+      return { ok: true, modelJson: null, names: [], sentences: sentences.length, ms: Date.now() - started };
     const built = !job.profiles && job.unlabeled ? await profilesOf(job.unlabeled) : undefined;
     const profiles = job.profiles ? new Map(job.profiles) : built;
     const trained = trainEntityTagger(sentences, { epochs: job.epochs, seed: job.seed, profiles });
     return {
       ok: true,
-      model: trained.model,
+      modelJson: JSON.stringify(trained.model),
       names: [...trained.gazetteer.names],
       ...(built ? { profiles: [...built] } : {}),
       sentences: sentences.length,

@@ -90,7 +90,7 @@ export async function run(): Promise<BenchRow[]> {
     const trainMs = performance.now() - started;
     const trainCpu = process.cpuUsage(cpuBefore);
     clearInterval(timer);
-    if (!answer.ok || !answer.model) throw new Error(`training failed: ${answer.ok ? 'no model' : answer.message}`);
+    if (!answer.ok || !answer.modelJson) throw new Error(`training failed: ${answer.ok ? 'no model' : answer.message}`);
     rows.push({
       name: `tagger training, ${sentences.length} sentences (worker)`,
       value: round(trainMs / 1000, 2),
@@ -116,7 +116,7 @@ export async function run(): Promise<BenchRow[]> {
     });
 
     // One document's suggestions, as suggestAnnotations makes them.
-    const tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
+    const tagger = { tagger: loadTagger(JSON.parse(answer.modelJson)), gazetteer: { names: new Map(answer.names) } };
     const names: { text: string; label: string }[] = [];
     for (const s of sentences.slice(0, 500))
       for (const span of spansOfTags(s.tags))

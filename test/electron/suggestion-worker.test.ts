@@ -26,7 +26,7 @@ const sentences: TaggedSentence[] = [
 
 function taggerOf(version: number): TaggerForWorker {
   const trained = trainEntityTagger(sentences, { seed: 1 });
-  return { version, model: trained.model, names: [...trained.gazetteer.names] };
+  return { version, modelJson: JSON.stringify(trained.model), names: [...trained.gazetteer.names] };
 }
 
 const job = (text: string) => ({ text, names: [], own: [] });
