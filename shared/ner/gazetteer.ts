@@ -17,13 +17,16 @@ export interface Gazetteer {
 
 const stemOf = (token: string) => stripClitics(foldWord(token)).stem;
 
+/** A name's tokens as the gazetteer keys it: their clitic-stripped stems joined by a space. */
+export const nameKey = (tokens: readonly string[]): string => tokens.map(stemOf).join(' ');
+
 /** Names and their most frequent label, from tagged sentences. */
 export function buildGazetteer(sentences: readonly TaggedSentence[]): Gazetteer {
   const counts = new Map<string, Map<string, number>>();
   for (const s of sentences) {
     for (const span of spansOfTags(s.tags)) {
       if (span.end - span.start > MAX_NAME) continue;
-      const key = s.tokens.slice(span.start, span.end).map(stemOf).join(' ');
+      const key = nameKey(s.tokens.slice(span.start, span.end));
       let byLabel = counts.get(key);
       if (!byLabel) counts.set(key, (byLabel = new Map()));
       byLabel.set(span.label, (byLabel.get(span.label) ?? 0) + 1);
