@@ -196,6 +196,38 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(isolation).toEqual(['isolate', 'isolate']);
   });
 
+  it("skips the side panel's lists out of its view (React writes the panel in front of the next key)", async () => {
+    // The browser's own answer: what a label's list holds is not visible when content-visibility skips it.
+    const groups = () =>
+      page.evaluate(() => {
+        const out = { inView: 0, inViewSkipped: 0, outOfView: 0, outOfViewSkipped: 0 };
+        for (const group of document.querySelectorAll('.side-panel .span-group')) {
+          const box = group.getBoundingClientRect();
+          const skipped = !group.firstElementChild!.checkVisibility({ contentVisibilityAuto: true });
+          if (box.top < innerHeight) {
+            out.inView++;
+            if (skipped) out.inViewSkipped++;
+          } else if (box.top > innerHeight * 1.5 + 50) {
+            // Past the margin the browser renders around the view (half the viewport's height).
+            out.outOfView++;
+            if (skipped) out.outOfViewSkipped++;
+          }
+        }
+        return out;
+      });
+    await expect.poll(async () => (await groups()).outOfView, { timeout: 10_000 }).toBeGreaterThan(1);
+    // The browser decides what is skipped in its next frames, not at once.
+    await expect
+      .poll(async () => {
+        const g = await groups();
+        return g.outOfView - g.outOfViewSkipped;
+      })
+      .toBe(0);
+    const g = await groups();
+    expect(g.inView).toBeGreaterThan(0);
+    expect(g.inViewSkipped).toBe(0);
+  });
+
   it('keeps Ranges only in the view once it is still, and all near it in a scroll', async () => {
     // Entity Ranges by where their paragraph lies: in the view (a paragraph partly in it counts), or not.
     const where = () =>
