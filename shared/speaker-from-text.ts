@@ -1690,6 +1690,20 @@ const NOT_A_SPEAKER_OPENING = fold(
   'إلا خصوصا خاصة أيضا حتى لكن بل ثم فقط أحدا سابقا لاحقا حاليا ببساطة كذلك هنا هناك بذلك عندها حينها'.split(' '),
 );
 
+/** What is posted or issued (نشر X تغريدة، أصدرت X بيانا، بث X مقطع فيديو): the verb's object, indefinite. */
+const POSTED = /^(تغريدة|تغريدات|منشورا|منشور|تدوينة|بيانا|رسالة|مقطع|مقطعا|فيديو)$/u;
+
+/**
+ * A read subject that runs on into its verb's object, what was posted (ونشرت الشرطة تغريدة جاء فيها «…»، أصدرت
+ * اللجنة بيانا): the words before it, the one who posted, who is the speaker of what the post says. Arabic puts the
+ * subject before the object (VSO), so an indefinite text noun after the subject's first word is never part of it.
+ */
+export function withoutPosted(chars: readonly string[], span: Span): Span {
+  const words = tokensOf(chars, span.start, span.end);
+  const k = words.findIndex((w, i) => i > 0 && w.word && POSTED.test(w.text));
+  return k > 0 && words[k - 1].word ? { start: span.start, end: words[k - 1].end } : span;
+}
+
 /**
  * An Arabic mention the rules read as a speaker can be one: a noun phrase, not a participle of manner (مستنكرا،
  * متسائلا), an adverb with tanween (بأدبٍ جم), a particle (إلا، خصوصا), a phrase in a preposition with a pronoun

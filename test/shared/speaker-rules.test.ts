@@ -1127,3 +1127,14 @@ describe('the speaker of a quote: a title read whole to its name', () => {
     expect(speakers('وقال مصدر أمني ليبي لـ«الصحيفة» إن «الهجوم كان متوقعا منذ أيام».')).toEqual(['مصدر أمني']);
   });
 });
+
+describe('the speaker of a quote: the one who posted, not what was posted', () => {
+  it('Arabic: نشر / أصدر X تغريدة / بيانا: the object after the subject is no part of it (VSO)', () => {
+    expect(speakers('ونشرت الجمعية تغريدة جاء فيها "سنواصل العمل حتى نهاية الشهر المقبل بلا توقف".', 'direct')).toEqual(
+      ['الجمعية'],
+    );
+    expect(
+      speakers('وأصدر النادي الأهلي بيانا قال فيه إن «اللاعب سيغيب عن المباريات ثلاثة أسابيع».', 'direct'),
+    ).toEqual(['النادي الأهلي']);
+  });
+});
