@@ -191,7 +191,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.857, speakers 23 of 29 Arabic, 8 of 10 English. The adjunct rules then judged on dev..dev16 left it there and took
   // dev17 to 27 of 31 Arabic (rules that follow its error list, read last stop: no unseen figure).
   // dev19 (12 articles, 10 Arabic, the next after dev18's) scored unseen on f532b96: Arabic direct F1 0.971, indirect
-  // 0.742, speakers 26 of 33 Arabic, 7 of 7 English.
+  // 0.742, speakers 26 of 33 Arabic, 7 of 7 English. The title read whole to its name then took dev18 to 26 of 29 and
+  // dev19 to 28 of 33 Arabic (the lead named dev18's errors; neither is an unseen figure for it).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -334,7 +335,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.82,
       'en direct': 0.97,
       'en indirect': 0.73,
-      'ar speaker': 0.76,
+      'ar speaker': 0.86,
       'en speaker': 0.77,
     },
     dev19: {
@@ -342,7 +343,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.71,
       'en direct': 0.79,
       'en indirect': 0.7,
-      'ar speaker': 0.75,
+      'ar speaker': 0.81,
       'en speaker': 0.97,
     },
     test: {
