@@ -112,7 +112,8 @@ const DEV17 = DEV14;
 // reader that skips adjuncts and stops at the addressee), the same counts, labelled before the finder ran on them.
 const DEV18 = DEV14;
 // The twentieth, dev19, the next such files after dev18's (issue 17's Arabic speakers on articles not seen: a title
-// then its name read whole, وأضاف carried on from a confident speaker), the same counts, labelled before the finder ran.
+// then its name read whole, وأضاف carried on from a confident speaker), the same counts, labelled before the
+// finder ran.
 const DEV19 = DEV14;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
