@@ -111,6 +111,10 @@ const DEV17 = DEV14;
 // The nineteenth, dev18, the next such files after dev17's (issue 17's Arabic speakers on articles not seen: a subject
 // reader that skips adjuncts and stops at the addressee), the same counts, labelled before the finder ran on them.
 const DEV18 = DEV14;
+// The twentieth, dev19, the next such files after dev18's (issue 17's Arabic speakers on articles not seen: a title
+// then its name read whole, وأضاف carried on from a confident speaker), the same counts, labelled before the
+// finder ran.
+const DEV19 = DEV14;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -143,7 +147,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev18. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev19. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -204,6 +208,9 @@ export function sample(seed) {
       const eighteenth = /** @type {Record<string, number>} */ (DEV18[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at18 = at17 + seventeenth;
       quoting.slice(at18, at18 + eighteenth).forEach((file) => out.push({ file, lang, half: 'dev18' }));
+      const nineteenth = /** @type {Record<string, number>} */ (DEV19[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at19 = at18 + eighteenth;
+      quoting.slice(at19, at19 + nineteenth).forEach((file) => out.push({ file, lang, half: 'dev19' }));
     }
   return out;
 }

@@ -19,6 +19,7 @@ import {
   speakerFromText,
   speakerMentions,
   speakerProposals,
+  withoutPosted,
 } from './speaker-from-text';
 import {
   rankSpeakers,
@@ -675,7 +676,8 @@ export function findQuotes(
     // (A participle of manner, an adverb or a particle read as the subject names no one: the verb has no subject of
     // its own, so it is the one who spoke last.)
     const text = speakerFromText(chars, span, previous, person, at);
-    const read = text && !isSpeakerNounPhrase(chars, text) ? previous : text && (titleToName(chars, text) ?? text);
+    const kept = text && withoutPosted(chars, text);
+    const read = kept && !isSpeakerNounPhrase(chars, kept) ? previous : kept && (titleToName(chars, kept) ?? kept);
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);
     const p = named ?? (read ? null : suggestSpeakerSpan(source, persons, span, personLabel));
     return p ? { start: p.start, end: p.end } : read;

@@ -450,8 +450,100 @@ function endsWithName(words: Token[]): boolean {
   return plain && /^ال/u.test(words[words.length - 3].folded);
 }
 
-/** The subject right after a verb of saying: up to six words, to the first stop. */
+/**
+ * A title and the name it is put before, read whole (issue 17: the name was lost when a read stopped inside the title):
+ * from the title noun at `from`, the title's own words — its nouns and adjectives, a genitive in ل / ب (لحزب الله،
+ * بمجلس الشورى، لـ«أوبك»), في / لدى / باسم and what they govern, a body's name in marks, one apposition after a
+ * comma — then a name: one to four words with no ال / لل, no stop and no title noun, right after a word in ال, a
+ * body's closing mark, a comma or في, and right before what ends a subject (، : إن / أن, a quotation mark, في مؤتمر …,
+ * a verb of saying, an audience, a genitive in ل such as لوسائل الإعلام, a preposition but من); a name may hold ال
+ * after عبد / أبو, and end with a family name in ال. The span from the title to the name's end; null when the words
+ * hold no such name (a subject with no name keeps its own read).
+ */
+function titleThenName(tokens: Token[], from: number): Span | null {
+  const withAl = (t: Token | undefined) => !!t && /^[وف]?(ال|لل)/u.test(t.folded);
+  // (ل / ب before a noun in ال or a body's name in marks is a genitive or a place, لحزب الله، بمجلس الشورى، لشركة
+  // «…»; لـ / ب alone go before a body's name; before anything else ل / ب may start a name, ليو دوبس، بيريت.)
+  const genitive = (k: number) =>
+    /^[لب]/u.test(tokens[k].folded) && (withAl(tokens[k + 1]) || QUOTE_MARK.test(tokens[k + 1]?.text ?? ''));
+  const bare = (t: Token) => /^[وف]?[لب]ـ*$/u.test(t.text) || /^[وف]?[لب]ـ/u.test(t.text);
+  /** A body's name in marks at `k` (لـ«أوبك»، منظمة «كايج»): the closing mark's index, else -1. */
+  const body = (k: number) => {
+    let close = k + 1;
+    while (close < tokens.length && tokens[close].word && close - k <= 5) close++;
+    return close > k + 1 && QUOTE_MARK.test(tokens[close]?.text ?? '') && tokens[close + 1]?.word ? close : -1;
+  };
+  /** What ends a subject: a comma, a colon, a mark, what or where it was said, a verb of saying, an audience. */
+  const ends = (k: number) => {
+    const t = tokens[k];
+    if (!t) return true;
+    if (t.text === '،' || t.text === ':' || QUOTE_MARK.test(t.text)) return true;
+    const f = t.folded;
+    // (Where it was said, في مؤتمر صحفي، في حسابه على تويتر.)
+    const said =
+      f === 'في' && (SAID_IN.test(tokens[k + 1]?.folded ?? '') || /^حساب/u.test(tokens[k + 1]?.folded ?? ''));
+    return t.word && (said || COMPLEMENTIZERS.has(f) || isSayingVerb(f) || isParticiple(f) || AUDIENCE.test(f));
+  };
+  let run = -1;
+  let commas = 0;
+  for (let k = from + 1; k < tokens.length && k <= from + 18; k++) {
+    const t = tokens[k];
+    const f = t.folded;
+    const prev = tokens[k - 1];
+    if (run < 0) {
+      // Still in the title. (After its comma comes a noun, not where or when: متحدث باسم البنتاغون، في وقت سابق.)
+      if (QUOTE_MARK.test(t.text) && body(k) > 0) k = body(k);
+      else if (t.text === '،' && ++commas === 1 && tokens[k + 1]?.word && !inSet(tokens[k + 1].folded, ARABIC_STOPS))
+        continue;
+      else if (!t.word || !isArabic(t.text) || ends(k) || MEDIUM.test(f)) return null;
+      else if (/^(في|لدى|باسم)$/u.test(f)) continue;
+      else if (inSet(f, ARABIC_STOPS) || /^(عبر|امام)$/u.test(f) || PREPOSITION_PRONOUN.test(f)) return null;
+      else if (withAl(t) || genitive(k) || bare(t) || inSet(f, TITLES)) continue;
+      // A name follows the title's end; a word right after a noun with no ال is the title's own (مصدر أمني ليبي).
+      else if (withAl(prev) || QUOTE_MARK.test(prev.text) || prev.text === '،' || /^(في|لدى)$/u.test(prev.folded))
+        run = k;
+      continue;
+    }
+    // In the name: it ends where the subject does, or before a genitive in ل (لوسائل الإعلام) or a preposition (على،
+    // في جنيف), not من (المصدر «…» قلل من: a verb).
+    const whole = { start: tokens[from].start, end: tokens[k - 1].end };
+    // (Words before a body's name in marks were the title's: منظمة «كايج» في لندن NAME.)
+    if (QUOTE_MARK.test(t.text) && body(k) > 0) {
+      k = body(k);
+      run = -1;
+      continue;
+    }
+    const inL = t.word && /^[وف]?ل/u.test(f) && !withAl(t) && withAl(tokens[k + 1]);
+    const stop = (inSet(f, ARABIC_STOPS) && f !== 'من') || /^(عبر|امام)$/u.test(f);
+    if (ends(k) || (t.word && (MEDIUM.test(f) || inL || bare(t) || stop))) return whole;
+    // (A name may hold ال after عبد / أبو: عبد الله، أبو الغيط.) A noun in ال after words with none: they were the
+    // title's (في معهد آسان للدراسات السياسية NAME), read on.
+    if (withAl(t) && /^(عبد|ابو)$/u.test(prev.folded)) continue;
+    // (Or end with it, a family name after two or three words, right before what ends the subject: فهد الحربي «…».)
+    if (withAl(t) && k - run >= 2 && k - run <= 3 && ends(k + 1)) return { start: tokens[from].start, end: t.end };
+    if (withAl(t)) run = -1;
+    // (طلب عدم ذكر اسمه: a clause, not a name.)
+    else if (!t.word || !isArabic(t.text) || PREPOSITION_PRONOUN.test(f) || /^(من|عدم)$/u.test(f) || k - run >= 4)
+      return null;
+  }
+  return null;
+}
+
+/**
+ * The subject right after a verb of saying (see `subjectRead`); a read that starts with a title and stops inside it
+ * runs on to the title's name when one follows (`titleThenName`).
+ */
 function subjectAfter(tokens: Token[], from: number): Subject {
+  const read = subjectRead(tokens, from);
+  if (!read || typeof read === 'string') return read;
+  const first = tokens.findIndex((t) => t.start === read.start);
+  if (first < 0 || !isArabic(tokens[first].text) || !isArabicTitleNoun(tokens[first].text)) return read;
+  const whole = titleThenName(tokens, first);
+  return whole && whole.end > read.end ? whole : read;
+}
+
+/** The subject right after a verb of saying: up to six words, to the first stop. */
+function subjectRead(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
   const commas: number[] = [];
   // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
@@ -1597,6 +1689,20 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
 const NOT_A_SPEAKER_OPENING = fold(
   'إلا خصوصا خاصة أيضا حتى لكن بل ثم فقط أحدا سابقا لاحقا حاليا ببساطة كذلك هنا هناك بذلك عندها حينها'.split(' '),
 );
+
+/** What is posted or issued (نشر X تغريدة، أصدرت X بيانا، بث X مقطع فيديو): the verb's object, indefinite. */
+const POSTED = /^(تغريدة|تغريدات|منشورا|منشور|تدوينة|بيانا|رسالة|مقطع|مقطعا|فيديو)$/u;
+
+/**
+ * A read subject that runs on into its verb's object, what was posted (ونشرت الشرطة تغريدة جاء فيها «…»، أصدرت
+ * اللجنة بيانا): the words before it, the one who posted, who is the speaker of what the post says. Arabic puts the
+ * subject before the object (VSO), so an indefinite text noun after the subject's first word is never part of it.
+ */
+export function withoutPosted(chars: readonly string[], span: Span): Span {
+  const words = tokensOf(chars, span.start, span.end);
+  const k = words.findIndex((w, i) => i > 0 && w.word && POSTED.test(w.text));
+  return k > 0 && words[k - 1].word ? { start: span.start, end: words[k - 1].end } : span;
+}
 
 /**
  * An Arabic mention the rules read as a speaker can be one: a noun phrase, not a participle of manner (مستنكرا،

@@ -1104,3 +1104,37 @@ describe('the speaker of a quote: a noun phrase, never a preposition', () => {
     expect(speakers(said, 'direct')).toEqual(['الجمعيات']);
   });
 });
+
+describe('the speaker of a quote: a title read whole to its name', () => {
+  it('Arabic: a title with في / a genitive / باسم runs on to the name, never stopping inside it', () => {
+    // في and a body, then the name before the comma.
+    expect(
+      speakers('وقال المحلل في مركز دراسات الطاقة المتجددة سامر عادل، "الأسعار ستبقى مرتفعة طوال فصل الشتاء المقبل".'),
+    ).toEqual(['المحلل في مركز دراسات الطاقة المتجددة سامر عادل']);
+    // باسم, then a name that starts with ل (not whom it was said to), then the audience in ل before a noun in ال.
+    expect(
+      speakers('وقال الناطق باسم الهيئة لوران سمير لوسائل الإعلام في عمان: «نحتاج إلى مساعدات عاجلة للاجئين».'),
+    ).toEqual(['الناطق باسم الهيئة لوران سمير']);
+    // A genitive in ل, an apposition after a comma, then the name between commas.
+    expect(speakers('وقال الأمين العام لاتحاد الكتاب العرب، فهد سامر، إن «الجائزة ستمنح في الربيع المقبل».')).toEqual([
+      'الأمين العام لاتحاد الكتاب العرب، فهد سامر',
+    ]);
+    // A body's name in marks, then a place, then the name before على.
+    expect(
+      speakers('ورد مدير الأبحاث في منظمة «أفق» في باريس رامي حداد على ذلك بقوله «هذا غير صحيح على الإطلاق».'),
+    ).toEqual(['مدير الأبحاث في منظمة «أفق» في باريس رامي حداد']);
+    // With no name the title keeps its own read (مصدر أمني ليبي: an adjective, not a name; لـ«…» the medium).
+    expect(speakers('وقال مصدر أمني ليبي لـ«الصحيفة» إن «الهجوم كان متوقعا منذ أيام».')).toEqual(['مصدر أمني']);
+  });
+});
+
+describe('the speaker of a quote: the one who posted, not what was posted', () => {
+  it('Arabic: نشر / أصدر X تغريدة / بيانا: the object after the subject is no part of it (VSO)', () => {
+    expect(speakers('ونشرت الجمعية تغريدة جاء فيها "سنواصل العمل حتى نهاية الشهر المقبل بلا توقف".', 'direct')).toEqual(
+      ['الجمعية'],
+    );
+    expect(
+      speakers('وأصدر النادي الأهلي بيانا قال فيه إن «اللاعب سيغيب عن المباريات ثلاثة أسابيع».', 'direct'),
+    ).toEqual(['النادي الأهلي']);
+  });
+});

@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -190,6 +190,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev18 (12 articles, 10 Arabic, the next after dev17's) scored unseen on 787cb81: Arabic direct F1 0.967, indirect
   // 0.857, speakers 23 of 29 Arabic, 8 of 10 English. The adjunct rules then judged on dev..dev16 left it there and took
   // dev17 to 27 of 31 Arabic (rules that follow its error list, read last stop: no unseen figure).
+  // dev19 (12 articles, 10 Arabic, the next after dev18's) scored unseen on f532b96: Arabic direct F1 0.971, indirect
+  // 0.742, speakers 26 of 33 Arabic, 7 of 7 English. The title read whole to its name then took dev18 to 26 of 29 and
+  // dev19 to 28 of 33 Arabic (the lead named dev18's errors; neither is an unseen figure for it).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -332,8 +335,16 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.82,
       'en direct': 0.97,
       'en indirect': 0.73,
-      'ar speaker': 0.76,
+      'ar speaker': 0.86,
       'en speaker': 0.77,
+    },
+    dev19: {
+      'ar direct': 0.94,
+      'ar indirect': 0.71,
+      'en direct': 0.79,
+      'en indirect': 0.7,
+      'ar speaker': 0.81,
+      'en speaker': 0.97,
     },
     test: {
       'ar direct': 0.95,
