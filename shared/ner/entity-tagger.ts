@@ -161,7 +161,9 @@ export function trainEntityTagger(
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??
-      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
+      (options.unlabeled
+        ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled], { labeled: sentences })
+        : undefined),
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
