@@ -161,9 +161,7 @@ export function trainEntityTagger(
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??
-      (options.unlabeled
-        ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled], { labeled: sentences })
-        : undefined),
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }

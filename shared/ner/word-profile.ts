@@ -6,7 +6,6 @@
 // texts in hand; ner-eval's held-out figure with `--unlabeled` rose from 0.67 to 0.70 with it. And
 // its word cluster (word-clusters.ts): the names it shares the company of, through other words.
 import { foldWord, stripClitics } from './features';
-import { spansOfTags, type TaggedSentence } from './tagger';
 import { buildWordClusters } from './word-clusters';
 
 /** A stem → its profile features (space-separated), for the stems seen often enough. */
@@ -42,27 +41,22 @@ const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1
  */
 export function buildWordProfiles(
   texts: Iterable<readonly string[]>,
-  options: { clusterClasses?: number; labeled?: readonly TaggedSentence[] } = {},
+  options: { clusterClasses?: number } = {},
 ): WordProfiles {
   const count = new Map<string, number>();
   const withArticle = new Map<string, number>();
   const stemmed: string[][] = [];
-  const contexts: [string[], string[]][] = [];
   for (const tokens of texts) {
     const stems: string[] = [];
-    const words: Stem[] = [];
     for (const token of tokens) {
-      const word = stripClitics(foldWord(token));
-      if (word.stem === '') continue;
-      words.push(word);
-      stems.push(word.stem);
-      count.set(word.stem, (count.get(word.stem) ?? 0) + 1);
-      if (word.clitics.endsWith('ال')) withArticle.set(word.stem, (withArticle.get(word.stem) ?? 0) + 1);
+      const { stem, clitics } = stripClitics(foldWord(token));
+      if (stem === '') continue;
+      stems.push(stem);
+      count.set(stem, (count.get(stem) ?? 0) + 1);
+      if (clitics.endsWith('ال')) withArticle.set(stem, (withArticle.get(stem) ?? 0) + 1);
     }
     stemmed.push(stems);
-    if (options.labeled) contexts.push(contextsOf(words));
   }
-  const votes = options.labeled ? contextVotes(options.labeled, stemmed, contexts, count) : undefined;
   const contextWords = new Set(
     [...count]
       .sort(byCountThenText)
@@ -114,112 +108,7 @@ export function buildWordProfiles(
     // The cluster at four sizes, from coarse to fine (a prefix of its path in the tree: Ratinov & Roth 2009).
     const path = clusters.get(word);
     if (path !== undefined) features.push(...CLUSTER_PREFIXES.map((k) => `bc${k}=${path.slice(0, k)}`));
-    const vote = votes?.get(word);
-    if (vote) features.push(...vote);
     profiles.set(word, features.join(' '));
   }
   return profiles;
-}
-
-type Stem = ReturnType<typeof stripClitics>;
-
-/** The clitics in front other than the article (و, ب, ل…): in NewsFANE they are tokens of their own. */
-const frontClitics = (clitics: string) => (clitics.endsWith('ال') ? clitics.slice(0, -2) : clitics);
-
-/**
- * Each word's left and right context as the same thing in clitic-split sentences (و ب بغداد) and in raw text
- * (وببغداد): a split-off clitic in front is the left context of the word after it, whether a token or glued on.
- */
-function contextsOf(words: readonly Stem[]): [string[], string[]] {
-  const left = words.map((w, i) => {
-    const own = frontClitics(w.clitics);
-    return own ? own.slice(-1) : i > 0 ? words[i - 1].stem : '<s>';
-  });
-  const right = words.map((_, i) => {
-    const next = words[i + 1];
-    if (!next) return '</s>';
-    const own = frontClitics(next.clitics);
-    return own ? own[0] : next.stem;
-  });
-  return [left, right];
-}
-
-/** A context word seen fewer times than this in the tagged sentences says nothing of the label after it. */
-const MIN_CONTEXT = 10;
-/** Add-k smoothing of a context's labels towards the labels' overall shares. */
-const CONTEXT_PRIOR = 5;
-
-/**
- * What the company a word keeps says of its label: the tagged sentences tell how often each context word stands
- * before (after) a name of each label (في before a GPE, قال after a PERSON); a word's vote for a label is that
- * share averaged over all its occurrences in the untagged text, against the label's share of all words, in
- * log2 bins. A city the tagged sentences never show still stands after في, مدينة, محافظة in the news.
- */
-function contextVotes(
-  labeled: readonly TaggedSentence[],
-  stemmed: readonly string[][],
-  contexts: readonly [string[], string[]][],
-  count: ReadonlyMap<string, number>,
-): Map<string, string[]> {
-  const labels = [...new Set(labeled.flatMap((s) => spansOfTags(s.tags).map((x) => x.label)))].sort();
-  const L = labels.length;
-  const sides = [new Map<string, Float64Array>(), new Map<string, Float64Array>()];
-  const overall = new Float64Array(L + 1);
-  for (const s of labeled) {
-    const words = s.tokens.map((t) => stripClitics(foldWord(t)));
-    const kept = words.map((w) => w.stem !== '');
-    const label = new Int32Array(s.tokens.length).fill(L);
-    for (const span of spansOfTags(s.tags)) label.fill(labels.indexOf(span.label), span.start, span.end);
-    const keptLabels = [...label].filter((_, i) => kept[i]);
-    const ctx = contextsOf(words.filter((_, i) => kept[i]));
-    keptLabels.forEach((l, i) => {
-      overall[l]++;
-      for (let side = 0; side < 2; side++) {
-        let row = sides[side].get(ctx[side][i]);
-        if (!row) sides[side].set(ctx[side][i], (row = new Float64Array(L + 1)));
-        row[l]++;
-        row[L]++;
-      }
-    });
-  }
-  const total = overall.reduce((a, b) => a + b, 0);
-  const prior = Array.from(overall.slice(0, L), (n) => (n + 1) / (total + L));
-  // Each context's smoothed label shares, for the contexts seen often enough.
-  const shares = sides.map((side) => {
-    const out = new Map<string, Float64Array>();
-    for (const [c, row] of side) {
-      if (row[L] < MIN_CONTEXT) continue;
-      const n = row[L];
-      out.set(c, Float64Array.from(prior, (p, l) => (row[l] + CONTEXT_PRIOR * p) / (n + CONTEXT_PRIOR)));
-    }
-    return out;
-  });
-  const sums = new Map<string, Float64Array>();
-  stemmed.forEach((stems, k) => {
-    stems.forEach((w, i) => {
-      if ((count.get(w) ?? 0) < MIN_COUNT) return;
-      let sum = sums.get(w);
-      if (!sum) sums.set(w, (sum = new Float64Array(2 * L + 2)));
-      for (let side = 0; side < 2; side++) {
-        const share = shares[side].get(contexts[k][side][i]);
-        if (!share) continue;
-        for (let l = 0; l < L; l++) sum[side * (L + 1) + l] += share[l];
-        sum[side * (L + 1) + L]++;
-      }
-    });
-  });
-  const out = new Map<string, string[]>();
-  for (const [w, sum] of sums) {
-    const features: string[] = [];
-    for (let side = 0; side < 2; side++) {
-      const n = sum[side * (L + 1) + L];
-      if (n === 0) continue;
-      for (let l = 0; l < L; l++) {
-        const lift = Math.log2(sum[side * (L + 1) + l] / n / prior[l]);
-        features.push(`v${side === 0 ? 'l' : 'r'}${labels[l]}=${Math.max(-2, Math.min(5, Math.round(lift)))}`);
-      }
-    }
-    out.set(w, features);
-  }
-  return out;
 }
