@@ -26,7 +26,8 @@ const sentences: TaggedSentence[] = [
 
 function taggerOf(version: number): TaggerForWorker {
   const trained = trainEntityTagger(sentences, { seed: 1 });
-  return { version, model: trained.model, names: [...trained.gazetteer.names] };
+  const { names, words } = trained.gazetteer;
+  return { version, model: trained.model, names: [...names], words: [...(words ?? [])] };
 }
 
 const job = (text: string) => ({ text, names: [], own: [] });
