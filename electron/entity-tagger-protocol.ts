@@ -23,8 +23,6 @@ export type TrainResult =
       model: TaggerModel | null;
       /** The gazetteer: a name's stems → its label. */
       names: [string, string][];
-      /** The stems of the training sentences' words: a word not among them is new to the tagger (gazetteer.ts). */
-      words: string[];
       /** The word profiles built from `unlabeled`, for the cache (absent when given or not asked for). */
       profiles?: [string, string][];
       sentences: number;
@@ -43,7 +41,7 @@ export interface SuggestJob {
      * The trained tagger, when there is one: its version (a new one per training or model read), and the model as kept
      * in the model file only with the first job of that version the worker gets (it keeps the tagger it loaded).
      */
-    tagger: { version: number; model?: TaggerModel; names?: [string, string][]; words?: string[] } | null;
+    tagger: { version: number; model?: TaggerModel; names?: [string, string][] } | null;
   };
 }
 

@@ -41,11 +41,8 @@ export const MAX_PROFILE_TEXTS = 5000;
 type FailedJob = { ok: false; message: string };
 type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
-/**
- * Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles, 3: clusters,
- * 4: the training words, which tell a new word).
- */
-const MODEL_VERSION = 4;
+/** Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles, 3: clusters). */
+const MODEL_VERSION = 3;
 /** The documents whose last answer is kept (to answer with changes since it): the ones open in the editor. */
 const VERSIONS_KEPT = 4;
 /** How long saves must pause before the tagger trains again. */
@@ -61,7 +58,6 @@ interface ModelFile {
   sentences: number;
   model: TaggerModel;
   names: [string, string][];
-  words: string[];
 }
 
 /** The word profiles' cache file: the texts they came from (their fingerprint), and the profiles. */
@@ -105,7 +101,6 @@ export interface TaggerForWorker {
   version: number;
   model: TaggerModel;
   names: [string, string][];
-  words: string[];
 }
 
 /**
@@ -483,14 +478,8 @@ export class WorkspaceEntitySuggestions {
         this.taggerModel = null;
         return;
       }
-      const gazetteer = { names: new Map(answer.names), words: new Set(answer.words) };
-      this.tagger = { tagger: loadTagger(answer.model), gazetteer };
-      this.taggerModel = {
-        version: ++this.taggerVersions,
-        model: answer.model,
-        names: answer.names,
-        words: answer.words,
-      };
+      this.tagger = { tagger: loadTagger(answer.model), gazetteer: { names: new Map(answer.names) } };
+      this.taggerModel = { version: ++this.taggerVersions, model: answer.model, names: answer.names };
       await this.saveModel({
         format: MODEL_FORMAT,
         version: MODEL_VERSION,
@@ -500,7 +489,6 @@ export class WorkspaceEntitySuggestions {
         sentences: answer.sentences,
         model: answer.model,
         names: answer.names,
-        words: answer.words,
       }).catch((e) => {
         if (this.stopped) return; // the workspace was closed: nothing to say
         // Only a cache: the model in memory is right all the same (a read-only workspace trains again next time).
@@ -540,9 +528,8 @@ export class WorkspaceEntitySuggestions {
     }
     if (file?.format !== MODEL_FORMAT || file.version !== MODEL_VERSION) return;
     try {
-      const gazetteer = { names: new Map(file.names), words: new Set(file.words) };
-      this.tagger = { tagger: loadTagger(file.model), gazetteer };
-      this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names, words: file.words };
+      this.tagger = { tagger: loadTagger(file.model), gazetteer: { names: new Map(file.names) } };
+      this.taggerModel = { version: ++this.taggerVersions, model: file.model, names: file.names };
       this.trained = {
         fingerprint: file.fingerprint,
         documents: file.documents,

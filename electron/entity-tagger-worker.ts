@@ -34,8 +34,7 @@ function suggest({ suggest: job }: SuggestJob): SuggestResult {
     if (job.tagger?.model) {
       loaded = null;
       const tagger = loadTagger(job.tagger.model);
-      const gazetteer = { names: new Map(job.tagger.names), words: new Set(job.tagger.words) };
-      loaded = { version: job.tagger.version, tagger, gazetteer };
+      loaded = { version: job.tagger.version, tagger, gazetteer: { names: new Map(job.tagger.names) } };
     }
     if (job.tagger && loaded?.version !== job.tagger.version)
       return { ok: false, message: `the tagger's worker does not have version ${job.tagger.version} of the model` };
@@ -61,7 +60,7 @@ async function train(job: TrainJob): Promise<TrainResult> {
   try {
     const sentences: TaggedSentence[] = job.sentences ?? trainingSentences(job.documents as WorkspaceDocument[]);
     if (!sentences.some((s) => s.tags.some((t) => t !== 'O')))
-      return { ok: true, model: null, names: [], words: [], sentences: sentences.length, ms: Date.now() - started };
+      return { ok: true, model: null, names: [], sentences: sentences.length, ms: Date.now() - started };
     const built = !job.profiles && job.unlabeled ? await profilesOf(job.unlabeled) : undefined;
     const profiles = job.profiles ? new Map(job.profiles) : built;
     const trained = trainEntityTagger(sentences, { epochs: job.epochs, seed: job.seed, profiles });
@@ -69,7 +68,6 @@ async function train(job: TrainJob): Promise<TrainResult> {
       ok: true,
       model: trained.model,
       names: [...trained.gazetteer.names],
-      words: [...(trained.gazetteer.words ?? [])],
       ...(built ? { profiles: [...built] } : {}),
       sentences: sentences.length,
       ms: Date.now() - started,

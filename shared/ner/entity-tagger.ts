@@ -184,10 +184,7 @@ export function tagSentences(
     return { tokens: [...tokens], tags: kept };
   });
   // The names found join the known ones; a known name keeps its label.
-  const gazetteer: Gazetteer = {
-    names: new Map([...buildGazetteer(found).names, ...knownNames.names]),
-    words: knownNames.words,
-  };
+  const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
   return sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
 }
 

@@ -8,9 +8,6 @@ import type { WordProfiles } from './word-profile';
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
 const DIRECTION_MARKS = /[\u200E\u200F]/gu;
 
-/** The gazetteer tag (gazetteer.ts) of a word with letters that the tagged sentences never show. */
-export const UNKNOWN_WORD = '?';
-
 const ARABIC_LETTER = /^[\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF]/u;
 
 /** A token's letters as the tagger compares them: marks, tatweel, hamza forms and Latin case folded. */
@@ -197,11 +194,6 @@ export function sentenceFeatures(
       else f.push('u=none');
     }
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
-    // A word the tagged sentences never show has no weights of its own: what its neighbours say of a new word
-    // (في before it, قال after it) is learned apart, from the training words the jackknife makes new.
-    if (gaz(i) === UNKNOWN_WORD) {
-      f.push(`?|s-1=${p1.stem}`, `?|s+1=${n1.stem}`, `?|s-2=${p2.stem}`, `?|c=${t.clitics}`, `?|sh=${t.shape}`);
-    }
     return f;
   });
 }

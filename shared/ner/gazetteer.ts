@@ -4,7 +4,7 @@
 // training names every name would be found, and the tagger would trust it blindly; so for
 // training each sentence sees only the names of the other folds (jackknifing).
 import { seededRandom } from '../seeded-random';
-import { foldWord, stripClitics, UNKNOWN_WORD } from './features';
+import { foldWord, stripClitics } from './features';
 import { spansOfTags, type TaggedSentence } from './tagger';
 
 /** Longest name looked for, in tokens. */
@@ -13,14 +13,7 @@ const MAX_NAME = 6;
 export interface Gazetteer {
   /** Stems of a name joined by a space → its most frequent label. */
   names: Map<string, string>;
-  /**
-   * The stems of every word of the tagged sentences, names or not. With them a word they never show is marked
-   * UNKNOWN_WORD, so the tagger learns what the context of a new word says apart from what it knows of old ones.
-   */
-  words?: Set<string>;
 }
-
-const HAS_LETTER = /\p{L}/u;
 
 const stemOf = (token: string) => stripClitics(foldWord(token)).stem;
 
@@ -37,24 +30,18 @@ export function buildGazetteer(sentences: readonly TaggedSentence[]): Gazetteer 
     }
   }
   const names = new Map<string, string>();
-  const words = new Set<string>();
-  for (const s of sentences) for (const token of s.tokens) words.add(stemOf(token));
   for (const [key, byLabel] of counts) {
     // Ties go to the label first in alphabetical order, so the result does not depend on reading order.
     const best = [...byLabel].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
     names.set(key, best[0]);
   }
-  return { names, words };
+  return { names };
 }
 
-/**
- * Per token, B-/I- and the label of the longest gazetteer name covering it, or UNKNOWN_WORD for a word with letters
- * the gazetteer's `words` do not hold, or ''.
- */
+/** Per token, B-/I- and the label of the longest gazetteer name covering it, or ''. */
 export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): string[] {
   const stems = tokens.map(stemOf);
-  const { words } = gazetteer;
-  const out = stems.map((s): string => (words && !words.has(s) && HAS_LETTER.test(s) ? UNKNOWN_WORD : ''));
+  const out = tokens.map(() => '');
   for (let i = 0; i < stems.length;) {
     let found = 0;
     let label = '';
@@ -94,13 +81,11 @@ export function withJackknifedGazetteer<S extends TaggedSentence>(
   return sentences.map((s, k) => {
     const tags = gazetteerTags(s.tokens, gazetteers[k % folds]);
     if (hide > 0) {
-      // A name is hidden whole: its B- decides for the I- after it. Its words stay known words ('', not
-      // UNKNOWN_WORD): they are, and a new word then is a name as often as in new text (NewsFANE 1–3,000 jackknifed:
-      // 21% of the new words are name words; 600 sentences held out: 23%; marked new when hidden: 38%).
+      // A name is hidden whole: its B- decides for the I- after it.
       let hidden = false;
       for (let i = 0; i < tags.length; i++) {
         if (tags[i].startsWith('B-')) hidden = random() < hide;
-        if (hidden && tags[i] !== '' && tags[i] !== UNKNOWN_WORD) tags[i] = '';
+        if (hidden && tags[i] !== '') tags[i] = '';
       }
     }
     return { ...s, gazetteer: tags };

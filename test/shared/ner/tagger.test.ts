@@ -6,9 +6,9 @@ import {
   parseLabelMap,
   scoreSpans,
 } from '../../../shared/ner/ner-data';
-import { foldWord, sentenceFeatures, stripClitics, UNKNOWN_WORD, wordShape } from '../../../shared/ner/features';
+import { foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
 import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
-import { buildGazetteer, gazetteerTags, withJackknifedGazetteer } from '../../../shared/ner/gazetteer';
+import { gazetteerTags, withJackknifedGazetteer } from '../../../shared/ner/gazetteer';
 import { loadTagger, spansOfTags, toBilou, trainTagger, type TaggedSentence } from '../../../shared/ner/tagger';
 import { toConll, toySentences } from './toy-corpus';
 
@@ -160,45 +160,6 @@ describe('the tagger', () => {
     });
     expect(kept / names).toBeGreaterThan(0.4);
     expect(kept / names).toBeLessThan(0.6);
-  });
-
-  it('marks a word with letters the tagged sentences never show as new, by its stem, names over it', () => {
-    const known = buildGazetteer([
-      { tokens: ['قال', 'الرئيس', 'زيد', 'في', 'بغداد', '.'], tags: ['O', 'O', 'B-PERSON', 'O', 'B-GPE', 'O'] },
-    ]);
-    // وقال is و + قال: known; 2024 and ، have no letters; كركوك and عمرو are new; زيد is a name.
-    expect(gazetteerTags(['وقال', 'زيد', 'في', 'كركوك', '2024', '،', 'عمرو'], known)).toEqual([
-      '',
-      'B-PERSON',
-      '',
-      UNKNOWN_WORD,
-      '',
-      '',
-      UNKNOWN_WORD,
-    ]);
-    // Without the words (a gazetteer of names only) nothing is marked new.
-    expect(gazetteerTags(['كركوك', 'زيد'], { names: known.names })).toEqual(['', 'B-PERSON']);
-  });
-
-  it('jackknifed, a word only its own fold has is new; a hidden name is not', () => {
-    // Five folds: sentence k sees the words of the other four. كركوك is only in sentence 0; بغداد in 0 and 1.
-    const train: TaggedSentence[] = [0, 1, 2, 3, 4].map((k) => ({
-      tokens: ['في', k === 0 ? 'كركوك' : k === 1 ? 'بغداد' : 'المدينة', k === 0 ? 'بغداد' : '.'],
-      tags: ['O', k < 2 ? 'B-GPE' : 'O', k === 0 ? 'B-GPE' : 'O'],
-    }));
-    const shown = withJackknifedGazetteer(train);
-    expect(shown[0].gazetteer).toEqual(['', UNKNOWN_WORD, 'B-GPE']);
-    expect(shown[1].gazetteer).toEqual(['', 'B-GPE', '']);
-    const hidden = withJackknifedGazetteer(train, { hide: 1 });
-    expect(hidden[0].gazetteer).toEqual(['', UNKNOWN_WORD, '']);
-    expect(hidden[1].gazetteer).toEqual(['', '', '']);
-  });
-
-  it("a new word's neighbours are features of their own, apart from an old word's", () => {
-    const [, newWord] = sentenceFeatures(['في', 'كركوك', 'و'], ['', UNKNOWN_WORD, '']);
-    expect(newWord).toEqual(expect.arrayContaining(['g=?', '?|s-1=في', '?|s+1=و', '?|s-2=<s>']));
-    const [, oldWord] = sentenceFeatures(['في', 'بغداد', 'و'], ['', '', '']);
-    expect(oldWord.filter((f) => f.startsWith('?|'))).toEqual([]);
   });
 
   it('finds names it never saw after a title, though the gazetteer knew every training name', () => {
