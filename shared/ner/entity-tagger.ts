@@ -137,8 +137,8 @@ export const HIDDEN_NAMES = 0.3;
  * - a word the training sentences never show marked new (gazetteer tag ?, jackknifed with the names; a hidden name
  *   stays known, else 38% of the new training words are name words against 21–23% in new text), with its
  *   neighbours' stems, its clitics and shape as features of a new word (git e047240, with the workspace's plumbing;
- *   reverted for want of time to judge it): fold 1 0.7369, fold 2 0.7533 (−0.2 +0.1; PERSON +2.1 +1.3, ORG −3.0
- *   +0.1); folds 3–5 and held-out not run.
+ *   reverted): 0.7217 (−0.2 +0.1 −0.9 −1.4 −0.3), 1 of 5 folds; PERSON +2.1 and +1.3 on folds 1 and 2 (the folds
+ *   with per-label figures before), ORG −3.0 on fold 1.
  * Seen on the way (fold 3, 1,201–1,800 held out, and its untagged text): the word clusters' merge tree is lopsided:
  * of 17,188 profiled stems 6,359 share the 4-bit prefix 0110 and paths are 5–11 bits, so bc10 and bc20 are mostly the
  * leaf itself and bc4 says little (بغداد and لندن share leaf 01110100). And stripClitics takes a first ب ف ك ل و off a
