@@ -60,6 +60,9 @@ interface ModelFile {
   names: [string, string][];
 }
 
+/** What the model file says of its training. */
+type ModelAbout = Omit<ModelFile, 'format' | 'version' | 'model' | 'names'>;
+
 /** The word profiles' cache file: the texts they came from (their fingerprint), and the profiles. */
 interface ProfilesFile {
   format: typeof PROFILES_FORMAT;
@@ -567,12 +570,9 @@ export class WorkspaceEntitySuggestions {
     }
   }
 
-  /** The model file: ModelFile, with the model's JSON from the worker put in as it is (not parsed and written again). */
-  private async saveModel(about: Omit<ModelFile, 'format' | 'version' | 'model' | 'names'>, tagger: TaggerForWorker) {
-    const head = JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...about } satisfies Omit<
-      ModelFile,
-      'model' | 'names'
-    >);
+  /** The model file (ModelFile), the worker's JSON of the model put in as it is: not parsed and written again. */
+  private async saveModel(about: ModelAbout, tagger: TaggerForWorker): Promise<void> {
+    const head = JSON.stringify({ format: MODEL_FORMAT, version: MODEL_VERSION, ...about });
     const json = `${head.slice(0, -1)},"model":${tagger.modelJson},"names":${JSON.stringify(tagger.names)}}`;
     await this.saveCache(TAGGER_MODEL_FILE, json);
   }
