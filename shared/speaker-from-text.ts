@@ -710,6 +710,41 @@ function commaBeforeWho(tokens: Token[], verb: number): number {
 }
 
 /**
+ * لكن صاحب أحد المتاجر قال: «…»، إلا أن المتحدث قال، بينما الوزير يقول: after لكن / إلا أن / غير أن / بيد أن / بينما a
+ * clause opens with its subject, so the noun phrase between that particle and the verb `verb` of `tokens` (`words`,
+ * read back from the verb) is the verb's subject, up to a relative pronoun (لكن حكم المحكمة الذي صدر أمس أكد). Null
+ * when no such particle opens them, or what follows it is no noun phrase: a preposition (لكن في المقابل قال), a
+ * negation, a particle or a pronoun (لكن التقدم لا يعني شيئا…، وأنا…), a verb joined with و / ف (لكن موهبته ظهرت
+ * وقال: its own clause), or a verb in a relative clause (أصدرت الشركة بيانا قالت فيه: the statement's).
+ */
+function nominalClauseSubject(tokens: Token[], verb: number, words: Token[]): Span | null {
+  const p = words.findLastIndex(
+    (w, i) =>
+      /^[وف]?(لكن|بينما)$/u.test(w.folded) ||
+      (w.folded === 'ان' && /^[وف]?(الا|غير|بيد)$/u.test(words[i - 1]?.folded ?? '')),
+  );
+  const said = tokens[verb];
+  if (
+    p < 0 ||
+    p === words.length - 1 ||
+    /^[وف]/u.test(said.folded) ||
+    /^(فيه|فيها)$/u.test(tokens[verb + 1]?.folded ?? '')
+  )
+    return null;
+  let subject = words.slice(p + 1);
+  if (inSet(subject[0].folded, OPENING_PREPOSITIONS) || subject.some((w) => inSet(w.folded, NOT_A_NOUN_PHRASE)))
+    return null;
+  const who = subject.findIndex((w, i) => i > 0 && /^(الذي|التي|الذين)$/u.test(w.folded));
+  if (who > 0) subject = subject.slice(0, who);
+  return { start: subject[0].start, end: subject[subject.length - 1].end };
+}
+
+/** Words no noun phrase holds: negations, particles, pronouns, attributions (a clause of its own, not a subject). */
+const NOT_A_NOUN_PHRASE = fold(
+  'لا لم لن ما ليس إن أن لأن حيث إذ كما قد لقد فقد فإن هذا هذه ذلك هو هي هم أنا نحن بحسب حسب وفق وفقا يتعلق'.split(' '),
+);
+
+/**
  * أما الناقد سامر عادل، فيقول: «…»: the topic fronted with أما is the subject of the verb in ف at `verb`, also when a
  * comma closes it (the comma would end the subject otherwise) or an apposition between commas is part of it.
  */
@@ -822,7 +857,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
     let end = words.length - 1;
     while (end > k + 1 && /^(قد|لقد)$/u.test(words[end].folded)) end--; // (كانت نوكيا قد ذكرت)
-    if (k < 0 || k === words.length - 1) return null;
+    if (k < 0 || k === words.length - 1) return nominalClauseSubject(tokens, verb, words);
     return { start: words[k + 1].start, end: words[end].end };
   }
   // "At the University of California, San Francisco, Krogan said": a phrase in a preposition opens the sentence, its

@@ -1138,3 +1138,33 @@ describe('the speaker of a quote: the one who posted, not what was posted', () =
     ).toEqual(['النادي الأهلي']);
   });
 });
+
+describe('the speaker of a quote: the subject before its verb after لكن / إلا أن / بيد أن', () => {
+  it('Arabic: a clause that opens with لكن / إلا أن / بيد أن / بينما has its subject before the verb (SVO)', () => {
+    const ar =
+      'ورفض المتحدث باسم الشرطة ذكر عدد الضحايا، لكن صاحب مخبز قريب قال للصحفيين: «سمعنا ثلاثة انفجارات متتالية». ' +
+      'وأضاف: «كان الشارع مزدحما بالناس وقت الظهيرة».';
+    expect(speakers(ar, 'direct')).toEqual(['صاحب مخبز قريب', 'صاحب مخبز قريب']);
+    expect(
+      speakers('ونفت الوزارة الخبر، إلا أن مسؤولا في المطار أكد أن «الرحلات كلها توقفت منذ الصباح الباكر».', 'direct'),
+    ).toEqual(['مسؤولا في المطار']);
+    // (Up to a relative pronoun: the clause after الذي is not the subject's.)
+    expect(speakers('بيد أن تقرير اللجنة الذي نشر أمس أكد أن «المشروع تأخر عامين عن موعده المحدد».', 'direct')).toEqual(
+      ['تقرير اللجنة'],
+    );
+  });
+
+  it('Arabic: not when a preposition, a negation or a verb of its own follows لكن', () => {
+    // لكن في المقابل قال X: the subject comes after the verb.
+    expect(speakers('لكن في المقابل قال المدرب سامي عادل إن «الفريق لعب أفضل مباراة هذا الموسم».', 'direct')).toEqual([
+      'المدرب سامي عادل',
+    ]);
+    // لكن موهبته ظهرت … وقال: وقال joins a clause of its own; it is the one who spoke last, not "his talent".
+    expect(
+      speakers(
+        'وأكد اللاعب سامر عادل أنه سعيد. لكن موهبته ظهرت في الشوط الثاني وقال: «لعبنا من أجل الجمهور الذي ساندنا».',
+        'direct',
+      ),
+    ).toEqual(['اللاعب سامر عادل']);
+  });
+});

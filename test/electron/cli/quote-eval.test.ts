@@ -193,6 +193,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev19 (12 articles, 10 Arabic, the next after dev18's) scored unseen on f532b96: Arabic direct F1 0.971, indirect
   // 0.742, speakers 26 of 33 Arabic, 7 of 7 English. The title read whole to its name then took dev18 to 26 of 29 and
   // dev19 to 28 of 33 Arabic (the lead named dev18's errors; neither is an unseen figure for it).
+  // dev20 (12 articles, 10 Arabic, the next after dev19's) scored unseen on 77a56af: Arabic direct F1 0.914, indirect
+  // 0.825, speakers 29 of 37 Arabic, 5 of 5 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -344,6 +346,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.79,
       'en indirect': 0.7,
       'ar speaker': 0.81,
+      'en speaker': 0.97,
+    },
+    dev20: {
+      'ar direct': 0.9,
+      'ar indirect': 0.8,
+      'en direct': 0.88,
+      'en indirect': 0.33,
+      'ar speaker': 0.76,
       'en speaker': 0.97,
     },
     test: {
