@@ -1446,6 +1446,8 @@ export function speakerFromText(
   if (wafqan >= 0) {
     const s = resolve(subjectAfter(head, wafqan + 1));
     if (s) return { start: s.start === head[wafqan + 1].start ? s.start + 1 : s.start, end: s.end };
+    const to = attributedTo(head, wafqan + 1);
+    if (to) return to;
   }
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
@@ -1457,6 +1459,27 @@ export function speakerFromText(
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
   return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+}
+
+/**
+ * ووفقا لطبيبته، آنا كوندراتييفا، فإن…، ووفقا للبيان الصحافي، فسوف «…»: the one the sentence is according to, when the
+ * subject reader takes the word in ل at `from` for an audience (للصحافيين): that word without its ل and the words after
+ * it to the first stop (six at most), and after one such word a name in apposition between commas (up to four words).
+ */
+function attributedTo(tokens: Token[], from: number): Span | null {
+  let end = from;
+  while (end < tokens.length && end - from < 6 && tokens[end].word) end++;
+  if (end === from) return null;
+  // (The apposition only after one word, a relation with its pronoun, and only a name: no word in ال.)
+  if (end === from + 1 && tokens[end]?.text === '،') {
+    let k = end + 1;
+    while (k < tokens.length && k - end <= 4 && tokens[k].word && !/^ال/u.test(tokens[k].folded)) k++;
+    if (k > end + 1 && tokens[k]?.text === '،') end = k;
+  }
+  // (ووفقا للتقديرات، وصفت…: a quote found right after the phrase is itself what the sentence says; the title reader
+  // would run on into it.)
+  if (!tokens.slice(end + 1).some((t) => t.word)) return null;
+  return { start: tokens[from].start + 1, end: tokens[end - 1].end };
 }
 
 /** The capitalised name at `from` (English: "Alexis de Tocqueville’s" without its possessive), or null. */

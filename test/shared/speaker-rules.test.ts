@@ -1168,3 +1168,14 @@ describe('the speaker of a quote: the subject before its verb after لكن / إ�
     ).toEqual(['اللاعب سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: the one a sentence opening with وفقا لـ is according to', () => {
+  it('Arabic: وفقا لـ a noun the subject reader takes for an audience (للبيان، لطبيبته، NAME،)', () => {
+    expect(
+      speakers('كذلك، ووفقا للبيان الرسمي، فسوف «يتولى قيادة فريق من الخبراء القادمين من عدة وزارات».', 'direct'),
+    ).toEqual(['لبيان الرسمي']);
+    expect(
+      speakers('ووفقا لمدربه، سامي عادل، فإن اللاعب يتحسن لأنه "يتدرب كل صباح قبل أن يستيقظ زملاؤه".', 'direct'),
+    ).toEqual(['مدربه، سامي عادل']);
+  });
+});
