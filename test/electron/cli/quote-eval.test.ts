@@ -194,7 +194,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.742, speakers 26 of 33 Arabic, 7 of 7 English. The title read whole to its name then took dev18 to 26 of 29 and
   // dev19 to 28 of 33 Arabic (the lead named dev18's errors; neither is an unseen figure for it).
   // dev20 (12 articles, 10 Arabic, the next after dev19's) scored unseen on 77a56af: Arabic direct F1 0.914, indirect
-  // 0.825, speakers 29 of 37 Arabic, 5 of 5 English.
+  // 0.825, speakers 29 of 37 Arabic, 5 of 5 English. The subject before its verb after لكن / إلا أن and وفقا لـ read as
+  // an attribution (judged on dev..dev16) took it to 32 of 37 (not unseen: its errors were read) and test to 26 of 31.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -353,7 +354,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.8,
       'en direct': 0.88,
       'en indirect': 0.33,
-      'ar speaker': 0.76,
+      'ar speaker': 0.85,
       'en speaker': 0.97,
     },
     test: {
@@ -361,7 +362,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.74,
       'en direct': 0.97,
       'en indirect': 0.82,
-      'ar speaker': 0.66,
+      'ar speaker': 0.8,
       'en speaker': 0.8,
     },
   };
