@@ -23,6 +23,7 @@ import type {
   TahrirEvent,
   WorkspaceInfo,
 } from '../shared/api';
+import type { Entity } from '../shared/model';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
 import {
@@ -39,7 +40,7 @@ import { exportDownload } from './export-download';
 import { firstScreenOf, packSummary, type WireSummary } from '../shared/document-list-wire';
 import { encodeWithParts } from './encoded-answer';
 import { firstScreenCut, splitAtFirstScreen } from '../shared/first-screen';
-import { FIRST_PART_HEADER } from '../shared/start-answer-wire';
+import { FIRST_PART_HEADER, lineLengths, type FirstScreenDocument } from '../shared/start-answer-wire';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
@@ -154,19 +155,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return bytes;
   };
   /**
-   * startEditor's document in two parts (shared/start-answer-wire.ts): its JSON with only the first screen's entities,
-   * and the JSON of its other entities, encoded when first asked for (after the first part is written); null when it
-   * has none after its first screen. Encoded once, as openedBytes.
+   * startEditor's document in two parts (shared/start-answer-wire.ts): its JSON with only the first screen's text and
+   * entities, and the JSON of the rest of its text and its other entities, encoded when first asked for (after the
+   * first part is written); null when it has nothing after its first screen. Encoded once, as openedBytes.
    */
   const openParts = new WeakMap<object, { first: Buffer; rest: () => Buffer } | null>();
   const openedInParts = (opened: OpenedDocument): { first: Buffer; rest: () => Buffer } | null => {
     let inParts = openParts.get(opened);
     if (inParts === undefined) {
-      const split = splitAtFirstScreen(opened.sidecar.entities, firstScreenCut(opened.text).codePoints);
+      const { units, codePoints } = firstScreenCut(opened.text);
+      const { entities } = opened.sidecar;
+      const cutText = units < opened.text.length;
+      // Entities not in file order stay whole in the first part; the text is cut all the same.
+      const split = splitAtFirstScreen(entities, codePoints) ?? (cutText ? { head: entities, rest: [] } : null);
       let rest: Buffer | null = null;
       inParts = split && {
-        first: jsonBytes({ ...opened, sidecar: { ...opened.sidecar, entities: split.head } }),
-        rest: () => (rest ??= jsonBytes(split.rest)),
+        first: jsonBytes({
+          ...opened,
+          text: opened.text.slice(0, units),
+          ...(cutText ? { restLineLengths: lineLengths(opened.text, units + 1) } : {}),
+          sidecar: { ...opened.sidecar, entities: split.head },
+        } satisfies FirstScreenDocument),
+        rest: () => (rest ??= restBytes(opened.text.slice(units), split.rest)),
       };
       openParts.set(opened, inParts);
     }
@@ -268,8 +278,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       let answer = result;
       /** The whole list, when the answer carried its first screen: encoded once the answer is sent. */
       let rest: DocumentSummary[] | null = null;
-      /** The first document's entities after its first screen's, sent after the rest of the answer. */
-      let restEntities: (() => Buffer) | null = null;
+      /** The first document's text and entities after its first screen's, sent after the rest of the answer. */
+      let restPart: (() => Buffer) | null = null;
       if (method === 'listDocuments' || method === 'listedDocuments')
         parts.set(result as object, await listBytes(result as DocumentSummary[]));
       if (method === 'getWorkspace') {
@@ -289,14 +299,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (first && 'opened' in first) {
           const inParts = openedInParts(first.opened);
           parts.set(first.opened, inParts?.first ?? openedBytes(first.opened));
-          restEntities = inParts?.rest ?? null;
+          restPart = inParts?.rest ?? null;
         }
       }
       if (method === 'openDocument' && result && typeof result === 'object') parts.set(result, openedBytes(result));
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
       const encoded = encodeWithParts({ result: answer }, parts);
       const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
-      if (restEntities) sendInTwoParts(response, encoded, restEntities, timing);
+      if (restPart) sendInTwoParts(response, encoded, restPart, timing);
       else sendJsonBytes(response, 200, encoded, timing);
       if (rest) void listBytes(rest);
     } catch (error) {
@@ -528,12 +538,18 @@ export function serverTiming(backendMs: number, encodeMs: number): string {
   return `backend;dur=${backendMs.toFixed(1)}, encode;dur=${encodeMs.toFixed(1)}`;
 }
 
+/** The second part (shared/start-answer-wire.ts): `,"text":…,"entities":[…]}` without its closing brace. */
+function restBytes(text: string, entities: readonly Entity[]): Buffer {
+  return Buffer.from(`,"text":${JSON.stringify(text)},"entities":${JSON.stringify(entities)}`, 'utf8');
+}
+
 function jsonBytes(body: unknown): Buffer {
   return Buffer.from(JSON.stringify(body), 'utf8');
 }
 
 /**
- * `answer` ({"result": …}) and then the first document's other entities, in one body (shared/start-answer-wire.ts):
+ * `answer` ({"result": …}) and then the rest of the first document's text and its other entities, in one body
+ * (shared/start-answer-wire.ts):
  * the page can parse and paint the first part before the rest is in. The first part is written before the rest is
  * encoded (50,000 entities: 4.5 MB of JSON, 0.2-0.4 s of the server on a loaded machine at a document's first open),
  * so the body goes without a Content-Length.
@@ -541,7 +557,7 @@ function jsonBytes(body: unknown): Buffer {
 function sendInTwoParts(
   response: ServerResponse,
   answer: Buffer,
-  restEntities: () => Buffer,
+  restPart: () => Buffer,
   extra: Record<string, string> = {},
 ): void {
   const first = answer.subarray(0, answer.length - 1); // without its closing brace
@@ -558,11 +574,10 @@ function sendInTwoParts(
     if (response.destroyed) return;
     let rest: Buffer;
     try {
-      rest = restEntities();
+      rest = restPart();
     } catch {
       return void response.destroy(); // cut off: the page says so (never a part of the entities taken for all)
     }
-    response.write(',"entities":');
     response.write(rest);
     response.end('}');
   });

@@ -96,7 +96,10 @@ async function readAnswer(method: ApiMethod, response: Response): Promise<unknow
 
 /** startEditor's answer as it comes (shared/start-answer-wire.ts). */
 export interface StartParts {
-  /** The answer's first part: the first document with only its first screen's entities (the whole when not split). */
+  /**
+   * The answer's first part: the first document with only its first screen's text and entities (the whole when not
+   * split; shared/start-answer-wire.ts): for the early paint only.
+   */
   first: Promise<EditorStart>;
   /** The answer whole. */
   whole: Promise<EditorStart>;
@@ -123,7 +126,10 @@ export function readStartInParts(
     const firstBytes = Number(response.headers.get(FIRST_PART_HEADER));
     if (!response.ok || !(firstBytes > 0) || !response.body) {
       const answer = (await readAnswer('startEditor', response)) as StartInParts;
-      const start = unpackListAnswer('startEditor', joinStart(answer.result, answer.entities)) as EditorStart;
+      const start = unpackListAnswer(
+        'startEditor',
+        joinStart(answer.result, answer.entities, answer.text),
+      ) as EditorStart;
       gotFirst(start);
       return start;
     }
@@ -135,8 +141,8 @@ export function readStartInParts(
     await beforeRest();
     const decoder = new TextDecoder();
     const text = rest.map((chunk, i) => decoder.decode(chunk, { stream: i < rest.length - 1 })).join('');
-    const { entities } = JSON.parse(restPartJson(text)) as StartInParts;
-    return joinStart(start, entities);
+    const rested = JSON.parse(restPartJson(text)) as StartInParts;
+    return joinStart(start, rested.entities, rested.text);
   })();
   whole.catch(() => undefined); // `first` rejects with it when the first part never came
   const answering = sent.then(() => undefined);

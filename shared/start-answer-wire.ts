@@ -1,13 +1,16 @@
 // `tahrir serve`'s first answer (startEditor) in two parts, one response: first the workspace and the document with
-// only its first screen's entities (shared/first-screen.ts), then the document's other entities. The page paints the
-// first screen from the first part while the rest is still arriving (renderer/api-http.ts reads the body as a
-// stream); the app opens the document only once it is whole, so no edit or save ever sees a part of its entities.
+// only its first screen's text and entities (shared/first-screen.ts), then the rest of its text and its other
+// entities. The page paints the first screen from the first part while the rest is still arriving
+// (renderer/api-http.ts reads the body as a stream); the app opens the document only once it is whole, so no edit or
+// save ever sees a part of its text or entities.
 //
-//   body    {"result": EditorStart (first.opened.sidecar.entities: the first screen's)  ,"entities": [the rest]}
-//           \______________ FIRST_PART_HEADER bytes ______________________________/
+//   body    {"result": EditorStart (first.opened: the first screen's text and entities)  ,"text": "the rest of the
+//           \______________ FIRST_PART_HEADER bytes _______________________________/   text", "entities": [the rest]}
 //
+// The first part carries the document's first screen only: at 50,000 entities on a 1.5 MB article it carried the whole
+// text (1.78 MB), decoded and parsed on the page's main thread before the paint; the first screen's is ~30 KB.
 // The whole body is one JSON value, read as such by a client that does not stream it.
-import type { EditorStart } from './api';
+import type { EditorStart, OpenedDocument } from './api';
 import type { Entity } from './model';
 
 /** The response header giving the first part's length in bytes, when the answer comes in two parts. */
@@ -16,8 +19,31 @@ export const FIRST_PART_HEADER = 'x-tahrir-first-part';
 /** What the whole body parses to when the answer comes in two parts. */
 export interface StartInParts {
   result: EditorStart;
+  /** The first document's text after its first screen's (from the line end where the first screen's ends). */
+  text?: string;
   /** The first document's entities after its first screen's, in file order. */
   entities?: Entity[];
+}
+
+/** The first part's document: its text is the first screen's only when `restLineLengths` is there. */
+export interface FirstScreenDocument extends OpenedDocument {
+  /**
+   * The lengths (UTF-16 units) of the text's lines after its first screen's (the early paint keeps their room, the
+   * scroll bar's length, before the text is in).
+   */
+  restLineLengths?: number[];
+}
+
+/** The lengths (UTF-16 units) of `source`'s lines from `from`. */
+export function lineLengths(source: string, from: number): number[] {
+  const out: number[] = [];
+  for (let at = from; at < source.length;) {
+    let end = source.indexOf('\n', at);
+    if (end < 0) end = source.length;
+    out.push(end - at);
+    at = end + 1;
+  }
+  return out;
 }
 
 /** The JSON text of the first part alone (the body's first FIRST_PART_HEADER bytes, decoded). */
@@ -25,16 +51,17 @@ export function firstPartJson(firstPart: string): string {
   return firstPart + '}';
 }
 
-/** The JSON text of the second part alone (what follows the first part), parsing to `{ entities }`. */
+/** The JSON text of the second part alone (what follows the first part), parsing to `{ text, entities }`. */
 export function restPartJson(rest: string): string {
   return '{' + rest.slice(rest.indexOf(',') + 1);
 }
 
-/** The answer whole: the first part's document with the rest of its entities after its first screen's. */
-export function joinStart(start: EditorStart, rest: readonly Entity[] | undefined): EditorStart {
+/** The answer whole: the first part's document with the rest of its text and entities after its first screen's. */
+export function joinStart(start: EditorStart, rest: readonly Entity[] | undefined, restText?: string): EditorStart {
   const first = start.first;
-  if (!rest || !first || !('opened' in first)) return start;
-  const { opened } = first;
-  const sidecar = { ...opened.sidecar, entities: opened.sidecar.entities.concat(rest) };
-  return { ...start, first: { ...first, opened: { ...opened, sidecar } } };
+  if ((!rest && restText === undefined) || !first || !('opened' in first)) return start;
+  const { restLineLengths: _, ...opened } = first.opened as FirstScreenDocument;
+  const sidecar = rest ? { ...opened.sidecar, entities: opened.sidecar.entities.concat(rest) } : opened.sidecar;
+  const text = restText === undefined ? opened.text : opened.text + restText;
+  return { ...start, first: { ...first, opened: { ...opened, text, sidecar } } };
 }

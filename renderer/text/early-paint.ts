@@ -7,6 +7,7 @@ import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../../shared/ap
 import { chooseLocale, directionOf, isLocale, type Locale } from '../../shared/i18n/translator';
 import type { Edit, Entity, Quote } from '../../shared/model';
 import { firstScreenCut } from '../../shared/first-screen';
+import { lineLengths, type FirstScreenDocument } from '../../shared/start-answer-wire';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { shownSpanOf, shownText, type Paragraph, type ShownText } from '../../shared/text-view';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
@@ -87,15 +88,10 @@ function paragraphElement(para: Paragraph): HTMLElement {
   return p;
 }
 
-/** Room for the paragraphs after the prefix, about as DocumentView keeps it (the scroll bar's length). */
-function restEm(source: string, from: number): number {
+/** Room for the lines after the prefix (their lengths), about as DocumentView keeps it (the scroll bar's length). */
+function restEm(lengths: readonly number[]): number {
   let em = 0;
-  for (let at = from; at < source.length;) {
-    let end = source.indexOf('\n', at);
-    if (end < 0) end = source.length;
-    em += estimatedLines(end - at) * 2 + PARAGRAPH_GAP_EM;
-    at = end + 1;
-  }
+  for (const length of lengths) em += estimatedLines(length) * 2 + PARAGRAPH_GAP_EM;
   return em;
 }
 
@@ -176,7 +172,9 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
     text.append(div);
   }
   const rest = element('div', 'paragraphs-to-come');
-  rest.style.height = `${restEm(opened.text, units + 1)}em`;
+  // Under `tahrir serve` the text after the first screen is still on its way: its lines' lengths came first.
+  const restLines = (opened as FirstScreenDocument).restLineLengths ?? lineLengths(opened.text, units + 1);
+  rest.style.height = `${restEm(restLines)}em`;
   text.append(rest);
   const scroll = element('div', 'document-scroll');
   scroll.append(text);

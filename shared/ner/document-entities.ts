@@ -39,9 +39,20 @@ export function documentSentences(
     text,
     spans.flatMap((e) => [e.start, e.end]),
   );
+  // Each sentence looks only at the spans that reach into it (a sweep along the sorted spans), in the same order:
+  // every span for every sentence took 33 s of the training worker's CPU on a 50,000-entity article (50,000 spans ×
+  // ~9,000 sentences), a core taken from the editor's open on a two-core machine.
+  const active: typeof spans = [];
+  let next = 0;
   return splitSentences(text, tokens).map((sentence) => {
     const tags = sentence.map(() => 'O');
-    for (const span of spans) {
+    if (sentence.length === 0) return { tokens: [], tags };
+    const from = sentence[0].start;
+    const to = sentence[sentence.length - 1].end;
+    while (next < spans.length && spans[next].start < to) active.push(spans[next++]);
+    // A span ending before this sentence holds none of its tokens, nor any later sentence's.
+    for (let i = active.length - 1; i >= 0; i--) if (active[i].end <= from) active.splice(i, 1);
+    for (const span of active) {
       let first = true;
       sentence.forEach((t, i) => {
         if (t.start < span.start || t.end > span.end || tags[i] !== 'O') return;

@@ -113,6 +113,13 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       await page.waitForSelector('.early-paint .document-text p', { timeout: 60_000 });
       await page.evaluate(() => document.fonts.ready);
       const early = await drawn(page);
+      // The text after the first screen is still on its way (only its lines' lengths came with the first part): the
+      // early paint keeps its room all the same, the scroll bar as long as the app's.
+      const earlyScroll = await page.evaluate(() => {
+        const box = document.querySelector('.early-paint .document-scroll')!;
+        return { height: box.scrollHeight, view: box.clientHeight };
+      });
+      expect(earlyScroll.height).toBeGreaterThan(earlyScroll.view * 20);
       await page.screenshot({ path: join(shots, `early-paint-${locale}-early.png`) });
       release();
       await page.waitForFunction(

@@ -1,6 +1,6 @@
 // `tahrir serve`'s first answer (startEditor) for a long document, in two parts (shared/start-answer-wire.ts): the
-// first part carries the text and only the entities that start on its first screen, and is a few tenths of the body;
-// the whole body still reads as the whole document.
+// first part carries only the first screen's text and the entities that start on it (and the lengths of the lines
+// after it), a few hundredths of the body; the whole body still reads as the whole document.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import type { EditorStart, OpenedDocument } from '../../shared/api';
 import { firstScreenCut } from '../../shared/first-screen';
 import type { Entity, Sidecar } from '../../shared/model';
 import { serializeSidecar } from '../../shared/sidecar';
-import { FIRST_PART_HEADER, firstPartJson } from '../../shared/start-answer-wire';
+import { FIRST_PART_HEADER, firstPartJson, joinStart } from '../../shared/start-answer-wire';
+import type { FirstScreenDocument, StartInParts } from '../../shared/start-answer-wire';
 import { TOKEN_HEADER } from '../../shared/http-protocol';
 import { writeLongArticleWorkspace, type WrittenDocument } from '../bench/generate-corpus';
 
@@ -19,6 +20,7 @@ let base: string;
 let server: RunningServer;
 let doc: WrittenDocument;
 let onDisk: Sidecar;
+let text: string;
 // Kept before any spy replaces them.
 const realWrite = ServerResponse.prototype.write;
 const realStringify = JSON.stringify;
@@ -45,6 +47,7 @@ beforeAll(async () => {
   };
   await writeFile(sidecarFile, serializeSidecar({ ...generated, entities: [...generated.entities, across] }));
   onDisk = JSON.parse(await readFile(sidecarFile, 'utf8')) as Sidecar;
+  text = source.join('');
   server = await startServer({ root: join(base, 'ws'), port: 0, rendererDir: base, log: () => undefined });
 }, 60_000);
 
@@ -70,14 +73,23 @@ async function startEditor(): Promise<{ body: Buffer; firstBytes: number; server
 const openedOf = (start: EditorStart) => (start.first as { opened: OpenedDocument }).opened;
 
 describe('startEditor for a long document', () => {
-  it('sends the text and the first screen’s entities first: every one starting there, and no other', async () => {
+  it('sends the first screen’s text and entities first: every one starting there, and no other', async () => {
     const { body, firstBytes } = await startEditor();
-    // 400 KB of text and 10,000 entities (1.6 MB in all): the first part is the text and a few hundred entities.
+    // 400 KB of text and 10,000 entities (2 MB in all): the first part is the first screen's ~12,000 characters, a few
+    // hundred entities and the other lines' lengths.
     expect(firstBytes).toBeGreaterThan(0);
-    expect(firstBytes / body.length).toBeLessThan(0.4);
+    expect(firstBytes / body.length).toBeLessThan(0.1);
     const first = JSON.parse(firstPartJson(body.subarray(0, firstBytes).toString('utf8'))) as { result: EditorStart };
-    const opened = openedOf(first.result);
-    const cut = firstScreenCut(opened.text).codePoints;
+    const opened = openedOf(first.result) as FirstScreenDocument;
+    const { units, codePoints: cut } = firstScreenCut(text);
+    expect(opened.text).toBe(text.slice(0, units));
+    // The early paint keeps the other lines' room (the scroll bar's length) from their lengths.
+    const after = text
+      .slice(units + 1)
+      .replace(/\n$/, '')
+      .split('\n'); // (no line after a last line break)
+    expect(opened.restLineLengths).toEqual(after.map((line) => line.length));
+    expect(after.length).toBeGreaterThan(50);
     const starting = (e: Entity) => e.start < cut;
     expect(opened.sidecar.entities).toEqual(onDisk.entities.filter(starting));
     // Nested and crossing ones that run past the first screen are there too (its highlights complete).
@@ -87,11 +99,16 @@ describe('startEditor for a long document', () => {
     expect(opened.sidecar.edits).toEqual(onDisk.edits);
   });
 
-  it('sends the other entities after, in file order: the body whole is the document whole', async () => {
+  it('sends the rest of the text and the other entities after, in file order: the body whole is the document whole', async () => {
     const { body } = await startEditor();
-    const whole = JSON.parse(body.toString('utf8')) as { result: EditorStart; entities: Entity[] };
-    expect([...openedOf(whole.result).sidecar.entities, ...whole.entities]).toEqual(onDisk.entities);
-    expect(whole.entities.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
+    const whole = JSON.parse(body.toString('utf8')) as StartInParts;
+    expect([...openedOf(whole.result).sidecar.entities, ...whole.entities!]).toEqual(onDisk.entities);
+    expect(whole.entities!.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
+    expect(openedOf(whole.result).text + whole.text).toBe(text);
+    const joined = openedOf(joinStart(whole.result, whole.entities, whole.text));
+    expect(joined.text).toBe(text);
+    expect(joined.sidecar.entities).toEqual(onDisk.entities);
+    expect(joined).not.toHaveProperty('restLineLengths');
   });
 
   it('writes the first part before it encodes the other entities (a first open: 4.5 MB of JSON at 50,000)', async () => {
