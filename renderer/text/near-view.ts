@@ -8,6 +8,8 @@ const LONG_DOCUMENT_CHARS = 50_000;
 
 /** The event a `content-visibility: auto` element gets when the browser starts or stops skipping its contents. */
 const SKIP_CHANGE = 'contentvisibilityautostatechange';
+/** A block that left the view alone keeps its Ranges this long, unless another comes first (see nearChanged). */
+const LEAVING_MS = 150;
 
 /**
  * Whether the browser says when it starts and stops rendering a block (Chromium 108+, Firefox 125+, so Electron).
@@ -25,6 +27,10 @@ export class NearView {
    */
   private readonly observed = new Map<Element, { first: number; end: number }>();
   private readonly listenedOn: EventTarget;
+  /** Blocks that came near or left since the last change was passed on (see nearChanged). */
+  private readonly coming = new Set<Element>();
+  private readonly leaving = new Set<Element>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly skipChanged = (event: Event): void => {
     const skipped = (event as ContentVisibilityAutoStateChangeEvent).skipped;
     this.nearChanged([{ target: event.target as Element, near: !skipped }]);
@@ -99,23 +105,53 @@ export class NearView {
     }
   }
 
-  /** Blocks of paragraphs came near the view or left it: the spans crossing them are drawn or dropped. */
+  /**
+   * Blocks of paragraphs came near the view or left it: the spans crossing them are drawn or dropped. A block that
+   * left keeps its Ranges until the next one comes (or the view is still): every change of a highlight repaints all of
+   * them, so the two changes cost one repaint, not two (the block that left is not rendered: its Ranges show nothing).
+   */
   private nearChanged(entries: readonly { target: Element; near: boolean }[]): void {
-    const changed = new Set<number>();
+    let came = false;
     for (const entry of entries) {
-      const block = this.observed.get(entry.target);
-      if (!block) continue;
-      for (let index = block.first; index < block.end; index++) {
-        if (entry.near === this.paragraphs.has(index)) continue;
-        if (entry.near) this.paragraphs.add(index);
-        else this.paragraphs.delete(index);
-        changed.add(index);
+      if (!this.observed.has(entry.target)) continue;
+      if (entry.near) {
+        this.leaving.delete(entry.target);
+        this.coming.add(entry.target);
+        came = true;
+      } else {
+        this.coming.delete(entry.target);
+        this.leaving.add(entry.target);
       }
+    }
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (came) this.flush();
+    else if (this.leaving.size > 0) this.flushTimer = setTimeout(() => this.flush(), LEAVING_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    const changed = new Set<number>();
+    for (const [targets, near] of [
+      [this.coming, true],
+      [this.leaving, false],
+    ] as const) {
+      for (const target of targets) {
+        const block = this.observed.get(target)!;
+        for (let index = block.first; index < block.end; index++) {
+          if (near === this.paragraphs.has(index)) continue;
+          if (near) this.paragraphs.add(index);
+          else this.paragraphs.delete(index);
+          changed.add(index);
+        }
+      }
+      targets.clear();
     }
     if (changed.size > 0) this.changed(changed);
   }
 
   dispose(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.observer?.disconnect();
     this.listenedOn.removeEventListener(SKIP_CHANGE, this.skipChanged, { capture: true });
   }
