@@ -67,17 +67,8 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       name: 'long-document',
       viewport: { width: 1280, height: 800 },
       // React's commits counted, as React DevTools is told of them (react-dom looks for the hook as it loads).
-      // The elements IntersectionObservers watch, as the page asks.
       initScript: `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
         supportsFiber: true, inject: () => 1, commits: 0, onCommitFiberRoot() { this.commits++; },
-      };
-      window.__watched = new Set();
-      const observe = IntersectionObserver.prototype.observe;
-      const unobserve = IntersectionObserver.prototype.unobserve;
-      IntersectionObserver.prototype.observe = function (el) { window.__watched.add(el); return observe.call(this, el); };
-      IntersectionObserver.prototype.unobserve = function (el) {
-        window.__watched.delete(el);
-        return unobserve.call(this, el);
       };`,
       async prepare(ws) {
         doc = await writeLongArticleWorkspace(ws, { targetBytes: 300_000, entities: 3_000, quotes: 100, edits: 5 });
@@ -303,24 +294,16 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(scrolled).toBe(await inViewWhenStill());
   });
 
-  it('follows the blocks the browser renders, watching none of them itself, and has the highlights of every frame', async () => {
-    // Every frame of a scroll, an IntersectionObserver works out where each element it watches is: on every block of
-    // paragraphs (main: 75 here, ~375 in the 10,000-entity article) that was ~1 ms a frame in a trace, on top of the
-    // browser's own for content-visibility. The browser says which blocks it renders (an event on each).
-    const watchedBlocks = () =>
-      page.evaluate(() => {
-        const watched = (window as unknown as { __watched: Set<Element> }).__watched;
-        return [...watched].filter((el) => el.isConnected && el.classList.contains('para-block')).length;
-      });
+  it('has the highlights of the paragraphs in view in every frame of a steady scroll', async () => {
+    // Highlights are drawn only near the view, and the browser says a block came near after the frame that moved it:
+    // the margin must hold a frame of scroll (half a screen here; the bench's 400 px). Following the browser's own
+    // content-visibility events instead of an IntersectionObserver (scroll8) passed this, but painted more.
     await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    expect(await page.locator('.para-block').count()).toBeGreaterThan(20);
-    expect(await watchedBlocks()).toBe(0);
     // A steady scroll down from the top, half a screen a frame: in each frame, the paragraphs in view with no Range.
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await expect.poll(() => rangesIn(0, 5), { timeout: 30_000 }).toBeGreaterThan(0);
     const bare = await page.evaluate(async () => {
       const box = document.querySelector('.document-scroll')!;
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       const withRanges = () => {
         const drawn = new Set<Element>();
         for (const [name, h] of CSS.highlights)
@@ -329,34 +312,38 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
         return drawn;
       };
       const seen = new Set<number>();
-      for (let n = 0; n < 40; n++) {
-        box.scrollTop += box.clientHeight / 2;
-        await frame();
-        const view = box.getBoundingClientRect();
-        const drawn = withRanges();
-        for (const p of box.querySelectorAll<HTMLElement>('[data-para]')) {
-          const r = p.getBoundingClientRect();
-          if (r.bottom > view.top && r.top < view.bottom && !drawn.has(p)) seen.add(Number(p.dataset.para));
-        }
-      }
+      // Scrolled in a frame's own callback and looked at there: what that frame paints (a report after it is late).
+      // Not the first: a still view keeps Ranges in it only (trim), and the scroll event that gives the rest back comes
+      // in the next frame, so the first frame of a scroll from a still view shows what it brings in without highlights.
+      let first = true;
+      const scrolledFrame = () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => {
+            box.scrollTop += box.clientHeight / 2;
+            if (first) return resolve(void (first = false));
+            const view = box.getBoundingClientRect();
+            const drawn = withRanges();
+            for (const p of box.querySelectorAll<HTMLElement>('[data-para]')) {
+              const r = p.getBoundingClientRect();
+              if (r.bottom > view.top && r.top < view.bottom && !drawn.has(p)) seen.add(Number(p.dataset.para));
+            }
+            resolve();
+          }),
+        );
+      for (let n = 0; n < 40; n++) await scrolledFrame();
       return [...seen];
     });
-    expect(await watchedBlocks()).toBe(0);
     // Those paragraphs have no entity: none drawn once the view is still on them either.
     expect(bare.length).toBeLessThan(40);
     for (const i of bare) {
       await page.evaluate((i) => document.querySelector(`[data-para="${i}"]`)!.scrollIntoView(), i);
       await page.waitForTimeout(400);
       const labelled = await page.evaluate((i) => {
+        const p = document.querySelector(`[data-para="${i}"]`);
         let n = 0;
         for (const [name, h] of CSS.highlights)
           if (name.startsWith('tahrir-label-'))
-            for (const r of h)
-              if (
-                (r as AbstractRange).startContainer.parentElement!.closest<HTMLElement>('[data-para]')!.dataset.para ===
-                `${i}`
-              )
-                n++;
+            for (const r of h) if ((r as AbstractRange).startContainer.parentElement!.closest('[data-para]') === p) n++;
         return n;
       }, i);
       expect(labelled, `paragraph ${i}`).toBe(0);
