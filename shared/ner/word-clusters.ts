@@ -190,19 +190,12 @@ function mergeTree(N0: Float64Array, left0: Float64Array, right0: Float64Array, 
   // members[c]: the leaves under the node now at c; the bits are prepended as the tree grows upwards.
   const members = Array.from({ length: C }, (_, c) => [c]);
   const paths = new Array<string>(C).fill('');
-  // Merged in rounds: within a round a class made by a merge waits for the next round, so every class is paired
-  // once per round and the tree is balanced (depth ⌈log2 C⌉). Merged freely, the largest class kept absorbing the
-  // others: 10,242 of 15,579 stems under one 2-bit prefix and paths of 3–11 bits, so the short prefixes said little.
-  const madeThisRound = new Set<number>();
   while (active.length > 1) {
-    if (active.length - madeThisRound.size < 2) madeThisRound.clear();
     let a = -1;
     let b = -1;
     let best = -Infinity;
     for (let i = 0; i < active.length; i++) {
-      if (madeThisRound.has(active[i])) continue;
       for (let j = i + 1; j < active.length; j++) {
-        if (madeThisRound.has(active[j])) continue;
         const x = change[active[i] * C + active[j]];
         if (x > best + 1e-9) {
           best = x;
@@ -234,7 +227,6 @@ function mergeTree(N0: Float64Array, left0: Float64Array, right0: Float64Array, 
     right[a] += right[b];
     left[b] = right[b] = 0;
     active = active.filter((e) => e !== b);
-    madeThisRound.add(a);
     for (let i = 0; i < rest.length; i++)
       for (let j = i + 1; j < rest.length; j++) {
         const c = rest[i];

@@ -28,23 +28,6 @@ describe('word clusters', () => {
     expect(new Set(towns.map((t) => clusters.get(t))).size).toBe(1);
   });
 
-  it('merges the classes into a balanced tree: every path as long, each prefix an even share of the leaves', () => {
-    // Words of very unequal frequency (a few common ones, many rare ones): merged freely, the class of the common
-    // words absorbs one class after another and the paths run from 1 to 7 bits.
-    const rng = seededRandom(5);
-    const groups = Array.from({ length: 16 }, (_, g) => Array.from({ length: 6 }, (_, k) => `w${g}x${k}`));
-    const zipf = Array.from({ length: 400 }, () =>
-      Array.from({ length: 12 }, () => {
-        const g = Math.min(15, Math.floor(-Math.log(rng()) * 3));
-        return groups[g][Math.floor(rng() * 6)];
-      }),
-    );
-    const clusters = buildWordClusters(zipf, { classes: 16 });
-    const paths = new Set(clusters.values());
-    expect(paths.size).toBe(16);
-    for (const path of paths) expect(path).toHaveLength(4);
-  });
-
   it('the same texts give the same clusters; a word seen fewer than minCount times has none', () => {
     expect([...buildWordClusters(texts, { classes: 4 })]).toEqual([...buildWordClusters(texts, { classes: 4 })]);
     expect(buildWordClusters([...texts, ['نادر']], { classes: 4, minCount: 2 }).has('نادر')).toBe(false);
