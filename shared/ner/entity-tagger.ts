@@ -139,13 +139,26 @@ export const HIDDEN_NAMES = 0.3;
  *   stays known, else 38% of the new training words are name words against 21–23% in new text), with its
  *   neighbours' stems, its clitics and shape as features of a new word (git e047240, with the workspace's plumbing;
  *   reverted): 0.7217 (−0.2 +0.1 −0.9 −1.4 −0.3), 1 of 5 folds; PERSON +2.1 and +1.3 on folds 1 and 2 (the folds
- *   with per-label figures before), ORG −3.0 on fold 1.
- * Seen on the way (fold 3, 1,201–1,800 held out, and its untagged text): the word clusters' merge tree is lopsided:
- * of 17,188 profiled stems 6,359 share the 4-bit prefix 0110 and paths are 5–11 bits, so bc10 and bc20 are mostly the
- * leaf itself and bc4 says little (بغداد and لندن share leaf 01110100). And stripClitics takes a first ب ف ك ل و off a
- * name NewsFANE already split (بايدن → ايدن, فيصل → يصل the verb, باسم → اسم, كمال → مال); but gazetteer hits on
- * non-name tokens whose stem lost a front letter (a true clitic or not) are 24–44 per fold of 600 sentences, against
- * 206–377 on other non-names: a small lever.
+ *   with per-label figures before), ORG −3.0 on fold 1. Seed 2 (with the one label per name, git e047240's shared/
+ *   part on 77a56af): 0.7264 (0.738 0.760 0.676 0.759 0.700) against 0.7248: +0.2, while seed 1 lost 0.5.
+ * The word clusters (fold 3's untagged text, 15,579 stems): the exchange step does not leave one giant class (leaves
+ * of 759 stems at most, median 72, and they read well: one leaf holds the countries and cities, مصر روسيا بغداد لندن
+ * باريس; one the first names and titles, محمد احمد عبد امير ملك; one the speech verbs, قال اكد اعلن; one the posts,
+ * رئيس وزير مدير متحدث). The tree above them is lopsided because merging always the cheapest pair lets one class
+ * absorb the others (10,242 stems under the 2-bit prefix 01; paths 3–11 bits, so bc10 and bc20 are mostly the leaf).
+ * Its fixes scored worse, five folds seed 1 against 0.7280 (0.741 0.756 0.688 0.762 0.695):
+ * - the tree balanced, merged in rounds (a class made in a round waits for the next: every path 7 bits, each 4-bit
+ *   prefix 8 leaves; git aa8877c, reverted): 0.7261 (0.741 0.751 0.679 0.762 0.698), 2 of 5 folds; the lopsided
+ *   prefixes (a common-word side and a content-word side) seem to say as much as balanced ones;
+ * - the exchange run 8 passes instead of 4 (it still moves 1,619 words in its 4th pass, 677 in its 8th): 0.7255
+ *   (0.747 0.749 0.684 0.762 0.686), 1 of 5, and +3.3 s of CPU (4.1 → 7.4 s for 3,800 sentences and the news);
+ * - profiles and clusters from 2 occurrences (MIN_COUNT 2; +0.2 with BIO before): folds 1–3 0.744 0.753 0.668
+ *   against 0.741 0.756 0.688 (PERSON +4.3 on fold 1, but fold 3 −1.9); stopped after three folds.
+ * stripClitics takes a first ب ف ك ل و off a name NewsFANE already split (بايدن → ايدن, بغداد → غداد, فلسطين → سطين,
+ * فيصل → يصل the verb, باسم → اسم); consistently in tagged and untagged text, so it hurts only where the cut collides
+ * with another word: gazetteer hits on non-name tokens whose stem lost a front letter are 24–44 per fold of 600
+ * sentences, against 206–377 on other non-names. Not tried: a clitic taken off only when the rest is a word the
+ * untagged text knows and the whole is not (the vocabulary would have to travel with the model, as the profiles do).
  */
 
 /*
