@@ -14,6 +14,7 @@ import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion'
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
 import {
   isArabicTitleNoun,
+  isConfidentSpeaker,
   isSpeakerNounPhrase,
   looksLikePerson,
   speakerFromText,
@@ -806,7 +807,7 @@ export function findQuotes(
     return null;
   };
   // Who spoke, most recent last, with the gender their mention or their verb gave them (speaker-gender.ts).
-  const spoken: { speaker: Span; gender: Gender | null }[] = [];
+  const spoken: { speaker: Span; gender: Gender | null; confident: boolean }[] = [];
   const genderOfName = new Map<string, Gender>();
   const heard = (speaker: Span, at: number, verb: Gender | null) => {
     const same = sameAsLast(speaker);
@@ -817,7 +818,7 @@ export function findQuotes(
     // (A name's gender is the one a verb gave it when the text named it before.)
     const gender = mentionGender(text) ?? verb ?? genderOfName.get(text) ?? null;
     if (gender) genderOfName.set(text, gender);
-    spoken.push({ speaker, gender });
+    spoken.push({ speaker, gender, confident: isConfidentSpeaker(chars, speaker) });
   };
   // وأضافت: «…» after a man spoke: the last speaker of the verb's gender, not the last speaker. (Only for one the
   // chain gave, before the quote's sentence: the sentence's own subject is read with its verb.)
@@ -829,13 +830,25 @@ export function findQuotes(
       if (spoken[k].gender === verb) return spoken[k].speaker;
     return speaker;
   };
+  // وأضاف with no subject of its own is the last speaker read with confidence (isConfidentSpeaker) of the verb's
+  // gender, among the last few: not a clause fragment the rules read as a subject (ونوه X إلى أن «…». وأفاد بوقوع 47
+  // أسيرا … وأشار إلى أن «…»: X). None when there is no such one: no speaker is better than a fragment.
+  const carried = (verb: Gender | null): Span | null => {
+    const last = spoken[spoken.length - 1];
+    if (!last || last.confident) return previous;
+    const fits = (e: (typeof spoken)[number]) => e.confident && (!verb || e.gender === null || e.gender === verb);
+    // (A fragment that holds the name of one the text heard is that one: وتحدث زوكربيرغ مع عدد من الصحفيين.)
+    const words = (e: Span) => ` ${index.slice(e.start, e.end)} `;
+    const named = spoken.findLast((e) => fits(e) && words(last.speaker).includes(words(e.speaker)));
+    return (named ?? spoken.slice(-9).findLast(fits))?.speaker ?? null;
+  };
   for (const q of out) {
     for (; m < mentions.length && mentions[m].at < q.start; m++)
       if (mentions[m].at > previousAt && isSpeakerNounPhrase(chars, mentions[m].speaker))
         heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
-    q.speaker = speakerOf(q, previous, person, previousAt);
+    q.speaker = speakerOf(q, carried(verb), person, previousAt);
     if (q.speaker) q.speaker = agreeing(q.speaker, verb, sentence);
     if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.kind === 'direct' && (weights || options.onSpeakerCandidates)) {

@@ -1785,6 +1785,22 @@ export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boole
   return true;
 }
 
+/** Words that end a subject: a preposition of the verb's adjunct, a pronoun or a verb of being (the next clause). */
+const ENDS_A_SUBJECT = /^[وف]?(مع|بين|نحو|حتى|على|إلى|الى|منذ|عبر|خلال|هو|هي|هم|هما|كانت|كان)$/u;
+
+/**
+ * A speaker read with confidence, one a verb with no subject of its own (وأضاف، وقالت، مضيفا) may be carried on
+ * from: a noun phrase, not a clause fragment. The rules read a subject up to the next verb of saying, so a subject
+ * read on past its end takes in its verb's object or adjunct: a number (الصندوق 45 مليار دولار), a preposition
+ * (وتحدث زوكربيرغ مع عدد من الصحفيين), a pronoun, a verb of being or of saying.
+ */
+export function isConfidentSpeaker(chars: readonly string[], span: Span): boolean {
+  if (!isSpeakerNounPhrase(chars, span)) return false;
+  if (!isArabic(chars.slice(span.start, span.end).join(''))) return true;
+  const rest = tokensOf(chars, span.start, span.end).slice(1);
+  return !rest.some((t) => /\p{Nd}/u.test(t.text) || ENDS_A_SUBJECT.test(t.text) || (t.word && isSayingVerb(t.folded)));
+}
+
 /** How a span came to be proposed as a quote's speaker (shared/speaker-ranker.ts weighs each way). */
 export type ProposalKind = 'after-verb' | 'before-verb' | 'sentence-subject' | 'name';
 

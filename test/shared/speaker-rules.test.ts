@@ -1179,3 +1179,19 @@ describe('the speaker of a quote: the one a sentence opening with وفقا لـ 
     ).toEqual(['مدربه، سامي عادل']);
   });
 });
+
+describe('the speaker of a quote: a verb with no subject of its own carries on only a speaker read with confidence', () => {
+  it('Arabic: وأضاف after a subject read on into its object (a number, مع …) is not that fragment', () => {
+    // وكشف الصندوق 45 مليار دولار: the subject ran on into the object; وأضاف is the last one read with confidence.
+    const numbered =
+      'وقال المتحدث سامر عادل إن «المعارك استمرت ثلاثة أيام في الجبهة الغربية». ' +
+      'وكشف الصندوق 45 مليار دولار من العجز هذا العام. وأضاف: «سنواصل التقدم حتى نهاية الشهر المقبل».';
+    expect(speakers(numbered, 'direct')).toEqual(['المتحدث سامر عادل', 'المتحدث سامر عادل']);
+    // وتحدث سامي عادل مع عدد من الصحفيين: the fragment holds the name of one already heard; that one, not the last.
+    const named =
+      'وقال سامي عادل إن «الشركة بخير رغم كل ما قيل عنها في الأسابيع الماضية». ' +
+      'وقال الخبير ماجد حسن إن «الشركة تواجه أزمة ثقة كبيرة هذا العام». ' +
+      'وتحدث سامي عادل مع عدد من الصحفيين. وأضاف: «لم يكن التأثير شديدا على الإطلاق».';
+    expect(speakers(named, 'direct')).toEqual(['سامي عادل', 'الخبير ماجد حسن', 'سامي عادل']);
+  });
+});
