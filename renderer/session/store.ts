@@ -113,9 +113,9 @@ export function store(): StoreApi<TahrirState> {
 //
 // The document's highlights follow the store directly (DocumentHighlights subscribes), so a
 // keyboard edit's highlight is drawn in the keypress's own task. React's components are told
-// of the change at once too, except during `paintFirst`: then they are told in the frame after
-// the one that paints its highlight (in a run of keys, the third after the last), so their render
-// (inspector, lists, counts) never delays a highlight, and the side panel follows in that frame.
+// of the change at once too, except during `paintFirst`: then they are told once the keys pause,
+// in the third frame with no key (the first paints the highlight), so their render (inspector,
+// lists, counts) and the repaint it causes never stand in front of a highlight or the next key.
 // Any later key or pointer press first brings React up to date (`catchUp`), so what a
 // shortcut acts on is always rendered.
 
@@ -123,10 +123,14 @@ export function store(): StoreApi<TahrirState> {
 const IDLE_WAIT_MS = 100;
 /** A hidden page gets no frames: past this, an update waiting for a paint runs anyway. */
 const NO_FRAME_MS = 250;
-/** React is told of a keyboard edit in the requestAnimationFrame of this frame since it (see tellAfterFrames). */
-const FRAMES_AFTER_EDIT = 2;
-/** ... and of a run of keys (an edit, or a chord's modifier, while React is behind) this many frames after the last. */
-const FRAMES_AFTER_RUN = 3;
+/**
+ * React is told of keyboard edits in the requestAnimationFrame of this frame since the last key (an edit, or a chord's
+ * modifier): the keys have paused. Told in the second (before), React's render and the repaint of the whole page it
+ * causes (20-31 ms of main thread at 50,000 entities) came just in front of the next key of a run (the bench's undo
+ * after a delete, a delete right after a click). In the third, the panels are painted ~60-80 ms after the last key at
+ * 60 Hz, within the side panel's goal (100 ms from a pause); a fourth frame would leave no margin at load.
+ */
+const FRAMES_AFTER_PAUSE = 3;
 
 function whenIdle(run: () => void): void {
   if (typeof requestIdleCallback === 'undefined') run();
@@ -143,16 +147,11 @@ export class ReactView {
   private dueScheduled = false;
   private readonly listeners = new Set<() => void>();
   private paintingFirst = 0;
-  /** Keyboard edits run (paintFirst), and which of them React has been behind since: one key may change it twice. */
-  private keyEdits = 0;
-  private behindSince = 0;
   /** React has not yet been told of the latest change. */
   private behind = false;
   private disposed = false;
-  /** Frames begun since the last keyboard edit, while React is behind (see tellAfterFrames). */
+  /** Frames begun since the last keyboard edit or chord modifier, while React is behind (see tellAfterFrames). */
   private framesSinceEdit = 0;
-  /** The frame since the last keyboard edit in which React is told: FRAMES_AFTER_EDIT, or FRAMES_AFTER_RUN. */
-  private framesToWait = FRAMES_AFTER_EDIT;
   /** A chain of requestAnimationFrame callbacks is counting framesSinceEdit. */
   private counting = false;
   /** A hidden page's way to tell React anyway (see NO_FRAME_MS). */
@@ -165,7 +164,7 @@ export class ReactView {
     this.unsubscribe = store.subscribe(() => {
       if (this.paintingFirst === 0) {
         // A change no key made (the autosave's state, the suggestions following an edit) while React is behind a key's:
-        // told with it, in that key's second frame. Told at once, React rendered the key's change before its paint:
+        // told with it, once the keys pause. Told at once, React rendered the key's change before its paint:
         // the side panel's lists were put off for another paint, two frames more and another repaint.
         if (!this.behind) this.tell();
         return;
@@ -173,10 +172,8 @@ export class ReactView {
       this.framesSinceEdit = 0;
       if (!this.behind) {
         this.behind = true;
-        this.behindSince = this.keyEdits;
-        this.framesToWait = FRAMES_AFTER_EDIT;
         this.tellAfterFrames();
-      } else if (this.keyEdits !== this.behindSince) this.framesToWait = FRAMES_AFTER_RUN; // another key's edit
+      }
     });
   }
 
@@ -271,13 +268,11 @@ export class ReactView {
   }
 
   /**
-   * Tells React, all at once, in the requestAnimationFrame of the second frame since a keyboard edit: the first paints
-   * the edit's highlight, the second the side panel and the rest, before the frame's layout, so its DOM writes and the
-   * repaint of all the highlighted text they cause (any DOM write does) are that frame's, not another's. In a task
-   * after the third frame (main before), they fell in front of the undo the keys bench presses ~10-17 ms after the
-   * delete's second frame (10k undo p95 43 ms); in a task after the first, in front of the second frame (the tag's,
-   * delete's and undo's p50 +4-8 ms at load 17-25). After an edit in a run of keys (pressed while React was behind),
-   * or a chord's modifier, React waits for the third frame from it instead: the next key may well come before.
+   * Tells React, all at once, in the requestAnimationFrame of the FRAMES_AFTER_PAUSE-th frame with no key since a
+   * keyboard edit (each edit, and a chord's modifier, starts the count again): the first paints the edit's highlight,
+   * a later one the side panel and the rest, before the frame's layout, so its DOM writes and the repaint of all the
+   * highlighted text they cause (any DOM write does) are that frame's, not another's. In a task after a frame (before),
+   * they fell in front of the next frame or the next key (10k undo p95 43 ms; p50 +4-8 ms at load 17-25).
    */
   private tellAfterFrames(): void {
     if (typeof requestAnimationFrame === 'undefined') {
@@ -293,7 +288,7 @@ export class ReactView {
         this.counting = false;
         return;
       }
-      if (++this.framesSinceEdit < this.framesToWait) {
+      if (++this.framesSinceEdit < FRAMES_AFTER_PAUSE) {
         requestAnimationFrame(frame);
         return;
       }
@@ -308,7 +303,7 @@ export class ReactView {
     if (!this.behind || this.disposed) return; // caught up meanwhile
     // A key pressed since: its highlight is not painted yet, and goes first again. So does a chord's modifier
     // (waitForChord), unless this is the fallback of a page without frames.
-    if (this.store.getState() !== painted || (this.framesSinceEdit < this.framesToWait && !anyway))
+    if (this.store.getState() !== painted || (this.framesSinceEdit < FRAMES_AFTER_PAUSE && !anyway))
       return this.tellAfterFrames();
     this.paintedState = painted;
     // Rendered and its effects run now, in this frame (a render left to React's scheduler ran after the paint).
@@ -333,18 +328,16 @@ export class ReactView {
   /**
    * A modifier went down (the Control of Ctrl+Z) while React is behind: the shortcut's key follows. Telling React now
    * put its render, and the repaint of all the highlighted text it causes, in front of that key (an undo pressed right
-   * after a delete): React waits FRAMES_AFTER_RUN frames from the modifier, as from an edit in a run of keys.
+   * after a delete): the modifier starts the count of frames with no key again, as an edit does.
    */
   readonly waitForChord = (): void => {
     if (!this.behind || this.disposed) return;
     this.framesSinceEdit = 0;
-    this.framesToWait = FRAMES_AFTER_RUN;
   };
 
   /** Runs a keyboard edit whose highlight should be painted before React renders what else it changed. */
   paintFirst(edit: () => void): void {
     this.paintingFirst++;
-    this.keyEdits++;
     try {
       edit();
     } finally {

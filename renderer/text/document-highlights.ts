@@ -547,7 +547,7 @@ export class DocumentHighlights {
   /**
    * The marks again once the change is painted: they measure the text's layout (a forced layout of a
    * long document, ~10-90 ms at 50,000 entities), so not in a keypress's task; a delete and the
-   * selection it clears are drawn once. After a keyboard edit, with the side panel in the key's second frame
+   * selection it clears are drawn once. After a keyboard edit, with the side panel once the keys pause
    * (withNextTell): any DOM write repaints all the highlighted text, so one burst of writes, not two.
    */
   private speakerMarksAfterPaint(): void {

@@ -2,8 +2,8 @@
 // changed ("tagged PERSON جو بايدن", "deleted …", "undone: …"; shared/change-announcement.ts).
 // It follows the store directly and writes its one text node itself once the keypress's frame is
 // painted, so neither React nor the highlight waits for it: a timer of 0 ran before that frame and
-// laid the page out again in it. After a keyboard edit it writes as React's part is rendered, in
-// the key's second frame (withNextTell): any DOM write repaints all the highlighted text, once.
+// laid the page out again in it. After a keyboard edit it writes as React's part is rendered, once
+// the keys pause (withNextTell): any DOM write repaints all the highlighted text, once.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { announceChange, type ChangeWay } from '../../shared/change-announcement';
 import { t } from '../session/locale';

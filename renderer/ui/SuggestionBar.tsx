@@ -71,9 +71,9 @@ export function SuggestionBar(): ReactElement | null {
 
   // What is drawn now, for the redraw after the text changes below.
   const drawn = useRef<{ open: typeof open; cursor: string | null }>({ open, cursor: null });
-  // Drawn in React's commit (a layout effect): after a keyboard edit that is the key's second frame, painted with the
-  // side panel. A passive effect ran after that frame, and its highlight change was another frame and another repaint
-  // of all the highlighted text, in front of the next key.
+  // Drawn in React's commit (a layout effect): after a keyboard edit that is the frame the keys paused in, painted with
+  // the side panel. A passive effect ran after that frame, and its highlight change was another frame and another
+  // repaint of all the highlighted text, in front of the next key.
   useLayoutEffect(() => {
     drawn.current = { open, cursor: current ? cursor : null };
     drawSuggestions(open, drawn.current.cursor);

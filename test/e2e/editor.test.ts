@@ -368,7 +368,7 @@ describe.skipIf(!haveChromium)('annotation editor in Chromium (tahrir serve)', (
         text.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, bubbles: true, cancelable: true }));
       const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       // Frames counted from here: each key is pressed in a task after the next frame (its highlight painted), before
-      // the frame after it, where React would be told of a lone key's edit (store.ts, FRAMES_AFTER_EDIT): so each
+      // the frame after it, before React would be told of a lone key's edit (store.ts, FRAMES_AFTER_PAUSE): so each
       // key comes while React is behind, and the three are one run of keys.
       let frame = 0;
       let counting = true;

@@ -584,7 +584,7 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(firstOf('announcer')).toBe(firstOf('panel'));
   });
 
-  it("writes a delete's and an undo's side panel in their second frame, nothing in front of an undo pressed after", async () => {
+  it("writes a delete's and an undo's side panel once the keys pause, nothing in front of an undo pressed after", async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.mouse.move(2, 2);
     expect(await selectUntaggedWord()).not.toBeNull();
@@ -686,20 +686,68 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     // Each key's own task writes its highlight only: no side panel render, no other DOM write (each is a repaint of all
     // the highlighted text, and work in front of the key's frame).
     expect(frames.dom.filter(([, , inKey]) => inKey)).toEqual([]);
-    // The side panel, and everything else a key changed, in one burst of writes in the key's second frame (the first
-    // paints its highlight): the delete's is done before the undo is pressed. In a task after the third frame (before)
-    // it came just in front of that undo, with the repaint of all the highlighted text any DOM write causes (10k undo
-    // p95 43 ms); once the keys paused (150 ms on, before that), ~200 ms behind each edit at 50,000 entities.
+    // Nothing between the delete and the undo pressed in its second frame: React is told once the keys pause. Told in
+    // the delete's second frame (before), its render and the repaint of the page it causes (20-31 ms of main thread at
+    // 50,000 entities) were just in front of that undo.
     expect(frames.undone).toBeGreaterThanOrEqual(frames.deleted + 2);
-    for (const key of [frames.deleted, frames.undone]) {
-      const after = [...new Set(frames.dom.map(([frame]) => frame))].filter((f) => f > key);
-      expect(after[0]).toBe(key + 2);
-      expect(frames.dom.some(([frame, inPanel]) => frame === after[0] && inPanel)).toBe(true);
-      expect(frames.writes.filter((f) => f > key && f < after[0])).toEqual([]);
-    }
+    expect(frames.dom.filter(([frame]) => frame > frames.deleted && frame <= frames.undone)).toEqual([]);
+    // The side panel, and everything else the two keys changed, in one burst of writes in the third frame after the
+    // undo (the first paints its highlight); no highlight changed between.
+    const after = [...new Set(frames.dom.map(([frame]) => frame))].filter((f) => f > frames.undone);
+    expect(after[0]).toBe(frames.undone + 3);
+    expect(frames.dom.some(([frame, inPanel]) => frame === after[0] && inPanel)).toBe(true);
+    expect(frames.writes.filter((f) => f > frames.undone && f < after[0])).toEqual([]);
   });
 
-  it("asks for no frame and no render after a delete's second frame, and changes no highlight after it", async () => {
+  it('paints the side panel within 100 ms of a pause in the keys (at 60 Hz), in the third frame after the last', async () => {
+    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
+    await page.mouse.move(2, 2);
+    await page.locator('.tabs [role="tab"]', { hasText: 'Entities' }).click();
+    expect(await selectUntaggedWord()).not.toBeNull();
+    const timing = await page.evaluate(async () => {
+      const panel = document.querySelector('.side-panel')!;
+      let frame = 0;
+      const frameAt: number[] = [];
+      let counting = true;
+      const count = (t: number) => {
+        frame++;
+        frameAt.push(t);
+        if (counting) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
+      // The panel's first write after the key, and the start of the frame after the one it is painted in.
+      let written: { frame: number; at: number } | null = null;
+      const painted = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          written = { frame, at: performance.now() };
+          requestAnimationFrame((t) => resolve(t));
+        });
+        observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const pressed = performance.now();
+      const key = new KeyboardEvent('keydown', { key: '1', code: 'Digit1', bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(key);
+      const shown = await Promise.race([painted, new Promise<null>((done) => setTimeout(() => done(null), 2_000))]);
+      counting = false;
+      const gaps = frameAt.slice(1).map((t, i) => t - frameAt[i]);
+      return {
+        written: written as { frame: number; at: number } | null,
+        ms: shown === null ? null : shown - pressed,
+        meanFrame: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : 16.7,
+      };
+    });
+    await page.keyboard.press('Control+z');
+    // Written with React's render in the third frame with no key (the first paints the tag's highlight). Never told
+    // (React only when caught up by a click), the panel would not follow the key at all.
+    expect(timing.written?.frame).toBe(3);
+    // Painted by the start of the next frame: ~60-80 ms after the key at 60 Hz (the goal: 100 ms from a pause). A
+    // loaded machine stretches the frames; the budget stretches with them.
+    expect(timing.ms).not.toBeNull();
+    expect(timing.ms!).toBeLessThanOrEqual(100 * Math.max(1, timing.meanFrame / (1000 / 60)));
+  });
+
+  it("asks for no frame and no render after a delete's third frame, and changes no highlight after it", async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
     await page.mouse.move(2, 2);
     await expect
@@ -776,19 +824,20 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
         Highlight.prototype.add = add;
         Highlight.prototype.delete = drop;
       }
-      const fromSecond = (calls: string[]) => calls.filter((a) => Number(a.split(' ')[0]) >= 2);
-      return { asked: fromSecond(asked), commits, changed: changed.filter((f) => f > 2) };
+      const fromThird = (calls: string[]) => calls.filter((a) => Number(a.split(' ')[0]) >= 3);
+      return { asked: fromThird(asked), commits, changed: changed.filter((f) => f > 3) };
     });
-    // Each frame the page asks for after the key's second (the first paints the highlight, the second React's render
-    // and the side panel) is one the next key waits behind: its own first frame comes a frame later (up to 17 ms).
+    // Each frame the page asks for after the key's third (the first paints the highlight, the third, once the keys
+    // paused, React's render and the side panel) is one the next key waits behind: its own first frame comes a frame
+    // later (up to 17 ms).
     // Before, the suggestion bar drew the suggestions after the second frame's paint (a repaint of all the highlighted
     // text of its own), and again in the third frame, after every edit.
     expect(after.asked).toEqual([]);
-    // React renders (and writes) in the second frame, and never again after it to write nothing. Before, the side panel
+    // React renders (and writes) in the third frame, and never again after it to write nothing. Before, the side panel
     // rendered again after it (commits in frames 2, 2, 3), showing nothing new, in a task just where the next key comes
     // (useAfterPaint remembering what the painted render showed, as state).
-    expect(after.commits.filter((c) => c.frame === 2 && c.wrote)).not.toEqual([]);
-    expect(after.commits.filter((c) => c.frame > 2 && !c.wrote)).toEqual([]);
+    expect(after.commits.filter((c) => c.frame === 3 && c.wrote)).not.toEqual([]);
+    expect(after.commits.filter((c) => c.frame > 3 && !c.wrote)).toEqual([]);
     expect(after.changed).toEqual([]);
     await page.keyboard.press('Control+z');
   });

@@ -1,7 +1,7 @@
 // React's view of the store (renderer/session/store.ts ReactView): a keyboard edit's panels are
-// rendered in the second frame since the key (never in the keypress's own task or frame, nor in a
-// task in front of a frame; in a run of keys, the third from the last), and that render knows its
-// highlight was painted already (so the side panel shows it at once, not a paint later).
+// rendered once the keys pause, in the third frame with no key (never in the keypress's own task or
+// frame, nor in a task in front of a frame, nor in the second frame, just where the next key of a run
+// comes), and that render knows its highlight was painted already (so the side panel shows it at once).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTahrirStore, ReactView } from '../../renderer/session/store';
 
@@ -29,7 +29,7 @@ describe('ReactView', () => {
     vi.unstubAllGlobals();
   });
 
-  it("tells React of a keyboard edit in its second frame's requestAnimationFrame, with the state marked painted", () => {
+  it("tells React of a keyboard edit in its third frame's requestAnimationFrame, with the state marked painted", () => {
     const frame = frames();
     const store = createTahrirStore();
     const view = new ReactView(store);
@@ -47,12 +47,15 @@ describe('ReactView', () => {
       // delete's and undo's p50 were 4-8 ms later so.
       vi.advanceTimersByTime(16);
       expect(told).toHaveLength(0);
-      // In the second frame, before its layout: its DOM writes and the repaint they cause are that frame's. In a task
-      // after the third (before), they were in front of the undo the keys bench presses 10-17 ms after the delete's
-      // second frame (10k undo p95 43 ms).
+      // Nor in the second frame (before): React's render and the repaint of the page it causes (20-31 ms at 50,000
+      // entities) were in front of the undo the keys bench presses right after the delete's second frame begins.
+      frame.next();
+      expect(told).toHaveLength(0);
+      vi.advanceTimersByTime(16);
+      // In the third, before its layout: its DOM writes and the repaint they cause are that frame's.
       frame.next();
       expect(told).toHaveLength(1);
-      expect(told[0].at - pressed).toBeLessThan(40);
+      expect(told[0].at - pressed).toBeLessThan(60);
       expect(told[0].painted).toBe(true);
       expect(frame.waiting()).toBe(0);
       // Any change after that is not painted yet: told at once, and not marked.
@@ -64,7 +67,7 @@ describe('ReactView', () => {
     }
   });
 
-  it('waits for the third frame from an edit in a run of keys (pressed while React is behind), its highlight first', () => {
+  it('waits for the third frame from the last edit of a run of keys (pressed while React is behind)', () => {
     const frame = frames();
     const store = createTahrirStore();
     const view = new ReactView(store);
@@ -73,7 +76,8 @@ describe('ReactView', () => {
     try {
       view.paintFirst(() => store.setState({ sideTab: 'quotes' }));
       frame.next();
-      view.paintFirst(() => store.setState({ sideTab: 'entities' })); // the next key, before the second frame
+      frame.next();
+      view.paintFirst(() => store.setState({ sideTab: 'entities' })); // the next key, before the third frame
       frame.next();
       frame.next();
       vi.advanceTimersByTime(1);
@@ -83,9 +87,11 @@ describe('ReactView', () => {
       expect(told).toBe(1);
       expect(view.isPainted()).toBe(true);
       expect(frame.waiting()).toBe(0);
-      // The run over, the next edit's panel is in its second frame again.
+      // The run over, the next edit's panel is in its third frame.
       view.paintFirst(() => store.setState({ sideTab: 'quotes' }));
       frame.next();
+      frame.next();
+      expect(told).toBe(1);
       frame.next();
       expect(told).toBe(2);
     } finally {
@@ -93,7 +99,7 @@ describe('ReactView', () => {
     }
   });
 
-  it("tells a change no key made, while React is behind a key's, with the key's: in its second frame, painted", () => {
+  it("tells a change no key made, while React is behind a key's, with the key's: once the keys pause, painted", () => {
     const frame = frames();
     const store = createTahrirStore();
     const view = new ReactView(store);
@@ -105,6 +111,8 @@ describe('ReactView', () => {
       // The autosave's state, or the suggestions following the edit. Told at once (before), React rendered the undo
       // before its paint, and the side panel's lists waited for another paint: two frames more, another repaint.
       store.setState({ dialog: null, shortcutsOpen: true });
+      expect(painted).toEqual([]);
+      frame.next();
       expect(painted).toEqual([]);
       frame.next();
       expect(painted).toEqual([true]);
@@ -122,6 +130,7 @@ describe('ReactView', () => {
     try {
       view.paintFirst(() => store.setState({ sideTab: 'quotes' })); // the delete
       frame.next();
+      frame.next();
       // Its Z follows within milliseconds: React's render, and the repaint of all the highlighted text it causes, would
       // be in front of it.
       view.waitForChord();
@@ -133,6 +142,7 @@ describe('ReactView', () => {
       // With React up to date, a modifier changes nothing.
       view.waitForChord();
       view.paintFirst(() => store.setState({ sideTab: 'entities' }));
+      frame.next();
       frame.next();
       frame.next();
       expect(told).toBe(2);
@@ -179,10 +189,12 @@ describe('ReactView', () => {
       expect(order).toEqual([]);
       frame.next();
       frame.next();
+      frame.next();
       expect(order).toEqual(['react', 'announced']);
       // Cancelled, it does not run.
       view.paintFirst(() => store.setState({ sideTab: 'entities' }));
       view.withNextTell(() => order.push('cancelled'))();
+      frame.next();
       frame.next();
       frame.next();
       expect(order).toEqual(['react', 'announced', 'react']);
