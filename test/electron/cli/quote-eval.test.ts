@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -196,6 +196,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev20 (12 articles, 10 Arabic, the next after dev19's) scored unseen on 77a56af: Arabic direct F1 0.914, indirect
   // 0.825, speakers 29 of 37 Arabic, 5 of 5 English. The subject before its verb after لكن / إلا أن and وفقا لـ read as
   // an attribution (judged on dev..dev16) took it to 32 of 37 (not unseen: its errors were read) and test to 26 of 31.
+  // dev21 (12 articles, 10 Arabic, the next after dev20's) scored unseen on 3b3d7cd: Arabic direct F1 0.982, indirect
+  // 0.704, speakers 26 of 28 Arabic, 8 of 8 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -355,6 +357,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.88,
       'en indirect': 0.33,
       'ar speaker': 0.85,
+      'en speaker': 0.97,
+    },
+    dev21: {
+      'ar direct': 0.96,
+      'ar indirect': 0.68,
+      'en direct': 0.86,
+      'en indirect': 0.68,
+      'ar speaker': 0.9,
       'en speaker': 0.97,
     },
     test: {
