@@ -291,7 +291,8 @@ const TITLES = fold(
   (
     'رئيس رئيسة وزير وزيرة نائب نائبة مدير مديرة عضو مسؤول مسؤولة قائد سفير أمين مستشار متحدث ناطق محافظ ' +
     'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر وكيل مساعد عميد سكرتير مدرب مراسل ' +
-    'متحدثة ناطقة عضوة أمينة'
+    'متحدثة ناطقة عضوة أمينة سفيرة مستشارة مندوبة ممثلة مبعوثة مفوضة قائدة أميرة ملكة زعيمة خبيرة أستاذة محللة ' +
+    'وكيلة عميدة مدربة مراسلة سكرتيرة'
   ).split(' '),
 );
 
@@ -316,8 +317,8 @@ function nameBeforeColon(tokens: Token[], from: number): Span | null {
   while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
   if (end === comma + 1) return null;
   const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '') && end - comma >= 3;
-  const plain = (w: Token) => !/^[وف]?(ال|لل)/u.test(w.folded) && !inSet(w.folded, ARABIC_STOPS);
-  if (!(tokens[end]?.text === ':' || (content && tokens.slice(comma + 1, end).every(plain)))) return null;
+  // (A name's words, not a clause: مصدر في الوزارة، طلب عدم ذكر اسمه، إن.)
+  if (!(tokens[end]?.text === ':' || (content && tokens.slice(comma + 1, end).every(isNameWord)))) return null;
   return { start: tokens[comma + 1].start, end: tokens[end - 1].end };
 }
 
@@ -542,6 +543,25 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   return whole && whole.end > read.end ? whole : read;
 }
 
+/** Nouns of a role that news puts before the name of the one who holds it (محامي X، مؤسس X، لاعب X), folded. */
+const ROLES = /^(محامي|محامية|مؤسس|لاعب|لاعبة|كاتب|كاتبة|مخرج|مخرجة|مؤلف|مؤلفة|مدرب|مدربة|طبيب|طبيبة)$/u;
+
+/**
+ * An Arabic word that can be part of a person's name between commas: not in ال / لل (a noun or an adjective), not a
+ * stop (a preposition, a time: مساء أمس), not a number, a word in tanween (an adverb), a verb of saying or its
+ * participle (طلب عدم ذكر اسمه), a pronoun (وهو) or a word with a possessive in ه (اسمه).
+ */
+function isNameWord(w: Token, i: number, name: Token[]): boolean {
+  // (ال after عبد، أبو، بن، آل is a name's own: عبد الله، أبو العلا، آل الشيخ.)
+  const kin = i > 0 && /^(عبد|ابو|ابي|بن|ابن|بنت|ال)$/u.test(name[i - 1].folded) && name[i - 1].text !== 'ال';
+  const article = /^[وف]?(ال|لل)/u.test(w.folded) && w.text !== 'آل';
+  if (!isArabic(w.text) || /[\d\u064B-\u064D]/u.test(w.text) || (article && !kin)) return false;
+  if (inSet(w.folded, ARABIC_STOPS) || isSayingVerb(w.folded) || isParticiple(w.folded)) return false;
+  // (Nor "such as", "among them": بعض وسائل الإعلام، مثل موقع بوليتيكو، names examples.)
+  if (/^[وف]?(مثل|منهم|منها|بينهم|بينها|خاصه|خاصة|لاسيما)$/u.test(w.folded)) return false;
+  return !/^(هو|هي|هم|وهو|وهي)$/u.test(w.folded) && !/.{2}(ه|هم|هما)$/u.test(w.text);
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectRead(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -597,6 +617,18 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (Also before where or how it was said, when the genitive is in ال: وقال مؤسس الشركة، NAME، بمقابلة….)
         const content = COMPLEMENTIZERS.has(tokens[k2 + 1]?.folded ?? '') || /^ال/u.test(words[1]?.folded ?? '');
         if (closed && content && plain && name.length >= 2 && name.length <= 3 && words.length === 2)
+          return { start: name[0].start, end: name[name.length - 1].end };
+        // وقال محامي اللاعب، سامي فهد، للقاضي…، قال مؤسس الشركة، ماجد حسن، عن…: Arabic puts the name of
+        // the one who holds a role in apposition after it. After a noun phrase of a role (a noun and its genitive, or
+        // a noun with its possessive, محاميه), two to four words between the commas that can only be a name are it.
+        // (A role: a title noun or one of ROLES first, a word in ال, or a possessive; not a name, سامر عادل، مشجع
+        // مصري، whose apposition is the role.)
+        const role =
+          title(words[0]) ||
+          ROLES.test(words[0].folded) ||
+          words.some((w) => /^[وف]?ال/u.test(w.folded)) ||
+          /.(ه|ها)$/u.test(words[0].text);
+        if (closed && role && name.length >= 2 && name.every(isNameWord))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }

@@ -1195,3 +1195,43 @@ describe('the speaker of a quote: a verb with no subject of its own carries on o
     expect(speakers(named, 'direct')).toEqual(['سامي عادل', 'الخبير ماجد حسن', 'سامي عادل']);
   });
 });
+
+describe('the speaker of a quote: the name in apposition after a role', () => {
+  it('Arabic: a role (a noun and its genitive, محاميه, a title) then a name between commas is that name', () => {
+    expect(
+      speakers('وقال محامي اللاعب، سامي فهد عادل، للقاضي أمس: "موكلي لم يغادر المدينة منذ سنوات طويلة".', 'direct'),
+    ).toEqual(['سامي فهد عادل']);
+    expect(speakers('وقال مؤسس الشركة، ماجد حسن، عن الخطة إنه "لا داعي للعجلة في هذا الأمر الآن".', 'direct')).toEqual([
+      'ماجد حسن',
+    ]);
+    expect(speakers('ونقلت عن محاميه، سامر عادل، أن الحكم "لن يغير شيئا في مسار القضية".', 'direct')).toEqual([
+      'سامر عادل',
+    ]);
+  });
+
+  it('Arabic: not a name then its role, an example, a time or a source that asked not to be named', () => {
+    // سامر عادل، مشجع مصري: the name comes first; what is between the commas is its role.
+    expect(
+      speakers('وقال سامر عادل، مشجع مصري، لبي بي سي: "جئت من القاهرة لأشجع المنتخب في المباراة".', 'direct'),
+    ).toEqual(['سامر عادل']);
+    // بعض وسائل الإعلام، مثل موقع بوليتيكو: examples, not a name.
+    expect(
+      speakers('وقالت بعض وسائل الإعلام، مثل موقع بوليتيكو، إن "الحفل سيبث على الهواء مباشرة".', 'direct'),
+    ).toEqual(['بعض وسائل الإعلام']);
+    expect(
+      speakers('وقال مصدر في الوزارة، طلب عدم ذكر اسمه، إن "القرار سيصدر قبل نهاية الأسبوع المقبل".', 'direct'),
+    ).toEqual(['مصدر']);
+  });
+
+  it('Arabic: a feminine title is a title too (سفيرة، مفوضة، الخبيرة), read on to its name', () => {
+    expect(
+      speakers('وأوضحت مفوضة التجارة في الاتحاد، سلمى عادل، أن "الرسوم الجديدة ستطبق على كل المنتجات".', 'direct'),
+    ).toEqual(['سلمى عادل']);
+    expect(
+      speakers(
+        'وقالت سفيرة البلاد لدى الأمم المتحدة، سلمى عادل في بيان لها: "الهجمات الأخيرة لا يمكن قبولها".',
+        'direct',
+      ),
+    ).toEqual(['سفيرة البلاد لدى الأمم المتحدة، سلمى عادل']);
+  });
+});
