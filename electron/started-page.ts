@@ -16,9 +16,12 @@ const SCRIPT_SRC = "script-src 'self'";
 export interface StartedPage {
   /** The page's Content-Security-Policy: ours with early.js's hash. */
   policy: string;
-  /** The page up to its body's end, sent at once: the browser fetches the fonts, app.css and app.js meanwhile. */
+  /**
+   * The page up to its body's end, sent at once: early.js (at the head's end) is compiled and run, and the browser
+   * fetches the fonts, app.css and app.js, while the back end answers.
+   */
   head: string;
-  /** The page's end: early.js, then the closing tags (sent after the start's block). */
+  /** The page's end (after the start's block). */
   tail: string;
 }
 
@@ -30,18 +33,22 @@ export function scriptHash(script: string): string {
 /**
  * index.html (`html`) as a started page with `early` (early.js) in it, or null when this build's page or script does
  * not lend itself (no early.js tag, a script that could end its element early): then the page is served as it is.
+ * The meta START_IN_PAGE_ID tells early.js that the start is coming in the page (a block at the body's end).
  */
 export function startedPage(html: string, early: string): StartedPage | null {
-  const end = html.lastIndexOf('</body>');
-  if (!html.includes(EARLY_SCRIPT_TAG) || end < 0 || !html.includes(SCRIPT_SRC)) return null;
+  if (!html.includes(EARLY_SCRIPT_TAG) || !html.includes('</head>') || !html.includes(SCRIPT_SRC)) return null;
   if (/<\/script|<!--|<script/i.test(early)) return null;
   const withHash = `${SCRIPT_SRC} ${scriptHash(early)}`;
-  const page = html.replace(EARLY_SCRIPT_TAG, '').replace(SCRIPT_SRC, withHash);
-  const at = page.lastIndexOf('</body>');
+  const page = html
+    .replace(EARLY_SCRIPT_TAG, `<meta name="${START_IN_PAGE_ID}" />`)
+    .replace(SCRIPT_SRC, withHash)
+    .replace('</head>', () => `<script type="module" async>${early}</script>\n</head>`); // no $ patterns
+  const end = page.lastIndexOf('</body>');
+  if (end < 0) return null;
   return {
     policy: CONTENT_SECURITY_POLICY.replace(SCRIPT_SRC, withHash),
-    head: page.slice(0, at),
-    tail: `<script type="module" async>${early}</script>\n${page.slice(at)}`,
+    head: page.slice(0, end),
+    tail: page.slice(end),
   };
 }
 

@@ -78,3 +78,31 @@ export function startInPage(page: Pick<Document, 'getElementById'>): StartInPage
     return null; // asked for instead
   }
 }
+
+/**
+ * `ask()`'s answers, asked once `ready` settles: in the page `tahrir serve` answers to its printed URL, early.js runs
+ * in the head, while the server still answers, and the start comes in a block at the body's end.
+ */
+export function askWhen(ready: Promise<unknown>, ask: () => EarlyAsk): EarlyAsk {
+  const asked = ready.then(ask, ask);
+  const documents = new Map<string, Promise<OpenedDocument>>();
+  const workspace = asked.then((a) =>
+    a.workspace.then((w) => {
+      // Filled before a.workspace settles (askEarly).
+      for (const [id, opened] of a.documents) documents.set(id, opened);
+      return w;
+    }),
+  );
+  const on = <T>(pick: (a: EarlyAsk) => Promise<T>): Promise<T> => {
+    const p = asked.then(pick);
+    p.catch(() => undefined); // the app reports it when it takes this answer
+    return p;
+  };
+  workspace.catch(() => undefined); // the app reports it when it takes this answer
+  return { start: on((a) => a.start), whole: on((a) => a.whole), answering: on((a) => a.answering), workspace, documents };
+}
+
+/** Is this the page `tahrir serve` answers to its printed URL, its start to come in a block (`startInPage`)? */
+export function startComesInPage(page: Pick<Document, 'querySelector'>): boolean {
+  return page.querySelector(`meta[name="${START_IN_PAGE_ID}"]`) !== null;
+}
