@@ -57,7 +57,9 @@ export function startedPage(html: string, early: string): StartedPage | null {
  * as the page's JSON block. Every `<` is written `\u003c` (the same JSON): none can close the element.
  */
 export function startBlock(json: Buffer, rest: boolean): Buffer {
-  const pieces: Buffer[] = [Buffer.from(`<script type="application/json" id="${START_IN_PAGE_ID}"${rest ? ' data-rest' : ''}>`)];
+  const pieces: Buffer[] = [
+    Buffer.from(`<script type="application/json" id="${START_IN_PAGE_ID}"${rest ? ' data-rest' : ''}>`),
+  ];
   let from = 0;
   // `<` (0x3c) is never a byte of a multi-byte UTF-8 character: the bytes can be searched as they are.
   for (let at = json.indexOf(0x3c); at >= 0; at = json.indexOf(0x3c, from)) {

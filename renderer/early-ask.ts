@@ -99,7 +99,13 @@ export function askWhen(ready: Promise<unknown>, ask: () => EarlyAsk): EarlyAsk 
     return p;
   };
   workspace.catch(() => undefined); // the app reports it when it takes this answer
-  return { start: on((a) => a.start), whole: on((a) => a.whole), answering: on((a) => a.answering), workspace, documents };
+  return {
+    start: on((a) => a.start),
+    whole: on((a) => a.whole),
+    answering: on((a) => a.answering),
+    workspace,
+    documents,
+  };
 }
 
 /** Is this the page `tahrir serve` answers to its printed URL, its start to come in a block (`startInPage`)? */

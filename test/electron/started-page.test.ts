@@ -22,7 +22,8 @@ const HOSTILE = 'He wrote </script><script>alert(1)</script> and <!-- this --> i
 const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 /** The inline module script's text, as the browser hashes it. */
 const inlineScript = (html: string) => /<script type="module" async>([\s\S]*?)<\/script>/.exec(html)?.[1];
-const blockOf = (html: string) => /<script type="application\/json" id="tahrir-start"( data-rest)?>([^<]*)<\/script>/.exec(html);
+const blockOf = (html: string) =>
+  /<script type="application\/json" id="tahrir-start"( data-rest)?>([^<]*)<\/script>/.exec(html);
 
 describe('the started page, as written', () => {
   it('holds early.js as it is, allowed by its hash in the header and the meta policy, never by unsafe-inline', () => {
