@@ -45,7 +45,7 @@ import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
 import type { HostOperations } from './host-policy';
-import { RendererFiles, findRendererDir } from './renderer-files';
+import { RendererFiles, findRendererDir, preloadLinks } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
 import { startBlock, startedPage } from './started-page';
@@ -108,7 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The list is read while the browser opens the page (see listEarly).
   // The page's first files are read before the walk of the workspace fills the thread pool.
   const rendererFiles = new RendererFiles(options.rendererDir ?? findRendererDir());
-  void rendererFiles.preload(['/', '/early.js', '/app.js', '/app.css']);
+  void rendererFiles
+    .preload(['/', '/early.js', '/app.js', '/app.css'])
+    .then(() => rendererFiles.read('/'))
+    .then((page) => page && rendererFiles.preload(preloadLinks(page.body.toString('utf8'))));
   const backend = await Backend.openListing(root);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
