@@ -109,3 +109,12 @@ export class RendererFiles {
     return file;
   }
 }
+
+/**
+ * The URL paths index.html preloads (`<link rel="preload" href>`: the first screen's fonts), which `tahrir serve` reads
+ * ahead as it does the page's scripts: the page opened from its printed URL has its start in it, and then waits for
+ * nothing but app.css and these fonts (renderer/early-start.ts), read otherwise on a busy loop when first asked for.
+ */
+export function preloadLinks(html: string): string[] {
+  return [...html.matchAll(/<link rel="preload" href="([^"?#]+)"/g)].map((m) => `/${m[1].replace(/^\.?\//, '')}`);
+}

@@ -45,9 +45,10 @@ import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
 import type { HostOperations } from './host-policy';
-import { RendererFiles, findRendererDir } from './renderer-files';
+import { RendererFiles, findRendererDir, preloadLinks } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
+import { startBlock, startedPage } from './started-page';
 
 export interface ServerOptions {
   /** The workspace folder. */
@@ -107,7 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The list is read while the browser opens the page (see listEarly).
   // The page's first files are read before the walk of the workspace fills the thread pool.
   const rendererFiles = new RendererFiles(options.rendererDir ?? findRendererDir());
-  void rendererFiles.preload(['/', '/early.js', '/app.js', '/app.css']);
+  void rendererFiles
+    .preload(['/', '/early.js', '/app.js', '/app.css'])
+    .then(() => rendererFiles.read('/'))
+    .then((page) => page && rendererFiles.preload(preloadLinks(page.body.toString('utf8'))));
   const backend = await Backend.openListing(root);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -189,6 +193,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!bytes) listAnswers.set(documents, (bytes = encodeList(documents)));
     return bytes;
   };
+  /**
+   * The document this server last opened for a page (startEditor's or openDocument's first document): the one a page
+   * opened from the printed URL finds in its HTML (startedPage). Null until a page opened one: then the first.
+   */
+  let lastOpened: string | null = null;
+  /**
+   * startEditor's answer as sent: the list's first screen of rows (`restList`: the whole list, encoded once the answer
+   * is on its way) and the first document's first screen (`restPart`: the rest of its text and entities, sent after).
+   */
+  const encodeStart = async (
+    start: EditorStart,
+  ): Promise<{ encoded: Buffer; restPart: (() => Buffer) | null; restList: DocumentSummary[] | null }> => {
+    const parts = new Map<object, Buffer>();
+    const { workspace, first } = start;
+    if (first) lastOpened = first.id;
+    let answer = start;
+    let restList: DocumentSummary[] | null = null;
+    let restPart: (() => Buffer) | null = null;
+    const head = firstScreenOf(workspace.documents, first?.id ?? null);
+    if (head.length < workspace.documents.length) {
+      const moreDocuments = workspace.documents.length - head.length;
+      answer = { ...start, workspace: { ...workspace, documents: head, moreDocuments } };
+      parts.set(head, jsonBytes(head.map(packSummary)));
+      restList = workspace.documents;
+    } else parts.set(workspace.documents, await listBytes(workspace.documents));
+    if (first && 'opened' in first) {
+      const inParts = openedInParts(first.opened);
+      parts.set(first.opened, inParts?.first ?? openedBytes(first.opened));
+      restPart = inParts?.rest ?? null;
+    }
+    return { encoded: encodeWithParts({ result: answer }, parts), restPart, restList };
+  };
   // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded once that answer
   // is on its way, for the page's next question (listedDocuments). Encoded before it, while the page loaded, its
   // 100,000 rows (packing, encoding, collecting: 0.3–1.3 s) held the first answer back.
@@ -246,7 +282,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       return void response.end('Method not allowed\n');
     }
+    // The printed URL (checked above): the page with early.js and the start in it.
+    if (url.pathname === '/' && request.method === 'GET' && url.searchParams.has(TOKEN_QUERY)) {
+      if (await serveStartedPage(response)) return;
+    }
     return serveFile(request, response, url);
+  }
+
+  /**
+   * The page opened from the printed URL (electron/started-page.ts): index.html with early.js in it and startEditor's
+   * first part (the document last opened here, else the first), so the early paint waits for no other request. The
+   * page's head goes at once (the browser fetches the fonts, app.css and app.js while the back end answers). Returns
+   * false when this build's page cannot be started so (then it is served as it is).
+   */
+  async function serveStartedPage(response: ServerResponse): Promise<boolean> {
+    const [page, early] = await Promise.all([rendererFiles.read('/'), rendererFiles.read('/early.js')]);
+    const started = page && early && startedPage(page.body.toString('utf8'), early.body.toString('utf8'));
+    if (!started) return false;
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': started.policy,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    response.write(started.head);
+    let block: Buffer | null = null;
+    try {
+      const last = lastOpened === null ? {} : { [root]: lastOpened };
+      const start = await encodeStart((await dispatchApiCall(handlers, 'startEditor', [last])) as EditorStart);
+      block = startBlock(start.encoded, start.restPart !== null);
+      if (start.restList) void listBytes(start.restList);
+    } catch (error) {
+      // No block: early.js asks for the start itself, and the app reports what went wrong as it would then.
+      if (!isTahrirError(error)) log(`tahrir serve: the page's start failed: ${(error as Error)?.stack ?? error}`);
+    }
+    if (block) response.write(block);
+    response.end(started.tail);
+    return true;
   }
 
   async function answerApiCall(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -275,11 +347,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const answered = performance.now();
       // The document lists and opened documents in the answer, as encoded once (the list packed).
       const parts = new Map<object, Buffer>();
-      let answer = result;
-      /** The whole list, when the answer carried its first screen: encoded once the answer is sent. */
-      let rest: DocumentSummary[] | null = null;
-      /** The first document's text and entities after its first screen's, sent after the rest of the answer. */
-      let restPart: (() => Buffer) | null = null;
+      const answer = result;
       if (method === 'listDocuments' || method === 'listedDocuments')
         parts.set(result as object, await listBytes(result as DocumentSummary[]));
       if (method === 'getWorkspace') {
@@ -287,28 +355,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         parts.set(documents, await listBytes(documents));
       }
       if (method === 'startEditor') {
-        const start = result as EditorStart;
-        const { workspace, first } = start;
-        const head = firstScreenOf(workspace.documents, first?.id ?? null);
-        if (head.length < workspace.documents.length) {
-          const moreDocuments = workspace.documents.length - head.length;
-          answer = { ...start, workspace: { ...workspace, documents: head, moreDocuments } };
-          parts.set(head, jsonBytes(head.map(packSummary)));
-          rest = workspace.documents;
-        } else parts.set(workspace.documents, await listBytes(workspace.documents));
-        if (first && 'opened' in first) {
-          const inParts = openedInParts(first.opened);
-          parts.set(first.opened, inParts?.first ?? openedBytes(first.opened));
-          restPart = inParts?.rest ?? null;
-        }
+        const start = await encodeStart(result as EditorStart);
+        const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
+        if (start.restPart) sendInTwoParts(response, start.encoded, start.restPart, timing);
+        else sendJsonBytes(response, 200, start.encoded, timing);
+        if (start.restList) void listBytes(start.restList);
+        return;
       }
-      if (method === 'openDocument' && result && typeof result === 'object') parts.set(result, openedBytes(result));
+      if (method === 'openDocument' && result && typeof result === 'object') {
+        lastOpened = (result as OpenedDocument).id;
+        parts.set(result, openedBytes(result));
+      }
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
       const encoded = encodeWithParts({ result: answer }, parts);
       const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
-      if (restPart) sendInTwoParts(response, encoded, restPart, timing);
-      else sendJsonBytes(response, 200, encoded, timing);
-      if (rest) void listBytes(rest);
+      sendJsonBytes(response, 200, encoded, timing);
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
       log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);

@@ -7,7 +7,8 @@
 import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api, httpApi } from './bridge';
 import { pageWaits, startAppWhenReady } from './app-start';
-import { askEarly } from './early-ask';
+import { askEarly, askWhen, startComesInPage, startInPage, type StartInPage } from './early-ask';
+import { pageToken } from './page-token';
 import { lastDocuments } from './session/first-document';
 import { paintEarly } from './text/early-paint';
 
@@ -27,18 +28,34 @@ declare global {
   }
 }
 
-// A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
-const ask = askEarly(httpApi ?? api, lastDocuments(), afterNextFrame);
-window.__tahrirEarlyStart = ask;
 // early.js runs as soon as it is here (async in index.html), maybe before the page is parsed: the early paint and
 // app.js need its body and #root.
 const parsed: Promise<unknown> =
   document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
     : Promise.resolve();
+// A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
+const ask = (given: StartInPage | null) =>
+  askEarly(httpApi ?? api, given ? {} : lastDocuments(), afterNextFrame, given);
+// The page `tahrir serve` answers to its printed URL has the start in a block at its end (electron/started-page.ts):
+// early.js runs in its head meanwhile, and makes the tab's first storage accesses (each waits on the browser
+// process: up to 200 ms in traces at load) while the server answers, not on the way to the paint: localStorage's
+// (the early paint reads the interface's language there) and sessionStorage's (the token kept for a reload).
+const inPage = startComesInPage(document);
+if (inPage) {
+  lastDocuments();
+  pageToken(); // keeps the token in sessionStorage, in a task to come
+  try {
+    void sessionStorage.length; // that task may come before the paint's frame: its first access made here
+  } catch {
+    // no storage: the token is kept in memory only (page-token.ts)
+  }
+}
+window.__tahrirEarlyStart = inPage ? askWhen(parsed, () => ask(startInPage(document))) : ask(null);
+const early = window.__tahrirEarlyStart;
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
 // milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
-const painted = Promise.all([ask.start, parsed]).then(([start]) => {
+const painted = Promise.all([early.start, parsed.then(firstScreenFonts)]).then(([start]) => {
   try {
     return paintEarly(start) !== null;
   } catch (e) {
@@ -60,8 +77,8 @@ startAppWhenReady(
         document.body.textContent = `Tahrir could not load its app script (${app}): ${e instanceof Error ? e.message : String(e)}`;
       }),
   pageWaits(app),
-  ask.whole,
-  ask.answering,
+  early.whole,
+  early.answering,
 );
 
 /** Resolves in a task after the next frame (or after a second: no frame comes in a hidden tab). */
@@ -86,3 +103,25 @@ function loadIcuDataAside(): void {
   }
 }
 loadIcuDataAside();
+
+/** The faces the first screen is drawn in (index.html preloads their files: build/bundle.mjs). */
+const FIRST_SCREEN_FACES = ['400 16px "Noto Sans"', '600 16px "Noto Sans"', '400 16px "Noto Naskh Arabic"'];
+
+/**
+ * Resolves once app.css and the first screen's fonts are in (never rejects). The start can now come with the page
+ * itself (electron/started-page.ts), before them: painted in a fallback font (font-display: swap), the first screen's
+ * lines moved when its fonts came.
+ */
+function firstScreenFonts(): Promise<unknown> {
+  const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"]');
+  const styled =
+    !sheet || sheet.sheet
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          sheet.addEventListener('load', resolve, { once: true });
+          sheet.addEventListener('error', resolve, { once: true });
+        });
+  return styled
+    .then(() => Promise.all(FIRST_SCREEN_FACES.map((face) => document.fonts.load(face))))
+    .catch(() => undefined); // painted all the same
+}

@@ -65,3 +65,9 @@ export function joinStart(start: EditorStart, rest: readonly Entity[] | undefine
   const text = restText === undefined ? opened.text : opened.text + restText;
   return { ...start, first: { ...first, opened: { ...opened, text, sidecar } } };
 }
+
+/**
+ * The id of the JSON block holding the answer's first part in the page `tahrir serve` answers to its printed URL
+ * (electron/started-page.ts); `data-rest` on it: the document's text or entities go on after its first screen.
+ */
+export const START_IN_PAGE_ID = 'tahrir-start';

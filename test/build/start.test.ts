@@ -210,7 +210,9 @@ describe.skipIf(!onLinux)('npm start without the desktop app', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toContain('<title>Tahrir — تحرير</title>');
-    expect(html).toContain('<script type="module" async src="early.js">');
+    // The printed URL's page: early.js and the start in it (electron/started-page.ts).
+    expect(html).toContain('<script type="module" async>');
+    expect(html).toContain('<script type="application/json" id="tahrir-start"');
 
     const why = run
       .stderr()

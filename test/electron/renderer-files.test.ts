@@ -3,7 +3,8 @@
 import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RendererFiles } from '../../electron/renderer-files';
+import { existsSync, readFileSync } from 'node:fs';
+import { RendererFiles, preloadLinks } from '../../electron/renderer-files';
 import { tempFolder, writeFiles } from './temp-folder';
 
 describe('RendererFiles', () => {
@@ -24,5 +25,15 @@ describe('RendererFiles', () => {
     expect((await files.read('/app.js'))?.body.toString()).toBe('run(); run()');
     expect(await files.read('/missing.js')).toBeNull();
     expect(await files.read('/../secret')).toBeNull();
+  });
+
+  it('finds the files the built page preloads (the first screen’s fonts), which serve reads ahead', () => {
+    const dir = join(__dirname, '..', '..', 'dist', 'renderer');
+    const links = preloadLinks(readFileSync(join(dir, 'index.html'), 'utf8'));
+    expect(links.length).toBeGreaterThanOrEqual(3);
+    for (const link of links) {
+      expect(link).toMatch(/^\/assets\/.*\.woff2$/);
+      expect(existsSync(join(dir, link))).toBe(true);
+    }
   });
 });

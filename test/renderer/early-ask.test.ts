@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
-import { askEarly } from '../../renderer/early-ask';
+import { askEarly, askWhen } from '../../renderer/early-ask';
 import { createHttpApi } from '../../renderer/api-http';
 import type { TahrirApi } from '../../shared/api';
 import { TahrirError } from '../../shared/errors';
@@ -75,5 +75,36 @@ describe('askEarly', () => {
     const refused = askEarly(createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: 'not-the-token' }), {});
     expect(await refused.workspace.catch((e: unknown) => e)).toBeInstanceOf(TahrirError);
     expect(refused.documents.size).toBe(0);
+  });
+
+  it('takes the start given in the page: asks nothing when it is whole, and the rest of that same document when cut', async () => {
+    const workspace = await api.getWorkspace();
+    const second = workspace.documents[1].id;
+    const given = await api.startEditor({ [workspace.root]: second });
+    calls = [];
+    const whole = askEarly(api, {}, undefined, { start: given, rest: false });
+    expect((await whole.start).first?.id).toBe(second);
+    await whole.workspace;
+    expect((await whole.documents.get(second)!).text).toBe((await api.openDocument(second)).text);
+    expect(calls).toEqual(['openDocument']); // this test's own
+    calls = [];
+    // Cut (a long document's first screen): the rest is asked for that document, not the last one remembered here.
+    const cut = askEarly(api, { [workspace.root]: workspace.documents[2].id }, undefined, { start: given, rest: true });
+    await cut.workspace;
+    expect([...cut.documents.keys()]).toEqual([second]);
+    expect((await cut.documents.get(second)!).id).toBe(second);
+    expect(calls).toEqual(['startEditor']);
+  });
+
+  it('asks once the page is ready when the start comes in it, and gives the documents asked for', async () => {
+    let ready = (): void => undefined;
+    let asked = false;
+    const early = askWhen(new Promise<void>((resolve) => (ready = resolve)), () => ((asked = true), askEarly(api, {})));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBe(false);
+    ready();
+    const workspace = await early.workspace;
+    expect([...early.documents.keys()]).toEqual([workspace.documents[0].id]);
+    expect((await early.whole).first?.id).toBe(workspace.documents[0].id);
   });
 });
