@@ -60,7 +60,8 @@ export function askEarly(
   return { start, whole, answering, workspace, documents };
 }
 
-/** The start `tahrir serve` wrote into the page (electron/started-page.ts): its first part, and whether more follows. */
+/** The start `tahrir serve` wrote into the page (electron/started-page.ts): its first part, and whether more
+ * follows. */
 export interface StartInPage {
   start: EditorStart;
   /** The first document's text or entities go on after its first screen (asked for with startEditor). */
