@@ -154,6 +154,35 @@ function tokenLabels(tokens: readonly Span[], entities: readonly Entity[]): stri
   return labels;
 }
 
+/**
+ * The tokens' rows of labels (one label per version), each distinct row once with how many tokens have it, in the
+ * order first met. Counting a row once with its number gives the same counts as token by token (sums of whole
+ * numbers), and each version's labels are still first met in the same order (the order the coefficients sum them in);
+ * it was most of `tahrir agree`'s own work, a few distinct rows repeated over every token.
+ */
+export function distinctRows(
+  perVersion: readonly (readonly string[])[],
+  tokens: number,
+  labels: ReadonlySet<string>,
+): [string[], number][] {
+  // A row as a number: each version's label by its index among this document's labels, in base (labels + 1).
+  const index = new Map<string, number>([[OUTSIDE, 0]]);
+  for (const label of labels) if (!index.has(label)) index.set(label, index.size);
+  const at = new Map<number, number>();
+  const rows: [string[], number][] = [];
+  for (let t = 0; t < tokens; t++) {
+    let key = 0;
+    for (const labelsOf of perVersion) key = key * index.size + index.get(labelsOf[t])!;
+    const seen = at.get(key);
+    if (seen !== undefined) rows[seen][1]++;
+    else {
+      at.set(key, rows.length);
+      rows.push([perVersion.map((labelsOf) => labelsOf[t]), 1]);
+    }
+  }
+  return rows;
+}
+
 /** Runs of the source with the same "removed by a boilerplate edit or not" in every version, as [length, labels]. */
 function cleanupRuns(length: number, versions: readonly Sidecar[]): [number, string[]][] {
   const cuts = new Set<number>([0, length]);
@@ -238,21 +267,19 @@ export class AgreementAccumulator {
       if (this.tokens.items > 0) counts.add(new Array<string>(this.n).fill(OUTSIDE), this.tokens.items);
       this.labels.set(label, counts);
     }
-    const row = new Array<string>(this.n);
-    for (let t = 0; t < tokens.length; t++) {
-      for (let v = 0; v < this.n; v++) row[v] = perVersion[v][t];
-      this.tokens.add(row);
-    }
+    const rows = distinctRows(perVersion, tokens.length, labelSet);
+    for (const [row, times] of rows) this.tokens.add(row, times);
     // Per label: that label or not, on every token (labels not in this document: all "not", added in bulk).
     for (const [label, counts] of this.labels) {
       if (!labelSet.has(label)) {
         counts.add(new Array<string>(this.n).fill(OUTSIDE), tokens.length);
         continue;
       }
-      for (let t = 0; t < tokens.length; t++) {
-        for (let v = 0; v < this.n; v++) row[v] = perVersion[v][t] === label ? label : OUTSIDE;
-        counts.add(row);
-      }
+      for (const [row, times] of rows)
+        counts.add(
+          row.map((l) => (l === label ? label : OUTSIDE)),
+          times,
+        );
     }
     for (const [length, labels] of cleanupRuns(Array.from(source).length, sidecars)) this.cleanup.add(labels, length);
 
