@@ -95,10 +95,10 @@ export class DocumentHighlights {
   };
   /**
    * The view is still: only the paragraphs in it (or within SPANS_VIEW_MARGIN) have Ranges, not all of those near it
-   * (see trim). The input that starts a scroll gives the others theirs back before the browser scrolls (scroll-start.ts),
-   * and so does each scroll event: that event comes a frame late for a scroll made in a frame's own callback (the
-   * bench's) or on the browser's own thread (a scroll bar dragged, a finger), whose first frame then showed what it
-   * brought in without highlights.
+   * (see trim). The input that starts a scroll gives the others theirs back before the browser scrolls
+   * (scroll-start.ts), and so does each scroll event; alone, that event came too late for a scroll's first frame: a
+   * scroll made in a frame's own callback (the bench's, the e2e test's) is painted before its event comes (measured),
+   * and one the browser makes on its own thread (a scroll bar dragged, a finger) shows what the page painted last.
    */
   private trimmed = false;
   private readonly trimWhenStill = new WhenStill(VIEW_STILL_MS, () => this.trim());
