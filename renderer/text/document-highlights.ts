@@ -19,6 +19,7 @@ import { IdleWork } from './idle-work';
 import { labelBandColor, labelHighlightName } from './label-styles';
 import { NearView, ParagraphsInView } from './near-view';
 import { NestingBand } from './nesting-band';
+import { listenForScrollStart } from './scroll-start';
 import { scrollToShown } from './scrolling';
 import { SnapPreview } from './snap-preview';
 import { SpanHover } from './span-hover';
@@ -94,12 +95,16 @@ export class DocumentHighlights {
   };
   /**
    * The view is still: only the paragraphs in it (or within SPANS_VIEW_MARGIN) have Ranges, not all of those near it
-   * (see trim). A scroll gives the others theirs back at its scroll event; but a scroll made in a frame's own callback
-   * (the bench's, the long-document e2e test's) is painted before that event comes, so its first frame shows what it
-   * brings in without highlights (measured; a wheel, scrolled on the compositor thread, likely too: not measured).
+   * (see trim). The input that starts a scroll gives the others theirs back before the browser scrolls
+   * (scroll-start.ts), and so does each scroll event; alone, that event came too late for a scroll's first frame: a
+   * scroll made in a frame's own callback (the bench's, the e2e test's) is painted before its event comes (measured),
+   * and one the browser makes on its own thread (a scroll bar dragged, a finger) shows what the page painted last.
    */
   private trimmed = false;
   private readonly trimWhenStill = new WhenStill(VIEW_STILL_MS, () => this.trim());
+  /** A press that may start a scroll is down (on a scroll bar, a finger): no trim until it ends. */
+  private pressed = false;
+  private readonly stopHearingScrollStart: (() => void) | null;
   /** False while a long document's entities below its top wait for idle moments. */
   private allEntitiesDrawn = false;
   /** Cancels the overlay's marks waiting for the next paint (see speakerMarksAfterPaint). */
@@ -159,6 +164,20 @@ export class DocumentHighlights {
     if (this.near) this.watchInView(this.near.paragraphs);
     if (this.near) scrollRoot?.addEventListener('scroll', this.scrolled, { passive: true });
     if (this.near && this.inView) this.trimWhenStill.moved([]);
+    this.stopHearingScrollStart =
+      this.near && this.inView && scrollRoot instanceof HTMLElement
+        ? listenForScrollStart(
+            scrollRoot,
+            (held) => {
+              this.pressed ||= held;
+              this.untrim();
+            },
+            () => {
+              this.pressed = false;
+              this.trimWhenStill.moved([]);
+            },
+          )
+        : null;
     this.syncMarks();
     this.sync(this.store.getState());
     this.unsubscribe = this.store.subscribe((s, prev) => {
@@ -224,7 +243,7 @@ export class DocumentHighlights {
    * 70 (load 7-8).
    */
   private trim(): void {
-    if (this.trimmed || !this.near || !this.inView) return;
+    if (this.trimmed || this.pressed || !this.near || !this.inView) return;
     this.trimmed = true;
     this.refreshLayers(this.nearOutOfView());
   }
@@ -312,6 +331,7 @@ export class DocumentHighlights {
     this.near?.dispose();
     this.inView?.dispose();
     this.scrollRoot?.removeEventListener('scroll', this.scrolled);
+    this.stopHearingScrollStart?.();
     for (const layer of this.extra.values()) layer.clear();
     for (const spans of this.nearSpans.values()) spans.layer.clear();
     this.unsubscribe();
