@@ -231,30 +231,38 @@ export function contextsElsewhere(sentences: readonly (readonly string[])[]): st
       at.push([k, i]);
     }),
   );
-  // The nearest word on a side that is not a one-letter clitic token (NewsFANE splits و، ب، ل… off).
-  const before = (k: number, i: number) => {
-    for (let j = i - 1; j >= 0; j--) if (stems[k][j].length > 1) return stems[k][j];
-    return '<s>';
-  };
-  const after = (k: number, i: number) => {
-    for (let j = i + 1; j < stems[k].length; j++) if (stems[k][j].length > 1) return stems[k][j];
-    return '</s>';
-  };
+  // Per token, the nearest word on each side that is not a one-letter clitic token (NewsFANE splits و، ب، ل… off).
+  const before = stems.map((line) => {
+    let last = '<s>';
+    return line.map((s) => {
+      const word = last;
+      if (s.length > 1) last = s;
+      return word;
+    });
+  });
+  const after = stems.map((line) => {
+    let next = '</s>';
+    const out = new Array<string>(line.length);
+    for (let i = line.length - 1; i >= 0; i--) {
+      out[i] = next;
+      if (line[i].length > 1) next = line[i];
+    }
+    return out;
+  });
   return stems.map((line, k) =>
     line.map((s, i) => {
       const at = where.get(s);
       if (!at || at.length < 2) return [];
-      const own = [before(k, i), after(k, i)];
       const left = new Set<string>();
       const right = new Set<string>();
       const near = at
         .filter(([k2, i2]) => Math.abs(k2 - k) <= ELSEWHERE_REACH && !(k2 === k && i2 === i))
         .sort((a, b) => Math.abs(a[0] - k) - Math.abs(b[0] - k) || a[0] - b[0] || a[1] - b[1]);
       for (const [k2, i2] of near) {
-        const l = before(k2, i2);
-        const r = after(k2, i2);
-        if (l !== own[0] && left.size < ELSEWHERE_KEPT) left.add(l);
-        if (r !== own[1] && right.size < ELSEWHERE_KEPT) right.add(r);
+        const l = before[k2][i2];
+        const r = after[k2][i2];
+        if (l !== before[k][i] && left.size < ELSEWHERE_KEPT) left.add(l);
+        if (r !== after[k][i] && right.size < ELSEWHERE_KEPT) right.add(r);
       }
       return [...[...left].map((w) => `a-1=${w}`), ...[...right].map((w) => `a+1=${w}`)];
     }),
