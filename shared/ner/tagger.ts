@@ -36,7 +36,7 @@ export interface TrainOptions {
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
-const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1)=/u;
+const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1|a-1|a\+1)=/u;
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
 
