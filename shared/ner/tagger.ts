@@ -14,8 +14,6 @@ export interface TaggedSentence {
   tags: string[];
   /** Per token, the BIO tag of a gazetteer name covering it ('' for none). */
   gazetteer?: string[];
-  /** Per token, the words beside its other occurrences nearby (features.ts, contextsElsewhere). */
-  elsewhere?: string[][];
 }
 
 export interface TrainOptions {
@@ -36,7 +34,7 @@ export interface TrainOptions {
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
-const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1|a-1|a\+1)=/u;
+const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1)=/u;
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
 
@@ -238,7 +236,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         s.tokens,
         useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
         profiles,
-        s.elsewhere,
       );
       const ids = perToken.map((fs) =>
         Int32Array.from(fs, (name) => {
@@ -381,12 +378,8 @@ function packWeights(features: TaggerModel['features'], tags: readonly string[])
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
-  /** Tags for each token of a sentence, and how sure the tagger is of each (0–1); `elsewhere` as in training. */
-  tag(
-    tokens: readonly string[],
-    gazetteer?: readonly string[],
-    elsewhere?: readonly (readonly string[])[],
-  ): { tags: string[]; confidence: number[] };
+  /** Tags for each token of a sentence, and how sure the tagger is of each (0–1). */
+  tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
 }
 
 /**
@@ -421,14 +414,13 @@ export function loadTagger(model: TaggerModel): Tagger {
 
   return {
     model,
-    tag(tokens, gazetteer, elsewhere) {
+    tag(tokens, gazetteer) {
       const n = tokens.length;
       if (n === 0) return { tags: [], confidence: [] };
       const perToken = sentenceFeatures(
         tokens,
         model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined,
         profiles,
-        elsewhere,
       );
       const emission = new Float64Array(n * T);
       for (let i = 0; i < n; i++) {
