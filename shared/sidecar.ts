@@ -532,8 +532,8 @@ function rejectedOrder(a: RejectedSuggestion, b: RejectedSuggestion): number {
 
 /**
  * Whether `ordered` would give an object that writes the same JSON as `obj` itself: its keys the known ones in their
- * order, then unknown ones, and none undefined. An item parsed from a canonical file, or made in the editor, already is:
- * taken as it is, not copied (copying every entity was a sixth of the merge driver's work on 10,000 entities).
+ * order, then unknown ones, and none undefined. An item parsed from a canonical file, or made in the editor, already
+ * is: taken as it is, not copied (copying every entity was a sixth of the merge driver's work on 10,000 entities).
  */
 function inOrder(obj: Record<string, unknown>, keys: readonly string[]): boolean {
   let known = -1;
