@@ -2,6 +2,7 @@
 // (shared/keymap.ts, also the shortcut sheet's and the desktop menu's); here is what each
 // command does, and when it applies.
 import { sortedSpans } from '../../shared/document-data';
+import { shownText } from '../../shared/text-view';
 import { commandsFor, labelOfPress, type KeyCommand } from '../../shared/keymap';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { LabelConfig } from '../../shared/model';
@@ -330,12 +331,34 @@ export function handleKeyDown(e: KeyboardEvent): void {
     e.preventDefault();
 }
 
+/**
+ * Whether a pointer pressed here acts on the store alone: the document's text, as React last rendered it (an undo of a
+ * text edit, not yet rendered, leaves the text behind the store). A click there selects the span under it from the
+ * store and the highlights, and is told to React as a keyboard edit is (paintFirst in DocumentView); a drag selects
+ * text for the next key.
+ */
+function inRenderedText(target: EventTarget | null): boolean {
+  const surface = textSurface();
+  const s = store().getState();
+  if (!surface || !s.doc || !s.data || !(target instanceof Node) || !surface.root.contains(target)) return false;
+  return shownText(s.doc.source, s.data.edits, s.view) === surface.shown;
+}
+
+/**
+ * A pointer pressed right after a shortcut acts on what React shows (a button, a list, a field): React is brought up
+ * to date first. Not in the text: that render (the inspector, the side panel, and the repaint of all the highlighted
+ * text any DOM write causes) came in front of the click's own frame and the Delete pressed after it; it waits, as the
+ * click's own change does, for the keys and clicks to pause.
+ */
+function catchUpForPointer(e: PointerEvent): void {
+  if (!inRenderedText(e.target)) catchUp();
+}
+
 export function installKeyboard(): () => void {
   window.addEventListener('keydown', handleKeyDown);
-  // A click right after a shortcut acts on what React shows: bring it up to date first.
-  window.addEventListener('pointerdown', catchUp, { capture: true });
+  window.addEventListener('pointerdown', catchUpForPointer, { capture: true });
   return () => {
     window.removeEventListener('keydown', handleKeyDown);
-    window.removeEventListener('pointerdown', catchUp, { capture: true });
+    window.removeEventListener('pointerdown', catchUpForPointer, { capture: true });
   };
 }
