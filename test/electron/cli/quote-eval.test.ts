@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -199,6 +199,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev21 (12 articles, 10 Arabic, the next after dev20's) scored unseen on 3b3d7cd: Arabic direct F1 0.982, indirect
   // 0.704, speakers 26 of 28 Arabic, 8 of 8 English. The name in apposition after a role and the feminine titles
   // (judged on dev..dev16) took it to 27 of 28 (not unseen: its errors were read); test stayed at 26 of 31.
+  // dev22 (12 articles, 10 Arabic, the next after dev21's) scored unseen on 22044bc: Arabic direct F1 0.894, indirect
+  // 0.765, speakers 15 of 21 Arabic, 20 of 22 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -367,6 +369,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.68,
       'ar speaker': 0.9,
       'en speaker': 0.97,
+    },
+    dev22: {
+      'ar direct': 0.87,
+      'ar indirect': 0.74,
+      'en direct': 0.95,
+      'en indirect': 0.58,
+      'ar speaker': 0.69,
+      'en speaker': 0.88,
     },
     test: {
       'ar direct': 0.95,
