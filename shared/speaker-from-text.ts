@@ -562,6 +562,15 @@ function isNameWord(w: Token, i: number, name: Token[]): boolean {
   return !/^(هو|هي|هم|وهو|وهي)$/u.test(w.folded) && !/.{2}(ه|هم|هما)$/u.test(w.text);
 }
 
+/**
+ * A title or a word in ال, then a word that can only be part of a name (العقيد تركي، الشيخ ماجد); not a preposition
+ * that a title governs (المتحدث باسم، السفير لدى).
+ */
+function rankThenName(words: Token[]): boolean {
+  const second = words[1];
+  return !!second && isNameWord(second, 0, [second]) && !/^(باسم|لدي|في|عن)$/u.test(second.folded);
+}
+
 /** The subject right after a verb of saying: up to six words, to the first stop. */
 function subjectRead(tokens: Token[], from: number): Subject {
   const words: Token[] = [];
@@ -609,7 +618,13 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
         // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
         const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
-        if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS))
+        // (Nor after a rank and its name: in العقيد تركي المالكي، المتحدث باسم التحالف، the part between the commas
+        // is a role, a title or a word in ال first with no name after it (or a title noun and its genitive, عضو مجلس
+        // النواب), and the name before it, a word that can only be a name after the rank, is the subject; المتحدث باسم
+        // الجيش، العقيد X، is the other way round.)
+        const construct = isArabicTitleNoun(name[0]?.text ?? '') && !/^ال/u.test(name[0].folded);
+        const named = name.length > 0 && title(name[0]) && rankThenName(words) && (construct || !rankThenName(name));
+        if (name.length > 0 && closed && title(words[0]) && !inSet(name[0].folded, ARABIC_STOPS) && !named)
           return { start: name[0].start, end: name[name.length - 1].end };
         // وقال مفتي مصر، شوقي علام، إن…: after a noun and its genitive, two or three words with no ال / لل between the
         // commas, right before إن / أن, are the name.

@@ -1235,3 +1235,27 @@ describe('the speaker of a quote: the name in apposition after a role', () => {
     ).toEqual(['سفيرة البلاد لدى الأمم المتحدة، سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a rank, its name, then a role between commas', () => {
+  it('Arabic: the role after a rank and a name (العقيد سامر العادل، المتحدث باسم الجيش،) describes the name read', () => {
+    expect(
+      speakers('وقال العقيد سامر العادل، المتحدث باسم الجيش، إن الهجوم "نفذ وفق القواعد المعمول بها دوليا".', 'direct'),
+    ).toEqual(['العقيد سامر العادل']);
+    expect(
+      speakers('وقال الشيخ ماجد حسن، رئيس المجلس البلدي، إن المشروع "سيفتتح قبل نهاية العام المقبل".', 'direct'),
+    ).toEqual(['الشيخ ماجد حسن']);
+    // (A title noun and its genitive, عضو مجلس, is a role too, though مجلس could be read as a name.)
+    expect(
+      speakers('وقال النائب سامر عادل فهد، عضو مجلس النواب، إن القانون "لن يمر بصيغته الحالية أبدا".', 'direct'),
+    ).toEqual(['النائب سامر عادل فهد']);
+  });
+
+  it('Arabic: a title with no name before the commas still takes the name between them', () => {
+    expect(
+      speakers('وقال المتحدث باسم الجيش، العقيد سامر العادل، إن الهجوم "نفذ وفق القواعد المعمول بها دوليا".', 'direct'),
+    ).toEqual(['العقيد سامر العادل']);
+    expect(
+      speakers('وقال وزير الخارجية، الشيخ ماجد حسن، إن الاتفاق "سيوقع قبل نهاية الشهر الجاري".', 'direct'),
+    ).toEqual(['الشيخ ماجد حسن']);
+  });
+});
