@@ -1337,6 +1337,11 @@ export function speakerFromText(
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;
+  // اعتبرت القنصلية أن الحريق «…»، حسبما نقلت وكالة فارس: the one who relayed the words (نقل after حسبما / كما)
+  // did not say them, when the sentence before the quote has a verb of saying of its own.
+  const relayed = v > 0 && /^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded);
+  if (relayed && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
+    v = -1;
   // "…, according to Feeding America.": the attribution after the reported words.
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {

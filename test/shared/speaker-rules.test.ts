@@ -1259,3 +1259,26 @@ describe('the speaker of a quote: a rank, its name, then a role between commas',
     ).toEqual(['الشيخ ماجد حسن']);
   });
 });
+
+describe('the speaker of a quote: who relayed the words is not who said them', () => {
+  it('Arabic: «…»، حسبما نقلت الوكالة after a sentence with its own verb of saying is that verb subject’s', () => {
+    expect(
+      speakers(
+        'وقال الوزير سامر عادل إن القرار "خطوة ضرورية لحماية الاقتصاد الوطني"، حسبما نقلت وكالة الأنباء.',
+        'direct',
+      ),
+    ).toEqual(['الوزير سامر عادل']);
+    expect(
+      speakers(
+        'كشف المتحدث باسم الجيش عن سبب الغارة، قائلا إنها "رد مشروع على الهجوم الأخير"، كما نقلت صحيفة الحياة.',
+        'direct',
+      ),
+    ).toEqual(['المتحدث باسم الجيش']);
+  });
+
+  it('Arabic: with no verb of saying before the quote, the agency that relayed it is still named', () => {
+    expect(
+      speakers('وفي البيان "لن نقبل بأي تسوية لا تضمن حقوق الجميع"، حسبما نقلت وكالة الأنباء الرسمية.', 'direct'),
+    ).toEqual(['وكالة الأنباء الرسمية']);
+  });
+});
