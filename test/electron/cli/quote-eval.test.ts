@@ -200,7 +200,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.704, speakers 26 of 28 Arabic, 8 of 8 English. The name in apposition after a role and the feminine titles
   // (judged on dev..dev16) took it to 27 of 28 (not unseen: its errors were read); test stayed at 26 of 31.
   // dev22 (12 articles, 10 Arabic, the next after dev21's) scored unseen on 22044bc: Arabic direct F1 0.894, indirect
-  // 0.765, speakers 15 of 21 Arabic, 20 of 22 English.
+  // 0.765, speakers 15 of 21 Arabic, 20 of 22 English. A rank, its name, then a role between commas and «…»، حسبما
+  // نقلت X (judged on dev..dev16, where no read moved) took it to 18 of 21 (not unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -375,7 +376,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.74,
       'en direct': 0.95,
       'en indirect': 0.58,
-      'ar speaker': 0.69,
+      'ar speaker': 0.83,
       'en speaker': 0.88,
     },
     test: {
