@@ -101,17 +101,7 @@ export class DocumentHighlights {
    * and one the browser makes on its own thread (a scroll bar dragged, a finger) shows what the page painted last.
    */
   private trimmed = false;
-  private readonly trimWhenStill = new WhenStill(VIEW_STILL_MS, () => {
-    this.dropLeft();
-    this.trim();
-  });
-  /**
-   * Paragraphs that left the paragraphs near the view in a scroll and still have their Ranges (out of sight): dropped
-   * with the next paragraphs that come near, or once the view is still. Every change of the Ranges makes the browser
-   * rebuild the highlights of all of them and repaint the highlighted text (~7 ms of Paint and PrePaint in the next
-   * frame, scroll bench trace at 10,000 entities); dropped on their own, a scroll changed them twice per block.
-   */
-  private readonly leftDrawn = new Set<number>();
+  private readonly trimWhenStill = new WhenStill(VIEW_STILL_MS, () => this.trim());
   /** A press that may start a scroll is down (on a scroll bar, a finger): no trim until it ends. */
   private pressed = false;
   private readonly stopHearingScrollStart: (() => void) | null;
@@ -126,7 +116,11 @@ export class DocumentHighlights {
     private readonly scrollRoot: Element | null = null,
     textRoot: HTMLElement | null = null,
   ) {
-    this.near = NearView.of(shown, scrollRoot, (changed) => this.nearChanged(changed));
+    this.near = NearView.of(shown, scrollRoot, (changed) => {
+      this.watchInView(changed);
+      this.redraw(changed);
+      if (changed.size > 0) this.nesting.schedule();
+    });
     // The many-span layers follow the paragraphs in view once it stops, as they follow those near it.
     this.inView =
       this.near && scrollRoot
@@ -204,37 +198,6 @@ export class DocumentHighlights {
   /** The layers whose Ranges follow the paragraphs (the flash and the nesting band are redrawn with them too). */
   private layers(): HighlightLayer[] {
     return [this.entities, this.quotes, this.selected, this.search, this.marks, ...this.extra.values()];
-  }
-
-  /**
-   * Blocks of paragraphs came near the view or left it. What came is drawn at once (it may be in the next frame); what
-   * only left waits, to go with what comes next (one change of the Ranges, not two) or once the view is still.
-   */
-  private nearChanged(changed: ReadonlySet<number>): void {
-    this.watchInView(changed);
-    if (changed.size === 0) return;
-    let came = false;
-    for (const i of changed) came ||= this.near!.has(i);
-    if (!came && this.inView) {
-      for (const i of changed) this.leftDrawn.add(i);
-      // Left without a scroll (the text above laid out taller): still gone once the view is still.
-      this.trimWhenStill.moved([]);
-      return;
-    }
-    const paragraphs = new Set(changed);
-    for (const i of this.leftDrawn) paragraphs.add(i);
-    this.leftDrawn.clear();
-    this.redraw(paragraphs);
-    this.nesting.schedule();
-  }
-
-  /** The paragraphs that left the view's neighbourhood lose their Ranges now (see leftDrawn). */
-  private dropLeft(): void {
-    if (this.leftDrawn.size === 0) return;
-    const left = new Set(this.leftDrawn);
-    this.leftDrawn.clear();
-    // The nesting band is laned again only if it had lanes there (refreshLayers): a still view's Ranges change alone.
-    this.redraw(left);
   }
 
   /** Resolve again the items crossing these paragraphs (each layer knows its items by paragraph). */

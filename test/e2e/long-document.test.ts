@@ -370,48 +370,6 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     }
   });
 
-  it('changes the Ranges in a steady scroll only as paragraphs come near: those that left go with them', async () => {
-    // Each change of the Ranges makes the browser rebuild every highlight and repaint all the highlighted text (~7 ms
-    // of Paint and PrePaint in the next frame, scroll bench trace at 10,000 entities): a block leaving the view's
-    // neighbourhood alone was a second change per block (main: about as many drop-only changes as with additions).
-    await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
-    await expect.poll(() => rangesIn(0, 5), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.waitForTimeout(400);
-    const changes = await page.evaluate(async () => {
-      const box = document.querySelector('.document-scroll')!;
-      // The Ranges added and deleted between one frame and the next (what the next frame's rendering takes in).
-      const frames = [{ added: 0, deleted: 0 }];
-      const count = (kind: 'added' | 'deleted') => frames[frames.length - 1][kind]++;
-      const { add, delete: remove } = Highlight.prototype;
-      Highlight.prototype.add = function (this: Highlight, r: AbstractRange) {
-        count('added');
-        return add.call(this, r);
-      };
-      Highlight.prototype.delete = function (this: Highlight, r: AbstractRange) {
-        count('deleted');
-        return remove.call(this, r);
-      };
-      try {
-        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-        for (let n = 0; n < 40; n++) {
-          box.scrollTop += box.clientHeight / 2;
-          await frame();
-          frames.push({ added: 0, deleted: 0 });
-        }
-      } finally {
-        Highlight.prototype.add = add;
-        Highlight.prototype.delete = remove;
-      }
-      return frames;
-    });
-    // Twenty screens: blocks of paragraphs came near and left many times.
-    expect(changes.filter((c) => c.added > 0).length).toBeGreaterThan(5);
-    expect(changes.filter((c) => c.added === 0 && c.deleted > 0)).toEqual([]);
-    // Once the view is still, what left is gone.
-    await expect.poll(() => rangesIn(0, 10), { timeout: 5_000 }).toBe(0);
-  });
-
   it('gives the Ranges near a still view back at the press that starts a scroll, not at a click or a key in the text', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 3000));
     await expect.poll(labelRangesOutOfView, { timeout: 5_000 }).toBe(0);
