@@ -6,6 +6,11 @@ import type { ShownText } from '../../shared/text-view';
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
 
+// Tried (scroll10, git 4acd8fe, reverted): the Ranges of blocks leaving kept until the next block came near, one change
+// of the Ranges per block instead of two. The scroll bench's traces at 10,000 entities showed no less Paint: a frame
+// after a report that changed no Range painted as much as one after a report that did (the heavy frames are the
+// blocks' first layout and the repaint that follows it, not the Ranges).
+
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();

@@ -61,6 +61,12 @@ const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
 const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
 /** Which rows run (TAHRIR_BENCH_ROWS=open,scroll): all by default (open, add, keys, scroll). */
 const ROWS = new Set((process.env.TAHRIR_BENCH_ROWS ?? 'open,add,keys,scroll').split(','));
+/**
+ * Which pages the scroll row scrolls (TAHRIR_BENCH_SCROLL_PAGES=bare,text,highlights,tahrir): by default not the text +
+ * highlights floor, whose every Range registered made it the slowest by far (scroll10's traces at 10,000 entities:
+ * ~27 ms of main-thread CPU a frame, against ~2.4 for the bare page and ~6.6 for Tahrir; 1,125 of 1,270 frames dropped).
+ */
+const SCROLL_PAGES = new Set((process.env.TAHRIR_BENCH_SCROLL_PAGES ?? 'bare,text,tahrir').split(','));
 
 const began = performance.now();
 const progress = (what: string) =>
@@ -934,7 +940,10 @@ export async function run(): Promise<BenchRow[]> {
       if (served && ROWS.has('keys')) rows.push(...(await keypressRows(browser, probe, served.url, doc.id, tag, a)));
 
       const scrollPages = ROWS.has('scroll')
-        ? [...(PARTS.has('floor') ? (['bare', 'text'] as const) : []), ...(served ? (['tahrir'] as const) : [])]
+        ? [
+            ...(PARTS.has('floor') ? (['bare', 'text', 'highlights'] as const) : []),
+            ...(served ? (['tahrir'] as const) : []),
+          ].filter((name) => SCROLL_PAGES.has(name))
         : [];
       const lastScroll: Record<string, Awaited<ReturnType<typeof scrollRun>>> = {};
       let scrollState = '';
@@ -946,12 +955,22 @@ export async function run(): Promise<BenchRow[]> {
           ({ context, page } = await newPage(browser, probe));
           await openInTahrir(page, served!.url, doc.id);
           scrollState = await suggestionsSettled(page);
-        } else ({ context, page } = await load(name === 'bare' ? '/floor?mode=text&cv=0' : '/floor?mode=text'));
+        } else
+          ({ context, page } = await load(
+            name === 'bare'
+              ? '/floor?mode=text&cv=0'
+              : name === 'highlights'
+                ? '/floor?mode=highlights'
+                : '/floor?mode=text',
+          ));
         // TRACE_DIR: the first run's scroll of each page traced (what a dropped frame held up).
         const stopScrollTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
         const sc = await scrollRun(page);
         await stopScrollTrace?.(`scroll-${name}-${a}`);
         lastScroll[name] = sc;
+        progress(
+          `${tag}: scroll ${name} #${r + 1}: dropped ${sc.dropped} of ${sc.frames}, longest ${sc.longestFrameMs}`,
+        );
         await context.close();
         return sc.dropped;
       });
@@ -959,6 +978,7 @@ export async function run(): Promise<BenchRow[]> {
       for (const [name, what] of [
         ['bare', 'bare page, every line laid out (floor)'],
         ['text', 'text-only page, content-visibility'],
+        ['highlights', 'text + highlights page, content-visibility'],
         ['tahrir', 'Tahrir'],
       ] as const)
         if (dropped[name]?.length)
