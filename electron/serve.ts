@@ -39,6 +39,7 @@ import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
 import { firstScreenOf, packSummary, type WireSummary } from '../shared/document-list-wire';
 import { encodeWithParts } from './encoded-answer';
+import { firstDocumentOf } from '../shared/first-document';
 import { firstScreenCut, splitAtFirstScreen } from '../shared/first-screen';
 import { FIRST_PART_HEADER, lineLengths, type FirstScreenDocument } from '../shared/start-answer-wire';
 import { dispatchApiCall } from './api-dispatch';
@@ -78,6 +79,11 @@ export interface RunningServer {
   following(): Promise<void>;
   /** Resolves once the first listing (begun at start, while the browser loads the page) is read. */
   listed: Promise<void>;
+  /**
+   * Resolves once the printed URL's page's start is prepared, with its document's id (null when none was: an empty
+   * workspace, a page came first, or it could not be read, which the page's start reports).
+   */
+  prepared: Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -225,11 +231,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return { encoded: encodeWithParts({ result: answer }, parts), restPart, restList };
   };
+  /**
+   * The start the printed URL's page will carry, prepared as soon as the listing is read, while the browser has yet to
+   * ask: the first document (none opened through this server yet: the listing's first) is read, its sidecar checked
+   * against its text and its first part encoded. The page's own startEditor then finds each of those in the back end's
+   * caches (kept by the files' stat and content: a file changed since is read again) and the first part's bytes here
+   * (openParts). At 50,000 entities the first GET's block waited on that work (1.5 s of the server at load ~15). The
+   * listing itself is not taken: the page's getWorkspace takes it, as before. Never rejects.
+   */
+  const prepareStart = async (): Promise<string | null> => {
+    try {
+      const documents = await backend.earlyListing();
+      const id = documents && firstDocumentOf(documents, lastOpened);
+      if (!id || lastOpened !== null) return null; // a page came first: nothing to guess
+      openedInParts(await backend.openDocument(id));
+      return id;
+    } catch {
+      return null; // the page's own start reads the document again and reports what went wrong
+    }
+  };
   // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded once that answer
   // is on its way, for the page's next question (listedDocuments). Encoded before it, while the page loaded, its
   // 100,000 rows (packing, encoding, collecting: 0.3–1.3 s) held the first answer back.
   const listed = backend.earlyListing().then(() => undefined);
   let followed = deferred();
+  /** prepareStart's work, begun once the server listens: a page's start waits for it rather than doing it twice. */
+  let prepared: Promise<string | null> = Promise.resolve(null);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -308,6 +335,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.write(started.head);
     let block: Buffer | null = null;
     try {
+      await prepared;
       const last = lastOpened === null ? {} : { [root]: lastOpened };
       const start = await encodeStart((await dispatchApiCall(handlers, 'startEditor', [last])) as EditorStart);
       block = startBlock(start.encoded, start.restPart !== null);
@@ -460,6 +488,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
+  prepared = prepareStart();
 
   let closed: Promise<void> | null = null;
   return {
@@ -469,6 +498,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     root,
     following: () => followed.promise,
     listed,
+    prepared,
     close() {
       closed ??= (async () => {
         for (const stream of streams) stream.end();
