@@ -46,6 +46,7 @@ import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
 import type { HostOperations } from './host-policy';
+import { keepLastServed, readLastServed } from './last-served';
 import { RendererFiles, findRendererDir, preloadLinks } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
@@ -201,9 +202,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   /**
    * The document this server last opened for a page (startEditor's or openDocument's first document): the one a page
-   * opened from the printed URL finds in its HTML (startedPage). Null until a page opened one: then the first.
+   * opened from the printed URL finds in its HTML (startedPage). Null until a page opened one or the one an earlier
+   * run kept is read (prepareStart): then the first.
    */
   let lastOpened: string | null = null;
+  /** Keeping lastOpened for the next run (last-served.ts), one write after the other: the last one stays. */
+  let keeping: Promise<void> = Promise.resolve();
+  const opened = (id: string): void => {
+    if (id === lastOpened) return;
+    lastOpened = id;
+    keeping = keeping.then(() => keepLastServed(root, id)).catch(() => undefined); // a cache: lost, the first opens
+  };
   /**
    * startEditor's answer as sent: the list's first screen of rows (`restList`: the whole list, encoded once the answer
    * is on its way) and the first document's first screen (`restPart`: the rest of its text and entities, sent after).
@@ -213,7 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ): Promise<{ encoded: Buffer; restPart: (() => Buffer) | null; restList: DocumentSummary[] | null }> => {
     const parts = new Map<object, Buffer>();
     const { workspace, first } = start;
-    if (first) lastOpened = first.id;
+    if (first) opened(first.id);
     let answer = start;
     let restList: DocumentSummary[] | null = null;
     let restPart: (() => Buffer) | null = null;
@@ -233,7 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   /**
    * The start the printed URL's page will carry, prepared as soon as the listing is read, while the browser has yet to
-   * ask: the first document (none opened through this server yet: the listing's first) is read, its sidecar checked
+   * ask: the first document (the one an earlier run kept, else the listing's first) is read, its sidecar checked
    * against its text and its first part encoded. The page's own startEditor then finds each of those in the back end's
    * caches (kept by the files' stat and content: a file changed since is read again) and the first part's bytes here
    * (openParts). At 50,000 entities the first GET's block waited on that work (1.5 s of the server at load ~15). The
@@ -241,9 +250,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
    */
   const prepareStart = async (): Promise<string | null> => {
     try {
-      const documents = await backend.earlyListing();
-      const id = documents && firstDocumentOf(documents, lastOpened);
+      const [documents, kept] = await Promise.all([backend.earlyListing(), readLastServed(root)]);
+      const id = documents && firstDocumentOf(documents, kept);
       if (!id || lastOpened !== null) return null; // a page came first: nothing to guess
+      if (id === kept) lastOpened = kept; // already kept: not written again
       openedInParts(await backend.openDocument(id));
       return id;
     } catch {
@@ -391,7 +401,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (method === 'openDocument' && result && typeof result === 'object') {
-        lastOpened = (result as OpenedDocument).id;
+        opened((result as OpenedDocument).id);
         parts.set(result, openedBytes(result));
       }
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
@@ -507,6 +517,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.closeAllConnections();
         });
         await backend.close();
+        await keeping;
       })();
       return closed;
     },

@@ -12,6 +12,7 @@ import type { EditorStart, OpenedDocument } from '../../shared/api';
 import { unpackListAnswer } from '../../shared/document-list-wire';
 import type { Entity } from '../../shared/model';
 import { emptySidecar, serializeSidecar } from '../../shared/sidecar';
+import { TOKEN_HEADER } from '../../shared/http-protocol';
 import type { StartInParts } from '../../shared/start-answer-wire';
 
 const PAGE = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'" />
@@ -31,8 +32,12 @@ afterEach(async () => {
   server = base = undefined;
 });
 
-/** A workspace of two documents, the first annotated, served with a stand-in page. */
-async function serve(): Promise<{ ws: string; server: RunningServer }> {
+/** A workspace of two documents, the first annotated, served with a stand-in page (`again`: the same one). */
+async function serve(again = false): Promise<{ ws: string; server: RunningServer }> {
+  if (again) {
+    server = await startServer({ root: join(base!, 'ws'), port: 0, rendererDir: base, log: () => undefined });
+    return { ws: join(base!, 'ws'), server };
+  }
   base = await mkdtemp(join(tmpdir(), 'tahrir-prepared-start-'));
   const ws = join(base, 'ws');
   await mkdir(ws);
@@ -48,14 +53,14 @@ async function serve(): Promise<{ ws: string; server: RunningServer }> {
   return { ws, server };
 }
 
-/** The first document in the page the printed URL answers with. */
-async function pageDocument(running: RunningServer): Promise<OpenedDocument> {
+/** The first document in the page the printed URL answers with (`id`). */
+async function pageDocument(running: RunningServer, id = 'a-first'): Promise<OpenedDocument> {
   const response = await fetch(running.url);
   expect(response.status).toBe(200);
   const block = /<script type="application\/json" id="tahrir-start"[^>]*>([^<]*)<\/script>/.exec(await response.text());
   expect(block).not.toBeNull();
   const start = unpackListAnswer('startEditor', (JSON.parse(block![1]) as StartInParts).result) as EditorStart;
-  expect(start.first?.id).toBe('a-first');
+  expect(start.first?.id).toBe(id);
   return (start.first as { opened: OpenedDocument }).opened;
 }
 
@@ -95,5 +100,25 @@ describe('the start prepared before the printed URL is asked for', () => {
     expect(opened.text).toBe(text);
     expect(opened.sidecar.source.sha256).toBe(sha256Hex(Buffer.from(text)));
     expect(opened.sidecar.entities.map((e) => [e.start, e.text])).toEqual([[9, 'Sara']]);
+  });
+
+  it('is the document the last run opened for a page, else the first', async () => {
+    const first = (await serve()).server;
+    const response = await fetch(`http://127.0.0.1:${first.port}/api/openDocument`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: first.token },
+      body: JSON.stringify({ args: ['b-second'] }),
+    });
+    expect(response.status).toBe(200);
+    await first.close();
+    const { ws, server: second } = await serve(true);
+    expect(await second.prepared).toBe('b-second');
+    expect((await pageDocument(second, 'b-second')).text).toBe('The second article.\n');
+    await second.close();
+    // Gone from the workspace: the first document, as with nothing kept.
+    await rm(join(ws, 'b-second.txt'));
+    const third = (await serve(true)).server;
+    expect(await third.prepared).toBe('a-first');
+    await pageDocument(third, 'a-first');
   });
 });
