@@ -339,6 +339,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Security-Policy': started.policy,
+      ...(started.link ? { Link: started.link } : {}),
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
     });
