@@ -1,6 +1,6 @@
 // The document `tahrir serve` last opened for a page, kept between runs in the workspace's git-ignored
-// `.tahrir/last-served.json`: the printed URL's page starts with it (serve.ts), and the server prepares it as soon as it
-// listens. Kept only in memory, a server started again (a fixed --port, the same browser) began with the workspace's
+// `.tahrir/last-served.json`: the printed URL's page starts with it (serve.ts), and the server prepares it as soon as
+// it listens. Kept only in memory, a server started again (a fixed --port, the same browser) began with the workspace's
 // first document while the browser remembered another: the page painted one and then switched to the other.
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
