@@ -39,12 +39,14 @@ import { defaultExportDestination } from '../shared/export-destination';
 import { exportDownload } from './export-download';
 import { firstScreenOf, packSummary, type WireSummary } from '../shared/document-list-wire';
 import { encodeWithParts } from './encoded-answer';
+import { firstDocumentOf } from '../shared/first-document';
 import { firstScreenCut, splitAtFirstScreen } from '../shared/first-screen';
 import { FIRST_PART_HEADER, lineLengths, type FirstScreenDocument } from '../shared/start-answer-wire';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
 import { apiHandlers } from './host-policy';
 import type { HostOperations } from './host-policy';
+import { keepLastServed, readLastServed } from './last-served';
 import { RendererFiles, findRendererDir, preloadLinks } from './renderer-files';
 import { firstInvalidUtf8Byte } from './text-file';
 import { SECURITY_HEADERS } from './window-options';
@@ -78,6 +80,11 @@ export interface RunningServer {
   following(): Promise<void>;
   /** Resolves once the first listing (begun at start, while the browser loads the page) is read. */
   listed: Promise<void>;
+  /**
+   * Resolves once the printed URL's page's start is prepared, with its document's id (null when none was: an empty
+   * workspace, a page came first, or it could not be read, which the page's start reports).
+   */
+  prepared: Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -195,9 +202,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
   /**
    * The document this server last opened for a page (startEditor's or openDocument's first document): the one a page
-   * opened from the printed URL finds in its HTML (startedPage). Null until a page opened one: then the first.
+   * opened from the printed URL finds in its HTML (startedPage). Null until a page opened one or the one an earlier
+   * run kept is read (prepareStart): then the first.
    */
   let lastOpened: string | null = null;
+  /** Keeping lastOpened for the next run (last-served.ts), one write after the other: the last one stays. */
+  let keeping: Promise<void> = Promise.resolve();
+  const opened = (id: string): void => {
+    if (id === lastOpened) return;
+    lastOpened = id;
+    keeping = keeping.then(() => keepLastServed(root, id)).catch(() => undefined); // a cache: lost, the first opens
+  };
   /**
    * startEditor's answer as sent: the list's first screen of rows (`restList`: the whole list, encoded once the answer
    * is on its way) and the first document's first screen (`restPart`: the rest of its text and entities, sent after).
@@ -207,7 +222,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   ): Promise<{ encoded: Buffer; restPart: (() => Buffer) | null; restList: DocumentSummary[] | null }> => {
     const parts = new Map<object, Buffer>();
     const { workspace, first } = start;
-    if (first) lastOpened = first.id;
+    if (first) opened(first.id);
     let answer = start;
     let restList: DocumentSummary[] | null = null;
     let restPart: (() => Buffer) | null = null;
@@ -225,11 +240,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     return { encoded: encodeWithParts({ result: answer }, parts), restPart, restList };
   };
+  /**
+   * The start the printed URL's page will carry, prepared as soon as the listing is read, while the browser has yet to
+   * ask: the first document (the one an earlier run kept, else the listing's first) is read, its sidecar checked
+   * against its text and its first part encoded. The page's own startEditor then finds each of those in the back end's
+   * caches (kept by the files' stat and content: a file changed since is read again) and the first part's bytes here
+   * (openParts). At 50,000 entities the first GET's block waited on that work (1.5 s of the server at load ~15). The
+   * listing itself is not taken: the page's getWorkspace takes it, as before. Never rejects.
+   */
+  const prepareStart = async (): Promise<string | null> => {
+    try {
+      const [documents, kept] = await Promise.all([backend.earlyListing(), readLastServed(root)]);
+      const id = documents && firstDocumentOf(documents, kept);
+      if (!id || lastOpened !== null) return null; // a page came first: nothing to guess
+      if (id === kept) lastOpened = kept; // already kept: not written again
+      openedInParts(await backend.openDocument(id));
+      return id;
+    } catch {
+      return null; // the page's own start reads the document again and reports what went wrong
+    }
+  };
   // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded once that answer
   // is on its way, for the page's next question (listedDocuments). Encoded before it, while the page loaded, its
   // 100,000 rows (packing, encoding, collecting: 0.3–1.3 s) held the first answer back.
   const listed = backend.earlyListing().then(() => undefined);
   let followed = deferred();
+  /** prepareStart's work, begun once the server listens: a page's start waits for it rather than doing it twice. */
+  let prepared: Promise<string | null> = Promise.resolve(null);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -302,12 +339,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Security-Policy': started.policy,
+      ...(started.link ? { Link: started.link } : {}),
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
     });
     response.write(started.head);
     let block: Buffer | null = null;
     try {
+      await prepared;
       const last = lastOpened === null ? {} : { [root]: lastOpened };
       const start = await encodeStart((await dispatchApiCall(handlers, 'startEditor', [last])) as EditorStart);
       block = startBlock(start.encoded, start.restPart !== null);
@@ -363,7 +402,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (method === 'openDocument' && result && typeof result === 'object') {
-        lastOpened = (result as OpenedDocument).id;
+        opened((result as OpenedDocument).id);
         parts.set(result, openedBytes(result));
       }
       if (parts.size === 0) return void sendAnswer(response, { result: result ?? null });
@@ -460,6 +499,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
   });
   port = (server.address() as AddressInfo).port;
+  prepared = prepareStart();
 
   let closed: Promise<void> | null = null;
   return {
@@ -469,6 +509,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     root,
     following: () => followed.promise,
     listed,
+    prepared,
     close() {
       closed ??= (async () => {
         for (const stream of streams) stream.end();
@@ -477,6 +518,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           server.closeAllConnections();
         });
         await backend.close();
+        await keeping;
       })();
       return closed;
     },

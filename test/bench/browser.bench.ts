@@ -57,6 +57,8 @@ const TRACE_FRAMES = process.env.TAHRIR_BENCH_TRACE_FRAMES === '1';
 const KEYPRESS_BUDGET_MS = quick ? 60_000 : 150_000;
 /** TAHRIR_BENCH_SERVE=dir: the Tahrir checkout (built) whose `tahrir serve` is measured, for A/B runs of two builds. */
 const SERVE_ROOT = process.env.TAHRIR_BENCH_SERVE ?? root;
+/** TAHRIR_BENCH_SERVE_ARGS="--cpu-prof --cpu-prof-dir=dir": Node options for `tahrir serve` (NODE_OPTIONS refuses). */
+const SERVE_ARGS = process.env.TAHRIR_BENCH_SERVE_ARGS?.split(' ').filter(Boolean) ?? [];
 /** Which parts run (TAHRIR_BENCH_PARTS=floor,peer,tahrir): all by default. */
 const PARTS = new Set((process.env.TAHRIR_BENCH_PARTS ?? 'floor,peer,tahrir').split(','));
 /** Which rows run (TAHRIR_BENCH_ROWS=open,scroll): all by default (open, add, keys, scroll). */
@@ -178,10 +180,14 @@ async function serveBenchPages(
 // ---------- Tahrir itself, through `tahrir serve`
 
 async function startTahrirServe(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(SERVE_ROOT, 'electron', 'tahrir.cjs'), 'serve', workspace], {
-    cwd: SERVE_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...SERVE_ARGS, join(SERVE_ROOT, 'electron', 'tahrir.cjs'), 'serve', workspace],
+    {
+      cwd: SERVE_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -88,13 +88,23 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
     try {
       const page = await context.newPage();
       const asked: string[] = [];
+      const files: string[] = [];
       page.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/api/') && path !== '/api/events') asked.push(path.slice('/api/'.length));
+        else if (/^\/(app\.(css|js)|assets\/.*\.woff2)$/.test(path)) files.push(path);
       });
-      await page.goto(server.url);
+      const preloads: string[] = [];
+      page.on('console', (message) => void (/preload/i.test(message.text()) && preloads.push(message.text())));
+      const response = await page.goto(server.url);
       await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
       expect(await page.locator('[data-para]').first().textContent()).not.toBe('');
+      // Named in the page's Link header (fetched as it commits) and in its head: each fetched once, the fonts in the
+      // stylesheet's CORS mode (preloaded without it, a font is fetched twice).
+      expect(response?.headers().link).toMatch(/woff2>; rel=preload; as=font; type="font\/woff2"; crossorigin/);
+      expect(files.filter((path) => path.endsWith('.woff2')).length).toBeGreaterThanOrEqual(3);
+      expect(files.filter((path, i) => files.indexOf(path) !== i)).toEqual([]);
+      expect(preloads).toEqual([]); // "a preload … is not used because the request credentials mode does not match"
       // The workspace and the document came in the page (electron/started-page.ts): nothing was asked for them. (What
       // the page asks once it has the document, its sync status and suggestions, may come before the text is seen.)
       const opening = ['startEditor', 'getWorkspace', 'openDocument', 'listDocuments'];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
-import { EARLY_SCRIPT_TAG, startBlock, startedPage } from '../../electron/started-page';
+import { EARLY_SCRIPT_TAG, linkHeader, startBlock, startedPage } from '../../electron/started-page';
 import type { EditorStart, OpenedDocument } from '../../shared/api';
 import { unpackListAnswer } from '../../shared/document-list-wire';
 import { TOKEN_HEADER } from '../../shared/http-protocol';
@@ -43,6 +43,18 @@ describe('the started page, as written', () => {
     expect(startedPage(PAGE.replace(EARLY_SCRIPT_TAG, ''), EARLY)).toBeNull();
   });
 
+  it('names its fonts, stylesheet and app.js in a Link header, fonts with CORS as the page preloads them', () => {
+    const links = `<link rel="icon" href="data:," />
+<link rel="preload" href="assets/naskh-KPJ7.woff2" as="font" type="font/woff2" crossorigin />
+<link rel="stylesheet" href="app.css" /><link rel="modulepreload" href="./app.js" />
+<link rel="preload" href="https://elsewhere.example/x.woff2" as="font" crossorigin />`;
+    expect(linkHeader(links)).toBe(
+      '</assets/naskh-KPJ7.woff2>; rel=preload; as=font; type="font/woff2"; crossorigin, ' +
+        '</app.css>; rel=preload; as=style, </app.js>; rel=modulepreload',
+    );
+    expect(startedPage(PAGE, EARLY)!.link).toBe('</app.css>; rel=preload; as=style');
+  });
+
   it('writes the start with no `<` in it, the same JSON', () => {
     const json = Buffer.from(JSON.stringify({ result: { text: HOSTILE, more: 'عربي <b>' } }));
     const block = startBlock(json, true).toString();
@@ -71,10 +83,11 @@ afterAll(async () => {
   if (base) await rm(base, { recursive: true, force: true });
 });
 
-async function get(path: string): Promise<{ html: string; policy: string | null }> {
+async function get(path: string): Promise<{ html: string; policy: string | null; link: string | null }> {
   const response = await fetch(`http://127.0.0.1:${server.port}${path}`);
   expect(response.status).toBe(200);
-  return { html: await response.text(), policy: response.headers.get('content-security-policy') };
+  const { headers } = response;
+  return { html: await response.text(), policy: headers.get('content-security-policy'), link: headers.get('link') };
 }
 
 function startIn(html: string): EditorStart {
@@ -85,11 +98,12 @@ function startIn(html: string): EditorStart {
 
 describe('tahrir serve’s answer to its printed URL', () => {
   it('is the page with early.js allowed by its hash and the start of the first document, its text whole', async () => {
-    const { html, policy } = await get(`/?token=${server.token}`);
+    const { html, policy, link } = await get(`/?token=${server.token}`);
     expect(inlineScript(html)).toBe(EARLY);
     expect(policy).toContain(hashOf(EARLY));
     expect(policy).not.toContain('unsafe-inline');
     expect(policy).toMatch(/default-src 'none'/);
+    expect(link).toBe('</app.css>; rel=preload; as=style');
     const start = startIn(html);
     expect(start.first?.id).toBe('a-first');
     expect((start.first as { opened: OpenedDocument }).opened.text).toBe(HOSTILE);
