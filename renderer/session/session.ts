@@ -17,6 +17,7 @@ import type { DocumentFilter } from '../../shared/document-filter';
 import type { TahrirState } from './state';
 import type { Locale, Translator } from '../../shared/i18n/translator';
 import { createTahrirStore, initialCleanup, initialReview, ReactView } from './store';
+import { prepareOpenedForEdits } from './edit-ready';
 
 /**
  * What layers above the session keep per session (the mounted text surface, the label stylesheet):
@@ -125,6 +126,7 @@ export class EditorSession {
         if (s.doc?.id !== prev.doc?.id && s.review.docId !== (s.doc?.id ?? null))
           this.store.setState({ review: initialReview(s.review.sources) });
       }),
+      prepareOpenedForEdits(this.store),
     );
   }
 
