@@ -567,9 +567,13 @@ async function keypressRuns(page: Page, tries: number, budgetMs: number): Promis
     await page.evaluate(() => getSelection()?.removeAllRanges());
     await page.mouse.click(target.x, target.y);
     await page.evaluate(() => window.__bench.paintWhen(() => true, 1));
+    // Delete and Ctrl+Z wait like the tag: the same pause and spread of frame phases. Sent right after the
+    // bench's own frame callback, every key met the page mid-frame (the worst phase, one frame late; keys9).
+    await page.waitForTimeout(quietBeforeTry(i));
     const removed = await keyTiming(page, 'fewer', () => page.keyboard.press('Delete'), 'delete');
     if (removed === null) out.misses.remove++;
     else out.remove.push(removed);
+    await page.waitForTimeout(quietBeforeTry(i));
     const undone = await keyTiming(page, 'more', () => page.keyboard.press('Control+z'), 'undo');
     if (undone === null) out.misses.undo++;
     else out.undo.push(undone);
