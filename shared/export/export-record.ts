@@ -148,7 +148,8 @@ export function toExportRecord(
   let notes: SpanNote[] = [];
   // One index of the source for the check, the map and (no edit applied) the clean text: three were made a document.
   const sourceIndex = new CodePointIndex(source);
-  if (textChanged || !spansHoldTheirText(source, sidecar, sourceIndex)) {
+  const held = !textChanged && spansHoldTheirText(source, sidecar, sourceIndex);
+  if (!held) {
     const anchored = reanchor(source, sidecar);
     current = anchored.sidecar;
     notes = spanNotes(sidecar, current, anchored.report, textChanged ? 'changed' : 'missing');
@@ -161,14 +162,19 @@ export function toExportRecord(
   );
   const clean = map.cleanText;
   const cleanIndex = clean === source ? sourceIndex : new CodePointIndex(clean);
+  // No edit and every span's offsets holding its text (most documents): clean offsets are the source's and each
+  // entity's text is its span's, so neither is looked up again (a mapped place and a substring a span were a tenth of
+  // what an export allocated).
+  const unmapped = held && map.edits.length === 0;
 
-  const kept: { entity: Entity; span: ExportSpan }[] = [];
+  let spans: ExportSpan[] = [];
+  let keptEntities: Entity[] = [];
   for (const entity of current.entities) {
     if (entity.orphaned) {
       leaveOut(LEFT_OUT_ORPHANED, entity.label, entity.text);
       continue;
     }
-    const mapped = mapSpan(map, entity.start, entity.end);
+    const mapped = unmapped ? entity : mapSpan(map, entity.start, entity.end);
     if (!mapped || mapped.end <= mapped.start) {
       leaveOut(LEFT_OUT_REMOVED, entity.label, entity.text);
       continue;
@@ -177,21 +183,23 @@ export function toExportRecord(
       start: mapped.start,
       end: mapped.end,
       label: entity.label,
-      text: cleanIndex.slice(mapped.start, mapped.end),
+      text: unmapped ? entity.text : cleanIndex.slice(mapped.start, mapped.end),
     };
     if (entity.link) span.link = entity.link;
-    kept.push({ entity, span });
+    spans.push(span);
+    keptEntities.push(entity);
   }
-  kept.sort(
-    (a, b) =>
-      a.span.start - b.span.start ||
-      a.span.end - b.span.end ||
-      (a.span.label < b.span.label ? -1 : a.span.label > b.span.label ? 1 : 0) ||
-      (a.entity.id < b.entity.id ? -1 : a.entity.id > b.entity.id ? 1 : 0),
-  );
-  const spans = kept.map((k) => k.span);
-  const indexById = new Map<string, number>();
-  kept.forEach((k, i) => indexById.set(k.entity.id, i));
+  // Sorted only when out of order: the sidecar's order (start, end, id) is this one but for the labels of spans at
+  // one place, and a sort copies its array.
+  if (!inSpanOrder(spans, keptEntities)) {
+    const order = spans
+      .map((_, i) => i)
+      .sort((i, j) => compareKept(spans[i], keptEntities[i], spans[j], keptEntities[j]));
+    spans = order.map((i) => spans[i]);
+    keptEntities = order.map((i) => keptEntities[i]);
+  }
+  // Only for quotes, which name their speaker by id (most documents have none): made when first needed.
+  let indexById: Map<string, number> | undefined;
   // Only for a speaker not exported (rare): made when first needed.
   let entityById: Map<string, Entity> | undefined;
 
@@ -213,7 +221,11 @@ export function toExportRecord(
       kind: quote.kind,
       speaker: null,
     };
-    const speakerIndex = quote.speaker === null ? undefined : indexById.get(quote.speaker);
+    if (!indexById && quote.speaker !== null) {
+      indexById = new Map();
+      for (let i = 0; i < keptEntities.length; i++) indexById.set(keptEntities[i].id, i);
+    }
+    const speakerIndex = quote.speaker === null ? undefined : indexById!.get(quote.speaker);
     if (speakerIndex !== undefined) {
       out.speaker = speakerIndex;
     } else {
@@ -235,6 +247,23 @@ export function toExportRecord(
   if (doc.keywords !== undefined) meta.keywords = [...doc.keywords];
 
   return { record: { id, text: clean, spans, quotes, meta }, leftOut, leftOutSpans, notes };
+}
+
+/** The order of the record's spans: start, end, label, then the entity's id (code units throughout). */
+function compareKept(a: ExportSpan, aEntity: Entity, b: ExportSpan, bEntity: Entity): number {
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+    (aEntity.id < bEntity.id ? -1 : aEntity.id > bEntity.id ? 1 : 0)
+  );
+}
+
+/** Are the spans in compareKept's order already (no pair a sort would swap)? */
+function inSpanOrder(spans: readonly ExportSpan[], entities: readonly Entity[]): boolean {
+  for (let i = 1; i < spans.length; i++)
+    if (compareKept(spans[i - 1], entities[i - 1], spans[i], entities[i]) > 0) return false;
+  return true;
 }
 
 function show(text: string, max = 40): string {

@@ -9,6 +9,7 @@ import {
   SummaryCache,
   compareIds,
   digitRunOrder,
+  inIdOrderByShape,
   findFiles,
   listDocuments,
   sortByIds,
@@ -154,6 +155,51 @@ describe('sortIds', () => {
     ids.sort();
     const told = ids.slice(1).filter((id, i) => !Number.isNaN(digitRunOrder(ids[i], id))).length;
     expect(told).toBeGreaterThan(1_900);
+  });
+
+  it('takes ids in code-unit order as in their order only when every neighbour differs first in a digit run', () => {
+    // Lists where most ids share a shape (digits of one width), and some do not (another width, case, Arabic).
+    const digits = fc.integer({ min: 0, max: 1999 }).map((n) => String(n).padStart(n % 2 ? 3 : 4, '0'));
+    const shaped = fc.tuple(
+      fc.constantFrom('batch-07/article-', 'a', 'B/', 'ع-'),
+      digits,
+      fc.constantFrom('', '.x', 'b'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          shaped.map((p) => p.join('')),
+          { maxLength: 30 },
+        ),
+        (ids) => {
+          const plain = [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          if (inIdOrderByShape(plain))
+            plain.slice(1).forEach((id, i) => expect(compareIds(plain[i], id), `${plain[i]} ${id}`).toBe(-1));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(inIdOrderByShape(['a/07', 'a/10', 'a/99'])).toBe(true);
+    expect(inIdOrderByShape(['a-10', 'a-9'])).toBe(false); // digits of two widths
+    expect(inIdOrderByShape(['a-1', 'a-1'])).toBe(false); // the same id twice: not told apart
+    expect(inIdOrderByShape(['a/1', 'b/1'])).toBe(false); // first differ in a letter
+    expect(inIdOrderByShape(['B1', 'a1'])).toBe(false); // case: the collator's to say
+    expect(inIdOrderByShape(['ع1', 'ع2'])).toBe(false); // beyond ASCII
+    expect(inIdOrderByShape(['a1\u0301', 'a2\u0301'])).toBe(false); // a mark after the digits
+  });
+
+  it('sorts the ids of a folder walk with no comparison after the plain sort when their digit runs line up', () => {
+    const ids = Array.from(
+      { length: 5_000 },
+      (_, i) => `batch-${String(i >> 9).padStart(3, '0')}/article-${String((i * 7919) % 5_000).padStart(5, '0')}`,
+    );
+    let plain = 0;
+    [...ids].sort((a, b) => (plain++, a < b ? -1 : a > b ? 1 : 0));
+    let keys = 0;
+    const sorted = sortByIds([...ids], (x) => (keys++, x));
+    expect(sorted).toEqual([...ids].sort(compareIds));
+    // Two key reads a comparison of the plain sort, then one a key for the check: no comparison by compareIds.
+    expect(keys).toBe(2 * plain + ids.length);
   });
 
   it('sorts 100,000 ids in the hash order of a folder walk with far fewer collator comparisons', () => {

@@ -115,6 +115,38 @@ describe('checkSidecarStructure', () => {
     ]);
   });
 
+  it('names the same duplicates for a few spans (compared pair by pair) as for many (looked up)', () => {
+    const ids = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e1', 'e2', 'e3', 'e4', 'q1', 'x'), { maxLength: 18 });
+    fc.assert(
+      fc.property(ids, ids, ids, (edits, entities, quotes) => {
+        const s = base();
+        s.edits = edits.map((id, i) => edit(id, i, i));
+        s.entities = entities.map((id, i) => ({ id, start: i, end: i + 1, label: 'ORG', text: 'x' }));
+        s.quotes = quotes.map((id, i) => ({ id, start: i, end: i + 1, text: 'x', speaker: null, kind: 'direct' }));
+        // The lists walked in turn, each id's first holder remembered: what the problems say.
+        const first = new Map<string, string>();
+        const expected: { path: string; message: string }[] = [];
+        for (const [name, list] of [
+          ['edits', s.edits],
+          ['entities', s.entities],
+          ['quotes', s.quotes],
+        ] as const)
+          list.forEach(({ id }, i) => {
+            const holder = first.get(id);
+            if (holder === undefined) first.set(id, `${name}[${i}]`);
+            else
+              expected.push({
+                path: `${name}[${i}]`,
+                message: `id ${JSON.stringify(id)} is already used by ${holder}`,
+              });
+          });
+        const byPlace = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+        expect(duplicateIdProblems(s).sort(byPlace)).toEqual(expected.sort(byPlace));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reports duplicate ids across kinds', () => {
     const s = base();
     s.edits = [edit('x1', 0, 1)];

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import type { Sidecar } from '../../../shared/model';
 import { toExportRecord, type ExportRecord } from '../../../shared/export/export-record';
 import { MIXED_TEXT, OLDER_TEXT, find, fixtureDocuments, sha256 } from './fixture-documents';
@@ -108,5 +109,89 @@ describe('toExportRecord: work per document', () => {
     const { record } = toExportRecord(mixed.id, mixed.text, mixed.sidecar!, { textSha256: sha256(mixed.bytes) });
     expect(record.text).not.toBe(mixed.text);
     expect(indexesOf(record.text, () => toExportRecord(mixed.id, mixed.text, mixed.sidecar!, {}))).toBe(1);
+  });
+});
+
+describe('toExportRecord: a document with no edit whose spans hold their text', () => {
+  // Texts of Arabic, Latin, an astral flag and a line break; spans anywhere in them, several at one place with labels
+  // out of their order, quotes whose speaker is a span, no span or an id no span has.
+  const parts = ['عمّان', ' ', 'Joe', '🇯🇵', '\r\n', 'ب', 'x'];
+  const doc = fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 30 }).chain((words) => {
+    const length = Array.from(words.join('')).length;
+    const place = fc
+      .tuple(fc.integer({ min: 0, max: length }), fc.integer({ min: 0, max: 6 }))
+      .map(([start, n]) => ({ start, end: Math.min(length, start + n) }));
+    const entity = fc.tuple(place, fc.constantFrom('PERSON', 'GPE', 'ORG'), fc.boolean());
+    const quote = fc.tuple(place, fc.integer({ min: -2, max: 12 }));
+    return fc.tuple(
+      fc.constant(words.join('')),
+      fc.array(entity, { maxLength: 12 }),
+      fc.array(quote, { maxLength: 3 }),
+    );
+  });
+  const slice = (s: string, a: number, b: number) => Array.from(s).slice(a, b).join('');
+
+  function sidecarOf(
+    text: string,
+    entities: [{ start: number; end: number }, string, boolean][],
+    quotes: [{ start: number; end: number }, number][],
+  ): Sidecar {
+    const byPlace = <T extends { start: number; end: number; id: string }>(a: T, b: T) =>
+      a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+    const spans = entities.map(([p, label, linked], i) => ({
+      id: `e${(i * 7) % 13}${i}`,
+      ...p,
+      label,
+      text: slice(text, p.start, p.end),
+      ...(linked ? { link: `Q${i}` } : {}),
+    }));
+    return {
+      format: 'tahrir-annotations',
+      version: 1,
+      source: { file: 'a.txt', sha256: 'sha', length: Array.from(text).length },
+      document: { status: 'done' },
+      edits: [],
+      entities: spans.sort(byPlace),
+      quotes: quotes
+        .map(([p, who], i) => ({
+          id: `q${i}`,
+          ...p,
+          text: slice(text, p.start, p.end),
+          kind: 'direct' as const,
+          speaker: who < 0 ? (who === -1 ? null : 'nobody') : (spans[who]?.id ?? null),
+        }))
+        .sort(byPlace),
+    };
+  }
+
+  it('makes the record the general path makes (each span mapped and cut from the clean text, then sorted)', () => {
+    fc.assert(
+      fc.property(doc, ([text, entities, quotes]) => {
+        const sidecar = sidecarOf(text, entities, quotes);
+        const asIs = toExportRecord('a', text, sidecar, { textSha256: 'sha' });
+        // Another sha: the text "changed", every span is looked for again (each found where it is) and mapped.
+        const looked = toExportRecord('a', text, sidecar, { textSha256: 'another' });
+        expect(looked.notes).toEqual([]);
+        expect(asIs.record).toEqual(looked.record);
+        expect(JSON.stringify(asIs.record)).toBe(JSON.stringify(looked.record));
+        expect(asIs.leftOutSpans).toEqual(looked.leftOutSpans);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('orders spans at one place by label, and names a quote’s speaker by its place in that order', () => {
+    const text = 'Joe Biden spoke.';
+    const sidecar = sidecarOf(
+      text,
+      [
+        [{ start: 0, end: 9 }, 'PERSON', false],
+        [{ start: 0, end: 9 }, 'GPE', false],
+      ],
+      [[{ start: 10, end: 15 }, 0]],
+    );
+    const { record } = toExportRecord('a', text, sidecar, { textSha256: 'sha' });
+    expect(record.spans.map((s) => s.label)).toEqual(['GPE', 'PERSON']);
+    expect(record.quotes[0].speaker).toBe(1);
   });
 });
