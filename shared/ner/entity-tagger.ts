@@ -249,7 +249,9 @@ export function tagSentences(
   sentences: readonly (readonly string[])[],
 ): { tags: string[]; confidence: number[] }[] {
   if (!tagger.model.gazetteer) return sentences.map((tokens) => tagger.tag(tokens));
-  const first = sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, knownNames)));
+  // The passes differ only in the gazetteer's tags: the scores of every other feature are summed once.
+  const scores = sentences.map((tokens) => tagger.wordScores(tokens));
+  const first = sentences.map((tokens, k) => tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, knownNames)));
   const found = sentences.map((tokens, k) => {
     const { tags, confidence } = first[k];
     const kept = [...tags];
@@ -261,7 +263,7 @@ export function tagSentences(
   });
   // The names found join the known ones; a known name keeps its label.
   const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
-  const second = sentences.map((tokens) => tagger.tag(tokens, gazetteerTags(tokens, gazetteer)));
+  const second = sentences.map((tokens, k) => tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, gazetteer)));
   return oneLabelPerName(sentences, second);
 }
 
