@@ -88,7 +88,29 @@ interface TokenView {
   asNext2: string[];
   asPrev3: string[];
   asNext3: string[];
+  /** The same features as one model's numbers (featureIds), kept for the last model that asked. */
+  ids?: ViewIds;
 }
+
+/**
+ * A token view's features as a model's numbers: its lists one after another in one array (own, asPrev, asNext,
+ * asPrev2, asNext2, asPrev3, asNext3, then its stem's profile), list k from `ends[k - 1]` (0 for the first) to
+ * `ends[k]`. One array, not eight: up to 200,000 views are kept.
+ */
+interface ViewIds {
+  index: FeatureIndex;
+  ids: Int32Array;
+  ends: Int32Array;
+}
+
+const OWN = 0;
+const AS_PREV = 1;
+const AS_NEXT = 2;
+const AS_PREV2 = 3;
+const AS_NEXT2 = 4;
+const AS_PREV3 = 5;
+const AS_NEXT3 = 6;
+const PROFILE = 7;
 
 const prefix = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const suffix = (s: string, n: number) => (s.length > n ? s.slice(-n) : s);
@@ -155,6 +177,9 @@ function view(token: string): TokenView {
 
 const VIEWS = new Map<string, TokenView>();
 
+/** A token's stem, `stripClitics(foldWord(token)).stem`, remembered with its other features. */
+export const tokenStem = (token: string): string => view(token).stem;
+
 /**
  * The features of every token of a sentence, as strings. `gazetteer` gives, per token,
  * the BIO tag of a workspace name that covers it (e.g. "B-PERSON"), or '' for none;
@@ -196,6 +221,92 @@ export function sentenceFeatures(
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
     return f;
   });
+}
+
+/** What featureIds needs of a model: the number of a feature it has weights for, or -1. */
+export interface FeatureIndex {
+  list(features: readonly string[]): Int32Array;
+  /** `${name}=${a}|${b}` */
+  pair(name: string, a: string, b: string): number;
+  one(feature: string): number;
+}
+
+/**
+ * A view's features as the index's numbers: resolved once and kept on the view for that index (one model tags in a
+ * worker), so tagging builds and hashes no feature string for a word seen before. `profiles` must be the index's
+ * model's.
+ */
+function viewIds(v: TokenView, index: FeatureIndex, profiles: WordProfiles | undefined): ViewIds {
+  if (v.ids?.index === index) return v.ids;
+  const profile = profiles?.get(v.stem);
+  const lists = [v.own, v.asPrev, v.asNext, v.asPrev2, v.asNext2, v.asPrev3, v.asNext3, profile?.split(' ') ?? []];
+  const ends = new Int32Array(lists.length);
+  let n = 0;
+  lists.forEach((list, k) => (ends[k] = n += list.length));
+  return (v.ids = { index, ids: index.list(lists.flat()), ends });
+}
+
+/**
+ * sentenceFeatures' features of each token as a model's numbers (`visit(i, id)`, unknown ones left out), in the same
+ * order, so a token's scores are the same sums added in the same order. The gazetteer's features are left to
+ * gazetteerFeatureIds: they come last in sentenceFeatures' order and are the only ones that change between the
+ * tagger's two passes.
+ */
+export function featureIds(
+  tokens: readonly string[],
+  index: FeatureIndex,
+  profiles: WordProfiles | undefined,
+  visit: (i: number, id: number) => void,
+): void {
+  const views = tokens.map((token) => viewIds(view(token), index, profiles));
+  const edges = [START, END].map((v) => viewIds(v, index, profiles));
+  const at = (i: number): ViewIds => views[i] ?? (i < 0 ? edges[0] : edges[1]);
+  const words = tokens.map((token) => view(token).word);
+  const word = (i: number) => words[i] ?? (i < 0 ? START.word : END.word);
+  const none = index.one('u=none');
+  const first = index.one('first');
+  const all = (i: number, v: ViewIds, list: number) => {
+    const { ids, ends } = v;
+    for (let k = list === 0 ? 0 : ends[list - 1]; k < ends[list]; k++) if (ids[k] >= 0) visit(i, ids[k]);
+  };
+  const one = (i: number, id: number) => {
+    if (id >= 0) visit(i, id);
+  };
+  views.forEach((t, i) => {
+    all(i, t, OWN);
+    all(i, at(i - 1), AS_PREV);
+    all(i, at(i + 1), AS_NEXT);
+    all(i, at(i - 2), AS_PREV2);
+    all(i, at(i + 2), AS_NEXT2);
+    all(i, at(i - 3), AS_PREV3);
+    all(i, at(i + 3), AS_NEXT3);
+    one(i, index.pair('w-1|w', word(i - 1), word(i)));
+    one(i, index.pair('w|w+1', word(i), word(i + 1)));
+    one(i, index.pair('w-2|w-1', word(i - 2), word(i - 1)));
+    one(i, index.pair('w+1|w+2', word(i + 1), word(i + 2)));
+    if (i === 0) one(i, first);
+    if (profiles) {
+      if (t.ends[PROFILE] > t.ends[PROFILE - 1]) all(i, t, PROFILE);
+      else one(i, none);
+    }
+  });
+}
+
+/** The gazetteer's features of sentenceFeatures (g=, g-1=, g+1=, g|w=) per token, as a model's numbers (−1: none). */
+export function gazetteerFeatureIds(
+  tokens: readonly string[],
+  gazetteer: readonly string[],
+  index: FeatureIndex,
+): Int32Array[] {
+  const gaz = (i: number) => (i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
+  return tokens.map((token, i) =>
+    Int32Array.of(
+      index.one(`g=${gaz(i)}`),
+      index.one(`g-1=${gaz(i - 1)}`),
+      index.one(`g+1=${gaz(i + 1)}`),
+      index.pair('g|w', gaz(i), view(token).stem),
+    ),
+  );
 }
 
 const START = makeView('<s>', '<s>', '', '<s>');

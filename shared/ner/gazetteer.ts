@@ -4,7 +4,7 @@
 // training names every name would be found, and the tagger would trust it blindly; so for
 // training each sentence sees only the names of the other folds (jackknifing).
 import { seededRandom } from '../seeded-random';
-import { foldWord, stripClitics } from './features';
+import { tokenStem } from './features';
 import { spansOfTags, type TaggedSentence } from './tagger';
 
 /** Longest name looked for, in tokens. */
@@ -15,7 +15,7 @@ export interface Gazetteer {
   names: Map<string, string>;
 }
 
-const stemOf = (token: string) => stripClitics(foldWord(token)).stem;
+const stemOf = tokenStem;
 
 /** A name's tokens as the gazetteer keys it: their clitic-stripped stems joined by a space. */
 export const nameKey = (tokens: readonly string[]): string => tokens.map(stemOf).join(' ');
@@ -48,8 +48,11 @@ export function gazetteerTags(tokens: readonly string[], gazetteer: Gazetteer): 
   for (let i = 0; i < stems.length;) {
     let found = 0;
     let label = '';
-    for (let n = Math.min(MAX_NAME, stems.length - i); n >= 1; n--) {
-      const hit = gazetteer.names.get(stems.slice(i, i + n).join(' '));
+    // The keys of the 1 to MAX_NAME words from i, each the one before and a word, then looked for longest first.
+    const keys = [stems[i]];
+    for (let n = 1; n < Math.min(MAX_NAME, stems.length - i); n++) keys.push(`${keys[n - 1]} ${stems[i + n]}`);
+    for (let n = keys.length; n >= 1; n--) {
+      const hit = gazetteer.names.get(keys[n - 1]);
       if (hit) {
         found = n;
         label = hit;

@@ -5,7 +5,7 @@
 // sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { seededRandom } from '../seeded-random';
-import { sentenceFeatures } from './features';
+import { featureIds, gazetteerFeatureIds, sentenceFeatures, type FeatureIndex } from './features';
 import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
@@ -375,11 +375,54 @@ function packWeights(features: TaggerModel['features'], tags: readonly string[])
   return { index, starts: Int32Array.from(starts), tag: Int32Array.from(tag), weight: Float64Array.from(weight) };
 }
 
+/** The pairs of words among the features (features.ts), looked up word by word instead of as one string. */
+const PAIR_FEATURES = new Set(['w-1|w', 'w|w+1', 'w-2|w-1', 'w+1|w+2', 'g|w']);
+
+/**
+ * A model's feature numbers (packWeights' index) as featureIds reads them. A pair `name=a|b` is found through one map
+ * per word (the words' strings are the token views' own, hashed once), not by a string built per token; a pair whose
+ * words hold a | itself is looked up whole, as its split would be ambiguous.
+ */
+function featureIndex(index: ReadonlyMap<string, number>): FeatureIndex {
+  const pairs = new Map<string, Map<string, Map<string, number>>>();
+  for (const name of PAIR_FEATURES) pairs.set(name, new Map());
+  for (const [feature, id] of index) {
+    const eq = feature.indexOf('=');
+    const byFirst = eq > 0 ? pairs.get(feature.slice(0, eq)) : undefined;
+    if (!byFirst) continue;
+    const bar = feature.indexOf('|', eq + 1);
+    if (bar < 0 || feature.indexOf('|', bar + 1) >= 0) continue;
+    const a = feature.slice(eq + 1, bar);
+    let second = byFirst.get(a);
+    if (!second) byFirst.set(a, (second = new Map()));
+    second.set(feature.slice(bar + 1), id);
+  }
+  return {
+    list: (features) => Int32Array.from(features, (f) => index.get(f) ?? -1),
+    pair(name, a, b) {
+      if (a.includes('|') || b.includes('|')) return index.get(`${name}=${a}|${b}`) ?? -1;
+      return pairs.get(name)!.get(a)?.get(b) ?? -1;
+    },
+    one: (feature) => index.get(feature) ?? -1,
+  };
+}
+
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
   /** Tags for each token of a sentence, and how sure the tagger is of each (0–1). */
   tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
+  /**
+   * A sentence's scores from every feature but the gazetteer's: what tagging it again with other gazetteer tags
+   * (tagSentences' second pass) need not compute again.
+   */
+  wordScores(tokens: readonly string[]): Float64Array;
+  /** `tag`, from the sentence's wordScores: the same result. */
+  tagScored(
+    tokens: readonly string[],
+    scores: Float64Array,
+    gazetteer?: readonly string[],
+  ): { tags: string[]; confidence: number[] };
 }
 
 /**
@@ -412,31 +455,37 @@ export function loadTagger(model: TaggerModel): Tagger {
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
 
+  const index = featureIndex(weights.index);
+  const add = (emission: Float64Array, at: number, k: number) => {
+    for (let j = weights.starts[k]; j < weights.starts[k + 1]; j++) emission[at + weights.tag[j]] += weights.weight[j];
+  };
+  // The features' weights summed per token and tag in sentenceFeatures' order, as the training's scores are: the
+  // gazetteer's four last (features.ts featureIds), so the second pass adds them to the first pass's word scores.
+  const wordScores = (tokens: readonly string[]) => {
+    const emission = new Float64Array(tokens.length * T);
+    featureIds(tokens, index, profiles, (i, k) => add(emission, i * T, k));
+    return emission;
+  };
+  const tagScored = (tokens: readonly string[], scores: Float64Array, gazetteer?: readonly string[]) => {
+    const n = tokens.length;
+    if (n === 0) return { tags: [], confidence: [] };
+    const emission = Float64Array.from(scores);
+    if (model.gazetteer) {
+      const ids = gazetteerFeatureIds(tokens, gazetteer ?? tokens.map(() => ''), index);
+      for (let i = 0; i < n; i++) for (const k of ids[i]) if (k >= 0) add(emission, i * T, k);
+    }
+    const path = viterbi(emission, n, graph, transitions);
+    return {
+      tags: Array.from(path, (t) => toBio(tags[t])),
+      confidence: marginals(emission, n, graph, transitions, path),
+    };
+  };
+
   return {
     model,
-    tag(tokens, gazetteer) {
-      const n = tokens.length;
-      if (n === 0) return { tags: [], confidence: [] };
-      const perToken = sentenceFeatures(
-        tokens,
-        model.gazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined,
-        profiles,
-      );
-      const emission = new Float64Array(n * T);
-      for (let i = 0; i < n; i++) {
-        for (const name of perToken[i]) {
-          const k = weights.index.get(name);
-          if (k === undefined) continue;
-          for (let j = weights.starts[k]; j < weights.starts[k + 1]; j++)
-            emission[i * T + weights.tag[j]] += weights.weight[j];
-        }
-      }
-      const path = viterbi(emission, n, graph, transitions);
-      return {
-        tags: Array.from(path, (t) => toBio(tags[t])),
-        confidence: marginals(emission, n, graph, transitions, path),
-      };
-    },
+    tag: (tokens, gazetteer) => tagScored(tokens, wordScores(tokens), gazetteer),
+    wordScores,
+    tagScored,
   };
 }
 
