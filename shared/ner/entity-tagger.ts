@@ -3,6 +3,9 @@
 // known names, then also with the names it found itself with high confidence elsewhere in
 // the same text (a name tagged once is usually the same name further on: المدينة, علي); last,
 // a name tagged with different labels in the text takes the label most of its occurrences carry.
+// In both passes and in training each word also sees the words beside its other occurrences nearby (features.ts,
+// contextsElsewhere).
+import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
@@ -227,7 +230,10 @@ export function trainEntityTagger(
     profiles?: WordProfiles;
   } = {},
 ): EntityTagger {
-  const model = trainTagger(withJackknifedGazetteer(sentences, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
+  // The training sentences are read as one text, in order (a workspace's documents one after another).
+  const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
+  const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
+  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
@@ -246,10 +252,13 @@ export function tagSentences(
   knownNames: Gazetteer,
   sentences: readonly (readonly string[])[],
 ): { tags: string[]; confidence: number[] }[] {
-  if (!tagger.model.gazetteer) return sentences.map((tokens) => tagger.tag(tokens));
+  const elsewhere = contextsElsewhere(sentences);
+  if (!tagger.model.gazetteer) return sentences.map((tokens, k) => tagger.tag(tokens, undefined, elsewhere[k]));
   // The passes differ only in the gazetteer's tags: the scores of every other feature are summed once.
   const scores = sentences.map((tokens) => tagger.wordScores(tokens));
-  const first = sentences.map((tokens, k) => tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, knownNames)));
+  const first = sentences.map((tokens, k) =>
+    tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, knownNames), elsewhere[k]),
+  );
   const found = sentences.map((tokens, k) => {
     const { tags, confidence } = first[k];
     const kept = [...tags];
@@ -261,7 +270,9 @@ export function tagSentences(
   });
   // The names found join the known ones; a known name keeps its label.
   const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
-  const second = sentences.map((tokens, k) => tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, gazetteer)));
+  const second = sentences.map((tokens, k) =>
+    tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, gazetteer), elsewhere[k]),
+  );
   return oneLabelPerName(sentences, second);
 }
 

@@ -183,12 +183,14 @@ export const tokenStem = (token: string): string => view(token).stem;
 /**
  * The features of every token of a sentence, as strings. `gazetteer` gives, per token,
  * the BIO tag of a workspace name that covers it (e.g. "B-PERSON"), or '' for none;
- * `profiles`, what untagged text says of each stem (word-profile.ts).
+ * `profiles`, what untagged text says of each stem (word-profile.ts); `elsewhere`, per token, the words beside
+ * its other occurrences nearby (contextsElsewhere).
  */
 export function sentenceFeatures(
   tokens: readonly string[],
   gazetteer?: readonly string[],
   profiles?: WordProfiles,
+  elsewhere?: readonly (readonly string[])[],
 ): string[][] {
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
@@ -219,6 +221,7 @@ export function sentenceFeatures(
       else f.push('u=none');
     }
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
+    if (elsewhere?.[i]) f.push(...elsewhere[i]);
     return f;
   });
 }
@@ -311,3 +314,68 @@ export function gazetteerFeatureIds(
 
 const START = makeView('<s>', '<s>', '', '<s>');
 const END = makeView('</s>', '</s>', '', '</s>');
+
+/** How far, in sentences either side, a word's other occurrences count as the same text (an article's reach). */
+const ELSEWHERE_REACH = 20;
+/** The words kept per side: the nearest occurrences' first. */
+const ELSEWHERE_KEPT = 6;
+/** A stem more frequent than this in the text is a common word, whose neighbours say nothing of it. */
+const ELSEWHERE_COMMON = 60;
+
+/**
+ * Context aggregation (Ratinov & Roth 2009): per token of a text (its sentences in order), the words just before
+ * (a-1=) and after (a+1=) the other occurrences of its stem within ELSEWHERE_REACH sentences, a split-off clitic
+ * (و، ب…) skipped, those equal to its own neighbours left out. A name is often introduced once with what tells its
+ * kind (الرئيس X، مدينة X، شركة X) and then stands bare; its bare occurrences then see that title too. Stems of
+ * fewer than three letters, without letters, and common ones (ELSEWHERE_COMMON) get none.
+ */
+export function contextsElsewhere(sentences: readonly (readonly string[])[]): string[][][] {
+  const stems = sentences.map((tokens) => tokens.map((t) => view(t).stem));
+  const count = new Map<string, number>();
+  for (const line of stems) for (const s of line) count.set(s, (count.get(s) ?? 0) + 1);
+  const where = new Map<string, [number, number][]>();
+  stems.forEach((line, k) =>
+    line.forEach((s, i) => {
+      if (s.length < 3 || (count.get(s) ?? 0) > ELSEWHERE_COMMON || !/\p{L}/u.test(s)) return;
+      let at = where.get(s);
+      if (!at) where.set(s, (at = []));
+      at.push([k, i]);
+    }),
+  );
+  // Per token, the nearest word on each side that is not a one-letter clitic token (NewsFANE splits و، ب، ل… off).
+  const before = stems.map((line) => {
+    let last = '<s>';
+    return line.map((s) => {
+      const word = last;
+      if (s.length > 1) last = s;
+      return word;
+    });
+  });
+  const after = stems.map((line) => {
+    let next = '</s>';
+    const out = new Array<string>(line.length);
+    for (let i = line.length - 1; i >= 0; i--) {
+      out[i] = next;
+      if (line[i].length > 1) next = line[i];
+    }
+    return out;
+  });
+  return stems.map((line, k) =>
+    line.map((s, i) => {
+      const at = where.get(s);
+      if (!at || at.length < 2) return [];
+      const left = new Set<string>();
+      const right = new Set<string>();
+      const near = at
+        .filter(([k2, i2]) => Math.abs(k2 - k) <= ELSEWHERE_REACH && !(k2 === k && i2 === i))
+        .sort((a, b) => Math.abs(a[0] - k) - Math.abs(b[0] - k) || a[0] - b[0] || a[1] - b[1]);
+      for (const [k2, i2] of near) {
+        const l = before[k2][i2];
+        const r = after[k2][i2];
+        if (l !== before[k][i] && left.size < ELSEWHERE_KEPT) left.add(l);
+        if (r !== after[k][i] && right.size < ELSEWHERE_KEPT) right.add(r);
+      }
+      return [...[...left].map((w) => `a-1=${w}`), ...[...right].map((w) => `a+1=${w}`)];
+    }),
+  );
+}

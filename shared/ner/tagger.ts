@@ -14,6 +14,8 @@ export interface TaggedSentence {
   tags: string[];
   /** Per token, the BIO tag of a gazetteer name covering it ('' for none). */
   gazetteer?: string[];
+  /** Per token, the words beside its other occurrences nearby (features.ts, contextsElsewhere). */
+  elsewhere?: string[][];
 }
 
 export interface TrainOptions {
@@ -34,7 +36,7 @@ export interface TrainOptions {
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
-const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1)=/u;
+const OWN_WORD_FEATURE = /^(?:w|s|g\|w|w-1\|w|w\|w\+1|a-1|a\+1)=/u;
 
 export const TAGGER_FORMAT = 'tahrir-tagger';
 
@@ -236,6 +238,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         s.tokens,
         useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
         profiles,
+        s.elsewhere,
       );
       const ids = perToken.map((fs) =>
         Int32Array.from(fs, (name) => {
@@ -410,8 +413,12 @@ function featureIndex(index: ReadonlyMap<string, number>): FeatureIndex {
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
-  /** Tags for each token of a sentence, and how sure the tagger is of each (0–1). */
-  tag(tokens: readonly string[], gazetteer?: readonly string[]): { tags: string[]; confidence: number[] };
+  /** Tags for each token of a sentence, and how sure the tagger is of each (0–1); `elsewhere` as in training. */
+  tag(
+    tokens: readonly string[],
+    gazetteer?: readonly string[],
+    elsewhere?: readonly (readonly string[])[],
+  ): { tags: string[]; confidence: number[] };
   /**
    * A sentence's scores from every feature but the gazetteer's: what tagging it again with other gazetteer tags
    * (tagSentences' second pass) need not compute again.
@@ -422,6 +429,7 @@ export interface Tagger {
     tokens: readonly string[],
     scores: Float64Array,
     gazetteer?: readonly string[],
+    elsewhere?: readonly (readonly string[])[],
   ): { tags: string[]; confidence: number[] };
 }
 
@@ -460,13 +468,19 @@ export function loadTagger(model: TaggerModel): Tagger {
     for (let j = weights.starts[k]; j < weights.starts[k + 1]; j++) emission[at + weights.tag[j]] += weights.weight[j];
   };
   // The features' weights summed per token and tag in sentenceFeatures' order, as the training's scores are: the
-  // gazetteer's four last (features.ts featureIds), so the second pass adds them to the first pass's word scores.
+  // gazetteer's four and the contexts elsewhere last (features.ts featureIds), so the second pass adds them to the
+  // first pass's word scores.
   const wordScores = (tokens: readonly string[]) => {
     const emission = new Float64Array(tokens.length * T);
     featureIds(tokens, index, profiles, (i, k) => add(emission, i * T, k));
     return emission;
   };
-  const tagScored = (tokens: readonly string[], scores: Float64Array, gazetteer?: readonly string[]) => {
+  const tagScored = (
+    tokens: readonly string[],
+    scores: Float64Array,
+    gazetteer?: readonly string[],
+    elsewhere?: readonly (readonly string[])[],
+  ) => {
     const n = tokens.length;
     if (n === 0) return { tags: [], confidence: [] };
     const emission = Float64Array.from(scores);
@@ -474,6 +488,13 @@ export function loadTagger(model: TaggerModel): Tagger {
       const ids = gazetteerFeatureIds(tokens, gazetteer ?? tokens.map(() => ''), index);
       for (let i = 0; i < n; i++) for (const k of ids[i]) if (k >= 0) add(emission, i * T, k);
     }
+    // The words beside the token's other occurrences come last, as in sentenceFeatures.
+    if (elsewhere)
+      for (let i = 0; i < n; i++)
+        for (const f of elsewhere[i] ?? []) {
+          const k = index.one(f);
+          if (k >= 0) add(emission, i * T, k);
+        }
     const path = viterbi(emission, n, graph, transitions);
     return {
       tags: Array.from(path, (t) => toBio(tags[t])),
@@ -483,7 +504,7 @@ export function loadTagger(model: TaggerModel): Tagger {
 
   return {
     model,
-    tag: (tokens, gazetteer) => tagScored(tokens, wordScores(tokens), gazetteer),
+    tag: (tokens, gazetteer, elsewhere) => tagScored(tokens, wordScores(tokens), gazetteer, elsewhere),
     wordScores,
     tagScored,
   };
