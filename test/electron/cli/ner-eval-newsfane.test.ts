@@ -1,7 +1,7 @@
 // `tahrir ner-eval` on NewsFANE Gold as issue 17 measures it: trained on sentences 1–3,000,
 // scored on 3,001–3,800, word profiles from the real-news texts. The data is research-only
 // (../shared/corpus/README.md): read here at run time, nothing from it kept in the repository.
-// The floor is the figure reached (micro F1 0.703 with seed 1, after word dropout) less a margin for the
+// The floor is the figure reached (micro F1 0.720 with seed 1, after context aggregation) less a margin for the
 // order of the passes; a change that loses more than that fails here.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,10 +16,10 @@ const NEWS = join(CORPUS, 'news');
 const present = existsSync(CONLL) && existsSync(NEWS);
 
 /**
- * Held-out micro F1 on PERSON/ORG/GPE/LOC the tagger must keep: 0.699 measured with seed 1, the test sentences' words
- * in the untagged text (seeds 2 and 3: 0.696 and 0.714; before, 0.697, 0.689 and 0.700).
+ * Held-out micro F1 on PERSON/ORG/GPE/LOC the tagger must keep: 0.720 measured with seed 1, the test sentences' words
+ * in the untagged text (seeds 2 and 3: 0.714 and 0.718; before context aggregation 0.699, 0.709 and 0.713).
  */
-const FLOOR = 0.69;
+const FLOOR = 0.71;
 
 describe.runIf(present)('tahrir ner-eval on NewsFANE (../shared/corpus)', () => {
   const tahrir = useCliBundle();
