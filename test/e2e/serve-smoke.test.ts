@@ -89,6 +89,14 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
       const page = await context.newPage();
       const asked: string[] = [];
       const files: string[] = [];
+      // After a reload, counted from the new page's commit: the page it replaces may still ask (its suggestions) until
+      // then.
+      let reloading = false;
+      page.on('framenavigated', (frame) => {
+        if (frame !== page.mainFrame() || !reloading) return;
+        reloading = false;
+        asked.length = 0;
+      });
       page.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/api/') && path !== '/api/events') asked.push(path.slice('/api/'.length));
@@ -112,6 +120,7 @@ describe.skipIf(!haveChromium)('tahrir serve in Chromium', () => {
       // A reload has no token in its URL (the page keeps it in sessionStorage): it asks, in one request. Asked one
       // after the other, the document waited for the workspace's answer: a round trip more.
       asked.length = 0;
+      reloading = true;
       await page.reload();
       await page.locator('[data-para]').first().waitFor({ timeout: 15_000 });
       expect(asked.filter((m) => opening.includes(m))).toEqual(['startEditor']);
