@@ -22,7 +22,10 @@ const LABELS = ['PERSON', 'ORG', 'LOC', 'GPE'];
 
 /** What the panel lists (SidePanel.tsx's EntitiesTab): each label with entities, its count and first rows' ids. */
 function panelLists(entities: Entity[], labels: string[]): [string, number, string[]][] {
-  const { groups } = groupEntitiesByLabel(dataFromSidecar({ ...emptySidecar('a.txt'), entities }).entities, labels);
+  const { groups } = groupEntitiesByLabel(
+    dataFromSidecar({ ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities }).entities,
+    labels,
+  );
   return [...groups]
     .filter(([, list]) => list.size > 0)
     .map(([label, list]) => [label, list.size, firstEntities(list, LIST_LIMIT).map((e) => e.id)]);
@@ -51,7 +54,7 @@ describe('entityListStart', () => {
             text: TEXT.slice(start, start + length),
           }));
           if (sorted) entities.sort((a, b) => a.start - b.start || a.end - b.end);
-          const start = entityListStart(TEXT, { ...emptySidecar('a.txt'), entities });
+          const start = entityListStart(TEXT, { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities });
           const listed = workspaceOrder(start.groups, labels).map(
             (g) => [g.label, g.count, g.first.map((r) => r.entity.id)] as [string, number, string[]],
           );
@@ -80,7 +83,7 @@ describe('entityListStart', () => {
     const edits = [
       { id: 'x1', start: removed, end, text: text.slice(removed, end), replacement: '', kind: 'boilerplate' as const },
     ];
-    const start = entityListStart(text, { ...emptySidecar('a.txt'), entities, edits });
+    const start = entityListStart(text, { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities, edits });
     expect(
       start.groups[0].first.map((r) => [r.entity.id, r.hidden, r.context && r.context.before + '|' + r.context.after]),
     ).toEqual([
