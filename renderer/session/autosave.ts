@@ -5,6 +5,7 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
+import type { SaveSlice } from './state';
 import { sidecarFromData, spanCount, type DocumentData } from '../../shared/document-data';
 import { nowStamp } from '../../shared/timestamp';
 import type { SidecarToWrite } from './sidecar-writer';
@@ -31,6 +32,8 @@ interface Unsaved {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
+const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
 export function toErrorData(e: unknown): TahrirErrorData {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
     const { code, message, file, said } = e as TahrirErrorData;
@@ -41,6 +44,32 @@ export function toErrorData(e: unknown): TahrirErrorData {
 
 /** How long work waits for an idle moment at most (a steady stream of keypresses leaves none). */
 const IDLE_TIMEOUT_MS = 250;
+
+/**
+ * A save's own progress (saving, then saved) and the list's counts it brings are shown once the edits have paused this
+ * long. Any DOM write repaints all the highlighted text (~5 ms of the page's thread at 50,000 entities, and its raster),
+ * and these came 80-180 ms after a save began, in the frame the next key of a run waited behind (keys9's traces); while
+ * the edits go on, 'Unsaved changes' stays up (the next edit would bring it back anyway). Errors show at once.
+ */
+export const SHOW_SAVED_AFTER_MS = 1000;
+
+type SaveShown = SaveSlice['save'];
+
+/**
+ * What the save indicator shows, given what it shows now, the store's save state and the time since the last edit:
+ * the store's state, except that 'Unsaved changes' stays through a save's progress while the edits go on.
+ * `recheckInMs`: when the state held back may be shown (null: nothing held).
+ */
+export function shownSave(
+  shown: SaveShown,
+  now: SaveShown,
+  sinceEditMs: number,
+): { show: SaveShown; recheckInMs: number | null } {
+  const progress = now.state === 'saving' || now.state === 'saved';
+  if (shown.state === 'dirty' && progress && sinceEditMs < SHOW_SAVED_AFTER_MS)
+    return { show: shown, recheckInMs: SHOW_SAVED_AFTER_MS - sinceEditMs };
+  return { show: now, recheckInMs: null };
+}
 
 /** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, documents left unsaved. */
 export class Autosave {
@@ -59,6 +88,10 @@ export class Autosave {
   private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Another workspace is being opened: no retry may be sent (see holdRetries). */
   private retriesHeld = false;
+  /** When the open document last changed (performance.now()); see SHOW_SAVED_AFTER_MS. */
+  private changedAt = -Infinity;
+  /** The list's counts of a save made while the edits went on, shown at their pause. */
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly session: EditorSession) {}
 
@@ -169,8 +202,25 @@ export class Autosave {
     return this.chain;
   }
 
-  /** Refresh the list's status and counts for a saved document without asking the back end. */
+  /** Milliseconds since the open document last changed (an edit, a restore). */
+  sinceChange(): number {
+    return now() - this.changedAt;
+  }
+
+  /**
+   * Refresh the list's status and counts for a saved document without asking the back end: once the edits pause
+   * (SHOW_SAVED_AFTER_MS), the latest saved counts.
+   */
   private noteSaved(id: string, data: DocumentData): void {
+    if (this.store.getState().doc?.id === id) {
+      if (this.countsTimer) clearTimeout(this.countsTimer);
+      this.countsTimer = null;
+      const wait = SHOW_SAVED_AFTER_MS - this.sinceChange();
+      if (wait > 0) {
+        this.countsTimer = setTimeout(() => this.noteSaved(id, data), wait);
+        return;
+      }
+    }
     const docs = this.store.getState().documents;
     const i = docs.findIndex((d) => d.id === id);
     if (i < 0) return;
@@ -269,6 +319,7 @@ export class Autosave {
   markChanged(): void {
     const s = this.store.getState();
     if (!s.doc || s.doc.readOnly || !s.data) return;
+    this.changedAt = now();
     if (s.save.state !== 'dirty') this.store.setState({ save: { state: 'dirty', error: null, retryAt: null } });
     this.scheduleJournal();
     this.schedule(this.options.debounceMs);
@@ -311,6 +362,9 @@ export class Autosave {
     this.timer = null;
     if (this.recoveryTimer) clearTimeout(this.recoveryTimer);
     this.recoveryTimer = null;
+    if (this.countsTimer) clearTimeout(this.countsTimer);
+    this.countsTimer = null;
+    this.changedAt = -Infinity;
     for (const handle of this.idle.values()) cancelIdleCallback(handle);
     this.idle.clear();
     for (const entry of this.unsaved.values()) if (entry.timer) clearTimeout(entry.timer);
@@ -344,6 +398,7 @@ export const takeUnsaved = (id: string): { data: DocumentData; revision: string 
 export const unsavedDocuments = (): string[] => session().autosave.unsavedDocuments();
 export const saveOnExit = (): void => session().autosave.saveOnExit();
 export const markChanged = (): void => session().autosave.markChanged();
+export const sinceChange = (): number => session().autosave.sinceChange();
 export const startAutosave = (overrides: Partial<AutosaveOptions> = {}): (() => void) =>
   session().autosave.start(overrides);
 export const stopAutosave = (): void => session().autosave.stop();

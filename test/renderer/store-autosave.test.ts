@@ -7,7 +7,14 @@ import { TahrirError } from '../../shared/errors';
 import type { TahrirApi } from '../../shared/api';
 import { tagEntity } from '../../renderer/session/annotation-actions';
 import { connectApi } from '../../renderer/session/api-connection';
-import { keepMineOverDisk, saveNow, startAutosave, unsavedDocuments } from '../../renderer/session/autosave';
+import {
+  SHOW_SAVED_AFTER_MS,
+  keepMineOverDisk,
+  saveNow,
+  shownSave,
+  startAutosave,
+  unsavedDocuments,
+} from '../../renderer/session/autosave';
 import { session } from '../../renderer/session/session';
 import { loadWorkspace, openDocument, restoreRecovered } from '../../renderer/session/document-actions';
 import { undo } from '../../renderer/session/history';
@@ -85,6 +92,25 @@ describe('autosave', () => {
         .getState()
         .documents.find((d) => d.id === 'ar')?.entities,
     ).toBe(0);
+  });
+
+  it("shows the list's counts of a save made while the edits go on once they pause, not as the save lands", async () => {
+    await openWorkspace();
+    startAutosave(FAST);
+    await loadWorkspace();
+    await openDocument('ar');
+    const entities = () =>
+      store()
+        .getState()
+        .documents.find((d) => d.id === 'ar')?.entities;
+    const before = entities();
+    const tagged = performance.now();
+    tagEntity('PERSON', biden());
+    await until(() => store().getState().save.state === 'saved');
+    // Saved well within the pause: the list (a DOM write, a repaint of the whole highlighted text) waits.
+    if (performance.now() - tagged < SHOW_SAVED_AFTER_MS - 200) expect(entities()).toBe(before);
+    await until(() => entities() === (before ?? 0) + 1, SHOW_SAVED_AFTER_MS + 2000);
+    expect(performance.now() - tagged).toBeGreaterThanOrEqual(SHOW_SAVED_AFTER_MS - 1);
   });
 
   it('keeps a failed save in memory, says so, journals it, and retries until it is written', async () => {
@@ -244,5 +270,30 @@ describe('autosave', () => {
     tagEntity('PERSON', biden());
     expect(await saveNow()).toBe(true);
     expect(await readFile(join(root, 'ar.annotations.json'), 'utf8')).toBe(broken);
+  });
+});
+
+describe('the save indicator (shownSave)', () => {
+  const state = (s: 'saved' | 'dirty' | 'saving' | 'error') => ({ state: s, error: null, retryAt: null });
+
+  it('keeps "Unsaved changes" through a save\'s progress while the edits go on, and shows it at their pause', () => {
+    for (const progress of ['saving', 'saved'] as const) {
+      expect(shownSave(state('dirty'), state(progress), 300)).toEqual({
+        show: state('dirty'),
+        recheckInMs: SHOW_SAVED_AFTER_MS - 300,
+      });
+      expect(shownSave(state('dirty'), state(progress), SHOW_SAVED_AFTER_MS)).toEqual({
+        show: state(progress),
+        recheckInMs: null,
+      });
+    }
+  });
+
+  it('shows an edit, an error and a state after a pause at once', () => {
+    const error = { state: 'error' as const, error: { code: 'io' as const, message: 'disk full' }, retryAt: null };
+    expect(shownSave(state('saved'), state('dirty'), 0).show).toEqual(state('dirty'));
+    expect(shownSave(state('dirty'), error, 0).show).toEqual(error);
+    expect(shownSave(state('saving'), state('saved'), 0).show).toEqual(state('saved'));
+    expect(shownSave(state('saved'), state('saving'), 0).show).toEqual(state('saving'));
   });
 });
