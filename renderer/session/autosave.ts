@@ -5,7 +5,6 @@
 // (sidecar-writer.ts): on a long document that costs what one keypress changed, not the document.
 import type { Sidecar } from '../../shared/model';
 import type { TahrirErrorData } from '../../shared/errors';
-import type { SaveSlice } from './state';
 import { sidecarFromData, spanCount, type DocumentData } from '../../shared/document-data';
 import { nowStamp } from '../../shared/timestamp';
 import type { SidecarToWrite } from './sidecar-writer';
@@ -46,30 +45,11 @@ export function toErrorData(e: unknown): TahrirErrorData {
 const IDLE_TIMEOUT_MS = 250;
 
 /**
- * A save's own progress (saving, then saved) and the list's counts it brings are shown once the edits have paused this
- * long. Any DOM write repaints all the highlighted text (~5 ms of the page's thread at 50,000 entities, and its raster),
- * and these came 80-180 ms after a save began, in the frame the next key of a run waited behind (keys9's traces); while
- * the edits go on, 'Unsaved changes' stays up (the next edit would bring it back anyway). Errors show at once.
+ * The list's counts a save brings are shown once the edits have paused this long: any DOM write repaints all the
+ * highlighted text (~5 ms of the page's thread at 50,000 entities, and its raster), and a save lands 80-180 ms before
+ * the next key of a run (keys9's traces), in the frame that key would wait behind.
  */
 export const SHOW_SAVED_AFTER_MS = 1000;
-
-type SaveShown = SaveSlice['save'];
-
-/**
- * What the save indicator shows, given what it shows now, the store's save state and the time since the last edit:
- * the store's state, except that 'Unsaved changes' stays through a save's progress while the edits go on.
- * `recheckInMs`: when the state held back may be shown (null: nothing held).
- */
-export function shownSave(
-  shown: SaveShown,
-  now: SaveShown,
-  sinceEditMs: number,
-): { show: SaveShown; recheckInMs: number | null } {
-  const progress = now.state === 'saving' || now.state === 'saved';
-  if (shown.state === 'dirty' && progress && sinceEditMs < SHOW_SAVED_AFTER_MS)
-    return { show: shown, recheckInMs: SHOW_SAVED_AFTER_MS - sinceEditMs };
-  return { show: now, recheckInMs: null };
-}
 
 /** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, documents left unsaved. */
 export class Autosave {
@@ -398,7 +378,6 @@ export const takeUnsaved = (id: string): { data: DocumentData; revision: string 
 export const unsavedDocuments = (): string[] => session().autosave.unsavedDocuments();
 export const saveOnExit = (): void => session().autosave.saveOnExit();
 export const markChanged = (): void => session().autosave.markChanged();
-export const sinceChange = (): number => session().autosave.sinceChange();
 export const startAutosave = (overrides: Partial<AutosaveOptions> = {}): (() => void) =>
   session().autosave.start(overrides);
 export const stopAutosave = (): void => session().autosave.stop();

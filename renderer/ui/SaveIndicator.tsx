@@ -1,28 +1,12 @@
 // Saved / saving / unsaved / error, always visible; an error says what failed and when it retries.
-import { useEffect, useRef, useState, type ReactElement } from 'react';
-import { saveNow, shownSave, sinceChange } from '../session/autosave';
+import { useEffect, useState, type ReactElement } from 'react';
+import { saveNow } from '../session/autosave';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { sayError } from '../../shared/i18n/message';
 
-/** The store's save state as the indicator shows it: a save's progress waits for the edits to pause (shownSave). */
-function useShownSave(): ReturnType<typeof shownSave>['show'] {
-  const now = useTahrir((s) => s.save);
-  const [, recheck] = useState(0);
-  const shown = useRef(now);
-  const { show, recheckInMs } = shownSave(shown.current, now, sinceChange());
-  // Rendered again with what it held back shows the same DOM: React writes nothing, nothing is repainted.
-  shown.current = show;
-  useEffect(() => {
-    if (recheckInMs === null) return;
-    const timer = setTimeout(() => recheck((n) => n + 1), recheckInMs);
-    return () => clearTimeout(timer);
-  });
-  return show;
-}
-
 export function SaveIndicator(): ReactElement | null {
-  const save = useShownSave();
+  const save = useTahrir((s) => s.save);
   const readOnly = useTahrir((s) => !!s.doc?.readOnly);
   const hasDoc = useTahrir((s) => !!s.doc);
   const [, tick] = useState(0);

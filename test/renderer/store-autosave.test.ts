@@ -11,7 +11,6 @@ import {
   SHOW_SAVED_AFTER_MS,
   keepMineOverDisk,
   saveNow,
-  shownSave,
   startAutosave,
   unsavedDocuments,
 } from '../../renderer/session/autosave';
@@ -270,30 +269,5 @@ describe('autosave', () => {
     tagEntity('PERSON', biden());
     expect(await saveNow()).toBe(true);
     expect(await readFile(join(root, 'ar.annotations.json'), 'utf8')).toBe(broken);
-  });
-});
-
-describe('the save indicator (shownSave)', () => {
-  const state = (s: 'saved' | 'dirty' | 'saving' | 'error') => ({ state: s, error: null, retryAt: null });
-
-  it('keeps "Unsaved changes" through a save\'s progress while the edits go on, and shows it at their pause', () => {
-    for (const progress of ['saving', 'saved'] as const) {
-      expect(shownSave(state('dirty'), state(progress), 300)).toEqual({
-        show: state('dirty'),
-        recheckInMs: SHOW_SAVED_AFTER_MS - 300,
-      });
-      expect(shownSave(state('dirty'), state(progress), SHOW_SAVED_AFTER_MS)).toEqual({
-        show: state(progress),
-        recheckInMs: null,
-      });
-    }
-  });
-
-  it('shows an edit, an error and a state after a pause at once', () => {
-    const error = { state: 'error' as const, error: { code: 'io' as const, message: 'disk full' }, retryAt: null };
-    expect(shownSave(state('saved'), state('dirty'), 0).show).toEqual(state('dirty'));
-    expect(shownSave(state('dirty'), error, 0).show).toEqual(error);
-    expect(shownSave(state('saving'), state('saved'), 0).show).toEqual(state('saved'));
-    expect(shownSave(state('saved'), state('saving'), 0).show).toEqual(state('saving'));
   });
 });
