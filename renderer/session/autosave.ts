@@ -31,8 +31,6 @@ interface Unsaved {
   timer: ReturnType<typeof setTimeout> | null;
 }
 
-const now = (): number => (typeof performance === 'undefined' ? Date.now() : performance.now());
-
 export function toErrorData(e: unknown): TahrirErrorData {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
     const { code, message, file, said } = e as TahrirErrorData;
@@ -43,13 +41,6 @@ export function toErrorData(e: unknown): TahrirErrorData {
 
 /** How long work waits for an idle moment at most (a steady stream of keypresses leaves none). */
 const IDLE_TIMEOUT_MS = 250;
-
-/**
- * The list's counts a save brings are shown once the edits have paused this long: any DOM write repaints all the
- * highlighted text (~5 ms of the page's thread at 50,000 entities, and its raster), and a save lands 80-180 ms before
- * the next key of a run (keys9's traces), in the frame that key would wait behind.
- */
-export const SHOW_SAVED_AFTER_MS = 1000;
 
 /** One session's autosave: its timers, retries, the queue saves and recovery copies wait in, documents left unsaved. */
 export class Autosave {
@@ -68,10 +59,6 @@ export class Autosave {
   private recoveryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Another workspace is being opened: no retry may be sent (see holdRetries). */
   private retriesHeld = false;
-  /** When the open document last changed (performance.now()); see SHOW_SAVED_AFTER_MS. */
-  private changedAt = -Infinity;
-  /** The list's counts of a save made while the edits went on, shown at their pause. */
-  private countsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly session: EditorSession) {}
 
@@ -182,25 +169,8 @@ export class Autosave {
     return this.chain;
   }
 
-  /** Milliseconds since the open document last changed (an edit, a restore). */
-  sinceChange(): number {
-    return now() - this.changedAt;
-  }
-
-  /**
-   * Refresh the list's status and counts for a saved document without asking the back end: once the edits pause
-   * (SHOW_SAVED_AFTER_MS), the latest saved counts.
-   */
+  /** Refresh the list's status and counts for a saved document without asking the back end. */
   private noteSaved(id: string, data: DocumentData): void {
-    if (this.store.getState().doc?.id === id) {
-      if (this.countsTimer) clearTimeout(this.countsTimer);
-      this.countsTimer = null;
-      const wait = SHOW_SAVED_AFTER_MS - this.sinceChange();
-      if (wait > 0) {
-        this.countsTimer = setTimeout(() => this.noteSaved(id, data), wait);
-        return;
-      }
-    }
     const docs = this.store.getState().documents;
     const i = docs.findIndex((d) => d.id === id);
     if (i < 0) return;
@@ -299,7 +269,6 @@ export class Autosave {
   markChanged(): void {
     const s = this.store.getState();
     if (!s.doc || s.doc.readOnly || !s.data) return;
-    this.changedAt = now();
     if (s.save.state !== 'dirty') this.store.setState({ save: { state: 'dirty', error: null, retryAt: null } });
     this.scheduleJournal();
     this.schedule(this.options.debounceMs);
@@ -342,9 +311,6 @@ export class Autosave {
     this.timer = null;
     if (this.recoveryTimer) clearTimeout(this.recoveryTimer);
     this.recoveryTimer = null;
-    if (this.countsTimer) clearTimeout(this.countsTimer);
-    this.countsTimer = null;
-    this.changedAt = -Infinity;
     for (const handle of this.idle.values()) cancelIdleCallback(handle);
     this.idle.clear();
     for (const entry of this.unsaved.values()) if (entry.timer) clearTimeout(entry.timer);
