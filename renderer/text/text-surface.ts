@@ -1,6 +1,7 @@
 // The mounted document text, for code outside React (keyboard commands) that needs
 // the DOM selection in store terms. Kept in the session's views (one per session).
 import { session } from '../session/session';
+import { withNextTell } from '../session/store';
 import type { ShownText } from '../../shared/text-view';
 import type { DocumentHighlights } from './document-highlights';
 import { selectShown, selectionToShown, type ParagraphElements } from './dom-offsets';
@@ -23,6 +24,8 @@ declare module '../session/session' {
      * search result), not where focus alone left it (Tab puts it, unseen, at the headline's start).
      */
     caretPlaced?: boolean;
+    /** The last tag's collapse of the selection, while it waits (see collapseSelectionToEnd). */
+    collapseDue?: (() => void) | null;
   }
 }
 
@@ -36,6 +39,8 @@ export function textSurface(): TextSurface | null {
 
 /** The text selection as a source span (snapped to words unless `exact`); null when none. */
 export function selectedSourceRange(exact: boolean): { start: number; end: number } | null {
+  // A digit pressed again before the last tag's collapse ran relabels what it tagged, as after the collapse.
+  session().views.collapseDue?.();
   const surface = textSurface();
   if (!surface) return null;
   const shown = selectionToShown(surface.root, surface.shown, exact);
@@ -49,16 +54,22 @@ export function selectedSourceRange(exact: boolean): { start: number; end: numbe
  * After tagging: a caret at the end of the selection, so the next digit relabels instead of tagging again. Only
  * the selection that was tagged: a new one made before the deferred collapse runs (a fast drag after the digit)
  * is the user's next target and stays whole (it was collapsed too, and its digit relabelled the last entity).
+ * It waits for React's render after the keys pause (withNextTell), in that frame: in a frame of its own right after
+ * the highlight's, moving the selection repainted all the highlighted text a second time per tag (50,000 entities:
+ * ~6 ms of this thread in the tag's second frame, 20-40 ms after the key; keys10's trace). A key that reads the
+ * selection runs it first.
  */
 export function collapseSelectionToEnd(): void {
   const tagged = selectionEnds(document.getSelection());
-  // After the frame that paints the new highlight: moving the selection in a long text costs.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const sel = document.getSelection();
-      if (sel && sel.rangeCount > 0 && !sel.isCollapsed && sameEnds(selectionEnds(sel), tagged)) sel.collapseToEnd();
-    }, 0),
-  );
+  const views = session().views;
+  const collapse = (): void => {
+    if (views.collapseDue !== collapse) return;
+    views.collapseDue = null;
+    const sel = document.getSelection();
+    if (sel && sel.rangeCount > 0 && !sel.isCollapsed && sameEnds(selectionEnds(sel), tagged)) sel.collapseToEnd();
+  };
+  views.collapseDue = collapse;
+  withNextTell(collapse);
 }
 
 type SelectionEnds = readonly [Node | null, number, Node | null, number];

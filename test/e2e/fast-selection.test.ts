@@ -60,4 +60,49 @@ describe.skipIf(!haveChromium)('a selection made right after tagging (tahrir ser
       .poll(async () => (await harness.readSidecar(session.root, DOC)).entities.map((e) => `${e.label} ${e.text}`))
       .toEqual(['PERSON Fumio Kishida', 'DATE Kishida on Monday']);
   });
+  it("collapses the tagged selection in the frame of React's render after the tag, not in a frame of its own", async () => {
+    await page.locator('[data-testid="document-text"]').focus();
+    const frames = await page.evaluate(`(async () => {
+      const select = ${selectScript()};
+      select('University of Tokyo');
+      let frame = 0;
+      let counting = true;
+      const count = () => { frame++; if (counting) requestAnimationFrame(count); };
+      requestAnimationFrame(count);
+      let collapsedAt = null;
+      let panelAt = null;
+      const onSelection = () => { if (collapsedAt === null && document.getSelection().isCollapsed) collapsedAt = frame; };
+      document.addEventListener('selectionchange', onSelection);
+      const panel = document.querySelector('.side-panel');
+      const observer = new MutationObserver(() => { if (panelAt === null) panelAt = frame; });
+      observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', bubbles: true, cancelable: true }));
+      const start = performance.now();
+      while ((collapsedAt === null || panelAt === null) && performance.now() - start < 5000)
+        await new Promise((done) => setTimeout(done, 20));
+      counting = false;
+      observer.disconnect();
+      document.removeEventListener('selectionchange', onSelection);
+      return { collapsedAt, panelAt };
+    })()`);
+    // One repaint of the highlighted text for both (the selection's and React's writes), not two.
+    expect(frames).toEqual({ collapsedAt: expect.any(Number), panelAt: expect.any(Number) });
+    expect((frames as { collapsedAt: number }).collapsedAt).toBe((frames as { panelAt: number }).panelAt);
+  });
+
+  it('a digit pressed before the tagged selection collapsed relabels the entity it tagged', async () => {
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.evaluate(`(() => {
+      const select = ${selectScript()};
+      select('Monday');
+      const key = (digit) => window.dispatchEvent(
+        new KeyboardEvent('keydown', { key: digit, code: 'Digit' + digit, bubbles: true, cancelable: true }));
+      key('1');
+      key('5'); // the same task: no frame yet, the collapse still to come
+    })()`);
+    await harness.waitSaved(page);
+    await expect
+      .poll(async () => (await harness.readSidecar(session.root, DOC)).entities.filter((e) => e.text === 'Monday'))
+      .toEqual([expect.objectContaining({ label: 'DATE', text: 'Monday' })]);
+  });
 });
