@@ -80,6 +80,9 @@ interface TokenView {
   stem: string;
   clitics: string;
   shape: string;
+  /** The kind of name it heads when a name starts with it (phraseHead), or ''; and whether it has the article. */
+  head: string;
+  definite: boolean;
   /** Its features as the token itself, and as each neighbour: built once per distinct token. */
   own: string[];
   asPrev: string[];
@@ -139,6 +142,8 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     stem,
     clitics,
     shape,
+    head: phraseHead(word),
+    definite: clitics.endsWith('ال'),
     own,
     asPrev: [
       `w-1=${word}`,
@@ -195,6 +200,7 @@ export function sentenceFeatures(
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
   const gaz = (i: number) => (gazetteer && i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
+  const phrase = phraseFeatures(views);
   return views.map((t, i) => {
     const p1 = at(i - 1);
     const p2 = at(i - 2);
@@ -214,6 +220,7 @@ export function sentenceFeatures(
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
+    f.push(...phrase[i]);
     if (profiles) {
       // No profile is a feature too: a word the untagged text hardly has is more often a name.
       const profile = profiles.get(t.stem);
@@ -265,6 +272,7 @@ export function featureIds(
   const edges = [START, END].map((v) => viewIds(v, index, profiles));
   const at = (i: number): ViewIds => views[i] ?? (i < 0 ? edges[0] : edges[1]);
   const words = tokens.map((token) => view(token).word);
+  const phrase = phraseFeatures(tokens.map(view));
   const word = (i: number) => words[i] ?? (i < 0 ? START.word : END.word);
   const none = index.one('u=none');
   const first = index.one('first');
@@ -288,6 +296,7 @@ export function featureIds(
     one(i, index.pair('w-2|w-1', word(i - 2), word(i - 1)));
     one(i, index.pair('w+1|w+2', word(i + 1), word(i + 2)));
     if (i === 0) one(i, first);
+    for (const f of phrase[i]) one(i, index.one(f));
     if (profiles) {
       if (t.ends[PROFILE] > t.ends[PROFILE - 1]) all(i, t, PROFILE);
       else one(i, none);
@@ -310,6 +319,81 @@ export function gazetteerFeatureIds(
       index.pair('g|w', gaz(i), view(token).stem),
     ),
   );
+}
+
+/**
+ * Words that head a name in Arabic news, by the kind of name they head: وزارة الخارجية الامريكية, جامعة القاهرة,
+ * مطار حيدر علييف الدولي, مدينة كنيدي. The common nouns of institutions and places, not names of any corpus.
+ */
+const HEAD_WORDS: Readonly<Record<string, string>> = {
+  ORG:
+    'وزارة هيئة مجلس حزب حركة جامعة شركة منظمة اتحاد نادي بنك مصرف صندوق وكالة محكمة جمعية لجنة مؤسسة مركز ' +
+    'معهد كلية جيش قوات صحيفة مجلة رابطة نقابة جبهة مكتب برلمان مستشفى اكاديمية منتخب فريق بورصة مجموعة ' +
+    'جماعة ادارة دائرة مديرية سلطة محطة اذاعة تلفزيون جريدة',
+  LOC:
+    'نهر بحر جبل خليج جزيرة جزر مطار شارع ميدان مسجد كنيسة كاتدرائية متحف ميناء قصر معبر طريق جسر سوق بحيرة ' +
+    'محيط وادي صحراء برج ملعب ساحة فندق سجن قلعة حي',
+  GPE: 'مدينة قرية بلدة محافظة ولاية اقليم جمهورية مملكة امارة قطاع مقاطعة',
+};
+
+const HEADS = new Map(
+  Object.entries(HEAD_WORDS).flatMap(([kind, words]) => words.split(' ').map((w) => [foldWord(w), kind] as const)),
+);
+
+/**
+ * The kind of name a folded word heads ('' for none), looked for with the clitics in front taken off one by one
+ * (ووزارة، بالوزارة، للمجلس), as stripClitics would also cut a head's own first letter (وزارة → زارة).
+ */
+export function phraseHead(word: string): string {
+  const candidates = [word];
+  let rest = word;
+  if (/^[وف]/u.test(rest)) candidates.push((rest = rest.slice(1)));
+  if (/^[بك]/u.test(rest)) candidates.push((rest = rest.slice(1)));
+  else if (rest.startsWith('ل')) {
+    candidates.push((rest = rest.slice(1)));
+    // لل: ل with the article's alef dropped (للوزارة = ل + الوزارة).
+    if (rest.startsWith('ل')) candidates.push(rest.slice(1));
+  }
+  if (rest.startsWith('ال')) candidates.push(rest.slice(2));
+  for (const c of candidates) {
+    const kind = HEADS.get(c);
+    if (kind) return kind;
+  }
+  return '';
+}
+
+/** How far back a head word still counts, in words. */
+const PHRASE_REACH = 5;
+
+/**
+ * What the ±2 window cannot see of a word's phrase: a head word (HEAD_WORDS) up to PHRASE_REACH words before with
+ * only words with the article between (a construct and its adjectives: وزارة الخارجية الامريكية, المجلس الاعلى
+ * الاسلامي), its kind and distance (hd=) and whether the word itself has the article (hdd=); a head word's count of
+ * such words after it (ha=); and a word with the article, how many words with the article stand right before it
+ * (dp=: its place in a chain of definite nouns).
+ */
+export function phraseFeatures(views: readonly Pick<TokenView, 'head' | 'definite'>[]): string[][] {
+  return views.map((t, i) => {
+    const f: string[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - PHRASE_REACH; j--) {
+      if (views[j].head) {
+        f.push(`hd=${views[j].head}|${i - j}`, `hdd=${views[j].head}|${t.definite ? 'd' : 'n'}`);
+        break;
+      }
+      if (!views[j].definite) break;
+    }
+    if (t.head) {
+      let n = 0;
+      while (n < 3 && views[i + 1 + n]?.definite) n++;
+      f.push(`ha=${t.head}|${n}`);
+    }
+    if (t.definite) {
+      let n = 0;
+      while (n < 3 && views[i - 1 - n]?.definite) n++;
+      f.push(`dp=${n}`);
+    }
+    return f;
+  });
 }
 
 const START = makeView('<s>', '<s>', '', '<s>');
