@@ -366,31 +366,26 @@ export function phraseHead(word: string): string {
 const PHRASE_REACH = 5;
 
 /**
- * What the ±2 window cannot see of a word's phrase: a head word (HEAD_WORDS) up to PHRASE_REACH words before with
- * only words with the article between (a construct and its adjectives: وزارة الخارجية الامريكية, المجلس الاعلى
- * الاسلامي), its kind and distance (hd=) and whether the word itself has the article (hdd=); a head word's count of
- * such words after it (ha=); and a word with the article, how many words with the article stand right before it
- * (dp=: its place in a chain of definite nouns).
+ * What the ±2 window cannot see of a word's phrase: for a word with the article, a head word (HEAD_WORDS) up to
+ * PHRASE_REACH words before with only words with the article between (a construct and its adjectives: وزارة
+ * الخارجية الامريكية, المجلس الاعلى الاسلامي), its kind and distance (hd=); and a head word's count of such words
+ * after it (ha=).
  */
 export function phraseFeatures(views: readonly Pick<TokenView, 'head' | 'definite'>[]): string[][] {
   return views.map((t, i) => {
     const f: string[] = [];
-    for (let j = i - 1; j >= 0 && j >= i - PHRASE_REACH; j--) {
-      if (views[j].head) {
-        f.push(`hd=${views[j].head}|${i - j}`, `hdd=${views[j].head}|${t.definite ? 'd' : 'n'}`);
-        break;
+    if (t.definite)
+      for (let j = i - 1; j >= 0 && j >= i - PHRASE_REACH; j--) {
+        if (views[j].head) {
+          f.push(`hd=${views[j].head}|${i - j}`);
+          break;
+        }
+        if (!views[j].definite) break;
       }
-      if (!views[j].definite) break;
-    }
     if (t.head) {
       let n = 0;
       while (n < 3 && views[i + 1 + n]?.definite) n++;
       f.push(`ha=${t.head}|${n}`);
-    }
-    if (t.definite) {
-      let n = 0;
-      while (n < 3 && views[i - 1 - n]?.definite) n++;
-      f.push(`dp=${n}`);
     }
     return f;
   });
