@@ -80,9 +80,6 @@ interface TokenView {
   stem: string;
   clitics: string;
   shape: string;
-  /** The kind of name it heads when a name starts with it (phraseHead), or ''; and whether it has the article. */
-  head: string;
-  definite: boolean;
   /** Its features as the token itself, and as each neighbour: built once per distinct token. */
   own: string[];
   asPrev: string[];
@@ -142,8 +139,6 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     stem,
     clitics,
     shape,
-    head: phraseHead(word),
-    definite: clitics.endsWith('ال'),
     own,
     asPrev: [
       `w-1=${word}`,
@@ -200,7 +195,7 @@ export function sentenceFeatures(
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
   const gaz = (i: number) => (gazetteer && i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
-  const phrase = phraseFeatures(views);
+  const world = worldFeatures(views);
   return views.map((t, i) => {
     const p1 = at(i - 1);
     const p2 = at(i - 2);
@@ -220,7 +215,7 @@ export function sentenceFeatures(
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
-    f.push(...phrase[i]);
+    f.push(...world[i]);
     if (profiles) {
       // No profile is a feature too: a word the untagged text hardly has is more often a name.
       const profile = profiles.get(t.stem);
@@ -272,7 +267,7 @@ export function featureIds(
   const edges = [START, END].map((v) => viewIds(v, index, profiles));
   const at = (i: number): ViewIds => views[i] ?? (i < 0 ? edges[0] : edges[1]);
   const words = tokens.map((token) => view(token).word);
-  const phrase = phraseFeatures(tokens.map(view));
+  const world = worldFeatures(tokens.map(view));
   const word = (i: number) => words[i] ?? (i < 0 ? START.word : END.word);
   const none = index.one('u=none');
   const first = index.one('first');
@@ -296,7 +291,7 @@ export function featureIds(
     one(i, index.pair('w-2|w-1', word(i - 2), word(i - 1)));
     one(i, index.pair('w+1|w+2', word(i + 1), word(i + 2)));
     if (i === 0) one(i, first);
-    for (const f of phrase[i]) one(i, index.one(f));
+    for (const f of world[i]) one(i, index.one(f));
     if (profiles) {
       if (t.ends[PROFILE] > t.ends[PROFILE - 1]) all(i, t, PROFILE);
       else one(i, none);
@@ -321,72 +316,112 @@ export function gazetteerFeatureIds(
   );
 }
 
-/**
- * Words that head a name in Arabic news, by the kind of name they head: وزارة الخارجية الامريكية, جامعة القاهرة,
- * مطار حيدر علييف الدولي, مدينة كنيدي. The common nouns of institutions and places, not names of any corpus.
- */
-const HEAD_WORDS: Readonly<Record<string, string>> = {
-  ORG:
-    'وزارة هيئة مجلس حزب حركة جامعة شركة منظمة اتحاد نادي بنك مصرف صندوق وكالة محكمة جمعية لجنة مؤسسة مركز ' +
-    'معهد كلية جيش قوات صحيفة مجلة رابطة نقابة جبهة مكتب برلمان مستشفى اكاديمية منتخب فريق بورصة مجموعة ' +
-    'جماعة ادارة دائرة مديرية سلطة محطة اذاعة تلفزيون جريدة',
-  LOC:
-    'نهر بحر جبل خليج جزيرة جزر مطار شارع ميدان مسجد كنيسة كاتدرائية متحف ميناء قصر معبر طريق جسر سوق بحيرة ' +
-    'محيط وادي صحراء برج ملعب ساحة فندق سجن قلعة حي',
-  GPE: 'مدينة قرية بلدة محافظة ولاية اقليم جمهورية مملكة امارة قطاع مقاطعة',
-};
-
-const HEADS = new Map(
-  Object.entries(HEAD_WORDS).flatMap(([kind, words]) => words.split(' ').map((w) => [foldWord(w), kind] as const)),
-);
+/** Region codes of ICU that are no country or territory a news text would name as one. */
+const NOT_PLACES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+/** ICU's world regions that are continents (Africa, the Americas, Asia, Europe, Oceania, …): LOC, not GPE. */
+const CONTINENTS = ['002', '019', '142', '150', '009', '005', '013', '021', '419', '053', '054'];
 
 /**
- * The kind of name a folded word heads ('' for none), looked for with the clitics in front taken off one by one
- * (ووزارة، بالوزارة، للمجلس), as stripClitics would also cut a head's own first letter (وزارة → زارة).
+ * The country and continent names of the runtime's ICU in Arabic (Intl.DisplayNames), by their words' stems: the
+ * world's names, known to every workspace without any corpus. A country's نسبة adjective (فرنسا → فرنسي، الفرنسية;
+ * لبنان → اللبناني) is keyed too, as NIS. Made once, on first use.
  */
-export function phraseHead(word: string): string {
-  const candidates = [word];
-  let rest = word;
-  if (/^[وف]/u.test(rest)) candidates.push((rest = rest.slice(1)));
-  if (/^[بك]/u.test(rest)) candidates.push((rest = rest.slice(1)));
-  else if (rest.startsWith('ل')) {
-    candidates.push((rest = rest.slice(1)));
-    // لل: ل with the article's alef dropped (للوزارة = ل + الوزارة).
-    if (rest.startsWith('ل')) candidates.push(rest.slice(1));
+function worldNames(): Map<string, string> {
+  if (WORLD) return WORLD;
+  const names = new Map<string, string>();
+  let display: Intl.DisplayNames;
+  try {
+    display = new Intl.DisplayNames(['ar'], { type: 'region' });
+  } catch {
+    return (WORLD = names);
   }
-  if (rest.startsWith('ال')) candidates.push(rest.slice(2));
-  for (const c of candidates) {
-    const kind = HEADS.get(c);
-    if (kind) return kind;
+  const add = (name: string | undefined, kind: string) => {
+    if (!name) return;
+    for (const part of name.split(/\s+-\s+|[()]/u)) {
+      const stems = part.trim().split(/\s+/u).filter(Boolean).map((w) => stripClitics(foldWord(w)).stem);
+      if (stems.length === 0 || stems.length > WORLD_LONGEST || !ARABIC_LETTER.test(stems[0])) continue;
+      // A one-word name cut to two letters by stripClitics (بالاو → او) would be a common word.
+      if (stems.length === 1 && stems[0].length < 3) continue;
+      const key = stems.join(' ');
+      if (!names.has(key)) names.set(key, kind);
+      if (kind === 'GPE' && stems.length === 1) addNisba(part.trim());
+    }
+  };
+  // The adjective's stem as a token's, with and without the article (stripClitics cuts لبنان to بنان, not اللبناني).
+  const addNisba = (name: string) => {
+    for (const adjective of nisba(foldWord(name).replace(/^ال/u, '')))
+      for (const form of [adjective, `ال${adjective}`]) {
+        const { stem } = stripClitics(form);
+        if (!names.has(stem)) names.set(stem, 'NIS');
+      }
+  };
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const a of letters)
+    for (const b of letters) {
+      const code = a + b;
+      if (NOT_PLACES.has(code)) continue;
+      let name: string | undefined;
+      try {
+        name = display.of(code);
+      } catch {
+        continue;
+      }
+      if (name && name !== code) add(name, 'GPE');
+    }
+  for (const code of CONTINENTS) add(display.of(code), 'LOC');
+  // Languages are named by their people's adjective (الفرنسية، الانجليزية): its masculine is a نسبة too.
+  try {
+    const languages = new Intl.DisplayNames(['ar'], { type: 'language' });
+    for (const code of LANGUAGES) {
+      const name = languages.of(code);
+      if (name && !/\s/u.test(name) && name.endsWith('ية')) addNisba(name.slice(0, -2));
+    }
+  } catch {
+    // No language names: the countries' adjectives are enough.
   }
-  return '';
+  return (WORLD = names);
 }
 
-/** How far back a head word still counts, in words. */
-const PHRASE_REACH = 5;
+let WORLD: Map<string, string> | undefined;
+/** ISO 639-1 codes of the languages whose Arabic name is an adjective of a people. */
+const LANGUAGES =
+  'ar en fr de es it pt ru zh ja ko fa tr ku he ur hi el nl sv no da fi pl cs hu ro bg sr hr uk id ms th vi'.split(' ');
+const WORLD_LONGEST = 4;
+
+/** A country's نسبة adjectives (its folded name without the article): روسيا → روسي، روسية، روسيون، روسيين. */
+function nisba(name: string): string[] {
+  const base = name.endsWith('يا') ? name.slice(0, -2) : /[اة]$/u.test(name) ? name.slice(0, -1) : name;
+  if (base.length < 3 || base.endsWith('ي')) return [];
+  return ['ي', 'ية', 'يون', 'يين'].map((ending) => base + ending);
+}
 
 /**
- * What the ±2 window cannot see of a word's phrase: for a word with the article, a head word (HEAD_WORDS) up to
- * PHRASE_REACH words before with only words with the article between (a construct and its adjectives: وزارة
- * الخارجية الامريكية, المجلس الاعلى الاسلامي), its kind and distance (hd=); and a head word's count of such words
- * after it (ha=).
+ * Per token, the world's names (worldNames) that cover it and its neighbours: wg= (B-GPE, I-GPE, B-LOC…, NIS for a
+ * نسبة adjective, O), wg-1= and wg+1=, the longest name first as the gazetteer looks names up.
  */
-export function phraseFeatures(views: readonly Pick<TokenView, 'head' | 'definite'>[]): string[][] {
-  return views.map((t, i) => {
-    const f: string[] = [];
-    if (t.definite)
-      for (let j = i - 1; j >= 0 && j >= i - PHRASE_REACH; j--) {
-        if (views[j].head) {
-          f.push(`hd=${views[j].head}|${i - j}`);
-          break;
-        }
-        if (!views[j].definite) break;
-      }
-    if (t.head) {
-      let n = 0;
-      while (n < 3 && views[i + 1 + n]?.definite) n++;
-      f.push(`ha=${t.head}|${n}`);
+export function worldFeatures(views: readonly Pick<TokenView, 'stem'>[]): string[][] {
+  const names = worldNames();
+  const tags = views.map(() => 'O');
+  for (let i = 0; i < views.length; ) {
+    let key = '';
+    let found = 0;
+    let kind = '';
+    for (let n = 1; n <= WORLD_LONGEST && i + n <= views.length; n++) {
+      key = n === 1 ? views[i].stem : `${key} ${views[i + n - 1].stem}`;
+      const hit = names.get(key);
+      if (hit) [found, kind] = [n, hit];
     }
+    if (found === 0) {
+      i++;
+      continue;
+    }
+    for (let k = 0; k < found; k++) tags[i + k] = kind === 'NIS' ? kind : `${k === 0 ? 'B' : 'I'}-${kind}`;
+    i += found;
+  }
+  return tags.map((tag, i) => {
+    const f = [`wg=${tag}`];
+    if (i > 0 && tags[i - 1] !== 'O') f.push(`wg-1=${tags[i - 1]}`);
+    if (i + 1 < tags.length && tags[i + 1] !== 'O') f.push(`wg+1=${tags[i + 1]}`);
     return f;
   });
 }
