@@ -195,7 +195,6 @@ export function sentenceFeatures(
   const views = tokens.map(view);
   const at = (i: number): TokenView => views[i] ?? (i < 0 ? START : END);
   const gaz = (i: number) => (gazetteer && i >= 0 && i < tokens.length ? gazetteer[i] || 'O' : '_');
-  const world = worldFeatures(views);
   return views.map((t, i) => {
     const p1 = at(i - 1);
     const p2 = at(i - 2);
@@ -215,7 +214,6 @@ export function sentenceFeatures(
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
     if (i === 0) f.push('first');
-    f.push(...world[i]);
     if (profiles) {
       // No profile is a feature too: a word the untagged text hardly has is more often a name.
       const profile = profiles.get(t.stem);
@@ -267,7 +265,6 @@ export function featureIds(
   const edges = [START, END].map((v) => viewIds(v, index, profiles));
   const at = (i: number): ViewIds => views[i] ?? (i < 0 ? edges[0] : edges[1]);
   const words = tokens.map((token) => view(token).word);
-  const world = worldFeatures(tokens.map(view));
   const word = (i: number) => words[i] ?? (i < 0 ? START.word : END.word);
   const none = index.one('u=none');
   const first = index.one('first');
@@ -291,7 +288,6 @@ export function featureIds(
     one(i, index.pair('w-2|w-1', word(i - 2), word(i - 1)));
     one(i, index.pair('w+1|w+2', word(i + 1), word(i + 2)));
     if (i === 0) one(i, first);
-    for (const f of world[i]) one(i, index.one(f));
     if (profiles) {
       if (t.ends[PROFILE] > t.ends[PROFILE - 1]) all(i, t, PROFILE);
       else one(i, none);
@@ -314,116 +310,6 @@ export function gazetteerFeatureIds(
       index.pair('g|w', gaz(i), view(token).stem),
     ),
   );
-}
-
-/** Region codes of ICU that are no country or territory a news text would name as one. */
-const NOT_PLACES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
-/** ICU's world regions that are continents (Africa, the Americas, Asia, Europe, Oceania, …): LOC, not GPE. */
-const CONTINENTS = ['002', '019', '142', '150', '009', '005', '013', '021', '419', '053', '054'];
-
-/**
- * The country and continent names of the runtime's ICU in Arabic (Intl.DisplayNames), by their words' stems: the
- * world's names, known to every workspace without any corpus. A country's نسبة adjective (فرنسا → فرنسي، الفرنسية;
- * لبنان → اللبناني) is keyed too, as NIS. Made once, on first use.
- */
-function worldNames(): Map<string, string> {
-  if (WORLD) return WORLD;
-  const names = new Map<string, string>();
-  let display: Intl.DisplayNames;
-  try {
-    display = new Intl.DisplayNames(['ar'], { type: 'region' });
-  } catch {
-    return (WORLD = names);
-  }
-  const add = (name: string | undefined, kind: string) => {
-    if (!name) return;
-    for (const part of name.split(/\s+-\s+|[()]/u)) {
-      const stems = part.trim().split(/\s+/u).filter(Boolean).map((w) => stripClitics(foldWord(w)).stem);
-      if (stems.length === 0 || stems.length > WORLD_LONGEST || !ARABIC_LETTER.test(stems[0])) continue;
-      // A one-word name cut to two letters by stripClitics (بالاو → او) would be a common word.
-      if (stems.length === 1 && stems[0].length < 3) continue;
-      const key = stems.join(' ');
-      if (!names.has(key)) names.set(key, kind);
-      if (kind === 'GPE' && stems.length === 1) addNisba(part.trim());
-    }
-  };
-  // The adjective's stem as a token's, with and without the article (stripClitics cuts لبنان to بنان, not اللبناني).
-  const addNisba = (name: string) => {
-    for (const adjective of nisba(foldWord(name).replace(/^ال/u, '')))
-      for (const form of [adjective, `ال${adjective}`]) {
-        const { stem } = stripClitics(form);
-        if (!names.has(stem)) names.set(stem, 'NIS');
-      }
-  };
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  for (const a of letters)
-    for (const b of letters) {
-      const code = a + b;
-      if (NOT_PLACES.has(code)) continue;
-      let name: string | undefined;
-      try {
-        name = display.of(code);
-      } catch {
-        continue;
-      }
-      if (name && name !== code) add(name, 'GPE');
-    }
-  for (const code of CONTINENTS) add(display.of(code), 'LOC');
-  // Languages are named by their people's adjective (الفرنسية، الانجليزية): its masculine is a نسبة too.
-  try {
-    const languages = new Intl.DisplayNames(['ar'], { type: 'language' });
-    for (const code of LANGUAGES) {
-      const name = languages.of(code);
-      if (name && !/\s/u.test(name) && name.endsWith('ية')) addNisba(name.slice(0, -2));
-    }
-  } catch {
-    // No language names: the countries' adjectives are enough.
-  }
-  return (WORLD = names);
-}
-
-let WORLD: Map<string, string> | undefined;
-/** ISO 639-1 codes of the languages whose Arabic name is an adjective of a people. */
-const LANGUAGES =
-  'ar en fr de es it pt ru zh ja ko fa tr ku he ur hi el nl sv no da fi pl cs hu ro bg sr hr uk id ms th vi'.split(' ');
-const WORLD_LONGEST = 4;
-
-/** A country's نسبة adjectives (its folded name without the article): روسيا → روسي، روسية، روسيون، روسيين. */
-function nisba(name: string): string[] {
-  const base = name.endsWith('يا') ? name.slice(0, -2) : /[اة]$/u.test(name) ? name.slice(0, -1) : name;
-  if (base.length < 3 || base.endsWith('ي')) return [];
-  return ['ي', 'ية', 'يون', 'يين'].map((ending) => base + ending);
-}
-
-/**
- * Per token, the world's names (worldNames) that cover it and its neighbours: wg= (B-GPE, I-GPE, B-LOC…, NIS for a
- * نسبة adjective, O), wg-1= and wg+1=, the longest name first as the gazetteer looks names up.
- */
-export function worldFeatures(views: readonly Pick<TokenView, 'stem'>[]): string[][] {
-  const names = worldNames();
-  const tags = views.map(() => 'O');
-  for (let i = 0; i < views.length; ) {
-    let key = '';
-    let found = 0;
-    let kind = '';
-    for (let n = 1; n <= WORLD_LONGEST && i + n <= views.length; n++) {
-      key = n === 1 ? views[i].stem : `${key} ${views[i + n - 1].stem}`;
-      const hit = names.get(key);
-      if (hit) [found, kind] = [n, hit];
-    }
-    if (found === 0) {
-      i++;
-      continue;
-    }
-    for (let k = 0; k < found; k++) tags[i + k] = kind === 'NIS' ? kind : `${k === 0 ? 'B' : 'I'}-${kind}`;
-    i += found;
-  }
-  return tags.map((tag, i) => {
-    const f = [`wg=${tag}`];
-    if (i > 0 && tags[i - 1] !== 'O') f.push(`wg-1=${tags[i - 1]}`);
-    if (i + 1 < tags.length && tags[i + 1] !== 'O') f.push(`wg+1=${tags[i + 1]}`);
-    return f;
-  });
 }
 
 const START = makeView('<s>', '<s>', '', '<s>');
