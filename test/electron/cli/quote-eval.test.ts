@@ -202,6 +202,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev22 (12 articles, 10 Arabic, the next after dev21's) scored unseen on 22044bc: Arabic direct F1 0.894, indirect
   // 0.765, speakers 15 of 21 Arabic, 20 of 22 English. A rank, its name, then a role between commas and «…»، حسبما
   // نقلت X (judged on dev..dev16, where no read moved) took it to 18 of 21 (not unseen: its errors were read).
+  // dev23 (13 articles, 11 Arabic, the next after dev22's) scored unseen on 062310e: Arabic direct F1 0.930, indirect
+  // 0.788, speakers 26 of 40 Arabic, 4 of 6 English. NAME، ROLE، الذي قال, a time before the colon and masculine bodies'
+  // and texts' nouns (dev..dev16 unchanged) took it to 31 of 40 (not unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -378,6 +381,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.58,
       'ar speaker': 0.83,
       'en speaker': 0.88,
+    },
+    dev23: {
+      'ar direct': 0.9,
+      'ar indirect': 0.76,
+      'en direct': 0.97,
+      'en indirect': 0.72,
+      'ar speaker': 0.75,
+      'en speaker': 0.64,
     },
     test: {
       'ar direct': 0.95,
