@@ -66,10 +66,23 @@ export function pairs(gold: readonly ScoredQuote[], predicted: readonly ScoredQu
   return out;
 }
 
+/** A word's letters and digits. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * An Arabic word without the article and what may stand in front of it (و / ف, then ال, لل, بال or كال: للخارجية،
+ * الخارجية and بالخارجية are all خارجية), as the workspace's matching reads names; whole when under three letters
+ * are left. (Not ل / ب before a noun with no article: بشركة X is another company's name, not الشركة.)
+ */
+function withoutClitics(word: string): string {
+  const bare = word.replace(/^[وف]?(?:لل|[بك]?ال)/u, '');
+  return /^[\u0621-\u064A]/u.test(word) && bare.length >= 3 ? bare : word;
+}
+
 /**
  * A suggested speaker is right when it is the gold speaker's span, overlaps it, or names the same
- * person elsewhere in the text (one name holds the other: "Ghaeli" and "Newsha Ghaeli"); no
- * speaker is right only where the gold has none.
+ * person elsewhere in the text (one name holds the other: "Ghaeli" and "Newsha Ghaeli", the Arabic words compared
+ * without their clitics: "لمصادر عسكرية" and "المصادر العسكرية"); no speaker is right only where the gold has none.
  */
 export function speakerIsRight(
   index: CodePointIndex,
@@ -79,7 +92,7 @@ export function speakerIsRight(
   if (!gold || !predicted) return !gold && !predicted;
   if (overlap(gold, predicted) > 0) return true;
   const words = (s: { start: number; end: number }) =>
-    ` ${(normalizeForMatch(index.slice(s.start, s.end)).text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+    ` ${(normalizeForMatch(index.slice(s.start, s.end)).text.match(WORD) ?? []).map(withoutClitics).join(' ')} `;
   const g = words(gold);
   const p = words(predicted);
   return g.trim() !== '' && p.trim() !== '' && (g.includes(p) || p.includes(g));

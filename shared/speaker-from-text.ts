@@ -316,6 +316,9 @@ function nameBeforeColon(tokens: Token[], from: number): Span | null {
   let end = comma + 1;
   while (end < tokens.length && tokens[end].word && end - comma <= 4) end++;
   if (end === comma + 1) return null;
+  // (Nor a time, a place's preposition or another stop: وقال X في تغريدة على تويتر، الأربعاء: the colon ends an
+  // adjunct, not a name.)
+  if (tokens.slice(comma + 1, end).some((t) => inSet(t.folded, ARABIC_STOPS))) return null;
   const content = tokens[end]?.text === '،' && COMPLEMENTIZERS.has(tokens[end + 1]?.folded ?? '') && end - comma >= 3;
   // (A name's words, not a clause: مصدر في الوزارة، طلب عدم ذكر اسمه، إن.)
   if (!(tokens[end]?.text === ':' || (content && tokens.slice(comma + 1, end).every(isNameWord)))) return null;
@@ -569,6 +572,36 @@ function isNameWord(w: Token, i: number, name: Token[]): boolean {
 function rankThenName(words: Token[]): boolean {
   const second = words[1];
   return !!second && isNameWord(second, 0, [second]) && !/^(باسم|لدي|في|عن)$/u.test(second.folded);
+}
+
+/**
+ * الجنرال جون هايتن، قائد القوة النووية، الذي قال: the antecedent of a relative pronoun after a comma, when the part
+ * before that comma is a role between commas (a title noun, a role noun or a word in ال first) that describes the
+ * name before it: the name (one to four name words at the end of the part before the role, and a family name in ال,
+ * after a word in ال or a title; or two or more name words on their own). Null otherwise.
+ */
+function nameBeforeRole(words: Token[], commas: number[]): Span | null {
+  const parts: Token[][] = [[]];
+  for (const w of words) {
+    if (commas.includes(w.start)) parts.push([w]);
+    else parts[parts.length - 1].push(w);
+  }
+  if (parts.length < 3 || parts[parts.length - 1].length !== 1) return null;
+  const [before, role] = parts.slice(-3, -1);
+  const head = role[0]?.folded ?? '';
+  if (!role[0] || !(/^ال/u.test(head) || inSet(head, TITLES) || ROLES.test(head))) return null;
+  // (Not a second one joined by و, أوباما، ومدير الوكالة مايكل هايدن، الذي: a part that ends in its own name is its
+  // own one.)
+  if (endsWithName(role) || (/^و/u.test(head) && inSet(head.slice(1), TITLES))) return null;
+  // (A family name in ال ends a name after a name word: اللواء سامر العادل.)
+  const n = before.length;
+  const family = n >= 2 && /^ال/u.test(before[n - 1].folded) && isNameWord(before[n - 2], n - 2, before) ? 1 : 0;
+  let k = n - family;
+  while (k > 0 && n - family - k < 4 && isNameWord(before[k - 1], k - 1, before)) k--;
+  const run = n - family - k;
+  const titled = k > 0 && (/^ال/u.test(before[k - 1].folded) || inSet(before[k - 1].folded, TITLES));
+  if (run === 0 || (run + family === 1 && !titled) || (family && !titled)) return null;
+  return { start: before[k].start, end: before[before.length - 1].end };
 }
 
 /** The subject right after a verb of saying: up to six words, to the first stop. */
@@ -895,6 +928,8 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
+      const named = nameBeforeRole(words, commas);
+      if (named) return named;
       let name = words.slice(Math.max(0, words.length - 3), -1);
       // (عددا من الجمعيات التي تقول: the antecedent is the noun after the preposition, never the preposition.)
       const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى)$/u.test(w.text));

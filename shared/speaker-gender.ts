@@ -53,9 +53,23 @@ const BODY_NOUNS = new Set(
 );
 
 /**
+ * Masculine singular nouns that head a body's name or name a text it put out, with or without ال (الجيش، مكتب
+ * الرئيس، البيان): the verb after them is masculine (قال البيان، أعلن الجيش), so a feminine وأضافت is not theirs.
+ */
+const MASCULINE_NOUNS = new Set(
+  (
+    'بيان تقرير مكتب جيش اتحاد مجلس برلمان حزب نادي بنك مصرف صندوق مركز مرصد تحالف معهد فريق منتخب ' +
+    'مستشفى موقع مجمع كرملين'
+  )
+    .split(' ')
+    .map(fold),
+);
+
+/**
  * The gender an Arabic mention of a speaker takes its verb in, from its first word: a title (الوزيرة، المتحدث), a
- * noun in ال and ة (الحكومة، الشرطة) or a body's noun (منظمة العفو) is feminine, a title without ة masculine; a
- * name (many end in ة either way), a plural or an English mention: null.
+ * noun in ال and ة (الحكومة، الشرطة) or a body's noun (منظمة العفو) is feminine, a title without ة or a masculine
+ * body's or text's noun (الجيش، البيان) masculine; a name (many end in ة either way), a plural or an English
+ * mention: null.
  */
 export function mentionGender(text: string): Gender | null {
   const first = fold(text.trim().split(/\s+/u)[0] ?? '');
@@ -64,5 +78,6 @@ export function mentionGender(text: string): Gender | null {
   const noun = first.replace(/^ال/u, '');
   if (TITLE_NOUNS.has(noun)) return /ة$/u.test(noun) ? 'feminine' : 'masculine';
   if ((definite && /ة$/u.test(noun) && noun.length >= 3) || BODY_NOUNS.has(noun)) return 'feminine';
+  if (MASCULINE_NOUNS.has(noun)) return 'masculine';
   return null;
 }

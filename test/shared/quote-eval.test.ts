@@ -76,4 +76,21 @@ describe('speakerIsRight', () => {
     expect(speakerIsRight(index, span('Ghaeli', 70), null)).toBe(false);
     expect(speakerIsRight(index, null, span('Ghaeli', 70))).toBe(false);
   });
+
+  it('Arabic words compared without the article and the clitics before it (للخارجية، الخارجية)', () => {
+    const ar = 'وقالت وزارة الخارجية الأمريكية كلاما. ووفقا للخارجية الأمريكية شيئا. وذكرت الأعمال بشركة اتصالات ذلك.';
+    const at = new CodePointIndex(ar);
+    const of = (s: string) => {
+      const k = Array.from(ar.slice(0, ar.indexOf(s))).length;
+      return { start: k, end: k + Array.from(s).length };
+    };
+    expect(speakerIsRight(at, of('للخارجية الأمريكية'), of('وزارة الخارجية الأمريكية'))).toBe(true);
+    // (But not ب / ل before a noun with no article: بشركة اتصالات names another company than الشركة.)
+    const other = 'وقالت الشركة كلاما. وذكرت الأعمال بشركة اتصالات ذلك.';
+    const at2 = new CodePointIndex(other);
+    const k = Array.from(other.slice(0, other.indexOf('الأعمال'))).length;
+    expect(speakerIsRight(at2, { start: 6, end: 12 }, { start: k, end: k + 'الأعمال بشركة اتصالات'.length })).toBe(
+      false,
+    );
+  });
 });

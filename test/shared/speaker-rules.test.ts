@@ -1282,3 +1282,40 @@ describe('the speaker of a quote: who relayed the words is not who said them', (
     ).toEqual(['وكالة الأنباء الرسمية']);
   });
 });
+
+describe('the speaker of a quote: a name, its role between commas, then الذي', () => {
+  it('Arabic: NAME، ROLE، الذي قال is the name the role describes, not the role’s last words', () => {
+    expect(
+      speakers(
+        'وجاء أبرز رد من اللواء سامر العادل، قائد القوات الجوية الوطنية، الذي قال إن الخطة "لن تنفذ قبل موافقة البرلمان".',
+        'direct',
+      ),
+    ).toEqual(['سامر العادل']);
+  });
+
+  it('Arabic: a second one joined by و between the commas (ومدير الوكالة NAME،) is the one الذي stands for', () => {
+    expect(
+      speakers(
+        'ودار حديث بين الوزير ماجد حسن، ومدير الوكالة الوطنية سامر عادل، الذي قال "ليس لدينا أي شيء نخفيه هنا".',
+        'direct',
+      ),
+    ).not.toEqual(['ماجد حسن']);
+  });
+});
+
+describe('the speaker of a quote: a time before the colon is no name', () => {
+  it('Arabic: وقال X في تغريدة على تويتر، الأربعاء: «…» is X’s, not the day’s', () => {
+    expect(
+      speakers('وقال الوزير سامر عادل في تغريدة نشرها على تويتر، الأربعاء: "لن نتراجع عن هذا القرار أبدا".', 'direct'),
+    ).toEqual(['الوزير سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: a feminine verb carried on is not a masculine body’s or text’s', () => {
+  it('Arabic: وأوضحت after حسب البيان goes back to the company, not the statement', () => {
+    const ar =
+      'وكشفت الشركة في بيانها: "أصلحنا الثغرة الأمنية في الموقع بالكامل"، مؤكدة أنه "لا حاجة لتغيير كلمات المرور"، ' +
+      'حسب البيان.\nوأوضحت أنه "استغل المهاجمون نقطة ضعف في الشفرة القديمة".';
+    expect(speakers(ar, 'direct').at(-1)).toBe('الشركة');
+  });
+});

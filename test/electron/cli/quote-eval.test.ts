@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -202,6 +202,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev22 (12 articles, 10 Arabic, the next after dev21's) scored unseen on 22044bc: Arabic direct F1 0.894, indirect
   // 0.765, speakers 15 of 21 Arabic, 20 of 22 English. A rank, its name, then a role between commas and «…»، حسبما
   // نقلت X (judged on dev..dev16, where no read moved) took it to 18 of 21 (not unseen: its errors were read).
+  // dev23 (13 articles, 11 Arabic, the next after dev22's) scored unseen on 062310e: Arabic direct F1 0.930, indirect
+  // 0.788, speakers 26 of 40 Arabic, 4 of 6 English. NAME، ROLE، الذي قال, a time before the colon and masculine bodies'
+  // and texts' nouns (dev..dev16 unchanged) took it to 31 of 40 (not unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -378,6 +381,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.58,
       'ar speaker': 0.83,
       'en speaker': 0.88,
+    },
+    dev23: {
+      'ar direct': 0.9,
+      'ar indirect': 0.76,
+      'en direct': 0.97,
+      'en indirect': 0.72,
+      'ar speaker': 0.75,
+      'en speaker': 0.64,
     },
     test: {
       'ar direct': 0.95,
