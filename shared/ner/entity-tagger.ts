@@ -11,7 +11,16 @@
 // article: suggestions' CPU 43–48 → 61–74 ms (load ~30); training 20.7 → 25.7 s CPU (one run each, load 15–30).
 import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
-import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
+import {
+  loadTagger,
+  spansOfTags,
+  trainingData,
+  trainOn,
+  type TaggedSentence,
+  type Tagger,
+  type TaggerModel,
+} from './tagger';
+import { applySecondStage, trainSecondStage } from './second-stage';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
 /**
@@ -220,24 +229,59 @@ export function trainEntityTagger(
     profiles?: WordProfiles;
   } = {},
 ): EntityTagger {
+  const seed = options.seed ?? 1;
+  // The training sentences' own words count as untagged text too (their tags unused).
+  const profiles =
+    options.profiles ??
+    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
   // The training sentences are read as one text, in order (a workspace's documents one after another).
   const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
   const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
-  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
-    epochs: options.epochs ?? DEFAULT_EPOCHS,
-    seed: options.seed ?? 1,
+  const data = trainingData(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed }), {
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    // The training sentences' own words count as untagged text too (their tags unused).
-    profiles:
-      options.profiles ??
-      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
+    profiles,
   });
-  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
+  const model = trainOn(data, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed });
+  const first: EntityTagger = { model, known: sentences, gazetteer: buildGazetteer(sentences) };
+  if (sentences.length < SECOND_STAGE_MIN_SENTENCES) return first;
+  // The second stage learns from first-stage output on sentences that stage did not train on: the sentences cut
+  // into JACKKNIFE_FOLDS blocks of consecutive sentences (a text's sentences stay together, as in new text), each
+  // block tagged by a first stage trained on the others. The first stages share the whole's features (the
+  // gazetteer's tags and the contexts elsewhere as the whole text gives them), so the features are read once.
+  const size = Math.ceil(sentences.length / JACKKNIFE_FOLDS);
+  const texts = Array.from({ length: JACKKNIFE_FOLDS }, (_, b) => {
+    const inBlock = (k: number) => Math.floor(k / size) === b;
+    const other = trainOn(data, { epochs: JACKKNIFE_EPOCHS, seed, only: (k) => !inBlock(k) });
+    const block = sentences.filter((_, k) => inBlock(k));
+    const tokens = block.map((s) => s.tokens);
+    const known = buildGazetteer(sentences.filter((_, k) => !inBlock(k)));
+    return { sentences: tokens, first: firstStage(loadTagger(other), known, tokens), gold: block.map((s) => s.tags) };
+  });
+  const secondStage = trainSecondStage(texts, { epochs: SECOND_STAGE_EPOCHS, seed });
+  return { ...first, model: { ...first.model, secondStage } };
 }
+
+/** Blocks of the jackknife that trains the second stage, and the passes of the first stages trained for it. */
+const JACKKNIFE_FOLDS = 2;
+const JACKKNIFE_EPOCHS = 8;
+const SECOND_STAGE_EPOCHS = 8;
+/** Fewer training sentences than this train no second stage (a jackknife of a few sentences teaches nothing). */
+const SECOND_STAGE_MIN_SENTENCES = 200;
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
 export function tagSentences(
+  tagger: Tagger,
+  knownNames: Gazetteer,
+  sentences: readonly (readonly string[])[],
+): { tags: string[]; confidence: number[] }[] {
+  const first = firstStage(tagger, knownNames, sentences);
+  const second = tagger.model.secondStage;
+  return second ? applySecondStage(second, sentences, first) : first;
+}
+
+/** The first stage's tags: two passes and one label per name. */
+function firstStage(
   tagger: Tagger,
   knownNames: Gazetteer,
   sentences: readonly (readonly string[])[],
