@@ -11,16 +11,7 @@
 // article: suggestions' CPU 43–48 → 61–74 ms (load ~30); training 20.7 → 25.7 s CPU (one run each, load 15–30).
 import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
-import {
-  loadTagger,
-  spansOfTags,
-  trainingData,
-  trainOn,
-  type TaggedSentence,
-  type Tagger,
-  type TaggerModel,
-} from './tagger';
-import { applySecondStage, trainSecondStage } from './second-stage';
+import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
 /**
@@ -201,10 +192,23 @@ export const HIDDEN_NAMES = 0.3;
  *   fold 1 0.739 and 0.738 against 0.739.
  * - filling in, after the second pass, each untagged occurrence of a name tagged elsewhere with confidence ≥ 0.95
  *   (or 0.9): 0.7248 (−0.2 −0.6 −0.6 0.0 +0.1; precision −1.0, recall +0.5); with the vote 0.7258.
- * - not tried for time: a second-stage tagger with features of the first stage's predictions elsewhere in the text
- *   (Ratinov & Roth 2009), trained on jackknifed first-stage output: five first-stage trainings, over the 30 s
- *   budget as it stands; the bound above holds for it too, unless it also learns to fix bounds (125 of fold 1's
- *   misses are a found name with other bounds).
+ * - a second-stage tagger (Krishnan & Manning 2006; git fde2621, reverted): a small perceptron over the first stage's
+ *   BILOU tags and confidence bin, its neighbours' tags, the stem and the stems beside it joined with a tag, and,
+ *   within 20 sentences, the majority label of the same stem (token majority), of the same name (entity majority)
+ *   and the tag of a longer name found elsewhere over these words (bounds); trained on the training sentences cut
+ *   into 2 blocks, each tagged by a first stage trained on the other (8 passes; second stage 8). Folds 1–4, seed 1:
+ *   0.7557 0.7613 0.6895 0.7645 → 0.7564 0.7438 0.6839 0.7651 (mean −0.55; fold 5 and seed 2 not run): precision
+ *   +0.3, recall −0.5 to −2.5; it drops names the first stage found with confidence 1.00 (الجيش الاسرائيلي، البيت
+ *   الابيض، الاتحاد الاوروبي). The cause: the jackknifed first stage scores 0.68 / 0.70, 0.68 / 0.67, 0.71 / 0.69,
+ *   0.70 / 0.65 on its two blocks against 0.69–0.76 for the full first stage on the test fold (half the training,
+ *   and a block's names are unseen by the other), so the second stage learns to distrust tags that the full first
+ *   stage gets right. On folds 1–2 (fold 1 / fold 2): no stems 0.7539 / 0.7482; second-stage passes 1, 3, 15: 0.7532 /
+ *   0.7495, 0.7622 / 0.7451, 0.7471 / 0.7410; no stems but the stems' places in longer names elsewhere (علي of علي بن
+ *   ابي طالب) 0.7526 / 0.7500; its tags taken only in sentences holding a name found elsewhere 0.7601 / 0.7418.
+ *   Training CPU for 2,400 sentences 18.3 → 32.6 s (fold 1, load ~12), 41.5 s with the features read once for all three trainings (fold 4,
+ *   load ~30; noisy): over the 30 s budget at 3,800 sentences either way. Untried: more blocks (5, so the jackknife's
+ *   first stage is as strong as the full one), at ~2× the training CPU; the first stage's scores for every label (not
+ *   only the chosen tag's confidence) as features.
  */
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
@@ -229,59 +233,24 @@ export function trainEntityTagger(
     profiles?: WordProfiles;
   } = {},
 ): EntityTagger {
-  const seed = options.seed ?? 1;
-  // The training sentences' own words count as untagged text too (their tags unused).
-  const profiles =
-    options.profiles ??
-    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
   // The training sentences are read as one text, in order (a workspace's documents one after another).
   const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
   const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
-  const data = trainingData(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed }), {
+  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
+    epochs: options.epochs ?? DEFAULT_EPOCHS,
+    seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    profiles,
+    // The training sentences' own words count as untagged text too (their tags unused).
+    profiles:
+      options.profiles ??
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
-  const model = trainOn(data, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed });
-  const first: EntityTagger = { model, known: sentences, gazetteer: buildGazetteer(sentences) };
-  if (sentences.length < SECOND_STAGE_MIN_SENTENCES) return first;
-  // The second stage learns from first-stage output on sentences that stage did not train on: the sentences cut
-  // into JACKKNIFE_FOLDS blocks of consecutive sentences (a text's sentences stay together, as in new text), each
-  // block tagged by a first stage trained on the others. The first stages share the whole's features (the
-  // gazetteer's tags and the contexts elsewhere as the whole text gives them), so the features are read once.
-  const size = Math.ceil(sentences.length / JACKKNIFE_FOLDS);
-  const texts = Array.from({ length: JACKKNIFE_FOLDS }, (_, b) => {
-    const inBlock = (k: number) => Math.floor(k / size) === b;
-    const other = trainOn(data, { epochs: JACKKNIFE_EPOCHS, seed, only: (k) => !inBlock(k) });
-    const block = sentences.filter((_, k) => inBlock(k));
-    const tokens = block.map((s) => s.tokens);
-    const known = buildGazetteer(sentences.filter((_, k) => !inBlock(k)));
-    return { sentences: tokens, first: firstStage(loadTagger(other), known, tokens), gold: block.map((s) => s.tags) };
-  });
-  const secondStage = trainSecondStage(texts, { epochs: SECOND_STAGE_EPOCHS, seed });
-  return { ...first, model: { ...first.model, secondStage } };
+  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
-
-/** Blocks of the jackknife that trains the second stage, and the passes of the first stages trained for it. */
-const JACKKNIFE_FOLDS = 2;
-const JACKKNIFE_EPOCHS = 8;
-const SECOND_STAGE_EPOCHS = 8;
-/** Fewer training sentences than this train no second stage (a jackknife of a few sentences teaches nothing). */
-const SECOND_STAGE_MIN_SENTENCES = 200;
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
 export function tagSentences(
-  tagger: Tagger,
-  knownNames: Gazetteer,
-  sentences: readonly (readonly string[])[],
-): { tags: string[]; confidence: number[] }[] {
-  const first = firstStage(tagger, knownNames, sentences);
-  const second = tagger.model.secondStage;
-  return second ? applySecondStage(second, sentences, first) : first;
-}
-
-/** The first stage's tags: two passes and one label per name. */
-function firstStage(
   tagger: Tagger,
   knownNames: Gazetteer,
   sentences: readonly (readonly string[])[],

@@ -6,7 +6,6 @@
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { seededRandom } from '../seeded-random';
 import { featureIds, gazetteerFeatureIds, sentenceFeatures, type FeatureIndex } from './features';
-import type { SecondStageModel } from './second-stage';
 import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
@@ -57,8 +56,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-  /** The second stage that tags again from this model's tags (second-stage.ts, entity-tagger.ts). */
-  secondStage?: SecondStageModel;
 }
 
 /*
@@ -219,87 +216,51 @@ function tagSet(sentences: readonly TaggedSentence[]): string[] {
   return ['O', ...[...types].sort().flatMap((type) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${type}`))];
 }
 
-/**
- * Training sentences with their features as numbers, made once: several models can train on them (trainOn), as the
- * entity tagger's jackknife does (entity-tagger.ts), without reading the features again.
- */
-export interface TrainingData {
-  tags: string[];
-  /** Feature number → its name. */
-  names: string[];
-  /** The non-empty sentences: their place among the sentences given, their tokens' features and gold tags. */
-  sentences: { at: number; ids: Int32Array[]; context: Int32Array[]; gold: Int32Array }[];
-  gazetteer: boolean;
-  profiles?: WordProfiles;
-  wordDropout: number;
-}
-
-export function trainingData(
-  sentences: readonly TaggedSentence[],
-  options: Pick<TrainOptions, 'gazetteer' | 'profiles' | 'wordDropout'> = {},
-): TrainingData {
+/** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
+export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
+  const epochs = options.epochs ?? 8;
+  const seed = options.seed ?? 1;
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
   const tags = tagSet(sentences);
+  const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const graph = tagGraph(tags);
 
   // Features become numbers once; each sentence keeps its tokens' feature numbers.
   const featureIndex = new Map<string, number>();
   const names: string[] = [];
-  const data = sentences.flatMap((s, at) => {
-    if (s.tokens.length === 0) return [];
-    const perToken = sentenceFeatures(
-      s.tokens,
-      useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
-      profiles,
-      s.elsewhere,
-    );
-    const ids = perToken.map((fs) =>
-      Int32Array.from(fs, (name) => {
-        let id = featureIndex.get(name);
-        if (id === undefined) {
-          id = names.length;
-          featureIndex.set(name, id);
-          names.push(name);
-        }
-        return id;
-      }),
-    );
-    // The same without the word's own features, for word dropout.
-    const context =
-      wordDropout > 0 ? perToken.map((fs, i) => ids[i].filter((_, k) => !OWN_WORD_FEATURE.test(fs[k]))) : ids;
-    const gold = Int32Array.from(toBilou(s.tags), (tag) => {
-      const k = tagIndex.get(tag);
-      if (k === undefined) throw new Error(`unknown tag ${tag}`);
-      return k;
+  const data = sentences
+    .filter((s) => s.tokens.length > 0)
+    .map((s) => {
+      const perToken = sentenceFeatures(
+        s.tokens,
+        useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
+        profiles,
+        s.elsewhere,
+      );
+      const ids = perToken.map((fs) =>
+        Int32Array.from(fs, (name) => {
+          let id = featureIndex.get(name);
+          if (id === undefined) {
+            id = names.length;
+            featureIndex.set(name, id);
+            names.push(name);
+          }
+          return id;
+        }),
+      );
+      // The same without the word's own features, for word dropout.
+      const context =
+        wordDropout > 0 ? perToken.map((fs, i) => ids[i].filter((_, k) => !OWN_WORD_FEATURE.test(fs[k]))) : ids;
+      const gold = Int32Array.from(toBilou(s.tags), (tag) => {
+        const k = tagIndex.get(tag);
+        if (k === undefined) throw new Error(`unknown tag ${tag}`);
+        return k;
+      });
+      return { ids, context, gold };
     });
-    return [{ at, ids, context, gold }];
-  });
-  return { tags, names, sentences: data, gazetteer: useGazetteer, profiles, wordDropout };
-}
-
-/** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
-export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
-  return trainOn(trainingData(sentences, options), options);
-}
-
-/**
- * Trains a model on the sentences of `data` (those whose place `only` accepts, when given): trainTagger on those
- * sentences, but for the tag list and the feature numbers, which are the whole data's.
- */
-export function trainOn(
-  trainingData: TrainingData,
-  options: Pick<TrainOptions, 'epochs' | 'seed'> & { only?: (at: number) => boolean } = {},
-): TaggerModel {
-  const epochs = options.epochs ?? 8;
-  const seed = options.seed ?? 1;
-  const { tags, names, wordDropout, profiles } = trainingData;
-  const useGazetteer = trainingData.gazetteer;
-  const only = options.only;
-  const data = only ? trainingData.sentences.filter((s) => only(s.at)) : trainingData.sentences;
-  const T = tags.length;
-  const graph = tagGraph(tags);
 
   const F = names.length;
   const weights = new Float64Array(F * T);
