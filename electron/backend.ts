@@ -126,6 +126,13 @@ export class Backend implements BackendOperations {
   private reading: Promise<unknown> | null = null;
   /** The last listing answered, searched while the documents it could not read are read. */
   private listed: DocumentSummary[] | null = null;
+  /**
+   * The watch's count of changes (WorkspaceEvents.changesSeen) when the last listing began its walk, when that
+   * listing read every document; null otherwise. The same count now: nothing changed on disk since, and a search
+   * takes that listing as it is instead of walking and stat-ing every document again (10,000 documents: ~150 ms of
+   * the server's CPU per search, at every pause in typing).
+   */
+  private listedAtChanges: number | null = null;
   /** The early listing's reading of what it left unread, put off until its answer is on its way (readRestSoon). */
   private restSoon: (() => void) | null = null;
   /** Reading the list an earlier run kept, once. */
@@ -176,7 +183,12 @@ export class Backend implements BackendOperations {
     this.exports = new ExportJobs(root, (event) => this.events.emit(event));
     this.siteTemplates = new WorkspaceSiteTemplates(root, () => this.config);
     this.entitySuggestions = new WorkspaceEntitySuggestions(root, () => this.config, options.tagger);
-    this.search = new DocumentSearch(root, () => this.config, options.maxTextBytes);
+    this.search = new DocumentSearch(
+      root,
+      () => this.config,
+      options.maxTextBytes,
+      () => this.events.changesSeen(),
+    );
   }
 
   /** Opens the folder `root` as a workspace ('not-found' when it is not a folder). */
@@ -366,6 +378,7 @@ export class Backend implements BackendOperations {
   ): Promise<DocumentSummary[]> {
     this.readRestNow();
     if (this.reading) await this.reading.catch(() => undefined);
+    const changes = this.events.changesSeen();
     const walk = await walkDocuments(this.root, intake);
     this.lastWalkRead = walk.foldersRead;
     const options = {
@@ -382,6 +395,7 @@ export class Backend implements BackendOperations {
       onBudgetSpent: (n) => (unread = n),
     });
     this.listed = listed;
+    this.listedAtChanges = unread === 0 ? changes : null;
     if (unread === 0) this.keepList();
     // Read (or check, when listed as last read) the rest, so the next listing has them.
     const read = () => {
@@ -438,8 +452,15 @@ export class Backend implements BackendOperations {
     // While the rest of a large workspace is read (100,000 documents: most of a minute), the
     // documents as last listed: every one is named, and its text searched all the same.
     this.readRestNow();
-    const documents = this.reading && this.listed ? this.listed : await this.listDocuments();
+    const documents =
+      (this.reading || this.listedUnchanged()) && this.listed ? this.listed : await this.listDocuments();
     return this.search.search(documents, words, search);
+  }
+
+  /** Is the last listing whole, and has the watch seen no change on disk since its walk began? */
+  private listedUnchanged(): boolean {
+    const changes = this.events.changesSeen();
+    return changes !== null && changes === this.listedAtChanges && !this.early;
   }
 
   /** git's user.name for the workspace, asked once: the editor's default annotator name. */

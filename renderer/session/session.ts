@@ -92,6 +92,14 @@ export class EditorSession {
   readonly seq = { open: 0, suggestions: 0, annotationSuggestions: 0, flash: 0, notice: 0, search: 0, syncStatus: 0 };
   /** The filter's search waits for typing to pause (see setFilter). */
   searchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Keys typed into the filter so far (setFilter): a search's answer is dropped when one came after it was asked. */
+  filterKeys = 0;
+  /** When the last of them was typed (performance.now()): a listing waits for the filter to be still (filterStill). */
+  filterKeyAt = -Infinity;
+  /** Listings asked for (takeDocuments), and the number of the one shown last: an older one is not shown after it. */
+  readonly listings = { asked: 0, shown: 0 };
+  /** The words the back end last answered for, whether or not its answer changed the store (searchTexts). */
+  searchedWords: string | null = null;
   readonly memo: SessionMemo = {
     live: null,
     visible: null,

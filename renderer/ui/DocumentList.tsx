@@ -3,7 +3,7 @@ import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement 
 import type { DocumentSummary } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
-import { chooseDocument, progress, setFilter, visibleDocuments } from '../session/document-actions';
+import { chooseDocument, progress, searchTextsNow, setFilter, visibleDocuments } from '../session/document-actions';
 import { ASSIGNED_TO_ME, toggleAssignedToMe } from '../../shared/document-filter';
 import { annotatorOf } from '../session/annotator-name';
 import { SyncStatusLine } from './SyncControl';
@@ -141,6 +141,10 @@ const FilterRow = memo(function FilterRow({ filter }: { filter: string }): React
         aria-label={t('list.filter')}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
+        // Enter: the texts searched now, not after typing pauses.
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void searchTextsNow();
+        }}
       />
       <AssignedToMe filter={filter} />
     </div>
