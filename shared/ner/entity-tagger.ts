@@ -206,9 +206,9 @@ export const HIDDEN_NAMES = 0.3;
  *   0.7495, 0.7622 / 0.7451, 0.7471 / 0.7410; no stems but the stems' places in longer names elsewhere (علي of علي بن
  *   ابي طالب) 0.7526 / 0.7500; its tags taken only in sentences holding a name found elsewhere 0.7601 / 0.7418.
  *   Training CPU for 2,400 sentences 18.3 → 32.6 s (fold 1, load ~12), 41.5 s with the features read once for all
- *   three trainings (fold 4, load ~30; noisy): over the 30 s budget at 3,800 sentences either way. Untried: more blocks (5, so the jackknife's
- *   first stage is as strong as the full one), at ~2× the training CPU; the first stage's scores for every label (not
- *   only the chosen tag's confidence) as features.
+ *   three trainings (fold 4, load ~30; noisy): over the 30 s budget at 3,800 sentences either way. Untried: more
+ *   blocks (5, so the jackknife's first stage is as strong as the full one), at ~2× the training CPU; the first
+ *   stage's scores for every label (not only the chosen tag's confidence) as features.
  */
 
 /*
