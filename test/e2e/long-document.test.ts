@@ -955,9 +955,11 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       const { onCommitFiberRoot } = hook;
       const writes = new MutationObserver(() => undefined);
       writes.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      const commits: { frame: number; wrote: boolean }[] = [];
+      // With the event being dispatched (if any) and the time, so that a failure says what the commit came from.
+      const commits: { frame: number; wrote: boolean; event: string; at: number }[] = [];
       hook.onCommitFiberRoot = function (this: unknown) {
-        commits.push({ frame, wrote: writes.takeRecords().length > 0 });
+        const event = window.event?.type ?? '';
+        commits.push({ frame, wrote: writes.takeRecords().length > 0, event, at: Math.round(performance.now()) });
         onCommitFiberRoot.call(this);
       };
       window.requestAnimationFrame = (callback) => {
