@@ -206,7 +206,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.788, speakers 26 of 40 Arabic, 4 of 6 English. NAME، ROLE، الذي قال, a time before the colon and masculine bodies'
   // and texts' nouns (dev..dev16 unchanged) took it to 31 of 40 (not unseen: its errors were read).
   // dev24 (12 articles, 10 Arabic, the next after dev23's) scored unseen on 65abe4e: Arabic direct F1 0.941, indirect
-  // 0.826, speakers 20 of 24 Arabic, 5 of 6 English.
+  // 0.826, speakers 20 of 24 Arabic, 5 of 6 English. Whom it was said to in ل on إحدى / a medium and a relation's
+  // one-word name between commas (dev..dev16 unchanged) took it to 22 of 24 (not unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -397,7 +398,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.8,
       'en direct': 0.9,
       'en indirect': 0.69,
-      'ar speaker': 0.8,
+      'ar speaker': 0.9,
       'en speaker': 0.8,
     },
     test: {
