@@ -221,11 +221,15 @@ const PREPOSITION_PRONOUN = new RegExp(
 );
 
 /**
- * Whom it was said to, right after the verb (وأضاف لبي بي سي، قال للصحفيين، قال لي، قال لـ«عكاظ»): the
- * verb's subject is not named there. (Not every word in ل: لافروف and لجنة are subjects.)
+ * Whom it was said to, right after the verb (وأضاف لبي بي سي، قال للصحفيين، قال لي، قال لـ«عكاظ»، قال لإحدى محطات
+ * التلفزيون، لمجلة…): the verb's subject is not named there. (Not every word in ل: لافروف and لجنة are subjects; ل
+ * on إحدى / أحد, "to one of", or on a medium's noun is the preposition.)
  */
-const ADDRESSEE =
-  /^[وف]?(ل|لي|لل.+|لبي|لوكاله|لوكالة|لصحيفه|لصحيفة|لقناه|لقناة|لموقع|لشبكه|لشبكة|لرويترز|لاذاعه|لاذاعة)$/u;
+const ADDRESSEE = new RegExp(
+  '^[وف]?(ل|لي|لل.+|لبي|لوكال[هة]|لصحيف[هة]|لقنا[هة]|لموقع|لشبك[هة]|لرويترز|لاذاع[هة]|' +
+    'لاحدي|لاحد|لمحط[هة]|لمجل[هة]|لجريد[هة]|لتلفزيون|لبرنامج)$',
+  'u',
+);
 
 /**
  * Whom it was said to, in ل with a possessive, right after the verb (أكد لمتابعيه، قال لأنصاره، كتب لزوجته):
@@ -676,7 +680,10 @@ function subjectRead(tokens: Token[], from: number): Subject {
           ROLES.test(words[0].folded) ||
           words.some((w) => /^[وف]?ال/u.test(w.folded)) ||
           /.(ه|ها)$/u.test(words[0].text);
-        if (closed && role && name.length >= 2 && name.every(isNameWord))
+        // (One word will do after a relation with its possessive, شقيقه الأكبر، بيراما،، زوجته، سلمى،: one's brother
+        // or wife is one person, whom the name in apposition names; not a name in ه, عبدالله.)
+        const relation = /^\S{3,}(ه|ها|هم)$/u.test(words[0].text) && !/الله$/u.test(words[0].text) && !title(words[0]);
+        if (closed && role && name.length >= (relation ? 1 : 2) && name.every(isNameWord))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }

@@ -1319,3 +1319,23 @@ describe('the speaker of a quote: a feminine verb carried on is not a masculine 
     expect(speakers(ar, 'direct').at(-1)).toBe('الشركة');
   });
 });
+
+describe('the speaker of a quote: whom it was said to, in ل on "one of" or a medium', () => {
+  it('Arabic: وقال لإحدى الصحف / لمجلة … "…" names no subject; the one who spoke last said it', () => {
+    const ar =
+      'وقال سامر عادل "لم يكن أمامنا أي خيار آخر في تلك الليلة". ثم عاد إلى بلدته بعد عام. ' +
+      'وقال لإحدى المحطات المحلية "كانت الرحلة أصعب مما تخيلنا جميعا".\n' +
+      'وأضاف لمجلة الأسبوع "سأعود إلى الجامعة في الخريف المقبل".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: a relation, then its one-word name between commas', () => {
+  it('Arabic: نقلت الوكالة عن شقيقه الأكبر، NAME، البالغ …، قوله "…" is the name', () => {
+    const ar = 'ونقلت وكالة الأنباء عن شقيقه الأكبر، ماجد، البالغ 40 عاما، قوله "نحن فخورون به جدا هنا".';
+    expect(speakers(ar, 'direct')).toEqual(['ماجد']);
+    // (Not after a name in ه: عبدالله، NAME، is two people, or a name and a place.)
+    const two = 'وقال عبدالله، سامر، إن "الاجتماع سيعقد في موعده المحدد".';
+    expect(speakers(two, 'direct')).not.toEqual(['سامر']);
+  });
+});

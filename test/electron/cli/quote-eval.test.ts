@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -205,6 +205,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev23 (13 articles, 11 Arabic, the next after dev22's) scored unseen on 062310e: Arabic direct F1 0.930, indirect
   // 0.788, speakers 26 of 40 Arabic, 4 of 6 English. NAME، ROLE، الذي قال, a time before the colon and masculine bodies'
   // and texts' nouns (dev..dev16 unchanged) took it to 31 of 40 (not unseen: its errors were read).
+  // dev24 (12 articles, 10 Arabic, the next after dev23's) scored unseen on 65abe4e: Arabic direct F1 0.941, indirect
+  // 0.826, speakers 20 of 24 Arabic, 5 of 6 English. Whom it was said to in ل on إحدى / a medium and a relation's
+  // one-word name between commas (dev..dev16 unchanged) took it to 22 of 24 (not unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -389,6 +392,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.72,
       'ar speaker': 0.75,
       'en speaker': 0.64,
+    },
+    dev24: {
+      'ar direct': 0.92,
+      'ar indirect': 0.8,
+      'en direct': 0.9,
+      'en indirect': 0.69,
+      'ar speaker': 0.9,
+      'en speaker': 0.8,
     },
     test: {
       'ar direct': 0.95,
