@@ -58,11 +58,8 @@ export function DocumentList(): ReactElement {
   const t = useTranslator();
   const list = useRef<HTMLUListElement>(null);
   const [view, setView] = useState({ top: 0, height: 1200 });
-  /** Where the list was scrolled to when last followed (every scroll of it is: its scroll events, the effects'). */
-  const scrolledTo = useRef(0);
   const follow = () => {
     const ul = list.current;
-    if (ul) scrolledTo.current = ul.scrollTop;
     if (ul)
       setView((v) =>
         v.top === ul.scrollTop && v.height === ul.clientHeight ? v : { top: ul.scrollTop, height: ul.clientHeight },
@@ -75,10 +72,8 @@ export function DocumentList(): ReactElement {
     observer.observe(ul);
     return () => observer.disconnect();
   }, []);
-  // A new filter starts from the top of its matches. At the top already, nothing is done: scrollTo and the reads of
-  // follow lay the page out at once, in the keystroke's task, after React wrote its rows (every key of the bench's 21).
+  // A new filter starts from the top of its matches.
   useEffect(() => {
-    if (scrolledTo.current === 0) return;
     list.current?.scrollTo?.(0, 0);
     follow();
   }, [filter]);

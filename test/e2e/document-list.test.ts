@@ -120,33 +120,6 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     await filter.fill('');
   });
 
-  it('scrolls nothing on a keystroke when the list is at its top already; scrolled, a new filter starts at the top', async () => {
-    const filter = page.getByLabel('Filter documents');
-    await filter.fill('');
-    await expect.poll(setSize).toBe(String(TOTAL));
-    await scrollListTo(0);
-    // scrollTo lays the page out at once, in the keystroke's task: counted on the list itself.
-    await page.evaluate(() => {
-      const ul = document.querySelector<HTMLElement>('.document-list ul')!;
-      const w = window as unknown as { __scrolls: number };
-      w.__scrolls = 0;
-      const own = ul.scrollTo.bind(ul) as (x: number, y: number) => void;
-      ul.scrollTo = ((x: number, y: number) => {
-        w.__scrolls++;
-        own(x, y);
-      }) as typeof ul.scrollTo;
-    });
-    await filter.pressSequentially('article-04');
-    await expect.poll(() => page.locator('.document-list ul').getAttribute('data-filter')).toBe('article-04');
-    expect(await page.evaluate(() => (window as unknown as { __scrolls: number }).__scrolls)).toBe(0);
-    // Scrolled down its matches, the next key starts from the top of the new ones.
-    await scrollListTo(200 * ROW_HEIGHT);
-    await filter.press('9');
-    await expect.poll(() => page.evaluate(() => document.querySelector('.document-list ul')!.scrollTop)).toBe(0);
-    expect((await inView())[0]).toBe('batch-009/article-04900');
-    await filter.fill('');
-  });
-
   it('paints the workspace’s first list in the frame of its first document, not in a render after it', async () => {
     // Which frame (counted by requestAnimationFrame from the page's start) first has the list's rows, and the text.
     await page.addInitScript(() => {
