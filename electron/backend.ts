@@ -72,6 +72,12 @@ export interface BackendOptions {
   maxTextBytes?: number;
   /** How long a listing reads documents before it answers (ms; default LIST_BUDGET_MS). */
   listBudgetMs?: number;
+  /**
+   * How long after the early listing's answer what it left unread begins to be read when nothing asks first (ms;
+   * default REST_AFTER_MS). `tahrir serve` waits longer: its page asks for the whole list once its own is painted,
+   * and the server begins the reading then (readRestNow).
+   */
+  restAfterMs?: number;
   /** Teams: who saves on this machine; each save stamps what it adds or changes with it (createdBy/changedBy). */
   annotator?: string;
   /** The entity tagger's worker (tests; default: the bundle beside the program). */
@@ -320,7 +326,7 @@ export class Backend implements BackendOperations {
           readRestSoon: () => {
             if (!readRest) return;
             this.restSoon = readRest; // a listing asked for before then begins it (and waits for it)
-            setTimeout(() => this.readRestNow(), REST_AFTER_MS).unref();
+            setTimeout(() => this.readRestNow(), this.options.restAfterMs ?? REST_AFTER_MS).unref();
           },
         };
       }
@@ -329,7 +335,7 @@ export class Backend implements BackendOperations {
   }
 
   /** Begins the reading readRestSoon put off, if it has not begun yet. */
-  private readRestNow(): void {
+  readRestNow(): void {
     const read = this.restSoon;
     this.restSoon = null;
     read?.();

@@ -63,6 +63,8 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Where to report unexpected (500) errors; default stderr. */
   log?: (line: string) => void;
+  /** How long the first listing reads documents before it answers (ms; tests: BackendOptions.listBudgetMs). */
+  listBudgetMs?: number;
 }
 
 export interface RunningServer {
@@ -90,6 +92,13 @@ export interface RunningServer {
 
 const DEFAULT_MAX_BODY = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
+/**
+ * How long after the first answer the documents its listing left unread begin to be read when the page has not asked
+ * for the whole list by then (ms): it asks once its first screen is painted, and the reading begins then. Begun a
+ * second after the answer, as the desktop app does, it took a core of this two-core machine from the page while it
+ * loaded (a CPU profile of a 100,000-document open: the server busy from the HTML to the list's paint, ~0.7 s).
+ */
+const REST_UNASKED_MS = 10_000;
 
 const STATUS_BY_CODE: Record<TahrirErrorCode, number> = {
   'not-found': 404,
@@ -119,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     .preload(['/', '/early.js', '/app.js', '/app.css'])
     .then(() => rendererFiles.read('/'))
     .then((page) => page && rendererFiles.preload(preloadLinks(page.body.toString('utf8'))));
-  const backend = await Backend.openListing(root);
+  const backend = await Backend.openListing(root, { restAfterMs: REST_UNASKED_MS, listBudgetMs: options.listBudgetMs });
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const token = randomBytes(24).toString('base64url');
@@ -260,9 +269,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return null; // the page's own start reads the document again and reports what went wrong
     }
   };
-  // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded once that answer
-  // is on its way, for the page's next question (listedDocuments). Encoded before it, while the page loaded, its
-  // 100,000 rows (packing, encoding, collecting: 0.3–1.3 s) held the first answer back.
+  // The first answer (startEditor) sends the list's first screen of rows; the whole list is encoded when the page
+  // asks for it (listedDocuments), once its first screen is painted. Encoded before the first answer, its 100,000
+  // rows (packing, encoding, collecting: 0.3–1.3 s) held that answer back; encoded right after it, they took a core
+  // from the page's load (a CPU profile of a 100k open: ~0.5–0.65 s of packing between the page's HTML and its paint).
   const listed = backend.earlyListing().then(() => undefined);
   let followed = deferred();
   /** prepareStart's work, begun once the server listens: a page's start waits for it rather than doing it twice. */
@@ -350,7 +360,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const last = lastOpened === null ? {} : { [root]: lastOpened };
       const start = await encodeStart((await dispatchApiCall(handlers, 'startEditor', [last])) as EditorStart);
       block = startBlock(start.encoded, start.restPart !== null);
-      if (start.restList) void listBytes(start.restList);
+      if (!start.restList) backend.readRestNow(); // the whole list sent: no page's question will begin it
     } catch (error) {
       // No block: early.js asks for the start itself, and the app reports what went wrong as it would then.
       if (!isTahrirError(error)) log(`tahrir serve: the page's start failed: ${(error as Error)?.stack ?? error}`);
@@ -398,7 +408,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
         if (start.restPart) sendInTwoParts(response, start.encoded, start.restPart, timing);
         else sendJsonBytes(response, 200, start.encoded, timing);
-        if (start.restList) void listBytes(start.restList);
+        if (!start.restList) backend.readRestNow();
         return;
       }
       if (method === 'openDocument' && result && typeof result === 'object') {
@@ -409,6 +419,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const encoded = encodeWithParts({ result: answer }, parts);
       const timing = { [SERVER_TIMING_HEADER]: serverTiming(answered - asked, performance.now() - answered) };
       sendJsonBytes(response, 200, encoded, timing);
+      // The page asks for the whole list once its first screen is painted: the documents the first listing left
+      // unread are read from then on, not while it loads (see REST_UNASKED_MS).
+      if (method === 'listedDocuments') backend.readRestNow();
     } catch (error) {
       if (isTahrirError(error)) return sendError(response, error);
       log(`tahrir serve: ${method} failed: ${(error as Error)?.stack ?? String(error)}`);

@@ -1,6 +1,8 @@
 // An answer's JSON written around parts encoded once (encodeWithParts), and `tahrir serve`'s first answer: the
 // document list's first screen of rows, the rest asked for after it (listedDocuments).
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeWithParts } from '../../electron/encoded-answer';
 import { startServer } from '../../electron/serve';
@@ -90,6 +92,37 @@ describe('tahrir serve: the first answer', () => {
       const head = unpackListAnswer('getWorkspace', start.workspace) as WorkspaceInfo;
       expect(all.slice(0, FIRST_SCREEN_ROWS)).toEqual(head.documents);
       expect(all[2999].id).toBe('batch-29/article-02999');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('tahrir serve: the documents the first listing left unread', () => {
+  it('are read once the page asks for the whole list, not while it loads', async () => {
+    const root = await articles(300);
+    const rendererDir = await tempFolder();
+    await writeFiles(rendererDir, { 'index.html': '<!doctype html><title>Tahrir</title>' });
+    // No time to read: the first listing reads its first screen and names the rest pending.
+    const server = await startServer({ root, port: 0, rendererDir, log: () => {}, listBudgetMs: 0 });
+    const kept = join(root, '.tahrir', 'document-list.json'); // written once every document is read
+    try {
+      await server.listed;
+      const start = JSON.parse(await post(server.port, server.token, 'startEditor', JSON.stringify({ args: [{}] })))
+        .result as EditorStart;
+      expect(start.workspace.moreDocuments).toBe(300 - FIRST_SCREEN_ROWS);
+      // The page is loading: a second and a half (the desktop app begins after one) and nothing more is read.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(existsSync(kept)).toBe(false);
+      const rest = JSON.parse(await post(server.port, server.token, 'listedDocuments', '{"args":[]}')).result;
+      const all = unpackListAnswer('listedDocuments', rest) as DocumentSummary[];
+      expect(all.filter((d) => d.pending).length).toBeGreaterThan(0); // the listing as answered first
+      // Its first screen painted, the page asked: the reading begins now, well before the unasked wait's end.
+      const until = performance.now() + 5000;
+      while (!existsSync(kept) && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(existsSync(kept)).toBe(true);
+      const again = JSON.parse(await post(server.port, server.token, 'listDocuments', '{"args":[]}')).result;
+      expect((unpackListAnswer('listDocuments', again) as DocumentSummary[]).filter((d) => d.pending)).toEqual([]);
     } finally {
       await server.close();
     }
