@@ -264,9 +264,7 @@ export function trainEntityTagger(
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??
-      (options.unlabeled
-        ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled], { tagged: sentences })
-        : undefined),
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }

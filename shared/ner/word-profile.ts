@@ -8,12 +8,6 @@
 import { foldWord, stripClitics } from './features';
 import { buildWordClusters } from './word-clusters';
 
-/** Tagged tokens (BIO tags), whose labels choose the prototypes. */
-export interface LabelledTokens {
-  tokens: readonly string[];
-  tags: readonly string[];
-}
-
 /** A stem → its profile features (space-separated), for the stems seen often enough. */
 export type WordProfiles = Map<string, string>;
 
@@ -47,7 +41,7 @@ const byCountThenText = (a: [string, number], b: [string, number]) => b[1] - a[1
  */
 export function buildWordProfiles(
   texts: Iterable<readonly string[]>,
-  options: { clusterClasses?: number; tagged?: readonly LabelledTokens[] } = {},
+  options: { clusterClasses?: number } = {},
 ): WordProfiles {
   const count = new Map<string, number>();
   const withArticle = new Map<string, number>();
@@ -98,7 +92,6 @@ export function buildWordProfiles(
   const classes = options.clusterClasses ?? CLUSTER_CLASSES;
   const clusters =
     classes > 0 ? buildWordClusters(stemmed, { classes, minCount: MIN_COUNT }) : new Map<string, string>();
-  const similar = options.tagged ? prototypeFeatures(stemmed, count, options.tagged) : new Map<string, string[]>();
   for (const [word, n] of count) {
     if (n < MIN_COUNT) continue;
     let suffixed = 0;
@@ -115,137 +108,7 @@ export function buildWordProfiles(
     // The cluster at four sizes, from coarse to fine (a prefix of its path in the tree: Ratinov & Roth 2009).
     const path = clusters.get(word);
     if (path !== undefined) features.push(...CLUSTER_PREFIXES.map((k) => `bc${k}=${path.slice(0, k)}`));
-    const near = similar.get(word);
-    if (near) features.push(...near);
     profiles.set(word, features.join(' '));
   }
   return profiles;
-}
-
-/** The frequent stems whose company (the word just before, the word just after) describes a word. */
-const PROTOTYPE_CONTEXTS = 1000;
-/** Prototypes per label: its training words most associated with it (normalized PMI). */
-const PROTOTYPES_PER_LABEL = 40;
-/** A training word must carry the label this often to be its prototype. */
-const PROTOTYPE_MIN_COUNT = 3;
-/** The share of a prototype's training occurrences that carry its label. */
-const PROTOTYPE_SHARE = 0.5;
-/** How alike (cosine of PPMI context vectors) a word and a prototype must be. */
-const PROTOTYPE_MIN_SIMILARITY = 0.2;
-/** The prototypes named per word, the likeliest first. */
-const PROTOTYPES_KEPT = 3;
-
-/**
- * Distributional prototypes (Guo et al. 2014): per label, the training words most associated with it (normalized
- * PMI of the word and the label over the tagged tokens); a word of the untagged text is "like prototype p" (pz=p)
- * when its context vector (PPMI of the frequent stems just before and after it) is close to p's, and its nearest
- * prototype's label is a feature too (pl=). So an unseen name that keeps the company of محمد or بغداد says so,
- * however its letters read.
- */
-export function prototypeFeatures(
-  stemmed: readonly (readonly string[])[],
-  count: ReadonlyMap<string, number>,
-  tagged: readonly LabelledTokens[],
-): Map<string, string[]> {
-  const contexts = [...count]
-    .sort(byCountThenText)
-    .slice(0, PROTOTYPE_CONTEXTS)
-    .map(([w]) => w);
-  const D = contexts.length;
-  const dim = new Map(contexts.map((w, i) => [w, i]));
-  // Sparse counts per word: left contexts 0..D-1, right contexts D..2D-1.
-  const rows = new Map<string, Map<number, number>>();
-  const column = new Float64Array(2 * D);
-  let total = 0;
-  const add = (word: string, d: number) => {
-    let row = rows.get(word);
-    if (!row) rows.set(word, (row = new Map()));
-    row.set(d, (row.get(d) ?? 0) + 1);
-    column[d]++;
-    total++;
-  };
-  for (const stems of stemmed) {
-    stems.forEach((word, i) => {
-      if ((count.get(word) ?? 0) < MIN_COUNT) return;
-      const l = i > 0 ? dim.get(stems[i - 1]) : undefined;
-      const r = i + 1 < stems.length ? dim.get(stems[i + 1]) : undefined;
-      if (l !== undefined) add(word, l);
-      if (r !== undefined) add(word, D + r);
-    });
-  }
-  // PPMI, each word's vector of unit length.
-  const vectors = new Map<string, { dims: Int32Array; values: Float64Array }>();
-  for (const [word, row] of rows) {
-    let rowTotal = 0;
-    for (const n of row.values()) rowTotal += n;
-    const dims: number[] = [];
-    const values: number[] = [];
-    for (const [d, n] of [...row].sort((a, b) => a[0] - b[0])) {
-      const pmi = Math.log((n * total) / (rowTotal * column[d]));
-      if (pmi <= 0) continue;
-      dims.push(d);
-      values.push(pmi);
-    }
-    const norm = Math.hypot(...values);
-    if (norm === 0) continue;
-    vectors.set(word, { dims: Int32Array.from(dims), values: Float64Array.from(values, (v) => v / norm) });
-  }
-
-  // The prototypes: per label, the stems most associated with it by normalized PMI.
-  const pair = new Map<string, Map<string, number>>();
-  const ofLabel = new Map<string, number>();
-  const ofWord = new Map<string, number>();
-  let tokens = 0;
-  for (const s of tagged) {
-    s.tokens.forEach((token, i) => {
-      const stem = stripClitics(foldWord(token)).stem;
-      const label = s.tags[i] === 'O' ? 'O' : s.tags[i].slice(2);
-      tokens++;
-      ofLabel.set(label, (ofLabel.get(label) ?? 0) + 1);
-      ofWord.set(stem, (ofWord.get(stem) ?? 0) + 1);
-      let byLabel = pair.get(label);
-      if (!byLabel) pair.set(label, (byLabel = new Map()));
-      byLabel.set(stem, (byLabel.get(stem) ?? 0) + 1);
-    });
-  }
-  const prototypes: { word: string; label: string }[] = [];
-  for (const label of [...pair.keys()].sort()) {
-    if (label === 'O') continue;
-    const scored: [string, number][] = [];
-    for (const [word, n] of pair.get(label)!) {
-      if (n < PROTOTYPE_MIN_COUNT || word.length < 2 || !vectors.has(word)) continue;
-      // Mostly this label: a common word that a label's names often hold (عن، ابن) says little.
-      if (n < PROTOTYPE_SHARE * ofWord.get(word)!) continue;
-      const joint = n / tokens;
-      const pmi = Math.log(joint / ((ofWord.get(word)! / tokens) * (ofLabel.get(label)! / tokens)));
-      scored.push([word, pmi / -Math.log(joint)]);
-    }
-    scored.sort(byCountThenText);
-    for (const [word] of scored.slice(0, PROTOTYPES_PER_LABEL)) prototypes.push({ word, label });
-  }
-  const P = prototypes.length;
-  const out = new Map<string, string[]>();
-  if (P === 0) return out;
-  // The prototypes' vectors dense, by dimension then prototype, for sparse-by-dense products.
-  const byDim = new Float64Array(2 * D * P);
-  prototypes.forEach(({ word }, p) => {
-    const v = vectors.get(word)!;
-    v.dims.forEach((d, k) => (byDim[d * P + p] = v.values[k]));
-  });
-  const sim = new Float64Array(P);
-  for (const [word, v] of vectors) {
-    sim.fill(0);
-    for (let k = 0; k < v.dims.length; k++) {
-      const at = v.dims[k] * P;
-      const x = v.values[k];
-      for (let p = 0; p < P; p++) sim[p] += x * byDim[at + p];
-    }
-    const near: number[] = [];
-    for (let p = 0; p < P; p++) if (sim[p] >= PROTOTYPE_MIN_SIMILARITY) near.push(p);
-    if (near.length === 0) continue;
-    near.sort((a, b) => sim[b] - sim[a] || a - b);
-    const kept = near.slice(0, PROTOTYPES_KEPT);
-    out.set(word, [...kept.map((p) => `pz=${prototypes[p].word}`), `pl=${prototypes[kept[0]].label}`]);
-  }
-  return out;
 }
