@@ -261,7 +261,6 @@ export function trainEntityTagger(
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    step: 'passive-aggressive',
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

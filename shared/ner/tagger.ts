@@ -33,8 +33,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /** The perceptron's unit step (the default), or the passive-aggressive step (passiveAggressiveStep). */
-  step?: 'unit' | 'passive-aggressive';
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -212,51 +210,6 @@ function trainingScores(
   return emission;
 }
 
-/**
- * The passive-aggressive step (Crammer et al. 2006, PA for structured outputs): the smallest change of the weights
- * that puts the gold tags ahead of the guess by their Hamming distance, i.e. (loss − margin) / ‖Δφ‖², where Δφ is
- * the difference of the two tag sequences' features (each wrong token's features for its gold and guessed tag, and
- * the transitions that differ). 0 when the guess is right.
- */
-function passiveAggressiveStep(
-  ids: readonly Int32Array[],
-  gold: Int32Array,
-  guess: Int32Array,
-  emission: Float64Array,
-  T: number,
-  transitions: Float64Array,
-): number {
-  let loss = 0;
-  let margin = 0;
-  const delta = new Map<number, number>();
-  const move = (key: number, by: number) => delta.set(key, (delta.get(key) ?? 0) + by);
-  const n = gold.length;
-  // Transitions live past the features' keys: negative keys.
-  for (let i = 0; i < n; i++) {
-    const g = gold[i];
-    const p = guess[i];
-    const gPrev = i === 0 ? T : gold[i - 1];
-    const pPrev = i === 0 ? T : guess[i - 1];
-    margin += emission[i * T + g] - emission[i * T + p];
-    margin += transitions[gPrev * T + g] - transitions[pPrev * T + p];
-    if (g !== p) {
-      loss++;
-      for (const f of ids[i]) {
-        move(f * T + g, 1);
-        move(f * T + p, -1);
-      }
-    }
-    if (g !== p || gPrev !== pPrev) {
-      move(-1 - (gPrev * T + g), 1);
-      move(-1 - (pPrev * T + p), -1);
-    }
-  }
-  if (loss === 0) return 0;
-  let norm = 0;
-  for (const d of delta.values()) norm += d * d;
-  return norm > 0 ? Math.max(0, (loss - margin) / norm) : 0;
-}
-
 function tagSet(sentences: readonly TaggedSentence[]): string[] {
   const types = new Set<string>();
   for (const s of sentences) for (const tag of s.tags) if (tag !== 'O') types.add(tag.slice(2));
@@ -322,34 +275,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const random = seededRandom(seed);
   const order = data.map((_, i) => i);
 
-  const passiveAggressive = options.step === 'passive-aggressive';
-  let steps = 0;
-  let updates = 0;
-  /** The update of a sentence's wrong tags (and transitions) by `tau`, at `at` for the average. */
-  const update = (ids: readonly Int32Array[], gold: Int32Array, guess: Int32Array, tau: number, at: number) => {
-    for (let i = 0; i < gold.length; i++) {
-      const g = gold[i];
-      const p = guess[i];
-      if (g !== p) {
-        for (const f of ids[i]) {
-          if (tagsOf) tagsOf[f] |= (1 << g) | (1 << p);
-          weights[f * T + g] += tau;
-          weighted[f * T + g] += tau * at;
-          weights[f * T + p] -= tau;
-          weighted[f * T + p] -= tau * at;
-        }
-      }
-      const gPrev = i === 0 ? T : gold[i - 1];
-      const pPrev = i === 0 ? T : guess[i - 1];
-      if (g !== p || gPrev !== pPrev) {
-        transitions[gPrev * T + g] += tau;
-        transitionsWeighted[gPrev * T + g] += tau * at;
-        transitions[pPrev * T + p] -= tau;
-        transitionsWeighted[pPrev * T + p] -= tau * at;
-      }
-    }
-  };
-
   for (let epoch = 0; epoch < epochs; epoch++) {
     // Fisher–Yates with the seeded generator.
     for (let i = order.length - 1; i > 0; i--) {
@@ -363,18 +288,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         wordDropout > 0
           ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
           : data[k].ids;
-      const emission = trainingScores(ids, T, weights, tagsOf);
-      const guess = viterbi(emission, n, graph, transitions);
-      if (passiveAggressive) {
-        const tau = passiveAggressiveStep(ids, gold, guess, emission, T, transitions);
-        if (tau > 0) {
-          update(ids, gold, guess, tau, step);
-          steps += tau;
-          updates++;
-        }
-        step++;
-        continue;
-      }
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = guess[i];
@@ -400,10 +314,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     }
   }
 
-  // Passive-aggressive steps are scaled to a mean of 1, the perceptron's step: the confidences read the weights as
-  // log-potentials, and the second pass trusts names by them.
-  const scale = passiveAggressive && steps > 0 ? updates / steps : 1;
-  const round = (x: number) => Math.round(x * scale * 1e4) / 1e4;
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const features: Record<string, Record<string, number>> = {};
   for (let f = 0; f < F; f++) {
     let entry: Record<string, number> | undefined;
