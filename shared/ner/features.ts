@@ -115,20 +115,7 @@ const PROFILE = 7;
 const prefix = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 const suffix = (s: string, n: number) => (s.length > n ? s.slice(-n) : s);
 
-/**
- * Head words of places only (a market, port, airport, museum, mosque, bridge, street, square…; natural places), which
- * NewsFANE keeps inside the LOC name (سوق 13 of 32 times, مطار 8 of 8, نهر 11 of 15): a class of their own, so that a
- * rare head learns from the common ones. No heads of institutions (وزارة، شركة), which NewsFANE mostly leaves out.
- */
-const PLACE_HEADS = new Set(
-  (
-    'سوق ميناء مطار متحف مسجد جسر شارع ميدان ساحة قصر قلعة كنيسة برج ملعب ستاد فندق مبنى ' +
-    'نهر بحر بحيرة خليج مضيق جبل جبال وادي جزيرة صحراء'
-  ).split(' '),
-);
-
 function makeView(word: string, stem: string, clitics: string, shape: string): TokenView {
-  const head = PLACE_HEADS.has(stem);
   const own = [
     'b',
     `w=${word}`,
@@ -143,7 +130,6 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     `x4=${suffix(stem, 4)}`,
     `wx3=${suffix(word, 3)}`,
     `len=${Math.min(stem.length, 8)}`,
-    ...(head ? ['ph'] : []),
   ];
   // Letter trigrams inside the stem: transliterated foreign names share them (كريستوفر, تشينغ).
   const padded = `^${stem}$`;
@@ -161,7 +147,6 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
       `sh-1=${shape}`,
       `x3-1=${suffix(stem, 3)}`,
       `p3-1=${prefix(stem, 3)}`,
-      ...(head ? ['ph-1'] : []),
     ],
     asNext: [
       `w+1=${word}`,
@@ -171,7 +156,7 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
       `x3+1=${suffix(stem, 3)}`,
       `p3+1=${prefix(stem, 3)}`,
     ],
-    asPrev2: [`w-2=${word}`, ...(head ? ['ph-2'] : [])],
+    asPrev2: [`w-2=${word}`],
     asNext2: [`w+2=${word}`],
     // Farther context: titles and trigger words (الامير، مدينة، شركة) often stand two or three words off.
     asPrev3: [`s-3=${stem}`],

@@ -6,7 +6,7 @@ import {
   parseLabelMap,
   scoreSpans,
 } from '../../../shared/ner/ner-data';
-import { contextsElsewhere, foldWord, sentenceFeatures, stripClitics, wordShape } from '../../../shared/ner/features';
+import { contextsElsewhere, foldWord, stripClitics, wordShape } from '../../../shared/ner/features';
 import { tagSentences, trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { gazetteerTags, withJackknifedGazetteer } from '../../../shared/ner/gazetteer';
 import {
@@ -35,13 +35,6 @@ describe('features', () => {
     expect(stripClitics('ومصر')).toEqual({ stem: 'مصر', clitics: 'و' });
     expect(stripClitics('ولد')).toEqual({ stem: 'ولد', clitics: '' });
     expect(stripClitics('biden')).toEqual({ stem: 'biden', clitics: '' });
-  });
-
-  it('marks a head word of places (clitics off) and the two words after it, not a head word of institutions', () => {
-    const ph = (tokens: string[]) => sentenceFeatures(tokens).map((f) => f.filter((x) => /^ph/u.test(x)));
-    expect(ph(['وصل', 'الى', 'مطار', 'القاهرة', 'الدولي', 'امس'])).toEqual([[], [], ['ph'], ['ph-1'], ['ph-2'], []]);
-    expect(ph(['في', 'والمسجد', 'الاقصى'])).toEqual([[], ['ph'], ['ph-1']]);
-    expect(ph(['قالت', 'وزارة', 'الخارجية'])).toEqual([[], [], []]);
   });
 
   it('word shapes', () => {
