@@ -1,31 +1,10 @@
-// Which paragraphs of a long document are near the view (as near as the browser lays blocks out, and a frame of
-// scrolling more: nearMargin): the only ones given highlight Ranges. A long document has thousands of paragraphs and spans; the browser
+// Which paragraphs of a long document are near the view (one screen above and below): the only
+// ones given highlight Ranges. A long document has thousands of paragraphs and spans; the browser
 // then repaints and re-checks only the few hundred Ranges it can show, on open and on every keypress.
 import type { ShownText } from '../../shared/text-view';
 
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
-
-/**
- * How near the view a block is when Chromium first lays it out and paints it (`content-visibility: auto`): within
- * 150% of the window's height (`kViewportMarginPercentage` in its display_lock_document_state.h), not of the scroll
- * box's. With one screen of the scroll box as the margin here (~590 px against 1,200 in the bench), every block was
- * laid out and painted bare, and painted again a frame later when its Ranges came.
- */
-const LAID_OUT_MARGIN = 1.5;
-/**
- * The observer reports after the frame that moved a block near, and the browser lays it out in that same frame: the
- * Ranges must come a frame of scrolling before it does (half a window a frame: the bench's 400 px at 800).
- */
-const FRAME_OF_SCROLL = 0.5;
-
-/**
- * The observer's margin above and below the scroll box, in px: the browser's content-visibility margin and a frame
- * of scrolling (more than a screen of the box, which is never taller than the window). From the window: no layout.
- */
-export function nearMargin(windowHeight: number): string {
-  return `${Math.ceil(windowHeight * (LAID_OUT_MARGIN + FRAME_OF_SCROLL))}px 0px`;
-}
 
 // Tried (scroll10, git 4acd8fe, reverted): the Ranges of blocks leaving kept until the next block came near, one change
 // of the Ranges per block instead of two. The scroll bench's traces at 10,000 entities showed no less Paint: a frame
@@ -57,7 +36,7 @@ export class NearView {
   ) {
     this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), {
       root: scrollRoot,
-      rootMargin: nearMargin(innerHeight),
+      rootMargin: '100% 0px',
     });
   }
 

@@ -370,65 +370,6 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     }
   });
 
-  it('gives a block its Ranges before the browser first lays it out in a steady scroll (not painted bare, then again)', async () => {
-    // The browser lays out and paints a block (content-visibility: auto) once it is within 150% of the window's height
-    // of the view; main gave Ranges within one screen of the scroll box (~590 px here): each block was painted without
-    // its highlights, then again a frame later with them.
-    await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
-    await expect.poll(() => rangesIn(0, 5), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.down('ArrowDown');
-    const shown = await page.evaluate(async () => {
-      const box = document.querySelector<HTMLElement>('.document-scroll')!;
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const labelled = (block: Element) => {
-        let n = 0;
-        for (const [name, h] of CSS.highlights)
-          if (name.startsWith('tahrir-label-'))
-            for (const r of h)
-              if ((r as AbstractRange).startContainer.parentElement!.closest('.para-block') === block) n++;
-        return n;
-      };
-      // The browser's word that a block is no longer skipped comes in the task after the frame that laid it out.
-      const blocks: { first: number; end: number; ranges: number }[] = [];
-      const heard = (e: Event) => {
-        const block = e.target as HTMLElement;
-        if ((e as ContentVisibilityAutoStateChangeEvent).skipped || !block.classList?.contains('para-block')) return;
-        blocks.push({ first: Number(block.dataset.first), end: Number(block.dataset.end), ranges: labelled(block) });
-      };
-      document.addEventListener('contentvisibilityautostatechange', heard, { capture: true });
-      for (let n = 0; n < 40; n++) {
-        box.scrollTop += box.clientHeight / 2;
-        await frame();
-      }
-      await frame();
-      document.removeEventListener('contentvisibilityautostatechange', heard, { capture: true });
-      return blocks;
-    });
-    await page.keyboard.up('ArrowDown');
-    expect(shown.length).toBeGreaterThan(3);
-    // Blocks laid out with no Range: only those with no entity at all (none drawn once the view is still on them).
-    for (const { first, end } of shown.filter((b) => b.ranges === 0)) {
-      await page.evaluate((i) => document.querySelector(`[data-para="${i}"]`)!.scrollIntoView(), first);
-      await page.waitForTimeout(400);
-      const entities = await page.evaluate(
-        ([first, end]) =>
-          [...CSS.highlights].reduce((n, [name, h]) => {
-            if (!name.startsWith('tahrir-label-')) return n;
-            for (const r of h) {
-              const p = (r as AbstractRange).startContainer.parentElement?.closest<HTMLElement>('[data-para]');
-              const i = Number(p?.dataset.para);
-              if (i >= first && i < end) n++;
-            }
-            return n;
-          }, 0),
-        [first, end],
-      );
-      expect(entities, `block of paragraphs ${first}-${end}`).toBe(0);
-    }
-  });
-
   it('gives the Ranges near a still view back at the press that starts a scroll, not at a click or a key in the text', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 3000));
     await expect.poll(labelRangesOutOfView, { timeout: 5_000 }).toBe(0);
