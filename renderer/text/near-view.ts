@@ -11,6 +11,14 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // after a report that changed no Range painted as much as one after a report that did (the heavy frames are the
 // blocks' first layout and the repaint that follows it, not the Ranges).
 
+// Tried (scroll11, git 3988d7b, reverted): this margin widened to where Chromium lays blocks out (content-visibility:
+// auto works within 150% of the window's height, ~1,200 px in the bench, against one screen of the scroll box here,
+// ~590 px), plus a frame of scrolling, so no block is painted bare and then again when its Ranges come (an e2e test
+// showed a block of 31 entities laid out with none). Worse: the blocks laid out ahead now had Ranges, and were
+// repainted at each highlight change as those in view are. Traces of the 10k scroll bench (one run each, load 23-31):
+// block repaints over 0.3 ms 1,141 / 1,150 (main) -> 1,393 / 1,428, 5.4 -> 6.7 a block; at the same load (~30) block
+// Paint 11.0 -> 15.3 s, Layout 5.6 -> 6.3 s, our JS 4.6 -> 7.2 s. A narrower margin (70%) fails the every-frame test.
+
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
