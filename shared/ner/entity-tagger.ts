@@ -11,18 +11,7 @@
 // article: suggestions' CPU 43–48 → 61–74 ms (load ~30); training 20.7 → 25.7 s CPU (one run each, load 15–30).
 import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
-import {
-  loadTagger,
-  spansOfTags,
-  trainingData,
-  trainOn,
-  type TaggedSentence,
-  type TaggedTokens,
-  type TrainingData,
-  type Tagger,
-  type TaggerModel,
-} from './tagger';
-import { applySecondStage, trainSecondStage, type SecondStageText } from './second-stage';
+import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
 import { buildWordProfiles, type WordProfiles } from './word-profile';
 
 /**
@@ -264,57 +253,21 @@ export function trainEntityTagger(
     profiles?: WordProfiles;
   } = {},
 ): EntityTagger {
-  const seed = options.seed ?? 1;
-  // The training sentences' own words count as untagged text too (their tags unused).
-  const profiles =
-    options.profiles ??
-    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
   // The training sentences are read as one text, in order (a workspace's documents one after another).
   const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
   const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
-  const data = trainingData(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed }), {
+  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
+    epochs: options.epochs ?? DEFAULT_EPOCHS,
+    seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    profiles,
+    // The training sentences' own words count as untagged text too (their tags unused).
+    profiles:
+      options.profiles ??
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
-  const model = trainOn(data, { epochs: options.epochs ?? DEFAULT_EPOCHS, seed });
-  const first: EntityTagger = { model, known: sentences, gazetteer: buildGazetteer(sentences) };
-  if (sentences.length < SECOND_STAGE_MIN_SENTENCES) return first;
-  // The second stage learns from first-stage output on sentences that stage did not train on: the sentences cut
-  // into JACKKNIFE_FOLDS blocks of consecutive sentences (a text's sentences stay together, as in new text), each
-  // block tagged by a first stage trained on the others. The first stages share the whole's features (the
-  // gazetteer's tags and the contexts elsewhere as the whole text gives them), so the features are read once.
-  const secondStage = trainSecondStage(jackknifed(sentences, data, seed), {
-    epochs: SECOND_STAGE.epochs,
-    seed,
-    scores: SECOND_STAGE.scores,
-  });
-  return { ...first, model: { ...first.model, secondStage } };
+  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
-
-/**
- * The training sentences as the second stage learns from them: cut into SECOND_STAGE.blocks blocks of consecutive
- * sentences (a text's sentences stay together, as in new text), each block tagged by a first stage trained on the
- * others. The first stages share the whole's features (the gazetteer's tags and the contexts elsewhere as the whole
- * text gives them), so the features are read once.
- */
-export function jackknifed(sentences: readonly TaggedSentence[], data: TrainingData, seed: number): SecondStageText[] {
-  const blocks = SECOND_STAGE.blocks;
-  const size = Math.ceil(sentences.length / blocks);
-  return Array.from({ length: blocks }, (_, b) => {
-    const inBlock = (k: number) => Math.floor(k / size) === b;
-    const other = trainOn(data, { epochs: SECOND_STAGE.jackknifeEpochs, seed, only: (k) => !inBlock(k) });
-    const block = sentences.filter((_, k) => inBlock(k));
-    const tokens = block.map((s) => s.tokens);
-    const known = buildGazetteer(sentences.filter((_, k) => !inBlock(k)));
-    return { sentences: tokens, first: firstStage(loadTagger(other), known, tokens), gold: block.map((s) => s.tags) };
-  });
-}
-
-/** Blocks of the jackknife that trains the second stage, the passes of its first stages and of the second stage. */
-export const SECOND_STAGE = { blocks: 5, jackknifeEpochs: 15, epochs: 8, scores: true };
-/** Fewer training sentences than this train no second stage (a jackknife of a few sentences teaches nothing). */
-const SECOND_STAGE_MIN_SENTENCES = 200;
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
 export function tagSentences(
@@ -322,17 +275,6 @@ export function tagSentences(
   knownNames: Gazetteer,
   sentences: readonly (readonly string[])[],
 ): { tags: string[]; confidence: number[] }[] {
-  const first = firstStage(tagger, knownNames, sentences);
-  const second = tagger.model.secondStage;
-  return second ? applySecondStage(second, sentences, first) : first;
-}
-
-/** The first stage's tags: two passes and one label per name; with each token's scores of the second pass. */
-export function firstStage(
-  tagger: Tagger,
-  knownNames: Gazetteer,
-  sentences: readonly (readonly string[])[],
-): TaggedTokens[] {
   const elsewhere = contextsElsewhere(sentences);
   if (!tagger.model.gazetteer) return sentences.map((tokens, k) => tagger.tag(tokens, undefined, elsewhere[k]));
   // The passes differ only in the gazetteer's tags: the scores of every other feature are summed once.
@@ -352,9 +294,9 @@ export function firstStage(
   // The names found join the known ones; a known name keeps its label.
   const gazetteer: Gazetteer = { names: new Map([...buildGazetteer(found).names, ...knownNames.names]) };
   const second = sentences.map((tokens, k) =>
-    tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, gazetteer), elsewhere[k], true),
+    tagger.tagScored(tokens, scores[k], gazetteerTags(tokens, gazetteer), elsewhere[k]),
   );
-  return oneLabelPerName(sentences, second).map((s, k) => ({ ...s, scores: second[k].scores }));
+  return oneLabelPerName(sentences, second);
 }
 
 /** The share of a name's weight (its occurrences' confidence summed) a label needs to relabel the others. */

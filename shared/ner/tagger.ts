@@ -6,7 +6,6 @@
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { seededRandom } from '../seeded-random';
 import { featureIds, gazetteerFeatureIds, sentenceFeatures, type FeatureIndex } from './features';
-import type { SecondStageModel } from './second-stage';
 import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
@@ -57,8 +56,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-  /** The second stage that tags again from this model's tags (second-stage.ts, entity-tagger.ts). */
-  secondStage?: SecondStageModel;
 }
 
 /*
@@ -219,87 +216,51 @@ function tagSet(sentences: readonly TaggedSentence[]): string[] {
   return ['O', ...[...types].sort().flatMap((type) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${type}`))];
 }
 
-/**
- * Training sentences with their features as numbers, made once: several models can train on them (trainOn), as the
- * entity tagger's jackknife does (entity-tagger.ts), without reading the features again.
- */
-export interface TrainingData {
-  tags: string[];
-  /** Feature number → its name. */
-  names: string[];
-  /** The non-empty sentences: their place among the sentences given, their tokens' features and gold tags. */
-  sentences: { at: number; ids: Int32Array[]; context: Int32Array[]; gold: Int32Array }[];
-  gazetteer: boolean;
-  profiles?: WordProfiles;
-  wordDropout: number;
-}
-
-export function trainingData(
-  sentences: readonly TaggedSentence[],
-  options: Pick<TrainOptions, 'gazetteer' | 'profiles' | 'wordDropout'> = {},
-): TrainingData {
+/** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
+export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
+  const epochs = options.epochs ?? 8;
+  const seed = options.seed ?? 1;
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
   const tags = tagSet(sentences);
+  const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
+  const graph = tagGraph(tags);
 
   // Features become numbers once; each sentence keeps its tokens' feature numbers.
   const featureIndex = new Map<string, number>();
   const names: string[] = [];
-  const data = sentences.flatMap((s, at) => {
-    if (s.tokens.length === 0) return [];
-    const perToken = sentenceFeatures(
-      s.tokens,
-      useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
-      profiles,
-      s.elsewhere,
-    );
-    const ids = perToken.map((fs) =>
-      Int32Array.from(fs, (name) => {
-        let id = featureIndex.get(name);
-        if (id === undefined) {
-          id = names.length;
-          featureIndex.set(name, id);
-          names.push(name);
-        }
-        return id;
-      }),
-    );
-    // The same without the word's own features, for word dropout.
-    const context =
-      wordDropout > 0 ? perToken.map((fs, i) => ids[i].filter((_, k) => !OWN_WORD_FEATURE.test(fs[k]))) : ids;
-    const gold = Int32Array.from(toBilou(s.tags), (tag) => {
-      const k = tagIndex.get(tag);
-      if (k === undefined) throw new Error(`unknown tag ${tag}`);
-      return k;
+  const data = sentences
+    .filter((s) => s.tokens.length > 0)
+    .map((s) => {
+      const perToken = sentenceFeatures(
+        s.tokens,
+        useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined,
+        profiles,
+        s.elsewhere,
+      );
+      const ids = perToken.map((fs) =>
+        Int32Array.from(fs, (name) => {
+          let id = featureIndex.get(name);
+          if (id === undefined) {
+            id = names.length;
+            featureIndex.set(name, id);
+            names.push(name);
+          }
+          return id;
+        }),
+      );
+      // The same without the word's own features, for word dropout.
+      const context =
+        wordDropout > 0 ? perToken.map((fs, i) => ids[i].filter((_, k) => !OWN_WORD_FEATURE.test(fs[k]))) : ids;
+      const gold = Int32Array.from(toBilou(s.tags), (tag) => {
+        const k = tagIndex.get(tag);
+        if (k === undefined) throw new Error(`unknown tag ${tag}`);
+        return k;
+      });
+      return { ids, context, gold };
     });
-    return [{ at, ids, context, gold }];
-  });
-  return { tags, names, sentences: data, gazetteer: useGazetteer, profiles, wordDropout };
-}
-
-/** Trains a model on tagged sentences. Same sentences, options and seed → the same model. */
-export function trainTagger(sentences: readonly TaggedSentence[], options: TrainOptions = {}): TaggerModel {
-  return trainOn(trainingData(sentences, options), options);
-}
-
-/**
- * Trains a model on the sentences of `data` (those whose place `only` accepts, when given): trainTagger on those
- * sentences, but for the tag list and the feature numbers, which are the whole data's.
- */
-export function trainOn(
-  trainingData: TrainingData,
-  options: Pick<TrainOptions, 'epochs' | 'seed'> & { only?: (at: number) => boolean } = {},
-): TaggerModel {
-  const epochs = options.epochs ?? 8;
-  const seed = options.seed ?? 1;
-  const { tags, names, wordDropout, profiles } = trainingData;
-  const useGazetteer = trainingData.gazetteer;
-  const only = options.only;
-  const data = only ? trainingData.sentences.filter((s) => only(s.at)) : trainingData.sentences;
-  const T = tags.length;
-  const graph = tagGraph(tags);
 
   const F = names.length;
   const weights = new Float64Array(F * T);
@@ -449,13 +410,6 @@ function featureIndex(index: ReadonlyMap<string, number>): FeatureIndex {
   };
 }
 
-/** A sentence's tags (BIO), the tagger's confidence in each, and, when asked for, each token's TokenScores. */
-export interface TaggedTokens {
-  tags: string[];
-  confidence: number[];
-  scores?: TokenScores[];
-}
-
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
@@ -470,14 +424,13 @@ export interface Tagger {
    * (tagSentences' second pass) need not compute again.
    */
   wordScores(tokens: readonly string[]): Float64Array;
-  /** `tag`, from the sentence's wordScores: the same result; with `withScores`, each token's TokenScores too. */
+  /** `tag`, from the sentence's wordScores: the same result. */
   tagScored(
     tokens: readonly string[],
     scores: Float64Array,
     gazetteer?: readonly string[],
     elsewhere?: readonly (readonly string[])[],
-    withScores?: boolean,
-  ): TaggedTokens;
+  ): { tags: string[]; confidence: number[] };
 }
 
 /**
@@ -527,10 +480,9 @@ export function loadTagger(model: TaggerModel): Tagger {
     scores: Float64Array,
     gazetteer?: readonly string[],
     elsewhere?: readonly (readonly string[])[],
-    withScores = false,
-  ): TaggedTokens => {
+  ) => {
     const n = tokens.length;
-    if (n === 0) return { tags: [], confidence: [], ...(withScores ? { scores: [] } : {}) };
+    if (n === 0) return { tags: [], confidence: [] };
     const emission = Float64Array.from(scores);
     if (model.gazetteer) {
       const ids = gazetteerFeatureIds(tokens, gazetteer ?? tokens.map(() => ''), index);
@@ -544,11 +496,9 @@ export function loadTagger(model: TaggerModel): Tagger {
           if (k >= 0) add(emission, i * T, k);
         }
     const path = viterbi(emission, n, graph, transitions);
-    const posterior = posteriors(emission, n, graph, transitions);
     return {
       tags: Array.from(path, (t) => toBio(tags[t])),
-      confidence: Array.from(path, (chosen, i) => posterior[i * T + chosen]),
-      ...(withScores ? { scores: Array.from(path, (_, i) => tokenScores(posterior, i, tags)) } : {}),
+      confidence: marginals(emission, n, graph, transitions, path),
     };
   };
 
@@ -561,11 +511,18 @@ export function loadTagger(model: TaggerModel): Tagger {
 }
 
 /**
- * Every tag's marginal probability at every token (tokens × tags, flat), the scores read as log-potentials of a
- * linear-chain model (forward–backward). In probability space, each position scaled to sum 1 (no logarithms in the
- * inner loop).
+ * How sure the tagger is of each chosen tag: its marginal probability when the scores are
+ * read as log-potentials of a linear-chain model (forward–backward). Not calibrated, but
+ * it orders suggestions: a name the tagger barely chose scores low. In probability space,
+ * each position scaled to sum 1 (no logarithms in the inner loop).
  */
-export function posteriors(emission: Float64Array, n: number, graph: TagGraph, transitions: Float64Array) {
+export function marginals(
+  emission: Float64Array,
+  n: number,
+  graph: TagGraph,
+  transitions: Float64Array,
+  path: Int32Array,
+) {
   const { T, allowed, before, after } = graph;
   let top = -Infinity;
   for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
@@ -608,56 +565,11 @@ export function posteriors(emission: Float64Array, n: number, graph: TagGraph, t
     }
     normalize(beta, i * T);
   }
-  const posterior = new Float64Array(n * T);
-  for (let i = 0; i < n; i++) {
+  return Array.from(path, (chosen, i) => {
     let z = 0;
     for (let t = 0; t < T; t++) z += alpha[i * T + t] * beta[i * T + t];
-    if (z > 0) for (let t = 0; t < T; t++) posterior[i * T + t] = (alpha[i * T + t] * beta[i * T + t]) / z;
-  }
-  return posterior;
-}
-
-/**
- * What the tagger gives each token beside its tag: per label the probability that the token is in a name of that
- * label (its B-, I-, L- and U- tags' marginals summed), and the probabilities that a name begins (B-, U-) and ends
- * (L-, U-) at it. What the second stage reads of how close the first stage came to another label or other bounds.
- */
-export interface TokenScores {
-  labels: Record<string, number>;
-  begins: number;
-  ends: number;
-}
-
-function tokenScores(posterior: Float64Array, i: number, tags: readonly string[]): TokenScores {
-  const T = tags.length;
-  const labels: Record<string, number> = {};
-  let begins = 0;
-  let ends = 0;
-  for (let t = 1; t < T; t++) {
-    const p = posterior[i * T + t];
-    const kind = tags[t][0];
-    const label = tags[t].slice(2);
-    labels[label] = (labels[label] ?? 0) + p;
-    if (kind === 'B' || kind === 'U') begins += p;
-    if (kind === 'L' || kind === 'U') ends += p;
-  }
-  return { labels, begins, ends };
-}
-
-/**
- * How sure the tagger is of each chosen tag: its marginal probability when the scores are
- * read as log-potentials of a linear-chain model (forward–backward). Not calibrated, but
- * it orders suggestions: a name the tagger barely chose scores low.
- */
-export function marginals(
-  emission: Float64Array,
-  n: number,
-  graph: TagGraph,
-  transitions: Float64Array,
-  path: Int32Array,
-) {
-  const posterior = posteriors(emission, n, graph, transitions);
-  return Array.from(path, (chosen, i) => posterior[i * graph.T + chosen]);
+    return z > 0 ? (alpha[i * T + chosen] * beta[i * T + chosen]) / z : 0;
+  });
 }
 
 /** Entity spans (token ranges, half-open) in a BIO sequence; a stray I- starts a span. */
