@@ -195,7 +195,7 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   const app = element('div', 'app');
   const list = entityListOf(opened);
   const labelNames = workspace.config.labels.map((l) => l.name);
-  const panel = list && list.groups.length > 0 ? earlyPanel(list, labelNames, locale) : null;
+  const panel = list && list.groups.length > 0 ? earlyPanel(list, labelNames, locale, innerHeight) : null;
   app.append(top, element('nav', 'document-list'), pane, panel ?? element('aside', 'side-panel'));
   const overlay = element('div', 'early-paint');
   // A picture until the app is here: no focus, clicks or selection in it (they reach the app's page below).
