@@ -186,7 +186,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ...opened,
           text: opened.text.slice(0, units),
           ...(cutText ? { restLineLengths: lineLengths(opened.text, units + 1) } : {}),
-          entityList: entityListStart(opened.text, opened.sidecar),
+          entityList: entityListStart(
+            opened.text,
+            opened.sidecar,
+            backend.config.labels.map((l) => l.name),
+          ),
           sidecar: { ...opened.sidecar, entities: split.head },
         } satisfies FirstScreenDocument),
         rest: () => (rest ??= restBytes(opened.text.slice(units), split.rest)),

@@ -120,17 +120,61 @@ export interface EntityListStart {
   quotes: number;
 }
 
-/** The entity list `text` and `sidecar` open with (see EntityListStart), worked out as the panel works it out. */
-export function entityListStart(text: string, sidecar: Sidecar): EntityListStart {
+/**
+ * The least height of a row and of a label's heading in the panel (renderer/styles/app.css: `.span-item` 4 px of
+ * padding and 1 px of border a side around a 15 px line, `.span-context` a 12.5 px line of line-height 1.5, `.span-group
+ * h3` 10 + 4 px of margin around a 12 px line). Rows whose least heights fill a panel's height are all the rows it can
+ * show: the early paint draws those, no more (all of a label's first 50, laid out in the first frame, held the open
+ * back more than the first screen's text did: traces at 10,000 entities, load ~20, that frame's layout 13-15 ms of CPU
+ * without the panel, 40-44 with all its rows).
+ */
+const ROW_AT_LEAST_PX = 25;
+const CONTEXT_AT_LEAST_PX = 18;
+const HEADING_AT_LEAST_PX = 26;
+const rowAtLeastPx = (row: ListedEntity): number => ROW_AT_LEAST_PX + (row.context ? CONTEXT_AT_LEAST_PX : 0);
+
+/** The tallest panel the start's list has rows for (a 4K screen's height): the page draws those its window shows. */
+export const EARLY_LIST_HEIGHT_PX = 2_160;
+
+/** Each group's rows (a prefix of its `first`) that fill `heightPx` of the panel, the groups in the panel's order. */
+export function rowsInView(groups: readonly ListedGroup[], heightPx: number): number[] {
+  let used = 0;
+  return groups.map((group) => {
+    used += HEADING_AT_LEAST_PX;
+    let n = 0;
+    for (; n < group.first.length && used < heightPx; n++) used += rowAtLeastPx(group.first[n]);
+    return n;
+  });
+}
+
+/**
+ * The entity list `text` and `sidecar` open with (see EntityListStart), worked out as the panel works it out, in its
+ * order for the workspace's `labels`: every label's count, and the first rows that fill `heightPx` of the panel.
+ */
+export function entityListStart(
+  text: string,
+  sidecar: Sidecar,
+  labels: readonly string[],
+  heightPx = EARLY_LIST_HEIGHT_PX,
+): EntityListStart {
   const data = dataFromSidecar({ ...sidecar, entities: [] });
   const shown = shownText(text, data.edits, 'clean');
   const index = new CodePointIndex(shown.text);
+  const grouped = [...(listedInOrder(sidecar.entities) ?? listedGrouped(sidecar))].map(([label, g]) => ({
+    label,
+    ...g,
+  }));
   const listed: ListedGroup[] = [];
-  for (const [label, { count, first }] of listedInOrder(sidecar.entities) ?? listedGrouped(sidecar)) {
-    const rows = first.map((entity) => {
+  let used = 0;
+  for (const { label, count, first } of workspaceOrder(grouped, labels)) {
+    used += HEADING_AT_LEAST_PX;
+    const rows: ListedEntity[] = [];
+    for (const entity of first) {
+      if (used >= heightPx) break;
       const at = shownSpanOf(shown, entity);
-      return { entity, hidden: !at, context: at ? spanContext(index, at.start, at.end) : null };
-    });
+      rows.push({ entity, hidden: !at, context: at ? spanContext(index, at.start, at.end) : null });
+      used += rowAtLeastPx(rows[rows.length - 1]);
+    }
     listed.push({ label, count, first: rows });
   }
   return { groups: listed, quotes: new Set(sidecar.quotes.map((q) => q.id)).size };
@@ -166,7 +210,7 @@ function listedGrouped(sidecar: Sidecar): Listed {
 }
 
 /** The groups in the panel's order: the workspace's labels first, in its order, then the others as met. */
-export function workspaceOrder(groups: readonly ListedGroup[], labels: readonly string[]): ListedGroup[] {
+export function workspaceOrder<G extends { label: string }>(groups: readonly G[], labels: readonly string[]): G[] {
   const byLabel = new Map(groups.map((g) => [g.label, g]));
   const known = new Set(labels);
   const first = labels.flatMap((name) => byLabel.get(name) ?? []);

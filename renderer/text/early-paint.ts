@@ -193,8 +193,8 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   const [top, ...above] = bars(workspace, opened);
   pane.append(...above, scroll);
   const app = element('div', 'app');
-  const list = entityListOf(opened);
   const labelNames = workspace.config.labels.map((l) => l.name);
+  const list = entityListOf(opened, labelNames);
   const panel = list && list.groups.length > 0 ? earlyPanel(list, labelNames, locale, innerHeight) : null;
   app.append(top, element('nav', 'document-list'), pane, panel ?? element('aside', 'side-panel'));
   const overlay = element('div', 'early-paint');

@@ -5,10 +5,10 @@
 import type { OpenedDocument } from '../../shared/api';
 import {
   entityListStart,
+  rowsInView,
   workspaceOrder,
   type EntityListStart,
   type ListedEntity,
-  type ListedGroup,
 } from '../../shared/entity-groups';
 import type { Locale } from '../../shared/i18n/translator';
 import type { FirstScreenDocument } from '../../shared/start-answer-wire';
@@ -43,12 +43,12 @@ export const EARLY_PANEL_WORDS = {
 const GROUPED_HERE_AT_MOST = 2_000;
 
 /** The entity list to draw: the one the start carries, else worked out for a small whole document; else null. */
-export function entityListOf(opened: OpenedDocument): EntityListStart | null {
+export function entityListOf(opened: OpenedDocument, labels: readonly string[]): EntityListStart | null {
   const given = (opened as FirstScreenDocument).entityList;
   if (given) return given;
   if ((opened as FirstScreenDocument).restLineLengths) return null; // cut, and no list with it
   if (opened.sidecar.entities.length > GROUPED_HERE_AT_MOST) return null;
-  return entityListStart(opened.text, opened.sidecar);
+  return entityListStart(opened.text, opened.sidecar, labels);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): HTMLElementTagNameMap[K] {
@@ -96,30 +96,6 @@ function row({ entity: e, hidden, context }: ListedEntity, words: (typeof EARLY_
   }
   li.append(button);
   return li;
-}
-
-/**
- * The least height of a row and of a label's heading (app.css: `.span-item` 4 px of padding and 1 px of border a side
- * around a 15 px line, `.span-context` a 12.5 px line of line-height 1.5, `.span-group h3` 10 + 4 px of margin around
- * a 12 px line): rows are drawn until these add up to the panel's height at the most, so every row the panel can show
- * is drawn, and the rest are left to the app. All of a label's first 50 rows, laid out in the first frame, held the
- * open back more than the first screen's text did (traces at 10,000 entities, load ~20: that frame's layout 13-15 ms
- * of CPU without the panel, 40-44 with all its rows).
- */
-const ROW_AT_LEAST_PX = 25;
-const CONTEXT_AT_LEAST_PX = 18;
-const HEADING_AT_LEAST_PX = 26;
-
-/** Each group's rows to draw (a prefix of its `first`) to fill `heightPx` of list, in the panel's order. */
-function rowsInView(groups: readonly ListedGroup[], heightPx: number): number[] {
-  let used = 0;
-  return groups.map((group) => {
-    used += HEADING_AT_LEAST_PX;
-    let n = 0;
-    for (; n < group.first.length && used < heightPx; n++)
-      used += ROW_AT_LEAST_PX + (group.first[n].context ? CONTEXT_AT_LEAST_PX : 0);
-    return n;
-  });
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   firstEntities,
   groupEntitiesByLabel,
   LIST_LIMIT,
+  rowsInView,
   workspaceOrder,
 } from '../../shared/entity-groups';
 import { createTranslator, LOCALES } from '../../shared/i18n/translator';
@@ -45,7 +46,8 @@ describe('entityListStart', () => {
         fc.array(entityArb, { maxLength: 300 }),
         fc.subarray(LABELS),
         fc.boolean(),
-        (drawn, labels, sorted) => {
+        fc.nat(),
+        (drawn, labels, sorted, heightPx) => {
           const entities: Entity[] = drawn.map(({ id, start, length, label }) => ({
             id,
             start,
@@ -54,15 +56,42 @@ describe('entityListStart', () => {
             text: TEXT.slice(start, start + length),
           }));
           if (sorted) entities.sort((a, b) => a.start - b.start || a.end - b.end);
-          const start = entityListStart(TEXT, { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities });
-          const listed = workspaceOrder(start.groups, labels).map(
+          const sidecar = { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities };
+          const start = entityListStart(TEXT, sidecar, labels, Infinity);
+          expect(workspaceOrder(start.groups, labels)).toEqual(start.groups);
+          const listed = start.groups.map(
             (g) => [g.label, g.count, g.first.map((r) => r.entity.id)] as [string, number, string[]],
           );
           expect(listed).toEqual(panelLists(entities, labels));
+          // For a panel of any height: the first rows of those, as many as fill it (rowsInView), the words around alike.
+          const height = heightPx % 3_000;
+          const cut = entityListStart(TEXT, sidecar, labels, height);
+          const rows = rowsInView(start.groups, height);
+          expect(cut.groups.map((g) => [g.label, g.count, g.first])).toEqual(
+            start.groups.map((g, i) => [g.label, g.count, g.first.slice(0, rows[i])]),
+          );
         },
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('lists rows until their least heights fill the panel: every row it can show, and no more', () => {
+    const entities: Entity[] = Array.from({ length: 120 }, (_, i) => ({
+      id: `e${String(i).padStart(3, '0')}`,
+      start: i * 10,
+      end: i * 10 + 4,
+      label: LABELS[i % 2],
+      text: TEXT.slice(i * 10, i * 10 + 4),
+    }));
+    const sidecar = { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities };
+    // A heading at least 26 px, a row with the words around it 43: 800 px hold the first label's heading and 18 rows.
+    expect(rowsInView(entityListStart(TEXT, sidecar, LABELS, 800).groups, 800)).toEqual([18, 0]);
+    expect(entityListStart(TEXT, sidecar, LABELS, 800).groups.map((g) => [g.count, g.first.length])).toEqual([
+      [60, 18],
+      [60, 0],
+    ]);
+    expect(entityListStart(TEXT, sidecar, LABELS).groups.map((g) => g.first.length)).toEqual([50, 0]);
   });
 
   it('gives each row the words around it in the clean view, and marks one inside removed text hidden', () => {
@@ -83,7 +112,7 @@ describe('entityListStart', () => {
     const edits = [
       { id: 'x1', start: removed, end, text: text.slice(removed, end), replacement: '', kind: 'boilerplate' as const },
     ];
-    const start = entityListStart(text, { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities, edits });
+    const start = entityListStart(text, { ...emptySidecar('a.txt', '0'.repeat(64), 2_000), entities, edits }, ['GPE']);
     expect(
       start.groups[0].first.map((r) => [r.entity.id, r.hidden, r.context && r.context.before + '|' + r.context.after]),
     ).toEqual([
