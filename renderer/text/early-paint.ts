@@ -26,7 +26,8 @@ export interface EarlyPaint {
   /** Its frame has begun (a requestAnimationFrame ran since it was put on the page): a later task sees it drawn. */
   framed: boolean;
   /**
-   * The side panel's entity list drawn with it (early-panel.ts), or null: it stays, alone, after the text leaves
+   * The side panel's entity list drawn in the frame after it (early-panel.ts), or null: it stays, alone, after the
+   * text leaves
    * (endEarlyText), until the app's list is rendered in its place (endEarlyPanel).
    */
   panel: HTMLElement | null;
@@ -194,9 +195,8 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   pane.append(...above, scroll);
   const app = element('div', 'app');
   const labelNames = workspace.config.labels.map((l) => l.name);
-  const list = entityListOf(opened, labelNames);
-  const panel = list && list.groups.length > 0 ? earlyPanel(list, labelNames, locale, innerHeight) : null;
-  app.append(top, element('nav', 'document-list'), pane, panel ?? element('aside', 'side-panel'));
+  const panelPlace = element('aside', 'side-panel');
+  app.append(top, element('nav', 'document-list'), pane, panelPlace);
   const overlay = element('div', 'early-paint');
   // A picture until the app is here: no focus, clicks or selection in it (they reach the app's page below).
   overlay.inert = true;
@@ -225,15 +225,29 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
     highlights: [...byName.keys()],
     at: performance.now(),
     framed: false,
-    panel,
+    panel: null,
     panelBox: null,
     listRendered: false,
   };
   requestAnimationFrame(() => {
     early.framed = true;
-    // The frame's layout, done here rather than after it: read once the app's render has made it stale, it was laid
-    // out again in that task.
-    if (panel) early.panelBox = panel.getBoundingClientRect();
+    // The side panel's list comes in the frame after the text's (panel2): laid out with it, its rows held the first
+    // frame back (its layout 13-15 -> 40-44 ms of CPU at 10k with 50 rows, 22-27 with a screenful). Put on the page
+    // in the task after the first frame, before the app's open (earlyPaintShown waits for the same frame, asked
+    // later); when the app's text comes first, the app's own list is the one shown.
+    setTimeout(() => {
+      if (window.__tahrirEarlyPaint !== early || !overlay.isConnected || early.listRendered) return;
+      const list = entityListOf(opened, labelNames);
+      if (!list || list.groups.length === 0) return;
+      const panel = earlyPanel(list, labelNames, locale, innerHeight);
+      panelPlace.replaceWith(panel);
+      early.panel = panel;
+      requestAnimationFrame(() => {
+        // The frame's layout, done here rather than after it: read once the app's render has made it stale, it was
+        // laid out again in that task.
+        if (early.panel === panel && panel.isConnected) early.panelBox = panel.getBoundingClientRect();
+      });
+    }, 0);
   });
   return (window.__tahrirEarlyPaint = early);
 }
