@@ -41,6 +41,7 @@ import { firstScreenOf, packSummary, type WireSummary } from '../shared/document
 import { encodeWithParts } from './encoded-answer';
 import { firstDocumentOf } from '../shared/first-document';
 import { firstScreenCut, splitAtFirstScreen } from '../shared/first-screen';
+import { entityListStart } from '../shared/entity-groups';
 import { FIRST_PART_HEADER, lineLengths, type FirstScreenDocument } from '../shared/start-answer-wire';
 import { dispatchApiCall } from './api-dispatch';
 import { Backend } from './backend';
@@ -194,6 +195,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           ...opened,
           text: opened.text.slice(0, units),
           ...(cutText ? { restLineLengths: lineLengths(opened.text, units + 1) } : {}),
+          entityList: entityListStart(
+            opened.text,
+            opened.sidecar,
+            backend.config.labels.map((l) => l.name),
+          ),
           sidecar: { ...opened.sidecar, entities: split.head },
         } satisfies FirstScreenDocument),
         rest: () => (rest ??= restBytes(opened.text.slice(units), split.rest)),

@@ -11,6 +11,7 @@
 // text (1.78 MB), decoded and parsed on the page's main thread before the paint; the first screen's is ~30 KB.
 // The whole body is one JSON value, read as such by a client that does not stream it.
 import type { EditorStart, OpenedDocument } from './api';
+import type { EntityListStart } from './entity-groups';
 import type { Entity } from './model';
 
 /** The response header giving the first part's length in bytes, when the answer comes in two parts. */
@@ -32,6 +33,11 @@ export interface FirstScreenDocument extends OpenedDocument {
    * scroll bar's length, before the text is in).
    */
   restLineLengths?: number[];
+  /**
+   * The side panel's entity list as the document opens (shared/entity-groups.ts): drawn by the early paint with the
+   * first screen, before the entities after it (and app.js) are here.
+   */
+  entityList?: EntityListStart;
 }
 
 /** The lengths (UTF-16 units) of `source`'s lines from `from`. */
@@ -60,7 +66,7 @@ export function restPartJson(rest: string): string {
 export function joinStart(start: EditorStart, rest: readonly Entity[] | undefined, restText?: string): EditorStart {
   const first = start.first;
   if ((!rest && restText === undefined) || !first || !('opened' in first)) return start;
-  const { restLineLengths: _, ...opened } = first.opened as FirstScreenDocument;
+  const { restLineLengths: _, entityList: __, ...opened } = first.opened as FirstScreenDocument;
   const sidecar = rest ? { ...opened.sidecar, entities: opened.sidecar.entities.concat(rest) } : opened.sidecar;
   const text = restText === undefined ? opened.text : opened.text + restText;
   return { ...start, first: { ...first, opened: { ...opened, text, sidecar } } };

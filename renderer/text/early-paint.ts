@@ -14,6 +14,7 @@ import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { labelClass, labelHighlightName, labelStyleRules } from './label-rules';
 import { estimatedLines, firstScreenCount, paragraphBlocks } from './paragraph-batches';
 import { quoteHighlightName } from './speaker-links';
+import { earlyPanel, entityListOf } from './early-panel';
 
 /** What the early paint left on the page, for the app to take away. */
 export interface EarlyPaint {
@@ -24,6 +25,16 @@ export interface EarlyPaint {
   at: number;
   /** Its frame has begun (a requestAnimationFrame ran since it was put on the page): a later task sees it drawn. */
   framed: boolean;
+  /**
+   * The side panel's entity list drawn in the frame after it (early-panel.ts), or null: it stays, alone, after the
+   * text leaves
+   * (endEarlyText), until the app's list is rendered in its place (endEarlyPanel).
+   */
+  panel: HTMLElement | null;
+  /** Where the panel stands on the page (read in the early frame), for it to stay there alone. */
+  panelBox: DOMRect | null;
+  /** The app's list was rendered before its text: the panel leaves with the text. */
+  listRendered: boolean;
 }
 
 declare global {
@@ -183,7 +194,9 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   const [top, ...above] = bars(workspace, opened);
   pane.append(...above, scroll);
   const app = element('div', 'app');
-  app.append(top, element('nav', 'document-list'), pane, element('aside', 'side-panel'));
+  const labelNames = workspace.config.labels.map((l) => l.name);
+  const panelPlace = element('aside', 'side-panel');
+  app.append(top, element('nav', 'document-list'), pane, panelPlace);
   const overlay = element('div', 'early-paint');
   // A picture until the app is here: no focus, clicks or selection in it (they reach the app's page below).
   overlay.inert = true;
@@ -206,23 +219,90 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   for (const quote of opened.sidecar.quotes) if (quote.start < codePoints) draw(quoteHighlightName(quote), quote);
   document.body.append(overlay);
   for (const [name, highlight] of byName) CSS.highlights.set(name, highlight);
-  const early: EarlyPaint = { overlay, sheet, highlights: [...byName.keys()], at: performance.now(), framed: false };
-  requestAnimationFrame(() => (early.framed = true));
+  const early: EarlyPaint = {
+    overlay,
+    sheet,
+    highlights: [...byName.keys()],
+    at: performance.now(),
+    framed: false,
+    panel: null,
+    panelBox: null,
+    listRendered: false,
+  };
+  requestAnimationFrame(() => {
+    early.framed = true;
+    // The side panel's list comes in the frame after the text's (panel2): laid out with it, its rows held the first
+    // frame back (its layout 13-15 -> 40-44 ms of CPU at 10k with 50 rows, 22-27 with a screenful). Put on the page
+    // in the task after the first frame, before the app's open (earlyPaintShown waits for the same frame, asked
+    // later); when the app's text comes first, the app's own list is the one shown.
+    setTimeout(() => {
+      if (window.__tahrirEarlyPaint !== early || !overlay.isConnected || early.listRendered) return;
+      const list = entityListOf(opened, labelNames);
+      if (!list || list.groups.length === 0) return;
+      const panel = earlyPanel(list, labelNames, locale, innerHeight);
+      panelPlace.replaceWith(panel);
+      early.panel = panel;
+      requestAnimationFrame(() => {
+        // The frame's layout, done here rather than after it: read once the app's render has made it stale, it was
+        // laid out again in that task.
+        if (early.panel === panel && panel.isConnected) early.panelBox = panel.getBoundingClientRect();
+      });
+    }, 0);
+  });
   return (window.__tahrirEarlyPaint = early);
 }
 
 /**
- * The app's text is rendered: the early paint leaves, in the same task (no frame between). Its highlights go too
- * (the app's layers find a highlight by its name and would keep the early Ranges). Does nothing when there is none.
+ * The early paint leaves, all of it, in this task. Its highlights go too (the app's layers find a highlight by its name
+ * and would keep the early Ranges). Does nothing when there is none.
  */
 export function endEarlyPaint(): void {
   const early = window.__tahrirEarlyPaint;
   if (!early) return;
-  window.__tahrirEarlyPaint = null;
-  early.overlay.remove();
+  endEarlyText();
+  endEarlyPanel();
+}
+
+/**
+ * The app's text is rendered: the early paint's text leaves, in the same task (no frame between). Its side panel, if
+ * it drew one, stays where it stood, alone over the app's, until the app's list is rendered (endEarlyPanel): the
+ * app's list follows its text by a frame or two (SidePanel.tsx), and no frame should show the panel empty between.
+ */
+export function endEarlyText(): void {
+  const early = window.__tahrirEarlyPaint;
+  if (!early || !early.overlay.isConnected) return;
   for (const name of early.highlights) CSS.highlights.delete(name);
-  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== early.sheet);
+  early.highlights = [];
+  const box = early.panelBox;
+  if (early.panel && box && !early.listRendered) {
+    const alone = document.createElement('div');
+    alone.className = 'early-panel';
+    alone.inert = true;
+    Object.assign(alone.style, {
+      top: `${box.top}px`,
+      left: `${box.left}px`,
+      width: `${box.width}px`,
+      height: `${box.height}px`,
+    });
+    alone.append(early.panel);
+    document.body.append(alone);
+  } else early.panel = null;
+  early.overlay.remove();
   performance.mark('tahrir:early-paint-ended');
+  if (!early.panel) endEarlyPanel();
+}
+
+/** The app's entity list is rendered (or the app shows no list): the early paint's panel leaves in this task. */
+export function endEarlyPanel(): void {
+  const early = window.__tahrirEarlyPaint;
+  if (!early) return;
+  if (early.overlay.isConnected) {
+    early.listRendered = true;
+    return;
+  }
+  window.__tahrirEarlyPaint = null;
+  early.panel?.parentElement?.remove();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== early.sheet);
 }
 
 /**

@@ -10,7 +10,7 @@ import { shownText, type Paragraph } from '../../shared/text-view';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
-import { endEarlyPaint } from '../text/early-paint';
+import { endEarlyText } from '../text/early-paint';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
 import { caretFromFocus, caretPlacedByUser, setTextSurface, textSurface } from '../text/text-surface';
 import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
@@ -192,8 +192,9 @@ export function DocumentView(): ReactElement | null {
     const root = rootRef.current;
     if (!shown || !root) return;
     performance.mark('tahrir:document-rendered');
-    // The text is in the page now: the early paint of the first screen (early.js) leaves in this task.
-    endEarlyPaint();
+    // The text is in the page now: the early paint of the first screen (early.js) leaves in this task (its side panel
+    // when the app's list is rendered: SidePanel.tsx).
+    endEarlyText();
     const highlights = new DocumentHighlights(shown, elementsRef.current, root.parentElement, root);
     performance.mark('tahrir:highlights-ready');
     highlightsRef.current = highlights;

@@ -1,10 +1,10 @@
 // The side panel: what is selected, then tabs (entities by label, quotes with speakers,
 // the cleanup review). Choosing an item scrolls to it and flashes it.
-import { memo, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import type { Entity, Quote } from '../../shared/model';
 import { useShallow } from 'zustand/shallow';
 import { sortedSpans, spanCount } from '../../shared/document-data';
-import { firstEntities, groupEntitiesByLabel, type EntityGroups } from '../../shared/entity-groups';
+import { firstEntities, groupEntitiesByLabel, LIST_LIMIT, type EntityGroups } from '../../shared/entity-groups';
 import type { MessageKey } from '../../shared/i18n/translator';
 import { useTranslator } from '../session/locale';
 import { selectLabels, useTahrir } from '../session/store';
@@ -16,6 +16,7 @@ import { spanContext, type SpanContext } from '../../shared/span-context';
 import { CleanupTab } from './CleanupPanel';
 import { SpanInspector } from './SpanInspector';
 import { useAfterPaint } from './after-paint';
+import { endEarlyPanel } from '../text/early-paint';
 
 // Lists follow the document one paint late (useAfterPaint): React renders them after the
 // frame that paints the keypress's highlight, so a long list never delays it. On the panel's
@@ -97,9 +98,6 @@ const EntityItem = memo(function EntityItem({
   );
 });
 
-/** Long documents have thousands of spans: lists show this many until asked for all, so a keypress stays one frame. */
-const LIST_LIMIT = 50;
-
 function EntitiesTab(): ReactElement {
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const entities = useAfterPaint(
@@ -121,6 +119,10 @@ function EntitiesTab(): ReactElement {
     grouped.current = groupEntitiesByLabel(entities ?? {}, names, grouped.current);
     return grouped.current.groups;
   }, [entities, labels]);
+  // The list drawn by the early paint (text/early-panel.ts) stood in for this one until now: it leaves in this commit.
+  useLayoutEffect(() => {
+    if (entities !== NOT_YET) endEarlyPanel();
+  }, [entities]);
   if (entities === NOT_YET) return <div className="span-groups" aria-busy="true" />;
   if (!entities || spanCount(entities) === 0) return <p className="empty-hint">{t('side.no-entities')}</p>;
   return (
@@ -226,6 +228,10 @@ export function SidePanel(): ReactElement {
   const t = useTranslator();
   const tab = tabs.find((x) => x.id === current) ?? tabs[0];
   const Body = tab?.component;
+  // Another tab than the one the early paint drew (text/early-panel.ts): its panel leaves.
+  useLayoutEffect(() => {
+    if (tab?.id !== 'entities') endEarlyPanel();
+  }, [tab]);
   return (
     <aside className="side-panel" aria-label={t('side.annotations')}>
       <SpanInspector />

@@ -3,14 +3,14 @@
 // screen, in the same place and colour), and no frame between shows neither, in both interface languages.
 // `tahrir serve` on a generated long article (the bench's generator), Debian's Chromium; app.js is held back until
 // the early frame is read, then let go. Screenshots of both frames into test-results/.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../electron/serve';
 import { writeLongArticleWorkspace, type WrittenDocument } from '../bench/generate-corpus';
-import type { Sidecar } from '../../shared/model';
+import { DEFAULT_LABELS, type Sidecar } from '../../shared/model';
 import { buildRenderer, CHROMIUM, CHROMIUM_ARGS, haveChromium, shots } from './harness';
 import { FIRST_PART_HEADER } from '../../shared/start-answer-wire';
 
@@ -54,6 +54,61 @@ function drawn(page: Page): Promise<Drawn> {
   });
 }
 
+/**
+ * An entity inside the first removed paragraph (hidden in the clean view: the side panel marks it so), in sidecar order
+ * (the first part then still leaves the rest of the entities out): the first row of the panel's first label (the
+ * workspace's first, PERSON: its entities before it taken out, and so the quotes' speakers among them), in view in the
+ * early paint's panel.
+ */
+async function hideAnEntity(file: string): Promise<void> {
+  const sidecar = JSON.parse(await readFile(file, 'utf8')) as Sidecar;
+  const edit = sidecar.edits.find((e) => e.replacement === '' && [...e.text].length > 6)!;
+  const label = DEFAULT_LABELS[0].name;
+  const hidden = {
+    id: 'hidden-1',
+    start: edit.start,
+    end: edit.start + 5,
+    label,
+    text: [...edit.text].slice(0, 5).join(''),
+  };
+  const out = new Set(sidecar.entities.filter((e) => e.label === label && e.start < edit.start).map((e) => e.id));
+  for (const quote of sidecar.quotes) if (quote.speaker && out.has(quote.speaker)) quote.speaker = null;
+  sidecar.entities = [...sidecar.entities.filter((e) => !out.has(e.id)), hidden].sort(
+    (a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1),
+  );
+  await writeFile(file, JSON.stringify(sidecar, null, 2) + '\n');
+}
+
+interface Listed {
+  tabs: string[];
+  groups: { label: string; chip: string; count: string; rows: { text: string; className: string }[] }[];
+  /** Each label's rows standing (at least in part) in the panel's view. */
+  inView: number[];
+}
+
+/** The side panel under `scope` as the editor reads it: its tabs, and each label's rows (the words they show). */
+function listed(page: Page, scope: string): Promise<Listed> {
+  return page.evaluate((selector) => {
+    const panel = document.querySelector(selector)!;
+    const view = panel.querySelector('.tab-body')!.getBoundingClientRect();
+    const groups = [...panel.querySelectorAll('.span-group')];
+    return {
+      tabs: [...panel.querySelectorAll('.tabs [role="tab"]')].map(
+        (t) => `${t.textContent} ${t.getAttribute('aria-selected')}`,
+      ),
+      groups: groups.map((g) => ({
+        label: g.getAttribute('aria-label') ?? '',
+        chip: g.querySelector('.label-chip')!.className,
+        count: g.querySelector('h3')!.textContent ?? '',
+        rows: [...g.querySelectorAll('li button')].map((b) => ({ text: b.textContent ?? '', className: b.className })),
+      })),
+      inView: groups.map(
+        (g) => [...g.querySelectorAll('li')].filter((li) => li.getBoundingClientRect().top < view.bottom).length,
+      ),
+    };
+  }, scope);
+}
+
 describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chromium', () => {
   let base = '';
   let server: RunningServer;
@@ -65,6 +120,7 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
     base = await mkdtemp(join(tmpdir(), 'tahrir-early-paint-'));
     root = join(base, 'ws');
     doc = await writeLongArticleWorkspace(root, { targetBytes: 200_000, entities: 2_000, quotes: 60, edits: 4 });
+    await hideAnEntity(join(root, `${doc.id}.annotations.json`));
     await buildRenderer(join(base, 'renderer'));
     await mkdir(shots, { recursive: true });
     server = await startServer({ root, rendererDir: join(base, 'renderer'), log: () => undefined });
@@ -153,6 +209,72 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       // From the first frame with text on, every frame shows it, in the same place, with highlights.
       for (const f of frames.slice(first)) expect([f.top, f.ranges > 0]).toEqual([frames[first].top, true]);
       expect(frames.some((f) => !f.early && f.top !== null)).toBe(true);
+      await context.close();
+    });
+
+  for (const locale of ['en', 'ar'] as const)
+    it(`draws the side panel's entity list a frame after the first screen, as the app then lists it, in place (${locale})`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      // Per frame (its requestAnimationFrame, before it paints): the first screen's text there, the list's rows, and
+      // where the first row stands (the early paint's panel while it is there, else the app's).
+      await context.addInitScript({
+        content: `localStorage.setItem('tahrir.locale', '${locale}');
+          window.__panel = [];
+          const tick = () => {
+            const rows = document.querySelectorAll('.side-panel .span-group li');
+            const text = !!document.querySelector('.document-text p');
+            const lone = document.querySelector('.early-panel li');
+            const at = (lone ?? rows[0])?.getBoundingClientRect();
+            window.__panel.push({ text, listed: rows.length, at: at ? [at.top, at.left].map(Math.round).join(',') : null });
+            if (window.__panel.length < 3000) requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);`,
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/app.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('.early-paint .side-panel .span-group li', { timeout: 60_000 });
+      const early = await listed(page, '.early-paint .side-panel');
+      release();
+      await page.waitForFunction(
+        () => !document.querySelector('.early-paint, .early-panel') && !!document.querySelector('#root .span-group li'),
+        null,
+        { timeout: 60_000 },
+      );
+      const app = await listed(page, '#root .side-panel');
+      // Right: the same tabs and counts, labels in the same order with their counts, the same rows (text, badges, the
+      // words around) in the same order, hidden ones alike; every row the app's panel shows drawn early, and no more
+      // than a screenful of them (the rest are out of view: each of them held the first paint back).
+      expect(app.groups.length).toBeGreaterThan(3);
+      expect(app.groups.reduce((n, g) => n + g.rows.length, 0)).toBeGreaterThan(100);
+      expect(app.groups[0].rows[0].className).toContain('hidden-span');
+      expect(early.tabs).toEqual(app.tabs);
+      expect(early.groups.map(({ rows: _, ...g }) => g)).toEqual(app.groups.map(({ rows: _, ...g }) => g));
+      for (const [i, group] of early.groups.entries()) {
+        expect(group.rows).toEqual(app.groups[i].rows.slice(0, group.rows.length));
+        expect(group.rows.length).toBeGreaterThanOrEqual(app.inView[i]);
+      }
+      const drawnEarly = early.groups.reduce((n, g) => n + g.rows.length, 0);
+      expect(drawnEarly).toBeGreaterThanOrEqual(app.inView.reduce((n, k) => n + k, 0));
+      expect(drawnEarly).toBeLessThanOrEqual(32); // 800 px of panel: ~15 rows in view
+      const frames = await page.evaluate(
+        () => (window as unknown as { __panel: { text: boolean; listed: number; at: string | null }[] }).__panel,
+      );
+      // In the frame after the first painted one (the first is the text's alone: the list's layout held it back), and
+      // in every frame after it, in the same place: no frame without the list once it is there, no jump.
+      const first = frames.findIndex((f) => f.text);
+      expect(first).toBeGreaterThan(-1);
+      expect(frames[first].listed).toBe(0);
+      const withList = frames.findIndex((f) => f.listed > 0);
+      expect(withList - first).toBeGreaterThan(0);
+      expect(withList - first).toBeLessThanOrEqual(2);
+      for (const f of frames.slice(withList)) expect([f.listed > 0, f.at]).toEqual([true, frames[withList].at]);
       await context.close();
     });
 

@@ -76,7 +76,8 @@ describe('startEditor for a long document', () => {
   it('sends the first screen’s text and entities first: every one starting there, and no other', async () => {
     const { body, firstBytes } = await startEditor();
     // 400 KB of text and 10,000 entities (2 MB in all): the first part is the first screen's ~12,000 characters, a few
-    // hundred entities and the other lines' lengths.
+    // hundred entities, the other lines' lengths and the side panel's first rows (those a 2,160 px panel can show, with
+    // the words around each: the early paint draws those in its window with the first screen).
     expect(firstBytes).toBeGreaterThan(0);
     expect(firstBytes / body.length).toBeLessThan(0.1);
     const first = JSON.parse(firstPartJson(body.subarray(0, firstBytes).toString('utf8'))) as { result: EditorStart };
