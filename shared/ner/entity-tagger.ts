@@ -224,6 +224,27 @@ export const HIDDEN_NAMES = 0.3;
  */
 
 /*
+ * Tried and left out by tagger15 (five dev folds, seed 1, against 0.7557 0.7613 0.6895 0.7645 0.7074, mean 0.7357;
+ * seed 2 0.7428 0.7546 0.6799 0.7544 0.6878; held-out seeds 1–3 0.7198 / 0.7135 / 0.7175):
+ * - distributional prototypes (Guo et al. 2014; git c774146, reverted in word-profile.ts): per label the 40 training
+ *   stems of highest normalized PMI with it (kept only when the stem carries the label at least half the time), and
+ *   a word whose PPMI context vector is within cosine 0.2 of one gets its 3 nearest prototypes and the nearest's label
+ *   as features: 0.7582 0.7571 0.6856 0.7601 0.6971, mean 0.7316, 1 of 5 folds (LOC up on 4 of 5, ORG down on 5 of
+ *   5). Only 21 of ~340 unseen GPE tokens of fold 1 come nearest a GPE prototype: the untagged text (~363k words) is
+ *   too small for the vectors to tell names apart; most come nearest MISC (years, dates) or ORG prototypes.
+ * - a structured passive-aggressive step (Crammer et al. 2006; Hamming loss; git 68ff934, reverted in tagger.ts), the
+ *   steps rescaled to a mean of 1 after training so the confidences keep their scale: folds 1–2 0.7469 / 0.7520
+ *   (precision and recall both down; ORG fold 1 0.700 → 0.661); not run further. (Features are exact strings, not
+ *   hashed: no collisions to fix.)
+ * - head words of places only (git 9eaf7af, reverted in features.ts; سوق ميناء مطار متحف مسجد جسر شارع ميدان ساحة قصر
+ *   قلعة كنيسة برج ملعب ستاد فندق مبنى and نهر بحر بحيرة خليج مضيق جبل وادي جزيرة صحراء, on the stem) as a feature of the
+ *   head and the two words after it: seed 1 0.7573 0.7637 0.6908 0.7627 0.7123, mean 0.7374 (+0.17, 4 of 5; LOC up
+ *   on 4 of 5, e.g. 0.281 → 0.333); seed 2 folds 1–3 0.7418 0.7523 0.6972 (+0.47 on the three, nearly all fold 3);
+ *   but held-out seed 1 0.7198 → 0.7164 and seed 2 0.7135 → 0.7124 (LOC up, GPE and PERSON down). If tried again:
+ *   seed 2 folds 4–5 and held-out seed 3 were not run; MODEL_VERSION in entity-tagger-service.ts must then go up.
+ */
+
+/*
  * What the tagger gets wrong (tagger13; fold 1 = 601–3,000 → 1–600, seed 1, with context aggregation: F1 0.7557, P
  * 0.790, R 0.724). Gold spans 1,551 (PERSON 377, ORG 415, GPE 683, LOC 76), 1,123 exactly right. Missed, the name
  * unseen in training: 224 (PERSON 69, ORG 63, GPE 57, LOC 35); missed though seen: 28 (الجيش اللبناني ×8); wrong
