@@ -122,11 +122,11 @@ export interface EntityListStart {
 
 /**
  * The least height of a row and of a label's heading in the panel (renderer/styles/app.css: `.span-item` 4 px of
- * padding and 1 px of border a side around a 15 px line, `.span-context` a 12.5 px line of line-height 1.5, `.span-group
- * h3` 10 + 4 px of margin around a 12 px line). Rows whose least heights fill a panel's height are all the rows it can
- * show: the early paint draws those, no more (all of a label's first 50, laid out in the first frame, held the open
- * back more than the first screen's text did: traces at 10,000 entities, load ~20, that frame's layout 13-15 ms of CPU
- * without the panel, 40-44 with all its rows).
+ * padding and 1 px of border a side around a 15 px line, `.span-context` a 12.5 px line of line-height 1.5,
+ * `.span-group h3` 10 + 4 px of margin around a 12 px line). Rows whose least heights fill a panel's height are all
+ * the rows it can show: the early paint draws those, no more (all of a label's first 50, laid out in the first frame,
+ * held the open back more than the first screen's text did: traces at 10,000 entities, load ~20, that frame's layout
+ * 13-15 ms of CPU without the panel, 40-44 with all its rows; the panel is now drawn in the frame after).
  */
 const ROW_AT_LEAST_PX = 25;
 const CONTEXT_AT_LEAST_PX = 18;

@@ -237,8 +237,8 @@ export const HIDDEN_NAMES = 0.3;
  *   (precision and recall both down; ORG fold 1 0.700 → 0.661); not run further. (Features are exact strings, not
  *   hashed: no collisions to fix.)
  * - head words of places only (git 9eaf7af, reverted in features.ts; سوق ميناء مطار متحف مسجد جسر شارع ميدان ساحة قصر
- *   قلعة كنيسة برج ملعب ستاد فندق مبنى and نهر بحر بحيرة خليج مضيق جبل وادي جزيرة صحراء, on the stem) as a feature of the
- *   head and the two words after it: seed 1 0.7573 0.7637 0.6908 0.7627 0.7123, mean 0.7374 (+0.17, 4 of 5; LOC up
+ *   قلعة كنيسة برج ملعب ستاد فندق مبنى and نهر بحر بحيرة خليج مضيق جبل وادي جزيرة صحراء, on the stem) as a feature of
+ *   the head and the two words after it: seed 1 0.7573 0.7637 0.6908 0.7627 0.7123, mean 0.7374 (+0.17, 4 of 5; LOC up
  *   on 4 of 5, e.g. 0.281 → 0.333); seed 2 folds 1–3 0.7418 0.7523 0.6972 (+0.47 on the three, nearly all fold 3);
  *   but held-out seed 1 0.7198 → 0.7164 and seed 2 0.7135 → 0.7124 (LOC up, GPE and PERSON down). If tried again:
  *   seed 2 folds 4–5 and held-out seed 3 were not run; MODEL_VERSION in entity-tagger-service.ts must then go up.
