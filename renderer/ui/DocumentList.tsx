@@ -112,8 +112,11 @@ export function DocumentList(): ReactElement {
           the list: padding on the list itself would make it as tall as all its rows). */}
       <ul ref={list} onScroll={follow} data-filter={shownFor}>
         {first > 0 && <li className="list-room" aria-hidden="true" style={{ height: first * ROW_HEIGHT }} />}
+        {/* Keyed by place, not by document: a keystroke that changes which documents are shown writes them into the
+            rows there (their text, title and class), where rows keyed by id were all unmounted and built again (10,000
+            documents: 18 of the 19 rows at `article-01`, each key after it, and each Backspace back). */}
         {documents.slice(first, last).map((d, i) => (
-          <DocumentRow key={d.id} doc={d} current={d.id === current} at={first + i + 1} of={length} />
+          <DocumentRow key={first + i} doc={d} current={d.id === current} at={first + i + 1} of={length} />
         ))}
         {last < length && (
           <li className="list-room" aria-hidden="true" style={{ height: (length - last) * ROW_HEIGHT }} />

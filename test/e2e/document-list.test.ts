@@ -120,6 +120,35 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
     await filter.fill('');
   });
 
+  it('writes a keystroke’s documents into the rows shown, building no row again', async () => {
+    const filter = page.getByLabel('Filter documents');
+    await filter.fill('article-0');
+    await expect.poll(setSize).toBe(String(ARTICLES));
+    // Every row added to or taken from the list while keys change which documents it shows.
+    await page.evaluate(() => {
+      const w = window as unknown as { __rowsBuilt: number };
+      w.__rowsBuilt = 0;
+      new MutationObserver((records) => {
+        for (const r of records) w.__rowsBuilt += r.addedNodes.length + r.removedNodes.length;
+      }).observe(document.querySelector('.document-list ul')!, { childList: true });
+    });
+    // `article-01` shows other documents in every row; Backspace the first ones again.
+    await filter.press('1');
+    await expect.poll(ids).toEqual(Array.from({ length: await rows() }, (_, i) => `batch-002/article-0${1000 + i}`));
+    await filter.press('Backspace');
+    await expect.poll(async () => (await ids())[0]).toBe('batch-000/article-00000');
+    expect(await page.evaluate(() => (window as unknown as { __rowsBuilt: number }).__rowsBuilt)).toBe(0);
+    // Each row says the document it is for: its id, written in place, is the one shown under its title.
+    const shown = await page
+      .locator('.document-item')
+      .evaluateAll((items) =>
+        items.map((b) => [b.getAttribute('data-doc-id'), b.querySelector('.document-id')?.textContent]),
+      );
+    expect(shown.length).toBeGreaterThan(5);
+    for (const [id, text] of shown) expect(text).toBe(id);
+    await filter.fill('');
+  });
+
   it('paints the workspace’s first list in the frame of its first document, not in a render after it', async () => {
     // Which frame (counted by requestAnimationFrame from the page's start) first has the list's rows, and the text.
     await page.addInitScript(() => {
