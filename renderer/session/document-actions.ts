@@ -305,16 +305,25 @@ function foldName(d: DocumentSummary): string {
 /**
  * foldName of every listed document, in the listing's order, kept in the session: a filter
  * keystroke over 100,000 documents folded every name again (300 ms of a p95 of 500 ms). A new
- * listing folds only the names it changed.
+ * listing folds only the names it changed, and a keystroke before the idle folding is done folds on
+ * from where it got (it started over: a 100,000-document workspace's first key folded every name
+ * while the idle folding had done part of them).
  */
 function foldedNames(documents: DocumentSummary[]): string[] {
   const { memo } = session();
   if (memo.names?.documents === documents) return memo.names.folded;
-  const before = memo.names?.byId;
-  const byId = new Map<string, FoldedName>();
-  const folded = documents.map((d) => nameOf(d, before, byId));
+  const folding = memo.folding?.documents === documents ? memo.folding : startFolding(memo, documents);
+  const { folded, before, byId } = folding;
+  for (let i = folded.length; i < documents.length; i++) folded.push(nameOf(documents[i], before, byId));
   memo.names = { documents, folded, byId };
+  memo.folding = null;
   return folded;
+}
+
+/** The names of `documents` to fold, from the last listing's where their title is the same. */
+function startFolding(memo: SessionMemo, documents: DocumentSummary[]): NonNullable<SessionMemo['folding']> {
+  memo.folding = { documents, folded: [], byId: new Map(), before: memo.names?.byId };
+  return memo.folding;
 }
 
 type FoldedName = { title?: string; folded: string };
@@ -349,19 +358,23 @@ const NAMES_SLICE = 2048;
 function foldNamesWhenIdle(documents: DocumentSummary[]): void {
   if (typeof requestIdleCallback !== 'function') return; // folded at the first keystroke instead
   const current = session();
-  const before = current.memo.names?.byId;
-  const byId = new Map<string, FoldedName>();
-  const folded: string[] = [];
+  const { memo } = current;
+  if (memo.names?.documents === documents) return;
+  const folding = startFolding(memo, documents);
+  const { folded, before, byId } = folding;
   const step = (deadline: IdleDeadline) => {
-    // A newer listing, or the filter typed meanwhile (foldedNames did it), or another session.
-    if (current.memo.names?.documents === documents || current.store.getState().documents !== documents) return;
+    // A newer listing, or the filter typed meanwhile (foldedNames finished it), or another session.
+    if (memo.folding !== folding || current.store.getState().documents !== documents) return;
     if (!isCurrent(current)) return;
     do {
       const end = Math.min(documents.length, folded.length + NAMES_SLICE);
       for (let i = folded.length; i < end; i++) folded.push(nameOf(documents[i], before, byId));
     } while (folded.length < documents.length && deadline.timeRemaining() > 2);
     if (folded.length < documents.length) requestIdleCallback(step);
-    else current.memo.names = { documents, folded, byId };
+    else {
+      memo.names = { documents, folded, byId };
+      memo.folding = null;
+    }
   };
   requestIdleCallback(step);
 }

@@ -73,6 +73,13 @@ export interface SessionMemo {
     folded: string[];
     byId: Map<string, { title?: string; folded: string }>;
   } | null;
+  /** A listing's names as far as the idle folding got (foldNamesWhenIdle): a keystroke folds on from there. */
+  folding: {
+    documents: DocumentSummary[];
+    folded: string[];
+    byId: Map<string, { title?: string; folded: string }>;
+    before: Map<string, { title?: string; folded: string }> | undefined;
+  } | null;
 }
 
 export class EditorSession {
@@ -108,6 +115,7 @@ export class EditorSession {
     review: null,
     progress: null,
     names: null,
+    folding: null,
   };
   /** Each language's translator, made on first use (it parses each message once). */
   readonly translators: Partial<Record<Locale, Translator>> = {};

@@ -396,6 +396,45 @@ describe('store slices', () => {
     expect(progress(store().getState())).toBe(counted);
   });
 
+  it('a keystroke while the names are folded when idle folds on from where the idle folding got', async () => {
+    // The page's idle callbacks, run by the test: each one a slice of names (the deadline says no time is left).
+    const idle: IdleRequestCallback[] = [];
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'requestIdleCallback');
+    Object.defineProperty(globalThis, 'requestIdleCallback', {
+      configurable: true,
+      writable: true,
+      value: (callback: IdleRequestCallback) => idle.push(callback),
+    });
+    onTestFinished(() => {
+      if (had) Object.defineProperty(globalThis, 'requestIdleCallback', had);
+      else delete (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback;
+    });
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 2_500; i++) files[`doc-${String(i).padStart(4, '0')}.txt`] = ENGLISH;
+    await openWorkspace(files);
+    await loadWorkspace();
+    const { memo } = session();
+    const documents = store().getState().documents;
+    expect(documents.length).toBe(2_500);
+    idle.shift()!({ didTimeout: false, timeRemaining: () => 0 });
+    // One slice folded, the rest not yet: a keystroke now takes the slice over (a name of it, marked here, is the one
+    // the filter reads) and folds the others.
+    const folding = memo.folding!;
+    expect(folding.documents).toBe(documents);
+    expect(folding.folded.length).toBeGreaterThan(0);
+    expect(folding.folded.length).toBeLessThan(documents.length);
+    folding.folded[0] = 'marked by the idle folding';
+    setFilter('marked');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['doc-0000']);
+    setFilter('doc-2499');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['doc-2499']);
+    expect(memo.names!.documents).toBe(documents);
+    expect(memo.folding).toBe(null);
+    // The idle folding stops: the keystroke finished it.
+    idle.shift()?.({ didTimeout: false, timeRemaining: () => 0 });
+    expect(memo.names!.folded[0]).toBe('marked by the idle folding');
+  });
+
   it('a keystroke that narrows the filter looks again only at the rows the last one kept', async () => {
     await openWorkspace({
       'kishida-1.txt': ENGLISH,
