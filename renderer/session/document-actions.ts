@@ -313,31 +313,38 @@ function foldedNames(documents: DocumentSummary[]): string[] {
   const { memo } = session();
   if (memo.names?.documents === documents) return memo.names.folded;
   const folding = memo.folding?.documents === documents ? memo.folding : startFolding(memo, documents);
-  const { folded, before, byId } = folding;
-  for (let i = folded.length; i < documents.length; i++) folded.push(nameOf(documents[i], before, byId));
-  memo.names = { documents, folded, byId };
+  const { folded } = folding;
+  for (let i = folded.length; i < documents.length; i++) folded.push(nameAt(folding, i));
+  memo.names = { documents, folded };
   memo.folding = null;
   return folded;
 }
 
-/** The names of `documents` to fold, from the last listing's where their title is the same. */
-function startFolding(memo: SessionMemo, documents: DocumentSummary[]): NonNullable<SessionMemo['folding']> {
-  memo.folding = { documents, folded: [], byId: new Map(), before: memo.names?.byId };
+type Folding = NonNullable<SessionMemo['folding']>;
+
+/** The names of `documents` to fold, from the last listing's where a document's title is the same. */
+function startFolding(memo: SessionMemo, documents: DocumentSummary[]): Folding {
+  memo.folding = { documents, folded: [], before: memo.names, placeBefore: null };
   return memo.folding;
 }
 
-type FoldedName = { title?: string; folded: string };
-
-/** The document's folded name: the last listing's when its title is the same. */
-function nameOf(
-  d: DocumentSummary,
-  before: Map<string, FoldedName> | undefined,
-  byId: Map<string, FoldedName>,
-): string {
-  const kept = before?.get(d.id);
-  const name = kept && kept.title === d.title ? kept : { title: d.title, folded: foldName(d) };
-  byId.set(d.id, name);
-  return name.folded;
+/**
+ * The folded name of the document at place `i`: the last listing's when its title is the same. Looked up at the same
+ * place first (a listing keeps its order); a map of the last listing by id only when that place holds another
+ * document: kept for every name, the map and an object a name were half of a 100,000-name fold (and its garbage).
+ */
+function nameAt(folding: Folding, i: number): string {
+  const d = folding.documents[i];
+  const before = folding.before;
+  if (before) {
+    let j: number | undefined = i;
+    if (before.documents[i]?.id !== d.id) {
+      folding.placeBefore ??= new Map(before.documents.map((b, k) => [b.id, k]));
+      j = folding.placeBefore.get(d.id);
+    }
+    if (j !== undefined && before.documents[j].title === d.title) return before.folded[j];
+  }
+  return foldName(d);
 }
 
 function isCurrent(s: ReturnType<typeof session>): boolean {
@@ -361,18 +368,18 @@ function foldNamesWhenIdle(documents: DocumentSummary[]): void {
   const { memo } = current;
   if (memo.names?.documents === documents) return;
   const folding = startFolding(memo, documents);
-  const { folded, before, byId } = folding;
+  const { folded } = folding;
   const step = (deadline: IdleDeadline) => {
     // A newer listing, or the filter typed meanwhile (foldedNames finished it), or another session.
     if (memo.folding !== folding || current.store.getState().documents !== documents) return;
     if (!isCurrent(current)) return;
     do {
       const end = Math.min(documents.length, folded.length + NAMES_SLICE);
-      for (let i = folded.length; i < end; i++) folded.push(nameOf(documents[i], before, byId));
+      for (let i = folded.length; i < end; i++) folded.push(nameAt(folding, i));
     } while (folded.length < documents.length && deadline.timeRemaining() > 2);
     if (folded.length < documents.length) requestIdleCallback(step);
     else {
-      memo.names = { documents, folded, byId };
+      memo.names = { documents, folded };
       memo.folding = null;
     }
   };

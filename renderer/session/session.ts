@@ -66,19 +66,17 @@ export interface SessionMemo {
   } | null;
   /**
    * Each listed document's id and title folded for the filter, in the listing's order
-   * (document-actions.ts `foldedNames`), and by id for the next listing's unchanged documents.
+   * (document-actions.ts `foldedNames`); the next listing takes over those of its unchanged documents.
    */
-  names: {
-    documents: DocumentSummary[];
-    folded: string[];
-    byId: Map<string, { title?: string; folded: string }>;
-  } | null;
+  names: { documents: DocumentSummary[]; folded: string[] } | null;
   /** A listing's names as far as the idle folding got (foldNamesWhenIdle): a keystroke folds on from there. */
   folding: {
     documents: DocumentSummary[];
     folded: string[];
-    byId: Map<string, { title?: string; folded: string }>;
-    before: Map<string, { title?: string; folded: string }> | undefined;
+    /** The last listing's names, taken over where a document and its title are the same. */
+    before: { documents: DocumentSummary[]; folded: string[] } | null;
+    /** The last listing's places by id, made only if its order is not this one's. */
+    placeBefore: Map<string, number> | null;
   } | null;
 }
 

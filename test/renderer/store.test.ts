@@ -383,13 +383,21 @@ describe('store slices', () => {
     expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['ar', 'إعلان']);
     // Keystrokes fold nothing: the same folded names, the same object.
     expect(memo.names).toBe(names);
-    // A new listing of the same documents folds no name again: each is taken over from the last.
+    // A new listing of the same documents folds no name again: each is taken over from the last (a name marked here
+    // comes over as it is).
+    names.folded[1] = 'en\nmarked';
     await refreshDocuments();
     expect(store().getState().documents).not.toBe(names.documents);
     setFilter('اع');
     expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['إعلان']);
     expect(memo.names).not.toBe(names);
-    for (const [id, name] of names.byId) expect(memo.names!.byId.get(id)).toBe(name);
+    expect(memo.names!.folded).toEqual(['ar\nقال الرئيس الامريكي جو بايدن 🇺🇸 في عمان 👋:', 'en\nmarked', 'اعلان\n']);
+    // In another order (a document added before them, say), taken over all the same.
+    const again = memo.names!;
+    store().setState({ documents: [...store().getState().documents].reverse() });
+    setFilter('marked');
+    expect(visibleDocuments(store().getState()).map((d) => d.id)).toEqual(['en']);
+    expect(memo.names!.folded).toEqual([...again.folded].reverse());
     // The progress line is counted once for a list, whatever else changes in the store.
     const counted = progress(store().getState());
     setFilter('x');
