@@ -406,16 +406,10 @@ export function segmentFeatures(tokens: readonly string[], gazetteer?: readonly 
       joined += (l > 1 ? ' ' : '') + last.stem;
       shapes += (l > 1 ? ' ' : '') + last.shape;
       const after = e < n ? views[e].stem : '</s>';
-      const f = [
-        `S=${joined}`,
-        `Sfl=${views[s].stem}|${last.stem}`,
-        `Sn=${l}`,
-        `Sb|n=${before}|${l}`,
-        `Sa|n=${after}|${l}`,
-        `Sba=${before}|${after}`,
-        `Ssh=${shapes}`,
-        `Sc=${views[s].clitics}|${l}`,
-      ];
+      const f = [`Sn=${l}`, `Ssh=${shapes}`, `Sc=${views[s].clitics}|${l}`];
+      void joined;
+      void before;
+      void after;
       if (gazetteer) f.push(`Sg=${gazetteerSpan(gazetteer, s, e)}`);
       out[s * SEGMENT_MAX + l - 1] = f;
     }

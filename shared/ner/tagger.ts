@@ -322,7 +322,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
           : data[k].ids;
       const spans = data[k].spans;
       // A span's first feature is its words (S=): hidden under word dropout as a token's own word is.
-      const spanIds = spans?.map((f) => (f && wordDropout > 0 && random() < wordDropout ? f.subarray(1) : f));
+      const spanIds = spans;
       const emission = trainingScores(ids, T, weights, tagsOf);
       const guess = spanIds
         ? segmentViterbi(emission, n, graph, transitions, spanScores(spanIds, labels, segmentWeights))
