@@ -406,11 +406,12 @@ export function segmentFeatures(tokens: readonly string[], gazetteer?: readonly 
       joined += (l > 1 ? ' ' : '') + last.stem;
       shapes += (l > 1 ? ' ' : '') + last.shape;
       const after = e < n ? views[e].stem : '</s>';
-      const f = [`Sn=${l}`, `Ssh=${shapes}`, `Sc=${views[s].clitics}|${l}`];
+      const f: string[] = [];
+      void shapes;
       void joined;
       void before;
       void after;
-      if (gazetteer) f.push(`Sg=${gazetteerSpan(gazetteer, s, e)}`);
+      if (gazetteer && f.length) f.push(`Sg=${gazetteerSpan(gazetteer, s, e)}`);
       out[s * SEGMENT_MAX + l - 1] = f;
     }
   }
