@@ -5,15 +5,7 @@
 // sentences in each pass), so it runs the same in a worker, the CLI and tests. The model
 // is readable JSON: a feature's weights per tag, and the transition weights.
 import { seededRandom } from '../seeded-random';
-import {
-  featureIds,
-  gazetteerFeatureIds,
-  SEGMENT_MAX,
-  segmentFeatures,
-  sentenceFeatures,
-  type FeatureIndex,
-} from './features';
-import { segmentsOfPath, segmentViterbi } from './segments';
+import { featureIds, gazetteerFeatureIds, sentenceFeatures, type FeatureIndex } from './features';
 import type { WordProfiles } from './word-profile';
 
 /** One training sentence: its tokens and a BIO tag per token (B-PERSON, I-PERSON, O). */
@@ -41,8 +33,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /** Whether whole spans are scored too (segments.ts, semi-Markov): their features learned, decoded by span. */
-  segments?: boolean;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -66,8 +56,6 @@ export interface TaggerModel {
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
   profiles?: Record<string, string>;
-  /** A whole span's feature → label → weight (features.ts segmentFeatures), when trained with them. */
-  segments?: Record<string, Record<string, number>>;
 }
 
 /*
@@ -243,18 +231,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   // Features become numbers once; each sentence keeps its tokens' feature numbers.
   const featureIndex = new Map<string, number>();
   const names: string[] = [];
-  const segmentIndex = new Map<string, number>();
-  const segmentNames: string[] = [];
-  const segmentId = (name: string) => {
-    let id = segmentIndex.get(name);
-    if (id === undefined) {
-      id = segmentNames.length;
-      segmentIndex.set(name, id);
-      segmentNames.push(name);
-    }
-    return id;
-  };
-  const labels = (tags.length - 1) / 4;
   const data = sentences
     .filter((s) => s.tokens.length > 0)
     .map((s) => {
@@ -283,12 +259,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         if (k === undefined) throw new Error(`unknown tag ${tag}`);
         return k;
       });
-      const spans = options.segments
-        ? segmentFeatures(s.tokens, useGazetteer ? (s.gazetteer ?? s.tokens.map(() => '')) : undefined).map((fs) =>
-            fs ? Int32Array.from(fs, segmentId) : null,
-          )
-        : null;
-      return { ids, context, gold, spans };
+      return { ids, context, gold };
     });
 
   const F = names.length;
@@ -300,9 +271,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const tagsOf = T <= 31 ? new Int32Array(F) : null;
   const transitions = new Float64Array((T + 1) * T);
   const transitionsWeighted = new Float64Array((T + 1) * T);
-  const SF = segmentNames.length;
-  const segmentWeights = new Float64Array(SF * labels);
-  const segmentWeighted = new Float64Array(SF * labels);
   let step = 1;
   const random = seededRandom(seed);
   const order = data.map((_, i) => i);
@@ -320,29 +288,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         wordDropout > 0
           ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
           : data[k].ids;
-      const spans = data[k].spans;
-      // A span's first feature is its words (S=): hidden under word dropout as a token's own word is.
-      const spanIds = spans;
-      const emission = trainingScores(ids, T, weights, tagsOf);
-      const guess = spanIds
-        ? segmentViterbi(emission, n, graph, transitions, spanScores(spanIds, labels, segmentWeights))
-        : viterbi(emission, n, graph, transitions);
-      if (spanIds) {
-        const key = (x: { start: number; length: number; label: number }) =>
-          (x.start * SEGMENT_MAX + x.length - 1) * labels + x.label;
-        const goldSpans = segmentsOfPath(gold);
-        const guessSpans = segmentsOfPath(guess);
-        const guessKeys = new Set(guessSpans.map(key));
-        const goldKeys = new Set(goldSpans.map(key));
-        const update = (x: { start: number; length: number; label: number }, by: number) => {
-          for (const f of spanIds[x.start * SEGMENT_MAX + x.length - 1] ?? []) {
-            segmentWeights[f * labels + x.label] += by;
-            segmentWeighted[f * labels + x.label] += by * step;
-          }
-        };
-        for (const x of goldSpans) if (!guessKeys.has(key(x))) update(x, 1);
-        for (const x of guessSpans) if (!goldKeys.has(key(x))) update(x, -1);
-      }
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = guess[i];
@@ -379,20 +325,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
       entry[tags[t]] = w;
     }
   }
-  let segments: Record<string, Record<string, number>> | undefined;
-  if (options.segments) {
-    segments = {};
-    const labelNames = tags.filter((t) => t.startsWith('B-')).map((t) => t.slice(2));
-    for (let f = 0; f < SF; f++) {
-      let entry: Record<string, number> | undefined;
-      for (let y = 0; y < labels; y++) {
-        const w = round(segmentWeights[f * labels + y] - segmentWeighted[f * labels + y] / step);
-        if (w === 0) continue;
-        entry ??= segments[segmentNames[f]] = {};
-        entry[labelNames[y]] = w;
-      }
-    }
-  }
   const transitionRows: number[][] = [];
   for (let from = 0; from <= T; from++) {
     transitionRows.push(
@@ -411,18 +343,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     features,
     // Sorted, so the same texts give the same file.
     ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
-    ...(segments ? { segments } : {}),
   };
-}
-
-/** Each span's score per label (span × label, flat): its features' weights summed. */
-function spanScores(spans: readonly (Int32Array | null)[], labels: number, weights: Float64Array): Float64Array {
-  const out = new Float64Array(spans.length * labels);
-  spans.forEach((ids, k) => {
-    if (!ids) return;
-    for (const f of ids) for (let y = 0; y < labels; y++) out[k * labels + y] += weights[f * labels + y];
-  });
-  return out;
 }
 
 /**
@@ -543,7 +464,6 @@ export function loadTagger(model: TaggerModel): Tagger {
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
 
   const index = featureIndex(weights.index);
-  const segments = model.segments ? spanScorer(model.segments, tags, model.gazetteer) : null;
   const add = (emission: Float64Array, at: number, k: number) => {
     for (let j = weights.starts[k]; j < weights.starts[k + 1]; j++) emission[at + weights.tag[j]] += weights.weight[j];
   };
@@ -575,9 +495,7 @@ export function loadTagger(model: TaggerModel): Tagger {
           const k = index.one(f);
           if (k >= 0) add(emission, i * T, k);
         }
-    const path = segments
-      ? segmentViterbi(emission, n, graph, transitions, segments(tokens, gazetteer))
-      : viterbi(emission, n, graph, transitions);
+    const path = viterbi(emission, n, graph, transitions);
     return {
       tags: Array.from(path, (t) => toBio(tags[t])),
       confidence: marginals(emission, n, graph, transitions, path),
@@ -671,28 +589,4 @@ export function spansOfTags(tags: readonly string[]): { start: number; end: numb
   });
   close(tags.length);
   return spans;
-}
-
-/** A model's span weights as a scorer of a sentence's spans (spanScores' layout); a span with no letter scores 0. */
-function spanScorer(
-  weights: Record<string, Record<string, number>>,
-  tags: readonly string[],
-  withGazetteer: boolean,
-): (tokens: readonly string[], gazetteer?: readonly string[]) => Float64Array {
-  const labelNames = tags.filter((t) => t.startsWith('B-')).map((t) => t.slice(2));
-  const labels = labelNames.length;
-  const byName = new Map<string, Float64Array>();
-  for (const [name, byLabel] of Object.entries(weights))
-    byName.set(name, Float64Array.from(labelNames, (label) => byLabel[label] ?? 0));
-  return (tokens, gazetteer) => {
-    const spans = segmentFeatures(tokens, withGazetteer ? (gazetteer ?? tokens.map(() => '')) : undefined);
-    const out = new Float64Array(spans.length * labels);
-    spans.forEach((fs, k) => {
-      for (const f of fs ?? []) {
-        const w = byName.get(f);
-        if (w) for (let y = 0; y < labels; y++) out[k * labels + y] += w[y];
-      }
-    });
-    return out;
-  };
 }
