@@ -245,6 +245,20 @@ export const HIDDEN_NAMES = 0.3;
  */
 
 /*
+ * Tried and left out by tagger16 (five dev folds, seed 1, against main's 0.7557 0.7613 0.6895 0.7645 0.7074):
+ * - a semi-Markov (segment) perceptron (Sarawagi & Cohen 2004; git 5f8040a, 30e2b3e, b3179f4, reverted): names
+ *   decoded as whole spans of 1–6 words (99.5% of NewsFANE's names), each scored by its tokens' BILOU scores and
+ *   transitions plus span features learned jointly (its stems joined, first|last stem, length with the stem just
+ *   before and just after, the stems either side, its shapes, its first word's clitics, the gazetteer's exact hit /
+ *   inside / over): folds 1–2 0.7365 / 0.7475; the dense span features only (length, shapes, clitics, gazetteer):
+ *   0.7440 / 0.7450, fold 3 0.6748; the same decoder with no span feature at all 0.7378 / 0.7465. So the span
+ *   features changed ±0.6 against their own decoder, and the decoder alone cost ~1.5 points: it finds viterbi()'s
+ *   best score (a property test, git 5f8040a) but breaks ties otherwise (training weights are whole numbers: ties
+ *   are common early on, and the training path differs from there) and can never decode a name of 7+ words, so the
+ *   perceptron updates on those every pass. Training CPU 19 → 29–36 s for 2,400 sentences (load 15–25, noisy).
+ */
+
+/*
  * What the tagger gets wrong (tagger13; fold 1 = 601–3,000 → 1–600, seed 1, with context aggregation: F1 0.7557, P
  * 0.790, R 0.724). Gold spans 1,551 (PERSON 377, ORG 415, GPE 683, LOC 76), 1,123 exactly right. Missed, the name
  * unseen in training: 224 (PERSON 69, ORG 63, GPE 57, LOC 35); missed though seen: 28 (الجيش اللبناني ×8); wrong
@@ -287,17 +301,21 @@ export function trainEntityTagger(
   } = {},
 ): EntityTagger {
   // The training sentences are read as one text, in order (a workspace's documents one after another).
-  const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
+  // The training sentences' own words count as untagged text too (their tags unused).
+  const profiles =
+    options.profiles ??
+    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
+  const elsewhere = contextsElsewhere(
+    sentences.map((s) => s.tokens),
+    profiles,
+  );
   const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
   const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
     epochs: options.epochs ?? DEFAULT_EPOCHS,
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    // The training sentences' own words count as untagged text too (their tags unused).
-    profiles:
-      options.profiles ??
-      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
+    profiles,
   });
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
@@ -308,7 +326,7 @@ export function tagSentences(
   knownNames: Gazetteer,
   sentences: readonly (readonly string[])[],
 ): { tags: string[]; confidence: number[] }[] {
-  const elsewhere = contextsElsewhere(sentences);
+  const elsewhere = contextsElsewhere(sentences, tagger.profiles);
   if (!tagger.model.gazetteer) return sentences.map((tokens, k) => tagger.tag(tokens, undefined, elsewhere[k]));
   // The passes differ only in the gazetteer's tags: the scores of every other feature are summed once.
   const scores = sentences.map((tokens) => tagger.wordScores(tokens));
