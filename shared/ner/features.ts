@@ -329,7 +329,7 @@ const ELSEWHERE_COMMON = 60;
  * kind (الرئيس X، مدينة X، شركة X) and then stands bare; its bare occurrences then see that title too. Stems of
  * fewer than three letters, without letters, and common ones (ELSEWHERE_COMMON) get none.
  */
-export function contextsElsewhere(sentences: readonly (readonly string[])[], profiles?: WordProfiles): string[][][] {
+export function contextsElsewhere(sentences: readonly (readonly string[])[]): string[][][] {
   const stems = sentences.map((tokens) => tokens.map((t) => view(t).stem));
   const count = new Map<string, number>();
   for (const line of stems) for (const s of line) count.set(s, (count.get(s) ?? 0) + 1);
@@ -360,19 +360,10 @@ export function contextsElsewhere(sentences: readonly (readonly string[])[], pro
     }
     return out;
   });
-  // Each stem's frequency bin in the untagged text, read once from its profile.
-  const frequency = new Map<string, string>();
-  const frequencyOf = (stem: string) => {
-    let bin = frequency.get(stem);
-    if (bin === undefined) frequency.set(stem, (bin = profiles?.get(stem)?.match(/(?:^| )uf=(\d+)/u)?.[1] ?? 'none'));
-    return bin;
-  };
   return stems.map((line, k) =>
     line.map((s, i) => {
       const at = where.get(s);
-      if (!at) return [];
-      const burst = profiles ? [burstiness(at, k, frequencyOf(s))] : [];
-      if (at.length < 2) return burst;
+      if (!at || at.length < 2) return [];
       const left = new Set<string>();
       const right = new Set<string>();
       const near = at
@@ -384,18 +375,7 @@ export function contextsElsewhere(sentences: readonly (readonly string[])[], pro
         if (l !== before[k][i] && left.size < ELSEWHERE_KEPT) left.add(l);
         if (r !== after[k][i] && right.size < ELSEWHERE_KEPT) right.add(r);
       }
-      return [...burst, ...[...left].map((w) => `a-1=${w}`), ...[...right].map((w) => `a+1=${w}`)];
+      return [...[...left].map((w) => `a-1=${w}`), ...[...right].map((w) => `a+1=${w}`)];
     }),
   );
-}
-
-/**
- * How bursty a word is (r=): its occurrences within ELSEWHERE_REACH sentences (1, 2, 3, 4 or more) joined with how
- * often the untagged text has it (its profile's uf= bin; none under MIN_COUNT). A name comes back within an article
- * and is rare elsewhere; a common word comes back everywhere. The perceptron cannot join the two by itself.
- */
-function burstiness(at: readonly [number, number][], k: number, frequency: string): string {
-  let near = 0;
-  for (const [k2] of at) if (Math.abs(k2 - k) <= ELSEWHERE_REACH) near++;
-  return `r=${Math.min(near, 4)}|${frequency}`;
 }

@@ -413,8 +413,6 @@ function featureIndex(index: ReadonlyMap<string, number>): FeatureIndex {
 /** A model ready to tag: its weights as arrays. */
 export interface Tagger {
   model: TaggerModel;
-  /** The model's word profiles (word-profile.ts), when it has them. */
-  profiles?: WordProfiles;
   /** Tags for each token of a sentence, and how sure the tagger is of each (0–1); `elsewhere` as in training. */
   tag(
     tokens: readonly string[],
@@ -506,7 +504,6 @@ export function loadTagger(model: TaggerModel): Tagger {
 
   return {
     model,
-    profiles,
     tag: (tokens, gazetteer, elsewhere) => tagScored(tokens, wordScores(tokens), gazetteer, elsewhere),
     wordScores,
     tagScored,

@@ -33,17 +33,6 @@ describe('contextsElsewhere', () => {
     const common = contextsElsewhere([['قد', 'جاء', 'امس'], ...filler(60)]);
     expect(common[0][1]).toEqual([]);
   });
-
-  it('with word profiles, says how often a word comes back nearby and how common it is in the untagged text', () => {
-    const profiles = new Map([['زيدان', 'uf=2 ua=0'], ['مدينة', 'ua=3 uf=9']]);
-    const text = [['قال', 'الرئيس', 'زيدان'], ['وصل', 'زيدان', 'الى', 'المدينة'], ['زار', 'زيدان', 'المدينة']];
-    const found = contextsElsewhere(text, profiles);
-    expect(found[0][2][0]).toBe('r=3|2');
-    expect(found[2][2][0]).toBe('r=2|9');
-    // Once here and under the profiles' least count: rare.
-    expect(found[0][0]).toEqual(['r=1|none']);
-    expect(contextsElsewhere(text)[0][0]).toEqual([]);
-  });
 });
 
 /** A made-up word of 4–6 Arabic letters: names and nouns alike, so that letters cannot tell them apart. */
