@@ -245,6 +245,25 @@ export const HIDDEN_NAMES = 0.3;
  */
 
 /*
+ * Tried and left out by tagger16 (five dev folds, seed 1, against main's 0.7557 0.7613 0.6895 0.7645 0.7074):
+ * - a semi-Markov (segment) perceptron (Sarawagi & Cohen 2004; git 5f8040a, 30e2b3e, b3179f4, reverted): names
+ *   decoded as whole spans of 1–6 words (99.5% of NewsFANE's names), each scored by its tokens' BILOU scores and
+ *   transitions plus span features learned jointly (its stems joined, first|last stem, length with the stem just
+ *   before and just after, the stems either side, its shapes, its first word's clitics, the gazetteer's exact hit /
+ *   inside / over): folds 1–2 0.7365 / 0.7475; the dense span features only (length, shapes, clitics, gazetteer):
+ *   0.7440 / 0.7450, fold 3 0.6748; the same decoder with no span feature at all 0.7378 / 0.7465. So the span
+ *   features changed ±0.6 against their own decoder, and the decoder alone cost ~1.5 points: it finds viterbi()'s
+ *   best score (a property test, git 5f8040a) but breaks ties otherwise (training weights are whole numbers: ties
+ *   are common early on, and the training path differs from there) and can never decode a name of 7+ words, so the
+ *   perceptron updates on those every pass. Training CPU 19 → 29–36 s for 2,400 sentences (load 15–25, noisy).
+ * - each word's burstiness (git d60eb83, reverted): its occurrences within 20 sentences (1, 2, 3, 4+) joined with its
+ *   untagged-text frequency bin (uf=, or none), one feature beside the contexts elsewhere, as a name comes back in
+ *   its article and is rare elsewhere: 0.7540 0.7546 0.6752 0.7512 0.7168, mean 0.7304 (−0.53, 1 of 5 folds);
+ *   recall up on 4 of 5, precision down on 5; PERSON up (fold 1 0.685 → 0.740), ORG down (fold 1 0.700 → 0.658):
+ *   it says "a name", not which; seed 2 and held-out not run.
+ */
+
+/*
  * What the tagger gets wrong (tagger13; fold 1 = 601–3,000 → 1–600, seed 1, with context aggregation: F1 0.7557, P
  * 0.790, R 0.724). Gold spans 1,551 (PERSON 377, ORG 415, GPE 683, LOC 76), 1,123 exactly right. Missed, the name
  * unseen in training: 224 (PERSON 69, ORG 63, GPE 57, LOC 35); missed though seen: 28 (الجيش اللبناني ×8); wrong
