@@ -22,7 +22,10 @@ interface Token {
 }
 
 // (A word keeps a point inside it, "U.S.", "Ltd.", but not two: «برناردشو.. الذي» is a word and a pause.)
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|\.(?!\.))*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
+// (A hashtag's # is no token and _ joins its words: news sites tag names in their sentences, وأعلنت #بكين،
+// وقال #نصر_الله; the words are read.)
+const TOKEN =
+  /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|_(?=[\p{L}\p{N}])|\.(?!\.))*|\n|(?!#[\p{L}\p{N}])[^\s\p{L}\p{N}\p{M}]/gu;
 
 /** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
@@ -939,7 +942,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       if (named) return named;
       let name = words.slice(Math.max(0, words.length - 3), -1);
       // (عددا من الجمعيات التي تقول: the antecedent is the noun after the preposition, never the preposition.)
-      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى)$/u.test(w.text));
+      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى|بحسب|حسب)$/u.test(w.text));
       if (at >= 0 && at < name.length - 1) name = name.slice(at + 1);
       return { start: name[0].start, end: name[name.length - 1].end };
     }

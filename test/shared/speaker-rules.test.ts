@@ -1339,3 +1339,15 @@ describe('the speaker of a quote: a relation, then its one-word name between com
     expect(speakers(two, 'direct')).not.toEqual(['سامر']);
   });
 });
+
+describe('the speaker of a quote: a hashtag in the sentence is its word', () => {
+  it('Arabic: وأعلنت #X "…" and وقال #NAME_NAME إن: the # is no break, _ joins the tag’s words', () => {
+    const ar =
+      'وقال الوزير سامر عادل إن "الاتفاق سيوقع الأسبوع المقبل في العاصمة". وقبلت الحكومة بمبدأ التفاوض.\n' +
+      'وأعلنت #الحكومة السبت التوصل "إلى تفاهم كامل حول كل النقاط العالقة".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامر عادل', 'الحكومة']);
+    expect(speakers('وقال #سامر_عادل في خطاب إن الهجوم أظهر استعداد الجميع للتفاوض.', 'indirect')).toEqual([
+      'سامر_عادل',
+    ]);
+  });
+});
