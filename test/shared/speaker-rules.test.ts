@@ -1351,3 +1351,15 @@ describe('the speaker of a quote: a hashtag in the sentence is its word', () => 
     ]);
   });
 });
+
+describe('the speaker of a quote: the topic of أما, past its role between commas, whatever the verb in ف', () => {
+  it('Arabic: أما NAME، ROLE، فطرح سؤالا حول «…» is NAME’s; أما أصعب ما …، فهو is no one’s', () => {
+    const ar =
+      'وقال سامر عادل إن «الوضع لا يحتمل أي تأجيل بعد اليوم». ' +
+      'أما ماجد حسن، مدير المعهد الوطني، فطرح سؤالا حول «من يملك القرار في نهاية الأمر».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'ماجد حسن']);
+    const thing =
+      'وقالت سارة: «كان العمل ممتعا للغاية». أما أصعب ما صادفته، هذا حسب قولها، فهو الطقس، وقالت: «كان البرد قاسيا جدا».';
+    expect(speakers(thing, 'direct')).toEqual(['سارة', 'سارة']);
+  });
+});
