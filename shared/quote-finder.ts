@@ -600,6 +600,9 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   // Three words or fewer right after a preposition are its object, a place: عضو المجلس عن محافظة نينوى في حديث; a
   // longer run is a phrase and then the name, its last three: من أصول عربية NAME NAME NAME.)
   if (stop - first < 2 || first === 0) return null;
+  // (A word in ف after a comma opens the comment of a topic, not a name: أما NAME، مساعد الوزير، فطرح سؤالا حول «…».)
+  const before = chars.slice(speaker.end, words[first].start).join('').trimEnd();
+  if (before.endsWith('،') && chars[words[first].start] === 'ف') return null;
   if (stop - first <= 3 && /^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[first - 1].folded)) return null;
   return { start: speaker.start, end: words[stop - 1].end };
 }

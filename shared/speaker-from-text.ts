@@ -22,7 +22,10 @@ interface Token {
 }
 
 // (A word keeps a point inside it, "U.S.", "Ltd.", but not two: «برناردشو.. الذي» is a word and a pause.)
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|\.(?!\.))*|\n|[^\s\p{L}\p{N}\p{M}]/gu;
+// (A hashtag's # is no token and _ joins its words: news sites tag names in their sentences, وأعلنت #بكين،
+// وقال #نصر_الله; the words are read.)
+const TOKEN =
+  /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|_(?=[\p{L}\p{N}])|\.(?!\.))*|\n|(?!#[\p{L}\p{N}])[^\s\p{L}\p{N}\p{M}]/gu;
 
 /** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
@@ -939,7 +942,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       if (named) return named;
       let name = words.slice(Math.max(0, words.length - 3), -1);
       // (عددا من الجمعيات التي تقول: the antecedent is the noun after the preposition, never the preposition.)
-      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى)$/u.test(w.text));
+      const at = name.findLastIndex((w) => /^[وف]?(في|من|على|عن|إلى|الى|مع|منذ|لدى|بحسب|حسب)$/u.test(w.text));
       if (at >= 0 && at < name.length - 1) name = name.slice(at + 1);
       return { start: name[0].start, end: name[name.length - 1].end };
     }
@@ -1064,10 +1067,18 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (/^و?اما$/u.test(head[f].folded)) {
     let j = f + 1;
     while (j < upTo && j <= f + 7 && head[j].word && !opensComment(head[j]) && isArabic(head[j].text)) j++;
-    const comment = opensComment(head[j]);
     // (Only a topic that may be someone: a title noun or a name, not العملة or أصعب ما صادفته.)
     const who = head[f + 1].folded;
     const someone = isArabicTitleNoun(who) || !(/^(ال|بخصوص|بشان|في|عن|من)/u.test(who) || inSet(who, NOT_A_VERB));
+    // أما NAME، مساعد الوزير، فطرح سؤالا حول «…»: a comma then a word in ف opens the comment, whatever its verb; the
+    // topic is the words before the first comma (an apposition between the commas is its role).
+    let c = j;
+    while (c < upTo && c <= j + 14 && (head[c].word || head[c].text === '،') && !/^ف/u.test(head[c].folded)) c++;
+    const afterComma = head[j]?.text === '،' && head[c - 1]?.text === '،' && /^ف\p{L}{2,}/u.test(head[c]?.folded);
+    // (No particle, pronoun or attribution in it: أما أصعب ما صادفته، هذا حسب قولها، فهو… is no one.)
+    const plain = head.slice(f + 1, c).every((t) => !t.word || !inSet(t.folded, NOT_A_NOUN_PHRASE));
+    if (afterComma && j > f + 1 && someone && plain) return { start: head[f + 1].start, end: head[j - 1].end };
+    const comment = opensComment(head[j]);
     return j > f + 1 && comment && someone ? { start: head[f + 1].start, end: head[j - 1].end } : null;
   }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.

@@ -1339,3 +1339,27 @@ describe('the speaker of a quote: a relation, then its one-word name between com
     expect(speakers(two, 'direct')).not.toEqual(['سامر']);
   });
 });
+
+describe('the speaker of a quote: a hashtag in the sentence is its word', () => {
+  it('Arabic: وأعلنت #X "…" and وقال #NAME_NAME إن: the # is no break, _ joins the tag’s words', () => {
+    const ar =
+      'وقال الوزير سامر عادل إن "الاتفاق سيوقع الأسبوع المقبل في العاصمة". وقبلت الحكومة بمبدأ التفاوض.\n' +
+      'وأعلنت #الحكومة السبت التوصل "إلى تفاهم كامل حول كل النقاط العالقة".';
+    expect(speakers(ar, 'direct')).toEqual(['الوزير سامر عادل', 'الحكومة']);
+    expect(speakers('وقال #سامر_عادل في خطاب إن الهجوم أظهر استعداد الجميع للتفاوض.', 'indirect')).toEqual([
+      'سامر_عادل',
+    ]);
+  });
+});
+
+describe('the speaker of a quote: the topic of أما, past its role between commas, whatever the verb in ف', () => {
+  it('Arabic: أما NAME، ROLE، فطرح سؤالا حول «…» is NAME’s; أما أصعب ما …، فهو is no one’s', () => {
+    const ar =
+      'وقال سامر عادل إن «الوضع لا يحتمل أي تأجيل بعد اليوم». ' +
+      'أما ماجد حسن، مدير المعهد الوطني، فطرح سؤالا حول «من يملك القرار في نهاية الأمر».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'ماجد حسن']);
+    const thing =
+      'وقالت سارة: «كان العمل ممتعا للغاية». أما أصعب ما صادفته، هذا حسب قولها، فهو الطقس، وقالت: «كان البرد قاسيا جدا».';
+    expect(speakers(thing, 'direct')).toEqual(['سارة', 'سارة']);
+  });
+});

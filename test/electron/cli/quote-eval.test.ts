@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -208,6 +208,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev24 (12 articles, 10 Arabic, the next after dev23's) scored unseen on 65abe4e: Arabic direct F1 0.941, indirect
   // 0.826, speakers 20 of 24 Arabic, 5 of 6 English. Whom it was said to in ل on إحدى / a medium and a relation's
   // one-word name between commas (dev..dev16 unchanged) took it to 22 of 24 (not unseen: its errors were read).
+  // dev25 (12 articles, 10 Arabic, the next after dev24's) scored unseen on a77111f: Arabic direct F1 0.943, indirect
+  // 0.843, speakers 36 of 41 Arabic, 3 of 4 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -400,6 +402,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.69,
       'ar speaker': 0.9,
       'en speaker': 0.8,
+    },
+    dev25: {
+      'ar direct': 0.92,
+      'ar indirect': 0.82,
+      'en direct': 0.86,
+      'en indirect': 0.78,
+      'ar speaker': 0.85,
+      'en speaker': 0.74,
     },
     test: {
       'ar direct': 0.95,
