@@ -36,7 +36,13 @@ const parsed: Promise<unknown> =
     : Promise.resolve();
 // A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
 const ask = (given: StartInPage | null) =>
-  askEarly(httpApi ?? api, given ? {} : lastDocuments(), afterNextFrame, given);
+  askEarly(httpApi ?? api, given ? {} : lastDocuments(), afterNextFrame, given, earlyFrameDrawn);
+// The page's work that its first screen does not need waits for that screen's frame when the start comes in the page
+// (nothing else to wait for): the rest of the start (early-ask.ts askedAfter) and ICU's data (loadIcuDataAside).
+let paintSettled: (drawn: boolean) => void = () => undefined;
+const earlyFrameDrawn: Promise<void> = new Promise<boolean>((resolve) => (paintSettled = resolve)).then((drawn) =>
+  drawn ? afterNextFrame() : undefined,
+);
 // The page `tahrir serve` answers to its printed URL has the start in a block at its end (electron/started-page.ts):
 // early.js runs in its head meanwhile, and makes the tab's first storage accesses (each waits on the browser
 // process: up to 200 ms in traces at load) while the server answers, not on the way to the paint: localStorage's
@@ -64,6 +70,7 @@ const painted = Promise.all([early.start, parsed.then(firstScreenFonts)]).then((
   }
 });
 painted.catch(() => undefined); // the app reports a failed answer when it takes it
+painted.then(paintSettled, () => paintSettled(false));
 
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
 // As soon as it is fetched, unless the answer came first: then after the early paint's frame (app-start.ts).
@@ -102,7 +109,9 @@ function loadIcuDataAside(): void {
     // no worker here (an odd host): the app's first render loads the data itself
   }
 }
-loadIcuDataAside();
+// While the page waits for its answer, or (the start in the page) once the first screen's frame is drawn: loaded at
+// once, its data's ~50-270 ms of CPU (a loaded machine) took a core while the first screen was painted.
+void (inPage ? earlyFrameDrawn : Promise.resolve()).then(loadIcuDataAside);
 
 /** The faces the first screen is drawn in (index.html preloads their files: build/bundle.mjs). */
 const FIRST_SCREEN_FACES = ['400 16px "Noto Sans"', '600 16px "Noto Sans"', '400 16px "Noto Naskh Arabic"'];
