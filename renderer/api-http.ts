@@ -110,17 +110,23 @@ export interface StartParts {
 /**
  * Asks for startEditor and reads its body as it comes: `first` as soon as the first part is in, `whole` once the rest
  * is. `beforeRest` is awaited between the two parses: the page lets the frame that paints the first part go first (the
- * rest's parse, ~100 ms at 50,000 entities on a loaded machine, would hold it back).
+ * rest's parse, ~100 ms at 50,000 entities on a loaded machine, would hold it back). The request leaves once `askAfter`
+ * settles: the page whose first part came in its HTML asks for the rest after its first screen's frame, since asked
+ * as the page was parsed, its ~2.5 MB (a long document's other entities, and the first part again) were sent by the
+ * server, received by the browser and read by the page while that screen was styled, laid out and painted, on a
+ * 2-core machine where the first screen's open is bound by the CPU of all those processes.
  */
 export function readStartInParts(
   target: HttpTarget,
   lastDocuments: Record<string, string>,
   doFetch: typeof fetch = fetch,
   beforeRest: () => Promise<void> = () => Promise.resolve(),
+  askAfter?: Promise<unknown>,
 ): StartParts {
   let gotFirst: (start: EditorStart) => void = () => undefined;
   const first = new Promise<EditorStart>((resolve) => (gotFirst = resolve));
-  const sent = sendApiCall(target, 'startEditor', JSON.stringify({ args: [lastDocuments] }), doFetch);
+  const ask = () => sendApiCall(target, 'startEditor', JSON.stringify({ args: [lastDocuments] }), doFetch);
+  const sent = askAfter ? askAfter.then(ask, ask) : ask();
   const whole = (async () => {
     const response = await sent;
     const firstBytes = Number(response.headers.get(FIRST_PART_HEADER));
@@ -200,7 +206,11 @@ async function readBody(
 
 /** TahrirApi over HTTP, and startEditor's answer read as it comes (for early.js). */
 export interface HttpApi extends TahrirApi {
-  startEditorInParts(lastDocuments: Record<string, string>, beforeRest?: () => Promise<void>): StartParts;
+  startEditorInParts(
+    lastDocuments: Record<string, string>,
+    beforeRest?: () => Promise<void>,
+    askAfter?: Promise<unknown>,
+  ): StartParts;
 }
 
 export function createHttpApi(options: HttpApiOptions = {}): HttpApi {
@@ -277,7 +287,8 @@ export function createHttpApi(options: HttpApiOptions = {}): HttpApi {
   return {
     ...methods,
     startEditor: (lastDocuments) => readStartInParts(target(), lastDocuments, doFetch).whole,
-    startEditorInParts: (lastDocuments, beforeRest) => readStartInParts(target(), lastDocuments, doFetch, beforeRest),
+    startEditorInParts: (lastDocuments, beforeRest, askAfter) =>
+      readStartInParts(target(), lastDocuments, doFetch, beforeRest, askAfter),
     async downloadExport(path: string) {
       const to = target();
       const response = await doFetch(`${to.baseUrl}${DOWNLOAD_PATH}?path=${encodeURIComponent(path)}`, {

@@ -24,18 +24,21 @@ export interface EarlyAsk {
 /**
  * Asks `api` for the workspace and its first document (the one `lastDocuments` names for it, else the first) in one
  * round trip: asked one after the other, the document's request waited for the workspace's answer. Never rejects
- * unasked: the app reports errors when it takes the answers. `beforeRest`: see HttpApi.startEditorInParts.
+ * unasked: the app reports errors when it takes the answers. `beforeRest`, `restAfter`: see HttpApi.startEditorInParts.
  */
 export function askEarly(
   api: Pick<TahrirApi, 'startEditor'> & Partial<Pick<HttpApi, 'startEditorInParts'>>,
   lastDocuments: Record<string, string>,
   beforeRest?: () => Promise<void>,
   given?: StartInPage | null,
+  restAfter?: Promise<unknown>,
 ): EarlyAsk {
   const documents = new Map<string, Promise<OpenedDocument>>();
-  // Given in the page (its first part, cut: `rest`): the rest is asked for, for that same document.
+  // Given in the page (its first part, cut: `rest`): the rest is asked for, for that same document, once `restAfter`
+  // settles (the page asks after its first screen's frame: early-start.ts).
   const asked = given?.start.first ? { [given.start.workspace.root]: given.start.first.id } : lastDocuments;
-  const parts = given && !given.rest ? null : api.startEditorInParts?.(asked, beforeRest);
+  const parts =
+    given && !given.rest ? null : api.startEditorInParts?.(asked, beforeRest, given ? restAfter : undefined);
   const whole = given && !given.rest ? Promise.resolve(given.start) : (parts?.whole ?? api.startEditor(asked));
   const start = given ? Promise.resolve(given.start) : (parts?.first ?? whole);
   const workspace = start.then(({ workspace, first }) => {

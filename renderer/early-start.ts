@@ -2,7 +2,9 @@
 // opened here, else the first) in one request, then runs app.js as soon as it is fetched, or after the early paint's
 // frame when the answer comes first (app-start.ts). The browser fetches and compiles app.js meanwhile (modulepreload):
 // its ~200 ms (more on a loaded machine) overlap the server reading, checking and sending the document, while the page
-// would be idle. main.tsx picks the answers up; when the document asked for is not the one the app opens, the app
+// would be idle. The page `tahrir serve` answers to its printed URL, which brings the start's first part with it, has
+// no such wait: there app.js, the start's rest and ICU's data are asked for once the first screen's frame is drawn
+// (earlyFrameDrawn). main.tsx picks the answers up; when the document asked for is not the one the app opens, the app
 // simply asks again.
 import type { EditorStart, OpenedDocument, WorkspaceInfo } from '../shared/api';
 import { api, httpApi } from './bridge';
@@ -34,9 +36,11 @@ const parsed: Promise<unknown> =
   document.readyState === 'loading'
     ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
     : Promise.resolve();
-// A long document's entities after its first screen's are parsed once the early paint's frame is drawn.
+// A long document's entities after its first screen's are parsed once the early paint's frame is drawn; given in the
+// page, that rest is asked for only then (earlyFrameDrawn: `ask` is then called once the page is parsed, after this
+// module's evaluation).
 const ask = (given: StartInPage | null) =>
-  askEarly(httpApi ?? api, given ? {} : lastDocuments(), afterNextFrame, given);
+  askEarly(httpApi ?? api, given ? {} : lastDocuments(), afterNextFrame, given, given ? earlyFrameDrawn : undefined);
 // The page `tahrir serve` answers to its printed URL has the start in a block at its end (electron/started-page.ts):
 // early.js runs in its head meanwhile, and makes the tab's first storage accesses (each waits on the browser
 // process: up to 200 ms in traces at load) while the server answers, not on the way to the paint: localStorage's
@@ -55,7 +59,7 @@ window.__tahrirEarlyStart = inPage ? askWhen(parsed, () => ask(startInPage(docum
 const early = window.__tahrirEarlyStart;
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of
 // milliseconds more to paint it, and takes over from this paint in the task that renders its own text.
-const painted = Promise.all([early.start, parsed.then(firstScreenFonts)]).then(([start]) => {
+const painted: Promise<boolean> = Promise.all([early.start, parsed.then(firstScreenFonts)]).then(([start]) => {
   try {
     return paintEarly(start) !== null;
   } catch (e) {
@@ -64,8 +68,17 @@ const painted = Promise.all([early.start, parsed.then(firstScreenFonts)]).then((
   }
 });
 painted.catch(() => undefined); // the app reports a failed answer when it takes it
+// When the start comes in the page (nothing to wait for), the work its first screen does not need waits for that
+// screen's frame: the rest of the start, ICU's data and app.js's fetch and compile (below). Begun as the page was
+// parsed, they competed with that screen's style, layout and paint on a 2-core machine, where the first screen's open
+// is bound by all processes' CPU (the server's, the browser's, the page's threads).
+const earlyFrameDrawn: Promise<void> = painted.then(
+  (drawn) => (drawn ? afterNextFrame() : undefined),
+  () => undefined,
+);
 
 const app = new URL('app.js', import.meta.url).href; // not bundled in: index.html preloads it
+const PRELOAD_APP = '<link rel="modulepreload" href="app.js">'; // the started page's, asked late (see below)
 // As soon as it is fetched, unless the answer came first: then after the early paint's frame (app-start.ts).
 startAppWhenReady(
   painted,
@@ -102,7 +115,11 @@ function loadIcuDataAside(): void {
     // no worker here (an odd host): the app's first render loads the data itself
   }
 }
-loadIcuDataAside();
+// While the page waits for its answer, or (the start in the page) once the first screen's frame is drawn: its data
+// takes ~50-270 ms of a core (a loaded machine).
+void (inPage ? earlyFrameDrawn : Promise.resolve()).then(loadIcuDataAside);
+// The started page has no preload of app.js (electron/started-page.ts): fetched and compiled now, beside the rest.
+if (inPage) void earlyFrameDrawn.then(() => document.head.insertAdjacentHTML('beforeend', PRELOAD_APP));
 
 /** The faces the first screen is drawn in (index.html preloads their files: build/bundle.mjs). */
 const FIRST_SCREEN_FACES = ['400 16px "Noto Sans"', '600 16px "Noto Sans"', '400 16px "Noto Naskh Arabic"'];

@@ -305,7 +305,49 @@ describe.skipIf(!haveChromium)('the first screen painted early (early.js) in Chr
       paintedAt: window.__tahrirEarlyPaint?.at ?? Infinity,
     }));
     expect(made.filter((m) => Number(m.split('@')[1]) < paintedAt)).toEqual([]);
-    expect(workers.some((url) => url.endsWith('/icu-worker.js'))).toBe(true);
+    // Started once the early frame is drawn (the start came in the page).
+    await expect.poll(() => workers.some((url) => url.endsWith('/icu-worker.js'))).toBe(true);
+    await context.close();
+  });
+
+  it("asks for the rest of the start, ICU's data and app.js only once the first screen's frame is drawn", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // When the first frame showing the early paint's text began (its requestAnimationFrame).
+    await context.addInitScript({
+      content: `const tick = () => {
+          if (document.querySelector('.early-paint .document-text p')) window.__textFrameAt = performance.now();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);`,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const asked = await page.waitForFunction(
+      () => {
+        const at = (end: string) =>
+          performance.getEntriesByType('resource').find((e) => e.name.split('?')[0].endsWith(end))?.startTime;
+        const [rest, icu, app] = [at('/api/startEditor'), at('/icu-worker.js'), at('/app.js')];
+        const frame = (window as unknown as { __textFrameAt?: number }).__textFrameAt;
+        return (
+          rest !== undefined &&
+          icu !== undefined &&
+          app !== undefined &&
+          frame !== undefined && { rest, icu, app, frame }
+        );
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const times = (await asked.jsonValue()) as { rest: number; icu: number; app: number; frame: number };
+    // The page came with the start's first part: the rest (~2.5 MB at 10,000 entities), ICU's data and app.js (~850
+    // KB, compiled on a worker thread) competed with the first screen's style, layout and paint on a 2-core machine.
+    expect(times.rest).toBeGreaterThan(times.frame);
+    expect(times.icu).toBeGreaterThan(times.frame);
+    expect(times.app).toBeGreaterThan(times.frame);
+    // The app took over all the same.
+    await page.waitForFunction(
+      () => !document.querySelector('.early-paint') && !!document.querySelector('[data-para]'),
+    );
     await context.close();
   });
 

@@ -55,6 +55,14 @@ describe('the started page, as written', () => {
     expect(startedPage(PAGE, EARLY)!.link).toBe('</app.css>; rel=preload; as=style');
   });
 
+  it("leaves index.html's preload of app.js out of the page and its Link header (early.js asks for it later)", async () => {
+    const index = await readFile(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    expect(index).toContain('modulepreload');
+    const started = startedPage(index, EARLY)!;
+    expect(started.head + started.tail).not.toContain('modulepreload');
+    expect(started.link).toBe('</app.css>; rel=preload; as=style');
+  });
+
   it('writes the start with no `<` in it, the same JSON', () => {
     const json = Buffer.from(JSON.stringify({ result: { text: HOSTILE, more: 'عربي <b>' } }));
     const block = startBlock(json, true).toString();

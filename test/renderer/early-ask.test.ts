@@ -96,6 +96,20 @@ describe('askEarly', () => {
     expect(calls).toEqual(['startEditor']);
   });
 
+  it('asks for the rest of a start given in the page only once `restAfter` settles (its first screen drawn)', async () => {
+    const workspace = await api.getWorkspace();
+    const given = await api.startEditor({ [workspace.root]: workspace.documents[1].id });
+    let drawn = (): void => undefined;
+    calls = [];
+    const cut = askEarly(api, {}, undefined, { start: given, rest: true }, new Promise((r) => (drawn = () => r(0))));
+    expect((await cut.start).first?.id).toBe(given.first?.id); // the first part at once, from the page
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toEqual([]);
+    drawn();
+    expect((await cut.whole).first?.id).toBe(given.first?.id);
+    expect(calls).toEqual(['startEditor']);
+  });
+
   it('asks once the page is ready when the start comes in it, and gives the documents asked for', async () => {
     let ready = (): void => undefined;
     let asked = false;
