@@ -1,29 +1,10 @@
-// Which paragraphs of a long document are near the view (where the browser lays blocks out: LAID_OUT_MARGIN): the
-// only ones given highlight Ranges. A long document has thousands of paragraphs and spans; the browser
+// Which paragraphs of a long document are near the view (one screen above and below): the only
+// ones given highlight Ranges. A long document has thousands of paragraphs and spans; the browser
 // then repaints and re-checks only the few hundred Ranges it can show, on open and on every keypress.
 import type { ShownText } from '../../shared/text-view';
 
 /** Past this many characters, only paragraphs near the view get Ranges (a news article is far shorter). */
 const LONG_DOCUMENT_CHARS = 50_000;
-
-/**
- * Near the view is exactly where Chromium lays out and paints a `content-visibility: auto` block: the block's box
- * grown by 150% of the window's height (`kViewportMarginPercentage`, display_lock_document_state.cc, applied to the
- * target) meeting the scroll box. Any change of any Highlight, and any style change (a block starting or stopping to
- * be laid out), makes Chromium drop and rebuild every highlight marker (HighlightRegistry::ValidateHighlightMarkers),
- * which repaints every laid-out block with Ranges. With one screen of the scroll box as the margin (~590 px against
- * 1,200 in the bench), a block came near a frame after the browser had laid it out: it was painted bare, then the
- * Ranges' change repainted it and every other block with Ranges in the next frame. This observer computes what the
- * browser's own does, after the same frame, and its report runs before the next one, in which the browser lays the
- * block out: the Ranges come in the same frame, one rebuild of the markers a block instead of two. (scroll11's margin
- * of 150% and half a window more gave Ranges a frame before the browser's change: two rebuilds still, more Ranges.)
- */
-const LAID_OUT_MARGIN = 1.5;
-
-/** The observer's margin above and below the scroll box, in px (from the window's height: no layout). */
-export function nearMargin(windowHeight: number): string {
-  return `${Math.round(windowHeight * LAID_OUT_MARGIN)}px 0px`;
-}
 
 // Tried (scroll10, git 4acd8fe, reverted): the Ranges of blocks leaving kept until the next block came near, one change
 // of the Ranges per block instead of two. The scroll bench's traces at 10,000 entities showed no less Paint: a frame
@@ -41,9 +22,7 @@ export function nearMargin(windowHeight: number): string {
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
-  private observer: IntersectionObserver;
-  /** The observer's margin (nearMargin), made again when the window's height changes it. */
-  private margin: string;
+  private readonly observer: IntersectionObserver;
   /**
    * The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
    */
@@ -60,30 +39,14 @@ export class NearView {
   }
 
   private constructor(
-    private readonly scrollRoot: Element | null,
+    scrollRoot: Element | null,
     private readonly changed: (paragraphs: ReadonlySet<number>) => void,
   ) {
-    this.margin = nearMargin(innerHeight);
-    this.observer = this.observerWith(this.margin);
-    addEventListener('resize', this.resized);
-  }
-
-  private observerWith(margin: string): IntersectionObserver {
-    return new IntersectionObserver((entries) => this.nearChanged(entries), {
-      root: this.scrollRoot,
-      rootMargin: margin,
+    this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), {
+      root: scrollRoot,
+      rootMargin: '100% 0px',
     });
   }
-
-  /** The window's height changed the browser's margin: a new observer with the new one (its first report corrects). */
-  private readonly resized = (): void => {
-    const margin = nearMargin(innerHeight);
-    if (margin === this.margin) return;
-    this.margin = margin;
-    this.observer.disconnect();
-    this.observer = this.observerWith(margin);
-    for (const target of this.observed.keys()) this.observer.observe(target);
-  };
 
   has(index: number): boolean {
     return this.paragraphs.has(index);
@@ -136,7 +99,6 @@ export class NearView {
   }
 
   dispose(): void {
-    removeEventListener('resize', this.resized);
     this.observer.disconnect();
   }
 }

@@ -370,64 +370,6 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     }
   });
 
-  it('gives a block its Ranges in the frame the browser first lays it out, and takes them when it stops', async () => {
-    // Any change of a highlight, and any style change (a content-visibility block laid out or skipped), makes Chromium
-    // rebuild every highlight marker and repaint every laid-out block with Ranges. Near the view is where the browser
-    // lays blocks out (150% of the window's height), so a block's Ranges come with its first layout (one rebuild, not
-    // a bare paint and a repaint a frame later: main's margin of one screen of the scroll box) and go with its skip.
-    await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
-    await expect.poll(() => rangesIn(0, 5), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.down('ArrowDown');
-    const heard = await page.evaluate(async () => {
-      const box = document.querySelector<HTMLElement>('.document-scroll')!;
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const ranges = (block: Element) => {
-        let n = 0;
-        for (const [name, h] of CSS.highlights)
-          if (name.startsWith('tahrir-label-'))
-            for (const r of h)
-              if ((r as AbstractRange).startContainer.parentElement!.closest('.para-block') === block) n++;
-        return n;
-      };
-      // The browser's word comes in the task after the frame that laid the block out (or skipped it).
-      const blocks: { first: number; end: number; skipped: boolean; ranges: number }[] = [];
-      const stateChanged = (e: Event) => {
-        const block = e.target as HTMLElement;
-        if (!block.classList?.contains('para-block')) return;
-        const skipped = (e as ContentVisibilityAutoStateChangeEvent).skipped;
-        blocks.push({
-          first: Number(block.dataset.first),
-          end: Number(block.dataset.end),
-          skipped,
-          ranges: ranges(block),
-        });
-      };
-      document.addEventListener('contentvisibilityautostatechange', stateChanged, { capture: true });
-      // The bench's steady scroll: half the window a frame.
-      for (let n = 0; n < 40; n++) {
-        box.scrollTop += innerHeight / 2;
-        await frame();
-      }
-      await frame();
-      document.removeEventListener('contentvisibilityautostatechange', stateChanged, { capture: true });
-      return blocks;
-    });
-    await page.keyboard.up('ArrowDown');
-    const shown = heard.filter((b) => !b.skipped);
-    expect(shown.length).toBeGreaterThan(3);
-    expect(heard.filter((b) => b.skipped).length).toBeGreaterThan(3);
-    // A block skipped again has no Range left (it is not painted: Ranges there would only cost each rebuild).
-    expect(heard.filter((b) => b.skipped && b.ranges > 0)).toEqual([]);
-    // Blocks laid out with no Range: only those with no entity at all (none drawn once the view is still on them).
-    for (const { first, end } of shown.filter((b) => b.ranges === 0)) {
-      await page.evaluate((i) => document.querySelector(`[data-para="${i}"]`)!.scrollIntoView(), first);
-      await page.waitForTimeout(400);
-      expect(await rangesIn(first, end), `block of paragraphs ${first}-${end}`).toBe(0);
-    }
-  });
-
   it('gives the Ranges near a still view back at the press that starts a scroll, not at a click or a key in the text', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 3000));
     await expect.poll(labelRangesOutOfView, { timeout: 5_000 }).toBe(0);
