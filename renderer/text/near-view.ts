@@ -27,11 +27,11 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // change (build/read-scroll-trace.mjs). Tried (git 659b617, reverted): this observer's margin exactly the browser's
 // (150% of the window's height), so its report comes after the same frame as the browser's decision and the Ranges
 // change in the frame the block is laid out or skipped (an e2e test showed each block laid out with its Ranges, which
-// failed on main). Traced 10k scroll, interleaved (main, try, main, try, main; load 2-24): repaints 1,111 / 1,120 /
-// 1,114 -> 1,080 / 1,093, frames that repaint 464 / 466 / 466 -> 432 / 435, but block Paint 19.6 / 21.0 / 20.7% ->
-// 23.4 / 23.2% of the thread's task time: fewer repaints, each of more ranged text. The lever left is the ranged text
-// per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by paragraph, the ones a scroll
-// left behind dropped in a frame that rebuilds the markers anyway.
+// failed on main). Traced 10k scroll, interleaved, 3 rounds (load 2-27): repaints 1,111 / 1,120 / 1,114 / 1,136 ->
+// 1,080 / 1,093 / 1,093, frames that repaint 464 / 466 / 466 / 474 -> 432 / 435 / 435, but block Paint 19.6 / 21.0 /
+// 20.7 / 19.4% -> 23.4 / 23.2 / 24.0% of the thread's task time: fewer repaints, each of more ranged text. The lever
+// left is the ranged text per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by
+// paragraph, the ones a scroll left behind dropped in a frame that rebuilds the markers anyway.
 
 export class NearView {
   /** Indexes of the paragraphs near the view. */
