@@ -19,6 +19,20 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // block repaints over 0.3 ms 1,141 / 1,150 (main) -> 1,393 / 1,428, 5.4 -> 6.7 a block; at the same load (~30) block
 // Paint 11.0 -> 15.3 s, Layout 5.6 -> 6.3 s, our JS 4.6 -> 7.2 s. A narrower margin (70%) fails the every-frame test.
 
+// Why (scroll12, from Chromium's source and traces): any change of any Highlight, and any style or DOM change, makes
+// Chromium drop and rebuild every highlight marker (HighlightRegistry::ValidateHighlightMarkers), which invalidates the
+// paint of every text node with a Range: every laid-out block with Ranges is repainted, whichever Highlight changed
+// (one Highlight per block would not help). A block laid out or skipped by content-visibility is a style change, so a
+// scroll repaints the ranged blocks twice a block whatever we do; on main ~3 of 4 frames that repaint have a style
+// change (build/read-scroll-trace.mjs). Tried (git 659b617, reverted): this observer's margin exactly the browser's
+// (150% of the window's height), so its report comes after the same frame as the browser's decision and the Ranges
+// change in the frame the block is laid out or skipped (an e2e test showed each block laid out with its Ranges, which
+// failed on main). Traced 10k scroll, interleaved, 3 rounds (load 2-27): repaints 1,111 / 1,120 / 1,114 / 1,136 ->
+// 1,080 / 1,093 / 1,093, frames that repaint 464 / 466 / 466 / 474 -> 432 / 435 / 435, but block Paint 19.6 / 21.0 /
+// 20.7 / 19.4% -> 23.4 / 23.2 / 24.0% of the thread's task time: fewer repaints, each of more ranged text. The lever
+// left is the ranged text per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by
+// paragraph, the ones a scroll left behind dropped in a frame that rebuilds the markers anyway.
+
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
