@@ -100,8 +100,11 @@ function checkText(root: string, textFile: string, encodings: (file: string) => 
 
 /**
  * Checks every sidecar under `root`, and every text without one; reads only. One document at a time with blocking reads
- * (this command has nothing else to serve): memory holds the file names and the problems found,
- * never the documents.
+ * (this command has nothing else to serve), folder by folder as the walk finds them (a text and its sidecar share
+ * their folder): memory holds one folder's names and the problems found, never the documents nor the workspace's list
+ * of names. Listing every name first, then sorting them all, held ~33 MB of 100,000 documents' heap, and V8 let the
+ * heap grow to twice that: max RSS 63 MB at 10,000 documents, 120 at 100,000 (the read + JSON.parse floor's 58, 92).
+ * Only the problems are sorted, into id order.
  */
 export async function validateWorkspace(root: string): Promise<ValidationReport> {
   const files: FileReport[] = [];
@@ -112,19 +115,30 @@ export async function validateWorkspace(root: string): Promise<ValidationReport>
       : loaded.problem.message;
     files.push({ file: CONFIG_FILE, problems: [{ path: '', message }] });
   }
-  const { sidecars, texts } = await findFiles(root);
   const labels = loaded.config.labels.map((l) => l.name);
   const encodings = (f: string) => encodingFor(loaded.config, f);
-  const annotated = new Set(sidecars.map(textFileOfSidecar));
-  const bare = texts.filter((f) => !annotated.has(f));
-  // In id order, sidecars and the texts without one together.
-  const all = [...sidecars.map((file) => ({ file, sidecar: true })), ...bare.map((file) => ({ file, sidecar: false }))];
-  sortByIds(all, (a) => a.file);
-  for (const { file, sidecar } of all) {
-    const problems = sidecar ? checkOne(root, file, encodings, labels) : checkText(root, file, encodings);
-    if (problems.length > 0) files.push({ file, problems });
-  }
-  return { checked: sidecars.length, texts: bare.length, valid: files.length === 0, files };
+  const found: FileReport[] = [];
+  let checked = 0;
+  let texts = 0;
+  await findFiles(root, {
+    eachFolder: (folder) => {
+      const annotated = new Set(folder.sidecars.map(textFileOfSidecar));
+      for (const file of folder.sidecars) {
+        const problems = checkOne(root, file, encodings, labels);
+        if (problems.length > 0) found.push({ file, problems });
+      }
+      for (const file of folder.texts) {
+        if (annotated.has(file)) continue;
+        texts++;
+        const problems = checkText(root, file, encodings);
+        if (problems.length > 0) found.push({ file, problems });
+      }
+      checked += folder.sidecars.length;
+    },
+  });
+  // In id order, sidecars and the texts without one together (the order the whole list sorted gave).
+  files.push(...sortByIds(found, (f) => f.file));
+  return { checked, texts, valid: files.length === 0, files };
 }
 
 export async function run(args: string[]): Promise<number> {
