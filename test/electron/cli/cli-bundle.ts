@@ -14,17 +14,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Registers the build for this test file; returns a function that runs `tahrir <args>`. */
-export function useCliBundle(): (args: string[], cwd?: string) => Promise<CliResult> {
+/**
+ * Registers the build for this test file; returns a function that runs `tahrir <args>` (with `nodeArgs` before the
+ * script: a `-r` preload that watches the process).
+ */
+export function useCliBundle(): (args: string[], cwd?: string, nodeArgs?: string[]) => Promise<CliResult> {
   let dir = '';
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'tahrir-cli-'));
     await build(bundleOptions(dir).cli);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
-  return (args, cwd) =>
+  return (args, cwd, nodeArgs = []) =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(dir, 'cli.cjs'), ...args], {
+      const child = spawn(process.execPath, [...nodeArgs, join(dir, 'cli.cjs'), ...args], {
         cwd,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
