@@ -62,9 +62,11 @@ function line(tag: 'span' | 'div', className: string, text: string | null): HTML
   return el;
 }
 
-/** A row, as DocumentList.tsx's DocumentRow draws it. */
-function row(d: DocumentSummary, current: boolean, locale: Locale): HTMLElement {
+/** A row, as DocumentList.tsx's DocumentRow draws it: the `at`th (from 1) of `of`. */
+function row(d: DocumentSummary, current: boolean, locale: Locale, at: number, of: number): HTMLElement {
   const li = element('li', 'document-row');
+  li.setAttribute('aria-posinset', String(at));
+  li.setAttribute('aria-setsize', String(of));
   const button = element('button', `document-item${current ? ' current' : ''}${d.problem ? ' has-problem' : ''}`);
   button.dataset.docId = d.id;
   const name = element('span', 'document-name');
@@ -117,7 +119,7 @@ export function earlyList(
   filterRow.append(filter);
   const list = element('ul');
   list.dataset.filter = '';
-  for (let i = 0; i < drawn; i++) list.append(row(documents[i], documents[i].id === current, locale));
+  for (let i = 0; i < drawn; i++) list.append(row(documents[i], documents[i].id === current, locale, i + 1, total));
   if (drawn < total) {
     const room = element('li', 'list-room');
     room.style.height = `${(total - drawn) * ROW_HEIGHT}px`;

@@ -18,6 +18,8 @@ interface Row {
   className: string;
   id: string;
   at: string;
+  /** Its place in the list and the list's length, as screen readers say them. */
+  place: string;
 }
 
 /** The list's rows under `scope` as drawn: their words, classes, ids and places. */
@@ -30,6 +32,7 @@ function rows(page: Page, scope: string): Promise<{ rows: Row[]; progress: strin
         text: b.innerText,
         className: b.className + ' ' + b.querySelector('.status-dot')!.className,
         id: b.dataset.docId ?? '',
+        place: `${b.parentElement!.getAttribute('aria-posinset')}/${b.parentElement!.getAttribute('aria-setsize')}`,
         at: [box.top, box.left, box.width].map(Math.round).join(','),
       };
     });
@@ -104,7 +107,7 @@ describe.skipIf(!haveChromium)('the document list painted early (early.js) in Ch
     // The rows in view, all of them drawn early, the same words (title, id, counts), classes and places.
     expect(app.rows.length).toBeGreaterThan(5);
     expect(early.rows).toEqual(app.rows);
-    expect(early.rows[0]).toMatchObject({ id: 'batch-000/article-00000' });
+    expect(early.rows[0]).toMatchObject({ id: 'batch-000/article-00000', place: '1/300' });
     expect(early.rows[0].className).toContain('current');
     expect(early.rows[2].className).toContain('status-done');
     expect(early.progress).toBe(app.progress);
