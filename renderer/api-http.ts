@@ -134,7 +134,7 @@ export function readStartInParts(
       const answer = (await readAnswer('startEditor', response)) as StartInParts;
       const start = unpackListAnswer(
         'startEditor',
-        joinStart(answer.result, answer.entities, answer.text),
+        joinStart(answer.result, answer.entities, answer.text, answer.quotes),
       ) as EditorStart;
       gotFirst(start);
       return start;
@@ -148,7 +148,7 @@ export function readStartInParts(
     const decoder = new TextDecoder();
     const text = rest.map((chunk, i) => decoder.decode(chunk, { stream: i < rest.length - 1 })).join('');
     const rested = JSON.parse(restPartJson(text)) as StartInParts;
-    return joinStart(start, rested.entities, rested.text);
+    return joinStart(start, rested.entities, rested.text, rested.quotes);
   })();
   whole.catch(() => undefined); // `first` rejects with it when the first part never came
   const answering = sent.then(() => undefined);
