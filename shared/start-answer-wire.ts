@@ -69,22 +69,20 @@ export function restPartJson(rest: string): string {
 
 /**
  * The answer whole: the first part's document with the rest of its text, entities and quotes after its first
- * screen's.
+ * screen's (`rest`: the second part, or the whole body, parsed).
  */
-export function joinStart(
-  start: EditorStart,
-  rest: readonly Entity[] | undefined,
-  restText?: string,
-  restQuotes?: readonly Quote[],
-): EditorStart {
+export function joinStart(start: EditorStart, rest: Omit<StartInParts, 'result'>): EditorStart {
   const first = start.first;
-  if ((!rest && restText === undefined && !restQuotes) || !first || !('opened' in first)) return start;
+  // An empty rest gives an equal copy: not tested for, as early.js is at its size limit (test/build).
+  if (!first || !('opened' in first)) return start;
   const { restLineLengths: _, entityList: __, ...opened } = first.opened as FirstScreenDocument;
-  let sidecar = opened.sidecar;
-  if (rest) sidecar = { ...sidecar, entities: sidecar.entities.concat(rest) };
-  if (restQuotes) sidecar = { ...sidecar, quotes: sidecar.quotes.concat(restQuotes) };
-  const text = restText === undefined ? opened.text : opened.text + restText;
-  return { ...start, first: { ...first, opened: { ...opened, text, sidecar } } };
+  const { entities, quotes } = opened.sidecar;
+  const sidecar = {
+    ...opened.sidecar,
+    entities: entities.concat(rest.entities ?? []),
+    quotes: quotes.concat(rest.quotes ?? []),
+  };
+  return { ...start, first: { ...first, opened: { ...opened, text: opened.text + (rest.text ?? ''), sidecar } } };
 }
 
 /**

@@ -111,9 +111,7 @@ describe('startEditor for a long document', () => {
     const whole = JSON.parse(body.toString('utf8')) as StartInParts;
     expect(whole.quotes).toEqual(onDisk.quotes.filter((q) => !starting(q)));
     expect(whole.quotes!.length).toBeGreaterThan(50);
-    expect(openedOf(joinStart(whole.result, whole.entities, whole.text, whole.quotes)).sidecar.quotes).toEqual(
-      onDisk.quotes,
-    );
+    expect(openedOf(joinStart(whole.result, whole)).sidecar.quotes).toEqual(onDisk.quotes);
   });
 
   it('sends the rest of the text and the other entities after, in file order: the body whole is the document whole', async () => {
@@ -122,7 +120,7 @@ describe('startEditor for a long document', () => {
     expect([...openedOf(whole.result).sidecar.entities, ...whole.entities!]).toEqual(onDisk.entities);
     expect(whole.entities!.length).toBe(doc.entities + 1 - openedOf(whole.result).sidecar.entities.length);
     expect(openedOf(whole.result).text + whole.text).toBe(text);
-    const joined = openedOf(joinStart(whole.result, whole.entities, whole.text, whole.quotes));
+    const joined = openedOf(joinStart(whole.result, whole));
     expect(joined.text).toBe(text);
     expect(joined.sidecar.entities).toEqual(onDisk.entities);
     expect(joined.sidecar.quotes).toEqual(onDisk.quotes);
