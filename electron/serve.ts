@@ -23,7 +23,7 @@ import type {
   TahrirEvent,
   WorkspaceInfo,
 } from '../shared/api';
-import type { Entity } from '../shared/model';
+import type { Entity, Quote } from '../shared/model';
 import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorCode, TahrirErrorData } from '../shared/errors';
 import {
@@ -187,8 +187,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const { units, codePoints } = firstScreenCut(opened.text);
       const { entities } = opened.sidecar;
       const cutText = units < opened.text.length;
-      // Entities not in file order stay whole in the first part; the text is cut all the same.
+      // Entities or quotes not in file order stay whole in the first part; the text is cut all the same.
       const split = splitAtFirstScreen(entities, codePoints) ?? (cutText ? { head: entities, rest: [] } : null);
+      const { quotes } = opened.sidecar;
+      const quotesSplit = split && (splitAtFirstScreen(quotes, codePoints) ?? { head: quotes, rest: [] });
       let rest: Buffer | null = null;
       inParts = split && {
         first: jsonBytes({
@@ -200,9 +202,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             opened.sidecar,
             backend.config.labels.map((l) => l.name),
           ),
-          sidecar: { ...opened.sidecar, entities: split.head },
+          sidecar: { ...opened.sidecar, entities: split.head, quotes: quotesSplit!.head },
         } satisfies FirstScreenDocument),
-        rest: () => (rest ??= restBytes(opened.text.slice(units), split.rest)),
+        rest: () => (rest ??= restBytes(opened.text.slice(units), split.rest, quotesSplit!.rest)),
       };
       openParts.set(opened, inParts);
     }
@@ -660,9 +662,13 @@ export function serverTiming(backendMs: number, encodeMs: number): string {
   return `backend;dur=${backendMs.toFixed(1)}, encode;dur=${encodeMs.toFixed(1)}`;
 }
 
-/** The second part (shared/start-answer-wire.ts): `,"text":…,"entities":[…]}` without its closing brace. */
-function restBytes(text: string, entities: readonly Entity[]): Buffer {
-  return Buffer.from(`,"text":${JSON.stringify(text)},"entities":${JSON.stringify(entities)}`, 'utf8');
+/**
+ * The second part (shared/start-answer-wire.ts): `,"text":…,"entities":[…],"quotes":[…]` without its closing brace
+ * (no quotes when none is left).
+ */
+function restBytes(text: string, entities: readonly Entity[], quotes: readonly Quote[]): Buffer {
+  const restQuotes = quotes.length > 0 ? `,"quotes":${JSON.stringify(quotes)}` : '';
+  return Buffer.from(`,"text":${JSON.stringify(text)},"entities":${JSON.stringify(entities)}${restQuotes}`, 'utf8');
 }
 
 function jsonBytes(body: unknown): Buffer {

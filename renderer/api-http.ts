@@ -132,10 +132,7 @@ export function readStartInParts(
     const firstBytes = Number(response.headers.get(FIRST_PART_HEADER));
     if (!response.ok || !(firstBytes > 0) || !response.body) {
       const answer = (await readAnswer('startEditor', response)) as StartInParts;
-      const start = unpackListAnswer(
-        'startEditor',
-        joinStart(answer.result, answer.entities, answer.text),
-      ) as EditorStart;
+      const start = unpackListAnswer('startEditor', joinStart(answer.result, answer)) as EditorStart;
       gotFirst(start);
       return start;
     }
@@ -148,7 +145,7 @@ export function readStartInParts(
     const decoder = new TextDecoder();
     const text = rest.map((chunk, i) => decoder.decode(chunk, { stream: i < rest.length - 1 })).join('');
     const rested = JSON.parse(restPartJson(text)) as StartInParts;
-    return joinStart(start, rested.entities, rested.text);
+    return joinStart(start, rested);
   })();
   whole.catch(() => undefined); // `first` rejects with it when the first part never came
   const answering = sent.then(() => undefined);

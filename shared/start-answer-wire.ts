@@ -1,18 +1,21 @@
 // `tahrir serve`'s first answer (startEditor) in two parts, one response: first the workspace and the document with
-// only its first screen's text and entities (shared/first-screen.ts), then the rest of its text and its other
-// entities. The page paints the first screen from the first part while the rest is still arriving
+// only its first screen's text, entities and quotes (shared/first-screen.ts), then the rest of its text and its other
+// entities and quotes. The page paints the first screen from the first part while the rest is still arriving
 // (renderer/api-http.ts reads the body as a stream); the app opens the document only once it is whole, so no edit or
-// save ever sees a part of its text or entities.
+// save ever sees a part of its text, entities or quotes.
 //
-//   body    {"result": EditorStart (first.opened: the first screen's text and entities)  ,"text": "the rest of the
-//           \______________ FIRST_PART_HEADER bytes _______________________________/   text", "entities": [the rest]}
+//   body    {"result": EditorStart (first.opened: the first screen's text, entities, quotes)  ,"text": "the rest of
+//           \______________ FIRST_PART_HEADER bytes ____________________________________/   the text",
+//           "entities": [the rest], "quotes": [the rest]}
 //
 // The first part carries the document's first screen only: at 50,000 entities on a 1.5 MB article it carried the whole
-// text (1.78 MB), decoded and parsed on the page's main thread before the paint; the first screen's is ~30 KB.
+// text (1.78 MB), decoded and parsed on the page's main thread before the paint; the first screen's is ~30 KB. Its
+// quotes too: all 500 of the bench's long article were 131 KB (10k) and 148 KB (50k) of the 199 / 247 KB that the
+// started page inlines (electron/started-page.ts), where the first screen shows 11 of them.
 // The whole body is one JSON value, read as such by a client that does not stream it.
 import type { EditorStart, OpenedDocument } from './api';
 import type { EntityListStart } from './entity-groups';
-import type { Entity } from './model';
+import type { Entity, Quote } from './model';
 
 /** The response header giving the first part's length in bytes, when the answer comes in two parts. */
 export const FIRST_PART_HEADER = 'x-tahrir-first-part';
@@ -24,6 +27,8 @@ export interface StartInParts {
   text?: string;
   /** The first document's entities after its first screen's, in file order. */
   entities?: Entity[];
+  /** The first document's quotes after its first screen's, in file order. */
+  quotes?: Quote[];
 }
 
 /** The first part's document: its text is the first screen's only when `restLineLengths` is there. */
@@ -62,14 +67,22 @@ export function restPartJson(rest: string): string {
   return '{' + rest.slice(rest.indexOf(',') + 1);
 }
 
-/** The answer whole: the first part's document with the rest of its text and entities after its first screen's. */
-export function joinStart(start: EditorStart, rest: readonly Entity[] | undefined, restText?: string): EditorStart {
+/**
+ * The answer whole: the first part's document with the rest of its text, entities and quotes after its first
+ * screen's (`rest`: the second part, or the whole body, parsed).
+ */
+export function joinStart(start: EditorStart, rest: Omit<StartInParts, 'result'>): EditorStart {
   const first = start.first;
-  if ((!rest && restText === undefined) || !first || !('opened' in first)) return start;
+  // An empty rest gives an equal copy: not tested for, as early.js is at its size limit (test/build).
+  if (!first || !('opened' in first)) return start;
   const { restLineLengths: _, entityList: __, ...opened } = first.opened as FirstScreenDocument;
-  const sidecar = rest ? { ...opened.sidecar, entities: opened.sidecar.entities.concat(rest) } : opened.sidecar;
-  const text = restText === undefined ? opened.text : opened.text + restText;
-  return { ...start, first: { ...first, opened: { ...opened, text, sidecar } } };
+  const { entities, quotes } = opened.sidecar;
+  const sidecar = {
+    ...opened.sidecar,
+    entities: entities.concat(rest.entities ?? []),
+    quotes: quotes.concat(rest.quotes ?? []),
+  };
+  return { ...start, first: { ...first, opened: { ...opened, text: opened.text + (rest.text ?? ''), sidecar } } };
 }
 
 /**

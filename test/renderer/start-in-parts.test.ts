@@ -68,6 +68,7 @@ describe('a long document’s first answer, part by part', () => {
     const cut = firstScreenCut(first.opened.text).codePoints;
     expect(first.opened.sidecar.entities).toEqual(onDisk.entities.filter((e) => e.start < cut));
     expect(first.opened.sidecar.entities.length).toBeLessThan(doc.entities / 4);
+    expect(first.opened.sidecar.quotes).toEqual(onDisk.quotes.filter((q) => q.start < cut));
     // The rest held back: the workspace is here, the document is not, nor anything the app could open and edit.
     await early.workspace;
     let whole: OpenedDocument | null = null;
@@ -124,5 +125,6 @@ describe('a long document’s first answer, part by part', () => {
     const api = createHttpApi({ baseUrl: `http://127.0.0.1:${server.port}`, token: server.token });
     const start = await api.startEditor({});
     expect((start.first as { opened: OpenedDocument }).opened.sidecar.entities).toEqual(onDisk.entities);
+    expect((start.first as { opened: OpenedDocument }).opened.sidecar.quotes).toEqual(onDisk.quotes);
   });
 });
