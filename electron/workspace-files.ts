@@ -1,6 +1,7 @@
 // The workspace's files: finding every document's text and sidecar under its folder, and the ids' order. Apart from
 // workspace.ts (the listing, which reads titles through shared/metadata.ts and with it the boilerplate rules' date and
-// promo patterns) so that `tahrir export`, which needs only these, does not load and run all that at its start.
+// promo patterns) so that `tahrir export`, which needs only these, does not load and run all that at its start: 31M
+// instructions (valgrind) of a 1-document export's 733M.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { TahrirError } from '../shared/errors';

@@ -23,8 +23,8 @@ function valuesOf(t: Say, m: Message): Readonly<Record<string, MessageValue>> | 
 
 /**
  * One English translator for the whole process: it only caches the parsed catalog messages. From the English catalog
- * alone (translate.ts, not translator.ts): loading the Arabic one too was ~6 ms of CPU at the start of every `tahrir`
- * command that says a message (16 → 9 ms requiring this module, 4 rounds).
+ * alone (translate.ts, not translator.ts): the Arabic one was 161 KB of every `tahrir` command's bundle that says a
+ * message (export, validate, import, serve…), 3.6M instructions (valgrind) of a 1-document export's start.
  */
 const english = translatorFor('en', EN);
 
