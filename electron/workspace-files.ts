@@ -27,7 +27,7 @@ export function skippedFolder(rel: string, name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.has(name) || rel === EXPORTS_FOLDER;
 }
 
-/** What to list (both by default): an export needs only the texts, `tahrir validate` only the sidecars. */
+/** What to list (both by default): an export needs only the texts, `tahrir suggest` only the sidecars. */
 export interface FindOptions {
   texts?: boolean;
   sidecars?: boolean;
