@@ -35,7 +35,7 @@ import {
   type Destination,
 } from './export-manifest';
 import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
-import { findFiles, pathInWorkspace, sortIds } from './workspace';
+import { findFiles, pathInWorkspace, sortIds } from './workspace-files';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
 /** A document of the workspace as the export and import jobs read it. */

@@ -25,30 +25,46 @@ const OTHER_CONT = '(?:(?!\\p{scx=Arabic})\\p{L}|\\p{N}|\\p{M})';
 const WORD = `(?:${AR_START}${AR_CONT}*(?:['’\\-]${AR_START}${AR_CONT}*)*|${OTHER_START}${OTHER_CONT}*(?:['’\\-]${OTHER_START}${OTHER_CONT}*)*)`;
 const EMOJI_PART = '\\p{Extended_Pictographic}(?:\\p{Emoji_Modifier}|\\uFE0F|\\u20E3|[\\u{E0020}-\\u{E007F}])*';
 
-/** Token patterns, tried in order at each position (sticky). */
-const PATTERNS: RegExp[] = [
-  // URLs, until whitespace or a bracket/quote; trailing punctuation is trimmed below.
-  /(?:https?:\/\/|www\.)[^\s<>"«»\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/iuy,
-  // E-mail addresses.
-  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy,
-  // @handles and #tags.
-  /[@#][\p{L}\p{N}\p{M}_]+/uy,
-  // Numbers with separators: 82.10, 1,000, ١٢٫٥, 10:30 (a trailing separator is not part of it).
-  /\p{Nd}+(?:[.,٫٬:]\p{Nd}+)+/uy,
-  // Words (with inner apostrophes and hyphens), and a trailing + or ++ on a name: أوبك+, C++.
-  new RegExp(`${WORD}(?:\\+{1,2}(?![\\p{L}\\p{N}]))?`, 'uy'),
-  // Emoji: flags (regional indicator pairs), modifier, keycap, tag and ZWJ sequences.
-  new RegExp(`\\p{Regional_Indicator}{2}|${EMOJI_PART}(?:\\u200D${EMOJI_PART})*`, 'uy'),
-  // Runs of one repeated punctuation character (..., !!, --), marks attached.
-  /([^\s\p{L}\p{N}\p{M}])\1*\p{M}*/uy,
-];
+interface TokenPatterns {
+  /** Token patterns, tried in order at each position (sticky). */
+  tokens: RegExp[];
+  skip: RegExp;
+  marks: RegExp;
+  urlTrailing: RegExp;
+  digit: RegExp;
+}
 
-const SKIP = /[\s\p{Cf}]+/uy;
-const MARKS = /\p{M}+/uy;
-const URL_TRAILING = /[.,;:!?،؛؟)\]}'"»›”’]+$/u;
+// Made by the first tokenize, not when the module loads: making a RegExp parses its \p classes into Unicode sets,
+// 24M instructions (valgrind) of a 1-document `tahrir export` of 701M, paid at every export's start though only CoNLL
+// and HF tokenize.
+let patterns: TokenPatterns | undefined;
+function tokenPatterns(): TokenPatterns {
+  return (patterns ??= {
+    tokens: [
+      // URLs, until whitespace or a bracket/quote; trailing punctuation is trimmed below.
+      /(?:https?:\/\/|www\.)[^\s<>"«»\u200B-\u200F\u202A-\u202E\u2066-\u2069]+/iuy,
+      // E-mail addresses.
+      /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy,
+      // @handles and #tags.
+      /[@#][\p{L}\p{N}\p{M}_]+/uy,
+      // Numbers with separators: 82.10, 1,000, ١٢٫٥, 10:30 (a trailing separator is not part of it).
+      /\p{Nd}+(?:[.,٫٬:]\p{Nd}+)+/uy,
+      // Words (with inner apostrophes and hyphens), and a trailing + or ++ on a name: أوبك+, C++.
+      new RegExp(`${WORD}(?:\\+{1,2}(?![\\p{L}\\p{N}]))?`, 'uy'),
+      // Emoji: flags (regional indicator pairs), modifier, keycap, tag and ZWJ sequences.
+      new RegExp(`\\p{Regional_Indicator}{2}|${EMOJI_PART}(?:\\u200D${EMOJI_PART})*`, 'uy'),
+      // Runs of one repeated punctuation character (..., !!, --), marks attached.
+      /([^\s\p{L}\p{N}\p{M}])\1*\p{M}*/uy,
+    ],
+    skip: /[\s\p{Cf}]+/uy,
+    marks: /\p{M}+/uy,
+    urlTrailing: /[.,;:!?،؛؟)\]}'"»›”’]+$/u,
+    digit: /^\p{Nd}$/u,
+  });
+}
 
 /** Which patterns can start with this character (cheap guards: most tokens are plain words). */
-function mayMatch(k: number, ch: string): boolean {
+function mayMatch(k: number, ch: string, digit: RegExp): boolean {
   switch (k) {
     case URL_PATTERN:
       return ch === 'h' || ch === 'w' || ch === 'H' || ch === 'W';
@@ -57,7 +73,7 @@ function mayMatch(k: number, ch: string): boolean {
     case HANDLE_PATTERN:
       return ch === '@' || ch === '#';
     case NUMBER_PATTERN:
-      return DIGIT.test(ch);
+      return digit.test(ch);
     default:
       return true;
   }
@@ -66,19 +82,18 @@ const URL_PATTERN = 0;
 const EMAIL_PATTERN = 1;
 const HANDLE_PATTERN = 2;
 const NUMBER_PATTERN = 3;
-const DIGIT = /^\p{Nd}$/u;
 
 /** The token at UTF-16 offset i (never empty). */
-function matchAt(text: string, i: number, hasAt: boolean): string {
+function matchAt(text: string, i: number, hasAt: boolean, { tokens, digit, urlTrailing }: TokenPatterns): string {
   const ch = text[i];
-  for (let k = 0; k < PATTERNS.length; k++) {
-    if (!mayMatch(k, ch) || (k === EMAIL_PATTERN && !hasAt)) continue;
-    const re = PATTERNS[k];
+  for (let k = 0; k < tokens.length; k++) {
+    if (!mayMatch(k, ch, digit) || (k === EMAIL_PATTERN && !hasAt)) continue;
+    const re = tokens[k];
     re.lastIndex = i;
     const m = re.exec(text);
     if (m && m[0].length > 0) {
       if (k === 0) {
-        const trimmed = m[0].replace(URL_TRAILING, '');
+        const trimmed = m[0].replace(urlTrailing, '');
         if (trimmed.length > 'www.'.length) return trimmed;
         continue;
       }
@@ -97,20 +112,22 @@ function matchAt(text: string, i: number, hasAt: boolean): string {
 export function tokenize(text: string, boundaries: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
   const hasAt = text.includes('@');
+  const p = tokenPatterns();
+  const { skip, marks } = p;
   let i = 0; // UTF-16
   let cp = 0;
   while (i < text.length) {
-    SKIP.lastIndex = i;
-    const skip = SKIP.exec(text);
-    if (skip) {
-      i += skip[0].length;
-      cp += codePointLength(skip[0]);
+    skip.lastIndex = i;
+    const skipped = skip.exec(text);
+    if (skipped) {
+      i += skipped[0].length;
+      cp += codePointLength(skipped[0]);
       continue;
     }
     // Combining marks after any token belong to its last character.
-    const first = matchAt(text, i, hasAt);
-    MARKS.lastIndex = i + first.length;
-    const piece = first + (MARKS.exec(text)?.[0] ?? '');
+    const first = matchAt(text, i, hasAt, p);
+    marks.lastIndex = i + first.length;
+    const piece = first + (marks.exec(text)?.[0] ?? '');
     const len = codePointLength(piece);
     tokens.push({ text: piece, start: cp, end: cp + len });
     i += piece.length;

@@ -5,15 +5,16 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleOptions } from '../../build/bundle.mjs';
 import { COMMANDS } from '../../electron/cli/commands';
 
 let dir = '';
+let metafile: Metafile;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tahrir-cli-bundles-'));
-  await build({ ...bundleOptions(dir).cli, logLevel: 'silent' });
+  ({ metafile } = await build({ ...bundleOptions(dir).cli, logLevel: 'silent', metafile: true }));
 }, 120_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -94,6 +95,48 @@ process.on('exit', () => process.stderr.write('collators made ' + made + '\\n'))
         made: '1',
         ids: ['a', 'article-01', 'article-02', 'article-9', 'article-10', 'B'],
       });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("holds none of the listing's code in the export's bundle: no titles, boilerplate rules or Arabic catalog", () => {
+    const [, exporter] = Object.entries(metafile.outputs).find(([file]) => file.endsWith('/cli-export.cjs'))!;
+    const sources = Object.keys(exporter.inputs);
+    expect(sources).toContain('electron/export-job.ts');
+    // Loading and running these at the start was ~31M instructions of a 1-document export's 733M (valgrind), and
+    // the Arabic catalog a third of the bundle's bytes; the export says its messages in English only.
+    const unneeded = sources.filter((f) =>
+      /^(electron\/workspace\.ts|shared\/metadata\.ts|shared\/boilerplate\/|shared\/i18n\/ar\.ts)/.test(f),
+    );
+    expect(unneeded).toEqual([]);
+  });
+
+  it("makes the tokenizer's patterns only for the formats that tokenize (CoNLL, HF), not at the start of any", async () => {
+    // Counts the RegExps made from the tokenizer's word pattern (its Arabic script class), by the constructor.
+    const counter = join(dir, 'patterns.cjs');
+    await writeFile(
+      counter,
+      `let made = 0;
+globalThis.RegExp = new Proxy(RegExp, {
+  construct: (c, args, to) => (String(args[0]).includes('scx=Arabic') && made++, Reflect.construct(c, args, to)),
+});
+process.on('exit', () => process.stderr.write('word patterns made ' + made + '\\n'));`,
+    );
+    const folder = await mkdtemp(join(tmpdir(), 'tahrir-cli-bundles-ws-'));
+    const made = (format: string) => {
+      const out = join(folder, `out.${format}`);
+      const r = spawnSync(
+        process.execPath,
+        ['-r', counter, join(dir, 'cli.cjs'), 'export', folder, '--format', format, '--out', out],
+        { encoding: 'utf8' },
+      );
+      return { code: r.status, made: /word patterns made (\d+)/.exec(r.stderr)?.[1] };
+    };
+    try {
+      writeFileSync(join(folder, 'article.txt'), 'قال الرئيس جو بايدن\n');
+      expect(made('jsonl')).toEqual({ code: 0, made: '0' });
+      expect(made('conll')).toEqual({ code: 0, made: '1' });
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-// The interface encloses each value of a message in FSI … PDI (shared/i18n/translator.ts, isolateValues). Tests
+// The interface encloses each value of a message in FSI … PDI (shared/i18n/translate.ts, isolateValues). Tests
 // that compare what the interface says write the isolates where the values are (`isolated`), or, where only the
 // words matter, compare the words alone (`words`).
 import { FSI, PDI, withoutIsolates } from '../../shared/i18n/translator';
