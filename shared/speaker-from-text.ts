@@ -1767,8 +1767,9 @@ export function speakerMentions(
 }
 
 /**
- * The word right after an Arabic sentence's opening verb (its و / ف on it; كان too) when it can only be a name and the
- * text writes it at least four times and never with ال: the protagonist (عمل دولان محاسبا، وتوجه دولان إلى…); else null.
+ * The word right after an Arabic sentence's opening verb (its و / ف on it; كان too) when it can only be a name and
+ * the text writes it at least four times and never with ال: the protagonist (عمل دولان محاسبا، وتوجه دولان إلى…);
+ * else null.
  */
 function recurringNameAfterVerb(
   sentence: Token[],
