@@ -145,6 +145,9 @@ const DEV24 = {
 // The twenty-sixth, dev25, the next such files after dev24's (issue 17's Arabic speakers on articles not seen),
 // labelled before the finder ran on them. okaz and spa have no quote-holding file left.
 const DEV25 = DEV24;
+// The twenty-seventh, dev26, the next such files after dev25's (issue 17's Arabic speakers on articles not seen),
+// labelled before the finder ran on them. okaz and spa have no quote-holding file left.
+const DEV26 = DEV24;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -177,7 +180,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev25. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev26. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -259,6 +262,9 @@ export function sample(seed) {
       const twentyFifth = /** @type {Record<string, number>} */ (DEV25[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at25 = at24 + twentyFourth;
       quoting.slice(at25, at25 + twentyFifth).forEach((file) => out.push({ file, lang, half: 'dev25' }));
+      const twentySixth = /** @type {Record<string, number>} */ (DEV26[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at26 = at25 + twentyFifth;
+      quoting.slice(at26, at26 + twentySixth).forEach((file) => out.push({ file, lang, half: 'dev26' }));
     }
   return out;
 }

@@ -1702,6 +1702,13 @@ export function speakerMentions(
   );
   // (A photo's caption says nothing of the story's speakers.)
   const captions = captionsOf(chars);
+  // How often the text writes each word, and the words it also writes with ال (البطولة، المطعم: nouns, not names).
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (t.word) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+  for (const t of tokens) {
+    const bare = t.word ? /^(?:[وفبلك]?ال|لل)(\p{L}{2,})$/u.exec(t.text)?.[1] : undefined;
+    if (bare && counts.has(bare)) counts.set(bare, 0);
+  }
   let start = 0;
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
@@ -1751,8 +1758,39 @@ export function speakerMentions(
     // whose subject is a title or a noun in ال with a name after it.
     const subject = said || aged || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
     if (subject) out.push({ at: subject.start, speaker: subject });
+    // كان دولان حينها يبلغ…، وباع ديلان شركته: a sentence that opens with its verb and then a name the text uses
+    // again and again (the story's protagonist) names that one, though the verb is not one of saying.
+    const protagonist = said || aged || subject ? null : recurringNameAfterVerb(sentence, counts, quoted);
+    if (protagonist) out.push({ at: protagonist.start, speaker: protagonist });
   }
   return out;
+}
+
+/**
+ * The word right after an Arabic sentence's opening verb (its و / ف on it; كان too) when it can only be a name and
+ * the text writes it at least four times and never with ال: the protagonist (عمل دولان محاسبا، وتوجه دولان إلى…);
+ * else null.
+ */
+function recurringNameAfterVerb(
+  sentence: Token[],
+  counts: ReadonlyMap<string, number>,
+  quoted: (t: Token) => boolean,
+): Span | null {
+  const f = sentence.findIndex((t) => t.word);
+  const verb = sentence[f];
+  const name = sentence[f + 1];
+  if (!verb || !name?.word || !/^[\u0621-\u064A]{3,}$/u.test(verb.text) || !isArabic(name.text)) return null;
+  // (Not inside a quotation, «تعيش أنيسة»; nor after a verb of being, ولذا أصبح، ظل، بات.)
+  if (quoted(name) || /^[وف]?(اصبح|اصبحت|ظل|ظلت|بات|باتت|صار|صارت|مازال|مازالت)$/u.test(name.folded)) return null;
+  if (inSet(verb.folded, NOT_A_VERB) || isParticiple(verb.folded) || /^[وف]?(ال|لل)/u.test(verb.folded)) return null;
+  if (inSet(verb.folded, ARABIC_STOPS) && !/^[وف]?كان(ت)?$/u.test(verb.folded)) return null;
+  if (!isNameWord(name, 0, [name]) || isArabicTitleNoun(name.text) || (counts.get(name.text) ?? 0) < 4) return null;
+  // (Not a verb of saying's own addressee or a short word, قالت لي، ما; nor كان, a verb; nor a noun with its genitive
+  // after it, ووصف تأثير القمر: a name is seldom followed by a word in ال.)
+  if (isSayingVerb(verb.folded) || /^[وف]?(كان|كانت|يكون|تكون|ليس|ليست)$/u.test(name.folded)) return null;
+  if (name.folded.length < 3 || inSet(name.folded, NOT_A_VERB) || /^ال/u.test(sentence[f + 2]?.folded ?? ''))
+    return null;
+  return { start: name.start, end: name.end };
 }
 
 /**

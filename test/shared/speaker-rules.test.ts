@@ -1363,3 +1363,21 @@ describe('the speaker of a quote: the topic of أما, past its role between com
     expect(speakers(thing, 'direct')).toEqual(['سارة', 'سارة']);
   });
 });
+
+describe('the speaker of a quote: the protagonist, named right after verbs that are not of saying', () => {
+  it('Arabic: ولد NAME …، ودرس NAME … then a subjectless وقال: «…» is NAME’s when the text writes NAME again and again', () => {
+    const ar =
+      'وقالت المنظمة إن "المعرض سيفتح أبوابه للزوار الشهر المقبل".\n' +
+      'ولد كمال في قرية صغيرة قرب الساحل، ودرس كمال الرسم في العاصمة.\n' +
+      'وقال عن أول معارضه:" كانت اللوحات معلقة في غرفة صغيرة جدا".\n' +
+      'ويعرض كمال لوحاته منذ عامين، ويزور كمال المدن كل صيف.';
+    expect(speakers(ar, 'direct')).toEqual(['المنظمة', 'كمال']);
+    // (Not a noun the text also writes with ال, البطولة: وحققت بطولة العام… names no one.)
+    const noun =
+      'وقالت المنظمة إن "المعرض سيفتح أبوابه للزوار الشهر المقبل".\n' +
+      'وحققت بطولة العام الماضي أرقاما كبيرة، وكانت بطولة ناجحة.\n' +
+      'وقال عن أول معارضه:" كانت اللوحات معلقة في غرفة صغيرة جدا".\n' +
+      'وتعد بطولة هذا العام أكبر، فالبطولة تجمع بطولة الرجال مع بطولة النساء.';
+    expect(speakers(noun, 'direct')).toEqual(['المنظمة', 'المنظمة']);
+  });
+});

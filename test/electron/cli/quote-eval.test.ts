@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -210,6 +210,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // one-word name between commas (dev..dev16 unchanged) took it to 22 of 24 (not unseen: its errors were read).
   // dev25 (12 articles, 10 Arabic, the next after dev24's) scored unseen on a77111f: Arabic direct F1 0.943, indirect
   // 0.843, speakers 36 of 41 Arabic, 3 of 4 English.
+  // dev26 (12 articles, 10 Arabic, the next after dev25's) scored unseen on 570512a: Arabic direct F1 0.933, indirect
+  // 0.667, speakers 27 of 35 Arabic, 2 of 2 English. The protagonist named after a verb as a mention (judged on
+  // dev..dev16: dev16 34 → 36 of 38) moved no other half.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -410,6 +413,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.78,
       'ar speaker': 0.85,
       'en speaker': 0.74,
+    },
+    dev26: {
+      'ar direct': 0.91,
+      'ar indirect': 0.64,
+      'en direct': 0.97,
+      'en indirect': 0.64,
+      'ar speaker': 0.74,
+      'en speaker': 0.97,
     },
     test: {
       'ar direct': 0.95,
