@@ -33,12 +33,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /**
-   * Perceptrons trained over the same features, each with its own order of the sentences and its own dropped words
-   * (seeds seed, seed + 7919, …), whose averaged weights are averaged again into the model. 1 (the default) trains
-   * one.
-   */
-  ensemble?: number;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -269,10 +263,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     });
 
   const F = names.length;
-  const ensemble = Math.max(1, Math.floor(options.ensemble ?? 1));
-  // Each member's averaged weights, summed (divided by the members at the end).
-  const average = new Float64Array(F * T);
-  const transitionAverage = new Float64Array((T + 1) * T);
   const weights = new Float64Array(F * T);
   // Averaging (Daumé's trick): also keep each update times the step it came at; the
   // average is then weights − sum / steps, without touching every weight every step.
@@ -281,57 +271,47 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const tagsOf = T <= 31 ? new Int32Array(F) : null;
   const transitions = new Float64Array((T + 1) * T);
   const transitionsWeighted = new Float64Array((T + 1) * T);
-  for (let member = 0; member < ensemble; member++) {
-    weights.fill(0);
-    weighted.fill(0);
-    tagsOf?.fill(0);
-    transitions.fill(0);
-    transitionsWeighted.fill(0);
-    let step = 1;
-    const random = seededRandom(seed + member * 7919);
-    const order = data.map((_, i) => i);
+  let step = 1;
+  const random = seededRandom(seed);
+  const order = data.map((_, i) => i);
 
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      // Fisher–Yates with the seeded generator.
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [order[i], order[j]] = [order[j], order[i]];
-      }
-      for (const k of order) {
-        const { gold } = data[k];
-        const n = gold.length;
-        const ids =
-          wordDropout > 0
-            ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
-            : data[k].ids;
-        const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
-        for (let i = 0; i < n; i++) {
-          const g = gold[i];
-          const p = guess[i];
-          if (g !== p) {
-            for (const f of ids[i]) {
-              if (tagsOf) tagsOf[f] |= (1 << g) | (1 << p);
-              weights[f * T + g] += 1;
-              weighted[f * T + g] += step;
-              weights[f * T + p] -= 1;
-              weighted[f * T + p] -= step;
-            }
-          }
-          const gPrev = i === 0 ? T : gold[i - 1];
-          const pPrev = i === 0 ? T : guess[i - 1];
-          if (g !== p || gPrev !== pPrev) {
-            transitions[gPrev * T + g] += 1;
-            transitionsWeighted[gPrev * T + g] += step;
-            transitions[pPrev * T + p] -= 1;
-            transitionsWeighted[pPrev * T + p] -= step;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    // Fisher–Yates with the seeded generator.
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const k of order) {
+      const { gold } = data[k];
+      const n = gold.length;
+      const ids =
+        wordDropout > 0
+          ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
+          : data[k].ids;
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
+      for (let i = 0; i < n; i++) {
+        const g = gold[i];
+        const p = guess[i];
+        if (g !== p) {
+          for (const f of ids[i]) {
+            if (tagsOf) tagsOf[f] |= (1 << g) | (1 << p);
+            weights[f * T + g] += 1;
+            weighted[f * T + g] += step;
+            weights[f * T + p] -= 1;
+            weighted[f * T + p] -= step;
           }
         }
-        step++;
+        const gPrev = i === 0 ? T : gold[i - 1];
+        const pPrev = i === 0 ? T : guess[i - 1];
+        if (g !== p || gPrev !== pPrev) {
+          transitions[gPrev * T + g] += 1;
+          transitionsWeighted[gPrev * T + g] += step;
+          transitions[pPrev * T + p] -= 1;
+          transitionsWeighted[pPrev * T + p] -= step;
+        }
       }
+      step++;
     }
-    for (let k = 0; k < F * T; k++)
-      if (weighted[k] !== 0 || weights[k] !== 0) average[k] += weights[k] - weighted[k] / step;
-    for (let k = 0; k < transitions.length; k++) transitionAverage[k] += transitions[k] - transitionsWeighted[k] / step;
   }
 
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -339,7 +319,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   for (let f = 0; f < F; f++) {
     let entry: Record<string, number> | undefined;
     for (let t = 0; t < T; t++) {
-      const w = round(average[f * T + t] / ensemble);
+      const w = round(weights[f * T + t] - weighted[f * T + t] / step);
       if (w === 0) continue;
       entry ??= features[names[f]] = {};
       entry[tags[t]] = w;
@@ -347,7 +327,9 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   }
   const transitionRows: number[][] = [];
   for (let from = 0; from <= T; from++) {
-    transitionRows.push(tags.map((_, to) => round(transitionAverage[from * T + to] / ensemble)));
+    transitionRows.push(
+      tags.map((_, to) => round(transitions[from * T + to] - transitionsWeighted[from * T + to] / step)),
+    );
   }
   return {
     format: TAGGER_FORMAT,

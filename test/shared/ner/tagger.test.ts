@@ -115,25 +115,6 @@ describe('the tagger', () => {
     expect(scores.micro.f1).toBeGreaterThan(0.9);
   });
 
-  it("an ensemble: the mean of its members' averaged weights, each member trained with its own seed", () => {
-    const train = toySentences(120, 5);
-    const one = trainTagger(train, { epochs: 3, seed: 7 });
-    const other = trainTagger(train, { epochs: 3, seed: 7 + 7919 });
-    const both = trainTagger(train, { epochs: 3, seed: 7, ensemble: 2 });
-    expect(JSON.stringify(trainTagger(train, { epochs: 3, seed: 7, ensemble: 2 }))).toBe(JSON.stringify(both));
-    expect(JSON.stringify(trainTagger(train, { epochs: 3, seed: 7, ensemble: 1 }))).toBe(JSON.stringify(one));
-    const names = new Set([...Object.keys(one.features), ...Object.keys(other.features)]);
-    expect(Object.keys(both.features).length).toBeGreaterThan(Object.keys(one.features).length);
-    for (const name of names)
-      for (const tag of one.tags) {
-        const mean = ((one.features[name]?.[tag] ?? 0) + (other.features[name]?.[tag] ?? 0)) / 2;
-        expect(both.features[name]?.[tag] ?? 0).toBeCloseTo(mean, 3);
-      }
-    both.transitions.forEach((row, from) =>
-      row.forEach((w, to) => expect(w).toBeCloseTo((one.transitions[from][to] + other.transitions[from][to]) / 2, 3)),
-    );
-  });
-
   it('never decodes I- after O or after another label', () => {
     const tagger = loadTagger(trainTagger(toySentences(100, 1), { epochs: 2 }));
     for (const s of toySentences(50, 4)) {
