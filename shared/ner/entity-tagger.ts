@@ -277,10 +277,10 @@ export const HIDDEN_NAMES = 0.3;
  * - burstiness joined with the word before (the suggestion after tagger16's burstiness said "a name", not which): a
  *   word that comes back within 20 sentences (contextsElsewhere's stems, common ones left out) gets `bu-1=` its
  *   occurrences there (1, 2, 3, 4+) joined with the nearest word before it that is not a split-off clitic, so that a
- *   title before a recurring word can say which name: held-out 0.7156 / 0.7146 / 0.7185 (mean 0.7162, −0.07), folds
- *   seed 1 0.7582 0.7551 0.6845 (+0.25 −0.62 −0.50; folds 4–5 not run); where main's per-label figures are known,
- *   LOC up (held-out seed 1 0.397 → 0.452, fold 1 0.281 → 0.301) and ORG down (0.576 → 0.526, 0.700 → 0.696).
- *   Training CPU not changed beyond the noise (held-out 30–34 s against 27 s, load 20–27).
+ *   title before a recurring word can say which name: held-out 0.7156 / 0.7146 / 0.7185 (mean 0.7162, −0.07), five
+ *   folds seed 1 0.7582 0.7551 0.6845 0.7628 0.7047 (mean 0.7331, −0.26; 1 of 5); where main's per-label figures are
+ *   known, LOC up (held-out seed 1 0.397 → 0.452, fold 1 0.281 → 0.301) and ORG down (0.576 → 0.526, 0.700 →
+ *   0.696). Training CPU not changed beyond the noise (held-out 30–34 s against 27 s, load 20–27).
  * - word dropout 0.3 for 0.2 (chosen with BIO, before the contexts elsewhere): held-out 0.7068 / 0.7081 (−1.3, −0.5).
  */
 
