@@ -267,8 +267,9 @@ export const HIDDEN_NAMES = 0.3;
  * Tried and left out by tagger17. The figures are `tahrir ner-eval` with `--unlabeled ../shared/corpus/news` (the
  * news texts' words in the word profiles, as every figure above; without them main scores held-out seed 1 0.677, not
  * 0.720). Main, as it is: held-out (1–3,000 → 3,001–3,800) seeds 1–3 0.7198 / 0.7135 / 0.7175 (mean 0.7169); five
- * folds seed 1 0.7557 0.7613 0.6895 0.7645 0.7074, seed 2 0.7428 0.7546 0.6799 0.7544 0.6878: one seed moves a fold
- * by 0.7–2.0 points and the held-out mean by ±0.3, so a try is judged by its mean over seeds.
+ * folds seed 1 0.7557 0.7613 0.6895 0.7645 0.7074, seed 2 0.7428 0.7546 0.6799 0.7544 0.6878, seed 3 (folds 1–2)
+ * 0.7563 0.7628: one seed moves a fold by 0.7–2.0 points and the held-out mean by ±0.3, so a try is judged by its
+ * mean over seeds.
  * - the weights of two perceptrons averaged into one model (git f467490, reverted; the ensemble of 66ccace, judged
  *   then before BILOU, profiles and contexts elsewhere), each member 8 passes with its own order and dropped words, so
  *   the passes' CPU stays that of 15 (the features are read once): held-out 0.7133 / 0.7022 / 0.7178 (mean 0.7111,
