@@ -104,18 +104,15 @@ export function earlyList(
   const at = current === null ? -1 : documents.findIndex((d) => d.id === current);
   if ((at + 1) * ROW_HEIGHT > heightPx / 2) return null;
   const total = documents.length + (workspace.moreDocuments ?? 0);
-  // How many are done is known only from the whole list, every document read: the first answer of a large workspace
-  // carries a screen of rows (moreDocuments), so the line and the bar stay blank until the app writes them.
-  const whole = !workspace.moreDocuments && documents.every((d) => !d.pending);
   let done = 0;
   for (const d of documents) if (d.status === 'done') done++;
   const nav = element('nav', 'document-list');
   const progress = element('div', 'progress');
   const bar = element('div', 'progress-bar');
   const fill = element('div', 'progress-fill');
-  fill.style.width = whole && total ? `${(100 * done) / total}%` : '0%';
+  fill.style.width = total ? `${(100 * done) / total}%` : '0%';
   bar.append(fill);
-  progress.append(line('div', 'progress-text', whole ? earlyProgress(done, total, locale) : null), bar);
+  progress.append(line('div', 'progress-text', earlyProgress(done, total, locale)), bar);
   const filterRow = element('div', 'filter-row');
   const filter = element('input', 'filter');
   filter.type = 'search';
