@@ -15,7 +15,6 @@ import { labelClass, labelHighlightName, labelStyleRules } from './label-rules';
 import { estimatedLines, firstScreenCount, paragraphBlocks } from './paragraph-batches';
 import { quoteHighlightName } from './speaker-links';
 import { earlyPanel, entityListOf } from './early-panel';
-import { earlyList } from './early-list';
 
 /** What the early paint left on the page, for the app to take away. */
 export interface EarlyPaint {
@@ -197,8 +196,7 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
   const app = element('div', 'app');
   const labelNames = workspace.config.labels.map((l) => l.name);
   const panelPlace = element('aside', 'side-panel');
-  const listPlace = element('nav', 'document-list');
-  app.append(top, listPlace, pane, panelPlace);
+  app.append(top, element('nav', 'document-list'), pane, panelPlace);
   const overlay = element('div', 'early-paint');
   // A picture until the app is here: no focus, clicks or selection in it (they reach the app's page below).
   overlay.inert = true;
@@ -238,12 +236,7 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
     // in the task after the first frame, before the app's open (earlyPaintShown waits for the same frame, asked
     // later); when the app's text comes first, the app's own list is the one shown.
     setTimeout(() => {
-      if (window.__tahrirEarlyPaint !== early || !overlay.isConnected) return;
-      // The document list's first screen, with the panel's list: a 100,000-document list painted here, not after
-      // app.js's fetch, compile and run (early-list.ts). It leaves with the text, in the task the app renders its own.
-      const documents = earlyList(workspace, opened.id, locale, innerHeight);
-      if (documents) listPlace.replaceWith(documents);
-      if (early.listRendered) return;
+      if (window.__tahrirEarlyPaint !== early || !overlay.isConnected || early.listRendered) return;
       const list = entityListOf(opened, labelNames);
       if (!list || list.groups.length === 0) return;
       const panel = earlyPanel(list, labelNames, locale, innerHeight);

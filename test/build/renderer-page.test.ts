@@ -33,9 +33,8 @@ describe.skipIf(!built)('the built renderer page', () => {
     expect(early).not.toMatch(/strict_tuple|loose_object/);
     // ~6 KB to ask, ~21 KB to paint the first screen from the answer (renderer/text/early-paint.ts) and ~6.5 KB to draw
     // the side panel's entity list with it (renderer/text/early-panel.ts: the list in the first painted frame; ~3.5 KB
-    // of it group a small document's entities that came whole, as on the desktop), ~2.2 KB to draw the document list's
-    // first screen (renderer/text/early-list.ts: a 100,000-document list painted without app.js's ~850 KB).
-    expect(early.length).toBeLessThan(41_000);
+    // of it group a small document's entities that came whole, as on the desktop).
+    expect(early.length).toBeLessThan(38_500);
   });
 
   it('preloads the three fonts of the first screen, before the stylesheet, as files app.css uses', () => {

@@ -184,8 +184,7 @@ describe.skipIf(!haveChromium)('a workspace of 5,000 documents (tahrir serve)', 
         const row = document.querySelector('.document-row');
         if (w.__firstList || !row) return;
         w.__firstList = {
-          // The row's own list (the early paint's may be drawn over the app's, still empty: renderer/text/early-list.ts).
-          height: row.closest('ul')!.scrollHeight,
+          height: document.querySelector('.document-list ul')!.scrollHeight,
           setSize: row.getAttribute('aria-setsize'),
         };
       }).observe(document, { childList: true, subtree: true });
