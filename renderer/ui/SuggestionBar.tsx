@@ -58,7 +58,9 @@ function describe(s: { start: number; end: number }, source: string): string {
  * One source's checkbox and its count, rendered again only when these change. The bar renders after every edit (its
  * counts follow the document): a checkbox given a new onChange each time was an update of its <input>, for which React
  * writes the input's type and name again, 9 of the 20 DOM writes of a keypress at 50,000 entities (editor-scale, per
- * tag, delete and undo alike; the source counts themselves rarely change with a keypress).
+ * tag, delete and undo alike; the source counts themselves rarely change with a keypress). Counted in the editor-scale
+ * page, 15 rounds each: DOM writes per tag / delete / undo 20 / 21 / 20 -> 11 / 12 / 11, components React rendered 28
+ * / 17 / 22 -> 25 / 14 / 19; the page's thread CPU per key did not move beyond the noise (load 37).
  */
 const SourceChoice = memo(function SourceChoice({
   source,
