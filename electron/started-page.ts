@@ -13,9 +13,10 @@ export const EARLY_SCRIPT_TAG = '<script type="module" async src="early.js"></sc
 
 const SCRIPT_SRC = "script-src 'self'";
 /**
- * index.html's preload of app.js, which the started page leaves out: early.js asks for app.js once the first screen's
- * frame is drawn (early-start.ts), as the app runs only after that frame and the start whole. Fetched and compiled
- * (~850 KB, ~60 ms of a background thread) as the page loaded, it competed with that screen on a 2-core machine.
+ * index.html's preload of app.js, which the started page leaves out of its head: early.js asks for app.js once the
+ * first screen's frame is drawn (early-start.ts), as the app runs only after that frame and the start whole. Fetched
+ * and compiled (~850 KB, ~60 ms of a background thread) as the page loaded, it competed with that screen on a 2-core
+ * machine. Written into the body only while the page waits on the first listing (StartedPage.appPreload).
  */
 const MODULE_PRELOAD = /<link rel="modulepreload" href="app\.js" \/>\s*/;
 
