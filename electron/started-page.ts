@@ -13,9 +13,10 @@ export const EARLY_SCRIPT_TAG = '<script type="module" async src="early.js"></sc
 
 const SCRIPT_SRC = "script-src 'self'";
 /**
- * index.html's preload of app.js, which the started page leaves out: early.js asks for app.js once the first screen's
- * frame is drawn (early-start.ts), as the app runs only after that frame and the start whole. Fetched and compiled
- * (~850 KB, ~60 ms of a background thread) as the page loaded, it competed with that screen on a 2-core machine.
+ * index.html's preload of app.js, which the started page leaves out of its head: early.js asks for app.js once the
+ * first screen's frame is drawn (early-start.ts), as the app runs only after that frame and the start whole. Fetched
+ * and compiled (~850 KB, ~60 ms of a background thread) as the page loaded, it competed with that screen on a 2-core
+ * machine. Written into the body only while the page waits on the first listing (StartedPage.appPreload).
  */
 const MODULE_PRELOAD = /<link rel="modulepreload" href="app\.js" \/>\s*/;
 
@@ -29,6 +30,12 @@ export interface StartedPage {
   head: string;
   /** The page's end (after the start's block). */
   tail: string;
+  /**
+   * index.html's preload of app.js, for the page whose start is still being read when its head goes (a workspace of
+   * 100,000 documents: ~1.3 s of listing after the head, while the page sits idle): written into the body then, the
+   * browser fetches and compiles app.js in that wait, not after the early paint's frame. Empty when the page has none.
+   */
+  appPreload: string;
   /**
    * The page's preloads, stylesheet and app.js as a Link header: the browser fetches them as the response's headers
    * commit, not once the page's main thread parses the head. In traces of the 50k open at load that thread was busy
@@ -63,6 +70,7 @@ export function startedPage(html: string, early: string): StartedPage | null {
     policy: CONTENT_SECURITY_POLICY.replace(SCRIPT_SRC, withHash),
     head: page.slice(0, end),
     tail: page.slice(end),
+    appPreload: MODULE_PRELOAD.exec(html)?.[0].trim() ?? '',
     link: linkHeader(html.replace(MODULE_PRELOAD, '')),
   };
 }

@@ -63,6 +63,12 @@ describe('the started page, as written', () => {
     expect(started.link).toBe('</app.css>; rel=preload; as=style');
   });
 
+  it("keeps index.html's preload of app.js, for a page whose start is still being read", async () => {
+    const index = await readFile(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    expect(startedPage(index, EARLY)!.appPreload).toBe('<link rel="modulepreload" href="app.js" />');
+    expect(startedPage(PAGE, EARLY)!.appPreload).toBe('');
+  });
+
   it('writes the start with no `<` in it, the same JSON', () => {
     const json = Buffer.from(JSON.stringify({ result: { text: HOSTILE, more: 'عربي <b>' } }));
     const block = startBlock(json, true).toString();
@@ -134,5 +140,46 @@ describe('tahrir serve’s answer to its printed URL', () => {
     const { html, policy } = await get('/');
     expect(html).toBe(await readFile(join(base, 'index.html'), 'utf8'));
     expect(policy).not.toContain('sha256');
+  });
+});
+
+describe('tahrir serve’s page while its first listing is read', () => {
+  // The page would wait with nothing to do (100,000 documents: ~1.3 s of listing after its head went): it fetches and
+  // compiles app.js meanwhile. 3,000 documents take the listing far longer than one request to this server.
+  const WITH_PRELOAD = PAGE.replace('</head>', '<link rel="modulepreload" href="app.js" /></head>');
+  const PRELOAD = '<link rel="modulepreload" href="app.js" />';
+  let dir: string;
+  let listing: RunningServer;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tahrir-started-page-listing-'));
+    await mkdir(join(dir, 'ws'));
+    for (let folder = 0; folder < 6; folder++) {
+      await mkdir(join(dir, 'ws', `batch-${folder}`));
+      await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          writeFile(join(dir, 'ws', `batch-${folder}`, `article-${i}.txt`), `Article ${i} of batch ${folder}.\n`),
+        ),
+      );
+    }
+    await writeFile(join(dir, 'index.html'), WITH_PRELOAD);
+    await writeFile(join(dir, 'early.js'), EARLY);
+  }, 60_000);
+  afterAll(async () => {
+    await listing?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const page = async () => (await fetch(`http://127.0.0.1:${listing.port}/?token=${listing.token}`)).text();
+
+  it('asks for app.js in its body, before the start, while the listing is read; not once it is', async () => {
+    listing = await startServer({ root: join(dir, 'ws'), port: 0, rendererDir: dir, log: () => undefined });
+    const html = await page();
+    expect(html.indexOf(PRELOAD)).toBeGreaterThan(html.indexOf('<body>'));
+    expect(html.indexOf(PRELOAD)).toBeLessThan(html.indexOf('id="tahrir-start"'));
+    expect(startIn(html).workspace.documents[0].id).toBe('batch-0/article-0');
+    await listing.listed;
+    const later = await page();
+    expect(later).not.toContain('modulepreload');
+    expect(later).toContain('id="tahrir-start"');
   });
 });
