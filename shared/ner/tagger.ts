@@ -254,6 +254,19 @@ export function viterbi2(
   return path;
 }
 
+/** The trigram weights as factors (exp, scaled by the largest), computed once per model, not per sentence. */
+const trigramFactorsOf = new WeakMap<Float64Array, Float64Array>();
+function trigramFactors(trigrams: Float64Array): Float64Array {
+  let factors = trigramFactorsOf.get(trigrams);
+  if (!factors) {
+    let top = -Infinity;
+    for (const w of trigrams) if (w > top) top = w;
+    factors = Float64Array.from(trigrams, (w) => Math.exp(w - top));
+    trigramFactorsOf.set(trigrams, factors);
+  }
+  return factors;
+}
+
 /** marginals() for a second-order model: forward–backward over the pairs of tags viterbi2 decodes. */
 export function marginals2(
   emission: Float64Array,
@@ -270,9 +283,7 @@ export function marginals2(
   for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
   const M = new Float64Array(transitions.length);
   for (let k = 0; k < transitions.length; k++) M[k] = allowed[k] ? Math.exp(transitions[k] - top) : 0;
-  let top3 = -Infinity;
-  for (const w of trigrams) if (w > top3) top3 = w;
-  const M3 = Float64Array.from(trigrams, (w) => Math.exp(w - top3));
+  const M3 = trigramFactors(trigrams);
   const psi = new Float64Array(n * T);
   for (let i = 0; i < n; i++) {
     let max = -Infinity;
