@@ -41,9 +41,6 @@ export const WORD_DROPOUT = 0.2;
  */
 export const HIDDEN_NAMES = 0.3;
 
-/** Whether the tagger scores tag trigrams (tagger.ts, viterbi2). */
-export const SECOND_ORDER = false;
-
 /*
  * Where the errors are (held-out 1–3,000 → 3,001–3,800, seed 1, 0.701; exact spans of PERSON/ORG/GPE/LOC). Of 1,654
  * gold names 1,112 are found, 311 missed outright, 171 found with other bounds, 60 with another label; 169 found names
@@ -338,7 +335,6 @@ export function trainEntityTagger(
     seed: options.seed ?? 1,
     gazetteer: true,
     wordDropout: WORD_DROPOUT,
-    secondOrder: SECOND_ORDER,
     // The training sentences' own words count as untagged text too (their tags unused).
     profiles:
       options.profiles ??

@@ -33,8 +33,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /** Whether a tag's score also depends on the two tags before it (tag trigrams; viterbi2). */
-  secondOrder?: boolean;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -54,8 +52,6 @@ export interface TaggerModel {
   sentences: number;
   /** transitions[from][to]; `from` = tags.length is the sentence start. */
   transitions: number[][];
-  /** A second-order model's trigram weights: trigrams[before * T + previous][tag], `before` = T for the start. */
-  trigrams?: number[][];
   /** feature → tag → weight (zero weights left out). */
   features: Record<string, Record<string, number>>;
   /** Stem → its features from untagged text, when trained with them (word-profile.ts). */
@@ -134,8 +130,6 @@ export interface TagGraph {
   before: readonly Int32Array[];
   /** Per tag, the tags that may come after it, in ascending order. */
   after: readonly Int32Array[];
-  /** The allowed pairs of tags (the start left out) as previous, tag, previous, tag…, in ascending order. */
-  pairs: Int32Array;
 }
 
 export function tagGraph(tags: readonly string[]): TagGraph {
@@ -148,9 +142,6 @@ export function tagGraph(tags: readonly string[]): TagGraph {
     ends: allowedEnds(tags),
     before: range.map((to) => Int32Array.from(range.filter((from) => allowed[from * T + to]))),
     after: range.map((from) => Int32Array.from(range.filter((to) => allowed[from * T + to]))),
-    pairs: Int32Array.from(
-      range.flatMap((from) => range.filter((to) => allowed[from * T + to]).flatMap((to) => [from, to])),
-    ),
   };
 }
 
@@ -188,160 +179,6 @@ export function viterbi(emission: Float64Array, n: number, graph: TagGraph, tran
   }
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]];
   return path;
-}
-
-/**
- * The tag trigrams' weights (a second-order model): trigrams[(before * T + previous) * T + tag], `before` = T for the
- * sentence start (so the first word's pair counts too); `previous` is always a tag.
- */
-const trigramAt = (T: number, before: number, previous: number, tag: number) => (before * T + previous) * T + tag;
-
-/**
- * The best tag sequence when a tag's score also depends on the two tags before it (Viterbi over pairs of tags): the
- * state at word i is (tag of i − 1, tag of i), and only allowed pairs are kept (115 of 441 with 21 BILOU tags).
- */
-export function viterbi2(
-  emission: Float64Array,
-  n: number,
-  graph: TagGraph,
-  transitions: Float64Array,
-  trigrams: Float64Array,
-): Int32Array {
-  const { T, allowed, ends, before, pairs } = graph;
-  if (n === 1) return viterbi(emission, n, graph, transitions);
-  const S = T * T;
-  const score = new Float64Array(n * S).fill(-Infinity);
-  const back = new Int32Array(n * S);
-  for (let k = 0; k < pairs.length; k += 2) {
-    const p = pairs[k];
-    const c = pairs[k + 1];
-    if (!allowed[T * T + p]) continue;
-    score[S + p * T + c] =
-      transitions[T * T + p] + emission[p] + transitions[p * T + c] + trigrams[trigramAt(T, T, p, c)] + emission[T + c];
-  }
-  for (let i = 2; i < n; i++) {
-    const prev = (i - 1) * S;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const p = pairs[k];
-      const c = pairs[k + 1];
-      const from = before[p];
-      let best = -Infinity;
-      let arg = 0;
-      for (let j = 0; j < from.length; j++) {
-        const q = from[j];
-        const s = score[prev + q * T + p] + trigrams[trigramAt(T, q, p, c)];
-        if (s > best) {
-          best = s;
-          arg = q;
-        }
-      }
-      score[i * S + p * T + c] = best + transitions[p * T + c] + emission[i * T + c];
-      back[i * S + p * T + c] = arg;
-    }
-  }
-  const path = new Int32Array(n);
-  let best = -Infinity;
-  for (let k = 0; k < pairs.length; k += 2) {
-    const p = pairs[k];
-    const c = pairs[k + 1];
-    if (ends[c] && score[(n - 1) * S + p * T + c] > best) {
-      best = score[(n - 1) * S + p * T + c];
-      path[n - 2] = p;
-      path[n - 1] = c;
-    }
-  }
-  for (let i = n - 1; i > 1; i--) path[i - 2] = back[i * S + path[i - 1] * T + path[i]];
-  return path;
-}
-
-/** The trigram weights as factors (exp, scaled by the largest), computed once per model, not per sentence. */
-const trigramFactorsOf = new WeakMap<Float64Array, Float64Array>();
-function trigramFactors(trigrams: Float64Array): Float64Array {
-  let factors = trigramFactorsOf.get(trigrams);
-  if (!factors) {
-    let top = -Infinity;
-    for (const w of trigrams) if (w > top) top = w;
-    factors = Float64Array.from(trigrams, (w) => Math.exp(w - top));
-    trigramFactorsOf.set(trigrams, factors);
-  }
-  return factors;
-}
-
-/** marginals() for a second-order model: forward–backward over the pairs of tags viterbi2 decodes. */
-export function marginals2(
-  emission: Float64Array,
-  n: number,
-  graph: TagGraph,
-  transitions: Float64Array,
-  trigrams: Float64Array,
-  path: Int32Array,
-) {
-  const { T, allowed, before, after, pairs } = graph;
-  if (n === 1) return marginals(emission, n, graph, transitions, path);
-  const S = T * T;
-  let top = -Infinity;
-  for (let k = 0; k < transitions.length; k++) if (allowed[k] && transitions[k] > top) top = transitions[k];
-  const M = new Float64Array(transitions.length);
-  for (let k = 0; k < transitions.length; k++) M[k] = allowed[k] ? Math.exp(transitions[k] - top) : 0;
-  const M3 = trigramFactors(trigrams);
-  const psi = new Float64Array(n * T);
-  for (let i = 0; i < n; i++) {
-    let max = -Infinity;
-    for (let t = 0; t < T; t++) max = Math.max(max, emission[i * T + t]);
-    for (let t = 0; t < T; t++) psi[i * T + t] = Math.exp(emission[i * T + t] - max);
-  }
-  const alpha = new Float64Array(n * S);
-  const beta = new Float64Array(n * S);
-  const normalize = (v: Float64Array, at: number) => {
-    let sum = 0;
-    for (let k = 0; k < pairs.length; k += 2) sum += v[at + pairs[k] * T + pairs[k + 1]];
-    if (sum > 0) for (let k = 0; k < pairs.length; k += 2) v[at + pairs[k] * T + pairs[k + 1]] /= sum;
-  };
-  for (let k = 0; k < pairs.length; k += 2) {
-    const p = pairs[k];
-    const c = pairs[k + 1];
-    alpha[S + p * T + c] = M[T * T + p] * psi[p] * M[p * T + c] * M3[trigramAt(T, T, p, c)] * psi[T + c];
-  }
-  normalize(alpha, S);
-  for (let i = 2; i < n; i++) {
-    for (let k = 0; k < pairs.length; k += 2) {
-      const p = pairs[k];
-      const c = pairs[k + 1];
-      const from = before[p];
-      let s = 0;
-      for (let j = 0; j < from.length; j++) s += alpha[(i - 1) * S + from[j] * T + p] * M3[trigramAt(T, from[j], p, c)];
-      alpha[i * S + p * T + c] = s * M[p * T + c] * psi[i * T + c];
-    }
-    normalize(alpha, i * S);
-  }
-  for (let k = 0; k < pairs.length; k += 2) beta[(n - 1) * S + pairs[k] * T + pairs[k + 1]] = 1;
-  for (let i = n - 2; i >= 1; i--) {
-    for (let k = 0; k < pairs.length; k += 2) {
-      const p = pairs[k];
-      const c = pairs[k + 1];
-      const to = after[c];
-      let s = 0;
-      for (let j = 0; j < to.length; j++) {
-        const d = to[j];
-        s += M[c * T + d] * M3[trigramAt(T, p, c, d)] * psi[(i + 1) * T + d] * beta[(i + 1) * S + c * T + d];
-      }
-      beta[i * S + p * T + c] = s;
-    }
-    normalize(beta, i * S);
-  }
-  // A tag's marginal at word i: summed over the pairs that end in it (word 0: that begin with it, at word 1).
-  const tagMarginal = (i: number, tag: number) => {
-    const at = Math.max(i, 1) * S;
-    let z = 0;
-    let mine = 0;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const ab = alpha[at + pairs[k] * T + pairs[k + 1]] * beta[at + pairs[k] * T + pairs[k + 1]];
-      z += ab;
-      if ((i === 0 ? pairs[k] : pairs[k + 1]) === tag) mine += ab;
-    }
-    return z > 0 ? mine / z : 0;
-  };
-  return Array.from(path, (chosen, i) => tagMarginal(i, chosen));
 }
 
 /**
@@ -386,7 +223,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
-  const secondOrder = options.secondOrder ?? false;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -435,8 +271,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const tagsOf = T <= 31 ? new Int32Array(F) : null;
   const transitions = new Float64Array((T + 1) * T);
   const transitionsWeighted = new Float64Array((T + 1) * T);
-  const trigrams = new Float64Array(secondOrder ? (T + 1) * T * T : 0);
-  const trigramsWeighted = new Float64Array(trigrams.length);
   let step = 1;
   const random = seededRandom(seed);
   const order = data.map((_, i) => i);
@@ -454,10 +288,7 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         wordDropout > 0
           ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
           : data[k].ids;
-      const scores = trainingScores(ids, T, weights, tagsOf);
-      const guess = secondOrder
-        ? viterbi2(scores, n, graph, transitions, trigrams)
-        : viterbi(scores, n, graph, transitions);
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = guess[i];
@@ -477,16 +308,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
           transitionsWeighted[gPrev * T + g] += step;
           transitions[pPrev * T + p] -= 1;
           transitionsWeighted[pPrev * T + p] -= step;
-        }
-        if (secondOrder && i > 0) {
-          const gBefore = i === 1 ? T : gold[i - 2];
-          const pBefore = i === 1 ? T : guess[i - 2];
-          if (g !== p || gPrev !== pPrev || gBefore !== pBefore) {
-            trigrams[trigramAt(T, gBefore, gPrev, g)] += 1;
-            trigramsWeighted[trigramAt(T, gBefore, gPrev, g)] += step;
-            trigrams[trigramAt(T, pBefore, pPrev, p)] -= 1;
-            trigramsWeighted[trigramAt(T, pBefore, pPrev, p)] -= step;
-          }
         }
       }
       step++;
@@ -510,10 +331,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
       tags.map((_, to) => round(transitions[from * T + to] - transitionsWeighted[from * T + to] / step)),
     );
   }
-  const trigramRows: number[][] = [];
-  for (let row = 0; secondOrder && row < (T + 1) * T; row++) {
-    trigramRows.push(tags.map((_, to) => round(trigrams[row * T + to] - trigramsWeighted[row * T + to] / step)));
-  }
   return {
     format: TAGGER_FORMAT,
     version: 1,
@@ -523,7 +340,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
     seed,
     sentences: data.length,
     transitions: transitionRows,
-    ...(secondOrder ? { trigrams: trigramRows } : {}),
     features,
     // Sorted, so the same texts give the same file.
     ...(profiles ? { profiles: Object.fromEntries([...profiles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } : {}),
@@ -631,8 +447,6 @@ export function isTaggerModel(value: unknown): value is TaggerModel {
     Array.isArray(model.tags) &&
     Array.isArray(model.transitions) &&
     model.transitions.every((row) => Array.isArray(row)) &&
-    (model.trigrams === undefined ||
-      (Array.isArray(model.trigrams) && model.trigrams.every((row) => Array.isArray(row)))) &&
     typeof model.features === 'object' &&
     model.features !== null &&
     (model.profiles === undefined || (typeof model.profiles === 'object' && model.profiles !== null))
@@ -648,8 +462,6 @@ export function loadTagger(model: TaggerModel): Tagger {
   const profiles: WordProfiles | undefined = model.profiles ? new Map(Object.entries(model.profiles)) : undefined;
   const transitions = new Float64Array((T + 1) * T);
   model.transitions.forEach((row, from) => row.forEach((w, to) => (transitions[from * T + to] = w)));
-  const trigrams = model.trigrams ? new Float64Array((T + 1) * T * T) : null;
-  model.trigrams?.forEach((row, at) => row.forEach((w, to) => (trigrams![at * T + to] = w)));
 
   const index = featureIndex(weights.index);
   const add = (emission: Float64Array, at: number, k: number) => {
@@ -683,14 +495,10 @@ export function loadTagger(model: TaggerModel): Tagger {
           const k = index.one(f);
           if (k >= 0) add(emission, i * T, k);
         }
-    const path = trigrams
-      ? viterbi2(emission, n, graph, transitions, trigrams)
-      : viterbi(emission, n, graph, transitions);
+    const path = viterbi(emission, n, graph, transitions);
     return {
       tags: Array.from(path, (t) => toBio(tags[t])),
-      confidence: trigrams
-        ? marginals2(emission, n, graph, transitions, trigrams, path)
-        : marginals(emission, n, graph, transitions, path),
+      confidence: marginals(emission, n, graph, transitions, path),
     };
   };
 

@@ -45,27 +45,6 @@ describe('features', () => {
 });
 
 describe('the tagger', () => {
-  it('as a second-order model, keeps tag trigrams in the model, tags the toy as well, and the same again', () => {
-    const train = toySentences(300, 1, 0);
-    const test = toySentences(100, 2, 1);
-    const model = trainTagger(train, { epochs: 5, seed: 3, secondOrder: true });
-    // One row per (tag before the previous or the start, previous tag), one weight per tag.
-    expect(model.trigrams).toHaveLength((model.tags.length + 1) * model.tags.length);
-    expect(model.trigrams!.flat().some((w) => w !== 0)).toBe(true);
-    expect(trainTagger(train, { epochs: 5, seed: 3, secondOrder: true })).toEqual(model);
-    expect(isTaggerModel(JSON.parse(JSON.stringify(model)))).toBe(true);
-    expect(isTaggerModel({ ...model, trigrams: [1, 2] })).toBe(false);
-    const tagger = loadTagger(model);
-    const tagged = test.map((s) => tagger.tag(s.tokens));
-    const scores = scoreSpans(
-      test.map((s) => s.tags),
-      tagged.map((t) => t.tags),
-      ['Politician', 'Population-Center', 'Government'],
-    );
-    expect(scores.micro.f1).toBeGreaterThan(0.9);
-    for (const { confidence } of tagged) for (const c of confidence) expect(c).toBeGreaterThan(0);
-  });
-
   it('learns a toy pattern and finds names it never saw from their context', () => {
     const train = toySentences(300, 1, 0);
     const test = toySentences(100, 2, 1);

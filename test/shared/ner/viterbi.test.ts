@@ -4,7 +4,7 @@
 // on short sentences, against every allowed tag sequence: no sequence scores higher than the path decoded.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { marginals, marginals2, tagGraph, viterbi, viterbi2 } from '../../../shared/ner/tagger';
+import { marginals, tagGraph, viterbi } from '../../../shared/ner/tagger';
 
 /** The model's tags for these labels, O first: BILOU, or BIO as a model saved before BILOU has. */
 function tagsOf(labels: number, bilou: boolean): string[] {
@@ -185,76 +185,5 @@ describe('Viterbi over the allowed transitions only', () => {
     // 4 tags inside a name with 2 tags before them, 5 with 5: 33 pairs tried per token instead of 9 × 9.
     expect(graph.before.reduce((sum, b) => sum + b.length, 0)).toBe(33);
     expect(graph.after.reduce((sum, a) => sum + a.length, 0)).toBe(33);
-  });
-});
-
-describe('Viterbi over pairs of tags (a second-order model)', () => {
-  /** A problem with trigram weights too: one per (tag before the previous or the start, previous tag, tag). */
-  const secondOrderArb = (maxLabels: number, maxTokens: number) =>
-    problemArb(maxLabels, maxTokens).chain((problem) => {
-      const T = problem.tags.length;
-      return fc.record({
-        problem: fc.constant(problem),
-        trigrams: fc
-          .array(scoreArb, { minLength: (T + 1) * T * T, maxLength: (T + 1) * T * T })
-          .map((xs) => Float64Array.from(xs)),
-      });
-    });
-
-  it('finds the best-scoring allowed sequence, and each tag’s share of all sequences (all of them tried)', () => {
-    fc.assert(
-      fc.property(secondOrderArb(2, 4), ({ problem: { tags, n, emission, transitions }, trigrams }) => {
-        const T = tags.length;
-        const graph = tagGraph(tags);
-        // `open`: a name may be left open at the end, as marginals() (first order too) reads the chain.
-        const scoreOf = (seq: readonly number[], open = false) => {
-          let s = 0;
-          for (let i = 0; i < n; i++) {
-            const from = i === 0 ? T : seq[i - 1];
-            if (!graph.allowed[from * T + seq[i]]) return -Infinity;
-            s += transitions[from * T + seq[i]] + emission[i * T + seq[i]];
-            if (i > 0) s += trigrams[((i === 1 ? T : seq[i - 2]) * T + seq[i - 1]) * T + seq[i]];
-          }
-          return open || graph.ends[seq[n - 1]] ? s : -Infinity;
-        };
-        const all: { seq: number[]; score: number; open: number }[] = [];
-        for (let k = 0; k < T ** n; k++) {
-          const seq: number[] = [];
-          for (let i = 0, rest = k; i < n; i++, rest = Math.floor(rest / T)) seq.push(rest % T);
-          all.push({ seq, score: scoreOf(seq), open: scoreOf(seq, true) });
-        }
-        const best = Math.max(...all.map((a) => a.score));
-        const path = viterbi2(emission, n, graph, transitions, trigrams);
-        // Sums taken in another order may differ in the last bits.
-        expect(scoreOf([...path])).toBeCloseTo(best, 9);
-        const z = all.reduce((sum, a) => sum + Math.exp(a.open - best), 0);
-        const expected = [...path].map(
-          (tag, i) => all.filter((a) => a.seq[i] === tag).reduce((sum, a) => sum + Math.exp(a.open - best), 0) / z,
-        );
-        const confidence = marginals2(emission, n, graph, transitions, trigrams, path);
-        confidence.forEach((c, i) => expect(c).toBeCloseTo(expected[i], 6));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('decodes as the first-order decoder when every trigram weighs 0', () => {
-    fc.assert(
-      fc.property(problemArb(4, 10), ({ tags, n, emission, transitions }) => {
-        const graph = tagGraph(tags);
-        const zeros = new Float64Array((tags.length + 1) * tags.length * tags.length);
-        const scoreOf = (path: Int32Array) =>
-          [...path].reduce(
-            (s, t, i) =>
-              s + transitions[(i === 0 ? tags.length : path[i - 1]) * tags.length + t] + emission[i * tags.length + t],
-            0,
-          );
-        expect(scoreOf(viterbi2(emission, n, graph, transitions, zeros))).toBeCloseTo(
-          scoreOf(viterbi(emission, n, graph, transitions)),
-          9,
-        );
-      }),
-      { numRuns: 300 },
-    );
   });
 });
