@@ -1123,6 +1123,17 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
     const s = subjectAfter(head.slice(0, upTo), f + 1);
     return typeof s === 'object' ? s : null;
   }
+  // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
+  // relative clause on it names its subject first; the verb comes after the clause.
+  const who = head.findIndex((t, i) => i > f && i <= f + 3 && /^(الذي|التي|الذين)$/u.test(t.folded));
+  if (who > f && opensLine(head, f) && who < upTo) {
+    const words = head.slice(f, who);
+    const noun = (w: Token) => /^ال/u.test(w.folded) || isNameWord(w, 0, [w]) || isArabicTitleNoun(w.text);
+    // (Not a verb joined by و / ف, وانتقد منير الإساءات التي…: the clause is on its object.)
+    const joined = /^[وف]/u.test(words[0].folded) && !/^[وف]ال/u.test(words[0].folded);
+    const plain = words.every((w) => w.word && noun(w) && !inSet(w.folded, NOT_A_VERB) && !isSayingVerb(w.folded));
+    if (plain && !joined) return { start: words[0].start, end: words[words.length - 1].end };
+  }
   // (الملك سلمان يعرب عن «…»: a line that opens with its subject, then its verb in the present.)
   const verb = head.findIndex((t, i) => i > f && i < Math.min(upTo, f + 7) && isPresentVerb(t));
   const nominal = verb > f && opensLine(head, f) ? openingNounPhrase(head.slice(f, verb)) : null;
@@ -1788,7 +1799,10 @@ export function speakerMentions(
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
         if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
       }
-      if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
+      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.)
+      const inQuote = (s: Span) => quotes.some((q) => q.start <= s.start && s.end <= q.end);
+      if (subject && subject !== 'pronoun' && subject !== 'person' && !inQuote(subject))
+        out.push({ at: t.start, speaker: subject });
     });
     // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
     // the sentence before is the one a pronoun means, though that sentence reports no speech.

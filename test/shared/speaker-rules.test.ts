@@ -1417,3 +1417,28 @@ describe('the speaker of a quote: the protagonist after a verb written with a sh
     expect(speakers(ar, 'direct')).toEqual(['المنظمة', 'سلمى']);
   });
 });
+
+describe('the speaker of a quote: what opens a sentence before its verb', () => {
+  it('Arabic: NAME التي التقتها …، أكدت …، ووصفتها بالقول: «…» is NAME’s (a relative clause on the opening name)', () => {
+    const ar =
+      'وقالت المنظمة إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      'سلمى التي التقتها الصحيفة في المعرض الذي أقيم في المدينة، أكدت أنها تحب المدينة، ووصفتها بالقول: ' +
+      '«هي مدينة هادئة والعيش فيها سهل جدا».';
+    expect(speakers(ar, 'direct')).toEqual(['المنظمة', 'سلمى']);
+  });
+
+  it('Arabic: يبلغ is "amounts to", no verb of saying (المشروع الذي يبلغ عمره names no one)', () => {
+    const ar =
+      'وقال سامر عادل إن «المعرض سيفتح أبوابه للزوار الشهر المقبل». ويعمل في المشروع الذي يبلغ عمره نحو عشرين عاما. ' +
+      '«هي مهنة صعبة لكنني أحبها كثيرا».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+
+  it('Arabic: a subject read inside a quotation («آه.. هناك أعمال كثيرة…») is no one to carry on to وتضيف', () => {
+    const ar =
+      'وقالت سلمى عادل إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      'وعما لفتها في المعرض، قالت: «آه.. هناك أعمال كثيرة لفتتني، إلا أنني أفضل القديمة»، وتضيف: ' +
+      '«أحببت كثيرا اللوحات الكبيرة».';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل', 'سلمى عادل']);
+  });
+});
