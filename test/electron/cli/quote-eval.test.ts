@@ -214,7 +214,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.667, speakers 27 of 35 Arabic, 2 of 2 English. The protagonist named after a verb as a mention (judged on
   // dev..dev16: dev16 34 → 36 of 38) moved no other half.
   // dev27 (12 articles, 10 Arabic, the next after dev26's) scored unseen on 1306073: Arabic direct F1 0.946, indirect
-  // 0.792, speakers 16 of 35 Arabic (an interview of 17 quotes after تقول / قالت with no subject), 1 of 2 English.
+  // 0.792, speakers 16 of 35 Arabic (an interview of 17 quotes after تقول / قالت with no subject), 1 of 2 English. A
+  // line opening with its subject before a verb in the present, a relative clause on an opening name, يبلغ no verb of
+  // saying and no mention read inside a quotation (judged on dev..dev16: speakers unchanged, dev2 and dev7 indirect and
+  // dev15 direct F1 up) took it to 26 of 35 (not unseen: its errors were read), dev17 to 28 of 31, dev19 to 31 of 33.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -349,7 +352,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.79,
       'en direct': 0.97,
       'en indirect': 0.88,
-      'ar speaker': 0.84,
+      'ar speaker': 0.88,
       'en speaker': 0.74,
     },
     dev18: {
@@ -365,7 +368,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.71,
       'en direct': 0.79,
       'en indirect': 0.7,
-      'ar speaker': 0.81,
+      'ar speaker': 0.91,
       'en speaker': 0.97,
     },
     dev20: {
@@ -426,10 +429,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev27: {
       'ar direct': 0.92,
-      'ar indirect': 0.76,
+      'ar indirect': 0.8,
       'en direct': 0.97,
       'en indirect': 0.37,
-      'ar speaker': 0.43,
+      'ar speaker': 0.72,
       'en speaker': 0.47,
     },
     test: {
