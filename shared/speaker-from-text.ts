@@ -7,6 +7,7 @@
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
 import { foldWord, isSayingVerb, speechForm } from './speech-verbs';
+import { partitionPoint } from './sorted-search';
 
 export interface Span {
   start: number;
@@ -31,16 +32,7 @@ const TOKEN =
 const WHOLE = new WeakMap<readonly string[], Token[]>();
 
 /** The index of the first of `tokens` that starts at or after `at`. */
-function firstFrom(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstFrom = (tokens: readonly Token[], at: number) => partitionPoint(tokens.length, (i) => tokens[i].start < at);
 
 /**
  * Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token.
@@ -889,13 +881,15 @@ function ammaTopic(tokens: Token[], verb: number): Span | null {
   return { start: tokens[k + 1].start, end: tokens[end].end };
 }
 
-/** Whether the token at `k` of `tokens` opens its line or sentence: nothing, a colon, a dash or a sentence's end before. */
+/** Whether the token at `k` of `tokens` opens its line or sentence: nothing, a colon, a dash or a sentence's end
+ * before it. */
 function opensLine(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1]?.text;
   return k === 0 || before === ':' || /^[-–—]$/u.test(before ?? '') || SENTENCE_END.test(before ?? '');
 }
 
-/** An Arabic verb in the present with no و / ف on it (يؤكد، تقول، يزور): a nominal sentence's verb after its subject. */
+/** An Arabic verb in the present with no و / ف on it (يؤكد، تقول، يزور): a nominal sentence's verb after its
+ * subject. */
 const isPresentVerb = (t: Token | undefined) =>
   !!t?.word && /^[يت][\u0621-\u064A]{2,}$/u.test(t.folded) && !inSet(t.folded, NOT_A_VERB);
 
