@@ -148,6 +148,9 @@ const DEV25 = DEV24;
 // The twenty-seventh, dev26, the next such files after dev25's (issue 17's Arabic speakers on articles not seen),
 // labelled before the finder ran on them. okaz and spa have no quote-holding file left.
 const DEV26 = DEV24;
+// The twenty-eighth, dev27, the next such files after dev26's (issue 17's Arabic speakers on articles not seen),
+// labelled before the finder ran on them. okaz and spa have no quote-holding file left.
+const DEV27 = DEV24;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -180,7 +183,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev26. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev27. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -265,6 +268,9 @@ export function sample(seed) {
       const twentySixth = /** @type {Record<string, number>} */ (DEV26[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at26 = at25 + twentyFifth;
       quoting.slice(at26, at26 + twentySixth).forEach((file) => out.push({ file, lang, half: 'dev26' }));
+      const twentySeventh = /** @type {Record<string, number>} */ (DEV27[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at27 = at26 + twentySixth;
+      quoting.slice(at27, at27 + twentySeventh).forEach((file) => out.push({ file, lang, half: 'dev27' }));
     }
   return out;
 }

@@ -7,6 +7,7 @@
 // Pure; offsets are code points.
 import { normalizeForMatch } from './arabic-normalize';
 import { foldWord, isSayingVerb, speechForm } from './speech-verbs';
+import { partitionPoint } from './sorted-search';
 
 export interface Span {
   start: number;
@@ -27,8 +28,39 @@ interface Token {
 const TOKEN =
   /[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}'’\u0640-]|_(?=[\p{L}\p{N}])|\.(?!\.))*|\n|(?!#[\p{L}\p{N}])[^\s\p{L}\p{N}\p{M}]/gu;
 
-/** Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token. */
+/** Each text's tokens, whole (a text's `chars` are read once by findQuotes and kept as they are). */
+const WHOLE = new WeakMap<readonly string[], Token[]>();
+
+/** The index of the first of `tokens` that starts at or after `at`. */
+const firstFrom = (tokens: readonly Token[], at: number) => partitionPoint(tokens.length, (i) => tokens[i].start < at);
+
+/**
+ * Words and punctuation of `chars[from, to)`, with code-point offsets; a word's final full stop is a token.
+ * The words between the first space after `from` and the last one before `to` are the whole text's, tokenized once
+ * per text: the finder reads the 400 code points before each quote and the 200 after it, and the whole text for its
+ * mentions, so a text's words were tokenized and folded again and again (tokensOf 13.8% of findQuotes' own time,
+ * foldWord 9.1%). No token spans a space, and none looks further past its end than the spaces and the one character
+ * after them, so the words between those spaces are the same tokens either way; the two ends are tokenized as before.
+ */
 function tokensOf(chars: readonly string[], from: number, to: number): Token[] {
+  let p = from;
+  while (p < to && chars[p] !== ' ') p++;
+  let q = to - 2;
+  while (q > p && chars[q] !== ' ') q--;
+  if (q - p < 64) return tokenize(chars, from, to);
+  let whole = WHOLE.get(chars);
+  if (!whole) WHOLE.set(chars, (whole = tokenize(chars, 0, chars.length)));
+  const first = firstFrom(whole, p + 1);
+  const last = firstFrom(whole, q + 1);
+  if (first >= last) return tokenize(chars, from, to);
+  // (The head up to the first whole token and the character it starts with, so a "Corp." before it reads the same.)
+  const r = whole[first].start;
+  const head = tokenize(chars, from, r + 1).filter((t) => t.start < r);
+  return [...head, ...whole.slice(first, last), ...tokenize(chars, q + 1, to)];
+}
+
+/** Words and punctuation of `chars[from, to)`, tokenized. */
+function tokenize(chars: readonly string[], from: number, to: number): Token[] {
   const text = chars.slice(from, to).join('');
   const out: Token[] = [];
   let cp = from;
@@ -849,6 +881,33 @@ function ammaTopic(tokens: Token[], verb: number): Span | null {
   return { start: tokens[k + 1].start, end: tokens[end].end };
 }
 
+/** Whether the token at `k` of `tokens` opens its line or sentence: nothing, a colon, a dash or a sentence's end
+ * before it. */
+function opensLine(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1]?.text;
+  return k === 0 || before === ':' || /^[-–—]$/u.test(before ?? '') || SENTENCE_END.test(before ?? '');
+}
+
+/** An Arabic verb in the present with no و / ف on it (يؤكد، تقول، يزور): a nominal sentence's verb after its
+ * subject. */
+const isPresentVerb = (t: Token | undefined) =>
+  !!t?.word && /^[يت][\u0621-\u064A]{2,}$/u.test(t.folded) && !inSet(t.folded, NOT_A_VERB);
+
+/**
+ * - 8 فبراير: الملك سلمان يؤكد أن «…»، - 12 مايو: وزير الخارجية عادل الجبير يزور القاهرة: a line (a timeline's, a
+ * headline's) that opens with a noun phrase and then its verb in the present is a nominal sentence, the noun phrase its
+ * subject: `words`, when they are a title or a noun in ال and what follows it (six words at most, no particle, stop or
+ * pronoun); else null. (Arabic prose names the subject after the verb; a subject before it, with nothing before it on
+ * the line, is the sentence's topic.)
+ */
+function openingNounPhrase(words: Token[]): Span | null {
+  const first = words[0];
+  if (!first || words.length > 6 || !(/^ال/u.test(first.folded) || isArabicTitleNoun(first.text))) return null;
+  if (words.some((w) => !w.word || inSet(w.folded, ARABIC_STOPS) || inSet(w.folded, NOT_A_NOUN_PHRASE))) return null;
+  if (words.some((w) => inSet(w.folded, NOT_A_VERB) || isSayingVerb(w.folded) || isParticiple(w.folded))) return null;
+  return { start: first.start, end: words[words.length - 1].end };
+}
+
 /** The subject right before a verb of saying (English: "Ghaeli said", "Frank Del Rio, CEO of …, said"). */
 function subjectBefore(tokens: Token[], verb: number): Subject {
   const words: Token[] = [];
@@ -949,6 +1008,9 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     const k = words.findIndex((w) => /^و?كان[تا]?$/u.test(w.folded));
     let end = words.length - 1;
     while (end > k + 1 && /^(قد|لقد)$/u.test(words[end].folded)) end--; // (كانت نوكيا قد ذكرت)
+    const opening = k < 0 && commas.length === 0 && opensLine(tokens, tokens.indexOf(words[0]));
+    const nominal = opening && isPresentVerb(tokens[verb]) ? openingNounPhrase(words) : null;
+    if (nominal) return nominal;
     if (k < 0 || k === words.length - 1) return nominalClauseSubject(tokens, verb, words);
     return { start: words[k + 1].start, end: words[end].end };
   }
@@ -1023,6 +1085,12 @@ const NOT_A_VERB = fold([
   'إذا',
   // (A topic in عن opens the sentence too: وعما إذا خافت …، قالت.)
   'عما',
+  // (So does "so", لذا يجب «…»: a connective, then a verb with no subject.)
+  'لذا',
+  'ولذا',
+  'لذلك',
+  'ولذلك',
+  'يجب',
 ]);
 
 /** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
@@ -1034,7 +1102,10 @@ const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', '
  */
 function sentenceSubject(head: Token[], upTo: number): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
-  const dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
+  let dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
+  // (- 12 مايو: وزير الخارجية… يزور: a timeline's date before the colon is not the sentence's.)
+  const dated = dash >= 0 ? head.findIndex((t, i) => i > dash && i <= dash + 6 && t.text === ':') : -1;
+  if (dated > 0 && head.slice(dash + 1, dated).some((t) => /^\d/u.test(t.text))) dash = dated;
   let f = head.findIndex((t, i) => t.word && i > dash);
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
   // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل.)
@@ -1086,6 +1157,21 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
     const s = subjectAfter(head.slice(0, upTo), f + 1);
     return typeof s === 'object' ? s : null;
   }
+  // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
+  // relative clause on it names its subject first; the verb comes after the clause.
+  const who = head.findIndex((t, i) => i > f && i <= f + 3 && /^(الذي|التي|الذين)$/u.test(t.folded));
+  if (who > f && opensLine(head, f) && who < upTo) {
+    const words = head.slice(f, who);
+    const noun = (w: Token) => /^ال/u.test(w.folded) || isNameWord(w, 0, [w]) || isArabicTitleNoun(w.text);
+    // (Not a verb joined by و / ف, وانتقد منير الإساءات التي…: the clause is on its object.)
+    const joined = /^[وف]/u.test(words[0].folded) && !/^[وف]ال/u.test(words[0].folded);
+    const plain = words.every((w) => w.word && noun(w) && !inSet(w.folded, NOT_A_VERB) && !isSayingVerb(w.folded));
+    if (plain && !joined) return { start: words[0].start, end: words[words.length - 1].end };
+  }
+  // (الملك سلمان يعرب عن «…»: a line that opens with its subject, then its verb in the present.)
+  const verb = head.findIndex((t, i) => i > f && i < Math.min(upTo, f + 7) && isPresentVerb(t));
+  const nominal = verb > f && opensLine(head, f) ? openingNounPhrase(head.slice(f, verb)) : null;
+  if (nominal) return nominal;
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
     return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
@@ -1747,7 +1833,10 @@ export function speakerMentions(
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
         if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
       }
-      if (subject && subject !== 'pronoun' && subject !== 'person') out.push({ at: t.start, speaker: subject });
+      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.)
+      const inQuote = (s: Span) => quotes.some((q) => q.start <= s.start && s.end <= q.end);
+      if (subject && subject !== 'pronoun' && subject !== 'person' && !inQuote(subject))
+        out.push({ at: t.start, speaker: subject });
     });
     // "But Koutsoukosta doesn't believe …" then «"…," she said»: a person named as the subject of
     // the sentence before is the one a pronoun means, though that sentence reports no speech.
@@ -1779,7 +1868,8 @@ function recurringNameAfterVerb(
   const f = sentence.findIndex((t) => t.word);
   const verb = sentence[f];
   const name = sentence[f + 1];
-  if (!verb || !name?.word || !/^[\u0621-\u064A]{3,}$/u.test(verb.text) || !isArabic(name.text)) return null;
+  // (The verb's letters as folded: تعدّ كريستيل carries a shadda.)
+  if (!verb || !name?.word || !/^[\u0621-\u064A]{3,}$/u.test(verb.folded) || !isArabic(name.text)) return null;
   // (Not inside a quotation, «تعيش أنيسة»; nor after a verb of being, ولذا أصبح، ظل، بات.)
   if (quoted(name) || /^[وف]?(اصبح|اصبحت|ظل|ظلت|بات|باتت|صار|صارت|مازال|مازالت)$/u.test(name.folded)) return null;
   if (inSet(verb.folded, NOT_A_VERB) || isParticiple(verb.folded) || /^[وف]?(ال|لل)/u.test(verb.folded)) return null;

@@ -56,7 +56,8 @@ const ARABIC_VERBS: [past: string, present: string | null][] = [
   ['استطرد', 'يستطرد'],
   ['استدرك', 'يستدرك'],
   ['كشف', 'يكشف'],
-  ['أبلغ', 'يبلغ'],
+  // (يبلغ is also "amounts to, reaches", يبلغ من العمر، يبلغ عدد: 29 of the corpus's 30 are, so only the past.)
+  ['أبلغ', null],
   ['أخبر', 'يخبر'],
   ['أقر', 'يقر'],
   ['اعترف', 'يعترف'],

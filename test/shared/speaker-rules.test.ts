@@ -1381,3 +1381,64 @@ describe('the speaker of a quote: the protagonist, named right after verbs that 
     expect(speakers(noun, 'direct')).toEqual(['المنظمة', 'المنظمة']);
   });
 });
+
+describe('the speaker of a quote: a line that opens with its subject, then its verb in the present', () => {
+  it('Arabic: a timeline’s - DATE: الوزير سامر عادل يؤكد أن «…» and مضيفا after it, يزور …، مبينا, يعرب عن «…»', () => {
+    const ar =
+      'وقالت المنظمة إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      '- 3 مارس (آذار) : الوزير سامر عادل يؤكد في اتصال هاتفي أن «الطريق سيفتح قبل نهاية الشهر» مضيفا: «العمل مستمر ليلا ونهارا».\n' +
+      '- 9 أبريل: رئيس الهيئة ماجد حسن يزور الموقع، ويشير إلى أن العمل مستمر، مبينا أنه «لا تأخير في المشروع أبدا».\n' +
+      '- 20 مايو: الوزير سامر عادل يعرب عن «أسفه الشديد لما جرى في الموقع».';
+    expect(speakers(ar, 'direct')).toEqual([
+      'المنظمة',
+      'الوزير سامر عادل',
+      'الوزير سامر عادل',
+      'رئيس الهيئة ماجد حسن',
+      'الوزير سامر عادل',
+    ]);
+  });
+});
+
+describe('the speaker of a quote: a connective and a verb of duty are no subject', () => {
+  it('Arabic: لذا يجب «…» after وقال X is X’s', () => {
+    const ar =
+      'وقال سامر عادل إن الحكم يبعث الأمل، مضيفا "لا يمكننا التقدم دون تعليم". لذا يجب "احترام الجميع، والتركيز على ما يوحدنا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: the protagonist after a verb written with a shadda', () => {
+  it('Arabic: تعدّ NAME … then quotes with no verb are NAME’s', () => {
+    const ar =
+      'وقالت المنظمة إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      'تعدّ سلمى برادة أول امرأة تدير المطبخ في الفندق، وفي الفندق تعمل سلمى منذ سنوات، ومع سلمى فريق كبير، ' +
+      'ولدى سلمى جوائز كثيرة.\n' +
+      '«هي مهنة صعبة لكنني أحبها كثيرا».';
+    expect(speakers(ar, 'direct')).toEqual(['المنظمة', 'سلمى']);
+  });
+});
+
+describe('the speaker of a quote: what opens a sentence before its verb', () => {
+  it('Arabic: NAME التي التقتها …، أكدت …، ووصفتها بالقول: «…» is NAME’s (a relative clause on the opening name)', () => {
+    const ar =
+      'وقالت المنظمة إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      'سلمى التي التقتها الصحيفة في المعرض الذي أقيم في المدينة، أكدت أنها تحب المدينة، ووصفتها بالقول: ' +
+      '«هي مدينة هادئة والعيش فيها سهل جدا».';
+    expect(speakers(ar, 'direct')).toEqual(['المنظمة', 'سلمى']);
+  });
+
+  it('Arabic: يبلغ is "amounts to", no verb of saying (المشروع الذي يبلغ عمره names no one)', () => {
+    const ar =
+      'وقال سامر عادل إن «المعرض سيفتح أبوابه للزوار الشهر المقبل». ويعمل في المشروع الذي يبلغ عمره نحو عشرين عاما. ' +
+      '«هي مهنة صعبة لكنني أحبها كثيرا».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+
+  it('Arabic: a subject read inside a quotation («آه.. هناك أعمال كثيرة…») is no one to carry on to وتضيف', () => {
+    const ar =
+      'وقالت سلمى عادل إن «المعرض سيفتح أبوابه للزوار الشهر المقبل».\n' +
+      'وعما لفتها في المعرض، قالت: «آه.. هناك أعمال كثيرة لفتتني، إلا أنني أفضل القديمة»، وتضيف: ' +
+      '«أحببت كثيرا اللوحات الكبيرة».';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل', 'سلمى عادل']);
+  });
+});

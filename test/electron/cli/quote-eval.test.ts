@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -213,6 +213,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev26 (12 articles, 10 Arabic, the next after dev25's) scored unseen on 570512a: Arabic direct F1 0.933, indirect
   // 0.667, speakers 27 of 35 Arabic, 2 of 2 English. The protagonist named after a verb as a mention (judged on
   // dev..dev16: dev16 34 → 36 of 38) moved no other half.
+  // dev27 (12 articles, 10 Arabic, the next after dev26's) scored unseen on 1306073: Arabic direct F1 0.946, indirect
+  // 0.792, speakers 16 of 35 Arabic (an interview of 17 quotes after تقول / قالت with no subject), 1 of 2 English. A
+  // line opening with its subject before a verb in the present, a relative clause on an opening name, يبلغ no verb of
+  // saying and no mention read inside a quotation (judged on dev..dev16: speakers unchanged, dev2 and dev7 indirect and
+  // dev15 direct F1 up) took it to 26 of 35 (not unseen: its errors were read), dev17 to 28 of 31, dev19 to 31 of 33.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -347,7 +352,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.79,
       'en direct': 0.97,
       'en indirect': 0.88,
-      'ar speaker': 0.84,
+      'ar speaker': 0.88,
       'en speaker': 0.74,
     },
     dev18: {
@@ -363,7 +368,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.71,
       'en direct': 0.79,
       'en indirect': 0.7,
-      'ar speaker': 0.81,
+      'ar speaker': 0.91,
       'en speaker': 0.97,
     },
     dev20: {
@@ -421,6 +426,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.64,
       'ar speaker': 0.74,
       'en speaker': 0.97,
+    },
+    dev27: {
+      'ar direct': 0.92,
+      'ar indirect': 0.8,
+      'en direct': 0.97,
+      'en indirect': 0.37,
+      'ar speaker': 0.72,
+      'en speaker': 0.47,
     },
     test: {
       'ar direct': 0.95,
