@@ -22,6 +22,17 @@ function show(s: string, max = 40): string {
 /** An id used by more than one edit, entity or quote (ids are shared by the three lists). */
 export function duplicateIdProblems(sidecar: Sidecar): SidecarProblem[] {
   if (fewDistinctIds(sidecar)) return [];
+  return duplicateIdsByMap(sidecar);
+}
+
+/**
+ * duplicateIdProblems for a sidecar with many spans, in a function of its own: V8 inlines duplicateIdProblems into
+ * toExportRecord, and this path, first taken deep into an export (4 of the bench's 10,000 documents have more than
+ * FEW_SPANS spans, the first near the 6,000th), then threw away toExportRecord's optimized code twice (a `new Map`
+ * and a span of another shape never seen there), and each recompile of that large function cost ~50 ms of CPU. Out
+ * of line it costs one recompile, not two (`node --trace-opt`: 3 → 2 of toExportRecord in the 10k export).
+ */
+function duplicateIdsByMap(sidecar: Sidecar): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   // Where each id was first seen, as its list and place; a path is written only for a duplicate (every
   // listing, stats, validate and export checks every span: a string made per span was most of this).
