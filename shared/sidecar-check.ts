@@ -22,6 +22,19 @@ function show(s: string, max = 40): string {
 /** An id used by more than one edit, entity or quote (ids are shared by the three lists). */
 export function duplicateIdProblems(sidecar: Sidecar): SidecarProblem[] {
   if (fewDistinctIds(sidecar)) return [];
+  return duplicateIdsByMap(sidecar);
+}
+
+/**
+ * duplicateIdProblems for a sidecar with many spans, in a function of its own: V8 inlines duplicateIdProblems into
+ * toExportRecord, and this path, first taken deep into an export (4 of the bench's 10,000 documents have more than
+ * FEW_SPANS spans, the first near the 6,000th), then threw away toExportRecord's optimized code twice (a `new Map`,
+ * then a quote where only entities had been seen), and V8 compiled that large function a third time. Out of line:
+ * thrown away once, compiled twice (`node --trace-opt`, 10k export). CPU of the 10k export, 10 interleaved rounds
+ * at load 18-35: main median 1,747 / 1,768 ms, this 1,574 / 1,610 (lower in 8 of 10); TurboFan is ~14% of its
+ * instructions.
+ */
+function duplicateIdsByMap(sidecar: Sidecar): SidecarProblem[] {
   const problems: SidecarProblem[] = [];
   // Where each id was first seen, as its list and place; a path is written only for a duplicate (every
   // listing, stats, validate and export checks every span: a string made per span was most of this).
