@@ -35,7 +35,7 @@ const LONG_DOCUMENT_CHARS = 50_000;
 
 /**
  * Blocks watched on each side of the near ones (a block is ~2,500 px; the bench's scroll moves 400 px a frame, so the
- * window moves with each report long before the view reaches its edge). Watching every block (~390 of the 1.5 MB
+ * window moves with each report long before the view reaches its edge). Watching every block (212 in the 1.5 MB
  * article) cost the browser ~1 ms of its thread every frame of a scroll, the most after Paint
  * (IntersectionObserverController::computeIntersections, 1,220 ms self time in 1,268 frames of the 10k scroll trace).
  */

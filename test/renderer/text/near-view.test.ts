@@ -1,5 +1,5 @@
 // Which blocks of a long document the IntersectionObserver watches: the browser computes every watched target's
-// intersection each frame a scroll moves it (~1 ms a frame with every block of the 1.5 MB article watched), so only
+// intersection each frame a scroll moves it (~1 ms a frame with the 212 blocks of the 1.5 MB article watched), so only
 // the blocks near the view and a few on each side are, and the view is still found wherever it goes. Node has no
 // IntersectionObserver: the browser's is stood in for by one that reports as it does (a target's first state once
 // watched, then each change of it, after a frame).
