@@ -124,8 +124,8 @@ export function readScrollFrames(events) {
     while (stack.length > 0 && stack[stack.length - 1].end <= e.ts) stack.pop();
     const parent = stack[stack.length - 1];
     const kind = e.name === 'RunTask' ? 'other' : kindOf(e, parent?.script ?? null);
-    const node = { ts: e.ts, end: e.ts + e.dur, self: threadMs(e), kind, script: null };
-    node.script = kind.startsWith('script') ? kind : (parent?.script ?? null);
+    const script = kind.startsWith('script') ? kind : (parent?.script ?? null);
+    const node = { ts: e.ts, end: e.ts + e.dur, self: threadMs(e), kind, script };
     if (parent) parent.self -= node.self;
     stack.push(node);
     spans.push(node);
