@@ -33,14 +33,30 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // left is the ranged text per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by
 // paragraph, the ones a scroll left behind dropped in a frame that rebuilds the markers anyway.
 
+/**
+ * Blocks watched on each side of the near ones (a block is ~2,500 px; the bench's scroll moves 400 px a frame, so the
+ * window moves with each report long before the view reaches its edge). With every block watched (212 in the 1.5 MB
+ * article), the browser's IntersectionObserverController::computeIntersections was the most of its thread's own time
+ * after paint (~1.1 ms a frame). Traced 10k scroll (scroll13, 1,270 frames, 2 rounds interleaved, load 15-35): self
+ * time 1,419 / 1,801 -> 986 / 947 ms, 15.3 / 15.0% -> 11.0 / 11.3% of the thread's task time; what is left is mostly
+ * the browser's own watch of the content-visibility blocks (one observation each, all 212).
+ */
+const WATCHED_AROUND = 4;
+
 export class NearView {
   /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
   private readonly observer: IntersectionObserver;
   /**
-   * The blocks of paragraphs watched (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
+   * The blocks of paragraphs (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
    */
   private readonly observed = new Map<Element, { first: number; end: number }>();
+  /** The same blocks in document order. */
+  private readonly order: Element[] = [];
+  /** The blocks the observer watches: those near the view and WATCHED_AROUND on each side (all, until known). */
+  private readonly watching = new Set<Element>();
+  /** The paragraphs [first, end) of the blocks watched; null: every block (where the view is is not known). */
+  private window: { first: number; end: number } | null = null;
 
   /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */
   static of(
@@ -66,20 +82,62 @@ export class NearView {
     return this.paragraphs.has(index);
   }
 
-  /** Watches the block holding paragraph `index` (once per block). */
+  /** How many blocks the observer watches (the browser checks each of them every frame that moves them). */
+  get watched(): number {
+    return this.watching.size;
+  }
+
+  /** Knows the block holding paragraph `index` (once per block), and watches it if it is in the window. */
   observe(index: number, el: Element): void {
     const block = el.parentElement;
     // Not in a block of paragraphs: the paragraph is watched alone.
     const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
     const target = inBlock ? block! : el;
     if (this.observed.has(target)) return;
-    this.observed.set(
-      target,
-      inBlock
-        ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) }
-        : { first: index, end: index + 1 },
-    );
+    const range = inBlock
+      ? { first: Number(block!.dataset.first), end: Number(block!.dataset.end) }
+      : { first: index, end: index + 1 };
+    this.observed.set(target, range);
+    // Blocks are rendered in order: nearly always the last.
+    let at = this.order.length;
+    while (at > 0 && this.observed.get(this.order[at - 1])!.first > range.first) at--;
+    this.order.splice(at, 0, target);
+    if (!this.window || (range.first < this.window.end && range.end > this.window.first)) this.watch(target);
+  }
+
+  private watch(target: Element): void {
+    if (this.watching.has(target)) return;
+    this.watching.add(target);
     this.observer.observe(target);
+  }
+
+  /**
+   * The observer watches the blocks near the view and WATCHED_AROUND on each side, the others no more; none near (the
+   * view jumped past the window, or is not known yet): every block again, until its next report finds the view.
+   */
+  private moveWindow(): void {
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < this.order.length; i++) {
+      if (!this.paragraphs.has(this.observed.get(this.order[i])!.first)) continue;
+      if (lo < 0) lo = i;
+      hi = i;
+    }
+    if (lo < 0) {
+      this.window = null;
+      for (const target of this.order) this.watch(target);
+      return;
+    }
+    lo = Math.max(0, lo - WATCHED_AROUND);
+    hi = Math.min(this.order.length - 1, hi + WATCHED_AROUND);
+    this.window = { first: this.observed.get(this.order[lo])!.first, end: this.observed.get(this.order[hi])!.end };
+    for (const target of [...this.watching]) {
+      const i = this.order.indexOf(target);
+      if (i >= lo && i <= hi) continue;
+      this.watching.delete(target);
+      this.observer.unobserve(target);
+    }
+    for (let i = lo; i <= hi; i++) this.watch(this.order[i]);
   }
 
   /**
@@ -109,6 +167,8 @@ export class NearView {
         changed.add(index);
       }
     }
+    // The first report (every block watched) places the window; later ones move it when the near blocks change.
+    if (changed.size > 0 || this.window === null) this.moveWindow();
     this.changed(changed);
   }
 

@@ -282,11 +282,14 @@ async function addOneTimings(page: Page, tries: number): Promise<{ times: number
   return { times, missed };
 }
 
-async function scrollRun(page: Page) {
+async function scrollRun(page: Page, record = false) {
   // Step so that a full pass takes at most ~1,500 frames (a fast, steady fling).
   const height = await page.evaluate(() => window.__bench.scrollContainer().scrollHeight);
   const step = Math.max(400, Math.ceil(height / 1500));
-  return { step, ...(await page.evaluate((s) => window.__bench.scrollThrough(s), step)) };
+  return {
+    step,
+    ...(await page.evaluate(([s, r]) => window.__bench.scrollThrough(s, undefined, r), [step, record] as const)),
+  };
 }
 
 /** Starts the page's CPU profiler; the returned function writes `<PROFILE_DIR>/<name>.cpuprofile`. */
@@ -975,8 +978,11 @@ export async function run(): Promise<BenchRow[]> {
           ));
         // TRACE_DIR: the first run's scroll of each page traced (what a dropped frame held up).
         const stopScrollTrace = TRACE_DIR && r === 0 ? await startTrace(context, page) : null;
-        const sc = await scrollRun(page);
+        const sc = await scrollRun(page, TRACE_DIR !== undefined);
         await stopScrollTrace?.(`scroll-${name}-${a}`);
+        // With the trace, each frame's rAF delta and scroll position (where in the document the long frames fall).
+        if (TRACE_DIR)
+          await writeFile(join(TRACE_DIR, `scroll-${name}-${a}-run${r + 1}.frames.json`), JSON.stringify(sc.deltas));
         lastScroll[name] = sc;
         progress(
           `${tag}: scroll ${name} #${r + 1}: dropped ${sc.dropped} of ${sc.frames}, longest ${sc.longestFrameMs}`,

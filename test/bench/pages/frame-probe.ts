@@ -20,6 +20,8 @@ interface ScrollRun {
   longestFrameMs: number;
   durationMs: number;
   scrolledPx: number;
+  /** With `record`: each frame's rAF delta (ms) and the scroll position it showed (where the long frames fall). */
+  deltas?: { ms: number; top: number }[];
 }
 
 interface InputTiming {
@@ -43,7 +45,7 @@ export interface BenchProbe {
   paintWhen(condition: () => boolean, minFrames?: number, timeoutMs?: number): Promise<PaintTiming>;
   /** Resolves after the next keydown once CSS highlights have more (or fewer) ranges than `before`, then one more frame. */
   afterKeydown(direction: 'more' | 'fewer', before: number, timeoutMs?: number): Promise<InputTiming>;
-  scrollThrough(stepPx: number, maxFrames?: number): Promise<ScrollRun>;
+  scrollThrough(stepPx: number, maxFrames?: number, record?: boolean): Promise<ScrollRun>;
   scrollContainer(): Element;
   /**
    * "Add one → painted", the same on every page: ms from `since` (just before the add was called) to
@@ -225,7 +227,7 @@ async function settled(quietMs = 1000, timeoutMs = 120_000): Promise<number> {
   }
 }
 
-async function scrollThrough(stepPx: number, maxFrames = 3000): Promise<ScrollRun> {
+async function scrollThrough(stepPx: number, maxFrames = 3000, record = false): Promise<ScrollRun> {
   const box = scrollContainer();
   box.scrollTop = 0;
   await frame();
@@ -235,10 +237,13 @@ async function scrollThrough(stepPx: number, maxFrames = 3000): Promise<ScrollRu
   let dropped = 0;
   let longest = 0;
   let previousTop = -1;
+  const deltas: { ms: number; top: number }[] | undefined = record ? [] : undefined;
   while (frames < maxFrames) {
     box.scrollTop += stepPx;
+    const top = box.scrollTop;
     const now = await frame();
     const delta = now - last;
+    deltas?.push({ ms: delta, top });
     last = now;
     frames++;
     if (delta > 1.5 * (1000 / 60)) dropped++;
@@ -247,7 +252,7 @@ async function scrollThrough(stepPx: number, maxFrames = 3000): Promise<ScrollRu
     if (box.scrollTop === previousTop) break;
     previousTop = box.scrollTop;
   }
-  return { frames, dropped, longestFrameMs: longest, durationMs: last - started, scrolledPx: box.scrollTop };
+  return { frames, dropped, longestFrameMs: longest, durationMs: last - started, scrolledPx: box.scrollTop, deltas };
 }
 
 const longTasks: { start: number; duration: number }[] = [];
