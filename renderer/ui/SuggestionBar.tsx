@@ -2,7 +2,7 @@
 // label and source), the one the keyboard is on with why it was made, its keys as buttons,
 // what the tagger is doing, and a setting to turn each source off. The suggestions themselves
 // are drawn in the text (text/suggestion-commands.ts).
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
 import {
   countSuggestions,
   isEntitySuggestion,
@@ -60,7 +60,8 @@ function describe(s: { start: number; end: number }, source: string): string {
  * writes the input's type and name again, 9 of the 20 DOM writes of a keypress at 50,000 entities (editor-scale, per
  * tag, delete and undo alike; the source counts themselves rarely change with a keypress). Counted in the editor-scale
  * page, 15 rounds each: DOM writes per tag / delete / undo 20 / 21 / 20 -> 11 / 12 / 11, components React rendered 28
- * / 17 / 22 -> 25 / 14 / 19; the page's thread CPU per key did not move beyond the noise (load 37).
+ * / 17 / 22 -> 25 / 14 / 19; the page's thread CPU per key did not move beyond the noise (load 37). When a key does
+ * change a count, only the count's text is written: the input is rendered apart (Checkbox) with a stable onChange.
  */
 const SourceChoice = memo(function SourceChoice({
   source,
@@ -72,8 +73,10 @@ const SourceChoice = memo(function SourceChoice({
   open: number;
 }): ReactElement {
   const t = useTranslator();
+  // Stable, so a count that changes renders the words again and not the input (Checkbox's input is a memo).
+  const onChange = useCallback((on: boolean) => setSuggestionSource(source, on), [source]);
   return (
-    <Checkbox checked={checked} onChange={(on) => setSuggestionSource(source, on)}>
+    <Checkbox checked={checked} onChange={onChange}>
       {t('review.source-count', { source: t(SOURCE_NAMES[source]), n: open })}
     </Checkbox>
   );

@@ -142,7 +142,9 @@ describe.skipIf(!haveChromium)('assisted annotation in Chromium (tahrir serve)',
     // The side panel (rendered by React with the bar, the frames after the edit) lists the second entity: the bar has
     // rendered since too, and left its checkboxes as they were.
     await expect.poll(() => page().locator('.side-panel .span-group li').count()).toBe(2);
-    expect(await page().evaluate(() => (window as unknown as { __sourceWrites: string[] }).__sourceWrites)).toEqual([]);
+    // A count may change with the tag (its text written); the inputs are not written again.
+    const writes = await page().evaluate(() => (window as unknown as { __sourceWrites: string[] }).__sourceWrites);
+    expect(writes.filter((w) => !w.startsWith('characterData'))).toEqual([]);
   });
 
   it('in the other document: accepts وبايدن’s name by keyboard, rejects بالقاهرة’s, accepts the quote with its speaker', async () => {
