@@ -9,9 +9,9 @@ import './styles/app.css';
 import './styles/long-document.css';
 import { createRoot } from 'react-dom/client';
 import { pageTarget } from './api-http';
-import { api, host } from './bridge';
+import { api, host, httpApi } from './bridge';
 import { saveOnExit } from './session/autosave';
-import { loadWorkspace, openDocument } from './session/document-actions';
+import { loadWorkspace, openDocument, readListingsWhenStill } from './session/document-actions';
 import { startSession } from './session/session';
 import { store } from './session/store';
 import { followAnnotationSuggestions } from './session/annotation-suggestions';
@@ -52,6 +52,7 @@ startSession(api, (session) => {
   session.onDispose(() => dropLabelStyles(session.views));
   root.render(<App key={session.id} />);
 });
+if (httpApi) readListingsWhenStill(httpApi);
 
 /**
  * The page follows the interface's language: its lang, and its direction (the whole chrome

@@ -1,5 +1,6 @@
 // Opening workspaces and documents, moving between documents, recovered changes.
 import type { DocumentSummary, OpenedDocument, WorkspaceInfo } from '../../shared/api';
+import type { HttpApi } from '../api-http';
 import { getApi } from './api-connection';
 import { flushBeforeSwitch, markChanged, takeUnsaved, toErrorData, unsavedDocuments } from './autosave';
 import { dataFromSidecar, spanCount } from '../../shared/document-data';
@@ -97,6 +98,14 @@ function followPending(documents: DocumentSummary[]): void {
 export async function refreshDocuments(): Promise<void> {
   // A text may have changed too: the filter's words are searched again.
   if (await takeDocuments(() => getApi().listDocuments())) void searchTexts(true);
+}
+
+/**
+ * Under `tahrir serve`: a listing's answer is read once the filter is still, as takeDocuments would take it only then
+ * (HttpApi.readListingsWhen); its parse waited in the page's way while the filter was typed in.
+ */
+export function readListingsWhenStill(http: Pick<HttpApi, 'readListingsWhen'>): void {
+  http.readListingsWhen(() => filterStill());
 }
 
 /**
