@@ -92,6 +92,7 @@ async function readAnswer(method: ApiMethod, response: Response, readWhen?: () =
   try {
     // Through a Blob: Chromium hands a multi-megabyte body (a long document) over several times faster than json().
     const body = await response.blob();
+    // A wait that fails (or throws: no session any more) reads the answer at once.
     if (readWhen)
       await Promise.resolve()
         .then(readWhen)
