@@ -218,6 +218,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // line opening with its subject before a verb in the present, a relative clause on an opening name, يبلغ no verb of
   // saying and no mention read inside a quotation (judged on dev..dev16: speakers unchanged, dev2 and dev7 indirect and
   // dev15 direct F1 up) took it to 26 of 35 (not unseen: its errors were read), dev17 to 28 of 31, dev19 to 31 of 33.
+  // dev28 (12 articles, 10 Arabic, the next after dev27's) scored unseen on 649cc2b: Arabic direct F1 0.933, indirect
+  // 0.806, speakers 24 of 28 Arabic, 6 of 7 English.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -434,6 +436,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.37,
       'ar speaker': 0.72,
       'en speaker': 0.47,
+    },
+    dev28: {
+      'ar direct': 0.91,
+      'ar indirect': 0.78,
+      'en direct': 0.7,
+      'en indirect': 0.37,
+      'ar speaker': 0.82,
+      'en speaker': 0.82,
     },
     test: {
       'ar direct': 0.95,
