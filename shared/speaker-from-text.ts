@@ -1108,8 +1108,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (dated > 0 && head.slice(dash + 1, dated).some((t) => /^\d/u.test(t.text))) dash = dated;
   let f = head.findIndex((t, i) => t.word && i > dash);
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
-  // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل.)
-  if (/^[وف]?(قد|لقد|لم|لن|ثم)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل; and كذلك, "also": كذلك جاء في التقرير أن «…» opens with جاء,
+  // not a subject جاء after a verb كذلك.)
+  if (/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.

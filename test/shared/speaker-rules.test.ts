@@ -1442,3 +1442,13 @@ describe('the speaker of a quote: what opens a sentence before its verb', () => 
     expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل', 'سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a connective before the verb', () => {
+  it('Arabic: كذلك جاء في التقرير أن «…»، مضيفا أن «…» is the report’s (كذلك is no verb, جاء no subject)', () => {
+    const ar =
+      'وقالت المنظمة إن الوضع في المدينة سيئ.\n' +
+      'كذلك جاء في التقرير أن الأمر «الأكثر شيوعا أن تسمع شكاوى كثيرة من السكان»، مضيفا أن هذه الحالات قد ' +
+      '«تزيد التوتر بين الأحياء بدلا من أن تخففه».';
+    expect(speakers(ar, 'direct')).toEqual(['التقرير', 'التقرير']);
+  });
+});
