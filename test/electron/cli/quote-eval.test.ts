@@ -219,7 +219,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // saying and no mention read inside a quotation (judged on dev..dev16: speakers unchanged, dev2 and dev7 indirect and
   // dev15 direct F1 up) took it to 26 of 35 (not unseen: its errors were read), dev17 to 28 of 31, dev19 to 31 of 33.
   // dev28 (12 articles, 10 Arabic, the next after dev27's) scored unseen on 649cc2b: Arabic direct F1 0.933, indirect
-  // 0.806, speakers 24 of 28 Arabic, 6 of 7 English.
+  // 0.806, speakers 24 of 28 Arabic, 6 of 7 English. كذلك a particle before the verb and a quotation alone at a
+  // paragraph's start as the words of the name the text writes most (judged on dev..dev16: unchanged) took it to 25 of
+  // 28 and dev27 to 29 of 35 (not unseen: their errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -434,7 +436,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.8,
       'en direct': 0.97,
       'en indirect': 0.37,
-      'ar speaker': 0.72,
+      'ar speaker': 0.8,
       'en speaker': 0.47,
     },
     dev28: {
@@ -442,7 +444,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.78,
       'en direct': 0.7,
       'en indirect': 0.37,
-      'ar speaker': 0.82,
+      'ar speaker': 0.86,
       'en speaker': 0.82,
     },
     test: {
