@@ -151,6 +151,10 @@ const DEV26 = DEV24;
 // The twenty-eighth, dev27, the next such files after dev26's (issue 17's Arabic speakers on articles not seen),
 // labelled before the finder ran on them. okaz and spa have no quote-holding file left.
 const DEV27 = DEV24;
+// The twenty-ninth, dev28, the next such files after dev27's (issue 17's Arabic speakers on articles not seen:
+// interview answers with no subject), labelled before the finder ran on them. okaz and spa have no quote-holding file
+// left.
+const DEV28 = DEV24;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -183,7 +187,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev27. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev28. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -271,6 +275,9 @@ export function sample(seed) {
       const twentySeventh = /** @type {Record<string, number>} */ (DEV27[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at27 = at26 + twentySixth;
       quoting.slice(at27, at27 + twentySeventh).forEach((file) => out.push({ file, lang, half: 'dev27' }));
+      const twentyEighth = /** @type {Record<string, number>} */ (DEV28[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at28 = at27 + twentySeventh;
+      quoting.slice(at28, at28 + twentyEighth).forEach((file) => out.push({ file, lang, half: 'dev28' }));
     }
   return out;
 }

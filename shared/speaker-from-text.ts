@@ -1108,8 +1108,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (dated > 0 && head.slice(dash + 1, dated).some((t) => /^\d/u.test(t.text))) dash = dated;
   let f = head.findIndex((t, i) => t.word && i > dash);
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
-  // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل.)
-  if (/^[وف]?(قد|لقد|لم|لن|ثم)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل; and كذلك, "also": كذلك جاء في التقرير أن «…» opens with جاء,
+  // not a subject جاء after a verb كذلك.)
+  if (/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.
@@ -1649,7 +1650,45 @@ export function speakerFromText(
   // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
   // obituary, “…” after "Read more about him", is not the last obituary's speaker's.)
-  return previous && !paragraphBetween(chars, previousAt, quote.start) ? previous : null;
+  if (previous && !paragraphBetween(chars, previousAt, quote.start)) return previous;
+  // «هي مهنة صعبة…» opening a paragraph of a profile or an interview, with no one quoted before it in reach: the
+  // words of the one the story is about (the name it writes most, four times or more, never with ال).
+  // (Only a quotation in its marks, not reported words; and not one a paragraph ending in a colon brings in, كما
+  // يتضح من وصف شاهد عيان …:، whose source is named there.)
+  let k = quote.start - 1;
+  while (k >= 0 && /[\s«“"]/u.test(chars[k])) k--;
+  const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
+  const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
+  return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/** The protagonist of each text read so far: a name written four times or more (see protagonistNear). */
+const PROTAGONISTS = new WeakMap<readonly string[], { name: string; at: number[] } | null>();
+
+/**
+ * The mention nearest `quote` of the Arabic name word `chars` writes most, when it writes it four times or more and
+ * never with ال (كريستيل, not المطبخ), and no other name as often; else null.
+ */
+function protagonistNear(chars: readonly string[], quote: Span): Span | null {
+  let found = PROTAGONISTS.get(chars);
+  if (found === undefined) {
+    const tokens = tokensOf(chars, 0, chars.length).filter((t) => t.word && isArabic(t.text));
+    const counts = new Map<string, number>();
+    for (const t of tokens) if (isNameWord(t, 0, [t])) counts.set(t.text, (counts.get(t.text) ?? 0) + 1);
+    for (const t of tokens) {
+      const bare = /^(?:[وفبلك]?ال|لل)(\p{L}{2,})$/u.exec(t.text)?.[1];
+      if (bare && counts.has(bare)) counts.set(bare, 0);
+    }
+    const ranked = [...counts].filter(([w, n]) => n >= 4 && !isArabicTitleNoun(w)).sort((x, y) => y[1] - x[1]);
+    const name = ranked.length > 0 && (ranked.length === 1 || ranked[1][1] < ranked[0][1]) ? ranked[0][0] : null;
+    found = name ? { name, at: tokens.filter((t) => t.text === name).map((t) => t.start) } : null;
+    PROTAGONISTS.set(chars, found);
+  }
+  if (!found) return null;
+  const outside = found.at.filter((at) => at < quote.start || at >= quote.end);
+  if (outside.length === 0) return null;
+  const at = outside.reduce((x, y) => (Math.abs(y - quote.start) < Math.abs(x - quote.start) ? y : x));
+  return { start: at, end: at + Array.from(found.name).length };
 }
 
 /**

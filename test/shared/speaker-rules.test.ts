@@ -1442,3 +1442,27 @@ describe('the speaker of a quote: what opens a sentence before its verb', () => 
     expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل', 'سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a connective before the verb', () => {
+  it('Arabic: كذلك جاء في التقرير أن «…»، مضيفا أن «…» is the report’s (كذلك is no verb, جاء no subject)', () => {
+    const ar =
+      'وقالت المنظمة إن الوضع في المدينة سيئ.\n' +
+      'كذلك جاء في التقرير أن الأمر «الأكثر شيوعا أن تسمع شكاوى كثيرة من السكان»، مضيفا أن هذه الحالات قد ' +
+      '«تزيد التوتر بين الأحياء بدلا من أن تخففه».';
+    expect(speakers(ar, 'direct')).toEqual(['التقرير', 'التقرير']);
+  });
+});
+
+describe('the speaker of a quote: a profile’s quotation alone at a paragraph’s start', () => {
+  it('Arabic: «…» opening a paragraph, no one quoted in reach, is the words of the name the text writes most', () => {
+    const ar =
+      'تعمل الشيف سلمى برادة في مطبخ الفندق منذ عشر سنوات، وقد بدأت سلمى العمل في باريس، ثم انتقلت سلمى إلى ' +
+      'لندن، وفيها تعلمت سلمى فن الحلويات.\n' +
+      'وفي عام 2010 نال المطعم جائزة كبيرة في مسابقة دولية للحلويات.\n' +
+      '«هي مهنة صعبة لكنني أحبها كثيرا».';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى']);
+    // (Not one a paragraph ending in a colon brings in: its source is named there.)
+    const record = ar.replace('للحلويات.\n', 'للحلويات، وجاء في سجل المسابقة ما يلي:\n');
+    expect(speakers(record, 'direct')).toEqual([null]);
+  });
+});

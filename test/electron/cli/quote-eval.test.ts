@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -218,6 +218,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // line opening with its subject before a verb in the present, a relative clause on an opening name, يبلغ no verb of
   // saying and no mention read inside a quotation (judged on dev..dev16: speakers unchanged, dev2 and dev7 indirect and
   // dev15 direct F1 up) took it to 26 of 35 (not unseen: its errors were read), dev17 to 28 of 31, dev19 to 31 of 33.
+  // dev28 (12 articles, 10 Arabic, the next after dev27's) scored unseen on 649cc2b: Arabic direct F1 0.933, indirect
+  // 0.806, speakers 24 of 28 Arabic, 6 of 7 English. كذلك a particle before the verb and a quotation alone at a
+  // paragraph's start as the words of the name the text writes most (judged on dev..dev16: unchanged) took it to 25 of
+  // 28 and dev27 to 29 of 35 (not unseen: their errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -432,8 +436,16 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar indirect': 0.8,
       'en direct': 0.97,
       'en indirect': 0.37,
-      'ar speaker': 0.72,
+      'ar speaker': 0.8,
       'en speaker': 0.47,
+    },
+    dev28: {
+      'ar direct': 0.91,
+      'ar indirect': 0.78,
+      'en direct': 0.7,
+      'en indirect': 0.37,
+      'ar speaker': 0.86,
+      'en speaker': 0.82,
     },
     test: {
       'ar direct': 0.95,
