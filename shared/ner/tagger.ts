@@ -33,12 +33,6 @@ export interface TrainOptions {
    * never saw. 0 (the default) shows every word.
    */
   wordDropout?: number;
-  /**
-   * The passive-aggressive cap C (PA-I, Crammer et al. 2006): each wrong sentence's update is the smallest that puts
-   * its gold tags ahead of the guess by their Hamming distance, at most C; steps are counted in units of C, so a capped
-   * step is the perceptron's. 0 (the default): the perceptron's unit step.
-   */
-  passiveAggressive?: number;
 }
 
 /** The features naming the token itself (features.ts): its word, stem, and the pairs and gazetteer hit with it. */
@@ -216,49 +210,6 @@ function trainingScores(
   return emission;
 }
 
-/**
- * The PA-I step for one sentence, in units of the cap: min(1, (loss − margin) / (C‖Δφ‖²)), where loss is the number
- * of wrongly tagged tokens, margin the gold sequence's score minus the guess's, and Δφ the difference of their
- * feature counts (each wrong token's features for its gold and its guessed tag, the transitions that differ).
- */
-export function passiveAggressiveStep(
-  ids: readonly Int32Array[],
-  gold: Int32Array,
-  guess: Int32Array,
-  emission: Float64Array,
-  T: number,
-  transitions: Float64Array,
-  cap: number,
-): number {
-  let loss = 0;
-  let margin = 0;
-  const delta = new Map<number, number>();
-  const move = (key: number, by: number) => delta.set(key, (delta.get(key) ?? 0) + by);
-  for (let i = 0; i < gold.length; i++) {
-    const g = gold[i];
-    const p = guess[i];
-    const gPrev = i === 0 ? T : gold[i - 1];
-    const pPrev = i === 0 ? T : guess[i - 1];
-    margin += emission[i * T + g] - emission[i * T + p] + transitions[gPrev * T + g] - transitions[pPrev * T + p];
-    if (g !== p) {
-      loss++;
-      for (const f of ids[i]) {
-        move(f * T + g, 1);
-        move(f * T + p, -1);
-      }
-    }
-    // Transitions are keyed below 0, apart from the features.
-    if (g !== p || gPrev !== pPrev) {
-      move(-1 - (gPrev * T + g), 1);
-      move(-1 - (pPrev * T + p), -1);
-    }
-  }
-  let norm = 0;
-  for (const d of delta.values()) norm += d * d;
-  if (loss === 0 || norm === 0) return 0;
-  return Math.min(1, Math.max(0, (loss - margin) / (cap * norm)));
-}
-
 function tagSet(sentences: readonly TaggedSentence[]): string[] {
   const types = new Set<string>();
   for (const s of sentences) for (const tag of s.tags) if (tag !== 'O') types.add(tag.slice(2));
@@ -272,7 +223,6 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
   const useGazetteer = options.gazetteer ?? false;
   const profiles = options.profiles;
   const wordDropout = options.wordDropout ?? 0;
-  const cap = options.passiveAggressive ?? 0;
   const tags = tagSet(sentences);
   const T = tags.length;
   const tagIndex = new Map(tags.map((t, i) => [t, i]));
@@ -338,29 +288,26 @@ export function trainTagger(sentences: readonly TaggedSentence[], options: Train
         wordDropout > 0
           ? data[k].ids.map((own, i) => (random() < wordDropout ? data[k].context[i] : own))
           : data[k].ids;
-      const emission = trainingScores(ids, T, weights, tagsOf);
-      const guess = viterbi(emission, n, graph, transitions);
-      const tau = cap > 0 ? passiveAggressiveStep(ids, gold, guess, emission, T, transitions, cap) : 1;
-      const at = tau * step;
+      const guess = viterbi(trainingScores(ids, T, weights, tagsOf), n, graph, transitions);
       for (let i = 0; i < n; i++) {
         const g = gold[i];
         const p = guess[i];
         if (g !== p) {
           for (const f of ids[i]) {
             if (tagsOf) tagsOf[f] |= (1 << g) | (1 << p);
-            weights[f * T + g] += tau;
-            weighted[f * T + g] += at;
-            weights[f * T + p] -= tau;
-            weighted[f * T + p] -= at;
+            weights[f * T + g] += 1;
+            weighted[f * T + g] += step;
+            weights[f * T + p] -= 1;
+            weighted[f * T + p] -= step;
           }
         }
         const gPrev = i === 0 ? T : gold[i - 1];
         const pPrev = i === 0 ? T : guess[i - 1];
         if (g !== p || gPrev !== pPrev) {
-          transitions[gPrev * T + g] += tau;
-          transitionsWeighted[gPrev * T + g] += at;
-          transitions[pPrev * T + p] -= tau;
-          transitionsWeighted[pPrev * T + p] -= at;
+          transitions[gPrev * T + g] += 1;
+          transitionsWeighted[gPrev * T + g] += step;
+          transitions[pPrev * T + p] -= 1;
+          transitionsWeighted[pPrev * T + p] -= step;
         }
       }
       step++;
