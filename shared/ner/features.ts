@@ -213,9 +213,6 @@ export function sentenceFeatures(
       `w-2|w-1=${p2.word}|${p1.word}`,
       `w+1|w+2=${n1.word}|${n2.word}`,
     ];
-    // Conjunctions the linear model cannot form: a word's ending after the stem before it (الرئيس + ـاما against
-    // الرئيس + ـكي), and its clitics with its gazetteer tag.
-    f.push(`x3|s-1=${suffix(t.stem, 3)}|${p1.stem}`);
     if (i === 0) f.push('first');
     if (profiles) {
       // No profile is a feature too: a word the untagged text hardly has is more often a name.
@@ -224,7 +221,6 @@ export function sentenceFeatures(
       else f.push('u=none');
     }
     if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
-    if (gazetteer) f.push(`c|g=${t.clitics}|${gaz(i)}`);
     if (elsewhere?.[i]) f.push(...elsewhere[i]);
     return f;
   });
@@ -291,7 +287,6 @@ export function featureIds(
     one(i, index.pair('w|w+1', word(i), word(i + 1)));
     one(i, index.pair('w-2|w-1', word(i - 2), word(i - 1)));
     one(i, index.pair('w+1|w+2', word(i + 1), word(i + 2)));
-    one(i, index.pair('x3|s-1', suffix(view(tokens[i]).stem, 3), i > 0 ? view(tokens[i - 1]).stem : START.stem));
     if (i === 0) one(i, first);
     if (profiles) {
       if (t.ends[PROFILE] > t.ends[PROFILE - 1]) all(i, t, PROFILE);
@@ -313,7 +308,6 @@ export function gazetteerFeatureIds(
       index.one(`g-1=${gaz(i - 1)}`),
       index.one(`g+1=${gaz(i + 1)}`),
       index.pair('g|w', gaz(i), view(token).stem),
-      index.pair('c|g', view(token).clitics, gaz(i)),
     ),
   );
 }

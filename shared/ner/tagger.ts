@@ -379,7 +379,7 @@ function packWeights(features: TaggerModel['features'], tags: readonly string[])
 }
 
 /** The pairs of words among the features (features.ts), looked up word by word instead of as one string. */
-const PAIR_FEATURES = new Set(['w-1|w', 'w|w+1', 'w-2|w-1', 'w+1|w+2', 'g|w', 'x3|s-1', 'c|g']);
+const PAIR_FEATURES = new Set(['w-1|w', 'w|w+1', 'w-2|w-1', 'w+1|w+2', 'g|w']);
 
 /**
  * A model's feature numbers (packWeights' index) as featureIds reads them. A pair `name=a|b` is found through one map
