@@ -340,7 +340,8 @@ export const HIDDEN_NAMES = 0.3;
  * - conjunctions (git c82b735, reverted), each alone: a word's 3-letter ending joined with the stem before it
  *   (x3|s-1, so a title can say PERSON before ـاما and not before the نسبة ending ـكي): 0.7488 / 0.7565 (PERSON +1.3
  *   on fold 1, ORG −1.9, GPE −1.1); its clitics joined with its gazetteer tag (c|g): 0.7491 / 0.7522 (fold 1 ORG −3.7).
- *   Held-out seed 1, x3|s-1: 0.7165 against 0.7198 (PERSON 0.692 → 0.702, ORG 0.576 → 0.546, LOC 0.397 → 0.414).
+ *   Held-out seeds 1–3, x3|s-1: 0.7165 / 0.7210 / 0.7049 (mean 0.7141, −0.28 against 0.7169; seed 1 PERSON 0.692 →
+ *   0.702, ORG 0.576 → 0.546, LOC 0.397 → 0.414); c|g seed 1: 0.7148 against 0.7198.
  * Training CPU was that of main within the noise for all (20–24 s per fold, load 17–35).
  */
 
