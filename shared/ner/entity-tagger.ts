@@ -335,8 +335,8 @@ export const HIDDEN_NAMES = 0.3;
  *   6 passes. C = 0.1: 0.7512 / 0.7516 (fold 1 recall −1.0); C = 0.05: 0.7454 / 0.7506. Even near the perceptron
  *   (most steps capped) the fractional steps change the training path, and the folds move as a new seed moves them.
  * - a step decaying by pass, 1 / (1 + 0.3 × pass) (the last pass's steps 0.19 of the first's; sentences are already
- *   shuffled each pass): 0.7419 / 0.7453 (fold 1 precision −3.2, recall +0.3): the late passes' small corrections
- *   are what the averaged weights lack.
+ *   shuffled each pass): 0.7419 / 0.7453 (fold 1 precision −3.2, recall +0.3): perhaps the late passes' small
+ *   corrections are what the averaged weights need.
  * - conjunctions (git c82b735, reverted), each alone: a word's 3-letter ending joined with the stem before it
  *   (x3|s-1, so a title can say PERSON before ـاما and not before the نسبة ending ـكي): 0.7488 / 0.7565 (PERSON +1.3
  *   on fold 1, ORG −1.9, GPE −1.1); its clitics joined with its gazetteer tag (c|g): 0.7491 / 0.7522 (fold 1 ORG −3.7).
