@@ -324,6 +324,27 @@ export const HIDDEN_NAMES = 0.3;
  *   مطار، متحف، مسجد), which might keep LOC's gain without ORG's loss.
  */
 
+/*
+ * Tried and left out by tagger19: the update rule and the model's capacity (`--unlabeled ../shared/corpus/news`;
+ * against main's figures in tagger17's block; main's fold 1 seed 1 run again with the same runner: 0.7557). Screened
+ * on folds 1–2, seed 1 (main 0.7557 / 0.7613); every try scored below main on both:
+ * - PA-I (Crammer et al. 2006; git 7a525ff, reverted): the step the smallest that puts the gold tags ahead of the
+ *   guess by their Hamming distance, capped at C, counted in units of C (so a capped step is the perceptron's and the
+ *   confidences keep their scale), averaged as before. In PA's own scale the uncapped step (loss − margin) / ‖Δφ‖² is
+ *   large: with C = 0.03 94% of the updates are capped, 0.1 72%, 0.3 none (tagger15's uncapped PA); 1,200 sentences,
+ *   6 passes. C = 0.1: 0.7512 / 0.7516 (fold 1 recall −1.0); C = 0.05: 0.7454 / 0.7506. Even near the perceptron
+ *   (most steps capped) the fractional steps change the training path, and the folds move as a new seed moves them.
+ * - a step decaying by pass, 1 / (1 + 0.3 × pass) (the last pass's steps 0.19 of the first's; sentences are already
+ *   shuffled each pass): 0.7419 / 0.7453 (fold 1 precision −3.2, recall +0.3): perhaps the late passes' small
+ *   corrections are what the averaged weights need.
+ * - conjunctions (git c82b735, reverted), each alone: a word's 3-letter ending joined with the stem before it
+ *   (x3|s-1, so a title can say PERSON before ـاما and not before the نسبة ending ـكي): 0.7488 / 0.7565 (PERSON +1.3
+ *   on fold 1, ORG −1.9, GPE −1.1); its clitics joined with its gazetteer tag (c|g): 0.7491 / 0.7522 (fold 1 ORG −3.7).
+ *   Held-out seeds 1–3, x3|s-1: 0.7165 / 0.7210 / 0.7049 (mean 0.7141, −0.28 against 0.7169; seed 1 PERSON 0.692 →
+ *   0.702, ORG 0.576 → 0.546, LOC 0.397 → 0.414); c|g seed 1: 0.7148 against 0.7198.
+ * Training CPU was that of main within the noise for all (20–24 s per fold, load 17–35).
+ */
+
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 
