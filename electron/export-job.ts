@@ -226,8 +226,7 @@ class FileOutput implements ExportWriter {
       }
       // A slice of a flat string is a view of it, not a copy (a short one is copied: a few bytes).
       if (at > from) used += buffer.write(text.slice(from, at), used, 'utf8');
-      // ASCII, 2 to 6 bytes: set here, not through a call into the buffer's encoder.
-      for (let k = 0; k < escape.length; k++) buffer[used++] = escape.charCodeAt(k);
+      used += buffer.write(escape, used, 'latin1');
       from = at + 1;
     }
     if (from < text.length) used += buffer.write(from === 0 ? text : text.slice(from), used, 'utf8');

@@ -5,7 +5,7 @@ import type { ExportWriter } from '../../../shared/export/exporter';
 import { bratAnn, bratAnnotationConf } from '../../../shared/export/export-brat';
 import { conllDocument } from '../../../shared/export/export-conll';
 import { hfLines } from '../../../shared/export/export-hf';
-import { jsonlAroundText, jsonlLine } from '../../../shared/export/export-jsonl';
+import { jsonlLine } from '../../../shared/export/export-jsonl';
 import { labelStudioTask } from '../../../shared/export/export-labelstudio';
 import { documentIri, w3cAnnotations } from '../../../shared/export/export-w3c';
 import { resolveOverlaps, tagTokens } from '../../../shared/export/iob-tags';
@@ -110,16 +110,6 @@ describe('jsonl: the line’s key order', () => {
     }).record;
     expect(byName.quotes[0].speakerName).toBe('زيد');
     for (const record of [...records, byName]) expect(jsonlLine(record)).toBe(lineInOrder(record) + '\n');
-  });
-});
-
-describe('jsonl: the line around its text', () => {
-  it('is the line when the text is put between, as JSON.stringify writes it', () => {
-    const tricky = { ...mixed, text: 'a "b" \\ \t\r\n\u0001\u001f\u007f \u2028 😀 \ud800 x \udc00' };
-    for (const record of [...records, tricky]) {
-      const { head, tail } = jsonlAroundText(record);
-      expect(head + JSON.stringify(record.text) + tail).toBe(jsonlLine(record));
-    }
   });
 });
 
