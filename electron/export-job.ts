@@ -19,7 +19,6 @@ import {
   type LeftOutSpan,
 } from '../shared/export/export-record';
 import { createExporter } from '../shared/export/export-formats';
-import { JSON_ESCAPED, MAX_JSON_BYTES_PER_UNIT, jsonEscape } from '../shared/export/json-string';
 import type { ExportWriter, FormatExporter } from '../shared/export/exporter';
 import { emptySidecar } from '../shared/sidecar';
 import { describeConflicts } from '../shared/sidecar-conflicts';
@@ -181,57 +180,21 @@ class FileOutput implements ExportWriter {
   async open(): Promise<void> {
     this.handle = await open(this.path, 'wx');
   }
-  /** Copies `chunk` into the buffer; a promise only when the buffer had to be written first. */
-  append(chunk: string): void | Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
+  async append(chunk: string): Promise<void> {
+    if (this.failure) throw this.failure;
     // UTF-8 takes at most 3 bytes per UTF-16 unit: most records fit without measuring them.
     const room = this.filling.length - this.used;
-    if (chunk.length * 3 > room && Buffer.byteLength(chunk, 'utf8') > room) return this.appendAfterFlush(chunk);
-    this.used += this.filling.write(chunk, this.used, 'utf8');
-  }
-  private async appendAfterFlush(chunk: string): Promise<void> {
-    await this.flush();
-    if (Buffer.byteLength(chunk, 'utf8') > this.filling.length) {
-      // A record larger than the buffer (a very long article) goes out on its own, after what came before it.
-      await this.writing;
-      if (this.failure) throw this.failure;
-      await this.writeAll(Buffer.from(chunk, 'utf8'));
-      return;
-    }
-    this.used += this.filling.write(chunk, this.used, 'utf8');
-  }
-  /**
-   * `text` as JSON.stringify(text) writes it, copied into the buffer run by run between the few characters JSON
-   * escapes: the quoted copy JSON.stringify made of a jsonl line's text, and the flat copy of that line made to encode
-   * it, were a third of what a jsonl export of the bench's 10,000 articles allocated.
-   */
-  appendJsonString(text: string): void | Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    // The quotes and at most 6 bytes per UTF-16 unit (`\u001f`); else, as rarely as the buffer fills, the copy.
-    if (text.length * MAX_JSON_BYTES_PER_UNIT + 2 > this.filling.length - this.used)
-      return this.append(JSON.stringify(text));
-    const buffer = this.filling;
-    let used = this.used;
-    buffer[used++] = 0x22;
-    let from = 0;
-    JSON_ESCAPED.lastIndex = 0;
-    // test() and lastIndex, not exec(): no match array made per escape (JSON_ESCAPED matches one unit).
-    while (JSON_ESCAPED.test(text)) {
-      const at = JSON_ESCAPED.lastIndex - 1;
-      const escape = jsonEscape(text, at);
-      if (escape === null) {
-        // A surrogate pair: one character, written as it is with the run.
-        JSON_ESCAPED.lastIndex = at + 2;
-        continue;
+    if (chunk.length * 3 > room && Buffer.byteLength(chunk, 'utf8') > room) {
+      await this.flush();
+      if (Buffer.byteLength(chunk, 'utf8') > this.filling.length) {
+        // A record larger than the buffer (a very long article) goes out on its own, after what came before it.
+        await this.writing;
+        if (this.failure) throw this.failure;
+        await this.writeAll(Buffer.from(chunk, 'utf8'));
+        return;
       }
-      // A slice of a flat string is a view of it, not a copy (a short one is copied: a few bytes).
-      if (at > from) used += buffer.write(text.slice(from, at), used, 'utf8');
-      used += buffer.write(escape, used, 'latin1');
-      from = at + 1;
     }
-    if (from < text.length) used += buffer.write(from === 0 ? text : text.slice(from), used, 'utf8');
-    buffer[used++] = 0x22;
-    this.used = used;
+    this.used += this.filling.write(chunk, this.used, 'utf8');
   }
   /** Waits for the spare buffer to be written, then starts writing the full one and fills the spare. */
   private async flush(): Promise<void> {

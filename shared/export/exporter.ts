@@ -6,11 +6,6 @@ import type { ExportRecord, LeftOutSpan } from './export-record';
 export interface ExportWriter {
   /** Append to the single output file (file formats). */
   append(chunk: string): void | Promise<void>;
-  /**
-   * Append `text` as JSON.stringify(text) writes it, copied into the output without making that quoted copy
-   * (optional: a format asks for it only to spare a long text's copies).
-   */
-  appendJsonString?(text: string): void | Promise<void>;
   /** Write a whole file inside the output folder (folder formats), `/`-separated relative path. */
   writeFile(relativePath: string, content: string): void | Promise<void>;
 }
