@@ -43,10 +43,23 @@ const LONG_DOCUMENT_CHARS = 50_000;
  */
 const WATCHED_AROUND = 4;
 
+/**
+ * Paragraphs within this much of the view (a fraction of the scroll box's height, above and below) have Ranges: the
+ * browser reports a paragraph after the frame that moved it, so the margin holds a frame of scroll (the bench's 400 px,
+ * the e2e test's half screen). By paragraph, not by block of ~2,500 px: any style change (a block laid out or skipped)
+ * or Highlight change repaints every text node with a Range (see scroll12 above), so the less ranged text the less
+ * each such frame paints.
+ */
+const NEAR_MARGIN = 1;
+/** Blocks on each side of the near ones whose paragraphs are watched (so they are watched a block ahead of the view). */
+const PARAGRAPHS_WATCHED_AROUND = 1;
+
 export class NearView {
-  /** Indexes of the paragraphs near the view. */
-  readonly paragraphs = new Set<number>();
+  /** Indexes of the paragraphs near the view (as the paragraphs' observer last said). */
+  readonly paragraphs: Set<number>;
   private readonly observer: IntersectionObserver;
+  /** The paragraphs of the blocks near the view and PARAGRAPHS_WATCHED_AROUND on each side, by paragraph. */
+  private readonly byParagraph: ParagraphsInView;
   /**
    * The blocks of paragraphs (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
    */
@@ -57,6 +70,12 @@ export class NearView {
   private readonly watching = new Set<Element>();
   /** The paragraphs [first, end) of the blocks watched; null: every block (where the view is is not known). */
   private window: { first: number; end: number } | null = null;
+  /** The blocks within NEAR_MARGIN of the view (the block observer's margin too). */
+  private readonly nearBlocks = new Set<Element>();
+  /** The paragraphs [first, end) whose elements the paragraphs' observer watches. */
+  private paragraphWindow = { first: 0, end: 0 };
+  /** Each paragraph's element, as last rendered. */
+  private readonly elementOf = new Map<number, Element>();
 
   /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */
   static of(
@@ -74,8 +93,10 @@ export class NearView {
   ) {
     this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), {
       root: scrollRoot,
-      rootMargin: '100% 0px',
+      rootMargin: `${NEAR_MARGIN * 100}% 0px`,
     });
+    this.byParagraph = new ParagraphsInView(scrollRoot, NEAR_MARGIN, changed);
+    this.paragraphs = this.byParagraph.paragraphs;
   }
 
   has(index: number): boolean {
@@ -87,8 +108,16 @@ export class NearView {
     return this.watching.size;
   }
 
+  /** How many paragraphs the paragraphs' observer watches. */
+  get paragraphsWatched(): number {
+    return this.byParagraph.watching;
+  }
+
   /** Knows the block holding paragraph `index` (once per block), and watches it if it is in the window. */
   observe(index: number, el: Element): void {
+    this.elementOf.set(index, el);
+    // Rendered late or again, in a block whose paragraphs are watched: watched in its new element.
+    if (index >= this.paragraphWindow.first && index < this.paragraphWindow.end) this.byParagraph.watch(index, el);
     const block = el.parentElement;
     // Not in a block of paragraphs: the paragraph is watched alone.
     const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
@@ -111,23 +140,30 @@ export class NearView {
     this.observer.observe(target);
   }
 
+  /** The indexes in `order` of the first and last block near the view ([-1, -1]: none). */
+  private nearOrder(): [number, number] {
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < this.order.length; i++) {
+      if (!this.nearBlocks.has(this.order[i])) continue;
+      if (lo < 0) lo = i;
+      hi = i;
+    }
+    return [lo, hi];
+  }
+
   /**
    * The observer watches the blocks near the view and WATCHED_AROUND on each side, the others no more; none near (the
    * view jumped past the window, or is not known yet): every block again, until its next report finds the view.
    */
   private moveWindow(): void {
-    let lo = -1;
-    let hi = -1;
-    for (let i = 0; i < this.order.length; i++) {
-      if (!this.paragraphs.has(this.observed.get(this.order[i])!.first)) continue;
-      if (lo < 0) lo = i;
-      hi = i;
-    }
+    let [lo, hi] = this.nearOrder();
     if (lo < 0) {
       this.window = null;
       for (const target of this.order) this.watch(target);
       return;
     }
+    this.moveParagraphWindow(lo, hi);
     lo = Math.max(0, lo - WATCHED_AROUND);
     hi = Math.min(this.order.length - 1, hi + WATCHED_AROUND);
     this.window = { first: this.observed.get(this.order[lo])!.first, end: this.observed.get(this.order[hi])!.end };
@@ -141,39 +177,66 @@ export class NearView {
   }
 
   /**
+   * The paragraphs of the blocks `order[lo…hi]` (those near the view) and PARAGRAPHS_WATCHED_AROUND on each side are
+   * watched, the others no more (those that were near lose their Ranges: the view jumped away from them).
+   */
+  private moveParagraphWindow(lo: number, hi: number): void {
+    lo = Math.max(0, lo - PARAGRAPHS_WATCHED_AROUND);
+    hi = Math.min(this.order.length - 1, hi + PARAGRAPHS_WATCHED_AROUND);
+    const was = this.paragraphWindow;
+    const now = { first: this.observed.get(this.order[lo])!.first, end: this.observed.get(this.order[hi])!.end };
+    this.paragraphWindow = now;
+    const dropped = new Set<number>();
+    for (let index = was.first; index < was.end; index++) {
+      if (index >= now.first && index < now.end) continue;
+      if (this.paragraphs.has(index)) dropped.add(index);
+      this.byParagraph.unwatch(index);
+    }
+    for (let index = now.first; index < now.end; index++) {
+      const el = this.elementOf.get(index);
+      if (el) this.byParagraph.watch(index, el);
+    }
+    if (dropped.size > 0) this.changed(dropped);
+  }
+
+  /**
    * The observer first reports after a frame has been drawn: without this, a long document's first
-   * frame would show no highlight. The blocks within a screen of the view now are taken as near at
-   * once (one layout, which that frame needs anyway); the observer's first report corrects it.
+   * frame would show no highlight. The paragraphs within a screen of the view now are taken as near at
+   * once (one layout, which that frame needs anyway); the observers' first reports correct it.
    */
   seed(scrollRoot: Element | null): void {
     const view = (scrollRoot ?? document.documentElement).getBoundingClientRect();
+    const margin = view.height * NEAR_MARGIN;
+    const near = (box: { top: number; bottom: number }) =>
+      box.bottom >= view.top - margin && box.top <= view.bottom + margin;
     for (const [target, block] of this.observed) {
-      const box = target.getBoundingClientRect();
-      if (box.bottom < view.top - view.height || box.top > view.bottom + view.height) continue;
-      for (let index = block.first; index < block.end; index++) this.paragraphs.add(index);
-    }
-  }
-
-  /** Blocks of paragraphs came near the view or left it: the spans crossing them are drawn or dropped. */
-  private nearChanged(entries: IntersectionObserverEntry[]): void {
-    const changed = new Set<number>();
-    for (const entry of entries) {
-      const block = this.observed.get(entry.target);
-      if (!block) continue;
+      if (!near(target.getBoundingClientRect())) continue;
+      this.nearBlocks.add(target);
       for (let index = block.first; index < block.end; index++) {
-        if (entry.isIntersecting === this.paragraphs.has(index)) continue;
-        if (entry.isIntersecting) this.paragraphs.add(index);
-        else this.paragraphs.delete(index);
-        changed.add(index);
+        const el = this.elementOf.get(index);
+        if (el && near(el.getBoundingClientRect())) this.paragraphs.add(index);
       }
     }
+    const [lo, hi] = this.nearOrder();
+    if (lo >= 0) this.moveParagraphWindow(lo, hi);
+  }
+
+  /** Blocks of paragraphs came near the view or left it: the window of paragraphs watched moves with them. */
+  private nearChanged(entries: IntersectionObserverEntry[]): void {
+    let moved = false;
+    for (const entry of entries) {
+      if (!this.observed.has(entry.target) || entry.isIntersecting === this.nearBlocks.has(entry.target)) continue;
+      if (entry.isIntersecting) this.nearBlocks.add(entry.target);
+      else this.nearBlocks.delete(entry.target);
+      moved = true;
+    }
     // The first report (every block watched) places the window; later ones move it when the near blocks change.
-    if (changed.size > 0 || this.window === null) this.moveWindow();
-    this.changed(changed);
+    if (moved || this.window === null) this.moveWindow();
   }
 
   dispose(): void {
     this.observer.disconnect();
+    this.byParagraph.dispose();
   }
 }
 
@@ -190,6 +253,11 @@ export class ParagraphsInView {
   /** Each watched paragraph's element (a paragraph rendered again is watched in its new element). */
   private readonly watched = new Map<number, Element>();
   private readonly indexOf = new WeakMap<Element, number>();
+
+  /** How many paragraphs are watched. */
+  get watching(): number {
+    return this.watched.size;
+  }
 
   constructor(
     root: Element | null,
