@@ -51,7 +51,7 @@ const WATCHED_AROUND = 4;
  * each such frame paints.
  */
 const NEAR_MARGIN = 1;
-/** Blocks on each side of the near ones whose paragraphs are watched (so they are watched a block ahead of the view). */
+/** Blocks on each side of the near ones whose paragraphs are watched (watched a block before they come near). */
 const PARAGRAPHS_WATCHED_AROUND = 1;
 
 export class NearView {
