@@ -33,6 +33,20 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // left is the ranged text per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by
 // paragraph, the ones a scroll left behind dropped in a frame that rebuilds the markers anyway.
 
+// Tried (scroll14, git 4626643 and 0fce60b, reverted): Ranges by paragraph, an IntersectionObserver (same margin) on
+// the paragraphs of the near blocks. Each paragraph given or dropped its Ranges as it came within a screen or left
+// (4626643): the ranged text fell to ~3 screens, but the Ranges changed in nearly every frame, and each change repaints
+// every ranged text: traced 10k scroll (1 round, load 18) block repaints 1,956 in 1,040 frames (main 1,128-1,155 in
+// 473-486), Paint 2,557 ms (main 1,624-1,859), other paint steps 2,440 (1,803-2,107), thread 9,257 ms (6,973-8,186).
+// Whole blocks given Ranges as they come near (one change a block, as here), the paragraphs the view left behind
+// dropped in that change (0fce60b; ranged text over 1.5 screens behind an e2e scroll 1.08 screens a frame, main 1.78).
+// 2 rounds interleaved with main (load 15-34): repaints 1,111 / 1,125 in 473 / 472 frames (main 1,155 / 1,128 in
+// 486 / 473), block Paint 1,499 / 1,307 ms (1,578 / 1,499), Paint 1,800 / 1,522 (1,859 / 1,773), other paint steps
+// 2,153 / 1,714 (2,107 / 2,000), intersections 978 / 815 (909 / 894), observer callbacks 383 / 338 (297 / 307), thread
+// 8,412 / 6,848 (8,186 / 7,765), heaviest 1% of frames 23.2 / 17.4 ms (24.3 / 21.4): no gain in one round, 12% less
+// thread time in the other; not clear. The paragraphs' observer costs about what the paint saves, and the text ahead
+// (a whole block, ~2,500 px) is what one change a block needs: less of it needs more changes, each a full repaint.
+
 /**
  * Blocks watched on each side of the near ones (a block is ~2,500 px; the bench's scroll moves 400 px a frame, so the
  * window moves with each report long before the view reaches its edge). With every block watched (212 in the 1.5 MB
@@ -43,33 +57,10 @@ const LONG_DOCUMENT_CHARS = 50_000;
  */
 const WATCHED_AROUND = 4;
 
-/**
- * Paragraphs within this much of the view (a fraction of the scroll box's height, above and below) have Ranges: the
- * browser reports a paragraph after the frame that moved it, so the margin holds a frame of scroll (the bench's 400 px,
- * the e2e test's half screen). By paragraph, not by block of ~2,500 px: any style change (a block laid out or skipped)
- * or Highlight change repaints every text node with a Range (see scroll12 above), so the less ranged text the less
- * each such frame paints.
- */
-const NEAR_MARGIN = 1;
-/** Blocks on each side of the near ones whose paragraphs are watched (watched a block before they come near). */
-const PARAGRAPHS_WATCHED_AROUND = 0;
-
-type Side = 'above' | 'below';
-
-/** Which side of the view an observed target is on (by its middle, against the middle of the view). */
-function sideOf(entry: IntersectionObserverEntry): Side {
-  const box = entry.boundingClientRect;
-  const view = entry.rootBounds;
-  if (!view) return 'below';
-  return box.top + box.bottom < view.top + view.bottom ? 'above' : 'below';
-}
-
 export class NearView {
-  /** Indexes of the paragraphs given Ranges. */
+  /** Indexes of the paragraphs near the view. */
   readonly paragraphs = new Set<number>();
   private readonly observer: IntersectionObserver;
-  /** The paragraphs of the blocks near the view and PARAGRAPHS_WATCHED_AROUND on each side, by paragraph. */
-  private readonly byParagraph: ParagraphsInView;
   /**
    * The blocks of paragraphs (DocumentView renders paragraphs in blocks), with their paragraphs [first, end).
    */
@@ -80,12 +71,6 @@ export class NearView {
   private readonly watching = new Set<Element>();
   /** The paragraphs [first, end) of the blocks watched; null: every block (where the view is is not known). */
   private window: { first: number; end: number } | null = null;
-  /** The blocks within NEAR_MARGIN of the view (the block observer's margin too). */
-  private readonly nearBlocks = new Set<Element>();
-  /** The paragraphs [first, end) whose elements the paragraphs' observer watches. */
-  private paragraphWindow = { first: 0, end: 0 };
-  /** Each paragraph's element, as last rendered. */
-  private readonly elementOf = new Map<number, Element>();
 
   /** Null for documents of ordinary length (or without IntersectionObserver): every paragraph gets Ranges. */
   static of(
@@ -103,9 +88,8 @@ export class NearView {
   ) {
     this.observer = new IntersectionObserver((entries) => this.nearChanged(entries), {
       root: scrollRoot,
-      rootMargin: `${NEAR_MARGIN * 100}% 0px`,
+      rootMargin: '100% 0px',
     });
-    this.byParagraph = new ParagraphsInView(scrollRoot, NEAR_MARGIN, (near) => this.paragraphsCameNear(near));
   }
 
   has(index: number): boolean {
@@ -117,16 +101,8 @@ export class NearView {
     return this.watching.size;
   }
 
-  /** How many paragraphs the paragraphs' observer watches. */
-  get paragraphsWatched(): number {
-    return this.byParagraph.watching;
-  }
-
   /** Knows the block holding paragraph `index` (once per block), and watches it if it is in the window. */
   observe(index: number, el: Element): void {
-    this.elementOf.set(index, el);
-    // Rendered late or again, in a block whose paragraphs are watched: watched in its new element.
-    if (index >= this.paragraphWindow.first && index < this.paragraphWindow.end) this.byParagraph.watch(index, el);
     const block = el.parentElement;
     // Not in a block of paragraphs: the paragraph is watched alone.
     const inBlock = block?.dataset.first !== undefined && block.dataset.end !== undefined;
@@ -149,30 +125,23 @@ export class NearView {
     this.observer.observe(target);
   }
 
-  /** The indexes in `order` of the first and last block near the view ([-1, -1]: none). */
-  private nearOrder(): [number, number] {
-    let lo = -1;
-    let hi = -1;
-    for (let i = 0; i < this.order.length; i++) {
-      if (!this.nearBlocks.has(this.order[i])) continue;
-      if (lo < 0) lo = i;
-      hi = i;
-    }
-    return [lo, hi];
-  }
-
   /**
    * The observer watches the blocks near the view and WATCHED_AROUND on each side, the others no more; none near (the
    * view jumped past the window, or is not known yet): every block again, until its next report finds the view.
    */
   private moveWindow(): void {
-    let [lo, hi] = this.nearOrder();
+    let lo = -1;
+    let hi = -1;
+    for (let i = 0; i < this.order.length; i++) {
+      if (!this.paragraphs.has(this.observed.get(this.order[i])!.first)) continue;
+      if (lo < 0) lo = i;
+      hi = i;
+    }
     if (lo < 0) {
       this.window = null;
       for (const target of this.order) this.watch(target);
       return;
     }
-    this.moveParagraphWindow(lo, hi);
     lo = Math.max(0, lo - WATCHED_AROUND);
     hi = Math.min(this.order.length - 1, hi + WATCHED_AROUND);
     this.window = { first: this.observed.get(this.order[lo])!.first, end: this.observed.get(this.order[hi])!.end };
@@ -186,68 +155,25 @@ export class NearView {
   }
 
   /**
-   * The paragraphs of the blocks `order[lo…hi]` (those near the view) and PARAGRAPHS_WATCHED_AROUND on each side are
-   * watched, the others no more (those that were near lose their Ranges: the view jumped away from them).
-   */
-  private moveParagraphWindow(lo: number, hi: number): void {
-    lo = Math.max(0, lo - PARAGRAPHS_WATCHED_AROUND);
-    hi = Math.min(this.order.length - 1, hi + PARAGRAPHS_WATCHED_AROUND);
-    const was = this.paragraphWindow;
-    const now = { first: this.observed.get(this.order[lo])!.first, end: this.observed.get(this.order[hi])!.end };
-    this.paragraphWindow = now;
-    const dropped = new Set<number>();
-    for (let index = was.first; index < was.end; index++) {
-      if (index >= now.first && index < now.end) continue;
-      if (this.paragraphs.delete(index)) dropped.add(index);
-      this.byParagraph.unwatch(index);
-    }
-    for (let index = now.first; index < now.end; index++) {
-      const el = this.elementOf.get(index);
-      if (el) this.byParagraph.watch(index, el);
-    }
-    if (dropped.size > 0) this.changed(dropped);
-  }
-
-  /**
    * The observer first reports after a frame has been drawn: without this, a long document's first
-   * frame would show no highlight. The paragraphs within a screen of the view now are taken as near at
-   * once (one layout, which that frame needs anyway); the observers' first reports correct it.
+   * frame would show no highlight. The blocks within a screen of the view now are taken as near at
+   * once (one layout, which that frame needs anyway); the observer's first report corrects it.
    */
   seed(scrollRoot: Element | null): void {
     const view = (scrollRoot ?? document.documentElement).getBoundingClientRect();
-    const margin = view.height * NEAR_MARGIN;
-    const near = (box: { top: number; bottom: number }) =>
-      box.bottom >= view.top - margin && box.top <= view.bottom + margin;
     for (const [target, block] of this.observed) {
-      if (!near(target.getBoundingClientRect())) continue;
-      this.nearBlocks.add(target);
-      for (let index = block.first; index < block.end; index++) {
-        const el = this.elementOf.get(index);
-        if (el && near(el.getBoundingClientRect())) this.paragraphs.add(index);
-      }
+      const box = target.getBoundingClientRect();
+      if (box.bottom < view.top - view.height || box.top > view.bottom + view.height) continue;
+      for (let index = block.first; index < block.end; index++) this.paragraphs.add(index);
     }
-    const [lo, hi] = this.nearOrder();
-    if (lo >= 0) this.moveParagraphWindow(lo, hi);
   }
 
-  /**
-   * Blocks of paragraphs came near the view or left it: the paragraphs of those that came get Ranges, those of the
-   * blocks that left and those the view left behind in the others lose theirs, all in this one change of the Ranges.
-   */
+  /** Blocks of paragraphs came near the view or left it: the spans crossing them are drawn or dropped. */
   private nearChanged(entries: IntersectionObserverEntry[]): void {
-    const came = new Set<Element>();
     const changed = new Set<number>();
-    /** The side of the view it moves away from: where the blocks that left are, away from those that came. */
-    let behind: Side | null = null;
     for (const entry of entries) {
       const block = this.observed.get(entry.target);
-      if (!block || entry.isIntersecting === this.nearBlocks.has(entry.target)) continue;
-      const side = sideOf(entry);
-      behind = entry.isIntersecting ? (side === 'above' ? 'below' : 'above') : side;
-      if (entry.isIntersecting) {
-        this.nearBlocks.add(entry.target);
-        came.add(entry.target);
-      } else this.nearBlocks.delete(entry.target);
+      if (!block) continue;
       for (let index = block.first; index < block.end; index++) {
         if (entry.isIntersecting === this.paragraphs.has(index)) continue;
         if (entry.isIntersecting) this.paragraphs.add(index);
@@ -255,40 +181,13 @@ export class NearView {
         changed.add(index);
       }
     }
-    if (changed.size > 0 && behind) {
-      // In the blocks near before, the paragraphs out of the margin are behind the view (those ahead of it, up to the
-      // block that came, are within it): dropped now, with the Ranges that change anyway.
-      for (const target of this.nearBlocks) {
-        if (came.has(target)) continue;
-        const block = this.observed.get(target)!;
-        for (let index = block.first; index < block.end; index++)
-          if (this.byParagraph.farFromView(index, behind) && this.paragraphs.delete(index)) changed.add(index);
-      }
-    }
     // The first report (every block watched) places the window; later ones move it when the near blocks change.
     if (changed.size > 0 || this.window === null) this.moveWindow();
     this.changed(changed);
   }
 
-  /**
-   * Paragraphs came within the margin of the view, or left it: those with no Ranges get them (the view turned back to
-   * paragraphs it had left behind, or the document opened on a block's first paragraphs). Those that left keep them
-   * until a block's change: each change of a Range repaints every ranged text (on every paragraph's change: Range
-   * changes in 1,040 of 1,268 frames of the 10k scroll bench's trace, against 481 by block).
-   */
-  private paragraphsCameNear(near: ReadonlySet<number>): void {
-    const changed = new Set<number>();
-    for (const index of near)
-      if (this.byParagraph.paragraphs.has(index) && !this.paragraphs.has(index)) {
-        this.paragraphs.add(index);
-        changed.add(index);
-      }
-    if (changed.size > 0) this.changed(changed);
-  }
-
   dispose(): void {
     this.observer.disconnect();
-    this.byParagraph.dispose();
   }
 }
 
@@ -305,13 +204,6 @@ export class ParagraphsInView {
   /** Each watched paragraph's element (a paragraph rendered again is watched in its new element). */
   private readonly watched = new Map<number, Element>();
   private readonly indexOf = new WeakMap<Element, number>();
-  /** The watched paragraphs reported out of the view and its margin, and on which side of it. */
-  private readonly far = new Map<number, Side>();
-
-  /** How many paragraphs are watched. */
-  get watching(): number {
-    return this.watched.size;
-  }
 
   constructor(
     root: Element | null,
@@ -342,12 +234,6 @@ export class ParagraphsInView {
     this.observer.unobserve(was);
     this.watched.delete(index);
     this.paragraphs.delete(index);
-    this.far.delete(index);
-  }
-
-  /** Whether paragraph `index` is watched and was last reported out of the view and its margin, on `side`. */
-  farFromView(index: number, side: Side): boolean {
-    return this.far.get(index) === side;
   }
 
   private report(entries: IntersectionObserverEntry[]): void {
@@ -355,8 +241,6 @@ export class ParagraphsInView {
     for (const entry of entries) {
       const index = this.indexOf.get(entry.target);
       if (index === undefined || this.watched.get(index) !== entry.target) continue;
-      if (entry.isIntersecting) this.far.delete(index);
-      else this.far.set(index, sideOf(entry));
       if (entry.isIntersecting === this.paragraphs.has(index)) continue;
       if (entry.isIntersecting) this.paragraphs.add(index);
       else this.paragraphs.delete(index);

@@ -370,44 +370,6 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     }
   });
 
-  it('drops in a scroll the Ranges of the paragraphs it left behind, not only those of whole blocks', async () => {
-    // Any style change (a block laid out or skipped) repaints every text with a Range: the less ranged text, the less
-    // each such frame paints. Main kept every paragraph of each block near the view ranged until the whole block left.
-    await expect.poll(() => page.locator('.paragraphs-to-come').count(), { timeout: 30_000 }).toBe(0);
-    await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 0));
-    await expect.poll(() => rangesIn(0, 5), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.down('ArrowDown');
-    const behind = await page.evaluate(async () => {
-      const box = document.querySelector('.document-scroll')!;
-      let screens = 0;
-      const scrolledFrame = () =>
-        new Promise<void>((resolve) =>
-          requestAnimationFrame(() => {
-            box.scrollTop += box.clientHeight / 2;
-            const view = box.getBoundingClientRect();
-            const ranged = new Set<Element>();
-            for (const [name, h] of CSS.highlights)
-              if (name.startsWith('tahrir-label-'))
-                for (const r of h)
-                  ranged.add((r as AbstractRange).startContainer.parentElement!.closest('[data-para]')!);
-            // Ranged text more than a screen and a half behind the view (the scroll goes down), in screens.
-            for (const p of ranged) {
-              const b = p.getBoundingClientRect();
-              const top = Math.min(b.bottom, view.top - 1.5 * view.height);
-              screens += Math.max(0, top - b.top) / view.height;
-            }
-            resolve();
-          }),
-        );
-      for (let n = 0; n < 40; n++) await scrolledFrame();
-      return screens / 40;
-    });
-    await page.keyboard.up('ArrowDown');
-    // Measured 1.08 screens a frame (dropped as the next block comes near); main 1.78.
-    expect(behind).toBeLessThan(1.4);
-  });
-
   it('gives the Ranges near a still view back at the press that starts a scroll, not at a click or a key in the text', async () => {
     await page.evaluate(() => (document.querySelector('.document-scroll')!.scrollTop = 3000));
     await expect.poll(labelRangesOutOfView, { timeout: 5_000 }).toBe(0);
