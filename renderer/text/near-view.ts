@@ -33,6 +33,20 @@ const LONG_DOCUMENT_CHARS = 50_000;
 // left is the ranged text per repaint (whole blocks of ~2,500 px now), not the count of changes: e.g. Ranges by
 // paragraph, the ones a scroll left behind dropped in a frame that rebuilds the markers anyway.
 
+// Tried (scroll14, git 4626643 and 0fce60b, reverted): Ranges by paragraph, an IntersectionObserver (same margin) on
+// the paragraphs of the near blocks. Each paragraph given or dropped its Ranges as it came within a screen or left
+// (4626643): the ranged text fell to ~3 screens, but the Ranges changed in nearly every frame, and each change repaints
+// every ranged text: traced 10k scroll (1 round, load 18) block repaints 1,956 in 1,040 frames (main 1,128-1,155 in
+// 473-486), Paint 2,557 ms (main 1,624-1,859), other paint steps 2,440 (1,803-2,107), thread 9,257 ms (6,973-8,186).
+// Whole blocks given Ranges as they come near (one change a block, as here), the paragraphs the view left behind
+// dropped in that change (0fce60b; ranged text over 1.5 screens behind an e2e scroll 1.08 screens a frame, main 1.78).
+// 2 rounds interleaved with main (load 15-34): repaints 1,111 / 1,125 in 473 / 472 frames (main 1,155 / 1,128 in
+// 486 / 473), block Paint 1,499 / 1,307 ms (1,578 / 1,499), Paint 1,800 / 1,522 (1,859 / 1,773), other paint steps
+// 2,153 / 1,714 (2,107 / 2,000), intersections 978 / 815 (909 / 894), observer callbacks 383 / 338 (297 / 307), thread
+// 8,412 / 6,848 (8,186 / 7,765), heaviest 1% of frames 23.2 / 17.4 ms (24.3 / 21.4): no gain in one round, 12% less
+// thread time in the other; not clear. The paragraphs' observer costs about what the paint saves, and the text ahead
+// (a whole block, ~2,500 px) is what one change a block needs: less of it needs more changes, each a full repaint.
+
 /**
  * Blocks watched on each side of the near ones (a block is ~2,500 px; the bench's scroll moves 400 px a frame, so the
  * window moves with each report long before the view reaches its edge). With every block watched (212 in the 1.5 MB
