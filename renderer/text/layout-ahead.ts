@@ -2,7 +2,8 @@
 // long-document.css). Laying a block out for the first time (shaping and breaking ~4,000 characters of
 // text) is the heaviest part of the frame in which it comes near: a scroll's long frames came one block apart.
 // So when the browser lays a block out, the blocks on either side are laid out in the next idle time, while
-// they are still skipped: reading a paragraph's box in a skipped block lays it out without showing it, and the browser finds it laid out when it comes near.
+// they are still skipped: reading a paragraph's box in a skipped block lays it out without showing it, and the
+// browser finds it laid out when it comes near.
 //
 // Traced 10k scroll (scroll15, 1,270 frames; main and this run side by side, 3 rounds, load 8-10 / 23-32 / 22-28):
 // blocks laid out ahead 146 / 80 / 68 of 212 (the fewer idle periods, the more the load); layouts over 2 ms in the
