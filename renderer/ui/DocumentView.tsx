@@ -13,6 +13,7 @@ import { DocumentHighlights } from '../text/document-highlights';
 import { endEarlyText } from '../text/early-paint';
 import { domPointToShown, type ParagraphElements } from '../text/dom-offsets';
 import { caretFromFocus, caretPlacedByUser, setTextSurface, textSurface } from '../text/text-surface';
+import { LayoutAhead } from '../text/layout-ahead';
 import { firstScreenCount, nextBatchCount, paragraphBlocks, paragraphsEm } from '../text/paragraph-batches';
 
 const BIDI_NAMES: Record<string, string> = {
@@ -210,6 +211,13 @@ export function DocumentView(): ReactElement | null {
       highlightsRef.current = null;
       setTextSurface(null);
     };
+  }, [shown, epoch]);
+
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!shown || !root) return;
+    const ahead = new LayoutAhead(root);
+    return () => ahead.dispose();
   }, [shown, epoch]);
 
   const onClick = useCallback(() => {

@@ -82,9 +82,12 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
       name: 'long-document',
       viewport: { width: 1280, height: 800 },
       // React's commits counted, as React DevTools is told of them (react-dom looks for the hook as it loads).
+      // The blocks of paragraphs the browser lays out or skips (content-visibility: auto), as it tells.
       initScript: `window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
         supportsFiber: true, inject: () => 1, commits: 0, onCommitFiberRoot() { this.commits++; },
-      };`,
+      };
+      window.__blockShown = new Map();
+      document.addEventListener('contentvisibilityautostatechange', (e) => __blockShown.set(e.target, !e.skipped), true);`,
       async prepare(ws) {
         doc = await writeLongArticleWorkspace(ws, { targetBytes: 300_000, entities: 3_000, quotes: 100, edits: 5 });
       },
@@ -116,6 +119,32 @@ describe.skipIf(!haveChromium)('a long document in Chromium (tahrir serve)', () 
     expect(await renderedParagraphs()).toBe(last + 1);
     // The clean text: the source's lines less the ones its edits removed.
     expect(last + 1).toBeGreaterThan(paragraphs - 10);
+  });
+
+  it('lays out the block after those the browser shows while it is idle, and not the blocks past it', async () => {
+    // Before any test reads a box in a block out of view (which lays it out).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const layoutObjects = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutObjects')!.value;
+    for (let n = 0; n < 5; n++) await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+    const lastShown = await page.evaluate(() => {
+      const shown = (window as unknown as { __blockShown: Map<Element, boolean> }).__blockShown;
+      return [...document.querySelectorAll('.para-block')].findLastIndex((b) => shown.get(b) === true);
+    });
+    expect(lastShown).toBeGreaterThanOrEqual(0);
+    // Reading a paragraph's box in a block not laid out yet lays it out: its paragraphs get layout objects.
+    const laidOutBy = async (block: number) => {
+      const before = await layoutObjects();
+      await page.evaluate((i) => {
+        document.querySelectorAll('.para-block')[i].lastElementChild!.getBoundingClientRect();
+      }, block);
+      return (await layoutObjects()) - before;
+    };
+    // Main: the next block had none yet (laid out in the frame it comes near, the heaviest of a scroll).
+    expect(await laidOutBy(lastShown + 1)).toBe(0);
+    expect(await laidOutBy(lastShown + 3)).toBeGreaterThan(0);
+    await cdp.detach();
   });
 
   it('draws the end when scrolled there, and drops the Ranges of the top', async () => {
