@@ -16,6 +16,13 @@
 /** An idle period shorter than this is left alone: a block's first layout takes ~4 ms (scroll bench traces). */
 const IDLE_ENOUGH_MS = 6;
 
+/**
+ * After a key or a click, no block is laid out ahead for this long: a block's first layout (~4 ms traced, more under
+ * load) run in the idle time between the frames that follow an edit put off the side panel's paint past its 100 ms
+ * (CI on 087456c: 107 ms in the long-document e2e). A scroll has no such input, and its blocks come near one by one.
+ */
+const QUIET_AFTER_INPUT_MS = 1_000;
+
 /** Blocks laid out ahead on each side of those shown: a block is ~2,400 px, 6 frames of the bench's fling. */
 const BLOCKS_AHEAD = 2;
 
@@ -39,6 +46,9 @@ export class LayoutAhead {
   /** Blocks to lay out in the next idle time, nearest first. */
   private queue: HTMLElement[] = [];
   private idle: number | null = null;
+  private wait: ReturnType<typeof setTimeout> | null = null;
+  /** When the editor last pressed a key or a pointer (performance.now()). */
+  private inputAt = -Infinity;
   /** New blocks (DocumentView renders a long document's paragraphs in batches): the next one may be new. */
   private readonly added = new MutationObserver(() => this.aroundShown());
 
@@ -46,7 +56,13 @@ export class LayoutAhead {
     // The event does not bubble: caught on its way down.
     root.addEventListener('contentvisibilityautostatechange', this.stateChanged, { capture: true });
     this.added.observe(root, { childList: true });
+    for (const type of ['keydown', 'pointerdown'] as const)
+      root.ownerDocument.addEventListener(type, this.input, { capture: true, passive: true });
   }
+
+  private readonly input = (): void => {
+    this.inputAt = performance.now();
+  };
 
   private readonly stateChanged = (e: Event): void => {
     const block = e.target as Element;
@@ -68,12 +84,24 @@ export class LayoutAhead {
       for (const block of this.shown)
         for (const next of [sibling(block, distance, 1), sibling(block, distance, -1)])
           if (next && !this.done.has(next)) this.queue.push(next);
-    if (this.queue.length > 0 && this.idle === null && typeof requestIdleCallback === 'function')
+    this.layOutLater();
+  }
+
+  private layOutLater(): void {
+    if (this.queue.length > 0 && this.idle === null && this.wait === null && typeof requestIdleCallback === 'function')
       this.idle = requestIdleCallback(this.layOut);
   }
 
   private readonly layOut = (deadline: IdleDeadline): void => {
     this.idle = null;
+    const sinceInput = performance.now() - this.inputAt;
+    if (sinceInput < QUIET_AFTER_INPUT_MS) {
+      this.wait = setTimeout(() => {
+        this.wait = null;
+        this.layOutLater();
+      }, QUIET_AFTER_INPUT_MS - sinceInput);
+      return;
+    }
     while (this.queue.length > 0 && deadline.timeRemaining() >= IDLE_ENOUGH_MS) {
       const block = this.queue.shift()!;
       if (this.done.has(block) || !block.isConnected) continue;
@@ -81,13 +109,16 @@ export class LayoutAhead {
       // The last paragraph's box: the whole block laid out (the block keeps its size until it is shown).
       block.lastElementChild?.getBoundingClientRect();
     }
-    if (this.queue.length > 0) this.idle = requestIdleCallback(this.layOut);
+    this.layOutLater();
   };
 
   dispose(): void {
     this.root.removeEventListener('contentvisibilityautostatechange', this.stateChanged, { capture: true });
     this.added.disconnect();
+    for (const type of ['keydown', 'pointerdown'] as const)
+      this.root.ownerDocument.removeEventListener(type, this.input, { capture: true });
     if (this.idle !== null) cancelIdleCallback(this.idle);
+    if (this.wait !== null) clearTimeout(this.wait);
     this.queue = [];
   }
 }
