@@ -155,6 +155,11 @@ const DEV27 = DEV24;
 // interview answers with no subject), labelled before the finder ran on them. okaz and spa have no quote-holding file
 // left.
 const DEV28 = DEV24;
+// The thirtieth and thirty-first, dev29 and dev30, the next such files after dev28's, drawn together so that two
+// engineers label them side by side (issue 17's Arabic speakers on articles not seen), each labelled before the
+// finder ran on it. okaz and spa have no quote-holding file left.
+const DEV29 = DEV24;
+const DEV30 = DEV24;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -187,7 +192,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev28. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev30. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -278,6 +283,12 @@ export function sample(seed) {
       const twentyEighth = /** @type {Record<string, number>} */ (DEV28[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at28 = at27 + twentySeventh;
       quoting.slice(at28, at28 + twentyEighth).forEach((file) => out.push({ file, lang, half: 'dev28' }));
+      const twentyNinth = /** @type {Record<string, number>} */ (DEV29[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at29 = at28 + twentyEighth;
+      quoting.slice(at29, at29 + twentyNinth).forEach((file) => out.push({ file, lang, half: 'dev29' }));
+      const thirtieth = /** @type {Record<string, number>} */ (DEV30[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at30 = at29 + twentyNinth;
+      quoting.slice(at30, at30 + thirtieth).forEach((file) => out.push({ file, lang, half: 'dev30' }));
     }
   return out;
 }
