@@ -43,9 +43,10 @@ type Found = Omit<AnnotationSuggestions, 'tagger'>;
 const MODEL_FORMAT = 'tahrir-entity-tagger';
 /**
  * Bumped when what the tagger learns from changes: an older model is trained again (2: word profiles, 3: clusters,
- * 4: the words beside a word's other occurrences, shared/ner/features.ts contextsElsewhere).
+ * 4: the words beside a word's other occurrences, shared/ner/features.ts contextsElsewhere; 5: whether an Arabic
+ * lexicon knows the word, shared/ner/ordinary-words.ts).
  */
-const MODEL_VERSION = 4;
+const MODEL_VERSION = 5;
 /** The documents whose last answer is kept (to answer with changes since it): the ones open in the editor. */
 const VERSIONS_KEPT = 4;
 /** How long saves must pause before the tagger trains again. */

@@ -3,6 +3,7 @@
 // clitic-split (و / ب / ال… as tokens of their own) while raw text glues them on, so every
 // word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
 import { normalizeForMatch } from '../arabic-normalize';
+import { isOrdinaryStem } from './ordinary-words';
 import type { WordProfiles } from './word-profile';
 
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
@@ -80,6 +81,8 @@ interface TokenView {
   stem: string;
   clitics: string;
   shape: string;
+  /** Whether a general Arabic lexicon knows its stem (ordinary-words.ts): 1, 0, or _ (not an Arabic word). */
+  ordinary: string;
   /** Its features as the token itself, and as each neighbour: built once per distinct token. */
   own: string[];
   asPrev: string[];
@@ -139,6 +142,7 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     stem,
     clitics,
     shape,
+    ordinary: /^[\u0621-\u064A]{2,}$/u.test(stem) ? (isOrdinaryStem(stem) ? '1' : '0') : '_',
     own,
     asPrev: [
       `w-1=${word}`,
@@ -220,7 +224,14 @@ export function sentenceFeatures(
       if (profile) f.push(...profile.split(' '));
       else f.push('u=none');
     }
-    if (gazetteer) f.push(`g=${gaz(i)}`, `g-1=${gaz(i - 1)}`, `g+1=${gaz(i + 1)}`, `g|w=${gaz(i)}|${t.stem}`);
+    if (gazetteer)
+      f.push(
+        `g=${gaz(i)}`,
+        `g-1=${gaz(i - 1)}`,
+        `g+1=${gaz(i + 1)}`,
+        `g|w=${gaz(i)}|${t.stem}`,
+        `g|lx=${gaz(i)}|${t.ordinary}`,
+      );
     if (elsewhere?.[i]) f.push(...elsewhere[i]);
     return f;
   });
@@ -295,7 +306,10 @@ export function featureIds(
   });
 }
 
-/** The gazetteer's features of sentenceFeatures (g=, g-1=, g+1=, g|w=) per token, as a model's numbers (−1: none). */
+/**
+ * The gazetteer's features of sentenceFeatures (g=, g-1=, g+1=, g|w=, g|lx=) per token, as a model's numbers (−1:
+ * none).
+ */
 export function gazetteerFeatureIds(
   tokens: readonly string[],
   gazetteer: readonly string[],
@@ -308,6 +322,7 @@ export function gazetteerFeatureIds(
       index.one(`g-1=${gaz(i - 1)}`),
       index.one(`g+1=${gaz(i + 1)}`),
       index.pair('g|w', gaz(i), view(token).stem),
+      index.one(`g|lx=${gaz(i)}|${view(token).ordinary}`),
     ),
   );
 }
