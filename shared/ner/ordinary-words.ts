@@ -5,9 +5,18 @@
 // ordinary-words.LICENSE), bundled: the tagger scores the same where no dictionary is installed.
 import ORDINARY_WORDS from './ordinary-words.json';
 
+/** The first of the 42 Arabic letters a stem is made of (U+0621 hamza to U+064A yeh). */
+const FIRST_LETTER = 0x0621;
+const LETTERS = 42;
+
+/** A letter as one ASCII character (A–Z, then a–p), so the bundled JSON string needs no \u escapes (6 bytes each). */
+const toAscii = (code: number): number => (code - FIRST_LETTER < 26 ? 65 : 97 - 26) + code - FIRST_LETTER;
+const fromAscii = (code: number): number => FIRST_LETTER + (code < 97 ? code - 65 : code - 97 + 26);
+
 /**
- * Sorted stems front-coded: each as the count of letters it shares with the one before (a digit, at most 9) and then
- * its own letters. 90,564 stems: 981 KB as lines, 315 KB so.
+ * Sorted stems (of U+0621–U+064A letters) front-coded: each as the count of letters it shares with the one before (a
+ * digit, at most 9) and then its own letters, one ASCII character each. 90,564 stems: 981 KB as lines of UTF-8, 203
+ * KB so (765 KB in each bundle as a JSON string of Arabic letters, which esbuild writes as \u escapes).
  */
 export function encodeStems(sorted: readonly string[]): string {
   let out = '';
@@ -15,7 +24,13 @@ export function encodeStems(sorted: readonly string[]): string {
   for (const stem of sorted) {
     let shared = 0;
     while (shared < 9 && shared < stem.length && stem[shared] === before[shared]) shared++;
-    out += `${shared}${stem.slice(shared)}`;
+    let own = '';
+    for (let k = shared; k < stem.length; k++) {
+      const code = stem.charCodeAt(k);
+      if (code < FIRST_LETTER || code >= FIRST_LETTER + LETTERS) throw new Error(`not an Arabic letter in ${stem}`);
+      own += String.fromCharCode(toAscii(code));
+    }
+    out += `${shared}${own}`;
     before = stem;
   }
   return out;
@@ -23,13 +38,19 @@ export function encodeStems(sorted: readonly string[]): string {
 
 /** encodeStems' stems, in order. */
 export function decodeStems(encoded: string): string[] {
+  // The letters back to Arabic in one string first: slices of it are cheaper than a string built per stem.
+  const units = new Uint16Array(encoded.length);
+  for (let k = 0; k < encoded.length; k++) {
+    const code = encoded.charCodeAt(k);
+    units[k] = code <= 57 ? code : fromAscii(code);
+  }
+  const text = new TextDecoder('utf-16le').decode(units);
   const stems: string[] = [];
   let before = '';
-  for (let k = 0; k < encoded.length;) {
-    const shared = encoded.charCodeAt(k) - 48;
+  for (let k = 0; k < text.length;) {
     let end = k + 1;
-    while (end < encoded.length && !(encoded.charCodeAt(end) >= 48 && encoded.charCodeAt(end) <= 57)) end++;
-    before = before.slice(0, shared) + encoded.slice(k + 1, end);
+    while (end < text.length && !(text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57)) end++;
+    before = before.slice(0, text.charCodeAt(k) - 48) + text.slice(k + 1, end);
     stems.push(before);
     k = end;
   }
