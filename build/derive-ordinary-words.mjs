@@ -33,7 +33,13 @@ const bundled = await build({
   write: false,
   logLevel: 'error',
 });
-/** @type {{ foldWord(t: string): string; stripClitics(w: string): { stem: string }; encodeStems(s: string[]): string }} */
+/**
+ * @type {{
+ *   foldWord(t: string): string;
+ *   stripClitics(w: string): { stem: string };
+ *   encodeStems(s: string[]): string;
+ * }}
+ */
 const app = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 
 const stems = new Set();

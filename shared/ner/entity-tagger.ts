@@ -345,6 +345,35 @@ export const HIDDEN_NAMES = 0.3;
  * Training CPU was that of main within the noise for all (20–24 s per fold, load 17–35).
  */
 
+/*
+ * Knowledge from outside, kept by tagger20 (issue 17): whether a general Arabic lexicon knows the word
+ * (ordinary-words.ts: the stems of Ayaspell's hunspell-ar, MPL 1.1, bundled), joined with the gazetteer's tag
+ * (features.ts, g|lx=): a word neither the names known nor the lexicon know is more often a name. Held-out, tokens
+ * whose stem 1–3,000 never shows, known to the lexicon: O 89%, PERSON 44%, GPE 43%, ORG 38%, LOC 56% (seen: O 98%,
+ * PERSON 82%, GPE 94%; so the flag alone says little in training, where names are mostly seen). With the g|lx join,
+ * `--unlabeled ../shared/corpus/news`, against main's figures in tagger17's block: held-out seeds 1–3 0.7205 /
+ * 0.7253 / 0.7178 (mean 0.7169 → 0.7212, 3 of 3 up); five folds seed 1 0.7526 0.7562 0.6958 0.7539 0.7138 (mean
+ * 0.7357 → 0.7345), seed 2 0.7479 0.7630 0.6889 0.7602 0.7069 (0.7239 → 0.7334, 5 of 5), seed 3 folds 1–2 0.7580
+ * 0.7548; over the 12 fold runs +0.29, 8 up. Training CPU within the noise (fold runs 15–22 s, held-out 21–25 s,
+ * load 4–10). Tried and left out (folds 1–2 seed 1 against 0.7557 / 0.7613, held-out seed 1 against 0.7198; a random
+ * flag of the same rate as a null feature: 0.7471 / 0.7536, so a single seed's ±1 is noise):
+ * - the flag as a word feature (lx=) and on the neighbours (lx-1, lx+1), nouns' endings only: 0.7374 / 0.7493, held-out
+ *   0.7128; the flag alone: 0.7446 / 0.7510; with verb endings too (the kept lookup): alone fold 1 0.7505, with the
+ *   neighbours 0.7425;
+ * - the flag joined with the word's untagged-text frequency bin (lxu=, u=none|lx): with the above 0.7529 / 0.7527,
+ *   held-out 0.7067; alone 0.7462 / 0.7574; alone without the lexicon's proper names (its continents, countries,
+ *   capitals, people: 470 entries) 0.7458 / 0.7618, held-out 0.7132;
+ * - the kept join without those proper names: 0.7435 / 0.7538, held-out 0.7160;
+ * - the flag for novel words only (a stem no other jackknife fold of the training sentences shows, as a test word
+ *   unseen in training), joined with the gazetteer's tag: 0.7336 / 0.7626, held-out 0.7134.
+ * The lookup: the stems of ar.dic's entries (folded, proclitics off as features.ts reads a token; 90,564), a stem
+ * known as it is or without one of 28 endings (ات ون ين … ا وا ت تين; with ة put back). The 'hunspell -d ar' binary
+ * on the raw tokens knows unseen O 83%, PERSON 39%: the list is as good and needs no affix engine. Not tried: the
+ * lexicon's parts as word classes (verb, noun, نسبة adjective, particle, proper name: unseen O 20% verb-only
+ * against names 3–7%); ar.dic entries whose first letter stripClitics takes as a clitic (كتاب → تاب) miss their ال
+ * forms (الكتاب → كتاب); adding the whole folded entries (101,877) knows unseen O 92%, names +1 to +6 points.
+ */
+
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 
