@@ -14,3 +14,9 @@ declare class URL {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+/** WHATWG TextDecoder, as in browsers, workers and Node (only what shared/ uses). */
+declare class TextDecoder {
+  constructor(label?: string);
+  decode(input?: ArrayBufferView): string;
+}
