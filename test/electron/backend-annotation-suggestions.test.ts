@@ -91,7 +91,7 @@ describe('Backend.suggestAnnotations', () => {
     expect(existsSync(model)).toBe(true);
     expect(await readFile(join(root, '.tahrir', '.gitignore'), 'utf8')).toContain('*');
     const saved = JSON.parse(await readFile(model, 'utf8'));
-    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 4, documents: 1 });
+    expect(saved).toMatchObject({ format: 'tahrir-entity-tagger', version: 5, documents: 1 });
     expect((await backend.suggestAnnotations('b')).tagger.state).toBe('ready');
   });
 
