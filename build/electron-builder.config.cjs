@@ -17,8 +17,12 @@ module.exports = {
     '!dist/**/*.map',
     'package.json',
   ],
-  // The bundled sample workspace, opened when no folder is given (process.resourcesPath/seeds).
-  extraResources: [{ from: 'seeds', to: 'seeds', filter: ['**/*', '!.tahrir/**'] }],
+  // The bundled sample workspace, opened when no folder is given (process.resourcesPath/seeds), and the licence of
+  // the Arabic word list bundled into the entity tagger (shared/ner/ordinary-words.json, MPL 1.1).
+  extraResources: [
+    { from: 'seeds', to: 'seeds', filter: ['**/*', '!.tahrir/**'] },
+    { from: 'shared/ner/ordinary-words.LICENSE', to: 'licenses/ordinary-words.LICENSE' },
+  ],
   asar: true,
   // Electron's security checklist, burnt into the binary (https://www.electronjs.org/docs/latest/tutorial/fuses).
   electronFuses: {

@@ -66,6 +66,13 @@ describe('electron-builder config', () => {
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'seeds', to: 'seeds' }));
   });
 
+  it("ships the licence of the tagger's Arabic word list (MPL 1.1), which the bundles hold", () => {
+    expect(config.extraResources).toContainEqual({
+      from: 'shared/ner/ordinary-words.LICENSE',
+      to: 'licenses/ordinary-words.LICENSE',
+    });
+  });
+
   it('sets the Electron fuses of the security checklist', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
