@@ -1385,6 +1385,11 @@ function textSaidIn(head: Token[], k: number): Span | null {
   return { start: noun.start, end: head[end].end };
 }
 
+/** A verb of saying, a participle of one (مشيرة) or the noun قول: what brings in someone's words. */
+function saysOrRelays(t: Token): boolean {
+  return isSayingVerb(t.folded) || isParticiple(t.folded) || /^[وف]?(ب)?قول/u.test(t.folded);
+}
+
 /** Whether `word` stands on its own in `chars` (spaces or punctuation around it), other than at `not`. */
 function hasWord(chars: readonly string[], word: string, not: number): boolean {
   const text = chars.join('');
@@ -1493,7 +1498,19 @@ export function speakerFromText(
   // قولها, "in his words": a noun with a pronoun points back to who said it.)
   const per = tail.findIndex((t, k) => k <= 1 && /^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded));
   const pointsBack = (t: Token) => /^ل?ما$/u.test(t.folded) || /^(تعبير|قول|وصف|رواي|كلام|حديث|تصريح)/u.test(t.folded);
-  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
+  // (وقال الموقع إنه يخزن الرسائل من أجل «…»، وفقا لبيان الخصوصية: the sentence's own verb of saying before the
+  // quote, its last and the quote in its clause (one إن / أن between), names who said it; the text after وفقا is
+  // where it was said, as with حسبما نقلت above. Not past a participle or another إن: كشفت X أن…، مشيرة إلى قول Y
+  // إن … «…»، وفقا لY, nor a verb that relays, ذكرت الوكالة أن.)
+  let said = head.length - 1;
+  while (said >= 0 && !(head[said].word && !quoted[said] && isArabic(head[said].text) && saysOrRelays(head[said])))
+    said--;
+  const saidBefore =
+    said >= 0 &&
+    isSayingVerb(head[said].folded) &&
+    !/^[وف]?(نقل|ذكر|اورد)/u.test(head[said].folded) &&
+    head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
+  if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
     // (وفقا لـX: the ل is not the name's.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)

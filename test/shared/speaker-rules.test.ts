@@ -1466,3 +1466,20 @@ describe('the speaker of a quote: a profile’s quotation alone at a paragraph�
     expect(speakers(record, 'direct')).toEqual([null]);
   });
 });
+
+describe('the speaker of a quote: the sentence’s own verb of saying before a وفقا / بحسب after the quote', () => {
+  it('Arabic: وقال X إنه … «…»، وفقا لبيان Y is X’s; Y’s when a participle brings in Z’s words, or no verb', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". ' +
+      'وقال الموقع إنه يحفظ الرسائل من أجل "حماية المستخدمين من الهجمات المتكررة"، وفقا لبيان الخصوصية.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'الموقع']);
+    // (أعلنت X أن …، مشيرة إلى قول Y إن … «…»، وفقا لـY: the words of the one named after وفقا.)
+    const nested =
+      'وأعلنت الشركة أن الشرطة تحقق في الأمر، مشيرة إلى قول المدير إن الشرطة طلبت عدم مناقشة ' +
+      '"من قد يكون وراء الهجوم على الموقع"، وفقا لسامر.';
+    expect(speakers(nested, 'direct')).toEqual(['سامر']);
+    // (A verb that relays, ذكرت الصحيفة أن: the one named after وفقا.)
+    const relayed = 'وذكرت الصحيفة أن الوزير "لن يترشح للانتخابات المقبلة مرة أخرى"، وفقا لمصدر مقرب منه.';
+    expect(speakers(relayed, 'direct')).toEqual(['مصدر مقرب']);
+  });
+});
