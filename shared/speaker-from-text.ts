@@ -1345,6 +1345,35 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
   return null;
 }
 
+/**
+ * لكنها حذرت من أن «…» after وأظهرت الوثائق أن الحكومة أكدت …: a verb of saying at `k` whose subject is the pronoun
+ * on لكن or إلا أن right before it (لكنه، لكنها، إلا أنهم) goes on with the one who said something last in the
+ * sentence, when that verb agrees with the pronoun (أكدت, feminine, for ها), not with the sentence's subject (the
+ * documents, which showed): that verb's subject, the noun between إن / أن and it or the one after it; else null.
+ */
+function pronounSubject(head: Token[], k: number, quoted: boolean[]): Span | null {
+  const on = /^[وف]?(لكن|ان)(ه|ها|هم)$/u.exec(head[k - 1]?.folded ?? '');
+  if (!on || (on[1] === 'ان' && !/^[وف]?(الا|غير|بيد)$/u.test(head[k - 2]?.folded ?? ''))) return null;
+  for (let j = k - 2; j >= 0; j--) {
+    const t = head[j];
+    if (!t.word || quoted[j] || !isArabic(t.text) || !isSayingVerb(t.folded)) continue;
+    const stem = t.folded.replace(/^[وف]/u, '');
+    const plural = /(وا|ون)$/u.test(stem);
+    const feminine = !plural && (/ت$/u.test(stem) || /^ت/u.test(stem));
+    const agrees = on[2] === 'ها' ? feminine : on[2] === 'هم' ? plural : !feminine && !plural;
+    if (!agrees) return null;
+    // (أن الحكومة أكدت: the subject before the verb, right after إن / أن.)
+    const that = head.slice(Math.max(0, j - 5), j).findLastIndex((x) => COMPLEMENTIZERS.has(x.folded));
+    const from = that < 0 ? -1 : Math.max(0, j - 5) + that + 1;
+    const between = from < 0 ? [] : head.slice(from, j);
+    if (between.length > 0 && between.every((x) => x.word && !inSet(x.folded, ARABIC_STOPS)))
+      return { start: between[0].start, end: between[between.length - 1].end };
+    const s = subjectAfter(head.slice(0, k - 1), j + 1);
+    return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
 /** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
 const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
 /** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
@@ -1626,6 +1655,9 @@ export function speakerFromText(
       const opening = englishSubject(head.slice(0, k));
       if (opening) return opening;
     }
+    // وأظهرت الوثائق أن الحكومة أكدت …، لكنها حذرت من أن «…»: the pronoun on لكن is the one who said the last thing.
+    const continued = arabic ? pronounSubject(head, k, quoted) : null;
+    if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))

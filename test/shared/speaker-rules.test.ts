@@ -1483,3 +1483,17 @@ describe('the speaker of a quote: the sentence’s own verb of saying before a �
     expect(speakers(relayed, 'direct')).toEqual(['مصدر مقرب']);
   });
 });
+
+describe('the speaker of a quote: the pronoun on لكن / إلا أن before a verb of saying', () => {
+  it('Arabic: وأظهرت الوثائق أن X أكدت …، لكنها حذرت من أن «…» is X’s (the verb agrees), not the documents’', () => {
+    const ar =
+      'وقال المدير سامر عادل إن الخطة جاهزة. وأظهرت وثائق الميزانية الجديدة أن الحكومة أكدت عدم تمويل أي مشروع ' +
+      'جديد، لكنها حذرت من أن بعض الوزارات قد تطلب "تمويلا إضافيا في نهاية العام".';
+    expect(speakers(ar, 'direct')).toEqual(['الحكومة']);
+    // (لكنه after a feminine أكدت: not that verb's subject; the sentence's, who announced it.)
+    const masculine = ar
+      .replace('وأظهرت وثائق الميزانية الجديدة', 'وأعلن الوزير سامي فهد')
+      .replace('لكنها حذرت', 'لكنه حذر');
+    expect(speakers(masculine, 'direct')).toEqual(['الوزير سامي فهد']);
+  });
+});
