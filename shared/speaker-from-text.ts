@@ -1110,7 +1110,14 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
   // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل; and كذلك, "also": كذلك جاء في التقرير أن «…» opens with جاء,
   // not a subject جاء after a verb كذلك.)
-  if (/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (So is كما, "also", before a verb the quote hangs on: كما تنص شروط الاستخدام على ألا «…»; not كما أن, "also, X
+  // …", a clause, nor before a verb of saying or a participle further on, كما نشرت X صورة…، وكتبت: «…», whose subject
+  // is read from there: 5 of the corpus's reads ran the subject on into the object, عيدان صورة ومقطع.)
+  const also =
+    /^[وف]?كما$/u.test(head[f]?.folded ?? '') &&
+    !COMPLEMENTIZERS.has(head[f + 1]?.folded ?? '') &&
+    !head.slice(f + 2).some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)));
+  if ((/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') || also) && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.

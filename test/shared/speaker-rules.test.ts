@@ -1497,3 +1497,16 @@ describe('the speaker of a quote: the pronoun on لكن / إلا أن before a v
     expect(speakers(masculine, 'direct')).toEqual(['الوزير سامي فهد']);
   });
 });
+
+describe('the speaker of a quote: كما, "also", before the verb the quote hangs on', () => {
+  it('Arabic: كما تنص شروط الاستخدام على ألا «…» is the terms’, كما عبرت X عن «…» X’s', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". ' +
+      'كما تنص شروط استخدام الخدمة على ألا "يشارك المستخدم حسابه مع أي شخص آخر".';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'شروط استخدام الخدمة']);
+    // (كما عبرت X عن «…»: the same.)
+    const thanked =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". كما عبرت الوزارة عن «خالص تقديرها للجهود الكبيرة التي بذلها الفريق».';
+    expect(speakers(thanked, 'direct')).toEqual(['المدير سامر عادل', 'الوزارة']);
+  });
+});
