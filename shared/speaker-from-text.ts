@@ -1471,6 +1471,7 @@ export function speakerFromText(
   person: Span | null = previous,
   previousAt: number = previous?.start ?? -1,
 ): Span | null {
+  if (inLink(chars, quote.start)) return null;
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
@@ -1716,6 +1717,20 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/** A line that links to another story: اقرأ أيضا: …، قد يهمك/ …، More: … (its headline follows). */
+const LINK = /^\s*(?:[اإ]قرأ (?:أيضا|أيضاً|ايضا|المزيد)|قد يهمك|شاهد أيضا|More|Read more|READ MORE)\s*[:/]/u;
+
+/**
+ * Whether the quotation at `at` is in a link's headline (اقرأ أيضا: سجن رجل أعمال عرض «…»، More:'Our moon shot': …):
+ * the words of another story, so not of the one who spoke last here nor of this story's protagonist, and its
+ * subject, if any, is not read by this story's rules (More:'Our was read as one).
+ */
+function inLink(chars: readonly string[], at: number): boolean {
+  let k = at;
+  while (k > 0 && chars[k - 1] !== '\n' && at - k < 40) k--;
+  return (k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''));
 }
 
 /** The protagonist of each text read so far: a name written four times or more (see protagonistNear). */

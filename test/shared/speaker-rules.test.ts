@@ -1510,3 +1510,16 @@ describe('the speaker of a quote: كما, "also", before the verb the quote hang
     expect(speakers(thanked, 'direct')).toEqual(['المدير سامر عادل', 'الوزارة']);
   });
 });
+
+describe('the speaker of a quote: a link’s headline is another story’s', () => {
+  it("Arabic and English: اقرأ أيضا: … «…» and More:'…': … are no one’s here, not the one who spoke last", () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ".\n' +
+      'اقرأ أيضا: سجن رجل أعمال بريطاني عرض "جائزة كبيرة مقابل صورة نادرة للملكة"\n';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', null]);
+    const en =
+      '“We are ready to start the work this week,” said Dana Wells, the city’s planner.\n' +
+      "More:'Our long road home': The city opens its new bridge after a decade of delays.\n";
+    expect(speakers(en, 'direct')).toEqual(['Dana Wells', null]);
+  });
+});
