@@ -1554,6 +1554,19 @@ export function speakerFromText(
       return { start: s.start + 1, end: s.end };
     if (s) return s;
   }
+  // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
+  // after جاء في / ورد في, said them (as وجاء في البيان: «…» before a quote), anywhere in the sentence after it.
+  const came = tail.findIndex(
+    (t, k) =>
+      /^(وفقا|طبقا|بحسب|حسب)$/u.test(t.folded) &&
+      /^ل?ما$/u.test(tail[k + 1]?.folded ?? '') &&
+      /^(جاء|ورد)$/u.test(tail[k + 2]?.folded ?? '') &&
+      tail[k + 3]?.folded === 'في',
+  );
+  if (came >= 0 && !saidBefore && (v < 0 || came < v)) {
+    const s = subjectAfter(tail, came + 4);
+    if (s && typeof s === 'object') return s;
+  }
   // “…,” the sign reads / its statement read: what a text reads is its words.
   const reads = tail.findIndex((t, k) => k <= 4 && /^(reads|read)$/u.test(t.folded));
   if (v < 0 && reads > 0 && /^(the|a|an|its|his|her|their)$/u.test(tail[0].folded)) {

@@ -1523,3 +1523,12 @@ describe('the speaker of a quote: a link’s headline is another story’s', () 
     expect(speakers(en, 'direct')).toEqual(['Dana Wells', null]);
   });
 });
+
+describe('the speaker of a quote: the text named after وفقا لما جاء في, after the quote', () => {
+  it('Arabic: «…» لشركة X، وفقا لما جاء في سياسة استخدامها is the policy’s, not the one who spoke last', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". وإذا كنت تستخدم الخدمة، فينبغي أن تعلم أن بياناتك ' +
+      'تصل إلى الشركات التي "تقدم خدمات مثل التخزين والمعالجة والتحليل" للشركة، وفقا لما جاء في سياسة استخدامها.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'سياسة استخدامها']);
+  });
+});
