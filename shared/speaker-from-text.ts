@@ -1197,7 +1197,25 @@ function subjectOfKana(head: Token[], f: number, upTo: number): Span | null {
       const words = head.slice(f + 1, j).filter((t) => t.word);
       return words.length > 0 ? { start: words[0].start, end: words[words.length - 1].end } : null;
     }
-    if (!head[j].word && !QUOTE_MARK.test(head[j].text)) return null;
+    // (وكانت قوات الدفاع الشعبي، الجناح العسكري للحزب، دانت في بيان…، معتبرة: with no قد, a past verb of كانت's
+    // gender, or كانوا's number, ends the subject: دانت, أعلنوا.)
+    const stem = head[j].folded;
+    const feminine =
+      /^[وف]?كانت$/u.test(head[f].folded) && /^[\u0621-\u064A]{2,5}ت$/u.test(stem) && !/^(ال|[وف]ال)|ات$/u.test(stem);
+    const plural = /^[وف]?كانوا$/u.test(head[f].folded) && /^[\u0621-\u064A]{2,5}وا$/u.test(stem);
+    if (
+      j > f + 1 &&
+      (feminine || plural) &&
+      !inSet(stem, NOT_A_VERB) &&
+      !inSet(stem, TITLES) &&
+      !inSet(stem, ARABIC_STOPS)
+    ) {
+      const words = head.slice(f + 1, j).filter((t) => t.word);
+      // (No relative clause or pronoun in it: وكانت النشاطات التي قام بها … هي التي غذت is no one.)
+      const plain = words.every((w) => !inSet(w.folded, ARABIC_STOPS) && !/^(الذي|التي|الذين)$/u.test(w.folded));
+      return plain ? { start: words[0].start, end: words[words.length - 1].end } : null;
+    }
+    if (!head[j].word && !QUOTE_MARK.test(head[j].text) && head[j].text !== '،') return null;
   }
   return null;
 }
@@ -1936,6 +1954,9 @@ export function speakerMentions(
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
+      // وكانت قوات الدفاع الشعبي دانت في بيان القصف، معتبرة أنه «عدوان». وقالت: the one whose participle of saying
+      // brought in words the finder does not take as a quote (one or two of them) spoke last: the sentence's subject.
+      else if (isArabic(t.text) && speechForm(t.folded) === 'participle') subject = sentenceSubject(sentence, i);
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;

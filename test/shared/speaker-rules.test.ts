@@ -1532,3 +1532,19 @@ describe('the speaker of a quote: the text named after وفقا لما جاء ف
     expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'سياسة استخدامها']);
   });
 });
+
+describe('the speaker carried on: the subject of a participle of saying whose words are no quote', () => {
+  it('Arabic: وكانت X دانت …، معتبرة أنه «عدوان». وقالت إن «…» is X’s, not the one quoted before', () => {
+    const ar =
+      'وقالت القيادة العسكرية إن "الهجوم انتهى بعد ساعات من القتال". وقتل جنديان في الانفجار الذي وقع أمس.\n' +
+      'وكانت قوات الدفاع الشعبي الجناح العسكري للحزب دانت في بيان على موقعها القصف، معتبرة أنه "عدوان". ' +
+      'وقالت إن الحكومة "أنهت من جانب واحد وقف إطلاق النار".';
+    expect(speakers(ar, 'direct')).toEqual(['القيادة العسكرية', 'قوات الدفاع الشعبي الجناح العسكري للحزب']);
+    // (Not a relative clause read as the subject before كانت's verb: no one new spoke.)
+    const relative = ar.replace(
+      'قوات الدفاع الشعبي الجناح العسكري للحزب دانت',
+      'النشاطات التي قام بها الفريق هي التي دفعت',
+    );
+    expect(speakers(relative, 'direct').at(-1)).not.toMatch(/النشاطات/u);
+  });
+});
