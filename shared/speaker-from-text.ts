@@ -314,8 +314,11 @@ function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 
   }
   const real = parts.filter((p) => p.length > 0);
   if (real.length === 0) return null;
+  // (A name's particles are in lower case: Herald van der Linde, Maria da Silva, Juan del Castillo.)
   const capitalised = real.find((p) =>
-    p.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von)$/u.test(w.text)),
+    p.every(
+      (w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von|der|den|da|di|del|du|dos|la|le|ter)$/u.test(w.text),
+    ),
   );
   const fallback = nearest === 'first' || isArabic(real[0][0].text) ? real[0] : real[real.length - 1];
   const chosen = capitalised && !isArabic(real[0][0].text) ? capitalised : fallback;

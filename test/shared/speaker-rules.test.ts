@@ -1548,3 +1548,11 @@ describe('the speaker carried on: the subject of a participle of saying whose wo
     expect(speakers(relative, 'direct').at(-1)).not.toMatch(/النشاطات/u);
   });
 });
+
+describe('the speaker of a quote: a name’s particles in lower case', () => {
+  it('English: “…,” Herald van der Linde, head of strategy at HSBC, said is the name’s, not the role’s', () => {
+    const en =
+      '“There are early signs of a turn in the market,” Anna van der Berg, head of Asia research at ACME, said.';
+    expect(speakers(en, 'direct')).toEqual(['Anna van der Berg']);
+  });
+});
