@@ -314,8 +314,11 @@ function namePart(words: Token[], commas: number[], nearest: 'first' | 'last' = 
   }
   const real = parts.filter((p) => p.length > 0);
   if (real.length === 0) return null;
+  // (A name's particles are in lower case: Herald van der Linde, Maria da Silva, Juan del Castillo.)
   const capitalised = real.find((p) =>
-    p.every((w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von)$/u.test(w.text)),
+    p.every(
+      (w) => /^\p{Lu}/u.test(w.text) || /^(of|de|al|bin|van|von|der|den|da|di|del|du|dos|la|le|ter)$/u.test(w.text),
+    ),
   );
   const fallback = nearest === 'first' || isArabic(real[0][0].text) ? real[0] : real[real.length - 1];
   const chosen = capitalised && !isArabic(real[0][0].text) ? capitalised : fallback;
@@ -1110,7 +1113,14 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   // (قد before the verb is a particle of it: وقد قررت المهندسة…، قائلة; so is the negation: ولم تنف المهندسة….)
   // (And ثم, "then": ثم سئل عن…، فأجاب opens with سئل; and كذلك, "also": كذلك جاء في التقرير أن «…» opens with جاء,
   // not a subject جاء after a verb كذلك.)
-  if (/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') && head[f + 1]?.word) f++;
+  // (So is كما, "also", before a verb the quote hangs on: كما تنص شروط الاستخدام على ألا «…»; not كما أن, "also, X
+  // …", a clause, nor before a verb of saying or a participle further on, كما نشرت X صورة…، وكتبت: «…», whose subject
+  // is read from there: 5 of the corpus's reads ran the subject on into the object, عيدان صورة ومقطع.)
+  const also =
+    /^[وف]?كما$/u.test(head[f]?.folded ?? '') &&
+    !COMPLEMENTIZERS.has(head[f + 1]?.folded ?? '') &&
+    !head.slice(f + 2).some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)));
+  if ((/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') || also) && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.
@@ -1190,7 +1200,25 @@ function subjectOfKana(head: Token[], f: number, upTo: number): Span | null {
       const words = head.slice(f + 1, j).filter((t) => t.word);
       return words.length > 0 ? { start: words[0].start, end: words[words.length - 1].end } : null;
     }
-    if (!head[j].word && !QUOTE_MARK.test(head[j].text)) return null;
+    // (وكانت قوات الدفاع الشعبي، الجناح العسكري للحزب، دانت في بيان…، معتبرة: with no قد, a past verb of كانت's
+    // gender, or كانوا's number, ends the subject: دانت, أعلنوا.)
+    const stem = head[j].folded;
+    const feminine =
+      /^[وف]?كانت$/u.test(head[f].folded) && /^[\u0621-\u064A]{2,5}ت$/u.test(stem) && !/^(ال|[وف]ال)|ات$/u.test(stem);
+    const plural = /^[وف]?كانوا$/u.test(head[f].folded) && /^[\u0621-\u064A]{2,5}وا$/u.test(stem);
+    if (
+      j > f + 1 &&
+      (feminine || plural) &&
+      !inSet(stem, NOT_A_VERB) &&
+      !inSet(stem, TITLES) &&
+      !inSet(stem, ARABIC_STOPS)
+    ) {
+      const words = head.slice(f + 1, j).filter((t) => t.word);
+      // (No relative clause or pronoun in it: وكانت النشاطات التي قام بها … هي التي غذت is no one.)
+      const plain = words.every((w) => !inSet(w.folded, ARABIC_STOPS) && !/^(الذي|التي|الذين)$/u.test(w.folded));
+      return plain ? { start: words[0].start, end: words[words.length - 1].end } : null;
+    }
+    if (!head[j].word && !QUOTE_MARK.test(head[j].text) && head[j].text !== '،') return null;
   }
   return null;
 }
@@ -1345,6 +1373,35 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
   return null;
 }
 
+/**
+ * لكنها حذرت من أن «…» after وأظهرت الوثائق أن الحكومة أكدت …: a verb of saying at `k` whose subject is the pronoun
+ * on لكن or إلا أن right before it (لكنه، لكنها، إلا أنهم) goes on with the one who said something last in the
+ * sentence, when that verb agrees with the pronoun (أكدت, feminine, for ها), not with the sentence's subject (the
+ * documents, which showed): that verb's subject, the noun between إن / أن and it or the one after it; else null.
+ */
+function pronounSubject(head: Token[], k: number, quoted: boolean[]): Span | null {
+  const on = /^[وف]?(لكن|ان)(ه|ها|هم)$/u.exec(head[k - 1]?.folded ?? '');
+  if (!on || (on[1] === 'ان' && !/^[وف]?(الا|غير|بيد)$/u.test(head[k - 2]?.folded ?? ''))) return null;
+  for (let j = k - 2; j >= 0; j--) {
+    const t = head[j];
+    if (!t.word || quoted[j] || !isArabic(t.text) || !isSayingVerb(t.folded)) continue;
+    const stem = t.folded.replace(/^[وف]/u, '');
+    const plural = /(وا|ون)$/u.test(stem);
+    const feminine = !plural && (/ت$/u.test(stem) || /^ت/u.test(stem));
+    const agrees = on[2] === 'ها' ? feminine : on[2] === 'هم' ? plural : !feminine && !plural;
+    if (!agrees) return null;
+    // (أن الحكومة أكدت: the subject before the verb, right after إن / أن.)
+    const that = head.slice(Math.max(0, j - 5), j).findLastIndex((x) => COMPLEMENTIZERS.has(x.folded));
+    const from = that < 0 ? -1 : Math.max(0, j - 5) + that + 1;
+    const between = from < 0 ? [] : head.slice(from, j);
+    if (between.length > 0 && between.every((x) => x.word && !inSet(x.folded, ARABIC_STOPS)))
+      return { start: between[0].start, end: between[between.length - 1].end };
+    const s = subjectAfter(head.slice(0, k - 1), j + 1);
+    return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
 /** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
 const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
 /** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
@@ -1383,6 +1440,11 @@ function textSaidIn(head: Token[], k: number): Span | null {
   )
     end++;
   return { start: noun.start, end: head[end].end };
+}
+
+/** A verb of saying, a participle of one (مشيرة) or the noun قول: what brings in someone's words. */
+function saysOrRelays(t: Token): boolean {
+  return isSayingVerb(t.folded) || isParticiple(t.folded) || /^[وف]?(ب)?قول/u.test(t.folded);
 }
 
 /** Whether `word` stands on its own in `chars` (spaces or punctuation around it), other than at `not`. */
@@ -1430,6 +1492,7 @@ export function speakerFromText(
   person: Span | null = previous,
   previousAt: number = previous?.start ?? -1,
 ): Span | null {
+  if (inLink(chars, quote.start)) return null;
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
@@ -1493,12 +1556,37 @@ export function speakerFromText(
   // قولها, "in his words": a noun with a pronoun points back to who said it.)
   const per = tail.findIndex((t, k) => k <= 1 && /^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded));
   const pointsBack = (t: Token) => /^ل?ما$/u.test(t.folded) || /^(تعبير|قول|وصف|رواي|كلام|حديث|تصريح)/u.test(t.folded);
-  if (per >= 0 && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
+  // (وقال الموقع إنه يخزن الرسائل من أجل «…»، وفقا لبيان الخصوصية: the sentence's own verb of saying before the
+  // quote, its last and the quote in its clause (one إن / أن between), names who said it; the text after وفقا is
+  // where it was said, as with حسبما نقلت above. Not past a participle or another إن: كشفت X أن…، مشيرة إلى قول Y
+  // إن … «…»، وفقا لY, nor a verb that relays, ذكرت الوكالة أن.)
+  let said = head.length - 1;
+  while (said >= 0 && !(head[said].word && !quoted[said] && isArabic(head[said].text) && saysOrRelays(head[said])))
+    said--;
+  const saidBefore =
+    said >= 0 &&
+    isSayingVerb(head[said].folded) &&
+    !/^[وف]?(نقل|ذكر|اورد)/u.test(head[said].folded) &&
+    head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
+  if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
     // (وفقا لـX: the ل is not the name's.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
       return { start: s.start + 1, end: s.end };
     if (s) return s;
+  }
+  // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
+  // after جاء في / ورد في, said them (as وجاء في البيان: «…» before a quote), anywhere in the sentence after it.
+  const came = tail.findIndex(
+    (t, k) =>
+      /^(وفقا|طبقا|بحسب|حسب)$/u.test(t.folded) &&
+      /^ل?ما$/u.test(tail[k + 1]?.folded ?? '') &&
+      /^(جاء|ورد)$/u.test(tail[k + 2]?.folded ?? '') &&
+      tail[k + 3]?.folded === 'في',
+  );
+  if (came >= 0 && !saidBefore && (v < 0 || came < v)) {
+    const s = subjectAfter(tail, came + 4);
+    if (s && typeof s === 'object') return s;
   }
   // “…,” the sign reads / its statement read: what a text reads is its words.
   const reads = tail.findIndex((t, k) => k <= 4 && /^(reads|read)$/u.test(t.folded));
@@ -1609,6 +1697,9 @@ export function speakerFromText(
       const opening = englishSubject(head.slice(0, k));
       if (opening) return opening;
     }
+    // وأظهرت الوثائق أن الحكومة أكدت …، لكنها حذرت من أن «…»: the pronoun on لكن is the one who said the last thing.
+    const continued = arabic ? pronounSubject(head, k, quoted) : null;
+    if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
@@ -1660,6 +1751,20 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/** A line that links to another story: اقرأ أيضا: …، قد يهمك/ …، More: … (its headline follows). */
+const LINK = /^\s*(?:[اإ]قرأ (?:أيضا|أيضاً|ايضا|المزيد)|قد يهمك|شاهد أيضا|More|Read more|READ MORE)\s*[:/]/u;
+
+/**
+ * Whether the quotation at `at` is in a link's headline (اقرأ أيضا: سجن رجل أعمال عرض «…»، More:'Our moon shot': …):
+ * the words of another story, so not of the one who spoke last here nor of this story's protagonist, and its
+ * subject, if any, is not read by this story's rules (More:'Our was read as one).
+ */
+function inLink(chars: readonly string[], at: number): boolean {
+  let k = at;
+  while (k > 0 && chars[k - 1] !== '\n' && at - k < 40) k--;
+  return (k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''));
 }
 
 /** The protagonist of each text read so far: a name written four times or more (see protagonistNear). */
@@ -1852,6 +1957,9 @@ export function speakerMentions(
       // "Del Rio echoed the view, predicting that…": an English participle's subject is the sentence's.
       else if (!isArabic(t.text) && speechForm(t.folded) === 'participle')
         subject = englishSubject(sentence.slice(0, i));
+      // وكانت قوات الدفاع الشعبي دانت في بيان القصف، معتبرة أنه «عدوان». وقالت: the one whose participle of saying
+      // brought in words the finder does not take as a quote (one or two of them) spoke last: the sentence's subject.
+      else if (isArabic(t.text) && speechForm(t.folded) === 'participle') subject = sentenceSubject(sentence, i);
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;

@@ -1466,3 +1466,93 @@ describe('the speaker of a quote: a profile’s quotation alone at a paragraph�
     expect(speakers(record, 'direct')).toEqual([null]);
   });
 });
+
+describe('the speaker of a quote: the sentence’s own verb of saying before a وفقا / بحسب after the quote', () => {
+  it('Arabic: وقال X إنه … «…»، وفقا لبيان Y is X’s; Y’s when a participle brings in Z’s words, or no verb', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". ' +
+      'وقال الموقع إنه يحفظ الرسائل من أجل "حماية المستخدمين من الهجمات المتكررة"، وفقا لبيان الخصوصية.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'الموقع']);
+    // (أعلنت X أن …، مشيرة إلى قول Y إن … «…»، وفقا لـY: the words of the one named after وفقا.)
+    const nested =
+      'وأعلنت الشركة أن الشرطة تحقق في الأمر، مشيرة إلى قول المدير إن الشرطة طلبت عدم مناقشة ' +
+      '"من قد يكون وراء الهجوم على الموقع"، وفقا لسامر.';
+    expect(speakers(nested, 'direct')).toEqual(['سامر']);
+    // (A verb that relays, ذكرت الصحيفة أن: the one named after وفقا.)
+    const relayed = 'وذكرت الصحيفة أن الوزير "لن يترشح للانتخابات المقبلة مرة أخرى"، وفقا لمصدر مقرب منه.';
+    expect(speakers(relayed, 'direct')).toEqual(['مصدر مقرب']);
+  });
+});
+
+describe('the speaker of a quote: the pronoun on لكن / إلا أن before a verb of saying', () => {
+  it('Arabic: وأظهرت الوثائق أن X أكدت …، لكنها حذرت من أن «…» is X’s (the verb agrees), not the documents’', () => {
+    const ar =
+      'وقال المدير سامر عادل إن الخطة جاهزة. وأظهرت وثائق الميزانية الجديدة أن الحكومة أكدت عدم تمويل أي مشروع ' +
+      'جديد، لكنها حذرت من أن بعض الوزارات قد تطلب "تمويلا إضافيا في نهاية العام".';
+    expect(speakers(ar, 'direct')).toEqual(['الحكومة']);
+    // (لكنه after a feminine أكدت: not that verb's subject; the sentence's, who announced it.)
+    const masculine = ar
+      .replace('وأظهرت وثائق الميزانية الجديدة', 'وأعلن الوزير سامي فهد')
+      .replace('لكنها حذرت', 'لكنه حذر');
+    expect(speakers(masculine, 'direct')).toEqual(['الوزير سامي فهد']);
+  });
+});
+
+describe('the speaker of a quote: كما, "also", before the verb the quote hangs on', () => {
+  it('Arabic: كما تنص شروط الاستخدام على ألا «…» is the terms’, كما عبرت X عن «…» X’s', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". ' +
+      'كما تنص شروط استخدام الخدمة على ألا "يشارك المستخدم حسابه مع أي شخص آخر".';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'شروط استخدام الخدمة']);
+    // (كما عبرت X عن «…»: the same.)
+    const thanked =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". كما عبرت الوزارة عن «خالص تقديرها للجهود الكبيرة التي بذلها الفريق».';
+    expect(speakers(thanked, 'direct')).toEqual(['المدير سامر عادل', 'الوزارة']);
+  });
+});
+
+describe('the speaker of a quote: a link’s headline is another story’s', () => {
+  it("Arabic and English: اقرأ أيضا: … «…» and More:'…': … are no one’s here, not the one who spoke last", () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ".\n' +
+      'اقرأ أيضا: سجن رجل أعمال بريطاني عرض "جائزة كبيرة مقابل صورة نادرة للملكة"\n';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', null]);
+    const en =
+      '“We are ready to start the work this week,” said Dana Wells, the city’s planner.\n' +
+      "More:'Our long road home': The city opens its new bridge after a decade of delays.\n";
+    expect(speakers(en, 'direct')).toEqual(['Dana Wells', null]);
+  });
+});
+
+describe('the speaker of a quote: the text named after وفقا لما جاء في, after the quote', () => {
+  it('Arabic: «…» لشركة X، وفقا لما جاء في سياسة استخدامها is the policy’s, not the one who spoke last', () => {
+    const ar =
+      'وقال المدير سامر عادل إن "الخطة جاهزة تماما للتنفيذ". وإذا كنت تستخدم الخدمة، فينبغي أن تعلم أن بياناتك ' +
+      'تصل إلى الشركات التي "تقدم خدمات مثل التخزين والمعالجة والتحليل" للشركة، وفقا لما جاء في سياسة استخدامها.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير سامر عادل', 'سياسة استخدامها']);
+  });
+});
+
+describe('the speaker carried on: the subject of a participle of saying whose words are no quote', () => {
+  it('Arabic: وكانت X دانت …، معتبرة أنه «عدوان». وقالت إن «…» is X’s, not the one quoted before', () => {
+    const ar =
+      'وقالت القيادة العسكرية إن "الهجوم انتهى بعد ساعات من القتال". وقتل جنديان في الانفجار الذي وقع أمس.\n' +
+      'وكانت قوات الدفاع الشعبي الجناح العسكري للحزب دانت في بيان على موقعها القصف، معتبرة أنه "عدوان". ' +
+      'وقالت إن الحكومة "أنهت من جانب واحد وقف إطلاق النار".';
+    expect(speakers(ar, 'direct')).toEqual(['القيادة العسكرية', 'قوات الدفاع الشعبي الجناح العسكري للحزب']);
+    // (Not a relative clause read as the subject before كانت's verb: no one new spoke.)
+    const relative = ar.replace(
+      'قوات الدفاع الشعبي الجناح العسكري للحزب دانت',
+      'النشاطات التي قام بها الفريق هي التي دفعت',
+    );
+    expect(speakers(relative, 'direct').at(-1)).not.toMatch(/النشاطات/u);
+  });
+});
+
+describe('the speaker of a quote: a name’s particles in lower case', () => {
+  it('English: “…,” Herald van der Linde, head of strategy at HSBC, said is the name’s, not the role’s', () => {
+    const en =
+      '“There are early signs of a turn in the market,” Anna van der Berg, head of Asia research at ACME, said.';
+    expect(speakers(en, 'direct')).toEqual(['Anna van der Berg']);
+  });
+});

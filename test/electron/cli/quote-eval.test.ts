@@ -222,6 +222,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.806, speakers 24 of 28 Arabic, 6 of 7 English. كذلك a particle before the verb and a quotation alone at a
   // paragraph's start as the words of the name the text writes most (judged on dev..dev16: unchanged) took it to 25 of
   // 28 and dev27 to 29 of 35 (not unseen: their errors were read).
+  // dev30 (12 articles, 10 Arabic, the next after dev29's) scored unseen on 421231b: Arabic direct F1 0.952, indirect
+  // 0.756, speakers 36 of 40 Arabic, 15 of 17 English. A verb of saying before the quote over a وفقا after it, كما
+  // a particle, a link's headline no one's here, وفقا لما جاء في X, لكنها, an Arabic participle's subject heard and
+  // a name's lower-case particles (judged on dev..dev16: dev12 36 → 38 of 43) took it to 39 of 40 and 17 of 17 (not
+  // unseen: its errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -446,6 +451,14 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.37,
       'ar speaker': 0.86,
       'en speaker': 0.82,
+    },
+    dev30: {
+      'ar direct': 0.93,
+      'ar indirect': 0.73,
+      'en direct': 0.97,
+      'en indirect': 0.68,
+      'ar speaker': 0.88,
+      'en speaker': 0.85,
     },
     test: {
       'ar direct': 0.95,
