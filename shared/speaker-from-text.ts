@@ -667,7 +667,15 @@ function subjectRead(tokens: Token[], from: number): Subject {
       if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
-        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) {
+          words.push(...tokens.slice(k + 1, k2));
+          // (المتحدث باسم "قلعة الكؤوس"، سالم الأحمدي، …: a comma after the name in marks opens the role's name in
+          // apposition, read on from there; 2 reads over the corpus, both right.)
+          if (tokens[k2 + 1]?.text === '،') {
+            k = k2;
+            continue;
+          }
+        }
       }
       if (t.text === '،' && words.length > 0) {
         // ويقول أحد هؤلاء الرجال، وهو سامي عادل، …: "one of them, NAME": the name after وهو.

@@ -1466,3 +1466,16 @@ describe('the speaker of a quote: a profile’s quotation alone at a paragraph�
     expect(speakers(record, 'direct')).toEqual([null]);
   });
 });
+
+describe('the speaker of a quote: a role with a name in quotation marks, then the name in apposition', () => {
+  it('Arabic: المتحدث باسم "X"، NAME، … and مؤسس حملة "X"، NAME، إن: the name between the commas', () => {
+    const role =
+      'وكتب المتحدث الرسمي باسم "نادي النجوم"، سامي فهد، تغريدة قال فيها: "لن نتخلى عن لاعبينا في هذا الموسم".';
+    expect(speakers(role, 'direct')).toEqual(['سامي فهد']);
+    const founder = 'وقال مؤسس جمعية "أصدقاء البحر"، ماجد حسن، إن "الشاطئ يحتاج إلى حملة تنظيف كل أسبوع".';
+    expect(speakers(founder, 'direct')).toEqual(['ماجد حسن']);
+    // (The name in marks is still part of the subject when no apposition follows it.)
+    const plain = 'وقالت مؤسسة "الحدود المفتوحة" إن "القانون الجديد يهدد حرية الصحافة في البلاد".';
+    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة']);
+  });
+});
