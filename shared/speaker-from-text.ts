@@ -1127,6 +1127,14 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
     f = comma + 1;
     if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
   }
+  // على الرغم من مطالب الرئيس بالكشف عن كاتبها، فقد انتقدت المتحدثة X، قائلة: a concession however long opens the
+  // sentence; its main clause, and its verb, come after the comma, with فقد.
+  const concession =
+    /^[وف]?(رغم|بالرغم)$/u.test(head[f].folded) ||
+    (/^[وف]?علي$/u.test(head[f].folded) && head[f + 1]?.folded === 'الرغم');
+  const main = concession ? head.findIndex((t, i) => i > f && i < upTo && t.text === '،') : -1;
+  if (main > 0 && /^[وف](قد|لقد)$/u.test(head[main + 1]?.folded ?? '') && head[main + 2]?.word && main + 2 < upTo)
+    f = main + 2;
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
   // وجاء في بيان لشركة النور أن…، واصفة إياه بأنه «…»: the text the sentence opens with, or the one it is of.

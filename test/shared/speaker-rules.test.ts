@@ -1479,3 +1479,13 @@ describe('the speaker of a quote: a role with a name in quotation marks, then th
     expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة']);
   });
 });
+
+describe('the speaker of a quote: a concession before the sentence’s verb', () => {
+  it('Arabic: على الرغم من …، فقد انتقدت X، قائلة: «…» is X’s (the main clause after the comma)', () => {
+    const ar =
+      'وقال مسؤول في الوزارة إن الحكومة تبحث عن كاتب المقال.\n' +
+      'على الرغم من الاهتمام الكبير ومطالب الوزير بمعرفة كاتبه، فقد انتقدت المتحدثة باسم الحكومة، سلمى عادل، ' +
+      'الخميس "هوس" الصحف، قائلة عبر حسابها: "إن البحث عن اسم الكاتب تشويه لسمعة الموظفين".';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل']);
+  });
+});
