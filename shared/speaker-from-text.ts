@@ -129,6 +129,8 @@ const ARABIC_STOPS = fold([
   'حيث',
   'وفق',
   'بحسب',
+  // (وأوضح سيف حسبما نقل عنه التلفزيون: a relay after the subject.)
+  'حسبما',
   'لدى',
   'أيضا',
   'إلى',
@@ -1613,6 +1615,14 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // وأوضح سيف حسبما نقل عنه التلفزيون أن «…»: the one who relayed the words (نقل after حسبما / كما) did not say
+    // them, when an earlier verb of saying in the sentence did (as after the quote, `relayed`).
+    // (Not نقلت الوكالة عن الوزارة: a source named after عن said them; عنه points back to the verb's subject.)
+    const relay =
+      /^نقل/u.test(t.folded) &&
+      /^(حسبما|كما|ما)$/u.test(head[k - 1]?.folded ?? '') &&
+      !head.slice(k + 1, k + 8).some((x) => x.folded === 'عن');
+    if (relay && head.slice(0, k - 1).some((x, i) => x.word && !quoted[i] && isSayingVerb(x.folded))) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;

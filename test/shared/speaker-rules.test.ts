@@ -1489,3 +1489,15 @@ describe('the speaker of a quote: a concession before the sentence’s verb', ()
     expect(speakers(ar, 'direct')).toEqual(['سلمى عادل']);
   });
 });
+
+describe('the speaker of a quote: a relay between the verb of saying and the words', () => {
+  it('Arabic: وأوضح X حسبما نقل عنه Y أن «…» and وقال X …، بحسب ما نقل Y: «…» are X’s, not the relay’s', () => {
+    const relay = 'وأوضح سامر عادل حسبما نقل عنه التلفزيون الرسمي أن «المبلغ المجمد في الخارج أقل مما أعلن سابقا».';
+    expect(speakers(relay, 'direct')).toEqual(['سامر عادل']);
+    const site = 'وقال فهد عقب المباراة، بحسب ما نقل الموقع الرسمي للنادي: «هي إصابة خطيرة وسيغيب اللاعب طويلا».';
+    expect(speakers(site, 'direct')).toEqual(['فهد']);
+    // (But كما نقلت عن X قوله إن: the one named after عن said them.)
+    const source = 'وقالت الصحف إن الاتفاق قريب، كما نقلت عن ماجد حسن قوله إن «التوقيع سيتم خلال أيام قليلة».';
+    expect(speakers(source, 'direct')).toEqual(['ماجد حسن']);
+  });
+});
