@@ -1490,6 +1490,16 @@ export function speakerFromText(
     if (s) return s;
   }
 
+  // "…".. هكذا جاءت تغريدة X / «…». هكذا تصف الشيف X: a quotation that opens its sentence, then "thus" and a verb
+  // after its full stop, is the words of that verb's subject (the author of a text named first: تغريدة X is X's).
+  const thus = after.findIndex((t) => t.word);
+  const pointsOnly = after.slice(0, thus).every((t) => QUOTE_MARK.test(t.text) || /^[.…]+$/u.test(t.text));
+  if (thus > 0 && pointsOnly && after[thus].folded === 'هكذا' && after[thus + 1]?.word && head.every((t) => !t.word)) {
+    const text = A_TEXT_NOUN.test(after[thus + 2]?.folded ?? '') && after[thus + 3]?.word ? 3 : 2;
+    const s = subjectAfter(after, thus + text);
+    // (Only a read that starts right after the verb: هكذا تصف الشيف X طبيعة مهنتها التي تزاولها is read past it.)
+    if (s && typeof s === 'object' && s.start === after[thus + text].start) return s;
+  }
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
   let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.

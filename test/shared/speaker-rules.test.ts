@@ -1501,3 +1501,12 @@ describe('the speaker of a quote: a relay between the verb of saying and the wor
     expect(speakers(source, 'direct')).toEqual(['ماجد حسن']);
   });
 });
+
+describe('the speaker of a quote: هكذا and a verb after it', () => {
+  it('Arabic: "…".. هكذا جاءت تغريدة X is X’s, a quotation that opens its paragraph', () => {
+    const ar =
+      'وقال المسؤول في المقال إن الفريق يعمل ضد الرئيس.\n' +
+      '"مكتبنا لا يكتب مقالات مجهولة ونحن فوق أعمال الهواة هذه".. هكذا جاءت تغريدة مدير الاتصالات سامي فهد، الخميس.';
+    expect(speakers(ar, 'direct')).toEqual(['مدير الاتصالات سامي فهد']);
+  });
+});
