@@ -1137,6 +1137,31 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const main = concession ? head.findIndex((t, i) => i > f && i < upTo && t.text === '،') : -1;
   if (main > 0 && /^[وف](قد|لقد)$/u.test(head[main + 1]?.folded ?? '') && head[main + 2]?.word && main + 2 < upTo)
     f = main + 2;
+  // وتأتي هذه التطورات في الوقت الذي توقعت فيه شركة X …، وقالت: an event "comes" (يأتي / تأتي), no one's words; who
+  // spoke is the subject of the first verb of its time clause (بعد أن نشرت X، الذي توقعت فيه X) or of the verbal
+  // noun of saying in it (بعد ساعات من إعلان X أن).
+  if (/^[وف]?(تاتي|ياتي)$/u.test(head[f].folded)) {
+    const clause = head.slice(0, upTo);
+    for (let i = f + 2; i < upTo - 1; i++) {
+      const t = head[i];
+      const prev = head[i - 1].folded;
+      let at = -1;
+      if (t.word && /^(ان|بعدما|عندما|حين)$/u.test(prev) && !inSet(t.folded, NOT_A_VERB)) at = i + 1;
+      else if (t.word && /^(الذي|التي|وقت)$/u.test(prev) && /^(فيه|فيها)$/u.test(head[i + 1].folded)) at = i + 2;
+      else if (/^(اعلان|تاكيد|تصريح|تصريحات)$/u.test(t.folded) && head[i + 1].word) at = i + 1;
+      if (at < 0 || at >= upTo) continue;
+      // (A body's name in marks, نشرت «بوكو حرام» شريطا: the words between the marks.)
+      if (QUOTE_MARK.test(head[at].text)) {
+        let close = at + 1;
+        while (close < upTo && head[close].word && close - at <= 5) close++;
+        if (close > at + 1 && close < upTo && QUOTE_MARK.test(head[close].text))
+          return { start: head[at + 1].start, end: head[close - 1].end };
+      }
+      const s = subjectAfter(clause, at);
+      return s && typeof s === 'object' ? s : null;
+    }
+    return null;
+  }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
   // وجاء في بيان لشركة النور أن…، واصفة إياه بأنه «…»: the text the sentence opens with, or the one it is of.

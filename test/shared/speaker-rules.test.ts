@@ -1510,3 +1510,21 @@ describe('the speaker of a quote: هكذا and a verb after it', () => {
     expect(speakers(ar, 'direct')).toEqual(['مدير الاتصالات سامي فهد']);
   });
 });
+
+describe('the speaker of a quote: an event that "comes" (وتأتي / ويأتي) says nothing', () => {
+  it('Arabic: وتأتي X في الوقت الذي توقعت فيه Y …، وقالت «…» and بعد أن نشرت «Y» …، ومتوعدة: «…» are Y’s', () => {
+    const expected =
+      'وتأتي هذه الأرقام في الوقت الذي توقعت فيه شركة الريان للأبحاث أن تتراجع الأسعار، ' +
+      'وقالت في تقرير سابق «نتوقع أن يبقى الإنفاق الحكومي على حاله هذا العام».';
+    expect(speakers(expected, 'direct')).toEqual(['شركة الريان']);
+    const posted =
+      'وتأتي الهجمات الأخيرة بعد أن نشرت «جماعة النور» شريطا على موقعها، أعلنت فيه أنها لم تهزم ومتوعدة: ' +
+      '«سنعود أقوى مما كنا في كل مكان».';
+    expect(speakers(posted, 'direct')).toEqual(['جماعة النور']);
+  });
+
+  it('Arabic: ويأتي X بعد ساعات من إعلان Y أن …: the reported words are Y’s', () => {
+    const ar = 'ويأتي هذا القرار بعد ساعات من إعلان وزير الخارجية سامر عادل أن الحدود ستفتح الأسبوع المقبل.';
+    expect(speakers(ar, 'indirect')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});
