@@ -1998,7 +1998,10 @@ function titledSubject(sentence: Token[]): Span | null {
   // (Not an adverb in tanween, جيداً، or a number.)
   const plain = (t: Token) =>
     !/^[وفبلك]?(ال|لل)|^[بل]/u.test(t.folded) && !inSet(t.folded, ARABIC_STOPS) && !/[\dً]/u.test(t.text);
+  // (Nor a verb joined by و / ف in the feminine, وتوالت الصفقات وتزايدت الأرباح: the next clause, no name.)
+  const joinedVerb = (t: Token) => /^[وف]ت\p{L}{2,}ت$/u.test(t.text);
   const k = words.findIndex((t, i) => i > 0 && plain(t));
+  if (k > 0 && joinedVerb(words[k])) return null;
   if (k < 0) return null;
   let end = k;
   while (end + 1 < words.length && end < k + 2 && plain(words[end + 1]) && !/[اً]$/u.test(words[end + 1].text)) end++;

@@ -1528,3 +1528,13 @@ describe('the speaker of a quote: an event that "comes" (وتأتي / ويأتي
     expect(speakers(ar, 'indirect')).toEqual(['وزير الخارجية سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: no verb read as a name', () => {
+  it('Arabic: وتوالت الصفقات وتزايدت الأرباح names no one; the one who spoke before is still the speaker', () => {
+    const ar =
+      'وقال سامر عادل إن «الشركة بدأت صغيرة جدا في مدينة بعيدة».\n' +
+      'وتوالت الصفقات وتزايدت الأرباح وتعززت قيمة الشركة في السوق.\n' +
+      'وأضاف: «حققت أرباحا صغيرة ثم كبرت الشركة بسرعة كبيرة».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
