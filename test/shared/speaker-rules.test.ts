@@ -1538,3 +1538,13 @@ describe('the speaker of a quote: no verb read as a name', () => {
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: the subject of a joined وصف before the thing described', () => {
+  it('Arabic: ويصف المستثمر نظام التعليم بأنه "…" is المستثمر’s (the one named before), not المستثمر نظام', () => {
+    const ar =
+      'وقال سامر عادل إن "الشركة بدأت صغيرة جدا في مدينة بعيدة".\n' +
+      'ويصف المستثمر نظام التعليم في البلاد بأنه "بعيد عن الحياة العملية وغير مفيد"، وينتقد الجامعات.\n' +
+      'ويقول: "أنظر دائما إلى الجانب العملي للأشياء قبل أي شيء آخر".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+});
