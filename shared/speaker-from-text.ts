@@ -809,8 +809,8 @@ function subjectRead(tokens: Token[], from: number): Subject {
     // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
     if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
     if (isPronoun(t.folded) && words.length === 0) return pronounOf(t.folded);
-    // ويصف المستثمر نظام التعليم بأنه: after a joined وصف, a noun in ال that is no title, then a word with no ال, is the
-    // subject, and that word starts the thing described (an idafa's first noun never takes ال).
+    // ويصف المستثمر نظام التعليم بأنه: after a joined وصف, a noun in ال that is no title, then a word with no ال, is
+    // the subject, and that word starts the thing described (an idafa's first noun never takes ال).
     const noun = words.length === 1 && /^[وف]?ال/u.test(words[0].folded) && !inSet(words[0].folded, TITLES);
     if (arabic && noun && !isArabicTitleNoun(words[0].text) && !/^[وف]?(ال|لل)/u.test(t.folded)) {
       const verb = tokens[from - 1]?.folded ?? '';
