@@ -304,8 +304,15 @@ function isNoun(nouns: ReadonlySet<string>, word: string | undefined): boolean {
 
 /** The mark at `open` follows a word that titles what it holds (بعنوان، تحت شعار، المسمى، عنوانه). */
 function isTitled(index: CodePointIndex, open: number): boolean {
-  return isNoun(TITLING_WORDS, wordsOf(index.slice(Math.max(0, open - 30), open)).pop());
+  const words = wordsOf(index.slice(Math.max(0, open - 40), open));
+  // (Also شعار and whose it is, مكتوب عليها شعار ترامب الانتخابي "…": a slogan, with its owner and a word in ال.)
+  const k = words.length - 1;
+  const slogan = [k - 1, k - 2].some(
+    (j) => j >= 0 && words[j] === SLOGAN && words.slice(j + 2).every((w) => /^ال/u.test(w)),
+  );
+  return slogan || isNoun(TITLING_WORDS, words.pop());
 }
+const SLOGAN = normalizeForMatch('شعار').text;
 
 /**
  * Every word of the quotation is one or two letters: a name spelled in Arabic letters (آي بي إم، سي إن إن، إم تي في),

@@ -129,6 +129,8 @@ const ARABIC_STOPS = fold([
   'حيث',
   'وفق',
   'بحسب',
+  // (وأوضح سيف حسبما نقل عنه التلفزيون: a relay after the subject.)
+  'حسبما',
   'لدى',
   'أيضا',
   'إلى',
@@ -670,7 +672,15 @@ function subjectRead(tokens: Token[], from: number): Subject {
       if (QUOTE_MARK.test(t.text) && words.length > 0 && isArabic(words[0].text)) {
         let k2 = k + 1;
         while (k2 < tokens.length && tokens[k2].word && k2 - k <= 4) k2++;
-        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) words.push(...tokens.slice(k + 1, k2));
+        if (k2 > k + 1 && QUOTE_MARK.test(tokens[k2]?.text ?? '')) {
+          words.push(...tokens.slice(k + 1, k2));
+          // (المتحدث باسم "قلعة الكؤوس"، سالم الأحمدي، …: a comma after the name in marks opens the role's name in
+          // apposition, read on from there; 2 reads over the corpus, both right.)
+          if (tokens[k2 + 1]?.text === '،') {
+            k = k2;
+            continue;
+          }
+        }
       }
       if (t.text === '،' && words.length > 0) {
         // ويقول أحد هؤلاء الرجال، وهو سامي عادل، …: "one of them, NAME": the name after وهو.
@@ -802,6 +812,13 @@ function subjectRead(tokens: Token[], from: number): Subject {
     // (After a one-word subject too when it ends in a pronoun: وقال نوبل لأخيه.)
     if (arabic && words.length === 1 && /^ل.+(يه|ها|هم)$/u.test(t.folded)) break;
     if (isPronoun(t.folded) && words.length === 0) return pronounOf(t.folded);
+    // ويصف المستثمر نظام التعليم بأنه: after a joined وصف, a noun in ال that is no title, then a word with no ال, is
+    // the subject, and that word starts the thing described (an idafa's first noun never takes ال).
+    const noun = words.length === 1 && /^[وف]?ال/u.test(words[0].folded) && !inSet(words[0].folded, TITLES);
+    if (arabic && noun && !isArabicTitleNoun(words[0].text) && !/^[وف]?(ال|لل)/u.test(t.folded)) {
+      const verb = tokens[from - 1]?.folded ?? '';
+      if (/^[وف]/u.test(verb) && DESCRIBE.test(verb)) break;
+    }
     words.push(t);
   }
   if (words.length === 0) return null;
@@ -1128,6 +1145,39 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (inSet(head[f].folded, OPENING_PREPOSITIONS) && comma > 0 && head.slice(f, comma).every((t) => t.word)) {
     f = comma + 1;
     if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
+  }
+  // على الرغم من مطالب الرئيس بالكشف عن كاتبها، فقد انتقدت المتحدثة X، قائلة: a concession however long opens the
+  // sentence; its main clause, and its verb, come after the comma, with فقد.
+  const concession =
+    /^[وف]?(رغم|بالرغم)$/u.test(head[f].folded) ||
+    (/^[وف]?علي$/u.test(head[f].folded) && head[f + 1]?.folded === 'الرغم');
+  const main = concession ? head.findIndex((t, i) => i > f && i < upTo && t.text === '،') : -1;
+  if (main > 0 && /^[وف](قد|لقد)$/u.test(head[main + 1]?.folded ?? '') && head[main + 2]?.word && main + 2 < upTo)
+    f = main + 2;
+  // وتأتي هذه التطورات في الوقت الذي توقعت فيه شركة X …، وقالت: an event "comes" (يأتي / تأتي), no one's words; who
+  // spoke is the subject of the first verb of its time clause (بعد أن نشرت X، الذي توقعت فيه X) or of the verbal
+  // noun of saying in it (بعد ساعات من إعلان X أن).
+  if (/^[وف]?(تاتي|ياتي)$/u.test(head[f].folded)) {
+    const clause = head.slice(0, upTo);
+    for (let i = f + 2; i < upTo - 1; i++) {
+      const t = head[i];
+      const prev = head[i - 1].folded;
+      let at = -1;
+      if (t.word && /^(ان|بعدما|عندما|حين)$/u.test(prev) && !inSet(t.folded, NOT_A_VERB)) at = i + 1;
+      else if (t.word && /^(الذي|التي|وقت)$/u.test(prev) && /^(فيه|فيها)$/u.test(head[i + 1].folded)) at = i + 2;
+      else if (/^(اعلان|تاكيد|تصريح|تصريحات)$/u.test(t.folded) && head[i + 1].word) at = i + 1;
+      if (at < 0 || at >= upTo) continue;
+      // (A body's name in marks, نشرت «بوكو حرام» شريطا: the words between the marks.)
+      if (QUOTE_MARK.test(head[at].text)) {
+        let close = at + 1;
+        while (close < upTo && head[close].word && close - at <= 5) close++;
+        if (close > at + 1 && close < upTo && QUOTE_MARK.test(head[close].text))
+          return { start: head[at + 1].start, end: head[close - 1].end };
+      }
+      const s = subjectAfter(clause, at);
+      return s && typeof s === 'object' ? s : null;
+    }
+    return null;
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
@@ -1535,6 +1585,16 @@ export function speakerFromText(
     if (s) return s;
   }
 
+  // "…".. هكذا جاءت تغريدة X / «…». هكذا تصف الشيف X: a quotation that opens its sentence, then "thus" and a verb
+  // after its full stop, is the words of that verb's subject (the author of a text named first: تغريدة X is X's).
+  const thus = after.findIndex((t) => t.word);
+  const pointsOnly = after.slice(0, thus).every((t) => QUOTE_MARK.test(t.text) || /^[.…]+$/u.test(t.text));
+  if (thus > 0 && pointsOnly && after[thus].folded === 'هكذا' && after[thus + 1]?.word && head.every((t) => !t.word)) {
+    const text = A_TEXT_NOUN.test(after[thus + 2]?.folded ?? '') && after[thus + 3]?.word ? 3 : 2;
+    const s = subjectAfter(after, thus + text);
+    // (Only a read that starts right after the verb: هكذا تصف الشيف X طبيعة مهنتها التي تزاولها is read past it.)
+    if (s && typeof s === 'object' && s.start === after[thus + text].start) return s;
+  }
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
   let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
@@ -1685,6 +1745,14 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // وأوضح سيف حسبما نقل عنه التلفزيون أن «…»: the one who relayed the words (نقل after حسبما / كما) did not say
+    // them, when an earlier verb of saying in the sentence did (as after the quote, `relayed`).
+    // (Not نقلت الوكالة عن الوزارة: a source named after عن said them; عنه points back to the verb's subject.)
+    const relay =
+      /^نقل/u.test(t.folded) &&
+      /^(حسبما|كما|ما)$/u.test(head[k - 1]?.folded ?? '') &&
+      !head.slice(k + 1, k + 8).some((x) => x.folded === 'عن');
+    if (relay && head.slice(0, k - 1).some((x, i) => x.word && !quoted[i] && isSayingVerb(x.folded))) continue;
     const arabic = isArabic(t.text);
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
@@ -2045,7 +2113,10 @@ function titledSubject(sentence: Token[]): Span | null {
   // (Not an adverb in tanween, جيداً، or a number.)
   const plain = (t: Token) =>
     !/^[وفبلك]?(ال|لل)|^[بل]/u.test(t.folded) && !inSet(t.folded, ARABIC_STOPS) && !/[\dً]/u.test(t.text);
+  // (Nor a verb joined by و / ف in the feminine, وتوالت الصفقات وتزايدت الأرباح: the next clause, no name.)
+  const joinedVerb = (t: Token) => /^[وف]ت\p{L}{2,}ت$/u.test(t.text);
   const k = words.findIndex((t, i) => i > 0 && plain(t));
+  if (k > 0 && joinedVerb(words[k])) return null;
   if (k < 0) return null;
   let end = k;
   while (end + 1 < words.length && end < k + 2 && plain(words[end + 1]) && !/[اً]$/u.test(words[end + 1].text)) end++;

@@ -237,6 +237,11 @@ describe('findQuotes: names, glosses and quotes over paragraphs (dev..dev5)', ()
     expect(directs('In Swahili her nickname meant “the one who stays,” he recalled.')).toEqual([]);
     // A long slogan after بعنوان is a title too.
     expect(directs('وقال المنظمون إن الندوة تعقد بعنوان "دور الشباب في بناء المدن الجديدة" غدا.')).toEqual([]);
+    // So is a slogan after شعار and whose it is (شعار الحزب الانتخابي "…").
+    expect(directs('وارتدى قميصا أزرق كتب عليه شعار الحزب الانتخابي "معا نبني مدينة أجمل للجميع" في الحفل.')).toEqual(
+      [],
+    );
+    expect(directs('ورفع المشجعون شعار ناديهم القديم "لن نسير وحدنا أبدا" في المدرج.')).toEqual([]);
   });
 
   it('a quote that runs over paragraphs: the mark left open at a paragraph end when the next opens one', () => {

@@ -1556,3 +1556,85 @@ describe('the speaker of a quote: a name’s particles in lower case', () => {
     expect(speakers(en, 'direct')).toEqual(['Anna van der Berg']);
   });
 });
+
+describe('the speaker of a quote: a role with a name in quotation marks, then the name in apposition', () => {
+  it('Arabic: المتحدث باسم "X"، NAME، … and مؤسس حملة "X"، NAME، إن: the name between the commas', () => {
+    const role =
+      'وكتب المتحدث الرسمي باسم "نادي النجوم"، سامي فهد، تغريدة قال فيها: "لن نتخلى عن لاعبينا في هذا الموسم".';
+    expect(speakers(role, 'direct')).toEqual(['سامي فهد']);
+    const founder = 'وقال مؤسس جمعية "أصدقاء البحر"، ماجد حسن، إن "الشاطئ يحتاج إلى حملة تنظيف كل أسبوع".';
+    expect(speakers(founder, 'direct')).toEqual(['ماجد حسن']);
+    // (The name in marks is still part of the subject when no apposition follows it.)
+    const plain = 'وقالت مؤسسة "الحدود المفتوحة" إن "القانون الجديد يهدد حرية الصحافة في البلاد".';
+    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة']);
+  });
+});
+
+describe('the speaker of a quote: a concession before the sentence’s verb', () => {
+  it('Arabic: على الرغم من …، فقد انتقدت X، قائلة: «…» is X’s (the main clause after the comma)', () => {
+    const ar =
+      'وقال مسؤول في الوزارة إن الحكومة تبحث عن كاتب المقال.\n' +
+      'على الرغم من الاهتمام الكبير ومطالب الوزير بمعرفة كاتبه، فقد انتقدت المتحدثة باسم الحكومة، سلمى عادل، ' +
+      'الخميس "هوس" الصحف، قائلة عبر حسابها: "إن البحث عن اسم الكاتب تشويه لسمعة الموظفين".';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل']);
+  });
+});
+
+describe('the speaker of a quote: a relay between the verb of saying and the words', () => {
+  it('Arabic: وأوضح X حسبما نقل عنه Y أن «…» and وقال X …، بحسب ما نقل Y: «…» are X’s, not the relay’s', () => {
+    const relay = 'وأوضح سامر عادل حسبما نقل عنه التلفزيون الرسمي أن «المبلغ المجمد في الخارج أقل مما أعلن سابقا».';
+    expect(speakers(relay, 'direct')).toEqual(['سامر عادل']);
+    const site = 'وقال فهد عقب المباراة، بحسب ما نقل الموقع الرسمي للنادي: «هي إصابة خطيرة وسيغيب اللاعب طويلا».';
+    expect(speakers(site, 'direct')).toEqual(['فهد']);
+    // (But كما نقلت عن X قوله إن: the one named after عن said them.)
+    const source = 'وقالت الصحف إن الاتفاق قريب، كما نقلت عن ماجد حسن قوله إن «التوقيع سيتم خلال أيام قليلة».';
+    expect(speakers(source, 'direct')).toEqual(['ماجد حسن']);
+  });
+});
+
+describe('the speaker of a quote: هكذا and a verb after it', () => {
+  it('Arabic: "…".. هكذا جاءت تغريدة X is X’s, a quotation that opens its paragraph', () => {
+    const ar =
+      'وقال المسؤول في المقال إن الفريق يعمل ضد الرئيس.\n' +
+      '"مكتبنا لا يكتب مقالات مجهولة ونحن فوق أعمال الهواة هذه".. هكذا جاءت تغريدة مدير الاتصالات سامي فهد، الخميس.';
+    expect(speakers(ar, 'direct')).toEqual(['مدير الاتصالات سامي فهد']);
+  });
+});
+
+describe('the speaker of a quote: an event that "comes" (وتأتي / ويأتي) says nothing', () => {
+  it('Arabic: وتأتي X في الوقت الذي توقعت فيه Y …، وقالت «…» and بعد أن نشرت «Y» …، ومتوعدة: «…» are Y’s', () => {
+    const expected =
+      'وتأتي هذه الأرقام في الوقت الذي توقعت فيه شركة الريان للأبحاث أن تتراجع الأسعار، ' +
+      'وقالت في تقرير سابق «نتوقع أن يبقى الإنفاق الحكومي على حاله هذا العام».';
+    expect(speakers(expected, 'direct')).toEqual(['شركة الريان']);
+    const posted =
+      'وتأتي الهجمات الأخيرة بعد أن نشرت «جماعة النور» شريطا على موقعها، أعلنت فيه أنها لم تهزم ومتوعدة: ' +
+      '«سنعود أقوى مما كنا في كل مكان».';
+    expect(speakers(posted, 'direct')).toEqual(['جماعة النور']);
+  });
+
+  it('Arabic: ويأتي X بعد ساعات من إعلان Y أن …: the reported words are Y’s', () => {
+    const ar = 'ويأتي هذا القرار بعد ساعات من إعلان وزير الخارجية سامر عادل أن الحدود ستفتح الأسبوع المقبل.';
+    expect(speakers(ar, 'indirect')).toEqual(['وزير الخارجية سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: no verb read as a name', () => {
+  it('Arabic: وتوالت الصفقات وتزايدت الأرباح names no one; the one who spoke before is still the speaker', () => {
+    const ar =
+      'وقال سامر عادل إن «الشركة بدأت صغيرة جدا في مدينة بعيدة».\n' +
+      'وتوالت الصفقات وتزايدت الأرباح وتعززت قيمة الشركة في السوق.\n' +
+      'وأضاف: «حققت أرباحا صغيرة ثم كبرت الشركة بسرعة كبيرة».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
+
+describe('the speaker of a quote: the subject of a joined وصف before the thing described', () => {
+  it('Arabic: ويصف المستثمر نظام التعليم بأنه "…" is المستثمر’s (the one named before), not المستثمر نظام', () => {
+    const ar =
+      'وقال سامر عادل إن "الشركة بدأت صغيرة جدا في مدينة بعيدة".\n' +
+      'ويصف المستثمر نظام التعليم في البلاد بأنه "بعيد عن الحياة العملية وغير مفيد"، وينتقد الجامعات.\n' +
+      'ويقول: "أنظر دائما إلى الجانب العملي للأشياء قبل أي شيء آخر".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+});
