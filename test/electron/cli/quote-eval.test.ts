@@ -222,6 +222,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // 0.806, speakers 24 of 28 Arabic, 6 of 7 English. كذلك a particle before the verb and a quotation alone at a
   // paragraph's start as the words of the name the text writes most (judged on dev..dev16: unchanged) took it to 25 of
   // 28 and dev27 to 29 of 35 (not unseen: their errors were read).
+  // dev31 (10 articles, English only, the next after dev30's) scored unseen on 421231b: English direct F1 0.971 (68 of
+  // 70, 70 predicted), indirect 0.851, speakers 57 of 68.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -446,6 +448,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.37,
       'ar speaker': 0.86,
       'en speaker': 0.82,
+    },
+    dev31: {
+      'en direct': 0.95,
+      'en indirect': 0.82,
+      'en speaker': 0.81,
     },
     test: {
       'ar direct': 0.95,
