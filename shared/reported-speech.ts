@@ -90,14 +90,15 @@ const ABBREVIATIONS = new Set('mr mrs ms dr st gen sen rep gov jr sr lt col sgt 
  * The character at `i` ends a sentence. A point does not inside a number (5.4), before a letter
  * (DPZ.N), after an initial (U.S. residents, Mrs A. Smith) or after a title (Mr. Smith).
  */
-function endsSentence(chars: readonly string[], i: number): boolean {
+export function endsSentence(chars: ArrayLike<string>, i: number): boolean {
   if (!SENTENCE_END.test(chars[i])) return false;
   if (chars[i] !== '.') return true;
   const next = chars[i + 1] ?? ' ';
   if (/[\p{L}\p{N}]/u.test(next)) return false;
   let w = i;
   while (w > 0 && /\p{L}/u.test(chars[w - 1])) w--;
-  const before = chars.slice(w, i).join('');
+  let before = '';
+  for (let k = w; k < i; k++) before += chars[k];
   if (/^\p{Lu}$/u.test(before)) return false;
   return !ABBREVIATIONS.has(before.toLowerCase());
 }

@@ -451,3 +451,31 @@ describe('findQuotes: a straight mark typed twice to open (dev..dev15)', () => {
     expect(directs(doubled).map((q) => q.text)).toEqual(['لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك']);
   });
 });
+
+describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', () => {
+  const direct = (s: string) => texts(s).filter((q) => q.kind === 'direct');
+
+  it('a text that ends inside a quotation, its closing mark cut off, ends the quote at its full stop', () => {
+    const s = '“The plan worked,” said Ann Lee, the mayor. “But we still have a long way to go before winter.';
+    expect(direct(s).map((q) => q.text)).toEqual([
+      'The plan worked,',
+      'But we still have a long way to go before winter.',
+    ]);
+    // (Not a mark left open inside a sentence, nor one before the text's last paragraph.)
+    expect(direct('He wrote a note on the “Main Street Lending Program and other plans for the town.')).toEqual([]);
+    const middle = 'She said. “We will try hard to open the doors in the spring this year.\n\nThe town voted.';
+    expect(direct(middle)).toEqual([]);
+  });
+
+  it('an opening “ typed for the closing one after a comma, a space after it, closes the quote', () => {
+    const s = '“We are testing new filters for the air in every cabin this week, “ Dumont said.';
+    expect(texts(s)).toEqual([
+      { text: 'We are testing new filters for the air in every cabin this week,', kind: 'direct', speaker: 'Dumont' },
+    ]);
+  });
+
+  it('the point of an initial or a title does not end the sentence that cues a short quotation', () => {
+    const s = 'Sen. Jane Roe said U.S. testing is “nothing to celebrate” at this stage.';
+    expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
+  });
+});
