@@ -474,6 +474,15 @@ describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', 
     ]);
   });
 
+  it('a participle of saying, or a verb of claiming or promising, cues a short quotation near it', () => {
+    const s = 'The mayor on Monday called the new bridge a “work of art,” arguing that it cost less than planned.';
+    expect(direct(s).map((q) => q.text)).toEqual(['work of art,']);
+    expect(direct('The pills would not make people “stronger than before”, as the clip claims.')).toHaveLength(1);
+    expect(direct("Museums across the country promise to 'see you soon' after the storm.")).toHaveLength(1);
+    // (With no such word near, three words in marks are a term.)
+    expect(direct('The mayor on Monday put the new bridge on a “work of art” list of the city.')).toEqual([]);
+  });
+
   it('the point of an initial or a title does not end the sentence that cues a short quotation', () => {
     const s = 'Sen. Jane Roe said U.S. testing is “nothing to celebrate” at this stage.';
     expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
