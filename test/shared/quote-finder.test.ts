@@ -483,6 +483,24 @@ describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', 
     expect(direct('The mayor on Monday put the new bridge on a “work of art” list of the city.')).toEqual([]);
   });
 
+  it('a slogan, and a title after author of / the book, are names, even near a verb of saying', () => {
+    expect(direct('The board unveiled the town\'s new slogan: "Come for the lake, stay for the people."')).toEqual([]);
+    const s =
+      '“People trust their towns,” says Ann Lee, author of “Small Towns: The Quiet Story Behind Their Success”.';
+    expect(direct(s).map((q) => q.text)).toEqual(['People trust their towns,']);
+  });
+
+  it('a heading in capitals, and a headline that opens with a quotation and a colon, quote someone', () => {
+    expect(direct('The talks went on.\n\n‘WE ARE READY NOW’\n\nThe minister met them.').map((q) => q.text)).toEqual([
+      'WE ARE READY NOW',
+    ]);
+    expect(direct("Sales rose.\n\n'A new start':Shops sell gift boxes to stay open\n").map((q) => q.text)).toEqual([
+      'A new start',
+    ]);
+    // (A title in title case with no verb near stays a title.)
+    expect(direct('The band played “Songs From The Lake Country” on Friday.')).toEqual([]);
+  });
+
   it('the point of an initial or a title does not end the sentence that cues a short quotation', () => {
     const s = 'Sen. Jane Roe said U.S. testing is “nothing to celebrate” at this stage.';
     expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
