@@ -412,6 +412,24 @@ function isSlogan(index: CodePointIndex, open: number): boolean {
   return /\b(?:slogan|motto|tagline|catchphrase)[:,]?\s*$/iu.test(index.slice(Math.max(0, open - 20), open));
 }
 
+/** English nouns a quotation before them names: the “use it or lose it” rule, a “safer at home” policy. */
+const RULE_NOUN = /^\s+(?:rule|rules|law|laws|policy|policies|provision|clause|mandate|doctrine|approach|movement)\b/u;
+
+/**
+ * The English quotations the text uses as the name of a rule, a policy or a movement (a noun right after the closing
+ * mark), lower-cased: each of their occurrences is that name, not speech, also where no noun follows (you may not
+ * have to "use it or lose it" … the “use it or lose it” rule: dev19's three spurious quotes, the corpus's only ones).
+ */
+function namesOfRules(index: CodePointIndex, pairs: readonly MarkPair[]): Set<string> {
+  const names = new Set<string>();
+  for (const pair of pairs)
+    if (RULE_NOUN.test(index.slice(pair.close + 1, pair.close + 16))) {
+      const span = index.slice(pair.open + 1, pair.close).trim();
+      if (/^[\p{Script=Latin}\s'’-]+$/u.test(span)) names.add(span.toLowerCase());
+    }
+  return names;
+}
+
 /**
  * The English words before a work's title: author of “…”, the book “…”, her memoir, “…”: a title in title case there is
  * a name however long, near a verb of saying or not. (English corpus: 1 read, dev22's spurious book title.)
@@ -775,6 +793,7 @@ export function findQuotes(
   const pairs = [...closed, ...openToParagraphEnd(marks, closed), ...closingWithoutOpening(marks, closed)].sort(
     (a, b) => a.open - b.open,
   );
+  const ruleNames = namesOfRules(index, pairs);
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];
@@ -810,6 +829,7 @@ export function findQuotes(
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
     if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
     if (latin && words <= 12 && isSlogan(index, pair.open)) continue;
+    if (latin && ruleNames.has(quoted.toLowerCase())) continue;
     if (latin && isTitleCase(quoted) && WORK_BEFORE.test(index.slice(Math.max(0, pair.open - 30), pair.open))) continue;
     if (latin && isShortTitle(quoted, words)) continue;
     // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.

@@ -501,6 +501,15 @@ describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', 
     expect(direct('The band played “Songs From The Lake Country” on Friday.')).toEqual([]);
   });
 
+  it('a quotation the text uses as the name of a rule or a policy is that name wherever it stands', () => {
+    const s =
+      'Under the new plan, savers may not have to "spend it all by December" this year, an official said. ' +
+      'For now, the “spend it all by December” rule stays in place.';
+    expect(direct(s)).toEqual([]);
+    // (Speech before a noun that it does not name stays speech.)
+    expect(direct('“We will open the park next week,” rules say nothing about it.')).toHaveLength(1);
+  });
+
   it('the point of an initial or a title does not end the sentence that cues a short quotation', () => {
     const s = 'Sen. Jane Roe said U.S. testing is “nothing to celebrate” at this stage.';
     expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
