@@ -8,7 +8,7 @@
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { endsSentence, findReportedSpeech } from './reported-speech';
+import { findReportedSpeech, pointEndsSentence } from './reported-speech';
 import { mentionGender, speechVerbGender, type Gender } from './speaker-gender';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
@@ -264,7 +264,14 @@ function inReportedClause(index: CodePointIndex, open: number): boolean {
  * R-Utah, said U.S. testing … is “nothing to celebrate”" is cued by its said (dev21's miss: the U.S. cut it off).
  */
 function lastSentenceEnd(text: string): number {
-  for (let k = text.length - 1; k >= 0; k--) if (endsSentence(text, k)) return k;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (!SENTENCE_END.test(text[k])) continue;
+    if (
+      text[k] !== '.' ||
+      pointEndsSentence(/\p{L}*$/u.exec(text.slice(Math.max(0, k - 12), k))![0], text[k + 1] ?? ' ')
+    )
+      return k;
+  }
   return -1;
 }
 
@@ -735,6 +742,32 @@ function genderOfWord(words: readonly string[], k: number): Gender | null {
 }
 
 /**
+ * Whether an English quotation is speech, not a name, a title or a term: not after called / titled, a slogan, a rule's
+ * name or a work's title, not a short title, and cued by a verb of saying or a headline's colon when short or in
+ * title case.
+ */
+function isEnglishSpeech(
+  index: CodePointIndex,
+  chars: readonly string[],
+  pair: MarkPair,
+  quoted: string,
+  words: number,
+  cued: boolean,
+  ruleNames: ReadonlySet<string>,
+): boolean {
+  if (words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) return false;
+  if (words <= 12 && isSlogan(index, pair.open)) return false;
+  if (ruleNames.has(quoted.toLowerCase())) return false;
+  if (isTitleCase(quoted) && WORK_BEFORE.test(index.slice(Math.max(0, pair.open - 30), pair.open))) return false;
+  if (isShortTitle(quoted, words)) return false;
+  // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
+  // ('The new way': Businesses pivot …, a headline that opens with a quotation and a colon quotes someone, dev15's miss.)
+  const headline =
+    (pair.open === 0 || chars[pair.open - 1] === '\n') && /^\s*:/u.test(index.slice(pair.close + 1, pair.close + 3));
+  return cued || headline || (words >= 4 && !isTitleCase(quoted));
+}
+
+/**
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
  */
@@ -827,18 +860,7 @@ export function findQuotes(
     if (isWritersQuestion(index, pair.open)) continue;
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
-    if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
-    if (latin && words <= 12 && isSlogan(index, pair.open)) continue;
-    if (latin && ruleNames.has(quoted.toLowerCase())) continue;
-    if (latin && isTitleCase(quoted) && WORK_BEFORE.test(index.slice(Math.max(0, pair.open - 30), pair.open))) continue;
-    if (latin && isShortTitle(quoted, words)) continue;
-    // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
-    // ('The new way': Businesses pivot …, a headline that opens with a quotation and a colon quotes someone, dev15's miss.)
-    const headline =
-      latin &&
-      (pair.open === 0 || chars[pair.open - 1] === '\n') &&
-      /^\s*:/u.test(index.slice(pair.close + 1, pair.close + 3));
-    if (latin && !cue && !headline && (words < 4 || isTitleCase(quoted))) continue;
+    if (latin && !isEnglishSpeech(index, chars, pair, quoted, words, cue !== null, ruleNames)) continue;
     let score: number;
     if (cue) score = 0.9;
     else if (latin)

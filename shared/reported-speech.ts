@@ -90,17 +90,21 @@ const ABBREVIATIONS = new Set('mr mrs ms dr st gen sen rep gov jr sr lt col sgt 
  * The character at `i` ends a sentence. A point does not inside a number (5.4), before a letter
  * (DPZ.N), after an initial (U.S. residents, Mrs A. Smith) or after a title (Mr. Smith).
  */
-export function endsSentence(chars: ArrayLike<string>, i: number): boolean {
+function endsSentence(chars: readonly string[], i: number): boolean {
   if (!SENTENCE_END.test(chars[i])) return false;
   if (chars[i] !== '.') return true;
   const next = chars[i + 1] ?? ' ';
   if (/[\p{L}\p{N}]/u.test(next)) return false;
   let w = i;
   while (w > 0 && /\p{L}/u.test(chars[w - 1])) w--;
-  let before = '';
-  for (let k = w; k < i; k++) before += chars[k];
-  if (/^\p{Lu}$/u.test(before)) return false;
-  return !ABBREVIATIONS.has(before.toLowerCase());
+  return pointEndsSentence(chars.slice(w, i).join(''), next);
+}
+
+/** A point after `word` (its letters) and before `next` ends a sentence: not after an initial or a title. */
+export function pointEndsSentence(word: string, next: string): boolean {
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  if (/^\p{Lu}$/u.test(word)) return false;
+  return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
 const isArabic = (word: string) => /^[\u0600-\u06FF]/u.test(word);
