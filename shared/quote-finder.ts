@@ -761,7 +761,7 @@ function isEnglishSpeech(
   if (isTitleCase(quoted) && WORK_BEFORE.test(index.slice(Math.max(0, pair.open - 30), pair.open))) return false;
   if (isShortTitle(quoted, words)) return false;
   // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
-  // ('The new way': Businesses pivot …, a headline that opens with a quotation and a colon quotes someone, dev15's miss.)
+  // ('The new way': Businesses pivot …, a headline that opens with a quotation and a colon, quotes someone: dev15.)
   const headline =
     (pair.open === 0 || chars[pair.open - 1] === '\n') && /^\s*:/u.test(index.slice(pair.close + 1, pair.close + 3));
   return cued || headline || (words >= 4 && !isTitleCase(quoted));
