@@ -8,7 +8,7 @@
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { findReportedSpeech } from './reported-speech';
+import { findReportedSpeech, pointEndsSentence } from './reported-speech';
 import { mentionGender, speechVerbGender, type Gender } from './speaker-gender';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
@@ -143,8 +143,42 @@ function findLastIndex<T>(items: readonly T[], test: (t: T) => boolean): number 
 /** Words of a stretch of text, folded. */
 const wordsOf = (text: string): string[] => (normalizeForMatch(text).text.match(WORD) ?? []) as string[];
 
+/**
+ * English words of saying that cue a quotation near them but are no finite verb with a subject to read (so not in
+ * speech-verbs.ts' list, which the speaker rules read): a participle (…a “badge of honor,” arguing …) and verbs of
+ * claiming and promising (as the video claims; promise to 'wait for you'). Over the English corpus 4 quotes more, all
+ * speech (dev21's, dev28's and dev31's misses, and dev12's "badge of honor,", which its gold now holds too).
+ */
+const ENGLISH_CUES_ONLY = new Set([
+  'saying',
+  'adding',
+  'arguing',
+  'noting',
+  'explaining',
+  'telling',
+  'writing',
+  'warning',
+  'insisting',
+  'asking',
+  'claiming',
+  'claim',
+  'claims',
+  'claimed',
+  'concludes',
+  'concluded',
+  'promise',
+  'promises',
+  'promised',
+  'promising',
+  'vowed',
+  'vows',
+  'pledged',
+  'declared',
+  'declares',
+]);
+
 /** A folded word cues a quotation: a verb of saying (speech-verbs.ts), or the "according" of "according to X". */
-const isVerb = (word: string): boolean => isQuoteCue(word) || word === 'according';
+const isVerb = (word: string): boolean => isQuoteCue(word) || word === 'according' || ENGLISH_CUES_ONLY.has(word);
 
 /** What introduces the quote: a speech verb in the same sentence just before or after it, or a colon before it. */
 /** What joins a second quotation to the first in one reported clause: قال إن "…" وإنه "…"; said "…" and that "…". */
@@ -225,8 +259,19 @@ function inReportedClause(index: CodePointIndex, open: number): boolean {
   return verb >= 0 && words.slice(verb + 1).some((w) => REPORTING.test(w));
 }
 
+/**
+ * Where the last sentence before the end of `text` ends. Not at the point of an initial or a title: "Sen. Mitt Romney,
+ * R-Utah, said U.S. testing … is “nothing to celebrate”" is cued by its said (dev21's miss: the U.S. cut it off).
+ */
 function lastSentenceEnd(text: string): number {
-  for (let k = text.length - 1; k >= 0; k--) if (SENTENCE_END.test(text[k])) return k;
+  for (let k = text.length - 1; k >= 0; k--) {
+    if (!SENTENCE_END.test(text[k])) continue;
+    if (
+      text[k] !== '.' ||
+      pointEndsSentence(/\p{L}*$/u.exec(text.slice(Math.max(0, k - 12), k))![0], text[k + 1] ?? ' ')
+    )
+      return k;
+  }
   return -1;
 }
 
@@ -374,6 +419,39 @@ function isWritersQuestion(index: CodePointIndex, open: number): boolean {
 const NAMING_WORDS = /\b(?:called|named|dubbed|nicknamed|titled|entitled|branded|known as|meant|means|meaning)\s*$/iu;
 
 /**
+ * A slogan or a motto in marks is a name, whatever it says (the city's new slogan: "…"; a campaign motto, "…"), as
+ * شعار is in Arabic. (English corpus: 1 read, dev31's spurious quote.)
+ */
+function isSlogan(index: CodePointIndex, open: number): boolean {
+  return /\b(?:slogan|motto|tagline|catchphrase)[:,]?\s*$/iu.test(index.slice(Math.max(0, open - 20), open));
+}
+
+/** English nouns a quotation before them names: the “use it or lose it” rule, a “safer at home” policy. */
+const RULE_NOUN = /^\s+(?:rule|rules|law|laws|policy|policies|provision|clause|mandate|doctrine|approach|movement)\b/u;
+
+/**
+ * The English quotations the text uses as the name of a rule, a policy or a movement (a noun right after the closing
+ * mark), lower-cased: each of their occurrences is that name, not speech, also where no noun follows (you may not
+ * have to "use it or lose it" … the “use it or lose it” rule: dev19's three spurious quotes, the corpus's only ones).
+ */
+function namesOfRules(index: CodePointIndex, pairs: readonly MarkPair[]): Set<string> {
+  const names = new Set<string>();
+  for (const pair of pairs)
+    if (RULE_NOUN.test(index.slice(pair.close + 1, pair.close + 16))) {
+      const span = index.slice(pair.open + 1, pair.close).trim();
+      if (/^[\p{Script=Latin}\s'’-]+$/u.test(span)) names.add(span.toLowerCase());
+    }
+  return names;
+}
+
+/**
+ * The English words before a work's title: author of “…”, the book “…”, her memoir, “…”: a title in title case there is
+ * a name however long, near a verb of saying or not. (English corpus: 1 read, dev22's spurious book title.)
+ */
+const WORK_BEFORE =
+  /\b(?:author of|book|novel|memoir|film|movie|documentary|song|album|podcast|play|musical)[:,]?\s*$/iu;
+
+/**
  * A short title-case run with no inner comma, semicolon or question: "Interoperable Learning
  * Records", "Phantom of the Opera". A name even next to a verb of saying; a quote of speech in
  * title case has its sentence's commas ("Yes, Mr. President").
@@ -422,7 +500,12 @@ function openToParagraphEnd(chars: readonly string[], pairs: readonly MarkPair[]
       const reported = REPORTING.test(wordBefore(chars, start, open));
       const colonToStop =
         (/[:：]/u.test(chars[before] ?? '') || reported) && /[.!؟]/u.test(chars[last]) && last - open > 30;
-      if ((next < chars.length && opens(next)) || colonToStop) out.push({ open, close: end });
+      // (Or the text ends inside it: its last paragraph opens a sentence with the mark and ends with a full stop,
+      // the closing mark cut off with the rest: said Andrea Enria. “But we need … solution.⏎ — dev25's and dev31's
+      // misses, the corpus's only two.)
+      const opensSentence = before < start || /[.!?؟]/u.test(chars[before]);
+      const cutOff = next >= chars.length && opensSentence && /[.!?؟]/u.test(chars[last]) && last - open > 30;
+      if ((next < chars.length && opens(next)) || colonToStop || cutOff) out.push({ open, close: end });
     }
     start = end + 1;
   }
@@ -521,7 +604,8 @@ function singleMark(chars: readonly string[], i: number): string {
 /** Every word of four letters or more starts with a capital: a title or a name, not speech. */
 function isTitleCase(text: string): boolean {
   const long = (text.match(/[\p{L}'’-]+/gu) ?? []).filter((w) => w.length >= 4);
-  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+  // (Not a run in capitals: Reuters' section headings quote speech so, ‘I’M COUNTING ON HER’, dev15's miss.)
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && /\p{Ll}/u.test(text);
 }
 
 /**
@@ -665,6 +749,32 @@ function genderOfWord(words: readonly string[], k: number): Gender | null {
 }
 
 /**
+ * Whether an English quotation is speech, not a name, a title or a term: not after called / titled, a slogan, a rule's
+ * name or a work's title, not a short title, and cued by a verb of saying or a headline's colon when short or in
+ * title case.
+ */
+function isEnglishSpeech(
+  index: CodePointIndex,
+  chars: readonly string[],
+  pair: MarkPair,
+  quoted: string,
+  words: number,
+  cued: boolean,
+  ruleNames: ReadonlySet<string>,
+): boolean {
+  if (words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) return false;
+  if (words <= 12 && isSlogan(index, pair.open)) return false;
+  if (ruleNames.has(quoted.toLowerCase())) return false;
+  if (isTitleCase(quoted) && WORK_BEFORE.test(index.slice(Math.max(0, pair.open - 30), pair.open))) return false;
+  if (isShortTitle(quoted, words)) return false;
+  // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
+  // ('The new way': Businesses pivot …, a headline that opens with a quotation and a colon, quotes someone: dev15.)
+  const headline =
+    (pair.open === 0 || chars[pair.open - 1] === '\n') && /^\s*:/u.test(index.slice(pair.close + 1, pair.close + 3));
+  return cued || headline || (words >= 4 && !isTitleCase(quoted));
+}
+
+/**
  * Quote candidates in `source`. `people` are the spans that may be speakers (the document's
  * entities and entity suggestions); only those with the person label count.
  */
@@ -708,12 +818,22 @@ export function findQuotes(
     if (c === "'" && chars[i + 1] === "'" && chars[i - 1] !== "'") return '"';
     if (c === "'" && chars[i - 1] === "'" && chars[i - 2] !== "'") return ' ';
     if (c === "'" || c === '‘' || c === '’') return singleMark(chars, i);
+    // (An opening “ typed for the closing one after a comma, with a space after it: “…air jets, “ Dumont said. No
+    // quotation opens after a comma with a space inside its mark.)
+    if (
+      c === '“' &&
+      chars[i + 1] === ' ' &&
+      /\p{L}/u.test(chars[i + 2] ?? '') &&
+      /,\s?$/u.test(`${chars[i - 2]}${chars[i - 1]}`)
+    )
+      return '”';
     return c;
   });
   const closed = quotationPairs(marks);
   const pairs = [...closed, ...openToParagraphEnd(marks, closed), ...closingWithoutOpening(marks, closed)].sort(
     (a, b) => a.open - b.open,
   );
+  const ruleNames = namesOfRules(index, pairs);
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];
@@ -747,10 +867,7 @@ export function findQuotes(
     if (isWritersQuestion(index, pair.open)) continue;
     const latin =
       /[a-z]/iu.test(index.slice(span.start, span.end)) && !/[\u0600-\u06FF]/u.test(index.slice(span.start, span.end));
-    if (latin && words <= 6 && NAMING_WORDS.test(index.slice(Math.max(0, pair.open - 20), pair.open))) continue;
-    if (latin && isShortTitle(quoted, words)) continue;
-    // Titles of works and names in English: "Give Me Liberty and Give Me a Drink," with no verb near.
-    if (latin && !cue && (words < 4 || isTitleCase(quoted))) continue;
+    if (latin && !isEnglishSpeech(index, chars, pair, quoted, words, cue !== null, ruleNames)) continue;
     let score: number;
     if (cue) score = 0.9;
     else if (latin)

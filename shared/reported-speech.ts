@@ -97,9 +97,14 @@ function endsSentence(chars: readonly string[], i: number): boolean {
   if (/[\p{L}\p{N}]/u.test(next)) return false;
   let w = i;
   while (w > 0 && /\p{L}/u.test(chars[w - 1])) w--;
-  const before = chars.slice(w, i).join('');
-  if (/^\p{Lu}$/u.test(before)) return false;
-  return !ABBREVIATIONS.has(before.toLowerCase());
+  return pointEndsSentence(chars.slice(w, i).join(''), next);
+}
+
+/** A point after `word` (its letters) and before `next` ends a sentence: not after an initial or a title. */
+export function pointEndsSentence(word: string, next: string): boolean {
+  if (/[\p{L}\p{N}]/u.test(next)) return false;
+  if (/^\p{Lu}$/u.test(word)) return false;
+  return !ABBREVIATIONS.has(word.toLowerCase());
 }
 
 const isArabic = (word: string) => /^[\u0600-\u06FF]/u.test(word);

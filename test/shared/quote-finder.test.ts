@@ -456,3 +456,67 @@ describe('findQuotes: a straight mark typed twice to open (dev..dev15)', () => {
     expect(directs(doubled).map((q) => q.text)).toEqual(['لا أثق بكل شخص في هذا المكتب، سأكون صادقا معك']);
   });
 });
+
+describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', () => {
+  const direct = (s: string) => texts(s).filter((q) => q.kind === 'direct');
+
+  it('a text that ends inside a quotation, its closing mark cut off, ends the quote at its full stop', () => {
+    const s = '“The plan worked,” said Ann Lee, the mayor. “But we still have a long way to go before winter.';
+    expect(direct(s).map((q) => q.text)).toEqual([
+      'The plan worked,',
+      'But we still have a long way to go before winter.',
+    ]);
+    // (Not a mark left open inside a sentence, nor one before the text's last paragraph.)
+    expect(direct('He wrote a note on the “Main Street Lending Program and other plans for the town.')).toEqual([]);
+    const middle = 'She said. “We will try hard to open the doors in the spring this year.\n\nThe town voted.';
+    expect(direct(middle)).toEqual([]);
+  });
+
+  it('an opening “ typed for the closing one after a comma, a space after it, closes the quote', () => {
+    const s = '“We are testing new filters for the air in every cabin this week, “ Dumont said.';
+    expect(texts(s)).toEqual([
+      { text: 'We are testing new filters for the air in every cabin this week,', kind: 'direct', speaker: 'Dumont' },
+    ]);
+  });
+
+  it('a participle of saying, or a verb of claiming or promising, cues a short quotation near it', () => {
+    const s = 'The mayor on Monday called the new bridge a “work of art,” arguing that it cost less than planned.';
+    expect(direct(s).map((q) => q.text)).toEqual(['work of art,']);
+    expect(direct('The pills would not make people “stronger than before”, as the clip claims.')).toHaveLength(1);
+    expect(direct("Museums across the country promise to 'see you soon' after the storm.")).toHaveLength(1);
+    // (With no such word near, three words in marks are a term.)
+    expect(direct('The mayor on Monday put the new bridge on a “work of art” list of the city.')).toEqual([]);
+  });
+
+  it('a slogan, and a title after author of / the book, are names, even near a verb of saying', () => {
+    expect(direct('The board unveiled the town\'s new slogan: "Come for the lake, stay for the people."')).toEqual([]);
+    const s =
+      '“People trust their towns,” says Ann Lee, author of “Small Towns: The Quiet Story Behind Their Success”.';
+    expect(direct(s).map((q) => q.text)).toEqual(['People trust their towns,']);
+  });
+
+  it('a heading in capitals, and a headline that opens with a quotation and a colon, quote someone', () => {
+    expect(direct('The talks went on.\n\n‘WE ARE READY NOW’\n\nThe minister met them.').map((q) => q.text)).toEqual([
+      'WE ARE READY NOW',
+    ]);
+    expect(direct("Sales rose.\n\n'A new start':Shops sell gift boxes to stay open\n").map((q) => q.text)).toEqual([
+      'A new start',
+    ]);
+    // (A title in title case with no verb near stays a title.)
+    expect(direct('The band played “Songs From The Lake Country” on Friday.')).toEqual([]);
+  });
+
+  it('a quotation the text uses as the name of a rule or a policy is that name wherever it stands', () => {
+    const s =
+      'Under the new plan, savers may not have to "spend it all by December" this year, an official said. ' +
+      'For now, the “spend it all by December” rule stays in place.';
+    expect(direct(s)).toEqual([]);
+    // (Speech before a noun that it does not name stays speech.)
+    expect(direct('“We will open the park next week,” rules say nothing about it.')).toHaveLength(1);
+  });
+
+  it('the point of an initial or a title does not end the sentence that cues a short quotation', () => {
+    const s = 'Sen. Jane Roe said U.S. testing is “nothing to celebrate” at this stage.';
+    expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
+  });
+});

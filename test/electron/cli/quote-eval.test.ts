@@ -100,7 +100,7 @@ describe('tahrir quote-eval', () => {
       [
         ['--gold', 'bad.json', '--half', 'train'],
         2,
-        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, test or all \(got train\)/u,
+        /--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, dev31, test or all \(got train\)/u,
       ],
     ];
     for (const [args, code, message] of cases) {
@@ -231,6 +231,12 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // a particle, a link's headline no one's here, وفقا لما جاء في X, لكنها, an Arabic participle's subject heard and
   // a name's lower-case particles (judged on dev..dev16: dev12 36 → 38 of 43) took it to 39 of 40 and 17 of 17 (not
   // unseen: its errors were read).
+  // dev31 (10 articles, English only, the next after dev30's) scored unseen on 421231b: English direct F1 0.971 (68 of
+  // 70, 70 predicted), indirect 0.851, speakers 57 of 68. The English direct rules then written from the errors of
+  // dev14..dev28 and dev31 (marks, headings, names, cues; judged on dev..dev13: none fell) took English direct to 1.000
+  // on dev15, dev19, dev21, dev22, dev24, dev25, 0.800 on dev28 and 0.993 on dev31; the quotes they found have wrong
+  // speakers more often, so some English speaker figures fell while the speakers right did not (dev15 13 → 14 of 15,
+  // dev21 8 of 8 → 8 of 10, dev25 3 of 4 → 3 of 5, dev28 6 of 7 → 6 of 8): those floors are lower.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -347,10 +353,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev15: {
       'ar direct': 0.88,
       'ar indirect': 0.58,
-      'en direct': 0.9,
+      'en direct': 0.97,
       'en indirect': 0.78,
       'ar speaker': 0.8,
-      'en speaker': 0.95,
+      'en speaker': 0.92,
     },
     dev16: {
       'ar direct': 0.92,
@@ -379,7 +385,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev19: {
       'ar direct': 0.94,
       'ar indirect': 0.71,
-      'en direct': 0.79,
+      'en direct': 0.97,
       'en indirect': 0.7,
       'ar speaker': 0.91,
       'en speaker': 0.97,
@@ -395,15 +401,15 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev21: {
       'ar direct': 0.96,
       'ar indirect': 0.68,
-      'en direct': 0.86,
+      'en direct': 0.97,
       'en indirect': 0.68,
       'ar speaker': 0.9,
-      'en speaker': 0.97,
+      'en speaker': 0.78,
     },
     dev22: {
       'ar direct': 0.87,
       'ar indirect': 0.74,
-      'en direct': 0.95,
+      'en direct': 0.97,
       'en indirect': 0.58,
       'ar speaker': 0.83,
       'en speaker': 0.88,
@@ -419,7 +425,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev24: {
       'ar direct': 0.92,
       'ar indirect': 0.8,
-      'en direct': 0.9,
+      'en direct': 0.97,
       'en indirect': 0.69,
       'ar speaker': 0.9,
       'en speaker': 0.8,
@@ -427,10 +433,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev25: {
       'ar direct': 0.92,
       'ar indirect': 0.82,
-      'en direct': 0.86,
+      'en direct': 0.97,
       'en indirect': 0.78,
       'ar speaker': 0.85,
-      'en speaker': 0.74,
+      'en speaker': 0.58,
     },
     dev26: {
       'ar direct': 0.91,
@@ -451,10 +457,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev28: {
       'ar direct': 0.91,
       'ar indirect': 0.78,
-      'en direct': 0.7,
+      'en direct': 0.78,
       'en indirect': 0.37,
       'ar speaker': 0.86,
-      'en speaker': 0.82,
+      'en speaker': 0.73,
     },
     dev29: {
       'ar direct': 0.9,
@@ -471,6 +477,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en indirect': 0.68,
       'ar speaker': 0.88,
       'en speaker': 0.85,
+    },
+    dev31: {
+      'en direct': 0.97,
+      'en indirect': 0.82,
+      'en speaker': 0.81,
     },
     test: {
       'ar direct': 0.95,
