@@ -42,41 +42,18 @@ const bundled = await build({
  */
 const app = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 
-/** A stem's word classes, as bits (ordinary-words.ts: wordClass): one entry can be in several parts. */
-const FUNCTION = 1;
-const NOUN = 2;
-const NISBA = 4;
-const VERB = 8;
-const PROPER = 16;
-/**
- * The part a `::::` header names; names.dic's own parts follow from its # comments (partOfNames).
- * @type {Record<string, number>}
- */
-const PARTS = { 'stopwords.dic': FUNCTION, 'tools.dic': FUNCTION, 'names.dic': NOUN, 'verb.huns.dic': VERB };
-const partOfNames = (/** @type {string} */ comment) =>
-  /القارات|البلدان|العواصم|أشخاص/u.test(comment) ? PROPER : /النسبة/u.test(comment) ? NISBA : NOUN;
-
-/** @type {Map<string, number>} */
-const stems = new Map();
-let part = FUNCTION;
-const lines = readFileSync(dic, 'utf8').split('\n');
+const stems = new Set();
 // The first line is the entry count; the file is Ayaspell's parts one after another, with their names and #
 // comments between them, which are no Arabic words and are left out by the letter test.
-lines.forEach((line, k) => {
-  if (lines[k - 1]?.startsWith('::::') && line in PARTS) part = PARTS[line];
-  else if (line.startsWith('#') && part !== FUNCTION && part !== VERB) part = partOfNames(line);
-  if (k === 0) return;
+for (const line of readFileSync(dic, 'utf8').split('\n').slice(1)) {
   const word = app.foldWord(line.split(/[/\t]/u)[0]);
-  if (!/^[\u0621-\u064A]+$/u.test(word)) return;
-  const stem = app.stripClitics(word).stem;
-  stems.set(stem, (stems.get(stem) ?? 0) | part);
-});
-const sorted = [...stems.keys()].sort();
+  if (/^[\u0621-\u064A]+$/u.test(word)) stems.add(app.stripClitics(word).stem);
+}
+const sorted = [...stems].sort();
 const json = `${JSON.stringify({
   source: 'Ayaspell (hunspell-ar), ar.dic, (c) 2006-2008 Mohamed Kebdani; MPL 1.1: ordinary-words.LICENSE',
   count: sorted.length,
   stems: app.encodeStems(sorted),
-  classes: sorted.map((stem) => (stems.get(stem) ?? 0).toString(32)).join(''),
 })}\n`;
 if (check) {
   const same = readFileSync(OUT, 'utf8') === json;

@@ -3,7 +3,7 @@
 // clitic-split (و / ب / ال… as tokens of their own) while raw text glues them on, so every
 // word also shows its clitic-stripped stem: وبايدن and و + بايدن share the features of بايدن.
 import { normalizeForMatch } from '../arabic-normalize';
-import { wordClass } from './ordinary-words';
+import { isOrdinaryStem } from './ordinary-words';
 import type { WordProfiles } from './word-profile';
 
 /** Left-to-right marks that NewsFANE puts before most tokens, and their right-to-left twin. */
@@ -81,7 +81,7 @@ interface TokenView {
   stem: string;
   clitics: string;
   shape: string;
-  /** How a general Arabic lexicon knows its stem (ordinary-words.ts: wordClass), or _ (not an Arabic word). */
+  /** Whether a general Arabic lexicon knows its stem (ordinary-words.ts): 1, 0, or _ (not an Arabic word). */
   ordinary: string;
   /** Its features as the token itself, and as each neighbour: built once per distinct token. */
   own: string[];
@@ -142,7 +142,7 @@ function makeView(word: string, stem: string, clitics: string, shape: string): T
     stem,
     clitics,
     shape,
-    ordinary: /^[\u0621-\u064A]{2,}$/u.test(stem) ? wordClass(stem) : '_',
+    ordinary: /^[\u0621-\u064A]{2,}$/u.test(stem) ? (isOrdinaryStem(stem) ? '1' : '0') : '_',
     own,
     asPrev: [
       `w-1=${word}`,

@@ -59,22 +59,7 @@ export function decodeStems(encoded: string): string[] {
   return stems;
 }
 
-/** A stem's word classes as bits: the lexicon's parts it is listed in (build/derive-ordinary-words.mjs). */
-const FUNCTION = 1;
-const NOUN = 2;
-const NISBA = 4;
-const VERB = 8;
-const PROPER = 16;
-
-let STEMS: ReadonlyMap<string, number> | undefined;
-
-function stemClasses(): ReadonlyMap<string, number> {
-  if (STEMS) return STEMS;
-  const classes = ORDINARY_WORDS.classes;
-  const map = new Map<string, number>();
-  decodeStems(ORDINARY_WORDS.stems).forEach((stem, k) => map.set(stem, parseInt(classes[k], 32)));
-  return (STEMS = map);
-}
+let STEMS: ReadonlySet<string> | undefined;
 
 /**
  * Endings the lexicon's entries take, which it lists once (plurals, dual, feminine, relative adjective, pronouns,
@@ -87,34 +72,16 @@ const ENDINGS = [
 ];
 
 /**
- * The lexicon's word classes of a stem (a token folded and its proclitics off: features.ts) as bits, 0 when it does
- * not know it: as it is, or else those of it without any one of ENDINGS (with ة put back: حكومتها → حكومة), at
- * least two letters left.
+ * Whether the lexicon knows a stem (a token folded and its proclitics off: features.ts), as it is or without one of
+ * ENDINGS (with ة put back: حكومتها → حكومة), at least two letters left.
  */
-function classesOf(stem: string): number {
-  const stems = stemClasses();
-  const own = stems.get(stem);
-  if (own) return own;
-  let classes = 0;
+export function isOrdinaryStem(stem: string): boolean {
+  STEMS ??= new Set(decodeStems(ORDINARY_WORDS.stems));
+  if (STEMS.has(stem)) return true;
   for (const ending of ENDINGS) {
     if (!stem.endsWith(ending) || stem.length - ending.length < 2) continue;
     const rest = stem.slice(0, -ending.length);
-    classes |= (stems.get(rest) ?? 0) | (stems.get(`${rest}ة`) ?? 0);
+    if (STEMS.has(rest) || STEMS.has(`${rest}ة`)) return true;
   }
-  return classes;
-}
-
-/** Whether the lexicon knows a stem (classesOf). */
-export const isOrdinaryStem = (stem: string): boolean => classesOf(stem) !== 0;
-
-/**
- * How the lexicon knows a stem, in one letter: p a proper name (a country, a capital, a person), f a function word
- * (particle, pronoun), b a noun or adjective that is a verb too, n a noun or adjective, v a verb only, 0 not known.
- */
-export function wordClass(stem: string): string {
-  const classes = classesOf(stem);
-  if (classes & PROPER) return 'p';
-  if (classes & FUNCTION) return 'f';
-  if (classes & (NOUN | NISBA)) return classes & VERB ? 'b' : 'n';
-  return classes & VERB ? 'v' : '0';
+  return false;
 }

@@ -42,7 +42,7 @@ describe('ordinary words', () => {
 
   it("joins the gazetteer's tag with whether the lexicon knows the word", () => {
     const features = sentenceFeatures(['المدرسة', 'زخرنتوف', 'Paris'], ['', 'B-PERSON', '']);
-    expect(features[0]).toContain('g|lx=O|n');
+    expect(features[0]).toContain('g|lx=O|1');
     expect(features[1]).toContain('g|lx=B-PERSON|0');
     expect(features[2]).toContain('g|lx=O|_');
   });
@@ -65,6 +65,6 @@ describe('ordinary words', () => {
     // A one-word name's tag (BILOU) against O, from the flag alone.
     const forName = (feature: string) =>
       (model.features[feature]?.['U-PERSON'] ?? 0) - (model.features[feature]?.O ?? 0);
-    expect(forName('g|lx=O|0')).toBeGreaterThan(forName('g|lx=O|n'));
+    expect(forName('g|lx=O|0')).toBeGreaterThan(forName('g|lx=O|1'));
   });
 });
