@@ -166,6 +166,17 @@ const DEV31 = {
   ar: { 'bbc-arabic': 0, 'cnn-arabic': 0, alarabiya: 0, spa: 0, okaz: 0, aawsat: 0 },
   en: { reuters: 3, usatoday: 3, washingtonpost: 4 },
 };
+// The thirty-third and thirty-fourth, dev32 (Arabic) and dev33 (English), the next such files after dev31's, drawn
+// together so that two engineers label them side by side, to score the rules of stop 49 (written from dev..dev31)
+// once on articles none of them was written from. okaz and spa have no quote-holding file left.
+const DEV32 = {
+  ar: { 'bbc-arabic': 3, 'cnn-arabic': 3, alarabiya: 2, spa: 0, okaz: 0, aawsat: 2 },
+  en: { reuters: 0, usatoday: 0, washingtonpost: 0 },
+};
+const DEV33 = {
+  ar: { 'bbc-arabic': 0, 'cnn-arabic': 0, alarabiya: 0, spa: 0, okaz: 0, aawsat: 0 },
+  en: { reuters: 2, usatoday: 3, washingtonpost: 5 },
+};
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -198,7 +209,7 @@ function manifest() {
   });
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev31. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev33. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
@@ -298,6 +309,12 @@ export function sample(seed) {
       const thirtyFirst = /** @type {Record<string, number>} */ (DEV31[/** @type {'ar' | 'en'} */ (lang)])[site];
       const at31 = at30 + thirtieth;
       quoting.slice(at31, at31 + thirtyFirst).forEach((file) => out.push({ file, lang, half: 'dev31' }));
+      const thirtySecond = /** @type {Record<string, number>} */ (DEV32[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at32 = at31 + thirtyFirst;
+      quoting.slice(at32, at32 + thirtySecond).forEach((file) => out.push({ file, lang, half: 'dev32' }));
+      const thirtyThird = /** @type {Record<string, number>} */ (DEV33[/** @type {'ar' | 'en'} */ (lang)])[site];
+      const at33 = at32 + thirtySecond;
+      quoting.slice(at33, at33 + thirtyThird).forEach((file) => out.push({ file, lang, half: 'dev33' }));
     }
   return out;
 }

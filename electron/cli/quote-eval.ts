@@ -15,7 +15,7 @@ import { parseCommandLine, usageError } from './command-line';
 const USAGE =
   'usage: tahrir quote-eval --gold FILE [--corpus DIR] ' +
   '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|' +
-  'dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|test|all] ' +
+  'dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|test|all] ' +
   '[--json]';
 const HALVES = [
   'dev',
@@ -49,6 +49,8 @@ const HALVES = [
   'dev29',
   'dev30',
   'dev31',
+  'dev32',
+  'dev33',
   'test',
   'all',
 ];
@@ -127,7 +129,7 @@ export async function run(args: string[]): Promise<number> {
     throw usageError(
       '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, ' +
         'dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, ' +
-        `dev31, test or all (got ${half})`,
+        `dev31, dev32, dev33, test or all (got ${half})`,
       USAGE,
     );
   const corpus = line.options.get('corpus') ?? '../shared/corpus/news';
