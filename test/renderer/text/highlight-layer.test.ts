@@ -76,21 +76,31 @@ describe('HighlightLayer', () => {
     }));
     layer.sync(items);
     // Timed against a scan of every item per paragraph (the old way, ~1 ms each) run in the same moment, so a
-    // loaded machine slows both: the index measured ~15× faster under load; a scan would be ~1×.
+    // loaded machine slows both: the index measured ~15× faster under load; a scan would be ~1×. The fastest of three
+    // alternated rounds each (CI at load ~6 once timed one round of the index at 131 ms against a 285 ms scan: a
+    // pause in the middle of the shorter run, not the index).
     const time = (work: () => void) => {
       const started = performance.now();
       work();
       return performance.now() - started;
     };
     let found = 0;
-    const scan = time(() => {
-      for (let i = 0; i < 1_000; i++)
-        for (const item of items) if (paragraphAt(item.start) <= i && paragraphAt(item.end) >= i) found++;
-    });
-    const indexed = time(() => {
-      for (let i = 0; i < 1_000; i++) layer.refresh(new Set([i]));
-    });
+    const scans: number[] = [];
+    const indexes: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      scans.push(
+        time(() => {
+          for (let i = 0; i < 1_000; i++)
+            for (const item of items) if (paragraphAt(item.start) <= i && paragraphAt(item.end) >= i) found++;
+        }),
+      );
+      indexes.push(
+        time(() => {
+          for (let i = 0; i < 1_000; i++) layer.refresh(new Set([i]));
+        }),
+      );
+    }
     expect(found).toBeGreaterThan(1_000);
-    expect(indexed).toBeLessThan(scan / 4);
+    expect(Math.min(...indexes)).toBeLessThan(Math.min(...scans) / 4);
   });
 });
