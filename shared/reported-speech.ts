@@ -53,6 +53,8 @@ const THAT = new Set(
     'that',
   ].map((w) => normalizeForMatch(w).text),
 );
+/** Figures as a verb's subject: الأرقام، الإحصائيات، الإحصاءات، البيانات، المؤشرات (folded). */
+const DATA = /^(?:ال)?(?:ارقام|احصائيات|احصاءات|بيانات|مؤشرات)$/u;
 /** فإن after an opening attribution: «وبحسب المصادر، فإن…». */
 const SO_THAT = new Set(['فإن', 'فإنه', 'فإنها', 'فإنهم'].map((w) => normalizeForMatch(w).text));
 
@@ -174,6 +176,8 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     const form = speechForm(w);
     const english = isLatin(w);
     if (form === null && !(english && SAID.has(w))) continue;
+    // تشير الأرقام إلى أن، تقول الإحصائيات إن: figures are data, not speech (dev32's two false indirect quotes).
+    if (DATA.test(words[k + 1]?.word ?? '') && !english) continue;
     // ما زعم أنه…، عما قال إنه…: what the verb says is a noun phrase, not a clause.
     if (k > 0 && /^(ما|مما|عما)$/u.test(words[k - 1].word) && !SENTENCE_END.test(gapOf(k))) continue;
     // A participle reports speech as a circumstance (…، مشيرة إلى أن / مؤكدا أن); elsewhere it is an

@@ -106,6 +106,15 @@ describe('reported speech: the verb and its clause', () => {
     expect(indirect('وأكد الوزير أن "الإصلاح"، بحسب وصفه، "سيستمر حتى نهاية العام المقبل".')).toEqual([]);
   });
 
+  it('figures are data, not speech: تشير الأرقام إلى أن، تقول الإحصائيات إن (the verb is still a cue after a source)', () => {
+    expect(indirect('وتشير الأرقام إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([]);
+    expect(indirect('وتقول الإحصائيات أيضا إن نصف المدارس تحتاج إلى ترميم.')).toEqual([]);
+    expect(indirect('تكشف البيانات أن الصادرات تراجعت هذا العام.')).toEqual([]);
+    expect(indirect('وتشير الوزارة إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([
+      'عدد الزوار تضاعف في الصيف الماضي',
+    ]);
+  });
+
   it('a point in a number, an initial or a title ends no sentence (5.4, U.S., Mr.)', () => {
     expect(indirect('Mr. Smith said the economy grew 5.4 percent in the U.S. last year.')).toEqual([
       'the economy grew 5.4 percent in the U.S. last year',
