@@ -1599,6 +1599,19 @@ describe('the speaker of a quote: هكذا and a verb after it', () => {
       '"مكتبنا لا يكتب مقالات مجهولة ونحن فوق أعمال الهواة هذه".. هكذا جاءت تغريدة مدير الاتصالات سامي فهد، الخميس.';
     expect(speakers(ar, 'direct')).toEqual(['مدير الاتصالات سامي فهد']);
   });
+
+  it('Arabic: "…".. بهذه الكلمات علَّق X is X’s, a short quotation too; after وكيل النجم Y، NAME، it is NAME’s', () => {
+    const ar =
+      'وقال المدرب إن الفريق سيعود إلى التدريب الأسبوع المقبل.\n' +
+      '"لقد انتهى الصبر".. بهذه الكلمات علَّق المدير الفني سامي فهد، مساء الأحد، على الأزمة.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير الفني سامي فهد']);
+    const agent =
+      'مقدمة الخبر.\n"لقد انتهى الصبر".. بهذه العبارة علَّق وكيل النجم المصري سامر عادل، ماجد حسن، على الأزمة.';
+    expect(speakers(agent, 'direct')).toEqual(['ماجد حسن']);
+    // (Not a quotation inside its paragraph: the points end the sentence there, and three words are no speech.)
+    const inside = 'ثم جاء المشهد الأخير "لقد انتهى الصبر".. بهذه الكلمات علَّق الممثل سامي فهد على دوره.';
+    expect(speakers(inside, 'direct')).toEqual([]);
+  });
 });
 
 describe('the speaker of a quote: an event that "comes" (وتأتي / ويأتي) says nothing', () => {
