@@ -187,11 +187,16 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
     // there it must come within three words of the verb, with no comma between.
     let found = false;
-    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 13)); j++) {
+    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 22)); j++) {
       const gap = gapOf(j);
       if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
       // (آن "Anne" folds as أن does: قالت آن، زوجته، إن….)
       if (!THAT.has(words[j].word) || words[j].raw.startsWith('آ')) continue;
+      // Past twelve words only after the verb's preposition or a comma (يحذر X، مؤسس …، من أن / وأضاف X، في
+      // تصريحات …، الأربعاء، أن): the subject and when it was said run long, and the clause is still the verb's.
+      // (The preposition right after a comma: not بالرغم من أن، أدى به … إلى أن.)
+      const preposition = /^(?:من|الي)$/u.test(words[j - 1].word) && COMMA.test(gapOf(j - 1));
+      if (j >= k + 13 && !preposition && !COMMA.test(gap)) continue;
       add(clauseFrom(words[j].end), english ? 3 : 1);
       k = j;
       found = true;

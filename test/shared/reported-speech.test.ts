@@ -106,6 +106,24 @@ describe('reported speech: the verb and its clause', () => {
     expect(indirect('وأكد الوزير أن "الإصلاح"، بحسب وصفه، "سيستمر حتى نهاية العام المقبل".')).toEqual([]);
   });
 
+  it('إن / أن past twelve words after a long subject, after a comma or the verb’s preposition after one', () => {
+    const long =
+      'وأضاف وزير المالية سامر عادل، في تصريحات أدلى بها خلال اليوم الأول من منتدى الطاقة في العاصمة، الأربعاء، ' +
+      'أن الأسعار ستبقى مستقرة هذا العام.';
+    expect(indirect(long)).toEqual(['الأسعار ستبقى مستقرة هذا العام']);
+    const warns =
+      'ويحذر ماجد حسن، مؤسس منظمة "الأفق" المعنية بمواجهة قضايا الفقر في المدن الكبيرة والصغيرة، من أن ' +
+      'المساعدات لا تصل إلى الناس.';
+    expect(indirect(warns)).toEqual(['المساعدات لا تصل إلى الناس']);
+    // (Not بالرغم من أن, a preposition with no comma before it, that far from the verb.)
+    const despite =
+      'وقال الموقع إنه بات حديث الساعة في وسائل الإعلام المحلية والدولية خلال الأيام والأسابيع الماضية بالرغم من ' +
+      'أن الموقع تأسس في الربيع.';
+    expect(indirect(despite)).toEqual([
+      'بات حديث الساعة في وسائل الإعلام المحلية والدولية خلال الأيام والأسابيع الماضية بالرغم من أن الموقع تأسس في الربيع',
+    ]);
+  });
+
   it('figures are data, not speech: تشير الأرقام إلى أن، تقول الإحصائيات إن (the verb is still a cue after a source)', () => {
     expect(indirect('وتشير الأرقام إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([]);
     expect(indirect('وتقول الإحصائيات أيضا إن نصف المدارس تحتاج إلى ترميم.')).toEqual([]);
