@@ -124,6 +124,13 @@ describe('reported speech: the verb and its clause', () => {
     ]);
   });
 
+  it('a verb of hinting is a cue: ولمح X إلى أن، يلمح إلى أنه', () => {
+    expect(indirect('ولمح فريق الباحثين في الجامعة إلى أن الدواء يعمل بشكل أفضل مع الأطفال.')).toEqual([
+      'الدواء يعمل بشكل أفضل مع الأطفال',
+    ]);
+    expect(indirect('لكنه يلمح إلى أنه سيعود إلى المنتخب قريبا.')).toEqual(['سيعود إلى المنتخب قريبا']);
+  });
+
   it('figures are data, not speech: تشير الأرقام إلى أن، تقول الإحصائيات إن (the verb is still a cue after a source)', () => {
     expect(indirect('وتشير الأرقام إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([]);
     expect(indirect('وتقول الإحصائيات أيضا إن نصف المدارس تحتاج إلى ترميم.')).toEqual([]);
