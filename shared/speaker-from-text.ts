@@ -1764,6 +1764,9 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // قال X إنه ما زال يعتبر الأمر «…»: a verb of opinion inside what a verb of saying reports is the speaker's own
+    // word; its object is no speaker (dev32: الأمر). The verb of saying before it tells who said it.
+    if (/^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(t.folded) && insideReported(head, k)) continue;
     // وأوضح سيف حسبما نقل عنه التلفزيون أن «…»: the one who relayed the words (نقل after حسبما / كما) did not say
     // them, when an earlier verb of saying in the sentence did (as after the quote, `relayed`).
     // (Not نقلت الوكالة عن الوزارة: a source named after عن said them; عنه points back to the verb's subject.)

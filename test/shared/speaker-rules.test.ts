@@ -1592,6 +1592,14 @@ describe('the speaker of a quote: a relay between the verb of saying and the wor
   });
 });
 
+describe('the speaker of a quote: a verb of opinion inside reported speech', () => {
+  it('Arabic: قال X إنه ما زال يعتبر الأمر «…» is X’s, not الأمر’s', () => {
+    const ar =
+      'وقال الوزير سامر عادل أمس. ولكن ماجد حسن قال إنه ما زال يعتبر الأمر «غير مقبول على الإطلاق وغير قانوني».';
+    expect(speakers(ar, 'direct')).toEqual(['ماجد حسن']);
+  });
+});
+
 describe('the speaker of a quote: هكذا and a verb after it', () => {
   it('Arabic: "…".. هكذا جاءت تغريدة X is X’s, a quotation that opens its paragraph', () => {
     const ar =
