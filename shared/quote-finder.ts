@@ -194,6 +194,9 @@ const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
 /** After a quotation, what attributes it: «…» على حد تعبيره / بحسب الشركة / وفق المصدر. */
 const ATTRIBUTED_AFTER = /^[\s,،]*(?:على حد (?:تعبير|قول|وصف)|ب?حسب|وفق|وفقا|طبقا)(?![\p{L}])/u;
 
+/** Points after a quotation, then هكذا / بهذه الكلمات and the verb that attributes it. */
+const THUS_AFTER = /^(\s*[.…]+\s*)(?:هكذا|بهذه\s+(?:الكلمات|الكلمة|العبارة|العبارات|الجملة))\s/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
@@ -233,6 +236,11 @@ function cueOf(
       if (words.every((w) => JOINING.has(w))) return previousCue;
   }
   let after = index.slice(pair.close + 1, pair.close + 140);
+  // "…".. بهذه الكلمات علَّق X / «…». هكذا تصف X: a quotation that opens its paragraph, its attribution after the
+  // points that close it (dev32's one direct miss: three words, uncued, as the points ended the sentence there).
+  const thus = THUS_AFTER.exec(after);
+  if (thus && /(?:^|\n)\s*$/u.test(index.slice(Math.max(0, pair.open - 20), pair.open)))
+    after = after.slice(thus[1].length);
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
   if (ATTRIBUTED_AFTER.test(normalizeForMatch(after).text)) return 'verb';

@@ -53,6 +53,8 @@ const THAT = new Set(
     'that',
   ].map((w) => normalizeForMatch(w).text),
 );
+/** Figures as a verb's subject: الأرقام، الإحصائيات، الإحصاءات، البيانات، المؤشرات (folded). */
+const DATA = /^(?:ال)?(?:ارقام|احصائيات|احصاءات|بيانات|مؤشرات)$/u;
 /** فإن after an opening attribution: «وبحسب المصادر، فإن…». */
 const SO_THAT = new Set(['فإن', 'فإنه', 'فإنها', 'فإنهم'].map((w) => normalizeForMatch(w).text));
 
@@ -174,6 +176,8 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     const form = speechForm(w);
     const english = isLatin(w);
     if (form === null && !(english && SAID.has(w))) continue;
+    // تشير الأرقام إلى أن، تقول الإحصائيات إن: figures are data, not speech (dev32's two false indirect quotes).
+    if (DATA.test(words[k + 1]?.word ?? '') && !english) continue;
     // ما زعم أنه…، عما قال إنه…: what the verb says is a noun phrase, not a clause.
     if (k > 0 && /^(ما|مما|عما)$/u.test(words[k - 1].word) && !SENTENCE_END.test(gapOf(k))) continue;
     // A participle reports speech as a circumstance (…، مشيرة إلى أن / مؤكدا أن); elsewhere it is an
@@ -183,11 +187,16 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     // English "that" is also a relative pronoun (told her about an app that…, said, but that…):
     // there it must come within three words of the verb, with no comma between.
     let found = false;
-    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 13)); j++) {
+    for (let j = k + 1; j < Math.min(words.length, k + (english ? 5 : 22)); j++) {
       const gap = gapOf(j);
       if (SENTENCE_END.test(gap) || (english && /[,;]/u.test(gap))) break;
       // (آن "Anne" folds as أن does: قالت آن، زوجته، إن….)
       if (!THAT.has(words[j].word) || words[j].raw.startsWith('آ')) continue;
+      // Past twelve words only after the verb's preposition or a comma (يحذر X، مؤسس …، من أن / وأضاف X، في
+      // تصريحات …، الأربعاء، أن): the subject and when it was said run long, and the clause is still the verb's.
+      // (The preposition right after a comma: not بالرغم من أن، أدى به … إلى أن.)
+      const preposition = /^(?:من|الي)$/u.test(words[j - 1].word) && COMMA.test(gapOf(j - 1));
+      if (j >= k + 13 && !preposition && !COMMA.test(gap)) continue;
       add(clauseFrom(words[j].end), english ? 3 : 1);
       k = j;
       found = true;

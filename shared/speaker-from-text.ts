@@ -695,7 +695,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
         }
         // وغرد الممثل الأمريكي جون سميث، نجم فرقة الليل، قائلا: after a title and its name, the words between the
         // commas describe the name.
-        if (endsWithName(words)) break;
+        // (Not when the name is a role's genitive: in وكيل النجم X، NAME، the role is NAME's, X its client; dev32.)
+        const genitive = /^(وكيل|وكيله)$/u.test(words[0].folded) && /^ال/u.test(words[1]?.folded ?? '');
+        if (endsWithName(words) && !genitive) break;
         // وقال نائب قسم التنسيق، وورين ميلر، خلال…: the name between two commas after a title.
         const name: Token[] = [];
         let k2 = k + 1;
@@ -1454,6 +1456,8 @@ function pronounSubject(head: Token[], k: number, quoted: boolean[]): Span | nul
 
 /** Nouns of a text something is written in (البيان، التقرير، الرسالة…), folded, after ال. */
 const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خطاب|تغريد|منشور|شهاد|قرار|كلم|مقال|كتاب|دراس)/u;
+/** The words of بهذه الكلمات / بهذه العبارة: a quotation's attribution after it, as هكذا. */
+const THESE_WORDS = /^(?:الكلمات|الكلمه|الكلمة|العبارة|العباره|العبارات|الجملة|الجمله)$/u;
 /** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
 const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|تغريد|منشور|دراس)/u;
 
@@ -1589,11 +1593,26 @@ export function speakerFromText(
   // after its full stop, is the words of that verb's subject (the author of a text named first: تغريدة X is X's).
   const thus = after.findIndex((t) => t.word);
   const pointsOnly = after.slice(0, thus).every((t) => QUOTE_MARK.test(t.text) || /^[.…]+$/u.test(t.text));
-  if (thus > 0 && pointsOnly && after[thus].folded === 'هكذا' && after[thus + 1]?.word && head.every((t) => !t.word)) {
-    const text = A_TEXT_NOUN.test(after[thus + 2]?.folded ?? '') && after[thus + 3]?.word ? 3 : 2;
-    const s = subjectAfter(after, thus + text);
+  // (بهذه الكلمات علَّق X, "with these words X commented", as هكذا: dev32.)
+  const lead =
+    after[thus]?.folded === 'هكذا'
+      ? 1
+      : after[thus]?.folded === 'بهذه' && THESE_WORDS.test(after[thus + 1]?.folded ?? '')
+        ? 2
+        : 0;
+  if (thus > 0 && pointsOnly && lead > 0 && after[thus + lead]?.word && head.every((t) => !t.word)) {
+    const verb = thus + lead - 1;
+    const text = A_TEXT_NOUN.test(after[verb + 2]?.folded ?? '') && after[verb + 3]?.word ? 3 : 2;
+    const s = subjectAfter(after, verb + text);
     // (Only a read that starts right after the verb: هكذا تصف الشيف X طبيعة مهنتها التي تزاولها is read past it.)
-    if (s && typeof s === 'object' && s.start === after[thus + text].start) return s;
+    // (Or the name in apposition after the role the verb is followed by: بهذه الكلمات علَّق وكيل اللاعب، NAME، …)
+    const from = after[verb + text]?.start;
+    const between = after.filter((t) => t.start >= (from ?? 0) && s && typeof s === 'object' && t.start < s.start);
+    const apposition =
+      between.length > 1 &&
+      between[between.length - 1].text === '،' &&
+      between.every((t) => t.word || t === between[between.length - 1]);
+    if (s && typeof s === 'object' && (s.start === from || apposition)) return s;
   }
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
   let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
@@ -1745,6 +1764,9 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // قال X إنه ما زال يعتبر الأمر «…»: a verb of opinion inside what a verb of saying reports is the speaker's own
+    // word; its object is no speaker (dev32: الأمر). The verb of saying before it tells who said it.
+    if (/^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(t.folded) && insideReported(head, k)) continue;
     // وأوضح سيف حسبما نقل عنه التلفزيون أن «…»: the one who relayed the words (نقل after حسبما / كما) did not say
     // them, when an earlier verb of saying in the sentence did (as after the quote, `relayed`).
     // (Not نقلت الوكالة عن الوزارة: a source named after عن said them; عنه points back to the verb's subject.)

@@ -56,6 +56,7 @@ const ARABIC_VERBS: [past: string, present: string | null][] = [
   ['استطرد', 'يستطرد'],
   ['استدرك', 'يستدرك'],
   ['كشف', 'يكشف'],
+  ['لمح', 'يلمح'], // hinting: ولمح X إلى أن (dev32)
   // (يبلغ is also "amounts to, reaches", يبلغ من العمر، يبلغ عدد: 29 of the corpus's 30 are, so only the past.)
   ['أبلغ', null],
   ['أخبر', 'يخبر'],

@@ -106,6 +106,40 @@ describe('reported speech: the verb and its clause', () => {
     expect(indirect('وأكد الوزير أن "الإصلاح"، بحسب وصفه، "سيستمر حتى نهاية العام المقبل".')).toEqual([]);
   });
 
+  it('إن / أن past twelve words after a long subject, after a comma or the verb’s preposition after one', () => {
+    const long =
+      'وأضاف وزير المالية سامر عادل، في تصريحات أدلى بها خلال اليوم الأول من منتدى الطاقة في العاصمة، الأربعاء، ' +
+      'أن الأسعار ستبقى مستقرة هذا العام.';
+    expect(indirect(long)).toEqual(['الأسعار ستبقى مستقرة هذا العام']);
+    const warns =
+      'ويحذر ماجد حسن، مؤسس منظمة "الأفق" المعنية بمواجهة قضايا الفقر في المدن الكبيرة والصغيرة، من أن ' +
+      'المساعدات لا تصل إلى الناس.';
+    expect(indirect(warns)).toEqual(['المساعدات لا تصل إلى الناس']);
+    // (Not بالرغم من أن, a preposition with no comma before it, that far from the verb.)
+    const despite =
+      'وقال الموقع إنه بات حديث الساعة في وسائل الإعلام المحلية والدولية خلال الأيام والأسابيع الماضية بالرغم من ' +
+      'أن الموقع تأسس في الربيع.';
+    expect(indirect(despite)).toEqual([
+      'بات حديث الساعة في وسائل الإعلام المحلية والدولية خلال الأيام والأسابيع الماضية بالرغم من أن الموقع تأسس في الربيع',
+    ]);
+  });
+
+  it('a verb of hinting is a cue: ولمح X إلى أن، يلمح إلى أنه', () => {
+    expect(indirect('ولمح فريق الباحثين في الجامعة إلى أن الدواء يعمل بشكل أفضل مع الأطفال.')).toEqual([
+      'الدواء يعمل بشكل أفضل مع الأطفال',
+    ]);
+    expect(indirect('لكنه يلمح إلى أنه سيعود إلى المنتخب قريبا.')).toEqual(['سيعود إلى المنتخب قريبا']);
+  });
+
+  it('figures are data, not speech: تشير الأرقام إلى أن، تقول الإحصائيات إن (the verb is still a cue after a source)', () => {
+    expect(indirect('وتشير الأرقام إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([]);
+    expect(indirect('وتقول الإحصائيات أيضا إن نصف المدارس تحتاج إلى ترميم.')).toEqual([]);
+    expect(indirect('تكشف البيانات أن الصادرات تراجعت هذا العام.')).toEqual([]);
+    expect(indirect('وتشير الوزارة إلى أن عدد الزوار تضاعف في الصيف الماضي.')).toEqual([
+      'عدد الزوار تضاعف في الصيف الماضي',
+    ]);
+  });
+
   it('a point in a number, an initial or a title ends no sentence (5.4, U.S., Mr.)', () => {
     expect(indirect('Mr. Smith said the economy grew 5.4 percent in the U.S. last year.')).toEqual([
       'the economy grew 5.4 percent in the U.S. last year',

@@ -1592,12 +1592,33 @@ describe('the speaker of a quote: a relay between the verb of saying and the wor
   });
 });
 
+describe('the speaker of a quote: a verb of opinion inside reported speech', () => {
+  it('Arabic: قال X إنه ما زال يعتبر الأمر «…» is X’s, not الأمر’s', () => {
+    const ar =
+      'وقال الوزير سامر عادل أمس. ولكن ماجد حسن قال إنه ما زال يعتبر الأمر «غير مقبول على الإطلاق وغير قانوني».';
+    expect(speakers(ar, 'direct')).toEqual(['ماجد حسن']);
+  });
+});
+
 describe('the speaker of a quote: هكذا and a verb after it', () => {
   it('Arabic: "…".. هكذا جاءت تغريدة X is X’s, a quotation that opens its paragraph', () => {
     const ar =
       'وقال المسؤول في المقال إن الفريق يعمل ضد الرئيس.\n' +
       '"مكتبنا لا يكتب مقالات مجهولة ونحن فوق أعمال الهواة هذه".. هكذا جاءت تغريدة مدير الاتصالات سامي فهد، الخميس.';
     expect(speakers(ar, 'direct')).toEqual(['مدير الاتصالات سامي فهد']);
+  });
+
+  it('Arabic: "…".. بهذه الكلمات علَّق X is X’s, a short quotation too; after وكيل النجم Y، NAME، it is NAME’s', () => {
+    const ar =
+      'وقال المدرب إن الفريق سيعود إلى التدريب الأسبوع المقبل.\n' +
+      '"لقد انتهى الصبر".. بهذه الكلمات علَّق المدير الفني سامي فهد، مساء الأحد، على الأزمة.';
+    expect(speakers(ar, 'direct')).toEqual(['المدير الفني سامي فهد']);
+    const agent =
+      'مقدمة الخبر.\n"لقد انتهى الصبر".. بهذه العبارة علَّق وكيل النجم المصري سامر عادل، ماجد حسن، على الأزمة.';
+    expect(speakers(agent, 'direct')).toEqual(['ماجد حسن']);
+    // (Not a quotation inside its paragraph: the points end the sentence there, and three words are no speech.)
+    const inside = 'ثم جاء المشهد الأخير "لقد انتهى الصبر".. بهذه الكلمات علَّق الممثل سامي فهد على دوره.';
+    expect(speakers(inside, 'direct')).toEqual([]);
   });
 });
 
