@@ -690,6 +690,14 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
       '“If I go back to work, will my children be safe at school?" Gomez wonders.';
     expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Tom Park', 'Gomez']);
   });
+
+  it('"“…!” exclaims NAME": the name after exclaims, not one inside a quotation before it (dev33)', () => {
+    const en =
+      'Tom Park runs a bakery near the port. "The port is growing at Lagos speed", he said.\n\n' +
+      '"Lagos speed" is a phrase everyone uses now. "This town is going at Lagos speed ... Here is Lagos 2.0!" ' +
+      'exclaims Ann Lee, a builder.';
+    expect(speakers(en, 'direct').at(-1)).toBe('Ann Lee');
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
