@@ -953,6 +953,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       }
       // "…, and asked the students": a verb with no subject of its own is the sentence's subject's.
       if (/^(and|but)$/u.test(t.folded) && tokens[k - 1]?.text === ',') return 'pronoun';
+      // "The firm sells masks but says …" / "Ali went to school as a child but insists …": the same with no comma, the
+      // subject the sentence's (not "a child but"); the one who spoke last when it opens with no plain subject.
+      if (/^(and|but)$/u.test(t.folded) && tokens[k - 1]?.word) {
+        let start = k;
+        while (start > 0 && !SENTENCE_END.test(tokens[start - 1].text)) start--;
+        return englishSubject(tokens.slice(start, k)) ?? 'pronoun';
+      }
     }
     // كانت «نوكيا» قد ذكرت: a name in quotation marks is part of an Arabic subject.
     if (QUOTE_MARK.test(t.text) && isArabic(tokens[k - 1]?.text ?? '')) continue;

@@ -691,6 +691,17 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
     expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Tom Park', 'Gomez']);
   });
 
+  it('"NAME went … as a child but insists" with no comma: the sentence’s subject, not "a child but" (dev33)', () => {
+    const en =
+      'Mona Aziz sends her two sons to a private school in town.\n\n' +
+      'Aziz went to a public school as a child but insists it was not the same. "It costs a lot," she said.';
+    expect(speakers(en, 'direct')[0]).toBe('Aziz');
+    const firm =
+      'Ann Lee said the port was busy. The company sells masks on its website for the hotel trade but says it will ' +
+      'not sell gloves.';
+    expect(speakers(firm, 'indirect').at(-1)).toBe('The company');
+  });
+
   it('"“…!” exclaims NAME": the name after exclaims, not one inside a quotation before it (dev33)', () => {
     const en =
       'Tom Park runs a bakery near the port. "The port is growing at Lagos speed", he said.\n\n' +
