@@ -702,6 +702,14 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
     expect(speakers(firm, 'indirect').at(-1)).toBe('The company');
   });
 
+  it('"U.S." before a word in lower case ends no sentence: no name read from a list after it for "he says" (dev33)', () => {
+    const en =
+      'Amy Chen runs a shop in the old port.\n\n' +
+      'Chen lists reasons the town is safe: it uses the U.S. dollar economy, Tom Reed is close to the bank and ' +
+      'is a steady hand. "Our money is safe," she says.';
+    expect(speakers(en, 'direct')).toEqual(['Chen']);
+  });
+
   it('"“…!” exclaims NAME": the name after exclaims, not one inside a quotation before it (dev33)', () => {
     const en =
       'Tom Park runs a bakery near the port. "The port is growing at Lagos speed", he said.\n\n' +
