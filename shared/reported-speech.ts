@@ -220,7 +220,8 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
   for (let k = 0; k < words.length; k++) {
     if (k > 0 && !SENTENCE_END.test(gapOf(k))) continue;
     const opens =
-      ARABIC_ATTRIBUTION.test(words[k].word) || (words[k].word === 'according' && words[k + 1]?.word === 'to');
+      ARABIC_ATTRIBUTION.test(words[k].word) ||
+      (words[k].word === 'according' && words[k + 1]?.word === 'to' && !toFigures(words, k + 2));
     if (!opens) continue;
     for (let j = k + 2; j < Math.min(words.length, k + 14); j++) {
       const gap = gapOf(j);
@@ -282,6 +283,17 @@ function hasSubjectBefore(words: readonly Word[], k: number, gapOf: (j: number) 
 function hasFiniteVerb(words: readonly Word[], j: number): boolean {
   return words.slice(j, j + 6).some((x) => FINITE.has(x.word));
 }
+
+/**
+ * "according to government figures / estimates / the April study": a finding, not speech (dev33: 3 spurious reads).
+ * The noun within three words after "to", and no source named after it.
+ */
+function toFigures(words: readonly Word[], j: number): boolean {
+  // (Not "according to data from Johns Hopkins University": a source named, as the test half labels it.)
+  const source = words.slice(j, j + 6).some((x) => x.word === 'from' || x.word === 'by');
+  return !source && words.slice(j, j + 3).some((x) => FINDINGS.has(x.word));
+}
+const FINDINGS = new Set('figures estimates data study statistics census'.split(' '));
 
 /**
  * A new attribution at word `j`: a participle of saying (مضيفا، مشيرة), or a verb of saying after
@@ -433,7 +445,7 @@ function closingAttribution(
   const w = words[j].word;
   if (isArabic(w)) return ARABIC_ATTRIBUTION.test(w) ? 'closing' : null;
   if (!/[,]/u.test(gapOf(j))) return null;
-  if (w === 'according' && words[j + 1]?.word === 'to') return 'closing';
+  if (w === 'according' && words[j + 1]?.word === 'to' && !toFigures(words, j + 2)) return 'closing';
   // "…, said X": the verb first, then who said it (not "told": what follows it is whom it was told to).
   if (saidForm(w) && !/^(told|tells)$/u.test(w) && j + 1 < last && !/[,;:]/u.test(gapOf(j + 1)))
     return inverted(words, j, last, gapOf) ? 'closing' : null;

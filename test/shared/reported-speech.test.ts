@@ -234,6 +234,16 @@ describe('English verbs of saying that are also adjectives or nouns (dev33)', ()
     ]);
   });
 
+  it('"according to government figures / the May study" is a finding, not speech; "according to data from X" is', () => {
+    for (const s of [
+      'About 40 percent of the town’s homes have fast internet, according to government figures.',
+      'According to the May study, more than 30 percent of the patients got better within a week.',
+    ])
+      expect([s, indirect(s)]).toEqual([s, []]);
+    const from = 'In the end 700 people on the ship tested positive, according to data from Lake State University.';
+    expect(indirect(from)).toEqual(['In the end 700 people on the ship tested positive']);
+  });
+
   it('not speech: an adjective or a noun (confirmed cases, the claims), a finding, an infinitive, no clause', () => {
     for (const s of [
       'With confirmed cases at about 9,000 and more each day, the town closed its schools.',
