@@ -186,10 +186,12 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     const w = words[k].word;
     const form = speechForm(w);
     const english = isLatin(w);
-    const afterSubject = english && SAID_AFTER_SUBJECT.has(w);
+    // ("Trump pointed out it was Bright who …": "out" after "pointed" is such a verb, its subject before "pointed".)
+    const pointedOut = english && w === 'out' && k > 0 && words[k - 1].word === 'pointed';
+    const afterSubject = english && (SAID_AFTER_SUBJECT.has(w) || pointedOut);
     if (form === null && !(english && SAID.has(w)) && !afterSubject) continue;
     // (Those that are verbs of saying keep their "that" clause as before: the White House confirmed that ….)
-    const subject = afterSubject && hasSubjectBefore(words, k, gapOf);
+    const subject = afterSubject && hasSubjectBefore(words, pointedOut ? k - 1 : k, gapOf);
     // ما زعم أنه…، عما قال إنه…: what the verb says is a noun phrase, not a clause.
     if (k > 0 && /^(ما|مما|عما)$/u.test(words[k - 1].word) && !SENTENCE_END.test(gapOf(k))) continue;
     // A participle reports speech as a circumstance (…، مشيرة إلى أن / مؤكدا أن); elsewhere it is an

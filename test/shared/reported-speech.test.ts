@@ -229,6 +229,10 @@ describe('English verbs of saying that are also adjectives or nouns (dev33)', ()
       'local farmers are not the only ones paid',
     ]);
     expect(indirect('Dana Webb, who claims she was never paid, left the firm.')[0]).toMatch(/^she was never paid/u);
+    expect(indirect('On Monday, Lee pointed out it was Park who had signed the order.')).toEqual([
+      'it was Park who had signed the order',
+    ]);
+    expect(indirect('The girl pointed out places on a map that she wanted to see.')).toEqual([]);
     expect(indirect('Still, he acknowledges the cost of new roads has grown.')).toEqual([
       'the cost of new roads has grown',
     ]);
