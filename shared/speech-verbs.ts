@@ -315,6 +315,9 @@ export const ENGLISH_QUOTE_CUES: ReadonlySet<string> = new Set([
   'agreed',
   'wonders',
   'wondered',
+  // ("“…!” exclaims Tom Park", dev33.)
+  'exclaims',
+  'exclaimed',
 ]);
 
 /**

@@ -254,6 +254,46 @@ describe('findQuotes on any text', () => {
   });
 });
 
+describe('English verbs of saying that are also adjectives or nouns (dev33)', () => {
+  it('warns, revealed, claims, acknowledges with no "that": after a subject, before a clause with its own verb', () => {
+    expect(indirect('The mayor warns the new bridge could close in winter.')).toEqual([
+      'the new bridge could close in winter',
+    ]);
+    expect(indirect('Then the minister revealed local farmers are not the only ones paid.')).toEqual([
+      'local farmers are not the only ones paid',
+    ]);
+    expect(indirect('Dana Webb, who claims she was never paid, left the firm.')[0]).toMatch(/^she was never paid/u);
+    expect(indirect('On Monday, Lee pointed out it was Park who had signed the order.')).toEqual([
+      'it was Park who had signed the order',
+    ]);
+    expect(indirect('The girl pointed out places on a map that she wanted to see.')).toEqual([]);
+    expect(indirect('Still, he acknowledges the cost of new roads has grown.')).toEqual([
+      'the cost of new roads has grown',
+    ]);
+  });
+
+  it('"according to government figures / the May study" is a finding, not speech; "according to data from X" is', () => {
+    for (const s of [
+      'About 40 percent of the town’s homes have fast internet, according to government figures.',
+      'According to the May study, more than 30 percent of the patients got better within a week.',
+    ])
+      expect([s, indirect(s)]).toEqual([s, []]);
+    const from = 'In the end 700 people on the ship tested positive, according to data from Lake State University.';
+    expect(indirect(from)).toEqual(['In the end 700 people on the ship tested positive']);
+  });
+
+  it('not speech: an adjective or a noun (confirmed cases, the claims), a finding, an infinitive, no clause', () => {
+    for (const s of [
+      'With confirmed cases at about 9,000 and more each day, the town closed its schools.',
+      'Most claims refer to a version of a video posted last week by a doctor.',
+      'The data confirmed the town was among those hit worst by the storm.',
+      'She went to the square to warn others of the storm that was coming.',
+      'Health officials warn state leaders to proceed carefully with the plan.',
+    ])
+      expect([s, indirect(s)]).toEqual([s, []]);
+  });
+});
+
 describe('the speaker read from the text: names and sources', () => {
   it('a name before its title between commas; the title’s name between commas; علي is a name, على a stop', () => {
     const a = 'وقال محمد علي، رئيس الوزراء، إن «الحكومة ستواصل العمل من أجل الإصلاح».';

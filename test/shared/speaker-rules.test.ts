@@ -690,6 +690,33 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
       '“If I go back to work, will my children be safe at school?" Gomez wonders.';
     expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Tom Park', 'Gomez']);
   });
+
+  it('"NAME went … as a child but insists" with no comma: the sentence’s subject, not "a child but" (dev33)', () => {
+    const en =
+      'Mona Aziz sends her two sons to a private school in town.\n\n' +
+      'Aziz went to a public school as a child but insists it was not the same. "It costs a lot," she said.';
+    expect(speakers(en, 'direct')[0]).toBe('Aziz');
+    const firm =
+      'Ann Lee said the port was busy. The company sells masks on its website for the hotel trade but says it will ' +
+      'not sell gloves.';
+    expect(speakers(firm, 'indirect').at(-1)).toBe('The company');
+  });
+
+  it('"U.S." before a word in lower case ends no sentence: no name read from a list after it for "he says" (dev33)', () => {
+    const en =
+      'Amy Chen runs a shop in the old port.\n\n' +
+      'Chen lists reasons the town is safe: it uses the U.S. dollar economy, Tom Reed is close to the bank and ' +
+      'is a steady hand. "Our money is safe," she says.';
+    expect(speakers(en, 'direct')).toEqual(['Chen']);
+  });
+
+  it('"“…!” exclaims NAME": the name after exclaims, not one inside a quotation before it (dev33)', () => {
+    const en =
+      'Tom Park runs a bakery near the port. "The port is growing at Lagos speed", he said.\n\n' +
+      '"Lagos speed" is a phrase everyone uses now. "This town is going at Lagos speed ... Here is Lagos 2.0!" ' +
+      'exclaims Ann Lee, a builder.';
+    expect(speakers(en, 'direct').at(-1)).toBe('Ann Lee');
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
