@@ -11,6 +11,7 @@ import { api, httpApi } from './bridge';
 import { pageWaits, startAppWhenReady } from './app-start';
 import { askEarly, askWhen, startComesInPage, startInPage, type StartInPage } from './early-ask';
 import { pageToken } from './page-token';
+import { applyAppearance, storedAppearance } from './session/appearance';
 import { lastDocuments } from './session/first-document';
 import { paintEarly } from './text/early-paint';
 
@@ -55,6 +56,8 @@ if (inPage) {
     // no storage: the token is kept in memory only (page-token.ts)
   }
 }
+// The theme and contrast the editor chose, on <html> before anything is painted.
+applyAppearance(storedAppearance());
 window.__tahrirEarlyStart = inPage ? askWhen(parsed, () => ask(startInPage(document))) : ask(null);
 const early = window.__tahrirEarlyStart;
 // The first screen, text and highlights, as soon as the answer is here: app.js (React, the store) takes hundreds of

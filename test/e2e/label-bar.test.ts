@@ -195,9 +195,19 @@ describe.skipIf(!haveChromium)('label bar, live region and themes in Chromium (t
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.contrast)).toBe('more');
     expect(await computed('body', 'backgroundColor')).toEqual([0, 0, 0]);
     await page.screenshot({ path: join(shots, 'high-contrast-dark.png') });
-    // Kept across a reload.
+    // Kept across a reload, and on <html> before the first paragraph is drawn (the early paint's, before app.js).
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-para]')) return;
+        const html = document.documentElement.dataset;
+        (window as unknown as { firstDrawn: string }).firstDrawn = `${html.theme} ${html.contrast}`;
+        seen.disconnect();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
     await page.reload();
     await page.waitForSelector('[data-para]');
+    expect(await page.evaluate(() => (window as unknown as { firstDrawn: string }).firstDrawn)).toBe('dark more');
     expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe('more');
     await page.locator('[data-testid="appearance"] summary').click();
     await page.locator('[data-testid="contrast-select"]').selectOption('system');
