@@ -12,48 +12,10 @@ import { scoreQuotes, type QuoteEvalDocument, type ScoredQuote } from '../../sha
 import { findQuotes } from '../../shared/quote-finder';
 import { parseCommandLine, usageError } from './command-line';
 
-const USAGE =
-  'usage: tahrir quote-eval --gold FILE [--corpus DIR] ' +
-  '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|' +
-  'dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|test|all] ' +
-  '[--json]';
-const HALVES = [
-  'dev',
-  'dev2',
-  'dev3',
-  'dev4',
-  'dev5',
-  'dev6',
-  'dev7',
-  'dev8',
-  'dev9',
-  'dev10',
-  'dev11',
-  'dev12',
-  'dev13',
-  'dev14',
-  'dev15',
-  'dev16',
-  'dev17',
-  'dev18',
-  'dev19',
-  'dev20',
-  'dev21',
-  'dev22',
-  'dev23',
-  'dev24',
-  'dev25',
-  'dev26',
-  'dev27',
-  'dev28',
-  'dev29',
-  'dev30',
-  'dev31',
-  'dev32',
-  'dev33',
-  'test',
-  'all',
-];
+/** The gold's halves (build/label-quotes.mjs draws them): dev, dev2 … dev38, test; and all of them. */
+const LAST_DEV = 38;
+const HALVES = ['dev', ...Array.from({ length: LAST_DEV - 1 }, (_, i) => `dev${i + 2}`), 'test', 'all'];
+const USAGE = `usage: tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2…dev${LAST_DEV}|test|all] [--json]`;
 
 interface GoldArticle {
   file: string;
@@ -126,12 +88,7 @@ export async function run(args: string[]): Promise<number> {
   if (!goldFile) throw usageError('--gold is needed', USAGE);
   const half = line.options.get('half') ?? 'all';
   if (!HALVES.includes(half))
-    throw usageError(
-      '--half must be dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, ' +
-        'dev16, dev17, dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, dev27, dev28, dev29, dev30, ' +
-        `dev31, dev32, dev33, test or all (got ${half})`,
-      USAGE,
-    );
+    throw usageError(`--half must be dev, dev2 … dev${LAST_DEV}, test or all (got ${half})`, USAGE);
   const corpus = line.options.get('corpus') ?? '../shared/corpus/news';
 
   let goldText: string;

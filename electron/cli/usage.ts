@@ -60,11 +60,7 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
       "the training and test sentences' words (not their tags) are its untagged text, with FOLDER's .txt files",
   },
   'quote-eval': {
-    args:
-      '--gold FILE [--corpus DIR] ' +
-      '[--half dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|dev10|dev11|dev12|dev13|dev14|dev15|dev16|dev17|' +
-      'dev18|dev19|dev20|dev21|dev22|dev23|dev24|dev25|dev26|dev27|dev28|dev29|dev30|dev31|dev32|dev33|test|all] ' +
-      '[--json]',
+    args: '--gold FILE [--corpus DIR] [--half dev|dev2…dev38|test|all] [--json]',
     summary:
       'score the quote finder on hand-labelled articles: P/R/F1 per language and kind (50% overlap), ' +
       'and how often the suggested speaker of a found direct quote is right',
