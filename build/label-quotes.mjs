@@ -189,6 +189,15 @@ const DEV38 = {
   ar: { 'bbc-arabic': 0, 'cnn-arabic': 0, alarabiya: 0, spa: 0, okaz: 0, aawsat: 0 },
   en: { reuters: 1, usatoday: 0, washingtonpost: 2 },
 };
+// dev39 … dev42 (Arabic), the next such files after dev37's, drawn with them for the same engineers' second halves.
+// aawsat has four quote-holding files left and alarabiya five: dev41 and dev42 hold bbc-arabic and cnn-arabic only.
+const DEV39 = DEV32;
+const DEV40 = DEV32;
+const DEV41 = {
+  ar: { 'bbc-arabic': 5, 'cnn-arabic': 5, alarabiya: 0, spa: 0, okaz: 0, aawsat: 0 },
+  en: { reuters: 0, usatoday: 0, washingtonpost: 0 },
+};
+const DEV42 = DEV41;
 /** @param {string} file whether the article holds a pair of quotation marks around three words or more */
 function holdsQuote(file) {
   const text = readFileSync(`${CORPUS}/${file}`, 'utf8');
@@ -229,7 +238,7 @@ const FIRST_HALVES = /** @type {const} */ ([
   ['dev5', DEV5],
   ['dev6', DEV6],
 ]);
-/** dev7 … dev38, drawn from the files after those that hold a quotation (holdsQuote), in this order. */
+/** dev7 … dev42, drawn from the files after those that hold a quotation (holdsQuote), in this order. */
 const QUOTING_HALVES = /** @type {const} */ ([
   ['dev7', DEV7],
   ['dev8', DEV8],
@@ -263,6 +272,10 @@ const QUOTING_HALVES = /** @type {const} */ ([
   ['dev36', DEV36],
   ['dev37', DEV37],
   ['dev38', DEV38],
+  ['dev39', DEV39],
+  ['dev40', DEV40],
+  ['dev41', DEV41],
+  ['dev42', DEV42],
 ]);
 
 /**
@@ -281,7 +294,7 @@ function takeHalves(files, halves, lang, site, out) {
   return files.slice(at);
 }
 
-/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev38. */
+/** Per site, a seeded shuffle; its first n files, alternately dev and test; the next ones dev2 … dev42. */
 /** @param {number} seed @returns {{ file: string, lang: string, half: string }[]} */
 export function sample(seed) {
   const rnd = random(seed);
