@@ -12,8 +12,8 @@ import { scoreQuotes, type QuoteEvalDocument, type ScoredQuote } from '../../sha
 import { findQuotes } from '../../shared/quote-finder';
 import { parseCommandLine, usageError } from './command-line';
 
-/** The gold's halves (build/label-quotes.mjs draws them): dev, dev2 … dev42, test; and all of them. */
-const LAST_DEV = 42;
+/** The gold's halves (build/label-quotes.mjs draws them): dev, dev2 … dev44, test; and all of them. */
+const LAST_DEV = 44;
 const HALVES = ['dev', ...Array.from({ length: LAST_DEV - 1 }, (_, i) => `dev${i + 2}`), 'test', 'all'];
 const USAGE = `usage: tahrir quote-eval --gold FILE [--corpus DIR] [--half dev|dev2…dev${LAST_DEV}|test|all] [--json]`;
 

@@ -60,7 +60,7 @@ export const COMMAND_HELP: Record<CommandName, CommandHelp> = {
       "the training and test sentences' words (not their tags) are its untagged text, with FOLDER's .txt files",
   },
   'quote-eval': {
-    args: '--gold FILE [--corpus DIR] [--half dev|dev2…dev42|test|all] [--json]',
+    args: '--gold FILE [--corpus DIR] [--half dev|dev2…dev44|test|all] [--json]',
     summary:
       'score the quote finder on hand-labelled articles: P/R/F1 per language and kind (50% overlap), ' +
       'and how often the suggested speaker of a found direct quote is right',

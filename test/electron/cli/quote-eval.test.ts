@@ -97,7 +97,7 @@ describe('tahrir quote-eval', () => {
       [['--gold', 'changed.json', '--corpus', 'corpus'], 1, /ar\/one\.txt: its bytes are not the ones labelled/u],
       [['--gold', 'changed.json', '--corpus', 'elsewhere'], 1, /elsewhere\/ar\/one\.txt: no such file/u],
       [['--corpus', 'corpus'], 2, /--gold is needed/u],
-      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2 … dev42, test or all \(got train\)/u],
+      [['--gold', 'bad.json', '--half', 'train'], 2, /--half must be dev, dev2 … dev44, test or all \(got train\)/u],
     ];
     for (const [args, code, message] of cases) {
       const r = await tahrir(['quote-eval', ...args], root);
