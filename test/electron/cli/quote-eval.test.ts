@@ -240,6 +240,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // wrote ~20 rules from dev..dev31 (none of which changed a read of dev33's files since 421231b): English direct F1
   // 0.990 (99 of 101, 99 predicted), indirect 0.639 (31 of 53, 44 predicted), speakers 89 of 99. No rule was written
   // from it.
+  // dev34 (10 articles, Arabic only, the next after dev32's) scored unseen once on e05c632's rules (unchanged in
+  // ac1d892), none of them written from it: Arabic direct F1 0.929 (65 of 72, 68 predicted), indirect 0.771 (32 of 49,
+  // 34 predicted), speakers 41 of 65 (8 of the 24 wrong name the same man by his title). No rule was written from it.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -495,6 +498,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.97,
       'en indirect': 0.61,
       'en speaker': 0.87,
+    },
+    dev34: {
+      'ar direct': 0.9,
+      'ar indirect': 0.74,
+      'ar speaker': 0.6,
     },
     test: {
       'ar direct': 0.95,
