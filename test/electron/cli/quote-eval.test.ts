@@ -240,6 +240,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // wrote ~20 rules from dev..dev31 (none of which changed a read of dev33's files since 421231b): English direct F1
   // 0.990 (99 of 101, 99 predicted), indirect 0.639 (31 of 53, 44 predicted), speakers 89 of 99. No rule was written
   // from it.
+  // dev35 (10 articles, Arabic only, the next quote-holding files after dev33's; drawn with dev34..dev37) scored unseen
+  // once on ac1d892 (main's rules of e05c632, none written from a dev35 file): Arabic direct F1 0.937 (37 of 39, 40
+  // predicted), indirect 0.626 (31 of 62, 37 predicted), speakers 33 of 37. No rule was written from it.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -495,6 +498,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.97,
       'en indirect': 0.61,
       'en speaker': 0.87,
+    },
+    dev35: {
+      'ar direct': 0.92,
+      'ar indirect': 0.6,
+      'ar speaker': 0.86,
     },
     test: {
       'ar direct': 0.95,
