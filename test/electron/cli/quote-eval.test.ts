@@ -243,6 +243,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev35 (10 articles, Arabic only, the next quote-holding files after dev33's; drawn with dev34..dev37) scored unseen
   // once on ac1d892 (main's rules of e05c632, none written from a dev35 file): Arabic direct F1 0.937 (37 of 39, 40
   // predicted), indirect 0.626 (31 of 62, 37 predicted), speakers 33 of 37. No rule was written from it.
+  // dev40 (10 articles, Arabic only, the next quote-holding files after dev39's; all ten labelled whole) scored unseen
+  // once on the same rules: Arabic direct F1 0.985 (65 of 66, 66 predicted), indirect 0.678 (40 of 74, 44 predicted),
+  // speakers 52 of 65. No rule was written from it.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -503,6 +506,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'ar direct': 0.92,
       'ar indirect': 0.6,
       'ar speaker': 0.86,
+    },
+    dev40: {
+      'ar direct': 0.97,
+      'ar indirect': 0.65,
+      'ar speaker': 0.77,
     },
     test: {
       'ar direct': 0.95,
