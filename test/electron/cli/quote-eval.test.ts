@@ -240,6 +240,9 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // wrote ~20 rules from dev..dev31 (none of which changed a read of dev33's files since 421231b): English direct F1
   // 0.990 (99 of 101, 99 predicted), indirect 0.639 (31 of 53, 44 predicted), speakers 89 of 99. No rule was written
   // from it.
+  // dev37 (10 articles, Arabic only, the next after dev33's of bbc-arabic, cnn-arabic, alarabiya and aawsat) scored
+  // unseen once on ac1d892 (main's rules as of e05c632): Arabic direct F1 0.982 (54 of 55, 55 predicted), indirect
+  // 0.688 (32 of 51, 42 predicted), speakers 50 of 54. No rule was written from it.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -495,6 +498,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.97,
       'en indirect': 0.61,
       'en speaker': 0.87,
+    },
+    dev37: {
+      'ar direct': 0.96,
+      'ar indirect': 0.66,
+      'ar speaker': 0.9,
     },
     test: {
       'ar direct': 0.95,
