@@ -51,7 +51,7 @@ const bundled = await build({
 const app = await import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 
 const ARABIC = /^[\u0621-\u064A]{2,}$/u;
-const stemOf = (token) => app.stripClitics(app.foldWord(token)).stem;
+const stemOf = (/** @type {string} */ token) => app.stripClitics(app.foldWord(token)).stem;
 const sentences = app.parseConll(readFileSync(conll, 'utf8'), app.DEFAULT_LABEL_MAP);
 const seen = new Set(sentences.slice(0, 3000).flatMap((s) => s.tokens.map(stemOf)));
 const LABELS = ['O', 'PERSON', 'GPE', 'ORG', 'LOC'];
@@ -77,6 +77,7 @@ process.stdout.write(
 );
 process.stdout.write(`${'bundled lexicon'.padEnd(40)} ${shares(app.isOrdinaryStem)}\n`);
 for (const file of args) {
+  /** @type {Set<string>} */
   const stems = new Set();
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     for (const entry of line.split(/[\s،؛,;()[\]"'.:!?-]+/u)) {
@@ -84,7 +85,7 @@ for (const file of args) {
       if (/^[\u0621-\u064A]+$/u.test(word)) stems.add(app.stripClitics(word).stem);
     }
   }
-  const known = (stem) => app.isKnownStem(stems, stem);
+  const known = (/** @type {string} */ stem) => app.isKnownStem(stems, stem);
   process.stdout.write(`${file} (${stems.size} stems)\n`);
   process.stdout.write(`${'  knows'.padEnd(40)} ${shares(known)}\n`);
   process.stdout.write(
