@@ -416,12 +416,14 @@ export const HIDDEN_NAMES = 0.3;
  * Each as a third value of g|lx (the gazetteer's tag joined), held-out seeds 1–3 against 0.7205 / 0.7253 / 0.7178
  * (`--unlabeled ../shared/corpus/news`, load 2–14; git: none, the GPL lists were never in the repo):
  * - 2 = aspell-ar-large knows it, Ayaspell not: 0.7139 / 0.7142 / 0.7185 (mean 0.7155, −0.57);
- * - 2 = FreeDict knows it, Ayaspell not: 0.7219 / 0.7231 / 0.7155 (mean 0.7202, −0.10); fold 1 seed 1 0.7444
- *   against 0.7526 (reproduced with the same runner);
+ * - 2 = FreeDict knows it, Ayaspell not: 0.7219 / 0.7231 / 0.7155 (mean 0.7202, −0.10); folds 1–2 seed 1 0.7444
+ *   / 0.7521 against 0.7526 / 0.7562 (main's fold 1 and held-out seed 1 reproduced with the same runner);
  * - n = FreeDict's name list, before Ayaspell: 0.7089 / 0.7170 / 0.7224 (mean 0.7161, −0.51; seed 1 per label
  *   against main's: GPE 0.824 → 0.817, LOC 0.380 → 0.421, ORG 0.588 → 0.574, PERSON 0.696 → 0.674: the names it
  *   knows did not raise PERSON); n only where Ayaspell does not know the word: 0.7058 / 0.7253 / 0.7112 (mean 0.7141);
- * - t = Ayaspell and mythes-ar both know it (a word with synonyms is surely ordinary): 0.7157 / 0.7132.
+ * - t = Ayaspell and mythes-ar both know it (a word with synonyms is surely ordinary): 0.7157 / 0.7132 / 0.7183
+ *   (mean 0.7157). None rose on the held-out mean; only FreeDict's was run on folds. Training CPU 22–32 s per
+ *   held-out run (main 24.0; load 2–14), the lookups' cost within the noise.
  * A word list that knows more names, or a list of names, did not help, as Ayaspell's proper names (tagger20, 21) and
  * ICU's world names (tagger13) did not. Only mythes-ar could ship, and it adds nothing. Untried: the future prefix
  * س before a verb Ayaspell knows (سيلتقي): 30 of the 2,111 unseen O, 4 GPE (سيناء).
