@@ -425,8 +425,9 @@ export const HIDDEN_NAMES = 0.3;
  *   (mean 0.7157). None rose on the held-out mean; only FreeDict's was run on folds. Training CPU 22–32 s per
  *   held-out run (main 24.0; load 2–14), the lookups' cost within the noise.
  * A word list that knows more names, or a list of names, did not help, as Ayaspell's proper names (tagger20, 21) and
- * ICU's world names (tagger13) did not. Only mythes-ar could ship, and it adds nothing. Untried: the future prefix
- * س before a verb Ayaspell knows (سيلتقي): 30 of the 2,111 unseen O, 4 GPE (سيناء).
+ * ICU's world names (tagger13) did not. Only mythes-ar could ship, and it adds nothing. Also left out: Ayaspell
+ * knowing a verb with the future prefix س (سيلتقي → يلتقي; 30 of the 2,111 unseen O become known, and 4 GPE: سيناء):
+ * 0.7219 / 0.7124 / 0.7253 (mean 0.7199, −0.13).
  */
 
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
