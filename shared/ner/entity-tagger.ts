@@ -399,6 +399,37 @@ export const HIDDEN_NAMES = 0.3;
  * 23.4), unchanged.
  */
 
+/*
+ * Tried and left out by tagger22 (issue 17): other Debian packages as outside knowledge beside Ayaspell. How each
+ * splits held-out tokens whose stem 1–3,000 never shows (O 2,111, PERSON 412, GPE 158, ORG 90, LOC 34; measured by
+ * build/lexicon-coverage.mjs), known: Ayaspell O 89% PERSON 44% GPE 43% ORG 38% LOC 56%;
+ * - aspell-ar-large (Buckwalter's lexicon, GPL 2+; 938,955 entries, 96,014 stems): 93% 70% 84% 57% 65%, and known
+ *   to it but not to Ayaspell 6% 27% 41% 20% 15% (it holds transliterated names: هتلر ميونخ سراييفو يوفنتوس), the
+ *   reverse 2% 1% 1% 1% 6%: a worse split, but its surplus leans to names;
+ * - dict-freedict-ara-eng and -eng-ara (GPL 2+; the Arabic sides, 31,196 stems): 72% 52% 44% 28% 53%, not Ayaspell
+ *   3% 23% 18% 7% 9%; its English sides are all capitalised, so a capital says nothing, but an Arabic word glossed
+ *   only by English words that wamerican knows only capitalised (Paris, Adolf; 3,670 stems) is a name list: unseen O
+ *   1% (31 tokens), PERSON 22% (89), GPE 15%, ORG 6%, LOC 12%; seen GPE 57%;
+ * - mythes-ar (the thesaurus, MPL 1.1 among its licences; 6,226 stems): 28% 17% 5% 13% 9%, every stem already in
+ *   Ayaspell (0% known to it and not to Ayaspell);
+ * - libelixirfm-perl holds no lexicon (the Perl tools and a numerals' table; ElixirFM's lexicon is not packaged).
+ * Each as a third value of g|lx (the gazetteer's tag joined), held-out seeds 1–3 against 0.7205 / 0.7253 / 0.7178
+ * (`--unlabeled ../shared/corpus/news`, load 2–14; git: none, the GPL lists were never in the repo):
+ * - 2 = aspell-ar-large knows it, Ayaspell not: 0.7139 / 0.7142 / 0.7185 (mean 0.7155, −0.57);
+ * - 2 = FreeDict knows it, Ayaspell not: 0.7219 / 0.7231 / 0.7155 (mean 0.7202, −0.10); folds 1–2 seed 1 0.7444
+ *   / 0.7521 against 0.7526 / 0.7562 (main's fold 1 and held-out seed 1 reproduced with the same runner);
+ * - n = FreeDict's name list, before Ayaspell: 0.7089 / 0.7170 / 0.7224 (mean 0.7161, −0.51; seed 1 per label
+ *   against main's: GPE 0.824 → 0.817, LOC 0.380 → 0.421, ORG 0.588 → 0.574, PERSON 0.696 → 0.674: the names it
+ *   knows did not raise PERSON); n only where Ayaspell does not know the word: 0.7058 / 0.7253 / 0.7112 (mean 0.7141);
+ * - t = Ayaspell and mythes-ar both know it (a word with synonyms is surely ordinary): 0.7157 / 0.7132 / 0.7183
+ *   (mean 0.7157). None rose on the held-out mean; only FreeDict's was run on folds. Training CPU 22–32 s per
+ *   held-out run (main 24.0; load 2–14), the lookups' cost within the noise.
+ * A word list that knows more names, or a list of names, did not help, as Ayaspell's proper names (tagger20, 21) and
+ * ICU's world names (tagger13) did not. Only mythes-ar could ship, and it adds nothing. Also left out: Ayaspell
+ * knowing a verb with the future prefix س (سيلتقي → يلتقي; 30 of the 2,111 unseen O become known, and 4 GPE: سيناء):
+ * 0.7219 / 0.7124 / 0.7253 (mean 0.7199, −0.13).
+ */
+
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 

@@ -77,11 +77,16 @@ const ENDINGS = [
  */
 export function isOrdinaryStem(stem: string): boolean {
   STEMS ??= new Set(decodeStems(ORDINARY_WORDS.stems));
-  if (STEMS.has(stem)) return true;
+  return isKnownStem(STEMS, stem);
+}
+
+/** Whether `stems` know a stem as isOrdinaryStem looks it up (build/lexicon-coverage.mjs measures other lists so). */
+export function isKnownStem(stems: ReadonlySet<string>, stem: string): boolean {
+  if (stems.has(stem)) return true;
   for (const ending of ENDINGS) {
     if (!stem.endsWith(ending) || stem.length - ending.length < 2) continue;
     const rest = stem.slice(0, -ending.length);
-    if (STEMS.has(rest) || STEMS.has(`${rest}ة`)) return true;
+    if (stems.has(rest) || stems.has(`${rest}ة`)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { trainEntityTagger } from '../../../shared/ner/entity-tagger';
 import { foldWord, sentenceFeatures, stripClitics } from '../../../shared/ner/features';
-import { decodeStems, encodeStems, isOrdinaryStem } from '../../../shared/ner/ordinary-words';
+import { decodeStems, encodeStems, isKnownStem, isOrdinaryStem } from '../../../shared/ner/ordinary-words';
 import { type TaggedSentence } from '../../../shared/ner/tagger';
 import { seededRandom } from '../../../shared/seeded-random';
 
@@ -31,6 +31,12 @@ describe('ordinary words', () => {
   it('knows dictionary words, with the endings the lexicon lists once, and not made-up names', () => {
     for (const w of ['المدرسة', 'ومكتبات', 'حكومتها', 'يكتبون', 'مدارس']) expect(isOrdinaryStem(stem(w)), w).toBe(true);
     for (const w of ['زخرنتوف', 'قلمبيسار', 'تروزيني']) expect(isOrdinaryStem(stem(w)), w).toBe(false);
+  });
+
+  it('looks up any list of stems as it looks up the lexicon (build/lexicon-coverage.mjs measures other lists so)', () => {
+    const stems = new Set(['زخرنت', 'قلمبة']);
+    for (const w of ['زخرنت', 'زخرنتات', 'زخرنتها', 'قلمبة', 'قلمبتها']) expect(isKnownStem(stems, w), w).toBe(true);
+    for (const w of ['زخرن', 'قلمبيسار', 'المدرسة']) expect(isKnownStem(stems, w), w).toBe(false);
   });
 
   it('front-codes sorted stems and reads them back', () => {
