@@ -240,6 +240,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // wrote ~20 rules from dev..dev31 (none of which changed a read of dev33's files since 421231b): English direct F1
   // 0.990 (99 of 101, 99 predicted), indirect 0.639 (31 of 53, 44 predicted), speakers 89 of 99. No rule was written
   // from it.
+  // dev38 (3 articles, English only, the corpus's last quote-holding English files) scored unseen once on ac1d892:
+  // English direct F1 0.966 (14 of 15, 14 predicted), indirect 0.788 (13 of 19, 14 predicted), speakers 8 of 14.
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -495,6 +497,11 @@ describe('the quote gold (test/gold/quotes.json)', () => {
       'en direct': 0.97,
       'en indirect': 0.61,
       'en speaker': 0.87,
+    },
+    dev38: {
+      'en direct': 0.94,
+      'en indirect': 0.76,
+      'en speaker': 0.55,
     },
     test: {
       'ar direct': 0.95,
