@@ -1625,7 +1625,7 @@ export function speakerFromText(
     if (s && typeof s === 'object' && (s.start === from || apposition)) return s;
   }
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
-  let v = tail.findIndex((t) => t.word && isSayingVerb(t.folded));
+  let v = tail.findIndex((t, k) => t.word && isSayingVerb(t.folded) && !isAttributive(tail, k));
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;
@@ -1939,8 +1939,16 @@ const isNegatedNoun = (tokens: Token[], k: number) =>
 
 /** "her relatives were told she had died": an English verb of saying after a form of be is a passive, naming no one. */
 const isPassive = (tokens: Token[], k: number) =>
-  /^(told|asked|quoted)$/u.test(tokens[k].folded) &&
-  /^(was|were|been|being|is|are|be)$/u.test(tokens[k - 1]?.folded ?? '');
+  (/^(told|asked|quoted)$/u.test(tokens[k].folded) &&
+    /^(was|were|been|being|is|are|be)$/u.test(tokens[k - 1]?.folded ?? '')) ||
+  isAttributive(tokens, k);
+
+/**
+ * "an estimated 1 million calls", "the reported cases": an English -ed form of saying right after an article is an
+ * adjective, no one's verb (dev38: "“…,” with fraudsters placing an estimated 1 million calls" read as its speaker).
+ */
+const isAttributive = (tokens: Token[], k: number) =>
+  /ed$/u.test(tokens[k].folded) && /^(a|an|the)$/u.test(tokens[k - 1]?.folded ?? '');
 
 /**
  * أدلى بتصريحات / بحديث / بشهادته at `k`: "made statements", a verb of saying in two words (وكان X أدلى بتصريحاته…).

@@ -719,6 +719,18 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
   });
 });
 
+// Rules from the English speaker errors of dev33 and dev38 (each half scored once unseen, then read): sentences
+// written here.
+describe('the speaker of a quote: English rules from dev33 and dev38', () => {
+  it('"an estimated" after a quote is an adjective, no verb of saying: the sentence’s "As reported by X" (dev38)', () => {
+    const en =
+      'A clinic spokesman said the lines were long.\n\n' +
+      'As reported by the Daily Ledger, the storm has “flooded hundreds of homes along the river,” with crews ' +
+      'clearing an estimated 40 tons of mud a day.';
+    expect(speakers(en, 'direct')).toEqual(['by the Daily Ledger']);
+  });
+});
+
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
   it('Arabic: انتقد X …، قائلا إنها «…»، وتساءل عن…: X, not the one who spoke last', () => {
     const ar =
