@@ -1295,7 +1295,11 @@ const NOT_AN_ENGLISH_SUBJECT = new Set(
 
 /** The subject of an English sentence: up to four words from its start, before a verb in -s / -ed. */
 function englishSubject(head: Token[]): Span | null {
-  const words = head.filter((t) => t.word);
+  // (An acronym in brackets after the name is no word of it: "The Federal Trade Commission (FTC) offers advice …,
+  // warning Americans to “…”", dev38, read no subject in five words and fell back to the one who spoke last.)
+  const words = head.filter(
+    (t, i) => t.word && !(head[i - 1]?.text === '(' && head[i + 1]?.text === ')' && /^\p{Lu}{2,}$/u.test(t.text)),
+  );
   if (words.length < 2 || isArabic(words[0].text) || !/^\p{Lu}/u.test(words[0].text)) return null;
   if (NOT_AN_ENGLISH_SUBJECT.has(words[0].folded) || isPronoun(words[0].folded)) return null;
   for (let k = 1; k < Math.min(words.length, 5); k++) {

@@ -729,6 +729,14 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'clearing an estimated 40 tons of mud a day.';
     expect(speakers(en, 'direct')).toEqual(['by the Daily Ledger']);
   });
+
+  it('"The Harbor Safety Board (HSB) issues advice …, urging people to “…”": the acronym in brackets is no word (dev38)', () => {
+    const en =
+      '“The water is rising fast,” a ranger told the paper.\n\n' +
+      'The Harbor Safety Board (HSB) issues advice for boat owners, urging people to “tie down every loose sail” ' +
+      'and “stay off the piers”.';
+    expect(speakers(en, 'direct')).toEqual(['a ranger', 'The Harbor Safety Board', 'The Harbor Safety Board']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
