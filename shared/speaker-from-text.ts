@@ -2233,6 +2233,12 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   const words = tokensOf(chars, span.start, span.end).filter((t) => t.word);
   if (words.length === 0) return false;
   if (words.some((w) => isArabic(w.text))) return true;
+  // ("Conservative Party lawmaker Julian Knight": a body's word in the title before a name, then "He said" is his;
+  // dev38 gave it to the last person before him.)
+  const [title, first, last] = words.slice(-3);
+  if (words.length >= 3 && /^\p{Ll}{3,}$/u.test(title.text) && !/^(the|and|of|for)$/u.test(title.folded)) {
+    if ([first, last].every((w) => /^\p{Lu}\p{Ll}+$/u.test(w.text) && !BODIES.has(w.folded))) return true;
+  }
   if (words.some((w) => BODIES.has(w.folded) || TEXTS.has(w.folded) || w.folded === 'it' || w.folded === 'they'))
     return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));

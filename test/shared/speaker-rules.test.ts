@@ -737,6 +737,14 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'and “stay off the piers”.';
     expect(speakers(en, 'direct')).toEqual(['a ranger', 'The Harbor Safety Board', 'The Harbor Safety Board']);
   });
+
+  it('"He said" after "Labour Party councillor Ann Lee wrote …": a body’s word in her title, she is a person (dev38)', () => {
+    const en =
+      'Tom Park, the museum’s director, told the paper it would close in June.\n\n' +
+      'The head of the panel, Labour Party councillor Ann Lee, wrote to the minister that “the museum is a treasure ' +
+      'we cannot lose.”\n\nShe said, “Its doors must stay open for our children.”';
+    expect(speakers(en, 'direct')).toEqual(['Labour Party councillor Ann Lee', 'Labour Party councillor Ann Lee']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
