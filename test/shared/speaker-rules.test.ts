@@ -745,6 +745,14 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'we cannot lose.”\n\nShe said, “Its doors must stay open for our children.”';
     expect(speakers(en, 'direct')).toEqual(['Labour Party councillor Ann Lee', 'Labour Party councillor Ann Lee']);
   });
+
+  it('"the club’s owners reminded the council that “…”": reminded is a verb of saying (dev38)', () => {
+    const en =
+      '“We will need help by autumn,” Tom Park, the club’s coach, told the paper.\n\n' +
+      'In a letter to the council, the club’s owners reminded the members that “more children play here than in any ' +
+      'other park in the county,” with a thousand games a year.';
+    expect(speakers(en, 'direct')).toEqual(['Tom Park', 'the club’s owners']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
