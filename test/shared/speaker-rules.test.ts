@@ -753,6 +753,13 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'other park in the county,” with a thousand games a year.';
     expect(speakers(en, 'direct')).toEqual(['Tom Park', 'the club’s owners']);
   });
+
+  it('"“…,” because of the flood season, NAME, the county’s …, told X": the name past the adjunct (dev33)', () => {
+    const en =
+      'Riverside County is now planning a second bridge. “The first one was built in a hurry,” because of the ' +
+      'flood season, Ann Lee, the county’s chief road engineer, told a radio station.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
