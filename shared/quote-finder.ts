@@ -194,6 +194,9 @@ const REPORTING = /^[وف]?(إن|أن|ان|بأن|بان)(ه|ها|هم)?$/u;
 /** After a quotation, what attributes it: «…» على حد تعبيره / بحسب الشركة / وفق المصدر. */
 const ATTRIBUTED_AFTER = /^[\s,،]*(?:على حد (?:تعبير|قول|وصف)|ب?حسب|وفق|وفقا|طبقا)(?![\p{L}])/u;
 
+/** After an English quotation, "as X put it": X's words in X's phrase. */
+const AS_PUT_IT = /^[\s,]*as\s+(?:[\p{L}’'.-]+\s+){0,6}put it(?![\p{L}])/u;
+
 /** Points after a quotation, then هكذا / بهذه الكلمات and the verb that attributes it. */
 const THUS_AFTER = /^(\s*[.…]+\s*)(?:هكذا|بهذه\s+(?:الكلمات|الكلمة|العبارة|العبارات|الجملة))\s/u;
 
@@ -244,6 +247,8 @@ function cueOf(
   const end = after.search(SENTENCE_END);
   if (end >= 0) after = after.slice(0, end);
   if (ATTRIBUTED_AFTER.test(normalizeForMatch(after).text)) return 'verb';
+  // (“hand to mouth,” as its director NAME put it: dev38's one direct miss, three words with no verb of saying.)
+  if (AS_PUT_IT.test(after)) return 'verb';
   if (
     wordsOf(after)
       .slice(0, 12)

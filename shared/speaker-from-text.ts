@@ -1629,7 +1629,10 @@ export function speakerFromText(
     if (s && typeof s === 'object' && (s.start === from || apposition)) return s;
   }
   // After the quote: "…," Jones said / said Couri / قال المتحدث.
-  let v = tail.findIndex((t, k) => t.word && isSayingVerb(t.folded) && !isAttributive(tail, k));
+  // (“…,” as its director NAME put it: "put it" after "as" is a verb of saying, dev38.)
+  const putIt = (k: number) =>
+    tail[k].folded === 'put' && tail[k + 1]?.folded === 'it' && tail.slice(0, k).some((t) => t.folded === 'as');
+  let v = tail.findIndex((t, k) => t.word && ((isSayingVerb(t.folded) && !isAttributive(tail, k)) || putIt(k)));
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;

@@ -760,6 +760,13 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'flood season, Ann Lee, the county’s chief road engineer, told a radio station.';
     expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
   });
+
+  it('"It has lived “hand to mouth,” as its director NAME put it": a quotation of three words, hers (dev38)', () => {
+    const en =
+      'The little theatre gets no help from the city. It has lived “hand to mouth,” as its director Ann Lee put ' +
+      'it, on ticket sales and weddings.';
+    expect(speakers(en, 'direct')).toEqual(['its director Ann Lee']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
