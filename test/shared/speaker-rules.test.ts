@@ -767,6 +767,14 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'it, on ticket sales and weddings.';
     expect(speakers(en, 'direct')).toEqual(['its director Ann Lee']);
   });
+
+  it('"Photo Harbor Hotel manager Lee has been …, he says": the name after the title, not the label run into it (dev33)', () => {
+    const en =
+      'The town has changed in a year.\n\n' +
+      'Photo Harbor Hotel manager Lee has been earning more than he would at home, but he admits the prices keep ' +
+      'rising. "Nobody here wants to leave," he says.';
+    expect(speakers(en, 'direct')[0]).toMatch(/manager Lee$/u);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
