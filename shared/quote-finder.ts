@@ -918,7 +918,10 @@ export function findQuotes(
     const noun = en?.[1] ?? ar?.[1];
     // (Arabic: a title noun, الوزير، المتحدث; many family names start with ال too, الحرمي، الزغل.)
     if (!noun || (ar && !isArabicTitleNoun(noun))) return null;
-    return new RegExp(`(?<![\\p{L}])(?:ال)?${noun}(?![\\p{L}])`, en ? 'iu' : 'u');
+    // (English: not "the president's physician" nor "spoke with the president", which name another: dev33's Conley
+    // for "as he said" of the president.)
+    if (en) return new RegExp(`(?<!\\b(?:with|to|about|for|from|by) the )(?<![\\p{L}])${noun}(?![\\p{L}]|['’]s)`, 'iu');
+    return new RegExp(`(?<![\\p{L}])(?:ال)?${noun}(?![\\p{L}])`, 'u');
   };
   const sameAsLast = (speaker: Span): Span | null => {
     const title = previous && titleOf(speaker);
@@ -940,7 +943,11 @@ export function findQuotes(
       let offset = 0;
       for (const sentence of own) {
         const k0 = at - from - offset;
-        if (k0 >= 0 && k0 < sentence.length && title.test(sentence)) return previous;
+        // (Not the title of the speaker's own mention: "whether Conley had … or if the president is", dev33.)
+        const elsewhere = [...sentence.matchAll(new RegExp(title.source, `${title.flags}g`))].some(
+          (m) => from + offset + (m.index ?? 0) < speaker.start || from + offset + (m.index ?? 0) >= speaker.end,
+        );
+        if (k0 >= 0 && k0 < sentence.length && elsewhere) return previous;
         offset += sentence.length + 1;
       }
     }

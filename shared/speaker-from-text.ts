@@ -1692,6 +1692,12 @@ export function speakerFromText(
       if (s && typeof s === 'object') return s;
     }
   }
+  // "… or if the president is taking “a pill every day,” as he said": he is the subject of the quote's own clause,
+  // not the one the sentence named before it (dev33: Conley).
+  if (v === 2 && tail[0].folded === 'as' && PERSONAL.has(tail[1].folded)) {
+    const own = quoteClauseSubject(head, quoted);
+    if (own) return own;
+  }
   // (Up to twenty tokens: an adjunct, then the name and its apposition, "“…,” because of the urgent need, NAME, the
   // state’s …, told X", dev33; fourteen read North Dakota, the one who spoke last. Over the English corpus 2 reads
   // changed, both right. English only: Arabic's twenty moved 4 reads.)
@@ -1861,6 +1867,23 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/**
+ * The subject of the English clause a quotation ends, after its if / whether / that: "the president" in "… or if the
+ * president is actually taking “…”"; a name or a noun after the, up to its verb (is, has, -s / -ed …).
+ */
+function quoteClauseSubject(head: Token[], quoted: boolean[]): Span | null {
+  let k = head.length - 1;
+  while (k >= 0 && (quoted[k] || !/^(if|whether|that)$/u.test(head[k].folded))) k--;
+  const words = head.slice(k + 1).filter((t, i) => t.word && !quoted[k + 1 + i]);
+  if (k < 0 || !words[0] || !(/^(the|a|an)$/u.test(words[0].folded) || /^\p{Lu}/u.test(words[0].text))) return null;
+  const verb = words.findIndex(
+    (w, i) =>
+      i > 0 && (/^(is|are|was|were|has|have|had|will|would)$/u.test(w.folded) || /\p{L}{2}(s|ed)$/u.test(w.text)),
+  );
+  if (verb < 1 || verb > 4 || (verb === 1 && /^(the|a|an)$/u.test(words[0].folded))) return null;
+  return { start: words[0].start, end: words[verb - 1].end };
 }
 
 /** A line that links to another story: اقرأ أيضا: …، قد يهمك/ …، More: … (its headline follows). */

@@ -775,6 +775,14 @@ describe('the speaker of a quote: English rules from dev33 and dev38', () => {
       'rising. "Nobody here wants to leave," he says.';
     expect(speakers(en, 'direct')[0]).toMatch(/manager Lee$/u);
   });
+
+  it('"… or if the mayor is taking “…,” as he said": the subject of the quote’s clause, not the one named (dev33)', () => {
+    const en =
+      'The council read a letter from Ann Lee, the mayor’s doctor, who said she had spoken with the mayor about ' +
+      'his health.\n\nBut the letter did not say whether Lee had written a plan or if the mayor is actually ' +
+      'taking “a long walk every day,” as he said on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['the mayor']);
+  });
 });
 
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
