@@ -944,10 +944,11 @@ export function findQuotes(
       for (const sentence of own) {
         const k0 = at - from - offset;
         // (Not the title of the speaker's own mention: "whether Conley had … or if the president is", dev33.)
-        const elsewhere = [...sentence.matchAll(new RegExp(title.source, `${title.flags}g`))].some(
-          (m) => from + offset + (m.index ?? 0) < speaker.start || from + offset + (m.index ?? 0) >= speaker.end,
-        );
-        if (k0 >= 0 && k0 < sentence.length && elsewhere) return previous;
+        const elsewhere = () =>
+          [...sentence.matchAll(new RegExp(title.source, `${title.flags}g`))].some(
+            (m) => from + offset + (m.index ?? 0) < speaker.start || from + offset + (m.index ?? 0) >= speaker.end,
+          );
+        if (k0 >= 0 && k0 < sentence.length && title.test(sentence) && elsewhere()) return previous;
         offset += sentence.length + 1;
       }
     }

@@ -242,6 +242,8 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // from it.
   // dev38 (3 articles, English only, the corpus's last quote-holding English files) scored unseen once on ac1d892:
   // English direct F1 0.966 (14 of 15, 14 predicted), indirect 0.788 (13 of 19, 14 predicted), speakers 8 of 14.
+  // Eight rules from dev33's and dev38's English errors (judged on dev..dev13, dev31, dev33, dev38: none fell) took
+  // dev38 to 1.000, 0.857 and 14 of 15, dev33's speakers to 97 of 99 (not unseen: their errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -496,12 +498,12 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev33: {
       'en direct': 0.97,
       'en indirect': 0.61,
-      'en speaker': 0.87,
+      'en speaker': 0.95,
     },
     dev38: {
-      'en direct': 0.94,
-      'en indirect': 0.76,
-      'en speaker': 0.55,
+      'en direct': 0.97,
+      'en indirect': 0.83,
+      'en speaker': 0.9,
     },
     test: {
       'ar direct': 0.95,
