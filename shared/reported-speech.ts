@@ -233,7 +233,7 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     const opens =
       ARABIC_ATTRIBUTION.test(words[k].word) ||
       (words[k].word === 'according' && words[k + 1]?.word === 'to' && !toFigures(words, k + 2));
-    if (!opens) continue;
+    if (!opens && !asNoted(words, k, gapOf)) continue;
     for (let j = k + 2; j < Math.min(words.length, k + 14); j++) {
       const gap = gapOf(j);
       if (SENTENCE_END.test(gap)) break;
@@ -274,6 +274,22 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "As Fowler noted, …" / "As the Journal reported, though, …" opening a sentence: a name or a noun after "the", a verb
+ * of saying, then the comma (dev38's two misses). Not "As the virus spread, …": no verb of saying before the comma.
+ */
+function asNoted(words: readonly Word[], k: number, gapOf: (j: number) => string): boolean {
+  if (words[k].word !== 'as' || !(/^\p{Lu}/u.test(words[k + 1]?.raw ?? '') || words[k + 1]?.word === 'the'))
+    return false;
+  for (let v = k + 2; v < Math.min(words.length, k + 7); v++) {
+    if (SENTENCE_END.test(gapOf(v)) || COMMA.test(gapOf(v))) return false;
+    if (!saidForm(words[v].word) || !/^\p{Lu}/u.test(words[v - 1].raw)) continue;
+    const next = gapOf(v + 1);
+    return COMMA.test(next) || (words[v + 1]?.word === 'though' && COMMA.test(gapOf(v + 2)));
+  }
+  return false;
 }
 
 /**

@@ -318,6 +318,9 @@ export const ENGLISH_QUOTE_CUES: ReadonlySet<string> = new Set([
   // ("“…!” exclaims Tom Park", dev33.)
   'exclaims',
   'exclaimed',
+  // ("the directors reminded the panel that “…”", dev38; not "remind" among the verbs above: "the stories here remind
+  // us that …" is no one's speech.)
+  'reminded',
 ]);
 
 /**

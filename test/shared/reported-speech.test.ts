@@ -254,6 +254,18 @@ describe('findQuotes on any text', () => {
   });
 });
 
+describe('English attributions that open a sentence with "As" (dev38)', () => {
+  it('"As Lee noted, …" and "As the Daily Ledger reported, though, …" are speech; "As the river rose, …" is not', () => {
+    expect(texts('As Lee noted, the bridge was never meant to carry trucks.')).toEqual([
+      { text: 'the bridge was never meant to carry trucks', kind: 'indirect', speaker: 'Lee' },
+    ]);
+    expect(indirect('As the Daily Ledger reported, though, the mill was only one of many to close.')[0]).toMatch(
+      /the mill was only one of many to close/u,
+    );
+    expect(indirect('As the river rose, the mill was only one of many to close.')).toEqual([]);
+  });
+});
+
 describe('English verbs of saying that are also adjectives or nouns (dev33)', () => {
   it('warns, revealed, claims, acknowledges with no "that": after a subject, before a clause with its own verb', () => {
     expect(indirect('The mayor warns the new bridge could close in winter.')).toEqual([

@@ -719,6 +719,72 @@ describe('the speaker of a quote: English, the sentence’s subject before ", an
   });
 });
 
+// Rules from the English speaker errors of dev33 and dev38 (each half scored once unseen, then read): sentences
+// written here.
+describe('the speaker of a quote: English rules from dev33 and dev38', () => {
+  it('"an estimated" after a quote is an adjective, no verb of saying: the sentence’s "As reported by X" (dev38)', () => {
+    const en =
+      'A clinic spokesman said the lines were long.\n\n' +
+      'As reported by the Daily Ledger, the storm has “flooded hundreds of homes along the river,” with crews ' +
+      'clearing an estimated 40 tons of mud a day.';
+    expect(speakers(en, 'direct')).toEqual(['by the Daily Ledger']);
+  });
+
+  it('"The Harbor Safety Board (HSB) issues advice …, urging people to “…”": the acronym in brackets is no word (dev38)', () => {
+    const en =
+      '“The water is rising fast,” a ranger told the paper.\n\n' +
+      'The Harbor Safety Board (HSB) issues advice for boat owners, urging people to “tie down every loose sail” ' +
+      'and “stay off the piers”.';
+    expect(speakers(en, 'direct')).toEqual(['a ranger', 'The Harbor Safety Board', 'The Harbor Safety Board']);
+  });
+
+  it('"He said" after "Labour Party councillor Ann Lee wrote …": a body’s word in her title, she is a person (dev38)', () => {
+    const en =
+      'Tom Park, the museum’s director, told the paper it would close in June.\n\n' +
+      'The head of the panel, Labour Party councillor Ann Lee, wrote to the minister that “the museum is a treasure ' +
+      'we cannot lose.”\n\nShe said, “Its doors must stay open for our children.”';
+    expect(speakers(en, 'direct')).toEqual(['Labour Party councillor Ann Lee', 'Labour Party councillor Ann Lee']);
+  });
+
+  it('"the club’s owners reminded the council that “…”": reminded is a verb of saying (dev38)', () => {
+    const en =
+      '“We will need help by autumn,” Tom Park, the club’s coach, told the paper.\n\n' +
+      'In a letter to the council, the club’s owners reminded the members that “more children play here than in any ' +
+      'other park in the county,” with a thousand games a year.';
+    expect(speakers(en, 'direct')).toEqual(['Tom Park', 'the club’s owners']);
+  });
+
+  it('"“…,” because of the flood season, NAME, the county’s …, told X": the name past the adjunct (dev33)', () => {
+    const en =
+      'Riverside County is now planning a second bridge. “The first one was built in a hurry,” because of the ' +
+      'flood season, Ann Lee, the county’s chief road engineer, told a radio station.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+
+  it('"It has lived “hand to mouth,” as its director NAME put it": a quotation of three words, hers (dev38)', () => {
+    const en =
+      'The little theatre gets no help from the city. It has lived “hand to mouth,” as its director Ann Lee put ' +
+      'it, on ticket sales and weddings.';
+    expect(speakers(en, 'direct')).toEqual(['its director Ann Lee']);
+  });
+
+  it('"Photo Harbor Hotel manager Lee has been …, he says": the name after the title, not the label run into it (dev33)', () => {
+    const en =
+      'The town has changed in a year.\n\n' +
+      'Photo Harbor Hotel manager Lee has been earning more than he would at home, but he admits the prices keep ' +
+      'rising. "Nobody here wants to leave," he says.';
+    expect(speakers(en, 'direct')[0]).toMatch(/manager Lee$/u);
+  });
+
+  it('"… or if the mayor is taking “…,” as he said": the subject of the quote’s clause, not the one named (dev33)', () => {
+    const en =
+      'The council read a letter from Ann Lee, the mayor’s doctor, who said she had spoken with the mayor about ' +
+      'his health.\n\nBut the letter did not say whether Lee had written a plan or if the mayor is actually ' +
+      'taking “a long walk every day,” as he said on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['the mayor']);
+  });
+});
+
 describe('the speaker of a quote: a verb joined with و after the quote opens the next clause (dev9)', () => {
   it('Arabic: انتقد X …، قائلا إنها «…»، وتساءل عن…: X, not the one who spoke last', () => {
     const ar =

@@ -264,6 +264,10 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // dev42 (10 articles, Arabic only, bbc-arabic and cnn-arabic 5 each, the next after dev41's) scored unseen once on
   // ac1d892: Arabic direct F1 0.968 (45 of 47, 46 predicted), indirect 0.655 (36 of 61, 49 predicted), speakers 32 of
   // 45. No rule was written from it.
+  // dev38 (3 articles, English only, the corpus's last quote-holding English files) scored unseen once on ac1d892:
+  // English direct F1 0.966 (14 of 15, 14 predicted), indirect 0.788 (13 of 19, 14 predicted), speakers 8 of 14.
+  // Eight rules from dev33's and dev38's English errors (judged on dev..dev13, dev31, dev33, dev38: none fell) took
+  // dev38 to 1.000, 0.857 and 14 of 15, dev33's speakers to 97 of 99 (not unseen: their errors were read).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
@@ -518,7 +522,12 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     dev33: {
       'en direct': 0.97,
       'en indirect': 0.61,
-      'en speaker': 0.87,
+      'en speaker': 0.95,
+    },
+    dev38: {
+      'en direct': 0.97,
+      'en indirect': 0.83,
+      'en speaker': 0.9,
     },
     dev36: {
       'ar direct': 0.94,
