@@ -55,6 +55,8 @@ const THAT = new Set(
 );
 /** Figures as a verb's subject: الأرقام، الإحصائيات، الإحصاءات، البيانات، المؤشرات (folded). */
 const DATA = /^(?:ال)?(?:ارقام|احصائيات|احصاءات|بيانات|مؤشرات)$/u;
+/** أعرب / عبر (he, she, they): a verb of expressing that opens a sentence reports what was said. */
+const EXPRESSED = /^(?:اعرب|عبر)(?:ت|وا)?$/u;
 /** The present of رأى (he, she, they; with و / ف): what one believes, not what one said. */
 const BELIEF = /^[وف]?(?:يري|تري|يرون)$/u;
 /** فإن after an opening attribution: «وبحسب المصادر، فإن…». */
@@ -269,7 +271,14 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
       const found = closingAttribution(words, j, last, gapOf);
       if (found === null) continue;
       // وأشار البنك إلى…، وفقا لـ…: the sentence reports the speech itself; the verb's clause is the quote.
-      if (speechForm(withoutConjunction(words[first].word)) !== null) break;
+      const opening = withoutConjunction(words[first].word);
+      if (speechForm(opening) !== null) break;
+      // (So does أعرب / عبر X عن…: the feeling expressed after عن is what was said, to the attribution.)
+      const about = EXPRESSED.test(opening) ? words.slice(first, j).findIndex((x) => x.word === 'عن') : -1;
+      if (about > 0 && first + about + 1 < j) {
+        add(clauseFrom(words[first + about + 1].start));
+        break;
+      }
       const content = found === 'parenthetical' ? sentence : trimmed(chars, sentence.start, words[j - 1].end);
       // "Anthony S. Fauci, the government's top expert, said…": a name and its apposition, no statement.
       const latin = words.slice(first, j).filter((x) => isLatin(x.word));
@@ -455,6 +464,23 @@ function closingSubject(words: readonly Word[], k: number, gapOf: (j: number) =>
 }
 
 /**
+ * After the comma at word `j`, the rest of the Arabic sentence (before word `last`) attributes it: …، وذلك بحسب X /
+ * …، كما أفاد / يقول / قال X, with no clause of its own (no أن, eight words at most).
+ */
+function arabicClosing(words: readonly Word[], j: number, last: number): boolean {
+  const next = words[j + 1]?.word ?? '';
+  // (Not وذلك وفق ما خلص التشريح: what a finding concluded, not what someone said.)
+  if (/^و?ذلك$/u.test(words[j].word))
+    return j + 1 < last && ARABIC_ATTRIBUTION.test(next) && (words[j + 2]?.word !== 'ما' || saysNext(words, j + 3));
+  if (words[j].word !== 'كما' || speechForm(next) !== 'verb' || last - j > 10) return false;
+  return words.slice(j + 2, last).every((x) => !THAT.has(x.word));
+}
+
+/** The word at `j` is a verb of saying (بحسب ما نقله، وفق ما ذكرت). */
+const saysNext = (words: readonly Word[], j: number): boolean =>
+  j < words.length && speechForm(words[j].word) === 'verb';
+
+/**
  * At the comma before word `j` of a sentence ending before word `last`: is the rest of the
  * sentence an attribution (…، بحسب الوكالة / …, Jones said / …, said X, a professor / …, the
  * researchers wrote in an article / …, according to his wife)? 'parenthetical' when the
@@ -467,7 +493,7 @@ function closingAttribution(
   gapOf: (j: number) => string,
 ): 'closing' | 'parenthetical' | 'before' | null {
   const w = words[j].word;
-  if (isArabic(w)) return ARABIC_ATTRIBUTION.test(w) ? 'closing' : null;
+  if (isArabic(w)) return ARABIC_ATTRIBUTION.test(w) || arabicClosing(words, j, last) ? 'closing' : null;
   if (!/[,]/u.test(gapOf(j))) return null;
   if (w === 'according' && words[j + 1]?.word === 'to' && !toFigures(words, j + 2)) return 'closing';
   // "…, said X": the verb first, then who said it (not "told": what follows it is whom it was told to).
