@@ -334,7 +334,7 @@ function isSpeechVerb(words: readonly Word[], j: number): boolean {
 
 /**
  * After a comma at word `j`, …، في حين …: a clause set against the reported one, what the text goes on to tell (dev26,
- * dev34: 3 spans cut right; over the rest of the corpus 3 reads, 3 right). Not لكن / إلا أن / رغم (the gold runs the
+ * dev34: 3 spans cut right; no read outside the gold). Not لكن / إلا أن / رغم (the gold runs the
  * span on over them as often as not: 6 halves up, 14 down) nor بينما / فيما (a gain of one each on the gold, but 3
  * wrong cuts of 4 over the rest of the corpus: …، فيما تم …، بينما تنشط الرياح go on with what was said).
  */
