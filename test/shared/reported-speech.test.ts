@@ -140,6 +140,32 @@ describe('reported speech: the verb and its clause', () => {
     ]);
   });
 
+  it('a belief is not speech: يرى / ترى / يرون أن (the past رأى still reports a view)', () => {
+    expect(indirect('ويرى الخبراء أن الأسعار سترتفع في الربيع المقبل.')).toEqual([]);
+    expect(indirect('لكن الكاتبة ترى أن الرواية لم تنل حقها من النقد.')).toEqual([]);
+    expect(indirect('ورأت الوزارة أن القرار لا يخدم أحدا من السكان.')).toEqual(['القرار لا يخدم أحدا من السكان']);
+  });
+
+  it('the content ends at ، في حين …: a clause set against it, with its own speech', () => {
+    expect(
+      indirect('وقال الوزير إن المدارس ستفتح في الخريف، في حين تقول النقابة إن المعلمين لم يتسلموا رواتبهم.'),
+    ).toEqual(['المدارس ستفتح في الخريف', 'المعلمين لم يتسلموا رواتبهم']);
+  });
+
+  it('a sentence closed by …، كما أفاد / يقول X or …، وذلك بحسب X is X’s; not a finding’s (وذلك وفق ما خلص)', () => {
+    expect(indirect('ويدفع المشترون ضريبة قدرها اثنان في المئة من ثمن البيت، كما أفاد السيد سمير.')).toEqual([
+      'ويدفع المشترون ضريبة قدرها اثنان في المئة من ثمن البيت',
+    ]);
+    expect(indirect('وتأجل افتتاح الجسر الجديد حتى الصيف المقبل، وذلك بحسب وزارة النقل.')).toEqual([
+      'وتأجل افتتاح الجسر الجديد حتى الصيف المقبل',
+    ]);
+    expect(indirect('وتوفي الرجل في غرفته بالفندق بعد جلطة مفاجئة، وذلك وفق ما خلص تقرير الطبيب.')).toEqual([]);
+    // أعرب / عبر X عن…: what was said is the feeling after عن, not the whole sentence.
+    expect(indirect('وأعربت الوزيرة عن حزنها العميق لما أصاب أهالي القرية، حسب تعبيرها.')).toEqual([
+      'حزنها العميق لما أصاب أهالي القرية',
+    ]);
+  });
+
   it('a point in a number, an initial or a title ends no sentence (5.4, U.S., Mr.)', () => {
     expect(indirect('Mr. Smith said the economy grew 5.4 percent in the U.S. last year.')).toEqual([
       'the economy grew 5.4 percent in the U.S. last year',
