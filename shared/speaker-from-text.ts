@@ -2264,8 +2264,31 @@ export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boole
   if (isSayingVerb(first.folded)) return false;
   if (words.length === 1 && /^(بال|لل|كال|ال|ب|ل|ك)$/u.test(bare)) return false; // بالـ"…": a prefix, no word
   if (words.length === 1 && /^م(ست|ت|ن)\S{3,}ا$/u.test(bare)) return false; // مستنكرا، متسائلا، منتقدا
-  if (words.length === 1 && /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) && !/^لل/u.test(bare)) return false; // بتقربه
+  if (
+    words.length === 1 &&
+    /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) &&
+    !/^لل/u.test(bare) &&
+    !namedBesideTitle(chars, first)
+  )
+    return false; // بتقربه
   return true;
+}
+
+/**
+ * Whether the text writes `word` as the last of a full name beside a title (قال بدر باسلمه وزير النقل، …: a name word
+ * before it, a title noun or a comma after it): a family name in ب / ل / ك and ه (باسلمه، كرامه), not a preposition and
+ * a pronoun (بتقربه), so the verbs of saying that name him by it alone have a subject (dev34: ورأى / وأوضح باسلمه).
+ */
+function namedBesideTitle(chars: readonly string[], word: Token): boolean {
+  const tokens = tokensOf(chars, 0, chars.length);
+  return tokens.some(
+    (t, i) =>
+      t.text === word.text &&
+      i > 0 &&
+      tokens[i - 1].word &&
+      isNameWord(tokens[i - 1], 0, [tokens[i - 1]]) &&
+      (tokens[i + 1]?.text === '،' || isArabicTitleNoun(tokens[i + 1]?.text ?? '')),
+  );
 }
 
 /** Words that end a subject: a preposition of the verb's adjunct, a pronoun or a verb of being (the next clause). */

@@ -1,0 +1,26 @@
+// The speaker rules of issue 17's "who is named" class (docs/QUOTE-GUIDE.md, quotes30): a title beside a name, a
+// verbal noun of saying as the cue, relays, a body's name before a colon. Made-up sentences, none from the corpus.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the quotes found in `source`, in order (direct and indirect). */
+const speakers = (source: string, kind?: 'direct' | 'indirect') =>
+  findQuotes(source)
+    .filter((q) => !kind || q.kind === kind)
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('who is named: a title beside a name', () => {
+  it('Arabic: a family name in ب / ك and ه, written in full beside a title, is a subject (not بتقربه)', () => {
+    const ar =
+      'وقال بدر كرامه وزير الزراعة الليبي إن الموسم جيد. وأشار وزير الزراعة الليبي إلى أن الوزراء طلبوا التأجيل. ' +
+      'ورأى كرامه أن الرئيس «كان واثقا من نفسه ولم يخش شيئا أبدا». ' +
+      'وأوضح كرامه، أن هناك عملية جارية «حيث أطلعنا المسؤول على حجم الأضرار الكبيرة». ' +
+      'وأضاف: «طلبنا ما زال معلقا حتى الآن».';
+    expect(speakers(ar, 'direct')).toEqual(['كرامه', 'كرامه', 'كرامه']);
+    // (A preposition with a pronoun the text never writes beside a title is still no one: the last speaker.)
+    const pronoun =
+      'وقال سامر عادل إن «الشركة بدأت صغيرة جدا في مدينة بعيدة». وقال بدوره إن «الطريق ما زال طويلا أمام الجميع».';
+    expect(speakers(pronoun, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
