@@ -1835,6 +1835,8 @@ export function speakerFromText(
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
+  const heading = headingName(chars, head);
+  if (heading) return heading;
   const subject =
     andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
@@ -1851,6 +1853,29 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/**
+ * الاتحاد الأمريكي لكرة القدم: "…": a paragraph that opens with a noun phrase and a colon before the quotation, no
+ * verb, heads the words of the one it names (a round-up of reactions, one body a paragraph: dev40, 6 quotes). Two to
+ * seven Arabic words at a line's start, none a verb of saying, a participle, a particle or in marks; not a
+ * preposition first nor a word in و / ف (وأضاف:، وفي المقابل:).
+ */
+function headingName(chars: readonly string[], head: Token[]): Span | null {
+  const colon = head.findIndex((t) => t.text === ':');
+  if (colon < 2 || colon > 7 || head.slice(colon + 1).some((t) => !QUOTE_MARK.test(t.text))) return null;
+  const words = head.slice(0, colon);
+  const start = words[0].start;
+  if (start > 0 && chars[start - 1] !== '\n') return null;
+  const plain = (t: Token) =>
+    t.word &&
+    isArabic(t.text) &&
+    !isSayingVerb(t.folded) &&
+    !isParticiple(t.folded) &&
+    !inSet(t.folded, NOT_A_NOUN_PHRASE) &&
+    !inSet(t.folded, ARABIC_STOPS);
+  if (!words.every(plain) || /^[وف]/u.test(words[0].text) || inSet(words[0].folded, OPENING_PREPOSITIONS)) return null;
+  return { start, end: words[words.length - 1].end };
 }
 
 /** A line that links to another story: اقرأ أيضا: …، قد يهمك/ …، More: … (its headline follows). */

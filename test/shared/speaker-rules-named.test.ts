@@ -24,3 +24,25 @@ describe('who is named: a title beside a name', () => {
     expect(speakers(pronoun, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('who is named: a body’s name then a colon, no verb', () => {
+  it('Arabic: a paragraph that opens with a noun phrase and a colon heads its quotations and the وأضاف after them', () => {
+    const ar =
+      'وقال سامر عادل، رئيس النادي الأهلي: "الفوز كان مستحقا تماما لنا جميعا".\n' +
+      'نقابة المعلمين المصرية: "نرحب بهذا القرار الذي انتظرناه طويلا جدا".\n' +
+      '"وسنعمل مع الوزارة على تنفيذه في كل المدارس".\n' +
+      'اتحاد الكتاب العرب: "نهنئ الفائزين بالجائزة هذا العام على أعمالهم".\n' +
+      'وأضاف: "نأمل أن تتسع الجائزة لأصوات جديدة في الأعوام المقبلة".';
+    expect(speakers(ar, 'direct')).toEqual([
+      'سامر عادل',
+      'نقابة المعلمين المصرية',
+      'نقابة المعلمين المصرية',
+      'اتحاد الكتاب العرب',
+      'اتحاد الكتاب العرب',
+    ]);
+    // (Not a phrase that opens with a preposition or a word in و: وفي المقابل: "…" is the one who spoke last.)
+    const opening =
+      'وقال سامر عادل إن "الفوز كان مستحقا تماما لنا".\nوفي المقابل: "الخسارة لا تعني نهاية الموسم أبدا".';
+    expect(speakers(opening, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
