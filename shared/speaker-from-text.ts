@@ -1736,6 +1736,7 @@ export function speakerFromText(
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
       // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
+      let saidBy = -1;
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j) || quoted[j]) continue;
@@ -1744,9 +1745,14 @@ export function speakerFromText(
           ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
+        saidBy = j;
         break;
       }
-      return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
+      // (جاء ذلك في البيان الذي أصدره NAME، مستنكرا: the agent of a noun of saying, when no verb of saying is before
+      // it; after وقال في بيان أصدرته اللجنة the one who said is the verb's.)
+      const agent = saidBy < 0 ? lastSayingNounAgent(head, k, quoted) : null;
+      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k) ?? previous;
+      return englishSubject(head.slice(0, k)) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
     // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
@@ -1817,7 +1823,8 @@ export function speakerFromText(
     const joined = arabic ? joinedClauseSubject(head, k) : null;
     if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
-    return (arabic ? sentenceSubject(head, k) : null) ?? previous;
+    // (Or the agent of a noun of saying before it: مع تصريح للواء NAME، أشار فيه …، كما شدد على أن «…».)
+    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k)) : null) ?? previous;
   }
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
@@ -1835,7 +1842,7 @@ export function speakerFromText(
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
-  const heading = headingName(chars, head);
+  const heading = headingName(chars, head) ?? lastSayingNounAgent(head, head.length, quoted);
   if (heading) return heading;
   const subject =
     andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
@@ -1853,6 +1860,82 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/** Verbal nouns of saying and the texts they issue (تأكيد، تصريح، بيان), folded, with a preposition or و before. */
+const SAYING_NOUN = /^[وف]?(?:[بل]?ال|لل|[بل])?(تاكيد|تصريح|تصريحات|بيان|اعلان)$/u;
+/** The verb of issuing after a text with no الذي (تصريح أصدرته شركة X) or after it (البيان الذي أصدره X). */
+const ISSUED = /^(اصدر|اصدرت|اصدره|اصدرته|اصدرها|اصدرتها)$/u;
+/** A verb of relaying with the text as its object (نقلته، نشرتها): no part of a name. */
+const RELAYED_IT = /^(نقل|نشر|ذكر|اورد)(ته|ه|ها|تها)$/u;
+/** A medium or an audience in ل after a noun of saying is whom it was said to (تصريح لصحيفة X، للصحفيين). */
+const TOLD_TO = /^[وف]?ل(صحيف|وكال|موقع|قنا|اذاع|تلفزيون|شبك|مجل|جريد|برنامج|بي$|ل(صحف|صحاف|اعلام|مراسل|حضور))/u;
+
+/**
+ * The agent of the verbal noun of saying at `k` of `tokens` (وسط تأكيد من X بأن، مع تأكيد عضو المجلس NAME أن، مع
+ * تصريح إعلامي للواء NAME، في تصريح أصدرته شركة X، في البيان الذي أصدره NAME): the one whose words they are (dev34,
+ * dev35, dev40), or null: no agent named right after it (وقال في تصريح إن، بتصريح ناري مساء أمس).
+ */
+function sayingNounAgent(tokens: Token[], k: number): Span | null {
+  const noun = tokens[k];
+  if (!isArabic(noun.text) || !SAYING_NOUN.test(noun.folded)) return null;
+  // (Only in a phrase of circumstance, وسط / مع / في / بعد …, or with ب / ل on it: a noun of saying that is a verb's
+  // subject or object, انتقد X تصريحات Y، تمهد تصريحات Y، is not what the quote's sentence says: 10 reads wrong.)
+  const circumstance =
+    /^[وف]?[بل]/u.test(noun.folded) || /^[وف]?(مع|وسط|في|عقب|بعد|اثر|من|خلال)$/u.test(tokens[k - 1]?.folded ?? '');
+  if (!circumstance) return null;
+  let j = k + 1;
+  const definite = /^[وف]?(?:[بل]?ال|لل)/u.test(noun.folded);
+  // (One adjective of the same definiteness: تصريح إعلامي، التصريح الصحفي.)
+  const adjective = (t: Token | undefined) =>
+    !!t?.word && /^\S{3,}ي$/u.test(t.folded) && /^ال/u.test(t.folded) === definite && !isArabicTitleNoun(t.text);
+  if (adjective(tokens[j])) j++;
+  const next = tokens[j];
+  if (!next?.word) return null;
+  const read = (from: number) => {
+    const s = subjectAfter(tokens, from);
+    if (!s || typeof s !== 'object') return null;
+    // (تصريح أصدرته شركة X نقلته الصحف: the agent ends before the verb that relayed the text.)
+    const relayed = tokens.find((t) => t.start > s.start && t.end <= s.end && RELAYED_IT.test(t.folded));
+    return relayed ? { start: s.start, end: tokens[tokens.indexOf(relayed) - 1].end } : s;
+  };
+  if (next.folded === 'من') return read(j + 1);
+  // (تصريحات صدرت عن NAME: the one they came from.)
+  if (/^(صدر|صدرت|الصادر|الصادره)$/u.test(next.folded) && tokens[j + 1]?.folded === 'عن') return read(j + 2);
+  if (ISSUED.test(next.folded)) return read(j + 1);
+  if (definite && /^(الذي|التي)$/u.test(next.folded) && ISSUED.test(tokens[j + 1]?.folded ?? '')) return read(j + 2);
+  if (/^ل[\u0621-\u064A]{2,}/u.test(next.folded) && !TOLD_TO.test(next.folded)) {
+    // (Read without its ل, which the subject reader takes for an audience: للواء NAME is اللواء NAME's.)
+    // (لل is ل and ال, للخارجية: the word is kept whole, read as الخارجية.)
+    const elided = /^لل/u.test(next.folded);
+    const bare = elided
+      ? { ...next, text: `ال${next.text.slice(2)}`, folded: `ال${next.folded.slice(2)}` }
+      : { ...next, text: next.text.slice(1), folded: next.folded.slice(1), start: next.start + 1 };
+    const s = subjectAfter([...tokens.slice(0, j), bare, ...tokens.slice(j + 1)], j);
+    // (Two words or more, تصريح لمسؤول naming no one, and ending at a comma, إن / أن or a verb of saying: بيان
+    // للخارجية وصل موقع X نسخة منه runs on past the name.)
+    const after = s && typeof s === 'object' ? tokens.find((t) => t.start >= s.end) : undefined;
+    const ends = !!after && (after.text === '،' || COMPLEMENTIZERS.has(after.folded) || isSayingVerb(after.folded));
+    return s && typeof s === 'object' && ends && tokens.some((t) => t.start > next.start && t.end <= s.end) ? s : null;
+  }
+  // (A genitive after a noun with no ال: تأكيد عضو المجلس NAME; a title or a name, not a stop or a word in ال.)
+  // (A title, تأكيد عضو المجلس NAME; or a name right before what was said, بإعلان NAME بأنه; not بيان ماتيس الذي,
+  // بيان غاضب, تأكيد رغبتك.)
+  if (definite || j > k + 1 || inSet(next.folded, ARABIC_STOPS) || /^ال/u.test(next.folded)) return null;
+  const agent = read(j);
+  if (!agent || isArabicTitleNoun(next.text)) return agent;
+  const after = tokens.find((t) => t.start >= agent.end);
+  return isNameWord(next, 0, [next]) && after && COMPLEMENTIZERS.has(after.folded) ? agent : null;
+}
+
+/** The agent of the last verbal noun of saying before `upTo` in `tokens` (sayingNounAgent), or null. */
+function lastSayingNounAgent(tokens: Token[], upTo: number, quoted: boolean[]): Span | null {
+  for (let k = upTo - 1; k >= 0; k--) {
+    if (!tokens[k].word || quoted[k]) continue;
+    const agent = sayingNounAgent(tokens, k);
+    if (agent) return agent;
+  }
+  return null;
 }
 
 /**

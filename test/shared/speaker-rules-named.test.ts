@@ -46,3 +46,46 @@ describe('who is named: a body’s name then a colon, no verb', () => {
     expect(speakers(opening, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('who is named: a verbal noun of saying as the cue', () => {
+  const first = 'وقال سامر عادل إن «الشركة بدأت صغيرة جدا في مدينة بعيدة». ';
+
+  it('Arabic: وسط تأكيد من X بأن «…»: X, carried to the subjectless وقال after it', () => {
+    const ar =
+      first +
+      'ويأتي ذلك وسط تأكيد من قيادي في حزب الأمة، بأن العرض القائم هو «هدوء الشمال مقابل هدوء الجنوب». ' +
+      'وقال إن الحملة «تعني أيضا وقف الاعتقالات بحق الأهالي».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'قيادي', 'قيادي']);
+  });
+
+  it('Arabic: مع تأكيد TITLE NAME أن «…» and مع تصريح إعلامي للواء NAME، … كما شدد على أن «…»: the noun’s agent', () => {
+    const genitive =
+      first + 'وتزامنت تلك الأنباء مع تأكيد عضو مجلس المدينة ماجد فهد، لـ«الأهرام»، أن «المجلس فوض اللجنة للتفاوض».';
+    expect(speakers(genitive, 'direct')).toEqual(['سامر عادل', 'عضو مجلس المدينة ماجد فهد']);
+    const inL =
+      first +
+      'وتوافقت تلك التأكيدات مع تصريح إعلامي للواء ماجد فهد، مستشار الوزير، أشار فيه أمس إلى أنه سيتم فتح الباب، ' +
+      'كما شدد على أن «الحكومة على مسافة واحدة من الجميع».';
+    expect(speakers(inL, 'direct')).toEqual(['سامر عادل', 'للواء ماجد فهد']);
+  });
+
+  it('Arabic: في تصريح أصدرته X / في البيان الذي أصدره X: the one who issued it, not who relayed it', () => {
+    const issued =
+      first + 'وجاء في تصريح أصدرته شركة النور نقلته بعض الصحف، «أن الشركة تحاول بيع أصولها للمحافظة على قيمتها».';
+    expect(speakers(issued, 'direct')).toEqual(['سامر عادل', 'شركة النور']);
+    const which =
+      first +
+      'جاء ذلك في البيان الذي أصدره الدكتور ماجد فهد، الأمين العام للرابطة، مستنكرا هذه «الجريمة التي قامت بها هذه الفئة الخارجة».';
+    expect(speakers(which, 'direct')).toEqual(['سامر عادل', 'الدكتور ماجد فهد']);
+  });
+
+  it('Arabic: not a noun of saying that is a verb’s object, nor one after وقال في بيان أصدرته X', () => {
+    // (انتقد X تصريحات Y قائلا: X spoke; the statements are Y's.)
+    const object = 'انتقد سامر عادل، وزير الخارجية، تصريحات ماجد فهد التي أدلى بها، قائلا إنها «غير مرحب بها أبدا».';
+    expect(speakers(object, 'direct')).toEqual(['سامر عادل']);
+    const said =
+      'وقال سامر عادل رئيس اللجنة إن الأمر صعب. وقال في بيان أصدرته اللجنة الدولية اليوم "إن المرافق الصحية تضررت ' +
+      'بشكل كبير بسبب القتال"، مشيرا إلى أن الأوضاع سيئة.';
+    expect(speakers(said)).toEqual(['سامر عادل رئيس اللجنة', 'سامر عادل رئيس اللجنة', 'سامر عادل رئيس اللجنة']);
+  });
+});
