@@ -1631,7 +1631,11 @@ export function speakerFromText(
     v = -1;
   // اعتبرت القنصلية أن الحريق «…»، حسبما نقلت وكالة فارس: the one who relayed the words (نقل after حسبما / كما)
   // did not say them, when the sentence before the quote has a verb of saying of its own.
-  const relayed = v > 0 && /^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded);
+  // (So is the one after حسبما أفادت / ذكرت / أوردت: أعلن العراق …، مضيفا أنه استهدف «…»، حسبما أفادت وكالة الأنباء.)
+  const relayed =
+    v > 0 &&
+    ((/^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded)) ||
+      (/^(افاد|ذكر|اورد)/u.test(tail[v].folded) && /^(حسبما|ما)$/u.test(tail[v - 1].folded)));
   if (relayed && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
     v = -1;
   // "…, according to Feeding America.": the attribution after the reported words.
@@ -1727,6 +1731,21 @@ export function speakerFromText(
       const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
       if (sayer && typeof sayer === 'object') return sayer;
     }
+    // ناقلا عن NAME، ROLE، أنه «…»: the one relayed from, after عن, said it; not the sentence's subject, who relays.
+    if (isArabic(t.text) && /^(ناقلا|ناقله|ناقلة|ناقلين|نقلا)$/u.test(t.folded) && head[k + 1]?.folded === 'عن') {
+      const source = subjectAfter(head, k + 2);
+      // (مصدر لم تفصح عن اسمه: the source, not the clause that describes it.)
+      const not = head.findIndex(
+        (x) =>
+          source &&
+          typeof source === 'object' &&
+          x.start > source.start &&
+          x.end <= source.end &&
+          /^(لم|لا|لن|قد)$/u.test(x.folded),
+      );
+      if (source && typeof source === 'object')
+        return not > 0 ? { start: source.start, end: head[not - 1].end } : source;
+    }
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
@@ -1780,6 +1799,11 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // نقلت X عن NAME قوله إن رد الأهالي، يفيد بأنه «…»: a verb after "his saying that" is in what NAME said; the قوله
+    // before it names him.
+    const inHisSaying = (x: Token, i: number) =>
+      i < k && !quoted[i] && /^(قوله|قولها|قولهم|قولهما)$/u.test(x.folded) && COMPLEMENTIZERS.has(head[i + 1]?.folded);
+    if (isArabic(t.text) && head.some(inHisSaying)) continue;
     // قال X إنه ما زال يعتبر الأمر «…»: a verb of opinion inside what a verb of saying reports is the speaker's own
     // word; its object is no speaker (dev32: الأمر). The verb of saying before it tells who said it.
     if (/^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(t.folded) && insideReported(head, k)) continue;
