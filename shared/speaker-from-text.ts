@@ -736,7 +736,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (One word will do after a relation with its possessive, شقيقه الأكبر، بيراما،، زوجته، سلمى،: one's brother
         // or wife is one person, whom the name in apposition names; not a name in ه, عبدالله.)
         const relation = /^\S{3,}(ه|ها|هم)$/u.test(words[0].text) && !/الله$/u.test(words[0].text) && !title(words[0]);
-        if (closed && role && name.length >= (relation ? 1 : 2) && name.every(isNameWord))
+        // (An honorific in ال may open the name: مؤسس ورئيس منتدى X، البروفيسور NAME NAME، في…: dev42.)
+        const honored = name.length >= 3 && HONORIFIC.test(name[0].folded) ? 1 : 0;
+        if (closed && role && name.length >= (relation ? 1 : 2) && name.slice(honored).every(isNameWord))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -830,6 +832,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
   // (A title keeps the name it runs on to: وكيل وزارة الشؤون البلدية والقروية عبدالله المطيري.)
   return namePart(words.slice(0, title(words[0]) ? 10 : 6), commas);
 }
+
+/** Honorifics in ال that open a name in apposition (البروفيسور، الدكتور، الشيخ), folded. */
+const HONORIFIC = /^(البروفيسور|البروفسور|الدكتور|الدكتوره|الشيخ|المهندس|الاستاذ|الاستاذه|السيد|السيده)$/u;
 
 /** English words a subject never runs back over. */
 const SUBORDINATORS = new Set(

@@ -25,6 +25,15 @@ describe('who is named: a title beside a name', () => {
   });
 });
 
+describe('who is named: a title beside a name, with an honorific', () => {
+  it('Arabic: ROLE، البروفيسور NAME NAME، في …: the name in apposition after the role, its honorific with it', () => {
+    const ar =
+      'وقال مؤسس ورئيس منتدى الشرق الأوسط ، البروفيسور ماجد فهد، في معرض حديثه عن الرأي العام إن "عملية السلام ' +
+      'التي ولدت قبل سنوات فشلت بشكل مخيف".';
+    expect(speakers(ar, 'direct')).toEqual(['البروفيسور ماجد فهد']);
+  });
+});
+
 describe('who is named: a body’s name then a colon, no verb', () => {
   it('Arabic: a paragraph that opens with a noun phrase and a colon heads its quotations and the وأضاف after them', () => {
     const ar =
