@@ -1481,6 +1481,16 @@ const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|�
  * ال that describe it (المشترك، السنوي), or a text with no ال with who it comes from (بيان صادر عن X), or null.
  */
 function textSaidIn(head: Token[], k: number): Span | null {
+  // (جاء ذلك في تغريدة لخاشقجي …، حيث قال: "that came in", the same text: dev34.)
+  if (/^[وف]?(جاء|ورد)$/u.test(head[k].folded) && head[k + 1]?.folded === 'ذلك' && head[k + 2]?.folded === 'في') {
+    const of = head[k + 4];
+    if (!A_TEXT_NOUN.test(head[k + 3]?.folded ?? '') || !of?.word || !/^ل[\u0621-\u064A]{2,}/u.test(of.folded))
+      return null;
+    // (The name in ل and its words in ال only: بيان للخارجية الأمريكية وصل موقع X نسخة منه runs on past it.)
+    let end = k + 4;
+    while (end < k + 7 && head[end + 1]?.word && /^ال/u.test(head[end + 1].folded)) end++;
+    return { start: /^لل/u.test(of.folded) ? of.start : of.start + 1, end: head[end].end };
+  }
   if (!/^[وف]?(جاء|ورد)$/u.test(head[k].folded) || head[k + 1]?.folded !== 'في') return null;
   const noun = head[k + 2];
   if (!noun?.word) return null;

@@ -88,6 +88,14 @@ describe('who is named: a verbal noun of saying as the cue', () => {
     expect(speakers(which, 'direct')).toEqual(['سامر عادل', 'الدكتور ماجد فهد']);
   });
 
+  it('Arabic: جاء ذلك في تغريدة لNAME …، حيث قال: "…": the one the text is of', () => {
+    const ar =
+      first +
+      'جاء ذلك في تغريدة لماجد على صفحته بموقع التواصل الاجتماعي، تويتر، حيث قال: "الرئيس لم يتهم بالفساد، ولكن رأى ' +
+      'شعبه قد انقسم حوله".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'ماجد']);
+  });
+
   it('Arabic: not a noun of saying that is a verb’s object, nor one after وقال في بيان أصدرته X', () => {
     // (انتقد X تصريحات Y قائلا: X spoke; the statements are Y's.)
     const object = 'انتقد سامر عادل، وزير الخارجية، تصريحات ماجد فهد التي أدلى بها، قائلا إنها «غير مرحب بها أبدا».';
