@@ -1735,7 +1735,14 @@ export function speakerFromText(
       const verb = head[++start];
       if (verb?.word && start < k - 1 && !inSet(verb.folded, NOT_A_VERB) && !/^[وف]?ال/u.test(verb.folded)) {
         const s = subjectAfter(head.slice(0, k), start + 1);
-        if (s && typeof s === 'object') return s;
+        // (خرج بتصريح ناري … بقوله: a noun of saying in ب after the verb is how it came out, no subject; the one before
+        // the verb, لكن NAME، ROLE، خرج, said it: dev35.)
+        const how =
+          s && typeof s === 'object' && /^ب/u.test(head[start + 1].folded) && SAYING_NOUN.test(head[start + 1].folded);
+        if (how) {
+          const before = openingName(head, start);
+          if (before) return before;
+        } else if (s && typeof s === 'object') return s;
       }
     }
     // ونسبت الوكالة إلى NAME قوله إن «…»، نقلت الصحيفة عن NAME قولها: "his saying" names its sayer right before it,
@@ -1899,6 +1906,22 @@ export function speakerFromText(
   const marked = /[«“"]/u.test(chars[quote.start - 1] ?? '');
   const alone = marked && head.every((t) => !t.word) && chars[k] !== ':';
   return alone && isArabic(chars.slice(quote.start, quote.end).join('')) ? protagonistNear(chars, quote) : null;
+}
+
+/**
+ * لكن NAME، ROLE، …، خرج: the name that opens the sentence (after لكن / و / ف), two to four name words before its
+ * first comma, when the verb at `verb` comes after that comma; or null.
+ */
+function openingName(head: Token[], verb: number): Span | null {
+  let k = 0;
+  if (/^[وف]?لكن$/u.test(head[k]?.folded ?? '')) k++;
+  let end = k;
+  // (A family name in ال may end it: عبود الزمر، ROLE، …)
+  const family = (t: Token, i: number) => i > k && /^ال/u.test(t.folded) && head[i + 1]?.text === '،';
+  while (end < verb && head[end].word && (isNameWord(head[end], end - k, head.slice(k)) || family(head[end], end)))
+    end++;
+  if (end - k < 2 || end - k > 4 || head[end]?.text !== '،' || head[verb - 1]?.text !== '،') return null;
+  return { start: head[k].start, end: head[end - 1].end };
 }
 
 /** Verbal nouns of saying and the texts they issue (تأكيد، تصريح، بيان), folded, with a preposition or و before. */

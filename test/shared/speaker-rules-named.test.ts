@@ -96,6 +96,14 @@ describe('who is named: a verbal noun of saying as the cue', () => {
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'ماجد']);
   });
 
+  it('Arabic: لكن NAME، ROLE، خرج بتصريح ناري … بقوله: «…»: the name the sentence opens with, not the noun in ب', () => {
+    const ar =
+      first +
+      'لكن ماجد الفهد، عضو مجلس شورى الحزب، وهو إحدى أكبر الكتل الداعمة للحكومة، خرج بتصريح ناري مساء أول من أمس ' +
+      'دعا فيه إلى مراجعة ذلك الموقف بقوله: «إما أن نقدم رؤية بديلة للإصلاح وإلا فالمشاركة أفضل».';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'ماجد الفهد']);
+  });
+
   it('Arabic: not a noun of saying that is a verb’s object, nor one after وقال في بيان أصدرته X', () => {
     // (انتقد X تصريحات Y قائلا: X spoke; the statements are Y's.)
     const object = 'انتقد سامر عادل، وزير الخارجية، تصريحات ماجد فهد التي أدلى بها، قائلا إنها «غير مرحب بها أبدا».';
