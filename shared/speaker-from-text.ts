@@ -736,7 +736,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (One word will do after a relation with its possessive, شقيقه الأكبر، بيراما،، زوجته، سلمى،: one's brother
         // or wife is one person, whom the name in apposition names; not a name in ه, عبدالله.)
         const relation = /^\S{3,}(ه|ها|هم)$/u.test(words[0].text) && !/الله$/u.test(words[0].text) && !title(words[0]);
-        if (closed && role && name.length >= (relation ? 1 : 2) && name.every(isNameWord))
+        // (An honorific in ال may open the name: مؤسس ورئيس منتدى X، البروفيسور NAME NAME، في…: dev42.)
+        const honored = name.length >= 3 && HONORIFIC.test(name[0].folded) ? 1 : 0;
+        if (closed && role && name.length >= (relation ? 1 : 2) && name.slice(honored).every(isNameWord))
           return { start: name[0].start, end: name[name.length - 1].end };
         break;
       }
@@ -830,6 +832,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
   // (A title keeps the name it runs on to: وكيل وزارة الشؤون البلدية والقروية عبدالله المطيري.)
   return namePart(words.slice(0, title(words[0]) ? 10 : 6), commas);
 }
+
+/** Honorifics in ال that open a name in apposition (البروفيسور، الدكتور، الشيخ), folded. */
+const HONORIFIC = /^(البروفيسور|البروفسور|الدكتور|الدكتوره|الشيخ|المهندس|الاستاذ|الاستاذه|السيد|السيده)$/u;
 
 /** English words a subject never runs back over. */
 const SUBORDINATORS = new Set(
@@ -1480,6 +1485,16 @@ const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|�
  * ال that describe it (المشترك، السنوي), or a text with no ال with who it comes from (بيان صادر عن X), or null.
  */
 function textSaidIn(head: Token[], k: number): Span | null {
+  // (جاء ذلك في تغريدة لخاشقجي …، حيث قال: "that came in", the same text: dev34.)
+  if (/^[وف]?(جاء|ورد)$/u.test(head[k].folded) && head[k + 1]?.folded === 'ذلك' && head[k + 2]?.folded === 'في') {
+    const of = head[k + 4];
+    if (!A_TEXT_NOUN.test(head[k + 3]?.folded ?? '') || !of?.word || !/^ل[\u0621-\u064A]{2,}/u.test(of.folded))
+      return null;
+    // (The name in ل and its words in ال only: بيان للخارجية الأمريكية وصل موقع X نسخة منه runs on past it.)
+    let end = k + 4;
+    while (end < k + 7 && head[end + 1]?.word && /^ال/u.test(head[end + 1].folded)) end++;
+    return { start: /^لل/u.test(of.folded) ? of.start : of.start + 1, end: head[end].end };
+  }
   if (!/^[وف]?(جاء|ورد)$/u.test(head[k].folded) || head[k + 1]?.folded !== 'في') return null;
   const noun = head[k + 2];
   if (!noun?.word) return null;
@@ -1638,7 +1653,11 @@ export function speakerFromText(
     v = -1;
   // اعتبرت القنصلية أن الحريق «…»، حسبما نقلت وكالة فارس: the one who relayed the words (نقل after حسبما / كما)
   // did not say them, when the sentence before the quote has a verb of saying of its own.
-  const relayed = v > 0 && /^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded);
+  // (So is the one after حسبما أفادت / ذكرت / أوردت: أعلن العراق …، مضيفا أنه استهدف «…»، حسبما أفادت وكالة الأنباء.)
+  const relayed =
+    v > 0 &&
+    ((/^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded)) ||
+      (/^(افاد|ذكر|اورد)/u.test(tail[v].folded) && /^(حسبما|ما)$/u.test(tail[v - 1].folded)));
   if (relayed && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
     v = -1;
   // "…, according to Feeding America.": the attribution after the reported words.
@@ -1732,7 +1751,14 @@ export function speakerFromText(
       const verb = head[++start];
       if (verb?.word && start < k - 1 && !inSet(verb.folded, NOT_A_VERB) && !/^[وف]?ال/u.test(verb.folded)) {
         const s = subjectAfter(head.slice(0, k), start + 1);
-        if (s && typeof s === 'object') return s;
+        // (خرج بتصريح ناري … بقوله: a noun of saying in ب after the verb is how it came out, no subject; the one before
+        // the verb, لكن NAME، ROLE، خرج, said it: dev35.)
+        const how =
+          s && typeof s === 'object' && /^ب/u.test(head[start + 1].folded) && SAYING_NOUN.test(head[start + 1].folded);
+        if (how) {
+          const before = openingName(head, start);
+          if (before) return before;
+        } else if (s && typeof s === 'object') return s;
       }
     }
     // ونسبت الوكالة إلى NAME قوله إن «…»، نقلت الصحيفة عن NAME قولها: "his saying" names its sayer right before it,
@@ -1743,6 +1769,21 @@ export function speakerFromText(
       const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
       if (sayer && typeof sayer === 'object') return sayer;
     }
+    // ناقلا عن NAME، ROLE، أنه «…»: the one relayed from, after عن, said it; not the sentence's subject, who relays.
+    if (isArabic(t.text) && /^(ناقلا|ناقله|ناقلة|ناقلين|نقلا)$/u.test(t.folded) && head[k + 1]?.folded === 'عن') {
+      const source = subjectAfter(head, k + 2);
+      // (مصدر لم تفصح عن اسمه: the source, not the clause that describes it.)
+      const not = head.findIndex(
+        (x) =>
+          source &&
+          typeof source === 'object' &&
+          x.start > source.start &&
+          x.end <= source.end &&
+          /^(لم|لا|لن|قد)$/u.test(x.folded),
+      );
+      if (source && typeof source === 'object')
+        return not > 0 ? { start: source.start, end: head[not - 1].end } : source;
+    }
     if (isParticiple(t.folded)) {
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
@@ -1752,6 +1793,7 @@ export function speakerFromText(
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
       // ("…,” Schweitzer said, adding that…: English too, its subject before the verb.)
+      let saidBy = -1;
       for (let j = k - 1; j >= 0; j--) {
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j) || quoted[j]) continue;
@@ -1760,9 +1802,14 @@ export function speakerFromText(
           ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
+        saidBy = j;
         break;
       }
-      return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
+      // (جاء ذلك في البيان الذي أصدره NAME، مستنكرا: the agent of a noun of saying, when no verb of saying is before
+      // it; after وقال في بيان أصدرته اللجنة the one who said is the verb's.)
+      const agent = saidBy < 0 ? lastSayingNounAgent(head, k, quoted) : null;
+      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k) ?? previous;
+      return englishSubject(head.slice(0, k)) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
     // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
@@ -1790,6 +1837,11 @@ export function speakerFromText(
     if (FIRST_PERSON_SAYING.test(t.folded)) return null;
     if (!(isSayingVerb(t.folded) || madeStatement(head, k)) || isNegatedNoun(head, k) || isPassive(head, k)) continue;
     if (toldInReported(head, k)) continue;
+    // نقلت X عن NAME قوله إن رد الأهالي، يفيد بأنه «…»: a verb after "his saying that" is in what NAME said; the قوله
+    // before it names him.
+    const inHisSaying = (x: Token, i: number) =>
+      i < k && !quoted[i] && /^(قوله|قولها|قولهم|قولهما)$/u.test(x.folded) && COMPLEMENTIZERS.has(head[i + 1]?.folded);
+    if (isArabic(t.text) && head.some(inHisSaying)) continue;
     // قال X إنه ما زال يعتبر الأمر «…»: a verb of opinion inside what a verb of saying reports is the speaker's own
     // word; its object is no speaker (dev32: الأمر). The verb of saying before it tells who said it.
     if (/^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(t.folded) && insideReported(head, k)) continue;
@@ -1833,7 +1885,8 @@ export function speakerFromText(
     const joined = arabic ? joinedClauseSubject(head, k) : null;
     if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
-    return (arabic ? sentenceSubject(head, k) : null) ?? previous;
+    // (Or the agent of a noun of saying before it: مع تصريح للواء NAME، أشار فيه …، كما شدد على أن «…».)
+    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k)) : null) ?? previous;
   }
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
@@ -1851,6 +1904,8 @@ export function speakerFromText(
   // "The board wants governments “to streamline…”": a quotation with no verb of saying is its
   // sentence's subject's (English: the words before the first verb, read as the first -s / -ed word).
   // (Arabic: the subject after the verb the sentence starts with, وأرفقت والدته الصورة بتعليق: «…».)
+  const heading = headingName(chars, head) ?? lastSayingNounAgent(head, head.length, quoted);
+  if (heading) return heading;
   const subject =
     andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
   if (subject) return subject;
@@ -1884,6 +1939,121 @@ function quoteClauseSubject(head: Token[], quoted: boolean[]): Span | null {
   );
   if (verb < 1 || verb > 4 || (verb === 1 && /^(the|a|an)$/u.test(words[0].folded))) return null;
   return { start: words[0].start, end: words[verb - 1].end };
+}
+
+/**
+ * لكن NAME، ROLE، …، خرج: the name that opens the sentence (after لكن / و / ف), two to four name words before its
+ * first comma, when the verb at `verb` comes after that comma; or null.
+ */
+function openingName(head: Token[], verb: number): Span | null {
+  let k = 0;
+  if (/^[وف]?لكن$/u.test(head[k]?.folded ?? '')) k++;
+  let end = k;
+  // (A family name in ال may end it: عبود الزمر، ROLE، …)
+  const family = (t: Token, i: number) => i > k && /^ال/u.test(t.folded) && head[i + 1]?.text === '،';
+  while (end < verb && head[end].word && (isNameWord(head[end], end - k, head.slice(k)) || family(head[end], end)))
+    end++;
+  if (end - k < 2 || end - k > 4 || head[end]?.text !== '،' || head[verb - 1]?.text !== '،') return null;
+  return { start: head[k].start, end: head[end - 1].end };
+}
+
+/** Verbal nouns of saying and the texts they issue (تأكيد، تصريح، بيان), folded, with a preposition or و before. */
+const SAYING_NOUN = /^[وف]?(?:[بل]?ال|لل|[بل])?(تاكيد|تصريح|تصريحات|بيان|اعلان)$/u;
+/** The verb of issuing after a text with no الذي (تصريح أصدرته شركة X) or after it (البيان الذي أصدره X). */
+const ISSUED = /^(اصدر|اصدرت|اصدره|اصدرته|اصدرها|اصدرتها)$/u;
+/** A verb of relaying with the text as its object (نقلته، نشرتها): no part of a name. */
+const RELAYED_IT = /^(نقل|نشر|ذكر|اورد)(ته|ه|ها|تها)$/u;
+/** A medium or an audience in ل after a noun of saying is whom it was said to (تصريح لصحيفة X، للصحفيين). */
+const TOLD_TO = /^[وف]?ل(صحيف|وكال|موقع|قنا|اذاع|تلفزيون|شبك|مجل|جريد|برنامج|بي$|ل(صحف|صحاف|اعلام|مراسل|حضور))/u;
+
+/**
+ * The agent of the verbal noun of saying at `k` of `tokens` (وسط تأكيد من X بأن، مع تأكيد عضو المجلس NAME أن، مع
+ * تصريح إعلامي للواء NAME، في تصريح أصدرته شركة X، في البيان الذي أصدره NAME): the one whose words they are (dev34,
+ * dev35, dev40), or null: no agent named right after it (وقال في تصريح إن، بتصريح ناري مساء أمس).
+ */
+function sayingNounAgent(tokens: Token[], k: number): Span | null {
+  const noun = tokens[k];
+  if (!isArabic(noun.text) || !SAYING_NOUN.test(noun.folded)) return null;
+  // (Only in a phrase of circumstance, وسط / مع / في / بعد …, or with ب / ل on it: a noun of saying that is a verb's
+  // subject or object, انتقد X تصريحات Y، تمهد تصريحات Y، is not what the quote's sentence says: 10 reads wrong.)
+  const circumstance =
+    /^[وف]?[بل]/u.test(noun.folded) || /^[وف]?(مع|وسط|في|عقب|بعد|اثر|من|خلال)$/u.test(tokens[k - 1]?.folded ?? '');
+  if (!circumstance) return null;
+  let j = k + 1;
+  const definite = /^[وف]?(?:[بل]?ال|لل)/u.test(noun.folded);
+  // (One adjective of the same definiteness: تصريح إعلامي، التصريح الصحفي.)
+  const adjective = (t: Token | undefined) =>
+    !!t?.word && /^\S{3,}ي$/u.test(t.folded) && /^ال/u.test(t.folded) === definite && !isArabicTitleNoun(t.text);
+  if (adjective(tokens[j])) j++;
+  const next = tokens[j];
+  if (!next?.word) return null;
+  const read = (from: number) => {
+    const s = subjectAfter(tokens, from);
+    if (!s || typeof s !== 'object') return null;
+    // (تصريح أصدرته شركة X نقلته الصحف: the agent ends before the verb that relayed the text.)
+    const relayed = tokens.find((t) => t.start > s.start && t.end <= s.end && RELAYED_IT.test(t.folded));
+    return relayed ? { start: s.start, end: tokens[tokens.indexOf(relayed) - 1].end } : s;
+  };
+  if (next.folded === 'من') return read(j + 1);
+  // (تصريحات صدرت عن NAME: the one they came from.)
+  if (/^(صدر|صدرت|الصادر|الصادره)$/u.test(next.folded) && tokens[j + 1]?.folded === 'عن') return read(j + 2);
+  if (ISSUED.test(next.folded)) return read(j + 1);
+  if (definite && /^(الذي|التي)$/u.test(next.folded) && ISSUED.test(tokens[j + 1]?.folded ?? '')) return read(j + 2);
+  if (/^ل[\u0621-\u064A]{2,}/u.test(next.folded) && !TOLD_TO.test(next.folded)) {
+    // (Read without its ل, which the subject reader takes for an audience: للواء NAME is اللواء NAME's.)
+    // (لل is ل and ال, للخارجية: the word is kept whole, read as الخارجية.)
+    const elided = /^لل/u.test(next.folded);
+    const bare = elided
+      ? { ...next, text: `ال${next.text.slice(2)}`, folded: `ال${next.folded.slice(2)}` }
+      : { ...next, text: next.text.slice(1), folded: next.folded.slice(1), start: next.start + 1 };
+    const s = subjectAfter([...tokens.slice(0, j), bare, ...tokens.slice(j + 1)], j);
+    // (Two words or more, تصريح لمسؤول naming no one, and ending at a comma, إن / أن or a verb of saying: بيان
+    // للخارجية وصل موقع X نسخة منه runs on past the name.)
+    const after = s && typeof s === 'object' ? tokens.find((t) => t.start >= s.end) : undefined;
+    const ends = !!after && (after.text === '،' || COMPLEMENTIZERS.has(after.folded) || isSayingVerb(after.folded));
+    return s && typeof s === 'object' && ends && tokens.some((t) => t.start > next.start && t.end <= s.end) ? s : null;
+  }
+  // (A genitive after a noun with no ال: تأكيد عضو المجلس NAME; a title or a name, not a stop or a word in ال.)
+  // (A title, تأكيد عضو المجلس NAME; or a name right before what was said, بإعلان NAME بأنه; not بيان ماتيس الذي,
+  // بيان غاضب, تأكيد رغبتك.)
+  if (definite || j > k + 1 || inSet(next.folded, ARABIC_STOPS) || /^ال/u.test(next.folded)) return null;
+  const agent = read(j);
+  if (!agent || isArabicTitleNoun(next.text)) return agent;
+  const after = tokens.find((t) => t.start >= agent.end);
+  return isNameWord(next, 0, [next]) && after && COMPLEMENTIZERS.has(after.folded) ? agent : null;
+}
+
+/** The agent of the last verbal noun of saying before `upTo` in `tokens` (sayingNounAgent), or null. */
+function lastSayingNounAgent(tokens: Token[], upTo: number, quoted: boolean[]): Span | null {
+  for (let k = upTo - 1; k >= 0; k--) {
+    if (!tokens[k].word || quoted[k]) continue;
+    const agent = sayingNounAgent(tokens, k);
+    if (agent) return agent;
+  }
+  return null;
+}
+
+/**
+ * الاتحاد الأمريكي لكرة القدم: "…": a paragraph that opens with a noun phrase and a colon before the quotation, no
+ * verb, heads the words of the one it names (a round-up of reactions, one body a paragraph: dev40, 6 quotes). Two to
+ * seven Arabic words at a line's start, none a verb of saying, a participle, a particle or in marks; not a
+ * preposition first nor a word in و / ف (وأضاف:، وفي المقابل:).
+ */
+function headingName(chars: readonly string[], head: Token[]): Span | null {
+  const colon = head.findIndex((t) => t.text === ':');
+  if (colon < 2 || colon > 7 || head.slice(colon + 1).some((t) => !QUOTE_MARK.test(t.text))) return null;
+  const words = head.slice(0, colon);
+  const start = words[0].start;
+  if (start > 0 && chars[start - 1] !== '\n') return null;
+  const plain = (t: Token) =>
+    t.word &&
+    isArabic(t.text) &&
+    !isSayingVerb(t.folded) &&
+    !isParticiple(t.folded) &&
+    !inSet(t.folded, NOT_A_NOUN_PHRASE) &&
+    !inSet(t.folded, ARABIC_STOPS);
+  if (!words.every(plain) || /^[وف]/u.test(words[0].text) || inSet(words[0].folded, OPENING_PREPOSITIONS)) return null;
+  return { start, end: words[words.length - 1].end };
 }
 
 /** A line that links to another story: اقرأ أيضا: …، قد يهمك/ …، More: … (its headline follows). */
@@ -2327,9 +2497,39 @@ export function isSpeakerNounPhrase(chars: readonly string[], span: Span): boole
   if (isSayingVerb(first.folded)) return false;
   if (words.length === 1 && /^(بال|لل|كال|ال|ب|ل|ك)$/u.test(bare)) return false; // بالـ"…": a prefix, no word
   if (words.length === 1 && /^م(ست|ت|ن)\S{3,}ا$/u.test(bare)) return false; // مستنكرا، متسائلا، منتقدا
-  if (words.length === 1 && /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) && !/^لل/u.test(bare)) return false; // بتقربه
+  if (
+    words.length === 1 &&
+    /^[بلك]\S{2,}(ه|ها|هم)$/u.test(bare) &&
+    !/^لل/u.test(bare) &&
+    !namedBesideTitle(chars, first)
+  )
+    return false; // بتقربه
   return true;
 }
+
+/**
+ * Whether the text writes `word` as the last of a full name beside a title (قال بدر باسلمه وزير النقل، …: a name word
+ * before it, a title noun or a comma after it): a family name in ب / ل / ك and ه (باسلمه، كرامه), not a preposition and
+ * a pronoun (بتقربه), so the verbs of saying that name him by it alone have a subject (dev34: ورأى / وأوضح باسلمه).
+ */
+function namedBesideTitle(chars: readonly string[], word: Token): boolean {
+  let names = NAMED_BESIDE_TITLE.get(chars);
+  if (!names) {
+    // (Once per text: the whole text's words, read for each such one-word subject, cost 5-10% of findQuotes' time.)
+    names = new Set();
+    const tokens = tokensOf(chars, 0, chars.length);
+    for (let i = 1; i < tokens.length; i++) {
+      const [before, t, after] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+      if (!/^[بلك]\S{2,}(ه|ها|هم)$/u.test(t.text) || !before.word || !isNameWord(before, 0, [before])) continue;
+      if (after?.text === '،' || isArabicTitleNoun(after?.text ?? '')) names.add(t.text);
+    }
+    NAMED_BESIDE_TITLE.set(chars, names);
+  }
+  return names.has(word.text);
+}
+
+/** The words of each text read so far that it writes as a family name beside a title (namedBesideTitle). */
+const NAMED_BESIDE_TITLE = new WeakMap<readonly string[], Set<string>>();
 
 /** Words that end a subject: a preposition of the verb's adjunct, a pronoun or a verb of being (the next clause). */
 const ENDS_A_SUBJECT = /^[وف]?(مع|بين|نحو|حتى|على|إلى|الى|منذ|عبر|خلال|هو|هي|هم|هما|كانت|كان)$/u;
