@@ -687,6 +687,8 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   if (stop < 0) stop = i < chars.length && /[:«"“]/u.test(chars[i]) ? words.length : -1;
   if (stop < 2) return null;
   if (words.slice(0, stop).some((w) => isQuoteCue(w.folded))) return null;
+  // (Nor past a relative clause on the speaker, لوكس، التي وصفت نفسها بأنها سيدة …: it describes, it names no one.)
+  if (words.slice(0, stop).some((w) => /^(الذي|التي|الذين)$/u.test(w.folded))) return null;
   const plain = (k: number) =>
     words[k].folded === 'الله' ||
     words[k - 1]?.folded === 'عبد' ||

@@ -267,7 +267,7 @@ const PREPOSITION_PRONOUN = new RegExp(
  */
 const ADDRESSEE = new RegExp(
   '^[وف]?(ل|لي|لل.+|لبي|لوكال[هة]|لصحيف[هة]|لقنا[هة]|لموقع|لشبك[هة]|لرويترز|لاذاع[هة]|' +
-    'لاحدي|لاحد|لمحط[هة]|لمجل[هة]|لجريد[هة]|لتلفزيون|لبرنامج)$',
+    'لاحدي|لاحد|لمحط[هة]|لمجل[هة]|لجريد[هة]|لتلفزيون|لبرنامج|لوسائل)$',
   'u',
 );
 
@@ -303,6 +303,16 @@ const toldInReported = (tokens: Token[], k: number) =>
   isArabic(tokens[k].text) &&
   inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN) &&
   tokens.slice(0, k - 1).some((t) => t.word && isSayingVerb(t.folded));
+
+/**
+ * وهو الأمر الذي رد عليه X، الذي علق عليه X: a verb of saying at `k` right after الذي / التي with a pronoun on a
+ * preposition after it (عليه، عنه) that stands for the antecedent: the antecedent is the thing answered, and the
+ * verb's subject comes after that pronoun.
+ */
+const repliesInRelative = (tokens: Token[], k: number) =>
+  isArabic(tokens[k].text) &&
+  /^(الذي|التي)$/u.test(tokens[k - 1]?.folded ?? '') &&
+  /^(عليه|عليها|عنه|عنها)$/u.test(tokens[k + 1]?.folded ?? '');
 
 /** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
 const isParticiple = (word: string) => speechForm(word) === 'participle';
@@ -708,6 +718,11 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
         // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
         const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
+        // (Nor whom it was said to between the commas, وقالت الغزالي، لبي بي سي، إن: the subject is before them.)
+        // (ل as written, not ولي, a crown prince.)
+        const to =
+          name[0] && /^ل/u.test(name[0].text) && (ADDRESSEE.test(name[0].folded) || MEDIUM.test(name[0].folded));
+        if (to) break;
         // (Nor after a rank and its name: in العقيد تركي المالكي، المتحدث باسم التحالف، the part between the commas
         // is a role, a title or a word in ال first with no name after it (or a title noun and its genitive, عضو مجلس
         // النواب), and the name before it, a word that can only be a name after the rank, is the subject; المتحدث باسم
@@ -1029,6 +1044,8 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
+      // (وهو الأمر الذي رد عليه X: the antecedent is what the verb answers, on its pronoun; the subject follows.)
+      if (repliesInRelative(tokens, verb)) return null;
       const named = nameBeforeRole(words, commas);
       if (named) return named;
       let name = words.slice(Math.max(0, words.length - 3), -1);
@@ -1534,6 +1551,8 @@ const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(
 function describedBy(head: Token[], k: number): Subject | undefined {
   const m = DESCRIBE.exec(head[k].folded);
   if (!m) return undefined;
+  // ووصف نفسه بأنه «…»: نفسه is the one described, never the subject; the verb's subject is the one who spoke last.
+  if (/^نفس(ه|ها|هم|هما)$/u.test(head[k + 1]?.folded ?? '')) return 'person';
   const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
   // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
@@ -1629,6 +1648,9 @@ export function speakerFromText(
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;
+  // «…»، متوعدا …، وهو الأمر الذي رد عليه X قائلا: a verb of saying in a relative clause with its own pronoun on a
+  // preposition (رد عليه، علق عليه) answers what the sentence said; it does not attribute the quote before it.
+  if (v > 0 && repliesInRelative(tail, v)) v = -1;
   // اعتبرت القنصلية أن الحريق «…»، حسبما نقلت وكالة فارس: the one who relayed the words (نقل after حسبما / كما)
   // did not say them, when the sentence before the quote has a verb of saying of its own.
   const relayed = v > 0 && /^نقل/u.test(tail[v].folded) && /^(حسبما|كما|ما)$/u.test(tail[v - 1].folded);
@@ -1740,8 +1762,10 @@ export function speakerFromText(
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j) || quoted[j]) continue;
         // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
+        // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
+        const upTo = repliesInRelative(head, j) ? head.length : k;
         const s = isArabic(head[j].text)
-          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         break;
@@ -1765,6 +1789,14 @@ export function speakerFromText(
     }
     // وصفها مدققو الحقائق بأنها «…»: the one who described it said the words; ووصف الخطة بأنها «…»
     // (one word before بأن, the thing described): the one who spoke last.
+    // وقالت X، التي وصفت نفسها لي بأنها …، إن «…»: a relative clause in which the antecedent describes herself says
+    // nothing of who spoke; the sentence's verb before it does.
+    if (
+      DESCRIBE.test(t.folded) &&
+      /^نفس/u.test(head[k + 1]?.folded ?? '') &&
+      /^(الذي|التي)$/u.test(head[k - 1]?.folded)
+    )
+      continue;
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
     // وجاء في البيان: «…»: the text the words are in said them (not جاء الفريق في المرتبة).

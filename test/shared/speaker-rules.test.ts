@@ -1686,3 +1686,34 @@ describe('the speaker of a quote: the subject of a joined وصف before the thin
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
   });
 });
+
+describe('the speaker of a quote: what is carried on (objects, addressees, relative clauses)', () => {
+  it('Arabic: وهو الأمر الذي رد عليه X قائلا: the relative clause names no one; X answers, the quote before is its own', () => {
+    const ar =
+      'وكان الرئيس قال في كلمة له، الثلاثاء، معلنا انسحاب بلاده من الاتفاق: "لن نستطيع منع الخصوم من بناء ' +
+      'المصانع بهذا الاتفاق الضعيف،" متوعدا بعقوبات ضد جيرانه، وهو الأمر الذي رد عليه رئيس الحكومة، سامي فريد ' +
+      'قائلا إن البلاد "فشلت بالالتزام بتعهداتها الدولية كلها منذ سنوات".';
+    expect(speakers(ar, 'direct')).toEqual(['الرئيس', 'رئيس الحكومة، سامي فريد']);
+  });
+
+  it('Arabic: whom it was said to between commas after the name (الكردي، لبي بي سي، إن) is not carried to وأضافت', () => {
+    const ar =
+      'وقالت الكردي، لبي بي سي، إن الأمر لم يكن متوقعا على الإطلاق بالنسبة لها.\n' +
+      'وأضافت: "المتظاهرون لم يخرجوا عن النطاق المسموح به في القانون".';
+    expect(speakers(ar)).toEqual(['الكردي', 'الكردي']);
+  });
+
+  it('Arabic: التي وصفت نفسها لي بأنها …: the one described is not the subject; the name before it is', () => {
+    const ar =
+      'وقالت لوكس، التي وصفت نفسها لي بأنها (سيدة عاملة)، إن "الاعتماد على تقارير الشرطة كان معيبا من الأساس".\n' +
+      'وتابعت: "أنت فقط تعطي الناس سلطة كبيرة عليك".';
+    expect(speakers(ar, 'direct')).toEqual(['لوكس', 'لوكس']);
+  });
+
+  it('Arabic: وقال لوسائل الإعلام إنه …: the media are whom it was said to; the one who spoke last goes on', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وقال لوسائل الإعلام المحلية إنه يشعر "بالفخر الكبير لأن المدربين سعيا إليه معا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+});
