@@ -883,7 +883,11 @@ function nominalClauseSubject(tokens: Token[], verb: number, words: Token[]): Sp
   const p = words.findLastIndex(
     (w, i) =>
       /^[وف]?(لكن|بينما)$/u.test(w.folded) ||
-      (w.folded === 'ان' && /^[وف]?(الا|غير|بيد)$/u.test(words[i - 1]?.folded ?? '')),
+      (w.folded === 'ان' && /^[وف]?(الا|غير|بيد)$/u.test(words[i - 1]?.folded ?? '')) ||
+      // (So do the writer's asides, ويذكر أن / ويشار إلى أن / والجدير بالذكر أن X أكد: X said it, not the one who
+      // spoke last; dev41's cnn-arabic-89, 2.)
+      (w.folded === 'ان' && /^[وف]?(يذكر|بالذكر)$/u.test(words[i - 1]?.folded ?? '')) ||
+      (w.folded === 'ان' && words[i - 1]?.folded === 'الي' && /^[وف]?يشار$/u.test(words[i - 2]?.folded ?? '')),
   );
   const said = tokens[verb];
   if (
@@ -992,7 +996,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
           closing = true;
           continue;
         }
-        if (words.length === 0) break;
+        if (words.length === 0) return isArabic(tokens[verb]?.text ?? '') ? openingApposition(tokens, k, verb) : null;
         commas.push(words[0].start);
         continue;
       }
@@ -1074,6 +1078,34 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
   return partWords.length === 1 && isPronoun(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
+}
+
+/**
+ * لكن سلمى عادل، منظمة حفلات في المدينة، والتي تقود حملات …، أكدت أن; محامي اللاعب، سامي فهد، أشار …: an Arabic
+ * sentence that opens with its subject, a name (or a role and the name between commas after it), then an apposition
+ * between commas however long, before the verb at `verb` (not joined by و / ف) after the comma at `comma`: the name.
+ * Null when the words before the comma hold a verb of saying, a participle, إن / أن or anything but words and commas.
+ */
+function openingApposition(tokens: Token[], comma: number, verb: number): Span | null {
+  if (/^[وف]/u.test(tokens[verb].folded)) return null;
+  let s = comma;
+  while (s > 0 && comma - s < 60 && !SENTENCE_END.test(tokens[s - 1].text) && tokens[s - 1].text !== '\n') s--;
+  if (s > 0 && !SENTENCE_END.test(tokens[s - 1].text) && tokens[s - 1].text !== '\n') return null;
+  if (/^و?لكن$/u.test(tokens[s]?.folded ?? '')) s++;
+  const parts: Token[][] = [[]];
+  for (const t of tokens.slice(s, comma)) {
+    if (t.text === '،') parts.push([]);
+    else if (!t.word || isSayingVerb(t.folded) || isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded)) return null;
+    else parts[parts.length - 1].push(t);
+  }
+  const name = (p: Token[] | undefined) =>
+    !!p && p.length >= 1 && p.length <= 4 && !/^[وف]/u.test(p[0].folded) && p.every((w, i) => isNameWord(w, i, p));
+  const span = (p: Token[]) => ({ start: p[0].start, end: p[p.length - 1].end });
+  if (parts.length < 2 || parts[0].length === 0) return null;
+  const head = parts[0][0];
+  const role = isArabicTitleNoun(head.text) || ROLES.test(head.folded) || /^ال/u.test(head.folded);
+  if (role && name(parts[1])) return span(parts[1]);
+  return name(parts[0]) ? span(parts[0]) : null;
 }
 
 /** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
