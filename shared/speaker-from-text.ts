@@ -2162,8 +2162,62 @@ export function speakerMentions(
     // again and again (the story's protagonist) names that one, though the verb is not one of saying.
     const protagonist = said || aged || subject ? null : recurringNameAfterVerb(sentence, counts, quoted);
     if (protagonist) out.push({ at: protagonist.start, speaker: protagonist });
+    // وتعهد زوكربيرغ …. وقال: «…»: a verb of saying with no subject of its own that opens the next sentence goes on
+    // with the subject of this one, whose verb is not one of saying, when it is someone (a name, a role).
+    const carried =
+      said || aged || name || subject || protagonist || !isArabic(sentence[0]?.text ?? '')
+        ? null
+        : subjectBeforeSubjectless(sentence, tokens, k, quoted);
+    if (carried) out.push({ at: carried.start, speaker: carried });
   }
   return out;
+}
+
+/**
+ * The subject of `sentence`, an Arabic sentence whose verb is not one of saying, when the sentence after it (from
+ * `end`, the index in `tokens` of the stop that ends it) opens with a verb of saying joined by و / ف that names no
+ * subject of its own (وقال:، وقال لوسائل الإعلام إن، وأضاف أن) and that subject is someone: one to three words that
+ * can only be a name, or a role in ال (اللاعب، المدرب، الوزير). A phrase in a preposition or a concession before
+ * the first comma opens the sentence (وعلى الرغم من …، قرر اللاعب). Else null.
+ */
+function subjectBeforeSubjectless(
+  sentence: Token[],
+  tokens: Token[],
+  end: number,
+  quoted: (t: Token) => boolean,
+): Span | null {
+  // (Narration only: no quotation in the sentence, nor the sentence inside one, «… وحياتي. إننا …».)
+  if (sentence.some(quoted)) return null;
+  // (The next sentence starts after the stops and line breaks that end this one.)
+  let from = end + 1;
+  while (from < tokens.length && from - end < 4 && SENTENCE_END.test(tokens[from].text)) from++;
+  let e = from;
+  while (e < tokens.length && e - from < 40 && !SENTENCE_END.test(tokens[e].text)) e++;
+  const next = tokens.slice(from, e);
+  const v = next.findIndex((t) => t.word);
+  if (v < 0 || !/^[وف]/u.test(next[v].folded) || !isSayingVerb(next[v].folded) || !isArabic(next[v].text)) return null;
+  if (quoted(next[v])) return null;
+  if (subjectAfter(next, v + 1) !== null) return null;
+  let f = sentence.findIndex((t) => t.word);
+  if (f < 0 || isSayingVerb(sentence[f].folded) || isParticiple(sentence[f].folded)) return null;
+  // (ثم / قد / لقد before the verb are its particles: ثم أبحر بعد عام.)
+  if (/^[وف]?(قد|لقد|ثم|كذلك)$/u.test(sentence[f].folded)) f++;
+  const comma = sentence.findIndex((t, i) => i > f && i <= f + 12 && t.text === '،');
+  const opening =
+    inSet(sentence[f].folded, OPENING_PREPOSITIONS) ||
+    /^[وف]?(رغم|بالرغم)$/u.test(sentence[f].folded) ||
+    (/^[وف]?علي$/u.test(sentence[f].folded) && sentence[f + 1]?.folded === 'الرغم');
+  if (opening && comma > 0 && sentence.slice(f, comma).every((t) => t.word)) f = comma + 1;
+  const verb = sentence[f];
+  if (!verb?.word || inSet(verb.folded, NOT_A_VERB) || /^[وف]?ال/u.test(verb.folded)) return null;
+  if (isSayingVerb(verb.folded) || isParticiple(verb.folded)) return null;
+  const s = subjectAfter(sentence, f + 1);
+  if (!s || typeof s !== 'object') return null;
+  const words = sentence.filter((t) => t.start >= s.start && t.end <= s.end && t.word);
+  const named = words.length <= 3 && words.every((w, i) => isNameWord(w, i, words));
+  const bare = words[0] ? words[0].folded.replace(/^ال/u, '') : '';
+  const role = words.length === 1 && /^ال/u.test(words[0].folded) && (inSet(bare, TITLES) || ROLES.test(bare));
+  return named || role ? s : null;
 }
 
 /**
