@@ -1928,7 +1928,31 @@ const LINK = /^\s*(?:[اإ]قرأ (?:أيضا|أيضاً|ايضا|المزيد)|
 function inLink(chars: readonly string[], at: number): boolean {
   let k = at;
   while (k > 0 && chars[k - 1] !== '\n' && at - k < 40) k--;
-  return (k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''));
+  if ((k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''))) return true;
+  return inLinkList(chars, at);
+}
+
+/**
+ * Whether the quotation at `at` is on a headline's line in a list of related links: اقرأ أيضا: then up to three lines
+ * of headlines (twenty words at most, no final stop or comma, no verb of saying), the quotation's own line one of them
+ * ("صفقة القرن": "…" under اقرأ أيضاً:). Another story's words: no one here said them (dev42, 2).
+ */
+function inLinkList(chars: readonly string[], at: number): boolean {
+  let end = at;
+  while (end < chars.length && chars[end] !== '\n' && end - at < 300) end++;
+  for (let line = 0; line < 4; line++) {
+    let start = end;
+    while (start > 0 && chars[start - 1] !== '\n' && end - start < 300) start--;
+    if (start > 0 && chars[start - 1] !== '\n') return false;
+    const text = chars.slice(start, end).join('');
+    if (LINK.test(text)) return true;
+    const words = tokensOf(chars, start, end).filter((t) => t.word);
+    if (words.length === 0 || words.length > 20 || /[.،,]\s*$/u.test(text)) return false;
+    if (words.some((t) => isSayingVerb(t.folded) || isParticiple(t.folded))) return false;
+    if (start === 0) return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 /** The protagonist of each text read so far: a name written four times or more (see protagonistNear). */
@@ -2107,6 +2131,14 @@ export function speakerMentions(
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
+    // قرار النمسا إغلاق 7 مساجد يثير غضبا في تركيا: a related story's headline set between paragraphs (a line of its
+    // own, fifteen words at most, no stop, comma, mark or verb of saying) names no one who goes on speaking after it.
+    const headline =
+      (start === 0 || tokens[start - 1].text === '\n') &&
+      (k === tokens.length || tokens[k].text === '\n') &&
+      isArabic(sentence[0]?.text ?? '') &&
+      sentence.filter((t) => t.word).length <= 15 &&
+      sentence.every((t) => (t.word ? !isSayingVerb(t.folded) : t.text !== '،' && !QUOTE_MARK.test(t.text)));
     start = k + 1;
     if (sentence.length > 0 && captions.some((c) => c.start <= sentence[0].start && sentence[0].start < c.end))
       continue;
@@ -2156,11 +2188,11 @@ export function speakerMentions(
     if (name) out.push({ at: name.start, speaker: name });
     // وطالب رئيس اللجنة سامر عادل الحكومة بـ…. وقال في بيان: «…»: so in Arabic, a sentence that opens with its verb,
     // whose subject is a title or a noun in ال with a name after it.
-    const subject = said || aged || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
+    const subject = said || aged || headline || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
     if (subject) out.push({ at: subject.start, speaker: subject });
     // كان دولان حينها يبلغ…، وباع ديلان شركته: a sentence that opens with its verb and then a name the text uses
     // again and again (the story's protagonist) names that one, though the verb is not one of saying.
-    const protagonist = said || aged || subject ? null : recurringNameAfterVerb(sentence, counts, quoted);
+    const protagonist = said || aged || subject || headline ? null : recurringNameAfterVerb(sentence, counts, quoted);
     if (protagonist) out.push({ at: protagonist.start, speaker: protagonist });
     // وتعهد زوكربيرغ …. وقال: «…»: a verb of saying with no subject of its own that opens the next sentence goes on
     // with the subject of this one, whose verb is not one of saying, when it is someone (a name, a role).

@@ -1746,4 +1746,21 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
       'ثم أبحر بعد عام إلى جزيرة بعيدة. وقال لإحدى المحطات "كانت الرحلة مفزعة حقا للجميع".';
     expect(speakers(then, 'direct')).toEqual(['سامر عادل', 'سامر عادل']);
   });
+  it('Arabic: a related story’s headline between paragraphs carries no speaker to the next وأضافت', () => {
+    const ar =
+      'وقالت سلمى عادل، معدة المسح، إن المدينة "أظهرت قدرة على التعافي من الهجوم العنيف."\n' +
+      'قرار الحكومة إغلاق 7 مدارس يثير غضبا في المدينة\n' +
+      'وأضافت أن "الأوضاع الأمنية تحسنت في العديد من المدن الكبيرة".';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'سلمى عادل']);
+  });
+
+  it('Arabic: a quotation in a headline of a list of related links (اقرأ أيضاً: and its lines) is no one’s here', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'اقرأ أيضاً:\n' +
+      'هل تمهد تصريحات الوزير بشأن الحدود لـ"اتفاق جديد"؟\n' +
+      '"اتفاق الحدود": "تصفية للقضية تبدأ بتسمين المدينة"\n' +
+      'ويقف أعضاء المنتدى وراء تمرير القانون في البرلمان.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', null]);
+  });
 });
