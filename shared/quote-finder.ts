@@ -751,7 +751,8 @@ function quoteVerbGender(chars: readonly string[], quote: { start: number; end: 
 /** An Arabic verb of saying's gender, or an English "she" / "he" next to one ("she said", "said he"). */
 function genderOfWord(words: readonly string[], k: number): Gender | null {
   const w = words[k];
-  if (/^[\u0621-\u064A]/u.test(w)) return speechVerbGender(w);
+  // (Not a noun after في: وأضافت في رد مكتوب, "in a written reply", is hers.)
+  if (/^[\u0621-\u064A]/u.test(w)) return /^[وف]?في$/u.test(words[k - 1] ?? '') ? null : speechVerbGender(w);
   const pronoun = w === 'she' || w === 'She' ? 'feminine' : w === 'he' || w === 'He' ? 'masculine' : null;
   if (!pronoun) return null;
   const cue = (x: string | undefined) => x !== undefined && ENGLISH_QUOTE_CUES.has(x.toLowerCase());

@@ -767,6 +767,8 @@ function subjectRead(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // قال أؤكد أن…: a verb in the first person right after the verb is what was said; no subject is named.
     if (arabic && words.length === 0 && inSet(t.folded, FIRST_PERSON_OPENING)) return null;
+    // (So does a negation, وأضاف لم يقع «…»: the words said, unmarked; لم and لن open no subject.)
+    if (arabic && words.length === 0 && /^(لم|لن)$/u.test(t.folded)) return null;
     // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
     if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
@@ -842,6 +844,10 @@ function subjectRead(tokens: Token[], from: number): Subject {
     words.push(t);
   }
   if (words.length === 0) return null;
+  // (قبل أن يضيف سريعا عبارة: «…»: "a phrase", the words said, and an adverb before it are the verb's object; the
+  // verb names no subject. dev39, 1.)
+  const phrase = /^(عبار|كلم|جمل)[هة]$/u;
+  if (isArabic(words[0].text) && words.length <= 2 && phrase.test(words[words.length - 1].folded)) return null;
   // (A title keeps the name it runs on to: وكيل وزارة الشؤون البلدية والقروية عبدالله المطيري.)
   return namePart(words.slice(0, title(words[0]) ? 10 : 6), commas);
 }
@@ -2023,7 +2029,9 @@ function quotedName(tokens: Token[], from: number): Span | null {
 const isNegatedNoun = (tokens: Token[], k: number) =>
   /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '') ||
   // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
-  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
+  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? '')) ||
+  // (And after في: وأضافت في رد مكتوب «…» is where she said it, "in a written reply"; مكتوب is no one. dev42, 1.)
+  (/^(رد|ردها|رده|ردهم)$/u.test(tokens[k].folded) && /^[وف]?في$/u.test(tokens[k - 1]?.folded ?? ''));
 
 /** "her relatives were told she had died": an English verb of saying after a form of be is a passive, naming no one. */
 const isPassive = (tokens: Token[], k: number) =>

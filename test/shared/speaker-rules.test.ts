@@ -1763,4 +1763,18 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
       'ويقف أعضاء المنتدى وراء تمرير القانون في البرلمان.';
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', null]);
   });
+  it('Arabic: an adverb and "a phrase" (يضيف سريعا عبارة:) or a negation (وأضاف لم يقع) after the verb are no subject', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وأضاف لم يقع "تأثير بالغ على الإطلاق" قبل أن يضيف سريعا عبارة: "لكن انظر، الأمر ليس جيدا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'سامر عادل', 'سامر عادل']);
+  });
+
+  it('Arabic: وأضافت في رد مكتوب «…»: the reply is where she said it, neither its subject nor its verb', () => {
+    const ar =
+      'وقال سامر عادل إن الفريق يستحق الفوز.\n' +
+      'وقالت متحدثة باسم الوزارة إن الوثيقة صدرت في مارس.\n' +
+      'وأضافت في رد مكتوب "لم يحدث أي تغيير في سياستنا بشأن التأشيرات".';
+    expect(speakers(ar, 'direct')).toEqual(['متحدثة باسم الوزارة']);
+  });
 });
