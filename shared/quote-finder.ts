@@ -672,6 +672,10 @@ const AFTER_NAME = new Set(
 function titleToName(chars: readonly string[], speaker: { start: number; end: number }) {
   const text = chars.slice(speaker.start, speaker.end).join('');
   if (!/^[\u0621-\u064A]/u.test(text) || namesSomeone(text)) return null;
+  // (Not a name: مايك بنس، نائب الرئيس …، خطابا, words with no title noun and no ال, is whole; its apposition and the
+  // verb's object after it are no more of it. dev34, 1.)
+  const own = text.split(/\s+/u).map((w) => normalizeForMatch(w).text);
+  if (own.every((w) => !isArabicTitleNoun(w) && !/^[وفبل]?ال/u.test(w))) return null;
   const words: { folded: string; start: number; end: number }[] = [];
   let i = speaker.end;
   while (i < chars.length && words.length < 12) {

@@ -1300,8 +1300,8 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const verb = head.findIndex((t, i) => i > f && i < Math.min(upTo, f + 7) && isPresentVerb(t));
   const nominal = verb > f && opensLine(head, f) ? openingNounPhrase(head.slice(f, verb)) : null;
   if (nominal) return nominal;
-  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
-    return null;
+  // (A noun in ال opens no verb; a verb in أل does, ألقى X خطابا، مشيرا إلى «…»: the text, not the folded word, tells.)
+  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].text)) return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
   return s === 'pronoun' || s === 'person' ? null : s;
 }
@@ -1811,6 +1811,9 @@ export function speakerFromText(
       return (isArabic(t.text) ? sentenceSubject(head, k) : englishSubject(head.slice(0, k))) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // (Nor زُعم أنه، أُعلن أن, a past verb of saying written with a damma on its first letter: a passive too. Not
+    // يُحذّر or تُعلن, whose damma is the present's.)
+    if (isArabic(t.text) && isSayingVerb(t.folded) && /^[وف]?[^يتن\s]\u064F/u.test(t.text)) return null;
     // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
     if ((t.folded === 'quote' && head[k - 1]?.folded === 'to') || t.folded === 'quoting') {
       const quoted = quotedName(head, k + 1);

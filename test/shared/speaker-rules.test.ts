@@ -1777,4 +1777,18 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
       'وأضافت في رد مكتوب "لم يحدث أي تغيير في سياستنا بشأن التأشيرات".';
     expect(speakers(ar, 'direct')).toEqual(['متحدثة باسم الوزارة']);
   });
+  it('Arabic: a sentence that opens with a verb in أل (ألقى X خطابا، مشيرا إلى «…») is X’s, a name kept whole', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'ألقى مايك بنس، نائب الرئيس الأمريكي دونالد ترامب، خطابا قويا حول "النشاط الخبيث" للصين، مشيرا إلى ' +
+      '"جهدها غير المسبوق للتأثير على الرأي العام".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'مايك بنس']);
+  });
+
+  it('Arabic: a past verb of saying with a damma on its first letter (أُعلن أن «…») is a passive: no one', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'لم يطل الأمر حتى أُعلن رسميا أن "مهندس المشروع الكبير في البلاد" قد توفي.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', null]);
+  });
 });
