@@ -1415,6 +1415,13 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   let start = end - 1;
   while (start >= 0 && head[start].text !== '،') start--;
   start++;
+  // (…، قبل أن يعلق X قائلا: «…»: a time clause's verb right before the participle, at a long sentence's end, has
+  // its own subject. dev41, 1.)
+  const time = /^[وف]?(قبل|بعد)$/u.test(head[start]?.folded ?? '') && /^(ان|ما)$/u.test(head[start + 1]?.folded ?? '');
+  if (time && head[start + 2]?.word && isSayingVerb(head[start + 2].folded) && start + 3 < end) {
+    const s = subjectAfter(head.slice(0, end), start + 3);
+    if (s && typeof s === 'object') return s;
+  }
   const first = head[start];
   if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
   // (وأضاف: «… ميل، وجهدا إضافيا للدفاع…»، مؤكدا أن: a clause that ends a quotation is its words, not a verb's.)

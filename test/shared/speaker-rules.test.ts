@@ -1791,4 +1791,11 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
       'لم يطل الأمر حتى أُعلن رسميا أن "مهندس المشروع الكبير في البلاد" قد توفي.';
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', null]);
   });
+  it('Arabic: …، قبل أن يعلق X قائلا: «…» at a long sentence’s end is X’s, not the one the sentence opened with', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'رد خالد على تغريدة لأحد الأشخاص الذي علق على صورة للوزير، ليرد عليه أحد المغردين مشيرا إلى أن الحال لم ' +
+      'يتغير، قبل أن يعلق خالد قائلا: "حتى لو كان هذا صحيحا فالأمر لا يهم أحدا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد']);
+  });
 });
