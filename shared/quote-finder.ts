@@ -677,6 +677,10 @@ const AFTER_NAME = new Set(
 function titleToName(chars: readonly string[], speaker: { start: number; end: number }) {
   const text = chars.slice(speaker.start, speaker.end).join('');
   if (!/^[\u0621-\u064A]/u.test(text) || namesSomeone(text)) return null;
+  // (Not a name: مايك بنس، نائب الرئيس …، خطابا, words with no title noun and no ال, is whole; its apposition and the
+  // verb's object after it are no more of it. dev34, 1.)
+  const own = text.split(/\s+/u).map((w) => normalizeForMatch(w).text);
+  if (own.every((w) => !isArabicTitleNoun(w) && !/^[وفبل]?ال/u.test(w))) return null;
   const words: { folded: string; start: number; end: number }[] = [];
   let i = speaker.end;
   while (i < chars.length && words.length < 12) {
@@ -692,6 +696,8 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   if (stop < 0) stop = i < chars.length && /[:«"“]/u.test(chars[i]) ? words.length : -1;
   if (stop < 2) return null;
   if (words.slice(0, stop).some((w) => isQuoteCue(w.folded))) return null;
+  // (Nor past a relative clause on the speaker, لوكس، التي وصفت نفسها بأنها سيدة …: it describes, it names no one.)
+  if (words.slice(0, stop).some((w) => /^(الذي|التي|الذين)$/u.test(w.folded))) return null;
   const plain = (k: number) =>
     words[k].folded === 'الله' ||
     words[k - 1]?.folded === 'عبد' ||
@@ -754,7 +760,8 @@ function quoteVerbGender(chars: readonly string[], quote: { start: number; end: 
 /** An Arabic verb of saying's gender, or an English "she" / "he" next to one ("she said", "said he"). */
 function genderOfWord(words: readonly string[], k: number): Gender | null {
   const w = words[k];
-  if (/^[\u0621-\u064A]/u.test(w)) return speechVerbGender(w);
+  // (Not a noun after في: وأضافت في رد مكتوب, "in a written reply", is hers.)
+  if (/^[\u0621-\u064A]/u.test(w)) return /^[وف]?في$/u.test(words[k - 1] ?? '') ? null : speechVerbGender(w);
   const pronoun = w === 'she' || w === 'She' ? 'feminine' : w === 'he' || w === 'He' ? 'masculine' : null;
   if (!pronoun) return null;
   const cue = (x: string | undefined) => x !== undefined && ENGLISH_QUOTE_CUES.has(x.toLowerCase());

@@ -267,7 +267,7 @@ const PREPOSITION_PRONOUN = new RegExp(
  */
 const ADDRESSEE = new RegExp(
   '^[وف]?(ل|لي|لل.+|لبي|لوكال[هة]|لصحيف[هة]|لقنا[هة]|لموقع|لشبك[هة]|لرويترز|لاذاع[هة]|' +
-    'لاحدي|لاحد|لمحط[هة]|لمجل[هة]|لجريد[هة]|لتلفزيون|لبرنامج)$',
+    'لاحدي|لاحد|لمحط[هة]|لمجل[هة]|لجريد[هة]|لتلفزيون|لبرنامج|لوسائل)$',
   'u',
 );
 
@@ -303,6 +303,16 @@ const toldInReported = (tokens: Token[], k: number) =>
   isArabic(tokens[k].text) &&
   inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN) &&
   tokens.slice(0, k - 1).some((t) => t.word && isSayingVerb(t.folded));
+
+/**
+ * وهو الأمر الذي رد عليه X، الذي علق عليه X: a verb of saying at `k` right after الذي / التي with a pronoun on a
+ * preposition after it (عليه، عنه) that stands for the antecedent: the antecedent is the thing answered, and the
+ * verb's subject comes after that pronoun.
+ */
+const repliesInRelative = (tokens: Token[], k: number) =>
+  isArabic(tokens[k].text) &&
+  /^(الذي|التي)$/u.test(tokens[k - 1]?.folded ?? '') &&
+  /^(عليه|عليها|عنه|عنها)$/u.test(tokens[k + 1]?.folded ?? '');
 
 /** Participles of saying (قائلا، مشيرا إلى…, adding): their subject is the sentence's, so the one who spoke last. */
 const isParticiple = (word: string) => speechForm(word) === 'participle';
@@ -708,6 +718,11 @@ function subjectRead(tokens: Token[], from: number): Subject {
         // (Not after a name: in محمد علي، رئيس الوزراء، the part between the commas is the title.)
         // (Or before the colon that opens the quote: …، د. محمد رياض السعدون: «…».)
         const closed = tokens[k2]?.text === '،' || tokens[k2]?.text === ':';
+        // (Nor whom it was said to between the commas, وقالت الغزالي، لبي بي سي، إن: the subject is before them.)
+        // (ل as written, not ولي, a crown prince.)
+        const to =
+          name[0] && /^ل/u.test(name[0].text) && (ADDRESSEE.test(name[0].folded) || MEDIUM.test(name[0].folded));
+        if (to) break;
         // (Nor after a rank and its name: in العقيد تركي المالكي، المتحدث باسم التحالف، the part between the commas
         // is a role, a title or a word in ال first with no name after it (or a title noun and its genitive, عضو مجلس
         // النواب), and the name before it, a word that can only be a name after the rank, is the subject; المتحدث باسم
@@ -754,6 +769,8 @@ function subjectRead(tokens: Token[], from: number): Subject {
     const arabic = isArabic(t.text);
     // قال أؤكد أن…: a verb in the first person right after the verb is what was said; no subject is named.
     if (arabic && words.length === 0 && inSet(t.folded, FIRST_PERSON_OPENING)) return null;
+    // (So does a negation, وأضاف لم يقع «…»: the words said, unmarked; لم and لن open no subject.)
+    if (arabic && words.length === 0 && /^(لم|لن)$/u.test(t.folded)) return null;
     // أقرت بـ«…»: a preposition written apart with a tatweel is where the words go, no subject.
     if (arabic && /^[وف]?[بك]$/u.test(t.folded)) break;
     // على "on" is a stop, علي "Ali" a name: folding makes them one word, the text does not.
@@ -829,6 +846,10 @@ function subjectRead(tokens: Token[], from: number): Subject {
     words.push(t);
   }
   if (words.length === 0) return null;
+  // (قبل أن يضيف سريعا عبارة: «…»: "a phrase", the words said, and an adverb before it are the verb's object; the
+  // verb names no subject. dev39, 1.)
+  const phrase = /^(عبار|كلم|جمل)[هة]$/u;
+  if (isArabic(words[0].text) && words.length <= 2 && phrase.test(words[words.length - 1].folded)) return null;
   // (A title keeps the name it runs on to: وكيل وزارة الشؤون البلدية والقروية عبدالله المطيري.)
   return namePart(words.slice(0, title(words[0]) ? 10 : 6), commas);
 }
@@ -873,7 +894,11 @@ function nominalClauseSubject(tokens: Token[], verb: number, words: Token[]): Sp
   const p = words.findLastIndex(
     (w, i) =>
       /^[وف]?(لكن|بينما)$/u.test(w.folded) ||
-      (w.folded === 'ان' && /^[وف]?(الا|غير|بيد)$/u.test(words[i - 1]?.folded ?? '')),
+      (w.folded === 'ان' && /^[وف]?(الا|غير|بيد)$/u.test(words[i - 1]?.folded ?? '')) ||
+      // (So do the writer's asides, ويذكر أن / ويشار إلى أن / والجدير بالذكر أن X أكد: X said it, not the one who
+      // spoke last; dev41's cnn-arabic-89, 2.)
+      (w.folded === 'ان' && /^[وف]?(يذكر|بالذكر)$/u.test(words[i - 1]?.folded ?? '')) ||
+      (w.folded === 'ان' && words[i - 1]?.folded === 'الي' && /^[وف]?يشار$/u.test(words[i - 2]?.folded ?? '')),
   );
   const said = tokens[verb];
   if (
@@ -982,7 +1007,7 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
           closing = true;
           continue;
         }
-        if (words.length === 0) break;
+        if (words.length === 0) return isArabic(tokens[verb]?.text ?? '') ? openingApposition(tokens, k, verb) : null;
         commas.push(words[0].start);
         continue;
       }
@@ -1034,6 +1059,8 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
+      // (وهو الأمر الذي رد عليه X: the antecedent is what the verb answers, on its pronoun; the subject follows.)
+      if (repliesInRelative(tokens, verb)) return null;
       const named = nameBeforeRole(words, commas);
       if (named) return named;
       let name = words.slice(Math.max(0, words.length - 3), -1);
@@ -1062,6 +1089,34 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   const part = namePart(words, commas, 'last');
   const partWords = words.filter((w) => part && w.start >= part.start && w.end <= part.end);
   return partWords.length === 1 && isPronoun(partWords[0].folded) ? pronounOf(partWords[0].folded) : part;
+}
+
+/**
+ * لكن سلمى عادل، منظمة حفلات في المدينة، والتي تقود حملات …، أكدت أن; محامي اللاعب، سامي فهد، أشار …: an Arabic
+ * sentence that opens with its subject, a name (or a role and the name between commas after it), then an apposition
+ * between commas however long, before the verb at `verb` (not joined by و / ف) after the comma at `comma`: the name.
+ * Null when the words before the comma hold a verb of saying, a participle, إن / أن or anything but words and commas.
+ */
+function openingApposition(tokens: Token[], comma: number, verb: number): Span | null {
+  if (/^[وف]/u.test(tokens[verb].folded)) return null;
+  let s = comma;
+  while (s > 0 && comma - s < 60 && !SENTENCE_END.test(tokens[s - 1].text) && tokens[s - 1].text !== '\n') s--;
+  if (s > 0 && !SENTENCE_END.test(tokens[s - 1].text) && tokens[s - 1].text !== '\n') return null;
+  if (/^و?لكن$/u.test(tokens[s]?.folded ?? '')) s++;
+  const parts: Token[][] = [[]];
+  for (const t of tokens.slice(s, comma)) {
+    if (t.text === '،') parts.push([]);
+    else if (!t.word || isSayingVerb(t.folded) || isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded)) return null;
+    else parts[parts.length - 1].push(t);
+  }
+  const name = (p: Token[] | undefined) =>
+    !!p && p.length >= 1 && p.length <= 4 && !/^[وف]/u.test(p[0].folded) && p.every((w, i) => isNameWord(w, i, p));
+  const span = (p: Token[]) => ({ start: p[0].start, end: p[p.length - 1].end });
+  if (parts.length < 2 || parts[0].length === 0) return null;
+  const head = parts[0][0];
+  const role = isArabicTitleNoun(head.text) || ROLES.test(head.folded) || /^ال/u.test(head.folded);
+  if (role && name(parts[1])) return span(parts[1]);
+  return name(parts[0]) ? span(parts[0]) : null;
 }
 
 /** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
@@ -1250,8 +1305,8 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   const verb = head.findIndex((t, i) => i > f && i < Math.min(upTo, f + 7) && isPresentVerb(t));
   const nominal = verb > f && opensLine(head, f) ? openingNounPhrase(head.slice(f, verb)) : null;
   if (nominal) return nominal;
-  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].folded))
-    return null;
+  // (A noun in ال opens no verb; a verb in أل does, ألقى X خطابا، مشيرا إلى «…»: the text, not the folded word, tells.)
+  if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].text)) return null;
   const s = subjectAfter(head.slice(0, upTo), f + 1);
   return s === 'pronoun' || s === 'person' ? null : s;
 }
@@ -1369,6 +1424,13 @@ function clauseVerbSubject(head: Token[], k: number): Span | null {
   let start = end - 1;
   while (start >= 0 && head[start].text !== '،') start--;
   start++;
+  // (…، قبل أن يعلق X قائلا: «…»: a time clause's verb right before the participle, at a long sentence's end, has
+  // its own subject. dev41, 1.)
+  const time = /^[وف]?(قبل|بعد)$/u.test(head[start]?.folded ?? '') && /^(ان|ما)$/u.test(head[start + 1]?.folded ?? '');
+  if (time && head[start + 2]?.word && isSayingVerb(head[start + 2].folded) && start + 3 < end) {
+    const s = subjectAfter(head.slice(0, end), start + 3);
+    if (s && typeof s === 'object') return s;
+  }
   const first = head[start];
   if (!first?.word || !isArabic(first.text) || !/^[وف]/u.test(first.text)) return null;
   // (وأضاف: «… ميل، وجهدا إضافيا للدفاع…»، مؤكدا أن: a clause that ends a quotation is its words, not a verb's.)
@@ -1553,6 +1615,8 @@ const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(
 function describedBy(head: Token[], k: number): Subject | undefined {
   const m = DESCRIBE.exec(head[k].folded);
   if (!m) return undefined;
+  // ووصف نفسه بأنه «…»: نفسه is the one described, never the subject; the verb's subject is the one who spoke last.
+  if (/^نفس(ه|ها|هم|هما)$/u.test(head[k + 1]?.folded ?? '')) return 'person';
   const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
   // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
@@ -1651,6 +1715,9 @@ export function speakerFromText(
   // «…»، لافتا إلى أن الأسد يقر بـ…: a verb after a participle or إن / أن is what was said, not who said it.
   if (tail.slice(0, v).some((t) => isArabic(t.text) && (isParticiple(t.folded) || COMPLEMENTIZERS.has(t.folded))))
     v = -1;
+  // «…»، متوعدا …، وهو الأمر الذي رد عليه X قائلا: a verb of saying in a relative clause with its own pronoun on a
+  // preposition (رد عليه، علق عليه) answers what the sentence said; it does not attribute the quote before it.
+  if (v > 0 && repliesInRelative(tail, v)) v = -1;
   // اعتبرت القنصلية أن الحريق «…»، حسبما نقلت وكالة فارس: the one who relayed the words (نقل after حسبما / كما)
   // did not say them, when the sentence before the quote has a verb of saying of its own.
   // (So is the one after حسبما أفادت / ذكرت / أوردت: أعلن العراق …، مضيفا أنه استهدف «…»، حسبما أفادت وكالة الأنباء.)
@@ -1798,8 +1865,10 @@ export function speakerFromText(
         if (!head[j].word || !isSayingVerb(head[j].folded)) continue;
         if (insideReported(head, j) || quoted[j]) continue;
         // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
+        // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
+        const upTo = repliesInRelative(head, j) ? head.length : k;
         const s = isArabic(head[j].text)
-          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)))
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1)))
           : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
         if (s !== undefined) return s;
         saidBy = j;
@@ -1812,6 +1881,9 @@ export function speakerFromText(
       return englishSubject(head.slice(0, k)) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
+    // (Nor زُعم أنه، أُعلن أن, a past verb of saying written with a damma on its first letter: a passive too. Not
+    // يُحذّر or تُعلن, whose damma is the present's.)
+    if (isArabic(t.text) && isSayingVerb(t.folded) && /^[وف]?[^يتن\s]\u064F/u.test(t.text)) return null;
     // "To quote Alexis de Tocqueville’s “Democracy in America,” “…”", "quoting Lincoln": the one quoted said it.
     if ((t.folded === 'quote' && head[k - 1]?.folded === 'to') || t.folded === 'quoting') {
       const quoted = quotedName(head, k + 1);
@@ -1828,6 +1900,14 @@ export function speakerFromText(
     }
     // وصفها مدققو الحقائق بأنها «…»: the one who described it said the words; ووصف الخطة بأنها «…»
     // (one word before بأن, the thing described): the one who spoke last.
+    // وقالت X، التي وصفت نفسها لي بأنها …، إن «…»: a relative clause in which the antecedent describes herself says
+    // nothing of who spoke; the sentence's verb before it does.
+    if (
+      DESCRIBE.test(t.folded) &&
+      /^نفس/u.test(head[k + 1]?.folded ?? '') &&
+      /^(الذي|التي)$/u.test(head[k - 1]?.folded)
+    )
+      continue;
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
     // وجاء في البيان: «…»: the text the words are in said them (not جاء الفريق في المرتبة).
@@ -2067,7 +2147,31 @@ const LINK = /^\s*(?:[اإ]قرأ (?:أيضا|أيضاً|ايضا|المزيد)|
 function inLink(chars: readonly string[], at: number): boolean {
   let k = at;
   while (k > 0 && chars[k - 1] !== '\n' && at - k < 40) k--;
-  return (k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''));
+  if ((k === 0 || chars[k - 1] === '\n') && LINK.test(chars.slice(k, at).join(''))) return true;
+  return inLinkList(chars, at);
+}
+
+/**
+ * Whether the quotation at `at` is on a headline's line in a list of related links: اقرأ أيضا: then up to three lines
+ * of headlines (twenty words at most, no final stop or comma, no verb of saying), the quotation's own line one of them
+ * ("صفقة القرن": "…" under اقرأ أيضاً:). Another story's words: no one here said them (dev42, 2).
+ */
+function inLinkList(chars: readonly string[], at: number): boolean {
+  let end = at;
+  while (end < chars.length && chars[end] !== '\n' && end - at < 300) end++;
+  for (let line = 0; line < 4; line++) {
+    let start = end;
+    while (start > 0 && chars[start - 1] !== '\n' && end - start < 300) start--;
+    if (start > 0 && chars[start - 1] !== '\n') return false;
+    const text = chars.slice(start, end).join('');
+    if (LINK.test(text)) return true;
+    const words = tokensOf(chars, start, end).filter((t) => t.word);
+    if (words.length === 0 || words.length > 20 || /[.،,]\s*$/u.test(text)) return false;
+    if (words.some((t) => isSayingVerb(t.folded) || isParticiple(t.folded))) return false;
+    if (start === 0) return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 /** The protagonist of each text read so far: a name written four times or more (see protagonistNear). */
@@ -2138,7 +2242,9 @@ function quotedName(tokens: Token[], from: number): Span | null {
 const isNegatedNoun = (tokens: Token[], k: number) =>
   /^[وف]?عدم$/u.test(tokens[k - 1]?.folded ?? '') ||
   // (So is رد before فعل: ردّ فعل إيجابي is a reaction, no one replying.)
-  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? ''));
+  (/^[وف]?(رد|ردت|ردود)$/u.test(tokens[k].folded) && /^(ال)?(فعل|افعال)/u.test(tokens[k + 1]?.folded ?? '')) ||
+  // (And after في: وأضافت في رد مكتوب «…» is where she said it, "in a written reply"; مكتوب is no one. dev42, 1.)
+  (/^(رد|ردها|رده|ردهم)$/u.test(tokens[k].folded) && /^[وف]?في$/u.test(tokens[k - 1]?.folded ?? ''));
 
 /** "her relatives were told she had died": an English verb of saying after a form of be is a passive, naming no one. */
 const isPassive = (tokens: Token[], k: number) =>
@@ -2254,6 +2360,14 @@ export function speakerMentions(
   for (let k = 0; k <= tokens.length; k++) {
     if (k < tokens.length && !SENTENCE_END.test(tokens[k].text)) continue;
     const sentence = tokens.slice(start, k);
+    // قرار النمسا إغلاق 7 مساجد يثير غضبا في تركيا: a related story's headline set between paragraphs (a line of its
+    // own, fifteen words at most, no stop, comma, mark or verb of saying) names no one who goes on speaking after it.
+    const headline =
+      (start === 0 || tokens[start - 1].text === '\n') &&
+      (k === tokens.length || tokens[k].text === '\n') &&
+      isArabic(sentence[0]?.text ?? '') &&
+      sentence.filter((t) => t.word).length <= 15 &&
+      sentence.every((t) => (t.word ? !isSayingVerb(t.folded) : t.text !== '،' && !QUOTE_MARK.test(t.text)));
     start = k + 1;
     if (sentence.length > 0 && captions.some((c) => c.start <= sentence[0].start && sentence[0].start < c.end))
       continue;
@@ -2303,14 +2417,68 @@ export function speakerMentions(
     if (name) out.push({ at: name.start, speaker: name });
     // وطالب رئيس اللجنة سامر عادل الحكومة بـ…. وقال في بيان: «…»: so in Arabic, a sentence that opens with its verb,
     // whose subject is a title or a noun in ال with a name after it.
-    const subject = said || aged || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
+    const subject = said || aged || headline || !isArabic(sentence[0]?.text ?? '') ? null : titledSubject(sentence);
     if (subject) out.push({ at: subject.start, speaker: subject });
     // كان دولان حينها يبلغ…، وباع ديلان شركته: a sentence that opens with its verb and then a name the text uses
     // again and again (the story's protagonist) names that one, though the verb is not one of saying.
-    const protagonist = said || aged || subject ? null : recurringNameAfterVerb(sentence, counts, quoted);
+    const protagonist = said || aged || subject || headline ? null : recurringNameAfterVerb(sentence, counts, quoted);
     if (protagonist) out.push({ at: protagonist.start, speaker: protagonist });
+    // وتعهد زوكربيرغ …. وقال: «…»: a verb of saying with no subject of its own that opens the next sentence goes on
+    // with the subject of this one, whose verb is not one of saying, when it is someone (a name, a role).
+    const carried =
+      said || aged || name || subject || protagonist || !isArabic(sentence[0]?.text ?? '')
+        ? null
+        : subjectBeforeSubjectless(sentence, tokens, k, quoted);
+    if (carried) out.push({ at: carried.start, speaker: carried });
   }
   return out;
+}
+
+/**
+ * The subject of `sentence`, an Arabic sentence whose verb is not one of saying, when the sentence after it (from
+ * `end`, the index in `tokens` of the stop that ends it) opens with a verb of saying joined by و / ف that names no
+ * subject of its own (وقال:، وقال لوسائل الإعلام إن، وأضاف أن) and that subject is someone: one to three words that
+ * can only be a name, or a role in ال (اللاعب، المدرب، الوزير). A phrase in a preposition or a concession before
+ * the first comma opens the sentence (وعلى الرغم من …، قرر اللاعب). Else null.
+ */
+function subjectBeforeSubjectless(
+  sentence: Token[],
+  tokens: Token[],
+  end: number,
+  quoted: (t: Token) => boolean,
+): Span | null {
+  // (Narration only: no quotation in the sentence, nor the sentence inside one, «… وحياتي. إننا …».)
+  if (sentence.some(quoted)) return null;
+  // (The next sentence starts after the stops and line breaks that end this one.)
+  let from = end + 1;
+  while (from < tokens.length && from - end < 4 && SENTENCE_END.test(tokens[from].text)) from++;
+  let e = from;
+  while (e < tokens.length && e - from < 40 && !SENTENCE_END.test(tokens[e].text)) e++;
+  const next = tokens.slice(from, e);
+  const v = next.findIndex((t) => t.word);
+  if (v < 0 || !/^[وف]/u.test(next[v].folded) || !isSayingVerb(next[v].folded) || !isArabic(next[v].text)) return null;
+  if (quoted(next[v])) return null;
+  if (subjectAfter(next, v + 1) !== null) return null;
+  let f = sentence.findIndex((t) => t.word);
+  if (f < 0 || isSayingVerb(sentence[f].folded) || isParticiple(sentence[f].folded)) return null;
+  // (ثم / قد / لقد before the verb are its particles: ثم أبحر بعد عام.)
+  if (/^[وف]?(قد|لقد|ثم|كذلك)$/u.test(sentence[f].folded)) f++;
+  const comma = sentence.findIndex((t, i) => i > f && i <= f + 12 && t.text === '،');
+  const opening =
+    inSet(sentence[f].folded, OPENING_PREPOSITIONS) ||
+    /^[وف]?(رغم|بالرغم)$/u.test(sentence[f].folded) ||
+    (/^[وف]?علي$/u.test(sentence[f].folded) && sentence[f + 1]?.folded === 'الرغم');
+  if (opening && comma > 0 && sentence.slice(f, comma).every((t) => t.word)) f = comma + 1;
+  const verb = sentence[f];
+  if (!verb?.word || inSet(verb.folded, NOT_A_VERB) || /^[وف]?ال/u.test(verb.folded)) return null;
+  if (isSayingVerb(verb.folded) || isParticiple(verb.folded)) return null;
+  const s = subjectAfter(sentence, f + 1);
+  if (!s || typeof s !== 'object') return null;
+  const words = sentence.filter((t) => t.start >= s.start && t.end <= s.end && t.word);
+  const named = words.length <= 3 && words.every((w, i) => isNameWord(w, i, words));
+  const bare = words[0] ? words[0].folded.replace(/^ال/u, '') : '';
+  const role = words.length === 1 && /^ال/u.test(words[0].folded) && (inSet(bare, TITLES) || ROLES.test(bare));
+  return named || role ? s : null;
 }
 
 /**
