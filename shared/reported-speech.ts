@@ -234,6 +234,18 @@ export function findReportedSpeech(chars: readonly string[], index: CodePointInd
       add(clauseFrom(words[clause].start));
   }
 
+  // 1b. A verb of saying, promising or accusing, then the verbal noun of what was said, no أن: أعلنت X عن بدء…،
+  // أكد على ضرورة…، أعرب عن قلقه…، تعهد باتخاذ…، اتهم X بتنفيذ…. The content is the noun's phrase to the clause's end.
+  for (let k = 0; k < words.length; k++) {
+    const preposition = verbalNounVerb(words, k);
+    if (preposition === null) continue;
+    // لم تكشف عن…، لا يعبر عن…، بأن تكشف عن…: denied or asked for, not said.
+    if (k > 0 && !SENTENCE_END.test(gapOf(k)) && (NOT_SAID.test(words[k - 1].word) || THAT.has(words[k - 1].word)))
+      continue;
+    const at = verbalNounAfter(words, k, preposition, gapOf);
+    if (at !== null) add(clauseFrom(words[at].start));
+  }
+
   // 2. An attribution opening the sentence: وبحسب الجيش، سقط… / ووفقا للمصادر فإن… / According to X, …
   for (let k = 0; k < words.length; k++) {
     if (k > 0 && !SENTENCE_END.test(gapOf(k))) continue;
@@ -528,6 +540,87 @@ function closingAttribution(
     if (subject.length <= 4 && v + 1 < last && /^[\s]*,/u.test(gapOf(v + 1)))
       return /^(and|but)$/u.test(words[v + 1].word) ? 'before' : 'parenthetical';
     return null;
+  }
+  return null;
+}
+
+/**
+ * Verbs whose content is a verbal noun after their preposition (عن، على، بـ): past, present and the participle that
+ * carries the subject, each with the preposition it takes. Not appeals (دعا / طالب / حث X إلى: what is asked is not
+ * what was said) nor feelings shown (أبدى أسفه), as the guide labels them.
+ */
+const VERBAL_NOUN_VERBS: [past: string, present: string | null, participle: string | null, preposition: string][] = [
+  ['أعلن', 'يعلن', 'معلن', 'عن'],
+  ['كشف', 'يكشف', 'كاشف', 'عن'],
+  ['أعرب', 'يعرب', 'معرب', 'عن'],
+  // (يعبر / تعبر عن is as often a thing's "reflects": هذا النزوع يعبر عن توجه جديد.)
+  ['عبر', null, 'معبر', 'عن'],
+  ['أكد', 'يؤكد', 'مؤكد', 'على'],
+  ['شدد', 'يشدد', 'مشدد', 'على'],
+  ['تعهد', 'يتعهد', 'متعهد', 'ب'],
+  // (يعد is also "is counted", تعد بمثابة.)
+  ['وعد', null, 'واعد', 'ب'],
+  ['هدد', 'يهدد', 'مهدد', 'ب'],
+  // (متهم is "a suspect", not one who accuses.)
+  ['اتهم', 'يتهم', null, 'ب'],
+];
+let verbalNounForms: Map<string, string> | null = null;
+/** The folded forms of VERBAL_NOUN_VERBS (he, she, they; the participle's accusative only), each to its preposition. */
+function verbalNounFormsOf(): Map<string, string> {
+  if (verbalNounForms) return verbalNounForms;
+  verbalNounForms = new Map();
+  for (const [past, present, participle, preposition] of VERBAL_NOUN_VERBS) {
+    const forms = [past, `${past}ت`, `${past}وا`];
+    if (present) forms.push(present, `ت${present.slice(1)}`, `${present}ون`);
+    // (The participle in -ة or bare is an adjective as often: ظروف مشددة، مهددة بالانقراض.)
+    if (participle) forms.push(`${participle}ا`, `${participle}ين`);
+    for (const f of forms) verbalNounForms.set(foldWord(f), foldWord(preposition));
+  }
+  return verbalNounForms;
+}
+
+/** The preposition of the verb at word `k` (also after و / ف / كما / وقد), or null when it is none of them. */
+function verbalNounVerb(words: readonly Word[], k: number): string | null {
+  const w = words[k].word;
+  if (!isArabic(w)) return null;
+  const forms = verbalNounFormsOf();
+  return forms.get(w) ?? (/^[وف]/u.test(w) ? (forms.get(w.slice(1)) ?? null) : null);
+}
+
+/** Before the verb: not said (لم، لا، لن، ما). */
+const NOT_SAID = /^(?:و?لم|و?لا|و?لن|ما)$/u;
+/** Who cannot be the subject of such a verb: a study, a poll, figures (data, not speech). */
+const FINDING_SUBJECT = /^(?:[وف]?(?:ال)?)(?:دراس|استطلاع|مسح|ابحاث|ارقام|احصا|بيانات|مؤشرات|نتائج)/u;
+/** What follows على / عن and is not what was said: on the tongue of, on his page, by way of, on the sidelines. */
+const NOT_CONTENT = /^(?:لسان|حساب|صفح|موقع|هامش|طريق|قناة|منص|تويتر|فيسبوك|مدى|خلفية|اثر|اساس|الرغم|رغم)/u;
+/** A verbal noun after ب: with the article, or in the patterns إفعال، افتعال، تفعيل، مفاعلة (باتخاذ، بتنفيذ). */
+const AFTER_BI = /^ب(?:ال\p{L}{2,}|[ات]\p{L}{3,}|م\p{L}{3,}ة)$/u;
+
+/**
+ * Where the verbal noun after the verb at `k` starts (its preposition's object), or null: the preposition within
+ * twelve words in the same sentence, past the subject and when it was said; not after أن (the clause is the verb's).
+ */
+function verbalNounAfter(
+  words: readonly Word[],
+  k: number,
+  preposition: string,
+  gapOf: (j: number) => string,
+): number | null {
+  for (let j = k + 1; j < Math.min(words.length, k + 13); j++) {
+    const gap = gapOf(j);
+    if (SENTENCE_END.test(gap) || /:/u.test(gap)) return null;
+    const w = words[j].word;
+    if (THAT.has(w) || speechForm(w) === 'verb' || FINDING_SUBJECT.test(w)) return null;
+    const next = words[j + 1];
+    if (preposition === 'ب') {
+      if (w === 'ب' && next && !SENTENCE_END.test(gapOf(j + 1))) return j + 1;
+      if (AFTER_BI.test(w)) return j;
+      continue;
+    }
+    if (w !== preposition || !next || SENTENCE_END.test(gapOf(j + 1))) continue;
+    if (THAT.has(next.word) || FINDING_SUBJECT.test(next.word)) return null;
+    if (NOT_CONTENT.test(next.word)) continue;
+    return j + 1;
   }
   return null;
 }
