@@ -364,3 +364,21 @@ describe('the speaker read from the text: names and sources', () => {
     expect(texts(s).map((q) => q.speaker)).toEqual(['Ann Cole', 'Tom Reed', 'Tom Reed']);
   });
 });
+
+describe('a verbal noun after a verb of saying, promising or accusing is indirect (the guide’s dev28 rule)', () => {
+  it('أعلن عن، أكد على، أعرب عن، تعهد بـ، اتهم X بـ: the noun’s phrase, its speaker the verb’s subject', () => {
+    const a = 'وأعلنت وزارة الصحة عن بدء حملة جديدة للتطعيم في المدارس الحكومية.';
+    expect(indirect(a)).toHaveLength(1);
+    expect(indirect(a)[0]).toMatch(/^بدء حملة جديدة للتطعيم/u);
+    expect(texts(a)[0].speaker).toBe('وزارة الصحة');
+    const b = 'وتعهد الرئيس باتخاذ إجراءات صارمة ضد الفساد في الدوائر الرسمية.';
+    expect(indirect(b)[0]).toMatch(/اتخاذ إجراءات صارمة/u);
+    const c = 'واتهمت المعارضة الحكومة بتزوير نتائج الانتخابات في ثلاث محافظات.';
+    expect(indirect(c)[0]).toMatch(/تزوير نتائج الانتخابات/u);
+  });
+
+  it('not when denied (لم تكشف), not a finding’s (كشفت الدراسة عن: data, not speech)', () => {
+    expect(indirect('ولم تكشف الشركة عن موعد إطلاق المنتج الجديد في الأسواق.')).toEqual([]);
+    expect(indirect('وكشفت الدراسة عن ارتفاع كبير في أسعار المساكن خلال العام.')).toEqual([]);
+  });
+});

@@ -268,10 +268,15 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   // English direct F1 0.966 (14 of 15, 14 predicted), indirect 0.788 (13 of 19, 14 predicted), speakers 8 of 14.
   // Eight rules from dev33's and dev38's English errors (judged on dev..dev13, dev31, dev33, dev38: none fell) took
   // dev38 to 1.000, 0.857 and 14 of 15, dev33's speakers to 97 of 99 (not unseen: their errors were read).
+  // Stop 50: the Arabic articles of dev..dev27 and test were relabelled for one rule of the guide, a verbal noun after
+  // a verb of saying is indirect (177 quotes added by hand, found by the labellers' own word lists, never the finder;
+  // dev28 on already labelled them), and the finder's rule for them (quotes32) then kept: pooled Arabic indirect on the
+  // relabelled gold 0.745 -> 0.767. The 'ar indirect' floors of the 14 halves whose figure the added quotes put under
+  // their old floor are set again, a little under the new figure (dev 0.95 -> 0.87, test 0.74 -> 0.71, …).
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
-      'ar indirect': 0.95,
+      'ar indirect': 0.87,
       'en direct': 0.95,
       'en indirect': 0.89,
       'ar speaker': 0.92,
@@ -287,7 +292,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev3: {
       'ar direct': 0.92,
-      'ar indirect': 0.6,
+      'ar indirect': 0.55,
       'en direct': 0.97,
       'en indirect': 0.6,
       'ar speaker': 0.86,
@@ -319,7 +324,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev7: {
       'ar direct': 0.92,
-      'ar indirect': 0.87,
+      'ar indirect': 0.84,
       'en direct': 0.94,
       'en indirect': 0.74,
       'ar speaker': 0.93,
@@ -327,7 +332,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev8: {
       'ar direct': 0.92,
-      'ar indirect': 0.79,
+      'ar indirect': 0.74,
       'en direct': 0.97,
       'en indirect': 0.78,
       'ar speaker': 0.85,
@@ -335,7 +340,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev9: {
       'ar direct': 0.94,
-      'ar indirect': 0.78,
+      'ar indirect': 0.72,
       'en direct': 0.97,
       'en indirect': 0.74,
       'ar speaker': 0.85,
@@ -343,7 +348,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev10: {
       'ar direct': 0.88,
-      'ar indirect': 0.77,
+      'ar indirect': 0.69,
       'en direct': 0.97,
       'en indirect': 0.58,
       'ar speaker': 0.9,
@@ -359,7 +364,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev12: {
       'ar direct': 0.9,
-      'ar indirect': 0.77,
+      'ar indirect': 0.73,
       'en direct': 0.94,
       'en indirect': 0.66,
       'ar speaker': 0.66,
@@ -367,7 +372,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev13: {
       'ar direct': 0.85,
-      'ar indirect': 0.66,
+      'ar indirect': 0.59,
       'en direct': 0.95,
       'en indirect': 0.77,
       'ar speaker': 0.63,
@@ -375,7 +380,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev14: {
       'ar direct': 0.88,
-      'ar indirect': 0.8,
+      'ar indirect': 0.75,
       'en direct': 0.95,
       'en indirect': 0.6,
       'ar speaker': 0.76,
@@ -399,7 +404,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev17: {
       'ar direct': 0.91,
-      'ar indirect': 0.79,
+      'ar indirect': 0.71,
       'en direct': 0.97,
       'en indirect': 0.88,
       'ar speaker': 0.88,
@@ -423,7 +428,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev20: {
       'ar direct': 0.9,
-      'ar indirect': 0.8,
+      'ar indirect': 0.74,
       'en direct': 0.88,
       'en indirect': 0.33,
       'ar speaker': 0.85,
@@ -455,7 +460,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev24: {
       'ar direct': 0.92,
-      'ar indirect': 0.8,
+      'ar indirect': 0.75,
       'en direct': 0.97,
       'en indirect': 0.69,
       'ar speaker': 0.9,
@@ -463,7 +468,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev25: {
       'ar direct': 0.92,
-      'ar indirect': 0.82,
+      'ar indirect': 0.77,
       'en direct': 0.97,
       'en indirect': 0.78,
       'ar speaker': 0.85,
@@ -571,7 +576,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     test: {
       'ar direct': 0.95,
-      'ar indirect': 0.74,
+      'ar indirect': 0.71,
       'en direct': 0.97,
       'en indirect': 0.82,
       'ar speaker': 0.8,
