@@ -520,3 +520,19 @@ describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', 
     expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
   });
 });
+
+describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
+  const direct = (s: string) => texts(s).filter((q) => q.kind === 'direct');
+
+  it('a straight mark glued to إن / أن with a space after it opens the quotation', () => {
+    const s = 'وقال المتحدث باسم الوزارة في بيان إن" المسؤولين عن هذا القرار يجب أن يحاسبوا أمام الجميع".';
+    expect(direct(s).map((q) => q.text)).toEqual(['المسؤولين عن هذا القرار يجب أن يحاسبوا أمام الجميع']);
+  });
+
+  it('a quotation left open ends at the paragraph joined to its line by two spaces', () => {
+    const s =
+      'وقال الخبير: "هناك أسئلة كثيرة حول مستقبل الشركة.\u00a0 ويتوقع المحللون أن ترتفع أرباحها بسرعة أكبر في ' +
+      'السنوات المقبلة.\nوفي خبر آخر، افتتح المعرض.';
+    expect(direct(s).map((q) => q.text)).toEqual(['هناك أسئلة كثيرة حول مستقبل الشركة.']);
+  });
+});
