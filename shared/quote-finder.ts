@@ -402,6 +402,39 @@ function isTitleGenitive(index: CodePointIndex, open: number): boolean {
   return word !== undefined && !/^[وفبل]?ال/u.test(word) && isArabicTitleNoun(word.replace(/^[وف]/u, ''));
 }
 
+/** Verbs that relay what a source published: ونقلت «X» عن NAME. */
+const RELAY_BEFORE = /(?<![\p{L}])[وف]?(?:نقلت|نقل|ذكرت|ذكر|أفادت|أوردت|أورد)\s*$/u;
+const IN = normalizeForMatch('في').text;
+
+/**
+ * The marks hold a name by where they stand: the body a title is of, after في (مدير استراتيجية الطاقة في "…"، رئيس قسم
+ * الاستثمار في "…": dev35's and dev39's false quotes), or a source between a verb that relays and عن (ونقلت «الهيئة …» عن
+ * الناشط: dev34's two). (Not after any في: سيصنع في "أعلى المراتب الحكومية" and في "منطقتنا …" على حد تعبيره are speech.)
+ */
+function isPlaceOrSource(index: CodePointIndex, pair: MarkPair): boolean {
+  const before = index.slice(Math.max(0, pair.open - 60), pair.open);
+  const words = wordsOf(before);
+  if (words[words.length - 1] === IN && words.slice(-6, -1).some((w) => isArabicTitleNoun(w.replace(/^[وف]/u, ''))))
+    return true;
+  return RELAY_BEFORE.test(before) && /^\s*عن(?![\p{L}])/u.test(index.slice(pair.close + 1, pair.close + 6));
+}
+
+/** Nouns that open a body's name: منتدى …، تنظيم …، شركة … (a quotation seldom opens with one and stays short). */
+const BODY_NOUNS = new Set(
+  ['منتدى', 'تنظيم', 'شركة', 'مؤسسة', 'منظمة', 'هيئة', 'مجلس', 'اتحاد', 'جمعية', 'مركز', 'حزب', 'حركة', 'جبهة'].map(
+    (w) => normalizeForMatch(w).text,
+  ),
+);
+
+/**
+ * A quotation of six words or fewer that opens with a body's noun and holds no sentence's stop is that body's name
+ * (ليشكلا "تنظيم القاعدة في …": dev42's false quote, which also lost its clause's indirect one).
+ */
+function opensWithBody(quoted: string): boolean {
+  const words = wordsOf(quoted);
+  return BODY_NOUNS.has(words[0] ?? '') && !/[.!?؟،,:]/u.test(quoted);
+}
+
 /** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
 const QUESTION_NOUNS = new Set(['سؤال', 'السؤال', 'والسؤال', 'بالسؤال'].map((w) => normalizeForMatch(w).text));
 const ASKING_MYSELF = new Set(
@@ -877,7 +910,9 @@ export function findQuotes(
       (words <= 4 && (isName(index, pair.open) || listed)) ||
       (words <= 6 && isTitleGenitive(index, pair.open)) ||
       (words <= 8 && isTitled(index, pair.open)) ||
-      (words <= 5 && isSpelledAcronym(quoted));
+      (words <= 5 && isSpelledAcronym(quoted)) ||
+      (words <= 6 && isPlaceOrSource(index, pair)) ||
+      (words <= 6 && opensWithBody(quoted));
     const cue = cueOf(index, pair, previousClose, previousCue, names, beforeNames);
     if (!name) beforeNames = pair.close;
     previousClose = pair.close;

@@ -535,4 +535,13 @@ describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
       'السنوات المقبلة.\nوفي خبر آخر، افتتح المعرض.';
     expect(direct(s).map((q) => q.text)).toEqual(['هناك أسئلة كثيرة حول مستقبل الشركة.']);
   });
+
+  it('a body name in marks: after the في of a title, between a verb that relays and عن, or opening with منتدى', () => {
+    const s = 'وقال سامر حداد، مدير الأبحاث في "ستار فيو كابيتال": "نتوقع أن ترتفع الأسعار هذا العام".';
+    expect(direct(s).map((q) => q.text)).toEqual(['نتوقع أن ترتفع الأسعار هذا العام']);
+    expect(direct('ونقلت «الشبكة الوطنية للأخبار» عن الناشط سامي قوله إن الطريق مغلق.')).toEqual([]);
+    expect(direct('وتحدثت الوزيرة أمس أمام "منتدى التنمية في الدول العربية" بدبي.')).toEqual([]);
+    // (After في that is no title's, the marks may hold speech: سيصنع في "…" على حد تعبيره.)
+    expect(direct('وقال إن القرار سيصنع في "أعلى المراتب الحكومية" على حد تعبيره.')).toHaveLength(1);
+  });
 });
