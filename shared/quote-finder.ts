@@ -421,9 +421,10 @@ function isPlaceOrSource(index: CodePointIndex, pair: MarkPair): boolean {
 
 /** Nouns that open a body's name: منتدى …، تنظيم …، شركة … (a quotation seldom opens with one and stays short). */
 const BODY_NOUNS = new Set(
-  ['منتدى', 'تنظيم', 'شركة', 'مؤسسة', 'منظمة', 'هيئة', 'مجلس', 'اتحاد', 'جمعية', 'مركز', 'حزب', 'حركة', 'جبهة'].map(
-    (w) => normalizeForMatch(w).text,
-  ),
+  [
+    ...['منتدى', 'تنظيم', 'شركة', 'مؤسسة', 'منظمة', 'هيئة', 'مجلس', 'اتحاد', 'جمعية', 'مركز', 'حزب', 'حركة', 'جبهة'],
+    ...['مجموعة', 'مجموعات', 'جماعة', 'جماعات', 'فصائل', 'ميليشيا', 'ميليشيات'],
+  ].map((w) => normalizeForMatch(w).text),
 );
 
 /**
@@ -434,6 +435,33 @@ function opensWithBody(quoted: string): boolean {
   const words = wordsOf(quoted);
   return BODY_NOUNS.has(words[0] ?? '') && !/[.!?؟،,:]/u.test(quoted);
 }
+
+/** Verbs of describing and accusing, folded (وصف، ووصفت، يصفه، اتهمت، متهما): what they put in marks after بـ / بأنه. */
+const DESCRIBING = /^[وف]?(?:[يت]?صف|وصف|[يت]?تهم|اتهم|متهم)(?:ت|وا|ه|ها|هم|ته|تها|تهم|وه|وها|ا|ة|ين)?$/u;
+/** What brings in the description: بـ"…"، بأنه "…"، بأنها «…». */
+const AS = /^(?:ب|بان|بانه|بانها|بانهم|بانهما)$/u;
+/** Verbs of appealing, folded (دعا، ودعت، يدعو، داعيا): the words in marks after their إلى. */
+const APPEALING = /^[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|يدعون|داعيا|داعية|داعين)$/u;
+/** The noun that brings in words said as they were: تصرخ بعبارة "…"، مرددين عبارة «…». */
+const PHRASE = /^[وب]?(?:عبارة|عبارات|بعبارة)$/u;
+
+/**
+ * Three words or more in marks are what someone said when a verb of describing or accusing brings them in after بـ
+ * / بأنه (حذر مما وصفه بـ"…"، ووصفت بأنها "…"، اتهمت X Y بـ"…"), an appeal after its إلى (دعت X Y إلى "…" و"…"), or
+ * the noun عبارة (تصرخ بعبارة "…"): the gold labels them direct (dev34, dev35 and dev36: 7 missed). The verb within
+ * eight words of its sentence, as a verb of saying's.
+ */
+function describedOrAppealed(index: CodePointIndex, open: number): boolean {
+  let before = index.slice(Math.max(0, open - 120), open);
+  before = before.slice(lastSentenceEnd(before) + 1);
+  const words = wordsOf(before).slice(-9);
+  const last = words[words.length - 1] ?? '';
+  if (PHRASE.test(last)) return true;
+  if (AS.test(last) && words.slice(0, -1).some((w) => DESCRIBING.test(w))) return true;
+  const appeal = words.findIndex((w) => APPEALING.test(w));
+  return appeal >= 0 && words.slice(appeal + 1).includes(TO);
+}
+const TO = normalizeForMatch('إلى').text;
 
 /** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
 const QUESTION_NOUNS = new Set(['سؤال', 'السؤال', 'والسؤال', 'بالسؤال'].map((w) => normalizeForMatch(w).text));
@@ -904,16 +932,17 @@ export function findQuotes(
     // network's name, then speech.)
     const listed =
       names.length > 0 && /^\s*(و|أو)\s*$/u.test(index.slice(names[names.length - 1].close + 1, pair.open));
+    const described = words >= 3 && describedOrAppealed(index, pair.open);
     const name =
       words < 3 ||
       /^#/u.test(quoted) ||
-      (words <= 4 && (isName(index, pair.open) || listed)) ||
+      (words <= 4 && !described && (isName(index, pair.open) || listed)) ||
       (words <= 6 && isTitleGenitive(index, pair.open)) ||
       (words <= 8 && isTitled(index, pair.open)) ||
       (words <= 5 && isSpelledAcronym(quoted)) ||
       (words <= 6 && isPlaceOrSource(index, pair)) ||
       (words <= 6 && opensWithBody(quoted));
-    const cue = cueOf(index, pair, previousClose, previousCue, names, beforeNames);
+    const cue = described ? 'verb' : cueOf(index, pair, previousClose, previousCue, names, beforeNames);
     if (!name) beforeNames = pair.close;
     previousClose = pair.close;
     previousCue = cue;

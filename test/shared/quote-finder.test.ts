@@ -544,4 +544,19 @@ describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
     // (After في that is no title's, the marks may hold speech: سيصنع في "…" على حد تعبيره.)
     expect(direct('وقال إن القرار سيصنع في "أعلى المراتب الحكومية" على حد تعبيره.')).toHaveLength(1);
   });
+
+  it('three words in marks after a verb of describing or accusing and بـ / بأنه, an appeal (إلى), or عبارة', () => {
+    const one = (s: string) => direct(s).map((q) => q.text);
+    expect(one('وحذر الوزير مما وصفه بـ"مخاطر عزلة البلاد الطويلة" في كلمته أمس.')).toHaveLength(1);
+    expect(one('واتهمت الشركة الحكومة بـ"الاستيلاء بصورة غير قانونية" على الميناء.')).toHaveLength(1);
+    expect(one('ووصفت الصحف ما جرى بأنه "مشهد من الفوضى النادرة" وطالبت بالتحقيق.')).toHaveLength(1);
+    expect(one('ودعت الوزارة المواطنين إلى "الالتزام بالتعليمات الصادرة" و"البقاء في المنازل قدر الإمكان".')).toEqual([
+      'الالتزام بالتعليمات الصادرة',
+      'البقاء في المنازل قدر الإمكان',
+    ]);
+    expect(one('وكانت المرأة تصرخ بعبارة "اتركوني أذهب الآن" في الشارع.')).toEqual(['اتركوني أذهب الآن']);
+    // (One or two words are a description, not a quotation; a body's name stays a name.)
+    expect(one('ووصف الوزير القرار بـ"الخاطئ جدا" أمس.')).toEqual([]);
+    expect(one('وزعمت الوكالة أن ما وصفها بـ"مجموعات الجبهة المسلحة" منعت المدنيين.')).toEqual([]);
+  });
 });
