@@ -463,6 +463,28 @@ function describedOrAppealed(index: CodePointIndex, open: number): boolean {
 }
 const TO = normalizeForMatch('إلى').text;
 
+/**
+ * A heading that is a quotation alone on its line, whose words the paragraph after it quotes again (“فلسطين في البال”⏎
+ * نشر X تغريدة … «أغادر لندن وفلسطين في البال، …»): the words of the one that paragraph quotes (dev41's two misses,
+ * dev24's and dev28's). A heading in marks the next paragraph does not repeat is a term or a title.
+ */
+function headingQuotedAfter(chars: readonly string[], index: CodePointIndex, pair: MarkPair): boolean {
+  const lineStart = index.slice(Math.max(0, pair.open - 10), pair.open);
+  if (!/(?:^|\n)[\s\u200B-\u200F]*$/u.test(lineStart) || (pair.open >= 10 && !lineStart.includes('\n'))) return false;
+  let end = pair.close + 1;
+  while (end < chars.length && chars[end] !== '\n') if (!SPACE_OR_CONTROL.test(chars[end++])) return false;
+  let next = end;
+  while (next < chars.length && SPACE_OR_CONTROL.test(chars[next])) next++;
+  let after = next;
+  while (after < chars.length && chars[after] !== '\n') after++;
+  // (Its words, a و / ف before one aside, three in four at least: وفلسطين في البال; ترامب written ترمب after it.)
+  const bare = (w: string) => w.replace(/^[وف](?=\p{L}{3})/u, '');
+  const heading = wordsOf(index.slice(pair.open + 1, pair.close)).map(bare);
+  const paragraph = new Set(wordsOf(index.slice(next, after)).map(bare));
+  const found = heading.filter((w) => paragraph.has(w)).length;
+  return found >= 3 && found * 4 >= heading.length * 3;
+}
+
 /** The question nouns and the first-person verbs of asking that put the writer's own question in marks. */
 const QUESTION_NOUNS = new Set(['سؤال', 'السؤال', 'والسؤال', 'بالسؤال'].map((w) => normalizeForMatch(w).text));
 const ASKING_MYSELF = new Set(
@@ -919,6 +941,8 @@ export function findQuotes(
     (a, b) => a.open - b.open,
   );
   const ruleNames = namesOfRules(index, pairs);
+  // Headings that quote the paragraph after them: their speaker is that paragraph's, read after the others.
+  const headings = new Set<QuoteSuggestion>();
   // The names and terms in marks since the last quotation (their marks do not end a later one's window), and where
   // the pair before them closed.
   let names: MarkPair[] = [];
@@ -962,7 +986,12 @@ export function findQuotes(
       score = 0.6; // English puts little but speech in quotation marks.
     else if (words >= 6) score = 0.35;
     else if (inReportedClause(index, pair.open)) score = 0.5;
-    else continue;
+    else if (headingQuotedAfter(chars, index, pair)) {
+      const heading: QuoteSuggestion = { ...span, kind: 'direct', speaker: null, score: 0.5, source: 'quote-finder' };
+      headings.add(heading);
+      out.push(heading);
+      continue;
+    } else continue;
     out.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, score, source: 'quote-finder' });
   }
 
@@ -1058,6 +1087,7 @@ export function findQuotes(
     return (named ?? spoken.slice(-9).findLast(fits))?.speaker ?? null;
   };
   for (const q of out) {
+    if (headings.has(q)) continue;
     for (; m < mentions.length && mentions[m].at < q.start; m++)
       if (mentions[m].at > previousAt && isSpeakerNounPhrase(chars, mentions[m].speaker))
         heard(mentions[m].speaker, mentions[m].at, verbGenderAt(chars, mentions[m].at));
@@ -1079,6 +1109,18 @@ export function findQuotes(
     }
     if (q.speaker) heard(q.speaker, q.start, verb);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
+  }
+  // A heading's speaker is the one of the first quote in the paragraph after it (none if that paragraph holds none):
+  // given like any quote, it was the one who spoke before the heading (3 of dev24's, dev28's and dev41's 4 headings).
+  for (const q of headings) {
+    const next = out.find((o) => o.start > q.end && !headings.has(o));
+    const lines = next
+      ? index
+          .slice(q.end, next.start)
+          .split('\n')
+          .filter((l) => l.trim()).length
+      : 0;
+    if (next && lines <= 2) q.speaker = next.speaker;
   }
   return out;
 }

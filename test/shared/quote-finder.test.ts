@@ -559,4 +559,15 @@ describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
     expect(one('ووصف الوزير القرار بـ"الخاطئ جدا" أمس.')).toEqual([]);
     expect(one('وزعمت الوكالة أن ما وصفها بـ"مجموعات الجبهة المسلحة" منعت المدنيين.')).toEqual([]);
   });
+
+  it('a heading in marks alone on its line is a quote when the paragraph after it quotes its words, and its speaker', () => {
+    const s =
+      'وانتهى الاجتماع مساء أمس.\n"الأمل في الغد"\nكتب الوزير سامي حداد في تغريدة: "نحن نعمل والأمل في الغد كبير رغم كل شيء".';
+    expect(direct(s)).toEqual([
+      { text: 'الأمل في الغد', kind: 'direct', speaker: 'الوزير سامي حداد' },
+      { text: 'نحن نعمل والأمل في الغد كبير رغم كل شيء', kind: 'direct', speaker: 'الوزير سامي حداد' },
+    ]);
+    // (A heading the paragraph after it does not repeat is a term or a title.)
+    expect(direct('وانتهى الاجتماع.\n"ارتداد المرض الخطير"\nوتعتبر الملاريا مرضا شائعا في المنطقة.')).toEqual([]);
+  });
 });
