@@ -201,6 +201,9 @@ const ATTRIBUTED_AFTER = /^[\s,،]*(?:على حد (?:تعبير|قول|وصف)|�
 /** Points after a quotation, then هكذا / بهذه الكلمات and the verb that attributes it. */
 const THUS_AFTER = /^(\s*[.…]+\s*)(?:هكذا|بهذه\s+(?:الكلمات|الكلمة|العبارة|العبارات|الجملة))\s/u;
 
+const HEADLINE_NAME =
+  /^[\s\u200B-\u200F]*(?!ال)[\u0621-\u064A]{2,}(?:\s+(?!ال)[\u0621-\u064A]{2,}){1,2}\s*:[^:.!?؟]+$/u;
+
 function cueOf(
   index: CodePointIndex,
   pair: MarkPair,
@@ -224,6 +227,9 @@ function cueOf(
   before += index.slice(at, pair.open);
   before = before.slice(lastSentenceEnd(before) + 1);
   if (/[:：]\s*$/u.test(before)) return 'colon';
+  // (A headline that opens with a name and a colon quotes that one in its marks, no verb: جورج كلوني: مزاعم … سلوك
+  // "…": dev39's link headline. Two or three words with no ال, at the line's start.)
+  if (before.length < pair.open - from && HEADLINE_NAME.test(before)) return 'colon';
   const beforeWords = wordsOf(before);
   if (beforeWords.slice(-8).some((w) => isVerb(w)) || /according to\s*$/iu.test(before)) return 'verb';
   // وقال X، المدير …، إن جامعة بغداد "…": a quotation in what a verb of saying of its sentence reports (after its
@@ -956,11 +962,15 @@ export function findQuotes(
     // network's name, then speech.)
     const listed =
       names.length > 0 && /^\s*(و|أو)\s*$/u.test(index.slice(names[names.length - 1].close + 1, pair.open));
+    // (A list's middle, a name in marks before it and another after it, is a name however long: «البرلمان»
+    // و«مجموعة من النواب … (أغلبهم من …)»، و«مجموعة المستقلين»: dev37's false quote.)
+    const inList = listed && /^\s*،?\s*(و|أو)\s*[«"“]/u.test(index.slice(pair.close + 1, pair.close + 8));
     const described = words >= 3 && describedOrAppealed(index, pair.open);
     const name =
       words < 3 ||
       /^#/u.test(quoted) ||
       (words <= 4 && !described && (isName(index, pair.open) || listed)) ||
+      (words <= 10 && inList) ||
       (words <= 6 && isTitleGenitive(index, pair.open)) ||
       (words <= 8 && isTitled(index, pair.open)) ||
       (words <= 5 && isSpelledAcronym(quoted)) ||

@@ -570,4 +570,14 @@ describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
     // (A heading the paragraph after it does not repeat is a term or a title.)
     expect(direct('وانتهى الاجتماع.\n"ارتداد المرض الخطير"\nوتعتبر الملاريا مرضا شائعا في المنطقة.')).toEqual([]);
   });
+
+  it('the middle of a list of names in marks is a name however long', () => {
+    const s = 'ووقعت الأطراف: «الحكومة» و«مجموعة من النواب المستقلين عن الكتل (أغلبهم من الجنوب)»، و«مجموعة الشباب».';
+    expect(direct(s)).toEqual([]);
+  });
+
+  it('a headline that opens with a name and a colon quotes that one in its marks, with no verb', () => {
+    const s = 'انتهت الجلسة.\nسامي حداد: قرار الحكومة الأخير خطوة "لا يمكن القبول بها"\nوفي خبر آخر، افتتح المعرض.';
+    expect(direct(s).map((q) => q.text)).toEqual(['لا يمكن القبول بها']);
+  });
 });
