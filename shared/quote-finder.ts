@@ -454,18 +454,20 @@ const PHRASE = /^[وب]?(?:عبارة|عبارات|بعبارة)$/u;
 /**
  * Three words or more in marks are what someone said when a verb of describing or accusing brings them in after بـ
  * / بأنه (حذر مما وصفه بـ"…"، ووصفت بأنها "…"، اتهمت X Y بـ"…"), an appeal after its إلى (دعت X Y إلى "…" و"…"), or
- * the noun عبارة (تصرخ بعبارة "…"): the gold labels them direct (dev34, dev35 and dev36: 7 missed). The verb within
- * eight words of its sentence, as a verb of saying's.
+ * the noun عبارة (تصرخ بعبارة "…"): the gold labels them direct (dev34, dev35 and dev36: 7 missed). The verb of
+ * describing within eight words, as a verb of saying's; the appeal anywhere in its sentence before the marks (ودعا X
+ * … إلى الاستقالة ليبدأ فيسبوك "…": dev39's miss, 11 words on).
  */
 function describedOrAppealed(index: CodePointIndex, open: number): boolean {
   let before = index.slice(Math.max(0, open - 120), open);
   before = before.slice(lastSentenceEnd(before) + 1);
-  const words = wordsOf(before).slice(-9);
+  const all = wordsOf(before);
+  const words = all.slice(-9);
   const last = words[words.length - 1] ?? '';
   if (PHRASE.test(last)) return true;
   if (AS.test(last) && words.slice(0, -1).some((w) => DESCRIBING.test(w))) return true;
-  const appeal = words.findIndex((w) => APPEALING.test(w));
-  return appeal >= 0 && words.slice(appeal + 1).includes(TO);
+  const appeal = all.findIndex((w) => APPEALING.test(w));
+  return appeal >= 0 && all.slice(appeal + 1).includes(TO);
 }
 const TO = normalizeForMatch('إلى').text;
 

@@ -555,6 +555,10 @@ describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
       'البقاء في المنازل قدر الإمكان',
     ]);
     expect(one('وكانت المرأة تصرخ بعبارة "اتركوني أذهب الآن" في الشارع.')).toEqual(['اتركوني أذهب الآن']);
+    // (The appeal's verb anywhere before in its sentence, eleven words back.)
+    const far =
+      'ودعا رئيس صندوق تقاعد موظفي المدينة الكبيرة المدير إلى الاستقالة ليبدأ البنك "مرحلة جديدة تعزز سمعته".';
+    expect(one(far)).toEqual(['مرحلة جديدة تعزز سمعته']);
     // (One or two words are a description, not a quotation; a body's name stays a name.)
     expect(one('ووصف الوزير القرار بـ"الخاطئ جدا" أمس.')).toEqual([]);
     expect(one('وزعمت الوكالة أن ما وصفها بـ"مجموعات الجبهة المسلحة" منعت المدنيين.')).toEqual([]);
