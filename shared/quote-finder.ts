@@ -413,9 +413,10 @@ const RELAY_BEFORE = /(?<![\p{L}])[وف]?(?:نقلت|نقل|ذكرت|ذكر|أف
 const IN = normalizeForMatch('في').text;
 
 /**
- * The marks hold a name by where they stand: the body a title is of, after في (مدير استراتيجية الطاقة في "…"، رئيس قسم
- * الاستثمار في "…": dev35's and dev39's false quotes), or a source between a verb that relays and عن (ونقلت «الهيئة …» عن
- * الناشط: dev34's two). (Not after any في: سيصنع في "أعلى المراتب الحكومية" and في "منطقتنا …" على حد تعبيره are speech.)
+ * The marks hold a name by where they stand: the body a title is of, after في (مدير استراتيجية الطاقة في "…"،
+ * رئيس قسم الاستثمار في "…": dev35's and dev39's false quotes), or a source between a verb that relays and عن
+ * (ونقلت «الهيئة …» عن الناشط: dev34's two). (Not after any في: سيصنع في "أعلى المراتب الحكومية" and في "منطقتنا …"
+ * على حد تعبيره are speech, 2 reads of the corpus.)
  */
 function isPlaceOrSource(index: CodePointIndex, pair: MarkPair): boolean {
   const before = index.slice(Math.max(0, pair.open - 60), pair.open);
@@ -442,7 +443,7 @@ function opensWithBody(quoted: string): boolean {
   return BODY_NOUNS.has(words[0] ?? '') && !/[.!?؟،,:]/u.test(quoted);
 }
 
-/** Verbs of describing and accusing, folded (وصف، ووصفت، يصفه، اتهمت، متهما): what they put in marks after بـ / بأنه. */
+/** Verbs of describing and accusing, folded (وصف، ووصفت، يصفه، اتهمت، متهما): they put in marks after بـ / بأنه. */
 const DESCRIBING = /^[وف]?(?:[يت]?صف|وصف|[يت]?تهم|اتهم|متهم)(?:ت|وا|ه|ها|هم|ته|تها|تهم|وه|وها|ا|ة|ين)?$/u;
 /** What brings in the description: بـ"…"، بأنه "…"، بأنها «…». */
 const AS = /^(?:ب|بان|بانه|بانها|بانهم|بانهما)$/u;
@@ -978,7 +979,9 @@ export function findQuotes(
       (words <= 5 && isSpelledAcronym(quoted)) ||
       (words <= 6 && isPlaceOrSource(index, pair)) ||
       (words <= 6 && opensWithBody(quoted));
-    const cue = described ? 'verb' : cueOf(index, pair, previousClose, previousCue, names, beforeNames);
+    const cue: 'colon' | 'verb' | null = described
+      ? 'verb'
+      : cueOf(index, pair, previousClose, previousCue, names, beforeNames);
     if (!name) beforeNames = pair.close;
     previousClose = pair.close;
     previousCue = cue;
