@@ -420,7 +420,8 @@ const IN = normalizeForMatch('في').text;
  */
 function isPlaceOrSource(index: CodePointIndex, pair: MarkPair): boolean {
   const before = index.slice(Math.max(0, pair.open - 60), pair.open);
-  const words = wordsOf(before);
+  // (The words folded only after a في: most marks follow none.)
+  const words = /في[\s\u200B-\u200F]*$/u.test(before) ? wordsOf(before) : [];
   if (words[words.length - 1] === IN && words.slice(-6, -1).some((w) => isArabicTitleNoun(w.replace(/^[وف]/u, ''))))
     return true;
   return RELAY_BEFORE.test(before) && /^\s*عن(?![\p{L}])/u.test(index.slice(pair.close + 1, pair.close + 6));
@@ -461,6 +462,8 @@ const PHRASE = /^[وب]?(?:عبارة|عبارات|بعبارة)$/u;
  */
 function describedOrAppealed(index: CodePointIndex, open: number): boolean {
   let before = index.slice(Math.max(0, open - 120), open);
+  // (Folded only when the letters of one of them are there: most marks have none.)
+  if (!/دع|صف|تهم|عبار/u.test(before)) return false;
   before = before.slice(lastSentenceEnd(before) + 1);
   const all = wordsOf(before);
   const words = all.slice(-9);
