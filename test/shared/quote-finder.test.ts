@@ -520,3 +520,68 @@ describe('findQuotes: English direct quotes on unseen articles (dev14..dev31)', 
     expect(direct(s).map((q) => q.text)).toEqual(['nothing to celebrate']);
   });
 });
+
+describe('findQuotes: Arabic direct quotes of dev34..dev42 (quotes33)', () => {
+  const direct = (s: string) => texts(s).filter((q) => q.kind === 'direct');
+
+  it('a straight mark glued to إن / أن with a space after it opens the quotation', () => {
+    const s = 'وقال المتحدث باسم الوزارة في بيان إن" المسؤولين عن هذا القرار يجب أن يحاسبوا أمام الجميع".';
+    expect(direct(s).map((q) => q.text)).toEqual(['المسؤولين عن هذا القرار يجب أن يحاسبوا أمام الجميع']);
+  });
+
+  it('a quotation left open ends at the paragraph joined to its line by two spaces', () => {
+    const s =
+      'وقال الخبير: "هناك أسئلة كثيرة حول مستقبل الشركة.\u00a0 ويتوقع المحللون أن ترتفع أرباحها بسرعة أكبر في ' +
+      'السنوات المقبلة.\nوفي خبر آخر، افتتح المعرض.';
+    expect(direct(s).map((q) => q.text)).toEqual(['هناك أسئلة كثيرة حول مستقبل الشركة.']);
+  });
+
+  it('a body name in marks: after the في of a title, between a verb that relays and عن, or opening with منتدى', () => {
+    const s = 'وقال سامر حداد، مدير الأبحاث في "ستار فيو كابيتال": "نتوقع أن ترتفع الأسعار هذا العام".';
+    expect(direct(s).map((q) => q.text)).toEqual(['نتوقع أن ترتفع الأسعار هذا العام']);
+    expect(direct('ونقلت «الشبكة الوطنية للأخبار» عن الناشط سامي قوله إن الطريق مغلق.')).toEqual([]);
+    expect(direct('وتحدثت الوزيرة أمس أمام "منتدى التنمية في الدول العربية" بدبي.')).toEqual([]);
+    // (After في that is no title's, the marks may hold speech: سيصنع في "…" على حد تعبيره.)
+    expect(direct('وقال إن القرار سيصنع في "أعلى المراتب الحكومية" على حد تعبيره.')).toHaveLength(1);
+  });
+
+  it('three words in marks after a verb of describing or accusing and بـ / بأنه, an appeal (إلى), or عبارة', () => {
+    const one = (s: string) => direct(s).map((q) => q.text);
+    expect(one('وحذر الوزير مما وصفه بـ"مخاطر عزلة البلاد الطويلة" في كلمته أمس.')).toHaveLength(1);
+    expect(one('واتهمت الشركة الحكومة بـ"الاستيلاء بصورة غير قانونية" على الميناء.')).toHaveLength(1);
+    expect(one('ووصفت الصحف ما جرى بأنه "مشهد من الفوضى النادرة" وطالبت بالتحقيق.')).toHaveLength(1);
+    expect(one('ودعت الوزارة المواطنين إلى "الالتزام بالتعليمات الصادرة" و"البقاء في المنازل قدر الإمكان".')).toEqual([
+      'الالتزام بالتعليمات الصادرة',
+      'البقاء في المنازل قدر الإمكان',
+    ]);
+    expect(one('وكانت المرأة تصرخ بعبارة "اتركوني أذهب الآن" في الشارع.')).toEqual(['اتركوني أذهب الآن']);
+    // (The appeal's verb anywhere before in its sentence, eleven words back.)
+    const far =
+      'ودعا رئيس صندوق تقاعد موظفي المدينة الكبيرة المدير إلى الاستقالة ليبدأ البنك "مرحلة جديدة تعزز سمعته".';
+    expect(one(far)).toEqual(['مرحلة جديدة تعزز سمعته']);
+    // (One or two words are a description, not a quotation; a body's name stays a name.)
+    expect(one('ووصف الوزير القرار بـ"الخاطئ جدا" أمس.')).toEqual([]);
+    expect(one('وزعمت الوكالة أن ما وصفها بـ"مجموعات الجبهة المسلحة" منعت المدنيين.')).toEqual([]);
+  });
+
+  it('a heading in marks alone on its line is a quote when the paragraph after it quotes its words, and its speaker', () => {
+    const s =
+      'وانتهى الاجتماع مساء أمس.\n"الأمل في الغد"\nكتب الوزير سامي حداد في تغريدة: "نحن نعمل والأمل في الغد كبير رغم كل شيء".';
+    expect(direct(s)).toEqual([
+      { text: 'الأمل في الغد', kind: 'direct', speaker: 'الوزير سامي حداد' },
+      { text: 'نحن نعمل والأمل في الغد كبير رغم كل شيء', kind: 'direct', speaker: 'الوزير سامي حداد' },
+    ]);
+    // (A heading the paragraph after it does not repeat is a term or a title.)
+    expect(direct('وانتهى الاجتماع.\n"ارتداد المرض الخطير"\nوتعتبر الملاريا مرضا شائعا في المنطقة.')).toEqual([]);
+  });
+
+  it('the middle of a list of names in marks is a name however long', () => {
+    const s = 'ووقعت الأطراف: «الحكومة» و«مجموعة من النواب المستقلين عن الكتل (أغلبهم من الجنوب)»، و«مجموعة الشباب».';
+    expect(direct(s)).toEqual([]);
+  });
+
+  it('a headline that opens with a name and a colon quotes that one in its marks, with no verb', () => {
+    const s = 'انتهت الجلسة.\nسامي حداد: قرار الحكومة الأخير خطوة "لا يمكن القبول بها"\nوفي خبر آخر، افتتح المعرض.';
+    expect(direct(s).map((q) => q.text)).toEqual(['لا يمكن القبول بها']);
+  });
+});
