@@ -102,6 +102,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'top.import-title': 'استيراد توسيمات مسبقة',
   'top.export': 'تصدير…',
   'top.export-title': 'تصدير مجموعة بيانات (Ctrl+E)',
+  'top.workspace-menu': 'مساحة العمل',
   'top.shortcuts-title': 'اختصارات لوحة المفاتيح (?)',
   'top.language': 'لغة الواجهة',
   'app.dialog-unavailable': '«{kind}» غير متاح في هذا الإصدار.',

@@ -105,6 +105,7 @@ export const EN = {
   'top.import-title': 'Import pre-annotations',
   'top.export': 'Export…',
   'top.export-title': 'Export a dataset (Ctrl+E)',
+  'top.workspace-menu': 'Workspace',
   'top.shortcuts-title': 'Keyboard shortcuts (?)',
   'top.language': 'Interface language',
   'app.dialog-unavailable': '“{kind}” is not available in this version.',

@@ -77,4 +77,54 @@ describe.skipIf(!haveChromium)('the top bar in Chromium (tahrir serve)', () => {
     await page.locator('[data-testid="theme-select"]').selectOption('system');
     await page.locator('[data-testid="appearance"] summary').click();
   });
+
+  it('keeps the workspace tools behind one button in a narrow window, by mouse and by keyboard', async () => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const exportButton = page.locator('[data-testid="open-export"]');
+    await expect.poll(() => exportButton.isVisible()).toBe(false);
+    await page.locator('[data-testid="workspace-menu"]').click();
+    expect(await page.locator('[data-testid="workspace-menu"]').getAttribute('aria-expanded')).toBe('true');
+    await page.screenshot({ path: join(shots, 'workspace-menu-1024.png') });
+    await exportButton.click();
+    await page.waitForSelector('[data-testid="export-format"]');
+    expect(await exportButton.isVisible()).toBe(false); // the menu closed as the tool opened
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="export-format"]', { state: 'detached' });
+    // By keyboard: Enter opens it, Tab reaches the first tool, Escape closes it and gives the focus back.
+    await page.locator('[data-testid="workspace-menu"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="open-site-templates"]').isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('open-site-templates');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="open-site-templates"]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('workspace-menu');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(await exportButton.isVisible()).toBe(true);
+  });
+
+  it('shows every control on screen and apart from the others at 1,024, 1,400 and 1,920 px, in English and Arabic', async () => {
+    const found: string[] = [];
+    for (const locale of ['en', 'ar']) {
+      if (locale === 'ar') await page.locator('[data-testid="language-switch"]').selectOption('ar');
+      for (const [width, height] of [
+        [1024, 640],
+        [1400, 900],
+        [1920, 1080],
+      ]) {
+        await page.setViewportSize({ width, height });
+        await page.waitForFunction((w) => document.documentElement.clientWidth === w, width);
+        await page.screenshot({ path: join(shots, `top-bar-${locale}-${width}.png`) });
+        // The clean / source switch and the status are the document's: they were squeezed to nothing under 1,920 px.
+        for (const testid of ['status-select', 'undo', 'language-switch', 'open-shortcuts'])
+          expect(await page.locator(`[data-testid="${testid}"]`).isVisible(), `${testid} ${locale} ${width}`).toBe(
+            true,
+          );
+        found.push(...(await faults()).map((f) => `${locale} ${width}: ${f}`));
+      }
+    }
+    await page.locator('[data-testid="language-switch"]').selectOption('en');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    expect(found).toEqual([]);
+  });
 });
