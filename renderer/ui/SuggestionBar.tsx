@@ -28,6 +28,7 @@ import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { acceptAllLike, clearSuggestions, decideSuggestion, drawSuggestions } from '../text/suggestion-commands';
 import { Checkbox } from './Checkbox';
+import { closingDetails } from './popover';
 import { RichMessage } from './RichMessage';
 import '../styles/suggestions.css';
 
@@ -170,7 +171,7 @@ export function SuggestionBar(): ReactElement | null {
             {t('review.failed', { message: sayError(t, review.error) })}
           </span>
         )}
-        <details className="review-sources">
+        <details className="review-sources" ref={closingDetails}>
           <summary>{t('review.sources')}</summary>
           <div className="review-sources-list">
             {SUGGESTION_SOURCES.map((source) => (

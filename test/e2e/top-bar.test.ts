@@ -78,6 +78,27 @@ describe.skipIf(!haveChromium)('the top bar in Chromium (tahrir serve)', () => {
     await page.locator('[data-testid="appearance"] summary').click();
   });
 
+  it('closes the appearance menu and the suggestion sources on Escape and on a press elsewhere, as menus', async () => {
+    const isOpen = (testid: string) =>
+      page.evaluate((sel) => (document.querySelector(sel) as HTMLDetailsElement).open, testid);
+    const appearance = '[data-testid="appearance"]';
+    await page.locator(`${appearance} summary`).click();
+    await page.locator('[data-testid="theme-select"]').focus();
+    await page.keyboard.press('Escape');
+    // Left to <details>, both stayed open over the text (across documents, under dialogs) until clicked again.
+    expect(await isOpen(appearance)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('appearance-summary'))).toBe(true);
+    await page.locator(`${appearance} summary`).click();
+    expect(await isOpen(appearance)).toBe(true);
+    const sources = '[data-testid="suggestion-bar"] details';
+    await page.locator(`${sources} summary`).click();
+    expect(await isOpen(sources)).toBe(true);
+    expect(await isOpen(appearance)).toBe(false); // the press on the other's summary was elsewhere
+    const box = (await page.locator('[data-para]').first().boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await isOpen(sources)).toBe(false);
+  });
+
   it('keeps the workspace tools behind one button in a narrow window, by mouse and by keyboard', async () => {
     await page.setViewportSize({ width: 1024, height: 640 });
     const exportButton = page.locator('[data-testid="open-export"]');
