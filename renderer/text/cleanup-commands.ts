@@ -82,8 +82,16 @@ export function insertSpace(): boolean {
 /** The Cleanup tab's list of suggestions (its review keys work while it has the focus). */
 export const SUGGESTION_LIST_ID = 'cleanup-suggestion-list';
 
+/**
+ * In the list, or on the Cleanup tab shown: an editor who clicks the tab presses J or A next, and those keys fell
+ * through to the text's (A said "Select an entity first"; J did nothing) until the list itself was clicked or tabbed to.
+ */
 export function inSuggestionList(target: EventTarget | null): boolean {
-  return target instanceof Element && !!target.closest(`#${SUGGESTION_LIST_ID}`);
+  return (
+    target instanceof Element &&
+    (!!target.closest(`#${SUGGESTION_LIST_ID}`) ||
+      target.matches('[role="tab"][data-tab="cleanup"][aria-selected="true"]'))
+  );
 }
 
 /** Brings the suggestion's place in the text into view. */
