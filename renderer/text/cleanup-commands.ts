@@ -6,7 +6,7 @@ import { decideCurrent, editClean, nextDocumentToClean, stepSuggestion } from '.
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
 import { t } from '../session/locale';
-import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
+import { needTarget, refusedReadOnly, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { focusLater, markFocus } from './focus-later';
 import { isCaretPlaced, paragraphElementAt, textSurface } from './text-surface';
@@ -111,6 +111,7 @@ export function stepAndShow(delta: 1 | -1): void {
 
 /** A / R (Shift: the whole rule); a hint when the cursor is on no suggestion. */
 export function decide(decision: 'accept' | 'reject', wholeRule: boolean): void {
+  if (refusedReadOnly()) return;
   if (!decideCurrent(decision, wholeRule)) showNotice(t('notice.move-to-suggestion'));
 }
 

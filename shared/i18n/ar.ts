@@ -691,6 +691,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'notice.list-failed': 'تعذّر سرد المستندات: {message}',
   'notice.search-failed': 'تعذّر البحث في نصوص المستندات: {message}',
   'notice.done-read-only': '{id} مفتوح للقراءة فقط: لا يمكن تعليمه منجزًا ({message})',
+  'notice.read-only': '{id} مفتوح للقراءة فقط: لا يمكن تغيير شيء فيه ({message})',
   'notice.done-none-after':
     '{filtered, select, yes {عُلّم منجزًا. لا مستند بعد هذا في القائمة المصفّاة بقي للإنجاز؛ {above, plural, zero {ولا شيء فوقه} one {مستند واحد غير منجز فوقه} two {مستندان غير منجزين فوقه} few {# مستندات غير منجزة فوقه} many {# مستندًا غير منجز فوقه} other {# مستند غير منجز فوقه}}.} other {عُلّم منجزًا. لا مستند بعد هذا في القائمة بقي للإنجاز؛ {above, plural, zero {ولا شيء فوقه} one {مستند واحد غير منجز فوقه} two {مستندان غير منجزين فوقه} few {# مستندات غير منجزة فوقه} many {# مستندًا غير منجز فوقه} other {# مستند غير منجز فوقه}}.}}',
   'notice.done-all':

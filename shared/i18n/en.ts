@@ -698,6 +698,7 @@ export const EN = {
   'notice.list-failed': 'Could not list documents: {message}',
   'notice.search-failed': 'Could not search the documents’ texts: {message}',
   'notice.done-read-only': '{id} is open read-only: it cannot be marked done ({message})',
+  'notice.read-only': '{id} is open read-only: nothing in it can be changed ({message})',
   'notice.done-none-after':
     '{filtered, select, yes {Marked done. No document after this one in the filtered list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.} other {Marked done. No document after this one in the list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.}}',
   'notice.done-all':
