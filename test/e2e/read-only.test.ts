@@ -30,6 +30,27 @@ describe.skipIf(!haveChromium)('a read-only document in Chromium (tahrir serve)'
     await session?.close();
   });
 
+  it('keeps the problem inside its row of the list, in English and Arabic', async () => {
+    for (const locale of ['en', 'ar']) {
+      await page.locator('[data-testid="language-switch"]').selectOption(locale);
+      const outside = await page.evaluate((id) => {
+        const row = document.querySelector(`[data-doc-id="${id}"]`)!.getBoundingClientRect();
+        const problem = document.querySelector(`[data-doc-id="${id}"] .problem`) as HTMLElement;
+        // Its lines (each fragment of text), not its box: a file name too long for the row overflowed the box.
+        const range = document.createRange();
+        range.selectNodeContents(problem);
+        const seen = problem.getBoundingClientRect();
+        return [...range.getClientRects()]
+          .filter((r) => r.width > 0 && r.top < seen.bottom)
+          .filter((r) => r.left < row.left || r.right > row.right || r.bottom > row.bottom + 0.5)
+          .map((r) => `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+      }, SAMPLE);
+      await page.screenshot({ path: join(shots, `read-only-list-${locale}.png`) });
+      expect(outside, locale).toEqual([]);
+    }
+    await page.locator('[data-testid="language-switch"]').selectOption('en');
+  });
+
   it('says why a digit on selected words tags nothing', async () => {
     await drag(page, await pointIn(page, 'بايدن', 1), await pointIn(page, 'بايدن', 3));
     await page.keyboard.press('1');
