@@ -679,9 +679,13 @@ export const EN = {
   'review.why-conflicts': '{source} · {score}% · also tagged {labels}',
   'review.accept': 'Accept <kbd>Y</kbd>',
   'review.reject': 'Reject <kbd>X</kbd>',
-  'review.all-label': 'All {label} <kbd>⇧Y</kbd>',
-  'review.all-quotes': 'All quotes <kbd>⇧Y</kbd>',
-  'review.all-source': 'All from {source} <kbd>Alt+Y</kbd>',
+  'review.all-label': 'All {label}',
+  'review.all-quotes': 'All quotes',
+  // The source is named in the reason beside it (review.why), the keys in the titles: with both here, the reason was
+  // cut to "tagged…" at 1,400 px.
+  'review.all-source': 'All from this source',
+  'review.all-source-title': 'Accept every open suggestion from {source} (Alt+Y)',
+  'review.all-label-title': 'Accept every open suggestion of this label (Shift+Y)',
   'review.leave': 'Leave the suggestion',
   'review.hint':
     '<kbd>N</kbd> next suggestion · <kbd>Y</kbd> accept · <kbd>X</kbd> reject · a label’s digit: accept as that label',
