@@ -84,7 +84,7 @@ export const SUGGESTION_LIST_ID = 'cleanup-suggestion-list';
 
 /**
  * In the list, or on the Cleanup tab shown: an editor who clicks the tab presses J or A next, and those keys fell
- * through to the text's (A said "Select an entity first"; J did nothing) until the list itself was clicked or tabbed to.
+ * through to the text's (A said "Select an entity first"; J did nothing) until the list was clicked or tabbed to.
  */
 export function inSuggestionList(target: EventTarget | null): boolean {
   return (
