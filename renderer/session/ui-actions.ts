@@ -6,6 +6,7 @@ import { session } from './session';
 import { store } from './store';
 import type { SpanRef, TextView } from './state';
 import { shownText } from '../../shared/text-view';
+import { sayError } from '../../shared/i18n/message';
 
 export function selectSpan(ref: SpanRef | null): void {
   store().setState({ selected: ref });
@@ -43,6 +44,17 @@ export function toggleShortcuts(open?: boolean): void {
 
 export function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
   store().setState({ notice: { kind, text, seq: ++session().seq.notice } });
+}
+
+/**
+ * True, saying why, when the open document is read-only (a sidecar that cannot be read): a digit on a selection did
+ * nothing and said nothing there, and Y / X / A on the suggestion under the cursor said "Move to a suggestion first".
+ */
+export function refusedReadOnly(): boolean {
+  const doc = store().getState().doc;
+  if (!doc?.readOnly) return false;
+  showNotice(t('notice.read-only', { id: doc.id, message: sayError(t, doc.readOnly) }), 'error');
+  return true;
 }
 
 /**

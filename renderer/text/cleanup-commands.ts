@@ -6,7 +6,7 @@ import { decideCurrent, editClean, nextDocumentToClean, stepSuggestion } from '.
 import type { PendingReplace } from '../session/state';
 import { store } from '../session/store';
 import { t } from '../session/locale';
-import { needTarget, setSideTab, showNotice } from '../session/ui-actions';
+import { needTarget, refusedReadOnly, setSideTab, showNotice } from '../session/ui-actions';
 import { domPointToShown, selectionToShown } from './dom-offsets';
 import { focusLater, markFocus } from './focus-later';
 import { isCaretPlaced, paragraphElementAt, textSurface } from './text-surface';
@@ -82,8 +82,16 @@ export function insertSpace(): boolean {
 /** The Cleanup tab's list of suggestions (its review keys work while it has the focus). */
 export const SUGGESTION_LIST_ID = 'cleanup-suggestion-list';
 
+/**
+ * In the list, or on the Cleanup tab shown: an editor who clicks the tab presses J or A next, and those keys fell
+ * through to the text's (A said "Select an entity first"; J did nothing) until the list was clicked or tabbed to.
+ */
 export function inSuggestionList(target: EventTarget | null): boolean {
-  return target instanceof Element && !!target.closest(`#${SUGGESTION_LIST_ID}`);
+  return (
+    target instanceof Element &&
+    (!!target.closest(`#${SUGGESTION_LIST_ID}`) ||
+      target.matches('[role="tab"][data-tab="cleanup"][aria-selected="true"]'))
+  );
 }
 
 /** Brings the suggestion's place in the text into view. */
@@ -103,6 +111,7 @@ export function stepAndShow(delta: 1 | -1): void {
 
 /** A / R (Shift: the whole rule); a hint when the cursor is on no suggestion. */
 export function decide(decision: 'accept' | 'reject', wholeRule: boolean): void {
+  if (refusedReadOnly()) return;
   if (!decideCurrent(decision, wholeRule)) showNotice(t('notice.move-to-suggestion'));
 }
 

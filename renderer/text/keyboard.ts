@@ -34,6 +34,7 @@ import {
   openDialog,
   openSearch,
   selectSpan,
+  refusedReadOnly,
   showNotice,
   toggleShortcuts,
   toggleView,
@@ -102,7 +103,7 @@ function applyLabel(e: KeyboardEvent, exact: boolean): void {
  */
 export function tagWithLabel(label: LabelConfig, exact: boolean): void {
   const s = store().getState();
-  if (!s.doc || s.doc.readOnly) return;
+  if (!s.doc || refusedReadOnly()) return;
   const range = selectedSourceRange(exact);
   if (range) {
     // Refused by the label's policy (tahrir.json): the selection stays, to be narrowed.
@@ -117,7 +118,7 @@ export function tagWithLabel(label: LabelConfig, exact: boolean): void {
 
 function quoteSelection(exact: boolean): void {
   const s = store().getState();
-  if (!s.doc || s.doc.readOnly) return;
+  if (!s.doc || refusedReadOnly()) return;
   const range = selectedSourceRange(exact);
   if (!range) {
     needTarget('hint.select-quote-text', 'Q');

@@ -13,7 +13,7 @@ import {
 } from '../session/annotation-suggestions';
 import { store } from '../session/store';
 import { t } from '../session/locale';
-import { selectSpan, showNotice } from '../session/ui-actions';
+import { refusedReadOnly, selectSpan, showNotice } from '../session/ui-actions';
 import { scrollToShown } from './scrolling';
 import type { SpanList } from './spans-near-view';
 import { textSurface } from './text-surface';
@@ -74,6 +74,7 @@ export function stepSuggestionAndShow(delta: 1 | -1): void {
 
 /** Y / X; a digit (`label`) accepts with that label. False when the cursor is on no suggestion. */
 export function decideSuggestion(decision: 'accept' | 'reject', label?: string): boolean {
+  if (refusedReadOnly()) return false;
   const next = decideCurrentAnnotation(decision, label);
   if (next === false) {
     if (label === undefined) showNotice(t('notice.move-to-annotation-suggestion'));
@@ -85,6 +86,7 @@ export function decideSuggestion(decision: 'accept' | 'reject', label?: string):
 
 /** Shift + Y, Alt + Y. */
 export function acceptAllLike(by: 'label' | 'source'): void {
+  if (refusedReadOnly()) return;
   if (!currentAnnotationSuggestion()) {
     showNotice(t('notice.move-to-annotation-suggestion'));
     return;

@@ -1,5 +1,5 @@
 // The editor's frame: top bar, document list, the document, the side panel, dialogs.
-import type { ComponentType, ReactElement } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type ReactElement } from 'react';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { setStatus } from '../session/annotation-actions';
 import { redo, undo } from '../session/history';
@@ -118,46 +118,7 @@ function TopBar(): ReactElement {
         <AnnotatorName />
         <SaveIndicator />
         <SyncButton />
-        <button
-          className="small"
-          onClick={() => openDialog(CORPUS_CLEANUP_DIALOG)}
-          title={t('top.site-templates-title')}
-          data-testid="open-site-templates"
-        >
-          {t('top.site-templates')}
-        </button>
-        <button
-          className="small"
-          onClick={() => openDialog(AGREEMENT_DIALOG)}
-          title={t('top.agreement-title')}
-          data-testid="open-agreement"
-        >
-          {t('top.agreement')}
-        </button>
-        <button
-          className="small"
-          onClick={() => openDialog(PROGRESS_DIALOG)}
-          title={t('top.progress-title')}
-          data-testid="open-progress"
-        >
-          {t('top.progress')}
-        </button>
-        <button
-          className="small"
-          onClick={() => openDialog('import')}
-          title={t('top.import-title')}
-          data-testid="open-import"
-        >
-          {t('top.import')}
-        </button>
-        <button
-          className="small"
-          onClick={() => openDialog('export')}
-          title={t('top.export-title')}
-          data-testid="open-export"
-        >
-          {t('top.export')}
-        </button>
+        <WorkspaceTools />
         <AppearanceMenu />
         <button
           className="icon"
@@ -171,6 +132,96 @@ function TopBar(): ReactElement {
         <LanguageSwitch />
       </div>
     </header>
+  );
+}
+
+/**
+ * The workspace's tools (site templates, agreement, progress, import, export): in the bar where the window is wide
+ * enough, else (app.css, under 1,400 px) behind one button, as a menu that closes on Escape, on a click elsewhere and
+ * once a tool is chosen. All in the bar need 1,920 px in English: narrower, the clean / source switch and the status
+ * were squeezed to nothing under the annotator's button, and at 1,024 px the language and ? were off screen.
+ */
+function WorkspaceTools(): ReactElement {
+  const t = useTranslator();
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent): void => {
+      if (!menu.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
+  const choose = (what: () => void) => () => {
+    setOpen(false);
+    what();
+  };
+  return (
+    <div
+      className="workspace-menu"
+      ref={menu}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        toggle.current?.focus();
+      }}
+    >
+      <button
+        ref={toggle}
+        className="small workspace-menu-toggle"
+        aria-expanded={open}
+        aria-controls="workspace-tools"
+        data-testid="workspace-menu"
+        onClick={() => setOpen(!open)}
+      >
+        {t('top.workspace-menu')} <span aria-hidden="true">▾</span>
+      </button>
+      <div className="workspace-tools" id="workspace-tools" data-open={open || undefined}>
+        <button
+          className="small"
+          onClick={choose(() => openDialog(CORPUS_CLEANUP_DIALOG))}
+          title={t('top.site-templates-title')}
+          data-testid="open-site-templates"
+        >
+          {t('top.site-templates')}
+        </button>
+        <button
+          className="small"
+          onClick={choose(() => openDialog(AGREEMENT_DIALOG))}
+          title={t('top.agreement-title')}
+          data-testid="open-agreement"
+        >
+          {t('top.agreement')}
+        </button>
+        <button
+          className="small"
+          onClick={choose(() => openDialog(PROGRESS_DIALOG))}
+          title={t('top.progress-title')}
+          data-testid="open-progress"
+        >
+          {t('top.progress')}
+        </button>
+        <button
+          className="small"
+          onClick={choose(() => openDialog('import'))}
+          title={t('top.import-title')}
+          data-testid="open-import"
+        >
+          {t('top.import')}
+        </button>
+        <button
+          className="small"
+          onClick={choose(() => openDialog('export'))}
+          title={t('top.export-title')}
+          data-testid="open-export"
+        >
+          {t('top.export')}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -5,6 +5,7 @@ import { useEffect, useState, type ReactElement } from 'react';
 import type { AppearanceSetting, ContrastSetting, ThemeSetting } from '../../shared/appearance';
 import { applyAppearance, keepAppearance, storedAppearance, SYSTEM_QUERIES } from '../session/appearance';
 import { useTranslator } from '../session/locale';
+import { closingDetails } from './popover';
 
 export function AppearanceMenu(): ReactElement {
   const t = useTranslator();
@@ -24,7 +25,7 @@ export function AppearanceMenu(): ReactElement {
     keepAppearance(next);
   };
   return (
-    <details className="appearance" data-testid="appearance">
+    <details className="appearance" data-testid="appearance" ref={closingDetails}>
       <summary className="appearance-summary" title={t('appearance.title')}>
         {t('appearance.summary')}
       </summary>

@@ -28,6 +28,7 @@ import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
 import { acceptAllLike, clearSuggestions, decideSuggestion, drawSuggestions } from '../text/suggestion-commands';
 import { Checkbox } from './Checkbox';
+import { closingDetails } from './popover';
 import { RichMessage } from './RichMessage';
 import '../styles/suggestions.css';
 
@@ -170,7 +171,7 @@ export function SuggestionBar(): ReactElement | null {
             {t('review.failed', { message: sayError(t, review.error) })}
           </span>
         )}
-        <details className="review-sources">
+        <details className="review-sources" ref={closingDetails}>
           <summary>{t('review.sources')}</summary>
           <div className="review-sources-list">
             {SUGGESTION_SOURCES.map((source) => (
@@ -208,15 +209,25 @@ export function SuggestionBar(): ReactElement | null {
             <button className="small" disabled={readOnly} onClick={() => decideSuggestion('reject')}>
               <RichMessage id="review.reject" />
             </button>
-            <button className="small" disabled={readOnly} onClick={() => acceptAllLike('label')}>
+            <button
+              className="small"
+              disabled={readOnly}
+              onClick={() => acceptAllLike('label')}
+              title={t('review.all-label-title')}
+            >
               {isEntitySuggestion(current) ? (
                 <RichMessage id="review.all-label" values={{ label: current.label }} />
               ) : (
                 <RichMessage id="review.all-quotes" />
               )}
             </button>
-            <button className="small" disabled={readOnly} onClick={() => acceptAllLike('source')}>
-              <RichMessage id="review.all-source" values={{ source: t(SOURCE_NAMES[current.source]) }} />
+            <button
+              className="small"
+              disabled={readOnly}
+              onClick={() => acceptAllLike('source')}
+              title={t('review.all-source-title', { source: t(SOURCE_NAMES[current.source]) })}
+            >
+              <RichMessage id="review.all-source" />
             </button>
             <button className="small" onClick={() => setAnnotationCursor(null)} aria-label={t('review.leave')}>
               ×

@@ -102,6 +102,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'top.import-title': 'استيراد توسيمات مسبقة',
   'top.export': 'تصدير…',
   'top.export-title': 'تصدير مجموعة بيانات (Ctrl+E)',
+  'top.workspace-menu': 'مساحة العمل',
   'top.shortcuts-title': 'اختصارات لوحة المفاتيح (?)',
   'top.language': 'لغة الواجهة',
   'app.dialog-unavailable': '«{kind}» غير متاح في هذا الإصدار.',
@@ -672,9 +673,11 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'review.why-conflicts': '{source} · {score}٪ · موسوم أيضًا {labels}',
   'review.accept': 'قبول <kbd>Y</kbd>',
   'review.reject': 'رفض <kbd>X</kbd>',
-  'review.all-label': 'كل {label} <kbd>⇧Y</kbd>',
-  'review.all-quotes': 'كل الاقتباسات <kbd>⇧Y</kbd>',
-  'review.all-source': 'كل ما من {source} <kbd>Alt+Y</kbd>',
+  'review.all-label': 'كل {label}',
+  'review.all-quotes': 'كل الاقتباسات',
+  'review.all-source': 'كل ما من هذا المصدر',
+  'review.all-source-title': 'قبول كل الاقتراحات المفتوحة من {source} (Alt+Y)',
+  'review.all-label-title': 'قبول كل الاقتراحات المفتوحة بهذا التصنيف (Shift+Y)',
   'review.leave': 'مغادرة الاقتراح',
   'review.hint': '<kbd>N</kbd> الاقتراح التالي · <kbd>Y</kbd> قبول · <kbd>X</kbd> رفض · رقم تصنيف: قبول بذلك التصنيف',
   'notice.accepted-suggestions-of':
@@ -690,6 +693,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'notice.list-failed': 'تعذّر سرد المستندات: {message}',
   'notice.search-failed': 'تعذّر البحث في نصوص المستندات: {message}',
   'notice.done-read-only': '{id} مفتوح للقراءة فقط: لا يمكن تعليمه منجزًا ({message})',
+  'notice.read-only': '{id} مفتوح للقراءة فقط: لا يمكن تغيير شيء فيه ({message})',
   'notice.done-none-after':
     '{filtered, select, yes {عُلّم منجزًا. لا مستند بعد هذا في القائمة المصفّاة بقي للإنجاز؛ {above, plural, zero {ولا شيء فوقه} one {مستند واحد غير منجز فوقه} two {مستندان غير منجزين فوقه} few {# مستندات غير منجزة فوقه} many {# مستندًا غير منجز فوقه} other {# مستند غير منجز فوقه}}.} other {عُلّم منجزًا. لا مستند بعد هذا في القائمة بقي للإنجاز؛ {above, plural, zero {ولا شيء فوقه} one {مستند واحد غير منجز فوقه} two {مستندان غير منجزين فوقه} few {# مستندات غير منجزة فوقه} many {# مستندًا غير منجز فوقه} other {# مستند غير منجز فوقه}}.}}',
   'notice.done-all':

@@ -105,6 +105,7 @@ export const EN = {
   'top.import-title': 'Import pre-annotations',
   'top.export': 'Export…',
   'top.export-title': 'Export a dataset (Ctrl+E)',
+  'top.workspace-menu': 'Workspace',
   'top.shortcuts-title': 'Keyboard shortcuts (?)',
   'top.language': 'Interface language',
   'app.dialog-unavailable': '“{kind}” is not available in this version.',
@@ -678,9 +679,13 @@ export const EN = {
   'review.why-conflicts': '{source} · {score}% · also tagged {labels}',
   'review.accept': 'Accept <kbd>Y</kbd>',
   'review.reject': 'Reject <kbd>X</kbd>',
-  'review.all-label': 'All {label} <kbd>⇧Y</kbd>',
-  'review.all-quotes': 'All quotes <kbd>⇧Y</kbd>',
-  'review.all-source': 'All from {source} <kbd>Alt+Y</kbd>',
+  'review.all-label': 'All {label}',
+  'review.all-quotes': 'All quotes',
+  // The source is named in the reason beside it (review.why), the keys in the titles: with both here, the reason was
+  // cut to "tagged…" at 1,400 px.
+  'review.all-source': 'All from this source',
+  'review.all-source-title': 'Accept every open suggestion from {source} (Alt+Y)',
+  'review.all-label-title': 'Accept every open suggestion of this label (Shift+Y)',
   'review.leave': 'Leave the suggestion',
   'review.hint':
     '<kbd>N</kbd> next suggestion · <kbd>Y</kbd> accept · <kbd>X</kbd> reject · a label’s digit: accept as that label',
@@ -697,6 +702,7 @@ export const EN = {
   'notice.list-failed': 'Could not list documents: {message}',
   'notice.search-failed': 'Could not search the documents’ texts: {message}',
   'notice.done-read-only': '{id} is open read-only: it cannot be marked done ({message})',
+  'notice.read-only': '{id} is open read-only: nothing in it can be changed ({message})',
   'notice.done-none-after':
     '{filtered, select, yes {Marked done. No document after this one in the filtered list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.} other {Marked done. No document after this one in the list is left to do; {above, plural, one {# not done is} other {# not done are}} above it.}}',
   'notice.done-all':

@@ -159,6 +159,13 @@ describe.skipIf(!haveChromium)('assisted annotation in Chromium (tahrir serve)',
     // The suggestion bar keeps one height (arriving, counted, one under the keyboard): the text never moves.
     expect(tops).toEqual([tops[0], tops[0], tops[0]]);
     await page().screenshot({ path: join(shots, 'assisted-annotation-arabic.png') });
+    // Why it was made is read whole at 1,400 px: the "all from this source" button named the source again, and the
+    // reason itself was cut to "tagged…".
+    expect(
+      await page()
+        .locator('.review-why')
+        .evaluate((e) => `${e.textContent} ${e.scrollWidth <= e.clientWidth ? 'whole' : 'cut'}`),
+    ).toMatch(/tagged elsewhere in the workspace.* whole$/);
     await page().keyboard.press('y');
     await moveTo('GPE', 'القاهرة');
     await page().keyboard.press('x');

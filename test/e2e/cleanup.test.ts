@@ -100,8 +100,9 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await page().screenshot({ path: join(shots, 'cleanup-panel.png') });
   });
 
-  it('moves through the suggestions by keyboard and accepts one with A', async () => {
-    await page().focus('[data-testid="suggestion-list"]');
+  it('moves through the suggestions by keyboard and accepts one with A, right after a click on the Cleanup tab', async () => {
+    // The keys work from the tab clicked (the focus is on it), not only once the list itself is focused.
+    await page().locator('.tabs [role="tab"]', { hasText: 'Cleanup' }).click();
     await page().keyboard.press('j');
     await page().keyboard.press('k');
     await expect
