@@ -349,7 +349,7 @@ const TITLES = fold(
     'رئيس رئيسة وزير وزيرة نائب نائبة مدير مديرة عضو مسؤول مسؤولة قائد سفير أمين مستشار متحدث ناطق محافظ ' +
     'أمير ملك زعيم مندوب ممثل مبعوث مفوض خبير أستاذ محلل مصدر مصادر وكيل مساعد عميد سكرتير مدرب مراسل ' +
     'متحدثة ناطقة عضوة أمينة سفيرة مستشارة مندوبة ممثلة مبعوثة مفوضة قائدة أميرة ملكة زعيمة خبيرة أستاذة محللة ' +
-    'وكيلة عميدة مدربة مراسلة سكرتيرة'
+    'وكيلة عميدة مدربة مراسلة سكرتيرة ولي'
   ).split(' '),
 );
 
@@ -803,8 +803,10 @@ function subjectRead(tokens: Token[], from: number): Subject {
       break;
     }
     // فقالت لي الجارة: «…»: like له، لي is whom it was said to, and the subject may come after it.
-    if (arabic && words.length === 0 && /^[وف]?(لي|لنا)$/u.test(t.folded)) continue;
-    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text))) {
+    // (Not ولي before العهد, a crown prince: وأكد ولي العهد السعودي read as العهد السعودي.)
+    const crown = t.folded === 'ولي' && tokens[k + 1]?.folded === 'العهد';
+    if (arabic && words.length === 0 && /^[وف]?(لي|لنا)$/u.test(t.folded) && !crown) continue;
+    if (arabic && words.length === 0 && (ADDRESSEE.test(t.folded) || ADDRESSEE_OWN.test(t.text)) && !crown) {
       // وقال لـ«عكاظ» مدير الشركة: «…»: the medium's name in marks is whom it was said to; the subject may follow.
       let close = k + 2;
       while (close < tokens.length && tokens[close].word && close - k <= 5) close++;
@@ -1540,6 +1542,12 @@ const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خ�
 /** The words of بهذه الكلمات / بهذه العبارة: a quotation's attribution after it, as هكذا. */
 const THESE_WORDS = /^(?:الكلمات|الكلمه|الكلمة|العبارة|العباره|العبارات|الجملة|الجمله)$/u;
 /** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
+/**
+ * Where a name in ل starts (وفقا لبول → بول): after its ل, but a word in لل (للمصادر، للبيان) is the noun in ال with its
+ * ال elided, kept whole as the gold marks it (لمصادر was no word: the scorer read it as another speaker than المصادر).
+ */
+const afterL = (t: Token) => (/^لل/u.test(t.folded) ? t.start : t.start + 1);
+
 const A_TEXT_NOUN = /^(بيان|تقرير|رسال|وثيق|مذكر|خطاب|تغريد|منشور|دراس)/u;
 
 /**
@@ -1752,9 +1760,9 @@ export function speakerFromText(
     head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
   if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
-    // (وفقا لـX: the ل is not the name's.)
+    // (وفقا لـX: the ل is not the name's; but للمصادر is المصادر with its ال elided, kept whole.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
-      return { start: s.start + 1, end: s.end };
+      return { start: afterL(tail[per + 1]), end: s.end };
     if (s) return s;
   }
   // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
@@ -1977,7 +1985,7 @@ export function speakerFromText(
   );
   if (wafqan >= 0) {
     const s = resolve(subjectAfter(head, wafqan + 1));
-    if (s) return { start: s.start === head[wafqan + 1].start ? s.start + 1 : s.start, end: s.end };
+    if (s) return { start: s.start === head[wafqan + 1].start ? afterL(head[wafqan + 1]) : s.start, end: s.end };
     const to = attributedTo(head, wafqan + 1);
     if (to) return to;
   }
@@ -2221,7 +2229,7 @@ function attributedTo(tokens: Token[], from: number): Span | null {
   // (ووفقا للتقديرات، وصفت…: a quote found right after the phrase is itself what the sentence says; the title reader
   // would run on into it.)
   if (!tokens.slice(end + 1).some((t) => t.word)) return null;
-  return { start: tokens[from].start + 1, end: tokens[end - 1].end };
+  return { start: afterL(tokens[from]), end: tokens[end - 1].end };
 }
 
 /** The capitalised name at `from` (English: "Alexis de Tocqueville’s" without its possessive), or null. */

@@ -1,0 +1,36 @@
+// The speaker rules of issue 17's "bounds" class (docs/QUOTE-GUIDE.md, quotes40): the right person, but a span cut
+// too short or run on too long. Made-up sentences, none from the corpus.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the quotes found in `source`, in order (direct and indirect). */
+const speakers = (source: string, kind?: 'direct' | 'indirect') =>
+  findQuotes(source)
+    .filter((q) => !kind || q.kind === kind)
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('bounds: a word in لل after وفقا is kept whole', () => {
+  it('Arabic: ووفقا للمصادر / للبيان: the noun with its elided ال, not لمصادر (no word)', () => {
+    const ar =
+      'ووفقا للمصادر الأمنية المحلية، فإن المسلحين «استولوا على كميات كبيرة من الذخيرة في الليلة الماضية». ' +
+      'كذلك، ووفقا للبيان الرسمي، فسوف «يقود فريقا من الخبراء القادمين من عدة وزارات مختلفة».';
+    expect(speakers(ar, 'direct')).toEqual(['للمصادر الأمنية المحلية', 'للبيان الرسمي']);
+    // (A name in ل still loses its ل: وفقا لسامر عادل.)
+    const name = 'ووفقا لسامر عادل، فإن الشركة «بدأت صغيرة جدا في مدينة بعيدة عن العاصمة».';
+    expect(speakers(name, 'direct')).toEqual(['سامر عادل']);
+  });
+});
+
+describe('bounds: ولي العهد', () => {
+  it('Arabic: a verb of saying then ولي العهد: the crown prince, not و + لي "and to me"', () => {
+    const ar = 'وفي حديثه أمس، قال ولي العهد الأردني إن الخطة كانت "ناجحة بالكامل في مصلحة البلاد كلها".';
+    expect(speakers(ar, 'direct')).toEqual(['ولي العهد الأردني']);
+    const named =
+      'حدد ولي العهد الأردني، الأمير سامر بن فهد، موعد الطرح، مشددا على أن "الخطة المتوقفة ستعود قريبا جدا".';
+    expect(speakers(named, 'direct')).toEqual(['الأمير سامر بن فهد']);
+    // (وقال لي is still whom it was said to: the subject after it.)
+    const me = 'وقال لي الجار: «كنت هنا منذ الصباح الباكر ولم أر أحدا».';
+    expect(speakers(me, 'direct')).toEqual(['الجار']);
+  });
+});
