@@ -34,3 +34,27 @@ describe('bounds: ولي العهد', () => {
     expect(speakers(me, 'direct')).toEqual(['الجار']);
   });
 });
+
+describe('bounds: the subject ends where the verb’s object begins (VSO)', () => {
+  it('Arabic: an accusative in fathatan after the subject is the object or an adverb, not the name', () => {
+    const ar = 'وأصدرت الشركة الصغيرة بياناً بعد إزالة التطبيق قائلة: "في الأيام المقبلة سنعود أقوى من قبل".';
+    expect(speakers(ar, 'direct')).toEqual(['الشركة الصغيرة']);
+  });
+
+  it('Arabic: a noun with a possessive after a name is the object (أبدت NAME استياءها), not after a noun', () => {
+    const ar =
+      'وأبدت سلمى عادل استيائها من الخبر، وقالت: "لم يخبرني أحد بما حدث في تلك الليلة الطويلة".\n' +
+      'وأشاد معلم فهد بإنجازها وقال إنها كانت لاعبة مثالية، «كانت تتدرب كل صباح قبل الجميع».';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى عادل', 'معلم فهد']);
+    // (A noun's own genitive stays: سفارة بلادهم, one word in ة and its genitive.)
+    const genitive = 'وقالت سفارة بلادهم في بيان: "كانت الرحلة متعبة جدا بعد الانتظار الطويل في المطار".';
+    expect(speakers(genitive, 'direct')).toEqual(['سفارة بلادهم']);
+  });
+
+  it('Arabic: a medium in ل after a verb of saying’s one-word subject is whom it was said to', () => {
+    const ar =
+      'وقالت سلمى لشبكة "سي إن إن" الإخبارية: "عندما نشرت الصورة لم أتوقع كل هذا الغضب".\n' +
+      'وقال خبراء لبي بي سي إن الناس «لا يعرفون ما يحدث في بلادهم منذ أشهر».';
+    expect(speakers(ar, 'direct')).toEqual(['سلمى', 'خبراء']);
+  });
+});
