@@ -590,6 +590,9 @@ function titleThenName(tokens: Token[], from: number): Span | null {
   return null;
 }
 
+/** A person's role in a body, in ال, that news writes before في, the body and the name (القيادي في حماس NAME). */
+const IN_A_BODY = /^ال(قيادي|قياديه|شرعي|باحث|باحثه|ناشط|ناشطه|اكاديمي|اكاديميه|عضو|عضوه)$/u;
+
 /**
  * The subject right after a verb of saying (see `subjectRead`); a read that starts with a title and stops inside it
  * runs on to the title's name when one follows (`titleThenName`).
@@ -598,7 +601,13 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   const read = subjectRead(tokens, from);
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
-  if (first < 0 || !isArabic(tokens[first].text) || !isArabicTitleNoun(tokens[first].text)) return read;
+  if (first < 0 || !isArabic(tokens[first].text)) return read;
+  // (A role in ال that no title list holds, before في and its body, is a title too: شدد القيادي في حماس NAME،
+  // الشرعي في «جبهة النصرة» NAME: the read stopped at في and kept the role without the name the guide keeps.)
+  // (Only a person's role: الشركة في مدونتها، الشرطة في وقت سابق، المرصد في تقريره ran on into where it was said.)
+  const role =
+    read.end === tokens[first].end && IN_A_BODY.test(tokens[first].folded) && tokens[first + 1]?.folded === 'في';
+  if (!isArabicTitleNoun(tokens[first].text) && !role) return read;
   const whole = titleThenName(tokens, first);
   return whole && whole.end > read.end ? whole : read;
 }

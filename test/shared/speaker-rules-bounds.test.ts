@@ -58,3 +58,19 @@ describe('bounds: the subject ends where the verb’s object begins (VSO)', () =
     expect(speakers(ar, 'direct')).toEqual(['سلمى', 'خبراء']);
   });
 });
+
+describe('bounds: a role in a body before the name', () => {
+  it('Arabic: شدد القيادي في BODY NAME على أن «…»: the role runs on to the name (not القيادي alone)', () => {
+    const ar =
+      'وأكدت مصادر أن الاجتماع تأجل. كما شدد القيادي في الحركة الشعبية سامر عادل على أن الاتهامات «محاولة للتغطية ' +
+      'على الفشل في وقف الاحتجاجات».\n' +
+      'فيما شدد الباحث في «مركز الدراسات» ماجد فهد، في تغريدة له، على أن التصعيد «ليس إلا البداية».';
+    expect(speakers(ar, 'direct')).toEqual([
+      'القيادي في الحركة الشعبية سامر عادل',
+      'الباحث في «مركز الدراسات» ماجد فهد',
+    ]);
+    // (Not a body and where it said it: قالت الشركة في مدونتها.)
+    const where = 'وقالت الشركة في مدونتها إن التحديث «سيصل إلى جميع المستخدمين خلال أيام».';
+    expect(speakers(where, 'direct')).toEqual(['الشركة']);
+  });
+});
