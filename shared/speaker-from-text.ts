@@ -602,6 +602,12 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
   if (first < 0 || !isArabic(tokens[first].text)) return read;
+  // وقال بيان صحفي من مؤسسة X إن: a statement from a body is the body's words (as بيان أصدره X), not the statement's.
+  const after = tokens.findIndex((t) => t.start >= read.end);
+  if (/^(ال)?بيان$/u.test(tokens[first].folded) && after > 0 && /^(من|عن)$/u.test(tokens[after].folded)) {
+    const body = subjectRead(tokens, after + 1);
+    if (body && typeof body === 'object') return body;
+  }
   // (A role in ال that no title list holds, before في and its body, is a title too: شدد القيادي في حماس NAME،
   // الشرعي في «جبهة النصرة» NAME: the read stopped at في and kept the role without the name the guide keeps.)
   // (Only a person's role: الشركة في مدونتها، الشرطة في وقت سابق، المرصد في تقريره ran on into where it was said.)

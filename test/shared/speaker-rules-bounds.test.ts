@@ -74,3 +74,12 @@ describe('bounds: a role in a body before the name', () => {
     expect(speakers(where, 'direct')).toEqual(['الشركة']);
   });
 });
+
+describe('bounds: a statement from a body', () => {
+  it('Arabic: وقال بيان صحفي من BODY إن «…»: the body, as بيان أصدره X (not the statement)', () => {
+    const ar =
+      'وقال بيان صحفي من مؤسسة "النور" إن "الحيوانات الثلاثة توفيت صباح أمس أثناء نومها في الحديقة". ' +
+      'وأفاد بيان صادر عن قيادة الشرطة المحلية بأن "الحادث وقع في ساعة متأخرة من الليل".';
+    expect(speakers(ar, 'direct')).toEqual(['مؤسسة "النور', 'قيادة الشرطة المحلية']);
+  });
+});
