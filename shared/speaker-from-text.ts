@@ -590,6 +590,18 @@ function titleThenName(tokens: Token[], from: number): Span | null {
   return null;
 }
 
+/**
+ * A subject that holds a body's name in marks keeps its closing mark (صحيفة «بليك», not صحيفة «بليك: the gold marks the
+ * pair whole): when the span holds one mark more than it closes, the mark right after it.
+ */
+function closingMark(tokens: Token[], read: Subject): Subject {
+  if (!read || typeof read === 'string') return read;
+  const k = firstFrom(tokens, read.end);
+  if (!QUOTE_MARK.test(tokens[k]?.text ?? '') || tokens[k].start !== read.end) return read;
+  const inside = tokens.filter((t) => t.start >= read.start && t.end <= read.end && QUOTE_MARK.test(t.text)).length;
+  return inside % 2 === 1 ? { start: read.start, end: tokens[k].end } : read;
+}
+
 /** A person's role in a body, in ال, that news writes before في, the body and the name (القيادي في حماس NAME). */
 const IN_A_BODY = /^ال(قيادي|قياديه|شرعي|باحث|باحثه|ناشط|ناشطه|اكاديمي|اكاديميه|عضو|عضوه)$/u;
 
@@ -598,14 +610,14 @@ const IN_A_BODY = /^ال(قيادي|قياديه|شرعي|باحث|باحثه|ن
  * runs on to the title's name when one follows (`titleThenName`).
  */
 function subjectAfter(tokens: Token[], from: number): Subject {
-  const read = subjectRead(tokens, from);
+  const read = closingMark(tokens, subjectRead(tokens, from));
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
   if (first < 0 || !isArabic(tokens[first].text)) return read;
   // وقال بيان صحفي من مؤسسة X إن: a statement from a body is the body's words (as بيان أصدره X), not the statement's.
   const after = tokens.findIndex((t) => t.start >= read.end);
   if (/^(ال)?بيان$/u.test(tokens[first].folded) && after > 0 && /^(من|عن)$/u.test(tokens[after].folded)) {
-    const body = subjectRead(tokens, after + 1);
+    const body = closingMark(tokens, subjectRead(tokens, after + 1));
     if (body && typeof body === 'object') return body;
   }
   // (A role in ال that no title list holds, before في and its body, is a title too: شدد القيادي في حماس NAME،

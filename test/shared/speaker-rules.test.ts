@@ -1660,7 +1660,8 @@ describe('the speaker of a quote: a role with a name in quotation marks, then th
     expect(speakers(founder, 'direct')).toEqual(['ماجد حسن']);
     // (The name in marks is still part of the subject when no apposition follows it.)
     const plain = 'وقالت مؤسسة "الحدود المفتوحة" إن "القانون الجديد يهدد حرية الصحافة في البلاد".';
-    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة']);
+    // (With its closing mark: quotes40.)
+    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة"']);
   });
 });
 
