@@ -693,12 +693,11 @@ const TAKES_A_GENITIVE = /^(احد|احدي|بعض|كل|جميع|معظم|اغل
 
 /**
  * Arabic puts the subject before the object (VSO), so after a subject's first words the verb's object or an adverb
- * ends it, not the name (أبدت جنيفر لورانس استياءها، قدم الأمير محمد جدولاً زمنياً، قال الوزير لصحيفة…): a word with
- * fathatan (an accusative: no subject takes it), a noun with a possessive (ها / هم / هما / هن) after
- * a subject that opens with no title and ends in no word a genitive follows, or a medium in ل after a verb of saying's
- * one-word subject (the rule for two words or more is in `subjectRead`). (issue 17, quotes40: such spans ran on in 291 of the
- * 1,198 overlapping Arabic speaker spans of the fitted halves; the scorer counts an overlap right, so only the bounds
- * count of the fitted halves shows them.)
+ * ends it, not the name (أبدت جنيفر لورانس استياءها، قدم الأمير محمد جدولاً زمنياً، قال الوزير لصحيفة…): a word
+ * with fathatan (an accusative: no subject takes it), a noun with a possessive (ها / هم / هما / هن) after a subject
+ * that opens with no title and ends in no word a genitive follows, or a medium in ل after a verb of saying's one-word
+ * subject (the rule for two words or more is in `subjectRead`). (issue 17, quotes40: spans ran on past the gold's in
+ * 291 of the 1,198 Arabic speaker spans that overlap it in the fitted halves; the scorer counts an overlap right.)
  */
 function runsIntoObject(t: Token, words: Token[], said: boolean): boolean {
   if (/\u064B/u.test(t.text)) return true;
@@ -1598,8 +1597,9 @@ const TEXT_NOUN = /^ال(بيان|تقرير|رسال|نص|وثيق|مذكر|خ�
 const THESE_WORDS = /^(?:الكلمات|الكلمه|الكلمة|العبارة|العباره|العبارات|الجملة|الجمله)$/u;
 /** A text with no ال that names its author (بيان صادر عن…، تقرير لـ…): the same nouns, folded. */
 /**
- * Where a name in ل starts (وفقا لبول → بول): after its ل, but a word in لل (للمصادر، للبيان) is the noun in ال with its
- * ال elided, kept whole as the gold marks it (لمصادر was no word: the scorer read it as another speaker than المصادر).
+ * Where a name in ل starts (وفقا لبول → بول): after its ل, but a word in لل (للمصادر، للبيان) is the noun in
+ * ال with its ال elided, kept whole as the gold marks it (لمصادر was no word: the scorer read it as another
+ * speaker than المصادر).
  */
 const afterL = (t: Token) => (/^لل/u.test(t.folded) ? t.start : t.start + 1);
 
