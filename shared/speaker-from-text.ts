@@ -598,7 +598,8 @@ function closingMark(tokens: Token[], read: Subject): Subject {
   if (!read || typeof read === 'string') return read;
   const k = firstFrom(tokens, read.end);
   if (!QUOTE_MARK.test(tokens[k]?.text ?? '') || tokens[k].start !== read.end) return read;
-  const inside = tokens.filter((t) => t.start >= read.start && t.end <= read.end && QUOTE_MARK.test(t.text)).length;
+  let inside = 0;
+  for (let i = firstFrom(tokens, read.start); i < k; i++) if (QUOTE_MARK.test(tokens[i].text)) inside++;
   return inside % 2 === 1 ? { start: read.start, end: tokens[k].end } : read;
 }
 
@@ -615,8 +616,8 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   const first = tokens.findIndex((t) => t.start === read.start);
   if (first < 0 || !isArabic(tokens[first].text)) return read;
   // وقال بيان صحفي من مؤسسة X إن: a statement from a body is the body's words (as بيان أصدره X), not the statement's.
-  const after = tokens.findIndex((t) => t.start >= read.end);
-  if (/^(ال)?بيان$/u.test(tokens[first].folded) && after > 0 && /^(من|عن)$/u.test(tokens[after].folded)) {
+  const after = firstFrom(tokens, read.end);
+  if (/^(ال)?بيان$/u.test(tokens[first].folded) && after > 0 && /^(من|عن)$/u.test(tokens[after]?.folded ?? '')) {
     const body = closingMark(tokens, subjectRead(tokens, after + 1));
     if (body && typeof body === 'object') return body;
   }
