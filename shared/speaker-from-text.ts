@@ -700,7 +700,7 @@ const TAKES_A_GENITIVE = /^(احد|احدي|بعض|كل|جميع|معظم|اغل
  * subject (the rule for two words or more is in `subjectRead`). (issue 17, quotes40: spans ran on past the gold's in
  * 291 of the 1,198 Arabic speaker spans that overlap it in the fitted halves; the scorer counts an overlap right.)
  */
-function runsIntoObject(t: Token, words: Token[], said: boolean): boolean {
+function runsIntoObject(t: Token, words: Token[], verb: string): boolean {
   if (/\u064B/u.test(t.text)) return true;
   const last = words[words.length - 1].folded;
   const titled = /^ال/u.test(words[0].folded) || inSet(words[0].folded, TITLES);
@@ -709,7 +709,7 @@ function runsIntoObject(t: Token, words: Token[], said: boolean): boolean {
   const possessive = /^[^\sو]\S{2,}(ها|هم|هما|هن)$/u.test(t.text);
   if (possessive && !titled && !noun && !TAKES_A_GENITIVE.test(last) && !/^[وف]?ال/u.test(t.folded)) return true;
   const medium = /^[وف]?(لوكال|لصحيف|لقنا|لموقع|لشبك|لاذاع|لرويترز)/u.test(t.folded) || t.folded === 'لبي';
-  return words.length === 1 && medium && said;
+  return words.length === 1 && medium && isSayingVerb(verb);
 }
 
 /** The subject right after a verb of saying: up to six words, to the first stop. */
@@ -720,6 +720,9 @@ function subjectRead(tokens: Token[], from: number): Subject {
   // read on to find that name, but a subject with no name keeps its first six words.
   // (وكيل is a title itself, not و + كيل.)
   const title = (w: Token) => /^ال/u.test(w.folded) || inSet(w.folded, TITLES);
+  // (Not after بحسب / وفق: the words are a genitive, بحسب بيانات أصدرها الجهاز, no verb's subject and object.)
+  const before = tokens[from - 1]?.folded ?? '';
+  const according = /^[وف]?(بحسب|حسب|وفق|وفقا|طبقا)$/u.test(before);
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
@@ -896,10 +899,7 @@ function subjectRead(tokens: Token[], from: number): Subject {
       const verb = tokens[from - 1]?.folded ?? '';
       if (/^[وف]/u.test(verb) && DESCRIBE.test(verb)) break;
     }
-    // (Not after بحسب / وفق: the words are a genitive, بحسب بيانات أصدرها الجهاز, no verb's subject and object.)
-    const verb = tokens[from - 1]?.folded ?? '';
-    const according = /^[وف]?(بحسب|حسب|وفق|وفقا|طبقا)$/u.test(verb);
-    if (arabic && words.length > 0 && !according && runsIntoObject(t, words, isSayingVerb(verb))) break;
+    if (arabic && words.length > 0 && !according && runsIntoObject(t, words, before)) break;
     words.push(t);
   }
   if (words.length === 0) return null;
