@@ -1266,7 +1266,8 @@ describe('the speaker of a quote: the one a sentence opening with وفقا لـ 
   it('Arabic: وفقا لـ a noun the subject reader takes for an audience (للبيان، لطبيبته، NAME،)', () => {
     expect(
       speakers('كذلك، ووفقا للبيان الرسمي، فسوف «يتولى قيادة فريق من الخبراء القادمين من عدة وزارات».', 'direct'),
-    ).toEqual(['لبيان الرسمي']);
+      // (للبيان whole, the noun with its elided ال, as the gold marks it: quotes40.)
+    ).toEqual(['للبيان الرسمي']);
     expect(
       speakers('ووفقا لمدربه، سامي عادل، فإن اللاعب يتحسن لأنه "يتدرب كل صباح قبل أن يستيقظ زملاؤه".', 'direct'),
     ).toEqual(['مدربه، سامي عادل']);
@@ -1659,7 +1660,8 @@ describe('the speaker of a quote: a role with a name in quotation marks, then th
     expect(speakers(founder, 'direct')).toEqual(['ماجد حسن']);
     // (The name in marks is still part of the subject when no apposition follows it.)
     const plain = 'وقالت مؤسسة "الحدود المفتوحة" إن "القانون الجديد يهدد حرية الصحافة في البلاد".';
-    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة']);
+    // (With its closing mark: quotes40.)
+    expect(speakers(plain, 'direct')).toEqual(['مؤسسة "الحدود المفتوحة"']);
   });
 });
 
