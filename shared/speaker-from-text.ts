@@ -1188,6 +1188,36 @@ const NOT_A_VERB = fold([
 /** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
 const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ']);
 
+/** Words that open an Arabic sentence's phrase of time or place before its verb: prepositions, قبيل، عقب، إثر. */
+const OPENING_PHRASE = fold(['في', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ', 'قبيل', 'عقب', 'إثر']);
+
+/**
+ * Where the verb of an Arabic sentence comes after a long phrase that opens it (index in `head`), else -1: وفي وقت سابق
+ * من الأسبوع الجاري، أغلق X…؛ ومنذ إعلان X عن صفقة القرن التي اطلعت الحكومة عليها، كرر Y…؛ فقبيل تسلم X مقاليد الحكم
+ * في يناير/ كانون الثاني 2017، خاطب Y…: a phrase in a preposition up to the first comma (six to eighteen tokens, no
+ * verb of saying, quotation or colon in it) when a verb follows the comma (no ال, no particle); and من جهته / من جانبه,
+ * "for his part", with no comma, من جهته نشر X. The words in the phrase are not the sentence's subject.
+ */
+function openingPhraseEnd(head: Token[], f: number, upTo: number): number {
+  if (
+    /^[وف]?من$/u.test(head[f].folded) &&
+    /^(جهته|جهتها|جانبه|جانبها|ناحيته|ناحيتها)$/u.test(head[f + 1]?.folded ?? '')
+  )
+    return head[f + 2]?.word && f + 3 < upTo ? f + 2 : -1;
+  // (Not من alone: من المثقفين الذين يختارون…، عبد العزيز…, "among those who…", names the subject after the comma.)
+  if (!inSet(head[f].folded, OPENING_PHRASE) || /^[وف]?من$/u.test(head[f].folded)) return -1;
+  const comma = head.findIndex((t, i) => i > f && i <= f + 18 && t.text === '،');
+  if (comma < 0 || comma + 2 >= upTo) return -1;
+  const phrase = head.slice(f + 1, comma);
+  if (phrase.some((t) => QUOTE_MARK.test(t.text) || t.text === ':' || SENTENCE_END.test(t.text))) return -1;
+  if (phrase.some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)))) return -1;
+  const verb = head[comma + 1];
+  if (!verb.word || !isArabic(verb.text) || /^[وف]?(ال|لل)/u.test(verb.folded) || inSet(verb.folded, NOT_A_VERB))
+    return -1;
+  if (inSet(verb.folded, COMPLEMENTIZERS) || inSet(verb.folded, ARABIC_STOPS)) return -1;
+  return comma + 1;
+}
+
 /**
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
  * the words after the first one, before word `upTo` of `head` (the sentence up to the quote).
@@ -1217,6 +1247,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (inSet(head[f].folded, OPENING_PREPOSITIONS) && comma > 0 && head.slice(f, comma).every((t) => t.word)) {
     f = comma + 1;
     if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
+  } else {
+    const opening = openingPhraseEnd(head, f, upTo);
+    if (opening > f) f = opening;
   }
   // على الرغم من مطالب الرئيس بالكشف عن كاتبها، فقد انتقدت المتحدثة X، قائلة: a concession however long opens the
   // sentence; its main clause, and its verb, come after the comma, with فقد.
