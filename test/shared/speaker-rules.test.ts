@@ -1865,3 +1865,26 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد']);
   });
 });
+
+describe('the speaker of a quote: the sentence opens with a long phrase before its verb (quotes41)', () => {
+  it('Arabic: وفي وقت سابق من …، أغلق X …، قائلا «…»: the phrase before the comma is not the subject', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وفي وقت سابق من الشهر الماضي في العاصمة، أغلق الوزير خالد فهد مكتبه، قائلا إن ذلك "سيحمي مصالح الموظفين".';
+    // (Where the subject ends, before مكتبه, is the bounds' rules' to read: here the person.)
+    expect(speakers(ar, 'direct')[1]).toMatch(/^الوزير خالد فهد/u);
+  });
+  it('Arabic: ومنذ إعلان X عن … التي …، كرر Y …: a time phrase with its own subject opens the sentence', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'ومنذ إعلان الحكومة الجديدة عن الخطة التي وضعتها اللجنة، كرر النائب خالد فهد رفضه قائلا ' +
+      '"لن نقبل بهذه الخطة أبدا".';
+    expect(speakers(ar, 'direct')[1]).toMatch(/^النائب خالد فهد/u);
+  });
+  it('Arabic: من جهته نشر X تغريدة قال فيها: «…»: من جهته, "for his part", comes before the verb', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'من جهته نشر الاتحاد الوطني تغريدة على صفحته، قال فيها: "نحن نتابع الحادث باهتمام شديد".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'الاتحاد الوطني']);
+  });
+});
