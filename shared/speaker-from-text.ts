@@ -1286,6 +1286,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // وتصف مادة السكر بـ«الرائعة»، وتقول: «…»: a sentence that opens with وصف, nothing on it, and the thing described
+  // after it has no subject of its own (a pronoun: the one who spoke last); the thing is no speaker.
+  if (DESCRIBE.test(head[f].folded) && describedBy(head.slice(0, upTo), f) === 'person') return null;
   // وجاء في بيان لشركة النور أن…، واصفة إياه بأنه «…»: the text the sentence opens with, or the one it is of.
   const text = textSaidIn(head.slice(0, upTo), f);
   if (text) return text;
@@ -1650,12 +1653,22 @@ function describedBy(head: Token[], k: number): Subject | undefined {
   if (!m) return undefined;
   // ووصف نفسه بأنه «…»: نفسه is the one described, never the subject; the verb's subject is the one who spoke last.
   if (/^نفس(ه|ها|هم|هما)$/u.test(head[k + 1]?.folded ?? '')) return 'person';
-  const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
+  // (Or بـ before a quotation, وتصف مادة السكر بـ«الرائعة»: "as «…»", the words it is described with.)
+  const that = head.findIndex(
+    (t, i) =>
+      i > k &&
+      i <= k + 6 &&
+      (/^ب(ان|انه|انها|انهم)$/u.test(t.folded) || (/^بـ?$/u.test(t.text) && QUOTE_MARK.test(head[i + 1]?.text ?? ''))),
+  );
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
   // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
   const stop = head.slice(k + 2, that).some((t) => inSet(t.folded, ARABIC_STOPS));
   // (Nor a noun in ال with its adjectives and no title, ووصف المؤتمر المقترح بأنه: the thing described, no subject.)
-  const described = head.slice(k + 1, that).every((t) => /^ال/u.test(t.folded)) && !isArabicTitleNoun(head[k + 1].text);
+  // (Or a noun in ة and its genitive, وتصف مادة السكر بـ: one noun phrase, the verb's object; no title first. Not
+  // any word first: وصف شكريلي النيابة بـ is a name, then the object.)
+  const described =
+    head.slice(k + 1, that).every((t, i) => /^ال/u.test(t.folded) || (i === 0 && that - k > 2 && /ة$/u.test(t.text))) &&
+    !isArabicTitleNoun(head[k + 1].text);
   if (!m[2] && (that - k <= 2 || described || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
   return subjectAfter(head.slice(0, that), k + 1);
 }

@@ -1888,3 +1888,17 @@ describe('the speaker of a quote: the sentence opens with a long phrase before i
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'الاتحاد الوطني']);
   });
 });
+
+describe('the speaker of a quote: وصف with its object and no subject (quotes41)', () => {
+  it('Arabic: وتصف مادة السكر بـ«الرائعة»، وتقول: «…»: the thing described is no speaker; she spoke last', () => {
+    const ar =
+      'وقالت الطاهية سلمى عادل إن "العمل في المطبخ صعب جدا على الجميع". ' +
+      'وتصف مادة السكّر بـ«الرائعة»، وتقول: «في استطاعتنا أن نزين طبقا كاملا من مكعب صغير منه».';
+    expect(speakers(ar, 'direct')).toEqual(['الطاهية سلمى عادل', 'الطاهية سلمى عادل']);
+    // (A name, then the object: وصف خالد النيابة بـ«…», the name said it.)
+    const named =
+      'وقالت الطاهية سلمى عادل إن "العمل في المطبخ صعب جدا على الجميع". ' +
+      'ووصف خالد النيابة بـ«فريق ناشئ لا يعرف شيئا عن القضية».';
+    expect(speakers(named, 'direct')[1]).toMatch(/^خالد/u);
+  });
+});
