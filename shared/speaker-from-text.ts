@@ -1773,6 +1773,13 @@ export function speakerFromText(
       (/^(افاد|ذكر|اورد)/u.test(tail[v].folded) && /^(حسبما|ما)$/u.test(tail[v - 1].folded)));
   if (relayed && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
     v = -1;
+  // وقال ناشطون إن الهجوم «…»، فيما شدد X على أن…: a verb after فيما / بينما / في حين, "while", opens a clause of its
+  // own, another one's words; the quote is the sentence's verb of saying before it.
+  const whereas = tail
+    .slice(0, Math.max(0, v))
+    .some((t, i) => /^(فيما|بينما)$/u.test(t.folded) || (t.folded === 'في' && tail[i + 1]?.folded === 'حين'));
+  if (whereas && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
+    v = -1;
   // "…, according to Feeding America.": the attribution after the reported words.
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {

@@ -1902,3 +1902,14 @@ describe('the speaker of a quote: وصف with its object and no subject (quotes4
     expect(speakers(named, 'direct')[1]).toMatch(/^خالد/u);
   });
 });
+
+describe('the speaker of a quote: a clause in فيما / بينما after it is another one’s (quotes41)', () => {
+  it('Arabic: وقال X إن الهجوم «…»، فيما شدد Y على أن…: X said it, not Y after "while"', () => {
+    const ar =
+      'وقال ناشطون محليون إن الهجوم على البلدة «يهدف إلى فك الحصار عن المدينة»، فيما شدد القائد خالد فهد على أن ' +
+      'الأمر انتهى.';
+    expect(speakers(ar, 'direct')).toEqual(['ناشطون محليون']);
+    const bainama = 'وقالت الوزارة إن الخطة «ستنفذ قبل نهاية العام المقبل»، بينما قال المعارضون إنها لن تنجح.';
+    expect(speakers(bainama, 'direct')).toEqual(['الوزارة']);
+  });
+});
