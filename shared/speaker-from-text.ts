@@ -1058,6 +1058,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (amma >= 0 && amma < words.length - 1 && /^ف/u.test(tokens[verb]?.folded ?? ''))
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
+    // محمد الأمين، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: a verb after وهو / وهي, "while he", has the pronoun
+    // for its subject (the words after the verb are its object): the one the relative clause before it is on, else the
+    // one who spoke last.
+    if (/^[وف](هو|هي|هم|هما)$/u.test(last.folded) && words.length >= 2) {
+      const rel = words.findLastIndex((w) => /^(الذي|التي|الذين)$/u.test(w.folded));
+      return rel > 0 && rel < words.length - 2 ? subjectBefore(tokens, tokens.indexOf(words[rel + 1])) : 'pronoun';
+    }
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
       // (وهو الأمر الذي رد عليه X: the antecedent is what the verb answers, on its pronoun; the subject follows.)
       if (repliesInRelative(tokens, verb)) return null;

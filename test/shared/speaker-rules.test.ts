@@ -1913,3 +1913,12 @@ describe('the speaker of a quote: a clause in فيما / بينما after it is 
     expect(speakers(bainama, 'direct')).toEqual(['الوزارة']);
   });
 });
+
+describe('the speaker of a quote: a verb after وهو / وهي, "while he", has the pronoun for its subject (quotes41)', () => {
+  it('Arabic: X، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: «…»: X, not the object after the verb', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وذكرت المغنية موقفا للفنان خالد فهد، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: "إما أن تغنوا أو أغني أنا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد فهد']);
+  });
+});
