@@ -2433,7 +2433,7 @@ export function speakerMentions(
       continue;
     // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
     // before what the sentence's verbs of saying read.
-    const aged = namedSubject(sentence, surnames, true);
+    const aged = namedSubject(sentence, surnames, true) ?? agedArabicSubject(sentence);
     if (aged) out.push({ at: aged.start, speaker: aged });
     sentence.forEach((t, i) => {
       if (!t.word || quoted(t)) return;
@@ -2492,6 +2492,29 @@ export function speakerMentions(
     if (carried) out.push({ at: carried.start, speaker: carried });
   }
   return out;
+}
+
+/**
+ * وكان مايكل إنغلش، 72 عاما، واحدا من…؛ كانت الممرضة كارا وات، 21 عاما، تحتاج…: an Arabic sentence that opens with its
+ * verb, then its subject, a name of one to three words (a title in ال before it or not) with an age between commas,
+ * introduces that person, as "Freda Ocran, 51, was a nurse" does in English; else null.
+ */
+function agedArabicSubject(sentence: Token[]): Span | null {
+  const f = sentence.findIndex((t) => t.word);
+  const verb = sentence[f];
+  // (كان and كانت too, a verb NOT_A_VERB holds for its other uses.)
+  const kana = /^[وف]?كان(ت)?$/u.test(verb?.folded ?? '');
+  if (!verb || !isArabic(verb.text) || /^[وف]?(ال|لل)/u.test(verb.folded)) return null;
+  if (inSet(verb.folded, NOT_A_VERB) && !kana) return null;
+  const comma = sentence.findIndex((t, i) => i > f + 1 && i <= f + 5 && t.text === '،');
+  if (comma < 0 || !/^\d{1,3}$/u.test(sentence[comma + 1]?.text ?? '')) return null;
+  if (!/^(عاما|عامًا|عاماً|سنة)$/u.test(sentence[comma + 2]?.text ?? '') || sentence[comma + 3]?.text !== '،')
+    return null;
+  let first = f + 1;
+  if (/^ال/u.test(sentence[first].folded) && comma - first > 1) first++;
+  const name = sentence.slice(first, comma);
+  if (name.length === 0 || name.length > 3 || !name.every((w, i) => w.word && isNameWord(w, i, name))) return null;
+  return { start: sentence[f + 1].start, end: sentence[comma - 1].end };
 }
 
 /**

@@ -1922,3 +1922,14 @@ describe('the speaker of a quote: a verb after وهو / وهي, "while he", has 
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد فهد']);
   });
 });
+
+describe('the one who spoke last: a name with an age between commas introduces a person (quotes41)', () => {
+  it('Arabic: وكان NAME، 72 عاما، واحدا من…؛ then وقال «…» with no subject is NAME’s', () => {
+    const ar =
+      'ويحقق العلاج الجديد تحولا في معالجة المرض. وقال الطبيب سامر عادل إن "النتائج مشجعة للغاية".\n' +
+      'وكان خالد فهد، 72 عاما، واحدا من بين 258 رجلا شاركوا في التجربة.\n' +
+      'وقد عولج قبل عامين بالعلاج الجديد.\n' +
+      'وقال "لقد اندهشنا عندما أظهرت النتائج أن الورم قد اختفى".';
+    expect(speakers(ar, 'direct')).toEqual(['الطبيب سامر عادل', 'خالد فهد']);
+  });
+});
