@@ -1647,6 +1647,12 @@ function hasWord(chars: readonly string[], word: string, not: number): boolean {
   return false;
 }
 
+/** A verb of saying with its object on it, أكده، ذكرته، قالها، أوردها: what was said, pointed back to. */
+function objectSaid(t: Token | undefined): boolean {
+  const m = t?.word ? /^(.{2,})(ته|تها|ه|ها)$/u.exec(t.folded) : null;
+  return !!m && (isSayingVerb(m[1]) || isSayingVerb(`${m[1]}ت`));
+}
+
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
 
@@ -1816,6 +1822,23 @@ export function speakerFromText(
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
       return { start: s.start + 1, end: s.end };
     if (s) return s;
+  }
+  // «…»، حسب ما أكده X / حسبما ذكره X: a verb of saying with the words on it as its object (ه، ها، ته), after حسب ما,
+  // has its subject after it, the one who said them (isSayingVerb reads no verb with an object on it).
+  const whatSaid = tail.findIndex(
+    (t, k) =>
+      k <= 1 &&
+      (/^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded) && /^ل?ما$/u.test(tail[k + 1]?.folded ?? '')
+        ? objectSaid(tail[k + 2])
+        : /^(حسبما|كما)$/u.test(t.folded) && objectSaid(tail[k + 1])),
+  );
+  // (Only when the sentence before the quote has no verb of saying or participle of its own: in مشددا على أن «…»، حسب
+  // ما نقلته وكالة X the agency relays what the sentence's subject said.)
+  const ownVerb = head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded)));
+  if (whatSaid >= 0 && !ownVerb && (v < 0 || whatSaid < v)) {
+    const verb = /^(حسبما|كما)$/u.test(tail[whatSaid].folded) ? whatSaid + 1 : whatSaid + 2;
+    const s = subjectAfter(tail, verb + 1);
+    if (s && typeof s === 'object') return s;
   }
   // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
   // after جاء في / ورد في, said them (as وجاء في البيان: «…» before a quote), anywhere in the sentence after it.

@@ -1933,3 +1933,16 @@ describe('the one who spoke last: a name with an age between commas introduces a
     expect(speakers(ar, 'direct')).toEqual(['الطبيب سامر عادل', 'خالد فهد']);
   });
 });
+
+describe('the speaker of a quote: حسب ما أكده X after it (quotes41)', () => {
+  it('Arabic: «…»، حسب ما أكده X: the subject after a verb of saying with its object on it', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وستقوم الهيئة بمراسلة كل الجهات المعنية "لأن ما حصل جريمة لا يمكن السكوت عنها"، حسب ما أكده أحد المسؤولين.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'أحد المسؤولين']);
+    // (Not a relay after the sentence's own participle: the one who stressed it said it, the agency relays it.)
+    const relay =
+      'وحدد الوزير خالد فهد موعد الطرح، مشددا على أن "الخطة ستمضي قدما دون تأخير"، حسب ما نقلته وكالة الأنباء.';
+    expect(speakers(relay, 'direct')).toEqual(['الوزير خالد فهد']);
+  });
+});
