@@ -1816,7 +1816,13 @@ export function speakerFromText(
     isSayingVerb(head[said].folded) &&
     !/^[وف]?(نقل|ذكر|اورد)/u.test(head[said].folded) &&
     head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
-  if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
+  // (Nor a text after it, «…»، حسب البيان، after the sentence's own participle, مؤكدة أنه «…»: the text is where
+  // the participle's subject said it.)
+  const inText =
+    per >= 0 &&
+    TEXT_NOUN.test(tail[per + 1]?.folded.replace(/^لل/u, 'ال') ?? '') &&
+    head.some((t, k) => t.word && !quoted[k] && isParticiple(t.folded));
+  if (per >= 0 && !saidBefore && !inText && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
     // (وفقا لـX: the ل is not the name's.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)

@@ -1946,3 +1946,13 @@ describe('the speaker of a quote: حسب ما أكده X after it (quotes41)', (
     expect(speakers(relay, 'direct')[0]).toMatch(/^الوزير خالد فهد/u);
   });
 });
+
+describe('the speaker of a quote: حسب البيان after the sentence’s own participle (quotes41)', () => {
+  it('Arabic: وكشفت X في بيانها: «…»، مؤكدة أن «…»، حسب البيان: X said both; the statement is where', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وكشفت الشركة في بيانها: "نحن نتخذ خطوة احترازية لحماية الحسابات كلها"، مؤكدة أنه "سيتم إيقاف الميزة مؤقتا ' +
+      'أثناء المراجعة"، حسب البيان.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'الشركة', 'الشركة']);
+  });
+});
