@@ -1840,8 +1840,8 @@ export function speakerFromText(
   );
   // (Only when the sentence before the quote has no verb of saying or participle of its own: in مشددا على أن «…»، حسب
   // ما نقلته وكالة X the agency relays what the sentence's subject said.)
-  const ownVerb = head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded)));
-  if (whatSaid >= 0 && !ownVerb && (v < 0 || whatSaid < v)) {
+  const ownVerb = () => head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded)));
+  if (whatSaid >= 0 && (v < 0 || whatSaid < v) && !ownVerb()) {
     const verb = /^(حسبما|كما)$/u.test(tail[whatSaid].folded) ? whatSaid + 1 : whatSaid + 2;
     const s = subjectAfter(tail, verb + 1);
     if (s && typeof s === 'object') return s;
