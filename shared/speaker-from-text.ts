@@ -1115,6 +1115,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     if (amma >= 0 && amma < words.length - 1 && /^ف/u.test(tokens[verb]?.folded ?? ''))
       return { start: words[amma + 1].start, end: words[words.length - 1].end };
     const last = words[words.length - 1];
+    // محمد الأمين، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: a verb after وهو / وهي, "while he", has the pronoun
+    // for its subject (the words after the verb are its object): the one the relative clause before it is on, else the
+    // one who spoke last.
+    if (/^[وف](هو|هي|هم|هما)$/u.test(last.folded) && words.length >= 2) {
+      const rel = words.findLastIndex((w) => /^(الذي|التي|الذين)$/u.test(w.folded));
+      return rel > 0 && rel < words.length - 2 ? subjectBefore(tokens, tokens.indexOf(words[rel + 1])) : 'pronoun';
+    }
     if (/^(الذي|التي)$/u.test(last.folded) && words.length >= 2) {
       // (وهو الأمر الذي رد عليه X: the antecedent is what the verb answers, on its pronoun; the subject follows.)
       if (repliesInRelative(tokens, verb)) return null;
@@ -1245,6 +1252,36 @@ const NOT_A_VERB = fold([
 /** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
 const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ']);
 
+/** Words that open an Arabic sentence's phrase of time or place before its verb: prepositions, قبيل، عقب، إثر. */
+const OPENING_PHRASE = fold(['في', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ', 'قبيل', 'عقب', 'إثر']);
+
+/**
+ * Where the verb of an Arabic sentence comes after a long phrase that opens it (index in `head`), else -1: وفي وقت سابق
+ * من الأسبوع الجاري، أغلق X…؛ ومنذ إعلان X عن صفقة القرن التي اطلعت الحكومة عليها، كرر Y…؛ فقبيل تسلم X مقاليد الحكم
+ * في يناير/ كانون الثاني 2017، خاطب Y…: a phrase in a preposition up to the first comma (six to eighteen tokens, no
+ * verb of saying, quotation or colon in it) when a verb follows the comma (no ال, no particle); and من جهته / من جانبه,
+ * "for his part", with no comma, من جهته نشر X. The words in the phrase are not the sentence's subject.
+ */
+function openingPhraseEnd(head: Token[], f: number, upTo: number): number {
+  if (
+    /^[وف]?من$/u.test(head[f].folded) &&
+    /^(جهته|جهتها|جانبه|جانبها|ناحيته|ناحيتها)$/u.test(head[f + 1]?.folded ?? '')
+  )
+    return head[f + 2]?.word && f + 3 < upTo ? f + 2 : -1;
+  // (Not من alone: من المثقفين الذين يختارون…، عبد العزيز…, "among those who…", names the subject after the comma.)
+  if (!inSet(head[f].folded, OPENING_PHRASE) || /^[وف]?من$/u.test(head[f].folded)) return -1;
+  const comma = head.findIndex((t, i) => i > f && i <= f + 18 && t.text === '،');
+  if (comma < 0 || comma + 2 >= upTo) return -1;
+  const phrase = head.slice(f + 1, comma);
+  if (phrase.some((t) => QUOTE_MARK.test(t.text) || t.text === ':' || SENTENCE_END.test(t.text))) return -1;
+  if (phrase.some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)))) return -1;
+  const verb = head[comma + 1];
+  if (!verb.word || !isArabic(verb.text) || /^[وف]?(ال|لل)/u.test(verb.folded) || inSet(verb.folded, NOT_A_VERB))
+    return -1;
+  if (inSet(verb.folded, COMPLEMENTIZERS) || inSet(verb.folded, ARABIC_STOPS)) return -1;
+  return comma + 1;
+}
+
 /**
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
  * the words after the first one, before word `upTo` of `head` (the sentence up to the quote).
@@ -1274,6 +1311,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (inSet(head[f].folded, OPENING_PREPOSITIONS) && comma > 0 && head.slice(f, comma).every((t) => t.word)) {
     f = comma + 1;
     if (f + 1 >= upTo || !head[f].word || !isArabic(head[f].text)) return null;
+  } else {
+    const opening = openingPhraseEnd(head, f, upTo);
+    if (opening > f) f = opening;
   }
   // على الرغم من مطالب الرئيس بالكشف عن كاتبها، فقد انتقدت المتحدثة X، قائلة: a concession however long opens the
   // sentence; its main clause, and its verb, come after the comma, with فقد.
@@ -1310,6 +1350,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   const kana = subjectOfKana(head, f, upTo);
   if (kana) return kana;
+  // وتصف مادة السكر بـ«الرائعة»، وتقول: «…»: a sentence that opens with وصف, nothing on it, and the thing described
+  // after it has no subject of its own (a pronoun: the one who spoke last); the thing is no speaker.
+  if (DESCRIBE.test(head[f].folded) && describedBy(head.slice(0, upTo), f) === 'person') return null;
   // وجاء في بيان لشركة النور أن…، واصفة إياه بأنه «…»: the text the sentence opens with, or the one it is of.
   const text = textSaidIn(head.slice(0, upTo), f);
   if (text) return text;
@@ -1668,6 +1711,12 @@ function hasWord(chars: readonly string[], word: string, not: number): boolean {
   return false;
 }
 
+/** A verb of saying with its object on it, أكده، ذكرته، قالها، أوردها: what was said, pointed back to. */
+function objectSaid(t: Token | undefined): boolean {
+  const m = t?.word ? /^(.{2,})(ته|تها|ه|ها)$/u.exec(t.folded) : null;
+  return !!m && (isSayingVerb(m[1]) || isSayingVerb(`${m[1]}ت`));
+}
+
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
 
@@ -1681,12 +1730,22 @@ function describedBy(head: Token[], k: number): Subject | undefined {
   if (!m) return undefined;
   // ووصف نفسه بأنه «…»: نفسه is the one described, never the subject; the verb's subject is the one who spoke last.
   if (/^نفس(ه|ها|هم|هما)$/u.test(head[k + 1]?.folded ?? '')) return 'person';
-  const that = head.findIndex((t, i) => i > k && i <= k + 6 && /^ب(ان|انه|انها|انهم)$/u.test(t.folded));
+  // (Or بـ before a quotation, وتصف مادة السكر بـ«الرائعة»: "as «…»", the words it is described with.)
+  const that = head.findIndex(
+    (t, i) =>
+      i > k &&
+      i <= k + 6 &&
+      (/^ب(ان|انه|انها|انهم)$/u.test(t.folded) || (/^بـ?$/u.test(t.text) && QUOTE_MARK.test(head[i + 1]?.text ?? ''))),
+  );
   if (that < 0 || head.slice(k + 1, that).some((t) => !t.word)) return undefined;
   // (Nor when a preposition follows the thing described: ووصف أثر الدواء على المرضى بأنه.)
   const stop = head.slice(k + 2, that).some((t) => inSet(t.folded, ARABIC_STOPS));
   // (Nor a noun in ال with its adjectives and no title, ووصف المؤتمر المقترح بأنه: the thing described, no subject.)
-  const described = head.slice(k + 1, that).every((t) => /^ال/u.test(t.folded)) && !isArabicTitleNoun(head[k + 1].text);
+  // (Or a noun in ة and its genitive, وتصف مادة السكر بـ: one noun phrase, the verb's object; no title first. Not
+  // any word first: وصف شكريلي النيابة بـ is a name, then the object.)
+  const described =
+    head.slice(k + 1, that).every((t, i) => /^ال/u.test(t.folded) || (i === 0 && that - k > 2 && /ة$/u.test(t.text))) &&
+    !isArabicTitleNoun(head[k + 1].text);
   if (!m[2] && (that - k <= 2 || described || (stop && !inSet(head[k + 1].folded, TITLES)))) return 'person';
   return subjectAfter(head.slice(0, that), k + 1);
 }
@@ -1791,6 +1850,13 @@ export function speakerFromText(
       (/^(افاد|ذكر|اورد)/u.test(tail[v].folded) && /^(حسبما|ما)$/u.test(tail[v - 1].folded)));
   if (relayed && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
     v = -1;
+  // وقال ناشطون إن الهجوم «…»، فيما شدد X على أن…: a verb after فيما / بينما / في حين, "while", opens a clause of its
+  // own, another one's words; the quote is the sentence's verb of saying before it.
+  const whereas = tail
+    .slice(0, Math.max(0, v))
+    .some((t, i) => /^(فيما|بينما)$/u.test(t.folded) || (t.folded === 'في' && tail[i + 1]?.folded === 'حين'));
+  if (whereas && head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded))))
+    v = -1;
   // "…, according to Feeding America.": the attribution after the reported words.
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {
@@ -1814,12 +1880,35 @@ export function speakerFromText(
     isSayingVerb(head[said].folded) &&
     !/^[وف]?(نقل|ذكر|اورد)/u.test(head[said].folded) &&
     head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
-  if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
+  // (Nor a text after it, «…»، حسب البيان، after the sentence's own participle, مؤكدة أنه «…»: the text is where
+  // the participle's subject said it.)
+  const inText =
+    per >= 0 &&
+    TEXT_NOUN.test(tail[per + 1]?.folded.replace(/^لل/u, 'ال') ?? '') &&
+    head.some((t, k) => t.word && !quoted[k] && isParticiple(t.folded));
+  if (per >= 0 && !saidBefore && !inText && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
     const s = resolve(subjectAfter(tail, per + 1));
     // (وفقا لـX: the ل is not the name's; but للمصادر is المصادر with its ال elided, kept whole.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
       return { start: afterL(tail[per + 1]), end: s.end };
     if (s) return s;
+  }
+  // «…»، حسب ما أكده X / حسبما ذكره X: a verb of saying with the words on it as its object (ه، ها، ته), after حسب ما,
+  // has its subject after it, the one who said them (isSayingVerb reads no verb with an object on it).
+  const whatSaid = tail.findIndex(
+    (t, k) =>
+      k <= 1 &&
+      (/^[وف]?(وفق|بحسب|حسب|وفقا|طبقا)$/u.test(t.folded) && /^ل?ما$/u.test(tail[k + 1]?.folded ?? '')
+        ? objectSaid(tail[k + 2])
+        : /^(حسبما|كما)$/u.test(t.folded) && objectSaid(tail[k + 1])),
+  );
+  // (Only when the sentence before the quote has no verb of saying or participle of its own: in مشددا على أن «…»، حسب
+  // ما نقلته وكالة X the agency relays what the sentence's subject said.)
+  const ownVerb = () => head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded)));
+  if (whatSaid >= 0 && (v < 0 || whatSaid < v) && !ownVerb()) {
+    const verb = /^(حسبما|كما)$/u.test(tail[whatSaid].folded) ? whatSaid + 1 : whatSaid + 2;
+    const s = subjectAfter(tail, verb + 1);
+    if (s && typeof s === 'object') return s;
   }
   // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
   // after جاء في / ورد في, said them (as وجاء في البيان: «…» before a quote), anywhere in the sentence after it.
@@ -2437,7 +2526,7 @@ export function speakerMentions(
       continue;
     // "Jason Hargrove, 50, was a driver who took to Facebook to warn…": the named person comes first,
     // before what the sentence's verbs of saying read.
-    const aged = namedSubject(sentence, surnames, true);
+    const aged = namedSubject(sentence, surnames, true) ?? agedArabicSubject(sentence);
     if (aged) out.push({ at: aged.start, speaker: aged });
     sentence.forEach((t, i) => {
       if (!t.word || quoted(t)) return;
@@ -2496,6 +2585,29 @@ export function speakerMentions(
     if (carried) out.push({ at: carried.start, speaker: carried });
   }
   return out;
+}
+
+/**
+ * وكان مايكل إنغلش، 72 عاما، واحدا من…؛ كانت الممرضة كارا وات، 21 عاما، تحتاج…: an Arabic sentence that opens with its
+ * verb, then its subject, a name of one to three words (a title in ال before it or not) with an age between commas,
+ * introduces that person, as "Freda Ocran, 51, was a nurse" does in English; else null.
+ */
+function agedArabicSubject(sentence: Token[]): Span | null {
+  const f = sentence.findIndex((t) => t.word);
+  const verb = sentence[f];
+  // (كان and كانت too, a verb NOT_A_VERB holds for its other uses.)
+  const kana = /^[وف]?كان(ت)?$/u.test(verb?.folded ?? '');
+  if (!verb || !isArabic(verb.text) || /^[وف]?(ال|لل)/u.test(verb.folded)) return null;
+  if (inSet(verb.folded, NOT_A_VERB) && !kana) return null;
+  const comma = sentence.findIndex((t, i) => i > f + 1 && i <= f + 5 && t.text === '،');
+  if (comma < 0 || !/^\d{1,3}$/u.test(sentence[comma + 1]?.text ?? '')) return null;
+  if (!/^(عاما|عامًا|عاماً|سنة)$/u.test(sentence[comma + 2]?.text ?? '') || sentence[comma + 3]?.text !== '،')
+    return null;
+  let first = f + 1;
+  if (/^ال/u.test(sentence[first].folded) && comma - first > 1) first++;
+  const name = sentence.slice(first, comma);
+  if (name.length === 0 || name.length > 3 || !name.every((w, i) => w.word && isNameWord(w, i, name))) return null;
+  return { start: sentence[f + 1].start, end: sentence[comma - 1].end };
 }
 
 /**

@@ -1867,3 +1867,94 @@ describe('the speaker of a quote: what is carried on (objects, addressees, relat
     expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد']);
   });
 });
+
+describe('the speaker of a quote: the sentence opens with a long phrase before its verb (quotes41)', () => {
+  it('Arabic: وفي وقت سابق من …، أغلق X …، قائلا «…»: the phrase before the comma is not the subject', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وفي وقت سابق من الشهر الماضي في العاصمة، أغلق الوزير خالد فهد مكتبه، قائلا إن ذلك "سيحمي مصالح الموظفين".';
+    // (Where the subject ends, before مكتبه, is the bounds' rules' to read: here the person.)
+    expect(speakers(ar, 'direct')[1]).toMatch(/^الوزير خالد فهد/u);
+  });
+  it('Arabic: ومنذ إعلان X عن … التي …، كرر Y …: a time phrase with its own subject opens the sentence', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'ومنذ إعلان الحكومة الجديدة عن الخطة التي وضعتها اللجنة، كرر النائب خالد فهد رفضه قائلا ' +
+      '"لن نقبل بهذه الخطة أبدا".';
+    expect(speakers(ar, 'direct')[1]).toMatch(/^النائب خالد فهد/u);
+  });
+  it('Arabic: من جهته نشر X تغريدة قال فيها: «…»: من جهته, "for his part", comes before the verb', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'من جهته نشر الاتحاد الوطني تغريدة على صفحته، قال فيها: "نحن نتابع الحادث باهتمام شديد".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'الاتحاد الوطني']);
+  });
+});
+
+describe('the speaker of a quote: وصف with its object and no subject (quotes41)', () => {
+  it('Arabic: وتصف مادة السكر بـ«الرائعة»، وتقول: «…»: the thing described is no speaker; she spoke last', () => {
+    const ar =
+      'وقالت الطاهية سلمى عادل إن "العمل في المطبخ صعب جدا على الجميع". ' +
+      'وتصف مادة السكّر بـ«الرائعة»، وتقول: «في استطاعتنا أن نزين طبقا كاملا من مكعب صغير منه».';
+    expect(speakers(ar, 'direct')).toEqual(['الطاهية سلمى عادل', 'الطاهية سلمى عادل']);
+    // (A name, then the object: وصف خالد النيابة بـ«…», the name said it.)
+    const named =
+      'وقالت الطاهية سلمى عادل إن "العمل في المطبخ صعب جدا على الجميع". ' +
+      'ووصف خالد النيابة بـ«فريق ناشئ لا يعرف شيئا عن القضية».';
+    expect(speakers(named, 'direct')[1]).toMatch(/^خالد/u);
+  });
+});
+
+describe('the speaker of a quote: a clause in فيما / بينما after it is another one’s (quotes41)', () => {
+  it('Arabic: وقال X إن الهجوم «…»، فيما شدد Y على أن…: X said it, not Y after "while"', () => {
+    const ar =
+      'وقال ناشطون محليون إن الهجوم على البلدة «يهدف إلى فك الحصار عن المدينة»، فيما شدد القائد خالد فهد على أن ' +
+      'الأمر انتهى.';
+    expect(speakers(ar, 'direct')).toEqual(['ناشطون محليون']);
+    const bainama = 'وقالت الوزارة إن الخطة «ستنفذ قبل نهاية العام المقبل»، بينما قال المعارضون إنها لن تنجح.';
+    expect(speakers(bainama, 'direct')).toEqual(['الوزارة']);
+  });
+});
+
+describe('the speaker of a quote: a verb after وهو / وهي, "while he", has the pronoun for its subject (quotes41)', () => {
+  it('Arabic: X، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: «…»: X, not the object after the verb', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وذكرت المغنية موقفا للفنان خالد فهد، الذي وبخ جمهوره وهو يردد معه الأغاني قائلا: "إما أن تغنوا أو أغني أنا".';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'خالد فهد']);
+  });
+});
+
+describe('the one who spoke last: a name with an age between commas introduces a person (quotes41)', () => {
+  it('Arabic: وكان NAME، 72 عاما، واحدا من…؛ then وقال «…» with no subject is NAME’s', () => {
+    const ar =
+      'ويحقق العلاج الجديد تحولا في معالجة المرض. وقال الطبيب سامر عادل إن "النتائج مشجعة للغاية".\n' +
+      'وكان خالد فهد، 72 عاما، واحدا من بين 258 رجلا شاركوا في التجربة.\n' +
+      'وقد عولج قبل عامين بالعلاج الجديد.\n' +
+      'وقال "لقد اندهشنا عندما أظهرت النتائج أن الورم قد اختفى".';
+    expect(speakers(ar, 'direct')).toEqual(['الطبيب سامر عادل', 'خالد فهد']);
+  });
+});
+
+describe('the speaker of a quote: حسب ما أكده X after it (quotes41)', () => {
+  it('Arabic: «…»، حسب ما أكده X: the subject after a verb of saying with its object on it', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وستقوم الهيئة بمراسلة كل الجهات المعنية "لأن ما حصل جريمة لا يمكن السكوت عنها"، حسب ما أكده أحد المسؤولين.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'أحد المسؤولين']);
+    // (Not a relay after the sentence's own participle: the one who stressed it said it, the agency relays it.)
+    const relay =
+      'وحدد الوزير خالد فهد موعد الطرح، مشددا على أن "الخطة ستمضي قدما دون تأخير"، حسب ما نقلته وكالة الأنباء.';
+    expect(speakers(relay, 'direct')[0]).toMatch(/^الوزير خالد فهد/u);
+  });
+});
+
+describe('the speaker of a quote: حسب البيان after the sentence’s own participle (quotes41)', () => {
+  it('Arabic: وكشفت X في بيانها: «…»، مؤكدة أن «…»، حسب البيان: X said both; the statement is where', () => {
+    const ar =
+      'وقال سامر عادل إن "الفريق يستحق الفوز في المباراة المقبلة".\n' +
+      'وكشفت الشركة في بيانها: "نحن نتخذ خطوة احترازية لحماية الحسابات كلها"، مؤكدة أنه "سيتم إيقاف الميزة مؤقتا ' +
+      'أثناء المراجعة"، حسب البيان.';
+    expect(speakers(ar, 'direct')).toEqual(['سامر عادل', 'الشركة', 'الشركة']);
+  });
+});
