@@ -624,3 +624,42 @@ function verbalNounAfter(
   }
   return null;
 }
+
+/** Words that open a clause of their own before a quotation: …، لكن «…» / …، وأن "…" / …، حيث «…» / …، فضلا عن «…». */
+const OPENS_CLAUSE = /^(?:[وف]?لكن\p{L}*|و?حيث|بينما|فيما|وبالتالي|و?لأن\p{L}*|لإن|إذ|وأن\p{L}*|فضلا|عن|و)$/u;
+/** إن / أن / بأن and its pronoun right before a reported clause (قال إن، أكد أنها، صرح بأن). */
+const THAT_BEFORE = /(?:^|[\s،,])[وف]?ب?[أإا]ن(?:ه|ها|هم|هما)?\s*$/u;
+/** Such a word right before the marks with no comma (…المعارضة شنت هجوما «لكنه …» / … لإن "القضاء …"). */
+const OPENS_CLAUSE_BARE = /^(?:[وف]?لكن\p{L}*|و?حيث|بينما|لأن\p{L}*|لإن|إذ)$/u;
+
+/**
+ * An Arabic reported clause that runs into a quotation opening a clause of its own (وأضاف أن <clause>، وأن "…" /
+ * قال إن <clause>، حيث «…» / أوضح أن <clause> «حيث …»): the clause before the marks, whole, is the indirect quote
+ * and the quotation stays direct (quotes43's rule; the finder dropped the whole span for its overlap with the
+ * quotation). `open` is the quotation's first code point (after its mark); null when the quotation finishes the
+ * clause it opens (إن X «…»، تتطرق …: the quotation alone, as the guide says) or fewer than three words are left.
+ */
+export function clauseBeforeQuotation(chars: readonly string[], span: Span, open: number): Span | null {
+  let mark = open - 1;
+  while (mark > span.start && !QUOTATION_MARK.test(chars[mark])) mark--;
+  if (mark <= span.start || !THAT_BEFORE.test(chars.slice(Math.max(0, span.start - 12), span.start).join('')))
+    return null;
+  const before = chars.slice(span.start, mark).join('');
+  // (A colon before the marks introduces the clause's own words: قبل أن يضيف عبارة: "…".)
+  if (/:\s*$/u.test(before)) return null;
+  const first = /^[\p{L}\p{M}]*/u.exec(chars.slice(open, open + 20).join(''))?.[0] ?? '';
+  let cut: number | null = null;
+  const comma = /[،,؛;]\s*((?:[\p{L}\p{M}]+\s*){0,2})$/u.exec(before);
+  // (A comma alone is the clause's subject set off before its predicate: إن الرئيس، دونالد ترامب، "محق …".)
+  const opener = comma?.[1].split(/\s+/u).filter((w) => w !== '') ?? [];
+  if (comma && opener.length > 0 && opener.every((w) => OPENS_CLAUSE.test(w))) cut = comma.index;
+  else {
+    const last = /([\p{L}\p{M}]+)\s*$/u.exec(before);
+    if (last && OPENS_CLAUSE_BARE.test(last[1])) cut = last.index;
+    else if (/\s$/u.test(before) && OPENS_CLAUSE_BARE.test(first)) cut = before.length;
+  }
+  if (cut === null) return null;
+  const out = trimmed(chars, span.start, span.start + Array.from(before.slice(0, cut)).length);
+  const words = chars.slice(out.start, out.end).join('').match(WORD) ?? [];
+  return words.length >= 3 ? out : null;
+}
