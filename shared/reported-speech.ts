@@ -626,11 +626,18 @@ function verbalNounAfter(
 }
 
 /** Words that open a clause of their own before a quotation: …، لكن «…» / …، وأن "…" / …، حيث «…» / …، فضلا عن «…». */
-const OPENS_CLAUSE = /^(?:[وف]?لكن\p{L}*|و?حيث|بينما|فيما|وبالتالي|و?لأن\p{L}*|لإن|إذ|وأن\p{L}*|فضلا|عن|و)$/u;
+// (Not لكننا "…" nor بينما "…" with no comma: the marks went on with the speaker's own words, dev21 and dev left
+// unlabelled; a bare و only before a quotation that opens with a connector or a verb in the future, و«سنسمع …», not
+// …، و"قسما من الديون" that goes on with the clause's object, dev10.)
+const OPENS_CLAUSE = /^(?:و?لكن|و?حيث|بينما|فيما|وبالتالي|و?لأن\p{L}*|لإن|إذ|وأن\p{L}*|فضلا|عن|و)$/u;
+/** What a quotation opening a clause of its own starts with after a bare و (…، و"لكن …" / …، و«سنسمع …»). */
+const OPENS_QUOTATION = /^(?:و?لكن\p{L}*|حيث|[إأ]ن\p{L}*|س[يتنا]\p{L}+)$/u;
 /** إن / أن / بأن and its pronoun right before a reported clause (قال إن، أكد أنها، صرح بأن). */
 const THAT_BEFORE = /(?:^|[\s،,])[وف]?ب?[أإا]ن(?:ه|ها|هم|هما)?\s*$/u;
 /** Such a word right before the marks with no comma (…المعارضة شنت هجوما «لكنه …» / … لإن "القضاء …"). */
-const OPENS_CLAUSE_BARE = /^(?:[وف]?لكن\p{L}*|و?حيث|بينما|لأن\p{L}*|لإن|إذ)$/u;
+const OPENS_CLAUSE_BARE = /^(?:[وف]?لكن|و?حيث|لأن\p{L}*|لإن|إذ)$/u;
+/** Or the quotation's own first word (…مضادا «لكنه …» / …الحوثيين «حيث …»; not «لأن …», dev30 left unlabelled). */
+const QUOTATION_OPENS_CLAUSE = /^(?:[وف]?لكن\p{L}*|حيث)$/u;
 
 /**
  * An Arabic reported clause that runs into a quotation opening a clause of its own (وأضاف أن <clause>، وأن "…" /
@@ -652,11 +659,18 @@ export function clauseBeforeQuotation(chars: readonly string[], span: Span, open
   const comma = /[،,؛;]\s*((?:[\p{L}\p{M}]+\s*){0,2})$/u.exec(before);
   // (A comma alone is the clause's subject set off before its predicate: إن الرئيس، دونالد ترامب، "محق …".)
   const opener = comma?.[1].split(/\s+/u).filter((w) => w !== '') ?? [];
-  if (comma && opener.length > 0 && opener.every((w) => OPENS_CLAUSE.test(w))) cut = comma.index;
+  const bareAnd = opener.length === 1 && opener[0] === 'و';
+  if (
+    comma &&
+    opener.length > 0 &&
+    opener.every((w) => OPENS_CLAUSE.test(w)) &&
+    (!bareAnd || OPENS_QUOTATION.test(first))
+  )
+    cut = comma.index;
   else {
     const last = /([\p{L}\p{M}]+)\s*$/u.exec(before);
     if (last && OPENS_CLAUSE_BARE.test(last[1])) cut = last.index;
-    else if (/\s$/u.test(before) && OPENS_CLAUSE_BARE.test(first)) cut = before.length;
+    else if (/\s$/u.test(before) && QUOTATION_OPENS_CLAUSE.test(first)) cut = before.length;
   }
   if (cut === null) return null;
   const out = trimmed(chars, span.start, span.start + Array.from(before.slice(0, cut)).length);
