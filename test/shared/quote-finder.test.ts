@@ -135,6 +135,18 @@ describe('findQuotes: indirect speech', () => {
     expect(kinds(object).map((q) => q[0])).toEqual(['direct']);
   });
 
+  it('a description after وصف / واصفا X بأنه is indirect, unmarked, to its comma', () => {
+    const indirect = (s: string) =>
+      texts(s)
+        .filter((q) => q.kind === 'indirect')
+        .map((q) => q.text);
+    expect(indirect('ووصف الوزير المشروع بأنه خطوة كبيرة نحو الاستقرار، ثم غادر القاعة.')).toEqual([
+      'خطوة كبيرة نحو الاستقرار',
+    ]);
+    // Three words or more in marks are a direct quote's, not a description's.
+    expect(indirect('ووصفت المعلمة الرحلة بأنها "كانت تجربة رائعة جدا للطلاب".')).toEqual([]);
+  });
+
   it('an indirect candidate inside a direct quote is not offered twice', () => {
     const s = 'قال الوزير: «أكد الرئيس أن الاتفاق سيوقع قريبا جدا».';
     expect(texts(s).map((q) => q.kind)).toEqual(['direct']);
