@@ -63,8 +63,7 @@ const BELIEF = /^[وف]?(?:يري|تري|يرون)$/u;
 const SO_THAT = new Set(['فإن', 'فإنه', 'فإنها', 'فإنهم'].map((w) => normalizeForMatch(w).text));
 
 /** وصف / يصف / واصفا and their pronouns (he, she, they; him, her, them), diacritics off; not وصفة (a recipe). */
-const DESCRIBED =
-  /^[وف]?(?:وصف(?:ت|وا)?(?:ه|ها|هم|هما)?|وصفته|وصفتها|وصفتهم|وصفوه|وصفوها|[يت]صف(?:ون)?(?:ه|ها|هم|هما)?|واصف(?:ا|ة|ين))$/u;
+const DESCRIBED = /^[وف]?(?:وصف(?:ت|وا|و)?(?:ه|ها|هم|هما)?|[يت]صف(?:ون)?(?:ه|ها|هم|هما)?|واصف(?:ا|ة|ين))$/u;
 /** A relative (والذي يحترمه …): the description has ended. */
 const RELATIVE = /^و?(?:الذي|التي|الذين)$/u;
 /** بأنه / بأنها / بأنهم: what the described thing was called follows (وصف الأمر بأنه …). */
