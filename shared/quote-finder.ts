@@ -8,7 +8,7 @@
 // Offsets are source code points; a quote's span leaves out its marks and the spaces inside.
 import { normalizeForMatch } from './arabic-normalize';
 import { CodePointIndex } from './code-points';
-import { findReportedSpeech, pointEndsSentence } from './reported-speech';
+import { clauseBeforeQuotation, findReportedSpeech, pointEndsSentence } from './reported-speech';
 import { mentionGender, speechVerbGender, type Gender } from './speaker-gender';
 import { suggestSpeakerSpan, type SpeakerCandidate } from './speaker-suggestion';
 import { ENGLISH_QUOTE_CUES, isQuoteCue } from './speech-verbs';
@@ -1025,8 +1025,16 @@ export function findQuotes(
     out.push({ start: span.start, end: span.end, kind: 'direct', speaker: null, score, source: 'quote-finder' });
   }
 
-  for (const span of findReportedSpeech(chars, index)) {
-    if (out.some((q) => q.kind === 'direct' && q.start < span.end && span.start < q.end)) continue;
+  for (const found of findReportedSpeech(chars, index)) {
+    const quotation = out.find((q) => q.kind === 'direct' && q.start < found.end && found.start < q.end);
+    // (Arabic: the clause before a quotation that opens a clause of its own is still indirect, quotes43's rule.)
+    const arabic = /[\u0600-\u06FF]/u.test(chars[found.start]);
+    const span = !quotation
+      ? found
+      : arabic && quotation.start > found.start
+        ? clauseBeforeQuotation(chars, found, quotation.start)
+        : null;
+    if (span === null || out.some((q) => q.kind === 'direct' && q.start < span.end && span.start < q.end)) continue;
     // (Nor what starts inside a name in marks: the أن of "أن بي سي نيوز" opens nothing.)
     if (inNames.some((p) => p.open < span.start && span.start < p.close)) continue;
     out.push({ ...span, kind: 'indirect', speaker: null, score: 0.4, source: 'quote-finder' });

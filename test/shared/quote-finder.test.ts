@@ -119,6 +119,34 @@ describe('findQuotes: indirect speech', () => {
     ).toEqual([]);
   });
 
+  it('the reported clause before a quotation that opens a clause of its own stays indirect (quotes43)', () => {
+    const kinds = (s: string) => texts(s).map((q) => [q.kind, q.text]);
+    expect(kinds('وأكد الوزير أن الحكومة ستفتح المعبر الأسبوع المقبل، وأنها "لن تتراجع عن هذا القرار أبدا".')).toEqual([
+      ['indirect', 'الحكومة ستفتح المعبر الأسبوع المقبل'],
+      ['direct', 'لن تتراجع عن هذا القرار أبدا'],
+    ]);
+    expect(kinds('وقال ناشطون إن القوات تقدمت نحو المدينة «حيث سيطرت على ثلاثة أحياء كاملة».')).toEqual([
+      ['indirect', 'القوات تقدمت نحو المدينة'],
+      ['direct', 'حيث سيطرت على ثلاثة أحياء كاملة'],
+    ]);
+    // A comma alone sets off the clause's subject, and …، و"…" may go on with its object: the quotation alone.
+    expect(kinds('وقال الوزير إن الرئيس، سمير علي، "محق في قراره الأخير تماما".').map((q) => q[0])).toEqual(['direct']);
+    const object = 'وقال المصرف إن الخطة ستغطي الرواتب المتأخرة، و"قسما من الديون القديمة المتراكمة".';
+    expect(kinds(object).map((q) => q[0])).toEqual(['direct']);
+  });
+
+  it('a description after وصف / واصفا X بأنه is indirect, unmarked, to its comma', () => {
+    const indirect = (s: string) =>
+      texts(s)
+        .filter((q) => q.kind === 'indirect')
+        .map((q) => q.text);
+    expect(indirect('ووصف الوزير المشروع بأنه خطوة كبيرة نحو الاستقرار، ثم غادر القاعة.')).toEqual([
+      'خطوة كبيرة نحو الاستقرار',
+    ]);
+    // Three words or more in marks are a direct quote's, not a description's.
+    expect(indirect('ووصفت المعلمة الرحلة بأنها "كانت تجربة رائعة جدا للطلاب".')).toEqual([]);
+  });
+
   it('an indirect candidate inside a direct quote is not offered twice', () => {
     const s = 'قال الوزير: «أكد الرئيس أن الاتفاق سيوقع قريبا جدا».';
     expect(texts(s).map((q) => q.kind)).toEqual(['direct']);
