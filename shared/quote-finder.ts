@@ -986,7 +986,7 @@ export function findQuotes(
   const speakerOf = (span: Span, previous: Span | null, person: Span | null, at: number) => {
     // (A participle of manner, an adverb or a particle read as the subject names no one: the verb has no subject of
     // its own, so it is the one who spoke last.)
-    const text = speakerFromText(chars, span, previous, person, at);
+    const text = speakerFromText(chars, span, previous, person, at, out);
     const kept = text && withoutPosted(chars, text);
     const read = kept && !isSpeakerNounPhrase(chars, kept) ? previous : kept && (titleToName(chars, kept) ?? kept);
     const named = read && persons.find((e) => e.start < read.end && read.start < e.end);

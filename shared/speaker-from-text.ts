@@ -594,8 +594,8 @@ function titleThenName(tokens: Token[], from: number): Span | null {
  * The subject right after a verb of saying (see `subjectRead`); a read that starts with a title and stops inside it
  * runs on to the title's name when one follows (`titleThenName`).
  */
-function subjectAfter(tokens: Token[], from: number): Subject {
-  const read = subjectRead(tokens, from);
+function subjectAfter(tokens: Token[], from: number, quotes: readonly Span[] = []): Subject {
+  const read = subjectRead(tokens, from, quotes);
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
   if (first < 0 || !isArabic(tokens[first].text) || !isArabicTitleNoun(tokens[first].text)) return read;
@@ -661,9 +661,16 @@ function nameBeforeRole(words: Token[], commas: number[]): Span | null {
   return { start: before[k].start, end: before[before.length - 1].end };
 }
 
-/** The subject right after a verb of saying: up to six words, to the first stop. */
-function subjectRead(tokens: Token[], from: number): Subject {
+/**
+ * The subject right after a verb of saying: up to six words, to the first stop. A mark that opens one of `quotes` (the
+ * quotations found) ends it: what it holds is what was said, never a name in marks.
+ */
+function subjectRead(tokens: Token[], from: number, quotes: readonly Span[] = []): Subject {
   const words: Token[] = [];
+  // (وأكد الوزير «لن نسمح بذلك مطلقا»، مشيرا: the four words in marks after the noun were read as its name, الوزير «لن
+  // نسمح بذلك مطلقا, a speaker running into the quote it was given to, and to the indirect one after مشيرا.)
+  const opensQuote = (k: number) =>
+    quotes.some((q) => tokens[k].end <= q.start && q.start <= (tokens[k + 1]?.start ?? tokens[k].end));
   const commas: number[] = [];
   // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
   // read on to find that name, but a subject with no name keeps its first six words.
@@ -672,6 +679,7 @@ function subjectRead(tokens: Token[], from: number): Subject {
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      if (QUOTE_MARK.test(t.text) && opensQuote(k)) break;
       // وشددت "ستاندرد آند بورز" على…: a name in quotation marks right after the verb, before a preposition or إن /
       // أن, is its subject.
       if (QUOTE_MARK.test(t.text) && words.length === 0 && k === from && isArabic(tokens[k + 1]?.text ?? '')) {
@@ -1192,7 +1200,7 @@ const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', '
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
  * the words after the first one, before word `upTo` of `head` (the sentence up to the quote).
  */
-function sentenceSubject(head: Token[], upTo: number): Span | null {
+function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = []): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
   let dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   // (- 12 مايو: وزير الخارجية… يزور: a timeline's date before the colon is not the sentence's.)
@@ -1307,7 +1315,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (nominal) return nominal;
   // (A noun in ال opens no verb; a verb in أل does, ألقى X خطابا، مشيرا إلى «…»: the text, not the folded word, tells.)
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].text)) return null;
-  const s = subjectAfter(head.slice(0, upTo), f + 1);
+  const s = subjectAfter(head.slice(0, upTo), f + 1, quotes);
   return s === 'pronoun' || s === 'person' ? null : s;
 }
 
@@ -1630,7 +1638,8 @@ function describedBy(head: Token[], k: number): Subject | undefined {
 /**
  * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
  * sentence points back (a pronoun, a participle, a verb with no subject), or null. "he" and "she"
- * point back to `person`, the last speaker who is a person (not "the ministry said"), when given.
+ * point back to `person`, the last speaker who is a person (not "the ministry said"), when given. No subject runs into
+ * one of `quotes`, the quotations found.
  */
 export function speakerFromText(
   chars: readonly string[],
@@ -1638,6 +1647,7 @@ export function speakerFromText(
   previous: Span | null,
   person: Span | null = previous,
   previousAt: number = previous?.start ?? -1,
+  quotes: readonly Span[] = [],
 ): Span | null {
   if (inLink(chars, quote.start)) return null;
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
@@ -1696,7 +1706,7 @@ export function speakerFromText(
   if (thus > 0 && pointsOnly && lead > 0 && after[thus + lead]?.word && head.every((t) => !t.word)) {
     const verb = thus + lead - 1;
     const text = A_TEXT_NOUN.test(after[verb + 2]?.folded ?? '') && after[verb + 3]?.word ? 3 : 2;
-    const s = subjectAfter(after, verb + text);
+    const s = subjectAfter(after, verb + text, quotes);
     // (Only a read that starts right after the verb: هكذا تصف الشيف X طبيعة مهنتها التي تزاولها is read past it.)
     // (Or the name in apposition after the role the verb is followed by: بهذه الكلمات علَّق وكيل اللاعب، NAME، …)
     const from = after[verb + text]?.start;
@@ -1730,7 +1740,7 @@ export function speakerFromText(
   // "…, according to Feeding America.": the attribution after the reported words.
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {
-    const s = resolve(subjectAfter(tail, attributed + 2));
+    const s = resolve(subjectAfter(tail, attributed + 2, quotes));
     if (s) return s;
   }
   // «…»، وفق المصدر نفسه / بحسب الوكالة: the Arabic attribution after the words, right after the quote.
@@ -1751,7 +1761,7 @@ export function speakerFromText(
     !/^[وف]?(نقل|ذكر|اورد)/u.test(head[said].folded) &&
     head.slice(said + 1).filter((t) => COMPLEMENTIZERS.has(t.folded)).length <= 1;
   if (per >= 0 && !saidBefore && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
-    const s = resolve(subjectAfter(tail, per + 1));
+    const s = resolve(subjectAfter(tail, per + 1, quotes));
     // (وفقا لـX: the ل is not the name's.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
       return { start: s.start + 1, end: s.end };
@@ -1767,7 +1777,7 @@ export function speakerFromText(
       tail[k + 3]?.folded === 'في',
   );
   if (came >= 0 && !saidBefore && (v < 0 || came < v)) {
-    const s = subjectAfter(tail, came + 4);
+    const s = subjectAfter(tail, came + 4, quotes);
     if (s && typeof s === 'object') return s;
   }
   // “…,” the sign reads / its statement read: what a text reads is its words.
@@ -1796,10 +1806,10 @@ export function speakerFromText(
     const namedBefore = v > 0 && before.word && !isArabic(before.text) && /^\p{Lu}/u.test(before.text);
     const inverted = !told && (v === 0 || (!namedBefore && /^\p{Lu}/u.test(tail[v + 1]?.text ?? '')));
     const found = inverted
-      ? (resolve(subjectAfter(tail, v + 1)) ?? resolve(subjectBefore(tail, v)))
+      ? (resolve(subjectAfter(tail, v + 1, quotes)) ?? resolve(subjectBefore(tail, v)))
       : resolve(subjectBefore(tail, v));
     if (found !== undefined) return found;
-    const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
+    const other = v > 0 ? resolve(subjectAfter(tail, v + 1, quotes)) : undefined;
     if (other !== undefined) return other;
     // («…»، وتساءل عن…: an Arabic verb joined with و / ف and no subject of its own opens the next clause; the
     // sentence before the quote tells who said it.)
@@ -1817,7 +1827,7 @@ export function speakerFromText(
       while (start >= 0 && head[start].text !== '،' && !QUOTE_MARK.test(head[start].text)) start--;
       const verb = head[++start];
       if (verb?.word && start < k - 1 && !inSet(verb.folded, NOT_A_VERB) && !/^[وف]?ال/u.test(verb.folded)) {
-        const s = subjectAfter(head.slice(0, k), start + 1);
+        const s = subjectAfter(head.slice(0, k), start + 1, quotes);
         // (خرج بتصريح ناري … بقوله: a noun of saying in ب after the verb is how it came out, no subject; the one before
         // the verb, لكن NAME، ROLE، خرج, said it: dev35.)
         const how =
@@ -1833,12 +1843,12 @@ export function speakerFromText(
     if (isArabic(t.text) && /^(قوله|قولها|قولهم|قولهما)$/u.test(t.folded)) {
       let j = k - 1;
       while (j >= 0 && k - j <= 8 && head[j].word && !/^(عن|الي|إلى)$/u.test(head[j].folded)) j--;
-      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
+      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1, quotes) : null;
       if (sayer && typeof sayer === 'object') return sayer;
     }
     // ناقلا عن NAME، ROLE، أنه «…»: the one relayed from, after عن, said it; not the sentence's subject, who relays.
     if (isArabic(t.text) && /^(ناقلا|ناقله|ناقلة|ناقلين|نقلا)$/u.test(t.folded) && head[k + 1]?.folded === 'عن') {
-      const source = subjectAfter(head, k + 2);
+      const source = subjectAfter(head, k + 2, quotes);
       // (مصدر لم تفصح عن اسمه: the source, not the clause that describes it.)
       const not = head.findIndex(
         (x) =>
@@ -1868,8 +1878,8 @@ export function speakerFromText(
         // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
         const upTo = repliesInRelative(head, j) ? head.length : k;
         const s = isArabic(head[j].text)
-          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1)))
-          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1, quotes)))
+          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1, quotes)));
         if (s !== undefined) return s;
         saidBy = j;
         break;
@@ -1877,7 +1887,7 @@ export function speakerFromText(
       // (جاء ذلك في البيان الذي أصدره NAME، مستنكرا: the agent of a noun of saying, when no verb of saying is before
       // it; after وقال في بيان أصدرته اللجنة the one who said is the verb's.)
       const agent = saidBy < 0 ? lastSayingNounAgent(head, k, quoted) : null;
-      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k) ?? previous;
+      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k, quotes) ?? previous;
       return englishSubject(head.slice(0, k)) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
@@ -1937,7 +1947,7 @@ export function speakerFromText(
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
     if (from >= 0 && /^[وف]?(نقل|روي|ذكر)/u.test(t.folded)) {
-      const source = resolve(subjectAfter(head, from + 1));
+      const source = resolve(subjectAfter(head, from + 1, quotes));
       if (source) return source;
     }
     // "Lee threatened …, and said the board had shown an “…”": the sentence's subject, when it opens the sentence.
@@ -1950,14 +1960,14 @@ export function speakerFromText(
     if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
-      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
-      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
+      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)))
+      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)));
     // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
     // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
     const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;
     const addressee = arabic && to > 0 && head[to].end === subject?.end && head[to + 1]?.text === ':';
     if (addressee && /^ل[^ل]/u.test(head[to].text) && hasWord(chars, head[to].text.slice(1), head[to].start)) {
-      return sentenceSubject(head, k) ?? previous;
+      return sentenceSubject(head, k, quotes) ?? previous;
     }
     if (subject !== undefined) return subject;
     // واقتربت مني إحدى المدرسات وقالت: «…»: a feminine verb with no subject of its own, after a clause
@@ -1966,17 +1976,17 @@ export function speakerFromText(
     if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
     // (Or the agent of a noun of saying before it: مع تصريح للواء NAME، أشار فيه …، كما شدد على أن «…».)
-    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k)) : null) ?? previous;
+    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k, quotes)) : null) ?? previous;
   }
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
-  if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  if (according >= 0) return resolve(subjectAfter(head, according + 2, quotes)) ?? previous;
   // وفقا لبول بيرنال، محاضر…: «…»: the name after the ل of وفقا / طبقا.
   const wafqan = head.findIndex(
     (t, k) => /^[وف]?(وفقا|طبقا)$/u.test(t.folded) && /^ل./u.test(head[k + 1]?.folded ?? ''),
   );
   if (wafqan >= 0) {
-    const s = resolve(subjectAfter(head, wafqan + 1));
+    const s = resolve(subjectAfter(head, wafqan + 1, quotes));
     if (s) return { start: s.start === head[wafqan + 1].start ? s.start + 1 : s.start, end: s.end };
     const to = attributedTo(head, wafqan + 1);
     if (to) return to;
@@ -1987,7 +1997,7 @@ export function speakerFromText(
   const heading = headingName(chars, head) ?? lastSayingNounAgent(head, head.length, quoted);
   if (heading) return heading;
   const subject =
-    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
+    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length, quotes);
   if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
@@ -2384,13 +2394,14 @@ export function speakerMentions(
         subject = englishSubject(sentence.slice(0, i));
       // وكانت قوات الدفاع الشعبي دانت في بيان القصف، معتبرة أنه «عدوان». وقالت: the one whose participle of saying
       // brought in words the finder does not take as a quote (one or two of them) spoke last: the sentence's subject.
-      else if (isArabic(t.text) && speechForm(t.folded) === 'participle') subject = sentenceSubject(sentence, i);
+      else if (isArabic(t.text) && speechForm(t.folded) === 'participle')
+        subject = sentenceSubject(sentence, i, quotes);
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
       else if (toldInReported(sentence, i)) return;
       else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
-        const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
+        const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1, quotes);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';
         // "…” into later trials, said Daniel Salmon": a name right after the verb is its subject, as
@@ -2403,7 +2414,7 @@ export function speakerMentions(
           /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
         subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
-        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
+        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i, quotes);
       }
       // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.)
       const inQuote = (s: Span) => quotes.some((q) => q.start <= s.start && s.end <= q.end);
