@@ -1219,6 +1219,9 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
     !head.slice(f + 2).some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)));
   if ((/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') || also) && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  // (Nor a sentence that opens inside a quotation found: وقال «… والصحة تواصل جهودها …»، مؤكدا أن: the words in the
+  // marks are no subject of مؤكدا. okaz-76.)
+  if (quotes.some((q) => q.start <= head[f].start && head[f].end <= q.end)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.
   const comma = head.findIndex((t, i) => i > f && i <= f + 5 && t.text === '،');
@@ -1254,7 +1257,7 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
         if (close > at + 1 && close < upTo && QUOTE_MARK.test(head[close].text))
           return { start: head[at + 1].start, end: head[close - 1].end };
       }
-      const s = subjectAfter(clause, at);
+      const s = subjectAfter(clause, at, quotes);
       return s && typeof s === 'object' ? s : null;
     }
     return null;
@@ -1266,7 +1269,7 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
   if (text) return text;
   // ومن بين المنتقدين مارك هاريس، الكاتب في…، وغرد قائلا: "among the critics, NAME": the one named after the group.
   if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
-    const s = subjectAfter(head.slice(0, upTo), f + 3);
+    const s = subjectAfter(head.slice(0, upTo), f + 3, quotes);
     return typeof s === 'object' ? s : null;
   }
   // أما المديرة NAME فهي…، مشيرة إلى أن «…»: the topic fronted with أما, up to the ف of its comment, is the subject of
@@ -1295,7 +1298,7 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
   }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
-    const s = subjectAfter(head.slice(0, upTo), f + 1);
+    const s = subjectAfter(head.slice(0, upTo), f + 1, quotes);
     return typeof s === 'object' ? s : null;
   }
   // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
@@ -1672,7 +1675,11 @@ export function speakerFromText(
     if (k >= 0) first = k;
   }
   const head = before.slice(first);
-  const quoted = quotedTokens(head);
+  // (A word in one of the quotations found is quoted too, whatever its marks: “ وأكد … '' is a quotation the pairing
+  // found and quotedTokens, reading « » “ ” " only, did not, so a participle after it took أكد's object inside it.)
+  const quoted = quotedTokens(head).map(
+    (q, k) => q || quotes.some((o) => o.start <= head[k].start && head[k].end <= o.end),
+  );
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
   while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
@@ -2555,7 +2562,8 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * place, a company or a common noun.
  */
 function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
-  const words = sentence.filter((t) => t.word || t.text === ',');
+  // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We will …», Mnuchin: ‘No …’.)
+  const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
@@ -2579,7 +2587,10 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // (One word only as a surname; "University", "Office" are a body's words, never one.)
   const surname = surnames.has(words[k]?.folded ?? '') && !BODIES.has(words[k].folded);
   if (agedOnly && !aged) return null;
-  if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
+  // ("Mnuchin: ‘No workers should …’": a headline's name, a colon, then a quotation, names the one it quotes.)
+  const headline = k === 0 && words[end]?.text === ':' && /^[«“"„‘']$/u.test(words[end + 1]?.text ?? '');
+  const verbAfter = !!words[end]?.word && /^\p{Ll}/u.test(words[end].text);
+  if (!aged && (end - k < (surname || headline ? 1 : 2) || !(verbAfter || headline))) return null;
   const first = words[k].folded;
   if (NOT_AN_ENGLISH_SUBJECT.has(first) || isPronoun(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
