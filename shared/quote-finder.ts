@@ -1184,6 +1184,9 @@ export function findQuotes(
         q.speaker = named ? { start: named.start, end: named.end } : best;
       }
     }
+    // (A speaker never overlaps a quotation found. The rules that read one have been stopped at its marks; marks paired
+    // across each other, ‹‹…» … «…››, still put a verb's subject in one: no speaker then. 0 of the corpus's speakers.)
+    if (q.speaker && out.some((o) => o.kind === 'direct' && overlaps(o, q.speaker!))) q.speaker = null;
     if (q.speaker) heard(q.speaker, q.start, verb);
     if (q.speaker && q.kind === 'direct' && q.score >= 0.9) q.score = 0.95;
   }

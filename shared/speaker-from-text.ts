@@ -1650,7 +1650,7 @@ export function speakerFromText(
   previous: Span | null,
   person: Span | null = previous,
   previousAt: number = previous?.start ?? -1,
-  quotes: readonly Span[] = [],
+  quotes: readonly (Span & { kind?: string })[] = [],
 ): Span | null {
   if (inLink(chars, quote.start)) return null;
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
@@ -1689,8 +1689,12 @@ export function speakerFromText(
   // follows it is a new sentence, not an attribution ("…,” she said; “…?” she asked).
   const ended = chars[quote.end - 1] === '.' && /[a-z]/iu.test(chars.slice(quote.start, quote.end).join(''));
   const tail = ended ? [] : after.slice(last, stop);
+  // (A read that runs into a quotation found or out of one is no subject: …back down'' وقال إن, the closing marks glued
+  // to the quotation's last word, read as the words before قال.)
+  // (Not an indirect one: its bounds are loose, and a false one may hold the subject, NAME, …، said X “…”: dev33.)
+  const intoQuote = (s: Span) => quotes.some((q) => q.kind !== 'indirect' && q.start < s.end && s.start < q.end);
   const resolve = (s: Subject): Span | null | undefined =>
-    s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
+    s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null || intoQuote(s) ? undefined : s;
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.
   const colonAfter = after.slice(0, last).some((t) => t.text === ':');
@@ -2423,8 +2427,9 @@ export function speakerMentions(
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
         if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i, quotes);
       }
-      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.)
-      const inQuote = (s: Span) => quotes.some((q) => q.start <= s.start && s.end <= q.end);
+      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.
+      // Nor one that runs into one or out of it: …down’’ وقال إن, the closing marks glued to the quotation's last word.)
+      const inQuote = (s: Span) => quotes.some((q) => q.start < s.end && s.start < q.end);
       if (subject && subject !== 'pronoun' && subject !== 'person' && !inQuote(subject))
         out.push({ at: t.start, speaker: subject });
     });
