@@ -32,10 +32,10 @@ import {
 import type { QuoteSuggestion } from './suggestions';
 
 /**
- * The marks in their usual roles: opening mark → closing marks. (« closed by " or ”, and " or “ by »: a site that
+ * The marks in their usual roles: opening mark → closing marks. (« closed by ", and " by »: a site that
  * mixes the kinds, «…". 0 in our corpus; the straight one closes a « only where it can only close.)
  */
-const USUAL: Record<string, string> = { '«': '»"”', '“': '”"»', '„': '“”', '‹': '›', '"': '"”»', '‘': '’' };
+const USUAL: Record<string, string> = { '«': '»"', '“': '”"', '„': '“”', '‹': '›', '"': '"”»', '‘': '’' };
 /** Some Arabic sites write them the other way round (»…«, ”…“, and ”…” with one mark for both). */
 const REVERSED: Record<string, string> = { '»': '«', '”': '“”', '›': '‹' };
 const MARKS = new Set([...Object.keys(USUAL), ...Object.keys(REVERSED), '’']);
