@@ -2431,7 +2431,7 @@ export function speakerMentions(
         if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i, quotes);
       }
       // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.
-      // Nor one that runs into one or out of it: …down’’ وقال إن, the closing marks glued to the quotation's last word.)
+      // Nor one that runs into one or out of it: …down’’ وقال إن, the closing marks glued to its last word.)
       const inQuote = (s: Span) => quotes.some((q) => q.start < s.end && s.start < q.end);
       if (subject && subject !== 'pronoun' && subject !== 'person' && !inQuote(subject))
         out.push({ at: t.start, speaker: subject });
@@ -2570,7 +2570,7 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * place, a company or a common noun.
  */
 function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
-  // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We will …», Mnuchin: ‘No …’.)
+  // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We …», Mnuchin: ‘No …’.)
   const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
