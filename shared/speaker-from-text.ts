@@ -610,15 +610,15 @@ const IN_A_BODY = /^ال(قيادي|قياديه|شرعي|باحث|باحثه|ن
  * The subject right after a verb of saying (see `subjectRead`); a read that starts with a title and stops inside it
  * runs on to the title's name when one follows (`titleThenName`).
  */
-function subjectAfter(tokens: Token[], from: number): Subject {
-  const read = closingMark(tokens, subjectRead(tokens, from));
+function subjectAfter(tokens: Token[], from: number, quotes: readonly Span[] = []): Subject {
+  const read = closingMark(tokens, subjectRead(tokens, from, quotes));
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
   if (first < 0 || !isArabic(tokens[first].text)) return read;
   // وقال بيان صحفي من مؤسسة X إن: a statement from a body is the body's words (as بيان أصدره X), not the statement's.
   const after = firstFrom(tokens, read.end);
   if (/^(ال)?بيان$/u.test(tokens[first].folded) && after > 0 && /^(من|عن)$/u.test(tokens[after]?.folded ?? '')) {
-    const body = closingMark(tokens, subjectRead(tokens, after + 1));
+    const body = closingMark(tokens, subjectRead(tokens, after + 1, quotes));
     if (body && typeof body === 'object') return body;
   }
   // (A role in ال that no title list holds, before في and its body, is a title too: شدد القيادي في حماس NAME،
@@ -712,9 +712,16 @@ function runsIntoObject(t: Token, words: Token[], verb: string): boolean {
   return words.length === 1 && medium && isSayingVerb(verb);
 }
 
-/** The subject right after a verb of saying: up to six words, to the first stop. */
-function subjectRead(tokens: Token[], from: number): Subject {
+/**
+ * The subject right after a verb of saying: up to six words, to the first stop. A mark that opens one of `quotes` (the
+ * quotations found) ends it: what it holds is what was said, never a name in marks.
+ */
+function subjectRead(tokens: Token[], from: number, quotes: readonly Span[] = []): Subject {
   const words: Token[] = [];
+  // (وأكد الوزير «لن نسمح بذلك مطلقا»، مشيرا: the four words in marks after the noun were read as its name, الوزير «لن
+  // نسمح بذلك مطلقا, a speaker running into the quote it was given to, and to the indirect one after مشيرا.)
+  const opensQuote = (k: number) =>
+    quotes.some((q) => tokens[k].end <= q.start && q.start <= (tokens[k + 1]?.start ?? tokens[k].end));
   const commas: number[] = [];
   // A title may run long before the name it is put before (الرئيس العام ومؤسس مبادرة …، د. محمد…):
   // read on to find that name, but a subject with no name keeps its first six words.
@@ -726,6 +733,7 @@ function subjectRead(tokens: Token[], from: number): Subject {
   for (let k = from; k < tokens.length && words.length < (words.length > 0 && title(words[0]) ? 14 : 6); k++) {
     const t = tokens[k];
     if (!t.word) {
+      if (QUOTE_MARK.test(t.text) && opensQuote(k)) break;
       // وشددت "ستاندرد آند بورز" على…: a name in quotation marks right after the verb, before a preposition or إن /
       // أن, is its subject.
       if (QUOTE_MARK.test(t.text) && words.length === 0 && k === from && isArabic(tokens[k + 1]?.text ?? '')) {
@@ -1286,7 +1294,7 @@ function openingPhraseEnd(head: Token[], f: number, upTo: number): number {
  * The subject of an Arabic sentence that starts with its verb (سخر المتحدث…، وعلق أدرعي على…):
  * the words after the first one, before word `upTo` of `head` (the sentence up to the quote).
  */
-function sentenceSubject(head: Token[], upTo: number): Span | null {
+function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = []): Span | null {
   // A dateline before the news: «دبي، الإمارات (CNN)-- انتقد…».
   let dash = head.slice(0, 15).findIndex((t) => /^[-–—]$/u.test(t.text));
   // (- 12 مايو: وزير الخارجية… يزور: a timeline's date before the colon is not the sentence's.)
@@ -1305,6 +1313,9 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
     !head.slice(f + 2).some((t) => t.word && (isSayingVerb(t.folded) || isParticiple(t.folded)));
   if ((/^[وف]?(قد|لقد|لم|لن|ثم|كذلك)$/u.test(head[f]?.folded ?? '') || also) && head[f + 1]?.word) f++;
   if (f < 0 || f + 1 >= upTo || !isArabic(head[f].text)) return null;
+  // (Nor a sentence that opens inside a quotation found: وقال «… والصحة تواصل جهودها …»، مؤكدا أن: the words in the
+  // marks are no subject of مؤكدا. okaz-76.)
+  if (quotes.some((q) => q.start <= head[f].start && head[f].end <= q.end)) return null;
   // وفي سياق متصل، نددت X…، إلى ذلك، قال…: a phrase in a preposition before the first comma opens the sentence;
   // its verb comes after the comma.
   const comma = head.findIndex((t, i) => i > f && i <= f + 5 && t.text === '،');
@@ -1343,7 +1354,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
         if (close > at + 1 && close < upTo && QUOTE_MARK.test(head[close].text))
           return { start: head[at + 1].start, end: head[close - 1].end };
       }
-      const s = subjectAfter(clause, at);
+      const s = subjectAfter(clause, at, quotes);
       return s && typeof s === 'object' ? s : null;
     }
     return null;
@@ -1358,7 +1369,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (text) return text;
   // ومن بين المنتقدين مارك هاريس، الكاتب في…، وغرد قائلا: "among the critics, NAME": the one named after the group.
   if (/^[وف]?من$/u.test(head[f].folded) && head[f + 1]?.folded === 'بين' && head[f + 2]?.word && f + 3 < upTo) {
-    const s = subjectAfter(head.slice(0, upTo), f + 3);
+    const s = subjectAfter(head.slice(0, upTo), f + 3, quotes);
     return typeof s === 'object' ? s : null;
   }
   // أما المديرة NAME فهي…، مشيرة إلى أن «…»: the topic fronted with أما, up to the ف of its comment, is the subject of
@@ -1387,7 +1398,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   }
   // لكن الخبير X يرى أن…، معتبرا: after لكن, a noun in ال is the sentence's subject, put before its verb.
   if (/^و?لكن$/u.test(head[f].folded) && /^ال/u.test(head[f + 1].folded)) {
-    const s = subjectAfter(head.slice(0, upTo), f + 1);
+    const s = subjectAfter(head.slice(0, upTo), f + 1, quotes);
     return typeof s === 'object' ? s : null;
   }
   // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
@@ -1407,7 +1418,7 @@ function sentenceSubject(head: Token[], upTo: number): Span | null {
   if (nominal) return nominal;
   // (A noun in ال opens no verb; a verb in أل does, ألقى X خطابا، مشيرا إلى «…»: the text, not the folded word, tells.)
   if (inSet(head[f].folded, NOT_A_VERB) || isParticiple(head[f].folded) || /^(ال|وال)/u.test(head[f].text)) return null;
-  const s = subjectAfter(head.slice(0, upTo), f + 1);
+  const s = subjectAfter(head.slice(0, upTo), f + 1, quotes);
   return s === 'pronoun' || s === 'person' ? null : s;
 }
 
@@ -1753,7 +1764,8 @@ function describedBy(head: Token[], k: number): Subject | undefined {
 /**
  * The speaker of the quote at `quote`, from the words of its sentence, or `previous` when the
  * sentence points back (a pronoun, a participle, a verb with no subject), or null. "he" and "she"
- * point back to `person`, the last speaker who is a person (not "the ministry said"), when given.
+ * point back to `person`, the last speaker who is a person (not "the ministry said"), when given. No subject runs into
+ * one of `quotes`, the quotations found.
  */
 export function speakerFromText(
   chars: readonly string[],
@@ -1761,8 +1773,12 @@ export function speakerFromText(
   previous: Span | null,
   person: Span | null = previous,
   previousAt: number = previous?.start ?? -1,
+  all: readonly (Span & { kind?: string })[] = [],
 ): Span | null {
   if (inLink(chars, quote.start)) return null;
+  // (Only the quotations within the words read, 400 before and 200 after: reading them all for each token cost 17% of
+  // findQuotes' CPU time.)
+  const quotes = all.filter((q) => q.end > quote.start - 400 && q.start < quote.end + 200);
   const before = tokensOf(chars, Math.max(0, quote.start - 400), quote.start);
   const after = tokensOf(chars, quote.end, Math.min(chars.length, quote.end + 200));
   // The sentence: back to the last sentence end before the quote, on to the first after it.
@@ -1785,7 +1801,11 @@ export function speakerFromText(
     if (k >= 0) first = k;
   }
   const head = before.slice(first);
-  const quoted = quotedTokens(head);
+  // (A word in one of the quotations found is quoted too, whatever its marks: “ وأكد … '' is a quotation the pairing
+  // found and quotedTokens, reading « » “ ” " only, did not, so a participle after it took أكد's object inside it.)
+  const quoted = quotedTokens(head).map(
+    (q, k) => q || quotes.some((o) => o.start <= head[k].start && head[k].end <= o.end),
+  );
   let last = 0;
   // Skip the closing mark and the punctuation the quote ends with.
   while (last < after.length && !after[last].word && !SENTENCE_END.test(after[last].text)) last++;
@@ -1795,8 +1815,12 @@ export function speakerFromText(
   // follows it is a new sentence, not an attribution ("…,” she said; “…?” she asked).
   const ended = chars[quote.end - 1] === '.' && /[a-z]/iu.test(chars.slice(quote.start, quote.end).join(''));
   const tail = ended ? [] : after.slice(last, stop);
+  // (A read that runs into a quotation found or out of one is no subject: …back down'' وقال إن, the closing marks glued
+  // to the quotation's last word, read as the words before قال.)
+  // (Not an indirect one: its bounds are loose, and a false one may hold the subject, NAME, …، said X “…”: dev33.)
+  const intoQuote = (s: Span) => quotes.some((q) => q.kind !== 'indirect' && q.start < s.end && s.start < q.end);
   const resolve = (s: Subject): Span | null | undefined =>
-    s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
+    s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null || intoQuote(s) ? undefined : s;
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.
   const colonAfter = after.slice(0, last).some((t) => t.text === ':');
@@ -1819,7 +1843,7 @@ export function speakerFromText(
   if (thus > 0 && pointsOnly && lead > 0 && after[thus + lead]?.word && head.every((t) => !t.word)) {
     const verb = thus + lead - 1;
     const text = A_TEXT_NOUN.test(after[verb + 2]?.folded ?? '') && after[verb + 3]?.word ? 3 : 2;
-    const s = subjectAfter(after, verb + text);
+    const s = subjectAfter(after, verb + text, quotes);
     // (Only a read that starts right after the verb: هكذا تصف الشيف X طبيعة مهنتها التي تزاولها is read past it.)
     // (Or the name in apposition after the role the verb is followed by: بهذه الكلمات علَّق وكيل اللاعب، NAME، …)
     const from = after[verb + text]?.start;
@@ -1860,7 +1884,7 @@ export function speakerFromText(
   // "…, according to Feeding America.": the attribution after the reported words.
   const attributed = tail.findIndex((t, k) => t.folded === 'according' && tail[k + 1]?.folded === 'to');
   if (attributed >= 0 && (v < 0 || attributed < v)) {
-    const s = resolve(subjectAfter(tail, attributed + 2));
+    const s = resolve(subjectAfter(tail, attributed + 2, quotes));
     if (s) return s;
   }
   // «…»، وفق المصدر نفسه / بحسب الوكالة: the Arabic attribution after the words, right after the quote.
@@ -1887,7 +1911,7 @@ export function speakerFromText(
     TEXT_NOUN.test(tail[per + 1]?.folded.replace(/^لل/u, 'ال') ?? '') &&
     head.some((t, k) => t.word && !quoted[k] && isParticiple(t.folded));
   if (per >= 0 && !saidBefore && !inText && (v < 0 || per < v) && tail[per + 1]?.word && !pointsBack(tail[per + 1])) {
-    const s = resolve(subjectAfter(tail, per + 1));
+    const s = resolve(subjectAfter(tail, per + 1, quotes));
     // (وفقا لـX: the ل is not the name's; but للمصادر is المصادر with its ال elided, kept whole.)
     if (s && /^ل./u.test(tail[per + 1].folded) && s.start === tail[per + 1].start)
       return { start: afterL(tail[per + 1]), end: s.end };
@@ -1907,7 +1931,7 @@ export function speakerFromText(
   const ownVerb = () => head.some((t, k) => t.word && !quoted[k] && (isSayingVerb(t.folded) || isParticiple(t.folded)));
   if (whatSaid >= 0 && (v < 0 || whatSaid < v) && !ownVerb()) {
     const verb = /^(حسبما|كما)$/u.test(tail[whatSaid].folded) ? whatSaid + 1 : whatSaid + 2;
-    const s = subjectAfter(tail, verb + 1);
+    const s = subjectAfter(tail, verb + 1, quotes);
     if (s && typeof s === 'object') return s;
   }
   // «…» لشركة أبل، وفقا لما جاء في سياسة استخدامها / بحسب ما ورد في صحيفة X: the text the words came in, named
@@ -1920,7 +1944,7 @@ export function speakerFromText(
       tail[k + 3]?.folded === 'في',
   );
   if (came >= 0 && !saidBefore && (v < 0 || came < v)) {
-    const s = subjectAfter(tail, came + 4);
+    const s = subjectAfter(tail, came + 4, quotes);
     if (s && typeof s === 'object') return s;
   }
   // “…,” the sign reads / its statement read: what a text reads is its words.
@@ -1949,10 +1973,10 @@ export function speakerFromText(
     const namedBefore = v > 0 && before.word && !isArabic(before.text) && /^\p{Lu}/u.test(before.text);
     const inverted = !told && (v === 0 || (!namedBefore && /^\p{Lu}/u.test(tail[v + 1]?.text ?? '')));
     const found = inverted
-      ? (resolve(subjectAfter(tail, v + 1)) ?? resolve(subjectBefore(tail, v)))
+      ? (resolve(subjectAfter(tail, v + 1, quotes)) ?? resolve(subjectBefore(tail, v)))
       : resolve(subjectBefore(tail, v));
     if (found !== undefined) return found;
-    const other = v > 0 ? resolve(subjectAfter(tail, v + 1)) : undefined;
+    const other = v > 0 ? resolve(subjectAfter(tail, v + 1, quotes)) : undefined;
     if (other !== undefined) return other;
     // («…»، وتساءل عن…: an Arabic verb joined with و / ف and no subject of its own opens the next clause; the
     // sentence before the quote tells who said it.)
@@ -1970,7 +1994,7 @@ export function speakerFromText(
       while (start >= 0 && head[start].text !== '،' && !QUOTE_MARK.test(head[start].text)) start--;
       const verb = head[++start];
       if (verb?.word && start < k - 1 && !inSet(verb.folded, NOT_A_VERB) && !/^[وف]?ال/u.test(verb.folded)) {
-        const s = subjectAfter(head.slice(0, k), start + 1);
+        const s = subjectAfter(head.slice(0, k), start + 1, quotes);
         // (خرج بتصريح ناري … بقوله: a noun of saying in ب after the verb is how it came out, no subject; the one before
         // the verb, لكن NAME، ROLE، خرج, said it: dev35.)
         const how =
@@ -1986,12 +2010,12 @@ export function speakerFromText(
     if (isArabic(t.text) && /^(قوله|قولها|قولهم|قولهما)$/u.test(t.folded)) {
       let j = k - 1;
       while (j >= 0 && k - j <= 8 && head[j].word && !/^(عن|الي|إلى)$/u.test(head[j].folded)) j--;
-      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1) : null;
+      const sayer = j >= 0 && k - j > 1 && head[j].word ? subjectAfter(head.slice(0, k), j + 1, quotes) : null;
       if (sayer && typeof sayer === 'object') return sayer;
     }
     // ناقلا عن NAME، ROLE، أنه «…»: the one relayed from, after عن, said it; not the sentence's subject, who relays.
     if (isArabic(t.text) && /^(ناقلا|ناقله|ناقلة|ناقلين|نقلا)$/u.test(t.folded) && head[k + 1]?.folded === 'عن') {
-      const source = subjectAfter(head, k + 2);
+      const source = subjectAfter(head, k + 2, quotes);
       // (مصدر لم تفصح عن اسمه: the source, not the clause that describes it.)
       const not = head.findIndex(
         (x) =>
@@ -2021,8 +2045,8 @@ export function speakerFromText(
         // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
         const upTo = repliesInRelative(head, j) ? head.length : k;
         const s = isArabic(head[j].text)
-          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1)))
-          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1)));
+          ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1, quotes)))
+          : (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, k), j + 1, quotes)));
         if (s !== undefined) return s;
         saidBy = j;
         break;
@@ -2030,7 +2054,7 @@ export function speakerFromText(
       // (جاء ذلك في البيان الذي أصدره NAME، مستنكرا: the agent of a noun of saying, when no verb of saying is before
       // it; after وقال في بيان أصدرته اللجنة the one who said is the verb's.)
       const agent = saidBy < 0 ? lastSayingNounAgent(head, k, quoted) : null;
-      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k) ?? previous;
+      if (isArabic(t.text)) return agent ?? sentenceSubject(head, k, quotes) ?? previous;
       return englishSubject(head.slice(0, k)) ?? previous;
     }
     if (speechForm(t.folded) === 'passive') return null; // يقال إن: no one is named
@@ -2090,7 +2114,7 @@ export function speakerFromText(
     // نقلت الوكالة عن مصدر أمني (قوله) إن…: the one quoted is the source after عن.
     const from = arabic ? head.findIndex((x, i) => i > k && i < k + 8 && x.folded === 'عن') : -1;
     if (from >= 0 && /^[وف]?(نقل|روي|ذكر)/u.test(t.folded)) {
-      const source = resolve(subjectAfter(head, from + 1));
+      const source = resolve(subjectAfter(head, from + 1, quotes));
       if (source) return source;
     }
     // "Lee threatened …, and said the board had shown an “…”": the sentence's subject, when it opens the sentence.
@@ -2103,14 +2127,14 @@ export function speakerFromText(
     if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     const subject = arabic
-      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
-      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
+      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)))
+      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)));
     // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
     // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
     const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;
     const addressee = arabic && to > 0 && head[to].end === subject?.end && head[to + 1]?.text === ':';
     if (addressee && /^ل[^ل]/u.test(head[to].text) && hasWord(chars, head[to].text.slice(1), head[to].start)) {
-      return sentenceSubject(head, k) ?? previous;
+      return sentenceSubject(head, k, quotes) ?? previous;
     }
     if (subject !== undefined) return subject;
     // واقتربت مني إحدى المدرسات وقالت: «…»: a feminine verb with no subject of its own, after a clause
@@ -2119,17 +2143,17 @@ export function speakerFromText(
     if (joined) return joined;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
     // (Or the agent of a noun of saying before it: مع تصريح للواء NAME، أشار فيه …، كما شدد على أن «…».)
-    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k)) : null) ?? previous;
+    return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k, quotes)) : null) ?? previous;
   }
   // "according to X"
   const according = head.findIndex((t, k) => t.folded === 'according' && head[k + 1]?.folded === 'to');
-  if (according >= 0) return resolve(subjectAfter(head, according + 2)) ?? previous;
+  if (according >= 0) return resolve(subjectAfter(head, according + 2, quotes)) ?? previous;
   // وفقا لبول بيرنال، محاضر…: «…»: the name after the ل of وفقا / طبقا.
   const wafqan = head.findIndex(
     (t, k) => /^[وف]?(وفقا|طبقا)$/u.test(t.folded) && /^ل./u.test(head[k + 1]?.folded ?? ''),
   );
   if (wafqan >= 0) {
-    const s = resolve(subjectAfter(head, wafqan + 1));
+    const s = resolve(subjectAfter(head, wafqan + 1, quotes));
     if (s) return { start: s.start === head[wafqan + 1].start ? afterL(head[wafqan + 1]) : s.start, end: s.end };
     const to = attributedTo(head, wafqan + 1);
     if (to) return to;
@@ -2140,7 +2164,7 @@ export function speakerFromText(
   const heading = headingName(chars, head) ?? lastSayingNounAgent(head, head.length, quoted);
   if (heading) return heading;
   const subject =
-    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length);
+    andClauseSubject(head) ?? englishSubject(head) ?? clauseSubject(head) ?? sentenceSubject(head, head.length, quotes);
   if (subject) return subject;
   // No attribution in the sentence: news goes on quoting the one who spoke last, in this paragraph
   // or the one before. (Not past a paragraph that says nothing of them: a pull quote over an
@@ -2537,13 +2561,14 @@ export function speakerMentions(
         subject = englishSubject(sentence.slice(0, i));
       // وكانت قوات الدفاع الشعبي دانت في بيان القصف، معتبرة أنه «عدوان». وقالت: the one whose participle of saying
       // brought in words the finder does not take as a quote (one or two of them) spoke last: the sentence's subject.
-      else if (isArabic(t.text) && speechForm(t.folded) === 'participle') subject = sentenceSubject(sentence, i);
+      else if (isArabic(t.text) && speechForm(t.folded) === 'participle')
+        subject = sentenceSubject(sentence, i, quotes);
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
       else if (toldInReported(sentence, i)) return;
       else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
-        const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1);
+        const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1, quotes);
         const before = subjectBefore(sentence, i);
         const pronoun = before === 'pronoun' || before === 'person';
         // "…” into later trials, said Daniel Salmon": a name right after the verb is its subject, as
@@ -2556,10 +2581,11 @@ export function speakerMentions(
           /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
         subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
-        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i);
+        if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i, quotes);
       }
-      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.)
-      const inQuote = (s: Span) => quotes.some((q) => q.start <= s.start && s.end <= q.end);
+      // (Nor a subject read inside a quotation: «آه.. هناك أنواع كثيرة…»، وتضيف: the points split the sentence there.
+      // Nor one that runs into one or out of it: …down’’ وقال إن, the closing marks glued to its last word.)
+      const inQuote = (s: Span) => quotes.some((q) => q.start < s.end && s.start < q.end);
       if (subject && subject !== 'pronoun' && subject !== 'person' && !inQuote(subject))
         out.push({ at: t.start, speaker: subject });
     });
@@ -2720,7 +2746,8 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * place, a company or a common noun.
  */
 function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
-  const words = sentence.filter((t) => t.word || t.text === ',');
+  // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We …», Mnuchin: ‘No …’.)
+  const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
@@ -2744,7 +2771,10 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // (One word only as a surname; "University", "Office" are a body's words, never one.)
   const surname = surnames.has(words[k]?.folded ?? '') && !BODIES.has(words[k].folded);
   if (agedOnly && !aged) return null;
-  if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
+  // ("Mnuchin: ‘No workers should …’": a headline's name, a colon, then a quotation, names the one it quotes.)
+  const headline = k === 0 && words[end]?.text === ':' && /^[«“"„‘']$/u.test(words[end + 1]?.text ?? '');
+  const verbAfter = !!words[end]?.word && /^\p{Ll}/u.test(words[end].text);
+  if (!aged && (end - k < (surname || headline ? 1 : 2) || !(verbAfter || headline))) return null;
   const first = words[k].folded;
   if (NOT_AN_ENGLISH_SUBJECT.has(first) || isPronoun(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;

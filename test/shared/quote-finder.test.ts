@@ -198,7 +198,7 @@ describe('findQuotes: rules measured on the quote gold (made-up sentences)', () 
     ]);
     // An organisation named in quotation marks after its noun.
     expect(who('وتقول مؤسسة "النور الرقمي" إن المسابقات تعكس "شروط الموقع التي وضعت في ذلك الوقت".')).toEqual([
-      'مؤسسة "النور الرقمي',
+      'مؤسسة "النور الرقمي"',
     ]);
     // "X, a title, who is doing…, said": the relative clause is not the speaker; "he told" then means X.
     expect(
