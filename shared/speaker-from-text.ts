@@ -2547,6 +2547,9 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   const words = sentence.filter((t) => t.word || t.text === ',');
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  // "The union's leader, John Smith, spoke …": the name in the apposition (quotes42).
+  const titled = !agedOnly && /^(the|a|an)$/u.test(words[k]?.folded ?? '') ? nameInApposition(words, k) : null;
+  if (titled) return titled;
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
@@ -2568,7 +2571,11 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // (One word only as a surname; "University", "Office" are a body's words, never one.)
   const surname = surnames.has(words[k]?.folded ?? '') && !BODIES.has(words[k].folded);
   if (agedOnly && !aged) return null;
-  if (!aged && (end - k < (surname ? 1 : 2) || !words[end]?.word || !/^\p{Ll}/u.test(words[end].text))) return null;
+  // "John Smith, the union's leader, spoke …": a name and an apposition between commas before the verb are the
+  // subject, the name (the style of every wire service; quotes42).
+  const apposed = !aged && words[end]?.text === ',' && verbAfterApposition(words, end);
+  const verbNext = apposed || (words[end]?.word && /^\p{Ll}/u.test(words[end].text));
+  if (!aged && (end - k < (surname ? 1 : 2) || !verbNext)) return null;
   const first = words[k].folded;
   if (NOT_AN_ENGLISH_SUBJECT.has(first) || isPronoun(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
@@ -2582,6 +2589,41 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   while (name < words.length && words[name].word && /^\p{Lu}\p{Ll}/u.test(words[name].text) && name - named < 3) name++;
   if (named > end && name > named && words[name]?.word && /^\p{Ll}/u.test(words[name].text)) end = name;
   return { start: words[k].start, end: words[end - 1].end };
+}
+
+/** Words after a subject's apposition that are no verb: the list goes on ("Ann Lee, the mayor, and …"). */
+const NOT_AFTER_APPOSITION = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an']);
+
+/**
+ * Whether the comma at `comma` (an index in `words`, words and commas) opens an apposition in lower case (", the
+ * mayor,", ", a professor at Yale,", ", who …,"; twelve words at most) followed by a word in lower case, the verb.
+ */
+function verbAfterApposition(words: Token[], comma: number): boolean {
+  const close = words.findIndex((w, i) => i > comma + 1 && i <= comma + 13 && w.text === ',');
+  const verb = words[close + 1];
+  return (
+    close > 0 &&
+    /^\p{Ll}/u.test(words[comma + 1]?.text ?? '') &&
+    verb?.word === true &&
+    /^\p{Ll}/u.test(verb.text) &&
+    !NOT_AFTER_APPOSITION.has(verb.folded)
+  );
+}
+
+/**
+ * "The head of the agency, John Smith, spoke …": the name (two or three capitalised words) between commas after a
+ * noun phrase in lower case that opens the sentence at `k` (its article) and holds a title, the verb after it; else
+ * null.
+ */
+function nameInApposition(words: Token[], k: number): Span | null {
+  const comma = words.findIndex((w, i) => i > k + 1 && i <= k + 8 && w.text === ',');
+  if (comma < 0 || !words.slice(k + 1, comma).some((w) => ENGLISH_TITLES.has(w.folded))) return null;
+  let end = comma + 1;
+  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - comma <= 3) end++;
+  if (end - comma - 1 < 2 || words[end]?.text !== ',') return null;
+  const verb = words[end + 1];
+  if (!verb?.word || !/^\p{Ll}/u.test(verb.text) || NOT_AFTER_APPOSITION.has(verb.folded)) return null;
+  return { start: words[comma + 1].start, end: words[end - 1].end };
 }
 
 /** English titles in lower case between a body's name and a person's ("Acme chief executive Ann Lee"). */

@@ -1,0 +1,33 @@
+// The English speaker and quote rules of issue 17's last English classes (docs/QUOTE-GUIDE.md, quotes42): styles of
+// English news sites we do not have (wire services, British papers, broadcasters). Made-up sentences, none from the
+// corpus.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the quotes found in `source`, in order (direct and indirect). */
+const speakers = (source: string, kind?: 'direct' | 'indirect') =>
+  findQuotes(source)
+    .filter((q) => !kind || q.kind === kind)
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('"he said" after a sentence whose subject has an apposition', () => {
+  it('NAME, an apposition in lower case, VERB …: "he said" in the next sentence is NAME’s', () => {
+    const en = 'John Smith, the minister, spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const longer = 'Mary Jones, a professor at Yale, spoke to the crowd. “We will keep on fighting,” she said.';
+    expect(speakers(longer, 'direct')).toEqual(['Mary Jones']);
+  });
+
+  it('The TITLE …, NAME, VERB …: the name in the apposition', () => {
+    const en = 'The head of the agency, John Smith, spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+  });
+
+  it('not a list: "NAME, the minister, and …" names no subject of its own', () => {
+    const en =
+      'Ann Lee said the talks were over. John Smith, the minister, and his deputy left early. ' +
+      '"We will not back down on this policy," she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
