@@ -31,3 +31,21 @@ describe('"he said" after a sentence whose subject has an apposition', () => {
     expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
   });
 });
+
+/** The reported speech found in `source`: its spans' text and their speakers. */
+const reported = (source: string) =>
+  findQuotes(source)
+    .filter((q) => q.kind === 'indirect')
+    .map((q) => [cpSlice(source, q.start, q.end), q.speaker && cpSlice(source, q.speaker.start, q.speaker.end)]);
+
+describe('English reported speech after a subject with an apposition', () => {
+  it('NAME, the chair, said CLAUSE: the clause is what was said, not the name and its apposition', () => {
+    expect(reported('Police arrived at noon. Jane Roe, the chair, said the evidence was overwhelming.')).toEqual([
+      ['the evidence was overwhelming', 'Jane Roe'],
+    ]);
+    // (A name after the verb may hold a relative clause with a verb of its own: "…, said the man who was there".)
+    expect(reported('Sales fell in every store, said the man who was there.')).toEqual([
+      ['Sales fell in every store', 'the man'],
+    ]);
+  });
+});
