@@ -877,7 +877,10 @@ function commaBeforeWho(tokens: Token[], verb: number): number {
   if (tokens[verb - 1]?.text !== ',') return -1;
   for (let k = verb - 2; k > 1 && verb - k < 50; k--) {
     if (SENTENCE_END.test(tokens[k].text) || QUOTE_MARK.test(tokens[k].text)) return -1;
-    if (tokens[k].folded === 'who' && tokens[k - 1].text === ',' && tokens[k - 2].word) return k - 1;
+    // (Also "Pier 1, which had filed … before the shutdowns, announced" and "Jane Roe, in a statement after the news
+    // conference, said": a body's relative clause, an aside in "in" that holds a subordinator; quotes42.)
+    const aside = /^(who|which)$/u.test(tokens[k].folded) || (tokens[k].folded === 'in' && verb - k < 16);
+    if (aside && tokens[k - 1].text === ',' && tokens[k - 2].word) return k - 1;
   }
   return -1;
 }

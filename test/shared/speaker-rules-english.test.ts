@@ -49,3 +49,12 @@ describe('English reported speech after a subject with an apposition', () => {
     ]);
   });
 });
+
+describe('English: the subject before an aside that ends at the verb’s comma', () => {
+  it('NAME, which … before …, announced / NAME, in a statement after …, said: NAME', () => {
+    const body = 'Acme Stores, which had cut jobs weeks before the closures, announced Tuesday it would shut for good.';
+    expect(reported(body)).toEqual([['it would shut for good', 'Acme Stores']]);
+    const aside = 'Ann Lee, in a statement after the news conference, said the mayor was fired for cause.';
+    expect(reported(aside)).toEqual([['the mayor was fired for cause', 'Ann Lee']]);
+  });
+});
