@@ -595,6 +595,8 @@ function titleThenName(tokens: Token[], from: number): Span | null {
  * runs on to the title's name when one follows (`titleThenName`).
  */
 function subjectAfter(tokens: Token[], from: number): Subject {
+  // "Asked if he would resign, he said": what one was asked (if, whether, about …) is no subject (quotes42).
+  if (ASKED_ABOUT.has(tokens[from]?.folded ?? '')) return null;
   const read = subjectRead(tokens, from);
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
@@ -602,6 +604,9 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   const whole = titleThenName(tokens, first);
   return whole && whole.end > read.end ? whole : read;
 }
+
+/** English words that open what one was asked after the verb, never its subject. */
+const ASKED_ABOUT = new Set('if whether why how what about'.split(' '));
 
 /** Nouns of a role that news puts before the name of the one who holds it (محامي X، مؤسس X، لاعب X), folded. */
 const ROLES = /^(محامي|محامية|مؤسس|لاعب|لاعبة|كاتب|كاتبة|مخرج|مخرجة|مؤلف|مؤلفة|مدرب|مدربة|طبيب|طبيبة)$/u;

@@ -58,3 +58,14 @@ describe('English: the subject before an aside that ends at the verb’s comma',
     expect(reported(aside)).toEqual([['the mayor was fired for cause', 'Ann Lee']]);
   });
 });
+
+describe('English: what one was asked is no speaker', () => {
+  it('Asked if / whether …, he said: "…" is the one "he" means, not "if he would resign"', () => {
+    const en =
+      'John Smith spoke on Monday. Asked if he would resign, he said: "Absolutely not, I have done nothing wrong."';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const whether =
+      'John Smith spoke on Monday. Asked whether he would resign, he replied: "Not at all, I have done nothing wrong."';
+    expect(speakers(whether, 'direct')).toEqual(['John Smith']);
+  });
+});
