@@ -605,6 +605,32 @@ function subjectAfter(tokens: Token[], from: number): Subject {
   return whole && whole.end > read.end ? whole : read;
 }
 
+/**
+ * "The plan, the Chancellor said, will …" / "What is unusual, Wong said, is …" / "…, her sister said, inspiring …":
+ * English reported speech whose attribution sits inside its span, between commas (a subject of one to five words,
+ * then a verb of saying). Its subject: a name or noun phrase, or 'person' for "he" / "she"; null when the span holds
+ * no such aside. (The sentence is the span, so no verb before or after it tells who said it; quotes42.)
+ */
+export function parentheticalSubject(chars: readonly string[], span: Span): Subject {
+  const tokens = tokensOf(chars, span.start, span.end);
+  for (let v = 2; v < tokens.length - 1; v++) {
+    if (!tokens[v].word || tokens[v + 1].text !== ',' || !isSayingVerb(tokens[v].folded)) continue;
+    if (isArabic(tokens[v].text) || /^(told|tells|asked)$/u.test(tokens[v].folded)) continue;
+    let c = v - 1;
+    while (c >= 0 && c > v - 7 && tokens[c].word) c--;
+    if (c < 0 || tokens[c].text !== ',' || c === v - 1) continue;
+    const words = tokens.slice(c + 1, v);
+    if (words.length === 1 && PERSONAL.has(words[0].folded)) return 'person';
+    const first = words[0];
+    // (A name, or a noun phrase after the, his, her…: not "…, as we said," nor "…, critics have said,".)
+    const named = /^\p{Lu}/u.test(first.text) || /^(the|his|her|their|its|a|an)$/u.test(first.folded);
+    if (!named || isPronoun(first.folded) || words.some((w) => /^(as|have|has|had|we|i|you)$/u.test(w.folded)))
+      continue;
+    return { start: first.start, end: words[words.length - 1].end };
+  }
+  return null;
+}
+
 /** English words that open what one was asked after the verb, never its subject. */
 const ASKED_ABOUT = new Set('if whether why how what about'.split(' '));
 

@@ -69,3 +69,16 @@ describe('English: what one was asked is no speaker', () => {
     expect(speakers(whether, 'direct')).toEqual(['John Smith']);
   });
 });
+
+describe('English reported speech with its attribution inside it', () => {
+  it('CLAUSE, the Chancellor said, CLAUSE: the one between the commas; "he said" the one who spoke last', () => {
+    const en = 'John Smith spoke on Monday. The scheme, the Chancellor said, will be extended until October.';
+    expect(reported(en)).toEqual([
+      ['The scheme, the Chancellor said, will be extended until October', 'the Chancellor'],
+    ]);
+    const he = 'John Smith spoke on Monday. The scheme, he said, will be extended until October.';
+    expect(reported(he)).toEqual([['The scheme, he said, will be extended until October', 'John Smith']]);
+    const wong = 'What is unusual, Wong said, is how much fraud there is.';
+    expect(reported(wong)).toEqual([['What is unusual, Wong said, is how much fraud there is', 'Wong']]);
+  });
+});
