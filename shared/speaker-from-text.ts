@@ -1983,9 +1983,11 @@ export function speakerFromText(
     const continued = arabic ? pronounSubject(head, k, quoted) : null;
     if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
+    // ("She told The Associated Press: “…”" with no one before her: the one told is no speaker; quotes42.)
+    const toldWhom = !arabic && /^(told|tells)$/u.test(t.folded);
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)))
-      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1)));
+      : (resolve(subjectBefore(head, k)) ?? (toldWhom ? undefined : resolve(subjectAfter(head, k + 1))));
     // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
     // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
     const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;

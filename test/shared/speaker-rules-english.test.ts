@@ -82,3 +82,10 @@ describe('English reported speech with its attribution inside it', () => {
     expect(reported(wong)).toEqual([['What is unusual, Wong said, is how much fraud there is', 'Wong']]);
   });
 });
+
+describe('English: the one told is no speaker', () => {
+  it('She told The Associated Press: "…" with no one named before her: no one, not the agency', () => {
+    const en = 'She told The Associated Press: “I never thought this would happen to us.”';
+    expect(speakers(en, 'direct')).toEqual([null]);
+  });
+});
