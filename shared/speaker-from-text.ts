@@ -1708,6 +1708,16 @@ export function speakerFromText(
   const tail = ended ? [] : after.slice(last, stop);
   const resolve = (s: Subject): Span | null | undefined =>
     s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null ? undefined : s;
+  // Mnuchin: 'No workers should …' to boost GDP: a headline that opens with a name (one to four capitalised words)
+  // and a colon before the quotation is that one's words (the name was read run on into the quote; quotes42).
+  const mark = head.findIndex((t) => t.text === ':');
+  const headlineName =
+    mark > 0 &&
+    mark <= 4 &&
+    !isArabic(head[0].text) &&
+    head.slice(0, mark).every((t) => t.word && /^\p{Lu}/u.test(t.text)) &&
+    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text));
+  if (headlineName && head.length > mark + 1) return { start: head[0].start, end: head[mark - 1].end };
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.
   const colonAfter = after.slice(0, last).some((t) => t.text === ':');
@@ -2596,8 +2606,17 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
     !surnames.has(words[k].folded) &&
     (/^\p{Ll}/u.test(words[k + 1].text) || OPENING_PREPOSITIONS_EN.has(words[k].folded));
   if (opening && !agedOnly) k = comma + 1;
+  // (A name's words follow one another: "Johnson: “We will …”", a headline's colon and mark, is no "Johnson We".)
+  const joined = (a: Token, b: Token) => sentence.indexOf(b) === sentence.indexOf(a) + 1;
   let end = k;
-  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
+  while (
+    end < words.length &&
+    words[end].word &&
+    /^\p{Lu}\p{Ll}/u.test(words[end].text) &&
+    end - k < 3 &&
+    (end === k || joined(words[end - 1], words[end]))
+  )
+    end++;
   // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.
   const aged =
     end - k >= 2 &&

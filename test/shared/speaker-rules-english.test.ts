@@ -89,3 +89,11 @@ describe('English: the one told is no speaker', () => {
     expect(speakers(en, 'direct')).toEqual([null]);
   });
 });
+
+describe('English headlines: NAME: "…"', () => {
+  it('a line that opens with a name and a colon before the quotation: the name, not "Johnson: “We"', () => {
+    const en = 'Police arrived at noon.\n\nBoris Johnson: ‘We will get it done by the end of January’\n\nHe spoke.';
+    expect(speakers(en, 'direct')).toEqual(['Boris Johnson']);
+    expect(speakers('Johnson: "We will get it done by the end of January"', 'direct')).toEqual(['Johnson']);
+  });
+});
