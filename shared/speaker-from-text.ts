@@ -2596,6 +2596,11 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "The union's leader, John Smith, spoke …": the name in the apposition (quotes42).
   const titled = !agedOnly && /^(the|a|an)$/u.test(words[k]?.folded ?? '') ? nameInApposition(words, k) : null;
   if (titled) return titled;
+  // "The minister spoke on Monday. “…,” he said": a sentence that opens with "The" and a person's title, then its
+  // verb, names the one "he" means (quotes42).
+  const role = words[k]?.text === 'The' && PERSON_TITLES.has(words[k + 1]?.folded ?? '') ? words[k + 2] : undefined;
+  if (!agedOnly && role?.word && /^\p{Ll}/u.test(role.text) && !NOT_A_VERB_AFTER_ROLE.has(role.folded))
+    return { start: words[k].start, end: words[k + 1].end };
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
@@ -2645,6 +2650,16 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   if (named > end && name > named && words[name]?.word && /^\p{Ll}/u.test(words[name].text)) end = name;
   return { start: words[k].start, end: words[end - 1].end };
 }
+
+/** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */
+const PERSON_TITLES = new Set([
+  ...'manager director executive chief spokesman spokeswoman spokesperson lawmaker chairman chairwoman'.split(' '),
+  ...'president minister secretary official founder owner analyst economist coach adviser advisor'.split(' '),
+  ...'mayor governor senator professor doctor lawyer attorney ambassador judge prosecutor detective'.split(' '),
+]);
+
+/** Words after "The minister" that are no verb: "The minister of health", "The minister and his aides". */
+const NOT_A_VERB_AFTER_ROLE = new Set('of and or for in at on to with from by who which that as'.split(' '));
 
 /** Words after a subject's apposition that are no verb: the list goes on ("Ann Lee, the mayor, and …"). */
 const NOT_AFTER_APPOSITION = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an']);

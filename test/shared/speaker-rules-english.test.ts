@@ -97,3 +97,10 @@ describe('English headlines: NAME: "…"', () => {
     expect(speakers('Johnson: "We will get it done by the end of January"', 'direct')).toEqual(['Johnson']);
   });
 });
+
+describe('English: "he said" after a sentence whose subject is "The" and a title', () => {
+  it('The minister spoke …. "…," he said: the minister', () => {
+    const en = 'The minister spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['The minister']);
+  });
+});
