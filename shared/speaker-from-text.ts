@@ -2687,7 +2687,7 @@ function verbAfterApposition(words: Token[], comma: number): boolean {
  */
 function nameInApposition(words: Token[], k: number): Span | null {
   const comma = words.findIndex((w, i) => i > k + 1 && i <= k + 8 && w.text === ',');
-  if (comma < 0 || !words.slice(k + 1, comma).some((w) => ENGLISH_TITLES.has(w.folded))) return null;
+  if (comma < 0 || !words.slice(k + 1, comma).some((w) => PERSON_TITLES.has(w.folded))) return null;
   let end = comma + 1;
   while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - comma <= 3) end++;
   if (end - comma - 1 < 2 || words[end]?.text !== ',') return null;

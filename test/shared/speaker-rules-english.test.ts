@@ -22,6 +22,8 @@ describe('"he said" after a sentence whose subject has an apposition', () => {
   it('The TITLE …, NAME, VERB …: the name in the apposition', () => {
     const en = 'The head of the agency, John Smith, spoke on Monday. "We will not back down on this policy," he said.';
     expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const mayor = 'The mayor, John Park, spoke at length. “We will keep on fighting,” he said.';
+    expect(speakers(mayor, 'direct')).toEqual(['John Park']);
   });
 
   it('not a list: "NAME, the minister, and …" names no subject of its own', () => {
