@@ -2654,7 +2654,9 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
 /** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */
 const PERSON_TITLES = new Set([
   ...'manager director executive chief spokesman spokeswoman spokesperson lawmaker chairman chairwoman'.split(' '),
-  ...'president minister secretary official founder owner analyst economist coach adviser advisor'.split(' '),
+  ...'president minister secretary official founder owner analyst economist coach leader head adviser advisor'.split(
+    ' ',
+  ),
   ...'mayor governor senator professor doctor lawyer attorney ambassador judge prosecutor detective'.split(' '),
 ]);
 
