@@ -17,6 +17,7 @@ import {
   isConfidentSpeaker,
   isSpeakerNounPhrase,
   looksLikePerson,
+  parentheticalSubject,
   speakerFromText,
   speakerMentions,
   speakerProposals,
@@ -1184,6 +1185,9 @@ export function findQuotes(
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, carried(verb), person, previousAt);
+    // (English reported speech with its attribution inside it, "The plan, the Chancellor said, will …": that one.)
+    const aside = q.kind === 'indirect' ? parentheticalSubject(chars, q) : null;
+    if (aside) q.speaker = aside === 'pronoun' || aside === 'person' ? (person ?? previous) : aside;
     if (q.speaker) q.speaker = agreeing(q.speaker, verb, sentence);
     if (q.speaker) q.speaker = sameAsLast(q.speaker) ?? q.speaker;
     if (q.kind === 'direct' && (weights || options.onSpeakerCandidates)) {

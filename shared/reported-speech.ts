@@ -514,9 +514,18 @@ function inverted(words: readonly Word[], k: number, last: number, gapOf: (j: nu
     /^\p{Lu}/u.test(next.raw) || /^(the|a|an|his|her|their|its)$/u.test(next.word) || PERSONAL.has(next.word);
   if (!name) return trailingRest(words, k, last, gapOf);
   // The name (up to eight words) runs to the end or to a comma: "said Kyle Bibby, an associate professor".
-  for (let a = k + 2; a < Math.min(last, k + 10); a++) if (/[,;:]/u.test(gapOf(a))) return true;
+  // (Not one with a finite verb in it, a clause: "Jane Roe, the chair, said the evidence was overwhelming" reports
+  // the evidence, its subject and apposition no statement; quotes42. A relative's verb is the name's: "said the man
+  // who was there".)
+  for (let a = k + 2; a < Math.min(last, k + 10); a++) {
+    if (/[,;:]/u.test(gapOf(a)) || RELATIVES.has(words[a].word)) return true;
+    if (FINITE.has(words[a].word)) return false;
+  }
   return last - k <= 10;
 }
+
+/** Words that open a relative clause, inside a name: "said the man who was there" (not "that": "said Monday that"). */
+const RELATIVES = new Set(['who', 'whose', 'which', 'whom', 'where']);
 
 /** Auxiliaries and adverbs: "…, have said" has no subject of its own after the comma. */
 const NOT_A_SUBJECT_START = new Set(

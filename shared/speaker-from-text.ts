@@ -611,6 +611,8 @@ const IN_A_BODY = /^ال(قيادي|قياديه|شرعي|باحث|باحثه|ن
  * runs on to the title's name when one follows (`titleThenName`).
  */
 function subjectAfter(tokens: Token[], from: number, quotes: readonly Span[] = []): Subject {
+  // "Asked if he would resign, he said": what one was asked (if, whether, about …) is no subject (quotes42).
+  if (ASKED_ABOUT.has(tokens[from]?.folded ?? '')) return null;
   const read = closingMark(tokens, subjectRead(tokens, from, quotes));
   if (!read || typeof read === 'string') return read;
   const first = tokens.findIndex((t) => t.start === read.start);
@@ -630,6 +632,35 @@ function subjectAfter(tokens: Token[], from: number, quotes: readonly Span[] = [
   const whole = titleThenName(tokens, first);
   return whole && whole.end > read.end ? whole : read;
 }
+
+/**
+ * "The plan, the Chancellor said, will …" / "What is unusual, Wong said, is …" / "…, her sister said, inspiring …":
+ * English reported speech whose attribution sits inside its span, between commas (a subject of one to five words,
+ * then a verb of saying). Its subject: a name or noun phrase, or 'person' for "he" / "she"; null when the span holds
+ * no such aside. (The sentence is the span, so no verb before or after it tells who said it; quotes42.)
+ */
+export function parentheticalSubject(chars: readonly string[], span: Span): Subject {
+  const tokens = tokensOf(chars, span.start, span.end);
+  for (let v = 2; v < tokens.length - 1; v++) {
+    if (!tokens[v].word || tokens[v + 1].text !== ',' || !isSayingVerb(tokens[v].folded)) continue;
+    if (isArabic(tokens[v].text) || /^(told|tells|asked)$/u.test(tokens[v].folded)) continue;
+    let c = v - 1;
+    while (c >= 0 && c > v - 7 && tokens[c].word) c--;
+    if (c < 0 || tokens[c].text !== ',' || c === v - 1) continue;
+    const words = tokens.slice(c + 1, v);
+    if (words.length === 1 && PERSONAL.has(words[0].folded)) return 'person';
+    const first = words[0];
+    // (A name, or a noun phrase after the, his, her…: not "…, as we said," nor "…, critics have said,".)
+    const named = /^\p{Lu}/u.test(first.text) || /^(the|his|her|their|its|a|an)$/u.test(first.folded);
+    if (!named || isPronoun(first.folded) || words.some((w) => /^(as|have|has|had|we|i|you)$/u.test(w.folded)))
+      continue;
+    return { start: first.start, end: words[words.length - 1].end };
+  }
+  return null;
+}
+
+/** English words that open what one was asked after the verb, never its subject. */
+const ASKED_ABOUT = new Set('if whether why how what about'.split(' '));
 
 /** Nouns of a role that news puts before the name of the one who holds it (محامي X، مؤسس X، لاعب X), folded. */
 const ROLES = /^(محامي|محامية|مؤسس|لاعب|لاعبة|كاتب|كاتبة|مخرج|مخرجة|مؤلف|مؤلفة|مدرب|مدربة|طبيب|طبيبة)$/u;
@@ -942,7 +973,10 @@ function commaBeforeWho(tokens: Token[], verb: number): number {
   if (tokens[verb - 1]?.text !== ',') return -1;
   for (let k = verb - 2; k > 1 && verb - k < 50; k--) {
     if (SENTENCE_END.test(tokens[k].text) || QUOTE_MARK.test(tokens[k].text)) return -1;
-    if (tokens[k].folded === 'who' && tokens[k - 1].text === ',' && tokens[k - 2].word) return k - 1;
+    // (Also "Pier 1, which had filed … before the shutdowns, announced" and "Jane Roe, in a statement after the news
+    // conference, said": a body's relative clause, an aside in "in" that holds a subordinator; quotes42.)
+    const aside = /^(who|which)$/u.test(tokens[k].folded) || (tokens[k].folded === 'in' && verb - k < 16);
+    if (aside && tokens[k - 1].text === ',' && tokens[k - 2].word) return k - 1;
   }
   return -1;
 }
@@ -1821,6 +1855,16 @@ export function speakerFromText(
   const intoQuote = (s: Span) => quotes.some((q) => q.kind !== 'indirect' && q.start < s.end && s.start < q.end);
   const resolve = (s: Subject): Span | null | undefined =>
     s === 'pronoun' ? previous : s === 'person' ? (person ?? previous) : s === null || intoQuote(s) ? undefined : s;
+  // Mnuchin: 'No workers should …' to boost GDP: a headline that opens with a name (one to four capitalised words)
+  // and a colon before the quotation is that one's words (the name was read run on into the quote; quotes42).
+  const mark = head.findIndex((t) => t.text === ':');
+  const headlineName =
+    mark > 0 &&
+    mark <= 4 &&
+    !isArabic(head[0].text) &&
+    head.slice(0, mark).every((t) => t.word && /^\p{Lu}/u.test(t.text)) &&
+    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text));
+  if (headlineName && head.length > mark + 1) return { start: head[0].start, end: head[mark - 1].end };
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.
   const colonAfter = after.slice(0, last).some((t) => t.text === ':');
@@ -2126,9 +2170,11 @@ export function speakerFromText(
     const continued = arabic ? pronounSubject(head, k, quoted) : null;
     if (continued) return continued;
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
+    // ("She told The Associated Press: “…”" with no one before her: the one told is no speaker; quotes42.)
+    const toldWhom = !arabic && /^(told|tells)$/u.test(t.folded);
     const subject = arabic
       ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)))
-      : (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)));
+      : (resolve(subjectBefore(head, k)) ?? (toldWhom ? undefined : resolve(subjectAfter(head, k + 1, quotes))));
     // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
     // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
     const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;
@@ -2750,6 +2796,14 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
   while (k < words.length && (OPENERS.has(words[k].folded) || words[k].text === ',')) k++;
+  // "The union's leader, John Smith, spoke …": the name in the apposition (quotes42).
+  const titled = !agedOnly && /^(the|a|an)$/u.test(words[k]?.folded ?? '') ? nameInApposition(words, k) : null;
+  if (titled) return titled;
+  // "The minister spoke on Monday. “…,” he said": a sentence that opens with "The" and a person's title, then its
+  // verb, names the one "he" means (quotes42).
+  const role = words[k]?.text === 'The' && PERSON_TITLES.has(words[k + 1]?.folded ?? '') ? words[k + 2] : undefined;
+  if (!agedOnly && role?.word && /^\p{Ll}/u.test(role.text) && !NOT_A_VERB_AFTER_ROLE.has(role.folded))
+    return { start: words[k].start, end: words[k + 1].end };
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
@@ -2760,8 +2814,17 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
     !surnames.has(words[k].folded) &&
     (/^\p{Ll}/u.test(words[k + 1].text) || OPENING_PREPOSITIONS_EN.has(words[k].folded));
   if (opening && !agedOnly) k = comma + 1;
+  // (A name's words follow one another: "Johnson: “We will …”", a headline's colon and mark, is no "Johnson We".)
+  const joined = (a: Token, b: Token) => sentence.indexOf(b) === sentence.indexOf(a) + 1;
   let end = k;
-  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - k < 3) end++;
+  while (
+    end < words.length &&
+    words[end].word &&
+    /^\p{Lu}\p{Ll}/u.test(words[end].text) &&
+    end - k < 3 &&
+    (end === k || joined(words[end - 1], words[end]))
+  )
+    end++;
   // "Freda Ocran, 51, was a nurse": a name with an age between commas is a person, whatever follows.
   const aged =
     end - k >= 2 &&
@@ -2773,8 +2836,11 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   if (agedOnly && !aged) return null;
   // ("Mnuchin: ‘No workers should …’": a headline's name, a colon, then a quotation, names the one it quotes.)
   const headline = k === 0 && words[end]?.text === ':' && /^[«“"„‘']$/u.test(words[end + 1]?.text ?? '');
-  const verbAfter = !!words[end]?.word && /^\p{Ll}/u.test(words[end].text);
-  if (!aged && (end - k < (surname || headline ? 1 : 2) || !(verbAfter || headline))) return null;
+  // "John Smith, the union's leader, spoke …": a name and an apposition between commas before the verb are the
+  // subject, the name (the style of every wire service; quotes42).
+  const apposed = !aged && words[end]?.text === ',' && verbAfterApposition(words, end);
+  const verbNext = apposed || (!!words[end]?.word && /^\p{Ll}/u.test(words[end].text));
+  if (!aged && (end - k < (surname || headline ? 1 : 2) || !(verbNext || headline))) return null;
   const first = words[k].folded;
   if (NOT_AN_ENGLISH_SUBJECT.has(first) || isPronoun(first) || QUANTIFIERS.has(first) || isArabic(words[k].text))
     return null;
@@ -2788,6 +2854,53 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   while (name < words.length && words[name].word && /^\p{Lu}\p{Ll}/u.test(words[name].text) && name - named < 3) name++;
   if (named > end && name > named && words[name]?.word && /^\p{Ll}/u.test(words[name].text)) end = name;
   return { start: words[k].start, end: words[end - 1].end };
+}
+
+/** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */
+const PERSON_TITLES = new Set([
+  ...'manager director executive chief spokesman spokeswoman spokesperson lawmaker chairman chairwoman'.split(' '),
+  ...'president minister secretary official founder owner analyst economist coach leader head adviser advisor'.split(
+    ' ',
+  ),
+  ...'mayor governor senator professor doctor lawyer attorney ambassador judge prosecutor detective'.split(' '),
+]);
+
+/** Words after "The minister" that are no verb: "The minister of health", "The minister and his aides". */
+const NOT_A_VERB_AFTER_ROLE = new Set('of and or for in at on to with from by who which that as'.split(' '));
+
+/** Words after a subject's apposition that are no verb: the list goes on ("Ann Lee, the mayor, and …"). */
+const NOT_AFTER_APPOSITION = new Set(['and', 'or', 'but', 'nor', 'of', 'the', 'a', 'an']);
+
+/**
+ * Whether the comma at `comma` (an index in `words`, words and commas) opens an apposition in lower case (", the
+ * mayor,", ", a professor at Yale,", ", who …,"; twelve words at most) followed by a word in lower case, the verb.
+ */
+function verbAfterApposition(words: Token[], comma: number): boolean {
+  const close = words.findIndex((w, i) => i > comma + 1 && i <= comma + 13 && w.text === ',');
+  const verb = words[close + 1];
+  return (
+    close > 0 &&
+    /^\p{Ll}/u.test(words[comma + 1]?.text ?? '') &&
+    verb?.word === true &&
+    /^\p{Ll}/u.test(verb.text) &&
+    !NOT_AFTER_APPOSITION.has(verb.folded)
+  );
+}
+
+/**
+ * "The head of the agency, John Smith, spoke …": the name (two or three capitalised words) between commas after a
+ * noun phrase in lower case that opens the sentence at `k` (its article) and holds a title, the verb after it; else
+ * null.
+ */
+function nameInApposition(words: Token[], k: number): Span | null {
+  const comma = words.findIndex((w, i) => i > k + 1 && i <= k + 8 && w.text === ',');
+  if (comma < 0 || !words.slice(k + 1, comma).some((w) => PERSON_TITLES.has(w.folded))) return null;
+  let end = comma + 1;
+  while (end < words.length && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text) && end - comma <= 3) end++;
+  if (end - comma - 1 < 2 || words[end]?.text !== ',') return null;
+  const verb = words[end + 1];
+  if (!verb?.word || !/^\p{Ll}/u.test(verb.text) || NOT_AFTER_APPOSITION.has(verb.folded)) return null;
+  return { start: words[comma + 1].start, end: words[end - 1].end };
 }
 
 /** English titles in lower case between a body's name and a person's ("Acme chief executive Ann Lee"). */

@@ -293,11 +293,12 @@ describe('the speaker of a quote: a bare title after the named speaker (dev5)', 
       'Maria Ortiz, a Republican, has been Idaho’s governor for two years. “We will reopen the parks,” Ortiz said.\n\n' +
       'The governor said she has asked for more rangers. “They will start in June,” she said.';
     expect(speakers(s, 'direct')).toEqual(['Ortiz', 'Ortiz']);
-    // (Not when the title was written next to another name: the one named with it is meant.)
+    // (Not when the title was written next to another name: the one named with it is meant, Lee Park, a sentence's
+    // subject with her apposition since quotes42; not the last speaker, Sam Reed.)
     const t =
       '“The roads are open again,” Sam Reed said. Lee Park, the mayor, met him on Monday.\n\n' +
       'The mayor said the buses run late. “They will be on time by Friday,” she said.';
-    expect(speakers(t, 'direct')).toEqual(['Sam Reed', 'The mayor']);
+    expect(speakers(t, 'direct')).toEqual(['Sam Reed', 'Lee Park']);
   });
 
   it('Arabic: الوزير after وزير الخارجية NAME is that minister, and للصحافيين after the subject is the audience', () => {

@@ -1,0 +1,108 @@
+// The English speaker and quote rules of issue 17's last English classes (docs/QUOTE-GUIDE.md, quotes42): styles of
+// English news sites we do not have (wire services, British papers, broadcasters). Made-up sentences, none from the
+// corpus.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the quotes found in `source`, in order (direct and indirect). */
+const speakers = (source: string, kind?: 'direct' | 'indirect') =>
+  findQuotes(source)
+    .filter((q) => !kind || q.kind === kind)
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('"he said" after a sentence whose subject has an apposition', () => {
+  it('NAME, an apposition in lower case, VERB …: "he said" in the next sentence is NAME’s', () => {
+    const en = 'John Smith, the minister, spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const longer = 'Mary Jones, a professor at Yale, spoke to the crowd. “We will keep on fighting,” she said.';
+    expect(speakers(longer, 'direct')).toEqual(['Mary Jones']);
+  });
+
+  it('The TITLE …, NAME, VERB …: the name in the apposition', () => {
+    const en = 'The head of the agency, John Smith, spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const mayor = 'The mayor, John Park, spoke at length. “We will keep on fighting,” he said.';
+    expect(speakers(mayor, 'direct')).toEqual(['John Park']);
+  });
+
+  it('not a list: "NAME, the minister, and …" names no subject of its own', () => {
+    const en =
+      'Ann Lee said the talks were over. John Smith, the minister, and his deputy left early. ' +
+      '"We will not back down on this policy," she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
+
+/** The reported speech found in `source`: its spans' text and their speakers. */
+const reported = (source: string) =>
+  findQuotes(source)
+    .filter((q) => q.kind === 'indirect')
+    .map((q) => [cpSlice(source, q.start, q.end), q.speaker && cpSlice(source, q.speaker.start, q.speaker.end)]);
+
+describe('English reported speech after a subject with an apposition', () => {
+  it('NAME, the chair, said CLAUSE: the clause is what was said, not the name and its apposition', () => {
+    expect(reported('Police arrived at noon. Jane Roe, the chair, said the evidence was overwhelming.')).toEqual([
+      ['the evidence was overwhelming', 'Jane Roe'],
+    ]);
+    // (A name after the verb may hold a relative clause with a verb of its own: "…, said the man who was there".)
+    expect(reported('Sales fell in every store, said the man who was there.')).toEqual([
+      ['Sales fell in every store', 'the man'],
+    ]);
+  });
+});
+
+describe('English: the subject before an aside that ends at the verb’s comma', () => {
+  it('NAME, which … before …, announced / NAME, in a statement after …, said: NAME', () => {
+    const body = 'Acme Stores, which had cut jobs weeks before the closures, announced Tuesday it would shut for good.';
+    expect(reported(body)).toEqual([['it would shut for good', 'Acme Stores']]);
+    const aside = 'Ann Lee, in a statement after the news conference, said the mayor was fired for cause.';
+    expect(reported(aside)).toEqual([['the mayor was fired for cause', 'Ann Lee']]);
+  });
+});
+
+describe('English: what one was asked is no speaker', () => {
+  it('Asked if / whether …, he said: "…" is the one "he" means, not "if he would resign"', () => {
+    const en =
+      'John Smith spoke on Monday. Asked if he would resign, he said: "Absolutely not, I have done nothing wrong."';
+    expect(speakers(en, 'direct')).toEqual(['John Smith']);
+    const whether =
+      'John Smith spoke on Monday. Asked whether he would resign, he replied: "Not at all, I have done nothing wrong."';
+    expect(speakers(whether, 'direct')).toEqual(['John Smith']);
+  });
+});
+
+describe('English reported speech with its attribution inside it', () => {
+  it('CLAUSE, the Chancellor said, CLAUSE: the one between the commas; "he said" the one who spoke last', () => {
+    const en = 'John Smith spoke on Monday. The scheme, the Chancellor said, will be extended until October.';
+    expect(reported(en)).toEqual([
+      ['The scheme, the Chancellor said, will be extended until October', 'the Chancellor'],
+    ]);
+    const he = 'John Smith spoke on Monday. The scheme, he said, will be extended until October.';
+    expect(reported(he)).toEqual([['The scheme, he said, will be extended until October', 'John Smith']]);
+    const wong = 'What is unusual, Wong said, is how much fraud there is.';
+    expect(reported(wong)).toEqual([['What is unusual, Wong said, is how much fraud there is', 'Wong']]);
+  });
+});
+
+describe('English: the one told is no speaker', () => {
+  it('She told The Associated Press: "…" with no one named before her: no one, not the agency', () => {
+    const en = 'She told The Associated Press: “I never thought this would happen to us.”';
+    expect(speakers(en, 'direct')).toEqual([null]);
+  });
+});
+
+describe('English headlines: NAME: "…"', () => {
+  it('a line that opens with a name and a colon before the quotation: the name, not "Johnson: “We"', () => {
+    const en = 'Police arrived at noon.\n\nBoris Johnson: ‘We will get it done by the end of January’\n\nHe spoke.';
+    expect(speakers(en, 'direct')).toEqual(['Boris Johnson']);
+    expect(speakers('Johnson: "We will get it done by the end of January"', 'direct')).toEqual(['Johnson']);
+  });
+});
+
+describe('English: "he said" after a sentence whose subject is "The" and a title', () => {
+  it('The minister spoke …. "…," he said: the minister', () => {
+    const en = 'The minister spoke on Monday. "We will not back down on this policy," he said.';
+    expect(speakers(en, 'direct')).toEqual(['The minister']);
+  });
+});
