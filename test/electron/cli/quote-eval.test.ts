@@ -280,7 +280,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
   const FLOORS: Record<string, Record<string, number>> = {
     dev: {
       'ar direct': 0.95,
-      'ar indirect': 0.87,
+      'ar indirect': 0.84,
       'en direct': 0.95,
       'en indirect': 0.89,
       'ar speaker': 0.92,
@@ -320,7 +320,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev6: {
       'ar direct': 0.76,
-      'ar indirect': 0.69,
+      'ar indirect': 0.66,
       'en direct': 0.97,
       'en indirect': 0.6,
       'ar speaker': 0.64,
@@ -384,7 +384,7 @@ describe('the quote gold (test/gold/quotes.json)', () => {
     },
     dev14: {
       'ar direct': 0.88,
-      'ar indirect': 0.75,
+      'ar indirect': 0.72,
       'en direct': 0.95,
       'en indirect': 0.6,
       'ar speaker': 0.76,
