@@ -27,6 +27,7 @@ const opinion = new RegExp(
   'iu',
 );
 const opinionAnywhere = new RegExp(`${ARABIC_VIEWS}|${ARABIC_NOT_OURS}|${ENGLISH_VIEWS}|${ENGLISH_NOT_OURS}`, 'iu');
+const editorsNote = /^[\s\u00A0*(\[]*(?:editor['’]s note|ملاحظة المحرر|ملاحظة التحرير|تنويه)\s*[:：]/iu;
 /** "هذا المقال بقلم …،": the opinion note's first half, naming the writer. */
 const opinionByline =
   /^[\s\u00A0]*(?:هذا|هذه)\s+(?:المقال|المقالة|التحليل|المادة)\s+(?:بقلم|كتبه|كتبته|للكاتب|للكاتبة)\s/u;
@@ -92,6 +93,9 @@ export function isDisclaimerLine(line: string): boolean {
   if (!cue.test(line)) return false;
   const n = wordCount(line);
   if (n === 0 || n > 70) return false;
+  // "Editor’s Note: Jane Doe is a professor of … The views expressed in this commentary are her own.":
+  // the note introduces the writer first, so the views clause comes second.
+  if (editorsNote.test(line) && opinionAnywhere.test(line)) return true;
   if ((opinion.test(line) && n <= 45) || (opinionByline.test(line) && opinionAnywhere.test(line))) return true;
   if (opinionByline.test(line) && n <= 12) return true;
   return correction.test(line) || priceNote.test(line) || fundingNote.test(line) || wireNote.test(line);

@@ -176,6 +176,9 @@ const followTopic = new RegExp(
     String.raw`تلغرام`,
     String.raw`تيليجرام`,
     String.raw`تلجرام`,
+    String.raw`تليجرام`,
+    String.raw`تليغرام`,
+    String.raw`تيليغرام`,
     String.raw`واتساب`,
     String.raw`تيك توك`,
     String.raw`تطبيق`,
@@ -214,8 +217,9 @@ const copyrightStart =
   /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
 const printEdition =
   /^\s*(?:a version of this (?:article|story) appears? in print|this (?:article|story) (?:was|has been) (?:amended|updated|corrected) (?:on|since)|order reprints|نشر هذا (?:المقال|الخبر) في (?:العدد|النسخة) (?:الورقية|المطبوعة))/iu;
+// The wires' rights line: "This material may not be published, broadcast, rewritten or redistributed." (AP).
 const copyrightAnywhere =
-  /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
+  /may not be (?:re)?published,? broadcast,? rewritten,? or redistributed|all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
 const commentWidget =
   /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;

@@ -15,7 +15,7 @@ export const ARABIC_READ_MORE = `(?:[اإأ]قر[أا]|طالع|شاهد|تاب�
 const ARABIC_LABELLED = '(?:للمزيد|ذات صلة|مقالات? ذات صلة|خبر ذو صلة|موضوع ذو صلة)';
 /** English triggers; as prose can start with "Read more about…", they need a separator or capitals. */
 export const ENGLISH_READ_MORE =
-  '(?:Read more|Read More|Also read|Also Read|Read also|See also|Go deeper|Go Deeper|Dig deeper|Keep reading|Related reading|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More)';
+  '(?:Read more|Read More|Also read|Also Read|Read also|See also|Go deeper|Go Deeper|Dig deeper|Keep reading|Related reading|Related|Related article|Related story|Related coverage|Watch|Recommended|Read next|Read Next|More|RELATED|MORE)';
 const ENGLISH_CAPS =
   '(?:READ MORE|ALSO READ|READ ALSO|SEE ALSO|RELATED ARTICLE|RELATED STORY|RELATED VIDEO|WATCH|GO DEEPER|Related article|Related story|Related video|Related content)';
 
