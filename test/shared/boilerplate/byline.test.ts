@@ -42,3 +42,8 @@ describe('byline', () => {
     ]);
   });
 });
+
+// Sites we do not have (made-up names): Anadolu's "place/ reporter/ agency", an Egyptian portal.
+test.each(['أنقرة/ محمد علي/ الأناضول', 'القاهرة - بوابة الأهرام'])('byline: removes %s', (line) => {
+  expect(removed(byline, `${line}\nقال الوزير إن المفاوضات ستستأنف.\n`)).toEqual([`${line}\n`]);
+});

@@ -79,3 +79,13 @@ test('a date label alone above its date goes with it; alone elsewhere it stays',
   ]);
   expect(removed(dateLine, 'Title\nPublished\nThe book came out last year.\n')).toEqual([]);
 });
+
+test('published-line: the bare dates heading the entries of a dated list stay; a lone stamp goes', () => {
+  const entry = 'The board spoke with an expert on the state of the pandemic and what comes next.';
+  const list = `Intro of the collection.\n\nApril 8, 2020\n\n${entry}\n\nMarch 24, 2020\n\n${entry}\n`;
+  expect(removed(dateLine, list)).toEqual([]);
+  expect(removed(dateLine, `April 8, 2020\n\n${entry}\n`)).toEqual(['April 8, 2020\n']);
+  expect(removed(dateLine, `${entry}\n\nPublished: April 8, 2020\n\n${entry}\n`)).toEqual([
+    'Published: April 8, 2020\n',
+  ]);
+});

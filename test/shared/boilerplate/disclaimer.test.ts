@@ -56,3 +56,13 @@ test('a wire’s note on what its public page carries', () => {
   expect(isDisclaimerLine('الأخبار المنشورة على موقع الوكالة هي ملخص لما يقدم لعملائها من خدمات إخبارية.')).toBe(true);
   expect(isDisclaimerLine('وقال إن الأخبار المنشورة عن الحادث غير دقيقة.')).toBe(false);
 });
+
+// An opinion page's note that introduces the writer first (made-up, in CNN's style).
+test("disclaimer: an editor's note with the views clause second", () => {
+  expect(
+    isDisclaimerLine(
+      'Editor’s Note: Jane Doe is a professor of history. The views expressed in this commentary are her own.',
+    ),
+  ).toBe(true);
+  expect(isDisclaimerLine('Editor’s Note: Jane Doe is a professor of history at the state university.')).toBe(false);
+});

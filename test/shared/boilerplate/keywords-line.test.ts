@@ -28,3 +28,11 @@ describe('keywords-line', () => {
     expect(removed(keywordsLine, `${line}\n`)).toEqual([]);
   });
 });
+
+// Sites we do not have (made-up lines in their styles): Youm7 and Masrawy label their tags "الكلمات الدالة".
+test.each(['الكلمات الدالة: الحكومة، المفاوضات، المساعدات', 'كلمات دالة: الحكومة - المفاوضات'])(
+  'keywords-line: removes %s',
+  (line) => {
+    expect(removed(keywordsLine, `نص.\n${line}\nنص.`)).toEqual([`${line}\n`]);
+  },
+);

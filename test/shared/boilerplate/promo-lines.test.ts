@@ -135,3 +135,14 @@ test('a row of tatweel is a separator', () => {
     callToActionLine.detect('نص.\nـــــــــــــ\nنص.', createRuleContext('نص.\nـــــــــــــ\nنص.')).map((e) => e.text),
   ).toEqual(['ـــــــــــــ\n']);
 });
+
+// Sites we do not have (made-up lines in their styles).
+test.each(['تابعونا على تليجرام', 'تابعوا آخر الأخبار عبر قناتنا على تليغرام'])('follow-us: removes %s', (line) => {
+  expect(removed(followLine, `نص.\n${line}\n`)).toEqual([`${line}\n`]);
+});
+
+test("copyright: AP's rights line goes, a sentence about a ban stays", () => {
+  const line = 'This material may not be published, broadcast, rewritten or redistributed.';
+  expect(removed(copyrightLine, `Body.\n${line}\n`)).toEqual([`${line}\n`]);
+  expect(removed(copyrightLine, 'The court said the report may not be published until the trial ends.\n')).toEqual([]);
+});

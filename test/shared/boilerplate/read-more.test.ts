@@ -83,3 +83,15 @@ test('"Go deeper:" and "WATCH:" teasers', () => {
   ]);
   expect(removed(readMore, 'Text.\nWatch what happens when the tide comes in, he said.\n')).toEqual([]);
 });
+
+// A label in capitals before another story's headline (sites we do not have; made-up headlines).
+test.each(['RELATED: Talks stall as the deadline nears', 'MORE: Talks stall as the deadline nears'])(
+  'read-more: removes %s',
+  (line) => {
+    expect(removed(readMore, `The talks resumed.\n${line}\nThe minister spoke.`)).toEqual([`${line}\n`]);
+  },
+);
+
+test('read-more: a word in capitals that opens a sentence stays', () => {
+  expect(removed(readMore, 'MORE than 100 people were hurt, officials said on Monday.\n')).toEqual([]);
+});
