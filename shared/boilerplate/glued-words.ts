@@ -2,7 +2,7 @@
 // "Googleغوغل", "عام2021", "said.The". Proposed as `split` edits: an insertion of one space
 // at the glue point.
 // Only where the boundary is certain: a change of script (Arabic letters against digits or
-// Latin letters) or a sentence end against a capital. Never inside a run of Arabic letters:
+// Latin letters), a sentence end or a label's colon against a capital. Never inside a run of Arabic letters:
 // clitics make "والمشروبات" and "للعقوبات" one word, so a "و" or a "ة" proves nothing there
 // (a headline glued to its sentence is cut by the read-more rule, which knows the headline).
 
@@ -47,6 +47,9 @@ const GLUES: RegExp[] = [
   new RegExp(`(?<=${A}{3})(?=[0-9\\u0660-\\u0669])`, 'gu'),
   // English sentences: "said.The", "Cummings.In".
   /(?<=[a-z]{2}[.!?]["”’]?)(?=[A-Z][a-z])/gu,
+  // A label or teaser glued to its headline: "More:Trump threatens…", "Target sales up 11%:Retailer's…",
+  // "'The new way':Businesses…". On the whole corpus 71 such points, all in usatoday, all glue on reading.
+  /(?<=(?:[A-Za-z0-9]{2}|[0-9]%|[A-Za-z][?!'’"”]):)(?=["“'‘]?[A-Z][A-Za-z])/gu,
 ];
 
 export const gluedWords = defineRule({

@@ -123,3 +123,34 @@ describe('splits only with evidence', () => {
     },
   );
 });
+
+// "the read-more headlines glued into sentences" (made-up headlines, in the corpus's usatoday style).
+describe("a label's colon glued to its headline", () => {
+  test.each([
+    ['More:Talks stall as the deadline nears', 'More: Talks stall as the deadline nears'],
+    ['Ferry sales up 11%:Operator adds routes', 'Ferry sales up 11%: Operator adds routes'],
+    ["'A new normal':Cities rethink their parks", "'A new normal': Cities rethink their parks"],
+    ['Is it safe to fly?:Airlines explain', 'Is it safe to fly?: Airlines explain'],
+    ['Your guide to COVID-19:What to know', 'Your guide to COVID-19: What to know'],
+  ])('%s', (glued, fixed) => {
+    expect(split(glued)).toBe(fixed);
+  });
+
+  test.each(['The meeting starts at 10:30 in Room 4.', 'See https://example.com/Story', 'Note: The office is closed.'])(
+    'keeps %s',
+    (text) => {
+      expect(split(text)).toBe(text);
+    },
+  );
+
+  test('offered once the editor rejects the removal of the teaser line', () => {
+    const source = 'The talks resumed.\n\nMore:Talks stall as the deadline nears\n\nThe minister spoke.';
+    const rejected = [];
+    let edits = suggestEdits(source);
+    while (edits.some((e) => e.kind === 'boilerplate')) {
+      rejected.push(...edits.filter((e) => e.kind === 'boilerplate').map((e) => ({ rule: e.rule, text: e.text })));
+      edits = suggestEdits(source, { rejected });
+    }
+    expect(edits.filter((e) => e.kind === 'split').map((e) => e.start)).toEqual([source.indexOf('Talks stall')]);
+  });
+});
