@@ -148,7 +148,11 @@ describe("a label's colon glued to its headline", () => {
     const rejected = [];
     let edits = suggestEdits(source);
     while (edits.some((e) => e.kind === 'boilerplate')) {
-      rejected.push(...edits.filter((e) => e.kind === 'boilerplate').map((e) => ({ rule: e.rule, text: e.text })));
+      rejected.push(
+        ...edits
+          .filter((e) => e.kind === 'boilerplate')
+          .map((e) => ({ rule: e.rule, start: e.start, end: e.end, text: e.text })),
+      );
       edits = suggestEdits(source, { rejected });
     }
     expect(edits.filter((e) => e.kind === 'split').map((e) => e.start)).toEqual([source.indexOf('Talks stall')]);
