@@ -25,10 +25,15 @@ const agencies = alternation(
   ]),
 );
 /**
+ * An agency we do not know by name, in capitals, before the photographer's capitalized name after a date:
+ * "…, May 19, 2020. NOTICIA/Jane Doe". With the site's own name changed, reuters' captions were found only so.
+ */
+const unknownAgency = String.raw`(?<=\d{4}\.?\s+)[A-Z]{2,10}(?=\s*/\s*[A-Z][a-z])`;
+/**
  * "REUTERS/Name", "AP Photo/Name", "(Name/AFP/Getty Images)", "(AP Photo/Name)", optionally "/File Photo", at the end.
  */
 const slashCredit = new RegExp(
-  `(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI)\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`,
+  `(?:(?:REUTERS|Reuters|AP Photo|AFP|EPA|EPA-EFE|XINHUA|Xinhua|ANADOLU|UPI|${unknownAgency})\\s*/\\s*[\\p{L}.'’ -]{2,40}(?:\\s*/\\s*(?:File Photo|FILE PHOTO|Pool|POOL|File|Handout|HANDOUT)){0,2}|\\((?:[^()]{2,50}\\s*/\\s*)+(?:${agencies})[^()]{0,30}\\)|\\((?:${agencies})(?:\\s+Photo)?\\s*/\\s*[^()]{2,60}\\))\\s*$`,
   'u',
 );
 /**
