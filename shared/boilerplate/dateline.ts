@@ -49,10 +49,13 @@ const agencyDateline = new RegExp(
  * site's own name changed, cnn-arabic's and reuters' datelines were found only this way (15 of the 72
  * gold articles).
  */
-const unknownAgency =
-  '[A-Z][A-Za-z.&]{1,11}(?:\\s[A-Z][A-Za-z.&]{1,11}){0,2}|[\\u0621-\\u064A]{2,6}(?:\\s[\\u0621-\\u064A]{1,6}){0,2}';
+const unknownAgency = [
+  '[A-Z][A-Za-z.&]{1,11}(?:\\s[A-Z][A-Za-z.&]{1,11}){0,2}',
+  '[\\u0621-\\u064A]{2,6}(?:\\s[\\u0621-\\u064A]{1,6}){0,2}',
+].join('|');
+const anyPlace = `(?:${englishPlace}|${titlePlace}|${arabicPlace})${wireDate}${NBSP_SPACE}*`;
 const unknownAgencyDateline = new RegExp(
-  `^${NBSP_SPACE}*(?:(?:${englishPlace}|${titlePlace}|${arabicPlace})${wireDate}${NBSP_SPACE}*)?\\((?:${unknownAgency})\\)${NBSP_SPACE}*${DASH}${NBSP_SPACE}*(?=[\\p{L}"“«'‘])`,
+  `^${NBSP_SPACE}*(?:${anyPlace})?\\((?:${unknownAgency})\\)${NBSP_SPACE}*${DASH}${NBSP_SPACE}*(?=[\\p{L}"“«'‘])`,
   'u',
 );
 /** "القاهرة - أ ش أ: ", "بيروت – وكالات - ": a place, a dash and the agency, then a colon or dash. */

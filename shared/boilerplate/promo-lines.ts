@@ -217,9 +217,10 @@ const copyrightStart =
   /^\s*(?:our standards:|editorial standards|corrections policy|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|جميع الحقوق|كافة الحقوق|حقوق (?:النشر|الطبع|التأليف)|all rights reserved)/iu;
 const printEdition =
   /^\s*(?:a version of this (?:article|story) appears? in print|this (?:article|story) (?:was|has been) (?:amended|updated|corrected) (?:on|since)|order reprints|نشر هذا (?:المقال|الخبر) في (?:العدد|النسخة) (?:الورقية|المطبوعة))/iu;
-// The wires' rights line: "This material may not be published, broadcast, rewritten or redistributed." (AP).
+/** The wires' rights line: "This material may not be published, broadcast, rewritten or redistributed." (AP). */
+const wireRights = /may not be (?:re)?published,? broadcast,? rewritten,? or redistributed/iu;
 const copyrightAnywhere =
-  /may not be (?:re)?published,? broadcast,? rewritten,? or redistributed|all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
+  /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
 const commentWidget =
   /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
@@ -313,6 +314,7 @@ export function isCopyrightLine(line: string): boolean {
   return (
     (copyrightStart.test(line) && n <= 30) ||
     (copyrightAnywhere.test(line) && n <= 20) ||
+    (wireRights.test(line) && n <= 30) ||
     (printEdition.test(line) && n <= 70)
   );
 }

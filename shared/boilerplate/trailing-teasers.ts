@@ -86,7 +86,7 @@ const continuation = new RegExp(
   'u',
 );
 const namedDateline = /^[^()]{0,60}\((?:CNN|Reuters|AP|AFP|رويترز|أ ف ب)\)/u;
-/** Its own dateline, of an agency named or not ("(KTV)- "): with cnn-arabic's name changed, 2 of its 8 runs hung on it. */
+/** Its own dateline, of an agency named or not ("(KTV)- "): with cnn-arabic's name changed, 2 runs hang on it. */
 const ownDateline = { test: (t: string) => namedDateline.test(t) || gluedDatelineLength(t) > 0 };
 const dayWord = new RegExp(
   `(?<![\\p{L}])(?:${alternation([...WEEKDAYS.filter((w) => w.length > 4 || /[\u0600-\u06FF]/u.test(w)), 'اليوم', 'أمس', 'امس'])})(?![\\p{L}])`,
