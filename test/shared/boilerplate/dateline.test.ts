@@ -53,3 +53,23 @@ test('a dateline dated in figures', () => {
   const line = 'الكويت - 3 - 11 (كونا) -- افتتح وزير الصحة مستشفى جديدا.';
   expect(line.slice(0, gluedDatelineLength(line))).toBe('الكويت - 3 - 11 (كونا) -- ');
 });
+
+// Agencies we do not know by name (made-up ones): the brackets and the dash say it is a dateline.
+test.each([
+  ['BEIRUT (NNA) - The cabinet met on Monday.', 'BEIRUT (NNA) - '],
+  ['الرباط (ومع) - قال وزير الخارجية إن المفاوضات ستستأنف.', 'الرباط (ومع) - '],
+  ['دبي، الإمارات العربية المتحدة (KTV)-- أعلنت الشركة عن نتائجها.', 'دبي، الإمارات العربية المتحدة (KTV)-- '],
+])('dateline: an agency we do not know by name, %s', (line, prefix) => {
+  expect(gluedDatelineLength(line)).toBe(prefix.length);
+});
+
+test.each(['The company (Apple) said it would appeal.', 'الرئيس (يسار) يصافح الوزير خلال اللقاء.'])(
+  'dateline: no dash, no dateline: %s',
+  (line) => {
+    expect(gluedDatelineLength(line)).toBe(0);
+  },
+);
+
+test('dateline: a wire line closed by an agency we do not know by name', () => {
+  expect(isWireDatelineLine(' بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م ومس')).toBe(true);
+});

@@ -48,3 +48,10 @@ test('a credit label closing the caption, or the outlet in brackets after a shor
     isPhotoCaptionLine('وقال الوزير إن الخطة ستنفذ خلال العام المقبل وفق ما ذكرت وكالة الأنباء الرسمية (واس).'),
   ).toBe(false);
 });
+
+test('photo-caption: a caption credited to an agency we do not know by name', () => {
+  expect(isPhotoCaptionLine('A man walks past a closed shop in the old city, May 19, 2020. NOTICIA/Jane Doe')).toBe(
+    true,
+  );
+  expect(isPhotoCaptionLine('The study was led by the WHO/Europe office in Copenhagen')).toBe(false);
+});

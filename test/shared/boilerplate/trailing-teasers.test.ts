@@ -42,3 +42,10 @@ describe('trailing-teasers', () => {
     expect(removed(trailingTeasers, `${[...article, ...undated].join('\n')}\n`)).toEqual([]);
   });
 });
+
+test('trailing-teasers: a lead dated by the dateline of an agency we do not know by name', () => {
+  const undated =
+    'دبي، الإمارات العربية المتحدة (KTV)- تسعى شركة طيران إقليمية لافتتاح خط جوي جديد بين مدينتين ساحليتين.';
+  const text = `${[...article, undated, ...teasers.slice(1)].join('\n')}\n`;
+  expect(removed(trailingTeasers, text)).toEqual([`${[undated, ...teasers.slice(1)].join('\n')}\n`]);
+});
