@@ -223,8 +223,8 @@ export const dateLine = defineRule({
       isBareDate(l.text) && lines.slice(0, l.index).some(hasText) && lines.slice(l.index + 1).some(hasText);
     const headings = new Set(found.filter(between).map((l) => l.index));
     if (headings.size < 2) headings.clear();
-    for (let i = 0; i < lines.length; i++) {
-      if (headings.has(i) || !isDateLine(lines[i].text)) continue;
+    for (const { index: i } of found) {
+      if (headings.has(i)) continue;
       // "Published" alone on the line above its date ("Published\n3 hours ago") goes with it.
       const above = i > 0 ? lines[i - 1] : undefined;
       const first = above && loneLabel.test(above.text) ? above : lines[i];
