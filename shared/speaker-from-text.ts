@@ -253,8 +253,9 @@ const pronounOf = (word: string): 'person' | 'pronoun' => (PERSONAL.has(uncontra
  * A preposition with a pronoun on it (له، عليه، فوقها، معهم): whom or where it was said, never
  * who said it (وقال له الوزير، وكتب فوقها: «…»).
  */
+// (خلاله، خلالها, "during it": ببيان تلاه مدير مكتبه، أعلن خلاله أن «…» read خلاله as أعلن's subject; quotes45.)
 const PREPOSITION_PRONOUN = new RegExp(
-  '^[وف]?((ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي)(ه|ها|هم|هما|هن|نا|كم)' +
+  '^[وف]?((ل|ب|في|فوق|تحت|عن|من|مع|عند|بعد|قبل|امام|خلف|بين|حول|ضد|عبر|علي|الي|لدي|خلال)(ه|ها|هم|هما|هن|نا|كم)' +
     // (And the first person: اقتربت مني، انتحت بي.)
     '|بي|مني|عني|معي)$',
   'u',
@@ -1246,6 +1247,12 @@ const NOT_A_VERB = fold([
   'مما',
   'لكن',
   'ولكن',
+  // (لكنه، لكنها: the pronoun on لكن is the subject, the word after it the verb: ولكنه ألمح إلى … read ألمح as the
+  // subject of a verb ولكنه; quotes45.)
+  'لكنه',
+  'لكنها',
+  'لكنهم',
+  'لكنهما',
   'قد',
   'لقد',
   'إن',
@@ -1651,6 +1658,12 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
   return null;
 }
 
+/** The pronoun on لكن or إلا أن / غير أن right before the verb at `k` (لكنه، ولكنها، إلا أنهم), or null. */
+function onPronounOfBut(head: Token[], k: number): RegExpExecArray | null {
+  const on = /^[وف]?(لكن|ان)(ه|ها|هم)$/u.exec(head[k - 1]?.folded ?? '');
+  return !on || (on[1] === 'ان' && !/^[وف]?(الا|غير|بيد)$/u.test(head[k - 2]?.folded ?? '')) ? null : on;
+}
+
 /**
  * لكنها حذرت من أن «…» after وأظهرت الوثائق أن الحكومة أكدت …: a verb of saying at `k` whose subject is the pronoun
  * on لكن or إلا أن right before it (لكنه، لكنها، إلا أنهم) goes on with the one who said something last in the
@@ -1658,8 +1671,8 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
  * documents, which showed): that verb's subject, the noun between إن / أن and it or the one after it; else null.
  */
 function pronounSubject(head: Token[], k: number, quoted: boolean[]): Span | null {
-  const on = /^[وف]?(لكن|ان)(ه|ها|هم)$/u.exec(head[k - 1]?.folded ?? '');
-  if (!on || (on[1] === 'ان' && !/^[وف]?(الا|غير|بيد)$/u.test(head[k - 2]?.folded ?? ''))) return null;
+  const on = onPronounOfBut(head, k);
+  if (!on) return null;
   for (let j = k - 2; j >= 0; j--) {
     const t = head[j];
     if (!t.word || quoted[j] || !isArabic(t.text) || !isSayingVerb(t.folded)) continue;
@@ -2087,6 +2100,11 @@ export function speakerFromText(
         if (insideReported(head, j) || quoted[j]) continue;
         // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
         // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
+        // (ولكنه أوضح تفاصيلها، قائلا: the pronoun on لكن, the sentence's subject or the one who spoke last.)
+        if (isArabic(head[j].text) && onPronounOfBut(head, j)) {
+          saidBy = j;
+          break;
+        }
         const upTo = repliesInRelative(head, j) ? head.length : k;
         const s = isArabic(head[j].text)
           ? (resolve(subjectBefore(head, j)) ?? resolve(subjectAfter(head.slice(0, upTo), j + 1, quotes)))
@@ -2172,9 +2190,14 @@ export function speakerFromText(
     // Arabic names the subject after the verb, except after كان and الذي (وكان مسؤولون أعلنوا).
     // ("She told The Associated Press: “…”" with no one before her: the one told is no speaker; quotes42.)
     const toldWhom = !arabic && /^(told|tells)$/u.test(t.folded);
-    const subject = arabic
-      ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)))
-      : (resolve(subjectBefore(head, k)) ?? (toldWhom ? undefined : resolve(subjectAfter(head, k + 1, quotes))));
+    // (ولكنه أوضح تفاصيلها بقوله «…» with no verb of saying before it in the sentence: the pronoun on لكن is the
+    // subject, the sentence's or the one who spoke last; the noun after the verb is its object. dev42; quotes45.)
+    const but = arabic && onPronounOfBut(head, k);
+    const subject = but
+      ? undefined
+      : arabic
+        ? (resolve(subjectBefore(head, k)) ?? resolve(subjectAfter(head, k + 1, quotes)))
+        : (resolve(subjectBefore(head, k)) ?? (toldWhom ? undefined : resolve(subjectAfter(head, k + 1, quotes))));
     // حيث قال لبرينان: «…»: one word in ل right before the colon, whose rest the text writes as a word of its own
     // (برينان), is whom it was said to; a name that starts with ل (وقال لافروف:) is not found without it.
     const to = subject && typeof subject === 'object' ? head.findIndex((x) => x.start === subject.start) : -1;
@@ -2626,6 +2649,8 @@ export function speakerMentions(
           /^[,”"’]$/u.test(sentence[i - 1]?.text ?? '') &&
           /^\p{Lu}/u.test(sentence[i + 1]?.text ?? '');
         subject = isArabic(t.text) ? (before ?? after) : inverted ? after : pronoun ? null : (before ?? after);
+        // (ولكنه أوضح تفاصيلها: the pronoun on لكن is the subject, no one new; the noun after the verb its object.)
+        if (isArabic(t.text) && before === null && onPronounOfBut(sentence, i)) subject = null;
         // وانتقد منير الإساءات، وسأل: «…»: an Arabic verb with no subject of its own has the sentence's.
         if (isArabic(t.text) && subject === null) subject = sentenceSubject(sentence, i, quotes);
       }
