@@ -1442,6 +1442,16 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
     const s = subjectAfter(head.slice(0, upTo), f + 1, quotes);
     return typeof s === 'object' ? s : null;
   }
+  // (So is a name of one to three words right before a verb in the present, لكن NAME يود …، قائلا: dev12's موسك
+  // read as the one who spoke last; quotes45.)
+  const present = head.findIndex((t, i) => i > f + 1 && i <= f + 4 && i < upTo && isPresentVerb(t));
+  if (/^و?لكن$/u.test(head[f].folded) && present > 0) {
+    const name = head.slice(f + 1, present);
+    if (name.every((w, i) => w.word && isNameWord(w, i, name))) return { start: name[0].start, end: name.at(-1)!.end };
+  }
+  // (ولديه عملاء …: a sentence that opens with لديه، عنده، له, "he has", has no verb; what is had is no subject. dev12's
+  // عملاء; quotes45.)
+  if (/^[وف]?(لدي|عند|ل)(ه|ها|هم|هما)$/u.test(head[f].folded)) return null;
   // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
   // relative clause on it names its subject first; the verb comes after the clause.
   const who = head.findIndex((t, i) => i > f && i <= f + 3 && /^(الذي|التي|الذين)$/u.test(t.folded));
@@ -1654,6 +1664,22 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
     if (!joined || !verb || inSet(t.folded, NOT_A_VERB) || inSet(stem, TITLES) || isSayingVerb(t.folded)) continue;
     const s = subjectAfter(head.slice(0, k), j + 1);
     return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
+/**
+ * فما كان من NAME إلا أنه أجابه قائلا / إلا أن قال: "NAME did nothing but answer": the words between من and إلا (six at
+ * most, within fourteen words before the verb at `k`) name the one who did what follows, an idiom any Arabic writer
+ * uses; else null. (dev24's علاء ولي الدين, read as the one who asked; quotes45.)
+ */
+function nothingButSubject(head: Token[], k: number): Span | null {
+  const but = head.findLastIndex((t, j) => j < k && k - j <= 14 && t.folded === 'الا');
+  if (but < 0) return null;
+  for (let m = but - 2; m >= 2 && but - m <= 7; m--) {
+    if (head[m].folded !== 'من' || head[m - 1].folded !== 'كان' || !/^[وف]?ما$/u.test(head[m - 2].folded)) continue;
+    const name = head.slice(m + 1, but);
+    return name.every((w) => w.word) ? { start: name[0].start, end: name[name.length - 1].end } : null;
   }
   return null;
 }
@@ -2089,7 +2115,9 @@ export function speakerFromText(
       // قال مبررا: «…»: the participle goes with the verb before it.
       const verb = head[k - 1];
       if (verb?.word && isSayingVerb(verb.folded)) continue;
-      const clause = isArabic(t.text) ? clauseVerbSubject(head, k) : withSubject(head, k);
+      const clause = isArabic(t.text)
+        ? (nothingButSubject(head, k) ?? clauseVerbSubject(head, k))
+        : withSubject(head, k);
       if (clause) return clause;
       // …، مشيرا إلى أن «…»: the subject of the verb of saying before it (رد المتحدث، قائلا), of the
       // sentence (وعلق أدرعي على…، مشيرا), else the one who spoke last.
@@ -2192,6 +2220,8 @@ export function speakerFromText(
     const toldWhom = !arabic && /^(told|tells)$/u.test(t.folded);
     // (ولكنه أوضح تفاصيلها بقوله «…» with no verb of saying before it in the sentence: the pronoun on لكن is the
     // subject, the sentence's or the one who spoke last; the noun after the verb is its object. dev42; quotes45.)
+    const nothingBut = arabic ? nothingButSubject(head, k) : null;
+    if (nothingBut) return nothingBut;
     const but = arabic && onPronounOfBut(head, k);
     const subject = but
       ? undefined
