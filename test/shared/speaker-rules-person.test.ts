@@ -1,0 +1,68 @@
+// The speaker rules of quotes45 (issue 17, Arabic speakers: the person — another one, carried wrongly, or none), on
+// made-up sentences: who says a quote when the words after a verb are its object, an idiom names the doer, or a
+// sentence has no verb. Each watched failing on e324535's code first; the sentences are written here, not copied.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the direct quotes found in `source`, in order. */
+const speakers = (source: string) =>
+  findQuotes(source)
+    .filter((q) => q.kind === 'direct')
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('the pronoun on لكن is the subject of the verb after it', () => {
+  it('ولكنه أوضح تفاصيلها بقوله: the one who spoke last, not the object', () => {
+    const ar =
+      'وقال رئيس الحزب سامر عادل إن الخطة جديدة. ولكنه أوضح تفاصيلها بقوله "لن نتراجع عن هذه الخطة مهما حدث". ' +
+      'وأضاف "نحن ملتزمون بكل ما وعدنا به الناخبين في المدن".';
+    expect(speakers(ar)).toEqual(['رئيس الحزب سامر عادل', 'رئيس الحزب سامر عادل']);
+  });
+
+  it('ولكنه ألمح إلى …، مضيفا: the participle goes with the pronoun, not with the verb read as a name', () => {
+    const ar =
+      'وقال الوزير سامر عادل إن الخطة ما زالت فكرة. ولكنه ألمح إلى إمكانية تنفيذها في الشهر المقبل، مضيفا ' +
+      '"أعتقد أنه أمر رائع بالنسبة لبلادنا كلها".';
+    expect(speakers(ar)).toEqual(['الوزير سامر عادل']);
+  });
+
+  it('but the sentence names it first: وأشادت الوزارة بالخطة، لكنها قالت إن …', () => {
+    const ar = 'وأشادت وزارة الخارجية بالخطة، لكنها قالت إن واشنطن "جلبت التهديد بالحرب إلى المنطقة كلها".';
+    // (A guard, which main passed too: the sentence's subject, its bounds quotes46's.)
+    expect(speakers(ar)[0]).toMatch(/^وزارة الخارجية/u);
+  });
+});
+
+describe('a word after the verb that is not its subject', () => {
+  it('أعلن خلاله أن: "during it" names no one; the one whose statement it is', () => {
+    const ar =
+      'وحاول الوزير سامر عادل احتواء الغضب ببيان تلاه مدير مكتبه، أعلن خلاله أن الحكومة عملت على ' +
+      '"إنشاء خلية أزمة لاتخاذ القرارات العاجلة".';
+    expect(speakers(ar)[0]).not.toBe('خلاله');
+    expect(speakers(ar)[0]).toMatch(/سامر عادل/u);
+  });
+
+  it('ولديه عملاء: a sentence that opens with "he has" has no verb; the one who spoke last', () => {
+    const ar =
+      'ويقول سامر عادل إنه يتلقى الطلبات عبر وسطاء. ولديه عملاء من مدن كثيرة لا يرفض لهم طلبا لأن ' +
+      '"ما يحتاجونه لا يتوقف أبدا في أي وقت".';
+    expect(speakers(ar)).toEqual(['سامر عادل']);
+  });
+});
+
+describe('the subject named before the verb', () => {
+  it('لكن NAME يود …، قائلا: a name right before a verb in the present after لكن', () => {
+    const ar =
+      'وقال حسن علي إن الأمر صعب. لكن سامر عادل يود السفر إلى الخارج وقد عاد إلى التشديد على العمل، قائلا إن ' +
+      '"الشركة ستحتاج إلى مصنع أكبر بكثير من هذا".';
+    expect(speakers(ar)).toEqual(['سامر عادل']);
+  });
+
+  it('فما كان من NAME إلا أنه أجابه قائلا: the idiom names the one who answered, not the one who asked', () => {
+    const ar =
+      'وطلب المذيع منه وصفة للريجيم، فما كان من سامر عادل إلا أنه أجابه قائلا "والله بلا ريجيم بلا كلام فاضي".';
+    expect(speakers(ar)).toEqual(['سامر عادل']);
+    const said = 'وسألته الصحفية عن الخطة، فما كان من الوزير إلا أن قال: "سنبدأ التنفيذ في الشهر المقبل".';
+    expect(speakers(said)).toEqual(['الوزير']);
+  });
+});
