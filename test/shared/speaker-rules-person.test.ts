@@ -66,3 +66,12 @@ describe('the subject named before the verb', () => {
     expect(speakers(said)).toEqual(['الوزير']);
   });
 });
+
+describe('figures speak no quotation', () => {
+  it('وكشفت التحاليل وجود مشكلة …. وقالت: the one the story is about, not the tests', () => {
+    const ar =
+      'كانت المعلمة سلمى حداد، 30 عاما، تحتاج إلى عملية جراحية. وكشفت التحاليل وجود مشكلة في الكبد. ' +
+      'وقالت: "لقد كان شيئا فظيعا ومريعا بالنسبة لي".';
+    expect(speakers(ar)).toEqual(['المعلمة سلمى حداد']);
+  });
+});
