@@ -878,6 +878,12 @@ function subjectRead(tokens: Token[], from: number, quotes: readonly Span[] = []
     const appeared = words.length === 0 && /^[وف]?(ورد|جاء)$/u.test(tokens[from - 1]?.folded ?? '');
     if (arabic && appeared && t.text === 'عبر') continue;
     const adjunct = arabic && /^(عبر|أمام|امام)$/u.test(t.text);
+    // وقال وقتها المتحدث باسم X إن: a word of when right after the verb, and the subject may come after it (dev13's
+    // null, then the one who spoke last; quotes45).
+    // (Not before a particle: لقد ذكرت سابقا ما عانيته, the object.)
+    const next = tokens[k + 1];
+    const when = words.length === 0 && k === from && inSet(t.folded, WHEN_AFTER_VERB);
+    if (arabic && when && next?.word && !inSet(next.folded, NOT_A_VERB)) continue;
     if (arabic ? (inSet(t.folded, ARABIC_STOPS) || adjunct) && !ali && !statement : ENGLISH_STOPS.has(t.folded)) {
       // (A title's own words may hold a stop, مبادرة ابتسم أنت في نعمة، د. محمد…: its name before the colon.)
       // (Or before إن / أن: عضو الهيئة السياسية في الائتلاف أحمد رمضان أن…: the title with its name.)
@@ -1297,6 +1303,9 @@ const NOT_A_VERB = fold([
   'ولذلك',
   'يجب',
 ]);
+
+/** Words of when a verb may have between it and its subject (وقال وقتها X، وأضاف حينها X), folded. */
+const WHEN_AFTER_VERB = fold(['وقتها', 'حينها', 'آنذاك', 'يومها', 'حينذاك', 'وقتذاك', 'أمس', 'لاحقا', 'سابقا']);
 
 /** Prepositions a sentence's opening phrase starts with (وفي سياق متصل، من جهة أخرى، إلى ذلك،), folded. */
 const OPENING_PREPOSITIONS = fold(['في', 'من', 'على', 'إلى', 'عن', 'مع', 'بعد', 'قبل', 'خلال', 'منذ']);

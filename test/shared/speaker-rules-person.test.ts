@@ -75,3 +75,12 @@ describe('figures speak no quotation', () => {
     expect(speakers(ar)).toEqual(['المعلمة سلمى حداد']);
   });
 });
+
+describe('a word of when between the verb and its subject', () => {
+  it('وقال وقتها المتحدث باسم X إن: the spokesman, not the one who spoke last', () => {
+    const ar =
+      'وقال حسن علي إن الأمر صعب. وقال وقتها المتحدث باسم الشركة إن المدير اعترف بخطئه، و"لكن لا أثر اليوم ' +
+      'لهذه الأفكار في ذهنه".';
+    expect(speakers(ar)).toEqual(['المتحدث باسم الشركة']);
+  });
+});
