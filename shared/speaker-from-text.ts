@@ -1678,6 +1678,28 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
 }
 
 /**
+ * للمخرج NAME، الذي التقته كاميرا القناة متحدثا عن فيلمه وقال: «…»: a verb of saying joined by و / ف with no subject
+ * of its own, in a relative clause on a name (after a comma; no comma, colon or other verb of saying between, fifteen
+ * words at most), goes on with the relative pronoun, whose verb it agrees with (قال with الذي, قالت with التي): the
+ * antecedent, read as for NAME، الذي قال. Else null. (dev23's أحمد عامر, read as the one who spoke last; quotes45.)
+ */
+function relativeAntecedent(head: Token[], k: number): Span | null {
+  if (!/^[وف]/u.test(head[k].folded)) return null;
+  for (let j = k - 1; j > 0 && k - j <= 16; j--) {
+    const t = head[j];
+    if (QUOTE_MARK.test(t.text)) continue; // (a name in marks: كاميرا قناة "العربية")
+    if (!t.word || isSayingVerb(t.folded)) return null;
+    if (!/^(الذي|التي)$/u.test(t.folded)) continue;
+    const stem = head[k].folded.slice(1);
+    const feminine = /ت$/u.test(stem) || /^ت/u.test(stem);
+    if (head[j - 1].text !== '،' || feminine !== (t.folded === 'التي') || j + 1 >= k) return null;
+    const s = subjectBefore(head, j + 1);
+    return s && typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
+/**
  * فما كان من NAME إلا أنه أجابه قائلا / إلا أن قال: "NAME did nothing but answer": the words between من and إلا (six at
  * most, within fourteen words before the verb at `k`) name the one who did what follows, an idiom any Arabic writer
  * uses; else null. (dev24's علاء ولي الدين, read as the one who asked; quotes45.)
@@ -2249,6 +2271,8 @@ export function speakerFromText(
     // that opens with a feminine verb of its own, is that clause's subject's.
     const joined = arabic ? joinedClauseSubject(head, k) : null;
     if (joined) return joined;
+    const antecedent = arabic ? relativeAntecedent(head, k) : null;
+    if (antecedent) return antecedent;
     // إذ قال إن «…» after سخر المتحدث…: a verb with no subject of its own has the sentence's.
     // (Or the agent of a noun of saying before it: مع تصريح للواء NAME، أشار فيه …، كما شدد على أن «…».)
     return (arabic ? (lastSayingNounAgent(head, k, quoted) ?? sentenceSubject(head, k, quotes)) : null) ?? previous;

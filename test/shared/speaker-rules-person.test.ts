@@ -84,3 +84,17 @@ describe('a word of when between the verb and its subject', () => {
     expect(speakers(ar)).toEqual(['المتحدث باسم الشركة']);
   });
 });
+
+describe('a subjectless verb in a relative clause', () => {
+  it('NAME، الذي التقته الكاميرا … وقال: the antecedent, whom the relative pronoun and the verb agree with', () => {
+    const ar =
+      'وقال حسن علي إن الأمر صعب. وفي المهرجان فيلم للمخرج سامر عادل، الذي التقته كاميرا قناة "النور" متحدثا عن ' +
+      'فيلمه وقال: "هذا الفيلم جاء بعد فيلمين قصيرين وأنا سعيد بنجاحه".';
+    expect(speakers(ar)).toEqual(['سامر عادل']);
+    // (Not a verb that does not agree: NAME، الذي … وقالت is another one's.)
+    const she =
+      'وقالت سلمى حداد إن الأمر صعب. وفي المهرجان فيلم للمخرج سامر عادل، الذي حضرت عرضه الممثلة وقالت: ' +
+      '"هذا الفيلم جاء بعد فيلمين قصيرين وأنا سعيدة به".';
+    expect(speakers(she)[0]).not.toBe('سامر عادل');
+  });
+});
