@@ -300,6 +300,16 @@ const COMPLEMENTIZERS_WITH_PRONOUN = fold('إنه أنه انه إنها أنه�
  * saying in its sentence is what the first one said of herself; its "subject" after it is whom she told, and the
  * speaker is the first verb's.
  */
+/** Verbs of opinion (اعتبر، رأى، يرى), folded: inside what a verb of saying reports, the speaker's own word. */
+const isOpinion = (word: string) => /^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(word);
+
+/**
+ * أنه سأل X، إنها أبلغت X: a verb right after a complementizer with a pronoun on it has that pronoun for its subject;
+ * the noun after it is its object, whom one asked or told (dev34's ماتيس for the one who asked him; quotes45).
+ */
+const afterItsPronoun = (tokens: Token[], k: number) =>
+  isArabic(tokens[k].text) && inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN);
+
 const toldInReported = (tokens: Token[], k: number) =>
   isArabic(tokens[k].text) &&
   inSet(tokens[k - 1]?.folded ?? '', COMPLEMENTIZERS_WITH_PRONOUN) &&
@@ -2160,7 +2170,7 @@ export function speakerFromText(
         // (Arabic names it after the verb, or before it after كان: وكان الوزير قد صرح سابقا، قائلا.)
         // (وهو الأمر الذي رد عليه الرئيس، NAME قائلا: read on to the participle, which ends the title's name.)
         // (ولكنه أوضح تفاصيلها، قائلا: the pronoun on لكن, the sentence's subject or the one who spoke last.)
-        if (isArabic(head[j].text) && onPronounOfBut(head, j)) {
+        if (isArabic(head[j].text) && (onPronounOfBut(head, j) || afterItsPronoun(head, j))) {
           saidBy = j;
           break;
         }
@@ -2222,7 +2232,7 @@ export function speakerFromText(
     if (isArabic(t.text) && head.some(inHisSaying)) continue;
     // قال X إنه ما زال يعتبر الأمر «…»: a verb of opinion inside what a verb of saying reports is the speaker's own
     // word; its object is no speaker (dev32: الأمر). The verb of saying before it tells who said it.
-    if (/^[وف]?(يعتبر|تعتبر|اعتبر|اعتبرت|يري|تري|راي|رات)$/u.test(t.folded) && insideReported(head, k)) continue;
+    if (isOpinion(t.folded) && insideReported(head, k)) continue;
     // وأوضح سيف حسبما نقل عنه التلفزيون أن «…»: the one who relayed the words (نقل after حسبما / كما) did not say
     // them, when an earlier verb of saying in the sentence did (as after the quote, `relayed`).
     // (Not نقلت الوكالة عن الوزارة: a source named after عن said them; عنه points back to the verb's subject.)
@@ -2253,7 +2263,7 @@ export function speakerFromText(
     // subject, the sentence's or the one who spoke last; the noun after the verb is its object. dev42; quotes45.)
     const nothingBut = arabic ? nothingButSubject(head, k) : null;
     if (nothingBut) return nothingBut;
-    const but = arabic && onPronounOfBut(head, k);
+    const but = arabic && (onPronounOfBut(head, k) || afterItsPronoun(head, k));
     const subject = but
       ? undefined
       : arabic
@@ -2698,7 +2708,9 @@ export function speakerMentions(
       // (هل تعلق قلبك…؟ a question, not an attribution.)
       else if (!isSayingVerb(t.folded) && !madeStatement(sentence, i)) return;
       else if (sentence[i - 1]?.folded === 'هل' || isNegatedNoun(sentence, i) || isPassive(sentence, i)) return;
-      else if (toldInReported(sentence, i)) return;
+      else if (toldInReported(sentence, i) || afterItsPronoun(sentence, i)) return;
+      // (ورأى أن … صنع رأي عام: a verb of opinion inside reported content names no one who spoke; dev17; quotes45.)
+      else if (isOpinion(t.folded) && insideReported(sentence, i)) return;
       else if (speechForm(t.folded) !== 'passive' || madeStatement(sentence, i)) {
         const after = /^(told|tells)$/u.test(t.folded) ? null : subjectAfter(sentence, i + 1, quotes);
         const before = subjectBefore(sentence, i);

@@ -98,3 +98,19 @@ describe('a subjectless verb in a relative clause', () => {
     expect(speakers(she)[0]).not.toBe('سامر عادل');
   });
 });
+
+describe('a verb whose subject is a pronoun inside reported content', () => {
+  it('أنه سأل NAME …، موضحا: the one asked is the object; the one who spoke last goes on', () => {
+    const ar =
+      'وتحدث سامر عادل عن الوزير، قائلا إنه سيبقى في منصبه: "نحن سعداء جدا معه". ليضيف بعدها أنه سأل حسن علي ' +
+      'عن المزاعم الواردة في الكتاب، موضحا: "سألته ما إذا كان هذا صحيحا أم لا فقال ليس صحيحا".';
+    expect(speakers(ar)).toEqual(['سامر عادل', 'سامر عادل']);
+  });
+
+  it('ورأى أن … صنع رأي عام ضد الحرب، مؤكدا: a verb of opinion in reported content names no speaker', () => {
+    const ar =
+      'وأكد سامر عادل أن الجيش مصمم على النصر. ورأى أن الأزمات مفتعلة بهدف صنع رأي عام ضد الحرب، مؤكدا أن ' +
+      '"الشعب هو من فوض الجيش في هذه المعركة".';
+    expect(speakers(ar)).toEqual(['سامر عادل']);
+  });
+});
