@@ -1463,11 +1463,8 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
   }
   // (So is a name of one to three words right before a verb in the present, لكن NAME يود …، قائلا: dev12's موسك
   // read as the one who spoke last; quotes45.)
-  const present = head.findIndex((t, i) => i > f + 1 && i <= f + 4 && i < upTo && isPresentVerb(t));
-  if (/^و?لكن$/u.test(head[f].folded) && present > 0) {
-    const name = head.slice(f + 1, present);
-    if (name.every((w, i) => w.word && isNameWord(w, i, name))) return { start: name[0].start, end: name.at(-1)!.end };
-  }
+  const named = /^و?لكن$/u.test(head[f].folded) ? nameBeforePresent(head, f + 1, upTo) : null;
+  if (named) return named;
   // (ولديه عملاء …: a sentence that opens with لديه، عنده، له, "he has", has no verb; what is had is no subject. dev12's
   // عملاء; quotes45.)
   if (/^[وف]?(لدي|عند|ل)(ه|ها|هم|هما)$/u.test(head[f].folded)) return null;
@@ -1685,6 +1682,20 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
     return typeof s === 'object' ? s : null;
   }
   return null;
+}
+
+/**
+ * The subject put before its verb after لكن / إن: a name of one to three words from `from`, or one word in ال, right
+ * before a verb in the present (لكن NAME يود، فإن الشركة تحث), within `upTo`; else null.
+ */
+function nameBeforePresent(head: Token[], from: number, upTo: number): Span | null {
+  const present = head.findIndex((t, i) => i > from && i <= from + 3 && i < upTo && isPresentVerb(t));
+  if (present < 0) return null;
+  const name = head.slice(from, present);
+  const one = name.length === 1 && /^ال\p{L}{2,}$/u.test(name[0].folded) && !isSayingVerb(name[0].folded);
+  return one || name.every((w, i) => w.word && isNameWord(w, i, name))
+    ? { start: name[0].start, end: name[name.length - 1].end }
+    : null;
 }
 
 /**
