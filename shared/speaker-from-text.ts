@@ -1685,6 +1685,19 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
 }
 
 /**
+ * The author of a saying quoted after a colon: بمقولة / بقول / من قولة, then the author (a title in ال and a name, six
+ * words at most, no particle) and the colon right before the quote's mark; else null.
+ */
+function quotedSaying(head: Token[], quotes: readonly Span[]): Span | null {
+  const n = head.length;
+  if (n < 4 || !QUOTE_MARK.test(head[n - 1].text) || head[n - 2].text !== ':') return null;
+  const saying = head.findLastIndex((t, i) => i < n - 3 && n - 3 - i < 6 && /^[بلو]?م?(قول|قولة)$/u.test(t.text));
+  if (saying < 0 || head.slice(saying + 1, n - 2).some((t) => !t.word || inSet(t.folded, ARABIC_STOPS))) return null;
+  const s = subjectAfter(head.slice(0, n - 2), saying + 1, quotes);
+  return s && typeof s === 'object' ? s : null;
+}
+
+/**
  * The subject put before its verb after لكن / إن: a name of one to three words from `from`, or one word in ال, right
  * before a verb in the present (لكن NAME يود، فإن الشركة تحث), within `upTo`; else null.
  */
@@ -2118,6 +2131,10 @@ export function speakerFromText(
     const next = isArabic(tail[v].text) && /^[وف]/u.test(tail[v].text);
     if (!next && (v === 0 || tail.slice(0, v).every((t) => isPronoun(t.folded)))) return previous;
   }
+  // مستشهدا بمقولة الفيلسوف NAME: «…»، من قولة المفكر NAME: «…»: a saying in construct with its author right before the
+  // colon is the author's words, quoted by the sentence's subject (dev25's غرامشي; quotes45).
+  const quoting = quotedSaying(head, quotes);
+  if (quoting) return quoting;
   // Before it: the last verb of saying in the sentence.
   for (let k = head.length - 1; k >= 0; k--) {
     const t = head[k];

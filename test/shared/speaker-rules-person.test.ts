@@ -114,3 +114,14 @@ describe('a verb whose subject is a pronoun inside reported content', () => {
     expect(speakers(ar)).toEqual(['سامر عادل']);
   });
 });
+
+describe('a saying quoted with its author', () => {
+  it('مستشهدا بمقولة الفيلسوف NAME: «…»: the author said the words, not the one who quotes them', () => {
+    const ar = 'وختم حسن علي كلمته مستشهدا بمقولة الفيلسوف سامر عادل: «من لا يعرف تاريخه لا يعرف مستقبله أبدا».';
+    expect(speakers(ar)).toEqual(['الفيلسوف سامر عادل']);
+    const from = 'وانطلق حسن علي في الإجابة من قولة المفكر سامر عادل: «تشاؤم العقل يجب أن يعقبه تفاؤل الإرادة».';
+    expect(speakers(from)).toEqual(['المفكر سامر عادل']);
+    // (Not بقوله, "with his saying": his own words.)
+    expect(speakers('وختم حسن علي كلمته بقوله: «من لا يعرف تاريخه لا يعرف مستقبله أبدا».')).toEqual(['حسن علي']);
+  });
+});
