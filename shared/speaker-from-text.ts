@@ -1465,8 +1465,8 @@ function sentenceSubject(head: Token[], upTo: number, quotes: readonly Span[] = 
   // read as the one who spoke last; quotes45.)
   const named = /^و?لكن$/u.test(head[f].folded) ? nameBeforePresent(head, f + 1, upTo) : null;
   if (named) return named;
-  // (ولديه عملاء …: a sentence that opens with لديه، عنده، له, "he has", has no verb; what is had is no subject. dev12's
-  // عملاء; quotes45.)
+  // (ولديه عملاء …: a sentence that opens with لديه، عنده، له, "he has", has no verb; what is had is no subject.
+  // dev12's عملاء; quotes45.)
   if (/^[وف]?(لدي|عند|ل)(ه|ها|هم|هما)$/u.test(head[f].folded)) return null;
   // سلمى التي التقتها الصحيفة في المعرض…، أكدت أنها…: a sentence that opens with a name (or a noun in ال) and a
   // relative clause on it names its subject first; the verb comes after the clause.
