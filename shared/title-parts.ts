@@ -20,10 +20,10 @@ const DIGIT = String.raw`[0-9\u0660-\u0669\u06F0-\u06F9]`;
  * ET and CS, which join the digits: W4, W5); not glued to a letter or digit ("عام2025", "5G", "COVID19" are left
  * whole as words: a box inside one would reorder it).
  */
-const NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\p{M}\p{N}])[$€£#]?${DIGIT}+(?:[.,:/\-\u066B\u066C]${DIGIT}+)*[%\u066A\u2030°]?(?![\p{L}\p{M}\p{N}])`,
-  'gu',
-);
+const APART_BEFORE = String.raw`(?<![\p{L}\p{M}\p{N}])`;
+const APART_AFTER = String.raw`(?![\p{L}\p{M}\p{N}])`;
+const FIGURES = String.raw`[$€£#]?${DIGIT}+(?:[.,:/\-\u066B\u066C]${DIGIT}+)*[%\u066A\u2030°]?`;
+const NUMBER = new RegExp(APART_BEFORE + FIGURES + APART_AFTER, 'gu');
 const ARABIC_INDIC = /[\u0660-\u0669\u06F0-\u06F9]/;
 
 /** The direction of the last strong character of `text`; null when it has none. */
