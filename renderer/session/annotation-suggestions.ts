@@ -74,7 +74,8 @@ export async function loadAnnotationSuggestions(): Promise<void> {
   const current = session();
   const { doc } = current.store.getState();
   const seq = ++current.seq.annotationSuggestions;
-  if (!doc) return;
+  // A read-only document takes no suggestion (nothing can be accepted there): none asked for, the bar says why.
+  if (!doc || doc.readOnly) return;
   const had = current.store.getState().review;
   const again = had.docId === doc.id;
   // Asked again for suggestions the editor has (after a save, as the tagger trains): nothing shown changes until the
@@ -141,7 +142,7 @@ function sameTaggerStatus(a: TaggerStatus | null, b: TaggerStatus | null): boole
 export function loadAnnotationSuggestionsAfterPaint(): () => void {
   const current = session();
   const docId = current.store.getState().doc?.id;
-  if (!docId) return () => undefined;
+  if (!docId || current.store.getState().doc?.readOnly) return () => undefined;
   if (!current.store.getState().review.loading) setReview({ loading: true });
   return afterNextPaint(() => {
     if (session() === current && current.store.getState().doc?.id === docId) void loadAnnotationSuggestions();

@@ -139,6 +139,9 @@ export class EditorSession {
           this.store.setState({ cleanup: initialCleanup() });
         if (s.doc?.id !== prev.doc?.id && s.review.docId !== (s.doc?.id ?? null))
           this.store.setState({ review: initialReview(s.review.sources) });
+        // Its sidecar became unreadable (changed on disk): its suggestions go, as nothing can be accepted now.
+        else if (s.doc !== prev.doc && s.doc?.readOnly && s.review.docId !== null)
+          this.store.setState({ review: initialReview(s.review.sources) });
       }),
       prepareOpenedForEdits(this.store),
     );

@@ -19,7 +19,8 @@ export function setPendingReplace(p: PendingReplace | null): void {
 export function selectedCleanRange(key: string): { start: number; end: number } | null {
   const surface = textSurface();
   const s = store().getState();
-  if (!surface || !s.doc || s.doc.readOnly) return null;
+  // Read-only: said so (Ctrl+Backspace on selected words there said nothing).
+  if (!surface || !s.doc || refusedReadOnly()) return null;
   if (s.view !== 'clean') {
     showNotice(t('notice.edits-need-clean-text'));
     return null;
@@ -62,7 +63,7 @@ export function insertSpace(): boolean {
   const surface = textSurface();
   const s = store().getState();
   const sel = document.getSelection();
-  if (!surface || !s.doc || s.doc.readOnly) return false;
+  if (!surface || !s.doc || refusedReadOnly()) return false;
   if (s.view !== 'clean') {
     showNotice(t('notice.edits-need-clean-text'));
     return false;

@@ -160,21 +160,37 @@ const always = (): boolean => true;
 const selectedEntity = (e: KeyboardEvent, s: TahrirState): boolean => editing(e, s) && s.selected?.kind === 'entity';
 const selectedQuote = (e: KeyboardEvent, s: TahrirState): boolean => editing(e, s) && s.selected?.kind === 'quote';
 
+type When = Handler['when'];
+type Run = Handler['run'];
+/**
+ * An edit's key on a read-only document: it says so (refusedReadOnly), whatever is selected. Delete there asked for a
+ * selection first and, on one, did nothing; so did K and A.
+ */
+const orReadOnly =
+  (when: When): When =>
+  (e, s) =>
+    when(e, s) || (editing(e, s) && !!s.doc?.readOnly);
+const unlessReadOnly =
+  (run: Run): Run =>
+  (e, s) =>
+    refusedReadOnly() ? undefined : run(e, s);
+
 const HANDLERS: { [C in KeyCommand]: Handler } = {
   tag: { paintFirst: true, when: editing, run: (e) => applyLabel(e, false) },
   'tag-exact': { paintFirst: true, when: editing, run: (e) => applyLabel(e, true) },
   quote: { paintFirst: true, when: editing, run: () => quoteSelection(false) },
   'quote-kind': {
     paintFirst: true,
-    when: (e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id],
-    run: (_e, s) =>
+    when: orReadOnly((e, s) => selectedQuote(e, s) && !!s.data?.quotes[s.selected!.id]),
+    run: unlessReadOnly((_e, s) =>
       setQuoteKind(s.selected!.id, s.data!.quotes[s.selected!.id].kind === 'direct' ? 'indirect' : 'direct'),
+    ),
     needs: { hint: 'hint.select-quote', key: 'K' },
   },
   delete: {
     paintFirst: true,
-    when: (e, s) => editing(e, s) && !!s.selected,
-    run: (_e, s) => deleteSpan(s.selected!),
+    when: orReadOnly((e, s) => editing(e, s) && !!s.selected),
+    run: unlessReadOnly((_e, s) => deleteSpan(s.selected!)),
     needs: { hint: 'hint.select-entity-or-quote', key: 'Delete' },
   },
   undo: { paintFirst: true, when: always, run: () => void undo() },
@@ -207,11 +223,11 @@ const HANDLERS: { [C in KeyCommand]: Handler } = {
   shortcuts: { when: (e, s) => !isField(e.target) && !s.dialog, run: () => toggleShortcuts() },
   'toggle-view': { when: editing, run: () => toggleView() },
   'tag-all': {
-    when: selectedEntity,
-    run: (_e, s) => {
+    when: orReadOnly(selectedEntity),
+    run: unlessReadOnly((_e, s) => {
       const n = tagAllOccurrences(s.selected!.id);
       showNotice(t('notice.tagged-more', { n }));
-    },
+    }),
     needs: { hint: 'hint.select-entity', key: 'A' },
   },
   link: {

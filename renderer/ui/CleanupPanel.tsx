@@ -69,7 +69,9 @@ function usePreview(open: readonly SuggestedEdit[], cursor: string | null): void
       const surface = textSurface();
       if (!surface || !doc || !edits) return;
       const shown = shownText(doc.source, edits, view);
-      if (surface.shown !== shown) return;
+      // The text drawn, not only the object: the same text worked out again (its memo holds three) left the preview
+      // as it was, a rejected suggestion still struck through and one brought back by undo not drawn.
+      if (surface.shown !== shown && surface.shown.text !== shown.text) return;
       const items: HighlightItem[] = [];
       for (const s of open) {
         const key = suggestionKey(s);

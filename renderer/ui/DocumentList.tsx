@@ -1,5 +1,5 @@
 // The workspace's documents: status, counts, problems; a filter and the progress summary.
-import { memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
+import { Fragment, memo, useDeferredValue, useEffect, useRef, useState, type ReactElement } from 'react';
 import type { DocumentSummary } from '../../shared/api';
 import type { MessageKey } from '../../shared/i18n/translator';
 import type { DocumentStatus } from '../../shared/model';
@@ -11,6 +11,7 @@ import { useTranslator } from '../session/locale';
 import { isPainted, useTahrir } from '../session/store';
 import { useShallow } from 'zustand/shallow';
 import { sayError } from '../../shared/i18n/message';
+import { titleParts } from '../../shared/title-parts';
 
 export const STATUS_MESSAGE: Readonly<Record<DocumentStatus, MessageKey>> = {
   todo: 'status.todo',
@@ -202,7 +203,21 @@ const DocumentRow = memo(function DocumentRow({
           title={t(STATUS_MESSAGE[d.status])}
         />
         <span className="document-name">
-          <bdi className="document-title">{d.title || d.id}</bdi>
+          <bdi className="document-title">
+            {d.title
+              ? titleParts(d.title).map((part, i) =>
+                  part.number ? (
+                    // One box, shown whole or not at all where the row cuts the title (shared/title-parts.ts).
+                    <Fragment key={i}>
+                      <span className="title-number">{part.text}</span>
+                      {part.mark}
+                    </Fragment>
+                  ) : (
+                    part.text
+                  ),
+                )
+              : d.id}
+          </bdi>
           {d.title && <bdi className="document-id">{d.id}</bdi>}
           {d.problem ? (
             // In the interface's direction, not the file name's (dir="auto" made an Arabic sentence that opens with a

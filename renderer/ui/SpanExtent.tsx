@@ -6,6 +6,7 @@ import { spansOverlapping } from '../../shared/document-data';
 import type { Entity, Quote } from '../../shared/model';
 import { overlapRelation, type OverlapRelation } from '../../shared/span-policy';
 import { sourceIndex } from '../../shared/text-view';
+import { paragraphDirection } from '../../shared/text-direction';
 import type { MessageKey } from '../../shared/i18n/translator';
 import { useTranslator } from '../session/locale';
 import { useTahrir } from '../session/store';
@@ -55,12 +56,14 @@ export function SpanExtent({ span, kind }: { span: Entity | Quote; kind: 'entity
   const points = span.end - span.start;
   return (
     <div className="span-extent" data-testid="span-extent">
-      <div className="extent-line" title={t('extent.line')}>
-        <bdi dir="auto">
-          {before}
-          <mark className="extent-mark">{text}</mark>
-          {after}
-        </bdi>
+      {/*
+        In the direction most of its words read, as the side panel's rows under it (span-context.ts): an isolate inside
+        the interface's line put an Arabic entity's words at the left of the English interface, its rows at the right.
+      */}
+      <div className="extent-line" dir={paragraphDirection(before + text + after) ?? 'auto'} title={t('extent.line')}>
+        {before}
+        <mark className="extent-mark">{text}</mark>
+        {after}
       </div>
       <div className="extent-size muted">
         {t('extent.size', { n: points, start: String(span.start), end: String(span.end) })}

@@ -141,11 +141,13 @@ export function SuggestionBar(): ReactElement | null {
     >
       <div className="review-row">
         <strong className="review-count" data-testid="suggestion-count" aria-live="polite">
-          {review.loading && review.suggestions.length === 0
-            ? t('review.looking')
-            : t('review.open', { n: counts.total })}
+          {readOnly
+            ? t('review.read-only')
+            : review.loading && review.suggestions.length === 0
+              ? t('review.looking')
+              : t('review.open', { n: counts.total })}
         </strong>
-        {labels.length > 0 && (
+        {labels.length > 0 && !readOnly && (
           <span className="review-labels">
             {labels.map(([label, n]) => {
               const shown = label === QUOTES_LABEL ? t('review.quotes-label') : label;
@@ -237,8 +239,12 @@ export function SuggestionBar(): ReactElement | null {
       ) : (
         // Always there, one fixed height (suggestions.css): the text below never moves when suggestions
         // come or the keyboard reaches one (it moved under a drag in progress).
-        <div className="review-row review-hint" aria-hidden={counts.total === 0 && !review.loading}>
-          {(counts.total > 0 || review.loading) && <RichMessage id="review.hint" />}
+        <div className="review-row review-hint" aria-hidden={readOnly || (counts.total === 0 && !review.loading)}>
+          {!readOnly && (counts.total > 0 || review.loading) && (
+            <span>
+              <RichMessage id="review.hint" />
+            </span>
+          )}
         </div>
       )}
     </section>

@@ -660,6 +660,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'source.quote-finder': 'مستخرج الاقتباسات',
   'review.label': 'الاقتراحات',
   'review.quotes-label': 'اقتباس',
+  'review.read-only': 'لا اقتراحات: هذا المستند مفتوح للقراءة فقط',
   'review.looking': 'جارٍ البحث عن اقتراحات…',
   'review.open':
     '{n, plural, zero {لا اقتراحات مفتوحة} one {اقتراح واحد مفتوح} two {اقتراحان مفتوحان} few {# اقتراحات مفتوحة} many {# اقتراحًا مفتوحًا} other {# اقتراح مفتوح}}',

@@ -667,6 +667,7 @@ export const EN = {
   'source.quote-finder': 'quote finder',
   'review.label': 'Suggestions',
   'review.quotes-label': 'quote',
+  'review.read-only': 'Nothing is suggested: this document is open read-only',
   'review.looking': 'Looking for suggestions…',
   'review.open': '{n, plural, one {# suggestion open} other {# suggestions open}}',
   'review.accept-label-title': 'Accept all {n} {label} suggestions in this document (one undo step)',

@@ -44,6 +44,104 @@ async function pressArabic(
   );
 }
 
+/** A number of a list title as the page lays it out: its box (where the row shows it or would) and the row's title. */
+interface TitleNumber {
+  title: string;
+  number: string;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** The title's box: what is outside is cut off. */
+  boxLeft: number;
+  boxRight: number;
+}
+
+/**
+ * The numbers the list shows cut, with how much of each is painted: every number of every title is lit in a colour of
+ * its own (a CSS highlight, painted only where its glyphs are), the page is screenshot, and the lit columns counted. A
+ * number painted whole or not at all is fine; one painted in part ("2025" cut to "5" by the ellipsis) is not.
+ */
+async function numbersCut(): Promise<{ seen: TitleNumber[]; cut: string[] }> {
+  const seen = await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('::highlight(probe-number) { color: rgb(255, 0, 0); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const ranges: Range[] = [];
+    const out: TitleNumber[] = [];
+    for (const title of document.querySelectorAll('.document-title')) {
+      const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const pointAt = (unit: number): [Text, number] => {
+        let before = 0;
+        for (const n of nodes) {
+          if (unit <= before + n.data.length) return [n, unit - before];
+          before += n.data.length;
+        }
+        throw new Error(`no text at ${unit}`);
+      };
+      const box = title.getBoundingClientRect();
+      for (const m of text.matchAll(/[0-9]+(?:[.,:][0-9]+)*/g)) {
+        const range = document.createRange();
+        range.setStart(...pointAt(m.index));
+        range.setEnd(...pointAt(m.index + m[0].length));
+        ranges.push(range);
+        const r = range.getBoundingClientRect();
+        out.push({
+          title: text,
+          number: m[0],
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+          boxLeft: box.left,
+          boxRight: box.right,
+        });
+      }
+    }
+    CSS.highlights.set('probe-number', new Highlight(...ranges));
+    return out;
+  });
+  const png = await page.screenshot();
+  const lit = await page.evaluate(
+    async ({ data, seen }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      CSS.highlights.delete('probe-number');
+      return seen.map((n) => {
+        const left = Math.floor(Math.max(n.left, n.boxLeft));
+        const right = Math.ceil(Math.min(n.right, n.boxRight));
+        if (right <= left) return 0;
+        const width = right - left;
+        const pixels = context.getImageData(left, Math.floor(n.top), width, Math.ceil(n.bottom - n.top)).data;
+        let first = Infinity;
+        let last = -Infinity;
+        for (let i = 0; i < pixels.length; i += 4)
+          if (pixels[i] > 150 && pixels[i] - pixels[i + 1] > 90 && pixels[i] - pixels[i + 2] > 90) {
+            const x = (i / 4) % width;
+            first = Math.min(first, x);
+            last = Math.max(last, x);
+          }
+        return last < first ? 0 : last - first + 1;
+      });
+    },
+    { data: png.toString('base64'), seen },
+  );
+  const cut = seen
+    .map((n, i) => ({ n, lit: lit[i], width: n.right - n.left }))
+    .filter(({ lit, width }) => lit > 0 && lit < width * 0.8)
+    .map(({ n, lit, width }) => `${n.number} of "${n.title}": ${lit} of ${Math.round(width)} px painted`);
+  return { seen, cut };
+}
+
 describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)', () => {
   beforeAll(async () => {
     session = await harness.openEditor({ name: 'arabic-ui' });
@@ -89,6 +187,20 @@ describe.skipIf(!haveChromium)('the Arabic interface in Chromium (tahrir serve)'
     expect(directions).toEqual(['ltr', 'ltr', 'ltr', 'ltr']);
     await page.screenshot({ path: join(shots, 'arabic-interface-english-article.png') });
     await harness.openDocumentIn(page, SAMPLE);
+  });
+
+  it('keeps a number whole where the list cuts a title, the ellipsis at the title’s end', async () => {
+    // "أوبك+ تمدد خفض الإنتاج حتى نهاية 2025.." was shown "…نهاية 5": the ellipsis cut the number at the title's end.
+    const { seen, cut } = await numbersCut();
+    await page.screenshot({ path: join(shots, 'arabic-interface-list-titles.png') });
+    expect(seen.map((n) => n.number)).toContain('2025');
+    expect(cut).toEqual([]);
+    // The ellipsis at the end of each title as it reads: the left of an Arabic one, the right of an English one.
+    const ends = await page.evaluate(() =>
+      [...document.querySelectorAll('.document-title')].map((t) => getComputedStyle(t).direction),
+    );
+    expect(ends).toContain('rtl');
+    expect(ends).toContain('ltr');
   });
 
   it('shows the shortcut sheet in Arabic, mirrored, opened by ؟ (Shift + / on an Arabic layout)', async () => {

@@ -25,6 +25,7 @@ import {
 import { words } from '../helpers/isolated';
 
 const OTHER = '001_c45525185d8883c3';
+const ENGLISH = '002_2a61abe6f966b1e4';
 // The brief's example sidecar for the sample article (outside the repo).
 const EXAMPLE = join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`);
 
@@ -214,6 +215,29 @@ describe.skipIf(!haveChromium)('cleanup review in Chromium (tahrir serve)', () =
     await page().locator('.tabs [role="tab"]', { hasText: 'Cleanup' }).click();
     await expect.poll(suggestionCount, { timeout: 10_000 }).toBe(before - 1);
     expect(await page().locator(`.cleanup-suggestion[data-key="${key}"]`).count()).toBe(0);
+  });
+
+  it('takes a rejected suggestion out of the text’s preview, and draws it again when the rejection is undone', async () => {
+    // The preview was drawn only while the text's view was the very object it had worked out: after a rejection it
+    // no longer was (another of the same text), and the preview stayed as it was, the rejected line struck through.
+    const previews = ['tahrir-preview-removed', 'tahrir-preview-current', 'tahrir-preview-replaced'];
+    const drawn = async () => (await Promise.all(previews.map(highlightTexts))).flat().sort();
+    await openDocumentIn(page(), ENGLISH);
+    await page().locator('.tabs [role="tab"]', { hasText: 'Cleanup' }).click();
+    await expect.poll(suggestionCount, { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect.poll(async () => (await drawn()).length).toBeGreaterThan(1);
+    const before = await drawn();
+    const n = await suggestionCount();
+    await page().keyboard.press('j');
+    await expect.poll(() => page().locator('.cleanup-suggestion.current').count()).toBe(1);
+    await page().keyboard.press('r');
+    await expect.poll(suggestionCount).toBe(n - 1);
+    await expect.poll(async () => (await drawn()).length).toBeLessThan(before.length);
+    await page().screenshot({ path: join(shots, 'cleanup-rejected.png') });
+    await page().keyboard.press('Control+z');
+    await expect.poll(suggestionCount).toBe(n);
+    await expect.poll(drawn).toEqual(before);
+    await openDocumentIn(page(), OTHER);
   });
 
   it('deletes selected clean text by hand with Ctrl+Backspace (an edit, undoable)', async () => {

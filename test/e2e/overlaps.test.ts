@@ -288,6 +288,35 @@ describe.skipIf(!haveChromium)('overlaps, snapped preview and quote → speaker 
     await page.screenshot({ path: join(shots, 'overlaps-arabic-speaker.png') });
   });
 
+  it('lays out the inspector’s words around an Arabic entity as the list’s rows: right to left, from the right', async () => {
+    const at = await pointIn('طوكيو', 2);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.locator('[data-testid="span-extent"] mark').textContent()).toBe('طوكيو');
+    // Where each line's words start and end in its box: the inspector's was an isolate inside a left-to-right line,
+    // its words at the left of the panel in the English interface while the list's rows under it started at the right.
+    const lines = await page.evaluate(() =>
+      ['[data-testid="span-extent"] .extent-line', '.span-group[aria-label="GPE"] [data-testid="entity-context"]'].map(
+        (selector) => {
+          const line = document.querySelector(selector)!;
+          const range = document.createRange();
+          range.selectNodeContents(line);
+          const words = [...range.getClientRects()].filter((r) => r.width > 0);
+          const box = line.getBoundingClientRect();
+          return {
+            direction: getComputedStyle(line).direction,
+            fromRight: Math.round(box.right - Math.max(...words.map((r) => r.right))),
+          };
+        },
+      ),
+    );
+    await page.screenshot({ path: join(shots, 'overlaps-arabic-inspector.png') });
+    expect(lines).toEqual([
+      { direction: 'rtl', fromRight: 0 },
+      { direction: 'rtl', fromRight: 0 },
+    ]);
+    await page.keyboard.press('Escape');
+  });
+
   it('tags across a paragraph break when tahrir.json allows it for the label', async () => {
     await writeFile(
       join(root, 'tahrir.json'),

@@ -1,7 +1,8 @@
 // A document whose sidecar cannot be read opens read-only (nothing is written until it is fixed). What an editor
 // presses there says so, naming the document and the problem: a digit on selected words did nothing and said nothing,
-// and Y / X said "Move to a suggestion first" though the cursor might be on one. `tahrir serve` on a temp copy of
-// seeds/, Debian's Chromium.
+// Y / X said "Move to a suggestion first" though the cursor might be on one, Delete asked for a selection and
+// Ctrl+Backspace on selected words said nothing; the suggestion bar offered suggestions and their keys, though none
+// can be accepted there. `tahrir serve` on a temp copy of seeds/, Debian's Chromium.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,6 +15,9 @@ let session: EditorSession;
 let page: Page;
 
 const notice = async (): Promise<string> => words((await page.locator('.toast').textContent()) ?? '');
+/** The notice shown, '' when there is none. */
+const shown = async (): Promise<string> => ((await page.locator('.toast').count()) > 0 ? notice() : '');
+const READ_ONLY = /is open read-only: nothing in it can be changed/;
 
 describe.skipIf(!haveChromium)('a read-only document in Chromium (tahrir serve)', () => {
   beforeAll(async () => {
@@ -67,5 +71,34 @@ describe.skipIf(!haveChromium)('a read-only document in Chromium (tahrir serve)'
     await page.locator('.toast button').click();
     await page.keyboard.press('y');
     await expect.poll(notice).toMatch(/is open read-only: nothing in it can be changed/);
+  });
+
+  it('says why Delete removes nothing, and Ctrl+Backspace on selected words', async () => {
+    await page.locator('.toast button').click();
+    await page.locator('[data-testid="document-text"]').focus();
+    await page.keyboard.press('Delete');
+    // On main: "Select an entity or a quote first, then press Delete."
+    await expect.poll(shown).toMatch(READ_ONLY);
+    await page.locator('.toast button').click();
+    await drag(page, await pointIn(page, 'بايدن', 0), await pointIn(page, 'بايدن', 4));
+    await page.keyboard.press('Control+Backspace');
+    // On main: nothing at all.
+    await expect.poll(shown).toMatch(READ_ONLY);
+    await page.locator('.toast button').click();
+  });
+
+  it('suggests nothing there, and says why instead of the keys that accept', async () => {
+    const bar = page.locator('[data-testid="suggestion-bar"]');
+    // On main it said "Looking for suggestions…", then "10 suggestions open", drew them and named N / Y / X.
+    await expect.poll(async () => words((await bar.textContent()) ?? '')).toMatch(/Nothing is suggested: .*read-only/);
+    await page.screenshot({ path: join(shots, 'read-only-suggestions.png') });
+    expect(await bar.locator('kbd').count()).toBe(0);
+    expect(await bar.getAttribute('data-state')).not.toBe('loading');
+    const drawn = await page.evaluate(() =>
+      ['tahrir-suggested-entity', 'tahrir-suggested-quote', 'tahrir-suggested-current'].map(
+        (name) => CSS.highlights.get(name)?.size ?? 0,
+      ),
+    );
+    expect(drawn).toEqual([0, 0, 0]);
   });
 });
