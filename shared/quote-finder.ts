@@ -1090,6 +1090,7 @@ export function findQuotes(
   const mentions = speakerMentions(
     chars,
     out.filter((q) => q.kind === 'direct'),
+    out.filter((q) => q.kind === 'indirect'),
   );
   // "he said" and "she added" are the last of them who is a person ("the ministry said" is not).
   let m = 0;

@@ -2555,9 +2555,14 @@ function paragraphBetween(chars: readonly string[], from: number, to: number): b
 export function speakerMentions(
   chars: readonly string[],
   quotes: readonly Span[] = [],
+  reported: readonly Span[] = [],
 ): { at: number; speaker: Span }[] {
   // A verb inside a quotation is the speaker's own word ("…err on the side of most caution"), not an attribution.
-  const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
+  // (So is one inside reported speech found: وأضاف أن قوات الأمن نقلت الجثث …، مشيرا إلى: نقلت is what was said, and
+  // its object read as its subject, الجثث, was taken for the one who spoke last.)
+  const quoted = (t: Token) =>
+    quotes.some((q) => q.start <= t.start && t.end <= q.end) ||
+    reported.some((q) => q.start <= t.start && t.end <= q.end);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
   const lower = new Set(tokens.filter((t) => t.word && /^\p{Ll}/u.test(t.text)).map((t) => t.folded));

@@ -92,3 +92,21 @@ describe('bounds: a body’s name in marks keeps its closing mark', () => {
     expect(speakers(ar, 'direct')).toEqual(['صحيفة «النهار اليومية»', 'شركة "الأمل"']);
   });
 });
+
+describe('reported speech: a verb inside what was reported names no one who spoke', () => {
+  it('Arabic: وأضاف أن الشرطة نقلت الجثث …، مشيرا إلى: the one who spoke last, not the object of نقلت', () => {
+    const ar =
+      'وقال المتحدث باسم الدفاع المدني إن الحريق اندلع مساء أمس. ' +
+      'وأضاف أن قوات الإنقاذ نقلت المصابين إلى المستشفى القريب، مشيرا إلى أنه تم فتح تحقيق في أسباب الحريق.';
+    expect(speakers(ar, 'indirect')).toEqual([
+      'المتحدث باسم الدفاع المدني',
+      'المتحدث باسم الدفاع المدني',
+      'المتحدث باسم الدفاع المدني',
+    ]);
+    // (Nor a noun of saying read as a verb inside it: رد مشترك "a joint reply", then وأضاف أن.)
+    const noun =
+      'وقال الوزير سامر عادل إن الحكومة تعمل مع شركائها للاتفاق على رد مشترك على الأزمة. ' +
+      'وأضاف أن البلاد لن تشارك في أي عمل عسكري خلال الفترة المقبلة.';
+    expect(speakers(noun, 'indirect')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+  });
+});
