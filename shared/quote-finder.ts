@@ -835,6 +835,11 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   const before = chars.slice(speaker.end, words[first].start).join('').trimEnd();
   if (before.endsWith('،') && chars[words[first].start] === 'ف') return null;
   if (stop - first <= 3 && /^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[first - 1].folded)) return null;
+  // (Nor a run with a demonstrative or a possessive in ها / هم in it, no name's words: the verb's object or its
+  // adjunct up to the quote, وعبر الدكتور X عن أسفه البالغ لاستمرار هذه «…»، أكد المسؤول على ضرورة التزام Y
+  // بمسؤولياتها "…", وقال الشاباك (الأمن العام) إنهم أسرى …. quotes46: 8 speakers over the corpus cut back to the
+  // subject, right (in 4 texts; 2 had run into their own indirect quote), and 1 false quote's, shorter.)
+  if (words.slice(first, stop).some((w) => /^(هذا|هذه|ذلك|تلك|هؤلاء)$|..(ها|هم|هما|هن)$/u.test(w.folded))) return null;
   return { start: speaker.start, end: words[stop - 1].end };
 }
 

@@ -110,3 +110,15 @@ describe('reported speech: a verb inside what was reported names no one who spok
     expect(speakers(noun, 'indirect')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
   });
 });
+
+describe('bounds: a title is not run on to a name through an object', () => {
+  it('Arabic: عن أسفه … هذه «…» / على ضرورة … بمسؤولياتها "…": a demonstrative or a possessive is no name', () => {
+    const ar =
+      'وعبر الدكتور الحربي عن أسفه البالغ لاستمرار هذه «الجماعة المتطرفة في أعمالها ضد الناس». ' +
+      'كما أكد المسؤول الأممي على ضرورة التزام كندا بمسؤولياتها "بموجب القوانين الدولية وحقوق الإنسان".';
+    expect(speakers(ar, 'direct')).toEqual(['الدكتور الحربي', 'المسؤول الأممي']);
+    // (A name after the title still is: وقال الأمين العام للحزب سامر عادل: «…».)
+    const named = 'وقال الأمين العام للحزب سامر عادل: «لن نشارك في الحكومة المقبلة مهما حدث».';
+    expect(speakers(named, 'direct')).toEqual(['الأمين العام للحزب سامر عادل']);
+  });
+});
