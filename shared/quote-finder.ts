@@ -843,6 +843,29 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   return { start: speaker.start, end: words[stop - 1].end };
 }
 
+type QuoteSpan = { start: number; end: number };
+
+/**
+ * A speaker read on into the words it reported (أعربت مملكة X عن تعازيها …، أعلن الاتحاد عن القائمة …، طالب X،
+ * بإجراء حوار …: the verbal noun's quote starts after عن / ب) ends before them, without the preposition or comma
+ * left at its end. quotes46: 4 speakers over the corpus (minus the held-out files) ran into their own indirect quote, all cut right.
+ */
+function beforeOwnWords(chars: readonly string[], speaker: QuoteSpan, quote: QuoteSpan): QuoteSpan | null {
+  if (!(speaker.start < quote.start && quote.start < speaker.end)) return speaker;
+  let end = quote.start;
+  const back = () => {
+    while (end > speaker.start && /[\s،,]/u.test(chars[end - 1])) end--;
+  };
+  back();
+  let word = end;
+  while (word > speaker.start && !/\s/u.test(chars[word - 1])) word--;
+  if (/^[وف]?(عن|على|الى|إلى|في|من|ب|ل)$/u.test(chars.slice(word, end).join(''))) {
+    end = word;
+    back();
+  }
+  return end > speaker.start ? { start: speaker.start, end } : null;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -1191,6 +1214,7 @@ export function findQuotes(
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, carried(verb), person, previousAt);
+    if (q.speaker && q.kind === 'indirect') q.speaker = beforeOwnWords(chars, q.speaker, q);
     // (English reported speech with its attribution inside it, "The plan, the Chancellor said, will …": that one.)
     const aside = q.kind === 'indirect' ? parentheticalSubject(chars, q) : null;
     if (aside) q.speaker = aside === 'pronoun' || aside === 'person' ? (person ?? previous) : aside;

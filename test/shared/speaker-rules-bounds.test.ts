@@ -122,3 +122,12 @@ describe('bounds: a title is not run on to a name through an object', () => {
     expect(speakers(named, 'direct')).toEqual(['الأمين العام للحزب سامر عادل']);
   });
 });
+
+describe('reported speech: a speaker ends before the words it reported', () => {
+  it('Arabic: أعلنت الوزارة عن إصابة …، وذلك / أعلن الاتحاد عن القائمة …: the speaker, not the verbal noun’s quote', () => {
+    const ar =
+      'وأعلنت وزارة الصحة المحلية عن إصابة ثلاثة أشخاص وجرح 12 آخرين، وذلك في مدينة الساحل الشمالية. ' +
+      'وأعلن الاتحاد المحلي لكرة القدم عن القائمة النهائية للمرشحين لجائزة أفضل لاعب في البلاد هذا العام.';
+    expect(speakers(ar, 'indirect')).toEqual(['وزارة الصحة المحلية', 'الاتحاد المحلي لكرة القدم']);
+  });
+});
