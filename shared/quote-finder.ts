@@ -848,7 +848,8 @@ type QuoteSpan = { start: number; end: number };
 /**
  * A speaker read on into the words it reported (أعربت مملكة X عن تعازيها …، أعلن الاتحاد عن القائمة …، طالب X،
  * بإجراء حوار …: the verbal noun's quote starts after عن / ب) ends before them, without the preposition or comma
- * left at its end. quotes46: 4 speakers over the corpus (minus the held-out files) ran into their own indirect quote, all cut right.
+ * left at its end. quotes46: 4 speakers over the corpus (minus the held-out files) ran into their own indirect
+ * quote, all cut right.
  */
 function beforeOwnWords(chars: readonly string[], speaker: QuoteSpan, quote: QuoteSpan): QuoteSpan | null {
   if (!(speaker.start < quote.start && quote.start < speaker.end)) return speaker;
