@@ -835,7 +835,36 @@ function titleToName(chars: readonly string[], speaker: { start: number; end: nu
   const before = chars.slice(speaker.end, words[first].start).join('').trimEnd();
   if (before.endsWith('،') && chars[words[first].start] === 'ف') return null;
   if (stop - first <= 3 && /^(من|لدى|لدي|عن|على|علي|مع|في)$/u.test(words[first - 1].folded)) return null;
+  // (Nor a run with a demonstrative or a possessive in ها / هم in it, no name's words: the verb's object or its
+  // adjunct up to the quote, وعبر الدكتور X عن أسفه البالغ لاستمرار هذه «…»، أكد المسؤول على ضرورة التزام Y
+  // بمسؤولياتها "…", وقال الشاباك (الأمن العام) إنهم أسرى …. quotes46: 8 speakers over the corpus cut back to the
+  // subject, right (in 4 texts; 2 had run into their own indirect quote), and 1 false quote's, shorter.)
+  if (words.slice(first, stop).some((w) => /^(هذا|هذه|ذلك|تلك|هؤلاء)$|..(ها|هم|هما|هن)$/u.test(w.folded))) return null;
   return { start: speaker.start, end: words[stop - 1].end };
+}
+
+type QuoteSpan = { start: number; end: number };
+
+/**
+ * A speaker read on into the words it reported (أعربت مملكة X عن تعازيها …، أعلن الاتحاد عن القائمة …، طالب X،
+ * بإجراء حوار …: the verbal noun's quote starts after عن / ب) ends before them, without the preposition or comma
+ * left at its end. quotes46: 4 speakers over the corpus (minus the held-out files) ran into their own indirect
+ * quote, all cut right.
+ */
+function beforeOwnWords(chars: readonly string[], speaker: QuoteSpan, quote: QuoteSpan): QuoteSpan | null {
+  if (!(speaker.start < quote.start && quote.start < speaker.end)) return speaker;
+  let end = quote.start;
+  const back = () => {
+    while (end > speaker.start && /[\s،,]/u.test(chars[end - 1])) end--;
+  };
+  back();
+  let word = end;
+  while (word > speaker.start && !/\s/u.test(chars[word - 1])) word--;
+  if (/^[وف]?(عن|على|الى|إلى|في|من|ب|ل)$/u.test(chars.slice(word, end).join(''))) {
+    end = word;
+    back();
+  }
+  return end > speaker.start ? { start: speaker.start, end } : null;
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -1090,6 +1119,7 @@ export function findQuotes(
   const mentions = speakerMentions(
     chars,
     out.filter((q) => q.kind === 'direct'),
+    out.filter((q) => q.kind === 'indirect'),
   );
   // "he said" and "she added" are the last of them who is a person ("the ministry said" is not).
   let m = 0;
@@ -1185,6 +1215,7 @@ export function findQuotes(
     const sentence = sentenceStart(chars, q);
     const verb = quoteVerbGender(chars, q, sentence);
     q.speaker = speakerOf(q, carried(verb), person, previousAt);
+    if (q.speaker && q.kind === 'indirect') q.speaker = beforeOwnWords(chars, q.speaker, q);
     // (English reported speech with its attribution inside it, "The plan, the Chancellor said, will …": that one.)
     const aside = q.kind === 'indirect' ? parentheticalSubject(chars, q) : null;
     if (aside) q.speaker = aside === 'pronoun' || aside === 'person' ? (person ?? previous) : aside;

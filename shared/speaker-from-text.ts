@@ -2679,9 +2679,20 @@ function paragraphBetween(chars: readonly string[], from: number, to: number): b
 export function speakerMentions(
   chars: readonly string[],
   quotes: readonly Span[] = [],
+  reported: readonly Span[] = [],
 ): { at: number; speaker: Span }[] {
   // A verb inside a quotation is the speaker's own word ("…err on the side of most caution"), not an attribution.
-  const quoted = (t: Token) => quotes.some((q) => q.start <= t.start && t.end <= q.end);
+  // (So is one inside reported speech found: وأضاف أن قوات الأمن نقلت الجثث …، مشيرا إلى: نقلت is what was said, and
+  // its object read as its subject, الجثث, was taken for the one who spoke last.)
+  // (Marked once per text, not a look through every reported span for each word.)
+  const covered = new Int32Array(chars.length + 1);
+  for (const q of reported) {
+    covered[q.start]++;
+    covered[q.end]--;
+  }
+  for (let i = 1; i < covered.length; i++) covered[i] += covered[i - 1];
+  const quoted = (t: Token) =>
+    quotes.some((q) => q.start <= t.start && t.end <= q.end) || (covered[t.start] > 0 && covered[t.end - 1] > 0);
   const tokens = tokensOf(chars, 0, chars.length);
   const out: { at: number; speaker: Span }[] = [];
   const lower = new Set(tokens.filter((t) => t.word && /^\p{Ll}/u.test(t.text)).map((t) => t.folded));

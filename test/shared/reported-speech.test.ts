@@ -152,6 +152,27 @@ describe('reported speech: the verb and its clause', () => {
     ).toEqual(['المدارس ستفتح في الخريف', 'المعلمين لم يتسلموا رواتبهم']);
   });
 
+  it('the content ends at …، a bare verb of saying with its own إن / أن: another clause of speech (quotes46)', () => {
+    expect(
+      texts('وبعدما حذر من أن التدخل الخارجي لن يجدي نفعا، اعتبر الوزير سامر عادل أن الأزمة ستنتهي قريبا.').map((q) => [
+        q.text,
+        q.speaker,
+      ]),
+    ).toEqual([
+      ['التدخل الخارجي لن يجدي نفعا', 'الوزير سامر عادل'],
+      ['الأزمة ستنتهي قريبا', 'الوزير سامر عادل'],
+    ]);
+    expect(indirect('وقال المدرب إن الفريق يحتاج إلى وقت طويل، وحول غياب الحارس، رد بالقول إنه سيعود قريبا.')).toEqual([
+      'الفريق يحتاج إلى وقت طويل، وحول غياب الحارس',
+      'سيعود قريبا',
+    ]);
+    // (Not a verb in the present, what the clause's subject does: إن رد الأهالي على المبادرة، يفيد بأن …; nor one
+    // whose إن / أن comes right after it, its subject on it: …، أكدوا أن.)
+    expect(indirect('وقال الناشط إن رد الأهالي على المبادرة، يفيد بأنهم يرفضونها تماما.')).toEqual([
+      'رد الأهالي على المبادرة، يفيد بأنهم يرفضونها تماما',
+    ]);
+  });
+
   it('a sentence closed by …، كما أفاد / يقول X or …، وذلك بحسب X is X’s; not a finding’s (وذلك وفق ما خلص)', () => {
     expect(indirect('ويدفع المشترون ضريبة قدرها اثنان في المئة من ثمن البيت، كما أفاد السيد سمير.')).toEqual([
       'ويدفع المشترون ضريبة قدرها اثنان في المئة من ثمن البيت',

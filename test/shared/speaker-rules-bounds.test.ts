@@ -92,3 +92,42 @@ describe('bounds: a body’s name in marks keeps its closing mark', () => {
     expect(speakers(ar, 'direct')).toEqual(['صحيفة «النهار اليومية»', 'شركة "الأمل"']);
   });
 });
+
+describe('reported speech: a verb inside what was reported names no one who spoke', () => {
+  it('Arabic: وأضاف أن الشرطة نقلت الجثث …، مشيرا إلى: the one who spoke last, not the object of نقلت', () => {
+    const ar =
+      'وقال المتحدث باسم الدفاع المدني إن الحريق اندلع مساء أمس. ' +
+      'وأضاف أن قوات الإنقاذ نقلت المصابين إلى المستشفى القريب، مشيرا إلى أنه تم فتح تحقيق في أسباب الحريق.';
+    expect(speakers(ar, 'indirect')).toEqual([
+      'المتحدث باسم الدفاع المدني',
+      'المتحدث باسم الدفاع المدني',
+      'المتحدث باسم الدفاع المدني',
+    ]);
+    // (Nor a noun of saying read as a verb inside it: رد مشترك "a joint reply", then وأضاف أن.)
+    const noun =
+      'وقال الوزير سامر عادل إن الحكومة تعمل مع شركائها للاتفاق على رد مشترك على الأزمة. ' +
+      'وأضاف أن البلاد لن تشارك في أي عمل عسكري خلال الفترة المقبلة.';
+    expect(speakers(noun, 'indirect')).toEqual(['الوزير سامر عادل', 'الوزير سامر عادل']);
+  });
+});
+
+describe('bounds: a title is not run on to a name through an object', () => {
+  it('Arabic: عن أسفه … هذه «…» / على ضرورة … بمسؤولياتها "…": a demonstrative or a possessive is no name', () => {
+    const ar =
+      'وعبر الدكتور الحربي عن أسفه البالغ لاستمرار هذه «الجماعة المتطرفة في أعمالها ضد الناس». ' +
+      'كما أكد المسؤول الأممي على ضرورة التزام كندا بمسؤولياتها "بموجب القوانين الدولية وحقوق الإنسان".';
+    expect(speakers(ar, 'direct')).toEqual(['الدكتور الحربي', 'المسؤول الأممي']);
+    // (A name after the title still is: وقال الأمين العام للحزب سامر عادل: «…».)
+    const named = 'وقال الأمين العام للحزب سامر عادل: «لن نشارك في الحكومة المقبلة مهما حدث».';
+    expect(speakers(named, 'direct')).toEqual(['الأمين العام للحزب سامر عادل']);
+  });
+});
+
+describe('reported speech: a speaker ends before the words it reported', () => {
+  it('Arabic: أعلنت الوزارة عن إصابة …، وذلك / أعلن الاتحاد عن القائمة …: the speaker, not the verbal noun’s quote', () => {
+    const ar =
+      'وأعلنت وزارة الصحة المحلية عن إصابة ثلاثة أشخاص وجرح 12 آخرين، وذلك في مدينة الساحل الشمالية. ' +
+      'وأعلن الاتحاد المحلي لكرة القدم عن القائمة النهائية للمرشحين لجائزة أفضل لاعب في البلاد هذا العام.';
+    expect(speakers(ar, 'indirect')).toEqual(['وزارة الصحة المحلية', 'الاتحاد المحلي لكرة القدم']);
+  });
+});
