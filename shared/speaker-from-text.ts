@@ -2943,7 +2943,33 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   }
   if (words.some((w) => BODIES.has(w.folded) || TEXTS.has(w.folded) || w.folded === 'it' || w.folded === 'they'))
     return false;
+  if (isPluralNounPhrase(words)) return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
+}
+
+/** Words that end an English noun phrase's head: what follows is its complement (sources of carbon dioxide). */
+const AFTER_A_HEAD = new Set('of from in at with for on by to among across who that which and or'.split(' '));
+
+/** Words that open a noun phrase, capitalised at a sentence's start: "Her parents", "Many residents". */
+const DETERMINERS = new Set('the his her their its our my many some several both all most few these those'.split(' '));
+
+/** Singular nouns in -s (no plural: a series, the boss, a virus, an analysis). */
+const SINGULAR_IN_S = new Set('series species news means lens'.split(' '));
+
+/**
+ * "scientists", "many sources of carbon dioxide and other pollutants": an English noun phrase in lower case whose head
+ * (its last word before "of", "from", "who" …) is a plural, so many, not the one "he said" / "she said" means
+ * (washingtonpost-5: the warming "that scientists have said will continue", then Hausfather's "…," he said, gave to
+ * scientists). Not a name or a sentence's first word (no capital in its head).
+ */
+function isPluralNounPhrase(words: readonly Token[]): boolean {
+  const end = words.findIndex((w, i) => i > 0 && AFTER_A_HEAD.has(w.folded));
+  const head = words.slice(0, end < 0 ? words.length : end);
+  // (A sentence's first word may be capitalised when it is a determiner: "Her parents said …".)
+  const lower = (w: Token, i: number) => /^\p{Ll}+$/u.test(w.text) || (i === 0 && DETERMINERS.has(w.folded));
+  if (!head.every(lower)) return false;
+  const noun = head[head.length - 1].folded;
+  return /[^siu']s$/u.test(noun) && !SINGULAR_IN_S.has(noun) && !isPronoun(noun);
 }
 
 /** Words that open no noun phrase: exceptions, adverbs, particles (إلا بالتورالي، خصوصا أولئك، أحدا بذلك). */

@@ -106,3 +106,26 @@ describe('English: "he said" after a sentence whose subject is "The" and a title
     expect(speakers(en, 'direct')).toEqual(['The minister']);
   });
 });
+
+describe('English: "he said" / "she said" never means a plural noun phrase (quotes47)', () => {
+  it('not the plural in a relative clause: the person named before it', () => {
+    const en =
+      'Dana Holt also said that one dry year would do little to stop the drought that farmers have said will ' +
+      'go on.\n\n“I don’t see much hope for this season,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt']);
+  });
+
+  it('not a plural with its complement, nor one after a capitalised determiner', () => {
+    const many =
+      'Dana Holt runs the farm. The roads have been closed since May, as several sources of the river have said.' +
+      '\n\n“We can’t get anything out,” she said.';
+    expect(speakers(many, 'direct')).toEqual(['Dana Holt']);
+    const parents = 'Ann Lee spoke on Monday. Her parents said the family was safe. “We are grateful,” she said.';
+    expect(speakers(parents, 'direct')).toEqual(['Ann Lee']);
+  });
+
+  it('"they said" still means the plural', () => {
+    const en = 'Officials in the county said the roads were closed. “We are asking people to stay home,” they said.';
+    expect(speakers(en, 'direct')).toEqual(['Officials in the county']);
+  });
+});
