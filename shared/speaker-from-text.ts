@@ -2792,6 +2792,7 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * place, a company or a common noun.
  */
 function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
+  sentence = sentence.slice(datelineEnd(sentence) + 1);
   // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We …», Mnuchin: ‘No …’.)
   const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
@@ -2854,6 +2855,19 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   while (name < words.length && words[name].word && /^\p{Lu}\p{Ll}/u.test(words[name].text) && name - named < 3) name++;
   if (named > end && name > named && words[name]?.word && /^\p{Ll}/u.test(words[name].text)) end = name;
   return { start: words[k].start, end: words[end - 1].end };
+}
+
+/**
+ * Where an English dateline before the news ends (its dash): "LONDON (Reuters) - ", "WASHINGTON – ", "BREVARD COUNTY,
+ * Fla. – ", the style of every wire service and most US papers; -1 when the sentence opens with none. Its place in
+ * capitals, then a region or the agency, no word in lower case before the dash.
+ */
+function datelineEnd(sentence: readonly Token[]): number {
+  if (!/^\p{Lu}{2,}$/u.test(sentence[0]?.text ?? '')) return -1;
+  const dash = sentence.slice(0, 12).findIndex((t) => /^(?:[-–—]|--)$/u.test(t.text));
+  if (dash < 0 || sentence.slice(0, dash).some((t) => t.text === '\n' || (t.word && /^\p{Ll}/u.test(t.text))))
+    return -1;
+  return dash;
 }
 
 /** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */

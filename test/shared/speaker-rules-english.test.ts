@@ -129,3 +129,41 @@ describe('English: "he said" / "she said" never means a plural noun phrase (quot
     expect(speakers(en, 'direct')).toEqual(['Officials in the county']);
   });
 });
+
+describe('English: a dateline before the news (quotes47)', () => {
+  it('CITY (Agency) - NAME VERB …: "she said" in the next paragraph is NAME’s', () => {
+    const en =
+      'LONDON (Reuters) - Jane Roe spoke to lawmakers on Monday.\n\n“We are past the worst of this crisis,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Jane Roe']);
+  });
+});
+
+describe('English: the title in the quote’s own attribution is its speaker (quotes47)', () => {
+  it('“…,” the mayor said: the mayor, its nearest mention, not the name written before', () => {
+    const en = 'Mayor Ann Lee spoke to reporters on Monday.\n\n“We will reopen the parks next week,” the mayor said.';
+    expect(speakers(en, 'direct')).toEqual(['the mayor']);
+  });
+
+  it('"she said" with no title of its own is still the name', () => {
+    const en =
+      'Mayor Ann Lee spoke to reporters on Monday.\n\n“We will reopen the parks next week,” she said. ' +
+      '“The beaches will follow,” the mayor added.';
+    expect(speakers(en, 'direct')).toEqual(['Mayor Ann Lee', 'the mayor']);
+  });
+});
+
+describe('English: a quotation over several paragraphs (quotes47)', () => {
+  it('“…⏎⏎“…,” said NAME: the paragraph with no closing mark is NAME’s, not the one who spoke before', () => {
+    const en =
+      '“We are ready,” said Ann Lee.\n\n“The first thing we did was call the family. We waited for hours.\n\n' +
+      '“Then the doctor came out and told us the news,” said Mary Jones, the boy’s aunt.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Mary Jones', 'Mary Jones']);
+  });
+
+  it('a paragraph whose quotation closes is no part of the next one’s', () => {
+    const en =
+      '“We are ready,” said Ann Lee.\n\n“The first thing we did was call the family.”\n\n' +
+      '“Then the doctor came out,” said Mary Jones.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Ann Lee', 'Mary Jones']);
+  });
+});
