@@ -1114,7 +1114,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     }
     // "Nancy Pelosi, asked on CNN about the drug, said": a clause in a participle between the commas is not the
     // subject; read on to the name before it.
-    const aside = closing && /^(asked|told|pressed|questioned)$/u.test(t.folded) && tokens[k - 1]?.text === ',';
+    // (So is one in -ing, "The president, speaking at the White House, said", the style of every wire service:
+    // quotes47, "speaking at the White House" was read as the subject.)
+    const aside =
+      closing &&
+      (/^(asked|told|pressed|questioned)$/u.test(t.folded) ||
+        (/^\p{Ll}{3,}ing$/u.test(t.text) && !NOT_A_PARTICIPLE.has(t.folded))) &&
+      tokens[k - 1]?.text === ',';
     if (aside && tokens[k - 2]?.word) {
       words.length = 0;
       commas.length = 0;
@@ -1224,6 +1230,13 @@ function openingApposition(tokens: Token[], comma: number, verb: number): Span |
   if (role && name(parts[1])) return span(parts[1]);
   return name(parts[0]) ? span(parts[0]) : null;
 }
+
+/** English words in -ing that open no participle's clause: "…, during the crisis, said", "…, this morning, said". */
+const NOT_A_PARTICIPLE = new Set(
+  'during morning evening nothing something anything everything thing king spring ring string bring sing wing'.split(
+    ' ',
+  ),
+);
 
 /** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
 const OPENING_PREPOSITIONS_EN = new Set('in at on from during for with across under by among amid near'.split(' '));

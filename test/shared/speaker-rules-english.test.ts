@@ -167,3 +167,12 @@ describe('English: a quotation over several paragraphs (quotes47)', () => {
     expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Ann Lee', 'Mary Jones']);
   });
 });
+
+describe('English: a participle’s clause between the subject and its verb (quotes47)', () => {
+  it('The TITLE, speaking at …, said: the title, not the participle’s clause', () => {
+    const en = 'The governor, speaking at a briefing in the capital, said: “We are not out of the woods yet.”';
+    expect(speakers(en, 'direct')).toEqual(['The governor']);
+    const writing = 'The minister, writing on Facebook, said the vote was “a great day for all of our people.”';
+    expect(speakers(writing, 'direct')).toEqual(['The minister']);
+  });
+});
