@@ -2821,6 +2821,7 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
+  const start = k;
   const comma = k + words.slice(k, k + 7).findIndex((w) => w.text === ',');
   const opening =
     comma > k + 1 &&
@@ -2830,6 +2831,10 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   if (opening && !agedOnly) k = comma + 1;
   // (A name's words follow one another: "Johnson: “We will …”", a headline's colon and mark, is no "Johnson We".)
   const joined = (a: Token, b: Token) => sentence.indexOf(b) === sentence.indexOf(a) + 1;
+  const occupied = agedOnly
+    ? null
+    : (nameAfterOccupation(words, start, joined) ?? nameAfterOccupation(words, k, joined));
+  if (occupied) return occupied;
   let end = k;
   while (
     end < words.length &&
@@ -2881,6 +2886,40 @@ function datelineEnd(sentence: readonly Token[]): number {
   if (dash < 0 || sentence.slice(0, dash).some((t) => t.text === '\n' || (t.word && /^\p{Ll}/u.test(t.text))))
     return -1;
   return dash;
+}
+
+/**
+ * "Construction worker Jane Roe queued …", "In Chennai, retired nurse Jane Roe, 67, lives …": one or two words in lower
+ * case (an occupation; the first capitalised when it opens the sentence), then a name of two or three words, then its
+ * verb in lower case or an age between commas: the name (quotes47: "Country star Keith Urban played …, but he said"
+ * was given to the one named before him). Not a run with a preposition, an article or a verb of saying ("officials in
+ * New York").
+ */
+function nameAfterOccupation(words: Token[], k: number, joined: (a: Token, b: Token) => boolean): Span | null {
+  let n = k;
+  const plain = (w: Token, i: number) =>
+    w?.word &&
+    (/^\p{Ll}{3,}$/u.test(w.text) || (i === 0 && /^\p{Lu}\p{Ll}{2,}$/u.test(w.text))) &&
+    !ENGLISH_STOPS.has(w.folded) &&
+    !DETERMINERS.has(w.folded) &&
+    !QUANTIFIERS.has(w.folded) &&
+    !OPENERS.has(w.folded) &&
+    !NOT_A_VERB_AFTER_ROLE.has(w.folded) &&
+    !/^(a|an)$/u.test(w.folded) &&
+    !isPronoun(w.folded) &&
+    !isSayingVerb(w.folded);
+  while (n < words.length && n - k < 2 && plain(words[n], n) && joined(words[n], words[n + 1] ?? words[n])) n++;
+  if (n === k || (n === k + 1 && /^\p{Lu}/u.test(words[k].text))) return null;
+  let end = n;
+  while (end < words.length && end - n < 3 && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text)) {
+    if (end > n && !joined(words[end - 1], words[end])) break;
+    end++;
+  }
+  if (end - n < 2 || !joined(words[n - 1], words[n])) return null;
+  const verb = words[end];
+  const aged = verb?.text === ',' && /^\d{1,3}$/u.test(words[end + 1]?.text ?? '') && words[end + 2]?.text === ',';
+  const verbNext = verb?.word && /^\p{Ll}/u.test(verb.text) && !NOT_A_VERB_AFTER_ROLE.has(verb.folded);
+  return aged || verbNext ? { start: words[n].start, end: words[end - 1].end } : null;
 }
 
 /** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */

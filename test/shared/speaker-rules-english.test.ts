@@ -176,3 +176,20 @@ describe('English: a participle’s clause between the subject and its verb (quo
     expect(speakers(writing, 'direct')).toEqual(['The minister']);
   });
 });
+
+describe('English: an occupation in lower case before the subject’s name (quotes47)', () => {
+  it('OCCUPATION NAME VERB …, after an opening phrase or not: "he said" is NAME’s', () => {
+    const opening =
+      'In Dhaka, construction worker John Smith queued for a bus home.\n\n“We don’t have money to eat,” he said.';
+    expect(speakers(opening, 'direct')).toEqual(['John Smith']);
+    const aged = 'Retired nurse Jane Doe, 67, lives alone near the river.\n\n“I am scared,” she said.';
+    expect(speakers(aged, 'direct')).toEqual(['Jane Doe']);
+  });
+
+  it('not a run with a preposition: "officials in New York" names no one', () => {
+    const en =
+      'Ann Lee spoke first. In March, officials in New York ordered the schools closed.\n\n' +
+      '“It was the right call,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
