@@ -193,3 +193,29 @@ describe('English: an occupation in lower case before the subject’s name (quot
     expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
   });
 });
+
+/** The direct and indirect quotes found in `source`, as text. */
+const found = (source: string) => findQuotes(source).map((q) => `${q.kind}: ${cpSlice(source, q.start, q.end)}`);
+
+describe('English: three words in marks that close their sentence (quotes47)', () => {
+  it('three words in lower case whose full stop is in the marks are someone’s words', () => {
+    const en =
+      'Dr. Jane Roe said the drug was safe for most adults. Its use in young children poses “some serious risks.”';
+    expect(found(en)).toContain('direct: some serious risks.');
+  });
+
+  it('not a term that runs on into its sentence, nor one after "so-called"', () => {
+    expect(found('The company is testing “reduced capacity shows” both indoors and outdoors this summer.')).toEqual([]);
+    expect(found('Most voters would support a so-called “windfall profit tax.”')).toEqual([]);
+  });
+
+  it('the reported clause before a comma and a clause of its own stays indirect beside the quotation', () => {
+    const en =
+      'While Roe acknowledged the drug has been used safely for many decades, its use in people who already have ' +
+      'the virus poses “some real concerns.”';
+    expect(found(en)).toEqual([
+      'indirect: the drug has been used safely for many decades',
+      'direct: some real concerns.',
+    ]);
+  });
+});
