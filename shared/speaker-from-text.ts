@@ -1876,7 +1876,10 @@ export function speakerFromText(
     mark <= 4 &&
     !isArabic(head[0].text) &&
     head.slice(0, mark).every((t) => t.word && /^\p{Lu}/u.test(t.text)) &&
-    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text));
+    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text)) &&
+    // (Not when a verb of saying follows the quotation: "Coronavirus: 'We will not …', says health secretary", the
+    // British papers' and the BBC's headline, names its topic before the colon and its speaker after the verb.)
+    !(tail[0]?.word && isSayingVerb(tail[0].folded));
   if (headlineName && head.length > mark + 1) return { start: head[0].start, end: head[mark - 1].end };
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.

@@ -219,3 +219,15 @@ describe('English: three words in marks that close their sentence (quotes47)', (
     ]);
   });
 });
+
+describe('English: a headline’s topic, a colon, the quotation, then a verb of saying (quotes47)', () => {
+  it('TOPIC: ‘…’, says NAME: NAME, not the topic', () => {
+    const en = 'Brexit: ‘We will not sign a bad deal’, says Johnson\n\nThe prime minister spoke on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['Johnson']);
+  });
+
+  it('NAME: ‘…’ with no verb after it is still NAME’s', () => {
+    const en = 'Mnuchin: ‘No workers should be left behind’ as the plan goes ahead\n\nThe secretary spoke on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['Mnuchin']);
+  });
+});
