@@ -1152,7 +1152,8 @@ export function findQuotes(
     if (!previous || !title) return null;
     const name = index.slice(previous.start, previous.end);
     // (Only a name: "the executive" is not "the task force member" because one wrote to the other.)
-    if (name.length < 3 || /^(the|a|an|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name)) return null;
+    if (name.length < 3 || /^(the|a|an|one|another|ال)\s/iu.test(name) || !/^[\p{Lu}\u0621-\u064A]/u.test(name))
+      return null;
     // (Arabic: a phrase that names no one, مصدر مقرب من الثنائي، متحدث باسم الاتحاد, is no name: المصدر and المتحدث
     // are the nearest mention of the same one, as good as it and nearer.)
     if (/^[\u0621-\u064A]/u.test(name) && !namesSomeone(name)) return null;

@@ -2816,6 +2816,13 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "The union's leader, John Smith, spoke …": the name in the apposition (quotes42).
   const titled = !agedOnly && /^(the|a|an)$/u.test(words[k]?.folded ?? '') ? nameInApposition(words, k) : null;
   if (titled) return titled;
+  // "One pilot, a veteran with a major airline, flew …. “…,” he said": "One" or "Another" and a person's noun, then
+  // its verb (after an apposition or not), names the one "he" means (quotes47: dev13's pilot, 2 quotes given none).
+  const one = /^(one|another)$/u.test(words[k]?.folded ?? '') && ONE_OF_PEOPLE.has(words[k + 1]?.folded ?? '');
+  const oneVerb =
+    words[k + 2]?.text === ',' ? verbAfterApposition(words, k + 2) : /^\p{Ll}/u.test(words[k + 2]?.text ?? '');
+  if (!agedOnly && one && oneVerb && !NOT_A_VERB_AFTER_ROLE.has(words[k + 2]?.folded ?? ''))
+    return { start: words[k].start, end: words[k + 1].end };
   // "The minister spoke on Monday. “…,” he said": a sentence that opens with "The" and a person's title, then its
   // verb, names the one "he" means (quotes42).
   const role = words[k]?.text === 'The' && PERSON_TITLES.has(words[k + 1]?.folded ?? '') ? words[k + 2] : undefined;
@@ -2932,6 +2939,15 @@ const PERSON_TITLES = new Set([
     ' ',
   ),
   ...'mayor governor senator professor doctor lawyer attorney ambassador judge prosecutor detective'.split(' '),
+]);
+
+/** People one of whom a sentence may open with: "One pilot …", "Another resident …". */
+const ONE_OF_PEOPLE = new Set([
+  ...PERSON_TITLES,
+  ...'pilot nurse resident worker doctor teacher student parent mother father woman man driver employee officer'.split(
+    ' ',
+  ),
+  ...'patient customer owner voter passenger survivor witness neighbor neighbour volunteer victim'.split(' '),
 ]);
 
 /** Words after "The minister" that are no verb: "The minister of health", "The minister and his aides". */

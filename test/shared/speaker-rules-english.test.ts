@@ -231,3 +231,18 @@ describe('English: a headline’s topic, a colon, the quotation, then a verb of 
     expect(speakers(en, 'direct')).toEqual(['Mnuchin']);
   });
 });
+
+describe('English: "One" or "Another" and a person’s noun opening a sentence (quotes47)', () => {
+  it('One NOUN, an apposition, VERB …: "he said" is that one', () => {
+    const en =
+      'One nurse, a veteran of three epidemics, walked into the ward at dawn.\n\n“It was like nothing I had seen,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['One nurse']);
+    const another = 'Another resident stayed in her home through the storm.\n\n“We had nowhere else to go,” she said.';
+    expect(speakers(another, 'direct')).toEqual(['Another resident']);
+  });
+
+  it('not "One thing …": no person’s noun', () => {
+    const en = 'Ann Lee spoke first. One thing is clear: the town will change.\n\n“It was the right call,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
