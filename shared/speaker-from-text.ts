@@ -1131,7 +1131,13 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
     }
     // "Nancy Pelosi, asked on CNN about the drug, said": a clause in a participle between the commas is not the
     // subject; read on to the name before it.
-    const aside = closing && /^(asked|told|pressed|questioned)$/u.test(t.folded) && tokens[k - 1]?.text === ',';
+    // (So is one in -ing, "The president, speaking at the White House, said", the style of every wire service:
+    // quotes47, "speaking at the White House" was read as the subject.)
+    const aside =
+      closing &&
+      (/^(asked|told|pressed|questioned)$/u.test(t.folded) ||
+        (/^\p{Ll}{3,}ing$/u.test(t.text) && !NOT_A_PARTICIPLE.has(t.folded))) &&
+      tokens[k - 1]?.text === ',';
     if (aside && tokens[k - 2]?.word) {
       words.length = 0;
       commas.length = 0;
@@ -1241,6 +1247,13 @@ function openingApposition(tokens: Token[], comma: number, verb: number): Span |
   if (role && name(parts[1])) return span(parts[1]);
   return name(parts[0]) ? span(parts[0]) : null;
 }
+
+/** English words in -ing that open no participle's clause: "…, during the crisis, said", "…, this morning, said". */
+const NOT_A_PARTICIPLE = new Set(
+  'during morning evening nothing something anything everything thing king spring ring string bring sing wing'.split(
+    ' ',
+  ),
+);
 
 /** English prepositions a sentence may open with before its subject: "In his statement, Lee said". */
 const OPENING_PREPOSITIONS_EN = new Set('in at on from during for with across under by among amid near'.split(' '));
@@ -1967,7 +1980,10 @@ export function speakerFromText(
     mark <= 4 &&
     !isArabic(head[0].text) &&
     head.slice(0, mark).every((t) => t.word && /^\p{Lu}/u.test(t.text)) &&
-    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text));
+    head.slice(mark + 1).every((t) => QUOTE_MARK.test(t.text) || /^['‘]$/u.test(t.text)) &&
+    // (Not when a verb of saying follows the quotation: "Coronavirus: 'We will not …', says health secretary", the
+    // British papers' and the BBC's headline, names its topic before the colon and its speaker after the verb.)
+    !(tail[0]?.word && isSayingVerb(tail[0].folded));
   if (headlineName && head.length > mark + 1) return { start: head[0].start, end: head[mark - 1].end };
   // 'What in God's name is he doing?': Biden rips Trump …: a headline's quotation that opens its paragraph, a colon
   // after it, is the words of the subject of what follows the colon.
@@ -2931,6 +2947,7 @@ const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
  * place, a company or a common noun.
  */
 function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly = false): Span | null {
+  sentence = sentence.slice(datelineEnd(sentence) + 1);
   // (A quotation mark or a colon is kept: a run of capitals never runs over one, Jane Doe « We …», Mnuchin: ‘No …’.)
   const words = sentence.filter((t) => t.word || t.text === ',' || /^[«»“”"„‹›‘'’:]$/u.test(t.text));
   let k = 0;
@@ -2938,6 +2955,13 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "The union's leader, John Smith, spoke …": the name in the apposition (quotes42).
   const titled = !agedOnly && /^(the|a|an)$/u.test(words[k]?.folded ?? '') ? nameInApposition(words, k) : null;
   if (titled) return titled;
+  // "One pilot, a veteran with a major airline, flew …. “…,” he said": "One" or "Another" and a person's noun, then
+  // its verb (after an apposition or not), names the one "he" means (quotes47: dev13's pilot, 2 quotes given none).
+  const one = /^(one|another)$/u.test(words[k]?.folded ?? '') && ONE_OF_PEOPLE.has(words[k + 1]?.folded ?? '');
+  const oneVerb =
+    words[k + 2]?.text === ',' ? verbAfterApposition(words, k + 2) : /^\p{Ll}/u.test(words[k + 2]?.text ?? '');
+  if (!agedOnly && one && oneVerb && !NOT_A_VERB_AFTER_ROLE.has(words[k + 2]?.folded ?? ''))
+    return { start: words[k].start, end: words[k + 1].end };
   // "The minister spoke on Monday. “…,” he said": a sentence that opens with "The" and a person's title, then its
   // verb, names the one "he" means (quotes42).
   const role = words[k]?.text === 'The' && PERSON_TITLES.has(words[k + 1]?.folded ?? '') ? words[k + 2] : undefined;
@@ -2946,6 +2970,7 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   // "Laid off in March, Rachel Lee is a mother of two": a phrase before the first comma that is no name (its second
   // word in lower case, or a preposition first) opens the sentence; the subject comes after it.
   // (Not "Lopez toured the school, and …": a surname the text wrote in full is the subject, a verb after it.)
+  const start = k;
   const comma = k + words.slice(k, k + 7).findIndex((w) => w.text === ',');
   const opening =
     comma > k + 1 &&
@@ -2955,6 +2980,10 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   if (opening && !agedOnly) k = comma + 1;
   // (A name's words follow one another: "Johnson: “We will …”", a headline's colon and mark, is no "Johnson We".)
   const joined = (a: Token, b: Token) => sentence.indexOf(b) === sentence.indexOf(a) + 1;
+  const occupied = agedOnly
+    ? null
+    : (nameAfterOccupation(words, start, joined) ?? nameAfterOccupation(words, k, joined));
+  if (occupied) return occupied;
   let end = k;
   while (
     end < words.length &&
@@ -2995,6 +3024,53 @@ function namedSubject(sentence: Token[], surnames: ReadonlySet<string>, agedOnly
   return { start: words[k].start, end: words[end - 1].end };
 }
 
+/**
+ * Where an English dateline before the news ends (its dash): "LONDON (Reuters) - ", "WASHINGTON – ", "BREVARD COUNTY,
+ * Fla. – ", the style of every wire service and most US papers; -1 when the sentence opens with none. Its place in
+ * capitals, then a region or the agency, no word in lower case before the dash.
+ */
+function datelineEnd(sentence: readonly Token[]): number {
+  if (!/^\p{Lu}{2,}$/u.test(sentence[0]?.text ?? '')) return -1;
+  const dash = sentence.slice(0, 12).findIndex((t) => /^(?:[-–—]|--)$/u.test(t.text));
+  if (dash < 0 || sentence.slice(0, dash).some((t) => t.text === '\n' || (t.word && /^\p{Ll}/u.test(t.text))))
+    return -1;
+  return dash;
+}
+
+/**
+ * "Construction worker Jane Roe queued …", "In Chennai, retired nurse Jane Roe, 67, lives …": one or two words in lower
+ * case (an occupation; the first capitalised when it opens the sentence), then a name of two or three words, then its
+ * verb in lower case or an age between commas: the name (quotes47: "Country star Keith Urban played …, but he said"
+ * was given to the one named before him). Not a run with a preposition, an article or a verb of saying ("officials in
+ * New York").
+ */
+function nameAfterOccupation(words: Token[], k: number, joined: (a: Token, b: Token) => boolean): Span | null {
+  let n = k;
+  const plain = (w: Token, i: number) =>
+    w?.word &&
+    (/^\p{Ll}{3,}$/u.test(w.text) || (i === 0 && /^\p{Lu}\p{Ll}{2,}$/u.test(w.text))) &&
+    !ENGLISH_STOPS.has(w.folded) &&
+    !DETERMINERS.has(w.folded) &&
+    !QUANTIFIERS.has(w.folded) &&
+    !OPENERS.has(w.folded) &&
+    !NOT_A_VERB_AFTER_ROLE.has(w.folded) &&
+    !/^(a|an)$/u.test(w.folded) &&
+    !isPronoun(w.folded) &&
+    !isSayingVerb(w.folded);
+  while (n < words.length && n - k < 2 && plain(words[n], n) && joined(words[n], words[n + 1] ?? words[n])) n++;
+  if (n === k || (n === k + 1 && /^\p{Lu}/u.test(words[k].text))) return null;
+  let end = n;
+  while (end < words.length && end - n < 3 && words[end].word && /^\p{Lu}\p{Ll}/u.test(words[end].text)) {
+    if (end > n && !joined(words[end - 1], words[end])) break;
+    end++;
+  }
+  if (end - n < 2 || !joined(words[n - 1], words[n])) return null;
+  const verb = words[end];
+  const aged = verb?.text === ',' && /^\d{1,3}$/u.test(words[end + 1]?.text ?? '') && words[end + 2]?.text === ',';
+  const verbNext = verb?.word && /^\p{Ll}/u.test(verb.text) && !NOT_A_VERB_AFTER_ROLE.has(verb.folded);
+  return aged || verbNext ? { start: words[n].start, end: words[end - 1].end } : null;
+}
+
 /** Titles that name a person after "The" ("The minister said"): ENGLISH_TITLES and a few more. */
 const PERSON_TITLES = new Set([
   ...'manager director executive chief spokesman spokeswoman spokesperson lawmaker chairman chairwoman'.split(' '),
@@ -3002,6 +3078,15 @@ const PERSON_TITLES = new Set([
     ' ',
   ),
   ...'mayor governor senator professor doctor lawyer attorney ambassador judge prosecutor detective'.split(' '),
+]);
+
+/** People one of whom a sentence may open with: "One pilot …", "Another resident …". */
+const ONE_OF_PEOPLE = new Set([
+  ...PERSON_TITLES,
+  ...'pilot nurse resident worker doctor teacher student parent mother father woman man driver employee officer'.split(
+    ' ',
+  ),
+  ...'patient customer owner voter passenger survivor witness neighbor neighbour volunteer victim'.split(' '),
 ]);
 
 /** Words after "The minister" that are no verb: "The minister of health", "The minister and his aides". */
@@ -3082,7 +3167,33 @@ export function looksLikePerson(chars: readonly string[], span: Span): boolean {
   }
   if (words.some((w) => BODIES.has(w.folded) || TEXTS.has(w.folded) || w.folded === 'it' || w.folded === 'they'))
     return false;
+  if (isPluralNounPhrase(words)) return false;
   return !(words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].text));
+}
+
+/** Words that end an English noun phrase's head: what follows is its complement (sources of carbon dioxide). */
+const AFTER_A_HEAD = new Set('of from in at with for on by to among across who that which and or'.split(' '));
+
+/** Words that open a noun phrase, capitalised at a sentence's start: "Her parents", "Many residents". */
+const DETERMINERS = new Set('the his her their its our my many some several both all most few these those'.split(' '));
+
+/** Singular nouns in -s (no plural: a series, the boss, a virus, an analysis). */
+const SINGULAR_IN_S = new Set('series species news means lens'.split(' '));
+
+/**
+ * "scientists", "many sources of carbon dioxide and other pollutants": an English noun phrase in lower case whose head
+ * (its last word before "of", "from", "who" …) is a plural, so many, not the one "he said" / "she said" means
+ * (washingtonpost-5: the warming "that scientists have said will continue", then Hausfather's "…," he said, gave to
+ * scientists). Not a name or a sentence's first word (no capital in its head).
+ */
+function isPluralNounPhrase(words: readonly Token[]): boolean {
+  const end = words.findIndex((w, i) => i > 0 && AFTER_A_HEAD.has(w.folded));
+  const head = words.slice(0, end < 0 ? words.length : end);
+  // (A sentence's first word may be capitalised when it is a determiner: "Her parents said …".)
+  const lower = (w: Token, i: number) => /^\p{Ll}+$/u.test(w.text) || (i === 0 && DETERMINERS.has(w.folded));
+  if (!head.every(lower)) return false;
+  const noun = head[head.length - 1].folded;
+  return /[^siu']s$/u.test(noun) && !SINGULAR_IN_S.has(noun) && !isPronoun(noun);
 }
 
 /** Words that open no noun phrase: exceptions, adverbs, particles (إلا بالتورالي، خصوصا أولئك، أحدا بذلك). */

@@ -106,3 +106,143 @@ describe('English: "he said" after a sentence whose subject is "The" and a title
     expect(speakers(en, 'direct')).toEqual(['The minister']);
   });
 });
+
+describe('English: "he said" / "she said" never means a plural noun phrase (quotes47)', () => {
+  it('not the plural in a relative clause: the person named before it', () => {
+    const en =
+      'Dana Holt also said that one dry year would do little to stop the drought that farmers have said will ' +
+      'go on.\n\n“I don’t see much hope for this season,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Dana Holt']);
+  });
+
+  it('not a plural with its complement, nor one after a capitalised determiner', () => {
+    const many =
+      'Dana Holt runs the farm. The roads have been closed since May, as several sources of the river have said.' +
+      '\n\n“We can’t get anything out,” she said.';
+    expect(speakers(many, 'direct')).toEqual(['Dana Holt']);
+    const parents = 'Ann Lee spoke on Monday. Her parents said the family was safe. “We are grateful,” she said.';
+    expect(speakers(parents, 'direct')).toEqual(['Ann Lee']);
+  });
+
+  it('"they said" still means the plural', () => {
+    const en = 'Officials in the county said the roads were closed. “We are asking people to stay home,” they said.';
+    expect(speakers(en, 'direct')).toEqual(['Officials in the county']);
+  });
+});
+
+describe('English: a dateline before the news (quotes47)', () => {
+  it('CITY (Agency) - NAME VERB …: "she said" in the next paragraph is NAME’s', () => {
+    const en =
+      'LONDON (Reuters) - Jane Roe spoke to lawmakers on Monday.\n\n“We are past the worst of this crisis,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Jane Roe']);
+  });
+});
+
+describe('English: the title in the quote’s own attribution is its speaker (quotes47)', () => {
+  it('“…,” the mayor said: the mayor, its nearest mention, not the name written before', () => {
+    const en = 'Mayor Ann Lee spoke to reporters on Monday.\n\n“We will reopen the parks next week,” the mayor said.';
+    expect(speakers(en, 'direct')).toEqual(['the mayor']);
+  });
+
+  it('"she said" with no title of its own is still the name', () => {
+    const en =
+      'Mayor Ann Lee spoke to reporters on Monday.\n\n“We will reopen the parks next week,” she said. ' +
+      '“The beaches will follow,” the mayor added.';
+    expect(speakers(en, 'direct')).toEqual(['Mayor Ann Lee', 'the mayor']);
+  });
+});
+
+describe('English: a quotation over several paragraphs (quotes47)', () => {
+  it('“…⏎⏎“…,” said NAME: the paragraph with no closing mark is NAME’s, not the one who spoke before', () => {
+    const en =
+      '“We are ready,” said Ann Lee.\n\n“The first thing we did was call the family. We waited for hours.\n\n' +
+      '“Then the doctor came out and told us the news,” said Mary Jones, the boy’s aunt.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Mary Jones', 'Mary Jones']);
+  });
+
+  it('a paragraph whose quotation closes is no part of the next one’s', () => {
+    const en =
+      '“We are ready,” said Ann Lee.\n\n“The first thing we did was call the family.”\n\n' +
+      '“Then the doctor came out,” said Mary Jones.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee', 'Ann Lee', 'Mary Jones']);
+  });
+});
+
+describe('English: a participle’s clause between the subject and its verb (quotes47)', () => {
+  it('The TITLE, speaking at …, said: the title, not the participle’s clause', () => {
+    const en = 'The governor, speaking at a briefing in the capital, said: “We are not out of the woods yet.”';
+    expect(speakers(en, 'direct')).toEqual(['The governor']);
+    const writing = 'The minister, writing on Facebook, said the vote was “a great day for all of our people.”';
+    expect(speakers(writing, 'direct')).toEqual(['The minister']);
+  });
+});
+
+describe('English: an occupation in lower case before the subject’s name (quotes47)', () => {
+  it('OCCUPATION NAME VERB …, after an opening phrase or not: "he said" is NAME’s', () => {
+    const opening =
+      'In Dhaka, construction worker John Smith queued for a bus home.\n\n“We don’t have money to eat,” he said.';
+    expect(speakers(opening, 'direct')).toEqual(['John Smith']);
+    const aged = 'Retired nurse Jane Doe, 67, lives alone near the river.\n\n“I am scared,” she said.';
+    expect(speakers(aged, 'direct')).toEqual(['Jane Doe']);
+  });
+
+  it('not a run with a preposition: "officials in New York" names no one', () => {
+    const en =
+      'Ann Lee spoke first. In March, officials in New York ordered the schools closed.\n\n' +
+      '“It was the right call,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
+
+/** The direct and indirect quotes found in `source`, as text. */
+const found = (source: string) => findQuotes(source).map((q) => `${q.kind}: ${cpSlice(source, q.start, q.end)}`);
+
+describe('English: three words in marks that close their sentence (quotes47)', () => {
+  it('three words in lower case whose full stop is in the marks are someone’s words', () => {
+    const en =
+      'Dr. Jane Roe said the drug was safe for most adults. Its use in young children poses “some serious risks.”';
+    expect(found(en)).toContain('direct: some serious risks.');
+  });
+
+  it('not a term that runs on into its sentence, nor one after "so-called"', () => {
+    expect(found('The company is testing “reduced capacity shows” both indoors and outdoors this summer.')).toEqual([]);
+    expect(found('Most voters would support a so-called “windfall profit tax.”')).toEqual([]);
+  });
+
+  it('the reported clause before a comma and a clause of its own stays indirect beside the quotation', () => {
+    const en =
+      'While Roe acknowledged the drug has been used safely for many decades, its use in people who already have ' +
+      'the virus poses “some real concerns.”';
+    expect(found(en)).toEqual([
+      'indirect: the drug has been used safely for many decades',
+      'direct: some real concerns.',
+    ]);
+  });
+});
+
+describe('English: a headline’s topic, a colon, the quotation, then a verb of saying (quotes47)', () => {
+  it('TOPIC: ‘…’, says NAME: NAME, not the topic', () => {
+    const en = 'Brexit: ‘We will not sign a bad deal’, says Johnson\n\nThe prime minister spoke on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['Johnson']);
+  });
+
+  it('NAME: ‘…’ with no verb after it is still NAME’s', () => {
+    const en = 'Mnuchin: ‘No workers should be left behind’ as the plan goes ahead\n\nThe secretary spoke on Monday.';
+    expect(speakers(en, 'direct')).toEqual(['Mnuchin']);
+  });
+});
+
+describe('English: "One" or "Another" and a person’s noun opening a sentence (quotes47)', () => {
+  it('One NOUN, an apposition, VERB …: "he said" is that one', () => {
+    const en =
+      'One nurse, a veteran of three epidemics, walked into the ward at dawn.\n\n“It was like nothing I had seen,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['One nurse']);
+    const another = 'Another resident stayed in her home through the storm.\n\n“We had nowhere else to go,” she said.';
+    expect(speakers(another, 'direct')).toEqual(['Another resident']);
+  });
+
+  it('not "One thing …": no person’s noun', () => {
+    const en = 'Ann Lee spoke first. One thing is clear: the town will change.\n\n“It was the right call,” she said.';
+    expect(speakers(en, 'direct')).toEqual(['Ann Lee']);
+  });
+});
