@@ -1,10 +1,10 @@
 // The annotation sidecar (SIDECAR-FORMAT.md): schema, parse → validate → migrate, and the
 // stable serializer. Valibot validates without eval, which the Electron CSP forbids.
 import * as v from 'valibot';
-import { codePointLength } from './code-points';
 import { TahrirError } from './errors';
 import { message, type Message } from './i18n/catalog-message';
 import { jsonValueProblem } from './json-limits';
+import { conflictMarkerLine, whereJsonBroke } from './json-where';
 import {
   DOCUMENT_STATUSES,
   SIDECAR_CONFLICT_KINDS,
@@ -480,28 +480,14 @@ function spanOrderProblems(s: Sidecar): SidecarProblem[] {
   return problems;
 }
 
-/** The 1-based line of a conflict marker git's text merge leaves (`<<<<<<< HEAD`), or 0 when there is none. */
-export function conflictMarkerLine(text: string): number {
-  // JSON never holds a line that starts so: a string cannot span a line break.
-  const at = /^(<{7}|={7}|>{7})(?: |\r?$)/m.exec(text);
-  return at ? lineOf(text, at.index) : 0;
-}
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 /**
  * Why JSON.parse refused `json`, said where a hand edit broke it: the parser names a UTF-16 position (V8: "… in
  * JSON at position 358"), which no editor shows, so the line and column (in code points) go with it; "it may be
  * truncated" only when the parser ran off the end, as a cut file makes it.
  */
 function notJson(json: string, why: string, file: string | undefined): TahrirError {
-  const position = /at position (\d+)/.exec(why);
-  const at = position ? Number(position[1]) : json.length;
-  if (/end of JSON input/.test(why) || at >= json.trimEnd().length) {
+  const where = whereJsonBroke(json, why);
+  if ('atEnd' in where) {
     return new TahrirError(
       'broken-sidecar',
       `is not valid JSON (${why}); it may be truncated`,
@@ -511,15 +497,13 @@ function notJson(json: string, why: string, file: string | undefined): TahrirErr
       message('error.sidecar-not-json', { why }),
     );
   }
-  const line = lineOf(json, at);
-  const column = codePointLength(json.slice(json.lastIndexOf('\n', at - 1) + 1, at)) + 1;
-  const values = { line: String(line), column: String(column), why };
+  const { line, column } = where;
   return new TahrirError(
     'broken-sidecar',
     `is not valid JSON at line ${line}, column ${column} (${why})`,
     file,
     [{ path: '', message: why }],
-    message('error.sidecar-not-json-at', values),
+    message('error.sidecar-not-json-at', { line: String(line), column: String(column), why }),
   );
 }
 

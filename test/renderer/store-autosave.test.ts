@@ -35,6 +35,7 @@ async function onDisk(
 ): Promise<{
   document: { status: string };
   entities: { id: string; start: number; end: number; text: string }[];
+  annotator?: string;
 } | null> {
   try {
     return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
