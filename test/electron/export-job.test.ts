@@ -466,12 +466,16 @@ describe('runExport', () => {
   });
 
   it('a brat export inside the workspace is not exported as documents', async () => {
-    await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
+    // Under exports/ (the listing skips it); anywhere else the listing reads, refused (cli/export.test.ts).
+    await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exports', 'exported') } });
     const summary = await runExport({
       root: ws,
-      request: { format: 'brat', out: join(ws, 'exported'), replace: true },
+      request: { format: 'brat', out: join(ws, 'exports', 'exported'), replace: true },
     });
     expect(summary.documents).toBe(3);
+    await expect(
+      runExport({ root: ws, request: { format: 'brat', out: join(ws, 'sub', 'exported') } }),
+    ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/read as documents/) });
   });
 
   it('every format writes its outputs', async () => {
