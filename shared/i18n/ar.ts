@@ -765,6 +765,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'left-out.no-tokens': 'لا يضم أي كلمة ({format})',
   'skipped.unreadable': 'تتعذّر قراءته: {message}',
   'skipped.broken-sidecar': 'ملف مرافق تالف: {message}',
+  'skipped.text-missing': 'نصه {text} مفقود (نُقل أو حُذف؟): لا تُصدَّر تعليقاته',
   'skipped.conflicts':
     '{n, plural, zero {لا تعارض دمج} one {تعارض دمج لم يُحسم} two {تعارضا دمج لم يُحسما} few {# تعارضات دمج لم تُحسم} many {# تعارضًا لم يُحسم} other {# تعارض دمج لم يُحسم}}: احسمها في تحرير أولًا',
   'reanchored.moved':

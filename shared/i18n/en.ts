@@ -776,6 +776,7 @@ export const EN = {
   'left-out.no-tokens': 'holds no token ({format})',
   'skipped.unreadable': 'unreadable: {message}',
   'skipped.broken-sidecar': 'broken sidecar: {message}',
+  'skipped.text-missing': 'its text {text} is missing (moved or deleted?): its annotations are not exported',
   'skipped.conflicts':
     '{n, plural, one {# unresolved merge conflict} other {# unresolved merge conflicts}}: resolve them in Tahrir first',
   'reanchored.moved':
