@@ -39,7 +39,7 @@ import type { Sidecar, WorkspaceBoilerplateRule, WorkspaceConfig } from '../shar
 import { emptySidecar, serializeSidecar, sortSidecar } from '../shared/sidecar';
 import { withStatusChange } from '../shared/status-history';
 import { nowStamp } from '../shared/timestamp';
-import { gitUserName } from './annotator';
+import { cleanAnnotatorName, gitUserName } from './annotator';
 import { appDriverCommand, mergeDriverCommand } from './git-setup';
 import { readAssignment, syncStatus, syncWorkspace } from './git-sync';
 import { CheckedSidecars, ListedSidecars, type CheckedSidecar } from './checked-sidecars';
@@ -582,10 +582,12 @@ export class Backend implements BackendOperations {
     const path = await resolveInside(this.root, sidecarFile);
     // Read once for both the check and the comparison below (50,000 entities: a 4 MB file parsed ~50-200 ms).
     const onDisk = await refuseToReplaceInvalid(path, sidecarFile, text, name);
-    // Who saves: the host's fixed name (`--annotator`); none: nothing is stamped. The editor's annotator
-    // name travels in the sidecar's `annotator` too, but stamping from it changed every save of a file that
-    // names its annotator (the byte-exact save contract); it waits for a field of its own in the save call.
-    const who = this.options.annotator;
+    // Who saves: the host's fixed name (`--annotator`), else the writer the editor names in the sidecar's
+    // `annotator` (its setting, git's user.name by default; the page sends none when it has no name, so the file's
+    // last writer is never claimed); none: nothing is stamped. Without it the app stamped nothing, and a merge's
+    // conflict queue named the wrong annotator: an entity one editor relabelled kept the other's `changedBy`.
+    // A save of what the file holds stamps nothing new (unchanged items keep their names): the same bytes.
+    const who = this.options.annotator ?? cleanAnnotatorName(incoming.annotator);
     // Compared with the file it replaces (a stale base is refused below, so this is the base).
     const previous = onDisk?.sidecar ?? null;
     // A change of status is dated (statusHistory): the progress view charts documents per status over time.

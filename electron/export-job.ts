@@ -34,7 +34,7 @@ import {
   recordExport,
   type Destination,
 } from './export-manifest';
-import { documentIdOf, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { documentIdOf, documentIdOfSidecar, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { findFiles, pathInWorkspace, sortIds } from './workspace-files';
 import { encodingFor, readWorkspaceConfig } from './workspace-config';
 
@@ -57,10 +57,10 @@ export interface WorkspaceDocument {
 export async function workspaceDocumentIds(
   root: string,
   exclude?: string,
-): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument }> {
+): Promise<{ ids: string[]; documentOf: (id: string) => WorkspaceDocument; textless: string[] }> {
   const { config } = await readWorkspaceConfig(root);
   // findFiles follows no link out of the workspace, so its paths need no further confinement.
-  const { texts } = await findFiles(root, { sidecars: false });
+  const { texts, sidecars } = await findFiles(root);
   const realRoot = await realpath(root);
   const realExclude = exclude
     ? await realpath(dirname(exclude))
@@ -73,6 +73,11 @@ export async function workspaceDocumentIds(
     ids.push(documentIdOf(file));
   }
   sortIds(ids);
+  // Sidecars whose text is gone (renamed, moved, deleted in a merge): their annotations cannot be exported, and an
+  // export that said nothing of them lost them from the dataset unseen.
+  const hasText = new Set(texts.map(documentIdOf));
+  const textless = sidecars.filter((f) => !hasText.has(documentIdOfSidecar(f)));
+  textless.sort();
   const documentOf = (id: string): WorkspaceDocument => {
     const file = textFileOf(id);
     const sidecarFile = sidecarFileOf(id);
@@ -85,7 +90,7 @@ export async function workspaceDocumentIds(
       encoding: encodingFor(config, file),
     };
   };
-  return { ids, documentOf };
+  return { ids, documentOf, textless };
 }
 
 /** Every document of the workspace, in id order; none under `exclude` (an export folder inside it). */
@@ -427,7 +432,11 @@ export async function runExport(options: ExportJobOptions): Promise<ExportSummar
   try {
     for (const o of outputs) if (o instanceof FileOutput) await o.open();
     for (let i = 0; i < exporters.length; i++) await exporters[i].start(outputs[i]);
-    const { ids, documentOf } = await workspaceDocumentIds(root, folderFinal ?? undefined);
+    const { ids, documentOf, textless } = await workspaceDocumentIds(root, folderFinal ?? undefined);
+    for (const sidecarFile of textless)
+      summary.skipped.push(
+        skipped(sidecarFile, message('skipped.text-missing', { text: textFileOf(documentIdOfSidecar(sidecarFile)) })),
+      );
     const total = ids.length;
     let done = 0;
     // Read a few documents ahead (disk latency overlaps the mapping), but write them in order;

@@ -5,12 +5,13 @@
 // holding anything else, or a symbolic link (it could lead anywhere).
 import { createHash, randomBytes } from 'node:crypto';
 import { lstat, open, readFile, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ExportFormat } from '../shared/api';
 import { TahrirError } from '../shared/errors';
 import { isInside } from './confine';
 import { isMissing } from './io-error';
-import { SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
+import { EXPORTS_FOLDER, SIDECAR_SUFFIX, TEXT_SUFFIX } from '../shared/workspace-layout';
+import { listedFolder } from './workspace-files';
 import { CONFIG_FILE } from './workspace-config';
 
 /** The list of what exports wrote into a folder, kept in that folder. */
@@ -107,6 +108,22 @@ async function realLocation(path: string): Promise<string> {
 }
 
 /**
+ * A new folder export (brat: its texts as .txt files) may not go where the workspace's listing reads: there the
+ * listing, `validate` and the next export took each text as a document (a 35-document workspace exported 70 after
+ * `tahrir export . --format brat` run in it, each text twice). Its exports/ folder and dot-folders are not read.
+ */
+function newFolderOutside(path: string, layout: 'file' | 'folder', realRoot: string, real: string): Destination {
+  if (layout === 'folder' && isInside(realRoot, real) && listedFolder(relative(realRoot, real).split(sep).join('/')))
+    throw new TahrirError(
+      'invalid-argument',
+      'is inside the workspace, where the .txt files this export writes would be read as documents ' +
+        `(and exported again): write it under ${EXPORTS_FOLDER}/ or outside the workspace`,
+      path,
+    );
+  return { kind: 'new' };
+}
+
+/**
  * Whether `path` may be written by an export of `layout`: new (absent, or an empty folder for a
  * folder export), or an earlier export that may be replaced; anything else is refused ('exists',
  * naming the path and why). The workspace root `root` says what counts as its documents.
@@ -120,7 +137,7 @@ export async function checkDestination(root: string, path: string, layout: 'file
   try {
     info = await lstat(path);
   } catch (e) {
-    if (isMissing(e)) return { kind: 'new' };
+    if (isMissing(e)) return newFolderOutside(path, layout, realRoot, real);
     throw e;
   }
   if (info.isSymbolicLink()) throw refuse(path, 'is a symbolic link (it could lead anywhere)');
@@ -136,7 +153,7 @@ export async function checkDestination(root: string, path: string, layout: 'file
   if (!info.isDirectory()) throw refuse(path, 'exists and is not a folder');
   const found = await filesUnder(path);
   if ('odd' in found) throw refuse(path, `holds ${found.odd}, which is not a plain file or folder`);
-  if (found.files.length === 0) return { kind: 'new' }; // empty folders only: nothing to lose
+  if (found.files.length === 0) return newFolderOutside(path, layout, realRoot, real); // empty folders: nothing to lose
   if (!entry || !('files' in entry)) throw refuse(path, 'exists and is not an earlier Tahrir export');
   const stamp = await stampOf(path, found.files);
   for (const file of found.files) {

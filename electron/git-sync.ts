@@ -23,7 +23,7 @@ import {
   syncCommitMessage,
   type ChangedFile,
 } from '../shared/git-sync';
-import { documentIdOfSidecar } from '../shared/workspace-layout';
+import { documentIdOfSidecar, SIDECAR_SUFFIX } from '../shared/workspace-layout';
 import { ATTRIBUTES_LINE, gitSetup } from './git-setup';
 import { mergeSidecarTexts, textLookup } from './git-merge-driver';
 import { writeFileAtomic } from './sidecar-store';
@@ -385,6 +385,37 @@ async function mergeUpstream(repo: Repo, upstream: string, identity: string[]): 
   return conflicted.map(documentIdOfSidecar);
 }
 
+/**
+ * The documents whose sidecar a push would send (changed between the upstream and HEAD) still holding structured
+ * conflicts. One `git grep` over HEAD finds the candidates; only those are read.
+ */
+async function unsettledToSend(repo: Repo, upstream: string): Promise<string[]> {
+  const where = ['--', `${repo.prefix}*${SIDECAR_SUFFIX}`];
+  const holding = await repo.run(['grep', '-l', '-z', '-F', '"conflicts": [', 'HEAD', ...where]);
+  if (holding.code !== 0) return [];
+  const changed = new Set(
+    (await repo.ok(['diff', '--name-only', '-z', upstream, 'HEAD', ...where], 'git diff')).split('\0'),
+  );
+  const ids: string[] = [];
+  for (const found of holding.out.split('\0')) {
+    const path = found.slice('HEAD:'.length);
+    const local = repo.inWorkspace(path);
+    if (!found.startsWith('HEAD:') || !changed.has(path) || local === null) continue;
+    const shown = await repo.run(['show', found]);
+    if (shown.code === 0 && holdsConflicts(shown.out)) ids.push(documentIdOfSidecar(local));
+  }
+  return ids;
+}
+
+function holdsConflicts(json: string): boolean {
+  try {
+    const conflicts = (JSON.parse(json) as { conflicts?: unknown }).conflicts;
+    return Array.isArray(conflicts) && conflicts.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Pulls: fetches, merges, and gathers what came in. */
 async function pull(
   repo: Repo,
@@ -522,6 +553,9 @@ export async function syncWorkspace(
     // Pull, push; a push refused because someone pushed first: pull again and push again.
     options.onStep?.('pulling');
     await pull(repo, up, identity, report, incoming);
+    // A merge left here with conflicts (an earlier Sync's, or one committed by hand) is sent once settled, not
+    // before: a second Sync pushed it, and every clone pulled the unsettled file, its "mine" the merger's.
+    if (report.conflicts.length === 0) report.conflicts.push(...(await unsettledToSend(repo, up.upstream)));
     if (report.conflicts.length === 0) {
       for (let attempt = 1; ; attempt++) {
         const ahead = (await repo.ok(['rev-list', '--count', `${up.upstream}..HEAD`], 'git rev-list')).trim();

@@ -9,6 +9,7 @@ import { TahrirError, isTahrirError } from '../shared/errors';
 import type { TahrirErrorData } from '../shared/errors';
 import { DEFAULT_CONFIG, DOCUMENT_STATUSES } from '../shared/model';
 import type { WorkspaceConfig } from '../shared/model';
+import { conflictMarkerLine, whereJsonBroke } from '../shared/json-where';
 import { describeProblems } from '../shared/sidecar';
 import { workspaceRule } from '../shared/boilerplate/workspace-rule';
 import type { WorkspaceBoilerplateRule } from '../shared/model';
@@ -68,17 +69,29 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   }, '');
 }
 
+/**
+ * Why tahrir.json is not JSON, where an editor finds it: the line and column of a hand edit, or the line of git's
+ * conflict markers (tahrir.json is shared and has no merge driver: two editors' label changes meet as text).
+ */
+function notJson(json: string, e: unknown): string {
+  const why = e instanceof Error ? e.message : String(e);
+  const markers = conflictMarkerLine(json);
+  if (markers)
+    return `holds git's conflict markers (line ${markers}): keep what each side should and delete the marker lines`;
+  const where = whereJsonBroke(json, why);
+  return 'atEnd' in where
+    ? `is not valid JSON (${why})`
+    : `is not valid JSON at line ${where.line}, column ${where.column} (${why})`;
+}
+
 /** JSON text of tahrir.json → the config (labels defaulted); throws a TahrirError naming `file`. */
 export function parseWorkspaceConfig(json: string, file = CONFIG_FILE): WorkspaceConfig {
   let data: unknown;
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   try {
-    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+    data = JSON.parse(text);
   } catch (e) {
-    throw new TahrirError(
-      'invalid-argument',
-      `is not valid JSON (${e instanceof Error ? e.message : String(e)}); using the default labels`,
-      file,
-    );
+    throw new TahrirError('invalid-argument', `${notJson(text, e)}; using the default labels`, file);
   }
   const result = v.safeParse(ConfigSchema, data);
   if (!result.success) {

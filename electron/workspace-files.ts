@@ -27,6 +27,19 @@ export function skippedFolder(rel: string, name: string): boolean {
   return name.startsWith('.') || SKIPPED_FOLDERS.has(name) || rel === EXPORTS_FOLDER;
 }
 
+/** Is `rel` (workspace-relative, '' for the root) a folder the listing walks into, its parents being so? */
+export function listedFolder(rel: string): boolean {
+  if (rel === '') return true;
+  let from = 0;
+  for (;;) {
+    const to = rel.indexOf('/', from);
+    const name = to < 0 ? rel.slice(from) : rel.slice(from, to);
+    if (skippedFolder(from === 0 ? name : rel, name)) return false;
+    if (to < 0) return true;
+    from = to + 1;
+  }
+}
+
 /** What to list (both by default): an export needs only the texts, `tahrir suggest` only the sidecars. */
 export interface FindOptions {
   texts?: boolean;

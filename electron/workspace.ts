@@ -26,7 +26,7 @@ import {
   TEXT_SUFFIX,
   textFileOf,
 } from '../shared/workspace-layout';
-import { compareIds, inIdOrderByShape, realWorkspaceRoot, skippedFolder } from './workspace-files';
+import { compareIds, inIdOrderByShape, listedFolder, realWorkspaceRoot, skippedFolder } from './workspace-files';
 
 // Finding the files and the ids' order live in workspace-files.ts (what an export needs without the listing's code).
 export {
@@ -269,19 +269,6 @@ interface TakenFolder {
   texts: string[];
   /** Its sidecars' names without `.annotations.json`, in the disk's order. */
   sidecars: string[];
-}
-
-/** Is `rel` (workspace-relative, '' for the root) a folder the listing walks into, its parents being so? */
-function listedFolder(rel: string): boolean {
-  if (rel === '') return true;
-  let from = 0;
-  for (;;) {
-    const to = rel.indexOf('/', from);
-    const name = to < 0 ? rel.slice(from) : rel.slice(from, to);
-    if (skippedFolder(from === 0 ? name : rel, name)) return false;
-    if (to < 0) return true;
-    from = to + 1;
-  }
 }
 
 /**

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { TahrirError } from './errors';
 import { message, type Message } from './i18n/catalog-message';
 import { jsonValueProblem } from './json-limits';
+import { conflictMarkerLine, whereJsonBroke } from './json-where';
 import {
   DOCUMENT_STATUSES,
   SIDECAR_CONFLICT_KINDS,
@@ -479,23 +480,67 @@ function spanOrderProblems(s: Sidecar): SidecarProblem[] {
   return problems;
 }
 
-/** JSON text → a valid current-version sidecar, or a TahrirError naming the file and the problem. */
-export function parseSidecar(json: string, file?: string): Sidecar {
-  let data: unknown;
-  try {
-    // A BOM is not valid JSON but some editors add one; it changes nothing else.
-    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    const empty = json.trim() === '';
-    throw new TahrirError(
+/**
+ * Why JSON.parse refused `json`, said where a hand edit broke it: the parser names a UTF-16 position (V8: "… in
+ * JSON at position 358"), which no editor shows, so the line and column (in code points) go with it; "it may be
+ * truncated" only when the parser ran off the end, as a cut file makes it.
+ */
+function notJson(json: string, why: string, file: string | undefined): TahrirError {
+  const where = whereJsonBroke(json, why);
+  if ('atEnd' in where) {
+    return new TahrirError(
       'broken-sidecar',
-      empty ? 'is empty (not JSON)' : `is not valid JSON (${why}); it may be truncated`,
+      `is not valid JSON (${why}); it may be truncated`,
       file,
       [{ path: '', message: why }],
       // The parser's own words (where the JSON broke) stay as they are, inside the translated sentence.
-      empty ? message('error.sidecar-empty') : message('error.sidecar-not-json', { why }),
+      message('error.sidecar-not-json', { why }),
     );
+  }
+  const { line, column } = where;
+  return new TahrirError(
+    'broken-sidecar',
+    `is not valid JSON at line ${line}, column ${column} (${why})`,
+    file,
+    [{ path: '', message: why }],
+    message('error.sidecar-not-json-at', { line: String(line), column: String(column), why }),
+  );
+}
+
+/**
+ * A sidecar git merged as text: a clone without Tahrir's merge driver (`tahrir git-setup` is per clone, only
+ * `.gitattributes` travels) gets `<<<<<<<` lines where two annotators changed the same lines. Said as such, with
+ * the way back: the driver set up, `git checkout -m` merges the file again by id while the merge is unfinished.
+ */
+function conflictMarkers(line: number, file: string | undefined): TahrirError {
+  const name = file ?? 'FILE';
+  return new TahrirError(
+    'broken-sidecar',
+    `holds git's conflict markers (line ${line}): git merged it as text, without Tahrir's merge driver; ` +
+      `before the merge is committed, \`tahrir git-setup .\` then \`git checkout -m -- ${name}\` in the workspace ` +
+      'merge it again by id',
+    file,
+    [{ path: '', message: `conflict marker at line ${line}` }],
+    message('error.sidecar-conflict-markers', { line: String(line), file: name }),
+  );
+}
+
+/** JSON text → a valid current-version sidecar, or a TahrirError naming the file and the problem. */
+export function parseSidecar(json: string, file?: string): Sidecar {
+  let data: unknown;
+  // A BOM is not valid JSON but some editors add one; it changes nothing else.
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    if (text.trim() === '') {
+      const detail = [{ path: '', message: why }];
+      throw new TahrirError('broken-sidecar', 'is empty (not JSON)', file, detail, message('error.sidecar-empty'));
+    }
+    const markers = conflictMarkerLine(text);
+    if (markers) throw conflictMarkers(markers, file);
+    throw notJson(text, why, file);
   }
   return migrateSidecar(data, file);
 }

@@ -4,11 +4,13 @@
 // documents that had to be skipped: they are named, and a destination that is not an
 // earlier export of ours: never written over), 0 otherwise. An earlier export is replaced,
 // as running the same command again means.
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat, type ExportSummary } from '../../shared/api';
 import { isTahrirError } from '../../shared/errors';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/model';
 import { createExporter } from '../../shared/export/export-formats';
 import { runExport } from '../export-job';
+import { EXPORTS_FOLDER } from '../../shared/workspace-layout';
 import { existingFolder, parseCommandLine, usageProblem } from './command-line';
 
 export interface ParsedExportArgs {
@@ -99,15 +101,25 @@ export function summaryText(summary: ExportSummary): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * `./tahrir-<format>[.ext]`; a folder export (brat: its texts as .txt files) run from inside the workspace goes to
+ * its `exports/` instead, which the listing skips (elsewhere in it, its texts would be read as documents).
+ */
+function defaultOut(root: string, format: string, exporter: { layout: string; extension: string }): string {
+  if (exporter.layout !== 'folder') return `tahrir-${format}.${exporter.extension}`;
+  const inWorkspace = relative(resolve(root), resolve(`tahrir-${format}`));
+  return inWorkspace.startsWith('..') || isAbsolute(inWorkspace)
+    ? `tahrir-${format}`
+    : join(root, EXPORTS_FOLDER, `tahrir-${format}`);
+}
+
 export async function run(args: string[]): Promise<number> {
   const parsed = parseExportArgs(args);
   if ('problem' in parsed) return usageProblem('export', parsed.problem);
   const root = await existingFolder('export', parsed.folder);
   if (!root) return 2;
   const exporter = createExporter(parsed.format);
-  const out =
-    parsed.out ??
-    (exporter.layout === 'folder' ? `tahrir-${parsed.format}` : `tahrir-${parsed.format}.${exporter.extension}`);
+  const out = parsed.out ?? defaultOut(root, parsed.format, exporter);
   const tty = process.stderr.isTTY === true;
   let lastDraw = 0;
   const controller = new AbortController();

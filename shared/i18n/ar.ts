@@ -766,6 +766,7 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'left-out.no-tokens': 'لا يضم أي كلمة ({format})',
   'skipped.unreadable': 'تتعذّر قراءته: {message}',
   'skipped.broken-sidecar': 'ملف مرافق تالف: {message}',
+  'skipped.text-missing': 'نصه {text} مفقود (نُقل أو حُذف؟): لا تُصدَّر تعليقاته',
   'skipped.conflicts':
     '{n, plural, zero {لا تعارض دمج} one {تعارض دمج لم يُحسم} two {تعارضا دمج لم يُحسما} few {# تعارضات دمج لم تُحسم} many {# تعارضًا لم يُحسم} other {# تعارض دمج لم يُحسم}}: احسمها في تحرير أولًا',
   'reanchored.moved':
@@ -813,6 +814,11 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'error.line-not-json': 'ليس JSON ({why})',
   'error.sidecar-empty': 'فارغ (ليس JSON)',
   'error.sidecar-not-json': 'ليس JSON صالحًا ({why})؛ ربما هو مبتور',
+  'error.sidecar-not-json-at': 'ليس JSON صالحًا في السطر {line}، العمود {column} ({why})',
+  'error.sidecar-conflict-markers':
+    'فيه علامات تعارض من git (السطر {line}): دمجه git نصًّا دون أداة الدمج في تحرير؛ ' +
+    'قبل إتمام الدمج، نفّذ `tahrir git-setup .` ثم `git checkout -m -- {file}` في مساحة العمل ' +
+    'ليُدمج من جديد بحسب المعرّفات',
   'error.sidecar-not-utf8': 'ليس نصًا بترميز UTF-8 صالح، فلا يمكن أن يكون ملف مرافق',
   'error.sidecar-not-object': 'ليس ملف مرافق لتحرير (المتوقع كائن JSON)',
   'error.sidecar-newer':

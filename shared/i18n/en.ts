@@ -777,6 +777,7 @@ export const EN = {
   'left-out.no-tokens': 'holds no token ({format})',
   'skipped.unreadable': 'unreadable: {message}',
   'skipped.broken-sidecar': 'broken sidecar: {message}',
+  'skipped.text-missing': 'its text {text} is missing (moved or deleted?): its annotations are not exported',
   'skipped.conflicts':
     '{n, plural, one {# unresolved merge conflict} other {# unresolved merge conflicts}}: resolve them in Tahrir first',
   'reanchored.moved':
@@ -826,6 +827,11 @@ export const EN = {
   'error.line-not-json': 'not JSON ({why})',
   'error.sidecar-empty': 'is empty (not JSON)',
   'error.sidecar-not-json': 'is not valid JSON ({why}); it may be truncated',
+  'error.sidecar-not-json-at': 'is not valid JSON at line {line}, column {column} ({why})',
+  'error.sidecar-conflict-markers':
+    "holds git's conflict markers (line {line}): git merged it as text, without Tahrir's merge driver; " +
+    'before the merge is committed, `tahrir git-setup .` then `git checkout -m -- {file}` in the workspace ' +
+    'merge it again by id',
   'error.sidecar-not-utf8': 'is not valid UTF-8 text, so it cannot be a sidecar',
   'error.sidecar-not-object': 'is not a Tahrir sidecar (expected a JSON object)',
   'error.sidecar-newer':

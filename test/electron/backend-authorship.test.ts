@@ -66,9 +66,9 @@ describe('Backend saves with an annotator', () => {
 });
 
 describe('Backend saves named by the editor (Teams)', () => {
-  // Stamping from the sidecar's own `annotator` changed every save of a file naming its annotator (the
-  // byte-exact save contract of backend.test.ts); it waits for a field of its own in the save call.
-  it.skip('stamps with the writer the sidecar names when the host has no fixed name', async () => {
+  // The editor names its writer in the sidecar's `annotator` (its setting, git's user.name by default; none when
+  // it has no name, so the last writer is not claimed): what that save adds or changes is theirs.
+  it('stamps with the writer the sidecar names when the host has no fixed name', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'a.txt': 'Sara met Omar.' });
     const backend = await Backend.open(root);

@@ -4,6 +4,7 @@ import { readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Sidecar } from '../../shared/model';
+import { stampAuthorship } from '../../shared/authorship';
 import { parseSidecar, serializeSidecar } from '../../shared/sidecar';
 import { Backend } from '../../electron/backend';
 import { validateWorkspace } from '../../electron/cli/validate';
@@ -249,7 +250,11 @@ describe('Backend.saveSidecar', () => {
     expect(revision).toBe(sha(written));
     const back = parseSidecar(written);
     expect(back.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect({ ...back, updatedAt: undefined }).toEqual({ ...mine, updatedAt: undefined });
+    // What it adds is stamped with the writer it names (backend-authorship.test.ts).
+    expect({ ...back, updatedAt: undefined }).toEqual({
+      ...stampAuthorship(null, mine, 'example'),
+      updatedAt: undefined,
+    });
     // a colleague saves; my next save with the old revision is refused
     await writeFile(sidecarPath, written.replace('"status": "done"', '"status": "in_progress"'));
     const before = await snapshot(root);
@@ -278,10 +283,12 @@ describe('Backend.saveSidecar', () => {
   });
 
   it('takes the sidecar as its JSON text too, written exactly as the same object would be', async () => {
-    const { backend, id, sidecarPath } = await sampleWorkspace(false);
+    // The file saved again as it is (nothing added or changed, so nothing to stamp): byte for byte.
+    const { backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
     const s = parseSidecar(exampleJson);
     s.entities.reverse();
-    const { revision } = await backend.saveSidecar(id, JSON.stringify(s), null);
+    const { revision } = await backend.saveSidecar(id, JSON.stringify(s), doc.revision);
     const out = await readFile(sidecarPath, 'utf8');
     expect(revision).toBe(sha(out));
     expect(out.replace(/"updatedAt": "[^"]*"/, '"updatedAt": "2026-11-28T09:00:00Z"')).toBe(exampleJson);
@@ -306,11 +313,12 @@ describe('Backend.saveSidecar', () => {
   });
 
   it('sorts what the editor sends before writing', async () => {
-    const { backend, id, sidecarPath } = await sampleWorkspace(false);
+    const { backend, id, sidecarPath } = await sampleWorkspace(true);
+    const doc = await backend.openDocument(id);
     const s = parseSidecar(exampleJson);
     s.entities.reverse();
     s.edits.reverse();
-    await backend.saveSidecar(id, s, null);
+    await backend.saveSidecar(id, s, doc.revision);
     const out = await readFile(sidecarPath, 'utf8');
     expect(out.replace(/"updatedAt": "[^"]*"/, '"updatedAt": "2026-11-28T09:00:00Z"')).toBe(exampleJson);
   });

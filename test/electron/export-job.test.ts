@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -466,12 +466,26 @@ describe('runExport', () => {
   });
 
   it('a brat export inside the workspace is not exported as documents', async () => {
-    await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exported') } });
+    // Under exports/ (the listing skips it); anywhere else the listing reads, refused (cli/export.test.ts).
+    await runExport({ root: ws, request: { format: 'brat', out: join(ws, 'exports', 'exported') } });
     const summary = await runExport({
       root: ws,
-      request: { format: 'brat', out: join(ws, 'exported'), replace: true },
+      request: { format: 'brat', out: join(ws, 'exports', 'exported'), replace: true },
     });
     expect(summary.documents).toBe(3);
+    await expect(
+      runExport({ root: ws, request: { format: 'brat', out: join(ws, 'sub', 'exported') } }),
+    ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringMatching(/read as documents/) });
+  });
+
+  it('names a sidecar whose text was renamed away as skipped, rather than leaving its annotations out unsaid', async () => {
+    await rename(join(ws, 'mixed.txt'), join(ws, 'mixed-renamed.txt'));
+    const summary = await runExport({ root: ws, request: { format: 'jsonl', out: join(out, 'a.jsonl') } });
+    expect(summary.skipped).toContainEqual({
+      file: 'mixed.annotations.json',
+      reason: 'its text mixed.txt is missing (moved or deleted?): its annotations are not exported',
+      reasonMessage: { key: 'skipped.text-missing', values: { text: 'mixed.txt' } },
+    });
   });
 
   it('every format writes its outputs', async () => {

@@ -351,6 +351,47 @@ describe('tahrir git-setup and the driver under git', () => {
     expect(opened.sidecar.entities).toHaveLength(3);
   });
 
+  it("a clone without the driver gets git's text merge: validate names the markers' line and the way back, which works", async () => {
+    const root = await repoWithSidecar();
+    // .gitattributes travels with the repository, the driver's config does not: a fresh clone has only the first.
+    await writeFiles(root, { '.gitattributes': '*.annotations.json merge=tahrir\n' });
+    git(root, 'add', '.');
+    git(root, 'commit', '-qm', 'start');
+    const s = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
+    const relabel = (label: string) =>
+      writeFile(
+        join(root, 'a.annotations.json'),
+        json({ ...s, entities: s.entities.map((e) => (e.id === 't2' ? { ...e, label } : e)) }),
+      );
+    git(root, 'checkout', '-qb', 'omar');
+    await relabel('ORG');
+    git(root, 'commit', '-qam', 'omar: t2 is an ORG');
+    git(root, 'checkout', '-q', 'main');
+    await relabel('MISC');
+    git(root, 'commit', '-qam', 'lina: t2 is MISC');
+    expect(gitStatus(root, 'merge', '--no-edit', 'omar').code).toBe(1);
+    const asText = await readFile(join(root, 'a.annotations.json'), 'utf8');
+    const markerLine = asText.split('\n').findIndex((l) => l.startsWith('<<<<<<<')) + 1;
+    expect(markerLine).toBeGreaterThan(0);
+
+    const r = await run(['validate', root]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `a.annotations.json: holds git's conflict markers (line ${markerLine}): git merged it as text, without ` +
+        "Tahrir's merge driver; before the merge is committed, `tahrir git-setup .` then " +
+        '`git checkout -m -- a.annotations.json` in the workspace merge it again by id',
+    );
+    expect(r.stdout).not.toContain('truncated');
+
+    // What the line says, done: the file merged again by id, its conflict structured for the editor's queue.
+    expect((await run(['git-setup', root])).code).toBe(0);
+    expect(gitStatus(root, 'checkout', '-m', '--', 'a.annotations.json').code).toBe(0);
+    const merged = parseSidecar(await readFile(join(root, 'a.annotations.json'), 'utf8'));
+    expect(merged.conflicts).toMatchObject([
+      { kind: 'entity', id: 't2', reason: 'both-changed', mine: { label: 'MISC' }, theirs: { label: 'ORG' } },
+    ]);
+  });
+
   it('git merge re-anchors my spans when their branch changed the text and re-anchored theirs', async () => {
     const root = await repoWithSidecar();
     await run(['git-setup', root]);

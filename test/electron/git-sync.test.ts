@@ -211,6 +211,14 @@ describe('sync from the app', () => {
       expect(await log(remote, 'main')).not.toMatch(/^omar/m);
       expect(report.status.ahead).toBeGreaterThan(0);
 
+      // Synced again before settling: still not sent (every clone would pull the unsettled file), and said again.
+      const early = await omar.sync({ annotator: 'omar' });
+      expect(early.problem).toBeUndefined();
+      expect(early.conflicts).toEqual(['a']);
+      expect(early.pushed).toBe(false);
+      expect(await log(remote, 'main')).not.toMatch(/^omar/m);
+      await expect(git(remote, 'grep', '-q', '"conflicts"', 'main', '--', 'a.annotations.json')).rejects.toThrow();
+
       // Settled (theirs), saved: the next sync pushes the resolution.
       const opened = await omar.openDocument('a');
       const { conflicts: _settled, ...clean } = opened.sidecar;

@@ -42,6 +42,22 @@ describe('readWorkspaceConfig', () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
+  it('says where a hand edit broke it (line, column) and when git left its conflict markers in it', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'tahrir.json': '{\n  "labels": [\n    {"name": "PERSON"}\n    {"name": "ORG"}\n  ]\n}\n',
+    });
+    const broken = (await readWorkspaceConfig(root)).problem?.message;
+    expect(broken).toMatch(/^tahrir\.json: is not valid JSON at line 4, column 5 \(.+\); using the default labels$/);
+    const merged =
+      '{\n  "labels": [\n<<<<<<< HEAD\n    {"name": "PERSON"}\n=======\n    {"name": "PER"}\n>>>>>>> omar\n  ]\n}\n';
+    await writeFiles(root, { 'tahrir.json': merged });
+    expect((await readWorkspaceConfig(root)).problem?.message).toBe(
+      "tahrir.json: holds git's conflict markers (line 3): keep what each side should and delete the marker lines; " +
+        'using the default labels',
+    );
+  });
+
   it('names shape problems: a label without a name, a two-letter hotkey, a repeated label', async () => {
     const root = await tempFolder();
     await writeFiles(root, { 'tahrir.json': JSON.stringify({ labels: [{ hotkey: '12' }] }) });

@@ -35,6 +35,7 @@ async function onDisk(
 ): Promise<{
   document: { status: string };
   entities: { id: string; start: number; end: number; text: string }[];
+  annotator?: string;
 } | null> {
   try {
     return JSON.parse(await readFile(join(root, `${id}.annotations.json`), 'utf8'));
@@ -76,7 +77,12 @@ describe('autosave', () => {
     await until(() => store().getState().save.state === 'saved');
     const first = store().getState().revision;
     expect(first).toMatch(/^[0-9a-f]{64}$/);
-    expect((await onDisk(root, 'ar'))?.entities).toEqual([{ id: 't1', ...biden(), label: 'PERSON', text: 'جو بايدن' }]);
+    // Stamped with the writer the page names (git's user.name for the workspace here, whatever this machine's is).
+    const saved = await onDisk(root, 'ar');
+    const me = saved?.annotator;
+    expect(saved?.entities).toEqual([
+      { id: 't1', ...biden(), label: 'PERSON', text: 'جو بايدن', createdBy: me, changedBy: me },
+    ]);
     undo();
     await until(() => store().getState().save.state === 'saved' && store().getState().revision !== first);
     expect((await onDisk(root, 'ar'))?.entities).toEqual([]);

@@ -32,6 +32,36 @@ describe('parseSidecar', () => {
     expect(serializeSidecar(parseSidecar(exampleJson))).toBe(exampleJson);
   });
 
+  it('names the line and column of a hand edit that broke the JSON, and does not call it truncated', () => {
+    // A comma deleted after "version": 1 — the parser stops at the next key, line 3 column 3.
+    const broken = exampleJson.replace('"version": 1,', '"version": 1');
+    const e = errorOf(() => parseSidecar(broken, 'news/a.annotations.json'));
+    expect(e.code).toBe('broken-sidecar');
+    expect(e.message).toMatch(/^news\/a\.annotations\.json: is not valid JSON at line 4, column 3 \(.+\)$/);
+    expect(e.said).toMatchObject({ key: 'error.sidecar-not-json-at', values: { line: '4', column: '3' } });
+  });
+
+  it('counts the column in code points, as the offsets are (an emoji before the break is one)', () => {
+    const broken = exampleJson.replace('"status": "done"', '"status": "🎉" x');
+    const line = broken.split('\n').findIndex((l) => l.includes('🎉')) + 1;
+    const column = Array.from(broken.split('\n')[line - 1]).indexOf('x') + 1;
+    const e = errorOf(() => parseSidecar(broken, 'a.annotations.json'));
+    expect(e.message).toContain(`is not valid JSON at line ${line}, column ${column} (`);
+  });
+
+  it("says a sidecar holds git's conflict markers, on which line, and how to merge it again by id", () => {
+    const lines = exampleJson.split('\n');
+    const at = lines.findIndex((l) => l.includes('"entities"')) + 1;
+    lines.splice(at, 0, '<<<<<<< HEAD', '=======', '>>>>>>> omar');
+    const e = errorOf(() => parseSidecar(lines.join('\n'), 'news/a.annotations.json'));
+    expect(e.code).toBe('broken-sidecar');
+    expect(e.message).toBe(
+      `news/a.annotations.json: holds git's conflict markers (line ${at + 1}): git merged it as text, without ` +
+        "Tahrir's merge driver; before the merge is committed, `tahrir git-setup .` then " +
+        '`git checkout -m -- news/a.annotations.json` in the workspace merge it again by id',
+    );
+  });
+
   it('says the file is truncated when the JSON stops early', () => {
     const e = errorOf(() => parseSidecar(exampleJson.slice(0, 500), 'news/a.annotations.json'));
     expect(e.code).toBe('broken-sidecar');

@@ -32,3 +32,26 @@ describe('tahrir export without --out', () => {
     expect((await readFile(join(fresh, 'tahrir-jsonl.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2);
   });
 });
+
+describe('tahrir export of brat (a folder of .txt files) run from inside the workspace', () => {
+  it('goes to exports/ by default, refuses a folder the listing reads, and the documents stay as many', async () => {
+    const ws = await tempFolder();
+    await writeFixtureWorkspace(ws);
+    const first = await tahrir(['export', '.', '--format', 'brat'], ws);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`wrote ${join(ws, 'exports', 'tahrir-brat')}\n`);
+    expect(await readdir(join(ws, 'exports', 'tahrir-brat'))).toContain('mixed.txt');
+
+    const inside = await tahrir(['export', '.', '--format', 'brat', '--out', 'brat-here'], ws);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toBe(
+      `tahrir export: ${join(ws, 'brat-here')}: is inside the workspace, where the .txt files this export writes ` +
+        'would be read as documents (and exported again): write it under exports/ or outside the workspace\n',
+    );
+    expect(await readdir(ws)).not.toContain('brat-here');
+
+    // Its texts were not taken for documents: still the workspace's 3.
+    const after = await tahrir(['export', '.', '--format', 'jsonl', '--out', join(await tempFolder(), 'a.jsonl')], ws);
+    expect(after.stdout).toMatch(/^exported 3 documents$/m);
+  });
+});
