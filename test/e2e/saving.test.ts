@@ -54,7 +54,7 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     await harness.waitSaved(page);
     await expect.poll(async () => (await onDisk()).entities.length, { timeout: 10_000 }).toBe(before + 1);
     const start = harness.cpOffset(source, 'جو بايدن');
-    expect((await onDisk()).entities).toContainEqual({
+    expect((await onDisk()).entities.map(harness.unstamped)).toContainEqual({
       id: `t${before + 1}`,
       start,
       end: start + 8,
@@ -123,10 +123,13 @@ describe.skipIf(!haveChromium)('saving through the sidecar worker (tahrir serve,
     const saveState = () => page.locator('[data-testid="save-state"]').getAttribute('data-state');
     await expect
       .poll(
-        async () => ({ gpe: (await onDisk()).entities.filter((e) => e.label === 'GPE'), state: await saveState() }),
+        async () => ({
+          gpe: (await onDisk()).entities.filter((e) => e.label === 'GPE').map(harness.unstamped),
+          state: await saveState(),
+        }),
         { timeout: 20_000 },
       )
-      .toEqual({ gpe: journaled, state: 'saved' });
+      .toEqual({ gpe: journaled.map(harness.unstamped), state: 'saved' });
     await harness.waitSaved(page);
     await expect.poll(() => existsSync(recoveryFile()), { timeout: 10_000 }).toBe(false);
   }, 120_000);
