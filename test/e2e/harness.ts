@@ -125,7 +125,7 @@ export async function readSidecar(root: string, id: string): Promise<Sidecar> {
  * user.name where the machine has one), which a test that checks offsets and labels does not fix.
  */
 export function unstamped<T extends object>(item: T): Omit<T, 'createdBy' | 'changedBy'> {
-  const copy: Record<string, unknown> = { ...item };
+  const copy = { ...item } as Record<string, unknown>;
   delete copy.createdBy;
   delete copy.changedBy;
   return copy as Omit<T, 'createdBy' | 'changedBy'>;
