@@ -32,7 +32,8 @@ const arabicBy =
 const arabicByBare = /^\s*(?:بقلم|كتب|كتبت|بقلم الكاتب|بقلم الكاتبة)\s+\S/u;
 const outlets = alternation(NEWS_AGENCIES);
 const dateline = new RegExp(
-  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?(?:\\s*\\/\\s*[\\p{L}\\s.'’-]{2,30}?)?\\s*[-–—/|(]\\s*(?:${outlets})\\s*\\)?|(?:${outlets})\\s*[,،|-]\\s*[\\p{L}\\s.'’-]{2,30}|(?:[Bb]y|BY|من)\\s+(?:${outlets}))\\s*$`,
+  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?(?:\\s*\\/\\s*[\\p{L}\\s.'’-]{2,30}?)?\\s*(?:[-–—/|(:]|\\sـ+)\\s*(?:${outlets})\\s*\\)?|` +
+    `(?:${outlets})\\s*(?:[,،|\\-–—]|\\sـ+)\\s*[\\p{L}\\s.'’-]{2,30}|(?:[Bb]y|BY|من)\\s+(?:${outlets}))\\s*$`,
   'u',
 );
 const jobTitle =

@@ -1,4 +1,4 @@
-// Related-article blocks: a heading alone on its line ("إقرأ أيضاً:", "Related",
+// Related-article blocks: a heading alone on its line ("إقرأ أيضاً:", "«اقرأ أيضاً»", "Related",
 // "More on this story", "الأكثر قراءة") and the headlines listed under it. In the page
 // footer (after the source, keyword, copyright or share lines) everything after the
 // heading is another article the scraper took along, so the block runs to the end.
@@ -26,7 +26,7 @@ const ENGLISH_HEADINGS =
   'visual stories|web stories|photo stories|photo galleries|more videos|latest videos|top videos|watch more|must read|must watch|' +
   'فيديوهات|أحدث الفيديوهات|شاهد المزيد|قصص مصورة|ألبوم الصور|ننصحك أيضا';
 const heading = new RegExp(
-  `^\\s*[-–—•*#]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*(?:[:：»›>|\\-–—]|\\.{2,}|…)*\\s*$`,
+  `^\\s*[-–—•*#«"“]*\\s*(?:${ARABIC_HEADINGS}|${ENGLISH_HEADINGS})\\s*(?:[:：»"”›>|\\-–—]|\\.{2,}|…)*\\s*$`,
   'iu',
 );
 

@@ -1,8 +1,10 @@
 // Embedded social posts as scrapers flatten them: a tweet's text with its t.co link and
 // the "— Name (@handle) November 6, 2024" attribution (often glued to the next sentence:
 // "…2024وجاء"), Instagram's "View this post on Instagram … A post shared by …",
-// BBC's "Skip twitter post … End of twitter post", and bare post links.
+// BBC's "Skip twitter post … End of twitter post", TikTok's "♬ original sound - …" under its caption,
+// the same embeds' words in Arabic, and bare post links.
 
+import { wordCount } from './line-shape';
 import { defineRule, scanLines, type SourceLine } from './rule';
 
 // The embed prints the date in the page's language: "May 18, 2020", "18 مايو 2020", "١٨ أيار ٢٠٢٠".
@@ -21,16 +23,34 @@ const attributionAtEnd = new RegExp(
 );
 const postLink =
   /(?:https?:\/\/)?(?:t\.co|pic\.twitter\.com|twitter\.com|x\.com|instagram\.com|www\.instagram\.com|youtu\.be|(?:www\.)?youtube\.com|fb\.watch|(?:www\.)?facebook\.com|(?:www\.)?tiktok\.com|bsky\.app|threads\.net)\/\S*/iu;
-const linkOnly = new RegExp(`^\\s*(?:${postLink.source}\\s*)+$`, 'iu');
+// "tiktok.com/@jane", or "@jane - tiktok.com/@jane": the embed's handle before its link.
+const linkOnly = new RegExp(`^\\s*(?:@\\w{1,30}\\s*[-–—|:]?\\s*)?(?:${postLink.source}\\s*)+$`, 'iu');
 const embedChrome =
   /^\s*(?:view this post on instagram|a post shared by .{0,80}|watch on (?:youtube|tiktok|x|twitter)|view on (?:twitter|x|instagram|threads)|(?:see|view) (?:the )?(?:original )?(?:tweet|post)|click to (?:view|play)|embedded (?:video|content)|this content is not available|allow (?:twitter|x|instagram|youtube|facebook|tiktok|google youtube) content\?|accept and continue|the bbc is not responsible for the content of external sites\.?|warning: third party content may contain adverts|content is not available)\s*$/iu;
+/** The same embeds in Arabic: Instagram's, Facebook's and YouTube's own words. */
+const arabicEmbedChrome =
+  /^\s*(?:عرض هذا المنشور على \S+|تمت مشاركة منشور بواسطة .{1,80}|تم النشر بواسطة .{1,80}|(?:ال)?مشاهدة على (?:youtube|يوتيوب)|شاهد على (?:youtube|يوتيوب))\s*$/iu;
 const skipStart =
   /^\s*skip (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
 const skipEnd =
   /^\s*end of (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
 
+/**
+ * A TikTok embed's sound line, "♬ original sound - Jane Smith" ("♬ الصوت الأصلي - …"), alone or closing
+ * the post's caption: the note sign is TikTok's, no sentence of an article carries it.
+ */
+const tiktokSound = /♬\s*\S/u;
+/** The lines above a TikTok sound line that belong to its embed: the "@handle" alone, the caption with hashtags. */
+const tiktokAbove = /^\s*@\w{1,30}\s*$|(?:^|\s)#[\p{L}\p{N}_]+/u;
+
 export function isEmbedChromeLine(line: string): boolean {
-  return embedChrome.test(line) || linkOnly.test(line) || skipStart.test(line) || skipEnd.test(line);
+  return (
+    embedChrome.test(line) ||
+    arabicEmbedChrome.test(line) ||
+    linkOnly.test(line) ||
+    skipStart.test(line) ||
+    skipEnd.test(line)
+  );
 }
 
 /** Index of the line closing an embed block opened at `i` (BBC skip/end, Instagram), or -1. */
@@ -42,8 +62,16 @@ function embedBlockEnd(lines: readonly SourceLine[], i: number): number {
       if (end && end[1].toLowerCase() === skip[1].toLowerCase()) return j;
     }
   }
-  if (/^\s*view this post on instagram\s*$/iu.test(lines[i].text)) {
-    for (let j = i + 1; j < lines.length && j <= i + 8; j++) if (/^\s*a post shared by/iu.test(lines[j].text)) return j;
+  if (/^\s*(?:view this post on instagram|عرض هذا المنشور على \S+)\s*$/iu.test(lines[i].text)) {
+    for (let j = i + 1; j < lines.length && j <= i + 8; j++)
+      if (/^\s*(?:a post shared by|تمت مشاركة منشور بواسطة)/iu.test(lines[j].text)) return j;
+  }
+  // "@jane" / "caption #tag" / "♬ original sound - Jane": the handle and caption lines go with the sound line.
+  if (tiktokAbove.test(lines[i].text) && wordCount(lines[i].text) <= 60) {
+    for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
+      if (tiktokSound.test(lines[j].text) && wordCount(lines[j].text) <= 60) return j;
+      if (!tiktokAbove.test(lines[j].text)) break;
+    }
   }
   return -1;
 }
@@ -71,7 +99,9 @@ export const socialEmbed = defineRule({
       }
       // The whole line is the embed (its text, then the attribution with its date), or embed chrome.
       const wholeLine =
-        (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) || isEmbedChromeLine(line.text);
+        (attributionAtEnd.test(line.text) && line.text.split(/\s+/u).length <= 90) ||
+        isEmbedChromeLine(line.text) ||
+        (tiktokSound.test(line.text) && wordCount(line.text) <= 60);
       return wholeLine ? { edit: ctx.suggestLines(line, line, 'social-embed'), last: i } : undefined;
     });
   },

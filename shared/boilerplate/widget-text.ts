@@ -1,6 +1,6 @@
 // Page furniture that leaked into the text as words: gallery buttons ("Slideshow (15 Images)",
 // "View gallery", "عرض الصور"), pull-quote widgets ("Tweet Share … Quote icon"), video player
-// leftovers ("Replay video", "Up next"), and the labels of a chart or map flattened into one line.
+// leftovers ("Replay video", "Up next", a lone "شاهد الفيديو" or "WATCH:"), and the labels of a chart or map flattened into one line.
 // A chart's labels are printed twice over (the picture and its accessible text), mostly numbers
 // and short labels, with no sentence in them: that is what is matched, not a line with figures.
 
@@ -13,6 +13,18 @@ const galleryNeedsCount = /^[\s\u00A0]*(?:slideshow|gallery|photos|images)\s*$/i
 const pullQuote = /^[\s\u00A0]*(?:tweet\s+share|share\s+tweet)\b.*\bquote icon\s*$|^[\s\u00A0]*quote icon\b/iu;
 const player =
   /^[\s\u00A0]*(?:replay(?: video)?|play video|watch video|now playing|video (?:player|unavailable)|your browser does not support (?:the )?(?:video|audio)(?: (?:tag|element))?\.?|mute|unmute|fullscreen|إعادة التشغيل|تشغيل الفيديو|مشاهدة الفيديو)[\s\u00A0]*$/iu;
+/**
+ * A video embed's label left alone on its line once the player is gone: "شاهد الفيديو", "شاهد:",
+ * "بالفيديو", "Watch:", "WATCH:", "Watch the video". A sentence that says so ends in a full stop or
+ * goes on ("شاهد الفيديو الذي نشرته الوزارة"); the label is these words and nothing else.
+ */
+const videoLabel =
+  /^[\s\u00A0]*(?:(?:شاهد|شاهدوا)(?:\s+(?:الفيديو|بالفيديو|الفيديو التالي))?|بالفيديو|فيديو|الفيديو|watch(?: the)? video|watch)[\s\u00A0]*(?::|：)?[\s\u00A0]*$/iu;
+const videoLabelNeedsColon = /^[\s\u00A0]*(?:فيديو|الفيديو|watch)[\s\u00A0]*$/iu;
+
+export function isVideoLabelLine(line: string): boolean {
+  return videoLabel.test(line) && !videoLabelNeedsColon.test(line);
+}
 
 /** A long line whose first words come again later in it, made mostly of numbers and labels. */
 export function isChartLabelLine(line: string): boolean {
@@ -30,7 +42,12 @@ export function isChartLabelLine(line: string): boolean {
 
 export function isWidgetLine(line: string): boolean {
   if (gallery.test(line) && !galleryNeedsCount.test(line)) return true;
-  return (pullQuote.test(line) && wordCount(line) <= 80) || player.test(line) || isChartLabelLine(line);
+  return (
+    (pullQuote.test(line) && wordCount(line) <= 80) ||
+    player.test(line) ||
+    isVideoLabelLine(line) ||
+    isChartLabelLine(line)
+  );
 }
 
 export const widgetText = defineRule({

@@ -47,3 +47,12 @@ describe('byline', () => {
 test.each(['أنقرة/ محمد علي/ الأناضول', 'القاهرة - بوابة الأهرام'])('byline: removes %s', (line) => {
   expect(removed(byline, `${line}\nقال الوزير إن المفاوضات ستستأنف.\n`)).toEqual([`${line}\n`]);
 });
+
+// A tatweel dash ("بيروت ـ العربي الجديد"), an outlet before its place with an en dash, a colon before a
+// known outlet on the first line.
+test.each(['بيروت ـ العربي الجديد', 'غزة ــ العربي الجديد', 'عنب بلدي – ريف حلب', 'عنب بلدي – خاص', 'دبي: «الخليج»'])(
+  'byline: removes the dateline line %s',
+  (line) => {
+    expect(removed(byline, `${line}\nقال الوزير إن المفاوضات ستستأنف.\n`)).toEqual([`${line}\n`]);
+  },
+);

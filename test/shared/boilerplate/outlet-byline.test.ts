@@ -15,6 +15,25 @@ describe('outlet-byline', () => {
     ]);
   });
 
+  test('a body without its title: the author on the first line, over a writer’s credit', () => {
+    expect(removed(outletByline, 'Jane Doe\n\nUSA TODAY NETWORK\n\nSchools closed on Monday.\n')).toEqual([
+      'Jane Doe\n\nUSA TODAY NETWORK\n',
+    ]);
+    expect(removed(outletByline, 'Jane Doe\nSpecial to USA TODAY\nSchools closed on Monday.\n')).toEqual([
+      'Jane Doe\nSpecial to USA TODAY\n',
+    ]);
+    expect(removed(outletByline, 'John Roe and Mary Major\nThe Associated Press\nThe vote was close.\n')).toEqual([
+      'John Roe and Mary Major\nThe Associated Press\n',
+    ]);
+    expect(removed(outletByline, 'Staff\nUSA TODAY NETWORK PRESSROOM\nThe paper launched a series.\n')).toEqual([
+      'Staff\nUSA TODAY NETWORK PRESSROOM\n',
+    ]);
+    // A headline's words keep a Title Case first line, whatever the outlet under it.
+    expect(removed(outletByline, 'Talks Set To Resume\nUSA TODAY NETWORK\nThe vote was close.\n')).toEqual([
+      'USA TODAY NETWORK\n',
+    ]);
+  });
+
   test('on the first line a name may be the title: only the outlet goes', () => {
     expect(removed(outletByline, 'Stocks Rally Again\nReuters\nShares rose on Monday.\n')).toEqual(['Reuters\n']);
   });

@@ -62,3 +62,12 @@ test('a read-also heading ending in dots, with its headline on the next line', (
     ),
   ).toEqual(['اقرأ أيضا..\nالحكومة تعلن موعد الامتحانات النهائية\n']);
 });
+
+test('a read-also heading in guillemets takes its headline along', () => {
+  expect(
+    removed(
+      relatedBlock,
+      'نص الخبر.\n«اقرأ أيضاً»\nالحكومة تعلن موعد الامتحانات النهائية\nويتابع النص هنا بجملة كاملة.\n',
+    ),
+  ).toEqual(['«اقرأ أيضاً»\nالحكومة تعلن موعد الامتحانات النهائية\n']);
+});

@@ -61,3 +61,31 @@ describe('social-embed', () => {
     ).toEqual(['افتتاح الجسر اليوم pic.twitter.com/AbC123xyz — بلدية المدينة (@city_ar) ٢ يونيو ٢٠٢٣\n']);
   });
 });
+
+describe('social-embed: TikTok, and the embeds in Arabic', () => {
+  test('a TikTok embed: the handle, the caption with its hashtags and the sound line', () => {
+    const text = 'Text.\n@janesmith\nWe will not back down #protest\n♬ original sound - Jane Smith\nMore text.\n';
+    expect(removed(socialEmbed, text)).toEqual([
+      '@janesmith\nWe will not back down #protest\n♬ original sound - Jane Smith\n',
+    ]);
+    expect(removed(socialEmbed, 'نص.\n@ahmad لن نتخلى #غزة ♬ الصوت الأصلي - أحمد\nنص.\n')).toEqual([
+      '@ahmad لن نتخلى #غزة ♬ الصوت الأصلي - أحمد\n',
+    ]);
+    expect(removed(socialEmbed, 'Text.\n@janesmith - tiktok.com/@janesmith\nMore.\n')).toEqual([
+      '@janesmith - tiktok.com/@janesmith\n',
+    ]);
+    // A caption line with hashtags but no sound line under it is the article's.
+    expect(removed(socialEmbed, 'Text.\nThe campaign used #protest widely.\nMore text.\n')).toEqual([]);
+  });
+
+  test('Instagram, Facebook and YouTube embeds in their Arabic words', () => {
+    const insta = 'نص.\nعرض هذا المنشور على Instagram\nصورة من الحفل\nتمت مشاركة منشور بواسطة فيروز (@fairuz)\nنص.';
+    expect(removed(socialEmbed, insta)).toEqual([
+      'عرض هذا المنشور على Instagram\nصورة من الحفل\nتمت مشاركة منشور بواسطة فيروز (@fairuz)\n',
+    ]);
+    expect(removed(socialEmbed, 'نص.\nتم النشر بواسطة وزارة الصحة في الثلاثاء، ٣ مايو ٢٠٢٤\nنص.')).toEqual([
+      'تم النشر بواسطة وزارة الصحة في الثلاثاء، ٣ مايو ٢٠٢٤\n',
+    ]);
+    expect(removed(socialEmbed, 'نص.\nالمشاهدة على YouTube\nنص.')).toEqual(['المشاهدة على YouTube\n']);
+  });
+});

@@ -9,6 +9,14 @@ describe('widget', () => {
     'عرض الصور',
     'Replay video',
     'Your browser does not support the video tag.',
+    // A video embed's label left alone once the player is gone.
+    'شاهد الفيديو',
+    'شاهد الفيديو:',
+    'شاهد:',
+    'بالفيديو',
+    'Watch:',
+    'WATCH:',
+    'Watch the video',
   ])('widget %s', (line) => expect(isWidgetLine(line)).toBe(true));
 
   test('a pull-quote widget', () => {
@@ -30,5 +38,9 @@ describe('widget', () => {
     'Photos',
     'The gallery reopened on Monday with 40 new images.',
     'Mute'.toLowerCase() + ' the phone, he said.',
+    'شاهد الفيديو الذي نشرته الوزارة على حسابها.',
+    'Watch',
+    'فيديو',
+    'Watch the video of the vote, he told reporters.',
   ])('not a widget: %s', (line) => expect(isWidgetLine(line)).toBe(false));
 });
