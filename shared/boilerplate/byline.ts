@@ -31,8 +31,10 @@ const arabicBy =
   /^\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|ترجمة|متابعة|تقرير|إشراف|اشراف|حوار|مراسل|مراسلة|من|المحرر|محرر)\s*[:：\-–—]\s*\S/u;
 const arabicByBare = /^\s*(?:بقلم|كتب|كتبت|بقلم الكاتب|بقلم الكاتبة)\s+\S/u;
 const outlets = alternation(NEWS_AGENCIES);
+// The separator may be a dash drawn with tatweel ("بيروت ـ العربي الجديد"), or a colon before an outlet in
+// guillemets ("دبي: «الخليج»"; "المصدر: RT Arabic" is the source line's).
 const dateline = new RegExp(
-  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?(?:\\s*\\/\\s*[\\p{L}\\s.'’-]{2,30}?)?\\s*(?:[-–—/|(:]|\\sـ+)\\s*(?:${outlets})\\s*\\)?|` +
+  `^\\s*(?:[\\p{L}\\s.'’-]{2,30}?(?:\\s*\\/\\s*[\\p{L}\\s.'’-]{2,30}?)?\\s*(?:[-–—/|(]|\\sـ+|:(?=\\s*«))\\s*(?:${outlets})\\s*\\)?|` +
     `(?:${outlets})\\s*(?:[,،|\\-–—]|\\sـ+)\\s*[\\p{L}\\s.'’-]{2,30}|(?:[Bb]y|BY|من)\\s+(?:${outlets}))\\s*$`,
   'u',
 );

@@ -1,7 +1,7 @@
 // Editorial notes a site appends or prepends: the opinion disclaimer ("The views expressed …
 // are the author's own", "والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة
 // نظر …") with the "هذا المقال بقلم …" line it often shares, correction notes ("Correction: An
-// earlier version of this story …"), price and affiliate notes. Each is a whole line; the words
+// earlier version of this story …", a wire's "(Corrects day … in paragraph)"), price and affiliate notes. Each is a whole line; the words
 // inside an article's sentence ("the views expressed by the minister") stay, as the line must
 // say whose views they are not.
 
@@ -35,6 +35,9 @@ const correction = new RegExp(
   [
     String.raw`^[\s\u00A0]*[([*]?\s*(?:correction|clarification|editor['’]s note|update|تصحيح|توضيح|ملاحظة المحرر|ملاحظة التحرير)\s*[:：\-–—)\]]\s*(?:an?\s+)?(?:earlier|previous|prior)\s+version\s+of\s+this`,
     String.raw`^[\s\u00A0]*(?:this|an earlier version of this)\s+(?:article|story|report|post)\s+(?:has been|was)\s+(?:updated|corrected|amended)\b`,
+    // A wire's note on a new version, alone in brackets: "(Corrects day to Monday from Tuesday in paragraph)",
+    // Bloomberg's "(Updates with minister’s comment in third paragraph.)", "(Adds details)".
+    String.raw`^[\s\u00A0]*\((?:corrects|updates|adds|recasts|rewrites|changes|clarifies|refiles|removes)\s[^()]{1,160}\)[\s\u00A0.]*$`,
   ].join('|'),
   'iu',
 );
@@ -62,6 +65,7 @@ const cue = new RegExp(
     String.raw`correct`,
     String.raw`clarif`,
     String.raw`updated`,
+    String.raw`\((?:updates|adds|recasts|rewrites|changes|refiles|removes)\s`,
     String.raw`version`,
     String.raw`price`,
     String.raw`commission`,

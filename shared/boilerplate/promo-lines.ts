@@ -223,9 +223,9 @@ const copyrightAnywhere =
   /all rights reserved|جميع الحقوق محفوظة|كافة الحقوق محفوظة|حقوق النشر محفوظة|جميع حقوق النشر|©/iu;
 
 const commentWidget =
-  /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً)\s*$/iu;
+  /^\s*(?:leave a (?:comment|reply)|cancel reply|post a comment|add a comment|\d+\s+comments?|comments?|view comments|show comments|أضف تعليق(?:ك|ا)?|اترك تعليق(?:ا|اً)?|اكتب تعليقك|التعليقات|تعليقات الزوار|تعليقات القراء|أضف تعليقاً|comment on this (?:story|article))\s*$/iu;
 const supportUs =
-  /^\s*(?:view original content|download (?:the )?(?:multimedia|high-resolution|press kit)|listen to (?:this|the) (?:article|story|episode)|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
+  /^\s*(?:view original content|download (?:the )?(?:multimedia|high-resolution|press kit)|listen to (?:this|the) (?:article|story|episode)|(?:new!?\s+)?you can now listen to [^.]{0,40}\b(?:articles|stories)!?\s*$|this (?:article|story|piece) (?:is|was) (?:from|in|part of) (?:our|the) (?:[\w-]+ ){0,4}newsletter|استمع إلى (?:المقال|الخبر|التقرير)|save (?:articles?|stories) to read later|support (?:\S+ ){0,3}(?:journalism|reporting|us)|become a (?:member|subscriber|supporter|patron)|make a (?:contribution|donation)|donate (?:now|today)|join (?:our|the) (?:\S+ ){0,2}(?:forum|community|conversation)|join (?:\S+ ){0,2}conversations?|already (?:a subscriber|have an account)|subscribe to (?:continue|read)|unlock (?:this|unlimited)|ادعم(?:وا)? (?:الصحافة|صحافتنا|استقلالنا)|اشترك(?:وا)? لمواصلة القراءة)/iu;
 /** Buttons alone on their line. */
 const button =
   /^\s*(?:follow|following|subscribe|subscribed|sign in|log in|register|متابعة|تابع|اشترك|تسجيل الدخول)\s*$/iu;

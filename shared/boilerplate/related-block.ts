@@ -20,7 +20,7 @@ const ARABIC_HEADINGS =
   'ننصحك بقراءة|موضوعات قد تهمك|مواضيع قد تهمك|لا تفوتك|لا يفوتك|للمزيد';
 const ENGLISH_HEADINGS =
   'related(?: (?:articles?|stories|story|coverage|content|news|reading|links?|posts?|videos?|topics))?|read (?:more|next|also)|also read|see also|' +
-  'more on this(?: story)?|more coverage|more (?:from|on|about) .{1,40}|you (?:may|might) also (?:like|be interested in|enjoy)|most (?:read|popular|viewed|shared)|' +
+  'more on this(?: story)?|more coverage|more (?:from|on|about) .{1,40}|you (?:may|might) also (?:like|be interested in|enjoy)|most (?:read|popular|viewed|shared)(?: (?:from|on|in) \\S+(?: \\S+)?)?|' +
   "top stories|trending(?: now| stories)?|recommended(?: for you| stories| reading)?|editor'?s picks|more stories|more news|latest news|" +
   'latest stories|further reading|what to read next|up next|around the web|from our partners|in other news|elsewhere|' +
   'visual stories|web stories|photo stories|photo galleries|more videos|latest videos|top videos|watch more|must read|must watch|' +

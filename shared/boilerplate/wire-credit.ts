@@ -1,4 +1,4 @@
-// Reporting credits: "Contributing: David Oliver", "Additional reporting: …", a long list of names
+// Reporting credits: "Contributing: David Oliver", "Additional reporting: …", "— With assistance from …", a long list of names
 // ending "… contributed to this report.", "ساهم في إعداد التقرير: …", and a credits box at the end
 // of a feature ("About this story" / "Credits" with the "written by … Edited by …" lines under it).
 // Short "(Reporting by …; Editing by …)" lines are the byline rule's.
@@ -11,6 +11,12 @@ const contributingLabel =
 // "… all contributed." is prose: the credit names what was contributed to.
 const contributedEnd =
   /contributed (?:reporting(?: (?:to|for) (?:this|the) (?:report|story|article))?|to (?:this|the) (?:report|story|article|reporting))\.?[)\]]?[\s\u00A0]*$/iu;
+/**
+ * Bloomberg's "— With assistance from Jane Doe and John Roe." after the story: with its dash, or naming people
+ * only ("With assistance from the UN, the ministry …" is a sentence).
+ */
+const assistance =
+  /^[\s\u00A0]*(?:[—–-]+\s*[Ww]ith (?:assistance|reporting) from\s+\S|[Ww]ith (?:assistance|reporting) from\s+[A-Z][\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*)*\.?[\s\u00A0]*$)/u;
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
 const CREDIT_PHRASE = new RegExp(
@@ -32,7 +38,7 @@ function creditPhrases(line: string): number {
 export function isWireCreditLine(line: string): boolean {
   const n = wordCount(line);
   if (n === 0) return false;
-  if (contributingLabel.test(line) && n <= 40) return true;
+  if ((contributingLabel.test(line) || assistance.test(line)) && n <= 40) return true;
   // "Joel Achenbach, Ariana Eunjung Cha, … and William Wan contributed to this report."
   if (contributedEnd.test(line) && n <= 90 && !sentenceBreak.test(line.replace(contributedEnd, ''))) return true;
   // "Text composed by … Edited by … Photo editing by …": a line of credits.

@@ -66,3 +66,13 @@ test("disclaimer: an editor's note with the views clause second", () => {
   ).toBe(true);
   expect(isDisclaimerLine('Editor’s Note: Jane Doe is a professor of history at the state university.')).toBe(false);
 });
+
+// A wire's note on a new version, alone in brackets (Reuters', Bloomberg's).
+test.each([
+  '(Corrects day to Monday from Tuesday in paragraph 3)',
+  '(Updates with minister’s comment in third paragraph.)',
+  '(Adds details on the vote)',
+])('disclaimer: the wire note %s', (line) => expect(isDisclaimerLine(line)).toBe(true));
+test('disclaimer: a bracketed aside in a sentence is not a wire note', () => {
+  expect(isDisclaimerLine('The ministry (which updates its figures weekly) reported 40 new cases.')).toBe(false);
+});

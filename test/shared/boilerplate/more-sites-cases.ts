@@ -83,7 +83,7 @@ export const CASES: Record<string, string> = {
   'bloomberg-assistance': `${E}\n${E2}\n[[— With assistance from Jane Doe and John Roe.\n]]`,
   'bloomberg-updates': `${E}\n${E2}\n[[(Updates with minister’s comment in third paragraph.)\n]]`,
   'bloomberg-copyright': `${E}\n${E2}\n[[©2024 Bloomberg L.P.\n]]`,
-  'bloomberg-most-read': `[[Most Read from Bloomberg\n]][[Talks Stall as Deadline Nears\n]][[Markets Slide on Rate Fears\n]]${E}\n${E2}`,
+  'bloomberg-most-read': `[[Most Read from Bloomberg\n]][[Talks Stall as Deadline Nears in Vienna\n]][[Markets Slide as Investors Brace for Higher Rates\n]]${E}\n${E2}`,
   'bloomberg-contact': `${E}\n${E2}\n[[To contact the reporter on this story: Jane Doe in London at jdoe@bloomberg.net\n]]`,
   'newsletter-from': `${E}\n${E2}\n[[This article is from our daily newsletter. Sign up here.\n]]`,
   'cookie-en': `${E}\n${E2}\n[[We use cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.\n]]`,

@@ -96,8 +96,13 @@ const cases: [BoilerplateRule, string[], string[]][] = [
       'Follow',
       'Support free-thinking journalism and attend Independent events',
       'Join our commenting forum',
+      'Comment on this story',
+      'NEW You can now listen to Fox News articles!',
+      'This article is from our daily newsletter. Sign up here.',
     ],
     [
+      'He said he would comment on this story later.',
+      'You can now listen to the concert online, the organisers said.',
       'He told voters to click their heels and hope, in a speech that drew laughter.',
       'Follow the money.',
       'Supporters of the bill say it protects journalism and free speech, and will be tabled next month.',

@@ -71,3 +71,14 @@ test('a read-also heading in guillemets takes its headline along', () => {
     ),
   ).toEqual(['«اقرأ أيضاً»\nالحكومة تعلن موعد الامتحانات النهائية\n']);
 });
+
+test('a "most read from" heading takes its headlines along', () => {
+  expect(
+    removed(
+      relatedBlock,
+      'Most Read from Bloomberg\nTalks Stall as Deadline Nears in Vienna\nMarkets Slide as Investors Brace for Higher Rates\nThe minister told reporters on Tuesday that talks would resume next week.\n',
+    ),
+  ).toEqual([
+    'Most Read from Bloomberg\nTalks Stall as Deadline Nears in Vienna\nMarkets Slide as Investors Brace for Higher Rates\n',
+  ]);
+});

@@ -27,3 +27,10 @@ describe('wire-credit', () => {
     ]);
   });
 });
+
+// Bloomberg's assistance line; a sentence that opens the same way stays.
+test('wire-credit: "— With assistance from …"', () => {
+  expect(isWireCreditLine('— With assistance from Jane Doe and John Roe.')).toBe(true);
+  expect(isWireCreditLine('With assistance from Jane Doe, John Roe and Mary Major.')).toBe(true);
+  expect(isWireCreditLine('With assistance from the UN, the ministry reopened the crossing.')).toBe(false);
+});
