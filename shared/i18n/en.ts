@@ -750,7 +750,8 @@ export const EN = {
   'rule.outlet-byline':
     'The outlet alone on a line under the title, with the author’s name above it ("Jane Doe", "USA TODAY").',
   'rule.letter-variants':
-    'Persian letter forms (ک ی) in Arabic words and stretching tatweel, normalized to Arabic letters.',
+    'Persian, Urdu and Kurdish letter forms (ک ی ھ ە ۀ) in Arabic words, stretching tatweel and Persian digits (۲۰۲۴), ' +
+    'normalized to Arabic; Persian quotes and words with letters Arabic lacks stay.',
   'rule.glued-words': 'Two words glued together without a space; a space is inserted.',
   'rule.site-template': "A line most of the site's other articles share (template)",
   'rule.site-learned': 'A line like the ones removed by hand in this site',

@@ -62,4 +62,37 @@ describe('letter-variants', () => {
     expect(normalizeLetterVariants('عمّان')).toBe('عمّان');
     expect(run(letterVariants, 'عمّان والـــعقبة').map((e) => e.replacement)).toEqual(['والعقبة']);
   });
+
+  test('Urdu and Kurdish hehs and Persian heh with hamza in Arabic words become Arabic letters', () => {
+    const text = 'وقال مسؤول إن ھذا القرار مھم للمدرسە وللدولۀ';
+    expect(run(letterVariants, text).map((e) => [e.text, e.replacement])).toEqual([
+      ['ھذا', 'هذا'],
+      ['مھم', 'مهم'],
+      ['للمدرسە', 'للمدرسه'],
+      ['وللدولۀ', 'وللدولة'],
+    ]);
+  });
+
+  test('Persian digits among Arabic-Indic ones become Arabic-Indic, one edit a number', () => {
+    const text = 'وصل عدد الزوار إلى ١٢۴۵ زائرا في عام ۲۰۲۴ مقابل ٩٠٠ في العام السابق';
+    expect(run(letterVariants, text).map((e) => [e.text, e.replacement])).toEqual([
+      ['١٢۴۵', '١٢٤٥'],
+      ['۲۰۲۴', '٢٠٢٤'],
+    ]);
+  });
+
+  test('a Persian quote or a word with a letter Arabic lacks stays; the Arabic words around it are fixed', () => {
+    const quote = 'وهتف المتظاهرون «مرگ بر آمریکا» فی شوارع طهران';
+    expect(run(letterVariants, quote).map((e) => [e.text, e.replacement])).toEqual([['فی', 'في']]);
+    const name = 'والتقت الممثلة گلشیفته فراهانی بالصحفیین';
+    expect(run(letterVariants, name).map((e) => [e.text, e.replacement])).toEqual([
+      ['فراهانی', 'فراهاني'],
+      ['بالصحفیین', 'بالصحفيين'],
+    ]);
+    // A Persian name written with letters Arabic has: spelled as an Arabic editor would.
+    expect(run(letterVariants, 'بقلم کاملیا انتخابی').map((e) => e.replacement)).toEqual(['كامليا', 'انتخابي']);
+    // Urdu and Kurdish lines are left alone.
+    expect(run(letterVariants, 'یہ ایک اچھی کتاب ہے')).toEqual([]);
+    expect(run(letterVariants, 'ئەو کتێبە لە کوردستان چاپ کرا')).toEqual([]);
+  });
 });
