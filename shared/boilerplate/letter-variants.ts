@@ -24,8 +24,15 @@ const TATWEEL = '\u0640';
 const arabicWord = /[\u0621-\u065F\u0670-\u06D5\u0750-\u077F]+/gu;
 /** Letters of Persian, Urdu and Kurdish that Arabic does not have: پ چ ژ گ ں ہ ۃ ے ٹ ڈ ڑ ڕ ڵ ێ ۆ. */
 const persianOnly = /[\u067E\u0686\u0698\u06AF\u06BA\u06C1\u06C3\u06D2\u0679\u0688\u0691\u0695\u06B5\u06CE\u06C6]/u;
-const persianWord =
-  /^(?:که|این|است|را|برای|می|های|آن|شد|کرد|بود|خود|یک|هم|ما|شما|او|آنها|لە|بە|کە|ئەو|ئەم|بۆ|ہے|کی|کا|میں)$/u;
+// Persian, Kurdish and Urdu words that are no Arabic word, whatever the keyboard: not ما، هم، او، آن، شد,
+// nor کرد (الكرد), کی (كي) or این (اين, "where" without its hamza), which Arabic typed on a Persian keyboard has.
+const FOREIGN_WORDS = 'که|است|را|برای|می|های|بود|خود|یک|آنها|شما|لە|بە|کە|ئەو|ئەم|بۆ|ہے|کا|میں';
+const persianWord = new RegExp(`^(?:${FOREIGN_WORDS})$`, 'u');
+/** Whether a line may hold any foreign word or letter (most Arabic lines have none: the cheap test first). */
+const foreignEvidence = new RegExp(
+  `${persianOnly.source}|\\u200C|(?:^|[\\s«"“(])(?:${FOREIGN_WORDS})(?=[\\s»"”).,،:؛]|$)`,
+  'u',
+);
 /** Quotes whose words are another language's when one of them is: «…», "…", “…”. */
 const quoted = /«[^«»\n]{1,200}»|"[^"\n]{1,200}"|“[^“”\n]{1,200}”/gu;
 const KURDISH_AE = '\u06D5'; // ە
@@ -134,18 +141,22 @@ export const letterVariants = defineRule({
     const out: SuggestedEdit[] = [];
     let finalYeh: FinalYeh | null = null; // read off the text only when a line needs it
     for (const line of ctx.lines) {
-      if (!/[\u06A9\u06CC\u0640\u06BE\u06C0\u06D5\u06F0-\u06F9]/u.test(line.text) || looksPersian(line.text)) continue;
-      const quotes = foreignQuotes(line.text);
+      if (!/[\u06A9\u06CC\u0640\u06BE\u06C0\u06D5\u06F0-\u06F9]/u.test(line.text)) continue;
+      // Most lines hold no foreign word: then no word is looked up and no quote is read.
+      const foreign = foreignEvidence.test(line.text);
+      if (foreign && looksPersian(line.text)) continue;
+      const quotes = foreign ? foreignQuotes(line.text) : [];
       const inQuote = (at: number) => quotes.some(([a, b]) => a <= at && at < b);
       const fixes: { at: number; from: string; to: string }[] = [];
       arabicWord.lastIndex = 0;
       for (let m = arabicWord.exec(line.text); m; m = arabicWord.exec(line.text)) {
-        if (isForeignWord(m[0]) || inQuote(m.index)) continue;
+        if (foreign && (isForeignWord(m[0]) || inQuote(m.index))) continue;
         const fixed = normalizeLetterVariants(m[0], (stem) => (finalYeh ??= finalYehFromText(text))(stem));
         if (fixed !== m[0]) fixes.push({ at: m.index, from: m[0], to: fixed });
       }
       persianDigits.lastIndex = 0;
-      for (let m = persianDigits.exec(line.text); m; m = persianDigits.exec(line.text)) {
+      const digits = /[\u06F0-\u06F9]/u.test(line.text);
+      for (let m = digits ? persianDigits.exec(line.text) : null; m; m = persianDigits.exec(line.text)) {
         if (inQuote(m.index)) continue;
         const to = m[0].replace(/[\u06F0-\u06F9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0x06f0 + 0x0660));
         fixes.push({ at: m.index, from: m[0], to });

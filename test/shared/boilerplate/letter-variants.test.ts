@@ -91,6 +91,12 @@ describe('letter-variants', () => {
     ]);
     // A Persian name written with letters Arabic has: spelled as an Arabic editor would.
     expect(run(letterVariants, 'بقلم کاملیا انتخابی').map((e) => e.replacement)).toEqual(['كامليا', 'انتخابي']);
+    // Words Arabic and Persian share (ما، هم، الکرد) make no quote Persian.
+    expect(run(letterVariants, 'وقال «ما حدث هم الکرد فی المدینة»').map((e) => e.replacement)).toEqual([
+      'الكرد',
+      'في',
+      'المدينة',
+    ]);
     // Urdu and Kurdish lines are left alone.
     expect(run(letterVariants, 'یہ ایک اچھی کتاب ہے')).toEqual([]);
     expect(run(letterVariants, 'ئەو کتێبە لە کوردستان چاپ کرا')).toEqual([]);
