@@ -1,9 +1,9 @@
 // Editorial notes a site appends or prepends: the opinion disclaimer ("The views expressed …
 // are the author's own", "والآراء الواردة أدناه تعبر عن رأي الكاتبة، ولا تعكس بالضرورة وجهة
 // نظر …") with the "هذا المقال بقلم …" line it often shares, correction notes ("Correction: An
-// earlier version of this story …", a wire's "(Corrects day … in paragraph)"), price and affiliate notes. Each is a whole line; the words
-// inside an article's sentence ("the views expressed by the minister") stay, as the line must
-// say whose views they are not.
+// earlier version of this story …", a wire's "(Corrects day … in paragraph)"), price and affiliate
+// notes. Each is a whole line; the words inside an article's sentence ("the views expressed by the
+// minister") stay, as the line must say whose views they are not.
 
 import { wordCount } from './line-shape';
 import { defineRule } from './rule';
@@ -37,7 +37,8 @@ const correction = new RegExp(
     String.raw`^[\s\u00A0]*(?:this|an earlier version of this)\s+(?:article|story|report|post)\s+(?:has been|was)\s+(?:updated|corrected|amended)\b`,
     // A wire's note on a new version, alone in brackets: "(Corrects day to Monday from Tuesday in paragraph)",
     // Bloomberg's "(Updates with minister’s comment in third paragraph.)", "(Adds details)".
-    String.raw`^[\s\u00A0]*\((?:corrects|updates|adds|recasts|rewrites|changes|clarifies|refiles|removes)\s[^()]{1,160}\)[\s\u00A0.]*$`,
+    String.raw`^[\s\u00A0]*\((?:corrects|updates|adds|recasts|rewrites|changes|clarifies|refiles|removes)\s` +
+      String.raw`[^()]{1,160}\)[\s\u00A0.]*$`,
   ].join('|'),
   'iu',
 );

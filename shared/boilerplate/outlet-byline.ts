@@ -30,7 +30,8 @@ const OUTLETS = [
 // "Special to USA TODAY": a freelancer's credit; "USA TODAY NETWORK PRESSROOM": the outlet's own desk.
 const outlet = new RegExp(
   `^[\\s\\u00A0]*(?:[Ss]pecial to\\s+)?(?:${alternation(OUTLETS)})` +
-    `(?:\\s+(?:staff|Staff|STAFF|network|Network|NETWORK|wire|Wire))?(?:\\s+(?:[Pp]ressroom|PRESSROOM|[Nn]ewsroom|NEWSROOM))?[\\s\\u00A0]*$`,
+    `(?:\\s+(?:staff|Staff|STAFF|network|Network|NETWORK|wire|Wire))?` +
+    `(?:\\s+(?:[Pp]ressroom|PRESSROOM|[Nn]ewsroom|NEWSROOM))?[\\s\\u00A0]*$`,
   'u',
 );
 const upperOutlet = new RegExp(
@@ -51,8 +52,12 @@ const authorsLine = new RegExp(`^[\\s\\u00A0]*${NAME}(?:(?:,\\s*|,?\\s+and\\s+)$
  * Words of a Title Case headline that no name has: on the first line, above the outlet, "Trump Visits
  * Ohio" reads as a name and stays, but "Talks Set To Resume In Vienna" shows itself by them.
  */
-const headlineWords =
-  /(?:^|\s)(?:To|Of|In|For|On|At|With|After|Over|From|Into|Amid|Against|Is|Are|Was|Were|Be|Says?|Will|Can|How|Why|What|Who|New|Not|No|Up|As|By|Than|Its|It|Has|Have|Gets?|Makes?|Takes?|Could|Would|Should|May|Now|Here|This|That|These|First|Top|More|Most|Dies|Dead|Wins?|Year|Week|Day)(?=\s|$)/u;
+const HEADLINE_WORDS = [
+  'To|Of|In|For|On|At|With|After|Over|From|Into|Amid|Against|Is|Are|Was|Were|Be|Says?|Will|Can|How|Why|What|Who',
+  'New|Not|No|Up|As|By|Than|Its|It|Has|Have|Gets?|Makes?|Takes?|Could|Would|Should|May|Now|Here|This|That|These',
+  'First|Top|More|Most|Dies|Dead|Wins?|Year|Week|Day',
+].join('|');
+const headlineWords = new RegExp(`(?:^|\\s)(?:${HEADLINE_WORDS})(?=\\s|$)`, 'u');
 
 /**
  * An outlet line that credits a writer, never a headline's wire: "USA TODAY NETWORK", "Special to USA TODAY",

@@ -28,8 +28,11 @@ const linkOnly = new RegExp(`^\\s*(?:@\\w{1,30}\\s*[-–—|:]?\\s*)?(?:${postLi
 const embedChrome =
   /^\s*(?:view this post on instagram|a post shared by .{0,80}|watch on (?:youtube|tiktok|x|twitter)|view on (?:twitter|x|instagram|threads)|(?:see|view) (?:the )?(?:original )?(?:tweet|post)|click to (?:view|play)|embedded (?:video|content)|this content is not available|allow (?:twitter|x|instagram|youtube|facebook|tiktok|google youtube) content\?|accept and continue|the bbc is not responsible for the content of external sites\.?|warning: third party content may contain adverts|content is not available)\s*$/iu;
 /** The same embeds in Arabic: Instagram's, Facebook's and YouTube's own words. */
-const arabicEmbedChrome =
-  /^\s*(?:عرض هذا المنشور على \S+|تمت مشاركة منشور بواسطة .{1,80}|تم النشر بواسطة .{1,80}|(?:ال)?مشاهدة على (?:youtube|يوتيوب)|شاهد على (?:youtube|يوتيوب))\s*$/iu;
+const arabicEmbedChrome = new RegExp(
+  String.raw`^\s*(?:عرض هذا المنشور على \S+|تمت مشاركة منشور بواسطة .{1,80}|تم النشر بواسطة .{1,80}|` +
+    String.raw`(?:ال)?مشاهدة على (?:youtube|يوتيوب)|شاهد على (?:youtube|يوتيوب))\s*$`,
+  'iu',
+);
 const skipStart =
   /^\s*skip (twitter|x|instagram|youtube|facebook|tiktok|bluesky|threads) (?:post|content|video)(?: \d+)?(?: by .{1,60})?\s*$/iu;
 const skipEnd =

@@ -1,6 +1,7 @@
 // Page furniture that leaked into the text as words: gallery buttons ("Slideshow (15 Images)",
 // "View gallery", "عرض الصور"), pull-quote widgets ("Tweet Share … Quote icon"), video player
-// leftovers ("Replay video", "Up next", a lone "شاهد الفيديو" or "WATCH:"), and the labels of a chart or map flattened into one line.
+// leftovers ("Replay video", "Up next", a lone "شاهد الفيديو" or "WATCH:"), and the labels of a chart or
+// map flattened into one line.
 // A chart's labels are printed twice over (the picture and its accessible text), mostly numbers
 // and short labels, with no sentence in them: that is what is matched, not a line with figures.
 
@@ -18,8 +19,11 @@ const player =
  * "بالفيديو", "Watch:", "WATCH:", "Watch the video". A sentence that says so ends in a full stop or
  * goes on ("شاهد الفيديو الذي نشرته الوزارة"); the label is these words and nothing else.
  */
-const videoLabel =
-  /^[\s\u00A0]*(?:(?:شاهد|شاهدوا)(?:\s+(?:الفيديو|بالفيديو|الفيديو التالي))?|بالفيديو|فيديو|الفيديو|watch(?: the)? video|watch)[\s\u00A0]*(?::|：)?[\s\u00A0]*$/iu;
+const videoLabel = new RegExp(
+  String.raw`^[\s\u00A0]*(?:(?:شاهد|شاهدوا)(?:\s+(?:الفيديو|بالفيديو|الفيديو التالي))?|بالفيديو|فيديو|الفيديو|` +
+    String.raw`watch(?: the)? video|watch)[\s\u00A0]*(?::|：)?[\s\u00A0]*$`,
+  'iu',
+);
 const videoLabelNeedsColon = /^[\s\u00A0]*(?:فيديو|الفيديو|watch)[\s\u00A0]*$/iu;
 
 export function isVideoLabelLine(line: string): boolean {

@@ -1,4 +1,5 @@
-// Reporting credits: "Contributing: David Oliver", "Additional reporting: …", "— With assistance from …", a long list of names
+// Reporting credits: "Contributing: David Oliver", "Additional reporting: …", "— With assistance from …",
+// a long list of names
 // ending "… contributed to this report.", "ساهم في إعداد التقرير: …", and a credits box at the end
 // of a feature ("About this story" / "Credits" with the "written by … Edited by …" lines under it).
 // Short "(Reporting by …; Editing by …)" lines are the byline rule's.
@@ -15,8 +16,12 @@ const contributedEnd =
  * Bloomberg's "— With assistance from Jane Doe and John Roe." after the story: with its dash, or naming people
  * only ("With assistance from the UN, the ministry …" is a sentence).
  */
-const assistance =
-  /^[\s\u00A0]*(?:[—–-]+\s*[Ww]ith (?:assistance|reporting) from\s+\S|[Ww]ith (?:assistance|reporting) from\s+[A-Z][\p{L}.'’-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*)*\.?[\s\u00A0]*$)/u;
+const assistance = new RegExp(
+  String.raw`^[\s\u00A0]*(?:[—–-]+\s*[Ww]ith (?:assistance|reporting) from\s+\S|` +
+    String.raw`[Ww]ith (?:assistance|reporting) from\s+[A-Z][\p{L}.'’-]*` +
+    String.raw`(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\p{L}.'’-]*)*\.?[\s\u00A0]*$)`,
+  'u',
+);
 /** A sentence break inside the line ("… said. Smith …"); initials ("Lena H. Sun") are not one. */
 const sentenceBreak = /[a-z\u0621-\u064A]{2}[.!?]\s+\S/u;
 const CREDIT_PHRASE = new RegExp(

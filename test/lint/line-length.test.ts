@@ -49,7 +49,7 @@ const LEFT_TO_WRAP: Record<string, number> = {
   'shared/boilerplate/line-features.ts': 1,
   'shared/boilerplate/link-leftover.ts': 2,
   'shared/boilerplate/news-date.ts': 1,
-  'shared/boilerplate/outlet-byline.ts': 2,
+  'shared/boilerplate/outlet-byline.ts': 1,
   'shared/boilerplate/page-notice.ts': 6,
   'shared/boilerplate/photo-caption.ts': 3,
   'shared/boilerplate/promo-lines.ts': 13,
