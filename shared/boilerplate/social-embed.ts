@@ -27,9 +27,13 @@ const postLink =
 const linkOnly = new RegExp(`^\\s*(?:@\\w{1,30}\\s*[-–—|:]?\\s*)?(?:${postLink.source}\\s*)+$`, 'iu');
 const embedChrome =
   /^\s*(?:view this post on instagram|a post shared by .{0,80}|watch on (?:youtube|tiktok|x|twitter)|view on (?:twitter|x|instagram|threads)|(?:see|view) (?:the )?(?:original )?(?:tweet|post)|click to (?:view|play)|embedded (?:video|content)|this content is not available|allow (?:twitter|x|instagram|youtube|facebook|tiktok|google youtube) content\?|accept and continue|the bbc is not responsible for the content of external sites\.?|warning: third party content may contain adverts|content is not available)\s*$/iu;
-/** The same embeds in Arabic: Instagram's, Facebook's and YouTube's own words. */
+/**
+ * The same embeds in Arabic: Instagram's, Facebook's and YouTube's own words, with the handle or the date
+ * they print ("تم النشر بواسطة وزارة الداخلية على حسابها." is a sentence).
+ */
 const arabicEmbedChrome = new RegExp(
-  String.raw`^\s*(?:عرض هذا المنشور على \S+|تمت مشاركة منشور بواسطة .{1,80}|تم النشر بواسطة .{1,80}|` +
+  String.raw`^\s*(?:عرض هذا المنشور على \S+|تمت مشاركة منشور بواسطة .{1,80}\(@\w{1,30}\)\S*|` +
+    String.raw`تم النشر بواسطة .{1,60} في [^.\n]{0,20}[0-9\u0660-\u0669]{1,2}[^.\n]{1,20}[0-9\u0660-\u0669]{4}|` +
     String.raw`(?:ال)?مشاهدة على (?:youtube|يوتيوب)|شاهد على (?:youtube|يوتيوب))\s*$`,
   'iu',
 );

@@ -87,5 +87,10 @@ describe('social-embed: TikTok, and the embeds in Arabic', () => {
       'تم النشر بواسطة وزارة الصحة في الثلاثاء، ٣ مايو ٢٠٢٤\n',
     ]);
     expect(removed(socialEmbed, 'نص.\nالمشاهدة على YouTube\nنص.')).toEqual(['المشاهدة على YouTube\n']);
+    // Without the embed's date or handle, the same words are a sentence of the article.
+    expect(removed(socialEmbed, 'نص.\nتم النشر بواسطة وزارة الداخلية على حسابها الرسمي في 3 مايو 2024.\nنص.')).toEqual(
+      [],
+    );
+    expect(removed(socialEmbed, 'نص.\nتمت مشاركة منشور بواسطة حساب الوزارة على فيسبوك\nنص.')).toEqual([]);
   });
 });
