@@ -319,10 +319,16 @@ export function isCopyrightLine(line: string): boolean {
   );
 }
 
+const reported = /\b(?:said|says|told|tells|asked|added)\b|(?:^|\s)(?:قال|قالت|وقال|وقالت|أضاف|وأضاف)(?=\s)/u;
+
 export function isCallToActionLine(line: string): boolean {
   if (commentWidget.test(line) || separator.test(line) || button.test(line)) return true;
   if ((commentPolicy.test(line) || supportUs.test(line)) && wordCount(line) <= 25) return true;
-  return (callToAction.test(line) && wordCount(line) <= 20) || (callToActionStart.test(line) && wordCount(line) <= 15);
+  // "Watch the video of the vote, he told reporters": a sentence that reports someone's words is the article's.
+  return (
+    (callToAction.test(line) && wordCount(line) <= 20) ||
+    (callToActionStart.test(line) && wordCount(line) <= 15 && !reported.test(line))
+  );
 }
 
 /** Contact details: a heading, then lines of e-mail addresses, phone numbers and names. */

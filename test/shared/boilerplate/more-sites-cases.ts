@@ -88,4 +88,12 @@ export const CASES: Record<string, string> = {
   'newsletter-from': `${E}\n${E2}\n[[This article is from our daily newsletter. Sign up here.\n]]`,
   'cookie-en': `${E}\n${E2}\n[[We use cookies to improve your experience. By continuing to browse the site you agree to our use of cookies.\n]]`,
   'cookie-accept': `${E}\n${E2}\n[[Accept all cookies\n]]`,
+  // Article text that looks like the above, and stays.
+  'keep-watch-sentence': `${E}\nWatch the video of the vote, he told reporters, and judge for yourself.\n${E2}`,
+  'keep-shahed-sentence': `${P}\nشاهد الفيديو الذي نشرته الوزارة على حسابها الرسمي قبل ساعات.\n${P2}`,
+  'keep-title-over-network': `Talks Set To Resume In Vienna\n[[USA TODAY NETWORK\n]]${E}\n${E2}`,
+  'keep-assistance-sentence': `${E}\nWith assistance from the UN, the ministry reopened the crossing on Monday.\n${E2}`,
+  'keep-hashtag-sentence': `${E}\nThe campaign, known online as #StandTogether, drew thousands of posts.\n${E2}`,
+  'keep-comment-sentence': `${E}\nThe ministry declined to comment on this story when asked on Monday.\n${E2}`,
+  'keep-published-by': `${P}\nتم النشر بواسطة وزارة الداخلية على حسابها الرسمي في 3 مايو 2024.\n${P2}`,
 };

@@ -103,6 +103,7 @@ const cases: [BoilerplateRule, string[], string[]][] = [
     [
       'He said he would comment on this story later.',
       'You can now listen to the concert online, the organisers said.',
+      'Watch the video of the vote, he told reporters, and judge for yourself.',
       'He told voters to click their heels and hope, in a speech that drew laughter.',
       'Follow the money.',
       'Supporters of the bill say it protects journalism and free speech, and will be tabled next month.',
