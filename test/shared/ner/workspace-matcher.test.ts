@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { matchWorkspaceNames } from '../../../shared/ner/workspace-matcher';
+import { matchWorkspaceNames, nameKey } from '../../../shared/ner/workspace-matcher';
 import { normalizeForMatch } from '../../../shared/arabic-normalize';
 import { cpSlice, textArb } from '../text-arbitraries';
 
@@ -131,6 +131,20 @@ describe('matchWorkspaceNames', () => {
         const at = Array.from(left).length + 1 + clitic.length;
         const m = matchWorkspaceNames(source, [{ text: 'بايدن', label: 'PERSON' }]);
         expect(m.some((x) => x.start === at && x.end === at + 5)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('property: a name kept from an earlier document keys as its text folded again (perf53: the keys are kept)', () => {
+    const folded = (text: string) => normalizeForMatch(text).text.replace(/\s+/gu, ' ').trim();
+    fc.assert(
+      fc.property(fc.array(textArb(8), { minLength: 1, maxLength: 6 }), (texts) => {
+        // Twice each: the first folds and keeps, the second reads what was kept (texts repeat across the runs too).
+        for (const text of [...texts, ...texts]) expect(nameKey(text)).toBe(folded(text));
+        const names = texts.map((text) => ({ text, label: 'PERSON' }));
+        const source = texts.join(' و ');
+        expect(matchWorkspaceNames(source, names)).toEqual(matchWorkspaceNames(source, names));
       }),
       RUNS,
     );
