@@ -9,6 +9,7 @@
 // Held-out 1–3,000 → 3,001–3,800, seeds 1–3: 0.699 / 0.709 / 0.713 → 0.720 / 0.714 / 0.718 (mean 0.7068 → 0.7169);
 // five dev folds seed 1 0.7280 → 0.7357 (5 of 5 folds), seed 2 0.7248 → 0.7239 (tagger11). Its cost on a 1,000-word
 // article: suggestions' CPU 43–48 → 61–74 ms (load ~30); training 20.7 → 25.7 s CPU (one run each, load 15–30).
+import { seededRandom } from '../seeded-random';
 import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
@@ -453,19 +454,132 @@ export function trainEntityTagger(
   } = {},
 ): EntityTagger {
   // The training sentences are read as one text, in order (a workspace's documents one after another).
-  const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
-  const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
-  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
-    epochs: options.epochs ?? DEFAULT_EPOCHS,
-    seed: options.seed ?? 1,
-    gazetteer: true,
-    wordDropout: WORD_DROPOUT,
-    // The training sentences' own words count as untagged text too (their tags unused).
-    profiles:
-      options.profiles ??
-      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
-  });
+  const seed = options.seed ?? 1;
+  const prepared = (text: readonly TaggedSentence[], hideSeed: number) => {
+    const elsewhere = contextsElsewhere(text.map((s) => s.tokens));
+    const withElsewhere = text.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
+    return withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: hideSeed });
+  };
+  let training = prepared(sentences, seed);
+  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+  const copies = Number(env.T23_MR_COPIES ?? 0);
+  const random = seededRandom(seed + 7919);
+  for (let c = 0; c < copies; c++) {
+    const swapped = withNamesSwapped(sentences, random, Number(env.T23_MR_SHARE ?? 1));
+    training = [...training, ...prepared(swapped, seed + 1000 * (c + 1))];
+  }
+  if (env.T23_DEBUG) {
+    const known = (t: readonly TaggedSentence[]) => {
+      let names = 0;
+      let hits = 0;
+      for (const s of t)
+        s.tags.forEach((tag, i) => {
+          if (tag === 'O') return;
+          names++;
+          if (s.gazetteer?.[i]) hits++;
+        });
+      return (hits / names).toFixed(3);
+    };
+    console.error(
+      `known name words: originals ${known(training.slice(0, sentences.length))}, copies ${known(training.slice(sentences.length))}`,
+    );
+  }
+  const profiles =
+    options.profiles ??
+    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
+  const train = (text: readonly TaggedSentence[], epochs: number) =>
+    trainTagger(text, {
+      epochs,
+      seed,
+      gazetteer: true,
+      wordDropout: WORD_DROPOUT,
+      // The training sentences' own words count as untagged text too (their tags unused).
+      profiles,
+    });
+  let model = train(training, Number(env.T23_EPOCHS ?? 0) || (options.epochs ?? DEFAULT_EPOCHS));
+  const selfTexts = Number(env.T23_ST_N ?? 0);
+  if (selfTexts > 0 && options.unlabeled) {
+    const known = buildGazetteer(sentences);
+    const texts = options.unlabeled.slice(0, selfTexts);
+    const tagged = tagSentences(loadTagger(model), known, texts);
+    const elsewhere = contextsElsewhere(texts);
+    const least = Number(env.T23_ST_C ?? 0.95);
+    const extra: TaggedSentence[] = [];
+    texts.forEach((tokens, k) => {
+      const { tags, confidence } = tagged[k];
+      if (env.T23_ST_NAMED !== '0' && !tags.some((t) => t !== 'O')) return;
+      if (Math.min(...confidence) < least) return;
+      if (
+        env.T23_ST_NEW === '1' &&
+        !spansOfTags(tags).some((span) => !known.names.has(nameKey(tokens.slice(span.start, span.end))))
+      )
+        return;
+      extra.push({ tokens: [...tokens], tags, elsewhere: elsewhere[k], gazetteer: gazetteerTags(tokens, known) });
+    });
+    if (env.T23_DEBUG) console.error(`self-training: ${extra.length} of ${texts.length} sentences`);
+    if (env.T23_ST_DUMP)
+      require('node:fs').writeFileSync(env.T23_ST_DUMP, JSON.stringify(extra.map((s) => [s.tokens, s.tags])));
+    model = train([...training, ...extra], Number(env.T23_ST_EPOCHS ?? 0) || DEFAULT_EPOCHS);
+  }
   return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
+}
+
+/**
+ * Mention replacement (Dai & Adel 2020): a copy of the tagged text with each label's names permuted among
+ * themselves (a name, wherever it occurs, becomes the same other name of its label), `share` of them.
+ */
+export function withNamesSwapped(
+  sentences: readonly TaggedSentence[],
+  random: () => number,
+  share: number,
+): TaggedSentence[] {
+  const byLabel = new Map<string, string[][]>();
+  const seen = new Set<string>();
+  for (const s of sentences)
+    for (const span of spansOfTags(s.tags)) {
+      const tokens = s.tokens.slice(span.start, span.end);
+      const key = `${span.label}\t${nameKey(tokens)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let names = byLabel.get(span.label);
+      if (!names) byLabel.set(span.label, (names = []));
+      names.push(tokens);
+    }
+  const replacement = new Map<string, string[]>();
+  for (const [label, names] of byLabel) {
+    const shuffled = [...names];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    names.forEach((name, k) => {
+      if (random() < share) replacement.set(`${label}\t${nameKey(name)}`, shuffled[k]);
+    });
+  }
+  return sentences.map((s) => {
+    const tokens: string[] = [];
+    const tags: string[] = [];
+    let at = 0;
+    for (const span of spansOfTags(s.tags)) {
+      for (; at < span.start; at++) {
+        tokens.push(s.tokens[at]);
+        tags.push('O');
+      }
+      const name =
+        replacement.get(`${span.label}\t${nameKey(s.tokens.slice(span.start, span.end))}`) ??
+        s.tokens.slice(span.start, span.end);
+      name.forEach((token, i) => {
+        tokens.push(token);
+        tags.push(`${i === 0 ? 'B' : 'I'}-${span.label}`);
+      });
+      at = span.end;
+    }
+    for (; at < s.tokens.length; at++) {
+      tokens.push(s.tokens[at]);
+      tags.push('O');
+    }
+    return { tokens, tags };
+  });
 }
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
