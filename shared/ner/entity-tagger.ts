@@ -546,7 +546,9 @@ export function withNamesSwapped(
       names.push(tokens);
     }
   const replacement = new Map<string, string[]>();
+  const labels = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.T23_MR_LABELS;
   for (const [label, names] of byLabel) {
+    if (labels && !labels.split(',').includes(label)) continue;
     const shuffled = [...names];
     for (let i = shuffled.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
