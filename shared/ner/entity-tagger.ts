@@ -9,7 +9,6 @@
 // Held-out 1–3,000 → 3,001–3,800, seeds 1–3: 0.699 / 0.709 / 0.713 → 0.720 / 0.714 / 0.718 (mean 0.7068 → 0.7169);
 // five dev folds seed 1 0.7280 → 0.7357 (5 of 5 folds), seed 2 0.7248 → 0.7239 (tagger11). Its cost on a 1,000-word
 // article: suggestions' CPU 43–48 → 61–74 ms (load ~30); training 20.7 → 25.7 s CPU (one run each, load 15–30).
-import { seededRandom } from '../seeded-random';
 import { contextsElsewhere } from './features';
 import { buildGazetteer, gazetteerTags, nameKey, withJackknifedGazetteer, type Gazetteer } from './gazetteer';
 import { loadTagger, spansOfTags, trainTagger, type TaggedSentence, type Tagger, type TaggerModel } from './tagger';
@@ -431,6 +430,38 @@ export const HIDDEN_NAMES = 0.3;
  * 0.7219 / 0.7124 / 0.7253 (mean 0.7199, −0.13).
  */
 
+/*
+ * Tried and left out by tagger23 (issue 17; `--unlabeled ../shared/corpus/news`; held-out seeds 1–3 against main's
+ * 0.7205 / 0.7253 / 0.7178, mean 0.7212, seed 1 reproduced; load 13–24):
+ * - mention replacement (Dai & Adel 2020; git ad67136, 043724f, reverted): a copy of the training text with each
+ *   label's distinct names permuted among themselves (a name becomes the same other name wherever it occurs, so the
+ *   contexts elsewhere and the second pass still see it come back; whole names, NewsFANE's clitics being tokens of
+ *   their own), jackknifed and hidden as the originals (name words the gazetteer knows: copies 52%, originals 48%,
+ *   new text 43%), trained with the originals, 8 passes over the 6,000 for 15 over 3,000: 0.7143 / 0.7122 / 0.7183
+ *   (mean 0.7149, −0.63; seed 1 ORG 0.588 → 0.554, precision 0.751 → 0.734); 15 passes, seed 1: 0.7173. Only
+ *   PERSON, GPE and LOC names swapped (an ORG name with its head word, حركة طالبان, lands in another ORG's context):
+ *   0.7199 / 0.7225 / 0.7285 (mean 0.7236, +0.24, seed 3 alone +1.1; seed 1 ORG 0.588 → 0.574, LOC 0.380 →
+ *   0.407); five folds seed 1 0.7524 0.7516 0.6917 0.7732 0.7036 (mean 0.7345, the same as main's 0.7345; −0.0
+ *   −0.5 −0.4 +1.9 −1.0, 1 of 5 up): the held-out rise was seed 3's noise. Training CPU for 3,000 sentences 19 →
+ *   28–34 s (the copy's features read as well: over the budget at 3,800 unless only the swapped words' features
+ *   were read again).
+ * - self-training as training data: after training, the test sentences tagged as a document (both passes), those
+ *   holding a name with every token's confidence ≥ 0.95 (522–538 of 800) added to the training sentences (the
+ *   training names as their gazetteer, the contexts elsewhere of the test text), and trained again, 15 passes:
+ *   0.7216 / 0.7245 / 0.7170 (mean 0.7210, −0.02); only the sentences holding a name the training names do not know
+ *   (304–322): 0.7188 / 0.7246 / 0.7181 (mean 0.7205); the same at confidence ≥ 0.8 (327–336): 0.7217 / 0.7232
+ *   (seed 3 not run). Training CPU 19 → 38–44 s (two trainings and the tagging), over the budget had it paid; the
+ *   news texts were not tagged (17 s more, tagger15). Why it does not pay: the confidences do not pick out the right
+ *   sentences. Seed 1's model on the held-out part (0.7205): the sentences with a name and every token ≥ 0.99 (515)
+ *   score F1 0.750 against gold, ≥ 0.95 0.747, ≥ 0.8 0.739; those with a new name 0.688 / 0.685 / 0.683 (P 0.70,
+ *   R 0.67: a third of their gold names missed, every token confident). So self-training teaches the tagger its own
+ *   errors about as often as new names, and the sentences it is right about it already knew.
+ * - the bounds (not tried for time): seed 1's held-out errors with other bounds are scattered over articles; the two
+ *   largest groups are one article each: الجزيرة العربية (GPE) tagged ORG الجزيرة, the channel (14 short ends), and
+ *   ملك اراجون tagged PERSON for GPE اراجون (10 long starts); then شبه الجزيرة (5), حركة (3). Counts by kind: short
+ *   start PERSON 22, short end PERSON 17, long end PERSON 13, long start PERSON 12, short start ORG 10.
+ */
+
 /** How sure the first pass must be of a name before the second pass trusts it as known. */
 const SELF_NAME_CONFIDENCE = 0.95;
 
@@ -454,134 +485,19 @@ export function trainEntityTagger(
   } = {},
 ): EntityTagger {
   // The training sentences are read as one text, in order (a workspace's documents one after another).
-  const seed = options.seed ?? 1;
-  const prepared = (text: readonly TaggedSentence[], hideSeed: number) => {
-    const elsewhere = contextsElsewhere(text.map((s) => s.tokens));
-    const withElsewhere = text.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
-    return withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: hideSeed });
-  };
-  let training = prepared(sentences, seed);
-  const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
-  const copies = Number(env.T23_MR_COPIES ?? 0);
-  const random = seededRandom(seed + 7919);
-  for (let c = 0; c < copies; c++) {
-    const swapped = withNamesSwapped(sentences, random, Number(env.T23_MR_SHARE ?? 1));
-    training = [...training, ...prepared(swapped, seed + 1000 * (c + 1))];
-  }
-  if (env.T23_DEBUG) {
-    const known = (t: readonly TaggedSentence[]) => {
-      let names = 0;
-      let hits = 0;
-      for (const s of t)
-        s.tags.forEach((tag, i) => {
-          if (tag === 'O') return;
-          names++;
-          if (s.gazetteer?.[i]) hits++;
-        });
-      return (hits / names).toFixed(3);
-    };
-    console.error(
-      `known name words: originals ${known(training.slice(0, sentences.length))}, copies ${known(training.slice(sentences.length))}`,
-    );
-  }
-  const profiles =
-    options.profiles ??
-    (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined);
-  const train = (text: readonly TaggedSentence[], epochs: number) =>
-    trainTagger(text, {
-      epochs,
-      seed,
-      gazetteer: true,
-      wordDropout: WORD_DROPOUT,
-      // The training sentences' own words count as untagged text too (their tags unused).
-      profiles,
-    });
-  let model = train(training, Number(env.T23_EPOCHS ?? 0) || (options.epochs ?? DEFAULT_EPOCHS));
-  const selfTexts = Number(env.T23_ST_N ?? 0);
-  if (selfTexts > 0 && options.unlabeled) {
-    const known = buildGazetteer(sentences);
-    const texts = options.unlabeled.slice(0, selfTexts);
-    const tagged = tagSentences(loadTagger(model), known, texts);
-    const elsewhere = contextsElsewhere(texts);
-    const least = Number(env.T23_ST_C ?? 0.95);
-    const extra: TaggedSentence[] = [];
-    texts.forEach((tokens, k) => {
-      const { tags, confidence } = tagged[k];
-      if (env.T23_ST_NAMED !== '0' && !tags.some((t) => t !== 'O')) return;
-      if (Math.min(...confidence) < least) return;
-      if (
-        env.T23_ST_NEW === '1' &&
-        !spansOfTags(tags).some((span) => !known.names.has(nameKey(tokens.slice(span.start, span.end))))
-      )
-        return;
-      extra.push({ tokens: [...tokens], tags, elsewhere: elsewhere[k], gazetteer: gazetteerTags(tokens, known) });
-    });
-    if (env.T23_DEBUG) console.error(`self-training: ${extra.length} of ${texts.length} sentences`);
-    if (env.T23_ST_DUMP)
-      require('node:fs').writeFileSync(env.T23_ST_DUMP, JSON.stringify(extra.map((s) => [s.tokens, s.tags])));
-    model = train([...training, ...extra], Number(env.T23_ST_EPOCHS ?? 0) || DEFAULT_EPOCHS);
-  }
-  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
-}
-
-/**
- * Mention replacement (Dai & Adel 2020): a copy of the tagged text with each label's names permuted among
- * themselves (a name, wherever it occurs, becomes the same other name of its label), `share` of them.
- */
-export function withNamesSwapped(
-  sentences: readonly TaggedSentence[],
-  random: () => number,
-  share: number,
-): TaggedSentence[] {
-  const byLabel = new Map<string, string[][]>();
-  const seen = new Set<string>();
-  for (const s of sentences)
-    for (const span of spansOfTags(s.tags)) {
-      const tokens = s.tokens.slice(span.start, span.end);
-      const key = `${span.label}\t${nameKey(tokens)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let names = byLabel.get(span.label);
-      if (!names) byLabel.set(span.label, (names = []));
-      names.push(tokens);
-    }
-  const replacement = new Map<string, string[]>();
-  const labels = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.T23_MR_LABELS;
-  for (const [label, names] of byLabel) {
-    if (labels && !labels.split(',').includes(label)) continue;
-    const shuffled = [...names];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
-    }
-    names.forEach((name, k) => {
-      if (random() < share) replacement.set(`${label}\t${nameKey(name)}`, shuffled[k]);
-    });
-  }
-  return sentences.map((s) => {
-    const tokens: string[] = [];
-    const tags: string[] = [];
-    let at = 0;
-    for (const span of spansOfTags(s.tags)) {
-      for (; at < span.start; at++) {
-        tokens.push(s.tokens[at]);
-        tags.push('O');
-      }
-      const name =
-        replacement.get(`${span.label}\t${nameKey(s.tokens.slice(span.start, span.end))}`) ??
-        s.tokens.slice(span.start, span.end);
-      name.forEach((token, i) => {
-        tokens.push(token);
-        tags.push(`${i === 0 ? 'B' : 'I'}-${span.label}`);
-      });
-      at = span.end;
-    }
-    for (; at < s.tokens.length; at++) {
-      tokens.push(s.tokens[at]);
-      tags.push('O');
-    }
-    return { tokens, tags };
+  const elsewhere = contextsElsewhere(sentences.map((s) => s.tokens));
+  const withElsewhere = sentences.map((s, k) => ({ ...s, elsewhere: elsewhere[k] }));
+  const model = trainTagger(withJackknifedGazetteer(withElsewhere, { hide: HIDDEN_NAMES, seed: options.seed ?? 1 }), {
+    epochs: options.epochs ?? DEFAULT_EPOCHS,
+    seed: options.seed ?? 1,
+    gazetteer: true,
+    wordDropout: WORD_DROPOUT,
+    // The training sentences' own words count as untagged text too (their tags unused).
+    profiles:
+      options.profiles ??
+      (options.unlabeled ? buildWordProfiles([...sentences.map((s) => s.tokens), ...options.unlabeled]) : undefined),
   });
+  return { model, known: sentences, gazetteer: buildGazetteer(sentences) };
 }
 
 /** BIO tags and per-token confidence for each sentence (of one document, or one test set). */
