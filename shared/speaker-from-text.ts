@@ -1683,7 +1683,7 @@ function clauseSubject(head: Token[]): Span | null {
  */
 function joinedClauseSubject(head: Token[], k: number): Span | null {
   const said = head[k].folded;
-  if (!/^[وف].{2,}ت$/u.test(said)) return null;
+  if (!/^[وف].{2,}ت$/u.test(said)) return /^[وف]/u.test(said) ? joinedMasculineSubject(head, k) : null;
   for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
     const t = head[j];
     if (!t.word || !isArabic(t.text)) return null;
@@ -1693,6 +1693,38 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
     if (!joined || !verb || inSet(t.folded, NOT_A_VERB) || inSet(stem, TITLES) || isSayingVerb(t.folded)) continue;
     const s = subjectAfter(head.slice(0, k), j + 1);
     return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
+/**
+ * وأبدى المدرب NAME رضاه عن …، وقال: «…»: a masculine verb of saying joined by و / ف with no subject of its own, after
+ * a comma that ends a clause opening with و / ف and a past verb (not of saying) whose subject is a person (a title or a
+ * word in ال, then a name; or a name of one to three words), sixteen words at most before it: that one said the words.
+ * (No quotation, verb of saying, إن / أن or other comma between: the clause is narration of what the subject did.)
+ */
+function joinedMasculineSubject(head: Token[], k: number): Span | null {
+  const comma = head[k - 1]?.text === '،' ? 1 : 0;
+  for (let j = k - 1 - comma; j >= 0 && k - j <= 16; j--) {
+    const t = head[j];
+    if (!t.word || !isArabic(t.text) || isSayingVerb(t.folded) || isParticiple(t.folded)) return null;
+    if (COMPLEMENTIZERS.has(t.folded)) return null;
+    if (!/^[وف][\u0621-\u064A]{3,5}$/u.test(t.folded) || /^[وف](ال|لل|ب|ل)/u.test(t.folded)) continue;
+    if (inSet(t.folded, NOT_A_VERB) || inSet(t.folded.slice(1), TITLES)) continue;
+    // (The clause opens the sentence or follows a comma: وبمشاركة X، وأبدى المدرب …)
+    if (j > 0 && head[j - 1].text !== '،') continue;
+    const s = subjectAfter(head.slice(0, k - comma), j + 1);
+    if (!s || typeof s !== 'object' || s.start !== head[j + 1].start) return null;
+    const words = head.filter((w) => w.start >= s.start && w.end <= s.end && w.word);
+    const titled = words.length >= 2 && (inSet(words[0].folded, TITLES) || /^ال/u.test(words[0].folded));
+    // (A name alone is the whole subject read, three words at most: راموس صورة قميص X is a verb's subject and object.)
+    if (!titled && words.length > 3) return null;
+    // (The name's words up to the verb's object: وزار الوزير NAME المدينة، وأكمل NAME دراسته.)
+    const rest = words.slice(titled ? 1 : 0);
+    let n = 0;
+    while (n < rest.length && n < 3 && isNameWord(rest[n], n, rest)) n++;
+    if (n === 0) return null;
+    return { start: words[0].start, end: rest[n - 1].end };
   }
   return null;
 }

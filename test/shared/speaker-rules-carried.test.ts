@@ -1,0 +1,34 @@
+// The speaker rules of quotes48 (issue 17, Arabic speakers: whom a verb with no subject of its own carries), on
+// made-up sentences. Each watched failing on ecc75de's code first; the sentences are written here, not copied.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../shared/quote-finder';
+import { cpSlice } from './text-arbitraries';
+
+/** The speakers of the direct quotes found in `source`, in order. */
+const speakers = (source: string) =>
+  findQuotes(source)
+    .filter((q) => q.kind === 'direct')
+    .map((q) => q.speaker && cpSlice(source, q.speaker.start, q.speaker.end));
+
+describe('وقال with no subject after a clause joined by و whose verb has one', () => {
+  it('وأبدى المدرب NAME رضاه …، وقال: the coach, not the team named before', () => {
+    const ar =
+      'وقال رئيس النادي سامر عادل إن الموسم كان صعبا. وفاز الفريق في مباراته الأخيرة بهدفين، وأبدى المدرب ماجد ' +
+      'حسون رضاه التام عن أداء اللاعبين، وقال: «كل العناصر حصلت على فرصتها في اللعب هذا الموسم».';
+    expect(speakers(ar)).toEqual(['المدرب ماجد حسون']);
+  });
+
+  it('وزار الوزير NAME المدينة وقال: the minister, without the verb’s object', () => {
+    const ar =
+      'وقالت الوزارة إن الطريق مغلق. وزار الوزير خالد منصور المدينة أمس وقال "إن هذه المدينة تستحق منا كل ' +
+      'الدعم الممكن".';
+    expect(speakers(ar)).toEqual(['الوزير خالد منصور']);
+  });
+
+  it('وأكمل NAME دراسته …، وقال: the name, not its object', () => {
+    const ar =
+      'وقال سامر عادل إن الخطة جديدة. وأكمل رامي نصار دراسته في الخارج، وقال "لم أتوقع يوما أن أعود إلى هنا ' +
+      'بهذه السرعة".';
+    expect(speakers(ar)).toEqual(['رامي نصار']);
+  });
+});
