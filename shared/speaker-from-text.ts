@@ -1911,6 +1911,9 @@ function objectSaid(t: Token | undefined): boolean {
   return !!m && (isSayingVerb(m[1]) || isSayingVerb(`${m[1]}ت`));
 }
 
+/** وصف with the thing described on it (وصفه، يصفها، تصفه). */
+const DESCRIBE_IT = /^(وصف|يصف|تصف|وصفت)(ه|ها|هم|ته|تها)$/u;
+
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
 
@@ -2294,6 +2297,17 @@ export function speakerFromText(
       continue;
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
+    // رحب X بما أعلنته الرئاسة عن «…»، للحد مما يصفه النائب «…»: a verb of saying after ما with what was said on it
+    // (ه، ها، ته) has its subject after it, the one who said the words; the sentence's subject welcomed or acted on
+    // them.
+    if (
+      isArabic(t.text) &&
+      /^[بلم]?ما$/u.test(head[k - 1]?.folded ?? '') &&
+      (objectSaid(t) || DESCRIBE_IT.test(t.folded))
+    ) {
+      const s = subjectAfter(head, k + 1, quotes);
+      if (s && typeof s === 'object') return s;
+    }
     // وجاء في البيان: «…»: the text the words are in said them (not جاء الفريق في المرتبة).
     const text = textSaidIn(head, k);
     if (text) return text;

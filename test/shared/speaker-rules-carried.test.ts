@@ -32,3 +32,19 @@ describe('وقال with no subject after a clause joined by و whose verb has on
     expect(speakers(ar)).toEqual(['رامي نصار']);
   });
 });
+
+describe('a verb of saying after ما with what was said on it names its sayer after it', () => {
+  it('رحب X بما أعلنته الرئاسة عن «…»: the presidency said the words, not the one who welcomed them', () => {
+    const ar =
+      'رحب مصدر حكومي مسؤول، أمس، بما أعلنته الرئاسة الفرنسية عن "استعدادها للتعاون" مع الحكومة بـ"إرسال فريق ' +
+      'من الخبراء إلى المنطقة في أقرب وقت".';
+    expect(speakers(ar)).toEqual(['الرئاسة الفرنسية']);
+  });
+
+  it('للحد مما يصفه النائب «…»: the deputy, not the one who spoke before', () => {
+    const ar =
+      'وقال سامر عادل إن القانون ضروري. وأضاف أن التعديل يهدف للحد مما يصفه النائب البرلماني "الحاضنة الشعبية ' +
+      'للجماعات المسلحة" في القرى.';
+    expect(speakers(ar)).toEqual(['النائب البرلماني']);
+  });
+});
