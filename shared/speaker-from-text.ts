@@ -1868,6 +1868,17 @@ function textSaidIn(head: Token[], k: number): Span | null {
     while (end < k + 10 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
     return end > k + 4 ? { start: noun.start, end: head[end].end } : null;
   }
+  // وجاء في بيان مشترك أصدره الجانبان أنهما «…»: a text with no ال is named by the one who issued it (one or two
+  // words of its own first, no preposition: بيان مشترك، بيان رسمي).
+  if (A_TEXT_NOUN.test(noun.folded)) {
+    const issued = head.findIndex(
+      (t, i) => i > k + 2 && i <= k + 4 && /^(الذي|التي)?اصدر(ه|ته|ها|تها)$/u.test(t.folded),
+    );
+    const own = head.slice(k + 3, issued).every((t) => t.word && !inSet(t.folded, ARABIC_STOPS));
+    const that = head.findIndex((t, i) => i > issued && (COMPLEMENTIZERS.has(t.folded) || /^ب?انهما$/u.test(t.folded)));
+    const s = issued > 0 && own ? subjectAfter(that > 0 ? head.slice(0, that) : head, issued + 1) : null;
+    if (s && typeof s === 'object') return s;
+  }
   // وجاء في بيان لشركة النور أن…: a text with no ال in ل is named by the body or person it is of.
   const of = head[k + 3];
   if (A_TEXT_NOUN.test(noun.folded) && of?.word && /^ل[\u0621-\u064A]{2,}/u.test(of.folded)) {

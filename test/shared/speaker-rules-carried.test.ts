@@ -48,3 +48,11 @@ describe('a verb of saying after ما with what was said on it names its sayer a
     expect(speakers(ar)).toEqual(['النائب البرلماني']);
   });
 });
+
+describe('a text with no ال after وجاء في is named by the one who issued it', () => {
+  it('وجاء في بيان مشترك أصدره الطرفان أنهما «…»: the two sides, not no one', () => {
+    const ar =
+      'وجاء في بيان مشترك أصدره الطرفان أنهما "اتفقا على عقد قمة جديدة في العاصمة خلال الشهر المقبل كما كان مقررا".';
+    expect(speakers(ar)).toEqual(['الطرفان']);
+  });
+});
