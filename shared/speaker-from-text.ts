@@ -2485,6 +2485,9 @@ function sayingNounAgent(tokens: Token[], k: number): Span | null {
   const adjective = (t: Token | undefined) =>
     !!t?.word && /^\S{3,}ي$/u.test(t.folded) && /^ال/u.test(t.folded) === definite && !isArabicTitleNoun(t.text);
   if (adjective(tokens[j])) j++;
+  // (Or any one word before من جانب: بيان غاضب من جانب X.)
+  const side = (i: number) => tokens[i]?.folded === 'من' && tokens[i + 1]?.folded === 'جانب';
+  if (j === k + 1 && !definite && tokens[j]?.word && !inSet(tokens[j].folded, ARABIC_STOPS) && side(j + 1)) j++;
   const next = tokens[j];
   if (!next?.word) return null;
   const read = (from: number) => {
@@ -2494,6 +2497,8 @@ function sayingNounAgent(tokens: Token[], k: number): Span | null {
     const relayed = tokens.find((t) => t.start > s.start && t.end <= s.end && RELAYED_IT.test(t.folded));
     return relayed ? { start: s.start, end: tokens[tokens.indexOf(relayed) - 1].end } : s;
   };
+  // (بيان من جانب X: "on X's side", the one it came from.)
+  if (side(j)) return read(j + 2);
   if (next.folded === 'من') return read(j + 1);
   // (تصريحات صدرت عن NAME: the one they came from.)
   if (/^(صدر|صدرت|الصادر|الصادره)$/u.test(next.folded) && tokens[j + 1]?.folded === 'عن') return read(j + 2);

@@ -56,3 +56,12 @@ describe('a text with no ال after وجاء في is named by the one who issued
     expect(speakers(ar)).toEqual(['الطرفان']);
   });
 });
+
+describe('a statement "from the side of" X is X’s', () => {
+  it('بعد بيان غاضب من جانب X، وصفت فيه …: X, not the one who spoke before', () => {
+    const ar =
+      'وقال المكتب إن المحادثات مستمرة. ويأتي هذا بعد ساعات من بيان غاضب من جانب طهران، وصفت فيه العقوبات التي ' +
+      'فرضتها واشنطن عليها مؤخرا بأنها "عمل عدائي واضح ضد الشعب".';
+    expect(speakers(ar)).toEqual(['طهران']);
+  });
+});
