@@ -1161,6 +1161,15 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   }
   // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
   while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
+  // "Earlier, Trump said", "Then, the mayor said": an adverb of time and its comma open the sentence; the subject is
+  // after them (the adverb was read as the speaker; quotes48).
+  if (words.length > 1 && !isArabic(words[0].text) && SENTENCE_ADVERBS.has(words[0].folded)) {
+    const first = Math.min(...commas);
+    if (commas.length > 0 && words[1].start === first) {
+      words.shift();
+      commas.splice(commas.indexOf(first), 1);
+    }
+  }
   if (words.length === 0) return null;
   // "“…”, and said it amounted to…" (the quote's comma left out of the words read): a verb after a bare "and" has no
   // subject of its own; it is the one who spoke last.
@@ -2998,6 +3007,11 @@ function titledSubject(sentence: Token[]): Span | null {
   while (end + 1 < words.length && end < k + 2 && plain(words[end + 1]) && !/[اً]$/u.test(words[end + 1].text)) end++;
   return { start: words[0].start, end: words[end].end };
 }
+
+/** Adverbs of time an English sentence may open with, a comma after them: "Earlier, Trump said". */
+const SENTENCE_ADVERBS = new Set(
+  'earlier later then meanwhile afterward afterwards previously separately finally yesterday today'.split(' '),
+);
 
 /** Words an English sentence may start with before its subject. */
 const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);

@@ -65,3 +65,12 @@ describe('a statement "from the side of" X is X’s', () => {
     expect(speakers(ar)).toEqual(['طهران']);
   });
 });
+
+describe('English: an adverb of time and its comma open the sentence, not its subject', () => {
+  it('"Earlier, Trump said …" / "Then, the mayor said …": the one after the comma', () => {
+    const en =
+      'Earlier, Jane Roe said the agency had “done a very sad job” in its handling of the crisis. ' +
+      'Then, the mayor said the city would “never let this happen again in our lifetime.”';
+    expect(speakers(en)).toEqual(['Jane Roe', 'the mayor']);
+  });
+});
