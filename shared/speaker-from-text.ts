@@ -1692,7 +1692,9 @@ function clauseSubject(head: Token[]): Span | null {
  */
 function joinedClauseSubject(head: Token[], k: number): Span | null {
   const said = head[k].folded;
-  if (!/^[وف].{2,}ت$/u.test(said)) return /^[وف]/u.test(said) ? joinedMasculineSubject(head, k) : null;
+  // (A plural, ولفتوا، is not one man's verb: ونصحوا بإجراء … ولفتوا read بإجراء as a name.)
+  const singular = /^[وف]/u.test(said) && !/(وا|ون)$/u.test(said);
+  if (!/^[وف].{2,}ت$/u.test(said)) return singular ? joinedMasculineSubject(head, k) : null;
   for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
     const t = head[j];
     if (!t.word || !isArabic(t.text)) return null;
@@ -2319,10 +2321,11 @@ export function speakerFromText(
     if (described !== undefined) return resolve(described) ?? previous;
     // رحب X بما أعلنته الرئاسة عن «…»، للحد مما يصفه النائب «…»: a verb of saying after ما with what was said on it
     // (ه، ها، ته) has its subject after it, the one who said the words; the sentence's subject welcomed or acted on
-    // them.
+    // them. (Not لما after وفقا / حسب: وشددت، وفقا لما نقلته الوكالة، على أن: the agency relays the verb's words.)
     if (
       isArabic(t.text) &&
-      /^[بلم]?ما$/u.test(head[k - 1]?.folded ?? '') &&
+      /^[بم]?ما$/u.test(head[k - 1]?.folded ?? '') &&
+      !/^[وف]?(ب?حسب|وفق|وفقا|طبقا)$/u.test(head[k - 2]?.folded ?? '') &&
       (objectSaid(t) || DESCRIBE_IT.test(t.folded))
     ) {
       const s = subjectAfter(head, k + 1, quotes);
