@@ -1730,11 +1730,12 @@ function joinedMasculineSubject(head: Token[], k: number): Span | null {
     const titled = words.length >= 2 && (inSet(words[0].folded, TITLES) || /^ال/u.test(words[0].folded));
     // (A name alone is the whole subject read, three words at most: راموس صورة قميص X is a verb's subject and object.)
     if (!titled && words.length > 3) return null;
-    // (The name's words up to the verb's object: وزار الوزير NAME المدينة، وأكمل NAME دراسته.)
+    // (The name's words after a title, up to the verb's object: وزار الوزير NAME المدينة. A name with no title is the
+    // whole read or nothing: in ونشر NAME صورة القميص no rule tells the name from its object.)
     const rest = words.slice(titled ? 1 : 0);
     let n = 0;
     while (n < rest.length && n < 3 && isNameWord(rest[n], n, rest)) n++;
-    if (n === 0) return null;
+    if (n === 0 || (!titled && n < rest.length)) return null;
     return { start: words[0].start, end: rest[n - 1].end };
   }
   return null;
