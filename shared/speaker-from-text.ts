@@ -1161,6 +1161,15 @@ function subjectBefore(tokens: Token[], verb: number): Subject {
   }
   // "Still, Lopez said": a sentence adverb before the subject is not the subject's.
   while (words.length > 1 && !isArabic(words[0].text) && OPENERS.has(words[0].folded)) words.shift();
+  // "Earlier, Trump said", "Then, the mayor said": an adverb of time and its comma open the sentence; the subject is
+  // after them (the adverb was read as the speaker; quotes48).
+  if (words.length > 1 && !isArabic(words[0].text) && SENTENCE_ADVERBS.has(words[0].folded)) {
+    const first = Math.min(...commas);
+    if (commas.length > 0 && words[1].start === first) {
+      words.shift();
+      commas.splice(commas.indexOf(first), 1);
+    }
+  }
   if (words.length === 0) return null;
   // "“…”, and said it amounted to…" (the quote's comma left out of the words read): a verb after a bare "and" has no
   // subject of its own; it is the one who spoke last.
@@ -1683,7 +1692,9 @@ function clauseSubject(head: Token[]): Span | null {
  */
 function joinedClauseSubject(head: Token[], k: number): Span | null {
   const said = head[k].folded;
-  if (!/^[وف].{2,}ت$/u.test(said)) return null;
+  // (A plural, ولفتوا، is not one man's verb: ونصحوا بإجراء … ولفتوا read بإجراء as a name.)
+  const singular = /^[وف]/u.test(said) && !/(وا|ون)$/u.test(said);
+  if (!/^[وف].{2,}ت$/u.test(said)) return singular ? joinedMasculineSubject(head, k) : null;
   for (let j = k - 1; j >= 0 && j >= k - 8; j--) {
     const t = head[j];
     if (!t.word || !isArabic(t.text)) return null;
@@ -1693,6 +1704,39 @@ function joinedClauseSubject(head: Token[], k: number): Span | null {
     if (!joined || !verb || inSet(t.folded, NOT_A_VERB) || inSet(stem, TITLES) || isSayingVerb(t.folded)) continue;
     const s = subjectAfter(head.slice(0, k), j + 1);
     return typeof s === 'object' ? s : null;
+  }
+  return null;
+}
+
+/**
+ * وأبدى المدرب NAME رضاه عن …، وقال: «…»: a masculine verb of saying joined by و / ف with no subject of its own, after
+ * a comma that ends a clause opening with و / ف and a past verb (not of saying) whose subject is a person (a title or a
+ * word in ال, then a name; or a name of one to three words), sixteen words at most before it: that one said the words.
+ * (No quotation, verb of saying, إن / أن or other comma between: the clause is narration of what the subject did.)
+ */
+function joinedMasculineSubject(head: Token[], k: number): Span | null {
+  const comma = head[k - 1]?.text === '،' ? 1 : 0;
+  for (let j = k - 1 - comma; j >= 0 && k - j <= 16; j--) {
+    const t = head[j];
+    if (!t.word || !isArabic(t.text) || isSayingVerb(t.folded) || isParticiple(t.folded)) return null;
+    if (COMPLEMENTIZERS.has(t.folded)) return null;
+    if (!/^[وف][\u0621-\u064A]{3,5}$/u.test(t.folded) || /^[وف](ال|لل|ب|ل)/u.test(t.folded)) continue;
+    if (inSet(t.folded, NOT_A_VERB) || inSet(t.folded.slice(1), TITLES)) continue;
+    // (The clause opens the sentence or follows a comma: وبمشاركة X، وأبدى المدرب …)
+    if (j > 0 && head[j - 1].text !== '،') continue;
+    const s = subjectAfter(head.slice(0, k - comma), j + 1);
+    if (!s || typeof s !== 'object' || s.start !== head[j + 1].start) return null;
+    const words = head.filter((w) => w.start >= s.start && w.end <= s.end && w.word);
+    const titled = words.length >= 2 && (inSet(words[0].folded, TITLES) || /^ال/u.test(words[0].folded));
+    // (A name alone is the whole subject read, three words at most: راموس صورة قميص X is a verb's subject and object.)
+    if (!titled && words.length > 3) return null;
+    // (The name's words after a title, up to the verb's object: وزار الوزير NAME المدينة. A name with no title is the
+    // whole read or nothing: in ونشر NAME صورة القميص no rule tells the name from its object.)
+    const rest = words.slice(titled ? 1 : 0);
+    let n = 0;
+    while (n < rest.length && n < 3 && isNameWord(rest[n], n, rest)) n++;
+    if (n === 0 || (!titled && n < rest.length)) return null;
+    return { start: words[0].start, end: rest[n - 1].end };
   }
   return null;
 }
@@ -1836,6 +1880,17 @@ function textSaidIn(head: Token[], k: number): Span | null {
     while (end < k + 10 && head[end + 1]?.word && !inSet(head[end + 1].folded, ARABIC_STOPS)) end++;
     return end > k + 4 ? { start: noun.start, end: head[end].end } : null;
   }
+  // وجاء في بيان مشترك أصدره الجانبان أنهما «…»: a text with no ال is named by the one who issued it (one or two
+  // words of its own first, no preposition: بيان مشترك، بيان رسمي).
+  if (A_TEXT_NOUN.test(noun.folded)) {
+    const issued = head.findIndex(
+      (t, i) => i > k + 2 && i <= k + 4 && /^(الذي|التي)?اصدر(ه|ته|ها|تها)$/u.test(t.folded),
+    );
+    const own = head.slice(k + 3, issued).every((t) => t.word && !inSet(t.folded, ARABIC_STOPS));
+    const that = head.findIndex((t, i) => i > issued && (COMPLEMENTIZERS.has(t.folded) || /^ب?انهما$/u.test(t.folded)));
+    const s = issued > 0 && own ? subjectAfter(that > 0 ? head.slice(0, that) : head, issued + 1) : null;
+    if (s && typeof s === 'object') return s;
+  }
   // وجاء في بيان لشركة النور أن…: a text with no ال in ل is named by the body or person it is of.
   const of = head[k + 3];
   if (A_TEXT_NOUN.test(noun.folded) && of?.word && /^ل[\u0621-\u064A]{2,}/u.test(of.folded)) {
@@ -1878,6 +1933,9 @@ function objectSaid(t: Token | undefined): boolean {
   const m = t?.word ? /^(.{2,})(ته|تها|ه|ها)$/u.exec(t.folded) : null;
   return !!m && (isSayingVerb(m[1]) || isSayingVerb(`${m[1]}ت`));
 }
+
+/** وصف with the thing described on it (وصفه، يصفها، تصفه). */
+const DESCRIBE_IT = /^(وصف|يصف|تصف|وصفت)(ه|ها|هم|ته|تها)$/u;
 
 /** وصف and its forms, with the thing described on it or not (وصفها، ووصف، يصفه، وصفته). */
 const DESCRIBE = /^[وف]?(وصف|يصف|تصف|وصفت|وصفوا|يصفون)(ه|ها|هم|هما|ته|تها)?$/u;
@@ -2262,6 +2320,18 @@ export function speakerFromText(
       continue;
     const described = describedBy(head, k);
     if (described !== undefined) return resolve(described) ?? previous;
+    // رحب X بما أعلنته الرئاسة عن «…»، للحد مما يصفه النائب «…»: a verb of saying after ما with what was said on it
+    // (ه، ها، ته) has its subject after it, the one who said the words; the sentence's subject welcomed or acted on
+    // them. (Not لما after وفقا / حسب: وشددت، وفقا لما نقلته الوكالة، على أن: the agency relays the verb's words.)
+    if (
+      isArabic(t.text) &&
+      /^[بم]?ما$/u.test(head[k - 1]?.folded ?? '') &&
+      !/^[وف]?(ب?حسب|وفق|وفقا|طبقا)$/u.test(head[k - 2]?.folded ?? '') &&
+      (objectSaid(t) || DESCRIBE_IT.test(t.folded))
+    ) {
+      const s = subjectAfter(head, k + 1, quotes);
+      if (s && typeof s === 'object') return s;
+    }
     // وجاء في البيان: «…»: the text the words are in said them (not جاء الفريق في المرتبة).
     const text = textSaidIn(head, k);
     if (text) return text;
@@ -2428,6 +2498,9 @@ function sayingNounAgent(tokens: Token[], k: number): Span | null {
   const adjective = (t: Token | undefined) =>
     !!t?.word && /^\S{3,}ي$/u.test(t.folded) && /^ال/u.test(t.folded) === definite && !isArabicTitleNoun(t.text);
   if (adjective(tokens[j])) j++;
+  // (Or any one word before من جانب: بيان غاضب من جانب X.)
+  const side = (i: number) => tokens[i]?.folded === 'من' && tokens[i + 1]?.folded === 'جانب';
+  if (j === k + 1 && !definite && tokens[j]?.word && !inSet(tokens[j].folded, ARABIC_STOPS) && side(j + 1)) j++;
   const next = tokens[j];
   if (!next?.word) return null;
   const read = (from: number) => {
@@ -2437,6 +2510,8 @@ function sayingNounAgent(tokens: Token[], k: number): Span | null {
     const relayed = tokens.find((t) => t.start > s.start && t.end <= s.end && RELAYED_IT.test(t.folded));
     return relayed ? { start: s.start, end: tokens[tokens.indexOf(relayed) - 1].end } : s;
   };
+  // (بيان من جانب X: "on X's side", the one it came from.)
+  if (side(j)) return read(j + 2);
   if (next.folded === 'من') return read(j + 1);
   // (تصريحات صدرت عن NAME: the one they came from.)
   if (/^(صدر|صدرت|الصادر|الصادره)$/u.test(next.folded) && tokens[j + 1]?.folded === 'عن') return read(j + 2);
@@ -2936,6 +3011,11 @@ function titledSubject(sentence: Token[]): Span | null {
   while (end + 1 < words.length && end < k + 2 && plain(words[end + 1]) && !/[اً]$/u.test(words[end + 1].text)) end++;
   return { start: words[0].start, end: words[end].end };
 }
+
+/** Adverbs of time an English sentence may open with, a comma after them: "Earlier, Trump said". */
+const SENTENCE_ADVERBS = new Set(
+  'earlier later then meanwhile afterward afterwards previously separately finally yesterday today'.split(' '),
+);
 
 /** Words an English sentence may start with before its subject. */
 const OPENERS = new Set(['but', 'and', 'yet', 'still', 'however', 'now']);
