@@ -296,6 +296,8 @@ export interface ImportReport {
   /** `message` and `reason` in English (the CLI's words); `said` and `reasonMessage` for the editor's language. */
   conflicts: { file: string; message: string; said?: Message }[];
   skipped: { file: string; reason: string; reasonMessage?: Message }[];
+  /** Cancelled: the documents counted here were merged, the rest of the source was not read. */
+  cancelled?: boolean;
 }
 
 /** Agreement between versions of the workspace (`tahrir agree`, the agreement view). */
