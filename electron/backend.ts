@@ -733,8 +733,33 @@ export class Backend implements BackendOperations {
    * Merges pre-annotations into the sidecars: identical spans not duplicated, conflicts reported, nothing overwritten.
    */
   async importAnnotations(request: ImportRequest): Promise<ImportReport> {
-    return runImport({ root: this.root, request });
+    const controller = new AbortController();
+    this.imports.add(controller);
+    let last = 0;
+    try {
+      return await runImport({
+        root: this.root,
+        request,
+        signal: controller.signal,
+        // As an export's: at most ~20 a second over IPC/SSE.
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (now - last < 50) return;
+          last = now;
+          this.events.emit({ type: 'import-progress', done, total });
+        },
+      });
+    } finally {
+      this.imports.delete(controller);
+    }
   }
+
+  /** Stops the running imports between two documents; each answers with the report of what it merged. */
+  async cancelImport(): Promise<void> {
+    for (const controller of this.imports) controller.abort();
+  }
+
+  private readonly imports = new Set<AbortController>();
 
   /** One sync at a time: a second press while one runs waits for it and gets its report. */
   private syncing: Promise<SyncReport> | null = null;

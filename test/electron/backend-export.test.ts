@@ -70,6 +70,25 @@ it('importAnnotations: merges and reports', async () => {
   expect(report.duplicates).toBeGreaterThan(0);
 });
 
+it('importAnnotations: import-progress events while it runs; cancelImport stops it with the report of what it merged', async () => {
+  const out = join(dir, 'again.jsonl');
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  await backend.startExport({ format: 'jsonl', out });
+  await until(events, 'export-finished');
+  // The editor's Cancel, pressed at the first sign of progress (the import is three lines long).
+  const offCancel = backend.onEvent((e) => {
+    if (e.type === 'import-progress') void backend.cancelImport();
+  });
+  const report = await backend.importAnnotations({ format: 'jsonl', from: out });
+  off();
+  offCancel();
+  expect(events.filter((e) => e.type === 'import-progress')).toEqual([{ type: 'import-progress', done: 0, total: 3 }]);
+  expect(report).toMatchObject({ cancelled: true, documents: 1, skipped: [] });
+  // The next import is not cancelled by the last one's Cancel.
+  expect(await backend.importAnnotations({ format: 'jsonl', from: out })).toMatchObject({ documents: 3 });
+});
+
 it('a destination that leaves the workspace by ".." is refused', async () => {
   await expect(backend.startExport({ format: 'jsonl', out: '../escape.jsonl' })).rejects.toMatchObject({
     code: 'outside-workspace',
