@@ -43,6 +43,11 @@ export interface ImportJobOptions {
   signal?: AbortSignal;
   /** Items of the source done of all (JSONL lines, Label Studio tasks, brat .ann files, CoNLL documents). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * A sidecar about to be written (its workspace path, the sha256 of its new bytes): the Backend's watcher takes it for
+   * its own; the function returned is called once the write is over (`written`: it was).
+   */
+  onWrite?: (file: string, revision: string) => (written: boolean) => void;
   /** How deep and how large a brat folder may be (tests set small ones). */
   limits?: Partial<WalkLimits>;
   /** Teams: who imports; what the import adds is stamped createdBy/changedBy with it. */
@@ -184,7 +189,16 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       const stamped = options.annotator
         ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator }
         : merged;
-      await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
+      let over: ((written: boolean) => void) | undefined;
+      try {
+        await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile, {
+          beforeWrite: (sha) => (over = options.onWrite?.(doc.sidecarFile, sha)),
+        });
+        over?.(true);
+      } catch (e) {
+        over?.(false);
+        throw e;
+      }
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
       skip(doc.sidecarFile, because('import-skip.not-written', e));
