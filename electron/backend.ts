@@ -57,7 +57,7 @@ import * as store from './sidecar-store';
 import { RecentTexts } from './text-file';
 import type { TextFile } from './text-file';
 import { WorkspaceSiteTemplates } from './site-templates';
-import { sidecarFileOf, textFileOf } from '../shared/workspace-layout';
+import { documentIdOfSidecar, sidecarFileOf, textFileOf } from '../shared/workspace-layout';
 import { firstDocumentOf } from '../shared/first-document';
 import { readListCache, writeListCache } from './document-list-cache';
 import { FolderIntake, SummaryCache, listDocuments, walkDocuments } from './workspace';
@@ -733,8 +733,56 @@ export class Backend implements BackendOperations {
    * Merges pre-annotations into the sidecars: identical spans not duplicated, conflicts reported, nothing overwritten.
    */
   async importAnnotations(request: ImportRequest): Promise<ImportReport> {
-    return runImport({ root: this.root, request });
+    const controller = new AbortController();
+    this.imports.add(controller);
+    let last = 0;
+    const written = new Set<string>();
+    try {
+      return await runImport({
+        root: this.root,
+        request,
+        signal: controller.signal,
+        // Its writes are the Backend's own, as a save's are: the page is told once the import is over (below). Told by
+        // the watcher as it went, a batch at a time, the page listed the 5,424 documents again at each (370 ms of the
+        // server's CPU, its event loop held), and the import merged 40 documents in 10 s where the command line
+        // merges 5,217 in 19 s of CPU.
+        onWrite: (file, sha) => {
+          this.events.beginWriting(file, sha);
+          return (ok) => {
+            this.events.endWriting(file, sha);
+            if (!ok) return;
+            this.events.noteContent(file, sha);
+            written.add(file);
+          };
+        },
+        // As an export's: at most ~20 a second over IPC/SSE.
+        onProgress: (done, total) => {
+          const now = Date.now();
+          if (now - last < 50) return;
+          last = now;
+          this.events.emit({ type: 'import-progress', done, total });
+        },
+      });
+    } finally {
+      this.imports.delete(controller);
+      // The open document reloads if the import changed it (as after any change on disk), the list is asked once,
+      // the tagger and the site templates read the workspace again.
+      if (written.size > 0) {
+        const listChanged: TahrirEvent = { type: 'documents-changed' };
+        this.siteTemplates.noteChange(listChanged);
+        this.entitySuggestions.noteChange(listChanged);
+        for (const file of written) this.events.emit({ type: 'sidecar-changed', id: documentIdOfSidecar(file) });
+        this.events.emit(listChanged);
+      }
+    }
   }
+
+  /** Stops the running imports between two documents; each answers with the report of what it merged. */
+  async cancelImport(): Promise<void> {
+    for (const controller of this.imports) controller.abort();
+  }
+
+  private readonly imports = new Set<AbortController>();
 
   /** One sync at a time: a second press while one runs waits for it and gets its report. */
   private syncing: Promise<SyncReport> | null = null;

@@ -63,6 +63,7 @@ export function apiHandlers(host: Host): ApiHandlers {
     cancelExport: (jobId) => backend().cancelExport(jobId),
     importAnnotations: async (request) =>
       backend().importAnnotations({ ...request, from: await allowed(request.from) }),
+    cancelImport: () => backend().cancelImport(),
     sync: (request) => backend().sync(request),
     syncStatus: (annotator) => backend().syncStatus(annotator),
   } satisfies ApiHandlers;

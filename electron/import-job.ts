@@ -36,7 +36,18 @@ export interface ImportJobOptions {
   /** Absolute path of the workspace folder. */
   root: string;
   request: ImportRequest;
+  /**
+   * Stops the import between two documents: those merged before stay merged (each sidecar is written whole), the rest
+   * are not touched, and the report says so (`cancelled`) with what was done.
+   */
   signal?: AbortSignal;
+  /** Items of the source done of all (JSONL lines, Label Studio tasks, brat .ann files, CoNLL documents). */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * A sidecar about to be written (its workspace path, the sha256 of its new bytes): the Backend's watcher takes it for
+   * its own; the function returned is called once the write is over (`written`: it was).
+   */
+  onWrite?: (file: string, revision: string) => (written: boolean) => void;
   /** How deep and how large a brat folder may be (tests set small ones). */
   limits?: Partial<WalkLimits>;
   /** Teams: who imports; what the import adds is stamped createdBy/changedBy with it. */
@@ -178,7 +189,16 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       const stamped = options.annotator
         ? { ...stampAuthorship(sidecar, merged, options.annotator), annotator: options.annotator }
         : merged;
-      await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile);
+      let over: ((written: boolean) => void) | undefined;
+      try {
+        await writeSidecarAtomic(doc.sidecarPath, stamped, revision, doc.sidecarFile, {
+          beforeWrite: (sha) => (over = options.onWrite?.(doc.sidecarFile, sha)),
+        });
+        over?.(true);
+      } catch (e) {
+        over?.(false);
+        throw e;
+      }
     } catch (e) {
       // e.g. saved by the editor meanwhile (stale revision): that document is left as it is.
       skip(doc.sidecarFile, because('import-skip.not-written', e));
@@ -207,6 +227,7 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       const reported = report.skipped.length;
       textIndex = new Map();
       for (const doc of documents) {
+        if (signal?.aborted) break;
         const opened = await open(doc).catch(() => null);
         if (!opened) continue;
         const k = sha256(key(opened.map.cleanText));
@@ -219,17 +240,23 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     return open(hits[0]);
   };
 
-  const checkCancel = () => {
-    if (signal?.aborted) throw new TahrirError('cancelled', 'import cancelled');
+  // Between two items: a cancel ends the import with the report of what was merged (a 5,424-line JSONL took 7.9 s in
+  // the editor, 4.6 s of the server's CPU, with neither progress nor a way out: the dialog could not even be closed).
+  const cancelled = (): boolean => {
+    if (signal?.aborted) report.cancelled = true;
+    return report.cancelled === true;
   };
+  const progress = (done: number, total: number) => options.onProgress?.(done, total);
 
   switch (request.format) {
     case 'jsonl': {
+      const total = options.onProgress ? await countLines(request.from) : 0;
       const lines = createInterface({ input: createReadStream(request.from, 'utf8'), crlfDelay: Infinity });
       let n = 0;
       for await (const line of lines) {
+        if (cancelled()) break;
+        progress(n, total);
         n++;
-        checkCancel();
         if (line.trim() === '') continue;
         const where = `${request.from}:${n}`;
         let imported: ImportedDocument;
@@ -247,11 +274,13 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     case 'labelstudio': {
       const tasks = parseLabelStudio(await readFile(request.from, 'utf8'), request.from);
       for (const [i, task] of tasks.entries()) {
-        checkCancel();
+        if (cancelled()) break;
+        progress(i, tasks.length);
         const where = `${request.from}: task ${i + 1}`;
         if (task.id !== undefined) await importById(task, where);
         else {
           const opened = await findByText((clean) => clean, task.text ?? '');
+          if (cancelled()) break;
           if (opened) await apply(opened, task);
           else skip(where, message('import-skip.no-task-text'));
         }
@@ -270,8 +299,9 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
       });
       for (const link of walk.folderLinks)
         skip(join(request.from, ...link.split('/')), message('import-skip.folder-link'));
-      for (const rel of walk.files) {
-        checkCancel();
+      for (const [i, rel] of walk.files.entries()) {
+        if (cancelled()) break;
+        progress(i, walk.files.length);
         const annPath = join(request.from, ...rel.split('/'));
         const id = rel.replace(/\.ann$/, '');
         let imported: ImportedDocument;
@@ -294,9 +324,11 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     case 'conll': {
       const docs = parseConll(await readFile(request.from, 'utf8'), request.from);
       for (const [i, tokens] of docs.entries()) {
-        checkCancel();
+        if (cancelled()) break;
+        progress(i, docs.length);
         const where = `${request.from}: document ${i + 1}`;
         const opened = await findByText(alignmentKey, tokens.map((t) => t.text).join(''));
+        if (cancelled()) break;
         if (!opened) {
           skip(where, message('import-skip.no-tokens-match'));
           continue;
@@ -314,4 +346,15 @@ export async function runImport(options: ImportJobOptions): Promise<ImportReport
     }
   }
   return report;
+}
+
+/** Lines of a file (the last one without its line break counted too): a JSONL import's total, read before it runs. */
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  }
+  return last === 10 ? lines : lines + 1;
 }

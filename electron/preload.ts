@@ -48,6 +48,7 @@ const api = {
   cancelExport: (jobId) => call('cancelExport', jobId),
   chooseImportSource: (format) => call('chooseImportSource', format),
   importAnnotations: (request) => call('importAnnotations', request),
+  cancelImport: () => call('cancelImport'),
   sync: (request) => call('sync', request),
   syncStatus: (annotator) => call('syncStatus', annotator),
   // Only right after a click or key press in the page (transient user activation): a script

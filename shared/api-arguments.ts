@@ -198,6 +198,7 @@ export const API_ARGUMENTS = {
   cancelExport: one(name('jobId')),
   chooseImportSource: one(importFormat),
   importAnnotations: one(importRequest),
+  cancelImport: none,
   openExternal: one(externalUrl),
   sync: one(syncRequest),
   syncStatus: one(annotator),

@@ -296,6 +296,8 @@ export interface ImportReport {
   /** `message` and `reason` in English (the CLI's words); `said` and `reasonMessage` for the editor's language. */
   conflicts: { file: string; message: string; said?: Message }[];
   skipped: { file: string; reason: string; reasonMessage?: Message }[];
+  /** Cancelled: the documents counted here were merged, the rest of the source was not read. */
+  cancelled?: boolean;
 }
 
 /** Agreement between versions of the workspace (`tahrir agree`, the agreement view). */
@@ -328,6 +330,8 @@ export type TahrirEvent =
   | { type: 'export-progress'; jobId: string; done: number; total: number; current?: string }
   | { type: 'export-finished'; jobId: string; summary: ExportSummary }
   | { type: 'export-failed'; jobId: string; error: TahrirErrorData }
+  /** An import (importAnnotations) going on: items of its source done (JSONL lines, tasks, .ann files) of all. */
+  | { type: 'import-progress'; done: number; total: number }
   /** A measurement of agreement (measureAgreement) going on: documents compared so far of all. */
   | { type: 'agreement-progress'; done: number; total: number }
   | { type: 'menu'; command: MenuCommand }
@@ -443,7 +447,9 @@ export interface TahrirApi {
   cancelExport(jobId: string): Promise<void>;
 
   chooseImportSource(format: ImportFormat): Promise<string | null>;
+  /** Progress arrives as import-progress events; cancelImport stops it, and it answers with what it merged. */
   importAnnotations(request: ImportRequest): Promise<ImportReport>;
+  cancelImport(): Promise<void>;
 
   /** Open an http(s) link the user clicked in the system browser. */
   openExternal(url: string): Promise<void>;
@@ -489,6 +495,7 @@ export const API_METHODS = [
   'cancelExport',
   'chooseImportSource',
   'importAnnotations',
+  'cancelImport',
   'openExternal',
   'sync',
   'syncStatus',

@@ -1,5 +1,6 @@
 // `tahrir stats <folder> [--json] [--html FILE [--lang en|ar]]`: documents per status, spans per label, quotes with and
-// without a speaker, edits per kind. Unreadable files are named (exit 1); the rest is counted.
+// without a speaker, edits per kind. Unreadable files and sidecars whose text is gone are named (exit 1); the rest is
+// counted.
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { isLocale, LOCALES, type Locale } from '../../shared/i18n/translator';
@@ -11,7 +12,7 @@ import type { DocumentStatus, Sidecar } from '../../shared/model';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import { toTahrirError } from '../io-error';
 import { readSidecarContentSync } from '../sidecar-store';
-import { documentIdOf, documentIdOfSidecar, sidecarFileOf } from '../../shared/workspace-layout';
+import { documentIdOf, documentIdOfSidecar, sidecarFileOf, textFileOfSidecar } from '../../shared/workspace-layout';
 import { compareIds, findFiles, sortByIds } from '../workspace';
 import { folderArgument, parseCommandLine, usageError } from './command-line';
 import { usageOf } from './usage';
@@ -60,6 +61,11 @@ function count(stats: WorkspaceStats, s: Sidecar): void {
   }
 }
 
+/** Export's words for a sidecar whose text is gone (renamed, moved, deleted). */
+function textMissing(sidecarFile: string): string {
+  return `its text ${textFileOfSidecar(sidecarFile)} is missing (moved or deleted?): its annotations are not exported`;
+}
+
 /** Adds document `id` to the counts: its sidecar's, or a todo without one; an unreadable sidecar named. */
 function countDocument(root: string, stats: WorkspaceStats, id: string): void {
   const file = sidecarFileOf(id);
@@ -95,9 +101,13 @@ export async function workspaceStats(root: string): Promise<WorkspaceStats> {
   await findFiles(root, {
     eachFolder: ({ texts, sidecars }) => {
       const ids = new Set(texts.map(documentIdOf));
-      for (const s of sidecars) ids.add(documentIdOfSidecar(s));
+      const textless = sidecars.filter((s) => !ids.has(documentIdOfSidecar(s)));
+      for (const s of textless) ids.add(documentIdOfSidecar(s));
       stats.documents += ids.size;
       for (const id of ids) countDocument(root, stats, id);
+      // Counted (the editor lists it, its problem shown), and named: export skips it and exits 1, validate reports
+      // it; a stats that said nothing of it exited 0 over annotations no dataset will hold.
+      for (const file of textless) stats.problems.push({ file, message: `${file}: ${textMissing(file)}` });
     },
   });
   sortByIds(stats.problems, (p) => p.file);

@@ -95,7 +95,29 @@ function followPending(documents: DocumentSummary[]): void {
   if (documents.some((d) => d.pending)) void refreshDocuments();
 }
 
-export async function refreshDocuments(): Promise<void> {
+/**
+ * The whole list asked for again, after a change on disk: one listing at a time, and of the calls made while it is on
+ * its way, one listing after it (which answers them all). Every sidecar a batch of the watcher's changed was a
+ * listing of its own: an import into a 5,424-document workspace under `tahrir serve` asked for 19 in 10 s, 150 ms of
+ * the server's CPU each, and merged 40 documents in that time (the command line merged 5,217 in 19 s of CPU).
+ */
+export function refreshDocuments(): Promise<void> {
+  const listings = session().listings;
+  if (listings.refreshing) {
+    listings.next ??= listings.refreshing.then(() => {
+      listings.next = null;
+      return refreshDocuments();
+    });
+    return listings.next;
+  }
+  const refreshing = listAgain().finally(() => {
+    if (listings.refreshing === refreshing) listings.refreshing = null;
+  });
+  listings.refreshing = refreshing;
+  return refreshing;
+}
+
+async function listAgain(): Promise<void> {
   // A text may have changed too: the filter's words are searched again.
   if (await takeDocuments(() => getApi().listDocuments())) void searchTexts(true);
 }

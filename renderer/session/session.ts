@@ -102,7 +102,13 @@ export class EditorSession {
   /** When the last of them was typed (performance.now()): a listing waits for the filter to be still (filterStill). */
   filterKeyAt = -Infinity;
   /** Listings asked for (takeDocuments), and the number of the one shown last: an older one is not shown after it. */
-  readonly listings = { asked: 0, shown: 0 };
+  readonly listings: {
+    asked: number;
+    shown: number;
+    /** The whole list asked for again (refreshDocuments) and not answered yet; the one asked for after it. */
+    refreshing: Promise<void> | null;
+    next: Promise<void> | null;
+  } = { asked: 0, shown: 0, refreshing: null, next: null };
   /** The words the back end last answered for, whether or not its answer changed the store (searchTexts). */
   searchedWords: string | null = null;
   readonly memo: SessionMemo = {

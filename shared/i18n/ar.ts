@@ -546,6 +546,8 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'import.conflicts': 'تعارضات ({n})، لم تُستورد',
   'import.skipped': 'تُجووز ({n})',
   'import.importing': 'جارٍ الاستيراد…',
+  'import.progress': 'قُرئ {done} من {total}',
+  'import.cancelled': 'أُلغي: دُمجت المستندات المعدودة أعلاه، ولم يُقرأ باقي المصدر.',
   'import.import': 'استيراد',
 
   // التصدير.

@@ -556,6 +556,8 @@ export const EN = {
   'import.conflicts': 'Conflicts ({n}), not imported',
   'import.skipped': 'Skipped ({n})',
   'import.importing': 'Importing…',
+  'import.progress': '{done} of {total} read',
+  'import.cancelled': 'Cancelled: the documents counted above are merged; the rest of the source was not read.',
   'import.import': 'Import',
 
   // Export (ExportDialog.tsx).

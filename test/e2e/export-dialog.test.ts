@@ -13,6 +13,7 @@ import { words } from '../helpers/isolated';
 const EXAMPLE = join(repo, 'test', 'fixtures', 'sidecars', `${SAMPLE}.annotations.json`);
 const BROKEN = 'zz_broken';
 const BULK = 800;
+const BULK_LINE = 'قال الرئيس الأمريكي جو بايدن إن مساعي اليابان أمر جيد. Ministers met in Tokyo on Monday.\n';
 
 let session: EditorSession;
 const page = () => session.page;
@@ -42,9 +43,8 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
         );
         // Enough documents that an export takes a moment: cancellable mid-way.
         await mkdir(join(root, 'bulk'));
-        const line = 'قال الرئيس الأمريكي جو بايدن إن مساعي اليابان أمر جيد. Ministers met in Tokyo on Monday.\n';
         for (let i = 0; i < BULK; i++)
-          await writeFile(join(root, 'bulk', `b${String(i).padStart(5, '0')}.txt`), line.repeat(100));
+          await writeFile(join(root, 'bulk', `b${String(i).padStart(5, '0')}.txt`), BULK_LINE.repeat(100));
       },
     });
     await openDocumentIn(page(), SAMPLE);
@@ -126,5 +126,26 @@ describe.skipIf(!haveChromium)('Export… and Import… dialogs in Chromium (tah
     const report = (await page().locator('[data-testid="import-report"] h3').first().textContent()) ?? '';
     expect(report).toMatch(/ 0 spans added, [1-9]\d* already there/);
     await page().screenshot({ path: join(shots, 'import-report.png') });
+  });
+
+  it('an import shows how far it is and can be cancelled: the report says what it read before', async () => {
+    // A pre-annotation of each bulk document: one line, and one sidecar written, a document.
+    const text = BULK_LINE.repeat(100);
+    const person = { start: 20, end: 28, label: 'PERSON' };
+    const lines = Array.from({ length: BULK }, (_, i) =>
+      JSON.stringify({ id: `bulk/b${String(i).padStart(5, '0')}`, text, spans: [person] }),
+    );
+    await writeFile(join(session.root, 'exports', 'bulk.jsonl'), lines.join('\n') + '\n');
+    await page().locator('[data-testid="import-source"]').fill('exports/bulk.jsonl');
+    await page().locator('[data-testid="import-start"]').click();
+    await expect
+      .poll(() => page().locator('[data-testid="import-progress"]').textContent(), { timeout: 30_000 })
+      .toMatch(/\d+ of \d+ read/);
+    await page().locator('[data-testid="import-cancel"]').click();
+    await page().waitForSelector('[data-testid="import-cancelled"]', { timeout: 60_000 });
+    const report = (await page().locator('[data-testid="import-report"] h3').first().textContent()) ?? '';
+    const read = Number(/^([\d,]+) documents?/.exec(report)?.[1].replace(/,/g, ''));
+    expect(read).toBeLessThan(BULK);
+    await page().screenshot({ path: join(shots, 'import-cancelled.png') });
   });
 });

@@ -43,7 +43,7 @@ const table = (suggest: string) => `
     saveSidecar: (id, s, r) => b.saveSidecar(id, s, r), writeRecovery: (id, s) => b.writeRecovery(id, s),
     discardRecovery: (id) => b.discardRecovery(id), ${suggest}
     chooseExportDestination: async () => null, startExport: (r) => b.startExport(r), cancelExport: (j) => b.cancelExport(j),
-    chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), openExternal: async () => {},
+    chooseImportSource: async () => null, importAnnotations: (r) => b.importAnnotations(r), cancelImport: () => b.cancelImport(), openExternal: async () => {},
     siteTemplateLines: () => b.siteTemplateLines(), addBoilerplateRule: (r) => b.addBoilerplateRule(r),
     suggestAnnotations: (id) => b.suggestAnnotations(id), sync: (r) => b.sync(r), syncStatus: (a) => b.syncStatus(a),
     annotationSuggestionChanges: (id, since) => b.annotationSuggestionChanges(id, since),
@@ -74,6 +74,7 @@ const BACKEND_METHODS = [
   'startExport',
   'cancelExport',
   'importAnnotations',
+  'cancelImport',
   'siteTemplateLines',
   'addBoilerplateRule',
   'suggestAnnotations',

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -68,6 +68,52 @@ it('importAnnotations: merges and reports', async () => {
   const report = await backend.importAnnotations({ format: 'jsonl', from: out });
   expect(report).toMatchObject({ documents: 3, added: 0, conflicts: [], skipped: [] });
   expect(report.duplicates).toBeGreaterThan(0);
+});
+
+it('importAnnotations: import-progress events while it runs; cancelImport stops it with the report of what it merged', async () => {
+  const out = join(dir, 'again.jsonl');
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  await backend.startExport({ format: 'jsonl', out });
+  await until(events, 'export-finished');
+  // The editor's Cancel, pressed at the first sign of progress (the import is three lines long).
+  const offCancel = backend.onEvent((e) => {
+    if (e.type === 'import-progress') void backend.cancelImport();
+  });
+  const report = await backend.importAnnotations({ format: 'jsonl', from: out });
+  off();
+  offCancel();
+  expect(events.filter((e) => e.type === 'import-progress')).toEqual([{ type: 'import-progress', done: 0, total: 3 }]);
+  expect(report).toMatchObject({ cancelled: true, documents: 1, skipped: [] });
+  // The next import is not cancelled by the last one's Cancel.
+  expect(await backend.importAnnotations({ format: 'jsonl', from: out })).toMatchObject({ documents: 3 });
+});
+
+it('importAnnotations: its writes are told once it is over, one event a document and the list once, none by the watch', async () => {
+  const out = join(dir, 'more.jsonl');
+  const lines = [];
+  for (let i = 0; i < 8; i++) {
+    const text = `Minister Salma Haddad spoke on day ${i}.\n`;
+    await writeFile(join(backend.root, `day-${i}.txt`), text);
+    lines.push(JSON.stringify({ id: `day-${i}`, text, spans: [{ start: 9, end: 21, label: 'PERSON' }] }));
+  }
+  await writeFile(out, lines.join('\n') + '\n');
+  const events: TahrirEvent[] = [];
+  const off = backend.onEvent((e) => events.push(e));
+  await backend.watching();
+  let during = -1;
+  const report = await backend.importAnnotations({ format: 'jsonl', from: out });
+  during = events.filter((e) => e.type !== 'import-progress').length;
+  // What the watch would report of the writes comes well within this (its batches wait 50–300 ms).
+  await new Promise((r) => setTimeout(r, 1500));
+  off();
+  expect(report.added).toBe(8);
+  const told = events.filter((e) => e.type !== 'import-progress');
+  expect(told).toHaveLength(during);
+  expect(told.filter((e) => e.type === 'sidecar-changed').map((e) => 'id' in e && e.id)).toEqual(
+    [0, 1, 2, 3, 4, 5, 6, 7].map((i) => `day-${i}`),
+  );
+  expect(told.at(-1)).toEqual({ type: 'documents-changed' });
 });
 
 it('a destination that leaves the workspace by ".." is refused', async () => {

@@ -330,3 +330,47 @@ describe('import by text and from the command line', () => {
     }
   });
 });
+
+describe('a long import: progress and cancel', () => {
+  /** A JSONL of one entity for each of `n` made-up documents, the documents written without sidecars. */
+  async function manyDocuments(n: number): Promise<string> {
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = `many/doc-${String(i).padStart(3, '0')}`;
+      await mkdir(join(ws, 'many'), { recursive: true });
+      const text = `Minister Salma Haddad spoke on day ${i}.\n`;
+      await writeFile(join(ws, `${id}.txt`), text);
+      lines.push(JSON.stringify({ id, text, spans: [{ start: 9, end: 21, label: 'PERSON' }] }));
+    }
+    const from = join(dir, 'many.jsonl');
+    await writeFile(from, lines.join('\n') + '\n');
+    return from;
+  }
+
+  it('says how far it is, item by item of the source', async () => {
+    const from = await manyDocuments(6);
+    const seen: [number, number][] = [];
+    const report = await runImport({
+      root: ws,
+      request: { format: 'jsonl', from },
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(report.added).toBe(6);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5].map((i) => [i, 6]));
+  });
+
+  it('cancelled, keeps what it merged, touches nothing after, and reports both', async () => {
+    const from = await manyDocuments(6);
+    const controller = new AbortController();
+    const report = await runImport({
+      root: ws,
+      request: { format: 'jsonl', from },
+      signal: controller.signal,
+      // The user presses Cancel while the third line is being read.
+      onProgress: (done) => done === 2 && controller.abort(),
+    });
+    expect(report).toMatchObject({ cancelled: true, documents: 3, added: 3, skipped: [] });
+    expect((await readSidecarFile('many/doc-002')).entities.map((e) => e.text)).toEqual(['Salma Haddad']);
+    await expect(readFile(join(ws, 'many/doc-003.annotations.json'))).rejects.toThrow(/ENOENT/);
+  });
+});

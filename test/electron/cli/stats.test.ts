@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../../shared/sidecar';
@@ -62,6 +63,29 @@ describe('tahrir stats', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).documents).toBe(3);
     expect(r.stderr).toMatch(/^sub\/c\.annotations\.json: is not valid JSON/m);
+  });
+
+  it('names a sidecar whose text is gone and exits 1, as validate and export do', async () => {
+    const root = await workspace();
+    // The text renamed outside the app: its sidecar is left behind, its annotations out of any export.
+    await rename(join(root, 'sub', 'b.txt'), join(root, 'sub', 'b-renamed.txt'));
+    const r = await tahrir(['stats', root, '--json']);
+    expect(r.code).toBe(1);
+    const s = JSON.parse(r.stdout);
+    // Still counted, as the editor's document list shows it (a row with the problem), its status its sidecar's.
+    expect(s.documents).toBe(4);
+    expect(s.byStatus).toEqual({ todo: 2, in_progress: 1, done: 1 });
+    expect(s.problems).toEqual([
+      {
+        file: 'sub/b.annotations.json',
+        message:
+          'sub/b.annotations.json: its text sub/b.txt is missing (moved or deleted?): its annotations are not exported',
+      },
+    ]);
+    expect(r.stderr).toMatch(/^sub\/b\.annotations\.json: its text sub\/b\.txt is missing/m);
+    const exported = await tahrir(['export', root, '--format', 'jsonl', '--out', join(root, '..', 'x.jsonl')]);
+    expect(exported.code).toBe(r.code);
+    expect((await tahrir(['validate', root])).code).toBe(r.code);
   });
 
   it('exits 2 without a folder', async () => {
