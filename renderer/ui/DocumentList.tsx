@@ -109,6 +109,12 @@ export function DocumentList(): ReactElement {
         </div>
       </div>
       <FilterRow filter={filter} />
+      {/* How many match: without it a filter of 904 documents looked the same whether it kept 12 or 900. */}
+      {filter.trim() !== '' && documents.length > 0 && (
+        <p className="filter-count" role="status" data-testid="filter-count">
+          {t('list.matching', { shown: documents.length, total })}
+        </p>
+      )}
       {/* The rows out of view are room only, so the scroll bar is the whole list's (room inside
           the list: padding on the list itself would make it as tall as all its rows). */}
       <ul ref={list} onScroll={follow} data-filter={shownFor}>
@@ -122,7 +128,15 @@ export function DocumentList(): ReactElement {
         {last < length && (
           <li className="list-room" aria-hidden="true" style={{ height: (length - last) * ROW_HEIGHT }} />
         )}
-        {documents.length === 0 && <li className="empty-hint">{filter ? t('list.no-match') : t('list.empty')}</li>}
+        {documents.length === 0 && !filter && <li className="empty-hint">{t('list.empty')}</li>}
+        {documents.length === 0 && filter && (
+          <li className="empty-hint" role="status" data-testid="filter-count">
+            {t('list.no-match', { total, filter: filter.trim() })}{' '}
+            <button className="small" onClick={() => setFilter('')}>
+              {t('list.clear-filter')}
+            </button>
+          </li>
+        )}
       </ul>
       <SyncStatusLine />
     </nav>
@@ -145,9 +159,13 @@ const FilterRow = memo(function FilterRow({ filter }: { filter: string }): React
         aria-label={t('list.filter')}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
-        // Enter: the texts searched now, not after typing pauses.
+        // Enter: the texts searched now, not after typing pauses. Escape clears it (what the empty list says).
         onKeyDown={(e) => {
           if (e.key === 'Enter') void searchTextsNow();
+          if (e.key === 'Escape' && filter) {
+            e.preventDefault();
+            setFilter('');
+          }
         }}
       />
       <AssignedToMe filter={filter} />
