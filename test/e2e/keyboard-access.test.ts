@@ -150,6 +150,41 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     await page.keyboard.press('t');
   });
 
+  it('the document list is one Tab stop: Tab from the filter reaches the label bar next; the arrows move between rows', async () => {
+    // On main every row was a Tab stop: the 5 documents here (30 in a big workspace) stood between filter and text.
+    const focusedRow = () => page.evaluate(() => document.activeElement?.getAttribute('data-doc-id') ?? null);
+    await page.getByLabel('Filter documents').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="label-bar"]') !== null)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe('001_c45525185d8883c3');
+    await page.keyboard.press('End');
+    expect(await focusedRow()).toBe('004_4222fc5ff515d8db');
+    await page.screenshot({ path: join(shots, 'document-list-keyboard-focus.png') });
+    await page.keyboard.press('Home');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="document-text"]')
+        ?.getAttribute('aria-label')
+        ?.includes('001_c45525185d8883c3'),
+    );
+    // The current document is the list's Tab stop now.
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll('.document-item')]
+        .filter((b) => b.getAttribute('tabindex') === '0')
+        .map((b) => b.getAttribute('data-doc-id')),
+    );
+    expect(stops).toEqual(['001_c45525185d8883c3']);
+    await harness.openDocumentIn(page, SAMPLE);
+  });
+
   it('the shortcut sheet opens at its top at 900 and 700 px heights, and closing it gives the focus back where it was', async () => {
     for (const height of [900, 700]) {
       await page.setViewportSize({ width: 1400, height });
