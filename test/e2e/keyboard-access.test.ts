@@ -185,6 +185,48 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     await harness.openDocumentIn(page, SAMPLE);
   });
 
+  it('Escape closes the export dialog, the Workspace menu’s dialogs and the annotator’s name, the focus back where it was', async () => {
+    // On main the focus was left on the page's body each time: the next Tab started over from the top bar.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (el?.closest('[data-testid="document-text"]')) return 'text';
+        return el?.getAttribute('data-testid') ?? el?.className ?? null;
+      });
+    const dialog = page.locator('[role="dialog"]');
+    // Ctrl+E from the text.
+    const at = await harness.pointIn(page, 'مساعي', 2);
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+e');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('text');
+    // From the Workspace menu (under 1,400 px): its Export… button is hidden once the menu closes, so its toggle.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.locator('.workspace-menu-toggle').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.workspace-tools button', { hasText: 'Export…' }).focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focused()).toBe('workspace-menu');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    // The annotator's name: Escape leaves it as it was, Enter keeps the new one; the focus back on its button.
+    const before = await page.locator('[data-testid="annotator"] bdi').textContent();
+    await page.locator('[data-testid="annotator"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('someone else');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('annotator');
+    expect(await page.locator('[data-testid="annotator"] bdi').textContent()).toBe(before);
+    await page.screenshot({ path: join(shots, 'annotator-focus-back.png') });
+  });
+
   it('the shortcut sheet opens at its top at 900 and 700 px heights, and closing it gives the focus back where it was', async () => {
     for (const height of [900, 700]) {
       await page.setViewportSize({ width: 1400, height });
