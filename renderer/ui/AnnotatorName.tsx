@@ -35,6 +35,8 @@ export function AnnotatorName(): ReactElement {
         onChange={(e) => setEditing(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' || e.key === 'Escape') {
+            // No keypress after it: the Enter's would click the button the focus goes back to, editing again.
+            e.preventDefault();
             if (e.key === 'Enter') setAnnotator(editing);
             leaving.current = true;
             setEditing(null);

@@ -19,7 +19,8 @@ export function Dialog(props: {
   // back there when the dialog closes, as the shortcut sheet's does. Closed by Escape, the export dialog left the
   // focus on the page's body: the next Tab started over from the top bar.
   const [returnTo] = useState(() => document.activeElement);
-  useEffect(() => () => giveFocusBack(returnTo), [returnTo]);
+  // After the key that closed it: Enter's keypress would otherwise click the button the focus went back to.
+  useEffect(() => () => void setTimeout(() => giveFocusBack(returnTo)), [returnTo]);
   return (
     <div className="overlay" onClick={props.onClose}>
       <div
