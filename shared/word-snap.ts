@@ -27,22 +27,56 @@ function wordsOf(text: string): Word[] {
   return words;
 }
 
-/** Where a selection starting at `pos` begins once snapped: the start of the word it is in, or of the next word. */
-export function snapStart(text: string, pos: number): number | null {
-  for (const w of wordsOf(text)) if (w.end > pos) return w.start;
+// A word as ICU segments it holds its clitics: "Japan's" and "لواشنطن" are one word each. An editor who selected
+// exactly "Japan" or "واشنطن" meant that name (CoNLL and ANERcorp tag the stem, not the 's or the ل), so a boundary
+// that already falls between a stem and its clitic stays where it is; one that cuts the stem itself still grows.
+// Arabic letters that start words as often as they are proclitics (و in واشنطن, ب in بايدن) make the start the
+// ambiguous end: it stays after a proclitic only when the selection also runs to the word's end (a whole stem
+// selected); a drag from inside the word to its middle takes the whole word, as before.
+
+/** The proclitics a word may begin with: و ف, then ب ك ل, then the article ال (or لل, ل + ال). */
+const PROCLITICS = /^[وف]?(?:[بكل]|[بكل]?ال|لل)?$/u;
+/** The letters (and marks) a stem is made of, at least two of them after its proclitics. */
+const STEM = /^[\p{L}\p{M}]{2,}$/u;
+/** An English possessive after the stem: 's, ’s, or the apostrophe alone. */
+const POSSESSIVE = /^['’](?:s|S)?$/u;
+
+/** Whether `pos`, inside `word`, falls after its proclitics and before a whole stem of Arabic letters. */
+function afterProclitics(text: string, word: Word, pos: number): boolean {
+  const prefix = text.slice(word.start, pos);
+  return prefix.length > 0 && PROCLITICS.test(prefix) && STEM.test(text.slice(pos, word.end));
+}
+
+/**
+ * Where a selection starting at `pos` begins once snapped: the start of the word it is in, or of the next word; where
+ * it ends at or past that word's end (`end`, in the same text; past it by default), after the word's proclitics as
+ * selected (واشنطن in لواشنطن).
+ */
+export function snapStart(text: string, pos: number, end = Infinity): number | null {
+  for (const w of wordsOf(text)) {
+    if (w.end <= pos) continue;
+    return pos > w.start && end >= w.end && afterProclitics(text, w, pos) ? pos : w.start;
+  }
   return null;
 }
 
-/** Where a selection ending at `pos` ends once snapped: the end of the word it is in, or of the word before. */
+/**
+ * Where a selection ending at `pos` ends once snapped: the end of the word it is in, or of the word before; before a
+ * possessive as selected (Japan in Japan's).
+ */
 export function snapEnd(text: string, pos: number): number | null {
   const words = wordsOf(text);
-  for (let i = words.length - 1; i >= 0; i--) if (words[i].start < pos) return words[i].end;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i];
+    if (w.start >= pos) continue;
+    return pos < w.end && POSSESSIVE.test(text.slice(pos, w.end)) ? pos : w.end;
+  }
   return null;
 }
 
-/** A selection within one paragraph snapped to whole words; null when it holds no word. */
+/** A selection within one paragraph snapped to whole words (or stems, as above); null when it holds no word. */
 export function snapToWords(text: string, start: number, end: number): { start: number; end: number } | null {
-  const s = snapStart(text, start);
+  const s = snapStart(text, start, end);
   const e = snapEnd(text, end);
   if (s === null || e === null || e <= s) return null;
   return { start: s, end: e };

@@ -114,7 +114,8 @@ export function selectionToShown(
   let startUnit = a.unit;
   let endUnit = b.unit;
   if (!exact) {
-    const s = snapStart(a.para.text, a.unit);
+    // After a proclitic only where the selection runs to its word's end: in another paragraph, it runs past it.
+    const s = snapStart(a.para.text, a.unit, a.para === b.para ? b.unit : Infinity);
     const e = snapEnd(b.para.text, b.unit);
     if (s === null || e === null) return null;
     startUnit = s;

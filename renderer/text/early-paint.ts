@@ -9,7 +9,7 @@ import type { Edit, Entity, Quote } from '../../shared/model';
 import { firstScreenCut } from '../../shared/first-screen';
 import { lineLengths, type FirstScreenDocument } from '../../shared/start-answer-wire';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
-import { shownSpanOf, shownText, type Paragraph, type ShownText } from '../../shared/text-view';
+import { paragraphClass, shownSpanOf, shownText, type Paragraph, type ShownText } from '../../shared/text-view';
 import { shownToRanges, type ParagraphElements } from './dom-offsets';
 import { labelClass, labelHighlightName, labelStyleRules } from './label-rules';
 import { estimatedLines, firstScreenCount, paragraphBlocks } from './paragraph-batches';
@@ -76,12 +76,13 @@ export function firstScreenText(
   return { shown: shownText(prefix, inPrefix, 'clean'), units, codePoints };
 }
 
-function paragraphElement(para: Paragraph): HTMLElement {
+function paragraphElement(paragraphs: readonly Paragraph[], index: number): HTMLElement {
+  const para = paragraphs[index];
   const p = document.createElement('p');
   p.dataset.para = String(para.index);
   const dir = paragraphDirection(para.text);
   p.dir = dir ?? 'auto';
-  p.className = para.bidi.length ? 'para has-bidi' : 'para';
+  p.className = paragraphClass(paragraphs, index);
   // As DocumentView's ParagraphBlock: left-to-right runs of a right-to-left paragraph isolated.
   const pieces = dir === 'rtl' && para.display !== '' ? latinRuns(para.display) : null;
   if (para.display === '') p.append(document.createElement('br'));
@@ -176,7 +177,7 @@ export function paintEarly(start: EditorStart): EarlyPaint | null {
     const div = element('div', 'para-block');
     div.style.containIntrinsicBlockSize = `auto ${block.estimateEm}em`;
     for (let i = block.first; i < Math.min(block.end, count); i++) {
-      const p = paragraphElement(shown.paragraphs[i]);
+      const p = paragraphElement(shown.paragraphs, i);
       elements.set(i, p);
       div.append(p);
     }

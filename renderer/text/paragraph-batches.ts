@@ -1,7 +1,7 @@
 // How a long document's paragraphs are rendered: a screenful first, then batches of about
 // the same cost while the browser is idle (see Paragraphs in DocumentView); and in blocks of
 // a few thousand characters, each laid out only when near the view (content-visibility).
-import type { Paragraph } from '../../shared/text-view';
+import { blankLine, type Paragraph } from '../../shared/text-view';
 
 /** Characters in a first screen with room to spare (19px text in a 46rem column: ~85 per line, ~20 lines). */
 const FIRST_SCREEN_CHARS = 6_000;
@@ -54,7 +54,16 @@ export interface ParagraphRun {
 
 function estimatedEm(paragraphs: readonly Paragraph[], first: number, end: number): number {
   let em = 0;
-  for (let i = first; i < end; i++) em += estimatedLines(paragraphs[i].display.length) * 2 + PARAGRAPH_GAP_EM;
+  for (let i = first; i < end; i++) {
+    // A blank line takes one line of line-height 1, the blank lines after it none (app.css `.para.blank`).
+    const blank = blankLine(paragraphs, i);
+    em +=
+      blank === 'first'
+        ? 1
+        : blank === 'more'
+          ? 0
+          : estimatedLines(paragraphs[i].display.length) * 2 + PARAGRAPH_GAP_EM;
+  }
   return em;
 }
 

@@ -1,7 +1,7 @@
 // The frame every dialog opened from the dialog registry shares: the dimmed overlay (a click on it
 // closes the dialog, unless onClose is left out while work runs) and the modal box, named by its
 // heading (the heading's id is React's own, so no two dialogs can share one).
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import type { TahrirErrorData } from '../../shared/errors';
 import { useTranslator } from '../session/locale';
 import { sayError } from '../../shared/i18n/message';
@@ -15,6 +15,12 @@ export function Dialog(props: {
   children: ReactNode;
 }): ReactElement {
   const titleId = useId();
+  // Where the focus was when it opened (read at its first render, before a control in it takes the focus): it goes
+  // back there when the dialog closes, as the shortcut sheet's does. Closed by Escape, the export dialog left the
+  // focus on the page's body: the next Tab started over from the top bar.
+  const [returnTo] = useState(() => document.activeElement);
+  // After the key that closed it: Enter's keypress would otherwise click the button the focus went back to.
+  useEffect(() => () => void setTimeout(() => giveFocusBack(returnTo)), [returnTo]);
   return (
     <div className="overlay" onClick={props.onClose}>
       <div
@@ -30,6 +36,30 @@ export function Dialog(props: {
       </div>
     </div>
   );
+}
+
+/** Things the focus can be given to. */
+const FOCUSABLE = ':is(button, summary, select, input, textarea, a[href], [tabindex]):not([tabindex="-1"], :disabled)';
+
+/**
+ * The focus back to `el` where nothing else took it (it is on the body); `el` hidden since (a button of the closed
+ * Workspace menu), to the first control shown near it (the menu's own button).
+ */
+export function giveFocusBack(el: Element | null): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected) return;
+  const shown = (e: Element) => e.isConnected && e.getClientRects().length > 0;
+  if (el instanceof HTMLElement && shown(el)) {
+    el.focus({ preventScroll: true });
+    return;
+  }
+  for (let at: Element | null = el; at && at !== document.body; at = at.parentElement) {
+    const target = at.matches(FOCUSABLE) && shown(at) ? at : [...at.querySelectorAll(FOCUSABLE)].find(shown);
+    if (target instanceof HTMLElement) {
+      target.focus({ preventScroll: true });
+      return;
+    }
+  }
 }
 
 /** What went wrong, in the dialog: the back end's message in the interface's language, with the file it names. */

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { flushSync } from 'react-dom';
 import { t as translate, useTranslator } from '../session/locale';
 import { paintFirst, store, useTahrir } from '../session/store';
-import { shownText, type Paragraph } from '../../shared/text-view';
+import { paragraphClass, shownText, type Paragraph } from '../../shared/text-view';
 import { latinRuns, paragraphDirection } from '../../shared/text-direction';
 import { selectSpan } from '../session/ui-actions';
 import { DocumentHighlights } from '../text/document-highlights';
@@ -41,9 +41,12 @@ function bidiTitle(p: Paragraph): string | undefined {
 
 const ParagraphBlock = memo(function ParagraphBlock({
   para,
+  className,
   elements,
 }: {
   para: Paragraph;
+  /** paragraphClass: a blank line's room depends on the line before it. */
+  className: string;
   elements: ParagraphElements;
 }): ReactElement {
   const register = useCallback(
@@ -87,7 +90,7 @@ const ParagraphBlock = memo(function ParagraphBlock({
       // attribution ran left to right.
       dir={dir ?? 'auto'}
       ref={register}
-      className={para.bidi.length ? 'para has-bidi' : 'para'}
+      className={className}
       title={bidiTitle(para)}
     >
       {content}
@@ -139,7 +142,12 @@ function Paragraphs({
           style={{ containIntrinsicBlockSize: `auto ${b.estimateEm}em` }}
         >
           {paragraphs.slice(b.first, Math.min(b.end, count)).map((p) => (
-            <ParagraphBlock key={p.index} para={p} elements={elements} />
+            <ParagraphBlock
+              key={p.index}
+              para={p}
+              className={paragraphClass(paragraphs, p.index)}
+              elements={elements}
+            />
           ))}
         </div>
       ))}

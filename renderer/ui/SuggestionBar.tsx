@@ -240,7 +240,11 @@ export function SuggestionBar(): ReactElement | null {
         // Always there, one fixed height (suggestions.css): the text below never moves when suggestions
         // come or the keyboard reaches one (it moved under a drag in progress).
         <div className="review-row review-hint" aria-hidden={readOnly || (counts.total === 0 && !review.loading)}>
-          {!readOnly && (counts.total > 0 || review.loading) && <RichMessage id="review.hint" />}
+          {!readOnly && (counts.total > 0 || review.loading) && (
+            <span>
+              <RichMessage id="review.hint" />
+            </span>
+          )}
         </div>
       )}
     </section>

@@ -4,7 +4,7 @@ import type { MessageKey } from './en';
 
 export const AR: Readonly<Record<MessageKey, string>> = {
   'keys.tag': 'وسم التحديد بتصنيف (مفاتيحها من tahrir.json)، أو تغيير تصنيف الكيان المحدد',
-  'keys.tag-exact': 'وسم الحروف المحددة بعينها (دون توسيع التحديد إلى كلمات كاملة: السوابق مثل و+بايدن)',
+  'keys.tag-exact': 'وسم الحروف المحددة بعينها (دون توسيع التحديد إلى كلمات كاملة: جزء من كلمة)',
   'keys.tag-exact.keys': 'Alt + رقم',
   'keys.quote': 'تعليم التحديد اقتباسًا',
   'keys.speaker': 'المتحدث في الاقتباس المحدد: ابحث في الكيانات أو اكتب اسمًا',
@@ -120,7 +120,10 @@ export const AR: Readonly<Record<MessageKey, string>> = {
   'list.filter': 'تصفية المستندات',
   'list.more':
     '{n, plural, zero {لا مستندات أخرى} one {مستند آخر} two {مستندان آخران} few {# مستندات أخرى} many {# مستندًا آخر} other {# مستند آخر}}',
-  'list.no-match': 'لا مستند يطابق التصفية.',
+  'list.matching':
+    '{shown, number} من {total, plural, zero {لا مستندات} one {مستند واحد} two {مستندين} few {# مستندات} many {# مستندًا} other {# مستند}} تطابق التصفية',
+  'list.no-match': 'لا مستند من {total, number} يطابق «{filter}». امسح التصفية (Escape في الخانة) لترى المستندات كلها.',
+  'list.clear-filter': 'مسح التصفية',
   'list.empty': 'لا مستندات ‎.txt في هذا المجلد.',
   'list.counts':
     '{entities, plural, zero {لا كيانات} one {كيان واحد} two {كيانان} few {# كيانات} many {# كيانًا} other {# كيان}} · {quotes, plural, zero {لا اقتباسات} one {اقتباس واحد} two {اقتباسان} few {# اقتباسات} many {# اقتباسًا} other {# اقتباس}}{edits, plural, zero {} one { · تعديل واحد} two { · تعديلان} few { · # تعديلات} many { · # تعديلًا} other { · # تعديل}}',

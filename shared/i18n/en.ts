@@ -3,7 +3,7 @@
 export const EN = {
   // The keymap (shared/keymap.ts): the shortcut sheet's words for each binding.
   'keys.tag': 'Tag the selection with a label (hotkeys from tahrir.json), or relabel the selected entity',
-  'keys.tag-exact': 'Tag the exact characters selected (no snapping to whole words: clitics like و+بايدن)',
+  'keys.tag-exact': 'Tag the exact characters selected (no snapping to whole words: part of a word)',
   'keys.tag-exact.keys': 'Alt + digit',
   'keys.quote': 'Mark the selection as a quote',
   'keys.speaker': 'Speaker of the selected quote: search entities or type a name',
@@ -123,7 +123,10 @@ export const EN = {
   'list.filter-placeholder': 'Filter (words of the title or text, status:done)…',
   'list.filter': 'Filter documents',
   'list.more': '{n, plural, one {# more document} other {# more documents}}',
-  'list.no-match': 'No document matches the filter.',
+  'list.matching': '{shown, number} of {total, plural, one {# document} other {# documents}} match the filter',
+  'list.no-match':
+    'No document of {total, number} matches “{filter}”. Clear the filter (Escape in the box) to see them all.',
+  'list.clear-filter': 'Clear the filter',
   'list.empty': 'No .txt documents in this folder.',
   'list.counts':
     '{entities, plural, one {# entity} other {# entities}} · {quotes, plural, one {# quote} other {# quotes}}{edits, plural, =0 {} one { · # edit} other { · # edits}}',

@@ -150,6 +150,83 @@ describe.skipIf(!haveChromium)('keyboard access in Chromium (tahrir serve)', () 
     await page.keyboard.press('t');
   });
 
+  it('the document list is one Tab stop: Tab from the filter reaches the label bar next; the arrows move between rows', async () => {
+    // On main every row was a Tab stop: the 5 documents here (30 in a big workspace) stood between filter and text.
+    const focusedRow = () => page.evaluate(() => document.activeElement?.getAttribute('data-doc-id') ?? null);
+    await page.getByLabel('Filter documents').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="label-bar"]') !== null)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedRow()).toBe('001_c45525185d8883c3');
+    await page.keyboard.press('End');
+    expect(await focusedRow()).toBe('004_4222fc5ff515d8db');
+    await page.screenshot({ path: join(shots, 'document-list-keyboard-focus.png') });
+    await page.keyboard.press('Home');
+    expect(await focusedRow()).toBe(SAMPLE);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="document-text"]')
+        ?.getAttribute('aria-label')
+        ?.includes('001_c45525185d8883c3'),
+    );
+    // The current document is the list's Tab stop now.
+    const stops = await page.evaluate(() =>
+      [...document.querySelectorAll('.document-item')]
+        .filter((b) => b.getAttribute('tabindex') === '0')
+        .map((b) => b.getAttribute('data-doc-id')),
+    );
+    expect(stops).toEqual(['001_c45525185d8883c3']);
+    await harness.openDocumentIn(page, SAMPLE);
+  });
+
+  it('Escape closes the export dialog, the Workspace menu’s dialogs and the annotator’s name, the focus back where it was', async () => {
+    // On main the focus was left on the page's body each time: the next Tab started over from the top bar.
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (el?.closest('[data-testid="document-text"]')) return 'text';
+        return el?.getAttribute('data-testid') ?? el?.className ?? null;
+      });
+    const dialog = page.locator('[role="dialog"]');
+    // Ctrl+E from the text.
+    const at = await harness.pointIn(page, 'مساعي', 2);
+    await page.mouse.click(at.x, at.y);
+    await page.keyboard.press('Control+e');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused()).toBe('text');
+    // From the Workspace menu (under 1,400 px): its Export… button is hidden once the menu closes, so its toggle.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.locator('.workspace-menu-toggle').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.workspace-tools button', { hasText: 'Export…' }).focus();
+      await page.keyboard.press('Enter');
+      await dialog.waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await focused()).toBe('workspace-menu');
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+    // The annotator's name: Escape leaves it as it was, Enter keeps the new one; the focus back on its button.
+    const before = await page.locator('[data-testid="annotator"] bdi').textContent();
+    await page.locator('[data-testid="annotator"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('someone else');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('annotator');
+    expect(await page.locator('[data-testid="annotator"] bdi').textContent()).toBe(before);
+    await page.screenshot({ path: join(shots, 'annotator-focus-back.png') });
+  });
+
   it('the shortcut sheet opens at its top at 900 and 700 px heights, and closing it gives the focus back where it was', async () => {
     for (const height of [900, 700]) {
       await page.setViewportSize({ width: 1400, height });

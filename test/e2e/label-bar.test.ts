@@ -99,6 +99,36 @@ describe.skipIf(!haveChromium)('label bar, live region and themes in Chromium (t
     await expect.poll(listed).toEqual({});
   });
 
+  it('at 1,024 × 640 keeps every label on one row, and the suggestion bar’s keys whole under it, in both languages', async () => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    try {
+      for (const locale of ['en', 'ar']) {
+        await page.locator('[data-testid="language-switch"]').selectOption(locale);
+        await expect.poll(() => page.locator('.review-hint kbd').count()).toBe(3);
+        const bar = await page.evaluate(() => {
+          const box = (e: Element) => e.getBoundingClientRect();
+          const rows = new Set([...document.querySelectorAll('.label-bar-button')].map((b) => Math.round(box(b).top)));
+          // Every line of the hint's words inside its row: it ran past the row's end, "accept as that label" cut.
+          const hint = document.querySelector('.review-hint')!;
+          const range = document.createRange();
+          range.selectNodeContents(hint);
+          const row = box(hint);
+          const outside = [...range.getClientRects()]
+            .filter((r) => r.width > 0)
+            .filter((r) => r.left < row.left - 0.5 || r.right > row.right + 0.5 || r.bottom > row.bottom + 0.5)
+            .map((r) => `${Math.round(r.left)}–${Math.round(r.right)} × ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+          return { labelRows: rows.size, hintOutside: outside };
+        });
+        await page.screenshot({ path: join(shots, `label-bar-1024-${locale}.png`) });
+        // On main: the labels on two rows, and the hint past its row by 71 px.
+        expect(bar, locale).toEqual({ labelRows: 1, hintOutside: [] });
+      }
+    } finally {
+      await page.locator('[data-testid="language-switch"]').selectOption('en');
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('the label bar is one Tab stop whose arrows move between labels; Enter on a label tags the text selected before', async () => {
     await harness.drag(page, await harness.pointIn(page, 'اليابان', 1), await harness.pointIn(page, 'اليابان', 4));
     await page.locator('[data-label="PERSON"]').focus();

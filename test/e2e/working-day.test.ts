@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as harness from './harness';
 import { haveChromium, SAMPLE, shots, type EditorSession } from './harness';
+import { words } from '../helpers/isolated';
 
 let session: EditorSession;
 let page: Page;
@@ -42,6 +43,39 @@ describe.skipIf(!haveChromium)('a working day’s flow (tahrir serve)', () => {
     await expect.poll(listed).toEqual(['004_4222fc5ff515d8db']);
   });
 
+  it('says how many documents the filter keeps, and with none how to clear it (both languages)', async () => {
+    // On main: nothing said how many matched, and "No document matches the filter." with no way out named.
+    const said = async () => words((await page.locator('[data-testid="filter-count"]').textContent()) ?? '');
+    await filter('cairo festival');
+    await expect.poll(said).toBe('1 of 5 documents match the filter');
+    await filter('الامريكي status:done');
+    await expect.poll(listed).toEqual([]);
+    await expect
+      .poll(said)
+      .toBe(
+        'No document of 5 matches “الامريكي status:done”. Clear the filter (Escape in the box) to see them all. Clear the filter',
+      );
+    await page.screenshot({ path: join(shots, 'filter-no-match-en.png') });
+    await page.locator('[data-testid="filter-count"] button').click();
+    await expect.poll(async () => (await listed()).length).toBe(5);
+    await expect.poll(() => page.locator('[data-testid="filter-count"]').count()).toBe(0);
+    await page.locator('[data-testid="language-switch"]').selectOption('ar');
+    try {
+      const box = page.getByLabel('تصفية المستندات');
+      await box.fill('status:done');
+      await expect.poll(said).toMatch(/^لا مستند من 5 يطابق «status:done»\. امسح التصفية/);
+      await page.screenshot({ path: join(shots, 'filter-no-match-ar.png') });
+      // Escape in the box clears it, as the hint says.
+      await box.press('Escape');
+      await expect.poll(async () => (await listed()).length).toBe(5);
+      await box.fill('cairo');
+      await expect.poll(said).toBe('1 من 5 مستندات تطابق التصفية');
+      await box.fill('');
+    } finally {
+      await page.locator('[data-testid="language-switch"]').selectOption('en');
+    }
+  });
+
   it('filters by a word of the text only, spelled with another hamza and with diacritics', async () => {
     // The text of the sample has «إدارته» and «الأمريكي»; neither is in any title or file name.
     await filter('اِدارته');
@@ -50,7 +84,7 @@ describe.skipIf(!haveChromium)('a working day’s flow (tahrir serve)', () => {
     await expect.poll(listed).toEqual([SAMPLE]);
     await filter('الامريكي status:done');
     await expect.poll(listed).toEqual([]);
-    expect(await page.locator('.empty-hint').first().textContent()).toBe('No document matches the filter.');
+    await expect.poll(() => page.locator('.document-list .empty-hint').count()).toBe(1);
     await filter('');
     await expect.poll(async () => (await listed()).length).toBe(5);
   });

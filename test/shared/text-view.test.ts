@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Edit, Entity } from '../../shared/model';
 import { suggestSpeaker } from '../../shared/speaker-suggestion';
-import { BIDI_MARKER, shownText, splitParagraphs } from '../../shared/text-view';
+import { BIDI_MARKER, blankLine, paragraphClass, shownText, splitParagraphs } from '../../shared/text-view';
 import { snapToWords } from '../../shared/word-snap';
 
 const edit = (id: string, source: string, start: number, end: number, replacement = ''): Edit => ({
@@ -57,6 +57,31 @@ describe('shown text', () => {
   });
 });
 
+describe('blank lines', () => {
+  it('draws the first blank line of a run as one line and the ones after it as none, the text untouched', () => {
+    // On main every blank line was a paragraph of its own height (a run of five: 275 px of nothing).
+    const text = 'One.\n\nTwo.\n\n\n \t\n\r\nThree.\n';
+    const paragraphs = splitParagraphs(text);
+    expect(paragraphs.map((_, i) => blankLine(paragraphs, i))).toEqual([
+      null,
+      'first',
+      null,
+      'first',
+      'more',
+      'more',
+      'more',
+      null,
+      'first',
+    ]);
+    expect(paragraphClass(paragraphs, 4)).toBe('para blank more');
+    expect(paragraphClass(paragraphs, 3)).toBe('para blank');
+    expect(paragraphClass(paragraphs, 2)).toBe('para');
+    // The lines keep their offsets: a blank line of spaces is still its spaces.
+    expect(paragraphs[5].text).toBe(' \t');
+    expect(paragraphs[7].start).toBe(text.indexOf('Three'));
+  });
+});
+
 describe('word snapping', () => {
   const text = 'قال "نرحب بفرصة" وبايدن said U.S. talks';
   const at = (s: string) => text.indexOf(s);
@@ -64,8 +89,32 @@ describe('word snapping', () => {
     expect(snapToWords(text, at('رحب'), at('فرصة') + 2)).toEqual({ start: at('نرحب'), end: at('بفرصة') + 5 });
     expect(snapToWords(text, at('"نرحب') - 1, at('بفرصة"') + 6)).toEqual({ start: at('نرحب'), end: at('بفرصة') + 5 });
   });
-  it('keeps a clitic glued to its word (Alt keeps exact characters instead)', () => {
-    expect(snapToWords(text, at('بايدن'), at('بايدن') + 5)).toEqual({ start: at('وبايدن'), end: at('وبايدن') + 6 });
+  it('keeps an exact selection of a whole stem: no proclitic or possessive added', () => {
+    // On main: وبايدن, لواشنطن, Japan's, Japan’s.
+    expect(snapToWords(text, at('بايدن'), at('بايدن') + 5)).toEqual({ start: at('بايدن'), end: at('بايدن') + 5 });
+    const news = "قالت لواشنطن وبالقاهرة إن Japan's talks and Japan’s role";
+    const on = (s: string) => news.indexOf(s);
+    const exactly = (s: string, from = on(s)) => ({ start: from, end: from + s.length });
+    expect(snapToWords(news, on('واشنطن'), on('واشنطن') + 6)).toEqual(exactly('واشنطن'));
+    expect(snapToWords(news, on('القاهرة'), on('القاهرة') + 7)).toEqual(exactly('القاهرة'));
+    expect(snapToWords(news, on('قاهرة'), on('قاهرة') + 5)).toEqual(exactly('قاهرة'));
+    expect(snapToWords(news, on("Japan's"), on("Japan's") + 5)).toEqual(exactly('Japan'));
+    expect(snapToWords(news, on('Japan’s'), on('Japan’s') + 5)).toEqual(exactly('Japan', on('Japan’s')));
+    // Past the word: a stem and the words after it.
+    expect(snapToWords(news, on('واشنطن'), on('إن') + 1)).toEqual({ start: on('واشنطن'), end: on('إن') + 2 });
+  });
+  it('still grows a selection that cuts a word in the middle, clitics and all', () => {
+    const news = "قالت لواشنطن وبالقاهرة إن Japan's talks";
+    const on = (s: string) => news.indexOf(s);
+    const whole = (s: string) => ({ start: on(s), end: on(s) + s.length });
+    // After the proclitic but not to the word's end (a drag inside the word): the whole word, as before.
+    expect(snapToWords(news, on('واشنطن'), on('واشنطن') + 3)).toEqual(whole('لواشنطن'));
+    expect(snapToWords(news, on('واشنطن') + 1, on('واشنطن') + 6)).toEqual(whole('لواشنطن'));
+    // A stem of one letter is no stem; و inside وبالقاهرة before a letter that is no proclitic's.
+    expect(snapToWords(news, on('إن') + 1, on('إن') + 2)).toEqual(whole('إن'));
+    expect(snapToWords(news, on('Japan') + 2, on("Japan's") + 7)).toEqual(whole("Japan's"));
+    expect(snapToWords(news, on('Japan') + 2, on('Japan') + 3)).toEqual(whole("Japan's"));
+    expect(snapToWords(news, on('Japan'), on("Japan's") + 6)).toEqual(whole("Japan's"));
   });
   it('gives nothing for a selection without a word', () => {
     expect(snapToWords(text, at('" و'), at('" و') + 2)).toBeNull();
